@@ -1,0 +1,120 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describeConfig, type Config } from './config.js';
+import { discoverFiles, type DiscoveredFile } from './discover/discover.js';
+import { lastCommitTimes } from './discover/git-times.js';
+import { buildSeries, compileMetricRules, isSelected } from './metrics/build.js';
+import type { Series } from './metrics/types.js';
+import { parseFile } from './parse/read-file.js';
+import type { ParseOutcome } from './parse/types.js';
+import { summariseInventory } from './report/inventory.js';
+import { REPORT_SCHEMA_VERSION, type FileEntry, type Narrative, type Report } from './report/model.js';
+import { VERSION } from './version.js';
+
+export interface AnalyzeDependencies {
+  /** Wall clock for the report's date. */
+  now: () => Date;
+  /** Monotonic milliseconds for stage timings. */
+  elapsed: () => number;
+  commit?: { sha: string; ref?: string };
+  narrative: Narrative;
+}
+
+const PARSE_CONCURRENCY = 8;
+
+async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function modifiedTimes(config: Config, files: DiscoveredFile[]) {
+  const readable = files.filter((f) => !f.skipReason);
+  const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path));
+  const modified = new Map<string, FileEntry['modified']>();
+  for (const f of readable) {
+    const time = git.times.get(f.path);
+    if (time) {
+      modified.set(f.path, { time: new Date(time).toISOString(), source: 'git' });
+      continue;
+    }
+    // Not in history: written in this job (or uncommitted), so its mtime is real.
+    const stat = await fs.stat(f.absolutePath).catch(() => undefined);
+    if (stat) modified.set(f.path, { time: stat.mtime.toISOString(), source: 'filesystem' });
+  }
+  return { modified, git: { checkout: git.checkout, shallow: git.shallow } };
+}
+
+function entryFor(file: DiscoveredFile, outcome: ParseOutcome, series: number, modified: FileEntry['modified']): FileEntry {
+  const entry: FileEntry = {
+    path: file.path,
+    type: file.type,
+    size: file.size,
+    status: outcome.status,
+    document: outcome.status === 'parsed' && outcome.document,
+    series,
+    rows: outcome.status === 'parsed' ? outcome.rows : 0,
+    excludedRows: outcome.status === 'parsed' ? outcome.excludedRows : 0,
+    problems: outcome.status === 'parsed' ? outcome.problems : outcome.line !== undefined ? [{ line: outcome.line, reason: outcome.reason }] : [],
+    problemCount: outcome.status === 'parsed' ? outcome.problemCount : outcome.line !== undefined ? 1 : 0,
+  };
+  if (outcome.status === 'parsed') entry.adapter = outcome.adapter;
+  else entry.reason = outcome.reason;
+  if (modified) entry.modified = modified;
+  return entry;
+}
+
+/** discover → parse → analyze: everything the report needs except rendering. */
+export async function analyze(config: Config, deps: AnalyzeDependencies): Promise<Report> {
+  const t0 = deps.elapsed();
+  const exclude = config.outputDir ? [config.outputDir] : [];
+  const files = await discoverFiles({ ...config, exclude });
+  const { modified, git } = await modifiedTimes(config, files);
+  const t1 = deps.elapsed();
+
+  const outcomes = await mapConcurrent(files, PARSE_CONCURRENCY, (f) =>
+    f.skipReason ? Promise.resolve<ParseOutcome>({ status: 'skipped', reason: f.skipReason }) : parseFile(f, config.maxFileSize),
+  );
+  const t2 = deps.elapsed();
+
+  const rules = compileMetricRules(config);
+  const series: Series[] = [];
+  const entries = files.map((file, i) => {
+    const outcome = outcomes[i] as ParseOutcome;
+    let count = 0;
+    if (outcome.status === 'parsed') {
+      for (const raw of outcome.series) {
+        if (!isSelected(rules, file.path, raw.metric)) continue;
+        const built = buildSeries(raw, file.path, rules);
+        if (built) {
+          series.push(built);
+          count += 1;
+        }
+      }
+    }
+    return entryFor(file, outcome, count, modified.get(file.path));
+  });
+  const t3 = deps.elapsed();
+
+  const report: Report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: 'chimera-insight',
+    toolVersion: VERSION,
+    generatedAt: deps.now().toISOString(),
+    root: path.relative(config.workspace, config.root).split(path.sep).join('/') || '.',
+    inventory: summariseInventory(entries, git),
+    series,
+    narrative: deps.narrative,
+    timings: { discoverMs: t1 - t0, parseMs: t2 - t1, analyzeMs: t3 - t2, renderMs: 0 },
+    config: describeConfig(config),
+  };
+  if (deps.commit) report.commit = deps.commit;
+  return report;
+}

@@ -1,0 +1,114 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { buildConfig, ConfigError } from './config.js';
+import { NARRATIVE_NOT_AVAILABLE } from './narrative.js';
+import { runPipeline } from './pipeline.js';
+import { VERSION } from './version.js';
+
+/** Options that mirror action inputs one to one (`--max-file-size` ⇔ `max-file-size`). */
+const INPUT_OPTIONS = ['patterns', 'ignore', 'max-file-size', 'directions', 'units', 'metrics', 'output-dir'] as const;
+
+const USAGE = `Usage: chimera-insight analyze [dir] [options]
+
+Finds benchmark outputs under dir (default: .) and prints a report.
+
+Options:
+  --format md|json        output format (default: md)
+  --out FILE              write the report to FILE instead of stdout
+  --output-dir DIR        also write report.md and report.json into DIR
+  --patterns GLOBS        files to read, comma-separated (default: CSV, TSV, JSON, JSONL, Markdown, text)
+  --ignore GLOBS          more paths to ignore (node_modules, .git, dist, vendor always are)
+  --max-file-size SIZE    skip non-streamable files above SIZE (default: 50MB)
+  --directions RULES      e.g. "tokens_s: higher, *ttft*: lower"
+  --units RULES           e.g. "score: pts"
+  --metrics GLOBS         keep matching metrics; prefix with ! to drop, e.g. "*,!*_count"
+  -h, --help              show this help
+  -v, --version           show the version
+
+Exit codes: 0 report written, 2 bad usage or input.
+`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'md' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        ...Object.fromEntries(INPUT_OPTIONS.map((o) => [o, { type: 'string', multiple: true }])),
+      },
+    });
+  } catch (err) {
+    io.stderr(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, dir, ...extra] = positionals;
+  if (values.help || command === undefined) {
+    (values.help ? io.stdout : io.stderr)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  if (command !== 'analyze' || extra.length > 0) {
+    io.stderr(`Unknown command or extra argument: ${[command, dir, ...extra].filter(Boolean).join(' ')}\n\n${USAGE}`);
+    return 2;
+  }
+  const format = values.format as string;
+  if (format !== 'md' && format !== 'json') {
+    io.stderr(`--format must be md or json, got "${format}"\n`);
+    return 2;
+  }
+
+  const target = path.resolve(io.cwd, dir ?? '.');
+  const rel = path.relative(io.cwd, target);
+  // Paths in the report are relative to the working directory when the target is inside it.
+  const inside = !rel.startsWith('..') && !path.isAbsolute(rel);
+  const inputs: Record<string, string> = { path: inside ? rel || '.' : '.' };
+  for (const name of INPUT_OPTIONS) {
+    const given = (values as unknown as Record<string, string[] | undefined>)[name];
+    if (given) inputs[name] = given.join('\n');
+  }
+  const stat = await fs.stat(target).catch(() => undefined);
+  if (!stat?.isDirectory()) {
+    io.stderr(`${target} is not a directory\n`);
+    return 2;
+  }
+  let config;
+  try {
+    config = buildConfig((name) => inputs[name] ?? '', { workspace: inside ? io.cwd : target, defaultOutputDir: undefined });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr(`${err.message.replace(/^Input '([^']+)'/, '--$1')}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const result = await runPipeline(config, {
+    now: () => new Date(),
+    elapsed: () => performance.now(),
+    narrative: NARRATIVE_NOT_AVAILABLE,
+  });
+  const output = format === 'json' ? result.json : result.markdown;
+  if (values.out) {
+    await fs.writeFile(path.resolve(io.cwd, values.out as string), output);
+    io.stderr(`Report written to ${values.out}\n`);
+  } else {
+    io.stdout(output);
+  }
+  return 0;
+}

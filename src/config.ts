@@ -1,0 +1,172 @@
+import path from 'node:path';
+import type { Direction } from './metrics/types.js';
+
+/** Reads one raw input by its action name (`max-file-size`); '' when unset. */
+export type InputReader = (name: string) => string;
+
+export interface PatternRule<T> {
+  pattern: string;
+  value: T;
+}
+
+export interface MetricFilter {
+  include: string[];
+  exclude: string[];
+}
+
+export interface Config {
+  /** Absolute directory discovery may never leave (the checkout). */
+  workspace: string;
+  /** Absolute directory searched for benchmark outputs, inside `workspace`. */
+  root: string;
+  patterns: string[];
+  /** Default ignores plus the user's, as fast-glob patterns relative to `root`. */
+  ignore: string[];
+  maxFileSize: number;
+  directions: PatternRule<Direction>[];
+  units: PatternRule<string>[];
+  metrics: MetricFilter;
+  /** Where report.md and report.json are written; undefined means nowhere. */
+  outputDir: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly input: string,
+    message: string,
+  ) {
+    super(`Input '${input}': ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_PATTERNS = ['**/*.{csv,tsv,json,jsonl,ndjson,md,markdown,txt,log}'];
+export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/vendor/**'];
+export const DEFAULT_MAX_FILE_SIZE = 50 * 1000 * 1000;
+
+export interface ConfigEnvironment {
+  /** GITHUB_WORKSPACE for the action, the working directory for the CLI. */
+  workspace: string;
+  /** Default output directory when the `output-dir` input is empty. */
+  defaultOutputDir: string | undefined;
+}
+
+export function buildConfig(read: InputReader, env: ConfigEnvironment): Config {
+  const workspace = path.resolve(env.workspace);
+  const root = resolveInside(workspace, read('path') || '.', 'path');
+  const patterns = listInput(read('patterns'));
+  const userIgnore = listInput(read('ignore'));
+  for (const p of patterns) checkPattern(p, 'patterns');
+  for (const p of userIgnore) checkPattern(p, 'ignore');
+  const outputInput = read('output-dir');
+  const outputDir = outputInput ? path.resolve(workspace, outputInput) : env.defaultOutputDir;
+  return {
+    workspace,
+    root,
+    patterns: patterns.length > 0 ? patterns : DEFAULT_PATTERNS,
+    ignore: [...DEFAULT_IGNORE, ...userIgnore],
+    maxFileSize: read('max-file-size') ? parseSize(read('max-file-size'), 'max-file-size') : DEFAULT_MAX_FILE_SIZE,
+    directions: parseRules(read('directions'), 'directions', parseDirection),
+    units: parseRules(read('units'), 'units', (v) => v),
+    metrics: parseMetricFilter(read('metrics')),
+    outputDir,
+  };
+}
+
+/** Splits a multi-line or comma-separated input, dropping blanks and `#` comments. */
+export function listInput(raw: string): string[] {
+  return raw
+    .split(/\r?\n|,/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !s.startsWith('#'));
+}
+
+function resolveInside(workspace: string, value: string, input: string): string {
+  const resolved = path.resolve(workspace, value);
+  const rel = path.relative(workspace, resolved);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new ConfigError(input, `"${value}" is outside the workspace ${workspace}`);
+  }
+  return resolved;
+}
+
+function checkPattern(pattern: string, input: string): void {
+  const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
+  if (path.isAbsolute(body) || /^[A-Za-z]:[\\/]/.test(body)) {
+    throw new ConfigError(input, `"${pattern}" is absolute; patterns are relative to 'path'`);
+  }
+  if (body.split(/[\\/]/).includes('..')) {
+    throw new ConfigError(input, `"${pattern}" contains '..'; patterns may not leave 'path'`);
+  }
+}
+
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  kib: 1024,
+  m: 1e6,
+  mb: 1e6,
+  mib: 1024 ** 2,
+  g: 1e9,
+  gb: 1e9,
+  gib: 1024 ** 3,
+};
+
+/** "50MB" → 50,000,000; "64 MiB" → 67,108,864; a bare number is bytes. */
+export function parseSize(raw: string, input: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(raw);
+  const factor = match ? SIZE_UNITS[(match[2] ?? '').toLowerCase()] : undefined;
+  if (!match || factor === undefined) {
+    throw new ConfigError(input, `"${raw}" is not a size (examples: 50MB, 64MiB, 1000000)`);
+  }
+  const bytes = Math.round(Number(match[1]) * factor);
+  if (bytes <= 0) throw new ConfigError(input, `must be greater than zero, got "${raw}"`);
+  return bytes;
+}
+
+function parseDirection(value: string, input: string): Direction {
+  const v = value.toLowerCase();
+  if (v === 'higher' || v === 'lower' || v === 'none') return v;
+  throw new ConfigError(input, `direction "${value}" must be higher, lower or none`);
+}
+
+/** Parses `pattern: value` entries, e.g. `tokens_s: higher` or `*ttft*: lower`. */
+function parseRules<T>(raw: string, input: string, convert: (value: string, input: string) => T): PatternRule<T>[] {
+  return listInput(raw).map((entry) => {
+    const at = entry.lastIndexOf(':');
+    const pattern = at > 0 ? entry.slice(0, at).trim() : '';
+    const value = at > 0 ? entry.slice(at + 1).trim() : '';
+    if (!pattern || !value) {
+      throw new ConfigError(input, `"${entry}" must look like "pattern: value"`);
+    }
+    return { pattern, value: convert(value, input) };
+  });
+}
+
+function parseMetricFilter(raw: string): MetricFilter {
+  const include: string[] = [];
+  const exclude: string[] = [];
+  for (const entry of listInput(raw)) {
+    if (entry.startsWith('!')) exclude.push(entry.slice(1).trim());
+    else include.push(entry);
+  }
+  return { include, exclude };
+}
+
+/** The configuration as shown in the report: plain values, workspace-relative paths. */
+export function describeConfig(config: Config): Record<string, string> {
+  const rel = (p: string) => path.relative(config.workspace, p) || '.';
+  const rules = <T>(r: PatternRule<T>[]) => r.map((x) => `${x.pattern}: ${String(x.value)}`).join(', ') || '(inferred)';
+  return {
+    path: rel(config.root),
+    patterns: config.patterns.join(', '),
+    ignore: config.ignore.join(', '),
+    'max-file-size': `${config.maxFileSize} bytes`,
+    directions: rules(config.directions),
+    units: rules(config.units),
+    metrics:
+      [...config.metrics.include, ...config.metrics.exclude.map((e) => `!${e}`)].join(', ') || '(all)',
+  };
+}

@@ -1,0 +1,90 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import type { FileType } from '../parse/types.js';
+import { exclusionReason, fileTypeOf } from './rules.js';
+
+export interface DiscoveredFile {
+  /** Workspace-relative, forward slashes: the path users and annotations see. */
+  path: string;
+  absolutePath: string;
+  type: FileType;
+  size: number;
+  /** Set when the file is listed but will not be read. */
+  skipReason?: string;
+}
+
+export interface DiscoveryOptions {
+  workspace: string;
+  root: string;
+  patterns: string[];
+  ignore: string[];
+  /** Directories never read even when inside `root` (our own output). */
+  exclude?: string[];
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Lists candidate files under `root` in a stable (code-point) order. Symlinked
+ * directories are never traversed; a symlinked file is read only when its
+ * target is inside the workspace, and not twice when the target is listed too.
+ */
+export async function discoverFiles(options: DiscoveryOptions): Promise<DiscoveredFile[]> {
+  const workspaceReal = await fs.realpath(options.workspace);
+  const entries = await fg(options.patterns, {
+    cwd: options.root,
+    ignore: options.ignore,
+    dot: true,
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    objectMode: true,
+    unique: true,
+    suppressErrors: true,
+  });
+  const candidates = entries
+    .filter((e) => e.dirent.isFile() || e.dirent.isSymbolicLink())
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const excluded = (options.exclude ?? []).map((d) => path.resolve(d));
+  const files: DiscoveredFile[] = [];
+  const realPaths = new Map<string, string>();
+  const display = (rel: string) => path.relative(options.workspace, path.join(options.root, rel)).split(path.sep).join('/');
+  // A real file keeps its own name; symlinks to it are the duplicates.
+  for (const e of candidates) if (e.dirent.isFile()) realPaths.set(path.join(workspaceReal, path.relative(options.workspace, path.join(options.root, e.path))), display(e.path));
+  for (const { path: rel, dirent } of candidates) {
+    const absolutePath = path.join(options.root, rel);
+    if (excluded.some((d) => isInside(d, absolutePath))) continue;
+    const shown = display(rel);
+    const file: DiscoveredFile = { path: shown, absolutePath, type: fileTypeOf(rel), size: 0 };
+    files.push(file);
+    let real: string;
+    try {
+      real = await fs.realpath(absolutePath);
+      file.size = (await fs.stat(real)).size;
+    } catch {
+      file.skipReason = 'broken symlink or unreadable file';
+      continue;
+    }
+    if (!isInside(workspaceReal, real)) {
+      file.skipReason = 'symlink pointing outside the workspace';
+      continue;
+    }
+    const reason = exclusionReason(shown);
+    if (reason) {
+      file.skipReason = reason;
+      continue;
+    }
+    const seen = realPaths.get(real);
+    if (seen !== undefined && seen !== shown) {
+      file.skipReason = `same file as ${seen} (symlink)`;
+      continue;
+    }
+    realPaths.set(real, shown);
+    if (!dirent.isFile() && !(await fs.stat(real)).isFile()) file.skipReason = 'not a regular file';
+  }
+  return files;
+}

@@ -1,0 +1,73 @@
+import type { Config, PatternRule } from '../config.js';
+import { globToRegExp, matchesAny } from '../util/glob.js';
+import { seriesId } from './identity.js';
+import { canonicalUnit, inferDirection, inferUnit, normaliseName } from './infer.js';
+import { findOutliers, statsFromSamples, statsFromSummary } from './stats.js';
+import type { Direction, RawSeries, Series } from './types.js';
+
+interface CompiledRule<T> {
+  test: RegExp;
+  value: T;
+}
+
+/** The per-metric choices from the configuration, compiled once per run. */
+export interface MetricRules {
+  directions: CompiledRule<Direction>[];
+  units: CompiledRule<string>[];
+  include: RegExp[];
+  exclude: RegExp[];
+}
+
+export function compileMetricRules(config: Pick<Config, 'directions' | 'units' | 'metrics'>): MetricRules {
+  const compile = <T>(rules: PatternRule<T>[]) => rules.map((r) => ({ test: globToRegExp(r.pattern), value: r.value }));
+  return {
+    directions: compile(config.directions),
+    units: compile(config.units),
+    include: config.metrics.include.map(globToRegExp),
+    exclude: config.metrics.exclude.map(globToRegExp),
+  };
+}
+
+/** Names a rule may match: the metric as written, normalised, and `file::metric`. */
+function candidates(file: string, metric: string): string[] {
+  return [metric, normaliseName(metric), `${file}::${metric}`];
+}
+
+/** Later rules win, so a specific override can follow a broad one. */
+function lastMatch<T>(rules: CompiledRule<T>[], names: string[]): T | undefined {
+  let found: T | undefined;
+  for (const rule of rules) if (names.some((n) => rule.test.test(n))) found = rule.value;
+  return found;
+}
+
+export function isSelected(rules: MetricRules, file: string, metric: string): boolean {
+  const names = candidates(file, metric);
+  if (rules.include.length > 0 && !matchesAny(rules.include, names)) return false;
+  return !matchesAny(rules.exclude, names);
+}
+
+/** Turns a parser's raw series into a reported series; undefined when it holds no value. */
+export function buildSeries(raw: RawSeries, file: string, rules: MetricRules): Series | undefined {
+  const stats = raw.samples && raw.samples.count > 0 ? statsFromSamples(raw.samples) : raw.summary ? statsFromSummary(raw.summary) : undefined;
+  if (!stats) return undefined;
+  const names = candidates(file, raw.metric);
+  const unit = lastMatch(rules.units, names) ?? (raw.unitHint ? canonicalUnit(raw.unitHint) : inferUnit(raw.metric));
+  const override = lastMatch(rules.directions, names);
+  const samples = raw.samples ? [...raw.samples.samples] : [];
+  const series: Series = {
+    id: seriesId(file, raw.metric, raw.labels),
+    file,
+    metric: raw.metric,
+    labels: raw.labels,
+    unit,
+    direction: override ?? inferDirection(raw.metric, unit),
+    directionSource: override ? 'override' : 'inferred',
+    source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
+    stats,
+    // Positions are only meaningful when the kept samples are all of them, in order.
+    outliers: raw.samples?.complete ? findOutliers(samples) : [],
+    samples,
+  };
+  if (raw.line !== undefined) series.line = raw.line;
+  return series;
+}

@@ -1,0 +1,66 @@
+import type { SampleAccumulator } from './accumulator.js';
+
+export type Direction = 'higher' | 'lower' | 'none';
+
+/** Aggregates a file states directly (mean ± sd, percentiles) instead of raw samples. */
+export interface ProvidedSummary {
+  n?: number;
+  mean?: number;
+  sd?: number;
+  min?: number;
+  max?: number;
+  median?: number;
+  /** Keyed by percentile, e.g. { 95: 1.2, 99: 1.9 }. */
+  percentiles?: Record<number, number>;
+}
+
+/** What a parser hands on: a metric in one file, before units and statistics. */
+export interface RawSeries {
+  metric: string;
+  labels: Record<string, string>;
+  /** A unit the file states (header "(ms)", a cell suffix), which beats inference. */
+  unitHint?: string;
+  samples?: SampleAccumulator;
+  summary?: ProvidedSummary;
+  /** 1-based line of the first value, for annotations. */
+  line?: number;
+}
+
+export interface Outlier {
+  /** 0-based position of the sample in file order. */
+  index: number;
+  value: number;
+}
+
+export interface SeriesStats {
+  /** null when a summary does not say how many samples it came from. */
+  n: number | null;
+  mean: number;
+  sd: number | null;
+  /** Coefficient of variation in percent (sd / |mean|). */
+  cv: number | null;
+  min: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+  /** Percentiles came from a reservoir of the samples, not all of them. */
+  approximate: boolean;
+}
+
+export interface Series {
+  /** Stable across runs: path with timestamps normalised, metric, labels. */
+  id: string;
+  file: string;
+  metric: string;
+  labels: Record<string, string>;
+  unit: string;
+  direction: Direction;
+  directionSource: 'inferred' | 'override';
+  source: 'samples' | 'summary';
+  stats: SeriesStats;
+  outliers: Outlier[];
+  /** Kept samples in file order (all of them unless the series exceeded the cap). */
+  samples: number[];
+  line?: number;
+}

@@ -1,0 +1,125 @@
+import { Readable } from 'node:stream';
+import { parse, type CsvError } from 'csv-parse';
+import { ProblemLog } from './problems.js';
+import { TableBuilder, parseNumber, type Row } from './table.js';
+import { failed, type ParseOutcome } from './types.js';
+
+export type Delimiter = ',' | ';' | '\t';
+
+/** The separator that appears most often outside quotes in the header line. */
+export function detectDelimiter(head: string): Delimiter {
+  const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch] += 1;
+  }
+  const best = (Object.entries(counts) as [Delimiter, number][]).sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] > 0 ? best[0] : ',';
+}
+
+const CSV_ERRORS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed; the rest of the file could not be read',
+  INVALID_OPENING_QUOTE: 'a quote appears inside an unquoted field; row skipped',
+  CSV_INVALID_CLOSING_QUOTE: 'unexpected text after a closing quote; row skipped',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'wrong number of fields; row skipped',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'unexpected text after a closing quote; row skipped',
+};
+
+function describeCsvError(err: CsvError): string {
+  return CSV_ERRORS[err.code] ?? `malformed row (${err.code}); row skipped`;
+}
+
+async function* withHead(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  if (head.length > 0) yield head;
+  for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
+}
+
+/**
+ * Streams a CSV/TSV through csv-parse: the delimiter is sniffed from the first
+ * line, the BOM removed, and ragged or broken rows are reported by line while
+ * the rest of the file is still read. Memory is bounded by the table builder,
+ * not by the file size.
+ */
+export async function parseCsv(source: AsyncIterable<Buffer>, options: { tab?: boolean } = {}): Promise<ParseOutcome> {
+  const iterator = source[Symbol.asyncIterator]();
+  const headChunks: Buffer[] = [];
+  let headBytes = 0;
+  // Enough of the start of the file to see the whole header line.
+  while (headBytes < 65_536) {
+    const r = await iterator.next();
+    if (r.done) break;
+    headChunks.push(r.value);
+    headBytes += r.value.length;
+    if (r.value.includes(0x0a)) break;
+  }
+  const head = Buffer.concat(headChunks);
+  const delimiter: Delimiter = options.tab ? '\t' : detectDelimiter(head.subarray(0, 65_536).toString('utf8'));
+  const problems = new ProblemLog();
+  const parser = Readable.from(withHead(head, iterator)).pipe(
+    parse({
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      info: true,
+    }),
+  );
+  let lastGoodLine = 0;
+  parser.on('skip', (err: CsvError) => {
+    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? lastGoodLine + 1 : (err as CsvError & { lines?: number }).lines;
+    problems.add(line, describeCsvError(err));
+  });
+
+  let header: string[] | undefined;
+  let table: TableBuilder | undefined;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      lastGoodLine = info.lines;
+      if (!header) {
+        if (record.every((c) => c.trim() === '' || parseNumber(c) !== undefined)) {
+          return failed('the first row is all numbers; a header row naming the columns is required', info.lines);
+        }
+        header = uniqueNames(record);
+        table = new TableBuilder({ problems, decimalComma: delimiter === ';' });
+        continue;
+      }
+      if (record.length !== header.length) {
+        problems.add(info.lines, `${record.length} fields where the header has ${header.length}; row skipped`);
+        continue;
+      }
+      const row: Row = {};
+      header.forEach((name, i) => {
+        row[name] = record[i];
+      });
+      table?.addRow(row, info.lines);
+    }
+  } catch (err) {
+    return failed(`could not be read as CSV: ${(err as Error).message}`);
+  }
+  if (!header || !table) return failed('no header row: the file holds no records');
+  const result = table.finish();
+  return {
+    status: 'parsed',
+    adapter: delimiter === '\t' ? 'tsv' : 'csv',
+    series: result.series,
+    rows: result.rows,
+    excludedRows: result.excludedRows,
+    problems: problems.items,
+    problemCount: problems.total,
+    document: false,
+  };
+}
+
+/** Blank or repeated header names still need distinct keys. */
+export function uniqueNames(header: string[]): string[] {
+  const seen = new Map<string, number>();
+  return header.map((raw, i) => {
+    const base = raw.trim() || `column_${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}_${n}`;
+  });
+}

@@ -1,0 +1,108 @@
+import { normaliseName } from '../metrics/infer.js';
+import type { ProvidedSummary } from '../metrics/types.js';
+
+export type StatKey = 'mean' | 'median' | 'sd' | 'min' | 'max' | 'n' | `p${number}`;
+
+/** `{ mean: "mean_ttft_ms", sd: "std_ttft_ms", ... }` read as the summary of `ttft_ms`. */
+export interface SummaryGroup {
+  metric: string;
+  columns: Partial<Record<StatKey, string>>;
+}
+
+const STAT_WORDS: Record<string, StatKey> = {
+  mean: 'mean',
+  avg: 'mean',
+  average: 'mean',
+  median: 'median',
+  std: 'sd',
+  stddev: 'sd',
+  stdev: 'sd',
+  sd: 'sd',
+  std_dev: 'sd',
+  min: 'min',
+  minimum: 'min',
+  max: 'max',
+  maximum: 'max',
+};
+/** Keys that count the samples of every summary beside them. */
+const SHARED_N = new Set(['n', 'count', 'num_samples', 'sample_count', 'samples', 'runs', 'num_runs', 'rounds', 'n_samples']);
+
+function statOf(word: string): StatKey | undefined {
+  const percentile = /^(?:p|q|percentile_?)(\d{1,2}(?:\.\d+)?)$/.exec(word);
+  if (percentile) return Number(percentile[1]) === 50 ? 'median' : `p${Number(percentile[1])}`;
+  return STAT_WORDS[word];
+}
+
+/** Splits `mean_ttft_ms` / `ttft_ms_mean` / `latency.p95` into a statistic and the metric it describes. */
+function splitStat(name: string): { stat: StatKey; base: string } | undefined {
+  const dot = name.lastIndexOf('.');
+  if (dot > 0) {
+    const stat = statOf(normaliseName(name.slice(dot + 1)));
+    if (stat) return { stat, base: name.slice(0, dot) };
+  }
+  const parts = normaliseName(name.slice(dot + 1)).split('_');
+  const prefix = dot > 0 ? `${name.slice(0, dot)}.` : '';
+  for (const width of [2, 1]) {
+    if (parts.length <= width) continue;
+    const head = statOf(parts.slice(0, width).join('_'));
+    if (head) return { stat: head, base: prefix + parts.slice(width).join('_') };
+    const tail = statOf(parts.slice(-width).join('_'));
+    if (tail) return { stat: tail, base: prefix + parts.slice(0, -width).join('_') };
+  }
+  return undefined;
+}
+
+/**
+ * Finds summary groups among sibling keys. A group needs a centre (mean or
+ * median) and at least one more statistic of its own; a lone `mean_x` stays an
+ * ordinary metric. A shared `n`/`count` beside the groups supplies their n.
+ */
+export function findSummaryGroups(keys: readonly string[]): { groups: SummaryGroup[]; sharedN?: string } {
+  const byBase = new Map<string, Partial<Record<StatKey, string>>>();
+  for (const key of keys) {
+    const split = splitStat(key);
+    if (!split || split.base === '') continue;
+    const columns = byBase.get(split.base) ?? {};
+    if (!columns[split.stat]) columns[split.stat] = key;
+    byBase.set(split.base, columns);
+  }
+  const groups: SummaryGroup[] = [];
+  for (const [metric, columns] of byBase) {
+    const stats = Object.keys(columns);
+    const hasCentre = columns.mean !== undefined || columns.median !== undefined;
+    if (hasCentre && stats.length >= 2) groups.push({ metric, columns });
+  }
+  const sharedN = keys.find((k) => SHARED_N.has(normaliseName(k.slice(k.lastIndexOf('.') + 1))) && !k.includes('.'));
+  return sharedN === undefined ? { groups } : { groups, sharedN };
+}
+
+/** An object that is itself a summary: `{ "mean": 1.2, "stddev": 0.1, "n": 5 }`. */
+export function isStatsObject(keys: readonly string[]): boolean {
+  const stats = keys.map((k) => (SHARED_N.has(normaliseName(k)) ? 'n' : statOf(normaliseName(k))));
+  if (stats.some((s) => s === undefined)) return false;
+  return stats.includes('mean') || stats.includes('median') ? stats.length >= 2 : false;
+}
+
+export function summaryFromStats(get: (stat: StatKey) => number | undefined, stats: Iterable<StatKey>): ProvidedSummary {
+  const summary: ProvidedSummary = {};
+  for (const stat of stats) {
+    const value = get(stat);
+    if (value === undefined) continue;
+    if (stat === 'mean' || stat === 'median' || stat === 'sd' || stat === 'min' || stat === 'max' || stat === 'n') {
+      summary[stat] = value;
+    } else {
+      summary.percentiles = { ...summary.percentiles, [Number(stat.slice(1))]: value };
+    }
+  }
+  return summary;
+}
+
+export function statKeysOf(keys: readonly string[]): Map<StatKey, string> {
+  const out = new Map<StatKey, string>();
+  for (const k of keys) {
+    const name = normaliseName(k);
+    const stat = SHARED_N.has(name) ? 'n' : statOf(name);
+    if (stat && !out.has(stat)) out.set(stat, k);
+  }
+  return out;
+}

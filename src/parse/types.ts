@@ -1,0 +1,33 @@
+import type { RawSeries } from '../metrics/types.js';
+import type { Problem } from './problems.js';
+
+export type FileType = 'csv' | 'json' | 'jsonl' | 'markdown' | 'text' | 'other';
+
+/** A file whose content was read; `series` is empty for documents (prose, notes). */
+export interface ParsedData {
+  status: 'parsed';
+  adapter: string;
+  series: RawSeries[];
+  rows: number;
+  excludedRows: number;
+  problems: Problem[];
+  problemCount: number;
+  /** Read fine but holds no measurements (prose Markdown, plain notes). */
+  document: boolean;
+}
+
+export interface NotParsed {
+  status: 'skipped' | 'failed';
+  reason: string;
+  line?: number;
+}
+
+export type ParseOutcome = ParsedData | NotParsed;
+
+export function skipped(reason: string): NotParsed {
+  return { status: 'skipped', reason };
+}
+
+export function failed(reason: string, line?: number): NotParsed {
+  return line === undefined ? { status: 'failed', reason } : { status: 'failed', reason, line };
+}

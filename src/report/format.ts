@@ -1,0 +1,65 @@
+/**
+ * Text from repository files is untrusted: it is escaped so it can neither
+ * inject HTML or Markdown structure, nor notify people (`@user`, `#123`),
+ * nor break the table it sits in.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]{}|~!])/g, '\\$1')
+    .replace(/@(?=\w)/g, '@\u200b')
+    .replace(/#(?=\d)/g, '#\u200b');
+}
+
+/** A path or identifier in a code span; falls back to escaped text when it holds a backtick. */
+export function code(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return clean.includes('`') ? escapeMarkdown(clean) : `\`${clean}\``;
+}
+
+/** Numbers as users compare them: integers whole, others to 2 decimals, small ones to 3 significant digits. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
+  if (Number.isInteger(value)) return String(value);
+  const abs = Math.abs(value);
+  if (abs >= 1) return value.toFixed(2);
+  return value.toPrecision(3);
+}
+
+export function formatPercent(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : `${value.toFixed(1)}%`;
+}
+
+export function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
+  return `${bytes} B`;
+}
+
+/** 2026-11-22T08:30:00.000Z → 2026-11-22 08:30 UTC */
+export function formatTime(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+export function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function details(summary: string, body: string, open = false): string {
+  return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+/** "1 row", "2 rows". */
+export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : pluralNoun}`;
+}

@@ -1,0 +1,245 @@
+import { isThroughput } from '../metrics/infer.js';
+import type { Direction, Series } from '../metrics/types.js';
+import { REPORT_MARKER } from './marker.js';
+import type { FileEntry, Report } from './model.js';
+import {
+  code,
+  details,
+  escapeMarkdown,
+  formatBytes,
+  formatMs,
+  formatNumber,
+  formatPercent,
+  formatTime,
+  plural,
+  table,
+} from './format.js';
+
+/** GitHub refuses job summaries over 1 MiB. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** Above this many series, per-file tables start collapsed. */
+const OPEN_SERIES_LIMIT = 60;
+const KEY_METRICS_LIMIT = 30;
+// Untrusted text has its braces escaped, so this token can only be ours.
+const TIMING_PLACEHOLDER = '{{render-ms}}';
+
+const ARROW: Record<Direction, string> = { higher: '↑ higher', lower: '↓ lower', none: '–' };
+
+function rank(s: Series): number {
+  if (isThroughput(s.direction, s.unit, s.metric)) return 0;
+  return s.direction === 'higher' ? 1 : s.direction === 'lower' ? 2 : 3;
+}
+
+/** Throughput first, then higher-is-better, lower-is-better and the rest; then by name. */
+export function orderSeries(series: readonly Series[]): Series[] {
+  return [...series].sort((a, b) => rank(a) - rank(b) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) || (a.id < b.id ? -1 : 1));
+}
+
+function labelsText(labels: Record<string, string>): string {
+  const entries = Object.entries(labels);
+  return entries.length === 0 ? '–' : entries.map(([k, v]) => `${escapeMarkdown(k)}=${escapeMarkdown(v)}`).join(', ');
+}
+
+function notes(s: Series): string {
+  const out: string[] = [];
+  if (s.source === 'summary') out.push('summary stated in file');
+  else if (s.stats.n === 1) out.push('single value');
+  if (s.stats.approximate) out.push(`percentiles from a ${s.samples.length}-sample reservoir`);
+  if (s.outliers.length > 0) {
+    const shown = s.outliers.slice(0, 3).map((o) => `#${o.index + 1} = ${formatNumber(o.value)}`);
+    const first = s.outliers.some((o) => o.index === 0) ? ' (first run: warm-up?)' : '';
+    out.push(`${s.outliers.length} outlier${s.outliers.length > 1 ? 's' : ''}: ${shown.join(', ')}${s.outliers.length > 3 ? ', …' : ''}${first}; kept in the statistics`);
+  }
+  if (s.directionSource === 'override') out.push('direction set by input');
+  return out.join('; ').replace(/#(?=\d)/g, '#\u200b') || '';
+}
+
+function statsRow(s: Series, withFile: boolean): string[] {
+  const st = s.stats;
+  const row = [
+    code(s.metric),
+    labelsText(s.labels),
+    st.n === null ? '?' : String(st.n),
+    formatNumber(st.mean),
+    formatNumber(st.sd),
+    formatPercent(st.cv),
+    formatNumber(st.min),
+    formatNumber(st.p50),
+    formatNumber(st.p95),
+    formatNumber(st.p99),
+    formatNumber(st.max),
+    s.unit ? escapeMarkdown(s.unit) : '–',
+    ARROW[s.direction],
+    notes(s),
+  ];
+  if (withFile) row.splice(2, 0, code(s.file));
+  return row;
+}
+
+const STATS_HEADER = ['Metric', 'Labels', 'n', 'Mean', 'SD', 'CV', 'Min', 'p50', 'p95', 'p99', 'Max', 'Unit', 'Better', 'Notes'];
+
+function headline(report: Report): string {
+  const t = report.inventory.totals;
+  const parts = [
+    `**${plural(t.found, 'file')}** found in ${code(report.root)}`,
+    `${t.parsed} with metrics`,
+    `${t.documents} documents`,
+    `${t.skipped} skipped`,
+    `${t.failed} failed`,
+    `**${report.series.length} series**`,
+  ];
+  if (t.excludedRows > 0) parts.push(`${plural(t.excludedRows, 'row')} excluded for errors`);
+  const commit = report.commit ? ` · commit ${code(report.commit.sha.slice(0, 12))}${report.commit.ref ? ` on ${code(report.commit.ref)}` : ''}` : '';
+  return `${parts.join(' · ')}\n\nGenerated ${formatTime(report.generatedAt)} by Chimera Insight ${escapeMarkdown(report.toolVersion)}${commit}`;
+}
+
+function keyMetrics(report: Report): string {
+  const throughput = orderSeries(report.series).filter((s) => rank(s) === 0);
+  if (throughput.length === 0) return '## Throughput\n\nNo throughput metric (a rate such as tok/s or req/s, higher is better) was found.';
+  const shown = throughput.slice(0, KEY_METRICS_LIMIT);
+  const rows = shown.map((s) => [
+    code(s.metric),
+    labelsText(s.labels),
+    code(s.file),
+    s.stats.n === null ? '?' : String(s.stats.n),
+    `${formatNumber(s.stats.mean)}${s.stats.sd !== null ? ` ± ${formatNumber(s.stats.sd)}` : ''}`,
+    formatPercent(s.stats.cv),
+    s.unit ? escapeMarkdown(s.unit) : '–',
+  ]);
+  const more = throughput.length > shown.length ? `\n\n…and ${throughput.length - shown.length} more throughput series in the per-file tables below.` : '';
+  return `## Throughput\n\n${table(['Metric', 'Labels', 'File', 'n', 'Mean ± sd', 'CV', 'Unit'], rows)}${more}`;
+}
+
+function fileSection(file: FileEntry, series: Series[], collapsed: boolean): string {
+  const facts = [`${file.adapter ?? file.type}`, `${series.length} series`];
+  if (file.rows > 0) facts.push(plural(file.rows, 'row'));
+  if (file.excludedRows > 0) facts.push(`${plural(file.excludedRows, 'row')} excluded (error column)`);
+  if (file.problemCount > 0) facts.push(plural(file.problemCount, 'problem'));
+  const body = table(STATS_HEADER, orderSeries(series).map((s) => statsRow(s, false)));
+  const title = `${code(file.path)} (${facts.join(' · ')})`;
+  return collapsed ? details(title, body) : `### ${title}\n\n${body}`;
+}
+
+function aggregateSections(report: Report): string[] {
+  const byFile = new Map<string, Series[]>();
+  for (const s of report.series) {
+    const list = byFile.get(s.file) ?? [];
+    list.push(s);
+    byFile.set(s.file, list);
+  }
+  const collapsed = report.series.length > OPEN_SERIES_LIMIT;
+  return report.inventory.files
+    .filter((f) => byFile.has(f.path))
+    .map((f) => fileSection(f, byFile.get(f.path) as Series[], collapsed));
+}
+
+function problemLines(files: FileEntry[]): string[] {
+  const lines: string[] = [];
+  for (const f of files) {
+    if (f.status === 'failed') {
+      lines.push(`- ${code(f.path)}: **failed**: ${escapeMarkdown(f.reason ?? '')}`);
+      continue;
+    }
+    if (f.status !== 'parsed') continue;
+    for (const p of f.problems) lines.push(`- ${code(f.path)}${p.line !== undefined ? ` line ${p.line}` : ''}: ${escapeMarkdown(p.reason)}`);
+    if (f.problemCount > f.problems.length) lines.push(`- ${code(f.path)}: …and ${f.problemCount - f.problems.length} more problems`);
+  }
+  return lines;
+}
+
+function inventorySection(report: Report): string {
+  const inv = report.inventory;
+  const typeRows = inv.byType.map((t) => [
+    t.type,
+    String(t.found),
+    String(t.parsed),
+    String(t.documents),
+    String(t.skipped),
+    String(t.failed),
+    t.latestModified ? formatTime(t.latestModified) : '–',
+  ]);
+  const parts = ['## Data inventory', table(['Type', 'Found', 'With metrics', 'Documents', 'Skipped', 'Failed', 'Latest change'], typeRows)];
+  if (inv.adapters.length > 0) parts.push(`Adapters used: ${inv.adapters.map((a) => `${a.adapter} (${a.files})`).join(', ')}.`);
+  const timeSource = inv.git.checkout
+    ? `Latest change comes from git history${inv.git.shallow ? ' (shallow clone: files unchanged since the oldest fetched commit show that commit\'s time; use fetch-depth: 0 for exact times)' : ''}; files not in history use their file-system time.`
+    : 'Not a git checkout: latest change is the file-system time.';
+  parts.push(timeSource);
+  if (inv.totals.excludedRows > 0) {
+    const files = inv.files.filter((f) => f.excludedRows > 0).map((f) => `${code(f.path)} (${f.excludedRows})`);
+    parts.push(`Rows with a non-empty error column are left out of every statistic: ${inv.totals.excludedRows} in ${files.join(', ')}.`);
+  }
+  const problems = problemLines(inv.files);
+  if (problems.length > 0) {
+    const body = problems.join('\n');
+    parts.push(problems.length > 20 ? details(`Problems (${problems.length})`, body) : `### Problems\n\n${body}`);
+  }
+  const skipped = new Map<string, string[]>();
+  for (const f of inv.files) {
+    if (f.status !== 'skipped') continue;
+    const list = skipped.get(f.reason ?? '') ?? [];
+    list.push(f.path);
+    skipped.set(f.reason ?? '', list);
+  }
+  if (skipped.size > 0) {
+    const body = [...skipped]
+      .map(([reason, paths]) => `- ${escapeMarkdown(reason)} (${paths.length}): ${paths.slice(0, 10).map(code).join(', ')}${paths.length > 10 ? `, …and ${paths.length - 10} more` : ''}`)
+      .join('\n');
+    parts.push(details(`Skipped files (${inv.totals.skipped})`, body));
+  }
+  const docs = inv.files.filter((f) => f.document);
+  if (docs.length > 0) {
+    parts.push(details(`Documents without a metric table (${docs.length})`, docs.slice(0, 50).map((f) => `- ${code(f.path)} (${formatBytes(f.size)})`).join('\n') + (docs.length > 50 ? `\n- …and ${docs.length - 50} more` : '')));
+  }
+  return parts.join('\n\n');
+}
+
+function timingsSection(report: Report): string {
+  const t = report.timings;
+  const total = t.discoverMs + t.parseMs + t.analyzeMs;
+  return `## Workflow timings\n\nDiscover ${formatMs(t.discoverMs)} · parse ${formatMs(t.parseMs)} · analyze ${formatMs(t.analyzeMs)} · render ${TIMING_PLACEHOLDER} · total before rendering ${formatMs(total)}`;
+}
+
+function configSection(report: Report): string {
+  const rows = Object.entries(report.config).map(([k, v]) => [code(k), escapeMarkdown(v)]);
+  return details('Configuration', table(['Input', 'Value'], rows));
+}
+
+function narrativeSection(report: Report): string {
+  return `> **Narrative skipped:** ${escapeMarkdown(report.narrative.reason)}`;
+}
+
+export interface RenderOptions {
+  /** Drop per-file tables (last first) until the document fits. */
+  maxBytes?: number;
+  /** Where the untrimmed report can be read, for the note when trimming. */
+  fullReportHint?: string;
+}
+
+/**
+ * The whole report as Markdown. With `maxBytes`, per-file tables are dropped
+ * from the end until it fits, and a line says where the full report is.
+ */
+export function renderMarkdown(report: Report, options: RenderOptions = {}): string {
+  const head = [`${REPORT_MARKER}\n# Chimera Insight benchmark report`, headline(report), narrativeSection(report), keyMetrics(report)];
+  const aggregates = aggregateSections(report);
+  const tail = [inventorySection(report), timingsSection(report), configSection(report)];
+  const assemble = (sections: string[], omitted: number) => {
+    const note = omitted > 0 ? [`…${omitted} more files' tables omitted to stay under GitHub's size limit${options.fullReportHint ? `; the full report is ${options.fullReportHint}` : ''}.`] : [];
+    const body = [...head, '## Aggregate metrics', ...(sections.length > 0 ? sections : ['No metric series found.']), ...note, ...tail].join('\n\n');
+    return `${body}\n`;
+  };
+  let kept = aggregates.length;
+  let text = assemble(aggregates, 0);
+  if (options.maxBytes !== undefined) {
+    while (kept > 0 && Buffer.byteLength(text) > options.maxBytes) {
+      kept = Math.max(0, kept - Math.max(1, Math.ceil(kept / 8)));
+      text = assemble(aggregates.slice(0, kept), aggregates.length - kept);
+    }
+  }
+  return text;
+}
+
+/** Rendering is timed around renderMarkdown, so its duration is written in afterwards. */
+export function withRenderTime(markdown: string, renderMs: number): string {
+  return markdown.replace(TIMING_PLACEHOLDER, formatMs(renderMs));
+}
