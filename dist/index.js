@@ -45027,17 +45027,38 @@ function buildConfig(read, env) {
         outputDir,
     };
 }
-/** Splits a multi-line or comma-separated input, dropping blanks and `#` comments. */
+/**
+ * Splits a multi-line or comma-separated input, dropping blanks and `#` comments.
+ * A `#` line is dropped whole (commas in it included), and commas inside braces
+ * stay, so a glob such as `results/*.{csv,json}` is one entry.
+ */
 function listInput(raw) {
-    return raw
-        .split(/\r?\n|,/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '' && !s.startsWith('#'));
+    const entries = [];
+    for (const line of raw.split(/\r?\n/)) {
+        if (line.trim().startsWith('#'))
+            continue;
+        let depth = 0;
+        let start = 0;
+        for (let i = 0; i < line.length; i++) {
+            const ch = line[i];
+            if (ch === '{')
+                depth += 1;
+            else if (ch === '}' && depth > 0)
+                depth -= 1;
+            else if (ch === ',' && depth === 0) {
+                entries.push(line.slice(start, i));
+                start = i + 1;
+            }
+        }
+        entries.push(line.slice(start));
+    }
+    return entries.map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
 }
 function resolveInside(workspace, value, input) {
     const resolved = external_node_path_default().resolve(workspace, value);
     const rel = external_node_path_default().relative(workspace, resolved);
-    if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel)) {
+    // `..results` is a folder inside the workspace; only `..` as a whole segment leaves it.
+    if (rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel)) {
         throw new ConfigError(input, `"${value}" is outside the workspace ${workspace}`);
     }
     return resolved;
@@ -45150,7 +45171,7 @@ const CONFIG_DIRS = new Set([
     '.ruff_cache', '.nyc_output', 'coverage', '.terraform', '.gradle', '.mvn', 'schemas', 'schema',
 ]);
 const CONFIG_FILES = new Set([
-    'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'composer.json',
+    'package.json', 'package-lock.json', '.package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'composer.json',
     'composer.lock', 'deno.json', 'deno.jsonc', 'lerna.json', 'nx.json', 'turbo.json', 'vercel.json', 'firebase.json',
     'renovate.json', 'app.json', 'manifest.json', 'launch.json', 'settings.json', 'tasks.json', 'extensions.json',
     'devcontainer.json', 'cspell.json', 'biome.json', 'angular.json', 'project.json', 'typedoc.json',
@@ -45159,7 +45180,7 @@ const CONFIG_FILES = new Set([
     'requirements.txt', 'constraints.txt', 'cmakelists.txt', 'robots.txt', 'llms.txt', 'release-please-config.json',
     '.release-please-manifest.json', 'dependabot.yml', 'global.json', 'nuget.config', 'pyrightconfig.json',
 ]);
-const DOC_FILE = /^(readme|changelog|changes|history|license|licence|copying|notice|authors|contributors|contributing|code_of_conduct|security|support|governance|maintainers|codeowners)(\.[a-z]+)?$/i;
+const DOC_FILE = /^(readme|changelog|changes|history|license|licence|copying|notice|authors|contributors|contributing|code_of_conduct|security|support|governance|maintainers|codeowners)(\.(md|markdown|txt|text|rst|adoc|org))?$/i;
 const CONFIG_NAME = [
     /^tsconfig.*\.json$/i,
     /^jsconfig.*\.json$/i,
@@ -45214,7 +45235,8 @@ function exclusionReason(relPath) {
 
 function isInside(parent, child) {
     const rel = external_node_path_default().relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+    // `..data/x.csv` is inside; only a leading `..` segment leaves `parent`.
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
 }
 /**
  * Lists candidate files under `root` in a stable (code-point) order. Symlinked
@@ -45223,6 +45245,9 @@ function isInside(parent, child) {
  */
 async function discoverFiles(options) {
     const workspaceReal = await external_node_fs_namespaceObject.promises.realpath(options.workspace);
+    // Directories below `root` are never symlinks (they are not traversed), so a
+    // regular file's real path is the real root joined with its relative path.
+    const rootReal = await external_node_fs_namespaceObject.promises.realpath(options.root);
     const entries = await out_default()(options.patterns, {
         cwd: options.root,
         ignore: options.ignore,
@@ -45243,8 +45268,8 @@ async function discoverFiles(options) {
     // A real file keeps its own name; symlinks to it are the duplicates.
     for (const e of candidates)
         if (e.dirent.isFile())
-            realPaths.set(external_node_path_default().join(workspaceReal, external_node_path_default().relative(options.workspace, external_node_path_default().join(options.root, e.path))), display(e.path));
-    for (const { path: rel, dirent } of candidates) {
+            realPaths.set(external_node_path_default().join(rootReal, e.path), display(e.path));
+    for (const { path: rel } of candidates) {
         const absolutePath = external_node_path_default().join(options.root, rel);
         if (excluded.some((d) => isInside(d, absolutePath)))
             continue;
@@ -45254,14 +45279,24 @@ async function discoverFiles(options) {
         let real;
         try {
             real = await external_node_fs_namespaceObject.promises.realpath(absolutePath);
-            file.size = (await external_node_fs_namespaceObject.promises.stat(real)).size;
         }
         catch {
             file.skipReason = 'broken symlink or unreadable file';
             continue;
         }
+        // Checked before any stat: nothing, not even the size, is taken from outside.
         if (!isInside(workspaceReal, real)) {
             file.skipReason = 'symlink pointing outside the workspace';
+            continue;
+        }
+        let isRegular;
+        try {
+            const stat = await external_node_fs_namespaceObject.promises.stat(real);
+            file.size = stat.size;
+            isRegular = stat.isFile();
+        }
+        catch {
+            file.skipReason = 'broken symlink or unreadable file';
             continue;
         }
         const reason = exclusionReason(shown);
@@ -45275,7 +45310,7 @@ async function discoverFiles(options) {
             continue;
         }
         realPaths.set(real, shown);
-        if (!dirent.isFile() && !(await external_node_fs_namespaceObject.promises.stat(real)).isFile())
+        if (!isRegular)
             file.skipReason = 'not a regular file';
     }
     return files;
@@ -45283,20 +45318,17 @@ async function discoverFiles(options) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./src/discover/git-times.ts
 
-
 /** Runs git with fixed arguments (never a shell), returning stdout, or undefined on failure. */
-function gitOutput(cwd, args) {
+function gitOutput(cwd, args, trim = true) {
     return new Promise((resolve) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
         let out = '';
         child.stdout.setEncoding('utf8');
         child.stdout.on('data', (d) => (out += d));
         child.on('error', () => resolve(undefined));
-        child.on('close', (code) => resolve(code === 0 ? out.trim() : undefined));
+        child.on('close', (code) => resolve(code === 0 ? (trim ? out.trim() : out) : undefined));
     });
 }
 /**
@@ -45304,37 +45336,55 @@ function gitOutput(cwd, args) {
  * stopping as soon as every path has been seen: checkout mtimes are the time
  * of the clone in CI, so only history says when a result last changed.
  */
-async function lastCommitTimes(workspace, paths, timeoutMs = 15_000) {
+async function lastCommitTimes(workspace, paths, timeoutMs = 15_000, scope = '.') {
     const inside = await gitOutput(workspace, ['rev-parse', '--is-inside-work-tree']);
     if (inside !== 'true')
         return { times: new Map(), checkout: false, shallow: false };
     const shallow = (await gitOutput(workspace, ['rev-parse', '--is-shallow-repository'])) === 'true';
-    const wanted = new Set(paths);
+    // Only tracked files can be found in history; asking for untracked ones (results the job
+    // just wrote) would walk the whole history looking for them.
+    const tracked = new Set((await gitOutput(workspace, ['--literal-pathspecs', 'ls-files', '-z', '--', scope], false))?.split('\0') ?? []);
+    const wanted = new Set(paths.filter((p) => tracked.has(p)));
     const times = new Map();
     if (wanted.size === 0)
         return { times, checkout: true, shallow };
     await new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-c', 'core.quotePath=false', 'log', '--no-renames', '--format=%x1e%cI', '--name-only', '--relative', 'HEAD', '--', '.'], { cwd: workspace, stdio: ['ignore', 'pipe', 'ignore'] });
+        // -z: names arrive verbatim, NUL-terminated (quotes, tabs and backslashes
+        // in file names are not C-quoted as they are in the line format).
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['--literal-pathspecs', '-c', 'core.quotePath=false', '-c', 'log.showSignature=false', 'log', '-z', '--no-renames', '--format=%x1e%cI', '--name-only', '--relative', 'HEAD', '--', scope], { cwd: workspace, stdio: ['ignore', 'pipe', 'ignore'] });
         const timer = setTimeout(() => child.kill(), timeoutMs);
-        const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout });
         let current;
-        lines.on('line', (line) => {
-            if (line.startsWith('\x1e')) {
-                current = line.slice(1);
+        let pending = '';
+        const take = (token) => {
+            // The first name after a commit header comes after the header's newline.
+            const entry = token.startsWith('\n') ? token.slice(1) : token;
+            if (entry.startsWith('\x1e')) {
+                current = entry.slice(1).trim();
                 return;
             }
-            if (!line || !current || !wanted.has(line) || times.has(line))
+            if (!entry || !current || !wanted.has(entry) || times.has(entry))
                 return;
-            times.set(line, current);
+            times.set(entry, current);
             if (times.size === wanted.size)
                 child.kill();
+        };
+        child.stdout.setEncoding('utf8');
+        child.stdout.on('data', (chunk) => {
+            const tokens = (pending + chunk).split('\0');
+            pending = tokens.pop() ?? '';
+            for (const token of tokens)
+                take(token);
         });
         const done = () => {
             clearTimeout(timer);
             resolve();
         };
         child.on('error', done);
-        lines.on('close', done);
+        child.on('close', () => {
+            if (pending)
+                take(pending);
+            done();
+        });
     });
     return { times, checkout: true, shallow };
 }
@@ -45389,12 +45439,15 @@ function seriesId(file, metric, labels) {
 // Word boundaries in metric names are `_`, `.`, `-`, `/`, space or a case change,
 // so every rule works on a normalised, lower-case, underscore-separated name.
 const UNIT_RULES = [
-    { test: /(^|_)(tokens?|toks?)_(per_)?(s|sec|second)(_|$)|(^|_)tps(_|$)|tok\/s|tokens?\/s|(^|_)(tokens?|output|input)_throughput(_|$)/, unit: 'tok/s' },
+    // `eval_rate` / `prompt_eval_rate`: Ollama's generation speed, in tokens per second.
+    { test: /(^|_)(tokens?|toks?)_(per_)?(s|sec|second)(_|$)|(^|_)tps(_|$)|tok\/s|tokens?\/s|(^|_)(tokens?|output|input)_throughput(_|$)|(^|_)eval_rate(_|$)/, unit: 'tok/s' },
     { test: /(^|_)(requests?|reqs?)_(per_)?(s|sec|second)(_|$)|(^|_)(rps|qps)(_|$)|req\/s|(^|_)requests?_throughput(_|$)/, unit: 'req/s' },
     { test: /(^|_)(items?)_(per_)?(s|sec|second)(_|$)/, unit: 'items/s' },
     { test: /(^|_)(bytes?)_(per_)?(s|sec|second)(_|$)/, unit: 'B/s' },
-    { test: /(^|_)(mb|mib)_(per_)?(s|sec|second)(_|$)|mb\/s/, unit: 'MB/s' },
-    { test: /(^|_)(gb|gib)_(per_)?(s|sec|second)(_|$)|gb\/s/, unit: 'GB/s' },
+    { test: /(^|_)mib_(per_)?(s|sec|second)(_|$)|mib\/s/, unit: 'MiB/s' },
+    { test: /(^|_)mb_(per_)?(s|sec|second)(_|$)|mb\/s/, unit: 'MB/s' },
+    { test: /(^|_)gib_(per_)?(s|sec|second)(_|$)|gib\/s/, unit: 'GiB/s' },
+    { test: /(^|_)gb_(per_)?(s|sec|second)(_|$)|gb\/s/, unit: 'GB/s' },
     { test: /(^|_)(ops|operations)((_per)?_(s|sec|second))?(_|$)|ops\/s/, unit: 'ops/s' },
     { test: /(^|_)(img|images?|samples?|frames?)_(per_)?(s|sec|second)(_|$)|(^|_)fps(_|$)/, unit: '/s' },
     { test: /_per_(s|sec|second)(_|$)|\/s$/, unit: '/s' },
@@ -45402,9 +45455,13 @@ const UNIT_RULES = [
     { test: /(^|_)(us|µs|microseconds?)(_|$)/, unit: 'µs' },
     { test: /(^|_)(ms|msec|millis|milliseconds?)(_|$)/, unit: 'ms' },
     { test: /(^|_)(s|sec|secs|seconds?)(_|$)/, unit: 's' },
-    { test: /(^|_)(gb|gib)(_|$)/, unit: 'GB' },
-    { test: /(^|_)(mb|mib)(_|$)/, unit: 'MB' },
-    { test: /(^|_)(kb|kib)(_|$)/, unit: 'KB' },
+    // Binary and decimal multiples differ by up to 7%: keep the one the name says.
+    { test: /(^|_)gib(_|$)/, unit: 'GiB' },
+    { test: /(^|_)gb(_|$)/, unit: 'GB' },
+    { test: /(^|_)mib(_|$)/, unit: 'MiB' },
+    { test: /(^|_)mb(_|$)/, unit: 'MB' },
+    { test: /(^|_)kib(_|$)/, unit: 'KiB' },
+    { test: /(^|_)kb(_|$)/, unit: 'KB' },
     { test: /(^|_)bytes?(_|$)|b\/op/, unit: 'B' },
     { test: /(^|_)(pct|percent|percentage)(_|$)|%/, unit: '%' },
 ];
@@ -45419,10 +45476,15 @@ function normaliseName(name) {
         .replace(/_+/g, '_')
         .replace(/^_|_$/g, '');
 }
+// What may stand in brackets as a unit: `(ms)`, `[tok/s]`, `(%)`, `(ns/op)`, `(GB)`.
+// `Latency (p95)` or `Score (higher is better)` are qualifiers, not units.
+const UNIT_WORD = /^(%|x|ns|µs|μs|us|ms|s|sec|secs|seconds?|msec|millis|milliseconds?|microseconds?|nanoseconds?|min|mins|minutes?|h|hrs?|hours?|b|bytes?|kb|kib|mb|mib|gb|gib|tb|tib|w|watts?|j|°c|tokens?|toks?|reqs?|requests?|ops|g?t?flops|fps|tps|rps|qps|percent|tokens per second)$/i;
+const UNIT_RATE = /^[a-zµμ%]+\s*\/\s*(s|sec|second|ms|op|iter|it|step|tok|token|req|request|call|batch|sample|image|gpu)$/i;
 /** A unit written in the name itself: `TTFT (ms)`, `throughput [tok/s]`. */
 function bracketUnit(name) {
-    const match = /[([]\s*([^()[\]]{1,16}?)\s*[)\]]\s*$/.exec(name);
-    return match?.[1];
+    const match = /[([]\s*([^()[\]]{1,24}?)\s*[)\]]\s*$/.exec(name);
+    const inside = match?.[1];
+    return inside !== undefined && (UNIT_WORD.test(inside) || UNIT_RATE.test(inside)) ? inside : undefined;
 }
 function inferUnit(metric) {
     const stated = bracketUnit(metric);
@@ -45449,21 +45511,28 @@ function canonicalUnit(unit) {
         secs: 's',
         seconds: 's',
         us: 'µs',
+        'μs': 'µs',
         microseconds: 'µs',
         nanoseconds: 'ns',
         percent: '%',
     };
     return aliases[lower] ?? u;
 }
+// Settings and clock readings recorded next to results are neither better nor
+// worse when they change: `batch_size` is not a cost, `start_time` is not a latency.
+const NEUTRAL = /(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
 function inferDirection(metric, unit) {
     const name = normaliseName(metric);
-    // The unit is the strongest evidence: a rate is higher-is-better, a duration lower.
+    // The unit is the strongest evidence: a rate is higher-is-better, a duration
+    // lower (`accuracy_eval_time_ms` is a time, whatever its first word).
     if (/\/s$|\/sec$/.test(unit))
         return 'higher';
-    if (HIGHER.test(name))
-        return 'higher';
+    if (NEUTRAL.test(name))
+        return 'none';
     if (['ns', 'µs', 'ms', 's'].includes(unit))
         return 'lower';
+    if (HIGHER.test(name))
+        return 'higher';
     if (LOWER.test(name))
         return 'lower';
     return 'none';
@@ -50624,7 +50693,9 @@ function buildSeries(raw, file, rules) {
     if (!stats)
         return undefined;
     const names = candidates(file, raw.metric);
-    const unit = lastMatch(rules.units, names) ?? (raw.unitHint ? canonicalUnit(raw.unitHint) : inferUnit(raw.metric));
+    const stated = lastMatch(rules.units, names) ?? raw.unitHint;
+    // `units: ttft: milliseconds` must still read as a duration (`ms`) for the direction.
+    const unit = stated ? canonicalUnit(stated) : inferUnit(raw.metric);
     const override = lastMatch(rules.directions, names);
     const samples = raw.samples ? [...raw.samples.samples] : [];
     const series = {
@@ -50646,6 +50717,8 @@ function buildSeries(raw, file, rules) {
     return series;
 }
 
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "stream"
@@ -52961,15 +53034,47 @@ const STAT_WORDS = {
 };
 /** Keys that count the samples of every summary beside them. */
 const SHARED_N = new Set(['n', 'count', 'num_samples', 'sample_count', 'samples', 'runs', 'num_runs', 'rounds', 'n_samples']);
+/**
+ * Count words that give one summary its n: `stats.rounds` beside `stats.mean`,
+ * `ttft_ms_count` beside `ttft_ms_mean`. `samples` is left out: beside a
+ * summary it is as often the array of raw values as their number.
+ */
+const OWN_N = new Set([...SHARED_N].filter((w) => w !== 'samples'));
+/** `q1`/`q2`/`q3` are quartiles (pytest-benchmark), not the 1st and 3rd percentiles. */
+const QUARTILES = { q1: 'p25', q2: 'median', q3: 'p75' };
+/** Words that only join a statistic to its metric: `ttft_s_quantiles_p95` describes `ttft_s`. */
+const CONNECTOR = /(^|[._])(quantiles?|percentiles?)$/;
 function statOf(word) {
-    const percentile = /^(?:p|q|percentile_?)(\d{1,2}(?:\.\d+)?)$/.exec(word);
-    if (percentile)
-        return Number(percentile[1]) === 50 ? 'median' : `p${Number(percentile[1])}`;
+    const quartile = QUARTILES[word];
+    if (quartile)
+        return quartile;
+    // `p99.9` arrives as `p99_9` once the name is normalised.
+    const percentile = /^(?:p|q|percentile_?)(\d{1,2}(?:[._]\d+)?)$/.exec(word);
+    if (percentile) {
+        const rank = Number(percentile[1].replace('_', '.'));
+        return rank === 50 ? 'median' : `p${rank}`;
+    }
     return STAT_WORDS[word];
+}
+function withoutConnector(base) {
+    const stripped = base.replace(CONNECTOR, '');
+    return stripped === '' ? base : stripped;
 }
 /** Splits `mean_ttft_ms` / `ttft_ms_mean` / `latency.p95` into a statistic and the metric it describes. */
 function splitStat(name) {
-    const dot = name.lastIndexOf('.');
+    const split = splitStatWord(name);
+    return split && { stat: split.stat, base: withoutConnector(split.base) };
+}
+/** The last dot that separates path segments; the dot of `p99.9` is part of a number. */
+function lastPathDot(name) {
+    for (let i = name.length - 1; i >= 0; i--) {
+        if (name[i] === '.' && !(/\d/.test(name[i - 1] ?? '') && /\d/.test(name[i + 1] ?? '')))
+            return i;
+    }
+    return -1;
+}
+function splitStatWord(name) {
+    const dot = lastPathDot(name);
     if (dot > 0) {
         const stat = statOf(normaliseName(name.slice(dot + 1)));
         if (stat)
@@ -53012,8 +53117,26 @@ function findSummaryGroups(keys) {
         if (hasCentre && stats.length >= 2)
             groups.push({ metric, columns });
     }
+    // A group's own count (`stats.rounds`, `ttft_ms_count`) is its n; it does not make a group by itself.
+    for (const group of groups) {
+        if (group.columns.n !== undefined)
+            continue;
+        const own = keys.find((k) => {
+            for (const sep of ['.', '_']) {
+                if (k.startsWith(group.metric + sep) && OWN_N.has(normaliseName(k.slice(group.metric.length + 1))))
+                    return true;
+            }
+            return false;
+        });
+        if (own !== undefined)
+            group.columns.n = own;
+    }
     const sharedN = keys.find((k) => SHARED_N.has(normaliseName(k.slice(k.lastIndexOf('.') + 1))) && !k.includes('.'));
     return sharedN === undefined ? { groups } : { groups, sharedN };
+}
+/** `n`, `count`, `runs`, …: a key that counts samples rather than measuring them. */
+function isCountName(key) {
+    return SHARED_N.has(normaliseName(key));
 }
 /** An object that is itself a summary: `{ "mean": 1.2, "stddev": 0.1, "n": 5 }`. */
 function isStatsObject(keys) {
@@ -53058,11 +53181,19 @@ function statKeysOf(keys) {
 const PROFILE_ROWS = 1000;
 const MAX_LABEL_VALUES = 50;
 const MAX_LABEL_LENGTH = 64;
+/** A column named like a label (`name`, `benchmark`, `test`) may name this many things. */
+const MAX_NAMED_LABEL_VALUES = 1000;
+const MAX_NAMED_LABEL_LENGTH = 200;
+/** Run times written as text change every run; as labels they would break matching across runs. */
+const DATE_VALUE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 const MAX_SERIES = 20_000;
 const ERROR_COLUMN = /^(error|errors|err|error_?message|error_?msg|exception|failure|failure_?reason)$/;
 const NO_ERROR = new Set(['', 'none', 'null', 'nan', 'n/a', 'na', '0', 'false', 'ok', 'success', '-']);
-/** Columns that number or date rows rather than measure anything. */
-const IGNORED_COLUMN = /^(run|epoch|build_?number|version|pid|run_?id|runs|iteration|iter|trial|rep|repeat|repetition|idx|index|id|row|step|timestamp|time_?stamp|date|datetime|created_?at|started_?at|ended_?at|start_?time|end_?time|ts)$/;
+/**
+ * Columns that number or date rows rather than measure anything. Ids of the workload items
+ * (prompt_id, request_id) are as free as the prompt text itself: samples of one series, not labels.
+ */
+const IGNORED_COLUMN = /^((prompt|request|req|sample|query|question|item)_?(id|idx|index|no|num|number)|run|epoch|build_?number|version|pid|run_?id|runs|iteration|iter|trial|rep|repeat|repetition|idx|index|id|row|step|timestamp|time_?stamp|date|datetime|created_?at|started_?at|ended_?at|start_?time|end_?time|ts|unit|units|time_?unit)$/;
 /** Free text: never a label, never a metric. */
 const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|completion|answer|message|description|comment|comments|notes?|log|stdout|stderr|command|cmd|path|file|filename|url)$/;
 /** Categorical columns, numeric or not: they split series instead of being measured. */
@@ -53134,7 +53265,7 @@ class TableBuilder {
         for (const [column, cell] of Object.entries(row)) {
             let p = this.profiles.get(column);
             if (!p) {
-                p = { numeric: 0, text: 0, distinct: new Set(), maxLength: 0 };
+                p = { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
                 this.profiles.set(column, p);
             }
             if (isMissing(cell))
@@ -53144,10 +53275,12 @@ class TableBuilder {
             }
             else {
                 p.text += 1;
+                if (DATE_VALUE.test(String(cell).trim()))
+                    p.dates += 1;
             }
             if (!Array.isArray(cell)) {
                 const s = String(cell).trim();
-                if (p.distinct.size <= MAX_LABEL_VALUES * 20)
+                if (p.distinct.size <= MAX_NAMED_LABEL_VALUES)
                     p.distinct.add(s);
                 p.maxLength = Math.max(p.maxLength, s.length);
             }
@@ -53156,10 +53289,18 @@ class TableBuilder {
     decideRoles() {
         const roles = new Map();
         for (const [column, p] of this.profiles)
-            roles.set(column, roleOf(column, p));
+            roles.set(column, roleOf(column, p, this.options.rowNameColumns?.includes(column) ?? false));
         // mean_x / std_x / p95_x beside each other describe one metric, not four.
         const numeric = [...roles].filter(([, r]) => r === 'metric').map(([c]) => c);
-        const { groups, sharedN } = findSummaryGroups(numeric);
+        const { groups } = findSummaryGroups(numeric);
+        // Records such as `{ model, mean, stddev, n }` summarise one unnamed metric: the table's own.
+        const bare = numeric.filter((c) => statKeysOf([c]).size === 1);
+        if (bare.length > 0 && isStatsObject(bare) && groups.every((g) => Object.values(g.columns).every((c) => !bare.includes(c)))) {
+            groups.push({ metric: '', columns: Object.fromEntries(statKeysOf(bare)) });
+        }
+        // A count column such as `runs` is not a metric of its own but still gives the summaries their n.
+        const counts = [...roles].filter(([c, r]) => r === 'ignore' && (this.profiles.get(c)?.numeric ?? 0) > 0).map(([c]) => c);
+        const { sharedN } = findSummaryGroups([...numeric, ...counts]);
         this.summaryGroups = groups;
         for (const g of groups)
             for (const column of Object.values(g.columns))
@@ -53178,11 +53319,22 @@ class TableBuilder {
         let role = roles.get(column);
         if (role === undefined) {
             // A key first seen after profiling (JSONL records vary): judge it by name and value.
-            const p = { numeric: 0, text: 0, distinct: new Set(), maxLength: 0 };
+            // An empty cell says nothing about the column, so its role waits for a real value.
+            if (isMissing(cell))
+                return 'ignore';
+            const p = { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
             if (Array.isArray(cell) || parseNumber(cell, this.options.decimalComma) !== undefined)
                 p.numeric = 1;
-            else
+            else {
                 p.text = 1;
+                if (DATE_VALUE.test(String(cell).trim()))
+                    p.dates = 1;
+            }
+            if (!Array.isArray(cell)) {
+                const s = String(cell).trim();
+                p.distinct.add(s);
+                p.maxLength = s.length;
+            }
             role = roleOf(column, p);
             roles.set(column, role);
         }
@@ -53210,7 +53362,7 @@ class TableBuilder {
             }
             const series = this.seriesFor(column, labels, key, line, true);
             if (!series)
-                return;
+                continue;
             for (const v of values)
                 series.samples?.add(v);
         }
@@ -53238,7 +53390,8 @@ class TableBuilder {
             this.options.problems.add(line, `a second summary of "${group.metric}" for the same labels without n and sd to pool it; the first is kept`);
     }
     seriesFor(column, labels, key, line, sampled) {
-        const metric = this.options.metricPrefix ? `${this.options.metricPrefix}.${column}` : column;
+        const prefix = this.options.metricPrefix;
+        const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
         const groupKey = `${metric}\u0000${key}`;
         let series = this.groups.get(groupKey);
         if (series)
@@ -53264,17 +53417,23 @@ function isIgnoredName(column) {
     const name = normaliseName(column);
     return IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name);
 }
-function roleOf(column, p) {
+function roleOf(column, p, namesRows = false) {
     const name = normaliseName(column);
     if (ERROR_COLUMN.test(name))
         return 'error';
     if (IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name))
         return 'ignore';
     const values = p.numeric + p.text;
+    if (p.text > 0 && p.dates === p.text)
+        return 'ignore';
     const fewValues = p.distinct.size <= MAX_LABEL_VALUES && p.maxLength <= MAX_LABEL_LENGTH;
-    if (LABEL_COLUMN.test(name) && fewValues)
+    if (LABEL_COLUMN.test(name) && p.distinct.size <= MAX_NAMED_LABEL_VALUES && p.maxLength <= MAX_NAMED_LABEL_LENGTH)
         return 'label';
-    if (p.numeric > 0 && p.text <= p.numeric * 0.1)
+    if (namesRows && p.numeric === 0 && p.text > 0 && fewValues)
+        return 'label';
+    // Mostly numbers: a metric whose stray text cells ("timeout", "OOM") are reported by line,
+    // never a label that would split the series by every measured value.
+    if (p.numeric > 0 && p.text < p.numeric)
         return 'metric';
     // Text that is unique on every row (ids, free text) would split each row into its own series.
     if (p.text > 0 && fewValues && !(p.distinct.size === values && values > 3))
@@ -53352,14 +53511,14 @@ async function parseCsv(source, options = {}) {
     const iterator = source[Symbol.asyncIterator]();
     const headChunks = [];
     let headBytes = 0;
-    // Enough of the start of the file to see the whole header line.
+    // Enough of the start of the file to see the whole header line (blank lines before it do not count).
     while (headBytes < 65_536) {
         const r = await iterator.next();
         if (r.done)
             break;
         headChunks.push(r.value);
         headBytes += r.value.length;
-        if (r.value.includes(0x0a))
+        if (r.value.includes(0x0a) && hasCompleteLine(Buffer.concat(headChunks)))
             break;
     }
     const head = Buffer.concat(headChunks);
@@ -53371,11 +53530,20 @@ async function parseCsv(source, options = {}) {
         relax_column_count: true,
         skip_empty_lines: true,
         skip_records_with_error: true,
+        // A stray quote inside a field (`0.19 "warm"`, `"Say "hi" now"`) stays text. Strictly parsed, a
+        // quote that does not close a field leaves csv-parse inside the quotes and loses the rest of the file.
+        relax_quotes: true,
         info: true,
     }));
     let lastGoodLine = 0;
+    let lastSkip = '';
     parser.on('skip', (err) => {
         const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? lastGoodLine + 1 : err.lines;
+        // csv-parse may raise one error per bad character of a row; the row is reported once.
+        const key = `${line}:${err.code}`;
+        if (key === lastSkip)
+            return;
+        lastSkip = key;
         problems.add(line, describeCsvError(err));
     });
     let header;
@@ -53383,8 +53551,11 @@ async function parseCsv(source, options = {}) {
     try {
         for await (const { record, info } of parser) {
             lastGoodLine = info.lines;
+            // A line of blanks or bare separators holds nothing; it is neither a header nor a ragged row.
+            if (record.every((c) => c.trim() === ''))
+                continue;
             if (!header) {
-                if (record.every((c) => c.trim() === '' || parseNumber(c) !== undefined)) {
+                if (record.every((c) => c.trim() === '' || parseNumber(c, delimiter === ';') !== undefined)) {
                     return failed('the first row is all numbers; a header row naming the columns is required', info.lines);
                 }
                 header = uniqueNames(record);
@@ -53392,7 +53563,7 @@ async function parseCsv(source, options = {}) {
                 continue;
             }
             if (record.length !== header.length) {
-                problems.add(info.lines, `${record.length} fields where the header has ${header.length}; row skipped`);
+                problems.add(info.lines, `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${header.length}; row skipped`);
                 continue;
             }
             const row = {};
@@ -53419,6 +53590,12 @@ async function parseCsv(source, options = {}) {
         document: false,
     };
 }
+/** True once the bytes hold a newline-terminated line with something other than whitespace on it. */
+function hasCompleteLine(head) {
+    const text = head.toString('utf8');
+    const end = text.lastIndexOf('\n');
+    return end >= 0 && text.slice(0, end).replace(/^\uFEFF/, '').trim() !== '';
+}
 /** Blank or repeated header names still need distinct keys. */
 function uniqueNames(header) {
     const seen = new Map();
@@ -53431,6 +53608,17 @@ function uniqueNames(header) {
 }
 
 ;// CONCATENATED MODULE: ./src/parse/json-errors.ts
+const json_errors_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const NUMBER_LIKE = /[-+0-9.eE]+/y;
+const NOT_A_NUMBER = /[-+]?(?:infinity|inf|nan)(?![A-Za-z0-9_$])/iy;
+const WORD = /[A-Za-z_$][A-Za-z0-9_$]*/y;
+function stickyMatch(re, text, at) {
+    re.lastIndex = at;
+    return re.exec(text)?.[0];
+}
+function describeChar(ch) {
+    return /^[\x21-\x7e]$/.test(ch) ? `'${ch}'` : `character U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
 function locateJsonError(text) {
     let line = 1;
     let column = 1;
@@ -53438,83 +53626,184 @@ function locateJsonError(text) {
     const at = (reason) => ({ line, column, reason });
     const advance = (count) => {
         for (let k = 0; k < count && i < text.length; k++, i++) {
-            if (text[i] === '\n') {
+            const code = text.charCodeAt(i);
+            if (code === 0x0a) {
                 line += 1;
                 column = 1;
             }
-            else {
+            else if (!(code >= 0xdc00 && code <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) {
                 column += 1;
             }
         }
     };
     const skipSpace = () => {
-        while (i < text.length && /\s/.test(text[i]))
+        while (i < text.length) {
+            const ch = text[i];
+            if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r')
+                break;
             advance(1);
+        }
     };
-    const depth = [];
-    let sawValue = false;
-    while (i < text.length) {
+    /** Consumes a string starting at `"`; a location when it is broken. */
+    const scanString = () => {
+        const start = { line, column };
+        advance(1);
+        while (i < text.length) {
+            const ch = text[i];
+            const code = text.charCodeAt(i);
+            if (ch === '"') {
+                advance(1);
+                return undefined;
+            }
+            if (ch === '\\') {
+                const escaped = text[i + 1];
+                if (escaped === undefined)
+                    break;
+                if ('"\\/bfnrt'.includes(escaped)) {
+                    advance(2);
+                }
+                else if (escaped === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                        return at('invalid \\u escape in a string (it needs four hex digits)');
+                    advance(6);
+                }
+                else {
+                    return at(`invalid escape '\\' followed by ${describeChar(escaped)} in a string`);
+                }
+                continue;
+            }
+            if (ch === '\n' || ch === '\r') {
+                return { ...start, reason: 'unterminated string: the string that starts here is not closed before the end of the line' };
+            }
+            if (code < 0x20)
+                return at(`${describeChar(ch)} inside a string must be escaped`);
+            advance(1);
+        }
+        return { ...start, reason: 'unterminated string: the file ends inside the string that starts here' };
+    };
+    // A JSONL line is one line: name columns only, so "line 1" is not mistaken for a line of the file.
+    const singleLine = !text.includes('\n');
+    const where = (f) => (singleLine ? `column ${f.column}` : `line ${f.line}, column ${f.column}`);
+    const stack = [];
+    let expect = 'value';
+    let lastComma = { line, column };
+    const afterValue = () => (stack.length === 0 ? 'end' : 'comma-or-close');
+    while (true) {
         skipSpace();
-        if (i >= text.length)
+        const top = stack[stack.length - 1];
+        if (i >= text.length) {
+            if (top) {
+                const unit = singleLine ? 'line' : 'document';
+                return at(`the ${unit} ends before the '${top.open}' opened at ${where(top)} is closed (truncated ${singleLine ? 'line' : 'file'}?)`);
+            }
+            if (expect === 'value')
+                return at('no JSON value (the file is empty or only whitespace)');
             break;
+        }
         const ch = text[i];
-        if (depth.length === 0 && sawValue) {
+        if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))
+            return at('comments are not allowed in JSON');
+        if (expect === 'end') {
             return at('unexpected content after the end of the JSON value (trailing garbage, or several documents in one file)');
         }
-        if (ch === '"') {
-            advance(1);
-            while (i < text.length && text[i] !== '"') {
-                if (text[i] === '\n')
-                    return at('a string runs past the end of the line (unterminated string)');
-                advance(text[i] === '\\' ? 2 : 1);
-            }
-            if (i >= text.length)
-                return at('unterminated string');
-            advance(1);
-            if (depth.length === 0)
-                sawValue = true;
-            continue;
-        }
-        const literal = /^(-?Infinity|NaN|-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 32));
-        if (literal) {
-            const token = literal[1];
-            if (/Infinity|NaN/.test(token)) {
-                return at(`${token} is not valid JSON (write null, or a string, for a missing or infinite value)`);
-            }
-            advance(token.length);
-            if (depth.length === 0)
-                sawValue = true;
-            continue;
-        }
-        if (ch === '{' || ch === '[') {
-            depth.push(ch);
-            advance(1);
-            continue;
-        }
         if (ch === '}' || ch === ']') {
-            const open = depth.pop();
-            if ((ch === '}' && open !== '{') || (ch === ']' && open !== '['))
-                return at(`unexpected '${ch}'`);
+            if (expect === 'comma-or-close' || (expect === 'key-or-close' && ch === '}') || (expect === 'value-or-close' && ch === ']')) {
+                if (!top)
+                    return at(`unexpected ${describeChar(ch)}`);
+                const wanted = top.open === '{' ? '}' : ']';
+                if (ch !== wanted) {
+                    return at(`'${ch}' does not close the '${top.open}' opened at ${where(top)} (expected '${wanted}')`);
+                }
+                stack.pop();
+                advance(1);
+                expect = afterValue();
+                continue;
+            }
+            if ((expect === 'key' || expect === 'value') && top && (top.open === '[' || expect === 'key')) {
+                return { ...lastComma, reason: `trailing comma before '${ch}'` };
+            }
+            if (expect === 'value' && top?.open === '{')
+                return at(`missing value after ':'`);
+            return at(`unexpected ${describeChar(ch)}`);
+        }
+        if (expect === 'colon') {
+            if (ch !== ':')
+                return at(`missing ':' after the property name`);
             advance(1);
-            if (depth.length === 0)
-                sawValue = true;
+            expect = 'value';
             continue;
         }
-        if (ch === ',' || ch === ':') {
+        if (expect === 'comma-or-close') {
+            if (ch === ',') {
+                lastComma = { line, column };
+                advance(1);
+                expect = top?.open === '{' ? 'key' : 'value';
+                continue;
+            }
+            if (/["\-0-9{[A-Za-z]/.test(ch)) {
+                return at(`missing ',' before this ${top?.open === '{' ? 'property' : 'value'} (or a missing '${top?.open === '{' ? '}' : ']'}')`);
+            }
+            return at(`unexpected ${describeChar(ch)} (expected ',' or '${top?.open === '{' ? '}' : ']'}')`);
+        }
+        if (expect === 'key' || expect === 'key-or-close') {
+            if (ch === '"') {
+                const broken = scanString();
+                if (broken)
+                    return broken;
+                expect = 'colon';
+                continue;
+            }
+            if (ch === "'" || /[A-Za-z_$]/.test(ch))
+                return at('property names must be in double quotes');
+            return at(`unexpected ${describeChar(ch)} (expected a property name in double quotes)`);
+        }
+        // expect is 'value' or 'value-or-close'
+        if (ch === '{' || ch === '[') {
+            stack.push({ open: ch, line, column });
             advance(1);
+            expect = ch === '{' ? 'key-or-close' : 'value-or-close';
             continue;
         }
-        const shown = /[\x20-\x7e]/.test(ch) ? `'${ch}'` : `character U+${ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
-        return at(`unexpected ${shown}`);
+        if (ch === '"') {
+            const broken = scanString();
+            if (broken)
+                return broken;
+            expect = afterValue();
+            continue;
+        }
+        const notANumber = stickyMatch(NOT_A_NUMBER, text, i);
+        if (notANumber)
+            return at(`${notANumber} is not valid JSON (write null, or a string, for a missing or infinite value)`);
+        if (/[-+0-9.]/.test(ch)) {
+            const number = stickyMatch(json_errors_NUMBER, text, i);
+            const token = stickyMatch(NUMBER_LIKE, text, i) ?? ch;
+            if (number === undefined || number.length < token.length)
+                return at(`'${token}' is not a valid JSON number`);
+            advance(number.length);
+            expect = afterValue();
+            continue;
+        }
+        const word = stickyMatch(WORD, text, i);
+        if (word !== undefined) {
+            if (word === 'true' || word === 'false' || word === 'null') {
+                advance(word.length);
+                expect = afterValue();
+                continue;
+            }
+            return at(`'${word}' is not a JSON value (text needs double quotes; the literals are true, false and null)`);
+        }
+        if (ch === "'")
+            return at('strings must be in double quotes');
+        if (ch === ',' || ch === ':')
+            return at(expect === 'value' && top?.open === '{' ? `missing value after ':'` : `unexpected ${describeChar(ch)}`);
+        return at(`unexpected ${describeChar(ch)}`);
     }
-    if (depth.length > 0)
-        return at('the document ends before every { or [ is closed (truncated file?)');
-    if (!sawValue)
-        return at('no JSON value');
     return at('invalid JSON (a missing comma or colon, or a trailing comma)');
 }
 
 ;// CONCATENATED MODULE: ./src/parse/json.ts
+
+
 
 
 
@@ -53563,33 +53852,105 @@ function parseJsonValue(doc, adapter) {
         document: false,
     };
 }
+/** Fields that name the benchmark a record describes: `name`, hyperfine's `command`, pytest's `fullname`. */
+const IDENTITY_KEY = /^(name|benchmark|bench|benchmark_?name|test|test_?name|case|scenario|command|cmd|full_?name|title|run_?name)$/;
+/**
+ * A field whose text tells every record apart (hyperfine's `command`), or
+ * undefined. Records named this way describe different benchmarks, so their
+ * values must not be pooled into one series.
+ */
+function identityKey(records) {
+    const first = records[0];
+    if (records.length < 2 || !first)
+        return undefined;
+    return Object.keys(first).find((key) => {
+        if (!IDENTITY_KEY.test(normaliseName(key)))
+            return false;
+        const seen = new Set();
+        return records.every((r) => {
+            const v = r[key];
+            if (typeof v !== 'string')
+                return false;
+            const s = v.trim();
+            if (s === '' || s.length > 200 || seen.has(s))
+                return false;
+            seen.add(s);
+            return true;
+        });
+    });
+}
+function countOf(v) {
+    const n = parseNumber(v);
+    return n !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+/** True when the label columns a table chose already give every row its own series. */
+function labelsTellApart(rows, labelColumns) {
+    if (labelColumns.length === 0)
+        return false;
+    const seen = new Set(rows.map((row) => JSON.stringify(labelColumns.map((c) => row[c] ?? null))));
+    return seen.size === rows.length;
+}
 class JsonWalker {
     problems = new ProblemLog();
     rows = 0;
     excludedRows = 0;
-    series = [];
+    series = new Map();
+    /** Record arrays read as tables; their rows are numbered by record, which is not a line of the file. */
     tables = [];
-    walk(node, path, labels) {
+    walk(node, path, labels, count) {
         if (typeof node === 'number') {
             this.addSamples(path, labels, [node]);
         }
         else if (Array.isArray(node)) {
-            this.walkArray(node, path, labels);
+            this.walkArray(node, path, labels, count);
         }
         else if (isObject(node)) {
-            this.walkObject(node, path, labels);
+            this.walkObject(node, path, labels, count);
         }
     }
     finish() {
-        for (const table of this.tables) {
-            const result = table.finish();
-            this.rows += result.rows;
-            this.excludedRows += result.excludedRows;
-            this.series.push(...result.series);
-        }
-        return this.series;
+        for (const { table, problems, where } of this.tables)
+            this.absorb(table.finish(), problems, where);
+        return [...this.series.values()];
     }
-    walkArray(items, path, labels) {
+    /** Takes a record table's series and problems; a record's number is given as such, never as a line. */
+    absorb(result, problems, where) {
+        this.rows += result.rows;
+        this.excludedRows += result.excludedRows;
+        for (const series of result.series) {
+            delete series.line;
+            this.push(series);
+        }
+        for (const p of problems.items)
+            this.problems.add(undefined, p.line === undefined ? p.reason : `${where}, record ${p.line}: ${p.reason}`);
+        this.problems.dropped += problems.dropped;
+    }
+    /**
+     * One series per metric and labels: `[[1, 2], [3]]` or two paths that meet
+     * (`x` beside `mean_x`/`std_x`) add to the same series instead of producing
+     * two series with the same id.
+     */
+    push(series) {
+        const key = `${series.metric}\u0000${labelKey(series.labels)}`;
+        const existing = this.series.get(key);
+        if (!existing) {
+            this.series.set(key, series);
+            return;
+        }
+        if (series.samples) {
+            if (!existing.samples)
+                existing.samples = new SampleAccumulator();
+            for (const v of series.samples.samples)
+                existing.samples.add(v);
+        }
+        if (series.summary) {
+            if (!existing.summary)
+                existing.summary = series.summary;
+            else
+                this.problems.add(series.line, `a second summary of "${series.metric}" for the same labels; the first is kept`);
+        }
+    }
+    walkArray(items, path, labels, count) {
         if (items.length === 0)
             return;
         if (items.every((x) => typeof x === 'number')) {
@@ -53598,31 +53959,73 @@ class JsonWalker {
         }
         const records = items.filter(isObject);
         if (records.length > 0 && records.length >= items.length / 2) {
-            const table = new TableBuilder({ problems: this.problems, metricPrefix: path.join('.') || undefined, fixedLabels: labels });
-            records.forEach((record, index) => table.addRow(flattenRecord(record), index + 1));
             if (records.length < items.length) {
                 this.problems.add(undefined, `${path.join('.') || 'top-level array'}: ${items.length - records.length} items are not records and were ignored`);
             }
-            this.tables.push(table);
+            this.walkRecords(records, path, labels);
             return;
         }
         items.forEach((item) => {
             if (Array.isArray(item) || isObject(item))
-                this.walk(item, path, labels);
+                this.walk(item, path, labels, count);
         });
     }
-    walkObject(node, path, inherited) {
+    /** An array of records is read like CSV rows: labels split series, rows with an error are left out. */
+    walkRecords(records, path, labels) {
+        const prefix = path.join('.') || undefined;
+        const where = prefix === undefined ? 'top-level array' : `"${prefix}"`;
+        const rows = records.map((record) => flattenRecord(record));
+        const problems = new ProblemLog();
+        const table = new TableBuilder({ problems, metricPrefix: prefix, fixedLabels: labels });
+        rows.forEach((row, index) => table.addRow(row, index + 1));
+        const id = identityKey(records);
+        if (id === undefined) {
+            this.tables.push({ table, problems, where });
+            return;
+        }
+        const result = table.finish();
+        if (result.labelColumns.includes(id) || labelsTellApart(rows, result.labelColumns)) {
+            this.absorb(result, problems, where);
+            return;
+        }
+        // Each record is a benchmark of its own (hyperfine `results`): read it as an object labelled by its name.
+        records.forEach((record, index) => {
+            this.rows += 1;
+            const probe = new TableBuilder({ problems: new ProblemLog() });
+            probe.addRow(rows[index], index + 1);
+            if (probe.finish().excludedRows > 0) {
+                this.excludedRows += 1;
+                return;
+            }
+            const { [id]: name, ...rest } = record;
+            this.walkObject(rest, path, { ...labels, [id]: String(name).trim() });
+        });
+    }
+    walkObject(node, path, inherited, inheritedCount) {
         const keys = Object.keys(node);
         if (isStatsObject(keys) && keys.every((k) => isNumeric(node[k]))) {
-            this.addSummary(path, inherited, node, statKeysOf(keys));
+            this.addSummary(path, inherited, node, statKeysOf(keys), undefined, inheritedCount);
             return;
         }
         const labels = { ...inherited };
         const consumed = new Set();
+        // The object's own statistics (`{ mean, stddev, n, unit }`): the summary of the object's path.
+        const own = statKeysOf(keys.filter((k) => isNumeric(node[k])));
+        if (isStatsObject([...own.values()])) {
+            for (const column of own.values())
+                consumed.add(column);
+        }
+        // `"n": 200` beside the objects or groups that hold summaries is their n, not a metric of its own.
+        const countKey = keys.find((k) => !consumed.has(k) && isCountName(k) && countOf(node[k]) !== undefined);
+        let count = inheritedCount;
+        if (countKey !== undefined) {
+            count = { value: countOf(node[countKey]), used: false };
+            consumed.add(countKey);
+        }
         for (const key of keys) {
             const value = node[key];
             const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-            if (!scalar)
+            if (!scalar || consumed.has(key))
                 continue;
             if (isIgnoredName(key))
                 consumed.add(key);
@@ -53631,35 +54034,50 @@ class JsonWalker {
                 consumed.add(key);
             }
         }
-        const numericKeys = keys.filter((k) => typeof node[k] === 'number' && !consumed.has(k));
+        if (isStatsObject([...own.values()])) {
+            // `{ "mean": 12.5, "stddev": 0.5, "unit": "ms" }` states its unit.
+            const unit = typeof node.unit === 'string' && node.unit.trim() !== '' && node.unit.length <= 16 ? node.unit.trim() : undefined;
+            this.addSummary(path, labels, node, own, unit, count);
+        }
+        const numericKeys = keys.filter((k) => isNumeric(node[k]) && !consumed.has(k));
         const { groups, sharedN } = findSummaryGroups(numericKeys);
         for (const group of groups) {
             const stats = new Map(Object.entries(group.columns));
             if (sharedN !== undefined && !stats.has('n'))
                 stats.set('n', sharedN);
-            this.addSummary([...path, group.metric], labels, node, stats);
+            this.addSummary([...path, group.metric], labels, node, stats, undefined, count);
             for (const column of stats.values())
                 consumed.add(column);
         }
         for (const key of keys) {
             if (consumed.has(key))
                 continue;
-            this.walk(node[key], [...path, key], labels);
+            this.walk(node[key], [...path, key], labels, count);
         }
+        // A count no summary took is an ordinary value.
+        if (countKey !== undefined && count && !count.used && !isIgnoredName(countKey))
+            this.addSamples([...path, countKey], labels, [count.value]);
     }
     addSamples(path, labels, values) {
         const samples = new SampleAccumulator();
         for (const v of values)
             samples.add(v);
-        this.series.push({ metric: path.join('.') || 'value', labels: { ...labels }, samples });
+        this.push({ metric: path.join('.') || 'value', labels: { ...labels }, samples });
     }
-    addSummary(path, labels, node, stats) {
+    addSummary(path, labels, node, stats, unitHint, count) {
         const get = (stat) => {
             const key = stats.get(stat);
             return key === undefined ? undefined : parseNumber(node[key]);
         };
         const summary = summaryFromStats(get, stats.keys());
-        this.series.push({ metric: path.join('.') || 'value', labels: { ...labels }, summary });
+        if (summary.n === undefined && count) {
+            summary.n = count.value;
+            count.used = true;
+        }
+        const series = { metric: path.join('.') || 'value', labels: { ...labels }, summary };
+        if (unitHint !== undefined)
+            series.unitHint = unitHint;
+        this.push(series);
     }
 }
 /** `{ a: { b: 1 }, c: [1, 2] }` → `{ "a.b": 1, c: [1, 2] }`; arrays of records inside a record are left out. */
@@ -53733,9 +54151,13 @@ const REPORT_MARKER = '<!-- chimera-insight:report -->';
 
 
 
+
+
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
-const FENCE = /^\s*(```|~~~)/;
+const FENCE = /^\s*(`{3,}|~{3,})/;
 const GENERIC_VALUE_HEADER = /^(value|values|result|results|score|measurement|number|amount|avg|average|mean|median)$/i;
+/** A first column naming what was measured (`| Model | Score |`): its rows are subjects, not metrics. */
+const SUBJECT_HEADER = /^(model|model_?name|model_?id|backend|engine|framework|config|configuration|variant|device|gpu|gpu_?name|cpu|provider|quant|quantization|dtype|precision|implementation|impl|host|hostname|runner|platform)$/;
 /** Cells split on unescaped pipes; the optional outer pipes are dropped. */
 function splitRow(line) {
     let body = line.trim();
@@ -53767,15 +54189,20 @@ function findTables(text) {
     const lines = text.split(/\r?\n/);
     const tables = [];
     let heading;
-    let fenced = false;
+    // The open fence (e.g. "```"): only a run of the same character, at least as long, closes it.
+    let fence;
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
-        if (FENCE.test(line)) {
-            fenced = !fenced;
+        const marker = FENCE.exec(line)?.[1];
+        if (fence === undefined && marker !== undefined) {
+            fence = marker;
             continue;
         }
-        if (fenced)
+        if (fence !== undefined) {
+            if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+                fence = undefined;
             continue;
+        }
         const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
         if (h) {
             heading = stripInline(h[1]);
@@ -53800,11 +54227,15 @@ function findTables(text) {
     }
     return tables;
 }
-/** Emphasis, code spans and links reduced to their text. */
+/**
+ * Emphasis, code spans and links reduced to their text. Underscores only
+ * emphasise at word edges (GFM), so `prompt_eval_ms` keeps its name.
+ */
 function stripInline(cell) {
     return cell
         .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/(\*\*|__|\*|_|`|~~)(.+?)\1/g, '$2')
+        .replace(/(\*\*|\*|`|~~)(.+?)\1/g, '$2')
+        .replace(/(?<![A-Za-z0-9_])(__|_)(?!\s)(.+?)(?<!\s)\1(?![A-Za-z0-9_])/g, '$2')
         .replace(/<[^>]+>/g, '')
         .trim();
 }
@@ -53820,7 +54251,8 @@ function parseNumericCell(cell) {
         return undefined;
     return match[2] ? { value, unit: match[2] } : { value };
 }
-function parseMarkdown(text) {
+function parseMarkdown(input) {
+    const text = input.replace(/^\uFEFF/, '');
     if (text.startsWith(REPORT_MARKER))
         return skipped('a Chimera Insight report, not benchmark results');
     const problems = new ProblemLog();
@@ -53828,8 +54260,9 @@ function parseMarkdown(text) {
     const series = [];
     let rows = 0;
     let excludedRows = 0;
+    const names = tableNames(tables);
     tables.forEach((table, index) => {
-        const fixedLabels = tables.length > 1 ? { table: table.heading ?? `table ${index + 1}` } : {};
+        const fixedLabels = tables.length > 1 ? { table: names[index] } : {};
         const fromTable = isKeyValueTable(table) ? keyValueSeries(table, fixedLabels) : rowSeries(table, fixedLabels, problems);
         rows += fromTable.rows;
         excludedRows += fromTable.excludedRows;
@@ -53846,14 +54279,35 @@ function parseMarkdown(text) {
         document: series.length === 0,
     };
 }
+/**
+ * The `table` label of each table: the heading above it, or `table N`. Two tables
+ * under one heading get `Heading (2)`, … so their numbers are never pooled.
+ */
+function tableNames(tables) {
+    const base = tables.map((t, index) => t.heading ?? `table ${index + 1}`);
+    const seen = new Map();
+    return base.map((name) => {
+        const n = (seen.get(name) ?? 0) + 1;
+        seen.set(name, n);
+        return n === 1 ? name : `${name} (${n})`;
+    });
+}
+/** `Value (ms)` → `Value`: the unit in brackets does not change what the column is. */
+function withoutBracketUnit(header) {
+    return header.replace(/\s*[([][^()[\]]{1,16}[)\]]\s*$/, '');
+}
 /** `| Metric | Value |`: the first column names the metric of each row. */
 function isKeyValueTable(table) {
-    if (table.header.length !== 2 || !GENERIC_VALUE_HEADER.test(table.header[1] ?? ''))
+    if (table.header.length !== 2 || !GENERIC_VALUE_HEADER.test(withoutBracketUnit(table.header[1] ?? '')))
+        return false;
+    if (SUBJECT_HEADER.test(normaliseName(table.header[0] ?? '')))
         return false;
     return table.rows.some((r) => parseNumericCell(r.cells[1] ?? '') !== undefined);
 }
 function keyValueSeries(table, fixedLabels) {
     const byMetric = new Map();
+    // `| Metric | Value (ms) |`: the header's unit holds for every row that states none.
+    const headerUnit = bracketUnit(table.header[1] ?? '');
     for (const { cells, line } of table.rows) {
         const metric = stripInline(cells[0] ?? '');
         const parsed = parseNumericCell(cells[1] ?? '');
@@ -53862,34 +54316,58 @@ function keyValueSeries(table, fixedLabels) {
         let s = byMetric.get(metric);
         if (!s) {
             s = { metric, labels: { ...fixedLabels }, samples: new SampleAccumulator(), line };
-            if (parsed.unit)
-                s.unitHint = parsed.unit;
+            const unit = parsed.unit ?? headerUnit;
+            if (unit)
+                s.unitHint = unit;
             byMetric.set(metric, s);
         }
         s.samples?.add(parsed.value);
     }
     return { series: [...byMetric.values()], rows: table.rows.length, excludedRows: 0 };
 }
+/** Seconds per time unit, so `850 ms` and `1.2 s` in one column can be put on one scale. */
+const SECONDS = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, sec: 1, secs: 1, min: 60 };
+/** The factor that turns a value in `from` into `to`, when both are known time units. */
+function timeFactor(from, to) {
+    const a = SECONDS[from.toLowerCase()];
+    const b = SECONDS[to.toLowerCase()];
+    return a === undefined || b === undefined ? undefined : a / b;
+}
 function rowSeries(table, fixedLabels, problems) {
-    const builder = new TableBuilder({ problems, fixedLabels });
+    // Blank or repeated header cells (`| | tok/s | tok/s |`) still need distinct keys, as in CSV.
+    const names = uniqueNames(table.header);
+    // The first column names the rows: `| short prompt | 120 |` and `| long prompt | 95 |` are never averaged together.
+    const builder = new TableBuilder({ problems, fixedLabels, rowNameColumns: names.slice(0, 1) });
     const units = new Map();
     for (const { cells, line } of table.rows) {
-        if (cells.length !== table.header.length) {
-            problems.add(line, `${cells.length} cells where the table header has ${table.header.length}; row skipped`);
+        if (cells.length !== names.length) {
+            problems.add(line, `${cells.length} cell${cells.length === 1 ? '' : 's'} where the table header has ${names.length}; row skipped`);
             continue;
         }
         const row = {};
-        table.header.forEach((name, i) => {
+        names.forEach((name, i) => {
             const cell = cells[i] ?? '';
-            const parsed = parseNumericCell(cell);
-            if (parsed) {
-                row[name] = parsed.value;
-                if (parsed.unit && !units.has(name))
-                    units.set(name, parsed.unit);
-            }
-            else {
+            // A label keeps its text: `8B` or `4k` in a Params/Context column is not the number 8 or 4.
+            const parsed = isLabelName(name) ? undefined : parseNumericCell(cell);
+            if (!parsed) {
                 row[name] = stripInline(cell);
+                return;
             }
+            let value = parsed.value;
+            const unit = units.get(name);
+            if (parsed.unit && unit === undefined)
+                units.set(name, parsed.unit);
+            else if (parsed.unit && unit !== undefined && parsed.unit !== unit) {
+                // `850 ms` beside `1.2 s`: one scale, never an average of mixed units.
+                const factor = timeFactor(parsed.unit, unit);
+                if (factor === undefined) {
+                    problems.add(line, `column "${name}" mixes units (${unit} and ${parsed.unit}); cell skipped`);
+                    row[name] = '';
+                    return;
+                }
+                value *= factor;
+            }
+            row[name] = value;
         });
         builder.addRow(row, line);
     }
@@ -53911,7 +54389,9 @@ function rowSeries(table, fixedLabels, problems) {
 
 
 function formatBytes(bytes) {
-    return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`;
+    if (bytes >= 1e6)
+        return `${(bytes / 1e6).toFixed(1)} MB`;
+    return bytes >= 1e3 ? `${(bytes / 1e3).toFixed(1)} kB` : `${bytes} B`;
 }
 async function readHead(file, bytes) {
     const handle = await external_node_fs_namespaceObject.promises.open(file, 'r');
@@ -53942,9 +54422,13 @@ async function parseFile(file, maxFileSize) {
         if (file.size === 0)
             return skipped('empty file');
         const head = await readHead(file.absolutePath, 8192);
+        if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+            return failed('UTF-16 encoded text: only UTF-8 is read (save the file as UTF-8)');
+        }
         if (head.includes(0))
             return failed('binary content (NUL bytes): not a text benchmark file');
-        if (head.toString('utf8').trim() === '')
+        // Only the whole file can be whitespace only; a long run of blanks may precede the data.
+        if (head.length >= file.size && head.toString('utf8').trim() === '')
             return skipped('empty file (whitespace only)');
         const streamable = file.type === 'csv' || file.type === 'jsonl';
         if (!streamable && file.size > maxFileSize) {
@@ -54049,7 +54533,8 @@ async function mapConcurrent(items, limit, fn) {
 }
 async function modifiedTimes(config, files) {
     const readable = files.filter((f) => !f.skipReason);
-    const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path));
+    const scope = external_node_path_default().relative(config.workspace, config.root) || '.';
+    const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path), undefined, scope);
     const modified = new Map();
     for (const f of readable) {
         const time = git.times.get(f.path);
@@ -54085,6 +54570,20 @@ function entryFor(file, outcome, series, modified) {
         entry.modified = modified;
     return entry;
 }
+/**
+ * Ids must be unique for baselines to match series. A file can yield two
+ * series with the same metric and labels (e.g. repeated tuples in JSON): the
+ * later ones get `#2`, `#3`, … in file order, which is stable across runs.
+ */
+function disambiguateIds(series) {
+    const seen = new Map();
+    for (const s of series) {
+        const n = (seen.get(s.id) ?? 0) + 1;
+        seen.set(s.id, n);
+        if (n > 1)
+            s.id = `${s.id}#${n}`;
+    }
+}
 /** discover → parse → analyze: everything the report needs except rendering. */
 async function analyze(config, deps) {
     const t0 = deps.elapsed();
@@ -54112,6 +54611,7 @@ async function analyze(config, deps) {
         }
         return entryFor(file, outcome, count, modified.get(file.path));
     });
+    disambiguateIds(series);
     const t3 = deps.elapsed();
     const report = {
         schemaVersion: REPORT_SCHEMA_VERSION,
@@ -54158,10 +54658,21 @@ function escapeMarkdown(text) {
         .replace(/@(?=\w)/g, '@\u200b')
         .replace(/#(?=\d)/g, '#\u200b');
 }
-/** A path or identifier in a code span; falls back to escaped text when it holds a backtick. */
+/** A path or identifier in a code span; falls back to escaped text when it holds a backtick or HTML. */
 function code(text) {
     const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-    return clean.includes('`') ? escapeMarkdown(clean) : `\`${clean}\``;
+    return /[`<>&]/.test(clean) ? escapeMarkdown(clean) : `\`${clean}\``;
+}
+/** A code span inside raw HTML (a `<summary>`), where Markdown is not rendered. */
+function htmlCode(text) {
+    const clean = text
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/@(?=\w)/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b');
+    return `<code>${clean}</code>`;
 }
 /** Numbers as users compare them: integers whole, others to 2 decimals, small ones to 3 significant digits. */
 function formatNumber(value) {
@@ -54277,7 +54788,7 @@ function headline(report) {
     const parts = [
         `**${plural(t.found, 'file')}** found in ${code(report.root)}`,
         `${t.parsed} with metrics`,
-        `${t.documents} documents`,
+        plural(t.documents, 'document'),
         `${t.skipped} skipped`,
         `${t.failed} failed`,
         `**${report.series.length} series**`,
@@ -54313,8 +54824,8 @@ function fileSection(file, series, collapsed) {
     if (file.problemCount > 0)
         facts.push(plural(file.problemCount, 'problem'));
     const body = table(STATS_HEADER, orderSeries(series).map((s) => statsRow(s, false)));
-    const title = `${code(file.path)} (${facts.join(' · ')})`;
-    return collapsed ? details(title, body) : `### ${title}\n\n${body}`;
+    const summary = ` (${facts.join(' · ')})`;
+    return collapsed ? details(`${htmlCode(file.path)}${summary}`, body) : `### ${code(file.path)}${summary}\n\n${body}`;
 }
 function aggregateSections(report) {
     const byFile = new Map();

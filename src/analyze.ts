@@ -37,7 +37,8 @@ async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item
 
 async function modifiedTimes(config: Config, files: DiscoveredFile[]) {
   const readable = files.filter((f) => !f.skipReason);
-  const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path));
+  const scope = path.relative(config.workspace, config.root) || '.';
+  const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path), undefined, scope);
   const modified = new Map<string, FileEntry['modified']>();
   for (const f of readable) {
     const time = git.times.get(f.path);
@@ -71,6 +72,20 @@ function entryFor(file: DiscoveredFile, outcome: ParseOutcome, series: number, m
   return entry;
 }
 
+/**
+ * Ids must be unique for baselines to match series. A file can yield two
+ * series with the same metric and labels (e.g. repeated tuples in JSON): the
+ * later ones get `#2`, `#3`, … in file order, which is stable across runs.
+ */
+export function disambiguateIds(series: Series[]): void {
+  const seen = new Map<string, number>();
+  for (const s of series) {
+    const n = (seen.get(s.id) ?? 0) + 1;
+    seen.set(s.id, n);
+    if (n > 1) s.id = `${s.id}#${n}`;
+  }
+}
+
 /** discover → parse → analyze: everything the report needs except rendering. */
 export async function analyze(config: Config, deps: AnalyzeDependencies): Promise<Report> {
   const t0 = deps.elapsed();
@@ -101,6 +116,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     }
     return entryFor(file, outcome, count, modified.get(file.path));
   });
+  disambiguateIds(series);
   const t3 = deps.elapsed();
 
   const report: Report = {

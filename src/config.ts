@@ -73,18 +73,36 @@ export function buildConfig(read: InputReader, env: ConfigEnvironment): Config {
   };
 }
 
-/** Splits a multi-line or comma-separated input, dropping blanks and `#` comments. */
+/**
+ * Splits a multi-line or comma-separated input, dropping blanks and `#` comments.
+ * A `#` line is dropped whole (commas in it included), and commas inside braces
+ * stay, so a glob such as `results/*.{csv,json}` is one entry.
+ */
 export function listInput(raw: string): string[] {
-  return raw
-    .split(/\r?\n|,/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && !s.startsWith('#'));
+  const entries: string[] = [];
+  for (const line of raw.split(/\r?\n/)) {
+    if (line.trim().startsWith('#')) continue;
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (ch === '{') depth += 1;
+      else if (ch === '}' && depth > 0) depth -= 1;
+      else if (ch === ',' && depth === 0) {
+        entries.push(line.slice(start, i));
+        start = i + 1;
+      }
+    }
+    entries.push(line.slice(start));
+  }
+  return entries.map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
 }
 
 function resolveInside(workspace: string, value: string, input: string): string {
   const resolved = path.resolve(workspace, value);
   const rel = path.relative(workspace, resolved);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+  // `..results` is a folder inside the workspace; only `..` as a whole segment leaves it.
+  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
     throw new ConfigError(input, `"${value}" is outside the workspace ${workspace}`);
   }
   return resolved;

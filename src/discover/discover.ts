@@ -25,7 +25,8 @@ export interface DiscoveryOptions {
 
 function isInside(parent: string, child: string): boolean {
   const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  // `..data/x.csv` is inside; only a leading `..` segment leaves `parent`.
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 /**
@@ -35,6 +36,9 @@ function isInside(parent: string, child: string): boolean {
  */
 export async function discoverFiles(options: DiscoveryOptions): Promise<DiscoveredFile[]> {
   const workspaceReal = await fs.realpath(options.workspace);
+  // Directories below `root` are never symlinks (they are not traversed), so a
+  // regular file's real path is the real root joined with its relative path.
+  const rootReal = await fs.realpath(options.root);
   const entries = await fg(options.patterns, {
     cwd: options.root,
     ignore: options.ignore,
@@ -54,8 +58,8 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
   const realPaths = new Map<string, string>();
   const display = (rel: string) => path.relative(options.workspace, path.join(options.root, rel)).split(path.sep).join('/');
   // A real file keeps its own name; symlinks to it are the duplicates.
-  for (const e of candidates) if (e.dirent.isFile()) realPaths.set(path.join(workspaceReal, path.relative(options.workspace, path.join(options.root, e.path))), display(e.path));
-  for (const { path: rel, dirent } of candidates) {
+  for (const e of candidates) if (e.dirent.isFile()) realPaths.set(path.join(rootReal, e.path), display(e.path));
+  for (const { path: rel } of candidates) {
     const absolutePath = path.join(options.root, rel);
     if (excluded.some((d) => isInside(d, absolutePath))) continue;
     const shown = display(rel);
@@ -64,13 +68,22 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
     let real: string;
     try {
       real = await fs.realpath(absolutePath);
-      file.size = (await fs.stat(real)).size;
     } catch {
       file.skipReason = 'broken symlink or unreadable file';
       continue;
     }
+    // Checked before any stat: nothing, not even the size, is taken from outside.
     if (!isInside(workspaceReal, real)) {
       file.skipReason = 'symlink pointing outside the workspace';
+      continue;
+    }
+    let isRegular: boolean;
+    try {
+      const stat = await fs.stat(real);
+      file.size = stat.size;
+      isRegular = stat.isFile();
+    } catch {
+      file.skipReason = 'broken symlink or unreadable file';
       continue;
     }
     const reason = exclusionReason(shown);
@@ -84,7 +97,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
       continue;
     }
     realPaths.set(real, shown);
-    if (!dirent.isFile() && !(await fs.stat(real)).isFile()) file.skipReason = 'not a regular file';
+    if (!isRegular) file.skipReason = 'not a regular file';
   }
   return files;
 }

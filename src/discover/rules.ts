@@ -18,7 +18,7 @@ const CONFIG_DIRS = new Set([
 ]);
 
 const CONFIG_FILES = new Set([
-  'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'composer.json',
+  'package.json', 'package-lock.json', '.package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'composer.json',
   'composer.lock', 'deno.json', 'deno.jsonc', 'lerna.json', 'nx.json', 'turbo.json', 'vercel.json', 'firebase.json',
   'renovate.json', 'app.json', 'manifest.json', 'launch.json', 'settings.json', 'tasks.json', 'extensions.json',
   'devcontainer.json', 'cspell.json', 'biome.json', 'angular.json', 'project.json', 'typedoc.json',
@@ -28,7 +28,7 @@ const CONFIG_FILES = new Set([
   '.release-please-manifest.json', 'dependabot.yml', 'global.json', 'nuget.config', 'pyrightconfig.json',
 ]);
 
-const DOC_FILE = /^(readme|changelog|changes|history|license|licence|copying|notice|authors|contributors|contributing|code_of_conduct|security|support|governance|maintainers|codeowners)(\.[a-z]+)?$/i;
+const DOC_FILE = /^(readme|changelog|changes|history|license|licence|copying|notice|authors|contributors|contributing|code_of_conduct|security|support|governance|maintainers|codeowners)(\.(md|markdown|txt|text|rst|adoc|org))?$/i;
 const CONFIG_NAME = [
   /^tsconfig.*\.json$/i,
   /^jsconfig.*\.json$/i,

@@ -51,7 +51,9 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules): S
   const stats = raw.samples && raw.samples.count > 0 ? statsFromSamples(raw.samples) : raw.summary ? statsFromSummary(raw.summary) : undefined;
   if (!stats) return undefined;
   const names = candidates(file, raw.metric);
-  const unit = lastMatch(rules.units, names) ?? (raw.unitHint ? canonicalUnit(raw.unitHint) : inferUnit(raw.metric));
+  const stated = lastMatch(rules.units, names) ?? raw.unitHint;
+  // `units: ttft: milliseconds` must still read as a duration (`ms`) for the direction.
+  const unit = stated ? canonicalUnit(stated) : inferUnit(raw.metric);
   const override = lastMatch(rules.directions, names);
   const samples = raw.samples ? [...raw.samples.samples] : [];
   const series: Series = {

@@ -13,12 +13,15 @@ interface NameRule {
 // Word boundaries in metric names are `_`, `.`, `-`, `/`, space or a case change,
 // so every rule works on a normalised, lower-case, underscore-separated name.
 const UNIT_RULES: NameRule[] = [
-  { test: /(^|_)(tokens?|toks?)_(per_)?(s|sec|second)(_|$)|(^|_)tps(_|$)|tok\/s|tokens?\/s|(^|_)(tokens?|output|input)_throughput(_|$)/, unit: 'tok/s' },
+  // `eval_rate` / `prompt_eval_rate`: Ollama's generation speed, in tokens per second.
+  { test: /(^|_)(tokens?|toks?)_(per_)?(s|sec|second)(_|$)|(^|_)tps(_|$)|tok\/s|tokens?\/s|(^|_)(tokens?|output|input)_throughput(_|$)|(^|_)eval_rate(_|$)/, unit: 'tok/s' },
   { test: /(^|_)(requests?|reqs?)_(per_)?(s|sec|second)(_|$)|(^|_)(rps|qps)(_|$)|req\/s|(^|_)requests?_throughput(_|$)/, unit: 'req/s' },
   { test: /(^|_)(items?)_(per_)?(s|sec|second)(_|$)/, unit: 'items/s' },
   { test: /(^|_)(bytes?)_(per_)?(s|sec|second)(_|$)/, unit: 'B/s' },
-  { test: /(^|_)(mb|mib)_(per_)?(s|sec|second)(_|$)|mb\/s/, unit: 'MB/s' },
-  { test: /(^|_)(gb|gib)_(per_)?(s|sec|second)(_|$)|gb\/s/, unit: 'GB/s' },
+  { test: /(^|_)mib_(per_)?(s|sec|second)(_|$)|mib\/s/, unit: 'MiB/s' },
+  { test: /(^|_)mb_(per_)?(s|sec|second)(_|$)|mb\/s/, unit: 'MB/s' },
+  { test: /(^|_)gib_(per_)?(s|sec|second)(_|$)|gib\/s/, unit: 'GiB/s' },
+  { test: /(^|_)gb_(per_)?(s|sec|second)(_|$)|gb\/s/, unit: 'GB/s' },
   { test: /(^|_)(ops|operations)((_per)?_(s|sec|second))?(_|$)|ops\/s/, unit: 'ops/s' },
   { test: /(^|_)(img|images?|samples?|frames?)_(per_)?(s|sec|second)(_|$)|(^|_)fps(_|$)/, unit: '/s' },
   { test: /_per_(s|sec|second)(_|$)|\/s$/, unit: '/s' },
@@ -26,9 +29,13 @@ const UNIT_RULES: NameRule[] = [
   { test: /(^|_)(us|µs|microseconds?)(_|$)/, unit: 'µs' },
   { test: /(^|_)(ms|msec|millis|milliseconds?)(_|$)/, unit: 'ms' },
   { test: /(^|_)(s|sec|secs|seconds?)(_|$)/, unit: 's' },
-  { test: /(^|_)(gb|gib)(_|$)/, unit: 'GB' },
-  { test: /(^|_)(mb|mib)(_|$)/, unit: 'MB' },
-  { test: /(^|_)(kb|kib)(_|$)/, unit: 'KB' },
+  // Binary and decimal multiples differ by up to 7%: keep the one the name says.
+  { test: /(^|_)gib(_|$)/, unit: 'GiB' },
+  { test: /(^|_)gb(_|$)/, unit: 'GB' },
+  { test: /(^|_)mib(_|$)/, unit: 'MiB' },
+  { test: /(^|_)mb(_|$)/, unit: 'MB' },
+  { test: /(^|_)kib(_|$)/, unit: 'KiB' },
+  { test: /(^|_)kb(_|$)/, unit: 'KB' },
   { test: /(^|_)bytes?(_|$)|b\/op/, unit: 'B' },
   { test: /(^|_)(pct|percent|percentage)(_|$)|%/, unit: '%' },
 ];
@@ -46,10 +53,17 @@ export function normaliseName(name: string): string {
     .replace(/^_|_$/g, '');
 }
 
+// What may stand in brackets as a unit: `(ms)`, `[tok/s]`, `(%)`, `(ns/op)`, `(GB)`.
+// `Latency (p95)` or `Score (higher is better)` are qualifiers, not units.
+const UNIT_WORD =
+  /^(%|x|ns|µs|μs|us|ms|s|sec|secs|seconds?|msec|millis|milliseconds?|microseconds?|nanoseconds?|min|mins|minutes?|h|hrs?|hours?|b|bytes?|kb|kib|mb|mib|gb|gib|tb|tib|w|watts?|j|°c|tokens?|toks?|reqs?|requests?|ops|g?t?flops|fps|tps|rps|qps|percent|tokens per second)$/i;
+const UNIT_RATE = /^[a-zµμ%]+\s*\/\s*(s|sec|second|ms|op|iter|it|step|tok|token|req|request|call|batch|sample|image|gpu)$/i;
+
 /** A unit written in the name itself: `TTFT (ms)`, `throughput [tok/s]`. */
 export function bracketUnit(name: string): string | undefined {
-  const match = /[([]\s*([^()[\]]{1,16}?)\s*[)\]]\s*$/.exec(name);
-  return match?.[1];
+  const match = /[([]\s*([^()[\]]{1,24}?)\s*[)\]]\s*$/.exec(name);
+  const inside = match?.[1];
+  return inside !== undefined && (UNIT_WORD.test(inside) || UNIT_RATE.test(inside)) ? inside : undefined;
 }
 
 export function inferUnit(metric: string): string {
@@ -77,6 +91,7 @@ export function canonicalUnit(unit: string): string {
     secs: 's',
     seconds: 's',
     us: 'µs',
+    'μs': 'µs',
     microseconds: 'µs',
     nanoseconds: 'ns',
     percent: '%',
@@ -84,12 +99,19 @@ export function canonicalUnit(unit: string): string {
   return aliases[lower] ?? u;
 }
 
+// Settings and clock readings recorded next to results are neither better nor
+// worse when they change: `batch_size` is not a cost, `start_time` is not a latency.
+const NEUTRAL =
+  /(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
+
 export function inferDirection(metric: string, unit: string): Direction {
   const name = normaliseName(metric);
-  // The unit is the strongest evidence: a rate is higher-is-better, a duration lower.
+  // The unit is the strongest evidence: a rate is higher-is-better, a duration
+  // lower (`accuracy_eval_time_ms` is a time, whatever its first word).
   if (/\/s$|\/sec$/.test(unit)) return 'higher';
-  if (HIGHER.test(name)) return 'higher';
+  if (NEUTRAL.test(name)) return 'none';
   if (['ns', 'µs', 'ms', 's'].includes(unit)) return 'lower';
+  if (HIGHER.test(name)) return 'higher';
   if (LOWER.test(name)) return 'lower';
   return 'none';
 }

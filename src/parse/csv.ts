@@ -46,13 +46,13 @@ export async function parseCsv(source: AsyncIterable<Buffer>, options: { tab?: b
   const iterator = source[Symbol.asyncIterator]();
   const headChunks: Buffer[] = [];
   let headBytes = 0;
-  // Enough of the start of the file to see the whole header line.
+  // Enough of the start of the file to see the whole header line (blank lines before it do not count).
   while (headBytes < 65_536) {
     const r = await iterator.next();
     if (r.done) break;
     headChunks.push(r.value);
     headBytes += r.value.length;
-    if (r.value.includes(0x0a)) break;
+    if (r.value.includes(0x0a) && hasCompleteLine(Buffer.concat(headChunks))) break;
   }
   const head = Buffer.concat(headChunks);
   const delimiter: Delimiter = options.tab ? '\t' : detectDelimiter(head.subarray(0, 65_536).toString('utf8'));
@@ -64,12 +64,20 @@ export async function parseCsv(source: AsyncIterable<Buffer>, options: { tab?: b
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
+      // A stray quote inside a field (`0.19 "warm"`, `"Say "hi" now"`) stays text. Strictly parsed, a
+      // quote that does not close a field leaves csv-parse inside the quotes and loses the rest of the file.
+      relax_quotes: true,
       info: true,
     }),
   );
   let lastGoodLine = 0;
+  let lastSkip = '';
   parser.on('skip', (err: CsvError) => {
     const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? lastGoodLine + 1 : (err as CsvError & { lines?: number }).lines;
+    // csv-parse may raise one error per bad character of a row; the row is reported once.
+    const key = `${line}:${err.code}`;
+    if (key === lastSkip) return;
+    lastSkip = key;
     problems.add(line, describeCsvError(err));
   });
 
@@ -78,8 +86,10 @@ export async function parseCsv(source: AsyncIterable<Buffer>, options: { tab?: b
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       lastGoodLine = info.lines;
+      // A line of blanks or bare separators holds nothing; it is neither a header nor a ragged row.
+      if (record.every((c) => c.trim() === '')) continue;
       if (!header) {
-        if (record.every((c) => c.trim() === '' || parseNumber(c) !== undefined)) {
+        if (record.every((c) => c.trim() === '' || parseNumber(c, delimiter === ';') !== undefined)) {
           return failed('the first row is all numbers; a header row naming the columns is required', info.lines);
         }
         header = uniqueNames(record);
@@ -87,7 +97,7 @@ export async function parseCsv(source: AsyncIterable<Buffer>, options: { tab?: b
         continue;
       }
       if (record.length !== header.length) {
-        problems.add(info.lines, `${record.length} fields where the header has ${header.length}; row skipped`);
+        problems.add(info.lines, `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${header.length}; row skipped`);
         continue;
       }
       const row: Row = {};
@@ -111,6 +121,13 @@ export async function parseCsv(source: AsyncIterable<Buffer>, options: { tab?: b
     problemCount: problems.total,
     document: false,
   };
+}
+
+/** True once the bytes hold a newline-terminated line with something other than whitespace on it. */
+function hasCompleteLine(head: Buffer): boolean {
+  const text = head.toString('utf8');
+  const end = text.lastIndexOf('\n');
+  return end >= 0 && text.slice(0, end).replace(/^\uFEFF/, '').trim() !== '';
 }
 
 /** Blank or repeated header names still need distinct keys. */

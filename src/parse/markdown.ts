@@ -1,7 +1,9 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
 import type { RawSeries } from '../metrics/types.js';
 import { ProblemLog } from './problems.js';
-import { TableBuilder, type Row } from './table.js';
+import { uniqueNames } from './csv.js';
+import { TableBuilder, isLabelName, type Row } from './table.js';
+import { bracketUnit, normaliseName } from '../metrics/infer.js';
 import { REPORT_MARKER } from '../report/marker.js';
 import { skipped, type ParseOutcome } from './types.js';
 
@@ -12,8 +14,10 @@ interface MarkdownTable {
 }
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
-const FENCE = /^\s*(```|~~~)/;
+const FENCE = /^\s*(`{3,}|~{3,})/;
 const GENERIC_VALUE_HEADER = /^(value|values|result|results|score|measurement|number|amount|avg|average|mean|median)$/i;
+/** A first column naming what was measured (`| Model | Score |`): its rows are subjects, not metrics. */
+const SUBJECT_HEADER = /^(model|model_?name|model_?id|backend|engine|framework|config|configuration|variant|device|gpu|gpu_?name|cpu|provider|quant|quantization|dtype|precision|implementation|impl|host|hostname|runner|platform)$/;
 
 /** Cells split on unescaped pipes; the optional outer pipes are dropped. */
 export function splitRow(line: string): string[] {
@@ -43,14 +47,19 @@ export function findTables(text: string): MarkdownTable[] {
   const lines = text.split(/\r?\n/);
   const tables: MarkdownTable[] = [];
   let heading: string | undefined;
-  let fenced = false;
+  // The open fence (e.g. "```"): only a run of the same character, at least as long, closes it.
+  let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (FENCE.test(line)) {
-      fenced = !fenced;
+    const marker = FENCE.exec(line)?.[1];
+    if (fence === undefined && marker !== undefined) {
+      fence = marker;
       continue;
     }
-    if (fenced) continue;
+    if (fence !== undefined) {
+      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      continue;
+    }
     const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (h) {
       heading = stripInline(h[1] as string);
@@ -73,11 +82,15 @@ export function findTables(text: string): MarkdownTable[] {
   return tables;
 }
 
-/** Emphasis, code spans and links reduced to their text. */
+/**
+ * Emphasis, code spans and links reduced to their text. Underscores only
+ * emphasise at word edges (GFM), so `prompt_eval_ms` keeps its name.
+ */
 export function stripInline(cell: string): string {
   return cell
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_|`|~~)(.+?)\1/g, '$2')
+    .replace(/(\*\*|\*|`|~~)(.+?)\1/g, '$2')
+    .replace(/(?<![A-Za-z0-9_])(__|_)(?!\s)(.+?)(?<!\s)\1(?![A-Za-z0-9_])/g, '$2')
     .replace(/<[^>]+>/g, '')
     .trim();
 }
@@ -94,15 +107,17 @@ export function parseNumericCell(cell: string): { value: number; unit?: string }
   return match[2] ? { value, unit: match[2] } : { value };
 }
 
-export function parseMarkdown(text: string): ParseOutcome {
+export function parseMarkdown(input: string): ParseOutcome {
+  const text = input.replace(/^\uFEFF/, '');
   if (text.startsWith(REPORT_MARKER)) return skipped('a Chimera Insight report, not benchmark results');
   const problems = new ProblemLog();
   const tables = findTables(text);
   const series: RawSeries[] = [];
   let rows = 0;
   let excludedRows = 0;
+  const names = tableNames(tables);
   tables.forEach((table, index) => {
-    const fixedLabels: Record<string, string> = tables.length > 1 ? { table: table.heading ?? `table ${index + 1}` } : {};
+    const fixedLabels: Record<string, string> = tables.length > 1 ? { table: names[index] as string } : {};
     const fromTable = isKeyValueTable(table) ? keyValueSeries(table, fixedLabels) : rowSeries(table, fixedLabels, problems);
     rows += fromTable.rows;
     excludedRows += fromTable.excludedRows;
@@ -120,14 +135,36 @@ export function parseMarkdown(text: string): ParseOutcome {
   };
 }
 
+/**
+ * The `table` label of each table: the heading above it, or `table N`. Two tables
+ * under one heading get `Heading (2)`, … so their numbers are never pooled.
+ */
+function tableNames(tables: MarkdownTable[]): string[] {
+  const base = tables.map((t, index) => t.heading ?? `table ${index + 1}`);
+  const seen = new Map<string, number>();
+  return base.map((name) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name} (${n})`;
+  });
+}
+
+/** `Value (ms)` → `Value`: the unit in brackets does not change what the column is. */
+function withoutBracketUnit(header: string): string {
+  return header.replace(/\s*[([][^()[\]]{1,16}[)\]]\s*$/, '');
+}
+
 /** `| Metric | Value |`: the first column names the metric of each row. */
 function isKeyValueTable(table: MarkdownTable): boolean {
-  if (table.header.length !== 2 || !GENERIC_VALUE_HEADER.test(table.header[1] ?? '')) return false;
+  if (table.header.length !== 2 || !GENERIC_VALUE_HEADER.test(withoutBracketUnit(table.header[1] ?? ''))) return false;
+  if (SUBJECT_HEADER.test(normaliseName(table.header[0] ?? ''))) return false;
   return table.rows.some((r) => parseNumericCell(r.cells[1] ?? '') !== undefined);
 }
 
 function keyValueSeries(table: MarkdownTable, fixedLabels: Record<string, string>) {
   const byMetric = new Map<string, RawSeries>();
+  // `| Metric | Value (ms) |`: the header's unit holds for every row that states none.
+  const headerUnit = bracketUnit(table.header[1] ?? '');
   for (const { cells, line } of table.rows) {
     const metric = stripInline(cells[0] ?? '');
     const parsed = parseNumericCell(cells[1] ?? '');
@@ -135,7 +172,8 @@ function keyValueSeries(table: MarkdownTable, fixedLabels: Record<string, string
     let s = byMetric.get(metric);
     if (!s) {
       s = { metric, labels: { ...fixedLabels }, samples: new SampleAccumulator(), line };
-      if (parsed.unit) s.unitHint = parsed.unit;
+      const unit = parsed.unit ?? headerUnit;
+      if (unit) s.unitHint = unit;
       byMetric.set(metric, s);
     }
     s.samples?.add(parsed.value);
@@ -143,24 +181,50 @@ function keyValueSeries(table: MarkdownTable, fixedLabels: Record<string, string
   return { series: [...byMetric.values()], rows: table.rows.length, excludedRows: 0 };
 }
 
+/** Seconds per time unit, so `850 ms` and `1.2 s` in one column can be put on one scale. */
+const SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, sec: 1, secs: 1, min: 60 };
+
+/** The factor that turns a value in `from` into `to`, when both are known time units. */
+function timeFactor(from: string, to: string): number | undefined {
+  const a = SECONDS[from.toLowerCase()];
+  const b = SECONDS[to.toLowerCase()];
+  return a === undefined || b === undefined ? undefined : a / b;
+}
+
 function rowSeries(table: MarkdownTable, fixedLabels: Record<string, string>, problems: ProblemLog) {
-  const builder = new TableBuilder({ problems, fixedLabels });
+  // Blank or repeated header cells (`| | tok/s | tok/s |`) still need distinct keys, as in CSV.
+  const names = uniqueNames(table.header);
+  // The first column names the rows: `| short prompt | 120 |` and `| long prompt | 95 |` are never averaged together.
+  const builder = new TableBuilder({ problems, fixedLabels, rowNameColumns: names.slice(0, 1) });
   const units = new Map<string, string>();
   for (const { cells, line } of table.rows) {
-    if (cells.length !== table.header.length) {
-      problems.add(line, `${cells.length} cells where the table header has ${table.header.length}; row skipped`);
+    if (cells.length !== names.length) {
+      problems.add(line, `${cells.length} cell${cells.length === 1 ? '' : 's'} where the table header has ${names.length}; row skipped`);
       continue;
     }
     const row: Row = {};
-    table.header.forEach((name, i) => {
+    names.forEach((name, i) => {
       const cell = cells[i] ?? '';
-      const parsed = parseNumericCell(cell);
-      if (parsed) {
-        row[name] = parsed.value;
-        if (parsed.unit && !units.has(name)) units.set(name, parsed.unit);
-      } else {
+      // A label keeps its text: `8B` or `4k` in a Params/Context column is not the number 8 or 4.
+      const parsed = isLabelName(name) ? undefined : parseNumericCell(cell);
+      if (!parsed) {
         row[name] = stripInline(cell);
+        return;
       }
+      let value = parsed.value;
+      const unit = units.get(name);
+      if (parsed.unit && unit === undefined) units.set(name, parsed.unit);
+      else if (parsed.unit && unit !== undefined && parsed.unit !== unit) {
+        // `850 ms` beside `1.2 s`: one scale, never an average of mixed units.
+        const factor = timeFactor(parsed.unit, unit);
+        if (factor === undefined) {
+          problems.add(line, `column "${name}" mixes units (${unit} and ${parsed.unit}); cell skipped`);
+          row[name] = '';
+          return;
+        }
+        value *= factor;
+      }
+      row[name] = value;
     });
     builder.addRow(row, line);
   }

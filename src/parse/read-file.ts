@@ -13,7 +13,8 @@ export interface FileToParse {
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return bytes >= 1e3 ? `${(bytes / 1e3).toFixed(1)} kB` : `${bytes} B`;
 }
 
 async function readHead(file: string, bytes: number): Promise<Buffer> {
@@ -46,8 +47,12 @@ export async function parseFile(file: FileToParse, maxFileSize: number): Promise
   try {
     if (file.size === 0) return skipped('empty file');
     const head = await readHead(file.absolutePath, 8192);
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+      return failed('UTF-16 encoded text: only UTF-8 is read (save the file as UTF-8)');
+    }
     if (head.includes(0)) return failed('binary content (NUL bytes): not a text benchmark file');
-    if (head.toString('utf8').trim() === '') return skipped('empty file (whitespace only)');
+    // Only the whole file can be whitespace only; a long run of blanks may precede the data.
+    if (head.length >= file.size && head.toString('utf8').trim() === '') return skipped('empty file (whitespace only)');
     const streamable = file.type === 'csv' || file.type === 'jsonl';
     if (!streamable && file.size > maxFileSize) {
       return skipped(`larger than max-file-size (${formatBytes(file.size)} > ${formatBytes(maxFileSize)}) and this format cannot be streamed`);

@@ -26,16 +26,50 @@ const STAT_WORDS: Record<string, StatKey> = {
 };
 /** Keys that count the samples of every summary beside them. */
 const SHARED_N = new Set(['n', 'count', 'num_samples', 'sample_count', 'samples', 'runs', 'num_runs', 'rounds', 'n_samples']);
+/**
+ * Count words that give one summary its n: `stats.rounds` beside `stats.mean`,
+ * `ttft_ms_count` beside `ttft_ms_mean`. `samples` is left out: beside a
+ * summary it is as often the array of raw values as their number.
+ */
+const OWN_N = new Set([...SHARED_N].filter((w) => w !== 'samples'));
+/** `q1`/`q2`/`q3` are quartiles (pytest-benchmark), not the 1st and 3rd percentiles. */
+const QUARTILES: Record<string, StatKey> = { q1: 'p25', q2: 'median', q3: 'p75' };
+/** Words that only join a statistic to its metric: `ttft_s_quantiles_p95` describes `ttft_s`. */
+const CONNECTOR = /(^|[._])(quantiles?|percentiles?)$/;
 
 function statOf(word: string): StatKey | undefined {
-  const percentile = /^(?:p|q|percentile_?)(\d{1,2}(?:\.\d+)?)$/.exec(word);
-  if (percentile) return Number(percentile[1]) === 50 ? 'median' : `p${Number(percentile[1])}`;
+  const quartile = QUARTILES[word];
+  if (quartile) return quartile;
+  // `p99.9` arrives as `p99_9` once the name is normalised.
+  const percentile = /^(?:p|q|percentile_?)(\d{1,2}(?:[._]\d+)?)$/.exec(word);
+  if (percentile) {
+    const rank = Number((percentile[1] as string).replace('_', '.'));
+    return rank === 50 ? 'median' : `p${rank}`;
+  }
   return STAT_WORDS[word];
+}
+
+function withoutConnector(base: string): string {
+  const stripped = base.replace(CONNECTOR, '');
+  return stripped === '' ? base : stripped;
 }
 
 /** Splits `mean_ttft_ms` / `ttft_ms_mean` / `latency.p95` into a statistic and the metric it describes. */
 function splitStat(name: string): { stat: StatKey; base: string } | undefined {
-  const dot = name.lastIndexOf('.');
+  const split = splitStatWord(name);
+  return split && { stat: split.stat, base: withoutConnector(split.base) };
+}
+
+/** The last dot that separates path segments; the dot of `p99.9` is part of a number. */
+function lastPathDot(name: string): number {
+  for (let i = name.length - 1; i >= 0; i--) {
+    if (name[i] === '.' && !(/\d/.test(name[i - 1] ?? '') && /\d/.test(name[i + 1] ?? ''))) return i;
+  }
+  return -1;
+}
+
+function splitStatWord(name: string): { stat: StatKey; base: string } | undefined {
+  const dot = lastPathDot(name);
   if (dot > 0) {
     const stat = statOf(normaliseName(name.slice(dot + 1)));
     if (stat) return { stat, base: name.slice(0, dot) };
@@ -72,8 +106,24 @@ export function findSummaryGroups(keys: readonly string[]): { groups: SummaryGro
     const hasCentre = columns.mean !== undefined || columns.median !== undefined;
     if (hasCentre && stats.length >= 2) groups.push({ metric, columns });
   }
+  // A group's own count (`stats.rounds`, `ttft_ms_count`) is its n; it does not make a group by itself.
+  for (const group of groups) {
+    if (group.columns.n !== undefined) continue;
+    const own = keys.find((k) => {
+      for (const sep of ['.', '_']) {
+        if (k.startsWith(group.metric + sep) && OWN_N.has(normaliseName(k.slice(group.metric.length + 1)))) return true;
+      }
+      return false;
+    });
+    if (own !== undefined) group.columns.n = own;
+  }
   const sharedN = keys.find((k) => SHARED_N.has(normaliseName(k.slice(k.lastIndexOf('.') + 1))) && !k.includes('.'));
   return sharedN === undefined ? { groups } : { groups, sharedN };
+}
+
+/** `n`, `count`, `runs`, …: a key that counts samples rather than measuring them. */
+export function isCountName(key: string): boolean {
+  return SHARED_N.has(normaliseName(key));
 }
 
 /** An object that is itself a summary: `{ "mean": 1.2, "stddev": 0.1, "n": 5 }`. */

@@ -3,7 +3,7 @@ import { labelKey } from '../metrics/identity.js';
 import { normaliseName } from '../metrics/infer.js';
 import type { ProvidedSummary, RawSeries } from '../metrics/types.js';
 import { ProblemLog } from './problems.js';
-import { findSummaryGroups, summaryFromStats, type StatKey, type SummaryGroup } from './summary-groups.js';
+import { findSummaryGroups, isStatsObject, statKeysOf, summaryFromStats, type StatKey, type SummaryGroup } from './summary-groups.js';
 
 /** One cell of a row: CSV and Markdown give strings, JSON may give typed values. */
 export type Cell = string | number | boolean | null | undefined | readonly number[];
@@ -14,6 +14,8 @@ type Role = 'metric' | 'label' | 'error' | 'ignore' | 'summary';
 interface ColumnProfile {
   numeric: number;
   text: number;
+  /** Text values shaped like a date or timestamp. */
+  dates: number;
   distinct: Set<string>;
   maxLength: number;
 }
@@ -22,12 +24,20 @@ interface ColumnProfile {
 const PROFILE_ROWS = 1000;
 const MAX_LABEL_VALUES = 50;
 const MAX_LABEL_LENGTH = 64;
+/** A column named like a label (`name`, `benchmark`, `test`) may name this many things. */
+const MAX_NAMED_LABEL_VALUES = 1000;
+const MAX_NAMED_LABEL_LENGTH = 200;
+/** Run times written as text change every run; as labels they would break matching across runs. */
+const DATE_VALUE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 const MAX_SERIES = 20_000;
 
 const ERROR_COLUMN = /^(error|errors|err|error_?message|error_?msg|exception|failure|failure_?reason)$/;
 const NO_ERROR = new Set(['', 'none', 'null', 'nan', 'n/a', 'na', '0', 'false', 'ok', 'success', '-']);
-/** Columns that number or date rows rather than measure anything. */
-const IGNORED_COLUMN = /^(run|epoch|build_?number|version|pid|run_?id|runs|iteration|iter|trial|rep|repeat|repetition|idx|index|id|row|step|timestamp|time_?stamp|date|datetime|created_?at|started_?at|ended_?at|start_?time|end_?time|ts)$/;
+/**
+ * Columns that number or date rows rather than measure anything. Ids of the workload items
+ * (prompt_id, request_id) are as free as the prompt text itself: samples of one series, not labels.
+ */
+const IGNORED_COLUMN = /^((prompt|request|req|sample|query|question|item)_?(id|idx|index|no|num|number)|run|epoch|build_?number|version|pid|run_?id|runs|iteration|iter|trial|rep|repeat|repetition|idx|index|id|row|step|timestamp|time_?stamp|date|datetime|created_?at|started_?at|ended_?at|start_?time|end_?time|ts|unit|units|time_?unit)$/;
 /** Free text: never a label, never a metric. */
 const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|completion|answer|message|description|comment|comments|notes?|log|stdout|stderr|command|cmd|path|file|filename|url)$/;
 /** Categorical columns, numeric or not: they split series instead of being measured. */
@@ -44,6 +54,11 @@ export interface TableOptions {
   decimalComma?: boolean;
   /** Labels every series of this table carries (e.g. `table: Results`). */
   fixedLabels?: Record<string, string>;
+  /**
+   * Columns that are labels whenever they hold short text, even with a new value on every row:
+   * the first column of a Markdown table names its rows (`| short prompt | … |`).
+   */
+  rowNameColumns?: readonly string[];
   problems: ProblemLog;
 }
 
@@ -113,7 +128,7 @@ export class TableBuilder {
     for (const [column, cell] of Object.entries(row)) {
       let p = this.profiles.get(column);
       if (!p) {
-        p = { numeric: 0, text: 0, distinct: new Set(), maxLength: 0 };
+        p = { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
         this.profiles.set(column, p);
       }
       if (isMissing(cell)) continue;
@@ -121,10 +136,11 @@ export class TableBuilder {
         p.numeric += 1;
       } else {
         p.text += 1;
+        if (DATE_VALUE.test(String(cell).trim())) p.dates += 1;
       }
       if (!Array.isArray(cell)) {
         const s = String(cell).trim();
-        if (p.distinct.size <= MAX_LABEL_VALUES * 20) p.distinct.add(s);
+        if (p.distinct.size <= MAX_NAMED_LABEL_VALUES) p.distinct.add(s);
         p.maxLength = Math.max(p.maxLength, s.length);
       }
     }
@@ -132,10 +148,18 @@ export class TableBuilder {
 
   private decideRoles(): void {
     const roles = new Map<string, Role>();
-    for (const [column, p] of this.profiles) roles.set(column, roleOf(column, p));
+    for (const [column, p] of this.profiles) roles.set(column, roleOf(column, p, this.options.rowNameColumns?.includes(column) ?? false));
     // mean_x / std_x / p95_x beside each other describe one metric, not four.
     const numeric = [...roles].filter(([, r]) => r === 'metric').map(([c]) => c);
-    const { groups, sharedN } = findSummaryGroups(numeric);
+    const { groups } = findSummaryGroups(numeric);
+    // Records such as `{ model, mean, stddev, n }` summarise one unnamed metric: the table's own.
+    const bare = numeric.filter((c) => statKeysOf([c]).size === 1);
+    if (bare.length > 0 && isStatsObject(bare) && groups.every((g) => Object.values(g.columns).every((c) => !bare.includes(c as string)))) {
+      groups.push({ metric: '', columns: Object.fromEntries(statKeysOf(bare)) });
+    }
+    // A count column such as `runs` is not a metric of its own but still gives the summaries their n.
+    const counts = [...roles].filter(([c, r]) => r === 'ignore' && (this.profiles.get(c)?.numeric ?? 0) > 0).map(([c]) => c);
+    const { sharedN } = findSummaryGroups([...numeric, ...counts]);
     this.summaryGroups = groups;
     for (const g of groups) for (const column of Object.values(g.columns)) roles.set(column as string, 'summary');
     if (groups.length > 0 && sharedN !== undefined) {
@@ -152,9 +176,19 @@ export class TableBuilder {
     let role = roles.get(column);
     if (role === undefined) {
       // A key first seen after profiling (JSONL records vary): judge it by name and value.
-      const p: ColumnProfile = { numeric: 0, text: 0, distinct: new Set(), maxLength: 0 };
+      // An empty cell says nothing about the column, so its role waits for a real value.
+      if (isMissing(cell)) return 'ignore';
+      const p: ColumnProfile = { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
       if (Array.isArray(cell) || parseNumber(cell, this.options.decimalComma) !== undefined) p.numeric = 1;
-      else p.text = 1;
+      else {
+        p.text = 1;
+        if (DATE_VALUE.test(String(cell).trim())) p.dates = 1;
+      }
+      if (!Array.isArray(cell)) {
+        const s = String(cell).trim();
+        p.distinct.add(s);
+        p.maxLength = s.length;
+      }
       role = roleOf(column, p);
       roles.set(column, role);
     }
@@ -180,7 +214,7 @@ export class TableBuilder {
         continue;
       }
       const series = this.seriesFor(column, labels, key, line, true);
-      if (!series) return;
+      if (!series) continue;
       for (const v of values) series.samples?.add(v as number);
     }
     for (const group of this.summaryGroups) this.addSummary(group, row, labels, key, line);
@@ -204,7 +238,8 @@ export class TableBuilder {
   }
 
   private seriesFor(column: string, labels: Record<string, string>, key: string, line: number, sampled: boolean): RawSeries | undefined {
-    const metric = this.options.metricPrefix ? `${this.options.metricPrefix}.${column}` : column;
+    const prefix = this.options.metricPrefix;
+    const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
     const groupKey = `${metric}\u0000${key}`;
     let series = this.groups.get(groupKey);
     if (series) return series;
@@ -232,14 +267,18 @@ export function isIgnoredName(column: string): boolean {
   return IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name);
 }
 
-function roleOf(column: string, p: ColumnProfile): Role {
+function roleOf(column: string, p: ColumnProfile, namesRows = false): Role {
   const name = normaliseName(column);
   if (ERROR_COLUMN.test(name)) return 'error';
   if (IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name)) return 'ignore';
   const values = p.numeric + p.text;
+  if (p.text > 0 && p.dates === p.text) return 'ignore';
   const fewValues = p.distinct.size <= MAX_LABEL_VALUES && p.maxLength <= MAX_LABEL_LENGTH;
-  if (LABEL_COLUMN.test(name) && fewValues) return 'label';
-  if (p.numeric > 0 && p.text <= p.numeric * 0.1) return 'metric';
+  if (LABEL_COLUMN.test(name) && p.distinct.size <= MAX_NAMED_LABEL_VALUES && p.maxLength <= MAX_NAMED_LABEL_LENGTH) return 'label';
+  if (namesRows && p.numeric === 0 && p.text > 0 && fewValues) return 'label';
+  // Mostly numbers: a metric whose stray text cells ("timeout", "OOM") are reported by line,
+  // never a label that would split the series by every measured value.
+  if (p.numeric > 0 && p.text < p.numeric) return 'metric';
   // Text that is unique on every row (ids, free text) would split each row into its own series.
   if (p.text > 0 && fewValues && !(p.distinct.size === values && values > 3)) return 'label';
   return values === 0 ? 'metric' : 'ignore';

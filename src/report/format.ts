@@ -14,10 +14,22 @@ export function escapeMarkdown(text: string): string {
     .replace(/#(?=\d)/g, '#\u200b');
 }
 
-/** A path or identifier in a code span; falls back to escaped text when it holds a backtick. */
+/** A path or identifier in a code span; falls back to escaped text when it holds a backtick or HTML. */
 export function code(text: string): string {
   const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-  return clean.includes('`') ? escapeMarkdown(clean) : `\`${clean}\``;
+  return /[`<>&]/.test(clean) ? escapeMarkdown(clean) : `\`${clean}\``;
+}
+
+/** A code span inside raw HTML (a `<summary>`), where Markdown is not rendered. */
+export function htmlCode(text: string): string {
+  const clean = text
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(?=\w)/g, '@\u200b')
+    .replace(/#(?=\d)/g, '#\u200b');
+  return `<code>${clean}</code>`;
 }
 
 /** Numbers as users compare them: integers whole, others to 2 decimals, small ones to 3 significant digits. */

@@ -11,6 +11,7 @@ import {
   formatNumber,
   formatPercent,
   formatTime,
+  htmlCode,
   plural,
   table,
 } from './format.js';
@@ -83,7 +84,7 @@ function headline(report: Report): string {
   const parts = [
     `**${plural(t.found, 'file')}** found in ${code(report.root)}`,
     `${t.parsed} with metrics`,
-    `${t.documents} documents`,
+    plural(t.documents, 'document'),
     `${t.skipped} skipped`,
     `${t.failed} failed`,
     `**${report.series.length} series**`,
@@ -116,8 +117,8 @@ function fileSection(file: FileEntry, series: Series[], collapsed: boolean): str
   if (file.excludedRows > 0) facts.push(`${plural(file.excludedRows, 'row')} excluded (error column)`);
   if (file.problemCount > 0) facts.push(plural(file.problemCount, 'problem'));
   const body = table(STATS_HEADER, orderSeries(series).map((s) => statsRow(s, false)));
-  const title = `${code(file.path)} (${facts.join(' · ')})`;
-  return collapsed ? details(title, body) : `### ${title}\n\n${body}`;
+  const summary = ` (${facts.join(' · ')})`;
+  return collapsed ? details(`${htmlCode(file.path)}${summary}`, body) : `### ${code(file.path)}${summary}\n\n${body}`;
 }
 
 function aggregateSections(report: Report): string[] {

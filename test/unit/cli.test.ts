@@ -1,0 +1,74 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli-main.js';
+import { VERSION } from '../../src/version.js';
+import { repoRoot } from '../helpers/run-action.js';
+
+async function cli(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}
+
+let workspace: string;
+
+beforeAll(() => {
+  workspace = mkdtempSync(path.join(os.tmpdir(), 'chimera-cli-'));
+  mkdirSync(path.join(workspace, 'reports'));
+  writeFileSync(path.join(workspace, 'reports', 'runs.csv'), 'model,tokens_s\ngemma3:1b,100\ngemma3:1b,110\ngemma3:4b,50\n');
+});
+
+describe('chimera-insight CLI', () => {
+  it('prints the Markdown report of a directory, with paths relative to the working directory', async () => {
+    const { code, stdout } = await cli(['analyze', 'reports'], workspace);
+    expect(code).toBe(0);
+    expect(stdout).toContain('| `tokens_s` | model=gemma3:1b | `reports/runs.csv` | 2 | 105 ± 7.07 | 6.7% | tok/s |');
+  });
+
+  it('prints the JSON report with --format json', async () => {
+    const { code, stdout } = await cli(['analyze', 'reports', '--format', 'json'], workspace);
+    const report = JSON.parse(stdout) as { series: { metric: string; labels: Record<string, string>; stats: { mean: number } }[] };
+    expect(code).toBe(0);
+    expect(report.series.map((s) => [s.metric, s.labels.model, s.stats.mean])).toEqual([
+      ['tokens_s', 'gemma3:1b', 105],
+      ['tokens_s', 'gemma3:4b', 50],
+    ]);
+  });
+
+  it('writes the report to --out instead of stdout', async () => {
+    const { code, stdout, stderr } = await cli(['analyze', 'reports', '--out', 'report.md'], workspace);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('Report written to report.md\n');
+    expect(readFileSync(path.join(workspace, 'report.md'), 'utf8')).toContain('# Chimera Insight benchmark report');
+  });
+
+  it('names the option in the message and exits 2 for a bad value', async () => {
+    const { code, stderr } = await cli(['analyze', 'reports', '--max-file-size', 'fifty'], workspace);
+    expect(code).toBe(2);
+    expect(stderr).toBe('--max-file-size: "fifty" is not a size (examples: 50MB, 64MiB, 1000000)\n');
+  });
+
+  it('exits 2 with the usage for an unknown command', async () => {
+    const { code, stderr } = await cli(['analyse'], workspace);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Usage: chimera-insight analyze [dir] [options]');
+  });
+
+  it('exits 2 when the directory does not exist', async () => {
+    const { code, stderr } = await cli(['analyze', 'nope'], workspace);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${path.join(workspace, 'nope')} is not a directory\n`);
+  });
+
+  it('prints the version, which matches package.json', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    const { code, stdout } = await cli(['--version'], workspace);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${pkg.version}\n`);
+    expect(VERSION).toBe(pkg.version);
+  });
+});

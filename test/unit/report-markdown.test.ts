@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { Series } from '../../src/metrics/types.js';
+import { summariseInventory } from '../../src/report/inventory.js';
+import { renderJson } from '../../src/report/json.js';
+import { orderSeries, renderMarkdown, withRenderTime } from '../../src/report/markdown.js';
+import type { FileEntry, Report } from '../../src/report/model.js';
+
+function series(partial: Partial<Series> & Pick<Series, 'metric'>): Series {
+  return {
+    id: `results.csv::${partial.metric}`,
+    file: 'results.csv',
+    labels: {},
+    unit: '',
+    direction: 'none',
+    directionSource: 'inferred',
+    source: 'samples',
+    stats: { n: 3, mean: 10, sd: 1, cv: 10, min: 9, p50: 10, p95: 10.9, p99: 10.98, max: 11, approximate: false },
+    outliers: [],
+    samples: [9, 10, 11],
+    ...partial,
+  };
+}
+
+function file(path: string, extra: Partial<FileEntry> = {}): FileEntry {
+  return { path, type: 'csv', size: 100, status: 'parsed', document: false, adapter: 'csv', series: 1, rows: 3, excludedRows: 0, problems: [], problemCount: 0, ...extra };
+}
+
+function report(seriesList: Series[], files: FileEntry[] = [file('results.csv')]): Report {
+  return {
+    schemaVersion: 1,
+    tool: 'chimera-insight',
+    toolVersion: '0.1.0',
+    generatedAt: '2026-11-22T08:30:00.000Z',
+    root: 'bench',
+    inventory: summariseInventory(files, { checkout: false, shallow: false }),
+    series: seriesList,
+    narrative: { status: 'skipped', reason: 'no LLM stage in this build' },
+    timings: { discoverMs: 12, parseMs: 30, analyzeMs: 4, renderMs: 0 },
+    config: { path: 'bench' },
+  };
+}
+
+const tokens = series({ metric: 'tokens_s', unit: 'tok/s', direction: 'higher', labels: { model: 'gemma3:1b' } });
+const ttft = series({ metric: 'ttft_ms', unit: 'ms', direction: 'lower' });
+const count = series({ metric: 'eval_count' });
+
+describe('Markdown report', () => {
+  it('orders throughput first, then higher-is-better, lower-is-better and the rest', () => {
+    const accuracy = series({ metric: 'accuracy', direction: 'higher' });
+    expect(orderSeries([count, ttft, accuracy, tokens]).map((s) => s.metric)).toEqual(['tokens_s', 'accuracy', 'ttft_ms', 'eval_count']);
+  });
+
+  it('shows the headline counts, the skipped narrative and the throughput table with mean ± sd', () => {
+    const md = renderMarkdown(report([tokens, ttft]));
+    expect(md).toContain('**1 file** found in `bench` · 1 with metrics · 0 documents · 0 skipped · 0 failed · **2 series**');
+    expect(md).toContain('> **Narrative skipped:** no LLM stage in this build');
+    expect(md).toContain('| `tokens_s` | model=gemma3:1b | `results.csv` | 3 | 10 ± 1 | 10.0% | tok/s |');
+  });
+
+  it('writes one statistics row per series with every aggregate', () => {
+    const md = renderMarkdown(report([ttft]));
+    expect(md).toContain('| `ttft_ms` | – | 3 | 10 | 1 | 10.0% | 9 | 10 | 10.90 | 10.98 | 11 | ms | ↓ lower |  |');
+  });
+
+  it('notes outliers with their position and keeps them in the statistics', () => {
+    const cold = series({ metric: 'ttft_ms', unit: 'ms', direction: 'lower', outliers: [{ index: 0, value: 5081.18 }] });
+    expect(renderMarkdown(report([cold]))).toContain('1 outlier: #\u200b1 = 5081.18 (first run: warm-up?); kept in the statistics');
+  });
+
+  it('escapes text from repository files so it cannot inject HTML, mentions or table cells', () => {
+    const hostile = series({ metric: 'x<img src=y>', labels: { model: '@octocat|#12 <script>' } });
+    const md = renderMarkdown(report([hostile]));
+    expect(md).toContain('model=@\u200boctocat\\|#\u200b12 &lt;script&gt;');
+    expect(md).not.toContain('<script>');
+    expect(md).not.toContain('<img');
+  });
+
+  it('lists failed files and row problems with file and line', () => {
+    const files = [
+      file('results.csv', { problems: [{ line: 7, reason: '2 fields where the header has 3; row skipped' }], problemCount: 1 }),
+      file('broken.json', { type: 'json', status: 'failed', reason: 'invalid JSON at line 3, column 9: NaN is not valid JSON', series: 0, adapter: undefined }),
+    ];
+    const md = renderMarkdown(report([tokens], files));
+    expect(md).toContain('- `results.csv` line 7: 2 fields where the header has 3; row skipped');
+    expect(md).toContain('- `broken.json`: **failed**: invalid JSON at line 3, column 9: NaN is not valid JSON');
+  });
+
+  it('collapses per-file tables once there are more than 60 series', () => {
+    const many = Array.from({ length: 61 }, (_, i) => series({ metric: `m${i}` }));
+    const md = renderMarkdown(report(many));
+    expect(md).toContain('<details><summary><code>results.csv</code> (csv · 61 series · 3 rows)</summary>');
+  });
+
+  it('drops per-file tables from the end to fit a size limit and says where the full report is', () => {
+    const files = Array.from({ length: 40 }, (_, i) => file(`r${String(i).padStart(2, '0')}.csv`));
+    const all = files.flatMap((f) => Array.from({ length: 5 }, (_, j) => series({ metric: `metric_${j}`, file: f.path, id: `${f.path}::metric_${j}` })));
+    const full = renderMarkdown(report(all, files));
+    const trimmed = renderMarkdown(report(all, files), { maxBytes: 20_000, fullReportHint: 'in report.md' });
+    expect(Buffer.byteLength(full)).toBeGreaterThan(20_000);
+    expect(Buffer.byteLength(trimmed)).toBeLessThanOrEqual(20_000);
+    expect(trimmed).toMatch(/…\d+ more files' tables omitted to stay under GitHub's size limit; the full report is in report\.md\./);
+    expect(trimmed).toContain('## Data inventory');
+  });
+
+  it('fills in the render time measured around rendering', () => {
+    const md = withRenderTime(renderMarkdown(report([tokens])), 3.4);
+    expect(md).toContain('Discover 12 ms · parse 30 ms · analyze 4 ms · render 3 ms · total before rendering 46 ms');
+  });
+
+  it('starts with the marker that keeps our own report out of later analyses', () => {
+    expect(renderMarkdown(report([])).startsWith('<!-- chimera-insight:report -->\n# Chimera Insight benchmark report')).toBe(true);
+  });
+});
+
+describe('JSON report', () => {
+  it('keeps the first 1000 samples of a series and counts the rest', () => {
+    const big = series({ metric: 'tokens_s', samples: Array.from({ length: 1500 }, (_, i) => i) });
+    const json = JSON.parse(renderJson(report([big]))) as { schemaVersion: number; series: { samples: number[]; samplesOmitted: number }[] };
+    expect(json.schemaVersion).toBe(1);
+    expect(json.series[0]?.samples).toHaveLength(1000);
+    expect(json.series[0]?.samplesOmitted).toBe(500);
+  });
+});

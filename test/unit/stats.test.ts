@@ -1,0 +1,266 @@
+import { describe, expect, it } from 'vitest';
+import { SampleAccumulator } from '../../src/metrics/accumulator.js';
+import { findOutliers, statsFromSamples, statsFromSummary } from '../../src/metrics/stats.js';
+import type { SeriesStats } from '../../src/metrics/types.js';
+
+function accumulate(values: readonly number[], cap?: number): SampleAccumulator {
+  const acc = new SampleAccumulator(cap);
+  for (const v of values) acc.add(v);
+  return acc;
+}
+
+/** Every numeric field equal to 9 decimals (float rounding aside), nulls and flags exactly. */
+function expectStats(actual: SeriesStats, expected: SeriesStats): void {
+  for (const key of Object.keys(expected) as (keyof SeriesStats)[]) {
+    const want = expected[key];
+    const got = actual[key];
+    if (typeof want === 'number' && typeof got === 'number') expect(got, key).toBeCloseTo(want, 9);
+    else expect(got, key).toBe(want);
+  }
+  expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+}
+
+describe('statsFromSamples', () => {
+  it('computes n, mean, sample sd (n-1), CV in percent and numpy-style percentiles for [1,2,3,4]', () => {
+    // mean 2.5; squared deviations 2.25+0.25+0.25+2.25 = 5; sd = sqrt(5/3).
+    // Percentile p at h = (n-1)·p: p50 → h 1.5 → 2.5; p95 → h 2.85 → 3.85; p99 → h 2.97 → 3.97.
+    expectStats(statsFromSamples(accumulate([4, 1, 3, 2])), {
+      n: 4,
+      mean: 2.5,
+      sd: Math.sqrt(5 / 3),
+      cv: (Math.sqrt(5 / 3) / 2.5) * 100,
+      min: 1,
+      p50: 2.5,
+      p95: 3.85,
+      p99: 3.97,
+      max: 4,
+      approximate: false,
+    });
+  });
+
+  it('gives sd 1.2909944487 and CV 51.6397779494 % for [1,2,3,4]', () => {
+    const stats = statsFromSamples(accumulate([1, 2, 3, 4]));
+    expect(stats.sd).toBeCloseTo(1.2909944487358056, 12);
+    expect(stats.cv).toBeCloseTo(51.63977794943222, 10);
+  });
+
+  it('interpolates between closest ranks for [2,4,4,4,5,5,7,9]', () => {
+    // mean 5; Σ(x-5)² = 32 → sd = sqrt(32/7). Sorted ranks 0..7:
+    // p50 h 3.5 → 4 + 0.5·(5-4) = 4.5; p95 h 6.65 → 7 + 0.65·2 = 8.3; p99 h 6.93 → 7 + 0.93·2 = 8.86.
+    expectStats(statsFromSamples(accumulate([9, 2, 4, 5, 4, 7, 4, 5])), {
+      n: 8,
+      mean: 5,
+      sd: Math.sqrt(32 / 7),
+      cv: (Math.sqrt(32 / 7) / 5) * 100,
+      min: 2,
+      p50: 4.5,
+      p95: 8.3,
+      p99: 8.86,
+      max: 9,
+      approximate: false,
+    });
+  });
+
+  it('matches hand-computed statistics for TTFT samples with a cold first run', () => {
+    const ttft = [5081.18, 488.01, 568.22, 487.56, 525.05, 503.53];
+    const mean = 7653.55 / 6;
+    const ss = ttft.reduce((s, x) => s + (x - mean) ** 2, 0);
+    // Sorted: 487.56 488.01 503.53 525.05 568.22 5081.18; p50 h 2.5, p95 h 4.75, p99 h 4.95.
+    expectStats(statsFromSamples(accumulate(ttft)), {
+      n: 6,
+      mean,
+      sd: Math.sqrt(ss / 5),
+      cv: (Math.sqrt(ss / 5) / mean) * 100,
+      min: 487.56,
+      p50: (503.53 + 525.05) / 2,
+      p95: 568.22 + 0.75 * (5081.18 - 568.22),
+      p99: 568.22 + 0.95 * (5081.18 - 568.22),
+      max: 5081.18,
+      approximate: false,
+    });
+  });
+
+  it('gives a single value no sd and no CV', () => {
+    expect(statsFromSamples(accumulate([42]))).toEqual({
+      n: 1,
+      mean: 42,
+      sd: null,
+      cv: null,
+      min: 42,
+      p50: 42,
+      p95: 42,
+      p99: 42,
+      max: 42,
+      approximate: false,
+    });
+  });
+
+  it('gives identical values sd 0 and CV 0', () => {
+    const stats = statsFromSamples(accumulate([7, 7, 7]));
+    expect(stats.sd).toBe(0);
+    expect(stats.cv).toBe(0);
+  });
+
+  it('leaves CV null when the mean is zero', () => {
+    const stats = statsFromSamples(accumulate([-1, 1]));
+    expect(stats.mean).toBe(0);
+    expect(stats.sd).toBeCloseTo(Math.SQRT2, 12);
+    expect(stats.cv).toBeNull();
+  });
+
+  it('computes CV against the absolute mean for negative values', () => {
+    const stats = statsFromSamples(accumulate([-2, -4]));
+    expect(stats.mean).toBe(-3);
+    expect(stats.cv).toBeCloseTo((Math.SQRT2 / 3) * 100, 12);
+  });
+
+  it('flags percentiles as approximate past the sample cap, keeping n, mean, sd, min and max exact', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => i + 1);
+    const stats = statsFromSamples(accumulate(values, 50));
+    // 1..1000: mean 500.5, sample variance n(n+1)/12 = 83416.6…
+    expect(stats.approximate).toBe(true);
+    expect(stats.n).toBe(1000);
+    expect(stats.mean).toBeCloseTo(500.5, 9);
+    expect(stats.sd).toBeCloseTo(Math.sqrt((1000 * 1001) / 12), 9);
+    expect(stats.cv).toBeCloseTo((Math.sqrt((1000 * 1001) / 12) / 500.5) * 100, 9);
+    expect(stats.min).toBe(1);
+    expect(stats.max).toBe(1000);
+    expect(stats.p50).toBeGreaterThanOrEqual(1);
+    expect(stats.p50).toBeLessThanOrEqual(1000);
+  });
+
+  it('is exact at exactly the cap', () => {
+    expect(statsFromSamples(accumulate([1, 2, 3, 4], 4)).approximate).toBe(false);
+  });
+});
+
+describe('statsFromSummary', () => {
+  it('keeps mean, sd and n and invents nothing else', () => {
+    expect(statsFromSummary({ mean: 512.4, sd: 20.1, n: 10 })).toEqual({
+      n: 10,
+      mean: 512.4,
+      sd: 20.1,
+      cv: (20.1 / 512.4) * 100,
+      min: null,
+      p50: null,
+      p95: null,
+      p99: null,
+      max: null,
+      approximate: false,
+    });
+  });
+
+  it('leaves n, sd and CV null when only a mean is stated', () => {
+    expect(statsFromSummary({ mean: 41.2 })).toEqual({
+      n: null,
+      mean: 41.2,
+      sd: null,
+      cv: null,
+      min: null,
+      p50: null,
+      p95: null,
+      p99: null,
+      max: null,
+      approximate: false,
+    });
+  });
+
+  it('takes min, max and the stated percentiles', () => {
+    expect(statsFromSummary({ mean: 10, min: 8, max: 15, percentiles: { 50: 9.5, 95: 14, 99: 14.9 } })).toEqual({
+      n: null,
+      mean: 10,
+      sd: null,
+      cv: null,
+      min: 8,
+      p50: 9.5,
+      p95: 14,
+      p99: 14.9,
+      max: 15,
+      approximate: false,
+    });
+  });
+
+  it('prefers an explicit median over percentiles[50] for p50', () => {
+    expect(statsFromSummary({ mean: 10, median: 9, percentiles: { 50: 9.5 } })?.p50).toBe(9);
+  });
+
+  it('ignores percentiles other than 50, 95 and 99', () => {
+    const stats = statsFromSummary({ mean: 10, percentiles: { 90: 12, 99.9: 20 } });
+    expect([stats?.p50, stats?.p95, stats?.p99]).toEqual([null, null, null]);
+  });
+
+  it('uses the median as the centre when no mean is stated', () => {
+    const stats = statsFromSummary({ median: 3.2, n: 5 });
+    expect(stats?.mean).toBe(3.2);
+    expect(stats?.p50).toBe(3.2);
+    expect(stats?.sd).toBeNull();
+  });
+
+  it('uses percentiles[50] as the centre when neither mean nor median is stated', () => {
+    expect(statsFromSummary({ percentiles: { 50: 7, 95: 9 } })?.mean).toBe(7);
+  });
+
+  it('keeps a mean of zero and leaves its CV null', () => {
+    const stats = statsFromSummary({ mean: 0, sd: 1 });
+    expect(stats?.mean).toBe(0);
+    expect(stats?.cv).toBeNull();
+  });
+
+  it('returns undefined without any centre', () => {
+    expect(statsFromSummary({})).toBeUndefined();
+    expect(statsFromSummary({ sd: 2, n: 4, min: 1, max: 3 })).toBeUndefined();
+  });
+});
+
+describe('findOutliers', () => {
+  it('flags only the cold first TTFT run', () => {
+    // median 514.29; |x - median| = 4566.89 26.28 53.93 26.73 10.76 10.76 → MAD 26.505.
+    // Modified z of 5081.18 = 0.6745 · 4566.89 / 26.505 ≈ 116; the next largest (568.22) ≈ 1.37.
+    expect(findOutliers([5081.18, 488.01, 568.22, 487.56, 525.05, 503.53])).toEqual([{ index: 0, value: 5081.18 }]);
+  });
+
+  it('calls nothing an outlier below four samples', () => {
+    expect(findOutliers([])).toEqual([]);
+    expect(findOutliers([1, 1000])).toEqual([]);
+    expect(findOutliers([1, 1, 1000])).toEqual([]);
+  });
+
+  it('does not flag [100,100,100,101] (mean-absolute-deviation fallback, z ≈ 3.19)', () => {
+    // MAD = 0 → scale 1.253314 · mean|x - 100| = 1.253314 · 0.25; z(101) = 1 / 0.3133 ≈ 3.19 ≤ 3.5.
+    expect(findOutliers([100, 100, 100, 101])).toEqual([]);
+  });
+
+  it('flags [100,100,100,100,101] through the fallback (z ≈ 3.99)', () => {
+    // MAD = 0 → scale 1.253314 · 0.2 = 0.2507; z(101) = 1 / 0.2507 ≈ 3.99 > 3.5.
+    expect(findOutliers([100, 100, 100, 100, 101])).toEqual([{ index: 4, value: 101 }]);
+  });
+
+  it('flags nothing when all samples are equal', () => {
+    expect(findOutliers([5, 5, 5, 5, 5])).toEqual([]);
+  });
+
+  it('flags low outliers as well as high ones, in sample order', () => {
+    // median 11, MAD 1: z(100) = 0.6745·89, z(200) = 0.6745·189, z(1) = 0.6745·10 = 6.7.
+    expect(findOutliers([10, 11, 100, 10, 12, 11, 1, 10, 200])).toEqual([
+      { index: 2, value: 100 },
+      { index: 6, value: 1 },
+      { index: 8, value: 200 },
+    ]);
+  });
+
+  it('flags nothing in evenly spread samples', () => {
+    expect(findOutliers([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toEqual([]);
+  });
+
+  it('uses a strict threshold of 3.5', () => {
+    // median 0, MAD 1 (deviations 0,0,1,1,1,1,x): z(x) = 0.6745·x; x = 5.19 → 3.50066, x = 5.18 → 3.49391.
+    expect(findOutliers([0, 0, 1, -1, 1, -1, 5.19])).toEqual([{ index: 6, value: 5.19 }]);
+    expect(findOutliers([0, 0, 1, -1, 1, -1, 5.18])).toEqual([]);
+  });
+
+  it('does not modify its input', () => {
+    const samples = [3, 1, 2, 100, 2];
+    findOutliers(samples);
+    expect(samples).toEqual([3, 1, 2, 100, 2]);
+  });
+});
