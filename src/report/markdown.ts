@@ -57,6 +57,8 @@ function notes(s: Series): string {
 
 function statsRow(s: Series, withFile: boolean): string[] {
   const st = s.stats;
+  // One sample has no spread: repeating it as min, p50, …, max would only add noise.
+  const spread = (v: number | null) => (st.n === 1 ? '–' : formatNumber(v));
   const row = [
     code(s.metric),
     labelsText(s.labels),
@@ -64,11 +66,11 @@ function statsRow(s: Series, withFile: boolean): string[] {
     formatNumber(st.mean),
     formatNumber(st.sd),
     formatPercent(st.cv),
-    formatNumber(st.min),
-    formatNumber(st.p50),
-    formatNumber(st.p95),
-    formatNumber(st.p99),
-    formatNumber(st.max),
+    spread(st.min),
+    spread(st.p50),
+    spread(st.p95),
+    spread(st.p99),
+    spread(st.max),
     s.unit ? escapeMarkdown(s.unit) : '–',
     ARROW[s.direction],
     notes(s),

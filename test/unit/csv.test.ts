@@ -3,12 +3,12 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { labelKey } from '../../src/metrics/identity.js';
 import { statsFromSamples } from '../../src/metrics/stats.js';
-import type { RawSeries, SeriesStats } from '../../src/metrics/types.js';
+import type { SeriesStats } from '../../src/metrics/types.js';
 import { detectDelimiter, parseCsv, uniqueNames } from '../../src/parse/csv.js';
 import { poolSummaries } from '../../src/parse/table.js';
-import type { ParsedData, ParseOutcome } from '../../src/parse/types.js';
+import type { ParsedData } from '../../src/parse/types.js';
+import { keys, parsed, samples, series } from '../helpers/series.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -22,26 +22,6 @@ function chunks(...parts: (string | Buffer)[]): AsyncIterable<Buffer> {
 
 function fixture(name: string, highWaterMark?: number): AsyncIterable<Buffer> {
   return createReadStream(path.join(fixtures, name), highWaterMark === undefined ? {} : { highWaterMark });
-}
-
-function parsed(outcome: ParseOutcome): ParsedData {
-  if (outcome.status !== 'parsed') throw new Error(`expected a parsed file, got ${outcome.status}: ${outcome.reason}`);
-  return outcome;
-}
-
-/** `metric{label=value,...}` for every series, sorted: the identities a user sees. */
-function keys(data: ParsedData): string[] {
-  return data.series.map((s) => `${s.metric}${labelKey(s.labels)}`).sort();
-}
-
-function series(data: ParsedData, metric: string, labels: Record<string, string> = {}): RawSeries {
-  const found = data.series.filter((s) => s.metric === metric && labelKey(s.labels) === labelKey(labels));
-  if (found.length !== 1) throw new Error(`expected one ${metric}${labelKey(labels)}, found ${found.length} among ${keys(data).join(' ')}`);
-  return found[0] as RawSeries;
-}
-
-function samples(data: ParsedData, metric: string, labels: Record<string, string> = {}): readonly number[] {
-  return series(data, metric, labels).samples?.samples ?? [];
 }
 
 function stats(data: ParsedData, metric: string, labels: Record<string, string> = {}): SeriesStats {

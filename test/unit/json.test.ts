@@ -2,11 +2,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { labelKey } from '../../src/metrics/identity.js';
-import { statsFromSamples } from '../../src/metrics/stats.js';
 import type { RawSeries } from '../../src/metrics/types.js';
 import { flattenRecord, parseJsonText } from '../../src/parse/json.js';
-import type { NotParsed, ParsedData, ParseOutcome } from '../../src/parse/types.js';
+import type { ParsedData } from '../../src/parse/types.js';
+import { keys, notParsed, parsed, samplesOf, series, statsOf } from '../helpers/series.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -17,44 +16,11 @@ function fixture(name: string): string {
   return readFileSync(path.join(fixtures, name), 'utf8');
 }
 
-function parsed(outcome: ParseOutcome): ParsedData {
-  if (outcome.status !== 'parsed') throw new Error(`expected a parsed file, got ${outcome.status}: ${outcome.reason}`);
-  return outcome;
-}
-
-function notParsed(outcome: ParseOutcome): NotParsed {
-  if (outcome.status === 'parsed') throw new Error(`expected a skipped or failed file, got ${outcome.series.length} series`);
-  return outcome;
-}
-
-/** `metric{label=value,...}` for every series, sorted: the identities a user sees. */
-function keys(data: ParsedData): string[] {
-  return data.series.map((s) => `${s.metric}${labelKey(s.labels)}`).sort();
-}
-
-function series(data: ParsedData, metric: string, labels: Record<string, string> = {}): RawSeries {
-  const found = data.series.filter((s) => s.metric === metric && labelKey(s.labels) === labelKey(labels));
-  if (found.length !== 1) throw new Error(`expected one ${metric}${labelKey(labels)}, found ${found.length} among ${keys(data).join(' ')}`);
-  return found[0] as RawSeries;
-}
-
 /** The one series of `metric` whose labels include `labels` (real files carry many more labels). */
 function seriesWith(data: ParsedData, metric: string, labels: Record<string, string>): RawSeries {
   const found = data.series.filter((s) => s.metric === metric && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
   if (found.length !== 1) throw new Error(`expected one ${metric} with ${JSON.stringify(labels)}, found ${found.length}`);
   return found[0] as RawSeries;
-}
-
-function samplesOf(s: RawSeries): readonly number[] {
-  if (!s.samples) throw new Error(`${s.metric} has no samples`);
-  return s.samples.samples;
-}
-
-/** n, mean and sd as the report shows them for a sampled series. */
-function statsOf(s: RawSeries): { n: number | null; mean: number; sd: number | null } {
-  if (!s.samples) throw new Error(`${s.metric} has no samples`);
-  const { n, mean, sd } = statsFromSamples(s.samples);
-  return { n, mean, sd };
 }
 
 describe('parseJsonText: arrays of records are read like CSV rows', () => {

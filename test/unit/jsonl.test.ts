@@ -4,11 +4,8 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { labelKey } from '../../src/metrics/identity.js';
-import { statsFromSamples } from '../../src/metrics/stats.js';
-import type { RawSeries } from '../../src/metrics/types.js';
 import { parseJsonLines } from '../../src/parse/json.js';
-import type { ParsedData, ParseOutcome } from '../../src/parse/types.js';
+import { keys, parsed, samplesOf, series, statsOf } from '../helpers/series.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(here, '..', 'fixtures', 'jsonl');
@@ -20,32 +17,6 @@ function fixtureLines(name: string): AsyncIterable<string> {
 
 async function* lines(...items: string[]): AsyncGenerator<string> {
   for (const item of items) yield item;
-}
-
-function parsed(outcome: ParseOutcome): ParsedData {
-  if (outcome.status !== 'parsed') throw new Error(`expected a parsed file, got ${outcome.status}: ${outcome.reason}`);
-  return outcome;
-}
-
-function keys(data: ParsedData): string[] {
-  return data.series.map((s) => `${s.metric}${labelKey(s.labels)}`).sort();
-}
-
-function series(data: ParsedData, metric: string, labels: Record<string, string> = {}): RawSeries {
-  const found = data.series.filter((s) => s.metric === metric && labelKey(s.labels) === labelKey(labels));
-  if (found.length !== 1) throw new Error(`expected one ${metric}${labelKey(labels)}, found ${found.length} among ${keys(data).join(' ')}`);
-  return found[0] as RawSeries;
-}
-
-function samplesOf(s: RawSeries): readonly number[] {
-  if (!s.samples) throw new Error(`${s.metric} has no samples`);
-  return s.samples.samples;
-}
-
-function statsOf(s: RawSeries): { n: number | null; mean: number; sd: number | null } {
-  if (!s.samples) throw new Error(`${s.metric} has no samples`);
-  const { n, mean, sd } = statsFromSamples(s.samples);
-  return { n, mean, sd };
 }
 
 const NAN_ADVICE = 'is not valid JSON (write null, or a string, for a missing or infinite value)';

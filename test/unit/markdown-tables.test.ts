@@ -4,9 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { labelKey } from '../../src/metrics/identity.js';
 import { statsFromSamples } from '../../src/metrics/stats.js';
-import type { RawSeries } from '../../src/metrics/types.js';
 import { findTables, parseMarkdown, parseNumericCell, splitRow, stripInline } from '../../src/parse/markdown.js';
-import type { ParsedData, ParseOutcome } from '../../src/parse/types.js';
+import { keys, parsed, samples, series } from '../helpers/series.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -14,25 +13,6 @@ const fixtures = path.join(repoRoot, 'test', 'fixtures', 'markdown');
 const realSamples = path.resolve(repoRoot, '..', 'shared', 'real-samples');
 
 const read = (name: string) => readFileSync(path.join(fixtures, name), 'utf8');
-
-function parsed(outcome: ParseOutcome): ParsedData {
-  if (outcome.status !== 'parsed') throw new Error(`expected a parsed file, got ${outcome.status}: ${outcome.reason}`);
-  return outcome;
-}
-
-function keys(data: ParsedData): string[] {
-  return data.series.map((s) => `${s.metric}${labelKey(s.labels)}`).sort();
-}
-
-function series(data: ParsedData, metric: string, labels: Record<string, string> = {}): RawSeries {
-  const found = data.series.filter((s) => s.metric === metric && labelKey(s.labels) === labelKey(labels));
-  if (found.length !== 1) throw new Error(`expected one ${metric}${labelKey(labels)}, found ${found.length} among ${keys(data).join(' ')}`);
-  return found[0] as RawSeries;
-}
-
-function samples(data: ParsedData, metric: string, labels: Record<string, string> = {}): readonly number[] {
-  return series(data, metric, labels).samples?.samples ?? [];
-}
 
 describe('splitRow', () => {
   it('drops the outer pipes and trims every cell', () => {

@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labelKey } from '../../src/metrics/identity.js';
-import type { RawSeries } from '../../src/metrics/types.js';
 import { parseFile, type FileToParse } from '../../src/parse/read-file.js';
-import type { FileType, ParsedData, ParseOutcome } from '../../src/parse/types.js';
+import type { FileType } from '../../src/parse/types.js';
+import { keys, parsed, samplesOf } from '../helpers/series.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(here, '..', 'fixtures');
@@ -32,21 +31,6 @@ async function written(name: string, content: string | Buffer, type: FileType): 
 async function fixtureFile(relative: string, type: FileType): Promise<FileToParse> {
   const absolutePath = path.join(fixtures, relative);
   return { absolutePath, type, size: (await fs.stat(absolutePath)).size };
-}
-
-function parsed(outcome: ParseOutcome): ParsedData {
-  if (outcome.status !== 'parsed') throw new Error(`expected a parsed file, got ${outcome.status}: ${outcome.reason}`);
-  return outcome;
-}
-
-function keys(data: ParsedData): string[] {
-  return data.series.map((s) => `${s.metric}${labelKey(s.labels)}`).sort();
-}
-
-function samplesOf(data: ParsedData, metric: string, labels: Record<string, string> = {}): readonly number[] {
-  const found = data.series.find((s) => s.metric === metric && labelKey(s.labels) === labelKey(labels)) as RawSeries | undefined;
-  if (!found?.samples) throw new Error(`no samples for ${metric}${labelKey(labels)} among ${keys(data).join(' ')}`);
-  return found.samples.samples;
 }
 
 describe('parseFile: files with nothing to read', () => {

@@ -62,6 +62,11 @@ describe('Markdown report', () => {
     expect(md).toContain('| `ttft_ms` | – | 3 | 10 | 1 | 10.0% | 9 | 10 | 10.90 | 10.98 | 11 | ms | ↓ lower |  |');
   });
 
+  it('shows a single value as the mean only and says so', () => {
+    const single = series({ metric: 'tokens_s', unit: 'tok/s', direction: 'higher', samples: [71.5], stats: { n: 1, mean: 71.5, sd: null, cv: null, min: 71.5, p50: 71.5, p95: 71.5, p99: 71.5, max: 71.5, approximate: false } });
+    expect(renderMarkdown(report([single]))).toContain('| `tokens_s` | – | 1 | 71.50 | – | – | – | – | – | – | – | tok/s | ↑ higher | single value |');
+  });
+
   it('notes outliers with their position and keeps them in the statistics', () => {
     const cold = series({ metric: 'ttft_ms', unit: 'ms', direction: 'lower', outliers: [{ index: 0, value: 5081.18 }] });
     expect(renderMarkdown(report([cold]))).toContain('1 outlier: #\u200b1 = 5081.18 (first run: warm-up?); kept in the statistics');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { labelKey } from '../../src/metrics/identity.js';
 import { statsFromSamples } from '../../src/metrics/stats.js';
-import type { RawSeries } from '../../src/metrics/types.js';
 import { ProblemLog } from '../../src/parse/problems.js';
-import { TableBuilder, isIgnoredName, isLabelName, parseNumber, poolSummaries, type Row, type TableResult } from '../../src/parse/table.js';
+import { TableBuilder, isIgnoredName, isLabelName, parseNumber, poolSummaries, type Row } from '../../src/parse/table.js';
+import { keys, samples, series } from '../helpers/series.js';
 
 /** Rows fed as a CSV would: line 1 is the header, so row i sits on line i + 2. */
 function build(rows: Row[], options: Partial<ConstructorParameters<typeof TableBuilder>[0]> = {}) {
@@ -11,20 +11,6 @@ function build(rows: Row[], options: Partial<ConstructorParameters<typeof TableB
   const builder = new TableBuilder({ problems, ...options });
   rows.forEach((row, i) => builder.addRow(row, i + 2));
   return { result: builder.finish(), problems };
-}
-
-function keys(result: TableResult): string[] {
-  return result.series.map((s) => `${s.metric}${labelKey(s.labels)}`).sort();
-}
-
-function series(result: TableResult, metric: string, labels: Record<string, string> = {}): RawSeries {
-  const found = result.series.filter((s) => s.metric === metric && labelKey(s.labels) === labelKey(labels));
-  if (found.length !== 1) throw new Error(`expected one ${metric}${labelKey(labels)}, found ${found.length} among ${keys(result).join(' ')}`);
-  return found[0] as RawSeries;
-}
-
-function samples(result: TableResult, metric: string, labels: Record<string, string> = {}): readonly number[] {
-  return series(result, metric, labels).samples?.samples ?? [];
 }
 
 const GEMMA = { model: 'gemma3:1b' };
