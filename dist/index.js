@@ -54990,6 +54990,7 @@ function logSafe(text) {
 
 
 
+
 function commitOf(context) {
     const pr = context.payload.pull_request;
     const sha = pr?.head?.sha ?? context.sha;
@@ -55001,8 +55002,16 @@ function commitOf(context) {
 function logFiles(result) {
     startGroup(`Files (${result.report.inventory.totals.found})`);
     for (const f of result.report.inventory.files) {
-        const what = f.status === 'parsed' ? (f.document ? 'document' : `${f.adapter}, ${f.series} series`) : f.reason ?? '';
-        info(`${f.status.padEnd(8)} ${logSafe(f.path)} (${logSafe(what)})`);
+        const facts = f.status !== 'parsed' ? [f.reason ?? ''] : f.document ? ['document'] : [`${f.adapter}`, `${f.series} series`];
+        if (f.excludedRows > 0)
+            facts.push(`${plural(f.excludedRows, 'row')} excluded (error column)`);
+        if (f.status === 'parsed' && f.problemCount > 0)
+            facts.push(plural(f.problemCount, 'problem'));
+        info(`${f.status.padEnd(8)} ${logSafe(f.path)} (${logSafe(facts.join(', '))})`);
+        if (f.status !== 'parsed')
+            continue;
+        for (const p of f.problems)
+            info(`           ${p.line !== undefined ? `line ${p.line}: ` : ''}${logSafe(p.reason)}`);
     }
     endGroup();
     for (const f of result.report.inventory.files) {
@@ -55048,7 +55057,7 @@ async function run() {
     });
     logFiles(result);
     const totals = result.report.inventory.totals;
-    info(`${totals.found} files found, ${totals.parsed} with metrics, ${totals.documents} documents, ${totals.skipped} skipped, ${totals.failed} failed; ${result.report.series.length} series.`);
+    info(`${plural(totals.found, 'file')} found, ${totals.parsed} with metrics, ${plural(totals.documents, 'document')}, ${totals.skipped} skipped, ${totals.failed} failed; ${result.report.series.length} series.`);
     info(`Narrative skipped: ${result.report.narrative.reason}`);
     await writeSummary(result);
     setOutput('report-path', result.reportPath ?? '');

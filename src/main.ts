@@ -6,6 +6,7 @@ import * as github from '@actions/github';
 import { buildConfig, ConfigError, type Config } from './config.js';
 import { NARRATIVE_NOT_AVAILABLE } from './narrative.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
+import { plural } from './report/format.js';
 import { renderMarkdown, SUMMARY_LIMIT_BYTES, withRenderTime } from './report/markdown.js';
 import { logSafe } from './util/log-safe.js';
 
@@ -20,8 +21,12 @@ function commitOf(context: typeof github.context): { sha: string; ref?: string }
 function logFiles(result: PipelineResult): void {
   core.startGroup(`Files (${result.report.inventory.totals.found})`);
   for (const f of result.report.inventory.files) {
-    const what = f.status === 'parsed' ? (f.document ? 'document' : `${f.adapter}, ${f.series} series`) : f.reason ?? '';
-    core.info(`${f.status.padEnd(8)} ${logSafe(f.path)} (${logSafe(what)})`);
+    const facts = f.status !== 'parsed' ? [f.reason ?? ''] : f.document ? ['document'] : [`${f.adapter}`, `${f.series} series`];
+    if (f.excludedRows > 0) facts.push(`${plural(f.excludedRows, 'row')} excluded (error column)`);
+    if (f.status === 'parsed' && f.problemCount > 0) facts.push(plural(f.problemCount, 'problem'));
+    core.info(`${f.status.padEnd(8)} ${logSafe(f.path)} (${logSafe(facts.join(', '))})`);
+    if (f.status !== 'parsed') continue;
+    for (const p of f.problems) core.info(`           ${p.line !== undefined ? `line ${p.line}: ` : ''}${logSafe(p.reason)}`);
   }
   core.endGroup();
   for (const f of result.report.inventory.files) {
@@ -67,7 +72,7 @@ export async function run(): Promise<void> {
   });
   logFiles(result);
   const totals = result.report.inventory.totals;
-  core.info(`${totals.found} files found, ${totals.parsed} with metrics, ${totals.documents} documents, ${totals.skipped} skipped, ${totals.failed} failed; ${result.report.series.length} series.`);
+  core.info(`${plural(totals.found, 'file')} found, ${totals.parsed} with metrics, ${plural(totals.documents, 'document')}, ${totals.skipped} skipped, ${totals.failed} failed; ${result.report.series.length} series.`);
   core.info(`Narrative skipped: ${result.report.narrative.reason}`);
   await writeSummary(result);
   core.setOutput('report-path', result.reportPath ?? '');

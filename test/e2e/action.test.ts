@@ -107,6 +107,7 @@ describe('the bundled action on bad input', () => {
     expect(result.stdout).toContain('::warning title=Chimera Insight%3A unreadable benchmark file,file=examples/benchmarks/ollama/broken.json,line=2::');
     expect(result.summary).toContain('- `examples/benchmarks/ollama/broken.json`: **failed**: invalid JSON at line 2, column 15: NaN is not valid JSON');
     expect(result.summary).toContain('- `examples/benchmarks/ollama/ragged.csv` line 3: 1 field where the header has 2; row skipped');
+    expect(result.stdout).toContain('parsed   examples/benchmarks/ollama/ragged.csv (csv, 1 series, 1 problem)\n           line 3: 1 field where the header has 2; row skipped');
     expect(result.summary).toContain('| `tokens_s` | model=gemma3:1b | 2 | 102 | 2.83 | 2.8% | 100 | 102 | 103.80 | 103.96 | 104 | tok/s | ↑ higher |  |');
     expect(result.outputs['series-count']).toBe('63');
   });
