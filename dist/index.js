@@ -45254,12 +45254,13 @@ async function discoverFiles(options) {
         dot: true,
         onlyFiles: false,
         followSymbolicLinks: false,
-        objectMode: true,
+        // lstat results come with the listing, so regular files need no further system call.
+        stats: true,
         unique: true,
         suppressErrors: true,
     });
     const candidates = entries
-        .filter((e) => e.dirent.isFile() || e.dirent.isSymbolicLink())
+        .filter((e) => e.stats?.isFile() || e.stats?.isSymbolicLink())
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const excluded = (options.exclude ?? []).map((d) => external_node_path_default().resolve(d));
     const files = [];
@@ -45267,15 +45268,23 @@ async function discoverFiles(options) {
     const display = (rel) => external_node_path_default().relative(options.workspace, external_node_path_default().join(options.root, rel)).split((external_node_path_default()).sep).join('/');
     // A real file keeps its own name; symlinks to it are the duplicates.
     for (const e of candidates)
-        if (e.dirent.isFile())
+        if (e.stats?.isFile())
             realPaths.set(external_node_path_default().join(rootReal, e.path), display(e.path));
-    for (const { path: rel } of candidates) {
+    for (const { path: rel, stats } of candidates) {
         const absolutePath = external_node_path_default().join(options.root, rel);
         if (excluded.some((d) => isInside(d, absolutePath)))
             continue;
         const shown = display(rel);
         const file = { path: shown, absolutePath, type: fileTypeOf(rel), size: 0 };
         files.push(file);
+        if (stats?.isFile()) {
+            file.size = stats.size;
+            file.mtime = stats.mtime.toISOString();
+            const reason = exclusionReason(shown);
+            if (reason)
+                file.skipReason = reason;
+            continue;
+        }
         let real;
         try {
             real = await external_node_fs_namespaceObject.promises.realpath(absolutePath);
@@ -45291,9 +45300,10 @@ async function discoverFiles(options) {
         }
         let isRegular;
         try {
-            const stat = await external_node_fs_namespaceObject.promises.stat(real);
-            file.size = stat.size;
-            isRegular = stat.isFile();
+            const target = await external_node_fs_namespaceObject.promises.stat(real);
+            file.size = target.size;
+            file.mtime = target.mtime.toISOString();
+            isRegular = target.isFile();
         }
         catch {
             file.skipReason = 'broken symlink or unreadable file';
@@ -45468,13 +45478,23 @@ const UNIT_RULES = [
 const HIGHER = /(^|_)(throughput|tps|rps|qps|fps|ops|bandwidth|speedup|accuracy|acc|score|f1|bleu|rouge|precision|recall|hit_rate|success_rate|goodput|mfu|efficiency)(_|$)|(^|_)(tokens?|toks?|requests?|reqs?|items?|bytes?|ops)_(per_)?(s|sec|second)(_|$)|\/s$|_per_(s|sec|second)(_|$)/;
 const LOWER = /(^|_)(latency|latencies|ttft|tpot|itl|e2el|time|times|duration|elapsed|wall|walltime|delay|lag|overhead|load|wait|ms|ns|us|s|sec|seconds?|mem|memory|vram|rss|bytes|allocs?|errors?|error_rate|failed|failures?|loss|perplexity|ppl|cost|size)(_|$)|ns\/op|b\/op|allocs\/op/;
 /** `TTFT (ms)` → `ttft_ms`; `meanTimeMs` → `mean_time_ms`. */
+// Metric and column names repeat across thousands of files; each is normalised once.
+const normalised = new Map();
+const NORMALISED_CACHE_LIMIT = 50_000;
 function normaliseName(name) {
-    return name
+    const cached = normalised.get(name);
+    if (cached !== undefined)
+        return cached;
+    const result = name
         .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
         .toLowerCase()
         .replace(/[\s.\-()[\]{}]+/g, '_')
         .replace(/_+/g, '_')
         .replace(/^_|_$/g, '');
+    if (normalised.size >= NORMALISED_CACHE_LIMIT)
+        normalised.clear();
+    normalised.set(name, result);
+    return result;
 }
 // What may stand in brackets as a unit: `(ms)`, `[tok/s]`, `(%)`, `(ns/op)`, `(GB)`.
 // `Latency (p95)` or `Score (higher is better)` are qualifiers, not units.
@@ -50682,6 +50702,8 @@ function lastMatch(rules, names) {
     return found;
 }
 function isSelected(rules, file, metric) {
+    if (rules.include.length === 0 && rules.exclude.length === 0)
+        return true;
     const names = candidates(file, metric);
     if (rules.include.length > 0 && !matchesAny(rules.include, names))
         return false;
@@ -53199,22 +53221,36 @@ const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|
 /** Categorical columns, numeric or not: they split series instead of being measured. */
 const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|gpu|gpu_?name|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|input_?len|output_?len|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|tensor_?parallel_?size|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
 const MISSING = new Set(['', 'nan', 'null', 'none', 'n/a', 'na', '-', '—']);
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+/**
+ * Plain decimal numbers only (`12`, `-0.5`, `.25`, `1.5e3`, spaces around): the
+ * character check keeps out what Number() would also accept (`0x1f`, `Infinity`,
+ * blanks as 0) before Number() does the conversion, with no regex on the hot path.
+ */
 function parseNumber(cell, decimalComma = false) {
     if (typeof cell === 'number')
         return Number.isFinite(cell) ? cell : undefined;
     if (typeof cell !== 'string')
         return undefined;
-    const s = cell.trim();
-    if (NUMBER.test(s))
-        return Number(s);
-    if (decimalComma && DECIMAL_COMMA.test(s))
-        return Number(s.replace(',', '.'));
-    return undefined;
+    let digits = false;
+    for (let i = 0; i < cell.length; i++) {
+        const c = cell.charCodeAt(i);
+        if (c >= 48 && c <= 57)
+            digits = true;
+        else if (c !== 46 && c !== 43 && c !== 45 && c !== 101 && c !== 69 && c !== 32 && c !== 9) {
+            return decimalComma && DECIMAL_COMMA.test(cell.trim()) ? Number(cell.trim().replace(',', '.')) : undefined;
+        }
+    }
+    if (!digits)
+        return undefined;
+    const value = Number(cell);
+    return Number.isFinite(value) ? value : undefined;
 }
 function isMissing(cell) {
-    return cell === null || cell === undefined || (typeof cell === 'string' && MISSING.has(cell.trim().toLowerCase()));
+    if (cell === null || cell === undefined)
+        return true;
+    // Every missing-value token is short; long strings skip the trim and lookup.
+    return typeof cell === 'string' && cell.length <= 8 && MISSING.has(cell.trim().toLowerCase());
 }
 function isErrorValue(cell) {
     if (cell === null || cell === undefined || cell === false)
@@ -53229,44 +53265,75 @@ function isErrorValue(cell) {
  * Turns rows into series: numeric columns are metrics, categorical columns are
  * labels that split them, rows with an error are counted and left out. Roles
  * are decided from the first rows, so a file of any length streams through.
+ * Rows are held as arrays by column index: this is the hot loop of a 500 MB CSV.
  */
 class TableBuilder {
     options;
-    profiles = new Map();
+    columns = [];
+    index = new Map();
+    profiles = [];
+    /** Role by column index once decided; columns first seen later get theirs on their first value. */
     roles;
+    labelIdx = [];
+    metricIdx = [];
+    errorIdx = [];
     summaryGroups = [];
     sharedN;
     buffered = [];
     groups = new Map();
+    series = [];
     rows = 0;
     excluded = 0;
     seriesCapReported = false;
     constructor(options) {
         this.options = options;
     }
-    addRow(row, line) {
+    /** Fixes the columns of positional rows (a CSV header); `addCells` rows follow this order. */
+    setColumns(names) {
+        for (const name of names)
+            this.columnIndex(name);
+    }
+    /** A row of cells in the order given to `setColumns`. */
+    addCells(cells, line) {
         this.rows += 1;
         if (this.roles) {
-            this.consume(row, line);
+            this.consume(cells, line);
             return;
         }
-        this.profile(row);
-        this.buffered.push({ row, line });
+        this.profile(cells);
+        this.buffered.push({ cells, line });
         if (this.buffered.length >= PROFILE_ROWS)
             this.decideRoles();
+    }
+    /** A row keyed by column name (JSON records); keys may vary from row to row. */
+    addRow(row, line) {
+        const cells = new Array(this.columns.length);
+        for (const key in row)
+            cells[this.columnIndex(key)] = row[key];
+        this.addCells(cells, line);
     }
     finish() {
         if (!this.roles)
             this.decideRoles();
-        const labelColumns = [...(this.roles ?? new Map())].filter(([, r]) => r === 'label').map(([c]) => c);
-        return { series: [...this.groups.values()], rows: this.rows, excludedRows: this.excluded, labelColumns };
+        const labelColumns = this.labelIdx.map((i) => this.columns[i]);
+        return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
     }
-    profile(row) {
-        for (const [column, cell] of Object.entries(row)) {
-            let p = this.profiles.get(column);
+    columnIndex(name) {
+        let i = this.index.get(name);
+        if (i === undefined) {
+            i = this.columns.length;
+            this.columns.push(name);
+            this.index.set(name, i);
+        }
+        return i;
+    }
+    profile(cells) {
+        for (let i = 0; i < cells.length; i++) {
+            const cell = cells[i];
+            let p = this.profiles[i];
             if (!p) {
                 p = { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
-                this.profiles.set(column, p);
+                this.profiles[i] = p;
             }
             if (isMissing(cell))
                 continue;
@@ -53287,11 +53354,14 @@ class TableBuilder {
         }
     }
     decideRoles() {
-        const roles = new Map();
-        for (const [column, p] of this.profiles)
-            roles.set(column, roleOf(column, p, this.options.rowNameColumns?.includes(column) ?? false));
+        const roles = [];
+        this.columns.forEach((column, i) => {
+            const p = this.profiles[i] ?? { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
+            roles[i] = roleOf(column, p, this.options.rowNameColumns?.includes(column) ?? false);
+        });
+        const named = (role) => this.columns.filter((_, i) => roles[i] === role);
         // mean_x / std_x / p95_x beside each other describe one metric, not four.
-        const numeric = [...roles].filter(([, r]) => r === 'metric').map(([c]) => c);
+        const numeric = named('metric');
         const { groups } = findSummaryGroups(numeric);
         // Records such as `{ model, mean, stddev, n }` summarise one unnamed metric: the table's own.
         const bare = numeric.filter((c) => statKeysOf([c]).size === 1);
@@ -53299,29 +53369,41 @@ class TableBuilder {
             groups.push({ metric: '', columns: Object.fromEntries(statKeysOf(bare)) });
         }
         // A count column such as `runs` is not a metric of its own but still gives the summaries their n.
-        const counts = [...roles].filter(([c, r]) => r === 'ignore' && (this.profiles.get(c)?.numeric ?? 0) > 0).map(([c]) => c);
+        const counts = this.columns.filter((_, i) => roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0);
         const { sharedN } = findSummaryGroups([...numeric, ...counts]);
-        this.summaryGroups = groups;
-        for (const g of groups)
-            for (const column of Object.values(g.columns))
-                roles.set(column, 'summary');
+        this.summaryGroups = groups.map((g) => ({
+            metric: g.metric,
+            columns: Object.entries(g.columns).map(([stat, column]) => [stat, this.index.get(column)]),
+        }));
+        for (const g of this.summaryGroups)
+            for (const [, i] of g.columns)
+                roles[i] = 'summary';
         if (groups.length > 0 && sharedN !== undefined) {
-            this.sharedN = sharedN;
-            roles.set(sharedN, 'summary');
+            this.sharedN = this.index.get(sharedN);
+            if (this.sharedN !== undefined)
+                roles[this.sharedN] = 'summary';
         }
         this.roles = roles;
-        for (const { row, line } of this.buffered)
-            this.consume(row, line);
+        roles.forEach((role, i) => this.remember(i, role));
+        for (const { cells, line } of this.buffered)
+            this.consume(cells, line);
         this.buffered = [];
     }
-    roleFor(column, cell) {
+    remember(i, role) {
+        if (role === 'label')
+            this.labelIdx.push(i);
+        else if (role === 'metric')
+            this.metricIdx.push(i);
+        else if (role === 'error')
+            this.errorIdx.push(i);
+    }
+    /** A column first seen after profiling (JSONL records vary) is judged by name and its first real value. */
+    decideLate(cells) {
         const roles = this.roles;
-        let role = roles.get(column);
-        if (role === undefined) {
-            // A key first seen after profiling (JSONL records vary): judge it by name and value.
-            // An empty cell says nothing about the column, so its role waits for a real value.
-            if (isMissing(cell))
-                return 'ignore';
+        for (let i = 0; i < cells.length; i++) {
+            if (roles[i] !== undefined || isMissing(cells[i]))
+                continue;
+            const cell = cells[i];
             const p = { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
             if (Array.isArray(cell) || parseNumber(cell, this.options.decimalComma) !== undefined)
                 p.numeric = 1;
@@ -53335,50 +53417,87 @@ class TableBuilder {
                 p.distinct.add(s);
                 p.maxLength = s.length;
             }
-            role = roleOf(column, p);
-            roles.set(column, role);
+            const role = roleOf(this.columns[i], p);
+            roles[i] = role;
+            this.remember(i, role);
+            this.labelIdx.sort((a, b) => a - b);
+            this.metricIdx.sort((a, b) => a - b);
         }
-        return role;
     }
-    consume(row, line) {
-        const labels = { ...this.options.fixedLabels };
-        for (const [column, cell] of Object.entries(row)) {
-            const role = this.roleFor(column, cell);
-            if (role === 'error' && isErrorValue(cell)) {
+    consume(cells, line) {
+        if (cells.length > this.roles.length || this.columns.length > this.roles.length)
+            this.decideLate(cells);
+        for (const i of this.errorIdx) {
+            if (isErrorValue(cells[i])) {
                 this.excluded += 1;
                 return;
             }
-            if (role === 'label' && !isMissing(cell))
-                labels[column] = String(cell).trim();
         }
-        const key = labelKey(labels);
-        for (const [column, cell] of Object.entries(row)) {
-            if (this.roleFor(column, cell) !== 'metric' || isMissing(cell))
+        let key = '';
+        for (const i of this.labelIdx) {
+            const cell = cells[i];
+            key += isMissing(cell) ? '\u0002' : String(cell).trim();
+            key += '\u0001';
+        }
+        let group = this.groups.get(key);
+        if (!group) {
+            const labels = { ...this.options.fixedLabels };
+            for (const i of this.labelIdx)
+                if (!isMissing(cells[i]))
+                    labels[this.columns[i]] = String(cells[i]).trim();
+            group = { labels, sampled: [], summaries: [] };
+            this.groups.set(key, group);
+        }
+        for (const i of this.metricIdx) {
+            const cell = cells[i];
+            if (cell === undefined || cell === null)
                 continue;
-            const values = Array.isArray(cell) ? cell : [parseNumber(cell, this.options.decimalComma)];
-            if (values.some((v) => v === undefined || !Number.isFinite(v))) {
-                this.options.problems.add(line, `column "${column}" holds a value that is not a number; cell skipped`);
+            if (Array.isArray(cell)) {
+                if (!cell.every((v) => Number.isFinite(v))) {
+                    this.options.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
+                    continue;
+                }
+                const series = this.sampledSeries(group, i, line);
+                if (series)
+                    for (const v of cell)
+                        series.samples?.add(v);
                 continue;
             }
-            const series = this.seriesFor(column, labels, key, line, true);
-            if (!series)
+            const value = parseNumber(cell, this.options.decimalComma);
+            if (value === undefined) {
+                if (!isMissing(cell))
+                    this.options.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
                 continue;
-            for (const v of values)
-                series.samples?.add(v);
+            }
+            this.sampledSeries(group, i, line)?.samples?.add(value);
         }
-        for (const group of this.summaryGroups)
-            this.addSummary(group, row, labels, key, line);
+        for (let g = 0; g < this.summaryGroups.length; g++)
+            this.addSummary(g, cells, group, line);
     }
-    addSummary(group, row, labels, key, line) {
-        const value = (column) => (column === undefined ? undefined : parseNumber(row[column], this.options.decimalComma));
-        const get = (stat) => value(group.columns[stat]) ?? (stat === 'n' ? value(this.sharedN) : undefined);
-        const stats = new Set([...Object.keys(group.columns), 'n']);
+    sampledSeries(group, column, line) {
+        const existing = group.sampled[column];
+        if (existing)
+            return existing;
+        const created = this.newSeries(this.columns[column], group, line, true);
+        group.sampled[column] = created;
+        return created;
+    }
+    addSummary(index, cells, group, line) {
+        const def = this.summaryGroups[index];
+        const value = (column) => (column === undefined ? undefined : parseNumber(cells[column], this.options.decimalComma));
+        const columns = new Map(def.columns);
+        const get = (stat) => value(columns.get(stat)) ?? (stat === 'n' ? value(this.sharedN) : undefined);
+        const stats = new Set([...columns.keys(), 'n']);
         const summary = summaryFromStats(get, stats);
         if (summary.mean === undefined && summary.median === undefined)
             return;
-        const series = this.seriesFor(group.metric, labels, key, line, false);
-        if (!series)
-            return;
+        let series = group.summaries[index];
+        if (!series) {
+            series = this.newSeries(def.metric, group, line, false);
+            if (!series)
+                return;
+            group.summaries[index] = series;
+        }
         if (!series.summary) {
             series.summary = summary;
             return;
@@ -53387,24 +53506,22 @@ class TableBuilder {
         if (pooled)
             series.summary = pooled;
         else
-            this.options.problems.add(line, `a second summary of "${group.metric}" for the same labels without n and sd to pool it; the first is kept`);
+            this.options.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
     }
-    seriesFor(column, labels, key, line, sampled) {
-        const prefix = this.options.metricPrefix;
-        const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
-        const groupKey = `${metric}\u0000${key}`;
-        let series = this.groups.get(groupKey);
-        if (series)
-            return series;
-        if (this.groups.size >= MAX_SERIES) {
+    newSeries(column, group, line, sampled) {
+        if (this.series.length >= MAX_SERIES) {
             if (!this.seriesCapReported) {
                 this.options.problems.add(line, `more than ${MAX_SERIES} metric/label combinations; further combinations are not analysed`);
                 this.seriesCapReported = true;
             }
             return undefined;
         }
-        series = sampled ? { metric, labels: { ...labels }, samples: new SampleAccumulator(), line } : { metric, labels: { ...labels }, line };
-        this.groups.set(groupKey, series);
+        const prefix = this.options.metricPrefix;
+        const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
+        const series = sampled
+            ? { metric, labels: { ...group.labels }, samples: new SampleAccumulator(), line }
+            : { metric, labels: { ...group.labels }, line };
+        this.series.push(series);
         return series;
     }
 }
@@ -53533,7 +53650,6 @@ async function parseCsv(source, options = {}) {
         // A stray quote inside a field (`0.19 "warm"`, `"Say "hi" now"`) stays text. Strictly parsed, a
         // quote that does not close a field leaves csv-parse inside the quotes and loses the rest of the file.
         relax_quotes: true,
-        info: true,
     }));
     let lastGoodLine = 0;
     let lastSkip = '';
@@ -53548,34 +53664,55 @@ async function parseCsv(source, options = {}) {
     });
     let header;
     let table;
-    try {
-        for await (const { record, info } of parser) {
-            lastGoodLine = info.lines;
-            // A line of blanks or bare separators holds nothing; it is neither a header nor a ragged row.
-            if (record.every((c) => c.trim() === ''))
-                continue;
-            if (!header) {
-                if (record.every((c) => c.trim() === '' || parseNumber(c, delimiter === ';') !== undefined)) {
-                    return failed('the first row is all numbers; a header row naming the columns is required', info.lines);
-                }
-                header = uniqueNames(record);
-                table = new TableBuilder({ problems, decimalComma: delimiter === ';' });
-                continue;
-            }
-            if (record.length !== header.length) {
-                problems.add(info.lines, `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${header.length}; row skipped`);
-                continue;
-            }
-            const row = {};
-            header.forEach((name, i) => {
-                row[name] = record[i];
-            });
-            table?.addRow(row, info.lines);
+    let refusal;
+    // A synchronous 'data' handler keeps up with the parser, so `parser.info.lines` is the
+    // line the record ends on; csv-parse's per-record `info` objects cost twice the parse itself.
+    const onRecord = (record) => {
+        try {
+            takeRecord(record);
         }
+        catch (err) {
+            // Thrown from an event handler it would end the process; it fails this file instead.
+            refusal = failed(`could not be read as CSV: ${err.message}`);
+            parser.destroy();
+        }
+    };
+    const takeRecord = (record) => {
+        const line = parser.info.lines;
+        lastGoodLine = line;
+        // A line of blanks or bare separators holds nothing; it is neither a header nor a ragged row.
+        if ((record[0] ?? '').trim() === '' && record.every((c) => c.trim() === ''))
+            return;
+        if (!header) {
+            if (record.every((c) => c.trim() === '' || parseNumber(c, delimiter === ';') !== undefined)) {
+                refusal = failed('the first row is all numbers; a header row naming the columns is required', line);
+                parser.destroy();
+                return;
+            }
+            header = uniqueNames(record);
+            table = new TableBuilder({ problems, decimalComma: delimiter === ';' });
+            table.setColumns(header);
+            return;
+        }
+        if (record.length !== header.length) {
+            problems.add(line, `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${header.length}; row skipped`);
+            return;
+        }
+        table?.addCells(record, line);
+    };
+    try {
+        await new Promise((resolve, reject) => {
+            parser.on('data', onRecord);
+            parser.on('end', resolve);
+            parser.on('close', resolve);
+            parser.on('error', reject);
+        });
     }
     catch (err) {
         return failed(`could not be read as CSV: ${err.message}`);
     }
+    if (refusal)
+        return refusal;
     if (!header || !table)
         return failed('no header row: the file holds no records');
     const result = table.finish();
@@ -53608,7 +53745,7 @@ function uniqueNames(header) {
 }
 
 ;// CONCATENATED MODULE: ./src/parse/json-errors.ts
-const json_errors_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const NUMBER_LIKE = /[-+0-9.eE]+/y;
 const NOT_A_NUMBER = /[-+]?(?:infinity|inf|nan)(?![A-Za-z0-9_$])/iy;
 const WORD = /[A-Za-z_$][A-Za-z0-9_$]*/y;
@@ -53775,7 +53912,7 @@ function locateJsonError(text) {
         if (notANumber)
             return at(`${notANumber} is not valid JSON (write null, or a string, for a missing or infinite value)`);
         if (/[-+0-9.]/.test(ch)) {
-            const number = stickyMatch(json_errors_NUMBER, text, i);
+            const number = stickyMatch(NUMBER, text, i);
             const token = stickyMatch(NUMBER_LIKE, text, i) ?? ch;
             if (number === undefined || number.length < token.length)
                 return at(`'${token}' is not a valid JSON number`);
@@ -54404,8 +54541,17 @@ async function readHead(file, bytes) {
         await handle.close();
     }
 }
-function lines(file) {
-    return (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+/** Files up to this size are read with one system call and parsed from memory. */
+const READ_WHOLE_BYTES = 1_000_000;
+function lines(source) {
+    if (Buffer.isBuffer(source))
+        return (async function* () {
+            yield* source.toString('utf8').split(/\r?\n/);
+        })();
+    return (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(source, { encoding: 'utf8' }), crlfDelay: Infinity });
+}
+async function* chunks(buffer) {
+    yield buffer;
 }
 /** Every line is a JSON object: NDJSON saved under a `.json` name. */
 function looksLikeJsonLines(text) {
@@ -54421,7 +54567,9 @@ async function parseFile(file, maxFileSize) {
     try {
         if (file.size === 0)
             return skipped('empty file');
-        const head = await readHead(file.absolutePath, 8192);
+        // Small files (nearly all of them) are read once; big ones are sniffed, then streamed.
+        const whole = file.size <= READ_WHOLE_BYTES ? await external_node_fs_namespaceObject.promises.readFile(file.absolutePath) : undefined;
+        const head = whole ? whole.subarray(0, 8192) : await readHead(file.absolutePath, 8192);
         if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
             return failed('UTF-16 encoded text: only UTF-8 is read (save the file as UTF-8)');
         }
@@ -54434,20 +54582,22 @@ async function parseFile(file, maxFileSize) {
         if (!streamable && file.size > maxFileSize) {
             return skipped(`larger than max-file-size (${formatBytes(file.size)} > ${formatBytes(maxFileSize)}) and this format cannot be streamed`);
         }
+        const source = whole ?? file.absolutePath;
+        const text = async () => (whole ? whole.toString('utf8') : await external_node_fs_namespaceObject.promises.readFile(file.absolutePath, 'utf8'));
         switch (file.type) {
             case 'csv':
-                return await parseCsv((0,external_node_fs_namespaceObject.createReadStream)(file.absolutePath), { tab: external_node_path_default().extname(file.absolutePath).toLowerCase() === '.tsv' });
+                return await parseCsv(whole ? chunks(whole) : (0,external_node_fs_namespaceObject.createReadStream)(file.absolutePath), { tab: external_node_path_default().extname(file.absolutePath).toLowerCase() === '.tsv' });
             case 'jsonl':
-                return await parseJsonLines(lines(file.absolutePath));
+                return await parseJsonLines(lines(source));
             case 'json': {
-                const text = await external_node_fs_namespaceObject.promises.readFile(file.absolutePath, 'utf8');
-                const outcome = parseJsonText(text);
-                if (outcome.status === 'failed' && looksLikeJsonLines(text))
-                    return await parseJsonLines(lines(file.absolutePath), 'jsonl');
+                const body = await text();
+                const outcome = parseJsonText(body);
+                if (outcome.status === 'failed' && looksLikeJsonLines(body))
+                    return await parseJsonLines(lines(Buffer.from(body)), 'jsonl');
                 return outcome;
             }
             case 'markdown':
-                return parseMarkdown(await external_node_fs_namespaceObject.promises.readFile(file.absolutePath, 'utf8'));
+                return parseMarkdown(await text());
             case 'text':
                 return { status: 'parsed', adapter: 'text', series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0, document: true };
             default:
@@ -54517,7 +54667,6 @@ const src_version_VERSION = '0.1.0';
 
 
 
-
 const PARSE_CONCURRENCY = 8;
 async function mapConcurrent(items, limit, fn) {
     const results = new Array(items.length);
@@ -54543,9 +54692,8 @@ async function modifiedTimes(config, files) {
             continue;
         }
         // Not in history: written in this job (or uncommitted), so its mtime is real.
-        const stat = await external_node_fs_namespaceObject.promises.stat(f.absolutePath).catch(() => undefined);
-        if (stat)
-            modified.set(f.path, { time: stat.mtime.toISOString(), source: 'filesystem' });
+        if (f.mtime)
+            modified.set(f.path, { time: f.mtime, source: 'filesystem' });
     }
     return { modified, git: { checkout: git.checkout, shallow: git.shallow } };
 }

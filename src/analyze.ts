@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describeConfig, type Config } from './config.js';
 import { discoverFiles, type DiscoveredFile } from './discover/discover.js';
@@ -47,8 +46,7 @@ async function modifiedTimes(config: Config, files: DiscoveredFile[]) {
       continue;
     }
     // Not in history: written in this job (or uncommitted), so its mtime is real.
-    const stat = await fs.stat(f.absolutePath).catch(() => undefined);
-    if (stat) modified.set(f.path, { time: stat.mtime.toISOString(), source: 'filesystem' });
+    if (f.mtime) modified.set(f.path, { time: f.mtime, source: 'filesystem' });
   }
   return { modified, git: { checkout: git.checkout, shallow: git.shallow } };
 }

@@ -10,6 +10,8 @@ export interface DiscoveredFile {
   absolutePath: string;
   type: FileType;
   size: number;
+  /** File-system modification time (ISO), meaningful only for files written by the job itself. */
+  mtime?: string;
   /** Set when the file is listed but will not be read. */
   skipReason?: string;
 }
@@ -45,12 +47,13 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
     dot: true,
     onlyFiles: false,
     followSymbolicLinks: false,
-    objectMode: true,
+    // lstat results come with the listing, so regular files need no further system call.
+    stats: true,
     unique: true,
     suppressErrors: true,
   });
   const candidates = entries
-    .filter((e) => e.dirent.isFile() || e.dirent.isSymbolicLink())
+    .filter((e) => e.stats?.isFile() || e.stats?.isSymbolicLink())
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const excluded = (options.exclude ?? []).map((d) => path.resolve(d));
@@ -58,13 +61,20 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
   const realPaths = new Map<string, string>();
   const display = (rel: string) => path.relative(options.workspace, path.join(options.root, rel)).split(path.sep).join('/');
   // A real file keeps its own name; symlinks to it are the duplicates.
-  for (const e of candidates) if (e.dirent.isFile()) realPaths.set(path.join(rootReal, e.path), display(e.path));
-  for (const { path: rel } of candidates) {
+  for (const e of candidates) if (e.stats?.isFile()) realPaths.set(path.join(rootReal, e.path), display(e.path));
+  for (const { path: rel, stats } of candidates) {
     const absolutePath = path.join(options.root, rel);
     if (excluded.some((d) => isInside(d, absolutePath))) continue;
     const shown = display(rel);
     const file: DiscoveredFile = { path: shown, absolutePath, type: fileTypeOf(rel), size: 0 };
     files.push(file);
+    if (stats?.isFile()) {
+      file.size = stats.size;
+      file.mtime = stats.mtime.toISOString();
+      const reason = exclusionReason(shown);
+      if (reason) file.skipReason = reason;
+      continue;
+    }
     let real: string;
     try {
       real = await fs.realpath(absolutePath);
@@ -79,9 +89,10 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
     }
     let isRegular: boolean;
     try {
-      const stat = await fs.stat(real);
-      file.size = stat.size;
-      isRegular = stat.isFile();
+      const target = await fs.stat(real);
+      file.size = target.size;
+      file.mtime = target.mtime.toISOString();
+      isRegular = target.isFile();
     } catch {
       file.skipReason = 'broken symlink or unreadable file';
       continue;

@@ -41,6 +41,7 @@ function lastMatch<T>(rules: CompiledRule<T>[], names: string[]): T | undefined 
 }
 
 export function isSelected(rules: MetricRules, file: string, metric: string): boolean {
+  if (rules.include.length === 0 && rules.exclude.length === 0) return true;
   const names = candidates(file, metric);
   if (rules.include.length > 0 && !matchesAny(rules.include, names)) return false;
   return !matchesAny(rules.exclude, names);

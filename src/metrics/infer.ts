@@ -44,13 +44,22 @@ const HIGHER = /(^|_)(throughput|tps|rps|qps|fps|ops|bandwidth|speedup|accuracy|
 const LOWER = /(^|_)(latency|latencies|ttft|tpot|itl|e2el|time|times|duration|elapsed|wall|walltime|delay|lag|overhead|load|wait|ms|ns|us|s|sec|seconds?|mem|memory|vram|rss|bytes|allocs?|errors?|error_rate|failed|failures?|loss|perplexity|ppl|cost|size)(_|$)|ns\/op|b\/op|allocs\/op/;
 
 /** `TTFT (ms)` → `ttft_ms`; `meanTimeMs` → `mean_time_ms`. */
+// Metric and column names repeat across thousands of files; each is normalised once.
+const normalised = new Map<string, string>();
+const NORMALISED_CACHE_LIMIT = 50_000;
+
 export function normaliseName(name: string): string {
-  return name
+  const cached = normalised.get(name);
+  if (cached !== undefined) return cached;
+  const result = name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .replace(/[\s.\-()[\]{}]+/g, '_')
     .replace(/_+/g, '_')
     .replace(/^_|_$/g, '');
+  if (normalised.size >= NORMALISED_CACHE_LIMIT) normalised.clear();
+  normalised.set(name, result);
+  return result;
 }
 
 // What may stand in brackets as a unit: `(ms)`, `[tok/s]`, `(%)`, `(ns/op)`, `(GB)`.

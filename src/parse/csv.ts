@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { ProblemLog } from './problems.js';
-import { TableBuilder, parseNumber, type Row } from './table.js';
+import { TableBuilder, parseNumber } from './table.js';
 import { failed, type ParseOutcome } from './types.js';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -67,7 +67,6 @@ export async function parseCsv(source: AsyncIterable<Buffer>, options: { tab?: b
       // A stray quote inside a field (`0.19 "warm"`, `"Say "hi" now"`) stays text. Strictly parsed, a
       // quote that does not close a field leaves csv-parse inside the quotes and loses the rest of the file.
       relax_quotes: true,
-      info: true,
     }),
   );
   let lastGoodLine = 0;
@@ -83,32 +82,51 @@ export async function parseCsv(source: AsyncIterable<Buffer>, options: { tab?: b
 
   let header: string[] | undefined;
   let table: TableBuilder | undefined;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      lastGoodLine = info.lines;
-      // A line of blanks or bare separators holds nothing; it is neither a header nor a ragged row.
-      if (record.every((c) => c.trim() === '')) continue;
-      if (!header) {
-        if (record.every((c) => c.trim() === '' || parseNumber(c, delimiter === ';') !== undefined)) {
-          return failed('the first row is all numbers; a header row naming the columns is required', info.lines);
-        }
-        header = uniqueNames(record);
-        table = new TableBuilder({ problems, decimalComma: delimiter === ';' });
-        continue;
-      }
-      if (record.length !== header.length) {
-        problems.add(info.lines, `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${header.length}; row skipped`);
-        continue;
-      }
-      const row: Row = {};
-      header.forEach((name, i) => {
-        row[name] = record[i];
-      });
-      table?.addRow(row, info.lines);
+  let refusal: ParseOutcome | undefined;
+  // A synchronous 'data' handler keeps up with the parser, so `parser.info.lines` is the
+  // line the record ends on; csv-parse's per-record `info` objects cost twice the parse itself.
+  const onRecord = (record: string[]) => {
+    try {
+      takeRecord(record);
+    } catch (err) {
+      // Thrown from an event handler it would end the process; it fails this file instead.
+      refusal = failed(`could not be read as CSV: ${(err as Error).message}`);
+      parser.destroy();
     }
+  };
+  const takeRecord = (record: string[]) => {
+    const line = parser.info.lines;
+    lastGoodLine = line;
+    // A line of blanks or bare separators holds nothing; it is neither a header nor a ragged row.
+    if ((record[0] ?? '').trim() === '' && record.every((c) => c.trim() === '')) return;
+    if (!header) {
+      if (record.every((c) => c.trim() === '' || parseNumber(c, delimiter === ';') !== undefined)) {
+        refusal = failed('the first row is all numbers; a header row naming the columns is required', line);
+        parser.destroy();
+        return;
+      }
+      header = uniqueNames(record);
+      table = new TableBuilder({ problems, decimalComma: delimiter === ';' });
+      table.setColumns(header);
+      return;
+    }
+    if (record.length !== header.length) {
+      problems.add(line, `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${header.length}; row skipped`);
+      return;
+    }
+    table?.addCells(record, line);
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      parser.on('data', onRecord);
+      parser.on('end', resolve);
+      parser.on('close', resolve);
+      parser.on('error', reject);
+    });
   } catch (err) {
     return failed(`could not be read as CSV: ${(err as Error).message}`);
   }
+  if (refusal) return refusal;
   if (!header || !table) return failed('no header row: the file holds no records');
   const result = table.finish();
   return {

@@ -28,8 +28,18 @@ async function readHead(file: string, bytes: number): Promise<Buffer> {
   }
 }
 
-function lines(file: string): AsyncIterable<string> {
-  return createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+/** Files up to this size are read with one system call and parsed from memory. */
+const READ_WHOLE_BYTES = 1_000_000;
+
+function lines(source: string | Buffer): AsyncIterable<string> {
+  if (Buffer.isBuffer(source)) return (async function* () {
+    yield* source.toString('utf8').split(/\r?\n/);
+  })();
+  return createInterface({ input: createReadStream(source, { encoding: 'utf8' }), crlfDelay: Infinity });
+}
+
+async function* chunks(buffer: Buffer): AsyncGenerator<Buffer> {
+  yield buffer;
 }
 
 /** Every line is a JSON object: NDJSON saved under a `.json` name. */
@@ -46,7 +56,9 @@ function looksLikeJsonLines(text: string): boolean {
 export async function parseFile(file: FileToParse, maxFileSize: number): Promise<ParseOutcome> {
   try {
     if (file.size === 0) return skipped('empty file');
-    const head = await readHead(file.absolutePath, 8192);
+    // Small files (nearly all of them) are read once; big ones are sniffed, then streamed.
+    const whole = file.size <= READ_WHOLE_BYTES ? await fs.readFile(file.absolutePath) : undefined;
+    const head = whole ? whole.subarray(0, 8192) : await readHead(file.absolutePath, 8192);
     if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
       return failed('UTF-16 encoded text: only UTF-8 is read (save the file as UTF-8)');
     }
@@ -57,19 +69,21 @@ export async function parseFile(file: FileToParse, maxFileSize: number): Promise
     if (!streamable && file.size > maxFileSize) {
       return skipped(`larger than max-file-size (${formatBytes(file.size)} > ${formatBytes(maxFileSize)}) and this format cannot be streamed`);
     }
+    const source = whole ?? file.absolutePath;
+    const text = async () => (whole ? whole.toString('utf8') : await fs.readFile(file.absolutePath, 'utf8'));
     switch (file.type) {
       case 'csv':
-        return await parseCsv(createReadStream(file.absolutePath), { tab: path.extname(file.absolutePath).toLowerCase() === '.tsv' });
+        return await parseCsv(whole ? chunks(whole) : createReadStream(file.absolutePath), { tab: path.extname(file.absolutePath).toLowerCase() === '.tsv' });
       case 'jsonl':
-        return await parseJsonLines(lines(file.absolutePath));
+        return await parseJsonLines(lines(source));
       case 'json': {
-        const text = await fs.readFile(file.absolutePath, 'utf8');
-        const outcome = parseJsonText(text);
-        if (outcome.status === 'failed' && looksLikeJsonLines(text)) return await parseJsonLines(lines(file.absolutePath), 'jsonl');
+        const body = await text();
+        const outcome = parseJsonText(body);
+        if (outcome.status === 'failed' && looksLikeJsonLines(body)) return await parseJsonLines(lines(Buffer.from(body)), 'jsonl');
         return outcome;
       }
       case 'markdown':
-        return parseMarkdown(await fs.readFile(file.absolutePath, 'utf8'));
+        return parseMarkdown(await text());
       case 'text':
         return { status: 'parsed', adapter: 'text', series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0, document: true };
       default:

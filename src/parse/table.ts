@@ -44,7 +44,6 @@ const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|
 const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|gpu|gpu_?name|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|input_?len|output_?len|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|tensor_?parallel_?size|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
 
 const MISSING = new Set(['', 'nan', 'null', 'none', 'n/a', 'na', '-', '—']);
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 
 export interface TableOptions {
@@ -69,17 +68,31 @@ export interface TableResult {
   labelColumns: string[];
 }
 
+/**
+ * Plain decimal numbers only (`12`, `-0.5`, `.25`, `1.5e3`, spaces around): the
+ * character check keeps out what Number() would also accept (`0x1f`, `Infinity`,
+ * blanks as 0) before Number() does the conversion, with no regex on the hot path.
+ */
 export function parseNumber(cell: Cell, decimalComma = false): number | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
   if (typeof cell !== 'string') return undefined;
-  const s = cell.trim();
-  if (NUMBER.test(s)) return Number(s);
-  if (decimalComma && DECIMAL_COMMA.test(s)) return Number(s.replace(',', '.'));
-  return undefined;
+  let digits = false;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits = true;
+    else if (c !== 46 && c !== 43 && c !== 45 && c !== 101 && c !== 69 && c !== 32 && c !== 9) {
+      return decimalComma && DECIMAL_COMMA.test(cell.trim()) ? Number(cell.trim().replace(',', '.')) : undefined;
+    }
+  }
+  if (!digits) return undefined;
+  const value = Number(cell);
+  return Number.isFinite(value) ? value : undefined;
 }
 
 function isMissing(cell: Cell): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && MISSING.has(cell.trim().toLowerCase()));
+  if (cell === null || cell === undefined) return true;
+  // Every missing-value token is short; long strings skip the trim and lookup.
+  return typeof cell === 'string' && cell.length <= 8 && MISSING.has(cell.trim().toLowerCase());
 }
 
 function isErrorValue(cell: Cell): boolean {
@@ -89,47 +102,92 @@ function isErrorValue(cell: Cell): boolean {
   return !NO_ERROR.has(String(cell).trim().toLowerCase());
 }
 
+interface Group {
+  labels: Record<string, string>;
+  /** Sampled series by column index, created on first value. */
+  sampled: (RawSeries | undefined)[];
+  /** Summary series by summary-group index. */
+  summaries: (RawSeries | undefined)[];
+}
+
+interface IndexedSummaryGroup {
+  metric: string;
+  columns: [StatKey, number][];
+}
+
 /**
  * Turns rows into series: numeric columns are metrics, categorical columns are
  * labels that split them, rows with an error are counted and left out. Roles
  * are decided from the first rows, so a file of any length streams through.
+ * Rows are held as arrays by column index: this is the hot loop of a 500 MB CSV.
  */
 export class TableBuilder {
-  private readonly profiles = new Map<string, ColumnProfile>();
-  private roles: Map<string, Role> | undefined;
-  private summaryGroups: SummaryGroup[] = [];
-  private sharedN: string | undefined;
-  private buffered: { row: Row; line: number }[] = [];
-  private readonly groups = new Map<string, RawSeries>();
+  private readonly columns: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly profiles: ColumnProfile[] = [];
+  /** Role by column index once decided; columns first seen later get theirs on their first value. */
+  private roles: (Role | undefined)[] | undefined;
+  private labelIdx: number[] = [];
+  private metricIdx: number[] = [];
+  private errorIdx: number[] = [];
+  private summaryGroups: IndexedSummaryGroup[] = [];
+  private sharedN: number | undefined;
+  private buffered: { cells: readonly Cell[]; line: number }[] = [];
+  private readonly groups = new Map<string, Group>();
+  private readonly series: RawSeries[] = [];
   private rows = 0;
   private excluded = 0;
   private seriesCapReported = false;
 
   constructor(private readonly options: TableOptions) {}
 
-  addRow(row: Row, line: number): void {
+  /** Fixes the columns of positional rows (a CSV header); `addCells` rows follow this order. */
+  setColumns(names: readonly string[]): void {
+    for (const name of names) this.columnIndex(name);
+  }
+
+  /** A row of cells in the order given to `setColumns`. */
+  addCells(cells: readonly Cell[], line: number): void {
     this.rows += 1;
     if (this.roles) {
-      this.consume(row, line);
+      this.consume(cells, line);
       return;
     }
-    this.profile(row);
-    this.buffered.push({ row, line });
+    this.profile(cells);
+    this.buffered.push({ cells, line });
     if (this.buffered.length >= PROFILE_ROWS) this.decideRoles();
+  }
+
+  /** A row keyed by column name (JSON records); keys may vary from row to row. */
+  addRow(row: Row, line: number): void {
+    const cells: Cell[] = new Array<Cell>(this.columns.length);
+    for (const key in row) cells[this.columnIndex(key)] = row[key];
+    this.addCells(cells, line);
   }
 
   finish(): TableResult {
     if (!this.roles) this.decideRoles();
-    const labelColumns = [...(this.roles ?? new Map<string, Role>())].filter(([, r]) => r === 'label').map(([c]) => c);
-    return { series: [...this.groups.values()], rows: this.rows, excludedRows: this.excluded, labelColumns };
+    const labelColumns = this.labelIdx.map((i) => this.columns[i] as string);
+    return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
   }
 
-  private profile(row: Row): void {
-    for (const [column, cell] of Object.entries(row)) {
-      let p = this.profiles.get(column);
+  private columnIndex(name: string): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.columns.length;
+      this.columns.push(name);
+      this.index.set(name, i);
+    }
+    return i;
+  }
+
+  private profile(cells: readonly Cell[]): void {
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      let p = this.profiles[i];
       if (!p) {
         p = { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
-        this.profiles.set(column, p);
+        this.profiles[i] = p;
       }
       if (isMissing(cell)) continue;
       if (Array.isArray(cell) || parseNumber(cell as Cell, this.options.decimalComma) !== undefined) {
@@ -147,10 +205,14 @@ export class TableBuilder {
   }
 
   private decideRoles(): void {
-    const roles = new Map<string, Role>();
-    for (const [column, p] of this.profiles) roles.set(column, roleOf(column, p, this.options.rowNameColumns?.includes(column) ?? false));
+    const roles: (Role | undefined)[] = [];
+    this.columns.forEach((column, i) => {
+      const p = this.profiles[i] ?? { numeric: 0, text: 0, dates: 0, distinct: new Set<string>(), maxLength: 0 };
+      roles[i] = roleOf(column, p, this.options.rowNameColumns?.includes(column) ?? false);
+    });
+    const named = (role: Role) => this.columns.filter((_, i) => roles[i] === role);
     // mean_x / std_x / p95_x beside each other describe one metric, not four.
-    const numeric = [...roles].filter(([, r]) => r === 'metric').map(([c]) => c);
+    const numeric = named('metric');
     const { groups } = findSummaryGroups(numeric);
     // Records such as `{ model, mean, stddev, n }` summarise one unnamed metric: the table's own.
     const bare = numeric.filter((c) => statKeysOf([c]).size === 1);
@@ -158,26 +220,35 @@ export class TableBuilder {
       groups.push({ metric: '', columns: Object.fromEntries(statKeysOf(bare)) });
     }
     // A count column such as `runs` is not a metric of its own but still gives the summaries their n.
-    const counts = [...roles].filter(([c, r]) => r === 'ignore' && (this.profiles.get(c)?.numeric ?? 0) > 0).map(([c]) => c);
+    const counts = this.columns.filter((_, i) => roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0);
     const { sharedN } = findSummaryGroups([...numeric, ...counts]);
-    this.summaryGroups = groups;
-    for (const g of groups) for (const column of Object.values(g.columns)) roles.set(column as string, 'summary');
+    this.summaryGroups = groups.map((g: SummaryGroup) => ({
+      metric: g.metric,
+      columns: (Object.entries(g.columns) as [StatKey, string][]).map(([stat, column]) => [stat, this.index.get(column) as number]),
+    }));
+    for (const g of this.summaryGroups) for (const [, i] of g.columns) roles[i] = 'summary';
     if (groups.length > 0 && sharedN !== undefined) {
-      this.sharedN = sharedN;
-      roles.set(sharedN, 'summary');
+      this.sharedN = this.index.get(sharedN);
+      if (this.sharedN !== undefined) roles[this.sharedN] = 'summary';
     }
     this.roles = roles;
-    for (const { row, line } of this.buffered) this.consume(row, line);
+    roles.forEach((role, i) => this.remember(i, role));
+    for (const { cells, line } of this.buffered) this.consume(cells, line);
     this.buffered = [];
   }
 
-  private roleFor(column: string, cell: Cell): Role {
-    const roles = this.roles as Map<string, Role>;
-    let role = roles.get(column);
-    if (role === undefined) {
-      // A key first seen after profiling (JSONL records vary): judge it by name and value.
-      // An empty cell says nothing about the column, so its role waits for a real value.
-      if (isMissing(cell)) return 'ignore';
+  private remember(i: number, role: Role | undefined): void {
+    if (role === 'label') this.labelIdx.push(i);
+    else if (role === 'metric') this.metricIdx.push(i);
+    else if (role === 'error') this.errorIdx.push(i);
+  }
+
+  /** A column first seen after profiling (JSONL records vary) is judged by name and its first real value. */
+  private decideLate(cells: readonly Cell[]): void {
+    const roles = this.roles as (Role | undefined)[];
+    for (let i = 0; i < cells.length; i++) {
+      if (roles[i] !== undefined || isMissing(cells[i])) continue;
+      const cell = cells[i] as Cell;
       const p: ColumnProfile = { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
       if (Array.isArray(cell) || parseNumber(cell, this.options.decimalComma) !== undefined) p.numeric = 1;
       else {
@@ -189,69 +260,102 @@ export class TableBuilder {
         p.distinct.add(s);
         p.maxLength = s.length;
       }
-      role = roleOf(column, p);
-      roles.set(column, role);
+      const role = roleOf(this.columns[i] as string, p);
+      roles[i] = role;
+      this.remember(i, role);
+      this.labelIdx.sort((a, b) => a - b);
+      this.metricIdx.sort((a, b) => a - b);
     }
-    return role;
   }
 
-  private consume(row: Row, line: number): void {
-    const labels: Record<string, string> = { ...this.options.fixedLabels };
-    for (const [column, cell] of Object.entries(row)) {
-      const role = this.roleFor(column, cell);
-      if (role === 'error' && isErrorValue(cell)) {
+  private consume(cells: readonly Cell[], line: number): void {
+    if (cells.length > (this.roles as (Role | undefined)[]).length || this.columns.length > (this.roles as (Role | undefined)[]).length) this.decideLate(cells);
+    for (const i of this.errorIdx) {
+      if (isErrorValue(cells[i])) {
         this.excluded += 1;
         return;
       }
-      if (role === 'label' && !isMissing(cell)) labels[column] = String(cell).trim();
     }
-    const key = labelKey(labels);
-    for (const [column, cell] of Object.entries(row)) {
-      if (this.roleFor(column, cell) !== 'metric' || isMissing(cell)) continue;
-      const values = Array.isArray(cell) ? cell : [parseNumber(cell as Cell, this.options.decimalComma)];
-      if (values.some((v) => v === undefined || !Number.isFinite(v))) {
-        this.options.problems.add(line, `column "${column}" holds a value that is not a number; cell skipped`);
+    let key = '';
+    for (const i of this.labelIdx) {
+      const cell = cells[i];
+      key += isMissing(cell) ? '\u0002' : String(cell).trim();
+      key += '\u0001';
+    }
+    let group = this.groups.get(key);
+    if (!group) {
+      const labels: Record<string, string> = { ...this.options.fixedLabels };
+      for (const i of this.labelIdx) if (!isMissing(cells[i])) labels[this.columns[i] as string] = String(cells[i]).trim();
+      group = { labels, sampled: [], summaries: [] };
+      this.groups.set(key, group);
+    }
+    for (const i of this.metricIdx) {
+      const cell = cells[i];
+      if (cell === undefined || cell === null) continue;
+      if (Array.isArray(cell)) {
+        if (!cell.every((v) => Number.isFinite(v))) {
+          this.options.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
+          continue;
+        }
+        const series = this.sampledSeries(group, i, line);
+        if (series) for (const v of cell) series.samples?.add(v);
         continue;
       }
-      const series = this.seriesFor(column, labels, key, line, true);
-      if (!series) continue;
-      for (const v of values) series.samples?.add(v as number);
+      const value = parseNumber(cell as Cell, this.options.decimalComma);
+      if (value === undefined) {
+        if (!isMissing(cell)) this.options.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
+        continue;
+      }
+      this.sampledSeries(group, i, line)?.samples?.add(value);
     }
-    for (const group of this.summaryGroups) this.addSummary(group, row, labels, key, line);
+    for (let g = 0; g < this.summaryGroups.length; g++) this.addSummary(g, cells, group, line);
   }
 
-  private addSummary(group: SummaryGroup, row: Row, labels: Record<string, string>, key: string, line: number): void {
-    const value = (column: string | undefined) => (column === undefined ? undefined : parseNumber(row[column], this.options.decimalComma));
-    const get = (stat: StatKey) => value(group.columns[stat]) ?? (stat === 'n' ? value(this.sharedN) : undefined);
-    const stats = new Set<StatKey>([...(Object.keys(group.columns) as StatKey[]), 'n']);
+  private sampledSeries(group: Group, column: number, line: number): RawSeries | undefined {
+    const existing = group.sampled[column];
+    if (existing) return existing;
+    const created = this.newSeries(this.columns[column] as string, group, line, true);
+    group.sampled[column] = created;
+    return created;
+  }
+
+  private addSummary(index: number, cells: readonly Cell[], group: Group, line: number): void {
+    const def = this.summaryGroups[index] as IndexedSummaryGroup;
+    const value = (column: number | undefined) => (column === undefined ? undefined : parseNumber(cells[column], this.options.decimalComma));
+    const columns = new Map(def.columns);
+    const get = (stat: StatKey) => value(columns.get(stat)) ?? (stat === 'n' ? value(this.sharedN) : undefined);
+    const stats = new Set<StatKey>([...columns.keys(), 'n']);
     const summary = summaryFromStats(get, stats);
     if (summary.mean === undefined && summary.median === undefined) return;
-    const series = this.seriesFor(group.metric, labels, key, line, false);
-    if (!series) return;
+    let series = group.summaries[index];
+    if (!series) {
+      series = this.newSeries(def.metric, group, line, false);
+      if (!series) return;
+      group.summaries[index] = series;
+    }
     if (!series.summary) {
       series.summary = summary;
       return;
     }
     const pooled = poolSummaries(series.summary, summary);
     if (pooled) series.summary = pooled;
-    else this.options.problems.add(line, `a second summary of "${group.metric}" for the same labels without n and sd to pool it; the first is kept`);
+    else this.options.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
   }
 
-  private seriesFor(column: string, labels: Record<string, string>, key: string, line: number, sampled: boolean): RawSeries | undefined {
-    const prefix = this.options.metricPrefix;
-    const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
-    const groupKey = `${metric}\u0000${key}`;
-    let series = this.groups.get(groupKey);
-    if (series) return series;
-    if (this.groups.size >= MAX_SERIES) {
+  private newSeries(column: string, group: Group, line: number, sampled: boolean): RawSeries | undefined {
+    if (this.series.length >= MAX_SERIES) {
       if (!this.seriesCapReported) {
         this.options.problems.add(line, `more than ${MAX_SERIES} metric/label combinations; further combinations are not analysed`);
         this.seriesCapReported = true;
       }
       return undefined;
     }
-    series = sampled ? { metric, labels: { ...labels }, samples: new SampleAccumulator(), line } : { metric, labels: { ...labels }, line };
-    this.groups.set(groupKey, series);
+    const prefix = this.options.metricPrefix;
+    const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
+    const series: RawSeries = sampled
+      ? { metric, labels: { ...group.labels }, samples: new SampleAccumulator(), line }
+      : { metric, labels: { ...group.labels }, line };
+    this.series.push(series);
     return series;
   }
 }

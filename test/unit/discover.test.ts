@@ -63,9 +63,9 @@ describe('discoverFiles: listing and order', () => {
   it('reports absolute path, type and byte size of each file', async () => {
     writeTree(workspace, { 'results/run.csv': 'a,b\n1,2\n', 'notes/log.txt': 'hello', 'x/y.ndjson': '{}\n' });
     expect(await discover()).toEqual([
-      { path: 'notes/log.txt', absolutePath: path.join(workspace, 'notes/log.txt'), type: 'text', size: 5 },
-      { path: 'results/run.csv', absolutePath: path.join(workspace, 'results/run.csv'), type: 'csv', size: 8 },
-      { path: 'x/y.ndjson', absolutePath: path.join(workspace, 'x/y.ndjson'), type: 'jsonl', size: 3 },
+      { path: 'notes/log.txt', absolutePath: path.join(workspace, 'notes/log.txt'), type: 'text', size: 5, mtime: expect.any(String) },
+      { path: 'results/run.csv', absolutePath: path.join(workspace, 'results/run.csv'), type: 'csv', size: 8, mtime: expect.any(String) },
+      { path: 'x/y.ndjson', absolutePath: path.join(workspace, 'x/y.ndjson'), type: 'jsonl', size: 3, mtime: expect.any(String) },
     ]);
   });
 
@@ -139,6 +139,7 @@ describe('discoverFiles: symlinks', () => {
     const readFile = vi.spyOn(fs.promises, 'readFile');
     const open = vi.spyOn(fs.promises, 'open');
     const stat = vi.spyOn(fs.promises, 'stat');
+    const realpath = vi.spyOn(fs.promises, 'realpath');
     const files = await discover();
     expect(files.slice(0, 1)).toEqual([
       {
@@ -150,7 +151,8 @@ describe('discoverFiles: symlinks', () => {
       },
     ]);
     const touched = [...readFile.mock.calls, ...open.mock.calls, ...stat.mock.calls].map((c) => String(c[0]));
-    expect(touched).toContain(path.join(workspace, 'results/run.csv'));
+    // The link itself is resolved (the spies see the calls), its target is never opened or stat'ed.
+    expect(realpath.mock.calls.map((c) => String(c[0]))).toContain(path.join(workspace, 'leak.json'));
     expect(touched.filter((p) => p.startsWith(outside))).toEqual([]);
   });
 

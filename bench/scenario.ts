@@ -1,0 +1,103 @@
+/**
+ * One measurement in a fresh process, so its peak RSS is its own:
+ *
+ *   node scenario.js ours|floor tree|csv <path>
+ *
+ * Prints one JSON object on stdout: wall and CPU time of the work alone
+ * (module loading excluded), peak RSS (getrusage maxRSS), the sampled peak
+ * heap, and counts that show the work was really done.
+ */
+import { analyze } from '../src/analyze.js';
+import { buildConfig } from '../src/config.js';
+import { floorCsv, floorTree } from './floor.js';
+
+export interface ScenarioResult {
+  impl: 'ours' | 'floor';
+  target: 'tree' | 'csv';
+  seconds: number;
+  cpuSeconds: number;
+  files: number;
+  bytes: number;
+  /** Peak resident set of the whole process (kB from getrusage → MB, 1 MB = 10^6 bytes). */
+  peakRssMB: number;
+  /** RSS when the work started: Node itself plus loaded modules. */
+  startRssMB: number;
+  /** Highest heapUsed seen by a 20 ms sampler (approximate). */
+  peakHeapMB: number;
+  /** What the run produced, for the orchestrator's sanity checks. */
+  check: Record<string, number>;
+  /** Stage timings reported by analyze() (ours only). */
+  stages?: { discoverMs: number; parseMs: number; analyzeMs: number };
+}
+
+const MB = 1e6;
+
+async function main(): Promise<void> {
+  const [impl, target, where] = process.argv.slice(2);
+  if ((impl !== 'ours' && impl !== 'floor') || (target !== 'tree' && target !== 'csv') || !where) {
+    throw new Error('usage: scenario.js ours|floor tree|csv <dir-or-workspace>');
+  }
+  const startRssMB = process.memoryUsage().rss / MB;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }, 20);
+
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let files: number;
+  let bytes: number;
+  let check: Record<string, number>;
+  let stages: ScenarioResult['stages'];
+  if (impl === 'ours') {
+    // The whole public pipeline: discovery, parsing and statistics, as the action and CLI run it.
+    const inputs: Record<string, string> = {};
+    const config = buildConfig((name) => inputs[name] ?? '', { workspace: where, defaultOutputDir: undefined });
+    const report = await analyze(config, {
+      now: () => new Date(),
+      elapsed: () => performance.now(),
+      narrative: { status: 'skipped', reason: 'bench' },
+    });
+    const t = report.inventory.totals;
+    files = t.found;
+    bytes = report.inventory.files.reduce((sum, f) => sum + f.size, 0);
+    check = {
+      found: t.found,
+      parsed: t.parsed,
+      documents: t.documents,
+      skipped: t.skipped,
+      failed: t.failed,
+      series: report.series.length,
+      rows: t.rows,
+      excludedRows: t.excludedRows,
+      samples: report.series.reduce((sum, s) => sum + (s.stats.n ?? 0), 0),
+    };
+    stages = { discoverMs: report.timings.discoverMs, parseMs: report.timings.parseMs, analyzeMs: report.timings.analyzeMs };
+  } else {
+    const r = target === 'tree' ? await floorTree(where) : await floorCsv(where);
+    files = r.files;
+    bytes = r.bytes;
+    check = { files: r.files, lines: r.lines, fields: r.fields, jsonValues: r.jsonValues };
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  clearInterval(sampler);
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+
+  const result: ScenarioResult = {
+    impl,
+    target,
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    files,
+    bytes,
+    peakRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
+    startRssMB,
+    peakHeapMB: peakHeap / MB,
+    check,
+  };
+  if (stages) result.stages = stages;
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+await main();
