@@ -15867,6 +15867,7 @@ const MAX_LABEL_LENGTH = 64;
 const MAX_NAMED_LABEL_VALUES = 1000;
 const MAX_NAMED_LABEL_LENGTH = 200;
 /** Run times written as text change every run; as labels they would break matching across runs. */
+const DIGIT_TEXT = /^[\d\s.,;:/|+-]+$/;
 const DATE_VALUE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 const MAX_SERIES = 20_000;
 const ERROR_COLUMN = /^(error|errors|err|error_?message|error_?msg|exception|failure|failure_?reason)$/;
@@ -15974,7 +15975,7 @@ class TableBuilder {
     }
     finish() {
         if (!this.roles)
-            this.decideRoles();
+            this.decideRoles(true);
         const labelColumns = this.labelIdx.map((i) => this.columns[i]);
         return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
     }
@@ -15992,7 +15993,7 @@ class TableBuilder {
             const cell = cells[i];
             let p = this.profiles[i];
             if (!p) {
-                p = { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
+                p = { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0 };
                 this.profiles[i] = p;
             }
             if (isMissing(cell))
@@ -16002,8 +16003,11 @@ class TableBuilder {
             }
             else {
                 p.text += 1;
-                if (DATE_VALUE.test(String(cell).trim()))
+                const text = String(cell).trim();
+                if (DATE_VALUE.test(text))
                     p.dates += 1;
+                else if (DIGIT_TEXT.test(text))
+                    p.digitText += 1;
             }
             if (!Array.isArray(cell)) {
                 const s = String(cell).trim();
@@ -16013,11 +16017,21 @@ class TableBuilder {
             }
         }
     }
-    decideRoles() {
+    /** `whole`: every row was profiled, so a column with one value has that value everywhere. */
+    decideRoles(whole = false) {
         const roles = [];
         this.columns.forEach((column, i) => {
-            const p = this.profiles[i] ?? { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
-            roles[i] = roleOf(column, p, this.options.rowNameColumns?.includes(column) ?? false);
+            const p = this.profiles[i] ?? { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0 };
+            const namesRows = this.options.rowNameColumns?.includes(column) ?? false;
+            let role = roleOf(column, p, namesRows);
+            // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
+            // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
+            if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1)
+                role = 'ignore';
+            if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
+                this.options.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
+            }
+            roles[i] = role;
         });
         const named = (role) => this.columns.filter((_, i) => roles[i] === role);
         // mean_x / std_x / p95_x beside each other describe one metric, not four.
@@ -16064,13 +16078,16 @@ class TableBuilder {
             if (roles[i] !== undefined || isMissing(cells[i]))
                 continue;
             const cell = cells[i];
-            const p = { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
+            const p = { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0 };
             if (Array.isArray(cell) || parseNumber(cell, this.options.decimalComma) !== undefined)
                 p.numeric = 1;
             else {
                 p.text = 1;
-                if (DATE_VALUE.test(String(cell).trim()))
+                const text = String(cell).trim();
+                if (DATE_VALUE.test(text))
                     p.dates = 1;
+                else if (DIGIT_TEXT.test(text))
+                    p.digitText = 1;
             }
             if (!Array.isArray(cell)) {
                 const s = String(cell).trim();
@@ -16202,6 +16219,8 @@ function roleOf(column, p, namesRows = false) {
         return 'ignore';
     const values = p.numeric + p.text;
     if (p.text > 0 && p.dates === p.text)
+        return 'ignore';
+    if (p.text > 0 && p.numeric === 0 && p.digitText === p.text && !LABEL_COLUMN.test(name))
         return 'ignore';
     const fewValues = p.distinct.size <= MAX_LABEL_VALUES && p.maxLength <= MAX_LABEL_LENGTH;
     if (LABEL_COLUMN.test(name) && p.distinct.size <= MAX_NAMED_LABEL_VALUES && p.maxLength <= MAX_NAMED_LABEL_LENGTH)

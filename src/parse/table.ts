@@ -16,6 +16,8 @@ interface ColumnProfile {
   text: number;
   /** Text values shaped like a date or timestamp. */
   dates: number;
+  /** Text values made of digits and punctuation only (`22;163`, `1/2`): counts written as text. */
+  digitText: number;
   distinct: Set<string>;
   maxLength: number;
 }
@@ -28,6 +30,7 @@ const MAX_LABEL_LENGTH = 64;
 const MAX_NAMED_LABEL_VALUES = 1000;
 const MAX_NAMED_LABEL_LENGTH = 200;
 /** Run times written as text change every run; as labels they would break matching across runs. */
+const DIGIT_TEXT = /^[\d\s.,;:/|+-]+$/;
 const DATE_VALUE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 const MAX_SERIES = 20_000;
 
@@ -166,7 +169,7 @@ export class TableBuilder {
   }
 
   finish(): TableResult {
-    if (!this.roles) this.decideRoles();
+    if (!this.roles) this.decideRoles(true);
     const labelColumns = this.labelIdx.map((i) => this.columns[i] as string);
     return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
   }
@@ -186,7 +189,7 @@ export class TableBuilder {
       const cell = cells[i];
       let p = this.profiles[i];
       if (!p) {
-        p = { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
+        p = { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0 };
         this.profiles[i] = p;
       }
       if (isMissing(cell)) continue;
@@ -194,7 +197,9 @@ export class TableBuilder {
         p.numeric += 1;
       } else {
         p.text += 1;
-        if (DATE_VALUE.test(String(cell).trim())) p.dates += 1;
+        const text = String(cell).trim();
+        if (DATE_VALUE.test(text)) p.dates += 1;
+        else if (DIGIT_TEXT.test(text)) p.digitText += 1;
       }
       if (!Array.isArray(cell)) {
         const s = String(cell).trim();
@@ -204,11 +209,20 @@ export class TableBuilder {
     }
   }
 
-  private decideRoles(): void {
+  /** `whole`: every row was profiled, so a column with one value has that value everywhere. */
+  private decideRoles(whole = false): void {
     const roles: (Role | undefined)[] = [];
     this.columns.forEach((column, i) => {
-      const p = this.profiles[i] ?? { numeric: 0, text: 0, dates: 0, distinct: new Set<string>(), maxLength: 0 };
-      roles[i] = roleOf(column, p, this.options.rowNameColumns?.includes(column) ?? false);
+      const p = this.profiles[i] ?? { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set<string>(), maxLength: 0 };
+      const namesRows = this.options.rowNameColumns?.includes(column) ?? false;
+      let role = roleOf(column, p, namesRows);
+      // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
+      // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
+      if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1) role = 'ignore';
+      if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
+        this.options.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
+      }
+      roles[i] = role;
     });
     const named = (role: Role) => this.columns.filter((_, i) => roles[i] === role);
     // mean_x / std_x / p95_x beside each other describe one metric, not four.
@@ -249,11 +263,13 @@ export class TableBuilder {
     for (let i = 0; i < cells.length; i++) {
       if (roles[i] !== undefined || isMissing(cells[i])) continue;
       const cell = cells[i] as Cell;
-      const p: ColumnProfile = { numeric: 0, text: 0, dates: 0, distinct: new Set(), maxLength: 0 };
+      const p: ColumnProfile = { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0 };
       if (Array.isArray(cell) || parseNumber(cell, this.options.decimalComma) !== undefined) p.numeric = 1;
       else {
         p.text = 1;
-        if (DATE_VALUE.test(String(cell).trim())) p.dates = 1;
+        const text = String(cell).trim();
+        if (DATE_VALUE.test(text)) p.dates = 1;
+        else if (DIGIT_TEXT.test(text)) p.digitText = 1;
       }
       if (!Array.isArray(cell)) {
         const s = String(cell).trim();
@@ -377,6 +393,7 @@ function roleOf(column: string, p: ColumnProfile, namesRows = false): Role {
   if (IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name)) return 'ignore';
   const values = p.numeric + p.text;
   if (p.text > 0 && p.dates === p.text) return 'ignore';
+  if (p.text > 0 && p.numeric === 0 && p.digitText === p.text && !LABEL_COLUMN.test(name)) return 'ignore';
   const fewValues = p.distinct.size <= MAX_LABEL_VALUES && p.maxLength <= MAX_LABEL_LENGTH;
   if (LABEL_COLUMN.test(name) && p.distinct.size <= MAX_NAMED_LABEL_VALUES && p.maxLength <= MAX_NAMED_LABEL_LENGTH) return 'label';
   if (namesRows && p.numeric === 0 && p.text > 0 && fewValues) return 'label';

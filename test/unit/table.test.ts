@@ -379,3 +379,28 @@ describe('TableBuilder: columns that name many things, dates and bare statistics
     expect(keys(result)).toEqual(['value']);
   });
 });
+
+describe('TableBuilder: context columns', () => {
+  it('does not label series with text that is the same on every row, unless it is named like a label', () => {
+    const { result } = build([
+      { model: 'gemma3:1b', build_commit: '247e5c6e', tokens_s: '120' },
+      { model: 'gemma3:1b', build_commit: '247e5c6e', tokens_s: '124' },
+    ]);
+    expect(keys(result)).toEqual(['tokens_s{model=gemma3:1b}']);
+  });
+
+  it('keeps a constant text column as a label in a table too long to profile whole', () => {
+    const rows = Array.from({ length: 1001 }, (_, i) => ({ variant: i < 1000 ? 'a' : 'b', tokens_s: String(100 + (i % 3)) }));
+    const { result } = build(rows);
+    expect(keys(result)).toEqual(['tokens_s{variant=a}', 'tokens_s{variant=b}']);
+  });
+
+  it('reports a column of numbers written as text instead of splitting series by it', () => {
+    const { result, problems } = build([
+      { model: 'gemma3:1b', outliers: '22;163', tokens_s: '120' },
+      { model: 'gemma3:1b', outliers: '3;9', tokens_s: '124' },
+    ]);
+    expect(keys(result)).toEqual(['tokens_s{model=gemma3:1b}']);
+    expect(problems.items).toEqual([{ reason: 'column "outliers" holds numbers written as text (such as "22;163"); not read as a metric' }]);
+  });
+});
