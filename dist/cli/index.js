@@ -8137,10 +8137,10 @@ const UNIT_RULES = [
 ];
 const HIGHER = /(^|_)(throughput|tps|rps|qps|fps|ops|bandwidth|speedup|accuracy|acc|score|f1|bleu|rouge|precision|recall|hit_rate|success_rate|goodput|mfu|efficiency)(_|$)|(^|_)(tokens?|toks?|requests?|reqs?|items?|bytes?|ops)_(per_)?(s|sec|second)(_|$)|\/s$|_per_(s|sec|second)(_|$)/;
 const LOWER = /(^|_)(latency|latencies|ttft|tpot|itl|e2el|time|times|duration|elapsed|wall|walltime|delay|lag|overhead|load|wait|ms|ns|us|s|sec|seconds?|mem|memory|vram|rss|bytes|allocs?|errors?|error_rate|failed|failures?|loss|perplexity|ppl|cost|size)(_|$)|ns\/op|b\/op|allocs\/op/;
-/** `TTFT (ms)` → `ttft_ms`; `meanTimeMs` → `mean_time_ms`. */
 // Metric and column names repeat across thousands of files; each is normalised once.
 const normalised = new Map();
 const NORMALISED_CACHE_LIMIT = 50_000;
+/** `TTFT (ms)` → `ttft_ms`; `meanTimeMs` → `mean_time_ms`. */
 function normaliseName(name) {
     const cached = normalised.get(name);
     if (cached !== undefined)
