@@ -45346,7 +45346,7 @@ function gitOutput(cwd, args, trim = true) {
  * stopping as soon as every path has been seen: checkout mtimes are the time
  * of the clone in CI, so only history says when a result last changed.
  */
-async function lastCommitTimes(workspace, paths, timeoutMs = 15_000, scope = '.') {
+async function lastCommitTimes(workspace, paths, { scope = '.', timeoutMs = 15_000 } = {}) {
     const inside = await gitOutput(workspace, ['rev-parse', '--is-inside-work-tree']);
     if (inside !== 'true')
         return { times: new Map(), checkout: false, shallow: false };
@@ -52968,6 +52968,22 @@ class ProblemLog {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/text.ts
+/** "1 row", "2 rows". */
+function plural(count, noun, pluralNoun = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : pluralNoun}`;
+}
+/** Sizes in decimal units (MB = 10^6 bytes), as max-file-size reads them. */
+function formatBytes(bytes) {
+    if (bytes >= 1e9)
+        return `${(bytes / 1e9).toFixed(2)} GB`;
+    if (bytes >= 1e6)
+        return `${(bytes / 1e6).toFixed(1)} MB`;
+    if (bytes >= 1e3)
+        return `${(bytes / 1e3).toFixed(1)} kB`;
+    return `${bytes} B`;
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/accumulator.ts
 /**
  * Bounded-memory collector for one metric series.
@@ -53275,6 +53291,8 @@ class TableBuilder {
     profiles = [];
     /** Role by column index once decided; columns first seen later get theirs on their first value. */
     roles;
+    /** Columns with a role; fewer than `columns` means some appeared after profiling and still wait for a value. */
+    decided = 0;
     labelIdx = [];
     metricIdx = [];
     errorIdx = [];
@@ -53330,38 +53348,16 @@ class TableBuilder {
     }
     profile(cells) {
         for (let i = 0; i < cells.length; i++) {
-            const cell = cells[i];
-            let p = this.profiles[i];
-            if (!p) {
-                p = { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0 };
-                this.profiles[i] = p;
-            }
-            if (isMissing(cell))
-                continue;
-            if (Array.isArray(cell) || parseNumber(cell, this.options.decimalComma) !== undefined) {
-                p.numeric += 1;
-            }
-            else {
-                p.text += 1;
-                const text = String(cell).trim();
-                if (DATE_VALUE.test(text))
-                    p.dates += 1;
-                else if (DIGIT_TEXT.test(text))
-                    p.digitText += 1;
-            }
-            if (!Array.isArray(cell)) {
-                const s = String(cell).trim();
-                if (p.distinct.size <= MAX_NAMED_LABEL_VALUES)
-                    p.distinct.add(s);
-                p.maxLength = Math.max(p.maxLength, s.length);
-            }
+            const p = (this.profiles[i] ??= emptyProfile());
+            if (!isMissing(cells[i]))
+                profileCell(p, cells[i], this.options.decimalComma);
         }
     }
     /** `whole`: every row was profiled, so a column with one value has that value everywhere. */
     decideRoles(whole = false) {
         const roles = [];
         this.columns.forEach((column, i) => {
-            const p = this.profiles[i] ?? { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0 };
+            const p = this.profiles[i] ?? emptyProfile();
             const namesRows = this.options.rowNameColumns?.includes(column) ?? false;
             let role = roleOf(column, p, namesRows);
             // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
@@ -53398,6 +53394,7 @@ class TableBuilder {
                 roles[this.sharedN] = 'summary';
         }
         this.roles = roles;
+        this.decided = roles.length;
         roles.forEach((role, i) => this.remember(i, role));
         for (const { cells, line } of this.buffered)
             this.consume(cells, line);
@@ -53417,32 +53414,18 @@ class TableBuilder {
         for (let i = 0; i < cells.length; i++) {
             if (roles[i] !== undefined || isMissing(cells[i]))
                 continue;
-            const cell = cells[i];
-            const p = { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0 };
-            if (Array.isArray(cell) || parseNumber(cell, this.options.decimalComma) !== undefined)
-                p.numeric = 1;
-            else {
-                p.text = 1;
-                const text = String(cell).trim();
-                if (DATE_VALUE.test(text))
-                    p.dates = 1;
-                else if (DIGIT_TEXT.test(text))
-                    p.digitText = 1;
-            }
-            if (!Array.isArray(cell)) {
-                const s = String(cell).trim();
-                p.distinct.add(s);
-                p.maxLength = s.length;
-            }
+            const p = emptyProfile();
+            profileCell(p, cells[i], this.options.decimalComma);
             const role = roleOf(this.columns[i], p);
             roles[i] = role;
+            this.decided += 1;
             this.remember(i, role);
             this.labelIdx.sort((a, b) => a - b);
             this.metricIdx.sort((a, b) => a - b);
         }
     }
     consume(cells, line) {
-        if (cells.length > this.roles.length || this.columns.length > this.roles.length)
+        if (this.decided < this.columns.length)
             this.decideLate(cells);
         for (const i of this.errorIdx) {
             if (isErrorValue(cells[i])) {
@@ -53542,6 +53525,33 @@ class TableBuilder {
         return series;
     }
 }
+function emptyProfile() {
+    return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0 };
+}
+/** Counts one present cell into its column's profile. */
+function profileCell(p, cell, decimalComma) {
+    if (Array.isArray(cell)) {
+        p.numeric += 1;
+        return;
+    }
+    const text = String(cell).trim();
+    if (parseNumber(cell, decimalComma) !== undefined)
+        p.numeric += 1;
+    else {
+        p.text += 1;
+        if (DATE_VALUE.test(text))
+            p.dates += 1;
+        else if (DIGIT_TEXT.test(text))
+            p.digitText += 1;
+    }
+    if (p.distinct.size <= MAX_NAMED_LABEL_VALUES)
+        p.distinct.add(text);
+    p.maxLength = Math.max(p.maxLength, text.length);
+}
+/** The row has an error column holding an error: it is excluded, as a table would exclude it. */
+function rowHasError(row) {
+    return Object.entries(row).some(([column, cell]) => ERROR_COLUMN.test(normaliseName(column)) && isErrorValue(cell));
+}
 /** A field that names a condition of the measurement (model, batch_size, …) rather than a result. */
 function isLabelName(column) {
     return LABEL_COLUMN.test(normaliseName(column));
@@ -53602,6 +53612,7 @@ function failed(reason, line) {
 }
 
 ;// CONCATENATED MODULE: ./src/parse/csv.ts
+
 
 
 
@@ -53714,7 +53725,7 @@ async function parseCsv(source, options = {}) {
             return;
         }
         if (record.length !== header.length) {
-            problems.add(line, `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${header.length}; row skipped`);
+            problems.add(line, `${plural(record.length, 'field')} where the header has ${header.length}; row skipped`);
             return;
         }
         table?.addCells(record, line);
@@ -54147,9 +54158,7 @@ class JsonWalker {
         // Each record is a benchmark of its own (hyperfine `results`): read it as an object labelled by its name.
         records.forEach((record, index) => {
             this.rows += 1;
-            const probe = new TableBuilder({ problems: new ProblemLog() });
-            probe.addRow(rows[index], index + 1);
-            if (probe.finish().excludedRows > 0) {
+            if (rowHasError(rows[index])) {
                 this.excludedRows += 1;
                 return;
             }
@@ -54302,6 +54311,7 @@ async function parseJsonLines(lines, adapter = 'jsonl') {
 const REPORT_MARKER = '<!-- chimera-insight:report -->';
 
 ;// CONCATENATED MODULE: ./src/parse/markdown.ts
+
 
 
 
@@ -54497,7 +54507,7 @@ function rowSeries(table, fixedLabels, problems) {
     const units = new Map();
     for (const { cells, line } of table.rows) {
         if (cells.length !== names.length) {
-            problems.add(line, `${cells.length} cell${cells.length === 1 ? '' : 's'} where the table header has ${names.length}; row skipped`);
+            problems.add(line, `${plural(cells.length, 'cell')} where the table header has ${names.length}; row skipped`);
             continue;
         }
         const row = {};
@@ -54544,11 +54554,7 @@ function rowSeries(table, fixedLabels, problems) {
 
 
 
-function formatBytes(bytes) {
-    if (bytes >= 1e6)
-        return `${(bytes / 1e6).toFixed(1)} MB`;
-    return bytes >= 1e3 ? `${(bytes / 1e3).toFixed(1)} kB` : `${bytes} B`;
-}
+
 async function readHead(file, bytes) {
     const handle = await external_node_fs_namespaceObject.promises.open(file, 'r');
     try {
@@ -54562,12 +54568,11 @@ async function readHead(file, bytes) {
 }
 /** Files up to this size are read with one system call and parsed from memory. */
 const READ_WHOLE_BYTES = 1_000_000;
-function lines(source) {
-    if (Buffer.isBuffer(source))
-        return (async function* () {
-            yield* source.toString('utf8').split(/\r?\n/);
-        })();
-    return (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(source, { encoding: 'utf8' }), crlfDelay: Infinity });
+function fileLines(file) {
+    return (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+}
+async function* textLines(text) {
+    yield* text.split(/\r?\n/);
 }
 async function* chunks(buffer) {
     yield buffer;
@@ -54601,18 +54606,17 @@ async function parseFile(file, maxFileSize) {
         if (!streamable && file.size > maxFileSize) {
             return skipped(`larger than max-file-size (${formatBytes(file.size)} > ${formatBytes(maxFileSize)}) and this format cannot be streamed`);
         }
-        const source = whole ?? file.absolutePath;
         const text = async () => (whole ? whole.toString('utf8') : await external_node_fs_namespaceObject.promises.readFile(file.absolutePath, 'utf8'));
         switch (file.type) {
             case 'csv':
                 return await parseCsv(whole ? chunks(whole) : (0,external_node_fs_namespaceObject.createReadStream)(file.absolutePath), { tab: external_node_path_default().extname(file.absolutePath).toLowerCase() === '.tsv' });
             case 'jsonl':
-                return await parseJsonLines(lines(source));
+                return await parseJsonLines(whole ? textLines(whole.toString('utf8')) : fileLines(file.absolutePath));
             case 'json': {
                 const body = await text();
                 const outcome = parseJsonText(body);
                 if (outcome.status === 'failed' && looksLikeJsonLines(body))
-                    return await parseJsonLines(lines(Buffer.from(body)), 'jsonl');
+                    return await parseJsonLines(textLines(body), 'jsonl');
                 return outcome;
             }
             case 'markdown':
@@ -54702,7 +54706,7 @@ async function mapConcurrent(items, limit, fn) {
 async function modifiedTimes(config, files) {
     const readable = files.filter((f) => !f.skipReason);
     const scope = external_node_path_default().relative(config.workspace, config.root) || '.';
-    const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path), undefined, scope);
+    const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path), { scope });
     const modified = new Map();
     for (const f of readable) {
         const time = git.times.get(f.path);
@@ -54816,12 +54820,15 @@ function renderJson(report) {
  * nor break the table it sits in.
  */
 function escapeMarkdown(text) {
+    return neutralise(text).replace(/([\\`*_[\]{}|~!])/g, '\\$1');
+}
+/** What every context needs: one line, no HTML, no @mention or #ref that notifies anyone. */
+function neutralise(text) {
     return text
         .replace(/[\u0000-\u001f\u007f]+/g, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/([\\`*_[\]{}|~!])/g, '\\$1')
         .replace(/@(?=\w)/g, '@\u200b')
         .replace(/#(?=\d)/g, '#\u200b');
 }
@@ -54832,14 +54839,7 @@ function code(text) {
 }
 /** A code span inside raw HTML (a `<summary>`), where Markdown is not rendered. */
 function htmlCode(text) {
-    const clean = text
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/@(?=\w)/g, '@\u200b')
-        .replace(/#(?=\d)/g, '#\u200b');
-    return `<code>${clean}</code>`;
+    return `<code>${neutralise(text)}</code>`;
 }
 /** Numbers as users compare them: integers whole, others to 2 decimals, small ones to 3 significant digits. */
 function formatNumber(value) {
@@ -54860,15 +54860,6 @@ function formatPercent(value) {
 function formatMs(ms) {
     return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
-function format_formatBytes(bytes) {
-    if (bytes >= 1e9)
-        return `${(bytes / 1e9).toFixed(2)} GB`;
-    if (bytes >= 1e6)
-        return `${(bytes / 1e6).toFixed(1)} MB`;
-    if (bytes >= 1e3)
-        return `${(bytes / 1e3).toFixed(1)} kB`;
-    return `${bytes} B`;
-}
 /** 2026-11-22T08:30:00.000Z → 2026-11-22 08:30 UTC */
 function formatTime(iso) {
     return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
@@ -54880,12 +54871,9 @@ function table(header, rows) {
 function details(summary, body, open = false) {
     return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
-/** "1 row", "2 rows". */
-function plural(count, noun, pluralNoun = `${noun}s`) {
-    return `${count} ${count === 1 ? noun : pluralNoun}`;
-}
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -55067,7 +55055,7 @@ function inventorySection(report) {
     }
     const docs = inv.files.filter((f) => f.document);
     if (docs.length > 0) {
-        parts.push(details(`Documents without a metric table (${docs.length})`, docs.slice(0, 50).map((f) => `- ${code(f.path)} (${format_formatBytes(f.size)})`).join('\n') + (docs.length > 50 ? `\n- …and ${docs.length - 50} more` : '')));
+        parts.push(details(`Documents without a metric table (${docs.length})`, docs.slice(0, 50).map((f) => `- ${code(f.path)} (${formatBytes(f.size)})`).join('\n') + (docs.length > 50 ? `\n- …and ${docs.length - 50} more` : '')));
     }
     return parts.join('\n\n');
 }

@@ -37,7 +37,7 @@ async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item
 async function modifiedTimes(config: Config, files: DiscoveredFile[]) {
   const readable = files.filter((f) => !f.skipReason);
   const scope = path.relative(config.workspace, config.root) || '.';
-  const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path), undefined, scope);
+  const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path), { scope });
   const modified = new Map<string, FileEntry['modified']>();
   for (const f of readable) {
     const time = git.times.get(f.path);

@@ -6,7 +6,7 @@ import * as github from '@actions/github';
 import { buildConfig, ConfigError, type Config } from './config.js';
 import { NARRATIVE_NOT_AVAILABLE } from './narrative.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
-import { plural } from './report/format.js';
+import { plural } from './util/text.js';
 import { renderMarkdown, SUMMARY_LIMIT_BYTES, withRenderTime } from './report/markdown.js';
 import { logSafe } from './util/log-safe.js';
 

@@ -24,7 +24,11 @@ function gitOutput(cwd: string, args: string[], trim = true): Promise<string | u
  * stopping as soon as every path has been seen: checkout mtimes are the time
  * of the clone in CI, so only history says when a result last changed.
  */
-export async function lastCommitTimes(workspace: string, paths: readonly string[], timeoutMs = 15_000, scope = '.'): Promise<GitTimes> {
+export async function lastCommitTimes(
+  workspace: string,
+  paths: readonly string[],
+  { scope = '.', timeoutMs = 15_000 }: { scope?: string; timeoutMs?: number } = {},
+): Promise<GitTimes> {
   const inside = await gitOutput(workspace, ['rev-parse', '--is-inside-work-tree']);
   if (inside !== 'true') return { times: new Map(), checkout: false, shallow: false };
   const shallow = (await gitOutput(workspace, ['rev-parse', '--is-shallow-repository'])) === 'true';

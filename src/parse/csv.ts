@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { ProblemLog } from './problems.js';
+import { plural } from '../util/text.js';
 import { TableBuilder, parseNumber } from './table.js';
 import { failed, type ParseOutcome } from './types.js';
 
@@ -111,7 +112,7 @@ export async function parseCsv(source: AsyncIterable<Buffer>, options: { tab?: b
       return;
     }
     if (record.length !== header.length) {
-      problems.add(line, `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${header.length}; row skipped`);
+      problems.add(line, `${plural(record.length, 'field')} where the header has ${header.length}; row skipped`);
       return;
     }
     table?.addCells(record, line);

@@ -5,7 +5,7 @@ import type { RawSeries } from '../metrics/types.js';
 import { locateJsonError } from './json-errors.js';
 import { ProblemLog } from './problems.js';
 import { findSummaryGroups, isCountName, isStatsObject, statKeysOf, summaryFromStats } from './summary-groups.js';
-import { TableBuilder, isIgnoredName, isLabelName, parseNumber, type Cell, type Row, type TableResult } from './table.js';
+import { TableBuilder, isIgnoredName, isLabelName, parseNumber, rowHasError, type Cell, type Row, type TableResult } from './table.js';
 import { failed, skipped, type ParseOutcome } from './types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -195,9 +195,7 @@ class JsonWalker {
     // Each record is a benchmark of its own (hyperfine `results`): read it as an object labelled by its name.
     records.forEach((record, index) => {
       this.rows += 1;
-      const probe = new TableBuilder({ problems: new ProblemLog() });
-      probe.addRow(rows[index] as Row, index + 1);
-      if (probe.finish().excludedRows > 0) {
+      if (rowHasError(rows[index] as Row)) {
         this.excludedRows += 1;
         return;
       }

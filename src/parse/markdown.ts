@@ -5,6 +5,7 @@ import { uniqueNames } from './csv.js';
 import { TableBuilder, isLabelName, type Row } from './table.js';
 import { bracketUnit, normaliseName } from '../metrics/infer.js';
 import { REPORT_MARKER } from '../report/marker.js';
+import { plural } from '../util/text.js';
 import { skipped, type ParseOutcome } from './types.js';
 
 interface MarkdownTable {
@@ -199,7 +200,7 @@ function rowSeries(table: MarkdownTable, fixedLabels: Record<string, string>, pr
   const units = new Map<string, string>();
   for (const { cells, line } of table.rows) {
     if (cells.length !== names.length) {
-      problems.add(line, `${cells.length} cell${cells.length === 1 ? '' : 's'} where the table header has ${names.length}; row skipped`);
+      problems.add(line, `${plural(cells.length, 'cell')} where the table header has ${names.length}; row skipped`);
       continue;
     }
     const row: Row = {};

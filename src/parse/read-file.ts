@@ -4,17 +4,13 @@ import { createInterface } from 'node:readline';
 import { parseCsv } from './csv.js';
 import { parseJsonLines, parseJsonText } from './json.js';
 import { parseMarkdown } from './markdown.js';
+import { formatBytes } from '../util/text.js';
 import { failed, skipped, type FileType, type ParseOutcome } from './types.js';
 
 export interface FileToParse {
   absolutePath: string;
   type: FileType;
   size: number;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  return bytes >= 1e3 ? `${(bytes / 1e3).toFixed(1)} kB` : `${bytes} B`;
 }
 
 async function readHead(file: string, bytes: number): Promise<Buffer> {
@@ -31,11 +27,12 @@ async function readHead(file: string, bytes: number): Promise<Buffer> {
 /** Files up to this size are read with one system call and parsed from memory. */
 const READ_WHOLE_BYTES = 1_000_000;
 
-function lines(source: string | Buffer): AsyncIterable<string> {
-  if (Buffer.isBuffer(source)) return (async function* () {
-    yield* source.toString('utf8').split(/\r?\n/);
-  })();
-  return createInterface({ input: createReadStream(source, { encoding: 'utf8' }), crlfDelay: Infinity });
+function fileLines(file: string): AsyncIterable<string> {
+  return createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+}
+
+async function* textLines(text: string): AsyncGenerator<string> {
+  yield* text.split(/\r?\n/);
 }
 
 async function* chunks(buffer: Buffer): AsyncGenerator<Buffer> {
@@ -69,17 +66,16 @@ export async function parseFile(file: FileToParse, maxFileSize: number): Promise
     if (!streamable && file.size > maxFileSize) {
       return skipped(`larger than max-file-size (${formatBytes(file.size)} > ${formatBytes(maxFileSize)}) and this format cannot be streamed`);
     }
-    const source = whole ?? file.absolutePath;
     const text = async () => (whole ? whole.toString('utf8') : await fs.readFile(file.absolutePath, 'utf8'));
     switch (file.type) {
       case 'csv':
         return await parseCsv(whole ? chunks(whole) : createReadStream(file.absolutePath), { tab: path.extname(file.absolutePath).toLowerCase() === '.tsv' });
       case 'jsonl':
-        return await parseJsonLines(lines(source));
+        return await parseJsonLines(whole ? textLines(whole.toString('utf8')) : fileLines(file.absolutePath));
       case 'json': {
         const body = await text();
         const outcome = parseJsonText(body);
-        if (outcome.status === 'failed' && looksLikeJsonLines(body)) return await parseJsonLines(lines(Buffer.from(body)), 'jsonl');
+        if (outcome.status === 'failed' && looksLikeJsonLines(body)) return await parseJsonLines(textLines(body), 'jsonl');
         return outcome;
       }
       case 'markdown':

@@ -130,6 +130,8 @@ export class TableBuilder {
   private readonly profiles: ColumnProfile[] = [];
   /** Role by column index once decided; columns first seen later get theirs on their first value. */
   private roles: (Role | undefined)[] | undefined;
+  /** Columns with a role; fewer than `columns` means some appeared after profiling and still wait for a value. */
+  private decided = 0;
   private labelIdx: number[] = [];
   private metricIdx: number[] = [];
   private errorIdx: number[] = [];
@@ -186,26 +188,8 @@ export class TableBuilder {
 
   private profile(cells: readonly Cell[]): void {
     for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i];
-      let p = this.profiles[i];
-      if (!p) {
-        p = { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0 };
-        this.profiles[i] = p;
-      }
-      if (isMissing(cell)) continue;
-      if (Array.isArray(cell) || parseNumber(cell as Cell, this.options.decimalComma) !== undefined) {
-        p.numeric += 1;
-      } else {
-        p.text += 1;
-        const text = String(cell).trim();
-        if (DATE_VALUE.test(text)) p.dates += 1;
-        else if (DIGIT_TEXT.test(text)) p.digitText += 1;
-      }
-      if (!Array.isArray(cell)) {
-        const s = String(cell).trim();
-        if (p.distinct.size <= MAX_NAMED_LABEL_VALUES) p.distinct.add(s);
-        p.maxLength = Math.max(p.maxLength, s.length);
-      }
+      const p = (this.profiles[i] ??= emptyProfile());
+      if (!isMissing(cells[i])) profileCell(p, cells[i] as Cell, this.options.decimalComma);
     }
   }
 
@@ -213,7 +197,7 @@ export class TableBuilder {
   private decideRoles(whole = false): void {
     const roles: (Role | undefined)[] = [];
     this.columns.forEach((column, i) => {
-      const p = this.profiles[i] ?? { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set<string>(), maxLength: 0 };
+      const p = this.profiles[i] ?? emptyProfile();
       const namesRows = this.options.rowNameColumns?.includes(column) ?? false;
       let role = roleOf(column, p, namesRows);
       // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
@@ -246,6 +230,7 @@ export class TableBuilder {
       if (this.sharedN !== undefined) roles[this.sharedN] = 'summary';
     }
     this.roles = roles;
+    this.decided = roles.length;
     roles.forEach((role, i) => this.remember(i, role));
     for (const { cells, line } of this.buffered) this.consume(cells, line);
     this.buffered = [];
@@ -262,22 +247,11 @@ export class TableBuilder {
     const roles = this.roles as (Role | undefined)[];
     for (let i = 0; i < cells.length; i++) {
       if (roles[i] !== undefined || isMissing(cells[i])) continue;
-      const cell = cells[i] as Cell;
-      const p: ColumnProfile = { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0 };
-      if (Array.isArray(cell) || parseNumber(cell, this.options.decimalComma) !== undefined) p.numeric = 1;
-      else {
-        p.text = 1;
-        const text = String(cell).trim();
-        if (DATE_VALUE.test(text)) p.dates = 1;
-        else if (DIGIT_TEXT.test(text)) p.digitText = 1;
-      }
-      if (!Array.isArray(cell)) {
-        const s = String(cell).trim();
-        p.distinct.add(s);
-        p.maxLength = s.length;
-      }
+      const p = emptyProfile();
+      profileCell(p, cells[i] as Cell, this.options.decimalComma);
       const role = roleOf(this.columns[i] as string, p);
       roles[i] = role;
+      this.decided += 1;
       this.remember(i, role);
       this.labelIdx.sort((a, b) => a - b);
       this.metricIdx.sort((a, b) => a - b);
@@ -285,7 +259,7 @@ export class TableBuilder {
   }
 
   private consume(cells: readonly Cell[], line: number): void {
-    if (cells.length > (this.roles as (Role | undefined)[]).length || this.columns.length > (this.roles as (Role | undefined)[]).length) this.decideLate(cells);
+    if (this.decided < this.columns.length) this.decideLate(cells);
     for (const i of this.errorIdx) {
       if (isErrorValue(cells[i])) {
         this.excluded += 1;
@@ -374,6 +348,32 @@ export class TableBuilder {
     this.series.push(series);
     return series;
   }
+}
+
+function emptyProfile(): ColumnProfile {
+  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0 };
+}
+
+/** Counts one present cell into its column's profile. */
+function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undefined): void {
+  if (Array.isArray(cell)) {
+    p.numeric += 1;
+    return;
+  }
+  const text = String(cell).trim();
+  if (parseNumber(cell, decimalComma) !== undefined) p.numeric += 1;
+  else {
+    p.text += 1;
+    if (DATE_VALUE.test(text)) p.dates += 1;
+    else if (DIGIT_TEXT.test(text)) p.digitText += 1;
+  }
+  if (p.distinct.size <= MAX_NAMED_LABEL_VALUES) p.distinct.add(text);
+  p.maxLength = Math.max(p.maxLength, text.length);
+}
+
+/** The row has an error column holding an error: it is excluded, as a table would exclude it. */
+export function rowHasError(row: Row): boolean {
+  return Object.entries(row).some(([column, cell]) => ERROR_COLUMN.test(normaliseName(column)) && isErrorValue(cell));
 }
 
 /** A field that names a condition of the measurement (model, batch_size, …) rather than a result. */

@@ -4,12 +4,16 @@
  * nor break the table it sits in.
  */
 export function escapeMarkdown(text: string): string {
+  return neutralise(text).replace(/([\\`*_[\]{}|~!])/g, '\\$1');
+}
+
+/** What every context needs: one line, no HTML, no @mention or #ref that notifies anyone. */
+function neutralise(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]{}|~!])/g, '\\$1')
     .replace(/@(?=\w)/g, '@\u200b')
     .replace(/#(?=\d)/g, '#\u200b');
 }
@@ -22,14 +26,7 @@ export function code(text: string): string {
 
 /** A code span inside raw HTML (a `<summary>`), where Markdown is not rendered. */
 export function htmlCode(text: string): string {
-  const clean = text
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@(?=\w)/g, '@\u200b')
-    .replace(/#(?=\d)/g, '#\u200b');
-  return `<code>${clean}</code>`;
+  return `<code>${neutralise(text)}</code>`;
 }
 
 /** Numbers as users compare them: integers whole, others to 2 decimals, small ones to 3 significant digits. */
@@ -50,13 +47,6 @@ export function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
-  return `${bytes} B`;
-}
-
 /** 2026-11-22T08:30:00.000Z → 2026-11-22 08:30 UTC */
 export function formatTime(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
@@ -71,7 +61,3 @@ export function details(summary: string, body: string, open = false): string {
   return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
-/** "1 row", "2 rows". */
-export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : pluralNoun}`;
-}

@@ -1,18 +1,17 @@
 import { isThroughput } from '../metrics/infer.js';
 import type { Direction, Series } from '../metrics/types.js';
+import { formatBytes, plural } from '../util/text.js';
 import { REPORT_MARKER } from './marker.js';
 import type { FileEntry, Report } from './model.js';
 import {
   code,
   details,
   escapeMarkdown,
-  formatBytes,
   formatMs,
   formatNumber,
   formatPercent,
   formatTime,
   htmlCode,
-  plural,
   table,
 } from './format.js';
 

@@ -404,3 +404,14 @@ describe('TableBuilder: context columns', () => {
     expect(problems.items).toEqual([{ reason: 'column "outliers" holds numbers written as text (such as "22;163"); not read as a metric' }]);
   });
 });
+
+describe('TableBuilder: several keys first seen after profiling', () => {
+  it('still reads a late key whose first value was empty after another late key got its role', () => {
+    const rows: Row[] = Array.from({ length: 1000 }, () => ({ model: 'gemma3:1b', tokens_s: '120' }));
+    rows.push({ model: 'gemma3:1b', tokens_s: '121', ttft_ms: '', load_ms: '900' });
+    rows.push({ model: 'gemma3:1b', tokens_s: '122', ttft_ms: '210', load_ms: '20' });
+    const { result } = build(rows);
+    expect(keys(result)).toEqual(['load_ms{model=gemma3:1b}', 'tokens_s{model=gemma3:1b}', 'ttft_ms{model=gemma3:1b}']);
+    expect(samples(result, 'ttft_ms', GEMMA)).toEqual([210]);
+  });
+});
