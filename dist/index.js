@@ -54982,7 +54982,8 @@ function fileSection(file, series, collapsed) {
         facts.push(plural(file.problemCount, 'problem'));
     const body = table(STATS_HEADER, orderSeries(series).map((s) => statsRow(s, false)));
     const summary = ` (${facts.join(' · ')})`;
-    return collapsed ? details(`${htmlCode(file.path)}${summary}`, body) : `### ${code(file.path)}${summary}\n\n${body}`;
+    const text = collapsed ? details(`${htmlCode(file.path)}${summary}`, body) : `### ${code(file.path)}${summary}\n\n${body}`;
+    return { text, dropRank: DROP_RANK.fileTable, kind: "files' tables" };
 }
 function aggregateSections(report) {
     const byFile = new Map();
@@ -54992,9 +54993,10 @@ function aggregateSections(report) {
         byFile.set(s.file, list);
     }
     const collapsed = report.series.length > OPEN_SERIES_LIMIT;
-    return report.inventory.files
+    const sections = report.inventory.files
         .filter((f) => byFile.has(f.path))
         .map((f) => fileSection(f, byFile.get(f.path), collapsed));
+    return sections.length > 0 ? sections : [{ text: 'No metric series found.' }];
 }
 function problemLines(files) {
     const lines = [];
@@ -55071,28 +55073,77 @@ function configSection(report) {
 function narrativeSection(report) {
     return `> **Narrative skipped:** ${escapeMarkdown(report.narrative.reason)}`;
 }
+/** Drop ranks, from the first to go to the last. */
+const DROP_RANK = {
+    fileTable: 30,
+    collapsedDetail: 20,
+    unchangedMetrics: 10,
+};
+/** Every section of the report, in reading order. */
+function reportSections(report) {
+    return [
+        { text: `${REPORT_MARKER}\n# Chimera Insight benchmark report` },
+        { text: headline(report) },
+        { text: narrativeSection(report) },
+        { text: keyMetrics(report) },
+        { text: '## Aggregate metrics' },
+        ...aggregateSections(report),
+        { text: inventorySection(report) },
+        { text: timingsSection(report) },
+        { text: configSection(report), dropRank: DROP_RANK.collapsedDetail, kind: 'configuration table' },
+    ];
+}
+function omissionNote(dropped, hint) {
+    const counts = new Map();
+    for (const s of dropped)
+        counts.set(s.kind ?? 'sections', (counts.get(s.kind ?? 'sections') ?? 0) + 1);
+    const parts = [...counts].map(([kind, n]) => (kind === "files' tables" ? `${n} more files' tables` : n > 1 ? `${n} ${kind}` : kind));
+    return `…${parts.join(', ')} omitted to stay under GitHub's size limit${hint ? `; the full report is ${hint}` : ''}.`;
+}
 /**
- * The whole report as Markdown. With `maxBytes`, per-file tables are dropped
- * from the end until it fits, and a line says where the full report is.
+ * Joins sections into one document that fits the limits in `options`.
+ * Droppable sections go highest rank first (the last of equal rank first),
+ * in growing batches so thousands of file tables cost a few passes, and a
+ * note takes the place of the first one dropped.
  */
-function renderMarkdown(report, options = {}) {
-    const head = [`${REPORT_MARKER}\n# Chimera Insight benchmark report`, headline(report), narrativeSection(report), keyMetrics(report)];
-    const aggregates = aggregateSections(report);
-    const tail = [inventorySection(report), timingsSection(report), configSection(report)];
-    const assemble = (sections, omitted) => {
-        const note = omitted > 0 ? [`…${omitted} more files' tables omitted to stay under GitHub's size limit${options.fullReportHint ? `; the full report is ${options.fullReportHint}` : ''}.`] : [];
-        const body = [...head, '## Aggregate metrics', ...(sections.length > 0 ? sections : ['No metric series found.']), ...note, ...tail].join('\n\n');
-        return `${body}\n`;
+function assembleSections(sections, options = {}) {
+    const fits = (text) => (options.maxBytes === undefined || Buffer.byteLength(text) <= options.maxBytes) &&
+        (options.maxChars === undefined || text.length <= options.maxChars);
+    const join = (dropped) => {
+        const out = [];
+        let noted = false;
+        const gone = sections.filter((_, i) => dropped.has(i));
+        sections.forEach((s, i) => {
+            if (!dropped.has(i))
+                out.push(s.text);
+            else if (!noted) {
+                out.push(omissionNote(gone, options.fullReportHint));
+                noted = true;
+            }
+        });
+        return `${out.join('\n\n')}\n`;
     };
-    let kept = aggregates.length;
-    let text = assemble(aggregates, 0);
-    if (options.maxBytes !== undefined) {
-        while (kept > 0 && Buffer.byteLength(text) > options.maxBytes) {
-            kept = Math.max(0, kept - Math.max(1, Math.ceil(kept / 8)));
-            text = assemble(aggregates.slice(0, kept), aggregates.length - kept);
-        }
+    const order = sections
+        .map((s, i) => ({ s, i }))
+        .filter(({ s }) => s.dropRank !== undefined)
+        .sort((a, b) => b.s.dropRank - a.s.dropRank || b.i - a.i)
+        .map(({ i }) => i);
+    const dropped = new Set();
+    let text = join(dropped);
+    let next = 0;
+    while (!fits(text) && next < order.length) {
+        const remaining = order.length - next;
+        const batch = Math.max(1, Math.ceil(remaining / 8));
+        for (const i of order.slice(next, next + batch))
+            dropped.add(i);
+        next += batch;
+        text = join(dropped);
     }
     return text;
+}
+/** The whole report as Markdown, trimmed to `maxBytes` / `maxChars` when given. */
+function renderMarkdown(report, options = {}) {
+    return assembleSections(reportSections(report), options);
 }
 /** Rendering is timed around renderMarkdown, so its duration is written in afterwards. */
 function withRenderTime(markdown, renderMs) {
@@ -55105,9 +55156,17 @@ function withRenderTime(markdown, renderMs) {
 
 
 
-/** Analysis plus rendering, and report.md / report.json when an output directory is set. */
+/**
+ * analyze → compare → narrate → render, and report.md / report.json when an
+ * output directory is set. The narrative comes after the comparison because
+ * its fact sheet holds the changes against the baseline.
+ */
 async function runPipeline(config, deps) {
     const report = await analyze(config, deps);
+    if (deps.compare)
+        await deps.compare(report);
+    if (deps.narrate)
+        await deps.narrate(report);
     const start = deps.elapsed();
     const draft = renderMarkdown(report);
     report.timings.renderMs = deps.elapsed() - start;

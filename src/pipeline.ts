@@ -15,9 +15,23 @@ export interface PipelineResult {
   reportJsonPath?: string;
 }
 
-/** Analysis plus rendering, and report.md / report.json when an output directory is set. */
-export async function runPipeline(config: Config, deps: AnalyzeDependencies): Promise<PipelineResult> {
+/** Stages between analysis and rendering; each fills in its part of the report. */
+export interface PipelineStages {
+  /** Compares with a baseline (sets `report.comparison`). */
+  compare?: (report: Report) => Promise<void>;
+  /** Asks the model for the narrative (sets `report.narrative` and the LLM call metrics). */
+  narrate?: (report: Report) => Promise<void>;
+}
+
+/**
+ * analyze → compare → narrate → render, and report.md / report.json when an
+ * output directory is set. The narrative comes after the comparison because
+ * its fact sheet holds the changes against the baseline.
+ */
+export async function runPipeline(config: Config, deps: AnalyzeDependencies & PipelineStages): Promise<PipelineResult> {
   const report = await analyze(config, deps);
+  if (deps.compare) await deps.compare(report);
+  if (deps.narrate) await deps.narrate(report);
   const start = deps.elapsed();
   const draft = renderMarkdown(report);
   report.timings.renderMs = deps.elapsed() - start;

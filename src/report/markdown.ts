@@ -112,17 +112,18 @@ function keyMetrics(report: Report): string {
   return `## Throughput\n\n${table(['Metric', 'Labels', 'File', 'n', 'Mean ± sd', 'CV', 'Unit'], rows)}${more}`;
 }
 
-function fileSection(file: FileEntry, series: Series[], collapsed: boolean): string {
+function fileSection(file: FileEntry, series: Series[], collapsed: boolean): Section {
   const facts = [`${file.adapter ?? file.type}`, `${series.length} series`];
   if (file.rows > 0) facts.push(plural(file.rows, 'row'));
   if (file.excludedRows > 0) facts.push(`${plural(file.excludedRows, 'row')} excluded (error column)`);
   if (file.problemCount > 0) facts.push(plural(file.problemCount, 'problem'));
   const body = table(STATS_HEADER, orderSeries(series).map((s) => statsRow(s, false)));
   const summary = ` (${facts.join(' · ')})`;
-  return collapsed ? details(`${htmlCode(file.path)}${summary}`, body) : `### ${code(file.path)}${summary}\n\n${body}`;
+  const text = collapsed ? details(`${htmlCode(file.path)}${summary}`, body) : `### ${code(file.path)}${summary}\n\n${body}`;
+  return { text, dropRank: DROP_RANK.fileTable, kind: "files' tables" };
 }
 
-function aggregateSections(report: Report): string[] {
+function aggregateSections(report: Report): Section[] {
   const byFile = new Map<string, Series[]>();
   for (const s of report.series) {
     const list = byFile.get(s.file) ?? [];
@@ -130,9 +131,10 @@ function aggregateSections(report: Report): string[] {
     byFile.set(s.file, list);
   }
   const collapsed = report.series.length > OPEN_SERIES_LIMIT;
-  return report.inventory.files
+  const sections = report.inventory.files
     .filter((f) => byFile.has(f.path))
     .map((f) => fileSection(f, byFile.get(f.path) as Series[], collapsed));
+  return sections.length > 0 ? sections : [{ text: 'No metric series found.' }];
 }
 
 function problemLines(files: FileEntry[]): string[] {
@@ -210,35 +212,102 @@ function narrativeSection(report: Report): string {
   return `> **Narrative skipped:** ${escapeMarkdown(report.narrative.reason)}`;
 }
 
+/**
+ * One block of the report. Sections without `dropRank` are always kept (the
+ * verdict, regressions, the narrative's reason); the others are dropped,
+ * highest rank first and later sections before earlier ones, when the report
+ * must fit a size limit.
+ */
+export interface Section {
+  text: string;
+  /** Higher ranks are dropped first; undefined means never dropped. */
+  dropRank?: number;
+  /** What a dropped section is called in the omission note, e.g. "files' tables". */
+  kind?: string;
+}
+
+/** Drop ranks, from the first to go to the last. */
+export const DROP_RANK = {
+  fileTable: 30,
+  collapsedDetail: 20,
+  unchangedMetrics: 10,
+} as const;
+
 export interface RenderOptions {
-  /** Drop per-file tables (last first) until the document fits. */
+  /** Largest UTF-8 size of the result (GitHub's job summary limit is 1 MiB). */
   maxBytes?: number;
+  /** Largest length in UTF-16 code units (GitHub counts a comment's 65,536 characters so). */
+  maxChars?: number;
   /** Where the untrimmed report can be read, for the note when trimming. */
   fullReportHint?: string;
 }
 
+/** Every section of the report, in reading order. */
+export function reportSections(report: Report): Section[] {
+  return [
+    { text: `${REPORT_MARKER}\n# Chimera Insight benchmark report` },
+    { text: headline(report) },
+    { text: narrativeSection(report) },
+    { text: keyMetrics(report) },
+    { text: '## Aggregate metrics' },
+    ...aggregateSections(report),
+    { text: inventorySection(report) },
+    { text: timingsSection(report) },
+    { text: configSection(report), dropRank: DROP_RANK.collapsedDetail, kind: 'configuration table' },
+  ];
+}
+
+function omissionNote(dropped: Section[], hint: string | undefined): string {
+  const counts = new Map<string, number>();
+  for (const s of dropped) counts.set(s.kind ?? 'sections', (counts.get(s.kind ?? 'sections') ?? 0) + 1);
+  const parts = [...counts].map(([kind, n]) => (kind === "files' tables" ? `${n} more files' tables` : n > 1 ? `${n} ${kind}` : kind));
+  return `…${parts.join(', ')} omitted to stay under GitHub's size limit${hint ? `; the full report is ${hint}` : ''}.`;
+}
+
 /**
- * The whole report as Markdown. With `maxBytes`, per-file tables are dropped
- * from the end until it fits, and a line says where the full report is.
+ * Joins sections into one document that fits the limits in `options`.
+ * Droppable sections go highest rank first (the last of equal rank first),
+ * in growing batches so thousands of file tables cost a few passes, and a
+ * note takes the place of the first one dropped.
  */
-export function renderMarkdown(report: Report, options: RenderOptions = {}): string {
-  const head = [`${REPORT_MARKER}\n# Chimera Insight benchmark report`, headline(report), narrativeSection(report), keyMetrics(report)];
-  const aggregates = aggregateSections(report);
-  const tail = [inventorySection(report), timingsSection(report), configSection(report)];
-  const assemble = (sections: string[], omitted: number) => {
-    const note = omitted > 0 ? [`…${omitted} more files' tables omitted to stay under GitHub's size limit${options.fullReportHint ? `; the full report is ${options.fullReportHint}` : ''}.`] : [];
-    const body = [...head, '## Aggregate metrics', ...(sections.length > 0 ? sections : ['No metric series found.']), ...note, ...tail].join('\n\n');
-    return `${body}\n`;
+export function assembleSections(sections: readonly Section[], options: RenderOptions = {}): string {
+  const fits = (text: string) =>
+    (options.maxBytes === undefined || Buffer.byteLength(text) <= options.maxBytes) &&
+    (options.maxChars === undefined || text.length <= options.maxChars);
+  const join = (dropped: Set<number>) => {
+    const out: string[] = [];
+    let noted = false;
+    const gone = sections.filter((_, i) => dropped.has(i));
+    sections.forEach((s, i) => {
+      if (!dropped.has(i)) out.push(s.text);
+      else if (!noted) {
+        out.push(omissionNote(gone, options.fullReportHint));
+        noted = true;
+      }
+    });
+    return `${out.join('\n\n')}\n`;
   };
-  let kept = aggregates.length;
-  let text = assemble(aggregates, 0);
-  if (options.maxBytes !== undefined) {
-    while (kept > 0 && Buffer.byteLength(text) > options.maxBytes) {
-      kept = Math.max(0, kept - Math.max(1, Math.ceil(kept / 8)));
-      text = assemble(aggregates.slice(0, kept), aggregates.length - kept);
-    }
+  const order = sections
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.dropRank !== undefined)
+    .sort((a, b) => (b.s.dropRank as number) - (a.s.dropRank as number) || b.i - a.i)
+    .map(({ i }) => i);
+  const dropped = new Set<number>();
+  let text = join(dropped);
+  let next = 0;
+  while (!fits(text) && next < order.length) {
+    const remaining = order.length - next;
+    const batch = Math.max(1, Math.ceil(remaining / 8));
+    for (const i of order.slice(next, next + batch)) dropped.add(i);
+    next += batch;
+    text = join(dropped);
   }
   return text;
+}
+
+/** The whole report as Markdown, trimmed to `maxBytes` / `maxChars` when given. */
+export function renderMarkdown(report: Report, options: RenderOptions = {}): string {
+  return assembleSections(reportSections(report), options);
 }
 
 /** Rendering is timed around renderMarkdown, so its duration is written in afterwards. */

@@ -1,0 +1,25 @@
+import type { FileType, ParseOutcome } from '../types.js';
+
+/** What a tool adapter sees of one file: its text, and the parsed value when it is valid JSON. */
+export interface AdapterInput {
+  /** Workspace-relative path with forward slashes. */
+  path: string;
+  type: FileType;
+  text: string;
+  /** The parsed document for JSON files that parse; undefined otherwise. */
+  json?: unknown;
+}
+
+/**
+ * Reads the native output of one benchmark tool. `detect` looks at content
+ * (the path only as a tie-breaker), is cheap and never throws; `parse` turns
+ * the file into series with the tool's own names, units and directions.
+ */
+export interface ToolAdapter {
+  /** Shown in the inventory and accepted by the `format` input, e.g. `pytest-benchmark`. */
+  name: string;
+  /** File types the tool writes; other files are never offered to it. */
+  types: readonly FileType[];
+  detect(input: AdapterInput): boolean;
+  parse(input: AdapterInput): ParseOutcome;
+}
