@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The end-to-end suite bundles dist/ once; give it room on a shared 2-core machine.
+    // The end-to-end files share one bundle (test/helpers/run-action.ts); building it takes minutes on a busy 2-core machine.
     testTimeout: 60_000,
-    hookTimeout: 180_000,
+    hookTimeout: 600_000,
   },
 });

@@ -1,6 +1,6 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli/index.js) with ncc.
+// Bundles the action (dist/index.js), its post step (dist/post/index.js) and the CLI (dist/cli/index.js) with ncc.
 // dist/ is committed: GitHub runs it, not src/.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,13 +12,20 @@ const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cl
 const entries = [
   ['src/main.ts', outDir],
   ['src/cli.ts', path.join(outDir, 'cli')],
+  // Post step (action.yml `post:`): stops the Ollama server the action started, saves the models cache.
+  ['src/post.ts', path.join(outDir, 'post')],
 ];
 
 rmSync(outDir, { recursive: true, force: true });
-for (const [entry, out] of entries) {
-  const result = spawnSync(process.execPath, [ncc, 'build', entry, '-o', out, '--license', 'licenses.txt', '--quiet'], {
-    cwd: root,
-    stdio: 'inherit',
+// The entries are independent, so they build in parallel.
+const build = ([entry, out]) =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [ncc, 'build', entry, '-o', out, '--license', 'licenses.txt', '--quiet'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    child.on('close', (code) => resolve(code ?? 1));
   });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
+const codes = await Promise.all(entries.map(build));
+const failed = codes.find((code) => code !== 0);
+if (failed !== undefined) process.exit(failed);

@@ -4,6 +4,7 @@ import { discoverFiles, type DiscoveredFile } from './discover/discover.js';
 import { lastCommitTimes } from './discover/git-times.js';
 import { buildSeries, compileMetricRules, isSelected } from './metrics/build.js';
 import type { Series } from './metrics/types.js';
+import { formatResolver } from './parse/adapters/registry.js';
 import { parseFile } from './parse/read-file.js';
 import type { ParseOutcome } from './parse/types.js';
 import { summariseInventory } from './report/inventory.js';
@@ -84,6 +85,23 @@ export function disambiguateIds(series: Series[]): void {
   }
 }
 
+/**
+ * A file whose series another file replaces (criterion's `estimates.json`
+ * next to the `sample.json` holding the same run's samples) is skipped with
+ * the reason, so a run is not counted twice.
+ */
+export function dropSuperseded(files: readonly { path: string }[], outcomes: ParseOutcome[]): void {
+  const replacedBy = new Map<string, string>();
+  files.forEach((f, i) => {
+    const outcome = outcomes[i];
+    if (outcome?.status === 'parsed') for (const p of outcome.supersedes ?? []) replacedBy.set(p, f.path);
+  });
+  files.forEach((f, i) => {
+    const by = replacedBy.get(f.path);
+    if (by !== undefined && outcomes[i]?.status === 'parsed') outcomes[i] = { status: 'skipped', reason: `superseded by ${by}, which holds the same run's samples` };
+  });
+}
+
 /** discover → parse → analyze: everything the report needs except rendering. */
 export async function analyze(config: Config, deps: AnalyzeDependencies): Promise<Report> {
   const t0 = deps.elapsed();
@@ -92,9 +110,11 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const { modified, git } = await modifiedTimes(config, files);
   const t1 = deps.elapsed();
 
+  const formatFor = formatResolver(config.formats);
   const outcomes = await mapConcurrent(files, PARSE_CONCURRENCY, (f) =>
-    f.skipReason ? Promise.resolve<ParseOutcome>({ status: 'skipped', reason: f.skipReason }) : parseFile(f, config.maxFileSize),
+    f.skipReason ? Promise.resolve<ParseOutcome>({ status: 'skipped', reason: f.skipReason }) : parseFile(f, config.maxFileSize, { format: formatFor(f.path) }),
   );
+  dropSuperseded(files, outcomes);
   const t2 = deps.elapsed();
 
   const rules = compileMetricRules(config);

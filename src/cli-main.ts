@@ -1,18 +1,27 @@
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { baselineInput, cliCompareStage, GATE_INPUT_OPTIONS, GATE_USAGE, gateExitCode } from './baseline/cli.js';
+import { createSnapshot, serialiseSnapshot } from './baseline/snapshot.js';
+import { headCommit } from './baseline/sources/git.js';
+import { withBaselineIgnored } from './baseline/sources/file.js';
 import { buildConfig, ConfigError } from './config.js';
 import { NARRATIVE_NOT_AVAILABLE } from './narrative.js';
 import { runPipeline } from './pipeline.js';
+import { cliLlmStage, LLM_INPUT_OPTIONS, LLM_USAGE } from './llm/cli.js';
 import { VERSION } from './version.js';
 
 /** Options that mirror action inputs one to one (`--max-file-size` ⇔ `max-file-size`). */
-const INPUT_OPTIONS = ['patterns', 'ignore', 'max-file-size', 'directions', 'units', 'metrics', 'output-dir'] as const;
+const INPUT_OPTIONS = ['patterns', 'ignore', 'max-file-size', 'directions', 'units', 'metrics', 'output-dir', ...GATE_INPUT_OPTIONS, ...LLM_INPUT_OPTIONS] as const;
 
 const USAGE = `Usage: chimera-insight analyze [dir] [options]
+       chimera-insight snapshot [dir] [--out FILE] [options]
 
-Finds benchmark outputs under dir (default: .) and prints a report.
+analyze finds benchmark outputs under dir (default: .) and prints a report,
+compared with --baseline when given. snapshot prints the snapshot.json of dir
+(every series, for a later --baseline).
 
 Options:
   --format md|json        output format (default: md)
@@ -24,10 +33,14 @@ Options:
   --directions RULES      e.g. "tokens_s: higher, *ttft*: lower"
   --units RULES           e.g. "score: pts"
   --metrics GLOBS         keep matching metrics; prefix with ! to drop, e.g. "*,!*_count"
+  --input-format RULES    force a tool format per glob, e.g. "results/*.json: hyperfine" (default: auto, the action's 'format' input)
   -h, --help              show this help
   -v, --version           show the version
 
-Exit codes: 0 report written, 2 bad usage or input.
+${GATE_USAGE}
+${LLM_USAGE}
+Exit codes: 0 report written (no gated regression), 1 a gated metric regressed,
+2 bad usage or input (including a baseline that cannot be read).
 `;
 
 export interface CliIo {
@@ -44,7 +57,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'md' },
+        // The action's `format` input; `--format` already names the report's format.
+        'input-format': { type: 'string', multiple: true },
         out: { type: 'string' },
+        baseline: { type: 'string' },
+        'no-llm': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         ...Object.fromEntries(INPUT_OPTIONS.map((o) => [o, { type: 'string', multiple: true }])),
@@ -64,7 +81,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     (values.help ? io.stdout : io.stderr)(USAGE);
     return values.help ? 0 : 2;
   }
-  if (command !== 'analyze' || extra.length > 0) {
+  if ((command !== 'analyze' && command !== 'snapshot') || extra.length > 0) {
     io.stderr(`Unknown command or extra argument: ${[command, dir, ...extra].filter(Boolean).join(' ')}\n\n${USAGE}`);
     return 2;
   }
@@ -83,6 +100,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const given = (values as unknown as Record<string, string[] | undefined>)[name];
     if (given) inputs[name] = given.join('\n');
   }
+  if (values['input-format']) inputs.format = (values['input-format'] as string[]).join('\n');
+  inputs.baseline = command === 'snapshot' ? 'none' : baselineInput(values.baseline as string | undefined);
+  if (values['no-llm'] || command === 'snapshot') inputs.llm = 'false';
   const stat = await fs.stat(target).catch(() => undefined);
   if (!stat?.isDirectory()) {
     io.stderr(`${target} is not a directory\n`);
@@ -90,19 +110,36 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   let config;
   try {
-    config = buildConfig((name) => inputs[name] ?? '', { workspace: inside ? io.cwd : target, defaultOutputDir: undefined });
+    config = withBaselineIgnored(buildConfig((name) => inputs[name] ?? '', { workspace: inside ? io.cwd : target, defaultOutputDir: undefined }), io.cwd);
   } catch (err) {
     if (err instanceof ConfigError) {
-      io.stderr(`${err.message.replace(/^Input '([^']+)'/, '--$1')}\n`);
+      io.stderr(`${err.message.replace(/^Input '([^']+)'/, (_, name: string) => (name === 'format' ? '--input-format' : `--${name}`))}\n`);
       return 2;
     }
     throw err;
   }
+  const stageLog = { info: () => {}, warning: (m: string) => io.stderr(`warning: ${m}\n`) };
+  const commit = command === 'snapshot' ? await headCommit(target) : undefined;
+  // No post step in a shell: a server this run starts is stopped once the report is done, whatever happened.
+  const llm = await cliLlmStage(config.llm, io.stderr, () => performance.now());
+  const compareStage = cliCompareStage(config, io.cwd, stageLog, { now: () => new Date(), elapsed: () => performance.now(), narrative: NARRATIVE_NOT_AVAILABLE }, os.tmpdir());
   const result = await runPipeline(config, {
     now: () => new Date(),
     elapsed: () => performance.now(),
-    narrative: NARRATIVE_NOT_AVAILABLE,
-  });
+    narrative: llm.stage.skipped ?? NARRATIVE_NOT_AVAILABLE,
+    ...(llm.stage.narrate ? { narrate: llm.stage.narrate } : {}),
+    ...(commit ? { commit } : {}),
+    compare: compareStage.compare,
+    compareLate: compareStage.compareLate,
+  }).finally(() => llm.stop());
+  if (command === 'snapshot') {
+    const text = serialiseSnapshot(createSnapshot(result.report));
+    if (values.out) {
+      await fs.writeFile(path.resolve(io.cwd, values.out as string), text);
+      io.stderr(`Snapshot of ${result.report.series.length} series written to ${values.out}\n`);
+    } else io.stdout(text);
+    return 0;
+  }
   const output = format === 'json' ? result.json : result.markdown;
   if (values.out) {
     await fs.writeFile(path.resolve(io.cwd, values.out as string), output);
@@ -110,5 +147,5 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } else {
     io.stdout(output);
   }
-  return 0;
+  return gateExitCode(result.report, config, io.stderr);
 }

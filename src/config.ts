@@ -1,13 +1,13 @@
 import path from 'node:path';
+import { ConfigError, listInput, type InputReader, type PatternRule } from './config-input.js';
 import type { Direction } from './metrics/types.js';
+import { describeGateConfig, readGateConfig } from './baseline/config.js';
+import type { GateConfig } from './baseline/types.js';
+import { parseFormatInput } from './parse/adapters/config.js';
+import { describeLlmConfig, readLlmConfig } from './llm/config.js';
+import type { LlmConfig } from './llm/types.js';
 
-/** Reads one raw input by its action name (`max-file-size`); '' when unset. */
-export type InputReader = (name: string) => string;
-
-export interface PatternRule<T> {
-  pattern: string;
-  value: T;
-}
+export { ConfigError, listInput, type InputReader, type PatternRule };
 
 export interface MetricFilter {
   include: string[];
@@ -26,21 +26,18 @@ export interface Config {
   directions: PatternRule<Direction>[];
   units: PatternRule<string>[];
   metrics: MetricFilter;
+  /** `format` input: `glob: adapter` rules forcing a tool adapter (or `generic`); empty means detect from content. */
+  formats: PatternRule<string>[];
   /** Where report.md and report.json are written; undefined means nowhere. */
   outputDir: string | undefined;
+  /** The regression gate: baseline, statistic, thresholds, confidence, which metrics gate. */
+  gate: GateConfig;
+  /** Ollama server, model and narrative settings (src/llm/config.ts). */
+  llm: LlmConfig;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly input: string,
-    message: string,
-  ) {
-    super(`Input '${input}': ${message}`);
-    this.name = 'ConfigError';
-  }
-}
-
-export const DEFAULT_PATTERNS = ['**/*.{csv,tsv,json,jsonl,ndjson,md,markdown,txt,log}'];
+// `data.js` is github-action-benchmark's history file (`dev/bench/data.js`): only its JSON payload is read, never run.
+export const DEFAULT_PATTERNS = ['**/*.{csv,tsv,json,jsonl,ndjson,md,markdown,txt,log}', '**/*data.js'];
 export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/vendor/**'];
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1000 * 1000;
 
@@ -69,33 +66,11 @@ export function buildConfig(read: InputReader, env: ConfigEnvironment): Config {
     directions: parseRules(read('directions'), 'directions', parseDirection),
     units: parseRules(read('units'), 'units', (v) => v),
     metrics: parseMetricFilter(read('metrics')),
+    formats: parseFormatInput(read('format')),
     outputDir,
+    gate: readGateConfig(read),
+    llm: readLlmConfig(read, { workspace }),
   };
-}
-
-/**
- * Splits a multi-line or comma-separated input, dropping blanks and `#` comments.
- * A `#` line is dropped whole (commas in it included), and commas inside braces
- * stay, so a glob such as `results/*.{csv,json}` is one entry.
- */
-export function listInput(raw: string): string[] {
-  const entries: string[] = [];
-  for (const line of raw.split(/\r?\n/)) {
-    if (line.trim().startsWith('#')) continue;
-    let depth = 0;
-    let start = 0;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (ch === '{') depth += 1;
-      else if (ch === '}' && depth > 0) depth -= 1;
-      else if (ch === ',' && depth === 0) {
-        entries.push(line.slice(start, i));
-        start = i + 1;
-      }
-    }
-    entries.push(line.slice(start));
-  }
-  return entries.map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
 }
 
 function resolveInside(workspace: string, value: string, input: string): string {
@@ -186,5 +161,8 @@ export function describeConfig(config: Config): Record<string, string> {
     units: rules(config.units),
     metrics:
       [...config.metrics.include, ...config.metrics.exclude.map((e) => `!${e}`)].join(', ') || '(all)',
+    format: config.formats.map((x) => `${x.pattern}: ${x.value}`).join(', ') || 'auto',
+    ...describeGateConfig(config.gate),
+    ...describeLlmConfig(config.llm),
   };
 }

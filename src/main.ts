@@ -3,31 +3,28 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { actionCompareStage, eventInfo, finishGate, withBaselineIgnored } from './baseline/action.js';
 import { buildConfig, ConfigError, type Config } from './config.js';
 import { NARRATIVE_NOT_AVAILABLE } from './narrative.js';
+import { actionLlmStage, setLlmOutputs } from './llm/action.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
 import { plural } from './util/text.js';
-import { renderMarkdown, SUMMARY_LIMIT_BYTES, withRenderTime } from './report/markdown.js';
-import { logSafe } from './util/log-safe.js';
-
-function commitOf(context: typeof github.context): { sha: string; ref?: string } | undefined {
-  const pr = context.payload.pull_request as { head?: { sha?: string; ref?: string } } | undefined;
-  const sha = pr?.head?.sha ?? context.sha;
-  if (!sha) return undefined;
-  const ref = pr?.head?.ref ?? context.ref;
-  return ref ? { sha, ref } : { sha };
-}
+import { logSafe, withCommandsStopped } from './util/log-safe.js';
+import { actionCommit, publishFromAction, readActionPublishInputs, type ActionPublishInputs } from './github/action.js';
 
 function logFiles(result: PipelineResult): void {
   core.startGroup(`Files (${result.report.inventory.totals.found})`);
-  for (const f of result.report.inventory.files) {
-    const facts = f.status !== 'parsed' ? [f.reason ?? ''] : f.document ? ['document'] : [`${f.adapter}`, `${f.series} series`];
-    if (f.excludedRows > 0) facts.push(`${plural(f.excludedRows, 'row')} excluded (error column)`);
-    if (f.status === 'parsed' && f.problemCount > 0) facts.push(plural(f.problemCount, 'problem'));
-    core.info(`${f.status.padEnd(8)} ${logSafe(f.path)} (${logSafe(facts.join(', '))})`);
-    if (f.status !== 'parsed') continue;
-    for (const p of f.problems) core.info(`           ${p.line !== undefined ? `line ${p.line}: ` : ''}${logSafe(p.reason)}`);
-  }
+  // File names and problems come from the repository: no line of theirs may act as a workflow command.
+  withCommandsStopped(core.info, () => {
+    for (const f of result.report.inventory.files) {
+      const facts = f.status !== 'parsed' ? [f.reason ?? ''] : f.document ? ['document'] : [`${f.adapter}`, `${f.series} series`];
+      if (f.excludedRows > 0) facts.push(`${plural(f.excludedRows, 'row')} excluded (error column)`);
+      if (f.status === 'parsed' && f.problemCount > 0) facts.push(plural(f.problemCount, 'problem'));
+      core.info(`${f.status.padEnd(8)} ${logSafe(f.path)} (${logSafe(facts.join(', '))})`);
+      if (f.status !== 'parsed') continue;
+      for (const p of f.problems) core.info(`           ${p.line !== undefined ? `line ${p.line}: ` : ''}${logSafe(p.reason)}`);
+    }
+  });
   core.endGroup();
   for (const f of result.report.inventory.files) {
     if (f.status === 'failed') {
@@ -39,22 +36,11 @@ function logFiles(result: PipelineResult): void {
   }
 }
 
-async function writeSummary(result: PipelineResult): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
-    return;
-  }
-  let markdown = result.markdown;
-  if (Buffer.byteLength(markdown) > SUMMARY_LIMIT_BYTES) {
-    const hint = result.reportPath ? `in report.md (${result.reportPath}; output report-path)` : undefined;
-    markdown = withRenderTime(renderMarkdown(result.report, { maxBytes: SUMMARY_LIMIT_BYTES, ...(hint ? { fullReportHint: hint } : {}) }), result.report.timings.renderMs);
-  }
-  await core.summary.addRaw(markdown).write({ overwrite: false });
-}
-
 export async function run(): Promise<void> {
   let config: Config;
+  let publishInputs: ActionPublishInputs;
   try {
+    publishInputs = readActionPublishInputs();
     config = buildConfig((name) => core.getInput(name), {
       workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
       defaultOutputDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'chimera-insight'),
@@ -63,23 +49,37 @@ export async function run(): Promise<void> {
     core.setFailed(err instanceof ConfigError ? err.message : `Invalid configuration: ${(err as Error).message}`);
     return;
   }
-  const commit = commitOf(github.context);
+  // A `file:` baseline directory inside `path` is not part of this run.
+  config = withBaselineIgnored(config, config.workspace);
+  const commit = actionCommit();
+  const event = eventInfo(github.context);
+  // Server and model before the analysis; the narrate stage then only makes the model calls.
+  const llm = await actionLlmStage(config.llm, () => performance.now());
+  // The baseline is analysed like the head, without the head's commit.
+  const compareStage = actionCompareStage(config, event, { now: () => new Date(), elapsed: () => performance.now(), narrative: NARRATIVE_NOT_AVAILABLE });
   const result = await runPipeline(config, {
     now: () => new Date(),
     elapsed: () => performance.now(),
-    narrative: NARRATIVE_NOT_AVAILABLE,
+    narrative: llm.skipped ?? NARRATIVE_NOT_AVAILABLE,
+    ...(llm.narrate ? { narrate: llm.narrate } : {}),
     ...(commit ? { commit } : {}),
+    compare: compareStage.compare,
+    compareLate: compareStage.compareLate,
   });
   logFiles(result);
   const totals = result.report.inventory.totals;
   core.info(`${plural(totals.found, 'file')} found, ${totals.parsed} with metrics, ${plural(totals.documents, 'document')}, ${totals.skipped} skipped, ${totals.failed} failed; ${result.report.series.length} series.`);
-  core.info(`Narrative skipped: ${result.report.narrative.reason}`);
-  await writeSummary(result);
+  if (result.report.narrative.status !== 'generated') core.info(`Narrative ${result.report.narrative.status}: ${result.report.narrative.reason}`);
+  // Summary, annotations, sticky comment; API failures end as one warning, never as a lost report.
+  await publishFromAction(result, publishInputs);
   core.setOutput('report-path', result.reportPath ?? '');
   core.setOutput('report-json-path', result.reportJsonPath ?? '');
   core.setOutput('files-analyzed', totals.parsed + totals.documents);
   core.setOutput('series-count', result.report.series.length);
+  setLlmOutputs(result.report);
   if (result.reportPath) core.info(`Report written to ${result.reportPath} and ${result.reportJsonPath}`);
+  // Last: the report is published before the gate can fail the step.
+  await finishGate(config, result.report, event);
 }
 
 run().catch((err: unknown) => {

@@ -1,7 +1,10 @@
 import type { Narrative } from './report/model.js';
 
-/** Until the Ollama stage exists, every report says plainly that it has no narrative and why. */
+/**
+ * The narrative when no LLM stage ran at all. When the stage ran and could not
+ * use a model, or `llm` is false, the stage gives its own reason (src/llm/stage.ts).
+ */
 export const NARRATIVE_NOT_AVAILABLE: Narrative = {
   status: 'skipped',
-  reason: 'this version has no LLM stage yet, so no model was asked; every number below is computed from the files.',
+  reason: 'no model was asked in this run; every number below is computed from the files.',
 };

@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { analyze, type AnalyzeDependencies } from './analyze.js';
 import type { Config } from './config.js';
+import { llmThroughputSeries } from './llm/call-metrics.js';
+import type { Series } from './metrics/types.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown, withRenderTime } from './report/markdown.js';
 import type { Report } from './report/model.js';
@@ -21,10 +23,13 @@ export interface PipelineStages {
   compare?: (report: Report) => Promise<void>;
   /** Asks the model for the narrative (sets `report.narrative` and the LLM call metrics). */
   narrate?: (report: Report) => Promise<void>;
+  /** Adds series measured by the narrate stage to the report and the comparison (see CompareStage). */
+  compareLate?: (report: Report, series: Series[]) => void;
 }
 
 /**
- * analyze → compare → narrate → render, and report.md / report.json when an
+ * analyze → compare → narrate (→ late series such as the model's tokens/s) →
+ * render, and report.md / report.json when an
  * output directory is set. The narrative comes after the comparison because
  * its fact sheet holds the changes against the baseline.
  */
@@ -32,6 +37,12 @@ export async function runPipeline(config: Config, deps: AnalyzeDependencies & Pi
   const report = await analyze(config, deps);
   if (deps.compare) await deps.compare(report);
   if (deps.narrate) await deps.narrate(report);
+  // gate-llm-throughput: the model's own tokens/s becomes a gated series (and part of the snapshot).
+  const llmSeries = config.llm.gateThroughput ? llmThroughputSeries(report.llm) : null;
+  if (llmSeries) {
+    if (deps.compareLate) deps.compareLate(report, [llmSeries]);
+    else report.series.push(llmSeries);
+  }
   const start = deps.elapsed();
   const draft = renderMarkdown(report);
   report.timings.renderMs = deps.elapsed() - start;

@@ -63,7 +63,7 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules): S
     metric: raw.metric,
     labels: raw.labels,
     unit,
-    direction: override ?? inferDirection(raw.metric, unit),
+    direction: override ?? raw.directionHint ?? inferDirection(raw.metric, unit),
     directionSource: override ? 'override' : 'inferred',
     source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
     stats,

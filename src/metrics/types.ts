@@ -22,6 +22,14 @@ export interface RawSeries {
   unitHint?: string;
   samples?: SampleAccumulator;
   summary?: ProvidedSummary;
+  /**
+   * The "better" direction when the tool's format states or implies it (Go's
+   * `MB/s` is higher, `ns/op` lower; github-action-benchmark's
+   * `customBiggerIsBetter`). Beats inference from the name and unit; the
+   * `directions` input still beats it. Leave unset when the file says nothing:
+   * inference from metric name + unit is the default.
+   */
+  directionHint?: Direction;
   /** 1-based line of the first value, for annotations. */
   line?: number;
 }

@@ -4,7 +4,7 @@ import { ProblemLog } from './problems.js';
 import { uniqueNames } from './csv.js';
 import { TableBuilder, isLabelName, type Row } from './table.js';
 import { bracketUnit, normaliseName } from '../metrics/infer.js';
-import { REPORT_MARKER } from '../report/marker.js';
+import { isOwnReport } from '../report/marker.js';
 import { plural } from '../util/text.js';
 import { skipped, type ParseOutcome } from './types.js';
 
@@ -110,7 +110,7 @@ export function parseNumericCell(cell: string): { value: number; unit?: string }
 
 export function parseMarkdown(input: string): ParseOutcome {
   const text = input.replace(/^\uFEFF/, '');
-  if (text.startsWith(REPORT_MARKER)) return skipped('a Chimera Insight report, not benchmark results');
+  if (isOwnReport(text)) return skipped('a Chimera Insight report, not benchmark results');
   const problems = new ProblemLog();
   const tables = findTables(text);
   const series: RawSeries[] = [];

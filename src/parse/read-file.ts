@@ -2,7 +2,8 @@ import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseCsv } from './csv.js';
-import { parseJsonLines, parseJsonText } from './json.js';
+import { parseJsonLines, parseJsonText, parseJsonValue } from './json.js';
+import { readWithAdapter } from './adapters/read.js';
 import { parseMarkdown } from './markdown.js';
 import { formatBytes } from '../util/text.js';
 import { failed, skipped, type FileType, type ParseOutcome } from './types.js';
@@ -11,6 +12,13 @@ export interface FileToParse {
   absolutePath: string;
   type: FileType;
   size: number;
+  /** Workspace-relative path (forward slashes) shown to tool adapters; defaults to the file name. */
+  path?: string;
+}
+
+export interface ParseOptions {
+  /** A forced format from the `format` input (adapter name or `generic`); undefined detects from content. */
+  format?: string;
 }
 
 async function readHead(file: string, bytes: number): Promise<Buffer> {
@@ -50,7 +58,7 @@ function looksLikeJsonLines(text: string): boolean {
  * any size; other formats are read whole, so they obey `maxFileSize`.
  * Never throws: every failure becomes an outcome with a reason.
  */
-export async function parseFile(file: FileToParse, maxFileSize: number): Promise<ParseOutcome> {
+export async function parseFile(file: FileToParse, maxFileSize: number, options: ParseOptions = {}): Promise<ParseOutcome> {
   try {
     if (file.size === 0) return skipped('empty file');
     // Small files (nearly all of them) are read once; big ones are sniffed, then streamed.
@@ -62,6 +70,9 @@ export async function parseFile(file: FileToParse, maxFileSize: number): Promise
     if (head.includes(0)) return failed('binary content (NUL bytes): not a text benchmark file');
     // Only the whole file can be whitespace only; a long run of blanks may precede the data.
     if (head.length >= file.size && head.toString('utf8').trim() === '') return skipped('empty file (whitespace only)');
+    // A tool's own format is recognised before the generic parsers see the file.
+    const tool = await readWithAdapter({ file, maxFileSize, whole, head, format: options.format });
+    if (tool.outcome) return tool.outcome;
     const streamable = file.type === 'csv' || file.type === 'jsonl';
     if (!streamable && file.size > maxFileSize) {
       return skipped(`larger than max-file-size (${formatBytes(file.size)} > ${formatBytes(maxFileSize)}) and this format cannot be streamed`);
@@ -73,13 +84,15 @@ export async function parseFile(file: FileToParse, maxFileSize: number): Promise
       case 'jsonl':
         return await parseJsonLines(whole ? textLines(whole.toString('utf8')) : fileLines(file.absolutePath));
       case 'json': {
-        const body = await text();
+        // Already parsed for detection: no second parse of the same text.
+        if (tool.json) return parseJsonValue(tool.json.value, 'json');
+        const body = tool.text ?? (await text());
         const outcome = parseJsonText(body);
         if (outcome.status === 'failed' && looksLikeJsonLines(body)) return await parseJsonLines(textLines(body), 'jsonl');
         return outcome;
       }
       case 'markdown':
-        return parseMarkdown(await text());
+        return parseMarkdown(tool.text ?? (await text()));
       case 'text':
         return { status: 'parsed', adapter: 'text', series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0, document: true };
       default:

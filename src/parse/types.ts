@@ -14,6 +14,12 @@ export interface ParsedData {
   problemCount: number;
   /** Read fine but holds no measurements (prose Markdown, plain notes). */
   document: boolean;
+  /**
+   * Workspace-relative paths of other files whose series this file's series
+   * replace (criterion's `sample.json` holds the per-iteration samples behind
+   * the summary in `estimates.json` next to it), so one run is not counted twice.
+   */
+  supersedes?: string[];
 }
 
 export interface NotParsed {

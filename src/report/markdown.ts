@@ -1,6 +1,9 @@
 import { isThroughput } from '../metrics/infer.js';
 import type { Direction, Series } from '../metrics/types.js';
 import { formatBytes, plural } from '../util/text.js';
+import { comparisonSections, verdictSections } from './comparison.js';
+import { llmCallsSection, llmSummarySection, llmTimingText, narrativeSection } from './llm-sections.js';
+import { DROP_RANK, type Section } from './sections.js';
 import { REPORT_MARKER } from './marker.js';
 import type { FileEntry, Report } from './model.js';
 import {
@@ -14,6 +17,8 @@ import {
   htmlCode,
   table,
 } from './format.js';
+
+export { DROP_RANK, type Section };
 
 /** GitHub refuses job summaries over 1 MiB. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -199,8 +204,9 @@ function inventorySection(report: Report): string {
 
 function timingsSection(report: Report): string {
   const t = report.timings;
-  const total = t.discoverMs + t.parseMs + t.analyzeMs;
-  return `## Workflow timings\n\nDiscover ${formatMs(t.discoverMs)} · parse ${formatMs(t.parseMs)} · analyze ${formatMs(t.analyzeMs)} · render ${TIMING_PLACEHOLDER} · total before rendering ${formatMs(total)}`;
+  const total = t.discoverMs + t.parseMs + t.analyzeMs + (t.llm?.wallMs ?? 0);
+  const llm = llmTimingText(report);
+  return `## Workflow timings\n\nDiscover ${formatMs(t.discoverMs)} · parse ${formatMs(t.parseMs)} · analyze ${formatMs(t.analyzeMs)}${llm ? ` · ${llm}` : ''} · render ${TIMING_PLACEHOLDER} · total before rendering ${formatMs(total)}`;
 }
 
 function configSection(report: Report): string {
@@ -208,30 +214,6 @@ function configSection(report: Report): string {
   return details('Configuration', table(['Input', 'Value'], rows));
 }
 
-function narrativeSection(report: Report): string {
-  return `> **Narrative skipped:** ${escapeMarkdown(report.narrative.reason)}`;
-}
-
-/**
- * One block of the report. Sections without `dropRank` are always kept (the
- * verdict, regressions, the narrative's reason); the others are dropped,
- * highest rank first and later sections before earlier ones, when the report
- * must fit a size limit.
- */
-export interface Section {
-  text: string;
-  /** Higher ranks are dropped first; undefined means never dropped. */
-  dropRank?: number;
-  /** What a dropped section is called in the omission note, e.g. "files' tables". */
-  kind?: string;
-}
-
-/** Drop ranks, from the first to go to the last. */
-export const DROP_RANK = {
-  fileTable: 30,
-  collapsedDetail: 20,
-  unchangedMetrics: 10,
-} as const;
 
 export interface RenderOptions {
   /** Largest UTF-8 size of the result (GitHub's job summary limit is 1 MiB). */
@@ -240,19 +222,29 @@ export interface RenderOptions {
   maxChars?: number;
   /** Where the untrimmed report can be read, for the note when trimming. */
   fullReportHint?: string;
+  /** Replaces REPORT_MARKER on the first line (a sticky comment's marker with header and commit, see marker.ts). */
+  marker?: string;
 }
 
 /** Every section of the report, in reading order. */
 export function reportSections(report: Report): Section[] {
   return [
     { text: `${REPORT_MARKER}\n# Chimera Insight benchmark report` },
+    ...verdictSections(report),
     { text: headline(report) },
+    ...comparisonSections(report),
     { text: narrativeSection(report) },
     { text: keyMetrics(report) },
     { text: '## Aggregate metrics' },
     ...aggregateSections(report),
     { text: inventorySection(report) },
     { text: timingsSection(report) },
+    ...(report.llm
+      ? [
+          { text: llmSummarySection(report.llm), dropRank: DROP_RANK.unchangedMetrics, kind: 'LLM call metrics' },
+          { text: llmCallsSection(report.llm), dropRank: DROP_RANK.collapsedDetail, kind: 'per-call LLM metrics' },
+        ]
+      : []),
     { text: configSection(report), dropRank: DROP_RANK.collapsedDetail, kind: 'configuration table' },
   ];
 }
@@ -307,7 +299,12 @@ export function assembleSections(sections: readonly Section[], options: RenderOp
 
 /** The whole report as Markdown, trimmed to `maxBytes` / `maxChars` when given. */
 export function renderMarkdown(report: Report, options: RenderOptions = {}): string {
-  return assembleSections(reportSections(report), options);
+  const sections = reportSections(report);
+  const first = sections[0];
+  if (options.marker !== undefined && first?.text.startsWith(REPORT_MARKER)) {
+    sections[0] = { ...first, text: options.marker + first.text.slice(REPORT_MARKER.length) };
+  }
+  return assembleSections(sections, options);
 }
 
 /** Rendering is timed around renderMarkdown, so its duration is written in afterwards. */

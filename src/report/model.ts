@@ -1,6 +1,8 @@
 import type { FileType } from '../parse/types.js';
 import type { Problem } from '../parse/problems.js';
 import type { Series } from '../metrics/types.js';
+import type { ComparisonReport } from '../baseline/types.js';
+import type { FallbackNarrative, GeneratedNarrative, LlmReport, LlmTimings } from '../llm/report-types.js';
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps the version. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -57,12 +59,17 @@ export interface Timings {
   parseMs: number;
   analyzeMs: number;
   renderMs: number;
+  /** Set when the model was asked: load, prompt eval and generation, as Ollama reports them. */
+  llm?: LlmTimings;
 }
 
-export interface Narrative {
+export interface SkippedNarrative {
   status: 'skipped';
   reason: string;
 }
+
+/** Skipped (no model asked), generated (verified model text) or fallback (model asked, text not usable). */
+export type Narrative = SkippedNarrative | GeneratedNarrative | FallbackNarrative;
 
 export interface Report {
   schemaVersion: number;
@@ -75,6 +82,10 @@ export interface Report {
   inventory: Inventory;
   series: Series[];
   narrative: Narrative;
+  /** The model, its calls and their aggregate, when the LLM stage ran. */
+  llm?: LlmReport;
+  /** Base vs head per series and the gate's verdict, when a comparison ran (set by the compare stage). */
+  comparison?: ComparisonReport;
   timings: Timings;
   config: Record<string, string>;
 }

@@ -29,13 +29,14 @@ function freshWorkspace(): string {
 }
 
 afterAll(() => {
-  for (const dir of [...created, bundle]) if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const dir of created) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 beforeAll(() => {
   bundle = buildBundle();
   workspace = freshWorkspace();
-  run = runAction(path.join(bundle, 'index.js'), { workspace, inputs: { path: 'examples/benchmarks' }, event: pullRequestEvent() });
+  // No model here (test/e2e/llm.test.ts covers it): the report must not depend on an Ollama on this machine.
+  run = runAction(path.join(bundle, 'index.js'), { workspace, inputs: { path: 'examples/benchmarks', llm: 'false' }, event: pullRequestEvent() });
 });
 
 describe('the bundled action on examples/benchmarks', () => {
@@ -50,7 +51,7 @@ describe('the bundled action on examples/benchmarks', () => {
   });
 
   it('says the narrative is skipped and why', () => {
-    expect(run.summary).toContain('> **Narrative skipped:** this version has no LLM stage yet, so no model was asked; every number below is computed from the files.');
+    expect(run.summary).toContain('> **Narrative skipped:** llm: false, so no model was asked; every number below is computed from the files.');
   });
 
   it('names the pull request head commit', () => {

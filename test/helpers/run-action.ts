@@ -1,17 +1,60 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Bundles src/ with the project's own build script into a fresh directory, as CI does for dist/. */
+/** Everything the bundle is built from: a change to any of it means a new bundle. */
+function sourceKey(): string {
+  const hash = createHash('sha256');
+  const files = ['package-lock.json', 'tsconfig.json', 'scripts/build.mjs'];
+  for (const entry of readdirSync(path.join(repoRoot, 'src'), { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.push(path.relative(repoRoot, path.join(entry.parentPath, entry.name)));
+  }
+  for (const file of files.sort()) hash.update(file).update('\0').update(readFileSync(path.join(repoRoot, file))).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+const STALE_LOCK_MS = 10 * 60_000;
+
+/**
+ * Bundles src/ with the project's own build script, as CI does for dist/.
+ * Bundling takes most of a minute, so the e2e files share one bundle per
+ * source state: the first to arrive builds it under a lock directory, the
+ * others wait for its completion mark. Callers must not delete it.
+ */
 export function buildBundle(): string {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'chimera-dist-'));
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs'), out], { cwd: repoRoot, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
-  return out;
+  const dir = path.join(os.tmpdir(), `chimera-bundle-${sourceKey()}`);
+  const complete = path.join(dir, '.complete');
+  const lock = `${dir}.lock`;
+  for (;;) {
+    if (existsSync(complete)) return dir;
+    try {
+      mkdirSync(lock);
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      else sleep(500);
+      continue;
+    }
+    try {
+      if (existsSync(complete)) return dir;
+      rmSync(dir, { recursive: true, force: true });
+      const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs'), dir], { cwd: repoRoot, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+      writeFileSync(complete, '');
+      return dir;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
 }
 
 export interface ActionRun {
@@ -40,11 +83,15 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
-/**
- * Runs a bundled entry point with the environment a GitHub runner sets:
- * INPUT_* for every input, workspace, event payload, summary and output files.
- */
-export function runAction(entry: string, options: { workspace: string; inputs: Record<string, string>; event?: object; eventName?: string; env?: Record<string, string> }): ActionRun {
+export interface RunOptions {
+  workspace: string;
+  inputs: Record<string, string>;
+  event?: object;
+  eventName?: string;
+  env?: Record<string, string>;
+}
+
+function prepareRun(options: RunOptions): { env: Record<string, string>; summaryPath: string; outputPath: string } {
   const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'chimera-runner-'));
   const summaryPath = path.join(runnerTemp, 'step-summary.md');
   const outputPath = path.join(runnerTemp, 'github-output');
@@ -69,7 +116,17 @@ export function runAction(entry: string, options: { workspace: string; inputs: R
     RUNNER_TEMP: path.join(runnerTemp, 'tmp'),
     ...options.env,
   };
+  // As @actions/core reads them: spaces become underscores, hyphens stay (INPUT_GITHUB-TOKEN).
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  return { env, summaryPath, outputPath };
+}
+
+/**
+ * Runs a bundled entry point with the environment a GitHub runner sets:
+ * INPUT_* for every input, workspace, event payload, summary and output files.
+ */
+export function runAction(entry: string, options: RunOptions): ActionRun {
+  const { env, summaryPath, outputPath } = prepareRun(options);
   const result = spawnSync(process.execPath, [entry], { cwd: options.workspace, env, encoding: 'utf8', timeout: 120_000 });
   return {
     exitCode: result.status ?? -1,
@@ -78,4 +135,22 @@ export function runAction(entry: string, options: { workspace: string; inputs: R
     summary: readFileSync(summaryPath, 'utf8'),
     outputs: parseOutputFile(readFileSync(outputPath, 'utf8')),
   };
+}
+
+/**
+ * runAction without blocking this process, for tests whose fake servers
+ * (GitHub, Ollama) run in the test process and must answer the action.
+ */
+export async function runActionAsync(entry: string, options: RunOptions): Promise<ActionRun> {
+  const { env, summaryPath, outputPath } = prepareRun(options);
+  const child = spawn(process.execPath, [entry], { cwd: options.workspace, env, timeout: 120_000 });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exitCode = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? -1));
+  });
+  return { exitCode, stdout, stderr, summary: readFileSync(summaryPath, 'utf8'), outputs: parseOutputFile(readFileSync(outputPath, 'utf8')) };
 }

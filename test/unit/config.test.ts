@@ -39,9 +39,9 @@ describe('buildConfig defaults', () => {
     expect(config.root).toBe(WORKSPACE);
   });
 
-  it('searches CSV, TSV, JSON, JSONL, NDJSON, Markdown, text and log files by default', () => {
-    expect(configFrom({}).patterns).toEqual(['**/*.{csv,tsv,json,jsonl,ndjson,md,markdown,txt,log}']);
-    expect(DEFAULT_PATTERNS).toEqual(['**/*.{csv,tsv,json,jsonl,ndjson,md,markdown,txt,log}']);
+  it("searches CSV, TSV, JSON, JSONL, NDJSON, Markdown, text and log files, and github-action-benchmark's data.js, by default", () => {
+    expect(configFrom({}).patterns).toEqual(['**/*.{csv,tsv,json,jsonl,ndjson,md,markdown,txt,log}', '**/*data.js']);
+    expect(DEFAULT_PATTERNS).toEqual(['**/*.{csv,tsv,json,jsonl,ndjson,md,markdown,txt,log}', '**/*data.js']);
   });
 
   it('ignores node_modules, .git, dist and vendor by default', () => {
@@ -338,12 +338,30 @@ describe('describeConfig', () => {
     });
     expect(describeConfig(config)).toEqual({
       path: 'results',
-      patterns: '**/*.{csv,tsv,json,jsonl,ndjson,md,markdown,txt,log}',
+      patterns: '**/*.{csv,tsv,json,jsonl,ndjson,md,markdown,txt,log}, **/*data.js',
       ignore: '**/node_modules/**, **/.git/**, **/dist/**, **/vendor/**',
       'max-file-size': '1000000 bytes',
       directions: 'tokens_s: higher',
       units: '(inferred)',
       metrics: '*tok*, !eval_count',
+      format: 'auto',
+      baseline: 'auto',
+      statistic: 'mean',
+      threshold: '5%',
+      thresholds: '(none)',
+      'min-samples': '3',
+      confidence: '0.95',
+      gate: 'throughput',
+      'fail-on-regression': 'true',
+      llm: 'true',
+      'ollama-url': '(reuse 127.0.0.1:11434 or start `ollama serve`)',
+      model: 'gemma3:latest',
+      'ollama-options': 'num_gpu=default, num_ctx=default, temp=default, top_p=default, top_k=default, repeat_penalty=default',
+      runs: '1',
+      language: 'English',
+      persona: 'default',
+      'cache-models': 'false',
+      'gate-llm-throughput': 'false',
     });
   });
 

@@ -8,6 +8,12 @@ export interface AdapterInput {
   text: string;
   /** The parsed document for JSON files that parse; undefined otherwise. */
   json?: unknown;
+  /**
+   * Set when `text` is only the head of a larger file (complete lines of its
+   * first 8 KiB): big CSV/JSONL are sniffed, not read, unless an adapter claims
+   * them. Only `detect` ever sees a truncated input; `parse` gets the whole file.
+   */
+  truncated?: boolean;
 }
 
 /**

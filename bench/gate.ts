@@ -1,0 +1,123 @@
+/**
+ * `npm run bench:gate`: how often the regression gate cries wolf and how often
+ * it catches a real drop, by simulation. Each trial draws a baseline and a
+ * head run of n samples with normal noise (coefficient of variation CV) and
+ * compares them with the gate's default settings (mean, threshold 5%,
+ * min-samples 3, confidence 0.95), next to a flat single-value rule at the
+ * same nominal 5% (the last sample of each side, as github-action-benchmark
+ * compares). A/A trials have no true change; A/B trials a true throughput
+ * drop of 5%, 10% or 20%. The PRNG is seeded: the table is the same on every
+ * run. Prints a Markdown table on stdout. Environment: BENCH_GATE_TRIALS (2000).
+ */
+import { compareSeries, type CompareSettings, type ComparableSeries } from '../src/baseline/compare.js';
+import { DEFAULT_CONFIDENCE, DEFAULT_MIN_SAMPLES, DEFAULT_THRESHOLD } from '../src/baseline/config.js';
+import { seededRandom } from '../src/baseline/statistics.js';
+import type { SeriesStats } from '../src/metrics/types.js';
+import { errorFunction } from 'simple-statistics';
+
+const TRIALS = Number(process.env.BENCH_GATE_TRIALS ?? 2000);
+const CVS = [0.01, 0.05, 0.2];
+const SIZES = [1, 3, 5, 10];
+const DROPS = [0, 0.05, 0.1, 0.2];
+const TRUE_MEAN = 100;
+
+const SETTINGS: CompareSettings = {
+  statistic: 'mean',
+  threshold: DEFAULT_THRESHOLD,
+  thresholds: [],
+  minSamples: DEFAULT_MIN_SAMPLES,
+  confidence: DEFAULT_CONFIDENCE,
+  gate: { mode: 'throughput' },
+};
+
+/** Standard normal draws by the Box–Muller transform. */
+function normalSource(random: () => number): () => number {
+  let spare: number | undefined;
+  return () => {
+    if (spare !== undefined) {
+      const s = spare;
+      spare = undefined;
+      return s;
+    }
+    const u = 1 - random();
+    const v = random();
+    const r = Math.sqrt(-2 * Math.log(u));
+    spare = r * Math.sin(2 * Math.PI * v);
+    return r * Math.cos(2 * Math.PI * v);
+  };
+}
+
+function stats(samples: number[]): SeriesStats {
+  const n = samples.length;
+  const mean = samples.reduce((a, b) => a + b, 0) / n;
+  const sd = n > 1 ? Math.sqrt(samples.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : null;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const p50 = n % 2 ? (sorted[n >> 1] as number) : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
+  return { n, mean, sd, cv: sd === null ? null : (sd / mean) * 100, min: sorted[0] ?? null, p50, p95: null, p99: null, max: sorted[n - 1] ?? null, approximate: false };
+}
+
+function series(samples: number[]): ComparableSeries {
+  return { id: 'bench::tokens_s', file: 'bench.csv', metric: 'tokens_s', labels: {}, unit: 'tok/s', direction: 'higher', source: 'samples', stats: stats(samples), samples };
+}
+
+interface Cell {
+  gate: number;
+  flat: number;
+}
+
+function simulate(cv: number, n: number, drop: number, seed: number): Cell {
+  const normal = normalSource(seededRandom(seed));
+  const draw = (mean: number) => Array.from({ length: n }, () => mean * (1 + cv * normal()));
+  let gate = 0;
+  let flat = 0;
+  for (let i = 0; i < TRIALS; i++) {
+    const base = draw(TRUE_MEAN);
+    const head = draw(TRUE_MEAN * (1 - drop));
+    if (compareSeries(series(base), series(head), SETTINGS).verdict === 'regressed') gate += 1;
+    const lastBase = base[n - 1] as number;
+    const lastHead = head[n - 1] as number;
+    if ((lastHead - lastBase) / lastBase < -DEFAULT_THRESHOLD) flat += 1;
+  }
+  return { gate: gate / TRIALS, flat: flat / TRIALS };
+}
+
+/**
+ * The most any test can detect at a 1% false-alarm rate, even knowing σ
+ * (Neyman–Pearson: a one-sided z-test on the difference of means):
+ * Φ((d − z₀.₉₉·σ₀) / σ₁), σ₀ = CV·√(2/n) under no change, σ₁ = CV·√((1 + (1−d)²)/n).
+ */
+function bound(cv: number, n: number, drop: number): number {
+  const phi = (z: number) => 0.5 * (1 + errorFunction(z / Math.SQRT2));
+  const z99 = 2.3263478740408408;
+  if (drop === 0) return 0.01;
+  const s0 = cv * Math.sqrt(2 / n);
+  const s1 = cv * Math.sqrt((1 + (1 - drop) ** 2) / n);
+  return phi((drop - z99 * s0) / s1);
+}
+
+function pct(rate: number): string {
+  return `${(rate * 100).toFixed(1)}%`;
+}
+
+const rows: string[] = [];
+let seed = 20251002;
+for (const cv of CVS) {
+  for (const n of SIZES) {
+    const cells = DROPS.map((drop) => simulate(cv, n, drop, seed++));
+    const line = (name: string, pick: (c: Cell) => number) => `| ${pct(cv)} | ${n} | ${name} | ${cells.map((c) => pct(pick(c))).join(' | ')} |`;
+    rows.push(line('gate', (c) => c.gate), line('flat 5%', (c) => c.flat));
+    rows.push(`| ${pct(cv)} | ${n} | bound: best test at 1% false alarms, σ known | ${DROPS.map((d) => pct(bound(cv, n, d))).join(' | ')} |`);
+  }
+}
+
+process.stdout.write(
+  [
+    `${TRIALS} trials per cell; gate = mean, threshold 5%, min-samples 3, confidence 0.95; flat 5% = last sample of each side;`,
+    'bound = what any test could detect at 1% false alarms if σ were known (not a simulation).',
+    '',
+    '| CV | n per side | Method | False alarms (A/A) | Detects −5% | Detects −10% | Detects −20% |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n'),
+);

@@ -1,0 +1,61 @@
+import { analyze, type AnalyzeDependencies } from '../analyze.js';
+import type { Config } from '../config.js';
+import type { Report } from '../report/model.js';
+import { gateFailureMessage, shouldFail } from './gate.js';
+import type { BaselineLog } from './sources/types.js';
+import { compareStage, type CompareStage } from './stage.js';
+
+/** The CLI's side of the regression gate: options, the compare stage and the exit code. */
+
+/** Gate options that mirror action inputs one to one (`--min-samples` ⇔ `min-samples`). */
+export const GATE_INPUT_OPTIONS = ['statistic', 'threshold', 'thresholds', 'min-samples', 'confidence', 'gate', 'fail-on-regression'] as const;
+
+export const GATE_USAGE = `Regression gate (analyze):
+  --baseline PATH         compare with a snapshot.json or a benchmark directory;
+                          "history" compares the newest timestamped run with the one before
+  --threshold PCT         regression threshold (default: 5%)
+  --thresholds RULES      per-metric thresholds, e.g. "tokens_s: 3%, *ttft*: 20%"
+  --statistic mean|median compared statistic (default: mean)
+  --min-samples N         samples per side before significance is required (default: 3)
+  --confidence LEVEL      e.g. 0.95 (default)
+  --gate SELECTION        throughput (default), all, or metric globs
+  --fail-on-regression B  exit 1 on a gated regression (default: true)
+`;
+
+/** Keywords `--baseline` takes as they are; anything else is a path. */
+const KEYWORDS = new Set(['auto', 'cache', 'git', 'history', 'none']);
+
+/** The `baseline` input for `--baseline`: no comparison unless one is asked for. */
+export function baselineInput(given: string | undefined): string {
+  if (given === undefined) return 'none';
+  if (KEYWORDS.has(given.toLowerCase()) || given.toLowerCase().startsWith('file:')) return given;
+  return `file:${given}`;
+}
+
+export function cliCompareStage(config: Config, cwd: string, log: BaselineLog, deps: Omit<AnalyzeDependencies, 'commit'>, tempRoot: string): CompareStage {
+  return compareStage({
+    config,
+    event: { name: '' },
+    analyzeTree: (cfg) => analyze(cfg, deps),
+    // A local run may compare with any directory the user names.
+    file: { base: cwd, confineToWorkspace: false },
+    log,
+    tempRoot,
+  });
+}
+
+/**
+ * 1 when a gated metric regressed (and `--fail-on-regression` is not false),
+ * 2 when the named baseline could not be used, else 0; the reason goes to stderr.
+ */
+export function gateExitCode(report: Report, config: Config, stderr: (text: string) => void): number {
+  const comparison = report.comparison;
+  if (!comparison) return 0;
+  if (comparison.error) {
+    stderr(`${comparison.error}\n`);
+    return 2;
+  }
+  const failure = gateFailureMessage(comparison);
+  if (failure) stderr(`${failure}\n`);
+  return shouldFail(comparison, config.gate) ? 1 : 0;
+}

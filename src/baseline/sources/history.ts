@@ -1,0 +1,137 @@
+import { normaliseTimestamps, seriesId } from '../../metrics/identity.js';
+import { snapshotSeries } from '../snapshot.js';
+import type { SnapshotSeries } from '../types.js';
+import type { DataJsHistory } from './data-js.js';
+import type { SourceOutcome } from './types.js';
+
+/**
+ * The timestamps in a path, in order, as `normaliseTimestamps` found them:
+ * `runs/20251002-151204/x.csv` → ['20251002-151204']. Reuses the normalised
+ * form so both always agree on what a timestamp is.
+ */
+export function pathTimestamps(file: string): string[] {
+  const normalised = normaliseTimestamps(file);
+  if (normalised === file) return [];
+  const literal = normalised.split('<ts>').map((part) => part.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
+  const match = new RegExp(`^${literal.join('(.+?)')}$`).exec(file);
+  return match ? match.slice(1) : [];
+}
+
+function compareTimestamps(a: string[], b: string[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = BigInt((a[i] ?? '').replace(/\D/g, '') || '0');
+    const y = BigInt((b[i] ?? '').replace(/\D/g, '') || '0');
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * `20251009-093015` → 2025-10-09T09:30:15Z. Names carry no time zone; UTC is
+ * assumed, which is at most a few hours off for "how old".
+ */
+export function timestampToIso(raw: string): string | undefined {
+  const digits = raw.replace(/\D/g, '');
+  let date: Date | undefined;
+  if (/^(19|20)\d{6}/.test(digits) && (digits.length === 8 || digits.length >= 14)) {
+    const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((i, k) => Number(digits.slice(i, i + (k === 0 ? 4 : 2)) || '0'));
+    date = new Date(Date.UTC(y as number, (mo as number) - 1, d, h, mi, s));
+  } else if (/^1\d{9}$/.test(digits)) date = new Date(Number(digits) * 1000);
+  else if (/^1\d{12}$/.test(digits)) date = new Date(Number(digits));
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
+
+/** Ids that are the same in every run: timestamps normalised, repeats numbered within the run. */
+function runIds(series: readonly SnapshotSeries[]): SnapshotSeries[] {
+  const seen = new Map<string, number>();
+  return series.map((s) => {
+    const id = seriesId(s.file, s.metric, s.labels);
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return { ...s, id: n > 1 ? `${id}#${n}` : id };
+  });
+}
+
+interface Run {
+  file: string;
+  stamps: string[];
+  series: SnapshotSeries[];
+}
+
+/**
+ * Earlier timestamped runs in the tree as the baseline for the newest one.
+ *
+ * Files whose paths differ only in timestamps (`runs/<ts>/throughput.csv`,
+ * `bench_<ts>.json`) are runs of one benchmark. For each such benchmark the
+ * newest run is the head and the run immediately before it the baseline: the
+ * question is what changed since last time, and pooling older runs would mix
+ * in drift (drivers, hardware) and overstate the baseline's sample count.
+ * Series outside timestamped runs have nothing to compare with here; they are
+ * left out of the comparison (neither new nor missing) and counted in the
+ * description.
+ */
+export function baselineFromHistory(series: readonly SnapshotSeries[], dataJs?: DataJsHistory): SourceOutcome {
+  const families = new Map<string, Map<string, Run>>();
+  let outside = 0;
+  const fromDataJs = new Set(dataJs?.files.map((f) => f.file));
+  for (const s of series) {
+    if (fromDataJs.has(s.file)) continue;
+    const stamps = pathTimestamps(s.file);
+    if (stamps.length === 0) {
+      outside += 1;
+      continue;
+    }
+    const family = normaliseTimestamps(s.file);
+    const runs = families.get(family) ?? new Map<string, Run>();
+    families.set(family, runs);
+    const run = runs.get(s.file) ?? { file: s.file, stamps, series: [] };
+    runs.set(s.file, run);
+    run.series.push(snapshotSeries(s));
+  }
+  const head: SnapshotSeries[] = [];
+  const base: SnapshotSeries[] = [];
+  const pairs: { family: string; previous: Run; newest: Run }[] = [];
+  for (const [family, runs] of families) {
+    if (runs.size < 2) {
+      outside += [...runs.values()].reduce((sum, r) => sum + r.series.length, 0);
+      continue;
+    }
+    const ordered = [...runs.values()].sort((a, b) => compareTimestamps(a.stamps, b.stamps) || (a.file < b.file ? -1 : 1));
+    const newest = ordered[ordered.length - 1] as Run;
+    const previous = ordered[ordered.length - 2] as Run;
+    outside += ordered.slice(0, -2).reduce((sum, r) => sum + r.series.length, 0);
+    head.push(...runIds(newest.series));
+    base.push(...runIds(previous.series));
+    pairs.push({ family, previous, newest });
+  }
+  if (dataJs && dataJs.files.length > 0) {
+    head.push(...dataJs.head);
+    base.push(...dataJs.base);
+  }
+  if (pairs.length === 0 && base.length === 0) return { reason: 'no benchmark in the tree has two or more timestamped runs (or a data.js with two commits)' };
+
+  const stamp = (r: Run) => r.stamps.join('/');
+  const parts: string[] = [];
+  const first = pairs[0];
+  if (first) {
+    const samePair = pairs.every((p) => stamp(p.previous) === stamp(first.previous) && stamp(p.newest) === stamp(first.newest));
+    const what = pairs.length === 1 ? first.family : `${pairs.length} timestamped benchmarks`;
+    parts.push(
+      samePair
+        ? `run ${stamp(first.previous)} of ${what}, the one before the newest (${stamp(first.newest)})`
+        : `the run before the newest of each of ${what}`,
+    );
+  }
+  for (const f of dataJs?.files ?? []) parts.push(`commit ${f.commit.slice(0, 7) || '(unnamed)'} in ${f.file}, the one before the newest`);
+  const found: SourceOutcome = { found: { info: { source: 'history', description: parts.join('; ') }, series: base, head } };
+  if (outside > 0) found.found.info.note = `only the newest runs are compared; ${outside} other series are not`;
+  // The oldest baseline run says how old the comparison is at worst.
+  const times = [
+    ...pairs.map((p) => timestampToIso(p.previous.stamps[p.previous.stamps.length - 1] ?? '')),
+    ...(dataJs?.files ?? []).map((f) => (f.date > 0 ? new Date(f.date).toISOString() : undefined)),
+  ]
+    .filter((t): t is string => !!t)
+    .sort();
+  if (times[0]) found.found.info.createdAt = times[0];
+  return found;
+}

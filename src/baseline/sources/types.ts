@@ -1,0 +1,47 @@
+import type { Config } from '../../config.js';
+import type { Report } from '../../report/model.js';
+import type { BaselineInfo, SnapshotSeries } from '../types.js';
+
+export interface BaselineLog {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+/** What the triggering event says about commits and branches (empty for the CLI). */
+export interface EventInfo {
+  /** e.g. `pull_request`, `push`; '' outside GitHub Actions. */
+  name: string;
+  /** The commit under test: the PR head, or the pushed commit. */
+  headSha?: string;
+  /** The commit to compare with: the PR base tip, or the commit before a push. */
+  baseSha?: string;
+  /** The PR's base branch. */
+  baseRef?: string;
+  /** The pushed branch (without refs/heads/). */
+  branch?: string;
+  defaultBranch?: string;
+}
+
+/** Runs the same analysis as the head on another tree (git: the merge base; file: a directory). */
+export type AnalyzeTree = (config: Config) => Promise<Report>;
+
+export interface BaselineFound {
+  info: BaselineInfo;
+  series: SnapshotSeries[];
+  /**
+   * Replaces the head side of the comparison. Only the history source sets it:
+   * there the head is the newest run, not every series of the tree.
+   */
+  head?: SnapshotSeries[];
+}
+
+/** A source either finds a baseline or says, in words users read, why not. */
+export type SourceOutcome = { found: BaselineFound } | { reason: string };
+
+/** A baseline the user asked for explicitly but that cannot be used (bad file, path outside the workspace). */
+export class BaselineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BaselineError';
+  }
+}

@@ -1,0 +1,62 @@
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import type { PipelineResult } from '../pipeline.js';
+import { createClient, type Logger } from './client.js';
+import { eventTarget, reportCommit, type Repo } from './context.js';
+import { readPublishInputs } from './inputs.js';
+import { publish, type PublishSettings } from './publish.js';
+
+export interface ActionPublishInputs {
+  settings: PublishSettings;
+  token: string;
+}
+
+/** The publishing inputs of the action; throws ConfigError. The token is masked in the log. */
+export function readActionPublishInputs(): ActionPublishInputs {
+  const inputs = readPublishInputs((name) => core.getInput(name));
+  if (inputs.token) core.setSecret(inputs.token);
+  return inputs;
+}
+
+/** The commit the report is about, from the event (the PR head, the pushed commit, the triggering run's head). */
+export function actionCommit(): { sha: string; ref?: string } | undefined {
+  return reportCommit(eventTarget(github.context.eventName, github.context.payload, github.context.sha));
+}
+
+const log: Logger = {
+  info: (m) => core.info(m),
+  warning: (m) => core.warning(m),
+  debug: (m) => core.debug(m),
+};
+
+/** Job summary, annotations and sticky comment for this run; sets the comment-id and comment-url outputs. */
+export async function publishFromAction(result: PipelineResult, inputs: ActionPublishInputs): Promise<void> {
+  const context = github.context;
+  const repo: Repo | undefined = process.env.GITHUB_REPOSITORY ? context.repo : undefined;
+  const runId = Number(process.env.GITHUB_RUN_ID) || 0;
+  const runUrl = runId && repo ? `${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}` : undefined;
+  const api = inputs.token ? createClient(inputs.token, { ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}), log }) : undefined;
+  const outcome = await publish(
+    {
+      report: result.report,
+      markdown: result.markdown,
+      ...(result.reportPath ? { reportPath: result.reportPath } : {}),
+      settings: inputs.settings,
+      event: eventTarget(context.eventName, context.payload, context.sha),
+      ...(repo ? { repo } : {}),
+      run: { id: runId, attempt: Number(process.env.GITHUB_RUN_ATTEMPT) || 1, ...(runUrl ? { url: runUrl } : {}) },
+    },
+    {
+      api,
+      writeSummary: process.env.GITHUB_STEP_SUMMARY
+        ? async (markdown) => {
+            await core.summary.addRaw(markdown).write({ overwrite: false });
+          }
+        : undefined,
+      annotate: (message, properties) => core.error(message, properties),
+      log,
+    },
+  );
+  core.setOutput('comment-id', outcome.comment ? String(outcome.comment.id) : '');
+  core.setOutput('comment-url', outcome.comment?.url ?? '');
+}

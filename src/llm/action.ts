@@ -1,0 +1,52 @@
+import path from 'node:path';
+import os from 'node:os';
+import * as cache from '@actions/cache';
+import * as core from '@actions/core';
+import * as tc from '@actions/tool-cache';
+import type { Report } from '../report/model.js';
+import { logSafe } from '../util/log-safe.js';
+import { installOllama } from './install.js';
+import { llmOutputs } from './narrate.js';
+import type { LlmLog } from './server.js';
+import { createLlmStage, systemDependencies, type LlmStage } from './stage.js';
+import { stateFor } from './state.js';
+import type { LlmConfig } from './types.js';
+
+/** The action's log: @actions/core, with server output and error text made safe for the runner. */
+export const actionLog: LlmLog = {
+  info: (m) => core.info(logSafe(m)),
+  warning: (m) => core.warning(logSafe(m)),
+  group: (title, lines) => {
+    core.startGroup(logSafe(title));
+    for (const line of lines) core.info(logSafe(line));
+    core.endGroup();
+  },
+};
+
+/**
+ * Server, model and cache for the action, with the state the post step needs
+ * saved as soon as it exists (a started server must be stopped even when
+ * the model then fails to pull).
+ */
+export async function actionLlmStage(config: LlmConfig, elapsed: () => number): Promise<LlmStage> {
+  const deps = {
+    ...systemDependencies(actionLog, { tempDir: process.env.RUNNER_TEMP || os.tmpdir(), requestTimeoutMs: config.requestTimeoutMs }),
+    cache,
+    install: async (version: string) => {
+      const binary = await installOllama(version, tc, actionLog);
+      // The archive's bin/ stays next to its lib/ollama; later steps get the same ollama.
+      core.addPath(path.dirname(binary));
+      return binary;
+    },
+  };
+  const stage = await createLlmStage(config, deps, elapsed);
+  // An annotation: the workflow asked for a narrative and should say llm: false or point at a server.
+  if (stage.failure) core.warning(logSafe(`Narrative skipped: ${stage.failure}`), { title: 'Chimera Insight: no local model' });
+  for (const [name, value] of Object.entries(stateFor(stage))) core.saveState(name, value);
+  return stage;
+}
+
+/** Outputs llm-throughput and llm-ttft-ms (empty when no model call finished). */
+export function setLlmOutputs(report: Report): void {
+  for (const [name, value] of Object.entries(llmOutputs(report))) core.setOutput(name, value);
+}

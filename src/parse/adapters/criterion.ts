@@ -1,0 +1,155 @@
+import type { RawSeries } from '../../metrics/types.js';
+import { skipped } from '../types.js';
+import type { AdapterInput, ToolAdapter } from './types.js';
+import { AdapterResult, accumulate, isObject, numberOf, summaryOf, type JsonObject } from './util.js';
+
+/** Current releases write snake_case keys; criterion 0.2 wrote `Mean`, `StdDev`, …. */
+function estimate(json: JsonObject, ...keys: string[]): number | undefined {
+  for (const key of keys) {
+    const e = json[key];
+    if (isObject(e)) {
+      const v = numberOf(e.point_estimate);
+      if (v !== undefined) return v;
+    }
+  }
+  return undefined;
+}
+
+function isEstimates(json: unknown): json is JsonObject {
+  if (!isObject(json)) return false;
+  const mean = json.mean ?? json.Mean;
+  return isObject(mean) && 'point_estimate' in mean;
+}
+
+/** criterion's `change/estimates.json` holds relative changes, not times: only mean and median. */
+function isChange(json: JsonObject, path: string): boolean {
+  return /(^|\/)change\/estimates\.json$/i.test(path) || (!('std_dev' in json) && !('StdDev' in json) && !('slope' in json) && !('Slope' in json));
+}
+
+function isSample(json: unknown): boolean {
+  if (isObject(json)) return Array.isArray(json.iters) && Array.isArray(json.times);
+  // criterion 0.2: a list of [iterations, nanoseconds] pairs.
+  return Array.isArray(json) && json.length > 0 && json.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'number'));
+}
+
+function isDescription(json: unknown): boolean {
+  return isObject(json) && 'full_id' in json && 'directory_name' in json;
+}
+
+const FOLDERS = /^(new|base|change)$/i;
+
+/** The benchmark's id from its folder: `target/criterion/<group>/<function>/<value>/new/estimates.json`. */
+export function benchmarkNameFromPath(path: string): string {
+  const segments = path.split('/');
+  const file = segments.pop() ?? '';
+  if (segments.length > 0 && FOLDERS.test(segments[segments.length - 1] as string)) segments.pop();
+  const root = segments.map((s) => s.toLowerCase()).lastIndexOf('criterion');
+  const parts = root >= 0 ? segments.slice(root + 1) : segments.slice(-1);
+  return parts.length > 0 ? parts.join('/') : file.replace(/\.json$/i, '');
+}
+
+function folderOf(path: string): string | undefined {
+  const segments = path.split('/');
+  segments.pop();
+  return segments[segments.length - 1]?.toLowerCase();
+}
+
+/**
+ * Criterion.rs output under `target/criterion/<benchmark>/new/`: `sample.json`
+ * gives the per-iteration time of every sample (time ÷ iterations, ns) as a
+ * `time` series labelled `benchmark`; `estimates.json` gives the summary
+ * (mean, median, std_dev point estimates, ns) and is superseded by the
+ * `sample.json` beside it when both are read. `base/` (the previous run),
+ * `change/` (criterion's own comparison), `benchmark.json` and `tukey.json`
+ * are recognised and skipped with the reason.
+ */
+export const criterion: ToolAdapter = {
+  name: 'criterion',
+  types: ['json'],
+  detect(input: AdapterInput): boolean {
+    const file = input.path.split('/').pop()?.toLowerCase() ?? '';
+    if (isEstimates(input.json) || isDescription(input.json)) return true;
+    if (file.endsWith('sample.json') && isSample(input.json)) return true;
+    return file === 'tukey.json' && /(^|\/)criterion\//i.test(input.path) && Array.isArray(input.json);
+  },
+  parse(input: AdapterInput) {
+    const json = input.json;
+    const folder = folderOf(input.path);
+    if (folder === 'base') return skipped("criterion: the previous run (base/); the current one is in new/");
+    if (isDescription(json)) return skipped('criterion: benchmark description (names only); its times are in estimates.json and sample.json');
+    const benchmark = benchmarkNameFromPath(input.path);
+    const result = new AdapterResult('criterion');
+    if (isEstimates(json)) {
+      if (isChange(json, input.path)) return skipped("criterion: change estimates (relative to criterion's previous run), not times");
+      result.rows = 1;
+      const summary = summaryOf({ mean: estimate(json, 'mean', 'Mean'), median: estimate(json, 'median', 'Median'), sd: estimate(json, 'std_dev', 'StdDev') });
+      result.add({ metric: 'time', labels: { benchmark }, unitHint: 'ns', summary });
+      return result.outcome('no point estimates');
+    }
+    if (!isSample(json)) return skipped('criterion: tukey fences (outlier thresholds), not measurements');
+    const pairs: [unknown, unknown][] = Array.isArray(json)
+      ? (json as [unknown, unknown][])
+      : ((json as JsonObject).iters as unknown[]).map((it, i) => [it, ((json as JsonObject).times as unknown[])[i]]);
+    const perIteration: number[] = [];
+    for (const [i, [iters, time]] of pairs.entries()) {
+      result.rows += 1;
+      const n = numberOf(iters);
+      const t = numberOf(time);
+      if (n === undefined || t === undefined || n <= 0) {
+        result.excludedRows += 1;
+        result.problems.add(undefined, `sample #${i + 1}: needs a positive iteration count and a time`);
+        continue;
+      }
+      perIteration.push(t / n);
+    }
+    if (perIteration.length > 0) {
+      const series: RawSeries = { metric: 'time', labels: { benchmark }, unitHint: 'ns', samples: accumulate(perIteration) };
+      result.add(series);
+      const dir = input.path.slice(0, input.path.lastIndexOf('/') + 1);
+      result.supersedes.push(`${dir}estimates.json`);
+    }
+    return result.outcome('no usable samples');
+  },
+};
+
+/**
+ * libtest's bencher lines, also written by `cargo bench` with criterion's
+ * `--output-format bencher`: `test name ... bench:   1,234 ns/iter (+/- 56)`,
+ * optionally followed by `= 12 MB/s`. The value is libtest's median and the
+ * `+/-` a range (max − min), not a standard deviation, so each benchmark is a
+ * single-value `time` series in ns (and `throughput` in MB/s when printed).
+ */
+const BENCHER_LINE = /^test\s+(.+?)\s+\.\.\.\s+bench:\s+([\d,]+(?:\.\d+)?)\s+ns\/iter\s+\(\+\/-\s+([\d,]+(?:\.\d+)?)\)(?:\s*=\s*([\d,]+(?:\.\d+)?)\s+MB\/s)?\s*$/;
+
+export const cargoBench: ToolAdapter = {
+  name: 'cargo-bench',
+  types: ['text'],
+  detect(input: AdapterInput): boolean {
+    for (const line of input.text.split(/\r?\n/, 2000)) if (BENCHER_LINE.test(line.trim())) return true;
+    return false;
+  },
+  parse(input: AdapterInput) {
+    const result = new AdapterResult('cargo-bench');
+    const seen = new Map<string, RawSeries[]>();
+    for (const [i, raw] of input.text.split(/\r?\n/).entries()) {
+      const match = BENCHER_LINE.exec(raw.trim());
+      if (!match) continue;
+      result.rows += 1;
+      const [, name, value, , throughput] = match;
+      const labels = { benchmark: name as string };
+      const previous = seen.get(name as string);
+      const ns = numberOf(value) as number;
+      // A benchmark printed again (several runs appended to one log) adds a sample.
+      if (previous) {
+        previous[0]?.samples?.add(ns);
+        if (throughput !== undefined) previous[1]?.samples?.add(numberOf(throughput) as number);
+        continue;
+      }
+      const entries: RawSeries[] = [{ metric: 'time', labels, unitHint: 'ns', samples: accumulate([ns]), line: i + 1 }];
+      if (throughput !== undefined) entries.push({ metric: 'throughput', labels, unitHint: 'MB/s', directionHint: 'higher', samples: accumulate([numberOf(throughput) as number]), line: i + 1 });
+      seen.set(name as string, entries);
+      for (const s of entries) result.add(s);
+    }
+    return result.outcome('no bencher result lines');
+  },
+};

@@ -1,0 +1,24 @@
+import { bencher } from './bencher.js';
+import { cargoBench, criterion } from './criterion.js';
+import { githubActionBenchmark } from './github-action-benchmark.js';
+import { goBench } from './go-bench.js';
+import { googleBenchmark } from './google-benchmark.js';
+import { hyperfine } from './hyperfine.js';
+import { pytestBenchmark } from './pytest-benchmark.js';
+import type { ToolAdapter } from './types.js';
+
+/**
+ * General benchmarking tools, in detection order. Each detector looks for keys
+ * only its tool writes; Bencher's `{bench: {measure: {value}}}` shape is the
+ * least specific, so it is tried last among the JSON formats.
+ */
+export const GENERAL_ADAPTERS: readonly ToolAdapter[] = [
+  pytestBenchmark,
+  googleBenchmark,
+  hyperfine,
+  criterion,
+  githubActionBenchmark,
+  bencher,
+  goBench,
+  cargoBench,
+];

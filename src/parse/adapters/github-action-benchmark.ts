@@ -1,0 +1,188 @@
+import { canonicalUnit } from '../../metrics/infer.js';
+import type { Direction, RawSeries } from '../../metrics/types.js';
+import { failed } from '../types.js';
+import type { AdapterInput, ToolAdapter } from './types.js';
+import { AdapterResult, accumulate, isObject, lineOf, numberOf, type JsonObject } from './util.js';
+
+const BENCH_KEYS = new Set(['name', 'unit', 'value', 'range', 'extra']);
+const DATA_JS_PREFIX = /^\s*window\.BENCHMARK_DATA\s*=\s*/;
+
+function isBench(v: unknown): v is JsonObject {
+  return isObject(v) && typeof v.name === 'string' && numberOf(v.value) !== undefined && Object.keys(v).every((k) => BENCH_KEYS.has(k));
+}
+
+/** A custom-benchmark file: every entry is `{name, unit, value}` (+ `range`, `extra`) and nothing else. */
+function isCustomList(json: unknown): json is JsonObject[] {
+  return Array.isArray(json) && json.length > 0 && json.every((b) => isBench(b) && typeof b.unit === 'string');
+}
+
+const RATE_UNIT = /(\/\s*(s|sec|second|ms|min)|per\s*(second|sec|s)|ops|hz|fps|qps|rps|tps|throughput)$/i;
+const TIME_UNIT = /^(ps|ns|us|µs|μs|ms|s|sec|secs|seconds?|milliseconds?|microseconds?|nanoseconds?|min|minutes?|h|hours?)(\s*\/\s*(iter|iteration|op|operation|call|run|token|tok|req|request|batch|step|sample|item))?$/i;
+
+/**
+ * The file cannot say whether bigger is better, so the unit decides when it
+ * can: a rate (`ops/sec`, `tok/s`, `MB/s`) is higher-is-better, a duration
+ * (`ns/iter`, `ms`) lower. Anything else is left to inference from the name.
+ */
+export function directionFromUnit(unit: string): Direction | undefined {
+  const u = unit.trim();
+  if (u === '') return undefined;
+  if (RATE_UNIT.test(u)) return 'higher';
+  if (TIME_UNIT.test(u)) return 'lower';
+  return undefined;
+}
+
+/**
+ * Direction for a bench in a data.js entry: the `custom*IsBetter` tools state
+ * it; for the tools github-action-benchmark parses itself the unit decides
+ * first (Go's `MB/s` is higher-is-better), then the tool's own convention
+ * (benchmark.js and pytest store ops/sec; the rest store times).
+ */
+function directionFor(tool: string, unit: string): Direction | undefined {
+  if (tool === 'customBiggerIsBetter') return 'higher';
+  if (tool === 'customSmallerIsBetter') return 'lower';
+  const byUnit = directionFromUnit(unit);
+  if (byUnit) return byUnit;
+  if (tool === 'benchmarkjs' || tool === 'pytest') return 'higher';
+  return tool === '' ? undefined : 'lower';
+}
+
+function seriesOf(bench: JsonObject, labels: Record<string, string>, direction: Direction | undefined, line: number | undefined): RawSeries {
+  const s: RawSeries = { metric: bench.name as string, labels, samples: accumulate([numberOf(bench.value) as number]) };
+  const unit = typeof bench.unit === 'string' ? bench.unit.trim() : '';
+  if (unit !== '') s.unitHint = canonicalUnit(unit);
+  if (direction) s.directionHint = direction;
+  if (line !== undefined) s.line = line;
+  return s;
+}
+
+/**
+ * github-action-benchmark's custom JSON (`tool: customBiggerIsBetter` /
+ * `customSmallerIsBetter` input): `[{name, unit, value, range?, extra?}]`,
+ * one single-value series per entry named as the entry. Which way is better
+ * is chosen in the workflow, not written in the file: it is inferred from the
+ * unit (rates higher, durations lower), then from the name; the `directions`
+ * input sets it explicitly.
+ */
+export const githubActionBenchmark: ToolAdapter = {
+  name: 'github-action-benchmark',
+  types: ['json', 'other'],
+  detect(input: AdapterInput): boolean {
+    if (input.type === 'other') return /\.js$/i.test(input.path) && DATA_JS_PREFIX.test(input.text);
+    return isCustomList(input.json);
+  },
+  parse(input: AdapterInput) {
+    if (DATA_JS_PREFIX.test(input.text) && input.json === undefined) return parseDataJs(input);
+    const list = input.json;
+    if (!Array.isArray(list)) return failed('github-action-benchmark: expected a list of {name, unit, value} entries');
+    const result = new AdapterResult('github-action-benchmark');
+    for (const [i, bench] of list.entries()) {
+      result.rows += 1;
+      if (!isBench(bench)) {
+        result.excludedRows += 1;
+        result.problems.add(undefined, `entry #${i + 1}: needs a name and a numeric value, skipped`);
+        continue;
+      }
+      const unit = typeof bench.unit === 'string' ? bench.unit : '';
+      result.add(seriesOf(bench, {}, directionFromUnit(unit), lineOf(input.text, JSON.stringify(bench.name))));
+    }
+    return result.outcome('no entries with a name and a numeric value');
+  },
+};
+
+/** One run in a data.js history: the commit it measured and its series. */
+export interface BenchmarkRun {
+  suite: string;
+  commit: { id: string; message?: string; timestamp?: string; url?: string };
+  /** When the run was stored (ms since the epoch), from the entry's `date`. */
+  date: number;
+  tool: string;
+  series: RawSeries[];
+}
+
+interface DataJs {
+  runs: BenchmarkRun[];
+  problems: string[];
+}
+
+function readDataJs(text: string): DataJs | string {
+  const body = text.replace(/^\uFEFF/, '').replace(DATA_JS_PREFIX, '').replace(/;?\s*$/, '');
+  let doc: unknown;
+  try {
+    // JSON only: the file is data written by the action, and is never evaluated.
+    doc = JSON.parse(body);
+  } catch (err) {
+    return `window.BENCHMARK_DATA is not plain JSON (${(err as Error).message})`;
+  }
+  if (!isObject(doc) || !isObject(doc.entries)) return 'window.BENCHMARK_DATA has no "entries" object';
+  const runs: BenchmarkRun[] = [];
+  const problems: string[] = [];
+  for (const [suite, entries] of Object.entries(doc.entries)) {
+    if (!Array.isArray(entries)) {
+      problems.push(`suite ${suite}: entries are not a list`);
+      continue;
+    }
+    for (const [i, entry] of entries.entries()) {
+      if (!isObject(entry) || !Array.isArray(entry.benches)) {
+        problems.push(`suite ${suite}, entry #${i + 1}: no benches`);
+        continue;
+      }
+      const tool = typeof entry.tool === 'string' ? entry.tool : '';
+      const c = isObject(entry.commit) ? entry.commit : {};
+      const commit: BenchmarkRun['commit'] = { id: typeof c.id === 'string' ? c.id : '' };
+      if (typeof c.message === 'string') commit.message = c.message;
+      if (typeof c.timestamp === 'string') commit.timestamp = c.timestamp;
+      if (typeof c.url === 'string') commit.url = c.url;
+      const series: RawSeries[] = [];
+      for (const bench of entry.benches) {
+        if (!isObject(bench) || typeof bench.name !== 'string' || numberOf(bench.value) === undefined) {
+          problems.push(`suite ${suite}, commit ${commit.id.slice(0, 7) || '?'}: a bench without a name or numeric value`);
+          continue;
+        }
+        series.push(seriesOf(bench, { suite }, directionFor(tool, typeof bench.unit === 'string' ? bench.unit : ''), undefined));
+      }
+      runs.push({ suite, commit, date: numberOf(entry.date) ?? 0, tool, series });
+    }
+  }
+  return { runs, problems };
+}
+
+/**
+ * Every run stored in a github-action-benchmark `data.js` (oldest first, per
+ * suite), for use as baseline history. Throws with the reason when the text
+ * is not such a file.
+ */
+export function benchmarkDataHistory(text: string): BenchmarkRun[] {
+  if (!DATA_JS_PREFIX.test(text.replace(/^\uFEFF/, ''))) throw new Error('not a github-action-benchmark data.js (no "window.BENCHMARK_DATA =")');
+  const data = readDataJs(text);
+  if (typeof data === 'string') throw new Error(data);
+  return [...data.runs].sort((a, b) => (a.suite < b.suite ? -1 : a.suite > b.suite ? 1 : a.date - b.date));
+}
+
+/**
+ * The latest run of each suite is what the file says about the code now. Two
+ * workflows may store into one suite for the same commit (one entry each), so
+ * every entry of the latest entry's commit counts, the later one winning a
+ * bench both hold.
+ */
+function parseDataJs(input: AdapterInput) {
+  const data = readDataJs(input.text);
+  if (typeof data === 'string') return failed(`github-action-benchmark: ${data}`);
+  const result = new AdapterResult('github-action-benchmark');
+  for (const p of data.problems) result.problems.add(undefined, p);
+  const latest = new Map<string, BenchmarkRun>();
+  for (const run of data.runs) {
+    result.rows += 1;
+    const seen = latest.get(run.suite);
+    if (!seen || run.date >= seen.date) latest.set(run.suite, run);
+  }
+  const current = new Map<string, RawSeries>();
+  const ordered = [...data.runs].sort((a, b) => a.date - b.date);
+  for (const run of ordered) {
+    const last = latest.get(run.suite);
+    if (!last || (run !== last && (run.commit.id === '' || run.commit.id !== last.commit.id))) continue;
+    for (const s of run.series) current.set(JSON.stringify([run.suite, s.metric]), s);
+  }
+  for (const s of current.values()) result.add(s);
+  return result.outcome('no benches in window.BENCHMARK_DATA');
+}

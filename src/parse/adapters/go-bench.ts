@@ -1,0 +1,105 @@
+import type { Direction, RawSeries } from '../../metrics/types.js';
+import { SampleAccumulator } from '../../metrics/accumulator.js';
+import type { AdapterInput, ToolAdapter } from './types.js';
+import { AdapterResult } from './util.js';
+
+/**
+ * `BenchmarkName-8   1000   1234 ns/op   56 B/op   2 allocs/op   12.3 MB/s`:
+ * name, optional GOMAXPROCS suffix, iterations, then value/unit pairs. The
+ * name is matched lazily so only the last `-N` is taken for GOMAXPROCS
+ * (`BenchmarkSort/size-10-8` is `BenchmarkSort/size-10` on 8 procs).
+ */
+const BENCH_LINE = /^(Benchmark\S*?)(?:-(\d+))?\s+(\d+)((?:\s+[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s+\S+)+)\s*$/i;
+const HEADER = /^(pkg|goos|goarch|cpu):\s*(.*)$/;
+
+/** Go's own units and which way is better; `MB/s` (from b.SetBytes) is throughput. */
+const KNOWN: Record<string, Direction> = {
+  'ns/op': 'lower',
+  'sec/op': 'lower',
+  'B/op': 'lower',
+  'allocs/op': 'lower',
+  'MB/s': 'higher',
+  'B/s': 'higher',
+};
+
+/** A b.ReportMetric unit: rates are higher-is-better, per-op costs lower; others are inferred from the name. */
+function directionOf(unit: string): Direction | undefined {
+  const known = KNOWN[unit];
+  if (known) return known;
+  if (/\/s(ec)?$/i.test(unit)) return 'higher';
+  if (/^(ns|us|µs|ms|s|sec|B|bytes|allocs)\/\w+$/i.test(unit)) return 'lower';
+  return undefined;
+}
+
+function pairsOf(rest: string): [number, string][] {
+  const tokens = rest.trim().split(/\s+/);
+  const pairs: [number, string][] = [];
+  for (let i = 0; i + 1 < tokens.length; i += 2) pairs.push([Number(tokens[i]), tokens[i + 1] as string]);
+  return pairs;
+}
+
+/** True when the text holds at least one benchmark result line. */
+function hasBenchLine(text: string): boolean {
+  for (const line of text.split(/\r?\n/, 2000)) if (BENCH_LINE.test(line.trim())) return true;
+  return false;
+}
+
+/**
+ * `go test -bench` text output (also with `-benchmem` and `-count`). Each
+ * unit on a result line is a metric named as Go prints it (`ns/op`, `B/op`,
+ * `allocs/op`, `MB/s`, custom `b.ReportMetric` units) with labels
+ * `benchmark`, `gomaxprocs` (the `-8` suffix) and `pkg` when the header names
+ * one. Repeated lines (`-count=N`) are the samples. `MB/s` is higher-is-better,
+ * the per-op costs lower-is-better. `goos`/`goarch`/`cpu` headers describe the
+ * machine and are not labels, so series match across runners.
+ */
+export const goBench: ToolAdapter = {
+  name: 'go-bench',
+  types: ['text'],
+  detect: (input: AdapterInput) => hasBenchLine(input.text),
+  parse(input: AdapterInput) {
+    const result = new AdapterResult('go-bench');
+    const found = new Map<string, RawSeries>();
+    let pkg: string | undefined;
+    const lines = input.text.split(/\r?\n/);
+    for (const [i, raw] of lines.entries()) {
+      const line = raw.trim();
+      const header = HEADER.exec(line);
+      if (header) {
+        if (header[1] === 'pkg') pkg = header[2]?.trim() || undefined;
+        continue;
+      }
+      const failure = /^--- FAIL:\s+(Benchmark\S*)/.exec(line);
+      if (failure) {
+        result.problems.add(i + 1, `${failure[1] as string} failed (--- FAIL)`);
+        continue;
+      }
+      if (!/^Benchmark/i.test(line)) continue;
+      const match = BENCH_LINE.exec(line);
+      if (!match) {
+        // A name alone is printed before a benchmark's own log output; only a failure there is news.
+        if (/\bFAIL\b|panic/i.test(line)) result.problems.add(i + 1, `benchmark line without results: ${line.slice(0, 120)}`);
+        continue;
+      }
+      result.rows += 1;
+      const [, name, procs, , rest] = match;
+      const labels: Record<string, string> = { benchmark: name as string };
+      if (procs !== undefined) labels.gomaxprocs = procs;
+      if (pkg !== undefined) labels.pkg = pkg;
+      for (const [value, unit] of pairsOf(rest as string)) {
+        if (!Number.isFinite(value)) continue;
+        const key = JSON.stringify([unit, labels]);
+        let s = found.get(key);
+        if (!s) {
+          s = { metric: unit, labels, unitHint: unit, samples: new SampleAccumulator(), line: i + 1 };
+          const direction = directionOf(unit);
+          if (direction) s.directionHint = direction;
+          found.set(key, s);
+          result.add(s);
+        }
+        s.samples?.add(value);
+      }
+    }
+    return result.outcome('no benchmark result lines');
+  },
+};

@@ -1,0 +1,254 @@
+import { parse as parseCsvSync } from 'csv-parse/sync';
+import { findTables } from '../markdown.js';
+import { ProblemLog } from '../problems.js';
+import { failed, skipped, type ParseOutcome } from '../types.js';
+import type { AdapterInput, ToolAdapter } from './types.js';
+import { SeriesSet, baseName, cleanSummary, isObject, labelText, num, parsedOutcome, sampledSeries, summarySeries, type JsonObject } from './llm-shared.js';
+
+/**
+ * llama.cpp `llama-bench` in each of its output modes (`-o json|jsonl|csv|md`).
+ * Every row is one test of one configuration: `pp512` (prompt processing of
+ * 512 tokens), `tg128` (generating 128), `pp512+tg128`, optionally `@ d4096`
+ * (at a context depth). The result is tokens per second: `samples_ts` (one
+ * value per repetition) when the file has them, else `avg_ts ± stddev_ts`.
+ */
+
+const METRIC = 'tokens_per_s';
+const SERIES_OPTIONS = { unit: 'tok/s', direction: 'higher' as const };
+
+/** Settings llama-bench can sweep; a label when it differs between the rows of one file. */
+const SWEEP_KEYS = [
+  'type_k', 'type_v', 'flash_attn', 'split_mode', 'main_gpu', 'no_kv_offload', 'use_mmap', 'embeddings', 'tensor_split',
+  'tensor_buft_overrides', 'cpu_mask', 'cpu_strict', 'poll', 'n_cpu_moe', 'devices', 'defrag_thold', 'no_op_offload',
+];
+/** Settings that are always labels: what a llama-bench user compares. */
+const CORE_LABELS = ['backends', 'n_gpu_layers', 'n_threads', 'n_batch', 'n_ubatch'];
+/** Backend flags of older builds, before the `backends` field. */
+const OLD_BACKEND_FLAGS: [string, string][] = [
+  ['cuda', 'CUDA'], ['vulkan', 'Vulkan'], ['metal', 'Metal'], ['sycl', 'SYCL'], ['opencl', 'OpenCL'], ['kompute', 'Kompute'], ['rpc', 'RPC'], ['gpu_blas', 'GPU BLAS'], ['blas', 'BLAS'],
+];
+/** Markdown shows short column names; the labels use the JSON names so every output mode agrees. */
+const MARKDOWN_COLUMNS: Record<string, string> = {
+  model: 'model_type', backend: 'backends', ngl: 'n_gpu_layers', threads: 'n_threads', sm: 'split_mode', mg: 'main_gpu',
+  nkvo: 'no_kv_offload', fa: 'flash_attn', mmap: 'use_mmap', embd: 'embeddings', ts: 'tensor_split', strict: 'cpu_strict',
+  dev: 'devices', ot: 'tensor_buft_overrides', ncmoe: 'n_cpu_moe',
+};
+/** Markdown columns that describe the model file, not a condition of the test. */
+const MARKDOWN_SKIPPED = new Set(['size', 'params', 't/s', 'test']);
+
+type Row = Record<string, unknown>;
+
+function isRow(v: unknown): v is JsonObject {
+  return isObject(v) && 'avg_ts' in v && 'n_prompt' in v && 'n_gen' in v;
+}
+
+/** llama-bench's own test name: `pp512`, `tg128`, `pp512+tg128`, with ` @ d<depth>` when a depth is set. */
+export function testName(nPrompt: number, nGen: number, nDepth: number): string {
+  const name = nPrompt > 0 && nGen === 0 ? `pp${nPrompt}` : nGen > 0 && nPrompt === 0 ? `tg${nGen}` : `pp${nPrompt}+tg${nGen}`;
+  return nDepth > 0 ? `${name} @ d${nDepth}` : name;
+}
+
+/** CSV cells are text; `samples_ts` may be a JSON array or a space-separated list. */
+function numberList(v: unknown): number[] | undefined {
+  if (Array.isArray(v)) {
+    const values = v.map(num);
+    return values.every((x) => x !== undefined) && values.length > 0 ? (values as number[]) : undefined;
+  }
+  return undefined;
+}
+
+function backendsOf(row: Row): string | undefined {
+  const stated = labelText(row.backends);
+  if (stated) return stated;
+  const flags = OLD_BACKEND_FLAGS.filter(([key]) => row[key] === true || row[key] === '1' || row[key] === 'true').map(([, name]) => name);
+  return flags.length > 0 ? flags.join(',') : undefined;
+}
+
+/** Rows as JSON records (json, jsonl, csv): labels, test name and tokens/s. */
+function readRows(rows: Row[], problems: ProblemLog, adapterName: string, lines?: number[]): ParseOutcome {
+  const set = new SeriesSet(problems);
+  const varying = SWEEP_KEYS.filter((key) => new Set(rows.map((r) => JSON.stringify(r[key] ?? null))).size > 1);
+  let used = 0;
+  rows.forEach((row, index) => {
+    const line = lines?.[index];
+    const nPrompt = num(row.n_prompt);
+    const nGen = num(row.n_gen);
+    if (nPrompt === undefined || nGen === undefined) {
+      problems.add(line, `test ${index + 1} has no n_prompt/n_gen; skipped`);
+      return;
+    }
+    const labels: Record<string, string> = {};
+    const model = labelText(row.model_type, 200);
+    if (model) labels.model_type = model;
+    const file = labelText(row.model_filename, 400);
+    if (file) labels.model_file = baseName(file);
+    const backends = backendsOf(row);
+    if (backends) labels.backends = backends;
+    for (const key of [...CORE_LABELS.slice(1), ...varying]) {
+      const text = labelText(row[key], 200);
+      if (text !== undefined) labels[key] = text;
+    }
+    labels.test = testName(nPrompt, nGen, num(row.n_depth) ?? 0);
+    const options = line === undefined ? SERIES_OPTIONS : { ...SERIES_OPTIONS, line };
+    const ts = numberList(row.samples_ts);
+    const ns = numberList(row.samples_ns);
+    const tokens = nPrompt + nGen;
+    if (ts) set.add(sampledSeries(METRIC, labels, ts, options));
+    // Builds before `samples_ts` kept only the times: tokens per second follow from them.
+    else if (ns && tokens > 0 && ns.every((t) => t > 0)) set.add(sampledSeries(METRIC, labels, ns.map((t) => (tokens * 1e9) / t), options));
+    else {
+      const mean = num(row.avg_ts);
+      if (mean === undefined) {
+        problems.add(line, `test ${index + 1} (${labels.test}) has no avg_ts; skipped`);
+        return;
+      }
+      const sd = num(row.stddev_ts);
+      set.add(summarySeries(METRIC, labels, cleanSummary(sd === undefined ? { mean } : { mean, sd }), options));
+    }
+    used += 1;
+  });
+  if (used === 0) return failed(`no readable llama-bench test in this ${adapterName} output`);
+  return parsedOutcome('llama-bench', set.series, problems, { rows: rows.length, excludedRows: rows.length - used });
+}
+
+function parseJsonLines(text: string): { rows: Row[]; lines: number[]; problems: ProblemLog } {
+  const problems = new ProblemLog();
+  const rows: Row[] = [];
+  const lines: number[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    try {
+      const value = JSON.parse(raw) as unknown;
+      if (isRow(value)) {
+        rows.push(value);
+        lines.push(i + 1);
+      } else problems.add(i + 1, 'not a llama-bench record; line skipped');
+    } catch {
+      problems.add(i + 1, 'invalid JSON; line skipped');
+    }
+  });
+  return { rows, lines, problems };
+}
+
+const CSV_HEADER = /(^|,)"?avg_ts"?(,|$)/;
+
+function csvHeaderLine(text: string): string {
+  return text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+}
+
+function isCsv(text: string): boolean {
+  const header = csvHeaderLine(text);
+  return CSV_HEADER.test(header) && /(^|,)"?n_prompt"?(,|$)/.test(header) && /(^|,)"?n_gen"?(,|$)/.test(header);
+}
+
+function parseCsvText(text: string): ParseOutcome {
+  let records: Record<string, string>[];
+  try {
+    records = parseCsvSync(text, { bom: true, columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
+  } catch (err) {
+    return failed(`could not be read as llama-bench CSV: ${(err as Error).message}`);
+  }
+  // The header is line 1 and each test one line after it.
+  return readRows(records, new ProblemLog(), 'CSV', records.map((_, i) => i + 2));
+}
+
+/** A llama-bench Markdown table: `model`, `test` and `t/s` columns. */
+function isBenchTable(header: string[]): boolean {
+  const names = header.map((h) => h.trim().toLowerCase());
+  return names.includes('test') && names.includes('t/s') && names.includes('model');
+}
+
+function isMarkdown(text: string): boolean {
+  if (!/\|[ \t]*t\/s[ \t]*\|/.test(text)) return false;
+  const tables = findTables(text);
+  // A document that also holds other tables is left to the Markdown reader, which reads them all.
+  return tables.length > 0 && tables.every((t) => isBenchTable(t.header));
+}
+
+const VALUE_CELL = /^([+-]?\d[\d,]*(?:\.\d+)?)(?:\s*±\s*(\d[\d,]*(?:\.\d+)?))?$/;
+
+function parseMarkdownText(text: string): ParseOutcome {
+  const problems = new ProblemLog();
+  const set = new SeriesSet(problems);
+  let rows = 0;
+  let used = 0;
+  for (const table of findTables(text)) {
+    const header = table.header.map((h) => h.trim().toLowerCase());
+    const testAt = header.indexOf('test');
+    const valueAt = header.indexOf('t/s');
+    for (const { cells, line } of table.rows) {
+      rows += 1;
+      const test = (cells[testAt] ?? '').replace(/^(pp|tg)\s+(\d)/, '$1$2').replace(/\+(pp|tg)\s+(\d)/, '+$1$2').trim();
+      const value = VALUE_CELL.exec((cells[valueAt] ?? '').trim());
+      if (!test || !value) {
+        problems.add(line, test ? `"t/s" of ${test} is "${cells[valueAt] ?? ''}", not a number; row skipped` : 'no test name; row skipped');
+        continue;
+      }
+      const labels: Record<string, string> = {};
+      header.forEach((column, i) => {
+        if (MARKDOWN_SKIPPED.has(column)) return;
+        const cell = labelText(cells[i], 200);
+        if (cell !== undefined) labels[MARKDOWN_COLUMNS[column] ?? column] = cell;
+      });
+      labels.test = test;
+      const mean = Number((value[1] as string).replace(/,/g, ''));
+      const sd = value[2] !== undefined ? Number(value[2].replace(/,/g, '')) : undefined;
+      set.add(summarySeries(METRIC, labels, cleanSummary(sd === undefined ? { mean } : { mean, sd }), { ...SERIES_OPTIONS, line }));
+      used += 1;
+    }
+  }
+  if (used === 0) return failed('no readable llama-bench row in this Markdown table');
+  return parsedOutcome('llama-bench', set.series, problems, { rows, excludedRows: rows - used });
+}
+
+function detect(input: AdapterInput): boolean {
+  switch (input.type) {
+    case 'json':
+      return Array.isArray(input.json) ? input.json.length > 0 && input.json.every(isRow) : isRow(input.json);
+    case 'jsonl': {
+      const first = input.text.split(/\r?\n/).find((l) => l.trim() !== '');
+      if (first === undefined) return false;
+      try {
+        return isRow(JSON.parse(first));
+      } catch {
+        return false;
+      }
+    }
+    case 'csv':
+      return isCsv(input.text);
+    case 'markdown':
+    case 'text':
+      return isMarkdown(input.text);
+    default:
+      return false;
+  }
+}
+
+function parse(input: AdapterInput): ParseOutcome {
+  switch (input.type) {
+    case 'json': {
+      const rows = Array.isArray(input.json) ? input.json : [input.json];
+      if (rows.length === 0 || !rows.every(isRow)) return skipped('not llama-bench JSON: records need avg_ts, n_prompt and n_gen');
+      return readRows(rows, new ProblemLog(), 'JSON');
+    }
+    case 'jsonl': {
+      const { rows, lines, problems } = parseJsonLines(input.text);
+      if (rows.length === 0) return skipped('not llama-bench JSONL: no line holds avg_ts, n_prompt and n_gen');
+      return readRows(rows, problems, 'JSONL', lines);
+    }
+    case 'csv':
+      return isCsv(input.text) ? parseCsvText(input.text) : skipped('not llama-bench CSV: the header needs avg_ts, n_prompt and n_gen');
+    case 'markdown':
+    case 'text':
+      return isMarkdown(input.text) ? parseMarkdownText(input.text) : skipped('not llama-bench Markdown: no table with model, test and t/s columns');
+    default:
+      return skipped('llama-bench writes JSON, JSONL, CSV or Markdown');
+  }
+}
+
+export const llamaBenchAdapter: ToolAdapter = {
+  name: 'llama-bench',
+  types: ['json', 'jsonl', 'csv', 'markdown', 'text'],
+  detect,
+  parse,
+};

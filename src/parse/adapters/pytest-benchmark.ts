@@ -1,0 +1,90 @@
+import type { RawSeries } from '../../metrics/types.js';
+import { failed } from '../types.js';
+import type { AdapterInput, ToolAdapter } from './types.js';
+import { AdapterResult, accumulate, isObject, labelText, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
+
+function benchmarksOf(json: unknown): unknown[] | undefined {
+  return isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
+}
+
+/** pytest-benchmark rows carry a `stats` object with `mean` and `rounds`; Google Benchmark rows have neither. */
+function isPytestRow(row: unknown): boolean {
+  return isObject(row) && typeof row.name === 'string' && isObject(row.stats) && 'mean' in row.stats && ('rounds' in row.stats || 'fullname' in row);
+}
+
+/** Labels a user filters by: the benchmark (its name, with parameters in brackets), its group and each parameter. */
+function labelsOf(row: JsonObject): Record<string, string> {
+  const labels: Record<string, string> = { benchmark: row.name as string };
+  if (typeof row.group === 'string' && row.group !== '') labels.group = row.group;
+  if (isObject(row.params)) {
+    for (const [key, value] of Object.entries(row.params)) {
+      const name = key in labels ? `param_${key}` : key;
+      labels[name] = labelText(value);
+    }
+  }
+  return labels;
+}
+
+/**
+ * pytest-benchmark's `--benchmark-json` / `--benchmark-save` file: one `time`
+ * series (seconds) per benchmark, from the per-round `stats.data` when saved
+ * (`--benchmark-save-data`), else from the summary (mean, stddev, min, max,
+ * median, q1/q3, rounds). Numeric `extra_info` values become series of their own.
+ */
+export const pytestBenchmark: ToolAdapter = {
+  name: 'pytest-benchmark',
+  types: ['json'],
+  detect(input: AdapterInput): boolean {
+    const rows = benchmarksOf(input.json);
+    return rows !== undefined && rows.length > 0 && isPytestRow(rows[0]);
+  },
+  parse(input: AdapterInput) {
+    const rows = benchmarksOf(input.json);
+    if (!rows) return failed('pytest-benchmark: no "benchmarks" list');
+    const result = new AdapterResult('pytest-benchmark');
+    for (const [i, row] of rows.entries()) {
+      result.rows += 1;
+      if (!isPytestRow(row)) {
+        result.excludedRows += 1;
+        const name = isObject(row) && typeof row.name === 'string' ? ` (${row.name})` : '';
+        result.problems.add(undefined, `benchmark #${i + 1}${name}: no stats with a mean, skipped`);
+        continue;
+      }
+      const r = row as JsonObject;
+      const stats = r.stats as JsonObject;
+      const labels = labelsOf(r);
+      const line = lineOf(input.text, `"${r.name as string}"`);
+      const time: RawSeries = { metric: 'time', labels, unitHint: 's' };
+      if (line !== undefined) time.line = line;
+      const data = Array.isArray(stats.data) ? stats.data.map(numberOf).filter((v): v is number => v !== undefined) : [];
+      const mean = numberOf(stats.mean);
+      if (data.length > 0) time.samples = accumulate(data);
+      else if (mean !== undefined) {
+        time.summary = summaryOf({
+          n: numberOf(stats.rounds),
+          mean,
+          sd: numberOf(stats.stddev),
+          min: numberOf(stats.min),
+          max: numberOf(stats.max),
+          median: numberOf(stats.median),
+          percentiles: { 25: numberOf(stats.q1), 75: numberOf(stats.q3) },
+        });
+      } else {
+        result.excludedRows += 1;
+        result.problems.add(line, `benchmark ${r.name as string}: stats have no mean`);
+        continue;
+      }
+      result.add(time);
+      if (isObject(r.extra_info)) {
+        for (const [key, value] of Object.entries(r.extra_info)) {
+          const v = numberOf(value);
+          if (v === undefined || typeof value === 'boolean') continue;
+          const extra: RawSeries = { metric: key, labels, samples: accumulate([v]) };
+          if (line !== undefined) extra.line = line;
+          result.add(extra);
+        }
+      }
+    }
+    return result.outcome('no benchmarks with stats');
+  },
+};

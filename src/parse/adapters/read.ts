@@ -1,0 +1,122 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { formatBytes } from '../../util/text.js';
+import type { FileToParse } from '../read-file.js';
+import { failed, skipped, type FileType, type ParseOutcome } from '../types.js';
+import { GENERIC_FORMAT, adapterNamed, adaptersFor, detectAdapter } from './registry.js';
+import type { AdapterInput, ToolAdapter } from './types.js';
+
+export interface AdapterReadRequest {
+  file: FileToParse;
+  maxFileSize: number;
+  /** The whole file when it was small enough to read at once. */
+  whole: Buffer | undefined;
+  /** Its first bytes (at most 8 KiB). */
+  head: Buffer;
+  /** Forced format from the `format` input; undefined detects. */
+  format: string | undefined;
+}
+
+/** A tool adapter's outcome, or what was read on the way so the generic parser need not read it again. */
+export interface AdapterRead {
+  outcome?: ParseOutcome;
+  text?: string;
+  /** The parsed JSON document (wrapped: `null` is a valid document). */
+  json?: { value: unknown };
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function tryJson(text: string): { value: unknown } | undefined {
+  const t = text.trimStart();
+  if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
+  try {
+    return { value: JSON.parse(t) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Complete lines of the head, so a detector never sees half a record. */
+function headLines(head: Buffer): string {
+  const text = head.toString('utf8');
+  const end = text.lastIndexOf('\n');
+  return withoutBom(end > 0 ? text.slice(0, end) : text);
+}
+
+function run(adapter: ToolAdapter, input: AdapterInput): ParseOutcome {
+  try {
+    return adapter.parse(input);
+  } catch (err) {
+    return failed(`${adapter.name}: could not read the file: ${(err as Error).message}`);
+  }
+}
+
+function input(file: FileToParse, type: FileType, text: string, json?: { value: unknown }): AdapterInput {
+  const result: AdapterInput = { path: file.path ?? path.basename(file.absolutePath), type, text };
+  if (json) result.json = json.value;
+  return result;
+}
+
+function tooLarge(file: FileToParse, maxFileSize: number, name: string): ParseOutcome {
+  return skipped(`${name} output larger than max-file-size (${formatBytes(file.size)} > ${formatBytes(maxFileSize)}); tool formats are read whole`);
+}
+
+/**
+ * Gives tool adapters the first look at a file. Detection is cheap: JSON is
+ * parsed once (and the value returned for the generic parser), Markdown and
+ * text are read whole as they would be anyway, and CSV/JSONL/other files
+ * larger than one read are judged by the lines of their head, so the generic
+ * parser can still stream them when no tool claims them.
+ */
+export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterRead> {
+  const { file, maxFileSize, whole, head, format } = req;
+  const readText = async () => withoutBom(whole ? whole.toString('utf8') : await fs.readFile(file.absolutePath, 'utf8'));
+  if (format === GENERIC_FORMAT) return {};
+  if (format !== undefined) {
+    const adapter = adapterNamed(format);
+    if (!adapter) return { outcome: failed(`unknown format "${format}"`) };
+    if (file.size > maxFileSize) return { outcome: tooLarge(file, maxFileSize, adapter.name) };
+    const text = await readText();
+    return { outcome: run(adapter, input(file, file.type, text, tryJson(text))) };
+  }
+
+  switch (file.type) {
+    case 'json': {
+      if (file.size > maxFileSize) return {};
+      const text = await readText();
+      const json = tryJson(text);
+      if (json) {
+        const adapter = detectAdapter(input(file, 'json', text, json));
+        return adapter ? { outcome: run(adapter, input(file, 'json', text, json)) } : { text, json };
+      }
+      // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
+      const lines = input(file, 'jsonl', text);
+      const adapter = detectAdapter(lines);
+      return adapter ? { outcome: run(adapter, lines) } : { text };
+    }
+    case 'markdown':
+    case 'text': {
+      if (file.size > maxFileSize || adaptersFor(file.type).length === 0) return {};
+      const text = await readText();
+      const adapter = detectAdapter(input(file, file.type, text));
+      return adapter ? { outcome: run(adapter, input(file, file.type, text)) } : { text };
+    }
+    case 'csv':
+    case 'jsonl':
+    case 'other': {
+      if (adaptersFor(file.type).length === 0) return {};
+      const sniff = whole ? input(file, file.type, withoutBom(whole.toString('utf8'))) : { ...input(file, file.type, headLines(head)), truncated: true };
+      const adapter = detectAdapter(sniff);
+      if (!adapter && file.type === 'other' && /\.js$/i.test(sniff.path)) {
+        return { outcome: skipped('not github-action-benchmark data (no "window.BENCHMARK_DATA =" at the start); other JavaScript is never read or run') };
+      }
+      if (!adapter) return {};
+      if (whole) return { outcome: run(adapter, sniff) };
+      if (file.size > maxFileSize) return { outcome: tooLarge(file, maxFileSize, adapter.name) };
+      return { outcome: run(adapter, input(file, file.type, await readText())) };
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { SampleAccumulator } from '../../metrics/accumulator.js';
+import type { ProvidedSummary, RawSeries } from '../../metrics/types.js';
+import { ProblemLog } from '../problems.js';
+import { skipped, type ParseOutcome } from '../types.js';
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A finite number, or a numeric string as some tools write (`"37"`, `"1,234.5"`); undefined otherwise. */
+export function numberOf(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim().replace(/,/g, '');
+  if (t === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export function accumulate(values: Iterable<number>): SampleAccumulator {
+  const acc = new SampleAccumulator();
+  for (const v of values) acc.add(v);
+  return acc;
+}
+
+/** Drops undefined fields so summaries compare cleanly and stay small in reports. */
+export type SummaryFields = { [K in Exclude<keyof ProvidedSummary, 'percentiles'>]?: number | undefined } & {
+  percentiles?: Record<number, number | undefined>;
+};
+
+export function summaryOf(fields: SummaryFields): ProvidedSummary {
+  const out: ProvidedSummary = {};
+  for (const [k, v] of Object.entries(fields) as [keyof SummaryFields, unknown][]) {
+    if (v === undefined) continue;
+    if (k === 'percentiles') {
+      const kept = Object.entries(v as Record<string, number | undefined>).filter(([, x]) => x !== undefined);
+      if (kept.length > 0) out.percentiles = Object.fromEntries(kept) as Record<number, number>;
+    } else (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+/** A label value as text: numbers and booleans as written, anything else as JSON. */
+export function labelText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v) ?? '';
+}
+
+/** Collects an adapter's series and problems into one outcome. */
+export class AdapterResult {
+  readonly series: RawSeries[] = [];
+  readonly problems = new ProblemLog();
+  rows = 0;
+  excludedRows = 0;
+  supersedes: string[] = [];
+
+  constructor(readonly adapter: string) {}
+
+  add(series: RawSeries): void {
+    this.series.push(series);
+  }
+
+  outcome(emptyReason: string): ParseOutcome {
+    if (this.series.length === 0) {
+      const why = this.problems.items[0]?.reason;
+      return skipped(`${this.adapter}: ${emptyReason}${why ? ` (${why})` : ''}`);
+    }
+    const out: ParseOutcome = {
+      status: 'parsed',
+      adapter: this.adapter,
+      series: this.series,
+      rows: this.rows,
+      excludedRows: this.excludedRows,
+      problems: this.problems.items,
+      problemCount: this.problems.total,
+      document: false,
+    };
+    if (this.supersedes.length > 0) out.supersedes = this.supersedes;
+    return out;
+  }
+}
+
+/** 1-based line of the first occurrence of `needle` in `text`, for annotations; undefined when absent. */
+export function lineOf(text: string, needle: string, from = 0): number | undefined {
+  const at = text.indexOf(needle, from);
+  if (at < 0) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line += 1;
+  return line;
+}

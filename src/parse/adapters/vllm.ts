@@ -1,0 +1,150 @@
+import type { Direction, ProvidedSummary, RawSeries } from '../../metrics/types.js';
+import { ProblemLog } from '../problems.js';
+import { isIgnoredName, isLabelName } from '../table.js';
+import { skipped, type ParseOutcome } from '../types.js';
+import type { AdapterInput, ToolAdapter } from './types.js';
+import { cleanSummary, hasCentre, isObject, labelText, num, parsedOutcome, sampledSeries, summarySeries, type JsonObject } from './llm-shared.js';
+
+/**
+ * vLLM `bench serve` / `benchmarks/benchmark_serving.py --save-result` JSON:
+ * one object per run with throughputs, request counts, `mean|median|std|pNN`
+ * of `ttft`, `tpot`, `itl`, `e2el` in milliseconds, and (with detailed saving)
+ * per-request arrays in seconds. Generated texts are never read.
+ */
+
+/** `mean_ttft_ms`, `p99.9_itl_ms`: a statistic of one latency metric. */
+const LATENCY_STAT = /^(mean|median|std|p\d{1,2}(?:\.\d+)?)_(ttft|tpot|itl|e2el)_ms$/;
+
+/** Run-wide values: unit and direction are the tool's definitions, not guesses from the name. */
+const SCALARS: Record<string, { unit: string; direction: Direction }> = {
+  request_throughput: { unit: 'req/s', direction: 'higher' },
+  request_goodput: { unit: 'req/s', direction: 'higher' },
+  // Older scripts wrote the goodput key with a stray colon.
+  'request_goodput:': { unit: 'req/s', direction: 'higher' },
+  output_throughput: { unit: 'tok/s', direction: 'higher' },
+  total_token_throughput: { unit: 'tok/s', direction: 'higher' },
+  max_output_tokens_per_s: { unit: 'tok/s', direction: 'higher' },
+  // How long the run took follows from the request rate and prompt count: context, not a score.
+  duration: { unit: 's', direction: 'none' },
+  completed: { unit: 'requests', direction: 'none' },
+  failed: { unit: 'requests', direction: 'lower' },
+  total_input_tokens: { unit: 'tokens', direction: 'none' },
+  total_output_tokens: { unit: 'tokens', direction: 'none' },
+  max_concurrent_requests: { unit: 'requests', direction: 'none' },
+};
+
+/**
+ * Settings of the run: they split series rather than being measured. Other text
+ * (`--metadata` pairs, hardware names) stays out of the labels: the result file's
+ * name already tells such runs apart, and labels that come and go would change ids.
+ */
+const LABEL_KEYS = ['model_id', 'backend', 'request_rate', 'max_concurrency', 'burstiness'];
+/** Keys that are neither a label nor a metric: clocks, settings, per-request arrays, text. */
+const IGNORED_KEYS = new Set([
+  'date', 'tokenizer_id', 'num_prompts', 'input_lens', 'output_lens', 'ttfts', 'itls', 'generated_texts', 'errors', 'start_times',
+  'timestamp', 'percentile_metrics', 'metric_percentiles', 'best_of', 'use_beam_search',
+]);
+
+function isVllmResult(value: unknown): value is JsonObject {
+  if (!isObject(value)) return false;
+  const keys = Object.keys(value);
+  return num(value.request_throughput) !== undefined && keys.some((k) => LATENCY_STAT.test(k)) && ('completed' in value || 'output_throughput' in value);
+}
+
+function percentileRank(stat: string): number {
+  return Number(stat.slice(1));
+}
+
+function latencySummaries(doc: JsonObject, n: number | undefined): Map<string, ProvidedSummary> {
+  const byMetric = new Map<string, ProvidedSummary>();
+  for (const [key, raw] of Object.entries(doc)) {
+    const match = LATENCY_STAT.exec(key);
+    const value = num(raw);
+    if (!match || value === undefined) continue;
+    const [, stat, metric] = match as unknown as [string, string, string];
+    const summary = byMetric.get(metric) ?? (n !== undefined ? { n } : {});
+    if (stat === 'mean') summary.mean = value;
+    else if (stat === 'median') summary.median = value;
+    else if (stat === 'std') summary.sd = value;
+    else (summary.percentiles ??= {})[percentileRank(stat)] = value;
+    byMetric.set(metric, summary);
+  }
+  return byMetric;
+}
+
+/** Indexes of requests that failed: their zero TTFT and empty ITLs are not measurements. */
+function failedRequests(doc: JsonObject): Set<number> {
+  const failedAt = new Set<number>();
+  if (!Array.isArray(doc.errors)) return failedAt;
+  doc.errors.forEach((e, i) => {
+    if (typeof e === 'string' ? e.trim() !== '' : e !== null && e !== undefined && e !== false) failedAt.add(i);
+  });
+  return failedAt;
+}
+
+function labelsOf(doc: JsonObject): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const key of LABEL_KEYS) {
+    const text = labelText(doc[key], 200);
+    // Burstiness 1 (Poisson arrivals) is the default: a label only when the run changed it.
+    if (text !== undefined && !(key === 'burstiness' && num(doc[key]) === 1)) labels[key] = text;
+  }
+  return labels;
+}
+
+function parseVllm(input: AdapterInput): ParseOutcome {
+  const doc = input.json;
+  if (!isVllmResult(doc)) return skipped('not a vLLM benchmark result: no request_throughput with mean/median/pNN_*_ms latencies');
+  const problems = new ProblemLog();
+  const labels = labelsOf(doc);
+  const series: RawSeries[] = [];
+  const completed = num(doc.completed);
+  for (const [key, def] of Object.entries(SCALARS)) {
+    const value = num(doc[key]);
+    if (value === undefined) continue;
+    series.push(sampledSeries(key.replace(/:$/, ''), labels, [value], def));
+  }
+
+  // Per-request arrays (saved with --save-detailed or by older scripts): every request is a sample.
+  const failedAt = failedRequests(doc);
+  const perRequest = new Map<string, number[]>();
+  if (Array.isArray(doc.ttfts)) {
+    const ttfts = doc.ttfts.flatMap((t, i) => (failedAt.has(i) || num(t) === undefined ? [] : [(num(t) as number) * 1000]));
+    if (ttfts.length > 0) perRequest.set('ttft', ttfts);
+  }
+  if (Array.isArray(doc.itls)) {
+    // vLLM's mean ITL is over every inter-token gap of every request, so the gaps are the samples.
+    const itls = doc.itls.flatMap((gaps, i) => (failedAt.has(i) || !Array.isArray(gaps) ? [] : gaps.flatMap((g) => (num(g) === undefined ? [] : [(num(g) as number) * 1000]))));
+    if (itls.length > 0) perRequest.set('itl', itls);
+  }
+  const summaries = latencySummaries(doc, completed);
+  for (const metric of ['ttft', 'tpot', 'itl', 'e2el']) {
+    const samples = perRequest.get(metric);
+    const summary = summaries.get(metric);
+    if (samples) series.push(sampledSeries(`${metric}_ms`, labels, samples, { unit: 'ms', direction: 'lower' }));
+    else if (summary && hasCentre(summary)) series.push(summarySeries(`${metric}_ms`, labels, cleanSummary(summary), { unit: 'ms', direction: 'lower' }));
+  }
+  for (const [key, arrayKey] of [['input_tokens', 'input_lens'], ['output_tokens', 'output_lens']] as const) {
+    const lens = doc[arrayKey];
+    if (!Array.isArray(lens)) continue;
+    const values = lens.flatMap((v, i) => (failedAt.has(i) || num(v) === undefined ? [] : [num(v) as number]));
+    if (values.length > 0) series.push(sampledSeries(key, labels, values, { unit: 'tokens', direction: 'none' }));
+  }
+  // Fields a fork or a newer version adds (`accuracy_rate`): read like any result, units and directions by name.
+  for (const [key, value] of Object.entries(doc)) {
+    if (key in SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key) || isLabelName(key) || isIgnoredName(key)) continue;
+    const n = typeof value === 'number' ? num(value) : undefined;
+    if (n !== undefined) series.push(sampledSeries(key, labels, [n]));
+  }
+  // Rows are requests: the per-request error list when saved, else the completed and failed counts.
+  const failedCount = Array.isArray(doc.errors) ? failedAt.size : (num(doc.failed) ?? 0);
+  const requests = Array.isArray(doc.errors) ? doc.errors.length : (completed ?? 0) + failedCount;
+  return parsedOutcome('vllm', series, problems, { rows: requests, excludedRows: failedCount });
+}
+
+export const vllmAdapter: ToolAdapter = {
+  name: 'vllm',
+  types: ['json'],
+  detect: (input) => isVllmResult(input.json),
+  parse: parseVllm,
+};

@@ -1,0 +1,26 @@
+import * as cache from '@actions/cache';
+import * as core from '@actions/core';
+import { saveModels } from './llm/models-cache.js';
+import { readIdentity, realClock, signalGroup } from './llm/process.js';
+import { stopStartedServer } from './llm/server.js';
+import { parseSavedIdentity, STATE } from './llm/state.js';
+
+/**
+ * Post step (`post-if: always()`): stops the `ollama serve` the main step
+ * started, and only that one, then saves the models cache. Nothing here
+ * fails the job: the report was already published.
+ */
+export async function runPost(): Promise<void> {
+  const log = { info: core.info, warning: (m: string) => core.warning(m) };
+  const server = core.getState(STATE.server);
+  if (server) {
+    await stopStartedServer(parseSavedIdentity(server), { identify: readIdentity, signal: signalGroup, clock: realClock, log });
+  }
+  const dir = core.getState(STATE.modelsDir);
+  const key = core.getState(STATE.modelsCacheKey);
+  if (dir && key) await saveModels(cache, dir, key, log);
+}
+
+runPost().catch((err: unknown) => {
+  core.warning(`Chimera Insight post step: ${err instanceof Error ? err.message : String(err)}`);
+});

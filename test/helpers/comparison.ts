@@ -1,0 +1,52 @@
+import { mean, median, sampleStandardDeviation } from 'simple-statistics';
+import type { ComparableSeries } from '../../src/baseline/compare.js';
+import type { SeriesStats } from '../../src/metrics/types.js';
+
+/** A sampled series as the comparison reads it; stats computed from `samples`. */
+export function sampled(samples: number[], extra: Partial<ComparableSeries> = {}): ComparableSeries {
+  const n = samples.length;
+  const m = mean(samples);
+  const sd = n > 1 ? sampleStandardDeviation(samples) : null;
+  const stats: SeriesStats = {
+    n,
+    mean: m,
+    sd,
+    cv: sd === null ? null : (sd / Math.abs(m)) * 100,
+    min: Math.min(...samples),
+    p50: median(samples),
+    p95: null,
+    p99: null,
+    max: Math.max(...samples),
+    approximate: false,
+  };
+  const metric = extra.metric ?? 'tokens_s';
+  return {
+    id: `results.csv::${metric}`,
+    file: 'results.csv',
+    metric,
+    labels: {},
+    unit: 'tok/s',
+    direction: 'higher',
+    source: 'samples',
+    stats,
+    samples,
+    ...extra,
+  };
+}
+
+/** A series a file only summarised (mean, sd, n), with no samples. */
+export function summarised(summary: { mean: number; sd: number | null; n: number | null }, extra: Partial<ComparableSeries> = {}): ComparableSeries {
+  const metric = extra.metric ?? 'tokens_s';
+  return {
+    id: `results.csv::${metric}`,
+    file: 'results.csv',
+    metric,
+    labels: {},
+    unit: 'tok/s',
+    direction: 'higher',
+    source: 'summary',
+    stats: { n: summary.n, mean: summary.mean, sd: summary.sd, cv: null, min: null, p50: null, p95: null, p99: null, max: null, approximate: false },
+    samples: [],
+    ...extra,
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { dropSuperseded } from '../../src/analyze.js';
+import { benchmarkNameFromPath } from '../../src/parse/adapters/criterion.js';
+import type { ParseOutcome } from '../../src/parse/types.js';
+import { notParsed, parsed } from '../helpers/series.js';
+import { described, one, readTool } from '../helpers/tools.js';
+
+const RUN = 'criterion/target/criterion/parse/json';
+
+describe('criterion target/criterion output', () => {
+  it('reads sample.json as the per-iteration time (time ÷ iterations) in ns of every sample', async () => {
+    const data = parsed(await readTool(`${RUN}/new/sample.json`));
+    expect(data.adapter).toBe('criterion');
+    expect(described(data)).toEqual(['time{benchmark=parse/json} ns lower']);
+    expect(one(data, 'time').samples).toEqual([1500, 1450, 1550, 1500]);
+  });
+
+  it('reads estimates.json as a summary of the mean, median and std_dev point estimates', async () => {
+    const data = parsed(await readTool(`${RUN}/new/estimates.json`));
+    expect(described(data)).toEqual(['time{benchmark=parse/json} ns lower']);
+    expect(data.series[0]?.summary).toEqual({ mean: 1500, median: 1490, sd: 50 });
+  });
+
+  it('lets sample.json supersede the estimates.json beside it, so one run is not counted twice', async () => {
+    const sample = parsed(await readTool(`${RUN}/new/sample.json`));
+    expect(sample.supersedes).toEqual([`${RUN}/new/estimates.json`]);
+    const files = [{ path: `${RUN}/new/estimates.json` }, { path: `${RUN}/new/sample.json` }];
+    const outcomes: ParseOutcome[] = [await readTool(`${RUN}/new/estimates.json`), sample];
+    dropSuperseded(files, outcomes);
+    expect(outcomes[0]).toEqual({ status: 'skipped', reason: `superseded by ${RUN}/new/sample.json, which holds the same run's samples` });
+    expect(outcomes[1]).toBe(sample);
+  });
+
+  it("skips the previous run, criterion's own change estimates, the description and the tukey fences, each with its reason", async () => {
+    expect(notParsed(await readTool(`${RUN}/base/estimates.json`)).reason).toBe('criterion: the previous run (base/); the current one is in new/');
+    expect(notParsed(await readTool(`${RUN}/change/estimates.json`)).reason).toBe("criterion: change estimates (relative to criterion's previous run), not times");
+    expect(notParsed(await readTool(`${RUN}/new/benchmark.json`)).reason).toBe('criterion: benchmark description (names only); its times are in estimates.json and sample.json');
+    expect(notParsed(await readTool(`${RUN}/new/tukey.json`)).reason).toBe('criterion: tukey fences (outlier thresholds), not measurements');
+  });
+
+  it('reads the capitalised estimates and [iterations, time] sample pairs of criterion 0.2', async () => {
+    const estimates = parsed(await readTool('criterion/old-0.2/target/criterion/fib/new/estimates.json'));
+    expect(estimates.series[0]?.summary).toEqual({ mean: 24.5, median: 24.3, sd: 0.8 });
+    const sample = parsed(await readTool('criterion/old-0.2/target/criterion/fib/new/sample.json'));
+    expect(described(sample)).toEqual(['time{benchmark=fib} ns lower']);
+    expect(one(sample, 'time').samples).toEqual([25, 24.5, 24]);
+  });
+
+  it('names the benchmark from its folder below target/criterion, else from the folder holding new/', () => {
+    expect(benchmarkNameFromPath('target/criterion/group/fn/42/new/estimates.json')).toBe('group/fn/42');
+    expect(benchmarkNameFromPath('docs/fib 20 - fast/new/estimates.json')).toBe('fib 20 - fast');
+    expect(benchmarkNameFromPath('estimates.json')).toBe('estimates');
+  });
+});
+
+describe('libtest bencher lines (cargo bench, criterion --output-format bencher)', () => {
+  it('reads each benchmark as a time in ns, and its MB/s as throughput', async () => {
+    const data = parsed(await readTool('cargo-bench/libtest.txt'));
+    expect(data.adapter).toBe('cargo-bench');
+    expect(described(data)).toEqual([
+      'time{benchmark=tests::parse_small} ns lower',
+      'time{benchmark=tests::parse_large} ns lower',
+      'throughput{benchmark=tests::parse_large} MB/s higher',
+    ]);
+    expect(one(data, 'time', { benchmark: 'tests::parse_small' }).samples).toEqual([1234]);
+    expect(one(data, 'time', { benchmark: 'tests::parse_large' }).samples).toEqual([213450.2]);
+    expect(one(data, 'time', { benchmark: 'tests::parse_large' }).line).toBe(3);
+  });
+});

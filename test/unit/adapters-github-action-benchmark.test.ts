@@ -1,0 +1,78 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { benchmarkDataHistory, directionFromUnit } from '../../src/parse/adapters/github-action-benchmark.js';
+import { notParsed, parsed } from '../helpers/series.js';
+import { TOOL_FIXTURES, described, one, readTool } from '../helpers/tools.js';
+
+describe('github-action-benchmark custom JSON', () => {
+  it('reads one single-value series per entry, named as the entry, in the unit it states', async () => {
+    const data = parsed(await readTool('github-action-benchmark/custom.json'));
+    expect(data.adapter).toBe('github-action-benchmark');
+    expect(described(data)).toEqual([
+      'Parse throughput{} ops/sec higher',
+      'Cold start{} ms lower',
+      'Encode 1KiB{} ns/iter lower',
+      'Generation{} tok/s higher',
+      'Model accuracy{} % higher',
+    ]);
+    expect(one(data, 'Encode 1KiB').samples).toEqual([1234]);
+  });
+
+  it('infers "bigger is better" from rate units and "smaller is better" from durations, and nothing from other units', () => {
+    expect(['ops/sec', 'tok/s', 'MB/s', 'iter/sec', 'req/s'].map(directionFromUnit)).toEqual(['higher', 'higher', 'higher', 'higher', 'higher']);
+    expect(['ns/iter', 'ms', 's', 'us/op'].map(directionFromUnit)).toEqual(['lower', 'lower', 'lower', 'lower']);
+    expect(['Percent', 'MB', ''].map(directionFromUnit)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('leaves an ordinary list of records without units to the generic parser', async () => {
+    const data = parsed(await readTool('github-action-benchmark/not-custom.json'));
+    expect(data.adapter).toBe('json');
+  });
+});
+
+describe('github-action-benchmark data.js', () => {
+  it('reads the latest commit of each suite, with directions from the tool or the unit', async () => {
+    const data = parsed(await readTool('github-action-benchmark/data.js'));
+    expect(data.adapter).toBe('github-action-benchmark');
+    expect(described(data)).toEqual([
+      'BenchmarkEncode{suite=Go Benchmark} ns/op lower',
+      'BenchmarkEncode - MB/s{suite=Go Benchmark} MB/s higher',
+      'tests/test_codec.py::test_roundtrip{suite=Python Benchmark} iter/sec higher',
+      'peak memory{suite=Python Benchmark} MB lower',
+    ]);
+    expect(one(data, 'BenchmarkEncode').samples).toEqual([1200]);
+    expect(one(data, 'peak memory').samples).toEqual([312]);
+  });
+
+  it('returns every stored run as history: suite, commit, date and series, oldest first', async () => {
+    const text = await fs.readFile(path.join(TOOL_FIXTURES, 'github-action-benchmark/data.js'), 'utf8');
+    const runs = benchmarkDataHistory(text);
+    expect(runs.map((r) => [r.suite, r.commit.id.slice(0, 4), r.date, r.tool, r.series.map((s) => `${s.metric}=${s.samples?.samples[0]}`).join(' ')])).toEqual([
+      ['Go Benchmark', '1111', 1735552800000, 'go', 'BenchmarkEncode=1500 BenchmarkEncode - MB/s=680.2'],
+      ['Go Benchmark', '2222', 1735639200000, 'go', 'BenchmarkEncode=1200 BenchmarkEncode - MB/s=850.4'],
+      ['Python Benchmark', '2222', 1735639300000, 'pytest', 'tests/test_codec.py::test_roundtrip=2450.3'],
+      ['Python Benchmark', '2222', 1735639400000, 'customSmallerIsBetter', 'peak memory=312'],
+    ]);
+    expect(runs[0]?.commit).toEqual({
+      id: '1111111111111111111111111111111111111111',
+      message: 'Add codec',
+      timestamp: '2024-12-30T10:00:00Z',
+      url: 'https://github.com/example-org/example-repo/commit/1111111111111111111111111111111111111111',
+    });
+  });
+
+  it('never evaluates the file: code after the prefix is a JSON error, not something run', () => {
+    expect(() => benchmarkDataHistory('window.BENCHMARK_DATA = (() => { globalThis.pwned = true; return {}; })()')).toThrow(/not plain JSON/);
+    expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
+  });
+
+  it('refuses text without the window.BENCHMARK_DATA prefix', () => {
+    expect(() => benchmarkDataHistory('{"entries": {}}')).toThrow('not a github-action-benchmark data.js (no "window.BENCHMARK_DATA =")');
+  });
+
+  it('skips other JavaScript files with the reason, without reading them as data', async () => {
+    const outcome = notParsed(await readTool('github-action-benchmark/chart-data.js'));
+    expect(outcome.reason).toBe('not github-action-benchmark data (no "window.BENCHMARK_DATA =" at the start); other JavaScript is never read or run');
+  });
+});

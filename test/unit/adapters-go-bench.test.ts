@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parsed } from '../helpers/series.js';
+import { described, one, readTool } from '../helpers/tools.js';
+
+describe('go test -bench output', () => {
+  it('reads every unit on a result line as a metric, with MB/s and custom rates higher-is-better and per-op costs lower', async () => {
+    const data = parsed(await readTool('go-bench/count3-two-packages.txt'));
+    expect(data.adapter).toBe('go-bench');
+    expect(described(data)).toEqual([
+      'ns/op{benchmark=BenchmarkEncode/size=1KiB,gomaxprocs=8,pkg=example.org/codec} ns/op lower',
+      'MB/s{benchmark=BenchmarkEncode/size=1KiB,gomaxprocs=8,pkg=example.org/codec} MB/s higher',
+      'B/op{benchmark=BenchmarkEncode/size=1KiB,gomaxprocs=8,pkg=example.org/codec} B/op lower',
+      'allocs/op{benchmark=BenchmarkEncode/size=1KiB,gomaxprocs=8,pkg=example.org/codec} allocs/op lower',
+      'ns/op{benchmark=BenchmarkTokenize,gomaxprocs=8,pkg=example.org/codec} ns/op lower',
+      'tokens/s{benchmark=BenchmarkTokenize,gomaxprocs=8,pkg=example.org/codec} tok/s higher',
+      'ns/op{benchmark=BenchmarkEncode/size=1KiB,gomaxprocs=8,pkg=example.org/codec/v2} ns/op lower',
+      'MB/s{benchmark=BenchmarkEncode/size=1KiB,gomaxprocs=8,pkg=example.org/codec/v2} MB/s higher',
+      'B/op{benchmark=BenchmarkEncode/size=1KiB,gomaxprocs=8,pkg=example.org/codec/v2} B/op lower',
+      'allocs/op{benchmark=BenchmarkEncode/size=1KiB,gomaxprocs=8,pkg=example.org/codec/v2} allocs/op lower',
+    ]);
+  });
+
+  it('turns the lines repeated by -count into samples of one series', async () => {
+    const data = parsed(await readTool('go-bench/count3-two-packages.txt'));
+    expect(one(data, 'ns/op', { benchmark: 'BenchmarkEncode/size=1KiB', pkg: 'example.org/codec' }).samples).toEqual([1500, 1400, 1300]);
+    expect(one(data, 'MB/s', { pkg: 'example.org/codec' }).samples).toEqual([682.67, 731.43, 787.69]);
+    expect(data.rows).toBe(5);
+  });
+
+  it('reports a benchmark that failed', async () => {
+    const data = parsed(await readTool('go-bench/count3-two-packages.txt'));
+    expect(data.problems).toEqual([{ line: 9, reason: 'BenchmarkFlaky-8 failed (--- FAIL)' }]);
+  });
+
+  it('reads lines without a GOMAXPROCS suffix (GOMAXPROCS=1) and without headers', async () => {
+    const data = parsed(await readTool('go-bench/single-proc.txt'));
+    expect(described(data)).toEqual(['ns/op{benchmark=BenchmarkFib10} ns/op lower', 'ns/op{benchmark=BenchmarkFib20} ns/op lower']);
+    expect(one(data, 'ns/op', { benchmark: 'BenchmarkFib20' }).samples).toEqual([51234]);
+  });
+
+  it('leaves a text file without result lines to the generic reader', async () => {
+    const data = parsed(await readTool('go-bench/notes.txt'));
+    expect(data.adapter).toBe('text');
+  });
+});

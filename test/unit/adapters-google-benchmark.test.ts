@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { notParsed, parsed } from '../helpers/series.js';
+import { described, one, readTool } from '../helpers/tools.js';
+
+describe('Google Benchmark JSON', () => {
+  it('reads real_time, cpu_time and user counters per run, with counters per second as throughput', async () => {
+    const data = parsed(await readTool('google-benchmark/repetitions.json'));
+    expect(data.adapter).toBe('google-benchmark');
+    expect(described(data)).toEqual([
+      'real_time{benchmark=BM_Encode/1024} µs lower',
+      'cpu_time{benchmark=BM_Encode/1024} µs lower',
+      'bytes_per_second{benchmark=BM_Encode/1024} B/s higher',
+      'items_per_second{benchmark=BM_Encode/1024} items/s higher',
+      'frames{benchmark=BM_Encode/1024}  none',
+      'real_time{benchmark=BM_Decode/threads:2} ns lower',
+      'cpu_time{benchmark=BM_Decode/threads:2} ns lower',
+    ]);
+  });
+
+  it('uses the repetitions as samples and ignores the mean/median/stddev/cv rows, so nothing counts twice', async () => {
+    const data = parsed(await readTool('google-benchmark/repetitions.json'));
+    const real = one(data, 'real_time', { benchmark: 'BM_Encode/1024' });
+    expect(real.samples).toEqual([10, 12, 14]);
+    expect(real.stats.n).toBe(3);
+    expect(real.stats.mean).toBe(12);
+    expect(one(data, 'items_per_second').samples).toEqual([100000, 90000, 80000]);
+  });
+
+  it('reports a benchmark that errored and leaves it out', async () => {
+    const data = parsed(await readTool('google-benchmark/repetitions.json'));
+    expect(data.problems).toEqual([{ line: 24, reason: 'benchmark BM_Broken reported an error: input file missing' }]);
+    expect(data.excludedRows).toBe(1);
+  });
+
+  it('reads mean, median and stddev aggregates as a summary when only aggregates were reported', async () => {
+    const data = parsed(await readTool('google-benchmark/aggregates-only.json'));
+    expect(described(data)).toEqual(['real_time{benchmark=BM_Sort/4096} ms lower', 'cpu_time{benchmark=BM_Sort/4096} ms lower']);
+    expect(data.series[0]?.summary).toEqual({ n: 10, mean: 250, median: 248, sd: 5 });
+  });
+
+  it('tells aggregates from repetitions by the name suffix in files older than run_type', async () => {
+    const data = parsed(await readTool('google-benchmark/old-format.json'));
+    expect(described(data)).toEqual(['real_time{benchmark=BM_StringCopy/8} ns lower', 'cpu_time{benchmark=BM_StringCopy/8} ns lower']);
+    expect(one(data, 'real_time').samples).toEqual([21, 23]);
+  });
+
+  it('says why a file holding only errored benchmarks has no series', async () => {
+    const outcome = notParsed(await readTool('google-benchmark/all-errors.json'));
+    expect(outcome).toEqual({ status: 'skipped', reason: 'google-benchmark: no benchmark results (benchmark BM_Only reported an error: out of memory)' });
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parsed } from '../helpers/series.js';
+import { described, one, readTool } from '../helpers/tools.js';
+
+describe('hyperfine JSON', () => {
+  it('reads time, user and system time in seconds and memory per command, with parameters as labels', async () => {
+    const data = parsed(await readTool('hyperfine/parameter-scan.json'));
+    expect(data.adapter).toBe('hyperfine');
+    expect(described(data)).toEqual([
+      'time{command=sort -S 1M data.txt,buffer=1M} s lower',
+      'user_time{command=sort -S 1M data.txt,buffer=1M} s lower',
+      'system_time{command=sort -S 1M data.txt,buffer=1M} s lower',
+      'memory_usage{command=sort -S 1M data.txt,buffer=1M} B lower',
+      'time{command=sort -S 8M data.txt,buffer=8M} s lower',
+      'user_time{command=sort -S 8M data.txt,buffer=8M} s lower',
+      'system_time{command=sort -S 8M data.txt,buffer=8M} s lower',
+      'memory_usage{command=sort -S 8M data.txt,buffer=8M} B lower',
+    ]);
+  });
+
+  it('keeps the time of every run as samples', async () => {
+    const data = parsed(await readTool('hyperfine/parameter-scan.json'));
+    expect(one(data, 'time', { buffer: '1M' }).samples).toEqual([0.1, 0.2, 0.3]);
+    expect(one(data, 'memory_usage', { buffer: '1M' }).samples).toEqual([1048576, 1048576, 2097152]);
+  });
+
+  it('reports runs that exited non-zero or were killed, and leaves their times out', async () => {
+    const data = parsed(await readTool('hyperfine/parameter-scan.json'));
+    expect(data.problems).toEqual([
+      { line: 18, reason: 'command sort -S 8M data.txt: 2 of 3 runs failed (run 2: exit code 2, run 3: exit code unknown (signal)); their times are left out' },
+    ]);
+    expect(one(data, 'time', { buffer: '8M' }).samples).toEqual([0.3]);
+    expect(data.excludedRows).toBe(2);
+  });
+
+  it('reads the mean ± stddev summary from files written before times and median were exported', async () => {
+    const data = parsed(await readTool('hyperfine/old-summary.json'));
+    expect(described(data)).toEqual(['time{command=./fib 30} s lower', 'user_time{command=./fib 30} s lower', 'system_time{command=./fib 30} s lower']);
+    expect(data.series[0]?.summary).toEqual({ mean: 1.25, sd: 0.05, min: 1.2, max: 1.3 });
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { llamaBenchAdapter, testName } from '../../src/parse/adapters/llama-bench.js';
+import { built, described, only, readFixture } from '../helpers/llm-adapters.js';
+import { notParsed, parsed } from '../helpers/series.js';
+
+describe('llama-bench test names', () => {
+  it('names tests as llama-bench prints them', () => {
+    expect(testName(512, 0, 0)).toBe('pp512');
+    expect(testName(0, 128, 0)).toBe('tg128');
+    expect(testName(512, 128, 0)).toBe('pp512+tg128');
+    expect(testName(512, 0, 4096)).toBe('pp512 @ d4096');
+  });
+});
+
+describe('llama-bench JSON and JSONL', () => {
+  it('reads each test as tokens_per_s labelled by test, with the per-repetition samples_ts as samples', async () => {
+    const outcome = await readFixture('llama-bench/b6000-fa-sweep.json');
+    const common = 'backends=CUDA,model_file=qwen2.5-7b-instruct-q4_k_m.gguf,model_type=qwen2 7B Q4_K - Medium,n_batch=2048,n_gpu_layers=99,n_threads=16,n_ubatch=512';
+    expect(described(built(outcome))).toEqual([
+      `tokens_per_s{${common.replace('backends=CUDA,', 'backends=CUDA,flash_attn=false,')},test=pp512} [tok/s, higher, samples]`,
+      `tokens_per_s{${common.replace('backends=CUDA,', 'backends=CUDA,flash_attn=true,')},test=tg128} [tok/s, higher, samples]`,
+      `tokens_per_s{${common.replace('backends=CUDA,', 'backends=CUDA,flash_attn=true,')},test=pp512 @ d4096} [tok/s, higher, samples]`,
+    ]);
+    const tg = built(outcome)[1];
+    expect(tg?.samples).toEqual([50.2, 50.0, 49.8]);
+  });
+
+  it('labels a swept setting (flash_attn) only because it differs between rows; constant ones (type_k) stay out', async () => {
+    const labels = built(await readFixture('llama-bench/b6000-fa-sweep.json')).map((s) => Object.keys(s.labels));
+    expect(labels.every((l) => l.includes('flash_attn') && !l.includes('type_k'))).toBe(true);
+  });
+
+  it('reads an older JSONL build: backends from its flags, tokens/s from samples_ns when samples_ts is absent', async () => {
+    const outcome = await readFixture('llama-bench/b2500-metal.jsonl');
+    const labels = 'backends=Metal,GPU BLAS,BLAS,model_file=llama-2-7b.Q4_0.gguf,model_type=llama 7B Q4_0,n_batch=512,n_gpu_layers=99,n_threads=8';
+    const series = built(outcome);
+    expect(described(series)).toEqual([`tokens_per_s{${labels},test=pp512} [tok/s, higher, samples]`, `tokens_per_s{${labels},test=tg128} [tok/s, higher, summary]`]);
+    // 512 tokens in 0.995 s, 1.000 s and 1.005 s.
+    expect(series[0]?.samples.map((v) => Math.round(v * 100) / 100)).toEqual([514.57, 512, 509.45]);
+    expect(series[1]?.stats).toMatchObject({ n: null, mean: 40, sd: 0 });
+  });
+});
+
+describe('llama-bench CSV', () => {
+  it('reads avg_ts ± stddev_ts as a summary per test, and reports a test without avg_ts by line', async () => {
+    const outcome = await readFixture('llama-bench/cpu.csv');
+    const labels = 'backends=CPU,model_file=phi-3-mini-q8_0.gguf,model_type=phi3 3B Q8_0,n_batch=2048,n_gpu_layers=0,n_threads=32,n_ubatch=512';
+    const series = built(outcome);
+    expect(described(series)).toEqual([`tokens_per_s{${labels},test=pp512} [tok/s, higher, summary]`, `tokens_per_s{${labels},test=tg128} [tok/s, higher, summary]`]);
+    expect(series[0]?.stats).toMatchObject({ mean: 250, sd: 2.5 });
+    expect(parsed(outcome)).toMatchObject({ adapter: 'llama-bench', rows: 3, excludedRows: 1, problems: [{ line: 4, reason: 'test 3 (pp512+tg128) has no avg_ts; skipped' }] });
+  });
+});
+
+describe('llama-bench Markdown', () => {
+  it('reads the `t/s` column (mean ± sd) with the JSON field names as labels', async () => {
+    const series = built(await readFixture('llama-bench/cuda.md'));
+    const labels = 'backends=CUDA,flash_attn=1,model_type=llama 8B Q4_K - Medium,n_gpu_layers=99';
+    expect(described(series)).toEqual([
+      `tokens_per_s{${labels},test=pp512} [tok/s, higher, summary]`,
+      `tokens_per_s{${labels},test=tg128} [tok/s, higher, summary]`,
+      `tokens_per_s{${labels},test=pp512 @ d4096} [tok/s, higher, summary]`,
+    ]);
+    expect(series.map((s) => [s.stats.mean, s.stats.sd])).toEqual([
+      [11024.56, 45.1],
+      [171.35, 0.42],
+      [8012.3, 60],
+    ]);
+  });
+
+  it('reads the table out of a console log, folding older `pp 512` names and thousands separators, skipping a failed test', async () => {
+    const outcome = await readFixture('llama-bench/vulkan-run.log');
+    const series = built(outcome);
+    expect(series.map((s) => `${s.labels.test}: ${s.stats.mean} ± ${s.stats.sd}`)).toEqual(['pp512: 1823.4 ± 9.8', 'tg128: 98.1 ± 0.35']);
+    expect(parsed(outcome).problems).toEqual([{ line: 7, reason: '"t/s" of tg128 is "failed", not a number; row skipped' }]);
+  });
+
+  it('leaves a Markdown document with other tables beside the llama-bench one to the Markdown reader', () => {
+    const text = '| model | test | t/s |\n|---|---|---|\n| llama 7B | pp512 | 100 ± 1 |\n\n| metric | value |\n|---|---|\n| ttft_ms | 12 |\n';
+    expect(llamaBenchAdapter.detect({ path: 'notes.md', type: 'markdown', text })).toBe(false);
+  });
+
+  it('does not claim an ordinary Markdown results table', () => {
+    const text = '| model | tokens_s |\n|---|---|\n| gemma3:1b | 140 |\n';
+    expect(llamaBenchAdapter.detect({ path: 'results.md', type: 'markdown', text })).toBe(false);
+  });
+
+  it('forced on a CSV that is not llama-bench output, says which columns are missing', async () => {
+    expect(notParsed(await readFixture('genai-perf/profile_export_aiperf.csv', 'llama-bench')).reason).toBe('not llama-bench CSV: the header needs avg_ts, n_prompt and n_gen');
+  });
+});
+
+describe('llama-bench units', () => {
+  it('states tok/s and higher-is-better itself, whatever the metric inference would say', async () => {
+    const raw = parsed(await readFixture('llama-bench/cuda.md')).series[0];
+    expect([raw?.unitHint, raw?.directionHint]).toEqual(['tok/s', 'higher']);
+    expect(only(built(await readFixture('llama-bench/cuda.md')), 'tokens_per_s', { backends: 'CUDA', flash_attn: '1', model_type: 'llama 8B Q4_K - Medium', n_gpu_layers: '99', test: 'tg128' }).unit).toBe('tok/s');
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { vllmAdapter } from '../../src/parse/adapters/vllm.js';
+import { built, described, only, readFixture } from '../helpers/llm-adapters.js';
+import { notParsed, parsed } from '../helpers/series.js';
+
+const DETAILED_LABELS = '{backend=vllm,max_concurrency=8,model_id=Qwen/Qwen2.5-7B-Instruct,request_rate=4}';
+
+describe('vLLM bench serve results', () => {
+  it('reads a detailed `vllm bench serve` result into run-wide values and per-request latency samples', async () => {
+    const outcome = await readFixture('vllm/bench-serve-detailed.json');
+    expect(parsed(outcome).adapter).toBe('vllm');
+    expect(described(built(outcome))).toEqual([
+      `request_throughput${DETAILED_LABELS} [req/s, higher, samples]`,
+      `output_throughput${DETAILED_LABELS} [tok/s, higher, samples]`,
+      `total_token_throughput${DETAILED_LABELS} [tok/s, higher, samples]`,
+      `max_output_tokens_per_s${DETAILED_LABELS} [tok/s, higher, samples]`,
+      `duration${DETAILED_LABELS} [s, none, samples]`,
+      `completed${DETAILED_LABELS} [requests, none, samples]`,
+      `failed${DETAILED_LABELS} [requests, lower, samples]`,
+      `total_input_tokens${DETAILED_LABELS} [tokens, none, samples]`,
+      `total_output_tokens${DETAILED_LABELS} [tokens, none, samples]`,
+      `max_concurrent_requests${DETAILED_LABELS} [requests, none, samples]`,
+      `ttft_ms${DETAILED_LABELS} [ms, lower, samples]`,
+      `tpot_ms${DETAILED_LABELS} [ms, lower, summary]`,
+      `itl_ms${DETAILED_LABELS} [ms, lower, samples]`,
+      `e2el_ms${DETAILED_LABELS} [ms, lower, summary]`,
+      `input_tokens${DETAILED_LABELS} [tokens, none, samples]`,
+      `output_tokens${DETAILED_LABELS} [tokens, none, samples]`,
+    ]);
+  });
+
+  it('keeps one TTFT sample per successful request, in ms, and leaves the failed request out', async () => {
+    const outcome = await readFixture('vllm/bench-serve-detailed.json');
+    const ttft = only(built(outcome), 'ttft_ms');
+    expect(ttft.samples.map((v) => Math.round(v * 1000) / 1000)).toEqual([50, 70, 60, 80]);
+    expect(parsed(outcome).rows).toBe(5);
+    expect(parsed(outcome).excludedRows).toBe(1);
+  });
+
+  it('pools every inter-token gap of every successful request as the ITL samples, as vLLM computes its mean', async () => {
+    const itl = only(built(await readFixture('vllm/bench-serve-detailed.json')), 'itl_ms');
+    expect(itl.stats.n).toBe(8);
+    expect(itl.stats.mean).toBeCloseTo(11.375, 9);
+  });
+
+  it('reads TPOT and E2EL from their mean/median/std/pNN keys, with the completed count as n', async () => {
+    const e2el = only(built(await readFixture('vllm/bench-serve-detailed.json')), 'e2el_ms');
+    expect(e2el.stats).toMatchObject({ n: 4, mean: 1210, sd: 150, p50: 1180, p99: 1420 });
+  });
+
+  it('never reads generated texts into a label or metric', async () => {
+    const series = built(await readFixture('vllm/bench-serve-detailed.json'));
+    const everything = JSON.stringify(series.map((s) => [s.metric, s.labels]));
+    expect(everything).not.toContain('Paris');
+    expect(everything).not.toContain('generated');
+  });
+
+  it('reads an older benchmark_serving.py summary (no e2el, no per-request arrays) as summaries over the completed requests', async () => {
+    const outcome = await readFixture('vllm/benchmark-serving-2024.json');
+    const labels = '{backend=vllm,model_id=meta-llama/Meta-Llama-3-8B-Instruct,request_rate=inf}';
+    expect(described(built(outcome))).toEqual([
+      `request_throughput${labels} [req/s, higher, samples]`,
+      `output_throughput${labels} [tok/s, higher, samples]`,
+      `total_token_throughput${labels} [tok/s, higher, samples]`,
+      `duration${labels} [s, none, samples]`,
+      `completed${labels} [requests, none, samples]`,
+      `total_input_tokens${labels} [tokens, none, samples]`,
+      `total_output_tokens${labels} [tokens, none, samples]`,
+      `ttft_ms${labels} [ms, lower, summary]`,
+      `tpot_ms${labels} [ms, lower, summary]`,
+      `itl_ms${labels} [ms, lower, summary]`,
+    ]);
+    expect(only(built(outcome), 'ttft_ms').stats).toMatchObject({ n: 1000, mean: 2301.5, sd: 1450.3, p50: 1987.2, p99: 6502.8 });
+  });
+
+  it('reports a truncated result file as invalid JSON with its line, not as a vLLM result', async () => {
+    expect(notParsed(await readFixture('vllm/truncated.json'))).toMatchObject({ status: 'failed', line: 6 });
+  });
+
+  it('does not claim a JSON summary that merely uses vLLM-like key names', () => {
+    const json = { model: 'gemma3:4b', latency: { mean_ttft_ms: 412.6, p95_ttft_ms: 489.9 }, n: 200 };
+    expect(vllmAdapter.detect({ path: 'serving/summary.json', type: 'json', text: JSON.stringify(json), json })).toBe(false);
+  });
+
+  it('forced on a file that is not a vLLM result, says what was missing', async () => {
+    expect(notParsed(await readFixture('llmperf/minimal_summary.json', 'vllm')).reason).toBe(
+      'not a vLLM benchmark result: no request_throughput with mean/median/pNN_*_ms latencies',
+    );
+  });
+});

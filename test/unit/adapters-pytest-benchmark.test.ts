@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parsed } from '../helpers/series.js';
+import { described, one, readTool } from '../helpers/tools.js';
+
+describe('pytest-benchmark JSON', () => {
+  it('reads one time series in seconds per benchmark, labelled by name, group and params, with numeric extra_info', async () => {
+    const data = parsed(await readTool('pytest-benchmark/saved-data.json'));
+    expect(data.adapter).toBe('pytest-benchmark');
+    expect(described(data)).toEqual([
+      'time{benchmark=test_tokenize[short],group=tokenize,text=short} s lower',
+      'tokens{benchmark=test_tokenize[short],group=tokenize,text=short}  none',
+      'time{benchmark=test_tokenize[long],group=tokenize,text=long} s lower',
+    ]);
+  });
+
+  it('keeps the per-round samples saved with --benchmark-save-data', async () => {
+    const data = parsed(await readTool('pytest-benchmark/saved-data.json'));
+    const time = one(data, 'time', { benchmark: 'test_tokenize[long]' });
+    expect(time.source).toBe('samples');
+    expect(time.samples).toEqual([0.02, 0.021, 0.022, 0.023]);
+    expect(time.stats.n).toBe(4);
+    expect(time.stats.mean).toBeCloseTo(0.0215, 12);
+  });
+
+  it('falls back to the stats summary (rounds, mean, stddev, quartiles) when no data was saved', async () => {
+    const data = parsed(await readTool('pytest-benchmark/summary-only.json'));
+    expect(data.series).toHaveLength(1);
+    expect(data.series[0]?.labels).toEqual({ benchmark: 'test_parse' });
+    expect(data.series[0]?.summary).toEqual({
+      n: 20000,
+      mean: 2.5e-5,
+      sd: 4.0e-6,
+      min: 2.1e-5,
+      max: 9.8e-5,
+      median: 2.4e-5,
+      percentiles: { 25: 2.3e-5, 75: 2.5e-5 },
+    });
+    expect(one(data, 'time').source).toBe('summary');
+  });
+
+  it('skips benchmarks without a mean and says which', async () => {
+    const data = parsed(await readTool('pytest-benchmark/malformed.json'));
+    expect(described(data)).toEqual(['time{benchmark=test_ok} s lower']);
+    expect(data.rows).toBe(3);
+    expect(data.excludedRows).toBe(2);
+    expect(data.problems.map((p) => p.reason)).toEqual([
+      'benchmark #2 (test_no_mean): no stats with a mean, skipped',
+      'benchmark #3 (test_no_stats): no stats with a mean, skipped',
+    ]);
+  });
+});

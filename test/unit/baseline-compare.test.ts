@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { compareAll, compareSeries, type CompareSettings } from '../../src/baseline/compare.js';
+import { sampled, summarised } from '../helpers/comparison.js';
+
+const SETTINGS: CompareSettings = {
+  statistic: 'mean',
+  threshold: 0.05,
+  thresholds: [],
+  minSamples: 3,
+  confidence: 0.95,
+  gate: { mode: 'throughput' },
+};
+
+// The worked example of baseline-statistics.test.ts: mean 100 → 92, t = −8, df = 8.
+const BASE = [100, 102, 98, 101, 99];
+const DROP_8 = [90, 94, 92, 91, 93];
+
+describe('matching base and head', () => {
+  it('pairs series by id and lists head-only series as new and base-only ones as missing', () => {
+    const base = [sampled(BASE, { id: 'a', metric: 'tokens_s' }), sampled(BASE, { id: 'gone', metric: 'tokens_s' })];
+    const head = [sampled(BASE, { id: 'fresh', metric: 'tokens_s' }), sampled(BASE, { id: 'a', metric: 'tokens_s' })];
+    const result = compareAll(base, head, SETTINGS);
+    expect(result.map((c) => [c.id, c.verdict])).toEqual([
+      ['fresh', 'new'],
+      ['a', 'unchanged'],
+      ['gone', 'missing'],
+    ]);
+  });
+
+  it('never counts new or missing series as regressions, and keeps the side that exists', () => {
+    const [fresh, gone] = compareAll([sampled(BASE, { id: 'gone' })], [sampled(DROP_8, { id: 'fresh' })], SETTINGS);
+    expect(fresh).toMatchObject({ verdict: 'new', base: null, head: { value: 92, n: 5 }, change: null, note: 'not in the baseline' });
+    expect(gone).toMatchObject({ verdict: 'missing', base: { value: 100, n: 5 }, head: null, change: null, note: 'in the baseline, not in this run' });
+  });
+});
+
+describe('verdicts from Welch and the threshold', () => {
+  it('regresses a significant 8% throughput drop past the 5% threshold, with the hand-computed interval and p', () => {
+    const c = compareSeries(sampled(BASE), sampled(DROP_8), SETTINGS);
+    expect(c.verdict).toBe('regressed');
+    expect(c.method).toBe('welch');
+    expect(c.change).toBeCloseTo(-0.08, 12);
+    expect(c.pValue).toBeCloseTo(1 - (24742 * Math.SQRT2) / 34992, 12);
+    expect(c.interval?.[0]).toBeCloseTo(-0.1019165, 6);
+    expect(c.interval?.[1]).toBeCloseTo(-0.0575942, 6);
+    expect(c.gated).toBe(true);
+    expect(c.threshold).toBe(0.05);
+    expect(c.base).toEqual({ value: 100, n: 5, sd: Math.sqrt(2.5) });
+  });
+
+  it('keeps a significant change within the threshold unchanged', () => {
+    const c = compareSeries(sampled(BASE), sampled(BASE.map((v) => v - 4)), SETTINGS);
+    expect(c.change).toBeCloseTo(-0.04, 12);
+    expect(c.pValue).toBeLessThan(0.05);
+    expect(c.verdict).toBe('unchanged');
+    expect(c.note).toBeUndefined();
+  });
+
+  it('keeps a change past the threshold unchanged when noise explains it, and says so', () => {
+    // Variance (0² + 30² + 30² + 15² + 15²)/4 = 562.5 on both sides, se = √(2·562.5/5) = 15,
+    // t = −10/15, df = 8; by the even-df formula (cos²θ = 18/19) p = 0.5237.
+    const noisy = compareSeries(sampled([100, 130, 70, 115, 85]), sampled([90, 120, 60, 105, 75]), SETTINGS);
+    expect(noisy.change).toBeCloseTo(-0.1, 12);
+    expect(noisy.verdict).toBe('unchanged');
+    expect(noisy.pValue).toBeCloseTo(0.5237, 4);
+    expect(noisy.note).toBe('past the 5% threshold but not significant (p=0.52)');
+  });
+
+  it('improves on a significant rise of a higher-is-better metric', () => {
+    const c = compareSeries(sampled(DROP_8), sampled(BASE), SETTINGS);
+    expect(c.change).toBeCloseTo(8 / 92, 12);
+    expect(c.verdict).toBe('improved');
+  });
+
+  it('regresses a lower-is-better latency that rises, and improves one that falls', () => {
+    const latency = { metric: 'ttft_ms', id: 'results.csv::ttft_ms', unit: 'ms', direction: 'lower' as const };
+    const rising = compareSeries(sampled(DROP_8, latency), sampled(BASE, latency), SETTINGS);
+    expect(rising.change).toBeCloseTo(8 / 92, 12);
+    expect(rising.verdict).toBe('regressed');
+    expect(rising.gated).toBe(false);
+    expect(compareSeries(sampled(BASE, latency), sampled(DROP_8, latency), SETTINGS).verdict).toBe('improved');
+  });
+
+  it('reports the change of a metric without a better direction and never judges it', () => {
+    const neutral = { metric: 'batch_size', id: 'results.csv::batch_size', unit: '', direction: 'none' as const };
+    const c = compareSeries(sampled(BASE, neutral), sampled(DROP_8, neutral), SETTINGS);
+    expect(c.change).toBeCloseTo(-0.08, 12);
+    expect(c.verdict).toBe('unchanged');
+    expect(c.gated).toBe(false);
+    expect(c.note).toBe('no better direction: change reported only');
+  });
+
+  it('uses the stated mean, sd and n of summaries in Welch', () => {
+    const c = compareSeries(summarised({ mean: 100, sd: Math.sqrt(2.5), n: 5 }), summarised({ mean: 92, sd: Math.sqrt(2.5), n: 5 }), SETTINGS);
+    expect(c.method).toBe('welch-summary');
+    expect(c.pValue).toBeCloseTo(1 - (24742 * Math.SQRT2) / 34992, 12);
+    expect(c.verdict).toBe('regressed');
+  });
+});
+
+describe('fallbacks to the threshold alone', () => {
+  it('compares a single value against the threshold and says so', () => {
+    const c = compareSeries(sampled([100]), sampled([94]), SETTINGS);
+    expect(c).toMatchObject({ verdict: 'regressed', method: 'threshold-only', interval: null, pValue: null, note: 'single value: threshold only' });
+    expect(c.change).toBeCloseTo(-0.06, 12);
+    expect(compareSeries(sampled(BASE), sampled([96]), SETTINGS)).toMatchObject({ verdict: 'unchanged', note: 'single value: threshold only' });
+  });
+
+  it('uses the threshold alone below min-samples on either side', () => {
+    const c = compareSeries(sampled([100, 101]), sampled(DROP_8), SETTINGS);
+    expect(c).toMatchObject({ verdict: 'regressed', method: 'threshold-only', note: 'fewer than 3 samples (min-samples): threshold only' });
+  });
+
+  it('uses the threshold alone for a summary without sd or n', () => {
+    const c = compareSeries(summarised({ mean: 100, sd: null, n: null }), summarised({ mean: 90, sd: null, n: null }), SETTINGS);
+    expect(c).toMatchObject({ verdict: 'regressed', method: 'threshold-only', note: 'summary without n and sd: threshold only' });
+  });
+
+  it('cannot judge a relative change from a baseline of 0', () => {
+    const c = compareSeries(sampled([0, 0, 0]), sampled([1, 2, 3]), SETTINGS);
+    expect(c).toMatchObject({ verdict: 'insufficient-data', change: null, method: 'none', note: 'baseline mean is 0: no relative change' });
+  });
+});
+
+describe('per-metric thresholds', () => {
+  const settings: CompareSettings = { ...SETTINGS, thresholds: [{ pattern: 'tokens_s', value: 0.1 }, { pattern: '*ttft*', value: 0.2 }, { pattern: 'tok*', value: 0.01 }] };
+
+  it('takes the first matching rule, so an 8% drop is within a 10% override', () => {
+    const c = compareSeries(sampled(BASE), sampled(DROP_8), settings);
+    expect(c.threshold).toBe(0.1);
+    expect(c.verdict).toBe('unchanged');
+  });
+
+  it('matches globs case-insensitively against the normalised name, like the directions input', () => {
+    const ttft = { metric: 'TTFT (ms)', id: 'results.csv::TTFT (ms)', unit: 'ms', direction: 'lower' as const };
+    expect(compareSeries(sampled(BASE, ttft), sampled(DROP_8, ttft), settings).threshold).toBe(0.2);
+  });
+
+  it('matches file::metric for a rule about one file', () => {
+    const perFile: CompareSettings = { ...SETTINGS, thresholds: [{ pattern: 'other.csv::*', value: 0.5 }, { pattern: 'results.csv::tokens_s', value: 0.02 }] };
+    expect(compareSeries(sampled(BASE), sampled(DROP_8), perFile).threshold).toBe(0.02);
+  });
+
+  it('falls back to the global threshold when no rule matches', () => {
+    const other = { metric: 'req_per_s', id: 'results.csv::req_per_s', unit: 'req/s' };
+    expect(compareSeries(sampled(BASE, other), sampled(DROP_8, other), settings).threshold).toBe(0.05);
+  });
+});
+
+describe('median statistic', () => {
+  const settings: CompareSettings = { ...SETTINGS, statistic: 'median' };
+
+  it('compares medians with a seeded bootstrap: same data, same verdict and interval', () => {
+    const base = [100, 101, 99, 102, 98, 300];
+    const head = [90, 91, 89, 92, 88, 90];
+    const first = compareSeries(sampled(base), sampled(head), settings);
+    expect(first.method).toBe('bootstrap');
+    expect(first.base?.value).toBe(100.5);
+    expect(first.change).toBeCloseTo(90 / 100.5 - 1, 12);
+    expect(first.verdict).toBe('regressed');
+    expect(compareSeries(sampled(base), sampled(head), settings)).toEqual(first);
+  });
+
+  it('uses the threshold alone for a median of a stated summary', () => {
+    const c = compareSeries(summarised({ mean: 100, sd: 1, n: 5 }), summarised({ mean: 90, sd: 1, n: 5 }), settings);
+    expect(c).toMatchObject({ method: 'threshold-only', note: 'median of a stated summary: threshold only' });
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { redactSecrets } from '../../src/github/redact.js';
+import { escapeMarkdown, sanitizeProse } from '../../src/report/format.js';
+import { commentMarker, isOwnReport, parseCommentMarker, REPORT_MARKER } from '../../src/report/marker.js';
+import { logSafe, withCommandsStopped } from '../../src/util/log-safe.js';
+
+const PAT = `ghp_${'A1b2C3d4E5'.repeat(3)}123456`;
+
+describe('secret redaction', () => {
+  it('redacts GitHub tokens of every kind', () => {
+    for (const prefix of ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_']) {
+      expect(redactSecrets(`token=${prefix}${'x'.repeat(36)} end`)).toBe('token=[redacted] end');
+    }
+    expect(redactSecrets(`use github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123 here`)).toBe('use [redacted] here');
+  });
+
+  it('redacts bearer credentials and AWS access key ids', () => {
+    expect(redactSecrets('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc')).toBe('Authorization: Bearer [redacted]');
+    expect(redactSecrets('key AKIAIOSFODNN7EXAMPLE, temporary ASIAIOSFODNN7EXAMPLE')).toBe('key [redacted], temporary [redacted]');
+  });
+
+  it('leaves ordinary words, hashes and short prefixes alone', () => {
+    const text = 'ghp_short, bearer of news, commit 0123456789abcdef0123456789abcdef01234567, AKIA';
+    expect(redactSecrets(text)).toBe(text);
+  });
+
+  it('never makes a text longer, so a trimmed report stays under its limit', () => {
+    const text = `${PAT} Bearer abcdefghijklmnop AKIAIOSFODNN7EXAMPLE`;
+    expect(redactSecrets(text).length).toBeLessThan(text.length);
+  });
+});
+
+describe('log safety', () => {
+  it('puts untrusted text on one line that cannot start a workflow command', () => {
+    expect(logSafe('results.csv\n::set-output name=verdict::pass')).toBe('results.csv ::set-output name=verdict::pass');
+    expect(logSafe('::add-mask::x')).toBe(': :add-mask::x');
+  });
+
+  it('redacts secrets in log lines', () => {
+    expect(logSafe(`failed with ${PAT}`)).toBe('failed with [redacted]');
+  });
+
+  it('wraps a block in stop-commands with a random token and resumes with the same token', () => {
+    const lines: string[] = [];
+    const value = withCommandsStopped((l) => lines.push(l), () => {
+      lines.push('::error::forged by a file name');
+      return 42;
+    });
+    expect(value).toBe(42);
+    expect(lines).toHaveLength(3);
+    const token = /^::stop-commands::([0-9a-f]{32})$/.exec(lines[0] as string)?.[1];
+    expect(token).toBeDefined();
+    expect(lines[2]).toBe(`::${token}::`);
+  });
+
+  it('uses a fresh token for every block', () => {
+    const lines: string[] = [];
+    withCommandsStopped((l) => lines.push(l), () => {});
+    withCommandsStopped((l) => lines.push(l), () => {});
+    expect(lines[0]).not.toBe(lines[2]);
+  });
+
+  it('resumes commands even when the block throws', () => {
+    const lines: string[] = [];
+    expect(() => withCommandsStopped((l) => lines.push(l), () => {
+      throw new Error('boom');
+    })).toThrow('boom');
+    expect(lines[1]).toMatch(/^::[0-9a-f]{32}::$/);
+  });
+});
+
+describe('Markdown from files and the model', () => {
+  it('escapes HTML comments, so untrusted text cannot fake or close our marker', () => {
+    expect(escapeMarkdown('<!-- chimera-insight:report header="" -->')).not.toContain('<!--');
+    expect(sanitizeProse('fine --> <!-- chimera-insight:report header="" sha="b" run="9" attempt="1" -->')).toBe(
+      'fine --&gt; &lt;!-- chimera-insight:report header="" sha="b" run="9" attempt="1" --&gt;',
+    );
+  });
+
+  it('keeps bare URLs readable but stops them becoming links', () => {
+    expect(escapeMarkdown('see https://evil.example/x and www.evil.example')).toBe('see https:\u200b//evil.example/x and www\u200b.evil.example');
+  });
+
+  it('turns images into their alt text and drops links to hosts outside github.com', () => {
+    expect(sanitizeProse('![chart](https://tracker.example/p.png) read [the docs](https://evil.example/phish).')).toBe('chart read the docs.');
+  });
+
+  it('keeps links to github.com', () => {
+    expect(sanitizeProse('see [the workflow](https://github.com/acme/inference/actions/runs/1)')).toBe('see [the workflow](https://github.com/acme/inference/actions/runs/1)');
+  });
+
+  it('does not let a github.com lookalike through', () => {
+    expect(sanitizeProse('[x](https://github.com.evil.example/) [y](http://github.com/) [z](https://user@github.com/)')).toBe('x y z');
+  });
+
+  it('drops reference-style link definitions and keeps emphasis and code', () => {
+    expect(sanitizeProse('**2.4% faster** with `flash-attn`\n[1]: https://evil.example')).toBe('**2.4% faster** with `flash-attn`\n');
+  });
+
+  it('mentions and issue references notify no one', () => {
+    expect(sanitizeProse('thanks @octocat, fixes #12 and acme/other#3')).toBe('thanks @\u200boctocat, fixes #\u200b12 and acme/other#\u200b3');
+  });
+
+  it('raw HTML is shown as text', () => {
+    expect(sanitizeProse('<img src=x onerror=alert(1)><details open>')).toBe('&lt;img src=x onerror=alert(1)&gt;&lt;details open&gt;');
+  });
+});
+
+describe('comment marker', () => {
+  const marker = { header: 'gpu-bench', sha: 'b'.repeat(40), run: 123, attempt: 2 };
+
+  it('holds the header, head commit, run and attempt in a hidden HTML comment', () => {
+    expect(commentMarker(marker)).toBe(`<!-- chimera-insight:report header="gpu-bench" sha="${'b'.repeat(40)}" run="123" attempt="2" -->`);
+  });
+
+  it('is read back from the first line of a comment', () => {
+    expect(parseCommentMarker(`${commentMarker(marker)}\n# Chimera Insight benchmark report`)).toEqual(marker);
+  });
+
+  it('is not read anywhere but the first line', () => {
+    expect(parseCommentMarker(`Looks good!\n${commentMarker(marker)}`)).toBeUndefined();
+  });
+
+  it('refuses a header that could break out of the HTML comment', () => {
+    expect(() => commentMarker({ ...marker, header: 'x" --><img src=y>' })).toThrow(`comment header "x" --><img src=y>" may only hold letters, digits, '.', '_' and '-'`);
+  });
+
+  it('marks report.md and comment bodies alike as our own output, never benchmark input', () => {
+    expect(isOwnReport(`${REPORT_MARKER}\n# Chimera Insight benchmark report`)).toBe(true);
+    expect(isOwnReport(`${commentMarker(marker)}\n# Chimera Insight benchmark report`)).toBe(true);
+    expect(isOwnReport('# Results\n\n<!-- chimera-insight:report -->')).toBe(false);
+  });
+});

@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { compareAll, type ComparableSeries } from '../../src/baseline/compare.js';
+import { buildComparisonReport, noBaselineReport } from '../../src/baseline/gate.js';
+import type { ComparisonReport, GateConfig } from '../../src/baseline/types.js';
+import { chartLabel, comparisonChart, comparisonRow, comparisonSections, formatAge, verdictLine } from '../../src/report/comparison.js';
+import { summariseInventory } from '../../src/report/inventory.js';
+import { renderJson } from '../../src/report/json.js';
+import { DROP_RANK, renderMarkdown } from '../../src/report/markdown.js';
+import type { Report } from '../../src/report/model.js';
+import { sampled } from '../helpers/comparison.js';
+
+const GATE: GateConfig = {
+  baseline: { kind: 'auto' },
+  statistic: 'mean',
+  threshold: 0.05,
+  thresholds: [],
+  minSamples: 3,
+  confidence: 0.95,
+  gate: { mode: 'throughput' },
+  failOnRegression: true,
+};
+const NOW = '2026-11-22T08:30:00.000Z';
+const BASE = [100, 102, 98, 101, 99];
+const scaled = (factor: number) => BASE.map((v) => v * factor);
+const tokens = (model: string) => ({ id: `results.csv::tokens_s{model=${model}}`, metric: 'tokens_s', labels: { model } });
+const ttft = { id: 'results.csv::ttft_ms', metric: 'ttft_ms', unit: 'ms', direction: 'lower' as const };
+
+function comparison(base: ComparableSeries[], head: ComparableSeries[], gate: GateConfig = GATE): ComparisonReport {
+  return buildComparisonReport({
+    comparisons: compareAll(base, head, gate),
+    baseline: { source: 'git', description: 'git merge base 1a2b3c4', createdAt: '2026-11-20T08:30:00.000Z', commit: { sha: '1a2b3c4d5e6f7a8b9c0d' } },
+    attempts: [
+      { source: 'cache', outcome: 'no entry for main' },
+      { source: 'git', outcome: 'used' },
+    ],
+    gate,
+  });
+}
+
+function report(comparisonReport: ComparisonReport | undefined): Report {
+  const r: Report = {
+    schemaVersion: 1,
+    tool: 'chimera-insight',
+    toolVersion: '0.1.0',
+    generatedAt: NOW,
+    root: 'bench',
+    inventory: summariseInventory([], { checkout: false, shallow: false }),
+    series: [],
+    narrative: { status: 'skipped', reason: 'no LLM stage in this build' },
+    timings: { discoverMs: 1, parseMs: 1, analyzeMs: 1, renderMs: 0 },
+    config: {},
+  };
+  if (comparisonReport) r.comparison = comparisonReport;
+  return r;
+}
+
+/** llama3 −15% (gated regression), gemma3 +2% (unchanged), TTFT −20% (improved), one new and one missing series. */
+const MIXED = comparison(
+  [sampled(BASE, tokens('llama3')), sampled(BASE, tokens('gemma3')), sampled(BASE, ttft), sampled(BASE, { id: 'results.csv::old', metric: 'old_tok_s' })],
+  [sampled(scaled(0.85), tokens('llama3')), sampled(scaled(1.02), tokens('gemma3')), sampled(scaled(0.8), ttft), sampled([5], { id: 'results.csv::fresh', metric: 'fresh_tok_s' })],
+);
+
+describe('verdict line', () => {
+  it('names the regressed count, the baseline and its age', () => {
+    expect(verdictLine(MIXED, NOW)).toBe('❌ **Regression:** 1 gated metric regressed against git merge base 1a2b3c4 (2 days old).');
+  });
+
+  it('says how many metrics were compared when nothing gated regressed', () => {
+    const pass = comparison([sampled(BASE, tokens('llama3')), sampled(BASE, ttft)], [sampled(scaled(0.99), tokens('llama3')), sampled(scaled(1.3), ttft)]);
+    expect(verdictLine(pass, NOW)).toBe('✅ **No regression** against git merge base 1a2b3c4 (2 days old): 2 metrics compared, 1 gated metric within threshold; 1 metric that does not gate regressed.');
+  });
+
+  it('gives the reasons when there is no baseline', () => {
+    const none = noBaselineReport([{ source: 'cache', outcome: 'no entry for main' }, { source: 'git', outcome: 'shallow clone: set fetch-depth: 0' }], GATE);
+    expect(verdictLine(none, NOW)).toBe('ℹ️ **No baseline:** nothing to compare against, so nothing can fail (cache: no entry for main; git: shallow clone: set fetch-depth: 0).');
+  });
+
+  it('says the step fails when the baseline the input names is unusable', () => {
+    const broken = { ...noBaselineReport([{ source: 'file', outcome: 'not found' }], GATE), error: 'Baseline file base.json: not found' };
+    expect(verdictLine(broken, NOW)).toBe('❌ **Baseline unusable:** Baseline file base.json: not found');
+  });
+
+  it("adds the baseline's caveat after the verdict", () => {
+    const history = { ...MIXED, baseline: { source: 'history' as const, description: 'run 20251009-093015 of runs/<ts>/throughput.csv', note: 'only the newest runs are compared; 46 other series are not' } };
+    expect(verdictLine(history, NOW)).toBe('❌ **Regression:** 1 gated metric regressed against run 20251009-093015 of runs/&lt;ts&gt;/throughput.csv. Only the newest runs are compared; 46 other series are not.');
+  });
+
+  it('sits right under the title, before the headline', () => {
+    const md = renderMarkdown(report(MIXED));
+    expect(md.split('\n\n').slice(0, 3)).toEqual([
+      '<!-- chimera-insight:report -->\n# Chimera Insight benchmark report',
+      '❌ **Regression:** 1 gated metric regressed against git merge base 1a2b3c4 (2 days old).',
+      '**0 files** found in `bench` · 0 with metrics · 0 documents · 0 skipped · 0 failed · **0 series**',
+    ]);
+  });
+
+  it('is absent when no comparison ran', () => {
+    expect(renderMarkdown(report(undefined))).not.toContain('Regression');
+  });
+
+  it('counts age in minutes, hours and days', () => {
+    expect(formatAge('2026-11-22T08:29:30.000Z', NOW)).toBe('less than a minute');
+    expect(formatAge('2026-11-22T08:00:00.000Z', NOW)).toBe('30 minutes');
+    expect(formatAge('2026-11-21T07:30:00.000Z', NOW)).toBe('25 hours');
+    expect(formatAge('2026-11-12T08:30:00.000Z', NOW)).toBe('10 days');
+  });
+});
+
+describe('regression table', () => {
+  it('shows metric, labels, baseline, current, change, interval, p, verdict and notes', () => {
+    const md = renderMarkdown(report(MIXED));
+    expect(md).toContain(
+      [
+        '### Regressions',
+        '',
+        '| Metric | Labels | Baseline | Current | Change | Interval | p | Verdict | Notes |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| `tokens_s`<br>`results.csv` | model=llama3 | 100 tok/s (n=5) | 85 tok/s (n=5) | −15.0% | −16.9% … −13.0% | <0.001 | ❌ **regressed** | threshold 5% |',
+      ].join('\n'),
+    );
+    expect(md).toContain('Baseline: git merge base 1a2b3c4 (2 days old) · commit `1a2b3c4d5e6f`.');
+    expect(md).toContain('Compared by mean · threshold 5% · confidence 0.95 · min-samples 3 · gate: throughput.');
+  });
+
+  it('sorts regressions by how far past their threshold they went, and marks those that do not gate', () => {
+    const c = comparison(
+      [sampled(BASE, tokens('a')), sampled(BASE, tokens('b')), sampled(BASE, ttft)],
+      [sampled(scaled(0.9), tokens('a')), sampled(scaled(0.7), tokens('b')), sampled(scaled(1.2), ttft)],
+    );
+    const regressions = comparisonSections(report(c))[0]?.text ?? '';
+    const rows = regressions.split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows.map((r) => r.split(' | ').slice(1, 2).concat(r.split(' | ').slice(4, 5), r.split(' | ').slice(7, 8)))).toEqual([
+      ['model=b', '−30.0%', '❌ **regressed**'],
+      ['–', '+20.0%', '⚠️ regressed (not gated)'],
+      ['model=a', '−10.0%', '❌ **regressed**'],
+    ]);
+  });
+
+  it('is never dropped; improvements and unchanged rows are collapsed and droppable', () => {
+    const sections = comparisonSections(report(MIXED));
+    expect(sections[0]?.dropRank).toBeUndefined();
+    expect(sections.map((s) => [s.kind, s.dropRank])).toEqual([
+      [undefined, undefined],
+      ['chart', DROP_RANK.collapsedDetail],
+      ['improvements table', DROP_RANK.unchangedMetrics],
+      ['unchanged metrics table', DROP_RANK.unchangedMetrics],
+      ['new series, not in the baseline list', DROP_RANK.collapsedDetail],
+      ['missing series, in the baseline only list', DROP_RANK.collapsedDetail],
+      ['baseline sources', DROP_RANK.collapsedDetail],
+    ]);
+    expect(sections[2]?.text).toBe(
+      [
+        '<details><summary>Improvements (1)</summary>',
+        '',
+        '| Metric | Labels | Baseline | Current | Change | Interval | p | Verdict | Notes |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| `ttft_ms`<br>`results.csv` | – | 100 ms (n=5) | 80 ms (n=5) | −20.0% | −21.8% … −18.1% | <0.001 | ✅ improved | threshold 5% |',
+        '',
+        '</details>',
+      ].join('\n'),
+    );
+    expect(sections[4]?.text).toBe('<details><summary>New series, not in the baseline (1)</summary>\n\n- `fresh_tok_s` in `results.csv`\n\n</details>');
+    expect(sections[5]?.text).toBe('<details><summary>Missing series, in the baseline only (1)</summary>\n\n- `old_tok_s` in `results.csv`\n\n</details>');
+  });
+
+  it('says so when nothing regressed', () => {
+    const c = comparison([sampled(BASE, tokens('a'))], [sampled(BASE, tokens('a'))]);
+    expect(comparisonSections(report(c))[0]?.text).toContain('### Regressions\n\nNone: no metric got worse past its threshold.');
+  });
+
+  it('shows a single-value comparison without interval or p, with the note', () => {
+    const [row] = comparison([sampled([100], tokens('a'))], [sampled([90], tokens('a'))]).series;
+    expect(comparisonRow(row as never)).toEqual(['`tokens_s`<br>`results.csv`', 'model=a', '100 tok/s', '90 tok/s', '−10.0%', '–', '–', '❌ **regressed**', 'threshold 5%; single value: threshold only']);
+  });
+
+  it('lists the baseline sources tried when there is no baseline', () => {
+    const sections = comparisonSections(report(noBaselineReport([{ source: 'cache', outcome: 'no entry for main' }], GATE)));
+    expect(sections).toEqual([{ text: '<details><summary>Baseline sources tried</summary>\n\n- cache: no entry for main\n\n</details>', dropRank: DROP_RANK.collapsedDetail, kind: 'baseline sources' }]);
+  });
+});
+
+describe('chart', () => {
+  it('plots gated metrics as % of baseline, worst first, with the baseline and threshold lines', () => {
+    expect(comparisonChart(MIXED)).toBe(
+      [
+        '```mermaid',
+        'xychart-beta',
+        '  title "Gated metrics: current as % of baseline"',
+        '  x-axis ["tokens_s llama3", "tokens_s gemma3"]',
+        '  y-axis "% of baseline" 83 --> 104',
+        '  bar [85, 102]',
+        '  line [100, 100]',
+        '  line [95, 95]',
+        '```',
+        '',
+        "Bars: current run as % of the baseline; lines: the baseline (100) and each metric's threshold.",
+      ].join('\n'),
+    );
+  });
+
+  it('shows at most 12 bars and says which', () => {
+    const base = Array.from({ length: 15 }, (_, i) => sampled(BASE, tokens(`m${i}`)));
+    const head = Array.from({ length: 15 }, (_, i) => sampled(scaled(1 - i / 100), tokens(`m${i}`)));
+    const chart = comparisonChart(comparison(base, head)) ?? '';
+    expect(chart).toContain('  title "Gated metrics, 12 worst of 15: current as % of baseline"');
+    expect(chart).toContain('  bar [86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97]');
+  });
+
+  it('is left out when no gated metric was compared', () => {
+    expect(comparisonChart(comparison([sampled(BASE, ttft)], [sampled(BASE, ttft)]))).toBeUndefined();
+  });
+
+  it('cannot be broken out of by a hostile metric name', () => {
+    const hostile = { id: 'x', metric: 'tok"] \n```\n<img src=x>@admin', labels: { model: 'a"b' } };
+    const chart = comparisonChart(comparison([sampled(BASE, hostile)], [sampled(BASE, hostile)])) ?? '';
+    expect(chart.split('\n')[3]).toBe('  x-axis ["tok_ _img src=x_admin a…"]');
+    expect(chart.match(/```/g)).toHaveLength(2);
+    expect(chartLabel('a"b\nc`d')).toBe('a_b_c_d');
+    expect(chartLabel('')).toBe('_');
+  });
+});
+
+describe('escaping', () => {
+  it('escapes hostile metric names, labels, notes and baseline descriptions in the Markdown', () => {
+    const hostile = { id: 'x', metric: 'tok`<script>`', labels: { 'team|x': '@octocat #12 <b>' }, file: 'r.csv' };
+    const c = comparison([sampled(BASE, hostile)], [sampled(scaled(0.8), hostile)]);
+    c.baseline = { source: 'history', description: 'runs/<b>evil</b>|x' };
+    const md = renderMarkdown(report(c));
+    expect(md).toContain('| tok\\`&lt;script&gt;\\`<br>`r.csv` | team\\|x=@\u200boctocat #\u200b12 &lt;b&gt; |');
+    expect(md).toContain('against runs/&lt;b&gt;evil&lt;/b&gt;\\|x.');
+    expect(md).not.toContain('<script>');
+  });
+});
+
+describe('report.json', () => {
+  it('carries the comparison with every series', () => {
+    const json = JSON.parse(renderJson(report(MIXED))) as { comparison: ComparisonReport };
+    expect(json.comparison.verdict).toBe('regression');
+    expect(json.comparison.series.map((s) => s.verdict)).toEqual(['regressed', 'unchanged', 'improved', 'new', 'missing']);
+  });
+});

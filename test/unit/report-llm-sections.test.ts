@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createNarrator } from '../../src/llm/narrate.js';
+import type { LlmConfig } from '../../src/llm/types.js';
+import { configurationLine, gpuResidency, llmCallsSection, llmSummarySection, narrativeSection } from '../../src/report/llm-sections.js';
+import { renderMarkdown, reportSections } from '../../src/report/markdown.js';
+import type { Report } from '../../src/report/model.js';
+import { answer, benchReport, fakeChat, llmConfig, MODEL, steppingClock, type Scripted } from '../helpers/llm.js';
+
+const WARMUP: Scripted = { final: { done_reason: 'load', load_duration: 2_500_000_000, total_duration: 2_600_000_000, prompt_eval_count: 0, prompt_eval_duration: 0, eval_count: 0, eval_duration: 0 } };
+
+async function narrated(script: Scripted[], config: Partial<LlmConfig> = {}): Promise<Report> {
+  const report = benchReport();
+  await createNarrator({
+    client: fakeChat(script),
+    config: llmConfig(config),
+    model: MODEL,
+    server: { url: 'http://127.0.0.1:41234', origin: 'started', version: '0.12.3' },
+    elapsed: steppingClock(10),
+    log: { info: () => undefined, warning: () => undefined },
+  })(report);
+  return report;
+}
+
+describe('LLM sections of the report', () => {
+  it('shows the configuration line as the old reports did, with the raised num_ctx', async () => {
+    const report = await narrated([WARMUP, { chunks: [answer({})] }], { options: { num_gpu: 80, num_ctx: 256, temperature: 0.6 } });
+    expect(configurationLine(report.llm!)).toBe('`num_gpu=80, num_ctx=2048 (raised from 256 to fit the prompt), temp=0.6, top_p=default, top_k=default, repeat_penalty=default, num_predict=700`');
+  });
+
+  it('says how much of the model sits on the GPU', () => {
+    expect(gpuResidency(6e9, 6e9)).toBe('fully on GPU');
+    expect(gpuResidency(2.52e9, 6e9)).toBe('42% on GPU');
+    expect(gpuResidency(0, 6e9)).toBe('on CPU only');
+    expect(gpuResidency(undefined, 6e9)).toBeUndefined();
+  });
+
+  it('lists model, digest, size, quantization, residency and the Ollama server', async () => {
+    const report = await narrated([WARMUP, { chunks: [answer({})] }]);
+    expect(llmSummarySection(report.llm!)).toContain('**Model:** `gemma3:latest` · digest `a2af6cc3eb7f` · 4.3B · Q4\\_K\\_M · fully on GPU · Ollama 0.12.3 at `http://127.0.0.1:41234` (started by this job)');
+  });
+
+  it('shows Aggregate Metrics with mean ± sd and the Statistical Summary with CVs over runs', async () => {
+    const script: Scripted[] = [WARMUP];
+    for (const ns of [4_000_000_000, 3_200_000_000, 5_000_000_000]) script.push({ chunks: [answer({})], final: { eval_duration: ns } });
+    const section = llmSummarySection((await narrated(script, { runs: 3 })).llm!);
+    // 400 tokens in 4.0, 3.2 and 5.0 s: 100, 125 and 80 tok/s → mean 101.67, sd 22.55, CV 22.2%.
+    expect(section).toContain('| Average Throughput | 101.67 ± 22.55 tok/s |');
+    expect(section).toContain('| Average TTFT | 10.00 ± 0.00 ms |');
+    expect(section).toContain('| Total Tokens Generated | 1200 |');
+    expect(section).toContain('| Model load (warm-up, not in the sums) | 2500.00 ms |');
+    expect(section).toContain('- **Throughput CV**: 22.2%\n- **TTFT CV**: 0.0%\n- **Runs**: 3 (3 generation calls measured; warm-up excluded)');
+  });
+
+  it('has one row per call, warm-up included, and the persona collapsed', async () => {
+    const section = llmCallsSection((await narrated([WARMUP, { chunks: ['nope'] }, { chunks: [answer({})] }])).llm!);
+    expect(section).toContain('| – | warm-up | – | – | 0 | 0 | 0.00 | 0.00 | 2500.00 | 2600.00 |  |');
+    expect(section).toContain('| 1 | report | 10.00 | 125.00 | 900 | 400 | 300.00 | 3200.00 | 50.00 | 4200.00 |  |');
+    expect(section).toContain('| 1 | retry | 10.00 | 125.00 |');
+    expect(section).toContain('<details><summary>Persona prompt</summary>');
+  });
+
+  it('renders the narrative from verified text, with the cited facts shown from the computed values', async () => {
+    const report = await narrated([WARMUP, { chunks: [answer({ key_findings: [{ text: 'gemma3:4b is the slower model.', facts: ['F7', 'F6'] }] })] }]);
+    const text = narrativeSection(report);
+    expect(text).toContain('**Executive summary.** Throughput of gemma3:1b is 141.9 tok/s, about twice the rate of gemma3:4b.');
+    expect(text).toContain('- gemma3:4b is the slower model.<br><sub>F7 `tokens_s` model=gemma3:4b: 71.32 tok/s; F6 `tokens_s` model=gemma3:1b: 141.90 tok/s</sub>');
+    expect(text).toContain('### Recommendations\n\n1. Prefer gemma3:1b where its quality is enough.\n2. Keep TTFT under watch as prompts grow.\n3. Measure answer quality next to speed.');
+    expect(text).toContain('| Risk | Mitigation |\n| --- | --- |\n| Quality of the smaller model may be too low. | Score answers on a fixed evaluation set. |');
+    expect(text).toContain('<sub>Verification: nothing removed.</sub>');
+  });
+
+  it('escapes model text so no link, image, HTML or mention survives', async () => {
+    const hostile = answer({ executive_summary: 'See [docs](https://evil.example) and ![x](https://evil.example/a.png) <img src=x> @octocat for gemma3:1b.' });
+    const text = narrativeSection(await narrated([WARMUP, { chunks: [hostile] }]));
+    expect(text).toContain('See \\[docs\\](https:\u200b//evil.example) and \\!\\[x\\](https:\u200b//evil.example/a.png) &lt;img src=x&gt; @\u200boctocat for gemma3:1b.');
+  });
+
+  it('counts what verification removed under the narrative', async () => {
+    const report = await narrated([WARMUP, { chunks: [answer({ executive_summary: 'gemma3:1b leads. It reached 300 tok/s on 225 files. 该模型最好。 Let me know if you need more.' })] }]);
+    expect(narrativeSection(report)).toContain('<sub>Verification: 2 numbers not in the data removed, 1 sentence in another language removed, 1 sentence addressed to the reader removed.</sub>');
+  });
+
+  it('gives the one-line reason when the narrative fell back or was skipped', async () => {
+    const report = await narrated([{ reject: 'fetch failed' }]);
+    expect(narrativeSection(report)).toBe('> **Narrative not shown:** the model could not be loaded: fetch failed');
+    expect(narrativeSection(benchReport())).toBe('> **Narrative skipped:** not asked yet');
+  });
+
+  it('splits the workflow timings into LLM load, prompt eval and generation', async () => {
+    const md = renderMarkdown(await narrated([WARMUP, { chunks: [answer({})] }]));
+    expect(md).toMatch(/Discover 12 ms · parse 30 ms · analyze 4 ms · LLM \d+ ms \(load 2\.55 s, prompt eval 300 ms, generation 3\.20 s\) · render \{\{render-ms\}\} · total before rendering \d+ ms/);
+  });
+
+  it('keeps the narrative and drops the per-call detail first when the report must shrink', async () => {
+    const report = await narrated([WARMUP, { chunks: [answer({})] }]);
+    const full = renderMarkdown(report);
+    // Room for everything except the sections of drop rank 20 and above (file tables, configuration, per-call detail).
+    const detail = reportSections(report).filter((s) => (s.dropRank ?? 0) >= 20);
+    const small = renderMarkdown(report, { maxChars: full.length - detail.reduce((n, s) => n + s.text.length, 0) + 200 });
+    expect(small).toContain('**Executive summary.**');
+    expect(small).toContain('## LLM call metrics');
+    expect(small).not.toContain('Persona prompt');
+  });
+});
