@@ -20,7 +20,7 @@ const USAGE = `Usage: chimera-insight analyze [dir] [options]
        chimera-insight snapshot [dir] [--out FILE] [options]
 
 analyze finds benchmark outputs under dir (default: .) and prints a report,
-compared with --baseline when given. snapshot prints the snapshot.json of dir
+compared with a baseline (--baseline). snapshot prints the snapshot.json of dir
 (every series, for a later --baseline).
 
 Options:

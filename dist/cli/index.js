@@ -22815,8 +22815,9 @@ function compareStage(options) {
 /** Gate options that mirror action inputs one to one (`--min-samples` ⇔ `min-samples`). */
 const GATE_INPUT_OPTIONS = ['statistic', 'threshold', 'thresholds', 'min-samples', 'confidence', 'gate', 'fail-on-regression'];
 const GATE_USAGE = `Regression gate (analyze):
-  --baseline PATH         compare with a snapshot.json or a benchmark directory;
-                          "history" compares the newest timestamped run with the one before
+  --baseline PATH|KIND    a snapshot.json or a benchmark directory to compare with, or
+                          auto (default: earlier timestamped runs in the tree, since
+                          cache and git need a GitHub event), history, or none
   --threshold PCT         regression threshold (default: 5%)
   --thresholds RULES      per-metric thresholds, e.g. "tokens_s: 3%, *ttft*: 20%"
   --statistic mean|median compared statistic (default: mean)
@@ -22827,10 +22828,10 @@ const GATE_USAGE = `Regression gate (analyze):
 `;
 /** Keywords `--baseline` takes as they are; anything else is a path. */
 const KEYWORDS = new Set(['auto', 'cache', 'git', 'history', 'none']);
-/** The `baseline` input for `--baseline`: no comparison unless one is asked for. */
+/** The `baseline` input for `--baseline`: `auto` like the action when none is given (outside Actions that finds earlier runs in the tree). */
 function baselineInput(given) {
     if (given === undefined)
-        return 'none';
+        return 'auto';
     if (KEYWORDS.has(given.toLowerCase()) || given.toLowerCase().startsWith('file:'))
         return given;
     return `file:${given}`;
@@ -25954,7 +25955,7 @@ const USAGE = `Usage: chimera-insight analyze [dir] [options]
        chimera-insight snapshot [dir] [--out FILE] [options]
 
 analyze finds benchmark outputs under dir (default: .) and prints a report,
-compared with --baseline when given. snapshot prints the snapshot.json of dir
+compared with a baseline (--baseline). snapshot prints the snapshot.json of dir
 (every series, for a later --baseline).
 
 Options:

@@ -11,8 +11,9 @@ import { compareStage, type CompareStage } from './stage.js';
 export const GATE_INPUT_OPTIONS = ['statistic', 'threshold', 'thresholds', 'min-samples', 'confidence', 'gate', 'fail-on-regression'] as const;
 
 export const GATE_USAGE = `Regression gate (analyze):
-  --baseline PATH         compare with a snapshot.json or a benchmark directory;
-                          "history" compares the newest timestamped run with the one before
+  --baseline PATH|KIND    a snapshot.json or a benchmark directory to compare with, or
+                          auto (default: earlier timestamped runs in the tree, since
+                          cache and git need a GitHub event), history, or none
   --threshold PCT         regression threshold (default: 5%)
   --thresholds RULES      per-metric thresholds, e.g. "tokens_s: 3%, *ttft*: 20%"
   --statistic mean|median compared statistic (default: mean)
@@ -25,9 +26,9 @@ export const GATE_USAGE = `Regression gate (analyze):
 /** Keywords `--baseline` takes as they are; anything else is a path. */
 const KEYWORDS = new Set(['auto', 'cache', 'git', 'history', 'none']);
 
-/** The `baseline` input for `--baseline`: no comparison unless one is asked for. */
+/** The `baseline` input for `--baseline`: `auto` like the action when none is given (outside Actions that finds earlier runs in the tree). */
 export function baselineInput(given: string | undefined): string {
-  if (given === undefined) return 'none';
+  if (given === undefined) return 'auto';
   if (KEYWORDS.has(given.toLowerCase()) || given.toLowerCase().startsWith('file:')) return given;
   return `file:${given}`;
 }

@@ -28,6 +28,17 @@ describe('chimera-insight analyze --baseline', () => {
     expect(stdout).toContain('benchmark directory previous');
   });
 
+  it('without --baseline compares the newest timestamped run with the one before, as the action does', async () => {
+    writeTree(tmp.dir, {
+      'bench/runs/20251009-093015/t.csv': throughputCsv({ llama3: BASE }),
+      'bench/runs/20251016-101122/t.csv': throughputCsv({ llama3: scaled(0.85) }),
+    });
+    const { code, stderr, stdout } = await cli(['analyze', 'bench']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('1 gated metric regressed: tokens_s (model=llama3) −15.0% (threshold 5%, p<0.001)\n');
+    expect(stdout).toContain('regressed against run 20251009-093015 of bench/runs/&lt;ts&gt;/t.csv');
+  });
+
   it('exits 0 when throughput dropped 1%', async () => {
     writeTree(tmp.dir, { 'previous/runs.csv': throughputCsv({ llama3: BASE }), 'bench/runs.csv': throughputCsv({ llama3: scaled(0.99) }) });
     const { code, stderr } = await cli(['analyze', 'bench', '--baseline', 'previous']);
