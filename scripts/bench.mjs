@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-// `node scripts/bench.mjs gate` runs bench/gate.ts instead of the orchestrator (npm run bench:gate).
+// `node scripts/bench.mjs gate` runs bench/gate.ts instead of the orchestrator (npm run bench:gate; llm likewise).
 const script = process.argv[2] ?? 'run';
 if (!/^[a-z-]+$/.test(script)) throw new Error(`unknown bench script "${script}"`);
 const runner = path.join(root, '.build', 'bench', 'bench', `${script}.js`);
