@@ -22010,6 +22010,181 @@ function isFiniteNumber(value) {
     return typeof value === 'number' && Number.isFinite(value);
 }
 
+;// CONCATENATED MODULE: ./src/baseline/sources/history.ts
+
+
+/**
+ * The timestamps in a path, in order, as `normaliseTimestamps` found them:
+ * `runs/20251002-151204/x.csv` → ['20251002-151204']. Reuses the normalised
+ * form so both always agree on what a timestamp is.
+ */
+function pathTimestamps(file) {
+    const normalised = normaliseTimestamps(file);
+    if (normalised === file)
+        return [];
+    const literal = normalised.split('<ts>').map((part) => part.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
+    const match = new RegExp(`^${literal.join('(.+?)')}$`).exec(file);
+    return match ? match.slice(1) : [];
+}
+function compareTimestamps(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const x = BigInt((a[i] ?? '').replace(/\D/g, '') || '0');
+        const y = BigInt((b[i] ?? '').replace(/\D/g, '') || '0');
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+/**
+ * `20251009-093015` → 2025-10-09T09:30:15Z. Names carry no time zone; UTC is
+ * assumed, which is at most a few hours off for "how old".
+ */
+function timestampToIso(raw) {
+    const digits = raw.replace(/\D/g, '');
+    let date;
+    if (/^(19|20)\d{6}/.test(digits) && (digits.length === 8 || digits.length >= 14)) {
+        const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((i, k) => Number(digits.slice(i, i + (k === 0 ? 4 : 2)) || '0'));
+        date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+    }
+    else if (/^1\d{9}$/.test(digits))
+        date = new Date(Number(digits) * 1000);
+    else if (/^1\d{12}$/.test(digits))
+        date = new Date(Number(digits));
+    return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
+/** Ids that are the same in every run: timestamps normalised, repeats numbered within the run. */
+function runIds(series) {
+    const seen = new Map();
+    return series.map((s) => {
+        const id = seriesId(s.file, s.metric, s.labels);
+        const n = (seen.get(id) ?? 0) + 1;
+        seen.set(id, n);
+        return { ...s, id: n > 1 ? `${id}#${n}` : id };
+    });
+}
+/** Series grouped into benchmarks whose runs differ only by timestamps in their paths, and the rest. */
+function runFamilies(series) {
+    const families = new Map();
+    const others = [];
+    for (const s of series) {
+        const stamps = pathTimestamps(s.file);
+        if (stamps.length === 0) {
+            others.push(s);
+            continue;
+        }
+        const family = normaliseTimestamps(s.file);
+        const runs = families.get(family) ?? new Map();
+        families.set(family, runs);
+        const run = runs.get(s.file) ?? { file: s.file, stamps, series: [] };
+        runs.set(s.file, run);
+        run.series.push(snapshotSeries(s));
+    }
+    return { families, others };
+}
+/** Oldest first, by the timestamps in the paths (not by how the paths sort). */
+function inOrder(runs) {
+    return [...runs.values()].sort((a, b) => compareTimestamps(a.stamps, b.stamps) || (a.file < b.file ? -1 : 1));
+}
+/**
+ * For baselines from another commit (cache, git, file): a pull request that
+ * adds a timestamped run (`runs/<new ts>/…`) numbers its series one further
+ * than the base does (`#4` where the base's newest is `#3`), so by id the new
+ * run would only be "new" and its regression never seen. Per benchmark, the
+ * head's newest run is compared with the base's newest run instead, under the
+ * head's ids; older runs are history both sides share and are left out.
+ */
+function alignNewestRuns(base, head) {
+    const ours = runFamilies(head);
+    const theirs = runFamilies(base);
+    const alignedHead = [...ours.others];
+    const alignedBase = [...theirs.others];
+    let omitted = 0;
+    for (const [family, runs] of ours.families) {
+        const newest = inOrder(runs).at(-1);
+        omitted += [...runs.values()].reduce((n, r) => n + (r === newest ? 0 : r.series.length), 0);
+        alignedHead.push(...newest.series);
+        const baseRuns = theirs.families.get(family);
+        if (!baseRuns)
+            continue;
+        const baseNewest = inOrder(baseRuns).at(-1);
+        const headId = new Map(runIds(newest.series).map((s, i) => [s.id, newest.series[i].id]));
+        alignedBase.push(...runIds(baseNewest.series).map((s) => ({ ...s, id: headId.get(s.id) ?? s.id })));
+    }
+    for (const [family, runs] of theirs.families) {
+        if (!ours.families.has(family))
+            alignedBase.push(...inOrder(runs).at(-1).series);
+    }
+    return { base: alignedBase, head: alignedHead, omitted };
+}
+/**
+ * Earlier timestamped runs in the tree as the baseline for the newest one.
+ *
+ * Files whose paths differ only in timestamps (`runs/<ts>/throughput.csv`,
+ * `bench_<ts>.json`) are runs of one benchmark. For each such benchmark the
+ * newest run is the head and the run immediately before it the baseline: the
+ * question is what changed since last time, and pooling older runs would mix
+ * in drift (drivers, hardware) and overstate the baseline's sample count.
+ * Series outside timestamped runs have nothing to compare with here; they are
+ * left out of the comparison (neither new nor missing) and counted in the
+ * description.
+ */
+function baselineFromHistory(series, dataJs) {
+    const fromDataJs = new Set(dataJs?.files.map((f) => f.file));
+    const { families, others } = runFamilies(series.filter((s) => !fromDataJs.has(s.file)));
+    let outside = others.length;
+    const head = [];
+    const base = [];
+    const pairs = [];
+    for (const [family, runs] of families) {
+        if (runs.size < 2) {
+            outside += [...runs.values()].reduce((sum, r) => sum + r.series.length, 0);
+            continue;
+        }
+        const ordered = inOrder(runs);
+        const newest = ordered[ordered.length - 1];
+        const previous = ordered[ordered.length - 2];
+        outside += ordered.slice(0, -2).reduce((sum, r) => sum + r.series.length, 0);
+        // The head keeps the ids the report gave it (`…#3` for the third run of a family), so the
+        // comparison, its annotations and the fact sheet point at the newest run's own series;
+        // the previous run is matched to them through ids both runs share.
+        const reportId = new Map(runIds(newest.series).map((s, i) => [s.id, newest.series[i].id]));
+        head.push(...newest.series);
+        base.push(...runIds(previous.series).map((s) => ({ ...s, id: reportId.get(s.id) ?? s.id })));
+        pairs.push({ family, previous, newest });
+    }
+    if (dataJs && dataJs.files.length > 0) {
+        head.push(...dataJs.head);
+        base.push(...dataJs.base);
+    }
+    if (pairs.length === 0 && base.length === 0)
+        return { reason: 'no benchmark in the tree has two or more timestamped runs (or a data.js with two commits)' };
+    const stamp = (r) => r.stamps.join('/');
+    const parts = [];
+    const first = pairs[0];
+    if (first) {
+        const samePair = pairs.every((p) => stamp(p.previous) === stamp(first.previous) && stamp(p.newest) === stamp(first.newest));
+        const what = pairs.length === 1 ? first.family : `${pairs.length} timestamped benchmarks`;
+        parts.push(samePair
+            ? `run ${stamp(first.previous)} of ${what}, the one before the newest (${stamp(first.newest)})`
+            : `the run before the newest of each of ${what}`);
+    }
+    for (const f of dataJs?.files ?? [])
+        parts.push(`commit ${f.commit.slice(0, 7) || '(unnamed)'} in ${f.file}, the one before the newest`);
+    const found = { found: { info: { source: 'history', description: parts.join('; ') }, series: base, head } };
+    if (outside > 0)
+        found.found.info.note = `only the newest runs are compared; ${outside} other series are not`;
+    // The oldest baseline run says how old the comparison is at worst.
+    const times = [
+        ...pairs.map((p) => timestampToIso(p.previous.stamps[p.previous.stamps.length - 1] ?? '')),
+        ...(dataJs?.files ?? []).map((f) => (f.date > 0 ? new Date(f.date).toISOString() : undefined)),
+    ]
+        .filter((t) => !!t)
+        .sort();
+    if (times[0])
+        found.found.info.createdAt = times[0];
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/baseline/sources/cache.ts
 
 
@@ -22540,138 +22715,6 @@ async function historyFromDataJs(config, headSeries) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/baseline/sources/history.ts
-
-
-/**
- * The timestamps in a path, in order, as `normaliseTimestamps` found them:
- * `runs/20251002-151204/x.csv` → ['20251002-151204']. Reuses the normalised
- * form so both always agree on what a timestamp is.
- */
-function pathTimestamps(file) {
-    const normalised = normaliseTimestamps(file);
-    if (normalised === file)
-        return [];
-    const literal = normalised.split('<ts>').map((part) => part.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
-    const match = new RegExp(`^${literal.join('(.+?)')}$`).exec(file);
-    return match ? match.slice(1) : [];
-}
-function compareTimestamps(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const x = BigInt((a[i] ?? '').replace(/\D/g, '') || '0');
-        const y = BigInt((b[i] ?? '').replace(/\D/g, '') || '0');
-        if (x !== y)
-            return x < y ? -1 : 1;
-    }
-    return 0;
-}
-/**
- * `20251009-093015` → 2025-10-09T09:30:15Z. Names carry no time zone; UTC is
- * assumed, which is at most a few hours off for "how old".
- */
-function timestampToIso(raw) {
-    const digits = raw.replace(/\D/g, '');
-    let date;
-    if (/^(19|20)\d{6}/.test(digits) && (digits.length === 8 || digits.length >= 14)) {
-        const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((i, k) => Number(digits.slice(i, i + (k === 0 ? 4 : 2)) || '0'));
-        date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-    }
-    else if (/^1\d{9}$/.test(digits))
-        date = new Date(Number(digits) * 1000);
-    else if (/^1\d{12}$/.test(digits))
-        date = new Date(Number(digits));
-    return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
-}
-/** Ids that are the same in every run: timestamps normalised, repeats numbered within the run. */
-function runIds(series) {
-    const seen = new Map();
-    return series.map((s) => {
-        const id = seriesId(s.file, s.metric, s.labels);
-        const n = (seen.get(id) ?? 0) + 1;
-        seen.set(id, n);
-        return { ...s, id: n > 1 ? `${id}#${n}` : id };
-    });
-}
-/**
- * Earlier timestamped runs in the tree as the baseline for the newest one.
- *
- * Files whose paths differ only in timestamps (`runs/<ts>/throughput.csv`,
- * `bench_<ts>.json`) are runs of one benchmark. For each such benchmark the
- * newest run is the head and the run immediately before it the baseline: the
- * question is what changed since last time, and pooling older runs would mix
- * in drift (drivers, hardware) and overstate the baseline's sample count.
- * Series outside timestamped runs have nothing to compare with here; they are
- * left out of the comparison (neither new nor missing) and counted in the
- * description.
- */
-function baselineFromHistory(series, dataJs) {
-    const families = new Map();
-    let outside = 0;
-    const fromDataJs = new Set(dataJs?.files.map((f) => f.file));
-    for (const s of series) {
-        if (fromDataJs.has(s.file))
-            continue;
-        const stamps = pathTimestamps(s.file);
-        if (stamps.length === 0) {
-            outside += 1;
-            continue;
-        }
-        const family = normaliseTimestamps(s.file);
-        const runs = families.get(family) ?? new Map();
-        families.set(family, runs);
-        const run = runs.get(s.file) ?? { file: s.file, stamps, series: [] };
-        runs.set(s.file, run);
-        run.series.push(snapshotSeries(s));
-    }
-    const head = [];
-    const base = [];
-    const pairs = [];
-    for (const [family, runs] of families) {
-        if (runs.size < 2) {
-            outside += [...runs.values()].reduce((sum, r) => sum + r.series.length, 0);
-            continue;
-        }
-        const ordered = [...runs.values()].sort((a, b) => compareTimestamps(a.stamps, b.stamps) || (a.file < b.file ? -1 : 1));
-        const newest = ordered[ordered.length - 1];
-        const previous = ordered[ordered.length - 2];
-        outside += ordered.slice(0, -2).reduce((sum, r) => sum + r.series.length, 0);
-        head.push(...runIds(newest.series));
-        base.push(...runIds(previous.series));
-        pairs.push({ family, previous, newest });
-    }
-    if (dataJs && dataJs.files.length > 0) {
-        head.push(...dataJs.head);
-        base.push(...dataJs.base);
-    }
-    if (pairs.length === 0 && base.length === 0)
-        return { reason: 'no benchmark in the tree has two or more timestamped runs (or a data.js with two commits)' };
-    const stamp = (r) => r.stamps.join('/');
-    const parts = [];
-    const first = pairs[0];
-    if (first) {
-        const samePair = pairs.every((p) => stamp(p.previous) === stamp(first.previous) && stamp(p.newest) === stamp(first.newest));
-        const what = pairs.length === 1 ? first.family : `${pairs.length} timestamped benchmarks`;
-        parts.push(samePair
-            ? `run ${stamp(first.previous)} of ${what}, the one before the newest (${stamp(first.newest)})`
-            : `the run before the newest of each of ${what}`);
-    }
-    for (const f of dataJs?.files ?? [])
-        parts.push(`commit ${f.commit.slice(0, 7) || '(unnamed)'} in ${f.file}, the one before the newest`);
-    const found = { found: { info: { source: 'history', description: parts.join('; ') }, series: base, head } };
-    if (outside > 0)
-        found.found.info.note = `only the newest runs are compared; ${outside} other series are not`;
-    // The oldest baseline run says how old the comparison is at worst.
-    const times = [
-        ...pairs.map((p) => timestampToIso(p.previous.stamps[p.previous.stamps.length - 1] ?? '')),
-        ...(dataJs?.files ?? []).map((f) => (f.date > 0 ? new Date(f.date).toISOString() : undefined)),
-    ]
-        .filter((t) => !!t)
-        .sort();
-    if (times[0])
-        found.found.info.createdAt = times[0];
-    return found;
-}
-
 ;// CONCATENATED MODULE: ./src/baseline/sources/resolve.ts
 
 
@@ -22747,6 +22790,7 @@ async function findBaseline(spec, ctx) {
 
 
 
+
 /** Ids of series that exist only after the narrate stage: the model's own tokens/s (`gate-llm-throughput`). */
 const LATE_SERIES_PREFIX = 'llm::';
 /**
@@ -22780,10 +22824,15 @@ function compareStage(options) {
                 return;
             }
             baseline = search.found;
-            const { info, series, head } = search.found;
+            const { info, series } = search.found;
+            // History pairs runs itself; a baseline from another commit is aligned run to run here.
+            const sides = search.found.head ? { base: series, head: search.found.head } : alignNewestRuns(series, report.series);
+            if ('omitted' in sides && sides.omitted > 0 && !info.note) {
+                info.note = `each timestamped benchmark's newest run is compared with the baseline's newest; older runs (${sides.omitted} series) are not`;
+            }
             options.log.info(`Baseline: ${logSafe(info.description)}${info.createdAt ? ` (data from ${info.createdAt})` : ''}, ${series.length} series${info.note ? `; ${logSafe(info.note)}` : ''}.`);
             // Late series are not measured yet: compareLate judges them, so they are not "missing" here.
-            const comparisons = compareAll(series.filter((s) => !s.id.startsWith(LATE_SERIES_PREFIX)), head ?? report.series, gate);
+            const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LATE_SERIES_PREFIX)), sides.head, gate);
             report.comparison = buildComparisonReport({ comparisons, baseline: info, attempts: search.attempts, gate });
         }
         finally {

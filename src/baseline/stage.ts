@@ -6,6 +6,7 @@ import { logSafe } from '../util/log-safe.js';
 import { compareAll } from './compare.js';
 import { buildComparisonReport, noBaselineReport } from './gate.js';
 import { SnapshotError } from './snapshot.js';
+import { alignNewestRuns } from './sources/history.js';
 import { findBaseline, type SourceContext } from './sources/resolve.js';
 import { BaselineError, type BaselineFound } from './sources/types.js';
 import type { SnapshotSeries } from './types.js';
@@ -57,10 +58,15 @@ export function compareStage(options: CompareStageOptions): CompareStage {
         return;
       }
       baseline = search.found;
-      const { info, series, head } = search.found;
+      const { info, series } = search.found;
+      // History pairs runs itself; a baseline from another commit is aligned run to run here.
+      const sides = search.found.head ? { base: series, head: search.found.head } : alignNewestRuns(series, report.series);
+      if ('omitted' in sides && sides.omitted > 0 && !info.note) {
+        info.note = `each timestamped benchmark's newest run is compared with the baseline's newest; older runs (${sides.omitted} series) are not`;
+      }
       options.log.info(`Baseline: ${logSafe(info.description)}${info.createdAt ? ` (data from ${info.createdAt})` : ''}, ${series.length} series${info.note ? `; ${logSafe(info.note)}` : ''}.`);
       // Late series are not measured yet: compareLate judges them, so they are not "missing" here.
-      const comparisons = compareAll(series.filter((s) => !s.id.startsWith(LATE_SERIES_PREFIX)), head ?? report.series, gate);
+      const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LATE_SERIES_PREFIX)), sides.head, gate);
       report.comparison = buildComparisonReport({ comparisons, baseline: info, attempts: search.attempts, gate });
     } finally {
       await fs.rm(tempDir, { recursive: true, force: true });

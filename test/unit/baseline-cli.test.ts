@@ -39,6 +39,18 @@ describe('chimera-insight analyze --baseline', () => {
     expect(stdout).toContain('regressed against run 20251009-093015 of bench/runs/&lt;ts&gt;/t.csv');
   });
 
+  it('compares a timestamped run the branch added with the newest run of the baseline', async () => {
+    writeTree(tmp.dir, {
+      'previous/runs/20251009-093015/t.csv': throughputCsv({ llama3: BASE }),
+      'bench/runs/20251009-093015/t.csv': throughputCsv({ llama3: BASE }),
+      'bench/runs/20251016-101122/t.csv': throughputCsv({ llama3: scaled(0.85) }),
+    });
+    const { code, stderr, stdout } = await cli(['analyze', 'bench', '--baseline', 'previous']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('1 gated metric regressed: tokens_s (model=llama3) −15.0% (threshold 5%, p<0.001)\n');
+    expect(stdout).toContain("Each timestamped benchmark's newest run is compared with the baseline's newest; older runs (1 series) are not.");
+  });
+
   it('exits 0 when throughput dropped 1%', async () => {
     writeTree(tmp.dir, { 'previous/runs.csv': throughputCsv({ llama3: BASE }), 'bench/runs.csv': throughputCsv({ llama3: scaled(0.99) }) });
     const { code, stderr } = await cli(['analyze', 'bench', '--baseline', 'previous']);

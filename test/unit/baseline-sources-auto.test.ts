@@ -63,7 +63,7 @@ describe('baseline: auto', () => {
       { source: 'git', outcome: '. is not inside a git checkout' },
     ]);
     expect(report.comparison?.verdict).toBe('regression');
-    expect(report.comparison?.series.map((c) => [c.id, c.verdict, c.change?.toFixed(3)])).toEqual([['runs/<ts>/throughput.csv::tokens_s{model=llama3}', 'regressed', '-0.150']]);
+    expect(report.comparison?.series.map((c) => [c.id, c.verdict, c.change?.toFixed(3)])).toEqual([['runs/<ts>/throughput.csv::tokens_s{model=llama3}#2', 'regressed', '-0.150']]);
   });
 
   it('uses the cached snapshot of the base branch first', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyFromDataJs } from '../../src/baseline/sources/data-js.js';
-import { baselineFromHistory, pathTimestamps, timestampToIso } from '../../src/baseline/sources/history.js';
+import { alignNewestRuns, baselineFromHistory, pathTimestamps, timestampToIso } from '../../src/baseline/sources/history.js';
 import type { SourceOutcome } from '../../src/baseline/sources/types.js';
 import { analyzeTree, configFor, throughputCsv } from '../helpers/baseline.js';
 import { repoRoot } from '../helpers/run-action.js';
@@ -44,15 +44,16 @@ describe('pathTimestamps', () => {
 });
 
 describe('the history baseline', () => {
-  it('compares the newest run with the run just before it', async () => {
+  it('compares the newest run with the run just before it, under the ids the report gave the newest run', async () => {
     const baseline = found(await historyOf(threeRuns));
+    // The third run of a family is `#3` in the report: comparisons, annotations and facts must point at it.
     expect(baseline.head?.map((s) => [s.id, s.file, s.samples])).toEqual([
-      ['runs/<ts>/throughput.csv::tokens_s{model=llama3}', 'runs/20251016-101122/throughput.csv', [54, 55, 53]],
-      ['runs/<ts>/throughput.csv::tokens_s{model=qwen}', 'runs/20251016-101122/throughput.csv', [32, 32, 32]],
+      ['runs/<ts>/throughput.csv::tokens_s{model=llama3}#3', 'runs/20251016-101122/throughput.csv', [54, 55, 53]],
+      ['runs/<ts>/throughput.csv::tokens_s{model=qwen}#3', 'runs/20251016-101122/throughput.csv', [32, 32, 32]],
     ]);
     expect(baseline.series.map((s) => [s.id, s.file, s.samples])).toEqual([
-      ['runs/<ts>/throughput.csv::tokens_s{model=llama3}', 'runs/20251009-093015/throughput.csv', [64, 65, 63]],
-      ['runs/<ts>/throughput.csv::tokens_s{model=qwen}', 'runs/20251009-093015/throughput.csv', [32, 33, 31]],
+      ['runs/<ts>/throughput.csv::tokens_s{model=llama3}#3', 'runs/20251009-093015/throughput.csv', [64, 65, 63]],
+      ['runs/<ts>/throughput.csv::tokens_s{model=qwen}#3', 'runs/20251009-093015/throughput.csv', [32, 33, 31]],
     ]);
   });
 
@@ -125,5 +126,36 @@ describe('baseline: history from a github-action-benchmark data.js', () => {
     const headIds = new Set(history.head?.map((s) => s.id));
     expect(history.series.every((s) => headIds.has(s.id))).toBe(true);
     expect(history.head?.map((s) => s.stats.mean)).toEqual([1200, 850.4, 2450.3, 312]);
+  });
+});
+
+describe('alignNewestRuns (baselines from another commit)', () => {
+  const runsUpTo = (n: number, last: number[]) => {
+    const stamps = ['20251002-151204', '20251009-093015', '20251016-101122', '20251023-080000'];
+    const files: Record<string, string> = {};
+    stamps.slice(0, n).forEach((ts, i) => {
+      files[`runs/${ts}/throughput.csv`] = throughputCsv({ llama3: i === n - 1 ? last : [100, 101, 99] });
+    });
+    return files;
+  };
+
+  it("compares a run the pull request added with the base's newest run, under the head's ids", async () => {
+    writeTree(tmp.dir, runsUpTo(3, [100, 101, 99]));
+    const base = (await analyzeTree(configFor(tmp.dir))).series;
+    writeTree(tmp.dir, runsUpTo(4, [85, 86, 84]));
+    const head = (await analyzeTree(configFor(tmp.dir))).series;
+    const aligned = alignNewestRuns(base, head);
+    expect(aligned.head.map((s) => [s.id, s.file])).toEqual([['runs/<ts>/throughput.csv::tokens_s{model=llama3}#4', 'runs/20251023-080000/throughput.csv']]);
+    expect(aligned.base.map((s) => [s.id, s.file])).toEqual([['runs/<ts>/throughput.csv::tokens_s{model=llama3}#4', 'runs/20251016-101122/throughput.csv']]);
+    expect(aligned.omitted).toBe(3);
+  });
+
+  it('leaves series outside timestamped runs as they are', async () => {
+    writeTree(tmp.dir, { 'summary.csv': throughputCsv({ llama3: [1, 2, 3] }) });
+    const series = (await analyzeTree(configFor(tmp.dir))).series;
+    const aligned = alignNewestRuns(series, series);
+    expect(aligned.head.map((s) => s.id)).toEqual(['summary.csv::tokens_s{model=llama3}']);
+    expect(aligned.base.map((s) => s.id)).toEqual(['summary.csv::tokens_s{model=llama3}']);
+    expect(aligned.omitted).toBe(0);
   });
 });

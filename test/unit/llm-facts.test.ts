@@ -4,7 +4,10 @@ import { buildFactSheet, factLine, promptSafe } from '../../src/llm/facts.js';
 import { estimateTokens } from '../../src/llm/tokens.js';
 import type { Direction } from '../../src/metrics/types.js';
 import type { Report } from '../../src/report/model.js';
+import { compareStage } from '../../src/baseline/stage.js';
+import { analyzeTree, configFor, throughputCsv } from '../helpers/baseline.js';
 import { benchReport, file, report, series } from '../helpers/llm.js';
+import { useTempDir, writeTree } from '../helpers/tmp.js';
 
 function compared(s: { id: string; metric: string; labels?: Record<string, string>; unit: string; direction: Direction }, extra: Partial<SeriesComparison>): SeriesComparison {
   return {
@@ -118,5 +121,24 @@ describe('fact sheet paths', () => {
   it('shows files relative to the analysed directory', () => {
     const r = report([series({ metric: 'qps', file: 'bench/runs/a.csv' })], [file('bench/runs/a.csv')]);
     expect(buildFactSheet(r).text.split('\n').at(-1)).toBe('F6: qps in runs/a.csv = 10; n=3, sd=1, CV=10.0%; no better direction');
+  });
+});
+
+describe('fact sheet over a history comparison', () => {
+  const tmp = useTempDir('chimera-facts-history-');
+
+  it("pairs the newest run's file and mean with its change, not the oldest run's", async () => {
+    writeTree(tmp.dir, {
+      'runs/20251002-151204/t.csv': throughputCsv({ llama3: [70, 71, 69] }),
+      'runs/20251009-093015/t.csv': throughputCsv({ llama3: [100, 101, 99] }),
+      'runs/20251016-101122/t.csv': throughputCsv({ llama3: [85, 86, 84] }),
+    });
+    const config = configFor(tmp.dir, { baseline: 'history' });
+    const head = await analyzeTree(config);
+    const stage = compareStage({ config, event: { name: '' }, analyzeTree, file: { base: tmp.dir, confineToWorkspace: true }, log: { info: () => {}, warning: () => {} }, tempRoot: tmp.dir });
+    await stage.compare(head);
+    const line = buildFactSheet(head).text.split('\n').find((l) => l.includes('baseline 100'));
+    expect(line).toContain('runs/20251016-101122/t.csv');
+    expect(line).toContain('= 85 tok/s');
   });
 });

@@ -58,6 +58,61 @@ interface Run {
   series: SnapshotSeries[];
 }
 
+/** Series grouped into benchmarks whose runs differ only by timestamps in their paths, and the rest. */
+function runFamilies(series: readonly SnapshotSeries[]): { families: Map<string, Map<string, Run>>; others: SnapshotSeries[] } {
+  const families = new Map<string, Map<string, Run>>();
+  const others: SnapshotSeries[] = [];
+  for (const s of series) {
+    const stamps = pathTimestamps(s.file);
+    if (stamps.length === 0) {
+      others.push(s);
+      continue;
+    }
+    const family = normaliseTimestamps(s.file);
+    const runs = families.get(family) ?? new Map<string, Run>();
+    families.set(family, runs);
+    const run = runs.get(s.file) ?? { file: s.file, stamps, series: [] };
+    runs.set(s.file, run);
+    run.series.push(snapshotSeries(s));
+  }
+  return { families, others };
+}
+
+/** Oldest first, by the timestamps in the paths (not by how the paths sort). */
+function inOrder(runs: Map<string, Run>): Run[] {
+  return [...runs.values()].sort((a, b) => compareTimestamps(a.stamps, b.stamps) || (a.file < b.file ? -1 : 1));
+}
+
+/**
+ * For baselines from another commit (cache, git, file): a pull request that
+ * adds a timestamped run (`runs/<new ts>/…`) numbers its series one further
+ * than the base does (`#4` where the base's newest is `#3`), so by id the new
+ * run would only be "new" and its regression never seen. Per benchmark, the
+ * head's newest run is compared with the base's newest run instead, under the
+ * head's ids; older runs are history both sides share and are left out.
+ */
+export function alignNewestRuns(base: readonly SnapshotSeries[], head: readonly SnapshotSeries[]): { base: SnapshotSeries[]; head: SnapshotSeries[]; omitted: number } {
+  const ours = runFamilies(head);
+  const theirs = runFamilies(base);
+  const alignedHead: SnapshotSeries[] = [...ours.others];
+  const alignedBase: SnapshotSeries[] = [...theirs.others];
+  let omitted = 0;
+  for (const [family, runs] of ours.families) {
+    const newest = inOrder(runs).at(-1) as Run;
+    omitted += [...runs.values()].reduce((n, r) => n + (r === newest ? 0 : r.series.length), 0);
+    alignedHead.push(...newest.series);
+    const baseRuns = theirs.families.get(family);
+    if (!baseRuns) continue;
+    const baseNewest = inOrder(baseRuns).at(-1) as Run;
+    const headId = new Map(runIds(newest.series).map((s, i) => [s.id, (newest.series[i] as SnapshotSeries).id]));
+    alignedBase.push(...runIds(baseNewest.series).map((s) => ({ ...s, id: headId.get(s.id) ?? s.id })));
+  }
+  for (const [family, runs] of theirs.families) {
+    if (!ours.families.has(family)) alignedBase.push(...(inOrder(runs).at(-1) as Run).series);
+  }
+  return { base: alignedBase, head: alignedHead, omitted };
+}
+
 /**
  * Earlier timestamped runs in the tree as the baseline for the newest one.
  *
@@ -71,23 +126,9 @@ interface Run {
  * description.
  */
 export function baselineFromHistory(series: readonly SnapshotSeries[], dataJs?: DataJsHistory): SourceOutcome {
-  const families = new Map<string, Map<string, Run>>();
-  let outside = 0;
   const fromDataJs = new Set(dataJs?.files.map((f) => f.file));
-  for (const s of series) {
-    if (fromDataJs.has(s.file)) continue;
-    const stamps = pathTimestamps(s.file);
-    if (stamps.length === 0) {
-      outside += 1;
-      continue;
-    }
-    const family = normaliseTimestamps(s.file);
-    const runs = families.get(family) ?? new Map<string, Run>();
-    families.set(family, runs);
-    const run = runs.get(s.file) ?? { file: s.file, stamps, series: [] };
-    runs.set(s.file, run);
-    run.series.push(snapshotSeries(s));
-  }
+  const { families, others } = runFamilies(series.filter((s) => !fromDataJs.has(s.file)));
+  let outside = others.length;
   const head: SnapshotSeries[] = [];
   const base: SnapshotSeries[] = [];
   const pairs: { family: string; previous: Run; newest: Run }[] = [];
@@ -96,12 +137,16 @@ export function baselineFromHistory(series: readonly SnapshotSeries[], dataJs?: 
       outside += [...runs.values()].reduce((sum, r) => sum + r.series.length, 0);
       continue;
     }
-    const ordered = [...runs.values()].sort((a, b) => compareTimestamps(a.stamps, b.stamps) || (a.file < b.file ? -1 : 1));
+    const ordered = inOrder(runs);
     const newest = ordered[ordered.length - 1] as Run;
     const previous = ordered[ordered.length - 2] as Run;
     outside += ordered.slice(0, -2).reduce((sum, r) => sum + r.series.length, 0);
-    head.push(...runIds(newest.series));
-    base.push(...runIds(previous.series));
+    // The head keeps the ids the report gave it (`…#3` for the third run of a family), so the
+    // comparison, its annotations and the fact sheet point at the newest run's own series;
+    // the previous run is matched to them through ids both runs share.
+    const reportId = new Map(runIds(newest.series).map((s, i) => [s.id, (newest.series[i] as SnapshotSeries).id]));
+    head.push(...newest.series);
+    base.push(...runIds(previous.series).map((s) => ({ ...s, id: reportId.get(s.id) ?? s.id })));
     pairs.push({ family, previous, newest });
   }
   if (dataJs && dataJs.files.length > 0) {
