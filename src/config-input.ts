@@ -42,3 +42,16 @@ export function listInput(raw: string): string[] {
   }
   return entries.map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
 }
+
+/**
+ * A true/false input, spelled as the YAML 1.2 core schema allows (`true`,
+ * `True`, `TRUE`, and the same for false), like @actions/core's getBooleanInput;
+ * empty means the default.
+ */
+export function booleanInput(raw: string, input: string, fallback: boolean): boolean {
+  const value = raw.trim();
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new ConfigError(input, `"${value}" must be true or false`);
+}

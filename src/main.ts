@@ -69,7 +69,7 @@ export async function run(): Promise<void> {
   logFiles(result);
   const totals = result.report.inventory.totals;
   core.info(`${plural(totals.found, 'file')} found, ${totals.parsed} with metrics, ${plural(totals.documents, 'document')}, ${totals.skipped} skipped, ${totals.failed} failed; ${result.report.series.length} series.`);
-  if (result.report.narrative.status !== 'generated') core.info(`Narrative ${result.report.narrative.status}: ${result.report.narrative.reason}`);
+  if (result.report.narrative.status !== 'generated') core.info(logSafe(`Narrative ${result.report.narrative.status}: ${result.report.narrative.reason}`));
   // Summary, annotations, sticky comment; API failures end as one warning, never as a lost report.
   await publishFromAction(result, publishInputs);
   core.setOutput('report-path', result.reportPath ?? '');

@@ -8356,6 +8356,21 @@ function listInput(raw) {
     }
     return entries.map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
 }
+/**
+ * A true/false input, spelled as the YAML 1.2 core schema allows (`true`,
+ * `True`, `TRUE`, and the same for false), like @actions/core's getBooleanInput;
+ * empty means the default.
+ */
+function booleanInput(raw, input, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new ConfigError(input, `"${value}" must be true or false`);
+}
 
 ;// CONCATENATED MODULE: ./src/baseline/config.ts
 
@@ -8375,7 +8390,7 @@ function readGateConfig(read) {
         minSamples: parseMinSamples(read('min-samples')),
         confidence: parseConfidence(read('confidence')),
         gate: parseGateSelection(read('gate')),
-        failOnRegression: parseBoolean(read('fail-on-regression'), 'fail-on-regression', true),
+        failOnRegression: booleanInput(read('fail-on-regression'), 'fail-on-regression', true),
     };
 }
 function parseBaseline(raw) {
@@ -8466,16 +8481,6 @@ function parseGateSelection(raw) {
     if (reserved)
         throw new ConfigError('gate', `"${reserved}" cannot be combined with metric globs; use it alone`);
     return { mode: 'globs', patterns: entries };
-}
-function parseBoolean(raw, input, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw new ConfigError(input, `"${raw.trim()}" must be true or false`);
 }
 function percent(fraction) {
     return `${Number((fraction * 100).toFixed(4))}%`;
@@ -8621,10 +8626,10 @@ function accumulate(values) {
 function summaryOf(fields) {
     const out = {};
     for (const [k, v] of Object.entries(fields)) {
-        if (v === undefined)
+        if (v === undefined || (typeof v === 'number' && !Number.isFinite(v)))
             continue;
         if (k === 'percentiles') {
-            const kept = Object.entries(v).filter(([, x]) => x !== undefined);
+            const kept = Object.entries(v).filter(([, x]) => Number.isFinite(x));
             if (kept.length > 0)
                 out.percentiles = Object.fromEntries(kept);
         }
@@ -8660,20 +8665,23 @@ class AdapterResult {
             const why = this.problems.items[0]?.reason;
             return skipped(`${this.adapter}: ${emptyReason}${why ? ` (${why})` : ''}`);
         }
-        const out = {
-            status: 'parsed',
-            adapter: this.adapter,
-            series: this.series,
-            rows: this.rows,
-            excludedRows: this.excludedRows,
-            problems: this.problems.items,
-            problemCount: this.problems.total,
-            document: false,
-        };
+        const out = parsedOutcome(this.adapter, this.series, this.problems, { rows: this.rows, excludedRows: this.excludedRows });
         if (this.supersedes.length > 0)
             out.supersedes = this.supersedes;
         return out;
     }
+}
+function parsedOutcome(adapter, series, problems, counts) {
+    return {
+        status: 'parsed',
+        adapter,
+        series,
+        rows: counts.rows,
+        excludedRows: counts.excludedRows ?? 0,
+        problems: problems.items,
+        problemCount: problems.total,
+        document: false,
+    };
 }
 /** 1-based line of the first occurrence of `needle` in `text`, for annotations; undefined when absent. */
 function lineOf(text, needle, from = 0) {
@@ -8684,6 +8692,46 @@ function lineOf(text, needle, from = 0) {
     for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1))
         line += 1;
     return line;
+}
+/** The first non-blank line, found without splitting the whole text (detectors see files up to 1 MB). */
+function firstLine(text) {
+    for (let start = 0; start < text.length;) {
+        const end = text.indexOf('\n', start);
+        const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+        if (line.trim() !== '')
+            return line;
+        if (end < 0)
+            break;
+        start = end + 1;
+    }
+    return undefined;
+}
+/** The first non-blank line parsed as JSON; undefined when there is none or it is not JSON. */
+function firstJsonLine(text) {
+    const line = firstLine(text);
+    if (line === undefined)
+        return undefined;
+    try {
+        return JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** NDJSON lines with their 1-based numbers; a line that is not JSON is a problem, not a failure. */
+function jsonLines(text, problems) {
+    const items = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        if (raw.trim() === '')
+            return;
+        try {
+            items.push({ value: JSON.parse(raw), line: i + 1 });
+        }
+        catch {
+            problems.add(i + 1, 'invalid JSON; line skipped');
+        }
+    });
+    return items;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/bencher.ts
@@ -11767,18 +11815,7 @@ function seriesId(file, metric, labels) {
 ;// CONCATENATED MODULE: ./src/parse/adapters/llm-shared.ts
 
 
-
-function llm_shared_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** A finite number, or a numeric string (`"550"`, LLMPerf writes some counts as text). */
-function num(v) {
-    if (typeof v === 'number')
-        return Number.isFinite(v) ? v : undefined;
-    if (typeof v === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v))
-        return Number(v);
-    return undefined;
-}
+/** Helpers shared by the LLM-inference adapters: they all build series by hand from known keys. */
 /** Label text from a scalar; undefined for null, objects and over-long values (never free text). */
 function llm_shared_labelText(v, maxLength = 120) {
     if (typeof v === 'string') {
@@ -11801,26 +11838,10 @@ function withOptions(series, options) {
     return series;
 }
 function sampledSeries(metric, labels, values, options = {}) {
-    const samples = new SampleAccumulator();
-    for (const v of values)
-        samples.add(v);
-    return withOptions({ metric, labels: { ...labels }, samples }, options);
+    return withOptions({ metric, labels: { ...labels }, samples: accumulate(values) }, options);
 }
 function summarySeries(metric, labels, summary, options = {}) {
     return withOptions({ metric, labels: { ...labels }, summary }, options);
-}
-/** A summary with only the fields that hold numbers. */
-function cleanSummary(summary) {
-    const out = {};
-    for (const key of ['n', 'mean', 'sd', 'min', 'max', 'median']) {
-        const v = summary[key];
-        if (v !== undefined && Number.isFinite(v))
-            out[key] = v;
-    }
-    const percentiles = Object.entries(summary.percentiles ?? {}).filter(([, v]) => Number.isFinite(v));
-    if (percentiles.length > 0)
-        out.percentiles = Object.fromEntries(percentiles.map(([k, v]) => [Number(k), v]));
-    return out;
 }
 function hasCentre(summary) {
     return summary.mean !== undefined || summary.median !== undefined;
@@ -11854,51 +11875,36 @@ class SeriesSet {
         return [...this.byKey.values()];
     }
 }
-function parsedOutcome(adapter, series, problems, counts) {
-    return {
-        status: 'parsed',
-        adapter,
-        series,
-        rows: counts.rows,
-        excludedRows: counts.excludedRows ?? 0,
-        problems: problems.items,
-        problemCount: problems.total,
-        document: false,
-    };
-}
-/** Seconds per time unit as tools write them (`ms`, `sec`, `ns`, `µs`). */
-const SECONDS_PER_UNIT = {
-    ns: 1e-9,
-    nanosecond: 1e-9,
-    nanoseconds: 1e-9,
-    us: 1e-6,
-    µs: 1e-6,
-    μs: 1e-6,
-    microseconds: 1e-6,
-    ms: 1e-3,
-    msec: 1e-3,
-    millisecond: 1e-3,
-    milliseconds: 1e-3,
-    s: 1,
-    sec: 1,
-    secs: 1,
-    second: 1,
-    seconds: 1,
-    min: 60,
-    minutes: 60,
-};
-function secondsPerUnit(unit) {
-    return SECONDS_PER_UNIT[unit.trim().toLowerCase()];
-}
 /**
- * A time in `unit` as milliseconds, or undefined for a unit that is not a time.
- * Smaller units divide (400000000 ns → exactly 400 ms, where × 1e-6 would not).
+ * Time units as tools write them (`ms`, `sec`, `ns`, `µs`), as milliseconds
+ * per unit written `[times, per]`: sub-millisecond units divide by an exact
+ * integer, since 1e-3 / 1e-6 is 1000.0000000000001 and 1500 µs would come out
+ * as 1.4999999999999998 ms.
  */
+const MS_PER_UNIT = {
+    ns: [1, 1e6],
+    nanosecond: [1, 1e6],
+    nanoseconds: [1, 1e6],
+    us: [1, 1e3],
+    µs: [1, 1e3],
+    μs: [1, 1e3],
+    microseconds: [1, 1e3],
+    ms: [1, 1],
+    msec: [1, 1],
+    millisecond: [1, 1],
+    milliseconds: [1, 1],
+    s: [1e3, 1],
+    sec: [1e3, 1],
+    secs: [1e3, 1],
+    second: [1e3, 1],
+    seconds: [1e3, 1],
+    min: [6e4, 1],
+    minutes: [6e4, 1],
+};
+/** A time in `unit` as milliseconds, or undefined for a unit that is not a time. */
 function toMs(value, unit) {
-    const seconds = secondsPerUnit(unit);
-    if (seconds === undefined)
-        return undefined;
-    return seconds < 1e-3 ? value / (1e-3 / seconds) : value * (seconds / 1e-3);
+    const factor = MS_PER_UNIT[unit.trim().toLowerCase()];
+    return factor === undefined ? undefined : (value * factor[0]) / factor[1];
 }
 /** The last path segment of a file name in a label (`/mnt/models/x.gguf` → `x.gguf`). */
 function baseName(value) {
@@ -11906,6 +11912,7 @@ function baseName(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/genai-perf.ts
+
 
 
 
@@ -11948,10 +11955,10 @@ function metricKind(name) {
 }
 const STAT_FIELD = /^(avg|mean|std|min|max|p\d{1,2}(?:\.\d+)?)$/;
 /** `{avg, std, p50, …}` → a summary with every value passed through `scale`; only stat fields are read. */
-function genai_perf_summaryOf(stats, scale, n) {
+function statsSummary(stats, scale, n) {
     const summary = n !== undefined ? { n } : {};
     for (const [field, raw] of Object.entries(stats)) {
-        const value = num(raw);
+        const value = numberOf(raw);
         if (value === undefined || !STAT_FIELD.test(field))
             continue;
         const scaled = scale(value);
@@ -11968,7 +11975,7 @@ function genai_perf_summaryOf(stats, scale, n) {
         else
             (summary.percentiles ??= {})[Number(field.slice(1))] = scaled;
     }
-    return cleanSummary(summary);
+    return summaryOf(summary);
 }
 /** One run-wide value (`{unit, avg}` only) is a single sample; a distribution is a summary. */
 function seriesFor(metric, labels, stats, fileUnit, requestCount, problems, line) {
@@ -11980,26 +11987,26 @@ function seriesFor(metric, labels, stats, fileUnit, requestCount, problems, line
         else
             scale = (v) => toMs(v, fileUnit);
     }
-    const summary = genai_perf_summaryOf(stats, scale, kind.perRequest ? requestCount : undefined);
-    if (summary.mean === undefined && summary.median === undefined)
+    const summary = statsSummary(stats, scale, kind.perRequest ? requestCount : undefined);
+    if (!hasCentre(summary))
         return undefined;
     const options = { unit: kind.unit || fileUnit || '', ...(kind.direction ? { direction: kind.direction } : {}), ...(line !== undefined ? { line } : {}) };
-    const onlyMean = Object.keys(stats).every((k) => k === 'unit' || k === 'avg' || k === 'mean' || num(stats[k]) === undefined);
+    const onlyMean = Object.keys(stats).every((k) => k === 'unit' || k === 'avg' || k === 'mean' || numberOf(stats[k]) === undefined);
     if (onlyMean && summary.mean !== undefined)
         return sampledSeries(metric, labels, [summary.mean], options);
     return summarySeries(metric, labels, summary, options);
 }
 function isStatObject(v) {
-    return llm_shared_isObject(v) && num(v.avg ?? v.mean) !== undefined;
+    return isObject(v) && numberOf(v.avg ?? v.mean) !== undefined;
 }
 function isProfileExport(value) {
-    if (!llm_shared_isObject(value))
+    if (!isObject(value))
         return false;
     return CORE_METRICS.filter((k) => isStatObject(value[k])).length >= 2;
 }
 /** The first value under `key` at any depth (input_config's layout changes between versions). */
 function findKey(node, key, depth = 4) {
-    if (!llm_shared_isObject(node) || depth < 0)
+    if (!isObject(node) || depth < 0)
         return undefined;
     if (key in node)
         return node[key];
@@ -12012,13 +12019,13 @@ function findKey(node, key, depth = 4) {
 }
 function configLabels(config) {
     const labels = {};
-    if (!llm_shared_isObject(config))
+    if (!isObject(config))
         return labels;
     const models = findKey(config, 'model_names') ?? findKey(config, 'model');
     const model = Array.isArray(models) ? models.map((m) => llm_shared_labelText(m)).filter((m) => m !== undefined).join(',') : llm_shared_labelText(models);
     if (model)
         labels.model = model;
-    const endpoint = findKey(config, 'endpoint_type') ?? (llm_shared_isObject(findKey(config, 'endpoint')) ? findKey(config, 'endpoint').type : undefined);
+    const endpoint = findKey(config, 'endpoint_type') ?? (isObject(findKey(config, 'endpoint')) ? findKey(config, 'endpoint').type : undefined);
     const endpointText = llm_shared_labelText(endpoint);
     if (endpointText)
         labels.endpoint_type = endpointText;
@@ -12033,19 +12040,19 @@ function configLabels(config) {
 function telemetrySeries(doc, labels) {
     const out = [];
     const add = (metric, gpu, stats, extra) => {
-        const summary = genai_perf_summaryOf(stats, (v) => v, undefined);
+        const summary = statsSummary(stats, (v) => v, undefined);
         if (summary.mean === undefined)
             return;
         const unit = typeof stats.unit === 'string' ? stats.unit : '';
         out.push(summarySeries(metric, { ...labels, ...extra, gpu }, summary, { unit, direction: 'none' }));
     };
-    const endpoints = llm_shared_isObject(doc.telemetry_data) && llm_shared_isObject(doc.telemetry_data.endpoints) ? doc.telemetry_data.endpoints : {};
+    const endpoints = isObject(doc.telemetry_data) && isObject(doc.telemetry_data.endpoints) ? doc.telemetry_data.endpoints : {};
     const endpointNames = Object.keys(endpoints);
     for (const [endpoint, body] of Object.entries(endpoints)) {
-        if (!llm_shared_isObject(body) || !llm_shared_isObject(body.gpus))
+        if (!isObject(body) || !isObject(body.gpus))
             continue;
         for (const [gpuKey, gpu] of Object.entries(body.gpus)) {
-            if (!llm_shared_isObject(gpu) || !llm_shared_isObject(gpu.metrics))
+            if (!isObject(gpu) || !isObject(gpu.metrics))
                 continue;
             const index = llm_shared_labelText(gpu.gpu_index) ?? gpuKey;
             const extra = endpointNames.length > 1 ? { endpoint } : {};
@@ -12054,9 +12061,9 @@ function telemetrySeries(doc, labels) {
                     add(metric, index, stats, extra);
         }
     }
-    const legacy = llm_shared_isObject(doc.telemetry_stats) ? doc.telemetry_stats : {};
+    const legacy = isObject(doc.telemetry_stats) ? doc.telemetry_stats : {};
     for (const [metric, perGpu] of Object.entries(legacy)) {
-        if (!llm_shared_isObject(perGpu))
+        if (!isObject(perGpu))
             continue;
         for (const [gpuKey, stats] of Object.entries(perGpu)) {
             if (isStatObject(stats))
@@ -12068,7 +12075,7 @@ function telemetrySeries(doc, labels) {
 function parseJsonExport(doc, adapter) {
     const problems = new ProblemLog();
     const labels = configLabels(doc.input_config);
-    const requestCount = llm_shared_isObject(doc.request_count) ? num(doc.request_count.avg) : undefined;
+    const requestCount = isObject(doc.request_count) ? numberOf(doc.request_count.avg) : undefined;
     const series = [];
     for (const [metric, value] of Object.entries(doc)) {
         if (NOT_METRICS.has(metric) || !isStatObject(value))
@@ -12079,7 +12086,7 @@ function parseJsonExport(doc, adapter) {
             series.push(s);
     }
     series.push(...telemetrySeries(doc, labels));
-    const errors = Array.isArray(doc.error_summary) ? doc.error_summary.reduce((sum, e) => sum + (llm_shared_isObject(e) ? (num(e.count) ?? 0) : 0), 0) : 0;
+    const errors = Array.isArray(doc.error_summary) ? doc.error_summary.reduce((sum, e) => sum + (isObject(e) ? (numberOf(e.count) ?? 0) : 0), 0) : 0;
     // Rows are requests when the export counts them, else the metric objects read.
     const rows = requestCount !== undefined ? requestCount + errors : series.length;
     return parsedOutcome(adapter, series, problems, { rows, excludedRows: errors });
@@ -12090,10 +12097,6 @@ function csvMetricName(cell) {
     const base = bracket ? cell.slice(0, bracket.index) : cell;
     const metric = base.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
     return bracket ? { metric, unit: bracket[1].trim() } : { metric };
-}
-/** Older GenAI-Perf wrote `"1,234.56"`. */
-function csvNumber(cell) {
-    return cell === undefined ? undefined : num(cell.replace(/,/g, ''));
 }
 const CSV_CORE = /^(time to first token|inter token latency|request latency|request throughput|output token throughput)\b/i;
 function looksLikeCsvExport(text) {
@@ -12123,7 +12126,7 @@ function parseCsvExport(text, adapter) {
     for (const { cells, header: h } of rows) {
         const name = csvMetricName(cells[h.indexOf('metric')] ?? '');
         if (name.metric === 'request_count')
-            requestCount = csvNumber(cells[h.indexOf('value')] ?? cells[h.indexOf('avg')]);
+            requestCount = numberOf(cells[h.indexOf('value')] ?? cells[h.indexOf('avg')]);
     }
     for (const { cells, header: h, line } of rows) {
         const { metric, unit } = csvMetricName(cells[h.indexOf('metric')] ?? '');
@@ -12131,14 +12134,14 @@ function parseCsvExport(text, adapter) {
             continue;
         const stats = {};
         h.forEach((column, i) => {
-            const value = csvNumber(cells[i]);
+            const value = numberOf(cells[i]);
             if (value !== undefined && (STAT_FIELD.test(column) || column === 'value'))
                 stats[column === 'value' ? 'avg' : column] = value;
         });
         const gpuIndex = h.indexOf('gpu_index');
         if (gpuIndex >= 0) {
             // Telemetry rows: one per GPU and metric, units as stated.
-            const summary = genai_perf_summaryOf(stats, (v) => v, undefined);
+            const summary = statsSummary(stats, (v) => v, undefined);
             if (summary.mean !== undefined)
                 series.push(summarySeries(metric, { gpu: cells[gpuIndex] ?? '' }, summary, { unit: unit ?? '', direction: 'none', line }));
             continue;
@@ -13321,6 +13324,7 @@ function rowSeries(table, fixedLabels, problems) {
 
 
 
+
 /**
  * llama.cpp `llama-bench` in each of its output modes (`-o json|jsonl|csv|md`).
  * Every row is one test of one configuration: `pp512` (prompt processing of
@@ -13350,17 +13354,17 @@ const MARKDOWN_COLUMNS = {
 /** Markdown columns that describe the model file, not a condition of the test. */
 const MARKDOWN_SKIPPED = new Set(['size', 'params', 't/s', 'test']);
 function isRow(v) {
-    return llm_shared_isObject(v) && 'avg_ts' in v && 'n_prompt' in v && 'n_gen' in v;
+    return isObject(v) && 'avg_ts' in v && 'n_prompt' in v && 'n_gen' in v;
 }
 /** llama-bench's own test name: `pp512`, `tg128`, `pp512+tg128`, with ` @ d<depth>` when a depth is set. */
 function testName(nPrompt, nGen, nDepth) {
     const name = nPrompt > 0 && nGen === 0 ? `pp${nPrompt}` : nGen > 0 && nPrompt === 0 ? `tg${nGen}` : `pp${nPrompt}+tg${nGen}`;
     return nDepth > 0 ? `${name} @ d${nDepth}` : name;
 }
-/** CSV cells are text; `samples_ts` may be a JSON array or a space-separated list. */
+/** `samples_ts`/`samples_ns` (JSON and JSONL only: the CSV output has no per-repetition columns). */
 function numberList(v) {
     if (Array.isArray(v)) {
-        const values = v.map(num);
+        const values = v.map(numberOf);
         return values.every((x) => x !== undefined) && values.length > 0 ? values : undefined;
     }
     return undefined;
@@ -13379,8 +13383,8 @@ function readRows(rows, problems, adapterName, lines) {
     let used = 0;
     rows.forEach((row, index) => {
         const line = lines?.[index];
-        const nPrompt = num(row.n_prompt);
-        const nGen = num(row.n_gen);
+        const nPrompt = numberOf(row.n_prompt);
+        const nGen = numberOf(row.n_gen);
         if (nPrompt === undefined || nGen === undefined) {
             problems.add(line, `test ${index + 1} has no n_prompt/n_gen; skipped`);
             return;
@@ -13400,7 +13404,7 @@ function readRows(rows, problems, adapterName, lines) {
             if (text !== undefined)
                 labels[key] = text;
         }
-        labels.test = testName(nPrompt, nGen, num(row.n_depth) ?? 0);
+        labels.test = testName(nPrompt, nGen, numberOf(row.n_depth) ?? 0);
         const options = line === undefined ? SERIES_OPTIONS : { ...SERIES_OPTIONS, line };
         const ts = numberList(row.samples_ts);
         const ns = numberList(row.samples_ns);
@@ -13411,13 +13415,13 @@ function readRows(rows, problems, adapterName, lines) {
         else if (ns && tokens > 0 && ns.every((t) => t > 0))
             set.add(sampledSeries(METRIC, labels, ns.map((t) => (tokens * 1e9) / t), options));
         else {
-            const mean = num(row.avg_ts);
+            const mean = numberOf(row.avg_ts);
             if (mean === undefined) {
                 problems.add(line, `test ${index + 1} (${labels.test}) has no avg_ts; skipped`);
                 return;
             }
-            const sd = num(row.stddev_ts);
-            set.add(summarySeries(METRIC, labels, cleanSummary(sd === undefined ? { mean } : { mean, sd }), options));
+            const sd = numberOf(row.stddev_ts);
+            set.add(summarySeries(METRIC, labels, summaryOf(sd === undefined ? { mean } : { mean, sd }), options));
         }
         used += 1;
     });
@@ -13429,30 +13433,19 @@ function parseJsonLines(text) {
     const problems = new ProblemLog();
     const rows = [];
     const lines = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        if (raw.trim() === '')
-            return;
-        try {
-            const value = JSON.parse(raw);
-            if (isRow(value)) {
-                rows.push(value);
-                lines.push(i + 1);
-            }
-            else
-                problems.add(i + 1, 'not a llama-bench record; line skipped');
+    for (const { value, line } of jsonLines(text, problems)) {
+        if (isRow(value)) {
+            rows.push(value);
+            lines.push(line);
         }
-        catch {
-            problems.add(i + 1, 'invalid JSON; line skipped');
-        }
-    });
+        else
+            problems.add(line, 'not a llama-bench record; line skipped');
+    }
     return { rows, lines, problems };
 }
 const CSV_HEADER = /(^|,)"?avg_ts"?(,|$)/;
-function csvHeaderLine(text) {
-    return text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-}
 function isCsv(text) {
-    const header = csvHeaderLine(text);
+    const header = firstLine(text) ?? '';
     return CSV_HEADER.test(header) && /(^|,)"?n_prompt"?(,|$)/.test(header) && /(^|,)"?n_gen"?(,|$)/.test(header);
 }
 function parseCsvText(text) {
@@ -13505,9 +13498,9 @@ function parseMarkdownText(text) {
                     labels[MARKDOWN_COLUMNS[column] ?? column] = cell;
             });
             labels.test = test;
-            const mean = Number(value[1].replace(/,/g, ''));
-            const sd = value[2] !== undefined ? Number(value[2].replace(/,/g, '')) : undefined;
-            set.add(summarySeries(METRIC, labels, cleanSummary(sd === undefined ? { mean } : { mean, sd }), { ...SERIES_OPTIONS, line }));
+            const mean = numberOf(value[1]);
+            const sd = numberOf(value[2]);
+            set.add(summarySeries(METRIC, labels, summaryOf(sd === undefined ? { mean } : { mean, sd }), { ...SERIES_OPTIONS, line }));
             used += 1;
         }
     }
@@ -13519,17 +13512,8 @@ function detect(input) {
     switch (input.type) {
         case 'json':
             return Array.isArray(input.json) ? input.json.length > 0 && input.json.every(isRow) : isRow(input.json);
-        case 'jsonl': {
-            const first = input.text.split(/\r?\n/).find((l) => l.trim() !== '');
-            if (first === undefined)
-                return false;
-            try {
-                return isRow(JSON.parse(first));
-            }
-            catch {
-                return false;
-            }
-        }
+        case 'jsonl':
+            return isRow(firstJsonLine(input.text));
         case 'csv':
             return isCsv(input.text);
         case 'markdown':
@@ -13573,6 +13557,7 @@ const llamaBenchAdapter = {
 
 
 
+
 /**
  * Ray LLMPerf `token_benchmark_ray.py` `*_summary.json`: flat `results_<metric>_<stat>`
  * keys (`results_ttft_s_quantiles_p95`, `results_ttft_s_mean`, …) over the
@@ -13601,9 +13586,9 @@ const SCALARS = {
 /** The workload the run was asked for: it splits series. */
 const LABEL_KEYS = ['model', 'num_concurrent_requests', 'mean_input_tokens', 'mean_output_tokens'];
 function isLlmperfSummary(value) {
-    if (!llm_shared_isObject(value))
+    if (!isObject(value))
         return false;
-    return ['results_ttft_s_mean', 'results_inter_token_latency_s_mean', 'results_end_to_end_latency_s_mean', 'results_mean_output_throughput_token_per_s'].some((k) => num(value[k]) !== undefined);
+    return ['results_ttft_s_mean', 'results_inter_token_latency_s_mean', 'results_end_to_end_latency_s_mean', 'results_mean_output_throughput_token_per_s'].some((k) => numberOf(value[k]) !== undefined);
 }
 function parseLlmperf(input) {
     const doc = input.json;
@@ -13616,12 +13601,12 @@ function parseLlmperf(input) {
         if (text !== undefined)
             labels[key] = text;
     }
-    const completed = num(doc.results_num_completed_requests);
+    const completed = numberOf(doc.results_num_completed_requests);
     const summaries = new Map();
     for (const [key, raw] of Object.entries(doc)) {
         // `results_num_completed_requests_per_min` ends like a statistic but is a rate of its own.
         const match = key in SCALARS ? null : STAT_KEY.exec(key);
-        const value = num(raw);
+        const value = numberOf(raw);
         if (!match || value === undefined)
             continue;
         const [, metric, stat, rank] = match;
@@ -13647,15 +13632,15 @@ function parseLlmperf(input) {
         if (!hasCentre(summary))
             continue;
         const known = DISTRIBUTIONS[metric];
-        series.push(summarySeries(metric, labels, cleanSummary(summary), known ?? {}));
+        series.push(summarySeries(metric, labels, summaryOf(summary), known ?? {}));
     }
     for (const [key, def] of Object.entries(SCALARS)) {
-        const value = num(doc[key]);
+        const value = numberOf(doc[key]);
         if (value !== undefined)
             series.push(sampledSeries(key.replace(/^results_/, ''), labels, [value], def));
     }
-    const started = num(doc.results_num_requests_started);
-    const errors = num(doc.results_number_errors) ?? 0;
+    const started = numberOf(doc.results_num_requests_started);
+    const errors = numberOf(doc.results_number_errors) ?? 0;
     return parsedOutcome('llmperf', series, problems, { rows: started ?? (completed ?? 0) + errors, excludedRows: errors });
 }
 const llmperfAdapter = {
@@ -13666,6 +13651,7 @@ const llmperfAdapter = {
 };
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/ollama.ts
+
 
 
 
@@ -13755,7 +13741,7 @@ function parseVerboseLog(text) {
             answerLine = i + 1;
         }
         const value = match[2];
-        const parsed = key.endsWith('_count') ? num(/^(\d+)\s*token/.exec(value)?.[1]) : key.endsWith('_rate') ? num(/^([\d.]+)\s*tokens\/s$/.exec(value)?.[1]) : goDurationMs(value);
+        const parsed = key.endsWith('_count') ? numberOf(/^(\d+)\s*token/.exec(value)?.[1]) : key.endsWith('_rate') ? numberOf(/^([\d.]+)\s*tokens\/s$/.exec(value)?.[1]) : goDurationMs(value);
         if (parsed === undefined)
             problems.add(i + 1, `"${match[1]}" value "${value}" is not a ${key.endsWith('_count') ? 'token count' : key.endsWith('_rate') ? 'tokens/s rate' : 'Go duration'}; ignored`);
         else
@@ -13769,21 +13755,21 @@ function parseVerboseLog(text) {
 // ---------------------------------------------------------------------------
 // /api/generate and /api/chat responses
 function isResponseObject(v) {
-    return llm_shared_isObject(v) && typeof v.model === 'string' && typeof v.done === 'boolean' && ('created_at' in v || 'response' in v || 'message' in v);
+    return isObject(v) && typeof v.model === 'string' && typeof v.done === 'boolean' && ('created_at' in v || 'response' in v || 'message' in v);
 }
 function isFinalResponse(v) {
-    return isResponseObject(v) && v.done === true && (num(v.eval_count) !== undefined || num(v.total_duration) !== undefined);
+    return isResponseObject(v) && v.done === true && (numberOf(v.eval_count) !== undefined || numberOf(v.total_duration) !== undefined);
 }
 /** Nanosecond durations and counts → the answer's series (tokens/s from counts over durations). */
 function answerOf(r) {
-    const ns = (key) => num(r[key]);
+    const ns = (key) => numberOf(r[key]);
     const answer = {};
     const total = ns('total_duration');
     const load = ns('load_duration');
     const promptEval = ns('prompt_eval_duration');
     const evalDuration = ns('eval_duration');
-    const promptCount = num(r.prompt_eval_count);
-    const evalCount = num(r.eval_count);
+    const promptCount = numberOf(r.prompt_eval_count);
+    const evalCount = numberOf(r.eval_count);
     if (total !== undefined)
         answer.total_duration = total / 1e6;
     if (load !== undefined)
@@ -13810,7 +13796,7 @@ function readResponses(items, problems = new ProblemLog()) {
     let answers = 0;
     let errors = 0;
     for (const { value, line } of items) {
-        if (llm_shared_isObject(value) && typeof value.error === 'string' && value.error.trim() !== '') {
+        if (isObject(value) && typeof value.error === 'string' && value.error.trim() !== '') {
             errors += 1;
             continue;
         }
@@ -13825,31 +13811,6 @@ function readResponses(items, problems = new ProblemLog()) {
     }
     return parsedOutcome('ollama', set.series, problems, { rows: answers + errors, excludedRows: errors });
 }
-function jsonLines(text, problems) {
-    const items = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        if (raw.trim() === '')
-            return;
-        try {
-            items.push({ value: JSON.parse(raw), line: i + 1 });
-        }
-        catch {
-            problems.add(i + 1, 'invalid JSON; line skipped');
-        }
-    });
-    return items;
-}
-function firstLine(text) {
-    const line = text.split(/\r?\n/).find((l) => l.trim() !== '');
-    if (line === undefined)
-        return undefined;
-    try {
-        return JSON.parse(line);
-    }
-    catch {
-        return undefined;
-    }
-}
 function ollama_detect(input) {
     switch (input.type) {
         case 'json': {
@@ -13859,7 +13820,7 @@ function ollama_detect(input) {
             return isFinalResponse(doc);
         }
         case 'jsonl':
-            return isResponseObject(firstLine(input.text));
+            return isResponseObject(firstJsonLine(input.text));
         case 'text':
             return isVerboseLog(input.text);
         default:
@@ -13891,6 +13852,7 @@ const ollamaAdapter = {
 };
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/vllm.ts
+
 
 
 
@@ -13932,10 +13894,10 @@ const IGNORED_KEYS = new Set([
     'timestamp', 'percentile_metrics', 'metric_percentiles', 'best_of', 'use_beam_search',
 ]);
 function isVllmResult(value) {
-    if (!llm_shared_isObject(value))
+    if (!isObject(value))
         return false;
     const keys = Object.keys(value);
-    return num(value.request_throughput) !== undefined && keys.some((k) => LATENCY_STAT.test(k)) && ('completed' in value || 'output_throughput' in value);
+    return numberOf(value.request_throughput) !== undefined && keys.some((k) => LATENCY_STAT.test(k)) && ('completed' in value || 'output_throughput' in value);
 }
 function percentileRank(stat) {
     return Number(stat.slice(1));
@@ -13944,7 +13906,7 @@ function latencySummaries(doc, n) {
     const byMetric = new Map();
     for (const [key, raw] of Object.entries(doc)) {
         const match = LATENCY_STAT.exec(key);
-        const value = num(raw);
+        const value = numberOf(raw);
         if (!match || value === undefined)
             continue;
         const [, stat, metric] = match;
@@ -13977,7 +13939,7 @@ function vllm_labelsOf(doc) {
     for (const key of vllm_LABEL_KEYS) {
         const text = llm_shared_labelText(doc[key], 200);
         // Burstiness 1 (Poisson arrivals) is the default: a label only when the run changed it.
-        if (text !== undefined && !(key === 'burstiness' && num(doc[key]) === 1))
+        if (text !== undefined && !(key === 'burstiness' && numberOf(doc[key]) === 1))
             labels[key] = text;
     }
     return labels;
@@ -13989,9 +13951,9 @@ function parseVllm(input) {
     const problems = new ProblemLog();
     const labels = vllm_labelsOf(doc);
     const series = [];
-    const completed = num(doc.completed);
+    const completed = numberOf(doc.completed);
     for (const [key, def] of Object.entries(vllm_SCALARS)) {
-        const value = num(doc[key]);
+        const value = numberOf(doc[key]);
         if (value === undefined)
             continue;
         series.push(sampledSeries(key.replace(/:$/, ''), labels, [value], def));
@@ -14000,13 +13962,13 @@ function parseVllm(input) {
     const failedAt = failedRequests(doc);
     const perRequest = new Map();
     if (Array.isArray(doc.ttfts)) {
-        const ttfts = doc.ttfts.flatMap((t, i) => (failedAt.has(i) || num(t) === undefined ? [] : [num(t) * 1000]));
+        const ttfts = doc.ttfts.flatMap((t, i) => (failedAt.has(i) || numberOf(t) === undefined ? [] : [numberOf(t) * 1000]));
         if (ttfts.length > 0)
             perRequest.set('ttft', ttfts);
     }
     if (Array.isArray(doc.itls)) {
         // vLLM's mean ITL is over every inter-token gap of every request, so the gaps are the samples.
-        const itls = doc.itls.flatMap((gaps, i) => (failedAt.has(i) || !Array.isArray(gaps) ? [] : gaps.flatMap((g) => (num(g) === undefined ? [] : [num(g) * 1000]))));
+        const itls = doc.itls.flatMap((gaps, i) => (failedAt.has(i) || !Array.isArray(gaps) ? [] : gaps.flatMap((g) => (numberOf(g) === undefined ? [] : [numberOf(g) * 1000]))));
         if (itls.length > 0)
             perRequest.set('itl', itls);
     }
@@ -14017,13 +13979,13 @@ function parseVllm(input) {
         if (samples)
             series.push(sampledSeries(`${metric}_ms`, labels, samples, { unit: 'ms', direction: 'lower' }));
         else if (summary && hasCentre(summary))
-            series.push(summarySeries(`${metric}_ms`, labels, cleanSummary(summary), { unit: 'ms', direction: 'lower' }));
+            series.push(summarySeries(`${metric}_ms`, labels, summaryOf(summary), { unit: 'ms', direction: 'lower' }));
     }
     for (const [key, arrayKey] of [['input_tokens', 'input_lens'], ['output_tokens', 'output_lens']]) {
         const lens = doc[arrayKey];
         if (!Array.isArray(lens))
             continue;
-        const values = lens.flatMap((v, i) => (failedAt.has(i) || num(v) === undefined ? [] : [num(v)]));
+        const values = lens.flatMap((v, i) => (failedAt.has(i) || numberOf(v) === undefined ? [] : [numberOf(v)]));
         if (values.length > 0)
             series.push(sampledSeries(key, labels, values, { unit: 'tokens', direction: 'none' }));
     }
@@ -14031,12 +13993,12 @@ function parseVllm(input) {
     for (const [key, value] of Object.entries(doc)) {
         if (key in vllm_SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key) || isLabelName(key) || isIgnoredName(key))
             continue;
-        const n = typeof value === 'number' ? num(value) : undefined;
+        const n = typeof value === 'number' ? numberOf(value) : undefined;
         if (n !== undefined)
             series.push(sampledSeries(key, labels, [n]));
     }
     // Rows are requests: the per-request error list when saved, else the completed and failed counts.
-    const failedCount = Array.isArray(doc.errors) ? failedAt.size : (num(doc.failed) ?? 0);
+    const failedCount = Array.isArray(doc.errors) ? failedAt.size : (numberOf(doc.failed) ?? 0);
     const requests = Array.isArray(doc.errors) ? doc.errors.length : (completed ?? 0) + failedCount;
     return parsedOutcome('vllm', series, problems, { rows: requests, excludedRows: failedCount });
 }
@@ -14355,9 +14317,9 @@ const OPTION_TYPES = {
 function readLlmConfig(read, env) {
     const persona = readPersona(read('persona'), read('persona-file'), env.workspace);
     const config = {
-        enabled: config_parseBoolean(read('llm'), 'llm', true),
+        enabled: booleanInput(read('llm'), 'llm', true),
         model: parseModel(read('model')),
-        cacheModels: config_parseBoolean(read('cache-models'), 'cache-models', false),
+        cacheModels: booleanInput(read('cache-models'), 'cache-models', false),
         options: parseOllamaOptions(read('ollama-options')),
         startTimeoutMs: parseDuration(read('ollama-timeout'), 'ollama-timeout', DEFAULT_START_TIMEOUT_MS),
         requestTimeoutMs: parseDuration(read('request-timeout'), 'request-timeout', DEFAULT_REQUEST_TIMEOUT_MS),
@@ -14365,7 +14327,7 @@ function readLlmConfig(read, env) {
         personaSource: persona.source,
         language: parseLanguage(read('language')),
         runs: parseRuns(read('runs')),
-        gateThroughput: config_parseBoolean(read('gate-llm-throughput'), 'gate-llm-throughput', false),
+        gateThroughput: booleanInput(read('gate-llm-throughput'), 'gate-llm-throughput', false),
     };
     const url = read('ollama-url').trim();
     if (url)
@@ -14377,17 +14339,6 @@ function readLlmConfig(read, env) {
     if (keepAlive)
         config.keepAlive = parseKeepAlive(keepAlive);
     return config;
-}
-/** YAML 1.2 core-schema booleans, as @actions/core's getBooleanInput accepts them. */
-function config_parseBoolean(raw, input, fallback) {
-    const v = raw.trim();
-    if (v === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(v))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(v))
-        return false;
-    throw new ConfigError(input, `"${v}" is not a boolean (use true or false)`);
 }
 function parseModel(raw) {
     const v = raw.trim() || DEFAULT_MODEL;
@@ -20831,8 +20782,9 @@ async function readWithAdapter(req) {
             const text = await readText();
             const json = tryJson(text);
             if (json) {
-                const adapter = detectAdapter(input(file, 'json', text, json));
-                return adapter ? { outcome: run(adapter, input(file, 'json', text, json)) } : { text, json };
+                const doc = input(file, 'json', text, json);
+                const adapter = detectAdapter(doc);
+                return adapter ? { outcome: run(adapter, doc) } : { text, json };
             }
             // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
             const lines = input(file, 'jsonl', text);
@@ -20844,8 +20796,9 @@ async function readWithAdapter(req) {
             if (file.size > maxFileSize || adaptersFor(file.type).length === 0)
                 return {};
             const text = await readText();
-            const adapter = detectAdapter(input(file, file.type, text));
-            return adapter ? { outcome: run(adapter, input(file, file.type, text)) } : { text };
+            const doc = input(file, file.type, text);
+            const adapter = detectAdapter(doc);
+            return adapter ? { outcome: run(adapter, doc) } : { text };
         }
         case 'csv':
         case 'jsonl':
@@ -21151,6 +21104,66 @@ async function analyze(config, deps) {
     if (deps.commit)
         report.commit = deps.commit;
     return report;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/github/redact.ts
+/**
+ * Tokens that look like credentials, whatever text they appear in. Every
+ * replacement is shorter than what it replaces, so redacting a document
+ * trimmed to a size limit keeps it under that limit.
+ */
+// `\\?_`: the patterns also match after escapeMarkdown has turned `_` into `\_`.
+const SECRET_PATTERNS = [
+    // GitHub personal, OAuth, user-to-server, server-to-server (installation) and refresh tokens.
+    /(?<![A-Za-z0-9_])gh[pousr]\\?_[A-Za-z0-9]{20,}/g,
+    // Fine-grained personal access tokens.
+    /(?<![A-Za-z0-9_])github\\?_pat\\?_(?:[A-Za-z0-9]|\\?_){20,}/g,
+    // AWS access key ids (long-term and temporary).
+    /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
+];
+/** `Authorization: Bearer …` and the like; only the credential goes, the scheme stays readable. */
+const BEARER = /\b(Bearer\s+)(?:[A-Za-z0-9\-.~+/]|\\?_){16,}=*/gi;
+const REDACTED = '[redacted]';
+/** Replaces secret-looking tokens with `[redacted]`. */
+function redactSecrets(text) {
+    let out = text;
+    for (const pattern of SECRET_PATTERNS)
+        out = out.replace(pattern, REDACTED);
+    return out.replace(BEARER, `$1${REDACTED}`);
+}
+
+;// CONCATENATED MODULE: ./src/util/log-safe.ts
+
+
+/**
+ * Text from repository files on one log line: control characters and line
+ * breaks are flattened so a file name or reason cannot start a new line that
+ * the runner would read as a workflow command (`::set-output …`), and
+ * secret-looking tokens are redacted.
+ */
+function logSafe(text) {
+    return redactSecrets(text)
+        .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+        .replace(/^::/, ': :');
+}
+/**
+ * Runs `body` with workflow commands switched off: the runner ignores every
+ * `::command::` line between `::stop-commands::<token>` and `::<token>::`.
+ * The token is random per block, so text inside cannot guess it and switch
+ * commands back on. Group markers (`::group::`) inside are ignored too, so
+ * open groups outside the block.
+ */
+function withCommandsStopped(write, body) {
+    const token = randomBytes(16).toString('hex');
+    write(`::stop-commands::${token}`);
+    try {
+        return body();
+    }
+    finally {
+        write(`::${token}::`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/statistics.ts
@@ -21533,7 +21546,6 @@ function compareAll(base, head, settings) {
     for (const s of base)
         if (!baseById.has(s.id))
             baseById.set(s.id, s);
-    const headIds = new Set(head.map((s) => s.id));
     const out = [];
     const seen = new Set();
     for (const h of head) {
@@ -21543,8 +21555,9 @@ function compareAll(base, head, settings) {
         const b = baseById.get(h.id);
         out.push(b ? compareSeries(b, h, settings, rules) : unmatched(h, 'new', rules));
     }
+    // `seen` holds every head id by now, so what it lacks is missing from the head.
     for (const b of base)
-        if (!headIds.has(b.id) && !seen.has(b.id)) {
+        if (!seen.has(b.id)) {
             seen.add(b.id);
             out.push(unmatched(b, 'missing', rules));
         }
@@ -21556,7 +21569,7 @@ function sideOf(s, statistic) {
 }
 function unmatched(s, verdict, rules) {
     const side = sideOf(s, 'mean');
-    const c = {
+    return {
         ...identity(s, rules),
         base: verdict === 'missing' ? side : null,
         head: verdict === 'new' ? side : null,
@@ -21567,7 +21580,6 @@ function unmatched(s, verdict, rules) {
         verdict,
         note: verdict === 'new' ? 'not in the baseline' : 'in the baseline, not in this run',
     };
-    return c;
 }
 function identity(s, rules) {
     const out = {
@@ -21699,6 +21711,7 @@ function severity(c) {
 ;// CONCATENATED MODULE: ./src/baseline/gate.ts
 
 
+
 /** The settings the verdicts used, as the report shows them (no baseline source: that has its own line). */
 function comparisonSettings(gate) {
     const { baseline: _baseline, ...rest } = describeGateConfig(gate);
@@ -21767,8 +21780,7 @@ function gateFailureMessage(report) {
     const regressions = gatedRegressions(report);
     if (regressions.length === 0)
         return undefined;
-    const count = regressions.length === 1 ? '1 gated metric' : `${regressions.length} gated metrics`;
-    return `${count} regressed: ${regressions.map(regressionLine).join('; ')}`;
+    return `${plural(regressions.length, 'gated metric')} regressed: ${regressions.map(regressionLine).join('; ')}`;
 }
 /** Counts for the step outputs `regressions` and `improvements` (gated or not). */
 function verdictCounts(report) {
@@ -21785,66 +21797,6 @@ function verdictCounts(report) {
             improvements += 1;
     }
     return { regressions, gatedRegressions: gated, improvements };
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/github/redact.ts
-/**
- * Tokens that look like credentials, whatever text they appear in. Every
- * replacement is shorter than what it replaces, so redacting a document
- * trimmed to a size limit keeps it under that limit.
- */
-// `\\?_`: the patterns also match after escapeMarkdown has turned `_` into `\_`.
-const SECRET_PATTERNS = [
-    // GitHub personal, OAuth, user-to-server, server-to-server (installation) and refresh tokens.
-    /(?<![A-Za-z0-9_])gh[pousr]\\?_[A-Za-z0-9]{20,}/g,
-    // Fine-grained personal access tokens.
-    /(?<![A-Za-z0-9_])github\\?_pat\\?_(?:[A-Za-z0-9]|\\?_){20,}/g,
-    // AWS access key ids (long-term and temporary).
-    /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
-];
-/** `Authorization: Bearer …` and the like; only the credential goes, the scheme stays readable. */
-const BEARER = /\b(Bearer\s+)(?:[A-Za-z0-9\-.~+/]|\\?_){16,}=*/gi;
-const REDACTED = '[redacted]';
-/** Replaces secret-looking tokens with `[redacted]`. */
-function redactSecrets(text) {
-    let out = text;
-    for (const pattern of SECRET_PATTERNS)
-        out = out.replace(pattern, REDACTED);
-    return out.replace(BEARER, `$1${REDACTED}`);
-}
-
-;// CONCATENATED MODULE: ./src/util/log-safe.ts
-
-
-/**
- * Text from repository files on one log line: control characters and line
- * breaks are flattened so a file name or reason cannot start a new line that
- * the runner would read as a workflow command (`::set-output …`), and
- * secret-looking tokens are redacted.
- */
-function logSafe(text) {
-    return redactSecrets(text)
-        .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-        .replace(/^::/, ': :');
-}
-/**
- * Runs `body` with workflow commands switched off: the runner ignores every
- * `::command::` line between `::stop-commands::<token>` and `::<token>::`.
- * The token is random per block, so text inside cannot guess it and switch
- * commands back on. Group markers (`::group::`) inside are ignored too, so
- * open groups outside the block.
- */
-function withCommandsStopped(write, body) {
-    const token = randomBytes(16).toString('hex');
-    write(`::stop-commands::${token}`);
-    try {
-        return body();
-    }
-    finally {
-        write(`::${token}::`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/types.ts
@@ -22062,6 +22014,15 @@ function runIds(series) {
         return { ...s, id: n > 1 ? `${id}#${n}` : id };
     });
 }
+/**
+ * A baseline run's series under the ids the head's newest run has in the
+ * report (`…#3` for a family's third run), matched through the ids both runs
+ * share, so comparisons, annotations and facts point at the head's own series.
+ */
+function withHeadIds(base, head) {
+    const headId = new Map(runIds(head).map((s, i) => [s.id, head[i].id]));
+    return runIds(base).map((s) => ({ ...s, id: headId.get(s.id) ?? s.id }));
+}
 /** Series grouped into benchmarks whose runs differ only by timestamps in their paths, and the rest. */
 function runFamilies(series) {
     const families = new Map();
@@ -22107,8 +22068,7 @@ function alignNewestRuns(base, head) {
         if (!baseRuns)
             continue;
         const baseNewest = inOrder(baseRuns).at(-1);
-        const headId = new Map(runIds(newest.series).map((s, i) => [s.id, newest.series[i].id]));
-        alignedBase.push(...runIds(baseNewest.series).map((s) => ({ ...s, id: headId.get(s.id) ?? s.id })));
+        alignedBase.push(...withHeadIds(baseNewest.series, newest.series));
     }
     for (const [family, runs] of theirs.families) {
         if (!ours.families.has(family))
@@ -22144,12 +22104,8 @@ function baselineFromHistory(series, dataJs) {
         const newest = ordered[ordered.length - 1];
         const previous = ordered[ordered.length - 2];
         outside += ordered.slice(0, -2).reduce((sum, r) => sum + r.series.length, 0);
-        // The head keeps the ids the report gave it (`…#3` for the third run of a family), so the
-        // comparison, its annotations and the fact sheet point at the newest run's own series;
-        // the previous run is matched to them through ids both runs share.
-        const reportId = new Map(runIds(newest.series).map((s, i) => [s.id, newest.series[i].id]));
         head.push(...newest.series);
-        base.push(...runIds(previous.series).map((s) => ({ ...s, id: reportId.get(s.id) ?? s.id })));
+        base.push(...withHeadIds(previous.series, newest.series));
         pairs.push({ family, previous, newest });
     }
     if (dataJs && dataJs.files.length > 0) {
@@ -22490,6 +22446,9 @@ function writeBlobs(cwd, blobs) {
         let skipNewline = false;
         let failure;
         child.stdout.on('data', (chunk) => {
+            // Chunks still buffered after a failure would be parsed from a broken state.
+            if (failure)
+                return;
             let at = 0;
             try {
                 while (at < chunk.length) {
@@ -22661,11 +22620,14 @@ const DATA_JS = /data\.js$/i;
  */
 function previousCommitRuns(runs) {
     const bySuite = new Map();
-    for (const run of runs)
-        bySuite.set(run.suite, [...(bySuite.get(run.suite) ?? []), run]);
+    for (const run of runs) {
+        const list = bySuite.get(run.suite) ?? [];
+        list.push(run);
+        bySuite.set(run.suite, list);
+    }
     const previous = [];
     for (const suiteRuns of bySuite.values()) {
-        const ordered = [...suiteRuns].sort((a, b) => a.date - b.date);
+        const ordered = suiteRuns.sort((a, b) => a.date - b.date);
         const newest = ordered[ordered.length - 1];
         const before = ordered.filter((r) => r.commit.id !== newest.commit.id || newest.commit.id === '');
         const last = before.filter((r) => r !== newest).at(-1);
@@ -22848,15 +22810,14 @@ function compareStage(options) {
         const base = baseline.series.filter((s) => ids.has(s.id));
         // Opting in with gate-llm-throughput gates these series whatever the `gate` selection says.
         const added = compareAll(base, late, options.config.gate).map((c) => ({ ...c, gated: true }));
-        report.comparison = {
-            ...buildComparisonReport({ comparisons: [...current.series, ...added], baseline: current.baseline, attempts: current.attempts, gate: options.config.gate }),
-            ...(current.error ? { error: current.error } : {}),
-        };
+        // No `error` to carry over: a comparison with an unusable baseline has no `baseline` and returned above.
+        report.comparison = buildComparisonReport({ comparisons: [...current.series, ...added], baseline: current.baseline, attempts: current.attempts, gate: options.config.gate });
     };
     return { compare, compareLate };
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/cli.ts
+
 
 
 
@@ -22892,7 +22853,8 @@ function cliCompareStage(config, cwd, log, deps, tempRoot) {
         analyzeTree: (cfg) => analyze(cfg, deps),
         // A local run may compare with any directory the user names.
         file: { base: cwd, confineToWorkspace: false },
-        log,
+        // As the action's log: source messages may quote paths and errors from the analysed tree.
+        log: { info: (m) => log.info(logSafe(m)), warning: (m) => log.warning(logSafe(m)) },
         tempRoot,
     });
 }
@@ -22904,13 +22866,14 @@ function gateExitCode(report, config, stderr) {
     const comparison = report.comparison;
     if (!comparison)
         return 0;
+    // Metric names and labels come from repository files; in a workflow step a line they start could be a workflow command.
     if (comparison.error) {
-        stderr(`${comparison.error}\n`);
+        stderr(`${logSafe(comparison.error)}\n`);
         return 2;
     }
     const failure = gateFailureMessage(comparison);
     if (failure)
-        stderr(`${failure}\n`);
+        stderr(`${logSafe(failure)}\n`);
     return shouldFail(comparison, config.gate) ? 1 : 0;
 }
 
@@ -23049,45 +23012,24 @@ function breakAutolinks(text) {
 function quiet(text) {
     return text.replace(/@(?=\w)/g, '@\u200b').replace(/#(?=\d)/g, '#\u200b');
 }
-/** Absolute https links to github.com (or one of its subdomains): the only links untrusted prose may keep. */
-function isGitHubUrl(url) {
-    try {
-        const u = new URL(url);
-        return u.protocol === 'https:' && (u.hostname === 'github.com' || u.hostname.endsWith('.github.com')) && !u.username && !u.password;
-    }
-    catch {
-        return false;
-    }
-}
 /**
- * Prose from the model (or a repository file) that may keep its Markdown
- * emphasis, lists and code, but nothing that reaches outside the comment:
- * HTML is shown as text (so `<!--` cannot fake our marker or hide content),
- * images become their alt text, links survive only to github.com, bare URLs
- * and `www.` stop being links, and `@user` / `#123` notify no one.
+ * A path or identifier in a code span; falls back to escaped text when it
+ * holds a backtick, HTML, `|` (GitHub splits table cells at a `|` even
+ * inside a code span) or `{` (so no file can write the report's own
+ * placeholders, see TIMING_PLACEHOLDER).
  */
-function sanitizeProse(text) {
-    const links = [];
-    const keep = (markdown) => `\u0000${links.push(markdown) - 1}\u0000`;
-    const out = text
-        .replace(/\r\n?/g, '\n')
-        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, (_, alt) => alt)
-        .replace(/^ {0,3}\[[^\]\n]+\]:.*$/gm, '')
-        .replace(/\[([^\]\n]*)\]\(\s*([^)\s]*)[^)\n]*\)/g, (_, label, url) => (isGitHubUrl(url) ? keep(`[${quiet(label)}](${url})`) : label));
-    return breakAutolinks(quiet(out)).replace(/\u0000(\d+)\u0000/g, (_, i) => links[Number(i)] ?? '');
-}
-/** A path or identifier in a code span; falls back to escaped text when it holds a backtick or HTML. */
 function code(text) {
     const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-    return /[`<>&]/.test(clean) ? escapeMarkdown(clean) : `\`${clean}\``;
+    return /[`<>&|{]/.test(clean) ? escapeMarkdown(clean) : `\`${clean}\``;
 }
-/** A code span inside raw HTML (a `<summary>`), where Markdown is not rendered. */
+/** `model=llama3, backend=vllm`, escaped; '–' when there are none. */
+function labelsText(labels) {
+    const entries = Object.entries(labels);
+    return entries.length === 0 ? '–' : entries.map(([k, v]) => `${escapeMarkdown(k)}=${escapeMarkdown(v)}`).join(', ');
+}
+/** A code span inside raw HTML (a `<summary>`), where Markdown is not rendered; `{` as for code(). */
 function htmlCode(text) {
-    return `<code>${neutralise(text)}</code>`;
+    return `<code>${neutralise(text).replace(/\{/g, '&#123;')}</code>`;
 }
 /** Numbers as users compare them: integers whole, others to 2 decimals, small ones to 3 significant digits. */
 function formatNumber(value) {
@@ -23177,16 +23119,12 @@ function decision(comparison, generatedAt) {
     const gated = matched.filter((c) => c.gated);
     if (comparison.verdict === 'regression') {
         const n = gatedRegressions(comparison).length;
-        return `❌ **Regression:** ${n === 1 ? '1 gated metric' : `${n} gated metrics`} regressed against ${against}.`;
+        return `❌ **Regression:** ${plural(n, 'gated metric')} regressed against ${against}.`;
     }
     const ungated = matched.filter((c) => !c.gated && c.verdict === 'regressed').length;
-    const extra = ungated > 0 ? `; ${ungated === 1 ? '1 metric that does not gate' : `${ungated} metrics that do not gate`} regressed` : '';
+    const extra = ungated > 0 ? `; ${plural(ungated, 'metric that does not gate', 'metrics that do not gate')} regressed` : '';
     const gatedText = gated.length === 0 ? 'no gated metric in both runs' : `${plural(gated.length, 'gated metric')} within threshold`;
     return `✅ **No regression** against ${against}: ${plural(matched.length, 'metric')} compared, ${gatedText}${extra}.`;
-}
-function labelsText(labels) {
-    const entries = Object.entries(labels);
-    return entries.length === 0 ? '–' : entries.map(([k, v]) => `${escapeMarkdown(k)}=${escapeMarkdown(v)}`).join(', ');
 }
 function sideText(side, unit) {
     if (!side)
@@ -23297,6 +23235,10 @@ function verdictSections(report) {
         return [];
     return [{ text: verdictLine(report.comparison, report.generatedAt) }];
 }
+function attemptsSection(comparison) {
+    const rows = comparison.attempts.map((a) => `- ${escapeMarkdown(a.source)}: ${escapeMarkdown(a.outcome)}`).join('\n');
+    return { text: details('Baseline sources tried', rows), dropRank: DROP_RANK.collapsedDetail, kind: 'baseline sources' };
+}
 /**
  * The comparison in reading order: regressions (never dropped) worst first,
  * the chart, then improvements and unchanged metrics, not-judged, new and
@@ -23307,10 +23249,7 @@ function comparisonSections(report) {
     if (!comparison)
         return [];
     if (comparison.verdict === 'no-baseline' || !comparison.baseline) {
-        if (comparison.attempts.length === 0)
-            return [];
-        const rows = comparison.attempts.map((a) => `- ${escapeMarkdown(a.source)}: ${escapeMarkdown(a.outcome)}`).join('\n');
-        return [{ text: details('Baseline sources tried', rows), dropRank: DROP_RANK.collapsedDetail, kind: 'baseline sources' }];
+        return comparison.attempts.length === 0 ? [] : [attemptsSection(comparison)];
     }
     const by = (verdict) => comparison.series.filter((c) => c.verdict === verdict);
     const regressed = by('regressed').sort(bySeverity);
@@ -23339,10 +23278,8 @@ function comparisonSections(report) {
     };
     listed('New series, not in the baseline', by('new'));
     listed('Missing series, in the baseline only', by('missing'));
-    if (comparison.attempts.length > 1) {
-        const rows = comparison.attempts.map((a) => `- ${escapeMarkdown(a.source)}: ${escapeMarkdown(a.outcome)}`).join('\n');
-        sections.push({ text: details('Baseline sources tried', rows), dropRank: DROP_RANK.collapsedDetail, kind: 'baseline sources' });
-    }
+    if (comparison.attempts.length > 1)
+        sections.push(attemptsSection(comparison));
     return sections;
 }
 
@@ -23427,19 +23364,23 @@ function allowedNumbers(facts) {
 // v2.1, run-3, a/b/10) and not part of a longer number.
 // A hyphen after a letter joins an identifier ("llama-3"); after a space it is a
 // sign ("-15.2%") and between digits a range ("15-20%"), both checked.
-const verify_NUMBER = /(?<![\p{L}\p{N}_./:#\\])(?<!\p{L}-)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/gu;
-/** "41.2" matches 41.18 (shown to one decimal); "15%" matches a change of −0.152. */
+// The exponent belongs to the number: the sheet shows values under 1e-6 as
+// "1.50e-7" (toPrecision), and "1.5e9" must not pass as an allowed 1.5.
+const verify_NUMBER = /(?<![\p{L}\p{N}_./:#\\])(?<!\p{L}-)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[eE]([-+−]?\d+)(?![\p{L}\p{N}]))?/gu;
+/** "41.2" matches 41.18 (shown to one decimal); "15%" matches a change of −0.152; "1.50e-7" matches 1.5e-7. */
 function numberMatches(token, allowed) {
-    const [whole = '', fraction = ''] = token.replace(/,/g, '').split('.');
-    const x = Number(`${whole}${fraction ? `.${fraction}` : ''}`);
-    const tolerance = 0.5 * 10 ** -fraction.length * (1 + 1e-9) + 1e-12;
+    const [mantissa = '', exponent = '0'] = token.replace(/,/g, '').replace('−', '-').split(/e/i);
+    const [whole = '', fraction = ''] = mantissa.split('.');
+    const x = Number(`${whole}${fraction ? `.${fraction}` : ''}e${exponent}`);
+    // Half a unit of the last digit shown, with room for floating-point error.
+    const tolerance = 10 ** (Number(exponent) - fraction.length) * (0.5 * (1 + 1e-9) + 1e-12);
     return allowed.some((a) => Math.abs(a.value - x) <= tolerance);
 }
 /** Numbers in `sentence` that no fact holds. */
 function unmatchedNumbers(sentence, allowed) {
     const out = [];
     for (const m of sentence.matchAll(verify_NUMBER)) {
-        const token = `${m[1]}${m[2] ?? ''}`;
+        const token = `${m[1]}${m[2] ?? ''}${m[3] !== undefined ? `e${m[3]}` : ''}`;
         if (!numberMatches(token, allowed))
             out.push(token);
     }
@@ -23695,6 +23636,7 @@ function describeRemovals(r) {
 
 
 
+
 /** Above this many calls the per-call table starts collapsed. */
 const OPEN_CALL_ROWS = 6;
 /** "num_gpu=80, num_ctx=2048 (raised from 256 to fit the prompt), temp=0.6, top_p=default, …" */
@@ -23736,9 +23678,6 @@ function meanSd(a, unit) {
         return '–';
     return `${a.mean.toFixed(2)}${a.sd !== null ? ` ± ${a.sd.toFixed(2)}` : ''} ${unit}`;
 }
-function cvText(a) {
-    return a.cv === null ? '–' : `${a.cv.toFixed(1)}%`;
-}
 function callRow(c) {
     const stage = c.stage === 'warmup' ? 'warm-up' : c.stage;
     const note = c.error ? `failed: ${escapeMarkdown(c.error)}` : c.truncated ? 'prompt probably truncated' : '';
@@ -23779,8 +23718,8 @@ function llmSummarySection(llm) {
         parts.push([
             '### Statistical Summary',
             '',
-            `- **Throughput CV**: ${cvText(agg.tokensPerSecond)}`,
-            `- **TTFT CV**: ${cvText(agg.ttftMs)}`,
+            `- **Throughput CV**: ${formatPercent(agg.tokensPerSecond.cv)}`,
+            `- **TTFT CV**: ${formatPercent(agg.ttftMs.cv)}`,
             `- **Runs**: ${agg.runs} (${agg.tokensPerSecond.n} generation call${agg.tokensPerSecond.n === 1 ? '' : 's'} measured; warm-up excluded)`,
         ].join('\n'));
     }
@@ -23800,9 +23739,9 @@ function llmCallsSection(llm) {
 }
 function factText(f) {
     const subject = f.series
-        ? `${code(f.series.metric)}${Object.keys(f.series.labels).length > 0 ? ` ${Object.entries(f.series.labels).map(([k, v]) => `${escapeMarkdown(k)}=${escapeMarkdown(v)}`).join(', ')}` : ''}`
+        ? `${code(f.series.metric)}${Object.keys(f.series.labels).length > 0 ? ` ${labelsText(f.series.labels)}` : ''}`
         : escapeMarkdown(f.subject);
-    const change = f.change !== undefined && f.change !== null ? ` (${f.change > 0 ? '+' : ''}${(f.change * 100).toFixed(1)}% vs baseline, ${f.verdict ?? ''})` : f.verdict ? ` (${f.verdict})` : '';
+    const change = f.change !== undefined && f.change !== null ? ` (${formatChange(f.change)} vs baseline, ${f.verdict ?? ''})` : f.verdict ? ` (${f.verdict})` : '';
     return `${f.id} ${subject}: ${formatNumber(f.value)}${f.unit ? ` ${escapeMarkdown(f.unit)}` : ''}${change}`;
 }
 /**
@@ -23873,10 +23812,6 @@ function rank(s) {
 function orderSeries(series) {
     return [...series].sort((a, b) => rank(a) - rank(b) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) || (a.id < b.id ? -1 : 1));
 }
-function markdown_labelsText(labels) {
-    const entries = Object.entries(labels);
-    return entries.length === 0 ? '–' : entries.map(([k, v]) => `${escapeMarkdown(k)}=${escapeMarkdown(v)}`).join(', ');
-}
 function notes(s) {
     const out = [];
     if (s.source === 'summary')
@@ -23892,7 +23827,7 @@ function notes(s) {
     }
     if (s.directionSource === 'override')
         out.push('direction set by input');
-    return out.join('; ').replace(/#(?=\d)/g, '#\u200b') || '';
+    return out.join('; ').replace(/#(?=\d)/g, '#\u200b');
 }
 function statsRow(s, withFile) {
     const st = s.stats;
@@ -23900,7 +23835,7 @@ function statsRow(s, withFile) {
     const spread = (v) => (st.n === 1 ? '–' : formatNumber(v));
     const row = [
         code(s.metric),
-        markdown_labelsText(s.labels),
+        labelsText(s.labels),
         st.n === null ? '?' : String(st.n),
         formatNumber(st.mean),
         formatNumber(st.sd),
@@ -23941,7 +23876,7 @@ function keyMetrics(report) {
     const shown = throughput.slice(0, KEY_METRICS_LIMIT);
     const rows = shown.map((s) => [
         code(s.metric),
-        markdown_labelsText(s.labels),
+        labelsText(s.labels),
         code(s.file),
         s.stats.n === null ? '?' : String(s.stats.n),
         `${formatNumber(s.stats.mean)}${s.stats.sd !== null ? ` ± ${formatNumber(s.stats.sd)}` : ''}`,
@@ -24758,6 +24693,26 @@ const index = new Ollama();
 
 
 
+;// CONCATENATED MODULE: ./src/llm/idle.ts
+/**
+ * `promise`, or 'timeout' when it has not settled within `ms`: the idle limit
+ * of a streamed call (chat, pull), checked before it opens and between chunks.
+ * The caller aborts the request; a rejection that comes after the timeout is
+ * handled by the race and goes nowhere.
+ */
+async function withinIdle(promise, ms) {
+    let timer;
+    const silence = new Promise((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), ms);
+    });
+    try {
+        return await Promise.race([promise, silence]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/llm/server.ts
 
 
@@ -24949,6 +24904,7 @@ async function stopStartedServer(saved, deps, graceMs = 10_000) {
 
 ;// CONCATENATED MODULE: ./src/llm/model.ts
 
+
 /** `gemma3` and `gemma3:latest` name the same model. */
 function canonicalModelName(name) {
     const last = name.split('/').pop() ?? name;
@@ -25078,19 +25034,6 @@ async function pullModel(name, deps) {
     progress.finish();
     return undefined;
 }
-/** `promise`, or 'timeout' when it has not settled within `ms`. */
-async function withinIdle(promise, ms) {
-    let timer;
-    const silence = new Promise((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), ms);
-    });
-    try {
-        return await Promise.race([promise, silence]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
 const MB = 1_000_000;
 /**
  * Logs pull progress as percent and MB over all layers: a line at every 10%
@@ -25144,6 +25087,7 @@ class PullProgress {
 }
 
 ;// CONCATENATED MODULE: ./src/llm/call.ts
+
 class StallError extends Error {
 }
 function stallMessage(ms) {
@@ -25156,17 +25100,6 @@ function nsToMs(ns) {
 }
 function count(value) {
     return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-/** Rejects with a StallError after `ms` without `promise` settling; `onStall` aborts the request. */
-function within(promise, ms, onStall) {
-    let timer;
-    const stall = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            onStall();
-            reject(new StallError(stallMessage(ms)));
-        }, ms);
-    });
-    return Promise.race([promise, stall]).finally(() => clearTimeout(timer));
 }
 /**
  * Node's fetch reports a dropped stream as "terminated" and a refused
@@ -25196,23 +25129,21 @@ async function measuredChat(client, request, ctx) {
     let content = '';
     let final;
     let error;
-    let stream;
-    let stalled = false;
     try {
         const opening = client.chat({ ...request, stream: true });
-        stream = await within(opening, ctx.timeoutMs, () => {
-            stalled = true;
+        const stream = await withinIdle(opening, ctx.timeoutMs);
+        if (stream === 'timeout') {
             // The stream may still open later: abort it then, so no request is left running.
             opening.then((late) => late.abort(), () => undefined);
-        });
+            throw new StallError();
+        }
         const iterator = stream[Symbol.asyncIterator]();
         for (;;) {
-            const pending = iterator.next();
-            const next = await within(pending, ctx.timeoutMs, () => {
-                stalled = true;
-                pending.catch(() => undefined);
-                stream?.abort();
-            });
+            const next = await withinIdle(iterator.next(), ctx.timeoutMs);
+            if (next === 'timeout') {
+                stream.abort();
+                throw new StallError();
+            }
             if (next.done)
                 break;
             const chunk = next.value;
@@ -25231,8 +25162,7 @@ async function measuredChat(client, request, ctx) {
             error = 'the stream ended without a final message';
     }
     catch (err) {
-        // After a stall the aborted request rejects too; the stall is the reason.
-        error = stalled ? stallMessage(ctx.timeoutMs) : describe(err);
+        error = err instanceof StallError ? stallMessage(ctx.timeoutMs) : describe(err);
     }
     const evalCount = count(final?.eval_count);
     const evalMs = nsToMs(final?.eval_duration);
@@ -25701,16 +25631,6 @@ function freeLoopbackPort() {
             server.close(() => resolve(port));
         });
     });
-}
-/** `ollama --version` → "0.12.6" (the real CLI prints "ollama version is 0.12.6"). */
-async function executableVersion(binary) {
-    try {
-        const { stdout } = await execFileAsync(binary, ['--version'], { timeout: 15_000, windowsHide: true });
-        return /(\d+\.\d+\.\d+[0-9A-Za-z.-]*)/.exec(stdout)?.[1];
-    }
-    catch {
-        return undefined;
-    }
 }
 /** The last `lines` lines of a log file, or [] when it cannot be read. */
 function readTail(file, lines) {

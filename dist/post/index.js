@@ -99231,16 +99231,6 @@ function freeLoopbackPort() {
         });
     });
 }
-/** `ollama --version` → "0.12.6" (the real CLI prints "ollama version is 0.12.6"). */
-async function executableVersion(binary) {
-    try {
-        const { stdout } = await execFileAsync(binary, ['--version'], { timeout: 15_000, windowsHide: true });
-        return /(\d+\.\d+\.\d+[0-9A-Za-z.-]*)/.exec(stdout)?.[1];
-    }
-    catch {
-        return undefined;
-    }
-}
 /** The last `lines` lines of a log file, or [] when it cannot be read. */
 function readTail(file, lines) {
     try {

@@ -1,6 +1,7 @@
 import { analyze, type AnalyzeDependencies } from '../analyze.js';
 import type { Config } from '../config.js';
 import type { Report } from '../report/model.js';
+import { logSafe } from '../util/log-safe.js';
 import { gateFailureMessage, shouldFail } from './gate.js';
 import type { BaselineLog } from './sources/types.js';
 import { compareStage, type CompareStage } from './stage.js';
@@ -40,7 +41,8 @@ export function cliCompareStage(config: Config, cwd: string, log: BaselineLog, d
     analyzeTree: (cfg) => analyze(cfg, deps),
     // A local run may compare with any directory the user names.
     file: { base: cwd, confineToWorkspace: false },
-    log,
+    // As the action's log: source messages may quote paths and errors from the analysed tree.
+    log: { info: (m) => log.info(logSafe(m)), warning: (m) => log.warning(logSafe(m)) },
     tempRoot,
   });
 }
@@ -52,11 +54,12 @@ export function cliCompareStage(config: Config, cwd: string, log: BaselineLog, d
 export function gateExitCode(report: Report, config: Config, stderr: (text: string) => void): number {
   const comparison = report.comparison;
   if (!comparison) return 0;
+  // Metric names and labels come from repository files; in a workflow step a line they start could be a workflow command.
   if (comparison.error) {
-    stderr(`${comparison.error}\n`);
+    stderr(`${logSafe(comparison.error)}\n`);
     return 2;
   }
   const failure = gateFailureMessage(comparison);
-  if (failure) stderr(`${failure}\n`);
+  if (failure) stderr(`${logSafe(failure)}\n`);
   return shouldFail(comparison, config.gate) ? 1 : 0;
 }

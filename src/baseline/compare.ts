@@ -19,7 +19,6 @@ export function compareAll(base: readonly ComparableSeries[], head: readonly Com
   const rules = compileGateRules(settings);
   const baseById = new Map<string, ComparableSeries>();
   for (const s of base) if (!baseById.has(s.id)) baseById.set(s.id, s);
-  const headIds = new Set(head.map((s) => s.id));
   const out: SeriesComparison[] = [];
   const seen = new Set<string>();
   for (const h of head) {
@@ -28,7 +27,8 @@ export function compareAll(base: readonly ComparableSeries[], head: readonly Com
     const b = baseById.get(h.id);
     out.push(b ? compareSeries(b, h, settings, rules) : unmatched(h, 'new', rules));
   }
-  for (const b of base) if (!headIds.has(b.id) && !seen.has(b.id)) {
+  // `seen` holds every head id by now, so what it lacks is missing from the head.
+  for (const b of base) if (!seen.has(b.id)) {
     seen.add(b.id);
     out.push(unmatched(b, 'missing', rules));
   }
@@ -42,7 +42,7 @@ function sideOf(s: ComparableSeries, statistic: CompareSettings['statistic']): S
 
 function unmatched(s: ComparableSeries, verdict: 'new' | 'missing', rules: GateRules): SeriesComparison {
   const side = sideOf(s, 'mean');
-  const c: SeriesComparison = {
+  return {
     ...identity(s, rules),
     base: verdict === 'missing' ? side : null,
     head: verdict === 'new' ? side : null,
@@ -53,7 +53,6 @@ function unmatched(s: ComparableSeries, verdict: 'new' | 'missing', rules: GateR
     verdict,
     note: verdict === 'new' ? 'not in the baseline' : 'in the baseline, not in this run',
   };
-  return c;
 }
 
 function identity(s: ComparableSeries, rules: GateRules): Pick<SeriesComparison, 'id' | 'file' | 'metric' | 'labels' | 'unit' | 'direction' | 'gated' | 'threshold' | 'line'> {

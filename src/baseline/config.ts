@@ -1,4 +1,4 @@
-import { ConfigError, listInput, type InputReader, type PatternRule } from '../config-input.js';
+import { booleanInput, ConfigError, listInput, type InputReader, type PatternRule } from '../config-input.js';
 import type { BaselineSpec, GateConfig, GateSelection } from './types.js';
 
 export const DEFAULT_THRESHOLD = 0.05;
@@ -18,7 +18,7 @@ export function readGateConfig(read: InputReader): GateConfig {
     minSamples: parseMinSamples(read('min-samples')),
     confidence: parseConfidence(read('confidence')),
     gate: parseGateSelection(read('gate')),
-    failOnRegression: parseBoolean(read('fail-on-regression'), 'fail-on-regression', true),
+    failOnRegression: booleanInput(read('fail-on-regression'), 'fail-on-regression', true),
   };
 }
 
@@ -102,14 +102,6 @@ function parseGateSelection(raw: string): GateSelection {
   const reserved = entries.find((e) => ['throughput', 'all'].includes(e.toLowerCase()));
   if (reserved) throw new ConfigError('gate', `"${reserved}" cannot be combined with metric globs; use it alone`);
   return { mode: 'globs', patterns: entries };
-}
-
-function parseBoolean(raw: string, input: string, fallback: boolean): boolean {
-  const value = raw.trim().toLowerCase();
-  if (value === '') return fallback;
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  throw new ConfigError(input, `"${raw.trim()}" must be true or false`);
 }
 
 function percent(fraction: number): string {

@@ -1,3 +1,4 @@
+import { plural } from '../util/text.js';
 import { describeGateConfig, formatThreshold } from './config.js';
 import { formatP, severity } from './compare.js';
 import type { BaselineInfo, ComparisonReport, GateConfig, SeriesComparison } from './types.js';
@@ -84,8 +85,7 @@ export function regressionLine(c: SeriesComparison): string {
 export function gateFailureMessage(report: ComparisonReport): string | undefined {
   const regressions = gatedRegressions(report);
   if (regressions.length === 0) return undefined;
-  const count = regressions.length === 1 ? '1 gated metric' : `${regressions.length} gated metrics`;
-  return `${count} regressed: ${regressions.map(regressionLine).join('; ')}`;
+  return `${plural(regressions.length, 'gated metric')} regressed: ${regressions.map(regressionLine).join('; ')}`;
 }
 
 /** Counts for the step outputs `regressions` and `improvements` (gated or not). */

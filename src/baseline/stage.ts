@@ -80,10 +80,8 @@ export function compareStage(options: CompareStageOptions): CompareStage {
     const base: SnapshotSeries[] = baseline.series.filter((s) => ids.has(s.id));
     // Opting in with gate-llm-throughput gates these series whatever the `gate` selection says.
     const added = compareAll(base, late, options.config.gate).map((c) => ({ ...c, gated: true }));
-    report.comparison = {
-      ...buildComparisonReport({ comparisons: [...current.series, ...added], baseline: current.baseline, attempts: current.attempts, gate: options.config.gate }),
-      ...(current.error ? { error: current.error } : {}),
-    };
+    // No `error` to carry over: a comparison with an unusable baseline has no `baseline` and returned above.
+    report.comparison = buildComparisonReport({ comparisons: [...current.series, ...added], baseline: current.baseline, attempts: current.attempts, gate: options.config.gate });
   };
   return { compare, compareLate };
 }

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import type { PipelineResult } from '../pipeline.js';
+import { logSafe } from '../util/log-safe.js';
 import { createClient, type Logger } from './client.js';
 import { eventTarget, reportCommit, type Repo } from './context.js';
 import { readPublishInputs } from './inputs.js';
@@ -23,10 +24,11 @@ export function actionCommit(): { sha: string; ref?: string } | undefined {
   return reportCommit(eventTarget(github.context.eventName, github.context.payload, github.context.sha));
 }
 
+// Messages quote API errors and event fields: one line each, secrets redacted, as the baseline's log does.
 const log: Logger = {
-  info: (m) => core.info(m),
-  warning: (m) => core.warning(m),
-  debug: (m) => core.debug(m),
+  info: (m) => core.info(logSafe(m)),
+  warning: (m) => core.warning(logSafe(m)),
+  debug: (m) => core.debug(logSafe(m)),
 };
 
 /** Job summary, annotations and sticky comment for this run; sets the comment-id and comment-url outputs. */

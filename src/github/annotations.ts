@@ -1,3 +1,4 @@
+import { seriesName } from '../baseline/gate.js';
 import type { ComparisonReport, SeriesComparison } from '../baseline/types.js';
 import { formatNumber } from '../report/format.js';
 import { redactSecrets } from './redact.js';
@@ -13,11 +14,6 @@ export interface Annotation {
  */
 export const MAX_REGRESSION_ANNOTATIONS = 9;
 
-function describe(c: SeriesComparison): string {
-  const labels = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(', ');
-  return labels ? `${c.metric} (${labels})` : c.metric;
-}
-
 function percent(fraction: number): string {
   return `${(Math.abs(fraction) * 100).toFixed(1)}%`;
 }
@@ -25,7 +21,7 @@ function percent(fraction: number): string {
 function message(c: SeriesComparison): string {
   const moved = c.change === null ? 'changed' : `${c.change < 0 ? 'fell' : 'rose'} ${percent(c.change)}`;
   const values = c.base && c.head ? ` (${formatNumber(c.base.value)} → ${formatNumber(c.head.value)}${c.unit ? ` ${c.unit}` : ''})` : '';
-  return `${describe(c)} ${moved}${values} against the baseline, past the ${percent(c.threshold)} threshold.${c.note ? ` ${c.note}.` : ''}`;
+  return `${seriesName(c)} ${moved}${values} against the baseline, past the ${percent(c.threshold)} threshold.${c.note ? ` ${c.note}.` : ''}`;
 }
 
 /**

@@ -1,14 +1,6 @@
-import { ConfigError, type InputReader } from '../config-input.js';
+import { booleanInput, ConfigError, type InputReader } from '../config-input.js';
 import { HEADER_PATTERN } from '../report/marker.js';
 import type { PublishSettings } from './publish.js';
-
-function booleanInput(read: InputReader, name: string, fallback: boolean): boolean {
-  const raw = read(name).trim();
-  if (raw === '') return fallback;
-  if (/^(true|yes|on|1)$/i.test(raw)) return true;
-  if (/^(false|no|off|0)$/i.test(raw)) return false;
-  throw new ConfigError(name, `"${raw}" must be true or false`);
-}
 
 /**
  * The publishing inputs. Kept out of Config on purpose: the token must never
@@ -21,9 +13,9 @@ export function readPublishInputs(read: InputReader): { settings: PublishSetting
   }
   return {
     settings: {
-      comment: booleanInput(read, 'comment', true),
+      comment: booleanInput(read('comment'), 'comment', true),
       header,
-      commentOnPush: booleanInput(read, 'comment-on-push', false),
+      commentOnPush: booleanInput(read('comment-on-push'), 'comment-on-push', false),
     },
     token: read('github-token').trim(),
   };

@@ -113,7 +113,7 @@ export async function publish(request: PublishRequest, deps: PublishDependencies
     const thread: Thread =
       target.kind === 'commit' ? commitThread(api, repo, target.sha) : pullRequestThread(api, repo, target.number, target.headSha, log);
     const marker = markerFor(request.event, target, settings.header, request.run);
-    const body = commentMarkdown(report, commentMarker(marker), {
+    const body = commentMarkdown(report, request.markdown, commentMarker(marker), {
       ...(request.run.url ? { runUrl: request.run.url } : {}),
       ...(request.reportPath ? { reportPath: request.reportPath } : {}),
     });

@@ -1,3 +1,4 @@
+import { REPORT_MARKER } from '../report/marker.js';
 import { renderMarkdown, SUMMARY_LIMIT_BYTES, withRenderTime } from '../report/markdown.js';
 import type { Report } from '../report/model.js';
 import { redactSecrets } from './redact.js';
@@ -54,10 +55,11 @@ export function summaryMarkdown(report: Report, fullMarkdown: string, reportPath
  * A comment body under GitHub's 65,536 characters, starting with the sticky
  * marker; trimmed like the summary, pointing to the job summary and report.md.
  */
-export function commentMarkdown(report: Report, marker: string, where: { runUrl?: string; reportPath?: string }): string {
+export function commentMarkdown(report: Report, fullMarkdown: string, marker: string, where: { runUrl?: string; reportPath?: string }): string {
   const places: string[] = [];
   if (where.runUrl) places.push(`in the [job summary](${where.runUrl})`);
   if (where.reportPath) places.push('in report.md (output `report-path`; upload it as an artifact to keep it)');
-  const full = withRenderTime(renderMarkdown(report, { marker }), report.timings.renderMs);
+  // The untrimmed comment is report.md with the sticky marker as its first line: no second render of a large report.
+  const full = withRenderTime(fullMarkdown.startsWith(REPORT_MARKER) ? marker + fullMarkdown.slice(REPORT_MARKER.length) : renderMarkdown(report, { marker }), report.timings.renderMs);
   return fitted(report, full, charSize, COMMENT_BUDGET_CHARS, { marker, places });
 }

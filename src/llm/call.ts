@@ -1,4 +1,5 @@
 import type { ChatRequest, ChatResponse } from 'ollama';
+import { withinIdle } from './idle.js';
 import type { LlmCall } from './types.js';
 
 /** What a streamed chat hands back: ollama-js's AbortableAsyncIterator has this shape. */
@@ -45,18 +46,6 @@ function count(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** Rejects with a StallError after `ms` without `promise` settling; `onStall` aborts the request. */
-function within<T>(promise: Promise<T>, ms: number, onStall: () => void): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const stall = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      onStall();
-      reject(new StallError(stallMessage(ms)));
-    }, ms);
-  });
-  return Promise.race([promise, stall]).finally(() => clearTimeout(timer));
-}
-
 /**
  * Node's fetch reports a dropped stream as "terminated" and a refused
  * connection as "fetch failed" with the reason in `cause`: both are reworded
@@ -84,23 +73,21 @@ export async function measuredChat(client: ChatClient, request: ChatRequest, ctx
   let content = '';
   let final: ChatResponse | undefined;
   let error: string | undefined;
-  let stream: ChatStream | undefined;
-  let stalled = false;
   try {
     const opening = client.chat({ ...request, stream: true });
-    stream = await within(opening, ctx.timeoutMs, () => {
-      stalled = true;
+    const stream = await withinIdle(opening, ctx.timeoutMs);
+    if (stream === 'timeout') {
       // The stream may still open later: abort it then, so no request is left running.
       opening.then((late) => late.abort(), () => undefined);
-    });
+      throw new StallError();
+    }
     const iterator = stream[Symbol.asyncIterator]();
     for (;;) {
-      const pending = iterator.next();
-      const next = await within(pending, ctx.timeoutMs, () => {
-        stalled = true;
-        pending.catch(() => undefined);
-        stream?.abort();
-      });
+      const next = await withinIdle(iterator.next(), ctx.timeoutMs);
+      if (next === 'timeout') {
+        stream.abort();
+        throw new StallError();
+      }
       if (next.done) break;
       const chunk = next.value as ChatResponse & { error?: unknown };
       if (typeof chunk.error === 'string') throw new Error(chunk.error);
@@ -113,8 +100,7 @@ export async function measuredChat(client: ChatClient, request: ChatRequest, ctx
     }
     if (!final) error = 'the stream ended without a final message';
   } catch (err) {
-    // After a stall the aborted request rejects too; the stall is the reason.
-    error = stalled ? stallMessage(ctx.timeoutMs) : describe(err);
+    error = err instanceof StallError ? stallMessage(ctx.timeoutMs) : describe(err);
   }
   const evalCount = count(final?.eval_count);
   const evalMs = nsToMs(final?.eval_duration);

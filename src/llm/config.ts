@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, type InputReader } from '../config-input.js';
+import { booleanInput, ConfigError, type InputReader } from '../config-input.js';
 import { DEFAULT_PERSONA } from './prompt.js';
 import type { LlmConfig } from './types.js';
 
@@ -53,9 +53,9 @@ const OPTION_TYPES: Record<string, 'int' | 'number' | 'boolean' | 'strings'> = {
 export function readLlmConfig(read: InputReader, env: LlmConfigEnvironment): LlmConfig {
   const persona = readPersona(read('persona'), read('persona-file'), env.workspace);
   const config: LlmConfig = {
-    enabled: parseBoolean(read('llm'), 'llm', true),
+    enabled: booleanInput(read('llm'), 'llm', true),
     model: parseModel(read('model')),
-    cacheModels: parseBoolean(read('cache-models'), 'cache-models', false),
+    cacheModels: booleanInput(read('cache-models'), 'cache-models', false),
     options: parseOllamaOptions(read('ollama-options')),
     startTimeoutMs: parseDuration(read('ollama-timeout'), 'ollama-timeout', DEFAULT_START_TIMEOUT_MS),
     requestTimeoutMs: parseDuration(read('request-timeout'), 'request-timeout', DEFAULT_REQUEST_TIMEOUT_MS),
@@ -63,7 +63,7 @@ export function readLlmConfig(read: InputReader, env: LlmConfigEnvironment): Llm
     personaSource: persona.source,
     language: parseLanguage(read('language')),
     runs: parseRuns(read('runs')),
-    gateThroughput: parseBoolean(read('gate-llm-throughput'), 'gate-llm-throughput', false),
+    gateThroughput: booleanInput(read('gate-llm-throughput'), 'gate-llm-throughput', false),
   };
   const url = read('ollama-url').trim();
   if (url) config.url = parseUrl(url);
@@ -72,15 +72,6 @@ export function readLlmConfig(read: InputReader, env: LlmConfigEnvironment): Llm
   const keepAlive = read('keep-alive').trim();
   if (keepAlive) config.keepAlive = parseKeepAlive(keepAlive);
   return config;
-}
-
-/** YAML 1.2 core-schema booleans, as @actions/core's getBooleanInput accepts them. */
-export function parseBoolean(raw: string, input: string, fallback: boolean): boolean {
-  const v = raw.trim();
-  if (v === '') return fallback;
-  if (['true', 'True', 'TRUE'].includes(v)) return true;
-  if (['false', 'False', 'FALSE'].includes(v)) return false;
-  throw new ConfigError(input, `"${v}" is not a boolean (use true or false)`);
 }
 
 function parseModel(raw: string): string {

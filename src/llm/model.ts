@@ -1,4 +1,5 @@
 import type { Ollama, ProgressResponse } from 'ollama';
+import { withinIdle } from './idle.js';
 import { formatSeconds, type Clock, type LlmLog } from './server.js';
 import type { ModelInfo } from './types.js';
 
@@ -131,19 +132,6 @@ async function pullModel(name: string, deps: ModelDependencies): Promise<string 
   if (!progress.succeeded) return 'the pull ended without success';
   progress.finish();
   return undefined;
-}
-
-/** `promise`, or 'timeout' when it has not settled within `ms`. */
-async function withinIdle<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const silence = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
-  });
-  try {
-    return await Promise.race([promise, silence]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 const MB = 1_000_000;

@@ -91,16 +91,6 @@ export function freeLoopbackPort(): Promise<number> {
   });
 }
 
-/** `ollama --version` → "0.12.6" (the real CLI prints "ollama version is 0.12.6"). */
-export async function executableVersion(binary: string): Promise<string | undefined> {
-  try {
-    const { stdout } = await execFileAsync(binary, ['--version'], { timeout: 15_000, windowsHide: true });
-    return /(\d+\.\d+\.\d+[0-9A-Za-z.-]*)/.exec(stdout)?.[1];
-  } catch {
-    return undefined;
-  }
-}
-
 /** The last `lines` lines of a log file, or [] when it cannot be read. */
 export function readTail(file: string, lines: number): string[] {
   try {

@@ -94,13 +94,17 @@ export function allowedNumbers(facts: readonly Fact[]): Allowed[] {
 // v2.1, run-3, a/b/10) and not part of a longer number.
 // A hyphen after a letter joins an identifier ("llama-3"); after a space it is a
 // sign ("-15.2%") and between digits a range ("15-20%"), both checked.
-const NUMBER = /(?<![\p{L}\p{N}_./:#\\])(?<!\p{L}-)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/gu;
+// The exponent belongs to the number: the sheet shows values under 1e-6 as
+// "1.50e-7" (toPrecision), and "1.5e9" must not pass as an allowed 1.5.
+const NUMBER = /(?<![\p{L}\p{N}_./:#\\])(?<!\p{L}-)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[eE]([-+−]?\d+)(?![\p{L}\p{N}]))?/gu;
 
-/** "41.2" matches 41.18 (shown to one decimal); "15%" matches a change of −0.152. */
+/** "41.2" matches 41.18 (shown to one decimal); "15%" matches a change of −0.152; "1.50e-7" matches 1.5e-7. */
 export function numberMatches(token: string, allowed: readonly Allowed[]): boolean {
-  const [whole = '', fraction = ''] = token.replace(/,/g, '').split('.');
-  const x = Number(`${whole}${fraction ? `.${fraction}` : ''}`);
-  const tolerance = 0.5 * 10 ** -fraction.length * (1 + 1e-9) + 1e-12;
+  const [mantissa = '', exponent = '0'] = token.replace(/,/g, '').replace('−', '-').split(/e/i);
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  const x = Number(`${whole}${fraction ? `.${fraction}` : ''}e${exponent}`);
+  // Half a unit of the last digit shown, with room for floating-point error.
+  const tolerance = 10 ** (Number(exponent) - fraction.length) * (0.5 * (1 + 1e-9) + 1e-12);
   return allowed.some((a) => Math.abs(a.value - x) <= tolerance);
 }
 
@@ -108,7 +112,7 @@ export function numberMatches(token: string, allowed: readonly Allowed[]): boole
 export function unmatchedNumbers(sentence: string, allowed: readonly Allowed[]): string[] {
   const out: string[] = [];
   for (const m of sentence.matchAll(NUMBER)) {
-    const token = `${m[1]}${m[2] ?? ''}`;
+    const token = `${m[1]}${m[2] ?? ''}${m[3] !== undefined ? `e${m[3]}` : ''}`;
     if (!numberMatches(token, allowed)) out.push(token);
   }
   return out;

@@ -3,7 +3,7 @@ import { formatP, severity } from '../baseline/compare.js';
 import { bySeverity, formatChange, gatedRegressions } from '../baseline/gate.js';
 import type { BaselineInfo, ComparisonReport, SeriesComparison, SideSummary } from '../baseline/types.js';
 import { plural } from '../util/text.js';
-import { code, details, escapeMarkdown, formatNumber, table } from './format.js';
+import { code, details, escapeMarkdown, formatNumber, labelsText, table } from './format.js';
 import type { Report } from './model.js';
 import { DROP_RANK, type Section } from './sections.js';
 
@@ -48,17 +48,12 @@ function decision(comparison: ComparisonReport, generatedAt: string): string {
   const gated = matched.filter((c) => c.gated);
   if (comparison.verdict === 'regression') {
     const n = gatedRegressions(comparison).length;
-    return `❌ **Regression:** ${n === 1 ? '1 gated metric' : `${n} gated metrics`} regressed against ${against}.`;
+    return `❌ **Regression:** ${plural(n, 'gated metric')} regressed against ${against}.`;
   }
   const ungated = matched.filter((c) => !c.gated && c.verdict === 'regressed').length;
-  const extra = ungated > 0 ? `; ${ungated === 1 ? '1 metric that does not gate' : `${ungated} metrics that do not gate`} regressed` : '';
+  const extra = ungated > 0 ? `; ${plural(ungated, 'metric that does not gate', 'metrics that do not gate')} regressed` : '';
   const gatedText = gated.length === 0 ? 'no gated metric in both runs' : `${plural(gated.length, 'gated metric')} within threshold`;
   return `✅ **No regression** against ${against}: ${plural(matched.length, 'metric')} compared, ${gatedText}${extra}.`;
-}
-
-function labelsText(labels: Record<string, string>): string {
-  const entries = Object.entries(labels);
-  return entries.length === 0 ? '–' : entries.map(([k, v]) => `${escapeMarkdown(k)}=${escapeMarkdown(v)}`).join(', ');
 }
 
 function sideText(side: SideSummary | null, unit: string): string {
@@ -178,6 +173,11 @@ export function verdictSections(report: Report): Section[] {
   return [{ text: verdictLine(report.comparison, report.generatedAt) }];
 }
 
+function attemptsSection(comparison: ComparisonReport): Section {
+  const rows = comparison.attempts.map((a) => `- ${escapeMarkdown(a.source)}: ${escapeMarkdown(a.outcome)}`).join('\n');
+  return { text: details('Baseline sources tried', rows), dropRank: DROP_RANK.collapsedDetail, kind: 'baseline sources' };
+}
+
 /**
  * The comparison in reading order: regressions (never dropped) worst first,
  * the chart, then improvements and unchanged metrics, not-judged, new and
@@ -187,9 +187,7 @@ export function comparisonSections(report: Report): Section[] {
   const comparison = report.comparison;
   if (!comparison) return [];
   if (comparison.verdict === 'no-baseline' || !comparison.baseline) {
-    if (comparison.attempts.length === 0) return [];
-    const rows = comparison.attempts.map((a) => `- ${escapeMarkdown(a.source)}: ${escapeMarkdown(a.outcome)}`).join('\n');
-    return [{ text: details('Baseline sources tried', rows), dropRank: DROP_RANK.collapsedDetail, kind: 'baseline sources' }];
+    return comparison.attempts.length === 0 ? [] : [attemptsSection(comparison)];
   }
   const by = (verdict: SeriesComparison['verdict']) => comparison.series.filter((c) => c.verdict === verdict);
   const regressed = by('regressed').sort(bySeverity);
@@ -214,9 +212,6 @@ export function comparisonSections(report: Report): Section[] {
   };
   listed('New series, not in the baseline', by('new'));
   listed('Missing series, in the baseline only', by('missing'));
-  if (comparison.attempts.length > 1) {
-    const rows = comparison.attempts.map((a) => `- ${escapeMarkdown(a.source)}: ${escapeMarkdown(a.outcome)}`).join('\n');
-    sections.push({ text: details('Baseline sources tried', rows), dropRank: DROP_RANK.collapsedDetail, kind: 'baseline sources' });
-  }
+  if (comparison.attempts.length > 1) sections.push(attemptsSection(comparison));
   return sections;
 }

@@ -30,47 +30,26 @@ function quiet(text: string): string {
   return text.replace(/@(?=\w)/g, '@\u200b').replace(/#(?=\d)/g, '#\u200b');
 }
 
-/** Absolute https links to github.com (or one of its subdomains): the only links untrusted prose may keep. */
-export function isGitHubUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' && (u.hostname === 'github.com' || u.hostname.endsWith('.github.com')) && !u.username && !u.password;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Prose from the model (or a repository file) that may keep its Markdown
- * emphasis, lists and code, but nothing that reaches outside the comment:
- * HTML is shown as text (so `<!--` cannot fake our marker or hide content),
- * images become their alt text, links survive only to github.com, bare URLs
- * and `www.` stop being links, and `@user` / `#123` notify no one.
+ * A path or identifier in a code span; falls back to escaped text when it
+ * holds a backtick, HTML, `|` (GitHub splits table cells at a `|` even
+ * inside a code span) or `{` (so no file can write the report's own
+ * placeholders, see TIMING_PLACEHOLDER).
  */
-export function sanitizeProse(text: string): string {
-  const links: string[] = [];
-  const keep = (markdown: string) => `\u0000${links.push(markdown) - 1}\u0000`;
-  const out = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, (_, alt: string) => alt)
-    .replace(/^ {0,3}\[[^\]\n]+\]:.*$/gm, '')
-    .replace(/\[([^\]\n]*)\]\(\s*([^)\s]*)[^)\n]*\)/g, (_, label: string, url: string) => (isGitHubUrl(url) ? keep(`[${quiet(label)}](${url})`) : label));
-  return breakAutolinks(quiet(out)).replace(/\u0000(\d+)\u0000/g, (_, i: string) => links[Number(i)] ?? '');
-}
-
-/** A path or identifier in a code span; falls back to escaped text when it holds a backtick or HTML. */
 export function code(text: string): string {
   const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-  return /[`<>&]/.test(clean) ? escapeMarkdown(clean) : `\`${clean}\``;
+  return /[`<>&|{]/.test(clean) ? escapeMarkdown(clean) : `\`${clean}\``;
 }
 
-/** A code span inside raw HTML (a `<summary>`), where Markdown is not rendered. */
+/** `model=llama3, backend=vllm`, escaped; '–' when there are none. */
+export function labelsText(labels: Record<string, string>): string {
+  const entries = Object.entries(labels);
+  return entries.length === 0 ? '–' : entries.map(([k, v]) => `${escapeMarkdown(k)}=${escapeMarkdown(v)}`).join(', ');
+}
+
+/** A code span inside raw HTML (a `<summary>`), where Markdown is not rendered; `{` as for code(). */
 export function htmlCode(text: string): string {
-  return `<code>${neutralise(text)}</code>`;
+  return `<code>${neutralise(text).replace(/\{/g, '&#123;')}</code>`;
 }
 
 /** Numbers as users compare them: integers whole, others to 2 decimals, small ones to 3 significant digits. */

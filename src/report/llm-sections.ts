@@ -1,8 +1,9 @@
+import { formatChange } from '../baseline/gate.js';
 import type { Fact, LlmReport, MetricAggregate } from '../llm/report-types.js';
 import type { LlmCall } from '../llm/types.js';
 import { formatOllamaOptions } from '../llm/config.js';
 import { describeRemovals } from '../llm/verify.js';
-import { code, details, escapeMarkdown, formatMs, formatNumber, table } from './format.js';
+import { code, details, escapeMarkdown, formatMs, formatNumber, formatPercent, labelsText, table } from './format.js';
 import type { Report } from './model.js';
 
 /** Above this many calls the per-call table starts collapsed. */
@@ -42,10 +43,6 @@ function two(value: number | null): string {
 function meanSd(a: MetricAggregate, unit: string): string {
   if (a.mean === null) return '–';
   return `${a.mean.toFixed(2)}${a.sd !== null ? ` ± ${a.sd.toFixed(2)}` : ''} ${unit}`;
-}
-
-function cvText(a: MetricAggregate): string {
-  return a.cv === null ? '–' : `${a.cv.toFixed(1)}%`;
 }
 
 function callRow(c: LlmCall): string[] {
@@ -90,8 +87,8 @@ export function llmSummarySection(llm: LlmReport): string {
       [
         '### Statistical Summary',
         '',
-        `- **Throughput CV**: ${cvText(agg.tokensPerSecond)}`,
-        `- **TTFT CV**: ${cvText(agg.ttftMs)}`,
+        `- **Throughput CV**: ${formatPercent(agg.tokensPerSecond.cv)}`,
+        `- **TTFT CV**: ${formatPercent(agg.ttftMs.cv)}`,
         `- **Runs**: ${agg.runs} (${agg.tokensPerSecond.n} generation call${agg.tokensPerSecond.n === 1 ? '' : 's'} measured; warm-up excluded)`,
       ].join('\n'),
     );
@@ -112,9 +109,9 @@ export function llmCallsSection(llm: LlmReport): string {
 
 function factText(f: Fact): string {
   const subject = f.series
-    ? `${code(f.series.metric)}${Object.keys(f.series.labels).length > 0 ? ` ${Object.entries(f.series.labels).map(([k, v]) => `${escapeMarkdown(k)}=${escapeMarkdown(v)}`).join(', ')}` : ''}`
+    ? `${code(f.series.metric)}${Object.keys(f.series.labels).length > 0 ? ` ${labelsText(f.series.labels)}` : ''}`
     : escapeMarkdown(f.subject);
-  const change = f.change !== undefined && f.change !== null ? ` (${f.change > 0 ? '+' : ''}${(f.change * 100).toFixed(1)}% vs baseline, ${f.verdict ?? ''})` : f.verdict ? ` (${f.verdict})` : '';
+  const change = f.change !== undefined && f.change !== null ? ` (${formatChange(f.change)} vs baseline, ${f.verdict ?? ''})` : f.verdict ? ` (${f.verdict})` : '';
   return `${f.id} ${subject}: ${formatNumber(f.value)}${f.unit ? ` ${escapeMarkdown(f.unit)}` : ''}${change}`;
 }
 

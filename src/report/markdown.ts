@@ -15,6 +15,7 @@ import {
   formatPercent,
   formatTime,
   htmlCode,
+  labelsText,
   table,
 } from './format.js';
 
@@ -40,11 +41,6 @@ export function orderSeries(series: readonly Series[]): Series[] {
   return [...series].sort((a, b) => rank(a) - rank(b) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) || (a.id < b.id ? -1 : 1));
 }
 
-function labelsText(labels: Record<string, string>): string {
-  const entries = Object.entries(labels);
-  return entries.length === 0 ? '–' : entries.map(([k, v]) => `${escapeMarkdown(k)}=${escapeMarkdown(v)}`).join(', ');
-}
-
 function notes(s: Series): string {
   const out: string[] = [];
   if (s.source === 'summary') out.push('summary stated in file');
@@ -56,7 +52,7 @@ function notes(s: Series): string {
     out.push(`${s.outliers.length} outlier${s.outliers.length > 1 ? 's' : ''}: ${shown.join(', ')}${s.outliers.length > 3 ? ', …' : ''}${first}; kept in the statistics`);
   }
   if (s.directionSource === 'override') out.push('direction set by input');
-  return out.join('; ').replace(/#(?=\d)/g, '#\u200b') || '';
+  return out.join('; ').replace(/#(?=\d)/g, '#\u200b');
 }
 
 function statsRow(s: Series, withFile: boolean): string[] {

@@ -1,6 +1,19 @@
 import { mean, median, sampleStandardDeviation } from 'simple-statistics';
 import type { ComparableSeries } from '../../src/baseline/compare.js';
+import type { GateConfig } from '../../src/baseline/types.js';
 import type { SeriesStats } from '../../src/metrics/types.js';
+
+/** The gate with every input at its default (see baseline-config.test.ts). */
+export const DEFAULT_GATE: GateConfig = {
+  baseline: { kind: 'auto' },
+  statistic: 'mean',
+  threshold: 0.05,
+  thresholds: [],
+  minSamples: 3,
+  confidence: 0.95,
+  gate: { mode: 'throughput' },
+  failOnRegression: true,
+};
 
 /** A sampled series as the comparison reads it; stats computed from `samples`. */
 export function sampled(samples: number[], extra: Partial<ComparableSeries> = {}): ComparableSeries {

@@ -29,6 +29,15 @@ describe('GenAI-Perf profile export (JSON)', () => {
     expect([only(series, 'output_token_throughput').unit, only(series, 'output_token_throughput').stats.mean]).toEqual(['tok/s', 120]);
   });
 
+  it('converts microsecond latencies to ms exactly (1500 µs is 1.5 ms, not 1.4999999999999998)', () => {
+    const json = {
+      request_throughput: { unit: 'requests/sec', avg: 2 },
+      time_to_first_token: { unit: 'us', avg: 1500, p99: 1234, min: 5 },
+    };
+    const outcome = genaiPerfAdapter.parse({ path: 'profile_export_genai_perf.json', type: 'json', text: JSON.stringify(json), json });
+    expect(only(built(outcome), 'time_to_first_token').stats).toMatchObject({ mean: 1.5, p99: 1.234, min: 0.005 });
+  });
+
   it('reads an AIPerf export: request count as n, errors counted, GPU telemetry per GPU as context', async () => {
     const outcome = await readFixture('genai-perf/profile_export_aiperf.json');
     const series = built(outcome);

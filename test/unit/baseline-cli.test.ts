@@ -85,6 +85,15 @@ describe('chimera-insight analyze --baseline', () => {
     expect(stderr).toMatch(/^1 gated metric regressed: tokens_s \(model=llama3\) −15\.8% /);
   });
 
+  it('names a regressed metric on one stderr line, whatever its labels hold (a workflow runs the CLI too)', async () => {
+    const csv = (values: number[]) => `model,run,tokens_s\n${values.map((v, i) => `"llama3\n::error::injected",${i + 1},${v}`).join('\n')}\n`;
+    writeTree(tmp.dir, { 'previous/runs.csv': csv(BASE), 'bench/runs.csv': csv(scaled(0.85)) });
+    const { code, stderr } = await cli(['analyze', 'bench', '--baseline', 'previous']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('injected');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
   it('exits 2 naming a baseline that does not exist', async () => {
     writeTree(tmp.dir, { 'bench/runs.csv': throughputCsv({ llama3: BASE }) });
     const { code, stderr } = await cli(['analyze', 'bench', '--baseline', 'nowhere/snapshot.json']);

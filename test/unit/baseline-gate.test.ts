@@ -11,18 +11,9 @@ import {
 } from '../../src/baseline/gate.js';
 import { compileGateRules } from '../../src/baseline/thresholds.js';
 import type { BaselineInfo, GateConfig } from '../../src/baseline/types.js';
-import { sampled } from '../helpers/comparison.js';
+import { DEFAULT_GATE, sampled } from '../helpers/comparison.js';
 
-const GATE: GateConfig = {
-  baseline: { kind: 'auto' },
-  statistic: 'mean',
-  threshold: 0.05,
-  thresholds: [],
-  minSamples: 3,
-  confidence: 0.95,
-  gate: { mode: 'throughput' },
-  failOnRegression: true,
-};
+const GATE = DEFAULT_GATE;
 const BASELINE: BaselineInfo = { source: 'git', description: 'git merge base 1a2b3c4', createdAt: '2026-11-20T08:30:00.000Z' };
 
 const BASE = [100, 102, 98, 101, 99];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactSecrets } from '../../src/github/redact.js';
-import { escapeMarkdown, sanitizeProse } from '../../src/report/format.js';
+import { code, escapeMarkdown, table } from '../../src/report/format.js';
 import { commentMarker, isOwnReport, parseCommentMarker, REPORT_MARKER } from '../../src/report/marker.js';
 import { logSafe, withCommandsStopped } from '../../src/util/log-safe.js';
 
@@ -71,9 +71,8 @@ describe('log safety', () => {
 
 describe('Markdown from files and the model', () => {
   it('escapes HTML comments, so untrusted text cannot fake or close our marker', () => {
-    expect(escapeMarkdown('<!-- chimera-insight:report header="" -->')).not.toContain('<!--');
-    expect(sanitizeProse('fine --> <!-- chimera-insight:report header="" sha="b" run="9" attempt="1" -->')).toBe(
-      'fine --&gt; &lt;!-- chimera-insight:report header="" sha="b" run="9" attempt="1" --&gt;',
+    expect(escapeMarkdown('fine --> <!-- chimera-insight:report header="" sha="b" run="9" attempt="1" -->')).toBe(
+      'fine --&gt; &lt;\\!-- chimera-insight:report header="" sha="b" run="9" attempt="1" --&gt;',
     );
   });
 
@@ -81,28 +80,27 @@ describe('Markdown from files and the model', () => {
     expect(escapeMarkdown('see https://evil.example/x and www.evil.example')).toBe('see https:\u200b//evil.example/x and www\u200b.evil.example');
   });
 
-  it('turns images into their alt text and drops links to hosts outside github.com', () => {
-    expect(sanitizeProse('![chart](https://tracker.example/p.png) read [the docs](https://evil.example/phish).')).toBe('chart read the docs.');
-  });
-
-  it('keeps links to github.com', () => {
-    expect(sanitizeProse('see [the workflow](https://github.com/acme/inference/actions/runs/1)')).toBe('see [the workflow](https://github.com/acme/inference/actions/runs/1)');
-  });
-
-  it('does not let a github.com lookalike through', () => {
-    expect(sanitizeProse('[x](https://github.com.evil.example/) [y](http://github.com/) [z](https://user@github.com/)')).toBe('x y z');
-  });
-
-  it('drops reference-style link definitions and keeps emphasis and code', () => {
-    expect(sanitizeProse('**2.4% faster** with `flash-attn`\n[1]: https://evil.example')).toBe('**2.4% faster** with `flash-attn`\n');
+  it('leaves no image, link or link definition in model prose: their brackets are shown as text', () => {
+    expect(escapeMarkdown('![chart](https://tracker.example/p.png) read [the docs](https://evil.example/phish).')).toBe(
+      '\\!\\[chart\\](https:\u200b//tracker.example/p.png) read \\[the docs\\](https:\u200b//evil.example/phish).',
+    );
+    expect(escapeMarkdown('**2.4% faster**\n[1]: https://evil.example')).toBe('\\*\\*2.4% faster\\*\\* \\[1\\]: https:\u200b//evil.example');
   });
 
   it('mentions and issue references notify no one', () => {
-    expect(sanitizeProse('thanks @octocat, fixes #12 and acme/other#3')).toBe('thanks @\u200boctocat, fixes #\u200b12 and acme/other#\u200b3');
+    expect(escapeMarkdown('thanks @octocat, fixes #12 and acme/other#3')).toBe('thanks @\u200boctocat, fixes #\u200b12 and acme/other#\u200b3');
+  });
+
+  it('a metric or path holding `|` stays in its table cell', () => {
+    // GitHub splits cells at every unescaped `|`, code spans included.
+    const cells = (line: string) => line.split(/(?<!\\)\|/).length - 2;
+    const rendered = table(['Metric', 'File'], [[code('tok|s'), code('runs/a|b.csv')]]).split('\n');
+    expect(cells(rendered[2] as string)).toBe(cells(rendered[0] as string));
+    expect(code('tokens_s')).toBe('`tokens_s`');
   });
 
   it('raw HTML is shown as text', () => {
-    expect(sanitizeProse('<img src=x onerror=alert(1)><details open>')).toBe('&lt;img src=x onerror=alert(1)&gt;&lt;details open&gt;');
+    expect(escapeMarkdown('<img src=x onerror=alert(1)><details open>')).toBe('&lt;img src=x onerror=alert(1)&gt;&lt;details open&gt;');
   });
 });
 

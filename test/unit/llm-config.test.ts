@@ -86,8 +86,8 @@ describe('LLM input defaults', () => {
 
 describe('LLM input errors name the input', () => {
   it.each([
-    [{ llm: 'yes' }, `Input 'llm': "yes" is not a boolean (use true or false)`],
-    [{ 'cache-models': '1' }, `Input 'cache-models': "1" is not a boolean (use true or false)`],
+    [{ llm: 'yes' }, `Input 'llm': "yes" must be true or false`],
+    [{ 'cache-models': '1' }, `Input 'cache-models': "1" must be true or false`],
     [{ runs: '0' }, `Input 'runs': must be a whole number from 1 to 10, got "0"`],
     [{ runs: '11' }, `Input 'runs': must be a whole number from 1 to 10, got "11"`],
     [{ runs: '2.5' }, `Input 'runs': must be a whole number from 1 to 10, got "2.5"`],

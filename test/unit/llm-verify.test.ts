@@ -77,6 +77,20 @@ describe('numbers', () => {
   });
 });
 
+describe('numbers in exponent notation', () => {
+  // The sheet shows a mean under 1e-6 the way toPrecision writes it: 1.5e-7 s is "1.50e-7".
+  const tiny: Fact = { id: 'F1', kind: 'series', subject: 'time of bench_parse', value: 1.5e-7, unit: 's' };
+
+  it('keeps a tiny value copied from the sheet', () => {
+    expect(unmatchedNumbers('bench_parse takes 1.50e-7 s per call (1.5e-7 s).', allowedNumbers([tiny]))).toEqual([]);
+  });
+
+  it('does not let an exponent change an allowed mantissa into an invented number', () => {
+    const allowedSmall = allowedNumbers([{ id: 'F1', kind: 'series', subject: 'qps', value: 1.5, unit: 'req/s' }]);
+    expect(unmatchedNumbers('qps reaches 1.5e9 req/s.', allowedSmall)).toEqual(['1.5e9']);
+  });
+});
+
 describe('dates', () => {
   it('finds the dates and years the old reports invented, one per date', () => {
     expect(inventedDates('Date: November 15, 2023 for the Q4 2025 review (2025-11-14).', sheet.text)).toEqual(['November 15, 2023', '2025', '2025-11-14']);
@@ -145,8 +159,14 @@ describe('verification of a whole answer', () => {
   it('removes the sentences with invented numbers and counts each number', () => {
     const v = verify({ executiveSummary: 'gemma3:1b generates 141.9 tok/s. IT-QAT gave a 15-25% boost with a learning rate of 1e-4.' });
     expect(v.content.executiveSummary).toBe('gemma3:1b generates 141.9 tok/s.');
-    // 15 and 25 are in no fact; 1 is (one file) and the 4 of 1e-4 is part of a token.
-    expect(v.removals.numbers).toBe(2);
+    // 15, 25 and 1e-4 are in no fact (1 alone would be: one file).
+    expect(v.removals.numbers).toBe(3);
+  });
+
+  it('removes an invented learning rate whose mantissa alone is an allowed number', () => {
+    const v = verify({ executiveSummary: 'gemma3:1b generates 141.9 tok/s. Training used a learning rate of 1e-4.' });
+    expect(v.content.executiveSummary).toBe('gemma3:1b generates 141.9 tok/s.');
+    expect(v.removals.numbers).toBe(1);
   });
 
   it('removes a Bengali paragraph and a Chinese paragraph and keeps the English around them', () => {

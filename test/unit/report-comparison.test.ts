@@ -7,18 +7,9 @@ import { summariseInventory } from '../../src/report/inventory.js';
 import { renderJson } from '../../src/report/json.js';
 import { DROP_RANK, renderMarkdown } from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/model.js';
-import { sampled } from '../helpers/comparison.js';
+import { DEFAULT_GATE, sampled } from '../helpers/comparison.js';
 
-const GATE: GateConfig = {
-  baseline: { kind: 'auto' },
-  statistic: 'mean',
-  threshold: 0.05,
-  thresholds: [],
-  minSamples: 3,
-  confidence: 0.95,
-  gate: { mode: 'throughput' },
-  failOnRegression: true,
-};
+const GATE = DEFAULT_GATE;
 const NOW = '2026-11-22T08:30:00.000Z';
 const BASE = [100, 102, 98, 101, 99];
 const scaled = (factor: number) => BASE.map((v) => v * factor);

@@ -57,6 +57,16 @@ describe('Markdown report', () => {
     expect(md).toContain('| `tokens_s` | model=gemma3:1b | `results.csv` | 3 | 10 ± 1 | 10.0% | tok/s |');
   });
 
+  it('writes the render time into the timings line only, whatever a metric is called', () => {
+    const md = withRenderTime(renderMarkdown(report([series({ metric: '{{render-ms}}' })])), 7);
+    expect(md).toContain(' · render 7 ms · ');
+    expect(md).not.toMatch(/\| `?7 ms`? \|/);
+    // Past 60 series the file tables are collapsed, their paths in HTML.
+    const many = Array.from({ length: 61 }, (_, i) => series({ metric: `m${i}`, file: '{{render-ms}}.csv' }));
+    const collapsed = withRenderTime(renderMarkdown(report(many, [file('{{render-ms}}.csv', { series: 61 })])), 7);
+    expect(collapsed).toContain(' · render 7 ms · ');
+  });
+
   it('writes one statistics row per series with every aggregate', () => {
     const md = renderMarkdown(report([ttft]));
     expect(md).toContain('| `ttft_ms` | – | 3 | 10 | 1 | 10.0% | 9 | 10 | 10.90 | 10.98 | 11 | ms | ↓ lower |  |');

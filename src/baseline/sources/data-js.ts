@@ -23,10 +23,14 @@ const DATA_JS = /data\.js$/i;
  */
 function previousCommitRuns(runs: BenchmarkRun[]): BenchmarkRun[] {
   const bySuite = new Map<string, BenchmarkRun[]>();
-  for (const run of runs) bySuite.set(run.suite, [...(bySuite.get(run.suite) ?? []), run]);
+  for (const run of runs) {
+    const list = bySuite.get(run.suite) ?? [];
+    list.push(run);
+    bySuite.set(run.suite, list);
+  }
   const previous: BenchmarkRun[] = [];
   for (const suiteRuns of bySuite.values()) {
-    const ordered = [...suiteRuns].sort((a, b) => a.date - b.date);
+    const ordered = suiteRuns.sort((a, b) => a.date - b.date);
     const newest = ordered[ordered.length - 1] as BenchmarkRun;
     const before = ordered.filter((r) => r.commit.id !== newest.commit.id || newest.commit.id === '');
     const last = before.filter((r) => r !== newest).at(-1);

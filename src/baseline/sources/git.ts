@@ -74,6 +74,8 @@ function writeBlobs(cwd: string, blobs: { oid: string; target: string }[]): Prom
     let skipNewline = false;
     let failure: Error | undefined;
     child.stdout.on('data', (chunk: Buffer) => {
+      // Chunks still buffered after a failure would be parsed from a broken state.
+      if (failure) return;
       let at = 0;
       try {
         while (at < chunk.length) {

@@ -52,6 +52,16 @@ function runIds(series: readonly SnapshotSeries[]): SnapshotSeries[] {
   });
 }
 
+/**
+ * A baseline run's series under the ids the head's newest run has in the
+ * report (`…#3` for a family's third run), matched through the ids both runs
+ * share, so comparisons, annotations and facts point at the head's own series.
+ */
+function withHeadIds(base: readonly SnapshotSeries[], head: readonly SnapshotSeries[]): SnapshotSeries[] {
+  const headId = new Map(runIds(head).map((s, i) => [s.id, (head[i] as SnapshotSeries).id]));
+  return runIds(base).map((s) => ({ ...s, id: headId.get(s.id) ?? s.id }));
+}
+
 interface Run {
   file: string;
   stamps: string[];
@@ -104,8 +114,7 @@ export function alignNewestRuns(base: readonly SnapshotSeries[], head: readonly 
     const baseRuns = theirs.families.get(family);
     if (!baseRuns) continue;
     const baseNewest = inOrder(baseRuns).at(-1) as Run;
-    const headId = new Map(runIds(newest.series).map((s, i) => [s.id, (newest.series[i] as SnapshotSeries).id]));
-    alignedBase.push(...runIds(baseNewest.series).map((s) => ({ ...s, id: headId.get(s.id) ?? s.id })));
+    alignedBase.push(...withHeadIds(baseNewest.series, newest.series));
   }
   for (const [family, runs] of theirs.families) {
     if (!ours.families.has(family)) alignedBase.push(...(inOrder(runs).at(-1) as Run).series);
@@ -141,12 +150,8 @@ export function baselineFromHistory(series: readonly SnapshotSeries[], dataJs?: 
     const newest = ordered[ordered.length - 1] as Run;
     const previous = ordered[ordered.length - 2] as Run;
     outside += ordered.slice(0, -2).reduce((sum, r) => sum + r.series.length, 0);
-    // The head keeps the ids the report gave it (`…#3` for the third run of a family), so the
-    // comparison, its annotations and the fact sheet point at the newest run's own series;
-    // the previous run is matched to them through ids both runs share.
-    const reportId = new Map(runIds(newest.series).map((s, i) => [s.id, (newest.series[i] as SnapshotSeries).id]));
     head.push(...newest.series);
-    base.push(...runIds(previous.series).map((s) => ({ ...s, id: reportId.get(s.id) ?? s.id })));
+    base.push(...withHeadIds(previous.series, newest.series));
     pairs.push({ family, previous, newest });
   }
   if (dataJs && dataJs.files.length > 0) {

@@ -3,7 +3,8 @@ import type { Direction, ProvidedSummary, RawSeries } from '../../metrics/types.
 import { ProblemLog } from '../problems.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { cleanSummary, isObject, labelText, num, parsedOutcome, sampledSeries, summarySeries, toMs, type JsonObject } from './llm-shared.js';
+import { hasCentre, labelText, sampledSeries, summarySeries, toMs } from './llm-shared.js';
+import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
  * NVIDIA GenAI-Perf (`profile_export_genai_perf.json|csv`) and its successor
@@ -48,10 +49,10 @@ export function metricKind(name: string): MetricKind {
 const STAT_FIELD = /^(avg|mean|std|min|max|p\d{1,2}(?:\.\d+)?)$/;
 
 /** `{avg, std, p50, …}` → a summary with every value passed through `scale`; only stat fields are read. */
-function summaryOf(stats: Record<string, unknown>, scale: (v: number) => number, n: number | undefined): ProvidedSummary {
+function statsSummary(stats: Record<string, unknown>, scale: (v: number) => number, n: number | undefined): ProvidedSummary {
   const summary: ProvidedSummary = n !== undefined ? { n } : {};
   for (const [field, raw] of Object.entries(stats)) {
-    const value = num(raw);
+    const value = numberOf(raw);
     if (value === undefined || !STAT_FIELD.test(field)) continue;
     const scaled = scale(value);
     if (field === 'avg' || field === 'mean') summary.mean = scaled;
@@ -61,7 +62,7 @@ function summaryOf(stats: Record<string, unknown>, scale: (v: number) => number,
     else if (field === 'p50') summary.median = scaled;
     else (summary.percentiles ??= {})[Number(field.slice(1))] = scaled;
   }
-  return cleanSummary(summary);
+  return summaryOf(summary);
 }
 
 /** One run-wide value (`{unit, avg}` only) is a single sample; a distribution is a summary. */
@@ -72,16 +73,16 @@ function seriesFor(metric: string, labels: Record<string, string>, stats: Record
     if (toMs(1, fileUnit) === undefined) problems.add(line, `"${metric}" is a time but its unit "${fileUnit}" is not; read as ms`);
     else scale = (v) => toMs(v, fileUnit) as number;
   }
-  const summary = summaryOf(stats, scale, kind.perRequest ? requestCount : undefined);
-  if (summary.mean === undefined && summary.median === undefined) return undefined;
+  const summary = statsSummary(stats, scale, kind.perRequest ? requestCount : undefined);
+  if (!hasCentre(summary)) return undefined;
   const options = { unit: kind.unit || fileUnit || '', ...(kind.direction ? { direction: kind.direction } : {}), ...(line !== undefined ? { line } : {}) };
-  const onlyMean = Object.keys(stats).every((k) => k === 'unit' || k === 'avg' || k === 'mean' || num(stats[k]) === undefined);
+  const onlyMean = Object.keys(stats).every((k) => k === 'unit' || k === 'avg' || k === 'mean' || numberOf(stats[k]) === undefined);
   if (onlyMean && summary.mean !== undefined) return sampledSeries(metric, labels, [summary.mean], options);
   return summarySeries(metric, labels, summary, options);
 }
 
 function isStatObject(v: unknown): v is JsonObject {
-  return isObject(v) && num(v.avg ?? v.mean) !== undefined;
+  return isObject(v) && numberOf(v.avg ?? v.mean) !== undefined;
 }
 
 function isProfileExport(value: unknown): value is JsonObject {
@@ -120,7 +121,7 @@ function configLabels(config: unknown): Record<string, string> {
 function telemetrySeries(doc: JsonObject, labels: Record<string, string>): RawSeries[] {
   const out: RawSeries[] = [];
   const add = (metric: string, gpu: string, stats: JsonObject, extra: Record<string, string>) => {
-    const summary = summaryOf(stats, (v) => v, undefined);
+    const summary = statsSummary(stats, (v) => v, undefined);
     if (summary.mean === undefined) return;
     const unit = typeof stats.unit === 'string' ? stats.unit : '';
     out.push(summarySeries(metric, { ...labels, ...extra, gpu }, summary, { unit, direction: 'none' }));
@@ -149,7 +150,7 @@ function telemetrySeries(doc: JsonObject, labels: Record<string, string>): RawSe
 function parseJsonExport(doc: JsonObject, adapter: string): ParseOutcome {
   const problems = new ProblemLog();
   const labels = configLabels(doc.input_config);
-  const requestCount = isObject(doc.request_count) ? num(doc.request_count.avg) : undefined;
+  const requestCount = isObject(doc.request_count) ? numberOf(doc.request_count.avg) : undefined;
   const series: RawSeries[] = [];
   for (const [metric, value] of Object.entries(doc)) {
     if (NOT_METRICS.has(metric) || !isStatObject(value)) continue;
@@ -158,7 +159,7 @@ function parseJsonExport(doc: JsonObject, adapter: string): ParseOutcome {
     if (s) series.push(s);
   }
   series.push(...telemetrySeries(doc, labels));
-  const errors = Array.isArray(doc.error_summary) ? doc.error_summary.reduce<number>((sum, e) => sum + (isObject(e) ? (num(e.count) ?? 0) : 0), 0) : 0;
+  const errors = Array.isArray(doc.error_summary) ? doc.error_summary.reduce<number>((sum, e) => sum + (isObject(e) ? (numberOf(e.count) ?? 0) : 0), 0) : 0;
   // Rows are requests when the export counts them, else the metric objects read.
   const rows = requestCount !== undefined ? requestCount + errors : series.length;
   return parsedOutcome(adapter, series, problems, { rows, excludedRows: errors });
@@ -170,11 +171,6 @@ function csvMetricName(cell: string): { metric: string; unit?: string } {
   const base = bracket ? cell.slice(0, bracket.index) : cell;
   const metric = base.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
   return bracket ? { metric, unit: (bracket[1] as string).trim() } : { metric };
-}
-
-/** Older GenAI-Perf wrote `"1,234.56"`. */
-function csvNumber(cell: string | undefined): number | undefined {
-  return cell === undefined ? undefined : num(cell.replace(/,/g, ''));
 }
 
 const CSV_CORE = /^(time to first token|inter token latency|request latency|request throughput|output token throughput)\b/i;
@@ -203,20 +199,20 @@ function parseCsvExport(text: string, adapter: string): ParseOutcome {
   // The request count (second section) is the n of the per-request distributions (first section).
   for (const { cells, header: h } of rows) {
     const name = csvMetricName(cells[h.indexOf('metric')] ?? '');
-    if (name.metric === 'request_count') requestCount = csvNumber(cells[h.indexOf('value')] ?? cells[h.indexOf('avg')]);
+    if (name.metric === 'request_count') requestCount = numberOf(cells[h.indexOf('value')] ?? cells[h.indexOf('avg')]);
   }
   for (const { cells, header: h, line } of rows) {
     const { metric, unit } = csvMetricName(cells[h.indexOf('metric')] ?? '');
     if (metric === '') continue;
     const stats: Record<string, unknown> = {};
     h.forEach((column, i) => {
-      const value = csvNumber(cells[i]);
+      const value = numberOf(cells[i]);
       if (value !== undefined && (STAT_FIELD.test(column) || column === 'value')) stats[column === 'value' ? 'avg' : column] = value;
     });
     const gpuIndex = h.indexOf('gpu_index');
     if (gpuIndex >= 0) {
       // Telemetry rows: one per GPU and metric, units as stated.
-      const summary = summaryOf(stats, (v) => v, undefined);
+      const summary = statsSummary(stats, (v) => v, undefined);
       if (summary.mean !== undefined) series.push(summarySeries(metric, { gpu: cells[gpuIndex] ?? '' }, summary, { unit: unit ?? '', direction: 'none', line }));
       continue;
     }

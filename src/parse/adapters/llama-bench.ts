@@ -3,7 +3,8 @@ import { findTables } from '../markdown.js';
 import { ProblemLog } from '../problems.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { SeriesSet, baseName, cleanSummary, isObject, labelText, num, parsedOutcome, sampledSeries, summarySeries, type JsonObject } from './llm-shared.js';
+import { SeriesSet, baseName, labelText, sampledSeries, summarySeries } from './llm-shared.js';
+import { firstJsonLine, firstLine, isObject, jsonLines, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
  * llama.cpp `llama-bench` in each of its output modes (`-o json|jsonl|csv|md`).
@@ -48,10 +49,10 @@ export function testName(nPrompt: number, nGen: number, nDepth: number): string 
   return nDepth > 0 ? `${name} @ d${nDepth}` : name;
 }
 
-/** CSV cells are text; `samples_ts` may be a JSON array or a space-separated list. */
+/** `samples_ts`/`samples_ns` (JSON and JSONL only: the CSV output has no per-repetition columns). */
 function numberList(v: unknown): number[] | undefined {
   if (Array.isArray(v)) {
-    const values = v.map(num);
+    const values = v.map(numberOf);
     return values.every((x) => x !== undefined) && values.length > 0 ? (values as number[]) : undefined;
   }
   return undefined;
@@ -71,8 +72,8 @@ function readRows(rows: Row[], problems: ProblemLog, adapterName: string, lines?
   let used = 0;
   rows.forEach((row, index) => {
     const line = lines?.[index];
-    const nPrompt = num(row.n_prompt);
-    const nGen = num(row.n_gen);
+    const nPrompt = numberOf(row.n_prompt);
+    const nGen = numberOf(row.n_gen);
     if (nPrompt === undefined || nGen === undefined) {
       problems.add(line, `test ${index + 1} has no n_prompt/n_gen; skipped`);
       return;
@@ -88,7 +89,7 @@ function readRows(rows: Row[], problems: ProblemLog, adapterName: string, lines?
       const text = labelText(row[key], 200);
       if (text !== undefined) labels[key] = text;
     }
-    labels.test = testName(nPrompt, nGen, num(row.n_depth) ?? 0);
+    labels.test = testName(nPrompt, nGen, numberOf(row.n_depth) ?? 0);
     const options = line === undefined ? SERIES_OPTIONS : { ...SERIES_OPTIONS, line };
     const ts = numberList(row.samples_ts);
     const ns = numberList(row.samples_ns);
@@ -97,13 +98,13 @@ function readRows(rows: Row[], problems: ProblemLog, adapterName: string, lines?
     // Builds before `samples_ts` kept only the times: tokens per second follow from them.
     else if (ns && tokens > 0 && ns.every((t) => t > 0)) set.add(sampledSeries(METRIC, labels, ns.map((t) => (tokens * 1e9) / t), options));
     else {
-      const mean = num(row.avg_ts);
+      const mean = numberOf(row.avg_ts);
       if (mean === undefined) {
         problems.add(line, `test ${index + 1} (${labels.test}) has no avg_ts; skipped`);
         return;
       }
-      const sd = num(row.stddev_ts);
-      set.add(summarySeries(METRIC, labels, cleanSummary(sd === undefined ? { mean } : { mean, sd }), options));
+      const sd = numberOf(row.stddev_ts);
+      set.add(summarySeries(METRIC, labels, summaryOf(sd === undefined ? { mean } : { mean, sd }), options));
     }
     used += 1;
   });
@@ -115,29 +116,19 @@ function parseJsonLines(text: string): { rows: Row[]; lines: number[]; problems:
   const problems = new ProblemLog();
   const rows: Row[] = [];
   const lines: number[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    try {
-      const value = JSON.parse(raw) as unknown;
-      if (isRow(value)) {
-        rows.push(value);
-        lines.push(i + 1);
-      } else problems.add(i + 1, 'not a llama-bench record; line skipped');
-    } catch {
-      problems.add(i + 1, 'invalid JSON; line skipped');
-    }
-  });
+  for (const { value, line } of jsonLines(text, problems)) {
+    if (isRow(value)) {
+      rows.push(value);
+      lines.push(line);
+    } else problems.add(line, 'not a llama-bench record; line skipped');
+  }
   return { rows, lines, problems };
 }
 
 const CSV_HEADER = /(^|,)"?avg_ts"?(,|$)/;
 
-function csvHeaderLine(text: string): string {
-  return text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-}
-
 function isCsv(text: string): boolean {
-  const header = csvHeaderLine(text);
+  const header = firstLine(text) ?? '';
   return CSV_HEADER.test(header) && /(^|,)"?n_prompt"?(,|$)/.test(header) && /(^|,)"?n_gen"?(,|$)/.test(header);
 }
 
@@ -191,9 +182,9 @@ function parseMarkdownText(text: string): ParseOutcome {
         if (cell !== undefined) labels[MARKDOWN_COLUMNS[column] ?? column] = cell;
       });
       labels.test = test;
-      const mean = Number((value[1] as string).replace(/,/g, ''));
-      const sd = value[2] !== undefined ? Number(value[2].replace(/,/g, '')) : undefined;
-      set.add(summarySeries(METRIC, labels, cleanSummary(sd === undefined ? { mean } : { mean, sd }), { ...SERIES_OPTIONS, line }));
+      const mean = numberOf(value[1]) as number;
+      const sd = numberOf(value[2]);
+      set.add(summarySeries(METRIC, labels, summaryOf(sd === undefined ? { mean } : { mean, sd }), { ...SERIES_OPTIONS, line }));
       used += 1;
     }
   }
@@ -205,15 +196,8 @@ function detect(input: AdapterInput): boolean {
   switch (input.type) {
     case 'json':
       return Array.isArray(input.json) ? input.json.length > 0 && input.json.every(isRow) : isRow(input.json);
-    case 'jsonl': {
-      const first = input.text.split(/\r?\n/).find((l) => l.trim() !== '');
-      if (first === undefined) return false;
-      try {
-        return isRow(JSON.parse(first));
-      } catch {
-        return false;
-      }
-    }
+    case 'jsonl':
+      return isRow(firstJsonLine(input.text));
     case 'csv':
       return isCsv(input.text);
     case 'markdown':

@@ -1,23 +1,9 @@
-import { SampleAccumulator } from '../../metrics/accumulator.js';
 import { labelKey } from '../../metrics/identity.js';
 import type { Direction, ProvidedSummary, RawSeries } from '../../metrics/types.js';
-import { ProblemLog } from '../problems.js';
-import type { ParseOutcome } from '../types.js';
+import type { ProblemLog } from '../problems.js';
+import { accumulate } from './util.js';
 
 /** Helpers shared by the LLM-inference adapters: they all build series by hand from known keys. */
-
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** A finite number, or a numeric string (`"550"`, LLMPerf writes some counts as text). */
-export function num(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)) return Number(v);
-  return undefined;
-}
 
 /** Label text from a scalar; undefined for null, objects and over-long values (never free text). */
 export function labelText(v: unknown, maxLength = 120): string | undefined {
@@ -44,25 +30,11 @@ function withOptions(series: RawSeries, options: SeriesOptions): RawSeries {
 }
 
 export function sampledSeries(metric: string, labels: Record<string, string>, values: Iterable<number>, options: SeriesOptions = {}): RawSeries {
-  const samples = new SampleAccumulator();
-  for (const v of values) samples.add(v);
-  return withOptions({ metric, labels: { ...labels }, samples }, options);
+  return withOptions({ metric, labels: { ...labels }, samples: accumulate(values) }, options);
 }
 
 export function summarySeries(metric: string, labels: Record<string, string>, summary: ProvidedSummary, options: SeriesOptions = {}): RawSeries {
   return withOptions({ metric, labels: { ...labels }, summary }, options);
-}
-
-/** A summary with only the fields that hold numbers. */
-export function cleanSummary(summary: ProvidedSummary): ProvidedSummary {
-  const out: ProvidedSummary = {};
-  for (const key of ['n', 'mean', 'sd', 'min', 'max', 'median'] as const) {
-    const v = summary[key];
-    if (v !== undefined && Number.isFinite(v)) out[key] = v;
-  }
-  const percentiles = Object.entries(summary.percentiles ?? {}).filter(([, v]) => Number.isFinite(v));
-  if (percentiles.length > 0) out.percentiles = Object.fromEntries(percentiles.map(([k, v]) => [Number(k), v]));
-  return out;
 }
 
 export function hasCentre(summary: ProvidedSummary): boolean {
@@ -98,58 +70,37 @@ export class SeriesSet {
   }
 }
 
-export function parsedOutcome(
-  adapter: string,
-  series: RawSeries[],
-  problems: ProblemLog,
-  counts: { rows: number; excludedRows?: number },
-): ParseOutcome {
-  return {
-    status: 'parsed',
-    adapter,
-    series,
-    rows: counts.rows,
-    excludedRows: counts.excludedRows ?? 0,
-    problems: problems.items,
-    problemCount: problems.total,
-    document: false,
-  };
-}
-
-/** Seconds per time unit as tools write them (`ms`, `sec`, `ns`, `µs`). */
-const SECONDS_PER_UNIT: Record<string, number> = {
-  ns: 1e-9,
-  nanosecond: 1e-9,
-  nanoseconds: 1e-9,
-  us: 1e-6,
-  µs: 1e-6,
-  μs: 1e-6,
-  microseconds: 1e-6,
-  ms: 1e-3,
-  msec: 1e-3,
-  millisecond: 1e-3,
-  milliseconds: 1e-3,
-  s: 1,
-  sec: 1,
-  secs: 1,
-  second: 1,
-  seconds: 1,
-  min: 60,
-  minutes: 60,
+/**
+ * Time units as tools write them (`ms`, `sec`, `ns`, `µs`), as milliseconds
+ * per unit written `[times, per]`: sub-millisecond units divide by an exact
+ * integer, since 1e-3 / 1e-6 is 1000.0000000000001 and 1500 µs would come out
+ * as 1.4999999999999998 ms.
+ */
+const MS_PER_UNIT: Record<string, [times: number, per: number]> = {
+  ns: [1, 1e6],
+  nanosecond: [1, 1e6],
+  nanoseconds: [1, 1e6],
+  us: [1, 1e3],
+  µs: [1, 1e3],
+  μs: [1, 1e3],
+  microseconds: [1, 1e3],
+  ms: [1, 1],
+  msec: [1, 1],
+  millisecond: [1, 1],
+  milliseconds: [1, 1],
+  s: [1e3, 1],
+  sec: [1e3, 1],
+  secs: [1e3, 1],
+  second: [1e3, 1],
+  seconds: [1e3, 1],
+  min: [6e4, 1],
+  minutes: [6e4, 1],
 };
 
-export function secondsPerUnit(unit: string): number | undefined {
-  return SECONDS_PER_UNIT[unit.trim().toLowerCase()];
-}
-
-/**
- * A time in `unit` as milliseconds, or undefined for a unit that is not a time.
- * Smaller units divide (400000000 ns → exactly 400 ms, where × 1e-6 would not).
- */
+/** A time in `unit` as milliseconds, or undefined for a unit that is not a time. */
 export function toMs(value: number, unit: string): number | undefined {
-  const seconds = secondsPerUnit(unit);
-  if (seconds === undefined) return undefined;
-  return seconds < 1e-3 ? value / (1e-3 / seconds) : value * (seconds / 1e-3);
+  const factor = MS_PER_UNIT[unit.trim().toLowerCase()];
+  return factor === undefined ? undefined : (value * factor[0]) / factor[1];
 }
 
 /** The last path segment of a file name in a label (`/mnt/models/x.gguf` → `x.gguf`). */

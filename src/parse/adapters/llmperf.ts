@@ -2,7 +2,8 @@ import type { Direction, ProvidedSummary, RawSeries } from '../../metrics/types.
 import { ProblemLog } from '../problems.js';
 import { skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { cleanSummary, hasCentre, isObject, labelText, num, parsedOutcome, sampledSeries, summarySeries, type JsonObject } from './llm-shared.js';
+import { hasCentre, labelText, sampledSeries, summarySeries } from './llm-shared.js';
+import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
  * Ray LLMPerf `token_benchmark_ray.py` `*_summary.json`: flat `results_<metric>_<stat>`
@@ -39,7 +40,7 @@ const LABEL_KEYS = ['model', 'num_concurrent_requests', 'mean_input_tokens', 'me
 function isLlmperfSummary(value: unknown): value is JsonObject {
   if (!isObject(value)) return false;
   return ['results_ttft_s_mean', 'results_inter_token_latency_s_mean', 'results_end_to_end_latency_s_mean', 'results_mean_output_throughput_token_per_s'].some(
-    (k) => num(value[k]) !== undefined,
+    (k) => numberOf(value[k]) !== undefined,
   );
 }
 
@@ -52,12 +53,12 @@ function parseLlmperf(input: AdapterInput): ParseOutcome {
     const text = labelText(doc[key], 200);
     if (text !== undefined) labels[key] = text;
   }
-  const completed = num(doc.results_num_completed_requests);
+  const completed = numberOf(doc.results_num_completed_requests);
   const summaries = new Map<string, ProvidedSummary>();
   for (const [key, raw] of Object.entries(doc)) {
     // `results_num_completed_requests_per_min` ends like a statistic but is a rate of its own.
     const match = key in SCALARS ? null : STAT_KEY.exec(key);
-    const value = num(raw);
+    const value = numberOf(raw);
     if (!match || value === undefined) continue;
     const [, metric, stat, rank] = match as unknown as [string, string, string, string | undefined];
     const summary = summaries.get(metric) ?? (completed !== undefined ? { n: completed } : {});
@@ -74,14 +75,14 @@ function parseLlmperf(input: AdapterInput): ParseOutcome {
   for (const [metric, summary] of summaries) {
     if (!hasCentre(summary)) continue;
     const known = DISTRIBUTIONS[metric];
-    series.push(summarySeries(metric, labels, cleanSummary(summary), known ?? {}));
+    series.push(summarySeries(metric, labels, summaryOf(summary), known ?? {}));
   }
   for (const [key, def] of Object.entries(SCALARS)) {
-    const value = num(doc[key]);
+    const value = numberOf(doc[key]);
     if (value !== undefined) series.push(sampledSeries(key.replace(/^results_/, ''), labels, [value], def));
   }
-  const started = num(doc.results_num_requests_started);
-  const errors = num(doc.results_number_errors) ?? 0;
+  const started = numberOf(doc.results_num_requests_started);
+  const errors = numberOf(doc.results_number_errors) ?? 0;
   return parsedOutcome('llmperf', series, problems, { rows: started ?? (completed ?? 0) + errors, excludedRows: errors });
 }
 

@@ -2,7 +2,8 @@ import type { Direction } from '../../metrics/types.js';
 import { ProblemLog } from '../problems.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { SeriesSet, isObject, labelText, num, parsedOutcome, sampledSeries, type JsonObject } from './llm-shared.js';
+import { SeriesSet, labelText, sampledSeries } from './llm-shared.js';
+import { firstJsonLine, isObject, jsonLines, numberOf, parsedOutcome, type JsonObject } from './util.js';
 
 /**
  * Ollama's own timings, from two places:
@@ -111,7 +112,7 @@ function parseVerboseLog(text: string): ParseOutcome {
       answerLine = i + 1;
     }
     const value = match[2] as string;
-    const parsed = key.endsWith('_count') ? num(/^(\d+)\s*token/.exec(value)?.[1]) : key.endsWith('_rate') ? num(/^([\d.]+)\s*tokens\/s$/.exec(value)?.[1]) : goDurationMs(value);
+    const parsed = key.endsWith('_count') ? numberOf(/^(\d+)\s*token/.exec(value)?.[1]) : key.endsWith('_rate') ? numberOf(/^([\d.]+)\s*tokens\/s$/.exec(value)?.[1]) : goDurationMs(value);
     if (parsed === undefined) problems.add(i + 1, `"${match[1]}" value "${value}" is not a ${key.endsWith('_count') ? 'token count' : key.endsWith('_rate') ? 'tokens/s rate' : 'Go duration'}; ignored`);
     else answer[key] = parsed;
   });
@@ -128,19 +129,19 @@ function isResponseObject(v: unknown): v is JsonObject {
 }
 
 function isFinalResponse(v: unknown): v is JsonObject {
-  return isResponseObject(v) && v.done === true && (num(v.eval_count) !== undefined || num(v.total_duration) !== undefined);
+  return isResponseObject(v) && v.done === true && (numberOf(v.eval_count) !== undefined || numberOf(v.total_duration) !== undefined);
 }
 
 /** Nanosecond durations and counts → the answer's series (tokens/s from counts over durations). */
 function answerOf(r: JsonObject): Answer {
-  const ns = (key: string) => num(r[key]);
+  const ns = (key: string) => numberOf(r[key]);
   const answer: Answer = {};
   const total = ns('total_duration');
   const load = ns('load_duration');
   const promptEval = ns('prompt_eval_duration');
   const evalDuration = ns('eval_duration');
-  const promptCount = num(r.prompt_eval_count);
-  const evalCount = num(r.eval_count);
+  const promptCount = numberOf(r.prompt_eval_count);
+  const evalCount = numberOf(r.eval_count);
   if (total !== undefined) answer.total_duration = total / 1e6;
   if (load !== undefined) answer.load_duration = load / 1e6;
   if (promptEval !== undefined) answer.prompt_eval_duration = promptEval / 1e6;
@@ -174,29 +175,6 @@ function readResponses(items: { value: unknown; line?: number }[], problems = ne
   return parsedOutcome('ollama', set.series, problems, { rows: answers + errors, excludedRows: errors });
 }
 
-function jsonLines(text: string, problems: ProblemLog): { value: unknown; line: number }[] {
-  const items: { value: unknown; line: number }[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    try {
-      items.push({ value: JSON.parse(raw) as unknown, line: i + 1 });
-    } catch {
-      problems.add(i + 1, 'invalid JSON; line skipped');
-    }
-  });
-  return items;
-}
-
-function firstLine(text: string): unknown {
-  const line = text.split(/\r?\n/).find((l) => l.trim() !== '');
-  if (line === undefined) return undefined;
-  try {
-    return JSON.parse(line) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 function detect(input: AdapterInput): boolean {
   switch (input.type) {
     case 'json': {
@@ -205,7 +183,7 @@ function detect(input: AdapterInput): boolean {
       return isFinalResponse(doc);
     }
     case 'jsonl':
-      return isResponseObject(firstLine(input.text));
+      return isResponseObject(firstJsonLine(input.text));
     case 'text':
       return isVerboseLog(input.text);
     default:

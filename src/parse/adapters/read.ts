@@ -89,8 +89,9 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
       const text = await readText();
       const json = tryJson(text);
       if (json) {
-        const adapter = detectAdapter(input(file, 'json', text, json));
-        return adapter ? { outcome: run(adapter, input(file, 'json', text, json)) } : { text, json };
+        const doc = input(file, 'json', text, json);
+        const adapter = detectAdapter(doc);
+        return adapter ? { outcome: run(adapter, doc) } : { text, json };
       }
       // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
       const lines = input(file, 'jsonl', text);
@@ -101,8 +102,9 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
     case 'text': {
       if (file.size > maxFileSize || adaptersFor(file.type).length === 0) return {};
       const text = await readText();
-      const adapter = detectAdapter(input(file, file.type, text));
-      return adapter ? { outcome: run(adapter, input(file, file.type, text)) } : { text };
+      const doc = input(file, file.type, text);
+      const adapter = detectAdapter(doc);
+      return adapter ? { outcome: run(adapter, doc) } : { text };
     }
     case 'csv':
     case 'jsonl':

@@ -1,7 +1,7 @@
 import { SampleAccumulator } from '../../metrics/accumulator.js';
 import type { ProvidedSummary, RawSeries } from '../../metrics/types.js';
 import { ProblemLog } from '../problems.js';
-import { skipped, type ParseOutcome } from '../types.js';
+import { skipped, type ParsedData, type ParseOutcome } from '../types.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -25,7 +25,7 @@ export function accumulate(values: Iterable<number>): SampleAccumulator {
   return acc;
 }
 
-/** Drops undefined fields so summaries compare cleanly and stay small in reports. */
+/** Drops undefined (and non-finite) fields so summaries compare cleanly and stay small in reports. */
 export type SummaryFields = { [K in Exclude<keyof ProvidedSummary, 'percentiles'>]?: number | undefined } & {
   percentiles?: Record<number, number | undefined>;
 };
@@ -33,9 +33,9 @@ export type SummaryFields = { [K in Exclude<keyof ProvidedSummary, 'percentiles'
 export function summaryOf(fields: SummaryFields): ProvidedSummary {
   const out: ProvidedSummary = {};
   for (const [k, v] of Object.entries(fields) as [keyof SummaryFields, unknown][]) {
-    if (v === undefined) continue;
+    if (v === undefined || (typeof v === 'number' && !Number.isFinite(v))) continue;
     if (k === 'percentiles') {
-      const kept = Object.entries(v as Record<string, number | undefined>).filter(([, x]) => x !== undefined);
+      const kept = Object.entries(v as Record<string, number | undefined>).filter(([, x]) => Number.isFinite(x));
       if (kept.length > 0) out.percentiles = Object.fromEntries(kept) as Record<number, number>;
     } else (out as Record<string, unknown>)[k] = v;
   }
@@ -68,19 +68,23 @@ export class AdapterResult {
       const why = this.problems.items[0]?.reason;
       return skipped(`${this.adapter}: ${emptyReason}${why ? ` (${why})` : ''}`);
     }
-    const out: ParseOutcome = {
-      status: 'parsed',
-      adapter: this.adapter,
-      series: this.series,
-      rows: this.rows,
-      excludedRows: this.excludedRows,
-      problems: this.problems.items,
-      problemCount: this.problems.total,
-      document: false,
-    };
+    const out = parsedOutcome(this.adapter, this.series, this.problems, { rows: this.rows, excludedRows: this.excludedRows });
     if (this.supersedes.length > 0) out.supersedes = this.supersedes;
     return out;
   }
+}
+
+export function parsedOutcome(adapter: string, series: RawSeries[], problems: ProblemLog, counts: { rows: number; excludedRows?: number }): ParsedData {
+  return {
+    status: 'parsed',
+    adapter,
+    series,
+    rows: counts.rows,
+    excludedRows: counts.excludedRows ?? 0,
+    problems: problems.items,
+    problemCount: problems.total,
+    document: false,
+  };
 }
 
 /** 1-based line of the first occurrence of `needle` in `text`, for annotations; undefined when absent. */
@@ -90,4 +94,41 @@ export function lineOf(text: string, needle: string, from = 0): number | undefin
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line += 1;
   return line;
+}
+
+/** The first non-blank line, found without splitting the whole text (detectors see files up to 1 MB). */
+export function firstLine(text: string): string | undefined {
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+    if (line.trim() !== '') return line;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/** The first non-blank line parsed as JSON; undefined when there is none or it is not JSON. */
+export function firstJsonLine(text: string): unknown {
+  const line = firstLine(text);
+  if (line === undefined) return undefined;
+  try {
+    return JSON.parse(line) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** NDJSON lines with their 1-based numbers; a line that is not JSON is a problem, not a failure. */
+export function jsonLines(text: string, problems: ProblemLog): { value: unknown; line: number }[] {
+  const items: { value: unknown; line: number }[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    try {
+      items.push({ value: JSON.parse(raw) as unknown, line: i + 1 });
+    } catch {
+      problems.add(i + 1, 'invalid JSON; line skipped');
+    }
+  });
+  return items;
 }

@@ -3,7 +3,8 @@ import { ProblemLog } from '../problems.js';
 import { isIgnoredName, isLabelName } from '../table.js';
 import { skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { cleanSummary, hasCentre, isObject, labelText, num, parsedOutcome, sampledSeries, summarySeries, type JsonObject } from './llm-shared.js';
+import { hasCentre, labelText, sampledSeries, summarySeries } from './llm-shared.js';
+import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
  * vLLM `bench serve` / `benchmarks/benchmark_serving.py --save-result` JSON:
@@ -48,7 +49,7 @@ const IGNORED_KEYS = new Set([
 function isVllmResult(value: unknown): value is JsonObject {
   if (!isObject(value)) return false;
   const keys = Object.keys(value);
-  return num(value.request_throughput) !== undefined && keys.some((k) => LATENCY_STAT.test(k)) && ('completed' in value || 'output_throughput' in value);
+  return numberOf(value.request_throughput) !== undefined && keys.some((k) => LATENCY_STAT.test(k)) && ('completed' in value || 'output_throughput' in value);
 }
 
 function percentileRank(stat: string): number {
@@ -59,7 +60,7 @@ function latencySummaries(doc: JsonObject, n: number | undefined): Map<string, P
   const byMetric = new Map<string, ProvidedSummary>();
   for (const [key, raw] of Object.entries(doc)) {
     const match = LATENCY_STAT.exec(key);
-    const value = num(raw);
+    const value = numberOf(raw);
     if (!match || value === undefined) continue;
     const [, stat, metric] = match as unknown as [string, string, string];
     const summary = byMetric.get(metric) ?? (n !== undefined ? { n } : {});
@@ -87,7 +88,7 @@ function labelsOf(doc: JsonObject): Record<string, string> {
   for (const key of LABEL_KEYS) {
     const text = labelText(doc[key], 200);
     // Burstiness 1 (Poisson arrivals) is the default: a label only when the run changed it.
-    if (text !== undefined && !(key === 'burstiness' && num(doc[key]) === 1)) labels[key] = text;
+    if (text !== undefined && !(key === 'burstiness' && numberOf(doc[key]) === 1)) labels[key] = text;
   }
   return labels;
 }
@@ -98,9 +99,9 @@ function parseVllm(input: AdapterInput): ParseOutcome {
   const problems = new ProblemLog();
   const labels = labelsOf(doc);
   const series: RawSeries[] = [];
-  const completed = num(doc.completed);
+  const completed = numberOf(doc.completed);
   for (const [key, def] of Object.entries(SCALARS)) {
-    const value = num(doc[key]);
+    const value = numberOf(doc[key]);
     if (value === undefined) continue;
     series.push(sampledSeries(key.replace(/:$/, ''), labels, [value], def));
   }
@@ -109,12 +110,12 @@ function parseVllm(input: AdapterInput): ParseOutcome {
   const failedAt = failedRequests(doc);
   const perRequest = new Map<string, number[]>();
   if (Array.isArray(doc.ttfts)) {
-    const ttfts = doc.ttfts.flatMap((t, i) => (failedAt.has(i) || num(t) === undefined ? [] : [(num(t) as number) * 1000]));
+    const ttfts = doc.ttfts.flatMap((t, i) => (failedAt.has(i) || numberOf(t) === undefined ? [] : [(numberOf(t) as number) * 1000]));
     if (ttfts.length > 0) perRequest.set('ttft', ttfts);
   }
   if (Array.isArray(doc.itls)) {
     // vLLM's mean ITL is over every inter-token gap of every request, so the gaps are the samples.
-    const itls = doc.itls.flatMap((gaps, i) => (failedAt.has(i) || !Array.isArray(gaps) ? [] : gaps.flatMap((g) => (num(g) === undefined ? [] : [(num(g) as number) * 1000]))));
+    const itls = doc.itls.flatMap((gaps, i) => (failedAt.has(i) || !Array.isArray(gaps) ? [] : gaps.flatMap((g) => (numberOf(g) === undefined ? [] : [(numberOf(g) as number) * 1000]))));
     if (itls.length > 0) perRequest.set('itl', itls);
   }
   const summaries = latencySummaries(doc, completed);
@@ -122,22 +123,22 @@ function parseVllm(input: AdapterInput): ParseOutcome {
     const samples = perRequest.get(metric);
     const summary = summaries.get(metric);
     if (samples) series.push(sampledSeries(`${metric}_ms`, labels, samples, { unit: 'ms', direction: 'lower' }));
-    else if (summary && hasCentre(summary)) series.push(summarySeries(`${metric}_ms`, labels, cleanSummary(summary), { unit: 'ms', direction: 'lower' }));
+    else if (summary && hasCentre(summary)) series.push(summarySeries(`${metric}_ms`, labels, summaryOf(summary), { unit: 'ms', direction: 'lower' }));
   }
   for (const [key, arrayKey] of [['input_tokens', 'input_lens'], ['output_tokens', 'output_lens']] as const) {
     const lens = doc[arrayKey];
     if (!Array.isArray(lens)) continue;
-    const values = lens.flatMap((v, i) => (failedAt.has(i) || num(v) === undefined ? [] : [num(v) as number]));
+    const values = lens.flatMap((v, i) => (failedAt.has(i) || numberOf(v) === undefined ? [] : [numberOf(v) as number]));
     if (values.length > 0) series.push(sampledSeries(key, labels, values, { unit: 'tokens', direction: 'none' }));
   }
   // Fields a fork or a newer version adds (`accuracy_rate`): read like any result, units and directions by name.
   for (const [key, value] of Object.entries(doc)) {
     if (key in SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key) || isLabelName(key) || isIgnoredName(key)) continue;
-    const n = typeof value === 'number' ? num(value) : undefined;
+    const n = typeof value === 'number' ? numberOf(value) : undefined;
     if (n !== undefined) series.push(sampledSeries(key, labels, [n]));
   }
   // Rows are requests: the per-request error list when saved, else the completed and failed counts.
-  const failedCount = Array.isArray(doc.errors) ? failedAt.size : (num(doc.failed) ?? 0);
+  const failedCount = Array.isArray(doc.errors) ? failedAt.size : (numberOf(doc.failed) ?? 0);
   const requests = Array.isArray(doc.errors) ? doc.errors.length : (completed ?? 0) + failedCount;
   return parsedOutcome('vllm', series, problems, { rows: requests, excludedRows: failedCount });
 }

@@ -1,0 +1,17 @@
+/**
+ * `promise`, or 'timeout' when it has not settled within `ms`: the idle limit
+ * of a streamed call (chat, pull), checked before it opens and between chunks.
+ * The caller aborts the request; a rejection that comes after the timeout is
+ * handled by the race and goes nowhere.
+ */
+export async function withinIdle<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silence = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  try {
+    return await Promise.race([promise, silence]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
