@@ -23376,15 +23376,30 @@ function numberMatches(token, allowed) {
     const tolerance = 10 ** (Number(exponent) - fraction.length) * (0.5 * (1 + 1e-9) + 1e-12);
     return allowed.some((a) => Math.abs(a.value - x) <= tolerance);
 }
+/** The numbers standing on their own in `text`, as written ("1,234", "15.2", "1.50e-7"). */
+function numberTokens(text) {
+    return [...text.matchAll(verify_NUMBER)].map((m) => `${m[1]}${m[2] ?? ''}${m[3] !== undefined ? `e${m[3]}` : ''}`);
+}
 /** Numbers in `sentence` that no fact holds. */
 function unmatchedNumbers(sentence, allowed) {
-    const out = [];
-    for (const m of sentence.matchAll(verify_NUMBER)) {
-        const token = `${m[1]}${m[2] ?? ''}${m[3] !== undefined ? `e${m[3]}` : ''}`;
-        if (!numberMatches(token, allowed))
-            out.push(token);
-    }
-    return out;
+    return numberTokens(sentence).filter((token) => !numberMatches(token, allowed));
+}
+/**
+ * The facts a finding rests on. A model may cite F1 while quoting the numbers
+ * of F7: the report shows the cited facts' values under the finding, so they
+ * must be the ones its numbers come from. When every number matches a cited
+ * fact the citation stands; otherwise each number is traced to the fact it
+ * matches (a cited one first, else the first in sheet order, the most
+ * important) and those replace the citation. Findings without numbers keep theirs.
+ */
+function groundCitations(text, cited, perFact) {
+    const tokens = numberTokens(text);
+    const supports = (id, token) => numberMatches(token, perFact.get(id) ?? []);
+    if (tokens.every((t) => cited.some((id) => supports(id, t))))
+        return { facts: [...cited], corrected: false };
+    const traced = tokens.map((t) => cited.find((id) => supports(id, t)) ?? [...perFact.keys()].find((id) => supports(id, t)));
+    const facts = [...new Set(traced.filter((id) => id !== undefined))];
+    return facts.length > 0 ? { facts, corrected: true } : { facts: [...cited], corrected: false };
 }
 // ---------------------------------------------------------------- dates
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
@@ -23522,7 +23537,7 @@ function isChatter(sentence) {
 }
 // ---------------------------------------------------------------- sentences
 function emptyRemovals() {
-    return { numbers: 0, findingsWithoutFacts: 0, otherLanguage: 0, chatter: 0, dates: 0 };
+    return { numbers: 0, findingsWithoutFacts: 0, citationsCorrected: 0, otherLanguage: 0, chatter: 0, dates: 0 };
 }
 /** Split on sentence ends followed by space and on line breaks; decimals ("41.18") are not split. */
 function sentences(text) {
@@ -23591,6 +23606,7 @@ const MAX_RISKS = 4;
 function verifyNarrative(raw, facts, sheetText, language) {
     const ctx = { allowed: allowedNumbers(facts), sheetText, language, removals: emptyRemovals() };
     const known = new Set(facts.map((f) => f.id));
+    const perFact = new Map(facts.map((f) => [f.id, allowedNumbers([f])]));
     const executiveSummary = cleanText(raw.executiveSummary, ctx);
     const findings = [];
     for (const f of raw.findings) {
@@ -23600,8 +23616,12 @@ function verifyNarrative(raw, facts, sheetText, language) {
             continue;
         }
         const text = cleanText(f.text, ctx);
-        if (text)
-            findings.push({ text, facts: cited });
+        if (!text)
+            continue;
+        const grounded = groundCitations(text, cited, perFact);
+        if (grounded.corrected)
+            ctx.removals.citationsCorrected++;
+        findings.push({ text, facts: grounded.facts });
     }
     const recommendations = raw.recommendations.map((r) => cleanText(r, ctx)).filter(Boolean).slice(0, MAX_RECOMMENDATIONS);
     const risks = [];
@@ -23615,7 +23635,7 @@ function verifyNarrative(raw, facts, sheetText, language) {
     return { content, removals: ctx.removals, usable: executiveSummary.length > 0 || content.findings.length > 0 };
 }
 function totalRemovals(r) {
-    return r.numbers + r.findingsWithoutFacts + r.otherLanguage + r.chatter + r.dates;
+    return r.numbers + r.findingsWithoutFacts + r.citationsCorrected + r.otherLanguage + r.chatter + r.dates;
 }
 /** "3 numbers not in the data removed, 1 paragraph in another language removed" — empty when nothing was. */
 function describeRemovals(r) {
@@ -23627,6 +23647,7 @@ function describeRemovals(r) {
     say(r.numbers, 'number not in the data removed', 'numbers not in the data removed');
     say(r.dates, 'invented date removed', 'invented dates removed');
     say(r.findingsWithoutFacts, 'finding citing no known fact dropped', 'findings citing no known fact dropped');
+    say(r.citationsCorrected, 'finding re-cited to the facts its numbers come from', 'findings re-cited to the facts their numbers come from');
     say(r.otherLanguage, 'sentence in another language removed', 'sentences in another language removed');
     say(r.chatter, 'sentence addressed to the reader removed', 'sentences addressed to the reader removed');
     return parts.join(', ');

@@ -50,6 +50,8 @@ export interface NarrativeContent {
 export interface Removals {
   numbers: number;
   findingsWithoutFacts: number;
+  /** Findings whose numbers come from other facts than they cited: cited facts replaced (nothing removed). */
+  citationsCorrected: number;
   otherLanguage: number;
   chatter: number;
   dates: number;

@@ -108,14 +108,31 @@ export function numberMatches(token: string, allowed: readonly Allowed[]): boole
   return allowed.some((a) => Math.abs(a.value - x) <= tolerance);
 }
 
+/** The numbers standing on their own in `text`, as written ("1,234", "15.2", "1.50e-7"). */
+function numberTokens(text: string): string[] {
+  return [...text.matchAll(NUMBER)].map((m) => `${m[1]}${m[2] ?? ''}${m[3] !== undefined ? `e${m[3]}` : ''}`);
+}
+
 /** Numbers in `sentence` that no fact holds. */
 export function unmatchedNumbers(sentence: string, allowed: readonly Allowed[]): string[] {
-  const out: string[] = [];
-  for (const m of sentence.matchAll(NUMBER)) {
-    const token = `${m[1]}${m[2] ?? ''}${m[3] !== undefined ? `e${m[3]}` : ''}`;
-    if (!numberMatches(token, allowed)) out.push(token);
-  }
-  return out;
+  return numberTokens(sentence).filter((token) => !numberMatches(token, allowed));
+}
+
+/**
+ * The facts a finding rests on. A model may cite F1 while quoting the numbers
+ * of F7: the report shows the cited facts' values under the finding, so they
+ * must be the ones its numbers come from. When every number matches a cited
+ * fact the citation stands; otherwise each number is traced to the fact it
+ * matches (a cited one first, else the first in sheet order, the most
+ * important) and those replace the citation. Findings without numbers keep theirs.
+ */
+export function groundCitations(text: string, cited: readonly string[], perFact: ReadonlyMap<string, Allowed[]>): { facts: string[]; corrected: boolean } {
+  const tokens = numberTokens(text);
+  const supports = (id: string, token: string) => numberMatches(token, perFact.get(id) ?? []);
+  if (tokens.every((t) => cited.some((id) => supports(id, t)))) return { facts: [...cited], corrected: false };
+  const traced = tokens.map((t) => cited.find((id) => supports(id, t)) ?? [...perFact.keys()].find((id) => supports(id, t)));
+  const facts = [...new Set(traced.filter((id): id is string => id !== undefined))];
+  return facts.length > 0 ? { facts, corrected: true } : { facts: [...cited], corrected: false };
 }
 
 // ---------------------------------------------------------------- dates
@@ -266,7 +283,7 @@ export function isChatter(sentence: string): boolean {
 // ---------------------------------------------------------------- sentences
 
 export function emptyRemovals(): Removals {
-  return { numbers: 0, findingsWithoutFacts: 0, otherLanguage: 0, chatter: 0, dates: 0 };
+  return { numbers: 0, findingsWithoutFacts: 0, citationsCorrected: 0, otherLanguage: 0, chatter: 0, dates: 0 };
 }
 
 export interface VerifyContext {
@@ -352,6 +369,7 @@ const MAX_RISKS = 4;
 export function verifyNarrative(raw: RawNarrative, facts: readonly Fact[], sheetText: string, language: string): Verified {
   const ctx: VerifyContext = { allowed: allowedNumbers(facts), sheetText, language, removals: emptyRemovals() };
   const known = new Set(facts.map((f) => f.id));
+  const perFact = new Map(facts.map((f) => [f.id, allowedNumbers([f])]));
   const executiveSummary = cleanText(raw.executiveSummary, ctx);
   const findings: NarrativeContent['findings'] = [];
   for (const f of raw.findings) {
@@ -361,7 +379,10 @@ export function verifyNarrative(raw: RawNarrative, facts: readonly Fact[], sheet
       continue;
     }
     const text = cleanText(f.text, ctx);
-    if (text) findings.push({ text, facts: cited });
+    if (!text) continue;
+    const grounded = groundCitations(text, cited, perFact);
+    if (grounded.corrected) ctx.removals.citationsCorrected++;
+    findings.push({ text, facts: grounded.facts });
   }
   const recommendations = raw.recommendations.map((r) => cleanText(r, ctx)).filter(Boolean).slice(0, MAX_RECOMMENDATIONS);
   const risks: NarrativeContent['risks'] = [];
@@ -375,7 +396,7 @@ export function verifyNarrative(raw: RawNarrative, facts: readonly Fact[], sheet
 }
 
 export function totalRemovals(r: Removals): number {
-  return r.numbers + r.findingsWithoutFacts + r.otherLanguage + r.chatter + r.dates;
+  return r.numbers + r.findingsWithoutFacts + r.citationsCorrected + r.otherLanguage + r.chatter + r.dates;
 }
 
 /** "3 numbers not in the data removed, 1 paragraph in another language removed" — empty when nothing was. */
@@ -387,6 +408,7 @@ export function describeRemovals(r: Removals): string {
   say(r.numbers, 'number not in the data removed', 'numbers not in the data removed');
   say(r.dates, 'invented date removed', 'invented dates removed');
   say(r.findingsWithoutFacts, 'finding citing no known fact dropped', 'findings citing no known fact dropped');
+  say(r.citationsCorrected, 'finding re-cited to the facts its numbers come from', 'findings re-cited to the facts their numbers come from');
   say(r.otherLanguage, 'sentence in another language removed', 'sentences in another language removed');
   say(r.chatter, 'sentence addressed to the reader removed', 'sentences addressed to the reader removed');
   return parts.join(', ');

@@ -93,7 +93,7 @@ describe('narrate stage', () => {
     const { report, done } = narrate([WARMUP, { chunks: [invented] }, { chunks: [GOOD] }]);
     await done;
     expect(report.llm?.notes[0]).toBe('Run 1: too little survived verification (1 invented date removed, 1 finding citing no known fact dropped); retried at temperature 0.2.');
-    expect(generated(report).removals).toEqual({ numbers: 0, findingsWithoutFacts: 0, otherLanguage: 0, chatter: 0, dates: 0 });
+    expect(generated(report).removals).toEqual({ numbers: 0, findingsWithoutFacts: 0, citationsCorrected: 0, otherLanguage: 0, chatter: 0, dates: 0 });
   });
 
   it('warns when the first report call evaluated far fewer prompt tokens than were sent', async () => {

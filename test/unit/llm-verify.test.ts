@@ -227,9 +227,32 @@ describe('verification of a whole answer', () => {
   });
 
   it('describes what was removed in the words the report shows', () => {
-    expect(describeRemovals({ numbers: 3, dates: 1, findingsWithoutFacts: 1, otherLanguage: 2, chatter: 1 })).toBe(
+    expect(describeRemovals({ numbers: 3, dates: 1, findingsWithoutFacts: 1, citationsCorrected: 0, otherLanguage: 2, chatter: 1 })).toBe(
       '3 numbers not in the data removed, 1 invented date removed, 1 finding citing no known fact dropped, 2 sentences in another language removed, 1 sentence addressed to the reader removed',
     );
     expect(describeRemovals(emptyRemovals())).toBe('');
+  });
+});
+
+describe('grounding a finding in the facts its numbers come from', () => {
+  const idOf = (value: number) => sheet.facts.find((f) => f.value === value)?.id as string;
+  const inventory = sheet.facts[0]?.id as string;
+
+  it('keeps a citation whose fact holds every number of the finding', () => {
+    const v = verify({ findings: [{ text: 'gemma3:1b reaches 141.9 tok/s.', facts: [idOf(141.9)] }] });
+    expect(v.content.findings).toEqual([{ text: 'gemma3:1b reaches 141.9 tok/s.', facts: [idOf(141.9)] }]);
+    expect(v.removals.citationsCorrected).toBe(0);
+  });
+
+  it('re-cites a finding quoting other facts than it cites, so the values shown under it are the ones it quotes', () => {
+    const v = verify({ findings: [{ text: 'gemma3:1b reaches 141.9 tok/s, about twice gemma3:4b at 71.32 tok/s.', facts: [inventory] }] });
+    expect(v.content.findings[0]?.facts).toEqual([idOf(141.9), idOf(71.32)]);
+    expect(v.removals.citationsCorrected).toBe(1);
+    expect(describeRemovals(v.removals)).toBe('1 finding re-cited to the facts its numbers come from');
+  });
+
+  it('leaves the citation of a finding without numbers alone', () => {
+    const v = verify({ findings: [{ text: 'The smaller model is faster.', facts: [inventory] }] });
+    expect(v.content.findings[0]?.facts).toEqual([inventory]);
   });
 });
