@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { describeConfig, type Config } from './config.js';
+import { describeConfig, rootRelative, type Config } from './config.js';
 import { discoverFiles, type DiscoveredFile } from './discover/discover.js';
 import { lastCommitTimes } from './discover/git-times.js';
 import { buildSeries, compileMetricRules, isSelected } from './metrics/build.js';
@@ -37,7 +36,7 @@ async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item
 
 async function modifiedTimes(config: Config, files: DiscoveredFile[]) {
   const readable = files.filter((f) => !f.skipReason);
-  const scope = path.relative(config.workspace, config.root) || '.';
+  const scope = rootRelative(config);
   const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path), { scope });
   const modified = new Map<string, FileEntry['modified']>();
   for (const f of readable) {
@@ -142,7 +141,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     tool: 'chimera-insight',
     toolVersion: VERSION,
     generatedAt: deps.now().toISOString(),
-    root: path.relative(config.workspace, config.root).split(path.sep).join('/') || '.',
+    root: rootRelative(config),
     inventory: summariseInventory(entries, git),
     series,
     narrative: deps.narrative,

@@ -148,12 +148,16 @@ function parseMetricFilter(raw: string): MetricFilter {
   return { include, exclude };
 }
 
+/** The analysed directory relative to the workspace, with forward slashes ('.' for the workspace itself). */
+export function rootRelative(config: Pick<Config, 'workspace' | 'root'>): string {
+  return path.relative(config.workspace, config.root).split(path.sep).join('/') || '.';
+}
+
 /** The configuration as shown in the report: plain values, workspace-relative paths. */
 export function describeConfig(config: Config): Record<string, string> {
-  const rel = (p: string) => path.relative(config.workspace, p) || '.';
   const rules = <T>(r: PatternRule<T>[]) => r.map((x) => `${x.pattern}: ${String(x.value)}`).join(', ') || '(inferred)';
   return {
-    path: rel(config.root),
+    path: rootRelative(config),
     patterns: config.patterns.join(', '),
     ignore: config.ignore.join(', '),
     'max-file-size': `${config.maxFileSize} bytes`,

@@ -11817,7 +11817,7 @@ function seriesId(file, metric, labels) {
 
 /** Helpers shared by the LLM-inference adapters: they all build series by hand from known keys. */
 /** Label text from a scalar; undefined for null, objects and over-long values (never free text). */
-function llm_shared_labelText(v, maxLength = 120) {
+function shortLabel(v, maxLength = 120) {
     if (typeof v === 'string') {
         const s = v.trim();
         return s !== '' && s.length <= maxLength && !/[\r\n]/.test(s) ? s : undefined;
@@ -12022,15 +12022,15 @@ function configLabels(config) {
     if (!isObject(config))
         return labels;
     const models = findKey(config, 'model_names') ?? findKey(config, 'model');
-    const model = Array.isArray(models) ? models.map((m) => llm_shared_labelText(m)).filter((m) => m !== undefined).join(',') : llm_shared_labelText(models);
+    const model = Array.isArray(models) ? models.map((m) => shortLabel(m)).filter((m) => m !== undefined).join(',') : shortLabel(models);
     if (model)
         labels.model = model;
     const endpoint = findKey(config, 'endpoint_type') ?? (isObject(findKey(config, 'endpoint')) ? findKey(config, 'endpoint').type : undefined);
-    const endpointText = llm_shared_labelText(endpoint);
+    const endpointText = shortLabel(endpoint);
     if (endpointText)
         labels.endpoint_type = endpointText;
     for (const key of ['concurrency', 'request_rate', 'streaming']) {
-        const text = llm_shared_labelText(findKey(config, key));
+        const text = shortLabel(findKey(config, key));
         if (text !== undefined)
             labels[key] = text;
     }
@@ -12054,7 +12054,7 @@ function telemetrySeries(doc, labels) {
         for (const [gpuKey, gpu] of Object.entries(body.gpus)) {
             if (!isObject(gpu) || !isObject(gpu.metrics))
                 continue;
-            const index = llm_shared_labelText(gpu.gpu_index) ?? gpuKey;
+            const index = shortLabel(gpu.gpu_index) ?? gpuKey;
             const extra = endpointNames.length > 1 ? { endpoint } : {};
             for (const [metric, stats] of Object.entries(gpu.metrics))
                 if (isStatObject(stats))
@@ -12492,7 +12492,6 @@ function statKeysOf(keys) {
 }
 
 ;// CONCATENATED MODULE: ./src/parse/table.ts
-
 
 
 
@@ -13370,7 +13369,7 @@ function numberList(v) {
     return undefined;
 }
 function backendsOf(row) {
-    const stated = llm_shared_labelText(row.backends);
+    const stated = shortLabel(row.backends);
     if (stated)
         return stated;
     const flags = OLD_BACKEND_FLAGS.filter(([key]) => row[key] === true || row[key] === '1' || row[key] === 'true').map(([, name]) => name);
@@ -13390,17 +13389,17 @@ function readRows(rows, problems, adapterName, lines) {
             return;
         }
         const labels = {};
-        const model = llm_shared_labelText(row.model_type, 200);
+        const model = shortLabel(row.model_type, 200);
         if (model)
             labels.model_type = model;
-        const file = llm_shared_labelText(row.model_filename, 400);
+        const file = shortLabel(row.model_filename, 400);
         if (file)
             labels.model_file = baseName(file);
         const backends = backendsOf(row);
         if (backends)
             labels.backends = backends;
         for (const key of [...CORE_LABELS.slice(1), ...varying]) {
-            const text = llm_shared_labelText(row[key], 200);
+            const text = shortLabel(row[key], 200);
             if (text !== undefined)
                 labels[key] = text;
         }
@@ -13493,7 +13492,7 @@ function parseMarkdownText(text) {
             header.forEach((column, i) => {
                 if (MARKDOWN_SKIPPED.has(column))
                     return;
-                const cell = llm_shared_labelText(cells[i], 200);
+                const cell = shortLabel(cells[i], 200);
                 if (cell !== undefined)
                     labels[MARKDOWN_COLUMNS[column] ?? column] = cell;
             });
@@ -13597,7 +13596,7 @@ function parseLlmperf(input) {
     const problems = new ProblemLog();
     const labels = {};
     for (const key of LABEL_KEYS) {
-        const text = llm_shared_labelText(doc[key], 200);
+        const text = shortLabel(doc[key], 200);
         if (text !== undefined)
             labels[key] = text;
     }
@@ -13802,7 +13801,7 @@ function readResponses(items, problems = new ProblemLog()) {
         }
         if (!isFinalResponse(value))
             continue;
-        const model = llm_shared_labelText(value.model, 200);
+        const model = shortLabel(value.model, 200);
         addAnswer(set, answerOf(value), model ? { model } : {}, line);
         answers += 1;
     }
@@ -13937,7 +13936,7 @@ function failedRequests(doc) {
 function vllm_labelsOf(doc) {
     const labels = {};
     for (const key of vllm_LABEL_KEYS) {
-        const text = llm_shared_labelText(doc[key], 200);
+        const text = shortLabel(doc[key], 200);
         // Burstiness 1 (Poisson arrivals) is the default: a label only when the run changed it.
         if (text !== undefined && !(key === 'burstiness' && numberOf(doc[key]) === 1))
             labels[key] = text;
@@ -14711,12 +14710,15 @@ function parseMetricFilter(raw) {
     }
     return { include, exclude };
 }
+/** The analysed directory relative to the workspace, with forward slashes ('.' for the workspace itself). */
+function rootRelative(config) {
+    return external_node_path_default().relative(config.workspace, config.root).split((external_node_path_default()).sep).join('/') || '.';
+}
 /** The configuration as shown in the report: plain values, workspace-relative paths. */
 function describeConfig(config) {
-    const rel = (p) => external_node_path_default().relative(config.workspace, p) || '.';
     const rules = (r) => r.map((x) => `${x.pattern}: ${String(x.value)}`).join(', ') || '(inferred)';
     return {
-        path: rel(config.root),
+        path: rootRelative(config),
         patterns: config.patterns.join(', '),
         ignore: config.ignore.join(', '),
         'max-file-size': `${config.maxFileSize} bytes`,
@@ -20973,7 +20975,6 @@ const VERSION = '0.1.0';
 
 
 
-
 const PARSE_CONCURRENCY = 8;
 async function mapConcurrent(items, limit, fn) {
     const results = new Array(items.length);
@@ -20989,7 +20990,7 @@ async function mapConcurrent(items, limit, fn) {
 }
 async function modifiedTimes(config, files) {
     const readable = files.filter((f) => !f.skipReason);
-    const scope = external_node_path_default().relative(config.workspace, config.root) || '.';
+    const scope = rootRelative(config);
     const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path), { scope });
     const modified = new Map();
     for (const f of readable) {
@@ -21094,7 +21095,7 @@ async function analyze(config, deps) {
         tool: 'chimera-insight',
         toolVersion: VERSION,
         generatedAt: deps.now().toISOString(),
-        root: external_node_path_default().relative(config.workspace, config.root).split((external_node_path_default()).sep).join('/') || '.',
+        root: rootRelative(config),
         inventory: summariseInventory(entries, git),
         series,
         narrative: deps.narrative,
@@ -21799,6 +21800,96 @@ function verdictCounts(report) {
     return { regressions, gatedRegressions: gated, improvements };
 }
 
+;// CONCATENATED MODULE: ./src/llm/call-metrics.ts
+
+/** mean, sample sd (n − 1) and CV in percent, as the report's series statistics use. */
+function aggregate(values) {
+    const n = values.length;
+    if (n === 0)
+        return { n, mean: null, sd: null, cv: null };
+    const m = mean([...values]);
+    const sd = n > 1 ? sampleStandardDeviation([...values]) : null;
+    return { n, mean: m, sd, cv: sd !== null && m !== 0 ? (sd / Math.abs(m)) * 100 : null };
+}
+/** Calls that generated a report: report and retry stages that finished. The warm-up only loads the model. */
+function generationCalls(calls) {
+    return calls.filter((c) => c.stage !== 'warmup' && c.error === undefined);
+}
+function call_metrics_sum(calls, pick) {
+    return calls.reduce((total, c) => total + (pick(c) ?? 0), 0);
+}
+function present(values) {
+    return values.filter((v) => v !== null);
+}
+/** Aggregate Metrics over the generation calls, like the old system's table; null when none finished. */
+function aggregateCalls(calls, runs) {
+    const done = generationCalls(calls);
+    if (done.length === 0)
+        return null;
+    return {
+        runs,
+        tokensPerSecond: aggregate(present(done.map((c) => c.tokensPerSecond))),
+        ttftMs: aggregate(present(done.map((c) => c.ttftMs))),
+        totalOutputTokens: call_metrics_sum(done, (c) => c.outputTokens),
+        totalPromptTokens: call_metrics_sum(done, (c) => c.promptTokens),
+        totalMs: call_metrics_sum(done, (c) => c.totalMs),
+        promptEvalMs: call_metrics_sum(done, (c) => c.promptEvalMs),
+        evalMs: call_metrics_sum(done, (c) => c.evalMs),
+        loadMs: call_metrics_sum(done, (c) => c.loadMs),
+    };
+}
+/** The LLM share of the workflow timings: every call, warm-up included (that is where loading happens). */
+function llmTimings(calls, wallMs) {
+    return {
+        wallMs,
+        loadMs: call_metrics_sum(calls, (c) => c.loadMs),
+        promptEvalMs: call_metrics_sum(calls, (c) => c.promptEvalMs),
+        generationMs: call_metrics_sum(calls, (c) => c.evalMs),
+    };
+}
+/** Ids of series the LLM stage measures itself; the compare stage judges them after narration. */
+const LLM_SERIES_PREFIX = 'llm::';
+/**
+ * The model's own generation speed as a metric series, so the regression gate
+ * can compare it with the baseline when `gate-llm-throughput` is on. Samples
+ * are the tokens/s of each finished generation call; the id names the model,
+ * so a model change is a new series rather than a regression.
+ */
+function llmThroughputSeries(llm) {
+    if (!llm)
+        return null;
+    const samples = present(generationCalls(llm.calls).map((c) => c.tokensPerSecond));
+    if (samples.length === 0)
+        return null;
+    const agg = aggregate(samples);
+    const sorted = [...samples].sort((a, b) => a - b);
+    const at = (q) => quantileSorted(sorted, q);
+    return {
+        id: `${LLM_SERIES_PREFIX}tokens_per_s::model=${llm.model.name}`,
+        file: 'llm',
+        metric: 'llm_tokens_per_s',
+        labels: { model: llm.model.name },
+        unit: 'tok/s',
+        direction: 'higher',
+        directionSource: 'inferred',
+        source: 'samples',
+        stats: {
+            n: samples.length,
+            mean: agg.mean,
+            sd: agg.sd,
+            cv: agg.cv,
+            min: sorted[0],
+            p50: at(0.5),
+            p95: at(0.95),
+            p99: at(0.99),
+            max: sorted[sorted.length - 1],
+            approximate: false,
+        },
+        outliers: [],
+        samples,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/baseline/types.ts
 /** Bumped when a snapshot field changes meaning or disappears. */
 const SNAPSHOT_SCHEMA_VERSION = 1;
@@ -22294,6 +22385,7 @@ class BaselineError extends Error {
 
 
 
+
 function toPosix(p) {
     return p.split((external_node_path_default()).sep).join('/');
 }
@@ -22349,7 +22441,7 @@ async function baselineFromFile(options) {
     if (report.series.length === 0)
         return { reason: `no series in the benchmark files under ${shown}` };
     const fromDir = report.root;
-    const toDir = toPosix(external_node_path_default().relative(config.workspace, config.root)) || '.';
+    const toDir = rootRelative(config);
     const found = {
         found: {
             info: { source: 'file', description: `benchmark directory ${shown}`, createdAt: latestModified(report) ?? report.generatedAt },
@@ -22386,6 +22478,7 @@ function withBaselineIgnored(config, base) {
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/sources/git.ts
+
 
 
 
@@ -22513,9 +22606,6 @@ function writeBlobs(cwd, blobs) {
         child.stdin.end(blobs.map((b) => `${b.oid}\n`).join(''));
     });
 }
-function relativeRoot(config) {
-    return external_node_path_default().relative(config.workspace, config.root).split((external_node_path_default()).sep).join('/') || '.';
-}
 /**
  * The same benchmark files at the merge base of the PR, read from git objects
  * (nothing checked out, nothing run), written to a temporary directory under
@@ -22530,7 +22620,7 @@ async function baselineFromGit(options) {
         // e.g. "detected dubious ownership" in a container: say what git said rather than guess.
         const said = inside.stderr.split('\n')[0] ?? '';
         const notRepo = inside.code === 0 || /not a git repository/i.test(said) || said === '';
-        return { reason: notRepo ? `${relativeRoot(config)} is not inside a git checkout` : `git cannot read the checkout: ${said}` };
+        return { reason: notRepo ? `${rootRelative(config)} is not inside a git checkout` : `git cannot read the checkout: ${said}` };
     }
     if (!event.baseSha)
         return { reason: 'no base commit: needs a pull_request event (or a push with a previous commit)' };
@@ -22553,7 +22643,7 @@ async function baselineFromGit(options) {
                 : `${git_short(event.baseSha)} and ${head === 'HEAD' ? 'HEAD' : git_short(head)} have no common ancestor`,
         };
     }
-    const rootRel = relativeRoot(config);
+    const rootRel = rootRelative(config);
     let blobs;
     try {
         blobs = await listBlobs(cwd, mergeBase, rootRel);
@@ -22694,7 +22784,7 @@ async function trySource(name, ctx, explicit) {
                     cache: ctx.cache.client,
                     dir: ctx.cache.dir,
                     event: ctx.event,
-                    scope: scopeOf(ctx.config),
+                    scope: rootRelative(ctx.config),
                     log: ctx.log,
                     warnUnavailable: explicit,
                 });
@@ -22710,10 +22800,6 @@ async function trySource(name, ctx, explicit) {
         ctx.log.warning(`Baseline ${name}: ${reason}`);
         return { reason };
     }
-}
-/** The analysed path as the report's configuration (and so the snapshot) records it: part of the cache key. */
-function scopeOf(config) {
-    return external_node_path_default().relative(config.workspace, config.root) || '.';
 }
 /** The order `auto` tries: the saved default-branch snapshot, then the merge base, then earlier runs in the tree. */
 const AUTO_ORDER = ['cache', 'git', 'history'];
@@ -22753,8 +22839,7 @@ async function findBaseline(spec, ctx) {
 
 
 
-/** Ids of series that exist only after the narrate stage: the model's own tokens/s (`gate-llm-throughput`). */
-const LATE_SERIES_PREFIX = 'llm::';
+
 /**
  * The pipeline's compare stage: finds the baseline the `baseline` input asks
  * for, compares every series with it and sets `report.comparison`. With
@@ -22794,7 +22879,7 @@ function compareStage(options) {
             }
             options.log.info(`Baseline: ${logSafe(info.description)}${info.createdAt ? ` (data from ${info.createdAt})` : ''}, ${series.length} series${info.note ? `; ${logSafe(info.note)}` : ''}.`);
             // Late series are not measured yet: compareLate judges them, so they are not "missing" here.
-            const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LATE_SERIES_PREFIX)), sides.head, gate);
+            const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), sides.head, gate);
             report.comparison = buildComparisonReport({ comparisons, baseline: info, attempts: search.attempts, gate });
         }
         finally {
@@ -22886,94 +22971,6 @@ const NARRATIVE_NOT_AVAILABLE = {
     status: 'skipped',
     reason: 'no model was asked in this run; every number below is computed from the files.',
 };
-
-;// CONCATENATED MODULE: ./src/llm/call-metrics.ts
-
-/** mean, sample sd (n − 1) and CV in percent, as the report's series statistics use. */
-function aggregate(values) {
-    const n = values.length;
-    if (n === 0)
-        return { n, mean: null, sd: null, cv: null };
-    const m = mean([...values]);
-    const sd = n > 1 ? sampleStandardDeviation([...values]) : null;
-    return { n, mean: m, sd, cv: sd !== null && m !== 0 ? (sd / Math.abs(m)) * 100 : null };
-}
-/** Calls that generated a report: report and retry stages that finished. The warm-up only loads the model. */
-function generationCalls(calls) {
-    return calls.filter((c) => c.stage !== 'warmup' && c.error === undefined);
-}
-function call_metrics_sum(calls, pick) {
-    return calls.reduce((total, c) => total + (pick(c) ?? 0), 0);
-}
-function present(values) {
-    return values.filter((v) => v !== null);
-}
-/** Aggregate Metrics over the generation calls, like the old system's table; null when none finished. */
-function aggregateCalls(calls, runs) {
-    const done = generationCalls(calls);
-    if (done.length === 0)
-        return null;
-    return {
-        runs,
-        tokensPerSecond: aggregate(present(done.map((c) => c.tokensPerSecond))),
-        ttftMs: aggregate(present(done.map((c) => c.ttftMs))),
-        totalOutputTokens: call_metrics_sum(done, (c) => c.outputTokens),
-        totalPromptTokens: call_metrics_sum(done, (c) => c.promptTokens),
-        totalMs: call_metrics_sum(done, (c) => c.totalMs),
-        promptEvalMs: call_metrics_sum(done, (c) => c.promptEvalMs),
-        evalMs: call_metrics_sum(done, (c) => c.evalMs),
-        loadMs: call_metrics_sum(done, (c) => c.loadMs),
-    };
-}
-/** The LLM share of the workflow timings: every call, warm-up included (that is where loading happens). */
-function llmTimings(calls, wallMs) {
-    return {
-        wallMs,
-        loadMs: call_metrics_sum(calls, (c) => c.loadMs),
-        promptEvalMs: call_metrics_sum(calls, (c) => c.promptEvalMs),
-        generationMs: call_metrics_sum(calls, (c) => c.evalMs),
-    };
-}
-/**
- * The model's own generation speed as a metric series, so the regression gate
- * can compare it with the baseline when `gate-llm-throughput` is on. Samples
- * are the tokens/s of each finished generation call; the id names the model,
- * so a model change is a new series rather than a regression.
- */
-function llmThroughputSeries(llm) {
-    if (!llm)
-        return null;
-    const samples = present(generationCalls(llm.calls).map((c) => c.tokensPerSecond));
-    if (samples.length === 0)
-        return null;
-    const agg = aggregate(samples);
-    const sorted = [...samples].sort((a, b) => a - b);
-    const at = (q) => quantileSorted(sorted, q);
-    return {
-        id: `llm::tokens_per_s::model=${llm.model.name}`,
-        file: 'llm',
-        metric: 'llm_tokens_per_s',
-        labels: { model: llm.model.name },
-        unit: 'tok/s',
-        direction: 'higher',
-        directionSource: 'inferred',
-        source: 'samples',
-        stats: {
-            n: samples.length,
-            mean: agg.mean,
-            sd: agg.sd,
-            cv: agg.cv,
-            min: sorted[0],
-            p50: at(0.5),
-            p95: at(0.95),
-            p99: at(0.99),
-            max: sorted[sorted.length - 1],
-            approximate: false,
-        },
-        outliers: [],
-        samples,
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 /** Samples per series written to report.json; the rest are counted in `samplesOmitted`. */

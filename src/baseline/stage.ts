@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { LLM_SERIES_PREFIX } from '../llm/call-metrics.js';
 import type { Series } from '../metrics/types.js';
 import type { Report } from '../report/model.js';
 import { logSafe } from '../util/log-safe.js';
@@ -10,9 +11,6 @@ import { alignNewestRuns } from './sources/history.js';
 import { findBaseline, type SourceContext } from './sources/resolve.js';
 import { BaselineError, type BaselineFound } from './sources/types.js';
 import type { SnapshotSeries } from './types.js';
-
-/** Ids of series that exist only after the narrate stage: the model's own tokens/s (`gate-llm-throughput`). */
-export const LATE_SERIES_PREFIX = 'llm::';
 
 export interface CompareStage {
   /** Finds the baseline and sets `report.comparison`. */
@@ -66,7 +64,7 @@ export function compareStage(options: CompareStageOptions): CompareStage {
       }
       options.log.info(`Baseline: ${logSafe(info.description)}${info.createdAt ? ` (data from ${info.createdAt})` : ''}, ${series.length} series${info.note ? `; ${logSafe(info.note)}` : ''}.`);
       // Late series are not measured yet: compareLate judges them, so they are not "missing" here.
-      const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LATE_SERIES_PREFIX)), sides.head, gate);
+      const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), sides.head, gate);
       report.comparison = buildComparisonReport({ comparisons, baseline: info, attempts: search.attempts, gate });
     } finally {
       await fs.rm(tempDir, { recursive: true, force: true });

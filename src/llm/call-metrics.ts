@@ -52,6 +52,9 @@ export function llmTimings(calls: readonly LlmCall[], wallMs: number): LlmTiming
   };
 }
 
+/** Ids of series the LLM stage measures itself; the compare stage judges them after narration. */
+export const LLM_SERIES_PREFIX = 'llm::';
+
 /**
  * The model's own generation speed as a metric series, so the regression gate
  * can compare it with the baseline when `gate-llm-throughput` is on. Samples
@@ -66,7 +69,7 @@ export function llmThroughputSeries(llm: LlmReport | undefined): Series | null {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => quantileSorted(sorted, q);
   return {
-    id: `llm::tokens_per_s::model=${llm.model.name}`,
+    id: `${LLM_SERIES_PREFIX}tokens_per_s::model=${llm.model.name}`,
     file: 'llm',
     metric: 'llm_tokens_per_s',
     labels: { model: llm.model.name },

@@ -1,5 +1,4 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
-import { labelKey } from '../metrics/identity.js';
 import { normaliseName } from '../metrics/infer.js';
 import type { ProvidedSummary, RawSeries } from '../metrics/types.js';
 import { ProblemLog } from './problems.js';

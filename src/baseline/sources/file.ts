@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../../config.js';
+import { rootRelative, type Config } from '../../config.js';
 import { disambiguateIds } from '../../analyze.js';
 import { seriesId } from '../../metrics/identity.js';
 import { readSnapshot, snapshotSeries } from '../snapshot.js';
@@ -72,7 +72,7 @@ export async function baselineFromFile(options: FileSourceOptions): Promise<Sour
   const report = await options.analyzeTree({ ...config, workspace, root: target, outputDir: undefined });
   if (report.series.length === 0) return { reason: `no series in the benchmark files under ${shown}` };
   const fromDir = report.root;
-  const toDir = toPosix(path.relative(config.workspace, config.root)) || '.';
+  const toDir = rootRelative(config);
   const found: SourceOutcome = {
     found: {
       info: { source: 'file', description: `benchmark directory ${shown}`, createdAt: latestModified(report) ?? report.generatedAt },

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, writeSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../../config.js';
+import { rootRelative, type Config } from '../../config.js';
 import { discoverFiles } from '../../discover/discover.js';
 import { snapshotSeries } from '../snapshot.js';
 import type { AnalyzeTree, EventInfo, SourceOutcome } from './types.js';
@@ -141,10 +141,6 @@ export interface GitSourceOptions {
   tempDir: string;
 }
 
-function relativeRoot(config: Config): string {
-  return path.relative(config.workspace, config.root).split(path.sep).join('/') || '.';
-}
-
 /**
  * The same benchmark files at the merge base of the PR, read from git objects
  * (nothing checked out, nothing run), written to a temporary directory under
@@ -159,7 +155,7 @@ export async function baselineFromGit(options: GitSourceOptions): Promise<Source
     // e.g. "detected dubious ownership" in a container: say what git said rather than guess.
     const said = inside.stderr.split('\n')[0] ?? '';
     const notRepo = inside.code === 0 || /not a git repository/i.test(said) || said === '';
-    return { reason: notRepo ? `${relativeRoot(config)} is not inside a git checkout` : `git cannot read the checkout: ${said}` };
+    return { reason: notRepo ? `${rootRelative(config)} is not inside a git checkout` : `git cannot read the checkout: ${said}` };
   }
   if (!event.baseSha) return { reason: 'no base commit: needs a pull_request event (or a push with a previous commit)' };
   const shallow = (await gitText(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true';
@@ -181,7 +177,7 @@ export async function baselineFromGit(options: GitSourceOptions): Promise<Source
         : `${short(event.baseSha)} and ${head === 'HEAD' ? 'HEAD' : short(head)} have no common ancestor`,
     };
   }
-  const rootRel = relativeRoot(config);
+  const rootRel = rootRelative(config);
   let blobs: TreeEntry[];
   try {
     blobs = await listBlobs(cwd, mergeBase, rootRel);

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import type { Config } from '../../config.js';
+import { rootRelative, type Config } from '../../config.js';
 import type { Attempt } from '../gate.js';
 import type { BaselineSpec, SnapshotSeries } from '../types.js';
 import { restoreFromCache, type CacheClient } from './cache.js';
@@ -41,7 +40,7 @@ async function trySource(name: SourceName, ctx: SourceContext, explicit: boolean
           cache: ctx.cache.client,
           dir: ctx.cache.dir,
           event: ctx.event,
-          scope: scopeOf(ctx.config),
+          scope: rootRelative(ctx.config),
           log: ctx.log,
           warnUnavailable: explicit,
         });
@@ -56,11 +55,6 @@ async function trySource(name: SourceName, ctx: SourceContext, explicit: boolean
     ctx.log.warning(`Baseline ${name}: ${reason}`);
     return { reason };
   }
-}
-
-/** The analysed path as the report's configuration (and so the snapshot) records it: part of the cache key. */
-export function scopeOf(config: Config): string {
-  return path.relative(config.workspace, config.root) || '.';
 }
 
 /** The order `auto` tries: the saved default-branch snapshot, then the merge base, then earlier runs in the tree. */

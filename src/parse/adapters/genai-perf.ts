@@ -2,8 +2,8 @@ import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { Direction, ProvidedSummary, RawSeries } from '../../metrics/types.js';
 import { ProblemLog } from '../problems.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
-import type { AdapterInput, ToolAdapter } from './types.js';
-import { hasCentre, labelText, sampledSeries, summarySeries, toMs } from './llm-shared.js';
+import type { ToolAdapter } from './types.js';
+import { hasCentre, shortLabel, sampledSeries, summarySeries, toMs } from './llm-shared.js';
 import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
@@ -105,13 +105,13 @@ function configLabels(config: unknown): Record<string, string> {
   const labels: Record<string, string> = {};
   if (!isObject(config)) return labels;
   const models = findKey(config, 'model_names') ?? findKey(config, 'model');
-  const model = Array.isArray(models) ? models.map((m) => labelText(m)).filter((m) => m !== undefined).join(',') : labelText(models);
+  const model = Array.isArray(models) ? models.map((m) => shortLabel(m)).filter((m) => m !== undefined).join(',') : shortLabel(models);
   if (model) labels.model = model;
   const endpoint = findKey(config, 'endpoint_type') ?? (isObject(findKey(config, 'endpoint')) ? (findKey(config, 'endpoint') as JsonObject).type : undefined);
-  const endpointText = labelText(endpoint);
+  const endpointText = shortLabel(endpoint);
   if (endpointText) labels.endpoint_type = endpointText;
   for (const key of ['concurrency', 'request_rate', 'streaming']) {
-    const text = labelText(findKey(config, key));
+    const text = shortLabel(findKey(config, key));
     if (text !== undefined) labels[key] = text;
   }
   return labels;
@@ -132,7 +132,7 @@ function telemetrySeries(doc: JsonObject, labels: Record<string, string>): RawSe
     if (!isObject(body) || !isObject(body.gpus)) continue;
     for (const [gpuKey, gpu] of Object.entries(body.gpus)) {
       if (!isObject(gpu) || !isObject(gpu.metrics)) continue;
-      const index = labelText(gpu.gpu_index) ?? gpuKey;
+      const index = shortLabel(gpu.gpu_index) ?? gpuKey;
       const extra: Record<string, string> = endpointNames.length > 1 ? { endpoint } : {};
       for (const [metric, stats] of Object.entries(gpu.metrics)) if (isStatObject(stats)) add(metric, index, stats, extra);
     }

@@ -3,7 +3,7 @@ import { findTables } from '../markdown.js';
 import { ProblemLog } from '../problems.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { SeriesSet, baseName, labelText, sampledSeries, summarySeries } from './llm-shared.js';
+import { SeriesSet, baseName, shortLabel, sampledSeries, summarySeries } from './llm-shared.js';
 import { firstJsonLine, firstLine, isObject, jsonLines, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
@@ -59,7 +59,7 @@ function numberList(v: unknown): number[] | undefined {
 }
 
 function backendsOf(row: Row): string | undefined {
-  const stated = labelText(row.backends);
+  const stated = shortLabel(row.backends);
   if (stated) return stated;
   const flags = OLD_BACKEND_FLAGS.filter(([key]) => row[key] === true || row[key] === '1' || row[key] === 'true').map(([, name]) => name);
   return flags.length > 0 ? flags.join(',') : undefined;
@@ -79,14 +79,14 @@ function readRows(rows: Row[], problems: ProblemLog, adapterName: string, lines?
       return;
     }
     const labels: Record<string, string> = {};
-    const model = labelText(row.model_type, 200);
+    const model = shortLabel(row.model_type, 200);
     if (model) labels.model_type = model;
-    const file = labelText(row.model_filename, 400);
+    const file = shortLabel(row.model_filename, 400);
     if (file) labels.model_file = baseName(file);
     const backends = backendsOf(row);
     if (backends) labels.backends = backends;
     for (const key of [...CORE_LABELS.slice(1), ...varying]) {
-      const text = labelText(row[key], 200);
+      const text = shortLabel(row[key], 200);
       if (text !== undefined) labels[key] = text;
     }
     labels.test = testName(nPrompt, nGen, numberOf(row.n_depth) ?? 0);
@@ -178,7 +178,7 @@ function parseMarkdownText(text: string): ParseOutcome {
       const labels: Record<string, string> = {};
       header.forEach((column, i) => {
         if (MARKDOWN_SKIPPED.has(column)) return;
-        const cell = labelText(cells[i], 200);
+        const cell = shortLabel(cells[i], 200);
         if (cell !== undefined) labels[MARKDOWN_COLUMNS[column] ?? column] = cell;
       });
       labels.test = test;

@@ -6,7 +6,7 @@ import { accumulate } from './util.js';
 /** Helpers shared by the LLM-inference adapters: they all build series by hand from known keys. */
 
 /** Label text from a scalar; undefined for null, objects and over-long values (never free text). */
-export function labelText(v: unknown, maxLength = 120): string | undefined {
+export function shortLabel(v: unknown, maxLength = 120): string | undefined {
   if (typeof v === 'string') {
     const s = v.trim();
     return s !== '' && s.length <= maxLength && !/[\r\n]/.test(s) ? s : undefined;

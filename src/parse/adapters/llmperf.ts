@@ -2,7 +2,7 @@ import type { Direction, ProvidedSummary, RawSeries } from '../../metrics/types.
 import { ProblemLog } from '../problems.js';
 import { skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { hasCentre, labelText, sampledSeries, summarySeries } from './llm-shared.js';
+import { hasCentre, shortLabel, sampledSeries, summarySeries } from './llm-shared.js';
 import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
@@ -50,7 +50,7 @@ function parseLlmperf(input: AdapterInput): ParseOutcome {
   const problems = new ProblemLog();
   const labels: Record<string, string> = {};
   for (const key of LABEL_KEYS) {
-    const text = labelText(doc[key], 200);
+    const text = shortLabel(doc[key], 200);
     if (text !== undefined) labels[key] = text;
   }
   const completed = numberOf(doc.results_num_completed_requests);

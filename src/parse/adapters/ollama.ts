@@ -2,7 +2,7 @@ import type { Direction } from '../../metrics/types.js';
 import { ProblemLog } from '../problems.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { SeriesSet, labelText, sampledSeries } from './llm-shared.js';
+import { SeriesSet, shortLabel, sampledSeries } from './llm-shared.js';
 import { firstJsonLine, isObject, jsonLines, numberOf, parsedOutcome, type JsonObject } from './util.js';
 
 /**
@@ -165,7 +165,7 @@ function readResponses(items: { value: unknown; line?: number }[], problems = ne
       continue;
     }
     if (!isFinalResponse(value)) continue;
-    const model = labelText(value.model, 200);
+    const model = shortLabel(value.model, 200);
     addAnswer(set, answerOf(value), model ? { model } : {}, line);
     answers += 1;
   }

@@ -3,7 +3,7 @@ import { ProblemLog } from '../problems.js';
 import { isIgnoredName, isLabelName } from '../table.js';
 import { skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { hasCentre, labelText, sampledSeries, summarySeries } from './llm-shared.js';
+import { hasCentre, shortLabel, sampledSeries, summarySeries } from './llm-shared.js';
 import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
@@ -86,7 +86,7 @@ function failedRequests(doc: JsonObject): Set<number> {
 function labelsOf(doc: JsonObject): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const key of LABEL_KEYS) {
-    const text = labelText(doc[key], 200);
+    const text = shortLabel(doc[key], 200);
     // Burstiness 1 (Poisson arrivals) is the default: a label only when the run changed it.
     if (text !== undefined && !(key === 'burstiness' && numberOf(doc[key]) === 1)) labels[key] = text;
   }
