@@ -9,10 +9,10 @@
  * drop of 5%, 10% or 20%. The PRNG is seeded: the table is the same on every
  * run. Prints a Markdown table on stdout. Environment: BENCH_GATE_TRIALS (2000).
  */
-import { compareSeries, type CompareSettings, type ComparableSeries } from '../src/baseline/compare.js';
+import { compareSeries, type ComparableSeries, type CompareSettings } from '../src/baseline/compare.js';
 import { DEFAULT_CONFIDENCE, DEFAULT_MIN_SAMPLES, DEFAULT_THRESHOLD } from '../src/baseline/config.js';
 import { seededRandom } from '../src/baseline/statistics.js';
-import type { SeriesStats } from '../src/metrics/types.js';
+import type { SeriesStats } from '../src/model/series.js';
 import { errorFunction } from 'simple-statistics';
 
 const TRIALS = Number(process.env.BENCH_GATE_TRIALS ?? 2000);

@@ -29,7 +29,7 @@ import { DEFAULT_PERSONA, preparePrompt } from '../src/llm/prompt.js';
 import { estimateTokens } from '../src/llm/tokens.js';
 import { NARRATIVE_NOT_AVAILABLE } from '../src/narrative.js';
 import { runPipeline } from '../src/pipeline.js';
-import type { Report } from '../src/report/model.js';
+import type { Report } from '../src/model/report.js';
 import { startEmulator, type RecordedRequest } from '../test/fakes/ollama-emulator.js';
 
 const ROUNDS = Number(process.env.BENCH_LLM_ROUNDS ?? 5);

@@ -2,12 +2,12 @@ import { describeConfig, rootRelative, type Config } from './config.js';
 import { discoverFiles, type DiscoveredFile } from './discover/discover.js';
 import { lastCommitTimes } from './discover/git-times.js';
 import { buildSeries, compileMetricRules, isSelected } from './metrics/build.js';
-import type { Series } from './metrics/types.js';
+import type { Series } from './model/series.js';
 import { formatResolver } from './parse/adapters/registry.js';
 import { parseFile } from './parse/read-file.js';
 import type { ParseOutcome } from './parse/types.js';
-import { summariseInventory } from './report/inventory.js';
-import { REPORT_SCHEMA_VERSION, type FileEntry, type Narrative, type Report } from './report/model.js';
+import { summariseInventory } from './discover/inventory.js';
+import { REPORT_SCHEMA_VERSION, type FileEntry, type Narrative, type Report } from './model/report.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeDependencies {

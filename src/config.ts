@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError, listInput, type InputReader, type PatternRule } from './config-input.js';
-import type { Direction } from './metrics/types.js';
+import type { Direction } from './model/series.js';
 import { describeGateConfig, readGateConfig } from './baseline/config.js';
 import type { GateConfig } from './baseline/types.js';
 import { parseFormatInput } from './parse/adapters/config.js';

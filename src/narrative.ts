@@ -1,4 +1,4 @@
-import type { Narrative } from './report/model.js';
+import type { Narrative } from './model/report.js';
 
 /**
  * The narrative when no LLM stage ran at all. When the stage ran and could not

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { analyze, type AnalyzeDependencies } from './analyze.js';
 import type { Config } from './config.js';
 import { llmThroughputSeries } from './llm/call-metrics.js';
-import type { Series } from './metrics/types.js';
+import type { Series } from './model/series.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown, withRenderTime } from './report/markdown.js';
-import type { Report } from './report/model.js';
+import type { Report } from './model/report.js';
 
 export interface PipelineResult {
   report: Report;

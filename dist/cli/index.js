@@ -13047,7 +13047,7 @@ function uniqueNames(header) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/report/marker.ts
+;// CONCATENATED MODULE: ./src/model/marker.ts
 /** First line of every Markdown report; a file holding it is our own output, never input. */
 const REPORT_MARKER = '<!-- chimera-insight:report -->';
 const MARKER_PREFIX = '<!-- chimera-insight:report';
@@ -20917,7 +20917,7 @@ async function parseFile(file, maxFileSize, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/inventory.ts
+;// CONCATENATED MODULE: ./src/discover/inventory.ts
 const TYPE_ORDER = ['csv', 'json', 'jsonl', 'markdown', 'text', 'other'];
 function summariseInventory(files, git) {
     const byType = new Map();
@@ -20957,7 +20957,7 @@ function summariseInventory(files, git) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/model.ts
+;// CONCATENATED MODULE: ./src/model/report.ts
 /** Bumped when a field changes meaning or disappears; adding fields keeps the version. */
 const REPORT_SCHEMA_VERSION = 1;
 
@@ -21165,6 +21165,36 @@ function withCommandsStopped(write, body) {
     finally {
         write(`::${token}::`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/util/numbers.ts
+/** How numbers read in every output: the report, the fact sheet, annotations and findings. */
+/** Numbers as users compare them: integers whole, others to 2 decimals, small ones to 3 significant digits. */
+function formatNumber(value) {
+    if (value === null || value === undefined || Number.isNaN(value))
+        return '–';
+    if (!Number.isFinite(value))
+        return value > 0 ? '∞' : '-∞';
+    if (Number.isInteger(value))
+        return String(value);
+    const abs = Math.abs(value);
+    if (abs >= 1)
+        return value.toFixed(2);
+    return value.toPrecision(3);
+}
+function formatPercent(value) {
+    return value === null || value === undefined ? '–' : `${value.toFixed(1)}%`;
+}
+/** −15.2%, +3.0%: signed, one decimal, a true minus sign. */
+function formatChange(change) {
+    const text = `${Math.abs(change * 100).toFixed(1)}%`;
+    return change < 0 ? `−${text}` : `+${text}`;
+}
+/** p-values as the report shows them: 2 significant digits, tiny ones as "<0.001". */
+function formatP(p) {
+    if (p < 0.001)
+        return '<0.001';
+    return Number(p.toPrecision(2)).toString();
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/statistics.ts
@@ -21536,6 +21566,7 @@ function compileGateRules(config) {
 
 
 
+
 /**
  * Matches base and head by `id` and compares each pair. Series only in head
  * are `new`, series only in base `missing`; neither is ever a regression.
@@ -21695,12 +21726,6 @@ function judge(change, direction, threshold, p, confidence) {
         return 'improved';
     return 'unchanged';
 }
-/** p-values as the report shows them: 2 significant digits, tiny ones as "<0.001". */
-function formatP(p) {
-    if (p < 0.001)
-        return '<0.001';
-    return Number(p.toPrecision(2)).toString();
-}
 /** How far past its threshold a change went in the bad direction (≤ 0 when not past it). */
 function severity(c) {
     if (c.change === null || c.direction === 'none')
@@ -21710,6 +21735,7 @@ function severity(c) {
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/gate.ts
+
 
 
 
@@ -21748,11 +21774,6 @@ function gatedRegressions(report) {
 /** Whether the step must fail: a gated regression and `fail-on-regression: true`. */
 function shouldFail(report, gate) {
     return gate.failOnRegression && report.verdict === 'regression';
-}
-/** −15.2%, +3.0%: signed, one decimal, a true minus sign. */
-function formatChange(change) {
-    const text = `${Math.abs(change * 100).toFixed(1)}%`;
-    return change < 0 ? `−${text}` : `+${text}`;
 }
 /** `tokens_s (model=llama3)`: the metric and its labels, plain text (escape for the context it goes to). */
 function seriesName(c) {
@@ -21800,97 +21821,11 @@ function verdictCounts(report) {
     return { regressions, gatedRegressions: gated, improvements };
 }
 
-;// CONCATENATED MODULE: ./src/llm/call-metrics.ts
-
-/** mean, sample sd (n − 1) and CV in percent, as the report's series statistics use. */
-function aggregate(values) {
-    const n = values.length;
-    if (n === 0)
-        return { n, mean: null, sd: null, cv: null };
-    const m = mean([...values]);
-    const sd = n > 1 ? sampleStandardDeviation([...values]) : null;
-    return { n, mean: m, sd, cv: sd !== null && m !== 0 ? (sd / Math.abs(m)) * 100 : null };
-}
-/** Calls that generated a report: report and retry stages that finished. The warm-up only loads the model. */
-function generationCalls(calls) {
-    return calls.filter((c) => c.stage !== 'warmup' && c.error === undefined);
-}
-function call_metrics_sum(calls, pick) {
-    return calls.reduce((total, c) => total + (pick(c) ?? 0), 0);
-}
-function present(values) {
-    return values.filter((v) => v !== null);
-}
-/** Aggregate Metrics over the generation calls, like the old system's table; null when none finished. */
-function aggregateCalls(calls, runs) {
-    const done = generationCalls(calls);
-    if (done.length === 0)
-        return null;
-    return {
-        runs,
-        tokensPerSecond: aggregate(present(done.map((c) => c.tokensPerSecond))),
-        ttftMs: aggregate(present(done.map((c) => c.ttftMs))),
-        totalOutputTokens: call_metrics_sum(done, (c) => c.outputTokens),
-        totalPromptTokens: call_metrics_sum(done, (c) => c.promptTokens),
-        totalMs: call_metrics_sum(done, (c) => c.totalMs),
-        promptEvalMs: call_metrics_sum(done, (c) => c.promptEvalMs),
-        evalMs: call_metrics_sum(done, (c) => c.evalMs),
-        loadMs: call_metrics_sum(done, (c) => c.loadMs),
-    };
-}
-/** The LLM share of the workflow timings: every call, warm-up included (that is where loading happens). */
-function llmTimings(calls, wallMs) {
-    return {
-        wallMs,
-        loadMs: call_metrics_sum(calls, (c) => c.loadMs),
-        promptEvalMs: call_metrics_sum(calls, (c) => c.promptEvalMs),
-        generationMs: call_metrics_sum(calls, (c) => c.evalMs),
-    };
-}
-/** Ids of series the LLM stage measures itself; the compare stage judges them after narration. */
+;// CONCATENATED MODULE: ./src/model/series.ts
+/** Ids of series measured by the LLM stage itself (the model's tokens/s), not read from files. */
 const LLM_SERIES_PREFIX = 'llm::';
-/**
- * The model's own generation speed as a metric series, so the regression gate
- * can compare it with the baseline when `gate-llm-throughput` is on. Samples
- * are the tokens/s of each finished generation call; the id names the model,
- * so a model change is a new series rather than a regression.
- */
-function llmThroughputSeries(llm) {
-    if (!llm)
-        return null;
-    const samples = present(generationCalls(llm.calls).map((c) => c.tokensPerSecond));
-    if (samples.length === 0)
-        return null;
-    const agg = aggregate(samples);
-    const sorted = [...samples].sort((a, b) => a - b);
-    const at = (q) => quantileSorted(sorted, q);
-    return {
-        id: `${LLM_SERIES_PREFIX}tokens_per_s::model=${llm.model.name}`,
-        file: 'llm',
-        metric: 'llm_tokens_per_s',
-        labels: { model: llm.model.name },
-        unit: 'tok/s',
-        direction: 'higher',
-        directionSource: 'inferred',
-        source: 'samples',
-        stats: {
-            n: samples.length,
-            mean: agg.mean,
-            sd: agg.sd,
-            cv: agg.cv,
-            min: sorted[0],
-            p50: at(0.5),
-            p95: at(0.95),
-            p99: at(0.99),
-            max: sorted[sorted.length - 1],
-            approximate: false,
-        },
-        outliers: [],
-        samples,
-    };
-}
 
-;// CONCATENATED MODULE: ./src/baseline/types.ts
+;// CONCATENATED MODULE: ./src/model/snapshot.ts
 /** Bumped when a snapshot field changes meaning or disappears. */
 const SNAPSHOT_SCHEMA_VERSION = 1;
 
@@ -22972,6 +22907,95 @@ const NARRATIVE_NOT_AVAILABLE = {
     reason: 'no model was asked in this run; every number below is computed from the files.',
 };
 
+;// CONCATENATED MODULE: ./src/llm/call-metrics.ts
+
+
+/** mean, sample sd (n − 1) and CV in percent, as the report's series statistics use. */
+function aggregate(values) {
+    const n = values.length;
+    if (n === 0)
+        return { n, mean: null, sd: null, cv: null };
+    const m = mean([...values]);
+    const sd = n > 1 ? sampleStandardDeviation([...values]) : null;
+    return { n, mean: m, sd, cv: sd !== null && m !== 0 ? (sd / Math.abs(m)) * 100 : null };
+}
+/** Calls that generated a report: report and retry stages that finished. The warm-up only loads the model. */
+function generationCalls(calls) {
+    return calls.filter((c) => c.stage !== 'warmup' && c.error === undefined);
+}
+function call_metrics_sum(calls, pick) {
+    return calls.reduce((total, c) => total + (pick(c) ?? 0), 0);
+}
+function present(values) {
+    return values.filter((v) => v !== null);
+}
+/** Aggregate Metrics over the generation calls, like the old system's table; null when none finished. */
+function aggregateCalls(calls, runs) {
+    const done = generationCalls(calls);
+    if (done.length === 0)
+        return null;
+    return {
+        runs,
+        tokensPerSecond: aggregate(present(done.map((c) => c.tokensPerSecond))),
+        ttftMs: aggregate(present(done.map((c) => c.ttftMs))),
+        totalOutputTokens: call_metrics_sum(done, (c) => c.outputTokens),
+        totalPromptTokens: call_metrics_sum(done, (c) => c.promptTokens),
+        totalMs: call_metrics_sum(done, (c) => c.totalMs),
+        promptEvalMs: call_metrics_sum(done, (c) => c.promptEvalMs),
+        evalMs: call_metrics_sum(done, (c) => c.evalMs),
+        loadMs: call_metrics_sum(done, (c) => c.loadMs),
+    };
+}
+/** The LLM share of the workflow timings: every call, warm-up included (that is where loading happens). */
+function llmTimings(calls, wallMs) {
+    return {
+        wallMs,
+        loadMs: call_metrics_sum(calls, (c) => c.loadMs),
+        promptEvalMs: call_metrics_sum(calls, (c) => c.promptEvalMs),
+        generationMs: call_metrics_sum(calls, (c) => c.evalMs),
+    };
+}
+/**
+ * The model's own generation speed as a metric series, so the regression gate
+ * can compare it with the baseline when `gate-llm-throughput` is on. Samples
+ * are the tokens/s of each finished generation call; the id names the model,
+ * so a model change is a new series rather than a regression.
+ */
+function llmThroughputSeries(llm) {
+    if (!llm)
+        return null;
+    const samples = present(generationCalls(llm.calls).map((c) => c.tokensPerSecond));
+    if (samples.length === 0)
+        return null;
+    const agg = aggregate(samples);
+    const sorted = [...samples].sort((a, b) => a - b);
+    const at = (q) => quantileSorted(sorted, q);
+    return {
+        id: `${LLM_SERIES_PREFIX}tokens_per_s::model=${llm.model.name}`,
+        file: 'llm',
+        metric: 'llm_tokens_per_s',
+        labels: { model: llm.model.name },
+        unit: 'tok/s',
+        direction: 'higher',
+        directionSource: 'inferred',
+        source: 'samples',
+        stats: {
+            n: samples.length,
+            mean: agg.mean,
+            sd: agg.sd,
+            cv: agg.cv,
+            min: sorted[0],
+            p50: at(0.5),
+            p95: at(0.95),
+            p99: at(0.99),
+            max: sorted[sorted.length - 1],
+            approximate: false,
+        },
+        outliers: [],
+        samples,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
 /** Samples per series written to report.json; the rest are counted in `samplesOmitted`. */
 const JSON_SAMPLE_LIMIT = 1000;
@@ -23028,22 +23052,6 @@ function labelsText(labels) {
 function htmlCode(text) {
     return `<code>${neutralise(text).replace(/\{/g, '&#123;')}</code>`;
 }
-/** Numbers as users compare them: integers whole, others to 2 decimals, small ones to 3 significant digits. */
-function formatNumber(value) {
-    if (value === null || value === undefined || Number.isNaN(value))
-        return '–';
-    if (!Number.isFinite(value))
-        return value > 0 ? '∞' : '-∞';
-    if (Number.isInteger(value))
-        return String(value);
-    const abs = Math.abs(value);
-    if (abs >= 1)
-        return value.toFixed(2);
-    return value.toPrecision(3);
-}
-function formatPercent(value) {
-    return value === null || value === undefined ? '–' : `${value.toFixed(1)}%`;
-}
 function formatMs(ms) {
     return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
@@ -23068,6 +23076,7 @@ const DROP_RANK = {
 };
 
 ;// CONCATENATED MODULE: ./src/report/comparison.ts
+
 
 
 
@@ -23805,6 +23814,7 @@ function llmTimingText(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 

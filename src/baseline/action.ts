@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import type * as github from '@actions/github';
 import { analyze, type AnalyzeDependencies } from '../analyze.js';
 import type { Config } from '../config.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../model/report.js';
 import { logSafe } from '../util/log-safe.js';
 import { gateFailureMessage, verdictCounts } from './gate.js';
 import { createSnapshot, writeSnapshot } from './snapshot.js';

@@ -1,6 +1,6 @@
 import { analyze, type AnalyzeDependencies } from '../analyze.js';
 import type { Config } from '../config.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../model/report.js';
 import { logSafe } from '../util/log-safe.js';
 import { gateFailureMessage, shouldFail } from './gate.js';
 import type { BaselineLog } from './sources/types.js';

@@ -1,8 +1,11 @@
-import type { SeriesStats } from '../metrics/types.js';
+import type { SeriesStats } from '../model/series.js';
+import { formatP } from '../util/numbers.js';
 import { formatThreshold } from './config.js';
 import { bootstrapMedianChange, fiellerInterval, hashSeed, studentTQuantile, welchTest } from './statistics.js';
 import { compileGateRules, type GateRules } from './thresholds.js';
-import type { GateConfig, SeriesComparison, SideSummary, SnapshotSeries, TestMethod, Verdict } from './types.js';
+import type { GateConfig } from './types.js';
+import type { SeriesComparison, SideSummary, TestMethod, Verdict } from '../model/comparison.js';
+import type { SnapshotSeries } from '../model/snapshot.js';
 
 /** What a comparison reads of a series: a head `Series` and a baseline `SnapshotSeries` both fit. */
 export type ComparableSeries = Pick<SnapshotSeries, 'id' | 'file' | 'metric' | 'labels' | 'unit' | 'direction' | 'source' | 'stats' | 'samples' | 'line'>;
@@ -166,12 +169,6 @@ function judge(change: number, direction: SeriesComparison['direction'], thresho
   if (significant && -good > threshold) return 'regressed';
   if (significant && good > threshold) return 'improved';
   return 'unchanged';
-}
-
-/** p-values as the report shows them: 2 significant digits, tiny ones as "<0.001". */
-export function formatP(p: number): string {
-  if (p < 0.001) return '<0.001';
-  return Number(p.toPrecision(2)).toString();
 }
 
 /** How far past its threshold a change went in the bad direction (≤ 0 when not past it). */

@@ -1,7 +1,9 @@
+import { formatChange, formatP } from '../util/numbers.js';
 import { plural } from '../util/text.js';
 import { describeGateConfig, formatThreshold } from './config.js';
-import { formatP, severity } from './compare.js';
-import type { BaselineInfo, ComparisonReport, GateConfig, SeriesComparison } from './types.js';
+import { severity } from './compare.js';
+import type { BaselineInfo, ComparisonReport, SeriesComparison } from '../model/comparison.js';
+import type { GateConfig } from './types.js';
 
 export type Attempt = ComparisonReport['attempts'][number];
 
@@ -50,12 +52,6 @@ export function gatedRegressions(report: ComparisonReport): SeriesComparison[] {
 /** Whether the step must fail: a gated regression and `fail-on-regression: true`. */
 export function shouldFail(report: ComparisonReport, gate: Pick<GateConfig, 'failOnRegression'>): boolean {
   return gate.failOnRegression && report.verdict === 'regression';
-}
-
-/** −15.2%, +3.0%: signed, one decimal, a true minus sign. */
-export function formatChange(change: number): string {
-  const text = `${Math.abs(change * 100).toFixed(1)}%`;
-  return change < 0 ? `−${text}` : `+${text}`;
 }
 
 /** `tokens_s (model=llama3)`: the metric and its labels, plain text (escape for the context it goes to). */

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
-import type { Series } from '../metrics/types.js';
-import type { Report } from '../report/model.js';
-import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type SnapshotSeries } from './types.js';
+import type { Series } from '../model/series.js';
+import type { Report } from '../model/report.js';
+import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type SnapshotSeries } from '../model/snapshot.js';
 
 /**
  * Samples kept per series. Enough for a test on any realistic benchmark (the

@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { LLM_SERIES_PREFIX } from '../llm/call-metrics.js';
-import type { Series } from '../metrics/types.js';
-import type { Report } from '../report/model.js';
+import { LLM_SERIES_PREFIX, type Series } from '../model/series.js';
+import type { Report } from '../model/report.js';
 import { logSafe } from '../util/log-safe.js';
 import { compareAll } from './compare.js';
 import { buildComparisonReport, noBaselineReport } from './gate.js';
@@ -10,7 +9,7 @@ import { SnapshotError } from './snapshot.js';
 import { alignNewestRuns } from './sources/history.js';
 import { findBaseline, type SourceContext } from './sources/resolve.js';
 import { BaselineError, type BaselineFound } from './sources/types.js';
-import type { SnapshotSeries } from './types.js';
+import type { SnapshotSeries } from '../model/snapshot.js';
 
 export interface CompareStage {
   /** Finds the baseline and sets `report.comparison`. */

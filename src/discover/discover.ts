@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import type { FileType } from '../parse/types.js';
+import type { FileType } from '../model/report.js';
 import { exclusionReason, fileTypeOf } from './rules.js';
 
 export interface DiscoveredFile {

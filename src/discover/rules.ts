@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { FileType } from '../parse/types.js';
+import type { FileType } from '../model/report.js';
 
 /**
  * The rule that keeps a repository's configuration out of its metrics: only

@@ -1,6 +1,6 @@
 import { seriesName } from '../baseline/gate.js';
-import type { ComparisonReport, SeriesComparison } from '../baseline/types.js';
-import { formatNumber } from '../report/format.js';
+import type { ComparisonReport, SeriesComparison } from '../model/comparison.js';
+import { formatNumber } from '../util/numbers.js';
 import { redactSecrets } from './redact.js';
 
 export interface Annotation {

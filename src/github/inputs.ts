@@ -1,5 +1,5 @@
-import { booleanInput, ConfigError, type InputReader } from '../config-input.js';
-import { HEADER_PATTERN } from '../report/marker.js';
+import { ConfigError, booleanInput, type InputReader } from '../config-input.js';
+import { HEADER_PATTERN } from '../model/marker.js';
 import type { PublishSettings } from './publish.js';
 
 /**

@@ -1,5 +1,5 @@
-import { commentMarker, type CommentMarker } from '../report/marker.js';
-import type { Report } from '../report/model.js';
+import { commentMarker, type CommentMarker } from '../model/marker.js';
+import type { Report } from '../model/report.js';
 import { logSafe } from '../util/log-safe.js';
 import { regressionAnnotations, type Annotation } from './annotations.js';
 import { statusOf, type GitHubClient, type Logger } from './client.js';

@@ -1,4 +1,4 @@
-import { parseCommentMarker, type CommentMarker } from '../report/marker.js';
+import { parseCommentMarker, type CommentMarker } from '../model/marker.js';
 import { mayHaveSucceeded, statusOf, type GitHubClient, type Logger } from './client.js';
 import type { Repo } from './context.js';
 

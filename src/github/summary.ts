@@ -1,6 +1,6 @@
-import { REPORT_MARKER } from '../report/marker.js';
-import { renderMarkdown, SUMMARY_LIMIT_BYTES, withRenderTime } from '../report/markdown.js';
-import type { Report } from '../report/model.js';
+import { REPORT_MARKER } from '../model/marker.js';
+import { SUMMARY_LIMIT_BYTES, renderMarkdown, withRenderTime } from '../report/markdown.js';
+import type { Report } from '../model/report.js';
 import { redactSecrets } from './redact.js';
 
 /** GitHub's comment limit, in characters. */

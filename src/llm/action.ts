@@ -3,7 +3,7 @@ import os from 'node:os';
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import * as tc from '@actions/tool-cache';
-import type { Report } from '../report/model.js';
+import type { Report } from '../model/report.js';
 import { logSafe } from '../util/log-safe.js';
 import { installOllama } from './install.js';
 import { llmOutputs } from './narrate.js';

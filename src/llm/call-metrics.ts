@@ -1,7 +1,6 @@
 import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
-import type { Series } from '../metrics/types.js';
-import type { LlmAggregate, LlmReport, LlmTimings, MetricAggregate } from './report-types.js';
-import type { LlmCall } from './types.js';
+import { LLM_SERIES_PREFIX, type Series } from '../model/series.js';
+import type { LlmAggregate, LlmCall, LlmReport, LlmTimings, MetricAggregate } from '../model/llm.js';
 
 /** mean, sample sd (n − 1) and CV in percent, as the report's series statistics use. */
 export function aggregate(values: readonly number[]): MetricAggregate {
@@ -51,9 +50,6 @@ export function llmTimings(calls: readonly LlmCall[], wallMs: number): LlmTiming
     generationMs: sum(calls, (c) => c.evalMs),
   };
 }
-
-/** Ids of series the LLM stage measures itself; the compare stage judges them after narration. */
-export const LLM_SERIES_PREFIX = 'llm::';
 
 /**
  * The model's own generation speed as a metric series, so the regression gate

@@ -1,6 +1,6 @@
 import type { ChatRequest, ChatResponse } from 'ollama';
 import { withinIdle } from './idle.js';
-import type { LlmCall } from './types.js';
+import type { LlmCall } from '../model/llm.js';
 
 /** What a streamed chat hands back: ollama-js's AbortableAsyncIterator has this shape. */
 export interface ChatStream extends AsyncIterable<ChatResponse> {

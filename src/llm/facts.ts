@@ -1,9 +1,9 @@
-import type { ComparisonReport, SeriesComparison } from '../baseline/types.js';
+import type { ComparisonReport, SeriesComparison } from '../model/comparison.js';
 import { isThroughput } from '../metrics/infer.js';
-import type { Series } from '../metrics/types.js';
-import { formatNumber } from '../report/format.js';
-import type { Report } from '../report/model.js';
-import type { Fact, FactSheet } from './report-types.js';
+import type { Series } from '../model/series.js';
+import { formatNumber } from '../util/numbers.js';
+import type { Report } from '../model/report.js';
+import type { Fact, FactSheet } from '../model/llm.js';
 import { estimateTokens } from './tokens.js';
 
 /** Tokens the series and change facts may take; inventory facts come on top. */

@@ -1,7 +1,7 @@
 import type { Ollama, ProgressResponse } from 'ollama';
 import { withinIdle } from './idle.js';
 import { formatSeconds, type Clock, type LlmLog } from './server.js';
-import type { ModelInfo } from './types.js';
+import type { ModelInfo } from '../model/llm.js';
 
 /** The parts of the official client this module uses; tests hand in a client on the emulator. */
 export type ModelClient = Pick<Ollama, 'show' | 'pull' | 'list' | 'ps'>;

@@ -1,10 +1,10 @@
-import type { Report } from '../report/model.js';
-import { measuredChat, type ChatClient, type CallResult } from './call.js';
+import type { Report } from '../model/report.js';
+import { measuredChat, type CallResult, type ChatClient } from './call.js';
 import { aggregateCalls, llmTimings } from './call-metrics.js';
 import { buildFactSheet } from './facts.js';
 import { DEFAULT_PERSONA, preparePrompt, type PreparedPrompt } from './prompt.js';
-import type { GeneratedNarrative, LlmReport } from './report-types.js';
-import type { LlmCall, LlmConfig, ModelInfo } from './types.js';
+import type { GeneratedNarrative, LlmCall, LlmReport, ModelInfo } from '../model/llm.js';
+import type { LlmConfig } from './types.js';
 import { describeRemovals, parseAnswer, totalRemovals, verifyNarrative, type Verified } from './verify.js';
 
 export interface NarratorDeps {

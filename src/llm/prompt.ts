@@ -1,5 +1,5 @@
 import type { Message } from 'ollama';
-import type { FactSheet } from './report-types.js';
+import type { FactSheet } from '../model/llm.js';
 import { estimateTokens } from './tokens.js';
 
 /**

@@ -3,7 +3,8 @@ import type { Ollama } from 'ollama';
 import { ensureModel, type ModelClient } from './model.js';
 import { modelsCacheKey, restoreModels, type CacheClient, type RestoredModels } from './models-cache.js';
 import { ensureServer, type OllamaServer, type ServerDependencies, type StartedServer } from './server.js';
-import type { LlmConfig, ModelInfo } from './types.js';
+import type { LlmConfig } from './types.js';
+import type { ModelInfo } from '../model/llm.js';
 
 export interface PrepareDependencies extends Omit<ServerDependencies, 'modelsDir'> {
   /** The official client for a server URL. */

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { Ollama } from 'ollama';
-import type { Report, SkippedNarrative } from '../report/model.js';
-import { readResidency, describeResidency } from './model.js';
+import type { Report, SkippedNarrative } from '../model/report.js';
+import { describeResidency, readResidency } from './model.js';
 import { createNarrator } from './narrate.js';
 import { findOnPath, freeLoopbackPort, readIdentity, readTail, realClock, signalGroup, startDetached } from './process.js';
 import { formatSeconds, stopStartedServer, type LlmLog, type StartedServer } from './server.js';

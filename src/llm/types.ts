@@ -23,35 +23,3 @@ export interface LlmConfig {
   runs: number;
   gateThroughput: boolean;
 }
-
-/** One measured model call. Durations in milliseconds (Ollama reports nanoseconds). */
-export interface LlmCall {
-  stage: 'warmup' | 'report' | 'retry';
-  run: number;
-  /** Client-side: request sent → first content token received. */
-  ttftMs: number | null;
-  /** eval_count / eval_duration. */
-  tokensPerSecond: number | null;
-  promptTokens: number | null;
-  outputTokens: number | null;
-  promptEvalMs: number | null;
-  evalMs: number | null;
-  loadMs: number | null;
-  totalMs: number | null;
-  /** Client-side wall time of the whole call. */
-  wallMs: number;
-  /** prompt_eval_count fell short of the prompt we sent. */
-  truncated?: boolean;
-  error?: string;
-}
-
-export interface ModelInfo {
-  name: string;
-  digest?: string;
-  parameterSize?: string;
-  quantization?: string;
-  family?: string;
-  /** From `ps`: bytes in VRAM vs total; fully on GPU when equal. */
-  sizeVram?: number;
-  size?: number;
-}

@@ -1,4 +1,4 @@
-import type { Fact, NarrativeContent, Removals } from './report-types.js';
+import type { Fact, NarrativeContent, Removals } from '../model/llm.js';
 
 /** The model's answer as parsed, before verification. */
 export interface RawNarrative {

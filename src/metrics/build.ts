@@ -3,7 +3,7 @@ import { globToRegExp, matchesAny } from '../util/glob.js';
 import { seriesId } from './identity.js';
 import { canonicalUnit, inferDirection, inferUnit, normaliseName } from './infer.js';
 import { findOutliers, statsFromSamples, statsFromSummary } from './stats.js';
-import type { Direction, RawSeries, Series } from './types.js';
+import type { Direction, RawSeries, Series } from '../model/series.js';
 
 interface CompiledRule<T> {
   test: RegExp;

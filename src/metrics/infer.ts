@@ -1,4 +1,4 @@
-import type { Direction } from './types.js';
+import type { Direction } from '../model/series.js';
 
 /**
  * Unit and "better" direction from a metric's name. Rules are ordered: rates

@@ -1,6 +1,6 @@
 import { mean, median, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 import type { SampleAccumulator } from './accumulator.js';
-import type { Outlier, ProvidedSummary, SeriesStats } from './types.js';
+import type { Outlier, ProvidedSummary, SeriesStats } from '../model/series.js';
 
 /**
  * Statistics of a sampled series. When every value was kept they are exact

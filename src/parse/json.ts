@@ -1,7 +1,7 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
 import { labelKey } from '../metrics/identity.js';
 import { normaliseName } from '../metrics/infer.js';
-import type { RawSeries } from '../metrics/types.js';
+import type { RawSeries } from '../model/series.js';
 import { locateJsonError } from './json-errors.js';
 import { ProblemLog } from './problems.js';
 import { findSummaryGroups, isCountName, isStatsObject, statKeysOf, summaryFromStats } from './summary-groups.js';

@@ -1,10 +1,10 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
-import type { RawSeries } from '../metrics/types.js';
+import type { RawSeries } from '../model/series.js';
 import { ProblemLog } from './problems.js';
 import { uniqueNames } from './csv.js';
 import { TableBuilder, isLabelName, type Row } from './table.js';
 import { bracketUnit, normaliseName } from '../metrics/infer.js';
-import { isOwnReport } from '../report/marker.js';
+import { isOwnReport } from '../model/marker.js';
 import { plural } from '../util/text.js';
 import { skipped, type ParseOutcome } from './types.js';
 

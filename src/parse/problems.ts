@@ -1,8 +1,4 @@
-export interface Problem {
-  /** 1-based line in the file, when the problem has one. */
-  line?: number;
-  reason: string;
-}
+import type { Problem } from '../model/report.js';
 
 /** Per-file problems, bounded: a file with a million bad rows must not bloat the report. */
 export class ProblemLog {

@@ -6,7 +6,8 @@ import { parseJsonLines, parseJsonText, parseJsonValue } from './json.js';
 import { readWithAdapter } from './adapters/read.js';
 import { parseMarkdown } from './markdown.js';
 import { formatBytes } from '../util/text.js';
-import { failed, skipped, type FileType, type ParseOutcome } from './types.js';
+import { failed, skipped, type ParseOutcome } from './types.js';
+import type { FileType } from '../model/report.js';
 
 export interface FileToParse {
   absolutePath: string;

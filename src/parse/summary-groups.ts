@@ -1,5 +1,5 @@
 import { normaliseName } from '../metrics/infer.js';
-import type { ProvidedSummary } from '../metrics/types.js';
+import type { ProvidedSummary } from '../model/series.js';
 
 export type StatKey = 'mean' | 'median' | 'sd' | 'min' | 'max' | 'n' | `p${number}`;
 

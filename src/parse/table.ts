@@ -1,6 +1,6 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
 import { normaliseName } from '../metrics/infer.js';
-import type { ProvidedSummary, RawSeries } from '../metrics/types.js';
+import type { ProvidedSummary, RawSeries } from '../model/series.js';
 import { ProblemLog } from './problems.js';
 import { findSummaryGroups, isStatsObject, statKeysOf, summaryFromStats, type StatKey, type SummaryGroup } from './summary-groups.js';
 

@@ -1,7 +1,5 @@
-import type { RawSeries } from '../metrics/types.js';
-import type { Problem } from './problems.js';
-
-export type FileType = 'csv' | 'json' | 'jsonl' | 'markdown' | 'text' | 'other';
+import type { RawSeries } from '../model/series.js';
+import type { Problem } from '../model/report.js';
 
 /** A file whose content was read; `series` is empty for documents (prose, notes). */
 export interface ParsedData {

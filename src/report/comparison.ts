@@ -1,10 +1,11 @@
 import { formatThreshold } from '../baseline/config.js';
-import { formatP, severity } from '../baseline/compare.js';
-import { bySeverity, formatChange, gatedRegressions } from '../baseline/gate.js';
-import type { BaselineInfo, ComparisonReport, SeriesComparison, SideSummary } from '../baseline/types.js';
+import { formatChange, formatNumber, formatP } from '../util/numbers.js';
+import { severity } from '../baseline/compare.js';
+import { bySeverity, gatedRegressions } from '../baseline/gate.js';
+import type { BaselineInfo, ComparisonReport, SeriesComparison, SideSummary } from '../model/comparison.js';
 import { plural } from '../util/text.js';
-import { code, details, escapeMarkdown, formatNumber, labelsText, table } from './format.js';
-import type { Report } from './model.js';
+import { code, details, escapeMarkdown, labelsText, table } from './format.js';
+import type { Report } from '../model/report.js';
 import { DROP_RANK, type Section } from './sections.js';
 
 /** Rows per collapsed table; report.json keeps every comparison. */

@@ -52,20 +52,6 @@ export function htmlCode(text: string): string {
   return `<code>${neutralise(text).replace(/\{/g, '&#123;')}</code>`;
 }
 
-/** Numbers as users compare them: integers whole, others to 2 decimals, small ones to 3 significant digits. */
-export function formatNumber(value: number | null | undefined): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '–';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
-  if (Number.isInteger(value)) return String(value);
-  const abs = Math.abs(value);
-  if (abs >= 1) return value.toFixed(2);
-  return value.toPrecision(3);
-}
-
-export function formatPercent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '–' : `${value.toFixed(1)}%`;
-}
-
 export function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }

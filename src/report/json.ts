@@ -1,4 +1,4 @@
-import type { Report } from './model.js';
+import type { Report } from '../model/report.js';
 
 /** Samples per series written to report.json; the rest are counted in `samplesOmitted`. */
 export const JSON_SAMPLE_LIMIT = 1000;

@@ -1,10 +1,9 @@
-import { formatChange } from '../baseline/gate.js';
-import type { Fact, LlmReport, MetricAggregate } from '../llm/report-types.js';
-import type { LlmCall } from '../llm/types.js';
+import { formatChange, formatNumber, formatPercent } from '../util/numbers.js';
+import type { Fact, LlmCall, LlmReport, MetricAggregate } from '../model/llm.js';
 import { formatOllamaOptions } from '../llm/config.js';
 import { describeRemovals } from '../llm/verify.js';
-import { code, details, escapeMarkdown, formatMs, formatNumber, formatPercent, labelsText, table } from './format.js';
-import type { Report } from './model.js';
+import { code, details, escapeMarkdown, formatMs, labelsText, table } from './format.js';
+import type { Report } from '../model/report.js';
 
 /** Above this many calls the per-call table starts collapsed. */
 const OPEN_CALL_ROWS = 6;

@@ -1,23 +1,13 @@
 import { isThroughput } from '../metrics/infer.js';
-import type { Direction, Series } from '../metrics/types.js';
+import type { Direction, Series } from '../model/series.js';
 import { formatBytes, plural } from '../util/text.js';
 import { comparisonSections, verdictSections } from './comparison.js';
 import { llmCallsSection, llmSummarySection, llmTimingText, narrativeSection } from './llm-sections.js';
 import { DROP_RANK, type Section } from './sections.js';
-import { REPORT_MARKER } from './marker.js';
-import type { FileEntry, Report } from './model.js';
-import {
-  code,
-  details,
-  escapeMarkdown,
-  formatMs,
-  formatNumber,
-  formatPercent,
-  formatTime,
-  htmlCode,
-  labelsText,
-  table,
-} from './format.js';
+import { REPORT_MARKER } from '../model/marker.js';
+import type { FileEntry, Report } from '../model/report.js';
+import { code, details, escapeMarkdown, formatMs, formatTime, htmlCode, labelsText, table } from './format.js';
+import { formatNumber, formatPercent } from '../util/numbers.js';
 
 export { DROP_RANK, type Section };
 

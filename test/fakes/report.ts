@@ -1,7 +1,7 @@
-import type { ComparisonReport, SeriesComparison } from '../../src/baseline/types.js';
-import type { Series } from '../../src/metrics/types.js';
-import { summariseInventory } from '../../src/report/inventory.js';
-import type { FileEntry, Report } from '../../src/report/model.js';
+import type { ComparisonReport, SeriesComparison } from '../../src/model/comparison.js';
+import type { Series } from '../../src/model/series.js';
+import { summariseInventory } from '../../src/discover/inventory.js';
+import type { FileEntry, Report } from '../../src/model/report.js';
 
 /** A throughput series as the analysis builds it, in `file`. */
 export function throughputSeries(file: string, model: string, mean = 71.5): Series {

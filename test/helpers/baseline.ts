@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { analyze } from '../../src/analyze.js';
 import { buildConfig, type Config } from '../../src/config.js';
 import { NARRATIVE_NOT_AVAILABLE } from '../../src/narrative.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 
 /** The configuration the action builds from these inputs for `workspace`. */
 export function configFor(workspace: string, inputs: Record<string, string> = {}): Config {

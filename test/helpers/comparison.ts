@@ -1,7 +1,7 @@
 import { mean, median, sampleStandardDeviation } from 'simple-statistics';
 import type { ComparableSeries } from '../../src/baseline/compare.js';
 import type { GateConfig } from '../../src/baseline/types.js';
-import type { SeriesStats } from '../../src/metrics/types.js';
+import type { SeriesStats } from '../../src/model/series.js';
 
 /** The gate with every input at its default (see baseline-config.test.ts). */
 export const DEFAULT_GATE: GateConfig = {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { fileTypeOf } from '../../src/discover/rules.js';
 import { buildSeries, compileMetricRules } from '../../src/metrics/build.js';
 import { labelKey } from '../../src/metrics/identity.js';
-import type { Series } from '../../src/metrics/types.js';
+import type { Series } from '../../src/model/series.js';
 import { parseFile } from '../../src/parse/read-file.js';
 import type { ParseOutcome } from '../../src/parse/types.js';
 import { parsed } from './series.js';

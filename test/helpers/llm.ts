@@ -1,9 +1,10 @@
 import type { ChatRequest, ChatResponse } from 'ollama';
 import type { ChatClient, ChatStream } from '../../src/llm/call.js';
-import type { LlmConfig, ModelInfo } from '../../src/llm/types.js';
-import type { Series } from '../../src/metrics/types.js';
-import { summariseInventory } from '../../src/report/inventory.js';
-import type { FileEntry, Report } from '../../src/report/model.js';
+import type { LlmConfig } from '../../src/llm/types.js';
+import type { ModelInfo } from '../../src/model/llm.js';
+import type { Series } from '../../src/model/series.js';
+import { summariseInventory } from '../../src/discover/inventory.js';
+import type { FileEntry, Report } from '../../src/model/report.js';
 
 export function series(partial: Partial<Series> & Pick<Series, 'metric'>): Series {
   return {

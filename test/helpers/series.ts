@@ -1,7 +1,7 @@
 import { labelKey } from '../../src/metrics/identity.js';
 import { statsFromSamples } from '../../src/metrics/stats.js';
-import type { RawSeries } from '../../src/metrics/types.js';
-import type { NotParsed, ParsedData, ParseOutcome } from '../../src/parse/types.js';
+import type { RawSeries } from '../../src/model/series.js';
+import type { NotParsed, ParseOutcome, ParsedData } from '../../src/parse/types.js';
 
 /** Anything holding a list of series: a parser's ParsedData or a TableBuilder's TableResult. */
 export interface SeriesList {

@@ -2,10 +2,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSeries, compileMetricRules } from '../../src/metrics/build.js';
-import type { Series } from '../../src/metrics/types.js';
+import type { Series } from '../../src/model/series.js';
 import { fileTypeOf } from '../../src/discover/rules.js';
 import { parseFile, type FileToParse } from '../../src/parse/read-file.js';
-import type { ParsedData, ParseOutcome } from '../../src/parse/types.js';
+import type { ParseOutcome, ParsedData } from '../../src/parse/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const TOOL_FIXTURES = path.resolve(here, '..', 'fixtures', 'tools');

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildConfig } from '../../src/config.js';
 import { readPublishInputs } from '../../src/github/inputs.js';
 import { llmOutputs } from '../../src/llm/narrate.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { repoRoot } from '../helpers/run-action.js';
 
 const actionYml = readFileSync(path.join(repoRoot, 'action.yml'), 'utf8');

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compareAll, type CompareSettings } from '../../src/baseline/compare.js';
-import {
-  buildComparisonReport,
-  formatChange,
-  gatedRegressions,
-  gateFailureMessage,
-  noBaselineReport,
-  shouldFail,
-  verdictCounts,
-} from '../../src/baseline/gate.js';
+import { buildComparisonReport, gateFailureMessage, gatedRegressions, noBaselineReport, shouldFail, verdictCounts } from '../../src/baseline/gate.js';
+import { formatChange } from '../../src/util/numbers.js';
 import { compileGateRules } from '../../src/baseline/thresholds.js';
-import type { BaselineInfo, GateConfig } from '../../src/baseline/types.js';
+import type { BaselineInfo } from '../../src/model/comparison.js';
+import type { GateConfig } from '../../src/baseline/types.js';
 import { DEFAULT_GATE, sampled } from '../helpers/comparison.js';
 
 const GATE = DEFAULT_GATE;

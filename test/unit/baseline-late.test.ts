@@ -5,7 +5,7 @@ import { createSnapshot, serialiseSnapshot } from '../../src/baseline/snapshot.j
 import { compareStage } from '../../src/baseline/stage.js';
 import { SampleAccumulator } from '../../src/metrics/accumulator.js';
 import { statsFromSamples } from '../../src/metrics/stats.js';
-import type { Series } from '../../src/metrics/types.js';
+import type { Series } from '../../src/model/series.js';
 import { analyzeTree, configFor, throughputCsv } from '../helpers/baseline.js';
 import { useTempDir, writeTree } from '../helpers/tmp.js';
 

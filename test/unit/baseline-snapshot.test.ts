@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSnapshot, parseSnapshot, readSnapshot, SNAPSHOT_SAMPLE_LIMIT, writeSnapshot } from '../../src/baseline/snapshot.js';
+import { SNAPSHOT_SAMPLE_LIMIT, createSnapshot, parseSnapshot, readSnapshot, writeSnapshot } from '../../src/baseline/snapshot.js';
 import { DEFAULT_PATTERNS } from '../../src/config.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { analyzeTree, configFor, throughputCsv } from '../helpers/baseline.js';
 import { useTempDir, writeTree } from '../helpers/tmp.js';
 

@@ -5,7 +5,7 @@ import { createSnapshot, serialiseSnapshot } from '../../src/baseline/snapshot.j
 import { cacheKey, type CacheClient } from '../../src/baseline/sources/cache.js';
 import type { EventInfo } from '../../src/baseline/sources/types.js';
 import { compareStage } from '../../src/baseline/stage.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { analyzeTree, configFor, throughputCsv } from '../helpers/baseline.js';
 import { useTempDir, writeTree } from '../helpers/tmp.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { branchSlug, cacheKey, cacheKeyPrefix, restoreFromCache, saveToCache, type CacheClient } from '../../src/baseline/sources/cache.js';
 import type { EventInfo } from '../../src/baseline/sources/types.js';
 import { createSnapshot } from '../../src/baseline/snapshot.js';
-import type { Snapshot } from '../../src/baseline/types.js';
+import type { Snapshot } from '../../src/model/snapshot.js';
 import { analyzeTree, configFor, throughputCsv } from '../helpers/baseline.js';
 import { useTempDir, writeTree } from '../helpers/tmp.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { SampleAccumulator } from '../../src/metrics/accumulator.js';
 import { buildSeries, compileMetricRules, isSelected, type MetricRules } from '../../src/metrics/build.js';
-import type { Direction, RawSeries } from '../../src/metrics/types.js';
+import type { Direction, RawSeries } from '../../src/model/series.js';
 
 type RuleConfig = Pick<Config, 'directions' | 'units' | 'metrics'>;
 

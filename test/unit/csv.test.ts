@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { statsFromSamples } from '../../src/metrics/stats.js';
-import type { SeriesStats } from '../../src/metrics/types.js';
+import type { SeriesStats } from '../../src/model/series.js';
 import { detectDelimiter, parseCsv, uniqueNames } from '../../src/parse/csv.js';
 import { poolSummaries } from '../../src/parse/table.js';
 import type { ParsedData } from '../../src/parse/types.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redactSecrets } from '../../src/github/redact.js';
 import { code, escapeMarkdown, table } from '../../src/report/format.js';
-import { commentMarker, isOwnReport, parseCommentMarker, REPORT_MARKER } from '../../src/report/marker.js';
+import { REPORT_MARKER, commentMarker, isOwnReport, parseCommentMarker } from '../../src/model/marker.js';
 import { logSafe, withCommandsStopped } from '../../src/util/log-safe.js';
 
 const PAT = `ghp_${'A1b2C3d4E5'.repeat(3)}123456`;

@@ -3,8 +3,8 @@ import { createClient, type Logger } from '../../src/github/client.js';
 import { eventTarget, type EventTarget } from '../../src/github/context.js';
 import { publish, type PublishOutcome, type PublishSettings } from '../../src/github/publish.js';
 import { COMMENT_LIMIT_CHARS } from '../../src/github/summary.js';
-import { renderMarkdown, reportSections, SUMMARY_LIMIT_BYTES, withRenderTime } from '../../src/report/markdown.js';
-import type { Report } from '../../src/report/model.js';
+import { SUMMARY_LIMIT_BYTES, renderMarkdown, reportSections, withRenderTime } from '../../src/report/markdown.js';
+import type { Report } from '../../src/model/report.js';
 import { ACTIONS_BOT, FakeGitHub } from '../fakes/github-server.js';
 import { benchmarkReport, comparisonOf, regression } from '../fakes/report.js';
 

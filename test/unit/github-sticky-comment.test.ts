@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type Logger } from '../../src/github/client.js';
 import { pullRequestThread, resolveIdentity, upsertStickyComment, type StickyResult } from '../../src/github/sticky-comment.js';
-import { commentMarker, type CommentMarker } from '../../src/report/marker.js';
+import { commentMarker, type CommentMarker } from '../../src/model/marker.js';
 import { ACTIONS_BOT, FakeGitHub, type FakeUser } from '../fakes/github-server.js';
 
 const REPO = { owner: 'acme', repo: 'inference' };

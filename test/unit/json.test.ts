@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { RawSeries } from '../../src/metrics/types.js';
+import type { RawSeries } from '../../src/model/series.js';
 import { flattenRecord, parseJsonText } from '../../src/parse/json.js';
 import type { ParsedData } from '../../src/parse/types.js';
 import { keys, notParsed, parsed, samplesOf, series, statsOf } from '../helpers/series.js';

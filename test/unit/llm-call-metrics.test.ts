@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate, aggregateCalls, llmThroughputSeries, llmTimings } from '../../src/llm/call-metrics.js';
-import type { LlmReport } from '../../src/llm/report-types.js';
-import type { LlmCall } from '../../src/llm/types.js';
+import type { LlmCall, LlmReport } from '../../src/model/llm.js';
 import { MODEL } from '../helpers/llm.js';
 
 function call(stage: LlmCall['stage'], run: number, tps: number | null, ttft: number | null, extra: Partial<LlmCall> = {}): LlmCall {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ComparisonReport, SeriesComparison } from '../../src/baseline/types.js';
+import type { ComparisonReport, SeriesComparison } from '../../src/model/comparison.js';
 import { buildFactSheet, factLine, promptSafe } from '../../src/llm/facts.js';
 import { estimateTokens } from '../../src/llm/tokens.js';
-import type { Direction } from '../../src/metrics/types.js';
-import type { Report } from '../../src/report/model.js';
+import type { Direction } from '../../src/model/series.js';
+import type { Report } from '../../src/model/report.js';
 import { compareStage } from '../../src/baseline/stage.js';
 import { analyzeTree, configFor, throughputCsv } from '../helpers/baseline.js';
 import { benchReport, file, report, series } from '../helpers/llm.js';

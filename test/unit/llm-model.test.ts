@@ -1,9 +1,9 @@
 import { Ollama } from 'ollama';
 import { afterEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
-import { describeResidency, ensureModel, PullProgress, readResidency } from '../../src/llm/model.js';
+import { PullProgress, describeResidency, ensureModel, readResidency } from '../../src/llm/model.js';
 import { metadataTimeout } from '../../src/llm/stage.js';
-import type { ModelInfo } from '../../src/llm/types.js';
+import type { ModelInfo } from '../../src/model/llm.js';
 import { startEmulator, type EmulatedModel, type EmulatorScript, type RunningEmulator } from '../fakes/ollama-emulator.js';
 
 const GEMMA: EmulatedModel = {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createNarrator, llmOutputs, retryTemperature } from '../../src/llm/narrate.js';
 import { DEFAULT_PERSONA } from '../../src/llm/prompt.js';
 import type { LlmConfig } from '../../src/llm/types.js';
-import type { Report } from '../../src/report/model.js';
-import { answer, benchReport, fakeChat, llmConfig, MODEL, steppingClock, type Scripted } from '../helpers/llm.js';
+import type { Report } from '../../src/model/report.js';
+import { MODEL, answer, benchReport, fakeChat, llmConfig, steppingClock, type Scripted } from '../helpers/llm.js';
 
 const WARMUP: Scripted = { final: { done_reason: 'load', load_duration: 2_500_000_000, total_duration: 2_600_000_000, prompt_eval_count: 0, prompt_eval_duration: 0, eval_count: 0, eval_duration: 0 } };
 const GOOD = answer({});

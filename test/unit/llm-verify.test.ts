@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFactSheet } from '../../src/llm/facts.js';
-import type { Fact } from '../../src/llm/report-types.js';
+import type { Fact } from '../../src/model/llm.js';
 import {
   allowedNumbers,
   describeRemovals,

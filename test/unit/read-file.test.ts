@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFile, type FileToParse } from '../../src/parse/read-file.js';
-import type { FileType } from '../../src/parse/types.js';
+import type { FileType } from '../../src/model/report.js';
 import { keys, parsed, samplesOf } from '../helpers/series.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

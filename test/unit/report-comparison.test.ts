@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compareAll, type ComparableSeries } from '../../src/baseline/compare.js';
 import { buildComparisonReport, noBaselineReport } from '../../src/baseline/gate.js';
-import type { ComparisonReport, GateConfig } from '../../src/baseline/types.js';
+import type { ComparisonReport } from '../../src/model/comparison.js';
+import type { GateConfig } from '../../src/baseline/types.js';
 import { chartLabel, comparisonChart, comparisonRow, comparisonSections, formatAge, verdictLine } from '../../src/report/comparison.js';
-import { summariseInventory } from '../../src/report/inventory.js';
+import { summariseInventory } from '../../src/discover/inventory.js';
 import { renderJson } from '../../src/report/json.js';
 import { DROP_RANK, renderMarkdown } from '../../src/report/markdown.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { DEFAULT_GATE, sampled } from '../helpers/comparison.js';
 
 const GATE = DEFAULT_GATE;

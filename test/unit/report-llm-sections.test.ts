@@ -3,8 +3,8 @@ import { createNarrator } from '../../src/llm/narrate.js';
 import type { LlmConfig } from '../../src/llm/types.js';
 import { configurationLine, gpuResidency, llmCallsSection, llmSummarySection, narrativeSection } from '../../src/report/llm-sections.js';
 import { renderMarkdown, reportSections } from '../../src/report/markdown.js';
-import type { Report } from '../../src/report/model.js';
-import { answer, benchReport, fakeChat, llmConfig, MODEL, steppingClock, type Scripted } from '../helpers/llm.js';
+import type { Report } from '../../src/model/report.js';
+import { MODEL, answer, benchReport, fakeChat, llmConfig, steppingClock, type Scripted } from '../helpers/llm.js';
 
 const WARMUP: Scripted = { final: { done_reason: 'load', load_duration: 2_500_000_000, total_duration: 2_600_000_000, prompt_eval_count: 0, prompt_eval_duration: 0, eval_count: 0, eval_duration: 0 } };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Series } from '../../src/metrics/types.js';
-import { summariseInventory } from '../../src/report/inventory.js';
+import type { Series } from '../../src/model/series.js';
+import { summariseInventory } from '../../src/discover/inventory.js';
 import { renderJson } from '../../src/report/json.js';
 import { orderSeries, renderMarkdown, withRenderTime } from '../../src/report/markdown.js';
-import type { FileEntry, Report } from '../../src/report/model.js';
+import type { FileEntry, Report } from '../../src/model/report.js';
 
 function series(partial: Partial<Series> & Pick<Series, 'metric'>): Series {
   return {

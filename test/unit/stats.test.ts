@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SampleAccumulator } from '../../src/metrics/accumulator.js';
 import { findOutliers, statsFromSamples, statsFromSummary } from '../../src/metrics/stats.js';
-import type { SeriesStats } from '../../src/metrics/types.js';
+import type { SeriesStats } from '../../src/model/series.js';
 
 function accumulate(values: readonly number[], cap?: number): SampleAccumulator {
   const acc = new SampleAccumulator(cap);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { readSnapshot, writeSnapshot } from '../snapshot.js';
-import type { Snapshot } from '../types.js';
+import type { Snapshot } from '../../model/snapshot.js';
 import type { BaselineLog, EventInfo, SourceOutcome } from './types.js';
 
 /** The functions of @actions/cache this source uses; tests hand in a fake. */

@@ -4,7 +4,7 @@ import type { Config } from '../../config.js';
 import { buildSeries, compileMetricRules, isSelected } from '../../metrics/build.js';
 import { benchmarkDataHistory, type BenchmarkRun } from '../../parse/adapters/github-action-benchmark.js';
 import { snapshotSeries } from '../snapshot.js';
-import type { SnapshotSeries } from '../types.js';
+import type { SnapshotSeries } from '../../model/snapshot.js';
 
 /** Head and baseline series from the history github-action-benchmark keeps in `data.js` files. */
 export interface DataJsHistory {

@@ -4,7 +4,7 @@ import { rootRelative, type Config } from '../../config.js';
 import { disambiguateIds } from '../../analyze.js';
 import { seriesId } from '../../metrics/identity.js';
 import { readSnapshot, snapshotSeries } from '../snapshot.js';
-import type { SnapshotSeries } from '../types.js';
+import type { SnapshotSeries } from '../../model/snapshot.js';
 import { BaselineError, type AnalyzeTree, type SourceOutcome } from './types.js';
 
 export interface FileSourceOptions {

@@ -1,6 +1,6 @@
 import { normaliseTimestamps, seriesId } from '../../metrics/identity.js';
 import { snapshotSeries } from '../snapshot.js';
-import type { SnapshotSeries } from '../types.js';
+import type { SnapshotSeries } from '../../model/snapshot.js';
 import type { DataJsHistory } from './data-js.js';
 import type { SourceOutcome } from './types.js';
 

@@ -1,6 +1,7 @@
 import { rootRelative, type Config } from '../../config.js';
 import type { Attempt } from '../gate.js';
-import type { BaselineSpec, SnapshotSeries } from '../types.js';
+import type { BaselineSpec } from '../types.js';
+import type { SnapshotSeries } from '../../model/snapshot.js';
 import { restoreFromCache, type CacheClient } from './cache.js';
 import { baselineFromFile } from './file.js';
 import { baselineFromGit } from './git.js';

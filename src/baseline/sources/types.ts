@@ -1,6 +1,7 @@
 import type { Config } from '../../config.js';
-import type { Report } from '../../report/model.js';
-import type { BaselineInfo, SnapshotSeries } from '../types.js';
+import type { Report } from '../../model/report.js';
+import type { BaselineInfo } from '../../model/comparison.js';
+import type { SnapshotSeries } from '../../model/snapshot.js';
 
 export interface BaselineLog {
   info(message: string): void;

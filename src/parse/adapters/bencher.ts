@@ -1,4 +1,4 @@
-import type { Direction, RawSeries } from '../../metrics/types.js';
+import type { Direction, RawSeries } from '../../model/series.js';
 import { failed } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { AdapterResult, accumulate, isObject, lineOf, numberOf, type JsonObject } from './util.js';

@@ -1,9 +1,9 @@
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import type { Direction, ProvidedSummary, RawSeries } from '../../metrics/types.js';
+import type { Direction, ProvidedSummary, RawSeries } from '../../model/series.js';
 import { ProblemLog } from '../problems.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { ToolAdapter } from './types.js';
-import { hasCentre, shortLabel, sampledSeries, summarySeries, toMs } from './llm-shared.js';
+import { hasCentre, sampledSeries, shortLabel, summarySeries, toMs } from './llm-shared.js';
 import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Direction, RawSeries } from '../../metrics/types.js';
+import type { Direction, RawSeries } from '../../model/series.js';
 import { SampleAccumulator } from '../../metrics/accumulator.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { AdapterResult } from './util.js';

@@ -1,5 +1,5 @@
 import { canonicalUnit } from '../../metrics/infer.js';
-import type { RawSeries } from '../../metrics/types.js';
+import type { RawSeries } from '../../model/series.js';
 import { failed } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { AdapterResult, accumulate, isObject, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';

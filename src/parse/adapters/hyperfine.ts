@@ -1,4 +1,4 @@
-import type { RawSeries } from '../../metrics/types.js';
+import type { RawSeries } from '../../model/series.js';
 import { failed } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { AdapterResult, accumulate, isObject, labelText, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';

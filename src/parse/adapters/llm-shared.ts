@@ -1,5 +1,5 @@
 import { labelKey } from '../../metrics/identity.js';
-import type { Direction, ProvidedSummary, RawSeries } from '../../metrics/types.js';
+import type { Direction, ProvidedSummary, RawSeries } from '../../model/series.js';
 import type { ProblemLog } from '../problems.js';
 import { accumulate } from './util.js';
 

@@ -1,8 +1,8 @@
-import type { Direction, ProvidedSummary, RawSeries } from '../../metrics/types.js';
+import type { Direction, ProvidedSummary, RawSeries } from '../../model/series.js';
 import { ProblemLog } from '../problems.js';
 import { skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { hasCentre, shortLabel, sampledSeries, summarySeries } from './llm-shared.js';
+import { hasCentre, sampledSeries, shortLabel, summarySeries } from './llm-shared.js';
 import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**

@@ -1,8 +1,8 @@
-import type { Direction } from '../../metrics/types.js';
+import type { Direction } from '../../model/series.js';
 import { ProblemLog } from '../problems.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { SeriesSet, shortLabel, sampledSeries } from './llm-shared.js';
+import { SeriesSet, sampledSeries, shortLabel } from './llm-shared.js';
 import { firstJsonLine, isObject, jsonLines, numberOf, parsedOutcome, type JsonObject } from './util.js';
 
 /**

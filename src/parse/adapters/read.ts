@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../util/text.js';
 import type { FileToParse } from '../read-file.js';
-import { failed, skipped, type FileType, type ParseOutcome } from '../types.js';
+import { failed, skipped, type ParseOutcome } from '../types.js';
+import type { FileType } from '../../model/report.js';
 import { GENERIC_FORMAT, adapterNamed, adaptersFor, detectAdapter } from './registry.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { PatternRule } from '../../config-input.js';
-import type { FileType } from '../types.js';
+import type { FileType } from '../../model/report.js';
 import { GENERAL_ADAPTERS } from './general.js';
 import { LLM_ADAPTERS } from './llm.js';
 import type { AdapterInput, ToolAdapter } from './types.js';

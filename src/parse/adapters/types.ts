@@ -1,4 +1,5 @@
-import type { FileType, ParseOutcome } from '../types.js';
+import type { FileType } from '../../model/report.js';
+import type { ParseOutcome } from '../types.js';
 
 /** What a tool adapter sees of one file: its text, and the parsed value when it is valid JSON. */
 export interface AdapterInput {

@@ -1,7 +1,7 @@
 import { SampleAccumulator } from '../../metrics/accumulator.js';
-import type { ProvidedSummary, RawSeries } from '../../metrics/types.js';
+import type { ProvidedSummary, RawSeries } from '../../model/series.js';
 import { ProblemLog } from '../problems.js';
-import { skipped, type ParsedData, type ParseOutcome } from '../types.js';
+import { skipped, type ParseOutcome, type ParsedData } from '../types.js';
 
 export type JsonObject = Record<string, unknown>;
 

@@ -1,6 +1,5 @@
-import type { Verdict } from '../baseline/types.js';
-import type { Direction } from '../metrics/types.js';
-import type { LlmCall, ModelInfo } from './types.js';
+import type { Verdict } from './comparison.js';
+import type { Direction } from './series.js';
 
 /**
  * One computed number the model may talk about. The model sees the id and
@@ -119,4 +118,36 @@ export interface LlmTimings {
   loadMs: number;
   promptEvalMs: number;
   generationMs: number;
+}
+
+/** One measured model call. Durations in milliseconds (Ollama reports nanoseconds). */
+export interface LlmCall {
+  stage: 'warmup' | 'report' | 'retry';
+  run: number;
+  /** Client-side: request sent → first content token received. */
+  ttftMs: number | null;
+  /** eval_count / eval_duration. */
+  tokensPerSecond: number | null;
+  promptTokens: number | null;
+  outputTokens: number | null;
+  promptEvalMs: number | null;
+  evalMs: number | null;
+  loadMs: number | null;
+  totalMs: number | null;
+  /** Client-side wall time of the whole call. */
+  wallMs: number;
+  /** prompt_eval_count fell short of the prompt we sent. */
+  truncated?: boolean;
+  error?: string;
+}
+
+export interface ModelInfo {
+  name: string;
+  digest?: string;
+  parameterSize?: string;
+  quantization?: string;
+  family?: string;
+  /** From `ps`: bytes in VRAM vs total; fully on GPU when equal. */
+  sizeVram?: number;
+  size?: number;
 }

@@ -1,4 +1,4 @@
-import type { SampleAccumulator } from './accumulator.js';
+import type { SampleAccumulator } from '../metrics/accumulator.js';
 
 export type Direction = 'higher' | 'lower' | 'none';
 
@@ -72,3 +72,6 @@ export interface Series {
   samples: number[];
   line?: number;
 }
+
+/** Ids of series measured by the LLM stage itself (the model's tokens/s), not read from files. */
+export const LLM_SERIES_PREFIX = 'llm::';

@@ -1,5 +1,4 @@
-import type { FileType } from '../parse/types.js';
-import type { FileEntry, Inventory, TypeSummary } from './model.js';
+import type { FileEntry, FileType, Inventory, TypeSummary } from '../model/report.js';
 
 const TYPE_ORDER: FileType[] = ['csv', 'json', 'jsonl', 'markdown', 'text', 'other'];
 

@@ -1,8 +1,14 @@
-import type { FileType } from '../parse/types.js';
-import type { Problem } from '../parse/problems.js';
-import type { Series } from '../metrics/types.js';
-import type { ComparisonReport } from '../baseline/types.js';
-import type { FallbackNarrative, GeneratedNarrative, LlmReport, LlmTimings } from '../llm/report-types.js';
+import type { Series } from './series.js';
+import type { ComparisonReport } from './comparison.js';
+import type { FallbackNarrative, GeneratedNarrative, LlmReport, LlmTimings } from './llm.js';
+
+export type FileType = 'csv' | 'json' | 'jsonl' | 'markdown' | 'text' | 'other';
+
+export interface Problem {
+  /** 1-based line in the file, when the problem has one. */
+  line?: number;
+  reason: string;
+}
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps the version. */
 export const REPORT_SCHEMA_VERSION = 1;
