@@ -1,6 +1,7 @@
 import { describeConfig, rootRelative, type Config } from './config.js';
 import { discoverFiles, type DiscoveredFile } from './discover/discover.js';
 import { lastCommitTimes } from './discover/git-times.js';
+import { structureExperiments } from './experiments/structure.js';
 import { buildSeries, compileMetricRules, isSelected } from './metrics/build.js';
 import type { Series } from './model/series.js';
 import { formatResolver } from './parse/adapters/registry.js';
@@ -133,7 +134,8 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     }
     return entryFor(file, outcome, count, modified.get(file.path));
   });
-  disambiguateIds(series);
+  const structured = structureExperiments(series, config.factors);
+  disambiguateIds(structured.series);
   const t3 = deps.elapsed();
 
   const report: Report = {
@@ -143,7 +145,9 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     generatedAt: deps.now().toISOString(),
     root: rootRelative(config),
     inventory: summariseInventory(entries, git),
-    series,
+    series: structured.series,
+    experiments: structured.structure,
+    findings: [],
     narrative: deps.narrative,
     timings: { discoverMs: t1 - t0, parseMs: t2 - t1, analyzeMs: t3 - t2, renderMs: 0 },
     config: describeConfig(config),

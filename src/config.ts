@@ -28,6 +28,8 @@ export interface Config {
   metrics: MetricFilter;
   /** `format` input: `glob: adapter` rules forcing a tool adapter (or `generic`); empty means detect from content. */
   formats: PatternRule<string>[];
+  /** `factors` input: `glob: name` rules naming the path segment (`*`) that holds a factor's level. */
+  factors: PatternRule<string>[];
   /** Where report.md and report.json are written; undefined means nowhere. */
   outputDir: string | undefined;
   /** The regression gate: baseline, statistic, thresholds, confidence, which metrics gate. */
@@ -67,6 +69,11 @@ export function buildConfig(read: InputReader, env: ConfigEnvironment): Config {
     units: parseRules(read('units'), 'units', (v) => v),
     metrics: parseMetricFilter(read('metrics')),
     formats: parseFormatInput(read('format')),
+    factors: parseRules(read('factors'), 'factors', parseFactorName).map((rule) => {
+      if (!rule.pattern.includes('*')) throw new ConfigError('factors', `"${rule.pattern}" has no * marking the folder or name part that holds the level`);
+      checkPattern(rule.pattern, 'factors');
+      return rule;
+    }),
     outputDir,
     gate: readGateConfig(read),
     llm: readLlmConfig(read, { workspace }),
@@ -138,6 +145,11 @@ function parseRules<T>(raw: string, input: string, convert: (value: string, inpu
   });
 }
 
+function parseFactorName(value: string, input: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9_.-]{0,39}$/.test(value)) throw new ConfigError(input, `factor name "${value}" must start with a letter and hold only letters, digits, '_', '.', '-' (at most 40)`);
+  return value;
+}
+
 function parseMetricFilter(raw: string): MetricFilter {
   const include: string[] = [];
   const exclude: string[] = [];
@@ -166,6 +178,7 @@ export function describeConfig(config: Config): Record<string, string> {
     metrics:
       [...config.metrics.include, ...config.metrics.exclude.map((e) => `!${e}`)].join(', ') || '(all)',
     format: config.formats.map((x) => `${x.pattern}: ${x.value}`).join(', ') || 'auto',
+    factors: rules(config.factors),
     ...describeGateConfig(config.gate),
     ...describeLlmConfig(config.llm),
   };

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { analyze, type AnalyzeDependencies } from './analyze.js';
 import type { Config } from './config.js';
+import { computeFindings } from './findings/findings.js';
 import { llmThroughputSeries } from './llm/call-metrics.js';
 import type { Series } from './model/series.js';
 import { renderJson } from './report/json.js';
@@ -28,7 +29,7 @@ export interface PipelineStages {
 }
 
 /**
- * analyze → compare → narrate (→ late series such as the model's tokens/s) →
+ * analyze → compare → findings → narrate (→ late series such as the model's tokens/s) →
  * render, and report.md / report.json when an
  * output directory is set. The narrative comes after the comparison because
  * its fact sheet holds the changes against the baseline.
@@ -36,12 +37,17 @@ export interface PipelineStages {
 export async function runPipeline(config: Config, deps: AnalyzeDependencies & PipelineStages): Promise<PipelineResult> {
   const report = await analyze(config, deps);
   if (deps.compare) await deps.compare(report);
+  // Findings need the comparison (its changes are findings) and the narrative needs the findings.
+  const findings = () => computeFindings({ series: report.series, files: report.inventory.files, ...(report.comparison ? { comparison: report.comparison } : {}), confidence: config.gate.confidence });
+  report.findings = findings();
   if (deps.narrate) await deps.narrate(report);
   // gate-llm-throughput: the model's own tokens/s becomes a gated series (and part of the snapshot).
   const llmSeries = config.llm.gateThroughput ? llmThroughputSeries(report.llm) : null;
   if (llmSeries) {
     if (deps.compareLate) deps.compareLate(report, [llmSeries]);
     else report.series.push(llmSeries);
+    // A late comparison can add a change (the model's own tokens/s).
+    report.findings = findings();
   }
   const start = deps.elapsed();
   const draft = renderMarkdown(report);

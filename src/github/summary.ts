@@ -1,5 +1,4 @@
-import { REPORT_MARKER } from '../model/marker.js';
-import { SUMMARY_LIMIT_BYTES, renderMarkdown, withRenderTime } from '../report/markdown.js';
+import { SUMMARY_LIMIT_BYTES, renderMarkdown, withRenderTime, type RenderOptions } from '../report/markdown.js';
 import type { Report } from '../model/report.js';
 import { redactSecrets } from './redact.js';
 
@@ -19,15 +18,20 @@ function fullReportLine(places: string[]): string {
  * sections first, see DROP_RANK) with a last line saying where the full
  * report is. Secrets are redacted; redaction only shortens text.
  */
-function fitted(report: Report, full: string, size: (text: string) => number, limit: number, options: { marker?: string; places: string[] }): string {
+function fitted(report: Report, full: string, size: (text: string) => number, limit: number, options: { marker?: string; places: string[]; depth?: 'digest' | 'full'; links?: RenderOptions['links'] }): string {
   if (size(full) <= limit) return redactSecrets(full);
   const footer = fullReportLine(options.places);
   const budget = limit - size(footer);
-  const trimmed = renderMarkdown(report, { ...(size === byteSize ? { maxBytes: budget } : { maxChars: budget }), ...(options.marker ? { marker: options.marker } : {}) });
+  const trimmed = renderMarkdown(report, {
+    ...(size === byteSize ? { maxBytes: budget } : { maxChars: budget }),
+    ...(options.marker ? { marker: options.marker } : {}),
+    ...(options.depth ? { depth: options.depth } : {}),
+    ...(options.links ? { links: options.links } : {}),
+  });
   return redactSecrets(cut(withRenderTime(trimmed, report.timings.renderMs), size, budget) + footer);
 }
 
-const CUT_NOTE = '\n\n…cut here: the sections that are always kept (verdict, regressions) are longer than GitHub allows.\n';
+const CUT_NOTE = '\n\n…cut here: the sections that are always kept (verdict, changes, key findings) are longer than GitHub allows.\n';
 
 /**
  * Last resort when even the sections that are never dropped do not fit (a
@@ -52,14 +56,16 @@ export function summaryMarkdown(report: Report, fullMarkdown: string, reportPath
 }
 
 /**
- * A comment body under GitHub's 65,536 characters, starting with the sticky
- * marker; trimmed like the summary, pointing to the job summary and report.md.
+ * The PR comment: the digest (verdict, changes, key findings, narrative, the
+ * model's call metrics), which fits GitHub's 65,536 characters by design and
+ * links to the job summary and report.md for the details. Trimming remains
+ * as a guard for pathological inputs.
  */
-export function commentMarkdown(report: Report, fullMarkdown: string, marker: string, where: { runUrl?: string; reportPath?: string }): string {
+export function commentMarkdown(report: Report, _fullMarkdown: string, marker: string, where: { runUrl?: string; reportPath?: string }): string {
+  const links = { ...(where.runUrl ? { summaryUrl: where.runUrl } : {}), ...(where.reportPath ? { reportPath: where.reportPath } : {}) };
   const places: string[] = [];
   if (where.runUrl) places.push(`in the [job summary](${where.runUrl})`);
   if (where.reportPath) places.push('in report.md (output `report-path`; upload it as an artifact to keep it)');
-  // The untrimmed comment is report.md with the sticky marker as its first line: no second render of a large report.
-  const full = withRenderTime(fullMarkdown.startsWith(REPORT_MARKER) ? marker + fullMarkdown.slice(REPORT_MARKER.length) : renderMarkdown(report, { marker }), report.timings.renderMs);
-  return fitted(report, full, charSize, COMMENT_BUDGET_CHARS, { marker, places });
+  const digest = withRenderTime(renderMarkdown(report, { marker, depth: 'digest', links }), report.timings.renderMs);
+  return fitted(report, digest, charSize, COMMENT_BUDGET_CHARS, { marker, places, depth: 'digest', links });
 }

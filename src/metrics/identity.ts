@@ -1,7 +1,8 @@
 /**
  * Series identity that survives re-runs: timestamps in file paths (run
  * folders, dated file names) are replaced by `<ts>` so `runs/20251002-151204/x.csv`
- * and `runs/20251003-090000/x.csv` name the same benchmark.
+ * and `runs/20251003-090000/x.csv` name the same benchmark, and replicate
+ * indices by `<n>` so `run_1/summary.json` … `run_5/summary.json` are one.
  */
 const TIMESTAMP_PATTERNS: RegExp[] = [
   /\d{4}-\d{2}-\d{2}[T _-]?\d{2}[:\-_]?\d{2}[:\-_]?\d{2}(?:\.\d+)?Z?/g,
@@ -15,11 +16,58 @@ export function normaliseTimestamps(filePath: string): string {
   return TIMESTAMP_PATTERNS.reduce((p, re) => p.replace(re, '<ts>'), filePath);
 }
 
+/**
+ * A run index inside a folder or file name: `run_1`, `run-02`, `rep3`,
+ * `trial_4`, `seed_5`, `iter7`, `r1`, `repeat-2`, `attempt3`. The word must
+ * stand at the start of the name or after a separator, so `deepseek-r1` is a
+ * match but `conv3` or `llama3` are not; the digits must end the token.
+ */
+const REPLICATE_TOKEN = /(^|[_\-. ])(runs?|reps?|replicates?|repeats?|repetitions?|trials?|seeds?|iters?|iterations?|r|attempts?|rounds?)([_\-]?)(\d{1,4})(?=$|[_\-. ])/gi;
+/** A folder holding numbered runs: `runs/1/`, `trials/02/`. */
+const REPLICATE_PARENT = /^(runs?|reps?|replicates?|repeats?|repetitions?|trials?|seeds?|iters?|iterations?|attempts?|rounds?)$/i;
+
+export interface ReplicatePath {
+  /** The path with every run index written `<n>`. */
+  normalised: string;
+  /** The indices found, in path order (folders first); empty when the path has none. */
+  indices: number[];
+}
+
+function splitExtension(segment: string): [string, string] {
+  const dot = segment.lastIndexOf('.');
+  return dot > 0 ? [segment.slice(0, dot), segment.slice(dot)] : [segment, ''];
+}
+
+/** Finds the run indices of a path and replaces them by `<n>`. */
+export function replicatePath(filePath: string): ReplicatePath {
+  const indices: number[] = [];
+  const segments = filePath.split('/');
+  const out = segments.map((segment, i) => {
+    const isFile = i === segments.length - 1;
+    const [stem, ext] = isFile ? splitExtension(segment) : [segment, ''];
+    if (!isFile && i > 0 && /^\d{1,4}$/.test(stem) && REPLICATE_PARENT.test(segments[i - 1] as string)) {
+      indices.push(Number(stem));
+      return '<n>';
+    }
+    const replaced = stem.replace(REPLICATE_TOKEN, (_m, sep: string, word: string, joiner: string, digits: string) => {
+      indices.push(Number(digits));
+      return `${sep}${word}${joiner}<n>`;
+    });
+    return replaced + ext;
+  });
+  return { normalised: indices.length > 0 ? out.join('/') : filePath, indices };
+}
+
+/** Timestamps and run indices normalised: the part of a path that names the benchmark. */
+export function normaliseRunPath(filePath: string): string {
+  return normaliseTimestamps(replicatePath(filePath).normalised);
+}
+
 export function labelKey(labels: Record<string, string>): string {
   const keys = Object.keys(labels).sort();
   return keys.length === 0 ? '' : `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
 }
 
 export function seriesId(file: string, metric: string, labels: Record<string, string>): string {
-  return `${normaliseTimestamps(file)}::${metric}${labelKey(labels)}`;
+  return `${normaliseRunPath(file)}::${metric}${labelKey(labels)}`;
 }

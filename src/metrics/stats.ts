@@ -49,7 +49,7 @@ export function statsFromSummary(summary: ProvidedSummary): SeriesStats | undefi
   };
 }
 
-function coefficientOfVariation(m: number, sd: number | null): number | null {
+export function coefficientOfVariation(m: number, sd: number | null): number | null {
   if (sd === null || m === 0) return null;
   return (sd / Math.abs(m)) * 100;
 }
@@ -74,4 +74,31 @@ export function findOutliers(samples: readonly number[]): Outlier[] {
     if (Math.abs(value - med) / scale > OUTLIER_Z) outliers.push({ index, value });
   });
   return outliers;
+}
+
+export interface Moments {
+  n: number;
+  mean: number;
+  /** Sample sd (n − 1); null for a single value. */
+  sd: number | null;
+}
+
+/**
+ * Exact mean and sample sd of the union of groups known only by their
+ * moments (Chan et al.'s parallel formula): within-group sums of squares plus
+ * the spread of the group means. A group of one value has no sd of its own.
+ */
+export function poolMoments(groups: readonly Moments[]): Moments {
+  let n = 0;
+  let mean = 0;
+  let ss = 0;
+  for (const g of groups) {
+    if (g.n <= 0) continue;
+    const total = n + g.n;
+    const delta = g.mean - mean;
+    ss += (g.n > 1 ? (g.n - 1) * (g.sd ?? 0) ** 2 : 0) + (delta * delta * n * g.n) / total;
+    mean += (delta * g.n) / total;
+    n = total;
+  }
+  return { n, mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : null };
 }

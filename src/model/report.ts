@@ -1,5 +1,6 @@
 import type { Series } from './series.js';
 import type { ComparisonReport } from './comparison.js';
+import type { ExperimentStructure, Finding } from './finding.js';
 import type { FallbackNarrative, GeneratedNarrative, LlmReport, LlmTimings } from './llm.js';
 
 export type FileType = 'csv' | 'json' | 'jsonl' | 'markdown' | 'text' | 'other';
@@ -11,7 +12,7 @@ export interface Problem {
 }
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps the version. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export type FileStatus = 'parsed' | 'skipped' | 'failed';
 
@@ -87,6 +88,10 @@ export interface Report {
   commit?: { sha: string; ref?: string };
   inventory: Inventory;
   series: Series[];
+  /** Replicate groups and factors recovered from the tree's layout. */
+  experiments: ExperimentStructure;
+  /** Computed results, most important first (rankings, sweeps, changes, stability). */
+  findings: Finding[];
   narrative: Narrative;
   /** The model, its calls and their aggregate, when the LLM stage ran. */
   llm?: LlmReport;

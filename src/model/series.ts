@@ -57,8 +57,12 @@ export interface SeriesStats {
 }
 
 export interface Series {
-  /** Stable across runs: path with timestamps normalised, metric, labels. */
+  /**
+   * Stable across runs and commits: the path with timestamps and replicate
+   * indices normalised (`runs/<ts>/`, `run_<n>/`), the metric and the file's labels.
+   */
   id: string;
+  /** The file the series was read from; for pooled replicates, the first run's file. */
   file: string;
   metric: string;
   labels: Record<string, string>;
@@ -71,6 +75,26 @@ export interface Series {
   /** Kept samples in file order (all of them unless the series exceeded the cap). */
   samples: number[];
   line?: number;
+  /** Set when the series pools replicate runs stored in several files (`run_1/` … `run_5/`). */
+  replicates?: ReplicateRuns;
+  /**
+   * Conditions recovered from the path, not written in the file: sibling
+   * folders `runtime-a/`, `runtime-b/` give `{ runtime: 'a' }`. Kept apart
+   * from `labels` so ids do not change when a sibling folder is added.
+   */
+  factors?: Record<string, string>;
+  /** With `factors`: the path with every factor's segment as `*`, naming the experiment the series belongs to. */
+  experiment?: string;
+}
+
+/** The runs a pooled series was made of. */
+export interface ReplicateRuns {
+  /** The runs' common path with the index written as a range, e.g. `exp/a/run_{1..5}/summary.json`. */
+  pattern: string;
+  /** Every run's file, in run order. */
+  files: string[];
+  /** Each run's mean, in run order: the spread between runs, which samples inside one run do not show. */
+  runMeans: number[];
 }
 
 /** Ids of series measured by the LLM stage itself (the model's tokens/s), not read from files. */

@@ -1,5 +1,6 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
 import { normaliseName } from '../metrics/infer.js';
+import { poolMoments } from '../metrics/stats.js';
 import type { ProvidedSummary, RawSeries } from '../model/series.js';
 import { ProblemLog } from './problems.js';
 import { findSummaryGroups, isStatsObject, statKeysOf, summaryFromStats, type StatKey, type SummaryGroup } from './summary-groups.js';
@@ -19,6 +20,10 @@ interface ColumnProfile {
   digitText: number;
   distinct: Set<string>;
   maxLength: number;
+  /** Text values that read as prose: five words or more, or 60 characters. */
+  prose: number;
+  /** Text values shaped like a workload item's id: `p3`, `q_017`, `prompt-2`. */
+  itemIds: number;
 }
 
 /** Rows looked at before columns get their roles; everything after streams. */
@@ -350,7 +355,16 @@ export class TableBuilder {
 }
 
 function emptyProfile(): ColumnProfile {
-  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0 };
+  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0, prose: 0, itemIds: 0 };
+}
+
+const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
+
+function isProse(text: string): boolean {
+  if (text.length >= 60) return true;
+  let words = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) !== 32) words++;
+  return words >= 5;
 }
 
 /** Counts one present cell into its column's profile. */
@@ -365,6 +379,8 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
     p.text += 1;
     if (DATE_VALUE.test(text)) p.dates += 1;
     else if (DIGIT_TEXT.test(text)) p.digitText += 1;
+    else if (isProse(text)) p.prose += 1;
+    else if (ITEM_ID.test(text)) p.itemIds += 1;
   }
   if (p.distinct.size <= MAX_NAMED_LABEL_VALUES) p.distinct.add(text);
   p.maxLength = Math.max(p.maxLength, text.length);
@@ -394,6 +410,10 @@ function roleOf(column: string, p: ColumnProfile, namesRows = false): Role {
   if (p.text > 0 && p.dates === p.text) return 'ignore';
   if (p.text > 0 && p.numeric === 0 && p.digitText === p.text && !LABEL_COLUMN.test(name)) return 'ignore';
   const fewValues = p.distinct.size <= MAX_LABEL_VALUES && p.maxLength <= MAX_LABEL_LENGTH;
+  // The workload (prompt text, question ids) is what a benchmark runs, not a condition it runs under:
+  // five prompts repeated for three quantization tags are five samples per tag, so such a column splits
+  // nothing, whatever its name. Decided from the values: mostly prose, or every value an item id.
+  if (!LABEL_COLUMN.test(name) && p.text >= 2 && p.numeric === 0 && (p.prose >= 0.6 * p.text || (p.itemIds === p.text && p.distinct.size >= 3))) return 'ignore';
   if (LABEL_COLUMN.test(name) && p.distinct.size <= MAX_NAMED_LABEL_VALUES && p.maxLength <= MAX_NAMED_LABEL_LENGTH) return 'label';
   if (namesRows && p.numeric === 0 && p.text > 0 && fewValues) return 'label';
   // Mostly numbers: a metric whose stray text cells ("timeout", "OOM") are reported by line,
@@ -408,10 +428,11 @@ function roleOf(column: string, p: ColumnProfile, namesRows = false): Role {
 export function poolSummaries(a: ProvidedSummary, b: ProvidedSummary): ProvidedSummary | undefined {
   if (a.n === undefined || b.n === undefined || a.mean === undefined || b.mean === undefined) return undefined;
   if (a.sd === undefined || b.sd === undefined) return undefined;
-  const n = a.n + b.n;
-  const mean = (a.n * a.mean + b.n * b.mean) / n;
-  const ss = (a.n - 1) * a.sd ** 2 + (b.n - 1) * b.sd ** 2 + ((a.n * b.n) / n) * (a.mean - b.mean) ** 2;
-  const pooled: ProvidedSummary = { n, mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0 };
+  const { n, mean, sd } = poolMoments([
+    { n: a.n, mean: a.mean, sd: a.sd },
+    { n: b.n, mean: b.mean, sd: b.sd },
+  ]);
+  const pooled: ProvidedSummary = { n, mean, sd: sd ?? 0 };
   if (a.min !== undefined && b.min !== undefined) pooled.min = Math.min(a.min, b.min);
   if (a.max !== undefined && b.max !== undefined) pooled.max = Math.max(a.max, b.max);
   return pooled;

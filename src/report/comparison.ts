@@ -6,13 +6,11 @@ import type { BaselineInfo, ComparisonReport, SeriesComparison, SideSummary } fr
 import { plural } from '../util/text.js';
 import { code, details, escapeMarkdown, labelsText, table } from './format.js';
 import type { Report } from '../model/report.js';
+import { barChart, CHART_BARS } from './charts.js';
 import { DROP_RANK, type Section } from './sections.js';
 
 /** Rows per collapsed table; report.json keeps every comparison. */
 const DETAIL_ROWS = 200;
-/** Bars in the chart: more would be unreadable in a comment. */
-export const CHART_BARS = 12;
-const CHART_LABEL_CHARS = 24;
 
 /** "3 hours", "2 days": how long before `now` the baseline's data was produced. */
 export function formatAge(fromIso: string, nowIso: string): string | undefined {
@@ -88,20 +86,18 @@ function notesText(c: SeriesComparison): string {
   return parts.join('; ');
 }
 
-const COMPARISON_HEADER = ['Metric', 'Labels', 'Baseline', 'Current', 'Change', 'Interval', 'p', 'Verdict', 'Notes'];
+const COMPARISON_HEADER = ['Series', 'Baseline', 'Current', 'Change (interval)', 'p', 'Verdict'];
 
-/** One table row; the file is shown under the metric when it is not the only one. */
+/** One table row: the file under the series' name, the threshold and notes under the verdict. */
 export function comparisonRow(c: SeriesComparison): string[] {
+  const labels = Object.keys(c.labels).length > 0 ? ` ${labelsText(c.labels)}` : '';
   return [
-    `${code(c.metric)}<br>${code(c.file)}`,
-    labelsText(c.labels),
+    `${code(c.metric)}${labels}<br><sub>${escapeMarkdown(c.file)}</sub>`,
     sideText(c.base, c.unit),
     sideText(c.head, c.unit),
-    c.change === null ? '–' : formatChange(c.change),
-    intervalText(c),
+    c.change === null ? '–' : `${formatChange(c.change)}${c.interval ? `<br><sub>${intervalText(c)}</sub>` : ''}`,
     c.pValue === null ? '–' : formatP(c.pValue),
-    verdictCell(c),
-    notesText(c),
+    `${verdictCell(c)}<br><sub>${notesText(c)}</sub>`,
   ];
 }
 
@@ -123,19 +119,9 @@ function settingsLine(comparison: ComparisonReport): string {
   return `${parts.join(' · ')}. A metric regresses when its change in the bad direction exceeds its threshold and, with enough samples on both sides, Welch's test (or a bootstrap for medians) finds it significant; the interval is for the relative change.`;
 }
 
-/** Mermaid text cannot be escaped: keep a conservative character set and cut long names. */
-export function chartLabel(text: string): string {
-  const clean = text.replace(/[^A-Za-z0-9 _.\-/=:()%+]+/g, '_').replace(/\s+/g, ' ').trim();
-  return clean.length > CHART_LABEL_CHARS ? `${clean.slice(0, CHART_LABEL_CHARS - 1)}…` : clean || '_';
-}
-
 function chartName(c: SeriesComparison): string {
   const labels = Object.values(c.labels);
-  return chartLabel(labels.length > 0 ? `${c.metric} ${labels.join(' ')}` : c.metric);
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
+  return labels.length > 0 ? `${c.metric} ${labels.join(' ')}` : c.metric;
 }
 
 /**
@@ -148,30 +134,14 @@ export function comparisonChart(comparison: ComparisonReport): string | undefine
   const gated = comparison.series.filter((c) => c.gated && c.change !== null && Number.isFinite(c.change)).sort(bySeverity);
   if (gated.length === 0) return undefined;
   const shown = gated.slice(0, CHART_BARS);
-  const current = shown.map((c) => round1(100 * (1 + (c.change as number))));
-  const limit = shown.map((c) => round1(100 * (c.direction === 'lower' ? 1 + c.threshold : 1 - c.threshold)));
-  const all = [...current, ...limit, 100];
-  const lo = Math.floor(Math.min(...all) - 2);
-  const hi = Math.ceil(Math.max(...all) + 2);
   const title = gated.length > shown.length ? `Gated metrics, ${shown.length} worst of ${gated.length}: current as % of baseline` : 'Gated metrics: current as % of baseline';
-  const lines = [
-    '```mermaid',
-    'xychart-beta',
-    `  title "${title}"`,
-    `  x-axis [${shown.map((c) => `"${chartName(c)}"`).join(', ')}]`,
-    `  y-axis "% of baseline" ${lo} --> ${hi}`,
-    `  bar [${current.join(', ')}]`,
-    `  line [${shown.map(() => 100).join(', ')}]`,
-    `  line [${limit.join(', ')}]`,
-    '```',
-  ];
-  return `${lines.join('\n')}\n\nBars: current run as % of the baseline; lines: the baseline (100) and each metric's threshold.`;
-}
-
-/** The verdict line, placed right under the report title; none when no comparison ran. */
-export function verdictSections(report: Report): Section[] {
-  if (!report.comparison) return [];
-  return [{ text: verdictLine(report.comparison, report.generatedAt) }];
+  const chart = barChart({
+    title,
+    yAxis: '% of baseline',
+    bars: shown.map((c) => ({ label: chartName(c), value: 100 * (1 + (c.change as number)) })),
+    lines: [shown.map(() => 100), shown.map((c) => 100 * (c.direction === 'lower' ? 1 + c.threshold : 1 - c.threshold))],
+  });
+  return `${chart}\n\nBars: current run as % of the baseline; lines: the baseline (100) and each metric's threshold.`;
 }
 
 function attemptsSection(comparison: ComparisonReport): Section {
@@ -194,14 +164,12 @@ export function comparisonSections(report: Report): Section[] {
   const regressed = by('regressed').sort(bySeverity);
   const improved = by('improved').sort((a, b) => severity(a) - severity(b) || (a.id < b.id ? -1 : 1));
   const sections: Section[] = [];
-  const head = `## Comparison with baseline\n\nBaseline: ${baselineText(comparison.baseline, report.generatedAt)}${comparison.baseline.commit ? ` · commit ${code(comparison.baseline.commit.sha.slice(0, 12))}` : ''}.\n\n${settingsLine(comparison)}`;
-  const regressions = regressed.length > 0 ? `### Regressions\n\n${table(COMPARISON_HEADER, regressed.map(comparisonRow))}` : '### Regressions\n\nNone: no metric got worse past its threshold.';
-  sections.push({ text: `${head}\n\n${regressions}` });
-  const chart = comparisonChart(comparison);
-  if (chart) sections.push({ text: chart, dropRank: DROP_RANK.collapsedDetail, kind: 'chart' });
-  const collapsed = (title: string, rows: SeriesComparison[], dropRank: number, kind: string) => {
-    if (rows.length > 0) sections.push({ text: details(`${title} (${rows.length})`, limitedTable(rows)), dropRank, kind });
+  const head = `### Comparison with the baseline\n\nBaseline: ${baselineText(comparison.baseline, report.generatedAt)}${comparison.baseline.commit ? ` · commit ${code(comparison.baseline.commit.sha.slice(0, 12))}` : ''}.\n\n${settingsLine(comparison)}`;
+  sections.push({ text: head, dropRank: DROP_RANK.unchangedMetrics, kind: 'comparison settings' });
+  const collapsed = (title: string, rows: SeriesComparison[], dropRank: number, kind: string, open = false) => {
+    if (rows.length > 0) sections.push({ text: details(`${title} (${rows.length})`, limitedTable(rows), open), dropRank, kind });
   };
+  collapsed('Regressions', regressed, DROP_RANK.unchangedMetrics, 'regressions table', true);
   collapsed('Improvements', improved, DROP_RANK.unchangedMetrics, 'improvements table');
   collapsed('Unchanged', by('unchanged'), DROP_RANK.unchangedMetrics, 'unchanged metrics table');
   collapsed('Not judged: insufficient data', by('insufficient-data'), DROP_RANK.collapsedDetail, 'insufficient-data table');

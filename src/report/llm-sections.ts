@@ -2,6 +2,7 @@ import { formatChange, formatNumber, formatPercent } from '../util/numbers.js';
 import type { Fact, LlmCall, LlmReport, MetricAggregate } from '../model/llm.js';
 import { formatOllamaOptions } from '../llm/config.js';
 import { describeRemovals } from '../llm/verify.js';
+import { plural } from '../util/text.js';
 import { code, details, escapeMarkdown, formatMs, labelsText, table } from './format.js';
 import type { Report } from '../model/report.js';
 
@@ -47,26 +48,23 @@ function meanSd(a: MetricAggregate, unit: string): string {
 function callRow(c: LlmCall): string[] {
   const stage = c.stage === 'warmup' ? 'warm-up' : c.stage;
   const note = c.error ? `failed: ${escapeMarkdown(c.error)}` : c.truncated ? 'prompt probably truncated' : '';
+  const tokens = `${c.promptTokens === null ? '–' : c.promptTokens} / ${c.outputTokens === null ? '–' : c.outputTokens}`;
   return [
     c.stage === 'warmup' ? '–' : String(c.run),
     stage,
     two(c.ttftMs),
     two(c.tokensPerSecond),
-    c.promptTokens === null ? '–' : String(c.promptTokens),
-    c.outputTokens === null ? '–' : String(c.outputTokens),
-    two(c.promptEvalMs),
-    two(c.evalMs),
-    two(c.loadMs),
-    two(c.totalMs),
+    tokens,
+    [c.promptEvalMs, c.evalMs, c.loadMs, c.totalMs].map(two).join(' / '),
     note,
   ];
 }
 
-const CALL_HEADER = ['Run', 'Stage', 'TTFT (ms)', 'Throughput (tok/s)', 'Prompt tokens', 'Output tokens', 'Prompt eval (ms)', 'Eval (ms)', 'Load (ms)', 'Total (ms)', 'Note'];
+const CALL_HEADER = ['Run', 'Stage', 'TTFT (ms)', 'tok/s', 'Tokens in / out', 'Prompt eval / eval / load / total (ms)', 'Note'];
 
 /** Model, configuration, Aggregate Metrics and Statistical Summary: the part of the LLM metrics kept longest. */
-export function llmSummarySection(llm: LlmReport): string {
-  const parts = ['## LLM call metrics', modelLine(llm), `**Configuration:** ${configurationLine(llm)}`];
+export function llmSummarySection(llm: LlmReport, heading = '### LLM call metrics'): string {
+  const parts = [heading, modelLine(llm), `**Configuration:** ${configurationLine(llm)}`].filter((p) => p !== '');
   const agg = llm.aggregate;
   const warmup = llm.calls.find((c) => c.stage === 'warmup' && !c.error);
   if (agg) {
@@ -81,10 +79,10 @@ export function llmSummarySection(llm: LlmReport): string {
       ['Load Duration (sum)', `${agg.loadMs.toFixed(2)} ms`],
     ];
     if (warmup) rows.push(['Model load (warm-up, not in the sums)', warmup.loadMs === null ? '–' : `${warmup.loadMs.toFixed(2)} ms`]);
-    parts.push(`### Aggregate Metrics\n\n${table(['Metric', 'Value'], rows)}`);
+    parts.push(`**Aggregate Metrics**\n\n${table(['Metric', 'Value'], rows)}`);
     parts.push(
       [
-        '### Statistical Summary',
+        '**Statistical Summary**',
         '',
         `- **Throughput CV**: ${formatPercent(agg.tokensPerSecond.cv)}`,
         `- **TTFT CV**: ${formatPercent(agg.ttftMs.cv)}`,
@@ -94,14 +92,34 @@ export function llmSummarySection(llm: LlmReport): string {
   } else {
     parts.push('No report call finished, so there are no call metrics to aggregate.');
   }
-  if (llm.notes.length > 0) parts.push(llm.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
+  if (heading !== '' && llm.notes.length > 0) parts.push(llm.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
   return parts.join('\n\n');
+}
+
+/**
+ * The model's own performance in one line, the aggregate table collapsed
+ * under it: what the digest keeps of the LLM call metrics.
+ */
+export function llmDigestSection(llm: LlmReport): string {
+  const agg = llm.aggregate;
+  const parts = [`${code(llm.model.name)}`];
+  if (agg) {
+    parts.push(plural(agg.runs, 'run'));
+    parts.push(`**${meanSd(agg.tokensPerSecond, 'tok/s')}**`);
+    parts.push(`TTFT ${meanSd(agg.ttftMs, 'ms')}`);
+    parts.push(`${agg.totalOutputTokens} output tokens`);
+    parts.push(`total ${formatMs(agg.totalMs)}`);
+  } else parts.push('no report call finished');
+  const residency = gpuResidency(llm.model.sizeVram, llm.model.size);
+  if (residency) parts.push(residency);
+  const notes = llm.notes.length > 0 ? `\n\n${llm.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n')}` : '';
+  return `### LLM call metrics\n\n${parts.join(' · ')}${notes}\n\n${details('Aggregate metrics, CV and configuration', llmSummarySection(llm, ''))}`;
 }
 
 /** Every call, warm-up included, and the persona prompt: detail that may be dropped for size. */
 export function llmCallsSection(llm: LlmReport): string {
   const body = table(CALL_HEADER, llm.calls.map(callRow));
-  const calls = llm.calls.length > OPEN_CALL_ROWS ? details(`Per-call metrics (${llm.calls.length} calls)`, body) : `### Per-call metrics\n\n${body}`;
+  const calls = llm.calls.length > OPEN_CALL_ROWS ? details(`Per-call metrics (${llm.calls.length} calls)`, body) : `**Per-call metrics**\n\n${body}`;
   const persona = details('Persona prompt', `\`\`\`text\n${llm.persona.replace(/`{3,}/g, '``')}\n\`\`\``);
   return `${calls}\n\n${persona}`;
 }
@@ -126,17 +144,17 @@ export function narrativeSection(report: Report): string {
   const facts = new Map((report.llm?.facts ?? []).map((f) => [f.id, f]));
   const model = report.llm ? ` by ${code(report.llm.model.name)}` : '';
   const c = n.content;
-  const parts = [`## Analysis\n\n<sub>Written${model} from the computed facts and checked against them; numbers come from the tables below.</sub>`];
+  const parts = [`### Narrative\n\n<sub>Written${model} from the computed facts and checked against them; numbers come from the tables below.</sub>`];
   if (c.executiveSummary) parts.push(`**Executive summary.** ${escapeMarkdown(c.executiveSummary)}`);
   if (c.findings.length > 0) {
     const lines = c.findings.map((f) => {
       const cited = f.facts.map((id) => facts.get(id)).filter((x): x is Fact => x !== undefined);
       return `- ${escapeMarkdown(f.text)}${cited.length > 0 ? `<br><sub>${cited.map(factText).join('; ')}</sub>` : ''}`;
     });
-    parts.push(`### Key findings\n\n${lines.join('\n')}`);
+    parts.push(`**What the model points out**\n\n${lines.join('\n')}`);
   }
-  if (c.recommendations.length > 0) parts.push(`### Recommendations\n\n${c.recommendations.map((r, i) => `${i + 1}. ${escapeMarkdown(r)}`).join('\n')}`);
-  if (c.risks.length > 0) parts.push(`### Risks\n\n${table(['Risk', 'Mitigation'], c.risks.map((r) => [escapeMarkdown(r.risk), escapeMarkdown(r.mitigation)]))}`);
+  if (c.recommendations.length > 0) parts.push(`**Recommendations**\n\n${c.recommendations.map((r, i) => `${i + 1}. ${escapeMarkdown(r)}`).join('\n')}`);
+  if (c.risks.length > 0) parts.push(`**Risks**\n\n${table(['Risk', 'Mitigation'], c.risks.map((r) => [escapeMarkdown(r.risk), escapeMarkdown(r.mitigation)]))}`);
   const removed = describeRemovals(n.removals);
   const runs = report.llm?.aggregate?.runs ?? 1;
   const which = runs > 1 ? `Text from run ${n.run} of ${runs}. ` : '';

@@ -1,8 +1,11 @@
 import { isThroughput } from '../metrics/infer.js';
 import type { Direction, Series } from '../model/series.js';
 import { formatBytes, plural } from '../util/text.js';
-import { comparisonSections, verdictSections } from './comparison.js';
-import { llmCallsSection, llmSummarySection, llmTimingText, narrativeSection } from './llm-sections.js';
+import { comparisonSections } from './comparison.js';
+import { digestSections, type DigestLinks } from './comment.js';
+import { keyFindings } from './digest.js';
+import { findingItem } from './findings.js';
+import { llmCallsSection, llmSummarySection, llmTimingText } from './llm-sections.js';
 import { DROP_RANK, type Section } from './sections.js';
 import { REPORT_MARKER } from '../model/marker.js';
 import type { FileEntry, Report } from '../model/report.js';
@@ -19,7 +22,7 @@ const KEY_METRICS_LIMIT = 30;
 // Untrusted text has its braces escaped, so this token can only be ours.
 const TIMING_PLACEHOLDER = '{{render-ms}}';
 
-const ARROW: Record<Direction, string> = { higher: '↑ higher', lower: '↓ lower', none: '–' };
+const ARROW: Record<Direction, string> = { higher: '↑', lower: '↓', none: '' };
 
 function rank(s: Series): number {
   if (isThroughput(s.direction, s.unit, s.metric)) return 0;
@@ -45,62 +48,46 @@ function notes(s: Series): string {
   return out.join('; ').replace(/#(?=\d)/g, '#\u200b');
 }
 
-function statsRow(s: Series, withFile: boolean): string[] {
+/** Conditions as a table cell: the file's labels and those read from the path. */
+function conditionsText(s: Series): string {
+  return labelsText({ ...s.labels, ...s.factors });
+}
+
+function statsRow(s: Series): string[] {
   const st = s.stats;
   // One sample has no spread: repeating it as min, p50, …, max would only add noise.
   const spread = (v: number | null) => (st.n === 1 ? '–' : formatNumber(v));
-  const row = [
-    code(s.metric),
-    labelsText(s.labels),
+  const unit = s.unit ? ` ${escapeMarkdown(s.unit)}` : '';
+  const sd = st.sd !== null && st.n !== 1 ? ` ± ${formatNumber(st.sd)}` : '';
+  const percentiles = st.n === 1 ? '–' : [st.p50, st.p95, st.p99].map(spread).join(' · ');
+  const range = st.n === 1 ? '–' : `${spread(st.min)} … ${spread(st.max)}`;
+  const note = notes(s);
+  return [
+    `${code(s.metric)} ${ARROW[s.direction]}${note ? `<br><sub>${note}</sub>` : ''}`,
+    conditionsText(s),
     st.n === null ? '?' : String(st.n),
-    formatNumber(st.mean),
-    formatNumber(st.sd),
+    `${formatNumber(st.mean)}${sd}${unit}`,
     formatPercent(st.cv),
-    spread(st.min),
-    spread(st.p50),
-    spread(st.p95),
-    spread(st.p99),
-    spread(st.max),
-    s.unit ? escapeMarkdown(s.unit) : '–',
-    ARROW[s.direction],
-    notes(s),
+    percentiles,
+    range,
   ];
-  if (withFile) row.splice(2, 0, code(s.file));
-  return row;
 }
 
-const STATS_HEADER = ['Metric', 'Labels', 'n', 'Mean', 'SD', 'CV', 'Min', 'p50', 'p95', 'p99', 'Max', 'Unit', 'Better', 'Notes'];
+const STATS_HEADER = ['Metric', 'Conditions', 'n', 'Mean ± sd', 'CV', 'p50 · p95 · p99', 'Min … max'];
 
-function headline(report: Report): string {
-  const t = report.inventory.totals;
-  const parts = [
-    `**${plural(t.found, 'file')}** found in ${code(report.root)}`,
-    `${t.parsed} with metrics`,
-    plural(t.documents, 'document'),
-    `${t.skipped} skipped`,
-    `${t.failed} failed`,
-    `**${report.series.length} series**`,
-  ];
-  if (t.excludedRows > 0) parts.push(`${plural(t.excludedRows, 'row')} excluded for errors`);
-  const commit = report.commit ? ` · commit ${code(report.commit.sha.slice(0, 12))}${report.commit.ref ? ` on ${code(report.commit.ref)}` : ''}` : '';
-  return `${parts.join(' · ')}\n\nGenerated ${formatTime(report.generatedAt)} by Chimera Insight ${escapeMarkdown(report.toolVersion)}${commit}`;
-}
-
-function keyMetrics(report: Report): string {
+function throughputSection(report: Report): string {
   const throughput = orderSeries(report.series).filter((s) => rank(s) === 0);
-  if (throughput.length === 0) return '## Throughput\n\nNo throughput metric (a rate such as tok/s or req/s, higher is better) was found.';
+  if (throughput.length === 0) return '### Throughput\n\nNo throughput metric (a rate such as tok/s or req/s, higher is better) was found.';
   const shown = throughput.slice(0, KEY_METRICS_LIMIT);
   const rows = shown.map((s) => [
-    code(s.metric),
-    labelsText(s.labels),
-    code(s.file),
+    `${code(s.metric)}<br><sub>${escapeMarkdown(s.replicates?.pattern ?? s.file)}</sub>`,
+    conditionsText(s),
     s.stats.n === null ? '?' : String(s.stats.n),
-    `${formatNumber(s.stats.mean)}${s.stats.sd !== null ? ` ± ${formatNumber(s.stats.sd)}` : ''}`,
+    `${formatNumber(s.stats.mean)}${s.stats.sd !== null && s.stats.n !== 1 ? ` ± ${formatNumber(s.stats.sd)}` : ''}${s.unit ? ` ${escapeMarkdown(s.unit)}` : ''}`,
     formatPercent(s.stats.cv),
-    s.unit ? escapeMarkdown(s.unit) : '–',
   ]);
   const more = throughput.length > shown.length ? `\n\n…and ${throughput.length - shown.length} more throughput series in the per-file tables below.` : '';
-  return `## Throughput\n\n${table(['Metric', 'Labels', 'File', 'n', 'Mean ± sd', 'CV', 'Unit'], rows)}${more}`;
+  return `### Throughput\n\n${table(['Metric', 'Conditions', 'n', 'Mean ± sd', 'CV'], rows)}${more}`;
 }
 
 function fileSection(file: FileEntry, series: Series[], collapsed: boolean): Section {
@@ -108,24 +95,48 @@ function fileSection(file: FileEntry, series: Series[], collapsed: boolean): Sec
   if (file.rows > 0) facts.push(plural(file.rows, 'row'));
   if (file.excludedRows > 0) facts.push(`${plural(file.excludedRows, 'row')} excluded (error column)`);
   if (file.problemCount > 0) facts.push(plural(file.problemCount, 'problem'));
-  const body = table(STATS_HEADER, orderSeries(series).map((s) => statsRow(s, false)));
+  const body = table(STATS_HEADER, orderSeries(series).map(statsRow));
   const summary = ` (${facts.join(' · ')})`;
-  const text = collapsed ? details(`${htmlCode(file.path)}${summary}`, body) : `### ${code(file.path)}${summary}\n\n${body}`;
+  const text = collapsed ? details(`${htmlCode(file.path)}${summary}`, body) : `#### ${code(file.path)}${summary}\n\n${body}`;
   return { text, dropRank: DROP_RANK.fileTable, kind: "files' tables" };
 }
 
+/** Per-file tables; series pooled from replicate runs are listed under the runs' pattern. */
 function aggregateSections(report: Report): Section[] {
   const byFile = new Map<string, Series[]>();
   for (const s of report.series) {
-    const list = byFile.get(s.file) ?? [];
+    const key = s.replicates?.pattern ?? s.file;
+    const list = byFile.get(key) ?? [];
     list.push(s);
-    byFile.set(s.file, list);
+    byFile.set(key, list);
   }
   const collapsed = report.series.length > OPEN_SERIES_LIMIT;
-  const sections = report.inventory.files
-    .filter((f) => byFile.has(f.path))
-    .map((f) => fileSection(f, byFile.get(f.path) as Series[], collapsed));
+  const entries = new Map(report.inventory.files.map((f) => [f.path, f]));
+  const sections: Section[] = [];
+  for (const [key, series] of byFile) {
+    const file = entries.get(key) ?? pooledEntry(key, series, entries);
+    sections.push(fileSection(file, series, collapsed));
+  }
   return sections.length > 0 ? sections : [{ text: 'No metric series found.' }];
+}
+
+/** A replicate group shown like one file: the runs' pattern, their format and rows added up. */
+function pooledEntry(pattern: string, series: Series[], entries: Map<string, FileEntry>): FileEntry {
+  const runs = (series[0]?.replicates?.files ?? []).map((f) => entries.get(f)).filter((f): f is FileEntry => f !== undefined);
+  const first = runs[0];
+  return {
+    path: pattern,
+    type: first?.type ?? 'other',
+    size: runs.reduce((s, f) => s + f.size, 0),
+    status: 'parsed',
+    document: false,
+    adapter: `${first?.adapter ?? first?.type ?? 'pooled'}, ${runs.length} runs pooled`,
+    series: series.length,
+    rows: runs.reduce((s, f) => s + f.rows, 0),
+    excludedRows: runs.reduce((s, f) => s + f.excludedRows, 0),
+    problems: [],
+    problemCount: runs.reduce((s, f) => s + f.problemCount, 0),
+  };
 }
 
 function problemLines(files: FileEntry[]): string[] {
@@ -153,7 +164,7 @@ function inventorySection(report: Report): string {
     String(t.failed),
     t.latestModified ? formatTime(t.latestModified) : '–',
   ]);
-  const parts = ['## Data inventory', table(['Type', 'Found', 'With metrics', 'Documents', 'Skipped', 'Failed', 'Latest change'], typeRows)];
+  const parts = ['### Data inventory', table(['Type', 'Found', 'With metrics', 'Documents', 'Skipped', 'Failed', 'Latest change'], typeRows)];
   if (inv.adapters.length > 0) parts.push(`Adapters used: ${inv.adapters.map((a) => `${a.adapter} (${a.files})`).join(', ')}.`);
   const timeSource = inv.git.checkout
     ? `Latest change comes from git history${inv.git.shallow ? ' (shallow clone: files unchanged since the oldest fetched commit show that commit\'s time; use fetch-depth: 0 for exact times)' : ''}; files not in history use their file-system time.`
@@ -166,7 +177,7 @@ function inventorySection(report: Report): string {
   const problems = problemLines(inv.files);
   if (problems.length > 0) {
     const body = problems.join('\n');
-    parts.push(problems.length > 20 ? details(`Problems (${problems.length})`, body) : `### Problems\n\n${body}`);
+    parts.push(problems.length > 20 ? details(`Problems (${problems.length})`, body) : `**Problems**\n\n${body}`);
   }
   const skipped = new Map<string, string[]>();
   for (const f of inv.files) {
@@ -192,7 +203,7 @@ function timingsSection(report: Report): string {
   const t = report.timings;
   const total = t.discoverMs + t.parseMs + t.analyzeMs + (t.llm?.wallMs ?? 0);
   const llm = llmTimingText(report);
-  return `## Workflow timings\n\nDiscover ${formatMs(t.discoverMs)} · parse ${formatMs(t.parseMs)} · analyze ${formatMs(t.analyzeMs)}${llm ? ` · ${llm}` : ''} · render ${TIMING_PLACEHOLDER} · total before rendering ${formatMs(total)}`;
+  return `### Workflow timings\n\nDiscover ${formatMs(t.discoverMs)} · parse ${formatMs(t.parseMs)} · analyze ${formatMs(t.analyzeMs)}${llm ? ` · ${llm}` : ''} · render ${TIMING_PLACEHOLDER} · total before rendering ${formatMs(total)}`;
 }
 
 function configSection(report: Report): string {
@@ -210,20 +221,48 @@ export interface RenderOptions {
   fullReportHint?: string;
   /** Replaces REPORT_MARKER on the first line (a sticky comment's marker with header and commit, see marker.ts). */
   marker?: string;
+  /** `digest`: the PR comment (digest only); `full` (default): digest then every detail (job summary, report.md). */
+  depth?: 'digest' | 'full';
+  /** Where the details are, for the digest's last line. */
+  links?: DigestLinks;
 }
 
-/** Every section of the report, in reading order. */
-export function reportSections(report: Report): Section[] {
+function experimentSection(report: Report): string | undefined {
+  const e = report.experiments;
+  if (e.replicateGroups.length === 0 && e.factors.length === 0) return undefined;
+  const parts = ['### Experiment structure'];
+  if (e.replicateGroups.length > 0) {
+    const rows = e.replicateGroups.slice(0, 50).map((g) => `- ${code(g.pattern)}: ${plural(g.runs, 'run')} pooled into ${plural(g.series, 'series', 'series')}`);
+    if (e.replicateGroups.length > 50) rows.push(`- …and ${e.replicateGroups.length - 50} more in report.json`);
+    parts.push(`Files that differ only in a run index are runs of one benchmark; their samples are pooled (${e.seriesBeforePooling} series before pooling, ${report.series.length} after).\n\n${rows.join('\n')}`);
+  }
+  if (e.factors.length > 0) {
+    const rows = e.factors.map((f) => `- **${escapeMarkdown(f.name)}** (${f.source === 'input' ? 'factors input' : 'sibling names'}): ${f.levels.map(escapeMarkdown).join(', ')} in ${code(f.where)}`);
+    parts.push(`Conditions read from folder and file names (set them with the \`factors\` input):\n\n${rows.join('\n')}`);
+  }
+  return parts.join('\n\n');
+}
+
+function allFindingsSection(report: Report): Section | undefined {
+  const shown = new Set(keyFindings(report.findings));
+  const rest = report.findings.filter((f) => !shown.has(f) && f.kind !== 'change');
+  if (rest.length === 0) return undefined;
+  return { text: details(`More findings (${rest.length})`, rest.map((f, i) => findingItem(f, i + 1)).join('\n\n')), dropRank: DROP_RANK.collapsedDetail, kind: 'more findings' };
+}
+
+/** Everything under the digest: what the job summary and report.md add. */
+function detailSections(report: Report): Section[] {
+  const experiment = experimentSection(report);
+  const more = allFindingsSection(report);
   return [
-    { text: `${REPORT_MARKER}\n# Chimera Insight benchmark report` },
-    ...verdictSections(report),
-    { text: headline(report) },
+    { text: '---\n\n## Details' },
     ...comparisonSections(report),
-    { text: narrativeSection(report) },
-    { text: keyMetrics(report) },
-    { text: '## Aggregate metrics' },
+    ...(more ? [more] : []),
+    { text: throughputSection(report), dropRank: DROP_RANK.unchangedMetrics, kind: 'throughput table' },
+    { text: '### Aggregate metrics by file' },
     ...aggregateSections(report),
-    { text: inventorySection(report) },
+    ...(experiment ? [{ text: experiment, dropRank: DROP_RANK.collapsedDetail, kind: 'experiment structure' }] : []),
+    { text: inventorySection(report), dropRank: DROP_RANK.collapsedDetail, kind: 'data inventory' },
     { text: timingsSection(report) },
     ...(report.llm
       ? [
@@ -233,6 +272,13 @@ export function reportSections(report: Report): Section[] {
       : []),
     { text: configSection(report), dropRank: DROP_RANK.collapsedDetail, kind: 'configuration table' },
   ];
+}
+
+/** Every section of the report in reading order: the digest, then (depth `full`) the details. */
+export function reportSections(report: Report, options: Pick<RenderOptions, 'depth' | 'links'> = {}): Section[] {
+  const full = options.depth !== 'digest';
+  const digest = digestSections(report, { ...options.links, detailsBelow: full });
+  return full ? [...digest, ...detailSections(report)] : digest;
 }
 
 function omissionNote(dropped: Section[], hint: string | undefined): string {
@@ -285,7 +331,7 @@ export function assembleSections(sections: readonly Section[], options: RenderOp
 
 /** The whole report as Markdown, trimmed to `maxBytes` / `maxChars` when given. */
 export function renderMarkdown(report: Report, options: RenderOptions = {}): string {
-  const sections = reportSections(report);
+  const sections = reportSections(report, options);
   const first = sections[0];
   if (options.marker !== undefined && first?.text.startsWith(REPORT_MARKER)) {
     sections[0] = { ...first, text: options.marker + first.text.slice(REPORT_MARKER.length) };

@@ -1,0 +1,193 @@
+import type { PatternRule } from '../config-input.js';
+import { normaliseRunPath } from '../metrics/identity.js';
+import type { Series } from '../model/series.js';
+
+/** A factor recovered from sibling folder or file names, as the report lists it. */
+export interface PathFactor {
+  name: string;
+  levels: string[];
+  /** The path with the factor's segment as `*`, e.g. `experiments/*‍/batch-1/run_<n>/summary.json`. */
+  where: string;
+  source: 'path' | 'input';
+}
+
+/** More sibling names than this are different benchmarks, not levels of one condition. */
+export const MAX_PATH_LEVELS = 24;
+const MAX_LEVEL_LENGTH = 40;
+const SEPARATOR = /([-_. ]+)/;
+
+interface Unit {
+  /** Timestamps and run indices normalised, split at `/`; the last segment is the file stem. */
+  segments: string[];
+  extension: string;
+  schema: string;
+  series: Series[];
+  /** Factor name → level and the segment it came from. */
+  factors: Map<string, { level: string; position: number }>;
+}
+
+function splitFile(path: string): { segments: string[]; extension: string } {
+  const segments = path.split('/');
+  const last = segments[segments.length - 1] as string;
+  const dot = last.lastIndexOf('.');
+  if (dot > 0) segments[segments.length - 1] = last.slice(0, dot);
+  return { segments, extension: dot > 0 ? last.slice(dot) : '' };
+}
+
+/** `runtime-a` → ['runtime', '-', 'a']: words and the separators between them. */
+function tokens(name: string): string[] {
+  return name.split(SEPARATOR).filter((t) => t !== '');
+}
+
+const isSeparator = (t: string) => SEPARATOR.test(t) && t.replace(SEPARATOR, '') === '';
+
+/**
+ * What the sibling names share and where they differ: `runtime-a`,
+ * `runtime-b` → name `runtime`, levels `a`, `b`; `gemma3_1b_baseline`,
+ * `gemma3_baseline` → name `gemma3`, levels `1b`, `(none)`. The name falls
+ * back to the parent folder, then to what follows the differing part.
+ */
+export function siblingLevels(names: readonly string[], parent: string | undefined): { name: string; levels: string[] } {
+  const split = names.map(tokens);
+  const shortest = Math.min(...split.map((t) => t.length));
+  let prefix = 0;
+  while (prefix < shortest && split.every((t) => t[prefix] === split[0]?.[prefix])) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && split.every((t) => t[t.length - 1 - suffix] === split[0]?.[split[0].length - 1 - suffix])) suffix++;
+  // A shared word must end at a separator: `run1a`/`run1b` share no word, `gpu-a`/`gpu-b` share `gpu`.
+  while (prefix > 0 && !isSeparator(split[0]?.[prefix - 1] ?? '') && prefix < shortest) prefix--;
+  const strip = (t: string[]) => t.filter((x) => !isSeparator(x));
+  const levels = split.map((t) => {
+    const middle = t.slice(prefix, t.length - suffix).join('').replace(/^[-_. ]+|[-_. ]+$/g, '');
+    return middle === '' ? '(none)' : middle;
+  });
+  const prefixWords = strip(split[0]?.slice(0, prefix) ?? []);
+  const suffixWords = strip(split[0]?.slice(split[0].length - suffix) ?? []);
+  const name = prefixWords.length > 0 ? prefixWords.join('_') : parent ?? (suffixWords.length > 0 ? suffixWords.join('_') : 'variant');
+  return { name, levels };
+}
+
+/** `results/*‍/: runtime` → a regular expression whose first group is the factor's level. */
+export function factorRuleRegExp(pattern: string): RegExp {
+  let source = '';
+  let captured = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c === '*' && pattern[i + 1] === '*') {
+      source += '.*';
+      i++;
+    } else if (c === '*') {
+      source += captured ? '[^/]*' : '([^/]+?)';
+      captured = true;
+    } else source += c.replace(/[\\^$.+?()[\]{}|]/g, '\\$&');
+  }
+  // A pattern ending in `/` names a folder: everything below it matches.
+  return new RegExp(`^${source}${pattern.endsWith('/') ? '' : '$'}`, 'd');
+}
+
+function unitsOf(series: readonly Series[]): Map<string, Unit> {
+  const units = new Map<string, Unit>();
+  for (const s of series) {
+    const path = normaliseRunPath(s.file);
+    let unit = units.get(path);
+    if (!unit) {
+      unit = { ...splitFile(path), schema: '', series: [], factors: new Map() };
+      units.set(path, unit);
+    }
+    unit.series.push(s);
+  }
+  for (const unit of units.values()) unit.schema = [...new Set(unit.series.map((s) => s.metric))].sort().join('\u0001');
+  return units;
+}
+
+/** Level names must read as names: short, and not a run index or timestamp that normalisation left in place. */
+function usable(levels: readonly string[]): boolean {
+  return new Set(levels).size === levels.length && levels.every((l) => l.length <= MAX_LEVEL_LENGTH && !l.includes('<'));
+}
+
+/**
+ * Sibling folders or files with the same schema (the same metric names)
+ * whose paths differ in one segment define a factor: the differing part of
+ * that segment is each unit's level. `rules` (the `factors` input) name a
+ * segment explicitly and take its whole value as the level; they replace
+ * what detection found at that segment. Levels go to `Series.factors`,
+ * never to labels or ids; a label the file itself states wins over a path
+ * factor of the same name. Returns the factors found.
+ */
+export function assignPathFactors(series: readonly Series[], rules: readonly PatternRule<string>[] = []): PathFactor[] {
+  const units = unitsOf(series);
+  const found = new Map<string, PathFactor>();
+  const note = (name: string, level: string, where: string, source: PathFactor['source']) => {
+    const key = `${source}\u0000${name}\u0000${where}`;
+    const f = found.get(key) ?? { name, levels: [], where, source };
+    if (!f.levels.includes(level)) f.levels.push(level);
+    found.set(key, f);
+  };
+  const list = [...units.entries()];
+  const depth = Math.max(0, ...list.map(([, u]) => u.segments.length));
+  for (let position = 0; position < depth; position++) {
+    const groups = new Map<string, [string, Unit][]>();
+    for (const entry of list) {
+      const unit = entry[1];
+      if (position >= unit.segments.length) continue;
+      const rest = unit.segments.map((s, i) => (i === position ? '\u0000' : s)).join('/');
+      const key = `${unit.segments.length}|${unit.extension}|${unit.schema}|${rest}`;
+      const group = groups.get(key) ?? [];
+      group.push(entry);
+      groups.set(key, group);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2 || group.length > MAX_PATH_LEVELS) continue;
+      const names = group.map(([, u]) => u.segments[position] as string);
+      const { name, levels } = siblingLevels(names, group[0]?.[1].segments[position - 1]);
+      if (!usable(levels)) continue;
+      const first = (group[0] as [string, Unit])[1];
+      const where = first.segments.map((s, i) => (i === position ? '*' : s)).join('/') + first.extension;
+      group.forEach(([, unit], i) => {
+        if (!unit.factors.has(name)) unit.factors.set(name, { level: levels[i] as string, position });
+        note(name, levels[i] as string, where, 'path');
+      });
+    }
+  }
+  const compiled = rules.map((rule) => ({ rule, test: factorRuleRegExp(rule.pattern) }));
+  for (const [path, unit] of units) {
+    for (const { rule, test } of compiled) {
+      const match = test.exec(path);
+      const span = match?.indices?.[1];
+      if (!match || !span) continue;
+      const level = match[1] as string;
+      const position = path.slice(0, span[0]).split('/').length - 1;
+      for (const [name, f] of unit.factors) if (f.position === position) unit.factors.delete(name);
+      unit.factors.set(rule.value, { level, position });
+      note(rule.value, level, rule.pattern, 'input');
+    }
+  }
+  for (const unit of units.values()) {
+    if (unit.factors.size === 0) continue;
+    const positions = new Set([...unit.factors.values()].map((f) => f.position));
+    const experiment = unit.segments.map((s, i) => (positions.has(i) ? '*' : s)).join('/') + unit.extension;
+    for (const s of unit.series) {
+      const factors: Record<string, string> = {};
+      for (const [name, f] of unit.factors) if (!(name in s.labels)) factors[name] = f.level;
+      if (Object.keys(factors).length === 0) continue;
+      s.factors = factors;
+      s.experiment = experiment;
+    }
+  }
+  // A factor detected in several groups (the runtime folders under each config) is one factor;
+  // its place is the groups' paths with every segment they disagree on as `*`.
+  const merged = new Map<string, PathFactor>();
+  for (const f of found.values()) {
+    const key = `${f.source}\u0000${f.name}`;
+    const m = merged.get(key);
+    if (!m) {
+      merged.set(key, { ...f, levels: [...f.levels] });
+      continue;
+    }
+    for (const l of f.levels) if (!m.levels.includes(l)) m.levels.push(l);
+    const a = m.where.split('/');
+    const b = f.where.split('/');
+    if (a.length === b.length) m.where = a.map((s, i) => (s === b[i] ? s : '*')).join('/');
+  }
+  return [...merged.values()];
+}

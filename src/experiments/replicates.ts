@@ -1,0 +1,169 @@
+import { SampleAccumulator } from '../metrics/accumulator.js';
+import { labelKey, replicatePath } from '../metrics/identity.js';
+import { coefficientOfVariation, findOutliers, poolMoments, statsFromSamples } from '../metrics/stats.js';
+import type { ReplicateRuns, Series, SeriesStats } from '../model/series.js';
+
+/** One set of files that differ only in a run index, and how many series pooling made of them. */
+export interface ReplicateGroup {
+  pattern: string;
+  runs: number;
+  series: number;
+}
+
+interface Member {
+  file: string;
+  indices: number[];
+}
+
+function compareIndices(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** `exp/run_<n>/s.json` with runs 1…5 → `exp/run_{1..5}/s.json`; gaps are listed, several indices become `*`. */
+export function replicatePattern(normalised: string, members: readonly Member[]): string {
+  const slots = normalised.split('<n>').length - 1;
+  if (slots !== 1) return normalised.replace(/<n>/g, '*');
+  const values = [...new Set(members.map((m) => m.indices[0] as number))].sort((a, b) => a - b);
+  const first = values[0] as number;
+  const last = values[values.length - 1] as number;
+  const contiguous = last - first + 1 === values.length;
+  return normalised.replace('<n>', contiguous ? `{${first}..${last}}` : `{${values.join(',')}}`);
+}
+
+/** The union of complete sample lists: every statistic exact, as if one file held all runs. */
+function pooledSamples(parts: readonly Series[]): { stats: SeriesStats; samples: number[]; complete: boolean } {
+  const complete = parts.every((p) => p.stats.n === p.samples.length);
+  const acc = new SampleAccumulator();
+  for (const p of parts) for (const v of p.samples) acc.add(v);
+  if (complete && acc.complete) return { stats: statsFromSamples(acc), samples: [...acc.samples], complete: true };
+  // Some run kept only a reservoir of its samples: the moments still pool exactly, percentiles are approximate.
+  const moments = poolMoments(parts.map((p) => ({ n: p.stats.n ?? p.samples.length, mean: p.stats.mean, sd: p.stats.sd })));
+  const fromKept = statsFromSamples(acc);
+  return {
+    stats: {
+      ...fromKept,
+      n: moments.n,
+      mean: moments.mean,
+      sd: moments.sd,
+      cv: coefficientOfVariation(moments.mean, moments.sd),
+      min: Math.min(...parts.map((p) => p.stats.min ?? Number.POSITIVE_INFINITY)),
+      max: Math.max(...parts.map((p) => p.stats.max ?? Number.NEGATIVE_INFINITY)),
+      approximate: true,
+    },
+    samples: [...acc.samples],
+    complete: false,
+  };
+}
+
+/** Stated summaries with n and sd pool exactly; percentiles do not pool and are left out. */
+function pooledSummaries(parts: readonly Series[]): SeriesStats | undefined {
+  if (!parts.every((p) => p.stats.n !== null && (p.stats.n === 1 || p.stats.sd !== null))) return undefined;
+  const moments = poolMoments(parts.map((p) => ({ n: p.stats.n as number, mean: p.stats.mean, sd: p.stats.sd })));
+  const all = (pick: (s: SeriesStats) => number | null) => parts.map((p) => pick(p.stats)).filter((v): v is number => v !== null);
+  const mins = all((s) => s.min);
+  const maxs = all((s) => s.max);
+  return {
+    n: moments.n,
+    mean: moments.mean,
+    sd: moments.sd,
+    cv: coefficientOfVariation(moments.mean, moments.sd),
+    min: mins.length === parts.length ? Math.min(...mins) : null,
+    p50: null,
+    p95: null,
+    p99: null,
+    max: maxs.length === parts.length ? Math.max(...maxs) : null,
+    approximate: false,
+  };
+}
+
+/**
+ * One series from the same series of every run. Sampled runs pool their
+ * samples; stated summaries pool their moments; summaries without n or sd
+ * cannot pool, so each run's mean counts as one sample (n = runs).
+ */
+export function poolRuns(parts: readonly Series[], pattern: string): Series {
+  const first = parts[0] as Series;
+  const replicates: ReplicateRuns = { pattern, files: parts.map((p) => p.file), runMeans: parts.map((p) => p.stats.mean) };
+  const base: Series = { ...first, labels: { ...first.labels }, replicates };
+  if (parts.every((p) => p.source === 'samples')) {
+    const { stats, samples, complete } = pooledSamples(parts);
+    return { ...base, source: 'samples', stats, samples, outliers: complete ? findOutliers(samples) : [] };
+  }
+  const summary = pooledSummaries(parts);
+  if (summary) return { ...base, source: 'summary', stats: summary, samples: [], outliers: [] };
+  const acc = new SampleAccumulator();
+  for (const p of parts) acc.add(p.stats.mean);
+  const samples = [...acc.samples];
+  return { ...base, source: 'samples', stats: statsFromSamples(acc), samples, outliers: findOutliers(samples) };
+}
+
+/**
+ * Files whose paths differ only in a run index (`run_1/` … `run_5/`,
+ * `bench_rep2.json`) are runs of one benchmark: the same series (metric and
+ * labels) of every run become one series with all their samples, under the
+ * id all runs share. Different files in one run folder (`summary.json`,
+ * `metrics.json`) have different paths, so they never pool with each other.
+ * A series whose unit or direction differs between runs is left unpooled.
+ */
+export function poolReplicates(series: readonly Series[]): { series: Series[]; groups: ReplicateGroup[] } {
+  const byPath = new Map<string, Member[]>();
+  const seenFile = new Set<string>();
+  for (const s of series) {
+    if (seenFile.has(s.file)) continue;
+    seenFile.add(s.file);
+    const rp = replicatePath(s.file);
+    if (rp.indices.length === 0) continue;
+    const members = byPath.get(rp.normalised) ?? [];
+    members.push({ file: s.file, indices: rp.indices });
+    byPath.set(rp.normalised, members);
+  }
+  const groupOf = new Map<string, { normalised: string; pattern: string; order: Map<string, number> }>();
+  for (const [normalised, members] of byPath) {
+    const distinct = new Set(members.map((m) => m.indices.join(',')));
+    if (members.length < 2 || distinct.size < 2) continue;
+    members.sort((a, b) => compareIndices(a.indices, b.indices));
+    const group = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])) };
+    for (const m of members) groupOf.set(m.file, group);
+  }
+  if (groupOf.size === 0) return { series: [...series], groups: [] };
+
+  const parts = new Map<string, Series[]>();
+  const keyOf = (s: Series, normalised: string) => `${normalised}\u0000${s.metric}\u0000${labelKey(s.labels)}`;
+  for (const s of series) {
+    const group = groupOf.get(s.file);
+    if (!group) continue;
+    const key = keyOf(s, group.normalised);
+    const list = parts.get(key) ?? [];
+    list.push(s);
+    parts.set(key, list);
+  }
+  const counts = new Map<string, ReplicateGroup>();
+  const out: Series[] = [];
+  const emitted = new Set<string>();
+  for (const s of series) {
+    const group = groupOf.get(s.file);
+    if (!group) {
+      out.push(s);
+      continue;
+    }
+    const key = keyOf(s, group.normalised);
+    const list = parts.get(key) as Series[];
+    const consistent = list.length > 1 && list.every((p) => p.unit === s.unit && p.direction === s.direction);
+    if (!consistent) {
+      out.push(s);
+      continue;
+    }
+    if (emitted.has(key)) continue;
+    emitted.add(key);
+    const ordered = [...list].sort((a, b) => (group.order.get(a.file) ?? 0) - (group.order.get(b.file) ?? 0));
+    out.push(poolRuns(ordered, group.pattern));
+    const g = counts.get(group.normalised) ?? { pattern: group.pattern, runs: group.order.size, series: 0 };
+    g.series += 1;
+    counts.set(group.normalised, g);
+  }
+  return { series: out, groups: [...counts.values()] };
+}

@@ -1,0 +1,20 @@
+import type { PatternRule } from '../config-input.js';
+import type { ExperimentStructure } from '../model/finding.js';
+import type { Series } from '../model/series.js';
+import { assignPathFactors } from './path-factors.js';
+import { poolReplicates } from './replicates.js';
+
+/**
+ * The experiment behind the files: replicate runs pooled into one series
+ * each, then factors read from sibling folder and file names. Runs before
+ * ids are made unique and before any comparison, so a baseline analysed the
+ * same way pools the same runs under the same ids.
+ */
+export function structureExperiments(series: readonly Series[], factorRules: readonly PatternRule<string>[]): { series: Series[]; structure: ExperimentStructure } {
+  const pooled = poolReplicates(series);
+  const factors = assignPathFactors(pooled.series, factorRules);
+  return {
+    series: pooled.series,
+    structure: { replicateGroups: pooled.groups, factors, seriesBeforePooling: series.length },
+  };
+}

@@ -1,0 +1,157 @@
+import { pathTimestamps } from '../baseline/sources/history.js';
+import { labelKey, normaliseRunPath } from '../metrics/identity.js';
+import { normaliseName } from '../metrics/infer.js';
+import { LLM_SERIES_PREFIX, type Direction, type Series } from '../model/series.js';
+
+/** One series in a family, with the conditions that tell it apart from the others. */
+export interface Cell {
+  series: Series;
+  /** Every condition: the file's labels, path factors, a factor from the metric's path. */
+  dims: Record<string, string>;
+}
+
+/**
+ * Series of one metric, from one file or one experiment (files that differ
+ * only in factor folders and run indices), that differ only in conditions:
+ * the material of rankings and sweeps.
+ */
+export interface Family {
+  /** The metric as the family's findings name it (for `backends.*.tps`, `tps`). */
+  metric: string;
+  unit: string;
+  direction: Direction;
+  /** The file or experiment path, and the conditions every cell shares. */
+  scope: { path: string; labels: Record<string, string> };
+  /** Conditions that vary between cells, in the order they first appear. */
+  dims: string[];
+  cells: Cell[];
+}
+
+/**
+ * Conditions that name different benchmarks rather than settings of one:
+ * ranking `BM_Sort` against `BM_Hash` would compare unrelated things, so such
+ * labels split families instead of being ranked.
+ */
+const IDENTITY_LABEL = /^(name|benchmark|bench|benchmark_?name|test|test_?name|case|scenario|task|command|cmd|full_?name|function|func|op|operation|kernel|query|workload|suite|group|metric|title)$/;
+/** Statistic words in a metric path are parts of a summary, not levels of a condition. */
+const STAT_SEGMENT = /^(mean|avg|average|median|std|stddev|stdev|sd|min|max|minimum|maximum|count|n|p\d+(_\d+)?|q\d|percentiles?|quantiles?|total|sum)$/;
+
+/**
+ * The series that describe the tree as it is now: older timestamped runs are
+ * history (the baseline reads them), so only each benchmark's newest run
+ * counts, and the model's own tokens/s is not a benchmark of the repository.
+ */
+export function currentSeries(series: readonly Series[]): Series[] {
+  const newest = new Map<string, { file: string; stamps: string }>();
+  for (const s of series) {
+    const stamps = pathTimestamps(s.file);
+    if (stamps.length === 0) continue;
+    const key = normaliseRunPath(s.file);
+    const digits = stamps.map((t) => t.replace(/\D/g, '').padStart(20, '0')).join('/');
+    const seen = newest.get(key);
+    if (!seen || digits > seen.stamps || (digits === seen.stamps && s.file > seen.file)) newest.set(key, { file: s.file, stamps: digits });
+  }
+  return series.filter((s) => {
+    if (s.id.startsWith(LLM_SERIES_PREFIX)) return false;
+    const key = newest.size > 0 && pathTimestamps(s.file).length > 0 ? normaliseRunPath(s.file) : undefined;
+    return key === undefined || newest.get(key)?.file === s.file;
+  });
+}
+
+function singular(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+/**
+ * A condition written into the metric's own path: `backends.eager.tps` and
+ * `backends.compiled.tps` in one file are `tps` for backend=eager and
+ * backend=compiled. Only inner segments count (the last one is the metric),
+ * and statistic words never do.
+ */
+function metricPathFactors(metrics: readonly string[]): Map<string, { template: string; name: string; level: string; display: string }> {
+  const out = new Map<string, { template: string; name: string; level: string; display: string }>();
+  const split = [...new Set(metrics)].map((m) => ({ metric: m, parts: m.split('.') }));
+  const depth = Math.max(0, ...split.map((s) => s.parts.length));
+  for (let j = 0; j < depth - 1; j++) {
+    const groups = new Map<string, typeof split>();
+    for (const s of split) {
+      if (out.has(s.metric) || j >= s.parts.length - 1) continue;
+      const segment = s.parts[j] as string;
+      if (STAT_SEGMENT.test(normaliseName(segment))) continue;
+      const template = s.parts.map((p, i) => (i === j ? '*' : p)).join('.');
+      const list = groups.get(template) ?? [];
+      list.push(s);
+      groups.set(template, list);
+    }
+    for (const [template, list] of groups) {
+      if (list.length < 2) continue;
+      const parent = list[0]?.parts[j - 1];
+      const name = parent ? singular(normaliseName(parent)) : 'group';
+      const display = (list[0]?.parts.slice(j + 1) ?? []).join('.');
+      for (const s of list) out.set(s.metric, { template, name, level: s.parts[j] as string, display });
+    }
+  }
+  return out;
+}
+
+/**
+ * Groups the current series into families. A family's cells share metric,
+ * unit, direction, file or experiment, and the names of their conditions;
+ * the conditions whose values differ are its dimensions.
+ */
+export function buildFamilies(series: readonly Series[]): Family[] {
+  const current = currentSeries(series);
+  const byScope = new Map<string, Series[]>();
+  for (const s of current) {
+    const scope = s.experiment ?? normaliseRunPath(s.file);
+    const list = byScope.get(scope) ?? [];
+    list.push(s);
+    byScope.set(scope, list);
+  }
+  const families = new Map<string, Family>();
+  for (const [scopePath, list] of byScope) {
+    const fromPath = metricPathFactors(list.map((s) => s.metric));
+    for (const s of list) {
+      const dims: Record<string, string> = { ...s.labels, ...s.factors };
+      const mp = fromPath.get(s.metric);
+      let metric = s.metric;
+      if (mp && !(mp.name in dims)) {
+        dims[mp.name] = mp.level;
+        metric = mp.template;
+      }
+      const identity: Record<string, string> = {};
+      for (const key of Object.keys(dims)) {
+        if (IDENTITY_LABEL.test(normaliseName(key))) {
+          identity[key] = dims[key] as string;
+          delete dims[key];
+        }
+      }
+      const key = [scopePath, metric, s.unit, s.direction, labelKey(identity), Object.keys(dims).sort().join('\u0001')].join('\u0000');
+      let family = families.get(key);
+      if (!family) {
+        family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: identity }, dims: [], cells: [] };
+        families.set(key, family);
+      }
+      family.cells.push({ series: s, dims });
+    }
+  }
+  const out: Family[] = [];
+  for (const family of families.values()) {
+    if (family.cells.length < 2) continue;
+    const keys = Object.keys(family.cells[0]?.dims ?? {});
+    const varying = keys.filter((k) => new Set(family.cells.map((c) => c.dims[k])).size > 1);
+    if (varying.length === 0) continue;
+    for (const k of keys) if (!varying.includes(k)) family.scope.labels[k] = family.cells[0]?.dims[k] as string;
+    // Two series with the same conditions (a repeated record) are one cell: keep the first.
+    const seen = new Set<string>();
+    family.cells = family.cells.filter((c) => {
+      const id = varying.map((k) => c.dims[k]).join('\u0000');
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+    family.dims = varying;
+    out.push(family);
+  }
+  return out;
+}

@@ -1,0 +1,184 @@
+import { poolMoments } from '../metrics/stats.js';
+import type { Finding, FindingLevel, NoiseTest } from '../model/finding.js';
+import type { Cell, Family } from './families.js';
+import { mainEffects, oneWayAnova, welchP, type GroupMoments } from './statistics.js';
+import { labelsPlain, levelName, levelValueText, noisePhrase, pText, ratioText, valueText } from './text.js';
+
+/** A ranking of more levels than this compares different benchmarks, not settings of one. */
+export const MAX_RANKED_LEVELS = 24;
+
+export type DraftFinding = Omit<Finding, 'id' | 'score'>;
+
+const moments = (l: FindingLevel): GroupMoments => ({ n: l.n ?? 1, mean: l.mean, sd: l.sd });
+
+export function bestFirst(levels: FindingLevel[], direction: Family['direction']): FindingLevel[] {
+  return [...levels].sort((a, b) => (direction === 'lower' ? a.mean - b.mean : b.mean - a.mean));
+}
+
+/** Highest over lowest mean, when both are positive: how many times one is the other. */
+export function spreadRatio(levels: readonly FindingLevel[]): number | undefined {
+  const means = levels.map((l) => l.mean);
+  const lo = Math.min(...means);
+  const hi = Math.max(...means);
+  return lo > 0 ? hi / lo : undefined;
+}
+
+function testOf(p: number | undefined, method: NoiseTest['method'], confidence: number, reason: string): NoiseTest {
+  return p === undefined ? { method: 'none', p: null, significant: null, reason } : { method, p, significant: p < 1 - confidence };
+}
+
+function cellLevel(c: Cell, dim: string): FindingLevel {
+  const st = c.series.stats;
+  return { value: c.dims[dim] as string, n: st.n, mean: st.mean, sd: st.sd, series: [c.series.id] };
+}
+
+function headline(family: Family, factor: string, levels: FindingLevel[], over: string): string {
+  const best = { ...(levels[0] as FindingLevel), value: levelName(factor, (levels[0] as FindingLevel).value) };
+  const worst = { ...(levels[levels.length - 1] as FindingLevel), value: levelName(factor, (levels[levels.length - 1] as FindingLevel).value) };
+  const ratio = spreadRatio(levels);
+  const unit = family.unit;
+  const times = ratio !== undefined ? ratioText(ratio) : undefined;
+  if (family.direction === 'lower') {
+    const tail = times ? `; the highest, ${worst.value} (${valueText(worst.mean, unit)}), is ${times} that` : `; the highest is ${worst.value} (${valueText(worst.mean, unit)})`;
+    return `${family.metric} by ${factor}${over}: ${best.value} is lowest at ${levelValueText(best, unit)}${tail}`;
+  }
+  const tail = times ? `, ${times} the lowest, ${worst.value} (${valueText(worst.mean, unit)})` : `; the lowest is ${worst.value} (${valueText(worst.mean, unit)})`;
+  return `${family.metric} by ${factor}${over}: ${best.value} leads at ${levelValueText(best, unit)}${tail}`;
+}
+
+function finding(family: Family, factor: string, levels: FindingLevel[], test: NoiseTest, text: string, extra: Partial<DraftFinding> = {}): DraftFinding {
+  const ratio = spreadRatio(levels);
+  const out: DraftFinding = {
+    kind: 'ranking',
+    metric: family.metric,
+    unit: family.unit,
+    direction: family.direction,
+    text,
+    series: levels.flatMap((l) => l.series),
+    scope: { path: family.scope.path, labels: { ...family.scope.labels } },
+    factor,
+    levels,
+    test,
+    ...extra,
+  };
+  if (ratio !== undefined) out.ratio = ratio;
+  return out;
+}
+
+/**
+ * One condition varies: its levels ranked best first, with whether the
+ * differences exceed the spread inside the levels (Welch's test for two
+ * levels, one-way ANOVA for more; a lead over the runner-up is tested too).
+ */
+export function rankOneFactor(family: Family, confidence: number): DraftFinding | undefined {
+  const factor = family.dims[0] as string;
+  if (family.direction === 'none' || family.cells.length > MAX_RANKED_LEVELS) return undefined;
+  const levels = bestFirst(family.cells.map((c) => cellLevel(c, factor)), family.direction);
+  const noSpread = levels.every((l) => l.n === 1 || l.sd === null) ? 'one value per level' : 'no spread inside the levels';
+  const test =
+    levels.length === 2
+      ? testOf(welchP(moments(levels[0] as FindingLevel), moments(levels[1] as FindingLevel)), 'welch', confidence, noSpread)
+      : testOf(oneWayAnova(levels.map(moments))?.p, 'anova', confidence, noSpread);
+  const parts = [headline(family, factor, levels, '')];
+  parts.push(noisePhrase(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
+  const extra: Partial<DraftFinding> = {};
+  if (levels.length > 2) {
+    const lead = welchP(moments(levels[0] as FindingLevel), moments(levels[1] as FindingLevel));
+    if (lead !== undefined) {
+      extra.lead = testOf(lead, 'welch', confidence, '');
+      parts.push(`${levelName(factor, levels[0]?.value ?? '')}'s lead over ${levelName(factor, levels[1]?.value ?? '')} is ${lead < 1 - confidence ? 'beyond' : 'within'} the noise (${pText(lead)})`);
+    }
+  }
+  return finding(family, factor, levels, test, `${parts.join('; ')}.`, extra);
+}
+
+/** Cells grouped by the other conditions' values: the settings a factor is compared within. */
+function slices(family: Family, factor: string): Map<string, Cell[]> {
+  const others = family.dims.filter((d) => d !== factor);
+  const out = new Map<string, Cell[]>();
+  for (const c of family.cells) {
+    const key = labelsPlain(Object.fromEntries(others.map((d) => [d, c.dims[d] as string])));
+    const list = out.get(key) ?? [];
+    list.push(c);
+    out.set(key, list);
+  }
+  return out;
+}
+
+/** Each factor's levels indexed in order of appearance, for the design's cells. */
+export function designOf(family: Family): { levelNames: string[][]; cells: { cell: Cell; levels: number[] }[] } {
+  const levelNames = family.dims.map((d) => [...new Set(family.cells.map((c) => c.dims[d] as string))]);
+  const cells = family.cells.map((cell) => ({ cell, levels: family.dims.map((d, i) => (levelNames[i] as string[]).indexOf(cell.dims[d] as string)) }));
+  return { levelNames, cells };
+}
+
+/** A level pooled over the other conditions: every sample at that level. */
+export function pooledLevel(value: string, cells: readonly Cell[]): FindingLevel {
+  const known = cells.every((c) => c.series.stats.n !== null);
+  const pooled = poolMoments(cells.map((c) => ({ n: c.series.stats.n ?? 1, mean: c.series.stats.mean, sd: c.series.stats.sd })));
+  return { value, n: known ? pooled.n : null, mean: pooled.mean, sd: pooled.sd, series: cells.map((c) => c.series.id) };
+}
+
+/** Highest over lowest of positive values. */
+function ratioOf(values: readonly number[]): number | undefined {
+  const lo = Math.min(...values);
+  return lo > 0 ? Math.max(...values) / lo : undefined;
+}
+
+function rangeText(ratios: readonly number[]): string {
+  const lo = Math.min(...ratios);
+  const hi = Math.max(...ratios);
+  return lo.toFixed(2) === hi.toFixed(2) ? ratioText(lo) : `${lo.toFixed(2)}–${ratioText(hi)}`;
+}
+
+/**
+ * Several conditions vary and each configuration was run several times: one
+ * ranking per condition. Its levels are pooled over the other conditions'
+ * settings (every sample at that level) and tested by the main-effects
+ * F-test of the whole design. Pooled means mix settings of very different
+ * scale (batch 1 and batch 8), so the sentence leads with what holds within
+ * each setting: how often the best level wins there, and by how much.
+ */
+export function rankFactorsOfDesign(family: Family, confidence: number): DraftFinding[] {
+  if (family.direction === 'none') return [];
+  const { levelNames, cells } = designOf(family);
+  const effects = mainEffects(
+    cells.map(({ cell, levels }) => ({ levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })),
+    levelNames.map((l) => l.length),
+  );
+  const unit = family.unit;
+  const out: DraftFinding[] = [];
+  family.dims.forEach((factor, f) => {
+    const names = levelNames[f] as string[];
+    if (names.length < 2 || names.length > MAX_RANKED_LEVELS) return;
+    const levels = bestFirst(names.map((v) => pooledLevel(v, family.cells.filter((c) => c.dims[factor] === v))), family.direction);
+    const best = levels[0] as FindingLevel;
+    const worst = levels[levels.length - 1] as FindingLevel;
+    const bestName = levelName(factor, best.value);
+    const others = family.dims.filter((d) => d !== factor);
+    const test = testOf(effects[f]?.test?.p, 'anova', confidence, 'no spread to judge by');
+    const settings = [...slices(family, factor)].filter(([, g]) => g.length > 1);
+    const bestIn = settings.filter(([, g]) => bestFirst(g.map((c) => cellLevel(c, factor)), family.direction)[0]?.value === best.value);
+    const ratios = bestIn.map(([, g]) => ratioOf(g.map((c) => c.series.stats.mean))).filter((r): r is number => r !== undefined);
+    const over = others.join(' × ');
+    const parts: string[] = [];
+    const lowest = family.direction === 'lower';
+    const wins = `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${settings.length} ${over} settings`;
+    const margin = ratios.length > 0 ? (lowest ? `; the highest there is ${rangeText(ratios)} that` : `, ${rangeText(ratios)} the lowest there`) : '';
+    parts.push(`${family.metric} by ${factor} over ${over}: ${wins}${margin}`);
+    parts.push(`over all settings ${bestName} averages ${levelValueText({ ...best, sd: null }, unit)} and ${levelName(factor, worst.value)} ${levelValueText({ ...worst, sd: null }, unit)}`);
+    parts.push(
+      test.significant === null || test.p === null
+        ? noisePhrase(test, factor)
+        : test.significant
+          ? `${factor} matters beyond the noise (${pText(test.p)})`
+          : `${factor} makes no difference beyond the noise (${pText(test.p)})`,
+    );
+    const slicesShown = settings.slice(0, 12).map(([setting, g]) => ({
+      setting,
+      values: bestFirst(g.map((c) => cellLevel(c, factor)), family.direction).map((l) => ({ level: l.value, mean: l.mean, n: l.n })),
+    }));
+    out.push(finding(family, factor, levels, test, `${parts.join('; ')}.`, { slices: slicesShown }));
+  });
+  return out;
+}

@@ -1,0 +1,60 @@
+import { isThroughput, normaliseName } from '../metrics/infer.js';
+import type { Direction } from '../model/series.js';
+import type { DraftFinding } from './ranking.js';
+
+const TIME_UNITS = new Set(['ns', 'µs', 'ms', 's']);
+const MEMORY_UNITS = new Set(['B', 'KB', 'KiB', 'MB', 'MiB', 'GB', 'GiB']);
+
+/**
+ * What readers look at first: throughput, then time to first token, latency
+ * and per-token times, then memory, then the rest; metrics with no better
+ * direction last.
+ */
+export function metricWeight(metric: string, unit: string, direction: Direction): number {
+  if (direction === 'none') return 0.2;
+  if (isThroughput(direction, unit, metric)) return 1;
+  const name = normaliseName(metric);
+  if (/(^|_)(ttft|tpot|itl|e2el|latency|latencies)(_|$)/.test(name) || (direction === 'lower' && TIME_UNITS.has(unit))) return 0.85;
+  if (/(^|_)(mem|memory|vram|rss)(_|$)/.test(name) || MEMORY_UNITS.has(unit)) return 0.7;
+  return 0.5;
+}
+
+function evidenceWeight(significant: boolean | null | undefined): number {
+  if (significant === true) return 1;
+  if (significant === false) return 0.35;
+  return 0.6;
+}
+
+function sizeWeight(n: number): number {
+  return Math.min(1, 0.4 + 0.2 * Math.log10(n + 1));
+}
+
+/**
+ * Rank key: changes against the baseline first (gated regressions above
+ * all), then rankings and sweeps by metric importance × effect size ×
+ * evidence × samples, stability notes last.
+ */
+export function scoreFinding(f: DraftFinding): number {
+  const weight = metricWeight(f.metric, f.unit, f.direction);
+  switch (f.kind) {
+    case 'change': {
+      const c = f.change;
+      const beyond = c && c.change !== null ? Math.min(1, Math.abs(c.change)) : 0;
+      const base = c?.verdict === 'regressed' ? (c.gated ? 100 : 60) : 40;
+      return base + 10 * weight + beyond;
+    }
+    case 'ranking': {
+      const effect = f.ratio !== undefined ? Math.min(1, 0.2 + Math.log2(f.ratio)) : 0.3;
+      const n = (f.levels ?? []).reduce((s, l) => s + (l.n ?? 1), 0);
+      return 10 * weight * effect * evidenceWeight(f.test?.significant) * sizeWeight(n);
+    }
+    case 'sweep': {
+      const sweep = f.sweep;
+      const moving = sweep?.effects.filter((e) => e.test.significant === true).map((e) => e.spread) ?? [];
+      const effect = sweep?.withinNoise ? 0.6 : Math.min(1, 0.3 + 2 * Math.max(0, ...moving));
+      return 10.5 * weight * effect * sizeWeight(sweep?.configurations ?? 1);
+    }
+    case 'stability':
+      return 3.5 * weight * Math.min(1, 0.5 + 0.1 * (f.stability?.items.length ?? 0));
+  }
+}

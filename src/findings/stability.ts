@@ -1,0 +1,112 @@
+import { normaliseRunPath } from '../metrics/identity.js';
+import type { StabilityItem } from '../model/finding.js';
+import type { FileEntry } from '../model/report.js';
+import type { Series } from '../model/series.js';
+import { formatNumber } from '../util/numbers.js';
+import { plural } from '../util/text.js';
+import type { DraftFinding } from './ranking.js';
+import { labelsPlain } from './text.js';
+
+/** A coefficient of variation at or above this (percent) makes a mean hard to compare. */
+export const HIGH_CV_PERCENT = 10;
+const MIN_SAMPLES = 3;
+const ITEMS_KEPT = 10;
+const ITEMS_NAMED = 3;
+
+function nameOf(s: Series): string {
+  const conditions = { ...s.labels, ...s.factors };
+  return Object.keys(conditions).length > 0 ? `${s.metric} (${labelsPlain(conditions)})` : s.metric;
+}
+
+function cvOf(values: readonly number[]): number | undefined {
+  if (values.length < MIN_SAMPLES) return undefined;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  if (mean === 0) return undefined;
+  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
+  return (sd / Math.abs(mean)) * 100;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function itemsOf(s: Series): StabilityItem[] {
+  const items: StabilityItem[] = [];
+  const name = nameOf(s);
+  const cv = s.stats.cv;
+  if (s.stats.n !== null && s.stats.n >= MIN_SAMPLES && cv !== null && cv >= HIGH_CV_PERCENT) {
+    items.push({ series: s.id, name, cv, note: `CV ${cv.toFixed(1)}% over ${s.stats.n} samples` });
+  }
+  const first = s.outliers.find((o) => o.index === 0);
+  if (first && s.samples.length >= 4) {
+    const med = median(s.samples);
+    const times = med !== 0 ? Math.abs(first.value / med) : undefined;
+    items.push({ series: s.id, name, note: `first sample ${formatNumber(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${formatNumber(med)})` : ` against a median of ${formatNumber(med)}`}: warm-up?` });
+  }
+  const runCv = s.replicates ? cvOf(s.replicates.runMeans) : undefined;
+  if (runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
+    items.push({ series: s.id, name, cv: runCv, note: `run means vary by CV ${runCv.toFixed(1)}% across ${s.replicates?.runMeans.length} runs` });
+  }
+  return items;
+}
+
+/**
+ * Per file or experiment, what makes its numbers less trustworthy: series
+ * whose samples scatter (high CV), a first sample that stands out (warm-up),
+ * runs whose means disagree, rows left out for a non-empty error column.
+ */
+export function stabilityFindings(series: readonly Series[], files: readonly FileEntry[]): DraftFinding[] {
+  const byScope = new Map<string, { items: StabilityItem[]; series: Series[]; excluded: number }>();
+  const scopeOf = (s: Series) => s.experiment ?? normaliseRunPath(s.file);
+  const currentFiles = new Set<string>();
+  for (const s of series) {
+    for (const f of s.replicates?.files ?? [s.file]) currentFiles.add(f);
+    if (s.direction === 'none') continue;
+    const items = itemsOf(s);
+    if (items.length === 0) continue;
+    const entry = byScope.get(scopeOf(s)) ?? { items: [], series: [], excluded: 0 };
+    entry.items.push(...items);
+    entry.series.push(s);
+    byScope.set(scopeOf(s), entry);
+  }
+  for (const f of files) {
+    if (f.excludedRows === 0 || !currentFiles.has(f.path)) continue;
+    const owner = series.find((s) => s.file === f.path || s.replicates?.files.includes(f.path));
+    const key = owner ? scopeOf(owner) : normaliseRunPath(f.path);
+    const entry = byScope.get(key) ?? { items: [], series: [], excluded: 0 };
+    entry.excluded += f.excludedRows;
+    byScope.set(key, entry);
+  }
+  const out: DraftFinding[] = [];
+  for (const [path, entry] of byScope) {
+    const items = entry.items.sort((a, b) => (b.cv ?? 0) - (a.cv ?? 0)).slice(0, ITEMS_KEPT);
+    const scattered = items.filter((i) => i.note.startsWith('CV'));
+    const warmups = entry.items.filter((i) => i.note.startsWith('first sample'));
+    const runs = items.filter((i) => i.note.startsWith('run means'));
+    const parts: string[] = [];
+    if (scattered.length > 0) {
+      const total = entry.items.filter((i) => i.note.startsWith('CV')).length;
+      parts.push(`${plural(total, 'series scatters', 'series scatter')} widely (${scattered.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')}${total > ITEMS_NAMED ? '; …' : ''})`);
+    }
+    if (runs.length > 0) parts.push(`run-to-run spread in ${plural(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')})`);
+    if (warmups.length > 0) parts.push(`the first sample stands out in ${plural(warmups.length, 'series', 'series')} (${warmups[0]?.name}: ${warmups[0]?.note})`);
+    if (entry.excluded > 0) parts.push(`${plural(entry.excluded, 'row')} with a non-empty error column left out of every statistic`);
+    if (parts.length === 0) continue;
+    const lead = entry.series[0];
+    const stability: DraftFinding['stability'] = { items: [...items, ...warmups.filter((w) => !items.includes(w))].slice(0, ITEMS_KEPT) };
+    if (entry.excluded > 0) stability.excludedRows = entry.excluded;
+    out.push({
+      kind: 'stability',
+      metric: lead?.metric ?? '',
+      unit: lead?.unit ?? '',
+      direction: lead?.direction ?? 'none',
+      text: `${path}: ${parts.join('; ')}.`,
+      series: [...new Set(items.map((i) => i.series))],
+      scope: { path, labels: {} },
+      stability,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,125 @@
+import { incompleteBeta, welchTest } from '../baseline/statistics.js';
+
+/** What a test needs of one group: its size, mean and sample sd (null for one value). */
+export interface GroupMoments {
+  n: number;
+  mean: number;
+  sd: number | null;
+}
+
+export interface FTest {
+  f: number;
+  df1: number;
+  df2: number;
+  p: number;
+}
+
+/** P(F > f) for Fisher's F with (df1, df2) degrees of freedom. */
+export function fSurvival(f: number, df1: number, df2: number): number {
+  if (!(f > 0)) return 1;
+  if (f === Infinity) return 0;
+  return incompleteBeta(df2 / (df2 + df1 * f), df2 / 2, df1 / 2);
+}
+
+/**
+ * One-way ANOVA from each group's moments: do the group means differ by more
+ * than the spread inside the groups explains? Undefined when the groups hold
+ * no spread to judge by (every group a single value, or no variation at all).
+ */
+export function oneWayAnova(groups: readonly GroupMoments[]): FTest | undefined {
+  const used = groups.filter((g) => g.n > 0);
+  const k = used.length;
+  const n = used.reduce((s, g) => s + g.n, 0);
+  if (k < 2 || n - k < 1) return undefined;
+  const grand = used.reduce((s, g) => s + g.n * g.mean, 0) / n;
+  const between = used.reduce((s, g) => s + g.n * (g.mean - grand) ** 2, 0);
+  const within = used.reduce((s, g) => s + (g.n > 1 ? (g.n - 1) * (g.sd ?? 0) ** 2 : 0), 0);
+  if (within <= 0) return undefined;
+  const df1 = k - 1;
+  const df2 = n - k;
+  const f = between / df1 / (within / df2);
+  return { f, df1, df2, p: fSurvival(f, df1, df2) };
+}
+
+/** Welch's two-sided p for two groups, or undefined when either lacks a spread. */
+export function welchP(a: GroupMoments, b: GroupMoments): number | undefined {
+  if (a.n < 2 || b.n < 2 || a.sd === null || b.sd === null) return undefined;
+  if (a.sd === 0 && b.sd === 0) return undefined;
+  return welchTest({ mean: a.mean, variance: a.sd ** 2, n: a.n }, { mean: b.mean, variance: b.sd ** 2, n: b.n }).p;
+}
+
+/** One configuration of a multi-factor design: a level index per factor and its moments. */
+export interface DesignCell extends GroupMoments {
+  levels: number[];
+}
+
+export interface MainEffect {
+  /** The factor's index in the design. */
+  factor: number;
+  test: FTest | undefined;
+}
+
+/**
+ * Least-squares fit of an additive model y = μ + Σ αf[level] to the cell
+ * means (weighted by n) by backfitting; returns the weighted residual sum of
+ * squares. Converges for connected designs (every factorial and most sweeps).
+ */
+function additiveLackOfFit(cells: readonly { y: number; w: number; levels: number[] }[], factors: readonly number[], levelCounts: readonly number[]): number {
+  const total = cells.reduce((s, c) => s + c.w, 0);
+  const mu = cells.reduce((s, c) => s + c.w * c.y, 0) / total;
+  const alpha = levelCounts.map((l) => new Array<number>(l).fill(0));
+  const fitted = (c: { levels: number[] }) => mu + factors.reduce((s, f) => s + (alpha[f]?.[c.levels[f] as number] ?? 0), 0);
+  for (let iteration = 0; iteration < 200; iteration++) {
+    let moved = 0;
+    for (const f of factors) {
+      const sum = new Array<number>(levelCounts[f] as number).fill(0);
+      const weight = new Array<number>(levelCounts[f] as number).fill(0);
+      const own = alpha[f] as number[];
+      for (const c of cells) {
+        const l = c.levels[f] as number;
+        sum[l] = (sum[l] as number) + c.w * (c.y - fitted(c) + (own[l] as number));
+        weight[l] = (weight[l] as number) + c.w;
+      }
+      for (let l = 0; l < own.length; l++) {
+        const next = (weight[l] as number) > 0 ? (sum[l] as number) / (weight[l] as number) : 0;
+        moved = Math.max(moved, Math.abs(next - (own[l] as number)));
+        own[l] = next;
+      }
+    }
+    if (moved < 1e-12 * (Math.abs(mu) + 1)) break;
+  }
+  return cells.reduce((s, c) => s + c.w * (c.y - fitted(c)) ** 2, 0);
+}
+
+/**
+ * Main effects of a multi-factor design by an F-test per factor: the rise in
+ * the additive model's residual when the factor is left out, against the
+ * residual of the full model (lack of fit plus the spread inside cells).
+ * With one value per configuration (a sweep) the residual is the lack of fit
+ * alone, as in a two-way ANOVA without replication. Effects of throughput and
+ * latency are multiplicative (a knob saves 10%, not 3 tok/s, at every batch
+ * size), so positive data is fitted on the log scale, where the spread inside
+ * a cell is its CV.
+ */
+export function mainEffects(cells: readonly DesignCell[], levelCounts: readonly number[]): MainEffect[] {
+  const logScale = cells.every((c) => c.mean > 0);
+  const data = cells.map((c) => ({
+    y: logScale ? Math.log(c.mean) : c.mean,
+    w: c.n,
+    levels: c.levels,
+    within: c.n > 1 && c.sd !== null ? (c.n - 1) * (logScale ? (c.sd / c.mean) ** 2 : c.sd ** 2) : 0,
+  }));
+  const factors = levelCounts.map((_, i) => i);
+  const n = data.reduce((s, c) => s + c.w, 0);
+  const residualDf = n - 1 - levelCounts.reduce((s, l) => s + (l - 1), 0);
+  const lackOfFit = additiveLackOfFit(data, factors, levelCounts);
+  const residual = lackOfFit + data.reduce((s, c) => s + c.within, 0);
+  return factors.map((f) => {
+    const df1 = (levelCounts[f] as number) - 1;
+    if (residualDf < 1 || df1 < 1 || !(residual > 1e-24)) return { factor: f, test: undefined };
+    const without = additiveLackOfFit(data, factors.filter((g) => g !== f), levelCounts);
+    const effect = Math.max(0, without - lackOfFit);
+    const fStat = effect / df1 / (residual / residualDf);
+    return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) } };
+  });
+}

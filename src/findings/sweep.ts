@@ -1,0 +1,92 @@
+import type { FindingLevel, NoiseTest, SweepEffect } from '../model/finding.js';
+import type { Family } from './families.js';
+import { bestFirst, designOf, pooledLevel, spreadRatio, type DraftFinding } from './ranking.js';
+import { mainEffects } from './statistics.js';
+import { labelsPlain, naturalOrder, pText, ratioText, signedPercent, valueText } from './text.js';
+
+/** Fewer configurations than this are a small table, not a sweep worth summarising. */
+export const MIN_SWEEP_CONFIGURATIONS = 4;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Several conditions vary and most configurations ran once or a few times. */
+export function isSweep(family: Family): boolean {
+  if (family.dims.length < 2 || family.cells.length < MIN_SWEEP_CONFIGURATIONS) return false;
+  return median(family.cells.map((c) => c.series.stats.n ?? 1)) <= 3;
+}
+
+/** How an effect reads: numeric levels from the first to the last, others from the worst to the best. */
+function effectPhrase(effect: SweepEffect, direction: Family['direction'], unit: string): string {
+  const ordered = naturalOrder(effect.levels);
+  const numeric = effect.levels.every((l) => l.value.trim() !== '' && Number.isFinite(Number(l.value)));
+  const ranked = bestFirst(effect.levels, direction);
+  const [from, to] = numeric ? [ordered[0], ordered[ordered.length - 1]] : [ranked[ranked.length - 1], ranked[0]];
+  const a = from as FindingLevel;
+  const b = to as FindingLevel;
+  const change = a.mean !== 0 ? (b.mean - a.mean) / Math.abs(a.mean) : 0;
+  return `${effect.factor} ${a.value} → ${b.value}: ${valueText(a.mean, unit)} → ${valueText(b.mean, unit)} (${signedPercent(change)}${effect.test.p !== null ? `, ${pText(effect.test.p)}` : ''})`;
+}
+
+/**
+ * A parameter sweep: the best and worst configuration, and each factor's
+ * main effect (its level means averaged over the other factors), tested by
+ * the additive model's F-test. When no factor moves the metric beyond the
+ * noise, that is the finding: "no setting changes tokens/s by more than 1.5%".
+ */
+export function summariseSweep(family: Family, confidence: number): DraftFinding | undefined {
+  if (family.direction === 'none') return undefined;
+  const { levelNames, cells } = designOf(family);
+  const effects = mainEffects(
+    cells.map(({ cell, levels }) => ({ levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })),
+    levelNames.map((l) => l.length),
+  );
+  const grand = family.cells.reduce((s, c) => s + c.series.stats.mean, 0) / family.cells.length;
+  const effectList: SweepEffect[] = family.dims.map((factor, f) => {
+    const levels = naturalOrder((levelNames[f] as string[]).map((v) => pooledLevel(v, family.cells.filter((c) => c.dims[factor] === v))));
+    const means = levels.map((l) => l.mean);
+    const spread = grand !== 0 ? (Math.max(...means) - Math.min(...means)) / Math.abs(grand) : 0;
+    const t = effects[f]?.test;
+    const test: NoiseTest = t ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence } : { method: 'none', p: null, significant: null, reason: 'too few configurations to estimate the noise' };
+    return { factor, levels, spread, test };
+  });
+  effectList.sort((a, b) => b.spread - a.spread);
+  const configurations = family.cells.map((c) => {
+    const labels = Object.fromEntries(family.dims.map((d) => [d, c.dims[d] as string]));
+    return { value: labelsPlain(labels), labels, n: c.series.stats.n, mean: c.series.stats.mean, sd: c.series.stats.sd, series: [c.series.id] };
+  });
+  const ranked = bestFirst(configurations, family.direction) as (FindingLevel & { labels: Record<string, string> })[];
+  const best = ranked[0] as FindingLevel & { labels: Record<string, string> };
+  const worst = ranked[ranked.length - 1] as FindingLevel & { labels: Record<string, string> };
+  const tested = effectList.filter((e) => e.test.significant !== null);
+  const withinNoise = tested.length === effectList.length && tested.every((e) => e.test.significant === false);
+  const runs = median(family.cells.map((c) => c.series.stats.n ?? 1));
+  const ratio = spreadRatio([best, worst]);
+
+  const head = `${family.metric} sweep over ${family.dims.join(' × ')} (${family.cells.length} configurations, ${runs === 1 ? '1 run' : `${runs} runs`} each): best ${best.value} at ${valueText(best.mean, family.unit)}, worst ${worst.value} at ${valueText(worst.mean, family.unit)}${ratio !== undefined ? ` (${ratioText(ratio)})` : ''}`;
+  let tail: string;
+  if (withinNoise) {
+    const largest = Math.max(...effectList.map((e) => e.spread));
+    tail = `no setting changes ${family.metric} by more than ${(largest * 100).toFixed(1)}% beyond the noise`;
+  } else {
+    const moving = effectList.filter((e) => e.test.significant === true).map((e) => effectPhrase(e, family.direction, family.unit));
+    const flat = effectList.filter((e) => e.test.significant === false).map((e) => `${e.factor} changes nothing beyond the noise (spread ${(e.spread * 100).toFixed(1)}%)`);
+    const untested = effectList.filter((e) => e.test.significant === null).map((e) => `${e.factor} spread ${(e.spread * 100).toFixed(1)}% (not tested: ${e.test.reason})`);
+    tail = [...moving, ...flat, ...untested].join('; ');
+  }
+  const out: DraftFinding = {
+    kind: 'sweep',
+    metric: family.metric,
+    unit: family.unit,
+    direction: family.direction,
+    text: `${head}; ${tail}.`,
+    series: family.cells.map((c) => c.series.id),
+    scope: { path: family.scope.path, labels: { ...family.scope.labels } },
+    sweep: { factors: [...family.dims], configurations: family.cells.length, runsPerConfiguration: runs, best, worst, effects: effectList, withinNoise },
+  };
+  if (ratio !== undefined) out.ratio = ratio;
+  return out;
+}

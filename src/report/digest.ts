@@ -1,0 +1,126 @@
+import { formatThreshold } from '../baseline/config.js';
+import { bySeverity, gatedRegressions } from '../baseline/gate.js';
+import type { ComparisonReport, SeriesComparison, Verdict } from '../model/comparison.js';
+import type { Finding } from '../model/finding.js';
+import type { Report } from '../model/report.js';
+import { formatChange, formatNumber } from '../util/numbers.js';
+import { plural } from '../util/text.js';
+
+/**
+ * What the digest shows, decided once for every rendering of it (the PR
+ * comment, the job summary's head, the terminal): the verdict, the changes
+ * that matter, the key findings. Pure selection, no formatting.
+ */
+
+/** Key findings in the digest: about what a reviewer reads in a minute. */
+export const KEY_FINDINGS = 10;
+/** Findings per file or experiment in the digest, so one wide file cannot fill it. */
+const PER_SCOPE = 2;
+/** Rows of the digest's changes table. */
+export const CHANGE_ROWS = 8;
+
+export type VerdictKind = 'regression' | 'pass' | 'no-baseline' | 'error' | 'none';
+
+export interface Headline {
+  kind: VerdictKind;
+  icon: string;
+  /** e.g. "2 gated metrics regressed", "no regression". */
+  text: string;
+}
+
+export function headline(report: Report): Headline {
+  const c = report.comparison;
+  if (!c) return { kind: 'none', icon: '📊', text: 'benchmark report (no comparison asked)' };
+  if (c.error) return { kind: 'error', icon: '❌', text: 'baseline unusable' };
+  if (c.verdict === 'no-baseline' || !c.baseline) return { kind: 'no-baseline', icon: 'ℹ️', text: 'no baseline to compare with' };
+  if (c.verdict === 'regression') return { kind: 'regression', icon: '❌', text: `${plural(gatedRegressions(c).length, 'gated metric')} regressed` };
+  return { kind: 'pass', icon: '✅', text: 'no regression' };
+}
+
+/** The digest's ordering of verdicts: what needs attention first. */
+const VERDICT_ORDER: Partial<Record<Verdict, number>> = { regressed: 0, improved: 1 };
+
+/**
+ * The changes a reviewer must see: regressions (gated first, worst first),
+ * then improvements, at most `max`; everything else is counted.
+ */
+export function digestChanges(comparison: ComparisonReport, max = CHANGE_ROWS): { rows: SeriesComparison[]; counts: Map<Verdict, number>; hidden: number } {
+  const counts = new Map<Verdict, number>();
+  for (const c of comparison.series) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
+  const notable = comparison.series
+    .filter((c) => VERDICT_ORDER[c.verdict] !== undefined)
+    .sort((a, b) => (VERDICT_ORDER[a.verdict] as number) - (VERDICT_ORDER[b.verdict] as number) || Number(b.gated) - Number(a.gated) || (a.verdict === 'improved' ? bySeverity(b, a) : bySeverity(a, b)));
+  return { rows: notable.slice(0, max), counts, hidden: Math.max(0, notable.length - max) };
+}
+
+/** "8 compared: 1 regressed, 2 improved, 5 unchanged; 2 new, 1 missing". */
+export function countsText(counts: ReadonlyMap<Verdict, number>): string {
+  const n = (v: Verdict) => counts.get(v) ?? 0;
+  const compared = [...counts].filter(([v]) => v !== 'new' && v !== 'missing').reduce((s, [, k]) => s + k, 0);
+  const parts = (['regressed', 'improved', 'unchanged', 'insufficient-data'] as Verdict[])
+    .filter((v) => n(v) > 0)
+    .map((v) => `${n(v)} ${v === 'insufficient-data' ? 'not judged (too little data)' : v}`);
+  const extra = (['new', 'missing'] as Verdict[]).filter((v) => n(v) > 0).map((v) => `${n(v)} ${v}`);
+  return `${compared} compared${parts.length > 0 ? `: ${parts.join(', ')}` : ''}${extra.length > 0 ? `; ${extra.join(', ')}` : ''}`;
+}
+
+/**
+ * The findings the digest leads with: changes have their own table, so
+ * rankings, sweeps and stability notes, best first, at most PER_SCOPE from
+ * one file or experiment while others remain.
+ */
+export function keyFindings(findings: readonly Finding[], max = KEY_FINDINGS): Finding[] {
+  const candidates = findings.filter((f) => f.kind !== 'change');
+  const chosen: Finding[] = [];
+  const perScope = new Map<string, number>();
+  for (const f of candidates) {
+    if (chosen.length >= max) break;
+    const used = perScope.get(f.scope.path) ?? 0;
+    if (used >= PER_SCOPE) continue;
+    perScope.set(f.scope.path, used + 1);
+    chosen.push(f);
+  }
+  // Few scopes: fill up with the next best rather than leave the digest short.
+  for (const f of candidates) {
+    if (chosen.length >= max) break;
+    if (!chosen.includes(f)) chosen.push(f);
+  }
+  return chosen.sort((a, b) => findings.indexOf(a) - findings.indexOf(b));
+}
+
+/** A name that fits a narrow cell: the middle of a long name gives way to an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = Math.ceil((max - 1) * 0.6);
+  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
+}
+
+/** A comparison's metric and label values cut to fit a narrow cell (`tokens_s` · eager · 8). */
+export function shortSeriesName(c: Pick<SeriesComparison, 'metric' | 'labels'>, max = 44): { metric: string; labels: string; cut: boolean } {
+  const metric = shorten(c.metric, 30);
+  const values = Object.values(c.labels);
+  const labels = shorten(values.map((v) => shorten(v, 16)).join(' · '), Math.max(8, max - metric.length - 3));
+  return { metric, labels, cut: metric !== c.metric || labels !== values.join(' · ') };
+}
+
+/** The change and, when a test ran, its interval: "−15.2% (−18.0 … −12.1)". */
+export function changeText(c: SeriesComparison): string {
+  if (c.change === null) return '–';
+  if (!c.interval) return formatChange(c.change);
+  return `${formatChange(c.change)} (${formatChange(c.interval[0])} … ${formatChange(c.interval[1])})`;
+}
+
+export function verdictWord(c: SeriesComparison): string {
+  if (c.verdict === 'regressed') return c.gated ? '❌ regressed' : '⚠️ regressed, not gated';
+  if (c.verdict === 'improved') return '✅ improved';
+  if (c.verdict === 'insufficient-data') return 'not judged';
+  return c.verdict;
+}
+
+export function sideValue(value: number | undefined, unit: string): string {
+  return value === undefined ? '–' : `${formatNumber(value)}${unit ? ` ${unit}` : ''}`;
+}
+
+export function thresholdText(c: SeriesComparison): string {
+  return formatThreshold(c.threshold);
+}
