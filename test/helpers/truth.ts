@@ -104,23 +104,34 @@ export function rank(metric: string, factor: string, direction: Direction, level
   return { metric, factor, direction, levels: sorted, best: best.value, worst: worst.value, bestOverWorst: best.mean / worst.mean };
 }
 
-/** A CSV file as header + rows of strings: commas, double quotes with "" escapes, quoted line breaks. */
+/**
+ * A CSV file as header + rows of strings: commas, double quotes with ""
+ * escapes, quoted line breaks. Strict RFC 4180: a quote inside an unquoted
+ * field, or anything but a comma or line end after a closing quote, throws.
+ */
 export function readCsv(file: string): { header: string[]; rows: Record<string, string>[] } {
   const text = readFileSync(file, 'utf8');
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    if (c === '\n') line += 1;
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
+      } else if (c === '"') {
+        quoted = false;
+        const next = text[i + 1];
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') throw new Error(`${file} line ${line}: text after a closing quote`);
+      } else field += c;
+    } else if (c === '"') {
+      if (field !== '') throw new Error(`${file} line ${line}: a quote inside an unquoted field`);
+      quoted = true;
+    } else if (c === ',') {
       record.push(field);
       field = '';
     } else if (c === '\n') {
