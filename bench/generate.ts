@@ -4,10 +4,13 @@
  *
  *   node generate.js tree <dir> <files>   → manifest JSON on stdout
  *   node generate.js csv <file> <MB>      → manifest JSON on stdout
+ *   node generate.js realistic <dir> [files] → RealisticManifest JSON on stdout (bench/realistic.ts)
  */
 import { once } from 'node:events';
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { generateRealisticTree } from './realistic.js';
+import { pick, rng } from './rng.js';
 
 export interface TreeManifest {
   kind: 'tree';
@@ -31,18 +34,6 @@ export interface CsvManifest {
   metrics: string[];
 }
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const MODELS = [
   { name: 'gemma3:1b', ttft: 180, tps: 140, count: 300 },
   { name: 'gemma3:4b', ttft: 390, tps: 72, count: 320 },
@@ -51,10 +42,6 @@ const MODELS = [
 ];
 const PROMPTS = ['summarise-log', 'explain-kv-cache', 'write-sql', 'translate-fr', 'review-diff', 'plan-trip', 'math-proof', 'json-extract'];
 const BACKENDS = ['eager', 'compiled', 'cuda-graphs'];
-
-function pick<T>(r: () => number, items: readonly T[]): T {
-  return items[Math.floor(r() * items.length)] as T;
-}
 
 /** One CSV of per-prompt runs: a model column, a few numeric columns, sometimes an errored row. */
 function smallCsv(r: () => number): { text: string; rows: number; errors: number } {
@@ -211,7 +198,12 @@ export async function generateCsv(file: string, megabytes: number, seed = 7): Pr
 
 async function main(): Promise<void> {
   const [kind, target, size] = process.argv.slice(2);
-  if (!target || !size) throw new Error('usage: generate.js tree|csv <path> <files|MB>');
+  if (kind === 'realistic' && target) {
+    const manifest = await generateRealisticTree(target, size === undefined ? {} : { files: Number(size) });
+    process.stdout.write(`${JSON.stringify(manifest)}\n`);
+    return;
+  }
+  if (!target || !size) throw new Error('usage: generate.js tree|csv <path> <files|MB>, or generate.js realistic <dir> [files]');
   const manifest = kind === 'tree' ? await generateTree(target, Number(size)) : kind === 'csv' ? await generateCsv(target, Number(size)) : undefined;
   if (!manifest) throw new Error(`unknown data set kind "${kind}"`);
   process.stdout.write(`${JSON.stringify(manifest)}\n`);

@@ -47,7 +47,7 @@ describe('the bundled action on examples/benchmarks', () => {
   });
 
   it('accounts for every example file in the headline', () => {
-    expect(run.summary).toContain('**8 files** found in `examples/benchmarks` · 7 with metrics · 1 document · 0 skipped · 0 failed · **62 series** · 1 row excluded for errors');
+    expect(run.summary).toContain('**43 files** found in `examples/benchmarks` · 42 with metrics · 1 document · 0 skipped · 0 failed · **206 series** · 1 row excluded for errors');
   });
 
   it('says the narrative is skipped and why', () => {
@@ -79,15 +79,15 @@ describe('the bundled action on examples/benchmarks', () => {
   });
 
   it('sets the outputs and writes report.md and report.json under RUNNER_TEMP', () => {
-    expect(run.outputs['files-analyzed']).toBe('8');
-    expect(run.outputs['series-count']).toBe('62');
+    expect(run.outputs['files-analyzed']).toBe('43');
+    expect(run.outputs['series-count']).toBe('206');
     const reportPath = run.outputs['report-path'] as string;
     const jsonPath = run.outputs['report-json-path'] as string;
     expect(path.basename(reportPath)).toBe('report.md');
     expect(readFileSync(reportPath, 'utf8')).toBe(run.summary);
     const report = JSON.parse(readFileSync(jsonPath, 'utf8')) as { schemaVersion: number; series: unknown[]; inventory: { totals: { excludedRows: number } } };
     expect(report.schemaVersion).toBe(1);
-    expect(report.series).toHaveLength(62);
+    expect(report.series).toHaveLength(206);
     expect(report.inventory.totals.excludedRows).toBe(1);
   });
 });
@@ -110,7 +110,7 @@ describe('the bundled action on bad input', () => {
     expect(result.summary).toContain('- `examples/benchmarks/ollama/ragged.csv` line 3: 1 field where the header has 2; row skipped');
     expect(result.stdout).toContain('parsed   examples/benchmarks/ollama/ragged.csv (csv, 1 series, 1 problem)\n           line 3: 1 field where the header has 2; row skipped');
     expect(result.summary).toContain('| `tokens_s` | model=gemma3:1b | 2 | 102 | 2.83 | 2.8% | 100 | 102 | 103.80 | 103.96 | 104 | tok/s | ↑ higher |  |');
-    expect(result.outputs['series-count']).toBe('63');
+    expect(result.outputs['series-count']).toBe('207');
   });
 });
 

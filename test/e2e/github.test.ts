@@ -88,7 +88,7 @@ describe('the bundled action publishing to GitHub', () => {
     expect(warnings[0]).toContain('::warning::Could not comment on pull request #7: the token may not write there (403 Resource not accessible by integration');
     expect(warnings[0]).toContain('comment from a `workflow_run` workflow');
     expect(warnings[0]).toContain('grant `permissions: pull-requests: write`');
-    expect(result.summary).toContain('**8 files** found in `examples/benchmarks`');
+    expect(result.summary).toContain('**43 files** found in `examples/benchmarks`');
     expect(result.outputs['comment-id']).toBe('');
     expect(result.outputs['comment-url']).toBe('');
     expect(fake.commentsOn('issue:7')).toEqual([]);

@@ -212,7 +212,7 @@ describe('with no Ollama server and no ollama binary', () => {
 
   it('still publishes the deterministic report and exits 0', () => {
     expect(run.exitCode).toBe(0);
-    expect(run.summary).toContain('**8 files** found in `examples/benchmarks`');
+    expect(run.summary).toContain('**43 files** found in `examples/benchmarks`');
     expect(run.summary).not.toContain('## Analysis');
   });
 
