@@ -10,6 +10,7 @@ import { withBaselineIgnored } from './baseline/sources/file.js';
 import { buildConfig, ConfigError } from './config.js';
 import { NARRATIVE_NOT_AVAILABLE } from './narrative.js';
 import { runPipeline } from './pipeline.js';
+import { renderText } from './report/text.js';
 import { cliLlmStage, LLM_INPUT_OPTIONS, LLM_USAGE } from './llm/cli.js';
 import { VERSION } from './version.js';
 
@@ -24,7 +25,8 @@ compared with a baseline (--baseline). snapshot prints the snapshot.json of dir
 (every series, for a later --baseline).
 
 Options:
-  --format md|json        output format (default: md)
+  --format text|md|json   text: the digest (verdict, changes, key findings) for a terminal (default);
+                          md: the full Markdown report (report.md); json: report.json
   --out FILE              write the report to FILE instead of stdout
   --output-dir DIR        also write report.md and report.json into DIR
   --patterns GLOBS        files to read, comma-separated (default: CSV, TSV, JSON, JSONL, Markdown, text)
@@ -56,7 +58,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'md' },
+        format: { type: 'string', default: 'text' },
         // The action's `format` input; `--format` already names the report's format.
         'input-format': { type: 'string', multiple: true },
         out: { type: 'string' },
@@ -86,8 +88,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const format = values.format as string;
-  if (format !== 'md' && format !== 'json') {
-    io.stderr(`--format must be md or json, got "${format}"\n`);
+  if (format !== 'text' && format !== 'md' && format !== 'json') {
+    io.stderr(`--format must be text, md or json, got "${format}"\n`);
     return 2;
   }
 
@@ -140,7 +142,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     } else io.stdout(text);
     return 0;
   }
-  const output = format === 'json' ? result.json : result.markdown;
+  const output = format === 'json' ? result.json : format === 'md' ? result.markdown : renderText(result.report);
   if (values.out) {
     await fs.writeFile(path.resolve(io.cwd, values.out as string), output);
     io.stderr(`Report written to ${values.out}\n`);

@@ -63,7 +63,10 @@ export function compareStage(options: CompareStageOptions): CompareStage {
       }
       options.log.info(`Baseline: ${logSafe(info.description)}${info.createdAt ? ` (data from ${info.createdAt})` : ''}, ${series.length} series${info.note ? `; ${logSafe(info.note)}` : ''}.`);
       // Late series are not measured yet: compareLate judges them, so they are not "missing" here.
-      const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), sides.head, gate);
+      const ungated = new Set(search.found.ungated?.ids ?? []);
+      const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), sides.head, gate).map((c) =>
+        ungated.has(c.id) && c.gated ? { ...c, gated: false, note: [c.note, 'not gated: this checkout did not produce the run'].filter(Boolean).join('; ') } : c,
+      );
       report.comparison = buildComparisonReport({ comparisons, baseline: info, attempts: search.attempts, gate });
     } finally {
       await fs.rm(tempDir, { recursive: true, force: true });

@@ -44,7 +44,7 @@ const isSeparator = (t: string) => SEPARATOR.test(t) && t.replace(SEPARATOR, '')
 /**
  * What the sibling names share and where they differ: `runtime-a`,
  * `runtime-b` → name `runtime`, levels `a`, `b`; `gemma3_1b_baseline`,
- * `gemma3_baseline` → name `gemma3`, levels `1b`, `(none)`. The name falls
+ * `gemma3_baseline` → name `gemma3`, levels `1b`, `gemma3_baseline`. The name falls
  * back to the parent folder, then to what follows the differing part.
  */
 export function siblingLevels(names: readonly string[], parent: string | undefined): { name: string; levels: string[] } {
@@ -57,13 +57,15 @@ export function siblingLevels(names: readonly string[], parent: string | undefin
   // A shared word must end at a separator: `run1a`/`run1b` share no word, `gpu-a`/`gpu-b` share `gpu`.
   while (prefix > 0 && !isSeparator(split[0]?.[prefix - 1] ?? '') && prefix < shortest) prefix--;
   const strip = (t: string[]) => t.filter((x) => !isSeparator(x));
+  // A name with nothing where the others differ (`gemma3_baseline` beside `gemma3_1b_baseline`) keeps its whole name.
   const levels = split.map((t) => {
     const middle = t.slice(prefix, t.length - suffix).join('').replace(/^[-_. ]+|[-_. ]+$/g, '');
-    return middle === '' ? '(none)' : middle;
+    return middle === '' ? t.join('') : middle;
   });
   const prefixWords = strip(split[0]?.slice(0, prefix) ?? []);
   const suffixWords = strip(split[0]?.slice(split[0].length - suffix) ?? []);
-  const name = prefixWords.length > 0 ? prefixWords.join('_') : parent ?? (suffixWords.length > 0 ? suffixWords.join('_') : 'variant');
+  const folder = parent !== undefined && !parent.includes('<') && parent !== '*' ? parent : undefined;
+  const name = prefixWords.length > 0 ? prefixWords.join('_') : folder ?? (suffixWords.length > 0 ? suffixWords.join('_') : 'variant');
   return { name, levels };
 }
 
@@ -84,6 +86,29 @@ export function factorRuleRegExp(pattern: string): RegExp {
   // A pattern ending in `/` names a folder: everything below it matches.
   return new RegExp(`^${source}${pattern.endsWith('/') ? '' : '$'}`, 'd');
 }
+
+/**
+ * Siblings that end in different words are different experiments that
+ * happen to share columns (`gemma3_1b_baseline`, `gemma3_270m_baseline` and
+ * `gemma3_4b_quant_compare`): each ending forms its own group, and a name
+ * alone with its ending forms none.
+ */
+function bySuffix<T extends [string, Unit]>(group: T[], position: number): T[][] {
+  const classes = new Map<string, T[]>();
+  for (const entry of group) {
+    const words = tokens(entry[1].segments[position] as string).filter((t) => !isSeparator(t));
+    const last = words.length > 1 ? (words[words.length - 1] as string) : '';
+    const list = classes.get(last) ?? [];
+    list.push(entry);
+    classes.set(last, list);
+  }
+  // Every ending different (`runtime-a`, `runtime-b`): the ending is the level, not a kind of experiment.
+  if ([...classes.values()].every((c) => c.length === 1)) return [group];
+  return [...classes.values()].filter((c) => c.length > 1);
+}
+
+/** Markdown files are notes and reports first: sibling notes with the same table are not variants of one run. */
+const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.log']);
 
 function unitsOf(series: readonly Series[]): Map<string, Unit> {
   const units = new Map<string, Unit>();
@@ -129,14 +154,15 @@ export function assignPathFactors(series: readonly Series[], rules: readonly Pat
     const groups = new Map<string, [string, Unit][]>();
     for (const entry of list) {
       const unit = entry[1];
-      if (position >= unit.segments.length) continue;
+      if (position >= unit.segments.length || DOCUMENT_EXTENSIONS.has(unit.extension.toLowerCase())) continue;
       const rest = unit.segments.map((s, i) => (i === position ? '\u0000' : s)).join('/');
       const key = `${unit.segments.length}|${unit.extension}|${unit.schema}|${rest}`;
       const group = groups.get(key) ?? [];
       group.push(entry);
       groups.set(key, group);
     }
-    for (const group of groups.values()) {
+    for (const whole of groups.values()) {
+      for (const group of bySuffix(whole, position)) {
       if (group.length < 2 || group.length > MAX_PATH_LEVELS) continue;
       const names = group.map(([, u]) => u.segments[position] as string);
       const { name, levels } = siblingLevels(names, group[0]?.[1].segments[position - 1]);
@@ -147,6 +173,7 @@ export function assignPathFactors(series: readonly Series[], rules: readonly Pat
         if (!unit.factors.has(name)) unit.factors.set(name, { level: levels[i] as string, position });
         note(name, levels[i] as string, where, 'path');
       });
+      }
     }
   }
   const compiled = rules.map((rule) => ({ rule, test: factorRuleRegExp(rule.pattern) }));

@@ -24,35 +24,54 @@ export function formatAge(fromIso: string, nowIso: string): string | undefined {
   return plural(Math.floor(hours / 24), 'day');
 }
 
-function baselineText(baseline: BaselineInfo, generatedAt: string): string {
+/** How a sentence is marked up: Markdown escapes repository text and bolds the verdict; text does neither. */
+interface Style {
+  esc: (text: string) => string;
+  bold: (text: string) => string;
+}
+
+const MARKDOWN: Style = { esc: escapeMarkdown, bold: (t) => `**${t}**` };
+const PLAIN: Style = { esc: (t) => t.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' '), bold: (t) => t };
+
+function baselineText(baseline: BaselineInfo, generatedAt: string, style: Style = MARKDOWN): string {
   const age = baseline.createdAt ? formatAge(baseline.createdAt, generatedAt) : undefined;
-  return `${escapeMarkdown(baseline.description)}${age ? ` (${age} old)` : ''}`;
+  return `${style.esc(baseline.description)}${age ? ` (${age} old)` : ''}`;
+}
+
+function sentence(comparison: ComparisonReport, generatedAt: string, style: Style): string {
+  const line = decision(comparison, generatedAt, style);
+  const note = comparison.baseline?.note;
+  return note && !comparison.error ? `${line} ${style.esc(note.charAt(0).toUpperCase() + note.slice(1))}.` : line;
 }
 
 /** The one line under the title: what the gate decided and against what, and the baseline's caveat. */
 export function verdictLine(comparison: ComparisonReport, generatedAt: string): string {
-  const line = decision(comparison, generatedAt);
-  const note = comparison.baseline?.note;
-  return note && !comparison.error ? `${line} ${escapeMarkdown(note.charAt(0).toUpperCase() + note.slice(1))}.` : line;
+  return sentence(comparison, generatedAt, MARKDOWN);
 }
 
-function decision(comparison: ComparisonReport, generatedAt: string): string {
-  if (comparison.error) return `❌ **Baseline unusable:** ${escapeMarkdown(comparison.error)}`;
+/** verdictLine as plain text, for a terminal. */
+export function baselineSentence(comparison: ComparisonReport, generatedAt: string): string {
+  return sentence(comparison, generatedAt, PLAIN);
+}
+
+function decision(comparison: ComparisonReport, generatedAt: string, style: Style): string {
+  const { esc, bold } = style;
+  if (comparison.error) return `❌ ${bold('Baseline unusable:')} ${esc(comparison.error)}`;
   if (comparison.verdict === 'no-baseline' || !comparison.baseline) {
-    const reasons = comparison.attempts.map((a) => `${escapeMarkdown(a.source)}: ${escapeMarkdown(a.outcome)}`).join('; ');
-    return `ℹ️ **No baseline:** nothing to compare against, so nothing can fail${reasons ? ` (${reasons})` : ''}.`;
+    const reasons = comparison.attempts.map((a) => `${esc(a.source)}: ${esc(a.outcome)}`).join('; ');
+    return `ℹ️ ${bold('No baseline:')} nothing to compare against, so nothing can fail${reasons ? ` (${reasons})` : ''}.`;
   }
-  const against = baselineText(comparison.baseline, generatedAt);
+  const against = baselineText(comparison.baseline, generatedAt, style);
   const matched = comparison.series.filter((c) => c.verdict !== 'new' && c.verdict !== 'missing');
   const gated = matched.filter((c) => c.gated);
   if (comparison.verdict === 'regression') {
     const n = gatedRegressions(comparison).length;
-    return `❌ **Regression:** ${plural(n, 'gated metric')} regressed against ${against}.`;
+    return `❌ ${bold('Regression:')} ${plural(n, 'gated metric')} regressed against ${against}.`;
   }
   const ungated = matched.filter((c) => !c.gated && c.verdict === 'regressed').length;
   const extra = ungated > 0 ? `; ${plural(ungated, 'metric that does not gate', 'metrics that do not gate')} regressed` : '';
   const gatedText = gated.length === 0 ? 'no gated metric in both runs' : `${plural(gated.length, 'gated metric')} within threshold`;
-  return `✅ **No regression** against ${against}: ${plural(matched.length, 'metric')} compared, ${gatedText}${extra}.`;
+  return `✅ ${bold('No regression')} against ${against}: ${plural(matched.length, 'metric')} compared, ${gatedText}${extra}.`;
 }
 
 function sideText(side: SideSummary | null, unit: string): string {

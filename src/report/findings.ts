@@ -40,19 +40,24 @@ function levelTable(f: Finding): string {
   return table([escapeMarkdown(f.factor ?? 'level'), 'Mean ± sd', 'n', 'vs best'], rows);
 }
 
-/** The factor's levels within each setting of the others: rows are levels, columns settings (few of them). */
+/**
+ * The factor's levels within each setting of the others: rows are levels,
+ * columns settings (at most six, the unit in the caption so cells stay narrow).
+ */
 function sliceTable(f: Finding): string | undefined {
   const slices = f.slices ?? [];
-  if (slices.length < 2 || slices.length > 4) return undefined;
+  if (slices.length < 2 || slices.length > 6) return undefined;
   const levels = (f.levels ?? []).map((l) => l.value);
   const rows = levels.slice(0, TABLE_ROWS).map((level) => [
     escapeMarkdown(level),
     ...slices.map((s) => {
       const v = s.values.find((x) => x.level === level);
-      return v ? withUnit(v.mean, f.unit) : '–';
+      const best = s.values[0]?.level === level;
+      return v ? (best ? `**${formatNumber(v.mean)}**` : formatNumber(v.mean)) : '–';
     }),
   ]);
-  return table([escapeMarkdown(f.factor ?? 'level'), ...slices.map((s) => escapeMarkdown(s.setting))], rows);
+  const caption = `Mean${f.unit ? ` ${escapeMarkdown(f.unit)}` : ''} per setting; the best in each column in bold.`;
+  return `${table([escapeMarkdown(f.factor ?? 'level'), ...slices.map((s) => escapeMarkdown(s.setting))], rows)}\n\n${caption}`;
 }
 
 function sweepTable(f: Finding): string {
@@ -109,14 +114,20 @@ export function findingSource(f: Finding): string {
   return `${code(f.scope.path)}${labels.length > 0 ? ` (${labels.map(([k, v]) => `${escapeMarkdown(k)}=${escapeMarkdown(v)}`).join(', ')})` : ''}`;
 }
 
+/** The finding's sentence, its metric set in code where the sentence starts with it. */
+function sentence(f: Finding): string {
+  return f.metric !== '' && f.text.startsWith(`${f.metric} `) ? `${code(f.metric)}${escapeMarkdown(f.text.slice(f.metric.length))}` : escapeMarkdown(f.text);
+}
+
 /** One numbered finding: its sentence, where it comes from, and its evidence collapsed under it. */
 export function findingItem(f: Finding, index: number): string {
-  const lines = [`${index}. ${escapeMarkdown(f.text)}`, `   <sub>${KIND_TITLE[f.kind]} · ${findingSource(f)} · ${f.id}</sub>`];
+  // Continuation lines are indented to the item's text, or GitHub ends the list item there.
+  const indent = ' '.repeat(`${index}. `.length);
+  const lines = [`${index}. ${sentence(f)}`, `${indent}<sub>${KIND_TITLE[f.kind]} · ${findingSource(f)} · ${f.id}</sub>`];
   const evidence = findingEvidence(f);
   if (evidence) {
-    // Indented under the list item so GitHub keeps it inside the item.
     const body = details('Numbers', evidence);
-    lines.push('', ...body.split('\n').map((l) => (l === '' ? '' : `   ${l}`)));
+    lines.push('', ...body.split('\n').map((l) => (l === '' ? '' : `${indent}${l}`)));
   }
   return lines.join('\n');
 }

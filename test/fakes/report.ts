@@ -44,6 +44,8 @@ export function benchmarkReport(options: { files?: number; perFile?: number; com
     commit: { sha: 'b'.repeat(40), ref: 'faster-kv-cache' },
     inventory: summariseInventory(entries, { checkout: false, shallow: false }),
     series,
+    experiments: { replicateGroups: [], factors: [], seriesBeforePooling: 0 },
+    findings: [],
     narrative: { status: 'skipped', reason: 'no model configured' },
     timings: { discoverMs: 10, parseMs: 20, analyzeMs: 5, renderMs: 3 },
     config: { path: 'bench' },

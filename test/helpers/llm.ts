@@ -35,6 +35,8 @@ export function report(seriesList: Series[], files: FileEntry[] = [file('results
     root: 'bench',
     inventory: summariseInventory(files, { checkout: false, shallow: false }),
     series: seriesList,
+    experiments: { replicateGroups: [], factors: [], seriesBeforePooling: 0 },
+    findings: [],
     narrative: { status: 'skipped', reason: 'not asked yet' },
     timings: { discoverMs: 12, parseMs: 30, analyzeMs: 4, renderMs: 0 },
     config: { path: 'bench' },

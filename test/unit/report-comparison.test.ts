@@ -3,7 +3,8 @@ import { compareAll, type ComparableSeries } from '../../src/baseline/compare.js
 import { buildComparisonReport, noBaselineReport } from '../../src/baseline/gate.js';
 import type { ComparisonReport } from '../../src/model/comparison.js';
 import type { GateConfig } from '../../src/baseline/types.js';
-import { chartLabel, comparisonChart, comparisonRow, comparisonSections, formatAge, verdictLine } from '../../src/report/comparison.js';
+import { chartLabel } from '../../src/report/charts.js';
+import { comparisonChart, comparisonRow, comparisonSections, formatAge, verdictLine } from '../../src/report/comparison.js';
 import { summariseInventory } from '../../src/discover/inventory.js';
 import { renderJson } from '../../src/report/json.js';
 import { DROP_RANK, renderMarkdown } from '../../src/report/markdown.js';
@@ -38,6 +39,8 @@ function report(comparisonReport: ComparisonReport | undefined): Report {
     root: 'bench',
     inventory: summariseInventory([], { checkout: false, shallow: false }),
     series: [],
+    experiments: { replicateGroups: [], factors: [], seriesBeforePooling: 0 },
+    findings: [],
     narrative: { status: 'skipped', reason: 'no LLM stage in this build' },
     timings: { discoverMs: 1, parseMs: 1, analyzeMs: 1, renderMs: 0 },
     config: {},

@@ -34,6 +34,8 @@ function report(seriesList: Series[], files: FileEntry[] = [file('results.csv')]
     root: 'bench',
     inventory: summariseInventory(files, { checkout: false, shallow: false }),
     series: seriesList,
+    experiments: { replicateGroups: [], factors: [], seriesBeforePooling: 0 },
+    findings: [],
     narrative: { status: 'skipped', reason: 'no LLM stage in this build' },
     timings: { discoverMs: 12, parseMs: 30, analyzeMs: 4, renderMs: 0 },
     config: { path: 'bench' },

@@ -7,6 +7,7 @@ import { baselineFromFile } from './file.js';
 import { baselineFromGit } from './git.js';
 import { historyFromDataJs } from './data-js.js';
 import { baselineFromHistory } from './history.js';
+import { changesInCheckout } from './checkout-changes.js';
 import type { AnalyzeTree, BaselineFound, BaselineLog, EventInfo, SourceOutcome } from './types.js';
 
 export interface SourceContext {
@@ -47,8 +48,11 @@ async function trySource(name: SourceName, ctx: SourceContext, explicit: boolean
         });
       case 'git':
         return await baselineFromGit({ config: ctx.config, event: ctx.event, analyzeTree: ctx.analyzeTree, tempDir: ctx.tempDir });
-      case 'history':
-        return baselineFromHistory(ctx.headSeries, await historyFromDataJs(ctx.config, ctx.headSeries));
+      case 'history': {
+        const outcome = baselineFromHistory(ctx.headSeries, await historyFromDataJs(ctx.config, ctx.headSeries));
+        if ('found' in outcome) await gateOnlyNewRuns(outcome.found, ctx);
+        return outcome;
+      }
     }
   } catch (err) {
     // A source that breaks is a missing baseline, never a failed check.
@@ -56,6 +60,27 @@ async function trySource(name: SourceName, ctx: SourceContext, explicit: boolean
     ctx.log.warning(`Baseline ${name}: ${reason}`);
     return { reason };
   }
+}
+
+/**
+ * An in-tree history compares the two newest timestamped runs, which may
+ * both have been committed long ago: a pull request that touched neither
+ * must not fail for them. Only runs this checkout brings (untracked,
+ * changed, or changed since the base commit) are gated; the others are
+ * shown with the reason.
+ */
+async function gateOnlyNewRuns(found: BaselineFound, ctx: SourceContext): Promise<void> {
+  const head = found.head ?? [];
+  const files = [...new Set(head.map((s) => s.file))];
+  const { changed, checkout } = await changesInCheckout(ctx.config.workspace, files, ctx.event.baseSha);
+  if (!checkout) return;
+  const stale = files.filter((f) => !changed.has(f));
+  if (stale.length === 0) return;
+  const named = stale.length <= 3 ? stale.join(', ') : `${stale.slice(0, 3).join(', ')} and ${stale.length - 3} more`;
+  const reason = `the newest run${stale.length > 1 ? 's' : ''} (${named}) ${stale.length > 1 ? 'are' : 'is'} committed and unchanged in this checkout, so ${stale.length > 1 ? 'they are' : 'it is'} shown, not gated`;
+  const staleSet = new Set(stale);
+  found.ungated = { ids: head.filter((s) => staleSet.has(s.file)).map((s) => s.id), reason };
+  found.info.note = found.info.note ? `${found.info.note}; ${reason}` : reason;
 }
 
 /** The order `auto` tries: the saved default-branch snapshot, then the merge base, then earlier runs in the tree. */

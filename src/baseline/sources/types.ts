@@ -34,6 +34,11 @@ export interface BaselineFound {
    * there the head is the newest run, not every series of the tree.
    */
   head?: SnapshotSeries[];
+  /**
+   * Head series compared but not gated, and why (history: the newest run is
+   * committed and unchanged in this checkout, so this change did not make it).
+   */
+  ungated?: { ids: string[]; reason: string };
 }
 
 /** A source either finds a baseline or says, in words users read, why not. */

@@ -1,0 +1,110 @@
+import type { Finding } from '../model/finding.js';
+import type { Report } from '../model/report.js';
+import { formatNumber } from '../util/numbers.js';
+import { plural } from '../util/text.js';
+import { baselineSentence } from './comparison.js';
+import { changeText, countsText, digestChanges, headline, keyFindings, shortSeriesName, sideValue, thresholdText, verdictWord } from './digest.js';
+
+/** Terminal width the digest wraps at; narrower terminals still read it, lines just fold. */
+const WIDTH = 100;
+
+/**
+ * Repository text on a terminal: control characters (escape sequences that
+ * could move the cursor or recolour the screen) become spaces.
+ */
+function plain(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+}
+
+/** Words folded to `width`, every line after the first indented by `indent`. */
+export function wrap(text: string, width: number, indent: string, first = ''): string {
+  const words = plain(text).split(/ +/);
+  const lines: string[] = [];
+  let line = first;
+  for (const word of words) {
+    const candidate = line.trim() === '' || line.endsWith(' ') ? `${line}${word}` : `${line} ${word}`;
+    if (candidate.length > width && line.trim() !== '') {
+      lines.push(line);
+      line = `${indent}${word}`;
+    } else line = candidate;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+function columns(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => `  ${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] as number))).join('  ')}`.trimEnd()).join('\n');
+}
+
+function changesBlock(report: Report): string | undefined {
+  const comparison = report.comparison;
+  if (!comparison?.baseline || comparison.error) return undefined;
+  const { rows, counts, hidden } = digestChanges(comparison);
+  const summary = countsText(counts);
+  if (rows.length === 0) return `Changes\n  Nothing moved past its threshold (${summary}).`;
+  const table = [
+    ['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'],
+    ...rows.map((c) => {
+      const short = shortSeriesName(c);
+      return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), sideValue(c.base?.value, c.unit), sideValue(c.head?.value, c.unit), changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${thresholdText(c)})`];
+    }),
+  ];
+  return `Changes\n${columns(table)}\n  ${summary}${hidden > 0 ? `; ${hidden} more past the threshold` : ''}.`;
+}
+
+function findingLines(f: Finding, index: number): string {
+  const number = `${index}. `;
+  const indent = ' '.repeat(2 + number.length);
+  return `${wrap(f.text, WIDTH, indent, `  ${number}`)}\n${wrap(`(${f.kind} · ${f.scope.path})`, WIDTH, indent, indent)}`;
+}
+
+function narrativeBlock(report: Report): string {
+  const n = report.narrative;
+  if (n.status === 'skipped') return wrap(`Narrative skipped: ${n.reason}`, WIDTH, '  ');
+  if (n.status === 'fallback') return wrap(`Narrative not shown: ${n.reason}`, WIDTH, '  ');
+  const lines = ['Narrative'];
+  if (n.content.executiveSummary) lines.push(wrap(n.content.executiveSummary, WIDTH, '  ', '  '));
+  for (const f of n.content.findings) lines.push(wrap(`- ${f.text}`, WIDTH, '    ', '  '));
+  return lines.join('\n');
+}
+
+function llmLine(report: Report): string | undefined {
+  const llm = report.llm;
+  if (!llm) return undefined;
+  const agg = llm.aggregate;
+  if (!agg) return `LLM ${plain(llm.model.name)}: no report call finished`;
+  const tps = agg.tokensPerSecond.mean === null ? '–' : `${formatNumber(agg.tokensPerSecond.mean)} tok/s`;
+  const ttft = agg.ttftMs.mean === null ? '–' : `${formatNumber(agg.ttftMs.mean)} ms`;
+  return `LLM ${plain(llm.model.name)}: ${plural(agg.runs, 'run')}, ${tps}, TTFT ${ttft}, ${agg.totalOutputTokens} output tokens`;
+}
+
+/**
+ * The digest for a terminal: the same verdict, changes and key findings as
+ * the PR comment, as plain text that reads without a Markdown viewer.
+ */
+export function renderText(report: Report): string {
+  const h = headline(report);
+  const blocks: string[] = [`Chimera Insight: ${h.text}`];
+  const c = report.comparison;
+  blocks[0] += `\n${wrap(c ? baselineSentence(c, report.generatedAt) : 'No baseline was asked for (baseline: none): nothing is compared and nothing can fail.', WIDTH, '')}`;
+  const changes = changesBlock(report);
+  if (changes) blocks.push(changes);
+  const chosen = keyFindings(report.findings);
+  if (chosen.length > 0) {
+    const more = report.findings.filter((f) => f.kind !== 'change').length - chosen.length;
+    blocks.push(`Key findings\n${chosen.map((f, i) => findingLines(f, i + 1)).join('\n')}${more > 0 ? `\n  …${plural(more, 'more finding')} in the full report.` : ''}`);
+  }
+  blocks.push(narrativeBlock(report));
+  const llm = llmLine(report);
+  if (llm) blocks.push(llm);
+  const t = report.inventory.totals;
+  blocks.push(
+    wrap(
+      `${plural(report.series.length, 'series', 'series')} from ${plural(t.parsed, 'file')} in ${report.root} (${plural(t.documents, 'document')}, ${t.skipped} skipped, ${t.failed} failed). Full report: --format md (Markdown) or --format json; --output-dir DIR writes report.md and report.json.`,
+      WIDTH,
+      '',
+    ),
+  );
+  return `${blocks.join('\n\n')}\n`;
+}
