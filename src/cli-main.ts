@@ -15,7 +15,7 @@ import { cliLlmStage, LLM_INPUT_OPTIONS, LLM_USAGE } from './llm/cli.js';
 import { VERSION } from './version.js';
 
 /** Options that mirror action inputs one to one (`--max-file-size` ⇔ `max-file-size`). */
-const INPUT_OPTIONS = ['patterns', 'ignore', 'max-file-size', 'directions', 'units', 'metrics', 'output-dir', ...GATE_INPUT_OPTIONS, ...LLM_INPUT_OPTIONS] as const;
+const INPUT_OPTIONS = ['patterns', 'ignore', 'max-file-size', 'directions', 'units', 'metrics', 'factors', 'output-dir', ...GATE_INPUT_OPTIONS, ...LLM_INPUT_OPTIONS] as const;
 
 const USAGE = `Usage: chimera-insight analyze [dir] [options]
        chimera-insight snapshot [dir] [--out FILE] [options]
@@ -35,6 +35,7 @@ Options:
   --directions RULES      e.g. "tokens_s: higher, *ttft*: lower"
   --units RULES           e.g. "score: pts"
   --metrics GLOBS         keep matching metrics; prefix with ! to drop, e.g. "*,!*_count"
+  --factors RULES         conditions from paths, e.g. "results/*/: runtime" (default: detected from sibling names)
   --input-format RULES    force a tool format per glob, e.g. "results/*.json: hyperfine" (default: auto, the action's 'format' input)
   -h, --help              show this help
   -v, --version           show the version

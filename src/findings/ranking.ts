@@ -74,7 +74,8 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
   const factor = family.dims[0] as string;
   if (family.direction === 'none' || family.cells.length > MAX_RANKED_LEVELS) return undefined;
   const levels = bestFirst(family.cells.map((c) => cellLevel(c, factor)), family.direction);
-  const noSpread = levels.every((l) => l.n === 1 || l.sd === null) ? 'one value per level' : 'no spread inside the levels';
+  const single = (l: FindingLevel) => l.n === 1 || l.sd === null;
+  const noSpread = levels.every(single) ? 'one value per level' : levels.some(single) ? 'a level has a single value' : 'no spread inside the levels';
   const test =
     levels.length === 2
       ? testOf(welchP(moments(levels[0] as FindingLevel), moments(levels[1] as FindingLevel)), 'welch', confidence, noSpread)

@@ -39,8 +39,10 @@ export function barChart(chart: BarChart): string {
   const lo = chart.fromZero ? Math.min(0, ...all) : Math.min(...all);
   const hi = Math.max(...all);
   const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
-  const low = chart.fromZero ? lo : round(lo - pad);
-  const high = round(hi + pad);
+  // Whole numbers read better on an axis once the range allows them.
+  const whole = hi - lo >= 5;
+  const low = chart.fromZero ? lo : whole ? Math.floor(lo - pad) : round(lo - pad);
+  const high = whole ? Math.ceil(hi + pad) : round(hi + pad);
   const out = [
     '```mermaid',
     'xychart-beta',

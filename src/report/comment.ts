@@ -3,7 +3,8 @@ import type { Report } from '../model/report.js';
 import { REPORT_MARKER } from '../model/marker.js';
 import { plural } from '../util/text.js';
 import { comparisonChart, verdictLine } from './comparison.js';
-import { changeText, countsText, digestChanges, headline, keyFindings, shortSeriesName, sideValue, thresholdText, verdictWord } from './digest.js';
+import { countsText, digestChanges, headline, intervalText, keyFindings, shortSeriesName, sideValue, thresholdText, verdictWord } from './digest.js';
+import { formatChange } from '../util/numbers.js';
 import { findingItem } from './findings.js';
 import { code, details, escapeMarkdown, formatTime, labelsText, table } from './format.js';
 import { llmDigestSection, narrativeSection } from './llm-sections.js';
@@ -29,10 +30,11 @@ function verdictSection(report: Report): Section | undefined {
   return { text: verdictLine(report.comparison, report.generatedAt) };
 }
 
+/** Metric and labels on two lines, each short: a table cell in a GitHub comment never wraps. */
 function nameCell(c: SeriesComparison, footnote: number | undefined): string {
   const short = shortSeriesName(c);
   const mark = footnote !== undefined ? ` <sup>${footnote}</sup>` : '';
-  return `${code(short.metric)}${short.labels ? ` ${escapeMarkdown(short.labels)}` : ''}${mark}`;
+  return `${code(short.metric)}${mark}${short.labels ? `<br>${escapeMarkdown(short.labels)}` : ''}`;
 }
 
 function changesSection(report: Report, links: DigestLinks): Section | undefined {
@@ -49,8 +51,8 @@ function changesSection(report: Report, links: DigestLinks): Section | undefined
       nameCell(c, short.cut ? cut.length : undefined),
       sideValue(c.base?.value, escapeMarkdown(c.unit)),
       sideValue(c.head?.value, escapeMarkdown(c.unit)),
-      escapeMarkdown(changeText(c)),
-      `${verdictWord(c)} <sub>(${thresholdText(c)})</sub>`,
+      c.change === null ? '–' : `${formatChange(c.change)}${c.interval ? `<br><sub>${intervalText(c.interval)}</sub>` : ''}`,
+      `${verdictWord(c)}<br><sub>threshold ${thresholdText(c)}</sub>`,
     ];
   });
   const parts = [`### Changes\n\n${table(['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'], body)}`];

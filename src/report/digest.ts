@@ -95,19 +95,26 @@ export function shorten(text: string, max: number): string {
   return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
 }
 
-/** A comparison's metric and label values cut to fit a narrow cell (`tokens_s` · eager · 8). */
-export function shortSeriesName(c: Pick<SeriesComparison, 'metric' | 'labels'>, max = 44): { metric: string; labels: string; cut: boolean } {
-  const metric = shorten(c.metric, 30);
+/**
+ * A comparison's metric and label values cut to fit a narrow cell: GitHub
+ * never wraps a table cell, so each of the two lines stays within `max`.
+ */
+export function shortSeriesName(c: Pick<SeriesComparison, 'metric' | 'labels'>, max = 32): { metric: string; labels: string; cut: boolean } {
+  const metric = shorten(c.metric, max);
   const values = Object.values(c.labels);
-  const labels = shorten(values.map((v) => shorten(v, 16)).join(' · '), Math.max(8, max - metric.length - 3));
+  const labels = shorten(values.map((v) => shorten(v, 20)).join(' · '), max);
   return { metric, labels, cut: metric !== c.metric || labels !== values.join(' · ') };
 }
 
-/** The change and, when a test ran, its interval: "−15.2% (−18.0 … −12.1)". */
+/** The change and, when a test ran, its interval: "−15.2% (−18.0% … −12.1%)". */
 export function changeText(c: SeriesComparison): string {
   if (c.change === null) return '–';
   if (!c.interval) return formatChange(c.change);
-  return `${formatChange(c.change)} (${formatChange(c.interval[0])} … ${formatChange(c.interval[1])})`;
+  return `${formatChange(c.change)} (${intervalText(c.interval)})`;
+}
+
+export function intervalText(interval: [number, number]): string {
+  return `${formatChange(interval[0])} … ${formatChange(interval[1])}`;
 }
 
 export function verdictWord(c: SeriesComparison): string {

@@ -11,7 +11,9 @@ async function cli(args: string[]) {
   let stdout = '';
   let stderr = '';
   // No model: these tests are about the gate, and a local Ollama must not change them.
-  const code = await main([...args, '--no-llm'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: tmp.dir });
+  // The Markdown report, whose sentences these tests check; the terminal digest has its own tests.
+  const format = args.includes('--format') || args[0] === 'snapshot' ? [] : ['--format', 'md'];
+  const code = await main([...args, ...format, '--no-llm'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: tmp.dir });
   return { code, stdout, stderr };
 }
 

@@ -22,10 +22,32 @@ beforeAll(() => {
 });
 
 describe('chimera-insight CLI', () => {
-  it('prints the Markdown report of a directory, with paths relative to the working directory', async () => {
-    const { code, stdout } = await cli(['analyze', 'reports'], workspace);
+  it('prints the digest for a terminal by default: verdict, key findings, narrative status and where the rest is', async () => {
+    const { code, stdout } = await cli(['analyze', 'reports', '--no-llm', '--baseline', 'none'], workspace);
     expect(code).toBe(0);
-    expect(stdout).toContain('| `tokens_s` | model=gemma3:1b | `reports/runs.csv` | 2 | 105 ± 7.07 | 6.7% | tok/s |');
+    expect(stdout).toBe(
+      [
+        'Chimera Insight: benchmark report (no comparison asked)',
+        'No baseline was asked for (baseline: none): nothing is compared and nothing can fail.',
+        '',
+        'Key findings',
+        '  1. tokens_s by model: gemma3:1b leads at 105 ± 7.07 tok/s (n=2), 2.10× the lowest, gemma3:4b (50',
+        '     tok/s); not tested against noise (a level has a single value).',
+        '     (ranking · reports/runs.csv)',
+        '',
+        'Narrative skipped: llm: false, so no model was asked; every number below is computed from the files.',
+        '',
+        '2 series from 1 file in reports (0 documents, 0 skipped, 0 failed). Full report: --format md',
+        '(Markdown) or --format json; --output-dir DIR writes report.md and report.json.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints the full Markdown report with --format md, with paths relative to the working directory', async () => {
+    const { code, stdout } = await cli(['analyze', 'reports', '--format', 'md'], workspace);
+    expect(code).toBe(0);
+    expect(stdout).toContain('| `tokens_s`<br><sub>reports/runs.csv</sub> | model=gemma3:1b | 2 | 105 ± 7.07 tok/s | 6.7% |');
   });
 
   it('prints the JSON report with --format json', async () => {
@@ -39,11 +61,11 @@ describe('chimera-insight CLI', () => {
   });
 
   it('writes the report to --out instead of stdout', async () => {
-    const { code, stdout, stderr } = await cli(['analyze', 'reports', '--out', 'report.md'], workspace);
+    const { code, stdout, stderr } = await cli(['analyze', 'reports', '--out', 'report.md', '--format', 'md'], workspace);
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(stderr).toBe('Report written to report.md\n');
-    expect(readFileSync(path.join(workspace, 'report.md'), 'utf8')).toContain('# Chimera Insight benchmark report');
+    expect(readFileSync(path.join(workspace, 'report.md'), 'utf8')).toContain('## ℹ️ Chimera Insight: no baseline to compare with');
   });
 
   it('names the option in the message and exits 2 for a bad value', async () => {

@@ -345,6 +345,7 @@ describe('describeConfig', () => {
       units: '(inferred)',
       metrics: '*tok*, !eval_count',
       format: 'auto',
+      factors: '(inferred)',
       baseline: 'auto',
       statistic: 'mean',
       threshold: '5%',

@@ -62,8 +62,12 @@ describe('publish on a pull request', () => {
     const outcome = await run();
     const [comment] = fake.commentsOn('issue:7');
     expect(summaries).toHaveLength(1);
-    expect(summaries[0]?.startsWith('<!-- chimera-insight:report -->\n# Chimera Insight benchmark report')).toBe(true);
-    expect(comment?.body.startsWith(`<!-- chimera-insight:report header="" sha="${HEAD}" run="5001" attempt="1" -->\n# Chimera Insight benchmark report`)).toBe(true);
+    expect(summaries[0]?.startsWith('<!-- chimera-insight:report -->\n## 📊 Chimera Insight: benchmark report (no comparison asked)')).toBe(true);
+    expect(summaries[0]).toContain('\n## Details\n');
+    expect(comment?.body.startsWith(`<!-- chimera-insight:report header="" sha="${HEAD}" run="5001" attempt="1" -->\n## 📊 Chimera Insight: benchmark report (no comparison asked)`)).toBe(true);
+    // The comment is the digest; the details stay in the summary it links to.
+    expect(comment?.body).not.toContain('## Details');
+    expect(comment?.body).toContain('[job summary](https://github.com/acme/inference/actions/runs/5001)');
     expect(outcome.comment).toEqual({ id: comment?.id, url: `https://github.com/acme/inference/pull/7#issuecomment-${comment?.id}`, action: 'created' });
     expect(log.warnings).toEqual([]);
   });
@@ -95,32 +99,31 @@ describe('publish on a pull request', () => {
     expect(outcome.comment).toBeUndefined();
   });
 
-  it('keeps a huge report under the comment limit with every section that is never dropped, so GitHub never answers 422', async () => {
+  it('posts the digest, far under the comment limit, when the full report is twice that limit', async () => {
     const report = benchmarkReport({ files: 40, perFile: 40, comparison: comparisonOf([regression('bench/run-000/throughput.csv', 'model-0', 2)]) });
     expect(renderMarkdown(report).length).toBeGreaterThan(2 * COMMENT_LIMIT_CHARS);
     await run({ report });
     const [post] = fake.requestsTo('POST', LIST);
     const body = post?.body?.body as string;
     expect(post?.status).toBe(201);
-    expect(body.length).toBeLessThan(COMMENT_LIMIT_CHARS);
-    const kept = reportSections(report).filter((s) => s.dropRank === undefined);
-    for (const section of kept) expect(body).toContain(withRenderTime(section.text, report.timings.renderMs).replace(/^<!-- chimera-insight:report -->/, ''));
-    expect(body).toMatch(/…\d+ more files' tables omitted to stay under GitHub's size limit\./);
-    expect(body.endsWith('\n**Full report:** in the [job summary](https://github.com/acme/inference/actions/runs/5001) and in report.md (output `report-path`; upload it as an artifact to keep it).\n')).toBe(true);
+    expect(body.length).toBeLessThan(20_000);
+    const digest = reportSections(report, { depth: 'digest', links: { summaryUrl: 'https://github.com/acme/inference/actions/runs/5001', reportPath: '/runner/_temp/chimera-insight/report.md' } });
+    for (const section of digest) expect(body).toContain(withRenderTime(section.text, report.timings.renderMs).replace(/^<!-- chimera-insight:report -->/, ''));
+    expect(body).not.toContain('omitted to stay under');
   });
 
-  it('cuts even a regression table too long for any comment, keeping the marker and the verdict', async () => {
+  it('shows the worst regressions of thousands in the digest and counts the rest', async () => {
     const regressions = Array.from({ length: 3000 }, (_, i) => regression('bench/run-000/throughput.csv', `model-${i}`, i + 2));
     const report = benchmarkReport({ comparison: comparisonOf(regressions) });
     await run({ report });
     const [post] = fake.requestsTo('POST', LIST);
     const body = post?.body?.body as string;
     expect(post?.status).toBe(201);
-    expect(body.length).toBeLessThan(COMMENT_LIMIT_CHARS);
+    expect(body.length).toBeLessThan(20_000);
     expect(body.startsWith(`<!-- chimera-insight:report header="" sha="${HEAD}"`)).toBe(true);
-    const verdict = reportSections(report)[1]?.text as string;
-    expect(body).toContain(verdict);
-    expect(body).toContain('…cut here: the sections that are always kept (verdict, regressions) are longer than GitHub allows.');
+    expect(body).toContain('## ❌ Chimera Insight: 3000 gated metrics regressed');
+    expect(body.match(/^\| `tokens_s`<br>model-\d+ \|/gm)).toHaveLength(8);
+    expect(body).toContain('<sub>3000 compared: 3000 regressed; 2992 more changes past the threshold. Every comparison, with p-values and notes, is in the job summary.</sub>');
   });
 
   it('keeps the job summary under 1 MiB and points to report.md', async () => {

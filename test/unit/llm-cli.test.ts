@@ -10,7 +10,8 @@ import { makeTempDir, removeDir } from '../helpers/tmp.js';
 async function cli(args: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  // The Markdown report, whose sections these tests check.
+  const code = await main([...args, '--format', 'md'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
   return { code, stdout, stderr };
 }
 

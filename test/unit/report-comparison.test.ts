@@ -80,12 +80,11 @@ describe('verdict line', () => {
     expect(verdictLine(history, NOW)).toBe('❌ **Regression:** 1 gated metric regressed against run 20251009-093015 of runs/&lt;ts&gt;/throughput.csv. Only the newest runs are compared; 46 other series are not.');
   });
 
-  it('sits right under the title, before the headline', () => {
+  it('titles the digest with the verdict and sits right under the title', () => {
     const md = renderMarkdown(report(MIXED));
-    expect(md.split('\n\n').slice(0, 3)).toEqual([
-      '<!-- chimera-insight:report -->\n# Chimera Insight benchmark report',
+    expect(md.split('\n\n').slice(0, 2)).toEqual([
+      '<!-- chimera-insight:report -->\n## ❌ Chimera Insight: 1 gated metric regressed',
       '❌ **Regression:** 1 gated metric regressed against git merge base 1a2b3c4 (2 days old).',
-      '**0 files** found in `bench` · 0 with metrics · 0 documents · 0 skipped · 0 failed · **0 series**',
     ]);
   });
 
@@ -101,18 +100,52 @@ describe('verdict line', () => {
   });
 });
 
-describe('regression table', () => {
-  it('shows metric, labels, baseline, current, change, interval, p, verdict and notes', () => {
-    const md = renderMarkdown(report(MIXED));
+describe('changes in the digest', () => {
+  it('shows regressions then improvements in five narrow columns, with the counts and the chart', () => {
+    const md = renderMarkdown(report(MIXED), { depth: 'digest' });
     expect(md).toContain(
       [
-        '### Regressions',
+        '### Changes',
         '',
-        '| Metric | Labels | Baseline | Current | Change | Interval | p | Verdict | Notes |',
-        '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-        '| `tokens_s`<br>`results.csv` | model=llama3 | 100 tok/s (n=5) | 85 tok/s (n=5) | −15.0% | −16.9% … −13.0% | <0.001 | ❌ **regressed** | threshold 5% |',
+        '| Metric | Baseline | Current | Change (interval) | Verdict |',
+        '| --- | --- | --- | --- | --- |',
+        '| `tokens_s`<br>llama3 | 100 tok/s | 85 tok/s | −15.0%<br><sub>−16.9% … −13.0%</sub> | ❌ regressed<br><sub>threshold 5%</sub> |',
+        '| `ttft_ms` | 100 ms | 80 ms | −20.0%<br><sub>−21.8% … −18.1%</sub> | ✅ improved<br><sub>threshold 5%</sub> |',
+        '',
+        '<sub>3 compared: 1 regressed, 1 improved, 1 unchanged; 1 new, 1 missing. Every comparison, with p-values and notes, is in the job summary.</sub>',
       ].join('\n'),
     );
+    expect(md).toContain('```mermaid\nxychart-beta\n  title "Gated metrics: current as % of baseline"');
+  });
+
+  it('says so when nothing moved past its threshold', () => {
+    const c = comparison([sampled(BASE, tokens('a'))], [sampled(BASE, tokens('a'))]);
+    expect(renderMarkdown(report(c), { depth: 'digest' })).toContain('### Changes\n\nNothing moved past its threshold (1 compared: 1 unchanged).');
+  });
+
+  it('cuts a long name to fit the column and gives it in full under the table', () => {
+    const long = { id: 'x', metric: 'backends.compiled.throughput.output_tokens_per_second', labels: { model: 'meta-llama/Llama-3.1-70B-Instruct-FP8' }, file: 'results/serving/2025/very/deep/summary.json' };
+    const md = renderMarkdown(report(comparison([sampled(BASE, long)], [sampled(scaled(0.8), long)])), { depth: 'digest' });
+    expect(md).toContain('| `backends.compiled.t…s_per_second` <sup>1</sup><br>meta-llama/L…uct-FP8 | 100 tok/s | 80 tok/s |');
+    expect(md).toContain('<details><summary>Full names</summary>\n\n1. `backends.compiled.throughput.output_tokens_per_second` (model=meta-llama/Llama-3.1-70B-Instruct-FP8) in `results/serving/2025/very/deep/summary.json`\n\n</details>');
+  });
+});
+
+describe('comparison details (job summary and report.md)', () => {
+  it('shows each series with its file, both sides with n, the change with its interval, p, and the verdict with its notes', () => {
+    const regressions = comparisonSections(report(MIXED))[1]?.text ?? '';
+    expect(regressions).toBe(
+      [
+        '<details open><summary>Regressions (1)</summary>',
+        '',
+        '| Series | Baseline | Current | Change (interval) | p | Verdict |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| `tokens_s` model=llama3<br><sub>results.csv</sub> | 100 tok/s (n=5) | 85 tok/s (n=5) | −15.0%<br><sub>−16.9% … −13.0%</sub> | <0.001 | ❌ **regressed**<br><sub>threshold 5%</sub> |',
+        '',
+        '</details>',
+      ].join('\n'),
+    );
+    const md = renderMarkdown(report(MIXED));
     expect(md).toContain('Baseline: git merge base 1a2b3c4 (2 days old) · commit `1a2b3c4d5e6f`.');
     expect(md).toContain('Compared by mean · threshold 5% · confidence 0.95 · min-samples 3 · gate: throughput.');
   });
@@ -122,50 +155,33 @@ describe('regression table', () => {
       [sampled(BASE, tokens('a')), sampled(BASE, tokens('b')), sampled(BASE, ttft)],
       [sampled(scaled(0.9), tokens('a')), sampled(scaled(0.7), tokens('b')), sampled(scaled(1.2), ttft)],
     );
-    const regressions = comparisonSections(report(c))[0]?.text ?? '';
+    const regressions = comparisonSections(report(c))[1]?.text ?? '';
     const rows = regressions.split('\n').filter((l) => l.startsWith('| `'));
-    expect(rows.map((r) => r.split(' | ').slice(1, 2).concat(r.split(' | ').slice(4, 5), r.split(' | ').slice(7, 8)))).toEqual([
-      ['model=b', '−30.0%', '❌ **regressed**'],
-      ['–', '+20.0%', '⚠️ regressed (not gated)'],
-      ['model=a', '−10.0%', '❌ **regressed**'],
+    expect(rows.map((r) => [r.split(' | ')[0], r.split(' | ')[3], r.split(' | ')[5]])).toEqual([
+      ['| `tokens_s` model=b<br><sub>results.csv</sub>', '−30.0%<br><sub>−31.6% … −28.3%</sub>', '❌ **regressed**<br><sub>threshold 5%</sub> |'],
+      ['| `ttft_ms`<br><sub>results.csv</sub>', '+20.0%<br><sub>+17.2% … +22.8%</sub>', '⚠️ regressed (not gated)<br><sub>threshold 5%</sub> |'],
+      ['| `tokens_s` model=a<br><sub>results.csv</sub>', '−10.0%<br><sub>−12.1% … −7.9%</sub>', '❌ **regressed**<br><sub>threshold 5%</sub> |'],
     ]);
   });
 
-  it('is never dropped; improvements and unchanged rows are collapsed and droppable', () => {
+  it('collapses every table, regressions open, and lets all of them drop before the digest', () => {
     const sections = comparisonSections(report(MIXED));
-    expect(sections[0]?.dropRank).toBeUndefined();
     expect(sections.map((s) => [s.kind, s.dropRank])).toEqual([
-      [undefined, undefined],
-      ['chart', DROP_RANK.collapsedDetail],
+      ['comparison settings', DROP_RANK.unchangedMetrics],
+      ['regressions table', DROP_RANK.unchangedMetrics],
       ['improvements table', DROP_RANK.unchangedMetrics],
       ['unchanged metrics table', DROP_RANK.unchangedMetrics],
       ['new series, not in the baseline list', DROP_RANK.collapsedDetail],
       ['missing series, in the baseline only list', DROP_RANK.collapsedDetail],
       ['baseline sources', DROP_RANK.collapsedDetail],
     ]);
-    expect(sections[2]?.text).toBe(
-      [
-        '<details><summary>Improvements (1)</summary>',
-        '',
-        '| Metric | Labels | Baseline | Current | Change | Interval | p | Verdict | Notes |',
-        '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-        '| `ttft_ms`<br>`results.csv` | – | 100 ms (n=5) | 80 ms (n=5) | −20.0% | −21.8% … −18.1% | <0.001 | ✅ improved | threshold 5% |',
-        '',
-        '</details>',
-      ].join('\n'),
-    );
     expect(sections[4]?.text).toBe('<details><summary>New series, not in the baseline (1)</summary>\n\n- `fresh_tok_s` in `results.csv`\n\n</details>');
     expect(sections[5]?.text).toBe('<details><summary>Missing series, in the baseline only (1)</summary>\n\n- `old_tok_s` in `results.csv`\n\n</details>');
   });
 
-  it('says so when nothing regressed', () => {
-    const c = comparison([sampled(BASE, tokens('a'))], [sampled(BASE, tokens('a'))]);
-    expect(comparisonSections(report(c))[0]?.text).toContain('### Regressions\n\nNone: no metric got worse past its threshold.');
-  });
-
   it('shows a single-value comparison without interval or p, with the note', () => {
     const [row] = comparison([sampled([100], tokens('a'))], [sampled([90], tokens('a'))]).series;
-    expect(comparisonRow(row as never)).toEqual(['`tokens_s`<br>`results.csv`', 'model=a', '100 tok/s', '90 tok/s', '−10.0%', '–', '–', '❌ **regressed**', 'threshold 5%; single value: threshold only']);
+    expect(comparisonRow(row as never)).toEqual(['`tokens_s` model=a<br><sub>results.csv</sub>', '100 tok/s', '90 tok/s', '−10.0%', '–', '❌ **regressed**<br><sub>threshold 5%; single value: threshold only</sub>']);
   });
 
   it('lists the baseline sources tried when there is no baseline', () => {
@@ -182,7 +198,7 @@ describe('chart', () => {
         'xychart-beta',
         '  title "Gated metrics: current as % of baseline"',
         '  x-axis ["tokens_s llama3", "tokens_s gemma3"]',
-        '  y-axis "% of baseline" 83 --> 104',
+        '  y-axis "% of baseline" 84 --> 103',
         '  bar [85, 102]',
         '  line [100, 100]',
         '  line [95, 95]',
@@ -221,7 +237,7 @@ describe('escaping', () => {
     const c = comparison([sampled(BASE, hostile)], [sampled(scaled(0.8), hostile)]);
     c.baseline = { source: 'history', description: 'runs/<b>evil</b>|x' };
     const md = renderMarkdown(report(c));
-    expect(md).toContain('| tok\\`&lt;script&gt;\\`<br>`r.csv` | team\\|x=@\u200boctocat #\u200b12 &lt;b&gt; |');
+    expect(md).toContain('| tok\\`&lt;script&gt;\\` team\\|x=@\u200boctocat #\u200b12 &lt;b&gt;<br><sub>r.csv</sub> |');
     expect(md).toContain('against runs/&lt;b&gt;evil&lt;/b&gt;\\|x.');
     expect(md).not.toContain('<script>');
   });

@@ -53,8 +53,9 @@ describe('LLM sections of the report', () => {
 
   it('has one row per call, warm-up included, and the persona collapsed', async () => {
     const section = llmCallsSection((await narrated([WARMUP, { chunks: ['nope'] }, { chunks: [answer({})] }])).llm!);
-    expect(section).toContain('| – | warm-up | – | – | 0 | 0 | 0.00 | 0.00 | 2500.00 | 2600.00 |  |');
-    expect(section).toContain('| 1 | report | 10.00 | 125.00 | 900 | 400 | 300.00 | 3200.00 | 50.00 | 4200.00 |  |');
+    expect(section).toContain('| Run | Stage | TTFT (ms) | tok/s | Tokens in / out | Prompt eval / eval / load / total (ms) | Note |');
+    expect(section).toContain('| – | warm-up | – | – | 0 / 0 | 0.00 / 0.00 / 2500.00 / 2600.00 |  |');
+    expect(section).toContain('| 1 | report | 10.00 | 125.00 | 900 / 400 | 300.00 / 3200.00 / 50.00 / 4200.00 |  |');
     expect(section).toContain('| 1 | retry | 10.00 | 125.00 |');
     expect(section).toContain('<details><summary>Persona prompt</summary>');
   });
@@ -64,7 +65,7 @@ describe('LLM sections of the report', () => {
     const text = narrativeSection(report);
     expect(text).toContain('**Executive summary.** Throughput of gemma3:1b is 141.9 tok/s, about twice the rate of gemma3:4b.');
     expect(text).toContain('- gemma3:4b is the slower model.<br><sub>F7 `tokens_s` model=gemma3:4b: 71.32 tok/s; F6 `tokens_s` model=gemma3:1b: 141.90 tok/s</sub>');
-    expect(text).toContain('### Recommendations\n\n1. Prefer gemma3:1b where its quality is enough.\n2. Keep TTFT under watch as prompts grow.\n3. Measure answer quality next to speed.');
+    expect(text).toContain('**Recommendations**\n\n1. Prefer gemma3:1b where its quality is enough.\n2. Keep TTFT under watch as prompts grow.\n3. Measure answer quality next to speed.');
     expect(text).toContain('| Risk | Mitigation |\n| --- | --- |\n| Quality of the smaller model may be too low. | Score answers on a fixed evaluation set. |');
     expect(text).toContain('<sub>Verification: nothing removed.</sub>');
   });

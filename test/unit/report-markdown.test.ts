@@ -3,7 +3,7 @@ import type { Series } from '../../src/model/series.js';
 import { summariseInventory } from '../../src/discover/inventory.js';
 import { renderJson } from '../../src/report/json.js';
 import { orderSeries, renderMarkdown, withRenderTime } from '../../src/report/markdown.js';
-import type { FileEntry, Report } from '../../src/model/report.js';
+import { REPORT_SCHEMA_VERSION, type FileEntry, type Report } from '../../src/model/report.js';
 
 function series(partial: Partial<Series> & Pick<Series, 'metric'>): Series {
   return {
@@ -27,7 +27,7 @@ function file(path: string, extra: Partial<FileEntry> = {}): FileEntry {
 
 function report(seriesList: Series[], files: FileEntry[] = [file('results.csv')]): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     tool: 'chimera-insight',
     toolVersion: '0.1.0',
     generatedAt: '2026-11-22T08:30:00.000Z',
@@ -52,11 +52,11 @@ describe('Markdown report', () => {
     expect(orderSeries([count, ttft, accuracy, tokens]).map((s) => s.metric)).toEqual(['tokens_s', 'accuracy', 'ttft_ms', 'eval_count']);
   });
 
-  it('shows the headline counts, the skipped narrative and the throughput table with mean ± sd', () => {
+  it('shows the data counts, the skipped narrative and the throughput table with mean ± sd', () => {
     const md = renderMarkdown(report([tokens, ttft]));
-    expect(md).toContain('**1 file** found in `bench` · 1 with metrics · 0 documents · 0 skipped · 0 failed · **2 series**');
+    expect(md).toContain('<sub>**Data:** 2 series from 1 file in `bench` (0 documents, 0 skipped, 0 failed) · Chimera Insight 0.1.0 · 2026-11-22 08:30 UTC</sub>');
     expect(md).toContain('> **Narrative skipped:** no LLM stage in this build');
-    expect(md).toContain('| `tokens_s` | model=gemma3:1b | `results.csv` | 3 | 10 ± 1 | 10.0% | tok/s |');
+    expect(md).toContain('| `tokens_s`<br><sub>results.csv</sub> | model=gemma3:1b | 3 | 10 ± 1 tok/s | 10.0% |');
   });
 
   it('writes the render time into the timings line only, whatever a metric is called', () => {
@@ -71,12 +71,13 @@ describe('Markdown report', () => {
 
   it('writes one statistics row per series with every aggregate', () => {
     const md = renderMarkdown(report([ttft]));
-    expect(md).toContain('| `ttft_ms` | – | 3 | 10 | 1 | 10.0% | 9 | 10 | 10.90 | 10.98 | 11 | ms | ↓ lower |  |');
+    expect(md).toContain('| Metric | Conditions | n | Mean ± sd | CV | p50 · p95 · p99 | Min … max |');
+    expect(md).toContain('| `ttft_ms` ↓ | – | 3 | 10 ± 1 ms | 10.0% | 10 · 10.90 · 10.98 | 9 … 11 |');
   });
 
   it('shows a single value as the mean only and says so', () => {
     const single = series({ metric: 'tokens_s', unit: 'tok/s', direction: 'higher', samples: [71.5], stats: { n: 1, mean: 71.5, sd: null, cv: null, min: 71.5, p50: 71.5, p95: 71.5, p99: 71.5, max: 71.5, approximate: false } });
-    expect(renderMarkdown(report([single]))).toContain('| `tokens_s` | – | 1 | 71.50 | – | – | – | – | – | – | – | tok/s | ↑ higher | single value |');
+    expect(renderMarkdown(report([single]))).toContain('| `tokens_s` ↑<br><sub>single value</sub> | – | 1 | 71.50 tok/s | – | – | – |');
   });
 
   it('notes outliers with their position and keeps them in the statistics', () => {
@@ -116,7 +117,7 @@ describe('Markdown report', () => {
     expect(Buffer.byteLength(full)).toBeGreaterThan(20_000);
     expect(Buffer.byteLength(trimmed)).toBeLessThanOrEqual(20_000);
     expect(trimmed).toMatch(/…\d+ more files' tables omitted to stay under GitHub's size limit; the full report is in report\.md\./);
-    expect(trimmed).toContain('## Data inventory');
+    expect(trimmed).toContain('### Data inventory');
   });
 
   it('fills in the render time measured around rendering', () => {
@@ -125,7 +126,15 @@ describe('Markdown report', () => {
   });
 
   it('starts with the marker that keeps our own report out of later analyses', () => {
-    expect(renderMarkdown(report([])).startsWith('<!-- chimera-insight:report -->\n# Chimera Insight benchmark report')).toBe(true);
+    expect(renderMarkdown(report([])).startsWith('<!-- chimera-insight:report -->\n## 📊 Chimera Insight: benchmark report (no comparison asked)')).toBe(true);
+  });
+
+  it('puts the digest first and the details under one heading, for the job summary and report.md', () => {
+    const md = renderMarkdown(report([tokens]));
+    const digest = renderMarkdown(report([tokens]), { depth: 'digest' });
+    expect(md.indexOf('### Key findings')).toBeLessThan(md.indexOf('## Details'));
+    expect(digest).not.toContain('## Details');
+    expect(digest).not.toContain('### Aggregate metrics by file');
   });
 });
 
@@ -133,7 +142,7 @@ describe('JSON report', () => {
   it('keeps the first 1000 samples of a series and counts the rest', () => {
     const big = series({ metric: 'tokens_s', samples: Array.from({ length: 1500 }, (_, i) => i) });
     const json = JSON.parse(renderJson(report([big]))) as { schemaVersion: number; series: { samples: number[]; samplesOmitted: number }[] };
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     expect(json.series[0]?.samples).toHaveLength(1000);
     expect(json.series[0]?.samplesOmitted).toBe(500);
   });
