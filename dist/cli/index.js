@@ -23884,7 +23884,8 @@ function rankOneFactor(family, confidence) {
     if (family.direction === 'none' || family.cells.length > MAX_RANKED_LEVELS)
         return undefined;
     const levels = bestFirst(family.cells.map((c) => cellLevel(c, factor)), family.direction);
-    const noSpread = levels.every((l) => l.n === 1 || l.sd === null) ? 'one value per level' : 'no spread inside the levels';
+    const single = (l) => l.n === 1 || l.sd === null;
+    const noSpread = levels.every(single) ? 'one value per level' : levels.some(single) ? 'a level has a single value' : 'no spread inside the levels';
     const test = levels.length === 2
         ? testOf(welchP(ranking_moments(levels[0]), ranking_moments(levels[1])), 'welch', confidence, noSpread)
         : testOf(oneWayAnova(levels.map(ranking_moments))?.p, 'anova', confidence, noSpread);
@@ -24521,8 +24522,10 @@ function barChart(chart) {
     const lo = chart.fromZero ? Math.min(0, ...all) : Math.min(...all);
     const hi = Math.max(...all);
     const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
-    const low = chart.fromZero ? lo : round(lo - pad);
-    const high = round(hi + pad);
+    // Whole numbers read better on an axis once the range allows them.
+    const whole = hi - lo >= 5;
+    const low = chart.fromZero ? lo : whole ? Math.floor(lo - pad) : round(lo - pad);
+    const high = whole ? Math.ceil(hi + pad) : round(hi + pad);
     const out = [
         '```mermaid',
         'xychart-beta',
@@ -24824,20 +24827,26 @@ function shorten(text, max) {
     const head = Math.ceil((max - 1) * 0.6);
     return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
 }
-/** A comparison's metric and label values cut to fit a narrow cell (`tokens_s` · eager · 8). */
-function shortSeriesName(c, max = 44) {
-    const metric = shorten(c.metric, 30);
+/**
+ * A comparison's metric and label values cut to fit a narrow cell: GitHub
+ * never wraps a table cell, so each of the two lines stays within `max`.
+ */
+function shortSeriesName(c, max = 32) {
+    const metric = shorten(c.metric, max);
     const values = Object.values(c.labels);
-    const labels = shorten(values.map((v) => shorten(v, 16)).join(' · '), Math.max(8, max - metric.length - 3));
+    const labels = shorten(values.map((v) => shorten(v, 20)).join(' · '), max);
     return { metric, labels, cut: metric !== c.metric || labels !== values.join(' · ') };
 }
-/** The change and, when a test ran, its interval: "−15.2% (−18.0 … −12.1)". */
+/** The change and, when a test ran, its interval: "−15.2% (−18.0% … −12.1%)". */
 function digest_changeText(c) {
     if (c.change === null)
         return '–';
     if (!c.interval)
         return formatChange(c.change);
-    return `${formatChange(c.change)} (${formatChange(c.interval[0])} … ${formatChange(c.interval[1])})`;
+    return `${formatChange(c.change)} (${digest_intervalText(c.interval)})`;
+}
+function digest_intervalText(interval) {
+    return `${formatChange(interval[0])} … ${formatChange(interval[1])}`;
 }
 function verdictWord(c) {
     if (c.verdict === 'regressed')
@@ -25530,6 +25539,7 @@ function llmTimingText(report) {
 
 
 
+
 function titleSection(report) {
     const h = digest_headline(report);
     return { text: `${REPORT_MARKER}\n## ${h.icon} Chimera Insight: ${h.text}` };
@@ -25539,10 +25549,11 @@ function verdictSection(report) {
         return { text: 'No baseline was asked for (`baseline: none`): nothing is compared and nothing can fail.' };
     return { text: verdictLine(report.comparison, report.generatedAt) };
 }
+/** Metric and labels on two lines, each short: a table cell in a GitHub comment never wraps. */
 function nameCell(c, footnote) {
     const short = shortSeriesName(c);
     const mark = footnote !== undefined ? ` <sup>${footnote}</sup>` : '';
-    return `${code(short.metric)}${short.labels ? ` ${escapeMarkdown(short.labels)}` : ''}${mark}`;
+    return `${code(short.metric)}${mark}${short.labels ? `<br>${escapeMarkdown(short.labels)}` : ''}`;
 }
 function changesSection(report, links) {
     const comparison = report.comparison;
@@ -25561,8 +25572,8 @@ function changesSection(report, links) {
             nameCell(c, short.cut ? cut.length : undefined),
             sideValue(c.base?.value, escapeMarkdown(c.unit)),
             sideValue(c.head?.value, escapeMarkdown(c.unit)),
-            escapeMarkdown(digest_changeText(c)),
-            `${verdictWord(c)} <sub>(${thresholdText(c)})</sub>`,
+            c.change === null ? '–' : `${formatChange(c.change)}${c.interval ? `<br><sub>${digest_intervalText(c.interval)}</sub>` : ''}`,
+            `${verdictWord(c)}<br><sub>threshold ${thresholdText(c)}</sub>`,
         ];
     });
     const parts = [`### Changes\n\n${table(['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'], body)}`];
@@ -25617,7 +25628,7 @@ function footerSection(report, links) {
         if (places.length > 0)
             data.push(`per-file tables, inventory, problems and configuration: ${places.join(' and ')}`);
     }
-    const commit = report.commit ? ` · commit ${code(report.commit.sha.slice(0, 12))}` : '';
+    const commit = report.commit ? ` · commit ${code(report.commit.sha.slice(0, 12))}${report.commit.ref ? ` on ${code(report.commit.ref)}` : ''}` : '';
     data.push(`Chimera Insight ${escapeMarkdown(report.toolVersion)} · ${formatTime(report.generatedAt)}${commit}`);
     return { text: `<sub>${data.join(' · ')}</sub>` };
 }
@@ -25701,7 +25712,7 @@ function statsRow(s) {
     const range = st.n === 1 ? '–' : `${spread(st.min)} … ${spread(st.max)}`;
     const note = notes(s);
     return [
-        `${code(s.metric)} ${ARROW[s.direction]}${note ? `<br><sub>${note}</sub>` : ''}`,
+        `${code(s.metric)}${ARROW[s.direction] ? ` ${ARROW[s.direction]}` : ''}${note ? `<br><sub>${note}</sub>` : ''}`,
         conditionsText(s),
         st.n === null ? '?' : String(st.n),
         `${formatNumber(st.mean)}${sd}${unit}`,
@@ -27927,7 +27938,7 @@ async function cliLlmStage(config, stderr, elapsed) {
 
 
 /** Options that mirror action inputs one to one (`--max-file-size` ⇔ `max-file-size`). */
-const INPUT_OPTIONS = ['patterns', 'ignore', 'max-file-size', 'directions', 'units', 'metrics', 'output-dir', ...GATE_INPUT_OPTIONS, ...LLM_INPUT_OPTIONS];
+const INPUT_OPTIONS = ['patterns', 'ignore', 'max-file-size', 'directions', 'units', 'metrics', 'factors', 'output-dir', ...GATE_INPUT_OPTIONS, ...LLM_INPUT_OPTIONS];
 const USAGE = `Usage: chimera-insight analyze [dir] [options]
        chimera-insight snapshot [dir] [--out FILE] [options]
 
@@ -27946,6 +27957,7 @@ Options:
   --directions RULES      e.g. "tokens_s: higher, *ttft*: lower"
   --units RULES           e.g. "score: pts"
   --metrics GLOBS         keep matching metrics; prefix with ! to drop, e.g. "*,!*_count"
+  --factors RULES         conditions from paths, e.g. "results/*/: runtime" (default: detected from sibling names)
   --input-format RULES    force a tool format per glob, e.g. "results/*.json: hyperfine" (default: auto, the action's 'format' input)
   -h, --help              show this help
   -v, --version           show the version

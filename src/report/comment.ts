@@ -103,7 +103,7 @@ function footerSection(report: Report, links: DigestLinks): Section {
     if (links.reportPath) places.push('report.md (output `report-path`)');
     if (places.length > 0) data.push(`per-file tables, inventory, problems and configuration: ${places.join(' and ')}`);
   }
-  const commit = report.commit ? ` · commit ${code(report.commit.sha.slice(0, 12))}` : '';
+  const commit = report.commit ? ` · commit ${code(report.commit.sha.slice(0, 12))}${report.commit.ref ? ` on ${code(report.commit.ref)}` : ''}` : '';
   data.push(`Chimera Insight ${escapeMarkdown(report.toolVersion)} · ${formatTime(report.generatedAt)}${commit}`);
   return { text: `<sub>${data.join(' · ')}</sub>` };
 }

@@ -63,7 +63,7 @@ function statsRow(s: Series): string[] {
   const range = st.n === 1 ? '–' : `${spread(st.min)} … ${spread(st.max)}`;
   const note = notes(s);
   return [
-    `${code(s.metric)} ${ARROW[s.direction]}${note ? `<br><sub>${note}</sub>` : ''}`,
+    `${code(s.metric)}${ARROW[s.direction] ? ` ${ARROW[s.direction]}` : ''}${note ? `<br><sub>${note}</sub>` : ''}`,
     conditionsText(s),
     st.n === null ? '?' : String(st.n),
     `${formatNumber(st.mean)}${sd}${unit}`,

@@ -59,10 +59,10 @@ describe('the bundled action publishing to GitHub', () => {
     expect(first.stderr).toBe('');
     expect(first.exitCode).toBe(0);
     const [created] = fake.commentsOn('issue:7');
-    expect(created?.body.startsWith(`<!-- chimera-insight:report header="" sha="${HEAD}" run="5001" attempt="1" -->\n# Chimera Insight benchmark report`)).toBe(true);
+    expect(created?.body.startsWith(`<!-- chimera-insight:report header="" sha="${HEAD}" run="5001" attempt="1" -->\n## 📊 Chimera Insight: benchmark report (no comparison asked)`)).toBe(true);
     expect(first.outputs['comment-id']).toBe(String(created?.id));
     expect(first.outputs['comment-url']).toBe(`https://github.com/acme/inference/pull/7#issuecomment-${created?.id}`);
-    expect(first.summary.startsWith('<!-- chimera-insight:report -->\n# Chimera Insight benchmark report')).toBe(true);
+    expect(first.summary.startsWith('<!-- chimera-insight:report -->\n## 📊 Chimera Insight: benchmark report (no comparison asked)')).toBe(true);
     expect(new Set(fake.requests.map((r) => r.authorization))).toEqual(new Set(['token ghs_workflow']));
 
     const second = await run({ token: 'ghs_workflow', runId: 5002 });
@@ -88,7 +88,7 @@ describe('the bundled action publishing to GitHub', () => {
     expect(warnings[0]).toContain('::warning::Could not comment on pull request #7: the token may not write there (403 Resource not accessible by integration');
     expect(warnings[0]).toContain('comment from a `workflow_run` workflow');
     expect(warnings[0]).toContain('grant `permissions: pull-requests: write`');
-    expect(result.summary).toContain('**43 files** found in `examples/benchmarks`');
+    expect(result.summary).toContain('<sub>**Data:** 134 series from 42 files in `examples/benchmarks`');
     expect(result.outputs['comment-id']).toBe('');
     expect(result.outputs['comment-url']).toBe('');
     expect(fake.commentsOn('issue:7')).toEqual([]);

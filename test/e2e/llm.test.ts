@@ -114,7 +114,7 @@ describe('with an Ollama server given as ollama-url', () => {
   });
 
   it('publishes the verified narrative: chatter and the finding citing no fact are gone', () => {
-    expect(run.summary).toContain('## Analysis');
+    expect(run.summary).toContain('### Narrative');
     expect(run.summary).toContain('**Executive summary.** Token throughput of both gemma3 models is steady from run to run, and the first run of each model is a cold start.');
     expect(run.summary).not.toContain('Do you want me to refine');
     expect(run.summary).toContain('- Throughput varies little between runs of the same model.<br><sub>F1 ');
@@ -125,7 +125,7 @@ describe('with an Ollama server given as ollama-url', () => {
   });
 
   it('shows the model, its digest, the server and the LLM call metrics over both runs', () => {
-    expect(run.summary).toContain('## LLM call metrics');
+    expect(run.summary).toContain('### LLM call metrics');
     expect(run.summary).toContain(`digest \`${DIGEST.slice(0, 12)}\``);
     expect(run.summary).toContain('Ollama 0.12.6 at `http://127.0.0.1:');
     expect(run.summary).toContain('| Average Throughput | 80.00 ± 0.00 tok/s |');
@@ -212,8 +212,8 @@ describe('with no Ollama server and no ollama binary', () => {
 
   it('still publishes the deterministic report and exits 0', () => {
     expect(run.exitCode).toBe(0);
-    expect(run.summary).toContain('**43 files** found in `examples/benchmarks`');
-    expect(run.summary).not.toContain('## Analysis');
+    expect(run.summary).toContain('<sub>**Data:** 134 series from 42 files in `examples/benchmarks`');
+    expect(run.summary).not.toContain('### Narrative');
   });
 
   it('says in one line why there is no narrative and what to set', () => {
