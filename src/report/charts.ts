@@ -30,6 +30,9 @@ export interface BarChart {
   fromZero?: boolean;
 }
 
+/** Bars up to this many stand upright; more lie down, so every label keeps its own line. */
+const UPRIGHT_BARS = 4;
+
 /** A Mermaid `xychart-beta` bar chart in a fenced block; at most CHART_BARS bars (the caller chooses which). */
 export function barChart(chart: BarChart): string {
   const bars = chart.bars.slice(0, CHART_BARS);
@@ -38,14 +41,15 @@ export function barChart(chart: BarChart): string {
   const all = [...values, ...lines.flat()];
   const lo = chart.fromZero ? Math.min(0, ...all) : Math.min(...all);
   const hi = Math.max(...all);
-  const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
+  // Room below the lowest bar, so a bar at the bottom of the range still shows.
+  const pad = (hi - lo) * 0.15 || Math.abs(hi) * 0.05 || 1;
   // Whole numbers read better on an axis once the range allows them.
   const whole = hi - lo >= 5;
   const low = chart.fromZero ? lo : whole ? Math.floor(lo - pad) : round(lo - pad);
   const high = whole ? Math.ceil(hi + pad) : round(hi + pad);
   const out = [
     '```mermaid',
-    'xychart-beta',
+    bars.length > UPRIGHT_BARS ? 'xychart-beta horizontal' : 'xychart-beta',
     `  title "${chartTitle(chart.title)}"`,
     `  x-axis [${bars.map((b) => `"${chartLabel(b.label)}"`).join(', ')}]`,
     `  y-axis "${chartTitle(chart.yAxis)}" ${low} --> ${high}`,

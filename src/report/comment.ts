@@ -3,7 +3,7 @@ import type { Report } from '../model/report.js';
 import { REPORT_MARKER } from '../model/marker.js';
 import { plural } from '../util/text.js';
 import { comparisonChart, verdictLine } from './comparison.js';
-import { countsText, digestChanges, headline, intervalText, keyFindings, shortSeriesName, sideValue, thresholdText, verdictWord } from './digest.js';
+import { countsText, digestChanges, headline, intervalText, keyFindings, rowNames, sideValue, thresholdText, verdictWord } from './digest.js';
 import { formatChange } from '../util/numbers.js';
 import { findingItem } from './findings.js';
 import { code, details, escapeMarkdown, formatTime, labelsText, table } from './format.js';
@@ -30,9 +30,8 @@ function verdictSection(report: Report): Section | undefined {
   return { text: verdictLine(report.comparison, report.generatedAt) };
 }
 
-/** Metric and labels on two lines, each short: a table cell in a GitHub comment never wraps. */
-function nameCell(c: SeriesComparison, footnote: number | undefined): string {
-  const short = shortSeriesName(c);
+/** Metric and labels on two short lines, so the five columns fit the comment's width. */
+function nameCell(short: { metric: string; labels: string }, footnote: number | undefined): string {
   const mark = footnote !== undefined ? ` <sup>${footnote}</sup>` : '';
   return `${code(short.metric)}${mark}${short.labels ? `<br>${escapeMarkdown(short.labels)}` : ''}`;
 }
@@ -44,11 +43,12 @@ function changesSection(report: Report, links: DigestLinks): Section | undefined
   const summary = countsText(counts);
   if (rows.length === 0) return { text: `### Changes\n\nNothing moved past its threshold (${summary}).` };
   const cut: SeriesComparison[] = [];
-  const body = rows.map((c) => {
-    const short = shortSeriesName(c);
+  const names = rowNames(rows);
+  const body = rows.map((c, i) => {
+    const short = names[i] as ReturnType<typeof rowNames>[number];
     if (short.cut) cut.push(c);
     return [
-      nameCell(c, short.cut ? cut.length : undefined),
+      nameCell(short, short.cut ? cut.length : undefined),
       sideValue(c.base?.value, escapeMarkdown(c.unit)),
       sideValue(c.head?.value, escapeMarkdown(c.unit)),
       c.change === null ? '–' : `${formatChange(c.change)}${c.interval ? `<br><sub>${intervalText(c.interval)}</sub>` : ''}`,

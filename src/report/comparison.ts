@@ -7,6 +7,7 @@ import { plural } from '../util/text.js';
 import { code, details, escapeMarkdown, labelsText, table } from './format.js';
 import type { Report } from '../model/report.js';
 import { barChart, CHART_BARS } from './charts.js';
+import { rowNames } from './digest.js';
 import { DROP_RANK, type Section } from './sections.js';
 
 /** Rows per collapsed table; report.json keeps every comparison. */
@@ -138,10 +139,6 @@ function settingsLine(comparison: ComparisonReport): string {
   return `${parts.join(' · ')}. A metric regresses when its change in the bad direction exceeds its threshold and, with enough samples on both sides, Welch's test (or a bootstrap for medians) finds it significant; the interval is for the relative change.`;
 }
 
-function chartName(c: SeriesComparison): string {
-  const labels = Object.values(c.labels);
-  return labels.length > 0 ? `${c.metric} ${labels.join(' ')}` : c.metric;
-}
 
 /**
  * Current as % of baseline (baseline = 100) for the gated metrics, worst
@@ -157,7 +154,7 @@ export function comparisonChart(comparison: ComparisonReport): string | undefine
   const chart = barChart({
     title,
     yAxis: '% of baseline',
-    bars: shown.map((c) => ({ label: chartName(c), value: 100 * (1 + (c.change as number)) })),
+    bars: rowNames(shown).map((n, i) => ({ label: [n.metric, n.labels.replace(/ · /g, ' ')].filter(Boolean).join(' '), value: 100 * (1 + ((shown[i] as SeriesComparison).change as number)) })),
     lines: [shown.map(() => 100), shown.map((c) => 100 * (c.direction === 'lower' ? 1 + c.threshold : 1 - c.threshold))],
   });
   return `${chart}\n\nBars: current run as % of the baseline; lines: the baseline (100) and each metric's threshold.`;

@@ -131,3 +131,36 @@ export function sideValue(value: number | undefined, unit: string): string {
 export function thresholdText(c: SeriesComparison): string {
   return formatThreshold(c.threshold);
 }
+
+/**
+ * The shortest tail of each path that tells it apart from the others
+ * (`a/x/run.csv`, `b/x/run.csv` → `a/x/run.csv`, `b/x/run.csv`; `a/p.csv`, `a/q.csv` → `p.csv`, `q.csv`).
+ */
+export function distinguishingTails(files: readonly string[]): string[] {
+  const split = files.map((f) => f.split('/'));
+  return split.map((parts, i) => {
+    for (let k = 1; k <= parts.length; k++) {
+      const tail = parts.slice(-k).join('/');
+      if (split.every((other, j) => j === i || files[j] === files[i] || other.slice(-k).join('/') !== tail)) return tail;
+    }
+    return files[i] as string;
+  });
+}
+
+/**
+ * Names for comparison rows that stay apart: the metric and label values,
+ * and where two rows would read the same, the tail of their file's path.
+ */
+export function rowNames(rows: readonly Pick<SeriesComparison, 'metric' | 'labels' | 'file'>[]): { metric: string; labels: string; cut: boolean }[] {
+  const names = rows.map((c) => shortSeriesName(c));
+  const key = (n: { metric: string; labels: string }) => `${n.metric}\u0000${n.labels}`;
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(key(n), (counts.get(key(n)) ?? 0) + 1);
+  const clashing = rows.map((_, i) => (counts.get(key(names[i] as { metric: string; labels: string })) ?? 0) > 1);
+  const tails = distinguishingTails(rows.map((r) => r.file));
+  return names.map((n, i) => {
+    if (!clashing[i]) return n;
+    const where = shorten(tails[i] as string, 32);
+    return { metric: n.metric, labels: n.labels ? `${n.labels} · ${where}` : where, cut: true };
+  });
+}

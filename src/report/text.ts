@@ -3,7 +3,7 @@ import type { Report } from '../model/report.js';
 import { formatNumber } from '../util/numbers.js';
 import { plural } from '../util/text.js';
 import { baselineSentence } from './comparison.js';
-import { changeText, countsText, digestChanges, headline, keyFindings, shortSeriesName, sideValue, thresholdText, verdictWord } from './digest.js';
+import { changeText, countsText, digestChanges, headline, keyFindings, rowNames, sideValue, thresholdText, verdictWord } from './digest.js';
 
 /** Terminal width the digest wraps at; narrower terminals still read it, lines just fold. */
 const WIDTH = 100;
@@ -45,8 +45,8 @@ function changesBlock(report: Report): string | undefined {
   if (rows.length === 0) return `Changes\n  Nothing moved past its threshold (${summary}).`;
   const table = [
     ['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'],
-    ...rows.map((c) => {
-      const short = shortSeriesName(c);
+    ...rowNames(rows).map((short, i) => {
+      const c = rows[i] as (typeof rows)[number];
       return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), sideValue(c.base?.value, c.unit), sideValue(c.head?.value, c.unit), changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${thresholdText(c)})`];
     }),
   ];

@@ -198,7 +198,7 @@ describe('chart', () => {
         'xychart-beta',
         '  title "Gated metrics: current as % of baseline"',
         '  x-axis ["tokens_s llama3", "tokens_s gemma3"]',
-        '  y-axis "% of baseline" 84 --> 103',
+        '  y-axis "% of baseline" 82 --> 105',
         '  bar [85, 102]',
         '  line [100, 100]',
         '  line [95, 95]',
