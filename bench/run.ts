@@ -88,7 +88,7 @@ function summarise(r: ScenarioResult): RunSummary & Pick<ScenarioResult, 'startR
     check: r.check,
   };
   return r.stages
-    ? { ...run, stages: { discoverMs: round(r.stages.discoverMs, 1), parseMs: round(r.stages.parseMs, 1), analyzeMs: round(r.stages.analyzeMs, 1) } }
+    ? { ...run, stages: { discoverMs: round(r.stages.discoverMs, 1), parseMs: round(r.stages.parseMs, 1), analyzeMs: round(r.stages.analyzeMs, 1), experimentsMs: round(r.stages.experimentsMs, 1), findingsMs: round(r.stages.findingsMs, 1) } }
     : run;
 }
 

@@ -9,6 +9,7 @@
  */
 import { analyze } from '../src/analyze.js';
 import { buildConfig } from '../src/config.js';
+import { computeFindings } from '../src/findings/findings.js';
 import { floorCsv, floorTree } from './floor.js';
 
 export interface ScenarioResult {
@@ -26,8 +27,8 @@ export interface ScenarioResult {
   peakHeapMB: number;
   /** What the run produced, for the orchestrator's sanity checks. */
   check: Record<string, number>;
-  /** Stage timings reported by analyze() (ours only). */
-  stages?: { discoverMs: number; parseMs: number; analyzeMs: number };
+  /** Stage timings reported by analyze() and the findings stage (ours only). */
+  stages?: { discoverMs: number; parseMs: number; analyzeMs: number; experimentsMs: number; findingsMs: number };
 }
 
 const MB = 1e6;
@@ -58,6 +59,10 @@ async function main(): Promise<void> {
       elapsed: () => performance.now(),
       narrative: { status: 'skipped', reason: 'bench' },
     });
+    // The findings stage runs after the comparison in the pipeline; here there is none, as with `baseline: none`.
+    const f0 = performance.now();
+    const findings = computeFindings({ series: report.series, files: report.inventory.files, confidence: config.gate.confidence });
+    const findingsMs = performance.now() - f0;
     const t = report.inventory.totals;
     files = t.found;
     bytes = report.inventory.files.reduce((sum, f) => sum + f.size, 0);
@@ -71,8 +76,9 @@ async function main(): Promise<void> {
       rows: t.rows,
       excludedRows: t.excludedRows,
       samples: report.series.reduce((sum, s) => sum + (s.stats.n ?? 0), 0),
+      findings: findings.length,
     };
-    stages = { discoverMs: report.timings.discoverMs, parseMs: report.timings.parseMs, analyzeMs: report.timings.analyzeMs };
+    stages = { discoverMs: report.timings.discoverMs, parseMs: report.timings.parseMs, analyzeMs: report.timings.analyzeMs, experimentsMs: report.timings.experimentsMs ?? 0, findingsMs };
   } else {
     const r = target === 'tree' ? await floorTree(where) : await floorCsv(where);
     files = r.files;

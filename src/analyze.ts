@@ -134,7 +134,9 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     }
     return entryFor(file, outcome, count, modified.get(file.path));
   });
+  const te = deps.elapsed();
   const structured = structureExperiments(series, config.factors);
+  const experimentsMs = deps.elapsed() - te;
   disambiguateIds(structured.series);
   const t3 = deps.elapsed();
 
@@ -149,7 +151,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     experiments: structured.structure,
     findings: [],
     narrative: deps.narrative,
-    timings: { discoverMs: t1 - t0, parseMs: t2 - t1, analyzeMs: t3 - t2, renderMs: 0 },
+    timings: { discoverMs: t1 - t0, parseMs: t2 - t1, analyzeMs: t3 - t2, experimentsMs, renderMs: 0 },
     config: describeConfig(config),
   };
   if (deps.commit) report.commit = deps.commit;

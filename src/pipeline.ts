@@ -38,7 +38,12 @@ export async function runPipeline(config: Config, deps: AnalyzeDependencies & Pi
   const report = await analyze(config, deps);
   if (deps.compare) await deps.compare(report);
   // Findings need the comparison (its changes are findings) and the narrative needs the findings.
-  const findings = () => computeFindings({ series: report.series, files: report.inventory.files, ...(report.comparison ? { comparison: report.comparison } : {}), confidence: config.gate.confidence });
+  const findings = () => {
+    const start = deps.elapsed();
+    const list = computeFindings({ series: report.series, files: report.inventory.files, ...(report.comparison ? { comparison: report.comparison } : {}), confidence: config.gate.confidence });
+    report.timings.findingsMs = deps.elapsed() - start;
+    return list;
+  };
   report.findings = findings();
   if (deps.narrate) await deps.narrate(report);
   // gate-llm-throughput: the model's own tokens/s becomes a gated series (and part of the snapshot).

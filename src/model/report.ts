@@ -65,6 +65,10 @@ export interface Timings {
   discoverMs: number;
   parseMs: number;
   analyzeMs: number;
+  /** Within analyzeMs: pooling replicate runs and reading factors from paths. */
+  experimentsMs?: number;
+  /** Computing the findings (after the comparison). */
+  findingsMs?: number;
   renderMs: number;
   /** Set when the model was asked: load, prompt eval and generation, as Ollama reports them. */
   llm?: LlmTimings;

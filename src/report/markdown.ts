@@ -201,9 +201,11 @@ function inventorySection(report: Report): string {
 
 function timingsSection(report: Report): string {
   const t = report.timings;
-  const total = t.discoverMs + t.parseMs + t.analyzeMs + (t.llm?.wallMs ?? 0);
+  const total = t.discoverMs + t.parseMs + t.analyzeMs + (t.findingsMs ?? 0) + (t.llm?.wallMs ?? 0);
   const llm = llmTimingText(report);
-  return `### Workflow timings\n\nDiscover ${formatMs(t.discoverMs)} · parse ${formatMs(t.parseMs)} · analyze ${formatMs(t.analyzeMs)}${llm ? ` · ${llm}` : ''} · render ${TIMING_PLACEHOLDER} · total before rendering ${formatMs(total)}`;
+  const experiments = t.experimentsMs !== undefined ? ` (experiment structure ${formatMs(t.experimentsMs)})` : '';
+  const findings = t.findingsMs !== undefined ? ` · findings ${formatMs(t.findingsMs)}` : '';
+  return `### Workflow timings\n\nDiscover ${formatMs(t.discoverMs)} · parse ${formatMs(t.parseMs)} · analyze ${formatMs(t.analyzeMs)}${experiments}${findings}${llm ? ` · ${llm}` : ''} · render ${TIMING_PLACEHOLDER} · total before rendering ${formatMs(total)}`;
 }
 
 function configSection(report: Report): string {
