@@ -1,7 +1,9 @@
 import { isThroughput } from '../metrics/infer.js';
 import type { Direction, Series } from '../model/series.js';
 import { formatBytes, plural } from '../util/text.js';
+import { calibrationSections } from './calibration.js';
 import { comparisonSections, verdictSections } from './comparison.js';
+import { trendSections } from './trend.js';
 import { llmCallsSection, llmSummarySection, llmTimingText, narrativeSection } from './llm-sections.js';
 import { DROP_RANK, type Section } from './sections.js';
 import { REPORT_MARKER } from '../model/marker.js';
@@ -219,6 +221,8 @@ export function reportSections(report: Report): Section[] {
     ...verdictSections(report),
     { text: headline(report) },
     ...comparisonSections(report),
+    ...trendSections(report),
+    ...calibrationSections(report),
     { text: narrativeSection(report) },
     { text: keyMetrics(report) },
     { text: '## Aggregate metrics' },
