@@ -65,6 +65,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         out: { type: 'string' },
         baseline: { type: 'string' },
         'no-llm': { type: 'boolean' },
+        calibrate: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         ...Object.fromEntries(INPUT_OPTIONS.map((o) => [o, { type: 'string', multiple: true }])),
@@ -106,6 +107,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (values['input-format']) inputs.format = (values['input-format'] as string[]).join('\n');
   inputs.baseline = command === 'snapshot' ? 'none' : baselineInput(values.baseline as string | undefined);
   if (values['no-llm'] || command === 'snapshot') inputs.llm = 'false';
+  if (values.calibrate) inputs.calibrate = 'true';
   const stat = await fs.stat(target).catch(() => undefined);
   if (!stat?.isDirectory()) {
     io.stderr(`${target} is not a directory\n`);

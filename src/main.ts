@@ -79,7 +79,7 @@ export async function run(): Promise<void> {
   setLlmOutputs(result.report);
   if (result.reportPath) core.info(`Report written to ${result.reportPath} and ${result.reportJsonPath}`);
   // Last: the report is published before the gate can fail the step.
-  await finishGate(config, result.report, event);
+  await finishGate(config, result.report, event, compareStage.history());
 }
 
 run().catch((err: unknown) => {

@@ -7,8 +7,12 @@ import { analyze, type AnalyzeDependencies } from '../analyze.js';
 import type { Config } from '../config.js';
 import type { Report } from '../model/report.js';
 import { logSafe } from '../util/log-safe.js';
+import type { BranchHistory } from '../model/branch-history.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { appendRun, HISTORY_FILE, writeHistory } from './branch-history.js';
 import { gateFailureMessage, verdictCounts } from './gate.js';
 import { createSnapshot, writeSnapshot } from './snapshot.js';
+import { compileGateRules } from './thresholds.js';
 import { saveToCache, type CacheClient } from './sources/cache.js';
 export { withBaselineIgnored } from './sources/file.js';
 import type { BaselineLog, EventInfo } from './sources/types.js';
@@ -69,6 +73,7 @@ export function eventInfo(context: typeof github.context): EventInfo {
     if (context.ref?.startsWith('refs/heads/')) set('branch', context.ref.slice('refs/heads/'.length));
   }
   set('defaultBranch', payload.repository?.default_branch);
+  if (context.runId) info.runId = String(context.runId);
   return info;
 }
 
@@ -86,19 +91,35 @@ export function actionCompareStage(config: Config, event: EventInfo, deps: Omit<
 }
 
 /**
- * After the report is published: snapshot.json next to report.md, the
- * snapshot saved for later pull requests on pushes to the default branch,
- * the gate's outputs, and last the failed step when a gated metric regressed.
+ * The default-branch history with this run appended, on pushes to the
+ * default branch (the only runs it records), with the caps' notes logged.
  */
-export async function finishGate(config: Config, report: Report, event: EventInfo): Promise<void> {
+export function nextHistory(config: Config, event: EventInfo, snapshot: Snapshot, previous: BranchHistory | undefined, logInfo: (m: string) => void): BranchHistory | undefined {
+  if (config.gate.historySize === 0 || event.name !== 'push' || !event.branch || event.branch !== event.defaultBranch) return undefined;
+  const rules = compileGateRules(config.gate);
+  const key = { branch: event.branch, scope: snapshot.config.path ?? '.' };
+  const { history, notes } = appendRun(previous, key, snapshot, event.runId ? { runId: event.runId } : {}, { runs: config.gate.historySize }, (s) => rules.isGated(s));
+  for (const note of notes) logInfo(`Default-branch history: ${note}.`);
+  return history;
+}
+
+/**
+ * After the report is published: snapshot.json next to report.md, the
+ * snapshot (and, with history-size > 0, the default-branch history including
+ * this run) saved for later runs on pushes to the default branch, the gate's
+ * outputs, and last the failed step when a gated metric regressed.
+ */
+export async function finishGate(config: Config, report: Report, event: EventInfo, previousHistory?: BranchHistory): Promise<void> {
   const snapshot = createSnapshot(report);
   let snapshotPath = '';
+  const kind = config.gate.baseline.kind;
+  const history = kind === 'auto' || kind === 'cache' ? nextHistory(config, event, snapshot, previousHistory, (m) => core.info(logSafe(m))) : undefined;
   if (config.outputDir) {
     snapshotPath = path.join(config.outputDir, 'snapshot.json');
     await writeSnapshot(snapshotPath, snapshot);
+    if (history) await writeHistory(path.join(config.outputDir, HISTORY_FILE), history);
   }
-  const kind = config.gate.baseline.kind;
-  if (kind === 'auto' || kind === 'cache') await saveToCache({ cache: cacheClient, dir: cacheDir(), event, snapshot, log });
+  if (kind === 'auto' || kind === 'cache') await saveToCache({ cache: cacheClient, dir: cacheDir(), event, snapshot, ...(history ? { history } : {}), log });
 
   const comparison = report.comparison;
   const counts = comparison ? verdictCounts(comparison) : { regressions: 0, improvements: 0 };

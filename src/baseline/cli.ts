@@ -9,7 +9,8 @@ import { compareStage, type CompareStage } from './stage.js';
 /** The CLI's side of the regression gate: options, the compare stage and the exit code. */
 
 /** Gate options that mirror action inputs one to one (`--min-samples` ⇔ `min-samples`). */
-export const GATE_INPUT_OPTIONS = ['statistic', 'threshold', 'thresholds', 'min-samples', 'confidence', 'gate', 'fail-on-regression'] as const;
+export const GATE_INPUT_OPTIONS = ['statistic', 'threshold', 'thresholds', 'min-samples', 'confidence', 'power', 'gate', 'fail-on-regression'] as const;
+// `history-size` has no option: the default-branch history lives in the Actions cache, which a local run does not have.
 
 export const GATE_USAGE = `Regression gate (analyze):
   --baseline PATH|KIND    a snapshot.json or a benchmark directory to compare with, or
@@ -20,8 +21,11 @@ export const GATE_USAGE = `Regression gate (analyze):
   --statistic mean|median compared statistic (default: mean)
   --min-samples N         samples per side before significance is required (default: 3)
   --confidence LEVEL      e.g. 0.95 (default)
+  --power LEVEL           power the minimum detectable effect is stated at (default: 0.8)
   --gate SELECTION        throughput (default), all, or metric globs
   --fail-on-regression B  exit 1 on a gated regression (default: true)
+  --calibrate             add the A/A calibration: each metric's noise floor and a
+                          suggested threshold (the action's calibrate: true)
 `;
 
 /** Keywords `--baseline` takes as they are; anything else is a path. */

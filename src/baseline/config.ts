@@ -4,10 +4,15 @@ import type { BaselineSpec, GateConfig, GateSelection } from './types.js';
 export const DEFAULT_THRESHOLD = 0.05;
 export const DEFAULT_MIN_SAMPLES = 3;
 export const DEFAULT_CONFIDENCE = 0.95;
+export const DEFAULT_POWER = 0.8;
+export const DEFAULT_HISTORY_SIZE = 20;
+/** Runs a history may keep: more only slows the change-point search and grows the cache entry. */
+export const MAX_HISTORY_SIZE = 100;
 
 /**
  * The regression gate's inputs: `baseline`, `statistic`, `threshold`,
- * `thresholds`, `min-samples`, `confidence`, `gate`, `fail-on-regression`.
+ * `thresholds`, `min-samples`, `confidence`, `power`, `gate`,
+ * `fail-on-regression`, `history-size`, `calibrate`.
  */
 export function readGateConfig(read: InputReader): GateConfig {
   return {
@@ -17,8 +22,11 @@ export function readGateConfig(read: InputReader): GateConfig {
     thresholds: parseThresholdRules(read('thresholds')),
     minSamples: parseMinSamples(read('min-samples')),
     confidence: parseConfidence(read('confidence')),
+    power: parsePower(read('power')),
     gate: parseGateSelection(read('gate')),
     failOnRegression: booleanInput(read('fail-on-regression'), 'fail-on-regression', true),
+    historySize: parseHistorySize(read('history-size')),
+    calibrate: booleanInput(read('calibrate'), 'calibrate', false),
   };
 }
 
@@ -91,6 +99,25 @@ function parseConfidence(raw: string): number {
   return confidence;
 }
 
+/** `0.8` or `80%`, between 0.5 and 0.99. */
+function parsePower(raw: string): number {
+  const value = raw.trim();
+  if (value === '') return DEFAULT_POWER;
+  const match = /^(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(value);
+  const power = match ? Number(match[1]) / (match[2] ? 100 : 1) : Number.NaN;
+  if (!(power >= 0.5 && power <= 0.99)) throw new ConfigError('power', `"${value}" must be between 0.5 and 0.99 (e.g. 0.8 or 80%)`);
+  return power;
+}
+
+function parseHistorySize(raw: string): number {
+  const value = raw.trim();
+  if (value === '') return DEFAULT_HISTORY_SIZE;
+  if (!/^\d+$/.test(value) || Number(value) > MAX_HISTORY_SIZE) {
+    throw new ConfigError('history-size', `"${value}" must be a whole number from 0 (no history) to ${MAX_HISTORY_SIZE}`);
+  }
+  return Number(value);
+}
+
 function parseGateSelection(raw: string): GateSelection {
   const entries = listInput(raw);
   if (entries.length === 0) return { mode: 'throughput' };
@@ -117,8 +144,11 @@ export function describeGateConfig(gate: GateConfig): Record<string, string> {
     thresholds: gate.thresholds.map((r) => `${r.pattern}: ${percent(r.value)}`).join(', ') || '(none)',
     'min-samples': String(gate.minSamples),
     confidence: String(gate.confidence),
+    power: String(gate.power),
     gate: gate.gate.mode === 'globs' ? gate.gate.patterns.join(', ') : gate.gate.mode,
     'fail-on-regression': String(gate.failOnRegression),
+    'history-size': String(gate.historySize),
+    calibrate: String(gate.calibrate),
   };
 }
 

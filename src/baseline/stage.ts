@@ -3,10 +3,16 @@ import path from 'node:path';
 import { LLM_SERIES_PREFIX, type Series } from '../model/series.js';
 import type { Report } from '../model/report.js';
 import { logSafe } from '../util/log-safe.js';
-import { compareAll } from './compare.js';
+import type { BranchHistory } from '../model/branch-history.js';
+import type { SeriesComparison } from '../model/comparison.js';
+import { historyBySeries, type SeriesRuns } from './branch-history.js';
+import { calibrate } from './calibrate.js';
+import { compareAll, type HistoryLookup } from './compare.js';
 import { buildComparisonReport, noBaselineReport } from './gate.js';
+import { seriesHistory } from './noise.js';
 import { SnapshotError } from './snapshot.js';
 import { alignNewestRuns } from './sources/history.js';
+import { historySummary } from './trends.js';
 import { findBaseline, type SourceContext } from './sources/resolve.js';
 import { BaselineError, type BaselineFound } from './sources/types.js';
 import type { SnapshotSeries } from '../model/snapshot.js';
@@ -20,6 +26,32 @@ export interface CompareStage {
    * recomputed. Without a baseline they only join the report (and so the snapshot).
    */
   compareLate: (report: Report, series: Series[]) => void;
+  /** The default-branch history restored with the baseline, to append this run to on a push (see finishGate). */
+  history: () => BranchHistory | undefined;
+}
+
+/** The history as this run uses it: per-series runs and noise, for the series compared. */
+interface HistoryUse {
+  history: BranchHistory;
+  runs: Map<string, SeriesRuns>;
+  lookup: HistoryLookup;
+}
+
+/**
+ * The last `size` runs of the history, per compared head series. The baseline
+ * is pooled from them only when the history's newest run is the baseline's
+ * own commit (the cache entry holds both).
+ */
+function useHistory(history: BranchHistory, size: number, head: readonly SnapshotSeries[], baselineSha: string | undefined): HistoryUse {
+  const trimmed = { ...history, runs: history.runs.slice(-size) };
+  const runs = historyBySeries(trimmed, head);
+  const pool = baselineSha !== undefined && trimmed.runs[trimmed.runs.length - 1]?.commit === baselineSha;
+  const lookup = new Map([...runs].map(([id, r]) => [id, seriesHistory(r.values, { pool })]));
+  return { history: trimmed, runs, lookup };
+}
+
+function isPushToDefault(event: CompareStageOptions['event']): boolean {
+  return event.name === 'push' && !!event.branch && event.branch === event.defaultBranch;
 }
 
 export interface CompareStageOptions extends Omit<SourceContext, 'headSeries' | 'tempDir'> {
@@ -34,9 +66,23 @@ export interface CompareStageOptions extends Omit<SourceContext, 'headSeries' | 
  */
 export function compareStage(options: CompareStageOptions): CompareStage {
   let baseline: BaselineFound | undefined;
+  let used: HistoryUse | undefined;
+  const gate = options.config.gate;
+  const summarise = (report: Report, comparisons: SeriesComparison[]) => {
+    if (!used || !report.comparison) return;
+    const current = new Map(report.series.map((s) => [s.id, s.stats.mean]));
+    const input = { comparisons, runs: used.runs, current, historyRuns: used.history.runs.length, changePoints: isPushToDefault(options.event) };
+    report.comparison.history = historySummary(options.event.headSha ? { ...input, commit: options.event.headSha } : input);
+  };
+  // Every benchmark's newest run and every other series, whatever the baseline compared.
+  const calibration = (report: Report) => {
+    if (gate.calibrate) report.calibration = calibrate(alignNewestRuns(report.series, report.series).head, used?.runs, gate, used?.history.runs.length ?? 0);
+  };
   const compare = async (report: Report): Promise<void> => {
-    const gate = options.config.gate;
-    if (gate.baseline.kind === 'none') return;
+    if (gate.baseline.kind === 'none') {
+      calibration(report);
+      return;
+    }
     await fs.mkdir(options.tempRoot, { recursive: true });
     const tempDir = await fs.mkdtemp(path.join(options.tempRoot, 'chimera-baseline-'));
     try {
@@ -47,11 +93,13 @@ export function compareStage(options: CompareStageOptions): CompareStage {
         if (!(err instanceof BaselineError || err instanceof SnapshotError)) throw err;
         // The named baseline is unusable: publish the report saying so, then fail the step.
         report.comparison = { ...noBaselineReport([{ source: gate.baseline.kind, outcome: err.message }], gate), error: err.message };
+        calibration(report);
         return;
       }
       if (!search.found) {
         options.log.info('No baseline found: nothing compared, the gate passes.');
         report.comparison = noBaselineReport(search.attempts, gate);
+        calibration(report);
         return;
       }
       baseline = search.found;
@@ -62,12 +110,18 @@ export function compareStage(options: CompareStageOptions): CompareStage {
         info.note = `each timestamped benchmark's newest run is compared with the baseline's newest; older runs (${sides.omitted} series) are not`;
       }
       options.log.info(`Baseline: ${logSafe(info.description)}${info.createdAt ? ` (data from ${info.createdAt})` : ''}, ${series.length} series${info.note ? `; ${logSafe(info.note)}` : ''}.`);
+      if (search.found.history && gate.historySize > 0) {
+        used = useHistory(search.found.history, gate.historySize, sides.head, info.commit?.sha);
+        options.log.info(`Default-branch history: ${used.history.runs.length} runs, ${used.runs.size} of the compared series in it.`);
+      }
       // Late series are not measured yet: compareLate judges them, so they are not "missing" here.
       const ungated = new Set(search.found.ungated?.ids ?? []);
-      const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), sides.head, gate).map((c) =>
+      const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), sides.head, gate, used?.lookup).map((c) =>
         ungated.has(c.id) && c.gated ? { ...c, gated: false, note: [c.note, 'not gated: this checkout did not produce the run'].filter(Boolean).join('; ') } : c,
       );
       report.comparison = buildComparisonReport({ comparisons, baseline: info, attempts: search.attempts, gate });
+      summarise(report, comparisons);
+      calibration(report);
     } finally {
       await fs.rm(tempDir, { recursive: true, force: true });
     }
@@ -78,10 +132,18 @@ export function compareStage(options: CompareStageOptions): CompareStage {
     if (!baseline || !current?.baseline || late.length === 0) return;
     const ids = new Set(late.map((s) => s.id));
     const base: SnapshotSeries[] = baseline.series.filter((s) => ids.has(s.id));
+    let lookup: HistoryLookup | undefined;
+    if (used) {
+      const lateUse = useHistory(used.history, gate.historySize, late, current.baseline.commit?.sha);
+      for (const [id, r] of lateUse.runs) used.runs.set(id, r);
+      lookup = lateUse.lookup;
+    }
     // Opting in with gate-llm-throughput gates these series whatever the `gate` selection says.
-    const added = compareAll(base, late, options.config.gate).map((c) => ({ ...c, gated: true }));
+    const added = compareAll(base, late, options.config.gate, lookup).map((c) => ({ ...c, gated: true }));
+    const comparisons = [...current.series, ...added];
     // No `error` to carry over: a comparison with an unusable baseline has no `baseline` and returned above.
-    report.comparison = buildComparisonReport({ comparisons: [...current.series, ...added], baseline: current.baseline, attempts: current.attempts, gate: options.config.gate });
+    report.comparison = buildComparisonReport({ comparisons, baseline: current.baseline, attempts: current.attempts, gate: options.config.gate });
+    summarise(report, comparisons);
   };
-  return { compare, compareLate };
+  return { compare, compareLate, history: () => baseline?.history };
 }

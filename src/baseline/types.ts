@@ -6,7 +6,7 @@ export type BaselineSpec = { kind: Exclude<BaselineKind, 'file'> } | { kind: 'fi
 /** Which metrics can fail the check. */
 export type GateSelection = { mode: 'throughput' } | { mode: 'all' } | { mode: 'globs'; patterns: string[] };
 
-/** Inputs of the regression gate: `baseline`, `statistic`, `threshold`, `thresholds`, `min-samples`, `confidence`, `gate`, `fail-on-regression`. */
+/** Inputs of the regression gate: `baseline`, `statistic`, `threshold`, `thresholds`, `min-samples`, `confidence`, `power`, `gate`, `fail-on-regression`, `history-size`, `calibrate`. */
 export interface GateConfig {
   baseline: BaselineSpec;
   statistic: 'mean' | 'median';
@@ -17,6 +17,12 @@ export interface GateConfig {
   minSamples: number;
   /** e.g. 0.95 */
   confidence: number;
+  /** Power the minimum detectable effect is stated at, e.g. 0.8. */
+  power: number;
   gate: GateSelection;
   failOnRegression: boolean;
+  /** Default-branch runs kept in the history (0: no history). */
+  historySize: number;
+  /** Add the A/A calibration (noise floor per metric, suggested threshold) to the report. */
+  calibrate: boolean;
 }

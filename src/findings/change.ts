@@ -11,6 +11,11 @@ export const MAX_CHANGE_FINDINGS = 12;
 function verdictPhrase(c: SeriesComparison): string {
   const threshold = formatThreshold(c.threshold);
   if (c.verdict === 'regressed') return c.gated ? `a regression past the ${threshold} threshold that fails the check` : `a regression past the ${threshold} threshold (this metric does not gate)`;
+  if (c.verdict === 'inconclusive') {
+    const runs = c.detectable?.runsPerSide;
+    const decide = runs === undefined ? '' : runs === null ? `; more than ${c.detectable?.cap} runs per side would be needed to decide it` : `; about ${runs} runs per side would decide it`;
+    return `inconclusive, the data cannot tell whether it passed the ${threshold} threshold${decide}`;
+  }
   return `an improvement past the ${threshold} threshold`;
 }
 
@@ -26,12 +31,13 @@ function changeText(c: SeriesComparison): string {
   return `${name} ${moved} ${abs}${sides}${evidence.length > 0 ? ` (${evidence.join(', ')})` : ''}: ${verdictPhrase(c)}.`;
 }
 
-/** Regressions (gated first, worst first) and improvements against the baseline, each a finding. */
+/** Regressions (gated first, worst first), improvements and inconclusive changes against the baseline, each a finding. */
 export function changeFindings(comparison: ComparisonReport | undefined): DraftFinding[] {
   if (!comparison?.baseline) return [];
   const regressed = comparison.series.filter((c) => c.verdict === 'regressed' && c.change !== null).sort((a, b) => Number(b.gated) - Number(a.gated) || bySeverity(a, b));
   const improved = comparison.series.filter((c) => c.verdict === 'improved' && c.change !== null).sort((a, b) => bySeverity(b, a));
-  return [...regressed, ...improved].slice(0, MAX_CHANGE_FINDINGS).map((c) => ({
+  const inconclusive = comparison.series.filter((c) => c.verdict === 'inconclusive' && c.change !== null).sort(bySeverity);
+  return [...regressed, ...improved, ...inconclusive].slice(0, MAX_CHANGE_FINDINGS).map((c) => ({
     kind: 'change',
     metric: c.metric,
     unit: c.unit,

@@ -40,7 +40,7 @@ export function scoreFinding(f: DraftFinding): number {
     case 'change': {
       const c = f.change;
       const beyond = c && c.change !== null ? Math.min(1, Math.abs(c.change)) : 0;
-      const base = c?.verdict === 'regressed' ? (c.gated ? 100 : 60) : 40;
+      const base = c?.verdict === 'regressed' ? (c.gated ? 100 : 60) : c?.verdict === 'improved' ? 40 : 20;
       return base + 10 * weight + beyond;
     }
     case 'ranking': {

@@ -55,7 +55,7 @@ export async function publishFromAction(result: PipelineResult, inputs: ActionPu
             await core.summary.addRaw(markdown).write({ overwrite: false });
           }
         : undefined,
-      annotate: (message, properties) => core.error(message, properties),
+      annotate: (message, properties, level) => (level === 'notice' ? core.notice(message, properties) : core.error(message, properties)),
       log,
     },
   );

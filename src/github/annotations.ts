@@ -6,6 +6,8 @@ import { redactSecrets } from './redact.js';
 export interface Annotation {
   message: string;
   properties: { title: string; file?: string; startLine?: number };
+  /** `error` (the default) for regressions; `notice` for what does not fail the check. */
+  level?: 'error' | 'notice';
 }
 
 /**
@@ -44,6 +46,36 @@ export function regressionAnnotations(comparison: ComparisonReport | undefined, 
       message: redactSecrets(`${rest.length} more regressed metrics in ${files.length === 1 ? files[0] : `${files.length} files`}: see the job summary for the full regression table.`),
       properties: { title: `Chimera Insight: ${rest.length} more regressions` },
     });
+  }
+  return out;
+}
+
+/** GitHub shows 10 notices per step; inconclusive metrics take at most this many. */
+export const MAX_INCONCLUSIVE_ANNOTATIONS = 5;
+
+function inconclusiveMessage(c: SeriesComparison): string {
+  const moved = c.change === null ? 'changed' : `${c.change < 0 ? 'fell' : 'rose'} ${percent(c.change)}`;
+  const interval = c.interval ? ` (interval ${percentSigned(c.interval[0])} to ${percentSigned(c.interval[1])})` : '';
+  return `${seriesName(c)} ${moved}${interval} against the baseline: inconclusive, the data cannot tell whether it is within the ${percent(c.threshold)} threshold. The check does not fail on it.${c.note ? ` ${c.note.charAt(0).toUpperCase()}${c.note.slice(1)}.` : ''}`;
+}
+
+function percentSigned(fraction: number): string {
+  return `${fraction < 0 ? '-' : '+'}${percent(fraction)}`;
+}
+
+/** One notice per inconclusive gated metric, on its file; past the limit, the last one counts the rest. */
+export function inconclusiveAnnotations(comparison: ComparisonReport | undefined, limit = MAX_INCONCLUSIVE_ANNOTATIONS): Annotation[] {
+  const unsure = (comparison?.series ?? []).filter((c) => c.gated && c.verdict === 'inconclusive');
+  const fits = unsure.length <= limit;
+  const shown = fits ? unsure : unsure.slice(0, Math.max(0, limit - 1));
+  const out: Annotation[] = shown.map((c) => ({
+    message: redactSecrets(inconclusiveMessage(c)),
+    properties: { title: redactSecrets(`Chimera Insight: ${c.metric} inconclusive`).slice(0, 200), file: c.file, ...(c.line !== undefined ? { startLine: c.line } : {}) },
+    level: 'notice',
+  }));
+  if (!fits) {
+    const rest = unsure.length - shown.length;
+    out.push({ message: `${rest} more gated metrics are inconclusive: see the job summary.`, properties: { title: `Chimera Insight: ${rest} more inconclusive` }, level: 'notice' });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { commentMarker, type CommentMarker } from '../model/marker.js';
 import type { Report } from '../model/report.js';
 import { logSafe } from '../util/log-safe.js';
-import { regressionAnnotations, type Annotation } from './annotations.js';
+import { inconclusiveAnnotations, regressionAnnotations, type Annotation } from './annotations.js';
 import { statusOf, type GitHubClient, type Logger } from './client.js';
 import { commentTarget, type CommentTarget, type EventTarget, type Repo } from './context.js';
 import { commitThread, pullRequestThread, resolveIdentity, upsertStickyComment, type StickyResult, type Thread } from './sticky-comment.js';
@@ -38,8 +38,8 @@ export interface PublishDependencies {
   api: GitHubClient | undefined;
   /** Appends to the job summary; undefined outside a runner (no GITHUB_STEP_SUMMARY). */
   writeSummary: ((markdown: string) => Promise<void>) | undefined;
-  /** core.error */
-  annotate: (message: string, properties: Annotation['properties']) => void;
+  /** core.error, or core.notice for level `notice` */
+  annotate: (message: string, properties: Annotation['properties'], level?: Annotation['level']) => void;
   log: Logger;
 }
 
@@ -88,8 +88,8 @@ export async function publish(request: PublishRequest, deps: PublishDependencies
     log.info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
   }
 
-  const annotations = regressionAnnotations(report.comparison);
-  for (const a of annotations) deps.annotate(a.message, a.properties);
+  const annotations = [...regressionAnnotations(report.comparison), ...inconclusiveAnnotations(report.comparison)];
+  for (const a of annotations) deps.annotate(a.message, a.properties, a.level);
   outcome.annotations = annotations.length;
 
   if (!settings.comment) {

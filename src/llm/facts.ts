@@ -126,7 +126,7 @@ function inventoryFacts(report: Report, next: () => string): Fact[] {
 function comparisonFacts(comparison: ComparisonReport, next: () => string): Fact[] {
   const count = (verdict: string) => comparison.series.filter((c) => c.verdict === verdict).length;
   const facts: Fact[] = [{ id: next(), kind: 'summary', subject: 'series compared with the baseline', value: comparison.series.length, unit: 'series' }];
-  for (const verdict of ['regressed', 'improved', 'new', 'missing'] as const) {
+  for (const verdict of ['regressed', 'improved', 'inconclusive', 'new', 'missing'] as const) {
     const n = count(verdict);
     if (n > 0) facts.push({ id: next(), kind: 'summary', subject: `series ${verdict}`, value: n, unit: 'series' });
   }

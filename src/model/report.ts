@@ -1,4 +1,5 @@
 import type { Series } from './series.js';
+import type { CalibrationReport } from './calibration.js';
 import type { ComparisonReport } from './comparison.js';
 import type { ExperimentStructure, Finding } from './finding.js';
 import type { FallbackNarrative, GeneratedNarrative, LlmReport, LlmTimings } from './llm.js';
@@ -101,6 +102,8 @@ export interface Report {
   llm?: LlmReport;
   /** Base vs head per series and the gate's verdict, when a comparison ran (set by the compare stage). */
   comparison?: ComparisonReport;
+  /** This runner's noise floor per metric, with `calibrate: true` (set by the compare stage). */
+  calibration?: CalibrationReport;
   timings: Timings;
   config: Record<string, string>;
 }

@@ -65,14 +65,17 @@ function decision(comparison: ComparisonReport, generatedAt: string, style: Styl
   const against = baselineText(comparison.baseline, generatedAt, style);
   const matched = comparison.series.filter((c) => c.verdict !== 'new' && c.verdict !== 'missing');
   const gated = matched.filter((c) => c.gated);
+  const inconclusive = matched.filter((c) => c.verdict === 'inconclusive').length;
+  const unsure = inconclusive > 0 ? `; ${plural(inconclusive, 'metric')} inconclusive (the data cannot tell)` : '';
   if (comparison.verdict === 'regression') {
     const n = gatedRegressions(comparison).length;
-    return `❌ ${bold('Regression:')} ${plural(n, 'gated metric')} regressed against ${against}.`;
+    return `❌ ${bold('Regression:')} ${plural(n, 'gated metric')} regressed against ${against}${unsure}.`;
   }
   const ungated = matched.filter((c) => !c.gated && c.verdict === 'regressed').length;
   const extra = ungated > 0 ? `; ${plural(ungated, 'metric that does not gate', 'metrics that do not gate')} regressed` : '';
-  const gatedText = gated.length === 0 ? 'no gated metric in both runs' : `${plural(gated.length, 'gated metric')} within threshold`;
-  return `✅ ${bold('No regression')} against ${against}: ${plural(matched.length, 'metric')} compared, ${gatedText}${extra}.`;
+  const within = gated.filter((c) => c.verdict !== 'inconclusive').length;
+  const gatedText = gated.length === 0 ? 'no gated metric in both runs' : `${plural(within, 'gated metric')} within threshold`;
+  return `✅ ${bold('No regression')} against ${against}: ${plural(matched.length, 'metric')} compared, ${gatedText}${unsure}${extra}.`;
 }
 
 function sideText(side: SideSummary | null, unit: string): string {
@@ -90,6 +93,7 @@ const VERDICT_TEXT: Record<SeriesComparison['verdict'], string> = {
   regressed: '❌ regressed',
   improved: '✅ improved',
   unchanged: 'unchanged',
+  inconclusive: '❔ inconclusive',
   'insufficient-data': 'insufficient data',
   new: 'new',
   missing: 'missing',
@@ -186,6 +190,7 @@ export function comparisonSections(report: Report): Section[] {
     if (rows.length > 0) sections.push({ text: details(`${title} (${rows.length})`, limitedTable(rows), open), dropRank, kind });
   };
   collapsed('Regressions', regressed, DROP_RANK.unchangedMetrics, 'regressions table', true);
+  collapsed('Inconclusive: the data cannot tell', by('inconclusive'), DROP_RANK.unchangedMetrics, 'inconclusive table');
   collapsed('Improvements', improved, DROP_RANK.unchangedMetrics, 'improvements table');
   collapsed('Unchanged', by('unchanged'), DROP_RANK.unchangedMetrics, 'unchanged metrics table');
   collapsed('Not judged: insufficient data', by('insufficient-data'), DROP_RANK.collapsedDetail, 'insufficient-data table');

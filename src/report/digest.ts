@@ -38,11 +38,12 @@ export function headline(report: Report): Headline {
 }
 
 /** The digest's ordering of verdicts: what needs attention first. */
-const VERDICT_ORDER: Partial<Record<Verdict, number>> = { regressed: 0, improved: 1 };
+const VERDICT_ORDER: Partial<Record<Verdict, number>> = { regressed: 0, improved: 1, inconclusive: 2 };
 
 /**
  * The changes a reviewer must see: regressions (gated first, worst first),
- * then improvements, at most `max`; everything else is counted.
+ * then improvements, then the inconclusive ones (the data cannot tell), at
+ * most `max`; everything else is counted.
  */
 export function digestChanges(comparison: ComparisonReport, max = CHANGE_ROWS): { rows: SeriesComparison[]; counts: Map<Verdict, number>; hidden: number } {
   const counts = new Map<Verdict, number>();
@@ -57,7 +58,7 @@ export function digestChanges(comparison: ComparisonReport, max = CHANGE_ROWS): 
 export function countsText(counts: ReadonlyMap<Verdict, number>): string {
   const n = (v: Verdict) => counts.get(v) ?? 0;
   const compared = [...counts].filter(([v]) => v !== 'new' && v !== 'missing').reduce((s, [, k]) => s + k, 0);
-  const parts = (['regressed', 'improved', 'unchanged', 'insufficient-data'] as Verdict[])
+  const parts = (['regressed', 'improved', 'inconclusive', 'unchanged', 'insufficient-data'] as Verdict[])
     .filter((v) => n(v) > 0)
     .map((v) => `${n(v)} ${v === 'insufficient-data' ? 'not judged (too little data)' : v}`);
   const extra = (['new', 'missing'] as Verdict[]).filter((v) => n(v) > 0).map((v) => `${n(v)} ${v}`);
@@ -120,6 +121,7 @@ export function intervalText(interval: [number, number]): string {
 export function verdictWord(c: SeriesComparison): string {
   if (c.verdict === 'regressed') return c.gated ? '❌ regressed' : '⚠️ regressed, not gated';
   if (c.verdict === 'improved') return '✅ improved';
+  if (c.verdict === 'inconclusive') return '❔ inconclusive';
   if (c.verdict === 'insufficient-data') return 'not judged';
   return c.verdict;
 }
@@ -128,8 +130,10 @@ export function sideValue(value: number | undefined, unit: string): string {
   return value === undefined ? '–' : `${formatNumber(value)}${unit ? ` ${unit}` : ''}`;
 }
 
+/** The threshold, and for an inconclusive change the smallest change the data could have shown. */
 export function thresholdText(c: SeriesComparison): string {
-  return formatThreshold(c.threshold);
+  const mde = c.verdict === 'inconclusive' && c.detectable && Number.isFinite(c.detectable.mde) ? ` · MDE ${(c.detectable.mde * 100).toFixed(1)}%` : '';
+  return `${formatThreshold(c.threshold)}${mde}`;
 }
 
 /**

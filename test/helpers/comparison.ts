@@ -11,8 +11,11 @@ export const DEFAULT_GATE: GateConfig = {
   thresholds: [],
   minSamples: 3,
   confidence: 0.95,
+  power: 0.8,
   gate: { mode: 'throughput' },
   failOnRegression: true,
+  historySize: 20,
+  calibrate: false,
 };
 
 /** A sampled series as the comparison reads it; stats computed from `samples`. */

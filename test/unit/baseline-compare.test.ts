@@ -8,6 +8,7 @@ const SETTINGS: CompareSettings = {
   thresholds: [],
   minSamples: 3,
   confidence: 0.95,
+  power: 0.8,
   gate: { mode: 'throughput' },
 };
 
@@ -48,22 +49,29 @@ describe('verdicts from Welch and the threshold', () => {
     expect(c.base).toEqual({ value: 100, n: 5, sd: Math.sqrt(2.5) });
   });
 
-  it('keeps a significant change within the threshold unchanged', () => {
-    const c = compareSeries(sampled(BASE), sampled(BASE.map((v) => v - 4)), SETTINGS);
-    expect(c.change).toBeCloseTo(-0.04, 12);
+  it('keeps a significant change within the threshold unchanged when its whole interval is within it', () => {
+    // Variance 0.1 a side, se = √(2·0.1/5) = 0.2: −3% ± 2.306·0.2 stays above −5%.
+    const tight = [100, 100.4, 99.6, 100.2, 99.8];
+    const c = compareSeries(sampled(tight), sampled(tight.map((v) => v - 3)), SETTINGS);
+    expect(c.change).toBeCloseTo(-0.03, 12);
     expect(c.pValue).toBeLessThan(0.05);
+    expect(c.interval?.[0]).toBeGreaterThan(-0.05);
     expect(c.verdict).toBe('unchanged');
     expect(c.note).toBeUndefined();
   });
 
-  it('keeps a change past the threshold unchanged when noise explains it, and says so', () => {
+  it('calls a change past the threshold that noise explains inconclusive, with the MDE and the runs that would decide it', () => {
     // Variance (0² + 30² + 30² + 15² + 15²)/4 = 562.5 on both sides, se = √(2·562.5/5) = 15,
     // t = −10/15, df = 8; by the even-df formula (cos²θ = 18/19) p = 0.5237.
     const noisy = compareSeries(sampled([100, 130, 70, 115, 85]), sampled([90, 120, 60, 105, 75]), SETTINGS);
     expect(noisy.change).toBeCloseTo(-0.1, 12);
-    expect(noisy.verdict).toBe('unchanged');
+    expect(noisy.verdict).toBe('inconclusive');
     expect(noisy.pValue).toBeCloseTo(0.5237, 4);
-    expect(noisy.note).toBe('past the 5% threshold but not significant (p=0.52)');
+    // (t₀.₉₇₅,₈ + t₀.₈,₈)·15/100 = (2.3060 + 0.8889)·0.15.
+    expect(noisy.detectable?.mde).toBeCloseTo(0.47924, 4);
+    // N per side with the same spread: (t₀.₉₇₅ + t₀.₈ at df 2(N − 1))·√(1125/N)/100 < 5% first holds at N = 355
+    // (2.8055·1.7802 = 4.994%; at 354, 2.8055·1.7827 = 5.001%).
+    expect(noisy.note).toBe('interval spans the 5% threshold: MDE 47.9% (95% confidence, 80% power); about 355 runs per side would decide it');
   });
 
   it('improves on a significant rise of a higher-is-better metric', () => {
@@ -125,10 +133,11 @@ describe('fallbacks to the threshold alone', () => {
 describe('per-metric thresholds', () => {
   const settings: CompareSettings = { ...SETTINGS, thresholds: [{ pattern: 'tokens_s', value: 0.1 }, { pattern: '*ttft*', value: 0.2 }, { pattern: 'tok*', value: 0.01 }] };
 
-  it('takes the first matching rule, so an 8% drop is within a 10% override', () => {
+  it('takes the first matching rule, so an 8% drop is not a regression at a 10% override', () => {
+    // The interval −10.2% … −5.8% reaches past −10%: the data cannot rule out a drop past the override.
     const c = compareSeries(sampled(BASE), sampled(DROP_8), settings);
     expect(c.threshold).toBe(0.1);
-    expect(c.verdict).toBe('unchanged');
+    expect(c.verdict).toBe('inconclusive');
   });
 
   it('matches globs case-insensitively against the normalised name, like the directions input', () => {

@@ -19,7 +19,7 @@ function errorOf(fn: () => unknown): string {
 }
 
 describe('gate inputs: defaults', () => {
-  it('compares means against an automatic baseline at 5%, 3 samples, 95% confidence, gating throughput', () => {
+  it('compares means against an automatic baseline at 5%, 3 samples, 95% confidence, 80% power, gating throughput, with 20 runs of history', () => {
     expect(gateFrom({})).toEqual({
       baseline: { kind: 'auto' },
       statistic: 'mean',
@@ -27,8 +27,11 @@ describe('gate inputs: defaults', () => {
       thresholds: [],
       minSamples: 3,
       confidence: 0.95,
+      power: 0.8,
       gate: { mode: 'throughput' },
       failOnRegression: true,
+      historySize: 20,
+      calibrate: false,
     });
   });
 
@@ -105,6 +108,21 @@ describe('statistic, min-samples, confidence, fail-on-regression', () => {
   });
 });
 
+describe('power, history-size, calibrate', () => {
+  it('reads each valid value, power as a fraction or a percentage', () => {
+    expect(gateFrom({ power: '90%', 'history-size': '0', calibrate: 'true' })).toMatchObject({ power: 0.9, historySize: 0, calibrate: true });
+    expect(gateFrom({ power: '0.95', 'history-size': '100' })).toMatchObject({ power: 0.95, historySize: 100 });
+  });
+
+  it('names the input for each invalid value', () => {
+    expect(errorOf(() => gateFrom({ power: '0.3' }))).toBe(`Input 'power': "0.3" must be between 0.5 and 0.99 (e.g. 0.8 or 80%)`);
+    expect(errorOf(() => gateFrom({ power: '100%' }))).toBe(`Input 'power': "100%" must be between 0.5 and 0.99 (e.g. 0.8 or 80%)`);
+    expect(errorOf(() => gateFrom({ 'history-size': '101' }))).toBe(`Input 'history-size': "101" must be a whole number from 0 (no history) to 100`);
+    expect(errorOf(() => gateFrom({ 'history-size': '-1' }))).toBe(`Input 'history-size': "-1" must be a whole number from 0 (no history) to 100`);
+    expect(errorOf(() => gateFrom({ calibrate: 'maybe' }))).toBe(`Input 'calibrate': "maybe" must be true or false`);
+  });
+});
+
 describe('gate selection', () => {
   it('reads throughput, all, or a list of metric globs', () => {
     expect(gateFrom({ gate: 'Throughput' }).gate).toEqual({ mode: 'throughput' });
@@ -127,8 +145,11 @@ describe('describeGateConfig', () => {
       thresholds: 'tokens_s: 2.5%',
       'min-samples': '3',
       confidence: '0.95',
+      power: '0.8',
       gate: 'tokens_s, *ttft*',
       'fail-on-regression': 'true',
+      'history-size': '20',
+      calibrate: 'false',
     });
   });
 });

@@ -75,7 +75,7 @@ describe('overall verdict', () => {
       verdict: 'no-baseline',
       attempts: [{ source: 'cache', outcome: 'no entry for main' }],
       series: [],
-      settings: { statistic: 'mean', threshold: '5%', thresholds: '(none)', 'min-samples': '3', confidence: '0.95', gate: 'throughput', 'fail-on-regression': 'true' },
+      settings: { statistic: 'mean', threshold: '5%', thresholds: '(none)', 'min-samples': '3', confidence: '0.95', power: '0.8', gate: 'throughput', 'fail-on-regression': 'true', 'history-size': '20', calibrate: 'false' },
     });
     expect(shouldFail(r, GATE)).toBe(false);
   });

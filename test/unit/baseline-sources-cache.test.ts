@@ -1,44 +1,16 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { branchSlug, cacheKey, cacheKeyPrefix, restoreFromCache, saveToCache, type CacheClient } from '../../src/baseline/sources/cache.js';
+import { branchSlug, cacheKey, cacheKeyPrefix, restoreFromCache, saveToCache } from '../../src/baseline/sources/cache.js';
 import type { EventInfo } from '../../src/baseline/sources/types.js';
+import { appendRun } from '../../src/baseline/branch-history.js';
 import { createSnapshot } from '../../src/baseline/snapshot.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { analyzeTree, configFor, throughputCsv } from '../helpers/baseline.js';
+import { FakeCache } from '../helpers/fake-cache.js';
 import { useTempDir, writeTree } from '../helpers/tmp.js';
 
 const tmp = useTempDir('chimera-cache-');
-
-/**
- * The cache service as @actions/cache presents it: entries keyed by string,
- * restore by exact key first, then by each restore key as a prefix, newest
- * entry first; contents are the files under the given directory.
- */
-class FakeCache implements CacheClient {
-  entries: { key: string; files: Record<string, string> }[] = [];
-  calls: string[] = [];
-  available = true;
-  failRestore?: Error;
-  isFeatureAvailable(): boolean {
-    return this.available;
-  }
-  async saveCache(paths: string[], key: string): Promise<number> {
-    this.calls.push(`save ${key}`);
-    const dir = paths[0] as string;
-    this.entries.push({ key, files: { 'snapshot.json': readFileSync(path.join(dir, 'snapshot.json'), 'utf8') } });
-    return this.entries.length;
-  }
-  async restoreCache(paths: string[], primaryKey: string, restoreKeys: string[] = []): Promise<string | undefined> {
-    this.calls.push(`restore ${primaryKey} [${restoreKeys.join(', ')}]`);
-    if (this.failRestore) throw this.failRestore;
-    const newestFirst = [...this.entries].reverse();
-    const hit = newestFirst.find((e) => e.key === primaryKey) ?? restoreKeys.map((k) => newestFirst.find((e) => e.key.startsWith(k))).find(Boolean);
-    if (!hit) return undefined;
-    for (const [name, text] of Object.entries(hit.files)) writeFileSync(path.join(paths[0] as string, name), text);
-    return hit.key;
-  }
-}
 
 function collectingLog() {
   const lines: string[] = [];
@@ -212,5 +184,41 @@ describe('restoreFromCache', () => {
     expect(await restoreFromCache({ cache: new FakeCache(), dir: tmp.dir, event: { name: 'workflow_dispatch' }, scope: '.', log, warnUnavailable: false })).toEqual({
       reason: 'needs a pull_request or push event to know which branch to restore',
     });
+  });
+});
+
+describe('the default-branch history in the cache entry', () => {
+  const historyOf = (snapshot: Snapshot, scope = 'bench') => appendRun(undefined, { branch: 'main', scope }, snapshot, { runId: '42' }, { runs: 20 }).history;
+
+  it('is saved as history.json beside the snapshot, in the same entry, and restored with it', async () => {
+    const cache = new FakeCache();
+    const { log, lines } = collectingLog();
+    const dir = path.join(tmp.dir, 'cache');
+    const snapshot = await snapshotAt('a'.repeat(40), [100, 101, 99], '2025-10-01T00:00:00.000Z');
+    const history = historyOf(snapshot);
+    await saveToCache({ cache, dir, event: push('a'.repeat(40)), snapshot, history, log });
+    expect(Object.keys(cache.entries[0]?.files ?? {}).sort()).toEqual(['history.json', 'snapshot.json']);
+    expect(lines).toEqual([`info: Baseline cache: snapshot and history (1 run) saved under ${cacheKey('main', 'bench', 'a'.repeat(40))}.`]);
+    const outcome = await restoreFromCache({ cache, dir, event: pullRequest, scope: 'bench', log, warnUnavailable: false });
+    expect('found' in outcome && outcome.found.history).toEqual(history);
+  });
+
+  it('is left out, with a warning, when it belongs to another path; the snapshot is still the baseline', async () => {
+    const cache = new FakeCache();
+    const { log, lines } = collectingLog();
+    const dir = path.join(tmp.dir, 'cache');
+    const snapshot = await snapshotAt('a'.repeat(40), [100], '2025-10-01T00:00:00.000Z');
+    await saveToCache({ cache, dir, event: push('a'.repeat(40)), snapshot, history: historyOf(snapshot, 'elsewhere'), log });
+    const outcome = await restoreFromCache({ cache, dir, event: pullRequest, scope: 'bench', log, warnUnavailable: false });
+    expect('found' in outcome && outcome.found.history).toBeUndefined();
+    expect(lines.at(-1)).toBe('warning: Baseline cache: history.json belongs to another branch, path or hardware; comparing without the default-branch history.');
+  });
+
+  it('never passes off a stale history.json in the restore directory as a restored one', async () => {
+    const { log } = collectingLog();
+    const dir = path.join(tmp.dir, 'cache');
+    writeTree(dir, { 'history.json': '{}' });
+    await restoreFromCache({ cache: new FakeCache(), dir, event: pullRequest, scope: 'bench', log, warnUnavailable: false });
+    expect(existsSync(path.join(dir, 'history.json'))).toBe(false);
   });
 });

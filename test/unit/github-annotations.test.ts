@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REGRESSION_ANNOTATIONS, regressionAnnotations } from '../../src/github/annotations.js';
+import { inconclusiveAnnotations, MAX_INCONCLUSIVE_ANNOTATIONS, MAX_REGRESSION_ANNOTATIONS, regressionAnnotations } from '../../src/github/annotations.js';
 import { comparisonOf, regression } from '../fakes/report.js';
 
 describe('regression annotations', () => {
@@ -53,5 +53,27 @@ describe('regression annotations', () => {
   it('redacts secrets that a label carries into the message', () => {
     const leaked = regression('a.csv', `ghp_${'x'.repeat(36)}`, 2);
     expect(regressionAnnotations(comparisonOf([leaked]))[0]?.message).toContain('(model=[redacted])');
+  });
+});
+
+describe('inconclusive annotations', () => {
+  const unsure = (file: string, model: string, line?: number) =>
+    regression(file, model, line, { verdict: 'inconclusive', change: -0.08, interval: [-0.351, 0.305], pValue: 0.53, note: 'interval spans the 5% threshold: MDE 43.8% (95% confidence, 80% power); about 132 runs per side would decide it' });
+
+  it('puts a notice, not an error, on each inconclusive gated metric, saying the check does not fail on it', () => {
+    expect(inconclusiveAnnotations(comparisonOf([unsure('bench/throughput.csv', 'gemma3:4b', 12)]))).toEqual([
+      {
+        message:
+          'tokens_s (model=gemma3:4b) fell 8.0% (interval -35.1% to +30.5%) against the baseline: inconclusive, the data cannot tell whether it is within the 5.0% threshold. The check does not fail on it. Interval spans the 5% threshold: MDE 43.8% (95% confidence, 80% power); about 132 runs per side would decide it.',
+        properties: { title: 'Chimera Insight: tokens_s inconclusive', file: 'bench/throughput.csv', startLine: 12 },
+        level: 'notice',
+      },
+    ]);
+  });
+
+  it('caps the notices and counts the rest in the last one', () => {
+    const annotations = inconclusiveAnnotations(comparisonOf(Array.from({ length: 8 }, (_, i) => unsure('a.csv', `m${i}`, i + 1))));
+    expect(annotations).toHaveLength(MAX_INCONCLUSIVE_ANNOTATIONS);
+    expect(annotations.at(-1)?.message).toBe('4 more gated metrics are inconclusive: see the job summary.');
   });
 });

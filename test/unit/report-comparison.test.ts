@@ -250,3 +250,23 @@ describe('report.json', () => {
     expect(json.comparison.series.map((s) => s.verdict)).toEqual(['regressed', 'unchanged', 'improved', 'new', 'missing']);
   });
 });
+
+describe('inconclusive comparisons', () => {
+  // Three runs a side at CV 15%, mean down 8%: the issue's example.
+  const unsure = comparison([sampled([85, 100, 115], tokens('llama3')), sampled(BASE, tokens('gemma3'))], [sampled([78.2, 92, 105.8], tokens('llama3')), sampled(scaled(1.01), tokens('gemma3'))]);
+
+  it('are counted in the verdict line and never counted as within the threshold', () => {
+    expect(verdictLine(unsure, NOW)).toBe('✅ **No regression** against git merge base 1a2b3c4 (2 days old): 2 metrics compared, 1 gated metric within threshold; 1 metric inconclusive (the data cannot tell).');
+    const failing = comparison([sampled(BASE, tokens('a')), sampled([85, 100, 115], tokens('b'))], [sampled(scaled(0.85), tokens('a')), sampled([78.2, 92, 105.8], tokens('b'))]);
+    expect(verdictLine(failing, NOW)).toBe('❌ **Regression:** 1 gated metric regressed against git merge base 1a2b3c4 (2 days old); 1 metric inconclusive (the data cannot tell).');
+  });
+
+  it('get their own collapsed table, with the interval, the MDE and the runs that would decide it in the notes', () => {
+    const section = comparisonSections(report(unsure)).find((s) => s.kind === 'inconclusive table');
+    expect(section?.dropRank).toBe(DROP_RANK.unchangedMetrics);
+    expect(section?.text).toContain('<details><summary>Inconclusive: the data cannot tell (1)</summary>');
+    expect(section?.text).toContain(
+      '| `tokens_s`<br>`results.csv` | model=llama3 | 100 tok/s (n=3) | 92 tok/s (n=3) | −8.0% | −35.1% … +30.5% | 0.53 | ❔ inconclusive | threshold 5%; interval spans the 5% threshold: MDE 43.8% (95% confidence, 80% power); about 132 runs per side would decide it |',
+    );
+  });
+});

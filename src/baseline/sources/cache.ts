@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { plural } from '../../util/text.js';
+import { HISTORY_FILE, readHistory, writeHistory } from '../branch-history.js';
 import { readSnapshot, writeSnapshot } from '../snapshot.js';
+import type { BranchHistory } from '../../model/branch-history.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import type { BaselineLog, EventInfo, SourceOutcome } from './types.js';
 
@@ -88,8 +91,9 @@ export async function restoreFromCache(options: CacheRestoreOptions): Promise<So
   let key: string | undefined;
   try {
     await fs.mkdir(dir, { recursive: true });
-    // A snapshot left by an earlier step must not pass for a restored one.
+    // A snapshot or history left by an earlier step must not pass for a restored one.
     await fs.rm(file, { force: true });
+    await fs.rm(path.join(dir, HISTORY_FILE), { force: true });
     key = await cache.restoreCache([dir], event.baseSha ? `${prefix}${event.baseSha}` : prefix, [prefix]);
   } catch (err) {
     log.warning(`Baseline cache: restore failed, continuing without it: ${message(err)}`);
@@ -113,6 +117,13 @@ export async function restoreFromCache(options: CacheRestoreOptions): Promise<So
     },
   };
   if (snapshot.commit) info.found.info.commit = snapshot.commit;
+  try {
+    // Entries saved before the history existed have none: the history starts with the next push.
+    const history = await readHistory(path.join(dir, HISTORY_FILE), { branch, scope });
+    if (history) info.found.history = history;
+  } catch (err) {
+    log.warning(`Baseline cache: ${message(err)}; comparing without the default-branch history.`);
+  }
   return info;
 }
 
@@ -121,11 +132,13 @@ export interface CacheSaveOptions {
   dir: string;
   event: EventInfo;
   snapshot: Snapshot;
+  /** The default-branch history including this run, saved beside the snapshot as history.json. */
+  history?: BranchHistory;
   log: BaselineLog;
 }
 
 /**
- * Saves the snapshot when this run is a push to the default branch: those are
+ * Saves the snapshot (and the history) when this run is a push to the default branch: those are
  * the commits pull requests compare with. Returns the key, or undefined with
  * the reason logged. Never throws: a missing cache only costs later baselines.
  */
@@ -148,13 +161,15 @@ export async function saveToCache(options: CacheSaveOptions): Promise<string | u
     const key = cacheKey(event.branch, snapshot.config.path ?? '.', sha);
     await fs.mkdir(dir, { recursive: true });
     await writeSnapshot(path.join(dir, SNAPSHOT_FILE), snapshot);
+    if (options.history) await writeHistory(path.join(dir, HISTORY_FILE), options.history);
+    else await fs.rm(path.join(dir, HISTORY_FILE), { force: true });
     const id = await cache.saveCache([dir], key);
     // @actions/cache returns -1 (and logs why) for failures it treats as non-fatal, e.g. a key saved by a re-run.
     if (id === -1) {
       log.warning(`Baseline cache: snapshot not saved under ${key} (see the cache messages above).`);
       return undefined;
     }
-    log.info(`Baseline cache: snapshot saved under ${key}.`);
+    log.info(`Baseline cache: snapshot${options.history ? ` and history (${plural(options.history.runs.length, 'run')})` : ''} saved under ${key}.`);
     return key;
   } catch (err) {
     log.warning(`Baseline cache: snapshot not saved: ${message(err)}`);

@@ -42,7 +42,7 @@ export function timestampToIso(raw: string): string | undefined {
 }
 
 /** Ids that are the same in every run: timestamps normalised, repeats numbered within the run. */
-function runIds(series: readonly SnapshotSeries[]): SnapshotSeries[] {
+export function runIds(series: readonly SnapshotSeries[]): SnapshotSeries[] {
   const seen = new Map<string, number>();
   return series.map((s) => {
     const id = seriesId(s.file, s.metric, s.labels);

@@ -2,6 +2,7 @@ import type { Config } from '../../config.js';
 import type { Report } from '../../model/report.js';
 import type { BaselineInfo } from '../../model/comparison.js';
 import type { SnapshotSeries } from '../../model/snapshot.js';
+import type { BranchHistory } from '../../model/branch-history.js';
 
 export interface BaselineLog {
   info(message: string): void;
@@ -21,6 +22,8 @@ export interface EventInfo {
   /** The pushed branch (without refs/heads/). */
   branch?: string;
   defaultBranch?: string;
+  /** GITHUB_RUN_ID, recorded with the run in the default-branch history. */
+  runId?: string;
 }
 
 /** Runs the same analysis as the head on another tree (git: the merge base; file: a directory). */
@@ -39,6 +42,8 @@ export interface BaselineFound {
    * committed and unchanged in this checkout, so this change did not make it).
    */
   ungated?: { ids: string[]; reason: string };
+  /** The default-branch history saved with a cached snapshot (cache source only). */
+  history?: BranchHistory;
 }
 
 /** A source either finds a baseline or says, in words users read, why not. */
