@@ -46,12 +46,30 @@ function summary(c: CalibrationReport): string {
   return parts.join(' ');
 }
 
+/** Rows of the digest's calibration table: the gated metrics first. */
+const DIGEST_ROWS = 6;
+
+/**
+ * The calibration in the digest (nothing unless `calibrate: true`): the
+ * suggested threshold and, per metric, the noise floor in three narrow
+ * columns; the full table is in the details.
+ */
+export function calibrationDigestSections(report: Report): Section[] {
+  const c = report.calibration;
+  if (!c) return [];
+  const lead = summary(c);
+  if (c.rows.length === 0) return [{ text: '### Calibration (A/A)\n\nNo metric with a better direction to calibrate.' }];
+  const rows = c.rows.slice(0, DIGEST_ROWS).map((r) => [`${code(r.metric)}${r.gated ? ' (gated)' : ''}${Object.keys(r.labels).length > 0 ? `<br>${labelsText(r.labels)}` : ''}`, r.noiseFloor === null ? '–' : `${pct(r.noiseFloor)}<br><sub>${r.basis}</sub>`, pct(r.suggestedThreshold)]);
+  const more = c.total > rows.length ? `\n\n<sub>${c.total - rows.length} more metrics, with the split-half and history comparisons, in the details.</sub>` : '';
+  return [{ text: `### Calibration (A/A)\n\n${lead ? `${lead}\n\n` : ''}${table(['Metric', 'Noise floor', 'Suggested threshold'], rows)}${more}` }];
+}
+
 /** Nothing unless `calibrate: true`. */
 export function calibrationSections(report: Report): Section[] {
   const c = report.calibration;
   if (!c) return [];
   const intro = [
-    '## Calibration (A/A)',
+    '### Calibration (A/A): every metric',
     `What this runner's numbers do when nothing changed: the run's odd-numbered samples against its even-numbered ones${c.historyRuns > 0 ? `, and this run against the last ${plural(c.historyRuns, 'default-branch run')}` : ' (no default-branch history yet: within-run noise only)'}. The noise floor is the standard deviation of the relative change between two runs of an unchanged commit; the suggested threshold is what noise alone passes in the bad direction about ${pct(c.falseAlarmRate)} of the time (2.33 noise floors, rounded up to 0.5%). The verdict above does not depend on it.`,
   ].join('\n\n');
   if (c.rows.length === 0) return [{ text: `${intro}\n\nNo metric with a better direction to calibrate.` }];

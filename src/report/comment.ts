@@ -5,7 +5,7 @@ import { plural } from '../util/text.js';
 import { comparisonChart, verdictLine } from './comparison.js';
 import { countsText, digestChanges, headline, intervalText, keyFindings, rowNames, sideValue, thresholdText, verdictWord } from './digest.js';
 import { formatChange } from '../util/numbers.js';
-import { calibrationSections } from './calibration.js';
+import { calibrationDigestSections } from './calibration.js';
 import { findingItem } from './findings.js';
 import { trendSections } from './trend.js';
 import { code, details, escapeMarkdown, formatTime, labelsText, table } from './format.js';
@@ -122,7 +122,7 @@ export function digestSections(report: Report, links: DigestLinks = {}): Section
     verdictSection(report),
     changesSection(report, links),
     ...trendSections(report),
-    ...calibrationSections(report),
+    ...calibrationDigestSections(report),
     findingsSection(report),
     { text: narrativeSection(report) },
     report.llm ? { text: llmDigestSection(report.llm) } : undefined,

@@ -1,6 +1,7 @@
 import { isThroughput } from '../metrics/infer.js';
 import type { Direction, Series } from '../model/series.js';
 import { formatBytes, plural } from '../util/text.js';
+import { calibrationSections } from './calibration.js';
 import { comparisonSections } from './comparison.js';
 import { digestSections, type DigestLinks } from './comment.js';
 import { keyFindings } from './digest.js';
@@ -259,6 +260,7 @@ function detailSections(report: Report): Section[] {
   return [
     { text: '---\n\n## Details' },
     ...comparisonSections(report),
+    ...calibrationSections(report),
     ...(more ? [more] : []),
     { text: throughputSection(report), dropRank: DROP_RANK.unchangedMetrics, kind: 'throughput table' },
     { text: '### Aggregate metrics by file' },

@@ -90,6 +90,12 @@ export function renderText(report: Report): string {
   blocks[0] += `\n${wrap(c ? baselineSentence(c, report.generatedAt) : 'No baseline was asked for (baseline: none): nothing is compared and nothing can fail.', WIDTH, '')}`;
   const changes = changesBlock(report);
   if (changes) blocks.push(changes);
+  const calibration = report.calibration;
+  if (calibration && calibration.rows.length > 0) {
+    const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
+    const rows = [['Metric', 'Noise floor', 'Suggested threshold'], ...calibration.rows.slice(0, 10).map((r) => [plain(`${r.metric}${Object.keys(r.labels).length > 0 ? ` · ${Object.values(r.labels).join(' · ')}` : ''}${r.gated ? ' (gated)' : ''}`), `${pct(r.noiseFloor)} (${r.basis})`, pct(r.suggestedThreshold)])];
+    blocks.push(`Calibration (A/A): what this runner's numbers do when nothing changed\n${columns(rows)}`);
+  }
   const chosen = keyFindings(report.findings);
   if (chosen.length > 0) {
     const more = report.findings.filter((f) => f.kind !== 'change').length - chosen.length;

@@ -71,9 +71,9 @@ describe('chimera-insight CLI', () => {
   it('adds the A/A calibration with --calibrate, without history: the within-run noise floor of each metric', async () => {
     mkdirSync(path.join(workspace, 'calibration'), { recursive: true });
     writeFileSync(path.join(workspace, 'calibration', 'steady.csv'), 'tokens_s\n100\n102\n98\n101\n99\n');
-    const { code, stdout } = await cli(['analyze', 'calibration', '--calibrate', '--no-llm', '--baseline', 'none'], workspace);
+    const { code, stdout } = await cli(['analyze', 'calibration', '--calibrate', '--no-llm', '--baseline', 'none', '--format', 'md'], workspace);
     expect(code).toBe(0);
-    expect(stdout).toContain('## Calibration (A/A)');
+    expect(stdout).toContain('### Calibration (A/A)');
     // sd √2.5 over 5 samples: two such runs differ by sd 1% of 100; 2.33 of those, rounded up to 0.5%.
     expect(stdout).toContain('| `tokens_s` (gated) | – | 5 | 1.6% | +2.5% (+0.0% … +5.1%) | – | – | 1.0% (within-run) | 2.5% |');
   });

@@ -266,7 +266,7 @@ describe('inconclusive comparisons', () => {
     expect(section?.dropRank).toBe(DROP_RANK.unchangedMetrics);
     expect(section?.text).toContain('<details><summary>Inconclusive: the data cannot tell (1)</summary>');
     expect(section?.text).toContain(
-      '| `tokens_s`<br>`results.csv` | model=llama3 | 100 tok/s (n=3) | 92 tok/s (n=3) | −8.0% | −35.1% … +30.5% | 0.53 | ❔ inconclusive | threshold 5%; interval spans the 5% threshold: MDE 43.8% (95% confidence, 80% power); about 132 runs per side would decide it |',
+      '| `tokens_s` model=llama3<br><sub>results.csv</sub> | 100 tok/s (n=3) | 92 tok/s (n=3) | −8.0%<br><sub>−35.1% … +30.5%</sub> | 0.53 | ❔ inconclusive<br><sub>threshold 5%; interval spans the 5% threshold: MDE 43.8% (95% confidence, 80% power); about 132 runs per side would decide it</sub> |',
     );
   });
 });
