@@ -1,7 +1,7 @@
 import { seriesName } from '../baseline/gate.js';
 import type { ComparisonReport, SeriesComparison } from '../model/comparison.js';
 import { formatNumber } from '../util/numbers.js';
-import { redactSecrets } from './redact.js';
+import { redactSecrets } from '../util/redact.js';
 
 export interface Annotation {
   message: string;

@@ -1,7 +1,7 @@
 import { REPORT_MARKER } from '../model/marker.js';
 import { SUMMARY_LIMIT_BYTES, renderMarkdown, withRenderTime } from '../report/markdown.js';
 import type { Report } from '../model/report.js';
-import { redactSecrets } from './redact.js';
+import { redactSecrets } from '../util/redact.js';
 
 /** GitHub's comment limit, in characters. */
 export const COMMENT_LIMIT_CHARS = 65_536;

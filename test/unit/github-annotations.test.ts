@@ -52,6 +52,6 @@ describe('regression annotations', () => {
 
   it('redacts secrets that a label carries into the message', () => {
     const leaked = regression('a.csv', `ghp_${'x'.repeat(36)}`, 2);
-    expect(regressionAnnotations(comparisonOf([leaked]))[0]?.message).toContain('(model=[redacted])');
+    expect(regressionAnnotations(comparisonOf([leaked]))[0]?.message).toContain('(model=[redacted:46eb12])');
   });
 });

@@ -137,7 +137,7 @@ describe('publish on a pull request', () => {
     await run({ report });
     expect(summaries[0]).not.toContain('ghp_');
     expect(fake.commentsOn('issue:7')[0]?.body).not.toContain('ghp_');
-    expect(summaries[0]).toContain('model=[redacted]');
+    expect(summaries[0]).toContain('model=[redacted:46eb12]');
   });
 
   it('makes no API call when comment is false', async () => {
