@@ -1,5 +1,6 @@
 import { commentMarker, type CommentMarker } from '../model/marker.js';
 import type { Report } from '../model/report.js';
+import { DeadlineError, UNLIMITED, formatDuration, settleWithin, type Budget } from '../util/deadline.js';
 import { logSafe } from '../util/log-safe.js';
 import { regressionAnnotations, type Annotation } from './annotations.js';
 import { statusOf, type GitHubClient, type Logger } from './client.js';
@@ -7,11 +8,13 @@ import { commentTarget, type CommentTarget, type EventTarget, type Repo } from '
 import { commitThread, pullRequestThread, resolveIdentity, upsertStickyComment, type StickyResult, type Thread } from './sticky-comment.js';
 import { commentMarkdown, summaryMarkdown } from './summary.js';
 
-/** The publishing inputs: `comment`, `comment-header`, `comment-on-push` (the token is handed in as a client). */
+/** The publishing inputs: `comment`, `comment-header`, `comment-on-push`, `publish-timeout` (the token is handed in as a client). */
 export interface PublishSettings {
   comment: boolean;
   header: string;
   commentOnPush: boolean;
+  /** Budget of the whole publishing step; the client is created under it (see publishFromAction). */
+  timeoutMs: number;
 }
 
 export interface RunInfo {
@@ -41,7 +44,19 @@ export interface PublishDependencies {
   /** core.error */
   annotate: (message: string, properties: Annotation['properties']) => void;
   log: Logger;
+  /**
+   * `publish-timeout`: the client in `api` is created under the same budget,
+   * so its requests abort when it runs out; publish() then stops waiting.
+   */
+  budget?: Budget;
 }
+
+export function publishBudgetReason(ms: number): string {
+  return `the publishing time budget (publish-timeout: ${formatDuration(ms)}) ran out`;
+}
+
+/** Work that cannot be aborted gets this long past the budget before publish() returns without it. */
+const PUBLISH_GRACE_MS = 1000;
 
 export interface PublishOutcome {
   summaryWritten: boolean;
@@ -102,7 +117,17 @@ export async function publish(request: PublishRequest, deps: PublishDependencies
   }
   const api = deps.api;
   const repo = request.repo;
+  const budget = deps.budget ?? UNLIMITED;
+  const where = outcome.summaryWritten ? 'The report is in the job summary.' : 'The report is in report.md.';
+  const gaveUp = () => {
+    log.warning(`Could not publish the report comment: ${budget.reason}. ${where}`);
+    return outcome;
+  };
+  return settleWithin(commentOn(request, api, repo, outcome, log), budget.signal, PUBLISH_GRACE_MS, gaveUp);
+}
 
+async function commentOn(request: PublishRequest, api: GitHubClient, repo: Repo, outcome: PublishOutcome, log: Logger): Promise<PublishOutcome> {
+  const { report, settings } = request;
   let target: CommentTarget = { kind: 'none', reason: 'not resolved' };
   try {
     target = await commentTarget(request.event, settings, api, repo, log);
@@ -123,7 +148,9 @@ export async function publish(request: PublishRequest, deps: PublishDependencies
     log.info(`${verb} the report comment on ${thread.name}: ${outcome.comment.url}`);
   } catch (err) {
     const where = target.kind === 'pull_request' ? `pull request #${target.number}` : target.kind === 'commit' ? `commit ${target.sha.slice(0, 12)}` : 'GitHub';
-    const reason = logSafe(`${statusOf(err) ?? 'error'} ${(err as Error).message}`);
+    // A deadline is not an HTTP status, though Octokit reports a failed fetch as 500.
+    const timedOut = err instanceof DeadlineError || (err as { cause?: unknown }).cause instanceof DeadlineError;
+    const reason = logSafe(timedOut ? (err as Error).message : `${statusOf(err) ?? 'error'} ${(err as Error).message}`);
     const summary = outcome.summaryWritten ? 'The report is in the job summary.' : 'The report is in report.md.';
     if (target.kind !== 'none' && isPermissionError(err)) {
       log.warning(`Could not comment on ${where}: the token may not write there (${reason}). ${permissionHelp(target)} ${summary}`);

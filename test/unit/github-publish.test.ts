@@ -11,7 +11,7 @@ import { benchmarkReport, comparisonOf, regression } from '../fakes/report.js';
 const HEAD = 'b'.repeat(40);
 const PUSHED = 'c'.repeat(40);
 const LIST = /^\/repos\/acme\/inference\/issues\/7\/comments$/;
-const SETTINGS: PublishSettings = { comment: true, header: '', commentOnPush: false };
+const SETTINGS: PublishSettings = { comment: true, header: '', commentOnPush: false, timeoutMs: 120_000 };
 
 let fake: FakeGitHub;
 let summaries: string[];
