@@ -15,6 +15,13 @@ const SECRET_PATTERNS: RegExp[] = [
   /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
 ];
 
+/**
+ * The start of a token that a display limit cut short (`ghp_A1b2C3…`): too
+ * short for the patterns above, yet a part of the secret. Redacting before
+ * truncating is the rule; this catches any place that does not.
+ */
+const CUT_TOKEN = /(?<![A-Za-z0-9_])(?:gh[pousr]\\?_|github\\?_pat\\?_|AKIA|ASIA)(?:[A-Za-z0-9]|\\?_)*…/g;
+
 /** `Authorization: Bearer …` and the like; only the credential goes, the scheme stays readable. */
 const BEARER = /\b(Bearer\s+)((?:[A-Za-z0-9\-.~+/]|\\?_){16,}=*)/gi;
 
@@ -46,10 +53,18 @@ function mark(secret: string): string {
 export function redactSecrets(text: string): string {
   let out = text;
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, mark);
+  out = out.replace(CUT_TOKEN, (cut) => (REDACTED.length + 1 < cut.length ? `${REDACTED}…` : '…'));
   return out.replace(BEARER, (_, scheme: string, secret: string) => `${scheme}${mark(secret)}`);
 }
 
 const SECRET_HINT = /gh[pousr]\\?_|github\\?_pat|AKIA|ASIA|bearer/i;
+
+/** Labels as a series carries them, keys and values redacted (see buildSeries). */
+export function redactLabels(labels: Record<string, string>): Record<string, string> {
+  const keys = Object.keys(labels);
+  if (!keys.some((k) => SECRET_HINT.test(k) || SECRET_HINT.test(labels[k] as string))) return labels;
+  return Object.fromEntries(keys.map((k) => [redactSecrets(k), redactSecrets(labels[k] as string)]));
+}
 
 /**
  * `JSON.stringify` replacer that redacts every string value and every

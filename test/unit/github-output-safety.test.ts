@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactJsonValue, redactSecrets } from '../../src/util/redact.js';
+import { redactJsonValue, redactLabels, redactSecrets } from '../../src/util/redact.js';
 import { code, escapeMarkdown, table } from '../../src/report/format.js';
 import { REPORT_MARKER, commentMarker, isOwnReport, parseCommentMarker } from '../../src/model/marker.js';
 import { logSafe, withCommandsStopped } from '../../src/util/log-safe.js';
@@ -35,6 +35,17 @@ describe('secret redaction', () => {
   it('is idempotent: a redacted text is left as it is', () => {
     const once = redactSecrets(`${PAT} Bearer abcdefghijklmnop AKIAIOSFODNN7EXAMPLE`);
     expect(redactSecrets(once)).toBe(once);
+  });
+
+  it('redacts the start of a token that a display limit cut short', () => {
+    expect(redactSecrets('x-axis ["tokens_s ghp_A1b2C3d4E5…"]')).toBe('x-axis ["tokens_s [redacted]…"]');
+    expect(redactSecrets('ghp_…')).toBe('…');
+  });
+
+  it('redacts label keys and values, and hands back labels without secrets as they are', () => {
+    const plain = { model: 'gemma3:4b' };
+    expect(redactLabels(plain)).toBe(plain);
+    expect(redactLabels({ model: PAT, [PAT]: 'x' })).toEqual({ model: '[redacted:f586a9]', '[redacted:f586a9]': 'x' });
   });
 
   it('redacts every string and key of a JSON document, also after an escaped newline', () => {
