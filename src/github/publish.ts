@@ -1,11 +1,11 @@
 import { commentMarker, type CommentMarker } from '../model/marker.js';
 import type { Report } from '../model/report.js';
-import { DeadlineError, UNLIMITED, formatDuration, settleWithin, type Budget } from '../util/deadline.js';
+import { DeadlineError, UNLIMITED, formatDuration, settleWithin, sleepUnlessAborted, type Budget } from '../util/deadline.js';
 import { logSafe } from '../util/log-safe.js';
 import { regressionAnnotations, type Annotation } from './annotations.js';
 import { statusOf, type GitHubClient, type Logger } from './client.js';
 import { commentTarget, type CommentTarget, type EventTarget, type Repo } from './context.js';
-import { commitThread, pullRequestThread, resolveIdentity, upsertStickyComment, type StickyResult, type Thread } from './sticky-comment.js';
+import { DEFAULT_STICKY_OPTIONS, commitThread, pullRequestThread, resolveIdentity, upsertStickyComment, type StickyOptions, type StickyResult, type Thread } from './sticky-comment.js';
 import { commentMarkdown, summaryMarkdown } from './summary.js';
 
 /** The publishing inputs: `comment`, `comment-header`, `comment-on-push`, `publish-timeout` (the token is handed in as a client). */
@@ -123,10 +123,17 @@ export async function publish(request: PublishRequest, deps: PublishDependencies
     log.warning(`Could not publish the report comment: ${budget.reason}. ${where}`);
     return outcome;
   };
-  return settleWithin(commentOn(request, api, repo, outcome, log), budget.signal, PUBLISH_GRACE_MS, gaveUp);
+  // Waiting for another run's lock on the comment ends with the budget too.
+  const sticky: StickyOptions = {
+    ...DEFAULT_STICKY_OPTIONS,
+    sleep: async (ms) => {
+      if (!(await sleepUnlessAborted(ms, budget.signal))) throw new DeadlineError(budget.reason);
+    },
+  };
+  return settleWithin(commentOn(request, api, repo, outcome, log, sticky), budget.signal, PUBLISH_GRACE_MS, gaveUp);
 }
 
-async function commentOn(request: PublishRequest, api: GitHubClient, repo: Repo, outcome: PublishOutcome, log: Logger): Promise<PublishOutcome> {
+async function commentOn(request: PublishRequest, api: GitHubClient, repo: Repo, outcome: PublishOutcome, log: Logger, sticky: StickyOptions): Promise<PublishOutcome> {
   const { report, settings } = request;
   let target: CommentTarget = { kind: 'none', reason: 'not resolved' };
   try {
@@ -143,7 +150,7 @@ async function commentOn(request: PublishRequest, api: GitHubClient, repo: Repo,
       ...(request.reportPath ? { reportPath: request.reportPath } : {}),
     });
     const identity = await resolveIdentity(api, log);
-    outcome.comment = await upsertStickyComment({ thread, identity, marker, body }, log);
+    outcome.comment = await upsertStickyComment({ thread, identity, marker, body }, log, sticky);
     const verb = { created: 'Created', updated: 'Updated', kept: 'Kept' }[outcome.comment.action];
     log.info(`${verb} the report comment on ${thread.name}: ${outcome.comment.url}`);
   } catch (err) {
