@@ -71,7 +71,8 @@ export interface LlmStage {
  * skipped narrative with the reason, never an exception, so the deterministic
  * report is still published.
  *
- * `budget` (the `timeout` input) covers this and the narrate stage: every
+ * `budget` (the `timeout` input) covers this and the narrate stage, not the
+ * analysis in between (it is paused here and resumed by narrate): every
  * request made with `deps` aborts when it runs out (systemDependencies links
  * the budget's signal), the narrator stops asking, and the report goes out
  * without the narrative, saying why. The budget is disposed when the stage
@@ -106,7 +107,9 @@ export async function createLlmStage(config: LlmConfig, deps: PrepareDependencie
       `${setup.startMs !== undefined ? `; server start ${formatSeconds(setup.startMs)}` : ''}${setup.pullMs !== undefined ? `; pull ${formatSeconds(setup.pullMs)}` : ''}.`,
   );
   const narrator = createNarrator({ client, config, model, server, elapsed, log: deps.log, budget });
+  budget.pause();
   const narrate = async (report: Report) => {
+    budget.resume();
     try {
       const late = () => {
         // Only reached when something ignored the abort; the narrator's own result, should it come, is too late for the report.

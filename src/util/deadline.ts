@@ -36,6 +36,9 @@ export interface Budget {
   remainingMs(): number;
   /** Why it ran out, e.g. "the LLM stage's time budget (timeout: 10 min) ran out". */
   readonly reason: string;
+  /** Stops the clock (while other work runs between two parts of the stage); resume() restarts it with what was left. */
+  pause(): void;
+  resume(): void;
   /** Stops the timer; the budget no longer fires. */
   dispose(): void;
 }
@@ -46,14 +49,33 @@ export interface Budget {
  */
 export function startBudget(ms: number, reason: string, now: () => number = () => performance.now()): Budget {
   const controller = new AbortController();
-  const endsAt = now() + ms;
-  const timer = setTimeout(() => controller.abort(new DeadlineError(reason)), ms);
-  timer.unref?.();
+  let endsAt = 0;
+  let left: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = (remaining: number) => {
+    endsAt = now() + remaining;
+    left = undefined;
+    timer = setTimeout(() => controller.abort(new DeadlineError(reason)), remaining);
+    timer.unref?.();
+  };
+  run(ms);
+  const remainingMs = () => (controller.signal.aborted ? 0 : (left ?? Math.max(0, endsAt - now())));
   return {
     signal: controller.signal,
-    remainingMs: () => (controller.signal.aborted ? 0 : Math.max(0, endsAt - now())),
+    remainingMs,
     reason,
-    dispose: () => clearTimeout(timer),
+    pause: () => {
+      if (left !== undefined || controller.signal.aborted) return;
+      left = remainingMs();
+      clearTimeout(timer);
+    },
+    resume: () => {
+      if (left !== undefined && !controller.signal.aborted) run(left);
+    },
+    dispose: () => {
+      clearTimeout(timer);
+      left = undefined;
+    },
   };
 }
 
@@ -62,6 +84,8 @@ export const UNLIMITED: Budget = {
   signal: new AbortController().signal,
   remainingMs: () => Number.POSITIVE_INFINITY,
   reason: '',
+  pause: () => undefined,
+  resume: () => undefined,
   dispose: () => undefined,
 };
 

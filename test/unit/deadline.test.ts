@@ -170,6 +170,19 @@ describe('budgets', () => {
     expect((budget.signal.reason as Error).message).toBe('out of time');
   });
 
+  it('does not run while paused (the analysis between the LLM setup and the model calls), and resumes with what was left', async () => {
+    let now = 0;
+    const budget = startBudget(150, 'out of time', () => now);
+    now = 50;
+    budget.pause();
+    now = 10_000;
+    await new Promise((r) => setTimeout(r, 250));
+    expect([budget.signal.aborted, budget.remainingMs()]).toEqual([false, 100]);
+    budget.resume();
+    await new Promise((r) => budget.signal.addEventListener('abort', r));
+    expect((budget.signal.reason as Error).message).toBe('out of time');
+  });
+
   it('stops waiting for work that ignores the abort after the grace period', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
