@@ -10,6 +10,7 @@ import { actionLlmStage, setLlmOutputs } from './llm/action.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
 import { plural } from './util/text.js';
 import { logSafe, withCommandsStopped } from './util/log-safe.js';
+import { exitWhenDone } from './util/deadline.js';
 import { redactSecrets } from './util/redact.js';
 import { actionCommit, publishFromAction, readActionPublishInputs, type ActionPublishInputs } from './github/action.js';
 
@@ -83,6 +84,8 @@ export async function run(): Promise<void> {
   await finishGate(config, result.report, event);
 }
 
-run().catch((err: unknown) => {
-  core.setFailed(redactSecrets(`Chimera Insight failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
-});
+run()
+  .catch((err: unknown) => {
+    core.setFailed(redactSecrets(`Chimera Insight failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+  })
+  .finally(() => exitWhenDone((m) => core.warning(m)));

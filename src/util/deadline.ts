@@ -232,3 +232,20 @@ export function fetchWithDeadlines(base: typeof fetch, limits: FetchLimits | ((u
     return wrapped;
   };
 }
+
+/** How long the process may stay alive once its work is done. */
+export const EXIT_GRACE_MS = 5000;
+
+/**
+ * Called when everything is written: should anything that could not be
+ * aborted still hold the event loop (a tool-cache download, a cache
+ * transfer, a library's own timer), the process exits after `graceMs`
+ * anyway, saying so. The timer is unref'd: a process with nothing left
+ * exits at once, as it should.
+ */
+export function exitWhenDone(say: (message: string) => void, graceMs = EXIT_GRACE_MS): void {
+  setTimeout(() => {
+    say(`Exiting: something that could not be aborted was still running ${formatDuration(graceMs)} after the report was published.`);
+    process.exit();
+  }, graceMs).unref();
+}

@@ -72,6 +72,8 @@ describe('the bundled action against a silent GitHub API and an Ollama that stre
     expect(run.outputs['report-path']).toBe(path.join(workspace, 'out-action', 'report.md'));
     expect(run.outputs['comment-id']).toBe('');
     expect(emulator.faultsOpen()).toBe(0);
+    // It exited because nothing was left running, not because the backstop (exitWhenDone) cut it short.
+    expect(run.stdout).not.toContain('Exiting: something that could not be aborted');
     expect(elapsed).toBeLessThan(2000 + 2000 + MARGIN_MS);
   });
 });
@@ -97,6 +99,7 @@ describe('the bundled CLI against an Ollama whose /api/version and /api/chat nev
     expect(stdout).toContain('> **Narrative not shown:** the model could not be loaded: no data from Ollama for 1 s (request timeout); request aborted');
     expect(existsSync(path.join(workspace, 'out-cli', 'report.json'))).toBe(true);
     expect(emulator.faultsOpen()).toBe(0);
+    expect(stderr).not.toContain('Exiting: something that could not be aborted');
     // /api/version, then the warm-up chat: two silences of 1 s.
     expect(elapsed).toBeLessThan(2 * 1000 + MARGIN_MS);
   });

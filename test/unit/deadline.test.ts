@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DeadlineError, fetchWithDeadlines, formatDuration, settleWithin, sleepUnlessAborted, startBudget } from '../../src/util/deadline.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DeadlineError, exitWhenDone, fetchWithDeadlines, formatDuration, settleWithin, sleepUnlessAborted, startBudget } from '../../src/util/deadline.js';
 import { startSilentServer, type SilentServer } from '../fakes/silent-server.js';
 
 /**
@@ -199,6 +199,20 @@ describe('budgets', () => {
     setTimeout(() => controller.abort(), 50);
     expect(await sleepUnlessAborted(60_000, controller.signal)).toBe(false);
     expect(await sleepUnlessAborted(10, new AbortController().signal)).toBe(true);
+  });
+
+  it('exits, saying so, when something still holds the process after the report is out', async () => {
+    const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+    const said: string[] = [];
+    try {
+      exitWhenDone((m) => said.push(m), 50);
+      // Something that could not be aborted keeps the event loop busy past the grace.
+      await new Promise((r) => setTimeout(r, 150));
+      expect(said).toEqual(['Exiting: something that could not be aborted was still running 50 ms after the report was published.']);
+      expect(exit).toHaveBeenCalledTimes(1);
+    } finally {
+      exit.mockRestore();
+    }
   });
 
   it('formats durations for messages', () => {
