@@ -173,7 +173,8 @@ export function createNarrator(deps: NarratorDeps): (report: Report) => Promise<
         (a, b) => (a === undefined || totalRemovals(b.verified.removals) < totalRemovals(a.verified.removals) ? b : a),
         undefined,
       );
-      if (budget && stoppedAt !== undefined) {
+      // With a usable run the narrative stands, and a note says the other runs were not made.
+      if (best && budget && stoppedAt !== undefined) {
         const note = `Stopped at run ${stoppedAt} of ${config.runs}: ${budget.reason}.`;
         notes.push(note);
         log.warning(note);

@@ -10,7 +10,7 @@ import { ensureServer } from '../../src/llm/server.js';
 import { createLlmStage, llmBudgetReason, ollamaFetch, systemDependencies } from '../../src/llm/stage.js';
 import { startBudget } from '../../src/util/deadline.js';
 import { startEmulator, type EmulatorScript, type RunningEmulator } from '../fakes/ollama-emulator.js';
-import { benchReport } from '../helpers/llm.js';
+import { answer, benchReport } from '../helpers/llm.js';
 import { makeTempDir, removeDir } from '../helpers/tmp.js';
 
 /**
@@ -127,6 +127,17 @@ describe('the LLM stage under its time budget (timeout)', () => {
     ]);
     expect(await closedByClient(e)).toBe(true);
     expect(elapsed).toBeLessThan(1500 + 2000);
+  });
+
+  it('keeps a usable narrative from an earlier run when the budget runs out in a later one, with a note', async () => {
+    const e = await emulator({ replies: [{ content: answer({}) }, { content: 'tokens', endless: { intervalMs: 20 } }] });
+    const { stage: s, lines } = await stage(e, { timeout: '1500ms', 'request-timeout': '10s', runs: '3' });
+    const report = benchReport();
+    await s.narrate?.(report);
+    expect(report.narrative.status).toBe('generated');
+    expect(report.llm?.notes).toContain("Stopped at run 2 of 3: the LLM stage's time budget (timeout: 1.5 s) ran out.");
+    expect(lines.warning).toEqual(["Stopped at run 2 of 3: the LLM stage's time budget (timeout: 1.5 s) ran out."]);
+    expect(await closedByClient(e)).toBe(true);
   });
 
   it('skips the narrative with the reason when the budget runs out before the model is ready', async () => {
