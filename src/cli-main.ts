@@ -12,6 +12,7 @@ import { NARRATIVE_NOT_AVAILABLE } from './narrative.js';
 import { runPipeline } from './pipeline.js';
 import { renderText } from './report/text.js';
 import { cliLlmStage, LLM_INPUT_OPTIONS, LLM_USAGE } from './llm/cli.js';
+import { redactSecrets } from './util/redact.js';
 import { VERSION } from './version.js';
 
 /** Options that mirror action inputs one to one (`--max-file-size` ⇔ `max-file-size`). */
@@ -52,7 +53,9 @@ export interface CliIo {
   cwd: string;
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  // Everything printed carries text from the files (labels, paths, problems): secrets are redacted on the way out.
+  const io: CliIo = { ...rawIo, stdout: (t) => rawIo.stdout(redactSecrets(t)), stderr: (t) => rawIo.stderr(redactSecrets(t)) };
   let parsed;
   try {
     parsed = parseArgs({

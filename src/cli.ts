@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { main } from './cli-main.js';
+import { exitWhenDone } from './util/deadline.js';
 
 main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
@@ -13,4 +14,4 @@ main(process.argv.slice(2), {
     process.stderr.write(`chimera-insight: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 2;
   },
-);
+).finally(() => exitWhenDone((m) => process.stderr.write(`warning: ${m}\n`)));

@@ -55,3 +55,16 @@ export function booleanInput(raw: string, input: string, fallback: boolean): boo
   if (['false', 'False', 'FALSE'].includes(value)) return false;
   throw new ConfigError(input, `"${value}" must be true or false`);
 }
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** "90s", "2m", "1500ms"; a bare number is seconds. */
+export function parseDuration(raw: string, input: string, fallback: number): number {
+  const v = raw.trim();
+  if (v === '') return fallback;
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(v);
+  if (!m) throw new ConfigError(input, `"${v}" is not a duration (examples: 90s, 2m, 1500ms; a bare number is seconds)`);
+  const ms = Math.round(Number(m[1]) * (DURATION_UNITS[m[2] ?? 's'] as number));
+  if (ms <= 0) throw new ConfigError(input, `must be greater than zero, got "${v}"`);
+  return ms;
+}

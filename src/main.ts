@@ -10,6 +10,8 @@ import { actionLlmStage, setLlmOutputs } from './llm/action.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
 import { plural } from './util/text.js';
 import { logSafe, withCommandsStopped } from './util/log-safe.js';
+import { exitWhenDone } from './util/deadline.js';
+import { redactSecrets } from './util/redact.js';
 import { actionCommit, publishFromAction, readActionPublishInputs, type ActionPublishInputs } from './github/action.js';
 
 function logFiles(result: PipelineResult): void {
@@ -46,7 +48,7 @@ export async function run(): Promise<void> {
       defaultOutputDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'chimera-insight'),
     });
   } catch (err) {
-    core.setFailed(err instanceof ConfigError ? err.message : `Invalid configuration: ${(err as Error).message}`);
+    core.setFailed(redactSecrets(err instanceof ConfigError ? err.message : `Invalid configuration: ${(err as Error).message}`));
     return;
   }
   // A `file:` baseline directory inside `path` is not part of this run.
@@ -82,6 +84,8 @@ export async function run(): Promise<void> {
   await finishGate(config, result.report, event, compareStage.history());
 }
 
-run().catch((err: unknown) => {
-  core.setFailed(`Chimera Insight failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-});
+run()
+  .catch((err: unknown) => {
+    core.setFailed(redactSecrets(`Chimera Insight failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+  })
+  .finally(() => exitWhenDone((m) => core.warning(m)));

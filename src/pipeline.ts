@@ -8,6 +8,7 @@ import type { Series } from './model/series.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown, withRenderTime } from './report/markdown.js';
 import type { Report } from './model/report.js';
+import { redactSecrets } from './util/redact.js';
 
 export interface PipelineResult {
   report: Report;
@@ -57,7 +58,8 @@ export async function runPipeline(config: Config, deps: AnalyzeDependencies & Pi
   const start = deps.elapsed();
   const draft = renderMarkdown(report);
   report.timings.renderMs = deps.elapsed() - start;
-  const markdown = withRenderTime(draft, report.timings.renderMs);
+  // Redacted once here, so report.md, CLI output, summary and comment all start from the redacted text.
+  const markdown = redactSecrets(withRenderTime(draft, report.timings.renderMs));
   const json = renderJson(report);
   const result: PipelineResult = { report, markdown, json };
   if (config.outputDir) {

@@ -1,6 +1,7 @@
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import { saveModels } from './llm/models-cache.js';
+import { logSafe } from './util/log-safe.js';
 import { readIdentity, realClock, signalGroup } from './llm/process.js';
 import { stopStartedServer } from './llm/server.js';
 import { parseSavedIdentity, STATE } from './llm/state.js';
@@ -11,7 +12,7 @@ import { parseSavedIdentity, STATE } from './llm/state.js';
  * fails the job: the report was already published.
  */
 export async function runPost(): Promise<void> {
-  const log = { info: core.info, warning: (m: string) => core.warning(m) };
+  const log = { info: (m: string) => core.info(logSafe(m)), warning: (m: string) => core.warning(logSafe(m)) };
   const server = core.getState(STATE.server);
   if (server) {
     await stopStartedServer(parseSavedIdentity(server), { identify: readIdentity, signal: signalGroup, clock: realClock, log });
@@ -22,5 +23,5 @@ export async function runPost(): Promise<void> {
 }
 
 runPost().catch((err: unknown) => {
-  core.warning(`Chimera Insight post step: ${err instanceof Error ? err.message : String(err)}`);
+  core.warning(logSafe(`Chimera Insight post step: ${err instanceof Error ? err.message : String(err)}`));
 });

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { Series } from '../model/series.js';
 import type { Report } from '../model/report.js';
+import { redactJsonValue } from '../util/redact.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type SnapshotSeries } from '../model/snapshot.js';
 
 /**
@@ -59,7 +60,8 @@ export function createSnapshot(report: Report): Snapshot {
 }
 
 export function serialiseSnapshot(snapshot: Snapshot): string {
-  return `${JSON.stringify(snapshot)}\n`;
+  // Redacted like report.json; ids already are (seriesId), so a baseline read back matches.
+  return `${JSON.stringify(snapshot, redactJsonValue)}\n`;
 }
 
 export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {

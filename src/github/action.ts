@@ -2,10 +2,11 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import type { PipelineResult } from '../pipeline.js';
 import { logSafe } from '../util/log-safe.js';
+import { startBudget } from '../util/deadline.js';
 import { createClient, type Logger } from './client.js';
 import { eventTarget, reportCommit, type Repo } from './context.js';
 import { readPublishInputs } from './inputs.js';
-import { publish, type PublishSettings } from './publish.js';
+import { publish, publishBudgetReason, type PublishSettings } from './publish.js';
 
 export interface ActionPublishInputs {
   settings: PublishSettings;
@@ -37,7 +38,8 @@ export async function publishFromAction(result: PipelineResult, inputs: ActionPu
   const repo: Repo | undefined = process.env.GITHUB_REPOSITORY ? context.repo : undefined;
   const runId = Number(process.env.GITHUB_RUN_ID) || 0;
   const runUrl = runId && repo ? `${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}` : undefined;
-  const api = inputs.token ? createClient(inputs.token, { ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}), log }) : undefined;
+  const budget = startBudget(inputs.settings.timeoutMs, publishBudgetReason(inputs.settings.timeoutMs));
+  const api = inputs.token ? createClient(inputs.token, { ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}), log, budget }) : undefined;
   const outcome = await publish(
     {
       report: result.report,
@@ -57,8 +59,9 @@ export async function publishFromAction(result: PipelineResult, inputs: ActionPu
         : undefined,
       annotate: (message, properties, level) => (level === 'notice' ? core.notice(message, properties) : core.error(message, properties)),
       log,
+      budget,
     },
-  );
+  ).finally(() => budget.dispose());
   core.setOutput('comment-id', outcome.comment ? String(outcome.comment.id) : '');
   core.setOutput('comment-url', outcome.comment?.url ?? '');
 }

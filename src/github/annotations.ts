@@ -1,7 +1,7 @@
 import { seriesName } from '../baseline/gate.js';
 import type { ComparisonReport, SeriesComparison } from '../model/comparison.js';
 import { formatNumber } from '../util/numbers.js';
-import { redactSecrets } from './redact.js';
+import { redactSecrets } from '../util/redact.js';
 
 export interface Annotation {
   message: string;
@@ -27,6 +27,16 @@ function message(c: SeriesComparison): string {
 }
 
 /**
+ * Where the annotation points. A path holding a secret would write it into
+ * the log, and a redacted path names no file, so such an annotation has no
+ * place (it is still listed on the run).
+ */
+function place(c: SeriesComparison): { file?: string; startLine?: number } {
+  if (redactSecrets(c.file) !== c.file) return {};
+  return { file: c.file, ...(c.line !== undefined ? { startLine: c.line } : {}) };
+}
+
+/**
  * One error annotation per regressed gated metric, on the file (and line)
  * that holds it; past the limit, the last one names how many more there are.
  * Messages are plain text (the runner escapes them), with secrets redacted.
@@ -37,7 +47,7 @@ export function regressionAnnotations(comparison: ComparisonReport | undefined, 
   const shown = fits ? regressed : regressed.slice(0, Math.max(0, limit - 1));
   const out: Annotation[] = shown.map((c) => ({
     message: redactSecrets(message(c)),
-    properties: { title: redactSecrets(`Chimera Insight: ${c.metric} regressed`).slice(0, 200), file: c.file, ...(c.line !== undefined ? { startLine: c.line } : {}) },
+    properties: { title: redactSecrets(`Chimera Insight: ${c.metric} regressed`).slice(0, 200), ...place(c) },
   }));
   if (!fits) {
     const rest = regressed.slice(shown.length);

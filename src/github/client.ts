@@ -1,4 +1,6 @@
 import { getOctokit } from '@actions/github';
+import { defaults as actionsDefaults } from '@actions/github/lib/utils';
+import { DeadlineError, UNLIMITED, fetchWithDeadlines, formatDuration, sleepUnlessAborted, type Budget } from '../util/deadline.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -88,29 +90,58 @@ export interface ClientOptions {
   /** GITHUB_API_URL; api.github.com when unset. */
   baseUrl?: string;
   log: Logger;
-  /** Injected so tests do not wait; real time otherwise. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Injected so tests do not wait; real time otherwise. Resolves false when the budget ran out first. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<boolean | void>;
   now?: () => number;
   retry?: RetryPolicy;
-  /** Per attempt: a hung connection must not hold the job until its timeout. */
+  /**
+   * Per attempt, from connecting to the last byte of the body: a server that
+   * accepts the connection and never answers must not hold the job.
+   */
   timeoutMs?: number;
+  /** The publishing budget: no attempt runs and no retry waits past it. */
+  budget?: Budget;
+  /** The fetch under the deadlines; @actions/github's proxy-aware one by default. */
+  fetch?: typeof fetch;
 }
+
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
 
 /**
  * Octokit from @actions/github (proxy-aware, GHES via GITHUB_API_URL) with our
  * retry policy wrapped around every request, paginated pages included.
+ *
+ * Deadlines: every request goes through our own `fetch` (Octokit's
+ * `request.fetch`), which aborts the socket when the attempt's time is up or
+ * the budget runs out. A signal set per request inside the retry hook does
+ * not work: the hooks registered before ours (the token's) are bound to the
+ * original options and drop what we pass, so the old per-attempt
+ * `AbortSignal.timeout` never reached fetch and undici's 300 s limits
+ * decided instead.
  *
  * Why not @octokit/plugin-retry and plugin-throttling: retry would repeat a
  * POST on 5xx unless reconfigured per request, throttling brings Bottleneck
  * and queues every request; the policy we need is the 40 lines above.
  */
 export function createClient(token: string, options: ClientOptions): GitHubClient {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const budget = options.budget ?? UNLIMITED;
+  const sleep = options.sleep ?? sleepUnlessAborted;
   const now = options.now ?? Date.now;
   const policy = options.retry ?? DEFAULT_RETRY;
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+  const baseFetch = options.fetch ?? (actionsDefaults.request?.fetch as typeof fetch | undefined) ?? globalThis.fetch;
+  const timedFetch = fetchWithDeadlines(baseFetch, () => {
+    const remaining = budget.remainingMs();
+    return {
+      totalMs: Math.min(timeoutMs, remaining),
+      signal: budget.signal,
+      totalMessage: (ms) => (ms < timeoutMs ? budget.reason : `no complete answer from the GitHub API within ${formatDuration(ms)}; request aborted`),
+    };
+  });
   const octokit = getOctokit(token, {
     ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
+    // Replaces @actions/github's defaults.request (Octokit merges options shallowly), so its agent comes along.
+    request: { ...actionsDefaults.request, fetch: timedFetch },
     log: {
       debug: (m: string) => options.log.debug(m),
       info: (m: string) => options.log.debug(m),
@@ -120,15 +151,18 @@ export function createClient(token: string, options: ClientOptions): GitHubClien
   });
   octokit.hook.wrap('request', async (request, endpoint) => {
     for (let attempt = 0; ; attempt++) {
-      const signal = endpoint.request?.signal ?? AbortSignal.timeout(timeoutMs);
+      if (budget.signal.aborted) throw new DeadlineError(budget.reason);
       try {
-        return await request({ ...endpoint, request: { ...endpoint.request, signal } });
+        return await request(endpoint);
       } catch (err) {
+        // Out of budget: no retry, whatever the error says.
+        if (budget.signal.aborted) throw new DeadlineError(budget.reason);
         const failed = asFailed(err);
         const wait = retryDelay(failed, endpoint.method, attempt, now(), policy);
-        if (wait === undefined) throw err;
+        // A wait that would end past the budget is not worth starting.
+        if (wait === undefined || wait >= budget.remainingMs()) throw err;
         options.log.debug(`GitHub API ${endpoint.method} ${endpoint.url}: ${failed.status ?? 'error'} ${failed.message}; retry ${attempt + 1} of ${policy.maxRetries} in ${Math.round(wait / 1000)} s`);
-        await sleep(wait);
+        if ((await sleep(wait, budget.signal)) === false) throw new DeadlineError(budget.reason);
       }
     }
   });

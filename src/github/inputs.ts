@@ -1,6 +1,9 @@
-import { ConfigError, booleanInput, type InputReader } from '../config-input.js';
+import { ConfigError, booleanInput, parseDuration, type InputReader } from '../config-input.js';
 import { HEADER_PATTERN } from '../model/marker.js';
 import type { PublishSettings } from './publish.js';
+
+/** `publish-timeout`: summary, annotations and every GitHub API call of the comment. */
+export const DEFAULT_PUBLISH_TIMEOUT_MS = 2 * 60_000;
 
 /**
  * The publishing inputs. Kept out of Config on purpose: the token must never
@@ -16,6 +19,7 @@ export function readPublishInputs(read: InputReader): { settings: PublishSetting
       comment: booleanInput(read('comment'), 'comment', true),
       header,
       commentOnPush: booleanInput(read('comment-on-push'), 'comment-on-push', false),
+      timeoutMs: parseDuration(read('publish-timeout'), 'publish-timeout', DEFAULT_PUBLISH_TIMEOUT_MS),
     },
     token: read('github-token').trim(),
   };

@@ -1,17 +1,20 @@
 import { commentMarker, type CommentMarker } from '../model/marker.js';
 import type { Report } from '../model/report.js';
+import { DeadlineError, UNLIMITED, formatDuration, settleWithin, sleepUnlessAborted, type Budget } from '../util/deadline.js';
 import { logSafe } from '../util/log-safe.js';
 import { inconclusiveAnnotations, regressionAnnotations, type Annotation } from './annotations.js';
 import { statusOf, type GitHubClient, type Logger } from './client.js';
 import { commentTarget, type CommentTarget, type EventTarget, type Repo } from './context.js';
-import { commitThread, pullRequestThread, resolveIdentity, upsertStickyComment, type StickyResult, type Thread } from './sticky-comment.js';
+import { DEFAULT_STICKY_OPTIONS, commitThread, pullRequestThread, resolveIdentity, upsertStickyComment, type StickyOptions, type StickyResult, type Thread } from './sticky-comment.js';
 import { commentMarkdown, summaryMarkdown } from './summary.js';
 
-/** The publishing inputs: `comment`, `comment-header`, `comment-on-push` (the token is handed in as a client). */
+/** The publishing inputs: `comment`, `comment-header`, `comment-on-push`, `publish-timeout` (the token is handed in as a client). */
 export interface PublishSettings {
   comment: boolean;
   header: string;
   commentOnPush: boolean;
+  /** Budget of the whole publishing step; the client is created under it (see publishFromAction). */
+  timeoutMs: number;
 }
 
 export interface RunInfo {
@@ -41,7 +44,19 @@ export interface PublishDependencies {
   /** core.error, or core.notice for level `notice` */
   annotate: (message: string, properties: Annotation['properties'], level?: Annotation['level']) => void;
   log: Logger;
+  /**
+   * `publish-timeout`: the client in `api` is created under the same budget,
+   * so its requests abort when it runs out; publish() then stops waiting.
+   */
+  budget?: Budget;
 }
+
+export function publishBudgetReason(ms: number): string {
+  return `the publishing time budget (publish-timeout: ${formatDuration(ms)}) ran out`;
+}
+
+/** Work that cannot be aborted gets this long past the budget before publish() returns without it. */
+const PUBLISH_GRACE_MS = 1000;
 
 export interface PublishOutcome {
   summaryWritten: boolean;
@@ -102,7 +117,24 @@ export async function publish(request: PublishRequest, deps: PublishDependencies
   }
   const api = deps.api;
   const repo = request.repo;
+  const budget = deps.budget ?? UNLIMITED;
+  const where = outcome.summaryWritten ? 'The report is in the job summary.' : 'The report is in report.md.';
+  const gaveUp = () => {
+    log.warning(`Could not publish the report comment: ${budget.reason}. ${where}`);
+    return outcome;
+  };
+  // Waiting for another run's lock on the comment ends with the budget too.
+  const sticky: StickyOptions = {
+    ...DEFAULT_STICKY_OPTIONS,
+    sleep: async (ms) => {
+      if (!(await sleepUnlessAborted(ms, budget.signal))) throw new DeadlineError(budget.reason);
+    },
+  };
+  return settleWithin(commentOn(request, api, repo, outcome, log, sticky), budget.signal, PUBLISH_GRACE_MS, gaveUp);
+}
 
+async function commentOn(request: PublishRequest, api: GitHubClient, repo: Repo, outcome: PublishOutcome, log: Logger, sticky: StickyOptions): Promise<PublishOutcome> {
+  const { report, settings } = request;
   let target: CommentTarget = { kind: 'none', reason: 'not resolved' };
   try {
     target = await commentTarget(request.event, settings, api, repo, log);
@@ -118,12 +150,14 @@ export async function publish(request: PublishRequest, deps: PublishDependencies
       ...(request.reportPath ? { reportPath: request.reportPath } : {}),
     });
     const identity = await resolveIdentity(api, log);
-    outcome.comment = await upsertStickyComment({ thread, identity, marker, body }, log);
+    outcome.comment = await upsertStickyComment({ thread, identity, marker, body }, log, sticky);
     const verb = { created: 'Created', updated: 'Updated', kept: 'Kept' }[outcome.comment.action];
     log.info(`${verb} the report comment on ${thread.name}: ${outcome.comment.url}`);
   } catch (err) {
     const where = target.kind === 'pull_request' ? `pull request #${target.number}` : target.kind === 'commit' ? `commit ${target.sha.slice(0, 12)}` : 'GitHub';
-    const reason = logSafe(`${statusOf(err) ?? 'error'} ${(err as Error).message}`);
+    // A deadline is not an HTTP status, though Octokit reports a failed fetch as 500.
+    const timedOut = err instanceof DeadlineError || (err as { cause?: unknown }).cause instanceof DeadlineError;
+    const reason = logSafe(timedOut ? (err as Error).message : `${statusOf(err) ?? 'error'} ${(err as Error).message}`);
     const summary = outcome.summaryWritten ? 'The report is in the job summary.' : 'The report is in report.md.';
     if (target.kind !== 'none' && isPermissionError(err)) {
       log.warning(`Could not comment on ${where}: the token may not write there (${reason}). ${permissionHelp(target)} ${summary}`);

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { parseCommentMarker, type CommentMarker } from '../model/marker.js';
 import { mayHaveSucceeded, statusOf, type GitHubClient, type Logger } from './client.js';
 import type { Repo } from './context.js';
@@ -21,6 +22,18 @@ export interface Thread {
   remove(id: number): Promise<void>;
   /** The commit that counts as newest now (the pull request's current head). */
   head(): Promise<string>;
+  /** Adds our lock reaction to comment `id` (see acquireLock). */
+  lock(id: number): Promise<LockReply>;
+  /** Removes the lock reaction `reactionId` from comment `id`; gone already is fine. */
+  unlock(id: number, reactionId: number): Promise<void>;
+}
+
+/** GitHub's answer to adding a reaction: 201 when it is new, 200 with the one this user already added. */
+export interface LockReply {
+  created: boolean;
+  reactionId: number;
+  /** How long the reaction has been there, by GitHub's clock (its `date` header against `created_at`). */
+  ageMs?: number;
 }
 
 interface ApiComment {
@@ -28,6 +41,15 @@ interface ApiComment {
   body?: string | null;
   user?: { login?: string } | null;
   html_url: string;
+}
+
+/** 👀 while a run updates the comment: a reaction is the only test-and-set GitHub offers a token that may comment. */
+export const LOCK_REACTION = 'eyes';
+
+function lockReply(res: { status: number; headers: Record<string, unknown>; data: unknown }): LockReply {
+  const data = res.data as { id: number; created_at?: string };
+  const age = Date.parse(String(res.headers.date ?? '')) - Date.parse(data.created_at ?? '');
+  return { created: res.status === 201, reactionId: data.id, ...(Number.isFinite(age) ? { ageMs: age } : {}) };
 }
 
 function toComment(c: ApiComment): RemoteComment {
@@ -72,6 +94,9 @@ export function pullRequestThread(api: GitHubClient, repo: Repo, number: number,
         return eventHeadSha;
       }
     },
+    lock: async (id) => lockReply(await api.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { ...repo, comment_id: id, content: LOCK_REACTION })),
+    unlock: (id, reactionId) =>
+      removeIgnoringGone(() => api.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}', { ...repo, comment_id: id, reaction_id: reactionId })),
   };
 }
 
@@ -85,6 +110,9 @@ export function commitThread(api: GitHubClient, repo: Repo, sha: string): Thread
     update: async (id, body) => toComment((await api.request('PATCH /repos/{owner}/{repo}/comments/{comment_id}', { ...repo, comment_id: id, body })).data as ApiComment),
     remove: (id) => removeIgnoringGone(() => api.request('DELETE /repos/{owner}/{repo}/comments/{comment_id}', { ...repo, comment_id: id })),
     head: async () => sha,
+    lock: async (id) => lockReply(await api.request('POST /repos/{owner}/{repo}/comments/{comment_id}/reactions', { ...repo, comment_id: id, content: LOCK_REACTION })),
+    unlock: (id, reactionId) =>
+      removeIgnoringGone(() => api.request('DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}', { ...repo, comment_id: id, reaction_id: reactionId })),
   };
 }
 
@@ -135,11 +163,6 @@ export function compareMarkers(a: CommentMarker, b: CommentMarker, head: string)
   return isHead(a) - isHead(b) || a.run - b.run || a.attempt - b.attempt;
 }
 
-/** Newest first; equal ones by comment id so every concurrent run keeps the same one. */
-function newestFirst(list: Ours[], head: string): Ours[] {
-  return [...list].sort((x, y) => compareMarkers(y.marker, x.marker, head) || x.comment.id - y.comment.id);
-}
-
 export interface StickyRequest {
   thread: Thread;
   identity: Identity;
@@ -149,26 +172,98 @@ export interface StickyRequest {
 }
 
 export interface StickyResult {
+  /** The sticky comment: it exists when this run ends, and no run deletes it (see upsertStickyComment). */
   id: number;
   url: string;
-  /** 'kept': a newer report was already there (or won the race), so ours was not written or was removed. */
+  /**
+   * 'created': this run's report is in a comment it created; 'updated': this
+   * run wrote its report into the sticky comment; 'kept': the comment holds a
+   * newer run's report (or the head moved on), so this run's was not written.
+   */
   action: 'created' | 'updated' | 'kept';
 }
 
+export interface StickyOptions {
+  /** A lock older than this (by GitHub's clock) was left by a run that died, and is removed. */
+  leaseMs: number;
+  /** Wait between two tries for a lock another run holds; a random part is added. */
+  pollMs: number;
+  /** Resolves false when the publishing budget ran out. */
+  sleep: (ms: number) => Promise<boolean | void>;
+  /** Monotonic milliseconds. */
+  now: () => number;
+  random: () => number;
+}
+
+export const DEFAULT_STICKY_OPTIONS: StickyOptions = {
+  leaseMs: 60_000,
+  pollMs: 500,
+  sleep: (ms) => new Promise((resolve) => setTimeout(() => resolve(true), ms)),
+  now: () => performance.now(),
+  random: Math.random,
+};
+
+/** Rounds of the protocol before giving up: one more each time the sticky comment vanished under us (deleted by hand). */
+const MAX_ROUNDS = 3;
+
+class CommentGone extends Error {}
+
+type Lock = { kind: 'held'; reactionId: number; since: number } | { kind: 'unavailable'; reason: string };
+
 /**
- * One comment per thread and header, holding the newest report:
+ * The lock on the sticky comment: our reaction on it. Adding a reaction is
+ * a test-and-set GitHub guarantees per user and reaction type (201 when it
+ * is new, 200 when it was already there), and every run of a workflow
+ * comments as the same user, so exactly one run holds it at a time. A lock
+ * older than `leaseMs` by GitHub's own clock was left by a run that died
+ * (cancelled job): it is removed by its reaction id, so a lock just taken
+ * by another run is never removed by mistake. A token that may not react
+ * gets 'unavailable', and the update goes on without the lock as before.
+ */
+async function acquireLock(thread: Thread, id: number, options: StickyOptions, log: Logger): Promise<Lock> {
+  for (;;) {
+    let reply: LockReply;
+    try {
+      reply = await thread.lock(id);
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 404) throw new CommentGone();
+      if (status === 401 || status === 403 || status === 410 || status === 422) return { kind: 'unavailable', reason: `${status} ${(err as Error).message}` };
+      throw err;
+    }
+    if (reply.created) return { kind: 'held', reactionId: reply.reactionId, since: options.now() };
+    if (reply.ageMs !== undefined && reply.ageMs > options.leaseMs) {
+      log.info(`Removed a lock on report comment ${id} left ${Math.round(reply.ageMs / 1000)} s ago by a run that did not finish.`);
+      await thread.unlock(id, reply.reactionId);
+      continue;
+    }
+    log.debug(`Report comment ${id} is being updated by another run; waiting.`);
+    if ((await options.sleep(options.pollMs * (1 + options.random()))) === false) throw new Error('gave up waiting for another run to finish updating the report comment');
+  }
+}
+
+/**
+ * One comment per thread and header, holding the newest report, whatever
+ * runs race on it. The protocol (docs/robustness.md, "Sticky comment"):
  *
  * - ours = by our identity AND starting with our marker for this header;
  *   anyone else's comment is never touched, whatever it contains;
- * - none yet: create, then list again and keep only the newest (a run
- *   racing us may have created one too; both decide the same way);
- * - one there: update it in place only if this run is for the current head
- *   commit and not older than the comment; a run for an older commit never
- *   overwrites, so a slow run cannot replace a newer report;
- * - a POST that failed with 5xx or a dropped connection may still have
- *   created the comment, so we look for it before posting again.
+ * - none yet: create one (a POST that failed with 5xx may still have
+ *   created it, so we look for it before posting again);
+ * - the sticky comment is our comment with the LOWEST id. Ids only grow, so
+ *   every run agrees on it, and it is the one comment no run ever deletes:
+ *   every comment-id output names it, loser or winner;
+ * - under its lock (acquireLock) a run reads it afresh, reads the head, and
+ *   writes the newest of: what it holds, what our other comments hold (a
+ *   racing run created one), and this run's report, unless this run is for
+ *   a commit that is no longer the head. Then it deletes our other comments
+ *   (all older, or just copied) and releases the lock.
+ *
+ * Re-read-then-PATCH without the lock lost updates (an older run's PATCH
+ * landing after a newer one's); under the lock no write falls between
+ * another run's read and its write, so the newest report is never replaced.
  */
-export async function upsertStickyComment(request: StickyRequest, log: Logger): Promise<StickyResult> {
+export async function upsertStickyComment(request: StickyRequest, log: Logger, options: StickyOptions = DEFAULT_STICKY_OPTIONS): Promise<StickyResult> {
   const { thread, marker, body } = request;
   let login = request.identity.login;
   const ours = async (): Promise<Ours[]> =>
@@ -177,66 +272,107 @@ export async function upsertStickyComment(request: StickyRequest, log: Logger): 
       const m = parseCommentMarker(comment.body);
       return m && m.header === marker.header ? [{ comment, marker: m }] : [];
     });
-  const removeAll = async (list: Ours[]) => {
-    for (const o of list) {
-      try {
-        await thread.remove(o.comment.id);
-        log.info(`Removed duplicate report comment ${o.comment.id} (commit ${o.marker.sha.slice(0, 12)}, run ${o.marker.run}) on ${thread.name}.`);
-      } catch (err) {
-        log.warning(`Could not remove duplicate report comment ${o.comment.id} on ${thread.name}: ${(err as Error).message}`);
-      }
-    }
-  };
 
-  const existing = await ours();
-  if (existing.length > 0) {
-    const head = await thread.head();
-    const [best, ...rest] = newestFirst(existing, head) as [Ours, ...Ours[]];
-    await removeAll(rest);
-    const kept = (reason: string): StickyResult => {
-      log.info(`Left the report comment on ${thread.name} as it is: ${reason}.`);
-      return { id: best.comment.id, url: best.comment.url, action: 'kept' };
-    };
-    if (marker.sha !== head.toLowerCase()) return kept(`this run is for ${marker.sha.slice(0, 12)}, but the head is now ${head.slice(0, 12)}`);
-    if (compareMarkers(marker, best.marker, head) < 0) return kept(`it holds a newer run (${best.marker.run}) of ${best.marker.sha.slice(0, 12)}`);
-    // Re-read just before writing: a newer run may have written since we listed.
-    const fresh = await thread.get(best.comment.id);
-    const freshMarker = fresh ? parseCommentMarker(fresh.body) : undefined;
-    if (fresh && freshMarker && compareMarkers(marker, freshMarker, head) < 0) return kept(`a newer run (${freshMarker.run}) wrote it meanwhile`);
-    if (fresh) {
-      const updated = await thread.update(best.comment.id, body);
-      return { id: updated.id, url: updated.url, action: 'updated' };
+  let createdId: number | undefined;
+  for (let round = 1; ; round++) {
+    let list = await ours();
+    if (list.length === 0) {
+      const created = await createOnce(thread, body, marker, ours, log);
+      createdId = created.id;
+      if (created.author && !sameLogin(created.author, login)) {
+        log.info(`Comments are written as ${created.author} (not ${login}); looking for duplicates by that author.`);
+        login = created.author;
+      }
+      list = await ours();
+      if (!list.some((o) => o.comment.id === created.id)) list.push({ comment: created, marker });
+    }
+    const [sticky, ...others] = [...list].sort((a, b) => a.comment.id - b.comment.id) as [Ours, ...Ours[]];
+    try {
+      return await underLock(thread, sticky.comment.id, options, log, async (lock) => {
+        const fresh = await thread.get(sticky.comment.id);
+        const freshMarker = fresh ? parseCommentMarker(fresh.body) : undefined;
+        if (!fresh) throw new CommentGone();
+        const head = await thread.head();
+        const current: Ours | undefined = freshMarker && freshMarker.header === marker.header ? { comment: fresh, marker: freshMarker } : undefined;
+        const isMine = (m: CommentMarker) => m.sha === marker.sha && m.run === marker.run && m.attempt === marker.attempt;
+        // Other runs' reports, newest first; on a tie what the sticky comment already holds, so nothing is written for nothing.
+        const rivals = [...(current ? [current] : []), ...others]
+          .filter((o) => !isMine(o.marker))
+          .sort((a, b) => compareMarkers(b.marker, a.marker, head) || (a === current ? -1 : b === current ? 1 : 0));
+        const best = rivals[0];
+        const forHead = marker.sha === head.toLowerCase();
+        const mine = createdId === sticky.comment.id ? 'created' : 'updated';
+        let action: StickyResult['action'];
+        let text: string | undefined;
+        if (forHead && (!best || compareMarkers(marker, best.marker, head) > 0)) {
+          action = mine;
+          if (!(current && isMine(current.marker))) text = body;
+        } else if (!best) {
+          // Nothing newer anywhere, but the head has moved on: our old report stays only if it is already there.
+          action = current && isMine(current.marker) ? mine : 'kept';
+        } else {
+          action = 'kept';
+          // A racing run's newer report sits in the comment it created: it moves into the sticky one.
+          if (best !== current) text = best.comment.body;
+          const why = !forHead
+            ? `this run is for ${marker.sha.slice(0, 12)}, but the head is now ${head.slice(0, 12)}`
+            : `it holds a newer run (${best.marker.run}) of ${best.marker.sha.slice(0, 12)}`;
+          log.info(`Left the report comment on ${thread.name} as it is: ${why}.`);
+        }
+        if (text !== undefined) {
+          // A slow holder may have lost its lock to the lease: then it must not write.
+          if (lock.kind === 'held' && options.now() - lock.since > options.leaseMs / 2) {
+            throw new Error(`updating the report comment took longer than its lock lasts (${Math.round(options.leaseMs / 1000)} s); not written`);
+          }
+          try {
+            await thread.update(sticky.comment.id, text);
+          } catch (err) {
+            if (statusOf(err) === 404) throw new CommentGone();
+            throw err;
+          }
+        }
+        for (const o of others) {
+          try {
+            await thread.remove(o.comment.id);
+            log.info(`Removed duplicate report comment ${o.comment.id} (commit ${o.marker.sha.slice(0, 12)}, run ${o.marker.run}) on ${thread.name}.`);
+          } catch (err) {
+            log.warning(`Could not remove duplicate report comment ${o.comment.id} on ${thread.name}: ${(err as Error).message}`);
+          }
+        }
+        return { id: sticky.comment.id, url: sticky.comment.url, action };
+      });
+    } catch (err) {
+      if (!(err instanceof CommentGone) || round >= MAX_ROUNDS) throw err;
+      log.info(`Report comment ${sticky.comment.id} on ${thread.name} was deleted meanwhile; starting over.`);
     }
   }
+}
 
-  let created: RemoteComment;
+/** Runs `work` holding the sticky comment's lock, and releases it whatever happens. */
+async function underLock<T>(thread: Thread, id: number, options: StickyOptions, log: Logger, work: (lock: Lock) => Promise<T>): Promise<T> {
+  const lock = await acquireLock(thread, id, options, log);
+  if (lock.kind === 'unavailable') log.info(`Could not lock report comment ${id} (${lock.reason}); updating it without the lock.`);
   try {
-    created = await thread.create(body);
+    return await work(lock);
+  } finally {
+    if (lock.kind === 'held') {
+      await thread.unlock(id, lock.reactionId).catch((err: unknown) => log.warning(`Could not release the lock on report comment ${id}: ${(err as Error).message}`));
+    }
+  }
+}
+
+/** POST once; a POST that failed with 5xx or a dropped connection may still have created the comment, so look for it first. */
+async function createOnce(thread: Thread, body: string, marker: CommentMarker, ours: () => Promise<Ours[]>, log: Logger): Promise<RemoteComment> {
+  try {
+    return await thread.create(body);
   } catch (err) {
     if (!mayHaveSucceeded(err)) throw err;
     const mine = (await ours()).find((o) => o.marker.sha === marker.sha && o.marker.run === marker.run && o.marker.attempt === marker.attempt && o.marker.header === marker.header);
     if (mine) {
       log.info(`Creating the comment on ${thread.name} reported ${statusOf(err) ?? 'a network error'}, but it was created (comment ${mine.comment.id}).`);
-      created = mine.comment;
-    } else {
-      log.info(`Creating the comment on ${thread.name} failed (${(err as Error).message}) and no comment was created; trying once more.`);
-      created = await thread.create(body);
+      return mine.comment;
     }
+    log.info(`Creating the comment on ${thread.name} failed (${(err as Error).message}) and no comment was created; trying once more.`);
+    return thread.create(body);
   }
-  if (created.author && !sameLogin(created.author, login)) {
-    log.info(`Comments are written as ${created.author} (not ${login}); looking for duplicates by that author.`);
-    login = created.author;
-  }
-
-  // List first, then read the head: any comment listed was made after its commit was pushed.
-  const all = await ours();
-  const head = await thread.head();
-  if (!all.some((o) => o.comment.id === created.id)) all.push({ comment: created, marker });
-  const [best, ...rest] = newestFirst(all, head) as [Ours, ...Ours[]];
-  await removeAll(rest);
-  if (best.comment.id !== created.id) {
-    log.info(`Another run's comment on ${thread.name} is newer (commit ${best.marker.sha.slice(0, 12)}, run ${best.marker.run}); ours was removed.`);
-    return { id: best.comment.id, url: best.comment.url, action: 'kept' };
-  }
-  return { id: created.id, url: created.url, action: 'created' };
 }

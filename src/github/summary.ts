@@ -1,6 +1,6 @@
 import { SUMMARY_LIMIT_BYTES, renderMarkdown, withRenderTime, type RenderOptions } from '../report/markdown.js';
 import type { Report } from '../model/report.js';
-import { redactSecrets } from './redact.js';
+import { redactSecrets } from '../util/redact.js';
 
 /** GitHub's comment limit, in characters. */
 export const COMMENT_LIMIT_CHARS = 65_536;

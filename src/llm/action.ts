@@ -8,7 +8,8 @@ import { logSafe } from '../util/log-safe.js';
 import { installOllama } from './install.js';
 import { llmOutputs } from './narrate.js';
 import type { LlmLog } from './server.js';
-import { createLlmStage, systemDependencies, type LlmStage } from './stage.js';
+import { startBudget } from '../util/deadline.js';
+import { createLlmStage, llmBudgetReason, systemDependencies, type LlmStage } from './stage.js';
 import { stateFor } from './state.js';
 import type { LlmConfig } from './types.js';
 
@@ -29,8 +30,10 @@ export const actionLog: LlmLog = {
  * the model then fails to pull).
  */
 export async function actionLlmStage(config: LlmConfig, elapsed: () => number): Promise<LlmStage> {
+  // From here to the end of the narrate stage; disposed by the stage.
+  const budget = startBudget(config.timeoutMs, llmBudgetReason(config.timeoutMs));
   const deps = {
-    ...systemDependencies(actionLog, { tempDir: process.env.RUNNER_TEMP || os.tmpdir(), requestTimeoutMs: config.requestTimeoutMs }),
+    ...systemDependencies(actionLog, { tempDir: process.env.RUNNER_TEMP || os.tmpdir(), requestTimeoutMs: config.requestTimeoutMs, signal: budget.signal }),
     cache,
     install: async (version: string) => {
       const binary = await installOllama(version, tc, actionLog);
@@ -39,7 +42,7 @@ export async function actionLlmStage(config: LlmConfig, elapsed: () => number): 
       return binary;
     },
   };
-  const stage = await createLlmStage(config, deps, elapsed);
+  const stage = await createLlmStage(config, deps, elapsed, budget);
   // An annotation: the workflow asked for a narrative and should say llm: false or point at a server.
   if (stage.failure) core.warning(logSafe(`Narrative skipped: ${stage.failure}`), { title: 'Chimera Insight: no local model' });
   for (const [name, value] of Object.entries(stateFor(stage))) core.saveState(name, value);

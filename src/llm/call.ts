@@ -1,5 +1,5 @@
 import type { ChatRequest, ChatResponse } from 'ollama';
-import { withinIdle } from './idle.js';
+import { silenceMessage, withinIdle } from './idle.js';
 import type { LlmCall } from '../model/llm.js';
 
 /** What a streamed chat hands back: ollama-js's AbortableAsyncIterator has this shape. */
@@ -30,11 +30,6 @@ export interface CallResult {
 }
 
 class StallError extends Error {}
-
-function stallMessage(ms: number): string {
-  const shown = ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
-  return `no data from Ollama for ${shown} (request timeout); request aborted`;
-}
 
 const NS_PER_MS = 1e6;
 
@@ -100,7 +95,7 @@ export async function measuredChat(client: ChatClient, request: ChatRequest, ctx
     }
     if (!final) error = 'the stream ended without a final message';
   } catch (err) {
-    error = err instanceof StallError ? stallMessage(ctx.timeoutMs) : describe(err);
+    error = err instanceof StallError ? silenceMessage(ctx.timeoutMs) : describe(err);
   }
   const evalCount = count(final?.eval_count);
   const evalMs = nsToMs(final?.eval_duration);

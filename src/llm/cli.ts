@@ -1,10 +1,11 @@
 import os from 'node:os';
 import type { LlmLog } from './server.js';
-import { createLlmStage, stopIfStarted, systemDependencies, type LlmStage } from './stage.js';
+import { startBudget } from '../util/deadline.js';
+import { createLlmStage, llmBudgetReason, stopIfStarted, systemDependencies, type LlmStage } from './stage.js';
 import type { LlmConfig } from './types.js';
 
 /** CLI options that mirror the LLM inputs one to one (`--ollama-url` ⇔ `ollama-url`). */
-export const LLM_INPUT_OPTIONS = ['ollama-url', 'model', 'ollama-options', 'keep-alive', 'ollama-timeout', 'request-timeout', 'persona-file', 'language', 'runs'] as const;
+export const LLM_INPUT_OPTIONS = ['ollama-url', 'model', 'ollama-options', 'keep-alive', 'ollama-timeout', 'request-timeout', 'timeout', 'persona-file', 'language', 'runs'] as const;
 
 export const LLM_USAGE = `Local model (Ollama; the narrative is skipped with the reason when none is reachable):
   --no-llm                no model: the report without the narrative
@@ -14,6 +15,7 @@ export const LLM_USAGE = `Local model (Ollama; the narrative is skipped with the
   --runs N                report generations measured (1-10, default 1)
   --language NAME         language of the narrative (default: English)
   --persona-file FILE     system prompt from FILE
+  --timeout DURATION      time for the whole LLM stage (default: 10m); then the report is printed without the narrative
   --keep-alive, --ollama-timeout, --request-timeout   as the action inputs
 `;
 
@@ -27,7 +29,9 @@ export async function cliLlmStage(config: LlmConfig, stderr: (text: string) => v
     warning: (m) => stderr(`warning: ${m}\n`),
     group: (title, lines) => stderr(`${title}\n${lines.map((l) => `  ${l}\n`).join('')}`),
   };
-  const stage = await createLlmStage(config, systemDependencies(log, { tempDir: os.tmpdir(), requestTimeoutMs: config.requestTimeoutMs }), elapsed).catch((err: unknown) => ({
+  const budget = startBudget(config.timeoutMs, llmBudgetReason(config.timeoutMs));
+  const deps = systemDependencies(log, { tempDir: os.tmpdir(), requestTimeoutMs: config.requestTimeoutMs, signal: budget.signal });
+  const stage = await createLlmStage(config, deps, elapsed, budget).catch((err: unknown) => ({
     skipped: { status: 'skipped' as const, reason: `the Ollama setup failed unexpectedly: ${(err as Error).message}` },
   }));
   // No post step here: a server this run started is stopped when the report is done.

@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { booleanInput, ConfigError, type InputReader } from '../config-input.js';
+import { booleanInput, ConfigError, parseDuration, type InputReader } from '../config-input.js';
 import { DEFAULT_PERSONA } from './prompt.js';
 import type { LlmConfig } from './types.js';
 
@@ -8,6 +8,10 @@ export const DEFAULT_MODEL = 'gemma3:latest';
 export const DEFAULT_LANGUAGE = 'English';
 export const DEFAULT_START_TIMEOUT_MS = 60_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 180_000;
+/** `timeout`: the whole LLM stage (server, model pull, every call); then the report goes out without the narrative. */
+export const DEFAULT_LLM_TIMEOUT_MS = 10 * 60_000;
+
+export { parseDuration };
 export const MAX_RUNS = 10;
 /** The persona becomes the system prompt: a cap keeps it from eating the context window. */
 export const MAX_PERSONA_BYTES = 16 * 1024;
@@ -59,6 +63,7 @@ export function readLlmConfig(read: InputReader, env: LlmConfigEnvironment): Llm
     options: parseOllamaOptions(read('ollama-options')),
     startTimeoutMs: parseDuration(read('ollama-timeout'), 'ollama-timeout', DEFAULT_START_TIMEOUT_MS),
     requestTimeoutMs: parseDuration(read('request-timeout'), 'request-timeout', DEFAULT_REQUEST_TIMEOUT_MS),
+    timeoutMs: parseDuration(read('timeout'), 'timeout', DEFAULT_LLM_TIMEOUT_MS),
     persona: persona.text,
     personaSource: persona.source,
     language: parseLanguage(read('language')),
@@ -100,19 +105,6 @@ function parseVersion(raw: string): string {
   const m = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)$/.exec(raw);
   if (!m) throw new ConfigError('ollama-version', `"${raw}" is not a release version (example: 0.12.6)`);
   return m[1] as string;
-}
-
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** "90s", "2m", "1500ms"; a bare number is seconds. */
-export function parseDuration(raw: string, input: string, fallback: number): number {
-  const v = raw.trim();
-  if (v === '') return fallback;
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(v);
-  if (!m) throw new ConfigError(input, `"${v}" is not a duration (examples: 90s, 2m, 1500ms; a bare number is seconds)`);
-  const ms = Math.round(Number(m[1]) * (DURATION_UNITS[m[2] ?? 's'] as number));
-  if (ms <= 0) throw new ConfigError(input, `must be greater than zero, got "${v}"`);
-  return ms;
 }
 
 /** Ollama's keep_alive: a Go duration ("5m", "1h30m", "-1m"), or seconds as a number ("0", "-1"). */

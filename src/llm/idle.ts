@@ -15,3 +15,9 @@ export async function withinIdle<T>(promise: Promise<T>, ms: number): Promise<T 
     clearTimeout(timer);
   }
 }
+
+/** Why a request to Ollama was aborted for silence; the same words whether the call or its fetch noticed first. */
+export function silenceMessage(ms: number): string {
+  const shown = ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+  return `no data from Ollama for ${shown} (request timeout); request aborted`;
+}

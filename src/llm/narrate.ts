@@ -5,6 +5,7 @@ import { buildFactSheet } from './facts.js';
 import { DEFAULT_PERSONA, preparePrompt, type PreparedPrompt } from './prompt.js';
 import type { GeneratedNarrative, LlmCall, LlmReport, ModelInfo } from '../model/llm.js';
 import type { LlmConfig } from './types.js';
+import type { Budget } from '../util/deadline.js';
 import { describeRemovals, parseAnswer, totalRemovals, verifyNarrative, type Verified } from './verify.js';
 
 export interface NarratorDeps {
@@ -16,6 +17,8 @@ export interface NarratorDeps {
   /** Monotonic milliseconds. */
   elapsed: () => number;
   log: { info(msg: string): void; warning(msg: string): void };
+  /** The stage's `timeout`: no call starts once it ran out, and the one running is aborted by the client's fetch. */
+  budget?: Budget;
 }
 
 /** Ollama's default temperature, used to pick the retry's lower one when the user set none. */
@@ -106,10 +109,18 @@ export function createNarrator(deps: NarratorDeps): (report: Report) => Promise<
       const keepAlive = config.keepAlive !== undefined ? { keep_alive: config.keepAlive } : {};
       const ctx = (stage: LlmCall['stage'], run: number) => ({ stage, run, timeoutMs: config.requestTimeoutMs, elapsed: deps.elapsed });
 
+      const budget = deps.budget;
+      const outOfTime = () => budget?.signal.aborted === true;
+      const timedOut = (budgetReason: string) => {
+        report.narrative = { status: 'fallback', reason: `${budgetReason}; the report below is computed from the files alone.` };
+        log.warning(`Narrative fallback: ${report.narrative.reason}`);
+      };
+      if (budget && outOfTime()) return timedOut(budget.reason);
       // An empty message list makes Ollama load the model and answer at once: load time, apart from the report calls.
       const warm = await measuredChat(client, { model: model.name, messages: [], ...keepAlive }, ctx('warmup', 0));
       calls.push(warm.call);
       log.info(callLine(warm.call));
+      if (budget && outOfTime()) return timedOut(budget.reason);
       if (warm.call.error) {
         report.narrative = { status: 'fallback', reason: `the model could not be loaded: ${warm.call.error}` };
         log.warning(`Narrative fallback: ${report.narrative.reason}`);
@@ -118,10 +129,16 @@ export function createNarrator(deps: NarratorDeps): (report: Report) => Promise<
 
       const usable: { run: number; verified: Verified }[] = [];
       let lastFailure = '';
-      for (let run = 1; run <= config.runs; run++) {
+      // Set when the budget ran out: no call starts after that, and the narrative is the best run so far, if any.
+      let stoppedAt: number | undefined;
+      runs: for (let run = 1; run <= config.runs; run++) {
         const failures: string[] = [];
         let callFailures = 0;
         for (const stage of ['report', 'retry'] as const) {
+          if (outOfTime()) {
+            stoppedAt = run;
+            break runs;
+          }
           const options = stage === 'retry' ? { ...prompt.options, temperature: retryTemperature(config.options) } : prompt.options;
           const result = await measuredChat(client, { model: model.name, messages: prompt.messages, format: prompt.format, options, ...keepAlive }, ctx(stage, run));
           calls.push(result.call);
@@ -131,6 +148,10 @@ export function createNarrator(deps: NarratorDeps): (report: Report) => Promise<
           if (attempt.ok) {
             usable.push({ run, verified: attempt.verified });
             break;
+          }
+          if (outOfTime()) {
+            stoppedAt = run;
+            break runs;
           }
           failures.push(attempt.reason);
           if (attempt.callFailed) callFailures++;
@@ -152,11 +173,19 @@ export function createNarrator(deps: NarratorDeps): (report: Report) => Promise<
         (a, b) => (a === undefined || totalRemovals(b.verified.removals) < totalRemovals(a.verified.removals) ? b : a),
         undefined,
       );
+      // With a usable run the narrative stands, and a note says the other runs were not made.
+      if (best && budget && stoppedAt !== undefined) {
+        const note = `Stopped at run ${stoppedAt} of ${config.runs}: ${budget.reason}.`;
+        notes.push(note);
+        log.warning(note);
+      }
       if (best) {
         const narrative: GeneratedNarrative = { status: 'generated', run: best.run, content: best.verified.content, removals: best.verified.removals };
         report.narrative = narrative;
         const removed = describeRemovals(best.verified.removals);
         log.info(`Narrative from run ${best.run}${removed ? `: ${removed}` : ': nothing removed by verification'}.`);
+      } else if (budget && stoppedAt !== undefined) {
+        timedOut(budget.reason);
       } else {
         report.narrative = { status: 'fallback', reason: `no usable answer from the model (${lastFailure}); the report below is computed from the files alone.` };
         log.warning(`Narrative fallback: ${report.narrative.reason}`);

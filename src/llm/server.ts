@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Ollama } from 'ollama';
 import type { LlmConfig } from './types.js';
+import { DeadlineError } from '../util/deadline.js';
 import type { ProcessIdentity, StartProcess } from './process.js';
 
 /** Where an Ollama server is found when nothing says otherwise (the CLI's default). */
@@ -61,6 +62,8 @@ export interface ServerDependencies {
   stop(started: StartedServer): Promise<void>;
   /** OLLAMA_MODELS for a server we start (model caching on). */
   modelsDir?: string;
+  /** The LLM stage's budget: no server is started and no wait goes on once it fired. */
+  abortSignal?: AbortSignal;
 }
 
 /** The address `ollama` itself would use: OLLAMA_HOST when set, else 127.0.0.1:11434. */
@@ -93,6 +96,8 @@ export async function probe(fetchFn: typeof fetch, url: string, timeoutMs = PROB
 }
 
 export function describeFetchError(err: unknown): string {
+  // Our own deadlines say which limit it was (request-timeout, the stage's budget).
+  if (err instanceof DeadlineError) return err.message;
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'no answer in time';
   const code = e?.cause?.code;
@@ -101,10 +106,12 @@ export function describeFetchError(err: unknown): string {
   return e?.cause?.message ?? e?.message ?? String(err);
 }
 
-async function serverVersion(fetchFn: typeof fetch, url: string): Promise<string | undefined> {
+/** The version for the report; a server that does not say (or stalls) is used anyway, with a warning. */
+async function serverVersion(deps: Pick<ServerDependencies, 'fetch' | 'log'>, url: string): Promise<string | undefined> {
   try {
-    return (await new Ollama({ host: url, fetch: fetchFn }).version()).version;
-  } catch {
+    return (await new Ollama({ host: url, fetch: deps.fetch }).version()).version;
+  } catch (err) {
+    deps.log.warning(`Ollama at ${url} did not tell its version (${describeFetchError(err)}); going on without it.`);
     return undefined;
   }
 }
@@ -120,13 +127,13 @@ export async function ensureServer(config: LlmConfig, deps: ServerDependencies):
     const answer = await probe(deps.fetch, config.url);
     if (!answer.ok) return { ok: false, reason: `Ollama not reachable at ${config.url} (ollama-url): ${answer.why}` };
     deps.log.info(`Using the Ollama server at ${config.url} (ollama-url).`);
-    return { ok: true, server: { url: config.url, origin: 'input', ...versionField(await serverVersion(deps.fetch, config.url)) } };
+    return { ok: true, server: { url: config.url, origin: 'input', ...versionField(await serverVersion(deps, config.url)) } };
   }
   const local = defaultServerUrl(deps.env);
   const existing = await probe(deps.fetch, local);
   if (existing.ok) {
     deps.log.info(`Reusing the Ollama server already running at ${local}.`);
-    return { ok: true, server: { url: local, origin: 'reused', ...versionField(await serverVersion(deps.fetch, local)) } };
+    return { ok: true, server: { url: local, origin: 'reused', ...versionField(await serverVersion(deps, local)) } };
   }
 
   let binary = deps.findExecutable('ollama');
@@ -148,6 +155,8 @@ function versionField(version: string | undefined): { version?: string } {
 }
 
 async function startServer(config: LlmConfig, binary: string, deps: ServerDependencies): Promise<ServerOutcome> {
+  // An install that finished after the budget ran out: starting a server now would only leave it behind.
+  if (deps.abortSignal?.aborted) return { ok: false, reason: `\`ollama serve\` was not started: ${abortReason(deps.abortSignal)}` };
   const port = await deps.freePort();
   const host = `127.0.0.1:${port}`;
   const url = `http://${host}`;
@@ -176,13 +185,14 @@ async function startServer(config: LlmConfig, binary: string, deps: ServerDepend
     if (status !== undefined) return fail(`exited (${status}) before answering on ${url}`);
     const answer = await probe(deps.fetch, url, Math.min(PROBE_TIMEOUT_MS, config.startTimeoutMs));
     if (answer.ok) break;
+    if (deps.abortSignal?.aborted) return fail(`had not answered on ${url} when ${abortReason(deps.abortSignal)}`);
     if (deps.clock.now() - begin >= config.startTimeoutMs) {
       return fail(`did not answer on ${url} within ${formatSeconds(config.startTimeoutMs)} (ollama-timeout)`);
     }
     await deps.clock.sleep(POLL_INTERVAL_MS);
   }
   const startMs = deps.clock.now() - begin;
-  const version = await serverVersion(deps.fetch, url);
+  const version = await serverVersion(deps, url);
   deps.log.info(`Ollama ${version ?? '(unknown version)'} answered on ${url} after ${formatSeconds(startMs)} (pid ${child.pid}).`);
   return { ok: true, server: { url, origin: 'started', started, startMs, ...versionField(version) } };
 }
@@ -199,6 +209,10 @@ export function serverEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     kept[name] = value;
   }
   return kept;
+}
+
+function abortReason(signal: AbortSignal): string {
+  return signal.reason instanceof Error ? signal.reason.message : 'the LLM stage was stopped';
 }
 
 export function formatSeconds(ms: number): string {

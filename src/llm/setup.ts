@@ -4,6 +4,7 @@ import { ensureModel, type ModelClient } from './model.js';
 import { modelsCacheKey, restoreModels, type CacheClient, type RestoredModels } from './models-cache.js';
 import { ensureServer, type OllamaServer, type ServerDependencies, type StartedServer } from './server.js';
 import type { LlmConfig } from './types.js';
+import { settleWithin } from '../util/deadline.js';
 import type { ModelInfo } from '../model/llm.js';
 
 export interface PrepareDependencies extends Omit<ServerDependencies, 'modelsDir'> {
@@ -28,6 +29,8 @@ export interface PreparedOllama {
 
 export type PrepareOutcome = PreparedOllama | { ok: false; reason: string; started?: StartedServer; cache?: ModelsCacheState };
 
+const RESTORE_GRACE_MS = 1000;
+
 /** The models directory of a server we start when cache-models is on. */
 export function modelsDirIn(tempDir: string): string {
   return path.join(tempDir, 'chimera-insight-ollama-models');
@@ -51,8 +54,15 @@ export async function prepareOllama(config: LlmConfig, deps: PrepareDependencies
       deps.log.info(`cache-models: the server at ${server.url} keeps its own models; only a server this action starts uses the cache.`);
     } else if (deps.cache) {
       const key = modelsCacheKey(config.model, server.version ?? 'unknown');
-      cache = { dir: modelsDir, ...(await restoreModels(deps.cache, modelsDir, key, deps.log)) };
+      // @actions/cache takes no signal: past the budget the stage goes on without the cache, and the started server is still returned to be stopped.
+      const restore = restoreModels(deps.cache, modelsDir, key, deps.log);
+      const restored = deps.abortSignal ? await settleWithin(restore, deps.abortSignal, RESTORE_GRACE_MS, () => undefined) : await restore;
+      if (restored) cache = { dir: modelsDir, ...restored };
     }
+  }
+  if (deps.abortSignal?.aborted) {
+    const reason = deps.abortSignal.reason instanceof Error ? deps.abortSignal.reason.message : 'the LLM stage was stopped';
+    return { ok: false, reason: `${reason} before the model was ready`, ...(started ? { started } : {}), ...(cache ? { cache } : {}) };
   }
   const client = deps.client(server.url);
   const modelOutcome = await ensureModel(config.model, { client, clock: deps.clock, log: deps.log, idleTimeoutMs: config.requestTimeoutMs });

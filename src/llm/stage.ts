@@ -4,6 +4,8 @@ import type { Report, SkippedNarrative } from '../model/report.js';
 import { describeResidency, readResidency } from './model.js';
 import { createNarrator } from './narrate.js';
 import { findOnPath, freeLoopbackPort, readIdentity, readTail, realClock, signalGroup, startDetached } from './process.js';
+import { UNLIMITED, fetchWithDeadlines, formatDuration, settleWithin, type Budget } from '../util/deadline.js';
+import { silenceMessage } from './idle.js';
 import { formatSeconds, stopStartedServer, type LlmLog, type StartedServer } from './server.js';
 import { prepareOllama, type ModelsCacheState, type PrepareDependencies } from './setup.js';
 import type { LlmConfig } from './types.js';
@@ -11,25 +13,31 @@ import type { LlmConfig } from './types.js';
 export const LLM_DISABLED_REASON = 'llm: false, so no model was asked; every number below is computed from the files.';
 
 /**
- * fetch with a deadline for the short metadata calls (show, tags, ps,
- * version), which the client would otherwise wait on forever. Streaming
- * calls (chat, pull) have their own idle timeouts: a model load may
- * legitimately delay their first byte.
+ * fetch for every Ollama request (version, show, tags, ps, pull, chat): a
+ * request silent for `requestTimeoutMs`, before its headers or between two
+ * chunks of its stream, is aborted with its socket, and the stage's budget
+ * (`signal`) aborts whatever is still running when it runs out. The first
+ * chat's headers wait for the model to load, which request-timeout allows.
  */
-export function metadataTimeout(ms: number, fetchFn: typeof fetch = globalThis.fetch): typeof fetch {
-  return (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!/\/api\/(show|tags|ps|version)$/.test(url) || init?.signal) return fetchFn(input, init);
-    return fetchFn(input, { ...init, signal: AbortSignal.timeout(ms) });
-  };
+export function ollamaFetch(requestTimeoutMs: number, signal?: AbortSignal, fetchFn: typeof fetch = globalThis.fetch): typeof fetch {
+  return fetchWithDeadlines(fetchFn, { idleMs: requestTimeoutMs, ...(signal ? { signal } : {}), idleMessage: silenceMessage });
 }
 
+export function llmBudgetReason(ms: number): string {
+  return `the LLM stage's time budget (timeout: ${formatDuration(ms)}) ran out`;
+}
+
+/** Work that cannot be aborted (a cache download) gets this long past the budget before the stage moves on without it. */
+const LLM_GRACE_MS = 2000;
+
 /** The production edges for prepareOllama; the action adds the tool cache and the Actions cache. */
-export function systemDependencies(log: LlmLog, options: { env?: NodeJS.ProcessEnv; tempDir?: string; requestTimeoutMs?: number } = {}): PrepareDependencies {
+export function systemDependencies(log: LlmLog, options: { env?: NodeJS.ProcessEnv; tempDir?: string; requestTimeoutMs?: number; signal?: AbortSignal } = {}): PrepareDependencies {
   const env = options.env ?? process.env;
   const stopDeps = { identify: readIdentity, signal: signalGroup, clock: realClock, log };
+  const fetch = ollamaFetch(options.requestTimeoutMs ?? 180_000, options.signal);
   return {
-    fetch: globalThis.fetch,
+    fetch,
+    ...(options.signal ? { abortSignal: options.signal } : {}),
     clock: realClock,
     log,
     env,
@@ -42,7 +50,7 @@ export function systemDependencies(log: LlmLog, options: { env?: NodeJS.ProcessE
     stop: async (started) => {
       await stopStartedServer(started.identity, stopDeps, 5000);
     },
-    client: (url) => new Ollama({ host: url, fetch: metadataTimeout(options.requestTimeoutMs ?? 180_000) }),
+    client: (url) => new Ollama({ host: url, fetch }),
   };
 }
 
@@ -62,17 +70,29 @@ export interface LlmStage {
  * Everything before the model calls: server, model, cache. Failures become a
  * skipped narrative with the reason, never an exception, so the deterministic
  * report is still published.
+ *
+ * `budget` (the `timeout` input) covers this and the narrate stage, not the
+ * analysis in between (it is paused here and resumed by narrate): every
+ * request made with `deps` aborts when it runs out (systemDependencies links
+ * the budget's signal), the narrator stops asking, and the report goes out
+ * without the narrative, saying why. The budget is disposed when the stage
+ * is over: here when there is nothing to narrate, else after narrate.
  */
-export async function createLlmStage(config: LlmConfig, deps: PrepareDependencies, elapsed: () => number): Promise<LlmStage> {
-  if (!config.enabled) return { skipped: { status: 'skipped', reason: LLM_DISABLED_REASON } };
-  let outcome;
+export async function createLlmStage(config: LlmConfig, deps: PrepareDependencies, elapsed: () => number, budget: Budget = UNLIMITED): Promise<LlmStage> {
+  if (!config.enabled) {
+    budget.dispose();
+    return { skipped: { status: 'skipped', reason: LLM_DISABLED_REASON } };
+  }
+  let outcome: Awaited<ReturnType<typeof prepareOllama>>;
   try {
-    outcome = await prepareOllama(config, deps);
+    outcome = await settleWithin(prepareOllama(config, deps), budget.signal, LLM_GRACE_MS, () => ({ ok: false as const, reason: `${budget.reason} before the model was ready` }));
   } catch (err) {
+    budget.dispose();
     const failure = `the Ollama setup failed unexpectedly: ${(err as Error).message}`;
     return { skipped: { status: 'skipped', reason: `${failure}. Every number below is computed from the files.` }, failure };
   }
   if (!outcome.ok) {
+    budget.dispose();
     return {
       skipped: { status: 'skipped', reason: `${outcome.reason}. Every number below is computed from the files.` },
       failure: outcome.reason,
@@ -86,13 +106,26 @@ export async function createLlmStage(config: LlmConfig, deps: PrepareDependencie
     `Model ${model.name}${facts ? ` (${facts})` : ''} ready on Ollama ${server.version ?? '(unknown version)'} at ${server.url}` +
       `${setup.startMs !== undefined ? `; server start ${formatSeconds(setup.startMs)}` : ''}${setup.pullMs !== undefined ? `; pull ${formatSeconds(setup.pullMs)}` : ''}.`,
   );
-  const narrator = createNarrator({ client, config, model, server, elapsed, log: deps.log });
+  const narrator = createNarrator({ client, config, model, server, elapsed, log: deps.log, budget });
+  budget.pause();
   const narrate = async (report: Report) => {
-    await narrator(report);
-    // Loaded by now, so `ps` can tell whether it fits in VRAM.
-    await readResidency(client, model);
-    const residency = describeResidency(model);
-    if (residency) deps.log.info(`Model ${model.name} ran ${residency}.`);
+    budget.resume();
+    try {
+      const late = () => {
+        // Only reached when something ignored the abort; the narrator's own result, should it come, is too late for the report.
+        report.narrative = { status: 'fallback', reason: `${budget.reason}; the report below is computed from the files alone.` };
+        deps.log.warning(`Narrative fallback: ${report.narrative.reason}`);
+        return false;
+      };
+      if (!(await settleWithin(narrator(report).then(() => true), budget.signal, LLM_GRACE_MS, late))) return;
+      if (budget.signal.aborted) return;
+      // Loaded by now, so `ps` can tell whether it fits in VRAM.
+      await readResidency(client, model);
+      const residency = describeResidency(model);
+      if (residency) deps.log.info(`Model ${model.name} ran ${residency}.`);
+    } finally {
+      budget.dispose();
+    }
   };
   return { narrate, ...(server.started ? { started: server.started } : {}), ...(outcome.cache ? { cache: outcome.cache } : {}) };
 }

@@ -13,8 +13,10 @@ export interface LlmConfig {
   keepAlive?: string;
   /** How long to wait for a started server to answer. */
   startTimeoutMs: number;
-  /** Longest silence allowed inside one streamed call. */
+  /** Longest silence allowed inside one request: before its headers and between chunks of its stream. */
   requestTimeoutMs: number;
+  /** `timeout`: budget of the whole stage (server, pull, every call), after which the report goes out without the narrative. */
+  timeoutMs: number;
   /** System prompt: `persona`, the contents of `persona-file`, or the default. */
   persona: string;
   /** Where the persona came from: `default`, `input`, or `file <workspace-relative path>`. */

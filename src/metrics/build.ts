@@ -1,4 +1,5 @@
 import type { Config, PatternRule } from '../config.js';
+import { redactLabels, redactSecrets } from '../util/redact.js';
 import { globToRegExp, matchesAny } from '../util/glob.js';
 import { seriesId } from './identity.js';
 import { canonicalUnit, inferDirection, inferUnit, normaliseName } from './infer.js';
@@ -60,8 +61,9 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules): S
   const series: Series = {
     id: seriesId(file, raw.metric, raw.labels),
     file,
-    metric: raw.metric,
-    labels: raw.labels,
+    // Redacted here, before any display limit can cut a token short (see src/util/redact.ts).
+    metric: redactSecrets(raw.metric),
+    labels: redactLabels(raw.labels),
     unit,
     direction: override ?? raw.directionHint ?? inferDirection(raw.metric, unit),
     directionSource: override ? 'override' : 'inferred',

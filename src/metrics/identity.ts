@@ -1,3 +1,5 @@
+import { redactSecrets } from '../util/redact.js';
+
 /**
  * Series identity that survives re-runs: timestamps in file paths (run
  * folders, dated file names) are replaced by `<ts>` so `runs/20251002-151204/x.csv`
@@ -68,6 +70,11 @@ export function labelKey(labels: Record<string, string>): string {
   return keys.length === 0 ? '' : `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
 }
 
+/**
+ * Secrets in a path, metric or label are redacted here, at the source, so
+ * the id is the same in memory, in snapshot.json and in a baseline read back
+ * from it (see src/util/redact.ts).
+ */
 export function seriesId(file: string, metric: string, labels: Record<string, string>): string {
-  return `${normaliseRunPath(file)}::${metric}${labelKey(labels)}`;
+  return redactSecrets(`${normaliseRunPath(file)}::${metric}${labelKey(labels)}`);
 }

@@ -1,4 +1,5 @@
 import type { Report } from '../model/report.js';
+import { redactJsonValue } from '../util/redact.js';
 
 /** Samples per series written to report.json; the rest are counted in `samplesOmitted`. */
 export const JSON_SAMPLE_LIMIT = 1000;
@@ -8,5 +9,6 @@ export function renderJson(report: Report): string {
     if (s.samples.length <= JSON_SAMPLE_LIMIT) return s;
     return { ...s, samples: s.samples.slice(0, JSON_SAMPLE_LIMIT), samplesOmitted: s.samples.length - JSON_SAMPLE_LIMIT };
   });
-  return `${JSON.stringify({ ...report, series }, null, 2)}\n`;
+  // Secrets redacted in every value and key: report.json is uploaded as an artifact.
+  return `${JSON.stringify({ ...report, series }, redactJsonValue, 2)}\n`;
 }

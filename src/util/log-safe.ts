@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { redactSecrets } from '../github/redact.js';
+import { redactSecrets } from './redact.js';
 
 /**
  * Text from repository files on one log line: control characters and line

@@ -11,6 +11,14 @@ import type { AddressInfo } from 'node:net';
  * with GitHub's 422, and can be scripted to fail requests (502/503 with
  * `retry-after`, optionally after carrying them out) or to hold requests
  * until several have arrived (to force races). Every request is recorded.
+ *
+ * Reactions on comments behave as GitHub documents them: POST answers 201
+ * with a new reaction, or 200 with the existing one when this user already
+ * added that reaction type (the test-and-set the sticky comment's lock uses);
+ * DELETE by reaction id. Every answer carries a `date` header from the
+ * fake's clock, the clock of `created_at`. `latency` delays each request
+ * before it takes effect and again before it is answered, so seeded random
+ * latencies interleave concurrent runs at every step.
  */
 
 export interface FakeUser {
@@ -36,6 +44,17 @@ export interface StoredComment {
   created_at: string;
   updated_at: string;
 }
+
+export interface StoredReaction {
+  id: number;
+  commentId: number;
+  content: string;
+  user: FakeUser;
+  created_at: string;
+}
+
+/** Milliseconds a request waits before it takes effect, and after, before it is answered. */
+export type Latency = (request: { method: string; path: string }) => { before: number; after: number };
 
 export interface FakePull {
   number: number;
@@ -81,6 +100,8 @@ interface Reply {
 
 export const BODY_LIMIT = 65_536;
 
+const REACTIONS = new Set(['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes']);
+
 export const ACTIONS_BOT: FakeUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
 const NOT_ACCESSIBLE = (doc: string): Reply => ({
@@ -94,6 +115,9 @@ export class FakeGitHub {
   url = '';
   readonly tokens = new Map<string, TokenGrant>();
   comments: StoredComment[] = [];
+  reactions: StoredReaction[] = [];
+  /** Delays per request (see Latency); none by default. */
+  latency: Latency | undefined;
   readonly pulls = new Map<number, FakePull>();
   /** Pull requests GitHub associates with a commit (GET /commits/{sha}/pulls). */
   readonly commitPulls = new Map<string, number[]>();
@@ -133,6 +157,13 @@ export class FakeGitHub {
     const comment = { id: this.nextId++, thread, body, user, created_at: now, updated_at: now };
     this.comments.push(comment);
     return comment;
+  }
+
+  /** A reaction as if added earlier by `user`, e.g. a lock left behind by a run that died. */
+  addReaction(commentId: number, user: FakeUser, content: string, ageMs = 0): StoredReaction {
+    const reaction = { id: this.nextId++, commentId, content, user, created_at: new Date(this.clock - ageMs).toISOString() };
+    this.reactions.push(reaction);
+    return reaction;
   }
 
   commentsOn(thread: string): StoredComment[] {
@@ -213,9 +244,13 @@ export class FakeGitHub {
       });
     }
 
+    const delay = this.latency?.({ method, path: url.pathname });
+    if (delay?.before) await new Promise((r) => setTimeout(r, delay.before));
     const reply = this.route(method, url, record.body, req.headers.authorization);
     record.status = reply.status;
-    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
+    const date = new Date(this.clock).toUTCString();
+    if (delay?.after) await new Promise((r) => setTimeout(r, delay.after));
+    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', date, ...reply.headers });
     res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
   }
 
@@ -247,6 +282,8 @@ export class FakeGitHub {
       if (method === 'GET') return this.page(url, this.commentsOn(thread).map((c) => this.commentJson(c)));
       if (method === 'POST') return this.create(thread, body, grant, 'issues/comments#create-an-issue-comment');
     }
+    if ((m = /^\/issues\/comments\/(\d+)\/reactions(?:\/(\d+))?$/.exec(rest))) return this.react(method, Number(m[1]), m[2], 'issue:', body, grant);
+    if ((m = /^\/comments\/(\d+)\/reactions(?:\/(\d+))?$/.exec(rest))) return this.react(method, Number(m[1]), m[2], 'commit:', body, grant);
     if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest))) return this.one(method, Number(m[1]), 'issue:', body, grant);
     if ((m = /^\/commits\/([0-9a-f]+)\/comments$/.exec(rest))) {
       const thread = `commit:${m[1]}`;
@@ -294,6 +331,35 @@ export class FakeGitHub {
     }
     if (method === 'DELETE') {
       this.comments = this.comments.filter((c) => c !== comment);
+      this.reactions = this.reactions.filter((r) => r.commentId !== comment.id);
+      return { status: 204 };
+    }
+    return notFound();
+  }
+
+  private reactionJson(r: StoredReaction): Record<string, unknown> {
+    return { id: r.id, node_id: `REA_${r.id}`, user: { login: r.user.login, id: r.user.id, type: r.user.type }, content: r.content, created_at: r.created_at };
+  }
+
+  private react(method: string, commentId: number, reactionId: string | undefined, kind: string, body: Record<string, unknown> | undefined, grant: TokenGrant): Reply {
+    if (!this.comments.some((c) => c.id === commentId && c.thread.startsWith(kind))) return notFound();
+    if (method === 'GET' && reactionId === undefined) {
+      return { status: 200, body: this.reactions.filter((r) => r.commentId === commentId).map((r) => this.reactionJson(r)) };
+    }
+    if (!grant.canWrite) return NOT_ACCESSIBLE('reactions/reactions');
+    if (method === 'POST' && reactionId === undefined) {
+      const content = body?.content;
+      if (typeof content !== 'string' || !REACTIONS.has(content)) return { status: 422, body: { message: 'Validation Failed' } };
+      const existing = this.reactions.find((r) => r.commentId === commentId && r.content === content && r.user.login === grant.user.login);
+      if (existing) return { status: 200, body: this.reactionJson(existing) };
+      const reaction = { id: this.nextId++, commentId, content, user: grant.user, created_at: this.tick() };
+      this.reactions.push(reaction);
+      return { status: 201, body: this.reactionJson(reaction) };
+    }
+    if (method === 'DELETE' && reactionId !== undefined) {
+      const reaction = this.reactions.find((r) => r.id === Number(reactionId) && r.commentId === commentId);
+      if (!reaction) return notFound();
+      this.reactions = this.reactions.filter((r) => r !== reaction);
       return { status: 204 };
     }
     return notFound();

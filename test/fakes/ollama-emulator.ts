@@ -44,6 +44,10 @@ export interface ScriptedReply {
   dieAfter?: number;
   /** Answer with this HTTP status and `{"error": …}` instead of a stream. */
   httpError?: { status: number; message: string };
+  /** Send the stream's headers (200, NDJSON), then nothing, and keep the connection open. */
+  headersOnly?: boolean;
+  /** Stream a content chunk every `intervalMs` forever, never the final `done` line. */
+  endless?: { intervalMs: number };
 }
 
 export interface EmulatorScript {
@@ -58,6 +62,8 @@ export interface EmulatorScript {
   pullDelayMs?: number;
   /** Progress lines per layer. Default 20. */
   pullSteps?: number;
+  /** Paths (e.g. `/api/version`) whose requests are read and never answered: no status, no headers. */
+  stallPaths?: string[];
 }
 
 export interface RecordedRequest {
@@ -73,6 +79,11 @@ export interface RunningEmulator {
   /** Model names currently loaded (what /api/ps lists). */
   loaded: Set<string>;
   setScript(script: EmulatorScript): void;
+  /**
+   * Scripted faults (stallPaths, headersOnly, endless) whose connection is
+   * still open: a client that gave up on one must have closed its socket.
+   */
+  faultsOpen(): number;
   close(): Promise<void>;
 }
 
@@ -220,6 +231,19 @@ export async function startEmulator(initial: EmulatorScript = {}, listen: Emulat
       return;
     }
     ndjson(res);
+    if (reply.headersOnly || reply.endless) fault(res);
+    if (reply.headersOnly) {
+      res.flushHeaders();
+      return; // left open until the client gives up
+    }
+    if (reply.endless) {
+      // Until the client goes away: the emulator's close() destroys the socket, which ends the loop.
+      for (let i = 0; !res.destroyed; i++) {
+        await flushed(res, piece(tokens[i % Math.max(1, tokens.length)] ?? ' ok'));
+        await sleep(reply.endless.intervalMs);
+      }
+      return;
+    }
     for (let i = 0; i < tokens.length; i++) {
       if (reply.errorAfter && i === reply.errorAfter.chunks) {
         line(res, { error: reply.errorAfter.message });
@@ -249,6 +273,13 @@ export async function startEmulator(initial: EmulatorScript = {}, listen: Emulat
     };
   }
 
+  const faulty = new Set<http.ServerResponse>();
+  /** Tracks a response the script stalls or streams forever until its connection closes. */
+  const fault = (res: http.ServerResponse) => {
+    faulty.add(res);
+    res.on('close', () => faulty.delete(res));
+  };
+
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -267,6 +298,8 @@ export async function startEmulator(initial: EmulatorScript = {}, listen: Emulat
       const recorded = { method: req.method ?? 'GET', path: url.pathname, body };
       requests.push(recorded);
       listen.onRequest?.(recorded);
+      // Read, never answered: the client's own deadline is all that ends the request.
+      if (script.stallPaths?.includes(url.pathname)) return fault(res);
       const route = `${req.method} ${url.pathname}`;
       const done = (p: Promise<void>) => p.catch(() => res.destroy());
       switch (route) {
@@ -339,6 +372,7 @@ export async function startEmulator(initial: EmulatorScript = {}, listen: Emulat
     port,
     requests,
     loaded,
+    faultsOpen: () => faulty.size,
     setScript(next) {
       script = next;
       replyIndex = 0;

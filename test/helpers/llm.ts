@@ -79,6 +79,7 @@ export function llmConfig(extra: Partial<LlmConfig> = {}): LlmConfig {
     options: {},
     startTimeoutMs: 30_000,
     requestTimeoutMs: 5_000,
+    timeoutMs: 600_000,
     persona: '',
     language: 'English',
     runs: 1,

@@ -89,6 +89,8 @@ export interface RunOptions {
   event?: object;
   eventName?: string;
   env?: Record<string, string>;
+  /** The child is killed after this long (exit code -1); 120 s by default. */
+  timeoutMs?: number;
 }
 
 function prepareRun(options: RunOptions): { env: Record<string, string>; summaryPath: string; outputPath: string } {
@@ -143,7 +145,7 @@ export function runAction(entry: string, options: RunOptions): ActionRun {
  */
 export async function runActionAsync(entry: string, options: RunOptions): Promise<ActionRun> {
   const { env, summaryPath, outputPath } = prepareRun(options);
-  const child = spawn(process.execPath, [entry], { cwd: options.workspace, env, timeout: 120_000 });
+  const child = spawn(process.execPath, [entry], { cwd: options.workspace, env, timeout: options.timeoutMs ?? 120_000 });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -52,7 +52,13 @@ describe('regression annotations', () => {
 
   it('redacts secrets that a label carries into the message', () => {
     const leaked = regression('a.csv', `ghp_${'x'.repeat(36)}`, 2);
-    expect(regressionAnnotations(comparisonOf([leaked]))[0]?.message).toContain('(model=[redacted])');
+    expect(regressionAnnotations(comparisonOf([leaked]))[0]?.message).toContain('(model=[redacted:46eb12])');
+  });
+
+  it('gives no file or line when the path itself holds a secret, rather than write it or a path that names no file', () => {
+    const leaked = regression(`bench/ghp_${'x'.repeat(36)}.csv`, 'gemma3', 2);
+    const [annotation] = regressionAnnotations(comparisonOf([leaked]));
+    expect(annotation?.properties).toEqual({ title: 'Chimera Insight: tokens_s regressed' });
   });
 });
 

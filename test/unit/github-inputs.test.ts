@@ -7,18 +7,23 @@ function read(inputs: Record<string, string>) {
 
 describe('publishing inputs', () => {
   it('comments on pull requests, not on pushes, with no header by default', () => {
-    expect(read({})).toEqual({ settings: { comment: true, header: '', commentOnPush: false }, token: '' });
+    expect(read({})).toEqual({ settings: { comment: true, header: '', commentOnPush: false, timeoutMs: 120_000 }, token: '' });
   });
 
   it('reads the token, the header and the switches', () => {
-    expect(read({ comment: 'false', 'comment-header': 'gpu-bench', 'comment-on-push': 'True', 'github-token': ' ghs_abc ' })).toEqual({
-      settings: { comment: false, header: 'gpu-bench', commentOnPush: true },
+    expect(read({ comment: 'false', 'comment-header': 'gpu-bench', 'comment-on-push': 'True', 'github-token': ' ghs_abc ', 'publish-timeout': '90s' })).toEqual({
+      settings: { comment: false, header: 'gpu-bench', commentOnPush: true, timeoutMs: 90_000 },
       token: 'ghs_abc',
     });
   });
 
   it('names the input when a switch is not true or false', () => {
     expect(() => read({ comment: 'sometimes' })).toThrow(`Input 'comment': "sometimes" must be true or false`);
+  });
+
+  it('names publish-timeout when it is not a duration', () => {
+    expect(() => read({ 'publish-timeout': 'two minutes' })).toThrow(`Input 'publish-timeout': "two minutes" is not a duration (examples: 90s, 2m, 1500ms; a bare number is seconds)`);
+    expect(() => read({ 'publish-timeout': '0' })).toThrow(`Input 'publish-timeout': must be greater than zero, got "0"`);
   });
 
   it('refuses a header that could break out of the hidden marker', () => {

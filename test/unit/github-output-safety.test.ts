@@ -1,22 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from '../../src/github/redact.js';
+import { redactJsonValue, redactLabels, redactSecrets } from '../../src/util/redact.js';
 import { code, escapeMarkdown, table } from '../../src/report/format.js';
 import { REPORT_MARKER, commentMarker, isOwnReport, parseCommentMarker } from '../../src/model/marker.js';
 import { logSafe, withCommandsStopped } from '../../src/util/log-safe.js';
 
 const PAT = `ghp_${'A1b2C3d4E5'.repeat(3)}123456`;
 
+// Marks are the first six hex digits of the secret's SHA-256 (checked with `sha256sum`).
 describe('secret redaction', () => {
   it('redacts GitHub tokens of every kind', () => {
     for (const prefix of ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_']) {
-      expect(redactSecrets(`token=${prefix}${'x'.repeat(36)} end`)).toBe('token=[redacted] end');
+      expect(redactSecrets(`token=${prefix}${'x'.repeat(36)} end`)).toMatch(/^token=\[redacted:[0-9a-f]{6}\] end$/);
     }
-    expect(redactSecrets(`use github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123 here`)).toBe('use [redacted] here');
+    expect(redactSecrets(`use github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123 here`)).toBe('use [redacted:e5e368] here');
   });
 
   it('redacts bearer credentials and AWS access key ids', () => {
-    expect(redactSecrets('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc')).toBe('Authorization: Bearer [redacted]');
-    expect(redactSecrets('key AKIAIOSFODNN7EXAMPLE, temporary ASIAIOSFODNN7EXAMPLE')).toBe('key [redacted], temporary [redacted]');
+    expect(redactSecrets('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc')).toBe('Authorization: Bearer [redacted:38b930]');
+    expect(redactSecrets('key AKIAIOSFODNN7EXAMPLE, temporary ASIAIOSFODNN7EXAMPLE')).toBe('key [redacted:1a5d44], temporary [redacted:cb20d3]');
+  });
+
+  it('marks the same secret the same way everywhere, and two secrets apart', () => {
+    const other = `ghp_${'Z9y8X7w6V5'.repeat(3)}654321`;
+    expect(redactSecrets(`a ${PAT} b ${PAT}`)).toBe('a [redacted:f586a9] b [redacted:f586a9]');
+    expect(redactSecrets(other)).not.toBe(redactSecrets(PAT));
+    // As escapeMarkdown writes it in the comment, and as report.json holds it.
+    expect(redactSecrets(PAT.replace('_', '\\_'))).toBe('[redacted:f586a9]');
+  });
+
+  it('writes the bare mark when the secret is shorter than the fingerprinted one', () => {
+    expect(redactSecrets('Bearer abcdefghijklmnop')).toBe('Bearer [redacted]');
+  });
+
+  it('is idempotent: a redacted text is left as it is', () => {
+    const once = redactSecrets(`${PAT} Bearer abcdefghijklmnop AKIAIOSFODNN7EXAMPLE`);
+    expect(redactSecrets(once)).toBe(once);
+  });
+
+  it('redacts the start of a token that a display limit cut short', () => {
+    expect(redactSecrets('x-axis ["tokens_s ghp_A1b2C3d4E5…"]')).toBe('x-axis ["tokens_s [redacted]…"]');
+    expect(redactSecrets('ghp_…')).toBe('…');
+  });
+
+  it('redacts label keys and values, and hands back labels without secrets as they are', () => {
+    const plain = { model: 'gemma3:4b' };
+    expect(redactLabels(plain)).toBe(plain);
+    expect(redactLabels({ model: PAT, [PAT]: 'x' })).toEqual({ model: '[redacted:f586a9]', '[redacted:f586a9]': 'x' });
+  });
+
+  it('redacts every string and key of a JSON document, also after an escaped newline', () => {
+    const doc = { labels: { model: `line one\n${PAT}` }, [PAT]: 1, list: [`x ${PAT}`] };
+    const text = JSON.stringify(doc, redactJsonValue);
+    expect(text).not.toContain('ghp_');
+    expect(JSON.parse(text)).toEqual({ labels: { model: 'line one\n[redacted:f586a9]' }, '[redacted:f586a9]': 1, list: ['x [redacted:f586a9]'] });
   });
 
   it('leaves ordinary words, hashes and short prefixes alone', () => {
@@ -37,7 +73,7 @@ describe('log safety', () => {
   });
 
   it('redacts secrets in log lines', () => {
-    expect(logSafe(`failed with ${PAT}`)).toBe('failed with [redacted]');
+    expect(logSafe(`failed with ${PAT}`)).toBe('failed with [redacted:f586a9]');
   });
 
   it('wraps a block in stop-commands with a random token and resumes with the same token', () => {

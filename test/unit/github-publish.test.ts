@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type Logger } from '../../src/github/client.js';
 import { eventTarget, type EventTarget } from '../../src/github/context.js';
-import { publish, type PublishOutcome, type PublishSettings } from '../../src/github/publish.js';
+import { publish, publishBudgetReason, type PublishOutcome, type PublishSettings } from '../../src/github/publish.js';
+import { startBudget, type Budget } from '../../src/util/deadline.js';
 import { COMMENT_LIMIT_CHARS } from '../../src/github/summary.js';
 import { SUMMARY_LIMIT_BYTES, renderMarkdown, reportSections, withRenderTime } from '../../src/report/markdown.js';
 import type { Report } from '../../src/model/report.js';
@@ -11,7 +12,7 @@ import { benchmarkReport, comparisonOf, regression } from '../fakes/report.js';
 const HEAD = 'b'.repeat(40);
 const PUSHED = 'c'.repeat(40);
 const LIST = /^\/repos\/acme\/inference\/issues\/7\/comments$/;
-const SETTINGS: PublishSettings = { comment: true, header: '', commentOnPush: false };
+const SETTINGS: PublishSettings = { comment: true, header: '', commentOnPush: false, timeoutMs: 120_000 };
 
 let fake: FakeGitHub;
 let summaries: string[];
@@ -36,8 +37,9 @@ afterEach(async () => {
 
 const pullRequest: EventTarget = { kind: 'pull_request', number: 7, headSha: HEAD, headRef: 'faster-kv-cache' };
 
-async function run(options: { event?: EventTarget; token?: string; settings?: Partial<PublishSettings>; report?: Report } = {}): Promise<PublishOutcome> {
+async function run(options: { event?: EventTarget; token?: string; settings?: Partial<PublishSettings>; report?: Report; budget?: Budget } = {}): Promise<PublishOutcome> {
   const report = options.report ?? benchmarkReport();
+  const budget = options.budget;
   return publish(
     {
       report,
@@ -49,10 +51,11 @@ async function run(options: { event?: EventTarget; token?: string; settings?: Pa
       run: { id: 5001, attempt: 1, url: 'https://github.com/acme/inference/actions/runs/5001' },
     },
     {
-      api: createClient(options.token ?? 'ghs_workflow', { baseUrl: fake.url, log, sleep: async () => {} }),
+      api: createClient(options.token ?? 'ghs_workflow', { baseUrl: fake.url, log, sleep: async () => {}, ...(budget ? { budget } : {}) }),
       writeSummary: async (md) => void summaries.push(md),
       annotate: (message, properties) => annotations.push({ message, ...(properties.file ? { file: properties.file } : {}) }),
       log,
+      ...(budget ? { budget } : {}),
     },
   );
 }
@@ -140,13 +143,25 @@ describe('publish on a pull request', () => {
     await run({ report });
     expect(summaries[0]).not.toContain('ghp_');
     expect(fake.commentsOn('issue:7')[0]?.body).not.toContain('ghp_');
-    expect(summaries[0]).toContain('model=[redacted]');
+    expect(summaries[0]).toContain('model=[redacted:46eb12]');
   });
 
   it('makes no API call when comment is false', async () => {
     await run({ settings: { comment: false } });
     expect(fake.requests).toEqual([]);
     expect(summaries).toHaveLength(1);
+  });
+});
+
+describe('publish while another run holds the comment', () => {
+  it('gives up waiting for a lock that is never released when the publishing budget runs out, keeping the summary', async () => {
+    const ours = fake.addComment('issue:7', ACTIONS_BOT, `<!-- chimera-insight:report header="" sha="${HEAD}" run="4999" attempt="1" -->\n# report\n`);
+    fake.addReaction(ours.id, ACTIONS_BOT, 'eyes');
+    const budget = startBudget(1500, publishBudgetReason(1500));
+    const outcome = await run({ budget }).finally(() => budget.dispose());
+    expect(outcome).toEqual({ summaryWritten: true, annotations: 0 });
+    expect(log.warnings).toEqual(['Could not publish the report comment on pull request #7 (the publishing time budget (publish-timeout: 1.5 s) ran out). The report is in the job summary.']);
+    expect(fake.commentsOn('issue:7')[0]?.body).toContain('run="4999"');
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type Logger } from '../../src/github/client.js';
-import { pullRequestThread, resolveIdentity, upsertStickyComment, type StickyResult } from '../../src/github/sticky-comment.js';
+import { DEFAULT_STICKY_OPTIONS, pullRequestThread, resolveIdentity, upsertStickyComment, type StickyOptions, type StickyResult } from '../../src/github/sticky-comment.js';
 import { commentMarker, type CommentMarker } from '../../src/model/marker.js';
 import { ACTIONS_BOT, FakeGitHub, type FakeUser } from '../fakes/github-server.js';
 
@@ -39,11 +39,13 @@ function body(m: CommentMarker, text = `report for ${m.sha.slice(0, 7)} from run
 }
 
 /** One run publishing its report on pull request #7, as publish() does. */
-async function publishRun(sha: string, run: number, options: { header?: string; token?: string } = {}): Promise<StickyResult> {
+async function publishRun(sha: string, run: number, options: { header?: string; token?: string; sticky?: Partial<StickyOptions> } = {}): Promise<StickyResult> {
   const api = createClient(options.token ?? WORKFLOW_TOKEN, { baseUrl: fake.url, log, sleep: async (ms) => void waits.push(ms) });
   const m = marker(sha, run, options.header);
-  return upsertStickyComment({ thread: pullRequestThread(api, REPO, 7, sha, log), identity: await resolveIdentity(api, log), marker: m, body: body(m) }, log);
+  return upsertStickyComment({ thread: pullRequestThread(api, REPO, 7, sha, log), identity: await resolveIdentity(api, log), marker: m, body: body(m) }, log, { ...DEFAULT_STICKY_OPTIONS, ...options.sticky });
 }
+
+const REACTIONS = /^\/repos\/acme\/inference\/issues\/comments\/\d+\/reactions(\/\d+)?$/;
 
 describe('sticky comment', () => {
   it('creates the comment as github-actions[bot] when the pull request has none', async () => {
@@ -96,14 +98,17 @@ describe('sticky comment', () => {
     expect(fake.commentsOn('issue:7')).toHaveLength(2);
   });
 
-  it('ends with exactly one comment showing the newest head when two runs race', async () => {
+  it('ends with exactly one comment showing the newest head when two runs race to create it', async () => {
     // Both runs list the (empty) comments before either creates one.
     fake.hold('GET', LIST, 2);
     const [older, newer] = await Promise.all([publishRun(OLD, 100), publishRun(HEAD, 101)]);
     const comments = fake.commentsOn('issue:7');
     expect(comments.map((c) => c.body)).toEqual([body(marker(HEAD, 101))]);
     expect(fake.requestsTo('POST', LIST)).toHaveLength(2);
-    expect(newer).toMatchObject({ id: comments[0]?.id, action: 'created' });
+    // The first comment created (the fake's first id) stays: ids only grow, so both runs agree on it.
+    expect(comments[0]?.id).toBe(1001);
+    expect(newer.id).toBe(comments[0]?.id);
+    expect(['created', 'updated']).toContain(newer.action);
     expect(older).toMatchObject({ id: comments[0]?.id, action: 'kept' });
   });
 
@@ -129,13 +134,21 @@ describe('sticky comment', () => {
     expect(fake.commentsOn('issue:7').map((c) => c.body)).toEqual([body(marker(HEAD, 105))]);
   });
 
-  it('removes duplicates left by an earlier race and keeps the newest', async () => {
+  it('removes duplicates left by an earlier race, writing the newest report into the first one', async () => {
     const a = fake.addComment('issue:7', ACTIONS_BOT, body(marker(OLD, 90)));
     const b = fake.addComment('issue:7', ACTIONS_BOT, body(marker(OLD, 91)));
     const result = await publishRun(HEAD, 100);
-    expect(result).toMatchObject({ id: b.id, action: 'updated' });
-    expect(fake.commentsOn('issue:7').map((c) => c.id)).toEqual([b.id]);
-    expect(fake.requestsTo('DELETE', ONE).map((r) => r.path)).toEqual([`/repos/acme/inference/issues/comments/${a.id}`]);
+    expect(result).toMatchObject({ id: a.id, action: 'updated' });
+    expect(fake.commentsOn('issue:7').map((c) => [c.id, c.body])).toEqual([[a.id, body(marker(HEAD, 100))]]);
+    expect(fake.requestsTo('DELETE', ONE).map((r) => r.path)).toEqual([`/repos/acme/inference/issues/comments/${b.id}`]);
+  });
+
+  it('moves a newer report from a duplicate into the first comment when its own run is older', async () => {
+    const a = fake.addComment('issue:7', ACTIONS_BOT, body(marker(HEAD, 90)));
+    fake.addComment('issue:7', ACTIONS_BOT, body(marker(HEAD, 105)));
+    const result = await publishRun(HEAD, 100);
+    expect(result).toEqual({ id: a.id, url: `https://github.com/acme/inference/pull/7#issuecomment-${a.id}`, action: 'kept' });
+    expect(fake.commentsOn('issue:7').map((c) => [c.id, c.body])).toEqual([[a.id, body(marker(HEAD, 105))]]);
   });
 
   it('retries a GET answered 503 and a PATCH answered 502 after their retry-after', async () => {
@@ -181,13 +194,69 @@ describe('sticky comment', () => {
     expect(fake.commentsOn('issue:7')).toHaveLength(2);
   });
 
-  it("learns a GitHub App's identity from its first comment and removes its older one", async () => {
+  it("learns a GitHub App's identity from its first comment, keeps its older one and removes the new one", async () => {
     const app: FakeUser = { login: 'chimera-app[bot]', id: 7007, type: 'Bot' };
     fake.addToken('ghs_apptoken', { user: app, canWrite: true, installation: true });
     const previous = fake.addComment('issue:7', app, body(marker(OLD, 90)));
     const result = await publishRun(HEAD, 100, { token: 'ghs_apptoken' });
-    expect(result.action).toBe('created');
+    expect(result).toMatchObject({ id: previous.id, action: 'updated' });
+    expect(fake.commentsOn('issue:7').map((c) => [c.id, c.body])).toEqual([[previous.id, body(marker(HEAD, 100))]]);
+    expect(fake.requestsTo('DELETE', ONE).map((r) => r.path)).toEqual([`/repos/acme/inference/issues/comments/${previous.id + 1}`]);
+  });
+});
+
+describe('the lock on the sticky comment', () => {
+  it('holds a 👀 reaction on the comment while writing it, and removes it afterwards', async () => {
+    const ours = fake.addComment('issue:7', ACTIONS_BOT, body(marker(HEAD, 90)));
+    await publishRun(HEAD, 100);
+    const calls = fake.requests.filter((r) => REACTIONS.test(r.path) || ONE.test(r.path)).map((r) => `${r.method} ${r.path.replace(/^\/repos\/acme\/inference\/issues\/comments\//, '')} ${r.status}`);
+    expect(calls).toEqual([`POST ${ours.id}/reactions 201`, `GET ${ours.id} 200`, `PATCH ${ours.id} 200`, `DELETE ${ours.id}/reactions/${ours.id + 1} 204`]);
+    expect(fake.requestsTo('POST', REACTIONS)[0]?.body).toEqual({ content: 'eyes' });
+    expect(fake.reactions).toEqual([]);
+  });
+
+  it('waits while another run holds the lock, then writes', async () => {
+    const ours = fake.addComment('issue:7', ACTIONS_BOT, body(marker(HEAD, 90)));
+    const held = fake.addReaction(ours.id, ACTIONS_BOT, 'eyes');
+    setTimeout(() => (fake.reactions = fake.reactions.filter((r) => r !== held)), 200);
+    const result = await publishRun(HEAD, 100, { sticky: { pollMs: 20 } });
+    expect(result).toMatchObject({ id: ours.id, action: 'updated' });
+    expect(fake.requestsTo('POST', REACTIONS).map((r) => r.status).slice(-2)).toEqual([200, 201]);
     expect(fake.commentsOn('issue:7').map((c) => c.body)).toEqual([body(marker(HEAD, 100))]);
-    expect(fake.requestsTo('DELETE', ONE).map((r) => r.path)).toEqual([`/repos/acme/inference/issues/comments/${previous.id}`]);
+  });
+
+  it('removes a lock left by a run that died (older than the lease, by GitHub\'s clock) and goes on', async () => {
+    const ours = fake.addComment('issue:7', ACTIONS_BOT, body(marker(HEAD, 90)));
+    const stale = fake.addReaction(ours.id, ACTIONS_BOT, 'eyes', 10 * 60_000);
+    const result = await publishRun(HEAD, 100);
+    expect(result).toMatchObject({ id: ours.id, action: 'updated' });
+    expect(fake.requestsTo('DELETE', REACTIONS).map((r) => r.path)[0]).toBe(`/repos/acme/inference/issues/comments/${ours.id}/reactions/${stale.id}`);
+    expect(log.infos).toContain(`Removed a lock on report comment ${ours.id} left 600 s ago by a run that did not finish.`);
+    expect(fake.reactions).toEqual([]);
+  });
+
+  it("leaves another user's reaction alone: only our own is a lock", async () => {
+    const ours = fake.addComment('issue:7', ACTIONS_BOT, body(marker(HEAD, 90)));
+    fake.addReaction(ours.id, OCTOCAT, 'eyes');
+    const result = await publishRun(HEAD, 100);
+    expect(result.action).toBe('updated');
+    expect(fake.reactions.map((r) => r.user.login)).toEqual(['octocat']);
+  });
+
+  it('updates without the lock, saying so, when the token may not add reactions', async () => {
+    const ours = fake.addComment('issue:7', ACTIONS_BOT, body(marker(HEAD, 90)));
+    fake.fail({ method: 'POST', path: REACTIONS, status: 403, body: { message: 'Resource not accessible by integration' } });
+    const result = await publishRun(HEAD, 100);
+    expect(result).toMatchObject({ id: ours.id, action: 'updated' });
+    expect(log.infos).toContain(`Could not lock report comment ${ours.id} (403 Resource not accessible by integration); updating it without the lock.`);
+  });
+
+  it('starts over from the list when the comment is gone as it tries to lock it', async () => {
+    const first = fake.addComment('issue:7', ACTIONS_BOT, body(marker(HEAD, 90)));
+    fake.fail({ method: 'POST', path: REACTIONS, status: 404 });
+    const result = await publishRun(HEAD, 100);
+    expect(result).toMatchObject({ id: first.id, action: 'updated' });
+    expect(log.infos).toContain(`Report comment ${first.id} on pull request #7 was deleted meanwhile; starting over.`);
+    expect(fake.requestsTo('GET', LIST)).toHaveLength(2);
   });
 });

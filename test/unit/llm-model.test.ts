@@ -2,7 +2,7 @@ import { Ollama } from 'ollama';
 import { afterEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { PullProgress, describeResidency, ensureModel, readResidency } from '../../src/llm/model.js';
-import { metadataTimeout } from '../../src/llm/stage.js';
+import { ollamaFetch } from '../../src/llm/stage.js';
 import type { ModelInfo } from '../../src/model/llm.js';
 import { startEmulator, type EmulatedModel, type EmulatorScript, type RunningEmulator } from '../fakes/ollama-emulator.js';
 
@@ -116,9 +116,9 @@ describe('a server that accepts requests and never answers', () => {
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
     const port = (silent.address() as { port: number }).port;
     try {
-      const client = new Ollama({ host: `http://127.0.0.1:${port}`, fetch: metadataTimeout(100) });
+      const client = new Ollama({ host: `http://127.0.0.1:${port}`, fetch: ollamaFetch(100) });
       const outcome = await ensureModel('gemma3:latest', { client, clock: fakeClock(), log: logLines().log, idleTimeoutMs: 100 });
-      expect(outcome).toEqual({ ok: false, reason: 'Could not look up model gemma3:latest: The operation was aborted due to timeout' });
+      expect(outcome).toEqual({ ok: false, reason: 'Could not look up model gemma3:latest: no data from Ollama for 100 ms (request timeout); request aborted' });
     } finally {
       silent.closeAllConnections();
       silent.close();
