@@ -43,13 +43,14 @@ afterAll(() => {
 
 describe('redaction in every file and stream we write', () => {
   it('keeps the token out of report.md and report.json and out of stdout', async () => {
-    const md = await cli(['analyze', 'reports', '--baseline', 'none', '--no-llm', '--output-dir', 'out']);
+    const md = await cli(['analyze', 'reports', '--baseline', 'none', '--no-llm', '--output-dir', 'out', '--format', 'md']);
     const json = await cli(['analyze', 'reports', '--baseline', 'none', '--no-llm', '--format', 'json']);
-    for (const text of [md.stdout, md.stderr, json.stdout, json.stderr, readFileSync(path.join(workspace, 'out', 'report.md'), 'utf8'), readFileSync(path.join(workspace, 'out', 'report.json'), 'utf8')]) {
+    const digest = await cli(['analyze', 'reports', '--baseline', 'none', '--no-llm']);
+    for (const text of [md.stdout, md.stderr, json.stdout, json.stderr, digest.stdout, readFileSync(path.join(workspace, 'out', 'report.md'), 'utf8'), readFileSync(path.join(workspace, 'out', 'report.json'), 'utf8')]) {
       expect(text).not.toContain('ghp_');
     }
     // Markdown escapes the brackets: GitHub shows [redacted:f586a9].
-    expect(md.stdout).toContain('| `tokens_s` | model=\\[redacted:f586a9\\] | `reports/runs.csv` | 2 | 105 ± 7.07 | 6.7% | tok/s |');
+    expect(md.stdout).toContain('| `tokens_s`<br><sub>reports/runs.csv</sub> | model=\\[redacted:f586a9\\] | 2 | 105 ± 7.07 tok/s | 6.7% |');
     const report = JSON.parse(json.stdout) as { series: { id: string; labels: Record<string, string> }[] };
     expect(report.series.map((s) => s.labels.model)).toEqual([MARK_A, '[redacted:64c8de]']);
     expect(report.series.map((s) => s.id)).toEqual([`reports/runs.csv::tokens_s{model=${MARK_A}}`, 'reports/runs.csv::tokens_s{model=[redacted:64c8de]}']);
