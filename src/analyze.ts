@@ -2,12 +2,14 @@ import { describeConfig, rootRelative, type Config } from './config.js';
 import { discoverFiles, type DiscoveredFile } from './discover/discover.js';
 import { lastCommitTimes } from './discover/git-times.js';
 import { buildSeries, compileMetricRules, isSelected } from './metrics/build.js';
+import { seriesProblem } from './metrics/sanity.js';
 import type { Series } from './model/series.js';
 import { formatResolver } from './parse/adapters/registry.js';
+import { LIMITS, limitMessages } from './parse/limits.js';
 import { parseFile } from './parse/read-file.js';
 import type { ParseOutcome } from './parse/types.js';
 import { summariseInventory } from './discover/inventory.js';
-import { REPORT_SCHEMA_VERSION, type FileEntry, type Narrative, type Report } from './model/report.js';
+import { REPORT_SCHEMA_VERSION, type FileEntry, type Narrative, type Problem, type Report } from './model/report.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeDependencies {
@@ -119,19 +121,31 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const rules = compileMetricRules(config);
   const series: Series[] = [];
   const entries = files.map((file, i) => {
-    const outcome = outcomes[i] as ParseOutcome;
+    let outcome = outcomes[i] as ParseOutcome;
+    // Tool adapters build their series at once; the per-file cap holds for them too.
+    if (outcome.status === 'parsed' && outcome.series.length > LIMITS.seriesPerFile) outcome = { status: 'skipped', reason: limitMessages.seriesPerFile() };
+    const problems: Problem[] = [];
     let count = 0;
     if (outcome.status === 'parsed') {
+      const built: Series[] = [];
       for (const raw of outcome.series) {
         if (!isSelected(rules, file.path, raw.metric)) continue;
-        const built = buildSeries(raw, file.path, rules);
-        if (built) {
-          series.push(built);
-          count += 1;
-        }
+        const one = buildSeries(raw, file.path, rules);
+        if (!one) continue;
+        const why = seriesProblem(one);
+        if (why === undefined) built.push(one);
+        else problems.push(one.line === undefined ? { reason: why } : { line: one.line, reason: why });
+      }
+      // Files are in path order, so the same files make it under the run's cap on every run.
+      if (series.length + built.length > LIMITS.seriesPerRun) outcome = { status: 'skipped', reason: limitMessages.seriesPerRun(built.length) };
+      else {
+        for (const one of built) series.push(one);
+        count = built.length;
       }
     }
-    return entryFor(file, outcome, count, modified.get(file.path));
+    // The raw series' accumulators are copied into the built ones: let them go file by file.
+    outcomes[i] = outcome.status === 'parsed' ? { ...outcome, series: [] } : outcome;
+    return withExtraProblems(entryFor(file, outcome, count, modified.get(file.path)), problems);
   });
   disambiguateIds(series);
   const t3 = deps.elapsed();
@@ -151,3 +165,11 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   if (deps.commit) report.commit = deps.commit;
   return report;
 }
+
+/** Problems found after parsing (a series left out) join the file's list, which keeps its bound of 20. */
+function withExtraProblems(entry: FileEntry, problems: Problem[]): FileEntry {
+  if (problems.length === 0) return entry;
+  const room = Math.max(0, 20 - entry.problems.length);
+  return { ...entry, problems: [...entry.problems, ...problems.slice(0, room)], problemCount: entry.problemCount + problems.length };
+}
+
