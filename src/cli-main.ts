@@ -11,6 +11,7 @@ import { buildConfig, ConfigError } from './config.js';
 import { NARRATIVE_NOT_AVAILABLE } from './narrative.js';
 import { runPipeline } from './pipeline.js';
 import { cliLlmStage, LLM_INPUT_OPTIONS, LLM_USAGE } from './llm/cli.js';
+import { writeReportJson, writeReportMarkdown, writeToFile, type Sink } from './report/write.js';
 import { VERSION } from './version.js';
 
 /** Options that mirror action inputs one to one (`--max-file-size` ⇔ `max-file-size`). */
@@ -44,7 +45,8 @@ Exit codes: 0 report written (no gated regression), 1 a gated metric regressed,
 `;
 
 export interface CliIo {
-  stdout: (text: string) => void;
+  /** May return a promise (a full pipe's drain): the report is streamed, and each chunk waits for it. */
+  stdout: (text: string) => unknown;
   stderr: (text: string) => void;
   cwd: string;
 }
@@ -140,12 +142,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     } else io.stdout(text);
     return 0;
   }
-  const output = format === 'json' ? result.json : result.markdown;
+  // Streamed, chunk by chunk: a large report is never one string.
+  const write = (sink: Sink) => (format === 'json' ? writeReportJson(result.report, sink) : writeReportMarkdown(result.sections, result.report.timings.renderMs, sink));
   if (values.out) {
-    await fs.writeFile(path.resolve(io.cwd, values.out as string), output);
+    await writeToFile(path.resolve(io.cwd, values.out as string), write);
     io.stderr(`Report written to ${values.out}\n`);
   } else {
-    io.stdout(output);
+    await write(io.stdout);
   }
   return gateExitCode(result.report, config, io.stderr);
 }
