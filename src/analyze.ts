@@ -1,15 +1,16 @@
-import { describeConfig, rootRelative, type Config } from './config.js';
+import { DEFAULT_PATTERNS, describeConfig, rootRelative, type Config } from './config.js';
 import { discoverFiles, type DiscoveredFile } from './discover/discover.js';
 import { lastCommitTimes } from './discover/git-times.js';
-import { buildSeries, compileMetricRules, isSelected } from './metrics/build.js';
+import { patternsWithoutFiles } from './discover/pattern-usage.js';
+import { buildSeries, compileMetricRules, isSelected, RuleUsage } from './metrics/build.js';
 import { seriesProblem } from './metrics/sanity.js';
 import type { Series } from './model/series.js';
-import { formatResolver } from './parse/adapters/registry.js';
+import { formatResolver, formatRulesWithoutFiles } from './parse/adapters/registry.js';
 import { LIMITS, limitMessages } from './parse/limits.js';
 import { parseFile } from './parse/read-file.js';
 import type { ParseOutcome } from './parse/types.js';
 import { summariseInventory } from './discover/inventory.js';
-import { REPORT_SCHEMA_VERSION, type FileEntry, type Narrative, type Problem, type Report } from './model/report.js';
+import { REPORT_SCHEMA_VERSION, type FileEntry, type InputNotice, type Narrative, type Problem, type Report } from './model/report.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeDependencies {
@@ -119,6 +120,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const t2 = deps.elapsed();
 
   const rules = compileMetricRules(config);
+  const usage = new RuleUsage(config);
   const series: Series[] = [];
   const entries = files.map((file, i) => {
     let outcome = outcomes[i] as ParseOutcome;
@@ -129,6 +131,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     if (outcome.status === 'parsed') {
       const built: Series[] = [];
       for (const raw of outcome.series) {
+        usage.see(file.path, raw.metric);
         if (!isSelected(rules, file.path, raw.metric)) continue;
         const one = buildSeries(raw, file.path, rules);
         if (!one) continue;
@@ -148,6 +151,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     return withExtraProblems(entryFor(file, outcome, count, modified.get(file.path)), problems);
   });
   disambiguateIds(series);
+  const notices = await inputNotices(config, files, usage);
   const t3 = deps.elapsed();
 
   const report: Report = {
@@ -163,6 +167,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     config: describeConfig(config),
   };
   if (deps.commit) report.commit = deps.commit;
+  if (notices.length > 0) report.notices = notices;
   return report;
 }
 
@@ -173,3 +178,17 @@ function withExtraProblems(entry: FileEntry, problems: Problem[]): FileEntry {
   return { ...entry, problems: [...entry.problems, ...problems.slice(0, room)], problemCount: entry.problemCount + problems.length };
 }
 
+/** Inputs that matched nothing in this run: `patterns` without files, `format`, `metrics`, `directions` and `units` rules without a match. */
+async function inputNotices(config: Config, files: DiscoveredFile[], usage: RuleUsage): Promise<InputNotice[]> {
+  const notices: InputNotice[] = [];
+  const warn = (input: string, message: string) => notices.push({ input, message, level: 'warning' });
+  // The defaults look for every supported type; a tree without Markdown is no typo.
+  if (config.patterns.join('\n') !== DEFAULT_PATTERNS.join('\n')) {
+    for (const pattern of await patternsWithoutFiles(config, files)) warn('patterns', `"${pattern}" finds no file under ${rootRelative(config)}`);
+  }
+  for (const rule of formatRulesWithoutFiles(config.formats, files.map((f) => f.path))) warn('format', `"${rule.pattern}: ${rule.value}" matches no file`);
+  for (const { input, pattern, suggestion } of usage.unmatched()) {
+    warn(input, `"${pattern}" matches no metric${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`);
+  }
+  return notices;
+}

@@ -20,7 +20,7 @@ export const GATE_USAGE = `Regression gate (analyze):
   --statistic mean|median compared statistic (default: mean)
   --min-samples N         samples per side before significance is required (default: 3)
   --confidence LEVEL      e.g. 0.95 (default)
-  --gate SELECTION        throughput (default), all, or metric globs
+  --gate SELECTION        throughput (default), all, none, or metric globs
   --fail-on-regression B  exit 1 on a gated regression (default: true)
 `;
 

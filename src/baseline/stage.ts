@@ -5,6 +5,7 @@ import type { Report } from '../model/report.js';
 import { logSafe } from '../util/log-safe.js';
 import { compareAll } from './compare.js';
 import { buildComparisonReport, noBaselineReport } from './gate.js';
+import { gateNotices } from './notices.js';
 import { SnapshotError } from './snapshot.js';
 import { alignNewestRuns } from './sources/history.js';
 import { findBaseline, type SourceContext } from './sources/resolve.js';
@@ -36,6 +37,9 @@ export function compareStage(options: CompareStageOptions): CompareStage {
   let baseline: BaselineFound | undefined;
   const compare = async (report: Report): Promise<void> => {
     const gate = options.config.gate;
+    // Judged on the head's series whether or not a baseline is found: a gate that gates nothing is wrong either way.
+    const notices = gateNotices(gate, report.series);
+    if (notices.length > 0) report.notices = [...(report.notices ?? []), ...notices];
     if (gate.baseline.kind === 'none') return;
     await fs.mkdir(options.tempRoot, { recursive: true });
     const tempDir = await fs.mkdtemp(path.join(options.tempRoot, 'chimera-baseline-'));

@@ -86,6 +86,14 @@ function headline(report: Report): string {
   return `${parts.join(' · ')}\n\nGenerated ${formatTime(report.generatedAt)} by Chimera Insight ${escapeMarkdown(report.toolVersion)}${commit}`;
 }
 
+/** Inputs that matched nothing or gate nothing: one short list near the top, errors first. */
+function noticesSection(report: Report): Section[] {
+  const notices = [...(report.notices ?? [])].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+  if (notices.length === 0) return [];
+  const lines = notices.map((n) => `- ${n.level === 'error' ? '**Error** · ' : ''}${code(n.input)}: ${escapeMarkdown(n.message)}`);
+  return [{ text: `### Configuration ${notices.some((n) => n.level === 'error') ? 'problems' : 'warnings'}\n\n${lines.join('\n')}` }];
+}
+
 function keyMetrics(report: Report): string {
   const throughput = orderSeries(report.series).filter((s) => rank(s) === 0);
   if (throughput.length === 0) return '## Throughput\n\nNo throughput metric (a rate such as tok/s or req/s, higher is better) was found.';
@@ -216,6 +224,8 @@ export interface RenderOptions {
 export function reportSections(report: Report): Section[] {
   return [
     { text: `${REPORT_MARKER}\n# Chimera Insight benchmark report` },
+    // A gate that gates nothing makes the verdict below meaningless: that is said first.
+    ...noticesSection(report),
     ...verdictSections(report),
     { text: headline(report) },
     ...comparisonSections(report),
