@@ -1,14 +1,17 @@
-import { describeConfig, rootRelative, type Config } from './config.js';
+import { DEFAULT_PATTERNS, describeConfig, rootRelative, type Config } from './config.js';
 import { discoverFiles, type DiscoveredFile } from './discover/discover.js';
 import { lastCommitTimes } from './discover/git-times.js';
+import { patternsWithoutFiles } from './discover/pattern-usage.js';
 import { structureExperiments } from './experiments/structure.js';
-import { buildSeries, compileMetricRules, isSelected } from './metrics/build.js';
+import { buildSeries, compileMetricRules, isSelected, RuleUsage } from './metrics/build.js';
+import { seriesProblem } from './metrics/sanity.js';
 import type { Series } from './model/series.js';
-import { formatResolver } from './parse/adapters/registry.js';
+import { formatResolver, formatRulesWithoutFiles } from './parse/adapters/registry.js';
+import { LIMITS, limitMessages } from './parse/limits.js';
 import { parseFile } from './parse/read-file.js';
 import type { ParseOutcome } from './parse/types.js';
 import { summariseInventory } from './discover/inventory.js';
-import { REPORT_SCHEMA_VERSION, type FileEntry, type Narrative, type Report } from './model/report.js';
+import { REPORT_SCHEMA_VERSION, type FileEntry, type InputNotice, type Narrative, type Problem, type Report } from './model/report.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeDependencies {
@@ -118,26 +121,41 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const t2 = deps.elapsed();
 
   const rules = compileMetricRules(config);
+  const usage = new RuleUsage(config);
   const series: Series[] = [];
   const entries = files.map((file, i) => {
-    const outcome = outcomes[i] as ParseOutcome;
+    let outcome = outcomes[i] as ParseOutcome;
+    // Tool adapters build their series at once; the per-file cap holds for them too.
+    if (outcome.status === 'parsed' && outcome.series.length > LIMITS.seriesPerFile) outcome = { status: 'skipped', reason: limitMessages.seriesPerFile() };
+    const problems: Problem[] = [];
     let count = 0;
     if (outcome.status === 'parsed') {
+      const built: Series[] = [];
       for (const raw of outcome.series) {
+        usage.see(file.path, raw.metric);
         if (!isSelected(rules, file.path, raw.metric)) continue;
-        const built = buildSeries(raw, file.path, rules);
-        if (built) {
-          series.push(built);
-          count += 1;
-        }
+        const one = buildSeries(raw, file.path, rules);
+        if (!one) continue;
+        const why = seriesProblem(one);
+        if (why === undefined) built.push(one);
+        else problems.push(one.line === undefined ? { reason: why } : { line: one.line, reason: why });
+      }
+      // Files are in path order, so the same files make it under the run's cap on every run.
+      if (series.length + built.length > LIMITS.seriesPerRun) outcome = { status: 'skipped', reason: limitMessages.seriesPerRun(built.length) };
+      else {
+        for (const one of built) series.push(one);
+        count = built.length;
       }
     }
-    return entryFor(file, outcome, count, modified.get(file.path));
+    // The raw series' accumulators are copied into the built ones: let them go file by file.
+    outcomes[i] = outcome.status === 'parsed' ? { ...outcome, series: [] } : outcome;
+    return withExtraProblems(entryFor(file, outcome, count, modified.get(file.path)), problems);
   });
   const te = deps.elapsed();
   const structured = structureExperiments(series, config.factors);
   const experimentsMs = deps.elapsed() - te;
   disambiguateIds(structured.series);
+  const notices = await inputNotices(config, files, usage);
   const t3 = deps.elapsed();
 
   const report: Report = {
@@ -155,5 +173,28 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     config: describeConfig(config),
   };
   if (deps.commit) report.commit = deps.commit;
+  if (notices.length > 0) report.notices = notices;
   return report;
+}
+
+/** Problems found after parsing (a series left out) join the file's list, which keeps its bound of 20. */
+function withExtraProblems(entry: FileEntry, problems: Problem[]): FileEntry {
+  if (problems.length === 0) return entry;
+  const room = Math.max(0, 20 - entry.problems.length);
+  return { ...entry, problems: [...entry.problems, ...problems.slice(0, room)], problemCount: entry.problemCount + problems.length };
+}
+
+/** Inputs that matched nothing in this run: `patterns` without files, `format`, `metrics`, `directions` and `units` rules without a match. */
+async function inputNotices(config: Config, files: DiscoveredFile[], usage: RuleUsage): Promise<InputNotice[]> {
+  const notices: InputNotice[] = [];
+  const warn = (input: string, message: string) => notices.push({ input, message, level: 'warning' });
+  // The defaults look for every supported type; a tree without Markdown is no typo.
+  if (config.patterns.join('\n') !== DEFAULT_PATTERNS.join('\n')) {
+    for (const pattern of await patternsWithoutFiles(config, files)) warn('patterns', `"${pattern}" finds no file under ${rootRelative(config)}`);
+  }
+  for (const rule of formatRulesWithoutFiles(config.formats, files.map((f) => f.path))) warn('format', `"${rule.pattern}: ${rule.value}" matches no file`);
+  for (const { input, pattern, suggestion } of usage.unmatched()) {
+    warn(input, `"${pattern}" matches no metric${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`);
+  }
+  return notices;
 }

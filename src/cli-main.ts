@@ -12,6 +12,8 @@ import { NARRATIVE_NOT_AVAILABLE } from './narrative.js';
 import { runPipeline } from './pipeline.js';
 import { renderText } from './report/text.js';
 import { cliLlmStage, LLM_INPUT_OPTIONS, LLM_USAGE } from './llm/cli.js';
+import { writeReportJson, writeReportMarkdown, writeToFile, type Sink } from './report/write.js';
+import { logSafe } from './util/log-safe.js';
 import { redactSecrets } from './util/redact.js';
 import { VERSION } from './version.js';
 
@@ -44,13 +46,20 @@ Options:
 ${GATE_USAGE}
 ${LLM_USAGE}
 Exit codes: 0 report written (no gated regression), 1 a gated metric regressed,
-2 bad usage or input (including a baseline that cannot be read).
+2 bad usage or input (including a baseline that cannot be read, and a --gate
+that gates no series although throughput series exist).
 `;
 
 export interface CliIo {
-  stdout: (text: string) => void;
+  /** May return a promise (a full pipe's drain): the report is streamed, and each chunk waits for it. */
+  stdout: (text: string) => unknown;
   stderr: (text: string) => void;
   cwd: string;
+}
+
+/** An input's name as the CLI spells it: `--metrics`, and `--input-format` for the action's `format`. */
+function optionName(input: string): string {
+  return input === 'format' ? '--input-format' : `--${input}`;
 }
 
 export async function main(argv: string[], rawIo: CliIo): Promise<number> {
@@ -121,7 +130,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
     config = withBaselineIgnored(buildConfig((name) => inputs[name] ?? '', { workspace: inside ? io.cwd : target, defaultOutputDir: undefined }), io.cwd);
   } catch (err) {
     if (err instanceof ConfigError) {
-      io.stderr(`${err.message.replace(/^Input '([^']+)'/, (_, name: string) => (name === 'format' ? '--input-format' : `--${name}`))}\n`);
+      io.stderr(`${err.message.replace(/^Input '([^']+)'/, (_, name: string) => optionName(name))}\n`);
       return 2;
     }
     throw err;
@@ -148,12 +157,22 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
     } else io.stdout(text);
     return 0;
   }
-  const output = format === 'json' ? result.json : format === 'md' ? result.markdown : renderText(result.report);
+  // Inputs that matched nothing; patterns and metric names come from the analysed tree, so they are made log-safe.
+  const notices = result.report.notices ?? [];
+  for (const n of notices) io.stderr(`${n.level}: ${optionName(n.input)}: ${logSafe(n.message)}\n`);
+  // Streamed, chunk by chunk: a large report is never one string. The terminal digest is small by design.
+  const write = async (sink: Sink): Promise<void> => {
+    if (format === 'json') return writeReportJson(result.report, sink);
+    if (format === 'md') return writeReportMarkdown(result.sections, result.report.timings.renderMs, sink);
+    await sink(renderText(result.report));
+  };
   if (values.out) {
-    await fs.writeFile(path.resolve(io.cwd, values.out as string), output);
+    await writeToFile(path.resolve(io.cwd, values.out as string), write);
     io.stderr(`Report written to ${values.out}\n`);
   } else {
-    io.stdout(output);
+    await write(io.stdout);
   }
-  return gateExitCode(result.report, config, io.stderr);
+  const code = gateExitCode(result.report, config, io.stderr);
+  // A configuration error (a gate that gates nothing) outranks the verdict: the check could not have failed.
+  return notices.some((n) => n.level === 'error') ? 2 : code;
 }

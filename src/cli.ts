@@ -1,9 +1,11 @@
 #!/usr/bin/env node
+import { once } from 'node:events';
 import { main } from './cli-main.js';
 import { exitWhenDone } from './util/deadline.js';
 
 main(process.argv.slice(2), {
-  stdout: (t) => process.stdout.write(t),
+  // A pipe that is full makes the report wait instead of piling up in memory.
+  stdout: (t) => (process.stdout.write(t) ? undefined : once(process.stdout, 'drain')),
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
 }).then(

@@ -69,6 +69,9 @@ export async function run(): Promise<void> {
     compareLate: compareStage.compareLate,
   });
   logFiles(result);
+  // Inputs that matched nothing: warnings now, errors fail the step once the report is published.
+  const notices = result.report.notices ?? [];
+  for (const n of notices) if (n.level === 'warning') core.warning(logSafe(`Input '${n.input}': ${n.message}`));
   const totals = result.report.inventory.totals;
   core.info(`${plural(totals.found, 'file')} found, ${totals.parsed} with metrics, ${plural(totals.documents, 'document')}, ${totals.skipped} skipped, ${totals.failed} failed; ${result.report.series.length} series.`);
   if (result.report.narrative.status !== 'generated') core.info(logSafe(`Narrative ${result.report.narrative.status}: ${result.report.narrative.reason}`));
@@ -82,6 +85,7 @@ export async function run(): Promise<void> {
   if (result.reportPath) core.info(`Report written to ${result.reportPath} and ${result.reportJsonPath}`);
   // Last: the report is published before the gate can fail the step.
   await finishGate(config, result.report, event, compareStage.history());
+  for (const n of notices) if (n.level === 'error') core.setFailed(logSafe(`Input '${n.input}': ${n.message}`));
 }
 
 run()

@@ -5,16 +5,17 @@ import type { Config } from './config.js';
 import { computeFindings } from './findings/findings.js';
 import { llmThroughputSeries } from './llm/call-metrics.js';
 import type { Series } from './model/series.js';
-import { renderJson } from './report/json.js';
-import { renderMarkdown, withRenderTime } from './report/markdown.js';
+import { assembleSections, reportSections, withRenderTime, type Section } from './report/markdown.js';
+import { writeReportJson, writeReportMarkdown, writeToFile } from './report/write.js';
 import type { Report } from './model/report.js';
 import { redactSecrets } from './util/redact.js';
 
 export interface PipelineResult {
   report: Report;
-  /** The complete Markdown report (what report.md holds). */
-  markdown: string;
-  json: string;
+  /** The report's sections in reading order (report.md is them joined; see writeReportMarkdown). */
+  sections: Section[];
+  /** The complete Markdown report (what report.md holds), joined on first use: the CLI streams the sections instead. */
+  readonly markdown: string;
   reportPath?: string;
   reportJsonPath?: string;
 }
@@ -56,18 +57,26 @@ export async function runPipeline(config: Config, deps: AnalyzeDependencies & Pi
     report.findings = findings();
   }
   const start = deps.elapsed();
-  const draft = renderMarkdown(report);
-  report.timings.renderMs = deps.elapsed() - start;
-  // Redacted once here, so report.md, CLI output, summary and comment all start from the redacted text.
-  const markdown = redactSecrets(withRenderTime(draft, report.timings.renderMs));
-  const json = renderJson(report);
-  const result: PipelineResult = { report, markdown, json };
+  const sections = reportSections(report);
+  const renderMs = deps.elapsed() - start;
+  report.timings.renderMs = renderMs;
+  let markdown: string | undefined;
+  const result: PipelineResult = {
+    report,
+    sections,
+    // Redacted once here, so the summary and the comment start from the redacted text too.
+    get markdown() {
+      markdown ??= redactSecrets(withRenderTime(assembleSections(sections), renderMs));
+      return markdown;
+    },
+  };
   if (config.outputDir) {
     await fs.mkdir(config.outputDir, { recursive: true });
     result.reportPath = path.join(config.outputDir, 'report.md');
     result.reportJsonPath = path.join(config.outputDir, 'report.json');
-    await fs.writeFile(result.reportPath, markdown);
-    await fs.writeFile(result.reportJsonPath, json);
+    // Streamed: a report of many series is never one string in memory.
+    await writeToFile(result.reportPath, (sink) => writeReportMarkdown(sections, renderMs, sink));
+    await writeToFile(result.reportJsonPath, (sink) => writeReportJson(report, sink));
   }
   return result;
 }

@@ -22,7 +22,7 @@ export const GATE_USAGE = `Regression gate (analyze):
   --min-samples N         samples per side before significance is required (default: 3)
   --confidence LEVEL      e.g. 0.95 (default)
   --power LEVEL           power the minimum detectable effect is stated at (default: 0.8)
-  --gate SELECTION        throughput (default), all, or metric globs
+  --gate SELECTION        throughput (default), all, none, or metric globs
   --fail-on-regression B  exit 1 on a gated regression (default: true)
   --calibrate             add the A/A calibration: each metric's noise floor and a
                           suggested threshold (the action's calibrate: true)

@@ -125,8 +125,9 @@ function parseGateSelection(raw: string): GateSelection {
     const only = (entries[0] as string).toLowerCase();
     if (only === 'throughput') return { mode: 'throughput' };
     if (only === 'all') return { mode: 'all' };
+    if (only === 'none') return { mode: 'none' };
   }
-  const reserved = entries.find((e) => ['throughput', 'all'].includes(e.toLowerCase()));
+  const reserved = entries.find((e) => ['throughput', 'all', 'none'].includes(e.toLowerCase()));
   if (reserved) throw new ConfigError('gate', `"${reserved}" cannot be combined with metric globs; use it alone`);
   return { mode: 'globs', patterns: entries };
 }

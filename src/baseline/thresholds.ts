@@ -21,7 +21,7 @@ export interface GateRules {
  * Names a rule may match, as for the `directions` input (src/metrics/build.ts):
  * the metric as written, normalised (`TTFT (ms)` → `ttft_ms`), and `file::metric`.
  */
-function candidates(s: RuleSubject): string[] {
+export function candidates(s: RuleSubject): string[] {
   return [s.metric, normaliseName(s.metric), `${s.file}::${s.metric}`];
 }
 
@@ -36,7 +36,7 @@ export function compileGateRules(config: Pick<GateConfig, 'threshold' | 'thresho
       return thresholds.find((r) => names.some((n) => r.test.test(n)))?.value ?? config.threshold;
     },
     isGated(s) {
-      if (s.direction === 'none') return false;
+      if (s.direction === 'none' || gate.mode === 'none') return false;
       if (gate.mode === 'all') return true;
       if (gate.mode === 'throughput') return isThroughput(s.direction, s.unit, s.metric);
       const names = candidates(s);

@@ -3,8 +3,8 @@ import type { BaselineKind } from '../model/comparison.js';
 
 export type BaselineSpec = { kind: Exclude<BaselineKind, 'file'> } | { kind: 'file'; path: string };
 
-/** Which metrics can fail the check. */
-export type GateSelection = { mode: 'throughput' } | { mode: 'all' } | { mode: 'globs'; patterns: string[] };
+/** Which metrics can fail the check; `none` says on purpose that none can. */
+export type GateSelection = { mode: 'throughput' } | { mode: 'all' } | { mode: 'none' } | { mode: 'globs'; patterns: string[] };
 
 /** Inputs of the regression gate: `baseline`, `statistic`, `threshold`, `thresholds`, `min-samples`, `confidence`, `power`, `gate`, `fail-on-regression`, `history-size`, `calibrate`. */
 export interface GateConfig {

@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { booleanInput, ConfigError, parseDuration, type InputReader } from '../config-input.js';
+import { closestMatch } from '../util/text.js';
 import { DEFAULT_PERSONA } from './prompt.js';
 import type { LlmConfig } from './types.js';
 
@@ -24,7 +25,11 @@ export interface LlmConfigEnvironment {
   workspace: string;
 }
 
-/** Ollama runtime options (`ollama-options`) whose type we know; others pass through as given. */
+/**
+ * Every Ollama runtime option (`ollama-options`), as the `Options` type of the
+ * ollama client we ship (node_modules/ollama) lists them, with its type. Ollama
+ * ignores a key it does not know, so a misspelt one (`num_gpus`) is refused here.
+ */
 const OPTION_TYPES: Record<string, 'int' | 'number' | 'boolean' | 'strings'> = {
   num_ctx: 'int',
   num_gpu: 'int',
@@ -51,6 +56,11 @@ const OPTION_TYPES: Record<string, 'int' | 'number' | 'boolean' | 'strings'> = {
   use_mmap: 'boolean',
   use_mlock: 'boolean',
   penalize_newline: 'boolean',
+  f16_kv: 'boolean',
+  logits_all: 'boolean',
+  vocab_only: 'boolean',
+  embedding_only: 'boolean',
+  tfs_z: 'number',
   stop: 'strings',
 };
 
@@ -246,6 +256,13 @@ function yamlScalar(value: string, where: string): unknown {
 
 function checkOption(key: string, value: unknown, where: string): unknown {
   const type = OPTION_TYPES[key];
+  if (type === undefined) {
+    const near = closestMatch(key, Object.keys(OPTION_TYPES), 2);
+    throw new ConfigError(
+      'ollama-options',
+      `${where}: unknown option "${key}"${near ? ` (did you mean "${near}"?)` : ''}; valid options: ${Object.keys(OPTION_TYPES).sort().join(', ')}`,
+    );
+  }
   const bad = (expected: string) =>
     new ConfigError('ollama-options', `${where}: ${key} must be ${expected}, got ${JSON.stringify(value)}`);
   if (type === 'int' && !(typeof value === 'number' && Number.isInteger(value))) throw bad('a whole number');
@@ -255,9 +272,6 @@ function checkOption(key: string, value: unknown, where: string): unknown {
     if (typeof value === 'string') return [value];
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw bad('a string or a list of strings');
     return value;
-  }
-  if (type === undefined && (value === null || typeof value === 'object')) {
-    throw new ConfigError('ollama-options', `${where}: ${key} must be a plain value (number, string or boolean)`);
   }
   if (key === 'num_ctx' && (value as number) < 1) throw bad('at least 1');
   return value;

@@ -1,6 +1,7 @@
 import type { Config, PatternRule } from '../config.js';
 import { redactLabels, redactSecrets } from '../util/redact.js';
 import { globToRegExp, matchesAny } from '../util/glob.js';
+import { closestMatch } from '../util/text.js';
 import { seriesId } from './identity.js';
 import { canonicalUnit, inferDirection, inferUnit, normaliseName } from './infer.js';
 import { findOutliers, statsFromSamples, statsFromSummary } from './stats.js';
@@ -39,6 +40,54 @@ function lastMatch<T>(rules: CompiledRule<T>[], names: string[]): T | undefined 
   let found: T | undefined;
   for (const rule of rules) if (names.some((n) => rule.test.test(n))) found = rule.value;
   return found;
+}
+
+/**
+ * Which `metrics`, `directions` and `units` patterns matched at least one
+ * metric of the run: a pattern that never matches is almost always a typo,
+ * and would otherwise change nothing without a word.
+ */
+export class RuleUsage {
+  private readonly pending: { input: 'metrics' | 'directions' | 'units'; shown: string; pattern: string; test: RegExp }[];
+  /** Distinct metric names seen (up to a bound), to suggest what a mistyped pattern meant. */
+  private readonly names = new Set<string>();
+
+  constructor(config: Pick<Config, 'directions' | 'units' | 'metrics'>) {
+    const rules = <T>(input: 'directions' | 'units', list: PatternRule<T>[]) =>
+      list.map((r) => ({ input, shown: `${r.pattern}: ${String(r.value)}`, pattern: r.pattern, test: globToRegExp(r.pattern) }));
+    this.pending = [
+      ...config.metrics.include.map((p) => ({ input: 'metrics' as const, shown: p, pattern: p, test: globToRegExp(p) })),
+      ...config.metrics.exclude.map((p) => ({ input: 'metrics' as const, shown: `!${p}`, pattern: p, test: globToRegExp(p) })),
+      ...rules('directions', config.directions),
+      ...rules('units', config.units),
+    ];
+  }
+
+  /** Records the patterns `metric` of `file` matches (before selection: an excluded metric still exists). */
+  see(file: string, metric: string): void {
+    if (this.pending.length === 0) return;
+    if (this.names.size < 5_000) this.names.add(metric);
+    const names = candidates(file, metric);
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const rule = this.pending[i] as (typeof this.pending)[number];
+      if (names.some((n) => rule.test.test(n))) this.pending.splice(i, 1);
+    }
+  }
+
+  /** The patterns that matched no metric, in input order, with the metric a typo most likely meant. */
+  unmatched(): { input: 'metrics' | 'directions' | 'units'; pattern: string; suggestion?: string }[] {
+    return this.pending.map((r) => {
+      const suggestion = closestName(r.pattern, this.names);
+      return suggestion === undefined ? { input: r.input, pattern: r.shown } : { input: r.input, pattern: r.shown, suggestion };
+    });
+  }
+}
+
+/** The name nearest to a mistyped glob (`tokens-s` → `tokens_s`), within a few edits; globs' `*` and `?` are ignored. */
+export function closestName(pattern: string, names: Iterable<string>): string | undefined {
+  const target = pattern.replace(/[*?]/g, '');
+  if (target.length < 3) return undefined;
+  return closestMatch(target, names, Math.min(3, Math.floor(target.length / 3)));
 }
 
 export function isSelected(rules: MetricRules, file: string, metric: string): boolean {

@@ -83,6 +83,18 @@ export interface SkippedNarrative {
 /** Skipped (no model asked), generated (verified model text) or fallback (model asked, text not usable). */
 export type Narrative = SkippedNarrative | GeneratedNarrative | FallbackNarrative;
 
+/**
+ * An input that did nothing or cannot be right (a `metrics` glob matching no
+ * metric, a `gate` that gates nothing), from the stage that can tell.
+ */
+export interface InputNotice {
+  /** The input's name as the action spells it (`gate`, `metrics`, `patterns`). */
+  input: string;
+  message: string;
+  /** An error fails the run (exit 2) once the report is written; a warning is logged and shown. */
+  level: 'warning' | 'error';
+}
+
 export interface Report {
   schemaVersion: number;
   tool: 'chimera-insight';
@@ -106,4 +118,6 @@ export interface Report {
   calibration?: CalibrationReport;
   timings: Timings;
   config: Record<string, string>;
+  /** Inputs that matched nothing or gate nothing; absent when every input did something. */
+  notices?: InputNotice[];
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
+import { LIMITS, LimitError } from './limits.js';
 import { ProblemLog } from './problems.js';
 import { plural } from '../util/text.js';
 import { TableBuilder, parseNumber } from './table.js';
@@ -22,6 +23,7 @@ export function detectDelimiter(head: string): Delimiter {
 
 const CSV_ERRORS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed; the rest of the file could not be read',
+  CSV_MAX_RECORD_SIZE: `a record runs past ${LIMITS.csvRecordChars.toLocaleString('en-US')} characters (a quote opened here and never closed?); the rest of the file could not be read`,
   INVALID_OPENING_QUOTE: 'a quote appears inside an unquoted field; row skipped',
   CSV_INVALID_CLOSING_QUOTE: 'unexpected text after a closing quote; row skipped',
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'wrong number of fields; row skipped',
@@ -68,12 +70,19 @@ export async function parseCsv(source: AsyncIterable<Buffer>, options: { tab?: b
       // A stray quote inside a field (`0.19 "warm"`, `"Say "hi" now"`) stays text. Strictly parsed, a
       // quote that does not close a field leaves csv-parse inside the quotes and loses the rest of the file.
       relax_quotes: true,
+      // An unclosed quote would gather the rest of the file, however large, into one field.
+      max_record_size: LIMITS.csvRecordChars,
     }),
   );
   let lastGoodLine = 0;
+  // csv-parse skips blank lines without a record; they sit between the last record and a broken one.
+  let emptyLinesBefore = 0;
   let lastSkip = '';
   parser.on('skip', (err: CsvError) => {
-    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? lastGoodLine + 1 : (err as CsvError & { lines?: number }).lines;
+    const info = err as CsvError & { lines?: number; empty_lines?: number };
+    // Both errors are raised at the end of what the open quote swallowed; it opened on the first line after the last record.
+    const unclosed = err.code === 'CSV_QUOTE_NOT_CLOSED' || err.code === 'CSV_MAX_RECORD_SIZE';
+    const line = unclosed ? lastGoodLine + 1 + Math.max(0, (info.empty_lines ?? emptyLinesBefore) - emptyLinesBefore) : info.lines;
     // csv-parse may raise one error per bad character of a row; the row is reported once.
     const key = `${line}:${err.code}`;
     if (key === lastSkip) return;
@@ -90,14 +99,15 @@ export async function parseCsv(source: AsyncIterable<Buffer>, options: { tab?: b
     try {
       takeRecord(record);
     } catch (err) {
-      // Thrown from an event handler it would end the process; it fails this file instead.
-      refusal = failed(`could not be read as CSV: ${(err as Error).message}`);
+      // Thrown from an event handler it would end the process; it fails (or, past a cap, skips) this file instead.
+      refusal = err instanceof LimitError ? { status: 'skipped', reason: `${err.message} (at line ${err.line ?? parser.info.lines})` } : failed(`could not be read as CSV: ${(err as Error).message}`);
       parser.destroy();
     }
   };
   const takeRecord = (record: string[]) => {
     const line = parser.info.lines;
     lastGoodLine = line;
+    emptyLinesBefore = parser.info.empty_lines;
     // A line of blanks or bare separators holds nothing; it is neither a header nor a ragged row.
     if ((record[0] ?? '').trim() === '' && record.every((c) => c.trim() === '')) return;
     if (!header) {

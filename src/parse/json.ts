@@ -1,12 +1,17 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
 import { labelKey } from '../metrics/identity.js';
-import { normaliseName } from '../metrics/infer.js';
+import { inferUnit, normaliseName } from '../metrics/infer.js';
+import { valueCheck, type ValueCheck } from '../metrics/sanity.js';
+import { parseQuantity } from '../metrics/units.js';
 import type { RawSeries } from '../model/series.js';
 import { locateJsonError } from './json-errors.js';
+import { dropDuplicateKeys, duplicateKeyReason, keyPathLines, scanJson, type DuplicateKey, type ScanOptions } from './json-scan.js';
+import { LimitError, limitMessages, LIMITS } from './limits.js';
 import { ProblemLog } from './problems.js';
 import { findSummaryGroups, isCountName, isStatsObject, statKeysOf, summaryFromStats } from './summary-groups.js';
 import { TableBuilder, isIgnoredName, isLabelName, parseNumber, rowHasError, type Cell, type Row, type TableResult } from './table.js';
-import { failed, skipped, type ParseOutcome } from './types.js';
+import { failed, skipped, type NotParsed, type ParseOutcome } from './types.js';
+import type { Problem } from '../model/report.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -19,20 +24,68 @@ function isNumeric(v: Json | undefined): boolean {
   return typeof v === 'number' || (typeof v === 'string' && parseNumber(v) !== undefined);
 }
 
+/** A JSON document as read before any walker sees it: parsed (duplicated keys removed), or refused at a cap. */
+export type JsonDocument = { value: unknown; duplicates: DuplicateKey[] } | { refusal: { reason: string; line: number } };
+
+/**
+ * Parses one JSON document after scanning it (src/parse/json-scan.ts):
+ * undefined when it is not valid JSON, a refusal when it passes a cap, else
+ * the value with duplicated keys removed and reported by line.
+ */
+export function readJsonDocument(text: string, options: ScanOptions = {}): JsonDocument | undefined {
+  const scan = scanJson(text, options);
+  if (scan.refusal) return { refusal: scan.refusal };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  dropDuplicateKeys(value, scan.duplicates);
+  return { value, duplicates: scan.duplicates };
+}
+
+/** A whole document past a cap is skipped, with the line where the scan stopped. */
+export function refusedDocument(refusal: { reason: string; line: number }): NotParsed {
+  return { status: 'skipped', reason: `${refusal.reason} (at line ${refusal.line})`, line: refusal.line };
+}
+
+/** Duplicate keys of a whole document, as problems with their lines. */
+export function duplicateProblems(duplicates: readonly DuplicateKey[]): Problem[] {
+  return duplicates.map((d) => ({ line: d.line, reason: duplicateKeyReason(d) }));
+}
+
+/** Problems found before parsing (duplicate keys) go first; the per-file list keeps its bound. */
+export function withProblems(outcome: ParseOutcome, problems: readonly Problem[]): ParseOutcome {
+  if (problems.length === 0 || outcome.status !== 'parsed') return outcome;
+  const log = new ProblemLog();
+  for (const p of [...problems, ...outcome.problems]) log.add(p.line, p.reason);
+  return { ...outcome, problems: log.items, problemCount: outcome.problemCount + problems.length };
+}
+
 /** Whole-document JSON: records become tables, nested objects metric paths. */
 export function parseJsonText(text: string): ParseOutcome {
   const body = text.replace(/^\uFEFF/, '');
-  let doc: Json;
-  try {
-    doc = JSON.parse(body) as Json;
-  } catch {
+  const doc = readJsonDocument(body);
+  if (doc === undefined) {
     const where = locateJsonError(body);
     return failed(`invalid JSON at line ${where.line}, column ${where.column}: ${where.reason}`, where.line);
   }
-  return parseJsonValue(doc, 'json');
+  if ('refusal' in doc) return refusedDocument(doc.refusal);
+  return withProblems(parseJsonValue(doc.value, 'json', body), duplicateProblems(doc.duplicates));
 }
 
-export function parseJsonValue(doc: unknown, adapter: string): ParseOutcome {
+/** Reads a parsed document; with its `text`, problems found in values get the line of their key. */
+export function parseJsonValue(doc: unknown, adapter: string, text?: string): ParseOutcome {
+  try {
+    return walkDocument(doc, adapter, text);
+  } catch (err) {
+    if (err instanceof LimitError) return { status: 'skipped', reason: err.message };
+    throw err;
+  }
+}
+
+function walkDocument(doc: unknown, adapter: string, text: string | undefined): ParseOutcome {
   if (isObject(doc as Json) && typeof (doc as JsonObject).$schema === 'string') {
     return skipped('a JSON schema or configuration file ($schema key), not benchmark results');
   }
@@ -42,6 +95,13 @@ export function parseJsonValue(doc: unknown, adapter: string): ParseOutcome {
   const walker = new JsonWalker();
   walker.walk(doc as Json, [], {});
   const series = walker.finish();
+  if (text !== undefined && walker.located.length > 0) {
+    const lines = keyPathLines(text, walker.located.map((l) => l.path));
+    for (const { problem, path } of walker.located) {
+      const line = lines.get(path.join('\u0000'));
+      if (line !== undefined) problem.line = line;
+    }
+  }
   if (series.length === 0) return skipped('no numeric values: not benchmark results');
   return {
     status: 'parsed',
@@ -98,17 +158,50 @@ function labelsTellApart(rows: Row[], labelColumns: string[]): boolean {
   return seen.size === rows.length;
 }
 
+function seriesKey(series: RawSeries): string {
+  return `${series.metric}\u0000${labelKey(series.labels)}`;
+}
+
 class JsonWalker {
   readonly problems = new ProblemLog();
   rows = 0;
   excludedRows = 0;
   private readonly series = new Map<string, RawSeries>();
-  /** Record arrays read as tables; their rows are numbered by record, which is not a line of the file. */
-  private readonly tables: { table: TableBuilder; problems: ProblemLog; where: string }[] = [];
+  /**
+   * Record arrays read as tables, taken in after the document's other values (so series keep
+   * their order); their rows are numbered by record, which is not a line of the file.
+   */
+  private readonly tables: { result: TableResult; problems: ProblemLog; where: string }[] = [];
+  /** Identities of the series those tables will add, counted against the per-file cap now. */
+  private readonly pending = new Set<string>();
+  /** Problems about a value at a key path, whose line the document's text can tell (see keyPathLines). */
+  readonly located: { problem: Problem; path: string[] }[] = [];
+
+  /** Value checks by metric and unit: a document repeats the same few paths many times. */
+  private readonly checks = new Map<string, ValueCheck>();
+
+  private checkFor(metric: string, unitHint: string | undefined): ValueCheck {
+    const key = `${metric}\u0000${unitHint ?? ''}`;
+    let check = this.checks.get(key);
+    if (!check) {
+      check = valueCheck(metric, unitHint ?? inferUnit(metric));
+      if (this.checks.size < 10_000) this.checks.set(key, check);
+    }
+    return check;
+  }
+
+  private at(path: string[], reason: string): void {
+    const problem = this.problems.add(undefined, reason);
+    if (problem && path.length > 0) this.located.push({ problem, path });
+  }
 
   walk(node: Json, path: string[], labels: Record<string, string>, count?: SharedCount): void {
     if (typeof node === 'number') {
       this.addSamples(path, labels, [node]);
+    } else if (typeof node === 'string') {
+      // `"ttft": "12.5 ms"`: a number with its unit, written as text.
+      const quantity = node.length <= 40 ? parseQuantity(node) : undefined;
+      if (quantity) this.addSamples(path, labels, [quantity.value], quantity.unit?.unit);
     } else if (Array.isArray(node)) {
       this.walkArray(node, path, labels, count);
     } else if (isObject(node)) {
@@ -117,7 +210,7 @@ class JsonWalker {
   }
 
   finish(): RawSeries[] {
-    for (const { table, problems, where } of this.tables) this.absorb(table.finish(), problems, where);
+    for (const { result, problems, where } of this.tables) this.absorb(result, problems, where);
     return [...this.series.values()];
   }
 
@@ -139,9 +232,11 @@ class JsonWalker {
    * two series with the same id.
    */
   private push(series: RawSeries): void {
-    const key = `${series.metric}\u0000${labelKey(series.labels)}`;
+    const key = seriesKey(series);
     const existing = this.series.get(key);
     if (!existing) {
+      // Tables stop at the same cap on their own; this one counts the document's series together.
+      if (this.series.size >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
       this.series.set(key, series);
       return;
     }
@@ -184,7 +279,12 @@ class JsonWalker {
     rows.forEach((row, index) => table.addRow(row, index + 1));
     const id = identityKey(records);
     if (id === undefined) {
-      this.tables.push({ table, problems, where });
+      // Finished now, so a document of many small record arrays holds results, not table builders.
+      const result = table.finish();
+      if (result.series.length > 0 || problems.total > 0) this.tables.push({ result, problems, where });
+      else this.absorb(result, problems, where);
+      for (const series of result.series) this.pending.add(seriesKey(series));
+      if (this.series.size + this.pending.size > LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
       return;
     }
     const result = table.finish();
@@ -255,10 +355,20 @@ class JsonWalker {
     if (countKey !== undefined && count && !count.used && !isIgnoredName(countKey)) this.addSamples([...path, countKey], labels, [count.value]);
   }
 
-  private addSamples(path: string[], labels: Record<string, string>, values: number[]): void {
+  private addSamples(path: string[], labels: Record<string, string>, values: number[], unitHint?: string): void {
+    const metric = path.join('.') || 'value';
+    const check = this.checkFor(metric, unitHint);
     const samples = new SampleAccumulator();
-    for (const v of values) samples.add(v);
-    this.push({ metric: path.join('.') || 'value', labels: { ...labels }, samples });
+    for (const v of values) {
+      // JSON.parse reads 1e999 as Infinity; such values and impossible ones never reach a statistic.
+      const why = check(v);
+      if (why === undefined) samples.add(v);
+      else this.at(path, `"${metric}": ${why}; value left out`);
+    }
+    if (samples.count === 0) return;
+    const series: RawSeries = { metric, labels: { ...labels }, samples };
+    if (unitHint !== undefined) series.unitHint = unitHint;
+    this.push(series);
   }
 
   private addSummary(
@@ -278,7 +388,14 @@ class JsonWalker {
       summary.n = count.value;
       count.used = true;
     }
-    const series: RawSeries = { metric: path.join('.') || 'value', labels: { ...labels }, summary };
+    const metric = path.join('.') || 'value';
+    const check = this.checkFor(metric, unitHint);
+    const why = [summary.mean, summary.median, summary.min, summary.max].map((v) => (v === undefined ? undefined : check(v))).find((w) => w !== undefined);
+    if (why !== undefined) {
+      this.at(path, `summary of "${metric}": ${why}; summary left out`);
+      return;
+    }
+    const series: RawSeries = { metric, labels: { ...labels }, summary };
     if (unitHint !== undefined) series.unitHint = unitHint;
     this.push(series);
   }
@@ -296,24 +413,44 @@ export function flattenRecord(record: JsonObject, prefix = '', out: Row = {}): R
   return out;
 }
 
-/** JSONL / NDJSON: one record per line; a bad line is reported and skipped. */
-export async function parseJsonLines(lines: AsyncIterable<string>, adapter = 'jsonl'): Promise<ParseOutcome> {
+/**
+ * JSONL / NDJSON: one record per line; a bad line is reported and skipped.
+ * `null` stands for a line longer than LIMITS.lineChars, which the reader did not keep.
+ */
+export async function parseJsonLines(lines: AsyncIterable<string | null>, adapter = 'jsonl'): Promise<ParseOutcome> {
+  try {
+    return await readJsonLines(lines, adapter);
+  } catch (err) {
+    if (err instanceof LimitError) return { status: 'skipped', reason: err.line === undefined ? err.message : `${err.message} (at line ${err.line})` };
+    throw err;
+  }
+}
+
+async function readJsonLines(lines: AsyncIterable<string | null>, adapter: string): Promise<ParseOutcome> {
   const problems = new ProblemLog();
   const table = new TableBuilder({ problems });
   let lineNo = 0;
   let records = 0;
   for await (const raw of lines) {
     lineNo += 1;
+    if (raw === null) {
+      problems.add(lineNo, limitMessages.lineChars());
+      continue;
+    }
     const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (text.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
+    const doc = readJsonDocument(text, { distinctKeys: false });
+    if (doc === undefined) {
       const where = locateJsonError(text);
       problems.add(lineNo, `invalid JSON at column ${where.column}: ${where.reason}; line skipped`);
       continue;
     }
+    if ('refusal' in doc) {
+      problems.add(lineNo, `${doc.refusal.reason}; line skipped`);
+      continue;
+    }
+    const value = doc.value;
+    for (const d of doc.duplicates) problems.add(lineNo, duplicateKeyReason(d, true));
     if (!isObject(value as Json)) {
       problems.add(lineNo, 'not a JSON object; line skipped');
       continue;

@@ -7,12 +7,15 @@ export class ProblemLog {
 
   constructor(private readonly limit = 20) {}
 
-  add(line: number | undefined, reason: string): void {
+  /** Records a problem; returns it when listed (a line can still be filled in), undefined when only counted. */
+  add(line: number | undefined, reason: string): Problem | undefined {
     if (this.items.length >= this.limit) {
       this.dropped += 1;
-      return;
+      return undefined;
     }
-    this.items.push(line === undefined ? { reason } : { line, reason });
+    const problem: Problem = line === undefined ? { reason } : { line, reason };
+    this.items.push(problem);
+    return problem;
   }
 
   get total(): number {

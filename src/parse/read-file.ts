@@ -1,8 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { parseCsv } from './csv.js';
-import { parseJsonLines, parseJsonText, parseJsonValue } from './json.js';
+import { parseJsonLines, parseJsonText, parseJsonValue, withProblems } from './json.js';
+import { LIMITS, LimitError } from './limits.js';
 import { readWithAdapter } from './adapters/read.js';
 import { parseMarkdown } from './markdown.js';
 import { formatBytes } from '../util/text.js';
@@ -36,8 +38,33 @@ async function readHead(file: string, bytes: number): Promise<Buffer> {
 /** Files up to this size are read with one system call and parsed from memory. */
 const READ_WHOLE_BYTES = 1_000_000;
 
-function fileLines(file: string): AsyncIterable<string> {
-  return createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+/**
+ * Lines of a streamed file, each at most `maxChars` long: a longer line is
+ * dropped as it streams (never held whole) and yielded as `null`.
+ */
+export async function* boundedLines(source: AsyncIterable<Buffer>, maxChars: number = LIMITS.lineChars): AsyncGenerator<string | null> {
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let overLong = false;
+  const finish = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
+  for await (const chunk of source) {
+    let text = pending + decoder.write(chunk);
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      yield overLong || nl - start > maxChars ? null : finish(text.slice(start, nl));
+      overLong = false;
+      start = nl + 1;
+    }
+    text = text.slice(start);
+    if (text.length > maxChars) {
+      overLong = true;
+      text = '';
+    }
+    pending = text;
+  }
+  pending += decoder.end();
+  if (overLong) yield null;
+  else if (pending !== '') yield finish(pending);
 }
 
 async function* textLines(text: string): AsyncGenerator<string> {
@@ -54,52 +81,111 @@ function looksLikeJsonLines(text: string): boolean {
   return rows.length > 1 && rows.every((l) => /^\s*\{.*\}\s*$/.test(l));
 }
 
+/** Where the first byte that is not UTF-8 sits: its value and 1-based line. */
+export function firstInvalidUtf8(bytes: Buffer): { byte: number; line: number } | undefined {
+  let line = 1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] as number;
+    if (b === 0x0a) line += 1;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    // Lead byte: sequence length, and the range of the first continuation byte (no overlongs, surrogates or > U+10FFFF).
+    let length = 0;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    }
+    if (length === 0) return { byte: b, line };
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      const [lo, hi] = k === 1 ? [low, high] : [0x80, 0xbf];
+      if (c === undefined || c < lo || c > hi) return { byte: b, line };
+    }
+    i += length;
+  }
+  return undefined;
+}
+
+function hex(byte: number): string {
+  return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+/** Types that are parsed whole anyway (up to max-file-size): read once, up front. */
+const WHOLE_TYPES = new Set<FileType>(['json', 'markdown', 'text']);
+
 /**
  * Reads one file with the parser its type calls for. CSV and JSONL stream at
  * any size; other formats are read whole, so they obey `maxFileSize`.
- * Never throws: every failure becomes an outcome with a reason.
+ * Never throws: every failure becomes an outcome with a reason, and a file
+ * past a cap (src/parse/limits.ts) is skipped with the cap as the reason.
  */
 export async function parseFile(file: FileToParse, maxFileSize: number, options: ParseOptions = {}): Promise<ParseOutcome> {
   try {
-    if (file.size === 0) return skipped('empty file');
-    // Small files (nearly all of them) are read once; big ones are sniffed, then streamed.
-    const whole = file.size <= READ_WHOLE_BYTES ? await fs.readFile(file.absolutePath) : undefined;
-    const head = whole ? whole.subarray(0, 8192) : await readHead(file.absolutePath, 8192);
-    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-      return failed('UTF-16 encoded text: only UTF-8 is read (save the file as UTF-8)');
-    }
-    if (head.includes(0)) return failed('binary content (NUL bytes): not a text benchmark file');
-    // Only the whole file can be whitespace only; a long run of blanks may precede the data.
-    if (head.length >= file.size && head.toString('utf8').trim() === '') return skipped('empty file (whitespace only)');
-    // A tool's own format is recognised before the generic parsers see the file.
-    const tool = await readWithAdapter({ file, maxFileSize, whole, head, format: options.format });
-    if (tool.outcome) return tool.outcome;
-    const streamable = file.type === 'csv' || file.type === 'jsonl';
-    if (!streamable && file.size > maxFileSize) {
-      return skipped(`larger than max-file-size (${formatBytes(file.size)} > ${formatBytes(maxFileSize)}) and this format cannot be streamed`);
-    }
-    const text = async () => (whole ? whole.toString('utf8') : await fs.readFile(file.absolutePath, 'utf8'));
-    switch (file.type) {
-      case 'csv':
-        return await parseCsv(whole ? chunks(whole) : createReadStream(file.absolutePath), { tab: path.extname(file.absolutePath).toLowerCase() === '.tsv' });
-      case 'jsonl':
-        return await parseJsonLines(whole ? textLines(whole.toString('utf8')) : fileLines(file.absolutePath));
-      case 'json': {
-        // Already parsed for detection: no second parse of the same text.
-        if (tool.json) return parseJsonValue(tool.json.value, 'json');
-        const body = tool.text ?? (await text());
-        const outcome = parseJsonText(body);
-        if (outcome.status === 'failed' && looksLikeJsonLines(body)) return await parseJsonLines(textLines(body), 'jsonl');
-        return outcome;
-      }
-      case 'markdown':
-        return parseMarkdown(tool.text ?? (await text()));
-      case 'text':
-        return { status: 'parsed', adapter: 'text', series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0, document: true };
-      default:
-        return skipped('no parser for this file type');
-    }
+    return await readAndParse(file, maxFileSize, options);
   } catch (err) {
+    if (err instanceof LimitError) {
+      return err.line === undefined ? skipped(err.message) : { status: 'skipped', reason: `${err.message} (at line ${err.line})`, line: err.line };
+    }
     return failed(`could not be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+async function readAndParse(file: FileToParse, maxFileSize: number, options: ParseOptions): Promise<ParseOutcome> {
+  if (file.size === 0) return skipped('empty file');
+  // Small files (nearly all of them) are read once; big ones are sniffed, then streamed. Formats that are
+  // parsed whole anyway are read whole here, so their bytes are checked once.
+  const readWhole = file.size <= READ_WHOLE_BYTES || (WHOLE_TYPES.has(file.type) && file.size <= maxFileSize);
+  const whole = readWhole ? await fs.readFile(file.absolutePath) : undefined;
+  const head = whole ? whole.subarray(0, 8192) : await readHead(file.absolutePath, 8192);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    return failed('UTF-16 encoded text: only UTF-8 is read (save the file as UTF-8)');
+  }
+  if (head.includes(0)) return failed('binary content (NUL bytes): not a text benchmark file');
+  // Decoding would turn such bytes into U+FFFD, and a label into "��gemma". JSON must be UTF-8 (RFC 8259);
+  // tables (CSV, JSONL, Markdown) check their labels row by row instead, so one bad row does not cost the file.
+  if (whole && file.type === 'json' && !isUtf8(whole)) {
+    const bad = firstInvalidUtf8(whole);
+    const where = bad ? ` (byte ${hex(bad.byte)} at line ${bad.line})` : '';
+    return failed(`not valid UTF-8 text${where}: save the file as UTF-8`, bad?.line);
+  }
+  // Only the whole file can be whitespace only; a long run of blanks may precede the data.
+  if (head.length >= file.size && head.toString('utf8').trim() === '') return skipped('empty file (whitespace only)');
+  // A tool's own format is recognised before the generic parsers see the file.
+  const tool = await readWithAdapter({ file, maxFileSize, whole, head, format: options.format });
+  if (tool.outcome) return tool.outcome;
+  const streamable = file.type === 'csv' || file.type === 'jsonl';
+  if (!streamable && file.size > maxFileSize) {
+    return skipped(`larger than max-file-size (${formatBytes(file.size)} > ${formatBytes(maxFileSize)}) and this format cannot be streamed`);
+  }
+  const text = async () => (whole ? whole.toString('utf8') : await fs.readFile(file.absolutePath, 'utf8'));
+  switch (file.type) {
+    case 'csv':
+      return await parseCsv(whole ? chunks(whole) : createReadStream(file.absolutePath), { tab: path.extname(file.absolutePath).toLowerCase() === '.tsv' });
+    case 'jsonl':
+      return await parseJsonLines(whole ? textLines(whole.toString('utf8')) : boundedLines(createReadStream(file.absolutePath)));
+    case 'json': {
+      // Already parsed for detection: no second parse of the same text.
+      if (tool.json) return withProblems(parseJsonValue(tool.json.value, 'json', tool.text), tool.json.problems);
+      const body = tool.text ?? (await text());
+      const outcome = parseJsonText(body);
+      if (outcome.status === 'failed' && looksLikeJsonLines(body)) return await parseJsonLines(textLines(body), 'jsonl');
+      return outcome;
+    }
+    case 'markdown':
+      return parseMarkdown(tool.text ?? (await text()));
+    case 'text':
+      return { status: 'parsed', adapter: 'text', series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0, document: true };
+    default:
+      return skipped('no parser for this file type');
   }
 }

@@ -1,6 +1,9 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
-import { normaliseName } from '../metrics/infer.js';
+import { bracketUnit, inferUnit, normaliseName } from '../metrics/infer.js';
+import { valueCheck, type ValueCheck } from '../metrics/sanity.js';
 import { poolMoments } from '../metrics/stats.js';
+import { convert, parseQuantity, unitInfo, type Quantity, type UnitInfo } from '../metrics/units.js';
+import { LimitError, LIMITS, limitMessages } from './limits.js';
 import type { ProvidedSummary, RawSeries } from '../model/series.js';
 import { ProblemLog } from './problems.js';
 import { findSummaryGroups, isStatsObject, statKeysOf, summaryFromStats, type StatKey, type SummaryGroup } from './summary-groups.js';
@@ -36,7 +39,8 @@ const MAX_NAMED_LABEL_LENGTH = 200;
 /** Run times written as text change every run; as labels they would break matching across runs. */
 const DIGIT_TEXT = /^[\d\s.,;:/|+-]+$/;
 const DATE_VALUE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
-const MAX_SERIES = 20_000;
+/** What a decoder puts in place of bytes that are not UTF-8: such text is not the name the file meant. */
+const REPLACEMENT = '\uFFFD';
 
 const ERROR_COLUMN = /^(error|errors|err|error_?message|error_?msg|exception|failure|failure_?reason)$/;
 const NO_ERROR = new Set(['', 'none', 'null', 'nan', 'n/a', 'na', '0', 'false', 'ok', 'success', '-']);
@@ -111,6 +115,8 @@ function isErrorValue(cell: Cell): boolean {
 
 interface Group {
   labels: Record<string, string>;
+  /** Set when a label is not valid text: the group's rows are reported and left out. */
+  invalid?: string;
   /** Sampled series by column index, created on first value. */
   sampled: (RawSeries | undefined)[];
   /** Summary series by summary-group index. */
@@ -146,7 +152,10 @@ export class TableBuilder {
   private readonly series: RawSeries[] = [];
   private rows = 0;
   private excluded = 0;
-  private seriesCapReported = false;
+  /** Unit of each column whose cells state one ("12.5 ms"); later cells are converted to it. */
+  private readonly units: ({ info: UnitInfo; noted: boolean } | undefined)[] = [];
+  /** Impossible-value check of each metric column, for the unit its values are in. */
+  private readonly checks: (ValueCheck | undefined)[] = [];
 
   constructor(private readonly options: TableOptions) {}
 
@@ -158,6 +167,7 @@ export class TableBuilder {
   /** A row of cells in the order given to `setColumns`. */
   addCells(cells: readonly Cell[], line: number): void {
     this.rows += 1;
+    if (this.rows > LIMITS.rows) throw new LimitError(limitMessages.rows(), line);
     if (this.roles) {
       this.consume(cells, line);
       return;
@@ -170,19 +180,32 @@ export class TableBuilder {
   /** A row keyed by column name (JSON records); keys may vary from row to row. */
   addRow(row: Row, line: number): void {
     const cells: Cell[] = new Array<Cell>(this.columns.length);
-    for (const key in row) cells[this.columnIndex(key)] = row[key];
+    for (const key in row) cells[this.columnIndex(key, line)] = row[key];
     this.addCells(cells, line);
   }
 
   finish(): TableResult {
     if (!this.roles) this.decideRoles(true);
     const labelColumns = this.labelIdx.map((i) => this.columns[i] as string);
+    // A unit stated in the cells ("12.5 ms") is the series' unit, as a header's "(ms)" would be.
+    for (const group of this.groups.values()) {
+      group.sampled.forEach((series, i) => {
+        const unit = this.units[i];
+        if (series && unit) series.unitHint = unit.info.unit;
+      });
+      group.summaries.forEach((series, g) => {
+        const mean = this.summaryGroups[g]?.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
+        const unit = mean === undefined ? undefined : this.units[mean];
+        if (series && unit) series.unitHint = unit.info.unit;
+      });
+    }
     return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
   }
 
-  private columnIndex(name: string): number {
+  private columnIndex(name: string, line?: number): number {
     let i = this.index.get(name);
     if (i === undefined) {
+      if (this.columns.length >= LIMITS.columns) throw new LimitError(limitMessages.columns(), line);
       i = this.columns.length;
       this.columns.push(name);
       this.index.set(name, i);
@@ -204,6 +227,10 @@ export class TableBuilder {
       const p = this.profiles[i] ?? emptyProfile();
       const namesRows = this.options.rowNameColumns?.includes(column) ?? false;
       let role = roleOf(column, p, namesRows);
+      if (column.includes(REPLACEMENT)) {
+        this.options.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
+        role = 'ignore';
+      }
       // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
       // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
       if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1) role = 'ignore';
@@ -247,13 +274,15 @@ export class TableBuilder {
   }
 
   /** A column first seen after profiling (JSONL records vary) is judged by name and its first real value. */
-  private decideLate(cells: readonly Cell[]): void {
+  private decideLate(cells: readonly Cell[], line: number): void {
     const roles = this.roles as (Role | undefined)[];
     for (let i = 0; i < cells.length; i++) {
       if (roles[i] !== undefined || isMissing(cells[i])) continue;
       const p = emptyProfile();
       profileCell(p, cells[i] as Cell, this.options.decimalComma);
-      const role = roleOf(this.columns[i] as string, p);
+      const column = this.columns[i] as string;
+      const role = column.includes(REPLACEMENT) ? 'ignore' : roleOf(column, p);
+      if (column.includes(REPLACEMENT)) this.options.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
       roles[i] = role;
       this.decided += 1;
       this.remember(i, role);
@@ -263,7 +292,7 @@ export class TableBuilder {
   }
 
   private consume(cells: readonly Cell[], line: number): void {
-    if (this.decided < this.columns.length) this.decideLate(cells);
+    if (this.decided < this.columns.length) this.decideLate(cells, line);
     for (const i of this.errorIdx) {
       if (isErrorValue(cells[i])) {
         this.excluded += 1;
@@ -278,10 +307,24 @@ export class TableBuilder {
     }
     let group = this.groups.get(key);
     if (!group) {
+      if (this.groups.size >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile('label combinations'), line);
       const labels: Record<string, string> = { ...this.options.fixedLabels };
-      for (const i of this.labelIdx) if (!isMissing(cells[i])) labels[this.columns[i] as string] = String(cells[i]).trim();
+      let invalid: string | undefined;
+      for (const i of this.labelIdx) {
+        if (isMissing(cells[i])) continue;
+        const value = String(cells[i]).trim();
+        labels[this.columns[i] as string] = value;
+        if (invalid === undefined && value.includes(REPLACEMENT)) {
+          invalid = `column "${this.columns[i]}" holds bytes that are not valid UTF-8 text; row skipped (save the file as UTF-8)`;
+        }
+      }
       group = { labels, sampled: [], summaries: [] };
+      if (invalid !== undefined) group.invalid = invalid;
       this.groups.set(key, group);
+    }
+    if (group.invalid !== undefined) {
+      this.options.problems.add(line, group.invalid);
+      return;
     }
     for (const i of this.metricIdx) {
       const cell = cells[i];
@@ -291,18 +334,78 @@ export class TableBuilder {
           this.options.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
           continue;
         }
+        const check = this.checkFor(i);
+        const bad = cell.map(check).find((why) => why !== undefined);
+        if (bad !== undefined) {
+          this.options.problems.add(line, `column "${this.columns[i]}": ${bad}; values left out`);
+          continue;
+        }
         const series = this.sampledSeries(group, i, line);
         if (series) for (const v of cell) series.samples?.add(v);
         continue;
       }
-      const value = parseNumber(cell as Cell, this.options.decimalComma);
-      if (value === undefined) {
-        if (!isMissing(cell)) this.options.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
-        continue;
-      }
-      this.sampledSeries(group, i, line)?.samples?.add(value);
+      const value = this.cellValue(i, cell as Cell, line);
+      if (value !== undefined) this.sampledSeries(group, i, line)?.samples?.add(value);
     }
     for (let g = 0; g < this.summaryGroups.length; g++) this.addSummary(g, cells, group, line);
+  }
+
+  /**
+   * A metric cell as a number in its column's unit, or undefined (missing, or
+   * reported: unreadable, in a unit that does not convert, impossible).
+   */
+  private cellValue(i: number, cell: Cell, line: number, check = true): number | undefined {
+    let value = parseNumber(cell, this.options.decimalComma);
+    if (value === undefined) {
+      if (isMissing(cell)) return undefined;
+      const quantity = typeof cell === 'string' ? parseQuantity(cell, this.options.decimalComma) : undefined;
+      if (!quantity) {
+        const text = typeof cell === 'string' && cell.includes(REPLACEMENT) ? 'holds bytes that are not valid UTF-8 text' : 'holds a value that is not a number';
+        this.options.problems.add(line, `column "${this.columns[i]}" ${text}; cell skipped`);
+        return undefined;
+      }
+      value = this.inColumnUnit(i, quantity, cell as string, line);
+      if (value === undefined) return undefined;
+    }
+    if (!check) return value;
+    const why = this.checkFor(i)(value);
+    if (why === undefined) return value;
+    this.options.problems.add(line, `column "${this.columns[i]}": ${why}; value left out`);
+    return undefined;
+  }
+
+  /** The first unit a column states (or its header's "(ms)") is the column's; other units of the same kind are converted. */
+  private inColumnUnit(i: number, quantity: Quantity, cell: string, line: number): number | undefined {
+    if (!quantity.unit) return quantity.value;
+    const column = this.columns[i] as string;
+    let unit = this.units[i];
+    if (!unit) {
+      const stated = unitInfo(bracketUnit(column) ?? '');
+      unit = { info: stated && stated.dimension === quantity.unit.dimension ? stated : quantity.unit, noted: false };
+      this.units[i] = unit;
+      this.checks[i] = undefined;
+    }
+    if (quantity.unit.unit === unit.info.unit) return quantity.value;
+    if (quantity.unit.dimension === unit.info.dimension) {
+      if (!unit.noted) {
+        this.options.problems.add(line, `column "${column}" mixes ${unit.info.unit} and ${quantity.unit.unit}; values converted to ${unit.info.unit}`);
+        unit.noted = true;
+      }
+      return convert(quantity.value, quantity.unit, unit.info);
+    }
+    this.options.problems.add(line, `column "${column}": "${cell.trim().slice(0, 40)}" is not in ${unit.info.unit} like the rest of the column and cannot be converted; cell skipped`);
+    return undefined;
+  }
+
+  private checkFor(i: number): ValueCheck {
+    let check = this.checks[i];
+    if (!check) {
+      const column = this.columns[i] as string;
+      const metric = this.options.metricPrefix ? `${this.options.metricPrefix}.${column}` : column;
+      check = valueCheck(metric, this.units[i]?.info.unit ?? inferUnit(metric));
+      this.checks[i] = check;
+    }
+    return check;
   }
 
   private sampledSeries(group: Group, column: number, line: number): RawSeries | undefined {
@@ -315,12 +418,28 @@ export class TableBuilder {
 
   private addSummary(index: number, cells: readonly Cell[], group: Group, line: number): void {
     const def = this.summaryGroups[index] as IndexedSummaryGroup;
-    const value = (column: number | undefined) => (column === undefined ? undefined : parseNumber(cells[column], this.options.decimalComma));
+    const value = (column: number | undefined) => {
+      if (column === undefined) return undefined;
+      const cell = cells[column];
+      const plain = parseNumber(cell, this.options.decimalComma);
+      if (plain !== undefined || typeof cell !== 'string') return plain;
+      const quantity = parseQuantity(cell, this.options.decimalComma);
+      return quantity ? this.inColumnUnit(column, quantity, cell, line) : undefined;
+    };
     const columns = new Map(def.columns);
     const get = (stat: StatKey) => value(columns.get(stat)) ?? (stat === 'n' ? value(this.sharedN) : undefined);
     const stats = new Set<StatKey>([...columns.keys(), 'n']);
     const summary = summaryFromStats(get, stats);
     if (summary.mean === undefined && summary.median === undefined) return;
+    // The stated centre and range are checked as samples would be: in the unit of the mean (or median) column.
+    const centre = def.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
+    const metric = this.options.metricPrefix ? (def.metric ? `${this.options.metricPrefix}.${def.metric}` : this.options.metricPrefix) : def.metric || 'value';
+    const check = valueCheck(metric, (centre === undefined ? undefined : this.units[centre]?.info.unit) ?? inferUnit(metric));
+    const why = [summary.mean, summary.median, summary.min, summary.max].map((v) => (v === undefined ? undefined : check(v))).find((w) => w !== undefined);
+    if (why !== undefined) {
+      this.options.problems.add(line, `summary of "${metric}": ${why}; row's summary left out`);
+      return;
+    }
     let series = group.summaries[index];
     if (!series) {
       series = this.newSeries(def.metric, group, line, false);
@@ -337,13 +456,7 @@ export class TableBuilder {
   }
 
   private newSeries(column: string, group: Group, line: number, sampled: boolean): RawSeries | undefined {
-    if (this.series.length >= MAX_SERIES) {
-      if (!this.seriesCapReported) {
-        this.options.problems.add(line, `more than ${MAX_SERIES} metric/label combinations; further combinations are not analysed`);
-        this.seriesCapReported = true;
-      }
-      return undefined;
-    }
+    if (this.series.length >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile(), line);
     const prefix = this.options.metricPrefix;
     const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
     const series: RawSeries = sampled
@@ -374,7 +487,8 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
     return;
   }
   const text = String(cell).trim();
-  if (parseNumber(cell, decimalComma) !== undefined) p.numeric += 1;
+  // "12.5 ms", "1.2k": numbers with a unit or multiplier count as numbers.
+  if (parseNumber(cell, decimalComma) !== undefined || (typeof cell === 'string' && parseQuantity(cell, decimalComma) !== undefined)) p.numeric += 1;
   else {
     p.text += 1;
     if (DATE_VALUE.test(text)) p.dates += 1;

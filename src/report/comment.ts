@@ -27,6 +27,14 @@ function titleSection(report: Report): Section {
   return { text: `${REPORT_MARKER}\n## ${h.icon} Chimera Insight: ${h.text}` };
 }
 
+/** Inputs that matched nothing or gate nothing: one short list under the title, errors first. */
+function noticesSection(report: Report): Section | undefined {
+  const notices = [...(report.notices ?? [])].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+  if (notices.length === 0) return undefined;
+  const lines = notices.map((n) => `- ${n.level === 'error' ? '**Error** · ' : ''}${code(n.input)}: ${escapeMarkdown(n.message)}`);
+  return { text: `### Configuration ${notices.some((n) => n.level === 'error') ? 'problems' : 'warnings'}\n\n${lines.join('\n')}` };
+}
+
 function verdictSection(report: Report): Section | undefined {
   if (!report.comparison) return { text: 'No baseline was asked for (`baseline: none`): nothing is compared and nothing can fail.' };
   return { text: verdictLine(report.comparison, report.generatedAt) };
@@ -119,6 +127,8 @@ function footerSection(report: Report, links: DigestLinks): Section {
 export function digestSections(report: Report, links: DigestLinks = {}): Section[] {
   const sections: (Section | undefined)[] = [
     titleSection(report),
+    // A gate that gates nothing makes the verdict meaningless: that is said first.
+    noticesSection(report),
     verdictSection(report),
     changesSection(report, links),
     ...trendSections(report),

@@ -10,3 +10,40 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
   return `${bytes} B`;
 }
+
+/**
+ * The candidate nearest to `target` (case-insensitive Levenshtein distance) when
+ * within `maxDistance` edits: what a typo most likely meant. Ties go to the
+ * candidate that sorts first, so the suggestion is stable.
+ */
+export function closestMatch(target: string, candidates: Iterable<string>, maxDistance: number): string | undefined {
+  const a = target.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = maxDistance;
+  for (const candidate of candidates) {
+    const d = editDistance(a, candidate.toLowerCase(), bestDistance);
+    if (d <= bestDistance && (best === undefined || d < bestDistance || candidate < best)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}

@@ -124,14 +124,16 @@ describe('power, history-size, calibrate', () => {
 });
 
 describe('gate selection', () => {
-  it('reads throughput, all, or a list of metric globs', () => {
+  it('reads throughput, all, none, or a list of metric globs', () => {
     expect(gateFrom({ gate: 'Throughput' }).gate).toEqual({ mode: 'throughput' });
     expect(gateFrom({ gate: 'all' }).gate).toEqual({ mode: 'all' });
+    expect(gateFrom({ gate: 'None' }).gate).toEqual({ mode: 'none' });
     expect(gateFrom({ gate: 'tokens_s, *ttft*' }).gate).toEqual({ mode: 'globs', patterns: ['tokens_s', '*ttft*'] });
   });
 
   it('refuses a keyword mixed into a glob list', () => {
     expect(errorOf(() => gateFrom({ gate: 'throughput, *ttft*' }))).toBe(`Input 'gate': "throughput" cannot be combined with metric globs; use it alone`);
+    expect(errorOf(() => gateFrom({ gate: 'none, tokens_s' }))).toBe(`Input 'gate': "none" cannot be combined with metric globs; use it alone`);
   });
 });
 

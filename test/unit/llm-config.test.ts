@@ -130,8 +130,21 @@ describe('ollama-options', () => {
     expect(errorOf(() => parseOllamaOptions('{"num_ctx": 4096,}'))).toMatch(/^Input 'ollama-options': invalid JSON: .*position 17/);
   });
 
-  it('passes unknown plain options through as given', () => {
-    expect(parseOllamaOptions('flash_attention: true\nkv_cache_type: q8_0')).toEqual({ flash_attention: true, kv_cache_type: 'q8_0' });
+  it('refuses a misspelt option, naming the one it probably meant and every valid one', () => {
+    expect(errorOf(() => parseOllamaOptions('num_gpus: 80'))).toBe(
+      `Input 'ollama-options': line 1: unknown option "num_gpus" (did you mean "num_gpu"?); valid options: ` +
+        'embedding_only, f16_kv, frequency_penalty, logits_all, low_vram, main_gpu, min_p, mirostat, mirostat_eta, mirostat_tau, ' +
+        'num_batch, num_ctx, num_gpu, num_keep, num_predict, num_thread, numa, penalize_newline, presence_penalty, repeat_last_n, ' +
+        'repeat_penalty, seed, stop, temperature, tfs_z, top_k, top_p, typical_p, use_mlock, use_mmap, vocab_only',
+    );
+  });
+
+  it('refuses server settings that are not request options (flash_attention is OLLAMA_FLASH_ATTENTION)', () => {
+    expect(errorOf(() => parseOllamaOptions('{"flash_attention": true}'))).toMatch(/^Input 'ollama-options': key "flash_attention": unknown option "flash_attention"; valid options: embedding_only, /);
+  });
+
+  it('accepts every option of the ollama client, typed', () => {
+    expect(parseOllamaOptions('tfs_z: 1.0\nf16_kv: true\nvocab_only: false')).toEqual({ tfs_z: 1, f16_kv: true, vocab_only: false });
   });
 
   it.each([
@@ -143,7 +156,7 @@ describe('ollama-options', () => {
     ['seed: 1\ntemperature: warm', `Input 'ollama-options': line 2: temperature must be a number, got "warm"`],
     ['stop: [a, b]', `Input 'ollama-options': line 1: only plain values are allowed here; use the JSON form for lists`],
     ['stop: "open', `Input 'ollama-options': line 1: "open is not a complete quoted string`],
-    ['{"nested": {"a": 1}}', `Input 'ollama-options': key "nested": nested must be a plain value (number, string or boolean)`],
+    ['{"seed": {"a": 1}}', `Input 'ollama-options': key "seed": seed must be a whole number, got {"a":1}`],
     ['{"use_mmap": "no"}', `Input 'ollama-options': key "use_mmap": use_mmap must be true or false, got "no"`],
   ])('%j is rejected', (raw, message) => {
     expect(errorOf(() => parseOllamaOptions(raw))).toBe(message);

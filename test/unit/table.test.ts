@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelKey } from '../../src/metrics/identity.js';
 import { statsFromSamples } from '../../src/metrics/stats.js';
+import { LimitError } from '../../src/parse/limits.js';
 import { ProblemLog } from '../../src/parse/problems.js';
 import { TableBuilder, isIgnoredName, isLabelName, parseNumber, poolSummaries, type Row } from '../../src/parse/table.js';
 import { keys, samples, series } from '../helpers/series.js';
@@ -239,39 +240,27 @@ describe('TableBuilder: streaming past the profiled rows', () => {
   });
 });
 
-describe('TableBuilder: series cap', () => {
-  /** Profiled rows with a `config` label, then rows with a new config each (one new series per row). */
-  function fillToCap() {
-    const problems = new ProblemLog();
-    const builder = new TableBuilder({ problems });
+describe('TableBuilder: caps', () => {
+  it('stops with a LimitError at the first metric/label combination past 20,000', () => {
+    const builder = new TableBuilder({ problems: new ProblemLog() });
+    builder.setColumns(['config', 'a', 'b', 'c', 'd', 'e']);
     let line = 2;
-    builder.addRow({ config: 'base', b: '1' }, line++);
-    for (let i = 1; i < 1000; i++) builder.addRow({ config: `warm${i % 49}`, a: String(i), b: String(i) }, line++);
-    let firstRefused = 0;
-    for (let k = 0; k < 50_000 && problems.total === 0; k++) {
-      firstRefused = line;
-      builder.addRow({ config: `unique${k}`, c: '1' }, line++);
+    let error: unknown;
+    try {
+      // Five metrics per config: the 4,001st config brings combinations 20,001 to 20,005.
+      for (let k = 0; k < 5_000; k++) builder.addCells([`config${k % 40}x${Math.floor(k / 40)}`, '1', '2', '3', '4', '5'], line++);
+    } catch (err) {
+      error = err;
     }
-    return { builder, problems, firstRefused, line };
-  }
-
-  it('reports one problem when more than 20,000 metric/label combinations appear', () => {
-    const { builder, problems, firstRefused } = fillToCap();
-    expect(problems.items).toEqual([{ line: firstRefused, reason: 'more than 20000 metric/label combinations; further combinations are not analysed' }]);
-    let line = firstRefused + 1;
-    for (let k = 0; k < 100; k++) builder.addRow({ config: `later${k}`, c: '2' }, line++);
-    const result = builder.finish();
-    expect(problems.total).toBe(1);
-    expect(result.series).toHaveLength(20_000);
+    expect(error).toBeInstanceOf(LimitError);
+    expect((error as LimitError).message).toBe('too many series: over 20,000 metric/label combinations in one file');
+    expect((error as LimitError).line).toBe(4_002);
   });
 
-  it('still adds to existing series in a row where a new combination was refused', () => {
-    const { builder, line } = fillToCap();
-    // a{config=base} is new and refused; b{config=base} exists since the first row and must get 7.
-    builder.addRow({ config: 'base', a: '5', b: '7' }, line);
-    const result = builder.finish();
-    expect(samples(result, 'b', { config: 'base' })).toEqual([1, 7]);
-    expect(result.series.some((s) => s.metric === 'a' && s.labels.config === 'base')).toBe(false);
+  it('stops with a LimitError at the 2,001st column', () => {
+    const builder = new TableBuilder({ problems: new ProblemLog() });
+    const row = Object.fromEntries(Array.from({ length: 2_001 }, (_, i) => [`c${i}`, i]));
+    expect(() => builder.addRow(row, 1)).toThrow('too many columns: over 2,000 in one table');
   });
 });
 

@@ -1,5 +1,6 @@
 import { canonicalUnit } from '../../metrics/infer.js';
 import type { Direction, RawSeries } from '../../model/series.js';
+import { scanJson } from '../json-scan.js';
 import { failed } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { AdapterResult, accumulate, isObject, lineOf, numberOf, type JsonObject } from './util.js';
@@ -107,6 +108,9 @@ interface DataJs {
 
 function readDataJs(text: string): DataJs | string {
   const body = text.replace(/^\uFEFF/, '').replace(DATA_JS_PREFIX, '').replace(/;?\s*$/, '');
+  // The same caps as any JSON document, before it is built (src/parse/json-scan.ts).
+  const refusal = scanJson(body).refusal;
+  if (refusal) return `window.BENCHMARK_DATA: ${refusal.reason}`;
   let doc: unknown;
   try {
     // JSON only: the file is data written by the action, and is never evaluated.

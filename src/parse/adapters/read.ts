@@ -3,7 +3,9 @@ import path from 'node:path';
 import { formatBytes } from '../../util/text.js';
 import type { FileToParse } from '../read-file.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
-import type { FileType } from '../../model/report.js';
+import { duplicateProblems, readJsonDocument, refusedDocument, withProblems } from '../json.js';
+import { LimitError } from '../limits.js';
+import type { FileType, Problem } from '../../model/report.js';
 import { GENERIC_FORMAT, adapterNamed, adaptersFor, detectAdapter } from './registry.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 
@@ -22,22 +24,23 @@ export interface AdapterReadRequest {
 export interface AdapterRead {
   outcome?: ParseOutcome;
   text?: string;
-  /** The parsed JSON document (wrapped: `null` is a valid document). */
-  json?: { value: unknown };
+  /** The parsed JSON document (wrapped: `null` is a valid document), with what its scan found (duplicate keys). */
+  json?: { value: unknown; problems: Problem[] };
 }
 
 function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function tryJson(text: string): { value: unknown } | undefined {
+/** The document, a refusal when it passes a cap (src/parse/json-scan.ts), or undefined when the text is not JSON. */
+function tryJson(text: string): { value: unknown; problems: Problem[] } | { refusal: ParseOutcome } | undefined {
   const t = text.trimStart();
   if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
-  try {
-    return { value: JSON.parse(t) as unknown };
-  } catch {
-    return undefined;
-  }
+  // Lines are counted from the file's first line, so the scan sees the leading blanks too.
+  const doc = readJsonDocument(text);
+  if (doc === undefined) return undefined;
+  if ('refusal' in doc) return { refusal: refusedDocument(doc.refusal) };
+  return { value: doc.value, problems: duplicateProblems(doc.duplicates) };
 }
 
 /** Complete lines of the head, so a detector never sees half a record. */
@@ -47,10 +50,11 @@ function headLines(head: Buffer): string {
   return withoutBom(end > 0 ? text.slice(0, end) : text);
 }
 
-function run(adapter: ToolAdapter, input: AdapterInput): ParseOutcome {
+function run(adapter: ToolAdapter, input: AdapterInput, problems: readonly Problem[] = []): ParseOutcome {
   try {
-    return adapter.parse(input);
+    return withProblems(adapter.parse(input), problems);
   } catch (err) {
+    if (err instanceof LimitError) throw err;
     return failed(`${adapter.name}: could not read the file: ${(err as Error).message}`);
   }
 }
@@ -81,7 +85,9 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
     if (!adapter) return { outcome: failed(`unknown format "${format}"`) };
     if (file.size > maxFileSize) return { outcome: tooLarge(file, maxFileSize, adapter.name) };
     const text = await readText();
-    return { outcome: run(adapter, input(file, file.type, text, tryJson(text))) };
+    const json = tryJson(text);
+    if (json && 'refusal' in json) return { outcome: json.refusal };
+    return { outcome: run(adapter, input(file, file.type, text, json), json?.problems) };
   }
 
   switch (file.type) {
@@ -89,10 +95,11 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
       if (file.size > maxFileSize) return {};
       const text = await readText();
       const json = tryJson(text);
+      if (json && 'refusal' in json) return { outcome: json.refusal };
       if (json) {
         const doc = input(file, 'json', text, json);
         const adapter = detectAdapter(doc);
-        return adapter ? { outcome: run(adapter, doc) } : { text, json };
+        return adapter ? { outcome: run(adapter, doc, json.problems) } : { text, json };
       }
       // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
       const lines = input(file, 'jsonl', text);

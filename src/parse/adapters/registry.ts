@@ -54,6 +54,14 @@ export function formatResolver(rules: readonly PatternRule<string>[]): (path: st
   };
 }
 
+/** The `format` rules whose glob matches none of `paths` (workspace-relative): a typo forces nothing. */
+export function formatRulesWithoutFiles(rules: readonly PatternRule<string>[], paths: readonly string[]): PatternRule<string>[] {
+  return rules.filter((rule) => {
+    const test = pathGlobToRegExp(rule.pattern);
+    return !paths.some((p) => test.test(p) || test.test(p.slice(p.lastIndexOf('/') + 1)));
+  });
+}
+
 /**
  * A file-path glob: `**` spans folders, `*` and `?` stay within one, `{a,b}`
  * is either. Case-insensitive, like the checkouts on macOS and Windows.

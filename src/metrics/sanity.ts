@@ -1,0 +1,69 @@
+import { formatNumber } from '../util/numbers.js';
+import { inferDirection, normaliseName } from './infer.js';
+import { unitInfo } from './units.js';
+import type { Series, Direction } from '../model/series.js';
+
+/**
+ * Values no benchmark can produce: a negative duration or throughput, a
+ * duration longer than a year, a rate past 1e18 per second, anything past
+ * 1e100 or not finite. Such a value is a parsing accident or a broken
+ * writer; averaged in, it would make every statistic of its series wrong.
+ */
+export const SANE = {
+  /** Largest magnitude of any value. */
+  magnitude: 1e100,
+  /** Longest duration, in seconds (a year). */
+  durationSeconds: 366 * 24 * 3600,
+  /** Largest rate in its own unit per second (1e18: an exa-op machine). */
+  rate: 1e18,
+} as const;
+
+/** Differences and errors may be negative whatever their unit says. */
+const SIGNED = /(^|_)(delta|diff|difference|change|improvement|regression|drift|offset|skew|slack|error|err|residual|bias|gain)(_|$)/;
+
+export type ValueCheck = (value: number) => string | undefined;
+
+/**
+ * The check for values of one metric with the unit it is reported in:
+ * undefined when the value is possible, else why not ("a negative duration").
+ */
+export function valueCheck(metric: string, unit: string, direction: Direction = inferDirection(metric, unit)): ValueCheck {
+  const info = unitInfo(unit);
+  const signed = SIGNED.test(normaliseName(metric));
+  const duration = !signed && direction === 'lower' && info?.dimension === 'time' ? info.factor : undefined;
+  const rate = !signed && direction === 'higher' && /\/s$/.test(unit);
+  return (value) => {
+    if (!Number.isFinite(value)) return 'not a finite number';
+    if (duration !== undefined) {
+      if (value < 0) return `${formatNumber(value)} ${unit} is a negative duration`;
+      if (value * duration > SANE.durationSeconds) return `${formatNumber(value)} ${unit} is a duration of more than a year`;
+    }
+    if (rate) {
+      if (value < 0) return `${formatNumber(value)} ${unit} is a negative throughput`;
+      if (value > SANE.rate) return `${formatNumber(value)} ${unit} is beyond any real throughput`;
+    }
+    if (Math.abs(value) > SANE.magnitude) return `${formatNumber(value)} is beyond any measurable magnitude`;
+    return undefined;
+  };
+}
+
+const REPLACEMENT = '\uFFFD';
+
+/**
+ * Why a built series must stay out of the report, or undefined. Parsers drop
+ * impossible values one by one with their line; this catches what reaches a
+ * series by other ways (a tool adapter, a stated summary): a name or label
+ * that is not valid UTF-8 text, or statistics no benchmark can produce.
+ */
+export function seriesProblem(s: Pick<Series, 'metric' | 'labels' | 'unit' | 'direction' | 'stats'>): string | undefined {
+  const names = [s.metric, ...Object.keys(s.labels), ...Object.values(s.labels)];
+  if (names.some((n) => n.includes(REPLACEMENT))) return `a name or label of metric "${s.metric}" holds bytes that are not valid UTF-8 text; series left out`;
+  const check = valueCheck(s.metric, s.unit, s.direction);
+  const { mean, min, max, p50, p95, p99, sd } = s.stats;
+  for (const value of [mean, min, max, p50, p95, p99]) {
+    const why = value === null ? undefined : check(value);
+    if (why !== undefined) return `"${s.metric}": ${why}; series left out`;
+  }
+  if (sd !== null && !Number.isFinite(sd)) return `"${s.metric}": its spread is not a finite number; series left out`;
+  return undefined;
+}

@@ -1,0 +1,175 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Report } from '../model/report.js';
+import { JSON_SAMPLE_LIMIT } from './json.js';
+import { withRenderTime } from './markdown.js';
+import type { Section } from './sections.js';
+import { redactJsonValue, redactSecrets } from '../util/redact.js';
+
+/**
+ * Streamed writers for report.md, report.json and the CLI's output. A report
+ * of many series is never one string: JSON is serialised iteratively in
+ * chunks, Markdown section by section, and each chunk waits for the
+ * destination to drain, so memory holds one chunk, not the document.
+ */
+
+/** Takes one chunk; a returned promise (a full stream's drain) is awaited before the next. */
+export type Sink = (chunk: string) => unknown;
+
+const CHUNK_CHARS = 64 * 1024;
+
+/** Collects output into chunks of about CHUNK_CHARS and hands each to the sink. */
+class ChunkWriter {
+  private buffer: string[] = [];
+  private size = 0;
+
+  constructor(private readonly sink: Sink) {}
+
+  async write(text: string): Promise<void> {
+    this.buffer.push(text);
+    this.size += text.length;
+    if (this.size >= CHUNK_CHARS) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.size === 0) return;
+    const chunk = this.buffer.join('');
+    this.buffer = [];
+    this.size = 0;
+    const pending = this.sink(chunk);
+    if (pending && typeof (pending as Promise<unknown>).then === 'function') await pending;
+  }
+}
+
+type Frame =
+  | { kind: 'array'; items: readonly unknown[]; next: number; indent: string }
+  | { kind: 'object'; entries: [string, unknown][]; next: number; indent: string };
+
+/** The value JSON.stringify would write for `value` (toJSON, then the replacer, applied), or undefined when it leaves it out. */
+function prepare(value: unknown, key: string, holder: unknown, replacer: Replacer | undefined): unknown {
+  let out = value;
+  if (out !== null && typeof out === 'object' && typeof (out as { toJSON?: unknown }).toJSON === 'function') {
+    out = (out as { toJSON: (key: string) => unknown }).toJSON(key);
+  }
+  return replacer ? replacer.call(holder, key, out) : out;
+}
+
+/** A JSON.stringify replacer function. */
+export type Replacer = (this: unknown, key: string, value: unknown) => unknown;
+
+function isOmitted(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+/**
+ * Writes `value` exactly as `JSON.stringify(value, null, 2)` would, with an
+ * explicit stack instead of recursion, so neither depth nor size can exhaust
+ * the call stack or the largest string V8 holds.
+ */
+export async function writeJson(value: unknown, sink: Sink, replacer?: Replacer): Promise<void> {
+  const out = new ChunkWriter(sink);
+  const stack: Frame[] = [];
+  /** Writes a scalar, or opens a container (pushing its frame). */
+  const open = async (raw: unknown, indent: string) => {
+    if (raw === null || typeof raw !== 'object') {
+      await out.write(JSON.stringify(raw) ?? 'null');
+      return;
+    }
+    if (Array.isArray(raw)) {
+      if (raw.length === 0) await out.write('[]');
+      else {
+        await out.write('[');
+        stack.push({ kind: 'array', items: raw, next: 0, indent });
+      }
+      return;
+    }
+    const entries = Object.entries(raw as Record<string, unknown>)
+      .map(([k, v]) => [k, prepare(v, k, raw, replacer)] as [string, unknown])
+      .filter(([, v]) => !isOmitted(v));
+    if (entries.length === 0) await out.write('{}');
+    else {
+      await out.write('{');
+      stack.push({ kind: 'object', entries, next: 0, indent });
+    }
+  };
+
+  const root = prepare(value, '', { '': value }, replacer);
+  if (isOmitted(root)) return;
+  await open(root, '');
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    const inner = `${frame.indent}  `;
+    const length = frame.kind === 'array' ? frame.items.length : frame.entries.length;
+    if (frame.next >= length) {
+      stack.pop();
+      await out.write(`\n${frame.indent}${frame.kind === 'array' ? ']' : '}'}`);
+      continue;
+    }
+    const index = frame.next++;
+    const separator = index === 0 ? '\n' : ',\n';
+    if (frame.kind === 'array') {
+      const item = prepare(frame.items[index], String(index), frame.items, replacer);
+      await out.write(`${separator}${inner}`);
+      // In arrays, what objects would leave out is written as null.
+      await open(isOmitted(item) ? null : item, inner);
+    } else {
+      const [key, item] = frame.entries[index] as [string, unknown];
+      await out.write(`${separator}${inner}${JSON.stringify(key)}: `);
+      await open(item, inner);
+    }
+  }
+  await out.flush();
+}
+
+/** report.json: the report with at most JSON_SAMPLE_LIMIT samples per series (the rest counted), as renderJson writes it. */
+export async function writeReportJson(report: Report, sink: Sink): Promise<void> {
+  const series = report.series.map((s) =>
+    s.samples.length <= JSON_SAMPLE_LIMIT ? s : { ...s, samples: s.samples.slice(0, JSON_SAMPLE_LIMIT), samplesOmitted: s.samples.length - JSON_SAMPLE_LIMIT },
+  );
+  // Secrets redacted in every value and key: report.json is uploaded as an artifact.
+  await writeJson({ ...report, series }, sink, redactJsonValue);
+  const done = sink('\n');
+  if (done && typeof (done as Promise<unknown>).then === 'function') await done;
+}
+
+/** report.md: every section in order, as renderMarkdown joins them, one section at a time. */
+export async function writeReportMarkdown(sections: readonly Section[], renderMs: number, sink: Sink): Promise<void> {
+  const out = new ChunkWriter(sink);
+  for (let i = 0; i < sections.length; i++) {
+    await out.write(`${i > 0 ? '\n\n' : ''}${redactSecrets(withRenderTime((sections[i] as Section).text, renderMs))}`);
+  }
+  await out.write('\n');
+  await out.flush();
+}
+
+/** A file as a sink that waits for the disk when the stream's buffer is full; `close` ends and flushes it. */
+export function fileSink(file: string): { sink: Sink; close: () => Promise<void> } {
+  const stream = createWriteStream(file);
+  let failure: Error | undefined;
+  stream.on('error', (err) => {
+    failure = err;
+  });
+  const sink: Sink = (chunk) => {
+    if (failure) throw failure;
+    return stream.write(chunk) ? undefined : once(stream, 'drain');
+  };
+  const close = async () => {
+    if (failure) {
+      stream.destroy();
+      throw failure;
+    }
+    stream.end();
+    await once(stream, 'finish');
+  };
+  return { sink, close };
+}
+
+/** Streams `write` into `file`, closing it whatever happens. */
+export async function writeToFile(file: string, write: (sink: Sink) => Promise<void>): Promise<void> {
+  const { sink, close } = fileSink(file);
+  try {
+    await write(sink);
+  } finally {
+    await close();
+  }
+}
