@@ -8307,6 +8307,8 @@ module.exports.promise = queueAsPromised
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -8371,15 +8373,34 @@ function booleanInput(raw, input, fallback) {
         return false;
     throw new ConfigError(input, `"${value}" must be true or false`);
 }
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** "90s", "2m", "1500ms"; a bare number is seconds. */
+function parseDuration(raw, input, fallback) {
+    const v = raw.trim();
+    if (v === '')
+        return fallback;
+    const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(v);
+    if (!m)
+        throw new ConfigError(input, `"${v}" is not a duration (examples: 90s, 2m, 1500ms; a bare number is seconds)`);
+    const ms = Math.round(Number(m[1]) * DURATION_UNITS[m[2] ?? 's']);
+    if (ms <= 0)
+        throw new ConfigError(input, `must be greater than zero, got "${v}"`);
+    return ms;
+}
 
 ;// CONCATENATED MODULE: ./src/baseline/config.ts
 
 const DEFAULT_THRESHOLD = 0.05;
 const DEFAULT_MIN_SAMPLES = 3;
 const DEFAULT_CONFIDENCE = 0.95;
+const DEFAULT_POWER = 0.8;
+const DEFAULT_HISTORY_SIZE = 20;
+/** Runs a history may keep: more only slows the change-point search and grows the cache entry. */
+const MAX_HISTORY_SIZE = 100;
 /**
  * The regression gate's inputs: `baseline`, `statistic`, `threshold`,
- * `thresholds`, `min-samples`, `confidence`, `gate`, `fail-on-regression`.
+ * `thresholds`, `min-samples`, `confidence`, `power`, `gate`,
+ * `fail-on-regression`, `history-size`, `calibrate`.
  */
 function readGateConfig(read) {
     return {
@@ -8389,8 +8410,11 @@ function readGateConfig(read) {
         thresholds: parseThresholdRules(read('thresholds')),
         minSamples: parseMinSamples(read('min-samples')),
         confidence: parseConfidence(read('confidence')),
+        power: parsePower(read('power')),
         gate: parseGateSelection(read('gate')),
         failOnRegression: booleanInput(read('fail-on-regression'), 'fail-on-regression', true),
+        historySize: parseHistorySize(read('history-size')),
+        calibrate: booleanInput(read('calibrate'), 'calibrate', false),
     };
 }
 function parseBaseline(raw) {
@@ -8466,6 +8490,26 @@ function parseConfidence(raw) {
     }
     return confidence;
 }
+/** `0.8` or `80%`, between 0.5 and 0.99. */
+function parsePower(raw) {
+    const value = raw.trim();
+    if (value === '')
+        return DEFAULT_POWER;
+    const match = /^(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(value);
+    const power = match ? Number(match[1]) / (match[2] ? 100 : 1) : Number.NaN;
+    if (!(power >= 0.5 && power <= 0.99))
+        throw new ConfigError('power', `"${value}" must be between 0.5 and 0.99 (e.g. 0.8 or 80%)`);
+    return power;
+}
+function parseHistorySize(raw) {
+    const value = raw.trim();
+    if (value === '')
+        return DEFAULT_HISTORY_SIZE;
+    if (!/^\d+$/.test(value) || Number(value) > MAX_HISTORY_SIZE) {
+        throw new ConfigError('history-size', `"${value}" must be a whole number from 0 (no history) to ${MAX_HISTORY_SIZE}`);
+    }
+    return Number(value);
+}
 function parseGateSelection(raw) {
     const entries = listInput(raw);
     if (entries.length === 0)
@@ -8476,8 +8520,10 @@ function parseGateSelection(raw) {
             return { mode: 'throughput' };
         if (only === 'all')
             return { mode: 'all' };
+        if (only === 'none')
+            return { mode: 'none' };
     }
-    const reserved = entries.find((e) => ['throughput', 'all'].includes(e.toLowerCase()));
+    const reserved = entries.find((e) => ['throughput', 'all', 'none'].includes(e.toLowerCase()));
     if (reserved)
         throw new ConfigError('gate', `"${reserved}" cannot be combined with metric globs; use it alone`);
     return { mode: 'globs', patterns: entries };
@@ -8494,8 +8540,11 @@ function describeGateConfig(gate) {
         thresholds: gate.thresholds.map((r) => `${r.pattern}: ${percent(r.value)}`).join(', ') || '(none)',
         'min-samples': String(gate.minSamples),
         confidence: String(gate.confidence),
+        power: String(gate.power),
         gate: gate.gate.mode === 'globs' ? gate.gate.patterns.join(', ') : gate.gate.mode,
         'fail-on-regression': String(gate.failOnRegression),
+        'history-size': String(gate.historySize),
+        calibrate: String(gate.calibrate),
     };
 }
 
@@ -8586,12 +8635,15 @@ class ProblemLog {
     constructor(limit = 20) {
         this.limit = limit;
     }
+    /** Records a problem; returns it when listed (a line can still be filled in), undefined when only counted. */
     add(line, reason) {
         if (this.items.length >= this.limit) {
             this.dropped += 1;
-            return;
+            return undefined;
         }
-        this.items.push(line === undefined ? { reason } : { line, reason });
+        const problem = line === undefined ? { reason } : { line, reason };
+        this.items.push(problem);
+        return problem;
     }
     get total() {
         return this.items.length + this.dropped;
@@ -9068,7 +9120,235 @@ function isThroughput(direction, unit, metric) {
     return direction === 'higher' && (/\/s$/.test(unit) || /(^|_)throughput(_|$)/.test(normaliseName(metric)));
 }
 
+;// CONCATENATED MODULE: ./src/parse/limits.ts
+/**
+ * Caps checked before or while a file is read, so one hostile or runaway file
+ * costs bounded memory and time and ends as one reported file instead of a
+ * crashed run. docs/robustness-data.md lists them with the reasons users see.
+ * The values are far above what benchmark tools write: a file past one is
+ * almost certainly not a benchmark result (a dump, a cache, generated data).
+ */
+const LIMITS = {
+    /** Distinct object key names in one JSON document, counted before it is parsed. */
+    jsonKeys: 100_000,
+    /** Nesting of JSON objects and arrays, checked before parsing (the walkers recurse). */
+    jsonDepth: 64,
+    /** Data rows of one table (CSV, TSV, JSONL, a JSON record array or a Markdown table). */
+    rows: 20_000_000,
+    /** Columns of one table (CSV header fields, distinct JSONL/record keys). */
+    columns: 2_000,
+    /** Metric/label combinations (series) from one file, and label combinations of one table. */
+    seriesPerFile: 20_000,
+    /** Series in one run, over every file: files past it are skipped whole. */
+    seriesPerRun: 200_000,
+    /** One CSV record (an unclosed quote would otherwise swallow the rest of the file). */
+    csvRecordChars: 4_000_000,
+    /** One JSONL line. */
+    lineChars: 16_000_000,
+};
+/**
+ * Thrown by a parser the moment a file passes a cap; parseFile turns it into
+ * a skipped file with this message as the reason.
+ */
+class LimitError extends Error {
+    line;
+    constructor(message, line) {
+        super(message);
+        this.line = line;
+        this.name = 'LimitError';
+    }
+}
+const grouped = (n) => n.toLocaleString('en-US');
+const limitMessages = {
+    jsonKeys: () => `too many keys: over ${grouped(LIMITS.jsonKeys)} distinct keys in one JSON document`,
+    jsonDepth: () => `nested too deeply: over ${grouped(LIMITS.jsonDepth)} levels of objects and arrays`,
+    rows: () => `too many rows: over ${grouped(LIMITS.rows)} in one table`,
+    columns: () => `too many columns: over ${grouped(LIMITS.columns)} in one table`,
+    seriesPerFile: (what = 'metric/label combinations') => `too many series: over ${grouped(LIMITS.seriesPerFile)} ${what} in one file`,
+    seriesPerRun: (count) => `not analysed: its ${grouped(count)} series would take the run past ${grouped(LIMITS.seriesPerRun)} series (earlier files in path order came first)`,
+    lineChars: () => `line longer than ${grouped(LIMITS.lineChars)} characters; line skipped`,
+};
+
+;// CONCATENATED MODULE: ./src/parse/json-scan.ts
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+/** Objects up to this many keys find a repeat by a scan of their keys, which beats a Map for records of a few fields. */
+const SMALL_OBJECT = 16;
+/** Index of the quote closing the string token that starts at `start` (a quote); the text's length when none does. */
+function stringEnd(text, start) {
+    let i = start + 1;
+    for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0)
+            return text.length;
+        // An odd run of backslashes before the quote escapes it.
+        let slashes = 0;
+        for (let k = q - 1; k > start && text.charCodeAt(k) === BACKSLASH; k--)
+            slashes += 1;
+        if (slashes % 2 === 0)
+            return q;
+        i = q + 1;
+    }
+}
+function keyText(raw, escaped) {
+    if (!escaped)
+        return raw;
+    try {
+        return JSON.parse(`"${raw}"`);
+    }
+    catch {
+        return raw;
+    }
+}
+/**
+ * Scans `text` (one JSON document, or one JSONL line) for the caps in LIMITS
+ * and for duplicate keys. Stops at the first cap passed. The keys of open
+ * objects share one stack, so a record of a few fields allocates nothing
+ * but its key names.
+ */
+function scanJson(text, options = {}) {
+    const stack = [];
+    const keys = [];
+    const keyLines = [];
+    const names = options.distinctKeys === false ? undefined : new Set();
+    const duplicates = [];
+    let line = 1;
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === NEWLINE) {
+            line += 1;
+        }
+        else if (c === QUOTE) {
+            const end = stringEnd(text, i);
+            const top = stack[stack.length - 1];
+            if (top?.object && top.expectKey) {
+                const raw = text.slice(i + 1, end);
+                const key = keyText(raw, raw.includes('\\'));
+                top.expectKey = false;
+                top.step = key;
+                let first;
+                if (top.keyMap) {
+                    first = top.keyMap.get(key);
+                    if (first === undefined)
+                        top.keyMap.set(key, line);
+                }
+                else {
+                    for (let k = top.keysFrom; k < keys.length; k++) {
+                        if (keys[k] === key) {
+                            first = keyLines[k];
+                            break;
+                        }
+                    }
+                    if (first === undefined) {
+                        keys.push(key);
+                        keyLines.push(line);
+                        if (keys.length - top.keysFrom > SMALL_OBJECT) {
+                            top.keyMap = new Map();
+                            for (let k = top.keysFrom; k < keys.length; k++)
+                                top.keyMap.set(keys[k], keyLines[k]);
+                            keys.length = top.keysFrom;
+                            keyLines.length = top.keysFrom;
+                        }
+                    }
+                }
+                if (first !== undefined)
+                    duplicates.push({ key, line, firstLine: first, path: stack.map((f) => f.step) });
+                if (names && !names.has(key)) {
+                    names.add(key);
+                    if (names.size > LIMITS.jsonKeys)
+                        return { refusal: { reason: limitMessages.jsonKeys(), line }, duplicates };
+                }
+            }
+            i = end;
+        }
+        else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+            if (stack.length >= LIMITS.jsonDepth)
+                return { refusal: { reason: limitMessages.jsonDepth(), line }, duplicates };
+            const object = c === 0x7b;
+            stack.push({ object, expectKey: object, step: object ? '' : 0, keysFrom: keys.length });
+        }
+        else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+            const closed = stack.pop();
+            if (closed?.object && !closed.keyMap) {
+                keys.length = closed.keysFrom;
+                keyLines.length = closed.keysFrom;
+            }
+        }
+        else if (c === 0x2c /* , */) {
+            const top = stack[stack.length - 1];
+            if (top?.object)
+                top.expectKey = true;
+            else if (top)
+                top.step = top.step + 1;
+        }
+    }
+    return { duplicates };
+}
+/** Removes every duplicated key from a parsed document, so neither of its values reaches a statistic. */
+function dropDuplicateKeys(value, duplicates) {
+    for (const dup of duplicates) {
+        // The path holds the steps of every open frame; its last step is the key itself.
+        let node = value;
+        for (const step of dup.path.slice(0, -1)) {
+            if (node === null || typeof node !== 'object')
+                break;
+            node = node[step];
+        }
+        if (node !== null && typeof node === 'object' && !Array.isArray(node))
+            delete node[dup.key];
+    }
+}
+/** The problem a duplicate key is reported as. */
+function duplicateKeyReason(dup, singleLine = false) {
+    const where = singleLine || dup.firstLine === dup.line ? '' : ` (first at line ${dup.firstLine})`;
+    return `key "${dup.key.length > 80 ? `${dup.key.slice(0, 80)}…` : dup.key}" appears twice in one object${where}; JSON keeps only one, so its values are left out`;
+}
+/**
+ * The line of the first key at each path (object keys from the top, array
+ * levels skipped, as the JSON walker names metrics): how a problem found in
+ * the parsed value gets the line a user can open. Runs only when there are
+ * such problems.
+ */
+function keyPathLines(text, paths) {
+    const wanted = new Set(paths.map((p) => p.join('\u0000')));
+    const found = new Map();
+    const stack = [];
+    let line = 1;
+    for (let i = 0; i < text.length && found.size < wanted.size; i++) {
+        const c = text.charCodeAt(i);
+        if (c === NEWLINE)
+            line += 1;
+        else if (c === QUOTE) {
+            const end = stringEnd(text, i);
+            const top = stack[stack.length - 1];
+            if (top?.object && top.expectKey) {
+                const raw = text.slice(i + 1, end);
+                top.key = keyText(raw, raw.includes('\\'));
+                top.expectKey = false;
+                const at = stack.filter((f) => f.object).map((f) => f.key).join('\u0000');
+                if (wanted.has(at) && !found.has(at))
+                    found.set(at, line);
+            }
+            i = end;
+        }
+        else if (c === 0x7b || c === 0x5b)
+            stack.push({ object: c === 0x7b, expectKey: c === 0x7b, key: '' });
+        else if (c === 0x7d || c === 0x5d)
+            stack.pop();
+        else if (c === 0x2c) {
+            const top = stack[stack.length - 1];
+            if (top?.object)
+                top.expectKey = true;
+        }
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/parse/adapters/github-action-benchmark.ts
+
 
 
 
@@ -9165,6 +9445,10 @@ const githubActionBenchmark = {
 };
 function readDataJs(text) {
     const body = text.replace(/^\uFEFF/, '').replace(DATA_JS_PREFIX, '').replace(/;?\s*$/, '');
+    // The same caps as any JSON document, before it is built (src/parse/json-scan.ts).
+    const refusal = scanJson(body).refusal;
+    if (refusal)
+        return `window.BENCHMARK_DATA: ${refusal.reason}`;
     let doc;
     try {
         // JSON only: the file is data written by the action, and is never evaluated.
@@ -11788,7 +12072,89 @@ const parse = function (data, opts = {}) {
 
 
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/util/redact.ts
+
+/**
+ * Tokens that look like credentials, whatever text they appear in. One
+ * function for every place we write: report.md, report.json, snapshot.json,
+ * CLI output, comment, summary, annotations and the log.
+ */
+// `\\?_`: the patterns also match after escapeMarkdown has turned `_` into `\_`.
+const SECRET_PATTERNS = [
+    // GitHub personal, OAuth, user-to-server, server-to-server (installation) and refresh tokens.
+    /(?<![A-Za-z0-9_])gh[pousr]\\?_[A-Za-z0-9]{20,}/g,
+    // Fine-grained personal access tokens.
+    /(?<![A-Za-z0-9_])github\\?_pat\\?_(?:[A-Za-z0-9]|\\?_){20,}/g,
+    // AWS access key ids (long-term and temporary).
+    /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
+];
+/**
+ * The start of a token that a display limit cut short (`ghp_A1b2C3…`): too
+ * short for the patterns above, yet a part of the secret. Redacting before
+ * truncating is the rule; this catches any place that does not.
+ */
+const CUT_TOKEN = /(?<![A-Za-z0-9_])(?:gh[pousr]\\?_|github\\?_pat\\?_|AKIA|ASIA)(?:[A-Za-z0-9]|\\?_)*…/g;
+/** `Authorization: Bearer …` and the like; only the credential goes, the scheme stays readable. */
+const BEARER = /\b(Bearer\s+)((?:[A-Za-z0-9\-.~+/]|\\?_){16,}=*)/gi;
+const REDACTED = '[redacted]';
+/**
+ * `[redacted:1a2b3c]`: the same secret always gets the same mark, and two
+ * different ones get different marks. Series ids are matched against the
+ * baseline's across runs and must stay distinct (two models labelled with
+ * different tokens are two series), so a bare `[redacted]` would merge them.
+ * Six hex digits of SHA-256 say nothing usable about a 20+ character token.
+ * A match too short for the mark gets `[redacted]`: no replacement is ever
+ * longer than what it replaces, so redacting a document trimmed to a size
+ * limit keeps it under that limit.
+ */
+function mark(secret) {
+    // The Markdown-escaped form (`ghp\_…`) and the raw one are the same secret.
+    const fingerprint = `[redacted:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(secret.replace(/\\/g, '')).digest('hex').slice(0, 6)}]`;
+    return fingerprint.length < secret.length ? fingerprint : REDACTED;
+}
+/**
+ * Replaces secret-looking tokens with their mark. Safe on JSON text as well
+ * as prose and Markdown: a match never includes a quote, and never starts or
+ * ends inside an escape sequence, and the mark holds no character JSON must
+ * escape, so redacting serialised JSON leaves it valid. Idempotent: a mark
+ * matches no pattern.
+ */
+function redactSecrets(text) {
+    let out = text;
+    for (const pattern of SECRET_PATTERNS)
+        out = out.replace(pattern, mark);
+    out = out.replace(CUT_TOKEN, (cut) => (REDACTED.length + 1 < cut.length ? `${REDACTED}…` : '…'));
+    return out.replace(BEARER, (_, scheme, secret) => `${scheme}${mark(secret)}`);
+}
+const SECRET_HINT = /gh[pousr]\\?_|github\\?_pat|AKIA|ASIA|bearer/i;
+/** Labels as a series carries them, keys and values redacted (see buildSeries). */
+function redactLabels(labels) {
+    const keys = Object.keys(labels);
+    if (!keys.some((k) => SECRET_HINT.test(k) || SECRET_HINT.test(labels[k])))
+        return labels;
+    return Object.fromEntries(keys.map((k) => [redactSecrets(k), redactSecrets(labels[k])]));
+}
+/**
+ * `JSON.stringify` replacer that redacts every string value and every
+ * object key. Used for report.json and snapshot.json rather than redacting
+ * the JSON text, where an escape (`\n` before a token reads as the letter
+ * `n`) could hide a token from the patterns.
+ */
+function redact_redactJsonValue(_key, value) {
+    if (typeof value === 'string')
+        return SECRET_HINT.test(value) ? redactSecrets(value) : value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return value;
+    const keys = Object.keys(value);
+    if (!keys.some((k) => SECRET_HINT.test(k)))
+        return value;
+    return Object.fromEntries(keys.map((k) => [redactSecrets(k), value[k]]));
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/identity.ts
+
 /**
  * Series identity that survives re-runs: timestamps in file paths (run
  * folders, dated file names) are replaced by `<ts>` so `runs/20251002-151204/x.csv`
@@ -11845,8 +12211,13 @@ function labelKey(labels) {
     const keys = Object.keys(labels).sort();
     return keys.length === 0 ? '' : `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
 }
+/**
+ * Secrets in a path, metric or label are redacted here, at the source, so
+ * the id is the same in memory, in snapshot.json and in a baseline read back
+ * from it (see src/util/redact.ts).
+ */
 function seriesId(file, metric, labels) {
-    return `${normaliseRunPath(file)}::${metric}${labelKey(labels)}`;
+    return redactSecrets(`${normaliseRunPath(file)}::${metric}${labelKey(labels)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/llm-shared.ts
@@ -12358,7 +12729,7 @@ const lib_parse = function () {
 
 ;// CONCATENATED MODULE: ./src/util/text.ts
 /** "1 row", "2 rows". */
-function plural(count, noun, pluralNoun = `${noun}s`) {
+function text_plural(count, noun, pluralNoun = `${noun}s`) {
     return `${count} ${count === 1 ? noun : pluralNoun}`;
 }
 /** Sizes in decimal units (MB = 10^6 bytes), as max-file-size reads them. */
@@ -12370,6 +12741,239 @@ function formatBytes(bytes) {
     if (bytes >= 1e3)
         return `${(bytes / 1e3).toFixed(1)} kB`;
     return `${bytes} B`;
+}
+/**
+ * The candidate nearest to `target` (case-insensitive Levenshtein distance) when
+ * within `maxDistance` edits: what a typo most likely meant. Ties go to the
+ * candidate that sorts first, so the suggestion is stable.
+ */
+function closestMatch(target, candidates, maxDistance) {
+    const a = target.toLowerCase();
+    let best;
+    let bestDistance = maxDistance;
+    for (const candidate of candidates) {
+        const d = editDistance(a, candidate.toLowerCase(), bestDistance);
+        if (d <= bestDistance && (best === undefined || d < bestDistance || candidate < best)) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+/** Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`. */
+function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            current.push(value);
+            rowMin = Math.min(rowMin, value);
+        }
+        if (rowMin > limit)
+            return limit + 1;
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/util/numbers.ts
+/** How numbers read in every output: the report, the fact sheet, annotations and findings. */
+/** Numbers as users compare them: integers whole, others to 2 decimals, small ones to 3 significant digits. */
+function formatNumber(value) {
+    if (value === null || value === undefined || Number.isNaN(value))
+        return '–';
+    if (!Number.isFinite(value))
+        return value > 0 ? '∞' : '-∞';
+    if (Number.isInteger(value))
+        return String(value);
+    const abs = Math.abs(value);
+    if (abs >= 1)
+        return value.toFixed(2);
+    return value.toPrecision(3);
+}
+function formatPercent(value) {
+    return value === null || value === undefined ? '–' : `${value.toFixed(1)}%`;
+}
+/** −15.2%, +3.0%: signed, one decimal, a true minus sign. */
+function formatChange(change) {
+    const text = `${Math.abs(change * 100).toFixed(1)}%`;
+    return change < 0 ? `−${text}` : `+${text}`;
+}
+/** p-values as the report shows them: 2 significant digits, tiny ones as "<0.001". */
+function formatP(p) {
+    if (p < 0.001)
+        return '<0.001';
+    return Number(p.toPrecision(2)).toString();
+}
+
+;// CONCATENATED MODULE: ./src/metrics/units.ts
+const KB = 1e3;
+const KIB = 1024;
+const TABLE = [
+    [['ns', 'nanoseconds', 'nanosecond'], { unit: 'ns', dimension: 'time', factor: 1e-9 }],
+    [['µs', 'μs', 'us', 'microseconds', 'microsecond'], { unit: 'µs', dimension: 'time', factor: 1e-6 }],
+    [['ms', 'msec', 'millis', 'milliseconds', 'millisecond'], { unit: 'ms', dimension: 'time', factor: 1e-3 }],
+    [['s', 'sec', 'secs', 'second', 'seconds'], { unit: 's', dimension: 'time', factor: 1 }],
+    [['min', 'mins', 'minute', 'minutes'], { unit: 'min', dimension: 'time', factor: 60 }],
+    [['h', 'hr', 'hrs', 'hour', 'hours'], { unit: 'h', dimension: 'time', factor: 3600 }],
+    [['bytes', 'byte'], { unit: 'B', dimension: 'bytes', factor: 1 }],
+    [['kb'], { unit: 'KB', dimension: 'bytes', factor: KB }],
+    [['mb'], { unit: 'MB', dimension: 'bytes', factor: KB ** 2 }],
+    [['gb'], { unit: 'GB', dimension: 'bytes', factor: KB ** 3 }],
+    [['tb'], { unit: 'TB', dimension: 'bytes', factor: KB ** 4 }],
+    [['kib'], { unit: 'KiB', dimension: 'bytes', factor: KIB }],
+    [['mib'], { unit: 'MiB', dimension: 'bytes', factor: KIB ** 2 }],
+    [['gib'], { unit: 'GiB', dimension: 'bytes', factor: KIB ** 3 }],
+    [['tib'], { unit: 'TiB', dimension: 'bytes', factor: KIB ** 4 }],
+    [['b/s', 'bytes/s'], { unit: 'B/s', dimension: 'byte-rate', factor: 1 }],
+    [['kb/s'], { unit: 'KB/s', dimension: 'byte-rate', factor: KB }],
+    [['mb/s'], { unit: 'MB/s', dimension: 'byte-rate', factor: KB ** 2 }],
+    [['gb/s'], { unit: 'GB/s', dimension: 'byte-rate', factor: KB ** 3 }],
+    [['tb/s'], { unit: 'TB/s', dimension: 'byte-rate', factor: KB ** 4 }],
+    [['kib/s'], { unit: 'KiB/s', dimension: 'byte-rate', factor: KIB }],
+    [['mib/s'], { unit: 'MiB/s', dimension: 'byte-rate', factor: KIB ** 2 }],
+    [['gib/s'], { unit: 'GiB/s', dimension: 'byte-rate', factor: KIB ** 3 }],
+    // llama.cpp prints "t/s".
+    [['tok/s', 'tokens/s', 'token/s', 't/s', 'tok/sec', 'tokens/sec', 'tps'], { unit: 'tok/s', dimension: 'token-rate', factor: 1 }],
+    [['req/s', 'requests/s', 'request/s', 'req/sec', 'rps', 'qps'], { unit: 'req/s', dimension: 'request-rate', factor: 1 }],
+    [['ops/s', 'op/s'], { unit: 'ops/s', dimension: 'op-rate', factor: 1 }],
+    [['it/s', 'items/s', 'samples/s', 'img/s', 'images/s', 'fps'], { unit: '/s', dimension: 'item-rate', factor: 1 }],
+    [['ms/tok', 'ms/token'], { unit: 'ms/tok', dimension: 'time-per-token', factor: 1e-3 }],
+    [['s/tok', 's/token'], { unit: 's/tok', dimension: 'time-per-token', factor: 1 }],
+    [['ns/op'], { unit: 'ns/op', dimension: 'time-per-op', factor: 1e-9 }],
+    [['%', 'percent'], { unit: '%', dimension: 'percent', factor: 1 }],
+    [['x'], { unit: 'x', dimension: 'ratio', factor: 1 }],
+    [['w', 'watts', 'watt'], { unit: 'W', dimension: 'power', factor: 1 }],
+];
+const BY_SPELLING = new Map();
+for (const [spellings, info] of TABLE)
+    for (const s of spellings)
+        BY_SPELLING.set(s, info);
+/** The unit a spelling names (case-insensitive except µ), or undefined. */
+function unitInfo(spelling) {
+    return BY_SPELLING.get(spelling.trim().toLowerCase());
+}
+/** `value` in unit `from`, expressed in unit `to` of the same dimension. */
+function convert(value, from, to) {
+    if (from.factor === to.factor)
+        return value;
+    // Whole-number ratios (1000, 1024) are applied as such: 1e-3 / 1e-6 in floating point is not exactly 1000.
+    const ratio = from.factor / to.factor;
+    const whole = (r) => Math.abs(r - Math.round(r)) < 1e-9 * r;
+    if (ratio >= 1 && whole(ratio))
+        return value * Math.round(ratio);
+    if (ratio < 1 && whole(1 / ratio))
+        return value / Math.round(1 / ratio);
+    return value * ratio;
+}
+/** Multipliers written after a number ("1.2k", "3M tok/s"): SI, upper-case except k. */
+const MULTIPLIERS = { k: 1e3, K: 1e3, M: 1e6, G: 1e9 };
+/**
+ * A number with a unit or multiplier after it: "12.5 ms", "101.5 tok/s",
+ * "1.2k", "3.4 GB", "2.5k tok/s". Plain numbers are parseNumber's job; this
+ * reads only what it is sure of and returns undefined for anything else.
+ */
+function parseQuantity(cell, decimalComma = false) {
+    const match = /^\s*([+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?)\s*([^\s\d].*?)\s*$/.exec(cell);
+    if (!match)
+        return undefined;
+    const digits = match[1];
+    if (digits.includes(',') && !(decimalComma && /^[+-]?\d*,\d+$/.test(digits)))
+        return undefined;
+    const value = Number(digits.replace(',', '.'));
+    if (!Number.isFinite(value))
+        return undefined;
+    const rest = match[2];
+    const unit = unitInfo(rest);
+    if (unit)
+        return { value, unit };
+    const multiplier = MULTIPLIERS[rest[0]];
+    if (multiplier === undefined)
+        return undefined;
+    const after = rest.slice(1).trim();
+    if (after === '')
+        return { value: value * multiplier };
+    const scaled = unitInfo(after);
+    // "3 MB" is megabytes, not mega-bytes-by-multiplier; only rates and counts take a multiplier.
+    if (scaled && /rate$/.test(scaled.dimension) && scaled.dimension !== 'byte-rate')
+        return { value: value * multiplier, unit: scaled };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/sanity.ts
+
+
+
+/**
+ * Values no benchmark can produce: a negative duration or throughput, a
+ * duration longer than a year, a rate past 1e18 per second, anything past
+ * 1e100 or not finite. Such a value is a parsing accident or a broken
+ * writer; averaged in, it would make every statistic of its series wrong.
+ */
+const SANE = {
+    /** Largest magnitude of any value. */
+    magnitude: 1e100,
+    /** Longest duration, in seconds (a year). */
+    durationSeconds: 366 * 24 * 3600,
+    /** Largest rate in its own unit per second (1e18: an exa-op machine). */
+    rate: 1e18,
+};
+/** Differences and errors may be negative whatever their unit says. */
+const SIGNED = /(^|_)(delta|diff|difference|change|improvement|regression|drift|offset|skew|slack|error|err|residual|bias|gain)(_|$)/;
+/**
+ * The check for values of one metric with the unit it is reported in:
+ * undefined when the value is possible, else why not ("a negative duration").
+ */
+function valueCheck(metric, unit, direction = inferDirection(metric, unit)) {
+    const info = unitInfo(unit);
+    const signed = SIGNED.test(normaliseName(metric));
+    const duration = !signed && direction === 'lower' && info?.dimension === 'time' ? info.factor : undefined;
+    const rate = !signed && direction === 'higher' && /\/s$/.test(unit);
+    return (value) => {
+        if (!Number.isFinite(value))
+            return 'not a finite number';
+        if (duration !== undefined) {
+            if (value < 0)
+                return `${formatNumber(value)} ${unit} is a negative duration`;
+            if (value * duration > SANE.durationSeconds)
+                return `${formatNumber(value)} ${unit} is a duration of more than a year`;
+        }
+        if (rate) {
+            if (value < 0)
+                return `${formatNumber(value)} ${unit} is a negative throughput`;
+            if (value > SANE.rate)
+                return `${formatNumber(value)} ${unit} is beyond any real throughput`;
+        }
+        if (Math.abs(value) > SANE.magnitude)
+            return `${formatNumber(value)} is beyond any measurable magnitude`;
+        return undefined;
+    };
+}
+const REPLACEMENT = '\uFFFD';
+/**
+ * Why a built series must stay out of the report, or undefined. Parsers drop
+ * impossible values one by one with their line; this catches what reaches a
+ * series by other ways (a tool adapter, a stated summary): a name or label
+ * that is not valid UTF-8 text, or statistics no benchmark can produce.
+ */
+function seriesProblem(s) {
+    const names = [s.metric, ...Object.keys(s.labels), ...Object.values(s.labels)];
+    if (names.some((n) => n.includes(REPLACEMENT)))
+        return `a name or label of metric "${s.metric}" holds bytes that are not valid UTF-8 text; series left out`;
+    const check = valueCheck(s.metric, s.unit, s.direction);
+    const { mean, min, max, p50, p95, p99, sd } = s.stats;
+    for (const value of [mean, min, max, p50, p95, p99]) {
+        const why = value === null ? undefined : check(value);
+        if (why !== undefined)
+            return `"${s.metric}": ${why}; series left out`;
+    }
+    if (sd !== null && !Number.isFinite(sd))
+        return `"${s.metric}": its spread is not a finite number; series left out`;
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
@@ -17667,6 +18271,9 @@ function statKeysOf(keys) {
 
 
 
+
+
+
 /** Rows looked at before columns get their roles; everything after streams. */
 const PROFILE_ROWS = 1000;
 const MAX_LABEL_VALUES = 50;
@@ -17677,7 +18284,8 @@ const MAX_NAMED_LABEL_LENGTH = 200;
 /** Run times written as text change every run; as labels they would break matching across runs. */
 const DIGIT_TEXT = /^[\d\s.,;:/|+-]+$/;
 const DATE_VALUE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
-const MAX_SERIES = 20_000;
+/** What a decoder puts in place of bytes that are not UTF-8: such text is not the name the file meant. */
+const table_REPLACEMENT = '\uFFFD';
 const ERROR_COLUMN = /^(error|errors|err|error_?message|error_?msg|exception|failure|failure_?reason)$/;
 const NO_ERROR = new Set(['', 'none', 'null', 'nan', 'n/a', 'na', '0', 'false', 'ok', 'success', '-']);
 /**
@@ -17755,7 +18363,10 @@ class TableBuilder {
     series = [];
     rows = 0;
     excluded = 0;
-    seriesCapReported = false;
+    /** Unit of each column whose cells state one ("12.5 ms"); later cells are converted to it. */
+    units = [];
+    /** Impossible-value check of each metric column, for the unit its values are in. */
+    checks = [];
     constructor(options) {
         this.options = options;
     }
@@ -17767,6 +18378,8 @@ class TableBuilder {
     /** A row of cells in the order given to `setColumns`. */
     addCells(cells, line) {
         this.rows += 1;
+        if (this.rows > LIMITS.rows)
+            throw new LimitError(limitMessages.rows(), line);
         if (this.roles) {
             this.consume(cells, line);
             return;
@@ -17780,18 +18393,34 @@ class TableBuilder {
     addRow(row, line) {
         const cells = new Array(this.columns.length);
         for (const key in row)
-            cells[this.columnIndex(key)] = row[key];
+            cells[this.columnIndex(key, line)] = row[key];
         this.addCells(cells, line);
     }
     finish() {
         if (!this.roles)
             this.decideRoles(true);
         const labelColumns = this.labelIdx.map((i) => this.columns[i]);
+        // A unit stated in the cells ("12.5 ms") is the series' unit, as a header's "(ms)" would be.
+        for (const group of this.groups.values()) {
+            group.sampled.forEach((series, i) => {
+                const unit = this.units[i];
+                if (series && unit)
+                    series.unitHint = unit.info.unit;
+            });
+            group.summaries.forEach((series, g) => {
+                const mean = this.summaryGroups[g]?.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
+                const unit = mean === undefined ? undefined : this.units[mean];
+                if (series && unit)
+                    series.unitHint = unit.info.unit;
+            });
+        }
         return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
     }
-    columnIndex(name) {
+    columnIndex(name, line) {
         let i = this.index.get(name);
         if (i === undefined) {
+            if (this.columns.length >= LIMITS.columns)
+                throw new LimitError(limitMessages.columns(), line);
             i = this.columns.length;
             this.columns.push(name);
             this.index.set(name, i);
@@ -17812,6 +18441,10 @@ class TableBuilder {
             const p = this.profiles[i] ?? emptyProfile();
             const namesRows = this.options.rowNameColumns?.includes(column) ?? false;
             let role = roleOf(column, p, namesRows);
+            if (column.includes(table_REPLACEMENT)) {
+                this.options.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
+                role = 'ignore';
+            }
             // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
             // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
             if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1)
@@ -17861,14 +18494,17 @@ class TableBuilder {
             this.errorIdx.push(i);
     }
     /** A column first seen after profiling (JSONL records vary) is judged by name and its first real value. */
-    decideLate(cells) {
+    decideLate(cells, line) {
         const roles = this.roles;
         for (let i = 0; i < cells.length; i++) {
             if (roles[i] !== undefined || isMissing(cells[i]))
                 continue;
             const p = emptyProfile();
             profileCell(p, cells[i], this.options.decimalComma);
-            const role = roleOf(this.columns[i], p);
+            const column = this.columns[i];
+            const role = column.includes(table_REPLACEMENT) ? 'ignore' : roleOf(column, p);
+            if (column.includes(table_REPLACEMENT))
+                this.options.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
             roles[i] = role;
             this.decided += 1;
             this.remember(i, role);
@@ -17878,7 +18514,7 @@ class TableBuilder {
     }
     consume(cells, line) {
         if (this.decided < this.columns.length)
-            this.decideLate(cells);
+            this.decideLate(cells, line);
         for (const i of this.errorIdx) {
             if (isErrorValue(cells[i])) {
                 this.excluded += 1;
@@ -17893,12 +18529,27 @@ class TableBuilder {
         }
         let group = this.groups.get(key);
         if (!group) {
+            if (this.groups.size >= LIMITS.seriesPerFile)
+                throw new LimitError(limitMessages.seriesPerFile('label combinations'), line);
             const labels = { ...this.options.fixedLabels };
-            for (const i of this.labelIdx)
-                if (!isMissing(cells[i]))
-                    labels[this.columns[i]] = String(cells[i]).trim();
+            let invalid;
+            for (const i of this.labelIdx) {
+                if (isMissing(cells[i]))
+                    continue;
+                const value = String(cells[i]).trim();
+                labels[this.columns[i]] = value;
+                if (invalid === undefined && value.includes(table_REPLACEMENT)) {
+                    invalid = `column "${this.columns[i]}" holds bytes that are not valid UTF-8 text; row skipped (save the file as UTF-8)`;
+                }
+            }
             group = { labels, sampled: [], summaries: [] };
+            if (invalid !== undefined)
+                group.invalid = invalid;
             this.groups.set(key, group);
+        }
+        if (group.invalid !== undefined) {
+            this.options.problems.add(line, group.invalid);
+            return;
         }
         for (const i of this.metricIdx) {
             const cell = cells[i];
@@ -17909,22 +18560,85 @@ class TableBuilder {
                     this.options.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
                     continue;
                 }
+                const check = this.checkFor(i);
+                const bad = cell.map(check).find((why) => why !== undefined);
+                if (bad !== undefined) {
+                    this.options.problems.add(line, `column "${this.columns[i]}": ${bad}; values left out`);
+                    continue;
+                }
                 const series = this.sampledSeries(group, i, line);
                 if (series)
                     for (const v of cell)
                         series.samples?.add(v);
                 continue;
             }
-            const value = parseNumber(cell, this.options.decimalComma);
-            if (value === undefined) {
-                if (!isMissing(cell))
-                    this.options.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
-                continue;
-            }
-            this.sampledSeries(group, i, line)?.samples?.add(value);
+            const value = this.cellValue(i, cell, line);
+            if (value !== undefined)
+                this.sampledSeries(group, i, line)?.samples?.add(value);
         }
         for (let g = 0; g < this.summaryGroups.length; g++)
             this.addSummary(g, cells, group, line);
+    }
+    /**
+     * A metric cell as a number in its column's unit, or undefined (missing, or
+     * reported: unreadable, in a unit that does not convert, impossible).
+     */
+    cellValue(i, cell, line, check = true) {
+        let value = parseNumber(cell, this.options.decimalComma);
+        if (value === undefined) {
+            if (isMissing(cell))
+                return undefined;
+            const quantity = typeof cell === 'string' ? parseQuantity(cell, this.options.decimalComma) : undefined;
+            if (!quantity) {
+                const text = typeof cell === 'string' && cell.includes(table_REPLACEMENT) ? 'holds bytes that are not valid UTF-8 text' : 'holds a value that is not a number';
+                this.options.problems.add(line, `column "${this.columns[i]}" ${text}; cell skipped`);
+                return undefined;
+            }
+            value = this.inColumnUnit(i, quantity, cell, line);
+            if (value === undefined)
+                return undefined;
+        }
+        if (!check)
+            return value;
+        const why = this.checkFor(i)(value);
+        if (why === undefined)
+            return value;
+        this.options.problems.add(line, `column "${this.columns[i]}": ${why}; value left out`);
+        return undefined;
+    }
+    /** The first unit a column states (or its header's "(ms)") is the column's; other units of the same kind are converted. */
+    inColumnUnit(i, quantity, cell, line) {
+        if (!quantity.unit)
+            return quantity.value;
+        const column = this.columns[i];
+        let unit = this.units[i];
+        if (!unit) {
+            const stated = unitInfo(bracketUnit(column) ?? '');
+            unit = { info: stated && stated.dimension === quantity.unit.dimension ? stated : quantity.unit, noted: false };
+            this.units[i] = unit;
+            this.checks[i] = undefined;
+        }
+        if (quantity.unit.unit === unit.info.unit)
+            return quantity.value;
+        if (quantity.unit.dimension === unit.info.dimension) {
+            if (!unit.noted) {
+                this.options.problems.add(line, `column "${column}" mixes ${unit.info.unit} and ${quantity.unit.unit}; values converted to ${unit.info.unit}`);
+                unit.noted = true;
+            }
+            return convert(quantity.value, quantity.unit, unit.info);
+        }
+        this.options.problems.add(line, `column "${column}": "${cell.trim().slice(0, 40)}" is not in ${unit.info.unit} like the rest of the column and cannot be converted; cell skipped`);
+        return undefined;
+    }
+    checkFor(i) {
+        let check = this.checks[i];
+        if (!check) {
+            const column = this.columns[i];
+            const metric = this.options.metricPrefix ? `${this.options.metricPrefix}.${column}` : column;
+            check = valueCheck(metric, this.units[i]?.info.unit ?? inferUnit(metric));
+            this.checks[i] = check;
+        }
+        return check;
     }
     sampledSeries(group, column, line) {
         const existing = group.sampled[column];
@@ -17936,13 +18650,31 @@ class TableBuilder {
     }
     addSummary(index, cells, group, line) {
         const def = this.summaryGroups[index];
-        const value = (column) => (column === undefined ? undefined : parseNumber(cells[column], this.options.decimalComma));
+        const value = (column) => {
+            if (column === undefined)
+                return undefined;
+            const cell = cells[column];
+            const plain = parseNumber(cell, this.options.decimalComma);
+            if (plain !== undefined || typeof cell !== 'string')
+                return plain;
+            const quantity = parseQuantity(cell, this.options.decimalComma);
+            return quantity ? this.inColumnUnit(column, quantity, cell, line) : undefined;
+        };
         const columns = new Map(def.columns);
         const get = (stat) => value(columns.get(stat)) ?? (stat === 'n' ? value(this.sharedN) : undefined);
         const stats = new Set([...columns.keys(), 'n']);
         const summary = summaryFromStats(get, stats);
         if (summary.mean === undefined && summary.median === undefined)
             return;
+        // The stated centre and range are checked as samples would be: in the unit of the mean (or median) column.
+        const centre = def.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
+        const metric = this.options.metricPrefix ? (def.metric ? `${this.options.metricPrefix}.${def.metric}` : this.options.metricPrefix) : def.metric || 'value';
+        const check = valueCheck(metric, (centre === undefined ? undefined : this.units[centre]?.info.unit) ?? inferUnit(metric));
+        const why = [summary.mean, summary.median, summary.min, summary.max].map((v) => (v === undefined ? undefined : check(v))).find((w) => w !== undefined);
+        if (why !== undefined) {
+            this.options.problems.add(line, `summary of "${metric}": ${why}; row's summary left out`);
+            return;
+        }
         let series = group.summaries[index];
         if (!series) {
             series = this.newSeries(def.metric, group, line, false);
@@ -17961,13 +18693,8 @@ class TableBuilder {
             this.options.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
     }
     newSeries(column, group, line, sampled) {
-        if (this.series.length >= MAX_SERIES) {
-            if (!this.seriesCapReported) {
-                this.options.problems.add(line, `more than ${MAX_SERIES} metric/label combinations; further combinations are not analysed`);
-                this.seriesCapReported = true;
-            }
-            return undefined;
-        }
+        if (this.series.length >= LIMITS.seriesPerFile)
+            throw new LimitError(limitMessages.seriesPerFile(), line);
         const prefix = this.options.metricPrefix;
         const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
         const series = sampled
@@ -17997,7 +18724,8 @@ function profileCell(p, cell, decimalComma) {
         return;
     }
     const text = String(cell).trim();
-    if (parseNumber(cell, decimalComma) !== undefined)
+    // "12.5 ms", "1.2k": numbers with a unit or multiplier count as numbers.
+    if (parseNumber(cell, decimalComma) !== undefined || (typeof cell === 'string' && parseQuantity(cell, decimalComma) !== undefined))
         p.numeric += 1;
     else {
         p.text += 1;
@@ -18082,6 +18810,7 @@ function poolSummaries(a, b) {
 
 
 
+
 /** The separator that appears most often outside quotes in the header line. */
 function detectDelimiter(head) {
     const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
@@ -18098,6 +18827,7 @@ function detectDelimiter(head) {
 }
 const CSV_ERRORS = {
     CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed; the rest of the file could not be read',
+    CSV_MAX_RECORD_SIZE: `a record runs past ${LIMITS.csvRecordChars.toLocaleString('en-US')} characters (a quote opened here and never closed?); the rest of the file could not be read`,
     INVALID_OPENING_QUOTE: 'a quote appears inside an unquoted field; row skipped',
     CSV_INVALID_CLOSING_QUOTE: 'unexpected text after a closing quote; row skipped',
     CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'wrong number of fields; row skipped',
@@ -18144,11 +18874,18 @@ async function parseCsv(source, options = {}) {
         // A stray quote inside a field (`0.19 "warm"`, `"Say "hi" now"`) stays text. Strictly parsed, a
         // quote that does not close a field leaves csv-parse inside the quotes and loses the rest of the file.
         relax_quotes: true,
+        // An unclosed quote would gather the rest of the file, however large, into one field.
+        max_record_size: LIMITS.csvRecordChars,
     }));
     let lastGoodLine = 0;
+    // csv-parse skips blank lines without a record; they sit between the last record and a broken one.
+    let emptyLinesBefore = 0;
     let lastSkip = '';
     parser.on('skip', (err) => {
-        const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? lastGoodLine + 1 : err.lines;
+        const info = err;
+        // Both errors are raised at the end of what the open quote swallowed; it opened on the first line after the last record.
+        const unclosed = err.code === 'CSV_QUOTE_NOT_CLOSED' || err.code === 'CSV_MAX_RECORD_SIZE';
+        const line = unclosed ? lastGoodLine + 1 + Math.max(0, (info.empty_lines ?? emptyLinesBefore) - emptyLinesBefore) : info.lines;
         // csv-parse may raise one error per bad character of a row; the row is reported once.
         const key = `${line}:${err.code}`;
         if (key === lastSkip)
@@ -18166,14 +18903,15 @@ async function parseCsv(source, options = {}) {
             takeRecord(record);
         }
         catch (err) {
-            // Thrown from an event handler it would end the process; it fails this file instead.
-            refusal = failed(`could not be read as CSV: ${err.message}`);
+            // Thrown from an event handler it would end the process; it fails (or, past a cap, skips) this file instead.
+            refusal = err instanceof LimitError ? { status: 'skipped', reason: `${err.message} (at line ${err.line ?? parser.info.lines})` } : failed(`could not be read as CSV: ${err.message}`);
             parser.destroy();
         }
     };
     const takeRecord = (record) => {
         const line = parser.info.lines;
         lastGoodLine = line;
+        emptyLinesBefore = parser.info.empty_lines;
         // A line of blanks or bare separators holds nothing; it is neither a header nor a ragged row.
         if ((record[0] ?? '').trim() === '' && record.every((c) => c.trim() === ''))
             return;
@@ -18189,7 +18927,7 @@ async function parseCsv(source, options = {}) {
             return;
         }
         if (record.length !== header.length) {
-            problems.add(line, `${plural(record.length, 'field')} where the header has ${header.length}; row skipped`);
+            problems.add(line, `${text_plural(record.length, 'field')} where the header has ${header.length}; row skipped`);
             return;
         }
         table?.addCells(record, line);
@@ -18240,14 +18978,14 @@ function uniqueNames(header) {
 
 ;// CONCATENATED MODULE: ./src/model/marker.ts
 /** First line of every Markdown report; a file holding it is our own output, never input. */
-const REPORT_MARKER = '<!-- chimera-insight:report -->';
+const marker_REPORT_MARKER = '<!-- chimera-insight:report -->';
 const MARKER_PREFIX = '<!-- chimera-insight:report';
 /**
  * True for our reports in every form: report.md (REPORT_MARKER) and comment
  * bodies, whose first line is the same comment with header and commit added.
  */
 function isOwnReport(text) {
-    return text.startsWith(REPORT_MARKER) || (text.startsWith(`${MARKER_PREFIX} `) && /^[^\n]*-->/.test(text));
+    return text.startsWith(marker_REPORT_MARKER) || (text.startsWith(`${MARKER_PREFIX} `) && /^[^\n]*-->/.test(text));
 }
 /** Headers are written into an HTML comment verbatim, so only these characters are allowed. */
 const HEADER_PATTERN = /^[A-Za-z0-9._-]{0,64}$/;
@@ -18469,7 +19207,7 @@ function rowSeries(table, fixedLabels, problems) {
     const units = new Map();
     for (const { cells, line } of table.rows) {
         if (cells.length !== names.length) {
-            problems.add(line, `${plural(cells.length, 'cell')} where the table header has ${names.length}; row skipped`);
+            problems.add(line, `${text_plural(cells.length, 'cell')} where the table header has ${names.length}; row skipped`);
             continue;
         }
         const row = {};
@@ -19262,6 +20000,13 @@ function formatResolver(rules) {
         return found === AUTO_FORMAT ? undefined : found;
     };
 }
+/** The `format` rules whose glob matches none of `paths` (workspace-relative): a typo forces nothing. */
+function formatRulesWithoutFiles(rules, paths) {
+    return rules.filter((rule) => {
+        const test = pathGlobToRegExp(rule.pattern);
+        return !paths.some((p) => test.test(p) || test.test(p.slice(p.lastIndexOf('/') + 1)));
+    });
+}
 /**
  * A file-path glob: `**` spans folders, `*` and `?` stay within one, `{a,b}`
  * is either. Case-insensitive, like the checkouts on macOS and Windows.
@@ -19466,16 +20211,24 @@ function preparePrompt(sheet, persona, language, options) {
 
 
 
+
 const DEFAULT_MODEL = 'gemma3:latest';
 const DEFAULT_LANGUAGE = 'English';
 const DEFAULT_START_TIMEOUT_MS = 60_000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 180_000;
+/** `timeout`: the whole LLM stage (server, model pull, every call); then the report goes out without the narrative. */
+const DEFAULT_LLM_TIMEOUT_MS = 10 * 60_000;
+
 const MAX_RUNS = 10;
 /** The persona becomes the system prompt: a cap keeps it from eating the context window. */
 const MAX_PERSONA_BYTES = 16 * 1024;
 /** One default persona, owned by the prompt (src/llm/prompt.ts). */
 
-/** Ollama runtime options (`ollama-options`) whose type we know; others pass through as given. */
+/**
+ * Every Ollama runtime option (`ollama-options`), as the `Options` type of the
+ * ollama client we ship (node_modules/ollama) lists them, with its type. Ollama
+ * ignores a key it does not know, so a misspelt one (`num_gpus`) is refused here.
+ */
 const OPTION_TYPES = {
     num_ctx: 'int',
     num_gpu: 'int',
@@ -19502,6 +20255,11 @@ const OPTION_TYPES = {
     use_mmap: 'boolean',
     use_mlock: 'boolean',
     penalize_newline: 'boolean',
+    f16_kv: 'boolean',
+    logits_all: 'boolean',
+    vocab_only: 'boolean',
+    embedding_only: 'boolean',
+    tfs_z: 'number',
     stop: 'strings',
 };
 function readLlmConfig(read, env) {
@@ -19513,6 +20271,7 @@ function readLlmConfig(read, env) {
         options: parseOllamaOptions(read('ollama-options')),
         startTimeoutMs: parseDuration(read('ollama-timeout'), 'ollama-timeout', DEFAULT_START_TIMEOUT_MS),
         requestTimeoutMs: parseDuration(read('request-timeout'), 'request-timeout', DEFAULT_REQUEST_TIMEOUT_MS),
+        timeoutMs: parseDuration(read('timeout'), 'timeout', DEFAULT_LLM_TIMEOUT_MS),
         persona: persona.text,
         personaSource: persona.source,
         language: parseLanguage(read('language')),
@@ -19556,20 +20315,6 @@ function parseVersion(raw) {
     if (!m)
         throw new ConfigError('ollama-version', `"${raw}" is not a release version (example: 0.12.6)`);
     return m[1];
-}
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** "90s", "2m", "1500ms"; a bare number is seconds. */
-function parseDuration(raw, input, fallback) {
-    const v = raw.trim();
-    if (v === '')
-        return fallback;
-    const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(v);
-    if (!m)
-        throw new ConfigError(input, `"${v}" is not a duration (examples: 90s, 2m, 1500ms; a bare number is seconds)`);
-    const ms = Math.round(Number(m[1]) * DURATION_UNITS[m[2] ?? 's']);
-    if (ms <= 0)
-        throw new ConfigError(input, `must be greater than zero, got "${v}"`);
-    return ms;
 }
 /** Ollama's keep_alive: a Go duration ("5m", "1h30m", "-1m"), or seconds as a number ("0", "-1"). */
 function parseKeepAlive(raw) {
@@ -19728,6 +20473,10 @@ function yamlScalar(value, where) {
 }
 function checkOption(key, value, where) {
     const type = OPTION_TYPES[key];
+    if (type === undefined) {
+        const near = closestMatch(key, Object.keys(OPTION_TYPES), 2);
+        throw new ConfigError('ollama-options', `${where}: unknown option "${key}"${near ? ` (did you mean "${near}"?)` : ''}; valid options: ${Object.keys(OPTION_TYPES).sort().join(', ')}`);
+    }
     const bad = (expected) => new ConfigError('ollama-options', `${where}: ${key} must be ${expected}, got ${JSON.stringify(value)}`);
     if (type === 'int' && !(typeof value === 'number' && Number.isInteger(value)))
         throw bad('a whole number');
@@ -19741,9 +20490,6 @@ function checkOption(key, value, where) {
         if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
             throw bad('a string or a list of strings');
         return value;
-    }
-    if (type === undefined && (value === null || typeof value === 'object')) {
-        throw new ConfigError('ollama-options', `${where}: ${key} must be a plain value (number, string or boolean)`);
     }
     if (key === 'num_ctx' && value < 1)
         throw bad('at least 1');
@@ -20183,6 +20929,40 @@ async function lastCommitTimes(workspace, paths, { scope = '.', timeoutMs = 15_0
     return { times, checkout: true, shallow };
 }
 
+;// CONCATENATED MODULE: ./src/discover/pattern-usage.ts
+
+
+
+/**
+ * The `patterns` the user gave that found no file: `**\/*.tsv` on a tree of
+ * CSVs would otherwise end in "0 files found" and a passing check. A pattern
+ * is first tried on the listed files (a superset match, case-insensitive);
+ * only one that matched none of them is confirmed by a walk of its own, so
+ * the warning never depends on a difference between two glob dialects.
+ */
+async function patternsWithoutFiles(options, files) {
+    const relative = files.map((f) => external_node_path_default().relative(options.root, f.absolutePath).split((external_node_path_default()).sep).join('/'));
+    const unmatched = [];
+    for (const pattern of options.patterns) {
+        if (pattern.startsWith('!'))
+            continue;
+        const test = pathGlobToRegExp(pattern);
+        if (relative.some((p) => test.test(p)))
+            continue;
+        const found = await out_default()(pattern, {
+            cwd: options.root,
+            ignore: [...options.ignore],
+            dot: true,
+            onlyFiles: true,
+            followSymbolicLinks: false,
+            suppressErrors: true,
+        });
+        if (found.length === 0)
+            unmatched.push(pattern);
+    }
+    return unmatched;
+}
+
 ;// CONCATENATED MODULE: ./src/experiments/path-factors.ts
 
 /** More sibling names than this are different benchmarks, not levels of one condition. */
@@ -20608,6 +21388,8 @@ function matchesAny(globs, candidates) {
 
 
 
+
+
 function compileMetricRules(config) {
     const compile = (rules) => rules.map((r) => ({ test: globToRegExp(r.pattern), value: r.value }));
     return {
@@ -20628,6 +21410,52 @@ function lastMatch(rules, names) {
         if (names.some((n) => rule.test.test(n)))
             found = rule.value;
     return found;
+}
+/**
+ * Which `metrics`, `directions` and `units` patterns matched at least one
+ * metric of the run: a pattern that never matches is almost always a typo,
+ * and would otherwise change nothing without a word.
+ */
+class RuleUsage {
+    pending;
+    /** Distinct metric names seen (up to a bound), to suggest what a mistyped pattern meant. */
+    names = new Set();
+    constructor(config) {
+        const rules = (input, list) => list.map((r) => ({ input, shown: `${r.pattern}: ${String(r.value)}`, pattern: r.pattern, test: globToRegExp(r.pattern) }));
+        this.pending = [
+            ...config.metrics.include.map((p) => ({ input: 'metrics', shown: p, pattern: p, test: globToRegExp(p) })),
+            ...config.metrics.exclude.map((p) => ({ input: 'metrics', shown: `!${p}`, pattern: p, test: globToRegExp(p) })),
+            ...rules('directions', config.directions),
+            ...rules('units', config.units),
+        ];
+    }
+    /** Records the patterns `metric` of `file` matches (before selection: an excluded metric still exists). */
+    see(file, metric) {
+        if (this.pending.length === 0)
+            return;
+        if (this.names.size < 5_000)
+            this.names.add(metric);
+        const names = candidates(file, metric);
+        for (let i = this.pending.length - 1; i >= 0; i--) {
+            const rule = this.pending[i];
+            if (names.some((n) => rule.test.test(n)))
+                this.pending.splice(i, 1);
+        }
+    }
+    /** The patterns that matched no metric, in input order, with the metric a typo most likely meant. */
+    unmatched() {
+        return this.pending.map((r) => {
+            const suggestion = closestName(r.pattern, this.names);
+            return suggestion === undefined ? { input: r.input, pattern: r.shown } : { input: r.input, pattern: r.shown, suggestion };
+        });
+    }
+}
+/** The name nearest to a mistyped glob (`tokens-s` → `tokens_s`), within a few edits; globs' `*` and `?` are ignored. */
+function closestName(pattern, names) {
+    const target = pattern.replace(/[*?]/g, '');
+    if (target.length < 3)
+        return undefined;
+    return closestMatch(target, names, Math.min(3, Math.floor(target.length / 3)));
 }
 function isSelected(rules, file, metric) {
     if (rules.include.length === 0 && rules.exclude.length === 0)
@@ -20651,8 +21479,9 @@ function buildSeries(raw, file, rules) {
     const series = {
         id: seriesId(file, raw.metric, raw.labels),
         file,
-        metric: raw.metric,
-        labels: raw.labels,
+        // Redacted here, before any display limit can cut a token short (see src/util/redact.ts).
+        metric: redactSecrets(raw.metric),
+        labels: redactLabels(raw.labels),
         unit,
         direction: override ?? raw.directionHint ?? inferDirection(raw.metric, unit),
         directionSource: override ? 'override' : 'inferred',
@@ -20667,8 +21496,10 @@ function buildSeries(raw, file, rules) {
     return series;
 }
 
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/parse/json-errors.ts
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const NUMBER_LIKE = /[-+0-9.eE]+/y;
@@ -20872,26 +21703,76 @@ function locateJsonError(text) {
 
 
 
+
+
+
+
 function json_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function isNumeric(v) {
     return typeof v === 'number' || (typeof v === 'string' && parseNumber(v) !== undefined);
 }
+/**
+ * Parses one JSON document after scanning it (src/parse/json-scan.ts):
+ * undefined when it is not valid JSON, a refusal when it passes a cap, else
+ * the value with duplicated keys removed and reported by line.
+ */
+function readJsonDocument(text, options = {}) {
+    const scan = scanJson(text, options);
+    if (scan.refusal)
+        return { refusal: scan.refusal };
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    dropDuplicateKeys(value, scan.duplicates);
+    return { value, duplicates: scan.duplicates };
+}
+/** A whole document past a cap is skipped, with the line where the scan stopped. */
+function refusedDocument(refusal) {
+    return { status: 'skipped', reason: `${refusal.reason} (at line ${refusal.line})`, line: refusal.line };
+}
+/** Duplicate keys of a whole document, as problems with their lines. */
+function duplicateProblems(duplicates) {
+    return duplicates.map((d) => ({ line: d.line, reason: duplicateKeyReason(d) }));
+}
+/** Problems found before parsing (duplicate keys) go first; the per-file list keeps its bound. */
+function withProblems(outcome, problems) {
+    if (problems.length === 0 || outcome.status !== 'parsed')
+        return outcome;
+    const log = new ProblemLog();
+    for (const p of [...problems, ...outcome.problems])
+        log.add(p.line, p.reason);
+    return { ...outcome, problems: log.items, problemCount: outcome.problemCount + problems.length };
+}
 /** Whole-document JSON: records become tables, nested objects metric paths. */
 function parseJsonText(text) {
     const body = text.replace(/^\uFEFF/, '');
-    let doc;
-    try {
-        doc = JSON.parse(body);
-    }
-    catch {
+    const doc = readJsonDocument(body);
+    if (doc === undefined) {
         const where = locateJsonError(body);
         return failed(`invalid JSON at line ${where.line}, column ${where.column}: ${where.reason}`, where.line);
     }
-    return parseJsonValue(doc, 'json');
+    if ('refusal' in doc)
+        return refusedDocument(doc.refusal);
+    return withProblems(parseJsonValue(doc.value, 'json', body), duplicateProblems(doc.duplicates));
 }
-function parseJsonValue(doc, adapter) {
+/** Reads a parsed document; with its `text`, problems found in values get the line of their key. */
+function parseJsonValue(doc, adapter, text) {
+    try {
+        return walkDocument(doc, adapter, text);
+    }
+    catch (err) {
+        if (err instanceof LimitError)
+            return { status: 'skipped', reason: err.message };
+        throw err;
+    }
+}
+function walkDocument(doc, adapter, text) {
     if (json_isObject(doc) && typeof doc.$schema === 'string') {
         return skipped('a JSON schema or configuration file ($schema key), not benchmark results');
     }
@@ -20901,6 +21782,14 @@ function parseJsonValue(doc, adapter) {
     const walker = new JsonWalker();
     walker.walk(doc, [], {});
     const series = walker.finish();
+    if (text !== undefined && walker.located.length > 0) {
+        const lines = keyPathLines(text, walker.located.map((l) => l.path));
+        for (const { problem, path } of walker.located) {
+            const line = lines.get(path.join('\u0000'));
+            if (line !== undefined)
+                problem.line = line;
+        }
+    }
     if (series.length === 0)
         return skipped('no numeric values: not benchmark results');
     return {
@@ -20952,16 +21841,49 @@ function labelsTellApart(rows, labelColumns) {
     const seen = new Set(rows.map((row) => JSON.stringify(labelColumns.map((c) => row[c] ?? null))));
     return seen.size === rows.length;
 }
+function seriesKey(series) {
+    return `${series.metric}\u0000${labelKey(series.labels)}`;
+}
 class JsonWalker {
     problems = new ProblemLog();
     rows = 0;
     excludedRows = 0;
     series = new Map();
-    /** Record arrays read as tables; their rows are numbered by record, which is not a line of the file. */
+    /**
+     * Record arrays read as tables, taken in after the document's other values (so series keep
+     * their order); their rows are numbered by record, which is not a line of the file.
+     */
     tables = [];
+    /** Identities of the series those tables will add, counted against the per-file cap now. */
+    pending = new Set();
+    /** Problems about a value at a key path, whose line the document's text can tell (see keyPathLines). */
+    located = [];
+    /** Value checks by metric and unit: a document repeats the same few paths many times. */
+    checks = new Map();
+    checkFor(metric, unitHint) {
+        const key = `${metric}\u0000${unitHint ?? ''}`;
+        let check = this.checks.get(key);
+        if (!check) {
+            check = valueCheck(metric, unitHint ?? inferUnit(metric));
+            if (this.checks.size < 10_000)
+                this.checks.set(key, check);
+        }
+        return check;
+    }
+    at(path, reason) {
+        const problem = this.problems.add(undefined, reason);
+        if (problem && path.length > 0)
+            this.located.push({ problem, path });
+    }
     walk(node, path, labels, count) {
         if (typeof node === 'number') {
             this.addSamples(path, labels, [node]);
+        }
+        else if (typeof node === 'string') {
+            // `"ttft": "12.5 ms"`: a number with its unit, written as text.
+            const quantity = node.length <= 40 ? parseQuantity(node) : undefined;
+            if (quantity)
+                this.addSamples(path, labels, [quantity.value], quantity.unit?.unit);
         }
         else if (Array.isArray(node)) {
             this.walkArray(node, path, labels, count);
@@ -20971,8 +21893,8 @@ class JsonWalker {
         }
     }
     finish() {
-        for (const { table, problems, where } of this.tables)
-            this.absorb(table.finish(), problems, where);
+        for (const { result, problems, where } of this.tables)
+            this.absorb(result, problems, where);
         return [...this.series.values()];
     }
     /** Takes a record table's series and problems; a record's number is given as such, never as a line. */
@@ -20993,9 +21915,12 @@ class JsonWalker {
      * two series with the same id.
      */
     push(series) {
-        const key = `${series.metric}\u0000${labelKey(series.labels)}`;
+        const key = seriesKey(series);
         const existing = this.series.get(key);
         if (!existing) {
+            // Tables stop at the same cap on their own; this one counts the document's series together.
+            if (this.series.size >= LIMITS.seriesPerFile)
+                throw new LimitError(limitMessages.seriesPerFile());
             this.series.set(key, series);
             return;
         }
@@ -21042,7 +21967,16 @@ class JsonWalker {
         rows.forEach((row, index) => table.addRow(row, index + 1));
         const id = identityKey(records);
         if (id === undefined) {
-            this.tables.push({ table, problems, where });
+            // Finished now, so a document of many small record arrays holds results, not table builders.
+            const result = table.finish();
+            if (result.series.length > 0 || problems.total > 0)
+                this.tables.push({ result, problems, where });
+            else
+                this.absorb(result, problems, where);
+            for (const series of result.series)
+                this.pending.add(seriesKey(series));
+            if (this.series.size + this.pending.size > LIMITS.seriesPerFile)
+                throw new LimitError(limitMessages.seriesPerFile());
             return;
         }
         const result = table.finish();
@@ -21118,11 +22052,24 @@ class JsonWalker {
         if (countKey !== undefined && count && !count.used && !isIgnoredName(countKey))
             this.addSamples([...path, countKey], labels, [count.value]);
     }
-    addSamples(path, labels, values) {
+    addSamples(path, labels, values, unitHint) {
+        const metric = path.join('.') || 'value';
+        const check = this.checkFor(metric, unitHint);
         const samples = new SampleAccumulator();
-        for (const v of values)
-            samples.add(v);
-        this.push({ metric: path.join('.') || 'value', labels: { ...labels }, samples });
+        for (const v of values) {
+            // JSON.parse reads 1e999 as Infinity; such values and impossible ones never reach a statistic.
+            const why = check(v);
+            if (why === undefined)
+                samples.add(v);
+            else
+                this.at(path, `"${metric}": ${why}; value left out`);
+        }
+        if (samples.count === 0)
+            return;
+        const series = { metric, labels: { ...labels }, samples };
+        if (unitHint !== undefined)
+            series.unitHint = unitHint;
+        this.push(series);
     }
     addSummary(path, labels, node, stats, unitHint, count) {
         const get = (stat) => {
@@ -21134,7 +22081,14 @@ class JsonWalker {
             summary.n = count.value;
             count.used = true;
         }
-        const series = { metric: path.join('.') || 'value', labels: { ...labels }, summary };
+        const metric = path.join('.') || 'value';
+        const check = this.checkFor(metric, unitHint);
+        const why = [summary.mean, summary.median, summary.min, summary.max].map((v) => (v === undefined ? undefined : check(v))).find((w) => w !== undefined);
+        if (why !== undefined) {
+            this.at(path, `summary of "${metric}": ${why}; summary left out`);
+            return;
+        }
+        const series = { metric, labels: { ...labels }, summary };
         if (unitHint !== undefined)
             series.unitHint = unitHint;
         this.push(series);
@@ -21155,26 +22109,47 @@ function flattenRecord(record, prefix = '', out = {}) {
     }
     return out;
 }
-/** JSONL / NDJSON: one record per line; a bad line is reported and skipped. */
+/**
+ * JSONL / NDJSON: one record per line; a bad line is reported and skipped.
+ * `null` stands for a line longer than LIMITS.lineChars, which the reader did not keep.
+ */
 async function json_parseJsonLines(lines, adapter = 'jsonl') {
+    try {
+        return await readJsonLines(lines, adapter);
+    }
+    catch (err) {
+        if (err instanceof LimitError)
+            return { status: 'skipped', reason: err.line === undefined ? err.message : `${err.message} (at line ${err.line})` };
+        throw err;
+    }
+}
+async function readJsonLines(lines, adapter) {
     const problems = new ProblemLog();
     const table = new TableBuilder({ problems });
     let lineNo = 0;
     let records = 0;
     for await (const raw of lines) {
         lineNo += 1;
+        if (raw === null) {
+            problems.add(lineNo, limitMessages.lineChars());
+            continue;
+        }
         const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
         if (text.trim() === '')
             continue;
-        let value;
-        try {
-            value = JSON.parse(text);
-        }
-        catch {
+        const doc = readJsonDocument(text, { distinctKeys: false });
+        if (doc === undefined) {
             const where = locateJsonError(text);
             problems.add(lineNo, `invalid JSON at column ${where.column}: ${where.reason}; line skipped`);
             continue;
         }
+        if ('refusal' in doc) {
+            problems.add(lineNo, `${doc.refusal.reason}; line skipped`);
+            continue;
+        }
+        const value = doc.value;
+        for (const d of doc.duplicates)
+            problems.add(lineNo, duplicateKeyReason(d, true));
         if (!json_isObject(value)) {
             problems.add(lineNo, 'not a JSON object; line skipped');
             continue;
@@ -21207,19 +22182,23 @@ async function json_parseJsonLines(lines, adapter = 'jsonl') {
 
 
 
+
+
 function withoutBom(text) {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+/** The document, a refusal when it passes a cap (src/parse/json-scan.ts), or undefined when the text is not JSON. */
 function tryJson(text) {
     const t = text.trimStart();
     if (!t.startsWith('{') && !t.startsWith('['))
         return undefined;
-    try {
-        return { value: JSON.parse(t) };
-    }
-    catch {
+    // Lines are counted from the file's first line, so the scan sees the leading blanks too.
+    const doc = readJsonDocument(text);
+    if (doc === undefined)
         return undefined;
-    }
+    if ('refusal' in doc)
+        return { refusal: refusedDocument(doc.refusal) };
+    return { value: doc.value, problems: duplicateProblems(doc.duplicates) };
 }
 /** Complete lines of the head, so a detector never sees half a record. */
 function headLines(head) {
@@ -21227,11 +22206,13 @@ function headLines(head) {
     const end = text.lastIndexOf('\n');
     return withoutBom(end > 0 ? text.slice(0, end) : text);
 }
-function run(adapter, input) {
+function run(adapter, input, problems = []) {
     try {
-        return adapter.parse(input);
+        return withProblems(adapter.parse(input), problems);
     }
     catch (err) {
+        if (err instanceof LimitError)
+            throw err;
         return failed(`${adapter.name}: could not read the file: ${err.message}`);
     }
 }
@@ -21263,7 +22244,10 @@ async function readWithAdapter(req) {
         if (file.size > maxFileSize)
             return { outcome: tooLarge(file, maxFileSize, adapter.name) };
         const text = await readText();
-        return { outcome: run(adapter, input(file, file.type, text, tryJson(text))) };
+        const json = tryJson(text);
+        if (json && 'refusal' in json)
+            return { outcome: json.refusal };
+        return { outcome: run(adapter, input(file, file.type, text, json), json?.problems) };
     }
     switch (file.type) {
         case 'json': {
@@ -21271,10 +22255,12 @@ async function readWithAdapter(req) {
                 return {};
             const text = await readText();
             const json = tryJson(text);
+            if (json && 'refusal' in json)
+                return { outcome: json.refusal };
             if (json) {
                 const doc = input(file, 'json', text, json);
                 const adapter = detectAdapter(doc);
-                return adapter ? { outcome: run(adapter, doc) } : { text, json };
+                return adapter ? { outcome: run(adapter, doc, json.problems) } : { text, json };
             }
             // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
             const lines = input(file, 'jsonl', text);
@@ -21321,6 +22307,8 @@ async function readWithAdapter(req) {
 
 
 
+
+
 async function readHead(file, bytes) {
     const handle = await external_node_fs_namespaceObject.promises.open(file, 'r');
     try {
@@ -21334,8 +22322,35 @@ async function readHead(file, bytes) {
 }
 /** Files up to this size are read with one system call and parsed from memory. */
 const READ_WHOLE_BYTES = 1_000_000;
-function fileLines(file) {
-    return (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+/**
+ * Lines of a streamed file, each at most `maxChars` long: a longer line is
+ * dropped as it streams (never held whole) and yielded as `null`.
+ */
+async function* boundedLines(source, maxChars = LIMITS.lineChars) {
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    let pending = '';
+    let overLong = false;
+    const finish = (line) => (line.endsWith('\r') ? line.slice(0, -1) : line);
+    for await (const chunk of source) {
+        let text = pending + decoder.write(chunk);
+        let start = 0;
+        for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+            yield overLong || nl - start > maxChars ? null : finish(text.slice(start, nl));
+            overLong = false;
+            start = nl + 1;
+        }
+        text = text.slice(start);
+        if (text.length > maxChars) {
+            overLong = true;
+            text = '';
+        }
+        pending = text;
+    }
+    pending += decoder.end();
+    if (overLong)
+        yield null;
+    else if (pending !== '')
+        yield finish(pending);
 }
 async function* textLines(text) {
     yield* text.split(/\r?\n/);
@@ -21348,60 +22363,124 @@ function looksLikeJsonLines(text) {
     const rows = text.split(/\r?\n/).filter((l) => l.trim() !== '');
     return rows.length > 1 && rows.every((l) => /^\s*\{.*\}\s*$/.test(l));
 }
+/** Where the first byte that is not UTF-8 sits: its value and 1-based line. */
+function firstInvalidUtf8(bytes) {
+    let line = 1;
+    for (let i = 0; i < bytes.length;) {
+        const b = bytes[i];
+        if (b === 0x0a)
+            line += 1;
+        if (b < 0x80) {
+            i += 1;
+            continue;
+        }
+        // Lead byte: sequence length, and the range of the first continuation byte (no overlongs, surrogates or > U+10FFFF).
+        let length = 0;
+        let low = 0x80;
+        let high = 0xbf;
+        if (b >= 0xc2 && b <= 0xdf)
+            length = 2;
+        else if (b >= 0xe0 && b <= 0xef) {
+            length = 3;
+            if (b === 0xe0)
+                low = 0xa0;
+            if (b === 0xed)
+                high = 0x9f;
+        }
+        else if (b >= 0xf0 && b <= 0xf4) {
+            length = 4;
+            if (b === 0xf0)
+                low = 0x90;
+            if (b === 0xf4)
+                high = 0x8f;
+        }
+        if (length === 0)
+            return { byte: b, line };
+        for (let k = 1; k < length; k++) {
+            const c = bytes[i + k];
+            const [lo, hi] = k === 1 ? [low, high] : [0x80, 0xbf];
+            if (c === undefined || c < lo || c > hi)
+                return { byte: b, line };
+        }
+        i += length;
+    }
+    return undefined;
+}
+function hex(byte) {
+    return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+/** Types that are parsed whole anyway (up to max-file-size): read once, up front. */
+const WHOLE_TYPES = new Set(['json', 'markdown', 'text']);
 /**
  * Reads one file with the parser its type calls for. CSV and JSONL stream at
  * any size; other formats are read whole, so they obey `maxFileSize`.
- * Never throws: every failure becomes an outcome with a reason.
+ * Never throws: every failure becomes an outcome with a reason, and a file
+ * past a cap (src/parse/limits.ts) is skipped with the cap as the reason.
  */
 async function parseFile(file, maxFileSize, options = {}) {
     try {
-        if (file.size === 0)
-            return skipped('empty file');
-        // Small files (nearly all of them) are read once; big ones are sniffed, then streamed.
-        const whole = file.size <= READ_WHOLE_BYTES ? await external_node_fs_namespaceObject.promises.readFile(file.absolutePath) : undefined;
-        const head = whole ? whole.subarray(0, 8192) : await readHead(file.absolutePath, 8192);
-        if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-            return failed('UTF-16 encoded text: only UTF-8 is read (save the file as UTF-8)');
-        }
-        if (head.includes(0))
-            return failed('binary content (NUL bytes): not a text benchmark file');
-        // Only the whole file can be whitespace only; a long run of blanks may precede the data.
-        if (head.length >= file.size && head.toString('utf8').trim() === '')
-            return skipped('empty file (whitespace only)');
-        // A tool's own format is recognised before the generic parsers see the file.
-        const tool = await readWithAdapter({ file, maxFileSize, whole, head, format: options.format });
-        if (tool.outcome)
-            return tool.outcome;
-        const streamable = file.type === 'csv' || file.type === 'jsonl';
-        if (!streamable && file.size > maxFileSize) {
-            return skipped(`larger than max-file-size (${formatBytes(file.size)} > ${formatBytes(maxFileSize)}) and this format cannot be streamed`);
-        }
-        const text = async () => (whole ? whole.toString('utf8') : await external_node_fs_namespaceObject.promises.readFile(file.absolutePath, 'utf8'));
-        switch (file.type) {
-            case 'csv':
-                return await parseCsv(whole ? chunks(whole) : (0,external_node_fs_namespaceObject.createReadStream)(file.absolutePath), { tab: external_node_path_default().extname(file.absolutePath).toLowerCase() === '.tsv' });
-            case 'jsonl':
-                return await json_parseJsonLines(whole ? textLines(whole.toString('utf8')) : fileLines(file.absolutePath));
-            case 'json': {
-                // Already parsed for detection: no second parse of the same text.
-                if (tool.json)
-                    return parseJsonValue(tool.json.value, 'json');
-                const body = tool.text ?? (await text());
-                const outcome = parseJsonText(body);
-                if (outcome.status === 'failed' && looksLikeJsonLines(body))
-                    return await json_parseJsonLines(textLines(body), 'jsonl');
-                return outcome;
-            }
-            case 'markdown':
-                return parseMarkdown(tool.text ?? (await text()));
-            case 'text':
-                return { status: 'parsed', adapter: 'text', series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0, document: true };
-            default:
-                return skipped('no parser for this file type');
-        }
+        return await readAndParse(file, maxFileSize, options);
     }
     catch (err) {
+        if (err instanceof LimitError) {
+            return err.line === undefined ? skipped(err.message) : { status: 'skipped', reason: `${err.message} (at line ${err.line})`, line: err.line };
+        }
         return failed(`could not be read: ${err.code ?? err.message}`);
+    }
+}
+async function readAndParse(file, maxFileSize, options) {
+    if (file.size === 0)
+        return skipped('empty file');
+    // Small files (nearly all of them) are read once; big ones are sniffed, then streamed. Formats that are
+    // parsed whole anyway are read whole here, so their bytes are checked once.
+    const readWhole = file.size <= READ_WHOLE_BYTES || (WHOLE_TYPES.has(file.type) && file.size <= maxFileSize);
+    const whole = readWhole ? await external_node_fs_namespaceObject.promises.readFile(file.absolutePath) : undefined;
+    const head = whole ? whole.subarray(0, 8192) : await readHead(file.absolutePath, 8192);
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+        return failed('UTF-16 encoded text: only UTF-8 is read (save the file as UTF-8)');
+    }
+    if (head.includes(0))
+        return failed('binary content (NUL bytes): not a text benchmark file');
+    // Decoding would turn such bytes into U+FFFD, and a label into "��gemma". JSON must be UTF-8 (RFC 8259);
+    // tables (CSV, JSONL, Markdown) check their labels row by row instead, so one bad row does not cost the file.
+    if (whole && file.type === 'json' && !(0,external_node_buffer_namespaceObject.isUtf8)(whole)) {
+        const bad = firstInvalidUtf8(whole);
+        const where = bad ? ` (byte ${hex(bad.byte)} at line ${bad.line})` : '';
+        return failed(`not valid UTF-8 text${where}: save the file as UTF-8`, bad?.line);
+    }
+    // Only the whole file can be whitespace only; a long run of blanks may precede the data.
+    if (head.length >= file.size && head.toString('utf8').trim() === '')
+        return skipped('empty file (whitespace only)');
+    // A tool's own format is recognised before the generic parsers see the file.
+    const tool = await readWithAdapter({ file, maxFileSize, whole, head, format: options.format });
+    if (tool.outcome)
+        return tool.outcome;
+    const streamable = file.type === 'csv' || file.type === 'jsonl';
+    if (!streamable && file.size > maxFileSize) {
+        return skipped(`larger than max-file-size (${formatBytes(file.size)} > ${formatBytes(maxFileSize)}) and this format cannot be streamed`);
+    }
+    const text = async () => (whole ? whole.toString('utf8') : await external_node_fs_namespaceObject.promises.readFile(file.absolutePath, 'utf8'));
+    switch (file.type) {
+        case 'csv':
+            return await parseCsv(whole ? chunks(whole) : (0,external_node_fs_namespaceObject.createReadStream)(file.absolutePath), { tab: external_node_path_default().extname(file.absolutePath).toLowerCase() === '.tsv' });
+        case 'jsonl':
+            return await json_parseJsonLines(whole ? textLines(whole.toString('utf8')) : boundedLines((0,external_node_fs_namespaceObject.createReadStream)(file.absolutePath)));
+        case 'json': {
+            // Already parsed for detection: no second parse of the same text.
+            if (tool.json)
+                return withProblems(parseJsonValue(tool.json.value, 'json', tool.text), tool.json.problems);
+            const body = tool.text ?? (await text());
+            const outcome = parseJsonText(body);
+            if (outcome.status === 'failed' && looksLikeJsonLines(body))
+                return await json_parseJsonLines(textLines(body), 'jsonl');
+            return outcome;
+        }
+        case 'markdown':
+            return parseMarkdown(tool.text ?? (await text()));
+        case 'text':
+            return { status: 'parsed', adapter: 'text', series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0, document: true };
+        default:
+            return skipped('no parser for this file type');
     }
 }
 
@@ -21454,6 +22533,9 @@ const REPORT_SCHEMA_VERSION = 2;
 const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/analyze.ts
+
+
+
 
 
 
@@ -21560,25 +22642,48 @@ async function analyze(config, deps) {
     dropSuperseded(files, outcomes);
     const t2 = deps.elapsed();
     const rules = compileMetricRules(config);
+    const usage = new RuleUsage(config);
     const series = [];
     const entries = files.map((file, i) => {
-        const outcome = outcomes[i];
+        let outcome = outcomes[i];
+        // Tool adapters build their series at once; the per-file cap holds for them too.
+        if (outcome.status === 'parsed' && outcome.series.length > LIMITS.seriesPerFile)
+            outcome = { status: 'skipped', reason: limitMessages.seriesPerFile() };
+        const problems = [];
         let count = 0;
         if (outcome.status === 'parsed') {
+            const built = [];
             for (const raw of outcome.series) {
+                usage.see(file.path, raw.metric);
                 if (!isSelected(rules, file.path, raw.metric))
                     continue;
-                const built = buildSeries(raw, file.path, rules);
-                if (built) {
-                    series.push(built);
-                    count += 1;
-                }
+                const one = buildSeries(raw, file.path, rules);
+                if (!one)
+                    continue;
+                const why = seriesProblem(one);
+                if (why === undefined)
+                    built.push(one);
+                else
+                    problems.push(one.line === undefined ? { reason: why } : { line: one.line, reason: why });
+            }
+            // Files are in path order, so the same files make it under the run's cap on every run.
+            if (series.length + built.length > LIMITS.seriesPerRun)
+                outcome = { status: 'skipped', reason: limitMessages.seriesPerRun(built.length) };
+            else {
+                for (const one of built)
+                    series.push(one);
+                count = built.length;
             }
         }
-        return entryFor(file, outcome, count, modified.get(file.path));
+        // The raw series' accumulators are copied into the built ones: let them go file by file.
+        outcomes[i] = outcome.status === 'parsed' ? { ...outcome, series: [] } : outcome;
+        return withExtraProblems(entryFor(file, outcome, count, modified.get(file.path)), problems);
     });
+    const te = deps.elapsed();
     const structured = structureExperiments(series, config.factors);
+    const experimentsMs = deps.elapsed() - te;
     disambiguateIds(structured.series);
+    const notices = await inputNotices(config, files, usage);
     const t3 = deps.elapsed();
     const report = {
         schemaVersion: REPORT_SCHEMA_VERSION,
@@ -21591,40 +22696,37 @@ async function analyze(config, deps) {
         experiments: structured.structure,
         findings: [],
         narrative: deps.narrative,
-        timings: { discoverMs: t1 - t0, parseMs: t2 - t1, analyzeMs: t3 - t2, renderMs: 0 },
+        timings: { discoverMs: t1 - t0, parseMs: t2 - t1, analyzeMs: t3 - t2, experimentsMs, renderMs: 0 },
         config: describeConfig(config),
     };
     if (deps.commit)
         report.commit = deps.commit;
+    if (notices.length > 0)
+        report.notices = notices;
     return report;
 }
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/github/redact.ts
-/**
- * Tokens that look like credentials, whatever text they appear in. Every
- * replacement is shorter than what it replaces, so redacting a document
- * trimmed to a size limit keeps it under that limit.
- */
-// `\\?_`: the patterns also match after escapeMarkdown has turned `_` into `\_`.
-const SECRET_PATTERNS = [
-    // GitHub personal, OAuth, user-to-server, server-to-server (installation) and refresh tokens.
-    /(?<![A-Za-z0-9_])gh[pousr]\\?_[A-Za-z0-9]{20,}/g,
-    // Fine-grained personal access tokens.
-    /(?<![A-Za-z0-9_])github\\?_pat\\?_(?:[A-Za-z0-9]|\\?_){20,}/g,
-    // AWS access key ids (long-term and temporary).
-    /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
-];
-/** `Authorization: Bearer …` and the like; only the credential goes, the scheme stays readable. */
-const BEARER = /\b(Bearer\s+)(?:[A-Za-z0-9\-.~+/]|\\?_){16,}=*/gi;
-const REDACTED = '[redacted]';
-/** Replaces secret-looking tokens with `[redacted]`. */
-function redactSecrets(text) {
-    let out = text;
-    for (const pattern of SECRET_PATTERNS)
-        out = out.replace(pattern, REDACTED);
-    return out.replace(BEARER, `$1${REDACTED}`);
+/** Problems found after parsing (a series left out) join the file's list, which keeps its bound of 20. */
+function withExtraProblems(entry, problems) {
+    if (problems.length === 0)
+        return entry;
+    const room = Math.max(0, 20 - entry.problems.length);
+    return { ...entry, problems: [...entry.problems, ...problems.slice(0, room)], problemCount: entry.problemCount + problems.length };
+}
+/** Inputs that matched nothing in this run: `patterns` without files, `format`, `metrics`, `directions` and `units` rules without a match. */
+async function inputNotices(config, files, usage) {
+    const notices = [];
+    const warn = (input, message) => notices.push({ input, message, level: 'warning' });
+    // The defaults look for every supported type; a tree without Markdown is no typo.
+    if (config.patterns.join('\n') !== DEFAULT_PATTERNS.join('\n')) {
+        for (const pattern of await patternsWithoutFiles(config, files))
+            warn('patterns', `"${pattern}" finds no file under ${rootRelative(config)}`);
+    }
+    for (const rule of formatRulesWithoutFiles(config.formats, files.map((f) => f.path)))
+        warn('format', `"${rule.pattern}: ${rule.value}" matches no file`);
+    for (const { input, pattern, suggestion } of usage.unmatched()) {
+        warn(input, `"${pattern}" matches no metric${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`);
+    }
+    return notices;
 }
 
 ;// CONCATENATED MODULE: ./src/util/log-safe.ts
@@ -21657,36 +22759,6 @@ function withCommandsStopped(write, body) {
     finally {
         write(`::${token}::`);
     }
-}
-
-;// CONCATENATED MODULE: ./src/util/numbers.ts
-/** How numbers read in every output: the report, the fact sheet, annotations and findings. */
-/** Numbers as users compare them: integers whole, others to 2 decimals, small ones to 3 significant digits. */
-function formatNumber(value) {
-    if (value === null || value === undefined || Number.isNaN(value))
-        return '–';
-    if (!Number.isFinite(value))
-        return value > 0 ? '∞' : '-∞';
-    if (Number.isInteger(value))
-        return String(value);
-    const abs = Math.abs(value);
-    if (abs >= 1)
-        return value.toFixed(2);
-    return value.toPrecision(3);
-}
-function formatPercent(value) {
-    return value === null || value === undefined ? '–' : `${value.toFixed(1)}%`;
-}
-/** −15.2%, +3.0%: signed, one decimal, a true minus sign. */
-function formatChange(change) {
-    const text = `${Math.abs(change * 100).toFixed(1)}%`;
-    return change < 0 ? `−${text}` : `+${text}`;
-}
-/** p-values as the report shows them: 2 significant digits, tiny ones as "<0.001". */
-function formatP(p) {
-    if (p < 0.001)
-        return '<0.001';
-    return Number(p.toPrecision(2)).toString();
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/statistics.ts
@@ -22020,6 +23092,377 @@ function bootstrapMedianChange(base, head, confidence, seed, options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/baseline/change-points.ts
+/**
+ * Lasting shifts in a sequence of per-run means (the default-branch history):
+ * binary segmentation with a two-window test.
+ *
+ * Method. For a stretch of m runs, every split leaving at least `minWindow`
+ * runs on each side is a candidate; each is scored by Student's two-sample t
+ * with the pooled variance of both windows (df = m − 2). The best split
+ * counts when its two-sided p-value times the number of candidates
+ * (Bonferroni) is below `alpha`, so on a stretch with no change — independent
+ * normal run-to-run noise — a false change point is reported with probability
+ * at most `alpha` (1% by default) per metric per evaluation. Found splits are
+ * looked for again inside each side (binary segmentation); those searches
+ * only run after a first detection, so they do not raise that rate.
+ *
+ * A split also has to hold: every run of its shorter window must lie on that
+ * window's side of the midpoint between the two levels ("and stayed there").
+ * A single outlying run therefore cannot make a change point: a window of at
+ * least three runs that holds it also holds runs at the old level. (The
+ * pooled t alone would not be enough near the ends of a long history, where
+ * one huge outlier in a three-run window can reach significance.)
+ * A steady slope also splits significantly; when a straight line (two
+ * parameters) fits the series better than all the steps found together
+ * (smaller residual sum of squares), it is reported as a drift instead.
+ * Known limit of binary segmentation: a dip that recovered within the window
+ * can go unreported when neither side of any single split stands out.
+ */
+
+const CHANGE_POINT_ALPHA = 0.01;
+const CHANGE_POINT_MIN_WINDOW = 3;
+function meanOf(values, start, end) {
+    let sum = 0;
+    for (let i = start; i < end; i++)
+        sum += values[i];
+    return sum / (end - start);
+}
+function sumOfSquares(values, start, end, mean) {
+    let ss = 0;
+    for (let i = start; i < end; i++)
+        ss += (values[i] - mean) ** 2;
+    return ss;
+}
+/** Every run of the window [from, to) lies on its own side of the midpoint of the two levels. */
+function holds(values, from, to, before, after, windowIsBefore) {
+    if (before === after)
+        return false;
+    const mid = (before + after) / 2;
+    const own = windowIsBefore ? before : after;
+    for (let i = from; i < to; i++) {
+        const v = values[i];
+        if (own > mid ? v <= mid : v >= mid)
+            return false;
+    }
+    return true;
+}
+/** The most significant split of values[start, end), Bonferroni-adjusted; undefined when the stretch is too short. */
+function bestSplit(values, start, end, minWindow) {
+    const m = end - start;
+    const candidates = m - 2 * minWindow + 1;
+    if (candidates < 1)
+        return undefined;
+    let best;
+    for (let tau = start + minWindow; tau <= end - minWindow; tau++) {
+        const a = meanOf(values, start, tau);
+        const b = meanOf(values, tau, end);
+        const rss = sumOfSquares(values, start, tau, a) + sumOfSquares(values, tau, end, b);
+        const na = tau - start;
+        const nb = end - tau;
+        if (!holds(values, na <= nb ? start : tau, na <= nb ? tau : end, a, b, na <= nb))
+            continue;
+        const df = m - 2;
+        let p;
+        if (rss === 0)
+            p = a === b ? 1 : 0;
+        else {
+            const t = (b - a) / Math.sqrt((rss / df) * (1 / na + 1 / nb));
+            p = 2 * studentTCdf(-Math.abs(t), df);
+        }
+        if (!best || p < best.p || (p === best.p && rss < best.rss))
+            best = { index: tau, p, rss };
+    }
+    return best && { ...best, p: Math.min(1, best.p * candidates) };
+}
+function segmentation(values, start, end, alpha, minWindow, out, first) {
+    const split = first ?? bestSplit(values, start, end, minWindow);
+    if (!split || split.p >= alpha)
+        return;
+    out.push({ index: split.index, before: meanOf(values, start, split.index), after: meanOf(values, split.index, end), p: split.p });
+    segmentation(values, start, split.index, alpha, minWindow, out);
+    segmentation(values, split.index, end, alpha, minWindow, out);
+}
+/** Least-squares line through values[0, n): fitted start and end, and the residual sum of squares. */
+function lineFit(values) {
+    const n = values.length;
+    const xMean = (n - 1) / 2;
+    const yMean = meanOf(values, 0, n);
+    let sxy = 0;
+    let sxx = 0;
+    for (let i = 0; i < n; i++) {
+        sxy += (i - xMean) * (values[i] - yMean);
+        sxx += (i - xMean) ** 2;
+    }
+    const slope = sxx === 0 ? 0 : sxy / sxx;
+    const at = (i) => yMean + slope * (i - xMean);
+    let rss = 0;
+    for (let i = 0; i < n; i++)
+        rss += (values[i] - at(i)) ** 2;
+    return { start: at(0), end: at(n - 1), rss };
+}
+/** Steps, a drift or nothing in `values` (oldest first). */
+function detectChanges(values, options = {}) {
+    const alpha = options.alpha ?? CHANGE_POINT_ALPHA;
+    const minWindow = options.minWindow ?? CHANGE_POINT_MIN_WINDOW;
+    const n = values.length;
+    const whole = () => {
+        const mean = n > 0 ? meanOf(values, 0, n) : Number.NaN;
+        return { kind: 'none', segments: n > 0 ? [{ start: 0, end: n, mean }] : [], steps: [], residualVariance: n > 1 ? sumOfSquares(values, 0, n, mean) / (n - 1) : 0, df: Math.max(0, n - 1) };
+    };
+    const first = bestSplit(values, 0, n, minWindow);
+    if (!first || first.p >= alpha)
+        return whole();
+    const steps = [];
+    segmentation(values, 0, n, alpha, minWindow, steps, first);
+    steps.sort((a, b) => a.index - b.index);
+    const bounds = [0, ...steps.map((s) => s.index), n];
+    const segments = [];
+    let rss = 0;
+    for (let i = 0; i + 1 < bounds.length; i++) {
+        const start = bounds[i];
+        const end = bounds[i + 1];
+        const mean = meanOf(values, start, end);
+        segments.push({ start, end, mean });
+        rss += sumOfSquares(values, start, end, mean);
+    }
+    // A slope cut into stairs leaves each stair tilted; a straight line then fits better than all the steps together.
+    const line = lineFit(values);
+    if (n > 2 && line.rss < rss) {
+        return {
+            kind: 'drift',
+            segments: [{ start: 0, end: n, mean: meanOf(values, 0, n) }],
+            steps: [],
+            drift: { start: line.start, end: line.end, p: first.p },
+            residualVariance: line.rss / (n - 2),
+            df: n - 2,
+        };
+    }
+    // Each step's before/after are the levels of its neighbouring segments, not of the stretch it was found in.
+    const finalSteps = steps.map((s, i) => ({ ...s, before: segments[i].mean, after: segments[i + 1].mean }));
+    const df = n - segments.length;
+    return { kind: 'steps', segments, steps: finalSteps, residualVariance: df > 0 ? rss / df : 0, df };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/noise.ts
+/**
+ * Between-run noise of one series, learned from the default-branch history
+ * (per-run means, oldest first), and the baseline that history supports.
+ * Pure; the comparison (compare.ts) decides which spread to use.
+ *
+ * - The spread of one run's mean across runs is the residual variance of the
+ *   per-run means once lasting shifts are taken out (change-points.ts): within
+ *   each stretch at one level for steps, around the fitted line for a drift.
+ *   It already holds each run's own sampling noise, so it is compared with the
+ *   within-run variance of the mean, never added to it.
+ * - The baseline is the mean of the newest stretch at one level (pooling k
+ *   runs divides the baseline's run-to-run variance by k), unless the history
+ *   drifts, or the newest one or two runs differ from the rest of that stretch
+ *   (a shift too recent for the change-point test, which needs three runs):
+ *   then it is the newest run alone, as without history.
+ * - A run more than 5 robust standard deviations (1.4826 × the median
+ *   absolute deviation) from the median of its stretch is an outlier (a
+ *   throttled GPU, a busy node): it cannot be a change point (change-points.ts)
+ *   and is left out of the pooled baseline and of the spread, and counted.
+ */
+
+
+/** Fewer runs give too rough a spread to test with (4 degrees of freedom at 5 runs). */
+const MIN_HISTORY_RUNS = 5;
+/** Robust standard deviations from its stretch's median past which a run is an outlier. */
+const OUTLIER_ROBUST_SDS = 5;
+/** Two-sided level at which the newest runs count as different from their stretch (the cautious side: pooling across a shift would bias the baseline). */
+const NEWEST_RUN_ALPHA = 0.05;
+function withinVariance(run) {
+    return run.sd !== null && run.n !== null && run.n > 0 ? (run.sd * run.sd) / run.n : 0;
+}
+/** Two-sided p that the newest `j` values sit at the same level as the `rest`, with the run-to-run variance `between` (df). */
+function newestShiftP(values, j, between, df) {
+    const newest = values.slice(-j);
+    const rest = values.slice(0, -j);
+    const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const diff = mean(newest) - mean(rest);
+    const se = Math.sqrt(between * (1 / j + 1 / rest.length));
+    if (se === 0)
+        return diff === 0 ? 1 : 0;
+    return 2 * studentTCdf(-Math.abs(diff / se), df);
+}
+/**
+ * `pool: false` when the history's newest run is not the baseline run (the
+ * baseline came from elsewhere): the spread is still learned, the baseline
+ * value is left alone.
+ */
+function noise_median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+/** Indexes of values[start, end) more than OUTLIER_ROBUST_SDS robust sds from their median (none when the MAD is 0). */
+function outliersIn(values, start, end) {
+    const stretch = values.slice(start, end);
+    const m = noise_median(stretch);
+    const mad = noise_median(stretch.map((v) => Math.abs(v - m)));
+    const out = new Set();
+    if (mad === 0)
+        return out;
+    stretch.forEach((v, i) => {
+        if (Math.abs(v - m) > OUTLIER_ROBUST_SDS * 1.4826 * mad)
+            out.add(start + i);
+    });
+    return out;
+}
+function seriesHistory(runs, options = {}) {
+    if (runs.length < MIN_HISTORY_RUNS)
+        return { runs: runs.length, between: null, df: 0 };
+    const means = runs.map((r) => r.mean);
+    const analysis = detectChanges(means);
+    const out = { runs: runs.length, between: analysis.residualVariance, df: analysis.df, analysis };
+    if (analysis.kind === 'drift') {
+        out.note = 'the history drifts, so the baseline is the newest run alone';
+        return out;
+    }
+    // Spread within each stretch at one level, outliers left out (at least two runs kept per stretch).
+    const outliers = new Set();
+    let ss = 0;
+    let df = 0;
+    const kept = analysis.segments.map((seg) => {
+        const flagged = outliersIn(means, seg.start, seg.end);
+        const keep = means.slice(seg.start, seg.end).filter((_, i) => !flagged.has(seg.start + i));
+        if (keep.length < 2)
+            return means.slice(seg.start, seg.end);
+        for (const i of flagged)
+            outliers.add(i);
+        return keep;
+    });
+    for (const values of kept) {
+        const m = values.reduce((a, b) => a + b, 0) / values.length;
+        ss += values.reduce((a, v) => a + (v - m) ** 2, 0);
+        df += values.length - 1;
+    }
+    out.between = df > 0 ? ss / df : analysis.residualVariance;
+    out.df = df > 0 ? df : analysis.df;
+    if (outliers.size > 0) {
+        out.outliers = outliers.size;
+        out.note = `${outliers.size === 1 ? '1 outlying run' : `${outliers.size} outlying runs`} left out`;
+    }
+    const last = analysis.segments[analysis.segments.length - 1];
+    if (!last)
+        return out;
+    const note = (text) => {
+        out.note = out.note ? `${out.note}; ${text}` : text;
+    };
+    if (options.pool === false) {
+        note("the history's newest run is not the baseline, so the baseline is not pooled");
+        return out;
+    }
+    const lastIndexes = Array.from({ length: last.end - last.start }, (_, i) => last.start + i);
+    // The newest run is the baseline itself: an outlier there is a shift too recent to tell apart, handled below.
+    const newestIndex = means.length - 1;
+    const pooledIndexes = lastIndexes.filter((i) => i === newestIndex || !outliers.has(i));
+    const stretch = pooledIndexes.map((i) => means[i]);
+    // A shift in the newest one or two runs is too recent for the change-point test: look for it here (Bonferroni over j = 1, 2).
+    for (const j of [1, 2]) {
+        if (stretch.length - j < 2)
+            continue;
+        if (2 * newestShiftP(stretch, j, out.between, out.df) < NEWEST_RUN_ALPHA) {
+            note(`the newest ${j === 1 ? 'run differs' : 'two runs differ'} from the ones before, so the baseline is the newest run alone`);
+            return out;
+        }
+    }
+    const pooledRuns = pooledIndexes.map((i) => runs[i]);
+    out.pooled = {
+        mean: stretch.reduce((a, b) => a + b, 0) / stretch.length,
+        runs: pooledRuns.length,
+        within: pooledRuns.reduce((sum, r) => sum + withinVariance(r), 0) / pooledRuns.length,
+    };
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/baseline/power.ts
+/**
+ * What a comparison could have detected: the minimum detectable effect (MDE)
+ * at the configured confidence and power, and how many runs per side would
+ * bring it under the threshold. Pure; see docs/gate.md ("Inconclusive").
+ */
+
+/** Past this many runs (samples) per side the report says "more than 1000": per-request samples can reach it, whole runs never would. */
+const RUNS_TO_DECIDE_CAP = 1000;
+// Acklam's rational approximation of the standard normal quantile (relative error < 1.2e-9).
+const A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+const B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+const C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+const P_LOW = 0.02425;
+function poly(coefficients, x) {
+    return coefficients.reduce((acc, c) => acc * x + c, 0);
+}
+/** z with P(Z ≤ z) = p for the standard normal. */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1))
+        throw new RangeError(`probability ${p} must be between 0 and 1`);
+    if (p < P_LOW) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        return poly(C, q) / (poly(D, q) * q + 1);
+    }
+    if (p > 1 - P_LOW)
+        return -normalQuantile(1 - p);
+    const q = p - 0.5;
+    const r = q * q;
+    return (poly(A, r) * q) / (poly(B, r) * r + 1);
+}
+/** Student's t quantile, the normal one for unbounded degrees of freedom (a bootstrap). */
+function power_quantile(p, df) {
+    return Number.isFinite(df) && df < 1e6 ? studentTQuantile(p, df) : normalQuantile(p);
+}
+/**
+ * (t₁₋α/2 + t_power) · se / |base|: the true relative change a two-sided test
+ * at `confidence` finds with probability `power`, given the standard error of
+ * the difference of means `se` with `df` degrees of freedom.
+ */
+function minimumDetectableEffect(se, df, baseAbs, confidence, power) {
+    return ((power_quantile((1 + confidence) / 2, df) + power_quantile(power, df)) * se) / baseAbs;
+}
+/**
+ * The smallest N (2…cap) for which `decides(se, df)` holds with N runs on each
+ * side, the same spread per run, se = √((a + b) / N) and the
+ * Welch–Satterthwaite degrees of freedom (N − 1)(a + b)² / (a² + b²); null
+ * when even `cap` runs would not. Binary search: se only shrinks and df only
+ * grows with N, so a condition that holds at N holds beyond it.
+ */
+function smallestRuns(base, head, decides, cap) {
+    const a = base.perRun;
+    const b = head.perRun;
+    if (a + b === 0)
+        return 2;
+    const at = (n) => decides(Math.sqrt((a + b) / n), ((n - 1) * (a + b) ** 2) / (a * a + b * b));
+    if (!at(cap))
+        return null;
+    let lo = 2;
+    let hi = cap;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (at(mid))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+/** Runs per side at which the MDE falls below `threshold`. */
+function runsToDecide(base, head, baseAbs, threshold, confidence, power, cap = RUNS_TO_DECIDE_CAP) {
+    return smallestRuns(base, head, (se, df) => minimumDetectableEffect(se, df, baseAbs, confidence, power) < threshold, cap);
+}
+/**
+ * Runs per side at which an interval around the observed change would no
+ * longer reach a boundary `distance` away (a fraction of the baseline): for a
+ * change that sits close to the threshold, where the MDE is already below it.
+ */
+function runsToExclude(base, head, baseAbs, distance, confidence, cap = RUNS_TO_DECIDE_CAP) {
+    if (!(distance > 0))
+        return null;
+    return smallestRuns(base, head, (se, df) => (power_quantile((1 + confidence) / 2, df) * se) / baseAbs < distance, cap);
+}
+
 ;// CONCATENATED MODULE: ./src/baseline/thresholds.ts
 
 
@@ -22042,7 +23485,7 @@ function compileGateRules(config) {
             return thresholds.find((r) => names.some((n) => r.test.test(n)))?.value ?? config.threshold;
         },
         isGated(s) {
-            if (s.direction === 'none')
+            if (s.direction === 'none' || gate.mode === 'none')
                 return false;
             if (gate.mode === 'all')
                 return true;
@@ -22059,12 +23502,15 @@ function compileGateRules(config) {
 
 
 
+
+/** A head series the history does not hold: tested as without history, and said so. */
+const EMPTY_HISTORY = { runs: 0, between: null, df: 0 };
 /**
  * Matches base and head by `id` and compares each pair. Series only in head
  * are `new`, series only in base `missing`; neither is ever a regression.
  * Result order: head order, then the missing ones in base order.
  */
-function compareAll(base, head, settings) {
+function compareAll(base, head, settings, history) {
     const rules = compileGateRules(settings);
     const baseById = new Map();
     for (const s of base)
@@ -22077,7 +23523,7 @@ function compareAll(base, head, settings) {
             continue;
         seen.add(h.id);
         const b = baseById.get(h.id);
-        out.push(b ? compareSeries(b, h, settings, rules) : unmatched(h, 'new', rules));
+        out.push(b ? compareSeries(b, h, settings, rules, history ? (history.get(h.id) ?? EMPTY_HISTORY) : undefined) : unmatched(h, 'new', rules));
     }
     // `seen` holds every head id by now, so what it lacks is missing from the head.
     for (const b of base)
@@ -22121,7 +23567,7 @@ function identity(s, rules) {
     return out;
 }
 /** How the pair can be tested, or why only the threshold applies. */
-function chooseTest(base, head, settings) {
+function chooseTest(base, head, settings, history) {
     const threshold = (note) => ({ method: 'threshold-only', interval: null, pValue: null, note });
     const nb = base.stats.n;
     const nh = head.stats.n;
@@ -22135,22 +23581,128 @@ function chooseTest(base, head, settings) {
         const boot = bootstrapMedianChange(base.samples, head.samples, settings.confidence, hashSeed(head.id));
         if (!boot)
             return threshold('baseline median is 0');
-        return { method: 'bootstrap', interval: boot.interval, pValue: boot.p };
+        const test = { method: 'bootstrap', interval: boot.interval, pValue: boot.p };
+        const baseAbs = Math.abs(base.stats.p50 ?? base.stats.mean);
+        // The percentile interval's half-width as a normal one's: se ≈ width / (2·z), split evenly per sample.
+        const se = ((boot.interval[1] - boot.interval[0]) * baseAbs) / (2 * power_quantile((1 + settings.confidence) / 2, Infinity));
+        const perSample = (se * se) / (1 / base.samples.length + 1 / head.samples.length);
+        test.spread = { se, df: Infinity, base: { perRun: perSample }, head: { perRun: perSample } };
+        if (history && history.runs > 0)
+            test.noise = { source: 'within-run', historyRuns: history.runs, note: 'the history is used with statistic: mean only' };
+        return test;
     }
     if (nb === null || nh === null || base.stats.sd === null || head.stats.sd === null)
         return threshold('summary without n and sd: threshold only');
     if (nb < settings.minSamples || nh < settings.minSamples)
         return threshold(fewer(settings.minSamples));
+    const method = base.source === 'summary' || head.source === 'summary' ? 'welch-summary' : 'welch';
+    const test = history && history.runs > 0 ? historyTest(base, head, nb, nh, settings, history) : withinTest(base, head, nb, nh, settings);
+    test.method = method;
+    if (!test.interval)
+        test.note = 'baseline too noisy for a bounded interval';
+    return test;
+}
+/** Welch's test on the samples of the two runs alone. */
+function withinTest(base, head, nb, nh, settings) {
     const welch = welchTest(moments(base.stats, nb), moments(head.stats, nh));
     const q = Number.isFinite(welch.df) && welch.df > 0 ? studentTQuantile((1 + settings.confidence) / 2, welch.df) : Number.NaN;
     const interval = Number.isNaN(q) ? null : fiellerInterval(base.stats.mean, head.stats.mean, welch.baseVarianceOfMean, welch.headVarianceOfMean, q);
-    const test = {
-        method: base.source === 'summary' || head.source === 'summary' ? 'welch-summary' : 'welch',
+    return {
+        method: 'welch',
         interval,
         pValue: welch.p,
+        noise: { source: 'within-run', historyRuns: 0 },
+        spread: {
+            se: Math.sqrt(welch.baseVarianceOfMean + welch.headVarianceOfMean),
+            df: welch.df,
+            base: { perRun: welch.baseVarianceOfMean * nb },
+            head: { perRun: welch.headVarianceOfMean * nh },
+        },
     };
-    if (!interval)
-        test.note = 'baseline too noisy for a bounded interval';
+}
+/**
+ * The test with the default-branch history: each side's variance of the mean
+ * is the larger of its within-run one (sd² / n) and the between-run variance
+ * of a run's mean; the baseline is the pooled mean of the newest stable
+ * stretch when there is one (its variance divided by the runs pooled).
+ * Degrees of freedom by Welch–Satterthwaite over the distinct estimates (the
+ * between-run variance counts once even when both sides use it). The t
+ * statistic, p and Fieller's interval are then computed as in Welch's test.
+ */
+function historyTest(base, head, nb, nh, settings, history) {
+    const between = history.between;
+    if (between === null) {
+        const test = withinTest(base, head, nb, nh, settings);
+        test.noise = { source: 'within-run', historyRuns: history.runs, note: `between-run noise needs at least ${MIN_HISTORY_RUNS}` };
+        return test;
+    }
+    const withinBase = (base.stats.sd ?? 0) ** 2 / nb;
+    const withinHead = (head.stats.sd ?? 0) ** 2 / nh;
+    let betweenCoefficient = 0;
+    const components = [];
+    const headUsesBetween = between > withinHead;
+    if (headUsesBetween)
+        betweenCoefficient += 1;
+    else
+        components.push({ coefficient: 1 / nh, variance: (head.stats.sd ?? 0) ** 2, df: nh - 1 });
+    const pooled = history.pooled;
+    let baseValue = base.stats.mean;
+    let baseVariance;
+    let basePerRun;
+    if (pooled) {
+        baseValue = pooled.mean;
+        if (between >= pooled.within) {
+            betweenCoefficient += 1 / pooled.runs;
+            baseVariance = between / pooled.runs;
+            basePerRun = between;
+        }
+        else {
+            // Within-run spread of the pooled runs, each estimated from about nb samples.
+            components.push({ coefficient: 1 / pooled.runs, variance: pooled.within, df: pooled.runs * Math.max(1, nb - 1) });
+            baseVariance = pooled.within / pooled.runs;
+            basePerRun = pooled.within;
+        }
+    }
+    else if (between > withinBase) {
+        betweenCoefficient += 1;
+        baseVariance = between;
+        basePerRun = between;
+    }
+    else {
+        components.push({ coefficient: 1 / nb, variance: (base.stats.sd ?? 0) ** 2, df: nb - 1 });
+        baseVariance = withinBase;
+        basePerRun = withinBase * nb;
+    }
+    if (betweenCoefficient > 0)
+        components.push({ coefficient: betweenCoefficient, variance: between, df: history.df });
+    const headVariance = headUsesBetween ? between : withinHead;
+    const se2 = baseVariance + headVariance;
+    const denominator = components.reduce((sum, c) => sum + (c.coefficient * c.variance) ** 2 / c.df, 0);
+    const df = denominator > 0 ? (se2 * se2) / denominator : Infinity;
+    const diff = head.stats.mean - baseValue;
+    let p;
+    if (se2 === 0)
+        p = diff === 0 ? 1 : 0;
+    else
+        p = Math.min(1, 2 * studentTCdf(-Math.abs(diff / Math.sqrt(se2)), df));
+    const q = df > 0 ? power_quantile((1 + settings.confidence) / 2, df) : Number.NaN;
+    const interval = Number.isNaN(q) ? null : fiellerInterval(baseValue, head.stats.mean, baseVariance, headVariance, q);
+    const noise = { source: headUsesBetween ? 'between-run' : 'within-run', historyRuns: history.runs };
+    if (baseValue !== 0)
+        noise.betweenRunSd = Math.sqrt(between) / Math.abs(baseValue);
+    if (pooled)
+        noise.baselineRuns = pooled.runs;
+    if (history.note)
+        noise.note = history.note;
+    const test = {
+        method: 'welch',
+        interval,
+        pValue: p,
+        noise,
+        spread: { se: Math.sqrt(se2), df, base: { perRun: basePerRun }, head: { perRun: headUsesBetween ? between : withinHead * nh } },
+    };
+    if (pooled)
+        test.baseValue = baseValue;
     return test;
 }
 function fewer(minSamples) {
@@ -22163,9 +23715,14 @@ function moments(stats, n) {
  * One matched pair. Regressed: the change in the bad direction exceeds the
  * threshold and, when a test could run, is significant at `confidence`
  * (two-sided p < 1 − confidence, i.e. the interval excludes 0). Improved is
- * the mirror image. Direction `none` reports the change and never judges it.
+ * the mirror image. Inconclusive: neither, and the test's interval reaches
+ * past the threshold in the bad direction while also holding changes within
+ * it, so the data cannot tell (or the interval is unbounded). Direction
+ * `none` reports the change and never judges it. With `history` (the
+ * default-branch history of this series), the test uses the larger of the
+ * within-run and between-run noise, and may compare with a pooled baseline.
  */
-function compareSeries(base, head, settings, rules = compileGateRules(settings)) {
+function compareSeries(base, head, settings, rules = compileGateRules(settings), history) {
     const b = sideOf(base, settings.statistic);
     const h = sideOf(head, settings.statistic);
     const result = {
@@ -22186,23 +23743,98 @@ function compareSeries(base, head, settings, rules = compileGateRules(settings))
         result.note = `baseline ${settings.statistic} is 0: no relative change`;
         return result;
     }
-    result.change = (h.value - b.value) / Math.abs(b.value);
-    const test = chooseTest(base, head, settings);
+    const test = chooseTest(base, head, settings, history);
+    if (test.baseValue !== undefined) {
+        if (test.baseValue === 0) {
+            result.note = 'pooled baseline mean is 0: no relative change';
+            return result;
+        }
+        result.base = { value: test.baseValue, n: null, sd: null };
+    }
+    const baseValue = result.base?.value ?? b.value;
+    result.change = (h.value - baseValue) / Math.abs(baseValue);
     result.method = test.method;
     result.interval = test.interval;
     result.pValue = test.pValue;
+    if (test.noise)
+        result.noise = test.noise;
     const notes = [];
     if (test.note)
         notes.push(test.note);
     result.verdict = judge(result.change, result.direction, result.threshold, test.pValue, settings.confidence);
+    if (test.spread)
+        result.detectable = minimumDetectable(test.spread, Math.abs(baseValue), settings);
     if (result.direction === 'none')
         notes.push('no better direction: change reported only');
-    else if (result.verdict === 'unchanged' && test.pValue !== null && beyond(result.change, result.threshold)) {
-        notes.push(`past the ${percent(result.threshold)} threshold but not significant (p=${formatP(test.pValue)})`);
+    else if (result.verdict === 'unchanged' && test.pValue !== null && spansThreshold(result)) {
+        result.verdict = 'inconclusive';
+        if (test.spread && result.detectable)
+            result.detectable.runsPerSide = runsNeeded(test.spread, Math.abs(baseValue), result, settings);
+        notes.push(inconclusiveNote(result, settings.confidence));
     }
+    const noiseNote = noiseText(result.noise);
+    if (noiseNote)
+        notes.push(noiseNote);
     if (notes.length > 0)
         result.note = notes.join('; ');
     return result;
+}
+/**
+ * The interval holds changes past the threshold in the bad direction (an
+ * unbounded interval holds every change). Called for unchanged verdicts
+ * only, whose intervals always hold changes within the threshold too.
+ */
+function spansThreshold(c) {
+    if (!c.interval)
+        return true;
+    return c.direction === 'higher' ? c.interval[0] < -c.threshold : c.interval[1] > c.threshold;
+}
+function minimumDetectable(spread, baseAbs, settings) {
+    const mde = spread.df > 0 ? minimumDetectableEffect(spread.se, spread.df, baseAbs, settings.confidence, settings.power) : Infinity;
+    return { mde, power: settings.power, cap: RUNS_TO_DECIDE_CAP };
+}
+/**
+ * The runs per side that would decide an inconclusive comparison: where the
+ * MDE falls below the threshold, or, when it already is (the change sits close
+ * to the threshold), where the interval around the observed change would clear it.
+ */
+function runsNeeded(spread, baseAbs, c, settings) {
+    const mde = c.detectable?.mde ?? Infinity;
+    if (mde < c.threshold && c.change !== null && c.direction !== 'none') {
+        const boundary = c.direction === 'higher' ? -c.threshold : c.threshold;
+        return runsToExclude(spread.base, spread.head, baseAbs, Math.abs(c.change - boundary), settings.confidence);
+    }
+    return runsToDecide(spread.base, spread.head, baseAbs, c.threshold, settings.confidence, settings.power);
+}
+function percentText(fraction) {
+    return Number.isFinite(fraction) ? `${(fraction * 100).toFixed(1)}%` : '∞';
+}
+/** "interval spans the 5% threshold: MDE 48.6% (95% confidence, 80% power); about 26 runs per side would decide it". */
+function inconclusiveNote(c, confidence) {
+    const parts = [`${c.interval ? 'interval spans' : 'unbounded interval holds'} the ${percent(c.threshold)} threshold`];
+    const d = c.detectable;
+    if (!d)
+        return parts[0];
+    parts[0] += `: MDE ${percentText(d.mde)} (${percent(confidence)} confidence, ${percent(d.power)} power)`;
+    const close = d.mde < c.threshold ? ' if the change stays where it is' : '';
+    if (d.runsPerSide === undefined)
+        return parts[0];
+    if (d.runsPerSide === null)
+        parts.push(`more than ${d.cap} runs per side would be needed to decide it${close}`);
+    else
+        parts.push(`about ${d.runsPerSide} runs per side would decide it${close}`);
+    return parts.join('; ');
+}
+/** "noise: between-run (history of 12 runs); baseline: mean of 10 default-branch runs". */
+function noiseText(noise) {
+    if (!noise || noise.historyRuns === 0)
+        return undefined;
+    const parts = [`noise: ${noise.source} (history of ${noise.historyRuns} runs)`];
+    if (noise.baselineRuns !== undefined)
+        parts.push(`baseline: mean of ${noise.baselineRuns} default-branch runs`);
+    if (noise.note)
+        parts.push(noise.note);
+    return parts.join('; ');
 }
 function beyond(change, threshold) {
     return Math.abs(change) > threshold;
@@ -22294,7 +23926,7 @@ function gateFailureMessage(report) {
     const regressions = gatedRegressions(report);
     if (regressions.length === 0)
         return undefined;
-    return `${plural(regressions.length, 'gated metric')} regressed: ${regressions.map(regressionLine).join('; ')}`;
+    return `${text_plural(regressions.length, 'gated metric')} regressed: ${regressions.map(regressionLine).join('; ')}`;
 }
 /** Counts for the step outputs `regressions` and `improvements` (gated or not). */
 function verdictCounts(report) {
@@ -22317,11 +23949,16 @@ function verdictCounts(report) {
 /** Ids of series measured by the LLM stage itself (the model's tokens/s), not read from files. */
 const LLM_SERIES_PREFIX = 'llm::';
 
+;// CONCATENATED MODULE: ./src/model/branch-history.ts
+/** Bumped when a history field changes meaning or disappears. */
+const branch_history_HISTORY_SCHEMA_VERSION = 1;
+
 ;// CONCATENATED MODULE: ./src/model/snapshot.ts
 /** Bumped when a snapshot field changes meaning or disappears. */
 const SNAPSHOT_SCHEMA_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/baseline/snapshot.ts
+
 
 
 /**
@@ -22377,7 +24014,8 @@ function createSnapshot(report) {
     return snapshot;
 }
 function serialiseSnapshot(snapshot) {
-    return `${JSON.stringify(snapshot)}\n`;
+    // Redacted like report.json; ids already are (seriesId), so a baseline read back matches.
+    return `${JSON.stringify(snapshot, redact_redactJsonValue)}\n`;
 }
 async function snapshot_writeSnapshot(file, snapshot) {
     await fs.writeFile(file, serialiseSnapshot(snapshot));
@@ -22523,7 +24161,7 @@ function timestampToIso(raw) {
     return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
 }
 /** Ids that are the same in every run: timestamps normalised, repeats numbered within the run. */
-function runIds(series) {
+function history_runIds(series) {
     const seen = new Map();
     return series.map((s) => {
         const id = seriesId(s.file, s.metric, s.labels);
@@ -22538,8 +24176,8 @@ function runIds(series) {
  * share, so comparisons, annotations and facts point at the head's own series.
  */
 function withHeadIds(base, head) {
-    const headId = new Map(runIds(head).map((s, i) => [s.id, head[i].id]));
-    return runIds(base).map((s) => ({ ...s, id: headId.get(s.id) ?? s.id }));
+    const headId = new Map(history_runIds(head).map((s, i) => [s.id, head[i].id]));
+    return history_runIds(base).map((s) => ({ ...s, id: headId.get(s.id) ?? s.id }));
 }
 /** Series grouped into benchmarks whose runs differ only by timestamps in their paths, and the rest. */
 function runFamilies(series) {
@@ -22572,7 +24210,7 @@ function inOrder(runs) {
  * head's newest run is compared with the base's newest run instead, under the
  * head's ids; older runs are history both sides share and are left out.
  */
-function alignNewestRuns(base, head) {
+function history_alignNewestRuns(base, head) {
     const ours = runFamilies(head);
     const theirs = runFamilies(base);
     const alignedHead = [...ours.others];
@@ -22659,7 +24297,426 @@ function baselineFromHistory(series, dataJs) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/baseline/branch-history.ts
+/**
+ * The default-branch history (model/branch-history.ts): appending a run with
+ * its caps, reading and validating history.json, and the per-series run
+ * summaries a comparison learns noise from. Pure except read/write.
+ */
+
+
+
+/** Largest history.json kept: the oldest runs go first past it. */
+const MAX_HISTORY_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+/** Most series a history follows; this run's series come first (gated ones before the rest), then those seen most recently. */
+const MAX_HISTORY_SERIES = 5000;
+const branch_history_HISTORY_FILE = 'history.json';
+/**
+ * The series a run is remembered by: each timestamped benchmark's newest run
+ * and every other series (as the comparison aligns them), under keys that stay
+ * the same from run to run: timestamps in paths normalised, repeats numbered
+ * within the run (`runs/<ts>/x.csv::tokens_s{model=a}`).
+ */
+function stableKeys(series) {
+    const compared = alignNewestRuns(series, series).head;
+    return runIds(compared).map((s, i) => ({ key: s.id, series: compared[i] }));
+}
+function branch_history_valueOf(s) {
+    return Number.isFinite(s.stats.mean) ? [s.stats.mean, s.stats.sd, s.stats.n] : null;
+}
+function serialiseHistory(history) {
+    return `${JSON.stringify(history)}\n`;
+}
+/**
+ * `previous` (when its key matches) plus this run, newest last, keeping the
+ * last `limits.runs` runs, at most `limits.series` series and `limits.bytes`
+ * bytes (oldest runs dropped first). `first` puts series (e.g. gated ones)
+ * ahead of the others when the series cap bites.
+ */
+function appendRun(previous, key, snapshot, run, limits, first = () => false) {
+    const notes = [];
+    const maxSeries = limits.series ?? MAX_HISTORY_SERIES;
+    const maxBytes = limits.bytes ?? MAX_HISTORY_BYTES;
+    const current = stableKeys(snapshot.series);
+    const ordered = [...current.filter((c) => first(c.series)), ...current.filter((c) => !first(c.series))];
+    const keepOld = Math.max(0, limits.runs - 1);
+    const old = previous && keepOld > 0 ? previous.runs.slice(-keepOld) : [];
+    // Older keys, most recently seen first, after this run's own.
+    const lastSeen = new Map();
+    if (previous) {
+        old.forEach((r, age) => r.values.forEach((v, i) => v && lastSeen.set(previous.series[i], age)));
+    }
+    const keys = [];
+    const seen = new Set();
+    for (const c of ordered) {
+        if (seen.has(c.key))
+            continue;
+        seen.add(c.key);
+        keys.push(c.key);
+    }
+    const olderKeys = [...lastSeen.entries()].filter(([k]) => !seen.has(k)).sort((a, b) => b[1] - a[1]).map(([k]) => k);
+    keys.push(...olderKeys);
+    if (keys.length > maxSeries) {
+        notes.push(`${keys.length - maxSeries} series past the ${maxSeries}-series cap are not kept`);
+        keys.length = maxSeries;
+    }
+    const index = new Map(keys.map((k, i) => [k, i]));
+    const remap = (r) => {
+        const values = new Array(keys.length).fill(null);
+        r.values.forEach((v, i) => {
+            const at = index.get(previous.series[i]);
+            if (v && at !== undefined)
+                values[at] = v;
+        });
+        return { ...r, values };
+    };
+    const mine = new Array(keys.length).fill(null);
+    for (const c of current) {
+        const at = index.get(c.key);
+        if (at !== undefined && mine[at] === null)
+            mine[at] = branch_history_valueOf(c.series);
+    }
+    const newest = { commit: snapshot.commit?.sha ?? '', createdAt: snapshot.createdAt, values: mine };
+    if (run.runId)
+        newest.runId = run.runId;
+    let runs = [...old.map(remap), newest];
+    let history = { schemaVersion: HISTORY_SCHEMA_VERSION, tool: 'chimera-insight', kind: 'default-branch-history', key, series: keys, runs };
+    let dropped = 0;
+    while (runs.length > 1 && Buffer.byteLength(serialiseHistory(history)) > maxBytes) {
+        runs = runs.slice(1);
+        dropped += 1;
+        history = prune({ ...history, runs });
+    }
+    if (dropped > 0)
+        notes.push(`${dropped} oldest ${dropped === 1 ? 'run' : 'runs'} dropped to stay under ${Math.round(maxBytes / 1024)} KiB`);
+    if (Buffer.byteLength(serialiseHistory(history)) > maxBytes) {
+        // One run alone is too big: keep the first series that fit (this run's, gated first).
+        const perSeries = Buffer.byteLength(serialiseHistory(history)) / Math.max(1, history.series.length);
+        const keep = Math.max(0, Math.floor(maxBytes / perSeries) - 1);
+        notes.push(`${history.series.length - keep} series dropped to stay under ${Math.round(maxBytes / 1024)} KiB`);
+        history = { ...history, series: history.series.slice(0, keep), runs: history.runs.map((r) => ({ ...r, values: r.values.slice(0, keep) })) };
+    }
+    return { history: prune(history), notes };
+}
+/** Leaves out series no kept run has a value for. */
+function prune(history) {
+    const used = history.series.map((_, i) => history.runs.some((r) => r.values[i] !== null && r.values[i] !== undefined));
+    if (used.every(Boolean))
+        return history;
+    return {
+        ...history,
+        series: history.series.filter((_, i) => used[i]),
+        runs: history.runs.map((r) => ({ ...r, values: r.values.filter((_, i) => used[i]) })),
+    };
+}
+class HistoryError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'HistoryError';
+    }
+}
+function branch_history_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+const nullableNumber = (v) => v === null || (typeof v === 'number' && Number.isFinite(v));
+/** Parses and validates history.json; a file of another key (branch, path, hardware) is refused. */
+function parseHistory(text, expected) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new HistoryError(`history.json is not valid JSON (${err.message})`);
+    }
+    const fail = (message) => {
+        throw new HistoryError(`history.json ${message}`);
+    };
+    if (!branch_history_isObject(data) || data.tool !== 'chimera-insight' || data.kind !== 'default-branch-history')
+        return fail('is not a Chimera Insight history');
+    if (data.schemaVersion !== branch_history_HISTORY_SCHEMA_VERSION)
+        fail(`has schema version ${String(data.schemaVersion)}; this version reads ${branch_history_HISTORY_SCHEMA_VERSION}`);
+    const key = data.key;
+    if (!branch_history_isObject(key) || key.branch !== expected.branch || key.scope !== expected.scope || (key.hardware ?? undefined) !== expected.hardware) {
+        fail('belongs to another branch, path or hardware');
+    }
+    if (!Array.isArray(data.series) || !data.series.every((s) => typeof s === 'string'))
+        fail('series must be an array of strings');
+    const width = data.series.length;
+    if (!Array.isArray(data.runs))
+        return fail('runs must be an array');
+    data.runs.forEach((r, i) => {
+        if (!branch_history_isObject(r) || typeof r.commit !== 'string' || typeof r.createdAt !== 'string' || (r.runId !== undefined && typeof r.runId !== 'string'))
+            fail(`runs[${i}] must have commit and createdAt strings`);
+        const values = r.values;
+        if (!Array.isArray(values) || values.length !== width)
+            fail(`runs[${i}].values must have one entry per series`);
+        for (const v of values) {
+            if (v === null)
+                continue;
+            if (!Array.isArray(v) || v.length !== 3 || typeof v[0] !== 'number' || !Number.isFinite(v[0]) || !nullableNumber(v[1]) || !nullableNumber(v[2])) {
+                fail(`runs[${i}].values must hold [mean, sd, n] or null`);
+            }
+        }
+    });
+    return data;
+}
+async function readHistory(file, expected) {
+    let text;
+    try {
+        text = await external_node_fs_namespaceObject.promises.readFile(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw new HistoryError(`history.json cannot be read (${err.code ?? err.message})`);
+    }
+    return parseHistory(text, expected);
+}
+async function branch_history_writeHistory(file, history) {
+    await fs.writeFile(file, serialiseHistory(history));
+}
+/**
+ * The history of each compared head series, by head id: the head's series get
+ * the same stable keys as the runs were saved under. Runs missing a series
+ * are skipped, so a series added three runs ago has three values.
+ */
+function historyBySeries(history, head) {
+    const column = new Map(history.series.map((k, i) => [k, i]));
+    const out = new Map();
+    const keyed = history_runIds(head);
+    keyed.forEach((k, i) => {
+        const at = column.get(k.id);
+        if (at === undefined)
+            return;
+        const values = [];
+        for (const r of history.runs) {
+            const v = r.values[at];
+            if (v)
+                values.push({ mean: v[0], sd: v[1], n: v[2], commit: r.commit, createdAt: r.createdAt });
+        }
+        out.set(head[i].id, { values });
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/baseline/calibrate.ts
+
+
+
+
+const CALIBRATION_FALSE_ALARM_RATE = 0.01;
+/** Rows kept in the report (gated first); report.json says how many there were. */
+const CALIBRATION_ROW_LIMIT = 200;
+const STEP = 0.005;
+function statsOf(samples) {
+    const n = samples.length;
+    const mean = samples.reduce((a, b) => a + b, 0) / n;
+    const sd = n > 1 ? Math.sqrt(samples.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : null;
+    const sorted = [...samples].sort((a, b) => a - b);
+    const p50 = n % 2 === 1 ? sorted[n >> 1] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return { n, mean, sd, cv: null, min: sorted[0] ?? null, p50, p95: null, p99: null, max: sorted[n - 1] ?? null, approximate: false };
+}
+function half(s, parity) {
+    const samples = s.samples.filter((_, i) => i % 2 === parity);
+    return { ...s, source: 'samples', samples, stats: statsOf(samples) };
+}
+/** The threshold noise alone passes in the bad direction with probability `rate`, rounded up to 0.5%. */
+function suggestThreshold(noiseFloor, rate = CALIBRATION_FALSE_ALARM_RATE) {
+    const raw = normalQuantile(1 - rate) * noiseFloor;
+    // Rounding guards against 2.0000000001% becoming 2.5%.
+    return Math.max(STEP, Math.ceil(Number((raw / STEP).toFixed(9))) * STEP);
+}
+function calibrateSeries(s, runs, settings, gated) {
+    const n = s.stats.n;
+    const mean = s.stats.mean;
+    const sd = s.stats.sd;
+    const row = {
+        id: s.id,
+        file: s.file,
+        metric: s.metric,
+        labels: s.labels,
+        unit: s.unit,
+        gated,
+        n,
+        withinCv: sd !== null && mean !== 0 ? sd / Math.abs(mean) : null,
+        splitHalf: null,
+        betweenSd: null,
+        historyRuns: runs?.values.length ?? 0,
+        vsHistory: null,
+        basis: 'within-run',
+        noiseFloor: null,
+        suggestedThreshold: null,
+    };
+    const noGate = { ...settings, gate: { mode: 'all' } };
+    if (s.source === 'samples' && s.samples.length >= 4) {
+        // Halves of a short run are shorter than min-samples: Welch only needs two a side.
+        const c = compareSeries(half(s, 0), half(s, 1), { ...noGate, minSamples: 2 });
+        if (c.change !== null)
+            row.splitHalf = { change: c.change, interval: c.interval, verdict: c.verdict };
+    }
+    const within = sd !== null && n !== null && n > 0 ? (sd * sd) / n : null;
+    const history = runs ? seriesHistory(runs.values) : undefined;
+    let baseMean = mean;
+    if (history && history.between !== null && runs) {
+        const newest = runs.values[runs.values.length - 1];
+        const historyMean = history.pooled?.mean ?? newest.mean;
+        if (historyMean !== 0)
+            row.betweenSd = Math.sqrt(history.between) / Math.abs(historyMean);
+        const base = {
+            ...s,
+            source: 'summary',
+            samples: [],
+            stats: { n: newest.n, mean: newest.mean, sd: newest.sd, cv: null, min: null, p50: null, p95: null, p99: null, max: null, approximate: false },
+        };
+        const c = compareSeries(base, s, noGate, compileGateRules(noGate), history);
+        if (c.change !== null)
+            row.vsHistory = { change: c.change, interval: c.interval, verdict: c.verdict };
+        const k = history.pooled?.runs ?? 1;
+        const headVariance = Math.max(history.between, within ?? 0);
+        const baseVariance = Math.max(history.between, history.pooled?.within ?? within ?? 0) / k;
+        row.basis = history.between > (within ?? 0) ? 'between-run' : 'within-run';
+        baseMean = historyMean;
+        if (baseMean !== 0)
+            row.noiseFloor = Math.sqrt(headVariance + baseVariance) / Math.abs(baseMean);
+    }
+    else if (within !== null && mean !== 0) {
+        // Two runs like this one, each with its own n samples.
+        row.noiseFloor = Math.sqrt(2 * within) / Math.abs(mean);
+    }
+    if (row.noiseFloor !== null)
+        row.suggestedThreshold = suggestThreshold(row.noiseFloor);
+    return row;
+}
+/**
+ * The calibration of `series` (each benchmark's newest run and the other
+ * series, as compared), with the default-branch history per series id when
+ * there is one. Series without a better direction are left out: no
+ * threshold applies to them.
+ */
+function calibrate(series, runs, settings, historyRuns = 0) {
+    const rules = compileGateRules(settings);
+    const judged = series.filter((s) => s.direction !== 'none');
+    const ordered = [...judged.filter((s) => rules.isGated(s)), ...judged.filter((s) => !rules.isGated(s))];
+    const rows = ordered.slice(0, CALIBRATION_ROW_LIMIT).map((s) => calibrateSeries(s, runs?.get(s.id), settings, rules.isGated(s)));
+    return { rows, total: judged.length, historyRuns, falseAlarmRate: CALIBRATION_FALSE_ALARM_RATE };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/notices.ts
+
+
+
+
+
+
+function quoted(names, limit = 3) {
+    const shown = names.slice(0, limit).map((n) => `"${n}"`).join(', ');
+    return names.length > limit ? `${shown}, …` : shown;
+}
+/**
+ * What the `gate` and `thresholds` inputs did with this run's series. A glob
+ * that matches no series is a warning; a gate that selects nothing able to
+ * regress while throughput series exist is an error, because a typo
+ * (`gate: tokens-s`) would otherwise turn the check off and keep it green.
+ * `gate: none` says that on purpose. Series the LLM stage adds later are
+ * gated by their own input and are not counted here.
+ */
+function gateNotices(gate, all) {
+    const series = all.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX));
+    const names = series.map(thresholds_candidates);
+    const matchesSome = (pattern) => {
+        const test = globToRegExp(pattern);
+        return names.some((list) => list.some((n) => test.test(n)));
+    };
+    const metrics = [...new Set(series.map((s) => s.metric))];
+    const hint = (pattern) => {
+        const near = closestName(pattern, metrics);
+        return near === undefined ? '' : ` (did you mean "${near}"?)`;
+    };
+    const notices = [];
+    for (const rule of gate.thresholds) {
+        if (!matchesSome(rule.pattern)) {
+            notices.push({ input: 'thresholds', level: 'warning', message: `"${rule.pattern}: ${percent(rule.value)}" matches no series${hint(rule.pattern)}` });
+        }
+    }
+    const selection = gate.gate;
+    if (selection.mode === 'globs') {
+        for (const pattern of selection.patterns) {
+            if (!matchesSome(pattern))
+                notices.push({ input: 'gate', level: 'warning', message: `"${pattern}" matches no series${hint(pattern)}` });
+        }
+    }
+    if (selection.mode !== 'none') {
+        const rules = compileGateRules(gate);
+        const throughput = series.filter((s) => isThroughput(s.direction, s.unit, s.metric));
+        if (throughput.length > 0 && !series.some((s) => rules.isGated(s))) {
+            const given = selection.mode === 'globs' ? quoted(selection.patterns) : selection.mode;
+            notices.push({
+                input: 'gate',
+                level: 'error',
+                message: `${given} gates no series that can regress, although ${throughput.length} throughput series ` +
+                    `(${quoted([...new Set(throughput.map((s) => s.metric))])}) were found, so no regression could fail the check; ` +
+                    'fix the pattern, or set "gate: none" to gate nothing on purpose',
+            });
+        }
+    }
+    return notices;
+}
+
+;// CONCATENATED MODULE: ./src/baseline/trends.ts
+
+
+/** Trends kept in report.json; the comment shows fewer (src/report/trend.ts). */
+const TREND_SERIES_LIMIT = 50;
+/**
+ * Steps and drifts in the history followed by this run. The latest step is
+ * the one nothing moved after ("and stayed there").
+ */
+function changeEvents(points, current, commit) {
+    const values = points.map((p) => p.value);
+    const commits = points.map((p) => p.commit);
+    if (current !== null) {
+        values.push(current);
+        commits.push(commit);
+    }
+    const analysis = detectChanges(values);
+    const last = values.length - 1;
+    const event = (e, at) => {
+        const c = commits[at];
+        return c ? { ...e, commit: c } : e;
+    };
+    if (analysis.kind === 'drift' && analysis.drift) {
+        const d = analysis.drift;
+        return [event({ kind: 'drift', index: 0, runsAgo: last, change: d.start === 0 ? 0 : (d.end - d.start) / Math.abs(d.start), p: d.p, latest: true }, 0)];
+    }
+    return analysis.steps.map((s, i) => event({ kind: 'step', index: s.index, runsAgo: last - s.index, change: s.before === 0 ? 0 : (s.after - s.before) / Math.abs(s.before), p: s.p, latest: i === analysis.steps.length - 1 }, s.index));
+}
+function historySummary(input) {
+    let betweenRun = 0;
+    let withinRun = 0;
+    for (const c of input.comparisons) {
+        if (!c.noise || c.noise.historyRuns === 0)
+            continue;
+        if (c.noise.source === 'between-run')
+            betweenRun += 1;
+        else
+            withinRun += 1;
+    }
+    const gated = input.comparisons.filter((c) => c.gated && input.runs.has(c.id)).sort(bySeverity).slice(0, TREND_SERIES_LIMIT);
+    const trends = gated.map((c) => {
+        const runs = input.runs.get(c.id);
+        const points = runs.values.map((v) => ({ value: v.mean, ...(v.commit ? { commit: v.commit } : {}), createdAt: v.createdAt }));
+        const current = input.current.get(c.id) ?? null;
+        const trend = { id: c.id, metric: c.metric, labels: c.labels, unit: c.unit, direction: c.direction, threshold: c.threshold, points, current };
+        if (input.changePoints)
+            trend.changes = changeEvents(points, current, input.commit);
+        return trend;
+    });
+    return { runs: input.historyRuns, betweenRun, withinRun, trends, changePoints: input.changePoints };
+}
+
 ;// CONCATENATED MODULE: ./src/baseline/sources/cache.ts
+
+
 
 
 
@@ -22726,8 +24783,9 @@ async function restoreFromCache(options) {
     let key;
     try {
         await external_node_fs_namespaceObject.promises.mkdir(dir, { recursive: true });
-        // A snapshot left by an earlier step must not pass for a restored one.
+        // A snapshot or history left by an earlier step must not pass for a restored one.
         await external_node_fs_namespaceObject.promises.rm(file, { force: true });
+        await external_node_fs_namespaceObject.promises.rm(external_node_path_default().join(dir, branch_history_HISTORY_FILE), { force: true });
         key = await cache.restoreCache([dir], event.baseSha ? `${prefix}${event.baseSha}` : prefix, [prefix]);
     }
     catch (err) {
@@ -22755,10 +24813,19 @@ async function restoreFromCache(options) {
     };
     if (snapshot.commit)
         info.found.info.commit = snapshot.commit;
+    try {
+        // Entries saved before the history existed have none: the history starts with the next push.
+        const history = await readHistory(external_node_path_default().join(dir, branch_history_HISTORY_FILE), { branch, scope });
+        if (history)
+            info.found.history = history;
+    }
+    catch (err) {
+        log.warning(`Baseline cache: ${message(err)}; comparing without the default-branch history.`);
+    }
     return info;
 }
 /**
- * Saves the snapshot when this run is a push to the default branch: those are
+ * Saves the snapshot (and the history) when this run is a push to the default branch: those are
  * the commits pull requests compare with. Returns the key, or undefined with
  * the reason logged. Never throws: a missing cache only costs later baselines.
  */
@@ -22781,13 +24848,17 @@ async function saveToCache(options) {
         const key = cacheKey(event.branch, snapshot.config.path ?? '.', sha);
         await fs.mkdir(dir, { recursive: true });
         await writeSnapshot(path.join(dir, SNAPSHOT_FILE), snapshot);
+        if (options.history)
+            await writeHistory(path.join(dir, HISTORY_FILE), options.history);
+        else
+            await fs.rm(path.join(dir, HISTORY_FILE), { force: true });
         const id = await cache.saveCache([dir], key);
         // @actions/cache returns -1 (and logs why) for failures it treats as non-fatal, e.g. a key saved by a re-run.
         if (id === -1) {
             log.warning(`Baseline cache: snapshot not saved under ${key} (see the cache messages above).`);
             return undefined;
         }
-        log.info(`Baseline cache: snapshot saved under ${key}.`);
+        log.info(`Baseline cache: snapshot${options.history ? ` and history (${plural(options.history.runs.length, 'run')})` : ''} saved under ${key}.`);
         return key;
     }
     catch (err) {
@@ -23343,6 +25414,26 @@ async function findBaseline(spec, ctx) {
 
 
 
+
+
+
+
+
+/**
+ * The last `size` runs of the history, per compared head series. The baseline
+ * is pooled from them only when the history's newest run is the baseline's
+ * own commit (the cache entry holds both).
+ */
+function useHistory(history, size, head, baselineSha) {
+    const trimmed = { ...history, runs: history.runs.slice(-size) };
+    const runs = historyBySeries(trimmed, head);
+    const pool = baselineSha !== undefined && trimmed.runs[trimmed.runs.length - 1]?.commit === baselineSha;
+    const lookup = new Map([...runs].map(([id, r]) => [id, seriesHistory(r.values, { pool })]));
+    return { history: trimmed, runs, lookup };
+}
+function isPushToDefault(event) {
+    return event.name === 'push' && !!event.branch && event.branch === event.defaultBranch;
+}
 /**
  * The pipeline's compare stage: finds the baseline the `baseline` input asks
  * for, compares every series with it and sets `report.comparison`. With
@@ -23350,10 +25441,29 @@ async function findBaseline(spec, ctx) {
  */
 function compareStage(options) {
     let baseline;
-    const compare = async (report) => {
-        const gate = options.config.gate;
-        if (gate.baseline.kind === 'none')
+    let used;
+    const gate = options.config.gate;
+    const summarise = (report, comparisons) => {
+        if (!used || !report.comparison)
             return;
+        const current = new Map(report.series.map((s) => [s.id, s.stats.mean]));
+        const input = { comparisons, runs: used.runs, current, historyRuns: used.history.runs.length, changePoints: isPushToDefault(options.event) };
+        report.comparison.history = historySummary(options.event.headSha ? { ...input, commit: options.event.headSha } : input);
+    };
+    // Every benchmark's newest run and every other series, whatever the baseline compared.
+    const calibration = (report) => {
+        if (gate.calibrate)
+            report.calibration = calibrate(history_alignNewestRuns(report.series, report.series).head, used?.runs, gate, used?.history.runs.length ?? 0);
+    };
+    const compare = async (report) => {
+        // Judged on the head's series whether or not a baseline is found: a gate that gates nothing is wrong either way.
+        const notices = gateNotices(gate, report.series);
+        if (notices.length > 0)
+            report.notices = [...(report.notices ?? []), ...notices];
+        if (gate.baseline.kind === 'none') {
+            calibration(report);
+            return;
+        }
         await external_node_fs_namespaceObject.promises.mkdir(options.tempRoot, { recursive: true });
         const tempDir = await external_node_fs_namespaceObject.promises.mkdtemp(external_node_path_default().join(options.tempRoot, 'chimera-baseline-'));
         try {
@@ -23366,25 +25476,33 @@ function compareStage(options) {
                     throw err;
                 // The named baseline is unusable: publish the report saying so, then fail the step.
                 report.comparison = { ...noBaselineReport([{ source: gate.baseline.kind, outcome: err.message }], gate), error: err.message };
+                calibration(report);
                 return;
             }
             if (!search.found) {
                 options.log.info('No baseline found: nothing compared, the gate passes.');
                 report.comparison = noBaselineReport(search.attempts, gate);
+                calibration(report);
                 return;
             }
             baseline = search.found;
             const { info, series } = search.found;
             // History pairs runs itself; a baseline from another commit is aligned run to run here.
-            const sides = search.found.head ? { base: series, head: search.found.head } : alignNewestRuns(series, report.series);
+            const sides = search.found.head ? { base: series, head: search.found.head } : history_alignNewestRuns(series, report.series);
             if ('omitted' in sides && sides.omitted > 0 && !info.note) {
                 info.note = `each timestamped benchmark's newest run is compared with the baseline's newest; older runs (${sides.omitted} series) are not`;
             }
             options.log.info(`Baseline: ${logSafe(info.description)}${info.createdAt ? ` (data from ${info.createdAt})` : ''}, ${series.length} series${info.note ? `; ${logSafe(info.note)}` : ''}.`);
+            if (search.found.history && gate.historySize > 0) {
+                used = useHistory(search.found.history, gate.historySize, sides.head, info.commit?.sha);
+                options.log.info(`Default-branch history: ${used.history.runs.length} runs, ${used.runs.size} of the compared series in it.`);
+            }
             // Late series are not measured yet: compareLate judges them, so they are not "missing" here.
             const ungated = new Set(search.found.ungated?.ids ?? []);
-            const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), sides.head, gate).map((c) => ungated.has(c.id) && c.gated ? { ...c, gated: false, note: [c.note, 'not gated: this checkout did not produce the run'].filter(Boolean).join('; ') } : c);
+            const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), sides.head, gate, used?.lookup).map((c) => ungated.has(c.id) && c.gated ? { ...c, gated: false, note: [c.note, 'not gated: this checkout did not produce the run'].filter(Boolean).join('; ') } : c);
             report.comparison = buildComparisonReport({ comparisons, baseline: info, attempts: search.attempts, gate });
+            summarise(report, comparisons);
+            calibration(report);
         }
         finally {
             await external_node_fs_namespaceObject.promises.rm(tempDir, { recursive: true, force: true });
@@ -23397,12 +25515,21 @@ function compareStage(options) {
             return;
         const ids = new Set(late.map((s) => s.id));
         const base = baseline.series.filter((s) => ids.has(s.id));
+        let lookup;
+        if (used) {
+            const lateUse = useHistory(used.history, gate.historySize, late, current.baseline.commit?.sha);
+            for (const [id, r] of lateUse.runs)
+                used.runs.set(id, r);
+            lookup = lateUse.lookup;
+        }
         // Opting in with gate-llm-throughput gates these series whatever the `gate` selection says.
-        const added = compareAll(base, late, options.config.gate).map((c) => ({ ...c, gated: true }));
+        const added = compareAll(base, late, options.config.gate, lookup).map((c) => ({ ...c, gated: true }));
+        const comparisons = [...current.series, ...added];
         // No `error` to carry over: a comparison with an unusable baseline has no `baseline` and returned above.
-        report.comparison = buildComparisonReport({ comparisons: [...current.series, ...added], baseline: current.baseline, attempts: current.attempts, gate: options.config.gate });
+        report.comparison = buildComparisonReport({ comparisons, baseline: current.baseline, attempts: current.attempts, gate: options.config.gate });
+        summarise(report, comparisons);
     };
-    return { compare, compareLate };
+    return { compare, compareLate, history: () => baseline?.history };
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/cli.ts
@@ -23412,7 +25539,8 @@ function compareStage(options) {
 
 /** The CLI's side of the regression gate: options, the compare stage and the exit code. */
 /** Gate options that mirror action inputs one to one (`--min-samples` ⇔ `min-samples`). */
-const GATE_INPUT_OPTIONS = ['statistic', 'threshold', 'thresholds', 'min-samples', 'confidence', 'gate', 'fail-on-regression'];
+const GATE_INPUT_OPTIONS = ['statistic', 'threshold', 'thresholds', 'min-samples', 'confidence', 'power', 'gate', 'fail-on-regression'];
+// `history-size` has no option: the default-branch history lives in the Actions cache, which a local run does not have.
 const GATE_USAGE = `Regression gate (analyze):
   --baseline PATH|KIND    a snapshot.json or a benchmark directory to compare with, or
                           auto (default: earlier timestamped runs in the tree, since
@@ -23422,8 +25550,11 @@ const GATE_USAGE = `Regression gate (analyze):
   --statistic mean|median compared statistic (default: mean)
   --min-samples N         samples per side before significance is required (default: 3)
   --confidence LEVEL      e.g. 0.95 (default)
-  --gate SELECTION        throughput (default), all, or metric globs
+  --power LEVEL           power the minimum detectable effect is stated at (default: 0.8)
+  --gate SELECTION        throughput (default), all, none, or metric globs
   --fail-on-regression B  exit 1 on a gated regression (default: true)
+  --calibrate             add the A/A calibration: each metric's noise floor and a
+                          suggested threshold (the action's calibrate: true)
 `;
 /** Keywords `--baseline` takes as they are; anything else is a path. */
 const KEYWORDS = new Set(['auto', 'cache', 'git', 'history', 'none']);
@@ -23537,6 +25668,11 @@ function verdictPhrase(c) {
     const threshold = percent(c.threshold);
     if (c.verdict === 'regressed')
         return c.gated ? `a regression past the ${threshold} threshold that fails the check` : `a regression past the ${threshold} threshold (this metric does not gate)`;
+    if (c.verdict === 'inconclusive') {
+        const runs = c.detectable?.runsPerSide;
+        const decide = runs === undefined ? '' : runs === null ? `; more than ${c.detectable?.cap} runs per side would be needed to decide it` : `; about ${runs} runs per side would decide it`;
+        return `inconclusive, the data cannot tell whether it passed the ${threshold} threshold${decide}`;
+    }
     return `an improvement past the ${threshold} threshold`;
 }
 function changeText(c) {
@@ -23553,13 +25689,14 @@ function changeText(c) {
     const abs = formatChange(c.change).slice(1);
     return `${name} ${moved} ${abs}${sides}${evidence.length > 0 ? ` (${evidence.join(', ')})` : ''}: ${verdictPhrase(c)}.`;
 }
-/** Regressions (gated first, worst first) and improvements against the baseline, each a finding. */
+/** Regressions (gated first, worst first), improvements and inconclusive changes against the baseline, each a finding. */
 function changeFindings(comparison) {
     if (!comparison?.baseline)
         return [];
     const regressed = comparison.series.filter((c) => c.verdict === 'regressed' && c.change !== null).sort((a, b) => Number(b.gated) - Number(a.gated) || bySeverity(a, b));
     const improved = comparison.series.filter((c) => c.verdict === 'improved' && c.change !== null).sort((a, b) => bySeverity(b, a));
-    return [...regressed, ...improved].slice(0, MAX_CHANGE_FINDINGS).map((c) => ({
+    const inconclusive = comparison.series.filter((c) => c.verdict === 'inconclusive' && c.change !== null).sort(bySeverity);
+    return [...regressed, ...improved, ...inconclusive].slice(0, MAX_CHANGE_FINDINGS).map((c) => ({
         kind: 'change',
         metric: c.metric,
         unit: c.unit,
@@ -24026,7 +26163,7 @@ function scoreFinding(f) {
         case 'change': {
             const c = f.change;
             const beyond = c && c.change !== null ? Math.min(1, Math.abs(c.change)) : 0;
-            const base = c?.verdict === 'regressed' ? (c.gated ? 100 : 60) : 40;
+            const base = c?.verdict === 'regressed' ? (c.gated ? 100 : 60) : c?.verdict === 'improved' ? 40 : 20;
             return base + 10 * weight + beyond;
         }
         case 'ranking': {
@@ -24132,14 +26269,14 @@ function stabilityFindings(series, files) {
         const parts = [];
         if (scattered.length > 0) {
             const total = entry.items.filter((i) => i.note.startsWith('CV')).length;
-            parts.push(`${plural(total, 'series scatters', 'series scatter')} widely (${scattered.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')}${total > ITEMS_NAMED ? '; …' : ''})`);
+            parts.push(`${text_plural(total, 'series scatters', 'series scatter')} widely (${scattered.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')}${total > ITEMS_NAMED ? '; …' : ''})`);
         }
         if (runs.length > 0)
-            parts.push(`run-to-run spread in ${plural(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')})`);
+            parts.push(`run-to-run spread in ${text_plural(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')})`);
         if (warmups.length > 0)
-            parts.push(`the first sample stands out in ${plural(warmups.length, 'series', 'series')} (${warmups[0]?.name}: ${warmups[0]?.note})`);
+            parts.push(`the first sample stands out in ${text_plural(warmups.length, 'series', 'series')} (${warmups[0]?.name}: ${warmups[0]?.note})`);
         if (entry.excluded > 0)
-            parts.push(`${plural(entry.excluded, 'row')} with a non-empty error column left out of every statistic`);
+            parts.push(`${text_plural(entry.excluded, 'row')} with a non-empty error column left out of every statistic`);
         if (parts.length === 0)
             continue;
         const lead = entry.series[0];
@@ -24423,18 +26560,6 @@ function llmThroughputSeries(llm) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/json.ts
-/** Samples per series written to report.json; the rest are counted in `samplesOmitted`. */
-const JSON_SAMPLE_LIMIT = 1000;
-function renderJson(report) {
-    const series = report.series.map((s) => {
-        if (s.samples.length <= JSON_SAMPLE_LIMIT)
-            return s;
-        return { ...s, samples: s.samples.slice(0, JSON_SAMPLE_LIMIT), samplesOmitted: s.samples.length - JSON_SAMPLE_LIMIT };
-    });
-    return `${JSON.stringify({ ...report, series }, null, 2)}\n`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /**
  * Text from repository files is untrusted: it is escaped so it can neither
@@ -24494,6 +26619,92 @@ function details(summary, body, open = false) {
     return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
+;// CONCATENATED MODULE: ./src/report/sections.ts
+/** Drop ranks, from the first to go to the last. */
+const DROP_RANK = {
+    fileTable: 30,
+    collapsedDetail: 20,
+    unchangedMetrics: 10,
+};
+
+;// CONCATENATED MODULE: ./src/report/calibration.ts
+
+
+
+
+/** Rows in the Markdown table (gated first); report.json keeps up to CALIBRATION_ROW_LIMIT. */
+const CALIBRATION_ROWS_SHOWN = 20;
+function pct(fraction) {
+    return fraction === null ? '–' : `${(fraction * 100).toFixed(1)}%`;
+}
+function aa(c) {
+    if (!c)
+        return '–';
+    const interval = c.interval ? ` (${formatChange(c.interval[0])} … ${formatChange(c.interval[1])})` : '';
+    const alarm = c.verdict === 'regressed' || c.verdict === 'improved' ? ` ⚠️ ${c.verdict}` : '';
+    return `${formatChange(c.change)}${interval}${alarm}`;
+}
+function row(r) {
+    return [
+        `${code(r.metric)}${r.gated ? ' (gated)' : ''}`,
+        labelsText(r.labels),
+        r.n === null ? '?' : String(r.n),
+        pct(r.withinCv),
+        aa(r.splitHalf),
+        r.betweenSd === null ? '–' : `${pct(r.betweenSd)} (${r.historyRuns} runs)`,
+        aa(r.vsHistory),
+        r.noiseFloor === null ? '–' : `${pct(r.noiseFloor)} (${r.basis})`,
+        pct(r.suggestedThreshold),
+    ];
+}
+function summary(c) {
+    const gated = c.rows.filter((r) => r.gated && r.suggestedThreshold !== null);
+    const alarms = c.rows.filter((r) => [r.splitHalf, r.vsHistory].some((a) => a && (a.verdict === 'regressed' || a.verdict === 'improved'))).length;
+    const parts = [];
+    if (gated.length > 0) {
+        const worst = gated.reduce((a, b) => (b.suggestedThreshold > a.suggestedThreshold ? b : a));
+        parts.push(`For the gated metrics, a \`threshold\` of at least ${pct(worst.suggestedThreshold)} keeps noise alone below about ${pct(c.falseAlarmRate)} false alarms (set by ${code(worst.metric)}); lower ones can go in \`thresholds\`.`);
+    }
+    if (alarms > 0)
+        parts.push(`⚠️ ${text_plural(alarms, 'metric')} already flagged a change in these A/A comparisons: this runner is noisier than the gate assumes there.`);
+    return parts.join(' ');
+}
+/** Rows of the digest's calibration table: the gated metrics first. */
+const DIGEST_ROWS = 6;
+/**
+ * The calibration in the digest (nothing unless `calibrate: true`): the
+ * suggested threshold and, per metric, the noise floor in three narrow
+ * columns; the full table is in the details.
+ */
+function calibrationDigestSections(report) {
+    const c = report.calibration;
+    if (!c)
+        return [];
+    const lead = summary(c);
+    if (c.rows.length === 0)
+        return [{ text: '### Calibration (A/A)\n\nNo metric with a better direction to calibrate.' }];
+    const rows = c.rows.slice(0, DIGEST_ROWS).map((r) => [`${code(r.metric)}${r.gated ? ' (gated)' : ''}${Object.keys(r.labels).length > 0 ? `<br>${labelsText(r.labels)}` : ''}`, r.noiseFloor === null ? '–' : `${pct(r.noiseFloor)}<br><sub>${r.basis}</sub>`, pct(r.suggestedThreshold)]);
+    const more = c.total > rows.length ? `\n\n<sub>${c.total - rows.length} more metrics, with the split-half and history comparisons, in the details.</sub>` : '';
+    return [{ text: `### Calibration (A/A)\n\n${lead ? `${lead}\n\n` : ''}${table(['Metric', 'Noise floor', 'Suggested threshold'], rows)}${more}` }];
+}
+/** Nothing unless `calibrate: true`. */
+function calibrationSections(report) {
+    const c = report.calibration;
+    if (!c)
+        return [];
+    const intro = [
+        '### Calibration (A/A): every metric',
+        `What this runner's numbers do when nothing changed: the run's odd-numbered samples against its even-numbered ones${c.historyRuns > 0 ? `, and this run against the last ${text_plural(c.historyRuns, 'default-branch run')}` : ' (no default-branch history yet: within-run noise only)'}. The noise floor is the standard deviation of the relative change between two runs of an unchanged commit; the suggested threshold is what noise alone passes in the bad direction about ${pct(c.falseAlarmRate)} of the time (2.33 noise floors, rounded up to 0.5%). The verdict above does not depend on it.`,
+    ].join('\n\n');
+    if (c.rows.length === 0)
+        return [{ text: `${intro}\n\nNo metric with a better direction to calibrate.` }];
+    const shown = c.rows.slice(0, CALIBRATION_ROWS_SHOWN);
+    const more = c.total > shown.length ? `\n\n…and ${c.total - shown.length} more; report.json lists ${c.rows.length} of ${c.total}.` : '';
+    const body = table(['Metric', 'Labels', 'n', 'Within-run CV', 'Split-half A/A', 'Between-run sd', 'This run vs history', 'Noise floor', 'Suggested threshold'], shown.map(row));
+    const lead = summary(c);
+    return [{ text: `${intro}${lead ? `\n\n${lead}` : ''}\n\n${body}${more}`, dropRank: DROP_RANK.unchangedMetrics, kind: 'calibration table' }];
+}
+
 ;// CONCATENATED MODULE: ./src/report/charts.ts
 /** Longest axis label; longer ones are cut with an ellipsis. */
 const CHART_LABEL_CHARS = 24;
@@ -24513,6 +26724,8 @@ function round(value) {
     const digits = abs >= 100 ? 1 : abs >= 1 ? 2 : 4;
     return Number(value.toFixed(digits));
 }
+/** Bars up to this many stand upright; more lie down, so every label keeps its own line. */
+const UPRIGHT_BARS = 4;
 /** A Mermaid `xychart-beta` bar chart in a fenced block; at most CHART_BARS bars (the caller chooses which). */
 function barChart(chart) {
     const bars = chart.bars.slice(0, CHART_BARS);
@@ -24521,14 +26734,15 @@ function barChart(chart) {
     const all = [...values, ...lines.flat()];
     const lo = chart.fromZero ? Math.min(0, ...all) : Math.min(...all);
     const hi = Math.max(...all);
-    const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
+    // Room below the lowest bar, so a bar at the bottom of the range still shows.
+    const pad = (hi - lo) * 0.15 || Math.abs(hi) * 0.05 || 1;
     // Whole numbers read better on an axis once the range allows them.
     const whole = hi - lo >= 5;
     const low = chart.fromZero ? lo : whole ? Math.floor(lo - pad) : round(lo - pad);
     const high = whole ? Math.ceil(hi + pad) : round(hi + pad);
     const out = [
         '```mermaid',
-        'xychart-beta',
+        bars.length > UPRIGHT_BARS ? 'xychart-beta horizontal' : 'xychart-beta',
         `  title "${chartTitle(chart.title)}"`,
         `  x-axis [${bars.map((b) => `"${chartLabel(b.label)}"`).join(', ')}]`,
         `  y-axis "${chartTitle(chart.yAxis)}" ${low} --> ${high}`,
@@ -24537,207 +26751,6 @@ function barChart(chart) {
         '```',
     ];
     return out.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/sections.ts
-/** Drop ranks, from the first to go to the last. */
-const DROP_RANK = {
-    fileTable: 30,
-    collapsedDetail: 20,
-    unchangedMetrics: 10,
-};
-
-;// CONCATENATED MODULE: ./src/report/comparison.ts
-
-
-
-
-
-
-
-
-/** Rows per collapsed table; report.json keeps every comparison. */
-const DETAIL_ROWS = 200;
-/** "3 hours", "2 days": how long before `now` the baseline's data was produced. */
-function formatAge(fromIso, nowIso) {
-    const ms = Date.parse(nowIso) - Date.parse(fromIso);
-    if (!Number.isFinite(ms))
-        return undefined;
-    const minutes = Math.max(0, Math.floor(ms / 60_000));
-    if (minutes < 1)
-        return 'less than a minute';
-    if (minutes < 60)
-        return plural(minutes, 'minute');
-    const hours = Math.floor(minutes / 60);
-    if (hours < 48)
-        return plural(hours, 'hour');
-    return plural(Math.floor(hours / 24), 'day');
-}
-const MARKDOWN = { esc: escapeMarkdown, bold: (t) => `**${t}**` };
-const PLAIN = { esc: (t) => t.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' '), bold: (t) => t };
-function baselineText(baseline, generatedAt, style = MARKDOWN) {
-    const age = baseline.createdAt ? formatAge(baseline.createdAt, generatedAt) : undefined;
-    return `${style.esc(baseline.description)}${age ? ` (${age} old)` : ''}`;
-}
-function sentence(comparison, generatedAt, style) {
-    const line = decision(comparison, generatedAt, style);
-    const note = comparison.baseline?.note;
-    return note && !comparison.error ? `${line} ${style.esc(note.charAt(0).toUpperCase() + note.slice(1))}.` : line;
-}
-/** The one line under the title: what the gate decided and against what, and the baseline's caveat. */
-function verdictLine(comparison, generatedAt) {
-    return sentence(comparison, generatedAt, MARKDOWN);
-}
-/** verdictLine as plain text, for a terminal. */
-function baselineSentence(comparison, generatedAt) {
-    return sentence(comparison, generatedAt, PLAIN);
-}
-function decision(comparison, generatedAt, style) {
-    const { esc, bold } = style;
-    if (comparison.error)
-        return `❌ ${bold('Baseline unusable:')} ${esc(comparison.error)}`;
-    if (comparison.verdict === 'no-baseline' || !comparison.baseline) {
-        const reasons = comparison.attempts.map((a) => `${esc(a.source)}: ${esc(a.outcome)}`).join('; ');
-        return `ℹ️ ${bold('No baseline:')} nothing to compare against, so nothing can fail${reasons ? ` (${reasons})` : ''}.`;
-    }
-    const against = baselineText(comparison.baseline, generatedAt, style);
-    const matched = comparison.series.filter((c) => c.verdict !== 'new' && c.verdict !== 'missing');
-    const gated = matched.filter((c) => c.gated);
-    if (comparison.verdict === 'regression') {
-        const n = gatedRegressions(comparison).length;
-        return `❌ ${bold('Regression:')} ${plural(n, 'gated metric')} regressed against ${against}.`;
-    }
-    const ungated = matched.filter((c) => !c.gated && c.verdict === 'regressed').length;
-    const extra = ungated > 0 ? `; ${plural(ungated, 'metric that does not gate', 'metrics that do not gate')} regressed` : '';
-    const gatedText = gated.length === 0 ? 'no gated metric in both runs' : `${plural(gated.length, 'gated metric')} within threshold`;
-    return `✅ ${bold('No regression')} against ${against}: ${plural(matched.length, 'metric')} compared, ${gatedText}${extra}.`;
-}
-function sideText(side, unit) {
-    if (!side)
-        return '–';
-    const n = side.n !== null && side.n > 1 ? ` (n=${side.n})` : '';
-    return `${formatNumber(side.value)}${unit ? ` ${escapeMarkdown(unit)}` : ''}${n}`;
-}
-function intervalText(c) {
-    if (!c.interval)
-        return '–';
-    return `${formatChange(c.interval[0])} … ${formatChange(c.interval[1])}`;
-}
-const VERDICT_TEXT = {
-    regressed: '❌ regressed',
-    improved: '✅ improved',
-    unchanged: 'unchanged',
-    'insufficient-data': 'insufficient data',
-    new: 'new',
-    missing: 'missing',
-};
-function verdictCell(c) {
-    if (c.verdict === 'regressed')
-        return c.gated ? '❌ **regressed**' : '⚠️ regressed (not gated)';
-    return VERDICT_TEXT[c.verdict];
-}
-function notesText(c) {
-    const parts = [`threshold ${percent(c.threshold)}`];
-    if (c.note)
-        parts.push(escapeMarkdown(c.note));
-    return parts.join('; ');
-}
-const COMPARISON_HEADER = ['Series', 'Baseline', 'Current', 'Change (interval)', 'p', 'Verdict'];
-/** One table row: the file under the series' name, the threshold and notes under the verdict. */
-function comparisonRow(c) {
-    const labels = Object.keys(c.labels).length > 0 ? ` ${labelsText(c.labels)}` : '';
-    return [
-        `${code(c.metric)}${labels}<br><sub>${escapeMarkdown(c.file)}</sub>`,
-        sideText(c.base, c.unit),
-        sideText(c.head, c.unit),
-        c.change === null ? '–' : `${formatChange(c.change)}${c.interval ? `<br><sub>${intervalText(c)}</sub>` : ''}`,
-        c.pValue === null ? '–' : formatP(c.pValue),
-        `${verdictCell(c)}<br><sub>${notesText(c)}</sub>`,
-    ];
-}
-function limitedTable(rows) {
-    const shown = rows.slice(0, DETAIL_ROWS);
-    const more = rows.length > shown.length ? `\n\n…and ${rows.length - shown.length} more in report.json.` : '';
-    return `${table(COMPARISON_HEADER, shown.map(comparisonRow))}${more}`;
-}
-function settingsLine(comparison) {
-    const s = comparison.settings;
-    const parts = [
-        `Compared by ${escapeMarkdown(s.statistic ?? 'mean')}`,
-        `threshold ${escapeMarkdown(s.threshold ?? '')}${s.thresholds && s.thresholds !== '(none)' ? ` (per metric: ${escapeMarkdown(s.thresholds)})` : ''}`,
-        `confidence ${escapeMarkdown(s.confidence ?? '')}`,
-        `min-samples ${escapeMarkdown(s['min-samples'] ?? '')}`,
-        `gate: ${escapeMarkdown(s.gate ?? '')}`,
-    ];
-    return `${parts.join(' · ')}. A metric regresses when its change in the bad direction exceeds its threshold and, with enough samples on both sides, Welch's test (or a bootstrap for medians) finds it significant; the interval is for the relative change.`;
-}
-function chartName(c) {
-    const labels = Object.values(c.labels);
-    return labels.length > 0 ? `${c.metric} ${labels.join(' ')}` : c.metric;
-}
-/**
- * Current as % of baseline (baseline = 100) for the gated metrics, worst
- * first: metrics in different units share one axis that way. The line at
- * 100 is the baseline; the second line is each metric's threshold in its bad
- * direction. undefined when no gated metric was compared.
- */
-function comparisonChart(comparison) {
-    const gated = comparison.series.filter((c) => c.gated && c.change !== null && Number.isFinite(c.change)).sort(bySeverity);
-    if (gated.length === 0)
-        return undefined;
-    const shown = gated.slice(0, CHART_BARS);
-    const title = gated.length > shown.length ? `Gated metrics, ${shown.length} worst of ${gated.length}: current as % of baseline` : 'Gated metrics: current as % of baseline';
-    const chart = barChart({
-        title,
-        yAxis: '% of baseline',
-        bars: shown.map((c) => ({ label: chartName(c), value: 100 * (1 + c.change) })),
-        lines: [shown.map(() => 100), shown.map((c) => 100 * (c.direction === 'lower' ? 1 + c.threshold : 1 - c.threshold))],
-    });
-    return `${chart}\n\nBars: current run as % of the baseline; lines: the baseline (100) and each metric's threshold.`;
-}
-function attemptsSection(comparison) {
-    const rows = comparison.attempts.map((a) => `- ${escapeMarkdown(a.source)}: ${escapeMarkdown(a.outcome)}`).join('\n');
-    return { text: details('Baseline sources tried', rows), dropRank: DROP_RANK.collapsedDetail, kind: 'baseline sources' };
-}
-/**
- * The comparison in reading order: regressions (never dropped) worst first,
- * the chart, then improvements and unchanged metrics, not-judged, new and
- * missing series, collapsed and droppable.
- */
-function comparisonSections(report) {
-    const comparison = report.comparison;
-    if (!comparison)
-        return [];
-    if (comparison.verdict === 'no-baseline' || !comparison.baseline) {
-        return comparison.attempts.length === 0 ? [] : [attemptsSection(comparison)];
-    }
-    const by = (verdict) => comparison.series.filter((c) => c.verdict === verdict);
-    const regressed = by('regressed').sort(bySeverity);
-    const improved = by('improved').sort((a, b) => severity(a) - severity(b) || (a.id < b.id ? -1 : 1));
-    const sections = [];
-    const head = `### Comparison with the baseline\n\nBaseline: ${baselineText(comparison.baseline, report.generatedAt)}${comparison.baseline.commit ? ` · commit ${code(comparison.baseline.commit.sha.slice(0, 12))}` : ''}.\n\n${settingsLine(comparison)}`;
-    sections.push({ text: head, dropRank: DROP_RANK.unchangedMetrics, kind: 'comparison settings' });
-    const collapsed = (title, rows, dropRank, kind, open = false) => {
-        if (rows.length > 0)
-            sections.push({ text: details(`${title} (${rows.length})`, limitedTable(rows), open), dropRank, kind });
-    };
-    collapsed('Regressions', regressed, DROP_RANK.unchangedMetrics, 'regressions table', true);
-    collapsed('Improvements', improved, DROP_RANK.unchangedMetrics, 'improvements table');
-    collapsed('Unchanged', by('unchanged'), DROP_RANK.unchangedMetrics, 'unchanged metrics table');
-    collapsed('Not judged: insufficient data', by('insufficient-data'), DROP_RANK.collapsedDetail, 'insufficient-data table');
-    const listed = (title, rows) => {
-        if (rows.length === 0)
-            return;
-        const shown = rows.slice(0, DETAIL_ROWS).map((c) => `- ${code(c.metric)}${Object.keys(c.labels).length > 0 ? ` (${labelsText(c.labels)})` : ''} in ${code(c.file)}`);
-        if (rows.length > DETAIL_ROWS)
-            shown.push(`- …and ${rows.length - DETAIL_ROWS} more in report.json`);
-        sections.push({ text: details(`${title} (${rows.length})`, shown.join('\n')), dropRank: DROP_RANK.collapsedDetail, kind: `${title.toLowerCase()} list` });
-    };
-    listed('New series, not in the baseline', by('new'));
-    listed('Missing series, in the baseline only', by('missing'));
-    if (comparison.attempts.length > 1)
-        sections.push(attemptsSection(comparison));
-    return sections;
 }
 
 ;// CONCATENATED MODULE: ./src/report/digest.ts
@@ -24765,14 +26778,15 @@ function digest_headline(report) {
     if (c.verdict === 'no-baseline' || !c.baseline)
         return { kind: 'no-baseline', icon: 'ℹ️', text: 'no baseline to compare with' };
     if (c.verdict === 'regression')
-        return { kind: 'regression', icon: '❌', text: `${plural(gatedRegressions(c).length, 'gated metric')} regressed` };
+        return { kind: 'regression', icon: '❌', text: `${text_plural(gatedRegressions(c).length, 'gated metric')} regressed` };
     return { kind: 'pass', icon: '✅', text: 'no regression' };
 }
 /** The digest's ordering of verdicts: what needs attention first. */
-const VERDICT_ORDER = { regressed: 0, improved: 1 };
+const VERDICT_ORDER = { regressed: 0, improved: 1, inconclusive: 2 };
 /**
  * The changes a reviewer must see: regressions (gated first, worst first),
- * then improvements, at most `max`; everything else is counted.
+ * then improvements, then the inconclusive ones (the data cannot tell), at
+ * most `max`; everything else is counted.
  */
 function digestChanges(comparison, max = CHANGE_ROWS) {
     const counts = new Map();
@@ -24787,7 +26801,7 @@ function digestChanges(comparison, max = CHANGE_ROWS) {
 function countsText(counts) {
     const n = (v) => counts.get(v) ?? 0;
     const compared = [...counts].filter(([v]) => v !== 'new' && v !== 'missing').reduce((s, [, k]) => s + k, 0);
-    const parts = ['regressed', 'improved', 'unchanged', 'insufficient-data']
+    const parts = ['regressed', 'improved', 'inconclusive', 'unchanged', 'insufficient-data']
         .filter((v) => n(v) > 0)
         .map((v) => `${n(v)} ${v === 'insufficient-data' ? 'not judged (too little data)' : v}`);
     const extra = ['new', 'missing'].filter((v) => n(v) > 0).map((v) => `${n(v)} ${v}`);
@@ -24843,9 +26857,9 @@ function digest_changeText(c) {
         return '–';
     if (!c.interval)
         return formatChange(c.change);
-    return `${formatChange(c.change)} (${digest_intervalText(c.interval)})`;
+    return `${formatChange(c.change)} (${intervalText(c.interval)})`;
 }
-function digest_intervalText(interval) {
+function intervalText(interval) {
     return `${formatChange(interval[0])} … ${formatChange(interval[1])}`;
 }
 function verdictWord(c) {
@@ -24853,6 +26867,8 @@ function verdictWord(c) {
         return c.gated ? '❌ regressed' : '⚠️ regressed, not gated';
     if (c.verdict === 'improved')
         return '✅ improved';
+    if (c.verdict === 'inconclusive')
+        return '❔ inconclusive';
     if (c.verdict === 'insufficient-data')
         return 'not judged';
     return c.verdict;
@@ -24860,8 +26876,239 @@ function verdictWord(c) {
 function sideValue(value, unit) {
     return value === undefined ? '–' : `${formatNumber(value)}${unit ? ` ${unit}` : ''}`;
 }
+/** The threshold, and for an inconclusive change the smallest change the data could have shown. */
 function thresholdText(c) {
-    return percent(c.threshold);
+    const mde = c.verdict === 'inconclusive' && c.detectable && Number.isFinite(c.detectable.mde) ? ` · MDE ${(c.detectable.mde * 100).toFixed(1)}%` : '';
+    return `${percent(c.threshold)}${mde}`;
+}
+/**
+ * The shortest tail of each path that tells it apart from the others
+ * (`a/x/run.csv`, `b/x/run.csv` → `a/x/run.csv`, `b/x/run.csv`; `a/p.csv`, `a/q.csv` → `p.csv`, `q.csv`).
+ */
+function distinguishingTails(files) {
+    const split = files.map((f) => f.split('/'));
+    return split.map((parts, i) => {
+        for (let k = 1; k <= parts.length; k++) {
+            const tail = parts.slice(-k).join('/');
+            if (split.every((other, j) => j === i || files[j] === files[i] || other.slice(-k).join('/') !== tail))
+                return tail;
+        }
+        return files[i];
+    });
+}
+/**
+ * Names for comparison rows that stay apart: the metric and label values,
+ * and where two rows would read the same, the tail of their file's path.
+ */
+function rowNames(rows) {
+    const names = rows.map((c) => shortSeriesName(c));
+    const key = (n) => `${n.metric}\u0000${n.labels}`;
+    const counts = new Map();
+    for (const n of names)
+        counts.set(key(n), (counts.get(key(n)) ?? 0) + 1);
+    const clashing = rows.map((_, i) => (counts.get(key(names[i])) ?? 0) > 1);
+    const tails = distinguishingTails(rows.map((r) => r.file));
+    return names.map((n, i) => {
+        if (!clashing[i])
+            return n;
+        const where = shorten(tails[i], 32);
+        return { metric: n.metric, labels: n.labels ? `${n.labels} · ${where}` : where, cut: true };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/comparison.ts
+
+
+
+
+
+
+
+
+
+/** Rows per collapsed table; report.json keeps every comparison. */
+const DETAIL_ROWS = 200;
+/** "3 hours", "2 days": how long before `now` the baseline's data was produced. */
+function formatAge(fromIso, nowIso) {
+    const ms = Date.parse(nowIso) - Date.parse(fromIso);
+    if (!Number.isFinite(ms))
+        return undefined;
+    const minutes = Math.max(0, Math.floor(ms / 60_000));
+    if (minutes < 1)
+        return 'less than a minute';
+    if (minutes < 60)
+        return text_plural(minutes, 'minute');
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48)
+        return text_plural(hours, 'hour');
+    return text_plural(Math.floor(hours / 24), 'day');
+}
+const MARKDOWN = { esc: escapeMarkdown, bold: (t) => `**${t}**` };
+const PLAIN = { esc: (t) => t.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' '), bold: (t) => t };
+function baselineText(baseline, generatedAt, style = MARKDOWN) {
+    const age = baseline.createdAt ? formatAge(baseline.createdAt, generatedAt) : undefined;
+    return `${style.esc(baseline.description)}${age ? ` (${age} old)` : ''}`;
+}
+function sentence(comparison, generatedAt, style) {
+    const line = decision(comparison, generatedAt, style);
+    const note = comparison.baseline?.note;
+    return note && !comparison.error ? `${line} ${style.esc(note.charAt(0).toUpperCase() + note.slice(1))}.` : line;
+}
+/** The one line under the title: what the gate decided and against what, and the baseline's caveat. */
+function verdictLine(comparison, generatedAt) {
+    return sentence(comparison, generatedAt, MARKDOWN);
+}
+/** verdictLine as plain text, for a terminal. */
+function baselineSentence(comparison, generatedAt) {
+    return sentence(comparison, generatedAt, PLAIN);
+}
+function decision(comparison, generatedAt, style) {
+    const { esc, bold } = style;
+    if (comparison.error)
+        return `❌ ${bold('Baseline unusable:')} ${esc(comparison.error)}`;
+    if (comparison.verdict === 'no-baseline' || !comparison.baseline) {
+        const reasons = comparison.attempts.map((a) => `${esc(a.source)}: ${esc(a.outcome)}`).join('; ');
+        return `ℹ️ ${bold('No baseline:')} nothing to compare against, so nothing can fail${reasons ? ` (${reasons})` : ''}.`;
+    }
+    const against = baselineText(comparison.baseline, generatedAt, style);
+    const matched = comparison.series.filter((c) => c.verdict !== 'new' && c.verdict !== 'missing');
+    const gated = matched.filter((c) => c.gated);
+    const inconclusive = matched.filter((c) => c.verdict === 'inconclusive').length;
+    const unsure = inconclusive > 0 ? `; ${text_plural(inconclusive, 'metric')} inconclusive (the data cannot tell)` : '';
+    if (comparison.verdict === 'regression') {
+        const n = gatedRegressions(comparison).length;
+        return `❌ ${bold('Regression:')} ${text_plural(n, 'gated metric')} regressed against ${against}${unsure}.`;
+    }
+    const ungated = matched.filter((c) => !c.gated && c.verdict === 'regressed').length;
+    const extra = ungated > 0 ? `; ${text_plural(ungated, 'metric that does not gate', 'metrics that do not gate')} regressed` : '';
+    const within = gated.filter((c) => c.verdict !== 'inconclusive').length;
+    const gatedText = gated.length === 0 ? 'no gated metric in both runs' : `${text_plural(within, 'gated metric')} within threshold`;
+    return `✅ ${bold('No regression')} against ${against}: ${text_plural(matched.length, 'metric')} compared, ${gatedText}${unsure}${extra}.`;
+}
+function sideText(side, unit) {
+    if (!side)
+        return '–';
+    const n = side.n !== null && side.n > 1 ? ` (n=${side.n})` : '';
+    return `${formatNumber(side.value)}${unit ? ` ${escapeMarkdown(unit)}` : ''}${n}`;
+}
+function comparison_intervalText(c) {
+    if (!c.interval)
+        return '–';
+    return `${formatChange(c.interval[0])} … ${formatChange(c.interval[1])}`;
+}
+const VERDICT_TEXT = {
+    regressed: '❌ regressed',
+    improved: '✅ improved',
+    unchanged: 'unchanged',
+    inconclusive: '❔ inconclusive',
+    'insufficient-data': 'insufficient data',
+    new: 'new',
+    missing: 'missing',
+};
+function verdictCell(c) {
+    if (c.verdict === 'regressed')
+        return c.gated ? '❌ **regressed**' : '⚠️ regressed (not gated)';
+    return VERDICT_TEXT[c.verdict];
+}
+function notesText(c) {
+    const parts = [`threshold ${percent(c.threshold)}`];
+    if (c.note)
+        parts.push(escapeMarkdown(c.note));
+    return parts.join('; ');
+}
+const COMPARISON_HEADER = ['Series', 'Baseline', 'Current', 'Change (interval)', 'p', 'Verdict'];
+/** One table row: the file under the series' name, the threshold and notes under the verdict. */
+function comparisonRow(c) {
+    const labels = Object.keys(c.labels).length > 0 ? ` ${labelsText(c.labels)}` : '';
+    return [
+        `${code(c.metric)}${labels}<br><sub>${escapeMarkdown(c.file)}</sub>`,
+        sideText(c.base, c.unit),
+        sideText(c.head, c.unit),
+        c.change === null ? '–' : `${formatChange(c.change)}${c.interval ? `<br><sub>${comparison_intervalText(c)}</sub>` : ''}`,
+        c.pValue === null ? '–' : formatP(c.pValue),
+        `${verdictCell(c)}<br><sub>${notesText(c)}</sub>`,
+    ];
+}
+function limitedTable(rows) {
+    const shown = rows.slice(0, DETAIL_ROWS);
+    const more = rows.length > shown.length ? `\n\n…and ${rows.length - shown.length} more in report.json.` : '';
+    return `${table(COMPARISON_HEADER, shown.map(comparisonRow))}${more}`;
+}
+function settingsLine(comparison) {
+    const s = comparison.settings;
+    const parts = [
+        `Compared by ${escapeMarkdown(s.statistic ?? 'mean')}`,
+        `threshold ${escapeMarkdown(s.threshold ?? '')}${s.thresholds && s.thresholds !== '(none)' ? ` (per metric: ${escapeMarkdown(s.thresholds)})` : ''}`,
+        `confidence ${escapeMarkdown(s.confidence ?? '')}`,
+        `min-samples ${escapeMarkdown(s['min-samples'] ?? '')}`,
+        `gate: ${escapeMarkdown(s.gate ?? '')}`,
+    ];
+    return `${parts.join(' · ')}. A metric regresses when its change in the bad direction exceeds its threshold and, with enough samples on both sides, Welch's test (or a bootstrap for medians) finds it significant; the interval is for the relative change.`;
+}
+/**
+ * Current as % of baseline (baseline = 100) for the gated metrics, worst
+ * first: metrics in different units share one axis that way. The line at
+ * 100 is the baseline; the second line is each metric's threshold in its bad
+ * direction. undefined when no gated metric was compared.
+ */
+function comparisonChart(comparison) {
+    const gated = comparison.series.filter((c) => c.gated && c.change !== null && Number.isFinite(c.change)).sort(bySeverity);
+    if (gated.length === 0)
+        return undefined;
+    const shown = gated.slice(0, CHART_BARS);
+    const title = gated.length > shown.length ? `Gated metrics, ${shown.length} worst of ${gated.length}: current as % of baseline` : 'Gated metrics: current as % of baseline';
+    const chart = barChart({
+        title,
+        yAxis: '% of baseline',
+        bars: rowNames(shown).map((n, i) => ({ label: [n.metric, n.labels.replace(/ · /g, ' ')].filter(Boolean).join(' '), value: 100 * (1 + shown[i].change) })),
+        lines: [shown.map(() => 100), shown.map((c) => 100 * (c.direction === 'lower' ? 1 + c.threshold : 1 - c.threshold))],
+    });
+    return `${chart}\n\nBars: current run as % of the baseline; lines: the baseline (100) and each metric's threshold.`;
+}
+function attemptsSection(comparison) {
+    const rows = comparison.attempts.map((a) => `- ${escapeMarkdown(a.source)}: ${escapeMarkdown(a.outcome)}`).join('\n');
+    return { text: details('Baseline sources tried', rows), dropRank: DROP_RANK.collapsedDetail, kind: 'baseline sources' };
+}
+/**
+ * The comparison in reading order: regressions (never dropped) worst first,
+ * the chart, then improvements and unchanged metrics, not-judged, new and
+ * missing series, collapsed and droppable.
+ */
+function comparisonSections(report) {
+    const comparison = report.comparison;
+    if (!comparison)
+        return [];
+    if (comparison.verdict === 'no-baseline' || !comparison.baseline) {
+        return comparison.attempts.length === 0 ? [] : [attemptsSection(comparison)];
+    }
+    const by = (verdict) => comparison.series.filter((c) => c.verdict === verdict);
+    const regressed = by('regressed').sort(bySeverity);
+    const improved = by('improved').sort((a, b) => severity(a) - severity(b) || (a.id < b.id ? -1 : 1));
+    const sections = [];
+    const head = `### Comparison with the baseline\n\nBaseline: ${baselineText(comparison.baseline, report.generatedAt)}${comparison.baseline.commit ? ` · commit ${code(comparison.baseline.commit.sha.slice(0, 12))}` : ''}.\n\n${settingsLine(comparison)}`;
+    sections.push({ text: head, dropRank: DROP_RANK.unchangedMetrics, kind: 'comparison settings' });
+    const collapsed = (title, rows, dropRank, kind, open = false) => {
+        if (rows.length > 0)
+            sections.push({ text: details(`${title} (${rows.length})`, limitedTable(rows), open), dropRank, kind });
+    };
+    collapsed('Regressions', regressed, DROP_RANK.unchangedMetrics, 'regressions table', true);
+    collapsed('Inconclusive: the data cannot tell', by('inconclusive'), DROP_RANK.unchangedMetrics, 'inconclusive table');
+    collapsed('Improvements', improved, DROP_RANK.unchangedMetrics, 'improvements table');
+    collapsed('Unchanged', by('unchanged'), DROP_RANK.unchangedMetrics, 'unchanged metrics table');
+    collapsed('Not judged: insufficient data', by('insufficient-data'), DROP_RANK.collapsedDetail, 'insufficient-data table');
+    const listed = (title, rows) => {
+        if (rows.length === 0)
+            return;
+        const shown = rows.slice(0, DETAIL_ROWS).map((c) => `- ${code(c.metric)}${Object.keys(c.labels).length > 0 ? ` (${labelsText(c.labels)})` : ''} in ${code(c.file)}`);
+        if (rows.length > DETAIL_ROWS)
+            shown.push(`- …and ${rows.length - DETAIL_ROWS} more in report.json`);
+        sections.push({ text: details(`${title} (${rows.length})`, shown.join('\n')), dropRank: DROP_RANK.collapsedDetail, kind: `${title.toLowerCase()} list` });
+    };
+    listed('New series, not in the baseline', by('new'));
+    listed('Missing series, in the baseline only', by('missing'));
+    if (comparison.attempts.length > 1)
+        sections.push(attemptsSection(comparison));
+    return sections;
 }
 
 ;// CONCATENATED MODULE: ./src/report/findings.ts
@@ -24985,6 +27232,144 @@ function findingItem(f, index) {
         lines.push('', ...body.split('\n').map((l) => (l === '' ? '' : `${indent}${l}`)));
     }
     return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/trend.ts
+
+
+
+
+
+/** Metrics shown; report.json keeps more (TREND_SERIES_LIMIT). */
+const TREND_METRICS_SHOWN = 6;
+/** Up to this many metrics get a chart each; more get sparkline rows. */
+const TREND_CHARTS = 2;
+/** Default-branch runs drawn per metric (the newest), before this run. */
+const TREND_POINTS_SHOWN = 20;
+/** Change-point sentences shown. */
+const TREND_CHANGE_LINES = 3;
+/** The whole section stays within this many characters. */
+const TREND_CHARS_LIMIT = 1500;
+const NAME_CHARS = 40;
+const BARS = '▁▂▃▄▅▆▇█';
+/**
+ * One character per value on a band at least twice the threshold wide around
+ * the values' midpoint, so noise well inside the threshold draws nearly flat
+ * and a drop past it draws as a drop.
+ */
+function sparkline(values, threshold) {
+    if (values.length === 0)
+        return '';
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const sorted = [...values].sort((a, b) => a - b);
+    const median = sorted[sorted.length >> 1];
+    const band = Math.max(max - min, 2 * threshold * Math.abs(median));
+    if (band === 0)
+        return BARS.charAt(3).repeat(values.length);
+    const lo = (max + min) / 2 - band / 2;
+    return values.map((v) => BARS.charAt(Math.min(7, Math.max(0, Math.floor(((v - lo) / band) * 8))))).join('');
+}
+function plainName(t) {
+    const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`);
+    const full = labels.length > 0 ? `${t.metric} (${labels.join(', ')})` : t.metric;
+    return full.length > NAME_CHARS ? `${full.slice(0, NAME_CHARS - 1)}…` : full;
+}
+function shown(t) {
+    return t.points.slice(-TREND_POINTS_SHOWN).map((p) => p.value);
+}
+function chart(t) {
+    const values = shown(t);
+    const all = t.current === null ? values : [...values, t.current];
+    const labels = values.map((_, i) => `"-${values.length - i}"`);
+    if (t.current !== null)
+        labels.push('"now"');
+    const min = Math.min(...all);
+    const max = Math.max(...all);
+    const pad = Math.max((max - min) * 0.1, Math.abs(max) * 0.01);
+    const round = (v) => Number(v.toPrecision(4));
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${chartLabel(plainName(t))}"`,
+        `  x-axis [${labels.join(', ')}]`,
+        `  y-axis "${chartLabel(t.unit || 'value')}" ${round(min - pad)} --> ${round(max + pad)}`,
+        `  line [${all.map(round).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+function sparkRow(t) {
+    const values = shown(t);
+    const all = t.current === null ? values : [...values, t.current];
+    const line = sparkline(all, t.threshold);
+    const drawn = t.current === null ? line : `${line.slice(0, -1)} → ${line.slice(-1)}`;
+    return [
+        escapeMarkdown(plainName(t)),
+        drawn,
+        `${formatNumber(Math.min(...all))}–${formatNumber(Math.max(...all))}${t.unit ? ` ${escapeMarkdown(t.unit)}` : ''}`,
+        formatNumber(values[values.length - 1]),
+        t.current === null ? '–' : formatNumber(t.current),
+    ];
+}
+function ago(runs) {
+    return runs === 0 ? 'at this push' : `${text_plural(runs, 'push', 'pushes')} ago`;
+}
+/** "tokens_s (model=llama3) fell 8.0% at commit `abc1234`, 3 pushes ago, and stayed there." */
+function changeSentence(t, e) {
+    const name = escapeMarkdown(plainName(t));
+    const pct = formatChange(Math.abs(e.change)).slice(1);
+    if (e.kind === 'drift')
+        return `${name} drifted ${e.change < 0 ? 'down' : 'up'} ${pct} over the last ${text_plural(e.runsAgo + 1, 'run')} (a steady slope, no single step).`;
+    const at = e.commit ? ` at commit ${code(e.commit.slice(0, 7))}` : '';
+    return `${name} ${e.change < 0 ? 'fell' : 'rose'} ${pct}${at}, ${ago(e.runsAgo)}${e.latest ? ', and stayed there' : ''}.`;
+}
+function noiseLine(history) {
+    const used = history.betweenRun + history.withinRun;
+    const split = used > 0 ? `: the between-run spread was larger and used for ${text_plural(history.betweenRun, 'metric')}, the within-run one for ${history.withinRun}` : '';
+    return `Noise learned from the last ${text_plural(history.runs, 'default-branch run')}${split}.`;
+}
+function render(history, trends, charts, changeLines) {
+    const parts = ['### Trend on the default branch', noiseLine(history)];
+    if (trends.length > 0) {
+        if (charts)
+            parts.push(...trends.map(chart));
+        else {
+            parts.push(table(['Metric', `Last runs → this run`, 'Range', 'Latest', 'This run'], trends.map(sparkRow)));
+        }
+    }
+    if (history.changePoints) {
+        const sentences = trends.flatMap((t) => (t.changes ?? []).slice().reverse().map((e) => changeSentence(t, e)));
+        if (sentences.length === 0 && trends.length > 0)
+            parts.push('No change point on the default branch: no gated metric moved to a new level and stayed there.');
+        else if (sentences.length > 0) {
+            const kept = sentences.slice(0, changeLines);
+            const more = sentences.length - kept.length;
+            parts.push(`Change points on the default branch:\n${kept.map((t) => `- ${t}`).join('\n')}${more > 0 ? `\n- …and ${more} more in report.json` : ''}`);
+        }
+    }
+    return parts.join('\n\n');
+}
+/**
+ * The trend section, or nothing without a default-branch history. Tries the
+ * fullest form first (charts for one or two metrics, six rows, three change
+ * sentences) and gives way, row by row, until it fits TREND_CHARS_LIMIT.
+ */
+function trendSections(report) {
+    const history = report.comparison?.history;
+    if (!history)
+        return [];
+    const all = history.trends.slice(0, TREND_METRICS_SHOWN);
+    const attempts = [];
+    if (all.length > 0 && all.length <= TREND_CHARTS)
+        attempts.push({ trends: all, charts: true, lines: TREND_CHANGE_LINES });
+    for (let n = all.length; n >= 0; n--)
+        attempts.push({ trends: all.slice(0, n), charts: false, lines: Math.min(TREND_CHANGE_LINES, Math.max(1, n)) });
+    for (const a of attempts) {
+        const text = render(history, a.trends, a.charts, a.lines);
+        if (text.length <= TREND_CHARS_LIMIT)
+            return [{ text, dropRank: DROP_RANK.unchangedMetrics, kind: 'trend' }];
+    }
+    return [{ text: `### Trend on the default branch\n\n${noiseLine(history)}`, dropRank: DROP_RANK.unchangedMetrics, kind: 'trend' }];
 }
 
 ;// CONCATENATED MODULE: ./src/llm/verify.ts
@@ -25461,7 +27846,7 @@ function llmDigestSection(llm) {
     const agg = llm.aggregate;
     const parts = [`${code(llm.model.name)}`];
     if (agg) {
-        parts.push(plural(agg.runs, 'run'));
+        parts.push(text_plural(agg.runs, 'run'));
         parts.push(`**${llm_sections_meanSd(agg.tokensPerSecond, 'tok/s')}**`);
         parts.push(`TTFT ${llm_sections_meanSd(agg.ttftMs, 'ms')}`);
         parts.push(`${agg.totalOutputTokens} output tokens`);
@@ -25540,18 +27925,27 @@ function llmTimingText(report) {
 
 
 
+
+
 function titleSection(report) {
     const h = digest_headline(report);
-    return { text: `${REPORT_MARKER}\n## ${h.icon} Chimera Insight: ${h.text}` };
+    return { text: `${marker_REPORT_MARKER}\n## ${h.icon} Chimera Insight: ${h.text}` };
+}
+/** Inputs that matched nothing or gate nothing: one short list under the title, errors first. */
+function noticesSection(report) {
+    const notices = [...(report.notices ?? [])].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+    if (notices.length === 0)
+        return undefined;
+    const lines = notices.map((n) => `- ${n.level === 'error' ? '**Error** · ' : ''}${code(n.input)}: ${escapeMarkdown(n.message)}`);
+    return { text: `### Configuration ${notices.some((n) => n.level === 'error') ? 'problems' : 'warnings'}\n\n${lines.join('\n')}` };
 }
 function verdictSection(report) {
     if (!report.comparison)
         return { text: 'No baseline was asked for (`baseline: none`): nothing is compared and nothing can fail.' };
     return { text: verdictLine(report.comparison, report.generatedAt) };
 }
-/** Metric and labels on two lines, each short: a table cell in a GitHub comment never wraps. */
-function nameCell(c, footnote) {
-    const short = shortSeriesName(c);
+/** Metric and labels on two short lines, so the five columns fit the comment's width. */
+function nameCell(short, footnote) {
     const mark = footnote !== undefined ? ` <sup>${footnote}</sup>` : '';
     return `${code(short.metric)}${mark}${short.labels ? `<br>${escapeMarkdown(short.labels)}` : ''}`;
 }
@@ -25564,15 +27958,16 @@ function changesSection(report, links) {
     if (rows.length === 0)
         return { text: `### Changes\n\nNothing moved past its threshold (${summary}).` };
     const cut = [];
-    const body = rows.map((c) => {
-        const short = shortSeriesName(c);
+    const names = rowNames(rows);
+    const body = rows.map((c, i) => {
+        const short = names[i];
         if (short.cut)
             cut.push(c);
         return [
-            nameCell(c, short.cut ? cut.length : undefined),
+            nameCell(short, short.cut ? cut.length : undefined),
             sideValue(c.base?.value, escapeMarkdown(c.unit)),
             sideValue(c.head?.value, escapeMarkdown(c.unit)),
-            c.change === null ? '–' : `${formatChange(c.change)}${c.interval ? `<br><sub>${digest_intervalText(c.interval)}</sub>` : ''}`,
+            c.change === null ? '–' : `${formatChange(c.change)}${c.interval ? `<br><sub>${intervalText(c.interval)}</sub>` : ''}`,
             `${verdictWord(c)}<br><sub>threshold ${thresholdText(c)}</sub>`,
         ];
     });
@@ -25595,7 +27990,7 @@ function findingsSection(report) {
     }
     const more = report.findings.filter((f) => f.kind !== 'change').length - chosen.length;
     const items = chosen.map((f, i) => findingItem(f, i + 1));
-    const tail = more > 0 ? `\n\n<sub>${plural(more, 'more finding')} in the job summary and report.json.</sub>` : '';
+    const tail = more > 0 ? `\n\n<sub>${text_plural(more, 'more finding')} in the job summary and report.json.</sub>` : '';
     return { text: `### Key findings\n\n${items.join('\n\n')}${tail}` };
 }
 function structureText(report) {
@@ -25603,7 +27998,7 @@ function structureText(report) {
     const parts = [];
     if (e.replicateGroups.length > 0) {
         const runs = e.replicateGroups.reduce((s, g) => s + g.runs, 0);
-        parts.push(`${plural(runs, 'run folder or file', 'run folders or files')} pooled into ${plural(e.replicateGroups.length, 'replicated benchmark')}`);
+        parts.push(`${text_plural(runs, 'run folder or file', 'run folders or files')} pooled into ${text_plural(e.replicateGroups.length, 'replicated benchmark')}`);
     }
     if (e.factors.length > 0)
         parts.push(`factors from paths: ${e.factors.map((f) => `${escapeMarkdown(f.name)} (${f.levels.length})`).join(', ')}`);
@@ -25611,10 +28006,10 @@ function structureText(report) {
 }
 function footerSection(report, links) {
     const t = report.inventory.totals;
-    const data = [`**Data:** ${plural(report.series.length, 'series', 'series')} from ${plural(t.parsed, 'file')} in ${code(report.root)}`];
-    const extra = [`${plural(t.documents, 'document')}`, `${t.skipped} skipped`, `${t.failed} failed`];
+    const data = [`**Data:** ${text_plural(report.series.length, 'series', 'series')} from ${text_plural(t.parsed, 'file')} in ${code(report.root)}`];
+    const extra = [`${text_plural(t.documents, 'document')}`, `${t.skipped} skipped`, `${t.failed} failed`];
     if (t.excludedRows > 0)
-        extra.push(`${plural(t.excludedRows, 'row')} excluded for errors`);
+        extra.push(`${text_plural(t.excludedRows, 'row')} excluded for errors`);
     data[0] += ` (${extra.join(', ')})`;
     const structure = structureText(report);
     if (structure)
@@ -25641,8 +28036,12 @@ function footerSection(report, links) {
 function digestSections(report, links = {}) {
     const sections = [
         titleSection(report),
+        // A gate that gates nothing makes the verdict meaningless: that is said first.
+        noticesSection(report),
         verdictSection(report),
         changesSection(report, links),
+        ...trendSections(report),
+        ...calibrationDigestSections(report),
         findingsSection(report),
         { text: narrativeSection(report) },
         report.llm ? { text: llmDigestSection(report.llm) } : undefined,
@@ -25652,6 +28051,7 @@ function digestSections(report, links = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -25740,11 +28140,11 @@ function throughputSection(report) {
 function fileSection(file, series, collapsed) {
     const facts = [`${file.adapter ?? file.type}`, `${series.length} series`];
     if (file.rows > 0)
-        facts.push(plural(file.rows, 'row'));
+        facts.push(text_plural(file.rows, 'row'));
     if (file.excludedRows > 0)
-        facts.push(`${plural(file.excludedRows, 'row')} excluded (error column)`);
+        facts.push(`${text_plural(file.excludedRows, 'row')} excluded (error column)`);
     if (file.problemCount > 0)
-        facts.push(plural(file.problemCount, 'problem'));
+        facts.push(text_plural(file.problemCount, 'problem'));
     const body = table(STATS_HEADER, orderSeries(series).map(statsRow));
     const summary = ` (${facts.join(' · ')})`;
     const text = collapsed ? details(`${htmlCode(file.path)}${summary}`, body) : `#### ${code(file.path)}${summary}\n\n${body}`;
@@ -25851,9 +28251,11 @@ function inventorySection(report) {
 }
 function timingsSection(report) {
     const t = report.timings;
-    const total = t.discoverMs + t.parseMs + t.analyzeMs + (t.llm?.wallMs ?? 0);
+    const total = t.discoverMs + t.parseMs + t.analyzeMs + (t.findingsMs ?? 0) + (t.llm?.wallMs ?? 0);
     const llm = llmTimingText(report);
-    return `### Workflow timings\n\nDiscover ${formatMs(t.discoverMs)} · parse ${formatMs(t.parseMs)} · analyze ${formatMs(t.analyzeMs)}${llm ? ` · ${llm}` : ''} · render ${TIMING_PLACEHOLDER} · total before rendering ${formatMs(total)}`;
+    const experiments = t.experimentsMs !== undefined ? ` (experiment structure ${formatMs(t.experimentsMs)})` : '';
+    const findings = t.findingsMs !== undefined ? ` · findings ${formatMs(t.findingsMs)}` : '';
+    return `### Workflow timings\n\nDiscover ${formatMs(t.discoverMs)} · parse ${formatMs(t.parseMs)} · analyze ${formatMs(t.analyzeMs)}${experiments}${findings}${llm ? ` · ${llm}` : ''} · render ${TIMING_PLACEHOLDER} · total before rendering ${formatMs(total)}`;
 }
 function configSection(report) {
     const rows = Object.entries(report.config).map(([k, v]) => [code(k), escapeMarkdown(v)]);
@@ -25865,7 +28267,7 @@ function experimentSection(report) {
         return undefined;
     const parts = ['### Experiment structure'];
     if (e.replicateGroups.length > 0) {
-        const rows = e.replicateGroups.slice(0, 50).map((g) => `- ${code(g.pattern)}: ${plural(g.runs, 'run')} pooled into ${plural(g.series, 'series', 'series')}`);
+        const rows = e.replicateGroups.slice(0, 50).map((g) => `- ${code(g.pattern)}: ${text_plural(g.runs, 'run')} pooled into ${text_plural(g.series, 'series', 'series')}`);
         if (e.replicateGroups.length > 50)
             rows.push(`- …and ${e.replicateGroups.length - 50} more in report.json`);
         parts.push(`Files that differ only in a run index are runs of one benchmark; their samples are pooled (${e.seriesBeforePooling} series before pooling, ${report.series.length} after).\n\n${rows.join('\n')}`);
@@ -25890,6 +28292,7 @@ function detailSections(report) {
     return [
         { text: '---\n\n## Details' },
         ...comparisonSections(report),
+        ...calibrationSections(report),
         ...(more ? [more] : []),
         { text: throughputSection(report), dropRank: DROP_RANK.unchangedMetrics, kind: 'throughput table' },
         { text: '### Aggregate metrics by file' },
@@ -25974,7 +28377,178 @@ function withRenderTime(markdown, renderMs) {
     return markdown.replace(TIMING_PLACEHOLDER, formatMs(renderMs));
 }
 
+;// CONCATENATED MODULE: ./src/report/json.ts
+
+/** Samples per series written to report.json; the rest are counted in `samplesOmitted`. */
+const JSON_SAMPLE_LIMIT = 1000;
+function renderJson(report) {
+    const series = report.series.map((s) => {
+        if (s.samples.length <= JSON_SAMPLE_LIMIT)
+            return s;
+        return { ...s, samples: s.samples.slice(0, JSON_SAMPLE_LIMIT), samplesOmitted: s.samples.length - JSON_SAMPLE_LIMIT };
+    });
+    // Secrets redacted in every value and key: report.json is uploaded as an artifact.
+    return `${JSON.stringify({ ...report, series }, redactJsonValue, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/write.ts
+
+
+
+
+
+const CHUNK_CHARS = 64 * 1024;
+/** Collects output into chunks of about CHUNK_CHARS and hands each to the sink. */
+class ChunkWriter {
+    sink;
+    buffer = [];
+    size = 0;
+    constructor(sink) {
+        this.sink = sink;
+    }
+    async write(text) {
+        this.buffer.push(text);
+        this.size += text.length;
+        if (this.size >= CHUNK_CHARS)
+            await this.flush();
+    }
+    async flush() {
+        if (this.size === 0)
+            return;
+        const chunk = this.buffer.join('');
+        this.buffer = [];
+        this.size = 0;
+        const pending = this.sink(chunk);
+        if (pending && typeof pending.then === 'function')
+            await pending;
+    }
+}
+/** The value JSON.stringify would write for `value` (toJSON, then the replacer, applied), or undefined when it leaves it out. */
+function prepare(value, key, holder, replacer) {
+    let out = value;
+    if (out !== null && typeof out === 'object' && typeof out.toJSON === 'function') {
+        out = out.toJSON(key);
+    }
+    return replacer ? replacer.call(holder, key, out) : out;
+}
+function isOmitted(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/**
+ * Writes `value` exactly as `JSON.stringify(value, null, 2)` would, with an
+ * explicit stack instead of recursion, so neither depth nor size can exhaust
+ * the call stack or the largest string V8 holds.
+ */
+async function writeJson(value, sink, replacer) {
+    const out = new ChunkWriter(sink);
+    const stack = [];
+    /** Writes a scalar, or opens a container (pushing its frame). */
+    const open = async (raw, indent) => {
+        if (raw === null || typeof raw !== 'object') {
+            await out.write(JSON.stringify(raw) ?? 'null');
+            return;
+        }
+        if (Array.isArray(raw)) {
+            if (raw.length === 0)
+                await out.write('[]');
+            else {
+                await out.write('[');
+                stack.push({ kind: 'array', items: raw, next: 0, indent });
+            }
+            return;
+        }
+        const entries = Object.entries(raw)
+            .map(([k, v]) => [k, prepare(v, k, raw, replacer)])
+            .filter(([, v]) => !isOmitted(v));
+        if (entries.length === 0)
+            await out.write('{}');
+        else {
+            await out.write('{');
+            stack.push({ kind: 'object', entries, next: 0, indent });
+        }
+    };
+    const root = prepare(value, '', { '': value }, replacer);
+    if (isOmitted(root))
+        return;
+    await open(root, '');
+    while (stack.length > 0) {
+        const frame = stack[stack.length - 1];
+        const inner = `${frame.indent}  `;
+        const length = frame.kind === 'array' ? frame.items.length : frame.entries.length;
+        if (frame.next >= length) {
+            stack.pop();
+            await out.write(`\n${frame.indent}${frame.kind === 'array' ? ']' : '}'}`);
+            continue;
+        }
+        const index = frame.next++;
+        const separator = index === 0 ? '\n' : ',\n';
+        if (frame.kind === 'array') {
+            const item = prepare(frame.items[index], String(index), frame.items, replacer);
+            await out.write(`${separator}${inner}`);
+            // In arrays, what objects would leave out is written as null.
+            await open(isOmitted(item) ? null : item, inner);
+        }
+        else {
+            const [key, item] = frame.entries[index];
+            await out.write(`${separator}${inner}${JSON.stringify(key)}: `);
+            await open(item, inner);
+        }
+    }
+    await out.flush();
+}
+/** report.json: the report with at most JSON_SAMPLE_LIMIT samples per series (the rest counted), as renderJson writes it. */
+async function writeReportJson(report, sink) {
+    const series = report.series.map((s) => s.samples.length <= JSON_SAMPLE_LIMIT ? s : { ...s, samples: s.samples.slice(0, JSON_SAMPLE_LIMIT), samplesOmitted: s.samples.length - JSON_SAMPLE_LIMIT });
+    // Secrets redacted in every value and key: report.json is uploaded as an artifact.
+    await writeJson({ ...report, series }, sink, redact_redactJsonValue);
+    const done = sink('\n');
+    if (done && typeof done.then === 'function')
+        await done;
+}
+/** report.md: every section in order, as renderMarkdown joins them, one section at a time. */
+async function writeReportMarkdown(sections, renderMs, sink) {
+    const out = new ChunkWriter(sink);
+    for (let i = 0; i < sections.length; i++) {
+        await out.write(`${i > 0 ? '\n\n' : ''}${redactSecrets(withRenderTime(sections[i].text, renderMs))}`);
+    }
+    await out.write('\n');
+    await out.flush();
+}
+/** A file as a sink that waits for the disk when the stream's buffer is full; `close` ends and flushes it. */
+function fileSink(file) {
+    const stream = (0,external_node_fs_namespaceObject.createWriteStream)(file);
+    let failure;
+    stream.on('error', (err) => {
+        failure = err;
+    });
+    const sink = (chunk) => {
+        if (failure)
+            throw failure;
+        return stream.write(chunk) ? undefined : (0,external_node_events_namespaceObject.once)(stream, 'drain');
+    };
+    const close = async () => {
+        if (failure) {
+            stream.destroy();
+            throw failure;
+        }
+        stream.end();
+        await (0,external_node_events_namespaceObject.once)(stream, 'finish');
+    };
+    return { sink, close };
+}
+/** Streams `write` into `file`, closing it whatever happens. */
+async function writeToFile(file, write) {
+    const { sink, close } = fileSink(file);
+    try {
+        await write(sink);
+    }
+    finally {
+        await close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -25993,7 +28567,12 @@ async function runPipeline(config, deps) {
     if (deps.compare)
         await deps.compare(report);
     // Findings need the comparison (its changes are findings) and the narrative needs the findings.
-    const findings = () => computeFindings({ series: report.series, files: report.inventory.files, ...(report.comparison ? { comparison: report.comparison } : {}), confidence: config.gate.confidence });
+    const findings = () => {
+        const start = deps.elapsed();
+        const list = computeFindings({ series: report.series, files: report.inventory.files, ...(report.comparison ? { comparison: report.comparison } : {}), confidence: config.gate.confidence });
+        report.timings.findingsMs = deps.elapsed() - start;
+        return list;
+    };
     report.findings = findings();
     if (deps.narrate)
         await deps.narrate(report);
@@ -26008,17 +28587,26 @@ async function runPipeline(config, deps) {
         report.findings = findings();
     }
     const start = deps.elapsed();
-    const draft = renderMarkdown(report);
-    report.timings.renderMs = deps.elapsed() - start;
-    const markdown = withRenderTime(draft, report.timings.renderMs);
-    const json = renderJson(report);
-    const result = { report, markdown, json };
+    const sections = reportSections(report);
+    const renderMs = deps.elapsed() - start;
+    report.timings.renderMs = renderMs;
+    let markdown;
+    const result = {
+        report,
+        sections,
+        // Redacted once here, so the summary and the comment start from the redacted text too.
+        get markdown() {
+            markdown ??= redactSecrets(withRenderTime(assembleSections(sections), renderMs));
+            return markdown;
+        },
+    };
     if (config.outputDir) {
         await external_node_fs_namespaceObject.promises.mkdir(config.outputDir, { recursive: true });
         result.reportPath = external_node_path_default().join(config.outputDir, 'report.md');
         result.reportJsonPath = external_node_path_default().join(config.outputDir, 'report.json');
-        await external_node_fs_namespaceObject.promises.writeFile(result.reportPath, markdown);
-        await external_node_fs_namespaceObject.promises.writeFile(result.reportJsonPath, json);
+        // Streamed: a report of many series is never one string in memory.
+        await writeToFile(result.reportPath, (sink) => writeReportMarkdown(sections, renderMs, sink));
+        await writeToFile(result.reportJsonPath, (sink) => writeReportJson(report, sink));
     }
     return result;
 }
@@ -26068,8 +28656,8 @@ function changesBlock(report) {
         return `Changes\n  Nothing moved past its threshold (${summary}).`;
     const table = [
         ['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'],
-        ...rows.map((c) => {
-            const short = shortSeriesName(c);
+        ...rowNames(rows).map((short, i) => {
+            const c = rows[i];
             return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), sideValue(c.base?.value, c.unit), sideValue(c.head?.value, c.unit), digest_changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${thresholdText(c)})`];
         }),
     ];
@@ -26102,7 +28690,7 @@ function llmLine(report) {
         return `LLM ${plain(llm.model.name)}: no report call finished`;
     const tps = agg.tokensPerSecond.mean === null ? '–' : `${formatNumber(agg.tokensPerSecond.mean)} tok/s`;
     const ttft = agg.ttftMs.mean === null ? '–' : `${formatNumber(agg.ttftMs.mean)} ms`;
-    return `LLM ${plain(llm.model.name)}: ${plural(agg.runs, 'run')}, ${tps}, TTFT ${ttft}, ${agg.totalOutputTokens} output tokens`;
+    return `LLM ${plain(llm.model.name)}: ${text_plural(agg.runs, 'run')}, ${tps}, TTFT ${ttft}, ${agg.totalOutputTokens} output tokens`;
 }
 /**
  * The digest for a terminal: the same verdict, changes and key findings as
@@ -26116,18 +28704,251 @@ function renderText(report) {
     const changes = changesBlock(report);
     if (changes)
         blocks.push(changes);
+    const calibration = report.calibration;
+    if (calibration && calibration.rows.length > 0) {
+        const pct = (v) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
+        const rows = [['Metric', 'Noise floor', 'Suggested threshold'], ...calibration.rows.slice(0, 10).map((r) => [plain(`${r.metric}${Object.keys(r.labels).length > 0 ? ` · ${Object.values(r.labels).join(' · ')}` : ''}${r.gated ? ' (gated)' : ''}`), `${pct(r.noiseFloor)} (${r.basis})`, pct(r.suggestedThreshold)])];
+        blocks.push(`Calibration (A/A): what this runner's numbers do when nothing changed\n${columns(rows)}`);
+    }
     const chosen = keyFindings(report.findings);
     if (chosen.length > 0) {
         const more = report.findings.filter((f) => f.kind !== 'change').length - chosen.length;
-        blocks.push(`Key findings\n${chosen.map((f, i) => findingLines(f, i + 1)).join('\n')}${more > 0 ? `\n  …${plural(more, 'more finding')} in the full report.` : ''}`);
+        blocks.push(`Key findings\n${chosen.map((f, i) => findingLines(f, i + 1)).join('\n')}${more > 0 ? `\n  …${text_plural(more, 'more finding')} in the full report.` : ''}`);
     }
     blocks.push(narrativeBlock(report));
     const llm = llmLine(report);
     if (llm)
         blocks.push(llm);
     const t = report.inventory.totals;
-    blocks.push(wrap(`${plural(report.series.length, 'series', 'series')} from ${plural(t.parsed, 'file')} in ${report.root} (${plural(t.documents, 'document')}, ${t.skipped} skipped, ${t.failed} failed). Full report: --format md (Markdown) or --format json; --output-dir DIR writes report.md and report.json.`, WIDTH, ''));
+    blocks.push(wrap(`${text_plural(report.series.length, 'series', 'series')} from ${text_plural(t.parsed, 'file')} in ${report.root} (${text_plural(t.documents, 'document')}, ${t.skipped} skipped, ${t.failed} failed). Full report: --format md (Markdown) or --format json; --output-dir DIR writes report.md and report.json.`, WIDTH, ''));
     return `${blocks.join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/util/deadline.ts
+/**
+ * Deadlines that end the request, not just the wait for it.
+ *
+ * A promise raced against a timer stops the caller waiting, but the socket
+ * stays open until the HTTP client's own limits (undici: 300 s for headers
+ * and for body silence), and an open socket keeps the process alive. Every
+ * limit here aborts an AbortController passed to `fetch`, which destroys the
+ * socket; a timer that fires after its request is done is cleared.
+ */
+/** A request or stage that ran out of time; `message` says which limit. */
+class DeadlineError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+/** `300 ms`, `1.5 s`, `30 s`, `2 min`, `1 min 30 s`: durations in messages. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 10_000)
+        return `${Number((ms / 1000).toFixed(1))} s`;
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds} s`;
+    const rest = seconds % 60;
+    return `${Math.floor(seconds / 60)} min${rest ? ` ${rest} s` : ''}`;
+}
+/**
+ * Starts a budget of `ms`. Its timer is unref'd: a budget nobody disposed
+ * never keeps the process alive by itself.
+ */
+function startBudget(ms, reason, now = () => performance.now()) {
+    const controller = new AbortController();
+    let endsAt = 0;
+    let left;
+    let timer;
+    const run = (remaining) => {
+        endsAt = now() + remaining;
+        left = undefined;
+        timer = setTimeout(() => controller.abort(new DeadlineError(reason)), remaining);
+        timer.unref?.();
+    };
+    run(ms);
+    const remainingMs = () => (controller.signal.aborted ? 0 : (left ?? Math.max(0, endsAt - now())));
+    return {
+        signal: controller.signal,
+        remainingMs,
+        reason,
+        pause: () => {
+            if (left !== undefined || controller.signal.aborted)
+                return;
+            left = remainingMs();
+            clearTimeout(timer);
+        },
+        resume: () => {
+            if (left !== undefined && !controller.signal.aborted)
+                run(left);
+        },
+        dispose: () => {
+            clearTimeout(timer);
+            left = undefined;
+        },
+    };
+}
+/** A budget that never runs out, for callers that set none. */
+const UNLIMITED = {
+    signal: new AbortController().signal,
+    remainingMs: () => Number.POSITIVE_INFINITY,
+    reason: '',
+    pause: () => undefined,
+    resume: () => undefined,
+    dispose: () => undefined,
+};
+/**
+ * `promise`, or `onTimeout()` once `signal` aborts plus `graceMs`: for work
+ * that cannot be aborted (a cache download in a library without a signal),
+ * so the stage moves on. Abortable work under the same signal ends by itself
+ * well within the grace.
+ */
+async function settleWithin(promise, signal, graceMs, onTimeout) {
+    let timer;
+    let listener;
+    const late = new Promise((resolve) => {
+        const fire = () => {
+            timer = setTimeout(() => resolve(onTimeout()), graceMs);
+        };
+        if (signal.aborted)
+            fire();
+        else {
+            listener = fire;
+            signal.addEventListener('abort', fire, { once: true });
+        }
+    });
+    try {
+        return await Promise.race([promise, late]);
+    }
+    finally {
+        clearTimeout(timer);
+        if (listener)
+            signal.removeEventListener('abort', listener);
+    }
+}
+/** Resolves after `ms`, or as soon as `signal` aborts (then with false). */
+function sleepUnlessAborted(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve(false);
+        const onAbort = () => {
+            clearTimeout(timer);
+            resolve(false);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(true);
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Statuses whose response has no body; `new Response` refuses one. */
+const NULL_BODY = new Set([204, 205, 304]);
+/**
+ * `fetch` with `limits` (fixed, or computed per request from its URL) that
+ * abort the request itself: the socket is destroyed, whether the limit is
+ * hit while connecting, waiting for headers or reading the body. The body is
+ * handed on as a stream (Ollama's NDJSON is read as it arrives); its end,
+ * an error or a cancel clears the timers. A request aborted by a limit
+ * rejects (or its body errors) with a DeadlineError saying which one; an
+ * abort by `limits.signal` or the caller's own signal rejects with that
+ * signal's reason.
+ */
+function fetchWithDeadlines(base, limits) {
+    return async (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        const l = typeof limits === 'function' ? limits(url) : limits;
+        const controller = new AbortController();
+        const sources = [controller.signal, init?.signal, l.signal].filter((s) => s instanceof AbortSignal);
+        const signal = sources.length === 1 ? controller.signal : AbortSignal.any(sources);
+        let total;
+        let idle;
+        const clear = () => {
+            clearTimeout(total);
+            clearTimeout(idle);
+        };
+        const arm = () => {
+            if (l.idleMs === undefined)
+                return;
+            clearTimeout(idle);
+            const ms = l.idleMs;
+            idle = setTimeout(() => controller.abort(new DeadlineError(l.idleMessage?.(ms) ?? `no data for ${formatDuration(ms)}; request aborted`)), ms);
+        };
+        if (l.totalMs !== undefined) {
+            const ms = l.totalMs;
+            total = setTimeout(() => controller.abort(new DeadlineError(l.totalMessage?.(ms) ?? `no complete answer within ${formatDuration(ms)}; request aborted`)), ms);
+        }
+        arm();
+        // Whatever the fetch implementation throws on abort, the caller sees why.
+        const why = (err) => (signal.aborted ? signal.reason : err);
+        if (signal.aborted) {
+            clear();
+            throw why(undefined);
+        }
+        let response;
+        try {
+            response = await base(input, { ...init, signal });
+        }
+        catch (err) {
+            clear();
+            throw why(err);
+        }
+        const init2 = { status: response.status, statusText: response.statusText, headers: response.headers };
+        let wrapped;
+        if (!response.body || NULL_BODY.has(response.status)) {
+            clear();
+            await response.body?.cancel().catch(() => undefined);
+            wrapped = new Response(null, init2);
+        }
+        else {
+            const reader = response.body.getReader();
+            arm();
+            const body = new ReadableStream({
+                async pull(stream) {
+                    try {
+                        const { done, value } = await reader.read();
+                        if (done) {
+                            clear();
+                            stream.close();
+                            return;
+                        }
+                        arm();
+                        stream.enqueue(value);
+                    }
+                    catch (err) {
+                        clear();
+                        stream.error(why(err));
+                    }
+                },
+                async cancel(reason) {
+                    clear();
+                    controller.abort(reason);
+                    await reader.cancel(reason).catch(() => undefined);
+                },
+            });
+            wrapped = new Response(body, init2);
+        }
+        // Octokit reports the URL a response came from; a constructed Response has none.
+        Object.defineProperty(wrapped, 'url', { value: response.url });
+        return wrapped;
+    };
+}
+/** How long the process may stay alive once its work is done. */
+const EXIT_GRACE_MS = 5000;
+/**
+ * Called when everything is written: should anything that could not be
+ * aborted still hold the event loop (a tool-cache download, a cache
+ * transfer, a library's own timer), the process exits after `graceMs`
+ * anyway, saying so. The timer is unref'd: a process with nothing left
+ * exits at once, as it should.
+ */
+function exitWhenDone(say, graceMs = EXIT_GRACE_MS) {
+    setTimeout(() => {
+        say(`Exiting: something that could not be aborted was still running ${formatDuration(graceMs)} after the report was published.`);
+        process.exit();
+    }, graceMs).unref();
 }
 
 // EXTERNAL MODULE: ./node_modules/whatwg-fetch/dist/fetch.umd.js
@@ -26730,8 +29551,14 @@ async function withinIdle(promise, ms) {
         clearTimeout(timer);
     }
 }
+/** Why a request to Ollama was aborted for silence; the same words whether the call or its fetch noticed first. */
+function silenceMessage(ms) {
+    const shown = ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+    return `no data from Ollama for ${shown} (request timeout); request aborted`;
+}
 
 ;// CONCATENATED MODULE: ./src/llm/server.ts
+
 
 
 /** Where an Ollama server is found when nothing says otherwise (the CLI's default). */
@@ -26771,6 +29598,9 @@ async function probe(fetchFn, url, timeoutMs = PROBE_TIMEOUT_MS) {
     }
 }
 function describeFetchError(err) {
+    // Our own deadlines say which limit it was (request-timeout, the stage's budget).
+    if (err instanceof DeadlineError)
+        return err.message;
     const e = err;
     if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
         return 'no answer in time';
@@ -26781,11 +29611,13 @@ function describeFetchError(err) {
         return 'host not found';
     return e?.cause?.message ?? e?.message ?? String(err);
 }
-async function serverVersion(fetchFn, url) {
+/** The version for the report; a server that does not say (or stalls) is used anyway, with a warning. */
+async function serverVersion(deps, url) {
     try {
-        return (await new Ollama({ host: url, fetch: fetchFn }).version()).version;
+        return (await new Ollama({ host: url, fetch: deps.fetch }).version()).version;
     }
-    catch {
+    catch (err) {
+        deps.log.warning(`Ollama at ${url} did not tell its version (${describeFetchError(err)}); going on without it.`);
         return undefined;
     }
 }
@@ -26801,13 +29633,13 @@ async function ensureServer(config, deps) {
         if (!answer.ok)
             return { ok: false, reason: `Ollama not reachable at ${config.url} (ollama-url): ${answer.why}` };
         deps.log.info(`Using the Ollama server at ${config.url} (ollama-url).`);
-        return { ok: true, server: { url: config.url, origin: 'input', ...versionField(await serverVersion(deps.fetch, config.url)) } };
+        return { ok: true, server: { url: config.url, origin: 'input', ...versionField(await serverVersion(deps, config.url)) } };
     }
     const local = defaultServerUrl(deps.env);
     const existing = await probe(deps.fetch, local);
     if (existing.ok) {
         deps.log.info(`Reusing the Ollama server already running at ${local}.`);
-        return { ok: true, server: { url: local, origin: 'reused', ...versionField(await serverVersion(deps.fetch, local)) } };
+        return { ok: true, server: { url: local, origin: 'reused', ...versionField(await serverVersion(deps, local)) } };
     }
     let binary = deps.findExecutable('ollama');
     if (!binary && config.ollamaVersion && deps.install) {
@@ -26827,6 +29659,9 @@ function versionField(version) {
     return version ? { version } : {};
 }
 async function startServer(config, binary, deps) {
+    // An install that finished after the budget ran out: starting a server now would only leave it behind.
+    if (deps.abortSignal?.aborted)
+        return { ok: false, reason: `\`ollama serve\` was not started: ${abortReason(deps.abortSignal)}` };
     const port = await deps.freePort();
     const host = `127.0.0.1:${port}`;
     const url = `http://${host}`;
@@ -26859,13 +29694,15 @@ async function startServer(config, binary, deps) {
         const answer = await probe(deps.fetch, url, Math.min(PROBE_TIMEOUT_MS, config.startTimeoutMs));
         if (answer.ok)
             break;
+        if (deps.abortSignal?.aborted)
+            return fail(`had not answered on ${url} when ${abortReason(deps.abortSignal)}`);
         if (deps.clock.now() - begin >= config.startTimeoutMs) {
             return fail(`did not answer on ${url} within ${formatSeconds(config.startTimeoutMs)} (ollama-timeout)`);
         }
         await deps.clock.sleep(POLL_INTERVAL_MS);
     }
     const startMs = deps.clock.now() - begin;
-    const version = await serverVersion(deps.fetch, url);
+    const version = await serverVersion(deps, url);
     deps.log.info(`Ollama ${version ?? '(unknown version)'} answered on ${url} after ${formatSeconds(startMs)} (pid ${child.pid}).`);
     return { ok: true, server: { url, origin: 'started', started, startMs, ...versionField(version) } };
 }
@@ -26882,6 +29719,9 @@ function serverEnvironment(env) {
         kept[name] = value;
     }
     return kept;
+}
+function abortReason(signal) {
+    return signal.reason instanceof Error ? signal.reason.message : 'the LLM stage was stopped';
 }
 function formatSeconds(ms) {
     return ms >= 10_000 ? `${Math.round(ms / 1000)}s` : `${(ms / 1000).toFixed(1)}s`;
@@ -27108,10 +29948,6 @@ class PullProgress {
 
 class StallError extends Error {
 }
-function stallMessage(ms) {
-    const shown = ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
-    return `no data from Ollama for ${shown} (request timeout); request aborted`;
-}
 const NS_PER_MS = 1e6;
 function nsToMs(ns) {
     return typeof ns === 'number' && Number.isFinite(ns) ? ns / NS_PER_MS : null;
@@ -27180,7 +30016,7 @@ async function measuredChat(client, request, ctx) {
             error = 'the stream ended without a final message';
     }
     catch (err) {
-        error = err instanceof StallError ? stallMessage(ctx.timeoutMs) : describe(err);
+        error = err instanceof StallError ? silenceMessage(ctx.timeoutMs) : describe(err);
     }
     const evalCount = count(final?.eval_count);
     const evalMs = nsToMs(final?.eval_duration);
@@ -27332,7 +30168,7 @@ function inventoryFacts(report, next) {
 function comparisonFacts(comparison, next) {
     const count = (verdict) => comparison.series.filter((c) => c.verdict === verdict).length;
     const facts = [{ id: next(), kind: 'summary', subject: 'series compared with the baseline', value: comparison.series.length, unit: 'series' }];
-    for (const verdict of ['regressed', 'improved', 'new', 'missing']) {
+    for (const verdict of ['regressed', 'improved', 'inconclusive', 'new', 'missing']) {
         const n = count(verdict);
         if (n > 0)
             facts.push({ id: next(), kind: 'summary', subject: `series ${verdict}`, value: n, unit: 'series' });
@@ -27478,10 +30314,20 @@ function createNarrator(deps) {
             }
             const keepAlive = config.keepAlive !== undefined ? { keep_alive: config.keepAlive } : {};
             const ctx = (stage, run) => ({ stage, run, timeoutMs: config.requestTimeoutMs, elapsed: deps.elapsed });
+            const budget = deps.budget;
+            const outOfTime = () => budget?.signal.aborted === true;
+            const timedOut = (budgetReason) => {
+                report.narrative = { status: 'fallback', reason: `${budgetReason}; the report below is computed from the files alone.` };
+                log.warning(`Narrative fallback: ${report.narrative.reason}`);
+            };
+            if (budget && outOfTime())
+                return timedOut(budget.reason);
             // An empty message list makes Ollama load the model and answer at once: load time, apart from the report calls.
             const warm = await measuredChat(client, { model: model.name, messages: [], ...keepAlive }, ctx('warmup', 0));
             calls.push(warm.call);
             log.info(callLine(warm.call));
+            if (budget && outOfTime())
+                return timedOut(budget.reason);
             if (warm.call.error) {
                 report.narrative = { status: 'fallback', reason: `the model could not be loaded: ${warm.call.error}` };
                 log.warning(`Narrative fallback: ${report.narrative.reason}`);
@@ -27489,10 +30335,16 @@ function createNarrator(deps) {
             }
             const usable = [];
             let lastFailure = '';
-            for (let run = 1; run <= config.runs; run++) {
+            // Set when the budget ran out: no call starts after that, and the narrative is the best run so far, if any.
+            let stoppedAt;
+            runs: for (let run = 1; run <= config.runs; run++) {
                 const failures = [];
                 let callFailures = 0;
                 for (const stage of ['report', 'retry']) {
+                    if (outOfTime()) {
+                        stoppedAt = run;
+                        break runs;
+                    }
                     const options = stage === 'retry' ? { ...prompt.options, temperature: retryTemperature(config.options) } : prompt.options;
                     const result = await measuredChat(client, { model: model.name, messages: prompt.messages, format: prompt.format, options, ...keepAlive }, ctx(stage, run));
                     calls.push(result.call);
@@ -27503,6 +30355,10 @@ function createNarrator(deps) {
                     if (attempt.ok) {
                         usable.push({ run, verified: attempt.verified });
                         break;
+                    }
+                    if (outOfTime()) {
+                        stoppedAt = run;
+                        break runs;
                     }
                     failures.push(attempt.reason);
                     if (attempt.callFailed)
@@ -27522,11 +30378,20 @@ function createNarrator(deps) {
                 }
             }
             const best = usable.reduce((a, b) => (a === undefined || totalRemovals(b.verified.removals) < totalRemovals(a.verified.removals) ? b : a), undefined);
+            // With a usable run the narrative stands, and a note says the other runs were not made.
+            if (best && budget && stoppedAt !== undefined) {
+                const note = `Stopped at run ${stoppedAt} of ${config.runs}: ${budget.reason}.`;
+                notes.push(note);
+                log.warning(note);
+            }
             if (best) {
                 const narrative = { status: 'generated', run: best.run, content: best.verified.content, removals: best.verified.removals };
                 report.narrative = narrative;
                 const removed = describeRemovals(best.verified.removals);
                 log.info(`Narrative from run ${best.run}${removed ? `: ${removed}` : ': nothing removed by verification'}.`);
+            }
+            else if (budget && stoppedAt !== undefined) {
+                timedOut(budget.reason);
             }
             else {
                 report.narrative = { status: 'fallback', reason: `no usable answer from the model (${lastFailure}); the report below is computed from the files alone.` };
@@ -27759,6 +30624,8 @@ async function saveModels(cache, dir, key, log) {
 
 
 
+
+const RESTORE_GRACE_MS = 1000;
 /** The models directory of a server we start when cache-models is on. */
 function modelsDirIn(tempDir) {
     return external_node_path_default().join(tempDir, 'chimera-insight-ollama-models');
@@ -27783,8 +30650,16 @@ async function prepareOllama(config, deps) {
         }
         else if (deps.cache) {
             const key = modelsCacheKey(config.model, server.version ?? 'unknown');
-            cache = { dir: modelsDir, ...(await restoreModels(deps.cache, modelsDir, key, deps.log)) };
+            // @actions/cache takes no signal: past the budget the stage goes on without the cache, and the started server is still returned to be stopped.
+            const restore = restoreModels(deps.cache, modelsDir, key, deps.log);
+            const restored = deps.abortSignal ? await settleWithin(restore, deps.abortSignal, RESTORE_GRACE_MS, () => undefined) : await restore;
+            if (restored)
+                cache = { dir: modelsDir, ...restored };
         }
+    }
+    if (deps.abortSignal?.aborted) {
+        const reason = deps.abortSignal.reason instanceof Error ? deps.abortSignal.reason.message : 'the LLM stage was stopped';
+        return { ok: false, reason: `${reason} before the model was ready`, ...(started ? { started } : {}), ...(cache ? { cache } : {}) };
     }
     const client = deps.client(server.url);
     const modelOutcome = await ensureModel(config.model, { client, clock: deps.clock, log: deps.log, idleTimeoutMs: config.requestTimeoutMs });
@@ -27807,27 +30682,32 @@ async function prepareOllama(config, deps) {
 
 
 
+
+
 const LLM_DISABLED_REASON = 'llm: false, so no model was asked; every number below is computed from the files.';
 /**
- * fetch with a deadline for the short metadata calls (show, tags, ps,
- * version), which the client would otherwise wait on forever. Streaming
- * calls (chat, pull) have their own idle timeouts: a model load may
- * legitimately delay their first byte.
+ * fetch for every Ollama request (version, show, tags, ps, pull, chat): a
+ * request silent for `requestTimeoutMs`, before its headers or between two
+ * chunks of its stream, is aborted with its socket, and the stage's budget
+ * (`signal`) aborts whatever is still running when it runs out. The first
+ * chat's headers wait for the model to load, which request-timeout allows.
  */
-function metadataTimeout(ms, fetchFn = globalThis.fetch) {
-    return (input, init) => {
-        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-        if (!/\/api\/(show|tags|ps|version)$/.test(url) || init?.signal)
-            return fetchFn(input, init);
-        return fetchFn(input, { ...init, signal: AbortSignal.timeout(ms) });
-    };
+function ollamaFetch(requestTimeoutMs, signal, fetchFn = globalThis.fetch) {
+    return fetchWithDeadlines(fetchFn, { idleMs: requestTimeoutMs, ...(signal ? { signal } : {}), idleMessage: silenceMessage });
 }
+function llmBudgetReason(ms) {
+    return `the LLM stage's time budget (timeout: ${formatDuration(ms)}) ran out`;
+}
+/** Work that cannot be aborted (a cache download) gets this long past the budget before the stage moves on without it. */
+const LLM_GRACE_MS = 2000;
 /** The production edges for prepareOllama; the action adds the tool cache and the Actions cache. */
 function systemDependencies(log, options = {}) {
     const env = options.env ?? process.env;
     const stopDeps = { identify: readIdentity, signal: signalGroup, clock: realClock, log };
+    const fetch = ollamaFetch(options.requestTimeoutMs ?? 180_000, options.signal);
     return {
-        fetch: globalThis.fetch,
+        fetch,
+        ...(options.signal ? { abortSignal: options.signal } : {}),
         clock: realClock,
         log,
         env,
@@ -27840,26 +30720,37 @@ function systemDependencies(log, options = {}) {
         stop: async (started) => {
             await stopStartedServer(started.identity, stopDeps, 5000);
         },
-        client: (url) => new Ollama({ host: url, fetch: metadataTimeout(options.requestTimeoutMs ?? 180_000) }),
+        client: (url) => new Ollama({ host: url, fetch }),
     };
 }
 /**
  * Everything before the model calls: server, model, cache. Failures become a
  * skipped narrative with the reason, never an exception, so the deterministic
  * report is still published.
+ *
+ * `budget` (the `timeout` input) covers this and the narrate stage, not the
+ * analysis in between (it is paused here and resumed by narrate): every
+ * request made with `deps` aborts when it runs out (systemDependencies links
+ * the budget's signal), the narrator stops asking, and the report goes out
+ * without the narrative, saying why. The budget is disposed when the stage
+ * is over: here when there is nothing to narrate, else after narrate.
  */
-async function createLlmStage(config, deps, elapsed) {
-    if (!config.enabled)
+async function createLlmStage(config, deps, elapsed, budget = UNLIMITED) {
+    if (!config.enabled) {
+        budget.dispose();
         return { skipped: { status: 'skipped', reason: LLM_DISABLED_REASON } };
+    }
     let outcome;
     try {
-        outcome = await prepareOllama(config, deps);
+        outcome = await settleWithin(prepareOllama(config, deps), budget.signal, LLM_GRACE_MS, () => ({ ok: false, reason: `${budget.reason} before the model was ready` }));
     }
     catch (err) {
+        budget.dispose();
         const failure = `the Ollama setup failed unexpectedly: ${err.message}`;
         return { skipped: { status: 'skipped', reason: `${failure}. Every number below is computed from the files.` }, failure };
     }
     if (!outcome.ok) {
+        budget.dispose();
         return {
             skipped: { status: 'skipped', reason: `${outcome.reason}. Every number below is computed from the files.` },
             failure: outcome.reason,
@@ -27871,14 +30762,30 @@ async function createLlmStage(config, deps, elapsed) {
     const facts = [model.parameterSize, model.quantization, model.digest ? `digest ${model.digest.slice(0, 12)}` : undefined].filter(Boolean).join(', ');
     deps.log.info(`Model ${model.name}${facts ? ` (${facts})` : ''} ready on Ollama ${server.version ?? '(unknown version)'} at ${server.url}` +
         `${setup.startMs !== undefined ? `; server start ${formatSeconds(setup.startMs)}` : ''}${setup.pullMs !== undefined ? `; pull ${formatSeconds(setup.pullMs)}` : ''}.`);
-    const narrator = createNarrator({ client, config, model, server, elapsed, log: deps.log });
+    const narrator = createNarrator({ client, config, model, server, elapsed, log: deps.log, budget });
+    budget.pause();
     const narrate = async (report) => {
-        await narrator(report);
-        // Loaded by now, so `ps` can tell whether it fits in VRAM.
-        await readResidency(client, model);
-        const residency = describeResidency(model);
-        if (residency)
-            deps.log.info(`Model ${model.name} ran ${residency}.`);
+        budget.resume();
+        try {
+            const late = () => {
+                // Only reached when something ignored the abort; the narrator's own result, should it come, is too late for the report.
+                report.narrative = { status: 'fallback', reason: `${budget.reason}; the report below is computed from the files alone.` };
+                deps.log.warning(`Narrative fallback: ${report.narrative.reason}`);
+                return false;
+            };
+            if (!(await settleWithin(narrator(report).then(() => true), budget.signal, LLM_GRACE_MS, late)))
+                return;
+            if (budget.signal.aborted)
+                return;
+            // Loaded by now, so `ps` can tell whether it fits in VRAM.
+            await readResidency(client, model);
+            const residency = describeResidency(model);
+            if (residency)
+                deps.log.info(`Model ${model.name} ran ${residency}.`);
+        }
+        finally {
+            budget.dispose();
+        }
     };
     return { narrate, ...(server.started ? { started: server.started } : {}), ...(outcome.cache ? { cache: outcome.cache } : {}) };
 }
@@ -27892,8 +30799,9 @@ async function stopIfStarted(stage, log) {
 ;// CONCATENATED MODULE: ./src/llm/cli.ts
 
 
+
 /** CLI options that mirror the LLM inputs one to one (`--ollama-url` ⇔ `ollama-url`). */
-const LLM_INPUT_OPTIONS = ['ollama-url', 'model', 'ollama-options', 'keep-alive', 'ollama-timeout', 'request-timeout', 'persona-file', 'language', 'runs'];
+const LLM_INPUT_OPTIONS = ['ollama-url', 'model', 'ollama-options', 'keep-alive', 'ollama-timeout', 'request-timeout', 'timeout', 'persona-file', 'language', 'runs'];
 const LLM_USAGE = `Local model (Ollama; the narrative is skipped with the reason when none is reachable):
   --no-llm                no model: the report without the narrative
   --ollama-url URL        use this server (default: OLLAMA_HOST or 127.0.0.1:11434, else start \`ollama serve\`)
@@ -27902,6 +30810,7 @@ const LLM_USAGE = `Local model (Ollama; the narrative is skipped with the reason
   --runs N                report generations measured (1-10, default 1)
   --language NAME         language of the narrative (default: English)
   --persona-file FILE     system prompt from FILE
+  --timeout DURATION      time for the whole LLM stage (default: 10m); then the report is printed without the narrative
   --keep-alive, --ollama-timeout, --request-timeout   as the action inputs
 `;
 /**
@@ -27914,7 +30823,9 @@ async function cliLlmStage(config, stderr, elapsed) {
         warning: (m) => stderr(`warning: ${m}\n`),
         group: (title, lines) => stderr(`${title}\n${lines.map((l) => `  ${l}\n`).join('')}`),
     };
-    const stage = await createLlmStage(config, systemDependencies(log, { tempDir: external_node_os_default().tmpdir(), requestTimeoutMs: config.requestTimeoutMs }), elapsed).catch((err) => ({
+    const budget = startBudget(config.timeoutMs, llmBudgetReason(config.timeoutMs));
+    const deps = systemDependencies(log, { tempDir: external_node_os_default().tmpdir(), requestTimeoutMs: config.requestTimeoutMs, signal: budget.signal });
+    const stage = await createLlmStage(config, deps, elapsed, budget).catch((err) => ({
         skipped: { status: 'skipped', reason: `the Ollama setup failed unexpectedly: ${err.message}` },
     }));
     // No post step here: a server this run started is stopped when the report is done.
@@ -27922,6 +30833,9 @@ async function cliLlmStage(config, stderr, elapsed) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli-main.ts
+
+
+
 
 
 
@@ -27965,9 +30879,16 @@ Options:
 ${GATE_USAGE}
 ${LLM_USAGE}
 Exit codes: 0 report written (no gated regression), 1 a gated metric regressed,
-2 bad usage or input (including a baseline that cannot be read).
+2 bad usage or input (including a baseline that cannot be read, and a --gate
+that gates no series although throughput series exist).
 `;
-async function main(argv, io) {
+/** An input's name as the CLI spells it: `--metrics`, and `--input-format` for the action's `format`. */
+function optionName(input) {
+    return input === 'format' ? '--input-format' : `--${input}`;
+}
+async function main(argv, rawIo) {
+    // Everything printed carries text from the files (labels, paths, problems): secrets are redacted on the way out.
+    const io = { ...rawIo, stdout: (t) => rawIo.stdout(redactSecrets(t)), stderr: (t) => rawIo.stderr(redactSecrets(t)) };
     let parsed;
     try {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({
@@ -27980,6 +30901,7 @@ async function main(argv, io) {
                 out: { type: 'string' },
                 baseline: { type: 'string' },
                 'no-llm': { type: 'boolean' },
+                calibrate: { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' },
                 ...Object.fromEntries(INPUT_OPTIONS.map((o) => [o, { type: 'string', multiple: true }])),
@@ -28024,6 +30946,8 @@ async function main(argv, io) {
     inputs.baseline = command === 'snapshot' ? 'none' : baselineInput(values.baseline);
     if (values['no-llm'] || command === 'snapshot')
         inputs.llm = 'false';
+    if (values.calibrate)
+        inputs.calibrate = 'true';
     const stat = await external_node_fs_namespaceObject.promises.stat(target).catch(() => undefined);
     if (!stat?.isDirectory()) {
         io.stderr(`${target} is not a directory\n`);
@@ -28035,7 +30959,7 @@ async function main(argv, io) {
     }
     catch (err) {
         if (err instanceof ConfigError) {
-            io.stderr(`${err.message.replace(/^Input '([^']+)'/, (_, name) => (name === 'format' ? '--input-format' : `--${name}`))}\n`);
+            io.stderr(`${err.message.replace(/^Input '([^']+)'/, (_, name) => optionName(name))}\n`);
             return 2;
         }
         throw err;
@@ -28064,21 +30988,37 @@ async function main(argv, io) {
             io.stdout(text);
         return 0;
     }
-    const output = format === 'json' ? result.json : format === 'md' ? result.markdown : renderText(result.report);
+    // Inputs that matched nothing; patterns and metric names come from the analysed tree, so they are made log-safe.
+    const notices = result.report.notices ?? [];
+    for (const n of notices)
+        io.stderr(`${n.level}: ${optionName(n.input)}: ${logSafe(n.message)}\n`);
+    // Streamed, chunk by chunk: a large report is never one string. The terminal digest is small by design.
+    const write = async (sink) => {
+        if (format === 'json')
+            return writeReportJson(result.report, sink);
+        if (format === 'md')
+            return writeReportMarkdown(result.sections, result.report.timings.renderMs, sink);
+        await sink(renderText(result.report));
+    };
     if (values.out) {
-        await external_node_fs_namespaceObject.promises.writeFile(external_node_path_default().resolve(io.cwd, values.out), output);
+        await writeToFile(external_node_path_default().resolve(io.cwd, values.out), write);
         io.stderr(`Report written to ${values.out}\n`);
     }
     else {
-        io.stdout(output);
+        await write(io.stdout);
     }
-    return gateExitCode(result.report, config, io.stderr);
+    const code = gateExitCode(result.report, config, io.stderr);
+    // A configuration error (a gate that gates nothing) outranks the verdict: the check could not have failed.
+    return notices.some((n) => n.level === 'error') ? 2 : code;
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 
+
+
 main(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
+    // A pipe that is full makes the report wait instead of piling up in memory.
+    stdout: (t) => (process.stdout.write(t) ? undefined : (0,external_node_events_namespaceObject.once)(process.stdout, 'drain')),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
 }).then((code) => {
@@ -28086,5 +31026,5 @@ main(process.argv.slice(2), {
 }, (err) => {
     process.stderr.write(`chimera-insight: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 2;
-});
+}).finally(() => exitWhenDone((m) => process.stderr.write(`warning: ${m}\n`)));
 

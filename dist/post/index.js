@@ -99152,6 +99152,117 @@ async function saveModels(cache, dir, key, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/redact.ts
+
+/**
+ * Tokens that look like credentials, whatever text they appear in. One
+ * function for every place we write: report.md, report.json, snapshot.json,
+ * CLI output, comment, summary, annotations and the log.
+ */
+// `\\?_`: the patterns also match after escapeMarkdown has turned `_` into `\_`.
+const SECRET_PATTERNS = [
+    // GitHub personal, OAuth, user-to-server, server-to-server (installation) and refresh tokens.
+    /(?<![A-Za-z0-9_])gh[pousr]\\?_[A-Za-z0-9]{20,}/g,
+    // Fine-grained personal access tokens.
+    /(?<![A-Za-z0-9_])github\\?_pat\\?_(?:[A-Za-z0-9]|\\?_){20,}/g,
+    // AWS access key ids (long-term and temporary).
+    /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
+];
+/**
+ * The start of a token that a display limit cut short (`ghp_A1b2C3…`): too
+ * short for the patterns above, yet a part of the secret. Redacting before
+ * truncating is the rule; this catches any place that does not.
+ */
+const CUT_TOKEN = /(?<![A-Za-z0-9_])(?:gh[pousr]\\?_|github\\?_pat\\?_|AKIA|ASIA)(?:[A-Za-z0-9]|\\?_)*…/g;
+/** `Authorization: Bearer …` and the like; only the credential goes, the scheme stays readable. */
+const BEARER = /\b(Bearer\s+)((?:[A-Za-z0-9\-.~+/]|\\?_){16,}=*)/gi;
+const REDACTED = '[redacted]';
+/**
+ * `[redacted:1a2b3c]`: the same secret always gets the same mark, and two
+ * different ones get different marks. Series ids are matched against the
+ * baseline's across runs and must stay distinct (two models labelled with
+ * different tokens are two series), so a bare `[redacted]` would merge them.
+ * Six hex digits of SHA-256 say nothing usable about a 20+ character token.
+ * A match too short for the mark gets `[redacted]`: no replacement is ever
+ * longer than what it replaces, so redacting a document trimmed to a size
+ * limit keeps it under that limit.
+ */
+function mark(secret) {
+    // The Markdown-escaped form (`ghp\_…`) and the raw one are the same secret.
+    const fingerprint = `[redacted:${(0,external_node_crypto_.createHash)('sha256').update(secret.replace(/\\/g, '')).digest('hex').slice(0, 6)}]`;
+    return fingerprint.length < secret.length ? fingerprint : REDACTED;
+}
+/**
+ * Replaces secret-looking tokens with their mark. Safe on JSON text as well
+ * as prose and Markdown: a match never includes a quote, and never starts or
+ * ends inside an escape sequence, and the mark holds no character JSON must
+ * escape, so redacting serialised JSON leaves it valid. Idempotent: a mark
+ * matches no pattern.
+ */
+function redactSecrets(text) {
+    let out = text;
+    for (const pattern of SECRET_PATTERNS)
+        out = out.replace(pattern, mark);
+    out = out.replace(CUT_TOKEN, (cut) => (REDACTED.length + 1 < cut.length ? `${REDACTED}…` : '…'));
+    return out.replace(BEARER, (_, scheme, secret) => `${scheme}${mark(secret)}`);
+}
+const SECRET_HINT = /gh[pousr]\\?_|github\\?_pat|AKIA|ASIA|bearer/i;
+/** Labels as a series carries them, keys and values redacted (see buildSeries). */
+function redactLabels(labels) {
+    const keys = Object.keys(labels);
+    if (!keys.some((k) => SECRET_HINT.test(k) || SECRET_HINT.test(labels[k])))
+        return labels;
+    return Object.fromEntries(keys.map((k) => [redactSecrets(k), redactSecrets(labels[k])]));
+}
+/**
+ * `JSON.stringify` replacer that redacts every string value and every
+ * object key. Used for report.json and snapshot.json rather than redacting
+ * the JSON text, where an escape (`\n` before a token reads as the letter
+ * `n`) could hide a token from the patterns.
+ */
+function redactJsonValue(_key, value) {
+    if (typeof value === 'string')
+        return SECRET_HINT.test(value) ? redactSecrets(value) : value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return value;
+    const keys = Object.keys(value);
+    if (!keys.some((k) => SECRET_HINT.test(k)))
+        return value;
+    return Object.fromEntries(keys.map((k) => [redactSecrets(k), value[k]]));
+}
+
+;// CONCATENATED MODULE: ./src/util/log-safe.ts
+
+
+/**
+ * Text from repository files on one log line: control characters and line
+ * breaks are flattened so a file name or reason cannot start a new line that
+ * the runner would read as a workflow command (`::set-output …`), and
+ * secret-looking tokens are redacted.
+ */
+function logSafe(text) {
+    return redactSecrets(text)
+        .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+        .replace(/^::/, ': :');
+}
+/**
+ * Runs `body` with workflow commands switched off: the runner ignores every
+ * `::command::` line between `::stop-commands::<token>` and `::<token>::`.
+ * The token is random per block, so text inside cannot guess it and switch
+ * commands back on. Group markers (`::group::`) inside are ignored too, so
+ * open groups outside the block.
+ */
+function withCommandsStopped(write, body) {
+    const token = randomBytes(16).toString('hex');
+    write(`::stop-commands::${token}`);
+    try {
+        return body();
+    }
+    finally {
+        write(`::${token}::`);
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:net"
@@ -99871,7 +99982,235 @@ const index = new dist_Ollama();
 
 
 
+;// CONCATENATED MODULE: ./src/util/deadline.ts
+/**
+ * Deadlines that end the request, not just the wait for it.
+ *
+ * A promise raced against a timer stops the caller waiting, but the socket
+ * stays open until the HTTP client's own limits (undici: 300 s for headers
+ * and for body silence), and an open socket keeps the process alive. Every
+ * limit here aborts an AbortController passed to `fetch`, which destroys the
+ * socket; a timer that fires after its request is done is cleared.
+ */
+/** A request or stage that ran out of time; `message` says which limit. */
+class deadline_DeadlineError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+/** `300 ms`, `1.5 s`, `30 s`, `2 min`, `1 min 30 s`: durations in messages. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 10_000)
+        return `${Number((ms / 1000).toFixed(1))} s`;
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds} s`;
+    const rest = seconds % 60;
+    return `${Math.floor(seconds / 60)} min${rest ? ` ${rest} s` : ''}`;
+}
+/**
+ * Starts a budget of `ms`. Its timer is unref'd: a budget nobody disposed
+ * never keeps the process alive by itself.
+ */
+function startBudget(ms, reason, now = () => performance.now()) {
+    const controller = new AbortController();
+    let endsAt = 0;
+    let left;
+    let timer;
+    const run = (remaining) => {
+        endsAt = now() + remaining;
+        left = undefined;
+        timer = setTimeout(() => controller.abort(new deadline_DeadlineError(reason)), remaining);
+        timer.unref?.();
+    };
+    run(ms);
+    const remainingMs = () => (controller.signal.aborted ? 0 : (left ?? Math.max(0, endsAt - now())));
+    return {
+        signal: controller.signal,
+        remainingMs,
+        reason,
+        pause: () => {
+            if (left !== undefined || controller.signal.aborted)
+                return;
+            left = remainingMs();
+            clearTimeout(timer);
+        },
+        resume: () => {
+            if (left !== undefined && !controller.signal.aborted)
+                run(left);
+        },
+        dispose: () => {
+            clearTimeout(timer);
+            left = undefined;
+        },
+    };
+}
+/** A budget that never runs out, for callers that set none. */
+const UNLIMITED = {
+    signal: new AbortController().signal,
+    remainingMs: () => Number.POSITIVE_INFINITY,
+    reason: '',
+    pause: () => undefined,
+    resume: () => undefined,
+    dispose: () => undefined,
+};
+/**
+ * `promise`, or `onTimeout()` once `signal` aborts plus `graceMs`: for work
+ * that cannot be aborted (a cache download in a library without a signal),
+ * so the stage moves on. Abortable work under the same signal ends by itself
+ * well within the grace.
+ */
+async function settleWithin(promise, signal, graceMs, onTimeout) {
+    let timer;
+    let listener;
+    const late = new Promise((resolve) => {
+        const fire = () => {
+            timer = setTimeout(() => resolve(onTimeout()), graceMs);
+        };
+        if (signal.aborted)
+            fire();
+        else {
+            listener = fire;
+            signal.addEventListener('abort', fire, { once: true });
+        }
+    });
+    try {
+        return await Promise.race([promise, late]);
+    }
+    finally {
+        clearTimeout(timer);
+        if (listener)
+            signal.removeEventListener('abort', listener);
+    }
+}
+/** Resolves after `ms`, or as soon as `signal` aborts (then with false). */
+function sleepUnlessAborted(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve(false);
+        const onAbort = () => {
+            clearTimeout(timer);
+            resolve(false);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(true);
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Statuses whose response has no body; `new Response` refuses one. */
+const NULL_BODY = new Set([204, 205, 304]);
+/**
+ * `fetch` with `limits` (fixed, or computed per request from its URL) that
+ * abort the request itself: the socket is destroyed, whether the limit is
+ * hit while connecting, waiting for headers or reading the body. The body is
+ * handed on as a stream (Ollama's NDJSON is read as it arrives); its end,
+ * an error or a cancel clears the timers. A request aborted by a limit
+ * rejects (or its body errors) with a DeadlineError saying which one; an
+ * abort by `limits.signal` or the caller's own signal rejects with that
+ * signal's reason.
+ */
+function fetchWithDeadlines(base, limits) {
+    return async (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        const l = typeof limits === 'function' ? limits(url) : limits;
+        const controller = new AbortController();
+        const sources = [controller.signal, init?.signal, l.signal].filter((s) => s instanceof AbortSignal);
+        const signal = sources.length === 1 ? controller.signal : AbortSignal.any(sources);
+        let total;
+        let idle;
+        const clear = () => {
+            clearTimeout(total);
+            clearTimeout(idle);
+        };
+        const arm = () => {
+            if (l.idleMs === undefined)
+                return;
+            clearTimeout(idle);
+            const ms = l.idleMs;
+            idle = setTimeout(() => controller.abort(new deadline_DeadlineError(l.idleMessage?.(ms) ?? `no data for ${formatDuration(ms)}; request aborted`)), ms);
+        };
+        if (l.totalMs !== undefined) {
+            const ms = l.totalMs;
+            total = setTimeout(() => controller.abort(new deadline_DeadlineError(l.totalMessage?.(ms) ?? `no complete answer within ${formatDuration(ms)}; request aborted`)), ms);
+        }
+        arm();
+        // Whatever the fetch implementation throws on abort, the caller sees why.
+        const why = (err) => (signal.aborted ? signal.reason : err);
+        if (signal.aborted) {
+            clear();
+            throw why(undefined);
+        }
+        let response;
+        try {
+            response = await base(input, { ...init, signal });
+        }
+        catch (err) {
+            clear();
+            throw why(err);
+        }
+        const init2 = { status: response.status, statusText: response.statusText, headers: response.headers };
+        let wrapped;
+        if (!response.body || NULL_BODY.has(response.status)) {
+            clear();
+            await response.body?.cancel().catch(() => undefined);
+            wrapped = new Response(null, init2);
+        }
+        else {
+            const reader = response.body.getReader();
+            arm();
+            const body = new ReadableStream({
+                async pull(stream) {
+                    try {
+                        const { done, value } = await reader.read();
+                        if (done) {
+                            clear();
+                            stream.close();
+                            return;
+                        }
+                        arm();
+                        stream.enqueue(value);
+                    }
+                    catch (err) {
+                        clear();
+                        stream.error(why(err));
+                    }
+                },
+                async cancel(reason) {
+                    clear();
+                    controller.abort(reason);
+                    await reader.cancel(reason).catch(() => undefined);
+                },
+            });
+            wrapped = new Response(body, init2);
+        }
+        // Octokit reports the URL a response came from; a constructed Response has none.
+        Object.defineProperty(wrapped, 'url', { value: response.url });
+        return wrapped;
+    };
+}
+/** How long the process may stay alive once its work is done. */
+const EXIT_GRACE_MS = 5000;
+/**
+ * Called when everything is written: should anything that could not be
+ * aborted still hold the event loop (a tool-cache download, a cache
+ * transfer, a library's own timer), the process exits after `graceMs`
+ * anyway, saying so. The timer is unref'd: a process with nothing left
+ * exits at once, as it should.
+ */
+function exitWhenDone(say, graceMs = EXIT_GRACE_MS) {
+    setTimeout(() => {
+        say(`Exiting: something that could not be aborted was still running ${formatDuration(graceMs)} after the report was published.`);
+        process.exit();
+    }, graceMs).unref();
+}
+
 ;// CONCATENATED MODULE: ./src/llm/server.ts
+
 
 
 /** Where an Ollama server is found when nothing says otherwise (the CLI's default). */
@@ -99911,6 +100250,9 @@ async function probe(fetchFn, url, timeoutMs = PROBE_TIMEOUT_MS) {
     }
 }
 function describeFetchError(err) {
+    // Our own deadlines say which limit it was (request-timeout, the stage's budget).
+    if (err instanceof DeadlineError)
+        return err.message;
     const e = err;
     if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
         return 'no answer in time';
@@ -99921,11 +100263,13 @@ function describeFetchError(err) {
         return 'host not found';
     return e?.cause?.message ?? e?.message ?? String(err);
 }
-async function serverVersion(fetchFn, url) {
+/** The version for the report; a server that does not say (or stalls) is used anyway, with a warning. */
+async function serverVersion(deps, url) {
     try {
-        return (await new Ollama({ host: url, fetch: fetchFn }).version()).version;
+        return (await new Ollama({ host: url, fetch: deps.fetch }).version()).version;
     }
-    catch {
+    catch (err) {
+        deps.log.warning(`Ollama at ${url} did not tell its version (${describeFetchError(err)}); going on without it.`);
         return undefined;
     }
 }
@@ -99941,13 +100285,13 @@ async function ensureServer(config, deps) {
         if (!answer.ok)
             return { ok: false, reason: `Ollama not reachable at ${config.url} (ollama-url): ${answer.why}` };
         deps.log.info(`Using the Ollama server at ${config.url} (ollama-url).`);
-        return { ok: true, server: { url: config.url, origin: 'input', ...versionField(await serverVersion(deps.fetch, config.url)) } };
+        return { ok: true, server: { url: config.url, origin: 'input', ...versionField(await serverVersion(deps, config.url)) } };
     }
     const local = defaultServerUrl(deps.env);
     const existing = await probe(deps.fetch, local);
     if (existing.ok) {
         deps.log.info(`Reusing the Ollama server already running at ${local}.`);
-        return { ok: true, server: { url: local, origin: 'reused', ...versionField(await serverVersion(deps.fetch, local)) } };
+        return { ok: true, server: { url: local, origin: 'reused', ...versionField(await serverVersion(deps, local)) } };
     }
     let binary = deps.findExecutable('ollama');
     if (!binary && config.ollamaVersion && deps.install) {
@@ -99967,6 +100311,9 @@ function versionField(version) {
     return version ? { version } : {};
 }
 async function startServer(config, binary, deps) {
+    // An install that finished after the budget ran out: starting a server now would only leave it behind.
+    if (deps.abortSignal?.aborted)
+        return { ok: false, reason: `\`ollama serve\` was not started: ${abortReason(deps.abortSignal)}` };
     const port = await deps.freePort();
     const host = `127.0.0.1:${port}`;
     const url = `http://${host}`;
@@ -99999,13 +100346,15 @@ async function startServer(config, binary, deps) {
         const answer = await probe(deps.fetch, url, Math.min(PROBE_TIMEOUT_MS, config.startTimeoutMs));
         if (answer.ok)
             break;
+        if (deps.abortSignal?.aborted)
+            return fail(`had not answered on ${url} when ${abortReason(deps.abortSignal)}`);
         if (deps.clock.now() - begin >= config.startTimeoutMs) {
             return fail(`did not answer on ${url} within ${formatSeconds(config.startTimeoutMs)} (ollama-timeout)`);
         }
         await deps.clock.sleep(POLL_INTERVAL_MS);
     }
     const startMs = deps.clock.now() - begin;
-    const version = await serverVersion(deps.fetch, url);
+    const version = await serverVersion(deps, url);
     deps.log.info(`Ollama ${version ?? '(unknown version)'} answered on ${url} after ${formatSeconds(startMs)} (pid ${child.pid}).`);
     return { ok: true, server: { url, origin: 'started', started, startMs, ...versionField(version) } };
 }
@@ -100022,6 +100371,9 @@ function serverEnvironment(env) {
         kept[name] = value;
     }
     return kept;
+}
+function abortReason(signal) {
+    return signal.reason instanceof Error ? signal.reason.message : 'the LLM stage was stopped';
 }
 function formatSeconds(ms) {
     return ms >= 10_000 ? `${Math.round(ms / 1000)}s` : `${(ms / 1000).toFixed(1)}s`;
@@ -100105,13 +100457,14 @@ function parseSavedIdentity(raw) {
 
 
 
+
 /**
  * Post step (`post-if: always()`): stops the `ollama serve` the main step
  * started, and only that one, then saves the models cache. Nothing here
  * fails the job: the report was already published.
  */
 async function runPost() {
-    const log = { info: info, warning: (m) => warning(m) };
+    const log = { info: (m) => info(logSafe(m)), warning: (m) => warning(logSafe(m)) };
     const server = getState(STATE.server);
     if (server) {
         await stopStartedServer(parseSavedIdentity(server), { identify: readIdentity, signal: signalGroup, clock: realClock, log });
@@ -100122,7 +100475,7 @@ async function runPost() {
         await saveModels(lib_cache_namespaceObject, dir, key, log);
 }
 runPost().catch((err) => {
-    warning(`Chimera Insight post step: ${err instanceof Error ? err.message : String(err)}`);
+    warning(logSafe(`Chimera Insight post step: ${err instanceof Error ? err.message : String(err)}`));
 });
 
 var __webpack_exports__runPost = __webpack_exports__.a;

@@ -68,7 +68,7 @@ describe('the bundled action against a silent GitHub API and an Ollama that stre
     expect(warnings).toContain("::warning::Narrative fallback: the LLM stage's time budget (timeout: 2 s) ran out; the report below is computed from the files alone.");
     expect(warnings).toContain('::warning::Could not publish the report comment on pull request #7 (the publishing time budget (publish-timeout: 2 s) ran out). The report is in the job summary.');
     expect(run.summary).toContain("> **Narrative not shown:** the LLM stage's time budget (timeout: 2 s) ran out; the report below is computed from the files alone.");
-    expect(readFileSync(path.join(workspace, 'out-action', 'report.md'), 'utf8')).toContain('**8 files** found in `examples/benchmarks`');
+    expect(readFileSync(path.join(workspace, 'out-action', 'report.md'), 'utf8')).toContain('<sub>**Data:** 134 series from 42 files in `examples/benchmarks`');
     expect(run.outputs['report-path']).toBe(path.join(workspace, 'out-action', 'report.md'));
     expect(run.outputs['comment-id']).toBe('');
     expect(emulator.faultsOpen()).toBe(0);
@@ -82,7 +82,7 @@ describe('the bundled CLI against an Ollama whose /api/version and /api/chat nev
   it('exits 0 within its deadlines + margin with the report on stdout and the reasons on stderr', async () => {
     emulator = await startEmulator({ models: [{ name: 'gemma3:latest' }], stallPaths: ['/api/version', '/api/chat'] });
     const start = performance.now();
-    const child = spawn(process.execPath, [path.join(bundle, 'cli', 'index.js'), 'analyze', 'examples/benchmarks', '--baseline', 'none', '--ollama-url', emulator.url, '--request-timeout', '1s', '--output-dir', 'out-cli'], {
+    const child = spawn(process.execPath, [path.join(bundle, 'cli', 'index.js'), 'analyze', 'examples/benchmarks', '--baseline', 'none', '--ollama-url', emulator.url, '--request-timeout', '1s', '--output-dir', 'out-cli', '--format', 'md'], {
       cwd: workspace,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? workspace },
       timeout: 120_000,

@@ -9,7 +9,8 @@ import { useTempDir, writeTree } from '../helpers/tmp.js';
 async function cli(args: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
-  const code = await main([...args, '--no-llm'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  // The Markdown report, whose notices section these tests read.
+  const code = await main([...args, '--no-llm', ...(args.includes('--format') ? [] : ['--format', 'md'])], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
   return { code, stdout, stderr };
 }
 
