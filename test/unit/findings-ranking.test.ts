@@ -161,6 +161,18 @@ describe('rankFactorsOfDesign', () => {
     expect(findings[0]?.test?.significant).toBe(false);
   });
 
+  it('judges each level within the settings that have it when a configuration is missing', () => {
+    // b was not run at batch 8: batch 1 has a 100, c 75, b 50 (2.00×); batch 8 has a 400, c 300 (1.33×).
+    const cells: [string, string, number][] = [['1', 'a', 100], ['1', 'b', 50], ['1', 'c', 75], ['8', 'a', 400], ['8', 'c', 300]];
+    const series = cells.map(([batch, model, m]) => measured('r.csv', 'tps', [m * 0.99, m, m * 1.01, m], { labels: { model, batch_size: batch } }));
+    const [model] = rankFactorsOfDesign(familyOf(series), 0.95);
+    expect(model?.text).toMatch(/^tps by model over batch_size: a is best in 2 of 2 batch_size settings, 1\.33–2\.00× the lowest there; /);
+    expect(model?.slices?.map((sl) => [sl.setting, sl.values.map((v) => v.level)])).toEqual([
+      ['batch_size=1', ['a', 'c', 'b']],
+      ['batch_size=8', ['a', 'c']],
+    ]);
+  });
+
   it('ranks lower-is-better factors with the lowest first', () => {
     const series = ['1', '8'].flatMap((batch, i) =>
       [['a', 10], ['b', 20]].map(([model, m]) => measured('r.csv', 'ttft_ms', [(m as number) * (i + 1) * 0.99, (m as number) * (i + 1), (m as number) * (i + 1) * 1.01], { unit: 'ms', direction: 'lower', labels: { model: model as string, batch_size: batch } })),
