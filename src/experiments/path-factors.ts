@@ -91,13 +91,16 @@ export function factorRuleRegExp(pattern: string): RegExp {
  * Siblings that end in different words are different experiments that
  * happen to share columns (`gemma3_1b_baseline`, `gemma3_270m_baseline` and
  * `gemma3_4b_quant_compare`): each ending forms its own group, and a name
- * alone with its ending forms none.
+ * alone with its ending forms none. An ending with a digit is a size or a
+ * version (`llama3-8b`, `deepseek-r1`), part of the level's name, not a kind
+ * of experiment.
  */
 function bySuffix<T extends [string, Unit]>(group: T[], position: number): T[][] {
   const classes = new Map<string, T[]>();
   for (const entry of group) {
     const words = tokens(entry[1].segments[position] as string).filter((t) => !isSeparator(t));
-    const last = words.length > 1 ? (words[words.length - 1] as string) : '';
+    const ending = words.length > 1 ? (words[words.length - 1] as string) : '';
+    const last = /\d/.test(ending) ? '' : ending;
     const list = classes.get(last) ?? [];
     list.push(entry);
     classes.set(last, list);
@@ -201,6 +204,9 @@ export function assignPathFactors(series: readonly Series[], rules: readonly Pat
       s.experiment = experiment;
     }
   }
+  // A detected factor a rule replaced everywhere is no longer a factor of any series: not listed.
+  const carried = new Set([...units.values()].flatMap((u) => [...u.factors.keys()]));
+  for (const [key, f] of found) if (f.source === 'path' && !carried.has(f.name)) found.delete(key);
   // A factor detected in several groups (the runtime folders under each config) is one factor;
   // its place is the groups' paths with every segment they disagree on as `*`.
   const merged = new Map<string, PathFactor>();

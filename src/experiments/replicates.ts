@@ -13,6 +13,8 @@ export interface ReplicateGroup {
 interface Member {
   file: string;
   indices: number[];
+  /** The indices as the path writes them (`02`). */
+  written?: string[];
 }
 
 function compareIndices(a: number[], b: number[]): number {
@@ -31,7 +33,12 @@ export function replicatePattern(normalised: string, members: readonly Member[])
   const first = values[0] as number;
   const last = values[values.length - 1] as number;
   const contiguous = last - first + 1 === values.length;
-  return normalised.replace('<n>', contiguous ? `{${first}..${last}}` : `{${values.join(',')}}`);
+  // Zero-padded runs (`run_01` … `run_10`) are named as written, or the pattern names files that do not exist.
+  const written = members.map((m) => m.written?.[0] ?? '');
+  const width = written[0]?.length ?? 0;
+  const padded = written.some((w) => w.length > 1 && w.startsWith('0')) && written.every((w) => w.length === width);
+  const show = (v: number) => (padded ? String(v).padStart(width, '0') : String(v));
+  return normalised.replace('<n>', contiguous ? `{${show(first)}..${show(last)}}` : `{${values.map(show).join(',')}}`);
 }
 
 /** The union of complete sample lists: every statistic exact, as if one file held all runs. */
@@ -118,7 +125,7 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
     const rp = replicatePath(s.file);
     if (rp.indices.length === 0) continue;
     const members = byPath.get(rp.normalised) ?? [];
-    members.push({ file: s.file, indices: rp.indices });
+    members.push({ file: s.file, indices: rp.indices, written: rp.written });
     byPath.set(rp.normalised, members);
   }
   const groupOf = new Map<string, { normalised: string; pattern: string; order: Map<string, number> }>();

@@ -24,8 +24,10 @@ export interface FindingsInput {
 /** The numbers a ranking or sweep rests on, rounded: two files holding the same run give the same key. */
 function echoKey(d: DraftFinding): string | undefined {
   const round = (v: number) => v.toPrecision(6);
-  if (d.kind === 'ranking') return `r|${d.factor}|${(d.levels ?? []).map((l) => `${l.value}=${round(l.mean)}/${l.n}`).join(',')}`;
-  if (d.kind === 'sweep') return `s|${d.sweep?.factors.join('×')}|${round(d.sweep?.best.mean ?? 0)}|${round(d.sweep?.worst.mean ?? 0)}`;
+  // A copy holds the same quantity: tokens/s and a TTFT that happen to share their numbers are not echoes.
+  const quantity = `${d.unit}|${d.direction}`;
+  if (d.kind === 'ranking') return `r|${quantity}|${d.factor}|${(d.levels ?? []).map((l) => `${l.value}=${round(l.mean)}/${l.n}`).join(',')}`;
+  if (d.kind === 'sweep') return `s|${quantity}|${d.sweep?.factors.join('×')}|${round(d.sweep?.best.mean ?? 0)}|${round(d.sweep?.worst.mean ?? 0)}`;
   return undefined;
 }
 
@@ -61,7 +63,7 @@ function withoutCopies(families: Family[]): Family[] {
   const out = new Set<Family>();
   for (const family of bySize) {
     const keys = cellKeys(family);
-    const dims = [...family.dims].sort().join('\u0000');
+    const dims = [family.unit, family.direction, ...[...family.dims].sort()].join('\u0000');
     if (kept.some((k) => k.dims === dims && keys.every((key) => k.keys.has(key)))) continue;
     kept.push({ keys: new Set(keys), dims });
     out.add(family);

@@ -37,6 +37,8 @@ function headline(family: Family, factor: string, levels: FindingLevel[], over: 
   const worst = { ...(levels[levels.length - 1] as FindingLevel), value: levelName(factor, (levels[levels.length - 1] as FindingLevel).value) };
   const ratio = spreadRatio(levels);
   const unit = family.unit;
+  // Naming a leader among equal values would tell the reader one level is better when none is.
+  if (levels.every((l) => l.mean === best.mean)) return `${family.metric} by ${factor}${over}: all ${levels.length} levels are equal at ${valueText(best.mean, unit)}`;
   const times = ratio !== undefined ? ratioText(ratio) : undefined;
   if (family.direction === 'lower') {
     const tail = times ? `; the highest, ${worst.value} (${valueText(worst.mean, unit)}), is ${times} that` : `; the highest is ${worst.value} (${valueText(worst.mean, unit)})`;
@@ -83,7 +85,7 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
   const parts = [headline(family, factor, levels, '')];
   parts.push(noisePhrase(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
   const extra: Partial<DraftFinding> = {};
-  if (levels.length > 2) {
+  if (levels.length > 2 && levels[0]?.mean !== levels[1]?.mean) {
     const lead = welchP(moments(levels[0] as FindingLevel), moments(levels[1] as FindingLevel));
     if (lead !== undefined) {
       extra.lead = testOf(lead, 'welch', confidence, '');

@@ -45,12 +45,16 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
     levelNames.map((l) => l.length),
   );
   const grand = family.cells.reduce((s, c) => s + c.series.stats.mean, 0) / family.cells.length;
+  // An untested effect either lacks degrees of freedom or has nothing to judge by (every value fits exactly).
+  const samples = family.cells.reduce((s, c) => s + (c.series.stats.n ?? 1), 0);
+  const residualDf = samples - 1 - levelNames.reduce((s, l) => s + l.length - 1, 0);
+  const untested = residualDf < 1 ? 'too few configurations to estimate the noise' : 'no spread to judge by';
   const effectList: SweepEffect[] = family.dims.map((factor, f) => {
     const levels = naturalOrder((levelNames[f] as string[]).map((v) => pooledLevel(v, family.cells.filter((c) => c.dims[factor] === v))));
     const means = levels.map((l) => l.mean);
     const spread = grand !== 0 ? (Math.max(...means) - Math.min(...means)) / Math.abs(grand) : 0;
     const t = effects[f]?.test;
-    const test: NoiseTest = t ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence } : { method: 'none', p: null, significant: null, reason: 'too few configurations to estimate the noise' };
+    const test: NoiseTest = t ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence } : { method: 'none', p: null, significant: null, reason: untested };
     return { factor, levels, spread, test };
   });
   effectList.sort((a, b) => b.spread - a.spread);
@@ -66,7 +70,12 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
   const runs = median(family.cells.map((c) => c.series.stats.n ?? 1));
   const ratio = spreadRatio([best, worst]);
 
-  const head = `${family.metric} sweep over ${family.dims.join(' × ')} (${family.cells.length} configurations, ${runs === 1 ? '1 run' : `${runs} runs`} each): best ${best.value} at ${valueText(best.mean, family.unit)}, worst ${worst.value} at ${valueText(worst.mean, family.unit)}${ratio !== undefined ? ` (${ratioText(ratio)})` : ''}`;
+  const shape = `${family.metric} sweep over ${family.dims.join(' × ')} (${family.cells.length} configurations, ${runs === 1 ? '1 run' : `${runs} runs`} each)`;
+  // Equal values have no best configuration: naming one would point the reader at an arbitrary row.
+  const head =
+    best.mean === worst.mean
+      ? `${shape}: every configuration at ${valueText(best.mean, family.unit)}`
+      : `${shape}: best ${best.value} at ${valueText(best.mean, family.unit)}, worst ${worst.value} at ${valueText(worst.mean, family.unit)}${ratio !== undefined ? ` (${ratioText(ratio)})` : ''}`;
   let tail: string;
   if (withinNoise) {
     const largest = Math.max(...effectList.map((e) => e.spread));

@@ -20,11 +20,17 @@ export function normaliseTimestamps(filePath: string): string {
 
 /**
  * A run index inside a folder or file name: `run_1`, `run-02`, `rep3`,
- * `trial_4`, `seed_5`, `iter7`, `r1`, `repeat-2`, `attempt3`. The word must
- * stand at the start of the name or after a separator, so `deepseek-r1` is a
- * match but `conv3` or `llama3` are not; the digits must end the token.
+ * `trial_4`, `seed_5`, `iter7`, `repeat-2`, `attempt3`. The word must stand
+ * at the start of the name or after a separator, so `conv3` or `llama3` are
+ * not; the digits must end the token.
  */
-const REPLICATE_TOKEN = /(^|[_\-. ])(runs?|reps?|replicates?|repeats?|repetitions?|trials?|seeds?|iters?|iterations?|r|attempts?|rounds?)([_\-]?)(\d{1,4})(?=$|[_\-. ])/gi;
+const REPLICATE_TOKEN = /(^|[_\-. ])(runs?|reps?|replicates?|repeats?|repetitions?|trials?|seeds?|iters?|iterations?|attempts?|rounds?)([_\-]?)(\d{1,4})(?=$|[_\-. ])/gi;
+/**
+ * A bare `r1` is a run only as a whole folder or file name (`r1/`, `r2.json`):
+ * inside a name it is part of a model's (`deepseek-r1`, `resnet_r50`), and
+ * reading it as a run would pool different models and hide them from factors.
+ */
+const BARE_R = /^(r)(\d{1,4})$/i;
 /** A folder holding numbered runs: `runs/1/`, `trials/02/`. */
 const REPLICATE_PARENT = /^(runs?|reps?|replicates?|repeats?|repetitions?|trials?|seeds?|iters?|iterations?|attempts?|rounds?)$/i;
 
@@ -33,6 +39,8 @@ export interface ReplicatePath {
   normalised: string;
   /** The indices found, in path order (folders first); empty when the path has none. */
   indices: number[];
+  /** The same indices as the path writes them (`02`), for naming the runs. */
+  written: string[];
 }
 
 function splitExtension(segment: string): [string, string] {
@@ -43,21 +51,30 @@ function splitExtension(segment: string): [string, string] {
 /** Finds the run indices of a path and replaces them by `<n>`. */
 export function replicatePath(filePath: string): ReplicatePath {
   const indices: number[] = [];
+  const written: string[] = [];
   const segments = filePath.split('/');
   const out = segments.map((segment, i) => {
     const isFile = i === segments.length - 1;
     const [stem, ext] = isFile ? splitExtension(segment) : [segment, ''];
     if (!isFile && i > 0 && /^\d{1,4}$/.test(stem) && REPLICATE_PARENT.test(segments[i - 1] as string)) {
       indices.push(Number(stem));
+      written.push(stem);
       return '<n>';
+    }
+    const bare = BARE_R.exec(stem);
+    if (bare) {
+      indices.push(Number(bare[2]));
+      written.push(bare[2] as string);
+      return `${bare[1]}<n>${ext}`;
     }
     const replaced = stem.replace(REPLICATE_TOKEN, (_m, sep: string, word: string, joiner: string, digits: string) => {
       indices.push(Number(digits));
+      written.push(digits);
       return `${sep}${word}${joiner}<n>`;
     });
     return replaced + ext;
   });
-  return { normalised: indices.length > 0 ? out.join('/') : filePath, indices };
+  return { normalised: indices.length > 0 ? out.join('/') : filePath, indices, written };
 }
 
 /** Timestamps and run indices normalised: the part of a path that names the benchmark. */

@@ -23,7 +23,7 @@ interface ColumnProfile {
   digitText: number;
   distinct: Set<string>;
   maxLength: number;
-  /** Text values that read as prose: five words or more, or 60 characters. */
+  /** Text values that read as prose: five words or more (two of them lowercase), or 60 characters. */
   prose: number;
   /** Text values shaped like a workload item's id: `p3`, `q_017`, `prompt-2`. */
   itemIds: number;
@@ -473,11 +473,15 @@ function emptyProfile(): ColumnProfile {
 
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
 
+/**
+ * Sentences, not names: 60 characters, or five words of which two start with
+ * a lowercase (or caseless) letter. `NVIDIA GeForce RTX 4090 Laptop GPU` has
+ * six words but is a device, a condition to split by; prompts have `the`, `of`.
+ */
 function isProse(text: string): boolean {
   if (text.length >= 60) return true;
-  let words = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) !== 32) words++;
-  return words >= 5;
+  const words = text.split(' ').filter((w) => w !== '');
+  return words.length >= 5 && words.filter((w) => /^[\p{Ll}\p{Lo}]/u.test(w)).length >= 2;
 }
 
 /** Counts one present cell into its column's profile. */

@@ -18,15 +18,20 @@ function plain(text: string): string {
 
 /** Words folded to `width`, every line after the first indented by `indent`. */
 export function wrap(text: string, width: number, indent: string, first = ''): string {
-  const words = plain(text).split(/ +/);
+  const words = plain(text)
+    .split(/ +/)
+    .filter((w) => w !== '');
   const lines: string[] = [];
   let line = first;
+  // A line holding only its prefix (`  1. `) takes the next word however long, or the number stands alone.
+  let bare = true;
   for (const word of words) {
     const candidate = line.trim() === '' || line.endsWith(' ') ? `${line}${word}` : `${line} ${word}`;
-    if (candidate.length > width && line.trim() !== '') {
+    if (candidate.length > width && !bare) {
       lines.push(line);
       line = `${indent}${word}`;
     } else line = candidate;
+    bare = false;
   }
   lines.push(line);
   return lines.join('\n');
@@ -47,7 +52,7 @@ function changesBlock(report: Report): string | undefined {
     ['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'],
     ...rowNames(rows).map((short, i) => {
       const c = rows[i] as (typeof rows)[number];
-      return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), sideValue(c.base?.value, c.unit), sideValue(c.head?.value, c.unit), changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${thresholdText(c)})`];
+      return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), plain(sideValue(c.base?.value, c.unit)), plain(sideValue(c.head?.value, c.unit)), changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${thresholdText(c)})`];
     }),
   ];
   return `Changes\n${columns(table)}\n  ${summary}${hidden > 0 ? `; ${hidden} more past the threshold` : ''}.`;

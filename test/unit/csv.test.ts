@@ -272,6 +272,25 @@ describe('parseCsv: labels and metrics', () => {
     expect(stats(data, 'tokens_s', GEMMA).mean).toBeCloseTo(121, 10);
   });
 
+  it('reads a per-prompt CSV repeated for three tags as one series per tag, the prompts its samples', async () => {
+    const prompts = ['"Summarise the log, in two lines"', '"Explain the KV cache to a new engineer"', '"Write a short poem about the sea"'];
+    const rows = ['tag,instruction,tokens_s'];
+    ['q4_K_M', 'q8_0', 'f16'].forEach((tag, t) => prompts.forEach((p, i) => rows.push(`${tag},${p},${100 - 20 * t + i}`)));
+    const data = parsed(await parseCsv(chunks(rows.join('\n'))));
+    expect(keys(data)).toEqual(['tokens_s{tag=f16}', 'tokens_s{tag=q4_K_M}', 'tokens_s{tag=q8_0}']);
+    // q8_0: 80, 81, 82 → n 3, mean 81
+    const q8 = stats(data, 'tokens_s', { tag: 'q8_0' });
+    expect([q8.n, q8.mean]).toEqual([3, 81]);
+  });
+
+  it('reads a column of item ids repeated for each model as samples of one series per model', async () => {
+    const rows = ['model,item,latency_ms'];
+    ['llama3', 'qwen3'].forEach((model, m) => ['q_001', 'q_002', 'q_003', 'q_004'].forEach((item, i) => rows.push(`${model},${item},${10 * (m + 1) + i}`)));
+    const data = parsed(await parseCsv(chunks(rows.join('\n'))));
+    expect(keys(data)).toEqual(['latency_ms{model=llama3}', 'latency_ms{model=qwen3}']);
+    expect(samples(data, 'latency_ms', { model: 'qwen3' })).toEqual([20, 21, 22, 23]);
+  });
+
   it('makes numeric parameter columns (batch_size, concurrency) labels, not metrics', async () => {
     const data = parsed(await parseCsv(fixture('params-sweep.csv')));
     expect(keys(data)).toEqual([

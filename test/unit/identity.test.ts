@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelKey, normaliseTimestamps, seriesId } from '../../src/metrics/identity.js';
+import { labelKey, normaliseRunPath, normaliseTimestamps, replicatePath, seriesId } from '../../src/metrics/identity.js';
 
 describe('normaliseTimestamps', () => {
   it.each([
@@ -70,5 +70,75 @@ describe('seriesId', () => {
 
   it('differs by label value', () => {
     expect(seriesId('r.csv', 'tokens_s', { model: 'a' })).not.toBe(seriesId('r.csv', 'tokens_s', { model: 'b' }));
+  });
+});
+
+describe('replicatePath', () => {
+  it.each([
+    ['exp/a/run_1/summary.json', 'exp/a/run_<n>/summary.json', ['1']],
+    ['exp/a/run-02/summary.json', 'exp/a/run-<n>/summary.json', ['02']],
+    ['bench_rep3.json', 'bench_rep<n>.json', ['3']],
+    ['trial_4/results.csv', 'trial_<n>/results.csv', ['4']],
+    ['seed_5.json', 'seed_<n>.json', ['5']],
+    ['iter7/latency.json', 'iter<n>/latency.json', ['7']],
+    ['repeat-2/x.json', 'repeat-<n>/x.json', ['2']],
+    ['attempt3.json', 'attempt<n>.json', ['3']],
+    ['qwen3_run_01.csv', 'qwen3_run_<n>.csv', ['01']],
+    ['r1/summary.json', 'r<n>/summary.json', ['1']],
+    ['out/R2.json', 'out/R<n>.json', ['2']],
+    ['bench/runs/3/summary.json', 'bench/runs/<n>/summary.json', ['3']],
+    ['trials/02/x.json', 'trials/<n>/x.json', ['02']],
+    ['seeds/1/summary.json', 'seeds/<n>/summary.json', ['1']],
+    ['bench.run1.json', 'bench.run<n>.json', ['1']],
+  ])('finds the run index in %s', (file, normalised, written) => {
+    expect(replicatePath(file)).toEqual({ normalised, indices: written.map(Number), written });
+  });
+
+  it('keeps a numbered folder that is not under a runs folder', () => {
+    expect(replicatePath('bench/3/summary.json').indices).toEqual([]);
+  });
+
+  it('lists every index of a path in path order, folders first', () => {
+    expect(replicatePath('exp/run_1/rep_2.json')).toEqual({ normalised: 'exp/run_<n>/rep_<n>.json', indices: [1, 2], written: ['1', '2'] });
+  });
+
+  it('reads the numeric value of a zero-padded index and keeps how it is written', () => {
+    expect(replicatePath('exp/run_007/x.json')).toMatchObject({ indices: [7], written: ['007'] });
+  });
+
+  it.each(['llama3/summary.json', 'conv3/x.json', 'results/run.csv', 'runs.csv', 'gpt2-run.json', 'model-iter10000.json', 'runs/12345/x.json'])(
+    'finds no run index in %s',
+    (file) => {
+      expect(replicatePath(file)).toEqual({ normalised: file, indices: [], written: [] });
+    },
+  );
+
+  it.each(['bench/deepseek-r1/summary.json', 'models/deepseek_r1_8b.csv', 'r1-1776.json', 'resnet_r50.json'])('keeps the r1 of a model name such as %s', (file) => {
+    expect(replicatePath(file)).toEqual({ normalised: file, indices: [], written: [] });
+  });
+
+  it('still reads the run folders below a model named like deepseek-r1', () => {
+    expect(replicatePath('bench/deepseek-r1/run_2/summary.json')).toEqual({ normalised: 'bench/deepseek-r1/run_<n>/summary.json', indices: [2], written: ['2'] });
+  });
+});
+
+describe('normaliseRunPath', () => {
+  it('normalises timestamps and run indices together', () => {
+    expect(normaliseRunPath('runs/20251002-151204/run_3/summary.json')).toBe('runs/<ts>/run_<n>/summary.json');
+  });
+
+  it('gives every run of one benchmark the same path', () => {
+    expect(normaliseRunPath('exp/a/run_1/summary.json')).toBe(normaliseRunPath('exp/a/run_5/summary.json'));
+  });
+});
+
+describe('seriesId with run indices', () => {
+  it('is the same for the same series in run_1 and run_2', () => {
+    expect(seriesId('exp/run_1/summary.json', 'tps', {})).toBe('exp/run_<n>/summary.json::tps');
+    expect(seriesId('exp/run_2/summary.json', 'tps', {})).toBe('exp/run_<n>/summary.json::tps');
+  });
+
+  it('keeps the model name deepseek-r1 readable in the id', () => {
+    expect(seriesId('bench/deepseek-r1/summary.json', 'tps', {})).toBe('bench/deepseek-r1/summary.json::tps');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SampleAccumulator } from '../../src/metrics/accumulator.js';
-import { findOutliers, statsFromSamples, statsFromSummary } from '../../src/metrics/stats.js';
+import { findOutliers, poolMoments, statsFromSamples, statsFromSummary } from '../../src/metrics/stats.js';
 import type { SeriesStats } from '../../src/model/series.js';
 
 function accumulate(values: readonly number[], cap?: number): SampleAccumulator {
@@ -262,5 +262,42 @@ describe('findOutliers', () => {
     const samples = [3, 1, 2, 100, 2];
     findOutliers(samples);
     expect(samples).toEqual([3, 1, 2, 100, 2]);
+  });
+});
+
+describe('poolMoments', () => {
+  it('gives the mean and sample sd of the union of the groups', () => {
+    // {9, 10, 11} (mean 10, sd 1) and {12, 14} (mean 13, sd √2): all five have mean 11.2,
+    // squared deviations 4.84 + 1.44 + 0.04 + 0.64 + 7.84 = 14.8, sd √(14.8/4).
+    const pooled = poolMoments([
+      { n: 3, mean: 10, sd: 1 },
+      { n: 2, mean: 13, sd: Math.SQRT2 },
+    ]);
+    expect(pooled.n).toBe(5);
+    expect(pooled.mean).toBeCloseTo(11.2, 12);
+    expect(pooled.sd).toBeCloseTo(Math.sqrt(3.7), 12);
+  });
+
+  it('pools single values, which have no sd of their own, by their spread alone', () => {
+    // 4, 6, 8: mean 6, sd 2
+    const pooled = poolMoments([
+      { n: 1, mean: 4, sd: null },
+      { n: 1, mean: 6, sd: null },
+      { n: 1, mean: 8, sd: null },
+    ]);
+    expect(pooled).toEqual({ n: 3, mean: 6, sd: 2 });
+  });
+
+  it('has no sd for one value and skips empty groups', () => {
+    expect(poolMoments([{ n: 0, mean: 99, sd: null }, { n: 1, mean: 5, sd: null }])).toEqual({ n: 1, mean: 5, sd: null });
+  });
+
+  it('does not depend on the order of the groups', () => {
+    const a = { n: 4, mean: 100, sd: 3 };
+    const b = { n: 7, mean: 90, sd: 5 };
+    const ab = poolMoments([a, b]);
+    const ba = poolMoments([b, a]);
+    expect(ab.mean).toBeCloseTo(ba.mean, 12);
+    expect(ab.sd).toBeCloseTo(ba.sd as number, 12);
   });
 });

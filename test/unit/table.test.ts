@@ -404,3 +404,58 @@ describe('TableBuilder: several keys first seen after profiling', () => {
     expect(samples(result, 'ttft_ms', GEMMA)).toEqual([210]);
   });
 });
+
+describe('TableBuilder: workload columns', () => {
+  /** Five prompts, each run once per quantization tag, under a column name no list knows. */
+  const PROMPTS = [
+    'Summarise the following article in three sentences',
+    'Translate this paragraph into French please',
+    'Write a haiku about autumn leaves falling',
+    'Explain how a transformer attention layer works',
+    'List five uses of a paperclip',
+  ];
+  const perTag = (column: string, items: string[]) =>
+    ['q4_K_M', 'q8_0', 'f16'].flatMap((tag, t) => items.map((item, i) => ({ tag, [column]: item, tokens_s: String(50 + 10 * t + i) })));
+
+  it('reads prompts repeated across tags as the samples of one series per tag, whatever the column is called', () => {
+    const { result } = build(perTag('utterance', PROMPTS));
+    expect(result.labelColumns).toEqual(['tag']);
+    expect(keys(result)).toEqual(['tokens_s{tag=f16}', 'tokens_s{tag=q4_K_M}', 'tokens_s{tag=q8_0}']);
+    // q4_K_M: 50 … 54 → n = 5, mean 52
+    const q4 = statsFromSamples(series(result, 'tokens_s', { tag: 'q4_K_M' }).samples!);
+    expect([q4.n, q4.mean]).toEqual([5, 52]);
+  });
+
+  it('reads item ids (p1 … p5, q_017) repeated across tags as samples, not labels', () => {
+    expect(keys(build(perTag('ref', ['p1', 'p2', 'p3', 'p4', 'p5'])).result)).toEqual(['tokens_s{tag=f16}', 'tokens_s{tag=q4_K_M}', 'tokens_s{tag=q8_0}']);
+    expect(keys(build(perTag('ref', ['q_015', 'q_016', 'q_017'])).result)).toHaveLength(3);
+  });
+
+  it('keeps two item ids a label: too few to tell a workload from a condition', () => {
+    expect(keys(build(perTag('ref', ['p1', 'p2'])).result)).toHaveLength(6);
+  });
+
+  it('reads one long unbroken value of 60 characters or more as free text', () => {
+    const blobs = ['a'.repeat(60), 'b'.repeat(61), 'c'.repeat(62)];
+    expect(build(perTag('blob', blobs)).result.labelColumns).toEqual(['tag']);
+  });
+
+  it('takes a column that is mostly prose (3 of 5 values) as workload, and one that is less (2 of 5) as labels', () => {
+    expect(build(perTag('utterance', [...PROMPTS.slice(0, 3), 'hi', 'ok'])).result.labelColumns).toEqual(['tag']);
+    expect(build(perTag('utterance', [...PROMPTS.slice(0, 2), 'hi', 'ok', 'yo'])).result.labelColumns).toEqual(['tag', 'utterance']);
+  });
+
+  it('keeps a column named like a label a label, even when it holds sentences', () => {
+    const { result } = build(perTag('task', PROMPTS.slice(0, 2)));
+    expect(result.labelColumns).toEqual(['tag', 'task']);
+  });
+
+  it('keeps multi-word hardware names a label: capitalised names are not prose', () => {
+    const rows = ['NVIDIA GeForce RTX 4090 Laptop GPU', 'NVIDIA GeForce RTX 3080 Ti Laptop GPU', 'AMD Ryzen 9 7950X 16-Core Processor'].flatMap((device, d) =>
+      [1, 2, 3].map((run) => ({ device_info: device, tokens_s: String(100 * (d + 1) + run) })),
+    );
+    const { result } = build(rows);
+    expect(result.labelColumns).toEqual(['device_info']);
+    expect(keys(result)).toHaveLength(3);
+  });
+});

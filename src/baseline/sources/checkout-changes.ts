@@ -34,13 +34,18 @@ export interface CheckoutChanges {
  */
 export async function changesInCheckout(workspace: string, paths: readonly string[], baseSha?: string, timeoutMs = 15_000): Promise<CheckoutChanges> {
   if (paths.length === 0) return { changed: new Set(), checkout: true };
-  const inside = await git(workspace, ['rev-parse', '--is-inside-work-tree'], timeoutMs);
-  if (inside?.trim() !== 'true') return { changed: new Set(paths), checkout: false };
+  const inside = await git(workspace, ['rev-parse', '--is-inside-work-tree', '--show-prefix'], timeoutMs);
+  const [flag, prefix = ''] = (inside ?? '').split('\n');
+  if (flag?.trim() !== 'true') return { changed: new Set(paths), checkout: false };
   const changed = new Set<string>();
-  // --short (unlike --porcelain) names paths relative to the workspace even when it is a subfolder of
-  // the repository. -z: names verbatim; entries are "XY path", a rename adds the old path as a further entry.
-  const status = await git(workspace, ['-c', 'status.relativePaths=true', '-c', 'color.status=false', 'status', '--short', '-z', '--untracked-files=all', '--', ...paths], timeoutMs);
-  for (const entry of status?.split('\0') ?? []) if (entry.length > 3) changed.add(entry.slice(3));
+  // -z names paths verbatim but relative to the repository's root, whatever --short or status.relativePaths
+  // say, so the workspace's own prefix (`bench/` when it is a subfolder) is cut. Entries are "XY path";
+  // a rename adds the old path as a further entry.
+  const status = await git(workspace, ['-c', 'color.status=false', 'status', '--short', '-z', '--untracked-files=all', '--', ...paths], timeoutMs);
+  for (const entry of status?.split('\0') ?? []) {
+    const name = entry.slice(3);
+    if (entry.length > 3) changed.add(name.startsWith(prefix) ? name.slice(prefix.length) : name);
+  }
   if (baseSha && /^[0-9a-f]{7,64}$/i.test(baseSha)) {
     const diff = await git(workspace, ['diff', '--name-only', '--relative', '-z', baseSha, 'HEAD', '--', ...paths], timeoutMs);
     for (const name of diff?.split('\0') ?? []) if (name) changed.add(name);

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { buildFamilies, currentSeries, type Family } from '../../src/findings/families.js';
+import type { Series } from '../../src/model/series.js';
+import { measured } from '../helpers/built-series.js';
+
+/** What a reader needs of a family: its metric, where it comes from, what varies, and each cell's conditions. */
+function outline(families: Family[]) {
+  return families.map((f) => ({ metric: f.metric, scope: f.scope, dims: f.dims, cells: f.cells.map((c) => Object.fromEntries(f.dims.map((d) => [d, c.dims[d]]))) }));
+}
+
+const byModel = (models: string[], extra: Partial<Series> = {}) => models.map((model, i) => measured('r.csv', 'tps', [10 + i, 11 + i], { ...extra, labels: { model, ...extra.labels } }));
+
+describe('currentSeries', () => {
+  const runs = ['runs/20251002-151204/t.csv', 'runs/20251009-093015/t.csv'].map((file, i) => measured(file, 'tps', [i + 1]));
+
+  it('keeps only the newest run of a timestamped benchmark', () => {
+    expect(currentSeries(runs).map((s) => s.file)).toEqual(['runs/20251009-093015/t.csv']);
+  });
+
+  it('orders runs by their timestamps, not by where they come in the list', () => {
+    expect(currentSeries([...runs].reverse()).map((s) => s.file)).toEqual(['runs/20251009-093015/t.csv']);
+  });
+
+  it("leaves out the model's own tokens/s", () => {
+    expect(currentSeries([measured('llm', 'tokens_per_second', [40], { id: 'llm::tokens_per_second' })])).toEqual([]);
+  });
+
+  it('keeps series without a timestamp', () => {
+    const plain = measured('bench/results.csv', 'tps', [1]);
+    expect(currentSeries([plain, ...runs])).toEqual([plain, runs[1]]);
+  });
+});
+
+describe('buildFamilies', () => {
+  it('makes one family of a metric whose series differ in one label', () => {
+    expect(outline(buildFamilies(byModel(['llama3', 'qwen3'])))).toEqual([{ metric: 'tps', scope: { path: 'r.csv', labels: {} }, dims: ['model'], cells: [{ model: 'llama3' }, { model: 'qwen3' }] }]);
+  });
+
+  it('keeps conditions every cell shares in the scope, not in the dimensions', () => {
+    const [family] = buildFamilies(byModel(['llama3', 'qwen3'], { labels: { gpu: 'h100' } }));
+    expect(family?.scope).toEqual({ path: 'r.csv', labels: { gpu: 'h100' } });
+    expect(family?.dims).toEqual(['model']);
+  });
+
+  it('makes no family of a single series', () => {
+    expect(buildFamilies(byModel(['llama3']))).toEqual([]);
+  });
+
+  it('makes no family of series that differ in nothing but their file', () => {
+    expect(buildFamilies([measured('a.csv', 'tps', [1]), measured('b.csv', 'tps', [2])])).toEqual([]);
+  });
+
+  it('keeps series of different units apart', () => {
+    const series = [measured('r.csv', 'tps', [1], { labels: { model: 'a' } }), measured('r.csv', 'tps', [1], { labels: { model: 'b' }, unit: 'tok/min' })];
+    expect(buildFamilies(series)).toEqual([]);
+  });
+
+  it('keeps the first of two series with the same conditions', () => {
+    const [family] = buildFamilies(byModel(['a', 'b', 'a']));
+    expect(family?.cells.map((c) => c.series.stats.mean)).toEqual([10.5, 11.5]);
+  });
+
+  it('uses path factors as conditions and the experiment as the scope', () => {
+    const series = ['a', 'b'].map((r) => measured(`e/runtime-${r}/s.json`, 'tps', [1], { factors: { runtime: r }, experiment: 'e/*/s.json' }));
+    expect(outline(buildFamilies(series))).toEqual([{ metric: 'tps', scope: { path: 'e/*/s.json', labels: {} }, dims: ['runtime'], cells: [{ runtime: 'a' }, { runtime: 'b' }] }]);
+  });
+
+  it('reads backends.eager.tps and backends.compiled.tps as tps by backend', () => {
+    const series = ['eager', 'compiled'].map((b) => measured('r/summary.json', `backends.${b}.tps`, [1]));
+    expect(outline(buildFamilies(series))).toEqual([{ metric: 'tps', scope: { path: 'r/summary.json', labels: {} }, dims: ['backend'], cells: [{ backend: 'eager' }, { backend: 'compiled' }] }]);
+  });
+
+  it('names the metric by what follows the level in a deeper path', () => {
+    const series = ['eager', 'compiled'].map((b) => measured('r/summary.json', `backends.${b}.benchmark.mean_time_ms`, [1]));
+    expect(buildFamilies(series).map((f) => [f.metric, f.dims])).toEqual([['benchmark.mean_time_ms', ['backend']]]);
+  });
+
+  it('does not rank top-level keys that no parent names (eager.tps, compiled.tps): they may be different benchmarks', () => {
+    const series = ['eager', 'compiled'].map((b) => measured('r.json', `${b}.tps`, [1]));
+    expect(buildFamilies(series)).toEqual([]);
+  });
+
+  it('never ranks statistics of one metric against each other (latency.mean, latency.p95)', () => {
+    const series = ['mean', 'p95', 'median'].map((stat) => measured('r.json', `latency.${stat}`, [1]));
+    expect(buildFamilies(series)).toEqual([]);
+    expect(buildFamilies(['mean', 'p95'].map((stat) => measured('r.json', `ttft.${stat}.value`, [1])))).toEqual([]);
+  });
+
+  it('keeps a label of the file over a condition of the same name in the metric path', () => {
+    const series = ['eager', 'compiled'].map((b) => measured('r.json', `backends.${b}.tps`, [1], { labels: { backend: 'cuda' } }));
+    expect(buildFamilies(series)).toEqual([]);
+  });
+
+  it('splits families by an identity label such as name, never ranking BM_Sort against BM_Hash', () => {
+    const series = [
+      ['BM_Sort', 'a'],
+      ['BM_Sort', 'b'],
+      ['BM_Hash', 'a'],
+      ['BM_Hash', 'b'],
+    ].map(([name, impl]) => measured('r.json', 'time', [1], { labels: { name: name as string, impl: impl as string } }));
+    expect(outline(buildFamilies(series))).toEqual([
+      { metric: 'time', scope: { path: 'r.json', labels: { name: 'BM_Sort' } }, dims: ['impl'], cells: [{ impl: 'a' }, { impl: 'b' }] },
+      { metric: 'time', scope: { path: 'r.json', labels: { name: 'BM_Hash' } }, dims: ['impl'], cells: [{ impl: 'a' }, { impl: 'b' }] },
+    ]);
+  });
+
+  it.each(['name', 'benchmark', 'test_name', 'scenario', 'Benchmark Name'])('makes no family when only the identity label %s differs', (label) => {
+    const series = ['BM_Sort', 'BM_Hash'].map((v) => measured('r.json', 'time', [1], { labels: { [label]: v } }));
+    expect(buildFamilies(series)).toEqual([]);
+  });
+
+  it('compares only the newest timestamped run', () => {
+    const series = ['runs/20251002-151204/t.csv', 'runs/20251009-093015/t.csv'].flatMap((file, i) => ['a', 'b'].map((model) => measured(file, 'tps', [i], { labels: { model } })));
+    const families = buildFamilies(series);
+    expect(families.map((f) => [f.scope.path, f.cells.map((c) => c.series.file)])).toEqual([['runs/<ts>/t.csv', ['runs/20251009-093015/t.csv', 'runs/20251009-093015/t.csv']]]);
+  });
+
+  it('gives a two-condition table two dimensions in the order they first appear', () => {
+    const series = ['1', '8'].flatMap((batch) => ['a', 'b'].map((model) => measured('r.csv', 'tps', [1], { labels: { model, batch_size: batch } })));
+    expect(buildFamilies(series).map((f) => f.dims)).toEqual([['model', 'batch_size']]);
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { buildFamilies, type Family } from '../../src/findings/families.js';
+import { MIN_SWEEP_CONFIGURATIONS, isSweep, summariseSweep } from '../../src/findings/sweep.js';
+import type { Series } from '../../src/model/series.js';
+import { measured } from '../helpers/built-series.js';
+
+/** A sweep CSV: one series per configuration (`labels`), holding `samples`. */
+function sweep(configurations: { labels: Record<string, string>; samples: number[] }[], extra: Partial<Series> = {}): Family {
+  const families = buildFamilies(configurations.map(({ labels, samples }) => measured('sweep.csv', extra.metric ?? 'tokens_s', samples, { ...extra, labels })));
+  if (families.length !== 1) throw new Error(`expected one family, got ${families.length}`);
+  return families[0] as Family;
+}
+
+/** rows × columns of single values: `values[i][j]` at row level `rows[i]`, column level `columns[j]`. */
+function table(rowFactor: string, rows: string[], columnFactor: string, columns: string[], values: number[][], extra: Partial<Series> = {}): Family {
+  return sweep(
+    rows.flatMap((r, i) => columns.map((c, j) => ({ labels: { [rowFactor]: r, [columnFactor]: c }, samples: [(values[i] as number[])[j] as number] }))),
+    extra,
+  );
+}
+
+/** Two-way ANOVA without replication by the textbook sums of squares (complete balanced table). */
+function twoWayByHand(values: number[][]): { fRows: number; fColumns: number } {
+  const r = values.length;
+  const c = (values[0] as number[]).length;
+  const all = values.flat();
+  const grand = all.reduce((s, v) => s + v, 0) / all.length;
+  const rowMeans = values.map((row) => row.reduce((s, v) => s + v, 0) / c);
+  const columnMeans = Array.from({ length: c }, (_, j) => values.reduce((s, row) => s + (row[j] as number), 0) / r);
+  const ssRows = c * rowMeans.reduce((s, m) => s + (m - grand) ** 2, 0);
+  const ssColumns = r * columnMeans.reduce((s, m) => s + (m - grand) ** 2, 0);
+  const msError = (all.reduce((s, v) => s + (v - grand) ** 2, 0) - ssRows - ssColumns) / ((r - 1) * (c - 1));
+  return { fRows: ssRows / (r - 1) / msError, fColumns: ssColumns / (c - 1) / msError };
+}
+
+/** P(F > f) for F with (2, 4) degrees of freedom: (1 + f/2)^−2. */
+const fTail_2_4 = (f: number) => (1 + f / 2) ** -2;
+
+const CTX = ['2048', '4096', '8192'];
+const TEMPERATURE = ['0.2', '0.7', '1.0'];
+/** tokens/s that no setting moves: row means 100.33, 100.67, 99.33; column means 99.33, 101, 100; grand mean 901/9. */
+const FLAT = [
+  [100, 103, 98],
+  [101, 99, 102],
+  [97, 101, 100],
+];
+
+describe('isSweep', () => {
+  it('is a table of two or more conditions with few runs per configuration', () => {
+    expect(isSweep(table('num_ctx', CTX, 'temperature', TEMPERATURE, FLAT))).toBe(true);
+  });
+
+  it(`needs at least ${MIN_SWEEP_CONFIGURATIONS} configurations`, () => {
+    expect(isSweep(table('num_gpu', ['1'], 'num_ctx', ['2048', '4096', '8192'], [[1, 2, 3]]))).toBe(false);
+    expect(isSweep(table('num_gpu', ['1', '2'], 'num_ctx', ['2048', '4096'], [[1, 2], [3, 4]]))).toBe(true);
+  });
+
+  it('is not a ranking of one condition', () => {
+    expect(isSweep(sweep(['a', 'b', 'c', 'd', 'e'].map((m) => ({ labels: { model: m }, samples: [1] }))))).toBe(false);
+  });
+
+  it('is not a design whose configurations were run more than three times each', () => {
+    const configurations = ['1', '2'].flatMap((g) => ['a', 'b'].map((q) => ({ labels: { num_gpu: g, quant: q }, samples: [1, 2, 3, 4] })));
+    expect(isSweep(sweep(configurations))).toBe(false);
+  });
+});
+
+describe('summariseSweep', () => {
+  it('says so when no setting changes the metric beyond the noise', () => {
+    const f = summariseSweep(table('num_ctx', CTX, 'temperature', TEMPERATURE, FLAT), 0.95);
+    // Largest spread: temperature (101 − 99.33) / (901/9) = 1.66%.
+    expect(f?.text).toBe(
+      'tokens_s sweep over num_ctx × temperature (9 configurations, 1 run each): best num_ctx=2048, temperature=0.7 at 103 tok/s, worst num_ctx=8192, temperature=0.2 at 97 tok/s (1.06×); no setting changes tokens_s by more than 1.7% beyond the noise.',
+    );
+    expect(f?.sweep?.withinNoise).toBe(true);
+  });
+
+  it('tests each factor by the two-way ANOVA of the logarithms', () => {
+    const f = summariseSweep(table('num_ctx', CTX, 'temperature', TEMPERATURE, FLAT), 0.95);
+    const hand = twoWayByHand(FLAT.map((row) => row.map(Math.log)));
+    const p = (factor: string) => f?.sweep?.effects.find((e) => e.factor === factor)?.test.p;
+    expect(p('num_ctx')).toBeCloseTo(fTail_2_4(hand.fRows), 8);
+    expect(p('temperature')).toBeCloseTo(fTail_2_4(hand.fColumns), 8);
+  });
+
+  it("gives each factor's main effect: the mean per level in numeric order and the spread, largest first", () => {
+    // Spread: (highest − lowest level mean) / grand mean 901/9: temperature 1.667/100.11 = 1.66%, num_ctx 1.333/100.11 = 1.33%.
+    const f = summariseSweep(table('num_ctx', ['8192', '2048', '4096'], 'temperature', TEMPERATURE, [FLAT[2] as number[], FLAT[0] as number[], FLAT[1] as number[]]), 0.95);
+    expect(f?.sweep?.effects.map((e) => [e.factor, e.levels.map((l) => [l.value, l.n, Number(l.mean.toFixed(2))]), Number((e.spread * 100).toFixed(2))])).toEqual([
+      ['temperature', [['0.2', 3, 99.33], ['0.7', 3, 101], ['1.0', 3, 100]], 1.66],
+      ['num_ctx', [['2048', 3, 100.33], ['4096', 3, 100.67], ['8192', 3, 99.33]], 1.33],
+    ]);
+  });
+
+  it('names the best and worst configuration with their labels and values', () => {
+    const f = summariseSweep(table('num_ctx', CTX, 'temperature', TEMPERATURE, FLAT), 0.95);
+    expect([f?.sweep?.best.value, f?.sweep?.best.labels, f?.sweep?.best.mean]).toEqual(['num_ctx=2048, temperature=0.7', { num_ctx: '2048', temperature: '0.7' }, 103]);
+    expect([f?.sweep?.worst.value, f?.sweep?.worst.mean]).toEqual(['num_ctx=8192, temperature=0.2', 97]);
+    expect(f?.ratio).toBeCloseTo(103 / 97, 12);
+    expect([f?.sweep?.configurations, f?.sweep?.runsPerConfiguration, f?.series.length]).toEqual([9, 1, 9]);
+  });
+
+  it('states the effect of a factor that matters from its first to its last numeric level, with its p', () => {
+    const f = summariseSweep(table('num_gpu', ['1', '2'], 'num_ctx', CTX, [[50, 51, 49], [100, 99, 101]]), 0.95);
+    expect(f?.text).toBe(
+      'tokens_s sweep over num_gpu × num_ctx (6 configurations, 1 run each): best num_gpu=2, num_ctx=8192 at 101 tok/s, worst num_gpu=1, num_ctx=8192 at 49 tok/s (2.06×); num_gpu 1 → 2: 50 tok/s → 100 tok/s (+100.0%, p<0.001); num_ctx changes nothing beyond the noise (spread 0.0%).',
+    );
+    expect(f?.sweep?.withinNoise).toBe(false);
+  });
+
+  it('states a named factor from its worst level to its best', () => {
+    const f = summariseSweep(table('num_gpu', ['1', '2'], 'quant', ['q4', 'q8', 'f16'], [[50, 40, 30], [101, 79, 61]]), 0.95);
+    // quant: f16 (30 + 61)/2 = 45.5 → q4 (50 + 101)/2 = 75.5, +65.9%; num_gpu: 40 → 80.33, +100.8%.
+    expect(f?.text).toContain('; num_gpu 1 → 2: 40 tok/s → 80.33 tok/s (+100.8%, p<0.001); quant f16 → q4: 45.50 tok/s → 75.50 tok/s (+65.9%, p<0.001).');
+  });
+
+  it('reads lower-is-better sweeps with the lowest value as the best', () => {
+    const f = summariseSweep(table('num_gpu', ['1', '2'], 'num_ctx', CTX, [[50, 51, 49], [100, 99, 101]], { metric: 'ttft_ms', unit: 'ms', direction: 'lower' }), 0.95);
+    expect(f?.text).toMatch(/^ttft_ms sweep over num_gpu × num_ctx \(6 configurations, 1 run each\): best num_gpu=1, num_ctx=8192 at 49 ms, worst num_gpu=2, num_ctx=8192 at 101 ms \(2\.06×\); num_gpu 1 → 2: 50 ms → 100 ms \(\+100\.0%, p<0\.001\)/);
+  });
+
+  it('counts the runs per configuration', () => {
+    const configurations = ['1', '2'].flatMap((g, i) => CTX.map((c) => ({ labels: { num_gpu: g, num_ctx: c }, samples: [50 * (i + 1) * 0.99, 50 * (i + 1) * 1.01] })));
+    expect(summariseSweep(sweep(configurations), 0.95)?.text).toMatch(/^tokens_s sweep over num_gpu × num_ctx \(6 configurations, 2 runs each\): /);
+  });
+
+  it('leaves the effects untested when the design has no degree of freedom left for the noise', () => {
+    // num_ctx has 3 levels and num_gpu 2 over 4 single values: 4 − 1 − (2 + 1) = 0 df left for the noise.
+    const configurations = [
+      { labels: { num_ctx: '2048', num_gpu: '1' }, samples: [10] },
+      { labels: { num_ctx: '4096', num_gpu: '1' }, samples: [11] },
+      { labels: { num_ctx: '8192', num_gpu: '1' }, samples: [12] },
+      { labels: { num_ctx: '8192', num_gpu: '2' }, samples: [20] },
+    ];
+    const f = summariseSweep(sweep(configurations), 0.95);
+    expect(f?.sweep?.effects.map((e) => e.test)).toEqual([
+      { method: 'none', p: null, significant: null, reason: 'too few configurations to estimate the noise' },
+      { method: 'none', p: null, significant: null, reason: 'too few configurations to estimate the noise' },
+    ]);
+    expect(f?.text).toContain('(not tested: too few configurations to estimate the noise)');
+    expect(f?.sweep?.withinNoise).toBe(false);
+  });
+
+  it('names no best configuration and blames no lack of configurations when every value is the same', () => {
+    const f = summariseSweep(table('num_gpu', ['1', '2'], 'num_ctx', CTX, [[10, 10, 10], [10, 10, 10]]), 0.95);
+    expect(f?.text).toBe(
+      'tokens_s sweep over num_gpu × num_ctx (6 configurations, 1 run each): every configuration at 10 tok/s; num_gpu spread 0.0% (not tested: no spread to judge by); num_ctx spread 0.0% (not tested: no spread to judge by).',
+    );
+  });
+
+  it('summarises a sweep of negative values on the arithmetic scale without a ratio', () => {
+    const f = summariseSweep(table('num_gpu', ['1', '2'], 'num_ctx', ['2048', '4096'], [[-1, 2], [1, 3]], { metric: 'score_delta', unit: '' }), 0.95);
+    expect(f?.ratio).toBeUndefined();
+    expect(f?.text).toMatch(/^score_delta sweep over num_gpu × num_ctx \(4 configurations, 1 run each\): best num_gpu=2, num_ctx=4096 at 3, worst num_gpu=1, num_ctx=2048 at -1; /);
+  });
+
+  it('does not summarise a metric with no better direction', () => {
+    expect(summariseSweep(table('num_ctx', CTX, 'temperature', TEMPERATURE, FLAT, { direction: 'none' }), 0.95)).toBeUndefined();
+  });
+});

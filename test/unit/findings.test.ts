@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { assignPathFactors } from '../../src/experiments/path-factors.js';
+import { computeFindings } from '../../src/findings/findings.js';
+import type { Series } from '../../src/model/series.js';
+import { measured } from '../helpers/built-series.js';
+import { comparisonOf, regression } from '../fakes/report.js';
+
+/** Four samples within ±0.1 of each mean (steady: no stability note), one series per label value. */
+function byModel(means: Record<string, number>, extra: Partial<Series> = {}): Series[] {
+  return Object.entries(means).map(([model, m]) => measured(extra.file ?? 'r.csv', extra.metric ?? 'tps', [m - 0.1, m, m + 0.1, m], { ...extra, labels: { model } }));
+}
+
+const run = (series: Series[], extra: Partial<Parameters<typeof computeFindings>[0]> = {}) => computeFindings({ series, files: [], confidence: 0.95, ...extra });
+
+describe('computeFindings', () => {
+  it('ranks the levels of a one-condition family and numbers the findings f1, f2, … in rank order', () => {
+    const findings = run(byModel({ llama3: 20, qwen3: 10 }));
+    expect(findings.map((f) => [f.id, f.kind, f.factor])).toEqual([['f1', 'ranking', 'model']]);
+    expect(findings[0]?.text).toBe('tps by model: llama3 leads at 20 ± 0.0816 tok/s (n=4), 2.00× the lowest, qwen3 (10 tok/s); the difference is beyond the noise (p<0.001).');
+  });
+
+  it('puts a change against the baseline above every ranking', () => {
+    const findings = run(byModel({ llama3: 20, qwen3: 10 }), { comparison: comparisonOf([regression('r.csv', 'llama3')]) });
+    expect(findings.map((f) => [f.id, f.kind])).toEqual([
+      ['f1', 'change'],
+      ['f2', 'ranking'],
+    ]);
+  });
+
+  it('leads with throughput over latency for rankings of the same strength', () => {
+    const findings = run([...byModel({ a: 10, b: 20 }, { metric: 'ttft_ms', unit: 'ms', direction: 'lower' }), ...byModel({ a: 20, b: 10 })]);
+    expect(findings.map((f) => f.metric)).toEqual(['tps', 'ttft_ms']);
+  });
+
+  it('summarises a multi-condition table of single runs as a sweep', () => {
+    const series = ['1', '2'].flatMap((gpu, i) => ['2048', '4096'].map((ctx) => measured('sweep.csv', 'tokens_s', [50 * (i + 1)], { labels: { num_gpu: gpu, num_ctx: ctx } })));
+    expect(run(series).map((f) => f.kind)).toEqual(['sweep']);
+  });
+
+  it('ranks each condition of a multi-condition design run four times per configuration', () => {
+    const series = ['1', '8'].flatMap((batch, i) => byModel({ a: 100 * (i + 1), b: 50 * (i + 1) }).map((s) => ({ ...s, labels: { ...s.labels, batch_size: batch }, id: `${s.id}#${batch}` })));
+    expect(run(series).map((f) => [f.kind, f.factor])).toEqual([
+      ['ranking', 'batch_size'],
+      ['ranking', 'model'],
+    ]);
+  });
+
+  it('keeps one finding when two files of the same runs hold the same numbers under different keys', () => {
+    // summary.json says tps, metrics.json says throughput: the same runs, one ranking.
+    const series = ['a', 'b'].flatMap((r, i) => [
+      measured(`exp/runtime-${r}/summary.json`, 'tps', [10 * (i + 1) - 0.1, 10 * (i + 1), 10 * (i + 1) + 0.1]),
+      measured(`exp/runtime-${r}/metrics.json`, 'throughput', [10 * (i + 1) - 0.1, 10 * (i + 1), 10 * (i + 1) + 0.1]),
+    ]);
+    assignPathFactors(series);
+    const rankings = run(series).filter((f) => f.kind === 'ranking');
+    expect(rankings).toHaveLength(1);
+    expect(rankings[0]?.factor).toBe('runtime');
+  });
+
+  it('drops the family of a second file that holds only part of the same runs', () => {
+    const series = [
+      ...['a', 'b', 'c'].map((r, i) => measured(`exp/runtime-${r}/summary.json`, 'tps', [10 * (i + 1) - 0.1, 10 * (i + 1), 10 * (i + 1) + 0.1])),
+      ...['a', 'b'].map((r, i) => measured(`exp/runtime-${r}/metrics.json`, 'tps_copy', [10 * (i + 1) - 0.1, 10 * (i + 1), 10 * (i + 1) + 0.1])),
+    ];
+    assignPathFactors(series);
+    const rankings = run(series).filter((f) => f.kind === 'ranking');
+    expect(rankings.map((f) => [f.metric, f.levels?.length])).toEqual([['tps', 3]]);
+  });
+
+  it('keeps rankings of different quantities that happen to hold the same numbers', () => {
+    const series = [...byModel({ a: 11, b: 12 }), ...byModel({ a: 11, b: 12 }, { metric: 'ttft_ms', unit: 'ms', direction: 'lower' })];
+    expect(run(series).map((f) => f.metric).sort()).toEqual(['tps', 'ttft_ms']);
+  });
+
+  it('adds stability notes for the current series only, below the rankings', () => {
+    const old = measured('runs/20251002-151204/t.csv', 'tps', [10, 20, 30]);
+    const current = measured('runs/20251009-093015/t.csv', 'tps', [10, 20, 30]);
+    const findings = run([old, current]);
+    expect(findings.map((f) => [f.kind, f.text])).toEqual([['stability', 'runs/<ts>/t.csv: 1 series scatters widely (tps CV 50.0% over 3 samples).']]);
+  });
+
+  it('rounds scores to three decimals', () => {
+    const [f] = run(byModel({ llama3: 20, qwen3: 10 }));
+    expect(Number((f?.score as number).toFixed(3))).toBe(f?.score);
+  });
+
+  it('finds nothing in a single series', () => {
+    expect(run([measured('r.csv', 'tps', [10, 10.1, 9.9])])).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { renderText, wrap } from '../../src/report/text.js';
+import { benchmarkReport, comparisonOf, regression } from '../fakes/report.js';
+import { finding } from '../helpers/findings.js';
+
+/** Control characters other than the newline: what must never reach a terminal from a repository file. */
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+describe('wrap', () => {
+  it('folds words at the width and indents the continuation lines', () => {
+    expect(wrap('aaa bbb ccc ddd', 7, '  ')).toBe('aaa bbb\n  ccc\n  ddd');
+  });
+
+  it('puts a word longer than the width on a line of its own, whole', () => {
+    expect(wrap(`short ${'x'.repeat(30)} end`, 10, '  ')).toBe(`short\n  ${'x'.repeat(30)}\n  end`);
+  });
+
+  it('keeps a list number with its first word, however long', () => {
+    expect(wrap(`${'x'.repeat(30)} end`, 10, '     ', '  1. ')).toBe(`  1. ${'x'.repeat(30)}\n     end`);
+  });
+
+  it('starts the first line with the given prefix', () => {
+    expect(wrap('a b', 10, '    ', '  1. ')).toBe('  1. a b');
+  });
+
+  it('turns control characters into spaces so no escape sequence reaches the terminal', () => {
+    const out = wrap('a\u001b[31mred\u0007 b\nc\u2028d', 40, '');
+    expect(out).toBe('a [31mred b c d');
+    expect(out).not.toMatch(CONTROL);
+  });
+
+  it('collapses runs of spaces and leaves no space at either end', () => {
+    expect(wrap('  leading  double  spaces ', 40, '')).toBe('leading double spaces');
+  });
+
+  it('never exceeds the width when every word fits', () => {
+    const text = 'tokens_s by model over batch_size: llama3 is best in 4 of 4 batch_size settings, 1.12–1.31× the lowest there';
+    for (const line of wrap(text, 30, '    ', '  1. ').split('\n')) expect(line.length).toBeLessThanOrEqual(30);
+  });
+});
+
+describe('renderText', () => {
+  it('leads with the verdict, then the changes, then the key findings', () => {
+    const report = benchmarkReport({ comparison: comparisonOf([regression('bench/x.csv', 'llama3')]) });
+    report.findings = [finding()];
+    const text = renderText(report);
+    expect(text.split('\n').slice(0, 8)).toEqual([
+      'Chimera Insight: 1 gated metric regressed',
+      '❌ Regression: 1 gated metric regressed against cache key chimera-insight-main-aaaa.',
+      '',
+      'Changes',
+      '  Metric             Baseline  Current   Change (interval)         Verdict',
+      '  tokens_s · llama3  80 tok/s  68 tok/s  −15.0% (−17.0% … −13.0%)  regressed (5%)',
+      '  1 compared: 1 regressed.',
+      '',
+    ]);
+    expect(text).toContain('Key findings\n  1. tps by model: a leads at 20 tok/s, 2.00× the lowest, b (10 tok/s); not tested against noise\n     (one value per level).\n     (ranking · r.csv)\n');
+  });
+
+  it('says nothing is compared when no baseline was asked for', () => {
+    expect(renderText(benchmarkReport()).split('\n').slice(0, 2)).toEqual([
+      'Chimera Insight: benchmark report (no comparison asked)',
+      'No baseline was asked for (baseline: none): nothing is compared and nothing can fail.',
+    ]);
+  });
+
+  it('counts the findings the digest leaves out', () => {
+    const report = benchmarkReport();
+    report.findings = Array.from({ length: 13 }, (_, i) => finding({ id: `f${i + 1}`, scope: { path: `f${i}.csv`, labels: {} } }));
+    expect(renderText(report)).toContain('\n  …3 more findings in the full report.\n');
+  });
+
+  it('removes control characters from hostile names in findings, changes and units', () => {
+    const report = benchmarkReport({ comparison: comparisonOf([regression('bench/x.csv', 'evil\u001b[2J', undefined, { unit: 'tok/s\u001b]0;pwned\u0007' })]) });
+    report.findings = [finding({ text: 'tps by model: \u001b[31mevil\u001b[0m leads.', scope: { path: 'r\u0007.csv', labels: {} } })];
+    const text = renderText(report);
+    expect(text).not.toMatch(CONTROL);
+    expect(text).toContain('  1. tps by model: [31mevil [0m leads.\n     (ranking · r .csv)');
+    expect(text).toContain('tokens_s · evil [2J');
+  });
+});
