@@ -12173,11 +12173,17 @@ function normaliseTimestamps(filePath) {
 }
 /**
  * A run index inside a folder or file name: `run_1`, `run-02`, `rep3`,
- * `trial_4`, `seed_5`, `iter7`, `r1`, `repeat-2`, `attempt3`. The word must
- * stand at the start of the name or after a separator, so `deepseek-r1` is a
- * match but `conv3` or `llama3` are not; the digits must end the token.
+ * `trial_4`, `seed_5`, `iter7`, `repeat-2`, `attempt3`. The word must stand
+ * at the start of the name or after a separator, so `conv3` or `llama3` are
+ * not; the digits must end the token.
  */
-const REPLICATE_TOKEN = /(^|[_\-. ])(runs?|reps?|replicates?|repeats?|repetitions?|trials?|seeds?|iters?|iterations?|r|attempts?|rounds?)([_\-]?)(\d{1,4})(?=$|[_\-. ])/gi;
+const REPLICATE_TOKEN = /(^|[_\-. ])(runs?|reps?|replicates?|repeats?|repetitions?|trials?|seeds?|iters?|iterations?|attempts?|rounds?)([_\-]?)(\d{1,4})(?=$|[_\-. ])/gi;
+/**
+ * A bare `r1` is a run only as a whole folder or file name (`r1/`, `r2.json`):
+ * inside a name it is part of a model's (`deepseek-r1`, `resnet_r50`), and
+ * reading it as a run would pool different models and hide them from factors.
+ */
+const BARE_R = /^(r)(\d{1,4})$/i;
 /** A folder holding numbered runs: `runs/1/`, `trials/02/`. */
 const REPLICATE_PARENT = /^(runs?|reps?|replicates?|repeats?|repetitions?|trials?|seeds?|iters?|iterations?|attempts?|rounds?)$/i;
 function splitExtension(segment) {
@@ -12187,21 +12193,30 @@ function splitExtension(segment) {
 /** Finds the run indices of a path and replaces them by `<n>`. */
 function replicatePath(filePath) {
     const indices = [];
+    const written = [];
     const segments = filePath.split('/');
     const out = segments.map((segment, i) => {
         const isFile = i === segments.length - 1;
         const [stem, ext] = isFile ? splitExtension(segment) : [segment, ''];
         if (!isFile && i > 0 && /^\d{1,4}$/.test(stem) && REPLICATE_PARENT.test(segments[i - 1])) {
             indices.push(Number(stem));
+            written.push(stem);
             return '<n>';
+        }
+        const bare = BARE_R.exec(stem);
+        if (bare) {
+            indices.push(Number(bare[2]));
+            written.push(bare[2]);
+            return `${bare[1]}<n>${ext}`;
         }
         const replaced = stem.replace(REPLICATE_TOKEN, (_m, sep, word, joiner, digits) => {
             indices.push(Number(digits));
+            written.push(digits);
             return `${sep}${word}${joiner}<n>`;
         });
         return replaced + ext;
     });
-    return { normalised: indices.length > 0 ? out.join('/') : filePath, indices };
+    return { normalised: indices.length > 0 ? out.join('/') : filePath, indices, written };
 }
 /** Timestamps and run indices normalised: the part of a path that names the benchmark. */
 function normaliseRunPath(filePath) {
@@ -18708,14 +18723,16 @@ function emptyProfile() {
     return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0, prose: 0, itemIds: 0 };
 }
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
+/**
+ * Sentences, not names: 60 characters, or five words of which two start with
+ * a lowercase (or caseless) letter. `NVIDIA GeForce RTX 4090 Laptop GPU` has
+ * six words but is a device, a condition to split by; prompts have `the`, `of`.
+ */
 function isProse(text) {
     if (text.length >= 60)
         return true;
-    let words = 1;
-    for (let i = 0; i < text.length; i++)
-        if (text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) !== 32)
-            words++;
-    return words >= 5;
+    const words = text.split(' ').filter((w) => w !== '');
+    return words.length >= 5 && words.filter((w) => /^[\p{Ll}\p{Lo}]/u.test(w)).length >= 2;
 }
 /** Counts one present cell into its column's profile. */
 function profileCell(p, cell, decimalComma) {
@@ -21036,13 +21053,16 @@ function factorRuleRegExp(pattern) {
  * Siblings that end in different words are different experiments that
  * happen to share columns (`gemma3_1b_baseline`, `gemma3_270m_baseline` and
  * `gemma3_4b_quant_compare`): each ending forms its own group, and a name
- * alone with its ending forms none.
+ * alone with its ending forms none. An ending with a digit is a size or a
+ * version (`llama3-8b`, `deepseek-r1`), part of the level's name, not a kind
+ * of experiment.
  */
 function bySuffix(group, position) {
     const classes = new Map();
     for (const entry of group) {
         const words = tokens(entry[1].segments[position]).filter((t) => !isSeparator(t));
-        const last = words.length > 1 ? words[words.length - 1] : '';
+        const ending = words.length > 1 ? words[words.length - 1] : '';
+        const last = /\d/.test(ending) ? '' : ending;
         const list = classes.get(last) ?? [];
         list.push(entry);
         classes.set(last, list);
@@ -21156,6 +21176,11 @@ function assignPathFactors(series, rules = []) {
             s.experiment = experiment;
         }
     }
+    // A detected factor a rule replaced everywhere is no longer a factor of any series: not listed.
+    const carried = new Set([...units.values()].flatMap((u) => [...u.factors.keys()]));
+    for (const [key, f] of found)
+        if (f.source === 'path' && !carried.has(f.name))
+            found.delete(key);
     // A factor detected in several groups (the runtime folders under each config) is one factor;
     // its place is the groups' paths with every segment they disagree on as `*`.
     const merged = new Map();
@@ -21198,7 +21223,12 @@ function replicatePattern(normalised, members) {
     const first = values[0];
     const last = values[values.length - 1];
     const contiguous = last - first + 1 === values.length;
-    return normalised.replace('<n>', contiguous ? `{${first}..${last}}` : `{${values.join(',')}}`);
+    // Zero-padded runs (`run_01` … `run_10`) are named as written, or the pattern names files that do not exist.
+    const written = members.map((m) => m.written?.[0] ?? '');
+    const width = written[0]?.length ?? 0;
+    const padded = written.some((w) => w.length > 1 && w.startsWith('0')) && written.every((w) => w.length === width);
+    const show = (v) => (padded ? String(v).padStart(width, '0') : String(v));
+    return normalised.replace('<n>', contiguous ? `{${show(first)}..${show(last)}}` : `{${values.map(show).join(',')}}`);
 }
 /** The union of complete sample lists: every statistic exact, as if one file held all runs. */
 function pooledSamples(parts) {
@@ -21289,7 +21319,7 @@ function poolReplicates(series) {
         if (rp.indices.length === 0)
             continue;
         const members = byPath.get(rp.normalised) ?? [];
-        members.push({ file: s.file, indices: rp.indices });
+        members.push({ file: s.file, indices: rp.indices, written: rp.written });
         byPath.set(rp.normalised, members);
     }
     const groupOf = new Map();
@@ -25294,16 +25324,20 @@ function checkout_changes_git(cwd, args, timeoutMs) {
 async function changesInCheckout(workspace, paths, baseSha, timeoutMs = 15_000) {
     if (paths.length === 0)
         return { changed: new Set(), checkout: true };
-    const inside = await checkout_changes_git(workspace, ['rev-parse', '--is-inside-work-tree'], timeoutMs);
-    if (inside?.trim() !== 'true')
+    const inside = await checkout_changes_git(workspace, ['rev-parse', '--is-inside-work-tree', '--show-prefix'], timeoutMs);
+    const [flag, prefix = ''] = (inside ?? '').split('\n');
+    if (flag?.trim() !== 'true')
         return { changed: new Set(paths), checkout: false };
     const changed = new Set();
-    // --short (unlike --porcelain) names paths relative to the workspace even when it is a subfolder of
-    // the repository. -z: names verbatim; entries are "XY path", a rename adds the old path as a further entry.
-    const status = await checkout_changes_git(workspace, ['-c', 'status.relativePaths=true', '-c', 'color.status=false', 'status', '--short', '-z', '--untracked-files=all', '--', ...paths], timeoutMs);
-    for (const entry of status?.split('\0') ?? [])
+    // -z names paths verbatim but relative to the repository's root, whatever --short or status.relativePaths
+    // say, so the workspace's own prefix (`bench/` when it is a subfolder) is cut. Entries are "XY path";
+    // a rename adds the old path as a further entry.
+    const status = await checkout_changes_git(workspace, ['-c', 'color.status=false', 'status', '--short', '-z', '--untracked-files=all', '--', ...paths], timeoutMs);
+    for (const entry of status?.split('\0') ?? []) {
+        const name = entry.slice(3);
         if (entry.length > 3)
-            changed.add(entry.slice(3));
+            changed.add(name.startsWith(prefix) ? name.slice(prefix.length) : name);
+    }
     if (baseSha && /^[0-9a-f]{7,64}$/i.test(baseSha)) {
         const diff = await checkout_changes_git(workspace, ['diff', '--name-only', '--relative', '-z', baseSha, 'HEAD', '--', ...paths], timeoutMs);
         for (const name of diff?.split('\0') ?? [])
@@ -25984,6 +26018,9 @@ function headline(family, factor, levels, over) {
     const worst = { ...levels[levels.length - 1], value: levelName(factor, levels[levels.length - 1].value) };
     const ratio = spreadRatio(levels);
     const unit = family.unit;
+    // Naming a leader among equal values would tell the reader one level is better when none is.
+    if (levels.every((l) => l.mean === best.mean))
+        return `${family.metric} by ${factor}${over}: all ${levels.length} levels are equal at ${valueText(best.mean, unit)}`;
     const times = ratio !== undefined ? ratioText(ratio) : undefined;
     if (family.direction === 'lower') {
         const tail = times ? `; the highest, ${worst.value} (${valueText(worst.mean, unit)}), is ${times} that` : `; the highest is ${worst.value} (${valueText(worst.mean, unit)})`;
@@ -26029,7 +26066,7 @@ function rankOneFactor(family, confidence) {
     const parts = [headline(family, factor, levels, '')];
     parts.push(noisePhrase(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
     const extra = {};
-    if (levels.length > 2) {
+    if (levels.length > 2 && levels[0]?.mean !== levels[1]?.mean) {
         const lead = welchP(ranking_moments(levels[0]), ranking_moments(levels[1]));
         if (lead !== undefined) {
             extra.lead = testOf(lead, 'welch', confidence, '');
@@ -26337,12 +26374,16 @@ function summariseSweep(family, confidence) {
     const { levelNames, cells } = designOf(family);
     const effects = mainEffects(cells.map(({ cell, levels }) => ({ levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })), levelNames.map((l) => l.length));
     const grand = family.cells.reduce((s, c) => s + c.series.stats.mean, 0) / family.cells.length;
+    // An untested effect either lacks degrees of freedom or has nothing to judge by (every value fits exactly).
+    const samples = family.cells.reduce((s, c) => s + (c.series.stats.n ?? 1), 0);
+    const residualDf = samples - 1 - levelNames.reduce((s, l) => s + l.length - 1, 0);
+    const untested = residualDf < 1 ? 'too few configurations to estimate the noise' : 'no spread to judge by';
     const effectList = family.dims.map((factor, f) => {
         const levels = naturalOrder(levelNames[f].map((v) => pooledLevel(v, family.cells.filter((c) => c.dims[factor] === v))));
         const means = levels.map((l) => l.mean);
         const spread = grand !== 0 ? (Math.max(...means) - Math.min(...means)) / Math.abs(grand) : 0;
         const t = effects[f]?.test;
-        const test = t ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence } : { method: 'none', p: null, significant: null, reason: 'too few configurations to estimate the noise' };
+        const test = t ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence } : { method: 'none', p: null, significant: null, reason: untested };
         return { factor, levels, spread, test };
     });
     effectList.sort((a, b) => b.spread - a.spread);
@@ -26357,7 +26398,11 @@ function summariseSweep(family, confidence) {
     const withinNoise = tested.length === effectList.length && tested.every((e) => e.test.significant === false);
     const runs = sweep_median(family.cells.map((c) => c.series.stats.n ?? 1));
     const ratio = spreadRatio([best, worst]);
-    const head = `${family.metric} sweep over ${family.dims.join(' × ')} (${family.cells.length} configurations, ${runs === 1 ? '1 run' : `${runs} runs`} each): best ${best.value} at ${valueText(best.mean, family.unit)}, worst ${worst.value} at ${valueText(worst.mean, family.unit)}${ratio !== undefined ? ` (${ratioText(ratio)})` : ''}`;
+    const shape = `${family.metric} sweep over ${family.dims.join(' × ')} (${family.cells.length} configurations, ${runs === 1 ? '1 run' : `${runs} runs`} each)`;
+    // Equal values have no best configuration: naming one would point the reader at an arbitrary row.
+    const head = best.mean === worst.mean
+        ? `${shape}: every configuration at ${valueText(best.mean, family.unit)}`
+        : `${shape}: best ${best.value} at ${valueText(best.mean, family.unit)}, worst ${worst.value} at ${valueText(worst.mean, family.unit)}${ratio !== undefined ? ` (${ratioText(ratio)})` : ''}`;
     let tail;
     if (withinNoise) {
         const largest = Math.max(...effectList.map((e) => e.spread));
@@ -26397,10 +26442,12 @@ const MAX_FINDINGS = 200;
 /** The numbers a ranking or sweep rests on, rounded: two files holding the same run give the same key. */
 function echoKey(d) {
     const round = (v) => v.toPrecision(6);
+    // A copy holds the same quantity: tokens/s and a TTFT that happen to share their numbers are not echoes.
+    const quantity = `${d.unit}|${d.direction}`;
     if (d.kind === 'ranking')
-        return `r|${d.factor}|${(d.levels ?? []).map((l) => `${l.value}=${round(l.mean)}/${l.n}`).join(',')}`;
+        return `r|${quantity}|${d.factor}|${(d.levels ?? []).map((l) => `${l.value}=${round(l.mean)}/${l.n}`).join(',')}`;
     if (d.kind === 'sweep')
-        return `s|${d.sweep?.factors.join('×')}|${round(d.sweep?.best.mean ?? 0)}|${round(d.sweep?.worst.mean ?? 0)}`;
+        return `s|${quantity}|${d.sweep?.factors.join('×')}|${round(d.sweep?.best.mean ?? 0)}|${round(d.sweep?.worst.mean ?? 0)}`;
     return undefined;
 }
 /**
@@ -26435,7 +26482,7 @@ function withoutCopies(families) {
     const out = new Set();
     for (const family of bySize) {
         const keys = cellKeys(family);
-        const dims = [...family.dims].sort().join('\u0000');
+        const dims = [family.unit, family.direction, ...[...family.dims].sort()].join('\u0000');
         if (kept.some((k) => k.dims === dims && keys.every((key) => k.keys.has(key))))
             continue;
         kept.push({ keys: new Set(keys), dims });
@@ -28627,17 +28674,22 @@ function plain(text) {
 }
 /** Words folded to `width`, every line after the first indented by `indent`. */
 function wrap(text, width, indent, first = '') {
-    const words = plain(text).split(/ +/);
+    const words = plain(text)
+        .split(/ +/)
+        .filter((w) => w !== '');
     const lines = [];
     let line = first;
+    // A line holding only its prefix (`  1. `) takes the next word however long, or the number stands alone.
+    let bare = true;
     for (const word of words) {
         const candidate = line.trim() === '' || line.endsWith(' ') ? `${line}${word}` : `${line} ${word}`;
-        if (candidate.length > width && line.trim() !== '') {
+        if (candidate.length > width && !bare) {
             lines.push(line);
             line = `${indent}${word}`;
         }
         else
             line = candidate;
+        bare = false;
     }
     lines.push(line);
     return lines.join('\n');
@@ -28658,7 +28710,7 @@ function changesBlock(report) {
         ['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'],
         ...rowNames(rows).map((short, i) => {
             const c = rows[i];
-            return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), sideValue(c.base?.value, c.unit), sideValue(c.head?.value, c.unit), digest_changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${thresholdText(c)})`];
+            return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), plain(sideValue(c.base?.value, c.unit)), plain(sideValue(c.head?.value, c.unit)), digest_changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${thresholdText(c)})`];
         }),
     ];
     return `Changes\n${columns(table)}\n  ${summary}${hidden > 0 ? `; ${hidden} more past the threshold` : ''}.`;

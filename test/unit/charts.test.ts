@@ -27,24 +27,30 @@ describe('chartLabel', () => {
 describe('barChart', () => {
   it('writes a Mermaid xychart with a y axis from 0 for absolute values', () => {
     const chart = barChart({ title: 'tps by model', yAxis: 'tok/s', bars: [{ label: 'a', value: 60 }, { label: 'b', value: 10 }], fromZero: true });
-    // Top: 60 + 5% of 60 = 63.
-    expect(chart).toBe(['```mermaid', 'xychart-beta', '  title "tps by model"', '  x-axis ["a", "b"]', '  y-axis "tok/s" 0 --> 63', '  bar [60, 10]', '```'].join('\n'));
+    // Top: 60 + 15% of the 0…60 range = 69.
+    expect(chart).toBe(['```mermaid', 'xychart-beta', '  title "tps by model"', '  x-axis ["a", "b"]', '  y-axis "tok/s" 0 --> 69', '  bar [60, 10]', '```'].join('\n'));
   });
 
-  it('fits the axis to the data with 5% of the range around it', () => {
-    // Range 90…110 = 20: 1 below and above → 89 … 111.
+  it('fits the axis to the data with 15% of the range around it, so the lowest bar still shows', () => {
+    // Range 90…110 = 20: 3 below and above → 87 … 113.
     const chart = barChart({ title: 't', yAxis: 'y', bars: [{ label: 'a', value: 90 }, { label: 'b', value: 110 }] });
-    expect(chart).toContain('  y-axis "y" 89 --> 111');
+    expect(chart).toContain('  y-axis "y" 87 --> 113');
   });
 
   it('keeps decimals on an axis narrower than 5', () => {
-    // 2 … 4: pad 0.1 → 1.9 … 4.1.
+    // 2 … 4: pad 0.3 → 1.7 … 4.3.
     const chart = barChart({ title: 't', yAxis: 'y', bars: [{ label: 'a', value: 2 }, { label: 'b', value: 4 }] });
-    expect(chart).toContain('  y-axis "y" 1.9 --> 4.1');
+    expect(chart).toContain('  y-axis "y" 1.7 --> 4.3');
   });
 
   it('gives equal bars an axis around their value', () => {
     expect(barChart({ title: 't', yAxis: 'y', bars: [{ label: 'a', value: 10 }, { label: 'b', value: 10 }] })).toContain('  y-axis "y" 9.5 --> 10.5');
+  });
+
+  it('lays more than four bars on their side, so every label keeps its own line', () => {
+    const bars = Array.from({ length: 5 }, (_, i) => ({ label: `model-${i}`, value: 10 + i }));
+    expect(barChart({ title: 't', yAxis: 'y', bars }).split('\n')[1]).toBe('xychart-beta horizontal');
+    expect(barChart({ title: 't', yAxis: 'y', bars: bars.slice(0, 4) }).split('\n')[1]).toBe('xychart-beta');
   });
 
   it('rounds values to what a bar can show: one decimal from 100, two from 1, four below', () => {

@@ -64,7 +64,7 @@ describe('findingEvidence: rankings', () => {
 
   it('draws a bar chart of a ranking with six levels or more', () => {
     const f = finding({ levels: Array.from({ length: 6 }, (_, i) => level(`m${i}`, 60 - 10 * i)) });
-    expect(findingEvidence(f)).toContain(['```mermaid', 'xychart-beta', '  title "tps by model"', '  x-axis ["m0", "m1", "m2", "m3", "m4", "m5"]', '  y-axis "tok/s" 0 --> 63', '  bar [60, 50, 40, 30, 20, 10]', '```'].join('\n'));
+    expect(findingEvidence(f)).toContain(['```mermaid', 'xychart-beta horizontal', '  title "tps by model"', '  x-axis ["m0", "m1", "m2", "m3", "m4", "m5"]', '  y-axis "tok/s" 0 --> 69', '  bar [60, 50, 40, 30, 20, 10]', '```'].join('\n'));
   });
 
   it('draws no chart for five levels', () => {
