@@ -19,6 +19,13 @@ export function metricWeight(metric: string, unit: string, direction: Direction)
   return 0.5;
 }
 
+/**
+ * Load settings: more requests in flight raise throughput and latency by
+ * design, so "batch 32 is fastest" is rarely news; rankings across them
+ * count half.
+ */
+const LOAD_FACTOR = /^(batch|batch_?size|bs|n_?batch|n_?ubatch|concurrency|max_?concurrency|num_?concurrent_?requests|request_?rate|num_?prompts|num_?requests|parallel|num_?parallel|workers|num_?workers|threads|n_?threads)$/;
+
 function evidenceWeight(significant: boolean | null | undefined): number {
   if (significant === true) return 1;
   if (significant === false) return 0.35;
@@ -46,7 +53,8 @@ export function scoreFinding(f: DraftFinding): number {
     case 'ranking': {
       const effect = f.ratio !== undefined ? Math.min(1, 0.2 + Math.log2(f.ratio)) : 0.3;
       const n = (f.levels ?? []).reduce((s, l) => s + (l.n ?? 1), 0);
-      return 10 * weight * effect * evidenceWeight(f.test?.significant) * sizeWeight(n);
+      const load = f.factor !== undefined && LOAD_FACTOR.test(normaliseName(f.factor)) ? 0.5 : 1;
+      return 10 * weight * effect * evidenceWeight(f.test?.significant) * sizeWeight(n) * load;
     }
     case 'sweep': {
       const sweep = f.sweep;

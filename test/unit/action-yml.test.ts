@@ -6,6 +6,7 @@ import { readPublishInputs } from '../../src/github/inputs.js';
 import { llmOutputs } from '../../src/llm/narrate.js';
 import type { Report } from '../../src/model/report.js';
 import { repoRoot } from '../helpers/run-action.js';
+import { inputsPage } from '../../scripts/inputs-doc.mjs';
 
 const actionYml = readFileSync(path.join(repoRoot, 'action.yml'), 'utf8');
 
@@ -58,5 +59,9 @@ describe('action.yml', () => {
 
   it('runs on node24 with a post step that always runs', () => {
     expect(actionYml).toMatch(/^runs:\n {2}using: node24\n {2}main: dist\/index\.js\n {2}post: dist\/post\/index\.js\n {2}post-if: always\(\)/m);
+  });
+
+  it('is documented input by input in docs/inputs.md, as npm run docs:inputs writes it', () => {
+    expect(readFileSync(path.join(repoRoot, 'docs', 'inputs.md'), 'utf8')).toBe(inputsPage(actionYml));
   });
 });
