@@ -26179,6 +26179,12 @@ function metricWeight(metric, unit, direction) {
         return 0.7;
     return 0.5;
 }
+/**
+ * Load settings: more requests in flight raise throughput and latency by
+ * design, so "batch 32 is fastest" is rarely news; rankings across them
+ * count half.
+ */
+const LOAD_FACTOR = /^(batch|batch_?size|bs|n_?batch|n_?ubatch|concurrency|max_?concurrency|num_?concurrent_?requests|request_?rate|num_?prompts|num_?requests|parallel|num_?parallel|workers|num_?workers|threads|n_?threads)$/;
 function evidenceWeight(significant) {
     if (significant === true)
         return 1;
@@ -26206,7 +26212,8 @@ function scoreFinding(f) {
         case 'ranking': {
             const effect = f.ratio !== undefined ? Math.min(1, 0.2 + Math.log2(f.ratio)) : 0.3;
             const n = (f.levels ?? []).reduce((s, l) => s + (l.n ?? 1), 0);
-            return 10 * weight * effect * evidenceWeight(f.test?.significant) * sizeWeight(n);
+            const load = f.factor !== undefined && LOAD_FACTOR.test(normaliseName(f.factor)) ? 0.5 : 1;
+            return 10 * weight * effect * evidenceWeight(f.test?.significant) * sizeWeight(n) * load;
         }
         case 'sweep': {
             const sweep = f.sweep;
@@ -28026,8 +28033,9 @@ function changesSection(report, links) {
         parts.push(details('Full names', names.join('\n')));
     }
     const chart = comparisonChart(comparison);
+    // The table already holds every number; the chart is there for those who would rather look.
     if (chart)
-        parts.push(comparison.verdict === 'regression' ? chart : details('Chart: gated metrics as % of the baseline', chart));
+        parts.push(details('Chart: gated metrics as % of the baseline', chart));
     return { text: parts.join('\n\n') };
 }
 function findingsSection(report) {

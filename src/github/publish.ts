@@ -67,7 +67,7 @@ export interface PublishOutcome {
 function permissionHelp(target: CommentTarget): string {
   return target.kind === 'commit'
     ? 'Commit comments need `permissions: contents: write`.'
-    : 'Pull requests from forks get a read-only token: run the benchmarks in a `pull_request` workflow that uploads them and comment from a `workflow_run` workflow (see "Publishing on GitHub" in the Chimera Insight README and examples/workflows/). For pull requests from this repository, grant `permissions: pull-requests: write`.';
+    : 'Pull requests from forks get a read-only token: run the benchmarks in a `pull_request` workflow that uploads them and comment from a `workflow_run` workflow (see docs/publishing.md in Chimera Insight and examples/workflows/). For pull requests from this repository, grant `permissions: pull-requests: write`.';
 }
 
 function isPermissionError(err: unknown): boolean {

@@ -86,7 +86,7 @@ describe('publish on a pull request', () => {
     const outcome = await run({ token: 'ghs_forkreadonly' });
     expect(log.warnings).toEqual([
       'Could not comment on pull request #7: the token may not write there (403 Resource not accessible by integration - https://docs.github.com/rest/issues/comments#create-an-issue-comment). ' +
-        'Pull requests from forks get a read-only token: run the benchmarks in a `pull_request` workflow that uploads them and comment from a `workflow_run` workflow (see "Publishing on GitHub" in the Chimera Insight README and examples/workflows/). ' +
+        'Pull requests from forks get a read-only token: run the benchmarks in a `pull_request` workflow that uploads them and comment from a `workflow_run` workflow (see docs/publishing.md in Chimera Insight and examples/workflows/). ' +
         'For pull requests from this repository, grant `permissions: pull-requests: write`. The report is in the job summary.',
     ]);
     expect(summaries).toHaveLength(1);
