@@ -12168,8 +12168,55 @@ const TIMESTAMP_PATTERNS = [
     /(?<!\d)20\d{6}(?!\d)/g,
     /(?<!\d)1\d{9}(?:\d{3})?(?!\d)/g,
 ];
+/**
+ * The timestamps of a path in path order, exactly as normaliseTimestamps
+ * finds them: each pass marks its matches with a private-use character (no
+ * digit, so no later pattern can take it), and the marks are read in order.
+ */
+function timestampsIn(filePath) {
+    if (!FOUR_DIGITS.test(filePath))
+        return [];
+    const found = [];
+    let marked = filePath;
+    for (const re of TIMESTAMP_PATTERNS) {
+        marked = marked.replace(re, (match) => {
+            found.push(match);
+            return String.fromCharCode(0xe000 + found.length - 1);
+        });
+    }
+    if (found.length === 0)
+        return [];
+    const ordered = [];
+    for (let i = 0; i < marked.length; i++) {
+        const code = marked.charCodeAt(i) - 0xe000;
+        if (code >= 0 && code < found.length)
+            ordered.push(found[code]);
+    }
+    return ordered;
+}
+/** Every timestamp pattern holds four digits in a row: paths without them (most) skip the patterns. */
+const FOUR_DIGITS = /\d{4}/;
 function normaliseTimestamps(filePath) {
+    if (!FOUR_DIGITS.test(filePath))
+        return filePath;
     return TIMESTAMP_PATTERNS.reduce((p, re) => p.replace(re, '<ts>'), filePath);
+}
+/**
+ * Results per path, bounded: every stage asks about the same few thousand
+ * files, once per series (tens of thousands of times).
+ */
+function memo(limit, compute) {
+    const cache = new Map();
+    return (key) => {
+        let value = cache.get(key);
+        if (value === undefined) {
+            value = compute(key);
+            if (cache.size >= limit)
+                cache.clear();
+            cache.set(key, value);
+        }
+        return value;
+    };
 }
 /**
  * A run index inside a folder or file name: `run_1`, `run-02`, `rep3`,
@@ -12190,8 +12237,9 @@ function splitExtension(segment) {
     const dot = segment.lastIndexOf('.');
     return dot > 0 ? [segment.slice(0, dot), segment.slice(dot)] : [segment, ''];
 }
-/** Finds the run indices of a path and replaces them by `<n>`. */
-function replicatePath(filePath) {
+/** Finds the run indices of a path and replaces them by `<n>` (the result is shared: do not change it). */
+const replicatePath = memo(50_000, findReplicates);
+function findReplicates(filePath) {
     const indices = [];
     const written = [];
     const segments = filePath.split('/');
@@ -12219,9 +12267,7 @@ function replicatePath(filePath) {
     return { normalised: indices.length > 0 ? out.join('/') : filePath, indices, written };
 }
 /** Timestamps and run indices normalised: the part of a path that names the benchmark. */
-function normaliseRunPath(filePath) {
-    return normaliseTimestamps(replicatePath(filePath).normalised);
-}
+const normaliseRunPath = memo(50_000, (filePath) => normaliseTimestamps(replicatePath(filePath).normalised));
 function labelKey(labels) {
     const keys = Object.keys(labels).sort();
     return keys.length === 0 ? '' : `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
@@ -21076,8 +21122,13 @@ function bySuffix(group, position) {
 const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.log']);
 function unitsOf(series) {
     const units = new Map();
+    const runPath = new Map();
     for (const s of series) {
-        const path = normaliseRunPath(s.file);
+        let path = runPath.get(s.file);
+        if (path === undefined) {
+            path = normaliseRunPath(s.file);
+            runPath.set(s.file, path);
+        }
         let unit = units.get(path);
         if (!unit) {
             unit = { ...splitFile(path), schema: '', series: [], factors: new Map() };
@@ -24157,12 +24208,18 @@ function isFiniteNumber(value) {
  * form so both always agree on what a timestamp is.
  */
 function pathTimestamps(file) {
-    const normalised = normaliseTimestamps(file);
-    if (normalised === file)
-        return [];
-    const literal = normalised.split('<ts>').map((part) => part.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
-    const match = new RegExp(`^${literal.join('(.+?)')}$`).exec(file);
-    return match ? match.slice(1) : [];
+    return timestampsOf(file);
+}
+const timestamps = new Map();
+function timestampsOf(file) {
+    const known = timestamps.get(file);
+    if (known)
+        return known;
+    if (timestamps.size >= 50_000)
+        timestamps.clear();
+    const found = timestampsIn(file);
+    timestamps.set(file, found);
+    return found;
 }
 function compareTimestamps(a, b) {
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
@@ -25761,23 +25818,44 @@ const STAT_SEGMENT = /^(mean|avg|average|median|std|stddev|stdev|sd|min|max|mini
  * counts, and the model's own tokens/s is not a benchmark of the repository.
  */
 function currentSeries(series) {
+    // Thousands of series share a file: its timestamps and run path are worked out once.
+    const perFile = new Map();
+    const stampsOf = (file) => {
+        let known = perFile.get(file);
+        if (known === undefined) {
+            const stamps = pathTimestamps(file);
+            known = stamps.length === 0 ? null : { key: normaliseRunPath(file), stamps: stamps.map((t) => t.replace(/\D/g, '').padStart(20, '0')).join('/') };
+            perFile.set(file, known);
+        }
+        return known;
+    };
     const newest = new Map();
     for (const s of series) {
-        const stamps = pathTimestamps(s.file);
-        if (stamps.length === 0)
+        const run = stampsOf(s.file);
+        if (!run)
             continue;
-        const key = normaliseRunPath(s.file);
-        const digits = stamps.map((t) => t.replace(/\D/g, '').padStart(20, '0')).join('/');
-        const seen = newest.get(key);
-        if (!seen || digits > seen.stamps || (digits === seen.stamps && s.file > seen.file))
-            newest.set(key, { file: s.file, stamps: digits });
+        const seen = newest.get(run.key);
+        if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && s.file > seen.file))
+            newest.set(run.key, { file: s.file, stamps: run.stamps });
     }
     return series.filter((s) => {
         if (s.id.startsWith(LLM_SERIES_PREFIX))
             return false;
-        const key = newest.size > 0 && pathTimestamps(s.file).length > 0 ? normaliseRunPath(s.file) : undefined;
-        return key === undefined || newest.get(key)?.file === s.file;
+        const run = stampsOf(s.file);
+        return run === null || newest.get(run.key)?.file === s.file;
     });
+}
+const identityNames = new Map();
+/** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
+function isIdentityLabel(key) {
+    let known = identityNames.get(key);
+    if (known === undefined) {
+        known = IDENTITY_LABEL.test(normaliseName(key));
+        if (identityNames.size > 10_000)
+            identityNames.clear();
+        identityNames.set(key, known);
+    }
+    return known;
 }
 function singular(word) {
     return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
@@ -25790,6 +25868,8 @@ function singular(word) {
  */
 function metricPathFactors(metrics) {
     const out = new Map();
+    if (!metrics.some((m) => m.includes('.')))
+        return out;
     const split = [...new Set(metrics)].map((m) => ({ metric: m, parts: m.split('.') }));
     const depth = Math.max(0, ...split.map((s) => s.parts.length));
     for (let j = 0; j < depth - 1; j++) {
@@ -25822,11 +25902,16 @@ function metricPathFactors(metrics) {
  * unit, direction, file or experiment, and the names of their conditions;
  * the conditions whose values differ are its dimensions.
  */
-function buildFamilies(series) {
-    const current = currentSeries(series);
+/** `current`: the series currentSeries() keeps, when the caller has them already. */
+function buildFamilies(series, current = currentSeries(series)) {
     const byScope = new Map();
+    const runPath = new Map();
     for (const s of current) {
-        const scope = s.experiment ?? normaliseRunPath(s.file);
+        let scope = s.experiment ?? runPath.get(s.file);
+        if (scope === undefined) {
+            scope = normaliseRunPath(s.file);
+            runPath.set(s.file, scope);
+        }
         const list = byScope.get(scope) ?? [];
         list.push(s);
         byScope.set(scope, list);
@@ -25835,21 +25920,35 @@ function buildFamilies(series) {
     for (const [scopePath, list] of byScope) {
         const fromPath = metricPathFactors(list.map((s) => s.metric));
         for (const s of list) {
-            const dims = { ...s.labels, ...s.factors };
+            // Conditions and identity labels split in one pass (this runs once per series of the tree).
+            const dims = {};
+            const identity = {};
+            let identityKey = '';
+            const take = (source) => {
+                if (!source)
+                    return;
+                for (const key in source) {
+                    const value = source[key];
+                    if (isIdentityLabel(key)) {
+                        identity[key] = value;
+                        identityKey += `${key}=${value}\u0002`;
+                    }
+                    else
+                        dims[key] = value;
+                }
+            };
+            take(s.labels);
+            take(s.factors);
             const mp = fromPath.get(s.metric);
             let metric = s.metric;
-            if (mp && !(mp.name in dims)) {
-                dims[mp.name] = mp.level;
+            if (mp && !(mp.name in dims) && !(mp.name in identity)) {
+                take({ [mp.name]: mp.level });
                 metric = mp.template;
             }
-            const identity = {};
-            for (const key of Object.keys(dims)) {
-                if (IDENTITY_LABEL.test(normaliseName(key))) {
-                    identity[key] = dims[key];
-                    delete dims[key];
-                }
-            }
-            const key = [scopePath, metric, s.unit, s.direction, labelKey(identity), Object.keys(dims).sort().join('\u0001')].join('\u0000');
+            const names = Object.keys(dims);
+            if (names.length > 1)
+                names.sort();
+            const key = `${scopePath}\u0000${metric}\u0000${s.unit}\u0000${s.direction}\u0000${identityKey}\u0000${names.join('\u0001')}`;
             let family = families.get(key);
             if (!family) {
                 family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: identity }, dims: [], cells: [] };
@@ -25862,13 +25961,14 @@ function buildFamilies(series) {
     for (const family of families.values()) {
         if (family.cells.length < 2)
             continue;
-        const keys = Object.keys(family.cells[0]?.dims ?? {});
-        const varying = keys.filter((k) => new Set(family.cells.map((c) => c.dims[k])).size > 1);
+        const first = family.cells[0];
+        const keys = Object.keys(first.dims);
+        const varying = keys.filter((k) => family.cells.some((c) => c.dims[k] !== first.dims[k]));
         if (varying.length === 0)
             continue;
         for (const k of keys)
             if (!varying.includes(k))
-                family.scope.labels[k] = family.cells[0]?.dims[k];
+                family.scope.labels[k] = first.dims[k];
         // Two series with the same conditions (a repeated record) are one cell: keep the first.
         const seen = new Set();
         family.cells = family.cells.filter((c) => {
@@ -26158,189 +26258,6 @@ function rankFactorsOfDesign(family, confidence) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/findings/score.ts
-
-const TIME_UNITS = new Set(['ns', 'µs', 'ms', 's']);
-const MEMORY_UNITS = new Set(['B', 'KB', 'KiB', 'MB', 'MiB', 'GB', 'GiB']);
-/**
- * What readers look at first: throughput, then time to first token, latency
- * and per-token times, then memory, then the rest; metrics with no better
- * direction last.
- */
-function metricWeight(metric, unit, direction) {
-    if (direction === 'none')
-        return 0.2;
-    if (isThroughput(direction, unit, metric))
-        return 1;
-    const name = normaliseName(metric);
-    if (/(^|_)(ttft|tpot|itl|e2el|latency|latencies)(_|$)/.test(name) || (direction === 'lower' && TIME_UNITS.has(unit)))
-        return 0.85;
-    if (/(^|_)(mem|memory|vram|rss)(_|$)/.test(name) || MEMORY_UNITS.has(unit))
-        return 0.7;
-    return 0.5;
-}
-/**
- * Load settings: more requests in flight raise throughput and latency by
- * design, so "batch 32 is fastest" is rarely news; rankings across them
- * count half.
- */
-const LOAD_FACTOR = /^(batch|batch_?size|bs|n_?batch|n_?ubatch|concurrency|max_?concurrency|num_?concurrent_?requests|request_?rate|num_?prompts|num_?requests|parallel|num_?parallel|workers|num_?workers|threads|n_?threads)$/;
-function evidenceWeight(significant) {
-    if (significant === true)
-        return 1;
-    if (significant === false)
-        return 0.35;
-    return 0.6;
-}
-function sizeWeight(n) {
-    return Math.min(1, 0.4 + 0.2 * Math.log10(n + 1));
-}
-/**
- * Rank key: changes against the baseline first (gated regressions above
- * all), then rankings and sweeps by metric importance × effect size ×
- * evidence × samples, stability notes last.
- */
-function scoreFinding(f) {
-    const weight = metricWeight(f.metric, f.unit, f.direction);
-    switch (f.kind) {
-        case 'change': {
-            const c = f.change;
-            const beyond = c && c.change !== null ? Math.min(1, Math.abs(c.change)) : 0;
-            const base = c?.verdict === 'regressed' ? (c.gated ? 100 : 60) : c?.verdict === 'improved' ? 40 : 20;
-            return base + 10 * weight + beyond;
-        }
-        case 'ranking': {
-            const effect = f.ratio !== undefined ? Math.min(1, 0.2 + Math.log2(f.ratio)) : 0.3;
-            const n = (f.levels ?? []).reduce((s, l) => s + (l.n ?? 1), 0);
-            const load = f.factor !== undefined && LOAD_FACTOR.test(normaliseName(f.factor)) ? 0.5 : 1;
-            return 10 * weight * effect * evidenceWeight(f.test?.significant) * sizeWeight(n) * load;
-        }
-        case 'sweep': {
-            const sweep = f.sweep;
-            const moving = sweep?.effects.filter((e) => e.test.significant === true).map((e) => e.spread) ?? [];
-            const effect = sweep?.withinNoise ? 0.6 : Math.min(1, 0.3 + 2 * Math.max(0, ...moving));
-            return 10.5 * weight * effect * sizeWeight(sweep?.configurations ?? 1);
-        }
-        case 'stability':
-            return 3.5 * weight * Math.min(1, 0.5 + 0.1 * (f.stability?.items.length ?? 0));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/findings/stability.ts
-
-
-
-
-/** A coefficient of variation at or above this (percent) makes a mean hard to compare. */
-const HIGH_CV_PERCENT = 10;
-const MIN_SAMPLES = 3;
-const ITEMS_KEPT = 10;
-const ITEMS_NAMED = 3;
-function nameOf(s) {
-    const conditions = { ...s.labels, ...s.factors };
-    return Object.keys(conditions).length > 0 ? `${s.metric} (${labelsPlain(conditions)})` : s.metric;
-}
-function cvOf(values) {
-    if (values.length < MIN_SAMPLES)
-        return undefined;
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    if (mean === 0)
-        return undefined;
-    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
-    return (sd / Math.abs(mean)) * 100;
-}
-function stability_median(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-function itemsOf(s) {
-    const items = [];
-    const name = nameOf(s);
-    const cv = s.stats.cv;
-    if (s.stats.n !== null && s.stats.n >= MIN_SAMPLES && cv !== null && cv >= HIGH_CV_PERCENT) {
-        items.push({ series: s.id, name, cv, note: `CV ${cv.toFixed(1)}% over ${s.stats.n} samples` });
-    }
-    const first = s.outliers.find((o) => o.index === 0);
-    if (first && s.samples.length >= 4) {
-        const med = stability_median(s.samples);
-        const times = med !== 0 ? Math.abs(first.value / med) : undefined;
-        items.push({ series: s.id, name, note: `first sample ${formatNumber(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${formatNumber(med)})` : ` against a median of ${formatNumber(med)}`}: warm-up?` });
-    }
-    const runCv = s.replicates ? cvOf(s.replicates.runMeans) : undefined;
-    if (runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
-        items.push({ series: s.id, name, cv: runCv, note: `run means vary by CV ${runCv.toFixed(1)}% across ${s.replicates?.runMeans.length} runs` });
-    }
-    return items;
-}
-/**
- * Per file or experiment, what makes its numbers less trustworthy: series
- * whose samples scatter (high CV), a first sample that stands out (warm-up),
- * runs whose means disagree, rows left out for a non-empty error column.
- */
-function stabilityFindings(series, files) {
-    const byScope = new Map();
-    const scopeOf = (s) => s.experiment ?? normaliseRunPath(s.file);
-    const currentFiles = new Set();
-    for (const s of series) {
-        for (const f of s.replicates?.files ?? [s.file])
-            currentFiles.add(f);
-        if (s.direction === 'none')
-            continue;
-        const items = itemsOf(s);
-        if (items.length === 0)
-            continue;
-        const entry = byScope.get(scopeOf(s)) ?? { items: [], series: [], excluded: 0 };
-        entry.items.push(...items);
-        entry.series.push(s);
-        byScope.set(scopeOf(s), entry);
-    }
-    for (const f of files) {
-        if (f.excludedRows === 0 || !currentFiles.has(f.path))
-            continue;
-        const owner = series.find((s) => s.file === f.path || s.replicates?.files.includes(f.path));
-        const key = owner ? scopeOf(owner) : normaliseRunPath(f.path);
-        const entry = byScope.get(key) ?? { items: [], series: [], excluded: 0 };
-        entry.excluded += f.excludedRows;
-        byScope.set(key, entry);
-    }
-    const out = [];
-    for (const [path, entry] of byScope) {
-        const items = entry.items.sort((a, b) => (b.cv ?? 0) - (a.cv ?? 0)).slice(0, ITEMS_KEPT);
-        const scattered = items.filter((i) => i.note.startsWith('CV'));
-        const warmups = entry.items.filter((i) => i.note.startsWith('first sample'));
-        const runs = items.filter((i) => i.note.startsWith('run means'));
-        const parts = [];
-        if (scattered.length > 0) {
-            const total = entry.items.filter((i) => i.note.startsWith('CV')).length;
-            parts.push(`${text_plural(total, 'series scatters', 'series scatter')} widely (${scattered.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')}${total > ITEMS_NAMED ? '; …' : ''})`);
-        }
-        if (runs.length > 0)
-            parts.push(`run-to-run spread in ${text_plural(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')})`);
-        if (warmups.length > 0)
-            parts.push(`the first sample stands out in ${text_plural(warmups.length, 'series', 'series')} (${warmups[0]?.name}: ${warmups[0]?.note})`);
-        if (entry.excluded > 0)
-            parts.push(`${text_plural(entry.excluded, 'row')} with a non-empty error column left out of every statistic`);
-        if (parts.length === 0)
-            continue;
-        const lead = entry.series[0];
-        const stability = { items: [...items, ...warmups.filter((w) => !items.includes(w))].slice(0, ITEMS_KEPT) };
-        if (entry.excluded > 0)
-            stability.excludedRows = entry.excluded;
-        out.push({
-            kind: 'stability',
-            metric: lead?.metric ?? '',
-            unit: lead?.unit ?? '',
-            direction: lead?.direction ?? 'none',
-            text: `${path}: ${parts.join('; ')}.`,
-            series: [...new Set(items.map((i) => i.series))],
-            scope: { path, labels: {} },
-            stability,
-        });
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/findings/sweep.ts
 
 
@@ -26436,8 +26353,235 @@ function summariseSweep(family, confidence) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/findings/findings.ts
+;// CONCATENATED MODULE: ./src/findings/score.ts
 
+
+const TIME_UNITS = new Set(['ns', 'µs', 'ms', 's']);
+const MEMORY_UNITS = new Set(['B', 'KB', 'KiB', 'MB', 'MiB', 'GB', 'GiB']);
+/**
+ * What readers look at first: throughput, then time to first token, latency
+ * and per-token times, then memory, then the rest; metrics with no better
+ * direction last.
+ */
+function metricWeight(metric, unit, direction) {
+    if (direction === 'none')
+        return 0.2;
+    if (isThroughput(direction, unit, metric))
+        return 1;
+    const name = normaliseName(metric);
+    if (/(^|_)(ttft|tpot|itl|e2el|latency|latencies)(_|$)/.test(name) || (direction === 'lower' && TIME_UNITS.has(unit)))
+        return 0.85;
+    if (/(^|_)(mem|memory|vram|rss)(_|$)/.test(name) || MEMORY_UNITS.has(unit))
+        return 0.7;
+    return 0.5;
+}
+/**
+ * Load settings: more requests in flight raise throughput and latency by
+ * design, so "batch 32 is fastest" is rarely news; rankings across them
+ * count half.
+ */
+const LOAD_FACTOR = /^(batch|batch_?size|bs|n_?batch|n_?ubatch|concurrency|max_?concurrency|num_?concurrent_?requests|request_?rate|num_?prompts|num_?requests|parallel|num_?parallel|workers|num_?workers|threads|n_?threads)$/;
+function evidenceWeight(significant) {
+    if (significant === true)
+        return 1;
+    if (significant === false)
+        return 0.35;
+    return 0.6;
+}
+function sizeWeight(n) {
+    return Math.min(1, 0.4 + 0.2 * Math.log10(n + 1));
+}
+/**
+ * Rank key: changes against the baseline first (gated regressions above
+ * all), then rankings and sweeps by metric importance × effect size ×
+ * evidence × samples, stability notes last.
+ */
+function scoreFinding(f) {
+    const weight = metricWeight(f.metric, f.unit, f.direction);
+    switch (f.kind) {
+        case 'change': {
+            const c = f.change;
+            const beyond = c && c.change !== null ? Math.min(1, Math.abs(c.change)) : 0;
+            const base = c?.verdict === 'regressed' ? (c.gated ? 100 : 60) : c?.verdict === 'improved' ? 40 : 20;
+            return base + 10 * weight + beyond;
+        }
+        case 'ranking': {
+            const effect = f.ratio !== undefined ? Math.min(1, 0.2 + Math.log2(f.ratio)) : 0.3;
+            const n = (f.levels ?? []).reduce((s, l) => s + (l.n ?? 1), 0);
+            const load = f.factor !== undefined && LOAD_FACTOR.test(normaliseName(f.factor)) ? 0.5 : 1;
+            return 10 * weight * effect * evidenceWeight(f.test?.significant) * sizeWeight(n) * load;
+        }
+        case 'sweep': {
+            const sweep = f.sweep;
+            const moving = sweep?.effects.filter((e) => e.test.significant === true).map((e) => e.spread) ?? [];
+            const effect = sweep?.withinNoise ? 0.6 : Math.min(1, 0.3 + 2 * Math.max(0, ...moving));
+            return 10.5 * weight * effect * sizeWeight(sweep?.configurations ?? 1);
+        }
+        case 'stability':
+            return 3.5 * weight * Math.min(1, 0.5 + 0.1 * (f.stability?.items.length ?? 0));
+    }
+}
+/**
+ * The highest score any finding of `family` can reach, from its cells alone
+ * (no test run): a pooled or marginal mean lies between the lowest and the
+ * highest cell, so no ranking's ratio exceeds theirs, and no evidence weighs
+ * more than 1. Families are analysed best bound first until no remaining one
+ * could enter the findings kept, so a tree of thousands of files costs a few
+ * hundred analyses, and the findings kept are exactly those a full pass keeps.
+ */
+function scoreBound(family) {
+    if (family.direction === 'none')
+        return 0;
+    const weight = metricWeight(family.metric, family.unit, family.direction);
+    if (isSweep(family))
+        return 10.5 * weight * sizeWeight(family.cells.length);
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    let n = 0;
+    for (const c of family.cells) {
+        const mean = c.series.stats.mean;
+        if (mean < lo)
+            lo = mean;
+        if (mean > hi)
+            hi = mean;
+        n += c.series.stats.n ?? 1;
+    }
+    const effect = lo > 0 ? Math.max(0.3, Math.min(1, 0.2 + Math.log2(hi / lo))) : 0.3;
+    const load = family.dims.every((d) => LOAD_FACTOR.test(normaliseName(d))) ? 0.5 : 1;
+    return 10 * weight * effect * sizeWeight(n) * load;
+}
+
+;// CONCATENATED MODULE: ./src/findings/stability.ts
+
+
+
+
+/** A coefficient of variation at or above this (percent) makes a mean hard to compare. */
+const HIGH_CV_PERCENT = 10;
+const MIN_SAMPLES = 3;
+const ITEMS_KEPT = 10;
+const ITEMS_NAMED = 3;
+function nameOf(s) {
+    const conditions = { ...s.labels, ...s.factors };
+    return Object.keys(conditions).length > 0 ? `${s.metric} (${labelsPlain(conditions)})` : s.metric;
+}
+function cvOf(values) {
+    if (values.length < MIN_SAMPLES)
+        return undefined;
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    if (mean === 0)
+        return undefined;
+    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
+    return (sd / Math.abs(mean)) * 100;
+}
+function stability_median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+function itemsOf(s) {
+    const items = [];
+    const name = nameOf(s);
+    const cv = s.stats.cv;
+    if (s.stats.n !== null && s.stats.n >= MIN_SAMPLES && cv !== null && cv >= HIGH_CV_PERCENT) {
+        items.push({ series: s.id, name, cv, note: `CV ${cv.toFixed(1)}% over ${s.stats.n} samples` });
+    }
+    const first = s.outliers.find((o) => o.index === 0);
+    if (first && s.samples.length >= 4) {
+        const med = stability_median(s.samples);
+        const times = med !== 0 ? Math.abs(first.value / med) : undefined;
+        items.push({ series: s.id, name, note: `first sample ${formatNumber(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${formatNumber(med)})` : ` against a median of ${formatNumber(med)}`}: warm-up?` });
+    }
+    const runCv = s.replicates ? cvOf(s.replicates.runMeans) : undefined;
+    if (runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
+        items.push({ series: s.id, name, cv: runCv, note: `run means vary by CV ${runCv.toFixed(1)}% across ${s.replicates?.runMeans.length} runs` });
+    }
+    return items;
+}
+/**
+ * Per file or experiment, what makes its numbers less trustworthy: series
+ * whose samples scatter (high CV), a first sample that stands out (warm-up),
+ * runs whose means disagree, rows left out for a non-empty error column.
+ */
+function stabilityFindings(series, files) {
+    const byScope = new Map();
+    const runPath = new Map();
+    const scopeOf = (s) => {
+        if (s.experiment)
+            return s.experiment;
+        let path = runPath.get(s.file);
+        if (path === undefined) {
+            path = normaliseRunPath(s.file);
+            runPath.set(s.file, path);
+        }
+        return path;
+    };
+    const currentFiles = new Set();
+    for (const s of series) {
+        for (const f of s.replicates?.files ?? [s.file])
+            currentFiles.add(f);
+        if (s.direction === 'none')
+            continue;
+        const items = itemsOf(s);
+        if (items.length === 0)
+            continue;
+        const entry = byScope.get(scopeOf(s)) ?? { items: [], series: [], excluded: 0 };
+        entry.items.push(...items);
+        entry.series.push(s);
+        byScope.set(scopeOf(s), entry);
+    }
+    const ownerOf = new Map();
+    for (const s of series)
+        for (const file of s.replicates?.files ?? [s.file])
+            if (!ownerOf.has(file))
+                ownerOf.set(file, s);
+    for (const f of files) {
+        if (f.excludedRows === 0 || !currentFiles.has(f.path))
+            continue;
+        const owner = ownerOf.get(f.path);
+        const key = owner ? scopeOf(owner) : normaliseRunPath(f.path);
+        const entry = byScope.get(key) ?? { items: [], series: [], excluded: 0 };
+        entry.excluded += f.excludedRows;
+        byScope.set(key, entry);
+    }
+    const out = [];
+    for (const [path, entry] of byScope) {
+        const items = entry.items.sort((a, b) => (b.cv ?? 0) - (a.cv ?? 0)).slice(0, ITEMS_KEPT);
+        const scattered = items.filter((i) => i.note.startsWith('CV'));
+        const warmups = entry.items.filter((i) => i.note.startsWith('first sample'));
+        const runs = items.filter((i) => i.note.startsWith('run means'));
+        const parts = [];
+        if (scattered.length > 0) {
+            const total = entry.items.filter((i) => i.note.startsWith('CV')).length;
+            parts.push(`${text_plural(total, 'series scatters', 'series scatter')} widely (${scattered.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')}${total > ITEMS_NAMED ? '; …' : ''})`);
+        }
+        if (runs.length > 0)
+            parts.push(`run-to-run spread in ${text_plural(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')})`);
+        if (warmups.length > 0)
+            parts.push(`the first sample stands out in ${text_plural(warmups.length, 'series', 'series')} (${warmups[0]?.name}: ${warmups[0]?.note})`);
+        if (entry.excluded > 0)
+            parts.push(`${text_plural(entry.excluded, 'row')} with a non-empty error column left out of every statistic`);
+        if (parts.length === 0)
+            continue;
+        const lead = entry.series[0];
+        const stability = { items: [...items, ...warmups.filter((w) => !items.includes(w))].slice(0, ITEMS_KEPT) };
+        if (entry.excluded > 0)
+            stability.excludedRows = entry.excluded;
+        out.push({
+            kind: 'stability',
+            metric: lead?.metric ?? '',
+            unit: lead?.unit ?? '',
+            direction: lead?.direction ?? 'none',
+            text: `${path}: ${parts.join('; ')}.`,
+            series: [...new Set(items.map((i) => i.series))],
+            scope: { path, labels: {} },
+            stability,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/findings/findings.ts
 
 
 
@@ -26474,8 +26618,10 @@ function withoutEchoes(ranked) {
         return true;
     });
 }
+/** One key per configuration: its conditions (in a fixed order of their names), value and n. */
 function cellKeys(family) {
-    return family.cells.map((c) => `${labelKey(Object.fromEntries(family.dims.map((d) => [d, c.dims[d]])))}=${c.series.stats.mean.toPrecision(6)}/${c.series.stats.n}`);
+    const dims = [...family.dims].sort();
+    return family.cells.map((c) => `${dims.map((d) => c.dims[d]).join('\u0001')}=${c.series.stats.mean.toPrecision(6)}/${c.series.stats.n}`);
 }
 /**
  * Families whose every configuration, with the same value, is also in a
@@ -26483,19 +26629,72 @@ function cellKeys(family) {
  * (`metrics.json` beside `summary.json` in some run folders). Their series
  * stay; their findings would only repeat the larger family's.
  */
-function withoutCopies(families) {
-    const bySize = [...families].sort((a, b) => b.cells.length - a.cells.length);
-    const kept = [];
-    const out = new Set();
-    for (const family of bySize) {
-        const keys = cellKeys(family);
-        const dims = [family.unit, family.direction, ...[...family.dims].sort()].join('\u0000');
-        if (kept.some((k) => k.dims === dims && keys.every((key) => k.keys.has(key))))
-            continue;
-        kept.push({ keys: new Set(keys), dims });
-        out.add(family);
+/**
+ * Whether a family is a copy of one seen before: a second file holding a
+ * copy or a part of the same runs (`metrics.json` beside `summary.json` in
+ * some run folders), every configuration with the same value. Its series
+ * stay; its findings would only repeat the other's. Families arrive best
+ * bound first, larger first among equals, so the fuller one is seen first.
+ */
+class CopyCheck {
+    holding = new Map();
+    seen = 0;
+    isCopy(family) {
+        const dims = `${family.unit}\u0000${family.direction}\u0000${[...family.dims].sort().join('\u0000')}\u0001`;
+        const slots = cellKeys(family).map((key) => dims + key);
+        const candidates = this.holding.get(slots[0]) ?? [];
+        if (candidates.some((i) => slots.every((slot) => this.holding.get(slot)?.includes(i))))
+            return true;
+        const index = this.seen++;
+        for (const slot of slots) {
+            const list = this.holding.get(slot);
+            if (list)
+                list.push(index);
+            else
+                this.holding.set(slot, [index]);
+        }
+        return false;
     }
-    return families.filter((f) => out.has(f));
+}
+function analyseFamily(family, confidence) {
+    if (isSweep(family)) {
+        const sweep = summariseSweep(family, confidence);
+        return sweep ? [sweep] : [];
+    }
+    if (family.dims.length === 1) {
+        const ranking = rankOneFactor(family, confidence);
+        return ranking ? [ranking] : [];
+    }
+    return rankFactorsOfDesign(family, confidence);
+}
+/** How often the stopping rule is checked, in families analysed. */
+const CHECK_EVERY = 32;
+/**
+ * Rankings and sweeps, analysing families best score bound first and
+ * stopping once MAX_FINDINGS findings score at least as high as any family
+ * left could (see scoreBound).
+ */
+function familyFindings(families, confidence, exhaustive = false) {
+    const ordered = families
+        .map((family) => ({ family, bound: scoreBound(family) }))
+        .filter((x) => x.bound > 0)
+        .sort((a, b) => b.bound - a.bound || b.family.cells.length - a.family.cells.length);
+    const copies = new CopyCheck();
+    const found = [];
+    for (let i = 0; i < ordered.length; i++) {
+        const { family, bound } = ordered[i];
+        if (!exhaustive && i % CHECK_EVERY === 0 && found.length >= MAX_FINDINGS) {
+            const scores = withoutEchoes([...found].sort((a, b) => b.score - a.score)).map((x) => x.score);
+            // Strictly above: a family left with an equal bound could tie, and ties are broken by the text.
+            if ((scores[MAX_FINDINGS - 1] ?? -1) > bound)
+                break;
+        }
+        if (copies.isCopy(family))
+            continue;
+        for (const d of analyseFamily(family, confidence))
+            found.push({ d, score: scoreFinding(d) });
+    }
+    return found;
 }
 /**
  * Every finding, most important first, with ids f1, f2, … in that order.
@@ -26503,24 +26702,11 @@ function withoutCopies(families) {
  * conditions; changes from the comparison; stability from the spread.
  */
 function computeFindings(input) {
-    const drafts = [];
-    for (const family of withoutCopies(buildFamilies(input.series))) {
-        if (isSweep(family)) {
-            const sweep = summariseSweep(family, input.confidence);
-            if (sweep)
-                drafts.push(sweep);
-        }
-        else if (family.dims.length === 1) {
-            const ranking = rankOneFactor(family, input.confidence);
-            if (ranking)
-                drafts.push(ranking);
-        }
-        else
-            drafts.push(...rankFactorsOfDesign(family, input.confidence));
-    }
-    drafts.push(...changeFindings(input.comparison));
-    drafts.push(...stabilityFindings(currentSeries(input.series), input.files));
-    return withoutEchoes(drafts.map((d) => ({ d, score: scoreFinding(d) })).sort((a, b) => b.score - a.score || (a.d.text < b.d.text ? -1 : a.d.text > b.d.text ? 1 : 0)))
+    const current = currentSeries(input.series);
+    const drafts = familyFindings(buildFamilies(input.series, current), input.confidence, input.exhaustive);
+    for (const d of [...changeFindings(input.comparison), ...stabilityFindings(current, input.files)])
+        drafts.push({ d, score: scoreFinding(d) });
+    return withoutEchoes(drafts.sort((a, b) => b.score - a.score || (a.d.text < b.d.text ? -1 : a.d.text > b.d.text ? 1 : 0)))
         .slice(0, MAX_FINDINGS)
         .map(({ d, score }, i) => ({ id: `f${i + 1}`, ...d, score: Math.round(score * 1000) / 1000 }));
 }

@@ -115,8 +115,13 @@ const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.log']);
 
 function unitsOf(series: readonly Series[]): Map<string, Unit> {
   const units = new Map<string, Unit>();
+  const runPath = new Map<string, string>();
   for (const s of series) {
-    const path = normaliseRunPath(s.file);
+    let path = runPath.get(s.file);
+    if (path === undefined) {
+      path = normaliseRunPath(s.file);
+      runPath.set(s.file, path);
+    }
     let unit = units.get(path);
     if (!unit) {
       unit = { ...splitFile(path), schema: '', series: [], factors: new Map() };

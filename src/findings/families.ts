@@ -1,5 +1,5 @@
 import { pathTimestamps } from '../baseline/sources/history.js';
-import { labelKey, normaliseRunPath } from '../metrics/identity.js';
+import { normaliseRunPath } from '../metrics/identity.js';
 import { normaliseName } from '../metrics/infer.js';
 import { LLM_SERIES_PREFIX, type Direction, type Series } from '../model/series.js';
 
@@ -42,20 +42,42 @@ const STAT_SEGMENT = /^(mean|avg|average|median|std|stddev|stdev|sd|min|max|mini
  * counts, and the model's own tokens/s is not a benchmark of the repository.
  */
 export function currentSeries(series: readonly Series[]): Series[] {
+  // Thousands of series share a file: its timestamps and run path are worked out once.
+  const perFile = new Map<string, { key: string; stamps: string } | null>();
+  const stampsOf = (file: string) => {
+    let known = perFile.get(file);
+    if (known === undefined) {
+      const stamps = pathTimestamps(file);
+      known = stamps.length === 0 ? null : { key: normaliseRunPath(file), stamps: stamps.map((t) => t.replace(/\D/g, '').padStart(20, '0')).join('/') };
+      perFile.set(file, known);
+    }
+    return known;
+  };
   const newest = new Map<string, { file: string; stamps: string }>();
   for (const s of series) {
-    const stamps = pathTimestamps(s.file);
-    if (stamps.length === 0) continue;
-    const key = normaliseRunPath(s.file);
-    const digits = stamps.map((t) => t.replace(/\D/g, '').padStart(20, '0')).join('/');
-    const seen = newest.get(key);
-    if (!seen || digits > seen.stamps || (digits === seen.stamps && s.file > seen.file)) newest.set(key, { file: s.file, stamps: digits });
+    const run = stampsOf(s.file);
+    if (!run) continue;
+    const seen = newest.get(run.key);
+    if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && s.file > seen.file)) newest.set(run.key, { file: s.file, stamps: run.stamps });
   }
   return series.filter((s) => {
     if (s.id.startsWith(LLM_SERIES_PREFIX)) return false;
-    const key = newest.size > 0 && pathTimestamps(s.file).length > 0 ? normaliseRunPath(s.file) : undefined;
-    return key === undefined || newest.get(key)?.file === s.file;
+    const run = stampsOf(s.file);
+    return run === null || newest.get(run.key)?.file === s.file;
   });
+}
+
+const identityNames = new Map<string, boolean>();
+
+/** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
+function isIdentityLabel(key: string): boolean {
+  let known = identityNames.get(key);
+  if (known === undefined) {
+    known = IDENTITY_LABEL.test(normaliseName(key));
+    if (identityNames.size > 10_000) identityNames.clear();
+    identityNames.set(key, known);
+  }
+  return known;
 }
 
 function singular(word: string): string {
@@ -70,6 +92,7 @@ function singular(word: string): string {
  */
 function metricPathFactors(metrics: readonly string[]): Map<string, { template: string; name: string; level: string; display: string }> {
   const out = new Map<string, { template: string; name: string; level: string; display: string }>();
+  if (!metrics.some((m) => m.includes('.'))) return out;
   const split = [...new Set(metrics)].map((m) => ({ metric: m, parts: m.split('.') }));
   const depth = Math.max(0, ...split.map((s) => s.parts.length));
   for (let j = 0; j < depth - 1; j++) {
@@ -99,11 +122,16 @@ function metricPathFactors(metrics: readonly string[]): Map<string, { template: 
  * unit, direction, file or experiment, and the names of their conditions;
  * the conditions whose values differ are its dimensions.
  */
-export function buildFamilies(series: readonly Series[]): Family[] {
-  const current = currentSeries(series);
+/** `current`: the series currentSeries() keeps, when the caller has them already. */
+export function buildFamilies(series: readonly Series[], current: readonly Series[] = currentSeries(series)): Family[] {
   const byScope = new Map<string, Series[]>();
+  const runPath = new Map<string, string>();
   for (const s of current) {
-    const scope = s.experiment ?? normaliseRunPath(s.file);
+    let scope = s.experiment ?? runPath.get(s.file);
+    if (scope === undefined) {
+      scope = normaliseRunPath(s.file);
+      runPath.set(s.file, scope);
+    }
     const list = byScope.get(scope) ?? [];
     list.push(s);
     byScope.set(scope, list);
@@ -112,21 +140,31 @@ export function buildFamilies(series: readonly Series[]): Family[] {
   for (const [scopePath, list] of byScope) {
     const fromPath = metricPathFactors(list.map((s) => s.metric));
     for (const s of list) {
-      const dims: Record<string, string> = { ...s.labels, ...s.factors };
+      // Conditions and identity labels split in one pass (this runs once per series of the tree).
+      const dims: Record<string, string> = {};
+      const identity: Record<string, string> = {};
+      let identityKey = '';
+      const take = (source: Record<string, string> | undefined) => {
+        if (!source) return;
+        for (const key in source) {
+          const value = source[key] as string;
+          if (isIdentityLabel(key)) {
+            identity[key] = value;
+            identityKey += `${key}=${value}\u0002`;
+          } else dims[key] = value;
+        }
+      };
+      take(s.labels);
+      take(s.factors);
       const mp = fromPath.get(s.metric);
       let metric = s.metric;
-      if (mp && !(mp.name in dims)) {
-        dims[mp.name] = mp.level;
+      if (mp && !(mp.name in dims) && !(mp.name in identity)) {
+        take({ [mp.name]: mp.level });
         metric = mp.template;
       }
-      const identity: Record<string, string> = {};
-      for (const key of Object.keys(dims)) {
-        if (IDENTITY_LABEL.test(normaliseName(key))) {
-          identity[key] = dims[key] as string;
-          delete dims[key];
-        }
-      }
-      const key = [scopePath, metric, s.unit, s.direction, labelKey(identity), Object.keys(dims).sort().join('\u0001')].join('\u0000');
+      const names = Object.keys(dims);
+      if (names.length > 1) names.sort();
+      const key = `${scopePath}\u0000${metric}\u0000${s.unit}\u0000${s.direction}\u0000${identityKey}\u0000${names.join('\u0001')}`;
       let family = families.get(key);
       if (!family) {
         family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: identity }, dims: [], cells: [] };
@@ -138,10 +176,11 @@ export function buildFamilies(series: readonly Series[]): Family[] {
   const out: Family[] = [];
   for (const family of families.values()) {
     if (family.cells.length < 2) continue;
-    const keys = Object.keys(family.cells[0]?.dims ?? {});
-    const varying = keys.filter((k) => new Set(family.cells.map((c) => c.dims[k])).size > 1);
+    const first = family.cells[0] as Cell;
+    const keys = Object.keys(first.dims);
+    const varying = keys.filter((k) => family.cells.some((c) => c.dims[k] !== first.dims[k]));
     if (varying.length === 0) continue;
-    for (const k of keys) if (!varying.includes(k)) family.scope.labels[k] = family.cells[0]?.dims[k] as string;
+    for (const k of keys) if (!varying.includes(k)) family.scope.labels[k] = first.dims[k] as string;
     // Two series with the same conditions (a repeated record) are one cell: keep the first.
     const seen = new Set<string>();
     family.cells = family.cells.filter((c) => {

@@ -3,10 +3,9 @@ import type { Finding } from '../model/finding.js';
 import type { FileEntry } from '../model/report.js';
 import type { Series } from '../model/series.js';
 import { changeFindings } from './change.js';
-import { labelKey } from '../metrics/identity.js';
 import { buildFamilies, currentSeries, type Family } from './families.js';
 import { rankFactorsOfDesign, rankOneFactor, type DraftFinding } from './ranking.js';
-import { scoreFinding } from './score.js';
+import { scoreBound, scoreFinding } from './score.js';
 import { stabilityFindings } from './stability.js';
 import { isSweep, summariseSweep } from './sweep.js';
 
@@ -19,6 +18,8 @@ export interface FindingsInput {
   comparison?: ComparisonReport;
   /** The gate's confidence (e.g. 0.95): the same bar for "beyond the noise". */
   confidence: number;
+  /** Analyse every family instead of stopping at the score bound (the same result, slower; for tests). */
+  exhaustive?: boolean;
 }
 
 /** The numbers a ranking or sweep rests on, rounded: two files holding the same run give the same key. */
@@ -47,8 +48,10 @@ function withoutEchoes<T extends { d: DraftFinding }>(ranked: T[]): T[] {
   });
 }
 
+/** One key per configuration: its conditions (in a fixed order of their names), value and n. */
 function cellKeys(family: Family): string[] {
-  return family.cells.map((c) => `${labelKey(Object.fromEntries(family.dims.map((d) => [d, c.dims[d] as string])))}=${c.series.stats.mean.toPrecision(6)}/${c.series.stats.n}`);
+  const dims = [...family.dims].sort();
+  return family.cells.map((c) => `${dims.map((d) => c.dims[d]).join('\u0001')}=${c.series.stats.mean.toPrecision(6)}/${c.series.stats.n}`);
 }
 
 /**
@@ -57,18 +60,70 @@ function cellKeys(family: Family): string[] {
  * (`metrics.json` beside `summary.json` in some run folders). Their series
  * stay; their findings would only repeat the larger family's.
  */
-function withoutCopies(families: Family[]): Family[] {
-  const bySize = [...families].sort((a, b) => b.cells.length - a.cells.length);
-  const kept: { keys: Set<string>; dims: string }[] = [];
-  const out = new Set<Family>();
-  for (const family of bySize) {
-    const keys = cellKeys(family);
-    const dims = [family.unit, family.direction, ...[...family.dims].sort()].join('\u0000');
-    if (kept.some((k) => k.dims === dims && keys.every((key) => k.keys.has(key)))) continue;
-    kept.push({ keys: new Set(keys), dims });
-    out.add(family);
+/**
+ * Whether a family is a copy of one seen before: a second file holding a
+ * copy or a part of the same runs (`metrics.json` beside `summary.json` in
+ * some run folders), every configuration with the same value. Its series
+ * stay; its findings would only repeat the other's. Families arrive best
+ * bound first, larger first among equals, so the fuller one is seen first.
+ */
+class CopyCheck {
+  private readonly holding = new Map<string, number[]>();
+  private seen = 0;
+
+  isCopy(family: Family): boolean {
+    const dims = `${family.unit}\u0000${family.direction}\u0000${[...family.dims].sort().join('\u0000')}\u0001`;
+    const slots = cellKeys(family).map((key) => dims + key);
+    const candidates = this.holding.get(slots[0] as string) ?? [];
+    if (candidates.some((i) => slots.every((slot) => this.holding.get(slot)?.includes(i)))) return true;
+    const index = this.seen++;
+    for (const slot of slots) {
+      const list = this.holding.get(slot);
+      if (list) list.push(index);
+      else this.holding.set(slot, [index]);
+    }
+    return false;
   }
-  return families.filter((f) => out.has(f));
+}
+
+function analyseFamily(family: Family, confidence: number): DraftFinding[] {
+  if (isSweep(family)) {
+    const sweep = summariseSweep(family, confidence);
+    return sweep ? [sweep] : [];
+  }
+  if (family.dims.length === 1) {
+    const ranking = rankOneFactor(family, confidence);
+    return ranking ? [ranking] : [];
+  }
+  return rankFactorsOfDesign(family, confidence);
+}
+
+/** How often the stopping rule is checked, in families analysed. */
+const CHECK_EVERY = 32;
+
+/**
+ * Rankings and sweeps, analysing families best score bound first and
+ * stopping once MAX_FINDINGS findings score at least as high as any family
+ * left could (see scoreBound).
+ */
+function familyFindings(families: readonly Family[], confidence: number, exhaustive = false): { d: DraftFinding; score: number }[] {
+  const ordered = families
+    .map((family) => ({ family, bound: scoreBound(family) }))
+    .filter((x) => x.bound > 0)
+    .sort((a, b) => b.bound - a.bound || b.family.cells.length - a.family.cells.length);
+  const copies = new CopyCheck();
+  const found: { d: DraftFinding; score: number }[] = [];
+  for (let i = 0; i < ordered.length; i++) {
+    const { family, bound } = ordered[i] as { family: Family; bound: number };
+    if (!exhaustive && i % CHECK_EVERY === 0 && found.length >= MAX_FINDINGS) {
+      const scores = withoutEchoes([...found].sort((a, b) => b.score - a.score)).map((x) => x.score);
+      // Strictly above: a family left with an equal bound could tie, and ties are broken by the text.
+      if ((scores[MAX_FINDINGS - 1] ?? -1) > bound) break;
+    }
+    if (copies.isCopy(family)) continue;
+    for (const d of analyseFamily(family, confidence)) found.push({ d, score: scoreFinding(d) });
+  }
+  return found;
 }
 
 /**
@@ -77,21 +132,10 @@ function withoutCopies(families: Family[]): Family[] {
  * conditions; changes from the comparison; stability from the spread.
  */
 export function computeFindings(input: FindingsInput): Finding[] {
-  const drafts: DraftFinding[] = [];
-  for (const family of withoutCopies(buildFamilies(input.series))) {
-    if (isSweep(family)) {
-      const sweep = summariseSweep(family, input.confidence);
-      if (sweep) drafts.push(sweep);
-    } else if (family.dims.length === 1) {
-      const ranking = rankOneFactor(family, input.confidence);
-      if (ranking) drafts.push(ranking);
-    } else drafts.push(...rankFactorsOfDesign(family, input.confidence));
-  }
-  drafts.push(...changeFindings(input.comparison));
-  drafts.push(...stabilityFindings(currentSeries(input.series), input.files));
-  return withoutEchoes(
-    drafts.map((d) => ({ d, score: scoreFinding(d) })).sort((a, b) => b.score - a.score || (a.d.text < b.d.text ? -1 : a.d.text > b.d.text ? 1 : 0)),
-  )
+  const current = currentSeries(input.series);
+  const drafts = familyFindings(buildFamilies(input.series, current), input.confidence, input.exhaustive);
+  for (const d of [...changeFindings(input.comparison), ...stabilityFindings(current, input.files)]) drafts.push({ d, score: scoreFinding(d) });
+  return withoutEchoes(drafts.sort((a, b) => b.score - a.score || (a.d.text < b.d.text ? -1 : a.d.text > b.d.text ? 1 : 0)))
     .slice(0, MAX_FINDINGS)
     .map(({ d, score }, i) => ({ id: `f${i + 1}`, ...d, score: Math.round(score * 1000) / 1000 }));
 }

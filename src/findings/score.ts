@@ -1,6 +1,8 @@
 import { isThroughput, normaliseName } from '../metrics/infer.js';
 import type { Direction } from '../model/series.js';
+import type { Family } from './families.js';
 import type { DraftFinding } from './ranking.js';
+import { isSweep } from './sweep.js';
 
 const TIME_UNITS = new Set(['ns', 'µs', 'ms', 's']);
 const MEMORY_UNITS = new Set(['B', 'KB', 'KiB', 'MB', 'MiB', 'GB', 'GiB']);
@@ -65,4 +67,30 @@ export function scoreFinding(f: DraftFinding): number {
     case 'stability':
       return 3.5 * weight * Math.min(1, 0.5 + 0.1 * (f.stability?.items.length ?? 0));
   }
+}
+
+/**
+ * The highest score any finding of `family` can reach, from its cells alone
+ * (no test run): a pooled or marginal mean lies between the lowest and the
+ * highest cell, so no ranking's ratio exceeds theirs, and no evidence weighs
+ * more than 1. Families are analysed best bound first until no remaining one
+ * could enter the findings kept, so a tree of thousands of files costs a few
+ * hundred analyses, and the findings kept are exactly those a full pass keeps.
+ */
+export function scoreBound(family: Family): number {
+  if (family.direction === 'none') return 0;
+  const weight = metricWeight(family.metric, family.unit, family.direction);
+  if (isSweep(family)) return 10.5 * weight * sizeWeight(family.cells.length);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let n = 0;
+  for (const c of family.cells) {
+    const mean = c.series.stats.mean;
+    if (mean < lo) lo = mean;
+    if (mean > hi) hi = mean;
+    n += c.series.stats.n ?? 1;
+  }
+  const effect = lo > 0 ? Math.max(0.3, Math.min(1, 0.2 + Math.log2(hi / lo))) : 0.3;
+  const load = family.dims.every((d) => LOAD_FACTOR.test(normaliseName(d))) ? 0.5 : 1;
+  return 10 * weight * effect * sizeWeight(n) * load;
 }

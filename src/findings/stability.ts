@@ -59,7 +59,16 @@ function itemsOf(s: Series): StabilityItem[] {
  */
 export function stabilityFindings(series: readonly Series[], files: readonly FileEntry[]): DraftFinding[] {
   const byScope = new Map<string, { items: StabilityItem[]; series: Series[]; excluded: number }>();
-  const scopeOf = (s: Series) => s.experiment ?? normaliseRunPath(s.file);
+  const runPath = new Map<string, string>();
+  const scopeOf = (s: Series) => {
+    if (s.experiment) return s.experiment;
+    let path = runPath.get(s.file);
+    if (path === undefined) {
+      path = normaliseRunPath(s.file);
+      runPath.set(s.file, path);
+    }
+    return path;
+  };
   const currentFiles = new Set<string>();
   for (const s of series) {
     for (const f of s.replicates?.files ?? [s.file]) currentFiles.add(f);
@@ -71,9 +80,11 @@ export function stabilityFindings(series: readonly Series[], files: readonly Fil
     entry.series.push(s);
     byScope.set(scopeOf(s), entry);
   }
+  const ownerOf = new Map<string, Series>();
+  for (const s of series) for (const file of s.replicates?.files ?? [s.file]) if (!ownerOf.has(file)) ownerOf.set(file, s);
   for (const f of files) {
     if (f.excludedRows === 0 || !currentFiles.has(f.path)) continue;
-    const owner = series.find((s) => s.file === f.path || s.replicates?.files.includes(f.path));
+    const owner = ownerOf.get(f.path);
     const key = owner ? scopeOf(owner) : normaliseRunPath(f.path);
     const entry = byScope.get(key) ?? { items: [], series: [], excluded: 0 };
     entry.excluded += f.excludedRows;

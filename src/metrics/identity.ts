@@ -14,8 +14,53 @@ const TIMESTAMP_PATTERNS: RegExp[] = [
   /(?<!\d)1\d{9}(?:\d{3})?(?!\d)/g,
 ];
 
+/**
+ * The timestamps of a path in path order, exactly as normaliseTimestamps
+ * finds them: each pass marks its matches with a private-use character (no
+ * digit, so no later pattern can take it), and the marks are read in order.
+ */
+export function timestampsIn(filePath: string): string[] {
+  if (!FOUR_DIGITS.test(filePath)) return [];
+  const found: string[] = [];
+  let marked = filePath;
+  for (const re of TIMESTAMP_PATTERNS) {
+    marked = marked.replace(re, (match) => {
+      found.push(match);
+      return String.fromCharCode(0xe000 + found.length - 1);
+    });
+  }
+  if (found.length === 0) return [];
+  const ordered: string[] = [];
+  for (let i = 0; i < marked.length; i++) {
+    const code = marked.charCodeAt(i) - 0xe000;
+    if (code >= 0 && code < found.length) ordered.push(found[code] as string);
+  }
+  return ordered;
+}
+
+/** Every timestamp pattern holds four digits in a row: paths without them (most) skip the patterns. */
+const FOUR_DIGITS = /\d{4}/;
+
 export function normaliseTimestamps(filePath: string): string {
+  if (!FOUR_DIGITS.test(filePath)) return filePath;
   return TIMESTAMP_PATTERNS.reduce((p, re) => p.replace(re, '<ts>'), filePath);
+}
+
+/**
+ * Results per path, bounded: every stage asks about the same few thousand
+ * files, once per series (tens of thousands of times).
+ */
+function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (cache.size >= limit) cache.clear();
+      cache.set(key, value);
+    }
+    return value;
+  };
 }
 
 /**
@@ -48,8 +93,10 @@ function splitExtension(segment: string): [string, string] {
   return dot > 0 ? [segment.slice(0, dot), segment.slice(dot)] : [segment, ''];
 }
 
-/** Finds the run indices of a path and replaces them by `<n>`. */
-export function replicatePath(filePath: string): ReplicatePath {
+/** Finds the run indices of a path and replaces them by `<n>` (the result is shared: do not change it). */
+export const replicatePath: (filePath: string) => Readonly<ReplicatePath> = memo(50_000, findReplicates);
+
+function findReplicates(filePath: string): ReplicatePath {
   const indices: number[] = [];
   const written: string[] = [];
   const segments = filePath.split('/');
@@ -78,9 +125,7 @@ export function replicatePath(filePath: string): ReplicatePath {
 }
 
 /** Timestamps and run indices normalised: the part of a path that names the benchmark. */
-export function normaliseRunPath(filePath: string): string {
-  return normaliseTimestamps(replicatePath(filePath).normalised);
-}
+export const normaliseRunPath: (filePath: string) => string = memo(50_000, (filePath) => normaliseTimestamps(replicatePath(filePath).normalised));
 
 export function labelKey(labels: Record<string, string>): string {
   const keys = Object.keys(labels).sort();

@@ -13,6 +13,20 @@ function byModel(means: Record<string, number>, extra: Partial<Series> = {}): Se
 const run = (series: Series[], extra: Partial<Parameters<typeof computeFindings>[0]> = {}) => computeFindings({ series, files: [], confidence: 0.95, ...extra });
 
 describe('computeFindings', () => {
+  it('keeps exactly the findings a pass over every family keeps when it stops at the score bound', () => {
+    // 600 files, each a ranking of two models with its own ratio, noise and metric: more than the 200 findings kept.
+    const series = Array.from({ length: 600 }, (_, i) => {
+      const metric = ['tps', 'ttft_ms', 'peak_memory_mb', 'accuracy'][i % 4] as string;
+      const spread = 1 + (i % 17) / 10;
+      // Values differ from file to file: identical numbers in two files would be one copied run.
+      return byModel({ a: 10 * spread + (i % 5) + i / 1000, b: 10 + i / 997 }, { file: `bench/model-${i}.csv`, metric, ...(metric === 'ttft_ms' ? { unit: 'ms', direction: 'lower' as const } : {}) }).map((s) => ({ ...s, id: `bench/model-${i}.csv::${metric}{model=${s.labels.model}}` }));
+    }).flat();
+    const bounded = run(series);
+    const exhaustive = run(series, { exhaustive: true });
+    expect(bounded).toHaveLength(200);
+    expect(bounded.map((f) => [f.id, f.text, f.score])).toEqual(exhaustive.map((f) => [f.id, f.text, f.score]));
+  });
+
   it('ranks the levels of a one-condition family and numbers the findings f1, f2, … in rank order', () => {
     const findings = run(byModel({ llama3: 20, qwen3: 10 }));
     expect(findings.map((f) => [f.id, f.kind, f.factor])).toEqual([['f1', 'ranking', 'model']]);

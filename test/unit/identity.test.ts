@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelKey, normaliseRunPath, normaliseTimestamps, replicatePath, seriesId } from '../../src/metrics/identity.js';
+import { labelKey, normaliseRunPath, normaliseTimestamps, replicatePath, seriesId, timestampsIn } from '../../src/metrics/identity.js';
 
 describe('normaliseTimestamps', () => {
   it.each([
@@ -140,5 +140,17 @@ describe('seriesId with run indices', () => {
 
   it('keeps the model name deepseek-r1 readable in the id', () => {
     expect(seriesId('bench/deepseek-r1/summary.json', 'tps', {})).toBe('bench/deepseek-r1/summary.json::tps');
+  });
+});
+
+describe('timestampsIn', () => {
+  it('finds the timestamps normaliseTimestamps replaces, in path order, whatever pattern found each', () => {
+    const path = 'runs/2025-10-02/run-20251024-100331/bench_1727000000.json';
+    expect(timestampsIn(path)).toEqual(['2025-10-02', '20251024-100331', '1727000000']);
+    expect(normaliseTimestamps(path)).toBe('runs/<ts>/run-<ts>/bench_<ts>.json');
+  });
+
+  it('finds none in a path without four digits in a row', () => {
+    expect(timestampsIn('results/gemma3_270m/run_12/summary.json')).toEqual([]);
   });
 });

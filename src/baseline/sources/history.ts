@@ -1,4 +1,4 @@
-import { normaliseTimestamps, seriesId } from '../../metrics/identity.js';
+import { normaliseTimestamps, seriesId, timestampsIn } from '../../metrics/identity.js';
 import { snapshotSeries } from '../snapshot.js';
 import type { SnapshotSeries } from '../../model/snapshot.js';
 import type { DataJsHistory } from './data-js.js';
@@ -10,11 +10,18 @@ import type { SourceOutcome } from './types.js';
  * form so both always agree on what a timestamp is.
  */
 export function pathTimestamps(file: string): string[] {
-  const normalised = normaliseTimestamps(file);
-  if (normalised === file) return [];
-  const literal = normalised.split('<ts>').map((part) => part.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
-  const match = new RegExp(`^${literal.join('(.+?)')}$`).exec(file);
-  return match ? match.slice(1) : [];
+  return timestampsOf(file);
+}
+
+const timestamps = new Map<string, string[]>();
+
+function timestampsOf(file: string): string[] {
+  const known = timestamps.get(file);
+  if (known) return known;
+  if (timestamps.size >= 50_000) timestamps.clear();
+  const found = timestampsIn(file);
+  timestamps.set(file, found);
+  return found;
 }
 
 function compareTimestamps(a: string[], b: string[]): number {
