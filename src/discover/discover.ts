@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { lstatSync, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import type { FileType } from '../model/report.js';
@@ -41,25 +41,40 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
   // Directories below `root` are never symlinks (they are not traversed), so a
   // regular file's real path is the real root joined with its relative path.
   const rootReal = await fs.realpath(options.root);
+  // Types come from the directory listing (no stat per entry); only the files kept are stat'ed, synchronously:
+  // a promise per stat costs more than the stat itself on a tree of many small files.
   const entries = await fg(options.patterns, {
     cwd: options.root,
     ignore: options.ignore,
     dot: true,
     onlyFiles: false,
     followSymbolicLinks: false,
-    // lstat results come with the listing, so regular files need no further system call.
-    stats: true,
+    objectMode: true,
     unique: true,
     suppressErrors: true,
   });
-  const candidates = entries
-    .filter((e) => e.stats?.isFile() || e.stats?.isSymbolicLink())
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const candidates: { path: string; stats: Stats }[] = [];
+  for (const e of entries) {
+    if (!e.dirent.isFile() && !e.dirent.isSymbolicLink()) continue;
+    let stats: Stats;
+    try {
+      stats = lstatSync(path.join(options.root, e.path));
+    } catch {
+      // Gone since it was listed: not a candidate, as when the listing's own stat failed.
+      continue;
+    }
+    if (stats.isFile() || stats.isSymbolicLink()) candidates.push({ path: e.path, stats });
+  }
+  candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const excluded = (options.exclude ?? []).map((d) => path.resolve(d));
   const files: DiscoveredFile[] = [];
   const realPaths = new Map<string, string>();
-  const display = (rel: string) => path.relative(options.workspace, path.join(options.root, rel)).split(path.sep).join('/');
+  // fast-glob gives `/`-separated paths relative to root; shown paths are relative to the workspace.
+  const rootShown = path.relative(options.workspace, options.root).split(path.sep).join('/');
+  const display = rootShown.startsWith('..') || path.isAbsolute(rootShown)
+    ? (rel: string) => path.relative(options.workspace, path.join(options.root, rel)).split(path.sep).join('/')
+    : (rel: string) => (rootShown === '' ? rel : `${rootShown}/${rel}`);
   // A real file keeps its own name; symlinks to it are the duplicates.
   for (const e of candidates) if (e.stats?.isFile()) realPaths.set(path.join(rootReal, e.path), display(e.path));
   for (const { path: rel, stats } of candidates) {

@@ -139,7 +139,16 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
   if (groupOf.size === 0) return { series: [...series], groups: [] };
 
   const parts = new Map<string, Series[]>();
-  const keyOf = (s: Series, normalised: string) => `${normalised}\u0000${s.metric}\u0000${labelKey(s.labels)}`;
+  // Each series' key is built once; the loop below reads it again.
+  const keys = new Map<Series, string>();
+  const keyOf = (s: Series, normalised: string) => {
+    let key = keys.get(s);
+    if (key === undefined) {
+      key = `${normalised}\u0000${s.metric}\u0000${labelKey(s.labels)}`;
+      keys.set(s, key);
+    }
+    return key;
+  };
   for (const s of series) {
     const group = groupOf.get(s.file);
     if (!group) continue;

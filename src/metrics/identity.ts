@@ -1,3 +1,4 @@
+import { memo } from '../util/memo.js';
 import { redactSecrets } from '../util/redact.js';
 
 /**
@@ -44,23 +45,6 @@ const FOUR_DIGITS = /\d{4}/;
 export function normaliseTimestamps(filePath: string): string {
   if (!FOUR_DIGITS.test(filePath)) return filePath;
   return TIMESTAMP_PATTERNS.reduce((p, re) => p.replace(re, '<ts>'), filePath);
-}
-
-/**
- * Results per path, bounded: every stage asks about the same few thousand
- * files, once per series (tens of thousands of times).
- */
-function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === undefined) {
-      value = compute(key);
-      if (cache.size >= limit) cache.clear();
-      cache.set(key, value);
-    }
-    return value;
-  };
 }
 
 /**
@@ -128,7 +112,10 @@ function findReplicates(filePath: string): ReplicatePath {
 export const normaliseRunPath: (filePath: string) => string = memo(50_000, (filePath) => normaliseTimestamps(replicatePath(filePath).normalised));
 
 export function labelKey(labels: Record<string, string>): string {
-  const keys = Object.keys(labels).sort();
+  const keys = Object.keys(labels);
+  if (keys.length === 0) return '';
+  if (keys.length === 1) return `{${keys[0]}=${labels[keys[0] as string]}}`;
+  keys.sort();
   return keys.length === 0 ? '' : `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
 }
 

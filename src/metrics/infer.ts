@@ -1,4 +1,5 @@
 import type { Direction } from '../model/series.js';
+import { memo } from '../util/memo.js';
 
 /**
  * Unit and "better" direction from a metric's name. Rules are ordered: rates
@@ -75,12 +76,12 @@ export function bracketUnit(name: string): string | undefined {
   return inside !== undefined && (UNIT_WORD.test(inside) || UNIT_RATE.test(inside)) ? inside : undefined;
 }
 
-export function inferUnit(metric: string): string {
+export const inferUnit: (metric: string) => string = memo(50_000, (metric) => {
   const stated = bracketUnit(metric);
   if (stated) return canonicalUnit(stated);
   const name = normaliseName(metric);
   return UNIT_RULES.find((rule) => rule.test.test(name))?.unit ?? '';
-}
+});
 
 /** Spellings users write, folded to the units the report shows. */
 export function canonicalUnit(unit: string): string {
@@ -113,7 +114,16 @@ export function canonicalUnit(unit: string): string {
 const NEUTRAL =
   /(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
 
+const directions = memo(50_000, (key: string): Direction => {
+  const split = key.indexOf('\u0000');
+  return directionOf(key.slice(0, split), key.slice(split + 1));
+});
+
 export function inferDirection(metric: string, unit: string): Direction {
+  return directions(`${metric}\u0000${unit}`);
+}
+
+function directionOf(metric: string, unit: string): Direction {
   const name = normaliseName(metric);
   // The unit is the strongest evidence: a rate is higher-is-better, a duration
   // lower (`accuracy_eval_time_ms` is a time, whatever its first word).

@@ -1,3 +1,4 @@
+import { memo } from '../util/memo.js';
 import { formatNumber } from '../util/numbers.js';
 import { inferDirection, normaliseName } from './infer.js';
 import { unitInfo } from './units.js';
@@ -28,6 +29,16 @@ export type ValueCheck = (value: number) => string | undefined;
  * undefined when the value is possible, else why not ("a negative duration").
  */
 export function valueCheck(metric: string, unit: string, direction: Direction = inferDirection(metric, unit)): ValueCheck {
+  return checks(`${metric}\u0000${unit}\u0000${direction}`);
+}
+
+/** The same few metric names recur in every file: one check each. */
+const checks = memo(20_000, (key: string): ValueCheck => {
+  const [metric, unit, direction] = key.split('\u0000') as [string, string, Direction];
+  return makeCheck(metric, unit, direction);
+});
+
+function makeCheck(metric: string, unit: string, direction: Direction): ValueCheck {
   const info = unitInfo(unit);
   const signed = SIGNED.test(normaliseName(metric));
   const duration = !signed && direction === 'lower' && info?.dimension === 'time' ? info.factor : undefined;

@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
+import { CsvRecordReader } from './csv-records.js';
 import { LIMITS, LimitError } from './limits.js';
 import { ProblemLog } from './problems.js';
 import { plural } from '../util/text.js';
@@ -10,7 +10,7 @@ export type Delimiter = ',' | ';' | '\t';
 
 /** The separator that appears most often outside quotes in the header line. */
 export function detectDelimiter(head: string): Delimiter {
-  const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const firstLine = firstNonBlankLine(head.replace(/^\uFEFF/, ''));
   const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (const ch of firstLine) {
@@ -21,31 +21,38 @@ export function detectDelimiter(head: string): Delimiter {
   return best && best[1] > 0 ? best[0] : ',';
 }
 
-const CSV_ERRORS: Record<string, string> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed; the rest of the file could not be read',
-  CSV_MAX_RECORD_SIZE: `a record runs past ${LIMITS.csvRecordChars.toLocaleString('en-US')} characters (a quote opened here and never closed?); the rest of the file could not be read`,
-  INVALID_OPENING_QUOTE: 'a quote appears inside an unquoted field; row skipped',
-  CSV_INVALID_CLOSING_QUOTE: 'unexpected text after a closing quote; row skipped',
-  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'wrong number of fields; row skipped',
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'unexpected text after a closing quote; row skipped',
-};
-
-function describeCsvError(err: CsvError): string {
-  return CSV_ERRORS[err.code] ?? `malformed row (${err.code}); row skipped`;
+function firstNonBlankLine(text: string): string {
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const line = text.slice(start, nl < 0 ? text.length : nl).replace(/\r$/, '');
+    if (line.trim() !== '') return line;
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return '';
 }
 
-async function* withHead(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  if (head.length > 0) yield head;
-  for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
+const FATAL: Record<'unclosed-quote' | 'record-too-long', string> = {
+  'unclosed-quote': 'a quoted field is never closed; the rest of the file could not be read',
+  'record-too-long': `a record runs past ${LIMITS.csvRecordChars.toLocaleString('en-US')} characters (a quote opened here and never closed?); the rest of the file could not be read`,
+};
+
+/** Stops the reading from inside a record handler, with the outcome the file gets instead. */
+class Refusal extends Error {
+  constructor(readonly outcome: ParseOutcome) {
+    super('refused');
+  }
 }
 
 /**
- * Streams a CSV/TSV through csv-parse: the delimiter is sniffed from the first
- * line, the BOM removed, and ragged or broken rows are reported by line while
- * the rest of the file is still read. Memory is bounded by the table builder,
- * not by the file size.
+ * Reads a CSV/TSV, whole (a Buffer) or streamed: the delimiter is sniffed
+ * from the first line, the BOM removed, and ragged or broken rows are
+ * reported by line while the rest of the file is still read. Memory is
+ * bounded by the table builder, not by the file size. Records come from
+ * CsvRecordReader (src/parse/csv-records.ts).
  */
-export async function parseCsv(source: AsyncIterable<Buffer>, options: { tab?: boolean } = {}): Promise<ParseOutcome> {
+export async function parseCsv(source: AsyncIterable<Buffer> | Buffer, options: { tab?: boolean } = {}): Promise<ParseOutcome> {
+  if (Buffer.isBuffer(source)) return parseCsvText(source.toString('utf8'), options);
   const iterator = source[Symbol.asyncIterator]();
   const headChunks: Buffer[] = [];
   let headBytes = 0;
@@ -58,98 +65,126 @@ export async function parseCsv(source: AsyncIterable<Buffer>, options: { tab?: b
     if (r.value.includes(0x0a) && hasCompleteLine(Buffer.concat(headChunks))) break;
   }
   const head = Buffer.concat(headChunks);
-  const delimiter: Delimiter = options.tab ? '\t' : detectDelimiter(head.subarray(0, 65_536).toString('utf8'));
-  const problems = new ProblemLog();
-  const parser = Readable.from(withHead(head, iterator)).pipe(
-    parse({
-      bom: true,
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      // A stray quote inside a field (`0.19 "warm"`, `"Say "hi" now"`) stays text. Strictly parsed, a
-      // quote that does not close a field leaves csv-parse inside the quotes and loses the rest of the file.
-      relax_quotes: true,
-      // An unclosed quote would gather the rest of the file, however large, into one field.
-      max_record_size: LIMITS.csvRecordChars,
-    }),
-  );
-  let lastGoodLine = 0;
-  // csv-parse skips blank lines without a record; they sit between the last record and a broken one.
-  let emptyLinesBefore = 0;
-  let lastSkip = '';
-  parser.on('skip', (err: CsvError) => {
-    const info = err as CsvError & { lines?: number; empty_lines?: number };
-    // Both errors are raised at the end of what the open quote swallowed; it opened on the first line after the last record.
-    const unclosed = err.code === 'CSV_QUOTE_NOT_CLOSED' || err.code === 'CSV_MAX_RECORD_SIZE';
-    const line = unclosed ? lastGoodLine + 1 + Math.max(0, (info.empty_lines ?? emptyLinesBefore) - emptyLinesBefore) : info.lines;
-    // csv-parse may raise one error per bad character of a row; the row is reported once.
-    const key = `${line}:${err.code}`;
-    if (key === lastSkip) return;
-    lastSkip = key;
-    problems.add(line, describeCsvError(err));
-  });
-
-  let header: string[] | undefined;
-  let table: TableBuilder | undefined;
-  let refusal: ParseOutcome | undefined;
-  // A synchronous 'data' handler keeps up with the parser, so `parser.info.lines` is the
-  // line the record ends on; csv-parse's per-record `info` objects cost twice the parse itself.
-  const onRecord = (record: string[]) => {
-    try {
-      takeRecord(record);
-    } catch (err) {
-      // Thrown from an event handler it would end the process; it fails (or, past a cap, skips) this file instead.
-      refusal = err instanceof LimitError ? { status: 'skipped', reason: `${err.message} (at line ${err.line ?? parser.info.lines})` } : failed(`could not be read as CSV: ${(err as Error).message}`);
-      parser.destroy();
-    }
-  };
-  const takeRecord = (record: string[]) => {
-    const line = parser.info.lines;
-    lastGoodLine = line;
-    emptyLinesBefore = parser.info.empty_lines;
-    // A line of blanks or bare separators holds nothing; it is neither a header nor a ragged row.
-    if ((record[0] ?? '').trim() === '' && record.every((c) => c.trim() === '')) return;
-    if (!header) {
-      if (record.every((c) => c.trim() === '' || parseNumber(c, delimiter === ';') !== undefined)) {
-        refusal = failed('the first row is all numbers; a header row naming the columns is required', line);
-        parser.destroy();
-        return;
-      }
-      header = uniqueNames(record);
-      table = new TableBuilder({ problems, decimalComma: delimiter === ';' });
-      table.setColumns(header);
-      return;
-    }
-    if (record.length !== header.length) {
-      problems.add(line, `${plural(record.length, 'field')} where the header has ${header.length}; row skipped`);
-      return;
-    }
-    table?.addCells(record, line);
-  };
+  const csv = new CsvTable(options.tab ? '\t' : detectDelimiter(head.subarray(0, 65_536).toString('utf8')));
+  const decoder = new StringDecoder('utf8');
   try {
-    await new Promise<void>((resolve, reject) => {
-      parser.on('data', onRecord);
-      parser.on('end', resolve);
-      parser.on('close', resolve);
-      parser.on('error', reject);
-    });
+    csv.push(decoder.write(head));
+    for (let r = await iterator.next(); !r.done && !csv.done; r = await iterator.next()) csv.push(decoder.write(r.value));
+    if (!csv.done) csv.push(decoder.end());
+    return csv.finish();
   } catch (err) {
+    if (err instanceof Refusal) return err.outcome;
+    return failed(`could not be read as CSV: ${(err as Error).message}`);
+  } finally {
+    // A file left early (a cap, a refusal) is closed now, not when the stream is collected.
+    await iterator.return?.();
+  }
+}
+
+/** The same as parseCsv on text already in memory: no stream, no await per chunk. */
+export function parseCsvText(text: string, options: { tab?: boolean } = {}): ParseOutcome {
+  const csv = new CsvTable(options.tab ? '\t' : detectDelimiter(text.length > 65_536 ? text.slice(0, 65_536) : text));
+  try {
+    csv.push(text);
+    return csv.finish();
+  } catch (err) {
+    if (err instanceof Refusal) return err.outcome;
     return failed(`could not be read as CSV: ${(err as Error).message}`);
   }
-  if (refusal) return refusal;
-  if (!header || !table) return failed('no header row: the file holds no records');
-  const result = table.finish();
-  return {
-    status: 'parsed',
-    adapter: delimiter === '\t' ? 'tsv' : 'csv',
-    series: result.series,
-    rows: result.rows,
-    excludedRows: result.excludedRows,
-    problems: problems.items,
-    problemCount: problems.total,
-    document: false,
-  };
+}
+
+/** Records → the header and a TableBuilder. */
+class CsvTable {
+  private readonly problems = new ProblemLog();
+  private readonly reader: CsvRecordReader;
+  private header: string[] | undefined;
+  private width = 0;
+  private table: TableBuilder | undefined;
+
+  constructor(private readonly delimiter: Delimiter) {
+    this.reader = new CsvRecordReader(delimiter, {
+      record: (fields, line) => this.take(fields, line),
+      line: (text, start, end, line) => this.takeLine(text, start, end, line),
+      fatal: (line, reason) => this.problems.add(line, FATAL[reason]),
+    });
+  }
+
+  get done(): boolean {
+    return this.reader.done;
+  }
+
+  push(text: string): void {
+    this.reader.push(text);
+  }
+
+  finish(): ParseOutcome {
+    this.reader.end();
+    if (!this.header || !this.table) return failed('no header row: the file holds no records');
+    const result = this.table.finish();
+    return {
+      status: 'parsed',
+      adapter: this.delimiter === '\t' ? 'tsv' : 'csv',
+      series: result.series,
+      rows: result.rows,
+      excludedRows: result.excludedRows,
+      problems: this.problems.items,
+      problemCount: this.problems.total,
+      document: false,
+    };
+  }
+
+  private take(record: string[], line: number): void {
+    try {
+      this.takeRecord(record, line);
+    } catch (err) {
+      // Past a cap the file is skipped, naming the line.
+      if (err instanceof LimitError) throw new Refusal({ status: 'skipped', reason: `${err.message} (at line ${err.line ?? line})` });
+      throw err;
+    }
+  }
+
+  /** A quote-free line, read in place once the table knows its columns' roles (see TableBuilder.addLine). */
+  private takeLine(text: string, start: number, end: number, line: number): boolean {
+    const table = this.table;
+    // A line starting with a blank may be all blanks: the split path decides.
+    if (!table?.takesLines || !(text.charCodeAt(start) > 32)) return false;
+    let fields: number;
+    try {
+      fields = table.addLine(text, start, end, this.delimiter, line);
+    } catch (err) {
+      if (err instanceof LimitError) throw new Refusal({ status: 'skipped', reason: `${err.message} (at line ${err.line ?? line})` });
+      throw err;
+    }
+    if (fields !== this.width) this.problems.add(line, `${plural(fields, 'field')} where the header has ${this.width}; row skipped`);
+    return true;
+  }
+
+  private takeRecord(record: string[], line: number): void {
+    // A line of blanks or bare separators holds nothing; it is neither a header nor a ragged row.
+    if (isBlank(record)) return;
+    if (!this.header) {
+      if (record.every((c) => c.trim() === '' || parseNumber(c, this.delimiter === ';') !== undefined)) {
+        throw new Refusal(failed('the first row is all numbers; a header row naming the columns is required', line));
+      }
+      this.header = uniqueNames(record);
+      this.width = this.header.length;
+      this.table = new TableBuilder({ problems: this.problems, decimalComma: this.delimiter === ';' });
+      this.table.setColumns(this.header);
+      return;
+    }
+    if (record.length !== this.width) {
+      this.problems.add(line, `${plural(record.length, 'field')} where the header has ${this.width}; row skipped`);
+      return;
+    }
+    (this.table as TableBuilder).addCells(record, line);
+  }
+}
+
+function isBlank(record: string[]): boolean {
+  const first = record[0] as string;
+  // Nearly every record starts with a value: one comparison decides.
+  if (first.length > 0 && first.charCodeAt(0) > 32) return false;
+  return record.every((c) => c.trim() === '');
 }
 
 /** True once the bytes hold a newline-terminated line with something other than whitespace on it. */

@@ -1,4 +1,5 @@
 import { normaliseName } from '../metrics/infer.js';
+import { memo } from '../util/memo.js';
 import type { ProvidedSummary } from '../model/series.js';
 
 export type StatKey = 'mean' | 'median' | 'sd' | 'min' | 'max' | 'n' | `p${number}`;
@@ -37,7 +38,9 @@ const QUARTILES: Record<string, StatKey> = { q1: 'p25', q2: 'median', q3: 'p75' 
 /** Words that only join a statistic to its metric: `ttft_s_quantiles_p95` describes `ttft_s`. */
 const CONNECTOR = /(^|[._])(quantiles?|percentiles?)$/;
 
-function statOf(word: string): StatKey | undefined {
+const statOf = memo(10_000, statOfWord);
+
+function statOfWord(word: string): StatKey | undefined {
   const quartile = QUARTILES[word];
   if (quartile) return quartile;
   // `p99.9` arrives as `p99_9` once the name is normalised.
@@ -54,11 +57,11 @@ function withoutConnector(base: string): string {
   return stripped === '' ? base : stripped;
 }
 
-/** Splits `mean_ttft_ms` / `ttft_ms_mean` / `latency.p95` into a statistic and the metric it describes. */
-function splitStat(name: string): { stat: StatKey; base: string } | undefined {
+/** Splits `mean_ttft_ms` / `ttft_ms_mean` / `latency.p95` into a statistic and the metric it describes (shared: do not change). */
+const splitStat = memo(50_000, (name: string): Readonly<{ stat: StatKey; base: string }> | undefined => {
   const split = splitStatWord(name);
   return split && { stat: split.stat, base: withoutConnector(split.base) };
-}
+});
 
 /** The last dot that separates path segments; the dot of `p99.9` is part of a number. */
 function lastPathDot(name: string): number {

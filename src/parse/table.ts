@@ -4,6 +4,7 @@ import { valueCheck, type ValueCheck } from '../metrics/sanity.js';
 import { poolMoments } from '../metrics/stats.js';
 import { convert, parseQuantity, unitInfo, type Quantity, type UnitInfo } from '../metrics/units.js';
 import { LimitError, LIMITS, limitMessages } from './limits.js';
+import { memo } from '../util/memo.js';
 import type { ProvidedSummary, RawSeries } from '../model/series.js';
 import { ProblemLog } from './problems.js';
 import { findSummaryGroups, isStatsObject, statKeysOf, summaryFromStats, type StatKey, type SummaryGroup } from './summary-groups.js';
@@ -27,6 +28,10 @@ interface ColumnProfile {
   prose: number;
   /** Text values shaped like a workload item's id: `p3`, `q_017`, `prompt-2`. */
   itemIds: number;
+  /** Text values of no shape above. */
+  other: number;
+  /** The kind of each cell text seen (bounded), so a repeated label is classified once. */
+  kinds: Map<string, CellKind>;
 }
 
 /** Rows looked at before columns get their roles; everything after streams. */
@@ -87,6 +92,20 @@ export interface TableResult {
 export function parseNumber(cell: Cell, decimalComma = false): number | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
   if (typeof cell !== 'string') return undefined;
+  // Most cells are plain numbers: starting with a digit, sign or point and ending with a digit or point,
+  // and without a 0x/0b/0o prefix, only what the loop below accepts converts to a finite number.
+  const length = cell.length;
+  if (length > 0) {
+    const first = cell.charCodeAt(0);
+    const last = cell.charCodeAt(length - 1);
+    if (((first >= 48 && first <= 57) || first === 45 || first === 46 || first === 43) && ((last >= 48 && last <= 57) || last === 46)) {
+      const second = length > 1 ? cell.charCodeAt(1) | 0x20 : 0;
+      if (!(first === 48 && (second === 120 || second === 98 || second === 111))) {
+        const value = decimal(cell);
+        if (value === value && value !== Infinity && value !== -Infinity) return value;
+      }
+    }
+  }
   let digits = false;
   for (let i = 0; i < cell.length; i++) {
     const c = cell.charCodeAt(i);
@@ -100,6 +119,73 @@ export function parseNumber(cell: Cell, decimalComma = false): number | undefine
   return Number.isFinite(value) ? value : undefined;
 }
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * Number(text) for `[+-]digits[.digits]`, computed as an integer divided by a
+ * power of ten while both are exact doubles (integer below 2^53, power at
+ * most 10^22): one correctly rounded division, so the very double Number()
+ * returns, at a third of its cost. Anything else (an exponent, more digits)
+ * goes to Number().
+ */
+function decimal(text: string): number {
+  const length = text.length;
+  let i = 0;
+  let negative = false;
+  const sign = text.charCodeAt(0);
+  if (sign === 45) {
+    negative = true;
+    i = 1;
+  } else if (sign === 43) i = 1;
+  let mantissa = 0;
+  let fraction = -1;
+  let digits = 0;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (mantissa >= 900719925474099) return Number(text);
+      mantissa = mantissa * 10 + (c - 48);
+      digits += 1;
+      if (fraction >= 0) fraction += 1;
+    } else if (c === 46 && fraction < 0) fraction = 0;
+    else return Number(text);
+  }
+  if (digits === 0 || fraction > 22) return Number(text);
+  const value = fraction > 0 ? mantissa / (POW10[fraction] as number) : mantissa;
+  return negative ? -value : value;
+}
+
+/**
+ * The value of `text[start, end)` when it is a plain decimal that decimal()
+ * reads exactly (`[+-]digits[.digits]`, under 2^53, at most 22 decimals);
+ * NaN for anything else, which the caller reads the general way.
+ */
+function decimalAt(text: string, start: number, end: number): number {
+  let i = start;
+  let negative = false;
+  const sign = text.charCodeAt(i);
+  if (sign === 45) {
+    negative = true;
+    i += 1;
+  } else if (sign === 43) i += 1;
+  let mantissa = 0;
+  let fraction = -1;
+  let digits = 0;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (mantissa >= 900719925474099) return Number.NaN;
+      mantissa = mantissa * 10 + (c - 48);
+      digits += 1;
+      if (fraction >= 0) fraction += 1;
+    } else if (c === 46 && fraction < 0) fraction = 0;
+    else return Number.NaN;
+  }
+  if (digits === 0 || fraction > 22) return Number.NaN;
+  const value = fraction > 0 ? mantissa / (POW10[fraction] as number) : mantissa;
+  return negative ? -value : value;
+}
+
 function isMissing(cell: Cell): boolean {
   if (cell === null || cell === undefined) return true;
   // Every missing-value token is short; long strings skip the trim and lookup.
@@ -107,7 +193,7 @@ function isMissing(cell: Cell): boolean {
 }
 
 function isErrorValue(cell: Cell): boolean {
-  if (cell === null || cell === undefined || cell === false) return false;
+  if (cell === '' || cell === null || cell === undefined || cell === false) return false;
   if (typeof cell === 'number') return cell !== 0;
   if (cell === true) return true;
   return !NO_ERROR.has(String(cell).trim().toLowerCase());
@@ -156,6 +242,10 @@ export class TableBuilder {
   private readonly units: ({ info: UnitInfo; noted: boolean } | undefined)[] = [];
   /** Impossible-value check of each metric column, for the unit its values are in. */
   private readonly checks: (ValueCheck | undefined)[] = [];
+  /** addLine's field boundaries (start, end per column), reused row after row. */
+  private bounds = new Int32Array(0);
+  /** addLine's label cells by column index, reused row after row. */
+  private readonly lineCells: Cell[] = [];
 
   constructor(private readonly options: TableOptions) {}
 
@@ -299,29 +389,7 @@ export class TableBuilder {
         return;
       }
     }
-    let key = '';
-    for (const i of this.labelIdx) {
-      const cell = cells[i];
-      key += isMissing(cell) ? '\u0002' : String(cell).trim();
-      key += '\u0001';
-    }
-    let group = this.groups.get(key);
-    if (!group) {
-      if (this.groups.size >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile('label combinations'), line);
-      const labels: Record<string, string> = { ...this.options.fixedLabels };
-      let invalid: string | undefined;
-      for (const i of this.labelIdx) {
-        if (isMissing(cells[i])) continue;
-        const value = String(cells[i]).trim();
-        labels[this.columns[i] as string] = value;
-        if (invalid === undefined && value.includes(REPLACEMENT)) {
-          invalid = `column "${this.columns[i]}" holds bytes that are not valid UTF-8 text; row skipped (save the file as UTF-8)`;
-        }
-      }
-      group = { labels, sampled: [], summaries: [] };
-      if (invalid !== undefined) group.invalid = invalid;
-      this.groups.set(key, group);
-    }
+    const group = this.groupOf(cells, line);
     if (group.invalid !== undefined) {
       this.options.problems.add(line, group.invalid);
       return;
@@ -348,6 +416,105 @@ export class TableBuilder {
       if (value !== undefined) this.sampledSeries(group, i, line)?.samples?.add(value);
     }
     for (let g = 0; g < this.summaryGroups.length; g++) this.addSummary(g, cells, group, line);
+  }
+
+  /** The group of a row's label cells (created on first sight). */
+  private groupOf(cells: readonly Cell[], line: number): Group {
+    const labelIdx = this.labelIdx;
+    let key: string;
+    if (labelIdx.length === 1) {
+      // One label column (a model): its value is the key; no string is built per row.
+      const cell = cells[labelIdx[0] as number];
+      key = isMissing(cell) ? '\u0002' : typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+    } else {
+      key = '';
+      for (const i of labelIdx) {
+        const cell = cells[i];
+        key += isMissing(cell) ? '\u0002' : String(cell).trim();
+        key += '\u0001';
+      }
+    }
+    let group = this.groups.get(key);
+    if (!group) {
+      if (this.groups.size >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile('label combinations'), line);
+      const labels: Record<string, string> = { ...this.options.fixedLabels };
+      let invalid: string | undefined;
+      for (const i of this.labelIdx) {
+        if (isMissing(cells[i])) continue;
+        const value = String(cells[i]).trim();
+        labels[this.columns[i] as string] = value;
+        if (invalid === undefined && value.includes(REPLACEMENT)) {
+          invalid = `column "${this.columns[i]}" holds bytes that are not valid UTF-8 text; row skipped (save the file as UTF-8)`;
+        }
+      }
+      group = { labels, sampled: [], summaries: [] };
+      if (invalid !== undefined) group.invalid = invalid;
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+
+  /**
+   * True when rows can be handed over as text (`addLine`): the roles are
+   * decided and every column has one, and no summary columns need the cells.
+   */
+  get takesLines(): boolean {
+    return this.roles !== undefined && this.decided === this.columns.length && this.summaryGroups.length === 0;
+  }
+
+  /**
+   * A row given as `text[start, end)`, fields separated by `delimiter`, no
+   * quotes (a CSV line): the same as `addCells` with the split fields, but
+   * only the fields the roles read become strings, and plain decimal numbers
+   * are read straight from the text. Returns the number of fields; a row
+   * whose count differs from the columns' is not added (the caller reports it).
+   * Only while `takesLines` holds.
+   */
+  addLine(text: string, start: number, end: number, delimiter: string, line: number): number {
+    const width = this.columns.length;
+    let bounds = this.bounds;
+    if (bounds.length < 2 * width) bounds = this.bounds = new Int32Array(2 * width);
+    let fields = 0;
+    for (let p = start; ; ) {
+      let d = text.indexOf(delimiter, p);
+      if (d < 0 || d > end) d = end;
+      if (fields < width) {
+        bounds[2 * fields] = p;
+        bounds[2 * fields + 1] = d;
+      }
+      fields += 1;
+      if (d === end) break;
+      p = d + 1;
+    }
+    if (fields !== width) return fields;
+    this.rows += 1;
+    if (this.rows > LIMITS.rows) throw new LimitError(limitMessages.rows(), line);
+    for (const i of this.errorIdx) {
+      const a = bounds[2 * i] as number;
+      const b = bounds[2 * i + 1] as number;
+      if (a < b && isErrorValue(text.slice(a, b))) {
+        this.excluded += 1;
+        return fields;
+      }
+    }
+    const cells = this.lineCells;
+    for (const i of this.labelIdx) cells[i] = text.slice(bounds[2 * i] as number, bounds[2 * i + 1] as number);
+    const group = this.groupOf(cells, line);
+    if (group.invalid !== undefined) {
+      this.options.problems.add(line, group.invalid);
+      return fields;
+    }
+    for (const i of this.metricIdx) {
+      const a = bounds[2 * i] as number;
+      const b = bounds[2 * i + 1] as number;
+      if (a === b) continue;
+      let value = decimalAt(text, a, b);
+      if (value === value) {
+        if (this.checkFor(i)(value) !== undefined) value = this.cellValue(i, text.slice(a, b), line) ?? Number.NaN;
+      } else value = this.cellValue(i, text.slice(a, b), line) ?? Number.NaN;
+      if (value === value) this.sampledSeries(group, i, line)?.samples?.add(value);
+    }
+    return fields;
   }
 
   /**
@@ -467,8 +634,15 @@ export class TableBuilder {
   }
 }
 
+/** `text.trim()`, without a new string when there is nothing to trim (nearly always). */
+function trimmed(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
+}
+
 function emptyProfile(): ColumnProfile {
-  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0, prose: 0, itemIds: 0 };
+  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0, prose: 0, itemIds: 0, other: 0, kinds: new Map() };
 }
 
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
@@ -490,49 +664,71 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
     p.numeric += 1;
     return;
   }
-  const text = String(cell).trim();
-  // "12.5 ms", "1.2k": numbers with a unit or multiplier count as numbers.
-  if (parseNumber(cell, decimalComma) !== undefined || (typeof cell === 'string' && parseQuantity(cell, decimalComma) !== undefined)) p.numeric += 1;
-  else {
-    p.text += 1;
-    if (DATE_VALUE.test(text)) p.dates += 1;
-    else if (DIGIT_TEXT.test(text)) p.digitText += 1;
-    else if (isProse(text)) p.prose += 1;
-    else if (ITEM_ID.test(text)) p.itemIds += 1;
+  const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+  // Labels repeat on every row: a text value is classified once per column.
+  let kind = typeof cell === 'string' ? p.kinds.get(cell) : undefined;
+  if (kind === undefined) {
+    kind = cellKind(cell, text, decimalComma);
+    if (typeof cell === 'string' && p.kinds.size <= MAX_NAMED_LABEL_VALUES) p.kinds.set(cell, kind);
   }
+  p[kind] += 1;
+  if (kind !== 'numeric') p.text += 1;
   if (p.distinct.size <= MAX_NAMED_LABEL_VALUES) p.distinct.add(text);
-  p.maxLength = Math.max(p.maxLength, text.length);
+  if (text.length > p.maxLength) p.maxLength = text.length;
+}
+
+type CellKind = 'numeric' | 'dates' | 'digitText' | 'prose' | 'itemIds' | 'other';
+
+function cellKind(cell: Cell, text: string, decimalComma: boolean | undefined): CellKind {
+  // "12.5 ms", "1.2k": numbers with a unit or multiplier count as numbers.
+  if (parseNumber(cell, decimalComma) !== undefined || (typeof cell === 'string' && parseQuantity(cell, decimalComma) !== undefined)) return 'numeric';
+  if (DATE_VALUE.test(text)) return 'dates';
+  if (DIGIT_TEXT.test(text)) return 'digitText';
+  if (isProse(text)) return 'prose';
+  if (ITEM_ID.test(text)) return 'itemIds';
+  return 'other';
 }
 
 /** The row has an error column holding an error: it is excluded, as a table would exclude it. */
 export function rowHasError(row: Row): boolean {
-  return Object.entries(row).some(([column, cell]) => ERROR_COLUMN.test(normaliseName(column)) && isErrorValue(cell));
+  return Object.entries(row).some(([column, cell]) => nameClass(column).error && isErrorValue(cell));
 }
+
+/** What a column's name alone says about its role; names repeat across files, so each is judged once. */
+interface NameClass {
+  error: boolean;
+  ignored: boolean;
+  label: boolean;
+}
+
+const nameClass = memo(50_000, (column: string): NameClass => {
+  const name = normaliseName(column);
+  return { error: ERROR_COLUMN.test(name), ignored: IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name), label: LABEL_COLUMN.test(name) };
+});
 
 /** A field that names a condition of the measurement (model, batch_size, …) rather than a result. */
 export function isLabelName(column: string): boolean {
-  return LABEL_COLUMN.test(normaliseName(column));
+  return nameClass(column).label;
 }
 
 /** A field that numbers, dates or describes rows in prose: neither label nor metric. */
 export function isIgnoredName(column: string): boolean {
-  const name = normaliseName(column);
-  return IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name);
+  return nameClass(column).ignored;
 }
 
 function roleOf(column: string, p: ColumnProfile, namesRows = false): Role {
-  const name = normaliseName(column);
-  if (ERROR_COLUMN.test(name)) return 'error';
-  if (IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name)) return 'ignore';
+  const names = nameClass(column);
+  if (names.error) return 'error';
+  if (names.ignored) return 'ignore';
   const values = p.numeric + p.text;
   if (p.text > 0 && p.dates === p.text) return 'ignore';
-  if (p.text > 0 && p.numeric === 0 && p.digitText === p.text && !LABEL_COLUMN.test(name)) return 'ignore';
+  if (p.text > 0 && p.numeric === 0 && p.digitText === p.text && !names.label) return 'ignore';
   const fewValues = p.distinct.size <= MAX_LABEL_VALUES && p.maxLength <= MAX_LABEL_LENGTH;
   // The workload (prompt text, question ids) is what a benchmark runs, not a condition it runs under:
   // five prompts repeated for three quantization tags are five samples per tag, so such a column splits
   // nothing, whatever its name. Decided from the values: mostly prose, or every value an item id.
-  if (!LABEL_COLUMN.test(name) && p.text >= 2 && p.numeric === 0 && (p.prose >= 0.6 * p.text || (p.itemIds === p.text && p.distinct.size >= 3))) return 'ignore';
-  if (LABEL_COLUMN.test(name) && p.distinct.size <= MAX_NAMED_LABEL_VALUES && p.maxLength <= MAX_NAMED_LABEL_LENGTH) return 'label';
+  if (!names.label && p.text >= 2 && p.numeric === 0 && (p.prose >= 0.6 * p.text || (p.itemIds === p.text && p.distinct.size >= 3))) return 'ignore';
+  if (names.label && p.distinct.size <= MAX_NAMED_LABEL_VALUES && p.maxLength <= MAX_NAMED_LABEL_LENGTH) return 'label';
   if (namesRows && p.numeric === 0 && p.text > 0 && fewValues) return 'label';
   // Mostly numbers: a metric whose stray text cells ("timeout", "OOM") are reported by line,
   // never a label that would split the series by every measured value.

@@ -51,6 +51,8 @@ function mark(secret: string): string {
  * matches no pattern.
  */
 export function redactSecrets(text: string): string {
+  // Every pattern holds one of the hint's words: text without one (nearly all) is returned as it is.
+  if (!SECRET_HINT.test(text)) return text;
   let out = text;
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, mark);
   out = out.replace(CUT_TOKEN, (cut) => (REDACTED.length + 1 < cut.length ? `${REDACTED}…` : '…'));

@@ -123,7 +123,8 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
       if (!adapter && file.type === 'other' && /\.js$/i.test(sniff.path)) {
         return { outcome: skipped('not github-action-benchmark data (no "window.BENCHMARK_DATA =" at the start); other JavaScript is never read or run') };
       }
-      if (!adapter) return {};
+      // The decoded text goes back to the generic parser, which need not decode the file again.
+      if (!adapter) return whole ? { text: sniff.text } : {};
       if (whole) return { outcome: run(adapter, sniff) };
       if (file.size > maxFileSize) return { outcome: tooLarge(file, maxFileSize, adapter.name) };
       return { outcome: run(adapter, input(file, file.type, await readText())) };
