@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { baselineInput, cliCompareStage, GATE_INPUT_OPTIONS, GATE_USAGE, gateExitCode } from './baseline/cli.js';
-import { createSnapshot, serialiseSnapshot } from './baseline/snapshot.js';
+import { createSnapshot, writeSnapshotJson } from './baseline/snapshot.js';
 import { headCommit } from './baseline/sources/git.js';
 import { withBaselineIgnored } from './baseline/sources/file.js';
 import { buildConfig, ConfigError } from './config.js';
@@ -32,6 +32,7 @@ Options:
                           md: the full Markdown report (report.md); json: report.json
   --out FILE              write the report to FILE instead of stdout
   --output-dir DIR        also write report.md and report.json into DIR
+  --keep-samples          report.json keeps every series' samples (default: only series of up to 30)
   --patterns GLOBS        files to read, comma-separated (default: CSV, TSV, JSON, JSONL, Markdown, text)
   --ignore GLOBS          more paths to ignore (node_modules, .git, dist, vendor always are)
   --max-file-size SIZE    skip non-streamable files above SIZE (default: 50MB)
@@ -78,6 +79,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
         baseline: { type: 'string' },
         'no-llm': { type: 'boolean' },
         calibrate: { type: 'boolean' },
+        'keep-samples': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         ...Object.fromEntries(INPUT_OPTIONS.map((o) => [o, { type: 'string', multiple: true }])),
@@ -120,6 +122,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   inputs.baseline = command === 'snapshot' ? 'none' : baselineInput(values.baseline as string | undefined);
   if (values['no-llm'] || command === 'snapshot') inputs.llm = 'false';
   if (values.calibrate) inputs.calibrate = 'true';
+  if (values['keep-samples']) inputs['keep-samples'] = 'true';
   const stat = await fs.stat(target).catch(() => undefined);
   if (!stat?.isDirectory()) {
     io.stderr(`${target} is not a directory\n`);
@@ -150,11 +153,12 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
     compareLate: compareStage.compareLate,
   }).finally(() => llm.stop());
   if (command === 'snapshot') {
-    const text = serialiseSnapshot(createSnapshot(result.report));
+    // Streamed like the report: a snapshot of many series is never one string.
+    const snapshot = createSnapshot(result.report);
     if (values.out) {
-      await fs.writeFile(path.resolve(io.cwd, values.out as string), text);
+      await writeToFile(path.resolve(io.cwd, values.out as string), (sink) => writeSnapshotJson(snapshot, sink));
       io.stderr(`Snapshot of ${result.report.series.length} series written to ${values.out}\n`);
-    } else io.stdout(text);
+    } else await writeSnapshotJson(snapshot, io.stdout);
     return 0;
   }
   // Inputs that matched nothing; patterns and metric names come from the analysed tree, so they are made log-safe.
@@ -162,7 +166,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   for (const n of notices) io.stderr(`${n.level}: ${optionName(n.input)}: ${logSafe(n.message)}\n`);
   // Streamed, chunk by chunk: a large report is never one string. The terminal digest is small by design.
   const write = async (sink: Sink): Promise<void> => {
-    if (format === 'json') return writeReportJson(result.report, sink);
+    if (format === 'json') return writeReportJson(result.report, sink, { keepSamples: config.keepSamples });
     if (format === 'md') return writeReportMarkdown(result.sections, result.report.timings.renderMs, sink);
     await sink(renderText(result.report));
   };

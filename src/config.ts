@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, listInput, type InputReader, type PatternRule } from './config-input.js';
+import { booleanInput, ConfigError, listInput, type InputReader, type PatternRule } from './config-input.js';
 import type { Direction } from './model/series.js';
 import { describeGateConfig, readGateConfig } from './baseline/config.js';
 import type { GateConfig } from './baseline/types.js';
@@ -32,6 +32,8 @@ export interface Config {
   factors: PatternRule<string>[];
   /** Where report.md and report.json are written; undefined means nowhere. */
   outputDir: string | undefined;
+  /** `keep-samples`: report.json keeps every series' samples, not only those of small series. */
+  keepSamples: boolean;
   /** The regression gate: baseline, statistic, thresholds, confidence, which metrics gate. */
   gate: GateConfig;
   /** Ollama server, model and narrative settings (src/llm/config.ts). */
@@ -75,6 +77,7 @@ export function buildConfig(read: InputReader, env: ConfigEnvironment): Config {
       return rule;
     }),
     outputDir,
+    keepSamples: booleanInput(read('keep-samples'), 'keep-samples', false),
     gate: readGateConfig(read),
     llm: readLlmConfig(read, { workspace }),
   };
@@ -179,6 +182,7 @@ export function describeConfig(config: Config): Record<string, string> {
       [...config.metrics.include, ...config.metrics.exclude.map((e) => `!${e}`)].join(', ') || '(all)',
     format: config.formats.map((x) => `${x.pattern}: ${x.value}`).join(', ') || 'auto',
     factors: rules(config.factors),
+    'keep-samples': String(config.keepSamples),
     ...describeGateConfig(config.gate),
     ...describeLlmConfig(config.llm),
   };

@@ -12,8 +12,8 @@ import { redactSecrets } from './util/redact.js';
 
 export interface PipelineResult {
   report: Report;
-  /** The report's sections in reading order (report.md is them joined; see writeReportMarkdown). */
-  sections: Section[];
+  /** The report's sections in reading order (report.md is them joined; see writeReportMarkdown), rendered on first use. */
+  readonly sections: Section[];
   /** The complete Markdown report (what report.md holds), joined on first use: the CLI streams the sections instead. */
   readonly markdown: string;
   reportPath?: string;
@@ -56,17 +56,25 @@ export async function runPipeline(config: Config, deps: AnalyzeDependencies & Pi
     // A late comparison can add a change (the model's own tokens/s).
     report.findings = findings();
   }
-  const start = deps.elapsed();
-  const sections = reportSections(report);
-  const renderMs = deps.elapsed() - start;
-  report.timings.renderMs = renderMs;
+  // Rendered on first use: `--format json` or the terminal digest without an output directory never needs the sections.
+  let sections: Section[] | undefined;
+  const render = (): Section[] => {
+    if (!sections) {
+      const start = deps.elapsed();
+      sections = reportSections(report);
+      report.timings.renderMs = deps.elapsed() - start;
+    }
+    return sections;
+  };
   let markdown: string | undefined;
   const result: PipelineResult = {
     report,
-    sections,
+    get sections() {
+      return render();
+    },
     // Redacted once here, so the summary and the comment start from the redacted text too.
     get markdown() {
-      markdown ??= redactSecrets(withRenderTime(assembleSections(sections), renderMs));
+      markdown ??= redactSecrets(withRenderTime(assembleSections(render()), report.timings.renderMs));
       return markdown;
     },
   };
@@ -75,8 +83,9 @@ export async function runPipeline(config: Config, deps: AnalyzeDependencies & Pi
     result.reportPath = path.join(config.outputDir, 'report.md');
     result.reportJsonPath = path.join(config.outputDir, 'report.json');
     // Streamed: a report of many series is never one string in memory.
-    await writeToFile(result.reportPath, (sink) => writeReportMarkdown(sections, renderMs, sink));
-    await writeToFile(result.reportJsonPath, (sink) => writeReportJson(report, sink));
+    const rendered = render();
+    await writeToFile(result.reportPath, (sink) => writeReportMarkdown(rendered, report.timings.renderMs, sink));
+    await writeToFile(result.reportJsonPath, (sink) => writeReportJson(report, sink, { keepSamples: config.keepSamples }));
   }
   return result;
 }

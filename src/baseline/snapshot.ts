@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { Series } from '../model/series.js';
 import type { Report } from '../model/report.js';
+import { writeJson, writeToFile, type Sink } from '../report/write.js';
 import { redactJsonValue } from '../util/redact.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type SnapshotSeries } from '../model/snapshot.js';
 
@@ -64,8 +65,15 @@ export function serialiseSnapshot(snapshot: Snapshot): string {
   return `${JSON.stringify(snapshot, redactJsonValue)}\n`;
 }
 
+/** The text serialiseSnapshot returns, streamed: a snapshot of many series is never one string. */
+export async function writeSnapshotJson(snapshot: Snapshot, sink: Sink): Promise<void> {
+  await writeJson(snapshot, sink, redactJsonValue, { compact: true, nativeDepth: 2 });
+  const done = sink('\n');
+  if (done && typeof (done as Promise<unknown>).then === 'function') await done;
+}
+
 export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
-  await fs.writeFile(file, serialiseSnapshot(snapshot));
+  await writeToFile(file, (sink) => writeSnapshotJson(snapshot, sink));
 }
 
 /** Reads and validates a snapshot; every failure names the file and what is wrong. */

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Report } from '../model/report.js';
-import { JSON_SAMPLE_LIMIT } from './json.js';
+import { asciiOnly, reportForJson, type ReportJsonOptions } from './json.js';
 import { withRenderTime } from './markdown.js';
 import type { Section } from './sections.js';
 import { redactJsonValue, redactSecrets } from '../util/redact.js';
@@ -23,7 +23,10 @@ class ChunkWriter {
   private buffer: string[] = [];
   private size = 0;
 
-  constructor(private readonly sink: Sink) {}
+  constructor(
+    private readonly sink: Sink,
+    private readonly ascii = false,
+  ) {}
 
   async write(text: string): Promise<void> {
     this.buffer.push(text);
@@ -33,7 +36,8 @@ class ChunkWriter {
 
   async flush(): Promise<void> {
     if (this.size === 0) return;
-    const chunk = this.buffer.join('');
+    const joined = this.buffer.join('');
+    const chunk = this.ascii ? asciiOnly(joined) : joined;
     this.buffer = [];
     this.size = 0;
     const pending = this.sink(chunk);
@@ -42,8 +46,8 @@ class ChunkWriter {
 }
 
 type Frame =
-  | { kind: 'array'; items: readonly unknown[]; next: number; indent: string }
-  | { kind: 'object'; entries: [string, unknown][]; next: number; indent: string };
+  | { kind: 'array'; items: readonly unknown[]; next: number; indent: string; depth: number }
+  | { kind: 'object'; entries: [string, unknown][]; next: number; indent: string; depth: number };
 
 /** The value JSON.stringify would write for `value` (toJSON, then the replacer, applied), or undefined when it leaves it out. */
 function prepare(value: unknown, key: string, holder: unknown, replacer: Replacer | undefined): unknown {
@@ -57,20 +61,44 @@ function prepare(value: unknown, key: string, holder: unknown, replacer: Replace
 /** A JSON.stringify replacer function. */
 export type Replacer = (this: unknown, key: string, value: unknown) => unknown;
 
+/** `replacer`, except for the call on `root` itself, which has been through it already. */
+function nested(root: unknown, replacer: Replacer): Replacer {
+  return function (this: unknown, key: string, value: unknown) {
+    return key === '' && value === root ? value : replacer.call(this, key, value);
+  };
+}
+
 function isOmitted(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
+export interface JsonWriteOptions {
+  /** No whitespace (as `JSON.stringify(value, replacer)`); the default indents by two spaces. */
+  compact?: boolean;
+  /**
+   * Objects this deep (the root is 0) are serialised by JSON.stringify in one
+   * call: far faster than walking them, and each is small (one series, one
+   * file entry). Arrays are always walked item by item, so no list of many
+   * items becomes one string. Only with `compact`.
+   */
+  nativeDepth?: number;
+  /** Characters past ASCII as `\uXXXX` escapes (see asciiOnly). */
+  ascii?: boolean;
+}
+
 /**
- * Writes `value` exactly as `JSON.stringify(value, null, 2)` would, with an
- * explicit stack instead of recursion, so neither depth nor size can exhaust
- * the call stack or the largest string V8 holds.
+ * Writes `value` exactly as `JSON.stringify(value, replacer, 2)` would (or,
+ * `compact`, as `JSON.stringify(value, replacer)`), with an explicit stack
+ * instead of recursion, so neither depth nor size can exhaust the call stack
+ * or the largest string V8 holds.
  */
-export async function writeJson(value: unknown, sink: Sink, replacer?: Replacer): Promise<void> {
-  const out = new ChunkWriter(sink);
+export async function writeJson(value: unknown, sink: Sink, replacer?: Replacer, options: JsonWriteOptions = {}): Promise<void> {
+  const compact = options.compact === true;
+  const nativeDepth = compact ? (options.nativeDepth ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+  const out = new ChunkWriter(sink, options.ascii === true);
   const stack: Frame[] = [];
   /** Writes a scalar, or opens a container (pushing its frame). */
-  const open = async (raw: unknown, indent: string) => {
+  const open = async (raw: unknown, indent: string, depth: number) => {
     if (raw === null || typeof raw !== 'object') {
       await out.write(JSON.stringify(raw) ?? 'null');
       return;
@@ -79,8 +107,13 @@ export async function writeJson(value: unknown, sink: Sink, replacer?: Replacer)
       if (raw.length === 0) await out.write('[]');
       else {
         await out.write('[');
-        stack.push({ kind: 'array', items: raw, next: 0, indent });
+        stack.push({ kind: 'array', items: raw, next: 0, indent, depth });
       }
+      return;
+    }
+    if (depth >= nativeDepth) {
+      // `raw` has been through toJSON and the replacer; its members go through them inside JSON.stringify.
+      await out.write(JSON.stringify(raw, replacer ? nested(raw, replacer) : undefined));
       return;
     }
     const entries = Object.entries(raw as Record<string, unknown>)
@@ -89,45 +122,47 @@ export async function writeJson(value: unknown, sink: Sink, replacer?: Replacer)
     if (entries.length === 0) await out.write('{}');
     else {
       await out.write('{');
-      stack.push({ kind: 'object', entries, next: 0, indent });
+      stack.push({ kind: 'object', entries, next: 0, indent, depth });
     }
   };
 
   const root = prepare(value, '', { '': value }, replacer);
   if (isOmitted(root)) return;
-  await open(root, '');
+  await open(root, '', 0);
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
-    const inner = `${frame.indent}  `;
+    const inner = compact ? '' : `${frame.indent}  `;
     const length = frame.kind === 'array' ? frame.items.length : frame.entries.length;
     if (frame.next >= length) {
       stack.pop();
-      await out.write(`\n${frame.indent}${frame.kind === 'array' ? ']' : '}'}`);
+      const close = frame.kind === 'array' ? ']' : '}';
+      await out.write(compact ? close : `\n${frame.indent}${close}`);
       continue;
     }
     const index = frame.next++;
-    const separator = index === 0 ? '\n' : ',\n';
+    const separator = compact ? (index === 0 ? '' : ',') : index === 0 ? '\n' : ',\n';
     if (frame.kind === 'array') {
       const item = prepare(frame.items[index], String(index), frame.items, replacer);
       await out.write(`${separator}${inner}`);
       // In arrays, what objects would leave out is written as null.
-      await open(isOmitted(item) ? null : item, inner);
+      await open(isOmitted(item) ? null : item, inner, frame.depth + 1);
     } else {
       const [key, item] = frame.entries[index] as [string, unknown];
-      await out.write(`${separator}${inner}${JSON.stringify(key)}: `);
-      await open(item, inner);
+      await out.write(`${separator}${inner}${JSON.stringify(key)}${compact ? ':' : ': '}`);
+      await open(item, inner, frame.depth + 1);
     }
   }
   await out.flush();
 }
 
-/** report.json: the report with at most JSON_SAMPLE_LIMIT samples per series (the rest counted), as renderJson writes it. */
-export async function writeReportJson(report: Report, sink: Sink): Promise<void> {
-  const series = report.series.map((s) =>
-    s.samples.length <= JSON_SAMPLE_LIMIT ? s : { ...s, samples: s.samples.slice(0, JSON_SAMPLE_LIMIT), samplesOmitted: s.samples.length - JSON_SAMPLE_LIMIT },
-  );
+/**
+ * report.json: the report as reportForJson shapes it (samples where they are
+ * small, or all with `keepSamples`), compact and ASCII-escaped, exactly as
+ * renderJson renders it.
+ */
+export async function writeReportJson(report: Report, sink: Sink, options: ReportJsonOptions = {}): Promise<void> {
   // Secrets redacted in every value and key: report.json is uploaded as an artifact.
-  await writeJson({ ...report, series }, sink, redactJsonValue);
+  await writeJson(reportForJson(report, options), sink, redactJsonValue, { compact: true, nativeDepth: 2, ascii: true });
   const done = sink('\n');
   if (done && typeof (done as Promise<unknown>).then === 'function') await done;
 }

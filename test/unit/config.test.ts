@@ -209,6 +209,17 @@ describe("input 'max-file-size'", () => {
   });
 });
 
+describe("input 'keep-samples'", () => {
+  it('is off by default and on for true', () => {
+    expect(configFrom({}).keepSamples).toBe(false);
+    expect(configFrom({ 'keep-samples': 'true' }).keepSamples).toBe(true);
+  });
+
+  it('names the input when the value is not a boolean', () => {
+    expect(configError(() => configFrom({ 'keep-samples': 'all' })).message).toMatch(/keep-samples/);
+  });
+});
+
 describe('parseSize', () => {
   it.each([
     ['1', 1],
@@ -346,6 +357,7 @@ describe('describeConfig', () => {
       metrics: '*tok*, !eval_count',
       format: 'auto',
       factors: '(inferred)',
+      'keep-samples': 'false',
       baseline: 'auto',
       statistic: 'mean',
       threshold: '5%',

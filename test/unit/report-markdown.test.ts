@@ -139,11 +139,18 @@ describe('Markdown report', () => {
 });
 
 describe('JSON report', () => {
-  it('keeps the first 1000 samples of a series and counts the rest', () => {
-    const big = series({ metric: 'tokens_s', samples: Array.from({ length: 1500 }, (_, i) => i) });
-    const json = JSON.parse(renderJson(report([big]))) as { schemaVersion: number; series: { samples: number[]; samplesOmitted: number }[] };
+  it('keeps the samples of a series of up to 30 and leaves out those of a larger one, counting them', () => {
+    const small = series({ metric: 'ttft_ms', samples: Array.from({ length: 30 }, (_, i) => i) });
+    const big = series({ metric: 'tokens_s', samples: Array.from({ length: 31 }, (_, i) => i) });
+    const json = JSON.parse(renderJson(report([small, big]))) as { schemaVersion: number; series: { samples: number[]; samplesOmitted?: number; stats: { n: number } }[] };
     expect(json.schemaVersion).toBe(2);
-    expect(json.series[0]?.samples).toHaveLength(1000);
-    expect(json.series[0]?.samplesOmitted).toBe(500);
+    expect(json.series.map((s) => [s.samples.length, s.samplesOmitted])).toEqual([[30, undefined], [0, 31]]);
+  });
+
+  it('keeps every sample when all are asked for', () => {
+    const big = series({ metric: 'tokens_s', samples: Array.from({ length: 1500 }, (_, i) => i) });
+    const json = JSON.parse(renderJson(report([big]), { keepSamples: true })) as { series: { samples: number[]; samplesOmitted?: number }[] };
+    expect(json.series[0]?.samples).toHaveLength(1500);
+    expect(json.series[0]?.samplesOmitted).toBeUndefined();
   });
 });

@@ -71,6 +71,28 @@ describe('writeJson: JSON.stringify(value, null, 2), streamed', () => {
     expect((await collect((sink) => writeJson(deep, sink))).text).toBe(JSON.stringify(deep, null, 2));
   });
 
+  it.each([
+    ['scalars', [1, -0, 1e21, 'a"b\n', true, null, Number.NaN]],
+    ['left-out values', { a: undefined, b: () => 1, c: [undefined, () => 1], d: 1 }],
+    ['nested objects and arrays', { a: { b: { c: [1, { d: [2, { e: 3 }] }], f: {} } }, g: [[{ h: [] }]] }],
+    ['toJSON', { when: new Date(Date.UTC(2025, 0, 2)), nested: { deeper: { toJSON: () => ({ x: 1 }) } } }],
+  ])('writes %s compactly exactly as JSON.stringify(value, replacer) does, at any native depth', async (_name, value) => {
+    const replacer = function (this: unknown, key: string, v: unknown) {
+      return typeof v === 'string' ? v.toUpperCase() : key === 'd' ? 4 : v;
+    };
+    for (const nativeDepth of [0, 1, 2, 3, undefined]) {
+      const { text } = await collect((sink) => writeJson(value, sink, replacer, { compact: true, nativeDepth }));
+      expect(text).toBe(JSON.stringify(value, replacer));
+    }
+  });
+
+  it('writes characters past ASCII as \\u escapes that read back as the same text', async () => {
+    const value = { 'ключ': 'значение', emoji: '🙂', accent: 'é', plain: 'abc' };
+    const { text } = await collect((sink) => writeJson(value, sink, undefined, { compact: true, ascii: true }));
+    expect(text).toBe('{"\\u043a\\u043b\\u044e\\u0447":"\\u0437\\u043d\\u0430\\u0447\\u0435\\u043d\\u0438\\u0435","emoji":"\\ud83d\\ude42","accent":"\\u00e9","plain":"abc"}');
+    expect(JSON.parse(text)).toEqual(value);
+  });
+
   it('hands the output over in chunks and waits for each chunk a sink is still writing', async () => {
     const order: string[] = [];
     let pending = 0;
@@ -90,8 +112,24 @@ describe('report writers', () => {
   const tmp = useTempDir();
   const big = report([series(1, Array.from({ length: 1_500 }, (_, i) => i)), series(2, [1, 2, 3])]);
 
-  it('writes report.json exactly as renderJson renders it (samples capped at 1,000)', async () => {
-    expect((await collect((sink) => writeReportJson(big, sink))).text).toBe(renderJson(big));
+  it('writes report.json exactly as renderJson renders it, one line of compact JSON', async () => {
+    const { text } = await collect((sink) => writeReportJson(big, sink));
+    expect(text).toBe(renderJson(big));
+    expect(text.split('\n')).toEqual([expect.stringMatching(/^\{"schemaVersion":1,"tool":"chimera-insight",/), '']);
+  });
+
+  it('streams report.json in chunks, never the whole report as one', async () => {
+    const many = report(Array.from({ length: 2_000 }, (_, i) => series(i, [1, 2, 3])));
+    const { text, chunks } = await collect((sink) => writeReportJson(many, sink));
+    expect(text).toBe(renderJson(many));
+    expect(chunks).toBeGreaterThan(5);
+  });
+
+  it('keeps every sample with keepSamples', async () => {
+    const { text } = await collect((sink) => writeReportJson(big, sink, { keepSamples: true }));
+    expect(text).toBe(renderJson(big, { keepSamples: true }));
+    const json = JSON.parse(text) as { series: { samples: number[]; samplesOmitted?: number }[] };
+    expect(json.series.map((s) => [s.samples.length, s.samplesOmitted])).toEqual([[1_500, undefined], [3, undefined]]);
   });
 
   it('writes report.md exactly as renderMarkdown renders it, section by section', async () => {
