@@ -6,103 +6,23 @@
  * stderr. Measurements only: the exit code says whether the bench could run,
  * never whether the numbers are good.
  *
- * Environment: BENCH_FILES (10000), BENCH_CSV_MB (500), BENCH_TREE_RUNS (3),
- * BENCH_CSV_RUNS (3), BENCH_BUDGET_S (540: later CSV rounds are dropped when
- * they would overrun it), BENCH_KEEP=1 keeps the generated data.
+ * Environment: BENCH_ONLY (tree,csv,realistic,scale,coldstart: the scenarios
+ * to run, all by default), BENCH_FILES (10000), BENCH_CSV_MB (500),
+ * BENCH_TREE_RUNS (3), BENCH_CSV_RUNS (3), BENCH_BUDGET_S (540: later CSV
+ * rounds are dropped when they would overrun it), BENCH_KEEP=1 keeps the
+ * generated data; the realistic, scale and coldstart scenarios read their own
+ * (bench/realistic-scenario.ts, bench/scale.ts, bench/coldstart.ts).
  */
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CsvManifest, TreeManifest } from './generate.js';
+import { coldStartScenario } from './coldstart.js';
+import { MB, began, envNumber, here, log, median, medians, round, runChild, selected, summarise } from './harness.js';
+import { realisticScenario } from './realistic-scenario.js';
+import { scaleScenario } from './scale.js';
 import type { ScenarioResult } from './scenario.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const MB = 1e6;
-const began = performance.now();
-
-function log(message: string): void {
-  const at = ((performance.now() - began) / 1000).toFixed(0).padStart(4);
-  process.stderr.write(`[bench ${at}s] ${message}\n`);
-}
-
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}="${raw}" must be a positive number`);
-  return value;
-}
-
-/** Runs a compiled bench script in a fresh Node process and parses the JSON line it prints. */
-function runChild<T>(script: string, args: string[], timeoutMs: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(here, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code !== 0) {
-        reject(new Error(`${script} ${args.join(' ')} exited with ${signal ?? code}${signal === 'SIGKILL' ? ` (timeout ${timeoutMs / 1000} s?)` : ''}\n${err.slice(-4000)}`));
-        return;
-      }
-      try {
-        resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as T);
-      } catch {
-        reject(new Error(`${script} printed no JSON result:\n${out.slice(-2000)}\n${err.slice(-2000)}`));
-      }
-    });
-  });
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
-const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
-
-interface RunSummary {
-  seconds: number;
-  cpuSeconds: number;
-  filesPerSec: number;
-  MBPerSec: number;
-  peakRssMB: number;
-  peakHeapMB: number;
-}
-
-function summarise(r: ScenarioResult): RunSummary & Pick<ScenarioResult, 'startRssMB' | 'check' | 'stages'> {
-  const run = {
-    seconds: round(r.seconds),
-    cpuSeconds: round(r.cpuSeconds),
-    filesPerSec: round(r.files / r.seconds, 1),
-    MBPerSec: round(r.bytes / MB / r.seconds, 2),
-    peakRssMB: round(r.peakRssMB, 1),
-    peakHeapMB: round(r.peakHeapMB, 1),
-    startRssMB: round(r.startRssMB, 1),
-    check: r.check,
-  };
-  return r.stages
-    ? { ...run, stages: { discoverMs: round(r.stages.discoverMs, 1), parseMs: round(r.stages.parseMs, 1), analyzeMs: round(r.stages.analyzeMs, 1), experimentsMs: round(r.stages.experimentsMs, 1), findingsMs: round(r.stages.findingsMs, 1) } }
-    : run;
-}
-
-function medians(runs: RunSummary[]): RunSummary {
-  const m = (k: keyof RunSummary) => median(runs.map((r) => r[k]));
-  return {
-    seconds: round(m('seconds')),
-    cpuSeconds: round(m('cpuSeconds')),
-    filesPerSec: round(m('filesPerSec'), 1),
-    MBPerSec: round(m('MBPerSec'), 2),
-    peakRssMB: round(m('peakRssMB'), 1),
-    peakHeapMB: round(m('peakHeapMB'), 1),
-  };
-}
 
 /** Problems with a run's output that mean it did not do the work it claims. */
 function checkOurs(target: 'tree' | 'csv', r: ScenarioResult, data: TreeManifest | CsvManifest): string[] {
@@ -193,16 +113,25 @@ async function main(): Promise<number> {
     // A tenth-size CSV, measured once, so the memory claim has two points in the same run.
     const smallCsvDir = path.join(root, 'csv-small');
     const smallCsvMB = Math.max(1, Math.round(csvMB / 10));
+    const runTree = selected('tree');
+    const runCsv = selected('csv');
 
-    log(`generating a tree of ${files} small files…`);
-    let t = performance.now();
-    const tree = await runChild<TreeManifest>('generate.js', ['tree', treeDir, String(files)], 600_000);
-    log(`  ${tree.files} files, ${(tree.bytes / MB).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    log(`generating one ${csvMB} MB CSV (streamed to disk)…`);
-    t = performance.now();
-    const csv = await runChild<CsvManifest>('generate.js', ['csv', csvFile, String(csvMB)], 600_000);
-    log(`  ${csv.rows} rows, ${(csv.bytes / MB).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const smallCsv = await runChild<CsvManifest>('generate.js', ['csv', path.join(smallCsvDir, 'per_prompt_runs.csv'), String(smallCsvMB)], 600_000);
+    let tree: TreeManifest | undefined;
+    let csv: CsvManifest | undefined;
+    let smallCsv: CsvManifest | undefined;
+    if (runTree) {
+      log(`generating a tree of ${files} small files…`);
+      const t = performance.now();
+      tree = await runChild<TreeManifest>('generate.js', ['tree', treeDir, String(files)], 600_000);
+      log(`  ${tree.files} files, ${(tree.bytes / MB).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+    if (runCsv) {
+      log(`generating one ${csvMB} MB CSV (streamed to disk)…`);
+      const t = performance.now();
+      csv = await runChild<CsvManifest>('generate.js', ['csv', csvFile, String(csvMB)], 600_000);
+      log(`  ${csv.rows} rows, ${(csv.bytes / MB).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      smallCsv = await runChild<CsvManifest>('generate.js', ['csv', path.join(smallCsvDir, 'per_prompt_runs.csv'), String(smallCsvMB)], 600_000);
+    }
 
     const results: Record<'tree' | 'csv', { ours: ScenarioResult[]; floor: ScenarioResult[]; problems: string[] }> = {
       tree: { ours: [], floor: [], problems: [] },
@@ -212,7 +141,7 @@ async function main(): Promise<number> {
     const measure = async (target: 'tree' | 'csv', impl: 'ours' | 'floor', round: number) => {
       const arg = target === 'tree' ? treeDir : impl === 'ours' ? csvDir : csvFile;
       const r = await runChild<ScenarioResult>('scenario.js', [impl, target, arg], 900_000);
-      const data = target === 'tree' ? tree : csv;
+      const data = (target === 'tree' ? tree : csv) as TreeManifest | CsvManifest;
       results[target].problems.push(...(impl === 'ours' ? checkOurs(target, r, data) : checkFloor(target, r, data)).map((p) => `round ${round} ${impl}: ${p}`));
       results[target][impl].push(r);
       log(`  ${target} ${impl.padEnd(5)} round ${round}: ${r.seconds.toFixed(2)} s, ${(r.bytes / MB / r.seconds).toFixed(1)} MB/s, ${(r.files / r.seconds).toFixed(0)} files/s, peak RSS ${r.peakRssMB.toFixed(0)} MB`);
@@ -233,14 +162,24 @@ async function main(): Promise<number> {
         }
       }
     };
-    log(`tree: ${treeRuns} rounds of floor + ours`);
-    await rounds('tree', treeRuns);
-    log(`memory scaling: ours once on a ${smallCsvMB} MB CSV`);
-    const small = await runChild<ScenarioResult>('scenario.js', ['ours', 'csv', smallCsvDir], 900_000);
-    const smallProblems = checkOurs('csv', small, smallCsv);
-    log(`  csv-small ours: ${small.seconds.toFixed(2)} s, ${(small.bytes / MB / small.seconds).toFixed(1)} MB/s, peak RSS ${small.peakRssMB.toFixed(0)} MB`);
-    log(`csv: ${csvRuns} rounds of floor + ours`);
-    await rounds('csv', csvRuns);
+    if (runTree) {
+      log(`tree: ${treeRuns} rounds of floor + ours`);
+      await rounds('tree', treeRuns);
+    }
+    let small: ScenarioResult | undefined;
+    let smallProblems: string[] = [];
+    if (runCsv) {
+      log(`memory scaling: ours once on a ${smallCsvMB} MB CSV`);
+      small = await runChild<ScenarioResult>('scenario.js', ['ours', 'csv', smallCsvDir], 900_000);
+      smallProblems = checkOurs('csv', small, smallCsv as CsvManifest);
+      log(`  csv-small ours: ${small.seconds.toFixed(2)} s, ${(small.bytes / MB / small.seconds).toFixed(1)} MB/s, peak RSS ${small.peakRssMB.toFixed(0)} MB`);
+      log(`csv: ${csvRuns} rounds of floor + ours`);
+      await rounds('csv', csvRuns);
+    }
+    // The scenarios added for issue 15, each in its own module.
+    const realistic = selected('realistic') ? await realisticScenario(root) : undefined;
+    const scale = selected('scale') ? await scaleScenario(root) : undefined;
+    const coldStart = selected('coldstart') ? await coldStartScenario(root) : undefined;
 
     const scenario = (target: 'tree' | 'csv') => {
       const { ours, floor, problems } = results[target];
@@ -257,9 +196,14 @@ async function main(): Promise<number> {
         checks: problems.length === 0 ? 'ok' : problems,
       };
     };
-    const treeResult = scenario('tree');
-    const csvResult = scenario('csv');
-    const csvPeak = csvResult.ours.median.peakRssMB;
+    const treeResult = tree ? scenario('tree') : undefined;
+    const csvResult = csv ? scenario('csv') : undefined;
+    const csvPeak = csvResult?.ours.median.peakRssMB;
+    const summary: Record<string, unknown>[] = [];
+    if (tree && treeResult) summary.push({ scenario: `tree (${tree.files} files, ${round(tree.bytes / MB, 1)} MB)`, series: treeResult.ours.runs[0]?.check.series, oursFilesPerSec: treeResult.ours.median.filesPerSec, oursMBPerSec: treeResult.ours.median.MBPerSec, floorMBPerSec: treeResult.floor.median.MBPerSec, ratio: treeResult.ratio.median, cpuRatio: treeResult.cpuRatio.median, oursPeakRssMB: treeResult.ours.median.peakRssMB, floorPeakRssMB: treeResult.floor.median.peakRssMB });
+    if (csv && csvResult) summary.push({ scenario: `csv (${round(csv.bytes / MB, 0)} MB, ${csv.rows} rows)`, series: csvResult.ours.runs[0]?.check.series, oursRowsPerSec: Math.round(csv.rows / csvResult.ours.median.seconds), oursMBPerSec: csvResult.ours.median.MBPerSec, floorMBPerSec: csvResult.floor.median.MBPerSec, ratio: csvResult.ratio.median, cpuRatio: csvResult.cpuRatio.median, oursPeakRssMB: csvResult.ours.median.peakRssMB, floorPeakRssMB: csvResult.floor.median.peakRssMB });
+    if (realistic) summary.push({ scenario: `realistic (${realistic.data.files} files, ${realistic.data.MB} MB read)`, series: realistic.data.series, ratio: realistic.ratio.median, cpuRatio: realistic.cpuRatio.median, oursPeakRssMB: realistic.ours.median.peakRssMB, floorPeakRssMB: realistic.floor.median.peakRssMB, reportJsonPlusSnapshotOverInput: realistic.outputs.default.reportJsonPlusSnapshotOverInput });
+    for (const row of scale?.rows ?? []) summary.push({ scenario: `scale (${row.files} files)`, series: row.series, ratio: row.ratio, cpuRatio: row.cpuRatio, oursSeconds: row.oursSeconds, floorSeconds: row.floorSeconds, oursPeakRssMB: row.oursPeakRssMB, kBPerSeries: row.kBPerSeries });
     const report = {
       benchmark: 'chimera-insight discovery+parse+stats',
       startedAt,
@@ -268,31 +212,35 @@ async function main(): Promise<number> {
       source: measured ?? 'not a git checkout',
       units: 'MB = 10^6 bytes; seconds are wall time of the work in the child (process start and module loading excluded); peakRssMB is getrusage maxRSS of that child',
       data: {
-        tree: { files: tree.files, MB: round(tree.bytes / MB, 2), byType: tree.byType, proseMarkdown: tree.proseMarkdown, csvRows: tree.csvRows, csvErrorRows: tree.csvErrorRows },
-        csv: { MB: round(csv.bytes / MB, 1), rows: csv.rows, errorRows: csv.errorRows, models: csv.models, metrics: csv.metrics },
+        ...(tree ? { tree: { files: tree.files, MB: round(tree.bytes / MB, 2), byType: tree.byType, proseMarkdown: tree.proseMarkdown, csvRows: tree.csvRows, csvErrorRows: tree.csvErrorRows } } : {}),
+        ...(csv ? { csv: { MB: round(csv.bytes / MB, 1), rows: csv.rows, errorRows: csv.errorRows, models: csv.models, metrics: csv.metrics } } : {}),
       },
-      tree: treeResult,
-      csv: csvResult,
-      memoryClaim: {
-        claim: 'streaming a big CSV needs memory independent of its size',
-        fileMB: round(csv.bytes / MB, 1),
-        peakRssMB: csvPeak,
-        floorPeakRssMB: csvResult.floor.median.peakRssMB,
-        peakRssOverFileSize: round(csvPeak / (csv.bytes / MB), 3),
-        /** Same pipeline on a file a tenth the size: flat peak RSS means bounded memory. */
-        scaling: [
-          { fileMB: round(smallCsv.bytes / MB, 1), peakRssMB: round(small.peakRssMB, 1), peakHeapMB: round(small.peakHeapMB, 1), seconds: round(small.seconds), checks: smallProblems.length === 0 ? 'ok' : smallProblems },
-          { fileMB: round(csv.bytes / MB, 1), peakRssMB: csvPeak, peakHeapMB: csvResult.ours.median.peakHeapMB, seconds: csvResult.ours.median.seconds, checks: csvResult.checks === 'ok' ? 'ok' : 'see csv.checks' },
-        ],
-      },
-      summary: [
-        { scenario: `tree (${tree.files} files, ${round(tree.bytes / MB, 1)} MB)`, series: treeResult.ours.runs[0]?.check.series, oursFilesPerSec: treeResult.ours.median.filesPerSec, oursMBPerSec: treeResult.ours.median.MBPerSec, floorMBPerSec: treeResult.floor.median.MBPerSec, ratio: treeResult.ratio.median, cpuRatio: treeResult.cpuRatio.median, oursPeakRssMB: treeResult.ours.median.peakRssMB, floorPeakRssMB: treeResult.floor.median.peakRssMB },
-        { scenario: `csv (${round(csv.bytes / MB, 0)} MB, ${csv.rows} rows)`, series: csvResult.ours.runs[0]?.check.series, oursRowsPerSec: Math.round(csv.rows / csvResult.ours.median.seconds), oursMBPerSec: csvResult.ours.median.MBPerSec, floorMBPerSec: csvResult.floor.median.MBPerSec, ratio: csvResult.ratio.median, cpuRatio: csvResult.cpuRatio.median, oursPeakRssMB: csvResult.ours.median.peakRssMB, floorPeakRssMB: csvResult.floor.median.peakRssMB },
-      ],
+      ...(treeResult ? { tree: treeResult } : {}),
+      ...(csvResult ? { csv: csvResult } : {}),
+      ...(csv && csvResult && small && smallCsv
+        ? {
+            memoryClaim: {
+              claim: 'streaming a big CSV needs memory independent of its size',
+              fileMB: round(csv.bytes / MB, 1),
+              peakRssMB: csvPeak,
+              floorPeakRssMB: csvResult.floor.median.peakRssMB,
+              peakRssOverFileSize: round((csvPeak as number) / (csv.bytes / MB), 3),
+              /** Same pipeline on a file a tenth the size: flat peak RSS means bounded memory. */
+              scaling: [
+                { fileMB: round(smallCsv.bytes / MB, 1), peakRssMB: round(small.peakRssMB, 1), peakHeapMB: round(small.peakHeapMB, 1), seconds: round(small.seconds), checks: smallProblems.length === 0 ? 'ok' : smallProblems },
+                { fileMB: round(csv.bytes / MB, 1), peakRssMB: csvPeak, peakHeapMB: csvResult.ours.median.peakHeapMB, seconds: csvResult.ours.median.seconds, checks: csvResult.checks === 'ok' ? 'ok' : 'see csv.checks' },
+              ],
+            },
+          }
+        : {}),
+      ...(realistic ? { realistic } : {}),
+      ...(scale ? { scale } : {}),
+      ...(coldStart ? { coldStart } : {}),
+      summary,
       notes,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    for (const p of [...(treeResult.checks === 'ok' ? [] : treeResult.checks), ...(csvResult.checks === 'ok' ? [] : csvResult.checks), ...smallProblems]) log(`CHECK: ${p}`);
+    for (const p of [...(treeResult && treeResult.checks !== 'ok' ? treeResult.checks : []), ...(csvResult && csvResult.checks !== 'ok' ? csvResult.checks : []), ...smallProblems, ...(realistic && realistic.checks !== 'ok' ? realistic.checks : [])]) log(`CHECK: ${p}`);
     log(`done in ${((performance.now() - began) / 1000).toFixed(0)} s`);
     return 0;
   } finally {

@@ -1,7 +1,12 @@
 /**
  * One measurement in a fresh process, so its peak RSS is its own:
  *
- *   node scenario.js ours|floor tree|csv <path>
+ *   node scenario.js ours|floor tree|csv|realistic <path> [--outputs=DIR] [--keep-samples]
+ *
+ * `realistic` is a repository-shaped tree (bench/realistic.ts): ours as for
+ * `tree`, the floor reads what the default patterns find (floorRepository).
+ * `--outputs=DIR` (ours) then writes report.json, report.md and snapshot.json
+ * into DIR, untimed, and reports their sizes (bench/outputs.ts).
  *
  * Prints one JSON object on stdout: wall and CPU time of the work alone
  * (module loading excluded), peak RSS (getrusage maxRSS), the sampled peak
@@ -10,11 +15,14 @@
 import { analyze } from '../src/analyze.js';
 import { buildConfig } from '../src/config.js';
 import { computeFindings } from '../src/findings/findings.js';
-import { floorCsv, floorTree } from './floor.js';
+import type { Report } from '../src/model/report.js';
+import { exclusionReason } from '../src/discover/rules.js';
+import { floorCsv, floorRepository, floorTree } from './floor.js';
+import { writeOutputs, type OutputSizes } from './outputs.js';
 
 export interface ScenarioResult {
   impl: 'ours' | 'floor';
-  target: 'tree' | 'csv';
+  target: 'tree' | 'csv' | 'realistic';
   seconds: number;
   cpuSeconds: number;
   files: number;
@@ -29,15 +37,19 @@ export interface ScenarioResult {
   check: Record<string, number>;
   /** Stage timings reported by analyze() and the findings stage (ours only). */
   stages?: { discoverMs: number; parseMs: number; analyzeMs: number; experimentsMs: number; findingsMs: number };
+  /** With `--outputs`: what the run wrote (after the timed region). */
+  outputs?: OutputSizes;
 }
 
 const MB = 1e6;
 
 async function main(): Promise<void> {
-  const [impl, target, where] = process.argv.slice(2);
-  if ((impl !== 'ours' && impl !== 'floor') || (target !== 'tree' && target !== 'csv') || !where) {
-    throw new Error('usage: scenario.js ours|floor tree|csv <dir-or-workspace>');
+  const [impl, target, where, ...flags] = process.argv.slice(2);
+  if ((impl !== 'ours' && impl !== 'floor') || (target !== 'tree' && target !== 'csv' && target !== 'realistic') || !where) {
+    throw new Error('usage: scenario.js ours|floor tree|csv|realistic <dir-or-workspace> [--outputs=DIR] [--keep-samples]');
   }
+  const outputsDir = flags.find((f) => f.startsWith('--outputs='))?.slice('--outputs='.length);
+  let written: Report | undefined;
   const startRssMB = process.memoryUsage().rss / MB;
   let peakHeap = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => {
@@ -63,6 +75,8 @@ async function main(): Promise<void> {
     const f0 = performance.now();
     const findings = computeFindings({ series: report.series, files: report.inventory.files, confidence: config.gate.confidence });
     const findingsMs = performance.now() - f0;
+    report.findings = findings;
+    written = report;
     const t = report.inventory.totals;
     files = t.found;
     bytes = report.inventory.files.reduce((sum, f) => sum + f.size, 0);
@@ -80,10 +94,12 @@ async function main(): Promise<void> {
     };
     stages = { discoverMs: report.timings.discoverMs, parseMs: report.timings.parseMs, analyzeMs: report.timings.analyzeMs, experimentsMs: report.timings.experimentsMs ?? 0, findingsMs };
   } else {
-    const r = target === 'tree' ? await floorTree(where) : await floorCsv(where);
+    const r = target === 'tree' ? await floorTree(where) : target === 'realistic' ? await floorRepository(where, (rel) => exclusionReason(rel) !== undefined) : await floorCsv(where);
     files = r.files;
     bytes = r.bytes;
     check = { files: r.files, lines: r.lines, fields: r.fields, jsonValues: r.jsonValues };
+    if (r.jsonErrors !== undefined) check.jsonErrors = r.jsonErrors;
+    if ('listed' in r) check.listed = r.listed as number;
   }
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
@@ -103,6 +119,7 @@ async function main(): Promise<void> {
     check,
   };
   if (stages) result.stages = stages;
+  if (outputsDir && written) result.outputs = await writeOutputs(written, outputsDir, flags.includes('--keep-samples'));
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -2,7 +2,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import { actionCompareStage, eventInfo, finishGate, withBaselineIgnored } from './baseline/action.js';
 import { buildConfig, ConfigError, type Config } from './config.js';
 import { NARRATIVE_NOT_AVAILABLE } from './narrative.js';
@@ -13,6 +12,7 @@ import { logSafe, withCommandsStopped } from './util/log-safe.js';
 import { exitWhenDone } from './util/deadline.js';
 import { redactSecrets } from './util/redact.js';
 import { actionCommit, publishFromAction, readActionPublishInputs, type ActionPublishInputs } from './github/action.js';
+import { actionContext } from './github/event.js';
 
 function logFiles(result: PipelineResult): void {
   core.startGroup(`Files (${result.report.inventory.totals.found})`);
@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
   // A `file:` baseline directory inside `path` is not part of this run.
   config = withBaselineIgnored(config, config.workspace);
   const commit = actionCommit();
-  const event = eventInfo(github.context);
+  const event = eventInfo(actionContext());
   // Server and model before the analysis; the narrate stage then only makes the model calls.
   const llm = await actionLlmStage(config.llm, () => performance.now());
   // The baseline is analysed like the head, without the head's commit.

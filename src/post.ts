@@ -1,4 +1,3 @@
-import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import { saveModels } from './llm/models-cache.js';
 import { logSafe } from './util/log-safe.js';
@@ -19,7 +18,8 @@ export async function runPost(): Promise<void> {
   }
   const dir = core.getState(STATE.modelsDir);
   const key = core.getState(STATE.modelsCacheKey);
-  if (dir && key) await saveModels(cache, dir, key, log);
+  // The Actions cache loads only when there is a models directory to save.
+  if (dir && key) await saveModels(await import('@actions/cache'), dir, key, log);
 }
 
 runPost().catch((err: unknown) => {

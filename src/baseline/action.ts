@@ -1,14 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
-import * as cache from '@actions/cache';
 import * as core from '@actions/core';
-import type * as github from '@actions/github';
 import { analyze, type AnalyzeDependencies } from '../analyze.js';
 import type { Config } from '../config.js';
 import type { Report } from '../model/report.js';
 import { logSafe } from '../util/log-safe.js';
 import type { BranchHistory } from '../model/branch-history.js';
 import type { Snapshot } from '../model/snapshot.js';
+import type { ActionContext } from '../github/event.js';
 import { appendRun, HISTORY_FILE, writeHistory } from './branch-history.js';
 import { gateFailureMessage, verdictCounts } from './gate.js';
 import { createSnapshot, writeSnapshot } from './snapshot.js';
@@ -22,10 +21,15 @@ import { compareStage, type CompareStage } from './stage.js';
 
 const log: BaselineLog = { info: (m) => core.info(logSafe(m)), warning: (m) => core.warning(logSafe(m)) };
 
+// @actions/cache (and its Azure storage client) loads only when a cache is used: `baseline: none`,
+// `git` or `file:` runs never pay for it.
+let cacheModule: Promise<typeof import('@actions/cache')> | undefined;
+const loadCache = () => (cacheModule ??= import('@actions/cache'));
+
 const cacheClient: CacheClient = {
-  isFeatureAvailable: () => cache.isFeatureAvailable(),
-  saveCache: (paths, key) => cache.saveCache(paths, key),
-  restoreCache: (paths, key, restoreKeys) => cache.restoreCache(paths, key, restoreKeys),
+  isFeatureAvailable: async () => (await loadCache()).isFeatureAvailable(),
+  saveCache: async (paths, key) => (await loadCache()).saveCache(paths, key),
+  restoreCache: async (paths, key, restoreKeys) => (await loadCache()).restoreCache(paths, key, restoreKeys),
 };
 
 function runnerTemp(): string {
@@ -43,7 +47,7 @@ function cacheDir(): string {
 const ZERO_SHA = /^0+$/;
 
 /** Commits and branches the baseline sources need, from the event payload. */
-export function eventInfo(context: typeof github.context): EventInfo {
+export function eventInfo(context: Pick<ActionContext, 'eventName' | 'payload' | 'sha' | 'ref' | 'runId'>): EventInfo {
   const payload = context.payload as {
     pull_request?: { head?: { sha?: string }; base?: { sha?: string; ref?: string } };
     workflow_run?: { head_sha?: string; pull_requests?: { base?: { sha?: string; ref?: string } }[] };

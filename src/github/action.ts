@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import type { PipelineResult } from '../pipeline.js';
 import { logSafe } from '../util/log-safe.js';
 import { startBudget } from '../util/deadline.js';
-import { createClient, type Logger } from './client.js';
-import { eventTarget, reportCommit, type Repo } from './context.js';
+import type { GitHubClient, Logger } from './client.js';
+import { eventTarget, reportCommit } from './context.js';
+import { actionContext } from './event.js';
 import { readPublishInputs } from './inputs.js';
 import { publish, publishBudgetReason, type PublishSettings } from './publish.js';
 
@@ -22,7 +22,8 @@ export function readActionPublishInputs(): ActionPublishInputs {
 
 /** The commit the report is about, from the event (the PR head, the pushed commit, the triggering run's head). */
 export function actionCommit(): { sha: string; ref?: string } | undefined {
-  return reportCommit(eventTarget(github.context.eventName, github.context.payload, github.context.sha));
+  const context = actionContext();
+  return reportCommit(eventTarget(context.eventName, context.payload, context.sha));
 }
 
 // Messages quote API errors and event fields: one line each, secrets redacted, as the baseline's log does.
@@ -34,12 +35,17 @@ const log: Logger = {
 
 /** Job summary, annotations and sticky comment for this run; sets the comment-id and comment-url outputs. */
 export async function publishFromAction(result: PipelineResult, inputs: ActionPublishInputs): Promise<void> {
-  const context = github.context;
-  const repo: Repo | undefined = process.env.GITHUB_REPOSITORY ? context.repo : undefined;
+  const context = actionContext();
+  const repo = process.env.GITHUB_REPOSITORY ? context.repo : undefined;
   const runId = Number(process.env.GITHUB_RUN_ID) || 0;
   const runUrl = runId && repo ? `${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${runId}` : undefined;
   const budget = startBudget(inputs.settings.timeoutMs, publishBudgetReason(inputs.settings.timeoutMs));
-  const api = inputs.token ? createClient(inputs.token, { ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}), log, budget }) : undefined;
+  // Octokit loads only when a comment may be posted: the summary and annotations need no API.
+  let api: GitHubClient | undefined;
+  if (inputs.token && inputs.settings.comment) {
+    const { createClient } = await import('./client.js');
+    api = createClient(inputs.token, { ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}), log, budget });
+  }
   const outcome = await publish(
     {
       report: result.report,

@@ -1,6 +1,8 @@
 import { getOctokit } from '@actions/github';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { DeadlineError, UNLIMITED, fetchWithDeadlines, formatDuration, sleepUnlessAborted, type Budget } from '../util/deadline.js';
+// Publishing reads these without loading Octokit (src/github/request-errors.ts).
+export { mayHaveSucceeded, statusOf } from './request-errors.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -169,14 +171,3 @@ export function createClient(token: string, options: ClientOptions): GitHubClien
   return octokit;
 }
 
-/** HTTP status of an API error; undefined for anything else. */
-export function statusOf(err: unknown): number | undefined {
-  const s = (err as { status?: unknown })?.status;
-  return typeof s === 'number' ? s : undefined;
-}
-
-/** A request that failed this way may still have been carried out by GitHub. */
-export function mayHaveSucceeded(err: unknown): boolean {
-  const s = statusOf(err);
-  return s === undefined || s >= 500;
-}

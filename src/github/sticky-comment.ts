@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseCommentMarker, type CommentMarker } from '../model/marker.js';
-import { mayHaveSucceeded, statusOf, type GitHubClient, type Logger } from './client.js';
+import type { GitHubClient, Logger } from './client.js';
+import { mayHaveSucceeded, statusOf } from './request-errors.js';
 import type { Repo } from './context.js';
 
 export interface RemoteComment {

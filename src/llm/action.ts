@@ -1,17 +1,14 @@
 import path from 'node:path';
 import os from 'node:os';
-import * as cache from '@actions/cache';
 import * as core from '@actions/core';
-import * as tc from '@actions/tool-cache';
 import type { Report } from '../model/report.js';
 import { logSafe } from '../util/log-safe.js';
-import { installOllama } from './install.js';
 import { llmOutputs } from './narrate.js';
 import type { LlmLog } from './server.js';
 import { startBudget } from '../util/deadline.js';
-import { createLlmStage, llmBudgetReason, systemDependencies, type LlmStage } from './stage.js';
+import type { LlmStage } from './stage.js';
 import { stateFor } from './state.js';
-import type { LlmConfig } from './types.js';
+import { LLM_DISABLED_REASON, type LlmConfig } from './types.js';
 
 /** The action's log: @actions/core, with server output and error text made safe for the runner. */
 export const actionLog: LlmLog = {
@@ -30,12 +27,17 @@ export const actionLog: LlmLog = {
  * the model then fails to pull).
  */
 export async function actionLlmStage(config: LlmConfig, elapsed: () => number): Promise<LlmStage> {
+  // `llm: false` loads none of the Ollama client, the tool cache or the Actions cache.
+  if (!config.enabled) return { skipped: { status: 'skipped', reason: LLM_DISABLED_REASON } };
+  const { createLlmStage, llmBudgetReason, systemDependencies } = await import('./stage.js');
   // From here to the end of the narrate stage; disposed by the stage.
   const budget = startBudget(config.timeoutMs, llmBudgetReason(config.timeoutMs));
   const deps = {
     ...systemDependencies(actionLog, { tempDir: process.env.RUNNER_TEMP || os.tmpdir(), requestTimeoutMs: config.requestTimeoutMs, signal: budget.signal }),
-    cache,
+    // The Actions cache is only for cache-models.
+    ...(config.cacheModels ? { cache: await import('@actions/cache') } : {}),
     install: async (version: string) => {
+      const [{ installOllama }, tc] = await Promise.all([import('./install.js'), import('@actions/tool-cache')]);
       const binary = await installOllama(version, tc, actionLog);
       // The archive's bin/ stays next to its lib/ollama; later steps get the same ollama.
       core.addPath(path.dirname(binary));

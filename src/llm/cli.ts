@@ -1,8 +1,8 @@
 import os from 'node:os';
 import type { LlmLog } from './server.js';
 import { startBudget } from '../util/deadline.js';
-import { createLlmStage, llmBudgetReason, stopIfStarted, systemDependencies, type LlmStage } from './stage.js';
-import type { LlmConfig } from './types.js';
+import type { LlmStage } from './stage.js';
+import { LLM_DISABLED_REASON, type LlmConfig } from './types.js';
 
 /** CLI options that mirror the LLM inputs one to one (`--ollama-url` ⇔ `ollama-url`). */
 export const LLM_INPUT_OPTIONS = ['ollama-url', 'model', 'ollama-options', 'keep-alive', 'ollama-timeout', 'request-timeout', 'timeout', 'persona-file', 'language', 'runs'] as const;
@@ -29,6 +29,9 @@ export async function cliLlmStage(config: LlmConfig, stderr: (text: string) => v
     warning: (m) => stderr(`warning: ${m}\n`),
     group: (title, lines) => stderr(`${title}\n${lines.map((l) => `  ${l}\n`).join('')}`),
   };
+  // --no-llm (and `snapshot`) load no Ollama client.
+  if (!config.enabled) return { stage: { skipped: { status: 'skipped', reason: LLM_DISABLED_REASON } }, stop: async () => {} };
+  const { createLlmStage, llmBudgetReason, stopIfStarted, systemDependencies } = await import('./stage.js');
   const budget = startBudget(config.timeoutMs, llmBudgetReason(config.timeoutMs));
   const deps = systemDependencies(log, { tempDir: os.tmpdir(), requestTimeoutMs: config.requestTimeoutMs, signal: budget.signal });
   const stage = await createLlmStage(config, deps, elapsed, budget).catch((err: unknown) => ({

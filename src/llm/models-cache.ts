@@ -2,7 +2,8 @@ import type { LlmLog } from './server.js';
 
 /** The two calls of @actions/cache used here; tests pass a fake. */
 export interface CacheClient {
-  isFeatureAvailable(): boolean;
+  /** May answer asynchronously: the action loads @actions/cache on first use. */
+  isFeatureAvailable(): boolean | Promise<boolean>;
   restoreCache(paths: string[], primaryKey: string, restoreKeys?: string[]): Promise<string | undefined>;
   saveCache(paths: string[], key: string): Promise<number>;
 }
@@ -25,7 +26,7 @@ export interface RestoredModels {
 
 /** Restores the models directory; a failure is a warning and the model is pulled instead. */
 export async function restoreModels(cache: CacheClient, dir: string, key: string, log: Pick<LlmLog, 'info' | 'warning'>): Promise<RestoredModels> {
-  if (!cache.isFeatureAvailable()) {
+  if (!(await cache.isFeatureAvailable())) {
     log.info('cache-models: the Actions cache service is not available here; the model is pulled.');
     return { key, hit: false };
   }
@@ -41,7 +42,7 @@ export async function restoreModels(cache: CacheClient, dir: string, key: string
 
 /** Saves the models directory under `key`; failures (entry saved meanwhile by another job, no quota) are warnings. */
 export async function saveModels(cache: CacheClient, dir: string, key: string, log: Pick<LlmLog, 'info' | 'warning'>): Promise<boolean> {
-  if (!cache.isFeatureAvailable()) return false;
+  if (!(await cache.isFeatureAvailable())) return false;
   try {
     const id = await cache.saveCache([dir], key);
     if (id === -1) {

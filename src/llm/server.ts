@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { Ollama } from 'ollama';
 import type { LlmConfig } from './types.js';
 import { DeadlineError } from '../util/deadline.js';
 import type { ProcessIdentity, StartProcess } from './process.js';
@@ -109,6 +108,8 @@ export function describeFetchError(err: unknown): string {
 /** The version for the report; a server that does not say (or stalls) is used anyway, with a warning. */
 async function serverVersion(deps: Pick<ServerDependencies, 'fetch' | 'log'>, url: string): Promise<string | undefined> {
   try {
+    // Loaded here, not at the top: the post step stops a server with this module and needs no client.
+    const { Ollama } = await import('ollama');
     return (await new Ollama({ host: url, fetch: deps.fetch }).version()).version;
   } catch (err) {
     deps.log.warning(`Ollama at ${url} did not tell its version (${describeFetchError(err)}); going on without it.`);

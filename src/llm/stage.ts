@@ -8,9 +8,9 @@ import { UNLIMITED, fetchWithDeadlines, formatDuration, settleWithin, type Budge
 import { silenceMessage } from './idle.js';
 import { formatSeconds, stopStartedServer, type LlmLog, type StartedServer } from './server.js';
 import { prepareOllama, type ModelsCacheState, type PrepareDependencies } from './setup.js';
-import type { LlmConfig } from './types.js';
+import { LLM_DISABLED_REASON, type LlmConfig } from './types.js';
 
-export const LLM_DISABLED_REASON = 'llm: false, so no model was asked; every number below is computed from the files.';
+export { LLM_DISABLED_REASON };
 
 /**
  * fetch for every Ollama request (version, show, tags, ps, pull, chat): a

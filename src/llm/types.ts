@@ -1,3 +1,6 @@
+/** Why the narrative is missing with `llm: false` (kept out of src/llm/stage.ts so that reading it loads no Ollama client). */
+export const LLM_DISABLED_REASON = 'llm: false, so no model was asked; every number below is computed from the files.';
+
 /** Inputs of the LLM stage. */
 export interface LlmConfig {
   /** `llm: false` skips the model entirely. */

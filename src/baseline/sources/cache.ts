@@ -10,7 +10,8 @@ import type { BaselineLog, EventInfo, SourceOutcome } from './types.js';
 
 /** The functions of @actions/cache this source uses; tests hand in a fake. */
 export interface CacheClient {
-  isFeatureAvailable(): boolean;
+  /** May answer asynchronously: the action loads @actions/cache on first use. */
+  isFeatureAvailable(): boolean | Promise<boolean>;
   saveCache(paths: string[], key: string): Promise<number>;
   restoreCache(paths: string[], primaryKey: string, restoreKeys?: string[]): Promise<string | undefined>;
 }
@@ -77,7 +78,7 @@ export async function restoreFromCache(options: CacheRestoreOptions): Promise<So
   if (!branch) return { reason: 'needs a pull_request or push event to know which branch to restore' };
   let available: boolean;
   try {
-    available = cache.isFeatureAvailable();
+    available = await cache.isFeatureAvailable();
   } catch (err) {
     available = false;
     log.warning(`Baseline cache: ${message(err)}`);
@@ -154,7 +155,7 @@ export async function saveToCache(options: CacheSaveOptions): Promise<string | u
     return undefined;
   }
   try {
-    if (!cache.isFeatureAvailable()) {
+    if (!(await cache.isFeatureAvailable())) {
       log.warning(`Baseline cache: snapshot not saved: ${UNAVAILABLE}.`);
       return undefined;
     }
