@@ -3,7 +3,7 @@ import { discoverFiles, type DiscoveredFile } from './discover/discover.js';
 import { lastCommitTimes } from './discover/git-times.js';
 import { patternsWithoutFiles } from './discover/pattern-usage.js';
 import { structureExperiments } from './experiments/structure.js';
-import { buildSeries, compileMetricRules, isSelected, RuleUsage } from './metrics/build.js';
+import { buildSeries, compileMetricRules, isSelected, RuleUsage, type MetricRules } from './metrics/build.js';
 import { seriesProblem } from './metrics/sanity.js';
 import type { Series } from './model/series.js';
 import { formatResolver, formatRulesWithoutFiles } from './parse/adapters/registry.js';
@@ -88,21 +88,58 @@ export function disambiguateIds(series: Series[]): void {
   }
 }
 
+interface BuiltFile {
+  /** The parse outcome, with its raw series let go (`series: []`) once built. */
+  outcome: ParseOutcome;
+  /** The file's series, built and checked (see buildSeries, seriesProblem). */
+  series: Series[];
+  /** Series left out after parsing (impossible statistics), as problems of the file. */
+  problems: Problem[];
+  /** Every metric the file holds, selected or not, for the rule usage notices. */
+  metrics: string[];
+}
+
+/** One file's raw series turned into reported series; the per-file cap holds for tool adapters too. */
+function buildFile(file: DiscoveredFile, parsed: ParseOutcome, rules: MetricRules): BuiltFile {
+  let outcome = parsed;
+  // Tool adapters build their series at once; the per-file cap holds for them too.
+  if (outcome.status === 'parsed' && outcome.series.length > LIMITS.seriesPerFile) outcome = { status: 'skipped', reason: limitMessages.seriesPerFile() };
+  if (outcome.status !== 'parsed') return { outcome, series: [], problems: [], metrics: [] };
+  const series: Series[] = [];
+  const problems: Problem[] = [];
+  const metrics: string[] = [];
+  for (const raw of outcome.series) {
+    metrics.push(raw.metric);
+    if (!isSelected(rules, file.path, raw.metric)) continue;
+    const one = buildSeries(raw, file.path, rules);
+    if (!one) continue;
+    const why = seriesProblem(one);
+    if (why === undefined) series.push(one);
+    else problems.push(one.line === undefined ? { reason: why } : { line: one.line, reason: why });
+  }
+  return { outcome: { ...outcome, series: [] }, series, problems, metrics };
+}
+
 /**
  * A file whose series another file replaces (criterion's `estimates.json`
  * next to the `sample.json` holding the same run's samples) is skipped with
  * the reason, so a run is not counted twice.
  */
-export function dropSuperseded(files: readonly { path: string }[], outcomes: ParseOutcome[]): void {
+export function dropSuperseded(files: readonly { path: string }[], outcomes: ParseOutcome[]): (ParseOutcome | undefined)[] {
   const replacedBy = new Map<string, string>();
   files.forEach((f, i) => {
     const outcome = outcomes[i];
     if (outcome?.status === 'parsed') for (const p of outcome.supersedes ?? []) replacedBy.set(p, f.path);
   });
+  const replaced: (ParseOutcome | undefined)[] = [];
   files.forEach((f, i) => {
     const by = replacedBy.get(f.path);
-    if (by !== undefined && outcomes[i]?.status === 'parsed') outcomes[i] = { status: 'skipped', reason: `superseded by ${by}, which holds the same run's samples` };
+    if (by !== undefined && outcomes[i]?.status === 'parsed') {
+      outcomes[i] = { status: 'skipped', reason: `superseded by ${by}, which holds the same run's samples` };
+      replaced[i] = outcomes[i];
+    }
   });
+  return replaced;
 }
 
 /** discover → parse → analyze: everything the report needs except rendering. */
@@ -114,42 +151,39 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const t1 = deps.elapsed();
 
   const formatFor = formatResolver(config.formats);
-  const outcomes = await mapConcurrent(files, PARSE_CONCURRENCY, (f) =>
-    f.skipReason ? Promise.resolve<ParseOutcome>({ status: 'skipped', reason: f.skipReason }) : parseFile(f, config.maxFileSize, { format: formatFor(f.path) }),
-  );
-  dropSuperseded(files, outcomes);
+  const rules = compileMetricRules(config);
+  // Each file's series are built as soon as it is parsed, so its raw accumulators are garbage at once
+  // instead of the whole tree's being held until every file is read.
+  const built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f) => {
+    const outcome = f.skipReason ? ({ status: 'skipped', reason: f.skipReason } as ParseOutcome) : await parseFile(f, config.maxFileSize, { format: formatFor(f.path) });
+    return buildFile(f, outcome, rules);
+  });
+  dropSuperseded(
+    files,
+    built.map((b) => b.outcome),
+  ).forEach((replaced, i) => {
+    if (replaced) built[i] = { outcome: replaced, series: [], problems: [], metrics: [] };
+  });
   const t2 = deps.elapsed();
 
-  const rules = compileMetricRules(config);
   const usage = new RuleUsage(config);
   const series: Series[] = [];
   const entries = files.map((file, i) => {
-    let outcome = outcomes[i] as ParseOutcome;
-    // Tool adapters build their series at once; the per-file cap holds for them too.
-    if (outcome.status === 'parsed' && outcome.series.length > LIMITS.seriesPerFile) outcome = { status: 'skipped', reason: limitMessages.seriesPerFile() };
-    const problems: Problem[] = [];
+    const b = built[i] as BuiltFile;
+    let outcome = b.outcome;
+    // Rule usage in path order: the same names are seen whatever order the files were parsed in.
+    for (const metric of b.metrics) usage.see(file.path, metric);
     let count = 0;
     if (outcome.status === 'parsed') {
-      const built: Series[] = [];
-      for (const raw of outcome.series) {
-        usage.see(file.path, raw.metric);
-        if (!isSelected(rules, file.path, raw.metric)) continue;
-        const one = buildSeries(raw, file.path, rules);
-        if (!one) continue;
-        const why = seriesProblem(one);
-        if (why === undefined) built.push(one);
-        else problems.push(one.line === undefined ? { reason: why } : { line: one.line, reason: why });
-      }
       // Files are in path order, so the same files make it under the run's cap on every run.
-      if (series.length + built.length > LIMITS.seriesPerRun) outcome = { status: 'skipped', reason: limitMessages.seriesPerRun(built.length) };
+      if (series.length + b.series.length > LIMITS.seriesPerRun) outcome = { status: 'skipped', reason: limitMessages.seriesPerRun(b.series.length) };
       else {
-        for (const one of built) series.push(one);
-        count = built.length;
+        for (const one of b.series) series.push(one);
+        count = b.series.length;
       }
     }
-    // The raw series' accumulators are copied into the built ones: let them go file by file.
-    outcomes[i] = outcome.status === 'parsed' ? { ...outcome, series: [] } : outcome;
-    return withExtraProblems(entryFor(file, outcome, count, modified.get(file.path)), problems);
+    built[i] = undefined as unknown as BuiltFile;
+    return withExtraProblems(entryFor(file, outcome, count, modified.get(file.path)), b.problems);
   });
   const te = deps.elapsed();
   const structured = structureExperiments(series, config.factors);

@@ -101,7 +101,8 @@ export function isSelected(rules: MetricRules, file: string, metric: string): bo
 export function buildSeries(raw: RawSeries, file: string, rules: MetricRules): Series | undefined {
   const stats = raw.samples && raw.samples.count > 0 ? statsFromSamples(raw.samples) : raw.summary ? statsFromSummary(raw.summary) : undefined;
   if (!stats) return undefined;
-  const names = candidates(file, raw.metric);
+  // Without units or directions rules (the default) there is nothing to match the names against.
+  const names = rules.units.length > 0 || rules.directions.length > 0 ? candidates(file, raw.metric) : [];
   const stated = lastMatch(rules.units, names) ?? raw.unitHint;
   // `units: ttft: milliseconds` must still read as a duration (`ms`) for the direction.
   const unit = stated ? canonicalUnit(stated) : inferUnit(raw.metric);

@@ -30,8 +30,8 @@ interface ColumnProfile {
   itemIds: number;
   /** Text values of no shape above. */
   other: number;
-  /** The kind of each cell text seen (bounded), so a repeated label is classified once. */
-  kinds: Map<string, CellKind>;
+  /** The kind of each text cell seen (bounded, created on the first), so a repeated label is classified once. */
+  kinds?: Map<string, CellKind>;
 }
 
 /** Rows looked at before columns get their roles; everything after streams. */
@@ -642,7 +642,7 @@ function trimmed(text: string): string {
 }
 
 function emptyProfile(): ColumnProfile {
-  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0, prose: 0, itemIds: 0, other: 0, kinds: new Map() };
+  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0, prose: 0, itemIds: 0, other: 0 };
 }
 
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
@@ -665,11 +665,14 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
     return;
   }
   const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
-  // Labels repeat on every row: a text value is classified once per column.
-  let kind = typeof cell === 'string' ? p.kinds.get(cell) : undefined;
+  // Plain numbers first (most cells); labels repeat on every row, so a text value is classified once per column.
+  let kind: CellKind | undefined = parseNumber(cell, decimalComma) !== undefined ? 'numeric' : typeof cell === 'string' ? p.kinds?.get(cell) : undefined;
   if (kind === undefined) {
     kind = cellKind(cell, text, decimalComma);
-    if (typeof cell === 'string' && p.kinds.size <= MAX_NAMED_LABEL_VALUES) p.kinds.set(cell, kind);
+    if (typeof cell === 'string') {
+      const kinds = (p.kinds ??= new Map());
+      if (kinds.size <= MAX_NAMED_LABEL_VALUES) kinds.set(cell, kind);
+    }
   }
   p[kind] += 1;
   if (kind !== 'numeric') p.text += 1;
