@@ -83,11 +83,15 @@ export function findTables(text: string): MarkdownTable[] {
   return tables;
 }
 
+const INLINE_MARKUP = /[[*`~_<]/;
+
 /**
  * Emphasis, code spans and links reduced to their text. Underscores only
  * emphasise at word edges (GFM), so `prompt_eval_ms` keeps its name.
  */
 export function stripInline(cell: string): string {
+  // Most cells hold no markup at all.
+  if (!INLINE_MARKUP.test(cell)) return cell.trim();
   return cell
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|\*|`|~~)(.+?)\1/g, '$2')
