@@ -5,17 +5,23 @@ import type { Config } from './config.js';
 import { computeFindings } from './findings/findings.js';
 import { llmThroughputSeries } from './llm/call-metrics.js';
 import type { Series } from './model/series.js';
-import { assembleSections, reportSections, withRenderTime, type Section } from './report/markdown.js';
+import { assembledBytes, assembleSections, reportSections, SUMMARY_LIMIT_BYTES, withRenderTime, type Section } from './report/markdown.js';
 import { writeReportJson, writeReportMarkdown, writeToFile } from './report/write.js';
 import type { Report } from './model/report.js';
 import { redactSecrets } from './util/redact.js';
+
+/** report.md is held as one string only up to this size (see PipelineResult.markdown). */
+const MARKDOWN_IN_MEMORY_BYTES = 2 * SUMMARY_LIMIT_BYTES;
 
 export interface PipelineResult {
   report: Report;
   /** The report's sections in reading order (report.md is them joined; see writeReportMarkdown), rendered on first use. */
   readonly sections: Section[];
-  /** The complete Markdown report (what report.md holds), joined on first use: the CLI streams the sections instead. */
-  readonly markdown: string;
+  /**
+   * The complete Markdown report (what report.md holds), joined on first use; undefined when it is larger than
+   * twice the job summary's limit (the summary is then trimmed from the sections). The CLI streams the sections instead.
+   */
+  readonly markdown: string | undefined;
   reportPath?: string;
   reportJsonPath?: string;
 }
@@ -74,7 +80,10 @@ export async function runPipeline(config: Config, deps: AnalyzeDependencies & Pi
     },
     // Redacted once here, so the summary and the comment start from the redacted text too.
     get markdown() {
-      markdown ??= redactSecrets(withRenderTime(assembleSections(render()), report.timings.renderMs));
+      const all = render();
+      // A report larger than the job summary takes is never joined into one string: it is only streamed to report.md.
+      if (assembledBytes(all) > MARKDOWN_IN_MEMORY_BYTES) return undefined;
+      markdown ??= redactSecrets(withRenderTime(assembleSections(all), report.timings.renderMs));
       return markdown;
     },
   };

@@ -28,8 +28,8 @@ export interface RunInfo {
 
 export interface PublishRequest {
   report: Report;
-  /** The full report (report.md). */
-  markdown: string;
+  /** The full report (report.md); undefined when it is too large to hold whole (the summary is trimmed from the report). */
+  markdown: string | undefined;
   reportPath?: string;
   settings: PublishSettings;
   event: EventTarget;

@@ -18,8 +18,9 @@ function fullReportLine(places: string[]): string {
  * sections first, see DROP_RANK) with a last line saying where the full
  * report is. Secrets are redacted; redaction only shortens text.
  */
-function fitted(report: Report, full: string, size: (text: string) => number, limit: number, options: { marker?: string; places: string[]; depth?: 'digest' | 'full'; links?: RenderOptions['links'] }): string {
-  if (size(full) <= limit) return redactSecrets(full);
+function fitted(report: Report, full: string | undefined, size: (text: string) => number, limit: number, options: { marker?: string; places: string[]; depth?: 'digest' | 'full'; links?: RenderOptions['links'] }): string {
+  // `full` is undefined when the report is too large to be held whole (PipelineResult.markdown).
+  if (full !== undefined && size(full) <= limit) return redactSecrets(full);
   const footer = fullReportLine(options.places);
   const budget = limit - size(footer);
   const trimmed = renderMarkdown(report, {
@@ -50,7 +51,7 @@ const byteSize = (text: string) => Buffer.byteLength(text);
 const charSize = (text: string) => text.length;
 
 /** The job summary: the full report when it fits under GitHub's 1 MiB, otherwise trimmed with a pointer to report.md. */
-export function summaryMarkdown(report: Report, fullMarkdown: string, reportPath: string | undefined): string {
+export function summaryMarkdown(report: Report, fullMarkdown: string | undefined, reportPath: string | undefined): string {
   const places = reportPath ? [`in report.md (${reportPath} on the runner; output \`report-path\`)`] : [];
   return fitted(report, fullMarkdown, byteSize, SUMMARY_BUDGET_BYTES, { places });
 }
@@ -61,7 +62,7 @@ export function summaryMarkdown(report: Report, fullMarkdown: string, reportPath
  * links to the job summary and report.md for the details. Trimming remains
  * as a guard for pathological inputs.
  */
-export function commentMarkdown(report: Report, _fullMarkdown: string, marker: string, where: { runUrl?: string; reportPath?: string }): string {
+export function commentMarkdown(report: Report, _fullMarkdown: string | undefined, marker: string, where: { runUrl?: string; reportPath?: string }): string {
   const links = { ...(where.runUrl ? { summaryUrl: where.runUrl } : {}), ...(where.reportPath ? { reportPath: where.reportPath } : {}) };
   const places: string[] = [];
   if (where.runUrl) places.push(`in the [job summary](${where.runUrl})`);

@@ -299,9 +299,36 @@ function omissionNote(dropped: Section[], hint: string | undefined): string {
  * note takes the place of the first one dropped.
  */
 export function assembleSections(sections: readonly Section[], options: RenderOptions = {}): string {
-  const fits = (text: string) =>
-    (options.maxBytes === undefined || Buffer.byteLength(text) <= options.maxBytes) &&
-    (options.maxChars === undefined || text.length <= options.maxChars);
+  // Sizes are summed section by section: the document is joined once, at the size it ends up with, never whole
+  // first (report.md of a large tree is tens of MB; the summary wants 1 MiB of it). Joined with "\n\n" and ending
+  // in "\n", a document's size is the sum of its parts'.
+  const bytes = options.maxBytes === undefined ? [] : sections.map((s) => Buffer.byteLength(s.text));
+  const chars = sections.map((s) => s.text.length);
+  const sizeOf = (dropped: Set<number>) => {
+    let b = 0;
+    let c = 0;
+    let parts = 0;
+    let noted = false;
+    for (let i = 0; i < sections.length; i++) {
+      if (!dropped.has(i)) {
+        b += bytes[i] ?? 0;
+        c += chars[i] as number;
+        parts += 1;
+      } else if (!noted) {
+        const note = omissionNote(sections.filter((_, k) => dropped.has(k)), options.fullReportHint);
+        if (options.maxBytes !== undefined) b += Buffer.byteLength(note);
+        c += note.length;
+        parts += 1;
+        noted = true;
+      }
+    }
+    const separators = 2 * Math.max(0, parts - 1) + 1;
+    return { bytes: b + separators, chars: c + separators };
+  };
+  const fits = (dropped: Set<number>) => {
+    const size = sizeOf(dropped);
+    return (options.maxBytes === undefined || size.bytes <= options.maxBytes) && (options.maxChars === undefined || size.chars <= options.maxChars);
+  };
   const join = (dropped: Set<number>) => {
     const out: string[] = [];
     let noted = false;
@@ -321,16 +348,21 @@ export function assembleSections(sections: readonly Section[], options: RenderOp
     .sort((a, b) => (b.s.dropRank as number) - (a.s.dropRank as number) || b.i - a.i)
     .map(({ i }) => i);
   const dropped = new Set<number>();
-  let text = join(dropped);
   let next = 0;
-  while (!fits(text) && next < order.length) {
+  while (!fits(dropped) && next < order.length) {
     const remaining = order.length - next;
     const batch = Math.max(1, Math.ceil(remaining / 8));
     for (const i of order.slice(next, next + batch)) dropped.add(i);
     next += batch;
-    text = join(dropped);
   }
-  return text;
+  return join(dropped);
+}
+
+/** The byte length of the document assembleSections joins from all `sections`, without joining them. */
+export function assembledBytes(sections: readonly Section[]): number {
+  let bytes = 0;
+  for (const s of sections) bytes += Buffer.byteLength(s.text);
+  return bytes + 2 * Math.max(0, sections.length - 1) + 1;
 }
 
 /** The whole report as Markdown, trimmed to `maxBytes` / `maxChars` when given. */

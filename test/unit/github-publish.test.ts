@@ -37,13 +37,13 @@ afterEach(async () => {
 
 const pullRequest: EventTarget = { kind: 'pull_request', number: 7, headSha: HEAD, headRef: 'faster-kv-cache' };
 
-async function run(options: { event?: EventTarget; token?: string; settings?: Partial<PublishSettings>; report?: Report; budget?: Budget } = {}): Promise<PublishOutcome> {
+async function run(options: { event?: EventTarget; token?: string; settings?: Partial<PublishSettings>; report?: Report; budget?: Budget; wholeMarkdown?: boolean } = {}): Promise<PublishOutcome> {
   const report = options.report ?? benchmarkReport();
   const budget = options.budget;
   return publish(
     {
       report,
-      markdown: renderMarkdown(report),
+      markdown: options.wholeMarkdown === false ? undefined : renderMarkdown(report),
       reportPath: '/runner/_temp/chimera-insight/report.md',
       settings: { ...SETTINGS, ...options.settings },
       event: options.event ?? pullRequest,
@@ -135,6 +135,13 @@ describe('publish on a pull request', () => {
     await run({ report });
     expect(Buffer.byteLength(summaries[0] as string)).toBeLessThan(SUMMARY_LIMIT_BYTES);
     expect(summaries[0]?.endsWith('\n**Full report:** in report.md (/runner/_temp/chimera-insight/report.md on the runner; output `report-path`).\n')).toBe(true);
+  });
+
+  it('writes the same trimmed summary when the report was too large to be held as one string', async () => {
+    const report = benchmarkReport({ files: 400, perFile: 40 });
+    await run({ report });
+    await run({ report, wholeMarkdown: false });
+    expect(summaries[1]).toBe(summaries[0]);
   });
 
   it('redacts secrets from the comment and the summary', async () => {

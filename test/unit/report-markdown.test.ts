@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Series } from '../../src/model/series.js';
 import { summariseInventory } from '../../src/discover/inventory.js';
 import { renderJson } from '../../src/report/json.js';
-import { orderSeries, renderMarkdown, withRenderTime } from '../../src/report/markdown.js';
+import { assembledBytes, assembleSections, orderSeries, renderMarkdown, withRenderTime } from '../../src/report/markdown.js';
 import { REPORT_SCHEMA_VERSION, type FileEntry, type Report } from '../../src/model/report.js';
 
 function series(partial: Partial<Series> & Pick<Series, 'metric'>): Series {
@@ -118,6 +118,25 @@ describe('Markdown report', () => {
     expect(Buffer.byteLength(trimmed)).toBeLessThanOrEqual(20_000);
     expect(trimmed).toMatch(/…\d+ more files' tables omitted to stay under GitHub's size limit; the full report is in report\.md\./);
     expect(trimmed).toContain('### Data inventory');
+  });
+
+  it('trims to a byte limit with multi-byte text the same as to a character limit with ASCII of the same size', () => {
+    // Each section is 1,000 bytes: 500 × "é" (2 bytes each) or 1,000 × "e".
+    const sections = (letter: string, count: number) =>
+      [{ text: '# Head' }, ...Array.from({ length: 10 }, (_, i) => ({ text: `${i}${letter.repeat(count)}`, dropRank: 30, kind: "files' tables" }))];
+    const bytes = assembleSections(sections('é', 500), { maxBytes: 5_000 });
+    const chars = assembleSections(sections('e', 1_000), { maxChars: 5_000 });
+    expect(Buffer.byteLength(bytes)).toBeLessThanOrEqual(5_000);
+    expect(chars.length).toBeLessThanOrEqual(5_000);
+    // The same sections go: the last ones first, in batches, and one note says how many.
+    const kept = (text: string) => text.split('\n\n').map((part) => part.slice(0, 1));
+    expect(kept(bytes)).toEqual(kept(chars));
+    expect(bytes).toContain("…6 more files' tables omitted to stay under GitHub's size limit.");
+  });
+
+  it('measures the document it would join without joining it', () => {
+    const sections = [{ text: 'é' }, { text: 'abc' }, { text: '' }];
+    expect(assembledBytes(sections)).toBe(Buffer.byteLength(assembleSections(sections)));
   });
 
   it('fills in the render time measured around rendering', () => {
