@@ -26947,13 +26947,19 @@ function calibrationSections(report) {
 
 ;// CONCATENATED MODULE: ./src/report/charts.ts
 /** Longest axis label; longer ones are cut with an ellipsis. */
-const CHART_LABEL_CHARS = 24;
+const CHART_LABEL_CHARS = 30;
 /** Bars a chart shows at most: more would be unreadable at the comment's width. */
 const CHART_BARS = 12;
-/** Mermaid text cannot be escaped: keep a conservative character set and cut long names. */
+/**
+ * Mermaid text cannot be escaped: keep a conservative character set, and cut
+ * long names in the middle, where names of one family differ least.
+ */
 function chartLabel(text, max = CHART_LABEL_CHARS) {
     const clean = text.replace(/[^A-Za-z0-9 _.\-/=:()%+]+/g, '_').replace(/\s+/g, ' ').trim();
-    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean || '_';
+    if (clean.length <= max)
+        return clean || '_';
+    const head = Math.ceil((max - 1) * 0.6);
+    return `${clean.slice(0, head)}…${clean.slice(clean.length - (max - 1 - head))}`;
 }
 /** Titles go inside double quotes: no quote, bracket or backslash may reach the diagram. */
 function chartTitle(text) {
@@ -28213,7 +28219,7 @@ function changesSection(report, links) {
     });
     const parts = [`### Changes\n\n${table(['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'], body)}`];
     const where = links.detailsBelow ? 'below' : 'in the job summary';
-    parts.push(`<sub>${escapeMarkdown(summary)}${hidden > 0 ? `; ${hidden} more changes past the threshold` : ''}. Every comparison, with p-values and notes, is ${where}.</sub>`);
+    parts.push(`<sub>${escapeMarkdown(summary)}${hidden > 0 ? `; ${hidden} more of these not shown here` : ''}. Every comparison, with p-values and notes, is ${where}.</sub>`);
     if (cut.length > 0) {
         const names = cut.map((c, i) => `${i + 1}. ${code(c.metric)}${Object.keys(c.labels).length > 0 ? ` (${labelsText(c.labels)})` : ''} in ${code(c.file)}`);
         parts.push(details('Full names', names.join('\n')));
@@ -28907,7 +28913,7 @@ function changesBlock(report) {
             return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), plain(sideValue(c.base?.value, c.unit)), plain(sideValue(c.head?.value, c.unit)), digest_changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${thresholdText(c)})`];
         }),
     ];
-    return `Changes\n${columns(table)}\n  ${summary}${hidden > 0 ? `; ${hidden} more past the threshold` : ''}.`;
+    return `Changes\n${columns(table)}\n  ${summary}${hidden > 0 ? `; ${hidden} more of these not shown here` : ''}.`;
 }
 function findingLines(f, index) {
     const number = `${index}. `;

@@ -67,7 +67,7 @@ function changesSection(report: Report, links: DigestLinks): Section | undefined
   });
   const parts = [`### Changes\n\n${table(['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'], body)}`];
   const where = links.detailsBelow ? 'below' : 'in the job summary';
-  parts.push(`<sub>${escapeMarkdown(summary)}${hidden > 0 ? `; ${hidden} more changes past the threshold` : ''}. Every comparison, with p-values and notes, is ${where}.</sub>`);
+  parts.push(`<sub>${escapeMarkdown(summary)}${hidden > 0 ? `; ${hidden} more of these not shown here` : ''}. Every comparison, with p-values and notes, is ${where}.</sub>`);
   if (cut.length > 0) {
     const names = cut.map((c, i) => `${i + 1}. ${code(c.metric)}${Object.keys(c.labels).length > 0 ? ` (${labelsText(c.labels)})` : ''} in ${code(c.file)}`);
     parts.push(details('Full names', names.join('\n')));

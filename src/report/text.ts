@@ -55,7 +55,7 @@ function changesBlock(report: Report): string | undefined {
       return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), plain(sideValue(c.base?.value, c.unit)), plain(sideValue(c.head?.value, c.unit)), changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${thresholdText(c)})`];
     }),
   ];
-  return `Changes\n${columns(table)}\n  ${summary}${hidden > 0 ? `; ${hidden} more past the threshold` : ''}.`;
+  return `Changes\n${columns(table)}\n  ${summary}${hidden > 0 ? `; ${hidden} more of these not shown here` : ''}.`;
 }
 
 function findingLines(f: Finding, index: number): string {
