@@ -124,7 +124,7 @@ export function llmCallsSection(llm: LlmReport): string {
   return `${calls}\n\n${persona}`;
 }
 
-/** Dropped items listed in the collapsed note; the rest are counted (all are in report.json). */
+/** Lines of dropped items in the collapsed note; the rest are counted (all are in report.json). */
 const DROPS_LISTED = 10;
 
 function interpretationText(text: string | undefined): string {
@@ -140,8 +140,18 @@ function checksNote(n: GeneratedNarrative, runs: number): string {
   const which = runs > 1 ? `Answer of run ${n.run} of ${runs}. ` : '';
   const kept = n.claims.length + n.recommendations.length + n.risks.length;
   if (n.dropped.length === 0) return `<sub>${which}Checks: all ${plural(kept, 'item')} of the answer held.</sub>`;
-  const lines = n.dropped.slice(0, DROPS_LISTED).map((d) => `- ${d.item} ${d.index}: ${escapeMarkdown(REASON_TEXT[d.reason])} — ${escapeMarkdown(d.detail)}`);
-  if (n.dropped.length > DROPS_LISTED) lines.push(`- …and ${n.dropped.length - DROPS_LISTED} more in report.json`);
+  // Items dropped for the same reason with the same detail share a line: "claims 6, 7, 8: …".
+  const groups = new Map<string, { item: string; indices: number[]; text: string }>();
+  for (const d of n.dropped) {
+    const text = `${escapeMarkdown(REASON_TEXT[d.reason])} — ${escapeMarkdown(d.detail)}`;
+    const key = `${d.item}\u0000${text}`;
+    const group = groups.get(key) ?? { item: d.item, indices: [], text };
+    group.indices.push(d.index);
+    groups.set(key, group);
+  }
+  const all = [...groups.values()];
+  const lines = all.slice(0, DROPS_LISTED).map((g) => `- ${g.indices.length > 1 ? `${g.item}s` : g.item} ${g.indices.join(', ')}: ${g.text}`);
+  if (all.length > DROPS_LISTED) lines.push(`- …and ${all.slice(DROPS_LISTED).reduce((k, g) => k + g.indices.length, 0)} more in report.json`);
   return `${which ? `<sub>${which.trim()}</sub>\n\n` : ''}${details(`Checks: ${kept} kept, ${plural(n.dropped.length, 'item')} dropped`, lines.join('\n'))}`;
 }
 

@@ -115,3 +115,15 @@ describe('LLM sections of the report', () => {
     expect(small).not.toContain('Persona prompt');
   });
 });
+
+describe('the checks note', () => {
+  it('puts items dropped for the same reason on one line and counts what it does not list', () => {
+    const report = benchReport();
+    const over = (index: number) => ({ item: 'claim' as const, index, reason: 'over-limit' as const, detail: 'only 5 claims are shown' });
+    const digits = (index: number) => ({ item: 'recommendation' as const, index, reason: 'digits' as const, detail: `in its text ${index}` });
+    report.narrative = { status: 'generated', run: 1, verdict: 'v', claims: [], recommendations: [], risks: [], dropped: [over(6), over(7), ...Array.from({ length: 11 }, (_, i) => digits(i + 1))], dropCounts: {} };
+    const text = narrativeSection(report);
+    expect(text).toContain('<details><summary>Checks: 0 kept, 13 items dropped</summary>\n\n- claims 6, 7: over the number of items asked for — only 5 claims are shown\n- recommendation 1: a digit');
+    expect(text).toContain('- recommendation 9: a digit (numbers are written from the facts) — in its text 9\n- …and 2 more in report.json\n\n</details>');
+  });
+});
