@@ -77,8 +77,8 @@ export function responseSchema(factIds: readonly string[]): Record<string, unkno
           properties: {
             facts: { type: 'array', minItems: 1, maxItems: 2, items: factId },
             relation: { type: 'string', enum: [...RELATIONS] },
-            subject: { type: 'string', maxLength: 80 },
-            object: { type: 'string', maxLength: 80 },
+            subject: { type: 'string', maxLength: 60 },
+            object: { type: 'string', maxLength: 60 },
             interpretation: { type: 'string', maxLength: MAX_INTERPRETATION },
           },
           required: ['facts', 'relation'],

@@ -10,9 +10,9 @@ export const MAX_CLAIMS = 5;
 export const MAX_RECOMMENDATIONS = 3;
 export const MAX_RISKS = 2;
 /** Length caps of the free prose, in characters. */
-export const MAX_INTERPRETATION = 140;
-export const MAX_RECOMMENDATION = 140;
-export const MAX_RISK = 120;
+export const MAX_INTERPRETATION = 120;
+export const MAX_RECOMMENDATION = 120;
+export const MAX_RISK = 100;
 
 /** The model's answer as parsed, before any check. */
 export interface RawAnswer {

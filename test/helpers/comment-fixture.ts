@@ -38,15 +38,15 @@ export function addSlowerRun(root: string, newest: string, factor: number): stri
 
 /** Prose at the length caps that passes every check: what a model filling the brief to the brim writes. */
 const LONG = {
-  interpretation: 'Worth a close look by the team that owns this part of the stack before the review moves on to the other parts of this pull request.',
+  interpretation: 'Worth a close look by the team that owns this part of the stack before the review moves on to the rest.',
   recommendations: [
-    'Keep a standing set of prompts and settings for these runs so that every review of this kind reads the numbers in the same way.',
-    'Run each configuration several times on a dedicated runner and record the hardware, the driver and the model build beside each result.',
-    'Track answer quality on a fixed evaluation set next to the speed numbers, so a setting that saves time does not quietly cost users.',
+    'Keep a standing set of prompts and settings for these runs so that every review reads the numbers the same way.',
+    'Run each configuration several times on a dedicated runner and record the hardware and driver beside each result.',
+    'Track answer quality on a fixed evaluation set next to the speed numbers, so a setting that saves time costs no one.',
   ],
   risks: [
-    { risk: 'Answer quality is not part of these files, so a setting chosen from them alone may still hurt users in practice.', mitigation: 'Add an evaluation set with fixed prompts and track its score in every run next to the speed numbers here.' },
-    { risk: 'The runner is shared with other jobs, so a busy neighbour can move the numbers of a run without any change in code.', mitigation: 'Move the benchmark jobs to a dedicated runner and keep its drivers and settings pinned between runs.' },
+    { risk: 'Answer quality is not part of these files, so a setting chosen from them alone may hurt users.', mitigation: 'Add an evaluation set with fixed prompts and track its score in every run next to these numbers.' },
+    { risk: 'The runner is shared with other jobs, so a busy neighbour can move the numbers of a run at will.', mitigation: 'Move the benchmark jobs to a dedicated runner and keep its drivers and settings pinned.' },
   ],
 };
 

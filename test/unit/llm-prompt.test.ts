@@ -39,7 +39,7 @@ describe('prompt', () => {
     expect(schema.properties.claims?.maxItems).toBe(5);
     expect(schema.properties.claims?.items.properties.facts).toEqual({ type: 'array', minItems: 1, maxItems: 2, items: { type: 'string', enum: ['F1', 'F2'] } });
     expect(schema.properties.claims?.items.properties.relation).toMatchObject({ enum: expect.arrayContaining(['best', 'fell', 'fails-gate', 'within-noise']) });
-    expect(schema.properties.claims?.items.properties.interpretation).toEqual({ type: 'string', maxLength: 140 });
+    expect(schema.properties.claims?.items.properties.interpretation).toEqual({ type: 'string', maxLength: 120 });
     expect(schema.properties.recommendations?.maxItems).toBe(3);
     expect(schema.properties.risks?.maxItems).toBe(2);
   });
