@@ -120,13 +120,24 @@ function escapeRegExp(text: string): string {
 }
 
 /**
+ * A label is repository text too: one that reads as a verdict, a direction,
+ * a cause or words to the reader ("no regressions", "all tests passed") is
+ * never masked, so it cannot carry those words into prose.
+ */
+function innocent(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  const lists = [VERDICT_WORDS, DIRECTION_WORDS, CAUSE_WORDS, CHATTER_WORDS];
+  return !words.some((w) => lists.some((l) => l.has(w)));
+}
+
+/**
  * The text with every allowed name replaced by a placeholder, longest names
  * first, matched case-insensitively and only as whole words: what is left
  * must pass the checks on its own.
  */
 export function maskNames(text: string, names: readonly string[]): string {
   let out = text;
-  const sorted = [...new Set(names.filter((n) => n.trim() !== ''))].sort((a, b) => b.length - a.length);
+  const sorted = [...new Set(names.filter((n) => n.trim() !== '' && innocent(n)))].sort((a, b) => b.length - a.length);
   for (const name of sorted) {
     const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(name)}(?![\\p{L}\\p{N}_])`, 'giu');
     out = out.replace(re, MASK);

@@ -114,3 +114,15 @@ describe('language', () => {
     expect(reason('মডেলের গতি ভালো।', 'Klingon')).toBe('ok');
   });
 });
+
+describe('labels that read as claims', () => {
+  it('are not masked, so a level named "no regressions" cannot carry those words into prose', () => {
+    expect(reason('Keep no regressions as the reference.', 'English', ['no regressions', 'tokens_s'])).toBe('direction-words');
+    expect(reason('Keep all tests passed as the reference.', 'English', ['all tests passed'])).toBe('verdict-words');
+  });
+
+  it('are not masked when a single word, while a name that only contains one stays nameable', () => {
+    expect(reason('Compiled is faster.', 'English', ['faster', 'compiled'])).toBe('direction-words');
+    expect(reason('Keep faster-whisper for transcription.', 'English', ['faster-whisper'])).toBe('ok');
+  });
+});
