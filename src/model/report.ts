@@ -80,7 +80,7 @@ export interface SkippedNarrative {
   reason: string;
 }
 
-/** Skipped (no model asked), generated (verified model text) or fallback (model asked, text not usable). */
+/** Skipped (no model asked), generated (checked claims and prose) or fallback (model asked, answer not usable). */
 export type Narrative = SkippedNarrative | GeneratedNarrative | FallbackNarrative;
 
 /**

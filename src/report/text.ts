@@ -2,6 +2,7 @@ import type { Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { formatNumber } from '../util/numbers.js';
 import { plural } from '../util/text.js';
+import { describeDrops } from '../llm/verify.js';
 import { baselineSentence } from './comparison.js';
 import { changeText, countsText, digestChanges, headline, keyFindings, rowNames, sideValue, thresholdText, verdictWord } from './digest.js';
 
@@ -68,9 +69,16 @@ function narrativeBlock(report: Report): string {
   const n = report.narrative;
   if (n.status === 'skipped') return wrap(`Narrative skipped: ${n.reason}`, WIDTH, '  ');
   if (n.status === 'fallback') return wrap(`Narrative not shown: ${n.reason}`, WIDTH, '  ');
-  const lines = ['Narrative'];
-  if (n.content.executiveSummary) lines.push(wrap(n.content.executiveSummary, WIDTH, '  ', '  '));
-  for (const f of n.content.findings) lines.push(wrap(`- ${f.text}`, WIDTH, '    ', '  '));
+  const model = report.llm ? ` by ${report.llm.model.name}` : '';
+  const lines = [`Narrative (claims chosen${model}, written and checked by code; the model's words after a dash)`];
+  const gate = n.claims.find((c) => c.relation === 'passes' || c.relation === 'fails');
+  const said = (text: string | undefined) => (text ? ` — ${text}` : '');
+  lines.push(wrap(`${n.verdict}${said(gate?.interpretation)}`, WIDTH, '  ', '  '));
+  for (const c of n.claims) if (c !== gate) lines.push(wrap(`- ${/[.!?]$/.test(c.statement) ? c.statement : `${c.statement}.`}${said(c.interpretation)}`, WIDTH, '    ', '  '));
+  if (n.recommendations.length > 0) lines.push('  Recommendations', ...n.recommendations.map((r, i) => wrap(`${i + 1}. ${r.text}`, WIDTH, '       ', '    ')));
+  if (n.risks.length > 0) lines.push('  Risks', ...n.risks.map((r) => wrap(`- ${r.risk} Mitigation: ${r.mitigation}`, WIDTH, '      ', '    ')));
+  const dropped = describeDrops(n.dropped);
+  lines.push(wrap(`Checks: ${dropped ? `${dropped} (details in --format md or json)` : 'every item of the answer held'}.`, WIDTH, '    ', '  '));
   return lines.join('\n');
 }
 
