@@ -16,7 +16,7 @@ import { estimateTokens } from './tokens.js';
  * Findings and changes are what a reviewer needs from the brief, so the
  * budget goes to them, most important first, and nothing else is listed.
  */
-export const DEFAULT_FACT_BUDGET_TOKENS = 1100;
+export const DEFAULT_FACT_BUDGET_TOKENS = 1400;
 /** Changes listed: regressions, improvements and inconclusive ones first, then the largest moves. */
 export const MAX_CHANGE_FACTS = 8;
 /** Unchanged series listed for their size of move, when the changes leave room. */
