@@ -64,6 +64,7 @@ export async function baselineFromFile(options: FileSourceOptions): Promise<Sour
       found: { info: { source: 'file', description: `snapshot ${shown}`, createdAt: snapshot.createdAt }, series: snapshot.series },
     };
     if (snapshot.commit) found.found.info.commit = snapshot.commit;
+    if (snapshot.hardware) found.found.hardware = snapshot.hardware;
     return found;
   }
   if (!stat.isDirectory()) throw new BaselineError(`Baseline ${options.given}: neither a snapshot file nor a directory`);
