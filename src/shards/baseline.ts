@@ -17,7 +17,7 @@ import type { BranchHistory } from '../model/branch-history.js';
 import type { BaselineInfo } from '../model/comparison.js';
 import type { HardwareIdentity } from '../model/hardware.js';
 import type { Snapshot, SnapshotSeries } from '../model/snapshot.js';
-import { seriesId } from '../metrics/identity.js';
+import { splitMergedSnapshot } from './split.js';
 import type { HardwareGroup } from './merge.js';
 import { readShard, readShards, REPORT_FILE, SHARD_LIMITS, SNAPSHOT_FILE, type Shard, type ShardProblem } from './read.js';
 
@@ -81,26 +81,13 @@ function groupsOfShards(shards: readonly Shard[], describe: (s: Shard) => string
   return [...groups.values()].map(({ seen: _seen, ...g }) => g);
 }
 
-/** A merged snapshot's series split by the hardware label, each machine's series back under its own ids. */
+/** A merged snapshot as one baseline per machine. */
 export function groupsOfMergedSnapshot(snapshot: Snapshot, description: string): BaselineGroup[] {
-  const merged = snapshot.merged as NonNullable<Snapshot['merged']>;
-  const byId = new Map(merged.hardware.map((h) => [h.id, h]));
-  const groups = new Map<string, BaselineGroup>();
-  for (const s of snapshot.series) {
-    const hw = s.labels[merged.label];
-    const identity = hw === undefined ? undefined : byId.get(hw);
-    if (!identity) continue;
-    let g = groups.get(hw as string);
-    if (!g) {
-      g = { hardware: identity, series: [], description: `${description}, ${identity.id}`, createdAt: snapshot.createdAt };
-      if (snapshot.commit) g.commit = snapshot.commit;
-      groups.set(identity.id, g);
-    }
-    const { [merged.label]: _hw, ...labels } = s.labels;
-    const repeat = /#\d+$/.exec(s.id)?.[0] ?? '';
-    g.series.push({ ...s, labels, id: `${seriesId(s.file, s.metric, labels)}${repeat}` });
-  }
-  return [...groups.values()];
+  return splitMergedSnapshot(snapshot).map(({ hardware, series }) => {
+    const g: BaselineGroup = { hardware, series, description: `${description}, ${hardware.id}`, createdAt: snapshot.createdAt };
+    if (snapshot.commit) g.commit = snapshot.commit;
+    return g;
+  });
 }
 
 function groupOfSnapshot(snapshot: Snapshot, description: string): BaselineGroup {

@@ -76,6 +76,21 @@ interface Outcome {
   notes: string[];
 }
 
+function names(list: readonly string[]): string {
+  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}
+
+/** One sentence per baseline the machines without their own were compared with. */
+function otherHardwareNotes(borrowed: Map<string, string[]>): string[] {
+  return [...borrowed].map(([base, heads]) => {
+    const many = heads.length > 1;
+    const what = base === UNRECORDED ? 'a baseline that records no hardware' : `the ${base} baseline`;
+    return `different hardware: ${names(heads)} ${many ? 'have' : 'has'} no baseline of ${many ? 'their' : 'its'} own and ${many ? 'are' : 'is'} compared with ${what}, not gated`;
+  });
+}
+
+const UNRECORDED = 'unrecorded hardware';
+
 /**
  * Every comparison of the merge, in merged ids: each head hardware against
  * its own baseline (gated as configured), or another machine's (ungated,
@@ -87,6 +102,7 @@ export function compareMerged(merged: MergedShards, search: MergeBaselineSearch,
   const out: Outcome = { comparisons: [], runs: new Map(), historyRuns: 0, notes: [] };
   const taken = new Set(merged.groups.flatMap((g) => g.mergedIds));
   const headIds = new Set(merged.groups.map((g) => g.id));
+  const borrowed = new Map<string, string[]>();
   for (const head of merged.groups) {
     const own = search.groups.find((g) => g.hardware?.id === head.id);
     const base = own ?? fallbackGroup(search.groups, head);
@@ -115,21 +131,16 @@ export function compareMerged(merged: MergedShards, search: MergeBaselineSearch,
       taken,
     );
     missing.forEach((c, i) => ids.set(c.id, missingIds[i] as string));
-    const otherHardware = own ? undefined : (base.hardware?.id ?? 'unrecorded hardware');
+    const otherHardware = own ? undefined : (base.hardware?.id ?? UNRECORDED);
     for (const c of local) {
       // What another machine ran and this one did not is not missing from this machine's run.
       if (otherHardware && c.verdict === 'missing') continue;
       const placed = relabel(c, ids.get(c.id) as string, merged.label, head.id);
       out.comparisons.push(otherHardware ? onOtherHardware(placed, otherHardware) : placed);
     }
-    if (otherHardware) {
-      out.notes.push(
-        base.hardware
-          ? `different hardware: ${head.id} has no baseline of its own and is compared with the ${otherHardware} baseline, not gated`
-          : `${head.id} is compared with a baseline that records no hardware, not gated`,
-      );
-    }
+    if (otherHardware) borrowed.set(otherHardware, [...(borrowed.get(otherHardware) ?? []), head.id]);
   }
+  out.notes.push(...otherHardwareNotes(borrowed));
   // Machines the baseline has and this merge does not: a shard that did not arrive.
   for (const g of search.groups) {
     const hw = g.hardware?.id;

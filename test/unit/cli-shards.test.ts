@@ -66,6 +66,18 @@ describe('chimera-insight merge', () => {
     expect(stderr).toContain('error: shard: "head/missing" matches no folder\n');
   });
 
+  it('leaves a merged snapshot.json a baseline one machine’s analyze compares with, by its hardware', async () => {
+    for (const hw of ['h100', 'l4']) await shard('base', hw, hw === 'h100' ? 3 : 1, 'base');
+    expect((await cli(['merge', 'base/h100', 'base/l4', '--baseline', 'none', '--no-llm', '--output-dir', 'main'], tmp.dir)).code).toBe(0);
+    const ws = path.join(tmp.dir, 'laptop');
+    writeTree(ws, suite(0.85));
+    const { code, stdout } = await cli(['analyze', 'bench', '--baseline', path.join(tmp.dir, 'main', 'snapshot.json'), '--hardware', 'l4', '--no-llm'], ws);
+    expect(code).toBe(1);
+    // The terminal digest wraps at 100 columns.
+    expect(stdout.replace(/\n/g, ' ')).toContain(`❌ Regression: 1 gated metric regressed against merged snapshot ${path.join(tmp.dir, 'main', 'snapshot.json')}, l4 (`);
+    expect(stdout).toContain('  tokens_s · llama3  100 tok/s  85 tok/s  −15.0% (−15.6% … −14.4%)  regressed (5%)');
+  });
+
   it('needs at least one shard folder', async () => {
     const { code, stderr } = await cli(['merge'], tmp.dir);
     expect(code).toBe(2);

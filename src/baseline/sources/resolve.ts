@@ -98,7 +98,7 @@ export async function findBaseline(spec: BaselineSpec, ctx: SourceContext): Prom
   const attempts: Attempt[] = [];
   if (spec.kind === 'none') return { attempts };
   if (spec.kind === 'file') {
-    const outcome = await baselineFromFile({ config: ctx.config, given: spec.path, ...ctx.file, analyzeTree: ctx.analyzeTree });
+    const outcome = await baselineFromFile({ config: ctx.config, given: spec.path, ...ctx.file, analyzeTree: ctx.analyzeTree, ...(ctx.hardware ? { hardware: ctx.hardware } : {}) });
     if ('found' in outcome) return { found: outcome.found, attempts };
     return { attempts: [{ source: 'file', outcome: outcome.reason }] };
   }
