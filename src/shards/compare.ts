@@ -158,7 +158,6 @@ export function compareMerged(merged: MergedShards, search: MergeBaselineSearch,
 export function mergeCompareStage(options: MergeCompareOptions): MergeCompareStage {
   const gate = options.config.gate;
   const histories = new Map<string, BranchHistory>();
-  let found: MergeBaselineSearch | undefined;
   const compare = async (report: Report): Promise<void> => {
     const notices = gateNotices(gate, report.series);
     if (notices.length > 0) report.notices = [...(report.notices ?? []), ...notices];
@@ -182,7 +181,6 @@ export function mergeCompareStage(options: MergeCompareOptions): MergeCompareSta
         report.comparison = { ...noBaselineReport([{ source: gate.baseline.kind, outcome: err.message }], gate), error: err.message };
         return;
       }
-      found = search;
       if (search.problems.length > 0) {
         // A baseline shard that cannot be read leaves its hardware without a baseline: said, not fatal.
         report.notices = [...(report.notices ?? []), ...problemNotices(search.problems.map((p) => ({ ...p, level: 'warning' as const })), 'baseline')];
@@ -229,5 +227,6 @@ export function mergeCompareStage(options: MergeCompareOptions): MergeCompareSta
   const compareLate = (report: Report, late: Series[]): void => {
     report.series.push(...late);
   };
-  return { compare, compareLate, histories: () => (found ? histories : new Map()) };
+  // Only the histories outlive the comparison: the baseline's series are let go with it.
+  return { compare, compareLate, histories: () => histories };
 }
