@@ -9,6 +9,9 @@
  * Environment: BENCH_FILES (10000), BENCH_CSV_MB (500), BENCH_TREE_RUNS (3),
  * BENCH_CSV_RUNS (3), BENCH_BUDGET_S (540: later CSV rounds are dropped when
  * they would overrun it), BENCH_KEEP=1 keeps the generated data.
+ * The merge scenario (docs/several-runners.md): BENCH_MERGE_SHARDS (64),
+ * BENCH_MERGE_SERIES (2000 per shard), BENCH_MERGE_RUNS (3).
+ * BENCH_ONLY=merge runs the merge scenario alone.
  */
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -16,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CsvManifest, TreeManifest } from './generate.js';
+import type { ShardsManifest } from './shards.js';
 import type { ScenarioResult } from './scenario.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -164,7 +168,84 @@ async function machine() {
   };
 }
 
+/**
+ * 64 shards × 2,000 series (head) merged against a baseline of the same
+ * shape: time and peak RSS of the whole merge, in fresh processes, with the
+ * checks that it found exactly the planted regressions.
+ */
+async function mergeScenario(root: string) {
+  const shards = Math.round(envNumber('BENCH_MERGE_SHARDS', 64));
+  const perShard = Math.round(envNumber('BENCH_MERGE_SERIES', 2000));
+  const runs = Math.round(envNumber('BENCH_MERGE_RUNS', 3));
+  const dir = path.join(root, 'shards');
+  log(`generating ${shards} head and ${shards} baseline shards of ${perShard} series…`);
+  const t = performance.now();
+  const data = await runChild<ShardsManifest>('generate.js', ['shards', dir, String(shards), String(perShard)], 600_000);
+  log(`  ${data.shards} × 2 shards, ${(data.bytes / MB).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const results: ScenarioResult[] = [];
+  const problems: string[] = [];
+  for (let i = 1; i <= runs; i++) {
+    const r = await runChild<ScenarioResult>('scenario.js', ['ours', 'merge', dir], 900_000);
+    const c = r.check;
+    const expect = (what: string, got: number | undefined, want: number) => {
+      if (got !== want) problems.push(`round ${i}: ${what}: expected ${want}, got ${got}`);
+    };
+    expect('shards merged', c.shards, data.shards);
+    expect('shards left out', c.problems, 0);
+    expect('series', c.series, data.shards * data.seriesPerShard);
+    expect('series compared', c.compared, data.shards * data.seriesPerShard);
+    expect('gated regressions (the planted ones)', c.gatedRegressions, data.regressions);
+    expect('regressions on other hardware', c.regressionsNotOnGpu3, 0);
+    results.push(r);
+    log(`  merge round ${i}: ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s), peak RSS ${r.peakRssMB.toFixed(0)} MB, ${c.findings} findings`);
+  }
+  const m = (k: 'seconds' | 'cpuSeconds' | 'peakRssMB' | 'peakHeapMB') => median(results.map((r) => r[k]));
+  return {
+    data: { shards: data.shards, baselineShards: data.shards, seriesPerShard: data.seriesPerShard, hardware: data.hardware.length, MB: round(data.bytes / MB, 1), plantedRegressions: data.regressions },
+    median: { seconds: round(m('seconds')), cpuSeconds: round(m('cpuSeconds')), peakRssMB: round(m('peakRssMB'), 1), peakHeapMB: round(m('peakHeapMB'), 1) },
+    runs: results.map((r) => ({ seconds: round(r.seconds), cpuSeconds: round(r.cpuSeconds), peakRssMB: round(r.peakRssMB, 1), startRssMB: round(r.startRssMB, 1), check: r.check })),
+    checks: problems.length === 0 ? 'ok' : problems,
+  };
+}
+
+async function mergeOnly(): Promise<number> {
+  const startedAt = new Date().toISOString();
+  const host = await machine();
+  const measured = await source();
+  const keep = process.env.BENCH_KEEP === '1';
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'chimera-bench-'));
+  const onSignal = () => {
+    void (keep ? Promise.resolve() : fs.rm(root, { recursive: true, force: true })).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    log(`data under ${root}${keep ? ' (kept: BENCH_KEEP=1)' : ''}`);
+    const merge = await mergeScenario(root);
+    const report = {
+      benchmark: 'chimera-insight merge of shard folders',
+      startedAt,
+      durationSeconds: round((performance.now() - began) / 1000, 1),
+      machine: { ...host, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
+      source: measured ?? 'not a git checkout',
+      units: 'MB = 10^6 bytes; seconds are wall time of the work in the child (process start and module loading excluded); peakRssMB is getrusage maxRSS of that child',
+      merge,
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (merge.checks !== 'ok') for (const p of merge.checks) log(`CHECK: ${p}`);
+    return 0;
+  } finally {
+    if (!keep) {
+      await fs.rm(root, { recursive: true, force: true });
+      log(`removed ${root}`);
+    }
+  }
+}
+
 async function main(): Promise<number> {
+  const only = process.env.BENCH_ONLY;
+  if (only !== undefined && only !== '' && only !== 'merge') throw new Error(`BENCH_ONLY="${only}": only "merge" can run alone`);
+  if (only === 'merge') return mergeOnly();
   const files = Math.round(envNumber('BENCH_FILES', 10_000));
   const csvMB = envNumber('BENCH_CSV_MB', 500);
   const treeRuns = Math.round(envNumber('BENCH_TREE_RUNS', 3));
@@ -259,6 +340,7 @@ async function main(): Promise<number> {
     };
     const treeResult = scenario('tree');
     const csvResult = scenario('csv');
+    const merge = await mergeScenario(root);
     const csvPeak = csvResult.ours.median.peakRssMB;
     const report = {
       benchmark: 'chimera-insight discovery+parse+stats',
@@ -273,6 +355,7 @@ async function main(): Promise<number> {
       },
       tree: treeResult,
       csv: csvResult,
+      merge,
       memoryClaim: {
         claim: 'streaming a big CSV needs memory independent of its size',
         fileMB: round(csv.bytes / MB, 1),
@@ -288,11 +371,12 @@ async function main(): Promise<number> {
       summary: [
         { scenario: `tree (${tree.files} files, ${round(tree.bytes / MB, 1)} MB)`, series: treeResult.ours.runs[0]?.check.series, oursFilesPerSec: treeResult.ours.median.filesPerSec, oursMBPerSec: treeResult.ours.median.MBPerSec, floorMBPerSec: treeResult.floor.median.MBPerSec, ratio: treeResult.ratio.median, cpuRatio: treeResult.cpuRatio.median, oursPeakRssMB: treeResult.ours.median.peakRssMB, floorPeakRssMB: treeResult.floor.median.peakRssMB },
         { scenario: `csv (${round(csv.bytes / MB, 0)} MB, ${csv.rows} rows)`, series: csvResult.ours.runs[0]?.check.series, oursRowsPerSec: Math.round(csv.rows / csvResult.ours.median.seconds), oursMBPerSec: csvResult.ours.median.MBPerSec, floorMBPerSec: csvResult.floor.median.MBPerSec, ratio: csvResult.ratio.median, cpuRatio: csvResult.cpuRatio.median, oursPeakRssMB: csvResult.ours.median.peakRssMB, floorPeakRssMB: csvResult.floor.median.peakRssMB },
+        { scenario: `merge (${merge.data.shards} shards × ${merge.data.seriesPerShard} series, against ${merge.data.baselineShards} baseline shards)`, series: merge.runs[0]?.check.series, seconds: merge.median.seconds, cpuSeconds: merge.median.cpuSeconds, oursPeakRssMB: merge.median.peakRssMB, checks: merge.checks === 'ok' ? 'ok' : 'see merge.checks' },
       ],
       notes,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    for (const p of [...(treeResult.checks === 'ok' ? [] : treeResult.checks), ...(csvResult.checks === 'ok' ? [] : csvResult.checks), ...smallProblems]) log(`CHECK: ${p}`);
+    for (const p of [...(treeResult.checks === 'ok' ? [] : treeResult.checks), ...(csvResult.checks === 'ok' ? [] : csvResult.checks), ...smallProblems, ...(merge.checks === 'ok' ? [] : merge.checks)]) log(`CHECK: ${p}`);
     log(`done in ${((performance.now() - began) / 1000).toFixed(0)} s`);
     return 0;
   } finally {

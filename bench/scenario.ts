@@ -2,6 +2,7 @@
  * One measurement in a fresh process, so its peak RSS is its own:
  *
  *   node scenario.js ours|floor tree|csv <path>
+ *   node scenario.js ours merge <dir>   (dir from generate.js shards: head/ and base/ shard folders)
  *
  * Prints one JSON object on stdout: wall and CPU time of the work alone
  * (module loading excluded), peak RSS (getrusage maxRSS), the sampled peak
@@ -11,10 +12,11 @@ import { analyze } from '../src/analyze.js';
 import { buildConfig } from '../src/config.js';
 import { computeFindings } from '../src/findings/findings.js';
 import { floorCsv, floorTree } from './floor.js';
+import { mergeShardsBench } from './merge.js';
 
 export interface ScenarioResult {
   impl: 'ours' | 'floor';
-  target: 'tree' | 'csv';
+  target: 'tree' | 'csv' | 'merge';
   seconds: number;
   cpuSeconds: number;
   files: number;
@@ -35,8 +37,8 @@ const MB = 1e6;
 
 async function main(): Promise<void> {
   const [impl, target, where] = process.argv.slice(2);
-  if ((impl !== 'ours' && impl !== 'floor') || (target !== 'tree' && target !== 'csv') || !where) {
-    throw new Error('usage: scenario.js ours|floor tree|csv <dir-or-workspace>');
+  if ((impl !== 'ours' && impl !== 'floor') || (target !== 'tree' && target !== 'csv' && target !== 'merge') || !where || (target === 'merge' && impl !== 'ours')) {
+    throw new Error('usage: scenario.js ours|floor tree|csv <dir-or-workspace>, or scenario.js ours merge <dir>');
   }
   const startRssMB = process.memoryUsage().rss / MB;
   let peakHeap = process.memoryUsage().heapUsed;
@@ -50,7 +52,12 @@ async function main(): Promise<void> {
   let bytes: number;
   let check: Record<string, number>;
   let stages: ScenarioResult['stages'];
-  if (impl === 'ours') {
+  if (target === 'merge') {
+    const r = await mergeShardsBench(where);
+    files = r.files;
+    bytes = r.bytes;
+    check = r.check;
+  } else if (impl === 'ours') {
     // The whole public pipeline: discovery, parsing and statistics, as the action and CLI run it.
     const inputs: Record<string, string> = {};
     const config = buildConfig((name) => inputs[name] ?? '', { workspace: where, defaultOutputDir: undefined });

@@ -3,6 +3,7 @@ import type { CalibrationReport } from './calibration.js';
 import type { ComparisonReport } from './comparison.js';
 import type { ExperimentStructure, Finding } from './finding.js';
 import type { FallbackNarrative, GeneratedNarrative, LlmReport, LlmTimings } from './llm.js';
+import type { HardwareIdentity, ShardSummary } from './hardware.js';
 
 export type FileType = 'csv' | 'json' | 'jsonl' | 'markdown' | 'text' | 'other';
 
@@ -120,4 +121,8 @@ export interface Report {
   config: Record<string, string>;
   /** Inputs that matched nothing or gate nothing; absent when every input did something. */
   notices?: InputNotice[];
+  /** The machine the series were measured on (absent in a merged report: see `shards`). */
+  hardware?: HardwareIdentity;
+  /** A merged report (mode: merge): the shard folders merged, each with its hardware and baseline. */
+  shards?: ShardSummary[];
 }

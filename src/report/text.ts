@@ -4,7 +4,9 @@ import { formatNumber } from '../util/numbers.js';
 import { plural } from '../util/text.js';
 import { describeDrops } from '../llm/verify.js';
 import { baselineSentence } from './comparison.js';
-import { changeText, countsText, digestChanges, headline, keyFindings, rowNames, sideValue, thresholdText, verdictWord } from './digest.js';
+import { machines } from './hardware.js';
+import { hardwareText } from '../hardware/detect.js';
+import { changeText, countsText, digestChanges, headline, keyFindings, otherHardwareText, rowNames, sideValue, thresholdText, verdictWord } from './digest.js';
 
 /** Terminal width the digest wraps at; narrower terminals still read it, lines just fold. */
 const WIDTH = 100;
@@ -53,7 +55,7 @@ function changesBlock(report: Report): string | undefined {
     ['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'],
     ...rowNames(rows).map((short, i) => {
       const c = rows[i] as (typeof rows)[number];
-      return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), plain(sideValue(c.base?.value, c.unit)), plain(sideValue(c.head?.value, c.unit)), changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${thresholdText(c)})`];
+      return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), plain(sideValue(c.base?.value, c.unit)), plain(sideValue(c.head?.value, c.unit)), changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${[thresholdText(c), otherHardwareText(c)].filter(Boolean).join(' · ')})`];
     }),
   ];
   return `Changes\n${columns(table)}\n  ${summary}${hidden > 0 ? `; ${hidden} more of these not shown here` : ''}.`;
@@ -101,6 +103,10 @@ export function renderText(report: Report): string {
   const blocks: string[] = [`Chimera Insight: ${h.text}`];
   const c = report.comparison;
   blocks[0] += `\n${wrap(c ? baselineSentence(c, report.generatedAt) : 'No baseline was asked for (baseline: none): nothing is compared and nothing can fail.', WIDTH, '')}`;
+  if (report.shards && report.shards.length > 0) {
+    const list = machines(report.shards).map((m) => `${m.hardware.id} (${hardwareText(m.hardware)}, ${plural(m.series, 'series', 'series')})`);
+    blocks[0] += `\n${wrap(`Hardware: ${list.join(', ')}`, WIDTH, '  ')}`;
+  }
   const changes = changesBlock(report);
   if (changes) blocks.push(changes);
   const calibration = report.calibration;

@@ -7,6 +7,7 @@ import { addSlowerRun, commentFor } from '../helpers/comment-fixture.js';
 import { writeRealisticTree, type RealisticManifest } from '../helpers/realistic-tree.js';
 import { describeWithChromium, openRenderer, type RenderResult, type Renderer } from '../helpers/render-comment.js';
 import { repoRoot } from '../helpers/run-action.js';
+import { mergedCommentFor } from '../helpers/merged-comment.js';
 import { useTempDir } from '../helpers/tmp.js';
 
 /** Screenshots for a human to look at (`.build/` is not committed). */
@@ -65,5 +66,15 @@ describeWithChromium('the PR comment in GitHub’s 780 px comment column', () =>
     } finally {
       tree.remove();
     }
+  });
+
+  it('keeps a merged report of six GPU types within the column, other-hardware rows and the hardware line included', async () => {
+    const body = await mergedCommentFor(tmp.dir);
+    const result = await renderer.render(body, { screenshot: path.join(SHOTS, 'comment-merged.png') });
+    expect(body).toContain('⚠️ baseline on');
+    expect(body).toContain('**Hardware** (6 machines, 6 shards)');
+    expect(overflowing(result)).toEqual([]);
+    expect(broken(result)).toEqual([]);
+    expect(result.pageErrors).toEqual([]);
   });
 });
