@@ -8430,7 +8430,22 @@ function parseBaseline(raw) {
             throw new ConfigError('baseline', '"file:" needs a path, e.g. file:baseline/snapshot.json');
         return { kind: 'file', path };
     }
-    throw new ConfigError('baseline', `"${value}" must be auto, cache, git, history, none or file:<path>`);
+    if (lower.startsWith('git:'))
+        return { kind: 'git', ref: parseGitRef(value.slice('git:'.length).trim()) };
+    throw new ConfigError('baseline', `"${value}" must be auto, cache, git, git:<ref>, history, none or file:<path>`);
+}
+/**
+ * A branch, tag, commit or revision (`main`, `origin/main`, `v1.2`, `HEAD~3`).
+ * It only ever reaches git as one argument, never a shell; a leading `-` would
+ * read as an option, and `:` would name a file instead of a commit.
+ */
+function parseGitRef(ref) {
+    if (!ref)
+        throw new ConfigError('baseline', '"git:" needs a branch, tag or commit, e.g. git:main');
+    if (ref.length > 200 || ref.startsWith('-') || /[\s\u0000-\u001f\u007f:\\]/.test(ref)) {
+        throw new ConfigError('baseline', `"git:${ref.slice(0, 60)}" is not a branch, tag or commit (no spaces, ':' or leading '-')`);
+    }
+    return ref;
 }
 function parseStatistic(raw) {
     const value = raw.trim().toLowerCase();
@@ -8534,7 +8549,7 @@ function percent(fraction) {
 /** The gate's settings as the report's configuration table shows them. */
 function describeGateConfig(gate) {
     return {
-        baseline: gate.baseline.kind === 'file' ? `file:${gate.baseline.path}` : gate.baseline.kind,
+        baseline: gate.baseline.kind === 'file' ? `file:${gate.baseline.path}` : gate.baseline.kind === 'git' && gate.baseline.ref ? `git:${gate.baseline.ref}` : gate.baseline.kind,
         statistic: gate.statistic,
         threshold: percent(gate.threshold),
         thresholds: gate.thresholds.map((r) => `${r.pattern}: ${percent(r.value)}`).join(', ') || '(none)',
@@ -21828,6 +21843,10 @@ function thresholdText(c) {
     const mde = c.verdict === 'inconclusive' && c.detectable && Number.isFinite(c.detectable.mde) ? ` · MDE ${(c.detectable.mde * 100).toFixed(1)}%` : '';
     return `${percent(c.threshold)}${mde}`;
 }
+/** For a comparison with another machine's baseline, which machine (ids are plain names, checked where they are read). */
+function otherHardwareText(c) {
+    return c.baselineHardware ? `⚠️ baseline on ${shorten(c.baselineHardware, 16)}` : undefined;
+}
 /**
  * The shortest tail of each path that tells it apart from the others
  * (`a/x/run.csv`, `b/x/run.csv` → `a/x/run.csv`, `b/x/run.csv`; `a/p.csv`, `a/q.csv` → `p.csv`, `q.csv`).
@@ -23700,7 +23719,53 @@ function describeLlmConfig(llm) {
     return described;
 }
 
+;// CONCATENATED MODULE: ./src/model/hardware.ts
+/**
+ * The machine a run measured on, recorded in its report and snapshot, and
+ * the hardware id baselines are kept apart by (cache keys, the
+ * default-branch history, the series of a merged report).
+ */
+/**
+ * Hardware ids: short, key-safe and Markdown-safe. Ids read from shards are
+ * checked against it, so a hostile name never reaches a cache key, a label or
+ * the log as written.
+ */
+const HARDWARE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,47}$/;
+
+;// CONCATENATED MODULE: ./src/shards/config.ts
+
+
+/** The inputs `mode`, `shards` and `hardware`. */
+function readShardConfig(read) {
+    const rawMode = read('mode').trim().toLowerCase();
+    const mode = rawMode === '' ? 'report' : rawMode;
+    if (mode !== 'report' && mode !== 'shard' && mode !== 'merge')
+        throw new ConfigError('mode', `"${read('mode').trim()}" must be report, shard or merge`);
+    const shards = listInput(read('shards'));
+    if (mode === 'merge' && shards.length === 0)
+        throw new ConfigError('shards', 'mode: merge needs the shard folders to merge, e.g. "shards/*"');
+    if (mode !== 'merge' && shards.length > 0)
+        throw new ConfigError('shards', `is read only with mode: merge (mode is ${mode})`);
+    const hardware = read('hardware').trim();
+    if (hardware && !HARDWARE_ID.test(hardware)) {
+        throw new ConfigError('hardware', `"${hardware.slice(0, 60)}" must be a plain name: letters, digits, '.', '_', '-' (at most 48), starting with a letter or digit, e.g. h100 or l4-24gb`);
+    }
+    return { mode, shards, ...(hardware ? { hardware } : {}) };
+}
+/** The entries the report's configuration table adds for these inputs; none in the default report mode. */
+function describeShardConfig(c) {
+    const out = {};
+    if (c.mode !== 'report')
+        out.mode = c.mode;
+    if (c.shards.length > 0)
+        out.shards = c.shards.join(', ');
+    if (c.hardware)
+        out.hardware = c.hardware;
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/config.ts
+
 
 
 
@@ -23741,6 +23806,7 @@ function buildConfig(read, env) {
         outputDir,
         gate: readGateConfig(read),
         llm: readLlmConfig(read, { workspace }),
+        ...readShardConfig(read),
     };
 }
 function resolveInside(workspace, value, input) {
@@ -23839,6 +23905,7 @@ function describeConfig(config) {
         factors: rules(config.factors),
         ...describeGateConfig(config.gate),
         ...describeLlmConfig(config.llm),
+        ...describeShardConfig(config),
     };
 }
 
@@ -25688,7 +25755,7 @@ const REPORT_SCHEMA_VERSION = 2;
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Shown in every report; a test keeps it equal to package.json's version. */
-const VERSION = '0.1.0';
+const version_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/analyze.ts
 
@@ -25846,7 +25913,7 @@ async function analyze(config, deps) {
     const report = {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool: 'chimera-insight',
-        toolVersion: VERSION,
+        toolVersion: version_VERSION,
         generatedAt: deps.now().toISOString(),
         root: rootRelative(config),
         inventory: summariseInventory(entries, git),
@@ -25861,6 +25928,8 @@ async function analyze(config, deps) {
         report.commit = deps.commit;
     if (notices.length > 0)
         report.notices = notices;
+    if (deps.hardware)
+        report.hardware = deps.hardware;
     return report;
 }
 /** Problems found after parsing (a series left out) join the file's list, which keeps its bound of 20. */
@@ -25929,9 +25998,311 @@ const branch_history_HISTORY_SCHEMA_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/model/snapshot.ts
 /** Bumped when a snapshot field changes meaning or disappears. */
-const SNAPSHOT_SCHEMA_VERSION = 1;
+const snapshot_SNAPSHOT_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/hardware/detect.ts
+
+
+/** How long a GPU tool may take: a wedged driver must not hold the run. */
+const PROBE_TIMEOUT_MS = 5000;
+const NVIDIA_SMI_ARGS = ['--query-gpu=name,memory.total,driver_version', '--format=csv,noheader,nounits'];
+const ROCM_SMI_ARGS = ['--showproductname', '--showmeminfo', 'vram', '--showdriverversion', '--json'];
+/** Longest text kept from a tool or the environment: names, not documents. */
+const TEXT_LIMIT = 120;
+/** Tool output and environment values are text from the machine: one line, no control characters, bounded. */
+function cleanText(value, limit = TEXT_LIMIT) {
+    const one = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return one.length > limit ? `${one.slice(0, limit - 1)}…` : one;
+}
+function positiveNumber(text) {
+    const m = /^\s*(\d+(?:\.\d+)?)/.exec(text ?? '');
+    const v = m ? Number(m[1]) : Number.NaN;
+    return Number.isFinite(v) && v > 0 ? v : undefined;
+}
+/** GPUs of one model become one group, in the order the tool lists them. */
+function detect_grouped(gpus) {
+    const groups = new Map();
+    for (const g of gpus) {
+        const key = `${g.vendor}\u0000${g.model}\u0000${g.memoryMiB ?? ''}\u0000${g.driver ?? ''}`;
+        const seen = groups.get(key);
+        if (seen)
+            seen.count += 1;
+        else
+            groups.set(key, { ...g, count: 1 });
+    }
+    return [...groups.values()];
+}
+/**
+ * `nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader,nounits`:
+ * one line per GPU, `NVIDIA L4, 23034, 550.90.07` (memory in MiB). The name is
+ * everything before the last two fields, so a comma in it cannot shift them.
+ */
+function parseNvidiaSmi(stdout) {
+    const gpus = [];
+    for (const line of stdout.split(/\r?\n/)) {
+        const fields = line.split(',').map((f) => f.trim());
+        if (fields.length < 3)
+            continue;
+        const driver = fields.pop();
+        const memory = fields.pop();
+        const model = cleanText(fields.join(', '));
+        if (!model)
+            continue;
+        const gpu = { vendor: 'nvidia', model };
+        const mib = positiveNumber(memory);
+        if (mib !== undefined)
+            gpu.memoryMiB = Math.round(mib);
+        if (/^[0-9][0-9A-Za-z.\-]*$/.test(driver))
+            gpu.driver = cleanText(driver, 40);
+        gpus.push(gpu);
+    }
+    return detect_grouped(gpus);
+}
+function objectOf(value) {
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+}
+/** A field by its name in any capitalisation: rocm-smi releases spell `Card series` and `Card Series`. */
+function field(record, name) {
+    const wanted = name.toLowerCase();
+    for (const [k, v] of Object.entries(record))
+        if (k.toLowerCase() === wanted && typeof v === 'string' && v.trim() !== '')
+            return v;
+    return undefined;
+}
+/**
+ * `rocm-smi --showproductname --showmeminfo vram --showdriverversion --json`:
+ * an object per card (`card0`, …) with `Card series` (or only a hex `Card
+ * model`), `VRAM Total Memory (B)`, and the driver under `system`. Lines
+ * before the JSON (warnings some releases print) are skipped.
+ */
+function parseRocmSmi(stdout) {
+    const start = stdout.indexOf('{');
+    const end = stdout.lastIndexOf('}');
+    if (start < 0 || end < start)
+        return [];
+    let data;
+    try {
+        data = objectOf(JSON.parse(stdout.slice(start, end + 1)));
+    }
+    catch {
+        return [];
+    }
+    if (!data)
+        return [];
+    const system = objectOf(data.system);
+    const systemDriver = system ? field(system, 'Driver version') : undefined;
+    const gpus = [];
+    const cards = Object.keys(data)
+        .filter((k) => /^card\d+$/i.test(k))
+        .sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+    for (const key of cards) {
+        const card = objectOf(data[key]);
+        if (!card)
+            continue;
+        const series = field(card, 'Card series');
+        const model = field(card, 'Card model');
+        const name = [series, model, field(card, 'Card SKU')].find((v) => v !== undefined && !/^0x[0-9a-f]+$/i.test(v.trim())) ?? model ?? 'AMD GPU';
+        const gpu = { vendor: 'amd', model: cleanText(name) };
+        const bytes = positiveNumber(field(card, 'VRAM Total Memory (B)'));
+        if (bytes !== undefined)
+            gpu.memoryMiB = Math.round(bytes / (1024 * 1024));
+        const driver = field(card, 'Driver version') ?? systemDriver;
+        if (driver)
+            gpu.driver = cleanText(driver, 40);
+        gpus.push(gpu);
+    }
+    return detect_grouped(gpus);
+}
+function slug(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9.]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+}
+/** An id within HARDWARE_ID's 48 characters: a long one keeps its start and a hash of the whole. */
+function fitted(id) {
+    if (id.length <= 48)
+        return id;
+    return `${id.slice(0, 41).replace(/[-.]+$/, '')}-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(id).digest('hex').slice(0, 6)}`;
+}
+/** `8x-nvidia-h100-80gb-hbm3`; two models: `1x-nvidia-a100-…_1x-nvidia-l4`. */
+function gpuHardwareId(gpus) {
+    if (gpus.length === 0)
+        return undefined;
+    const id = fitted(gpus.map((g) => `${g.count}x-${slug(g.model) || g.vendor}`).join('_'));
+    return HARDWARE_ID.test(id) ? id : undefined;
+}
+/**
+ * `linux-x64`: a machine without a GPU is named by its OS and architecture,
+ * not its CPU model. Runners of one label (GitHub-hosted ones among them)
+ * come with different CPU models from run to run; named by the CPU, half the
+ * comparisons would meet "other hardware" and go ungated, a gate that
+ * switches itself off. The CPU model is still recorded; name the hardware
+ * (`hardware` input) to keep CPU models apart.
+ */
+function cpuHardwareId(platform, arch) {
+    const id = fitted([slug(platform) || 'unknown-os', slug(arch) || 'cpu'].join('-'));
+    return HARDWARE_ID.test(id) ? id : 'unknown-hardware';
+}
+function probeNote(tool, result, noDevices) {
+    if (result.kind === 'absent')
+        return undefined;
+    if (result.kind === 'timeout')
+        return `${tool} did not answer within ${result.ms / 1000} s`;
+    if (result.kind === 'error')
+        return `${tool} could not run: ${cleanText(result.message)}`;
+    if (result.code === 0 || noDevices.test(result.stdout))
+        return undefined;
+    const said = cleanText(result.stdout.split(/\r?\n/).find((l) => l.trim() !== '') ?? '', 160);
+    return `${tool} exited with code ${result.code}${said ? `: ${said}` : ''}`;
+}
+/**
+ * What this run measures on: the runner GitHub names, the OS, architecture
+ * and CPU, and the GPUs nvidia-smi and rocm-smi list. Neither tool being
+ * installed is normal; one that hangs or fails is noted, never fatal.
+ */
+async function detectHardware(options) {
+    const timeout = options.timeoutMs ?? PROBE_TIMEOUT_MS;
+    const [nvidia, amd] = await Promise.all([options.probe('nvidia-smi', NVIDIA_SMI_ARGS, timeout), options.probe('rocm-smi', ROCM_SMI_ARGS, timeout)]);
+    const gpus = [
+        ...(nvidia.kind === 'output' && nvidia.code === 0 ? parseNvidiaSmi(nvidia.stdout) : []),
+        ...(amd.kind === 'output' && amd.code === 0 ? parseRocmSmi(amd.stdout) : []),
+    ];
+    const notes = [probeNote('nvidia-smi', nvidia, /no devices were found/i), probeNote('rocm-smi', amd, /no amd gpus|no gpus? (were )?(found|detected)/i)].filter((n) => n !== undefined);
+    const cpuModel = options.system.cpus[0]?.model ? cleanText(options.system.cpus[0].model) : undefined;
+    const gpuId = gpuHardwareId(gpus);
+    const identity = options.explicit
+        ? { id: options.explicit, idSource: 'input', os: options.system.platform, arch: options.system.arch, gpus }
+        : gpuId
+            ? { id: gpuId, idSource: 'gpu', os: options.system.platform, arch: options.system.arch, gpus }
+            : { id: cpuHardwareId(options.system.platform, options.system.arch), idSource: 'cpu', os: options.system.platform, arch: options.system.arch, gpus };
+    if (cpuModel)
+        identity.cpu = { model: cpuModel, cores: options.system.cpus.length };
+    const runner = {};
+    const env = options.env;
+    for (const [key, name] of [
+        ['name', 'RUNNER_NAME'],
+        ['os', 'RUNNER_OS'],
+        ['arch', 'RUNNER_ARCH'],
+        ['environment', 'RUNNER_ENVIRONMENT'],
+    ]) {
+        const value = env[name] ? cleanText(env[name], 80) : '';
+        if (value)
+            runner[key] = value;
+    }
+    if (Object.keys(runner).length > 0)
+        identity.runner = runner;
+    if (notes.length > 0)
+        identity.notes = notes;
+    return identity;
+}
+/** `1× NVIDIA L4 (22.5 GiB)`, `2× … + 1× …`, or the CPU when there is no GPU: what a reader is told the numbers ran on. */
+function hardwareText(h) {
+    if (h.gpus.length > 0) {
+        return h.gpus.map((g) => `${g.count}× ${g.model}${g.memoryMiB ? ` (${(g.memoryMiB / 1024).toFixed(1)} GiB)` : ''}`).join(' + ');
+    }
+    return h.cpu ? `${h.cpu.model}, ${h.cpu.cores} cores (${h.arch})` : `${h.os}/${h.arch}`;
+}
+
+;// CONCATENATED MODULE: ./src/hardware/validate.ts
+
+
+/** hardware.json: what `mode: shard` writes beside snapshot.json. */
+const HARDWARE_FILE = 'hardware.json';
+/** GPU models a machine may list: more is not a machine. */
+const MAX_GPU_GROUPS = 16;
+const MAX_GPUS = 1024;
+class HardwareError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'HardwareError';
+    }
+}
+function validate_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A hardware id as a message may quote it: a name that failed the check is shown cut and JSON-quoted, never as written. */
+function quotedName(value) {
+    const text = typeof value === 'string' ? value : String(value);
+    return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+}
+function validate_text(value, at, limit = 120) {
+    if (typeof value !== 'string')
+        throw new HardwareError(`${at} must be a string`);
+    return cleanText(value, limit);
+}
+function optionalText(value, at, limit) {
+    return value === undefined ? undefined : validate_text(value, at, limit);
+}
+/**
+ * A hardware identity read from a file another job wrote (hardware.json, or
+ * `hardware` in a snapshot): the id must be a plain name (it goes into cache
+ * keys, labels and the report), text is flattened and bounded, and fields
+ * this version does not know are dropped. Throws HardwareError naming the field.
+ */
+function validateHardware(data) {
+    if (!validate_isObject(data))
+        throw new HardwareError('is not a JSON object');
+    if (typeof data.id !== 'string' || !HARDWARE_ID.test(data.id)) {
+        throw new HardwareError(`id ${quotedName(data.id)} is not a hardware name (letters, digits, '.', '_', '-', at most 48, starting with a letter or digit)`);
+    }
+    const idSource = data.idSource;
+    if (idSource !== 'input' && idSource !== 'gpu' && idSource !== 'cpu')
+        throw new HardwareError('idSource must be input, gpu or cpu');
+    const out = { id: data.id, idSource, os: validate_text(data.os, 'os', 40), arch: validate_text(data.arch, 'arch', 40), gpus: [] };
+    if (!Array.isArray(data.gpus) || data.gpus.length > MAX_GPU_GROUPS)
+        throw new HardwareError(`gpus must be an array of at most ${MAX_GPU_GROUPS} groups`);
+    out.gpus = data.gpus.map((g, i) => {
+        const at = `gpus[${i}]`;
+        if (!validate_isObject(g))
+            throw new HardwareError(`${at} is not an object`);
+        if (g.vendor !== 'nvidia' && g.vendor !== 'amd')
+            throw new HardwareError(`${at}.vendor must be nvidia or amd`);
+        if (!Number.isInteger(g.count) || g.count < 1 || g.count > MAX_GPUS)
+            throw new HardwareError(`${at}.count must be a whole number from 1 to ${MAX_GPUS}`);
+        const group = { vendor: g.vendor, model: validate_text(g.model, `${at}.model`), count: g.count };
+        if (g.memoryMiB !== undefined) {
+            if (typeof g.memoryMiB !== 'number' || !Number.isFinite(g.memoryMiB) || g.memoryMiB <= 0 || g.memoryMiB > 1e9)
+                throw new HardwareError(`${at}.memoryMiB must be a positive number`);
+            group.memoryMiB = g.memoryMiB;
+        }
+        const driver = optionalText(g.driver, `${at}.driver`, 40);
+        if (driver)
+            group.driver = driver;
+        return group;
+    });
+    if (data.cpu !== undefined) {
+        const cpu = data.cpu;
+        if (!validate_isObject(cpu) || !Number.isInteger(cpu.cores) || cpu.cores < 1 || cpu.cores > 100_000)
+            throw new HardwareError('cpu must be { model, cores }');
+        out.cpu = { model: validate_text(cpu.model, 'cpu.model'), cores: cpu.cores };
+    }
+    if (data.runner !== undefined) {
+        const r = data.runner;
+        if (!validate_isObject(r))
+            throw new HardwareError('runner must be an object');
+        const runner = {};
+        for (const key of ['name', 'os', 'arch', 'environment']) {
+            const v = optionalText(r[key], `runner.${key}`, 80);
+            if (v)
+                runner[key] = v;
+        }
+        out.runner = runner;
+    }
+    if (data.notes !== undefined) {
+        if (!Array.isArray(data.notes) || data.notes.length > 8)
+            throw new HardwareError('notes must be an array of at most 8 strings');
+        out.notes = data.notes.map((n, i) => validate_text(n, `notes[${i}]`, 200));
+    }
+    return out;
+}
+function serialiseHardware(h) {
+    return `${JSON.stringify(h, null, 2)}\n`;
+}
 
 ;// CONCATENATED MODULE: ./src/baseline/snapshot.ts
+
+
 
 
 
@@ -25965,6 +26336,10 @@ function snapshotSeries(s) {
     };
     if (s.line !== undefined)
         out.line = s.line;
+    if (s.factors && Object.keys(s.factors).length > 0)
+        out.factors = { ...s.factors };
+    if (s.experiment !== undefined)
+        out.experiment = s.experiment;
     return out;
 }
 /** Every series of the report, for one commit: what later runs compare against. */
@@ -25976,7 +26351,7 @@ function createSnapshot(report) {
             config[key] = value;
     }
     const snapshot = {
-        schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+        schemaVersion: snapshot_SNAPSHOT_SCHEMA_VERSION,
         tool: 'chimera-insight',
         toolVersion: report.toolVersion,
         createdAt: report.generatedAt,
@@ -25985,6 +26360,8 @@ function createSnapshot(report) {
     };
     if (report.commit)
         snapshot.commit = { ...report.commit };
+    if (report.hardware)
+        snapshot.hardware = report.hardware;
     return snapshot;
 }
 function serialiseSnapshot(snapshot) {
@@ -25992,7 +26369,7 @@ function serialiseSnapshot(snapshot) {
     return `${JSON.stringify(snapshot, redact_redactJsonValue)}\n`;
 }
 async function snapshot_writeSnapshot(file, snapshot) {
-    await fs.writeFile(file, serialiseSnapshot(snapshot));
+    await external_node_fs_namespaceObject.promises.writeFile(file, serialiseSnapshot(snapshot));
 }
 /** Reads and validates a snapshot; every failure names the file and what is wrong. */
 async function readSnapshot(file, displayName = file) {
@@ -26034,10 +26411,10 @@ function validateSnapshot(data, file) {
         fail('is not a Chimera Insight snapshot (its "tool" is not "chimera-insight")');
     if (typeof data.schemaVersion !== 'number')
         fail('has no schemaVersion');
-    if (data.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) {
-        fail(data.schemaVersion > SNAPSHOT_SCHEMA_VERSION
-            ? `has schema version ${String(data.schemaVersion)}, written by a newer Chimera Insight; this version reads version ${SNAPSHOT_SCHEMA_VERSION}`
-            : `has schema version ${String(data.schemaVersion)}; this version reads version ${SNAPSHOT_SCHEMA_VERSION}`);
+    if (data.schemaVersion !== snapshot_SNAPSHOT_SCHEMA_VERSION) {
+        fail(data.schemaVersion > snapshot_SNAPSHOT_SCHEMA_VERSION
+            ? `has schema version ${String(data.schemaVersion)}, written by a newer Chimera Insight; this version reads version ${snapshot_SNAPSHOT_SCHEMA_VERSION}`
+            : `has schema version ${String(data.schemaVersion)}; this version reads version ${snapshot_SNAPSHOT_SCHEMA_VERSION}`);
     }
     if (typeof data.createdAt !== 'string' || Number.isNaN(Date.parse(data.createdAt)))
         fail('createdAt must be an ISO time');
@@ -26049,6 +26426,15 @@ function validateSnapshot(data, file) {
         const c = data.commit;
         if (!snapshot_isObject(c) || typeof c.sha !== 'string' || (c.ref !== undefined && typeof c.ref !== 'string'))
             fail('commit must be { sha, ref? } strings');
+    }
+    if (data.hardware !== undefined)
+        data.hardware = hardwareOf(data.hardware, 'hardware', fail);
+    if (data.merged !== undefined) {
+        const m = data.merged;
+        if (!snapshot_isObject(m) || typeof m.label !== 'string' || !HARDWARE_ID.test(m.label) || !Array.isArray(m.hardware) || m.hardware.length > MAX_MERGED_HARDWARE) {
+            return fail(`merged must be { label, hardware: [at most ${MAX_MERGED_HARDWARE}] }`);
+        }
+        m.hardware = m.hardware.map((h, i) => hardwareOf(h, `merged.hardware[${i}]`, fail));
     }
     if (!Array.isArray(data.series))
         return fail('series must be an array');
@@ -26085,8 +26471,24 @@ function validateSnapshot(data, file) {
             fail(`${at}.samples must be an array of finite numbers`);
         if (s.line !== undefined && !(Number.isInteger(s.line) && s.line > 0))
             fail(`${at}.line must be a positive whole number`);
+        if (s.factors !== undefined && (!snapshot_isObject(s.factors) || Object.values(s.factors).some((v) => typeof v !== 'string')))
+            fail(`${at}.factors must be an object of strings`);
+        if (s.experiment !== undefined && typeof s.experiment !== 'string')
+            fail(`${at}.experiment must be a string`);
     });
     return data;
+}
+/** Machines a merged snapshot may list: the merge's own cap on shards. */
+const MAX_MERGED_HARDWARE = 256;
+function hardwareOf(value, at, fail) {
+    try {
+        return validateHardware(value);
+    }
+    catch (err) {
+        if (err instanceof HardwareError)
+            return fail(`${at}: ${err.message}`);
+        throw err;
+    }
 }
 function isFiniteNumber(value) {
     return typeof value === 'number' && Number.isFinite(value);
@@ -26707,19 +27109,26 @@ const SNAPSHOT_FILE = 'snapshot.json';
 function branchSlug(branch) {
     return branch.replace(/[^A-Za-z0-9._]/g, '_').slice(0, 80) || '_';
 }
-/**
- * Keys are `chimera-insight-snapshot-v1-<branch slug>-<hash>-<sha>`. The slug
- * has no `-`, and the hash (of the exact branch name and the analysed path)
- * keeps `feature/x` apart from `feature_x` and two benchmark jobs of one
- * repository apart, so restoring by the prefix of `main` never returns a
- * snapshot of `main-old` or of another job's path.
- */
-function cacheKeyPrefix(branch, scope) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${branch}\n${scope}`).digest('hex').slice(0, 8);
-    return `${CACHE_KEY_PREFIX}-${branchSlug(branch)}-${hash}-`;
+/** A hardware id as a key part without `-`: `l4-24gb` → `l4_24gb.<hash>`, the hash telling `a-b` from `a_b`. */
+function hardwareSlug(hardware) {
+    return `${hardware.replace(/[^A-Za-z0-9._]/g, '_')}.${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(hardware).digest('hex').slice(0, 4)}`;
 }
-function cacheKey(branch, scope, sha) {
-    return `${cacheKeyPrefix(branch, scope)}${sha}`;
+/**
+ * Keys are `chimera-insight-snapshot-v1-<branch slug>-<hash>-<hardware>-<sha>`.
+ * The slugs have no `-`, and the hash (of the exact branch name and the
+ * analysed path) keeps `feature/x` apart from `feature_x` and two benchmark
+ * jobs of one repository apart, so restoring by the prefix of `main` never
+ * returns a snapshot of `main-old` or of another job's path. Without
+ * `hardware` it is the prefix every hardware's keys share (and the whole key
+ * of versions that recorded no hardware: `…-<hash>-<sha>`).
+ */
+function cacheKeyPrefix(branch, scope, hardware) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${branch}\n${scope}`).digest('hex').slice(0, 8);
+    const any = `${CACHE_KEY_PREFIX}-${branchSlug(branch)}-${hash}-`;
+    return hardware === undefined ? any : `${any}${hardwareSlug(hardware)}-`;
+}
+function cacheKey(branch, scope, sha, hardware) {
+    return `${cacheKeyPrefix(branch, scope, hardware)}${sha}`;
 }
 const UNAVAILABLE = 'the cache service is not available (outside GitHub Actions, or the runner sets no cache URL)';
 function message(err) {
@@ -26758,7 +27167,8 @@ async function restoreFromCache(options) {
             log.warning(`Baseline cache: ${UNAVAILABLE}.`);
         return { reason: UNAVAILABLE };
     }
-    const prefix = cacheKeyPrefix(branch, scope);
+    const any = cacheKeyPrefix(branch, scope);
+    const prefix = options.hardware === undefined ? any : cacheKeyPrefix(branch, scope, options.hardware);
     const file = external_node_path_default().join(dir, SNAPSHOT_FILE);
     let key;
     try {
@@ -26766,7 +27176,7 @@ async function restoreFromCache(options) {
         // A snapshot or history left by an earlier step must not pass for a restored one.
         await external_node_fs_namespaceObject.promises.rm(file, { force: true });
         await external_node_fs_namespaceObject.promises.rm(external_node_path_default().join(dir, branch_history_HISTORY_FILE), { force: true });
-        key = await cache.restoreCache([dir], event.baseSha ? `${prefix}${event.baseSha}` : prefix, [prefix]);
+        key = await cache.restoreCache([dir], event.baseSha ? `${prefix}${event.baseSha}` : prefix, prefix === any ? [prefix] : [prefix, any]);
     }
     catch (err) {
         log.warning(`Baseline cache: restore failed, continuing without it: ${message(err)}`);
@@ -26793,9 +27203,14 @@ async function restoreFromCache(options) {
     };
     if (snapshot.commit)
         info.found.info.commit = snapshot.commit;
+    if (snapshot.hardware)
+        info.found.hardware = snapshot.hardware;
+    // Another machine's runs say nothing about this machine's noise or trend.
+    if (snapshot.hardware && options.hardware !== undefined && snapshot.hardware.id !== options.hardware)
+        return info;
     try {
         // Entries saved before the history existed have none: the history starts with the next push.
-        const history = await readHistory(external_node_path_default().join(dir, branch_history_HISTORY_FILE), { branch, scope });
+        const history = await readHistory(external_node_path_default().join(dir, branch_history_HISTORY_FILE), { branch, scope, ...(snapshot.hardware ? { hardware: snapshot.hardware.id } : {}) });
         if (history)
             info.found.history = history;
     }
@@ -26825,7 +27240,7 @@ async function saveToCache(options) {
             log.warning(`Baseline cache: snapshot not saved: ${UNAVAILABLE}.`);
             return undefined;
         }
-        const key = cacheKey(event.branch, snapshot.config.path ?? '.', sha);
+        const key = cacheKey(event.branch, snapshot.config.path ?? '.', sha, snapshot.hardware?.id);
         await fs.mkdir(dir, { recursive: true });
         await writeSnapshot(path.join(dir, SNAPSHOT_FILE), snapshot);
         if (options.history)
@@ -26847,6 +27262,30 @@ async function saveToCache(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/shards/split.ts
+
+/**
+ * A merged snapshot's series split by the hardware label, each machine's
+ * series back under the ids a shard on it writes (the label taken out),
+ * in the order the snapshot lists the machines.
+ */
+function splitMergedSnapshot(snapshot) {
+    const merged = snapshot.merged;
+    if (!merged)
+        return [];
+    const groups = new Map(merged.hardware.map((h) => [h.id, { hardware: h, series: [] }]));
+    for (const s of snapshot.series) {
+        const hw = s.labels[merged.label];
+        const group = hw === undefined ? undefined : groups.get(hw);
+        if (!group)
+            continue;
+        const { [merged.label]: _hw, ...labels } = s.labels;
+        const repeat = /#\d+$/.exec(s.id)?.[0] ?? '';
+        group.series.push({ ...s, labels, id: `${seriesId(s.file, s.metric, labels)}${repeat}` });
+    }
+    return [...groups.values()].filter((g) => g.series.length > 0);
+}
+
 ;// CONCATENATED MODULE: ./src/baseline/sources/types.ts
 /** A baseline the user asked for explicitly but that cannot be used (bad file, path outside the workspace). */
 class BaselineError extends Error {
@@ -26857,6 +27296,7 @@ class BaselineError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/sources/file.ts
+
 
 
 
@@ -26904,11 +27344,26 @@ async function baselineFromFile(options) {
     const shown = file_isInside(config.workspace, target) ? toPosix(external_node_path_default().relative(config.workspace, target)) || '.' : target;
     if (stat.isFile()) {
         const snapshot = await readSnapshot(target, shown);
+        if (snapshot.merged) {
+            // A merge's snapshot: this machine's series, else the first machine's (then shown, not gated).
+            const groups = splitMergedSnapshot(snapshot);
+            const group = groups.find((g) => g.hardware.id === options.hardware) ?? groups[0];
+            if (!group)
+                throw new BaselineError(`Baseline ${options.given}: a merged snapshot without series`);
+            const found = {
+                found: { info: { source: 'file', description: `merged snapshot ${shown}, ${group.hardware.id}`, createdAt: snapshot.createdAt }, series: group.series, hardware: group.hardware },
+            };
+            if (snapshot.commit)
+                found.found.info.commit = snapshot.commit;
+            return found;
+        }
         const found = {
             found: { info: { source: 'file', description: `snapshot ${shown}`, createdAt: snapshot.createdAt }, series: snapshot.series },
         };
         if (snapshot.commit)
             found.found.info.commit = snapshot.commit;
+        if (snapshot.hardware)
+            found.found.hardware = snapshot.hardware;
         return found;
     }
     if (!stat.isDirectory())
@@ -26962,6 +27417,7 @@ function withBaselineIgnored(config, base) {
 
 
 
+
 /** Runs git with an argument array (never a shell); `--literal-pathspecs` so paths are never globs. */
 function git(cwd, args) {
     return new Promise((resolve) => {
@@ -27002,6 +27458,27 @@ async function listBlobs(cwd, commit, rootRel) {
         entries.push({ path: rootRel === '.' ? name : `${rootRel}/${name}`, oid });
     }
     return entries;
+}
+/**
+ * The regular files `names` (relative to `cwd`, no folders) at `commit`, with
+ * their sizes, so a caller can refuse a large blob before writing it out.
+ */
+async function filesAt(cwd, commit, names) {
+    const r = await git(cwd, ['ls-tree', '-l', '-z', commit, '--', ...names]);
+    if (r.code !== 0)
+        throw new Error(`git ls-tree failed: ${r.stderr}`);
+    const out = [];
+    for (const record of r.stdout.toString('utf8').split('\0')) {
+        const tab = record.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
+        const name = record.slice(tab + 1);
+        if (type !== 'blob' || (mode !== '100644' && mode !== '100755') || !oid || !names.includes(name))
+            continue;
+        out.push({ name, oid, size: Number(size) });
+    }
+    return out;
 }
 /**
  * Streams blobs out of `git cat-file --batch` into files: one process for all
@@ -27085,6 +27562,57 @@ function writeBlobs(cwd, blobs) {
     });
 }
 /**
+ * The commit to read the baseline at: the merge base of the event's base
+ * commit (or of `ref`) with the head. Either the commit, or in words why
+ * there is none. With an explicit `ref` a missing repository or ref is an
+ * error (BaselineError): the user named that baseline, so passing without it
+ * would hide a typo.
+ */
+async function findMergeBase(cwd, event, ref) {
+    const named = ref !== undefined ? `Baseline git:${ref}` : '';
+    const inside = await git(cwd, ['rev-parse', '--is-inside-work-tree']);
+    if (inside.code !== 0 || inside.stdout.toString('utf8').trim() !== 'true') {
+        // e.g. "detected dubious ownership" in a container: say what git said rather than guess.
+        const said = inside.stderr.split('\n')[0] ?? '';
+        const notRepo = inside.code === 0 || /not a git repository/i.test(said) || said === '';
+        const reason = notRepo ? 'not inside a git checkout' : `git cannot read the checkout: ${said}`;
+        if (named)
+            throw new BaselineError(`${named}: ${reason}`);
+        return { reason };
+    }
+    const shallow = (await gitText(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true';
+    let baseSha = event.baseSha;
+    let baseRef = event.baseRef;
+    if (ref !== undefined) {
+        baseSha = await gitText(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+        if (!baseSha)
+            throw new BaselineError(`${named}: no branch, tag or commit named "${ref}" in this clone${shallow ? ` (the clone is shallow: ${SHALLOW_HINT})` : ''}`);
+        baseRef = ref;
+    }
+    if (!baseSha)
+        return { reason: 'no base commit: needs a pull_request event (or a push with a previous commit)' };
+    const hasCommit = async (sha) => (await git(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
+    if (!(await hasCommit(baseSha))) {
+        return {
+            reason: shallow
+                ? `the clone is shallow and does not contain the base commit ${git_short(baseSha)}: ${SHALLOW_HINT}`
+                : `the base commit ${git_short(baseSha)} is not in the clone: ${SHALLOW_HINT}`,
+        };
+    }
+    // A pull_request checkout is the merge commit; the PR head may not have been fetched, HEAD always is.
+    const head = event.headSha && (await hasCommit(event.headSha)) ? event.headSha : 'HEAD';
+    const mergeBase = await gitText(cwd, ['merge-base', baseSha, head]);
+    if (!mergeBase) {
+        const reason = shallow
+            ? `the clone is too shallow to find the merge base of ${git_short(baseSha)} and ${head === 'HEAD' ? 'HEAD' : git_short(head)}: ${SHALLOW_HINT}`
+            : `${git_short(baseSha)} and ${head === 'HEAD' ? 'HEAD' : git_short(head)} have no common ancestor`;
+        if (named)
+            throw new BaselineError(`${named}: ${reason}`);
+        return { reason };
+    }
+    return baseRef ? { sha: mergeBase, ref: baseRef } : { sha: mergeBase };
+}
+/**
  * The same benchmark files at the merge base of the PR, read from git objects
  * (nothing checked out, nothing run), written to a temporary directory under
  * the same workspace-relative paths and analyzed with the same configuration,
@@ -27093,34 +27621,10 @@ function writeBlobs(cwd, blobs) {
 async function baselineFromGit(options) {
     const { config, event } = options;
     const cwd = config.root;
-    const inside = await git(cwd, ['rev-parse', '--is-inside-work-tree']);
-    if (inside.code !== 0 || inside.stdout.toString('utf8').trim() !== 'true') {
-        // e.g. "detected dubious ownership" in a container: say what git said rather than guess.
-        const said = inside.stderr.split('\n')[0] ?? '';
-        const notRepo = inside.code === 0 || /not a git repository/i.test(said) || said === '';
-        return { reason: notRepo ? `${rootRelative(config)} is not inside a git checkout` : `git cannot read the checkout: ${said}` };
-    }
-    if (!event.baseSha)
-        return { reason: 'no base commit: needs a pull_request event (or a push with a previous commit)' };
-    const shallow = (await gitText(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true';
-    const hasCommit = async (sha) => (await git(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
-    if (!(await hasCommit(event.baseSha))) {
-        return {
-            reason: shallow
-                ? `the clone is shallow and does not contain the base commit ${git_short(event.baseSha)}: ${SHALLOW_HINT}`
-                : `the base commit ${git_short(event.baseSha)} is not in the clone: ${SHALLOW_HINT}`,
-        };
-    }
-    // A pull_request checkout is the merge commit; the PR head may not have been fetched, HEAD always is.
-    const head = event.headSha && (await hasCommit(event.headSha)) ? event.headSha : 'HEAD';
-    const mergeBase = await gitText(cwd, ['merge-base', event.baseSha, head]);
-    if (!mergeBase) {
-        return {
-            reason: shallow
-                ? `the clone is too shallow to find the merge base of ${git_short(event.baseSha)} and ${head === 'HEAD' ? 'HEAD' : git_short(head)}: ${SHALLOW_HINT}`
-                : `${git_short(event.baseSha)} and ${head === 'HEAD' ? 'HEAD' : git_short(head)} have no common ancestor`,
-        };
-    }
+    const base = await findMergeBase(cwd, event, options.ref);
+    if ('reason' in base)
+        return { reason: base.reason === 'not inside a git checkout' ? `${rootRelative(config)} is not inside a git checkout` : base.reason };
+    const mergeBase = base.sha;
     const rootRel = rootRelative(config);
     let blobs;
     try {
@@ -27157,7 +27661,7 @@ async function baselineFromGit(options) {
     const createdAt = await gitText(cwd, ['show', '-s', '--format=%cI', mergeBase]);
     const found = {
         found: {
-            info: { source: 'git', description: `git merge base ${git_short(mergeBase)}`, commit: event.baseRef ? { sha: mergeBase, ref: event.baseRef } : { sha: mergeBase } },
+            info: { source: 'git', description: `git merge base ${git_short(mergeBase)}${options.ref !== undefined ? ` with ${options.ref}` : ''}`, commit: base.ref ? { sha: mergeBase, ref: base.ref } : { sha: mergeBase } },
             series: report.series.map(snapshotSeries),
         },
     };
@@ -27319,6 +27823,7 @@ async function trySource(name, ctx, explicit) {
                     scope: rootRelative(ctx.config),
                     log: ctx.log,
                     warnUnavailable: explicit,
+                    ...(ctx.hardware ? { hardware: ctx.hardware } : {}),
                 });
             case 'git':
                 return await baselineFromGit({ config: ctx.config, event: ctx.event, analyzeTree: ctx.analyzeTree, tempDir: ctx.tempDir });
@@ -27371,10 +27876,18 @@ async function findBaseline(spec, ctx) {
     if (spec.kind === 'none')
         return { attempts };
     if (spec.kind === 'file') {
-        const outcome = await baselineFromFile({ config: ctx.config, given: spec.path, ...ctx.file, analyzeTree: ctx.analyzeTree });
+        const outcome = await baselineFromFile({ config: ctx.config, given: spec.path, ...ctx.file, analyzeTree: ctx.analyzeTree, ...(ctx.hardware ? { hardware: ctx.hardware } : {}) });
         if ('found' in outcome)
             return { found: outcome.found, attempts };
         return { attempts: [{ source: 'file', outcome: outcome.reason }] };
+    }
+    if (spec.kind === 'git' && spec.ref !== undefined) {
+        // Named outright: a ref or repository that cannot be read is an error (BaselineError), as for file:.
+        const outcome = await baselineFromGit({ config: ctx.config, event: ctx.event, analyzeTree: ctx.analyzeTree, tempDir: ctx.tempDir, ref: spec.ref });
+        if ('found' in outcome)
+            return { found: outcome.found, attempts };
+        ctx.log.info(`Baseline git:${spec.ref}: ${outcome.reason}`);
+        return { attempts: [{ source: 'git', outcome: outcome.reason }] };
     }
     const order = spec.kind === 'auto' ? AUTO_ORDER : [spec.kind];
     for (const name of order) {
@@ -27415,6 +27928,15 @@ function useHistory(history, size, head, baselineSha) {
     const lookup = new Map([...runs].map(([id, r]) => [id, seriesHistory(r.values, { pool })]));
     return { history: trimmed, runs, lookup };
 }
+/** The two hardware ids when both runs record theirs and they differ; a baseline of an earlier version records none. */
+function differentHardware(head, base) {
+    return head && base && head.id !== base.id ? { head: head.id, base: base.id } : undefined;
+}
+/** A comparison with another machine's baseline: shown with the machine named, never gated. */
+function onOtherHardware(c, baseHardware) {
+    const note = `different hardware: the baseline ran on ${baseHardware}${c.gated ? ', so this does not gate' : ''}`;
+    return { ...c, gated: false, baselineHardware: baseHardware, note: [c.note, note].filter(Boolean).join('; ') };
+}
 function isPushToDefault(event) {
     return event.name === 'push' && !!event.branch && event.branch === event.defaultBranch;
 }
@@ -27453,7 +27975,7 @@ function compareStage(options) {
         try {
             let search;
             try {
-                search = await findBaseline(gate.baseline, { ...options, tempDir, headSeries: report.series });
+                search = await findBaseline(gate.baseline, { ...options, tempDir, headSeries: report.series, ...(report.hardware ? { hardware: report.hardware.id } : {}) });
             }
             catch (err) {
                 if (!(err instanceof BaselineError || err instanceof SnapshotError))
@@ -27471,6 +27993,12 @@ function compareStage(options) {
             }
             baseline = search.found;
             const { info, series } = search.found;
+            const otherHardware = differentHardware(report.hardware, search.found.hardware);
+            if (otherHardware) {
+                const warning = `different hardware: this run measured on ${otherHardware.head}, the baseline on ${otherHardware.base}; the changes are shown, not gated`;
+                info.note = info.note ? `${info.note}; ${warning}` : warning;
+                options.log.warning(`Baseline: ${warning}.`);
+            }
             // History pairs runs itself; a baseline from another commit is aligned run to run here.
             const sides = search.found.head ? { base: series, head: search.found.head } : history_alignNewestRuns(series, report.series);
             if ('omitted' in sides && sides.omitted > 0 && !info.note) {
@@ -27483,7 +28011,9 @@ function compareStage(options) {
             }
             // Late series are not measured yet: compareLate judges them, so they are not "missing" here.
             const ungated = new Set(search.found.ungated?.ids ?? []);
-            const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), sides.head, gate, used?.lookup).map((c) => ungated.has(c.id) && c.gated ? { ...c, gated: false, note: [c.note, 'not gated: this checkout did not produce the run'].filter(Boolean).join('; ') } : c);
+            const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), sides.head, gate, used?.lookup)
+                .map((c) => (ungated.has(c.id) && c.gated ? { ...c, gated: false, note: [c.note, 'not gated: this checkout did not produce the run'].filter(Boolean).join('; ') } : c))
+                .map((c) => (otherHardware ? onOtherHardware(c, otherHardware.base) : c));
             report.comparison = buildComparisonReport({ comparisons, baseline: info, attempts: search.attempts, gate });
             summarise(report, comparisons);
             calibration(report);
@@ -27507,7 +28037,8 @@ function compareStage(options) {
             lookup = lateUse.lookup;
         }
         // Opting in with gate-llm-throughput gates these series whatever the `gate` selection says.
-        const added = compareAll(base, late, options.config.gate, lookup).map((c) => ({ ...c, gated: true }));
+        const otherHardware = differentHardware(report.hardware, baseline.hardware);
+        const added = compareAll(base, late, options.config.gate, lookup).map((c) => (otherHardware ? onOtherHardware({ ...c, gated: true }, otherHardware.base) : { ...c, gated: true }));
         const comparisons = [...current.series, ...added];
         // No `error` to carry over: a comparison with an unusable baseline has no `baseline` and returned above.
         report.comparison = buildComparisonReport({ comparisons, baseline: current.baseline, attempts: current.attempts, gate: options.config.gate });
@@ -27527,8 +28058,10 @@ const GATE_INPUT_OPTIONS = ['statistic', 'threshold', 'thresholds', 'min-samples
 // `history-size` has no option: the default-branch history lives in the Actions cache, which a local run does not have.
 const GATE_USAGE = `Regression gate (analyze):
   --baseline PATH|KIND    a snapshot.json or a benchmark directory to compare with, or
-                          auto (default: earlier timestamped runs in the tree, since
-                          cache and git need a GitHub event), history, or none
+                          git:REF (the same files at the merge base of HEAD and REF,
+                          e.g. git:main or git:origin/main), auto (default: earlier
+                          timestamped runs in the tree, since cache and git need a
+                          GitHub event), history, or none
   --threshold PCT         regression threshold (default: 5%)
   --thresholds RULES      per-metric thresholds, e.g. "tokens_s: 3%, *ttft*: 20%"
   --statistic mean|median compared statistic (default: mean)
@@ -27546,7 +28079,7 @@ const KEYWORDS = new Set(['auto', 'cache', 'git', 'history', 'none']);
 function baselineInput(given) {
     if (given === undefined)
         return 'auto';
-    if (KEYWORDS.has(given.toLowerCase()) || given.toLowerCase().startsWith('file:'))
+    if (KEYWORDS.has(given.toLowerCase()) || given.toLowerCase().startsWith('file:') || given.toLowerCase().startsWith('git:'))
         return given;
     return `file:${given}`;
 }
@@ -28797,16 +29330,40 @@ function levelTable(f) {
     const rows = shownLevels(levels).map((l) => l ? [escapeMarkdown(l.value), meanSd(l, f.unit), l.n === null ? '?' : String(l.n), relativeToBest(l, best)] : ['…', `${levels.length - TABLE_ROWS + 1} more`, '', '']);
     return table([escapeMarkdown(f.factor ?? 'level'), 'Mean ± sd', 'n', 'vs best'], rows);
 }
+/** Characters of header text a finding's table may have before it no longer fits the comment's column. */
+const HEADER_CHARS = 90;
 /**
  * The factor's levels within each setting of the others: rows are levels,
  * columns settings (at most six, the unit in the caption so cells stay narrow).
+ * Long setting names (a merge's hardware ids) turn it round when that is
+ * narrower: rows are settings, columns levels; too wide either way, the levels alone are shown.
  */
 function sliceTable(f) {
     const slices = f.slices ?? [];
     if (slices.length < 2 || slices.length > 6)
         return undefined;
     const levels = (f.levels ?? []).map((l) => l.value);
-    const rows = levels.slice(0, TABLE_ROWS).map((level) => [
+    const shown = levels.slice(0, TABLE_ROWS);
+    const sum = (names) => names.reduce((n, s) => n + s.length, 0);
+    const longest = (names) => Math.max(0, ...names.map((s) => s.length));
+    const settings = slices.map((s) => s.setting);
+    // Roughly the characters of one row: the first column's longest name and every other column's header.
+    const upright = longest(shown) + sum(settings);
+    const turnedWidth = longest(settings) + sum(shown);
+    if (upright > HEADER_CHARS) {
+        if (shown.length > 6 || turnedWidth > Math.min(upright, HEADER_CHARS))
+            return undefined;
+        const turned = slices.map((s) => [
+            escapeMarkdown(s.setting),
+            ...shown.map((level) => {
+                const v = s.values.find((x) => x.level === level);
+                return v ? (s.values[0]?.level === level ? `**${formatNumber(v.mean)}**` : formatNumber(v.mean)) : '–';
+            }),
+        ]);
+        const caption = `Mean${f.unit ? ` ${escapeMarkdown(f.unit)}` : ''} of each ${escapeMarkdown(f.factor ?? 'level')} per setting; the best in each row in bold.`;
+        return `${table(['Setting', ...shown.map((l) => escapeMarkdown(l))], turned)}\n\n${caption}`;
+    }
+    const rows = shown.map((level) => [
         escapeMarkdown(level),
         ...slices.map((s) => {
             const v = s.values.find((x) => x.level === level);
@@ -29024,6 +29581,74 @@ function trendSections(report) {
     return [{ text: `### Trend on the default branch\n\n${noiseLine(history)}`, dropRank: DROP_RANK.unchangedMetrics, kind: 'trend' }];
 }
 
+;// CONCATENATED MODULE: ./src/report/hardware.ts
+
+
+
+
+/** Machines named in the digest's hardware line; the details list them all. */
+const DIGEST_MACHINES = 6;
+/** The distinct machines of a merged report, in shard order, with their shards' series added up. */
+function machines(shards) {
+    const byId = new Map();
+    for (const s of shards) {
+        const seen = byId.get(s.hardware.id);
+        if (seen) {
+            seen.series += s.series;
+            seen.shards.push(s);
+        }
+        else
+            byId.set(s.hardware.id, { hardware: s.hardware, series: s.series, shards: [s] });
+    }
+    return [...byId.values()];
+}
+function ownBaseline(m) {
+    return m.shards.find((s) => s.baseline)?.baseline;
+}
+/**
+ * One line under a merged report's verdict: which machines the numbers come
+ * from, and which of them had no baseline of their own. Hardware ids are
+ * plain names (checked when the shard was read); tool text is escaped.
+ */
+function hardwareDigestSection(report) {
+    const shards = report.shards;
+    if (!shards || shards.length === 0)
+        return undefined;
+    const list = machines(shards);
+    const shown = list.slice(0, DIGEST_MACHINES).map((m) => {
+        const base = ownBaseline(m);
+        const warn = report.comparison?.baseline && base && !base.sameHardware ? ' ⚠️ no own baseline' : '';
+        return `${code(m.hardware.id)} ${escapeMarkdown(hardwareText(m.hardware))}${warn}`;
+    });
+    const more = list.length > DIGEST_MACHINES ? ` · and ${list.length - DIGEST_MACHINES} more` : '';
+    return { text: `<sub>**Hardware** (${text_plural(list.length, 'machine')}, ${text_plural(shards.length, 'shard')}): ${shown.join(' · ')}${more}</sub>` };
+}
+function runnerText(h) {
+    const r = h.runner;
+    const parts = [r?.name, r?.environment].filter((p) => !!p);
+    return parts.length > 0 ? escapeMarkdown(parts.join(', ')) : '–';
+}
+/** Details: each shard with its machine, and the baseline its series were compared with; or the one machine of a single run. */
+function hardwareDetailSection(report) {
+    const shards = report.shards;
+    if (shards && shards.length > 0) {
+        const rows = shards.map((s) => {
+            const b = s.baseline;
+            const baseline = !b ? '–' : b.sameHardware ? escapeMarkdown(b.description) : `⚠️ ${escapeMarkdown(b.hardware ?? 'unrecorded hardware')}'s (${escapeMarkdown(b.description)}), not gated`;
+            return [escapeMarkdown(s.name), code(s.hardware.id), escapeMarkdown(hardwareText(s.hardware)), runnerText(s.hardware), String(s.series), baseline];
+        });
+        const text = `### Hardware\n\nEach shard's series carry its hardware as a label and are compared with the baseline of the same hardware.\n\n${table(['Shard', 'Hardware', 'GPUs / CPU', 'Runner', 'Series', 'Baseline'], rows)}`;
+        return { text, dropRank: DROP_RANK.collapsedDetail, kind: 'hardware table' };
+    }
+    const h = report.hardware;
+    if (!h)
+        return undefined;
+    const source = h.idSource === 'input' ? 'named by the hardware input' : `derived from the ${h.idSource.toUpperCase()}`;
+    const notes = (h.notes ?? []).map((n) => escapeMarkdown(n));
+    const runner = h.runner ? ` · runner ${runnerText(h)}` : '';
+    return { text: `### Hardware\n\n${code(h.id)} (${source}): ${escapeMarkdown(hardwareText(h))} · ${escapeMarkdown(`${h.os}/${h.arch}`)}${runner}${notes.length > 0 ? ` · ${notes.join('; ')}` : ''}. Baselines are kept per hardware.`, dropRank: DROP_RANK.collapsedDetail, kind: 'hardware' };
+}
+
 ;// CONCATENATED MODULE: ./src/report/llm-sections.ts
 
 
@@ -29224,6 +29849,7 @@ function llmTimingText(report) {
 
 
 
+
 function titleSection(report) {
     const h = digest_headline(report);
     return { text: `${marker_REPORT_MARKER}\n## ${h.icon} Chimera Insight: ${h.text}` };
@@ -29265,7 +29891,7 @@ function changesSection(report, links) {
             sideValue(c.base?.value, escapeMarkdown(c.unit)),
             sideValue(c.head?.value, escapeMarkdown(c.unit)),
             c.change === null ? '–' : `${formatChange(c.change)}${c.interval ? `<br><sub>${intervalText(c.interval)}</sub>` : ''}`,
-            `${verdictWord(c)}<br><sub>threshold ${thresholdText(c)}</sub>`,
+            `${verdictWord(c)}<br><sub>threshold ${thresholdText(c)}</sub>${otherHardwareText(c) ? `<br><sub>${otherHardwareText(c)}</sub>` : ''}`,
         ];
     });
     const parts = [`### Changes\n\n${table(['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'], body)}`];
@@ -29337,6 +29963,7 @@ function digestSections(report, links = {}) {
         // A gate that gates nothing makes the verdict meaningless: that is said first.
         noticesSection(report),
         verdictSection(report),
+        hardwareDigestSection(report),
         changesSection(report, links),
         ...trendSections(report),
         ...calibrationDigestSections(report),
@@ -29349,6 +29976,7 @@ function digestSections(report, links = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -29587,9 +30215,11 @@ function allFindingsSection(report) {
 function detailSections(report) {
     const experiment = experimentSection(report);
     const more = allFindingsSection(report);
+    const hardware = hardwareDetailSection(report);
     return [
         { text: '---\n\n## Details' },
         ...comparisonSections(report),
+        ...(hardware ? [hardware] : []),
         ...calibrationSections(report),
         ...(more ? [more] : []),
         { text: throughputSection(report), dropRank: DROP_RANK.unchangedMetrics, kind: 'throughput table' },
@@ -29861,7 +30491,7 @@ async function writeToFile(file, write) {
  * its fact sheet holds the changes against the baseline.
  */
 async function runPipeline(config, deps) {
-    const report = await analyze(config, deps);
+    const report = deps.source ? await deps.source() : await analyze(config, deps);
     if (deps.compare)
         await deps.compare(report);
     // Findings need the comparison (its changes are findings) and the narrative needs the findings.
@@ -29909,7 +30539,1187 @@ async function runPipeline(config, deps) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/hardware/probe.ts
+
+/** A GPU tool that writes more than this is not answering the query asked. */
+const PROBE_OUTPUT_LIMIT = 256 * 1024;
+/**
+ * The real probe: the program is spawned directly (no shell, nothing from a
+ * repository in its arguments), its stdin closed, its output capped, and it
+ * is killed with its process group at the deadline. The promise settles at
+ * the deadline even when a grandchild keeps the pipe open.
+ */
+const systemProbe = (command, args, timeoutMs) => new Promise((resolve) => {
+    let settled = false;
+    const finish = (result) => {
+        if (settled)
+            return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(result);
+    };
+    const group = process.platform !== 'win32';
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], { stdio: ['ignore', 'pipe', 'ignore'], detached: group, windowsHide: true });
+    const kill = () => {
+        try {
+            if (group && child.pid !== undefined)
+                process.kill(-child.pid, 'SIGKILL');
+            else
+                child.kill('SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+        child.stdout?.destroy();
+    };
+    const timer = setTimeout(() => {
+        kill();
+        finish({ kind: 'timeout', ms: timeoutMs });
+    }, timeoutMs);
+    let out = '';
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (d) => {
+        out += d;
+        if (out.length > PROBE_OUTPUT_LIMIT) {
+            kill();
+            finish({ kind: 'error', message: `wrote more than ${PROBE_OUTPUT_LIMIT / 1024} KiB` });
+        }
+    });
+    child.on('error', (err) => finish(err.code === 'ENOENT' ? { kind: 'absent' } : { kind: 'error', message: err.code ?? err.message }));
+    child.on('close', (code) => finish({ kind: 'output', code: code ?? -1, stdout: out }));
+});
+
+;// CONCATENATED MODULE: ./src/hardware/system.ts
+
+
+
+/** This machine's hardware, as the action and the CLI record it; `explicit` is the `hardware` input. */
+function detectSystemHardware(explicit) {
+    return detectHardware({
+        ...(explicit ? { explicit } : {}),
+        env: process.env,
+        system: { platform: external_node_os_default().platform(), arch: external_node_os_default().arch(), cpus: external_node_os_default().cpus() },
+        probe: systemProbe,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/shards/read.ts
+/**
+ * Reading shard folders. Shards are untrusted input: a pull request's job
+ * wrote them (a fork's, in the workflow_run pattern), so nothing in them is
+ * run, only three JSON files are read, each a regular file (never a symlink,
+ * a FIFO or a device) under a size cap checked before reading, and every
+ * value is validated before it is used. A folder that cannot be used is one
+ * problem naming it, never a silent gap in the merged report.
+ */
+
+
+
+
+
+
+
+const read_SNAPSHOT_FILE = 'snapshot.json';
+const REPORT_FILE = 'report.json';
+/** Caps on what a merge reads; docs/several-runners.md lists them. */
+const SHARD_LIMITS = {
+    /** Shard folders in one merge. */
+    shards: 256,
+    snapshotBytes: 256 * 1024 * 1024,
+    reportBytes: 64 * 1024 * 1024,
+    hardwareBytes: 64 * 1024,
+    /** Labels of one series. */
+    labels: 64,
+    /** Characters of one id, file, metric, label name or value. */
+    text: 4096,
+    /** Files one shard's inventory may list. */
+    files: 100_000,
+};
+function read_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+class ShardFileError extends Error {
+}
+/**
+ * A file of a shard, whole, if it is a regular file within `cap` bytes.
+ * O_NOFOLLOW and the size checked again on the open descriptor: a file
+ * swapped for a symlink or grown after the lstat still cannot be read past
+ * the cap. Undefined when the file does not exist.
+ */
+async function readCapped(file, cap) {
+    const info = await external_node_fs_namespaceObject.promises.lstat(file).catch((err) => {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw new ShardFileError(`cannot be read (${err.code ?? err.message})`);
+    });
+    if (!info)
+        return undefined;
+    if (!info.isFile())
+        throw new ShardFileError(info.isSymbolicLink() ? 'is a symbolic link, which a shard may not hold' : 'is not a regular file');
+    if (info.size > cap)
+        throw new ShardFileError(`is ${formatBytes(info.size)}, over the ${formatBytes(cap)} a shard file may have`);
+    let handle;
+    try {
+        handle = await external_node_fs_namespaceObject.promises.open(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
+    }
+    catch (err) {
+        throw new ShardFileError(`cannot be read (${err.code ?? err.message})`);
+    }
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFile() || stat.size > cap)
+            throw new ShardFileError(`is over the ${formatBytes(cap)} a shard file may have`);
+        const buffer = Buffer.alloc(Math.min(stat.size, cap) + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > cap)
+            throw new ShardFileError(`is over the ${formatBytes(cap)} a shard file may have`);
+        return buffer.subarray(0, bytesRead).toString('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+function parseJson(text, what) {
+    try {
+        return JSON.parse(text.replace(/^\uFEFF/, ''));
+    }
+    catch (err) {
+        throw new ShardFileError(`${what} is not valid JSON (${err.message})`);
+    }
+}
+/** Beyond what validateSnapshot checks: bounds on what one series may carry, and no merged snapshot posing as a shard. */
+function checkShardSnapshot(snapshot) {
+    if (snapshot.merged)
+        throw new ShardFileError(`${read_SNAPSHOT_FILE} is a merged snapshot, not one machine's`);
+    if (snapshot.series.length > LIMITS.seriesPerRun)
+        throw new ShardFileError(`${read_SNAPSHOT_FILE} holds ${snapshot.series.length} series, over the ${LIMITS.seriesPerRun} of one run`);
+    const long = (s) => s.length > SHARD_LIMITS.text;
+    snapshot.series.forEach((s, i) => {
+        const at = `${read_SNAPSHOT_FILE} series[${i}]`;
+        if (long(s.id) || long(s.file) || long(s.metric) || long(s.unit))
+            throw new ShardFileError(`${at} has a name over ${SHARD_LIMITS.text} characters`);
+        const labels = Object.entries({ ...s.labels, ...s.factors });
+        if (labels.length > SHARD_LIMITS.labels)
+            throw new ShardFileError(`${at} has more than ${SHARD_LIMITS.labels} labels`);
+        if (labels.some(([k, v]) => long(k) || long(v)) || (s.experiment !== undefined && long(s.experiment)))
+            throw new ShardFileError(`${at} has a label over ${SHARD_LIMITS.text} characters`);
+        if (s.samples.length > SNAPSHOT_SAMPLE_LIMIT)
+            throw new ShardFileError(`${at} has more than ${SNAPSHOT_SAMPLE_LIMIT} samples`);
+    });
+}
+const FILE_TYPES = new Set(['csv', 'json', 'jsonl', 'markdown', 'text', 'other']);
+const FILE_STATUSES = new Set(['parsed', 'skipped', 'failed']);
+const count = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
+const clip = (v) => (typeof v === 'string' ? v.slice(0, SHARD_LIMITS.text) : undefined);
+/** One inventory entry rebuilt from what report.json says, field by field; undefined when it is not one. */
+function fileEntry(value) {
+    if (!read_isObject(value))
+        return undefined;
+    const filePath = clip(value.path);
+    if (!filePath || !FILE_STATUSES.has(value.status))
+        return undefined;
+    const problems = (Array.isArray(value.problems) ? value.problems.slice(0, 20) : []).flatMap((p) => {
+        if (!read_isObject(p) || typeof p.reason !== 'string')
+            return [];
+        return [count(p.line) > 0 ? { line: count(p.line), reason: clip(p.reason) } : { reason: clip(p.reason) }];
+    });
+    const entry = {
+        path: filePath,
+        type: FILE_TYPES.has(value.type) ? value.type : 'other',
+        size: count(value.size),
+        status: value.status,
+        document: value.document === true,
+        series: count(value.series),
+        rows: count(value.rows),
+        excludedRows: count(value.excludedRows),
+        problems,
+        problemCount: Math.max(problems.length, count(value.problemCount)),
+    };
+    const adapter = clip(value.adapter);
+    if (adapter)
+        entry.adapter = adapter;
+    const reason = clip(value.reason);
+    if (reason)
+        entry.reason = reason;
+    const modified = value.modified;
+    if (read_isObject(modified) && typeof modified.time === 'string' && !Number.isNaN(Date.parse(modified.time)) && (modified.source === 'git' || modified.source === 'filesystem')) {
+        entry.modified = { time: new Date(modified.time).toISOString(), source: modified.source };
+    }
+    return entry;
+}
+function experimentsOf(value) {
+    if (!read_isObject(value))
+        return undefined;
+    const groups = (Array.isArray(value.replicateGroups) ? value.replicateGroups.slice(0, 10_000) : []).flatMap((g) => read_isObject(g) && typeof g.pattern === 'string' ? [{ pattern: clip(g.pattern), runs: count(g.runs), series: count(g.series) }] : []);
+    const factors = (Array.isArray(value.factors) ? value.factors.slice(0, 1000) : []).flatMap((f) => {
+        if (!read_isObject(f) || typeof f.name !== 'string' || typeof f.where !== 'string' || !Array.isArray(f.levels))
+            return [];
+        const levels = f.levels.slice(0, 1000).filter((l) => typeof l === 'string').map((l) => l.slice(0, SHARD_LIMITS.text));
+        return [{ name: clip(f.name), levels, where: clip(f.where), source: f.source === 'input' ? 'input' : 'path' }];
+    });
+    return { replicateGroups: groups, factors, seriesBeforePooling: count(value.seriesBeforePooling) };
+}
+/** The parts of report.json a merge uses, each rebuilt from validated values; anything else in it is ignored. */
+function shardReportOf(data) {
+    if (!read_isObject(data) || data.tool !== 'chimera-insight')
+        throw new ShardFileError(`${REPORT_FILE} is not a Chimera Insight report`);
+    const inventory = read_isObject(data.inventory) ? data.inventory : {};
+    const rawFiles = Array.isArray(inventory.files) ? inventory.files : [];
+    if (rawFiles.length > SHARD_LIMITS.files)
+        throw new ShardFileError(`${REPORT_FILE} lists ${rawFiles.length} files, over ${SHARD_LIMITS.files}`);
+    const files = rawFiles.map(fileEntry).filter((f) => f !== undefined);
+    const git = read_isObject(inventory.git) ? { checkout: inventory.git.checkout === true, shallow: inventory.git.shallow === true } : { checkout: false, shallow: false };
+    const notices = (Array.isArray(data.notices) ? data.notices.slice(0, 100) : []).flatMap((n) => read_isObject(n) && typeof n.input === 'string' && typeof n.message === 'string' && (n.level === 'warning' || n.level === 'error')
+        ? [{ input: n.input.slice(0, 64), message: n.message.slice(0, SHARD_LIMITS.text), level: n.level }]
+        : []);
+    const out = { files, git, notices };
+    const root = clip(data.root);
+    if (root)
+        out.root = root;
+    if (typeof data.generatedAt === 'string' && !Number.isNaN(Date.parse(data.generatedAt)))
+        out.generatedAt = new Date(data.generatedAt).toISOString();
+    const experiments = experimentsOf(data.experiments);
+    if (experiments)
+        out.experiments = experiments;
+    return out;
+}
+/**
+ * One shard folder: hardware.json and snapshot.json must be there and valid
+ * (else the shard is a problem, level error); report.json adds the files
+ * read (when it is missing or unreadable the series still count, and a
+ * warning says so).
+ */
+async function readShard(dir, name) {
+    const problems = [];
+    const fail = (reason) => ({ problems: [...problems, { name, reason, level: 'error' }] });
+    let hardware;
+    let snapshot;
+    try {
+        const hardwareText = await readCapped(external_node_path_default().join(dir, HARDWARE_FILE), SHARD_LIMITS.hardwareBytes).catch((err) => {
+            throw err instanceof ShardFileError ? new ShardFileError(`${HARDWARE_FILE} ${err.message}`) : err;
+        });
+        if (hardwareText === undefined)
+            return fail(`has no ${HARDWARE_FILE} (not a shard folder: write one with mode: shard or chimera-insight shard)`);
+        hardware = validateHardware(parseJson(hardwareText, HARDWARE_FILE));
+        const snapshotText = await readCapped(external_node_path_default().join(dir, read_SNAPSHOT_FILE), SHARD_LIMITS.snapshotBytes).catch((err) => {
+            throw err instanceof ShardFileError ? new ShardFileError(`${read_SNAPSHOT_FILE} ${err.message}`) : err;
+        });
+        if (snapshotText === undefined)
+            return fail(`has no ${read_SNAPSHOT_FILE}`);
+        snapshot = parseSnapshot(snapshotText, read_SNAPSHOT_FILE);
+        checkShardSnapshot(snapshot);
+        if (snapshot.hardware && snapshot.hardware.id !== hardware.id) {
+            return fail(`${HARDWARE_FILE} names hardware ${quotedName(hardware.id)} but ${read_SNAPSHOT_FILE} ${quotedName(snapshot.hardware.id)}`);
+        }
+    }
+    catch (err) {
+        if (err instanceof ShardFileError || err instanceof SnapshotError)
+            return fail(err.message.replace(/^Baseline snapshot /, ''));
+        if (err instanceof HardwareError)
+            return fail(`${HARDWARE_FILE} ${err.message}`);
+        throw err;
+    }
+    const shard = { name, dir, hardware, snapshot };
+    try {
+        const reportText = await readCapped(external_node_path_default().join(dir, REPORT_FILE), SHARD_LIMITS.reportBytes);
+        if (reportText === undefined)
+            problems.push({ name, reason: `has no ${REPORT_FILE}: its series are merged, its files are not listed`, level: 'warning' });
+        else
+            shard.report = shardReportOf(parseJson(reportText, REPORT_FILE));
+    }
+    catch (err) {
+        if (!(err instanceof ShardFileError))
+            throw err;
+        problems.push({ name, reason: `${err.message.startsWith(REPORT_FILE) ? '' : `${REPORT_FILE} `}${err.message}: its series are merged, its files are not listed`, level: 'warning' });
+    }
+    return { shard, problems };
+}
+async function isShardFolder(dir) {
+    for (const file of [HARDWARE_FILE, read_SNAPSHOT_FILE]) {
+        const info = await external_node_fs_namespaceObject.promises.lstat(external_node_path_default().join(dir, file)).catch(() => undefined);
+        if (info)
+            return true;
+    }
+    return false;
+}
+async function realDirectory(dir) {
+    const info = await external_node_fs_namespaceObject.promises.lstat(dir).catch(() => undefined);
+    return info?.isDirectory() === true;
+}
+/** The name a shard goes by: its path relative to `cwd` when inside it, else its folder name. */
+function shardName(dir, cwd) {
+    const rel = external_node_path_default().relative(cwd, dir);
+    const inside = rel !== '' && !rel.startsWith('..') && !external_node_path_default().isAbsolute(rel);
+    return (inside ? rel : external_node_path_default().basename(dir)).split((external_node_path_default()).sep).join('/');
+}
+/**
+ * Shard folders from `patterns` (globs or paths, relative to `cwd`): a
+ * matched folder that holds hardware.json or snapshot.json is a shard; one
+ * that does not (the folder actions/download-artifact fills) stands for the
+ * shard folders inside it. Symlinked folders are never followed. A pattern
+ * that finds nothing and a folder holding no shard are problems, by name.
+ */
+async function findShardFolders(patterns, cwd) {
+    const problems = [];
+    const seen = new Set();
+    const folders = [];
+    const add = (dir) => {
+        if (seen.has(dir))
+            return;
+        seen.add(dir);
+        folders.push({ dir, name: shardName(dir, cwd) });
+    };
+    for (const pattern of patterns) {
+        const literal = external_node_path_default().resolve(cwd, pattern);
+        const matches = (await realDirectory(literal))
+            ? [literal]
+            : (await out_default()(pattern.split((external_node_path_default()).sep).join('/'), { cwd, onlyDirectories: true, followSymbolicLinks: false, absolute: true, unique: true, suppressErrors: true })).map((p) => external_node_path_default().resolve(p)).sort();
+        if (matches.length === 0) {
+            problems.push({ name: pattern, reason: 'matches no folder', level: 'error' });
+            continue;
+        }
+        for (const dir of matches) {
+            if (await isShardFolder(dir)) {
+                add(dir);
+                continue;
+            }
+            const inner = (await external_node_fs_namespaceObject.promises.readdir(dir, { withFileTypes: true }).catch(() => []))
+                .filter((e) => e.isDirectory())
+                .map((e) => external_node_path_default().join(dir, e.name))
+                .sort();
+            const shards = [];
+            for (const d of inner)
+                if (await isShardFolder(d))
+                    shards.push(d);
+            if (shards.length === 0)
+                problems.push({ name: shardName(dir, cwd), reason: `holds no shard (no ${HARDWARE_FILE} or ${read_SNAPSHOT_FILE} in it or in a folder inside it)`, level: 'error' });
+            for (const d of shards)
+                add(d);
+        }
+    }
+    if (folders.length > SHARD_LIMITS.shards) {
+        for (const f of folders.slice(SHARD_LIMITS.shards))
+            problems.push({ name: f.name, reason: `left out: a merge reads at most ${SHARD_LIMITS.shards} shards`, level: 'error' });
+        folders.length = SHARD_LIMITS.shards;
+    }
+    return { folders, problems };
+}
+/** Every shard the patterns name, read and validated, with every problem by name. */
+async function readShards(patterns, cwd) {
+    return readShardFolders(await findShardFolders(patterns, cwd));
+}
+/** The shard folders found, read and validated a few at a time, in their order. */
+async function readShardFolders(found) {
+    const problems = [...found.problems];
+    const results = new Array(found.folders.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < found.folders.length) {
+            const i = next++;
+            const f = found.folders[i];
+            results[i] = await readShard(f.dir, f.name);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, found.folders.length) }, worker));
+    const shards = [];
+    for (const r of results) {
+        problems.push(...r.problems);
+        if (r.shard)
+            shards.push(r.shard);
+    }
+    return { shards, problems };
+}
+
+;// CONCATENATED MODULE: ./src/shards/baseline.ts
+/**
+ * Baselines of a merge, one per hardware: a folder of the baseline's shard
+ * folders or a (merged) snapshot (`file:`), the default branch's cached
+ * snapshot of each hardware (`cache`), or the same shard folders at the
+ * merge base (`git`, `git:<ref>`).
+ */
+
+
+
+
+
+
+
+
+
+function baseline_isInside(parent, child) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
+}
+/** Shards of one hardware, one group; several shards of one machine type are one baseline. */
+function groupsOfShards(shards, describe) {
+    const groups = new Map();
+    for (const shard of shards) {
+        let g = groups.get(shard.hardware.id);
+        if (!g) {
+            g = { hardware: shard.hardware, series: [], description: describe(shard), createdAt: shard.snapshot.createdAt, seen: new Set() };
+            if (shard.snapshot.commit)
+                g.commit = shard.snapshot.commit;
+            groups.set(shard.hardware.id, g);
+        }
+        else if (shard.snapshot.createdAt < (g.createdAt ?? ''))
+            g.createdAt = shard.snapshot.createdAt;
+        for (const s of shard.snapshot.series) {
+            if (g.seen.has(s.id))
+                continue;
+            g.seen.add(s.id);
+            g.series.push(s);
+        }
+    }
+    return [...groups.values()].map(({ seen: _seen, ...g }) => g);
+}
+/** A merged snapshot as one baseline per machine. */
+function groupsOfMergedSnapshot(snapshot, description) {
+    return splitMergedSnapshot(snapshot).map(({ hardware, series }) => {
+        const g = { hardware, series, description: `${description}, ${hardware.id}`, createdAt: snapshot.createdAt };
+        if (snapshot.commit)
+            g.commit = snapshot.commit;
+        return g;
+    });
+}
+function groupOfSnapshot(snapshot, description) {
+    const g = { series: snapshot.series, description, createdAt: snapshot.createdAt };
+    if (snapshot.hardware)
+        g.hardware = snapshot.hardware;
+    if (snapshot.commit)
+        g.commit = snapshot.commit;
+    return g;
+}
+/**
+ * `file:<path>`: a folder holding the baseline's shard folders (or one shard
+ * folder), a merged snapshot.json, or one machine's snapshot.json. The user
+ * named it, so a path that cannot be used at all is an error (BaselineError);
+ * one unreadable shard among several is a problem by name.
+ */
+async function fromFile(given, ctx) {
+    const target = external_node_path_default().resolve(ctx.file.base, given);
+    if (ctx.file.confineToBase && !baseline_isInside(ctx.file.base, target))
+        throw new BaselineError(`Baseline ${given}: is outside the workspace ${ctx.file.base}`);
+    const stat = await external_node_fs_namespaceObject.promises.lstat(target).catch(() => undefined);
+    if (!stat)
+        throw new BaselineError(`Baseline ${given}: no such file or directory`);
+    const shown = baseline_isInside(ctx.file.base, target) ? external_node_path_default().relative(ctx.file.base, target).split((external_node_path_default()).sep).join('/') || '.' : target;
+    if (stat.isFile()) {
+        if (stat.size > SHARD_LIMITS.snapshotBytes)
+            throw new BaselineError(`Baseline ${given}: over the ${SHARD_LIMITS.snapshotBytes / 1024 / 1024} MiB a snapshot may have`);
+        const snapshot = await readSnapshot(target, shown);
+        const groups = snapshot.merged ? groupsOfMergedSnapshot(snapshot, `merged snapshot ${shown}`) : [groupOfSnapshot(snapshot, `snapshot ${shown}`)];
+        return { groups, source: 'file', description: `${snapshot.merged ? 'merged snapshot' : 'snapshot'} ${shown}`, attempts: [], problems: [] };
+    }
+    if (!stat.isDirectory())
+        throw new BaselineError(`Baseline ${given}: neither a snapshot file nor a folder of shards`);
+    const { shards, problems } = await readShards([target], ctx.file.base);
+    if (shards.length === 0) {
+        throw new BaselineError(`Baseline ${given}: no readable shard (${problems.map((p) => `${p.name}: ${p.reason}`).join('; ') || 'no shard folder in it'})`);
+    }
+    return { groups: groupsOfShards(shards, (s) => `shard ${s.name}`), source: 'file', description: `shards in ${shown}`, attempts: [], problems };
+}
+/**
+ * `cache`: for each merged hardware, the default branch's newest snapshot of
+ * that hardware (its history with it); when the branch has none of that
+ * hardware, the newest of any, which the comparison then shows ungated.
+ */
+async function fromCache(ctx, explicit) {
+    if (!ctx.cache)
+        return { reason: 'no cache outside GitHub Actions' };
+    const groups = new Map();
+    const reasons = [];
+    for (const head of ctx.head) {
+        const outcome = await restoreFromCache({
+            cache: ctx.cache.client,
+            dir: ctx.cache.dir,
+            event: ctx.event,
+            scope: head.config.path ?? '.',
+            log: ctx.log,
+            warnUnavailable: explicit && groups.size === 0 && reasons.length === 0,
+            hardware: head.id,
+        });
+        if (!('found' in outcome)) {
+            reasons.push(`${head.id}: ${outcome.reason}`);
+            continue;
+        }
+        const f = outcome.found;
+        const key = f.hardware?.id ?? `(no hardware) ${f.info.description}`;
+        if (groups.has(key))
+            continue;
+        const g = { series: f.series, description: f.info.description };
+        if (f.hardware)
+            g.hardware = f.hardware;
+        if (f.info.createdAt)
+            g.createdAt = f.info.createdAt;
+        if (f.info.commit)
+            g.commit = f.info.commit;
+        if (f.history)
+            g.history = f.history;
+        groups.set(key, g);
+    }
+    if (groups.size === 0)
+        return { reason: reasons.join('; ') || 'no hardware to restore' };
+    const names = [...groups.values()].map((g) => g.hardware?.id ?? 'unrecorded hardware');
+    return { groups: [...groups.values()], source: 'cache', description: `cached snapshots of ${names.join(', ')}`, attempts: [], problems: [] };
+}
+/**
+ * `git`: each head shard folder read at the merge base (hardware.json,
+ * snapshot.json, report.json from git objects, under the same caps), for
+ * repositories that commit shard folders.
+ */
+async function fromGit(ctx, ref) {
+    const first = ctx.headFolders[0];
+    if (!first)
+        return { reason: 'no shard folder to look up' };
+    const base = await findMergeBase(first.dir, ctx.event, ref);
+    if ('reason' in base)
+        return { reason: base.reason };
+    const dirs = [];
+    for (const [i, folder] of ctx.headFolders.entries()) {
+        let files;
+        try {
+            files = await filesAt(folder.dir, base.sha, [HARDWARE_FILE, read_SNAPSHOT_FILE, REPORT_FILE]);
+        }
+        catch {
+            continue;
+        }
+        const cap = (name) => (name === HARDWARE_FILE ? SHARD_LIMITS.hardwareBytes : name === read_SNAPSHOT_FILE ? SHARD_LIMITS.snapshotBytes : SHARD_LIMITS.reportBytes);
+        const wanted = files.filter((f) => f.size <= cap(f.name));
+        if (!wanted.some((f) => f.name === read_SNAPSHOT_FILE))
+            continue;
+        const target = external_node_path_default().join(ctx.tempDir, `shard-${i}`);
+        await external_node_fs_namespaceObject.promises.mkdir(target, { recursive: true });
+        await writeBlobs(folder.dir, wanted.map((f) => ({ oid: f.oid, target: external_node_path_default().join(target, f.name) })));
+        dirs.push({ dir: target, name: folder.name });
+    }
+    const short = base.sha.slice(0, 7);
+    if (dirs.length === 0)
+        return { reason: `none of the shard folders exists at the merge base ${short}` };
+    const shards = [];
+    const problems = [];
+    for (const d of dirs) {
+        const r = await readShard(d.dir, d.name);
+        problems.push(...r.problems.map((p) => ({ ...p, reason: `at ${short}: ${p.reason}` })));
+        if (r.shard)
+            shards.push(r.shard);
+    }
+    const groups = groupsOfShards(shards, (s) => `shard ${s.name} at ${short}`);
+    for (const g of groups)
+        g.commit = base.ref ? { sha: base.sha, ref: base.ref } : { sha: base.sha };
+    return { groups, source: 'git', description: `git merge base ${short}${ref !== undefined ? ` with ${ref}` : ''}`, attempts: [], problems };
+}
+/**
+ * The baselines `spec` asks for. `auto` tries the cache, then git; `history`
+ * has no meaning for a merge (each shard is one run) and says so. Every
+ * source that gave nothing is an attempt with its reason.
+ */
+async function findMergeBaseline(spec, ctx) {
+    const none = { groups: [], attempts: [], problems: [] };
+    if (spec.kind === 'none')
+        return none;
+    if (spec.kind === 'file') {
+        try {
+            return await fromFile(spec.path, ctx);
+        }
+        catch (err) {
+            if (err instanceof SnapshotError)
+                throw new BaselineError(err.message);
+            throw err;
+        }
+    }
+    if (spec.kind === 'history')
+        return { ...none, attempts: [{ source: 'history', outcome: 'earlier timestamped runs are not read in a merge: give the baseline with cache, git or file:' }] };
+    if (spec.kind === 'git' && spec.ref !== undefined) {
+        const outcome = await fromGit(ctx, spec.ref);
+        return 'groups' in outcome ? outcome : { ...none, attempts: [{ source: 'git', outcome: outcome.reason }] };
+    }
+    const order = spec.kind === 'auto' ? ['cache', 'git'] : [spec.kind];
+    const attempts = [];
+    for (const name of order) {
+        let outcome;
+        try {
+            outcome = name === 'cache' ? await fromCache(ctx, spec.kind === 'cache') : await fromGit(ctx, undefined);
+        }
+        catch (err) {
+            outcome = { reason: `failed: ${err.message}` };
+            ctx.log.warning(`Baseline ${name}: ${outcome.reason}`);
+        }
+        if ('groups' in outcome && outcome.groups.length > 0)
+            return { ...outcome, attempts };
+        const reason = 'reason' in outcome ? outcome.reason : 'no readable shard';
+        attempts.push({ source: name, outcome: reason });
+        ctx.log.info(`Baseline ${name}: ${reason}`);
+    }
+    return { ...none, attempts };
+}
+
+;// CONCATENATED MODULE: ./src/shards/merge.ts
+/**
+ * One report from many shards: every shard's series under its hardware, so
+ * series of different machines stay apart (the hardware is a label, part of
+ * the id) and the findings rank hardware where one benchmark ran on several.
+ * Pure: the shards are read before (read.ts), compared after (compare.ts).
+ */
+
+
+
+
+
+
+
+/** The label a merged series carries its hardware in; `runner_hardware` when the files already use `hardware`. */
+const HARDWARE_LABEL = 'hardware';
+const FALLBACK_LABEL = 'runner_hardware';
+/** The snapshot entries that must agree for series of two shards to be the same benchmark. */
+const merge_MATCHING_CONFIG = ['path', 'patterns', 'format', 'directions', 'units', 'metrics'];
+/** A label set with the hardware first, so a table row reads `l4 · llama3`. */
+function withHardware(labels, label, hardware) {
+    return { [label]: hardware, ...labels };
+}
+/**
+ * A series' id in a merged report: its id with the hardware among the labels
+ * (`bench/runs.csv::tokens_s{hardware=l4,model=llama3}`), keeping a repeat's
+ * `#n`, so the same benchmark on two machines is two series.
+ */
+function mergedId(s, label, hardware) {
+    const repeat = /#\d+$/.exec(s.id)?.[0] ?? '';
+    return `${seriesId(s.file, s.metric, withHardware(s.labels, label, hardware))}${repeat}`;
+}
+/** Ids of one hardware's series in the merged report; a clash (ids not built from their parts) gets a `#dup<n>` instead of a silent overwrite. */
+function mergedIds(series, label, hardware, taken) {
+    return series.map((s) => {
+        let id = mergedId(s, label, hardware);
+        for (let n = 2; taken.has(id); n++)
+            id = `${mergedId(s, label, hardware)}#dup${n}`;
+        taken.add(id);
+        return id;
+    });
+}
+function labelFor(shards) {
+    return shards.some((sh) => sh.snapshot.series.some((s) => HARDWARE_LABEL in s.labels || (s.factors && HARDWARE_LABEL in s.factors))) ? FALLBACK_LABEL : HARDWARE_LABEL;
+}
+/**
+ * Shards grouped by hardware: several shards of one machine type (a suite
+ * split over identical runners) are one group; a series two of them both
+ * hold is taken from the first and the overlap is a warning.
+ */
+function groupShards(shards, problems) {
+    const label = labelFor(shards);
+    const groups = new Map();
+    const taken = new Set();
+    let total = 0;
+    for (const shard of shards) {
+        const id = shard.hardware.id;
+        let group = groups.get(id);
+        const fresh = shard.snapshot.series.filter((s) => !group?.local.has(s.id));
+        const overlap = shard.snapshot.series.length - fresh.length;
+        if (total + fresh.length > LIMITS.seriesPerRun) {
+            problems.push({ name: shard.name, reason: `left out: its ${fresh.length} series would take the merge past ${LIMITS.seriesPerRun} series`, level: 'error' });
+            continue;
+        }
+        total += fresh.length;
+        if (!group) {
+            group = { id, identity: shard.hardware, shards: [], series: [], mergedIds: [], config: shard.snapshot.config, local: new Set() };
+            if (shard.snapshot.commit)
+                group.commit = shard.snapshot.commit;
+            groups.set(id, group);
+        }
+        if (overlap > 0) {
+            problems.push({ name: shard.name, reason: `${text_plural(overlap, 'series', 'series')} also in shard ${group.shards[0] ?? ''} of the same hardware (${id}); the first shard's are kept`, level: 'warning' });
+        }
+        group.shards.push(shard.name);
+        for (const s of fresh)
+            group.local.add(s.id);
+        group.series.push(...fresh);
+        group.mergedIds.push(...mergedIds(fresh, label, id, taken));
+    }
+    return { label, groups: [...groups.values()].map(({ local: _local, ...g }) => g) };
+}
+function toSeries(s, id, label, hardware) {
+    const out = {
+        id,
+        file: s.file,
+        metric: s.metric,
+        labels: withHardware(s.labels, label, hardware),
+        unit: s.unit,
+        direction: s.direction,
+        directionSource: 'inferred',
+        source: s.source,
+        stats: s.stats,
+        outliers: [],
+        samples: s.samples,
+    };
+    if (s.line !== undefined)
+        out.line = s.line;
+    if (s.factors)
+        out.factors = s.factors;
+    if (s.experiment !== undefined)
+        out.experiment = s.experiment;
+    return out;
+}
+/** Files each shard read, one entry per machine and file; what went wrong on one machine says which. */
+function mergedFiles(shards) {
+    const files = [];
+    const git = { checkout: false, shallow: false };
+    for (const shard of shards) {
+        if (!shard.report)
+            continue;
+        git.checkout ||= shard.report.git.checkout;
+        git.shallow ||= shard.report.git.shallow;
+        const on = `on ${shard.hardware.id}`;
+        for (const f of shard.report.files) {
+            const entry = { ...f, problems: f.problems.map((p) => ({ ...p, reason: `${on}: ${p.reason}` })) };
+            if (f.reason !== undefined)
+                entry.reason = `${on}: ${f.reason}`;
+            files.push(entry);
+        }
+    }
+    return { files, git };
+}
+function mergedExperiments(shards) {
+    const groups = new Map();
+    const factors = new Map();
+    let before = 0;
+    for (const shard of shards) {
+        const e = shard.report?.experiments;
+        if (!e)
+            continue;
+        before += e.seriesBeforePooling;
+        for (const g of e.replicateGroups)
+            if (!groups.has(g.pattern))
+                groups.set(g.pattern, g);
+        for (const f of e.factors) {
+            const key = `${f.name}\u0000${f.where}`;
+            const seen = factors.get(key);
+            if (seen)
+                seen.levels = [...new Set([...seen.levels, ...f.levels])];
+            else
+                factors.set(key, { ...f, levels: [...f.levels] });
+        }
+    }
+    return { replicateGroups: [...groups.values()], factors: [...factors.values()], seriesBeforePooling: before };
+}
+/** Notices the shards' own runs raised (a pattern without files), once each, naming the machines; the gate's are the merge's to judge. */
+function shardNotices(shards) {
+    const byText = new Map();
+    for (const shard of shards) {
+        for (const n of shard.report?.notices ?? []) {
+            if (n.input === 'gate' || n.input === 'thresholds')
+                continue;
+            const key = `${n.level}\u0000${n.input}\u0000${n.message}`;
+            const seen = byText.get(key);
+            if (seen) {
+                if (!seen.on.includes(shard.hardware.id))
+                    seen.on.push(shard.hardware.id);
+            }
+            else
+                byText.set(key, { notice: n, on: [shard.hardware.id] });
+        }
+    }
+    return [...byText.values()].map(({ notice, on }) => ({ ...notice, message: `on ${on.join(', ')}: ${notice.message}` }));
+}
+/** Shards analysed with different settings hold series that may not be the same benchmarks: said once, with the entries. */
+function settingsNotice(shards) {
+    const first = shards[0];
+    if (!first)
+        return undefined;
+    const differing = merge_MATCHING_CONFIG.filter((key) => shards.some((s) => (s.snapshot.config[key] ?? '') !== (first.snapshot.config[key] ?? '')));
+    if (differing.length === 0)
+        return undefined;
+    return { input: 'shards', level: 'warning', message: `the shards were analysed with different ${differing.join(', ')}: series of one benchmark may not line up across hardware` };
+}
+function problemNotices(problems, input = 'shards') {
+    return problems.map((p) => ({ input, level: p.level, message: `${JSON.stringify(p.name)} ${p.reason}` }));
+}
+/**
+ * The merged report before comparison and findings: the shards' series
+ * under their hardware, their files, the shards listed, and every problem
+ * as a notice (input `shards`): an error for a shard left out, a warning
+ * for a part of one.
+ */
+function mergeShards(shards, readProblems, config, deps) {
+    const t0 = deps.elapsed();
+    const problems = [...readProblems];
+    const merged = groupShards(shards, problems);
+    const kept = new Set(merged.groups.flatMap((g) => g.shards));
+    const used = shards.filter((s) => kept.has(s.name));
+    const series = [];
+    for (const g of merged.groups)
+        g.series.forEach((s, i) => series.push(toSeries(s, g.mergedIds[i], merged.label, g.id)));
+    const { files, git } = mergedFiles(used);
+    const first = used[0];
+    const roots = new Set(used.map((s) => s.snapshot.config.path ?? s.report?.root ?? '.'));
+    const config0 = { ...describeConfig(config) };
+    // The analysis settings are the shards' (they read the files); the gate's are this run's.
+    for (const key of merge_MATCHING_CONFIG) {
+        const value = first?.snapshot.config[key];
+        if (value !== undefined)
+            config0[key] = value;
+    }
+    const commits = new Set(used.map((s) => s.snapshot.commit?.sha).filter((c) => c !== undefined));
+    const report = {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool: 'chimera-insight',
+        toolVersion: version_VERSION,
+        generatedAt: deps.now().toISOString(),
+        root: roots.size === 1 ? [...roots][0] : '.',
+        inventory: summariseInventory(files, git),
+        series,
+        experiments: mergedExperiments(used),
+        findings: [],
+        narrative: deps.narrative,
+        timings: { discoverMs: deps.readMs, parseMs: 0, analyzeMs: 0, renderMs: 0 },
+        config: config0,
+        shards: used.map((s) => {
+            const summary = {
+                name: s.name,
+                hardware: s.hardware,
+                series: s.snapshot.series.length,
+                files: s.report ? s.report.files.filter((f) => f.status === 'parsed' && !f.document).length : 0,
+            };
+            if (s.snapshot.commit)
+                summary.commit = s.snapshot.commit;
+            return summary;
+        }),
+    };
+    if (deps.commit)
+        report.commit = deps.commit;
+    else if (commits.size === 1 && first?.snapshot.commit)
+        report.commit = first.snapshot.commit;
+    const notices = [...problemNotices(problems), ...shardNotices(used)];
+    const settings = settingsNotice(used);
+    if (settings)
+        notices.push(settings);
+    if (used.length === 0)
+        notices.push({ input: 'shards', level: 'error', message: 'no shard could be merged: the report has no series' });
+    if (notices.length > 0)
+        report.notices = notices;
+    report.timings.analyzeMs = deps.elapsed() - t0;
+    return { report, merged };
+}
+
+;// CONCATENATED MODULE: ./src/shards/compare.ts
+/**
+ * The compare stage of a merge: each hardware's series against the baseline
+ * of the same hardware, in that hardware's own ids (so the default-branch
+ * history of that machine applies), then put under the merged report's ids.
+ * A machine with no baseline of its own is compared with another machine's,
+ * shown and never gated. One verdict over everything.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The baseline a machine without its own is compared with: the other
+ * machine's baseline sharing the most of its series (ties to the first id),
+ * else one that records no hardware; none when nothing would match.
+ */
+function fallbackGroup(groups, head) {
+    const ids = new Set(head.series.map((s) => s.id));
+    const shared = (g) => g.series.reduce((n, s) => n + (ids.has(s.id) ? 1 : 0), 0);
+    const candidates = groups
+        .filter((g) => g.hardware?.id !== head.id)
+        .map((g) => ({ g, n: shared(g) }))
+        .filter((c) => c.n > 0)
+        .sort((a, b) => Number(a.g.hardware === undefined) - Number(b.g.hardware === undefined) || b.n - a.n || (a.g.hardware?.id ?? '').localeCompare(b.g.hardware?.id ?? ''));
+    return candidates[0]?.g;
+}
+/** A local comparison under the merged report's id and labels. */
+function relabel(c, id, label, hardware) {
+    return { ...c, id, labels: withHardware(c.labels, label, hardware) };
+}
+function oldest(times) {
+    return times.filter((t) => t !== undefined).sort()[0];
+}
+function names(list) {
+    return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}
+/** One sentence per baseline the machines without their own were compared with. */
+function otherHardwareNotes(borrowed) {
+    return [...borrowed].map(([base, heads]) => {
+        const many = heads.length > 1;
+        const what = base === UNRECORDED ? 'a baseline that records no hardware' : `the ${base} baseline`;
+        return `different hardware: ${names(heads)} ${many ? 'have' : 'has'} no baseline of ${many ? 'their' : 'its'} own and ${many ? 'are' : 'is'} compared with ${what}, not gated`;
+    });
+}
+const UNRECORDED = 'unrecorded hardware';
+/**
+ * Every comparison of the merge, in merged ids: each head hardware against
+ * its own baseline (gated as configured), or another machine's (ungated,
+ * `baselineHardware` set), or none (new); then the series of baseline
+ * machines no shard was merged for (missing).
+ */
+function compareMerged(merged, search, config) {
+    const gate = config.gate;
+    const out = { comparisons: [], runs: new Map(), historyRuns: 0, notes: [] };
+    const taken = new Set(merged.groups.flatMap((g) => g.mergedIds));
+    const headIds = new Set(merged.groups.map((g) => g.id));
+    const borrowed = new Map();
+    for (const head of merged.groups) {
+        const own = search.groups.find((g) => g.hardware?.id === head.id);
+        const base = own ?? fallbackGroup(search.groups, head);
+        const ids = new Map(head.series.map((s, i) => [s.id, head.mergedIds[i]]));
+        if (!base) {
+            out.comparisons.push(...compareAll([], head.series, gate).map((c) => relabel(c, ids.get(c.id), merged.label, head.id)));
+            continue;
+        }
+        const sides = history_alignNewestRuns(base.series.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), head.series);
+        let lookup;
+        if (own && own.history && gate.historySize > 0) {
+            const trimmed = { ...own.history, runs: own.history.runs.slice(-gate.historySize) };
+            const runs = historyBySeries(trimmed, sides.head);
+            const pool = own.commit !== undefined && trimmed.runs[trimmed.runs.length - 1]?.commit === own.commit.sha;
+            lookup = new Map([...runs].map(([id, r]) => [id, seriesHistory(r.values, { pool })]));
+            for (const [id, r] of runs)
+                out.runs.set(ids.get(id) ?? id, r);
+            out.historyRuns = Math.max(out.historyRuns, trimmed.runs.length);
+        }
+        const local = compareAll(sides.base, sides.head, gate, lookup);
+        // Series only the baseline has are named under this hardware too; their ids cannot clash with the head's.
+        const missing = local.filter((c) => !ids.has(c.id));
+        const missingIds = mergedIds(missing.map((c) => ({ id: c.id, file: c.file, metric: c.metric, labels: c.labels })), merged.label, head.id, taken);
+        missing.forEach((c, i) => ids.set(c.id, missingIds[i]));
+        const otherHardware = own ? undefined : (base.hardware?.id ?? UNRECORDED);
+        for (const c of local) {
+            // What another machine ran and this one did not is not missing from this machine's run.
+            if (otherHardware && c.verdict === 'missing')
+                continue;
+            const placed = relabel(c, ids.get(c.id), merged.label, head.id);
+            out.comparisons.push(otherHardware ? onOtherHardware(placed, otherHardware) : placed);
+        }
+        if (otherHardware)
+            borrowed.set(otherHardware, [...(borrowed.get(otherHardware) ?? []), head.id]);
+    }
+    out.notes.push(...otherHardwareNotes(borrowed));
+    // Machines the baseline has and this merge does not: a shard that did not arrive.
+    for (const g of search.groups) {
+        const hw = g.hardware?.id;
+        if (hw === undefined || headIds.has(hw))
+            continue;
+        const missing = compareAll(g.series, [], gate);
+        const ids = mergedIds(g.series, merged.label, hw, taken);
+        const byLocal = new Map(g.series.map((s, i) => [s.id, ids[i]]));
+        out.comparisons.push(...missing.map((c) => relabel(c, byLocal.get(c.id), merged.label, hw)));
+        out.notes.push(`no shard of ${hw} was merged, though the baseline has one: its ${g.series.length} series are missing`);
+    }
+    return out;
+}
+/** The merge's compare stage: its baselines, comparisons and the one verdict (report.comparison). */
+function mergeCompareStage(options) {
+    const gate = options.config.gate;
+    const histories = new Map();
+    const compare = async (report) => {
+        const notices = gateNotices(gate, report.series);
+        if (notices.length > 0)
+            report.notices = [...(report.notices ?? []), ...notices];
+        if (gate.baseline.kind === 'none')
+            return;
+        await external_node_fs_namespaceObject.promises.mkdir(options.tempRoot, { recursive: true });
+        const tempDir = await external_node_fs_namespaceObject.promises.mkdtemp(external_node_path_default().join(options.tempRoot, 'chimera-baseline-'));
+        try {
+            let search;
+            try {
+                search = await findMergeBaseline(gate.baseline, {
+                    event: options.event,
+                    head: options.merged.groups,
+                    headFolders: options.headFolders,
+                    file: options.file,
+                    ...(options.cache ? { cache: options.cache } : {}),
+                    tempDir,
+                    log: options.log,
+                });
+            }
+            catch (err) {
+                if (!(err instanceof BaselineError || err instanceof SnapshotError))
+                    throw err;
+                report.comparison = { ...noBaselineReport([{ source: gate.baseline.kind, outcome: err.message }], gate), error: err.message };
+                return;
+            }
+            if (search.problems.length > 0) {
+                // A baseline shard that cannot be read leaves its hardware without a baseline: said, not fatal.
+                report.notices = [...(report.notices ?? []), ...problemNotices(search.problems.map((p) => ({ ...p, level: 'warning' })), 'baseline')];
+            }
+            if (search.groups.length === 0 || !search.source) {
+                options.log.info('No baseline found: nothing compared, the gate passes.');
+                report.comparison = noBaselineReport(search.attempts, gate);
+                return;
+            }
+            for (const g of search.groups) {
+                if (g.hardware && g.history && options.merged.groups.some((h) => h.id === g.hardware?.id))
+                    histories.set(g.hardware.id, g.history);
+            }
+            const outcome = compareMerged(options.merged, search, options.config);
+            const commits = new Set(search.groups.map((g) => g.commit?.sha));
+            const first = search.groups[0];
+            const info = { source: search.source, description: search.description ?? first.description };
+            const createdAt = oldest(search.groups.map((g) => g.createdAt));
+            if (createdAt)
+                info.createdAt = createdAt;
+            if (commits.size === 1 && first.commit)
+                info.commit = first.commit;
+            if (outcome.notes.length > 0)
+                info.note = outcome.notes.join('; ');
+            for (const note of outcome.notes)
+                options.log.warning(`Baseline: ${logSafe(note)}.`);
+            options.log.info(`Baseline: ${logSafe(info.description)}, ${search.groups.length} hardware.`);
+            report.comparison = buildComparisonReport({ comparisons: outcome.comparisons, baseline: info, attempts: search.attempts, gate });
+            if (outcome.runs.size > 0) {
+                const current = new Map(report.series.map((s) => [s.id, s.stats.mean]));
+                const isPush = options.event.name === 'push' && !!options.event.branch && options.event.branch === options.event.defaultBranch;
+                const input = { comparisons: outcome.comparisons, runs: outcome.runs, current, historyRuns: outcome.historyRuns, changePoints: isPush };
+                report.comparison.history = historySummary(options.event.headSha ? { ...input, commit: options.event.headSha } : input);
+            }
+            for (const s of report.shards ?? []) {
+                const head = options.merged.groups.find((g) => g.shards.includes(s.name));
+                if (!head)
+                    continue;
+                const own = search.groups.find((g) => g.hardware?.id === head.id);
+                const base = own ?? fallbackGroup(search.groups, head);
+                if (!base)
+                    continue;
+                s.baseline = { hardware: base.hardware?.id ?? null, description: base.description, sameHardware: own !== undefined };
+                if (base.createdAt)
+                    s.baseline.createdAt = base.createdAt;
+            }
+        }
+        finally {
+            await external_node_fs_namespaceObject.promises.rm(tempDir, { recursive: true, force: true });
+        }
+    };
+    // The merge job's own model calls ran on no shard's hardware: reported, never compared.
+    const compareLate = (report, late) => {
+        report.series.push(...late);
+    };
+    // Only the histories outlive the comparison: the baseline's series are let go with it.
+    return { compare, compareLate, histories: () => histories };
+}
+
+;// CONCATENATED MODULE: ./src/shards/shard.ts
+/** A shard's report has no narrative: the merge writes one for every shard. */
+const SHARD_NARRATIVE = {
+    status: 'skipped',
+    reason: 'a shard is not narrated; the merge job writes one narrative for every shard.',
+};
+/**
+ * The configuration a shard runs with: no baseline (the merge compares each
+ * hardware with its own) and no model (the merge narrates once).
+ */
+function forShard(config) {
+    return { ...config, gate: { ...config.gate, baseline: { kind: 'none' } }, llm: { ...config.llm, enabled: false } };
+}
+
+;// CONCATENATED MODULE: ./src/shards/write.ts
+
+
+
+
+
+
+
+
+/**
+ * A shard folder: snapshot.json (every series, with the hardware) and
+ * hardware.json beside the report.md and report.json the pipeline wrote.
+ */
+async function writeShardFiles(dir, report) {
+    if (!report.hardware)
+        throw new Error('a shard needs the hardware it ran on');
+    await external_node_fs_namespaceObject.promises.mkdir(dir, { recursive: true });
+    const snapshotPath = external_node_path_default().join(dir, read_SNAPSHOT_FILE);
+    const hardwarePath = external_node_path_default().join(dir, HARDWARE_FILE);
+    await snapshot_writeSnapshot(snapshotPath, createSnapshot(report));
+    await external_node_fs_namespaceObject.promises.writeFile(hardwarePath, serialiseHardware(report.hardware));
+    return { snapshotPath, hardwarePath };
+}
+/**
+ * The merged report's snapshot: every machine's series under the merged ids
+ * (the hardware a label), and the machines listed, so a later merge can use
+ * it as its baseline (`--baseline snapshot.json`) and split it by hardware.
+ */
+function mergedSnapshot(report, merged) {
+    const snapshot = createSnapshot(report);
+    snapshot.series = report.series.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)).map(snapshotSeries);
+    snapshot.merged = { label: merged.label, hardware: merged.groups.map((g) => g.identity) };
+    return snapshot;
+}
+/**
+ * One machine's part of a merge as a shard on it would have written it:
+ * what the default branch's cache keeps per hardware, so a later merge (or
+ * a single job on that hardware) compares with it.
+ */
+function hardwareSnapshot(report, group) {
+    const snapshot = {
+        schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+        tool: 'chimera-insight',
+        toolVersion: VERSION,
+        createdAt: report.generatedAt,
+        config: { ...group.config },
+        series: group.series,
+        hardware: group.identity,
+    };
+    const commit = report.commit ?? group.commit;
+    if (commit)
+        snapshot.commit = { ...commit };
+    return snapshot;
+}
+
+;// CONCATENATED MODULE: ./src/shards/cli.ts
+
+
+
+
+
+
+
+
+
+/**
+ * `chimera-insight shard [dir] --out DIR`: the analysis, then the shard
+ * folder (snapshot.json, report.json, report.md, hardware.json) in DIR for a
+ * later `merge`. Exit 2 only for a configuration error; nothing is gated here.
+ */
+async function shardCommand(config, io) {
+    const hardware = await detectSystemHardware(config.hardware);
+    const shardConfig = forShard(config);
+    const result = await runPipeline(shardConfig, {
+        now: () => new Date(),
+        elapsed: () => external_node_perf_hooks_namespaceObject.performance.now(),
+        narrative: SHARD_NARRATIVE,
+        hardware,
+        compare: async (report) => {
+            const notices = gateNotices(config.gate, report.series);
+            if (notices.length > 0)
+                report.notices = [...(report.notices ?? []), ...notices];
+        },
+    });
+    const dir = shardConfig.outputDir;
+    await writeShardFiles(dir, result.report);
+    const notices = result.report.notices ?? [];
+    for (const n of notices)
+        io.stderr(`${n.level}: --${n.input === 'format' ? 'input-format' : n.input}: ${logSafe(n.message)}\n`);
+    for (const note of hardware.notes ?? [])
+        io.stderr(`note: ${logSafe(note)}\n`);
+    const totals = result.report.inventory.totals;
+    io.stderr(`Shard ${hardware.id} (${logSafe(hardwareText(hardware))}): ${text_plural(result.report.series.length, 'series', 'series')} from ${text_plural(totals.parsed, 'file')} written to ${dir}\n`);
+    return notices.some((n) => n.level === 'error') ? 2 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
+
 
 
 
@@ -29962,7 +31772,7 @@ function changesBlock(report) {
         ['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'],
         ...rowNames(rows).map((short, i) => {
             const c = rows[i];
-            return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), plain(sideValue(c.base?.value, c.unit)), plain(sideValue(c.head?.value, c.unit)), changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${thresholdText(c)})`];
+            return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), plain(sideValue(c.base?.value, c.unit)), plain(sideValue(c.head?.value, c.unit)), changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${[thresholdText(c), otherHardwareText(c)].filter(Boolean).join(' · ')})`];
         }),
     ];
     return `Changes\n${columns(table)}\n  ${summary}${hidden > 0 ? `; ${hidden} more of these not shown here` : ''}.`;
@@ -30014,6 +31824,10 @@ function renderText(report) {
     const blocks = [`Chimera Insight: ${h.text}`];
     const c = report.comparison;
     blocks[0] += `\n${wrap(c ? baselineSentence(c, report.generatedAt) : 'No baseline was asked for (baseline: none): nothing is compared and nothing can fail.', WIDTH, '')}`;
+    if (report.shards && report.shards.length > 0) {
+        const list = machines(report.shards).map((m) => `${m.hardware.id} (${hardwareText(m.hardware)}, ${text_plural(m.series, 'series', 'series')})`);
+        blocks[0] += `\n${wrap(`Hardware: ${list.join(', ')}`, WIDTH, '  ')}`;
+    }
     const changes = changesBlock(report);
     if (changes)
         blocks.push(changes);
@@ -30876,7 +32690,7 @@ function silenceMessage(ms) {
 
 /** Where an Ollama server is found when nothing says otherwise (the CLI's default). */
 const DEFAULT_OLLAMA_URL = 'http://127.0.0.1:11434';
-const PROBE_TIMEOUT_MS = 1500;
+const server_PROBE_TIMEOUT_MS = 1500;
 const POLL_INTERVAL_MS = 250;
 const LOG_TAIL_LINES = 30;
 /** The address `ollama` itself would use: OLLAMA_HOST when set, else 127.0.0.1:11434. */
@@ -30898,7 +32712,7 @@ function defaultServerUrl(env) {
     }
 }
 /** GET / answers "Ollama is running" on a healthy server; anything else is described for the log. */
-async function probe(fetchFn, url, timeoutMs = PROBE_TIMEOUT_MS) {
+async function probe(fetchFn, url, timeoutMs = server_PROBE_TIMEOUT_MS) {
     try {
         const res = await fetchFn(`${url}/`, { signal: AbortSignal.timeout(timeoutMs) });
         const text = await res.text();
@@ -31004,7 +32818,7 @@ async function startServer(config, binary, deps) {
         const status = child.exitStatus();
         if (status !== undefined)
             return fail(`exited (${status}) before answering on ${url}`);
-        const answer = await probe(deps.fetch, url, Math.min(PROBE_TIMEOUT_MS, config.startTimeoutMs));
+        const answer = await probe(deps.fetch, url, Math.min(server_PROBE_TIMEOUT_MS, config.startTimeoutMs));
         if (answer.ok)
             break;
         if (deps.abortSignal?.aborted)
@@ -31265,7 +33079,7 @@ const NS_PER_MS = 1e6;
 function nsToMs(ns) {
     return typeof ns === 'number' && Number.isFinite(ns) ? ns / NS_PER_MS : null;
 }
-function count(value) {
+function call_count(value) {
     return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 /**
@@ -31331,14 +33145,14 @@ async function measuredChat(client, request, ctx) {
     catch (err) {
         error = err instanceof StallError ? silenceMessage(ctx.timeoutMs) : describe(err);
     }
-    const evalCount = count(final?.eval_count);
+    const evalCount = call_count(final?.eval_count);
     const evalMs = nsToMs(final?.eval_duration);
     const call = {
         stage: ctx.stage,
         run: ctx.run,
         ttftMs,
         tokensPerSecond: evalCount !== null && evalMs !== null && evalMs > 0 ? evalCount / (evalMs / 1000) : null,
-        promptTokens: count(final?.prompt_eval_count),
+        promptTokens: call_count(final?.prompt_eval_count),
         outputTokens: evalCount,
         promptEvalMs: nsToMs(final?.prompt_eval_duration),
         evalMs,
@@ -31981,20 +33795,34 @@ async function cliLlmStage(config, stderr, elapsed) {
 
 
 
+
+
+
+
+
+
 /** Options that mirror action inputs one to one (`--max-file-size` ⇔ `max-file-size`). */
-const INPUT_OPTIONS = ['patterns', 'ignore', 'max-file-size', 'directions', 'units', 'metrics', 'factors', 'output-dir', ...GATE_INPUT_OPTIONS, ...LLM_INPUT_OPTIONS];
+const INPUT_OPTIONS = ['patterns', 'ignore', 'max-file-size', 'directions', 'units', 'metrics', 'factors', 'output-dir', 'hardware', ...GATE_INPUT_OPTIONS, ...LLM_INPUT_OPTIONS];
+const COMMANDS = new Set(['analyze', 'snapshot', 'shard', 'merge']);
 const USAGE = `Usage: chimera-insight analyze [dir] [options]
        chimera-insight snapshot [dir] [--out FILE] [options]
+       chimera-insight shard [dir] --out DIR [--hardware NAME] [options]
+       chimera-insight merge SHARD_DIR... [--baseline ...] [--format ...] [options]
 
 analyze finds benchmark outputs under dir (default: .) and prints a report,
 compared with a baseline (--baseline). snapshot prints the snapshot.json of dir
-(every series, for a later --baseline).
+(every series, for a later --baseline). shard writes the folder one runner of
+several contributes (snapshot.json, report.json, hardware.json) into DIR;
+merge makes one report of many shard folders, each hardware compared with the
+baseline of the same hardware (docs/several-runners.md).
 
 Options:
   --format text|md|json   text: the digest (verdict, changes, key findings) for a terminal (default);
                           md: the full Markdown report (report.md); json: report.json
-  --out FILE              write the report to FILE instead of stdout
-  --output-dir DIR        also write report.md and report.json into DIR
+  --out FILE              write the report to FILE instead of stdout (shard: the folder to write)
+  --output-dir DIR        also write report.md and report.json into DIR (merge: and the merged snapshot.json)
+  --hardware NAME         name this machine's hardware (default: from the GPUs nvidia-smi or
+                          rocm-smi list, else the CPU); baselines are kept per hardware
   --patterns GLOBS        files to read, comma-separated (default: CSV, TSV, JSON, JSONL, Markdown, text)
   --ignore GLOBS          more paths to ignore (node_modules, .git, dist, vendor always are)
   --max-file-size SIZE    skip non-streamable files above SIZE (default: 50MB)
@@ -32007,13 +33835,19 @@ Options:
   -v, --version           show the version
 
 ${GATE_USAGE}
+  merge: --baseline DIR   a folder of the baseline's shard folders (or one shard folder),
+                          a merged snapshot.json, or git:REF (the shard folders at the merge base)
+
 ${LLM_USAGE}
 Exit codes: 0 report written (no gated regression), 1 a gated metric regressed,
-2 bad usage or input (including a baseline that cannot be read, and a --gate
-that gates no series although throughput series exist).
+2 bad usage or input (including a baseline that cannot be read, a --gate that
+gates no series although throughput series exist, and a shard folder that
+cannot be merged).
 `;
 /** An input's name as the CLI spells it: `--metrics`, and `--input-format` for the action's `format`. */
 function optionName(input) {
+    if (input === 'shards')
+        return 'shard';
     return input === 'format' ? '--input-format' : `--${input}`;
 }
 async function main(argv, rawIo) {
@@ -32044,16 +33878,24 @@ async function main(argv, rawIo) {
     }
     const { values, positionals } = parsed;
     if (values.version) {
-        io.stdout(`${VERSION}\n`);
+        io.stdout(`${version_VERSION}\n`);
         return 0;
     }
-    const [command, dir, ...extra] = positionals;
+    const [command, ...args] = positionals;
     if (values.help || command === undefined) {
         (values.help ? io.stdout : io.stderr)(USAGE);
         return values.help ? 0 : 2;
     }
-    if ((command !== 'analyze' && command !== 'snapshot') || extra.length > 0) {
-        io.stderr(`Unknown command or extra argument: ${[command, dir, ...extra].filter(Boolean).join(' ')}\n\n${USAGE}`);
+    if (!COMMANDS.has(command) || (command !== 'merge' && args.length > 1)) {
+        io.stderr(`Unknown command or extra argument: ${positionals.join(' ')}\n\n${USAGE}`);
+        return 2;
+    }
+    if (command === 'merge' && args.length === 0) {
+        io.stderr(`merge needs the shard folders to merge, e.g. chimera-insight merge shards/*\n\n${USAGE}`);
+        return 2;
+    }
+    if (command === 'shard' && !values.out) {
+        io.stderr('shard needs --out DIR, the folder to write the shard into\n');
         return 2;
     }
     const format = values.format;
@@ -32061,6 +33903,7 @@ async function main(argv, rawIo) {
         io.stderr(`--format must be text, md or json, got "${format}"\n`);
         return 2;
     }
+    const dir = command === 'merge' ? undefined : args[0];
     const target = external_node_path_default().resolve(io.cwd, dir ?? '.');
     const rel = external_node_path_default().relative(io.cwd, target);
     // Paths in the report are relative to the working directory when the target is inside it.
@@ -32073,11 +33916,18 @@ async function main(argv, rawIo) {
     }
     if (values['input-format'])
         inputs.format = values['input-format'].join('\n');
-    inputs.baseline = command === 'snapshot' ? 'none' : baselineInput(values.baseline);
-    if (values['no-llm'] || command === 'snapshot')
+    inputs.baseline = command === 'snapshot' || command === 'shard' ? 'none' : baselineInput(values.baseline);
+    if (values['no-llm'] || command === 'snapshot' || command === 'shard')
         inputs.llm = 'false';
     if (values.calibrate)
         inputs.calibrate = 'true';
+    if (command === 'shard')
+        inputs['output-dir'] = external_node_path_default().resolve(io.cwd, values.out);
+    if (command === 'merge') {
+        inputs.mode = 'merge';
+        // Checked like the action's input; the folders themselves are taken as given (a comma is no separator here).
+        inputs.shards = args.join('\n');
+    }
     const stat = await external_node_fs_namespaceObject.promises.stat(target).catch(() => undefined);
     if (!stat?.isDirectory()) {
         io.stderr(`${target} is not a directory\n`);
@@ -32094,20 +33944,59 @@ async function main(argv, rawIo) {
         }
         throw err;
     }
+    if (command === 'merge')
+        config = { ...config, shards: args };
     const stageLog = { info: () => { }, warning: (m) => io.stderr(`warning: ${m}\n`) };
+    if (command === 'shard')
+        return shardCommand(config, io);
     const commit = command === 'snapshot' ? await headCommit(target) : undefined;
+    const hardware = command === 'merge' ? undefined : await detectSystemHardware(config.hardware);
     // No post step in a shell: a server this run starts is stopped once the report is done, whatever happened.
     const llm = await cliLlmStage(config.llm, io.stderr, () => external_node_perf_hooks_namespaceObject.performance.now());
-    const compareStage = cliCompareStage(config, io.cwd, stageLog, { now: () => new Date(), elapsed: () => external_node_perf_hooks_namespaceObject.performance.now(), narrative: NARRATIVE_NOT_AVAILABLE }, external_node_os_default().tmpdir());
-    const result = await runPipeline(config, {
-        now: () => new Date(),
-        elapsed: () => external_node_perf_hooks_namespaceObject.performance.now(),
-        narrative: llm.stage.skipped ?? NARRATIVE_NOT_AVAILABLE,
-        ...(llm.stage.narrate ? { narrate: llm.stage.narrate } : {}),
-        ...(commit ? { commit } : {}),
-        compare: compareStage.compare,
-        compareLate: compareStage.compareLate,
-    }).finally(() => llm.stop());
+    let result;
+    let merged;
+    if (command === 'merge') {
+        const t0 = external_node_perf_hooks_namespaceObject.performance.now();
+        const folders = await findShardFolders(config.shards, io.cwd);
+        const { shards, problems } = await readShardFolders(folders);
+        const narrative = llm.stage.skipped ?? NARRATIVE_NOT_AVAILABLE;
+        const built = mergeShards(shards, problems, config, { now: () => new Date(), elapsed: () => external_node_perf_hooks_namespaceObject.performance.now(), narrative, readMs: external_node_perf_hooks_namespaceObject.performance.now() - t0 });
+        merged = built.merged;
+        const stage = mergeCompareStage({
+            config,
+            event: { name: '' },
+            merged: built.merged,
+            headFolders: folders.folders,
+            // A local run may compare with any folder the user names.
+            file: { base: io.cwd, confineToBase: false },
+            log: { info: () => { }, warning: (m) => stageLog.warning(logSafe(m)) },
+            tempRoot: external_node_os_default().tmpdir(),
+        });
+        result = await runPipeline(config, {
+            now: () => new Date(),
+            elapsed: () => external_node_perf_hooks_namespaceObject.performance.now(),
+            narrative,
+            ...(llm.stage.narrate ? { narrate: llm.stage.narrate } : {}),
+            source: async () => built.report,
+            compare: stage.compare,
+            compareLate: stage.compareLate,
+        }).finally(() => llm.stop());
+        if (config.outputDir)
+            await snapshot_writeSnapshot(external_node_path_default().join(config.outputDir, 'snapshot.json'), mergedSnapshot(result.report, built.merged));
+    }
+    else {
+        const compareStage = cliCompareStage(config, io.cwd, stageLog, { now: () => new Date(), elapsed: () => external_node_perf_hooks_namespaceObject.performance.now(), narrative: NARRATIVE_NOT_AVAILABLE }, external_node_os_default().tmpdir());
+        result = await runPipeline(config, {
+            now: () => new Date(),
+            elapsed: () => external_node_perf_hooks_namespaceObject.performance.now(),
+            narrative: llm.stage.skipped ?? NARRATIVE_NOT_AVAILABLE,
+            ...(llm.stage.narrate ? { narrate: llm.stage.narrate } : {}),
+            ...(commit ? { commit } : {}),
+            ...(hardware ? { hardware } : {}),
+            compare: compareStage.compare,
+            compareLate: compareStage.compareLate,
+        }).finally(() => llm.stop());
+    }
     if (command === 'snapshot') {
         const text = serialiseSnapshot(createSnapshot(result.report));
         if (values.out) {
@@ -32117,6 +34006,10 @@ async function main(argv, rawIo) {
         else
             io.stdout(text);
         return 0;
+    }
+    if (merged) {
+        const shardsMerged = result.report.shards ?? [];
+        io.stderr(`Merged ${shardsMerged.length} shard${shardsMerged.length === 1 ? '' : 's'}: ${shardsMerged.map((s) => `${logSafe(s.name)} (${s.hardware.id}, ${s.series} series)`).join(', ') || 'none'}\n`);
     }
     // Inputs that matched nothing; patterns and metric names come from the analysed tree, so they are made log-safe.
     const notices = result.report.notices ?? [];
