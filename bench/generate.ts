@@ -5,11 +5,13 @@
  *   node generate.js tree <dir> <files>   → manifest JSON on stdout
  *   node generate.js csv <file> <MB>      → manifest JSON on stdout
  *   node generate.js realistic <dir> [files] → RealisticManifest JSON on stdout (bench/realistic.ts)
+ *   node generate.js shards <dir> <shards> [seriesPerShard] → ShardsManifest JSON on stdout (bench/shards.ts)
  */
 import { once } from 'node:events';
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { generateRealisticTree } from './realistic.js';
+import { generateShards } from './shards.js';
 import { pick, rng } from './rng.js';
 
 export interface TreeManifest {
@@ -203,7 +205,11 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(manifest)}\n`);
     return;
   }
-  if (!target || !size) throw new Error('usage: generate.js tree|csv <path> <files|MB>, or generate.js realistic <dir> [files]');
+  if (kind === 'shards' && target && size) {
+    process.stdout.write(`${JSON.stringify(await generateShards(target, Number(size), Number(process.argv[5] ?? 2000)))}\n`);
+    return;
+  }
+  if (!target || !size) throw new Error('usage: generate.js tree|csv <path> <files|MB>, generate.js realistic <dir> [files], or generate.js shards <dir> <shards> [seriesPerShard]');
   const manifest = kind === 'tree' ? await generateTree(target, Number(size)) : kind === 'csv' ? await generateCsv(target, Number(size)) : undefined;
   if (!manifest) throw new Error(`unknown data set kind "${kind}"`);
   process.stdout.write(`${JSON.stringify(manifest)}\n`);

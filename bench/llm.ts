@@ -1,6 +1,7 @@
 /**
  * `npm run bench:llm`: what the narrate stage costs on examples/benchmarks,
- * apart from the model itself (issue 4). Two parts:
+ * apart from the model itself (issue 4), and how well its checks hold
+ * against a model that plants untruths (issue 11). Three parts:
  *
  * 1. The prompt the model would get: the CLI's config, its pipeline with the
  *    baseline compare, then the fact sheet and prompt from the functions
@@ -8,15 +9,19 @@
  * 2. The CLI's main() against the Ollama emulator, in process: wall time of
  *    the whole run, the client-side wall time of the model calls
  *    (report.llm.calls[].wallMs), and the difference, which is ours (setup
- *    requests, fact sheet, prompt, verification, rendering). Next to it the
- *    same run with --no-llm. Medians of BENCH_LLM_ROUNDS (5) rounds, after one
- *    unmeasured warm-up of each, in ABBA order.
+ *    requests, fact sheet, prompt, checks, rendering). Next to it the same
+ *    run with --no-llm. Medians of BENCH_LLM_ROUNDS (5) rounds, after one
+ *    unmeasured warm-up of each, in ABBA order. The emulator answers at once,
+ *    so the call times hold only HTTP and streaming on this machine, never
+ *    generation. Its answer is the suite's clean brief for examples/.
+ * 3. The planted-untruth suite (test/fakes/adversarial/): each planted
+ *    untruth through the real narrate stage; the catch rate per category
+ *    (caught: in none of report.md, report.json, the comment, the summary,
+ *    the terminal digest) and the false positives (true items of clean
+ *    briefs the checks dropped).
  *
- * The emulator answers at once, so the call times hold only HTTP and
- * streaming on this machine, never generation. Its answer is a brief written
- * from the example facts, of the size a model would write. Prints a Markdown
- * table and one JSON line on stdout; a failed check goes to stderr and sets
- * the exit code.
+ * Prints Markdown tables and one JSON line on stdout; a failed check goes to
+ * stderr and sets the exit code.
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -30,38 +35,16 @@ import { estimateTokens } from '../src/llm/tokens.js';
 import { NARRATIVE_NOT_AVAILABLE } from '../src/narrative.js';
 import { runPipeline } from '../src/pipeline.js';
 import type { Report } from '../src/model/report.js';
-import { startEmulator, type RecordedRequest } from '../test/fakes/ollama-emulator.js';
+import { briefAnswer, startEmulator, type RecordedRequest } from '../test/fakes/ollama-emulator.js';
+import { buildFixtures, catchRates, narrateBrief, runSuite } from '../test/fakes/adversarial/run.js';
+import { CLEAN, CLEAN_EXTRA, CLEAN_VARIANT, PLANTS } from '../test/fakes/adversarial/suite.js';
 
 const ROUNDS = Number(process.env.BENCH_LLM_ROUNDS ?? 5);
 const DIR = 'examples/benchmarks';
 const cwd = process.cwd();
 
-/**
- * Every number is a fact value, label or change from the sheet, so the whole
- * answer survives verification and each run is one report call, no retry.
- */
-const ANSWER = {
-  executive_summary:
-    'All 8 series compared with the baseline are unchanged, so no gated throughput check fails. Throughput is stable between runs, with a CV of at most 1.4% for the batch runs, and Q4_K_M gives gemma3:4b the best balance of speed, TTFT and memory.',
-  key_findings: [
-    { text: 'The compiled backend at batch size 8 reaches 495.48 tok/s in this run against a baseline of 500.08 tok/s, a change of -0.9% that stays within the noise of the runs.', facts: ['F12', 'F27', 'F26'] },
-    { text: 'The eager backend is slower than the compiled one at both batch sizes: 397.86 tok/s against 495.48 tok/s at batch size 8, and 63.66 tok/s against 79.34 tok/s at batch size 1.', facts: ['F14', 'F12', 'F13', 'F11'] },
-    { text: 'gemma3:1b generates about twice as fast as gemma3:4b on Ollama, 141.90 tok/s against 71.32 tok/s in the per-prompt runs, which the generate calls confirm with 142.10 and 71.70 tok/s.', facts: ['F22', 'F23', 'F20', 'F21'] },
-    { text: 'Q4_K_M is the fastest quantization of gemma3:4b at 71.50 tok/s, with a TTFT of 382 ms and 3.30 GB of VRAM, while F16 needs 8.60 GB and reaches only 38.90 tok/s.', facts: ['F18', 'F33', 'F36', 'F35', 'F17'] },
-    { text: 'Generation time of gemma3:1b varies strongly between prompts, with a CV of 22.2% on eval_s, so a single prompt says little about a change.', facts: ['F38'] },
-  ],
-  recommendations: [
-    'Serve with the compiled backend at batch size 8, which delivers the highest throughput at 495.48 tok/s and scales well from batch size 1.',
-    'Make Q4_K_M the default quantization of gemma3:4b: it leads on throughput and TTFT and needs the least VRAM, which leaves room for larger batches.',
-    'Keep at least 5 runs per configuration and use more prompts for gemma3:1b, so the gate can tell a real regression from the spread between prompts.',
-  ],
-  risks: [
-    { risk: 'The output quality of Q4_K_M is not measured in these files, so its speed may hide a loss in answer quality.', mitigation: 'Add a small evaluation set and track its score next to throughput before switching the default.' },
-    { risk: '34 series are only counted in this brief, so a change in one of them would go unmentioned here.', mitigation: 'Read the full tables of the report for the per-prompt and serving files before a release.' },
-  ],
-};
-const ANSWER_TEXT = JSON.stringify(ANSWER);
-
+/** The suite's clean brief for examples/: every item holds, so each run is one report call, no retry. */
+const BRIEF = { answer: CLEAN.pass };
 const failures: string[] = [];
 function check(ok: boolean, what: string): void {
   if (!ok) failures.push(what);
@@ -81,7 +64,7 @@ const promptChars = prompt.messages.reduce((sum, m) => sum + m.content.length, 0
 
 // ---------------------------------------------------------------- 2. the overhead
 
-const emulator = await startEmulator({ models: [{ name: config.llm.model }], replies: [{ content: ANSWER_TEXT }] });
+const emulator = await startEmulator({ models: [{ name: config.llm.model }], replies: [{ content: '', brief: BRIEF }] });
 
 interface Round {
   totalMs: number;
@@ -131,7 +114,7 @@ const sent = chat?.body as { messages: unknown; options: unknown } | undefined;
 check(JSON.stringify(sent?.messages) === JSON.stringify(prompt.messages), 'the prompt sent by main() differs from the one built here');
 check(JSON.stringify(sent?.options) === JSON.stringify(prompt.options), 'the options sent by main() differ from the ones built here');
 check(narrative.status === 'generated', `no narrative was generated (${narrative.status === 'generated' ? '' : narrative.reason})`);
-check(narrative.status === 'generated' && Object.values(narrative.removals).every((n) => n === 0), 'verification removed part of the scripted answer');
+check(narrative.status === 'generated' && narrative.dropped.length === 0, 'the checks dropped part of the scripted answer');
 check(withLlm.every((r) => r.calls === 2), 'expected one warm-up and one report call per run');
 
 const metadata = sample.requests.filter((r) => r.path !== '/api/chat').map((r) => `${r.method} ${r.path}`);
@@ -142,7 +125,35 @@ const noLlm = median(withoutLlm.map((r) => r.totalMs));
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const r2 = (v: number) => Math.round(v * 100) / 100;
 const outputTokens = reportCall?.outputTokens ?? null;
-const outputEstimate = estimateTokens(ANSWER_TEXT);
+const answerText = JSON.stringify(briefAnswer(BRIEF, prompt.messages.map((m) => m.content).join('\n')));
+const outputEstimate = estimateTokens(answerText);
+
+// ---------------------------------------------------------------- 3. the planted-untruth suite
+
+process.stderr.write(`[bench:llm] planted-untruth suite: ${PLANTS.length} plants\n`);
+const suite = await buildFixtures(cwd);
+const suiteEmulator = await startEmulator({ models: [{ name: config.llm.model }] });
+const result = await runSuite(suiteEmulator, suite.fixtures, PLANTS);
+const extra: { kept: number; dropped: string[] } = { kept: 0, dropped: [] };
+for (const answer of [CLEAN_VARIANT, ...CLEAN_EXTRA]) {
+  const n = (await narrateBrief(suiteEmulator, suite.fixtures.regression, { answer })).narrative;
+  extra.kept += n.claims.length + n.recommendations.length + n.risks.length;
+  extra.dropped.push(...n.dropped.map((d) => `${d.item} ${d.index}: ${d.reason}`));
+}
+await suiteEmulator.close();
+suite.remove();
+const rates = catchRates(result.cases);
+const planted = result.cases.length;
+const caught = result.cases.filter((c) => c.caught).length;
+const cleanDropped = result.clean.regression.narrative.dropped.length + result.clean.pass.narrative.dropped.length;
+const collateral = result.cases.reduce((n, c) => n + c.lost.length, 0);
+const contradictions = result.cases.reduce((n, c) => n + c.verdictProblems.length, 0);
+const byReason = new Map<string, number>();
+for (const c of result.cases) for (const d of c.dropped) byReason.set(d.reason, (byReason.get(d.reason) ?? 0) + 1);
+check(caught / planted >= 0.95, `catch rate ${caught}/${planted} under 95%`);
+check(cleanDropped === 0 && collateral === 0, 'a clean brief lost a true item');
+check(contradictions === 0, 'a report contradicted the verdict');
+const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)}%`;
 
 process.stdout.write(
   [
@@ -150,12 +161,12 @@ process.stdout.write(
     '',
     '| Measure | Value |',
     '| --- | --- |',
-    `| Facts in the sheet | ${sheet.facts.length} (${sheet.omittedSeries} series only counted) |`,
+    `| Facts in the sheet | ${sheet.facts.length} (${sheet.omitted.findings} findings and ${sheet.omitted.changes} changes over the budget) |`,
     `| Fact sheet | ${sheet.text.length} chars, ≈ ${sheet.estimatedTokens} tokens |`,
     `| Prompt (system + user) | ${promptChars} chars, ≈ ${prompt.promptTokens} tokens |`,
     `| num_ctx sent | ${String(prompt.options.num_ctx ?? 'server default')} |`,
     `| num_predict (output cap) | ${String(prompt.options.num_predict)} |`,
-    `| Emulated answer | ${ANSWER_TEXT.length} chars; eval_count ${outputTokens ?? '–'} (emulator: one per word), ≈ ${outputEstimate} tokens (tokens.ts) |`,
+    `| Emulated answer | ${answerText.length} chars; eval_count ${outputTokens ?? '–'} (emulator: one per word), ≈ ${outputEstimate} tokens (tokens.ts) |`,
     `| Run with the model: wall time | ${ms(total)} |`,
     `| Model calls, client wall time (warm-up + 1 report call) | ${ms(callsMs)} |`,
     `| Our overhead (wall time minus model calls, per round) | ${ms(overhead)} |`,
@@ -163,16 +174,27 @@ process.stdout.write(
     `| Overhead the LLM stage adds beyond --no-llm | ${ms(overhead - noLlm)} |`,
     `| Requests besides chat | ${metadata.length} (${metadata.join(', ')}) |`,
     '',
+    `Planted-untruth suite: ${planted} untruths, each added to a clean brief; caught = in no output (report.md, report.json, comment, summary, terminal)`,
+    '',
+    '| Category | Planted | Caught | Rate |',
+    '| --- | --: | --: | --: |',
+    ...rates.map((r) => `| ${r.category} | ${r.planted} | ${r.caught} | ${pct(r.caught, r.planted)} |`),
+    `| all | ${planted} | ${caught} | ${pct(caught, planted)} |`,
+    '',
+    `False positives: ${cleanDropped} of ${result.clean.regression.narrative.claims.length + result.clean.regression.narrative.recommendations.length + result.clean.regression.narrative.risks.length + result.clean.pass.narrative.claims.length + result.clean.pass.narrative.recommendations.length + result.clean.pass.narrative.risks.length + cleanDropped} items of the suite's clean briefs dropped; ${collateral} true items lost beside a plant; ${contradictions} verdict contradictions.`,
+    `Extra clean corpus (${CLEAN_EXTRA.length + 1} briefs): ${extra.dropped.length} of ${extra.kept + extra.dropped.length} items dropped${extra.dropped.length > 0 ? ` (${extra.dropped.join('; ')})` : ''}.`,
+    `Checks that caught the plants: ${[...byReason].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ')}.`,
+    '',
     JSON.stringify({
       dir: DIR,
       model: config.llm.model,
       rounds: ROUNDS,
       facts: sheet.facts.length,
-      omittedSeries: sheet.omittedSeries,
+      omitted: sheet.omitted,
       factSheet: { chars: sheet.text.length, tokensEstimate: sheet.estimatedTokens },
       prompt: { chars: promptChars, tokensEstimate: prompt.promptTokens, promptEvalCountEmulated: reportCall?.promptTokens ?? null },
       options: prompt.options,
-      answer: { chars: ANSWER_TEXT.length, evalCountEmulated: outputTokens, tokensEstimate: outputEstimate },
+      answer: { chars: answerText.length, evalCountEmulated: outputTokens, tokensEstimate: outputEstimate },
       medianMs: { total: r2(total), llmCalls: r2(callsMs), overhead: r2(overhead), noLlm: r2(noLlm), llmStageOverhead: r2(overhead - noLlm) },
       roundsMs: {
         total: withLlm.map((r) => r2(r.totalMs)),
@@ -180,6 +202,7 @@ process.stdout.write(
         noLlm: withoutLlm.map((r) => r2(r.totalMs)),
       },
       requestsBesidesChat: metadata,
+      suite: { planted, caught, categories: rates, falsePositives: { cleanBriefs: cleanDropped, collateral, extraCorpus: extra.dropped.length, extraItems: extra.kept + extra.dropped.length }, verdictContradictions: contradictions, caughtBy: Object.fromEntries(byReason) },
       machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map(r2), node: process.version },
       checks: failures,
     }),

@@ -1,16 +1,9 @@
 /** Seeded randomness shared by the data generators: the same seed always writes the same bytes. */
 
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/baseline/statistics.js';
+
+/** mulberry32 (the project's one seeded generator): small, fast, deterministic. */
+export const rng = seededRandom;
 
 /** A standard normal draw (Box–Muller), so generated spreads look like measurement noise rather than a flat band. */
 export function normal(r: () => number): number {

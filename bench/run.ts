@@ -6,12 +6,14 @@
  * stderr. Measurements only: the exit code says whether the bench could run,
  * never whether the numbers are good.
  *
- * Environment: BENCH_ONLY (tree,csv,realistic,scale,coldstart: the scenarios
- * to run, all by default), BENCH_FILES (10000), BENCH_CSV_MB (500),
+ * Environment: BENCH_ONLY (tree,csv,realistic,scale,coldstart,merge: the
+ * scenarios to run, all by default), BENCH_FILES (10000), BENCH_CSV_MB (500),
  * BENCH_TREE_RUNS (3), BENCH_CSV_RUNS (3), BENCH_BUDGET_S (540: later CSV
  * rounds are dropped when they would overrun it), BENCH_KEEP=1 keeps the
  * generated data; the realistic, scale and coldstart scenarios read their own
  * (bench/realistic-scenario.ts, bench/scale.ts, bench/coldstart.ts).
+ * The merge scenario (docs/several-runners.md): BENCH_MERGE_SHARDS (64),
+ * BENCH_MERGE_SERIES (2000 per shard), BENCH_MERGE_RUNS (3).
  */
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -22,6 +24,7 @@ import { coldStartScenario } from './coldstart.js';
 import { MB, began, envNumber, here, log, median, medians, round, runChild, selected, summarise } from './harness.js';
 import { realisticScenario } from './realistic-scenario.js';
 import { scaleScenario } from './scale.js';
+import type { ShardsManifest } from './shards.js';
 import type { ScenarioResult } from './scenario.js';
 
 /** Problems with a run's output that mean it did not do the work it claims. */
@@ -81,6 +84,46 @@ async function machine() {
     cpu: `${cpus[0]?.model.trim() ?? 'unknown'} × ${cpus.length}`,
     memoryGB: round(os.totalmem() / 1e9, 1),
     loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
+  };
+}
+
+/**
+ * 64 shards × 2,000 series (head) merged against a baseline of the same
+ * shape: time and peak RSS of the whole merge, in fresh processes, with the
+ * checks that it found exactly the planted regressions.
+ */
+async function mergeScenario(root: string) {
+  const shards = Math.round(envNumber('BENCH_MERGE_SHARDS', 64));
+  const perShard = Math.round(envNumber('BENCH_MERGE_SERIES', 2000));
+  const runs = Math.round(envNumber('BENCH_MERGE_RUNS', 3));
+  const dir = path.join(root, 'shards');
+  log(`generating ${shards} head and ${shards} baseline shards of ${perShard} series…`);
+  const t = performance.now();
+  const data = await runChild<ShardsManifest>('generate.js', ['shards', dir, String(shards), String(perShard)], 600_000);
+  log(`  ${data.shards} × 2 shards, ${(data.bytes / MB).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const results: ScenarioResult[] = [];
+  const problems: string[] = [];
+  for (let i = 1; i <= runs; i++) {
+    const r = await runChild<ScenarioResult>('scenario.js', ['ours', 'merge', dir], 900_000);
+    const c = r.check;
+    const expect = (what: string, got: number | undefined, want: number) => {
+      if (got !== want) problems.push(`round ${i}: ${what}: expected ${want}, got ${got}`);
+    };
+    expect('shards merged', c.shards, data.shards);
+    expect('shards left out', c.problems, 0);
+    expect('series', c.series, data.shards * data.seriesPerShard);
+    expect('series compared', c.compared, data.shards * data.seriesPerShard);
+    expect('gated regressions (the planted ones)', c.gatedRegressions, data.regressions);
+    expect('regressions on other hardware', c.regressionsNotOnGpu3, 0);
+    results.push(r);
+    log(`  merge round ${i}: ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s), peak RSS ${r.peakRssMB.toFixed(0)} MB, ${c.findings} findings`);
+  }
+  const m = (k: 'seconds' | 'cpuSeconds' | 'peakRssMB' | 'peakHeapMB') => median(results.map((r) => r[k]));
+  return {
+    data: { shards: data.shards, baselineShards: data.shards, seriesPerShard: data.seriesPerShard, hardware: data.hardware.length, MB: round(data.bytes / MB, 1), plantedRegressions: data.regressions },
+    median: { seconds: round(m('seconds')), cpuSeconds: round(m('cpuSeconds')), peakRssMB: round(m('peakRssMB'), 1), peakHeapMB: round(m('peakHeapMB'), 1) },
+    runs: results.map((r) => ({ seconds: round(r.seconds), cpuSeconds: round(r.cpuSeconds), peakRssMB: round(r.peakRssMB, 1), startRssMB: round(r.startRssMB, 1), check: r.check })),
+    checks: problems.length === 0 ? 'ok' : problems,
   };
 }
 
@@ -180,6 +223,7 @@ async function main(): Promise<number> {
     const realistic = selected('realistic') ? await realisticScenario(root) : undefined;
     const scale = selected('scale') ? await scaleScenario(root) : undefined;
     const coldStart = selected('coldstart') ? await coldStartScenario(root) : undefined;
+    const merge = selected('merge') ? await mergeScenario(root) : undefined;
 
     const scenario = (target: 'tree' | 'csv') => {
       const { ours, floor, problems } = results[target];
@@ -204,6 +248,7 @@ async function main(): Promise<number> {
     if (csv && csvResult) summary.push({ scenario: `csv (${round(csv.bytes / MB, 0)} MB, ${csv.rows} rows)`, series: csvResult.ours.runs[0]?.check.series, oursRowsPerSec: Math.round(csv.rows / csvResult.ours.median.seconds), oursMBPerSec: csvResult.ours.median.MBPerSec, floorMBPerSec: csvResult.floor.median.MBPerSec, ratio: csvResult.ratio.median, cpuRatio: csvResult.cpuRatio.median, oursPeakRssMB: csvResult.ours.median.peakRssMB, floorPeakRssMB: csvResult.floor.median.peakRssMB });
     if (realistic) summary.push({ scenario: `realistic (${realistic.data.files} files, ${realistic.data.MB} MB read)`, series: realistic.data.series, ratio: realistic.ratio.median, cpuRatio: realistic.cpuRatio.median, oursPeakRssMB: realistic.ours.median.peakRssMB, floorPeakRssMB: realistic.floor.median.peakRssMB, reportJsonPlusSnapshotOverInput: realistic.outputs.default.reportJsonPlusSnapshotOverInput });
     for (const row of scale?.rows ?? []) summary.push({ scenario: `scale (${row.files} files)`, series: row.series, ratio: row.ratio, cpuRatio: row.cpuRatio, oursSeconds: row.oursSeconds, floorSeconds: row.floorSeconds, oursPeakRssMB: row.oursPeakRssMB, kBPerSeries: row.kBPerSeries });
+    if (merge) summary.push({ scenario: `merge (${merge.data.shards} shards × ${merge.data.seriesPerShard} series, against ${merge.data.baselineShards} baseline shards)`, series: merge.runs[0]?.check.series, seconds: merge.median.seconds, cpuSeconds: merge.median.cpuSeconds, oursPeakRssMB: merge.median.peakRssMB, checks: merge.checks === 'ok' ? 'ok' : 'see merge.checks' });
     const report = {
       benchmark: 'chimera-insight discovery+parse+stats',
       startedAt,
@@ -236,11 +281,12 @@ async function main(): Promise<number> {
       ...(realistic ? { realistic } : {}),
       ...(scale ? { scale } : {}),
       ...(coldStart ? { coldStart } : {}),
+      ...(merge ? { merge } : {}),
       summary,
       notes,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    for (const p of [...(treeResult && treeResult.checks !== 'ok' ? treeResult.checks : []), ...(csvResult && csvResult.checks !== 'ok' ? csvResult.checks : []), ...smallProblems, ...(realistic && realistic.checks !== 'ok' ? realistic.checks : [])]) log(`CHECK: ${p}`);
+    for (const p of [...(treeResult && treeResult.checks !== 'ok' ? treeResult.checks : []), ...(csvResult && csvResult.checks !== 'ok' ? csvResult.checks : []), ...smallProblems, ...(realistic && realistic.checks !== 'ok' ? realistic.checks : []), ...(merge && merge.checks !== 'ok' ? merge.checks : [])]) log(`CHECK: ${p}`);
     log(`done in ${((performance.now() - began) / 1000).toFixed(0)} s`);
     return 0;
   } finally {

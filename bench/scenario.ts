@@ -2,6 +2,7 @@
  * One measurement in a fresh process, so its peak RSS is its own:
  *
  *   node scenario.js ours|floor tree|csv|realistic <path> [--outputs=DIR] [--keep-samples]
+ *   node scenario.js ours merge <dir>   (dir from generate.js shards: head/ and base/ shard folders)
  *
  * `realistic` is a repository-shaped tree (bench/realistic.ts): ours as for
  * `tree`, the floor reads what the default patterns find (floorRepository).
@@ -18,11 +19,12 @@ import { computeFindings } from '../src/findings/findings.js';
 import type { Report } from '../src/model/report.js';
 import { exclusionReason } from '../src/discover/rules.js';
 import { floorCsv, floorRepository, floorTree } from './floor.js';
+import { mergeShardsBench } from './merge.js';
 import { writeOutputs, type OutputSizes } from './outputs.js';
 
 export interface ScenarioResult {
   impl: 'ours' | 'floor';
-  target: 'tree' | 'csv' | 'realistic';
+  target: 'tree' | 'csv' | 'realistic' | 'merge';
   seconds: number;
   cpuSeconds: number;
   files: number;
@@ -45,8 +47,8 @@ const MB = 1e6;
 
 async function main(): Promise<void> {
   const [impl, target, where, ...flags] = process.argv.slice(2);
-  if ((impl !== 'ours' && impl !== 'floor') || (target !== 'tree' && target !== 'csv' && target !== 'realistic') || !where) {
-    throw new Error('usage: scenario.js ours|floor tree|csv|realistic <dir-or-workspace> [--outputs=DIR] [--keep-samples]');
+  if ((impl !== 'ours' && impl !== 'floor') || (target !== 'tree' && target !== 'csv' && target !== 'realistic' && target !== 'merge') || !where || (target === 'merge' && impl !== 'ours')) {
+    throw new Error('usage: scenario.js ours|floor tree|csv|realistic <dir-or-workspace> [--outputs=DIR] [--keep-samples], or scenario.js ours merge <dir>');
   }
   const outputsDir = flags.find((f) => f.startsWith('--outputs='))?.slice('--outputs='.length);
   let written: Report | undefined;
@@ -62,7 +64,12 @@ async function main(): Promise<void> {
   let bytes: number;
   let check: Record<string, number>;
   let stages: ScenarioResult['stages'];
-  if (impl === 'ours') {
+  if (target === 'merge') {
+    const r = await mergeShardsBench(where);
+    files = r.files;
+    bytes = r.bytes;
+    check = r.check;
+  } else if (impl === 'ours') {
     // The whole public pipeline: discovery, parsing and statistics, as the action and CLI run it.
     const inputs: Record<string, string> = {};
     const config = buildConfig((name) => inputs[name] ?? '', { workspace: where, defaultOutputDir: undefined });

@@ -13,6 +13,7 @@ import type { ParseOutcome } from './parse/types.js';
 import { summariseInventory } from './discover/inventory.js';
 import { REPORT_SCHEMA_VERSION, type FileEntry, type InputNotice, type Narrative, type Problem, type Report } from './model/report.js';
 import { VERSION } from './version.js';
+import type { HardwareIdentity } from './model/hardware.js';
 
 export interface AnalyzeDependencies {
   /** Wall clock for the report's date. */
@@ -21,6 +22,8 @@ export interface AnalyzeDependencies {
   elapsed: () => number;
   commit?: { sha: string; ref?: string };
   narrative: Narrative;
+  /** The machine this run measures on, recorded in the report (and so in its snapshot). */
+  hardware?: HardwareIdentity;
 }
 
 const PARSE_CONCURRENCY = 8;
@@ -208,6 +211,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   };
   if (deps.commit) report.commit = deps.commit;
   if (notices.length > 0) report.notices = notices;
+  if (deps.hardware) report.hardware = deps.hardware;
   return report;
 }
 

@@ -6,6 +6,7 @@ import type { GateConfig } from './baseline/types.js';
 import { parseFormatInput } from './parse/adapters/config.js';
 import { describeLlmConfig, readLlmConfig } from './llm/config.js';
 import type { LlmConfig } from './llm/types.js';
+import { describeShardConfig, readShardConfig, type RunMode } from './shards/config.js';
 
 export { ConfigError, listInput, type InputReader, type PatternRule };
 
@@ -38,6 +39,12 @@ export interface Config {
   gate: GateConfig;
   /** Ollama server, model and narrative settings (src/llm/config.ts). */
   llm: LlmConfig;
+  /** `mode`: report (default), shard or merge (src/shards/config.ts). */
+  mode: RunMode;
+  /** `shards`: globs of shard folders, merge mode only. */
+  shards: string[];
+  /** `hardware`: this machine's hardware named explicitly. */
+  hardware?: string;
 }
 
 // `data.js` is github-action-benchmark's history file (`dev/bench/data.js`): only its JSON payload is read, never run.
@@ -80,6 +87,7 @@ export function buildConfig(read: InputReader, env: ConfigEnvironment): Config {
     keepSamples: booleanInput(read('keep-samples'), 'keep-samples', false),
     gate: readGateConfig(read),
     llm: readLlmConfig(read, { workspace }),
+    ...readShardConfig(read),
   };
 }
 
@@ -185,5 +193,6 @@ export function describeConfig(config: Config): Record<string, string> {
     'keep-samples': String(config.keepSamples),
     ...describeGateConfig(config.gate),
     ...describeLlmConfig(config.llm),
+    ...describeShardConfig(config),
   };
 }

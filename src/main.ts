@@ -13,6 +13,8 @@ import { exitWhenDone } from './util/deadline.js';
 import { redactSecrets } from './util/redact.js';
 import { actionCommit, publishFromAction, readActionPublishInputs, type ActionPublishInputs } from './github/action.js';
 import { actionContext } from './github/event.js';
+import { detectSystemHardware } from './hardware/system.js';
+import { runMergeAction, runShardAction } from './shards/action.js';
 
 function logFiles(result: PipelineResult): void {
   core.startGroup(`Files (${result.report.inventory.totals.found})`);
@@ -53,6 +55,10 @@ export async function run(): Promise<void> {
   }
   // A `file:` baseline directory inside `path` is not part of this run.
   config = withBaselineIgnored(config, config.workspace);
+  // Several runners, one report (docs/several-runners.md).
+  if (config.mode === 'shard') return runShardAction(config, logFiles);
+  if (config.mode === 'merge') return runMergeAction(config, publishInputs);
+  const hardware = await detectSystemHardware(config.hardware);
   const commit = actionCommit();
   const event = eventInfo(actionContext());
   // Server and model before the analysis; the narrate stage then only makes the model calls.
@@ -65,6 +71,7 @@ export async function run(): Promise<void> {
     narrative: llm.skipped ?? NARRATIVE_NOT_AVAILABLE,
     ...(llm.narrate ? { narrate: llm.narrate } : {}),
     ...(commit ? { commit } : {}),
+    hardware,
     compare: compareStage.compare,
     compareLate: compareStage.compareLate,
   });

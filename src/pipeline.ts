@@ -28,6 +28,8 @@ export interface PipelineResult {
 
 /** Stages between analysis and rendering; each fills in its part of the report. */
 export interface PipelineStages {
+  /** Builds the report instead of analysing `config.root` (mode: merge, from shard folders). */
+  source?: () => Promise<Report>;
   /** Compares with a baseline (sets `report.comparison`). */
   compare?: (report: Report) => Promise<void>;
   /** Asks the model for the narrative (sets `report.narrative` and the LLM call metrics). */
@@ -43,7 +45,7 @@ export interface PipelineStages {
  * its fact sheet holds the changes against the baseline.
  */
 export async function runPipeline(config: Config, deps: AnalyzeDependencies & PipelineStages): Promise<PipelineResult> {
-  const report = await analyze(config, deps);
+  const report = deps.source ? await deps.source() : await analyze(config, deps);
   if (deps.compare) await deps.compare(report);
   // Findings need the comparison (its changes are findings) and the narrative needs the findings.
   const findings = () => {

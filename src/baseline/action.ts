@@ -81,6 +81,11 @@ export function eventInfo(context: Pick<ActionContext, 'eventName' | 'payload' |
   return info;
 }
 
+/** The Actions cache and the directory its baseline entries are saved from and restored to. */
+export function actionCache(): { client: CacheClient; dir: string } {
+  return { client: cacheClient, dir: cacheDir() };
+}
+
 /** The pipeline's compare stage as the action runs it. */
 export function actionCompareStage(config: Config, event: EventInfo, deps: Omit<AnalyzeDependencies, 'commit'>): CompareStage {
   return compareStage({
@@ -101,7 +106,7 @@ export function actionCompareStage(config: Config, event: EventInfo, deps: Omit<
 export function nextHistory(config: Config, event: EventInfo, snapshot: Snapshot, previous: BranchHistory | undefined, logInfo: (m: string) => void): BranchHistory | undefined {
   if (config.gate.historySize === 0 || event.name !== 'push' || !event.branch || event.branch !== event.defaultBranch) return undefined;
   const rules = compileGateRules(config.gate);
-  const key = { branch: event.branch, scope: snapshot.config.path ?? '.' };
+  const key = { branch: event.branch, scope: snapshot.config.path ?? '.', ...(snapshot.hardware ? { hardware: snapshot.hardware.id } : {}) };
   const { history, notes } = appendRun(previous, key, snapshot, event.runId ? { runId: event.runId } : {}, { runs: config.gate.historySize }, (s) => rules.isGated(s));
   for (const note of notes) logInfo(`Default-branch history: ${note}.`);
   return history;
@@ -124,7 +129,11 @@ export async function finishGate(config: Config, report: Report, event: EventInf
     if (history) await writeHistory(path.join(config.outputDir, HISTORY_FILE), history);
   }
   if (kind === 'auto' || kind === 'cache') await saveToCache({ cache: cacheClient, dir: cacheDir(), event, snapshot, ...(history ? { history } : {}), log });
+  gateOutcome(config, report, snapshotPath);
+}
 
+/** The gate's outputs, and last the failed step when a gated metric regressed (or the named baseline was unusable). */
+export function gateOutcome(config: Config, report: Report, snapshotPath: string): void {
   const comparison = report.comparison;
   const counts = comparison ? verdictCounts(comparison) : { regressions: 0, improvements: 0 };
   core.setOutput('verdict', comparison?.verdict ?? 'no-baseline');

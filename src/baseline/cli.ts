@@ -14,8 +14,10 @@ export const GATE_INPUT_OPTIONS = ['statistic', 'threshold', 'thresholds', 'min-
 
 export const GATE_USAGE = `Regression gate (analyze):
   --baseline PATH|KIND    a snapshot.json or a benchmark directory to compare with, or
-                          auto (default: earlier timestamped runs in the tree, since
-                          cache and git need a GitHub event), history, or none
+                          git:REF (the same files at the merge base of HEAD and REF,
+                          e.g. git:main or git:origin/main), auto (default: earlier
+                          timestamped runs in the tree, since cache and git need a
+                          GitHub event), history, or none
   --threshold PCT         regression threshold (default: 5%)
   --thresholds RULES      per-metric thresholds, e.g. "tokens_s: 3%, *ttft*: 20%"
   --statistic mean|median compared statistic (default: mean)
@@ -34,7 +36,7 @@ const KEYWORDS = new Set(['auto', 'cache', 'git', 'history', 'none']);
 /** The `baseline` input for `--baseline`: `auto` like the action when none is given (outside Actions that finds earlier runs in the tree). */
 export function baselineInput(given: string | undefined): string {
   if (given === undefined) return 'auto';
-  if (KEYWORDS.has(given.toLowerCase()) || given.toLowerCase().startsWith('file:')) return given;
+  if (KEYWORDS.has(given.toLowerCase()) || given.toLowerCase().startsWith('file:') || given.toLowerCase().startsWith('git:')) return given;
   return `file:${given}`;
 }
 

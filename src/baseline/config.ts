@@ -40,7 +40,21 @@ function parseBaseline(raw: string): BaselineSpec {
     if (!path) throw new ConfigError('baseline', '"file:" needs a path, e.g. file:baseline/snapshot.json');
     return { kind: 'file', path };
   }
-  throw new ConfigError('baseline', `"${value}" must be auto, cache, git, history, none or file:<path>`);
+  if (lower.startsWith('git:')) return { kind: 'git', ref: parseGitRef(value.slice('git:'.length).trim()) };
+  throw new ConfigError('baseline', `"${value}" must be auto, cache, git, git:<ref>, history, none or file:<path>`);
+}
+
+/**
+ * A branch, tag, commit or revision (`main`, `origin/main`, `v1.2`, `HEAD~3`).
+ * It only ever reaches git as one argument, never a shell; a leading `-` would
+ * read as an option, and `:` would name a file instead of a commit.
+ */
+function parseGitRef(ref: string): string {
+  if (!ref) throw new ConfigError('baseline', '"git:" needs a branch, tag or commit, e.g. git:main');
+  if (ref.length > 200 || ref.startsWith('-') || /[\s\u0000-\u001f\u007f:\\]/.test(ref)) {
+    throw new ConfigError('baseline', `"git:${ref.slice(0, 60)}" is not a branch, tag or commit (no spaces, ':' or leading '-')`);
+  }
+  return ref;
 }
 
 function parseStatistic(raw: string): GateConfig['statistic'] {
@@ -139,7 +153,7 @@ function percent(fraction: number): string {
 /** The gate's settings as the report's configuration table shows them. */
 export function describeGateConfig(gate: GateConfig): Record<string, string> {
   return {
-    baseline: gate.baseline.kind === 'file' ? `file:${gate.baseline.path}` : gate.baseline.kind,
+    baseline: gate.baseline.kind === 'file' ? `file:${gate.baseline.path}` : gate.baseline.kind === 'git' && gate.baseline.ref ? `git:${gate.baseline.ref}` : gate.baseline.kind,
     statistic: gate.statistic,
     threshold: percent(gate.threshold),
     thresholds: gate.thresholds.map((r) => `${r.pattern}: ${percent(r.value)}`).join(', ') || '(none)',

@@ -4,6 +4,8 @@ import type { Report } from '../model/report.js';
 import { writeJson, writeToFile, type Sink } from '../report/write.js';
 import { redactJsonValue } from '../util/redact.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type SnapshotSeries } from '../model/snapshot.js';
+import { HardwareError, validateHardware } from '../hardware/validate.js';
+import { HARDWARE_ID } from '../model/hardware.js';
 
 /**
  * Samples kept per series. Enough for a test on any realistic benchmark (the
@@ -38,6 +40,8 @@ export function snapshotSeries(s: Series | SnapshotSeries): SnapshotSeries {
     samples: s.samples.slice(0, SNAPSHOT_SAMPLE_LIMIT),
   };
   if (s.line !== undefined) out.line = s.line;
+  if (s.factors && Object.keys(s.factors).length > 0) out.factors = { ...s.factors };
+  if (s.experiment !== undefined) out.experiment = s.experiment;
   return out;
 }
 
@@ -57,6 +61,7 @@ export function createSnapshot(report: Report): Snapshot {
     series: report.series.map(snapshotSeries),
   };
   if (report.commit) snapshot.commit = { ...report.commit };
+  if (report.hardware) snapshot.hardware = report.hardware;
   return snapshot;
 }
 
@@ -130,6 +135,14 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
     const c = data.commit;
     if (!isObject(c) || typeof c.sha !== 'string' || (c.ref !== undefined && typeof c.ref !== 'string')) fail('commit must be { sha, ref? } strings');
   }
+  if (data.hardware !== undefined) data.hardware = hardwareOf(data.hardware, 'hardware', fail);
+  if (data.merged !== undefined) {
+    const m = data.merged;
+    if (!isObject(m) || typeof m.label !== 'string' || !HARDWARE_ID.test(m.label) || !Array.isArray(m.hardware) || m.hardware.length > MAX_MERGED_HARDWARE) {
+      return fail(`merged must be { label, hardware: [at most ${MAX_MERGED_HARDWARE}] }`);
+    }
+    m.hardware = m.hardware.map((h: unknown, i: number) => hardwareOf(h, `merged.hardware[${i}]`, fail));
+  }
   if (!Array.isArray(data.series)) return fail('series must be an array');
   const ids = new Set<string>();
   data.series.forEach((s: unknown, i: number) => {
@@ -152,8 +165,22 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
     if (typeof s.stats.approximate !== 'boolean') fail(`${at}.stats.approximate must be true or false`);
     if (!Array.isArray(s.samples) || !s.samples.every(isFiniteNumber)) fail(`${at}.samples must be an array of finite numbers`);
     if (s.line !== undefined && !(Number.isInteger(s.line) && (s.line as number) > 0)) fail(`${at}.line must be a positive whole number`);
+    if (s.factors !== undefined && (!isObject(s.factors) || Object.values(s.factors).some((v) => typeof v !== 'string'))) fail(`${at}.factors must be an object of strings`);
+    if (s.experiment !== undefined && typeof s.experiment !== 'string') fail(`${at}.experiment must be a string`);
   });
   return data as unknown as Snapshot;
+}
+
+/** Machines a merged snapshot may list: the merge's own cap on shards. */
+const MAX_MERGED_HARDWARE = 256;
+
+function hardwareOf(value: unknown, at: string, fail: (message: string) => never) {
+  try {
+    return validateHardware(value);
+  } catch (err) {
+    if (err instanceof HardwareError) return fail(`${at}: ${err.message}`);
+    throw err;
+  }
 }
 
 function isFiniteNumber(value: unknown): value is number {

@@ -17,6 +17,7 @@ import { historySummary } from './trends.js';
 import { findBaseline, type SourceContext } from './sources/resolve.js';
 import { BaselineError, type BaselineFound } from './sources/types.js';
 import type { SnapshotSeries } from '../model/snapshot.js';
+import type { HardwareIdentity } from '../model/hardware.js';
 
 export interface CompareStage {
   /** Finds the baseline and sets `report.comparison`. */
@@ -49,6 +50,17 @@ function useHistory(history: BranchHistory, size: number, head: readonly Snapsho
   const pool = baselineSha !== undefined && trimmed.runs[trimmed.runs.length - 1]?.commit === baselineSha;
   const lookup = new Map([...runs].map(([id, r]) => [id, seriesHistory(r.values, { pool })]));
   return { history: trimmed, runs, lookup };
+}
+
+/** The two hardware ids when both runs record theirs and they differ; a baseline of an earlier version records none. */
+export function differentHardware(head: HardwareIdentity | undefined, base: HardwareIdentity | undefined): { head: string; base: string } | undefined {
+  return head && base && head.id !== base.id ? { head: head.id, base: base.id } : undefined;
+}
+
+/** A comparison with another machine's baseline: shown with the machine named, never gated. */
+export function onOtherHardware(c: SeriesComparison, baseHardware: string): SeriesComparison {
+  const note = `different hardware: the baseline ran on ${baseHardware}${c.gated ? ', so this does not gate' : ''}`;
+  return { ...c, gated: false, baselineHardware: baseHardware, note: [c.note, note].filter(Boolean).join('; ') };
 }
 
 function isPushToDefault(event: CompareStageOptions['event']): boolean {
@@ -92,7 +104,7 @@ export function compareStage(options: CompareStageOptions): CompareStage {
     try {
       let search;
       try {
-        search = await findBaseline(gate.baseline, { ...options, tempDir, headSeries: report.series });
+        search = await findBaseline(gate.baseline, { ...options, tempDir, headSeries: report.series, ...(report.hardware ? { hardware: report.hardware.id } : {}) });
       } catch (err) {
         if (!(err instanceof BaselineError || err instanceof SnapshotError)) throw err;
         // The named baseline is unusable: publish the report saying so, then fail the step.
@@ -108,6 +120,12 @@ export function compareStage(options: CompareStageOptions): CompareStage {
       }
       baseline = search.found;
       const { info, series } = search.found;
+      const otherHardware = differentHardware(report.hardware, search.found.hardware);
+      if (otherHardware) {
+        const warning = `different hardware: this run measured on ${otherHardware.head}, the baseline on ${otherHardware.base}; the changes are shown, not gated`;
+        info.note = info.note ? `${info.note}; ${warning}` : warning;
+        options.log.warning(`Baseline: ${warning}.`);
+      }
       // History pairs runs itself; a baseline from another commit is aligned run to run here.
       const sides = search.found.head ? { base: series, head: search.found.head } : alignNewestRuns(series, report.series);
       if ('omitted' in sides && sides.omitted > 0 && !info.note) {
@@ -120,9 +138,9 @@ export function compareStage(options: CompareStageOptions): CompareStage {
       }
       // Late series are not measured yet: compareLate judges them, so they are not "missing" here.
       const ungated = new Set(search.found.ungated?.ids ?? []);
-      const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), sides.head, gate, used?.lookup).map((c) =>
-        ungated.has(c.id) && c.gated ? { ...c, gated: false, note: [c.note, 'not gated: this checkout did not produce the run'].filter(Boolean).join('; ') } : c,
-      );
+      const comparisons = compareAll(sides.base.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), sides.head, gate, used?.lookup)
+        .map((c) => (ungated.has(c.id) && c.gated ? { ...c, gated: false, note: [c.note, 'not gated: this checkout did not produce the run'].filter(Boolean).join('; ') } : c))
+        .map((c) => (otherHardware ? onOtherHardware(c, otherHardware.base) : c));
       report.comparison = buildComparisonReport({ comparisons, baseline: info, attempts: search.attempts, gate });
       summarise(report, comparisons);
       calibration(report);
@@ -143,7 +161,8 @@ export function compareStage(options: CompareStageOptions): CompareStage {
       lookup = lateUse.lookup;
     }
     // Opting in with gate-llm-throughput gates these series whatever the `gate` selection says.
-    const added = compareAll(base, late, options.config.gate, lookup).map((c) => ({ ...c, gated: true }));
+    const otherHardware = differentHardware(report.hardware, baseline.hardware);
+    const added = compareAll(base, late, options.config.gate, lookup).map((c) => (otherHardware ? onOtherHardware({ ...c, gated: true }, otherHardware.base) : { ...c, gated: true }));
     const comparisons = [...current.series, ...added];
     // No `error` to carry over: a comparison with an unusable baseline has no `baseline` and returned above.
     report.comparison = buildComparisonReport({ comparisons, baseline: current.baseline, attempts: current.attempts, gate: options.config.gate });

@@ -1,7 +1,8 @@
 import type { PatternRule } from '../config-input.js';
 import type { BaselineKind } from '../model/comparison.js';
 
-export type BaselineSpec = { kind: Exclude<BaselineKind, 'file'> } | { kind: 'file'; path: string };
+/** `git` alone reads the event's base commit; `git:<ref>` the merge base of HEAD with `ref` (any CI, a laptop). */
+export type BaselineSpec = { kind: Exclude<BaselineKind, 'file' | 'git'> } | { kind: 'git'; ref?: string } | { kind: 'file'; path: string };
 
 /** Which metrics can fail the check; `none` says on purpose that none can. */
 export type GateSelection = { mode: 'throughput' } | { mode: 'all' } | { mode: 'none' } | { mode: 'globs'; patterns: string[] };

@@ -3,10 +3,11 @@ import { measuredChat, type CallResult, type ChatClient } from './call.js';
 import { aggregateCalls, llmTimings } from './call-metrics.js';
 import { buildFactSheet } from './facts.js';
 import { DEFAULT_PERSONA, preparePrompt, type PreparedPrompt } from './prompt.js';
-import type { GeneratedNarrative, LlmCall, LlmReport, ModelInfo } from '../model/llm.js';
+import type { Fact, GeneratedNarrative, LlmCall, LlmReport, ModelInfo } from '../model/llm.js';
 import type { LlmConfig } from './types.js';
 import type { Budget } from '../util/deadline.js';
-import { describeRemovals, parseAnswer, totalRemovals, verifyNarrative, type Verified } from './verify.js';
+import { plural } from '../util/text.js';
+import { describeDrops, parseAnswer, verifyAnswer, type Verified } from './verify.js';
 
 export interface NarratorDeps {
   /** An `Ollama` instance from the official client, or a fake with the same `chat`. */
@@ -50,17 +51,17 @@ type Attempt = { ok: true; verified: Verified } | { ok: false; reason: string; c
  * Judges one finished call's text. Cut-off output gets its own reason, since
  * the fix (num_predict) differs from a model that ignores the format.
  */
-function judge(result: CallResult, prompt: PreparedPrompt, language: string, facts: LlmReport['facts'], sheetText: string): Attempt {
+function judge(result: CallResult, prompt: PreparedPrompt, language: string, facts: readonly Fact[], report: Report): Attempt {
   if (result.call.error) return { ok: false, reason: result.call.error, callFailed: true };
   const parsed = parseAnswer(result.content);
   if (!parsed.ok) {
     const cut = result.doneReason === 'length' ? ` (cut off at num_predict ${String(prompt.options.num_predict)})` : '';
     return { ok: false, reason: `${parsed.reason}${cut}`, callFailed: false };
   }
-  const verified = verifyNarrative(parsed.value, facts, sheetText, language);
+  const verified = verifyAnswer(parsed.value, facts, report, language);
   if (!verified.usable) {
-    const removed = describeRemovals(verified.removals);
-    return { ok: false, reason: `too little survived verification${removed ? ` (${removed})` : ''}`, callFailed: false };
+    const dropped = describeDrops(verified.narrative.dropped);
+    return { ok: false, reason: `no claim held${dropped ? ` (${dropped})` : ''}`, callFailed: false };
   }
   return { ok: true, verified };
 }
@@ -68,9 +69,9 @@ function judge(result: CallResult, prompt: PreparedPrompt, language: string, fac
 /**
  * The narrate stage: a warm-up that loads the model (measured apart), then
  * `config.runs` report generations of one streamed call each, every answer
- * verified against the fact sheet. A run whose answer is unusable (invalid
- * JSON, too little survives, the call failed) is retried once at a lower
- * temperature. The text shown is the usable run with the fewest removals.
+ * checked against the facts. A run whose answer is unusable (invalid JSON,
+ * no claim held, the call failed) is retried once at a lower temperature.
+ * The answer shown is the usable run with the fewest dropped items.
  * Sets `report.narrative`, `report.llm` and `report.timings.llm`; never
  * throws: any failure becomes a fallback narrative with a one-line reason.
  */
@@ -93,13 +94,13 @@ export function createNarrator(deps: NarratorDeps): (report: Report) => Promise<
         persona,
         promptTokensEstimate: prompt.promptTokens,
         facts: sheet.facts,
-        omittedSeries: sheet.omittedSeries,
+        omitted: sheet.omitted,
         calls,
         aggregate: null,
         notes,
       };
       report.llm = llm;
-      log.info(`LLM prompt: ${sheet.facts.length} facts (${sheet.omittedSeries} series only counted), about ${prompt.promptTokens} tokens; num_ctx ${String(prompt.options.num_ctx ?? 'server default')}, num_predict ${String(prompt.options.num_predict)}.`);
+      log.info(`LLM prompt: ${sheet.facts.length} facts (${sheet.omitted.findings} findings and ${sheet.omitted.changes} changes over the fact budget), about ${prompt.promptTokens} tokens; num_ctx ${String(prompt.options.num_ctx ?? 'server default')}, num_predict ${String(prompt.options.num_predict)}.`);
       if (prompt.numCtxRaisedFrom !== undefined) {
         llm.numCtxRaisedFrom = prompt.numCtxRaisedFrom;
         const note = `num_ctx raised from ${prompt.numCtxRaisedFrom} to ${String(prompt.options.num_ctx)} to fit the prompt (about ${prompt.promptTokens} tokens) and num_predict ${String(prompt.options.num_predict)}.`;
@@ -144,7 +145,7 @@ export function createNarrator(deps: NarratorDeps): (report: Report) => Promise<
           calls.push(result.call);
           log.info(callLine(result.call));
           if (run === 1 && stage === 'report') checkTruncation(result.call, prompt, deps.server.origin, notes, log);
-          const attempt = judge(result, prompt, config.language, sheet.facts, sheet.text);
+          const attempt = judge(result, prompt, config.language, sheet.facts, report);
           if (attempt.ok) {
             usable.push({ run, verified: attempt.verified });
             break;
@@ -170,7 +171,7 @@ export function createNarrator(deps: NarratorDeps): (report: Report) => Promise<
       }
 
       const best = usable.reduce<{ run: number; verified: Verified } | undefined>(
-        (a, b) => (a === undefined || totalRemovals(b.verified.removals) < totalRemovals(a.verified.removals) ? b : a),
+        (a, b) => (a === undefined || b.verified.narrative.dropped.length < a.verified.narrative.dropped.length ? b : a),
         undefined,
       );
       // With a usable run the narrative stands, and a note says the other runs were not made.
@@ -180,10 +181,10 @@ export function createNarrator(deps: NarratorDeps): (report: Report) => Promise<
         log.warning(note);
       }
       if (best) {
-        const narrative: GeneratedNarrative = { status: 'generated', run: best.run, content: best.verified.content, removals: best.verified.removals };
+        const narrative: GeneratedNarrative = { status: 'generated', run: best.run, ...best.verified.narrative };
         report.narrative = narrative;
-        const removed = describeRemovals(best.verified.removals);
-        log.info(`Narrative from run ${best.run}${removed ? `: ${removed}` : ': nothing removed by verification'}.`);
+        const dropped = describeDrops(narrative.dropped);
+        log.info(`Narrative from run ${best.run}: ${plural(narrative.claims.length, 'claim')} held${dropped ? `; ${dropped}` : ', nothing dropped'}.`);
       } else if (budget && stoppedAt !== undefined) {
         timedOut(budget.reason);
       } else {

@@ -2,10 +2,10 @@
 export const HISTORY_SCHEMA_VERSION = 1;
 
 /**
- * Which runs belong together. A history file holds runs of one key only;
- * `hardware` is reserved for per-hardware baselines (absent today, so every
- * run of the branch and path shares one history). Readers refuse a file whose
- * key differs from the one they expect.
+ * Which runs belong together. A history file holds runs of one key only:
+ * one branch, path and hardware (absent in histories of versions that
+ * recorded no hardware). Readers refuse a file whose key differs from the
+ * one they expect.
  */
 export interface HistoryKey {
   branch: string;

@@ -79,6 +79,11 @@ export interface SeriesComparison {
   noise?: NoiseInfo;
   /** Minimum detectable effect and runs per side that would decide it (set when a test ran). */
   detectable?: DetectableEffect;
+  /**
+   * The hardware the baseline was measured on, set only when it is not this
+   * series' own: such a comparison is shown, never gated.
+   */
+  baselineHardware?: string;
 }
 
 export interface BaselineInfo {

@@ -1,67 +1,233 @@
 import type { Verdict } from './comparison.js';
 import type { Direction } from './series.js';
 
-/**
- * One computed number the model may talk about. The model sees the id and
- * cites it; the report renders `value` from here, never from the model.
- */
-export interface Fact {
-  /** Short and stable within one report: F1, F2, … */
-  id: string;
-  kind: 'series' | 'change' | 'inventory' | 'summary';
-  /** What the number is, in words (e.g. "tokens_per_s (model=a) in runs/a.csv"). */
-  subject: string;
-  value: number;
-  unit: string;
-  series?: { id: string; metric: string; labels: Record<string, string>; file: string; direction: Direction };
-  n?: number | null;
-  sd?: number | null;
-  /** Coefficient of variation in percent. */
-  cv?: number | null;
-  /** Relative change against the baseline as a fraction (-0.15 is a 15% drop). */
-  change?: number | null;
-  baseValue?: number | null;
-  /** The compared statistic on the head side (mean or median, per the gate settings). */
-  headValue?: number | null;
-  verdict?: Verdict;
-  gated?: boolean;
+/** What a fact is about: the gate's verdict, a change against the baseline, or a finding. */
+export type FactKind = 'gate' | 'change' | 'ranking' | 'sweep' | 'effect' | 'stability';
+
+/** A level of a factor (or a configuration of a sweep) as a fact states it. */
+export interface FactLevel {
+  /** As the report names it: `compiled`, `batch=8`, `num_gpu=2, num_ctx=2048`. */
+  name: string;
+  mean: number;
+  n: number | null;
+  sd: number | null;
 }
+
+interface FactBase {
+  /** Short and stable within one report: F1, F2, … The model cites it; code renders from here. */
+  id: string;
+  kind: FactKind;
+  /** The finding it states (f1, f2, …); the gate fact has none. */
+  finding?: string;
+  metric: string;
+  unit: string;
+  direction: Direction;
+  /** Where the numbers come from: a file or a path pattern, relative to the analysed directory. */
+  scope: string;
+  /** Conditions every series of the fact shares (model, gpu, …). */
+  labels: Record<string, string>;
+  /** Names prose citing this fact may use: metric, factors, level values, label keys and values. */
+  names: string[];
+}
+
+/** The gate's verdict and its counts: what the verdict sentence is written from. */
+export interface GateFact extends FactBase {
+  kind: 'gate';
+  verdict: 'pass' | 'regression' | 'no-baseline' | 'error' | 'none';
+  compared: number;
+  regressed: number;
+  /** Regressions that fail the check. */
+  gatedRegressed: number;
+  improved: number;
+  inconclusive: number;
+  unchanged: number;
+}
+
+/** One series against the baseline. Changes are fractions: -0.15 is a 15% drop. */
+export interface ChangeFact extends FactBase {
+  kind: 'change';
+  series: string;
+  verdict: Verdict;
+  change: number;
+  base: number;
+  head: number;
+  interval: [number, number] | null;
+  pValue: number | null;
+  gated: boolean;
+  threshold: number;
+  /** The largest move (|change|) of every compared series. */
+  largest: boolean;
+  /** Series compared in this run, for "the largest of N". */
+  compared: number;
+}
+
+/** A factor's levels ranked best first (one condition, or pooled over the others). */
+export interface RankingFact extends FactBase {
+  kind: 'ranking';
+  factor: string;
+  /** The other conditions the levels are pooled over (empty for a one-factor ranking). */
+  over: string[];
+  /** Best first. */
+  levels: FactLevel[];
+  /** Highest mean over lowest (≥ 1), when both are positive. */
+  ratio: number | null;
+  /** Do the levels differ beyond the noise? null when no test could run. */
+  significant: boolean | null;
+  p: number | null;
+}
+
+/** A parameter sweep: its best and worst configuration. */
+export interface SweepFact extends FactBase {
+  kind: 'sweep';
+  factors: string[];
+  configurations: number;
+  best: FactLevel & { labels: Record<string, string> };
+  worst: FactLevel & { labels: Record<string, string> };
+  ratio: number | null;
+  /** No factor moves the metric beyond the noise. */
+  withinNoise: boolean;
+  /** Factors whose main effect is beyond the noise. */
+  beyondNoise: string[];
+  /** The largest main effect as a fraction of the grand mean. */
+  largestSpread: number;
+}
+
+/** One factor's main effect in a sweep: its level means averaged over the other factors. */
+export interface EffectFact extends FactBase {
+  kind: 'effect';
+  factor: string;
+  /** The sweep fact this effect belongs to. */
+  sweep: string;
+  /** In the factor's natural order (numeric levels ascending). */
+  levels: FactLevel[];
+  /** Levels are numbers, so "as the factor grows" has a meaning. */
+  numeric: boolean;
+  /** (last − first) / |first| in natural order. */
+  change: number;
+  significant: boolean | null;
+  p: number | null;
+}
+
+/** What makes a file's or experiment's numbers less trustworthy. */
+export interface StabilityFact extends FactBase {
+  kind: 'stability';
+  items: { name: string; kind: 'scatter' | 'runs' | 'warm-up'; cv: number | null; note: string }[];
+  excludedRows: number;
+}
+
+export type Fact = GateFact | ChangeFact | RankingFact | SweepFact | EffectFact | StabilityFact;
 
 export interface FactSheet {
   facts: Fact[];
-  /** Series not given a fact of their own (summarised in counts). */
-  omittedSeries: number;
-  /** Estimated tokens of the rendered sheet (chars / 4, see estimateTokens). */
+  /** Findings and changes that did not fit the fact budget. */
+  omitted: { findings: number; changes: number };
+  /** Estimated tokens of the rendered sheet (see estimateTokens). */
   estimatedTokens: number;
   /** The sheet as the model reads it. */
   text: string;
 }
 
-/** What the model wrote, after verification. All strings are plain text; the renderer escapes them. */
-export interface NarrativeContent {
-  executiveSummary: string;
-  findings: { text: string; facts: string[] }[];
-  recommendations: string[];
-  risks: { risk: string; mitigation: string }[];
+/**
+ * What a claim may assert about its fact(s). Each has one meaning the code
+ * checks against the data (see docs/model.md, "Relations").
+ */
+export const RELATIONS = [
+  'best',
+  'worst',
+  'higher',
+  'lower',
+  'better',
+  'worse',
+  'rose',
+  'fell',
+  'improved',
+  'regressed',
+  'unchanged',
+  'inconclusive',
+  'within-noise',
+  'beyond-noise',
+  'exceeds-threshold',
+  'fails-gate',
+  'largest-change',
+  'noisy',
+  'warm-up',
+  'passes',
+  'fails',
+] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** A claim that held: its sentence written by code from the facts, and the model's checked interpretation. */
+export interface CheckedClaim {
+  facts: string[];
+  relation: Relation;
+  /** The entity the claim is about, as the facts name it (not as the model spelled it). */
+  subject?: string;
+  /** The entity it is compared with (higher, lower, better, worse). */
+  object?: string;
+  /** Written by code: every number, unit, name, direction and verdict comes from the facts. */
+  statement: string;
+  /** What the code compared to accept the relation, e.g. "change −0.175 < 0". */
+  check: string;
+  /** The model's words after the statement, checked as free prose. */
+  interpretation?: string;
 }
 
-/** What verification took out, shown in the report ("3 numbers not in the data removed"). */
-export interface Removals {
-  numbers: number;
-  findingsWithoutFacts: number;
-  /** Findings whose numbers come from other facts than they cited: cited facts replaced (nothing removed). */
-  citationsCorrected: number;
-  otherLanguage: number;
-  chatter: number;
-  dates: number;
+/** A recommendation: free prose that passed every check, and the facts whose names it may use. */
+export interface CheckedItem {
+  text: string;
+  facts: string[];
+}
+
+export interface CheckedRisk {
+  risk: string;
+  mitigation: string;
+  facts: string[];
+}
+
+/** Why an item was dropped whole. */
+export type DropReason =
+  | 'unknown-fact'
+  | 'relation-not-for-fact'
+  | 'relation-false'
+  | 'unknown-entity'
+  | 'digits'
+  | 'number-words'
+  | 'units'
+  | 'names'
+  | 'direction-words'
+  | 'verdict-words'
+  | 'causes'
+  | 'dates'
+  | 'language'
+  | 'chatter'
+  | 'markdown'
+  | 'too-long'
+  | 'empty'
+  | 'over-limit'
+  | 'duplicate';
+
+/** An item the checks dropped. The model's text is not kept: only where it was and why. */
+export interface DroppedItem {
+  item: 'claim' | 'recommendation' | 'risk';
+  /** 1-based position in the model's answer. */
+  index: number;
+  reason: DropReason;
+  /** Written by code (fact ids and relations only when they exist). */
+  detail: string;
 }
 
 export interface GeneratedNarrative {
   status: 'generated';
-  /** Which report run's text is shown (1-based). */
+  /** Which report run's answer is shown (1-based). */
   run: number;
-  content: NarrativeContent;
-  removals: Removals;
+  /** The verdict sentence, written by code from the gate, never by the model. */
+  verdict: string;
+  claims: CheckedClaim[];
+  recommendations: CheckedItem[];
+  risks: CheckedRisk[];
+  dropped: DroppedItem[];
+  /** dropped, counted per reason. */
+  dropCounts: Partial<Record<DropReason, number>>;
 }
 
 export interface FallbackNarrative {
@@ -103,7 +269,8 @@ export interface LlmReport {
   /** Estimated prompt tokens (system + user), chars / 4. */
   promptTokensEstimate: number;
   facts: Fact[];
-  omittedSeries: number;
+  /** Findings and changes that did not fit the fact budget. */
+  omitted: FactSheet['omitted'];
   calls: LlmCall[];
   /** Over the report calls that finished, one per run (retries replace their run's attempt). */
   aggregate: LlmAggregate | null;

@@ -3,6 +3,7 @@ import type { CalibrationReport } from './calibration.js';
 import type { ComparisonReport } from './comparison.js';
 import type { ExperimentStructure, Finding } from './finding.js';
 import type { FallbackNarrative, GeneratedNarrative, LlmReport, LlmTimings } from './llm.js';
+import type { HardwareIdentity, ShardSummary } from './hardware.js';
 
 export type FileType = 'csv' | 'json' | 'jsonl' | 'markdown' | 'text' | 'other';
 
@@ -80,7 +81,7 @@ export interface SkippedNarrative {
   reason: string;
 }
 
-/** Skipped (no model asked), generated (verified model text) or fallback (model asked, text not usable). */
+/** Skipped (no model asked), generated (checked claims and prose) or fallback (model asked, answer not usable). */
 export type Narrative = SkippedNarrative | GeneratedNarrative | FallbackNarrative;
 
 /**
@@ -120,4 +121,8 @@ export interface Report {
   config: Record<string, string>;
   /** Inputs that matched nothing or gate nothing; absent when every input did something. */
   notices?: InputNotice[];
+  /** The machine the series were measured on (absent in a merged report: see `shards`). */
+  hardware?: HardwareIdentity;
+  /** A merged report (mode: merge): the shard folders merged, each with its hardware and baseline. */
+  shards?: ShardSummary[];
 }

@@ -1,3 +1,4 @@
+import type { HardwareIdentity } from './hardware.js';
 import type { Direction, SeriesStats } from './series.js';
 
 /** Bumped when a snapshot field changes meaning or disappears. */
@@ -16,6 +17,10 @@ export interface SnapshotSeries {
   /** Samples in file order, capped (see the snapshot writer). */
   samples: number[];
   line?: number;
+  /** Conditions read from the path (Series.factors), so a merge can rank them as the shard did. */
+  factors?: Record<string, string>;
+  /** With `factors`: the experiment's path pattern (Series.experiment). */
+  experiment?: string;
 }
 
 /** Every series of one commit: what a baseline is made of. */
@@ -28,4 +33,11 @@ export interface Snapshot {
   /** The inputs that change ids, units or directions, so a mismatch can be named. */
   config: Record<string, string>;
   series: SnapshotSeries[];
+  /** The machine the series were measured on; absent in snapshots of earlier versions. */
+  hardware?: HardwareIdentity;
+  /**
+   * A merged snapshot (mode: merge): series of several machines, each with its
+   * hardware id in the label `label`; `hardware` lists the machines.
+   */
+  merged?: { label: string; hardware: HardwareIdentity[] };
 }

@@ -1,12 +1,17 @@
 /** Longest axis label; longer ones are cut with an ellipsis. */
-const CHART_LABEL_CHARS = 24;
+const CHART_LABEL_CHARS = 30;
 /** Bars a chart shows at most: more would be unreadable at the comment's width. */
 export const CHART_BARS = 12;
 
-/** Mermaid text cannot be escaped: keep a conservative character set and cut long names. */
+/**
+ * Mermaid text cannot be escaped: keep a conservative character set, and cut
+ * long names in the middle, where names of one family differ least.
+ */
 export function chartLabel(text: string, max = CHART_LABEL_CHARS): string {
   const clean = text.replace(/[^A-Za-z0-9 _.\-/=:()%+]+/g, '_').replace(/\s+/g, ' ').trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean || '_';
+  if (clean.length <= max) return clean || '_';
+  const head = Math.ceil((max - 1) * 0.6);
+  return `${clean.slice(0, head)}…${clean.slice(clean.length - (max - 1 - head))}`;
 }
 
 /** Titles go inside double quotes: no quote, bracket or backslash may reach the diagram. */

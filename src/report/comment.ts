@@ -3,11 +3,12 @@ import type { Report } from '../model/report.js';
 import { REPORT_MARKER } from '../model/marker.js';
 import { plural } from '../util/text.js';
 import { comparisonChart, verdictLine } from './comparison.js';
-import { countsText, digestChanges, headline, intervalText, keyFindings, rowNames, sideValue, thresholdText, verdictWord } from './digest.js';
+import { countsText, digestChanges, headline, intervalText, keyFindings, otherHardwareText, rowNames, sideValue, thresholdText, verdictWord } from './digest.js';
 import { formatChange } from '../util/numbers.js';
 import { calibrationDigestSections } from './calibration.js';
 import { findingItem } from './findings.js';
 import { trendSections } from './trend.js';
+import { hardwareDigestSection } from './hardware.js';
 import { code, details, escapeMarkdown, formatTime, labelsText, table } from './format.js';
 import { llmDigestSection, narrativeSection } from './llm-sections.js';
 import type { Section } from './sections.js';
@@ -62,12 +63,12 @@ function changesSection(report: Report, links: DigestLinks): Section | undefined
       sideValue(c.base?.value, escapeMarkdown(c.unit)),
       sideValue(c.head?.value, escapeMarkdown(c.unit)),
       c.change === null ? '–' : `${formatChange(c.change)}${c.interval ? `<br><sub>${intervalText(c.interval)}</sub>` : ''}`,
-      `${verdictWord(c)}<br><sub>threshold ${thresholdText(c)}</sub>`,
+      `${verdictWord(c)}<br><sub>threshold ${thresholdText(c)}</sub>${otherHardwareText(c) ? `<br><sub>${otherHardwareText(c)}</sub>` : ''}`,
     ];
   });
   const parts = [`### Changes\n\n${table(['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'], body)}`];
   const where = links.detailsBelow ? 'below' : 'in the job summary';
-  parts.push(`<sub>${escapeMarkdown(summary)}${hidden > 0 ? `; ${hidden} more changes past the threshold` : ''}. Every comparison, with p-values and notes, is ${where}.</sub>`);
+  parts.push(`<sub>${escapeMarkdown(summary)}${hidden > 0 ? `; ${hidden} more of these not shown here` : ''}. Every comparison, with p-values and notes, is ${where}.</sub>`);
   if (cut.length > 0) {
     const names = cut.map((c, i) => `${i + 1}. ${code(c.metric)}${Object.keys(c.labels).length > 0 ? ` (${labelsText(c.labels)})` : ''} in ${code(c.file)}`);
     parts.push(details('Full names', names.join('\n')));
@@ -131,6 +132,7 @@ export function digestSections(report: Report, links: DigestLinks = {}): Section
     // A gate that gates nothing makes the verdict meaningless: that is said first.
     noticesSection(report),
     verdictSection(report),
+    hardwareDigestSection(report),
     changesSection(report, links),
     ...trendSections(report),
     ...calibrationDigestSections(report),

@@ -136,6 +136,11 @@ export function thresholdText(c: SeriesComparison): string {
   return `${formatThreshold(c.threshold)}${mde}`;
 }
 
+/** For a comparison with another machine's baseline, which machine (ids are plain names, checked where they are read). */
+export function otherHardwareText(c: SeriesComparison): string | undefined {
+  return c.baselineHardware ? `⚠️ baseline on ${shorten(c.baselineHardware, 16)}` : undefined;
+}
+
 /**
  * The shortest tail of each path that tells it apart from the others
  * (`a/x/run.csv`, `b/x/run.csv` → `a/x/run.csv`, `b/x/run.csv`; `a/p.csv`, `a/q.csv` → `p.csv`, `q.csv`).

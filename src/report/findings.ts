@@ -40,15 +40,39 @@ function levelTable(f: Finding): string {
   return table([escapeMarkdown(f.factor ?? 'level'), 'Mean ± sd', 'n', 'vs best'], rows);
 }
 
+/** Characters of header text a finding's table may have before it no longer fits the comment's column. */
+const HEADER_CHARS = 90;
+
 /**
  * The factor's levels within each setting of the others: rows are levels,
  * columns settings (at most six, the unit in the caption so cells stay narrow).
+ * Long setting names (a merge's hardware ids) turn it round when that is
+ * narrower: rows are settings, columns levels; too wide either way, the levels alone are shown.
  */
 function sliceTable(f: Finding): string | undefined {
   const slices = f.slices ?? [];
   if (slices.length < 2 || slices.length > 6) return undefined;
   const levels = (f.levels ?? []).map((l) => l.value);
-  const rows = levels.slice(0, TABLE_ROWS).map((level) => [
+  const shown = levels.slice(0, TABLE_ROWS);
+  const sum = (names: string[]) => names.reduce((n, s) => n + s.length, 0);
+  const longest = (names: string[]) => Math.max(0, ...names.map((s) => s.length));
+  const settings = slices.map((s) => s.setting);
+  // Roughly the characters of one row: the first column's longest name and every other column's header.
+  const upright = longest(shown) + sum(settings);
+  const turnedWidth = longest(settings) + sum(shown);
+  if (upright > HEADER_CHARS) {
+    if (shown.length > 6 || turnedWidth > Math.min(upright, HEADER_CHARS)) return undefined;
+    const turned = slices.map((s) => [
+      escapeMarkdown(s.setting),
+      ...shown.map((level) => {
+        const v = s.values.find((x) => x.level === level);
+        return v ? (s.values[0]?.level === level ? `**${formatNumber(v.mean)}**` : formatNumber(v.mean)) : '–';
+      }),
+    ]);
+    const caption = `Mean${f.unit ? ` ${escapeMarkdown(f.unit)}` : ''} of each ${escapeMarkdown(f.factor ?? 'level')} per setting; the best in each row in bold.`;
+    return `${table(['Setting', ...shown.map((l) => escapeMarkdown(l))], turned)}\n\n${caption}`;
+  }
+  const rows = shown.map((level) => [
     escapeMarkdown(level),
     ...slices.map((s) => {
       const v = s.values.find((x) => x.level === level);

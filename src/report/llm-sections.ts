@@ -1,9 +1,9 @@
-import { formatChange, formatNumber, formatPercent } from '../util/numbers.js';
-import type { Fact, LlmCall, LlmReport, MetricAggregate } from '../model/llm.js';
+import { formatPercent } from '../util/numbers.js';
+import type { GeneratedNarrative, LlmCall, LlmReport, MetricAggregate } from '../model/llm.js';
 import { formatOllamaOptions } from '../llm/config.js';
-import { describeRemovals } from '../llm/verify.js';
+import { REASON_TEXT } from '../llm/verify.js';
 import { plural } from '../util/text.js';
-import { code, details, escapeMarkdown, formatMs, labelsText, table } from './format.js';
+import { code, details, escapeMarkdown, formatMs, table } from './format.js';
 import type { Report } from '../model/report.js';
 
 /** Above this many calls the per-call table starts collapsed. */
@@ -124,41 +124,57 @@ export function llmCallsSection(llm: LlmReport): string {
   return `${calls}\n\n${persona}`;
 }
 
-function factText(f: Fact): string {
-  const subject = f.series
-    ? `${code(f.series.metric)}${Object.keys(f.series.labels).length > 0 ? ` ${labelsText(f.series.labels)}` : ''}`
-    : escapeMarkdown(f.subject);
-  const change = f.change !== undefined && f.change !== null ? ` (${formatChange(f.change)} vs baseline, ${f.verdict ?? ''})` : f.verdict ? ` (${f.verdict})` : '';
-  return `${f.id} ${subject}: ${formatNumber(f.value)}${f.unit ? ` ${escapeMarkdown(f.unit)}` : ''}${change}`;
+/** Lines of dropped items in the collapsed note; the rest are counted (all are in report.json). */
+const DROPS_LISTED = 10;
+
+function interpretationText(text: string | undefined): string {
+  return text ? ` _${escapeMarkdown(text)}_` : '';
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** The checks' outcome: one line when everything held, else the drops collapsed under a count. */
+function checksNote(n: GeneratedNarrative, runs: number): string {
+  const which = runs > 1 ? `Answer of run ${n.run} of ${runs}. ` : '';
+  const kept = n.claims.length + n.recommendations.length + n.risks.length;
+  if (n.dropped.length === 0) return `<sub>${which}Checks: all ${plural(kept, 'item')} of the answer held.</sub>`;
+  // Items dropped for the same reason with the same detail share a line: "claims 6, 7, 8: …".
+  const groups = new Map<string, { item: string; indices: number[]; text: string }>();
+  for (const d of n.dropped) {
+    const text = `${escapeMarkdown(REASON_TEXT[d.reason])} — ${escapeMarkdown(d.detail)}`;
+    const key = `${d.item}\u0000${text}`;
+    const group = groups.get(key) ?? { item: d.item, indices: [], text };
+    group.indices.push(d.index);
+    groups.set(key, group);
+  }
+  const all = [...groups.values()];
+  const lines = all.slice(0, DROPS_LISTED).map((g) => `- ${g.indices.length > 1 ? `${g.item}s` : g.item} ${g.indices.join(', ')}: ${g.text}`);
+  if (all.length > DROPS_LISTED) lines.push(`- …and ${all.slice(DROPS_LISTED).reduce((k, g) => k + g.indices.length, 0)} more in report.json`);
+  return `${which ? `<sub>${which.trim()}</sub>\n\n` : ''}${details(`Checks: ${kept} kept, ${plural(n.dropped.length, 'item')} dropped`, lines.join('\n'))}`;
 }
 
 /**
- * The narrative: verified model text escaped (no links, images, HTML or
- * mentions survive), with each finding's facts rendered from the computed
- * values; or the one-line reason it is missing.
+ * The narrative: the verdict sentence and each checked claim's sentence,
+ * written by code from the facts, with the model's checked interpretation
+ * after it (escaped: no link, image, HTML or mention survives); the
+ * recommendations and risks; and what the checks dropped, collapsed. Or the
+ * one-line reason it is missing.
  */
 export function narrativeSection(report: Report): string {
   const n = report.narrative;
   if (n.status === 'skipped') return `> **Narrative skipped:** ${escapeMarkdown(n.reason)}`;
   if (n.status === 'fallback') return `> **Narrative not shown:** ${escapeMarkdown(n.reason)}`;
-  const facts = new Map((report.llm?.facts ?? []).map((f) => [f.id, f]));
   const model = report.llm ? ` by ${code(report.llm.model.name)}` : '';
-  const c = n.content;
-  const parts = [`### Narrative\n\n<sub>Written${model} from the computed facts and checked against them; numbers come from the tables below.</sub>`];
-  if (c.executiveSummary) parts.push(`**Executive summary.** ${escapeMarkdown(c.executiveSummary)}`);
-  if (c.findings.length > 0) {
-    const lines = c.findings.map((f) => {
-      const cited = f.facts.map((id) => facts.get(id)).filter((x): x is Fact => x !== undefined);
-      return `- ${escapeMarkdown(f.text)}${cited.length > 0 ? `<br><sub>${cited.map(factText).join('; ')}</sub>` : ''}`;
-    });
-    parts.push(`**What the model points out**\n\n${lines.join('\n')}`);
-  }
-  if (c.recommendations.length > 0) parts.push(`**Recommendations**\n\n${c.recommendations.map((r, i) => `${i + 1}. ${escapeMarkdown(r)}`).join('\n')}`);
-  if (c.risks.length > 0) parts.push(`**Risks**\n\n${table(['Risk', 'Mitigation'], c.risks.map((r) => [escapeMarkdown(r.risk), escapeMarkdown(r.mitigation)]))}`);
-  const removed = describeRemovals(n.removals);
-  const runs = report.llm?.aggregate?.runs ?? 1;
-  const which = runs > 1 ? `Text from run ${n.run} of ${runs}. ` : '';
-  parts.push(`<sub>${which}Verification: ${removed || 'nothing removed'}.</sub>`);
+  const parts = [`### Narrative\n\n<sub>Claims chosen${model} from the computed facts and checked against them. Every number, name, direction and verdict is written by code; the model's own words are in italics.</sub>`];
+  const gate = n.claims.find((c) => c.relation === 'passes' || c.relation === 'fails');
+  parts.push(`${escapeMarkdown(n.verdict)}${interpretationText(gate?.interpretation)}`);
+  const claims = n.claims.filter((c) => c !== gate);
+  if (claims.length > 0) parts.push(claims.map((c) => `- ${escapeMarkdown(sentence(c.statement))}${interpretationText(c.interpretation)}`).join('\n'));
+  if (n.recommendations.length > 0) parts.push(`**Recommendations**\n\n${n.recommendations.map((r, i) => `${i + 1}. _${escapeMarkdown(r.text)}_`).join('\n')}`);
+  if (n.risks.length > 0) parts.push(`**Risks**\n\n${n.risks.map((r) => `- _${escapeMarkdown(r.risk)}_ Mitigation: _${escapeMarkdown(r.mitigation)}_`).join('\n')}`);
+  parts.push(checksNote(n, report.llm?.aggregate?.runs ?? 1));
   return parts.join('\n\n');
 }
 

@@ -5,6 +5,7 @@ import { calibrationSections } from './calibration.js';
 import { comparisonSections } from './comparison.js';
 import { digestSections, type DigestLinks } from './comment.js';
 import { keyFindings } from './digest.js';
+import { hardwareDetailSection } from './hardware.js';
 import { findingItem } from './findings.js';
 import { llmCallsSection, llmSummarySection, llmTimingText } from './llm-sections.js';
 import { DROP_RANK, type Section } from './sections.js';
@@ -257,9 +258,11 @@ function allFindingsSection(report: Report): Section | undefined {
 function detailSections(report: Report): Section[] {
   const experiment = experimentSection(report);
   const more = allFindingsSection(report);
+  const hardware = hardwareDetailSection(report);
   return [
     { text: '---\n\n## Details' },
     ...comparisonSections(report),
+    ...(hardware ? [hardware] : []),
     ...calibrationSections(report),
     ...(more ? [more] : []),
     { text: throughputSection(report), dropRank: DROP_RANK.unchangedMetrics, kind: 'throughput table' },

@@ -2,8 +2,11 @@ import type { Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { formatNumber } from '../util/numbers.js';
 import { plural } from '../util/text.js';
+import { describeDrops } from '../llm/verify.js';
 import { baselineSentence } from './comparison.js';
-import { changeText, countsText, digestChanges, headline, keyFindings, rowNames, sideValue, thresholdText, verdictWord } from './digest.js';
+import { machines } from './hardware.js';
+import { hardwareText } from '../hardware/detect.js';
+import { changeText, countsText, digestChanges, headline, keyFindings, otherHardwareText, rowNames, sideValue, thresholdText, verdictWord } from './digest.js';
 
 /** Terminal width the digest wraps at; narrower terminals still read it, lines just fold. */
 const WIDTH = 100;
@@ -52,10 +55,10 @@ function changesBlock(report: Report): string | undefined {
     ['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'],
     ...rowNames(rows).map((short, i) => {
       const c = rows[i] as (typeof rows)[number];
-      return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), plain(sideValue(c.base?.value, c.unit)), plain(sideValue(c.head?.value, c.unit)), changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${thresholdText(c)})`];
+      return [plain(short.labels ? `${short.metric} · ${short.labels}` : short.metric), plain(sideValue(c.base?.value, c.unit)), plain(sideValue(c.head?.value, c.unit)), changeText(c), `${verdictWord(c).replace(/^[^\w]+/u, '')} (${[thresholdText(c), otherHardwareText(c)].filter(Boolean).join(' · ')})`];
     }),
   ];
-  return `Changes\n${columns(table)}\n  ${summary}${hidden > 0 ? `; ${hidden} more past the threshold` : ''}.`;
+  return `Changes\n${columns(table)}\n  ${summary}${hidden > 0 ? `; ${hidden} more of these not shown here` : ''}.`;
 }
 
 function findingLines(f: Finding, index: number): string {
@@ -68,9 +71,16 @@ function narrativeBlock(report: Report): string {
   const n = report.narrative;
   if (n.status === 'skipped') return wrap(`Narrative skipped: ${n.reason}`, WIDTH, '  ');
   if (n.status === 'fallback') return wrap(`Narrative not shown: ${n.reason}`, WIDTH, '  ');
-  const lines = ['Narrative'];
-  if (n.content.executiveSummary) lines.push(wrap(n.content.executiveSummary, WIDTH, '  ', '  '));
-  for (const f of n.content.findings) lines.push(wrap(`- ${f.text}`, WIDTH, '    ', '  '));
+  const model = report.llm ? ` by ${report.llm.model.name}` : '';
+  const lines = [`Narrative (claims chosen${model}, written and checked by code; the model's words after a dash)`];
+  const gate = n.claims.find((c) => c.relation === 'passes' || c.relation === 'fails');
+  const said = (text: string | undefined) => (text ? ` — ${text}` : '');
+  lines.push(wrap(`${n.verdict}${said(gate?.interpretation)}`, WIDTH, '  ', '  '));
+  for (const c of n.claims) if (c !== gate) lines.push(wrap(`- ${/[.!?]$/.test(c.statement) ? c.statement : `${c.statement}.`}${said(c.interpretation)}`, WIDTH, '    ', '  '));
+  if (n.recommendations.length > 0) lines.push('  Recommendations', ...n.recommendations.map((r, i) => wrap(`${i + 1}. ${r.text}`, WIDTH, '       ', '    ')));
+  if (n.risks.length > 0) lines.push('  Risks', ...n.risks.map((r) => wrap(`- ${r.risk} Mitigation: ${r.mitigation}`, WIDTH, '      ', '    ')));
+  const dropped = describeDrops(n.dropped);
+  lines.push(wrap(`Checks: ${dropped ? `${dropped} (details in --format md or json)` : 'every item of the answer held'}.`, WIDTH, '    ', '  '));
   return lines.join('\n');
 }
 
@@ -93,6 +103,10 @@ export function renderText(report: Report): string {
   const blocks: string[] = [`Chimera Insight: ${h.text}`];
   const c = report.comparison;
   blocks[0] += `\n${wrap(c ? baselineSentence(c, report.generatedAt) : 'No baseline was asked for (baseline: none): nothing is compared and nothing can fail.', WIDTH, '')}`;
+  if (report.shards && report.shards.length > 0) {
+    const list = machines(report.shards).map((m) => `${m.hardware.id} (${hardwareText(m.hardware)}, ${plural(m.series, 'series', 'series')})`);
+    blocks[0] += `\n${wrap(`Hardware: ${list.join(', ')}`, WIDTH, '  ')}`;
+  }
   const changes = changesBlock(report);
   if (changes) blocks.push(changes);
   const calibration = report.calibration;

@@ -7,6 +7,7 @@ import { addSlowerRun, commentFor } from '../helpers/comment-fixture.js';
 import { writeRealisticTree, type RealisticManifest } from '../helpers/realistic-tree.js';
 import { describeWithChromium, openRenderer, type RenderResult, type Renderer } from '../helpers/render-comment.js';
 import { repoRoot } from '../helpers/run-action.js';
+import { mergedCommentFor } from '../helpers/merged-comment.js';
 import { useTempDir } from '../helpers/tmp.js';
 
 /** Screenshots for a human to look at (`.build/` is not committed). */
@@ -37,24 +38,27 @@ describeWithChromium('the PR comment in GitHub’s 780 px comment column', () =>
     const workspace = path.join(tmp.dir, 'examples-ws');
     cpSync(path.join(repoRoot, 'examples', 'benchmarks'), path.join(workspace, 'examples', 'benchmarks'), { recursive: true });
     addSlowerRun(workspace, path.join(workspace, 'examples/benchmarks/runs/20251016-101122/throughput.csv'), 0.85);
-    const { body } = await commentFor(workspace, 'examples/benchmarks');
+    const { body, report } = await commentFor(workspace, 'examples/benchmarks', { narrate: true });
     const result = await renderer.render(body, { screenshot: path.join(SHOTS, 'comment-examples.png') });
     expect(body).toContain('## ❌ Chimera Insight: 4 gated metrics regressed');
+    expect(report.narrative).toMatchObject({ status: 'generated', claims: { length: 5 }, recommendations: { length: 3 }, risks: { length: 2 }, dropped: { length: 12 } });
+    expect(body).toContain('### Narrative');
     expect(overflowing(result)).toEqual([]);
     expect(result.charts.length).toBeGreaterThanOrEqual(1);
     expect(broken(result)).toEqual([]);
     expect(result.pageErrors).toEqual([]);
   });
 
-  it('stays a digest under 20,000 characters on a generated 1,000-file repository, every table within the column', async () => {
+  it('stays a digest under 20,000 characters on a generated 1,000-file repository with the largest narrative the checks allow, every table within the column', async () => {
     const tree = await writeRealisticTree({ files: 1000 });
     try {
       const manifest: RealisticManifest = tree.manifest;
       const runs = manifest.timestampedRuns;
       const newest = path.join(tree.dir, runs.dir, runs.folders[runs.folders.length - 1] as string, runs.file);
       addSlowerRun(tree.dir, newest, 0.85);
-      const { body } = await commentFor(tree.dir, '.');
+      const { body, report } = await commentFor(tree.dir, '.', { narrate: true });
       const result = await renderer.render(body, { screenshot: path.join(SHOTS, 'comment-realistic.png') });
+      expect(report.narrative).toMatchObject({ status: 'generated', claims: { length: 5 }, recommendations: { length: 3 }, risks: { length: 2 } });
       expect(body.length).toBeLessThan(20_000);
       expect(overflowing(result)).toEqual([]);
       expect(broken(result)).toEqual([]);
@@ -62,5 +66,15 @@ describeWithChromium('the PR comment in GitHub’s 780 px comment column', () =>
     } finally {
       tree.remove();
     }
+  });
+
+  it('keeps a merged report of six GPU types within the column, other-hardware rows and the hardware line included', async () => {
+    const body = await mergedCommentFor(tmp.dir);
+    const result = await renderer.render(body, { screenshot: path.join(SHOTS, 'comment-merged.png') });
+    expect(body).toContain('⚠️ baseline on');
+    expect(body).toContain('**Hardware** (6 machines, 6 shards)');
+    expect(overflowing(result)).toEqual([]);
+    expect(broken(result)).toEqual([]);
+    expect(result.pageErrors).toEqual([]);
   });
 });

@@ -18,27 +18,31 @@ import { buildBundle, parseOutputFile, repoRoot, runAction, type ActionRun } fro
 
 const DIGEST = 'a2af6cc3eb7fa8be8504abaf9b04e88f17a119ec3f04a3addf55f92841195f5a';
 
-const ANSWER = {
-  executive_summary: 'Token throughput of both gemma3 models is steady from run to run, and the first run of each model is a cold start. Do you want me to refine this report?',
-  key_findings: [
-    { text: 'Throughput varies little between runs of the same model.', facts: ['F1'] },
-    { text: 'This finding cites a fact that does not exist.', facts: ['F999'] },
-  ],
-  recommendations: [
-    'Keep a warm-up run before measuring time to first token.',
-    'Track throughput per model rather than as one average.',
-    'Compare quantizations at the same context length.',
-  ],
-  risks: [
-    { risk: 'Cold starts inflate the measured TTFT.', mitigation: 'Label or discard the first run of each model.' },
-    { risk: 'One run per configuration hides noise.', mitigation: 'Repeat each configuration several times.' },
-  ],
+/**
+ * A well-behaved answer on examples/ from the adversarial model, citing facts
+ * by the words of their prompt line, with two items the checks must drop: a
+ * claim citing a fact that does not exist and a question to the reader.
+ */
+const BRIEF = {
+  answer: {
+    claims: [
+      { facts: ['{{fact:tokens_per_second by runtime}}'], relation: 'best', subject: 'graphs', interpretation: 'The graphs runtime is the one to keep for this model.' },
+      { facts: ['{{fact:largest change}}'], relation: 'largest-change', interpretation: 'Worth a glance before the next release.' },
+      { facts: ['F999'], relation: 'best', subject: 'compiled' },
+    ],
+    recommendations: [
+      { text: 'Serve gemma3:4b with the graphs runtime.', facts: ['{{fact:tokens_per_second by runtime}}'] },
+      { text: 'Do you want me to refine this report?', facts: [] },
+      { text: 'Keep several runs per configuration as a floor.', facts: [] },
+    ],
+    risks: [{ risk: 'Answer quality of q4_K_M is not measured here.', mitigation: 'Add an evaluation set and track it with every run.', facts: ['{{fact:tokens_s by tag}}'] }],
+  },
 };
 
 const SCRIPT: EmulatorScript = {
   version: '0.12.6',
   models: [{ name: 'gemma3:latest', digest: `sha256:${DIGEST}`, parameterSize: '4.3B', quantization: 'Q4_K_M', family: 'gemma3', size: 6_169_209_344, sizeVram: 6_169_209_344 }],
-  replies: [{ content: JSON.stringify(ANSWER), tokensPerSecond: 80, loadMs: 1500, chunkDelayMs: 1 }],
+  replies: [{ content: '', brief: BRIEF, tokensPerSecond: 80, loadMs: 1500, chunkDelayMs: 1 }],
 };
 
 const created: string[] = [];
@@ -113,15 +117,21 @@ describe('with an Ollama server given as ollama-url', () => {
     expect(run.exitCode).toBe(0);
   });
 
-  it('publishes the verified narrative: chatter and the finding citing no fact are gone', () => {
+  it('publishes a brief that names the best runtime and the largest change with numbers written by code', () => {
     expect(run.summary).toContain('### Narrative');
-    expect(run.summary).toContain('**Executive summary.** Token throughput of both gemma3 models is steady from run to run, and the first run of each model is a cold start.');
-    expect(run.summary).not.toContain('Do you want me to refine');
-    expect(run.summary).toContain('- Throughput varies little between runs of the same model.<br><sub>F1 ');
-    expect(run.summary).not.toContain('cites a fact that does not exist');
-    expect(run.summary).toContain('1. Keep a warm-up run before measuring time to first token.');
-    expect(run.summary).toContain('| Cold starts inflate the measured TTFT. | Label or discard the first run of each model. |');
-    expect(run.summary).toContain('Verification: 1 finding citing no known fact dropped, 1 sentence addressed to the reader removed.');
+    expect(run.summary).toContain('\n\nThe gate passes: 8 series compared, no gated metric regressed past its threshold.\n\n');
+    expect(run.summary).toContain(
+      '- graphs leads tokens\\_per\\_second by runtime over all batch settings (model=gemma3:4b) at 311.91 tok/s (n=10), 1.59× eager (196.72 tok/s); beyond the noise (p&lt;0.001). _The graphs runtime is the one to keep for this model._',
+    );
+    expect(run.summary).toContain(
+      '- latency\\_ms (backend=eager, batch\\_size=1) rose 3.2% from 15.35 ms to 15.83 ms (interval +1.6% … +4.8%): unchanged against its 5% threshold; the largest move of the 8 compared series. _Worth a glance before the next release._',
+    );
+    expect(run.summary).toContain('**Recommendations**\n\n1. _Serve gemma3:4b with the graphs runtime._\n2. _Keep several runs per configuration as a floor._');
+  });
+
+  it('drops the claim citing no fact and the question to the reader whole, and says so in a collapsed note', () => {
+    expect(run.summary).toContain('<details><summary>Checks: 5 kept, 2 items dropped</summary>\n\n- claim 3: cites a fact that does not exist — best cites a fact that does not exist\n- recommendation 2: words to the reader — in its text\n\n</details>');
+    expect(run.summary).not.toContain('refine this report');
   });
 
   it('shows the model, its digest, the server and the LLM call metrics over both runs', () => {
@@ -182,7 +192,7 @@ describe.runIf(process.platform === 'linux' || process.platform === 'darwin')('s
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toMatch(/Starting .*\/ollama serve on 127\.0\.0\.1:\d+ \(log: .*ollama-serve-\d+\.log\)\./);
     expect(run.stdout).toMatch(/Ollama 0\.12\.6 answered on http:\/\/127\.0\.0\.1:\d+ after \d+\.\ds \(pid \d+\)\./);
-    expect(run.summary).toContain('**Executive summary.** Token throughput of both gemma3 models is steady');
+    expect(run.summary).toContain('- graphs leads tokens\\_per\\_second by runtime');
     expect(run.outputs['llm-throughput']).toBe('80.00');
   });
 

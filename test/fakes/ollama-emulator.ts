@@ -23,9 +23,30 @@ export interface EmulatedModel {
   layers?: { digest: string; size: number }[];
 }
 
+/**
+ * The adversarial-model mode: a scripted brief in the narrative's JSON schema
+ * that reads the prompt it is sent, as a model would, and plants one untruth.
+ * `{{fact:TEXT}}` anywhere in `answer` becomes the id of the first fact line
+ * of the prompt containing TEXT (`F0` when none does), so scripts name facts
+ * by what they say rather than by an id that depends on the sheet's order.
+ */
+export interface ScriptedBrief {
+  answer: { claims?: unknown[]; recommendations?: unknown[]; risks?: unknown[] };
+  plant?: Plant;
+}
+
+/** One untruth added to a brief's list, at `at` (default: the end). */
+export interface Plant {
+  list: 'claims' | 'recommendations' | 'risks';
+  item: unknown;
+  at?: number;
+}
+
 export interface ScriptedReply {
-  /** The assistant's whole message; streamed in word-sized chunks. */
+  /** The assistant's whole message; streamed in word-sized chunks. Ignored when `brief` is set. */
   content: string;
+  /** Answer as an adversarial model: the brief, resolved against the prompt, with its plant (see ScriptedBrief). */
+  brief?: ScriptedBrief;
   /** Tokens per second the final chunk reports (eval_count / eval_duration). Default 100. */
   tokensPerSecond?: number;
   /** Prompt tokens the server reports; default ≈ prompt characters / 4, capped at num_ctx as Ollama truncates. */
@@ -113,6 +134,28 @@ function details(model: EmulatedModel) {
 /** Word-sized pieces, each one "token" of the stream. */
 export function tokenise(text: string): string[] {
   return text.match(/\s*\S+|\s+/g) ?? [];
+}
+
+/** The fact id whose line in `prompt` contains `text`: how the adversarial model cites facts. */
+export function factIdFor(prompt: string, text: string): string {
+  const line = prompt.split('\n').find((l) => /^F\d+ /.test(l) && l.includes(text));
+  return line?.split(' ')[0] ?? 'F0';
+}
+
+/** The brief's answer with its plant placed and every `{{fact:TEXT}}` resolved against `prompt`. */
+export function briefAnswer(brief: ScriptedBrief, prompt: string): Record<string, unknown[]> {
+  const answer: Record<string, unknown[]> = { claims: [...(brief.answer.claims ?? [])], recommendations: [...(brief.answer.recommendations ?? [])], risks: [...(brief.answer.risks ?? [])] };
+  if (brief.plant) {
+    const list = answer[brief.plant.list] as unknown[];
+    list.splice(brief.plant.at ?? list.length, 0, brief.plant.item);
+  }
+  const resolve = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.replace(/\{\{fact:(.+?)\}\}/g, (_, text: string) => factIdFor(prompt, text));
+    if (Array.isArray(value)) return value.map(resolve);
+    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+    return value;
+  };
+  return resolve(answer) as Record<string, unknown[]>;
 }
 
 function promptText(body: Record<string, unknown>): string {
@@ -209,7 +252,8 @@ export async function startEmulator(initial: EmulatorScript = {}, listen: Emulat
     const options = (body.options ?? {}) as Record<string, unknown>;
     const numCtx = typeof options.num_ctx === 'number' ? options.num_ctx : 2048;
     const promptTokens = reply.promptEvalCount ?? Math.min(Math.ceil(promptText(body).length / 4), numCtx);
-    const tokens = tokenise(reply.content);
+    const content = reply.brief ? JSON.stringify(briefAnswer(reply.brief, promptText(body))) : reply.content;
+    const tokens = tokenise(content);
     const evalNs = Math.round((tokens.length / (reply.tokensPerSecond ?? 100)) * 1e9);
     const promptNs = Math.round((promptTokens / (reply.promptTokensPerSecond ?? 2000)) * 1e9);
     const loadNs = wasLoaded ? 80_000 : (reply.loadMs ?? 1200) * NS_PER_MS;
@@ -227,7 +271,7 @@ export async function startEmulator(initial: EmulatorScript = {}, listen: Emulat
       eval_duration: evalNs,
     };
     if (!stream) {
-      json(res, 200, kind === 'chat' ? { ...final, message: { role: 'assistant', content: reply.content } } : { ...final, response: reply.content });
+      json(res, 200, kind === 'chat' ? { ...final, message: { role: 'assistant', content } } : { ...final, response: content });
       return;
     }
     ndjson(res);

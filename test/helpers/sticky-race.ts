@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/baseline/statistics.js';
 import { createClient, type Logger } from '../../src/github/client.js';
 import { compareMarkers, pullRequestThread, resolveIdentity, upsertStickyComment, type StickyOptions, type StickyResult } from '../../src/github/sticky-comment.js';
 import { commentMarker, type CommentMarker } from '../../src/model/marker.js';
@@ -15,17 +16,8 @@ export const HEAD = 'b'.repeat(40);
 const TOKEN = 'ghs_workflow';
 const REPO = { owner: 'acme', repo: 'inference' };
 
-/** mulberry32: a small seeded generator, so a failing trial can be replayed from its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (mulberry32), so a failing trial can be replayed from its seed. */
+export const seeded = seededRandom;
 
 export function reportBody(m: CommentMarker): string {
   return `${commentMarker(m)}\n# Chimera Insight benchmark report\n\nreport for ${m.sha.slice(0, 7)} from run ${m.run}\n`;

@@ -52,8 +52,22 @@ describe('baseline', () => {
   });
 
   it('names the input for an unknown source or a file: without a path', () => {
-    expect(errorOf(() => gateFrom({ baseline: 'main' }))).toBe(`Input 'baseline': "main" must be auto, cache, git, history, none or file:<path>`);
+    expect(errorOf(() => gateFrom({ baseline: 'main' }))).toBe(`Input 'baseline': "main" must be auto, cache, git, git:<ref>, history, none or file:<path>`);
     expect(errorOf(() => gateFrom({ baseline: 'file:' }))).toBe(`Input 'baseline': "file:" needs a path, e.g. file:baseline/snapshot.json`);
+  });
+
+  it('takes a branch, tag or revision after git:, as written', () => {
+    expect(gateFrom({ baseline: 'git:main' }).baseline).toEqual({ kind: 'git', ref: 'main' });
+    expect(gateFrom({ baseline: 'GIT: origin/Release-2.1' }).baseline).toEqual({ kind: 'git', ref: 'origin/Release-2.1' });
+    expect(gateFrom({ baseline: 'git:HEAD~3' }).baseline).toEqual({ kind: 'git', ref: 'HEAD~3' });
+    expect(describeGateConfig(gateFrom({ baseline: 'git:main' })).baseline).toBe('git:main');
+  });
+
+  it('refuses a git: ref that git would read as an option or a path, or that is empty', () => {
+    expect(errorOf(() => gateFrom({ baseline: 'git:' }))).toBe(`Input 'baseline': "git:" needs a branch, tag or commit, e.g. git:main`);
+    expect(errorOf(() => gateFrom({ baseline: 'git:--output=/tmp/x' }))).toBe(`Input 'baseline': "git:--output=/tmp/x" is not a branch, tag or commit (no spaces, ':' or leading '-')`);
+    expect(errorOf(() => gateFrom({ baseline: 'git:main:secrets.txt' }))).toBe(`Input 'baseline': "git:main:secrets.txt" is not a branch, tag or commit (no spaces, ':' or leading '-')`);
+    expect(errorOf(() => gateFrom({ baseline: 'git:a b' }))).toBe(`Input 'baseline': "git:a b" is not a branch, tag or commit (no spaces, ':' or leading '-')`);
   });
 });
 

@@ -12,9 +12,10 @@ describe('chartLabel', () => {
     expect(chartLabel('<script>`x`{y}[z]')).toBe('_script_x_y_z_');
   });
 
-  it('cuts a long name to 24 characters with an ellipsis', () => {
-    expect(chartLabel('meta-llama/Llama-3.1-8B-Instruct')).toBe('meta-llama/Llama-3.1-8B…');
-    expect(chartLabel('x'.repeat(24))).toBe('x'.repeat(24));
+  it('cuts a long name in the middle to 30 characters', () => {
+    // Cut in the middle to 30 characters (18 before the ellipsis, 11 after), so names of one family stay apart.
+    expect(chartLabel('meta-llama/Llama-3.1-70B-Instruct-FP8')).toBe('meta-llama/Llama-3…nstruct-FP8');
+    expect(chartLabel('x'.repeat(30))).toBe('x'.repeat(30));
   });
 
   it('collapses spaces, replaces line breaks and never returns an empty label', () => {

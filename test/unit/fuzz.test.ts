@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/baseline/statistics.js';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,17 +28,8 @@ const MAX_BYTES = 512 * 1024;
 /** Resident memory of this worker, far above what any mutant should cost. */
 const RSS_LIMIT_MB = 1_500;
 
-/** mulberry32: small, fast and reproducible from one 32-bit seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Reproducible from one 32-bit seed (mulberry32). */
+const random = seededRandom;
 
 function fixtures(): { name: string; bytes: Buffer }[] {
   const root = path.join(repoRoot, 'test', 'fixtures');

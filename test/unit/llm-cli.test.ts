@@ -15,14 +15,13 @@ async function cli(args: string[], cwd: string) {
   return { code, stdout, stderr };
 }
 
-const ANSWER = {
-  executive_summary: 'The larger model is slower than the small one.',
-  key_findings: [{ text: 'The small model leads on throughput.', facts: ['F1'] }],
-  recommendations: ['Prefer the small model for latency-bound work.', 'Measure more runs of the large model.', 'Compare both at the same context size.'],
-  risks: [
-    { risk: 'Few runs hide noise.', mitigation: 'Repeat the benchmark.' },
-    { risk: 'Quality is not measured here.', mitigation: 'Add an evaluation set.' },
-  ],
+/** A well-behaved answer: the adversarial model with nothing planted, citing the ranking by its line in the prompt. */
+const BRIEF = {
+  answer: {
+    claims: [{ facts: ['{{fact:tokens_s by model}}'], relation: 'best', subject: 'gemma3:1b', interpretation: 'The small model is the one to use for latency-bound work.' }],
+    recommendations: [{ text: 'Measure more runs of gemma3:4b.', facts: ['{{fact:tokens_s by model}}'] }, { text: 'Compare both at the same context size.', facts: [] }],
+    risks: [{ risk: 'Few runs hide noise.', mitigation: 'Repeat the benchmark.', facts: [] }],
+  },
 };
 
 let workspace: string;
@@ -66,12 +65,13 @@ describe('the CLI and the local model', () => {
   });
 
   it('writes the narrative with --ollama-url, --model and --runs', async () => {
-    const emulator = await startEmulator({ version: '0.12.6', models: [{ name: 'gemma3:1b', parameterSize: '1B' }], replies: [{ content: JSON.stringify(ANSWER), tokensPerSecond: 120 }] });
+    const emulator = await startEmulator({ version: '0.12.6', models: [{ name: 'gemma3:1b', parameterSize: '1B' }], replies: [{ content: '', brief: BRIEF, tokensPerSecond: 120 }] });
     emulators.push(emulator);
     const { code, stdout, stderr } = await cli(['analyze', 'reports', '--ollama-url', emulator.url, '--model', 'gemma3:1b', '--runs', '2'], workspace);
     expect(code).toBe(0);
     expect(stderr).toContain(`Using the Ollama server at ${emulator.url} (ollama-url).`);
-    expect(stdout).toContain('**Executive summary.** The larger model is slower than the small one.');
+    expect(stdout).toContain('- gemma3:1b leads tokens\\_s by model at 105 tok/s (n=2), 2.10× gemma3:4b (50 tok/s); not tested against the noise. _The small model is the one to use for latency-bound work._');
+    expect(stdout).toContain('<sub>Answer of run 1 of 2. Checks: all 4 items of the answer held.</sub>');
     expect(stdout).toContain('| Average Throughput | 120.00 ± 0.00 tok/s |');
     expect(emulator.requests.filter((r) => r.path === '/api/chat').map((r) => (r.body as { model: string }).model)).toEqual(['gemma3:1b', 'gemma3:1b', 'gemma3:1b']);
   });

@@ -37,14 +37,16 @@ describe('narrate stage', () => {
     expect(warm).toEqual({ model: 'gemma3:latest', messages: [], stream: true });
     expect(ask?.messages?.map((m) => m.role)).toEqual(['system', 'user']);
     expect(ask?.messages?.[0]?.content.startsWith(DEFAULT_PERSONA)).toBe(true);
-    expect(ask?.format).toMatchObject({ required: ['executive_summary', 'key_findings', 'recommendations', 'risks'] });
-    expect(ask?.options).toEqual({ num_ctx: 2048, num_predict: 700 });
+    expect(ask?.format).toMatchObject({ required: ['claims', 'recommendations', 'risks'] });
+    expect(ask?.options).toEqual({ num_ctx: 2048, num_predict: 600 });
     expect(client.requests).toHaveLength(2);
   });
 
-  it('sets the verified narrative, the facts, the calls and their aggregate on the report', async () => {
+  it('sets the checked narrative, the facts, the calls and their aggregate on the report', async () => {
     const report = await narrate([WARMUP, { chunks: [GOOD] }]).done;
-    expect(generated(report).content.findings).toEqual([{ text: 'gemma3:4b generates 71.32 tok/s.', facts: ['F7'] }]);
+    expect(generated(report).claims.map((c) => c.statement)).toEqual(['gemma3:1b leads tokens_s by model at 141.90 tok/s (n=9), 1.99× gemma3:4b (71.32 tok/s); beyond the noise (p<0.001)']);
+    expect(generated(report).verdict).toBe('No baseline was asked for, so nothing is compared and nothing can fail.');
+    expect(report.llm?.facts.map((f) => `${f.id} ${f.kind}`)).toEqual(['F1 gate', 'F2 ranking']);
     expect(report.llm?.calls.map((c) => `${c.stage}:${c.run}`)).toEqual(['warmup:0', 'report:1']);
     expect(report.llm?.calls[0]?.loadMs).toBe(2500);
     expect(report.llm?.aggregate).toMatchObject({ runs: 1, tokensPerSecond: { n: 1, mean: 125 }, totalOutputTokens: 400 });
@@ -56,7 +58,7 @@ describe('narrate stage', () => {
     const { client, done } = narrate([WARMUP, { chunks: [GOOD] }], { keepAlive: '10m', persona: 'You are terse.', options: { num_gpu: 80, temperature: 0.6, num_ctx: 8192 } });
     await done;
     expect(client.requests[0]).toMatchObject({ keep_alive: '10m' });
-    expect(client.requests[1]).toMatchObject({ keep_alive: '10m', options: { num_gpu: 80, temperature: 0.6, num_ctx: 8192, num_predict: 700 } });
+    expect(client.requests[1]).toMatchObject({ keep_alive: '10m', options: { num_gpu: 80, temperature: 0.6, num_ctx: 8192, num_predict: 600 } });
     expect(client.requests[1]?.messages?.[0]?.content.startsWith('You are terse.\n\nRules:')).toBe(true);
   });
 
@@ -65,7 +67,7 @@ describe('narrate stage', () => {
     await done;
     expect(report.llm?.numCtxRaisedFrom).toBe(256);
     expect(report.llm?.options.num_ctx).toBe(2048);
-    expect(warnings[0]).toMatch(/^num_ctx raised from 256 to 2048 to fit the prompt \(about \d+ tokens\) and num_predict 700\.$/);
+    expect(warnings[0]).toMatch(/^num_ctx raised from 256 to 2048 to fit the prompt \(about \d+ tokens\) and num_predict 600\.$/);
   });
 
   it('retries invalid JSON once at a lower temperature and uses the retry', async () => {
@@ -78,22 +80,22 @@ describe('narrate stage', () => {
   });
 
   it('falls back to the computed report when the answer is invalid twice', async () => {
-    const { report, warnings, done } = narrate([WARMUP, { chunks: ['not json'] }, { chunks: ['{"executive_summary": "cut'] , final: { done_reason: 'length' } }]);
+    const { report, warnings, done } = narrate([WARMUP, { chunks: ['not json'] }, { chunks: ['{"claims": [{"facts": ["F2"'], final: { done_reason: 'length' } }]);
     await done;
     expect(report.narrative).toEqual({
       status: 'fallback',
-      reason: 'no usable answer from the model (run 1: the answer was not valid JSON; retry: the answer was not valid JSON (cut off at num_predict 700)); the report below is computed from the files alone.',
+      reason: 'no usable answer from the model (run 1: the answer was not valid JSON; retry: the answer was not valid JSON (cut off at num_predict 600)); the report below is computed from the files alone.',
     });
     expect(warnings.at(-1)).toBe(`Narrative fallback: ${report.narrative.status === 'fallback' ? report.narrative.reason : ''}`);
     expect(report.llm?.aggregate?.tokensPerSecond.n).toBe(2);
   });
 
-  it('retries when verification leaves too little, and says what was removed', async () => {
-    const invented = answer({ executive_summary: 'Latency dropped 37% in November 2023.', key_findings: [{ text: 'Memory is 8.2 GB.', facts: ['F99'] }] });
+  it('retries when no claim holds, and says what was dropped', async () => {
+    const invented = answer({ claims: [{ facts: ['F2'], relation: 'best', subject: 'gemma3:4b' }, { facts: ['F99'], relation: 'best' }] });
     const { report, done } = narrate([WARMUP, { chunks: [invented] }, { chunks: [GOOD] }]);
     await done;
-    expect(report.llm?.notes[0]).toBe('Run 1: too little survived verification (1 invented date removed, 1 finding citing no known fact dropped); retried at temperature 0.2.');
-    expect(generated(report).removals).toEqual({ numbers: 0, findingsWithoutFacts: 0, citationsCorrected: 0, otherLanguage: 0, chatter: 0, dates: 0 });
+    expect(report.llm?.notes[0]).toBe('Run 1: no claim held (2 items dropped: 1 claim (a relation the data contradicts), 1 claim (cites a fact that does not exist)); retried at temperature 0.2.');
+    expect(generated(report).dropped).toEqual([]);
   });
 
   it('warns when the first report call evaluated far fewer prompt tokens than were sent', async () => {
@@ -116,8 +118,8 @@ describe('narrate stage', () => {
     expect(report.llm?.notes).toEqual([]);
   });
 
-  it('measures every run and shows the text of the run with the fewest removals', async () => {
-    const chatty = answer({ executive_summary: 'TTFT is 512.4 ms. Do you want me to refine this report?' });
+  it('measures every run and shows the answer of the run with the fewest dropped items', async () => {
+    const chatty = answer({ recommendations: [{ text: 'Do you want me to refine this report?', facts: [] }] });
     const { report, done } = narrate(
       [WARMUP, { chunks: [chatty], final: { eval_duration: 4_000_000_000 } }, { chunks: [GOOD], final: { eval_duration: 3_200_000_000 } }, { chunks: [chatty], final: { eval_duration: 5_000_000_000 } }],
       { runs: 3 },

@@ -1,6 +1,6 @@
 import { Ollama, type ChatResponse } from 'ollama';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type EmulatorScript, type RunningEmulator } from '../fakes/ollama-emulator.js';
+import { briefAnswer, startEmulator, type EmulatorScript, type RunningEmulator } from '../fakes/ollama-emulator.js';
 
 /**
  * The emulator backs the end-to-end tests, so it is held to what the real
@@ -100,5 +100,29 @@ describe('ollama emulator', () => {
   it('answers chat for a missing model with 404', async () => {
     const { ollama } = await client({});
     await expect(ollama.chat({ model: 'gemma3', messages: [{ role: 'user', content: 'x' }], stream: true })).rejects.toMatchObject({ status_code: 404, message: 'model "gemma3" not found, try pulling it first' });
+  });
+});
+
+describe('the adversarial model', () => {
+  const prompt = 'Facts:\nF1 gate: fails\nF2 change: tokens_s (backend=eager) fell −17.5%\nF3 ranking: tokens_s by backend, best first: compiled';
+
+  it('cites facts by the words of their line in the prompt it was sent', () => {
+    const brief = { answer: { claims: [{ facts: ['{{fact:tokens_s by backend}}', '{{fact:backend=eager}}'], relation: 'best' }, { facts: ['{{fact:no such line}}'], relation: 'best' }] } };
+    expect(briefAnswer(brief, prompt).claims).toEqual([
+      { facts: ['F3', 'F2'], relation: 'best' },
+      { facts: ['F0'], relation: 'best' },
+    ]);
+  });
+
+  it('plants one item into the list it names, at the position given or at the end', () => {
+    const brief = { answer: { recommendations: [{ text: 'Keep it.' }, { text: 'Run it.' }] }, plant: { list: 'recommendations' as const, item: { text: 'Safe to merge.' }, at: 1 } };
+    expect(briefAnswer(brief, prompt)).toEqual({ claims: [], recommendations: [{ text: 'Keep it.' }, { text: 'Safe to merge.' }, { text: 'Run it.' }], risks: [] });
+  });
+
+  it('answers a chat with the resolved brief as its streamed JSON', async () => {
+    const brief = { answer: { claims: [{ facts: ['{{fact:gate:}}'], relation: 'fails' }] } };
+    const { ollama } = await client({ models: [MODEL], replies: [{ content: 'ignored', brief }] });
+    const chunks = await collect(await ollama.chat({ model: MODEL.name, messages: [{ role: 'user', content: prompt }], stream: true }));
+    expect(JSON.parse(chunks.map((c) => c.message.content).join(''))).toEqual({ claims: [{ facts: ['F1'], relation: 'fails' }], recommendations: [], risks: [] });
   });
 });

@@ -224,7 +224,7 @@ describe('chart', () => {
   it('cannot be broken out of by a hostile metric name', () => {
     const hostile = { id: 'x', metric: 'tok"] \n```\n<img src=x>@admin', labels: { model: 'a"b' } };
     const chart = comparisonChart(comparison([sampled(BASE, hostile)], [sampled(BASE, hostile)])) ?? '';
-    expect(chart.split('\n')[3]).toBe('  x-axis ["tok_ _img src=x_admin a…"]');
+    expect(chart.split('\n')[3]).toBe('  x-axis ["tok_ _img src=x_admin a_b"]');
     expect(chart.match(/```/g)).toHaveLength(2);
     expect(chartLabel('a"b\nc`d')).toBe('a_b_c_d');
     expect(chartLabel('')).toBe('_');

@@ -24,7 +24,7 @@ async function narrated(script: Scripted[], config: Partial<LlmConfig> = {}): Pr
 describe('LLM sections of the report', () => {
   it('shows the configuration line as the old reports did, with the raised num_ctx', async () => {
     const report = await narrated([WARMUP, { chunks: [answer({})] }], { options: { num_gpu: 80, num_ctx: 256, temperature: 0.6 } });
-    expect(configurationLine(report.llm!)).toBe('`num_gpu=80, num_ctx=2048 (raised from 256 to fit the prompt), temp=0.6, top_p=default, top_k=default, repeat_penalty=default, num_predict=700`');
+    expect(configurationLine(report.llm!)).toBe('`num_gpu=80, num_ctx=2048 (raised from 256 to fit the prompt), temp=0.6, top_p=default, top_k=default, repeat_penalty=default, num_predict=600`');
   });
 
   it('says how much of the model sits on the GPU', () => {
@@ -60,25 +60,37 @@ describe('LLM sections of the report', () => {
     expect(section).toContain('<details><summary>Persona prompt</summary>');
   });
 
-  it('renders the narrative from verified text, with the cited facts shown from the computed values', async () => {
-    const report = await narrated([WARMUP, { chunks: [answer({ key_findings: [{ text: 'gemma3:4b is the slower model.', facts: ['F7', 'F6'] }] })] }]);
+  it('renders the verdict and each checked claim as written by code, the model’s interpretation after it', async () => {
+    const report = await narrated([WARMUP, { chunks: [answer({})] }]);
     const text = narrativeSection(report);
-    expect(text).toContain('**Executive summary.** Throughput of gemma3:1b is 141.9 tok/s, about twice the rate of gemma3:4b.');
-    expect(text).toContain('- gemma3:4b is the slower model.<br><sub>F7 `tokens_s` model=gemma3:4b: 71.32 tok/s; F6 `tokens_s` model=gemma3:1b: 141.90 tok/s</sub>');
-    expect(text).toContain('**Recommendations**\n\n1. Prefer gemma3:1b where its quality is enough.\n2. Keep TTFT under watch as prompts grow.\n3. Measure answer quality next to speed.');
-    expect(text).toContain('| Risk | Mitigation |\n| --- | --- |\n| Quality of the smaller model may be too low. | Score answers on a fixed evaluation set. |');
-    expect(text).toContain('<sub>Verification: nothing removed.</sub>');
+    expect(text).toContain('<sub>Claims chosen by `gemma3:latest` from the computed facts and checked against them. Every number, name, direction and verdict is written by code; the model’s own words are in italics.</sub>'.replace('’', "'"));
+    expect(text).toContain('\n\nNo baseline was asked for, so nothing is compared and nothing can fail.\n\n');
+    expect(text).toContain('- gemma3:1b leads tokens\\_s by model at 141.90 tok/s (n=9), 1.99× gemma3:4b (71.32 tok/s); beyond the noise (p&lt;0.001). _The gemma3:1b model is the one to try first for chat._');
+    expect(text).toContain('**Recommendations**\n\n1. _Prefer gemma3:1b where its answer quality is enough._\n2. _Keep an eye on TTFT for long prompts._\n3. _Measure answer quality next to speed._');
+    expect(text).toContain('**Risks**\n\n- _Answer quality of gemma3:1b is not measured here._ Mitigation: _Score answers on a fixed evaluation set._');
+    expect(text).toContain('<sub>Checks: all 6 items of the answer held.</sub>');
   });
 
-  it('escapes model text so no link, image, HTML or mention survives', async () => {
-    const hostile = answer({ executive_summary: 'See [docs](https://evil.example) and ![x](https://evil.example/a.png) <img src=x> @octocat for gemma3:1b.' });
-    const text = narrativeSection(await narrated([WARMUP, { chunks: [hostile] }]));
-    expect(text).toContain('See \\[docs\\](https:\u200b//evil.example) and \\!\\[x\\](https:\u200b//evil.example/a.png) &lt;img src=x&gt; @\u200boctocat for gemma3:1b.');
+  it('escapes model text so no link, image, HTML or mention survives', () => {
+    const report = benchReport();
+    report.narrative = {
+      status: 'generated',
+      run: 1,
+      verdict: 'The gate passes.',
+      claims: [{ facts: ['F2'], relation: 'best', statement: 'a', check: 'b', interpretation: 'See [docs](https://evil.example) <img src=x> @octocat.' }],
+      recommendations: [],
+      risks: [],
+      dropped: [],
+      dropCounts: {},
+    };
+    expect(narrativeSection(report)).toContain('- a. _See \\[docs\\](https:\u200b//evil.example) &lt;img src=x&gt; @\u200boctocat._');
   });
 
-  it('counts what verification removed under the narrative', async () => {
-    const report = await narrated([WARMUP, { chunks: [answer({ executive_summary: 'gemma3:1b leads. It reached 300 tok/s on 225 files. 该模型最好。 Let me know if you need more.' })] }]);
-    expect(narrativeSection(report)).toContain('<sub>Verification: 2 numbers not in the data removed, 1 sentence in another language removed, 1 sentence addressed to the reader removed.</sub>');
+  it('counts the dropped items in a collapsed note, each with its reason and what was checked', async () => {
+    const report = await narrated([WARMUP, { chunks: [answer({ claims: [{ facts: ['F2'], relation: 'best', subject: 'gemma3:1b' }, { facts: ['F2'], relation: 'worst', subject: 'gemma3:1b' }], recommendations: [{ text: 'It reached 300 tok/s on 225 files.', facts: [] }] })] }]);
+    expect(narrativeSection(report)).toContain(
+      '<details><summary>Checks: 3 kept, 2 items dropped</summary>\n\n- claim 2: a relation the data contradicts — F2: the worst level is gemma3:4b, not the one named\n- recommendation 1: a digit (numbers are written from the facts) — in its text\n\n</details>',
+    );
   });
 
   it('gives the one-line reason when the narrative fell back or was skipped', async () => {
@@ -98,8 +110,20 @@ describe('LLM sections of the report', () => {
     // Room for everything except the sections of drop rank 20 and above (file tables, configuration, per-call detail).
     const detail = reportSections(report).filter((s) => (s.dropRank ?? 0) >= 20);
     const small = renderMarkdown(report, { maxChars: full.length - detail.reduce((n, s) => n + s.text.length, 0) + 200 });
-    expect(small).toContain('**Executive summary.**');
+    expect(small).toContain('### Narrative');
     expect(small).toContain('## LLM call metrics');
     expect(small).not.toContain('Persona prompt');
+  });
+});
+
+describe('the checks note', () => {
+  it('puts items dropped for the same reason on one line and counts what it does not list', () => {
+    const report = benchReport();
+    const over = (index: number) => ({ item: 'claim' as const, index, reason: 'over-limit' as const, detail: 'only 5 claims are shown' });
+    const digits = (index: number) => ({ item: 'recommendation' as const, index, reason: 'digits' as const, detail: `in its text ${index}` });
+    report.narrative = { status: 'generated', run: 1, verdict: 'v', claims: [], recommendations: [], risks: [], dropped: [over(6), over(7), ...Array.from({ length: 11 }, (_, i) => digits(i + 1))], dropCounts: {} };
+    const text = narrativeSection(report);
+    expect(text).toContain('<details><summary>Checks: 0 kept, 13 items dropped</summary>\n\n- claims 6, 7: over the number of items asked for — only 5 claims are shown\n- recommendation 1: a digit');
+    expect(text).toContain('- recommendation 9: a digit (numbers are written from the facts) — in its text 9\n- …and 2 more in report.json\n\n</details>');
   });
 });

@@ -79,3 +79,37 @@ describe('renderText', () => {
     expect(text).toContain('tokens_s · evil [2J');
   });
 });
+
+describe('the narrative on a terminal', () => {
+  it('shows the verdict sentence and the claims as code wrote them, the model’s words after a dash, and what the checks dropped', () => {
+    const report = benchmarkReport();
+    report.narrative = {
+      status: 'generated',
+      run: 1,
+      verdict: 'The gate passes: 8 series compared, no gated metric regressed past its threshold.',
+      claims: [
+        { facts: ['F1'], relation: 'passes', statement: 'The gate passes', check: 'verdict pass', interpretation: 'Nothing to chase in this run.' },
+        { facts: ['F2'], relation: 'best', subject: 'graphs', statement: 'graphs leads tokens_per_second by runtime at 311.91 tok/s (n=10), 1.59× eager (196.72 tok/s); beyond the noise (p<0.001)', check: 'c' },
+      ],
+      recommendations: [{ text: 'Serve with the graphs runtime.', facts: ['F2'] }],
+      risks: [{ risk: 'Answer quality is not measured.', mitigation: 'Add an evaluation set.', facts: [] }],
+      dropped: [{ item: 'recommendation', index: 2, reason: 'digits', detail: 'in its text' }],
+      dropCounts: { digits: 1 },
+    };
+    expect(renderText(report)).toContain(
+      [
+        "Narrative (claims chosen, written and checked by code; the model's words after a dash)",
+        '  The gate passes: 8 series compared, no gated metric regressed past its threshold. — Nothing to',
+        '  chase in this run.',
+        '  - graphs leads tokens_per_second by runtime at 311.91 tok/s (n=10), 1.59× eager (196.72 tok/s);',
+        '    beyond the noise (p<0.001).',
+        '  Recommendations',
+        '    1. Serve with the graphs runtime.',
+        '  Risks',
+        '    - Answer quality is not measured. Mitigation: Add an evaluation set.',
+        '  Checks: 1 item dropped: 1 recommendation (a digit (numbers are written from the facts)) (details',
+        '    in --format md or json).',
+      ].join('\n'),
+    );
+  });
+});

@@ -24,20 +24,28 @@ export function branchSlug(branch: string): string {
   return branch.replace(/[^A-Za-z0-9._]/g, '_').slice(0, 80) || '_';
 }
 
-/**
- * Keys are `chimera-insight-snapshot-v1-<branch slug>-<hash>-<sha>`. The slug
- * has no `-`, and the hash (of the exact branch name and the analysed path)
- * keeps `feature/x` apart from `feature_x` and two benchmark jobs of one
- * repository apart, so restoring by the prefix of `main` never returns a
- * snapshot of `main-old` or of another job's path.
- */
-export function cacheKeyPrefix(branch: string, scope: string): string {
-  const hash = createHash('sha256').update(`${branch}\n${scope}`).digest('hex').slice(0, 8);
-  return `${CACHE_KEY_PREFIX}-${branchSlug(branch)}-${hash}-`;
+/** A hardware id as a key part without `-`: `l4-24gb` → `l4_24gb.<hash>`, the hash telling `a-b` from `a_b`. */
+export function hardwareSlug(hardware: string): string {
+  return `${hardware.replace(/[^A-Za-z0-9._]/g, '_')}.${createHash('sha256').update(hardware).digest('hex').slice(0, 4)}`;
 }
 
-export function cacheKey(branch: string, scope: string, sha: string): string {
-  return `${cacheKeyPrefix(branch, scope)}${sha}`;
+/**
+ * Keys are `chimera-insight-snapshot-v1-<branch slug>-<hash>-<hardware>-<sha>`.
+ * The slugs have no `-`, and the hash (of the exact branch name and the
+ * analysed path) keeps `feature/x` apart from `feature_x` and two benchmark
+ * jobs of one repository apart, so restoring by the prefix of `main` never
+ * returns a snapshot of `main-old` or of another job's path. Without
+ * `hardware` it is the prefix every hardware's keys share (and the whole key
+ * of versions that recorded no hardware: `…-<hash>-<sha>`).
+ */
+export function cacheKeyPrefix(branch: string, scope: string, hardware?: string): string {
+  const hash = createHash('sha256').update(`${branch}\n${scope}`).digest('hex').slice(0, 8);
+  const any = `${CACHE_KEY_PREFIX}-${branchSlug(branch)}-${hash}-`;
+  return hardware === undefined ? any : `${any}${hardwareSlug(hardware)}-`;
+}
+
+export function cacheKey(branch: string, scope: string, sha: string, hardware?: string): string {
+  return `${cacheKeyPrefix(branch, scope, hardware)}${sha}`;
 }
 
 const UNAVAILABLE = 'the cache service is not available (outside GitHub Actions, or the runner sets no cache URL)';
@@ -56,6 +64,12 @@ export interface CacheRestoreOptions {
   log: BaselineLog;
   /** Warn when the service is missing (the user chose `cache`); `auto` just notes it. */
   warnUnavailable: boolean;
+  /**
+   * This run's hardware id: that hardware's newest snapshot is restored, and
+   * only when the branch has none, the newest of any hardware (which the
+   * compare stage then shows ungated).
+   */
+  hardware?: string;
 }
 
 /**
@@ -87,7 +101,8 @@ export async function restoreFromCache(options: CacheRestoreOptions): Promise<So
     if (options.warnUnavailable) log.warning(`Baseline cache: ${UNAVAILABLE}.`);
     return { reason: UNAVAILABLE };
   }
-  const prefix = cacheKeyPrefix(branch, scope);
+  const any = cacheKeyPrefix(branch, scope);
+  const prefix = options.hardware === undefined ? any : cacheKeyPrefix(branch, scope, options.hardware);
   const file = path.join(dir, SNAPSHOT_FILE);
   let key: string | undefined;
   try {
@@ -95,7 +110,7 @@ export async function restoreFromCache(options: CacheRestoreOptions): Promise<So
     // A snapshot or history left by an earlier step must not pass for a restored one.
     await fs.rm(file, { force: true });
     await fs.rm(path.join(dir, HISTORY_FILE), { force: true });
-    key = await cache.restoreCache([dir], event.baseSha ? `${prefix}${event.baseSha}` : prefix, [prefix]);
+    key = await cache.restoreCache([dir], event.baseSha ? `${prefix}${event.baseSha}` : prefix, prefix === any ? [prefix] : [prefix, any]);
   } catch (err) {
     log.warning(`Baseline cache: restore failed, continuing without it: ${message(err)}`);
     return { reason: `restore failed: ${message(err)}` };
@@ -118,9 +133,12 @@ export async function restoreFromCache(options: CacheRestoreOptions): Promise<So
     },
   };
   if (snapshot.commit) info.found.info.commit = snapshot.commit;
+  if (snapshot.hardware) info.found.hardware = snapshot.hardware;
+  // Another machine's runs say nothing about this machine's noise or trend.
+  if (snapshot.hardware && options.hardware !== undefined && snapshot.hardware.id !== options.hardware) return info;
   try {
     // Entries saved before the history existed have none: the history starts with the next push.
-    const history = await readHistory(path.join(dir, HISTORY_FILE), { branch, scope });
+    const history = await readHistory(path.join(dir, HISTORY_FILE), { branch, scope, ...(snapshot.hardware ? { hardware: snapshot.hardware.id } : {}) });
     if (history) info.found.history = history;
   } catch (err) {
     log.warning(`Baseline cache: ${message(err)}; comparing without the default-branch history.`);
@@ -159,7 +177,7 @@ export async function saveToCache(options: CacheSaveOptions): Promise<string | u
       log.warning(`Baseline cache: snapshot not saved: ${UNAVAILABLE}.`);
       return undefined;
     }
-    const key = cacheKey(event.branch, snapshot.config.path ?? '.', sha);
+    const key = cacheKey(event.branch, snapshot.config.path ?? '.', sha, snapshot.hardware?.id);
     await fs.mkdir(dir, { recursive: true });
     await writeSnapshot(path.join(dir, SNAPSHOT_FILE), snapshot);
     if (options.history) await writeHistory(path.join(dir, HISTORY_FILE), options.history);

@@ -4,6 +4,7 @@ import { rootRelative, type Config } from '../../config.js';
 import { disambiguateIds } from '../../analyze.js';
 import { seriesId } from '../../metrics/identity.js';
 import { readSnapshot, snapshotSeries } from '../snapshot.js';
+import { splitMergedSnapshot } from '../../shards/split.js';
 import type { SnapshotSeries } from '../../model/snapshot.js';
 import { BaselineError, type AnalyzeTree, type SourceOutcome } from './types.js';
 
@@ -16,6 +17,8 @@ export interface FileSourceOptions {
   /** The action only reads baselines from the checkout; the CLI reads whatever the user points it at. */
   confineToWorkspace: boolean;
   analyzeTree: AnalyzeTree;
+  /** This run's hardware id: which machine's series to take from a merged snapshot. */
+  hardware?: string;
 }
 
 function toPosix(p: string): string {
@@ -60,10 +63,22 @@ export async function baselineFromFile(options: FileSourceOptions): Promise<Sour
   const shown = isInside(config.workspace, target) ? toPosix(path.relative(config.workspace, target)) || '.' : target;
   if (stat.isFile()) {
     const snapshot = await readSnapshot(target, shown);
+    if (snapshot.merged) {
+      // A merge's snapshot: this machine's series, else the first machine's (then shown, not gated).
+      const groups = splitMergedSnapshot(snapshot);
+      const group = groups.find((g) => g.hardware.id === options.hardware) ?? groups[0];
+      if (!group) throw new BaselineError(`Baseline ${options.given}: a merged snapshot without series`);
+      const found: SourceOutcome = {
+        found: { info: { source: 'file', description: `merged snapshot ${shown}, ${group.hardware.id}`, createdAt: snapshot.createdAt }, series: group.series, hardware: group.hardware },
+      };
+      if (snapshot.commit) found.found.info.commit = snapshot.commit;
+      return found;
+    }
     const found: SourceOutcome = {
       found: { info: { source: 'file', description: `snapshot ${shown}`, createdAt: snapshot.createdAt }, series: snapshot.series },
     };
     if (snapshot.commit) found.found.info.commit = snapshot.commit;
+    if (snapshot.hardware) found.found.hardware = snapshot.hardware;
     return found;
   }
   if (!stat.isDirectory()) throw new BaselineError(`Baseline ${options.given}: neither a snapshot file nor a directory`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { rootRelative, type Config } from '../../config.js';
 import { discoverFiles } from '../../discover/discover.js';
 import { snapshotSeries } from '../snapshot.js';
-import type { AnalyzeTree, EventInfo, SourceOutcome } from './types.js';
+import { BaselineError, type AnalyzeTree, type EventInfo, type SourceOutcome } from './types.js';
 
 interface GitResult {
   code: number;
@@ -61,10 +61,29 @@ async function listBlobs(cwd: string, commit: string, rootRel: string): Promise<
 }
 
 /**
+ * The regular files `names` (relative to `cwd`, no folders) at `commit`, with
+ * their sizes, so a caller can refuse a large blob before writing it out.
+ */
+export async function filesAt(cwd: string, commit: string, names: readonly string[]): Promise<{ name: string; oid: string; size: number }[]> {
+  const r = await git(cwd, ['ls-tree', '-l', '-z', commit, '--', ...names]);
+  if (r.code !== 0) throw new Error(`git ls-tree failed: ${r.stderr}`);
+  const out: { name: string; oid: string; size: number }[] = [];
+  for (const record of r.stdout.toString('utf8').split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
+    const name = record.slice(tab + 1);
+    if (type !== 'blob' || (mode !== '100644' && mode !== '100755') || !oid || !names.includes(name)) continue;
+    out.push({ name, oid, size: Number(size) });
+  }
+  return out;
+}
+
+/**
  * Streams blobs out of `git cat-file --batch` into files: one process for all
  * of them, memory bounded by the pipe's chunks, contents never interpreted.
  */
-function writeBlobs(cwd: string, blobs: { oid: string; target: string }[]): Promise<void> {
+export function writeBlobs(cwd: string, blobs: { oid: string; target: string }[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let index = 0;
@@ -139,6 +158,62 @@ export interface GitSourceOptions {
   analyzeTree: AnalyzeTree;
   /** An empty directory the base tree is written into. */
   tempDir: string;
+  /** `git:<ref>`: the merge base of HEAD with this branch, tag or commit instead of the event's base. */
+  ref?: string;
+}
+
+export interface MergeBase {
+  sha: string;
+  /** The base branch as the event or `git:<ref>` names it. */
+  ref?: string;
+}
+
+/**
+ * The commit to read the baseline at: the merge base of the event's base
+ * commit (or of `ref`) with the head. Either the commit, or in words why
+ * there is none. With an explicit `ref` a missing repository or ref is an
+ * error (BaselineError): the user named that baseline, so passing without it
+ * would hide a typo.
+ */
+export async function findMergeBase(cwd: string, event: EventInfo, ref?: string): Promise<MergeBase | { reason: string }> {
+  const named = ref !== undefined ? `Baseline git:${ref}` : '';
+  const inside = await git(cwd, ['rev-parse', '--is-inside-work-tree']);
+  if (inside.code !== 0 || inside.stdout.toString('utf8').trim() !== 'true') {
+    // e.g. "detected dubious ownership" in a container: say what git said rather than guess.
+    const said = inside.stderr.split('\n')[0] ?? '';
+    const notRepo = inside.code === 0 || /not a git repository/i.test(said) || said === '';
+    const reason = notRepo ? 'not inside a git checkout' : `git cannot read the checkout: ${said}`;
+    if (named) throw new BaselineError(`${named}: ${reason}`);
+    return { reason };
+  }
+  const shallow = (await gitText(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true';
+  let baseSha = event.baseSha;
+  let baseRef = event.baseRef;
+  if (ref !== undefined) {
+    baseSha = await gitText(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    if (!baseSha) throw new BaselineError(`${named}: no branch, tag or commit named "${ref}" in this clone${shallow ? ` (the clone is shallow: ${SHALLOW_HINT})` : ''}`);
+    baseRef = ref;
+  }
+  if (!baseSha) return { reason: 'no base commit: needs a pull_request event (or a push with a previous commit)' };
+  const hasCommit = async (sha: string) => (await git(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
+  if (!(await hasCommit(baseSha))) {
+    return {
+      reason: shallow
+        ? `the clone is shallow and does not contain the base commit ${short(baseSha)}: ${SHALLOW_HINT}`
+        : `the base commit ${short(baseSha)} is not in the clone: ${SHALLOW_HINT}`,
+    };
+  }
+  // A pull_request checkout is the merge commit; the PR head may not have been fetched, HEAD always is.
+  const head = event.headSha && (await hasCommit(event.headSha)) ? event.headSha : 'HEAD';
+  const mergeBase = await gitText(cwd, ['merge-base', baseSha, head]);
+  if (!mergeBase) {
+    const reason = shallow
+      ? `the clone is too shallow to find the merge base of ${short(baseSha)} and ${head === 'HEAD' ? 'HEAD' : short(head)}: ${SHALLOW_HINT}`
+      : `${short(baseSha)} and ${head === 'HEAD' ? 'HEAD' : short(head)} have no common ancestor`;
+    if (named) throw new BaselineError(`${named}: ${reason}`);
+    return { reason };
+  }
+  return baseRef ? { sha: mergeBase, ref: baseRef } : { sha: mergeBase };
 }
 
 /**
@@ -150,33 +225,9 @@ export interface GitSourceOptions {
 export async function baselineFromGit(options: GitSourceOptions): Promise<SourceOutcome> {
   const { config, event } = options;
   const cwd = config.root;
-  const inside = await git(cwd, ['rev-parse', '--is-inside-work-tree']);
-  if (inside.code !== 0 || inside.stdout.toString('utf8').trim() !== 'true') {
-    // e.g. "detected dubious ownership" in a container: say what git said rather than guess.
-    const said = inside.stderr.split('\n')[0] ?? '';
-    const notRepo = inside.code === 0 || /not a git repository/i.test(said) || said === '';
-    return { reason: notRepo ? `${rootRelative(config)} is not inside a git checkout` : `git cannot read the checkout: ${said}` };
-  }
-  if (!event.baseSha) return { reason: 'no base commit: needs a pull_request event (or a push with a previous commit)' };
-  const shallow = (await gitText(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true';
-  const hasCommit = async (sha: string) => (await git(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
-  if (!(await hasCommit(event.baseSha))) {
-    return {
-      reason: shallow
-        ? `the clone is shallow and does not contain the base commit ${short(event.baseSha)}: ${SHALLOW_HINT}`
-        : `the base commit ${short(event.baseSha)} is not in the clone: ${SHALLOW_HINT}`,
-    };
-  }
-  // A pull_request checkout is the merge commit; the PR head may not have been fetched, HEAD always is.
-  const head = event.headSha && (await hasCommit(event.headSha)) ? event.headSha : 'HEAD';
-  const mergeBase = await gitText(cwd, ['merge-base', event.baseSha, head]);
-  if (!mergeBase) {
-    return {
-      reason: shallow
-        ? `the clone is too shallow to find the merge base of ${short(event.baseSha)} and ${head === 'HEAD' ? 'HEAD' : short(head)}: ${SHALLOW_HINT}`
-        : `${short(event.baseSha)} and ${head === 'HEAD' ? 'HEAD' : short(head)} have no common ancestor`,
-    };
-  }
+  const base = await findMergeBase(cwd, event, options.ref);
+  if ('reason' in base) return { reason: base.reason === 'not inside a git checkout' ? `${rootRelative(config)} is not inside a git checkout` : base.reason };
+  const mergeBase = base.sha;
   const rootRel = rootRelative(config);
   let blobs: TreeEntry[];
   try {
@@ -208,7 +259,7 @@ export async function baselineFromGit(options: GitSourceOptions): Promise<Source
   const createdAt = await gitText(cwd, ['show', '-s', '--format=%cI', mergeBase]);
   const found: SourceOutcome = {
     found: {
-      info: { source: 'git', description: `git merge base ${short(mergeBase)}`, commit: event.baseRef ? { sha: mergeBase, ref: event.baseRef } : { sha: mergeBase } },
+      info: { source: 'git', description: `git merge base ${short(mergeBase)}${options.ref !== undefined ? ` with ${options.ref}` : ''}`, commit: base.ref ? { sha: mergeBase, ref: base.ref } : { sha: mergeBase } },
       series: report.series.map(snapshotSeries),
     },
   };

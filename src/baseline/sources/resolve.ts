@@ -15,6 +15,8 @@ export interface SourceContext {
   event: EventInfo;
   /** The head's series (history takes its runs from them). */
   headSeries: readonly SnapshotSeries[];
+  /** This run's hardware id: the cache restores that hardware's snapshot first (src/model/hardware.ts). */
+  hardware?: string;
   analyzeTree: AnalyzeTree;
   /** An empty directory sources may write into. */
   tempDir: string;
@@ -45,6 +47,7 @@ async function trySource(name: SourceName, ctx: SourceContext, explicit: boolean
           scope: rootRelative(ctx.config),
           log: ctx.log,
           warnUnavailable: explicit,
+          ...(ctx.hardware ? { hardware: ctx.hardware } : {}),
         });
       case 'git':
         return await baselineFromGit({ config: ctx.config, event: ctx.event, analyzeTree: ctx.analyzeTree, tempDir: ctx.tempDir });
@@ -95,9 +98,16 @@ export async function findBaseline(spec: BaselineSpec, ctx: SourceContext): Prom
   const attempts: Attempt[] = [];
   if (spec.kind === 'none') return { attempts };
   if (spec.kind === 'file') {
-    const outcome = await baselineFromFile({ config: ctx.config, given: spec.path, ...ctx.file, analyzeTree: ctx.analyzeTree });
+    const outcome = await baselineFromFile({ config: ctx.config, given: spec.path, ...ctx.file, analyzeTree: ctx.analyzeTree, ...(ctx.hardware ? { hardware: ctx.hardware } : {}) });
     if ('found' in outcome) return { found: outcome.found, attempts };
     return { attempts: [{ source: 'file', outcome: outcome.reason }] };
+  }
+  if (spec.kind === 'git' && spec.ref !== undefined) {
+    // Named outright: a ref or repository that cannot be read is an error (BaselineError), as for file:.
+    const outcome = await baselineFromGit({ config: ctx.config, event: ctx.event, analyzeTree: ctx.analyzeTree, tempDir: ctx.tempDir, ref: spec.ref });
+    if ('found' in outcome) return { found: outcome.found, attempts };
+    ctx.log.info(`Baseline git:${spec.ref}: ${outcome.reason}`);
+    return { attempts: [{ source: 'git', outcome: outcome.reason }] };
   }
   const order = spec.kind === 'auto' ? AUTO_ORDER : [spec.kind];
   for (const name of order) {

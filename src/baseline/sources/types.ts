@@ -3,6 +3,7 @@ import type { Report } from '../../model/report.js';
 import type { BaselineInfo } from '../../model/comparison.js';
 import type { SnapshotSeries } from '../../model/snapshot.js';
 import type { BranchHistory } from '../../model/branch-history.js';
+import type { HardwareIdentity } from '../../model/hardware.js';
 
 export interface BaselineLog {
   info(message: string): void;
@@ -44,6 +45,8 @@ export interface BaselineFound {
   ungated?: { ids: string[]; reason: string };
   /** The default-branch history saved with a cached snapshot (cache source only). */
   history?: BranchHistory;
+  /** The machine the baseline was measured on, when its snapshot records one (cache, file). */
+  hardware?: HardwareIdentity;
 }
 
 /** A source either finds a baseline or says, in words users read, why not. */

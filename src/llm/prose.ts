@@ -1,0 +1,249 @@
+import type { DropReason } from '../model/llm.js';
+import {
+  CAUSE_PHRASES,
+  CAUSE_WORDS,
+  CHATTER_PHRASES,
+  CHATTER_WORDS,
+  COMPARISON_EXCEPTIONS,
+  COMPARISON_PHRASES,
+  DATE_WORDS,
+  DIRECTION_WORDS,
+  ENGLISH_WORDS,
+  FOREIGN_WORDS,
+  GENERIC_TERMS,
+  IMPERATIVE_FORMS,
+  NUMBER_WORD_EXCEPTIONS,
+  NUMBER_WORDS,
+  SENTENCE_STARTS,
+  UNIT_PHRASES,
+  UNIT_WORDS,
+  VERDICT_PHRASES,
+  VERDICT_WORDS,
+  WORD_ENDINGS,
+} from './vocabulary.js';
+
+/**
+ * The model's free prose (a claim's interpretation, a recommendation, a
+ * risk) may explain and advise but carries no data: no digits in any script,
+ * no numbers in words, no units, no names outside the cited facts, no words
+ * of direction or comparison, no verdict, no cause, no dates, no Markdown,
+ * nothing addressed to the reader. An item that fails any check is dropped
+ * whole; nothing is cut out of it.
+ */
+
+export interface ProseContext {
+  /** Names the text may use: the labels of the facts its item cites. */
+  names: readonly string[];
+  /** The `language` input. */
+  language: string;
+  maxChars: number;
+}
+
+export type ProseCheck = { ok: true; text: string } | { ok: false; reason: DropReason };
+
+// ---------------------------------------------------------------- language
+
+const SCRIPTS: Record<string, string[]> = {
+  latin: ['english', 'en', 'french', 'fr', 'german', 'de', 'spanish', 'es', 'portuguese', 'pt', 'italian', 'it', 'dutch', 'nl', 'polish', 'pl', 'czech', 'cs', 'swedish', 'sv', 'danish', 'da', 'norwegian', 'no', 'nb', 'finnish', 'fi', 'turkish', 'tr', 'indonesian', 'id', 'vietnamese', 'vi', 'romanian', 'ro'],
+  cyrillic: ['russian', 'ru', 'ukrainian', 'uk', 'bulgarian', 'bg', 'serbian', 'sr'],
+  han: ['chinese', 'zh', 'mandarin'],
+  japanese: ['japanese', 'ja'],
+  hangul: ['korean', 'ko'],
+  bengali: ['bengali', 'bangla', 'bn'],
+  devanagari: ['hindi', 'hi', 'marathi', 'mr', 'nepali', 'ne'],
+  arabic: ['arabic', 'ar', 'persian', 'fa', 'urdu', 'ur'],
+  greek: ['greek', 'el'],
+  hebrew: ['hebrew', 'he'],
+  thai: ['thai', 'th'],
+};
+
+const SCRIPT_TEST: Record<string, RegExp> = {
+  latin: /\p{Script=Latin}/u,
+  cyrillic: /\p{Script=Cyrillic}/u,
+  han: /\p{Script=Han}/u,
+  japanese: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  hangul: /\p{Script=Hangul}/u,
+  bengali: /\p{Script=Bengali}/u,
+  devanagari: /\p{Script=Devanagari}/u,
+  arabic: /\p{Script=Arabic}/u,
+  greek: /\p{Script=Greek}/u,
+  hebrew: /\p{Script=Hebrew}/u,
+  thai: /\p{Script=Thai}/u,
+};
+
+/** The script a configured language is written in; undefined when we do not know the language. */
+export function scriptOf(language: string): string | undefined {
+  const key = language.trim().toLowerCase().split(/[-_\s]/)[0] ?? '';
+  return Object.keys(SCRIPTS).find((script) => SCRIPTS[script]?.includes(key));
+}
+
+export function isEnglish(language: string): boolean {
+  const key = language.trim().toLowerCase();
+  return key === 'english' || key === 'en' || key.startsWith('en-') || key.startsWith('en_');
+}
+
+/**
+ * Letters outside the language's script (Latin is accepted beside any other
+ * script: technical words are Latin). English allows no letters outside
+ * ASCII: a model drifting into French or German shows them first. Names
+ * from the facts are masked before this runs, so a model label in CJK or
+ * Cyrillic does not count.
+ */
+function foreignLetters(text: string, language: string): boolean {
+  const script = scriptOf(language);
+  if (script === undefined) return false;
+  const own = SCRIPT_TEST[script] as RegExp;
+  for (const m of text.matchAll(/\p{L}/gu)) {
+    const c = m[0];
+    if (isEnglish(language)) {
+      if (!/[a-z]/i.test(c)) return true;
+      continue;
+    }
+    if (!SCRIPT_TEST.latin?.test(c) && !own.test(c)) return true;
+  }
+  return false;
+}
+
+/** A Latin-script sentence that is plainly not English: two distinctive foreign words, or one and no English. */
+function plainlyNotEnglish(words: readonly string[]): boolean {
+  const english = words.filter((w) => ENGLISH_WORDS.has(w)).length;
+  const foreign = Math.max(...Object.values(FOREIGN_WORDS).map((set) => words.filter((w) => set.has(w)).length));
+  return foreign >= 2 ? foreign >= english : foreign >= 1 && english === 0 && words.length >= 2;
+}
+
+// ---------------------------------------------------------------- names
+
+const MASK = '\uE000';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A label is repository text too: one that reads as a verdict, a direction,
+ * a cause or words to the reader ("no regressions", "all tests passed") is
+ * never masked, so it cannot carry those words into prose.
+ */
+function innocent(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  const lists = [VERDICT_WORDS, DIRECTION_WORDS, CAUSE_WORDS, CHATTER_WORDS];
+  return !words.some((w) => lists.some((l) => l.has(w)));
+}
+
+/**
+ * The text with every allowed name replaced by a placeholder, longest names
+ * first, matched case-insensitively and only as whole words: what is left
+ * must pass the checks on its own.
+ */
+export function maskNames(text: string, names: readonly string[]): string {
+  let out = text;
+  const sorted = [...new Set(names.filter((n) => n.trim() !== '' && innocent(n)))].sort((a, b) => b.length - a.length);
+  for (const name of sorted) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(name)}(?![\\p{L}\\p{N}_])`, 'giu');
+    out = out.replace(re, MASK);
+  }
+  return out;
+}
+
+interface Word {
+  text: string;
+  /** Where it starts in the masked text. */
+  index: number;
+  lower: string;
+  /** First word of the text or of a sentence in it. */
+  initial: boolean;
+  previous: string | undefined;
+}
+
+function wordsOf(masked: string): Word[] {
+  const out: Word[] = [];
+  let previous: string | undefined;
+  for (const m of masked.matchAll(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+)*/gu)) {
+    const before = masked.slice(0, m.index).trimEnd();
+    const initial = before === '' || /[.;:!?]$/.test(before);
+    const lower = m[0].toLowerCase().replace(/’/g, "'");
+    out.push({ text: m[0], index: m.index, lower, initial, previous });
+    previous = lower;
+  }
+  return out;
+}
+
+/** A word that names something: capitalised mid-sentence, in capitals, in mixed case, or an unknown capitalised first word. */
+function isName(w: Word): boolean {
+  if (GENERIC_TERMS.has(w.lower) || GENERIC_TERMS.has(w.lower.replace(/s$/, ''))) return false;
+  const letters = [...w.text];
+  const first = letters[0] ?? '';
+  const upperInside = letters.slice(1).some((c) => c !== c.toLowerCase());
+  if (upperInside) return true;
+  if (first === first.toLowerCase()) return false;
+  if (!w.initial) return true;
+  const head = w.lower.split('-')[0] ?? w.lower;
+  return !SENTENCE_STARTS.has(w.lower) && !SENTENCE_STARTS.has(head) && !WORD_ENDINGS.test(head);
+}
+
+/** `llama3:70b`, `config.yaml`, `tokens_s`, `a/b`: identifiers are names too. */
+function hasIdentifier(masked: string): boolean {
+  const raw = masked.split(/\s+/).map((t) => t.replace(/^[("'“‘]+|[)"'”’.,;:!?]+$/g, ''));
+  return raw.some((t) => !/^(and\/or|e\.g|i\.e)$/i.test(t) && /[\p{L}\p{N}][:_/.@#\\][\p{L}\p{N}]/u.test(t));
+}
+
+// ---------------------------------------------------------------- the checks
+
+function hasAny(set: ReadonlySet<string>, w: Word): boolean {
+  return set.has(w.lower) || w.lower.split('-').some((part) => set.has(part));
+}
+
+/** A base form giving advice or naming a possibility: the first word of a sentence, after "to", or after a modal ("may reduce"). */
+function imperative(w: Word): boolean {
+  return IMPERATIVE_FORMS.has(w.lower) && (w.initial || ['to', 'may', 'might', 'could', 'can'].includes(w.previous ?? ''));
+}
+
+/** "twofold", "ten-fold", "several-fold", "many times over". */
+function multiple(w: Word): boolean {
+  const m = /^(.+?)-?fold$/.exec(w.lower);
+  return m !== null && (NUMBER_WORDS.has(m[1] as string) || ['one', 'many', 'several', 'few', 'multi'].includes(m[1] as string));
+}
+
+/**
+ * "one" counts as a number before the thing it counts ("one model", "One
+ * series"), not as a pronoun ("the one to keep", "one of them", "choosing one.").
+ */
+function numberOne(words: readonly Word[], i: number, masked: string): boolean {
+  const w = words[i] as Word;
+  if (w.lower !== 'one') return false;
+  const next = words[i + 1];
+  if (['the', 'this', 'that', 'which', 'each', 'no', 'any', 'every', 'a'].includes(w.previous ?? '')) return false;
+  if (!next || ['of', 'another', 'or', 'and', 'is', 'that', 'which', 'to'].includes(next.lower)) return false;
+  // A sentence ending or a comma right after "one" leaves nothing for it to count.
+  const after = masked.slice(w.index + w.text.length).trimStart();
+  return !/^[.,;:]/.test(after);
+}
+
+/**
+ * Checks one piece of free prose. The reason is the first check it failed,
+ * in this order: empty, length, Markdown, language, chatter, digits, numbers
+ * in words, units, dates, verdict words, causes, direction words, names.
+ */
+export function checkProse(input: string, ctx: ProseContext): ProseCheck {
+  const normalised = input.normalize('NFC');
+  if (/[\r\n\u2028\u2029]/.test(normalised.trim())) return { ok: false, reason: 'markdown' };
+  const text = normalised.replace(/[\t ]+/g, ' ').trim();
+  if (!/\p{L}{2,}/u.test(text)) return { ok: false, reason: 'empty' };
+  if ([...text].length > ctx.maxChars) return { ok: false, reason: 'too-long' };
+  const masked = maskNames(text, ctx.names);
+  if (/[#|<>`*_[\]{}~\\^$@=+]/.test(masked) || /https?:|www\.|^\s*(?:[-•]|\d+[.)])\s/i.test(masked)) return { ok: false, reason: 'markdown' };
+  const words = wordsOf(masked);
+  const lower = words.map((w) => w.lower);
+  if (foreignLetters(masked, ctx.language) || (isEnglish(ctx.language) && plainlyNotEnglish(lower))) return { ok: false, reason: 'language' };
+  if (/[?？!！¿¡]/.test(masked) || CHATTER_PHRASES.some((re) => re.test(masked)) || words.some((w) => CHATTER_WORDS.has(w.lower))) return { ok: false, reason: 'chatter' };
+  if (/\p{N}/u.test(masked)) return { ok: false, reason: 'digits' };
+  if (words.some((w, i) => (!NUMBER_WORD_EXCEPTIONS.has(w.lower) && hasAny(NUMBER_WORDS, w)) || multiple(w) || numberOne(words, i, masked))) return { ok: false, reason: 'number-words' };
+  if (/[%‰×°µμ$€£¥]/.test(masked) || UNIT_PHRASES.some((re) => re.test(masked)) || words.some((w) => UNIT_WORDS.has(w.lower))) return { ok: false, reason: 'units' };
+  if (words.some((w) => DATE_WORDS.has(w.lower))) return { ok: false, reason: 'dates' };
+  if (VERDICT_PHRASES.some((re) => re.test(masked)) || words.some((w) => hasAny(VERDICT_WORDS, w))) return { ok: false, reason: 'verdict-words' };
+  if (CAUSE_PHRASES.some((re) => re.test(masked)) || words.some((w) => hasAny(CAUSE_WORDS, w))) return { ok: false, reason: 'causes' };
+  const uncompared = COMPARISON_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), masked);
+  if (COMPARISON_PHRASES.some((re) => re.test(uncompared)) || words.some((w) => !imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower)))) return { ok: false, reason: 'direction-words' };
+  if (hasIdentifier(masked) || (isEnglish(ctx.language) && words.some(isName))) return { ok: false, reason: 'names' };
+  return { ok: true, text };
+}

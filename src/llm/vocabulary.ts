@@ -1,0 +1,156 @@
+/**
+ * Word lists of the free-prose checks (src/llm/prose.ts). Free prose may
+ * explain and advise; it may not carry data. These are the English words that
+ * carry data without a digit: quantities, units, dates, directions and
+ * comparisons, verdicts, causes. Lower case; hyphenated words are checked
+ * whole and part by part.
+ */
+
+const words = (text: string) => new Set(text.trim().split(/\s+/));
+
+/** Quantities written out: "three times", "halved", "a dozen", "twofold". */
+export const NUMBER_WORDS = words(`
+  zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+  eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+  million millions billion billions trillion trillions dozen dozens half halves halved halve halving
+  double doubled doubles doubling triple tripled triples tripling quadruple quadrupled quadruples twice thrice
+  twofold threefold fourfold fivefold tenfold hundredfold manyfold couple pair magnitude percent percentage
+  percentages quarter quarters third thirds fourth fifth sixth seventh eighth ninth tenth
+  hundredth thousandth
+`);
+
+/** "double-check" is not a quantity. */
+export const NUMBER_WORD_EXCEPTIONS = words('double-check double-checked double-checking');
+
+/** Units and unit-like words: the report writes units from the facts. */
+export const UNIT_WORDS = words(`
+  ms msec msecs millisecond milliseconds sec secs second seconds minute minutes min mins hour hours hr hrs
+  ns nanosecond nanoseconds microsecond microseconds tok toks tps qps rps rpm req reqs gb gib mb mib kb kib tb tib
+  gigabyte gigabytes megabyte megabytes kilobyte kilobytes terabyte terabytes bytes watt watts kw kwh hz mhz ghz
+  flops gflops tflops pflops celsius fahrenheit degrees bps kbps mbps gbps pp x
+`);
+
+/** A unit written as a phrase. */
+export const UNIT_PHRASES = [/\bper (second|sec|minute|hour|token|request|call)\b/i, /\bper[ -]cent\b/i];
+
+/** Dates and times: the report is dated by code. */
+export const DATE_WORDS = words(`
+  january february march april june july august september october november december jan feb apr jun jul aug sep sept oct nov dec
+  monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight week weeks weekly month months monthly
+  year years yearly annual quarterly decade decades recently lately
+`);
+
+/** Directions, comparisons and judgements of size: the checked claims say those. */
+export const DIRECTION_WORDS = words(`
+  improved improves improving improvement improvements regress regressed regresses regressing regression regressions
+  faster fastest slower slowest quicker quickest speedup speedups slowdown slowdowns higher highest lower lowest
+  better best worse worst greater greatest larger largest bigger biggest smaller smallest longer longest shorter shortest
+  increased increases increasing decreased decreases decreasing rise rose rises risen rising fall fell falls fallen falling
+  drop dropped drops dropping gain gained gains gaining lose lost loses losing loss losses grew grows growing growth
+  shrank shrinks shrinking decline declined declines declining degrade degraded degrades degrading degradation
+  boosted boosts jump jumped jumps spike spiked spikes surge surged surges plunge plunged plunges climb climbed climbs
+  outperform outperformed outperforms outperforming underperform underperformed underperforms underperforming
+  beat beats beating lead leads leading led lags lag lagging trails trail trailing behind ahead exceed exceeds exceeded exceeding
+  above below stable steady steadily unstable unchanged flat noisy volatile jittery held
+  significant significantly insignificant negligible marginal marginally slight slightly dramatic dramatically substantial
+  substantially considerable considerably noticeable noticeably massive massively huge tiny sharp sharply steep steeply
+  fast slow quick quickly slowly high low top bottom peak peaks maximum minimum optimal optimum superior inferior
+  win wins won winner winners loser losers advantage disadvantage cheaper costlier similar comparable identical equal equals
+  equivalent parity matches excellent impressive poor poorly strong weak healthy unhealthy alarming concerning worrying
+  acceptable unacceptable disappointing outstanding remarkable remarkably superb scales scaled
+  reduced reduces reducing reduction reductions raised raises raising lowered lowers lowering cuts
+`);
+
+/** Base forms allowed where they give advice ("Reduce the batch", "to improve"), not where they state a result. */
+export const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lower boost cut grow shrink');
+
+/** Phrases of comparison without a listed word. */
+export const COMPARISON_PHRASES = [/\bthan\b/i, /\bon par\b/i, /\bas (fast|slow|good|bad|high|low) as\b/i];
+/** "rather than" and "other than" compare nothing. */
+export const COMPARISON_EXCEPTIONS = [/\b(rather|other) than\b/gi];
+
+/** The gate's business: pass, fail, merge, approve, thresholds and baselines are stated by code. */
+export const VERDICT_WORDS = words(`
+  pass passes passed passing fail fails failed failing failure failures gate gates gated gating threshold thresholds
+  verdict verdicts baseline baselines rebaseline merge merges merged merging mergeable approve approves approved approving
+  approval lgtm ship ships shipped shipping block blocks blocked blocking blocker blockers green
+`);
+
+export const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here |else )?(needs|requires) (action|attention|fixing)\b/i, /\bno action\b/i, /\ball (good|clear|fine)\b/i, /\blooks? good\b/i, /\bgood to go\b/i, /\bready to\b/i, /\bno (issues?|problems?|concerns?)\b/i, /\bnothing to worry\b/i];
+
+/** Causes and speculation about them: the data cannot back a cause. */
+export const CAUSE_WORDS = words(`
+  because due cause causes caused causing causal owing attributable attribute attributed attributes attribution
+  driven stems stemming thanks explain explains explained explanation reason reasons why since hence therefore
+  consequently likely probably presumably bottleneck bottlenecks throttling throttled throttle contention saturation
+  saturated saturates
+`);
+
+export const CAUSE_PHRASES = [/\bresults? (of|from)\b/i, /\bresulting from\b/i, /\bleads? to\b/i, /\bstems? from\b/i];
+
+/** Words addressed to the reader, or about the writer. */
+export const CHATTER_WORDS = words(`i i'm i've i'd i'll me my mine myself hope hopefully please thanks thank cheers hello hi okay ok certainly absolutely glad happy`);
+
+export const CHATTER_PHRASES = [/\blet me\b/i, /\bfeel free\b/i, /\bas an ai\b/i, /\bhere(?:'s|’s| is| are)\b/i, /\bof course\b/i, /\bdo you\b/i, /\bwould you\b/i, /^sure\b/i];
+
+/**
+ * Technical words that are not entities: acronyms a brief may use anywhere.
+ * Anything else capitalised mid-sentence, in capitals, or in mixed case is a
+ * name and must come from the cited facts.
+ */
+export const GENERIC_TERMS = words(`
+  ttft tpot itl gpu gpus cpu cpus vram ram kv llm llms ci pr prs api apis json csv io os sla slas p
+`);
+
+/**
+ * Words a sentence of advice or interpretation may start with. A capitalised
+ * first word outside this list is taken for a name ("Nvidia drivers…").
+ */
+export const SENTENCE_STARTS = words(`
+  a an the this that these those it its they their there here each every both all any some most many few several no none
+  nothing neither either one another other others such what which who whose when where while whether if unless once until
+  before after during without with within for to in on at by from of as into onto over under between across around through
+  and but or so yet nor also only just still even then now instead otherwise however meanwhile together overall first last
+  next finally again further more less fewer not never always often sometimes usually
+  keep run rerun re-run repeat pin track measure add use prefer serve check compare record review confirm validate verify
+  watch monitor profile test try benchmark collect gather capture report document log store split separate label tag discard
+  exclude include schedule set fix freeze lock warm start stop avoid consider investigate examine inspect look read write note
+  expect treat choose pick select switch move batch cache reuse limit cap size tune adjust retain plan allocate reserve dedicate
+  isolate evaluate score sample average aggregate reproduce replicate standardise standardize normalise normalize ensure make
+  give take wait allow enable upgrade update retest re-test quantify quantize quantise compile deploy default keep call label
+  improve increase decrease reduce raise lower boost cut
+  throughput latency latencies memory runs results result data benchmark benchmarks batching batches quantization quantisation
+  model models backend backends runtime runtimes configuration configurations config configs setting settings prompt prompts
+  evaluation quality output outputs answer answers serving production generation decoding prefill warm-up warmup cold caching
+  context contexts hardware driver drivers kernel kernels samples measurements measurement variance variability spread
+  repetitions replicates scatter outliers outlier load loading users requests traffic speed cost costs accuracy tokens token
+  time timing timings sweeps sweep parameters parameter temperature caches operators teams reviewers noise variation
+  choosing picking running measuring tracking keeping adding using comparing repeating pinning serving
+  worth given based despite though although unlike like via whatever whichever wherever whenever clearly perhaps maybe
+  possibly notably importantly ideally practically currently previously typically generally mostly mainly largely partly
+  fully simply rather quite very too enough good useful helpful clear hard easy careful worthwhile future later early regular
+  regularly everything something anything anyone someone everyone nobody beyond besides plus thus accordingly similarly
+  likewise additionally also alternatively specifically particularly especially even although note users operators engineers
+  planning teams reviewers readers callers clients workloads workload interactive batch chat long short small large new old
+  same different separate fixed dedicated shared local remote cheap costly runner runners bisect extend audit revisit revert
+  retry instrument trace alert agree decide find rule split warm double-check
+`);
+
+/** Endings of ordinary English words: a capitalised first word ending so is taken for a word, not a name. */
+export const WORD_ENDINGS = /(ing|ed|ly|tion|sion|ment|ness|ity|ful|less|able|ible|ive|ous|ise|ize|ence|ance)$/;
+
+/**
+ * Function words that are distinctive for each language (shared ones and
+ * English homographs left out), for telling a Latin-script sentence that is
+ * plainly not English.
+ */
+export const FOREIGN_WORDS: Record<string, Set<string>> = {
+  de: words('und ist nicht sehr auch sind wird werden oder aber mit für ein eine einen einem der das dem des danke bitte ich wir noch schon dies diese ja nein'),
+  fr: words("est les des une avec pour dans très pas qui sont c'est n'est merci voici voilà nous vous mais aussi cette être été du au aux tout"),
+  es: words('el los las del que para una por está muy pero más gracias esto este esta también hola y sí'),
+  pt: words('não são também obrigado muito uma dos das é isso'),
+  it: words('il gli della che sono anche grazie molto questo questa'),
+  nl: words('het een niet zijn wordt ook naar dank'),
+};
+
+export const ENGLISH_WORDS = words('the and of to is for with this that are was which from by be it on at as an in keep each run runs');

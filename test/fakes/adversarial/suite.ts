@@ -1,0 +1,332 @@
+import type { DropReason } from '../../../src/model/llm.js';
+import type { Plant, ScriptedBrief } from '../ollama-emulator.js';
+
+/**
+ * The planted-untruth suite: clean briefs a well-behaved model could write
+ * about the suite's repository (tree.ts) and examples/benchmarks, and planted
+ * untruths, each added to a clean brief as one more claim, recommendation or
+ * risk, in the categories issue 11 measured. Facts are named by the words of
+ * their line in the prompt (`{{fact:…}}`, resolved by the emulator).
+ */
+
+export type Fixture = 'regression' | 'pass';
+
+export type Category =
+  | 'wrong-direction'
+  | 'wrong-entity'
+  | 'number-words'
+  | 'other-digits'
+  | 'unit-swaps'
+  | 'invented-entities'
+  | 'invented-causes'
+  | 'gate-contradictions'
+  | 'language-chatter'
+  | 'markdown'
+  | 'small-numbers';
+
+export interface PlantedCase {
+  id: string;
+  category: Category;
+  fixture: Fixture;
+  plant: Plant;
+  /** The check expected to drop it. */
+  reason: DropReason;
+  /**
+   * Structural plants (a relation or entity the data contradicts) are caught
+   * when no kept claim asserts them; prose plants when their text is in no output.
+   */
+  structural: boolean;
+}
+
+/** Fact lines of the regression fixture, by the words they contain. */
+export const F = {
+  gate: '{{fact:gate:}}',
+  eagerB8: '{{fact:tokens_s (backend=eager, batch_size=8)}}',
+  eagerB8Latency: '{{fact:latency_ms (backend=eager, batch_size=8)}}',
+  compiledB1: '{{fact:tokens_s (backend=compiled, batch_size=1)}}',
+  eagerB1: '{{fact:tokens_s (backend=eager, batch_size=1)}}',
+  backend: '{{fact:tokens_s by backend}}',
+  batch: '{{fact:tokens_s by batch_size}}',
+  international: '{{fact:tokens_s by model in international}}',
+  internationalTtft: '{{fact:ttft_ms by model in international}}',
+  serving: '{{fact:by backend (benchmark=chat-serving}}',
+  sweep: '{{fact:sweep: tokens_s}}',
+  ctxOnTokens: '{{fact:effect: num_ctx on tokens_s}}',
+  gpuOnTokens: '{{fact:effect: num_gpu on tokens_s}}',
+  ctxOnTtft: '{{fact:effect: num_ctx on ttft_ms}}',
+  gpuOnTtft: '{{fact:effect: num_gpu on ttft_ms}}',
+} as const;
+
+/** Fact lines of examples/benchmarks (the pass fixture). */
+export const E = {
+  gate: '{{fact:gate:}}',
+  largest: '{{fact:largest change}}',
+  eagerB8: '{{fact:tokens_s (backend=eager, batch_size=8)}}',
+  runtime: '{{fact:tokens_per_second by runtime}}',
+  quantization: '{{fact:tokens_s by tag}}',
+  models: '{{fact:tokens_s by model in ollama/per_prompt_runs.csv}}',
+} as const;
+
+/** Clean briefs: every item is true and within the rules, so none may be dropped. */
+export const CLEAN: Record<Fixture, ScriptedBrief['answer']> = {
+  regression: {
+    claims: [
+      { facts: [F.eagerB8], relation: 'fails-gate', interpretation: 'This is the change to look at first in this pull request.' },
+      { facts: [F.backend], relation: 'best', subject: 'compiled', interpretation: 'Compiled kernels are the ones to keep for serving.' },
+      { facts: [F.international], relation: 'best', subject: 'ГигаЧат-lite', interpretation: 'ГигаЧат-lite is the model to try first where speed matters.' },
+      { facts: [F.internationalTtft], relation: 'worst', subject: '通义千问-7b', interpretation: 'Users of 通义千问-7b wait a while for the first token.' },
+    ],
+    recommendations: [
+      { text: 'Look into the eager batch path before this change lands.', facts: [F.eagerB8] },
+      { text: 'Repeat the eager runs with more samples so the test can decide.', facts: [F.eagerB1] },
+    ],
+    risks: [{ risk: 'Output quality is not measured in these files.', mitigation: 'Score answers on a fixed evaluation set next to the speed numbers.', facts: [] }],
+  },
+  pass: {
+    claims: [
+      { facts: [E.largest], relation: 'largest-change', interpretation: 'Worth a glance before the next release.' },
+      { facts: [E.runtime], relation: 'best', subject: 'graphs', interpretation: 'The graphs runtime is the one to keep for this model.' },
+      { facts: [E.quantization], relation: 'best', subject: 'q4_K_M', interpretation: 'Check answer quality of q4_K_M before making it the default.' },
+    ],
+    recommendations: [
+      { text: 'Serve gemma3:4b with the graphs runtime.', facts: [E.runtime] },
+      { text: 'Keep several runs per configuration as a floor.', facts: [] },
+    ],
+    risks: [{ risk: 'Answer quality of q4_K_M is not measured here.', mitigation: 'Add an evaluation set and track it with every run.', facts: [E.quantization] }],
+  },
+};
+
+/** A second clean brief on the regression fixture, touching the sweep, its effects and the serving summary. */
+export const CLEAN_VARIANT: ScriptedBrief['answer'] = {
+  claims: [
+    { facts: [F.gate], relation: 'fails', interpretation: 'The eager path needs attention before anything else.' },
+    { facts: [F.ctxOnTokens], relation: 'fell', interpretation: 'Context length costs generation speed in this sweep.' },
+    { facts: [F.serving], relation: 'higher', subject: 'compiled', object: 'eager', interpretation: 'The serving summary on the RTX 4090 agrees with the runs.' },
+    { facts: [F.compiledB1], relation: 'improved', interpretation: 'A welcome side effect of this pull request.' },
+  ],
+  recommendations: [
+    { text: 'Keep num_ctx at the setting the sweep favours for interactive use.', facts: [F.ctxOnTokens] },
+    { text: 'Serve with compiled on the RTX 4090 hosts.', facts: [F.serving] },
+  ],
+  risks: [{ risk: 'The sweep ran once per configuration, so an outlier can move its ranking.', mitigation: 'Repeat the sweep for the settings that matter most.', facts: [F.sweep] }],
+};
+
+// ---------------------------------------------------------------- the plants
+
+/** A true claim to hang planted interpretations on: not in the clean brief, so only the interpretation can fail. */
+const carrier = { facts: [F.gpuOnTokens], relation: 'rose' };
+
+let counter = 0;
+function make(category: Category, reason: DropReason, plant: Plant, structural: boolean, fixture: Fixture = 'regression'): PlantedCase {
+  counter += 1;
+  return { id: `${category}-${counter}`, category, fixture, plant, reason, structural };
+}
+const claim = (category: Category, reason: DropReason, item: Record<string, unknown>, fixture: Fixture = 'regression', at?: number) =>
+  make(category, reason, { list: 'claims', item, ...(at !== undefined ? { at } : {}) }, true, fixture);
+const interpretation = (category: Category, reason: DropReason, text: string, base: Record<string, unknown> = carrier) => make(category, reason, { list: 'claims', item: { ...base, interpretation: text } }, false);
+const recommendation = (category: Category, reason: DropReason, text: string, facts: string[] = [], fixture: Fixture = 'regression') => make(category, reason, { list: 'recommendations', item: { text, facts } }, false, fixture);
+const risk = (category: Category, reason: DropReason, riskText: string, mitigation: string, facts: string[] = []) => make(category, reason, { list: 'risks', item: { risk: riskText, mitigation, facts } }, false);
+
+export const PLANTS: PlantedCase[] = [
+  // Wrong direction: the sign, the verdict or the order the data shows, reversed.
+  claim('wrong-direction', 'relation-false', { facts: [F.eagerB8], relation: 'rose' }),
+  claim('wrong-direction', 'relation-false', { facts: [F.eagerB8], relation: 'improved' }, 'regression', 0),
+  claim('wrong-direction', 'relation-false', { facts: [F.compiledB1], relation: 'regressed' }),
+  claim('wrong-direction', 'relation-false', { facts: [F.compiledB1], relation: 'fell' }),
+  claim('wrong-direction', 'relation-false', { facts: [F.eagerB8Latency], relation: 'fell' }),
+  claim('wrong-direction', 'relation-false', { facts: [F.ctxOnTokens], relation: 'rose' }),
+  claim('wrong-direction', 'relation-false', { facts: [F.gpuOnTtft], relation: 'rose' }),
+  claim('wrong-direction', 'relation-false', { facts: [F.ctxOnTtft], relation: 'fell' }),
+  claim('wrong-direction', 'relation-false', { facts: [F.backend], relation: 'worst', subject: 'compiled' }),
+  claim('wrong-direction', 'relation-false', { facts: [F.backend], relation: 'higher', subject: 'eager', object: 'compiled' }),
+  claim('wrong-direction', 'relation-false', { facts: [F.eagerB1], relation: 'unchanged' }),
+  claim('wrong-direction', 'relation-false', { facts: [F.compiledB1, F.eagerB8], relation: 'higher' }),
+  interpretation('wrong-direction', 'digits', 'Throughput improved by 2.3% on this branch.'),
+  interpretation('wrong-direction', 'direction-words', 'The eager path held steady.', { facts: [F.eagerB8], relation: 'regressed' }),
+  recommendation('wrong-direction', 'direction-words', 'Keep eager, which got faster in this run.', [F.eagerB8]),
+  risk('wrong-direction', 'direction-words', 'Latency is stable across the board.', 'Keep watching it.'),
+  interpretation('wrong-direction', 'direction-words', 'Throughput held up well everywhere else.'),
+
+  // A real number or result on the wrong entity.
+  claim('wrong-entity', 'relation-false', { facts: [F.backend], relation: 'best', subject: 'eager' }),
+  claim('wrong-entity', 'relation-false', { facts: [F.international], relation: 'best', subject: '通义千问-7b' }),
+  claim('wrong-entity', 'relation-false', { facts: [F.internationalTtft], relation: 'best', subject: 'ГигаЧат-lite' }),
+  claim('wrong-entity', 'unknown-entity', { facts: [F.compiledB1], relation: 'improved', subject: 'eager' }),
+  claim('wrong-entity', 'unknown-entity', { facts: [F.eagerB8], relation: 'fails-gate', subject: 'compiled, batch_size=8' }),
+  claim('wrong-entity', 'relation-false', { facts: [F.sweep], relation: 'best', subject: 'num_gpu=1, num_ctx=8192, temperature=1.0' }),
+  claim('wrong-entity', 'relation-false', { facts: [F.serving], relation: 'better', subject: 'eager', object: 'compiled' }),
+  claim('wrong-entity', 'relation-false', { facts: [F.gpuOnTokens], relation: 'best', subject: 'num_gpu=1' }),
+  claim('wrong-entity', 'unknown-entity', { facts: [F.backend], relation: 'best', subject: 'vllm' }),
+  interpretation('wrong-entity', 'digits', 'The mistral-7b model shows the same pattern.', { facts: [F.backend], relation: 'beyond-noise' }),
+  recommendation('wrong-entity', 'language', 'Move ГигаЧат-lite to the compiled backend.', [F.backend]),
+  interpretation('wrong-entity', 'direction-words', 'The compiled backend dropped the most.', { facts: [F.backend], relation: 'beyond-noise' }),
+
+  // Numbers in words.
+  interpretation('number-words', 'number-words', 'Compiled is three times the speed of eager.', { facts: [F.backend], relation: 'higher', subject: 'compiled', object: 'eager' }),
+  recommendation('number-words', 'number-words', 'Plan for the eager throughput being halved at large batches.', [F.eagerB8]),
+  interpretation('number-words', 'number-words', 'The sweep spans an order of magnitude in speed.', { facts: [F.sweep], relation: 'best' }),
+  recommendation('number-words', 'number-words', 'A dozen runs per configuration would settle it.'),
+  risk('number-words', 'number-words', 'Eager needs twice the time per token.', 'Measure it again.', [F.eagerB8]),
+  interpretation('number-words', 'number-words', 'Serving throughput doubled on compiled.', { facts: [F.serving], relation: 'best' }),
+  recommendation('number-words', 'number-words', 'Run each configuration ten times before trusting it.'),
+  risk('number-words', 'number-words', 'Roughly a quarter of the runs look unusual.', 'Look at each outlier.'),
+  interpretation('number-words', 'number-words', 'The gap is about fifty percent.'),
+  interpretation('number-words', 'number-words', 'The effect is several-fold on this model.'),
+  claim('number-words', 'relation-not-for-fact', { facts: [F.eagerB8], relation: 'halved' }),
+
+  // Digits in other scripts and abbreviated numbers.
+  interpretation('other-digits', 'digits', 'Eager now serves １５００ tokens in a burst.'),
+  interpretation('other-digits', 'digits', 'The run took ١٥٠٠ tokens.'),
+  recommendation('other-digits', 'digits', 'Size the hosts for 1k requests a minute.'),
+  recommendation('other-digits', 'digits', 'Batch size ८ is the sweet spot.'),
+  interpretation('other-digits', 'digits', 'Latency is ½ of the eager path.'),
+  recommendation('other-digits', 'digits', 'Use at most ² GPUs for this model.'),
+  interpretation('other-digits', 'digits', 'Stage Ⅲ of the rollout can start.'),
+  interpretation('other-digits', 'digits', 'Throughput tops out near 4k.'),
+
+  // Units swapped or added.
+  interpretation('unit-swaps', 'digits', 'TTFT is 382 s on mistral.', { facts: [F.internationalTtft], relation: 'beyond-noise' }),
+  interpretation('unit-swaps', 'units', 'Each token takes milliseconds on this setting.'),
+  interpretation('unit-swaps', 'units', 'It reaches tokens per second in a range worth keeping.'),
+  risk('unit-swaps', 'units', 'The eager latency is measured in seconds, not milliseconds.', 'Check the unit of each file.', [F.eagerB8Latency]),
+  recommendation('unit-swaps', 'units', 'Budget several gigabytes of VRAM per model.'),
+  interpretation('unit-swaps', 'digits', 'TTFT of 通义千问-7b sits at 2050 s.', { facts: [F.internationalTtft], relation: 'higher', subject: '通义千问-7b', object: 'mistral-7b' }),
+  recommendation('unit-swaps', 'units', 'Keep TTFT under a second for chat.'),
+
+  // Entities the data does not hold.
+  interpretation('invented-entities', 'digits', 'This holds on the A100 as well.'),
+  recommendation('invented-entities', 'digits', 'Try llama3:70b next.'),
+  recommendation('invented-entities', 'digits', 'Pin Ollama v0.11.2 on the runners.'),
+  recommendation('invented-entities', 'digits', 'Plan the rollout for the Q3 release.'),
+  recommendation('invented-entities', 'names', 'Update the Nvidia drivers on the runners.'),
+  recommendation('invented-entities', 'names', 'Switch to the vLLM backend for serving.'),
+  interpretation('invented-entities', 'names', 'TensorRT would close the gap.'),
+  interpretation('invented-entities', 'names', 'Nvidia hardware serves these runs.'),
+  recommendation('invented-entities', 'names', 'Consider the Hopper cards for the serving hosts.'),
+  claim('invented-entities', 'unknown-fact', { facts: ['F99'], relation: 'best', subject: 'compiled' }),
+  recommendation('invented-entities', 'unknown-fact', 'Keep the runners as they are.', ['F99']),
+
+  // Causes the data cannot show.
+  interpretation('invented-causes', 'causes', 'The slowdown comes from thermal throttling.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('invented-causes', 'causes', 'This comes from memory bandwidth, because the batch is large.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('invented-causes', 'causes', 'The new scheduler caused this.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('invented-causes', 'causes', 'Kernel fusion explains the gap between backends.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('invented-causes', 'causes', 'Flash attention in the compiled path is the reason it serves more requests.', { facts: [F.serving], relation: 'best' }),
+  risk('invented-causes', 'causes', 'CPU contention is the likely culprit.', 'Pin the runner to its own host.', [F.eagerB8]),
+  interpretation('invented-causes', 'causes', 'Memory bandwidth is the bottleneck here.', { facts: [F.eagerB8], relation: 'regressed' }),
+
+  // The gate's verdict contradicted, or the reader told what to do about it.
+  interpretation('gate-contradictions', 'direction-words', 'No regressions were found.'),
+  interpretation('gate-contradictions', 'verdict-words', 'All gated series passed.'),
+  recommendation('gate-contradictions', 'verdict-words', 'This pull request is safe to merge.'),
+  recommendation('gate-contradictions', 'number-words', 'Raise the threshold to ten percent for this metric.'),
+  recommendation('gate-contradictions', 'verdict-words', 'Update the baseline to the new numbers.'),
+  risk('gate-contradictions', 'verdict-words', 'The eager path may need more work.', 'Approve the change and watch the next run.'),
+  interpretation('gate-contradictions', 'verdict-words', 'Everything looks good for this branch.'),
+  interpretation('gate-contradictions', 'verdict-words', 'The check is green.'),
+  claim('gate-contradictions', 'relation-false', { facts: [F.gate], relation: 'passes' }),
+  claim('gate-contradictions', 'relation-false', { facts: [F.eagerB8Latency], relation: 'fails-gate' }),
+  claim('gate-contradictions', 'relation-false', { facts: [F.eagerB8], relation: 'unchanged' }, 'regression', 0),
+  claim('gate-contradictions', 'relation-false', { facts: [E.gate], relation: 'fails' }, 'pass'),
+  claim('gate-contradictions', 'relation-false', { facts: [E.largest], relation: 'regressed' }, 'pass'),
+  recommendation('gate-contradictions', 'verdict-words', 'Hold the merge until eager is fixed.', [E.runtime], 'pass'),
+  recommendation('gate-contradictions', 'verdict-words', 'Treat this run as a failure.', [], 'pass'),
+
+  // Other languages, other scripts and words to the reader.
+  interpretation('language-chatter', 'language', 'C’est tout pour cette série.'),
+  recommendation('language-chatter', 'language', 'Das ist gut so.'),
+  interpretation('language-chatter', 'language', 'Espero que esto ayude.'),
+  interpretation('language-chatter', 'language', 'Δ throughput matters here.'),
+  recommendation('language-chatter', 'chatter', 'Hope this helps!'),
+  recommendation('language-chatter', 'chatter', 'Let me know if you need more detail.'),
+  risk('language-chatter', 'chatter', 'Do you want me to refine this report?', 'Ask me again.'),
+  interpretation('language-chatter', 'language', '该模型最快。'),
+  interpretation('language-chatter', 'language', 'মডেলের গতি ভালো।'),
+  recommendation('language-chatter', 'chatter', 'Okay, here is the brief.'),
+  recommendation('language-chatter', 'language', 'El rendimiento del modelo es muy alto.'),
+
+  // Model text opening Markdown structure.
+  interpretation('markdown', 'markdown', '## Summary of the run'),
+  recommendation('markdown', 'markdown', '- keep the eager path\n- drop the rest'),
+  recommendation('markdown', 'markdown', '| backend | verdict |'),
+  interpretation('markdown', 'markdown', 'See <img src=x onerror=alert(1)> here.'),
+  recommendation('markdown', 'markdown', 'Read [the docs](https://evil.example) first.'),
+  interpretation('markdown', 'markdown', 'Use `compiled` everywhere.'),
+
+  // Small numbers that a label or file name used to make look grounded.
+  interpretation('small-numbers', 'digits', 'Compiled is 8x faster.', { facts: [F.backend], relation: 'better', subject: 'compiled', object: 'eager' }),
+  interpretation('small-numbers', 'digits', 'Batch 8 gives 6 times the throughput of batch 1.', { facts: [F.batch], relation: 'best' }),
+  recommendation('small-numbers', 'digits', 'Use 2 GPUs for the sweep.', [F.sweep]),
+  interpretation('small-numbers', 'digits', 'The RTX 4090 serves 200 prompts in 3 minutes.', { facts: [F.serving], relation: 'best' }),
+  recommendation('small-numbers', 'digits', 'Prefer q4 over F16 for this model.'),
+  risk('small-numbers', 'digits', 'Expect a 5% drop on eager.', 'Track it per run.', [F.eagerB8]),
+  interpretation('small-numbers', 'digits', 'Only 3 runs were made per setting.'),
+];
+
+/**
+ * More clean briefs on the regression fixture, in the varied wording a model
+ * following the rules might use: the false-positive measure. Written before
+ * the checks were tuned against them and kept as written.
+ */
+export const CLEAN_EXTRA: ScriptedBrief['answer'][] = [
+  {
+    claims: [
+      { facts: [F.eagerB8], relation: 'regressed', interpretation: 'Profile the eager runtime at this batch size before anything else.' },
+      { facts: [F.compiledB1], relation: 'improved', interpretation: 'Good news for single-request latency.' },
+    ],
+    recommendations: [
+      { text: 'Rerun the inconclusive configuration with additional samples.', facts: [F.eagerB1] },
+      { text: 'Prefer the compiled backend for serving workloads.', facts: [F.backend] },
+      { text: 'Track time to first token alongside throughput for chat traffic.', facts: [] },
+    ],
+    risks: [
+      { risk: 'A single run per sweep configuration can hide noise.', mitigation: 'Repeat the key configurations a few times.', facts: [F.sweep] },
+      { risk: 'Quantization may reduce answer quality.', mitigation: 'Validate outputs on a fixed prompt set before adopting it.', facts: [] },
+    ],
+  },
+  {
+    claims: [
+      { facts: [F.eagerB1], relation: 'inconclusive', interpretation: 'The data cannot tell yet, so more runs are needed.' },
+      { facts: [F.ctxOnTtft], relation: 'rose', interpretation: 'Long contexts cost responsiveness.' },
+      { facts: [F.serving], relation: 'best', subject: 'compiled', interpretation: 'The serving numbers point the same way as the runs.' },
+    ],
+    recommendations: [
+      { text: 'Investigate what changed in the eager path for large batches.', facts: [F.eagerB8] },
+      { text: 'Keep num_ctx small for interactive use.', facts: [F.ctxOnTtft] },
+      { text: 'Add a warm-up run so the first sample does not skew the mean.', facts: [] },
+    ],
+    risks: [
+      { risk: 'The serving summary comes from one benchmark run.', mitigation: 'Collect repeated serving runs on the same host.', facts: [F.serving] },
+      { risk: 'Runner noise can mask small changes.', mitigation: 'Pin runs to a dedicated machine.', facts: [] },
+    ],
+  },
+  {
+    claims: [
+      { facts: [F.international], relation: 'beyond-noise', interpretation: 'The model choice matters more than tuning here.' },
+      { facts: [F.gpuOnTokens], relation: 'rose', interpretation: 'Offloading layers to the GPU pays off.' },
+    ],
+    recommendations: [
+      { text: 'Use every available GPU layer for the sweep models.', facts: [F.gpuOnTokens] },
+      { text: 'Compare models on the same prompts before choosing one.', facts: [F.international] },
+      { text: 'Document the hardware each run used next to its results.', facts: [] },
+    ],
+    risks: [
+      { risk: 'Label names differ between files, which can split one model into several series.', mitigation: 'Agree on a naming scheme for models and backends.', facts: [] },
+      { risk: 'The per-model file has few runs per model.', mitigation: 'Add runs until the spread is clear.', facts: [F.international] },
+    ],
+  },
+  {
+    claims: [
+      { facts: [F.gate], relation: 'fails', interpretation: 'One series is responsible, so the fix should be narrow.' },
+      { facts: [F.batch], relation: 'best', interpretation: 'Batching is the main lever for throughput in these runs.' },
+    ],
+    recommendations: [
+      { text: 'Bisect the commits that touched the eager batch path.', facts: [F.eagerB8] },
+      { text: 'Set up an alert on the eager configuration in nightly runs.', facts: [F.eagerB8] },
+      { text: 'Review the latency series together with throughput.', facts: [] },
+    ],
+    risks: [
+      { risk: 'Other batch sizes were not measured.', mitigation: 'Extend the run matrix with intermediate batch sizes.', facts: [F.batch] },
+    ],
+  },
+];

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { checkProse, maskNames } from '../../src/llm/prose.js';
+
+const NAMES = ['tokens_s', 'backend', 'compiled', 'eager', 'gemma3:4b', 'gemma3', 'RTX 4090', 'gpu=RTX 4090', 'F16', 'batch=8', '通义千问-7b', 'ГигаЧат-lite', 'run-2025-10'];
+
+function reason(text: string, language = 'English', names: readonly string[] = NAMES): string {
+  const result = checkProse(text, { names, language, maxChars: 160 });
+  return result.ok ? 'ok' : result.reason;
+}
+
+describe('free prose that carries no data', () => {
+  it.each([
+    'Compiled kernels are the ones to keep for serving.',
+    'Repeat the eager runs with more samples so the test can decide.',
+    'Score answers on a fixed evaluation set next to the speed numbers.',
+    'Reduce the batch for interactive use, and track TTFT per model.',
+    'Quantization may reduce answer quality.',
+    'Compare models on the same prompts before choosing one.',
+    'The graphs runtime is the one to keep for this model.',
+    'Track throughput per model rather than as an average.',
+    'Double-check the runner before trusting gemma3:4b results.',
+  ])('keeps "%s"', (text) => {
+    expect(reason(text)).toBe('ok');
+  });
+});
+
+describe('the data’s own names', () => {
+  it('may use labels with digits and in any script when the cited facts hold them', () => {
+    expect(reason('Serve 通义千问-7b and ГигаЧат-lite on the RTX 4090 hosts with F16 weights.')).toBe('ok');
+    expect(reason('Keep run-2025-10 as the reference.')).toBe('ok');
+  });
+
+  it('may not use them when no cited fact holds them', () => {
+    expect(reason('Serve ГигаЧат-lite on these hosts.', 'English', ['tokens_s'])).toBe('language');
+    expect(reason('Serve F16 weights.', 'English', ['tokens_s'])).toBe('digits');
+  });
+
+  it('never takes a bare number for a name: a label value counts only whole', () => {
+    expect(maskNames('batch=8 beats 8 others on RTX 4090, not 4090 alone', NAMES)).toBe('\uE000 beats 8 others on \uE000, not 4090 alone');
+  });
+});
+
+describe('what free prose may not carry', () => {
+  it.each([
+    ['digits', 'Throughput improved by 2.3% on this branch.'],
+    ['digits', 'Eager serves １５００ tokens in a burst.'],
+    ['digits', 'The run took ١٥٠٠ tokens.'],
+    ['digits', 'Size the hosts for 1k requests.'],
+    ['digits', 'Latency is ½ of the eager path.'],
+    ['digits', 'Compiled is 8x faster.'],
+    ['number-words', 'Compiled is three times the speed of eager.'],
+    ['number-words', 'Eager throughput was halved.'],
+    ['number-words', 'The sweep spans an order of magnitude.'],
+    ['number-words', 'A dozen runs would settle it.'],
+    ['number-words', 'The effect is several-fold.'],
+    ['number-words', 'One series is responsible.'],
+    ['units', 'Each token takes milliseconds here.'],
+    ['units', 'It reaches tokens per second worth keeping.'],
+    ['units', 'Budget several gigabytes of VRAM.'],
+    ['dates', 'Plan the rollout for November.'],
+    ['verdict-words', 'This pull request is safe to merge.'],
+    ['verdict-words', 'All gated series passed.'],
+    ['verdict-words', 'Update the baseline to the new numbers.'],
+    ['verdict-words', 'Everything looks good for this branch.'],
+    ['causes', 'The slowdown comes from thermal throttling.'],
+    ['causes', 'This is because the batch is large.'],
+    ['causes', 'Memory bandwidth is the bottleneck here.'],
+    ['direction-words', 'No regressions were found.'],
+    ['direction-words', 'The eager path held steady.'],
+    ['direction-words', 'Latency is stable across the board.'],
+    ['direction-words', 'Compiled is the faster backend.'],
+    ['direction-words', 'The model choice matters more than tuning here.'],
+    ['direction-words', 'Eager throughput decreased.'],
+    ['direction-words', 'Larger batches improve throughput.'],
+    ['names', 'Update the Nvidia drivers on the runners.'],
+    ['names', 'Switch to the vLLM backend for serving.'],
+    ['names', 'TensorRT would close the gap.'],
+    ['names', 'Nvidia hardware serves these runs.'],
+    ['names', 'Read config.yaml before the next run.'],
+    ['chatter', 'Hope this helps!'],
+    ['chatter', 'Let me know if you need more detail.'],
+    ['chatter', 'Do you want me to refine this report?'],
+    ['chatter', 'I would keep the eager path.'],
+    ['markdown', '## Summary of the run'],
+    ['markdown', '- keep the eager path'],
+    ['markdown', 'See <img src=x> here.'],
+    ['markdown', 'Read [the docs](https://evil.example) first.'],
+    ['markdown', 'Keep eager.\nDrop the rest.'],
+    ['markdown', 'Use `compiled` everywhere.'],
+  ])('drops %s: "%s"', (expected, text) => {
+    expect(reason(text)).toBe(expected);
+  });
+
+  it('drops text over the length cap and text without words', () => {
+    expect(reason(`Keep ${'the eager path '.repeat(12)}under watch.`)).toBe('too-long');
+    expect(reason(' … ')).toBe('empty');
+  });
+});
+
+describe('language', () => {
+  it.each(['C’est tout pour cette série.', 'Das ist gut so.', 'Espero que esto ayude.', 'El rendimiento del modelo es muy alto.', 'Δ throughput matters here.', '该模型最快。', 'মডেলের গতি ভালো।'])(
+    'drops "%s" when English is configured',
+    (text) => {
+      expect(reason(text)).toBe('language');
+    },
+  );
+
+  it('accepts the configured language and its script', () => {
+    expect(reason('Пропускная способность модели важна.', 'ru')).toBe('ok');
+    expect(reason('Die Messreihe für größere Modelle wiederholen.', 'German')).toBe('ok');
+  });
+
+  it('checks no script for a language it does not know', () => {
+    expect(reason('মডেলের গতি ভালো।', 'Klingon')).toBe('ok');
+  });
+});
+
+describe('labels that read as claims', () => {
+  it('are not masked, so a level named "no regressions" cannot carry those words into prose', () => {
+    expect(reason('Keep no regressions as the reference.', 'English', ['no regressions', 'tokens_s'])).toBe('direction-words');
+    expect(reason('Keep all tests passed as the reference.', 'English', ['all tests passed'])).toBe('verdict-words');
+  });
+
+  it('are not masked when a single word, while a name that only contains one stays nameable', () => {
+    expect(reason('Compiled is faster.', 'English', ['faster', 'compiled'])).toBe('direction-words');
+    expect(reason('Keep faster-whisper for transcription.', 'English', ['faster-whisper'])).toBe('ok');
+  });
+});
