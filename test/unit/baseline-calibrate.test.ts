@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesRuns } from '../../src/baseline/branch-history.js';
 import { calibrate, suggestThreshold } from '../../src/baseline/calibrate.js';
-import { summariseInventory } from '../../src/discover/inventory.js';
 import type { Report } from '../../src/model/report.js';
 import { calibrationSections } from '../../src/report/calibration.js';
 import { DEFAULT_GATE, sampled } from '../helpers/comparison.js';
+import { emptyReport } from '../helpers/report.js';
 
 const STEADY = sampled([100, 102, 98, 101, 99]);
 const history = (means: number[]): SeriesRuns => ({ values: means.map((mean, i) => ({ mean, sd: 1, n: 5, commit: `c${i}`, createdAt: '2026-01-01T00:00:00.000Z' })) });
@@ -58,21 +58,7 @@ describe('A/A calibration', () => {
 });
 
 describe('the calibration section', () => {
-  const report = (): Report => ({
-    schemaVersion: 1,
-    tool: 'chimera-insight',
-    toolVersion: '0.1.0',
-    generatedAt: '2026-01-02T00:00:00.000Z',
-    root: 'bench',
-    inventory: summariseInventory([], { checkout: false, shallow: false }),
-    series: [],
-    experiments: { replicateGroups: [], factors: [], seriesBeforePooling: 0 },
-    findings: [],
-    narrative: { status: 'skipped', reason: 'test' },
-    timings: { discoverMs: 0, parseMs: 0, analyzeMs: 0, renderMs: 0 },
-    config: {},
-    calibration: calibrate([STEADY], new Map([[STEADY.id, NOISY]]), DEFAULT_GATE, 10),
-  });
+  const report = (): Report => emptyReport({ calibration: calibrate([STEADY], new Map([[STEADY.id, NOISY]]), DEFAULT_GATE, 10) });
 
   it('shows each metric’s noise floor and suggested threshold, and the threshold the gated metrics need', () => {
     const text = calibrationSections(report())[0]?.text ?? '';

@@ -5,11 +5,11 @@ import type { ComparisonReport } from '../../src/model/comparison.js';
 import type { GateConfig } from '../../src/baseline/types.js';
 import { chartLabel } from '../../src/report/charts.js';
 import { comparisonChart, comparisonRow, comparisonSections, formatAge, verdictLine } from '../../src/report/comparison.js';
-import { summariseInventory } from '../../src/discover/inventory.js';
 import { renderJson } from '../../src/report/json.js';
 import { DROP_RANK, renderMarkdown } from '../../src/report/markdown.js';
 import type { Report } from '../../src/model/report.js';
 import { DEFAULT_GATE, sampled } from '../helpers/comparison.js';
+import { emptyReport } from '../helpers/report.js';
 
 const GATE = DEFAULT_GATE;
 const NOW = '2026-11-22T08:30:00.000Z';
@@ -31,20 +31,7 @@ function comparison(base: ComparableSeries[], head: ComparableSeries[], gate: Ga
 }
 
 function report(comparisonReport: ComparisonReport | undefined): Report {
-  const r: Report = {
-    schemaVersion: 1,
-    tool: 'chimera-insight',
-    toolVersion: '0.1.0',
-    generatedAt: NOW,
-    root: 'bench',
-    inventory: summariseInventory([], { checkout: false, shallow: false }),
-    series: [],
-    experiments: { replicateGroups: [], factors: [], seriesBeforePooling: 0 },
-    findings: [],
-    narrative: { status: 'skipped', reason: 'no LLM stage in this build' },
-    timings: { discoverMs: 1, parseMs: 1, analyzeMs: 1, renderMs: 0 },
-    config: {},
-  };
+  const r = emptyReport({ generatedAt: NOW, narrative: { status: 'skipped', reason: 'no LLM stage in this build' }, timings: { discoverMs: 1, parseMs: 1, analyzeMs: 1, renderMs: 0 } });
   if (comparisonReport) r.comparison = comparisonReport;
   return r;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEvent, ComparisonReport, HistorySummary, SeriesTrend } from '../../src/model/comparison.js';
 import type { Report } from '../../src/model/report.js';
-import { summariseInventory } from '../../src/discover/inventory.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { changeSentence, sparkline, TREND_CHARS_LIMIT, trendSections } from '../../src/report/trend.js';
+import { emptyReport } from '../helpers/report.js';
 
 function trend(metric: string, values: number[], current: number | null, extra: Partial<SeriesTrend> = {}): SeriesTrend {
   return {
@@ -21,21 +21,7 @@ function trend(metric: string, values: number[], current: number | null, extra: 
 
 function reportWith(history: HistorySummary): Report {
   const comparison: ComparisonReport = { verdict: 'pass', baseline: { source: 'cache', description: 'cache key k' }, attempts: [], series: [], settings: {}, history };
-  return {
-    schemaVersion: 1,
-    tool: 'chimera-insight',
-    toolVersion: '0.1.0',
-    generatedAt: '2026-01-02T00:00:00.000Z',
-    root: 'bench',
-    inventory: summariseInventory([], { checkout: false, shallow: false }),
-    series: [],
-    experiments: { replicateGroups: [], factors: [], seriesBeforePooling: 0 },
-    findings: [],
-    narrative: { status: 'skipped', reason: 'test' },
-    timings: { discoverMs: 0, parseMs: 0, analyzeMs: 0, renderMs: 0 },
-    config: {},
-    comparison,
-  };
+  return emptyReport({ comparison });
 }
 
 const summary = (trends: SeriesTrend[], changePoints = false): HistorySummary => ({ runs: 12, betweenRun: 5, withinRun: 2, trends, changePoints });
