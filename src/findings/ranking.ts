@@ -3,6 +3,7 @@ import type { Finding, FindingLevel, NoiseTest } from '../model/finding.js';
 import type { Cell, Family } from './families.js';
 import { mainEffects, oneWayAnova, welchP, type GroupMoments } from './statistics.js';
 import { labelsPlain, levelName, levelValueText, noisePhrase, pText, ratioText, valueText } from './text.js';
+import { naturalCompare } from '../util/text.js';
 
 /** A ranking of more levels than this compares different benchmarks, not settings of one. */
 export const MAX_RANKED_LEVELS = 24;
@@ -160,7 +161,7 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
     const bestName = levelName(factor, best.value);
     const others = family.dims.filter((d) => d !== factor);
     const test = testOf(effects[f]?.test?.p, 'anova', confidence, 'no spread to judge by');
-    const settings = [...slices(family, factor)].filter(([, g]) => g.length > 1);
+    const settings = [...slices(family, factor)].filter(([, g]) => g.length > 1).sort(([a], [b]) => naturalCompare(a, b));
     const bestIn = settings.filter(([, g]) => bestFirst(g.map((c) => cellLevel(c, factor)), family.direction)[0]?.value === best.value);
     const ratios = bestIn.map(([, g]) => ratioOf(g.map((c) => c.series.stats.mean))).filter((r): r is number => r !== undefined);
     const over = others.join(' × ');

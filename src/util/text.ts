@@ -47,3 +47,33 @@ function editDistance(a: string, b: string, limit: number): number {
   }
   return previous[b.length] as number;
 }
+
+const NUMBER_RUN = /\d+(?:\.\d+)?/g;
+
+/**
+ * Orders names as a reader counts: `batch=2` before `batch=16`, `t=0.15`
+ * before `t=0.2`. Runs of digits (with a decimal part) compare as numbers,
+ * the text between them as text.
+ */
+export function naturalCompare(a: string, b: string): number {
+  const split = (s: string) => {
+    const parts: (string | number)[] = [];
+    let last = 0;
+    for (const m of s.matchAll(NUMBER_RUN)) {
+      parts.push(s.slice(last, m.index), Number(m[0]));
+      last = (m.index ?? 0) + m[0].length;
+    }
+    parts.push(s.slice(last));
+    return parts;
+  };
+  const x = split(a);
+  const y = split(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i] as string | number;
+    const q = y[i] as string | number;
+    if (p === q) continue;
+    if (typeof p === 'number' && typeof q === 'number') return p - q;
+    return String(p) < String(q) ? -1 : 1;
+  }
+  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -138,6 +138,14 @@ describe('rankFactorsOfDesign', () => {
     ]);
   });
 
+  it('orders the settings as a reader counts them, batch_size=2 before batch_size=16, whatever order the files came in', () => {
+    const series = ['1', '16', '2'].flatMap((batch) =>
+      [['a', 100], ['b', 50]].map(([model, m]) => measured('r.csv', 'tps', [(m as number) * 0.99, m as number, (m as number) * 1.01], { labels: { model: model as string, batch_size: batch } })),
+    );
+    const model = rankFactorsOfDesign(familyOf(series), 0.95).find((f) => f.factor === 'model');
+    expect(model?.slices?.map((sl) => sl.setting)).toEqual(['batch_size=1', 'batch_size=2', 'batch_size=16']);
+  });
+
   it('gives the range of the margins when they differ between settings', () => {
     const [model] = rankFactorsOfDesign(design({ '1': { a: 100, b: 50 }, '8': { a: 400, b: 100 } }), 0.95);
     expect(model?.text).toContain('a is best in 2 of 2 batch_size settings, 2.00–4.00× the lowest there;');
