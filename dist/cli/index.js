@@ -8738,6 +8738,8 @@ function parseDuration(raw, input, fallback) {
 /* harmony import */ var _metrics_stats_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4522);
 /* harmony import */ var _statistics_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(675);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4087);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9997);
+
 
 
 
@@ -8882,7 +8884,7 @@ function rankFactorsOfDesign(family, confidence) {
         const bestName = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .levelName */ .C1)(factor, best.value);
         const others = family.dims.filter((d) => d !== factor);
         const test = testOf(effects[f]?.test?.p, 'anova', confidence, 'no spread to judge by');
-        const settings = [...slices(family, factor)].filter(([, g]) => g.length > 1);
+        const settings = [...slices(family, factor)].filter(([, g]) => g.length > 1).sort(([a], [b]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .naturalCompare */ .p0)(a, b));
         const bestIn = settings.filter(([, g]) => bestFirst(g.map((c) => cellLevel(c, factor)), family.direction)[0]?.value === best.value);
         const ratios = bestIn.map(([, g]) => ratioOf(g.map((c) => c.series.stats.mean))).filter((r) => r !== undefined);
         const over = others.join(' × ');
@@ -11865,6 +11867,7 @@ function redactJsonValue(_key, value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   h0: () => (/* binding */ closestMatch),
+/* harmony export */   p0: () => (/* binding */ naturalCompare),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
 /** "1 row", "2 rows". */
@@ -11917,6 +11920,36 @@ function editDistance(a, b, limit) {
         previous = current;
     }
     return previous[b.length];
+}
+const NUMBER_RUN = /\d+(?:\.\d+)?/g;
+/**
+ * Orders names as a reader counts: `batch=2` before `batch=16`, `t=0.15`
+ * before `t=0.2`. Runs of digits (with a decimal part) compare as numbers,
+ * the text between them as text.
+ */
+function naturalCompare(a, b) {
+    const split = (s) => {
+        const parts = [];
+        let last = 0;
+        for (const m of s.matchAll(NUMBER_RUN)) {
+            parts.push(s.slice(last, m.index), Number(m[0]));
+            last = (m.index ?? 0) + m[0].length;
+        }
+        parts.push(s.slice(last));
+        return parts;
+    };
+    const x = split(a);
+    const y = split(b);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        const p = x[i];
+        const q = y[i];
+        if (p === q)
+            continue;
+        if (typeof p === 'number' && typeof q === 'number')
+            return p - q;
+        return String(p) < String(q) ? -1 : 1;
+    }
+    return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 
