@@ -174,33 +174,33 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
     const distinct = new Set(members.map((m) => m.indices.join(',')));
     if (members.length < 2 || distinct.size < 2) continue;
     members.sort((a, b) => compareIndices(a.indices, b.indices));
-    const group = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])) };
+    const group: RunGroup = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])), parts: new Map() };
     for (const m of members) groupOf.set(m.file, group);
   }
   if (groupOf.size === 0) return { series: [...series], groups: [] };
 
-  // Each series' group and pooling key, found once (by position) and read again by the loop below.
+  // Each series' group and its runs' copies of it, found once (by position) and read again by the loop below.
   const groups = groupsByPosition(series, groupOf);
-  const keys = new Array<string | undefined>(series.length);
-  const parts = new Map<string, { list: Series[]; consistent?: boolean; emitted: boolean }>();
+  const entries = new Array<PoolEntry | undefined>(series.length);
   series.forEach((s, i) => {
     const group = groups[i];
     if (!group) return;
-    const key = `${group.normalised}\u0000${s.metric}\u0000${labelKey(s.labels)}`;
-    keys[i] = key;
-    const entry = parts.get(key);
+    // Keyed within the group: the same metric and labels in every run of it.
+    const key = `${s.metric}\u0000${labelKey(s.labels)}`;
+    let entry = group.parts.get(key);
     if (entry) entry.list.push(s);
-    else parts.set(key, { list: [s], emitted: false });
+    else group.parts.set(key, (entry = { list: [s], emitted: false }));
+    entries[i] = entry;
   });
   const counts = new Map<string, ReplicateGroup>();
   const out: Series[] = [];
   series.forEach((s, i) => {
     const group = groups[i];
-    if (!group) {
+    const entry = entries[i];
+    if (!group || !entry) {
       out.push(s);
       return;
     }
-    const entry = parts.get(keys[i] as string) as { list: Series[]; consistent?: boolean; emitted: boolean };
     const list = entry.list;
     entry.consistent ??= list.length > 1 && list.every((p) => p.unit === s.unit && p.direction === s.direction);
     if (!entry.consistent) {
@@ -223,6 +223,15 @@ interface RunGroup {
   pattern: string;
   /** Each run's file → its place in run order. */
   order: Map<string, number>;
+  /** Metric and labels → the runs' series of it. */
+  parts: Map<string, PoolEntry>;
+}
+
+interface PoolEntry {
+  list: Series[];
+  /** Every run's copy has the same unit and direction (worked out once). */
+  consistent?: boolean;
+  emitted: boolean;
 }
 
 /** The run group of each series (undefined outside one), looked up once per file. */
