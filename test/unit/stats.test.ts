@@ -141,10 +141,11 @@ describe('exactStats', () => {
   });
 
   it('orders zeros and negative zeros as they arrived, as the comparator sort does', () => {
-    // The middle value in arrival order is -0; a typed-array sort would put -0 first and make p50 0.
-    const stats = exactStats([0, -0, 5], 0, 5);
+    // The middle (5th) value in arrival order is -0; a typed-array sort would put every -0 first and make it 0.
+    const values = [0, -0, 0, -0, -0, 5, 6, 7, 8];
+    const stats = exactStats(values, 0, 8);
     expect(Object.is(stats.p50, -0)).toBe(true);
-    expect(stats).toEqual(statsFromSamples(accumulate([0, -0, 5])));
+    expect(stats).toEqual(statsFromSamples(accumulate(values)));
   });
 
   it('does not modify its input', () => {
