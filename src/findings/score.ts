@@ -32,13 +32,20 @@ const LOAD_FACTOR = /^(batch|batch_?size|bs|n_?batch|n_?ubatch|concurrency|max_?
 /** Whether a condition is a load setting; condition names repeat across families, so each is judged once. */
 const isLoadFactor = memo(10_000, (name) => LOAD_FACTOR.test(normaliseName(name)));
 
-/** metricWeight by one key (`direction:unit length:unit metric`): thousands of families share a handful of metrics. */
-const weightOf = memo(10_000, (key) => {
-  const colon = key.indexOf(':');
-  const second = key.indexOf(':', colon + 1);
-  const unitEnd = second + 1 + Number(key.slice(colon + 1, second));
-  return metricWeight(key.slice(unitEnd), key.slice(second + 1, unitEnd), key.slice(0, colon) as Direction);
-});
+const weights = new Map<string, number>();
+
+/** metricWeight, remembered: thousands of families share a handful of metrics. */
+function cachedWeight(metric: string, unit: string, direction: Direction): number {
+  // The unit's length makes the key unambiguous whatever characters the names hold.
+  const key = `${direction}:${unit.length}:${unit}${metric}`;
+  let weight = weights.get(key);
+  if (weight === undefined) {
+    weight = metricWeight(metric, unit, direction);
+    if (weights.size >= 10_000) weights.clear();
+    weights.set(key, weight);
+  }
+  return weight;
+}
 
 function evidenceWeight(significant: boolean | null | undefined): number {
   if (significant === true) return 1;
@@ -91,7 +98,7 @@ export function scoreFinding(f: DraftFinding): number {
  */
 export function scoreBound(family: Family): number {
   if (family.direction === 'none') return 0;
-  const weight = weightOf(`${family.direction}:${family.unit.length}:${family.unit}${family.metric}`);
+  const weight = cachedWeight(family.metric, family.unit, family.direction);
   if (isSweep(family)) return 10.5 * weight * sizeWeight(family.cells.length);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
