@@ -20,7 +20,8 @@ interface Unit {
   /** Timestamps and run indices normalised, split at `/`; the last segment is the file stem. */
   segments: string[];
   extension: string;
-  schema: string;
+  /** The sorted metric names, as a number shared by units with the same names (cheap to put in a key). */
+  schema: number;
   series: Series[];
   /** Factor name → level and the segment it came from. */
   factors: Map<string, { level: string; position: number }>;
@@ -115,21 +116,37 @@ const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.log']);
 
 function unitsOf(series: readonly Series[]): Map<string, Unit> {
   const units = new Map<string, Unit>();
-  const runPath = new Map<string, string>();
+  const metrics = new Map<Unit, Set<string>>();
+  let file: string | undefined;
+  let unit: Unit | undefined;
+  let names = new Set<string>();
   for (const s of series) {
-    let path = runPath.get(s.file);
-    if (path === undefined) {
-      path = normaliseRunPath(s.file);
-      runPath.set(s.file, path);
-    }
-    let unit = units.get(path);
-    if (!unit) {
-      unit = { ...splitFile(path), schema: '', series: [], factors: new Map() };
-      units.set(path, unit);
+    // A file's series arrive together: its unit is looked up once.
+    if (s.file !== file || !unit) {
+      file = s.file;
+      const path = normaliseRunPath(s.file);
+      unit = units.get(path);
+      if (!unit) {
+        const { segments, extension } = splitFile(path);
+        unit = { segments, extension, schema: 0, series: [], factors: new Map() };
+        units.set(path, unit);
+        metrics.set(unit, new Set());
+      }
+      names = metrics.get(unit) as Set<string>;
     }
     unit.series.push(s);
+    names.add(s.metric);
   }
-  for (const unit of units.values()) unit.schema = [...new Set(unit.series.map((s) => s.metric))].sort().join('\u0001');
+  const schemas = new Map<string, number>();
+  for (const unit of units.values()) {
+    const schema = [...(metrics.get(unit) as Set<string>)].sort().join('\u0001');
+    let id = schemas.get(schema);
+    if (id === undefined) {
+      id = schemas.size;
+      schemas.set(schema, id);
+    }
+    unit.schema = id;
+  }
   return units;
 }
 
@@ -156,20 +173,22 @@ export function assignPathFactors(series: readonly Series[], rules: readonly Pat
     if (!f.levels.includes(level)) f.levels.push(level);
     found.set(key, f);
   };
-  const list = [...units.entries()];
+  const list = [...units.entries()].filter(([, unit]) => !DOCUMENT_EXTENSIONS.has(unit.extension.toLowerCase()));
   const depth = Math.max(0, ...list.map(([, u]) => u.segments.length));
   for (let position = 0; position < depth; position++) {
     const groups = new Map<string, [string, Unit][]>();
     for (const entry of list) {
       const unit = entry[1];
-      if (position >= unit.segments.length || DOCUMENT_EXTENSIONS.has(unit.extension.toLowerCase())) continue;
+      if (position >= unit.segments.length) continue;
       const rest = unit.segments.map((s, i) => (i === position ? '\u0000' : s)).join('/');
       const key = `${unit.segments.length}|${unit.extension}|${unit.schema}|${rest}`;
-      const group = groups.get(key) ?? [];
-      group.push(entry);
-      groups.set(key, group);
+      const group = groups.get(key);
+      if (group) group.push(entry);
+      else groups.set(key, [entry]);
     }
     for (const whole of groups.values()) {
+      // A unit without siblings at this position has no level to find (most units, at most positions).
+      if (whole.length < 2) continue;
       for (const group of bySuffix(whole, position)) {
       if (group.length < 2 || group.length > MAX_PATH_LEVELS) continue;
       const names = group.map(([, u]) => u.segments[position] as string);

@@ -1,6 +1,6 @@
-import { SampleAccumulator } from '../metrics/accumulator.js';
+import { DEFAULT_SAMPLE_CAP, SampleAccumulator } from '../metrics/accumulator.js';
 import { labelKey, replicatePath } from '../metrics/identity.js';
-import { coefficientOfVariation, findOutliers, poolMoments, statsFromSamples } from '../metrics/stats.js';
+import { coefficientOfVariation, exactStats, findOutliers, poolMoments, statsFromSamples } from '../metrics/stats.js';
 import type { ReplicateRuns, Series, SeriesStats } from '../model/series.js';
 
 /** One set of files that differ only in a run index, and how many series pooling made of them. */
@@ -41,12 +41,34 @@ export function replicatePattern(normalised: string, members: readonly Member[])
   return normalised.replace('<n>', contiguous ? `{${show(first)}..${show(last)}}` : `{${values.map(show).join(',')}}`);
 }
 
+/** Every run's samples in run order, when each run kept all of its own and together they fit an accumulator: their statistics are exact. */
+function allSamples(parts: readonly Series[]): { samples: number[]; min: number; max: number } | undefined {
+  let total = 0;
+  for (const p of parts) {
+    if (p.stats.n !== p.samples.length) return undefined;
+    total += p.samples.length;
+  }
+  if (total > DEFAULT_SAMPLE_CAP) return undefined;
+  const samples: number[] = [];
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const p of parts) {
+    for (const v of p.samples) {
+      samples.push(v);
+      // As SampleAccumulator finds them, so the numbers are those of one file holding all runs.
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return { samples, min, max };
+}
+
 /** The union of complete sample lists: every statistic exact, as if one file held all runs. */
 function pooledSamples(parts: readonly Series[]): { stats: SeriesStats; samples: number[]; complete: boolean } {
-  const complete = parts.every((p) => p.stats.n === p.samples.length);
+  const all = allSamples(parts);
+  if (all) return { stats: exactStats(all.samples, all.min, all.max), samples: all.samples, complete: true };
   const acc = new SampleAccumulator();
   for (const p of parts) for (const v of p.samples) acc.add(v);
-  if (complete && acc.complete) return { stats: statsFromSamples(acc), samples: [...acc.samples], complete: true };
   // Some run kept only a reservoir of its samples: the moments still pool exactly, percentiles are approximate.
   const moments = poolMoments(parts.map((p) => ({ n: p.stats.n ?? p.samples.length, mean: p.stats.mean, sd: p.stats.sd })));
   const fromKept = statsFromSamples(acc);
@@ -95,17 +117,32 @@ function pooledSummaries(parts: readonly Series[]): SeriesStats | undefined {
 export function poolRuns(parts: readonly Series[], pattern: string): Series {
   const first = parts[0] as Series;
   const replicates: ReplicateRuns = { pattern, files: parts.map((p) => p.file), runMeans: parts.map((p) => p.stats.mean) };
-  const base: Series = { ...first, labels: { ...first.labels }, replicates };
+  // The first run's fields in its order, `replicates` last: report.json lists them the same way every run.
+  const pooled: Series = { ...first, labels: { ...first.labels }, replicates };
   if (parts.every((p) => p.source === 'samples')) {
     const { stats, samples, complete } = pooledSamples(parts);
-    return { ...base, source: 'samples', stats, samples, outliers: complete ? findOutliers(samples) : [] };
+    pooled.source = 'samples';
+    pooled.stats = stats;
+    pooled.samples = samples;
+    pooled.outliers = complete ? findOutliers(samples, stats.p50 ?? undefined) : [];
+    return pooled;
   }
   const summary = pooledSummaries(parts);
-  if (summary) return { ...base, source: 'summary', stats: summary, samples: [], outliers: [] };
+  if (summary) {
+    pooled.source = 'summary';
+    pooled.stats = summary;
+    pooled.samples = [];
+    pooled.outliers = [];
+    return pooled;
+  }
   const acc = new SampleAccumulator();
   for (const p of parts) acc.add(p.stats.mean);
   const samples = [...acc.samples];
-  return { ...base, source: 'samples', stats: statsFromSamples(acc), samples, outliers: findOutliers(samples) };
+  pooled.source = 'samples';
+  pooled.stats = statsFromSamples(acc);
+  pooled.samples = samples;
+  pooled.outliers = findOutliers(samples);
+  return pooled;
 }
 
 /**
@@ -119,7 +156,11 @@ export function poolRuns(parts: readonly Series[], pattern: string): Series {
 export function poolReplicates(series: readonly Series[]): { series: Series[]; groups: ReplicateGroup[] } {
   const byPath = new Map<string, Member[]>();
   const seenFile = new Set<string>();
+  let previousFile: string | undefined;
   for (const s of series) {
+    // A file's series arrive together: most iterations skip the set.
+    if (s.file === previousFile) continue;
+    previousFile = s.file;
     if (seenFile.has(s.file)) continue;
     seenFile.add(s.file);
     const rp = replicatePath(s.file);
@@ -128,58 +169,82 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
     members.push({ file: s.file, indices: rp.indices, written: rp.written });
     byPath.set(rp.normalised, members);
   }
-  const groupOf = new Map<string, { normalised: string; pattern: string; order: Map<string, number> }>();
+  const groupOf = new Map<string, RunGroup>();
   for (const [normalised, members] of byPath) {
     const distinct = new Set(members.map((m) => m.indices.join(',')));
     if (members.length < 2 || distinct.size < 2) continue;
     members.sort((a, b) => compareIndices(a.indices, b.indices));
-    const group = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])) };
+    const group: RunGroup = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])), parts: new Map() };
     for (const m of members) groupOf.set(m.file, group);
   }
   if (groupOf.size === 0) return { series: [...series], groups: [] };
 
-  const parts = new Map<string, Series[]>();
-  // Each series' key is built once; the loop below reads it again.
-  const keys = new Map<Series, string>();
-  const keyOf = (s: Series, normalised: string) => {
-    let key = keys.get(s);
-    if (key === undefined) {
-      key = `${normalised}\u0000${s.metric}\u0000${labelKey(s.labels)}`;
-      keys.set(s, key);
-    }
-    return key;
-  };
-  for (const s of series) {
-    const group = groupOf.get(s.file);
-    if (!group) continue;
-    const key = keyOf(s, group.normalised);
-    const list = parts.get(key) ?? [];
-    list.push(s);
-    parts.set(key, list);
-  }
+  // Each series' group and its runs' copies of it, found once (by position) and read again by the loop below.
+  const groups = groupsByPosition(series, groupOf);
+  const entries = new Array<PoolEntry | undefined>(series.length);
+  series.forEach((s, i) => {
+    const group = groups[i];
+    if (!group) return;
+    // Keyed within the group: the same metric and labels in every run of it.
+    const key = `${s.metric}\u0000${labelKey(s.labels)}`;
+    let entry = group.parts.get(key);
+    if (entry) entry.list.push(s);
+    else group.parts.set(key, (entry = { list: [s], emitted: false }));
+    entries[i] = entry;
+  });
   const counts = new Map<string, ReplicateGroup>();
   const out: Series[] = [];
-  const emitted = new Set<string>();
-  for (const s of series) {
-    const group = groupOf.get(s.file);
-    if (!group) {
+  series.forEach((s, i) => {
+    const group = groups[i];
+    const entry = entries[i];
+    if (!group || !entry) {
       out.push(s);
-      continue;
+      return;
     }
-    const key = keyOf(s, group.normalised);
-    const list = parts.get(key) as Series[];
-    const consistent = list.length > 1 && list.every((p) => p.unit === s.unit && p.direction === s.direction);
-    if (!consistent) {
+    const list = entry.list;
+    entry.consistent ??= list.length > 1 && list.every((p) => p.unit === s.unit && p.direction === s.direction);
+    if (!entry.consistent) {
       out.push(s);
-      continue;
+      return;
     }
-    if (emitted.has(key)) continue;
-    emitted.add(key);
+    if (entry.emitted) return;
+    entry.emitted = true;
     const ordered = [...list].sort((a, b) => (group.order.get(a.file) ?? 0) - (group.order.get(b.file) ?? 0));
     out.push(poolRuns(ordered, group.pattern));
     const g = counts.get(group.normalised) ?? { pattern: group.pattern, runs: group.order.size, series: 0 };
     g.series += 1;
     counts.set(group.normalised, g);
-  }
+  });
   return { series: out, groups: [...counts.values()] };
+}
+
+interface RunGroup {
+  normalised: string;
+  pattern: string;
+  /** Each run's file → its place in run order. */
+  order: Map<string, number>;
+  /** Metric and labels → the runs' series of it. */
+  parts: Map<string, PoolEntry>;
+}
+
+interface PoolEntry {
+  list: Series[];
+  /** Every run's copy has the same unit and direction (worked out once). */
+  consistent?: boolean;
+  emitted: boolean;
+}
+
+/** The run group of each series (undefined outside one), looked up once per file. */
+function groupsByPosition(series: readonly Series[], groupOf: ReadonlyMap<string, RunGroup>): (RunGroup | undefined)[] {
+  const out = new Array<RunGroup | undefined>(series.length);
+  let file: string | undefined;
+  let group: RunGroup | undefined;
+  series.forEach((s, i) => {
+    if (s.file !== file) {
+      file = s.file;
+      group = groupOf.get(file);
+    }
+    out[i] = group;
+  });
+  return out;
 }

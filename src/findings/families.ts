@@ -54,16 +54,26 @@ export function currentSeries(series: readonly Series[]): Series[] {
     return known;
   };
   const newest = new Map<string, { file: string; stamps: string }>();
+  let previousFile: string | undefined;
   for (const s of series) {
+    // A file's series arrive together: the file is weighed once.
+    if (s.file === previousFile) continue;
+    previousFile = s.file;
     const run = stampsOf(s.file);
     if (!run) continue;
     const seen = newest.get(run.key);
     if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && s.file > seen.file)) newest.set(run.key, { file: s.file, stamps: run.stamps });
   }
+  let file: string | undefined;
+  let isCurrent = false;
   return series.filter((s) => {
     if (s.id.startsWith(LLM_SERIES_PREFIX)) return false;
-    const run = stampsOf(s.file);
-    return run === null || newest.get(run.key)?.file === s.file;
+    if (s.file !== file) {
+      file = s.file;
+      const run = stampsOf(file);
+      isCurrent = run === null || newest.get(run.key)?.file === file;
+    }
+    return isCurrent;
   });
 }
 
@@ -90,7 +100,38 @@ function singular(word: string): string {
  * backend=compiled. Only inner segments count (the last one is the metric),
  * and statistic words never do.
  */
-function metricPathFactors(metrics: readonly string[]): Map<string, { template: string; name: string; level: string; display: string }> {
+type PathFactors = ReadonlyMap<string, { template: string; name: string; level: string; display: string }>;
+
+const NO_PATH_FACTORS: PathFactors = new Map();
+
+/**
+ * metricPathFactors of a scope's series. The answer depends only on the set
+ * of metric names, and files of one schema repeat it across a tree: each set
+ * is worked out once.
+ */
+function scopePathFactors(list: readonly Series[]): PathFactors {
+  const metrics = new Set<string>();
+  let dotted = false;
+  for (const s of list) {
+    metrics.add(s.metric);
+    if (!dotted && s.metric.includes('.')) dotted = true;
+  }
+  if (!dotted) return NO_PATH_FACTORS;
+  const sorted = [...metrics].sort();
+  // Each name prefixed with its length: no two sets share a key, whatever characters the names hold.
+  const key = sorted.map((m) => `${m.length}:${m}`).join('');
+  let known = pathFactorsBySet.get(key);
+  if (!known) {
+    known = metricPathFactors(sorted);
+    if (pathFactorsBySet.size >= 1_000) pathFactorsBySet.clear();
+    pathFactorsBySet.set(key, known);
+  }
+  return known;
+}
+
+const pathFactorsBySet = new Map<string, PathFactors>();
+
+function metricPathFactors(metrics: readonly string[]): PathFactors {
   const out = new Map<string, { template: string; name: string; level: string; display: string }>();
   if (!metrics.some((m) => m.includes('.'))) return out;
   const split = [...new Set(metrics)].map((m) => ({ metric: m, parts: m.split('.') }));
@@ -117,6 +158,26 @@ function metricPathFactors(metrics: readonly string[]): Map<string, { template: 
   return out;
 }
 
+/** A series' conditions: settings (`dims`) and the labels naming its benchmark, which split families (`identity`). */
+interface Conditions {
+  dims: Record<string, string>;
+  /** Made only when a series has such a label (most have none). */
+  identity: Record<string, string> | undefined;
+  /** The identity labels as a key fragment. */
+  identityKey: string;
+}
+
+function addCondition(c: Conditions, key: string, value: string): void {
+  if (isIdentityLabel(key)) {
+    (c.identity ??= {})[key] = value;
+    c.identityKey += `${key}=${value}\u0002`;
+  } else c.dims[key] = value;
+}
+
+function addConditions(c: Conditions, source: Record<string, string> | undefined): void {
+  if (source) for (const key in source) addCondition(c, key, source[key] as string);
+}
+
 /**
  * Groups the current series into families. A family's cells share metric,
  * unit, direction, file or experiment, and the names of their conditions;
@@ -125,56 +186,51 @@ function metricPathFactors(metrics: readonly string[]): Map<string, { template: 
 /** `current`: the series currentSeries() keeps, when the caller has them already. */
 export function buildFamilies(series: readonly Series[], current: readonly Series[] = currentSeries(series)): Family[] {
   const byScope = new Map<string, Series[]>();
-  const runPath = new Map<string, string>();
+  let previous: { scope: string; list: Series[] } | undefined;
   for (const s of current) {
-    let scope = s.experiment ?? runPath.get(s.file);
-    if (scope === undefined) {
-      scope = normaliseRunPath(s.file);
-      runPath.set(s.file, scope);
+    const scope = s.experiment ?? normaliseRunPath(s.file);
+    // Series of one file or experiment mostly arrive together: one map lookup for the run of them.
+    if (previous?.scope !== scope) {
+      let list = byScope.get(scope);
+      if (!list) {
+        list = [];
+        byScope.set(scope, list);
+      }
+      previous = { scope, list };
     }
-    const list = byScope.get(scope) ?? [];
-    list.push(s);
-    byScope.set(scope, list);
+    previous.list.push(s);
   }
-  const families = new Map<string, Family>();
+  const families: Family[] = [];
   for (const [scopePath, list] of byScope) {
-    const fromPath = metricPathFactors(list.map((s) => s.metric));
+    const fromPath = scopePathFactors(list);
+    // Keys within one scope: families of different scopes never share one.
+    const inScope = new Map<string, Family>();
     for (const s of list) {
       // Conditions and identity labels split in one pass (this runs once per series of the tree).
-      const dims: Record<string, string> = {};
-      const identity: Record<string, string> = {};
-      let identityKey = '';
-      const take = (source: Record<string, string> | undefined) => {
-        if (!source) return;
-        for (const key in source) {
-          const value = source[key] as string;
-          if (isIdentityLabel(key)) {
-            identity[key] = value;
-            identityKey += `${key}=${value}\u0002`;
-          } else dims[key] = value;
-        }
-      };
-      take(s.labels);
-      take(s.factors);
+      const c: Conditions = { dims: {}, identity: undefined, identityKey: '' };
+      addConditions(c, s.labels);
+      addConditions(c, s.factors);
       const mp = fromPath.get(s.metric);
       let metric = s.metric;
-      if (mp && !(mp.name in dims) && !(mp.name in identity)) {
-        take({ [mp.name]: mp.level });
+      // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
+      if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
+        addCondition(c, mp.name, mp.level);
         metric = mp.template;
       }
-      const names = Object.keys(dims);
+      const names = Object.keys(c.dims);
       if (names.length > 1) names.sort();
-      const key = `${scopePath}\u0000${metric}\u0000${s.unit}\u0000${s.direction}\u0000${identityKey}\u0000${names.join('\u0001')}`;
-      let family = families.get(key);
+      const key = `${metric}\u0000${s.unit}\u0000${s.direction}\u0000${c.identityKey}\u0000${names.join('\u0001')}`;
+      let family = inScope.get(key);
       if (!family) {
-        family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: identity }, dims: [], cells: [] };
-        families.set(key, family);
+        family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
+        inScope.set(key, family);
+        families.push(family);
       }
-      family.cells.push({ series: s, dims });
+      family.cells.push({ series: s, dims: c.dims });
     }
   }
   const out: Family[] = [];
-  for (const family of families.values()) {
+  for (const family of families) {
     if (family.cells.length < 2) continue;
     const first = family.cells[0] as Cell;
     const keys = Object.keys(first.dims);

@@ -1,4 +1,5 @@
 import { isThroughput, normaliseName } from '../metrics/infer.js';
+import { memo } from '../util/memo.js';
 import type { Direction } from '../model/series.js';
 import type { Family } from './families.js';
 import type { DraftFinding } from './ranking.js';
@@ -28,6 +29,24 @@ export function metricWeight(metric: string, unit: string, direction: Direction)
  */
 const LOAD_FACTOR = /^(batch|batch_?size|bs|n_?batch|n_?ubatch|concurrency|max_?concurrency|num_?concurrent_?requests|request_?rate|num_?prompts|num_?requests|parallel|num_?parallel|workers|num_?workers|threads|n_?threads)$/;
 
+/** Whether a condition is a load setting; condition names repeat across families, so each is judged once. */
+const isLoadFactor = memo(10_000, (name) => LOAD_FACTOR.test(normaliseName(name)));
+
+const weights = new Map<string, number>();
+
+/** metricWeight, remembered: thousands of families share a handful of metrics. */
+function cachedWeight(metric: string, unit: string, direction: Direction): number {
+  // The unit's length makes the key unambiguous whatever characters the names hold.
+  const key = `${direction}:${unit.length}:${unit}${metric}`;
+  let weight = weights.get(key);
+  if (weight === undefined) {
+    weight = metricWeight(metric, unit, direction);
+    if (weights.size >= 10_000) weights.clear();
+    weights.set(key, weight);
+  }
+  return weight;
+}
+
 function evidenceWeight(significant: boolean | null | undefined): number {
   if (significant === true) return 1;
   if (significant === false) return 0.35;
@@ -55,7 +74,7 @@ export function scoreFinding(f: DraftFinding): number {
     case 'ranking': {
       const effect = f.ratio !== undefined ? Math.min(1, 0.2 + Math.log2(f.ratio)) : 0.3;
       const n = (f.levels ?? []).reduce((s, l) => s + (l.n ?? 1), 0);
-      const load = f.factor !== undefined && LOAD_FACTOR.test(normaliseName(f.factor)) ? 0.5 : 1;
+      const load = f.factor !== undefined && isLoadFactor(f.factor) ? 0.5 : 1;
       return 10 * weight * effect * evidenceWeight(f.test?.significant) * sizeWeight(n) * load;
     }
     case 'sweep': {
@@ -79,7 +98,7 @@ export function scoreFinding(f: DraftFinding): number {
  */
 export function scoreBound(family: Family): number {
   if (family.direction === 'none') return 0;
-  const weight = metricWeight(family.metric, family.unit, family.direction);
+  const weight = cachedWeight(family.metric, family.unit, family.direction);
   if (isSweep(family)) return 10.5 * weight * sizeWeight(family.cells.length);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
@@ -91,6 +110,6 @@ export function scoreBound(family: Family): number {
     n += c.series.stats.n ?? 1;
   }
   const effect = lo > 0 ? Math.max(0.3, Math.min(1, 0.2 + Math.log2(hi / lo))) : 0.3;
-  const load = family.dims.every((d) => LOAD_FACTOR.test(normaliseName(d))) ? 0.5 : 1;
+  const load = family.dims.every(isLoadFactor) ? 0.5 : 1;
   return 10 * weight * effect * sizeWeight(n) * load;
 }

@@ -32,22 +32,28 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function itemsOf(s: Series): StabilityItem[] {
-  const items: StabilityItem[] = [];
-  const name = nameOf(s);
+/** What makes one series' numbers less trustworthy; undefined when nothing does (most series). */
+function itemsOf(s: Series): StabilityItem[] | undefined {
+  let items: StabilityItem[] | undefined;
+  // The name is built only for a series that has something to say.
+  let name: string | undefined;
+  const add = (item: Omit<StabilityItem, 'series' | 'name'> & { cv?: number }) => {
+    name ??= nameOf(s);
+    (items ??= []).push(item.cv === undefined ? { series: s.id, name, note: item.note } : { series: s.id, name, cv: item.cv, note: item.note });
+  };
   const cv = s.stats.cv;
   if (s.stats.n !== null && s.stats.n >= MIN_SAMPLES && cv !== null && cv >= HIGH_CV_PERCENT) {
-    items.push({ series: s.id, name, cv, note: `CV ${cv.toFixed(1)}% over ${s.stats.n} samples` });
+    add({ cv, note: `CV ${cv.toFixed(1)}% over ${s.stats.n} samples` });
   }
-  const first = s.outliers.find((o) => o.index === 0);
+  const first = s.outliers.length > 0 ? s.outliers.find((o) => o.index === 0) : undefined;
   if (first && s.samples.length >= 4) {
     const med = median(s.samples);
     const times = med !== 0 ? Math.abs(first.value / med) : undefined;
-    items.push({ series: s.id, name, note: `first sample ${formatNumber(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${formatNumber(med)})` : ` against a median of ${formatNumber(med)}`}: warm-up?` });
+    add({ note: `first sample ${formatNumber(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${formatNumber(med)})` : ` against a median of ${formatNumber(med)}`}: warm-up?` });
   }
   const runCv = s.replicates ? cvOf(s.replicates.runMeans) : undefined;
   if (runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
-    items.push({ series: s.id, name, cv: runCv, note: `run means vary by CV ${runCv.toFixed(1)}% across ${s.replicates?.runMeans.length} runs` });
+    add({ cv: runCv, note: `run means vary by CV ${runCv.toFixed(1)}% across ${s.replicates?.runMeans.length} runs` });
   }
   return items;
 }
@@ -69,23 +75,27 @@ export function stabilityFindings(series: readonly Series[], files: readonly Fil
     }
     return path;
   };
-  const currentFiles = new Set<string>();
+  // Each file's first series: the files the stage reads, and the scope their excluded rows count in.
+  const ownerOf = new Map<string, Series>();
+  let previousFile: string | undefined;
   for (const s of series) {
-    for (const f of s.replicates?.files ?? [s.file]) currentFiles.add(f);
+    if (s.replicates) {
+      for (const file of s.replicates.files) if (!ownerOf.has(file)) ownerOf.set(file, s);
+    } else if (s.file !== previousFile && !ownerOf.has(s.file)) ownerOf.set(s.file, s);
+    previousFile = s.replicates ? undefined : s.file;
     if (s.direction === 'none') continue;
     const items = itemsOf(s);
-    if (items.length === 0) continue;
+    if (items === undefined) continue;
     const entry = byScope.get(scopeOf(s)) ?? { items: [], series: [], excluded: 0 };
     entry.items.push(...items);
     entry.series.push(s);
     byScope.set(scopeOf(s), entry);
   }
-  const ownerOf = new Map<string, Series>();
-  for (const s of series) for (const file of s.replicates?.files ?? [s.file]) if (!ownerOf.has(file)) ownerOf.set(file, s);
   for (const f of files) {
-    if (f.excludedRows === 0 || !currentFiles.has(f.path)) continue;
+    if (f.excludedRows === 0) continue;
     const owner = ownerOf.get(f.path);
-    const key = owner ? scopeOf(owner) : normaliseRunPath(f.path);
+    if (!owner) continue;
+    const key = scopeOf(owner);
     const entry = byScope.get(key) ?? { items: [], series: [], excluded: 0 };
     entry.excluded += f.excludedRows;
     byScope.set(key, entry);

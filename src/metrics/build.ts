@@ -120,7 +120,7 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules): S
     source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
     stats,
     // Positions are only meaningful when the kept samples are all of them, in order.
-    outliers: raw.samples?.complete ? findOutliers(samples) : [],
+    outliers: raw.samples?.complete ? findOutliers(samples, stats.p50 ?? undefined) : [],
     samples,
   };
   if (raw.line !== undefined) series.line = raw.line;

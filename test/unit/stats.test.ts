@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SampleAccumulator } from '../../src/metrics/accumulator.js';
-import { findOutliers, poolMoments, statsFromSamples, statsFromSummary } from '../../src/metrics/stats.js';
+import { exactStats, findOutliers, poolMoments, statsFromSamples, statsFromSummary } from '../../src/metrics/stats.js';
 import type { SeriesStats } from '../../src/model/series.js';
 
 function accumulate(values: readonly number[], cap?: number): SampleAccumulator {
@@ -134,6 +134,27 @@ describe('statsFromSamples', () => {
   });
 });
 
+describe('exactStats', () => {
+  it('gives for values already held exactly what statsFromSamples gives for an accumulator of them', () => {
+    const values = [12.5, -3, 7.25, 7.25, 1e-9, 400, -0.5, 88];
+    expect(exactStats(values, -3, 400)).toEqual(statsFromSamples(accumulate(values)));
+  });
+
+  it('orders zeros and negative zeros as they arrived, as the comparator sort does', () => {
+    // The middle (5th) value in arrival order is -0; a typed-array sort would put every -0 first and make it 0.
+    const values = [0, -0, 0, -0, -0, 5, 6, 7, 8];
+    const stats = exactStats(values, 0, 8);
+    expect(Object.is(stats.p50, -0)).toBe(true);
+    expect(stats).toEqual(statsFromSamples(accumulate(values)));
+  });
+
+  it('does not modify its input', () => {
+    const values = [3, 1, 2];
+    exactStats(values, 1, 3);
+    expect(values).toEqual([3, 1, 2]);
+  });
+});
+
 describe('statsFromSummary', () => {
   it('keeps mean, sd and n and invents nothing else', () => {
     expect(statsFromSummary({ mean: 512.4, sd: 20.1, n: 10 })).toEqual({
@@ -256,6 +277,14 @@ describe('findOutliers', () => {
     // median 0, MAD 1 (deviations 0,0,1,1,1,1,x): z(x) = 0.6745·x; x = 5.19 → 3.50066, x = 5.18 → 3.49391.
     expect(findOutliers([0, 0, 1, -1, 1, -1, 5.19])).toEqual([{ index: 6, value: 5.19 }]);
     expect(findOutliers([0, 0, 1, -1, 1, -1, 5.18])).toEqual([]);
+  });
+
+  it('flags the same samples when the caller passes the median it has (a series\' p50)', () => {
+    const samples = [410, 120, 118, 125, 121, 119, 122];
+    const p50 = statsFromSamples(accumulate(samples)).p50 as number;
+    expect(p50).toBe(121);
+    expect(findOutliers(samples, p50)).toEqual([{ index: 0, value: 410 }]);
+    expect(findOutliers(samples, p50)).toEqual(findOutliers(samples));
   });
 
   it('does not modify its input', () => {
