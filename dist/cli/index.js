@@ -11081,7 +11081,8 @@ function isThroughput(direction, unit, metric) {
 /* harmony export */   FH: () => (/* binding */ findOutliers),
 /* harmony export */   Mh: () => (/* binding */ poolMoments),
 /* harmony export */   ms: () => (/* binding */ coefficientOfVariation),
-/* harmony export */   pb: () => (/* binding */ statsFromSamples)
+/* harmony export */   pb: () => (/* binding */ statsFromSamples),
+/* harmony export */   xb: () => (/* binding */ exactStats)
 /* harmony export */ });
 /* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5521);
 
@@ -11093,23 +11094,52 @@ function isThroughput(direction, unit, metric) {
  * between closest ranks, numpy's default (R type 7).
  */
 function statsFromSamples(acc) {
-    const sorted = [...acc.samples].sort((a, b) => a - b);
-    const n = acc.count;
-    const exact = acc.complete;
-    const m = exact ? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(sorted) : acc.mean;
-    const variance = acc.variance;
-    const sd = n > 1 ? (exact ? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .sampleStandardDeviation */ .JK)(sorted) : Math.sqrt(variance ?? 0)) : null;
+    if (acc.complete)
+        return exactStats(acc.samples, acc.min, acc.max);
+    const sorted = sortedCopy(acc.samples);
+    const sd = acc.count > 1 ? Math.sqrt(acc.variance ?? 0) : null;
+    return withPercentiles(sorted, acc.count, acc.mean, sd, acc.min, acc.max, true);
+}
+/**
+ * Exact statistics of every value of a series, `min` and `max` as found in
+ * arrival order: what statsFromSamples gives for a complete accumulator,
+ * for callers that hold the values already (pooled replicate runs).
+ */
+function exactStats(values, min, max) {
+    // simple-statistics reads an array by index and length only, so a typed array serves.
+    const sorted = sortedCopy(values);
+    const m = (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(sorted);
+    const sd = sorted.length > 1 ? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .sampleStandardDeviation */ .JK)(sorted) : null;
+    return withPercentiles(sorted, sorted.length, m, sd, min, max, false);
+}
+/**
+ * The values in ascending order. A Float64Array sorts numbers without a
+ * comparator call per step, 2-4× faster from about eight values on; it would
+ * put -0 before 0 and NaN last where the comparator keeps arrival order, so
+ * values holding either take the comparator (the same numbers either way
+ * otherwise), as do a few values, where making the typed array costs more.
+ */
+function sortedCopy(values) {
+    const byComparator = () => values.slice().sort((a, b) => a - b);
+    if (values.length < 8)
+        return byComparator();
+    for (const v of values)
+        if (v === 0 || v !== v)
+            return byComparator();
+    return new Float64Array(values).sort();
+}
+function withPercentiles(sorted, n, m, sd, min, max, approximate) {
     return {
         n,
         mean: m,
         sd,
         cv: coefficientOfVariation(m, sd),
-        min: acc.min,
+        min,
         p50: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .quantileSorted */ .Z4)(sorted, 0.5),
         p95: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .quantileSorted */ .Z4)(sorted, 0.95),
         p99: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .quantileSorted */ .Z4)(sorted, 0.99),
-        max: acc.max,
-        approximate: !exact,
+        max,
+        approximate,
     };
 }
 /** Statistics a file stated itself; nothing is invented for what it left out. */
@@ -11141,12 +11171,13 @@ const OUTLIER_Z = 3.5;
  * Outliers by the modified z-score (Iglewicz & Hoaglin): |0.6745·(x − median) / MAD| > 3.5.
  * When more than half the samples are equal the MAD is zero, so the mean absolute
  * deviation (scaled by 1.253314) stands in, as common statistics packages do.
- * Below four samples nothing is called an outlier.
+ * Below four samples nothing is called an outlier. `knownMedian`: the samples'
+ * median when the caller has it (a complete series' p50 is the same number).
  */
-function findOutliers(samples) {
+function findOutliers(samples, knownMedian) {
     if (samples.length < 4)
         return [];
-    const med = (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)([...samples]);
+    const med = knownMedian ?? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(samples);
     const deviations = samples.map((x) => Math.abs(x - med));
     const mad = (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(deviations);
     const scale = mad > 0 ? mad / 0.6745 : (1.253314 * (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(deviations));
@@ -24977,22 +25008,37 @@ function bySuffix(group, position) {
 const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.log']);
 function unitsOf(series) {
     const units = new Map();
-    const runPath = new Map();
+    const metrics = new Map();
+    let file;
+    let unit;
+    let names = new Set();
     for (const s of series) {
-        let path = runPath.get(s.file);
-        if (path === undefined) {
-            path = (0,identity/* normaliseRunPath */["do"])(s.file);
-            runPath.set(s.file, path);
-        }
-        let unit = units.get(path);
-        if (!unit) {
-            unit = { ...splitFile(path), schema: '', series: [], factors: new Map() };
-            units.set(path, unit);
+        // A file's series arrive together: its unit is looked up once.
+        if (s.file !== file || !unit) {
+            file = s.file;
+            const path = (0,identity/* normaliseRunPath */["do"])(s.file);
+            unit = units.get(path);
+            if (!unit) {
+                const { segments, extension } = splitFile(path);
+                unit = { segments, extension, schema: 0, series: [], factors: new Map() };
+                units.set(path, unit);
+                metrics.set(unit, new Set());
+            }
+            names = metrics.get(unit);
         }
         unit.series.push(s);
+        names.add(s.metric);
     }
-    for (const unit of units.values())
-        unit.schema = [...new Set(unit.series.map((s) => s.metric))].sort().join('\u0001');
+    const schemas = new Map();
+    for (const unit of units.values()) {
+        const schema = [...metrics.get(unit)].sort().join('\u0001');
+        let id = schemas.get(schema);
+        if (id === undefined) {
+            id = schemas.size;
+            schemas.set(schema, id);
+        }
+        unit.schema = id;
+    }
     return units;
 }
 /** Level names must read as names: short, and not a run index or timestamp that normalisation left in place. */
@@ -25018,21 +25064,26 @@ function assignPathFactors(series, rules = []) {
             f.levels.push(level);
         found.set(key, f);
     };
-    const list = [...units.entries()];
+    const list = [...units.entries()].filter(([, unit]) => !DOCUMENT_EXTENSIONS.has(unit.extension.toLowerCase()));
     const depth = Math.max(0, ...list.map(([, u]) => u.segments.length));
     for (let position = 0; position < depth; position++) {
         const groups = new Map();
         for (const entry of list) {
             const unit = entry[1];
-            if (position >= unit.segments.length || DOCUMENT_EXTENSIONS.has(unit.extension.toLowerCase()))
+            if (position >= unit.segments.length)
                 continue;
             const rest = unit.segments.map((s, i) => (i === position ? '\u0000' : s)).join('/');
             const key = `${unit.segments.length}|${unit.extension}|${unit.schema}|${rest}`;
-            const group = groups.get(key) ?? [];
-            group.push(entry);
-            groups.set(key, group);
+            const group = groups.get(key);
+            if (group)
+                group.push(entry);
+            else
+                groups.set(key, [entry]);
         }
         for (const whole of groups.values()) {
+            // A unit without siblings at this position has no level to find (most units, at most positions).
+            if (whole.length < 2)
+                continue;
             for (const group of bySuffix(whole, position)) {
                 if (group.length < 2 || group.length > MAX_PATH_LEVELS)
                     continue;
@@ -25136,15 +25187,40 @@ function replicatePattern(normalised, members) {
     const show = (v) => (padded ? String(v).padStart(width, '0') : String(v));
     return normalised.replace('<n>', contiguous ? `{${show(first)}..${show(last)}}` : `{${values.map(show).join(',')}}`);
 }
+/** Every run's samples in run order, when each run kept all of its own and together they fit an accumulator: their statistics are exact. */
+function allSamples(parts) {
+    let total = 0;
+    for (const p of parts) {
+        if (p.stats.n !== p.samples.length)
+            return undefined;
+        total += p.samples.length;
+    }
+    if (total > DEFAULT_SAMPLE_CAP)
+        return undefined;
+    const samples = [];
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const p of parts) {
+        for (const v of p.samples) {
+            samples.push(v);
+            // As SampleAccumulator finds them, so the numbers are those of one file holding all runs.
+            if (v < min)
+                min = v;
+            if (v > max)
+                max = v;
+        }
+    }
+    return { samples, min, max };
+}
 /** The union of complete sample lists: every statistic exact, as if one file held all runs. */
 function pooledSamples(parts) {
-    const complete = parts.every((p) => p.stats.n === p.samples.length);
+    const all = allSamples(parts);
+    if (all)
+        return { stats: (0,metrics_stats/* exactStats */.xb)(all.samples, all.min, all.max), samples: all.samples, complete: true };
     const acc = new SampleAccumulator();
     for (const p of parts)
         for (const v of p.samples)
             acc.add(v);
-    if (complete && acc.complete)
-        return { stats: (0,metrics_stats/* statsFromSamples */.pb)(acc), samples: [...acc.samples], complete: true };
     // Some run kept only a reservoir of its samples: the moments still pool exactly, percentiles are approximate.
     const moments = (0,metrics_stats/* poolMoments */.Mh)(parts.map((p) => ({ n: p.stats.n ?? p.samples.length, mean: p.stats.mean, sd: p.stats.sd })));
     const fromKept = (0,metrics_stats/* statsFromSamples */.pb)(acc);
@@ -25192,19 +25268,33 @@ function pooledSummaries(parts) {
 function poolRuns(parts, pattern) {
     const first = parts[0];
     const replicates = { pattern, files: parts.map((p) => p.file), runMeans: parts.map((p) => p.stats.mean) };
-    const base = { ...first, labels: { ...first.labels }, replicates };
+    // The first run's fields in its order, `replicates` last: report.json lists them the same way every run.
+    const pooled = { ...first, labels: { ...first.labels }, replicates };
     if (parts.every((p) => p.source === 'samples')) {
         const { stats, samples, complete } = pooledSamples(parts);
-        return { ...base, source: 'samples', stats, samples, outliers: complete ? (0,metrics_stats/* findOutliers */.FH)(samples) : [] };
+        pooled.source = 'samples';
+        pooled.stats = stats;
+        pooled.samples = samples;
+        pooled.outliers = complete ? (0,metrics_stats/* findOutliers */.FH)(samples, stats.p50 ?? undefined) : [];
+        return pooled;
     }
     const summary = pooledSummaries(parts);
-    if (summary)
-        return { ...base, source: 'summary', stats: summary, samples: [], outliers: [] };
+    if (summary) {
+        pooled.source = 'summary';
+        pooled.stats = summary;
+        pooled.samples = [];
+        pooled.outliers = [];
+        return pooled;
+    }
     const acc = new SampleAccumulator();
     for (const p of parts)
         acc.add(p.stats.mean);
     const samples = [...acc.samples];
-    return { ...base, source: 'samples', stats: (0,metrics_stats/* statsFromSamples */.pb)(acc), samples, outliers: (0,metrics_stats/* findOutliers */.FH)(samples) };
+    pooled.source = 'samples';
+    pooled.stats = (0,metrics_stats/* statsFromSamples */.pb)(acc);
+    pooled.samples = samples;
+    pooled.outliers = (0,metrics_stats/* findOutliers */.FH)(samples);
+    return pooled;
 }
 /**
  * Files whose paths differ only in a run index (`run_1/` … `run_5/`,
@@ -25217,7 +25307,12 @@ function poolRuns(parts, pattern) {
 function poolReplicates(series) {
     const byPath = new Map();
     const seenFile = new Set();
+    let previousFile;
     for (const s of series) {
+        // A file's series arrive together: most iterations skip the set.
+        if (s.file === previousFile)
+            continue;
+        previousFile = s.file;
         if (seenFile.has(s.file))
             continue;
         seenFile.add(s.file);
@@ -25234,58 +25329,67 @@ function poolReplicates(series) {
         if (members.length < 2 || distinct.size < 2)
             continue;
         members.sort((a, b) => compareIndices(a.indices, b.indices));
-        const group = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])) };
+        const group = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])), parts: new Map() };
         for (const m of members)
             groupOf.set(m.file, group);
     }
     if (groupOf.size === 0)
         return { series: [...series], groups: [] };
-    const parts = new Map();
-    // Each series' key is built once; the loop below reads it again.
-    const keys = new Map();
-    const keyOf = (s, normalised) => {
-        let key = keys.get(s);
-        if (key === undefined) {
-            key = `${normalised}\u0000${s.metric}\u0000${(0,identity/* labelKey */.kJ)(s.labels)}`;
-            keys.set(s, key);
-        }
-        return key;
-    };
-    for (const s of series) {
-        const group = groupOf.get(s.file);
+    // Each series' group and its runs' copies of it, found once (by position) and read again by the loop below.
+    const groups = groupsByPosition(series, groupOf);
+    const entries = new Array(series.length);
+    series.forEach((s, i) => {
+        const group = groups[i];
         if (!group)
-            continue;
-        const key = keyOf(s, group.normalised);
-        const list = parts.get(key) ?? [];
-        list.push(s);
-        parts.set(key, list);
-    }
+            return;
+        // Keyed within the group: the same metric and labels in every run of it.
+        const key = `${s.metric}\u0000${(0,identity/* labelKey */.kJ)(s.labels)}`;
+        let entry = group.parts.get(key);
+        if (entry)
+            entry.list.push(s);
+        else
+            group.parts.set(key, (entry = { list: [s], emitted: false }));
+        entries[i] = entry;
+    });
     const counts = new Map();
     const out = [];
-    const emitted = new Set();
-    for (const s of series) {
-        const group = groupOf.get(s.file);
-        if (!group) {
+    series.forEach((s, i) => {
+        const group = groups[i];
+        const entry = entries[i];
+        if (!group || !entry) {
             out.push(s);
-            continue;
+            return;
         }
-        const key = keyOf(s, group.normalised);
-        const list = parts.get(key);
-        const consistent = list.length > 1 && list.every((p) => p.unit === s.unit && p.direction === s.direction);
-        if (!consistent) {
+        const list = entry.list;
+        entry.consistent ??= list.length > 1 && list.every((p) => p.unit === s.unit && p.direction === s.direction);
+        if (!entry.consistent) {
             out.push(s);
-            continue;
+            return;
         }
-        if (emitted.has(key))
-            continue;
-        emitted.add(key);
+        if (entry.emitted)
+            return;
+        entry.emitted = true;
         const ordered = [...list].sort((a, b) => (group.order.get(a.file) ?? 0) - (group.order.get(b.file) ?? 0));
         out.push(poolRuns(ordered, group.pattern));
         const g = counts.get(group.normalised) ?? { pattern: group.pattern, runs: group.order.size, series: 0 };
         g.series += 1;
         counts.set(group.normalised, g);
-    }
+    });
     return { series: out, groups: [...counts.values()] };
+}
+/** The run group of each series (undefined outside one), looked up once per file. */
+function groupsByPosition(series, groupOf) {
+    const out = new Array(series.length);
+    let file;
+    let group;
+    series.forEach((s, i) => {
+        if (s.file !== file) {
+            file = s.file;
+            group = groupOf.get(file);
+        }
+        out[i] = group;
+    });
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/experiments/structure.ts
@@ -25416,7 +25520,7 @@ function buildSeries(raw, file, rules) {
         source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
         stats,
         // Positions are only meaningful when the kept samples are all of them, in order.
-        outliers: raw.samples?.complete ? (0,metrics_stats/* findOutliers */.FH)(samples) : [],
+        outliers: raw.samples?.complete ? (0,metrics_stats/* findOutliers */.FH)(samples, stats.p50 ?? undefined) : [],
         samples,
     };
     if (raw.line !== undefined)
@@ -30620,7 +30724,12 @@ function currentSeries(series) {
         return known;
     };
     const newest = new Map();
+    let previousFile;
     for (const s of series) {
+        // A file's series arrive together: the file is weighed once.
+        if (s.file === previousFile)
+            continue;
+        previousFile = s.file;
         const run = stampsOf(s.file);
         if (!run)
             continue;
@@ -30628,11 +30737,17 @@ function currentSeries(series) {
         if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && s.file > seen.file))
             newest.set(run.key, { file: s.file, stamps: run.stamps });
     }
+    let file;
+    let isCurrent = false;
     return series.filter((s) => {
         if (s.id.startsWith(model_series/* LLM_SERIES_PREFIX */.z))
             return false;
-        const run = stampsOf(s.file);
-        return run === null || newest.get(run.key)?.file === s.file;
+        if (s.file !== file) {
+            file = s.file;
+            const run = stampsOf(file);
+            isCurrent = run === null || newest.get(run.key)?.file === file;
+        }
+        return isCurrent;
     });
 }
 const identityNames = new Map();
@@ -30650,12 +30765,35 @@ function isIdentityLabel(key) {
 function singular(word) {
     return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
+const NO_PATH_FACTORS = new Map();
 /**
- * A condition written into the metric's own path: `backends.eager.tps` and
- * `backends.compiled.tps` in one file are `tps` for backend=eager and
- * backend=compiled. Only inner segments count (the last one is the metric),
- * and statistic words never do.
+ * metricPathFactors of a scope's series. The answer depends only on the set
+ * of metric names, and files of one schema repeat it across a tree: each set
+ * is worked out once.
  */
+function scopePathFactors(list) {
+    const metrics = new Set();
+    let dotted = false;
+    for (const s of list) {
+        metrics.add(s.metric);
+        if (!dotted && s.metric.includes('.'))
+            dotted = true;
+    }
+    if (!dotted)
+        return NO_PATH_FACTORS;
+    const sorted = [...metrics].sort();
+    // Each name prefixed with its length: no two sets share a key, whatever characters the names hold.
+    const key = sorted.map((m) => `${m.length}:${m}`).join('');
+    let known = pathFactorsBySet.get(key);
+    if (!known) {
+        known = metricPathFactors(sorted);
+        if (pathFactorsBySet.size >= 1_000)
+            pathFactorsBySet.clear();
+        pathFactorsBySet.set(key, known);
+    }
+    return known;
+}
+const pathFactorsBySet = new Map();
 function metricPathFactors(metrics) {
     const out = new Map();
     if (!metrics.some((m) => m.includes('.')))
@@ -30687,6 +30825,19 @@ function metricPathFactors(metrics) {
     }
     return out;
 }
+function addCondition(c, key, value) {
+    if (isIdentityLabel(key)) {
+        (c.identity ??= {})[key] = value;
+        c.identityKey += `${key}=${value}\u0002`;
+    }
+    else
+        c.dims[key] = value;
+}
+function addConditions(c, source) {
+    if (source)
+        for (const key in source)
+            addCondition(c, key, source[key]);
+}
 /**
  * Groups the current series into families. A family's cells share metric,
  * unit, direction, file or experiment, and the names of their conditions;
@@ -30695,60 +30846,52 @@ function metricPathFactors(metrics) {
 /** `current`: the series currentSeries() keeps, when the caller has them already. */
 function buildFamilies(series, current = currentSeries(series)) {
     const byScope = new Map();
-    const runPath = new Map();
+    let previous;
     for (const s of current) {
-        let scope = s.experiment ?? runPath.get(s.file);
-        if (scope === undefined) {
-            scope = (0,identity/* normaliseRunPath */["do"])(s.file);
-            runPath.set(s.file, scope);
+        const scope = s.experiment ?? (0,identity/* normaliseRunPath */["do"])(s.file);
+        // Series of one file or experiment mostly arrive together: one map lookup for the run of them.
+        if (previous?.scope !== scope) {
+            let list = byScope.get(scope);
+            if (!list) {
+                list = [];
+                byScope.set(scope, list);
+            }
+            previous = { scope, list };
         }
-        const list = byScope.get(scope) ?? [];
-        list.push(s);
-        byScope.set(scope, list);
+        previous.list.push(s);
     }
-    const families = new Map();
+    const families = [];
     for (const [scopePath, list] of byScope) {
-        const fromPath = metricPathFactors(list.map((s) => s.metric));
+        const fromPath = scopePathFactors(list);
+        // Keys within one scope: families of different scopes never share one.
+        const inScope = new Map();
         for (const s of list) {
             // Conditions and identity labels split in one pass (this runs once per series of the tree).
-            const dims = {};
-            const identity = {};
-            let identityKey = '';
-            const take = (source) => {
-                if (!source)
-                    return;
-                for (const key in source) {
-                    const value = source[key];
-                    if (isIdentityLabel(key)) {
-                        identity[key] = value;
-                        identityKey += `${key}=${value}\u0002`;
-                    }
-                    else
-                        dims[key] = value;
-                }
-            };
-            take(s.labels);
-            take(s.factors);
+            const c = { dims: {}, identity: undefined, identityKey: '' };
+            addConditions(c, s.labels);
+            addConditions(c, s.factors);
             const mp = fromPath.get(s.metric);
             let metric = s.metric;
-            if (mp && !(mp.name in dims) && !(mp.name in identity)) {
-                take({ [mp.name]: mp.level });
+            // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
+            if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
+                addCondition(c, mp.name, mp.level);
                 metric = mp.template;
             }
-            const names = Object.keys(dims);
+            const names = Object.keys(c.dims);
             if (names.length > 1)
                 names.sort();
-            const key = `${scopePath}\u0000${metric}\u0000${s.unit}\u0000${s.direction}\u0000${identityKey}\u0000${names.join('\u0001')}`;
-            let family = families.get(key);
+            const key = `${metric}\u0000${s.unit}\u0000${s.direction}\u0000${c.identityKey}\u0000${names.join('\u0001')}`;
+            let family = inScope.get(key);
             if (!family) {
-                family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: identity }, dims: [], cells: [] };
-                families.set(key, family);
+                family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
+                inScope.set(key, family);
+                families.push(family);
             }
-            family.cells.push({ series: s, dims });
+            family.cells.push({ series: s, dims: c.dims });
         }
     }
     const out = [];
-    for (const family of families.values()) {
+    for (const family of families) {
         if (family.cells.length < 2)
             continue;
         const first = family.cells[0];
@@ -30876,6 +31019,7 @@ function summariseSweep(family, confidence) {
 ;// CONCATENATED MODULE: ./src/findings/score.ts
 
 
+
 const TIME_UNITS = new Set(['ns', 'µs', 'ms', 's']);
 const MEMORY_UNITS = new Set(['B', 'KB', 'KiB', 'MB', 'MiB', 'GB', 'GiB']);
 /**
@@ -30901,6 +31045,22 @@ function metricWeight(metric, unit, direction) {
  * count half.
  */
 const LOAD_FACTOR = /^(batch|batch_?size|bs|n_?batch|n_?ubatch|concurrency|max_?concurrency|num_?concurrent_?requests|request_?rate|num_?prompts|num_?requests|parallel|num_?parallel|workers|num_?workers|threads|n_?threads)$/;
+/** Whether a condition is a load setting; condition names repeat across families, so each is judged once. */
+const isLoadFactor = (0,memo/* memo */.p)(10_000, (name) => LOAD_FACTOR.test((0,infer/* normaliseName */.GX)(name)));
+const weights = new Map();
+/** metricWeight, remembered: thousands of families share a handful of metrics. */
+function cachedWeight(metric, unit, direction) {
+    // The unit's length makes the key unambiguous whatever characters the names hold.
+    const key = `${direction}:${unit.length}:${unit}${metric}`;
+    let weight = weights.get(key);
+    if (weight === undefined) {
+        weight = metricWeight(metric, unit, direction);
+        if (weights.size >= 10_000)
+            weights.clear();
+        weights.set(key, weight);
+    }
+    return weight;
+}
 function evidenceWeight(significant) {
     if (significant === true)
         return 1;
@@ -30928,7 +31088,7 @@ function scoreFinding(f) {
         case 'ranking': {
             const effect = f.ratio !== undefined ? Math.min(1, 0.2 + Math.log2(f.ratio)) : 0.3;
             const n = (f.levels ?? []).reduce((s, l) => s + (l.n ?? 1), 0);
-            const load = f.factor !== undefined && LOAD_FACTOR.test((0,infer/* normaliseName */.GX)(f.factor)) ? 0.5 : 1;
+            const load = f.factor !== undefined && isLoadFactor(f.factor) ? 0.5 : 1;
             return 10 * weight * effect * evidenceWeight(f.test?.significant) * sizeWeight(n) * load;
         }
         case 'sweep': {
@@ -30952,7 +31112,7 @@ function scoreFinding(f) {
 function scoreBound(family) {
     if (family.direction === 'none')
         return 0;
-    const weight = metricWeight(family.metric, family.unit, family.direction);
+    const weight = cachedWeight(family.metric, family.unit, family.direction);
     if (isSweep(family))
         return 10.5 * weight * sizeWeight(family.cells.length);
     let lo = Number.POSITIVE_INFINITY;
@@ -30967,7 +31127,7 @@ function scoreBound(family) {
         n += c.series.stats.n ?? 1;
     }
     const effect = lo > 0 ? Math.max(0.3, Math.min(1, 0.2 + Math.log2(hi / lo))) : 0.3;
-    const load = family.dims.every((d) => LOAD_FACTOR.test((0,infer/* normaliseName */.GX)(d))) ? 0.5 : 1;
+    const load = family.dims.every(isLoadFactor) ? 0.5 : 1;
     return 10 * weight * effect * sizeWeight(n) * load;
 }
 
@@ -30999,22 +31159,28 @@ function stability_median(values) {
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+/** What makes one series' numbers less trustworthy; undefined when nothing does (most series). */
 function itemsOf(s) {
-    const items = [];
-    const name = nameOf(s);
+    let items;
+    // The name is built only for a series that has something to say.
+    let name;
+    const add = (item) => {
+        name ??= nameOf(s);
+        (items ??= []).push(item.cv === undefined ? { series: s.id, name, note: item.note } : { series: s.id, name, cv: item.cv, note: item.note });
+    };
     const cv = s.stats.cv;
     if (s.stats.n !== null && s.stats.n >= MIN_SAMPLES && cv !== null && cv >= HIGH_CV_PERCENT) {
-        items.push({ series: s.id, name, cv, note: `CV ${cv.toFixed(1)}% over ${s.stats.n} samples` });
+        add({ cv, note: `CV ${cv.toFixed(1)}% over ${s.stats.n} samples` });
     }
-    const first = s.outliers.find((o) => o.index === 0);
+    const first = s.outliers.length > 0 ? s.outliers.find((o) => o.index === 0) : undefined;
     if (first && s.samples.length >= 4) {
         const med = stability_median(s.samples);
         const times = med !== 0 ? Math.abs(first.value / med) : undefined;
-        items.push({ series: s.id, name, note: `first sample ${(0,util_numbers/* formatNumber */.ZV)(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${(0,util_numbers/* formatNumber */.ZV)(med)})` : ` against a median of ${(0,util_numbers/* formatNumber */.ZV)(med)}`}: warm-up?` });
+        add({ note: `first sample ${(0,util_numbers/* formatNumber */.ZV)(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${(0,util_numbers/* formatNumber */.ZV)(med)})` : ` against a median of ${(0,util_numbers/* formatNumber */.ZV)(med)}`}: warm-up?` });
     }
     const runCv = s.replicates ? cvOf(s.replicates.runMeans) : undefined;
     if (runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
-        items.push({ series: s.id, name, cv: runCv, note: `run means vary by CV ${runCv.toFixed(1)}% across ${s.replicates?.runMeans.length} runs` });
+        add({ cv: runCv, note: `run means vary by CV ${runCv.toFixed(1)}% across ${s.replicates?.runMeans.length} runs` });
     }
     return items;
 }
@@ -31036,30 +31202,35 @@ function stabilityFindings(series, files) {
         }
         return path;
     };
-    const currentFiles = new Set();
+    // Each file's first series: the files the stage reads, and the scope their excluded rows count in.
+    const ownerOf = new Map();
+    let previousFile;
     for (const s of series) {
-        for (const f of s.replicates?.files ?? [s.file])
-            currentFiles.add(f);
+        if (s.replicates) {
+            for (const file of s.replicates.files)
+                if (!ownerOf.has(file))
+                    ownerOf.set(file, s);
+        }
+        else if (s.file !== previousFile && !ownerOf.has(s.file))
+            ownerOf.set(s.file, s);
+        previousFile = s.replicates ? undefined : s.file;
         if (s.direction === 'none')
             continue;
         const items = itemsOf(s);
-        if (items.length === 0)
+        if (items === undefined)
             continue;
         const entry = byScope.get(scopeOf(s)) ?? { items: [], series: [], excluded: 0 };
         entry.items.push(...items);
         entry.series.push(s);
         byScope.set(scopeOf(s), entry);
     }
-    const ownerOf = new Map();
-    for (const s of series)
-        for (const file of s.replicates?.files ?? [s.file])
-            if (!ownerOf.has(file))
-                ownerOf.set(file, s);
     for (const f of files) {
-        if (f.excludedRows === 0 || !currentFiles.has(f.path))
+        if (f.excludedRows === 0)
             continue;
         const owner = ownerOf.get(f.path);
-        const key = owner ? scopeOf(owner) : (0,identity/* normaliseRunPath */["do"])(f.path);
+        if (!owner)
+            continue;
+        const key = scopeOf(owner);
         const entry = byScope.get(key) ?? { items: [], series: [], excluded: 0 };
         entry.excluded += f.excludedRows;
         byScope.set(key, entry);
