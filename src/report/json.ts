@@ -37,9 +37,9 @@ export interface ReportJsonOptions {
  * The report as report.json holds it (schema 3, docs/report-json.md): every
  * value a script reads, without what it can take as given. Scalars equal to
  * their documented default are left out (`unit` "", `source` "samples",
- * `directionSource` "inferred", zero counts), a
- * series' statistics are written as compactStats writes them, the samples of
- * large series are left out unless all are asked for, and what is said once
+ * `directionSource` "inferred", zero counts), a series' statistics are
+ * written as compactStats writes them, the samples of large series are left
+ * out unless all are asked for, documents are listed by path, and what is said once
  * elsewhere is referenced, not repeated: a finding's levels name no series
  * (each series' label or factor says its level), a comparison row of a series
  * in `series[]` names it by id only, replicate files that the pattern names
@@ -56,8 +56,7 @@ export function reportForJson(report: Report, options: ReportJsonOptions = {}): 
         if (!index.has(s.id)) index.set(s.id, i);
       });
       out.findings = report.findings.map((f) => findingForJson(f, index));
-    }
-    else if (key === 'comparison' && report.comparison) out.comparison = comparisonForJson(report.comparison, report.series);
+    } else if (key === 'comparison' && report.comparison) out.comparison = comparisonForJson(report.comparison, report.series);
     else out[key] = value;
   }
   return out;
