@@ -1,8 +1,10 @@
 import { promises as fs } from 'node:fs';
-import type { Series } from '../model/series.js';
+import type { Series, SeriesStats } from '../model/series.js';
 import type { Report } from '../model/report.js';
 import { writeJson, writeToFile, type Sink } from '../report/write.js';
 import { redactJsonValue } from '../util/redact.js';
+import { defaultSamples, samplesAreDefault, statsAsArray, statsFromArray } from '../report/compact.js';
+import { coefficientOfVariation } from '../metrics/stats.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type SnapshotSeries } from '../model/snapshot.js';
 import { HardwareError, validateHardware } from '../hardware/validate.js';
 import { HARDWARE_ID } from '../model/hardware.js';
@@ -65,14 +67,120 @@ export function createSnapshot(report: Report): Snapshot {
   return snapshot;
 }
 
+/** The file a series id names when the id is `<file>::<metric…>`; what a snapshot's absent `file` means. */
+function fileOfId(id: string): string | undefined {
+  const at = id.indexOf('::');
+  return at > 0 ? id.slice(0, at) : undefined;
+}
+
+/**
+ * The metric and labels an id's tail (after `::`) spells as seriesId writes
+ * it, `metric{a=1,b=2}#2`: what a snapshot's absent `metric` and `labels`
+ * mean. A writer leaves them out only when this gives them back exactly.
+ */
+function nameOfTail(tail: string): { metric: string; labels: Record<string, string> } {
+  const bare = tail.replace(/#\d+$/, '');
+  const open = bare.indexOf('{');
+  if (open < 0 || !bare.endsWith('}')) return { metric: bare, labels: {} };
+  const labels: Record<string, string> = {};
+  for (const pair of bare.slice(open + 1, -1).split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq < 0) return { metric: bare, labels: {} };
+    labels[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return { metric: bare.slice(0, open), labels };
+}
+
+function sameEntries(a: Record<string, string>, b: Record<string, string>): boolean {
+  const x = Object.entries(a);
+  const y = Object.entries(b);
+  return x.length === y.length && x.every(([k, v], i) => y[i]?.[0] === k && y[i]?.[1] === v);
+}
+
+/**
+ * One series as snapshot.json (schema 2) writes it: a field equal to what the
+ * reader assumes when it is absent is left out (expandSnapshotSeries puts
+ * each back exactly). `tail` instead of `id`: the id is the previous series'
+ * file part, `::`, then the tail. Absent `file`: the id's part before `::`;
+ * `metric` and `labels`: as the id's tail spells them (nameOfTail); `unit`:
+ * ""; `source`: "samples"; `samples`: the mean for a one-value series read
+ * from samples, else none; `stats` as compactStats writes them, with `cv`
+ * absent when it is sd / |mean| (computed as the analysis computes it).
+ */
+export function snapshotSeriesForJson(s: SnapshotSeries, previous?: SnapshotSeries): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const file = fileOfId(s.id);
+  const tail = file === undefined ? undefined : s.id.slice(file.length + 2);
+  // Series of one file follow each other: the second and later say only what differs from the one before.
+  const same = file !== undefined && previous !== undefined && fileOfId(previous.id) === file ? previous : undefined;
+  if (same) out.tail = tail;
+  else out.id = s.id;
+  if ((same ? same.file : file) !== s.file) out.file = s.file;
+  const named = tail === undefined ? undefined : nameOfTail(tail);
+  if (!(named && named.metric === s.metric && sameEntries(named.labels, s.labels))) {
+    out.metric = s.metric;
+    if (Object.keys(s.labels).length > 0) out.labels = s.labels;
+  }
+  if (s.unit !== '') out.unit = s.unit;
+  out.direction = s.direction;
+  if (s.source !== 'samples') out.source = s.source;
+  out.stats = statsAsArray(s.stats);
+  if (!Object.is(s.stats.cv, coefficientOfVariation(s.stats.mean, s.stats.sd))) out.cv = s.stats.cv;
+  if (!samplesAreDefault(s, s.samples)) out.samples = s.samples;
+  if (s.line !== undefined) out.line = s.line;
+  const factors = same?.factors;
+  if (!(factors === s.factors || (factors && s.factors && sameEntries(factors, s.factors)))) out.factors = s.factors ?? null;
+  if (same?.experiment !== s.experiment) out.experiment = s.experiment ?? null;
+  return out;
+}
+
+/** A schema-2 series with its absent fields put back; present ones are left as they are for validateSnapshot to check. */
+function expandSnapshotSeries(raw: unknown, previous: unknown): unknown {
+  if (!isObject(raw)) return raw;
+  const s: Record<string, unknown> = { ...raw };
+  const same = !('id' in s) && typeof s.tail === 'string' && isObject(previous) && typeof previous.id === 'string' && fileOfId(previous.id) !== undefined ? previous : undefined;
+  if (same) s.id = `${fileOfId(same.id as string) as string}::${s.tail as string}`;
+  delete s.tail;
+  const id = typeof s.id === 'string' ? s.id : undefined;
+  const file = id === undefined ? undefined : fileOfId(id);
+  if (!('file' in s)) s.file = same ? same.file : file;
+  for (const key of ['factors', 'experiment'] as const) {
+    if (!(key in s)) {
+      if (same && same[key] !== undefined) s[key] = same[key];
+    } else if (s[key] === null) delete s[key];
+  }
+  if (!('metric' in s) && id !== undefined && file !== undefined) {
+    const named = nameOfTail(id.slice(file.length + 2));
+    s.metric = named.metric;
+    if (!('labels' in s)) s.labels = named.labels;
+  }
+  if (!('labels' in s)) s.labels = {};
+  if (!('unit' in s)) s.unit = '';
+  if (!('source' in s)) s.source = 'samples';
+  if (Array.isArray(s.stats)) {
+    const read = statsFromArray(s.stats);
+    const cv = 'cv' in s ? s.cv : typeof read.mean === 'number' && (read.sd === null || typeof read.sd === 'number') ? coefficientOfVariation(read.mean, read.sd) : null;
+    const stats = { n: read.n, mean: read.mean, sd: read.sd, cv, min: read.min, p50: read.p50, p95: read.p95, p99: read.p99, max: read.max, approximate: read.approximate } as SeriesStats;
+    delete s.cv;
+    s.stats = stats;
+    if (!('samples' in s) && (s.source === 'samples' || s.source === 'summary')) s.samples = defaultSamples({ source: s.source, stats });
+  }
+  return s;
+}
+
+/** The snapshot as snapshot.json holds it (schema 2): each series as snapshotSeriesForJson writes it. */
+export function snapshotForJson(snapshot: Snapshot): Record<string, unknown> {
+  return { ...snapshot, schemaVersion: SNAPSHOT_SCHEMA_VERSION, series: snapshot.series.map((s, i) => snapshotSeriesForJson(s, snapshot.series[i - 1])) };
+}
+
 export function serialiseSnapshot(snapshot: Snapshot): string {
   // Redacted like report.json; ids already are (seriesId), so a baseline read back matches.
-  return `${JSON.stringify(snapshot, redactJsonValue)}\n`;
+  return `${JSON.stringify(snapshotForJson(snapshot), redactJsonValue)}\n`;
 }
 
 /** The text serialiseSnapshot returns, streamed: a snapshot of many series is never one string. */
 export async function writeSnapshotJson(snapshot: Snapshot, sink: Sink): Promise<void> {
-  await writeJson(snapshot, sink, redactJsonValue, { compact: true, nativeDepth: 2 });
+  await writeJson(snapshotForJson(snapshot), sink, redactJsonValue, { compact: true, nativeDepth: 2 });
   const done = sink('\n');
   if (done && typeof (done as Promise<unknown>).then === 'function') await done;
 }
@@ -111,6 +219,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Snapshots this version reads: 1 (every field written) and 2 (defaults left out), both still in users' caches. */
+const READABLE_VERSIONS = new Set([1, 2]);
 const DIRECTIONS = new Set(['higher', 'lower', 'none']);
 const NULLABLE_STATS = ['n', 'sd', 'cv', 'min', 'p50', 'p95', 'p99', 'max'] as const;
 
@@ -121,11 +231,11 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
   if (!isObject(data)) return fail('is not a JSON object');
   if (data.tool !== 'chimera-insight') fail('is not a Chimera Insight snapshot (its "tool" is not "chimera-insight")');
   if (typeof data.schemaVersion !== 'number') fail('has no schemaVersion');
-  if (data.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) {
+  if (!READABLE_VERSIONS.has(data.schemaVersion as number)) {
     fail(
       (data.schemaVersion as number) > SNAPSHOT_SCHEMA_VERSION
-        ? `has schema version ${String(data.schemaVersion)}, written by a newer Chimera Insight; this version reads version ${SNAPSHOT_SCHEMA_VERSION}`
-        : `has schema version ${String(data.schemaVersion)}; this version reads version ${SNAPSHOT_SCHEMA_VERSION}`,
+        ? `has schema version ${String(data.schemaVersion)}, written by a newer Chimera Insight; this version reads versions 1 and ${SNAPSHOT_SCHEMA_VERSION}`
+        : `has schema version ${String(data.schemaVersion)}; this version reads versions 1 and ${SNAPSHOT_SCHEMA_VERSION}`,
     );
   }
   if (typeof data.createdAt !== 'string' || Number.isNaN(Date.parse(data.createdAt))) fail('createdAt must be an ISO time');
@@ -144,8 +254,13 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
     m.hardware = m.hardware.map((h: unknown, i: number) => hardwareOf(h, `merged.hardware[${i}]`, fail));
   }
   if (!Array.isArray(data.series)) return fail('series must be an array');
+  // Version 1 wrote every field; version 2 leaves out what the reader can put back.
+  const series: unknown[] = [];
+  for (const raw of data.series as unknown[]) series.push(data.schemaVersion === 2 ? expandSnapshotSeries(raw, series[series.length - 1]) : raw);
+  data.series = series;
+  data.schemaVersion = SNAPSHOT_SCHEMA_VERSION;
   const ids = new Set<string>();
-  data.series.forEach((s: unknown, i: number) => {
+  series.forEach((s: unknown, i: number) => {
     const at = `series[${i}]`;
     if (!isObject(s)) return fail(`${at} is not an object`);
     for (const key of ['id', 'file', 'metric', 'unit'] as const) {

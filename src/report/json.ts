@@ -1,5 +1,8 @@
-import type { Report } from '../model/report.js';
+import type { FileEntry, Inventory, Report } from '../model/report.js';
 import type { Series } from '../model/series.js';
+import type { Finding, FindingLevel } from '../model/finding.js';
+import type { ComparisonReport } from '../model/comparison.js';
+import { compactStats } from './compact.js';
 import { redactJsonValue } from '../util/redact.js';
 
 const NON_ASCII = /[\u0080-\uffff]/g;
@@ -30,16 +33,189 @@ export interface ReportJsonOptions {
   keepSamples?: boolean;
 }
 
-/** The report as report.json holds it: the samples of large series left out unless all are asked for. */
-export function reportForJson(report: Report, options: ReportJsonOptions = {}): Report {
-  if (options.keepSamples) return report;
-  let trimmed = false;
-  const series = report.series.map((s): Series => {
-    if (s.samples.length <= REPORT_SAMPLE_LIMIT) return s;
-    trimmed = true;
-    return { ...s, samples: [], samplesOmitted: s.samples.length } as Series;
+/**
+ * The report as report.json holds it (schema 3, docs/report-json.md): every
+ * value a script reads, without what it can take as given. Scalars equal to
+ * their documented default are left out (`unit` "", `source` "samples",
+ * `directionSource` "inferred", zero counts), a series' statistics are
+ * written as compactStats writes them, the samples of large series are left
+ * out unless all are asked for, documents are listed by path, and what is said once
+ * elsewhere is referenced, not repeated: a finding's levels name no series
+ * (each series' label or factor says its level), a comparison row of a series
+ * in `series[]` names it by id only, replicate files that the pattern names
+ * are not listed.
+ */
+export function reportForJson(report: Report, options: ReportJsonOptions = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(report)) {
+    if (key === 'series') out.series = report.series.map((s) => seriesForJson(s, options.keepSamples === true));
+    else if (key === 'inventory') out.inventory = inventoryForJson(report.inventory);
+    else if (key === 'findings') {
+      const index = new Map<string, number>();
+      report.series.forEach((s, i) => {
+        if (!index.has(s.id)) index.set(s.id, i);
+      });
+      out.findings = report.findings.map((f) => findingForJson(f, index));
+    } else if (key === 'comparison' && report.comparison) out.comparison = comparisonForJson(report.comparison, report.series);
+    else out[key] = value;
+  }
+  return out;
+}
+
+export function seriesForJson(s: Series, keepSamples: boolean): Record<string, unknown> {
+  // Objects and arrays are always written, so `s.labels.model` or `s.samples.length` never throws in a script.
+  const out: Record<string, unknown> = { id: s.id, file: s.file, metric: s.metric, labels: s.labels };
+  if (s.unit !== '') out.unit = s.unit;
+  out.direction = s.direction;
+  if (s.directionSource !== 'inferred') out.directionSource = s.directionSource;
+  if (s.source !== 'samples') out.source = s.source;
+  out.stats = compactStats(s.stats);
+  out.outliers = s.outliers;
+  const written = keepSamples || s.samples.length <= REPORT_SAMPLE_LIMIT;
+  out.samples = written ? s.samples : [];
+  if (!written) out.samplesOmitted = s.samples.length;
+  if (s.line !== undefined) out.line = s.line;
+  if (s.replicates) {
+    const r: Record<string, unknown> = { pattern: s.replicates.pattern };
+    if (!sameNumbers(expandPattern(s.replicates.pattern), s.replicates.files)) r.files = s.replicates.files;
+    // Runs of one sample each: the samples are the run means.
+    if (!(written && sameNumbers(s.samples, s.replicates.runMeans))) r.runMeans = s.replicates.runMeans;
+    out.replicates = r;
+  }
+  if (s.factors && Object.keys(s.factors).length > 0) out.factors = s.factors;
+  if (s.experiment !== undefined) out.experiment = s.experiment;
+  return out;
+}
+
+function sameNumbers<T>(a: readonly T[] | undefined, b: readonly T[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+}
+
+/**
+ * The files a replicate pattern names, in run order: `run_{1..3}` → run_1,
+ * run_2, run_3 (zero-padded as `{01..03}` is written), `run_{1,3}` → run_1,
+ * run_3. undefined when the pattern has no such range.
+ */
+export function expandPattern(pattern: string): string[] | undefined {
+  const range = /\{(\d+)\.\.(\d+)\}/.exec(pattern);
+  const list = /\{(\d+(?:,\d+)+)\}/.exec(pattern);
+  const match = range ?? list;
+  if (!match) return undefined;
+  let values: string[];
+  if (range) {
+    const first = range[1] as string;
+    const from = Number(first);
+    const to = Number(range[2]);
+    if (!(to >= from) || to - from > 10_000) return undefined;
+    const width = first.length > 1 && first.startsWith('0') ? first.length : 0;
+    values = Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(width, '0'));
+  } else values = (match[1] as string).split(',');
+  const before = pattern.slice(0, match.index);
+  const after = pattern.slice(match.index + match[0].length);
+  return values.map((v) => `${before}${v}${after}`);
+}
+
+function fileForJson(f: FileEntry, modifiedSource: string | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = { path: f.path, type: f.type, size: f.size, status: f.status };
+  if (f.document) out.document = true;
+  if (f.adapter !== undefined) out.adapter = f.adapter;
+  if (f.reason !== undefined) out.reason = f.reason;
+  if (f.series > 0) out.series = f.series;
+  if (f.rows > 0) out.rows = f.rows;
+  if (f.excludedRows > 0) out.excludedRows = f.excludedRows;
+  out.problems = f.problems;
+  if (f.problemCount > f.problems.length) out.problemCount = f.problemCount;
+  if (f.modified) {
+    out.modified = f.modified.time;
+    if (f.modified.source !== modifiedSource) out.modifiedSource = f.modified.source;
+  }
+  return out;
+}
+
+/** Where most files' modification times come from: the inventory says it once, a file that differs says its own. */
+function commonModifiedSource(files: readonly FileEntry[]): 'git' | 'filesystem' | undefined {
+  let git = 0;
+  let filesystem = 0;
+  for (const f of files) {
+    if (f.modified?.source === 'git') git += 1;
+    else if (f.modified?.source === 'filesystem') filesystem += 1;
+  }
+  if (git + filesystem === 0) return undefined;
+  return git >= filesystem ? 'git' : 'filesystem';
+}
+
+/**
+ * A document (read fine, no measurements, no problems: prose Markdown, notes)
+ * is listed by path alone in `documents`; a repository holds hundreds, and a
+ * script needs no more than where they are (the totals count them by type).
+ */
+function isPlainDocument(f: FileEntry): boolean {
+  return f.document && f.status === 'parsed' && f.series === 0 && f.problemCount === 0 && f.reason === undefined;
+}
+
+function inventoryForJson(inventory: Inventory): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const listed = inventory.files.filter((f) => !isPlainDocument(f));
+  const source = commonModifiedSource(listed);
+  for (const [key, value] of Object.entries(inventory)) {
+    if (key !== 'files') out[key] = value;
+    else {
+      if (source) out.modifiedSource = source;
+      out.files = listed.map((f) => fileForJson(f, source));
+      out.documents = inventory.files.filter(isPlainDocument).map((f) => f.path);
+    }
+  }
+  return out;
+}
+
+function levelForJson(level: FindingLevel): Omit<FindingLevel, 'series'> {
+  const { series: _series, ...rest } = level;
+  return rest;
+}
+
+/**
+ * A finding as report.json writes it: its series as positions in the
+ * report's `series[]` (an id is a hundred characters, and a ranking rests on
+ * dozens), with the ids of series not in this run (a change finding about a
+ * missing series) in `missingSeries`; no series lists in levels.
+ */
+export function findingForJson(f: Finding, index: ReadonlyMap<string, number>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...f };
+  const positions: number[] = [];
+  const missing: string[] = [];
+  for (const id of f.series) {
+    const at = index.get(id);
+    if (at === undefined) missing.push(id);
+    else positions.push(at);
+  }
+  out.series = positions;
+  if (missing.length > 0) out.missingSeries = missing;
+  if (Object.keys(f.scope.labels).length === 0) out.scope = { path: f.scope.path };
+  if (f.change) {
+    // The series' own file and labels (`scope` says them too).
+    const { labels: _labels, file: _file, ...change } = f.change;
+    out.change = change;
+  }
+  if (f.stability) {
+    out.stability = { ...f.stability, items: f.stability.items.map((item) => ({ ...item, series: index.get(item.series) ?? item.series })) };
+  }
+  if (f.levels) out.levels = f.levels.map(levelForJson);
+  if (f.sweep) out.sweep = { ...f.sweep, effects: f.sweep.effects.map((e) => ({ ...e, levels: e.levels.map(levelForJson) })) };
+  return out;
+}
+
+/** Fields a comparison row shares with its series in `series[]`. */
+const ROW_IDENTITY = ['file', 'metric', 'labels', 'unit', 'direction', 'line'] as const;
+
+function comparisonForJson(comparison: ComparisonReport, series: readonly Series[]): Record<string, unknown> {
+  const ids = new Set(series.map((s) => s.id));
+  const rows = comparison.series.map((row) => {
+    if (!ids.has(row.id)) return row;
+    const out: Record<string, unknown> = { ...row };
+    for (const key of ROW_IDENTITY) delete out[key];
+    return out;
   });
-  return trimmed ? { ...report, series } : report;
+  return { ...comparison, series: rows };
 }
 
 /** report.json as one string (writeReportJson streams the same text). */

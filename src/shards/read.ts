@@ -15,6 +15,7 @@ import type { HardwareIdentity } from '../model/hardware.js';
 import type { ExperimentStructure } from '../model/finding.js';
 import type { FileEntry, FileStatus, FileType, InputNotice, Inventory, Problem } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
+import { fileTypeOf } from '../discover/rules.js';
 import { LIMITS } from '../parse/limits.js';
 import { formatBytes } from '../util/text.js';
 
@@ -131,7 +132,7 @@ const count = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v
 const clip = (v: unknown) => (typeof v === 'string' ? v.slice(0, SHARD_LIMITS.text) : undefined);
 
 /** One inventory entry rebuilt from what report.json says, field by field; undefined when it is not one. */
-function fileEntry(value: unknown): FileEntry | undefined {
+function fileEntry(value: unknown, modifiedSource?: unknown): FileEntry | undefined {
   if (!isObject(value)) return undefined;
   const filePath = clip(value.path);
   if (!filePath || !FILE_STATUSES.has(value.status as FileStatus)) return undefined;
@@ -155,11 +156,19 @@ function fileEntry(value: unknown): FileEntry | undefined {
   if (adapter) entry.adapter = adapter;
   const reason = clip(value.reason);
   if (reason) entry.reason = reason;
-  const modified = value.modified;
+  // Schema 3 writes the time alone, its source once for the inventory unless this file's differs; schema 2 wrote both.
+  const modified = typeof value.modified === 'string' ? { time: value.modified, source: value.modifiedSource ?? modifiedSource } : value.modified;
   if (isObject(modified) && typeof modified.time === 'string' && !Number.isNaN(Date.parse(modified.time)) && (modified.source === 'git' || modified.source === 'filesystem')) {
     entry.modified = { time: new Date(modified.time).toISOString(), source: modified.source };
   }
   return entry;
+}
+
+/** A document report.json (schema 3) lists by path alone: read, no measurements, no problems. */
+function documentEntry(value: unknown): FileEntry | undefined {
+  const filePath = clip(value);
+  if (!filePath) return undefined;
+  return { path: filePath, type: fileTypeOf(filePath), size: 0, status: 'parsed', document: true, series: 0, rows: 0, excludedRows: 0, problems: [], problemCount: 0 };
 }
 
 function experimentsOf(value: unknown): ExperimentStructure | undefined {
@@ -180,8 +189,11 @@ export function shardReportOf(data: unknown): ShardReport {
   if (!isObject(data) || data.tool !== 'chimera-insight') throw new ShardFileError(`${REPORT_FILE} is not a Chimera Insight report`);
   const inventory = isObject(data.inventory) ? data.inventory : {};
   const rawFiles = Array.isArray(inventory.files) ? inventory.files : [];
-  if (rawFiles.length > SHARD_LIMITS.files) throw new ShardFileError(`${REPORT_FILE} lists ${rawFiles.length} files, over ${SHARD_LIMITS.files}`);
-  const files = rawFiles.map(fileEntry).filter((f): f is FileEntry => f !== undefined);
+  const rawDocuments = Array.isArray(inventory.documents) ? inventory.documents : [];
+  if (rawFiles.length + rawDocuments.length > SHARD_LIMITS.files) throw new ShardFileError(`${REPORT_FILE} lists ${rawFiles.length + rawDocuments.length} files, over ${SHARD_LIMITS.files}`);
+  const files = [...rawFiles.map((f) => fileEntry(f, inventory.modifiedSource)), ...rawDocuments.map(documentEntry)]
+    .filter((f): f is FileEntry => f !== undefined)
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const git = isObject(inventory.git) ? { checkout: inventory.git.checkout === true, shallow: inventory.git.shallow === true } : { checkout: false, shallow: false };
   const notices = (Array.isArray(data.notices) ? data.notices.slice(0, 100) : []).flatMap((n: unknown): InputNotice[] =>
     isObject(n) && typeof n.input === 'string' && typeof n.message === 'string' && (n.level === 'warning' || n.level === 'error')

@@ -197,7 +197,7 @@ describe('the bundled action on examples/benchmarks', () => {
     expect(path.basename(reportPath)).toBe('report.md');
     expect(readFileSync(reportPath, 'utf8')).toBe(run.summary);
     const report = reportJson();
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     expect(report.series).toHaveLength(134);
     expect(report.inventory.totals.excludedRows).toBe(1);
   });

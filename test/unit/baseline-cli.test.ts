@@ -117,7 +117,7 @@ describe('chimera-insight snapshot', () => {
     const saved = await cli(['snapshot', 'bench', '--out', 'snapshot.json']);
     expect(saved).toEqual({ code: 0, stdout: '', stderr: 'Snapshot of 1 series written to snapshot.json\n' });
     const snapshot = JSON.parse(readFileSync(path.join(tmp.dir, 'snapshot.json'), 'utf8')) as { schemaVersion: number; series: { id: string; samples: number[] }[] };
-    expect(snapshot.schemaVersion).toBe(1);
+    expect(snapshot.schemaVersion).toBe(2);
     expect(snapshot.series.map((s) => [s.id, s.samples])).toEqual([['bench/runs.csv::tokens_s{model=llama3}', BASE]]);
 
     writeTree(tmp.dir, { 'bench/runs.csv': throughputCsv({ llama3: scaled(0.85) }) });

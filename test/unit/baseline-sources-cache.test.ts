@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { branchSlug, cacheKey, cacheKeyPrefix, restoreFromCache, saveToCache } from '../../src/baseline/sources/cache.js';
 import type { EventInfo } from '../../src/baseline/sources/types.js';
 import { appendRun } from '../../src/baseline/branch-history.js';
-import { createSnapshot } from '../../src/baseline/snapshot.js';
+import { createSnapshot, parseSnapshot } from '../../src/baseline/snapshot.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { analyzeTree, configFor, throughputCsv } from '../helpers/baseline.js';
 import { FakeCache } from '../helpers/fake-cache.js';
@@ -52,7 +52,7 @@ describe('saveToCache', () => {
     const key = await saveToCache({ cache, dir: path.join(tmp.dir, 'cache'), event: push('a'.repeat(40)), snapshot, log });
     expect(key).toBe(cacheKey('main', 'bench', 'a'.repeat(40)));
     expect(cache.calls).toEqual([`save ${key}`]);
-    expect(JSON.parse(cache.entries[0]?.files['snapshot.json'] ?? '')).toEqual(snapshot);
+    expect(parseSnapshot(cache.entries[0]?.files['snapshot.json'] ?? '', 'snapshot.json')).toEqual(snapshot);
   });
 
   it('saves nothing for a pull request or a push to another branch', async () => {

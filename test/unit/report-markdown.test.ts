@@ -162,7 +162,7 @@ describe('JSON report', () => {
     const small = series({ metric: 'ttft_ms', samples: Array.from({ length: 30 }, (_, i) => i) });
     const big = series({ metric: 'tokens_s', samples: Array.from({ length: 31 }, (_, i) => i) });
     const json = JSON.parse(renderJson(report([small, big]))) as { schemaVersion: number; series: { samples: number[]; samplesOmitted?: number; stats: { n: number } }[] };
-    expect(json.schemaVersion).toBe(2);
+    expect(json.schemaVersion).toBe(3);
     expect(json.series.map((s) => [s.samples.length, s.samplesOmitted])).toEqual([[30, undefined], [0, 31]]);
   });
 

@@ -1,0 +1,260 @@
+// report.json schema 3 (docs/report-json.md): what a script reads, without the fields it can take as given.
+import { describe, expect, it } from 'vitest';
+import { summariseInventory } from '../../src/discover/inventory.js';
+import type { Finding } from '../../src/model/finding.js';
+import { REPORT_SCHEMA_VERSION, type FileEntry, type Report } from '../../src/model/report.js';
+import type { Series } from '../../src/model/series.js';
+import { compactStats, expandStats } from '../../src/report/compact.js';
+import { expandPattern, renderJson } from '../../src/report/json.js';
+import { shardReportOf } from '../../src/shards/read.js';
+
+function series(partial: Partial<Series> & Pick<Series, 'id' | 'metric'>): Series {
+  return {
+    file: 'bench/results.csv',
+    labels: {},
+    unit: 'tok/s',
+    direction: 'higher',
+    directionSource: 'inferred',
+    source: 'samples',
+    stats: { n: 3, mean: 10, sd: 1, cv: 10, min: 9, p50: 10, p95: 10.9, p99: 10.98, max: 11, approximate: false },
+    outliers: [],
+    samples: [9, 10, 11],
+    ...partial,
+  };
+}
+
+function file(path: string, extra: Partial<FileEntry> = {}): FileEntry {
+  return { path, type: 'csv', size: 120, status: 'parsed', document: false, adapter: 'csv', series: 1, rows: 3, excludedRows: 0, problems: [], problemCount: 0, ...extra };
+}
+
+function report(partial: Partial<Report>, files: FileEntry[] = [file('bench/results.csv')]): Report {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: 'chimera-insight',
+    toolVersion: '0.1.0',
+    generatedAt: '2026-11-22T08:30:00.000Z',
+    root: 'bench',
+    inventory: summariseInventory(files, { checkout: true, shallow: false }),
+    series: [],
+    experiments: { replicateGroups: [], factors: [], seriesBeforePooling: 0 },
+    findings: [],
+    narrative: { status: 'skipped', reason: 'no model' },
+    timings: { discoverMs: 1, parseMs: 2, analyzeMs: 3, renderMs: 0 },
+    config: {},
+    ...partial,
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (r: Report, keepSamples = false): any => JSON.parse(renderJson(r, { keepSamples }));
+
+describe('report.json series', () => {
+  it('writes a series of a few samples with its statistics and samples, and no field equal to its default', () => {
+    const s = series({ id: 'bench/results.csv::tokens_s', metric: 'tokens_s', line: 2 });
+    expect(json(report({ series: [s] })).series).toEqual([
+      {
+        id: 'bench/results.csv::tokens_s',
+        file: 'bench/results.csv',
+        metric: 'tokens_s',
+        labels: {},
+        unit: 'tok/s',
+        direction: 'higher',
+        stats: { n: 3, mean: 10, sd: 1, cv: 10, min: 9, p50: 10, p95: 10.9, p99: 10.98, max: 11 },
+        outliers: [],
+        samples: [9, 10, 11],
+        line: 2,
+      },
+    ]);
+  });
+
+  it('writes a single value’s statistics as its n and mean alone', () => {
+    const s = series({
+      id: 'docs/notes.md::TTFT (ms){model=qwen2.5:0.5b}',
+      file: 'docs/notes.md',
+      metric: 'TTFT (ms)',
+      labels: { model: 'qwen2.5:0.5b' },
+      unit: 'ms',
+      direction: 'lower',
+      stats: { n: 1, mean: 86, sd: null, cv: null, min: 86, p50: 86, p95: 86, p99: 86, max: 86, approximate: false },
+      samples: [86],
+    });
+    expect(json(report({ series: [s] })).series[0]).toEqual({
+      id: 'docs/notes.md::TTFT (ms){model=qwen2.5:0.5b}',
+      file: 'docs/notes.md',
+      metric: 'TTFT (ms)',
+      labels: { model: 'qwen2.5:0.5b' },
+      unit: 'ms',
+      direction: 'lower',
+      stats: { n: 1, mean: 86 },
+      outliers: [],
+      samples: [86],
+    });
+  });
+
+  it('writes a stated summary without the statistics it does not state, and says it is one', () => {
+    const s = series({
+      id: 'bench/summary.json::latency.ms',
+      file: 'bench/summary.json',
+      metric: 'latency.ms',
+      unit: 'ms',
+      direction: 'lower',
+      directionSource: 'override',
+      source: 'summary',
+      stats: { n: null, mean: 495.1, sd: 39.6, cv: 8, min: null, p50: null, p95: null, p99: null, max: null, approximate: false },
+      samples: [],
+    });
+    const out = json(report({ series: [s] })).series[0];
+    expect([out.source, out.directionSource, out.stats, out.samples]).toEqual(['summary', 'override', { mean: 495.1, sd: 39.6, cv: 8 }, []]);
+  });
+
+  it('counts the samples of a series of more than 30 instead of writing them, and writes them all with keep-samples', () => {
+    const samples = Array.from({ length: 31 }, (_, i) => i);
+    const s = series({ id: 'bench/results.csv::tokens_s', metric: 'tokens_s', samples, outliers: [{ index: 30, value: 30 }] });
+    const out = json(report({ series: [s] })).series[0];
+    expect([out.samples, out.samplesOmitted, out.outliers]).toEqual([[], 31, [{ index: 30, value: 30 }]]);
+    const all = json(report({ series: [s] }), true).series[0];
+    expect([all.samples, all.samplesOmitted]).toEqual([samples, undefined]);
+  });
+
+  it('names a pooled series’ runs by their pattern, and leaves out run means that are its samples', () => {
+    const files = [1, 2, 3].map((k) => `exp/fused/run_${k}/summary.json`);
+    const pooled = series({
+      id: 'exp/fused/run_<n>/summary.json::tokens_s',
+      file: files[0] as string,
+      metric: 'tokens_s',
+      replicates: { pattern: 'exp/fused/run_{1..3}/summary.json', files, runMeans: [9, 10, 11] },
+      factors: { runtime: 'fused' },
+      experiment: 'exp/*/run_<n>/summary.json',
+    });
+    const out = json(report({ series: [pooled] })).series[0];
+    expect([out.replicates, out.factors, out.experiment]).toEqual([{ pattern: 'exp/fused/run_{1..3}/summary.json' }, { runtime: 'fused' }, 'exp/*/run_<n>/summary.json']);
+  });
+
+  it('lists replicate files and run means that the pattern and samples do not give', () => {
+    const files = ['exp/a/run_1/s.json', 'exp/a/run_3/s.json'];
+    const pooled = series({
+      id: 'exp/a/run_<n>/s.json::tokens_s',
+      file: files[0] as string,
+      metric: 'tokens_s',
+      samples: [9, 10, 11, 12],
+      stats: { n: 4, mean: 10.5, sd: 1.29, cv: 12.3, min: 9, p50: 10.5, p95: 11.85, p99: 11.97, max: 12, approximate: false },
+      replicates: { pattern: 'exp/a/run_{1,3}/s.json', files: ['exp/a/run_3/s.json', 'exp/a/run_1/s.json'], runMeans: [9.5, 11.5] },
+    });
+    expect(json(report({ series: [pooled] })).series[0].replicates).toEqual({ pattern: 'exp/a/run_{1,3}/s.json', files: ['exp/a/run_3/s.json', 'exp/a/run_1/s.json'], runMeans: [9.5, 11.5] });
+  });
+});
+
+describe('replicate patterns', () => {
+  it('expands a range, a zero-padded range and a list into file names in run order', () => {
+    expect(expandPattern('exp/run_{1..3}/s.json')).toEqual(['exp/run_1/s.json', 'exp/run_2/s.json', 'exp/run_3/s.json']);
+    expect(expandPattern('exp/run_{08..10}/s.json')).toEqual(['exp/run_08/s.json', 'exp/run_09/s.json', 'exp/run_10/s.json']);
+    expect(expandPattern('exp/run_{2,5}/s.json')).toEqual(['exp/run_2/s.json', 'exp/run_5/s.json']);
+    expect(expandPattern('exp/run_*/s.json')).toBeUndefined();
+  });
+});
+
+describe('report.json statistics', () => {
+  it('gives back exactly the statistics it leaves fields out of', () => {
+    const all = [
+      { n: 1, mean: 86, sd: null, cv: null, min: 86, p50: 86, p95: 86, p99: 86, max: 86, approximate: false },
+      { n: 1, mean: 86, sd: null, cv: null, min: 86, p50: 86, p95: null, p99: null, max: 90, approximate: false },
+      { n: null, mean: 4.2, sd: null, cv: null, min: null, p50: 4.1, p95: 7, p99: null, max: null, approximate: false },
+      { n: 20_000, mean: 5, sd: 0.5, cv: 10, min: 3, p50: 5, p95: 5.8, p99: 6.1, max: 7, approximate: true },
+    ];
+    for (const stats of all) expect(expandStats(compactStats(stats))).toStrictEqual(stats);
+    expect(all.map(compactStats)).toEqual([
+      { n: 1, mean: 86 },
+      { n: 1, mean: 86, p95: null, p99: null, max: 90 },
+      { mean: 4.2, p50: 4.1, p95: 7 },
+      { n: 20_000, mean: 5, sd: 0.5, cv: 10, min: 3, p50: 5, p95: 5.8, p99: 6.1, max: 7, approximate: true },
+    ]);
+  });
+});
+
+describe('report.json findings', () => {
+  const a = series({ id: 'exp/fused/run_<n>/s.json::tokens_s', metric: 'tokens_s' });
+  const b = series({ id: 'exp/paged/run_<n>/s.json::tokens_s', metric: 'tokens_s' });
+  const level = (value: string, mean: number, id: string) => ({ value, n: 3, mean, sd: 1, series: [id] });
+  const ranking: Finding = {
+    id: 'f1',
+    kind: 'ranking',
+    metric: 'tokens_s',
+    unit: 'tok/s',
+    direction: 'higher',
+    text: 'tokens_s by runtime: fused 20 tok/s, paged 10 tok/s.',
+    series: [a.id, b.id],
+    score: 5,
+    scope: { path: 'exp/*/run_<n>/s.json', labels: {} },
+    factor: 'runtime',
+    levels: [level('fused', 20, a.id), level('paged', 10, b.id)],
+    ratio: 2,
+    test: { method: 'welch', p: 0.001, significant: true },
+  };
+
+  it('names its series by their position in series[], and its levels without series lists', () => {
+    const out = json(report({ series: [a, b], findings: [ranking] })).findings[0];
+    expect([out.series, out.scope, out.levels]).toEqual([
+      [0, 1],
+      { path: 'exp/*/run_<n>/s.json' },
+      [
+        { value: 'fused', n: 3, mean: 20, sd: 1 },
+        { value: 'paged', n: 3, mean: 10, sd: 1 },
+      ],
+    ]);
+  });
+
+  it('names a series missing from this run by its id', () => {
+    const change: Finding = {
+      ...ranking,
+      id: 'f2',
+      kind: 'change',
+      series: ['old/gone.csv::tokens_s', a.id],
+      levels: undefined,
+      change: { verdict: 'missing', change: null, interval: null, pValue: null, base: null, head: null, gated: true, threshold: 0.05, labels: {}, file: 'old/gone.csv' },
+    };
+    const out = json(report({ series: [a], findings: [change] })).findings[0];
+    expect([out.series, out.missingSeries, out.change]).toEqual([[0], ['old/gone.csv::tokens_s'], { verdict: 'missing', change: null, interval: null, pValue: null, base: null, head: null, gated: true, threshold: 0.05 }]);
+  });
+});
+
+describe('report.json inventory', () => {
+  const files = [
+    file('bench/results.csv', { modified: { time: '2026-11-01T10:00:00.000Z', source: 'git' } }),
+    file('bench/broken.json', { type: 'json', status: 'failed', adapter: undefined, series: 0, rows: 0, problems: [{ line: 3, reason: 'bad JSON' }], problemCount: 4, modified: { time: '2026-11-02T10:00:00.000Z', source: 'filesystem' } }),
+    file('docs/notes.md', { type: 'markdown', document: true, adapter: undefined, series: 0, rows: 0, modified: { time: '2026-11-01T10:00:00.000Z', source: 'git' } }),
+  ];
+
+  it('lists files with measurements or problems, leaving out zero counts, and documents by path alone', () => {
+    const inventory = json(report({}, files)).inventory;
+    expect([inventory.modifiedSource, inventory.files, inventory.documents]).toEqual([
+      'git',
+      [
+        { path: 'bench/results.csv', type: 'csv', size: 120, status: 'parsed', adapter: 'csv', series: 1, rows: 3, problems: [], modified: '2026-11-01T10:00:00.000Z' },
+        { path: 'bench/broken.json', type: 'json', size: 120, status: 'failed', problems: [{ line: 3, reason: 'bad JSON' }], problemCount: 4, modified: '2026-11-02T10:00:00.000Z', modifiedSource: 'filesystem' },
+      ],
+      ['docs/notes.md'],
+    ]);
+    expect(inventory.totals).toEqual({ found: 3, parsed: 1, documents: 1, skipped: 0, failed: 1, series: 1, rows: 3, excludedRows: 0 });
+  });
+
+  it('is read back by a merge as the files it lists', () => {
+    const read = shardReportOf(json(report({}, files)));
+    expect(read.files.map((f) => [f.path, f.type, f.status, f.document, f.problemCount, f.modified])).toEqual([
+      ['bench/broken.json', 'json', 'failed', false, 4, { time: '2026-11-02T10:00:00.000Z', source: 'filesystem' }],
+      ['bench/results.csv', 'csv', 'parsed', false, 0, { time: '2026-11-01T10:00:00.000Z', source: 'git' }],
+      ['docs/notes.md', 'markdown', 'parsed', true, 0, undefined],
+    ]);
+  });
+});
+
+describe('report.json comparison', () => {
+  it('names a compared series by id alone, and a missing one with its file, metric and labels', () => {
+    const a = series({ id: 'bench/results.csv::tokens_s', metric: 'tokens_s' });
+    const row = { id: a.id, file: a.file, metric: 'tokens_s', labels: {}, unit: 'tok/s', direction: 'higher' as const, gated: true, threshold: 0.05, base: { value: 10, n: 3, sd: 1 }, head: { value: 10, n: 3, sd: 1 }, change: 0, interval: [-0.1, 0.1] as [number, number], pValue: 1, method: 'welch' as const, verdict: 'unchanged' as const };
+    const missing = { ...row, id: 'old.csv::ttft_ms', file: 'old.csv', metric: 'ttft_ms', head: null, change: null, interval: null, pValue: null, method: 'none' as const, verdict: 'missing' as const };
+    const comparison = { verdict: 'pass' as const, baseline: { source: 'file' as const, description: 'snapshot.json' }, attempts: [], series: [row, missing], settings: {} } as unknown as Report['comparison'];
+    const out = json(report({ series: [a], comparison })).comparison.series;
+    expect(Object.keys(out[0])).toEqual(['id', 'gated', 'threshold', 'base', 'head', 'change', 'interval', 'pValue', 'method', 'verdict']);
+    expect([out[1].file, out[1].metric, out[1].labels]).toEqual(['old.csv', 'ttft_ms', {}]);
+  });
+});
