@@ -1117,7 +1117,7 @@ const eq = __webpack_require__(5082)
 const neq = __webpack_require__(4974)
 const gt = __webpack_require__(8980)
 const gte = __webpack_require__(1236)
-const lt = __webpack_require__(1491)
+const lt = __webpack_require__(3872)
 const lte = __webpack_require__(6717)
 
 const cmp = (a, op, b, loose) => {
@@ -1411,7 +1411,7 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 1491:
+/***/ 3872:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -1674,7 +1674,7 @@ const compareBuild = __webpack_require__(7648)
 const sort = __webpack_require__(9872)
 const rsort = __webpack_require__(7192)
 const gt = __webpack_require__(8980)
-const lt = __webpack_require__(1491)
+const lt = __webpack_require__(3872)
 const eq = __webpack_require__(5082)
 const neq = __webpack_require__(4974)
 const gte = __webpack_require__(1236)
@@ -2814,7 +2814,7 @@ const { ANY } = Comparator
 const Range = __webpack_require__(6782)
 const satisfies = __webpack_require__(8011)
 const gt = __webpack_require__(8980)
-const lt = __webpack_require__(1491)
+const lt = __webpack_require__(3872)
 const lte = __webpack_require__(6717)
 const gte = __webpack_require__(1236)
 

@@ -26563,7 +26563,7 @@ function summariseInventory(files, git) {
 
 ;// CONCATENATED MODULE: ./src/model/report.ts
 /** Bumped when a field changes meaning or disappears; adding fields keeps the version. */
-const REPORT_SCHEMA_VERSION = 2;
+const REPORT_SCHEMA_VERSION = 3;
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Shown in every report; a test keeps it equal to package.json's version. */
@@ -26833,7 +26833,94 @@ var model_series = __nccwpck_require__(1108);
 /** Bumped when a history field changes meaning or disappears. */
 const branch_history_HISTORY_SCHEMA_VERSION = 1;
 
+;// CONCATENATED MODULE: ./src/report/compact.ts
+const SPREAD = ['sd', 'cv'];
+const ORDER = ['min', 'p50', 'p95', 'p99', 'max'];
+function compactStats(stats) {
+    const out = (stats.n !== null ? { n: stats.n, mean: stats.mean } : { mean: stats.mean });
+    const single = stats.n === 1;
+    for (const key of SPREAD)
+        if (stats[key] !== null)
+            out[key] = stats[key];
+    for (const key of ORDER) {
+        const v = stats[key];
+        if (single ? !Object.is(v, stats.mean) : v !== null)
+            out[key] = v;
+    }
+    if (stats.approximate)
+        out.approximate = true;
+    return out;
+}
+/** The full statistics from their written form; a present field is taken as written (validation is the reader's). */
+function expandStats(c) {
+    const single = c.n === 1;
+    const get = (key, absent) => (key in c ? c[key] : absent);
+    return {
+        n: get('n', null),
+        mean: c.mean,
+        sd: get('sd', null),
+        cv: get('cv', null),
+        min: get('min', single ? c.mean : null),
+        p50: get('p50', single ? c.mean : null),
+        p95: get('p95', single ? c.mean : null),
+        p99: get('p99', single ? c.mean : null),
+        max: get('max', single ? c.mean : null),
+        approximate: get('approximate', false),
+    };
+}
+/** What a reader assumes for absent `samples`: one sample equal to the mean when a one-value series read it, else none. */
+function defaultSamples(s) {
+    return s.source === 'samples' && s.stats.n === 1 ? [s.stats.mean] : [];
+}
+/** True when `samples` is what defaultSamples would give back (so it may be left out). */
+function samplesAreDefault(s, samples) {
+    const d = defaultSamples(s);
+    return d.length === samples.length && d.every((v, i) => Object.is(v, samples[i]));
+}
+/** Positions in statsAsArray: n, mean, sd, min, p50, p95, p99, max, then 1 when approximate. */
+const POSITIONS = ['n', 'mean', 'sd', 'min', 'p50', 'p95', 'p99', 'max'];
+/**
+ * The statistics as snapshot.json (schema 2) writes them: one array in the
+ * order of POSITIONS (keys are a third of the bytes of a small series),
+ * trailing entries left out where they equal what statsFromArray assumes:
+ * for a single value (`n` 1) the order statistics are the mean, otherwise
+ * null; `sd` null; then `approximate` (1) only when true. `cv` is not in it.
+ */
+function statsAsArray(stats) {
+    const single = stats.n === 1;
+    const out = POSITIONS.map((key) => stats[key]);
+    if (stats.approximate)
+        return [...out, 1];
+    const isDefault = (i) => {
+        const v = out[i] ?? null;
+        if (i >= 3)
+            return single ? Object.is(v, stats.mean) : v === null;
+        return i === 2 && v === null;
+    };
+    let end = out.length;
+    while (end > 2 && isDefault(end - 1))
+        end -= 1;
+    return out.slice(0, end);
+}
+/** The statistics from statsAsArray's form (without `cv`, which the caller derives); entries are taken as written. */
+function statsFromArray(a) {
+    const single = a[0] === 1;
+    const at = (i) => (i < a.length ? a[i] : i >= 3 && single ? a[1] : null);
+    return {
+        n: at(0),
+        mean: a[1],
+        sd: at(2),
+        min: at(3),
+        p50: at(4),
+        p95: at(5),
+        p99: at(6),
+        max: at(7),
+        approximate: a[8] === 1,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
+
 
 const NON_ASCII = /[\u0080-\uffff]/g;
 /**
@@ -26856,18 +26943,218 @@ function asciiOnly(json) {
  * summarise, and would make the file many times the size of its input.
  */
 const REPORT_SAMPLE_LIMIT = 30;
-/** The report as report.json holds it: the samples of large series left out unless all are asked for. */
+/**
+ * The report as report.json holds it (schema 3, docs/report-json.md): every
+ * value a script reads, without what it can take as given. Scalars equal to
+ * their documented default are left out (`unit` "", `source` "samples",
+ * `directionSource` "inferred", zero counts), a series' statistics are
+ * written as compactStats writes them, the samples of large series are left
+ * out unless all are asked for, documents are listed by path, and what is said once
+ * elsewhere is referenced, not repeated: a finding's levels name no series
+ * (each series' label or factor says its level), a comparison row of a series
+ * in `series[]` names it by id only, replicate files that the pattern names
+ * are not listed.
+ */
 function reportForJson(report, options = {}) {
-    if (options.keepSamples)
-        return report;
-    let trimmed = false;
-    const series = report.series.map((s) => {
-        if (s.samples.length <= REPORT_SAMPLE_LIMIT)
-            return s;
-        trimmed = true;
-        return { ...s, samples: [], samplesOmitted: s.samples.length };
+    const out = {};
+    for (const [key, value] of Object.entries(report)) {
+        if (key === 'series')
+            out.series = report.series.map((s) => seriesForJson(s, options.keepSamples === true));
+        else if (key === 'inventory')
+            out.inventory = inventoryForJson(report.inventory);
+        else if (key === 'findings') {
+            const index = new Map();
+            report.series.forEach((s, i) => {
+                if (!index.has(s.id))
+                    index.set(s.id, i);
+            });
+            out.findings = report.findings.map((f) => findingForJson(f, index));
+        }
+        else if (key === 'comparison' && report.comparison)
+            out.comparison = comparisonForJson(report.comparison, report.series);
+        else
+            out[key] = value;
+    }
+    return out;
+}
+function seriesForJson(s, keepSamples) {
+    // Objects and arrays are always written, so `s.labels.model` or `s.samples.length` never throws in a script.
+    const out = { id: s.id, file: s.file, metric: s.metric, labels: s.labels };
+    if (s.unit !== '')
+        out.unit = s.unit;
+    out.direction = s.direction;
+    if (s.directionSource !== 'inferred')
+        out.directionSource = s.directionSource;
+    if (s.source !== 'samples')
+        out.source = s.source;
+    out.stats = compactStats(s.stats);
+    out.outliers = s.outliers;
+    const written = keepSamples || s.samples.length <= REPORT_SAMPLE_LIMIT;
+    out.samples = written ? s.samples : [];
+    if (!written)
+        out.samplesOmitted = s.samples.length;
+    if (s.line !== undefined)
+        out.line = s.line;
+    if (s.replicates) {
+        const r = { pattern: s.replicates.pattern };
+        if (!sameNumbers(expandPattern(s.replicates.pattern), s.replicates.files))
+            r.files = s.replicates.files;
+        // Runs of one sample each: the samples are the run means.
+        if (!(written && sameNumbers(s.samples, s.replicates.runMeans)))
+            r.runMeans = s.replicates.runMeans;
+        out.replicates = r;
+    }
+    if (s.factors && Object.keys(s.factors).length > 0)
+        out.factors = s.factors;
+    if (s.experiment !== undefined)
+        out.experiment = s.experiment;
+    return out;
+}
+function sameNumbers(a, b) {
+    return a !== undefined && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+}
+/**
+ * The files a replicate pattern names, in run order: `run_{1..3}` → run_1,
+ * run_2, run_3 (zero-padded as `{01..03}` is written), `run_{1,3}` → run_1,
+ * run_3. undefined when the pattern has no such range.
+ */
+function expandPattern(pattern) {
+    const range = /\{(\d+)\.\.(\d+)\}/.exec(pattern);
+    const list = /\{(\d+(?:,\d+)+)\}/.exec(pattern);
+    const match = range ?? list;
+    if (!match)
+        return undefined;
+    let values;
+    if (range) {
+        const first = range[1];
+        const from = Number(first);
+        const to = Number(range[2]);
+        if (!(to >= from) || to - from > 10_000)
+            return undefined;
+        const width = first.length > 1 && first.startsWith('0') ? first.length : 0;
+        values = Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(width, '0'));
+    }
+    else
+        values = match[1].split(',');
+    const before = pattern.slice(0, match.index);
+    const after = pattern.slice(match.index + match[0].length);
+    return values.map((v) => `${before}${v}${after}`);
+}
+function fileForJson(f, modifiedSource) {
+    const out = { path: f.path, type: f.type, size: f.size, status: f.status };
+    if (f.document)
+        out.document = true;
+    if (f.adapter !== undefined)
+        out.adapter = f.adapter;
+    if (f.reason !== undefined)
+        out.reason = f.reason;
+    if (f.series > 0)
+        out.series = f.series;
+    if (f.rows > 0)
+        out.rows = f.rows;
+    if (f.excludedRows > 0)
+        out.excludedRows = f.excludedRows;
+    out.problems = f.problems;
+    if (f.problemCount > f.problems.length)
+        out.problemCount = f.problemCount;
+    if (f.modified) {
+        out.modified = f.modified.time;
+        if (f.modified.source !== modifiedSource)
+            out.modifiedSource = f.modified.source;
+    }
+    return out;
+}
+/** Where most files' modification times come from: the inventory says it once, a file that differs says its own. */
+function commonModifiedSource(files) {
+    let git = 0;
+    let filesystem = 0;
+    for (const f of files) {
+        if (f.modified?.source === 'git')
+            git += 1;
+        else if (f.modified?.source === 'filesystem')
+            filesystem += 1;
+    }
+    if (git + filesystem === 0)
+        return undefined;
+    return git >= filesystem ? 'git' : 'filesystem';
+}
+/**
+ * A document (read fine, no measurements, no problems: prose Markdown, notes)
+ * is listed by path alone in `documents`; a repository holds hundreds, and a
+ * script needs no more than where they are (the totals count them by type).
+ */
+function isPlainDocument(f) {
+    return f.document && f.status === 'parsed' && f.series === 0 && f.problemCount === 0 && f.reason === undefined;
+}
+function inventoryForJson(inventory) {
+    const out = {};
+    const listed = inventory.files.filter((f) => !isPlainDocument(f));
+    const source = commonModifiedSource(listed);
+    for (const [key, value] of Object.entries(inventory)) {
+        if (key !== 'files')
+            out[key] = value;
+        else {
+            if (source)
+                out.modifiedSource = source;
+            out.files = listed.map((f) => fileForJson(f, source));
+            out.documents = inventory.files.filter(isPlainDocument).map((f) => f.path);
+        }
+    }
+    return out;
+}
+function levelForJson(level) {
+    const { series: _series, ...rest } = level;
+    return rest;
+}
+/**
+ * A finding as report.json writes it: its series as positions in the
+ * report's `series[]` (an id is a hundred characters, and a ranking rests on
+ * dozens), with the ids of series not in this run (a change finding about a
+ * missing series) in `missingSeries`; no series lists in levels.
+ */
+function findingForJson(f, index) {
+    const out = { ...f };
+    const positions = [];
+    const missing = [];
+    for (const id of f.series) {
+        const at = index.get(id);
+        if (at === undefined)
+            missing.push(id);
+        else
+            positions.push(at);
+    }
+    out.series = positions;
+    if (missing.length > 0)
+        out.missingSeries = missing;
+    if (Object.keys(f.scope.labels).length === 0)
+        out.scope = { path: f.scope.path };
+    if (f.change) {
+        // The series' own file and labels (`scope` says them too).
+        const { labels: _labels, file: _file, ...change } = f.change;
+        out.change = change;
+    }
+    if (f.stability) {
+        out.stability = { ...f.stability, items: f.stability.items.map((item) => ({ ...item, series: index.get(item.series) ?? item.series })) };
+    }
+    if (f.levels)
+        out.levels = f.levels.map(levelForJson);
+    if (f.sweep)
+        out.sweep = { ...f.sweep, effects: f.sweep.effects.map((e) => ({ ...e, levels: e.levels.map(levelForJson) })) };
+    return out;
+}
+/** Fields a comparison row shares with its series in `series[]`. */
+const ROW_IDENTITY = ['file', 'metric', 'labels', 'unit', 'direction', 'line'];
+function comparisonForJson(comparison, series) {
+    const ids = new Set(series.map((s) => s.id));
+    const rows = comparison.series.map((row) => {
+        if (!ids.has(row.id))
+            return row;
+        const out = { ...row };
+        for (const key of ROW_IDENTITY)
+            delete out[key];
+        return out;
     });
-    return trimmed ? { ...report, series } : report;
+    return { ...comparison, series: rows };
 }
 /** report.json as one string (writeReportJson streams the same text). */
 function renderJson(report, options = {}) {
@@ -28702,7 +28989,7 @@ async function writeToFile(file, write) {
 
 ;// CONCATENATED MODULE: ./src/model/snapshot.ts
 /** Bumped when a snapshot field changes meaning or disappears. */
-const snapshot_SNAPSHOT_SCHEMA_VERSION = 1;
+const snapshot_SNAPSHOT_SCHEMA_VERSION = 2;
 
 ;// CONCATENATED MODULE: ./src/hardware/validate.ts
 
@@ -28807,6 +29094,8 @@ function serialiseHardware(h) {
 
 
 
+
+
 /**
  * Samples kept per series. Enough for a test on any realistic benchmark (the
  * stats keep the exact mean, sd and n of all samples), small enough that a
@@ -28865,13 +29154,137 @@ function createSnapshot(report) {
         snapshot.hardware = report.hardware;
     return snapshot;
 }
+/** The file a series id names when the id is `<file>::<metric…>`; what a snapshot's absent `file` means. */
+function fileOfId(id) {
+    const at = id.indexOf('::');
+    return at > 0 ? id.slice(0, at) : undefined;
+}
+/**
+ * The metric and labels an id's tail (after `::`) spells as seriesId writes
+ * it, `metric{a=1,b=2}#2`: what a snapshot's absent `metric` and `labels`
+ * mean. A writer leaves them out only when this gives them back exactly.
+ */
+function nameOfTail(tail) {
+    const bare = tail.replace(/#\d+$/, '');
+    const open = bare.indexOf('{');
+    if (open < 0 || !bare.endsWith('}'))
+        return { metric: bare, labels: {} };
+    const labels = {};
+    for (const pair of bare.slice(open + 1, -1).split(',')) {
+        const eq = pair.indexOf('=');
+        if (eq < 0)
+            return { metric: bare, labels: {} };
+        labels[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    return { metric: bare.slice(0, open), labels };
+}
+function sameEntries(a, b) {
+    const x = Object.entries(a);
+    const y = Object.entries(b);
+    return x.length === y.length && x.every(([k, v], i) => y[i]?.[0] === k && y[i]?.[1] === v);
+}
+/**
+ * One series as snapshot.json (schema 2) writes it: a field equal to what the
+ * reader assumes when it is absent is left out (expandSnapshotSeries puts
+ * each back exactly). `tail` instead of `id`: the id is the previous series'
+ * file part, `::`, then the tail. Absent `file`: the id's part before `::`;
+ * `metric` and `labels`: as the id's tail spells them (nameOfTail); `unit`:
+ * ""; `source`: "samples"; `samples`: the mean for a one-value series read
+ * from samples, else none; `stats` as compactStats writes them, with `cv`
+ * absent when it is sd / |mean| (computed as the analysis computes it).
+ */
+function snapshotSeriesForJson(s, previous) {
+    const out = {};
+    const file = fileOfId(s.id);
+    const tail = file === undefined ? undefined : s.id.slice(file.length + 2);
+    // Series of one file follow each other: the second and later say only what differs from the one before.
+    const same = file !== undefined && previous !== undefined && fileOfId(previous.id) === file ? previous : undefined;
+    if (same)
+        out.tail = tail;
+    else
+        out.id = s.id;
+    if ((same ? same.file : file) !== s.file)
+        out.file = s.file;
+    const named = tail === undefined ? undefined : nameOfTail(tail);
+    if (!(named && named.metric === s.metric && sameEntries(named.labels, s.labels))) {
+        out.metric = s.metric;
+        if (Object.keys(s.labels).length > 0)
+            out.labels = s.labels;
+    }
+    if (s.unit !== '')
+        out.unit = s.unit;
+    out.direction = s.direction;
+    if (s.source !== 'samples')
+        out.source = s.source;
+    out.stats = statsAsArray(s.stats);
+    if (!Object.is(s.stats.cv, (0,metrics_stats/* coefficientOfVariation */.ms)(s.stats.mean, s.stats.sd)))
+        out.cv = s.stats.cv;
+    if (!samplesAreDefault(s, s.samples))
+        out.samples = s.samples;
+    if (s.line !== undefined)
+        out.line = s.line;
+    const factors = same?.factors;
+    if (!(factors === s.factors || (factors && s.factors && sameEntries(factors, s.factors))))
+        out.factors = s.factors ?? null;
+    if (same?.experiment !== s.experiment)
+        out.experiment = s.experiment ?? null;
+    return out;
+}
+/** A schema-2 series with its absent fields put back; present ones are left as they are for validateSnapshot to check. */
+function expandSnapshotSeries(raw, previous) {
+    if (!snapshot_isObject(raw))
+        return raw;
+    const s = { ...raw };
+    const same = !('id' in s) && typeof s.tail === 'string' && snapshot_isObject(previous) && typeof previous.id === 'string' && fileOfId(previous.id) !== undefined ? previous : undefined;
+    if (same)
+        s.id = `${fileOfId(same.id)}::${s.tail}`;
+    delete s.tail;
+    const id = typeof s.id === 'string' ? s.id : undefined;
+    const file = id === undefined ? undefined : fileOfId(id);
+    if (!('file' in s))
+        s.file = same ? same.file : file;
+    for (const key of ['factors', 'experiment']) {
+        if (!(key in s)) {
+            if (same && same[key] !== undefined)
+                s[key] = same[key];
+        }
+        else if (s[key] === null)
+            delete s[key];
+    }
+    if (!('metric' in s) && id !== undefined && file !== undefined) {
+        const named = nameOfTail(id.slice(file.length + 2));
+        s.metric = named.metric;
+        if (!('labels' in s))
+            s.labels = named.labels;
+    }
+    if (!('labels' in s))
+        s.labels = {};
+    if (!('unit' in s))
+        s.unit = '';
+    if (!('source' in s))
+        s.source = 'samples';
+    if (Array.isArray(s.stats)) {
+        const read = statsFromArray(s.stats);
+        const cv = 'cv' in s ? s.cv : typeof read.mean === 'number' && (read.sd === null || typeof read.sd === 'number') ? (0,metrics_stats/* coefficientOfVariation */.ms)(read.mean, read.sd) : null;
+        const stats = { n: read.n, mean: read.mean, sd: read.sd, cv, min: read.min, p50: read.p50, p95: read.p95, p99: read.p99, max: read.max, approximate: read.approximate };
+        delete s.cv;
+        s.stats = stats;
+        if (!('samples' in s) && (s.source === 'samples' || s.source === 'summary'))
+            s.samples = defaultSamples({ source: s.source, stats });
+    }
+    return s;
+}
+/** The snapshot as snapshot.json holds it (schema 2): each series as snapshotSeriesForJson writes it. */
+function snapshotForJson(snapshot) {
+    return { ...snapshot, schemaVersion: snapshot_SNAPSHOT_SCHEMA_VERSION, series: snapshot.series.map((s, i) => snapshotSeriesForJson(s, snapshot.series[i - 1])) };
+}
 function serialiseSnapshot(snapshot) {
     // Redacted like report.json; ids already are (seriesId), so a baseline read back matches.
-    return `${JSON.stringify(snapshot, redactJsonValue)}\n`;
+    return `${JSON.stringify(snapshotForJson(snapshot), redactJsonValue)}\n`;
 }
 /** The text serialiseSnapshot returns, streamed: a snapshot of many series is never one string. */
 async function writeSnapshotJson(snapshot, sink) {
-    await writeJson(snapshot, sink, redact/* redactJsonValue */.$w, { compact: true, nativeDepth: 2 });
+    await writeJson(snapshotForJson(snapshot), sink, redact/* redactJsonValue */.$w, { compact: true, nativeDepth: 2 });
     const done = sink('\n');
     if (done && typeof done.then === 'function')
         await done;
@@ -28907,6 +29320,8 @@ function looksLikeSnapshot(data) {
 function snapshot_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/** Snapshots this version reads: 1 (every field written) and 2 (defaults left out), both still in users' caches. */
+const READABLE_VERSIONS = new Set([1, 2]);
 const DIRECTIONS = new Set(['higher', 'lower', 'none']);
 const NULLABLE_STATS = ['n', 'sd', 'cv', 'min', 'p50', 'p95', 'p99', 'max'];
 function validateSnapshot(data, file) {
@@ -28919,10 +29334,10 @@ function validateSnapshot(data, file) {
         fail('is not a Chimera Insight snapshot (its "tool" is not "chimera-insight")');
     if (typeof data.schemaVersion !== 'number')
         fail('has no schemaVersion');
-    if (data.schemaVersion !== snapshot_SNAPSHOT_SCHEMA_VERSION) {
+    if (!READABLE_VERSIONS.has(data.schemaVersion)) {
         fail(data.schemaVersion > snapshot_SNAPSHOT_SCHEMA_VERSION
-            ? `has schema version ${String(data.schemaVersion)}, written by a newer Chimera Insight; this version reads version ${snapshot_SNAPSHOT_SCHEMA_VERSION}`
-            : `has schema version ${String(data.schemaVersion)}; this version reads version ${snapshot_SNAPSHOT_SCHEMA_VERSION}`);
+            ? `has schema version ${String(data.schemaVersion)}, written by a newer Chimera Insight; this version reads versions 1 and ${snapshot_SNAPSHOT_SCHEMA_VERSION}`
+            : `has schema version ${String(data.schemaVersion)}; this version reads versions 1 and ${snapshot_SNAPSHOT_SCHEMA_VERSION}`);
     }
     if (typeof data.createdAt !== 'string' || Number.isNaN(Date.parse(data.createdAt)))
         fail('createdAt must be an ISO time');
@@ -28946,8 +29361,14 @@ function validateSnapshot(data, file) {
     }
     if (!Array.isArray(data.series))
         return fail('series must be an array');
+    // Version 1 wrote every field; version 2 leaves out what the reader can put back.
+    const series = [];
+    for (const raw of data.series)
+        series.push(data.schemaVersion === 2 ? expandSnapshotSeries(raw, series[series.length - 1]) : raw);
+    data.series = series;
+    data.schemaVersion = snapshot_SNAPSHOT_SCHEMA_VERSION;
     const ids = new Set();
-    data.series.forEach((s, i) => {
+    series.forEach((s, i) => {
         const at = `series[${i}]`;
         if (!snapshot_isObject(s))
             return fail(`${at} is not an object`);
@@ -31563,6 +31984,7 @@ function detectSystemHardware(explicit) {
 
 
 
+
 const read_SNAPSHOT_FILE = 'snapshot.json';
 const REPORT_FILE = 'report.json';
 /** Caps on what a merge reads; docs/several-runners.md lists them. */
@@ -31656,7 +32078,7 @@ const FILE_STATUSES = new Set(['parsed', 'skipped', 'failed']);
 const count = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
 const clip = (v) => (typeof v === 'string' ? v.slice(0, SHARD_LIMITS.text) : undefined);
 /** One inventory entry rebuilt from what report.json says, field by field; undefined when it is not one. */
-function fileEntry(value) {
+function fileEntry(value, modifiedSource) {
     if (!read_isObject(value))
         return undefined;
     const filePath = clip(value.path);
@@ -31685,11 +32107,19 @@ function fileEntry(value) {
     const reason = clip(value.reason);
     if (reason)
         entry.reason = reason;
-    const modified = value.modified;
+    // Schema 3 writes the time alone, its source once for the inventory unless this file's differs; schema 2 wrote both.
+    const modified = typeof value.modified === 'string' ? { time: value.modified, source: value.modifiedSource ?? modifiedSource } : value.modified;
     if (read_isObject(modified) && typeof modified.time === 'string' && !Number.isNaN(Date.parse(modified.time)) && (modified.source === 'git' || modified.source === 'filesystem')) {
         entry.modified = { time: new Date(modified.time).toISOString(), source: modified.source };
     }
     return entry;
+}
+/** A document report.json (schema 3) lists by path alone: read, no measurements, no problems. */
+function documentEntry(value) {
+    const filePath = clip(value);
+    if (!filePath)
+        return undefined;
+    return { path: filePath, type: fileTypeOf(filePath), size: 0, status: 'parsed', document: true, series: 0, rows: 0, excludedRows: 0, problems: [], problemCount: 0 };
 }
 function experimentsOf(value) {
     if (!read_isObject(value))
@@ -31709,9 +32139,12 @@ function shardReportOf(data) {
         throw new ShardFileError(`${REPORT_FILE} is not a Chimera Insight report`);
     const inventory = read_isObject(data.inventory) ? data.inventory : {};
     const rawFiles = Array.isArray(inventory.files) ? inventory.files : [];
-    if (rawFiles.length > SHARD_LIMITS.files)
-        throw new ShardFileError(`${REPORT_FILE} lists ${rawFiles.length} files, over ${SHARD_LIMITS.files}`);
-    const files = rawFiles.map(fileEntry).filter((f) => f !== undefined);
+    const rawDocuments = Array.isArray(inventory.documents) ? inventory.documents : [];
+    if (rawFiles.length + rawDocuments.length > SHARD_LIMITS.files)
+        throw new ShardFileError(`${REPORT_FILE} lists ${rawFiles.length + rawDocuments.length} files, over ${SHARD_LIMITS.files}`);
+    const files = [...rawFiles.map((f) => fileEntry(f, inventory.modifiedSource)), ...rawDocuments.map(documentEntry)]
+        .filter((f) => f !== undefined)
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const git = read_isObject(inventory.git) ? { checkout: inventory.git.checkout === true, shallow: inventory.git.shallow === true } : { checkout: false, shallow: false };
     const notices = (Array.isArray(data.notices) ? data.notices.slice(0, 100) : []).flatMap((n) => read_isObject(n) && typeof n.input === 'string' && typeof n.message === 'string' && (n.level === 'warning' || n.level === 'error')
         ? [{ input: n.input.slice(0, 64), message: n.message.slice(0, SHARD_LIMITS.text), level: n.level }]
