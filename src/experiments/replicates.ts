@@ -1,6 +1,6 @@
 import { DEFAULT_SAMPLE_CAP, SampleAccumulator } from '../metrics/accumulator.js';
 import { labelKey, replicatePath } from '../metrics/identity.js';
-import { coefficientOfVariation, exactStats, findOutliers, poolMoments, statsFromSamples } from '../metrics/stats.js';
+import { coefficientOfVariation, exactStatsAndOrder, findOutliers, poolMoments, statsFromSamples } from '../metrics/stats.js';
 import type { ReplicateRuns, Series, SeriesStats } from '../model/series.js';
 
 /** One set of files that differ only in a run index, and how many series pooling made of them. */
@@ -49,24 +49,30 @@ function allSamples(parts: readonly Series[]): { samples: number[]; min: number;
     total += p.samples.length;
   }
   if (total > DEFAULT_SAMPLE_CAP) return undefined;
-  const samples: number[] = [];
+  // One native copy of every run's list (no growing array); a spread of thousands of runs would overflow the stack.
+  let samples: number[];
+  if (parts.length <= 256) samples = ([] as number[]).concat(...parts.map((p) => p.samples));
+  else {
+    samples = [];
+    for (const p of parts) for (const v of p.samples) samples.push(v);
+  }
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const p of parts) {
-    for (const v of p.samples) {
-      samples.push(v);
-      // As SampleAccumulator finds them, so the numbers are those of one file holding all runs.
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+  for (const v of samples) {
+    // As SampleAccumulator finds them, so the numbers are those of one file holding all runs.
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
   return { samples, min, max };
 }
 
 /** The union of complete sample lists: every statistic exact, as if one file held all runs. */
-function pooledSamples(parts: readonly Series[]): { stats: SeriesStats; samples: number[]; complete: boolean } {
+function pooledSamples(parts: readonly Series[]): { stats: SeriesStats; samples: number[]; complete: boolean; sorted?: ArrayLike<number> } {
   const all = allSamples(parts);
-  if (all) return { stats: exactStats(all.samples, all.min, all.max), samples: all.samples, complete: true };
+  if (all) {
+    const { stats, sorted } = exactStatsAndOrder(all.samples, all.min, all.max);
+    return { stats, samples: all.samples, complete: true, sorted };
+  }
   const acc = new SampleAccumulator();
   for (const p of parts) for (const v of p.samples) acc.add(v);
   // Some run kept only a reservoir of its samples: the moments still pool exactly, percentiles are approximate.
@@ -120,11 +126,11 @@ export function poolRuns(parts: readonly Series[], pattern: string): Series {
   // The first run's fields in its order, `replicates` last: report.json lists them the same way every run.
   const pooled: Series = { ...first, labels: { ...first.labels }, replicates };
   if (parts.every((p) => p.source === 'samples')) {
-    const { stats, samples, complete } = pooledSamples(parts);
+    const { stats, samples, complete, sorted } = pooledSamples(parts);
     pooled.source = 'samples';
     pooled.stats = stats;
     pooled.samples = samples;
-    pooled.outliers = complete ? findOutliers(samples, stats.p50 ?? undefined) : [];
+    pooled.outliers = complete ? findOutliers(samples, stats.p50 ?? undefined, sorted) : [];
     return pooled;
   }
   const summary = pooledSummaries(parts);
@@ -180,16 +186,20 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
   if (groupOf.size === 0) return { series: [...series], groups: [] };
 
   // Each series' group and its runs' copies of it, found once (by position) and read again by the loop below.
-  const groups = groupsByPosition(series, groupOf);
+  const { groups, runs } = groupsByPosition(series, groupOf);
   const entries = new Array<PoolEntry | undefined>(series.length);
   series.forEach((s, i) => {
     const group = groups[i];
     if (!group) return;
     // Keyed within the group: the same metric and labels in every run of it.
     const key = `${s.metric}\u0000${labelKey(s.labels)}`;
+    const run = runs[i] as number;
     let entry = group.parts.get(key);
-    if (entry) entry.list.push(s);
-    else group.parts.set(key, (entry = { list: [s], emitted: false }));
+    if (entry) {
+      if (run < (entry.runs[entry.runs.length - 1] as number)) entry.inOrder = false;
+      entry.list.push(s);
+      entry.runs.push(run);
+    } else group.parts.set(key, (entry = { list: [s], runs: [run], inOrder: true, emitted: false }));
     entries[i] = entry;
   });
   const counts = new Map<string, ReplicateGroup>();
@@ -209,8 +219,7 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
     }
     if (entry.emitted) return;
     entry.emitted = true;
-    const ordered = [...list].sort((a, b) => (group.order.get(a.file) ?? 0) - (group.order.get(b.file) ?? 0));
-    out.push(poolRuns(ordered, group.pattern));
+    out.push(poolRuns(entry.inOrder ? list : runOrder(entry), group.pattern));
     const g = counts.get(group.normalised) ?? { pattern: group.pattern, runs: group.order.size, series: 0 };
     g.series += 1;
     counts.set(group.normalised, g);
@@ -229,22 +238,36 @@ interface RunGroup {
 
 interface PoolEntry {
   list: Series[];
+  /** Each series' run (its file's place in run order), as listed. */
+  runs: number[];
+  /** Whether the series arrived in run order (files are usually discovered in it). */
+  inOrder: boolean;
   /** Every run's copy has the same unit and direction (worked out once). */
   consistent?: boolean;
   emitted: boolean;
 }
 
-/** The run group of each series (undefined outside one), looked up once per file. */
-function groupsByPosition(series: readonly Series[], groupOf: ReadonlyMap<string, RunGroup>): (RunGroup | undefined)[] {
-  const out = new Array<RunGroup | undefined>(series.length);
+/** A group's series of one metric in run order; series of one run keep the order they came in. */
+function runOrder(entry: PoolEntry): Series[] {
+  const positions = entry.list.map((_, i) => i).sort((a, b) => (entry.runs[a] as number) - (entry.runs[b] as number) || a - b);
+  return positions.map((i) => entry.list[i] as Series);
+}
+
+/** The run group of each series (undefined outside one) and its file's place in run order, looked up once per file. */
+function groupsByPosition(series: readonly Series[], groupOf: ReadonlyMap<string, RunGroup>): { groups: (RunGroup | undefined)[]; runs: Int32Array } {
+  const groups = new Array<RunGroup | undefined>(series.length);
+  const runs = new Int32Array(series.length);
   let file: string | undefined;
   let group: RunGroup | undefined;
+  let run = 0;
   series.forEach((s, i) => {
     if (s.file !== file) {
       file = s.file;
       group = groupOf.get(file);
+      run = group?.order.get(file) ?? 0;
     }
-    out[i] = group;
+    groups[i] = group;
+    runs[i] = run;
   });
-  return out;
+  return { groups, runs };
 }
