@@ -84,8 +84,17 @@ export function scoreFinding(f: DraftFinding): number {
       return 10.5 * weight * effect * sizeWeight(sweep?.configurations ?? 1);
     }
     case 'stability':
-      return 3.5 * weight * Math.min(1, 0.5 + 0.1 * (f.stability?.items.length ?? 0));
+      return stabilityScore(weight, f.stability?.items.length ?? 0);
   }
+}
+
+function stabilityScore(weight: number, items: number): number {
+  return 3.5 * weight * Math.min(1, 0.5 + 0.1 * items);
+}
+
+/** scoreFinding of a stability finding that lists `items` items, before it is written. */
+export function scoreStability(metric: string, unit: string, direction: Direction, items: number): number {
+  return stabilityScore(cachedWeight(metric, unit, direction), items);
 }
 
 /**
