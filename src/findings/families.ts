@@ -158,6 +158,40 @@ function metricPathFactors(metrics: readonly string[]): PathFactors {
   return out;
 }
 
+/** What tells a family of one metric in a scope from the others. */
+interface FamilyKey {
+  unit: string;
+  direction: Direction;
+  identityKey: string;
+  /** The condition names, sorted, joined by U+0001. */
+  names: string;
+  family: Family;
+}
+
+/** A metric's families in one scope: a short list to scan, or by key once there are many (one per benchmark name). */
+interface FamilyIndex {
+  list: FamilyKey[];
+  byKey: Map<string, Family> | undefined;
+}
+
+const SCANNED_FAMILIES = 16;
+
+function compositeKey(unit: string, direction: string, identityKey: string, names: string): string {
+  return `${unit}\u0000${direction}\u0000${identityKey}\u0000${names}`;
+}
+
+function addFamilyKey(index: FamilyIndex, key: FamilyKey, composite: string | undefined): void {
+  if (index.byKey) {
+    index.byKey.set(composite ?? compositeKey(key.unit, key.direction, key.identityKey, key.names), key.family);
+    return;
+  }
+  index.list.push(key);
+  if (index.list.length >= SCANNED_FAMILIES) {
+    index.byKey = new Map(index.list.map((k) => [compositeKey(k.unit, k.direction, k.identityKey, k.names), k.family]));
+    index.list = [];
+  }
+}
+
 /** A series' conditions: settings (`dims`) and the labels naming its benchmark, which split families (`identity`). */
 interface Conditions {
   dims: Record<string, string>;
@@ -203,8 +237,8 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
   const families: Family[] = [];
   for (const [scopePath, list] of byScope) {
     const fromPath = scopePathFactors(list);
-    // Keys within one scope: families of different scopes never share one.
-    const inScope = new Map<string, Family>();
+    // Keyed within one scope (families of different scopes never share one), by metric first.
+    const inScope = new Map<string, FamilyIndex>();
     for (const s of list) {
       // Conditions and identity labels split in one pass (this runs once per series of the tree).
       const c: Conditions = { dims: {}, identity: undefined, identityKey: '' };
@@ -217,13 +251,25 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
         addCondition(c, mp.name, mp.level);
         metric = mp.template;
       }
-      const names = Object.keys(c.dims);
-      if (names.length > 1) names.sort();
-      const key = `${metric}\u0000${s.unit}\u0000${s.direction}\u0000${c.identityKey}\u0000${names.join('\u0001')}`;
-      let family = inScope.get(key);
+      const keys = Object.keys(c.dims);
+      const names = keys.length === 0 ? '' : keys.length === 1 ? (keys[0] as string) : keys.sort().join('\u0001');
+      // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
+      let same = inScope.get(metric);
+      if (!same) inScope.set(metric, (same = { list: [], byKey: undefined }));
+      let family: Family | undefined;
+      const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
+      if (composite !== undefined) family = same.byKey?.get(composite);
+      else {
+        for (const k of same.list) {
+          if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
+            family = k.family;
+            break;
+          }
+        }
+      }
       if (!family) {
         family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
-        inScope.set(key, family);
+        addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
         families.push(family);
       }
       family.cells.push({ series: s, dims: c.dims });
@@ -239,8 +285,9 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
     for (const k of keys) if (!varying.includes(k)) family.scope.labels[k] = first.dims[k] as string;
     // Two series with the same conditions (a repeated record) are one cell: keep the first.
     const seen = new Set<string>();
+    const only = varying.length === 1 ? (varying[0] as string) : undefined;
     family.cells = family.cells.filter((c) => {
-      const id = varying.map((k) => c.dims[k]).join('\u0000');
+      const id = only !== undefined ? (c.dims[only] as string) : varying.map((k) => c.dims[k]).join('\u0000');
       if (seen.has(id)) return false;
       seen.add(id);
       return true;

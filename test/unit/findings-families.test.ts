@@ -104,6 +104,13 @@ describe('buildFamilies', () => {
     ]);
   });
 
+  it('keeps one family per benchmark name when a file holds many, whichever order their series come in', () => {
+    // 40 names (more than a metric's families are scanned for before they are looked up by key), impl a and b of each.
+    const names = Array.from({ length: 40 }, (_, i) => `BM_${i}`);
+    const series = ['a', 'b'].flatMap((impl) => names.map((name) => measured('r.json', 'time', [1], { labels: { name, impl } })));
+    expect(outline(buildFamilies(series))).toEqual(names.map((name) => ({ metric: 'time', scope: { path: 'r.json', labels: { name } }, dims: ['impl'], cells: [{ impl: 'a' }, { impl: 'b' }] })));
+  });
+
   it.each(['name', 'benchmark', 'test_name', 'scenario', 'Benchmark Name'])('makes no family when only the identity label %s differs', (label) => {
     const series = ['BM_Sort', 'BM_Hash'].map((v) => measured('r.json', 'time', [1], { labels: { [label]: v } }));
     expect(buildFamilies(series)).toEqual([]);
