@@ -123,32 +123,40 @@ function pooledSummaries(parts: readonly Series[]): SeriesStats | undefined {
 export function poolRuns(parts: readonly Series[], pattern: string): Series {
   const first = parts[0] as Series;
   const replicates: ReplicateRuns = { pattern, files: parts.map((p) => p.file), runMeans: parts.map((p) => p.stats.mean) };
-  // The first run's fields in its order, `replicates` last: report.json lists them the same way every run.
-  const pooled: Series = { ...first, labels: { ...first.labels }, replicates };
+  return withPooled(first, replicates, pooledValues(parts));
+}
+
+type Pooled = Pick<Series, 'source' | 'stats' | 'samples' | 'outliers'>;
+
+function pooledValues(parts: readonly Series[]): Pooled {
   if (parts.every((p) => p.source === 'samples')) {
     const { stats, samples, complete, sorted } = pooledSamples(parts);
-    pooled.source = 'samples';
-    pooled.stats = stats;
-    pooled.samples = samples;
-    pooled.outliers = complete ? findOutliers(samples, stats.p50 ?? undefined, sorted) : [];
-    return pooled;
+    return { source: 'samples', stats, samples, outliers: complete ? findOutliers(samples, stats.p50 ?? undefined, sorted) : [] };
   }
   const summary = pooledSummaries(parts);
-  if (summary) {
-    pooled.source = 'summary';
-    pooled.stats = summary;
-    pooled.samples = [];
-    pooled.outliers = [];
-    return pooled;
-  }
+  if (summary) return { source: 'summary', stats: summary, samples: [], outliers: [] };
   const acc = new SampleAccumulator();
   for (const p of parts) acc.add(p.stats.mean);
   const samples = [...acc.samples];
-  pooled.source = 'samples';
-  pooled.stats = statsFromSamples(acc);
-  pooled.samples = samples;
-  pooled.outliers = findOutliers(samples);
-  return pooled;
+  return { source: 'samples', stats: statsFromSamples(acc), samples, outliers: findOutliers(samples) };
+}
+
+/** The fields of a series as buildSeries writes them, in its order (`line` last, when there is one). */
+const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'directionSource', 'source', 'stats', 'outliers', 'samples', 'line'];
+
+/**
+ * The first run's fields in its order with the pooled values, `replicates`
+ * last: report.json lists them the same way every run. A series as
+ * buildSeries made it is written out field by field (cheaper than copying
+ * and then changing four fields); any other is copied.
+ */
+function withPooled(first: Series, replicates: ReplicateRuns, v: Pooled): Series {
+  const keys = Object.keys(first);
+  const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && keys.every((k, i) => k === BUILT_FIELDS[i]);
+  if (!built) return { ...first, labels: { ...first.labels }, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
+  const { id, file, metric, labels, unit, direction, directionSource } = first;
+  if (keys.length === 12) return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, line: first.line as number, replicates };
+  return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
 }
 
 /**
