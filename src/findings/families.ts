@@ -110,13 +110,16 @@ const NO_PATH_FACTORS: PathFactors = new Map();
  * is worked out once.
  */
 function scopePathFactors(list: readonly Series[]): PathFactors {
-  const metrics = new Set<string>();
   let dotted = false;
   for (const s of list) {
-    metrics.add(s.metric);
-    if (!dotted && s.metric.includes('.')) dotted = true;
+    if (s.metric.includes('.')) {
+      dotted = true;
+      break;
+    }
   }
   if (!dotted) return NO_PATH_FACTORS;
+  const metrics = new Set<string>();
+  for (const s of list) metrics.add(s.metric);
   const sorted = [...metrics].sort();
   // Each name prefixed with its length: no two sets share a key, whatever characters the names hold.
   const key = sorted.map((m) => `${m.length}:${m}`).join('');
@@ -166,6 +169,29 @@ interface FamilyKey {
   /** The condition names, sorted, joined by U+0001. */
   names: string;
   family: Family;
+}
+
+const pairs = new Map<string, Map<string, string>>();
+
+/**
+ * Two condition names sorted and joined by U+0001, as `keys.sort().join`
+ * writes them; the same pair is the same string every time, so comparing
+ * two of them is cheap.
+ */
+function namePair(a: string, b: string): string {
+  const x = a < b ? a : b;
+  const y = a < b ? b : a;
+  let second = pairs.get(x);
+  if (!second) {
+    if (pairs.size >= 1_000) pairs.clear();
+    pairs.set(x, (second = new Map()));
+  }
+  let joined = second.get(y);
+  if (joined === undefined) {
+    if (second.size >= 1_000) second.clear();
+    second.set(y, (joined = `${x}\u0001${y}`));
+  }
+  return joined;
 }
 
 /** A metric's families in one scope: a short list to scan, or by key once there are many (one per benchmark name). */
@@ -252,7 +278,7 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
         metric = mp.template;
       }
       const keys = Object.keys(c.dims);
-      const names = keys.length === 0 ? '' : keys.length === 1 ? (keys[0] as string) : keys.sort().join('\u0001');
+      const names = keys.length === 0 ? '' : keys.length === 1 ? (keys[0] as string) : keys.length === 2 ? namePair(keys[0] as string, keys[1] as string) : keys.sort().join('\u0001');
       // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
       let same = inScope.get(metric);
       if (!same) inScope.set(metric, (same = { list: [], byKey: undefined }));
