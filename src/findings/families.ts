@@ -171,29 +171,6 @@ interface FamilyKey {
   family: Family;
 }
 
-const pairs = new Map<string, Map<string, string>>();
-
-/**
- * Two condition names sorted and joined by U+0001, as `keys.sort().join`
- * writes them; the same pair is the same string every time, so comparing
- * two of them is cheap.
- */
-function namePair(a: string, b: string): string {
-  const x = a < b ? a : b;
-  const y = a < b ? b : a;
-  let second = pairs.get(x);
-  if (!second) {
-    if (pairs.size >= 1_000) pairs.clear();
-    pairs.set(x, (second = new Map()));
-  }
-  let joined = second.get(y);
-  if (joined === undefined) {
-    if (second.size >= 1_000) second.clear();
-    second.set(y, (joined = `${x}\u0001${y}`));
-  }
-  return joined;
-}
-
 /** A metric's families in one scope: a short list to scan, or by key once there are many (one per benchmark name). */
 interface FamilyIndex {
   list: FamilyKey[];
@@ -221,6 +198,8 @@ function addFamilyKey(index: FamilyIndex, key: FamilyKey, composite: string | un
 /** A series' conditions: settings (`dims`) and the labels naming its benchmark, which split families (`identity`). */
 interface Conditions {
   dims: Record<string, string>;
+  /** The names in `dims`, as a shared path. */
+  names: NamePath;
   /** Made only when a series has such a label (most have none). */
   identity: Record<string, string> | undefined;
   /** The identity labels as a key fragment. */
@@ -231,7 +210,46 @@ function addCondition(c: Conditions, key: string, value: string): void {
   if (isIdentityLabel(key)) {
     (c.identity ??= {})[key] = value;
     c.identityKey += `${key}=${value}\u0002`;
-  } else c.dims[key] = value;
+  } else {
+    // `__proto__` is no own key of the object (Object.keys leaves it out), so it names no condition.
+    if (key !== '__proto__' && !Object.prototype.hasOwnProperty.call(c.dims, key)) c.names = nextName(c.names, key);
+    c.dims[key] = value;
+  }
+}
+
+/**
+ * The condition names a series has, as a path of names in the order they
+ * were added: series of one file add the same names in the same order, so
+ * each path's sorted, joined form is written once and is the same string
+ * for every series on it (cheap to compare).
+ */
+interface NamePath {
+  next: Map<string, NamePath> | undefined;
+  keys: string[];
+  /** The names sorted and joined by U+0001, as `Object.keys(dims).sort().join('\u0001')` writes them. */
+  joined: string | undefined;
+}
+
+let namePaths: NamePath = { next: undefined, keys: [], joined: '' };
+let namePathCount = 0;
+
+function nextName(path: NamePath, key: string): NamePath {
+  let next = path.next?.get(key);
+  if (!next) {
+    if (namePathCount >= 10_000) {
+      // Bounded however many distinct names a run meets: paths made before still work, they are no longer shared.
+      namePaths = { next: undefined, keys: [], joined: '' };
+      namePathCount = 0;
+    }
+    next = { next: undefined, keys: [...path.keys, key], joined: undefined };
+    (path.next ??= new Map()).set(key, next);
+    namePathCount++;
+  }
+  return next;
+}
+
+function joinedNames(path: NamePath): string {
+  return (path.joined ??= [...path.keys].sort().join('\u0001'));
 }
 
 function addConditions(c: Conditions, source: Record<string, string> | undefined): void {
@@ -267,7 +285,7 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
     const inScope = new Map<string, FamilyIndex>();
     for (const s of list) {
       // Conditions and identity labels split in one pass (this runs once per series of the tree).
-      const c: Conditions = { dims: {}, identity: undefined, identityKey: '' };
+      const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
       addConditions(c, s.labels);
       addConditions(c, s.factors);
       const mp = fromPath.get(s.metric);
@@ -277,8 +295,7 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
         addCondition(c, mp.name, mp.level);
         metric = mp.template;
       }
-      const keys = Object.keys(c.dims);
-      const names = keys.length === 0 ? '' : keys.length === 1 ? (keys[0] as string) : keys.length === 2 ? namePair(keys[0] as string, keys[1] as string) : keys.sort().join('\u0001');
+      const names = joinedNames(c.names);
       // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
       let same = inScope.get(metric);
       if (!same) inScope.set(metric, (same = { list: [], byKey: undefined }));
