@@ -194,31 +194,37 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
   if (groupOf.size === 0) return { series: [...series], groups: [] };
 
   // Each series' group and its runs' copies of it, found once (by position) and read again by the loop below.
-  const { groups, runs } = groupsByPosition(series, groupOf);
+  // Each series' copies in the other runs of its group, found in one pass: a file's group and run are looked up once.
   const entries = new Array<PoolEntry | undefined>(series.length);
+  let file: string | undefined;
+  let group: RunGroup | undefined;
+  let run = 0;
   series.forEach((s, i) => {
-    const group = groups[i];
+    if (s.file !== file) {
+      file = s.file;
+      group = groupOf.get(file);
+      run = group?.order.get(file) ?? 0;
+    }
     if (!group) return;
     // Keyed within the group: the same metric and labels in every run of it.
     const key = `${s.metric}\u0000${labelKey(s.labels)}`;
-    const run = runs[i] as number;
     let entry = group.parts.get(key);
     if (entry) {
       if (run < (entry.runs[entry.runs.length - 1] as number)) entry.inOrder = false;
       entry.list.push(s);
       entry.runs.push(run);
-    } else group.parts.set(key, (entry = { list: [s], runs: [run], inOrder: true, emitted: false }));
+    } else group.parts.set(key, (entry = { group, list: [s], runs: [run], inOrder: true, emitted: false }));
     entries[i] = entry;
   });
   const counts = new Map<string, ReplicateGroup>();
   const out: Series[] = [];
   series.forEach((s, i) => {
-    const group = groups[i];
     const entry = entries[i];
-    if (!group || !entry) {
+    if (!entry) {
       out.push(s);
       return;
     }
+    const group = entry.group;
     const list = entry.list;
     entry.consistent ??= list.length > 1 && list.every((p) => p.unit === s.unit && p.direction === s.direction);
     if (!entry.consistent) {
@@ -245,6 +251,7 @@ interface RunGroup {
 }
 
 interface PoolEntry {
+  group: RunGroup;
   list: Series[];
   /** Each series' run (its file's place in run order), as listed. */
   runs: number[];
@@ -259,23 +266,4 @@ interface PoolEntry {
 function runOrder(entry: PoolEntry): Series[] {
   const positions = entry.list.map((_, i) => i).sort((a, b) => (entry.runs[a] as number) - (entry.runs[b] as number) || a - b);
   return positions.map((i) => entry.list[i] as Series);
-}
-
-/** The run group of each series (undefined outside one) and its file's place in run order, looked up once per file. */
-function groupsByPosition(series: readonly Series[], groupOf: ReadonlyMap<string, RunGroup>): { groups: (RunGroup | undefined)[]; runs: Int32Array } {
-  const groups = new Array<RunGroup | undefined>(series.length);
-  const runs = new Int32Array(series.length);
-  let file: string | undefined;
-  let group: RunGroup | undefined;
-  let run = 0;
-  series.forEach((s, i) => {
-    if (s.file !== file) {
-      file = s.file;
-      group = groupOf.get(file);
-      run = group?.order.get(file) ?? 0;
-    }
-    groups[i] = group;
-    runs[i] = run;
-  });
-  return { groups, runs };
 }

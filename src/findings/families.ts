@@ -265,8 +265,14 @@ function addConditions(c: Conditions, source: Record<string, string> | undefined
 export function buildFamilies(series: readonly Series[], current: readonly Series[] = currentSeries(series)): Family[] {
   const byScope = new Map<string, Series[]>();
   let previous: { scope: string; list: Series[] } | undefined;
+  let lastFile: string | undefined;
+  let lastPath = '';
   for (const s of current) {
-    const scope = s.experiment ?? normaliseRunPath(s.file);
+    if (s.file !== lastFile) {
+      lastFile = s.file;
+      lastPath = normaliseRunPath(s.file);
+    }
+    const scope = s.experiment ?? lastPath;
     // Series of one file or experiment mostly arrive together: one map lookup for the run of them.
     if (previous?.scope !== scope) {
       let list = byScope.get(scope);
