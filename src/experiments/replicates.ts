@@ -1,6 +1,6 @@
 import { DEFAULT_SAMPLE_CAP, SampleAccumulator } from '../metrics/accumulator.js';
 import { labelKey, replicatePath } from '../metrics/identity.js';
-import { coefficientOfVariation, exactStats, findOutliers, poolMoments, statsFromSamples } from '../metrics/stats.js';
+import { coefficientOfVariation, exactStatsAndOrder, findOutliers, poolMoments, statsFromSamples } from '../metrics/stats.js';
 import type { ReplicateRuns, Series, SeriesStats } from '../model/series.js';
 
 /** One set of files that differ only in a run index, and how many series pooling made of them. */
@@ -49,24 +49,30 @@ function allSamples(parts: readonly Series[]): { samples: number[]; min: number;
     total += p.samples.length;
   }
   if (total > DEFAULT_SAMPLE_CAP) return undefined;
-  const samples: number[] = [];
+  // One native copy of every run's list (no growing array); a spread of thousands of runs would overflow the stack.
+  let samples: number[];
+  if (parts.length <= 256) samples = ([] as number[]).concat(...parts.map((p) => p.samples));
+  else {
+    samples = [];
+    for (const p of parts) for (const v of p.samples) samples.push(v);
+  }
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const p of parts) {
-    for (const v of p.samples) {
-      samples.push(v);
-      // As SampleAccumulator finds them, so the numbers are those of one file holding all runs.
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+  for (const v of samples) {
+    // As SampleAccumulator finds them, so the numbers are those of one file holding all runs.
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
   return { samples, min, max };
 }
 
 /** The union of complete sample lists: every statistic exact, as if one file held all runs. */
-function pooledSamples(parts: readonly Series[]): { stats: SeriesStats; samples: number[]; complete: boolean } {
+function pooledSamples(parts: readonly Series[]): { stats: SeriesStats; samples: number[]; complete: boolean; sorted?: ArrayLike<number> } {
   const all = allSamples(parts);
-  if (all) return { stats: exactStats(all.samples, all.min, all.max), samples: all.samples, complete: true };
+  if (all) {
+    const { stats, sorted } = exactStatsAndOrder(all.samples, all.min, all.max);
+    return { stats, samples: all.samples, complete: true, sorted };
+  }
   const acc = new SampleAccumulator();
   for (const p of parts) for (const v of p.samples) acc.add(v);
   // Some run kept only a reservoir of its samples: the moments still pool exactly, percentiles are approximate.
@@ -117,32 +123,40 @@ function pooledSummaries(parts: readonly Series[]): SeriesStats | undefined {
 export function poolRuns(parts: readonly Series[], pattern: string): Series {
   const first = parts[0] as Series;
   const replicates: ReplicateRuns = { pattern, files: parts.map((p) => p.file), runMeans: parts.map((p) => p.stats.mean) };
-  // The first run's fields in its order, `replicates` last: report.json lists them the same way every run.
-  const pooled: Series = { ...first, labels: { ...first.labels }, replicates };
+  return withPooled(first, replicates, pooledValues(parts));
+}
+
+type Pooled = Pick<Series, 'source' | 'stats' | 'samples' | 'outliers'>;
+
+function pooledValues(parts: readonly Series[]): Pooled {
   if (parts.every((p) => p.source === 'samples')) {
-    const { stats, samples, complete } = pooledSamples(parts);
-    pooled.source = 'samples';
-    pooled.stats = stats;
-    pooled.samples = samples;
-    pooled.outliers = complete ? findOutliers(samples, stats.p50 ?? undefined) : [];
-    return pooled;
+    const { stats, samples, complete, sorted } = pooledSamples(parts);
+    return { source: 'samples', stats, samples, outliers: complete ? findOutliers(samples, stats.p50 ?? undefined, sorted) : [] };
   }
   const summary = pooledSummaries(parts);
-  if (summary) {
-    pooled.source = 'summary';
-    pooled.stats = summary;
-    pooled.samples = [];
-    pooled.outliers = [];
-    return pooled;
-  }
+  if (summary) return { source: 'summary', stats: summary, samples: [], outliers: [] };
   const acc = new SampleAccumulator();
   for (const p of parts) acc.add(p.stats.mean);
   const samples = [...acc.samples];
-  pooled.source = 'samples';
-  pooled.stats = statsFromSamples(acc);
-  pooled.samples = samples;
-  pooled.outliers = findOutliers(samples);
-  return pooled;
+  return { source: 'samples', stats: statsFromSamples(acc), samples, outliers: findOutliers(samples) };
+}
+
+/** The fields of a series as buildSeries writes them, in its order (`line` last, when there is one). */
+const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'directionSource', 'source', 'stats', 'outliers', 'samples', 'line'];
+
+/**
+ * The first run's fields in its order with the pooled values, `replicates`
+ * last: report.json lists them the same way every run. A series as
+ * buildSeries made it is written out field by field (cheaper than copying
+ * and then changing four fields); any other is copied.
+ */
+function withPooled(first: Series, replicates: ReplicateRuns, v: Pooled): Series {
+  const keys = Object.keys(first);
+  const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && keys.every((k, i) => k === BUILT_FIELDS[i]);
+  if (!built) return { ...first, labels: { ...first.labels }, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
+  const { id, file, metric, labels, unit, direction, directionSource } = first;
+  if (keys.length === 12) return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, line: first.line as number, replicates };
+  return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
 }
 
 /**
@@ -180,27 +194,37 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
   if (groupOf.size === 0) return { series: [...series], groups: [] };
 
   // Each series' group and its runs' copies of it, found once (by position) and read again by the loop below.
-  const groups = groupsByPosition(series, groupOf);
+  // Each series' copies in the other runs of its group, found in one pass: a file's group and run are looked up once.
   const entries = new Array<PoolEntry | undefined>(series.length);
+  let file: string | undefined;
+  let group: RunGroup | undefined;
+  let run = 0;
   series.forEach((s, i) => {
-    const group = groups[i];
+    if (s.file !== file) {
+      file = s.file;
+      group = groupOf.get(file);
+      run = group?.order.get(file) ?? 0;
+    }
     if (!group) return;
     // Keyed within the group: the same metric and labels in every run of it.
     const key = `${s.metric}\u0000${labelKey(s.labels)}`;
     let entry = group.parts.get(key);
-    if (entry) entry.list.push(s);
-    else group.parts.set(key, (entry = { list: [s], emitted: false }));
+    if (entry) {
+      if (run < (entry.runs[entry.runs.length - 1] as number)) entry.inOrder = false;
+      entry.list.push(s);
+      entry.runs.push(run);
+    } else group.parts.set(key, (entry = { group, list: [s], runs: [run], inOrder: true, emitted: false }));
     entries[i] = entry;
   });
   const counts = new Map<string, ReplicateGroup>();
   const out: Series[] = [];
   series.forEach((s, i) => {
-    const group = groups[i];
     const entry = entries[i];
-    if (!group || !entry) {
+    if (!entry) {
       out.push(s);
       return;
     }
+    const group = entry.group;
     const list = entry.list;
     entry.consistent ??= list.length > 1 && list.every((p) => p.unit === s.unit && p.direction === s.direction);
     if (!entry.consistent) {
@@ -209,8 +233,7 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
     }
     if (entry.emitted) return;
     entry.emitted = true;
-    const ordered = [...list].sort((a, b) => (group.order.get(a.file) ?? 0) - (group.order.get(b.file) ?? 0));
-    out.push(poolRuns(ordered, group.pattern));
+    out.push(poolRuns(entry.inOrder ? list : runOrder(entry), group.pattern));
     const g = counts.get(group.normalised) ?? { pattern: group.pattern, runs: group.order.size, series: 0 };
     g.series += 1;
     counts.set(group.normalised, g);
@@ -228,23 +251,19 @@ interface RunGroup {
 }
 
 interface PoolEntry {
+  group: RunGroup;
   list: Series[];
+  /** Each series' run (its file's place in run order), as listed. */
+  runs: number[];
+  /** Whether the series arrived in run order (files are usually discovered in it). */
+  inOrder: boolean;
   /** Every run's copy has the same unit and direction (worked out once). */
   consistent?: boolean;
   emitted: boolean;
 }
 
-/** The run group of each series (undefined outside one), looked up once per file. */
-function groupsByPosition(series: readonly Series[], groupOf: ReadonlyMap<string, RunGroup>): (RunGroup | undefined)[] {
-  const out = new Array<RunGroup | undefined>(series.length);
-  let file: string | undefined;
-  let group: RunGroup | undefined;
-  series.forEach((s, i) => {
-    if (s.file !== file) {
-      file = s.file;
-      group = groupOf.get(file);
-    }
-    out[i] = group;
-  });
-  return out;
+/** A group's series of one metric in run order; series of one run keep the order they came in. */
+function runOrder(entry: PoolEntry): Series[] {
+  const positions = entry.list.map((_, i) => i).sort((a, b) => (entry.runs[a] as number) - (entry.runs[b] as number) || a - b);
+  return positions.map((i) => entry.list[i] as Series);
 }

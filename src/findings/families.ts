@@ -110,13 +110,16 @@ const NO_PATH_FACTORS: PathFactors = new Map();
  * is worked out once.
  */
 function scopePathFactors(list: readonly Series[]): PathFactors {
-  const metrics = new Set<string>();
   let dotted = false;
   for (const s of list) {
-    metrics.add(s.metric);
-    if (!dotted && s.metric.includes('.')) dotted = true;
+    if (s.metric.includes('.')) {
+      dotted = true;
+      break;
+    }
   }
   if (!dotted) return NO_PATH_FACTORS;
+  const metrics = new Set<string>();
+  for (const s of list) metrics.add(s.metric);
   const sorted = [...metrics].sort();
   // Each name prefixed with its length: no two sets share a key, whatever characters the names hold.
   const key = sorted.map((m) => `${m.length}:${m}`).join('');
@@ -158,9 +161,45 @@ function metricPathFactors(metrics: readonly string[]): PathFactors {
   return out;
 }
 
+/** What tells a family of one metric in a scope from the others. */
+interface FamilyKey {
+  unit: string;
+  direction: Direction;
+  identityKey: string;
+  /** The condition names, sorted, joined by U+0001. */
+  names: string;
+  family: Family;
+}
+
+/** A metric's families in one scope: a short list to scan, or by key once there are many (one per benchmark name). */
+interface FamilyIndex {
+  list: FamilyKey[];
+  byKey: Map<string, Family> | undefined;
+}
+
+const SCANNED_FAMILIES = 16;
+
+function compositeKey(unit: string, direction: string, identityKey: string, names: string): string {
+  return `${unit}\u0000${direction}\u0000${identityKey}\u0000${names}`;
+}
+
+function addFamilyKey(index: FamilyIndex, key: FamilyKey, composite: string | undefined): void {
+  if (index.byKey) {
+    index.byKey.set(composite ?? compositeKey(key.unit, key.direction, key.identityKey, key.names), key.family);
+    return;
+  }
+  index.list.push(key);
+  if (index.list.length >= SCANNED_FAMILIES) {
+    index.byKey = new Map(index.list.map((k) => [compositeKey(k.unit, k.direction, k.identityKey, k.names), k.family]));
+    index.list = [];
+  }
+}
+
 /** A series' conditions: settings (`dims`) and the labels naming its benchmark, which split families (`identity`). */
 interface Conditions {
   dims: Record<string, string>;
+  /** The names in `dims`, as a shared path. */
+  names: NamePath;
   /** Made only when a series has such a label (most have none). */
   identity: Record<string, string> | undefined;
   /** The identity labels as a key fragment. */
@@ -171,7 +210,46 @@ function addCondition(c: Conditions, key: string, value: string): void {
   if (isIdentityLabel(key)) {
     (c.identity ??= {})[key] = value;
     c.identityKey += `${key}=${value}\u0002`;
-  } else c.dims[key] = value;
+  } else {
+    // `__proto__` is no own key of the object (Object.keys leaves it out), so it names no condition.
+    if (key !== '__proto__' && !Object.prototype.hasOwnProperty.call(c.dims, key)) c.names = nextName(c.names, key);
+    c.dims[key] = value;
+  }
+}
+
+/**
+ * The condition names a series has, as a path of names in the order they
+ * were added: series of one file add the same names in the same order, so
+ * each path's sorted, joined form is written once and is the same string
+ * for every series on it (cheap to compare).
+ */
+interface NamePath {
+  next: Map<string, NamePath> | undefined;
+  keys: string[];
+  /** The names sorted and joined by U+0001, as `Object.keys(dims).sort().join('\u0001')` writes them. */
+  joined: string | undefined;
+}
+
+let namePaths: NamePath = { next: undefined, keys: [], joined: '' };
+let namePathCount = 0;
+
+function nextName(path: NamePath, key: string): NamePath {
+  let next = path.next?.get(key);
+  if (!next) {
+    if (namePathCount >= 10_000) {
+      // Bounded however many distinct names a run meets: paths made before still work, they are no longer shared.
+      namePaths = { next: undefined, keys: [], joined: '' };
+      namePathCount = 0;
+    }
+    next = { next: undefined, keys: [...path.keys, key], joined: undefined };
+    (path.next ??= new Map()).set(key, next);
+    namePathCount++;
+  }
+  return next;
+}
+
+function joinedNames(path: NamePath): string {
+  return (path.joined ??= [...path.keys].sort().join('\u0001'));
 }
 
 function addConditions(c: Conditions, source: Record<string, string> | undefined): void {
@@ -187,8 +265,14 @@ function addConditions(c: Conditions, source: Record<string, string> | undefined
 export function buildFamilies(series: readonly Series[], current: readonly Series[] = currentSeries(series)): Family[] {
   const byScope = new Map<string, Series[]>();
   let previous: { scope: string; list: Series[] } | undefined;
+  let lastFile: string | undefined;
+  let lastPath = '';
   for (const s of current) {
-    const scope = s.experiment ?? normaliseRunPath(s.file);
+    if (s.file !== lastFile) {
+      lastFile = s.file;
+      lastPath = normaliseRunPath(s.file);
+    }
+    const scope = s.experiment ?? lastPath;
     // Series of one file or experiment mostly arrive together: one map lookup for the run of them.
     if (previous?.scope !== scope) {
       let list = byScope.get(scope);
@@ -203,11 +287,11 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
   const families: Family[] = [];
   for (const [scopePath, list] of byScope) {
     const fromPath = scopePathFactors(list);
-    // Keys within one scope: families of different scopes never share one.
-    const inScope = new Map<string, Family>();
+    // Keyed within one scope (families of different scopes never share one), by metric first.
+    const inScope = new Map<string, FamilyIndex>();
     for (const s of list) {
       // Conditions and identity labels split in one pass (this runs once per series of the tree).
-      const c: Conditions = { dims: {}, identity: undefined, identityKey: '' };
+      const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
       addConditions(c, s.labels);
       addConditions(c, s.factors);
       const mp = fromPath.get(s.metric);
@@ -217,13 +301,24 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
         addCondition(c, mp.name, mp.level);
         metric = mp.template;
       }
-      const names = Object.keys(c.dims);
-      if (names.length > 1) names.sort();
-      const key = `${metric}\u0000${s.unit}\u0000${s.direction}\u0000${c.identityKey}\u0000${names.join('\u0001')}`;
-      let family = inScope.get(key);
+      const names = joinedNames(c.names);
+      // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
+      let same = inScope.get(metric);
+      if (!same) inScope.set(metric, (same = { list: [], byKey: undefined }));
+      let family: Family | undefined;
+      const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
+      if (composite !== undefined) family = same.byKey?.get(composite);
+      else {
+        for (const k of same.list) {
+          if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
+            family = k.family;
+            break;
+          }
+        }
+      }
       if (!family) {
         family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
-        inScope.set(key, family);
+        addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
         families.push(family);
       }
       family.cells.push({ series: s, dims: c.dims });
@@ -239,8 +334,9 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
     for (const k of keys) if (!varying.includes(k)) family.scope.labels[k] = first.dims[k] as string;
     // Two series with the same conditions (a repeated record) are one cell: keep the first.
     const seen = new Set<string>();
+    const only = varying.length === 1 ? (varying[0] as string) : undefined;
     family.cells = family.cells.filter((c) => {
-      const id = varying.map((k) => c.dims[k]).join('\u0000');
+      const id = only !== undefined ? (c.dims[only] as string) : varying.map((k) => c.dims[k]).join('\u0000');
       if (seen.has(id)) return false;
       seen.add(id);
       return true;

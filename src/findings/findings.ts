@@ -5,8 +5,8 @@ import type { Series } from '../model/series.js';
 import { changeFindings } from './change.js';
 import { buildFamilies, currentSeries, type Family } from './families.js';
 import { rankFactorsOfDesign, rankOneFactor, type DraftFinding } from './ranking.js';
-import { scoreBound, scoreFinding } from './score.js';
-import { stabilityFindings } from './stability.js';
+import { scoreBound, scoreFinding, scoreStability } from './score.js';
+import { stabilityCandidates } from './stability.js';
 import { isSweep, summariseSweep } from './sweep.js';
 
 /** report.json keeps this many findings; the comment shows the first few. */
@@ -134,8 +134,21 @@ function familyFindings(families: readonly Family[], confidence: number, exhaust
 export function computeFindings(input: FindingsInput): Finding[] {
   const current = currentSeries(input.series);
   const drafts = familyFindings(buildFamilies(input.series, current), input.confidence, input.exhaustive);
-  for (const d of [...changeFindings(input.comparison), ...stabilityFindings(current, input.files)]) drafts.push({ d, score: scoreFinding(d) });
-  return withoutEchoes(drafts.sort((a, b) => b.score - a.score || (a.d.text < b.d.text ? -1 : a.d.text > b.d.text ? 1 : 0)))
+  for (const d of changeFindings(input.comparison)) drafts.push({ d, score: scoreFinding(d) });
+  // Echoes are rankings and sweeps only, so which go depends only on their own order.
+  const kept = withoutEchoes(drafts.sort(byScoreThenText));
+  // Stability findings (one per file with something to say, thousands in a big tree) are written
+  // only when their score could place them among the findings kept: at or above the last kept score.
+  const candidates = stabilityCandidates(current, input.files).map((c) => ({ c, score: scoreStability(c.metric, c.unit, c.direction, c.itemCount) }));
+  const scores = [...kept.map((x) => x.score), ...candidates.map((x) => x.score)].sort((a, b) => b - a);
+  const bar = scores.length > MAX_FINDINGS ? (scores[MAX_FINDINGS - 1] as number) : Number.NEGATIVE_INFINITY;
+  for (const { c, score } of candidates) if (score >= bar) kept.push({ d: c.write(), score });
+  return kept
+    .sort(byScoreThenText)
     .slice(0, MAX_FINDINGS)
     .map(({ d, score }, i) => ({ id: `f${i + 1}`, ...d, score: Math.round(score * 1000) / 1000 }));
+}
+
+function byScoreThenText(a: { d: DraftFinding; score: number }, b: { d: DraftFinding; score: number }): number {
+  return b.score - a.score || (a.d.text < b.d.text ? -1 : a.d.text > b.d.text ? 1 : 0);
 }

@@ -32,17 +32,25 @@ const LOAD_FACTOR = /^(batch|batch_?size|bs|n_?batch|n_?ubatch|concurrency|max_?
 /** Whether a condition is a load setting; condition names repeat across families, so each is judged once. */
 const isLoadFactor = memo(10_000, (name) => LOAD_FACTOR.test(normaliseName(name)));
 
-const weights = new Map<string, number>();
+/** Metric → unit → direction → weight: the series' own strings are the keys (no key string built per call). */
+const weights = new Map<string, Map<string, Map<Direction, number>>>();
 
 /** metricWeight, remembered: thousands of families share a handful of metrics. */
 function cachedWeight(metric: string, unit: string, direction: Direction): number {
-  // The unit's length makes the key unambiguous whatever characters the names hold.
-  const key = `${direction}:${unit.length}:${unit}${metric}`;
-  let weight = weights.get(key);
+  let byUnit = weights.get(metric);
+  if (!byUnit) {
+    if (weights.size >= 10_000) weights.clear();
+    weights.set(metric, (byUnit = new Map()));
+  }
+  let byDirection = byUnit.get(unit);
+  if (!byDirection) {
+    if (byUnit.size >= 1_000) byUnit.clear();
+    byUnit.set(unit, (byDirection = new Map()));
+  }
+  let weight = byDirection.get(direction);
   if (weight === undefined) {
     weight = metricWeight(metric, unit, direction);
-    if (weights.size >= 10_000) weights.clear();
-    weights.set(key, weight);
+    byDirection.set(direction, weight);
   }
   return weight;
 }
@@ -84,8 +92,17 @@ export function scoreFinding(f: DraftFinding): number {
       return 10.5 * weight * effect * sizeWeight(sweep?.configurations ?? 1);
     }
     case 'stability':
-      return 3.5 * weight * Math.min(1, 0.5 + 0.1 * (f.stability?.items.length ?? 0));
+      return stabilityScore(weight, f.stability?.items.length ?? 0);
   }
+}
+
+function stabilityScore(weight: number, items: number): number {
+  return 3.5 * weight * Math.min(1, 0.5 + 0.1 * items);
+}
+
+/** scoreFinding of a stability finding that lists `items` items, before it is written. */
+export function scoreStability(metric: string, unit: string, direction: Direction, items: number): number {
+  return stabilityScore(cachedWeight(metric, unit, direction), items);
 }
 
 /**

@@ -32,30 +32,50 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** One thing that makes a series' numbers less trustworthy; its name and note are written only for a finding that is kept. */
+interface RawItem {
+  s: Series;
+  kind: 'cv' | 'warmup' | 'runs';
+  /** The CV the item sorts by (none for a warm-up). */
+  cv: number | undefined;
+  note: () => string;
+}
+
 /** What makes one series' numbers less trustworthy; undefined when nothing does (most series). */
-function itemsOf(s: Series): StabilityItem[] | undefined {
-  let items: StabilityItem[] | undefined;
-  // The name is built only for a series that has something to say.
-  let name: string | undefined;
-  const add = (item: Omit<StabilityItem, 'series' | 'name'> & { cv?: number }) => {
-    name ??= nameOf(s);
-    (items ??= []).push(item.cv === undefined ? { series: s.id, name, note: item.note } : { series: s.id, name, cv: item.cv, note: item.note });
-  };
+function itemsOf(s: Series): RawItem[] | undefined {
+  let items: RawItem[] | undefined;
   const cv = s.stats.cv;
   if (s.stats.n !== null && s.stats.n >= MIN_SAMPLES && cv !== null && cv >= HIGH_CV_PERCENT) {
-    add({ cv, note: `CV ${cv.toFixed(1)}% over ${s.stats.n} samples` });
+    (items ??= []).push({ s, kind: 'cv', cv, note: () => `CV ${cv.toFixed(1)}% over ${s.stats.n} samples` });
   }
   const first = s.outliers.length > 0 ? s.outliers.find((o) => o.index === 0) : undefined;
   if (first && s.samples.length >= 4) {
-    const med = median(s.samples);
-    const times = med !== 0 ? Math.abs(first.value / med) : undefined;
-    add({ note: `first sample ${formatNumber(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${formatNumber(med)})` : ` against a median of ${formatNumber(med)}`}: warm-up?` });
+    const note = () => {
+      const med = median(s.samples);
+      const times = med !== 0 ? Math.abs(first.value / med) : undefined;
+      return `first sample ${formatNumber(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${formatNumber(med)})` : ` against a median of ${formatNumber(med)}`}: warm-up?`;
+    };
+    (items ??= []).push({ s, kind: 'warmup', cv: undefined, note });
   }
   const runCv = s.replicates ? cvOf(s.replicates.runMeans) : undefined;
   if (runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
-    add({ cv: runCv, note: `run means vary by CV ${runCv.toFixed(1)}% across ${s.replicates?.runMeans.length} runs` });
+    (items ??= []).push({ s, kind: 'runs', cv: runCv, note: () => `run means vary by CV ${runCv.toFixed(1)}% across ${s.replicates?.runMeans.length} runs` });
   }
   return items;
+}
+
+/**
+ * A stability finding before its text is written: what its score rests on
+ * (the lead series' metric and the items it lists), and how to write it.
+ * Thousands of files may each get one; only those that can be kept are written.
+ */
+export interface StabilityCandidate {
+  metric: string;
+  unit: string;
+  direction: Series['direction'];
+  /** How many items the finding lists (what its score counts). */
+  itemCount: number;
+  write: () => DraftFinding;
 }
 
 /**
@@ -64,7 +84,12 @@ function itemsOf(s: Series): StabilityItem[] | undefined {
  * runs whose means disagree, rows left out for a non-empty error column.
  */
 export function stabilityFindings(series: readonly Series[], files: readonly FileEntry[]): DraftFinding[] {
-  const byScope = new Map<string, { items: StabilityItem[]; series: Series[]; excluded: number }>();
+  return stabilityCandidates(series, files).map((c) => c.write());
+}
+
+/** stabilityFindings, each written only when asked. */
+export function stabilityCandidates(series: readonly Series[], files: readonly FileEntry[]): StabilityCandidate[] {
+  const byScope = new Map<string, { items: RawItem[]; series: Series[]; excluded: number }>();
   const runPath = new Map<string, string>();
   const scopeOf = (s: Series) => {
     if (s.experiment) return s.experiment;
@@ -86,10 +111,11 @@ export function stabilityFindings(series: readonly Series[], files: readonly Fil
     if (s.direction === 'none') continue;
     const items = itemsOf(s);
     if (items === undefined) continue;
-    const entry = byScope.get(scopeOf(s)) ?? { items: [], series: [], excluded: 0 };
-    entry.items.push(...items);
+    const scope = scopeOf(s);
+    let entry = byScope.get(scope);
+    if (!entry) byScope.set(scope, (entry = { items: [], series: [], excluded: 0 }));
+    for (const item of items) entry.items.push(item);
     entry.series.push(s);
-    byScope.set(scopeOf(s), entry);
   }
   for (const f of files) {
     if (f.excludedRows === 0) continue;
@@ -100,34 +126,56 @@ export function stabilityFindings(series: readonly Series[], files: readonly Fil
     entry.excluded += f.excludedRows;
     byScope.set(key, entry);
   }
-  const out: DraftFinding[] = [];
+  const out: StabilityCandidate[] = [];
   for (const [path, entry] of byScope) {
     const items = entry.items.sort((a, b) => (b.cv ?? 0) - (a.cv ?? 0)).slice(0, ITEMS_KEPT);
-    const scattered = items.filter((i) => i.note.startsWith('CV'));
-    const warmups = entry.items.filter((i) => i.note.startsWith('first sample'));
-    const runs = items.filter((i) => i.note.startsWith('run means'));
-    const parts: string[] = [];
-    if (scattered.length > 0) {
-      const total = entry.items.filter((i) => i.note.startsWith('CV')).length;
-      parts.push(`${plural(total, 'series scatters', 'series scatter')} widely (${scattered.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')}${total > ITEMS_NAMED ? '; …' : ''})`);
-    }
-    if (runs.length > 0) parts.push(`run-to-run spread in ${plural(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')})`);
-    if (warmups.length > 0) parts.push(`the first sample stands out in ${plural(warmups.length, 'series', 'series')} (${warmups[0]?.name}: ${warmups[0]?.note})`);
-    if (entry.excluded > 0) parts.push(`${plural(entry.excluded, 'row')} with a non-empty error column left out of every statistic`);
-    if (parts.length === 0) continue;
+    const scattered = items.filter((i) => i.kind === 'cv');
+    const warmups = entry.items.filter((i) => i.kind === 'warmup');
+    const runs = items.filter((i) => i.kind === 'runs');
+    if (scattered.length === 0 && runs.length === 0 && warmups.length === 0 && entry.excluded === 0) continue;
+    const listed = [...items, ...warmups.filter((w) => !items.includes(w))].slice(0, ITEMS_KEPT);
     const lead = entry.series[0];
-    const stability: DraftFinding['stability'] = { items: [...items, ...warmups.filter((w) => !items.includes(w))].slice(0, ITEMS_KEPT) };
-    if (entry.excluded > 0) stability.excludedRows = entry.excluded;
-    out.push({
-      kind: 'stability',
-      metric: lead?.metric ?? '',
-      unit: lead?.unit ?? '',
-      direction: lead?.direction ?? 'none',
-      text: `${path}: ${parts.join('; ')}.`,
-      series: [...new Set(items.map((i) => i.series))],
-      scope: { path, labels: {} },
-      stability,
-    });
+    const write = (): DraftFinding => {
+      // Each series' name is written once, however many of its items are listed.
+      const names = new Map<Series, string>();
+      const nameFor = (s: Series) => {
+        let name = names.get(s);
+        if (name === undefined) names.set(s, (name = nameOf(s)));
+        return name;
+      };
+      const written = new Map<RawItem, StabilityItem>();
+      const item = (i: RawItem): StabilityItem => {
+        let w = written.get(i);
+        if (!w) {
+          const name = nameFor(i.s);
+          const note = i.note();
+          w = i.kind === 'warmup' ? { series: i.s.id, name, note } : { series: i.s.id, name, cv: i.cv as number, note };
+          written.set(i, w);
+        }
+        return w;
+      };
+      const parts: string[] = [];
+      if (scattered.length > 0) {
+        const total = entry.items.filter((i) => i.kind === 'cv').length;
+        parts.push(`${plural(total, 'series scatters', 'series scatter')} widely (${scattered.slice(0, ITEMS_NAMED).map((i) => `${item(i).name} ${item(i).note}`).join('; ')}${total > ITEMS_NAMED ? '; …' : ''})`);
+      }
+      if (runs.length > 0) parts.push(`run-to-run spread in ${plural(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${item(i).name} ${item(i).note}`).join('; ')})`);
+      if (warmups.length > 0) parts.push(`the first sample stands out in ${plural(warmups.length, 'series', 'series')} (${item(warmups[0] as RawItem).name}: ${item(warmups[0] as RawItem).note})`);
+      if (entry.excluded > 0) parts.push(`${plural(entry.excluded, 'row')} with a non-empty error column left out of every statistic`);
+      const stability: DraftFinding['stability'] = { items: listed.map(item) };
+      if (entry.excluded > 0) stability.excludedRows = entry.excluded;
+      return {
+        kind: 'stability',
+        metric: lead?.metric ?? '',
+        unit: lead?.unit ?? '',
+        direction: lead?.direction ?? 'none',
+        text: `${path}: ${parts.join('; ')}.`,
+        series: [...new Set(items.map((i) => i.s.id))],
+        scope: { path, labels: {} },
+        stability,
+      };
+    };
+    out.push({ metric: lead?.metric ?? '', unit: lead?.unit ?? '', direction: lead?.direction ?? 'none', itemCount: listed.length, write });
   }
   return out;
 }

@@ -21,7 +21,20 @@ const TIMESTAMP_PATTERNS: RegExp[] = [
  * digit, so no later pattern can take it), and the marks are read in order.
  */
 export function timestampsIn(filePath: string): string[] {
-  if (!FOUR_DIGITS.test(filePath)) return [];
+  if (!MAY_HOLD_TIMESTAMP.test(filePath)) return [];
+  // No pattern matches across a `/`, and a `/` is no digit for their look-arounds: each folder or
+  // file name is read on its own, once (run folders are shared by all the files in them).
+  const found: string[] = [];
+  for (const segment of filePath.split('/')) {
+    if (!MAY_HOLD_TIMESTAMP.test(segment)) continue;
+    for (const t of segmentTimestamps(segment)) found.push(t);
+  }
+  return found;
+}
+
+const segmentTimestamps: (segment: string) => readonly string[] = memo(10_000, timestampsInSegment);
+
+function timestampsInSegment(filePath: string): string[] {
   const found: string[] = [];
   let marked = filePath;
   for (const re of TIMESTAMP_PATTERNS) {
@@ -39,11 +52,15 @@ export function timestampsIn(filePath: string): string[] {
   return ordered;
 }
 
-/** Every timestamp pattern holds four digits in a row: paths without them (most) skip the patterns. */
-const FOUR_DIGITS = /\d{4}/;
+/**
+ * Every match of a timestamp pattern holds eight digits in a row or a
+ * date's `dddd-dd`: paths without either (most, and names such as
+ * `results_7519.csv`) skip the patterns.
+ */
+const MAY_HOLD_TIMESTAMP = /\d{8}|\d{4}-\d{2}/;
 
 export function normaliseTimestamps(filePath: string): string {
-  if (!FOUR_DIGITS.test(filePath)) return filePath;
+  if (!MAY_HOLD_TIMESTAMP.test(filePath)) return filePath;
   return TIMESTAMP_PATTERNS.reduce((p, re) => p.replace(re, '<ts>'), filePath);
 }
 

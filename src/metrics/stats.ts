@@ -22,11 +22,20 @@ export function statsFromSamples(acc: SampleAccumulator): SeriesStats {
  * for callers that hold the values already (pooled replicate runs).
  */
 export function exactStats(values: readonly number[], min: number, max: number): SeriesStats {
+  return exactStatsAndOrder(values, min, max).stats;
+}
+
+/**
+ * exactStats, and the values in ascending order it read them in, which
+ * findOutliers can take to find the median absolute deviation without
+ * copying and selecting again.
+ */
+export function exactStatsAndOrder(values: readonly number[], min: number, max: number): { stats: SeriesStats; sorted: ArrayLike<number> } {
   // simple-statistics reads an array by index and length only, so a typed array serves.
   const sorted = sortedCopy(values) as number[];
   const m = mean(sorted);
   const sd = sorted.length > 1 ? sampleStandardDeviation(sorted) : null;
-  return withPercentiles(sorted, sorted.length, m, sd, min, max, false);
+  return { stats: withPercentiles(sorted, sorted.length, m, sd, min, max, false), sorted };
 }
 
 /**
@@ -91,18 +100,64 @@ const OUTLIER_Z = 3.5;
  * Below four samples nothing is called an outlier. `knownMedian`: the samples'
  * median when the caller has it (a complete series' p50 is the same number).
  */
-export function findOutliers(samples: readonly number[], knownMedian?: number): Outlier[] {
+export function findOutliers(samples: readonly number[], knownMedian?: number, sorted?: ArrayLike<number>): Outlier[] {
   if (samples.length < 4) return [];
   const med = knownMedian ?? median(samples as number[]);
-  const deviations = samples.map((x) => Math.abs(x - med));
-  const mad = median(deviations);
-  const scale = mad > 0 ? mad / 0.6745 : (1.253314 * mean(deviations));
+  let mad = sorted && knownMedian !== undefined ? madOfSorted(sorted, med) : undefined;
+  let deviations: number[] | undefined;
+  if (mad === undefined) {
+    deviations = samples.map((x) => Math.abs(x - med));
+    mad = median(deviations);
+  }
+  const scale = mad > 0 ? mad / 0.6745 : (1.253314 * mean(deviations ?? samples.map((x) => Math.abs(x - med))));
   if (scale === 0) return [];
   const outliers: Outlier[] = [];
   samples.forEach((value, index) => {
     if (Math.abs(value - med) / scale > OUTLIER_Z) outliers.push({ index, value });
   });
   return outliers;
+}
+
+/**
+ * The median of |x − med| over values already in ascending order, the same
+ * number simple-statistics' median gives for the deviations: the deviations
+ * grow outwards from `med` on both sides, so the middle ones are found by
+ * walking out from it, without copying. Only for a Float64Array of finite
+ * values (sortedCopy makes one only without NaN); undefined otherwise.
+ */
+function madOfSorted(sorted: ArrayLike<number>, med: number): number | undefined {
+  const n = sorted.length;
+  if (!(sorted instanceof Float64Array) || n === 0 || !Number.isFinite(med) || !Number.isFinite(sorted[0] as number) || !Number.isFinite(sorted[n - 1] as number)) return undefined;
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < med) lo = mid + 1;
+    else hi = mid;
+  }
+  let right = lo;
+  let left = lo - 1;
+  // As quantileSorted(…, 0.5) reads the sorted deviations: (n − 1) / 2, interpolated between its neighbours.
+  const idx = (n - 1) * 0.5;
+  const lower = Math.floor(idx);
+  const upper = Math.ceil(idx);
+  let a = 0;
+  let b = 0;
+  for (let k = 0; k <= upper; k++) {
+    const dl = left >= 0 ? Math.abs((sorted[left] as number) - med) : Number.POSITIVE_INFINITY;
+    const dr = right < n ? Math.abs((sorted[right] as number) - med) : Number.POSITIVE_INFINITY;
+    let d: number;
+    if (dl <= dr) {
+      d = dl;
+      left--;
+    } else {
+      d = dr;
+      right++;
+    }
+    if (k === lower) a = d;
+    b = d;
+  }
+  return idx % 1 !== 0 ? a + (idx - lower) * (b - a) : a;
 }
 
 export interface Moments {

@@ -8,6 +8,16 @@ function runs(config: string, values: number[][], metric = 'tokens_s') {
 }
 
 describe('poolReplicates: runs of one benchmark become one series', () => {
+  it("lists a pooled series' fields in the first run's order, replicates last, with or without a line, whatever the order", () => {
+    const built = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'directionSource', 'source', 'stats', 'outliers', 'samples'];
+    const pooled = (parts: ReturnType<typeof runs>) => Object.keys(poolReplicates(parts).series[0] ?? {});
+    expect(pooled(runs('a', [[10], [12]]))).toEqual([...built, 'replicates']);
+    expect(pooled(runs('a', [[10], [12]]).map((s, i) => ({ ...s, line: 3 + i })))).toEqual([...built, 'line', 'replicates']);
+    const reordered = runs('a', [[10], [12]]).map(({ samples, stats, ...rest }) => ({ samples, ...rest, stats }));
+    expect(pooled(reordered)).toEqual(['samples', ...built.filter((k) => k !== 'samples' && k !== 'stats'), 'stats', 'replicates']);
+    expect(poolReplicates(runs('a', [[10], [12]]).map((s, i) => ({ ...s, line: 3 + i }))).series[0]?.line).toBe(3);
+  });
+
   it('pools run_1 … run_5 into one series with every sample, in run order', () => {
     const { series } = poolReplicates(runs('a', [[10], [12], [11], [13], [9]]));
     expect(series).toHaveLength(1);

@@ -104,6 +104,22 @@ describe('buildFamilies', () => {
     ]);
   });
 
+  it('makes one family of series that state the same conditions in a different order', () => {
+    const series = [
+      measured('r.csv', 'tps', [1], { labels: { gpu: 'a', ctx: '1' } }),
+      measured('r.csv', 'tps', [2], { labels: { ctx: '2', gpu: 'a' } }),
+      measured('r.csv', 'tps', [3], { labels: { ctx: '3', gpu: 'b' } }),
+    ];
+    expect(outline(buildFamilies(series))).toEqual([{ metric: 'tps', scope: { path: 'r.csv', labels: {} }, dims: ['gpu', 'ctx'], cells: [{ gpu: 'a', ctx: '1' }, { gpu: 'a', ctx: '2' }, { gpu: 'b', ctx: '3' }] }]);
+  });
+
+  it('keeps one family per benchmark name when a file holds many, whichever order their series come in', () => {
+    // 40 names (more than a metric's families are scanned for before they are looked up by key), impl a and b of each.
+    const names = Array.from({ length: 40 }, (_, i) => `BM_${i}`);
+    const series = ['a', 'b'].flatMap((impl) => names.map((name) => measured('r.json', 'time', [1], { labels: { name, impl } })));
+    expect(outline(buildFamilies(series))).toEqual(names.map((name) => ({ metric: 'time', scope: { path: 'r.json', labels: { name } }, dims: ['impl'], cells: [{ impl: 'a' }, { impl: 'b' }] })));
+  });
+
   it.each(['name', 'benchmark', 'test_name', 'scenario', 'Benchmark Name'])('makes no family when only the identity label %s differs', (label) => {
     const series = ['BM_Sort', 'BM_Hash'].map((v) => measured('r.json', 'time', [1], { labels: { [label]: v } }));
     expect(buildFamilies(series)).toEqual([]);

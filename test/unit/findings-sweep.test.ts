@@ -55,6 +55,15 @@ describe('isSweep', () => {
     expect(isSweep(table('num_gpu', ['1', '2'], 'num_ctx', ['2048', '4096'], [[1, 2], [3, 4]]))).toBe(true);
   });
 
+  it('reads the median number of runs as the middle two averaged when the configurations are even in number', () => {
+    const runs = (counts: number[]) => sweep(counts.map((n, i) => ({ labels: { gpu: String(i % 2), ctx: String(i) }, samples: Array.from({ length: n }, (_, k) => 10 + k + i) })));
+    // Middle runs 1 and 5: median 3. Middle runs 2 and 5: median 3.5. Five configurations: the middle one.
+    expect(isSweep(runs([1, 5, 5, 1]))).toBe(true);
+    expect(isSweep(runs([2, 5, 5, 1]))).toBe(false);
+    expect(isSweep(runs([5, 4, 3, 1, 1]))).toBe(true);
+    expect(isSweep(runs([5, 4, 4, 1, 1]))).toBe(false);
+  });
+
   it('is not a ranking of one condition', () => {
     expect(isSweep(sweep(['a', 'b', 'c', 'd', 'e'].map((m) => ({ labels: { model: m }, samples: [1] }))))).toBe(false);
   });

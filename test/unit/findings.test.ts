@@ -94,6 +94,22 @@ describe('computeFindings', () => {
     expect(findings.map((f) => [f.kind, f.text])).toEqual([['stability', 'runs/<ts>/t.csv: 1 series scatters widely (tps CV 50.0% over 3 samples).']]);
   });
 
+  it('keeps the stability notes that rank highest when more files have one than findings are kept, ties in the order of their text', () => {
+    // 250 files with scattered tok/s (one more item, a higher score, in every fifth) against 200 findings kept.
+    const series = Array.from({ length: 250 }, (_, i) => {
+      const file = `bench/f${String(i).padStart(3, '0')}.csv`;
+      const scattered = [measured(file, 'tps', [10, 20, 30])];
+      if (i % 5 === 0) scattered.push(measured(file, 'tps', [10, 20, 30], { labels: { model: 'b' } }));
+      return scattered;
+    }).flat();
+    const findings = run(series);
+    expect(findings).toHaveLength(200);
+    const paths = (from: number, to: number, step = 1) => Array.from({ length: (to - from) / step }, (_, k) => `bench/f${String(from + k * step).padStart(3, '0')}.csv`);
+    const fewer = paths(0, 250).filter((_, i) => i % 5 !== 0);
+    expect(findings.map((f) => f.scope.path)).toEqual([...paths(0, 250, 5), ...fewer.slice(0, 150)]);
+    expect(findings[50]?.text).toBe('bench/f001.csv: 1 series scatters widely (tps CV 50.0% over 3 samples).');
+  });
+
   it('rounds scores to three decimals', () => {
     const [f] = run(byModel({ llama3: 20, qwen3: 10 }));
     expect(Number((f?.score as number).toFixed(3))).toBe(f?.score);

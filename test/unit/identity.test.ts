@@ -153,4 +153,25 @@ describe('timestampsIn', () => {
   it('finds none in a path without four digits in a row', () => {
     expect(timestampsIn('results/gemma3_270m/run_12/summary.json')).toEqual([]);
   });
+
+  it('finds none in a name with four digits that no timestamp could be (results_7519.csv, 2025_q3)', () => {
+    expect(timestampsIn('runs/2025_q3/results_7519.csv')).toEqual([]);
+    expect(normaliseTimestamps('runs/2025_q3/results_7519.csv')).toBe('runs/2025_q3/results_7519.csv');
+  });
+
+  it('reads each folder and file name on its own: stamps at the ends of names, several in one name, the same folder in many paths', () => {
+    const paths = [
+      '20251002/1727000000/x_20251003-101010_1727000001.json',
+      'a/2025-10-02T10:00:00Z_20251004/b',
+      'a/2025-10-02T10:00:00Z_20251004/c',
+      'x202510021/2025100212/20251002.csv',
+    ];
+    expect(paths.map((p) => timestampsIn(p))).toEqual([
+      ['20251002', '1727000000', '20251003-101010', '1727000001'],
+      ['2025-10-02T10:00:00Z', '20251004'],
+      ['2025-10-02T10:00:00Z', '20251004'],
+      ['20251002'],
+    ]);
+    expect(paths.map((p) => normaliseTimestamps(p))).toEqual(['<ts>/<ts>/x_<ts>_<ts>.json', 'a/<ts>_<ts>/b', 'a/<ts>_<ts>/c', 'x202510021/2025100212/<ts>.csv']);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SampleAccumulator } from '../../src/metrics/accumulator.js';
-import { exactStats, findOutliers, poolMoments, statsFromSamples, statsFromSummary } from '../../src/metrics/stats.js';
+import { exactStats, exactStatsAndOrder, findOutliers, poolMoments, statsFromSamples, statsFromSummary } from '../../src/metrics/stats.js';
 import type { SeriesStats } from '../../src/model/series.js';
 
 function accumulate(values: readonly number[], cap?: number): SampleAccumulator {
@@ -285,6 +285,26 @@ describe('findOutliers', () => {
     expect(p50).toBe(121);
     expect(findOutliers(samples, p50)).toEqual([{ index: 0, value: 410 }]);
     expect(findOutliers(samples, p50)).toEqual(findOutliers(samples));
+  });
+
+  it('flags the same samples from the sorted values exactStatsAndOrder read (the MAD walked out from the median)', () => {
+    // Nine values: MAD 2, so 24.38 is 3.5 scaled deviations from the median 14 and 24.37 is not.
+    const flagged = [10, 11, 12, 13, 14, 15, 16, 17, 24.38];
+    const kept = [10, 11, 12, 13, 14, 15, 16, 17, 24.37];
+    const outliersBySorted = (samples: number[]) => {
+      const { stats, sorted } = exactStatsAndOrder(samples, Math.min(...samples), Math.max(...samples));
+      return findOutliers(samples, stats.p50 as number, sorted);
+    };
+    expect(outliersBySorted(flagged)).toEqual([{ index: 8, value: 24.38 }]);
+    expect(outliersBySorted(kept)).toEqual([]);
+    // Even counts (the MAD interpolated), ties at the median, spreads on one side: the same as the plain call.
+    let seed = 7;
+    const next = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let round = 0; round < 200; round++) {
+      const n = 8 + (round % 13);
+      const samples = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 40 : Math.round(next() * 100) / 4 + 1 + (round % 3 === 0 ? next() * 1000 : 0)));
+      expect(outliersBySorted(samples)).toEqual(findOutliers(samples));
+    }
   });
 
   it('does not modify its input', () => {
