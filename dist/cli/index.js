@@ -10836,8 +10836,21 @@ const TIMESTAMP_PATTERNS = [
  * digit, so no later pattern can take it), and the marks are read in order.
  */
 function timestampsIn(filePath) {
-    if (!FOUR_DIGITS.test(filePath))
+    if (!MAY_HOLD_TIMESTAMP.test(filePath))
         return [];
+    // No pattern matches across a `/`, and a `/` is no digit for their look-arounds: each folder or
+    // file name is read on its own, once (run folders are shared by all the files in them).
+    const found = [];
+    for (const segment of filePath.split('/')) {
+        if (!MAY_HOLD_TIMESTAMP.test(segment))
+            continue;
+        for (const t of segmentTimestamps(segment))
+            found.push(t);
+    }
+    return found;
+}
+const segmentTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .p)(10_000, timestampsInSegment);
+function timestampsInSegment(filePath) {
     const found = [];
     let marked = filePath;
     for (const re of TIMESTAMP_PATTERNS) {
@@ -10856,10 +10869,14 @@ function timestampsIn(filePath) {
     }
     return ordered;
 }
-/** Every timestamp pattern holds four digits in a row: paths without them (most) skip the patterns. */
-const FOUR_DIGITS = /\d{4}/;
+/**
+ * Every match of a timestamp pattern holds eight digits in a row or a
+ * date's `dddd-dd`: paths without either (most, and names such as
+ * `results_7519.csv`) skip the patterns.
+ */
+const MAY_HOLD_TIMESTAMP = /\d{8}|\d{4}-\d{2}/;
 function normaliseTimestamps(filePath) {
-    if (!FOUR_DIGITS.test(filePath))
+    if (!MAY_HOLD_TIMESTAMP.test(filePath))
         return filePath;
     return TIMESTAMP_PATTERNS.reduce((p, re) => p.replace(re, '<ts>'), filePath);
 }
@@ -11080,10 +11097,11 @@ function isThroughput(direction, unit, metric) {
 /* harmony export */   AV: () => (/* binding */ statsFromSummary),
 /* harmony export */   FH: () => (/* binding */ findOutliers),
 /* harmony export */   Mh: () => (/* binding */ poolMoments),
+/* harmony export */   c9: () => (/* binding */ exactStatsAndOrder),
 /* harmony export */   ms: () => (/* binding */ coefficientOfVariation),
-/* harmony export */   pb: () => (/* binding */ statsFromSamples),
-/* harmony export */   xb: () => (/* binding */ exactStats)
+/* harmony export */   pb: () => (/* binding */ statsFromSamples)
 /* harmony export */ });
+/* unused harmony export exactStats */
 /* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5521);
 
 /**
@@ -11106,11 +11124,19 @@ function statsFromSamples(acc) {
  * for callers that hold the values already (pooled replicate runs).
  */
 function exactStats(values, min, max) {
+    return exactStatsAndOrder(values, min, max).stats;
+}
+/**
+ * exactStats, and the values in ascending order it read them in, which
+ * findOutliers can take to find the median absolute deviation without
+ * copying and selecting again.
+ */
+function exactStatsAndOrder(values, min, max) {
     // simple-statistics reads an array by index and length only, so a typed array serves.
     const sorted = sortedCopy(values);
     const m = (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(sorted);
     const sd = sorted.length > 1 ? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .sampleStandardDeviation */ .JK)(sorted) : null;
-    return withPercentiles(sorted, sorted.length, m, sd, min, max, false);
+    return { stats: withPercentiles(sorted, sorted.length, m, sd, min, max, false), sorted };
 }
 /**
  * The values in ascending order. A Float64Array sorts numbers without a
@@ -11174,13 +11200,17 @@ const OUTLIER_Z = 3.5;
  * Below four samples nothing is called an outlier. `knownMedian`: the samples'
  * median when the caller has it (a complete series' p50 is the same number).
  */
-function findOutliers(samples, knownMedian) {
+function findOutliers(samples, knownMedian, sorted) {
     if (samples.length < 4)
         return [];
     const med = knownMedian ?? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(samples);
-    const deviations = samples.map((x) => Math.abs(x - med));
-    const mad = (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(deviations);
-    const scale = mad > 0 ? mad / 0.6745 : (1.253314 * (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(deviations));
+    let mad = sorted && knownMedian !== undefined ? madOfSorted(sorted, med) : undefined;
+    let deviations;
+    if (mad === undefined) {
+        deviations = samples.map((x) => Math.abs(x - med));
+        mad = (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(deviations);
+    }
+    const scale = mad > 0 ? mad / 0.6745 : (1.253314 * (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(deviations ?? samples.map((x) => Math.abs(x - med))));
     if (scale === 0)
         return [];
     const outliers = [];
@@ -11189,6 +11219,52 @@ function findOutliers(samples, knownMedian) {
             outliers.push({ index, value });
     });
     return outliers;
+}
+/**
+ * The median of |x − med| over values already in ascending order, the same
+ * number simple-statistics' median gives for the deviations: the deviations
+ * grow outwards from `med` on both sides, so the middle ones are found by
+ * walking out from it, without copying. Only for a Float64Array of finite
+ * values (sortedCopy makes one only without NaN); undefined otherwise.
+ */
+function madOfSorted(sorted, med) {
+    const n = sorted.length;
+    if (!(sorted instanceof Float64Array) || n === 0 || !Number.isFinite(med) || !Number.isFinite(sorted[0]) || !Number.isFinite(sorted[n - 1]))
+        return undefined;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] < med)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    let right = lo;
+    let left = lo - 1;
+    // As quantileSorted(…, 0.5) reads the sorted deviations: (n − 1) / 2, interpolated between its neighbours.
+    const idx = (n - 1) * 0.5;
+    const lower = Math.floor(idx);
+    const upper = Math.ceil(idx);
+    let a = 0;
+    let b = 0;
+    for (let k = 0; k <= upper; k++) {
+        const dl = left >= 0 ? Math.abs(sorted[left] - med) : Number.POSITIVE_INFINITY;
+        const dr = right < n ? Math.abs(sorted[right] - med) : Number.POSITIVE_INFINITY;
+        let d;
+        if (dl <= dr) {
+            d = dl;
+            left--;
+        }
+        else {
+            d = dr;
+            right++;
+        }
+        if (k === lower)
+            a = d;
+        b = d;
+    }
+    return idx % 1 !== 0 ? a + (idx - lower) * (b - a) : a;
 }
 /**
  * Exact mean and sample sd of the union of groups known only by their
@@ -25197,26 +25273,34 @@ function allSamples(parts) {
     }
     if (total > DEFAULT_SAMPLE_CAP)
         return undefined;
-    const samples = [];
+    // One native copy of every run's list (no growing array); a spread of thousands of runs would overflow the stack.
+    let samples;
+    if (parts.length <= 256)
+        samples = [].concat(...parts.map((p) => p.samples));
+    else {
+        samples = [];
+        for (const p of parts)
+            for (const v of p.samples)
+                samples.push(v);
+    }
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
-    for (const p of parts) {
-        for (const v of p.samples) {
-            samples.push(v);
-            // As SampleAccumulator finds them, so the numbers are those of one file holding all runs.
-            if (v < min)
-                min = v;
-            if (v > max)
-                max = v;
-        }
+    for (const v of samples) {
+        // As SampleAccumulator finds them, so the numbers are those of one file holding all runs.
+        if (v < min)
+            min = v;
+        if (v > max)
+            max = v;
     }
     return { samples, min, max };
 }
 /** The union of complete sample lists: every statistic exact, as if one file held all runs. */
 function pooledSamples(parts) {
     const all = allSamples(parts);
-    if (all)
-        return { stats: (0,metrics_stats/* exactStats */.xb)(all.samples, all.min, all.max), samples: all.samples, complete: true };
+    if (all) {
+        const { stats, sorted } = (0,metrics_stats/* exactStatsAndOrder */.c9)(all.samples, all.min, all.max);
+        return { stats, samples: all.samples, complete: true, sorted };
+    }
     const acc = new SampleAccumulator();
     for (const p of parts)
         for (const v of p.samples)
@@ -25268,33 +25352,39 @@ function pooledSummaries(parts) {
 function poolRuns(parts, pattern) {
     const first = parts[0];
     const replicates = { pattern, files: parts.map((p) => p.file), runMeans: parts.map((p) => p.stats.mean) };
-    // The first run's fields in its order, `replicates` last: report.json lists them the same way every run.
-    const pooled = { ...first, labels: { ...first.labels }, replicates };
+    return withPooled(first, replicates, pooledValues(parts));
+}
+function pooledValues(parts) {
     if (parts.every((p) => p.source === 'samples')) {
-        const { stats, samples, complete } = pooledSamples(parts);
-        pooled.source = 'samples';
-        pooled.stats = stats;
-        pooled.samples = samples;
-        pooled.outliers = complete ? (0,metrics_stats/* findOutliers */.FH)(samples, stats.p50 ?? undefined) : [];
-        return pooled;
+        const { stats, samples, complete, sorted } = pooledSamples(parts);
+        return { source: 'samples', stats, samples, outliers: complete ? (0,metrics_stats/* findOutliers */.FH)(samples, stats.p50 ?? undefined, sorted) : [] };
     }
     const summary = pooledSummaries(parts);
-    if (summary) {
-        pooled.source = 'summary';
-        pooled.stats = summary;
-        pooled.samples = [];
-        pooled.outliers = [];
-        return pooled;
-    }
+    if (summary)
+        return { source: 'summary', stats: summary, samples: [], outliers: [] };
     const acc = new SampleAccumulator();
     for (const p of parts)
         acc.add(p.stats.mean);
     const samples = [...acc.samples];
-    pooled.source = 'samples';
-    pooled.stats = (0,metrics_stats/* statsFromSamples */.pb)(acc);
-    pooled.samples = samples;
-    pooled.outliers = (0,metrics_stats/* findOutliers */.FH)(samples);
-    return pooled;
+    return { source: 'samples', stats: (0,metrics_stats/* statsFromSamples */.pb)(acc), samples, outliers: (0,metrics_stats/* findOutliers */.FH)(samples) };
+}
+/** The fields of a series as buildSeries writes them, in its order (`line` last, when there is one). */
+const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'directionSource', 'source', 'stats', 'outliers', 'samples', 'line'];
+/**
+ * The first run's fields in its order with the pooled values, `replicates`
+ * last: report.json lists them the same way every run. A series as
+ * buildSeries made it is written out field by field (cheaper than copying
+ * and then changing four fields); any other is copied.
+ */
+function withPooled(first, replicates, v) {
+    const keys = Object.keys(first);
+    const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && keys.every((k, i) => k === BUILT_FIELDS[i]);
+    if (!built)
+        return { ...first, labels: { ...first.labels }, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
+    const { id, file, metric, labels, unit, direction, directionSource } = first;
+    if (keys.length === 12)
+        return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, line: first.line, replicates };
+    return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
 }
 /**
  * Files whose paths differ only in a run index (`run_1/` … `run_5/`,
@@ -25336,30 +25426,41 @@ function poolReplicates(series) {
     if (groupOf.size === 0)
         return { series: [...series], groups: [] };
     // Each series' group and its runs' copies of it, found once (by position) and read again by the loop below.
-    const groups = groupsByPosition(series, groupOf);
+    // Each series' copies in the other runs of its group, found in one pass: a file's group and run are looked up once.
     const entries = new Array(series.length);
+    let file;
+    let group;
+    let run = 0;
     series.forEach((s, i) => {
-        const group = groups[i];
+        if (s.file !== file) {
+            file = s.file;
+            group = groupOf.get(file);
+            run = group?.order.get(file) ?? 0;
+        }
         if (!group)
             return;
         // Keyed within the group: the same metric and labels in every run of it.
         const key = `${s.metric}\u0000${(0,identity/* labelKey */.kJ)(s.labels)}`;
         let entry = group.parts.get(key);
-        if (entry)
+        if (entry) {
+            if (run < entry.runs[entry.runs.length - 1])
+                entry.inOrder = false;
             entry.list.push(s);
+            entry.runs.push(run);
+        }
         else
-            group.parts.set(key, (entry = { list: [s], emitted: false }));
+            group.parts.set(key, (entry = { group, list: [s], runs: [run], inOrder: true, emitted: false }));
         entries[i] = entry;
     });
     const counts = new Map();
     const out = [];
     series.forEach((s, i) => {
-        const group = groups[i];
         const entry = entries[i];
-        if (!group || !entry) {
+        if (!entry) {
             out.push(s);
             return;
         }
+        const group = entry.group;
         const list = entry.list;
         entry.consistent ??= list.length > 1 && list.every((p) => p.unit === s.unit && p.direction === s.direction);
         if (!entry.consistent) {
@@ -25369,27 +25470,17 @@ function poolReplicates(series) {
         if (entry.emitted)
             return;
         entry.emitted = true;
-        const ordered = [...list].sort((a, b) => (group.order.get(a.file) ?? 0) - (group.order.get(b.file) ?? 0));
-        out.push(poolRuns(ordered, group.pattern));
+        out.push(poolRuns(entry.inOrder ? list : runOrder(entry), group.pattern));
         const g = counts.get(group.normalised) ?? { pattern: group.pattern, runs: group.order.size, series: 0 };
         g.series += 1;
         counts.set(group.normalised, g);
     });
     return { series: out, groups: [...counts.values()] };
 }
-/** The run group of each series (undefined outside one), looked up once per file. */
-function groupsByPosition(series, groupOf) {
-    const out = new Array(series.length);
-    let file;
-    let group;
-    series.forEach((s, i) => {
-        if (s.file !== file) {
-            file = s.file;
-            group = groupOf.get(file);
-        }
-        out[i] = group;
-    });
-    return out;
+/** A group's series of one metric in run order; series of one run keep the order they came in. */
+function runOrder(entry) {
+    const positions = entry.list.map((_, i) => i).sort((a, b) => entry.runs[a] - entry.runs[b] || a - b);
+    return positions.map((i) => entry.list[i]);
 }
 
 ;// CONCATENATED MODULE: ./src/experiments/structure.ts
@@ -31193,15 +31284,18 @@ const NO_PATH_FACTORS = new Map();
  * is worked out once.
  */
 function scopePathFactors(list) {
-    const metrics = new Set();
     let dotted = false;
     for (const s of list) {
-        metrics.add(s.metric);
-        if (!dotted && s.metric.includes('.'))
+        if (s.metric.includes('.')) {
             dotted = true;
+            break;
+        }
     }
     if (!dotted)
         return NO_PATH_FACTORS;
+    const metrics = new Set();
+    for (const s of list)
+        metrics.add(s.metric);
     const sorted = [...metrics].sort();
     // Each name prefixed with its length: no two sets share a key, whatever characters the names hold.
     const key = sorted.map((m) => `${m.length}:${m}`).join('');
@@ -31246,13 +31340,51 @@ function metricPathFactors(metrics) {
     }
     return out;
 }
+const SCANNED_FAMILIES = 16;
+function compositeKey(unit, direction, identityKey, names) {
+    return `${unit}\u0000${direction}\u0000${identityKey}\u0000${names}`;
+}
+function addFamilyKey(index, key, composite) {
+    if (index.byKey) {
+        index.byKey.set(composite ?? compositeKey(key.unit, key.direction, key.identityKey, key.names), key.family);
+        return;
+    }
+    index.list.push(key);
+    if (index.list.length >= SCANNED_FAMILIES) {
+        index.byKey = new Map(index.list.map((k) => [compositeKey(k.unit, k.direction, k.identityKey, k.names), k.family]));
+        index.list = [];
+    }
+}
 function addCondition(c, key, value) {
     if (isIdentityLabel(key)) {
         (c.identity ??= {})[key] = value;
         c.identityKey += `${key}=${value}\u0002`;
     }
-    else
+    else {
+        // `__proto__` is no own key of the object (Object.keys leaves it out), so it names no condition.
+        if (key !== '__proto__' && !Object.prototype.hasOwnProperty.call(c.dims, key))
+            c.names = nextName(c.names, key);
         c.dims[key] = value;
+    }
+}
+let namePaths = { next: undefined, keys: [], joined: '' };
+let namePathCount = 0;
+function nextName(path, key) {
+    let next = path.next?.get(key);
+    if (!next) {
+        if (namePathCount >= 10_000) {
+            // Bounded however many distinct names a run meets: paths made before still work, they are no longer shared.
+            namePaths = { next: undefined, keys: [], joined: '' };
+            namePathCount = 0;
+        }
+        next = { next: undefined, keys: [...path.keys, key], joined: undefined };
+        (path.next ??= new Map()).set(key, next);
+        namePathCount++;
+    }
+    return next;
+}
+function joinedNames(path) {
+    return (path.joined ??= [...path.keys].sort().join('\u0001'));
 }
 function addConditions(c, source) {
     if (source)
@@ -31268,8 +31400,14 @@ function addConditions(c, source) {
 function buildFamilies(series, current = currentSeries(series)) {
     const byScope = new Map();
     let previous;
+    let lastFile;
+    let lastPath = '';
     for (const s of current) {
-        const scope = s.experiment ?? (0,identity/* normaliseRunPath */["do"])(s.file);
+        if (s.file !== lastFile) {
+            lastFile = s.file;
+            lastPath = (0,identity/* normaliseRunPath */["do"])(s.file);
+        }
+        const scope = s.experiment ?? lastPath;
         // Series of one file or experiment mostly arrive together: one map lookup for the run of them.
         if (previous?.scope !== scope) {
             let list = byScope.get(scope);
@@ -31284,11 +31422,11 @@ function buildFamilies(series, current = currentSeries(series)) {
     const families = [];
     for (const [scopePath, list] of byScope) {
         const fromPath = scopePathFactors(list);
-        // Keys within one scope: families of different scopes never share one.
+        // Keyed within one scope (families of different scopes never share one), by metric first.
         const inScope = new Map();
         for (const s of list) {
             // Conditions and identity labels split in one pass (this runs once per series of the tree).
-            const c = { dims: {}, identity: undefined, identityKey: '' };
+            const c = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
             addConditions(c, s.labels);
             addConditions(c, s.factors);
             const mp = fromPath.get(s.metric);
@@ -31298,14 +31436,26 @@ function buildFamilies(series, current = currentSeries(series)) {
                 addCondition(c, mp.name, mp.level);
                 metric = mp.template;
             }
-            const names = Object.keys(c.dims);
-            if (names.length > 1)
-                names.sort();
-            const key = `${metric}\u0000${s.unit}\u0000${s.direction}\u0000${c.identityKey}\u0000${names.join('\u0001')}`;
-            let family = inScope.get(key);
+            const names = joinedNames(c.names);
+            // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
+            let same = inScope.get(metric);
+            if (!same)
+                inScope.set(metric, (same = { list: [], byKey: undefined }));
+            let family;
+            const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
+            if (composite !== undefined)
+                family = same.byKey?.get(composite);
+            else {
+                for (const k of same.list) {
+                    if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
+                        family = k.family;
+                        break;
+                    }
+                }
+            }
             if (!family) {
                 family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
-                inScope.set(key, family);
+                addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
                 families.push(family);
             }
             family.cells.push({ series: s, dims: c.dims });
@@ -31325,8 +31475,9 @@ function buildFamilies(series, current = currentSeries(series)) {
                 family.scope.labels[k] = first.dims[k];
         // Two series with the same conditions (a repeated record) are one cell: keep the first.
         const seen = new Set();
+        const only = varying.length === 1 ? varying[0] : undefined;
         family.cells = family.cells.filter((c) => {
-            const id = varying.map((k) => c.dims[k]).join('\u0000');
+            const id = only !== undefined ? c.dims[only] : varying.map((k) => c.dims[k]).join('\u0000');
             if (seen.has(id))
                 return false;
             seen.add(id);
@@ -31357,7 +31508,35 @@ function median(values) {
 function isSweep(family) {
     if (family.dims.length < 2 || family.cells.length < MIN_SWEEP_CONFIGURATIONS)
         return false;
-    return median(family.cells.map((c) => c.series.stats.n ?? 1)) <= 3;
+    return medianAtMost(family.cells, 3);
+}
+/**
+ * Whether the median of the cells' n (1 when unknown) is at most `limit`,
+ * as median(…) <= limit decides it, by counting instead of sorting: the
+ * scoring bound asks this of every family.
+ */
+function medianAtMost(cells, limit) {
+    const length = cells.length;
+    const mid = Math.floor(length / 2);
+    let atMost = 0;
+    // The largest n at most the limit and the smallest above it: the two middle values when they straddle it.
+    let below = Number.NEGATIVE_INFINITY;
+    let above = Number.POSITIVE_INFINITY;
+    for (const c of cells) {
+        const n = c.series.stats.n ?? 1;
+        if (n !== n)
+            return median(cells.map((x) => x.series.stats.n ?? 1)) <= limit;
+        if (n <= limit) {
+            atMost++;
+            if (n > below)
+                below = n;
+        }
+        else if (n < above)
+            above = n;
+    }
+    if (length % 2 === 1 || atMost !== mid)
+        return atMost > mid;
+    return (below + above) / 2 <= limit;
 }
 /** How an effect reads: numeric levels from the first to the last, others from the worst to the best. */
 function effectPhrase(effect, direction, unit) {
@@ -31468,17 +31647,26 @@ function metricWeight(metric, unit, direction) {
 const LOAD_FACTOR = /^(batch|batch_?size|bs|n_?batch|n_?ubatch|concurrency|max_?concurrency|num_?concurrent_?requests|request_?rate|num_?prompts|num_?requests|parallel|num_?parallel|workers|num_?workers|threads|n_?threads)$/;
 /** Whether a condition is a load setting; condition names repeat across families, so each is judged once. */
 const isLoadFactor = (0,memo/* memo */.p)(10_000, (name) => LOAD_FACTOR.test((0,infer/* normaliseName */.GX)(name)));
+/** Metric → unit → direction → weight: the series' own strings are the keys (no key string built per call). */
 const weights = new Map();
 /** metricWeight, remembered: thousands of families share a handful of metrics. */
 function cachedWeight(metric, unit, direction) {
-    // The unit's length makes the key unambiguous whatever characters the names hold.
-    const key = `${direction}:${unit.length}:${unit}${metric}`;
-    let weight = weights.get(key);
-    if (weight === undefined) {
-        weight = metricWeight(metric, unit, direction);
+    let byUnit = weights.get(metric);
+    if (!byUnit) {
         if (weights.size >= 10_000)
             weights.clear();
-        weights.set(key, weight);
+        weights.set(metric, (byUnit = new Map()));
+    }
+    let byDirection = byUnit.get(unit);
+    if (!byDirection) {
+        if (byUnit.size >= 1_000)
+            byUnit.clear();
+        byUnit.set(unit, (byDirection = new Map()));
+    }
+    let weight = byDirection.get(direction);
+    if (weight === undefined) {
+        weight = metricWeight(metric, unit, direction);
+        byDirection.set(direction, weight);
     }
     return weight;
 }
@@ -31519,8 +31707,15 @@ function scoreFinding(f) {
             return 10.5 * weight * effect * sizeWeight(sweep?.configurations ?? 1);
         }
         case 'stability':
-            return 3.5 * weight * Math.min(1, 0.5 + 0.1 * (f.stability?.items.length ?? 0));
+            return stabilityScore(weight, f.stability?.items.length ?? 0);
     }
+}
+function stabilityScore(weight, items) {
+    return 3.5 * weight * Math.min(1, 0.5 + 0.1 * items);
+}
+/** scoreFinding of a stability finding that lists `items` items, before it is written. */
+function scoreStability(metric, unit, direction, items) {
+    return stabilityScore(cachedWeight(metric, unit, direction), items);
 }
 /**
  * The highest score any finding of `family` can reach, from its cells alone
@@ -31583,25 +31778,22 @@ function stability_median(values) {
 /** What makes one series' numbers less trustworthy; undefined when nothing does (most series). */
 function itemsOf(s) {
     let items;
-    // The name is built only for a series that has something to say.
-    let name;
-    const add = (item) => {
-        name ??= nameOf(s);
-        (items ??= []).push(item.cv === undefined ? { series: s.id, name, note: item.note } : { series: s.id, name, cv: item.cv, note: item.note });
-    };
     const cv = s.stats.cv;
     if (s.stats.n !== null && s.stats.n >= MIN_SAMPLES && cv !== null && cv >= HIGH_CV_PERCENT) {
-        add({ cv, note: `CV ${cv.toFixed(1)}% over ${s.stats.n} samples` });
+        (items ??= []).push({ s, kind: 'cv', cv, note: () => `CV ${cv.toFixed(1)}% over ${s.stats.n} samples` });
     }
     const first = s.outliers.length > 0 ? s.outliers.find((o) => o.index === 0) : undefined;
     if (first && s.samples.length >= 4) {
-        const med = stability_median(s.samples);
-        const times = med !== 0 ? Math.abs(first.value / med) : undefined;
-        add({ note: `first sample ${(0,util_numbers/* formatNumber */.ZV)(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${(0,util_numbers/* formatNumber */.ZV)(med)})` : ` against a median of ${(0,util_numbers/* formatNumber */.ZV)(med)}`}: warm-up?` });
+        const note = () => {
+            const med = stability_median(s.samples);
+            const times = med !== 0 ? Math.abs(first.value / med) : undefined;
+            return `first sample ${(0,util_numbers/* formatNumber */.ZV)(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${(0,util_numbers/* formatNumber */.ZV)(med)})` : ` against a median of ${(0,util_numbers/* formatNumber */.ZV)(med)}`}: warm-up?`;
+        };
+        (items ??= []).push({ s, kind: 'warmup', cv: undefined, note });
     }
     const runCv = s.replicates ? cvOf(s.replicates.runMeans) : undefined;
     if (runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
-        add({ cv: runCv, note: `run means vary by CV ${runCv.toFixed(1)}% across ${s.replicates?.runMeans.length} runs` });
+        (items ??= []).push({ s, kind: 'runs', cv: runCv, note: () => `run means vary by CV ${runCv.toFixed(1)}% across ${s.replicates?.runMeans.length} runs` });
     }
     return items;
 }
@@ -31611,6 +31803,10 @@ function itemsOf(s) {
  * runs whose means disagree, rows left out for a non-empty error column.
  */
 function stabilityFindings(series, files) {
+    return stabilityCandidates(series, files).map((c) => c.write());
+}
+/** stabilityFindings, each written only when asked. */
+function stabilityCandidates(series, files) {
     const byScope = new Map();
     const runPath = new Map();
     const scopeOf = (s) => {
@@ -31640,10 +31836,13 @@ function stabilityFindings(series, files) {
         const items = itemsOf(s);
         if (items === undefined)
             continue;
-        const entry = byScope.get(scopeOf(s)) ?? { items: [], series: [], excluded: 0 };
-        entry.items.push(...items);
+        const scope = scopeOf(s);
+        let entry = byScope.get(scope);
+        if (!entry)
+            byScope.set(scope, (entry = { items: [], series: [], excluded: 0 }));
+        for (const item of items)
+            entry.items.push(item);
         entry.series.push(s);
-        byScope.set(scopeOf(s), entry);
     }
     for (const f of files) {
         if (f.excludedRows === 0)
@@ -31659,36 +31858,59 @@ function stabilityFindings(series, files) {
     const out = [];
     for (const [path, entry] of byScope) {
         const items = entry.items.sort((a, b) => (b.cv ?? 0) - (a.cv ?? 0)).slice(0, ITEMS_KEPT);
-        const scattered = items.filter((i) => i.note.startsWith('CV'));
-        const warmups = entry.items.filter((i) => i.note.startsWith('first sample'));
-        const runs = items.filter((i) => i.note.startsWith('run means'));
-        const parts = [];
-        if (scattered.length > 0) {
-            const total = entry.items.filter((i) => i.note.startsWith('CV')).length;
-            parts.push(`${(0,util_text/* plural */.LS)(total, 'series scatters', 'series scatter')} widely (${scattered.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')}${total > ITEMS_NAMED ? '; …' : ''})`);
-        }
-        if (runs.length > 0)
-            parts.push(`run-to-run spread in ${(0,util_text/* plural */.LS)(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${i.name} ${i.note}`).join('; ')})`);
-        if (warmups.length > 0)
-            parts.push(`the first sample stands out in ${(0,util_text/* plural */.LS)(warmups.length, 'series', 'series')} (${warmups[0]?.name}: ${warmups[0]?.note})`);
-        if (entry.excluded > 0)
-            parts.push(`${(0,util_text/* plural */.LS)(entry.excluded, 'row')} with a non-empty error column left out of every statistic`);
-        if (parts.length === 0)
+        const scattered = items.filter((i) => i.kind === 'cv');
+        const warmups = entry.items.filter((i) => i.kind === 'warmup');
+        const runs = items.filter((i) => i.kind === 'runs');
+        if (scattered.length === 0 && runs.length === 0 && warmups.length === 0 && entry.excluded === 0)
             continue;
+        const listed = [...items, ...warmups.filter((w) => !items.includes(w))].slice(0, ITEMS_KEPT);
         const lead = entry.series[0];
-        const stability = { items: [...items, ...warmups.filter((w) => !items.includes(w))].slice(0, ITEMS_KEPT) };
-        if (entry.excluded > 0)
-            stability.excludedRows = entry.excluded;
-        out.push({
-            kind: 'stability',
-            metric: lead?.metric ?? '',
-            unit: lead?.unit ?? '',
-            direction: lead?.direction ?? 'none',
-            text: `${path}: ${parts.join('; ')}.`,
-            series: [...new Set(items.map((i) => i.series))],
-            scope: { path, labels: {} },
-            stability,
-        });
+        const write = () => {
+            // Each series' name is written once, however many of its items are listed.
+            const names = new Map();
+            const nameFor = (s) => {
+                let name = names.get(s);
+                if (name === undefined)
+                    names.set(s, (name = nameOf(s)));
+                return name;
+            };
+            const written = new Map();
+            const item = (i) => {
+                let w = written.get(i);
+                if (!w) {
+                    const name = nameFor(i.s);
+                    const note = i.note();
+                    w = i.kind === 'warmup' ? { series: i.s.id, name, note } : { series: i.s.id, name, cv: i.cv, note };
+                    written.set(i, w);
+                }
+                return w;
+            };
+            const parts = [];
+            if (scattered.length > 0) {
+                const total = entry.items.filter((i) => i.kind === 'cv').length;
+                parts.push(`${(0,util_text/* plural */.LS)(total, 'series scatters', 'series scatter')} widely (${scattered.slice(0, ITEMS_NAMED).map((i) => `${item(i).name} ${item(i).note}`).join('; ')}${total > ITEMS_NAMED ? '; …' : ''})`);
+            }
+            if (runs.length > 0)
+                parts.push(`run-to-run spread in ${(0,util_text/* plural */.LS)(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${item(i).name} ${item(i).note}`).join('; ')})`);
+            if (warmups.length > 0)
+                parts.push(`the first sample stands out in ${(0,util_text/* plural */.LS)(warmups.length, 'series', 'series')} (${item(warmups[0]).name}: ${item(warmups[0]).note})`);
+            if (entry.excluded > 0)
+                parts.push(`${(0,util_text/* plural */.LS)(entry.excluded, 'row')} with a non-empty error column left out of every statistic`);
+            const stability = { items: listed.map(item) };
+            if (entry.excluded > 0)
+                stability.excludedRows = entry.excluded;
+            return {
+                kind: 'stability',
+                metric: lead?.metric ?? '',
+                unit: lead?.unit ?? '',
+                direction: lead?.direction ?? 'none',
+                text: `${path}: ${parts.join('; ')}.`,
+                series: [...new Set(items.map((i) => i.s.id))],
+                scope: { path, labels: {} },
+                stability,
+            };
+        };
+        out.push({ metric: lead?.metric ?? '', unit: lead?.unit ?? '', direction: lead?.direction ?? 'none', itemCount: listed.length, write });
     }
     return out;
 }
@@ -31816,11 +32038,25 @@ function familyFindings(families, confidence, exhaustive = false) {
 function computeFindings(input) {
     const current = currentSeries(input.series);
     const drafts = familyFindings(buildFamilies(input.series, current), input.confidence, input.exhaustive);
-    for (const d of [...changeFindings(input.comparison), ...stabilityFindings(current, input.files)])
+    for (const d of changeFindings(input.comparison))
         drafts.push({ d, score: scoreFinding(d) });
-    return withoutEchoes(drafts.sort((a, b) => b.score - a.score || (a.d.text < b.d.text ? -1 : a.d.text > b.d.text ? 1 : 0)))
+    // Echoes are rankings and sweeps only, so which go depends only on their own order.
+    const kept = withoutEchoes(drafts.sort(byScoreThenText));
+    // Stability findings (one per file with something to say, thousands in a big tree) are written
+    // only when their score could place them among the findings kept: at or above the last kept score.
+    const candidates = stabilityCandidates(current, input.files).map((c) => ({ c, score: scoreStability(c.metric, c.unit, c.direction, c.itemCount) }));
+    const scores = [...kept.map((x) => x.score), ...candidates.map((x) => x.score)].sort((a, b) => b - a);
+    const bar = scores.length > MAX_FINDINGS ? scores[MAX_FINDINGS - 1] : Number.NEGATIVE_INFINITY;
+    for (const { c, score } of candidates)
+        if (score >= bar)
+            kept.push({ d: c.write(), score });
+    return kept
+        .sort(byScoreThenText)
         .slice(0, MAX_FINDINGS)
         .map(({ d, score }, i) => ({ id: `f${i + 1}`, ...d, score: Math.round(score * 1000) / 1000 }));
+}
+function byScoreThenText(a, b) {
+    return b.score - a.score || (a.d.text < b.d.text ? -1 : a.d.text > b.d.text ? 1 : 0);
 }
 
 // EXTERNAL MODULE: ./src/llm/call-metrics.ts
