@@ -1,7 +1,7 @@
 import { formatThreshold } from '../baseline/config.js';
 import { bySeverity } from '../baseline/gate.js';
 import { bestFirst } from '../findings/ranking.js';
-import { levelName, naturalOrder, pText, ratioText, signedPercent } from '../findings/text.js';
+import { levelName, naturalOrder, pText, ratioText, signedPercent, valueText } from '../findings/text.js';
 import type { ComparisonReport, SeriesComparison } from '../model/comparison.js';
 import type { Finding, FindingLevel, SweepEffect } from '../model/finding.js';
 import type { ChangeFact, EffectFact, Fact, FactLevel, FactSheet, GateFact, RankingFact, StabilityFact, SweepFact } from '../model/llm.js';
@@ -237,10 +237,6 @@ function stabilityFact(id: string, f: Finding, report: Report): StabilityFact | 
 
 const BETTER = { higher: 'higher better', lower: 'lower better', none: 'no better direction' } as const;
 
-function withUnit(value: number, unit: string): string {
-  return `${formatNumber(value)}${unit ? ` ${unit}` : ''}`;
-}
-
 function noiseWords(significant: boolean | null, p: number | null): string {
   if (significant === true) return `beyond noise${p !== null ? ` (${pText(p)})` : ''}`;
   if (significant === false) return `within noise${p !== null ? ` (${pText(p)})` : ''}`;
@@ -253,7 +249,7 @@ function labelsInline(labels: Record<string, string>): string {
 }
 
 function levelShown(l: FactLevel, unit: string): string {
-  return `${promptSafe(l.name, 60)} ${withUnit(l.mean, unit)}${l.n !== null && l.n > 1 ? ` (n=${l.n})` : ''}`;
+  return `${promptSafe(l.name, 60)} ${valueText(l.mean, unit)}${l.n !== null && l.n > 1 ? ` (n=${l.n})` : ''}`;
 }
 
 function changeVerdictWords(f: ChangeFact): string {
@@ -277,7 +273,7 @@ export function factLine(f: Fact): string {
     case 'change': {
       const moved = f.change > 0 ? 'rose' : f.change < 0 ? 'fell' : 'did not move';
       const noise = f.interval ? (f.interval[0] > 0 || f.interval[1] < 0 ? '; beyond noise' : '; within noise') : '';
-      return `${f.id} change: ${metric}${labelsInline(f.labels)}${where} ${moved} ${signedPercent(f.change)}, ${withUnit(f.base, promptSafe(f.unit, 20))} → ${withUnit(f.head, promptSafe(f.unit, 20))} (${BETTER[f.direction]}); ${changeVerdictWords(f)}${noise}${f.largest ? `; largest change of ${f.compared}` : ''}`;
+      return `${f.id} change: ${metric}${labelsInline(f.labels)}${where} ${moved} ${signedPercent(f.change)}, ${valueText(f.base, promptSafe(f.unit, 20))} → ${valueText(f.head, promptSafe(f.unit, 20))} (${BETTER[f.direction]}); ${changeVerdictWords(f)}${noise}${f.largest ? `; largest change of ${f.compared}` : ''}`;
     }
     case 'ranking': {
       const shown = f.levels.length <= LEVELS_SHOWN ? f.levels : [...f.levels.slice(0, LEVELS_SHOWN - 1), f.levels[f.levels.length - 1] as FactLevel];
@@ -290,7 +286,7 @@ export function factLine(f: Fact): string {
     case 'sweep': {
       const unit = promptSafe(f.unit, 20);
       const noise = f.withinNoise ? `; no factor beyond noise (largest spread ${(f.largestSpread * 100).toFixed(1)}%)` : '';
-      return `${f.id} sweep: ${metric} over ${f.factors.map((x) => promptSafe(x, 40)).join(' × ')}${labelsInline(f.labels)}${where}, ${f.configurations} configurations (${BETTER[f.direction]}): best [${promptSafe(f.best.name)}] ${withUnit(f.best.mean, unit)}, worst [${promptSafe(f.worst.name)}] ${withUnit(f.worst.mean, unit)}${f.ratio !== null ? `; ${ratioText(f.ratio)}` : ''}${noise}`;
+      return `${f.id} sweep: ${metric} over ${f.factors.map((x) => promptSafe(x, 40)).join(' × ')}${labelsInline(f.labels)}${where}, ${f.configurations} configurations (${BETTER[f.direction]}): best [${promptSafe(f.best.name)}] ${valueText(f.best.mean, unit)}, worst [${promptSafe(f.worst.name)}] ${valueText(f.worst.mean, unit)}${f.ratio !== null ? `; ${ratioText(f.ratio)}` : ''}${noise}`;
     }
     case 'effect': {
       const unit = promptSafe(f.unit, 20);

@@ -1,9 +1,9 @@
 import { formatThreshold } from '../baseline/config.js';
 import { gatedRegressions } from '../baseline/gate.js';
-import { pText, ratioText, signedPercent } from '../findings/text.js';
+import { labelsPlain, pText, ratioText, signedPercent, valueText } from '../findings/text.js';
 import type { ChangeFact, EffectFact, Fact, FactLevel, GateFact, RankingFact, Relation, StabilityFact, SweepFact } from '../model/llm.js';
 import type { Report } from '../model/report.js';
-import { formatChange, formatNumber } from '../util/numbers.js';
+import { formatChange } from '../util/numbers.js';
 import { plural } from '../util/text.js';
 import { levelsBestFirst } from './facts.js';
 
@@ -13,12 +13,8 @@ import { levelsBestFirst } from './facts.js';
  * model only chose which fact and relation to state.
  */
 
-function value(v: number, unit: string): string {
-  return `${formatNumber(v)}${unit ? ` ${unit}` : ''}`;
-}
-
 function levelValue(l: FactLevel, unit: string): string {
-  return `${value(l.mean, unit)}${l.n !== null && l.n > 1 ? ` (n=${l.n})` : ''}`;
+  return `${valueText(l.mean, unit)}${l.n !== null && l.n > 1 ? ` (n=${l.n})` : ''}`;
 }
 
 function ratioOf(a: number, b: number): string | undefined {
@@ -34,8 +30,7 @@ function noise(significant: boolean | null, p: number | null): string {
 }
 
 function labelsText(labels: Record<string, string>): string {
-  const entries = Object.entries(labels);
-  return entries.length > 0 ? ` (${entries.map(([k, v]) => `${k}=${v}`).join(', ')})` : '';
+  return Object.keys(labels).length > 0 ? ` (${labelsPlain(labels)})` : '';
 }
 
 /** `tokens_s (backend=eager, batch_size=8)`. */
@@ -58,7 +53,7 @@ function changeStatement(f: ChangeFact, relation: Relation): string {
   const extra: string[] = [];
   if (relation === 'largest-change') extra.push(`the largest move of the ${plural(f.compared, 'compared series', 'compared series')}`);
   if (relation === 'beyond-noise' || relation === 'within-noise') extra.push(relation === 'beyond-noise' ? 'beyond the noise' : 'within the noise');
-  return `${changeName(f)} ${moved}${size} from ${value(f.base, f.unit)} to ${value(f.head, f.unit)}${interval}: ${changeVerdict(f)}${extra.map((e) => `; ${e}`).join('')}`;
+  return `${changeName(f)} ${moved}${size} from ${valueText(f.base, f.unit)} to ${valueText(f.head, f.unit)}${interval}: ${changeVerdict(f)}${extra.map((e) => `; ${e}`).join('')}`;
 }
 
 function rankingSubject(f: RankingFact): string {
@@ -74,18 +69,18 @@ function bestWorst(f: RankingFact | EffectFact, relation: 'best' | 'worst', wher
   const times = r ? ` (${r})` : '';
   if (f.direction === 'lower') {
     return relation === 'best'
-      ? `${top.name} is best on ${where}, lowest at ${levelValue(top, f.unit)}; ${bottom.name} is highest at ${value(bottom.mean, f.unit)}${times}`
-      : `${bottom.name} is worst on ${where}, highest at ${levelValue(bottom, f.unit)}; ${top.name} is lowest at ${value(top.mean, f.unit)}${times}`;
+      ? `${top.name} is best on ${where}, lowest at ${levelValue(top, f.unit)}; ${bottom.name} is highest at ${valueText(bottom.mean, f.unit)}${times}`
+      : `${bottom.name} is worst on ${where}, highest at ${levelValue(bottom, f.unit)}; ${top.name} is lowest at ${valueText(top.mean, f.unit)}${times}`;
   }
   return relation === 'best'
-    ? `${top.name} leads ${where} at ${levelValue(top, f.unit)}${r ? `, ${r} ${bottom.name} (${value(bottom.mean, f.unit)})` : `; ${bottom.name} is lowest at ${value(bottom.mean, f.unit)}`}`
-    : `${bottom.name} trails ${where} at ${levelValue(bottom, f.unit)}; ${top.name} leads at ${value(top.mean, f.unit)}${times}`;
+    ? `${top.name} leads ${where} at ${levelValue(top, f.unit)}${r ? `, ${r} ${bottom.name} (${valueText(bottom.mean, f.unit)})` : `; ${bottom.name} is lowest at ${valueText(bottom.mean, f.unit)}`}`
+    : `${bottom.name} trails ${where} at ${levelValue(bottom, f.unit)}; ${top.name} leads at ${valueText(top.mean, f.unit)}${times}`;
 }
 
 function pairStatement(a: { name: string; mean: number }, b: { name: string; mean: number }, relation: Relation, where: string, unit: string, direction: Fact['direction']): string {
   const r = ratioOf(a.mean, b.mean);
   const better = relation === 'better' || relation === 'worse' ? ` (${direction} is better)` : '';
-  return `${a.name} is ${relation} than ${b.name} on ${where}${better}: ${value(a.mean, unit)} against ${value(b.mean, unit)}${r ? ` (${r})` : ''}`;
+  return `${a.name} is ${relation} than ${b.name} on ${where}${better}: ${valueText(a.mean, unit)} against ${valueText(b.mean, unit)}${r ? ` (${r})` : ''}`;
 }
 
 function rankingStatement(f: RankingFact, relation: Relation, subject: FactLevel | undefined, object: FactLevel | undefined): string {
@@ -94,13 +89,13 @@ function rankingStatement(f: RankingFact, relation: Relation, subject: FactLevel
   if (subject && object) return pairStatement(subject, object, relation, where, f.unit, f.direction);
   const top = f.levels[0] as FactLevel;
   const bottom = f.levels[f.levels.length - 1] as FactLevel;
-  return `the differences in ${where} are ${noise(f.significant, f.p)}: ${top.name} ${value(top.mean, f.unit)} … ${bottom.name} ${value(bottom.mean, f.unit)}`;
+  return `the differences in ${where} are ${noise(f.significant, f.p)}: ${top.name} ${valueText(top.mean, f.unit)} … ${bottom.name} ${valueText(bottom.mean, f.unit)}`;
 }
 
 function sweepStatement(f: SweepFact, relation: Relation): string {
   const shape = `${f.metric} sweep over ${f.factors.join(' × ')}${labelsText(f.labels)} (${f.configurations} configurations)`;
   if (relation === 'within-noise') return `${shape}: no setting moves it by more than ${(f.largestSpread * 100).toFixed(1)}% beyond the noise`;
-  const extremes = `best ${f.best.name} at ${value(f.best.mean, f.unit)}, worst ${f.worst.name} at ${value(f.worst.mean, f.unit)}${f.ratio !== null ? ` (${ratioText(f.ratio)})` : ''}`;
+  const extremes = `best ${f.best.name} at ${valueText(f.best.mean, f.unit)}, worst ${f.worst.name} at ${valueText(f.worst.mean, f.unit)}${f.ratio !== null ? ` (${ratioText(f.ratio)})` : ''}`;
   if (relation === 'beyond-noise') return `${shape}: ${f.beyondNoise.join(', ')} ${f.beyondNoise.length === 1 ? 'moves' : 'move'} it beyond the noise; ${extremes}`;
   return `${shape}: ${extremes}`;
 }
@@ -112,7 +107,7 @@ function effectStatement(f: EffectFact, relation: Relation, subject: FactLevel |
   if (relation === 'best' || relation === 'worst') return `${bestWorst(f, relation, `${where} (averaged over the other settings)`)}; ${f.factor} ${noise(f.significant, f.p)}`;
   if (subject && object) return pairStatement(subject, object, relation, `${where} (averaged over the other settings)`, f.unit, f.direction);
   const span = first.name.startsWith(`${f.factor}=`) ? `${first.name} → ${last.name}` : `${f.factor} ${first.name} → ${last.name}`;
-  return `in the ${f.metric} sweep, ${span} moves it from ${value(first.mean, f.unit)} to ${value(last.mean, f.unit)} (${signedPercent(f.change)}, averaged over the other settings), ${noise(f.significant, f.p)}`;
+  return `in the ${f.metric} sweep, ${span} moves it from ${valueText(first.mean, f.unit)} to ${valueText(last.mean, f.unit)} (${signedPercent(f.change)}, averaged over the other settings), ${noise(f.significant, f.p)}`;
 }
 
 function stabilityStatement(f: StabilityFact, relation: Relation, subject: string | undefined): string {
