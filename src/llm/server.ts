@@ -212,7 +212,8 @@ export function serverEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return kept;
 }
 
-function abortReason(signal: AbortSignal): string {
+/** Why the stage's budget stopped the work, for the skipped narrative's reason. */
+export function abortReason(signal: AbortSignal): string {
   return signal.reason instanceof Error ? signal.reason.message : 'the LLM stage was stopped';
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Ollama } from 'ollama';
 import { ensureModel, type ModelClient } from './model.js';
 import { modelsCacheKey, restoreModels, type CacheClient, type RestoredModels } from './models-cache.js';
-import { ensureServer, type OllamaServer, type ServerDependencies, type StartedServer } from './server.js';
+import { abortReason, ensureServer, type OllamaServer, type ServerDependencies, type StartedServer } from './server.js';
 import type { LlmConfig } from './types.js';
 import { settleWithin } from '../util/deadline.js';
 import type { ModelInfo } from '../model/llm.js';
@@ -61,8 +61,7 @@ export async function prepareOllama(config: LlmConfig, deps: PrepareDependencies
     }
   }
   if (deps.abortSignal?.aborted) {
-    const reason = deps.abortSignal.reason instanceof Error ? deps.abortSignal.reason.message : 'the LLM stage was stopped';
-    return { ok: false, reason: `${reason} before the model was ready`, ...(started ? { started } : {}), ...(cache ? { cache } : {}) };
+    return { ok: false, reason: `${abortReason(deps.abortSignal)} before the model was ready`, ...(started ? { started } : {}), ...(cache ? { cache } : {}) };
   }
   const client = deps.client(server.url);
   const modelOutcome = await ensureModel(config.model, { client, clock: deps.clock, log: deps.log, idleTimeoutMs: config.requestTimeoutMs });
