@@ -11,8 +11,6 @@ export const DEFAULT_START_TIMEOUT_MS = 60_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 180_000;
 /** `timeout`: the whole LLM stage (server, model pull, every call); then the report goes out without the narrative. */
 export const DEFAULT_LLM_TIMEOUT_MS = 10 * 60_000;
-
-export { parseDuration };
 export const MAX_RUNS = 10;
 /** The persona becomes the system prompt: a cap keeps it from eating the context window. */
 export const MAX_PERSONA_BYTES = 16 * 1024;
