@@ -22,6 +22,17 @@ export interface NarratorDeps {
   budget?: Budget;
 }
 
+/** Sets a fallback narrative and says why in the log: the report goes out without the model's answer. */
+function fallback(report: Report, reason: string, log: NarratorDeps['log']): void {
+  report.narrative = { status: 'fallback', reason };
+  log.warning(`Narrative fallback: ${reason}`);
+}
+
+/** The fallback once the stage's `timeout` ran out; the stage sets it too when the narrator ignored the abort. */
+export function budgetFallback(report: Report, budgetReason: string, log: NarratorDeps['log']): void {
+  fallback(report, `${budgetReason}; the report below is computed from the files alone.`, log);
+}
+
 /** Ollama's default temperature, used to pick the retry's lower one when the user set none. */
 const OLLAMA_DEFAULT_TEMPERATURE = 0.8;
 const RETRY_TEMPERATURE_CAP = 0.2;
@@ -112,21 +123,13 @@ export function createNarrator(deps: NarratorDeps): (report: Report) => Promise<
 
       const budget = deps.budget;
       const outOfTime = () => budget?.signal.aborted === true;
-      const timedOut = (budgetReason: string) => {
-        report.narrative = { status: 'fallback', reason: `${budgetReason}; the report below is computed from the files alone.` };
-        log.warning(`Narrative fallback: ${report.narrative.reason}`);
-      };
-      if (budget && outOfTime()) return timedOut(budget.reason);
+      if (budget && outOfTime()) return budgetFallback(report, budget.reason, log);
       // An empty message list makes Ollama load the model and answer at once: load time, apart from the report calls.
       const warm = await measuredChat(client, { model: model.name, messages: [], ...keepAlive }, ctx('warmup', 0));
       calls.push(warm.call);
       log.info(callLine(warm.call));
-      if (budget && outOfTime()) return timedOut(budget.reason);
-      if (warm.call.error) {
-        report.narrative = { status: 'fallback', reason: `the model could not be loaded: ${warm.call.error}` };
-        log.warning(`Narrative fallback: ${report.narrative.reason}`);
-        return;
-      }
+      if (budget && outOfTime()) return budgetFallback(report, budget.reason, log);
+      if (warm.call.error) return fallback(report, `the model could not be loaded: ${warm.call.error}`, log);
 
       const usable: { run: number; verified: Verified }[] = [];
       let lastFailure = '';
@@ -186,16 +189,14 @@ export function createNarrator(deps: NarratorDeps): (report: Report) => Promise<
         const dropped = describeDrops(narrative.dropped);
         log.info(`Narrative from run ${best.run}: ${plural(narrative.claims.length, 'claim')} held${dropped ? `; ${dropped}` : ', nothing dropped'}.`);
       } else if (budget && stoppedAt !== undefined) {
-        timedOut(budget.reason);
+        budgetFallback(report, budget.reason, log);
       } else {
-        report.narrative = { status: 'fallback', reason: `no usable answer from the model (${lastFailure}); the report below is computed from the files alone.` };
-        log.warning(`Narrative fallback: ${report.narrative.reason}`);
+        fallback(report, `no usable answer from the model (${lastFailure}); the report below is computed from the files alone.`, log);
       }
     } catch (err) {
       // Bugs included: the deterministic report must still be published.
       const message = err instanceof Error ? err.message : String(err);
-      report.narrative = { status: 'fallback', reason: `the LLM stage failed: ${message.replace(/\s+/g, ' ')}` };
-      log.warning(`Narrative fallback: ${report.narrative.reason}`);
+      fallback(report, `the LLM stage failed: ${message.replace(/\s+/g, ' ')}`, log);
     } finally {
       if (report.llm) report.llm.aggregate = aggregateCalls(calls, config.runs);
       report.timings.llm = llmTimings(calls, deps.elapsed() - start);

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { Ollama } from 'ollama';
 import type { Report, SkippedNarrative } from '../model/report.js';
 import { describeResidency, readResidency } from './model.js';
-import { createNarrator } from './narrate.js';
+import { budgetFallback, createNarrator } from './narrate.js';
 import { findOnPath, freeLoopbackPort, readIdentity, readTail, realClock, signalGroup, startDetached } from './process.js';
 import { UNLIMITED, fetchWithDeadlines, formatDuration, settleWithin, type Budget } from '../util/deadline.js';
 import { silenceMessage } from './idle.js';
@@ -113,8 +113,7 @@ export async function createLlmStage(config: LlmConfig, deps: PrepareDependencie
     try {
       const late = () => {
         // Only reached when something ignored the abort; the narrator's own result, should it come, is too late for the report.
-        report.narrative = { status: 'fallback', reason: `${budget.reason}; the report below is computed from the files alone.` };
-        deps.log.warning(`Narrative fallback: ${report.narrative.reason}`);
+        budgetFallback(report, budget.reason, deps.log);
         return false;
       };
       if (!(await settleWithin(narrator(report).then(() => true), budget.signal, LLM_GRACE_MS, late))) return;
