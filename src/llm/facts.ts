@@ -39,7 +39,7 @@ export function promptSafe(text: string, max = FIELD_MAX): string {
 }
 
 /** Paths relative to the analysed directory: the common prefix costs tokens on every line and says nothing. */
-export function shortPath(file: string, root: string): string {
+function shortPath(file: string, root: string): string {
   const prefix = root && root !== '.' ? `${root.replace(/\/+$/, '')}/` : '';
   return prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file;
 }

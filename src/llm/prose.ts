@@ -72,12 +72,12 @@ const SCRIPT_TEST: Record<string, RegExp> = {
 };
 
 /** The script a configured language is written in; undefined when we do not know the language. */
-export function scriptOf(language: string): string | undefined {
+function scriptOf(language: string): string | undefined {
   const key = language.trim().toLowerCase().split(/[-_\s]/)[0] ?? '';
   return Object.keys(SCRIPTS).find((script) => SCRIPTS[script]?.includes(key));
 }
 
-export function isEnglish(language: string): boolean {
+function isEnglish(language: string): boolean {
   const key = language.trim().toLowerCase();
   return key === 'english' || key === 'en' || key.startsWith('en-') || key.startsWith('en_');
 }

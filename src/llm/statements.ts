@@ -34,7 +34,7 @@ function labelsText(labels: Record<string, string>): string {
 }
 
 /** `tokens_s (backend=eager, batch_size=8)`. */
-export function changeName(f: ChangeFact): string {
+function changeName(f: ChangeFact): string {
   return `${f.metric}${labelsText(f.labels)}`;
 }
 
