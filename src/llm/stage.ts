@@ -10,8 +10,6 @@ import { formatSeconds, stopStartedServer, type LlmLog, type StartedServer } fro
 import { prepareOllama, type ModelsCacheState, type PrepareDependencies } from './setup.js';
 import { LLM_DISABLED_REASON, type LlmConfig } from './types.js';
 
-export { LLM_DISABLED_REASON };
-
 /**
  * fetch for every Ollama request (version, show, tags, ps, pull, chat): a
  * request silent for `requestTimeoutMs`, before its headers or between two

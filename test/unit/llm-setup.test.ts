@@ -6,8 +6,9 @@ import { installOllama, releaseAsset, type ToolCache } from '../../src/llm/insta
 import { modelsCacheKey, restoreModels, saveModels, type CacheClient } from '../../src/llm/models-cache.js';
 import { freeLoopbackPort } from '../../src/llm/process.js';
 import { modelsDirIn, prepareOllama, type PrepareDependencies } from '../../src/llm/setup.js';
-import { LLM_DISABLED_REASON, createLlmStage } from '../../src/llm/stage.js';
+import { createLlmStage } from '../../src/llm/stage.js';
 import { parseSavedIdentity, stateFor } from '../../src/llm/state.js';
+import { LLM_DISABLED_REASON } from '../../src/llm/types.js';
 import { startEmulator, type RunningEmulator } from '../fakes/ollama-emulator.js';
 
 function logLines() {
