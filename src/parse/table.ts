@@ -129,36 +129,14 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * goes to Number().
  */
 function decimal(text: string): number {
-  const length = text.length;
-  let i = 0;
-  let negative = false;
-  const sign = text.charCodeAt(0);
-  if (sign === 45) {
-    negative = true;
-    i = 1;
-  } else if (sign === 43) i = 1;
-  let mantissa = 0;
-  let fraction = -1;
-  let digits = 0;
-  for (; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (mantissa >= 900719925474099) return Number(text);
-      mantissa = mantissa * 10 + (c - 48);
-      digits += 1;
-      if (fraction >= 0) fraction += 1;
-    } else if (c === 46 && fraction < 0) fraction = 0;
-    else return Number(text);
-  }
-  if (digits === 0 || fraction > 22) return Number(text);
-  const value = fraction > 0 ? mantissa / (POW10[fraction] as number) : mantissa;
-  return negative ? -value : value;
+  const value = decimalAt(text, 0, text.length);
+  return value === value ? value : Number(text);
 }
 
 /**
- * The value of `text[start, end)` when it is a plain decimal that decimal()
- * reads exactly (`[+-]digits[.digits]`, under 2^53, at most 22 decimals);
- * NaN for anything else, which the caller reads the general way.
+ * The value of `text[start, end)` when it is a plain decimal read exactly as
+ * above (`[+-]digits[.digits]`, under 2^53, at most 22 decimals); NaN for
+ * anything else, which the caller reads the general way.
  */
 function decimalAt(text: string, start: number, end: number): number {
   let i = start;
