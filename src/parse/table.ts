@@ -1,6 +1,6 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
 import { bracketUnit, inferUnit, normaliseName } from '../metrics/infer.js';
-import { valueCheck, type ValueCheck } from '../metrics/sanity.js';
+import { summaryCheck, valueCheck, type ValueCheck } from '../metrics/sanity.js';
 import { poolMoments } from '../metrics/stats.js';
 import { convert, parseQuantity, unitInfo, type Quantity, type UnitInfo } from '../metrics/units.js';
 import { LimitError, LIMITS, limitMessages } from './limits.js';
@@ -580,7 +580,7 @@ export class TableBuilder {
     const centre = def.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
     const metric = this.options.metricPrefix ? (def.metric ? `${this.options.metricPrefix}.${def.metric}` : this.options.metricPrefix) : def.metric || 'value';
     const check = valueCheck(metric, (centre === undefined ? undefined : this.units[centre]?.info.unit) ?? inferUnit(metric));
-    const why = [summary.mean, summary.median, summary.min, summary.max].map((v) => (v === undefined ? undefined : check(v))).find((w) => w !== undefined);
+    const why = summaryCheck(summary, check);
     if (why !== undefined) {
       this.options.problems.add(line, `summary of "${metric}": ${why}; row's summary left out`);
       return;
