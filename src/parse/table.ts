@@ -262,8 +262,8 @@ export class TableBuilder {
         if (series && unit) series.unitHint = unit.info.unit;
       });
       group.summaries.forEach((series, g) => {
-        const mean = this.summaryGroups[g]?.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
-        const unit = mean === undefined ? undefined : this.units[mean];
+        const centre = centreColumn(this.summaryGroups[g]);
+        const unit = centre === undefined ? undefined : this.units[centre];
         if (series && unit) series.unitHint = unit.info.unit;
       });
     }
@@ -577,7 +577,7 @@ export class TableBuilder {
     const summary = summaryFromStats(get, stats);
     if (summary.mean === undefined && summary.median === undefined) return;
     // The stated centre and range are checked as samples would be: in the unit of the mean (or median) column.
-    const centre = def.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
+    const centre = centreColumn(def);
     const metric = this.options.metricPrefix ? (def.metric ? `${this.options.metricPrefix}.${def.metric}` : this.options.metricPrefix) : def.metric || 'value';
     const check = valueCheck(metric, (centre === undefined ? undefined : this.units[centre]?.info.unit) ?? inferUnit(metric));
     const why = summaryCheck(summary, check);
@@ -610,6 +610,14 @@ export class TableBuilder {
     this.series.push(series);
     return series;
   }
+}
+
+/**
+ * The column of a summary group's mean (or median): the unit its cells state
+ * is the summary's, for the series and for the check of its values alike.
+ */
+function centreColumn(def: IndexedSummaryGroup | undefined): number | undefined {
+  return def?.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
 }
 
 /** `text.trim()`, without a new string when there is nothing to trim (nearly always). */
