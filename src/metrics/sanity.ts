@@ -10,7 +10,7 @@ import type { Direction, ProvidedSummary, Series } from '../model/series.js';
  * 1e100 or not finite. Such a value is a parsing accident or a broken
  * writer; averaged in, it would make every statistic of its series wrong.
  */
-export const SANE = {
+const SANE = {
   /** Largest magnitude of any value. */
   magnitude: 1e100,
   /** Longest duration, in seconds (a year). */
