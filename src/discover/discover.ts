@@ -77,14 +77,14 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
     ? (rel: string) => path.relative(options.workspace, path.join(options.root, rel)).split(path.sep).join('/')
     : (rel: string) => (rootShown === '' ? rel : `${rootShown}/${rel}`);
   // A real file keeps its own name; symlinks to it are the duplicates.
-  for (const e of candidates) if (e.stats?.isFile()) realPaths.set(path.join(rootReal, e.path), display(e.path));
+  for (const e of candidates) if (e.stats.isFile()) realPaths.set(path.join(rootReal, e.path), display(e.path));
   for (const { path: rel, stats } of candidates) {
     const absolutePath = path.join(options.root, rel);
     if (excluded.some((d) => isInside(d, absolutePath))) continue;
     const shown = display(rel);
     const file: DiscoveredFile = { path: shown, absolutePath, type: fileTypeOf(rel), size: 0 };
     files.push(file);
-    if (stats?.isFile()) {
+    if (stats.isFile()) {
       file.size = stats.size;
       file.mtime = stats.mtime.toISOString();
       const reason = exclusionReason(shown);

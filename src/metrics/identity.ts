@@ -133,7 +133,7 @@ export function labelKey(labels: Record<string, string>): string {
   if (keys.length === 0) return '';
   if (keys.length === 1) return `{${keys[0]}=${labels[keys[0] as string]}}`;
   keys.sort();
-  return keys.length === 0 ? '' : `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
+  return `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { memo } from '../util/memo.js';
 import { formatNumber } from '../util/numbers.js';
 import { inferDirection, normaliseName } from './infer.js';
 import { unitInfo } from './units.js';
-import type { Series, Direction } from '../model/series.js';
+import type { Direction, ProvidedSummary, Series } from '../model/series.js';
 
 /**
  * Values no benchmark can produce: a negative duration or throughput, a
@@ -10,7 +10,7 @@ import type { Series, Direction } from '../model/series.js';
  * 1e100 or not finite. Such a value is a parsing accident or a broken
  * writer; averaged in, it would make every statistic of its series wrong.
  */
-export const SANE = {
+const SANE = {
   /** Largest magnitude of any value. */
   magnitude: 1e100,
   /** Longest duration, in seconds (a year). */
@@ -56,6 +56,18 @@ function makeCheck(metric: string, unit: string, direction: Direction): ValueChe
     if (Math.abs(value) > SANE.magnitude) return `${formatNumber(value)} is beyond any measurable magnitude`;
     return undefined;
   };
+}
+
+/**
+ * Why a stated summary cannot be real, or undefined: its centre and range
+ * (mean, median, min, max) are held to `check` as samples would be.
+ */
+export function summaryCheck(summary: ProvidedSummary, check: ValueCheck): string | undefined {
+  for (const value of [summary.mean, summary.median, summary.min, summary.max]) {
+    const why = value === undefined ? undefined : check(value);
+    if (why !== undefined) return why;
+  }
+  return undefined;
 }
 
 const REPLACEMENT = '\uFFFD';

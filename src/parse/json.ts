@@ -1,7 +1,7 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
 import { labelKey } from '../metrics/identity.js';
 import { inferUnit, normaliseName } from '../metrics/infer.js';
-import { valueCheck, type ValueCheck } from '../metrics/sanity.js';
+import { summaryCheck, valueCheck, type ValueCheck } from '../metrics/sanity.js';
 import { parseQuantity } from '../metrics/units.js';
 import type { RawSeries } from '../model/series.js';
 import { locateJsonError } from './json-errors.js';
@@ -390,7 +390,7 @@ class JsonWalker {
     }
     const metric = path.join('.') || 'value';
     const check = this.checkFor(metric, unitHint);
-    const why = [summary.mean, summary.median, summary.min, summary.max].map((v) => (v === undefined ? undefined : check(v))).find((w) => w !== undefined);
+    const why = summaryCheck(summary, check);
     if (why !== undefined) {
       this.at(path, `summary of "${metric}": ${why}; summary left out`);
       return;

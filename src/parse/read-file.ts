@@ -44,7 +44,7 @@ const READ_SYNC_BYTES = 1_000_000;
  * Lines of a streamed file, each at most `maxChars` long: a longer line is
  * dropped as it streams (never held whole) and yielded as `null`.
  */
-export async function* boundedLines(source: AsyncIterable<Buffer>, maxChars: number = LIMITS.lineChars): AsyncGenerator<string | null> {
+async function* boundedLines(source: AsyncIterable<Buffer>, maxChars: number = LIMITS.lineChars): AsyncGenerator<string | null> {
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let overLong = false;
@@ -80,7 +80,7 @@ function looksLikeJsonLines(text: string): boolean {
 }
 
 /** Where the first byte that is not UTF-8 sits: its value and 1-based line. */
-export function firstInvalidUtf8(bytes: Buffer): { byte: number; line: number } | undefined {
+function firstInvalidUtf8(bytes: Buffer): { byte: number; line: number } | undefined {
   let line = 1;
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i] as number;

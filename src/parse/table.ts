@@ -1,6 +1,6 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
 import { bracketUnit, inferUnit, normaliseName } from '../metrics/infer.js';
-import { valueCheck, type ValueCheck } from '../metrics/sanity.js';
+import { summaryCheck, valueCheck, type ValueCheck } from '../metrics/sanity.js';
 import { poolMoments } from '../metrics/stats.js';
 import { convert, parseQuantity, unitInfo, type Quantity, type UnitInfo } from '../metrics/units.js';
 import { LimitError, LIMITS, limitMessages } from './limits.js';
@@ -129,36 +129,14 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * goes to Number().
  */
 function decimal(text: string): number {
-  const length = text.length;
-  let i = 0;
-  let negative = false;
-  const sign = text.charCodeAt(0);
-  if (sign === 45) {
-    negative = true;
-    i = 1;
-  } else if (sign === 43) i = 1;
-  let mantissa = 0;
-  let fraction = -1;
-  let digits = 0;
-  for (; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (mantissa >= 900719925474099) return Number(text);
-      mantissa = mantissa * 10 + (c - 48);
-      digits += 1;
-      if (fraction >= 0) fraction += 1;
-    } else if (c === 46 && fraction < 0) fraction = 0;
-    else return Number(text);
-  }
-  if (digits === 0 || fraction > 22) return Number(text);
-  const value = fraction > 0 ? mantissa / (POW10[fraction] as number) : mantissa;
-  return negative ? -value : value;
+  const value = decimalAt(text, 0, text.length);
+  return value === value ? value : Number(text);
 }
 
 /**
- * The value of `text[start, end)` when it is a plain decimal that decimal()
- * reads exactly (`[+-]digits[.digits]`, under 2^53, at most 22 decimals);
- * NaN for anything else, which the caller reads the general way.
+ * The value of `text[start, end)` when it is a plain decimal read exactly as
+ * above (`[+-]digits[.digits]`, under 2^53, at most 22 decimals); NaN for
+ * anything else, which the caller reads the general way.
  */
 function decimalAt(text: string, start: number, end: number): number {
   let i = start;
@@ -284,8 +262,8 @@ export class TableBuilder {
         if (series && unit) series.unitHint = unit.info.unit;
       });
       group.summaries.forEach((series, g) => {
-        const mean = this.summaryGroups[g]?.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
-        const unit = mean === undefined ? undefined : this.units[mean];
+        const centre = centreColumn(this.summaryGroups[g]);
+        const unit = centre === undefined ? undefined : this.units[centre];
         if (series && unit) series.unitHint = unit.info.unit;
       });
     }
@@ -599,10 +577,10 @@ export class TableBuilder {
     const summary = summaryFromStats(get, stats);
     if (summary.mean === undefined && summary.median === undefined) return;
     // The stated centre and range are checked as samples would be: in the unit of the mean (or median) column.
-    const centre = def.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
+    const centre = centreColumn(def);
     const metric = this.options.metricPrefix ? (def.metric ? `${this.options.metricPrefix}.${def.metric}` : this.options.metricPrefix) : def.metric || 'value';
     const check = valueCheck(metric, (centre === undefined ? undefined : this.units[centre]?.info.unit) ?? inferUnit(metric));
-    const why = [summary.mean, summary.median, summary.min, summary.max].map((v) => (v === undefined ? undefined : check(v))).find((w) => w !== undefined);
+    const why = summaryCheck(summary, check);
     if (why !== undefined) {
       this.options.problems.add(line, `summary of "${metric}": ${why}; row's summary left out`);
       return;
@@ -632,6 +610,14 @@ export class TableBuilder {
     this.series.push(series);
     return series;
   }
+}
+
+/**
+ * The column of a summary group's mean (or median): the unit its cells state
+ * is the summary's, for the series and for the check of its values alike.
+ */
+function centreColumn(def: IndexedSummaryGroup | undefined): number | undefined {
+  return def?.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
 }
 
 /** `text.trim()`, without a new string when there is nothing to trim (nearly always). */

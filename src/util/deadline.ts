@@ -234,7 +234,7 @@ export function fetchWithDeadlines(base: typeof fetch, limits: FetchLimits | ((u
 }
 
 /** How long the process may stay alive once its work is done. */
-export const EXIT_GRACE_MS = 5000;
+const EXIT_GRACE_MS = 5000;
 
 /**
  * Called when everything is written: should anything that could not be

@@ -75,7 +75,7 @@ export function redactLabels(labels: Record<string, string>): Record<string, str
  * `n`) could hide a token from the patterns.
  */
 export function redactJsonValue(this: unknown, _key: string, value: unknown): unknown {
-  if (typeof value === 'string') return SECRET_HINT.test(value) ? redactSecrets(value) : value;
+  if (typeof value === 'string') return redactSecrets(value);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const keys = Object.keys(value);
   if (!keys.some((k) => SECRET_HINT.test(k))) return value;
