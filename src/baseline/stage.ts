@@ -15,7 +15,7 @@ import { SnapshotError } from './snapshot.js';
 import { alignNewestRuns } from './sources/history.js';
 import { historySummary } from './trends.js';
 import { findBaseline, type SourceContext } from './sources/resolve.js';
-import { BaselineError, type BaselineFound } from './sources/types.js';
+import { BaselineError, isPushToDefaultBranch, type BaselineFound } from './sources/types.js';
 import type { SnapshotSeries } from '../model/snapshot.js';
 import type { HardwareIdentity } from '../model/hardware.js';
 
@@ -63,10 +63,6 @@ export function onOtherHardware(c: SeriesComparison, baseHardware: string): Seri
   return { ...c, gated: false, baselineHardware: baseHardware, note: [c.note, note].filter(Boolean).join('; ') };
 }
 
-function isPushToDefault(event: CompareStageOptions['event']): boolean {
-  return event.name === 'push' && !!event.branch && event.branch === event.defaultBranch;
-}
-
 export interface CompareStageOptions extends Omit<SourceContext, 'headSeries' | 'tempDir'> {
   /** Parent of the temporary directory the git and file sources work in (removed afterwards). */
   tempRoot: string;
@@ -84,7 +80,7 @@ export function compareStage(options: CompareStageOptions): CompareStage {
   const summarise = (report: Report, comparisons: SeriesComparison[]) => {
     if (!used || !report.comparison) return;
     const current = new Map(report.series.map((s) => [s.id, s.stats.mean]));
-    const input = { comparisons, runs: used.runs, current, historyRuns: used.history.runs.length, changePoints: isPushToDefault(options.event) };
+    const input = { comparisons, runs: used.runs, current, historyRuns: used.history.runs.length, changePoints: isPushToDefaultBranch(options.event) };
     report.comparison.history = historySummary(options.event.headSha ? { ...input, commit: options.event.headSha } : input);
   };
   // Every benchmark's newest run and every other series, whatever the baseline compared.

@@ -15,7 +15,7 @@ import { gateNotices } from '../baseline/notices.js';
 import { SnapshotError } from '../baseline/snapshot.js';
 import type { CacheClient } from '../baseline/sources/cache.js';
 import { alignNewestRuns } from '../baseline/sources/history.js';
-import { BaselineError, type BaselineLog, type EventInfo } from '../baseline/sources/types.js';
+import { BaselineError, isPushToDefaultBranch, type BaselineLog, type EventInfo } from '../baseline/sources/types.js';
 import { onOtherHardware, type CompareStage } from '../baseline/stage.js';
 import { historySummary } from '../baseline/trends.js';
 import type { Config } from '../config.js';
@@ -206,8 +206,7 @@ export function mergeCompareStage(options: MergeCompareOptions): MergeCompareSta
       report.comparison = buildComparisonReport({ comparisons: outcome.comparisons, baseline: info, attempts: search.attempts, gate });
       if (outcome.runs.size > 0) {
         const current = new Map(report.series.map((s) => [s.id, s.stats.mean]));
-        const isPush = options.event.name === 'push' && !!options.event.branch && options.event.branch === options.event.defaultBranch;
-        const input = { comparisons: outcome.comparisons, runs: outcome.runs, current, historyRuns: outcome.historyRuns, changePoints: isPush };
+        const input = { comparisons: outcome.comparisons, runs: outcome.runs, current, historyRuns: outcome.historyRuns, changePoints: isPushToDefaultBranch(options.event) };
         report.comparison.history = historySummary(options.event.headSha ? { ...input, commit: options.event.headSha } : input);
       }
       for (const s of report.shards ?? []) {
