@@ -33,7 +33,7 @@ export interface CompareStage {
 }
 
 /** The history as this run uses it: per-series runs and noise, for the series compared. */
-interface HistoryUse {
+export interface HistoryUse {
   history: BranchHistory;
   runs: Map<string, SeriesRuns>;
   lookup: HistoryLookup;
@@ -44,7 +44,7 @@ interface HistoryUse {
  * is pooled from them only when the history's newest run is the baseline's
  * own commit (the cache entry holds both).
  */
-function useHistory(history: BranchHistory, size: number, head: readonly SnapshotSeries[], baselineSha: string | undefined): HistoryUse {
+export function useHistory(history: BranchHistory, size: number, head: readonly SnapshotSeries[], baselineSha: string | undefined): HistoryUse {
   const trimmed = { ...history, runs: history.runs.slice(-size) };
   const runs = historyBySeries(trimmed, head);
   const pool = baselineSha !== undefined && trimmed.runs[trimmed.runs.length - 1]?.commit === baselineSha;
