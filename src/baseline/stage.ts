@@ -10,7 +10,7 @@ import { calibrate } from './calibrate.js';
 import { compareAll, type HistoryLookup } from './compare.js';
 import { buildComparisonReport, noBaselineReport } from './gate.js';
 import { seriesHistory } from './noise.js';
-import { gateNotices } from './notices.js';
+import { addGateNotices } from './notices.js';
 import { SnapshotError } from './snapshot.js';
 import { alignNewestRuns } from './sources/history.js';
 import { historySummary } from './trends.js';
@@ -89,8 +89,7 @@ export function compareStage(options: CompareStageOptions): CompareStage {
   };
   const compare = async (report: Report): Promise<void> => {
     // Judged on the head's series whether or not a baseline is found: a gate that gates nothing is wrong either way.
-    const notices = gateNotices(gate, report.series);
-    if (notices.length > 0) report.notices = [...(report.notices ?? []), ...notices];
+    addGateNotices(report, gate);
     if (gate.baseline.kind === 'none') {
       calibration(report);
       return;

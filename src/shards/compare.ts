@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { SeriesRuns } from '../baseline/branch-history.js';
 import { compareAll, type HistoryLookup } from '../baseline/compare.js';
 import { buildComparisonReport, noBaselineReport } from '../baseline/gate.js';
-import { gateNotices } from '../baseline/notices.js';
+import { addGateNotices } from '../baseline/notices.js';
 import { SnapshotError } from '../baseline/snapshot.js';
 import type { CacheClient } from '../baseline/sources/cache.js';
 import { alignNewestRuns } from '../baseline/sources/history.js';
@@ -156,8 +156,7 @@ export function mergeCompareStage(options: MergeCompareOptions): MergeCompareSta
   const gate = options.config.gate;
   const histories = new Map<string, BranchHistory>();
   const compare = async (report: Report): Promise<void> => {
-    const notices = gateNotices(gate, report.series);
-    if (notices.length > 0) report.notices = [...(report.notices ?? []), ...notices];
+    addGateNotices(report, gate);
     if (gate.baseline.kind === 'none') return;
     await fs.mkdir(options.tempRoot, { recursive: true });
     const tempDir = await fs.mkdtemp(path.join(options.tempRoot, 'chimera-baseline-'));
