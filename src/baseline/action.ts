@@ -14,7 +14,7 @@ import { createSnapshot, writeSnapshot } from './snapshot.js';
 import { compileGateRules } from './thresholds.js';
 import { saveToCache, type CacheClient } from './sources/cache.js';
 export { withBaselineIgnored } from './sources/file.js';
-import type { BaselineLog, EventInfo } from './sources/types.js';
+import { isPushToDefaultBranch, type BaselineLog, type EventInfo } from './sources/types.js';
 import { compareStage, type CompareStage } from './stage.js';
 
 /** The action's side of the regression gate: event, cache client, outputs and the failing step. */
@@ -104,7 +104,7 @@ export function actionCompareStage(config: Config, event: EventInfo, deps: Omit<
  * default branch (the only runs it records), with the caps' notes logged.
  */
 export function nextHistory(config: Config, event: EventInfo, snapshot: Snapshot, previous: BranchHistory | undefined, logInfo: (m: string) => void): BranchHistory | undefined {
-  if (config.gate.historySize === 0 || event.name !== 'push' || !event.branch || event.branch !== event.defaultBranch) return undefined;
+  if (config.gate.historySize === 0 || !isPushToDefaultBranch(event)) return undefined;
   const rules = compileGateRules(config.gate);
   const key = { branch: event.branch, scope: snapshot.config.path ?? '.', ...(snapshot.hardware ? { hardware: snapshot.hardware.id } : {}) };
   const { history, notes } = appendRun(previous, key, snapshot, event.runId ? { runId: event.runId } : {}, { runs: config.gate.historySize }, (s) => rules.isGated(s));

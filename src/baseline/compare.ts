@@ -346,10 +346,6 @@ function noiseText(noise: NoiseInfo | undefined): string | undefined {
   return parts.join('; ');
 }
 
-function beyond(change: number, threshold: number): boolean {
-  return Math.abs(change) > threshold;
-}
-
 function judge(change: number, direction: SeriesComparison['direction'], threshold: number, p: number | null, confidence: number): Verdict {
   if (direction === 'none') return 'unchanged';
   const significant = p === null || p < 1 - confidence;

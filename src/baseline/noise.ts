@@ -19,7 +19,7 @@
  *   and is left out of the pooled baseline and of the spread, and counted.
  */
 import { detectChanges, type ChangeAnalysis } from './change-points.js';
-import { studentTCdf } from './statistics.js';
+import { medianOf, studentTCdf } from './statistics.js';
 
 /** Fewer runs give too rough a spread to test with (4 degrees of freedom at 5 runs). */
 export const MIN_HISTORY_RUNS = 5;
@@ -72,22 +72,11 @@ function newestShiftP(values: readonly number[], j: number, between: number, df:
   return 2 * studentTCdf(-Math.abs(diff / se), df);
 }
 
-/**
- * `pool: false` when the history's newest run is not the baseline run (the
- * baseline came from elsewhere): the spread is still learned, the baseline
- * value is left alone.
- */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 /** Indexes of values[start, end) more than OUTLIER_ROBUST_SDS robust sds from their median (none when the MAD is 0). */
 function outliersIn(values: readonly number[], start: number, end: number): Set<number> {
   const stretch = values.slice(start, end);
-  const m = median(stretch);
-  const mad = median(stretch.map((v) => Math.abs(v - m)));
+  const m = medianOf(stretch);
+  const mad = medianOf(stretch.map((v) => Math.abs(v - m)));
   const out = new Set<number>();
   if (mad === 0) return out;
   stretch.forEach((v, i) => {
@@ -96,6 +85,11 @@ function outliersIn(values: readonly number[], start: number, end: number): Set<
   return out;
 }
 
+/**
+ * `pool: false` when the history's newest run is not the baseline run (the
+ * baseline came from elsewhere): the spread is still learned, the baseline
+ * value is left alone.
+ */
 export function seriesHistory(runs: readonly RunValue[], options: { pool?: boolean } = {}): SeriesHistory {
   if (runs.length < MIN_HISTORY_RUNS) return { runs: runs.length, between: null, df: 0 };
   const means = runs.map((r) => r.mean);

@@ -1,6 +1,6 @@
 import { closestName } from '../metrics/build.js';
 import { isThroughput } from '../metrics/infer.js';
-import type { InputNotice } from '../model/report.js';
+import type { InputNotice, Report } from '../model/report.js';
 import { LLM_SERIES_PREFIX, type Series } from '../model/series.js';
 import { globToRegExp } from '../util/glob.js';
 import { formatThreshold } from './config.js';
@@ -60,4 +60,10 @@ export function gateNotices(gate: GateConfig, all: readonly Series[]): InputNoti
     }
   }
   return notices;
+}
+
+/** gateNotices of the report's series, appended to its notices: what every compare stage (and a shard) does first. */
+export function addGateNotices(report: Pick<Report, 'series' | 'notices'>, gate: GateConfig): void {
+  const notices = gateNotices(gate, report.series);
+  if (notices.length > 0) report.notices = [...(report.notices ?? []), ...notices];
 }

@@ -10,12 +10,12 @@ import { calibrate } from './calibrate.js';
 import { compareAll, type HistoryLookup } from './compare.js';
 import { buildComparisonReport, noBaselineReport } from './gate.js';
 import { seriesHistory } from './noise.js';
-import { gateNotices } from './notices.js';
+import { addGateNotices } from './notices.js';
 import { SnapshotError } from './snapshot.js';
 import { alignNewestRuns } from './sources/history.js';
 import { historySummary } from './trends.js';
 import { findBaseline, type SourceContext } from './sources/resolve.js';
-import { BaselineError, type BaselineFound } from './sources/types.js';
+import { BaselineError, isPushToDefaultBranch, type BaselineFound } from './sources/types.js';
 import type { SnapshotSeries } from '../model/snapshot.js';
 import type { HardwareIdentity } from '../model/hardware.js';
 
@@ -33,7 +33,7 @@ export interface CompareStage {
 }
 
 /** The history as this run uses it: per-series runs and noise, for the series compared. */
-interface HistoryUse {
+export interface HistoryUse {
   history: BranchHistory;
   runs: Map<string, SeriesRuns>;
   lookup: HistoryLookup;
@@ -44,7 +44,7 @@ interface HistoryUse {
  * is pooled from them only when the history's newest run is the baseline's
  * own commit (the cache entry holds both).
  */
-function useHistory(history: BranchHistory, size: number, head: readonly SnapshotSeries[], baselineSha: string | undefined): HistoryUse {
+export function useHistory(history: BranchHistory, size: number, head: readonly SnapshotSeries[], baselineSha: string | undefined): HistoryUse {
   const trimmed = { ...history, runs: history.runs.slice(-size) };
   const runs = historyBySeries(trimmed, head);
   const pool = baselineSha !== undefined && trimmed.runs[trimmed.runs.length - 1]?.commit === baselineSha;
@@ -61,10 +61,6 @@ export function differentHardware(head: HardwareIdentity | undefined, base: Hard
 export function onOtherHardware(c: SeriesComparison, baseHardware: string): SeriesComparison {
   const note = `different hardware: the baseline ran on ${baseHardware}${c.gated ? ', so this does not gate' : ''}`;
   return { ...c, gated: false, baselineHardware: baseHardware, note: [c.note, note].filter(Boolean).join('; ') };
-}
-
-function isPushToDefault(event: CompareStageOptions['event']): boolean {
-  return event.name === 'push' && !!event.branch && event.branch === event.defaultBranch;
 }
 
 export interface CompareStageOptions extends Omit<SourceContext, 'headSeries' | 'tempDir'> {
@@ -84,7 +80,7 @@ export function compareStage(options: CompareStageOptions): CompareStage {
   const summarise = (report: Report, comparisons: SeriesComparison[]) => {
     if (!used || !report.comparison) return;
     const current = new Map(report.series.map((s) => [s.id, s.stats.mean]));
-    const input = { comparisons, runs: used.runs, current, historyRuns: used.history.runs.length, changePoints: isPushToDefault(options.event) };
+    const input = { comparisons, runs: used.runs, current, historyRuns: used.history.runs.length, changePoints: isPushToDefaultBranch(options.event) };
     report.comparison.history = historySummary(options.event.headSha ? { ...input, commit: options.event.headSha } : input);
   };
   // Every benchmark's newest run and every other series, whatever the baseline compared.
@@ -93,8 +89,7 @@ export function compareStage(options: CompareStageOptions): CompareStage {
   };
   const compare = async (report: Report): Promise<void> => {
     // Judged on the head's series whether or not a baseline is found: a gate that gates nothing is wrong either way.
-    const notices = gateNotices(gate, report.series);
-    if (notices.length > 0) report.notices = [...(report.notices ?? []), ...notices];
+    addGateNotices(report, gate);
     if (gate.baseline.kind === 'none') {
       calibration(report);
       return;

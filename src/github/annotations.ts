@@ -80,7 +80,7 @@ export function inconclusiveAnnotations(comparison: ComparisonReport | undefined
   const shown = fits ? unsure : unsure.slice(0, Math.max(0, limit - 1));
   const out: Annotation[] = shown.map((c) => ({
     message: redactSecrets(inconclusiveMessage(c)),
-    properties: { title: redactSecrets(`Chimera Insight: ${c.metric} inconclusive`).slice(0, 200), file: c.file, ...(c.line !== undefined ? { startLine: c.line } : {}) },
+    properties: { title: redactSecrets(`Chimera Insight: ${c.metric} inconclusive`).slice(0, 200), ...place(c) },
     level: 'notice',
   }));
   if (!fits) {

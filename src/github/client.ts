@@ -1,8 +1,6 @@
 import { getOctokit } from '@actions/github';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { DeadlineError, UNLIMITED, fetchWithDeadlines, formatDuration, sleepUnlessAborted, type Budget } from '../util/deadline.js';
-// Publishing reads these without loading Octokit (src/github/request-errors.ts).
-export { mayHaveSucceeded, statusOf } from './request-errors.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 

@@ -174,11 +174,12 @@ export async function detectHardware(options: DetectOptions): Promise<HardwareId
   const notes = [probeNote('nvidia-smi', nvidia, /no devices were found/i), probeNote('rocm-smi', amd, /no amd gpus|no gpus? (were )?(found|detected)/i)].filter((n): n is string => n !== undefined);
   const cpuModel = options.system.cpus[0]?.model ? cleanText(options.system.cpus[0].model) : undefined;
   const gpuId = gpuHardwareId(gpus);
-  const identity: HardwareIdentity = options.explicit
-    ? { id: options.explicit, idSource: 'input', os: options.system.platform, arch: options.system.arch, gpus }
+  const named: Pick<HardwareIdentity, 'id' | 'idSource'> = options.explicit
+    ? { id: options.explicit, idSource: 'input' }
     : gpuId
-      ? { id: gpuId, idSource: 'gpu', os: options.system.platform, arch: options.system.arch, gpus }
-      : { id: cpuHardwareId(options.system.platform, options.system.arch), idSource: 'cpu', os: options.system.platform, arch: options.system.arch, gpus };
+      ? { id: gpuId, idSource: 'gpu' }
+      : { id: cpuHardwareId(options.system.platform, options.system.arch), idSource: 'cpu' };
+  const identity: HardwareIdentity = { ...named, os: options.system.platform, arch: options.system.arch, gpus };
   if (cpuModel) identity.cpu = { model: cpuModel, cores: options.system.cpus.length };
   const runner: NonNullable<HardwareIdentity['runner']> = {};
   const env = options.env;

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import * as core from '@actions/core';
 import { actionContext } from '../github/event.js';
 import { actionCache, eventInfo, gateOutcome, nextHistory } from '../baseline/action.js';
-import { gateNotices } from '../baseline/notices.js';
+import { addGateNotices } from '../baseline/notices.js';
 import { writeSnapshot } from '../baseline/snapshot.js';
 import { saveToCache } from '../baseline/sources/cache.js';
 import type { Config } from '../config.js';
@@ -63,10 +63,7 @@ export async function runShardAction(config: Config, logFiles: (result: Pipeline
     hardware,
     ...(commit ? { commit } : {}),
     // Nothing is compared in a shard; a gate that could never fail is still a configuration error, said here.
-    compare: async (report) => {
-      const notices = gateNotices(config.gate, report.series);
-      if (notices.length > 0) report.notices = [...(report.notices ?? []), ...notices];
-    },
+    compare: async (report) => addGateNotices(report, config.gate),
   });
   logFiles(result);
   warnNotices(result.report);

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { gateNotices } from '../baseline/notices.js';
+import { addGateNotices } from '../baseline/notices.js';
 import type { Config } from '../config.js';
 import { hardwareText } from '../hardware/detect.js';
 import { detectSystemHardware } from '../hardware/system.js';
@@ -22,10 +22,7 @@ export async function shardCommand(config: Config, io: { stderr: (text: string) 
     elapsed: () => performance.now(),
     narrative: SHARD_NARRATIVE,
     hardware,
-    compare: async (report) => {
-      const notices = gateNotices(config.gate, report.series);
-      if (notices.length > 0) report.notices = [...(report.notices ?? []), ...notices];
-    },
+    compare: async (report) => addGateNotices(report, config.gate),
   });
   const dir = shardConfig.outputDir as string;
   await writeShardFiles(dir, result.report);

@@ -7,16 +7,15 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { historyBySeries, type SeriesRuns } from '../baseline/branch-history.js';
+import type { SeriesRuns } from '../baseline/branch-history.js';
 import { compareAll, type HistoryLookup } from '../baseline/compare.js';
 import { buildComparisonReport, noBaselineReport } from '../baseline/gate.js';
-import { seriesHistory } from '../baseline/noise.js';
-import { gateNotices } from '../baseline/notices.js';
+import { addGateNotices } from '../baseline/notices.js';
 import { SnapshotError } from '../baseline/snapshot.js';
 import type { CacheClient } from '../baseline/sources/cache.js';
 import { alignNewestRuns } from '../baseline/sources/history.js';
-import { BaselineError, type BaselineLog, type EventInfo } from '../baseline/sources/types.js';
-import { onOtherHardware, type CompareStage } from '../baseline/stage.js';
+import { BaselineError, isPushToDefaultBranch, type BaselineLog, type EventInfo } from '../baseline/sources/types.js';
+import { onOtherHardware, useHistory, type CompareStage } from '../baseline/stage.js';
 import { historySummary } from '../baseline/trends.js';
 import type { Config } from '../config.js';
 import type { BranchHistory } from '../model/branch-history.js';
@@ -114,12 +113,10 @@ export function compareMerged(merged: MergedShards, search: MergeBaselineSearch,
     const sides = alignNewestRuns(base.series.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)), head.series);
     let lookup: HistoryLookup | undefined;
     if (own && own.history && gate.historySize > 0) {
-      const trimmed = { ...own.history, runs: own.history.runs.slice(-gate.historySize) };
-      const runs = historyBySeries(trimmed, sides.head);
-      const pool = own.commit !== undefined && trimmed.runs[trimmed.runs.length - 1]?.commit === own.commit.sha;
-      lookup = new Map([...runs].map(([id, r]) => [id, seriesHistory(r.values, { pool })]));
-      for (const [id, r] of runs) out.runs.set(ids.get(id) ?? id, r);
-      out.historyRuns = Math.max(out.historyRuns, trimmed.runs.length);
+      const used = useHistory(own.history, gate.historySize, sides.head, own.commit?.sha);
+      lookup = used.lookup;
+      for (const [id, r] of used.runs) out.runs.set(ids.get(id) ?? id, r);
+      out.historyRuns = Math.max(out.historyRuns, used.history.runs.length);
     }
     const local = compareAll(sides.base, sides.head, gate, lookup);
     // Series only the baseline has are named under this hardware too; their ids cannot clash with the head's.
@@ -159,8 +156,7 @@ export function mergeCompareStage(options: MergeCompareOptions): MergeCompareSta
   const gate = options.config.gate;
   const histories = new Map<string, BranchHistory>();
   const compare = async (report: Report): Promise<void> => {
-    const notices = gateNotices(gate, report.series);
-    if (notices.length > 0) report.notices = [...(report.notices ?? []), ...notices];
+    addGateNotices(report, gate);
     if (gate.baseline.kind === 'none') return;
     await fs.mkdir(options.tempRoot, { recursive: true });
     const tempDir = await fs.mkdtemp(path.join(options.tempRoot, 'chimera-baseline-'));
@@ -206,8 +202,7 @@ export function mergeCompareStage(options: MergeCompareOptions): MergeCompareSta
       report.comparison = buildComparisonReport({ comparisons: outcome.comparisons, baseline: info, attempts: search.attempts, gate });
       if (outcome.runs.size > 0) {
         const current = new Map(report.series.map((s) => [s.id, s.stats.mean]));
-        const isPush = options.event.name === 'push' && !!options.event.branch && options.event.branch === options.event.defaultBranch;
-        const input = { comparisons: outcome.comparisons, runs: outcome.runs, current, historyRuns: outcome.historyRuns, changePoints: isPush };
+        const input = { comparisons: outcome.comparisons, runs: outcome.runs, current, historyRuns: outcome.historyRuns, changePoints: isPushToDefaultBranch(options.event) };
         report.comparison.history = historySummary(options.event.headSha ? { ...input, commit: options.event.headSha } : input);
       }
       for (const s of report.shards ?? []) {

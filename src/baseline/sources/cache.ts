@@ -6,7 +6,7 @@ import { HISTORY_FILE, readHistory, writeHistory } from '../branch-history.js';
 import { readSnapshot, writeSnapshot } from '../snapshot.js';
 import type { BranchHistory } from '../../model/branch-history.js';
 import type { Snapshot } from '../../model/snapshot.js';
-import type { BaselineLog, EventInfo, SourceOutcome } from './types.js';
+import { isPushToDefaultBranch, type BaselineLog, type EventInfo, type SourceOutcome } from './types.js';
 
 /** The functions of @actions/cache this source uses; tests hand in a fake. */
 export interface CacheClient {
@@ -163,7 +163,7 @@ export interface CacheSaveOptions {
  */
 export async function saveToCache(options: CacheSaveOptions): Promise<string | undefined> {
   const { cache, dir, event, snapshot, log } = options;
-  if (event.name !== 'push' || !event.branch || !event.defaultBranch || event.branch !== event.defaultBranch) {
+  if (!isPushToDefaultBranch(event)) {
     log.info('Baseline cache: snapshot not saved (only pushes to the default branch save one).');
     return undefined;
   }

@@ -1,28 +1,16 @@
 import { normaliseTimestamps, seriesId, timestampsIn } from '../../metrics/identity.js';
+import { memo } from '../../util/memo.js';
 import { snapshotSeries } from '../snapshot.js';
 import type { SnapshotSeries } from '../../model/snapshot.js';
 import type { DataJsHistory } from './data-js.js';
 import type { SourceOutcome } from './types.js';
 
 /**
- * The timestamps in a path, in order, as `normaliseTimestamps` found them:
- * `runs/20251002-151204/x.csv` → ['20251002-151204']. Reuses the normalised
- * form so both always agree on what a timestamp is.
+ * The timestamps in a path, in order, as `normaliseTimestamps` finds them:
+ * `runs/20251002-151204/x.csv` → ['20251002-151204']. Remembered per path
+ * (thousands of series share a file); callers must not change the result.
  */
-export function pathTimestamps(file: string): string[] {
-  return timestampsOf(file);
-}
-
-const timestamps = new Map<string, string[]>();
-
-function timestampsOf(file: string): string[] {
-  const known = timestamps.get(file);
-  if (known) return known;
-  if (timestamps.size >= 50_000) timestamps.clear();
-  const found = timestampsIn(file);
-  timestamps.set(file, found);
-  return found;
-}
+export const pathTimestamps: (file: string) => string[] = memo(50_000, timestampsIn);
 
 function compareTimestamps(a: string[], b: string[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {

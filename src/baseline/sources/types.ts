@@ -27,6 +27,11 @@ export interface EventInfo {
   runId?: string;
 }
 
+/** A push to the default branch: the only runs that save a baseline, record history and look for change points. */
+export function isPushToDefaultBranch(event: EventInfo): event is EventInfo & { branch: string; defaultBranch: string } {
+  return event.name === 'push' && !!event.branch && event.branch === event.defaultBranch;
+}
+
 /** Runs the same analysis as the head on another tree (git: the merge base; file: a directory). */
 export type AnalyzeTree = (config: Config) => Promise<Report>;
 
