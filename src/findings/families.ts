@@ -1,6 +1,7 @@
 import { pathTimestamps } from '../baseline/sources/history.js';
 import { normaliseRunPath } from '../metrics/identity.js';
 import { normaliseName } from '../metrics/infer.js';
+import { memo } from '../util/memo.js';
 import { LLM_SERIES_PREFIX, type Direction, type Series } from '../model/series.js';
 
 /** One series in a family, with the conditions that tell it apart from the others. */
@@ -77,18 +78,8 @@ export function currentSeries(series: readonly Series[]): Series[] {
   });
 }
 
-const identityNames = new Map<string, boolean>();
-
 /** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
-function isIdentityLabel(key: string): boolean {
-  let known = identityNames.get(key);
-  if (known === undefined) {
-    known = IDENTITY_LABEL.test(normaliseName(key));
-    if (identityNames.size > 10_000) identityNames.clear();
-    identityNames.set(key, known);
-  }
-  return known;
-}
+const isIdentityLabel = memo(10_000, (key) => IDENTITY_LABEL.test(normaliseName(key)));
 
 function singular(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
