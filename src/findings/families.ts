@@ -85,12 +85,6 @@ function singular(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
-/**
- * A condition written into the metric's own path: `backends.eager.tps` and
- * `backends.compiled.tps` in one file are `tps` for backend=eager and
- * backend=compiled. Only inner segments count (the last one is the metric),
- * and statistic words never do.
- */
 type PathFactors = ReadonlyMap<string, { template: string; name: string; level: string; display: string }>;
 
 const NO_PATH_FACTORS: PathFactors = new Map();
@@ -101,14 +95,7 @@ const NO_PATH_FACTORS: PathFactors = new Map();
  * is worked out once.
  */
 function scopePathFactors(list: readonly Series[]): PathFactors {
-  let dotted = false;
-  for (const s of list) {
-    if (s.metric.includes('.')) {
-      dotted = true;
-      break;
-    }
-  }
-  if (!dotted) return NO_PATH_FACTORS;
+  if (!list.some((s) => s.metric.includes('.'))) return NO_PATH_FACTORS;
   const metrics = new Set<string>();
   for (const s of list) metrics.add(s.metric);
   const sorted = [...metrics].sort();
@@ -125,10 +112,15 @@ function scopePathFactors(list: readonly Series[]): PathFactors {
 
 const pathFactorsBySet = new Map<string, PathFactors>();
 
+/**
+ * A condition written into the metric's own path: `backends.eager.tps` and
+ * `backends.compiled.tps` in one file are `tps` for backend=eager and
+ * backend=compiled. Only inner segments count (the last one is the metric),
+ * and statistic words never do. `metrics` are distinct (scopePathFactors' set).
+ */
 function metricPathFactors(metrics: readonly string[]): PathFactors {
   const out = new Map<string, { template: string; name: string; level: string; display: string }>();
-  if (!metrics.some((m) => m.includes('.'))) return out;
-  const split = [...new Set(metrics)].map((m) => ({ metric: m, parts: m.split('.') }));
+  const split = metrics.map((m) => ({ metric: m, parts: m.split('.') }));
   const depth = Math.max(0, ...split.map((s) => s.parts.length));
   for (let j = 0; j < depth - 1; j++) {
     const groups = new Map<string, typeof split>();
