@@ -242,9 +242,9 @@ function addConditions(c: Conditions, source: Record<string, string> | undefined
 /**
  * Groups the current series into families. A family's cells share metric,
  * unit, direction, file or experiment, and the names of their conditions;
- * the conditions whose values differ are its dimensions.
+ * the conditions whose values differ are its dimensions. `current`: the
+ * series currentSeries() keeps, when the caller has them already.
  */
-/** `current`: the series currentSeries() keeps, when the caller has them already. */
 export function buildFamilies(series: readonly Series[], current: readonly Series[] = currentSeries(series)): Family[] {
   const byScope = new Map<string, Series[]>();
   let previous: { scope: string; list: Series[] } | undefined;
