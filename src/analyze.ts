@@ -128,21 +128,16 @@ function buildFile(file: DiscoveredFile, parsed: ParseOutcome, rules: MetricRule
  * next to the `sample.json` holding the same run's samples) is skipped with
  * the reason, so a run is not counted twice.
  */
-export function dropSuperseded(files: readonly { path: string }[], outcomes: ParseOutcome[]): (ParseOutcome | undefined)[] {
+export function dropSuperseded(files: readonly { path: string }[], outcomes: ParseOutcome[]): void {
   const replacedBy = new Map<string, string>();
   files.forEach((f, i) => {
     const outcome = outcomes[i];
     if (outcome?.status === 'parsed') for (const p of outcome.supersedes ?? []) replacedBy.set(p, f.path);
   });
-  const replaced: (ParseOutcome | undefined)[] = [];
   files.forEach((f, i) => {
     const by = replacedBy.get(f.path);
-    if (by !== undefined && outcomes[i]?.status === 'parsed') {
-      outcomes[i] = { status: 'skipped', reason: `superseded by ${by}, which holds the same run's samples` };
-      replaced[i] = outcomes[i];
-    }
+    if (by !== undefined && outcomes[i]?.status === 'parsed') outcomes[i] = { status: 'skipped', reason: `superseded by ${by}, which holds the same run's samples` };
   });
-  return replaced;
 }
 
 /** discover → parse → analyze: everything the report needs except rendering. */
@@ -161,11 +156,11 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     const outcome = f.skipReason ? ({ status: 'skipped', reason: f.skipReason } as ParseOutcome) : await parseFile(f, config.maxFileSize, { format: formatFor(f.path) });
     return buildFile(f, outcome, rules);
   });
-  dropSuperseded(
-    files,
-    built.map((b) => b.outcome),
-  ).forEach((replaced, i) => {
-    if (replaced) built[i] = { outcome: replaced, series: [], problems: [], metrics: [] };
+  const outcomes = built.map((b) => b.outcome);
+  dropSuperseded(files, outcomes);
+  // A superseded file's series, built already, go with it.
+  outcomes.forEach((outcome, i) => {
+    if (outcome !== built[i]?.outcome) built[i] = { outcome, series: [], problems: [], metrics: [] };
   });
   const t2 = deps.elapsed();
 

@@ -21,6 +21,7 @@ import { cliLlmStage, LLM_INPUT_OPTIONS, LLM_USAGE } from './llm/cli.js';
 import { writeReportJson, writeReportMarkdown, writeToFile, type Sink } from './report/write.js';
 import { logSafe } from './util/log-safe.js';
 import { redactSecrets } from './util/redact.js';
+import { plural } from './util/text.js';
 import { VERSION } from './version.js';
 
 /** Options that mirror action inputs one to one (`--max-file-size` ⇔ `max-file-size`). */
@@ -233,7 +234,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   }
   if (merged) {
     const shardsMerged = result.report.shards ?? [];
-    io.stderr(`Merged ${shardsMerged.length} shard${shardsMerged.length === 1 ? '' : 's'}: ${shardsMerged.map((s) => `${logSafe(s.name)} (${s.hardware.id}, ${s.series} series)`).join(', ') || 'none'}\n`);
+    io.stderr(`Merged ${plural(shardsMerged.length, 'shard')}: ${shardsMerged.map((s) => `${logSafe(s.name)} (${s.hardware.id}, ${s.series} series)`).join(', ') || 'none'}\n`);
   }
   // Inputs that matched nothing; patterns and metric names come from the analysed tree, so they are made log-safe.
   const notices = result.report.notices ?? [];

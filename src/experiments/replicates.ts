@@ -193,7 +193,6 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
   }
   if (groupOf.size === 0) return { series: [...series], groups: [] };
 
-  // Each series' group and its runs' copies of it, found once (by position) and read again by the loop below.
   // Each series' copies in the other runs of its group, found in one pass: a file's group and run are looked up once.
   const entries = new Array<PoolEntry | undefined>(series.length);
   let file: string | undefined;

@@ -1,6 +1,7 @@
 import { pathTimestamps } from '../baseline/sources/history.js';
 import { normaliseRunPath } from '../metrics/identity.js';
 import { normaliseName } from '../metrics/infer.js';
+import { memo } from '../util/memo.js';
 import { LLM_SERIES_PREFIX, type Direction, type Series } from '../model/series.js';
 
 /** One series in a family, with the conditions that tell it apart from the others. */
@@ -77,29 +78,13 @@ export function currentSeries(series: readonly Series[]): Series[] {
   });
 }
 
-const identityNames = new Map<string, boolean>();
-
 /** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
-function isIdentityLabel(key: string): boolean {
-  let known = identityNames.get(key);
-  if (known === undefined) {
-    known = IDENTITY_LABEL.test(normaliseName(key));
-    if (identityNames.size > 10_000) identityNames.clear();
-    identityNames.set(key, known);
-  }
-  return known;
-}
+const isIdentityLabel = memo(10_000, (key) => IDENTITY_LABEL.test(normaliseName(key)));
 
 function singular(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
-/**
- * A condition written into the metric's own path: `backends.eager.tps` and
- * `backends.compiled.tps` in one file are `tps` for backend=eager and
- * backend=compiled. Only inner segments count (the last one is the metric),
- * and statistic words never do.
- */
 type PathFactors = ReadonlyMap<string, { template: string; name: string; level: string; display: string }>;
 
 const NO_PATH_FACTORS: PathFactors = new Map();
@@ -110,14 +95,7 @@ const NO_PATH_FACTORS: PathFactors = new Map();
  * is worked out once.
  */
 function scopePathFactors(list: readonly Series[]): PathFactors {
-  let dotted = false;
-  for (const s of list) {
-    if (s.metric.includes('.')) {
-      dotted = true;
-      break;
-    }
-  }
-  if (!dotted) return NO_PATH_FACTORS;
+  if (!list.some((s) => s.metric.includes('.'))) return NO_PATH_FACTORS;
   const metrics = new Set<string>();
   for (const s of list) metrics.add(s.metric);
   const sorted = [...metrics].sort();
@@ -134,10 +112,15 @@ function scopePathFactors(list: readonly Series[]): PathFactors {
 
 const pathFactorsBySet = new Map<string, PathFactors>();
 
+/**
+ * A condition written into the metric's own path: `backends.eager.tps` and
+ * `backends.compiled.tps` in one file are `tps` for backend=eager and
+ * backend=compiled. Only inner segments count (the last one is the metric),
+ * and statistic words never do. `metrics` are distinct (scopePathFactors' set).
+ */
 function metricPathFactors(metrics: readonly string[]): PathFactors {
   const out = new Map<string, { template: string; name: string; level: string; display: string }>();
-  if (!metrics.some((m) => m.includes('.'))) return out;
-  const split = [...new Set(metrics)].map((m) => ({ metric: m, parts: m.split('.') }));
+  const split = metrics.map((m) => ({ metric: m, parts: m.split('.') }));
   const depth = Math.max(0, ...split.map((s) => s.parts.length));
   for (let j = 0; j < depth - 1; j++) {
     const groups = new Map<string, typeof split>();
@@ -259,9 +242,9 @@ function addConditions(c: Conditions, source: Record<string, string> | undefined
 /**
  * Groups the current series into families. A family's cells share metric,
  * unit, direction, file or experiment, and the names of their conditions;
- * the conditions whose values differ are its dimensions.
+ * the conditions whose values differ are its dimensions. `current`: the
+ * series currentSeries() keeps, when the caller has them already.
  */
-/** `current`: the series currentSeries() keeps, when the caller has them already. */
 export function buildFamilies(series: readonly Series[], current: readonly Series[] = currentSeries(series)): Family[] {
   const byScope = new Map<string, Series[]>();
   let previous: { scope: string; list: Series[] } | undefined;

@@ -55,12 +55,6 @@ function cellKeys(family: Family): string[] {
 }
 
 /**
- * Families whose every configuration, with the same value, is also in a
- * larger family: a second file holding a copy or part of the same runs
- * (`metrics.json` beside `summary.json` in some run folders). Their series
- * stay; their findings would only repeat the larger family's.
- */
-/**
  * Whether a family is a copy of one seen before: a second file holding a
  * copy or a part of the same runs (`metrics.json` beside `summary.json` in
  * some run folders), every configuration with the same value. Its series

@@ -90,16 +90,8 @@ export function stabilityFindings(series: readonly Series[], files: readonly Fil
 /** stabilityFindings, each written only when asked. */
 export function stabilityCandidates(series: readonly Series[], files: readonly FileEntry[]): StabilityCandidate[] {
   const byScope = new Map<string, { items: RawItem[]; series: Series[]; excluded: number }>();
-  const runPath = new Map<string, string>();
-  const scopeOf = (s: Series) => {
-    if (s.experiment) return s.experiment;
-    let path = runPath.get(s.file);
-    if (path === undefined) {
-      path = normaliseRunPath(s.file);
-      runPath.set(s.file, path);
-    }
-    return path;
-  };
+  // normaliseRunPath is memoised: a file's many series do not redo its path.
+  const scopeOf = (s: Series) => s.experiment || normaliseRunPath(s.file);
   // Each file's first series: the files the stage reads, and the scope their excluded rows count in.
   const ownerOf = new Map<string, Series>();
   let previousFile: string | undefined;

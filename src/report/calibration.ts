@@ -9,7 +9,8 @@ import { DROP_RANK, type Section } from './sections.js';
 /** Rows in the Markdown table (gated first); report.json keeps up to CALIBRATION_ROW_LIMIT. */
 export const CALIBRATION_ROWS_SHOWN = 20;
 
-function pct(fraction: number | null): string {
+/** A fraction as a percentage with one decimal (0.034 → "3.4%"); – for none. */
+export function pct(fraction: number | null): string {
   return fraction === null ? '–' : `${(fraction * 100).toFixed(1)}%`;
 }
 

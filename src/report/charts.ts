@@ -1,3 +1,5 @@
+import { shorten } from './digest.js';
+
 /** Longest axis label; longer ones are cut with an ellipsis. */
 const CHART_LABEL_CHARS = 30;
 /** Bars a chart shows at most: more would be unreadable at the comment's width. */
@@ -9,9 +11,7 @@ export const CHART_BARS = 12;
  */
 export function chartLabel(text: string, max = CHART_LABEL_CHARS): string {
   const clean = text.replace(/[^A-Za-z0-9 _.\-/=:()%+]+/g, '_').replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean || '_';
-  const head = Math.ceil((max - 1) * 0.6);
-  return `${clean.slice(0, head)}…${clean.slice(clean.length - (max - 1 - head))}`;
+  return shorten(clean, max) || '_';
 }
 
 /** Titles go inside double quotes: no quote, bracket or backslash may reach the diagram. */

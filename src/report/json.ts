@@ -62,7 +62,7 @@ export function reportForJson(report: Report, options: ReportJsonOptions = {}): 
   return out;
 }
 
-export function seriesForJson(s: Series, keepSamples: boolean): Record<string, unknown> {
+function seriesForJson(s: Series, keepSamples: boolean): Record<string, unknown> {
   // Objects and arrays are always written, so `s.labels.model` or `s.samples.length` never throws in a script.
   const out: Record<string, unknown> = { id: s.id, file: s.file, metric: s.metric, labels: s.labels };
   if (s.unit !== '') out.unit = s.unit;
@@ -179,7 +179,7 @@ function levelForJson(level: FindingLevel): Omit<FindingLevel, 'series'> {
  * dozens), with the ids of series not in this run (a change finding about a
  * missing series) in `missingSeries`; no series lists in levels.
  */
-export function findingForJson(f: Finding, index: ReadonlyMap<string, number>): Record<string, unknown> {
+function findingForJson(f: Finding, index: ReadonlyMap<string, number>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...f };
   const positions: number[] = [];
   const missing: string[] = [];

@@ -3,6 +3,7 @@ import type { Report } from '../model/report.js';
 import { formatNumber } from '../util/numbers.js';
 import { plural } from '../util/text.js';
 import { describeDrops } from '../llm/verify.js';
+import { pct } from './calibration.js';
 import { baselineSentence } from './comparison.js';
 import { machines } from './hardware.js';
 import { hardwareText } from '../hardware/detect.js';
@@ -111,7 +112,6 @@ export function renderText(report: Report): string {
   if (changes) blocks.push(changes);
   const calibration = report.calibration;
   if (calibration && calibration.rows.length > 0) {
-    const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
     const rows = [['Metric', 'Noise floor', 'Suggested threshold'], ...calibration.rows.slice(0, 10).map((r) => [plain(`${r.metric}${Object.keys(r.labels).length > 0 ? ` · ${Object.values(r.labels).join(' · ')}` : ''}${r.gated ? ' (gated)' : ''}`), `${pct(r.noiseFloor)} (${r.basis})`, pct(r.suggestedThreshold)])];
     blocks.push(`Calibration (A/A): what this runner's numbers do when nothing changed\n${columns(rows)}`);
   }

@@ -178,7 +178,7 @@ export async function writeReportMarkdown(sections: readonly Section[], renderMs
 }
 
 /** A file as a sink that waits for the disk when the stream's buffer is full; `close` ends and flushes it. */
-export function fileSink(file: string): { sink: Sink; close: () => Promise<void> } {
+function fileSink(file: string): { sink: Sink; close: () => Promise<void> } {
   const stream = createWriteStream(file);
   let failure: Error | undefined;
   stream.on('error', (err) => {
