@@ -15,8 +15,6 @@ export const modules = {
 
 
 
-// Publishing reads these without loading Octokit (src/github/request-errors.ts).
-
 const DEFAULT_RETRY = { maxRetries: 3, maxWaitMs: 90_000, baseDelayMs: 1000 };
 /** Methods whose repetition has no further effect; a POST may create a second comment. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);

@@ -13,7 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   systemDependencies: () => (/* binding */ systemDependencies)
 });
 
-// UNUSED EXPORTS: LLM_DISABLED_REASON, ollamaFetch, stopIfStarted
+// UNUSED EXPORTS: ollamaFetch, stopIfStarted
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
@@ -191,6 +191,7 @@ function serverEnvironment(env) {
     }
     return kept;
 }
+/** Why the stage's budget stopped the work, for the skipped narrative's reason. */
 function abortReason(signal) {
     return signal.reason instanceof Error ? signal.reason.message : 'the LLM stage was stopped';
 }
@@ -644,8 +645,7 @@ async function prepareOllama(config, deps) {
         }
     }
     if (deps.abortSignal?.aborted) {
-        const reason = deps.abortSignal.reason instanceof Error ? deps.abortSignal.reason.message : 'the LLM stage was stopped';
-        return { ok: false, reason: `${reason} before the model was ready`, ...(started ? { started } : {}), ...(cache ? { cache } : {}) };
+        return { ok: false, reason: `${abortReason(deps.abortSignal)} before the model was ready`, ...(started ? { started } : {}), ...(cache ? { cache } : {}) };
     }
     const client = deps.client(server.url);
     const modelOutcome = await ensureModel(config.model, { client, clock: deps.clock, log: deps.log, idleTimeoutMs: config.requestTimeoutMs });
@@ -663,7 +663,6 @@ async function prepareOllama(config, deps) {
 // EXTERNAL MODULE: ./src/llm/types.ts
 var types = __webpack_require__(7222);
 ;// CONCATENATED MODULE: ./src/llm/stage.ts
-
 
 
 
@@ -758,8 +757,7 @@ async function createLlmStage(config, deps, elapsed, budget = deadline/* UNLIMIT
         try {
             const late = () => {
                 // Only reached when something ignored the abort; the narrator's own result, should it come, is too late for the report.
-                report.narrative = { status: 'fallback', reason: `${budget.reason}; the report below is computed from the files alone.` };
-                deps.log.warning(`Narrative fallback: ${report.narrative.reason}`);
+                (0,llm_narrate/* budgetFallback */.Ay)(report, budget.reason, deps.log);
                 return false;
             };
             if (!(await (0,deadline/* settleWithin */.fb)(narrator(report).then(() => true), budget.signal, LLM_GRACE_MS, late)))

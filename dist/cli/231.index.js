@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
   systemDependencies: () => (/* binding */ systemDependencies)
 });
 
-// UNUSED EXPORTS: LLM_DISABLED_REASON, ollamaFetch
+// UNUSED EXPORTS: ollamaFetch
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
@@ -215,6 +215,7 @@ function serverEnvironment(env) {
     }
     return kept;
 }
+/** Why the stage's budget stopped the work, for the skipped narrative's reason. */
 function abortReason(signal) {
     return signal.reason instanceof Error ? signal.reason.message : 'the LLM stage was stopped';
 }
@@ -553,6 +554,15 @@ var verify = __webpack_require__(4115);
 
 
 
+/** Sets a fallback narrative and says why in the log: the report goes out without the model's answer. */
+function fallback(report, reason, log) {
+    report.narrative = { status: 'fallback', reason };
+    log.warning(`Narrative fallback: ${reason}`);
+}
+/** The fallback once the stage's `timeout` ran out; the stage sets it too when the narrator ignored the abort. */
+function budgetFallback(report, budgetReason, log) {
+    fallback(report, `${budgetReason}; the report below is computed from the files alone.`, log);
+}
 /** Ollama's default temperature, used to pick the retry's lower one when the user set none. */
 const OLLAMA_DEFAULT_TEMPERATURE = 0.8;
 const RETRY_TEMPERATURE_CAP = 0.2;
@@ -638,23 +648,16 @@ function createNarrator(deps) {
             const ctx = (stage, run) => ({ stage, run, timeoutMs: config.requestTimeoutMs, elapsed: deps.elapsed });
             const budget = deps.budget;
             const outOfTime = () => budget?.signal.aborted === true;
-            const timedOut = (budgetReason) => {
-                report.narrative = { status: 'fallback', reason: `${budgetReason}; the report below is computed from the files alone.` };
-                log.warning(`Narrative fallback: ${report.narrative.reason}`);
-            };
             if (budget && outOfTime())
-                return timedOut(budget.reason);
+                return budgetFallback(report, budget.reason, log);
             // An empty message list makes Ollama load the model and answer at once: load time, apart from the report calls.
             const warm = await measuredChat(client, { model: model.name, messages: [], ...keepAlive }, ctx('warmup', 0));
             calls.push(warm.call);
             log.info(callLine(warm.call));
             if (budget && outOfTime())
-                return timedOut(budget.reason);
-            if (warm.call.error) {
-                report.narrative = { status: 'fallback', reason: `the model could not be loaded: ${warm.call.error}` };
-                log.warning(`Narrative fallback: ${report.narrative.reason}`);
-                return;
-            }
+                return budgetFallback(report, budget.reason, log);
+            if (warm.call.error)
+                return fallback(report, `the model could not be loaded: ${warm.call.error}`, log);
             const usable = [];
             let lastFailure = '';
             // Set when the budget ran out: no call starts after that, and the narrative is the best run so far, if any.
@@ -713,18 +716,16 @@ function createNarrator(deps) {
                 log.info(`Narrative from run ${best.run}: ${(0,util_text/* plural */.LS)(narrative.claims.length, 'claim')} held${dropped ? `; ${dropped}` : ', nothing dropped'}.`);
             }
             else if (budget && stoppedAt !== undefined) {
-                timedOut(budget.reason);
+                budgetFallback(report, budget.reason, log);
             }
             else {
-                report.narrative = { status: 'fallback', reason: `no usable answer from the model (${lastFailure}); the report below is computed from the files alone.` };
-                log.warning(`Narrative fallback: ${report.narrative.reason}`);
+                fallback(report, `no usable answer from the model (${lastFailure}); the report below is computed from the files alone.`, log);
             }
         }
         catch (err) {
             // Bugs included: the deterministic report must still be published.
             const message = err instanceof Error ? err.message : String(err);
-            report.narrative = { status: 'fallback', reason: `the LLM stage failed: ${message.replace(/\s+/g, ' ')}` };
-            log.warning(`Narrative fallback: ${report.narrative.reason}`);
+            fallback(report, `the LLM stage failed: ${message.replace(/\s+/g, ' ')}`, log);
         }
         finally {
             if (report.llm)
@@ -986,8 +987,7 @@ async function prepareOllama(config, deps) {
         }
     }
     if (deps.abortSignal?.aborted) {
-        const reason = deps.abortSignal.reason instanceof Error ? deps.abortSignal.reason.message : 'the LLM stage was stopped';
-        return { ok: false, reason: `${reason} before the model was ready`, ...(started ? { started } : {}), ...(cache ? { cache } : {}) };
+        return { ok: false, reason: `${abortReason(deps.abortSignal)} before the model was ready`, ...(started ? { started } : {}), ...(cache ? { cache } : {}) };
     }
     const client = deps.client(server.url);
     const modelOutcome = await ensureModel(config.model, { client, clock: deps.clock, log: deps.log, idleTimeoutMs: config.requestTimeoutMs });
@@ -1005,7 +1005,6 @@ async function prepareOllama(config, deps) {
 // EXTERNAL MODULE: ./src/llm/types.ts
 var types = __webpack_require__(7222);
 ;// CONCATENATED MODULE: ./src/llm/stage.ts
-
 
 
 
@@ -1100,8 +1099,7 @@ async function createLlmStage(config, deps, elapsed, budget = deadline/* UNLIMIT
         try {
             const late = () => {
                 // Only reached when something ignored the abort; the narrator's own result, should it come, is too late for the report.
-                report.narrative = { status: 'fallback', reason: `${budget.reason}; the report below is computed from the files alone.` };
-                deps.log.warning(`Narrative fallback: ${report.narrative.reason}`);
+                budgetFallback(report, budget.reason, deps.log);
                 return false;
             };
             if (!(await (0,deadline/* settleWithin */.fb)(narrator(report).then(() => true), budget.signal, LLM_GRACE_MS, late)))

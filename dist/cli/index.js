@@ -7692,9 +7692,6 @@ function noiseText(noise) {
         parts.push(noise.note);
     return parts.join('; ');
 }
-function beyond(change, threshold) {
-    return Math.abs(change) > threshold;
-}
 function judge(change, direction, threshold, p, confidence) {
     if (direction === 'none')
         return 'unchanged';
@@ -8061,21 +8058,11 @@ function newestShiftP(values, j, between, df) {
         return diff === 0 ? 1 : 0;
     return 2 * (0,_statistics_js__WEBPACK_IMPORTED_MODULE_0__/* .studentTCdf */ .Jt)(-Math.abs(diff / se), df);
 }
-/**
- * `pool: false` when the history's newest run is not the baseline run (the
- * baseline came from elsewhere): the spread is still learned, the baseline
- * value is left alone.
- */
-function median(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 /** Indexes of values[start, end) more than OUTLIER_ROBUST_SDS robust sds from their median (none when the MAD is 0). */
 function outliersIn(values, start, end) {
     const stretch = values.slice(start, end);
-    const m = median(stretch);
-    const mad = median(stretch.map((v) => Math.abs(v - m)));
+    const m = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_0__/* .medianOf */ .ux)(stretch);
+    const mad = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_0__/* .medianOf */ .ux)(stretch.map((v) => Math.abs(v - m)));
     const out = new Set();
     if (mad === 0)
         return out;
@@ -8085,6 +8072,11 @@ function outliersIn(values, start, end) {
     });
     return out;
 }
+/**
+ * `pool: false` when the history's newest run is not the baseline run (the
+ * baseline came from elsewhere): the spread is still learned, the baseline
+ * value is left alone.
+ */
 function seriesHistory(runs, options = {}) {
     if (runs.length < MIN_HISTORY_RUNS)
         return { runs: runs.length, between: null, df: 0 };
@@ -8264,9 +8256,10 @@ function runsToExclude(base, head, baseAbs, distance, confidence, cap = RUNS_TO_
 /* harmony export */   a: () => (/* binding */ welchTest),
 /* harmony export */   jP: () => (/* binding */ fiellerInterval),
 /* harmony export */   kr: () => (/* binding */ hashSeed),
-/* harmony export */   pf: () => (/* binding */ bootstrapMedianChange)
+/* harmony export */   pf: () => (/* binding */ bootstrapMedianChange),
+/* harmony export */   ux: () => (/* binding */ medianOf)
 /* harmony export */ });
-/* unused harmony exports logGamma, seededRandom, medianOf, medianInPlace, BOOTSTRAP_RESAMPLES, DIRECT_RESAMPLE_LIMIT */
+/* unused harmony exports logGamma, seededRandom, medianInPlace, BOOTSTRAP_RESAMPLES, DIRECT_RESAMPLE_LIMIT */
 /**
  * The statistics behind the regression verdicts: Student's t distribution
  * (simple-statistics has none), Welch's unequal-variance t-test, Fieller's
@@ -9204,7 +9197,7 @@ function llmThroughputSeries(llm) {
 /* harmony export */   GZ: () => (/* binding */ levelsBestFirst),
 /* harmony export */   gV: () => (/* binding */ buildFactSheet)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_FACT_BUDGET_TOKENS, MAX_CHANGE_FACTS, promptSafe, shortPath, namesOf, chosenChanges, factLine */
+/* unused harmony exports DEFAULT_FACT_BUDGET_TOKENS, MAX_CHANGE_FACTS, promptSafe, namesOf, chosenChanges, factLine */
 /* harmony import */ var _baseline_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1089);
 /* harmony import */ var _baseline_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3696);
 /* harmony import */ var _findings_ranking_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6072);
@@ -9446,9 +9439,6 @@ function stabilityFact(id, f, report) {
 }
 // ---------------------------------------------------------------- the sheet the model reads
 const BETTER = { higher: 'higher better', lower: 'lower better', none: 'no better direction' };
-function withUnit(value, unit) {
-    return `${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(value)}${unit ? ` ${unit}` : ''}`;
-}
 function noiseWords(significant, p) {
     if (significant === true)
         return `beyond noise${p !== null ? ` (${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .pText */ .C6)(p)})` : ''}`;
@@ -9461,7 +9451,7 @@ function labelsInline(labels) {
     return entries.length > 0 ? ` (${entries.map(([k, v]) => `${promptSafe(k, 40)}=${promptSafe(v, 40)}`).join(', ')})` : '';
 }
 function levelShown(l, unit) {
-    return `${promptSafe(l.name, 60)} ${withUnit(l.mean, unit)}${l.n !== null && l.n > 1 ? ` (n=${l.n})` : ''}`;
+    return `${promptSafe(l.name, 60)} ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .valueText */ .Ru)(l.mean, unit)}${l.n !== null && l.n > 1 ? ` (n=${l.n})` : ''}`;
 }
 function changeVerdictWords(f) {
     const threshold = (0,_baseline_config_js__WEBPACK_IMPORTED_MODULE_0__/* .formatThreshold */ .B6)(f.threshold);
@@ -9486,7 +9476,7 @@ function factLine(f) {
         case 'change': {
             const moved = f.change > 0 ? 'rose' : f.change < 0 ? 'fell' : 'did not move';
             const noise = f.interval ? (f.interval[0] > 0 || f.interval[1] < 0 ? '; beyond noise' : '; within noise') : '';
-            return `${f.id} change: ${metric}${labelsInline(f.labels)}${where} ${moved} ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .signedPercent */ .wu)(f.change)}, ${withUnit(f.base, promptSafe(f.unit, 20))} → ${withUnit(f.head, promptSafe(f.unit, 20))} (${BETTER[f.direction]}); ${changeVerdictWords(f)}${noise}${f.largest ? `; largest change of ${f.compared}` : ''}`;
+            return `${f.id} change: ${metric}${labelsInline(f.labels)}${where} ${moved} ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .signedPercent */ .wu)(f.change)}, ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .valueText */ .Ru)(f.base, promptSafe(f.unit, 20))} → ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .valueText */ .Ru)(f.head, promptSafe(f.unit, 20))} (${BETTER[f.direction]}); ${changeVerdictWords(f)}${noise}${f.largest ? `; largest change of ${f.compared}` : ''}`;
         }
         case 'ranking': {
             const shown = f.levels.length <= LEVELS_SHOWN ? f.levels : [...f.levels.slice(0, LEVELS_SHOWN - 1), f.levels[f.levels.length - 1]];
@@ -9499,7 +9489,7 @@ function factLine(f) {
         case 'sweep': {
             const unit = promptSafe(f.unit, 20);
             const noise = f.withinNoise ? `; no factor beyond noise (largest spread ${(f.largestSpread * 100).toFixed(1)}%)` : '';
-            return `${f.id} sweep: ${metric} over ${f.factors.map((x) => promptSafe(x, 40)).join(' × ')}${labelsInline(f.labels)}${where}, ${f.configurations} configurations (${BETTER[f.direction]}): best [${promptSafe(f.best.name)}] ${withUnit(f.best.mean, unit)}, worst [${promptSafe(f.worst.name)}] ${withUnit(f.worst.mean, unit)}${f.ratio !== null ? `; ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .ratioText */ .B9)(f.ratio)}` : ''}${noise}`;
+            return `${f.id} sweep: ${metric} over ${f.factors.map((x) => promptSafe(x, 40)).join(' × ')}${labelsInline(f.labels)}${where}, ${f.configurations} configurations (${BETTER[f.direction]}): best [${promptSafe(f.best.name)}] ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .valueText */ .Ru)(f.best.mean, unit)}, worst [${promptSafe(f.worst.name)}] ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .valueText */ .Ru)(f.worst.mean, unit)}${f.ratio !== null ? `; ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .ratioText */ .B9)(f.ratio)}` : ''}${noise}`;
         }
         case 'effect': {
             const unit = promptSafe(f.unit, 20);
@@ -10442,11 +10432,8 @@ var facts = __nccwpck_require__(4676);
  * number, unit, name, direction and verdict in them comes from here. The
  * model only chose which fact and relation to state.
  */
-function value(v, unit) {
-    return `${(0,numbers/* formatNumber */.ZV)(v)}${unit ? ` ${unit}` : ''}`;
-}
 function levelValue(l, unit) {
-    return `${value(l.mean, unit)}${l.n !== null && l.n > 1 ? ` (n=${l.n})` : ''}`;
+    return `${(0,findings_text/* valueText */.Ru)(l.mean, unit)}${l.n !== null && l.n > 1 ? ` (n=${l.n})` : ''}`;
 }
 function ratioOf(a, b) {
     const hi = Math.max(a, b);
@@ -10461,8 +10448,7 @@ function noise(significant, p) {
     return 'not tested against the noise';
 }
 function labelsText(labels) {
-    const entries = Object.entries(labels);
-    return entries.length > 0 ? ` (${entries.map(([k, v]) => `${k}=${v}`).join(', ')})` : '';
+    return Object.keys(labels).length > 0 ? ` (${(0,findings_text/* labelsPlain */.EY)(labels)})` : '';
 }
 /** `tokens_s (backend=eager, batch_size=8)`. */
 function changeName(f) {
@@ -10487,7 +10473,7 @@ function changeStatement(f, relation) {
         extra.push(`the largest move of the ${(0,util_text/* plural */.LS)(f.compared, 'compared series', 'compared series')}`);
     if (relation === 'beyond-noise' || relation === 'within-noise')
         extra.push(relation === 'beyond-noise' ? 'beyond the noise' : 'within the noise');
-    return `${changeName(f)} ${moved}${size} from ${value(f.base, f.unit)} to ${value(f.head, f.unit)}${interval}: ${changeVerdict(f)}${extra.map((e) => `; ${e}`).join('')}`;
+    return `${changeName(f)} ${moved}${size} from ${(0,findings_text/* valueText */.Ru)(f.base, f.unit)} to ${(0,findings_text/* valueText */.Ru)(f.head, f.unit)}${interval}: ${changeVerdict(f)}${extra.map((e) => `; ${e}`).join('')}`;
 }
 function rankingSubject(f) {
     const over = f.over.length > 0 ? ` over all ${f.over.join(' × ')} settings` : '';
@@ -10501,17 +10487,17 @@ function bestWorst(f, relation, where) {
     const times = r ? ` (${r})` : '';
     if (f.direction === 'lower') {
         return relation === 'best'
-            ? `${top.name} is best on ${where}, lowest at ${levelValue(top, f.unit)}; ${bottom.name} is highest at ${value(bottom.mean, f.unit)}${times}`
-            : `${bottom.name} is worst on ${where}, highest at ${levelValue(bottom, f.unit)}; ${top.name} is lowest at ${value(top.mean, f.unit)}${times}`;
+            ? `${top.name} is best on ${where}, lowest at ${levelValue(top, f.unit)}; ${bottom.name} is highest at ${(0,findings_text/* valueText */.Ru)(bottom.mean, f.unit)}${times}`
+            : `${bottom.name} is worst on ${where}, highest at ${levelValue(bottom, f.unit)}; ${top.name} is lowest at ${(0,findings_text/* valueText */.Ru)(top.mean, f.unit)}${times}`;
     }
     return relation === 'best'
-        ? `${top.name} leads ${where} at ${levelValue(top, f.unit)}${r ? `, ${r} ${bottom.name} (${value(bottom.mean, f.unit)})` : `; ${bottom.name} is lowest at ${value(bottom.mean, f.unit)}`}`
-        : `${bottom.name} trails ${where} at ${levelValue(bottom, f.unit)}; ${top.name} leads at ${value(top.mean, f.unit)}${times}`;
+        ? `${top.name} leads ${where} at ${levelValue(top, f.unit)}${r ? `, ${r} ${bottom.name} (${(0,findings_text/* valueText */.Ru)(bottom.mean, f.unit)})` : `; ${bottom.name} is lowest at ${(0,findings_text/* valueText */.Ru)(bottom.mean, f.unit)}`}`
+        : `${bottom.name} trails ${where} at ${levelValue(bottom, f.unit)}; ${top.name} leads at ${(0,findings_text/* valueText */.Ru)(top.mean, f.unit)}${times}`;
 }
 function pairStatement(a, b, relation, where, unit, direction) {
     const r = ratioOf(a.mean, b.mean);
     const better = relation === 'better' || relation === 'worse' ? ` (${direction} is better)` : '';
-    return `${a.name} is ${relation} than ${b.name} on ${where}${better}: ${value(a.mean, unit)} against ${value(b.mean, unit)}${r ? ` (${r})` : ''}`;
+    return `${a.name} is ${relation} than ${b.name} on ${where}${better}: ${(0,findings_text/* valueText */.Ru)(a.mean, unit)} against ${(0,findings_text/* valueText */.Ru)(b.mean, unit)}${r ? ` (${r})` : ''}`;
 }
 function rankingStatement(f, relation, subject, object) {
     const where = rankingSubject(f);
@@ -10521,13 +10507,13 @@ function rankingStatement(f, relation, subject, object) {
         return pairStatement(subject, object, relation, where, f.unit, f.direction);
     const top = f.levels[0];
     const bottom = f.levels[f.levels.length - 1];
-    return `the differences in ${where} are ${noise(f.significant, f.p)}: ${top.name} ${value(top.mean, f.unit)} … ${bottom.name} ${value(bottom.mean, f.unit)}`;
+    return `the differences in ${where} are ${noise(f.significant, f.p)}: ${top.name} ${(0,findings_text/* valueText */.Ru)(top.mean, f.unit)} … ${bottom.name} ${(0,findings_text/* valueText */.Ru)(bottom.mean, f.unit)}`;
 }
 function sweepStatement(f, relation) {
     const shape = `${f.metric} sweep over ${f.factors.join(' × ')}${labelsText(f.labels)} (${f.configurations} configurations)`;
     if (relation === 'within-noise')
         return `${shape}: no setting moves it by more than ${(f.largestSpread * 100).toFixed(1)}% beyond the noise`;
-    const extremes = `best ${f.best.name} at ${value(f.best.mean, f.unit)}, worst ${f.worst.name} at ${value(f.worst.mean, f.unit)}${f.ratio !== null ? ` (${(0,findings_text/* ratioText */.B9)(f.ratio)})` : ''}`;
+    const extremes = `best ${f.best.name} at ${(0,findings_text/* valueText */.Ru)(f.best.mean, f.unit)}, worst ${f.worst.name} at ${(0,findings_text/* valueText */.Ru)(f.worst.mean, f.unit)}${f.ratio !== null ? ` (${(0,findings_text/* ratioText */.B9)(f.ratio)})` : ''}`;
     if (relation === 'beyond-noise')
         return `${shape}: ${f.beyondNoise.join(', ')} ${f.beyondNoise.length === 1 ? 'moves' : 'move'} it beyond the noise; ${extremes}`;
     return `${shape}: ${extremes}`;
@@ -10541,7 +10527,7 @@ function effectStatement(f, relation, subject, object) {
     if (subject && object)
         return pairStatement(subject, object, relation, `${where} (averaged over the other settings)`, f.unit, f.direction);
     const span = first.name.startsWith(`${f.factor}=`) ? `${first.name} → ${last.name}` : `${f.factor} ${first.name} → ${last.name}`;
-    return `in the ${f.metric} sweep, ${span} moves it from ${value(first.mean, f.unit)} to ${value(last.mean, f.unit)} (${(0,findings_text/* signedPercent */.wu)(f.change)}, averaged over the other settings), ${noise(f.significant, f.p)}`;
+    return `in the ${f.metric} sweep, ${span} moves it from ${(0,findings_text/* valueText */.Ru)(first.mean, f.unit)} to ${(0,findings_text/* valueText */.Ru)(last.mean, f.unit)} (${(0,findings_text/* signedPercent */.wu)(f.change)}, averaged over the other settings), ${noise(f.significant, f.p)}`;
 }
 function stabilityStatement(f, relation, subject) {
     const kinds = relation === 'warm-up' ? ['warm-up'] : ['scatter', 'runs'];
@@ -10937,7 +10923,7 @@ function labelKey(labels) {
     if (keys.length === 1)
         return `{${keys[0]}=${labels[keys[0]]}}`;
     keys.sort();
-    return keys.length === 0 ? '' : `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
+    return `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
 }
 /**
  * Secrets in a path, metric or label are redacted here, at the source, so
@@ -11353,9 +11339,10 @@ const LLM_SERIES_PREFIX = 'llm::';
 /* harmony export */   ed: () => (/* binding */ digestChanges),
 /* harmony export */   fH: () => (/* binding */ rowNames),
 /* harmony export */   k0: () => (/* binding */ changeText),
+/* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   se: () => (/* binding */ keyFindings)
 /* harmony export */ });
-/* unused harmony exports KEY_FINDINGS, CHANGE_ROWS, shorten, shortSeriesName, distinguishingTails */
+/* unused harmony exports KEY_FINDINGS, CHANGE_ROWS, shortSeriesName, distinguishingTails */
 /* harmony import */ var _baseline_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1089);
 /* harmony import */ var _baseline_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3696);
 /* harmony import */ var _util_numbers_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1986);
@@ -11541,7 +11528,7 @@ function rowNames(rows) {
 /* harmony export */   l2: () => (/* binding */ exitWhenDone),
 /* harmony export */   wH: () => (/* binding */ fetchWithDeadlines)
 /* harmony export */ });
-/* unused harmony exports sleepUnlessAborted, EXIT_GRACE_MS */
+/* unused harmony export sleepUnlessAborted */
 /**
  * Deadlines that end the request, not just the wait for it.
  *
@@ -11956,7 +11943,7 @@ function redactLabels(labels) {
  */
 function redactJsonValue(_key, value) {
     if (typeof value === 'string')
-        return SECRET_HINT.test(value) ? redactSecrets(value) : value;
+        return redactSecrets(value);
     if (value === null || typeof value !== 'object' || Array.isArray(value))
         return value;
     const keys = Object.keys(value);
@@ -21906,6 +21893,18 @@ function makeCheck(metric, unit, direction) {
         return undefined;
     };
 }
+/**
+ * Why a stated summary cannot be real, or undefined: its centre and range
+ * (mean, median, min, max) are held to `check` as samples would be.
+ */
+function summaryCheck(summary, check) {
+    for (const value of [summary.mean, summary.median, summary.min, summary.max]) {
+        const why = value === undefined ? undefined : check(value);
+        if (why !== undefined)
+            return why;
+    }
+    return undefined;
+}
 const REPLACEMENT = '\uFFFD';
 /**
  * Why a built series must stay out of the report, or undefined. Parsers drop
@@ -22172,43 +22171,13 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * goes to Number().
  */
 function decimal(text) {
-    const length = text.length;
-    let i = 0;
-    let negative = false;
-    const sign = text.charCodeAt(0);
-    if (sign === 45) {
-        negative = true;
-        i = 1;
-    }
-    else if (sign === 43)
-        i = 1;
-    let mantissa = 0;
-    let fraction = -1;
-    let digits = 0;
-    for (; i < length; i++) {
-        const c = text.charCodeAt(i);
-        if (c >= 48 && c <= 57) {
-            if (mantissa >= 900719925474099)
-                return Number(text);
-            mantissa = mantissa * 10 + (c - 48);
-            digits += 1;
-            if (fraction >= 0)
-                fraction += 1;
-        }
-        else if (c === 46 && fraction < 0)
-            fraction = 0;
-        else
-            return Number(text);
-    }
-    if (digits === 0 || fraction > 22)
-        return Number(text);
-    const value = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
-    return negative ? -value : value;
+    const value = decimalAt(text, 0, text.length);
+    return value === value ? value : Number(text);
 }
 /**
- * The value of `text[start, end)` when it is a plain decimal that decimal()
- * reads exactly (`[+-]digits[.digits]`, under 2^53, at most 22 decimals);
- * NaN for anything else, which the caller reads the general way.
+ * The value of `text[start, end)` when it is a plain decimal read exactly as
+ * above (`[+-]digits[.digits]`, under 2^53, at most 22 decimals); NaN for
+ * anything else, which the caller reads the general way.
  */
 function decimalAt(text, start, end) {
     let i = start;
@@ -22332,8 +22301,8 @@ class TableBuilder {
                     series.unitHint = unit.info.unit;
             });
             group.summaries.forEach((series, g) => {
-                const mean = this.summaryGroups[g]?.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
-                const unit = mean === undefined ? undefined : this.units[mean];
+                const centre = centreColumn(this.summaryGroups[g]);
+                const unit = centre === undefined ? undefined : this.units[centre];
                 if (series && unit)
                     series.unitHint = unit.info.unit;
             });
@@ -22677,10 +22646,10 @@ class TableBuilder {
         if (summary.mean === undefined && summary.median === undefined)
             return;
         // The stated centre and range are checked as samples would be: in the unit of the mean (or median) column.
-        const centre = def.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
+        const centre = centreColumn(def);
         const metric = this.options.metricPrefix ? (def.metric ? `${this.options.metricPrefix}.${def.metric}` : this.options.metricPrefix) : def.metric || 'value';
         const check = valueCheck(metric, (centre === undefined ? undefined : this.units[centre]?.info.unit) ?? (0,infer/* inferUnit */.bb)(metric));
-        const why = [summary.mean, summary.median, summary.min, summary.max].map((v) => (v === undefined ? undefined : check(v))).find((w) => w !== undefined);
+        const why = summaryCheck(summary, check);
         if (why !== undefined) {
             this.options.problems.add(line, `summary of "${metric}": ${why}; row's summary left out`);
             return;
@@ -22713,6 +22682,13 @@ class TableBuilder {
         this.series.push(series);
         return series;
     }
+}
+/**
+ * The column of a summary group's mean (or median): the unit its cells state
+ * is the summary's, for the series and for the check of its values alike.
+ */
+function centreColumn(def) {
+    return def?.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
 }
 /** `text.trim()`, without a new string when there is nothing to trim (nearly always). */
 function trimmed(text) {
@@ -24174,7 +24150,6 @@ const DEFAULT_START_TIMEOUT_MS = 60_000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 180_000;
 /** `timeout`: the whole LLM stage (server, model pull, every call); then the report goes out without the narrative. */
 const DEFAULT_LLM_TIMEOUT_MS = 10 * 60_000;
-
 const MAX_RUNS = 10;
 /** The persona becomes the system prompt: a cap keeps it from eating the context window. */
 const MAX_PERSONA_BYTES = 16 * 1024;
@@ -24823,7 +24798,7 @@ async function discoverFiles(options) {
         : (rel) => (rootShown === '' ? rel : `${rootShown}/${rel}`);
     // A real file keeps its own name; symlinks to it are the duplicates.
     for (const e of candidates)
-        if (e.stats?.isFile())
+        if (e.stats.isFile())
             realPaths.set(external_node_path_default().join(rootReal, e.path), display(e.path));
     for (const { path: rel, stats } of candidates) {
         const absolutePath = external_node_path_default().join(options.root, rel);
@@ -24832,7 +24807,7 @@ async function discoverFiles(options) {
         const shown = display(rel);
         const file = { path: shown, absolutePath, type: fileTypeOf(rel), size: 0 };
         files.push(file);
-        if (stats?.isFile()) {
+        if (stats.isFile()) {
             file.size = stats.size;
             file.mtime = stats.mtime.toISOString();
             const reason = exclusionReason(shown);
@@ -25425,7 +25400,6 @@ function poolReplicates(series) {
     }
     if (groupOf.size === 0)
         return { series: [...series], groups: [] };
-    // Each series' group and its runs' copies of it, found once (by position) and read again by the loop below.
     // Each series' copies in the other runs of its group, found in one pass: a file's group and run are looked up once.
     const entries = new Array(series.length);
     let file;
@@ -26204,7 +26178,7 @@ class JsonWalker {
         }
         const metric = path.join('.') || 'value';
         const check = this.checkFor(metric, unitHint);
-        const why = [summary.mean, summary.median, summary.min, summary.max].map((v) => (v === undefined ? undefined : check(v))).find((w) => w !== undefined);
+        const why = summaryCheck(summary, check);
         if (why !== undefined) {
             this.at(path, `summary of "${metric}": ${why}; summary left out`);
             return;
@@ -26778,15 +26752,11 @@ function dropSuperseded(files, outcomes) {
             for (const p of outcome.supersedes ?? [])
                 replacedBy.set(p, f.path);
     });
-    const replaced = [];
     files.forEach((f, i) => {
         const by = replacedBy.get(f.path);
-        if (by !== undefined && outcomes[i]?.status === 'parsed') {
+        if (by !== undefined && outcomes[i]?.status === 'parsed')
             outcomes[i] = { status: 'skipped', reason: `superseded by ${by}, which holds the same run's samples` };
-            replaced[i] = outcomes[i];
-        }
     });
-    return replaced;
 }
 /** discover → parse → analyze: everything the report needs except rendering. */
 async function analyze(config, deps) {
@@ -26803,9 +26773,12 @@ async function analyze(config, deps) {
         const outcome = f.skipReason ? { status: 'skipped', reason: f.skipReason } : await parseFile(f, config.maxFileSize, { format: formatFor(f.path) });
         return buildFile(f, outcome, rules);
     });
-    dropSuperseded(files, built.map((b) => b.outcome)).forEach((replaced, i) => {
-        if (replaced)
-            built[i] = { outcome: replaced, series: [], problems: [], metrics: [] };
+    const outcomes = built.map((b) => b.outcome);
+    dropSuperseded(files, outcomes);
+    // A superseded file's series, built already, go with it.
+    outcomes.forEach((outcome, i) => {
+        if (outcome !== built[i]?.outcome)
+            built[i] = { outcome, series: [], problems: [], metrics: [] };
     });
     const t2 = deps.elapsed();
     const usage = new RuleUsage(config);
@@ -27327,6 +27300,7 @@ const DROP_RANK = {
 
 /** Rows in the Markdown table (gated first); report.json keeps up to CALIBRATION_ROW_LIMIT. */
 const CALIBRATION_ROWS_SHOWN = 20;
+/** A fraction as a percentage with one decimal (0.034 → "3.4%"); – for none. */
 function pct(fraction) {
     return fraction === null ? '–' : `${(fraction * 100).toFixed(1)}%`;
 }
@@ -27400,7 +27374,10 @@ function calibrationSections(report) {
 
 // EXTERNAL MODULE: ./src/baseline/compare.ts
 var baseline_compare = __nccwpck_require__(6228);
+// EXTERNAL MODULE: ./src/report/digest.ts
+var digest = __nccwpck_require__(7252);
 ;// CONCATENATED MODULE: ./src/report/charts.ts
+
 /** Longest axis label; longer ones are cut with an ellipsis. */
 const CHART_LABEL_CHARS = 30;
 /** Bars a chart shows at most: more would be unreadable at the comment's width. */
@@ -27411,10 +27388,7 @@ const CHART_BARS = 12;
  */
 function chartLabel(text, max = CHART_LABEL_CHARS) {
     const clean = text.replace(/[^A-Za-z0-9 _.\-/=:()%+]+/g, '_').replace(/\s+/g, ' ').trim();
-    if (clean.length <= max)
-        return clean || '_';
-    const head = Math.ceil((max - 1) * 0.6);
-    return `${clean.slice(0, head)}…${clean.slice(clean.length - (max - 1 - head))}`;
+    return (0,digest/* shorten */.ml)(clean, max) || '_';
 }
 /** Titles go inside double quotes: no quote, bracket or backslash may reach the diagram. */
 function chartTitle(text) {
@@ -27454,8 +27428,6 @@ function barChart(chart) {
     return out.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/report/digest.ts
-var digest = __nccwpck_require__(7252);
 ;// CONCATENATED MODULE: ./src/report/comparison.ts
 
 
@@ -28107,11 +28079,12 @@ async function detectHardware(options) {
     const notes = [probeNote('nvidia-smi', nvidia, /no devices were found/i), probeNote('rocm-smi', amd, /no amd gpus|no gpus? (were )?(found|detected)/i)].filter((n) => n !== undefined);
     const cpuModel = options.system.cpus[0]?.model ? cleanText(options.system.cpus[0].model) : undefined;
     const gpuId = gpuHardwareId(gpus);
-    const identity = options.explicit
-        ? { id: options.explicit, idSource: 'input', os: options.system.platform, arch: options.system.arch, gpus }
+    const named = options.explicit
+        ? { id: options.explicit, idSource: 'input' }
         : gpuId
-            ? { id: gpuId, idSource: 'gpu', os: options.system.platform, arch: options.system.arch, gpus }
-            : { id: cpuHardwareId(options.system.platform, options.system.arch), idSource: 'cpu', os: options.system.platform, arch: options.system.arch, gpus };
+            ? { id: gpuId, idSource: 'gpu' }
+            : { id: cpuHardwareId(options.system.platform, options.system.arch), idSource: 'cpu' };
+    const identity = { ...named, os: options.system.platform, arch: options.system.arch, gpus };
     if (cpuModel)
         identity.cpu = { model: cpuModel, cores: options.system.cpus.length };
     const runner = {};
@@ -29517,25 +29490,13 @@ function isFiniteNumber(value) {
 ;// CONCATENATED MODULE: ./src/baseline/sources/history.ts
 
 
+
 /**
- * The timestamps in a path, in order, as `normaliseTimestamps` found them:
- * `runs/20251002-151204/x.csv` → ['20251002-151204']. Reuses the normalised
- * form so both always agree on what a timestamp is.
+ * The timestamps in a path, in order, as `normaliseTimestamps` finds them:
+ * `runs/20251002-151204/x.csv` → ['20251002-151204']. Remembered per path
+ * (thousands of series share a file); callers must not change the result.
  */
-function pathTimestamps(file) {
-    return timestampsOf(file);
-}
-const timestamps = new Map();
-function timestampsOf(file) {
-    const known = timestamps.get(file);
-    if (known)
-        return known;
-    if (timestamps.size >= 50_000)
-        timestamps.clear();
-    const found = (0,identity/* timestampsIn */.p9)(file);
-    timestamps.set(file, found);
-    return found;
-}
+const pathTimestamps = (0,memo/* memo */.p)(50_000, identity/* timestampsIn */.p9);
 function compareTimestamps(a, b) {
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
         const x = BigInt((a[i] ?? '').replace(/\D/g, '') || '0');
@@ -30069,6 +30030,12 @@ function gateNotices(gate, all) {
     }
     return notices;
 }
+/** gateNotices of the report's series, appended to its notices: what every compare stage (and a shard) does first. */
+function addGateNotices(report, gate) {
+    const notices = gateNotices(gate, report.series);
+    if (notices.length > 0)
+        report.notices = [...(report.notices ?? []), ...notices];
+}
 
 // EXTERNAL MODULE: ./src/baseline/change-points.ts
 var change_points = __nccwpck_require__(7687);
@@ -30124,7 +30091,21 @@ function historySummary(input) {
     return { runs: input.historyRuns, betweenRun, withinRun, trends, changePoints: input.changePoints };
 }
 
+;// CONCATENATED MODULE: ./src/baseline/sources/types.ts
+/** A push to the default branch: the only runs that save a baseline, record history and look for change points. */
+function types_isPushToDefaultBranch(event) {
+    return event.name === 'push' && !!event.branch && event.branch === event.defaultBranch;
+}
+/** A baseline the user asked for explicitly but that cannot be used (bad file, path outside the workspace). */
+class BaselineError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'BaselineError';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/baseline/sources/cache.ts
+
 
 
 
@@ -30254,7 +30235,7 @@ async function restoreFromCache(options) {
  */
 async function saveToCache(options) {
     const { cache, dir, event, snapshot, log } = options;
-    if (event.name !== 'push' || !event.branch || !event.defaultBranch || event.branch !== event.defaultBranch) {
+    if (!isPushToDefaultBranch(event)) {
         log.info('Baseline cache: snapshot not saved (only pushes to the default branch save one).');
         return undefined;
     }
@@ -30312,15 +30293,6 @@ function splitMergedSnapshot(snapshot) {
         group.series.push({ ...s, labels, id: `${(0,identity/* seriesId */.hG)(s.file, s.metric, labels)}${repeat}` });
     }
     return [...groups.values()].filter((g) => g.series.length > 0);
-}
-
-;// CONCATENATED MODULE: ./src/baseline/sources/types.ts
-/** A baseline the user asked for explicitly but that cannot be used (bad file, path outside the workspace). */
-class BaselineError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'BaselineError';
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/sources/file.ts
@@ -30965,9 +30937,6 @@ function onOtherHardware(c, baseHardware) {
     const note = `different hardware: the baseline ran on ${baseHardware}${c.gated ? ', so this does not gate' : ''}`;
     return { ...c, gated: false, baselineHardware: baseHardware, note: [c.note, note].filter(Boolean).join('; ') };
 }
-function isPushToDefault(event) {
-    return event.name === 'push' && !!event.branch && event.branch === event.defaultBranch;
-}
 /**
  * The pipeline's compare stage: finds the baseline the `baseline` input asks
  * for, compares every series with it and sets `report.comparison`. With
@@ -30981,7 +30950,7 @@ function compareStage(options) {
         if (!used || !report.comparison)
             return;
         const current = new Map(report.series.map((s) => [s.id, s.stats.mean]));
-        const input = { comparisons, runs: used.runs, current, historyRuns: used.history.runs.length, changePoints: isPushToDefault(options.event) };
+        const input = { comparisons, runs: used.runs, current, historyRuns: used.history.runs.length, changePoints: types_isPushToDefaultBranch(options.event) };
         report.comparison.history = historySummary(options.event.headSha ? { ...input, commit: options.event.headSha } : input);
     };
     // Every benchmark's newest run and every other series, whatever the baseline compared.
@@ -30991,9 +30960,7 @@ function compareStage(options) {
     };
     const compare = async (report) => {
         // Judged on the head's series whether or not a baseline is found: a gate that gates nothing is wrong either way.
-        const notices = gateNotices(gate, report.series);
-        if (notices.length > 0)
-            report.notices = [...(report.notices ?? []), ...notices];
+        addGateNotices(report, gate);
         if (gate.baseline.kind === 'none') {
             calibration(report);
             return;
@@ -31210,6 +31177,7 @@ function changeFindings(comparison) {
 
 
 
+
 /**
  * Conditions that name different benchmarks rather than settings of one:
  * ranking `BM_Sort` against `BM_Hash` would compare unrelated things, so such
@@ -31262,18 +31230,8 @@ function currentSeries(series) {
         return isCurrent;
     });
 }
-const identityNames = new Map();
 /** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
-function isIdentityLabel(key) {
-    let known = identityNames.get(key);
-    if (known === undefined) {
-        known = IDENTITY_LABEL.test((0,infer/* normaliseName */.GX)(key));
-        if (identityNames.size > 10_000)
-            identityNames.clear();
-        identityNames.set(key, known);
-    }
-    return known;
-}
+const isIdentityLabel = (0,memo/* memo */.p)(10_000, (key) => IDENTITY_LABEL.test((0,infer/* normaliseName */.GX)(key)));
 function singular(word) {
     return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
@@ -31284,14 +31242,7 @@ const NO_PATH_FACTORS = new Map();
  * is worked out once.
  */
 function scopePathFactors(list) {
-    let dotted = false;
-    for (const s of list) {
-        if (s.metric.includes('.')) {
-            dotted = true;
-            break;
-        }
-    }
-    if (!dotted)
+    if (!list.some((s) => s.metric.includes('.')))
         return NO_PATH_FACTORS;
     const metrics = new Set();
     for (const s of list)
@@ -31309,11 +31260,15 @@ function scopePathFactors(list) {
     return known;
 }
 const pathFactorsBySet = new Map();
+/**
+ * A condition written into the metric's own path: `backends.eager.tps` and
+ * `backends.compiled.tps` in one file are `tps` for backend=eager and
+ * backend=compiled. Only inner segments count (the last one is the metric),
+ * and statistic words never do. `metrics` are distinct (scopePathFactors' set).
+ */
 function metricPathFactors(metrics) {
     const out = new Map();
-    if (!metrics.some((m) => m.includes('.')))
-        return out;
-    const split = [...new Set(metrics)].map((m) => ({ metric: m, parts: m.split('.') }));
+    const split = metrics.map((m) => ({ metric: m, parts: m.split('.') }));
     const depth = Math.max(0, ...split.map((s) => s.parts.length));
     for (let j = 0; j < depth - 1; j++) {
         const groups = new Map();
@@ -31394,9 +31349,9 @@ function addConditions(c, source) {
 /**
  * Groups the current series into families. A family's cells share metric,
  * unit, direction, file or experiment, and the names of their conditions;
- * the conditions whose values differ are its dimensions.
+ * the conditions whose values differ are its dimensions. `current`: the
+ * series currentSeries() keeps, when the caller has them already.
  */
-/** `current`: the series currentSeries() keeps, when the caller has them already. */
 function buildFamilies(series, current = currentSeries(series)) {
     const byScope = new Map();
     let previous;
@@ -31808,17 +31763,8 @@ function stabilityFindings(series, files) {
 /** stabilityFindings, each written only when asked. */
 function stabilityCandidates(series, files) {
     const byScope = new Map();
-    const runPath = new Map();
-    const scopeOf = (s) => {
-        if (s.experiment)
-            return s.experiment;
-        let path = runPath.get(s.file);
-        if (path === undefined) {
-            path = (0,identity/* normaliseRunPath */["do"])(s.file);
-            runPath.set(s.file, path);
-        }
-        return path;
-    };
+    // normaliseRunPath is memoised: a file's many series do not redo its path.
+    const scopeOf = (s) => s.experiment || (0,identity/* normaliseRunPath */["do"])(s.file);
     // Each file's first series: the files the stage reads, and the scope their excluded rows count in.
     const ownerOf = new Map();
     let previousFile;
@@ -31957,12 +31903,6 @@ function cellKeys(family) {
     const dims = [...family.dims].sort();
     return family.cells.map((c) => `${dims.map((d) => c.dims[d]).join('\u0001')}=${c.series.stats.mean.toPrecision(6)}/${c.series.stats.n}`);
 }
-/**
- * Families whose every configuration, with the same value, is also in a
- * larger family: a second file holding a copy or part of the same runs
- * (`metrics.json` beside `summary.json` in some run folders). Their series
- * stay; their findings would only repeat the larger family's.
- */
 /**
  * Whether a family is a copy of one seen before: a second file holding a
  * copy or a part of the same runs (`metrics.json` beside `summary.json` in
@@ -33033,8 +32973,6 @@ function mergeShards(shards, readProblems, config, deps) {
 
 
 
-
-
 /**
  * The baseline a machine without its own is compared with: the other
  * machine's baseline sharing the most of its series (ties to the first id),
@@ -33092,13 +33030,11 @@ function compareMerged(merged, search, config) {
         const sides = history_alignNewestRuns(base.series.filter((s) => !s.id.startsWith(model_series/* LLM_SERIES_PREFIX */.z)), head.series);
         let lookup;
         if (own && own.history && gate.historySize > 0) {
-            const trimmed = { ...own.history, runs: own.history.runs.slice(-gate.historySize) };
-            const runs = historyBySeries(trimmed, sides.head);
-            const pool = own.commit !== undefined && trimmed.runs[trimmed.runs.length - 1]?.commit === own.commit.sha;
-            lookup = new Map([...runs].map(([id, r]) => [id, (0,noise/* seriesHistory */.I)(r.values, { pool })]));
-            for (const [id, r] of runs)
+            const used = useHistory(own.history, gate.historySize, sides.head, own.commit?.sha);
+            lookup = used.lookup;
+            for (const [id, r] of used.runs)
                 out.runs.set(ids.get(id) ?? id, r);
-            out.historyRuns = Math.max(out.historyRuns, trimmed.runs.length);
+            out.historyRuns = Math.max(out.historyRuns, used.history.runs.length);
         }
         const local = (0,baseline_compare/* compareAll */.Rt)(sides.base, sides.head, gate, lookup);
         // Series only the baseline has are named under this hardware too; their ids cannot clash with the head's.
@@ -33135,9 +33071,7 @@ function mergeCompareStage(options) {
     const gate = options.config.gate;
     const histories = new Map();
     const compare = async (report) => {
-        const notices = gateNotices(gate, report.series);
-        if (notices.length > 0)
-            report.notices = [...(report.notices ?? []), ...notices];
+        addGateNotices(report, gate);
         if (gate.baseline.kind === 'none')
             return;
         await external_node_fs_.promises.mkdir(options.tempRoot, { recursive: true });
@@ -33191,8 +33125,7 @@ function mergeCompareStage(options) {
             report.comparison = (0,baseline_gate/* buildComparisonReport */.yW)({ comparisons: outcome.comparisons, baseline: info, attempts: search.attempts, gate });
             if (outcome.runs.size > 0) {
                 const current = new Map(report.series.map((s) => [s.id, s.stats.mean]));
-                const isPush = options.event.name === 'push' && !!options.event.branch && options.event.branch === options.event.defaultBranch;
-                const input = { comparisons: outcome.comparisons, runs: outcome.runs, current, historyRuns: outcome.historyRuns, changePoints: isPush };
+                const input = { comparisons: outcome.comparisons, runs: outcome.runs, current, historyRuns: outcome.historyRuns, changePoints: types_isPushToDefaultBranch(options.event) };
                 report.comparison.history = historySummary(options.event.headSha ? { ...input, commit: options.event.headSha } : input);
             }
             for (const s of report.shards ?? []) {
@@ -33312,11 +33245,7 @@ async function shardCommand(config, io) {
         elapsed: () => external_node_perf_hooks_namespaceObject.performance.now(),
         narrative: SHARD_NARRATIVE,
         hardware,
-        compare: async (report) => {
-            const notices = gateNotices(config.gate, report.series);
-            if (notices.length > 0)
-                report.notices = [...(report.notices ?? []), ...notices];
-        },
+        compare: async (report) => addGateNotices(report, config.gate),
     });
     const dir = shardConfig.outputDir;
     await writeShardFiles(dir, result.report);
@@ -33331,6 +33260,7 @@ async function shardCommand(config, io) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 
 
 
@@ -33446,7 +33376,6 @@ function renderText(report) {
         blocks.push(changes);
     const calibration = report.calibration;
     if (calibration && calibration.rows.length > 0) {
-        const pct = (v) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
         const rows = [['Metric', 'Noise floor', 'Suggested threshold'], ...calibration.rows.slice(0, 10).map((r) => [plain(`${r.metric}${Object.keys(r.labels).length > 0 ? ` · ${Object.values(r.labels).join(' · ')}` : ''}${r.gated ? ' (gated)' : ''}`), `${pct(r.noiseFloor)} (${r.basis})`, pct(r.suggestedThreshold)])];
         blocks.push(`Calibration (A/A): what this runner's numbers do when nothing changed\n${columns(rows)}`);
     }
@@ -33509,6 +33438,7 @@ async function cliLlmStage(config, stderr, elapsed) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli-main.ts
+
 
 
 
@@ -33746,7 +33676,7 @@ async function main(argv, rawIo) {
     }
     if (merged) {
         const shardsMerged = result.report.shards ?? [];
-        io.stderr(`Merged ${shardsMerged.length} shard${shardsMerged.length === 1 ? '' : 's'}: ${shardsMerged.map((s) => `${logSafe(s.name)} (${s.hardware.id}, ${s.series} series)`).join(', ') || 'none'}\n`);
+        io.stderr(`Merged ${(0,util_text/* plural */.LS)(shardsMerged.length, 'shard')}: ${shardsMerged.map((s) => `${logSafe(s.name)} (${s.hardware.id}, ${s.series} series)`).join(', ') || 'none'}\n`);
     }
     // Inputs that matched nothing; patterns and metric names come from the analysed tree, so they are made log-safe.
     const notices = result.report.notices ?? [];

@@ -32024,7 +32024,7 @@ function redactLabels(labels) {
  */
 function redactJsonValue(_key, value) {
     if (typeof value === 'string')
-        return SECRET_HINT.test(value) ? redactSecrets(value) : value;
+        return redactSecrets(value);
     if (value === null || typeof value !== 'object' || Array.isArray(value))
         return value;
     const keys = Object.keys(value);
@@ -32600,6 +32600,7 @@ function serverEnvironment(env) {
     }
     return kept;
 }
+/** Why the stage's budget stopped the work, for the skipped narrative's reason. */
 function abortReason(signal) {
     return signal.reason instanceof Error ? signal.reason.message : 'the LLM stage was stopped';
 }
