@@ -4,7 +4,7 @@ import { globToRegExp, matchesAny } from '../util/glob.js';
 import { closestMatch } from '../util/text.js';
 import { seriesId } from './identity.js';
 import { canonicalUnit, inferDirection, inferUnit, normaliseName } from './infer.js';
-import { findOutliers, statsFromSamples, statsFromSummary } from './stats.js';
+import { exactStatsAndOrder, findOutliers, statsFromSamples, statsFromSummary } from './stats.js';
 import type { Direction, RawSeries, Series } from '../model/series.js';
 
 interface CompiledRule<T> {
@@ -99,7 +99,10 @@ export function isSelected(rules: MetricRules, file: string, metric: string): bo
 
 /** Turns a parser's raw series into a reported series; undefined when it holds no value. */
 export function buildSeries(raw: RawSeries, file: string, rules: MetricRules): Series | undefined {
-  const stats = raw.samples && raw.samples.count > 0 ? statsFromSamples(raw.samples) : raw.summary ? statsFromSummary(raw.summary) : undefined;
+  const acc = raw.samples && raw.samples.count > 0 ? raw.samples : undefined;
+  // A complete series' values in order serve findOutliers too (its median absolute deviation), sorted once.
+  const ordered = acc?.complete ? exactStatsAndOrder(acc.samples, acc.min, acc.max) : undefined;
+  const stats = ordered ? ordered.stats : acc ? statsFromSamples(acc) : raw.summary ? statsFromSummary(raw.summary) : undefined;
   if (!stats) return undefined;
   // Without units or directions rules (the default) there is nothing to match the names against.
   const names = rules.units.length > 0 || rules.directions.length > 0 ? candidates(file, raw.metric) : [];
@@ -120,7 +123,7 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules): S
     source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
     stats,
     // Positions are only meaningful when the kept samples are all of them, in order.
-    outliers: raw.samples?.complete ? findOutliers(samples, stats.p50 ?? undefined) : [],
+    outliers: raw.samples?.complete ? findOutliers(samples, stats.p50 ?? undefined, ordered?.sorted) : [],
     samples,
   };
   if (raw.line !== undefined) series.line = raw.line;

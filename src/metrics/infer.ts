@@ -1,5 +1,5 @@
 import type { Direction } from '../model/series.js';
-import { memo } from '../util/memo.js';
+import { memo, memo2 } from '../util/memo.js';
 
 /**
  * Unit and "better" direction from a metric's name. Rules are ordered: rates
@@ -114,14 +114,7 @@ export function canonicalUnit(unit: string): string {
 const NEUTRAL =
   /(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
 
-const directions = memo(50_000, (key: string): Direction => {
-  const split = key.indexOf('\u0000');
-  return directionOf(key.slice(0, split), key.slice(split + 1));
-});
-
-export function inferDirection(metric: string, unit: string): Direction {
-  return directions(`${metric}\u0000${unit}`);
-}
+export const inferDirection: (metric: string, unit: string) => Direction = memo2(50_000, directionOf);
 
 function directionOf(metric: string, unit: string): Direction {
   const name = normaliseName(metric);

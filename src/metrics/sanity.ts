@@ -1,4 +1,4 @@
-import { memo } from '../util/memo.js';
+import { memo2 } from '../util/memo.js';
 import { formatNumber } from '../util/numbers.js';
 import { inferDirection, normaliseName } from './infer.js';
 import { unitInfo } from './units.js';
@@ -29,14 +29,15 @@ export type ValueCheck = (value: number) => string | undefined;
  * undefined when the value is possible, else why not ("a negative duration").
  */
 export function valueCheck(metric: string, unit: string, direction: Direction = inferDirection(metric, unit)): ValueCheck {
-  return checks(`${metric}\u0000${unit}\u0000${direction}`);
+  return checks[direction](metric, unit);
 }
 
-/** The same few metric names recur in every file: one check each. */
-const checks = memo(20_000, (key: string): ValueCheck => {
-  const [metric, unit, direction] = key.split('\u0000') as [string, string, Direction];
-  return makeCheck(metric, unit, direction);
-});
+/** The same few metric names recur in every file: one check each (per direction, as overrides may differ). */
+const checks: Record<Direction, (metric: string, unit: string) => ValueCheck> = {
+  higher: memo2(20_000, (metric, unit) => makeCheck(metric, unit, 'higher')),
+  lower: memo2(20_000, (metric, unit) => makeCheck(metric, unit, 'lower')),
+  none: memo2(20_000, (metric, unit) => makeCheck(metric, unit, 'none')),
+};
 
 function makeCheck(metric: string, unit: string, direction: Direction): ValueCheck {
   const info = unitInfo(unit);
@@ -78,9 +79,14 @@ const REPLACEMENT = '\uFFFD';
  * series by other ways (a tool adapter, a stated summary): a name or label
  * that is not valid UTF-8 text, or statistics no benchmark can produce.
  */
+function holdsReplacement(metric: string, labels: Record<string, string>): boolean {
+  if (metric.includes(REPLACEMENT)) return true;
+  for (const key in labels) if (key.includes(REPLACEMENT) || (labels[key] as string).includes(REPLACEMENT)) return true;
+  return false;
+}
+
 export function seriesProblem(s: Pick<Series, 'metric' | 'labels' | 'unit' | 'direction' | 'stats'>): string | undefined {
-  const names = [s.metric, ...Object.keys(s.labels), ...Object.values(s.labels)];
-  if (names.some((n) => n.includes(REPLACEMENT))) return `a name or label of metric "${s.metric}" holds bytes that are not valid UTF-8 text; series left out`;
+  if (holdsReplacement(s.metric, s.labels)) return `a name or label of metric "${s.metric}" holds bytes that are not valid UTF-8 text; series left out`;
   const check = valueCheck(s.metric, s.unit, s.direction);
   const { mean, min, max, p50, p95, p99, sd } = s.stats;
   for (const value of [mean, min, max, p50, p95, p99]) {

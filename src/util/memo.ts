@@ -17,3 +17,33 @@ export function memo<T>(limit: number, compute: (key: string) => T): (key: strin
     return value as T;
   };
 }
+
+/**
+ * memo for a pure function of two strings, without building a key string
+ * per call: on a hot path (once per series) the concatenation and its hash
+ * cost more than the answer. Bounded like memo: emptied at `limit` entries.
+ */
+export function memo2<T>(limit: number, compute: (a: string, b: string) => T): (a: string, b: string) => T {
+  const cache = new Map<string, Map<string, T>>();
+  let size = 0;
+  return (a, b) => {
+    let inner = cache.get(b);
+    if (inner === undefined) {
+      inner = new Map();
+      cache.set(b, inner);
+    }
+    let value = inner.get(a);
+    if (value === undefined && !inner.has(a)) {
+      value = compute(a, b);
+      if (size >= limit) {
+        cache.clear();
+        size = 0;
+        inner = new Map();
+        cache.set(b, inner);
+      }
+      inner.set(a, value);
+      size += 1;
+    }
+    return value as T;
+  };
+}

@@ -61,6 +61,11 @@ export function redactSecrets(text: string): string {
 
 const SECRET_HINT = /gh[pousr]\\?_|github\\?_pat|AKIA|ASIA|bearer/i;
 
+/** False when `text` holds nothing redactSecrets would change (it holds none of the patterns' words). */
+export function mayHoldSecret(text: string): boolean {
+  return SECRET_HINT.test(text);
+}
+
 /** Labels as a series carries them, keys and values redacted (see buildSeries). */
 export function redactLabels(labels: Record<string, string>): Record<string, string> {
   const keys = Object.keys(labels);
