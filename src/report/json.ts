@@ -2,7 +2,7 @@ import type { FileEntry, Inventory, Report } from '../model/report.js';
 import type { Series } from '../model/series.js';
 import type { Finding, FindingLevel } from '../model/finding.js';
 import type { ComparisonReport } from '../model/comparison.js';
-import { encodeSeries, type TableSeries } from './series-table.js';
+import { decodeSeries, encodeSeries, type TableSeries } from './series-table.js';
 import { fileTypeOf } from '../discover/rules.js';
 import { redactJsonValue } from '../util/redact.js';
 
@@ -241,4 +241,21 @@ function comparisonForJson(comparison: ComparisonReport, index: ReadonlyMap<stri
 export function renderJson(report: Report, options: ReportJsonOptions = {}): string {
   // Secrets redacted in every value and key: report.json is uploaded as an artifact.
   return `${asciiOnly(JSON.stringify(reportForJson(report, options), redactJsonValue))}\n`;
+}
+
+/**
+ * The series of a report.json (schema 4) as objects, every field the table
+ * leaves out put back (docs/report-json.md): for scripts and tests that read
+ * the file. Values are taken as written.
+ */
+export function readReportSeries(json: { metrics?: unknown; series?: unknown }): Series[] {
+  return decodeSeries(json.metrics, json.series).map((t) => {
+    const s: Record<string, unknown> = { ...t };
+    const replicates = t.replicates;
+    if (replicates) {
+      const files = replicates.files ?? expandPattern(replicates.pattern) ?? [];
+      s.replicates = { pattern: replicates.pattern, files, runMeans: replicates.runMeans ?? t.samples };
+    }
+    return s as unknown as Series;
+  });
 }
