@@ -201,7 +201,7 @@ export function serialiseSnapshot(snapshot: Snapshot): string {
 
 /** The text serialiseSnapshot returns, streamed: a snapshot of many series is never one string. */
 export async function writeSnapshotJson(snapshot: Snapshot, sink: Sink): Promise<void> {
-  await writeJson(snapshotForJson(snapshot), sink, redactJsonValue, { compact: true, nativeDepth: 2 });
+  await writeJson(snapshotForJson(snapshot), sink, redactJsonValue, { compact: true, nativeDepth: 3, nativeArrayDepth: 4 });
   const done = sink('\n');
   if (done && typeof (done as Promise<unknown>).then === 'function') await done;
 }
@@ -277,12 +277,15 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
   if (!Array.isArray(data.series)) return fail('series must be an array');
   // Version 1 wrote every field; version 2 leaves out what the reader can put back; version 3 writes the series table.
   let series: unknown[] = [];
+  // Where each series is written, for messages: `series[i]`, or in the table `series[g].rows[r]`.
+  const where: string[] = [];
   if (data.schemaVersion === 3) {
     if (!Array.isArray(data.metrics)) return fail('metrics must be an array');
     (data.series as unknown[]).forEach((g, i) => {
       if (!isObject(g) || typeof g.file !== 'string' || !Array.isArray(g.rows)) fail(`series[${i}] must be { file, rows[] }`);
       (g as { rows: unknown[] }).rows.forEach((r, j) => {
         if (!Array.isArray(r) || !Number.isInteger(r[0]) || !isObject((data.metrics as unknown[])[r[0] as number])) fail(`series[${i}].rows[${j}] must be [metric, stats, …] naming an entry of metrics`);
+        where.push(`series[${i}].rows[${j}]`);
       });
     });
     series = decodeSeries(data.metrics, data.series).map(snapshotSeriesOf);
@@ -292,7 +295,7 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
   data.schemaVersion = SNAPSHOT_SCHEMA_VERSION;
   const ids = new Set<string>();
   series.forEach((s: unknown, i: number) => {
-    const at = `series[${i}]`;
+    const at = where[i] ?? `series[${i}]`;
     if (!isObject(s)) return fail(`${at} is not an object`);
     for (const key of ['id', 'file', 'metric', 'unit'] as const) {
       if (typeof s[key] !== 'string') fail(`${at}.${key} must be a string`);
