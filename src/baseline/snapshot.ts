@@ -282,7 +282,8 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
   if (data.schemaVersion === 3) {
     if (!Array.isArray(data.metrics)) return fail('metrics must be an array');
     (data.series as unknown[]).forEach((g, i) => {
-      if (!isObject(g) || typeof g.file !== 'string' || !Array.isArray(g.rows)) fail(`series[${i}] must be { file, rows[] }`);
+      // A group without `file` continues the one before it.
+      if (!isObject(g) || (typeof g.file !== 'string' && !(i > 0 && !('file' in g))) || !Array.isArray(g.rows)) fail(`series[${i}] must be { file, rows[] }`);
       (g as { rows: unknown[] }).rows.forEach((r, j) => {
         if (!Array.isArray(r) || !Number.isInteger(r[0]) || !isObject((data.metrics as unknown[])[r[0] as number])) fail(`series[${i}].rows[${j}] must be [metric, stats, …] naming an entry of metrics`);
         where.push(`series[${i}].rows[${j}]`);

@@ -118,6 +118,38 @@ function encodeStats(stats: SeriesStats, samples: readonly number[]): unknown {
   return stats.approximate ? [...all, 1] : all;
 }
 
+const sameLabels = (a: Record<string, string>, b: Record<string, string>) => labelKey(a) === labelKey(b);
+
+/**
+ * The groups of the table, in order: a run of consecutive series of one file
+ * (the same groupKey) with the same labels of at least two series is a group
+ * (its labels written once); runs of one series each (labels that change
+ * from series to series, as rows of a CSV) are gathered into one group whose
+ * rows say their own labels.
+ */
+function partition(series: readonly TableSeries[]): TableSeries[][] {
+  const out: TableSeries[][] = [];
+  let mixed: TableSeries[] | undefined;
+  let i = 0;
+  while (i < series.length) {
+    const first = series[i] as TableSeries;
+    const key = groupKey(first);
+    let end = i + 1;
+    while (end < series.length && groupKey(series[end] as TableSeries) === key && sameLabels((series[end] as TableSeries).labels, first.labels)) end++;
+    const run = series.slice(i, end);
+    i = end;
+    if (run.length === 1 && mixed && groupKey(mixed[0] as TableSeries) === key) mixed.push(first);
+    else if (run.length === 1) {
+      mixed = run;
+      out.push(mixed);
+    } else {
+      mixed = undefined;
+      out.push(run);
+    }
+  }
+  return out;
+}
+
 /**
  * The table of `series`, in their order: consecutive series of one file (and
  * the same id file part, factors, experiment and replicate runs) form a group.
@@ -126,31 +158,39 @@ export function encodeSeries(series: readonly TableSeries[]): SeriesTable {
   const metrics: Record<string, unknown>[] = [];
   const metricIndex = new Map<string, number>();
   const groups: Record<string, unknown>[] = [];
-  let i = 0;
-  while (i < series.length) {
-    const first = series[i] as TableSeries;
+  let previousKey: string | undefined;
+  let previousLabels: Record<string, string> = {};
+  for (const members of partition(series)) {
+    const first = members[0] as TableSeries;
     const key = groupKey(first);
-    let end = i + 1;
-    while (end < series.length && groupKey(series[end] as TableSeries) === key) end++;
-    const members = series.slice(i, end);
-    i = end;
-    const group: Record<string, unknown> = { file: first.file };
     const idKey = keyOfId(first.id);
-    if (idKey !== undefined && idKey !== first.file) group.key = idKey;
     // Labels every series of the group has, with the same value.
     const shared: Record<string, string> = {};
     for (const [k, v] of Object.entries(first.labels)) if (members.every((s) => s.labels[k] === v)) shared[k] = v;
-    if (Object.keys(shared).length > 0) group.labels = shared;
+    const group: Record<string, unknown> = {};
+    if (key === previousKey) {
+      // A continuation: the previous group's file, key, factors, experiment and runs; its labels as they change.
+      const changed: Record<string, string | null> = {};
+      for (const [k, v] of Object.entries(shared)) if (previousLabels[k] !== v) changed[k] = v;
+      for (const k of Object.keys(previousLabels)) if (!(k in shared)) changed[k] = null;
+      group.labels = changed;
+    } else {
+      group.file = first.file;
+      if (idKey !== undefined && idKey !== first.file) group.key = idKey;
+      if (Object.keys(shared).length > 0) group.labels = shared;
+      if (first.factors && Object.keys(first.factors).length > 0) group.factors = first.factors;
+      if (first.experiment !== undefined) group.experiment = first.experiment;
+      if (first.replicates) {
+        const r: Record<string, unknown> = { pattern: first.replicates.pattern };
+        if (first.replicates.files) r.files = first.replicates.files;
+        group.replicates = r;
+      }
+    }
+    previousKey = key;
+    previousLabels = shared;
     const line = first.line;
     const sharedLine = line !== undefined && members.every((s) => s.line === line);
     if (sharedLine) group.line = line;
-    if (first.factors && Object.keys(first.factors).length > 0) group.factors = first.factors;
-    if (first.experiment !== undefined) group.experiment = first.experiment;
-    if (first.replicates) {
-      const r: Record<string, unknown> = { pattern: first.replicates.pattern };
-      if (first.replicates.files) r.files = first.replicates.files;
-      group.replicates = r;
-    }
     group.rows = members.map((s) => {
       const mk = metricKey(s);
       let m = metricIndex.get(mk);
@@ -172,7 +212,7 @@ export function encodeSeries(series: readonly TableSeries[]): SeriesTable {
         else extra.id = s.id;
       }
       if (!Object.is(s.stats.cv, coefficientOfVariation(s.stats.mean, s.stats.sd))) extra.cv = s.stats.cv;
-      if (s.outliers && s.outliers.length > 0) extra.outliers = s.outliers;
+      if (s.outliers && s.outliers.length > 0) extra.outliers = s.outliers.map((o) => [o.index, o.value]);
       if (!written) extra.samplesOmitted = s.samplesOmitted;
       if (!sharedLine && s.line !== undefined) extra.line = s.line;
       if (s.replicates?.runMeans) extra.runMeans = s.replicates.runMeans;
@@ -200,11 +240,22 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function decodeSeries(metrics: unknown, groups: unknown): TableSeries[] {
   const table = Array.isArray(metrics) ? metrics : [];
   const out: TableSeries[] = [];
-  for (const g of Array.isArray(groups) ? groups : []) {
-    if (!isObject(g) || !Array.isArray(g.rows)) continue;
+  let previous: { g: Record<string, unknown>; labels: Record<string, string> } | undefined;
+  for (const raw of Array.isArray(groups) ? groups : []) {
+    if (!isObject(raw) || !Array.isArray(raw.rows)) continue;
+    // A group without `file` continues the previous one: its file, key, factors, experiment and runs, its labels changed as it says.
+    const continues = !('file' in raw) && previous !== undefined;
+    const g: Record<string, unknown> = continues ? { ...previous?.g, line: raw.line, rows: raw.rows } : raw;
+    const shared: Record<string, string> = continues ? { ...previous?.labels } : {};
+    if (isObject(raw.labels)) {
+      for (const [k, v] of Object.entries(raw.labels)) {
+        if (v === null) delete shared[k];
+        else shared[k] = v as string;
+      }
+    }
+    previous = { g, labels: shared };
     const file = g.file as string;
     const idKey = typeof g.key === 'string' ? g.key : file;
-    const shared = isObject(g.labels) ? (g.labels as Record<string, string>) : {};
     for (const row of g.rows as unknown[]) {
       const r = Array.isArray(row) ? row : [];
       const metric = table[r[0] as number];
@@ -229,7 +280,7 @@ export function decodeSeries(metrics: unknown, groups: unknown): TableSeries[] {
         directionSource: m.directionSource === 'override' ? 'override' : 'inferred',
         source,
         stats: { n: read.n, mean: read.mean, sd: read.sd, cv, min: read.min, p50: read.p50, p95: read.p95, p99: read.p99, max: read.max, approximate: read.approximate },
-        outliers: Array.isArray(extra.outliers) ? (extra.outliers as Outlier[]) : [],
+        outliers: Array.isArray(extra.outliers) ? (extra.outliers as unknown[]).map((o) => (Array.isArray(o) ? { index: o[0], value: o[1] } : o) as Outlier) : [],
         samples,
       };
       if (omitted) s.samplesOmitted = extra.samplesOmitted as number;

@@ -97,8 +97,8 @@ describe('report.json series', () => {
     const samples = Array.from({ length: 31 }, (_, i) => i);
     const stats = { n: 31, mean: 15, sd: 9.093, cv: 60.62, min: 0, p50: 15, p95: 28.5, p99: 29.7, max: 30, approximate: false };
     const s = series({ id: 'bench/results.csv::tokens_s', metric: 'tokens_s', samples, stats, outliers: [{ index: 30, value: 30 }] });
-    expect(json(report({ series: [s] })).series[0].rows).toEqual([[0, [31, 15, 9.093, 0, 15, 28.5, 29.7, 30], { outliers: [{ index: 30, value: 30 }], samplesOmitted: 31 }]]);
-    expect(json(report({ series: [s] }), true).series[0].rows).toEqual([[0, [31, 15, 9.093], samples, { outliers: [{ index: 30, value: 30 }] }]]);
+    expect(json(report({ series: [s] })).series[0].rows).toEqual([[0, [31, 15, 9.093, 0, 15, 28.5, 29.7, 30], { outliers: [[30, 30]], samplesOmitted: 31 }]]);
+    expect(json(report({ series: [s] }), true).series[0].rows).toEqual([[0, [31, 15, 9.093], samples, { outliers: [[30, 30]] }]]);
   });
 
   it('names a pooled series’ runs by their pattern, and leaves out run means that are its samples', () => {
@@ -148,6 +148,30 @@ describe('report.json series', () => {
         [0, [3, 10, 1], [9, 10, 11], { labels: { model: 'b' } }],
       ],
     });
+  });
+
+  it('writes a run of series of one file with the same labels as a group that continues the one before, saying only the labels that change', () => {
+    const of = (model: string, metric: string) => series({ id: `bench/results.csv::${metric}{gpu=A100,model=${model}}`, metric, labels: { gpu: 'A100', model } });
+    const all = [of('a', 'tokens_s'), of('a', 'ttft_ms'), of('b', 'tokens_s'), of('b', 'ttft_ms')];
+    const out = json(report({ series: all }));
+    expect(out.series).toEqual([
+      {
+        file: 'bench/results.csv',
+        labels: { gpu: 'A100', model: 'a' },
+        rows: [
+          [0, [3, 10, 1], [9, 10, 11]],
+          [1, [3, 10, 1], [9, 10, 11]],
+        ],
+      },
+      {
+        labels: { model: 'b' },
+        rows: [
+          [0, [3, 10, 1], [9, 10, 11]],
+          [1, [3, 10, 1], [9, 10, 11]],
+        ],
+      },
+    ]);
+    expect(readReportSeries(out).map((s) => [s.id, s.file, s.labels])).toEqual(all.map((s) => [s.id, s.file, s.labels]));
   });
 
   it('reads back as exactly the series it wrote, with the samples it kept', () => {
