@@ -84,8 +84,14 @@ function tableSeries(s: Series, keepSamples: boolean): TableSeries {
   if (!written) out.samplesOmitted = s.samples.length;
   if (s.line !== undefined) out.line = s.line;
   if (s.replicates) {
-    const r: NonNullable<TableSeries['replicates']> = { pattern: s.replicates.pattern };
-    if (!sameNumbers(expandPattern(s.replicates.pattern), s.replicates.files)) r.files = s.replicates.files;
+    const r: NonNullable<TableSeries['replicates']> & { runs?: number[] } = { pattern: s.replicates.pattern };
+    const named = expandPattern(s.replicates.pattern);
+    if (!sameNumbers(named, s.replicates.files)) {
+      // Runs of a pattern that names more files (a metric some runs lack): their places in its list.
+      const at = s.replicates.files.map((f) => named?.indexOf(f) ?? -1);
+      if (at.every((i) => i >= 0)) r.runs = at;
+      else r.files = s.replicates.files;
+    }
     // Runs of one sample each: the samples are the run means.
     if (!(written && sameNumbers(s.samples, s.replicates.runMeans))) r.runMeans = s.replicates.runMeans;
     out.replicates = r;
@@ -253,7 +259,9 @@ export function readReportSeries(json: { metrics?: unknown; series?: unknown }):
     const s: Record<string, unknown> = { ...t };
     const replicates = t.replicates;
     if (replicates) {
-      const files = replicates.files ?? expandPattern(replicates.pattern) ?? [];
+      const named = expandPattern(replicates.pattern) ?? [];
+      const runs = (replicates as { runs?: unknown }).runs;
+      const files = replicates.files ?? (Array.isArray(runs) ? runs.map((i) => named[i as number] as string) : named);
       s.replicates = { pattern: replicates.pattern, files, runMeans: replicates.runMeans ?? t.samples };
     }
     return s as unknown as Series;

@@ -61,7 +61,7 @@ function metricEntry(s: TableSeries): Record<string, unknown> {
 
 /** A group's shared fields: the rows of one group share all of these. */
 function groupKey(s: TableSeries): string {
-  const r = s.replicates ? { pattern: s.replicates.pattern, files: s.replicates.files ?? null } : null;
+  const r = s.replicates ? { ...s.replicates, runMeans: undefined } : null;
   return JSON.stringify([keyOfId(s.id) ?? null, s.file, s.factors ?? null, s.experiment ?? null, r]);
 }
 
@@ -181,8 +181,7 @@ export function encodeSeries(series: readonly TableSeries[]): SeriesTable {
       if (first.factors && Object.keys(first.factors).length > 0) group.factors = first.factors;
       if (first.experiment !== undefined) group.experiment = first.experiment;
       if (first.replicates) {
-        const r: Record<string, unknown> = { pattern: first.replicates.pattern };
-        if (first.replicates.files) r.files = first.replicates.files;
+          const { runMeans: _runMeans, ...r } = first.replicates;
         group.replicates = r;
       }
     }
@@ -287,8 +286,7 @@ export function decodeSeries(metrics: unknown, groups: unknown): TableSeries[] {
       const line = 'line' in extra ? extra.line : g.line;
       if (line !== undefined) s.line = line as number;
       if (isObject(g.replicates)) {
-        const rep: TableSeries['replicates'] = { pattern: g.replicates.pattern as string };
-        if (Array.isArray(g.replicates.files)) rep.files = g.replicates.files as string[];
+        const rep: TableSeries['replicates'] = { ...(g.replicates as { pattern: string }) };
         if (Array.isArray(extra.runMeans)) rep.runMeans = extra.runMeans as number[];
         s.replicates = rep;
       }

@@ -123,7 +123,7 @@ describe('report.json series', () => {
     ]);
   });
 
-  it('lists replicate files and run means that the pattern and samples do not give', () => {
+  it('names runs by their place in the pattern’s list, and lists files and run means that the pattern and samples do not give', () => {
     const files = ['exp/a/run_1/s.json', 'exp/a/run_3/s.json'];
     const pooled = series({
       id: 'exp/a/run_<n>/s.json::tokens_s',
@@ -134,7 +134,10 @@ describe('report.json series', () => {
       replicates: { pattern: 'exp/a/run_{1,3}/s.json', files: ['exp/a/run_3/s.json', 'exp/a/run_1/s.json'], runMeans: [9.5, 11.5] },
     });
     const out = json(report({ series: [pooled] })).series[0];
-    expect([out.replicates, out.rows[0][3]]).toEqual([{ pattern: 'exp/a/run_{1,3}/s.json', files: ['exp/a/run_3/s.json', 'exp/a/run_1/s.json'] }, { cv: 12.3, runMeans: [9.5, 11.5] }]);
+    expect([out.replicates, out.rows[0][3]]).toEqual([{ pattern: 'exp/a/run_{1,3}/s.json', runs: [1, 0] }, { cv: 12.3, runMeans: [9.5, 11.5] }]);
+    const elsewhere = { ...pooled, replicates: { ...(pooled.replicates as NonNullable<Series['replicates']>), files: ['exp/a/run_1/s.json', 'exp/b/run_3/s.json'] } };
+    expect(json(report({ series: [elsewhere] })).series[0].replicates).toEqual({ pattern: 'exp/a/run_{1,3}/s.json', files: ['exp/a/run_1/s.json', 'exp/b/run_3/s.json'] });
+    expect(readReportSeries(json(report({ series: [pooled] })))[0]?.replicates).toEqual(pooled.replicates);
   });
 
   it('writes an id its file, metric and labels do not spell, and labels not shared by its group', () => {
