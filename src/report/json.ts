@@ -35,16 +35,15 @@ export interface ReportJsonOptions {
 }
 
 /**
- * The report as report.json holds it (schema 3, docs/report-json.md): every
- * value a script reads, without what it can take as given. Scalars equal to
- * their documented default are left out (`unit` "", `source` "samples",
- * `directionSource` "inferred", zero counts), a series' statistics are
- * written as compactStats writes them, the samples of large series are left
- * out unless all are asked for, documents are listed by path, and what is said once
- * elsewhere is referenced, not repeated: a finding's levels name no series
- * (each series' label or factor says its level), a comparison row of a series
- * in `series[]` names it by id only, replicate files that the pattern names
- * are not listed.
+ * The report as report.json holds it (schema 4, docs/report-json.md): every
+ * value a script reads, without what it can take as given. Series are the
+ * series table (src/report/series-table.ts: a file once per group, a metric
+ * once, a series as a row), the samples of large series are left out unless
+ * all are asked for, documents are listed by path, and what is said once
+ * elsewhere is referenced, not repeated: findings, stability items and
+ * comparison rows name series by position in the table, a finding's levels
+ * are arrays that name no series, replicate files that the pattern names are
+ * not listed.
  */
 export function reportForJson(report: Report, options: ReportJsonOptions = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -4,7 +4,6 @@ import { summariseInventory } from '../../src/discover/inventory.js';
 import type { Finding } from '../../src/model/finding.js';
 import { REPORT_SCHEMA_VERSION, type FileEntry, type Report } from '../../src/model/report.js';
 import type { Series } from '../../src/model/series.js';
-import { compactStats, expandStats } from '../../src/report/compact.js';
 import { expandPattern, readReportSeries, renderJson } from '../../src/report/json.js';
 import { shardReportOf } from '../../src/shards/read.js';
 
@@ -210,20 +209,17 @@ describe('replicate patterns', () => {
 });
 
 describe('report.json statistics', () => {
-  it('gives back exactly the statistics it leaves fields out of', () => {
-    const all = [
-      { n: 1, mean: 86, sd: null, cv: null, min: 86, p50: 86, p95: 86, p99: 86, max: 86, approximate: false },
-      { n: 1, mean: 86, sd: null, cv: null, min: 86, p50: 86, p95: null, p99: null, max: 90, approximate: false },
-      { n: null, mean: 4.2, sd: null, cv: null, min: null, p50: 4.1, p95: 7, p99: null, max: null, approximate: false },
-      { n: 20_000, mean: 5, sd: 0.5, cv: 10, min: 3, p50: 5, p95: 5.8, p99: 6.1, max: 7, approximate: true },
+  it('gives back exactly the statistics it leaves entries out of', () => {
+    const cases: [Partial<Series>, unknown][] = [
+      [{ samples: [86], stats: { n: 1, mean: 86, sd: null, cv: null, min: 86, p50: 86, p95: 86, p99: 86, max: 86, approximate: false } }, 86],
+      [{ samples: [86], stats: { n: 1, mean: 86, sd: null, cv: null, min: 86, p50: 86, p95: null, p99: null, max: 90, approximate: false } }, [1, 86, null, 86, 86, null, null, 90]],
+      [{ source: 'summary', samples: [], stats: { n: null, mean: 4.2, sd: null, cv: null, min: null, p50: 4.1, p95: 7, p99: null, max: null, approximate: false } }, [null, 4.2, null, null, 4.1, 7, null, null]],
+      [{ samples: Array.from({ length: 40 }, () => 5), stats: { n: 20_000, mean: 5, sd: 0.5, cv: 10, min: 3, p50: 5, p95: 5.8, p99: 6.1, max: 7, approximate: true } }, [20_000, 5, 0.5, 3, 5, 5.8, 6.1, 7, 1]],
     ];
-    for (const stats of all) expect(expandStats(compactStats(stats))).toStrictEqual(stats);
-    expect(all.map(compactStats)).toEqual([
-      { n: 1, mean: 86 },
-      { n: 1, mean: 86, p95: null, p99: null, max: 90 },
-      { mean: 4.2, p50: 4.1, p95: 7 },
-      { n: 20_000, mean: 5, sd: 0.5, cv: 10, min: 3, p50: 5, p95: 5.8, p99: 6.1, max: 7, approximate: true },
-    ]);
+    const all = cases.map(([over], i) => series({ id: `bench/results.csv::m${i}`, metric: `m${i}`, ...over }));
+    const out = json(report({ series: all }));
+    expect(out.series[0].rows.map((row: unknown[]) => row[1])).toEqual(cases.map(([, written]) => written));
+    expect(readReportSeries(out).map((s) => s.stats)).toStrictEqual(all.map((s) => s.stats));
   });
 });
 
