@@ -166,7 +166,7 @@ function fileEntry(value: unknown, modifiedSource?: unknown): FileEntry | undefi
   return entry;
 }
 
-/** A document report.json (schema 3) lists by path alone: read, no measurements, no problems. */
+/** A document report.json (schema 3 and 4) lists by path alone: read, no measurements, no problems. */
 function documentEntry(value: unknown): FileEntry | undefined {
   const filePath = clip(value);
   if (!filePath) return undefined;
