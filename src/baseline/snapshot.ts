@@ -3,7 +3,8 @@ import type { Series, SeriesStats } from '../model/series.js';
 import type { Report } from '../model/report.js';
 import { writeJson, writeToFile, type Sink } from '../report/write.js';
 import { redactJsonValue } from '../util/redact.js';
-import { defaultSamples, samplesAreDefault, statsAsArray, statsFromArray } from '../report/compact.js';
+import { defaultSamples, statsFromArray } from '../report/compact.js';
+import { decodeSeries, encodeSeries, type TableSeries } from '../report/series-table.js';
 import { coefficientOfVariation } from '../metrics/stats.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type SnapshotSeries } from '../model/snapshot.js';
 import { HardwareError, validateHardware } from '../hardware/validate.js';
@@ -29,7 +30,31 @@ export class SnapshotError extends Error {
   }
 }
 
-export function snapshotSeries(s: Series | SnapshotSeries): SnapshotSeries {
+/**
+ * What a snapshot keeps of each series. `baseline` (a cache entry, the
+ * `snapshot` command): what the gate reads of a baseline, n, mean and sd,
+ * plus the median and the samples (capped) when the compared statistic is the
+ * median (the bootstrap resamples them); a single value keeps everything, as
+ * it is the mean. `full` (a shard, a merged snapshot): every statistic and
+ * the samples, which a merge turns back into series, findings and report.
+ */
+export type SnapshotDetail = 'baseline' | 'full';
+
+export interface SnapshotOptions {
+  detail?: SnapshotDetail;
+  /** With `baseline`: the gate's statistic (the report's `statistic` input); median keeps p50 and the samples. */
+  statistic?: string;
+}
+
+function baselineStats(stats: SeriesStats, median: boolean): SeriesStats {
+  if (stats.n === 1) return { ...stats };
+  return { ...stats, min: null, p50: median ? stats.p50 : null, p95: null, p99: null, max: null, approximate: median ? stats.approximate : false };
+}
+
+export function snapshotSeries(s: Series | SnapshotSeries, options: SnapshotOptions = {}): SnapshotSeries {
+  const full = options.detail !== 'baseline';
+  const median = options.statistic === 'median';
+  const keepSamples = full || median || (s.stats.n === 1 && s.samples.length === 1);
   const out: SnapshotSeries = {
     id: s.id,
     file: s.file,
@@ -38,8 +63,8 @@ export function snapshotSeries(s: Series | SnapshotSeries): SnapshotSeries {
     unit: s.unit,
     direction: s.direction,
     source: s.source,
-    stats: { ...s.stats },
-    samples: s.samples.slice(0, SNAPSHOT_SAMPLE_LIMIT),
+    stats: full ? { ...s.stats } : baselineStats(s.stats, median),
+    samples: keepSamples ? s.samples.slice(0, SNAPSHOT_SAMPLE_LIMIT) : [],
   };
   if (s.line !== undefined) out.line = s.line;
   if (s.factors && Object.keys(s.factors).length > 0) out.factors = { ...s.factors };
@@ -47,8 +72,14 @@ export function snapshotSeries(s: Series | SnapshotSeries): SnapshotSeries {
   return out;
 }
 
-/** Every series of the report, for one commit: what later runs compare against. */
-export function createSnapshot(report: Report): Snapshot {
+/**
+ * Every series of the report, for one commit: what later runs compare
+ * against. By default what a baseline needs (SnapshotDetail `baseline`, with
+ * the report's `statistic`); `{ detail: 'full' }` for shards.
+ */
+export function createSnapshot(report: Report, options: { detail?: SnapshotDetail } = {}): Snapshot {
+  const detail = options.detail ?? 'baseline';
+  const seriesOptions: SnapshotOptions = { detail, statistic: report.config.statistic ?? 'mean' };
   const config: Record<string, string> = {};
   for (const key of MATCHING_CONFIG) {
     const value = report.config[key];
@@ -60,7 +91,7 @@ export function createSnapshot(report: Report): Snapshot {
     toolVersion: report.toolVersion,
     createdAt: report.generatedAt,
     config,
-    series: report.series.map(snapshotSeries),
+    series: report.series.map((s) => snapshotSeries(s, seriesOptions)),
   };
   if (report.commit) snapshot.commit = { ...report.commit };
   if (report.hardware) snapshot.hardware = report.hardware;
@@ -97,43 +128,6 @@ function sameEntries(a: Record<string, string>, b: Record<string, string>): bool
   return x.length === y.length && x.every(([k, v], i) => y[i]?.[0] === k && y[i]?.[1] === v);
 }
 
-/**
- * One series as snapshot.json (schema 2) writes it: a field equal to what the
- * reader assumes when it is absent is left out (expandSnapshotSeries puts
- * each back exactly). `tail` instead of `id`: the id is the previous series'
- * file part, `::`, then the tail. Absent `file`: the id's part before `::`;
- * `metric` and `labels`: as the id's tail spells them (nameOfTail); `unit`:
- * ""; `source`: "samples"; `samples`: the mean for a one-value series read
- * from samples, else none; `stats` as compactStats writes them, with `cv`
- * absent when it is sd / |mean| (computed as the analysis computes it).
- */
-export function snapshotSeriesForJson(s: SnapshotSeries, previous?: SnapshotSeries): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const file = fileOfId(s.id);
-  const tail = file === undefined ? undefined : s.id.slice(file.length + 2);
-  // Series of one file follow each other: the second and later say only what differs from the one before.
-  const same = file !== undefined && previous !== undefined && fileOfId(previous.id) === file ? previous : undefined;
-  if (same) out.tail = tail;
-  else out.id = s.id;
-  if ((same ? same.file : file) !== s.file) out.file = s.file;
-  const named = tail === undefined ? undefined : nameOfTail(tail);
-  if (!(named && named.metric === s.metric && sameEntries(named.labels, s.labels))) {
-    out.metric = s.metric;
-    if (Object.keys(s.labels).length > 0) out.labels = s.labels;
-  }
-  if (s.unit !== '') out.unit = s.unit;
-  out.direction = s.direction;
-  if (s.source !== 'samples') out.source = s.source;
-  out.stats = statsAsArray(s.stats);
-  if (!Object.is(s.stats.cv, coefficientOfVariation(s.stats.mean, s.stats.sd))) out.cv = s.stats.cv;
-  if (!samplesAreDefault(s, s.samples)) out.samples = s.samples;
-  if (s.line !== undefined) out.line = s.line;
-  const factors = same?.factors;
-  if (!(factors === s.factors || (factors && s.factors && sameEntries(factors, s.factors)))) out.factors = s.factors ?? null;
-  if (same?.experiment !== s.experiment) out.experiment = s.experiment ?? null;
-  return out;
-}
-
 /** A schema-2 series with its absent fields put back; present ones are left as they are for validateSnapshot to check. */
 function expandSnapshotSeries(raw: unknown, previous: unknown): unknown {
   if (!isObject(raw)) return raw;
@@ -168,9 +162,36 @@ function expandSnapshotSeries(raw: unknown, previous: unknown): unknown {
   return s;
 }
 
-/** The snapshot as snapshot.json holds it (schema 2): each series as snapshotSeriesForJson writes it. */
+/** A snapshot series as a row of the series table (src/report/series-table.ts). */
+function tableSeriesOf(s: SnapshotSeries): TableSeries {
+  const out: TableSeries = { id: s.id, file: s.file, metric: s.metric, labels: s.labels, unit: s.unit, direction: s.direction, source: s.source, stats: s.stats, samples: s.samples };
+  if (s.line !== undefined) out.line = s.line;
+  if (s.factors) out.factors = s.factors;
+  if (s.experiment !== undefined) out.experiment = s.experiment;
+  return out;
+}
+
+/** A series read from the table, as a snapshot series (values unchecked: validateSnapshot checks them). */
+function snapshotSeriesOf(t: TableSeries): SnapshotSeries {
+  const out: SnapshotSeries = { id: t.id, file: t.file, metric: t.metric, labels: t.labels, unit: t.unit, direction: t.direction, source: t.source, stats: t.stats, samples: t.samples };
+  if (t.line !== undefined) out.line = t.line;
+  if (t.factors !== undefined) out.factors = t.factors;
+  if (t.experiment !== undefined) out.experiment = t.experiment;
+  return out;
+}
+
+/** The snapshot as snapshot.json holds it (schema 3): its series as the series table (`metrics`, `series` of file groups). */
 export function snapshotForJson(snapshot: Snapshot): Record<string, unknown> {
-  return { ...snapshot, schemaVersion: SNAPSHOT_SCHEMA_VERSION, series: snapshot.series.map((s, i) => snapshotSeriesForJson(s, snapshot.series[i - 1])) };
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(snapshot)) {
+    if (key === 'schemaVersion') out.schemaVersion = SNAPSHOT_SCHEMA_VERSION;
+    else if (key === 'series') {
+      const table = encodeSeries(snapshot.series.map(tableSeriesOf));
+      out.metrics = table.metrics;
+      out.series = table.series;
+    } else out[key] = value;
+  }
+  return out;
 }
 
 export function serialiseSnapshot(snapshot: Snapshot): string {
@@ -180,7 +201,7 @@ export function serialiseSnapshot(snapshot: Snapshot): string {
 
 /** The text serialiseSnapshot returns, streamed: a snapshot of many series is never one string. */
 export async function writeSnapshotJson(snapshot: Snapshot, sink: Sink): Promise<void> {
-  await writeJson(snapshotForJson(snapshot), sink, redactJsonValue, { compact: true, nativeDepth: 2 });
+  await writeJson(snapshotForJson(snapshot), sink, redactJsonValue, { compact: true, nativeDepth: 3, nativeArrayDepth: 4 });
   const done = sink('\n');
   if (done && typeof (done as Promise<unknown>).then === 'function') await done;
 }
@@ -219,8 +240,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Snapshots this version reads: 1 (every field written) and 2 (defaults left out), both still in users' caches. */
-const READABLE_VERSIONS = new Set([1, 2]);
+/** Snapshots this version reads: 1 (every field written), 2 (defaults left out) and 3 (the series table), all in users' caches. */
+const READABLE_VERSIONS = new Set([1, 2, 3]);
 const DIRECTIONS = new Set(['higher', 'lower', 'none']);
 const NULLABLE_STATS = ['n', 'sd', 'cv', 'min', 'p50', 'p95', 'p99', 'max'] as const;
 
@@ -234,8 +255,8 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
   if (!READABLE_VERSIONS.has(data.schemaVersion as number)) {
     fail(
       (data.schemaVersion as number) > SNAPSHOT_SCHEMA_VERSION
-        ? `has schema version ${String(data.schemaVersion)}, written by a newer Chimera Insight; this version reads versions 1 and ${SNAPSHOT_SCHEMA_VERSION}`
-        : `has schema version ${String(data.schemaVersion)}; this version reads versions 1 and ${SNAPSHOT_SCHEMA_VERSION}`,
+        ? `has schema version ${String(data.schemaVersion)}, written by a newer Chimera Insight; this version reads versions 1 to ${SNAPSHOT_SCHEMA_VERSION}`
+        : `has schema version ${String(data.schemaVersion)}; this version reads versions 1 to ${SNAPSHOT_SCHEMA_VERSION}`,
     );
   }
   if (typeof data.createdAt !== 'string' || Number.isNaN(Date.parse(data.createdAt))) fail('createdAt must be an ISO time');
@@ -254,14 +275,28 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
     m.hardware = m.hardware.map((h: unknown, i: number) => hardwareOf(h, `merged.hardware[${i}]`, fail));
   }
   if (!Array.isArray(data.series)) return fail('series must be an array');
-  // Version 1 wrote every field; version 2 leaves out what the reader can put back.
-  const series: unknown[] = [];
-  for (const raw of data.series as unknown[]) series.push(data.schemaVersion === 2 ? expandSnapshotSeries(raw, series[series.length - 1]) : raw);
+  // Version 1 wrote every field; version 2 leaves out what the reader can put back; version 3 writes the series table.
+  let series: unknown[] = [];
+  // Where each series is written, for messages: `series[i]`, or in the table `series[g].rows[r]`.
+  const where: string[] = [];
+  if (data.schemaVersion === 3) {
+    if (!Array.isArray(data.metrics)) return fail('metrics must be an array');
+    (data.series as unknown[]).forEach((g, i) => {
+      // A group without `file` continues the one before it.
+      if (!isObject(g) || (typeof g.file !== 'string' && !(i > 0 && !('file' in g))) || !Array.isArray(g.rows)) fail(`series[${i}] must be { file, rows[] }`);
+      (g as { rows: unknown[] }).rows.forEach((r, j) => {
+        if (!Array.isArray(r) || !Number.isInteger(r[0]) || !isObject((data.metrics as unknown[])[r[0] as number])) fail(`series[${i}].rows[${j}] must be [metric, stats, …] naming an entry of metrics`);
+        where.push(`series[${i}].rows[${j}]`);
+      });
+    });
+    series = decodeSeries(data.metrics, data.series).map(snapshotSeriesOf);
+    delete data.metrics;
+  } else for (const raw of data.series as unknown[]) series.push(data.schemaVersion === 2 ? expandSnapshotSeries(raw, series[series.length - 1]) : raw);
   data.series = series;
   data.schemaVersion = SNAPSHOT_SCHEMA_VERSION;
   const ids = new Set<string>();
   series.forEach((s: unknown, i: number) => {
-    const at = `series[${i}]`;
+    const at = where[i] ?? `series[${i}]`;
     if (!isObject(s)) return fail(`${at} is not an object`);
     for (const key of ['id', 'file', 'metric', 'unit'] as const) {
       if (typeof s[key] !== 'string') fail(`${at}.${key} must be a string`);

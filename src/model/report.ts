@@ -14,7 +14,7 @@ export interface Problem {
 }
 
 /** Bumped when a field changes meaning or disappears; adding fields keeps the version. */
-export const REPORT_SCHEMA_VERSION = 3;
+export const REPORT_SCHEMA_VERSION = 4;
 
 export type FileStatus = 'parsed' | 'skipped' | 'failed';
 

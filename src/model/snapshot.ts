@@ -2,7 +2,7 @@ import type { HardwareIdentity } from './hardware.js';
 import type { Direction, SeriesStats } from './series.js';
 
 /** Bumped when a snapshot field changes meaning or disappears. */
-export const SNAPSHOT_SCHEMA_VERSION = 2;
+export const SNAPSHOT_SCHEMA_VERSION = 3;
 
 /** One series as a baseline keeps it: enough to match it and to test a change. */
 export interface SnapshotSeries {

@@ -2,7 +2,8 @@ import type { FileEntry, Inventory, Report } from '../model/report.js';
 import type { Series } from '../model/series.js';
 import type { Finding, FindingLevel } from '../model/finding.js';
 import type { ComparisonReport } from '../model/comparison.js';
-import { compactStats } from './compact.js';
+import { decodeSeries, encodeSeries, type TableSeries } from './series-table.js';
+import { fileTypeOf } from '../discover/rules.js';
 import { redactJsonValue } from '../util/redact.js';
 
 const NON_ASCII = /[\u0080-\uffff]/g;
@@ -34,50 +35,62 @@ export interface ReportJsonOptions {
 }
 
 /**
- * The report as report.json holds it (schema 3, docs/report-json.md): every
- * value a script reads, without what it can take as given. Scalars equal to
- * their documented default are left out (`unit` "", `source` "samples",
- * `directionSource` "inferred", zero counts), a series' statistics are
- * written as compactStats writes them, the samples of large series are left
- * out unless all are asked for, documents are listed by path, and what is said once
- * elsewhere is referenced, not repeated: a finding's levels name no series
- * (each series' label or factor says its level), a comparison row of a series
- * in `series[]` names it by id only, replicate files that the pattern names
- * are not listed.
+ * The report as report.json holds it (schema 4, docs/report-json.md): every
+ * value a script reads, without what it can take as given. Series are the
+ * series table (src/report/series-table.ts: a file once per group, a metric
+ * once, a series as a row), the samples of large series are left out unless
+ * all are asked for, documents are listed by path, and what is said once
+ * elsewhere is referenced, not repeated: findings, stability items and
+ * comparison rows name series by position in the table, a finding's levels
+ * are arrays that name no series, replicate files that the pattern names are
+ * not listed.
  */
 export function reportForJson(report: Report, options: ReportJsonOptions = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const index = new Map<string, number>();
+  report.series.forEach((s, i) => {
+    if (!index.has(s.id)) index.set(s.id, i);
+  });
   for (const [key, value] of Object.entries(report)) {
-    if (key === 'series') out.series = report.series.map((s) => seriesForJson(s, options.keepSamples === true));
-    else if (key === 'inventory') out.inventory = inventoryForJson(report.inventory);
-    else if (key === 'findings') {
-      const index = new Map<string, number>();
-      report.series.forEach((s, i) => {
-        if (!index.has(s.id)) index.set(s.id, i);
-      });
-      out.findings = report.findings.map((f) => findingForJson(f, index));
-    } else if (key === 'comparison' && report.comparison) out.comparison = comparisonForJson(report.comparison, report.series);
+    if (key === 'series') {
+      const table = encodeSeries(report.series.map((s) => tableSeries(s, options.keepSamples === true)));
+      out.metrics = table.metrics;
+      out.series = table.series;
+    } else if (key === 'inventory') out.inventory = inventoryForJson(report.inventory);
+    else if (key === 'findings') out.findings = report.findings.map((f) => findingForJson(f, index));
+    else if (key === 'comparison' && report.comparison) out.comparison = comparisonForJson(report.comparison, index);
     else out[key] = value;
   }
   return out;
 }
 
-function seriesForJson(s: Series, keepSamples: boolean): Record<string, unknown> {
-  // Objects and arrays are always written, so `s.labels.model` or `s.samples.length` never throws in a script.
-  const out: Record<string, unknown> = { id: s.id, file: s.file, metric: s.metric, labels: s.labels };
-  if (s.unit !== '') out.unit = s.unit;
-  out.direction = s.direction;
-  if (s.directionSource !== 'inferred') out.directionSource = s.directionSource;
-  if (s.source !== 'samples') out.source = s.source;
-  out.stats = compactStats(s.stats);
-  out.outliers = s.outliers;
+/** A series as the table holds it in report.json: samples where they are few, replicate fields the pattern or samples do not say. */
+function tableSeries(s: Series, keepSamples: boolean): TableSeries {
   const written = keepSamples || s.samples.length <= REPORT_SAMPLE_LIMIT;
-  out.samples = written ? s.samples : [];
+  const out: TableSeries = {
+    id: s.id,
+    file: s.file,
+    metric: s.metric,
+    labels: s.labels,
+    unit: s.unit,
+    direction: s.direction,
+    directionSource: s.directionSource,
+    source: s.source,
+    stats: s.stats,
+    outliers: s.outliers,
+    samples: written ? s.samples : [],
+  };
   if (!written) out.samplesOmitted = s.samples.length;
   if (s.line !== undefined) out.line = s.line;
   if (s.replicates) {
-    const r: Record<string, unknown> = { pattern: s.replicates.pattern };
-    if (!sameNumbers(expandPattern(s.replicates.pattern), s.replicates.files)) r.files = s.replicates.files;
+    const r: NonNullable<TableSeries['replicates']> & { runs?: number[] } = { pattern: s.replicates.pattern };
+    const named = expandPattern(s.replicates.pattern);
+    if (!sameNumbers(named, s.replicates.files)) {
+      // Runs of a pattern that names more files (a metric some runs lack): their places in its list.
+      const at = s.replicates.files.map((f) => named?.indexOf(f) ?? -1);
+      if (at.every((i) => i >= 0)) r.runs = at;
+      else r.files = s.replicates.files;
+    }
     // Runs of one sample each: the samples are the run means.
     if (!(written && sameNumbers(s.samples, s.replicates.runMeans))) r.runMeans = s.replicates.runMeans;
     out.replicates = r;
@@ -116,14 +129,17 @@ export function expandPattern(pattern: string): string[] | undefined {
 }
 
 function fileForJson(f: FileEntry, modifiedSource: string | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = { path: f.path, type: f.type, size: f.size, status: f.status };
+  const out: Record<string, unknown> = { path: f.path };
+  if (f.type !== fileTypeOf(f.path)) out.type = f.type;
+  out.size = f.size;
+  if (f.status !== 'parsed') out.status = f.status;
   if (f.document) out.document = true;
   if (f.adapter !== undefined) out.adapter = f.adapter;
   if (f.reason !== undefined) out.reason = f.reason;
   if (f.series > 0) out.series = f.series;
   if (f.rows > 0) out.rows = f.rows;
   if (f.excludedRows > 0) out.excludedRows = f.excludedRows;
-  out.problems = f.problems;
+  if (f.problems.length > 0) out.problems = f.problems;
   if (f.problemCount > f.problems.length) out.problemCount = f.problemCount;
   if (f.modified) {
     out.modified = f.modified.time;
@@ -168,19 +184,21 @@ function inventoryForJson(inventory: Inventory): Record<string, unknown> {
   return out;
 }
 
-function levelForJson(level: FindingLevel): Omit<FindingLevel, 'series'> {
-  const { series: _series, ...rest } = level;
-  return rest;
+/** A level as `[value, n, mean, sd]`: a ranking or sweep effect lists dozens, and keys were most of their bytes. */
+function levelForJson(level: FindingLevel): [string, number | null, number, number | null] {
+  return [level.value, level.n, level.mean, level.sd];
 }
 
 /**
  * A finding as report.json writes it: its series as positions in the
- * report's `series[]` (an id is a hundred characters, and a ranking rests on
- * dozens), with the ids of series not in this run (a change finding about a
- * missing series) in `missingSeries`; no series lists in levels.
+ * report's series table (an id is a hundred characters, and a ranking rests
+ * on dozens), with the ids of series not in this run (a change finding about
+ * a missing series) in `missingSeries`; levels as arrays with no series list;
+ * no `id` (a finding's id is `f` and its place in `findings[]`, from 1).
  */
 function findingForJson(f: Finding, index: ReadonlyMap<string, number>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...f };
+  const { id: _id, ...rest } = f;
+  const out: Record<string, unknown> = { ...rest };
   const positions: number[] = [];
   const missing: string[] = [];
   for (const id of f.series) {
@@ -200,18 +218,24 @@ function findingForJson(f: Finding, index: ReadonlyMap<string, number>): Record<
     out.stability = { ...f.stability, items: f.stability.items.map((item) => ({ ...item, series: index.get(item.series) ?? item.series })) };
   }
   if (f.levels) out.levels = f.levels.map(levelForJson);
-  if (f.sweep) out.sweep = { ...f.sweep, effects: f.sweep.effects.map((e) => ({ ...e, levels: e.levels.map(levelForJson) })) };
+  if (f.slices) out.slices = f.slices.map((slice) => ({ setting: slice.setting, values: slice.values.map((v) => [v.level, v.mean, v.n]) }));
+  if (f.sweep) {
+    const end = (e: NonNullable<Finding['sweep']>['best']) => ({ ...e, series: e.series.map((id) => index.get(id) ?? id) });
+    out.sweep = { ...f.sweep, best: end(f.sweep.best), worst: end(f.sweep.worst), effects: f.sweep.effects.map((e) => ({ ...e, levels: e.levels.map(levelForJson) })) };
+  }
   return out;
 }
 
 /** Fields a comparison row shares with its series in `series[]`. */
 const ROW_IDENTITY = ['file', 'metric', 'labels', 'unit', 'direction', 'line'] as const;
 
-function comparisonForJson(comparison: ComparisonReport, series: readonly Series[]): Record<string, unknown> {
-  const ids = new Set(series.map((s) => s.id));
+function comparisonForJson(comparison: ComparisonReport, index: ReadonlyMap<string, number>): Record<string, unknown> {
   const rows = comparison.series.map((row) => {
-    if (!ids.has(row.id)) return row;
-    const out: Record<string, unknown> = { ...row };
+    const at = index.get(row.id);
+    if (at === undefined) return row;
+    // The series' position in the table names it; its id, file, metric, labels, unit, direction and line are there.
+    const { id: _id, ...rest } = row;
+    const out: Record<string, unknown> = { series: at, ...rest };
     for (const key of ROW_IDENTITY) delete out[key];
     return out;
   });
@@ -222,4 +246,23 @@ function comparisonForJson(comparison: ComparisonReport, series: readonly Series
 export function renderJson(report: Report, options: ReportJsonOptions = {}): string {
   // Secrets redacted in every value and key: report.json is uploaded as an artifact.
   return `${asciiOnly(JSON.stringify(reportForJson(report, options), redactJsonValue))}\n`;
+}
+
+/**
+ * The series of a report.json (schema 4) as objects, every field the table
+ * leaves out put back (docs/report-json.md): for scripts and tests that read
+ * the file. Values are taken as written.
+ */
+export function readReportSeries(json: { metrics?: unknown; series?: unknown }): Series[] {
+  return decodeSeries(json.metrics, json.series).map((t) => {
+    const s: Record<string, unknown> = { ...t };
+    const replicates = t.replicates;
+    if (replicates) {
+      const named = expandPattern(replicates.pattern) ?? [];
+      const runs = (replicates as { runs?: unknown }).runs;
+      const files = replicates.files ?? (Array.isArray(runs) ? runs.map((i) => named[i as number] as string) : named);
+      s.replicates = { pattern: replicates.pattern, files, runMeans: replicates.runMeans ?? t.samples };
+    }
+    return s as unknown as Series;
+  });
 }

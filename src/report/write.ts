@@ -82,6 +82,12 @@ export interface JsonWriteOptions {
    * items becomes one string. Only with `compact`.
    */
   nativeDepth?: number;
+  /**
+   * Arrays this deep are serialised by JSON.stringify in one call too (a row
+   * of the series table, a finding's level); shallower ones are walked item
+   * by item. Only with `compact`; default: never.
+   */
+  nativeArrayDepth?: number;
   /** Characters past ASCII as `\uXXXX` escapes (see asciiOnly). */
   ascii?: boolean;
 }
@@ -95,6 +101,7 @@ export interface JsonWriteOptions {
 export async function writeJson(value: unknown, sink: Sink, replacer?: Replacer, options: JsonWriteOptions = {}): Promise<void> {
   const compact = options.compact === true;
   const nativeDepth = compact ? (options.nativeDepth ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+  const nativeArrayDepth = compact ? (options.nativeArrayDepth ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
   const out = new ChunkWriter(sink, options.ascii === true);
   const stack: Frame[] = [];
   /** Writes a scalar, or opens a container (pushing its frame). */
@@ -104,7 +111,8 @@ export async function writeJson(value: unknown, sink: Sink, replacer?: Replacer,
       return;
     }
     if (Array.isArray(raw)) {
-      if (raw.length === 0) await out.write('[]');
+      if (depth >= nativeArrayDepth) await out.write(JSON.stringify(raw, replacer ? nested(raw, replacer) : undefined));
+      else if (raw.length === 0) await out.write('[]');
       else {
         await out.write('[');
         stack.push({ kind: 'array', items: raw, next: 0, indent, depth });
@@ -162,7 +170,8 @@ export async function writeJson(value: unknown, sink: Sink, replacer?: Replacer,
  */
 export async function writeReportJson(report: Report, sink: Sink, options: ReportJsonOptions = {}): Promise<void> {
   // Secrets redacted in every value and key: report.json is uploaded as an artifact.
-  await writeJson(reportForJson(report, options), sink, redactJsonValue, { compact: true, nativeDepth: 2, ascii: true });
+  // A group of the series table is walked row by row: one file can hold thousands of series.
+  await writeJson(reportForJson(report, options), sink, redactJsonValue, { compact: true, nativeDepth: 3, nativeArrayDepth: 4, ascii: true });
   const done = sink('\n');
   if (done && typeof (done as Promise<unknown>).then === 'function') await done;
 }

@@ -135,16 +135,18 @@ const clip = (v: unknown) => (typeof v === 'string' ? v.slice(0, SHARD_LIMITS.te
 function fileEntry(value: unknown, modifiedSource?: unknown): FileEntry | undefined {
   if (!isObject(value)) return undefined;
   const filePath = clip(value.path);
-  if (!filePath || !FILE_STATUSES.has(value.status as FileStatus)) return undefined;
+  // Schema 4 leaves out a status of `parsed` and a type its extension says.
+  const status = value.status ?? 'parsed';
+  if (!filePath || !FILE_STATUSES.has(status as FileStatus)) return undefined;
   const problems: Problem[] = (Array.isArray(value.problems) ? value.problems.slice(0, 20) : []).flatMap((p: unknown) => {
     if (!isObject(p) || typeof p.reason !== 'string') return [];
     return [count(p.line) > 0 ? { line: count(p.line), reason: clip(p.reason) as string } : { reason: clip(p.reason) as string }];
   });
   const entry: FileEntry = {
     path: filePath,
-    type: FILE_TYPES.has(value.type as FileType) ? (value.type as FileType) : 'other',
+    type: FILE_TYPES.has(value.type as FileType) ? (value.type as FileType) : value.type === undefined ? fileTypeOf(filePath) : 'other',
     size: count(value.size),
-    status: value.status as FileStatus,
+    status: status as FileStatus,
     document: value.document === true,
     series: count(value.series),
     rows: count(value.rows),
@@ -164,7 +166,7 @@ function fileEntry(value: unknown, modifiedSource?: unknown): FileEntry | undefi
   return entry;
 }
 
-/** A document report.json (schema 3) lists by path alone: read, no measurements, no problems. */
+/** A document report.json (schema 3 and 4) lists by path alone: read, no measurements, no problems. */
 function documentEntry(value: unknown): FileEntry | undefined {
   const filePath = clip(value);
   if (!filePath) return undefined;

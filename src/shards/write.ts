@@ -18,7 +18,7 @@ export async function writeShardFiles(dir: string, report: Report): Promise<{ sn
   await fs.mkdir(dir, { recursive: true });
   const snapshotPath = path.join(dir, SNAPSHOT_FILE);
   const hardwarePath = path.join(dir, HARDWARE_FILE);
-  await writeSnapshot(snapshotPath, createSnapshot(report));
+  await writeSnapshot(snapshotPath, createSnapshot(report, { detail: 'full' }));
   await fs.writeFile(hardwarePath, serialiseHardware(report.hardware));
   return { snapshotPath, hardwarePath };
 }
@@ -30,7 +30,7 @@ export async function writeShardFiles(dir: string, report: Report): Promise<{ sn
  */
 export function mergedSnapshot(report: Report, merged: MergedShards): Snapshot {
   const snapshot = createSnapshot(report);
-  snapshot.series = report.series.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)).map(snapshotSeries);
+  snapshot.series = report.series.filter((s) => !s.id.startsWith(LLM_SERIES_PREFIX)).map((s) => snapshotSeries(s));
   snapshot.merged = { label: merged.label, hardware: merged.groups.map((g) => g.identity) };
   return snapshot;
 }

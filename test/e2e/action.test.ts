@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readReportSeries } from '../../src/report/json.js';
 import { buildBundle, repoRoot, runAction, type ActionRun } from '../helpers/run-action.js';
 
 /**
@@ -49,11 +50,8 @@ beforeAll(() => {
   run = runAction(path.join(bundle, 'index.js'), { workspace, inputs: { path: 'examples/benchmarks', llm: 'false' }, event: pullRequestEvent() });
 });
 
-interface Level {
-  value: string;
-  n: number;
-  mean: number;
-}
+/** A level as report.json (schema 4) writes it: [value, n, mean, sd]. */
+type Level = [value: string, n: number, mean: number, sd: number | null];
 interface ReportFinding {
   kind: string;
   metric: string;
@@ -63,14 +61,14 @@ interface ReportFinding {
   ratio?: number;
   test?: { significant: boolean | null };
   scope: { path: string };
-  slices?: { setting: string; values: { level: string }[] }[];
+  slices?: { setting: string; values: [level: string, mean: number, n: number][] }[];
   sweep?: { best: { labels: Record<string, string>; mean: number }; worst: { labels: Record<string, string>; mean: number }; effects: { factor: string; levels: Level[]; test: { significant: boolean | null } }[]; withinNoise: boolean };
 }
 
 /** Ground truth computed from the example files by independent code (test/helpers/truth.ts, checked in examples-truth.test.ts). */
 const truth = JSON.parse(readFileSync(path.join(repoRoot, 'test', 'fixtures', 'examples-truth.json'), 'utf8'));
 
-function reportJson(): { schemaVersion: number; series: unknown[]; findings: ReportFinding[]; inventory: { totals: { excludedRows: number } }; experiments: { replicateGroups: { pattern: string; runs: number }[]; factors: { name: string; levels: string[] }[] } } {
+function reportJson(): { schemaVersion: number; metrics: unknown; series: unknown; findings: ReportFinding[]; inventory: { totals: { excludedRows: number } }; experiments: { replicateGroups: { pattern: string; runs: number }[]; factors: { name: string; levels: string[] }[] } } {
   return JSON.parse(readFileSync(run.outputs['report-json-path'] as string, 'utf8'));
 }
 
@@ -81,8 +79,8 @@ function finding(kind: string, metric: string, scope: string, factor?: string): 
 }
 
 function expectLevels(actual: Level[] | undefined, expected: { value: string; n: number; mean: number }[]): void {
-  expect(actual?.map((l) => [l.value, l.n])).toEqual(expected.map((l) => [l.value, l.n]));
-  actual?.forEach((l, i) => expect(l.mean).toBeCloseTo(expected[i]?.mean as number, 9));
+  expect(actual?.map((l) => [l[0], l[1]])).toEqual(expected.map((l) => [l.value, l.n]));
+  actual?.forEach((l, i) => expect(l[2]).toBeCloseTo(expected[i]?.mean as number, 9));
 }
 
 describe('the bundled action on examples/benchmarks', () => {
@@ -133,7 +131,7 @@ describe('the bundled action on examples/benchmarks', () => {
     expectLevels(runtime.levels, truth.experiment.metrics.tokens_per_second.runtimePooled.levels);
     expect(runtime.ratio).toBeCloseTo(truth.experiment.metrics.tokens_per_second.runtimePooled.bestOverWorst, 9);
     expect(runtime.test?.significant).toBe(true);
-    expect(runtime.slices?.map((s) => [s.setting, s.values[0]?.level])).toEqual([
+    expect(runtime.slices?.map((s) => [s.setting, s.values[0]?.[0]])).toEqual([
       ['batch=1', 'graphs'],
       ['batch=8', 'graphs'],
     ]);
@@ -197,8 +195,8 @@ describe('the bundled action on examples/benchmarks', () => {
     expect(path.basename(reportPath)).toBe('report.md');
     expect(readFileSync(reportPath, 'utf8')).toBe(run.summary);
     const report = reportJson();
-    expect(report.schemaVersion).toBe(3);
-    expect(report.series).toHaveLength(134);
+    expect(report.schemaVersion).toBe(4);
+    expect(readReportSeries(report)).toHaveLength(134);
     expect(report.inventory.totals.excludedRows).toBe(1);
   });
 });
@@ -229,7 +227,7 @@ describe('the bundled CLI', () => {
   it('prints the JSON report of examples/benchmarks with the same numbers', () => {
     const cli = spawnSync(process.execPath, [path.join(bundle, 'cli', 'index.js'), 'analyze', 'examples/benchmarks', '--format', 'json'], { cwd: workspace, encoding: 'utf8' });
     expect(cli.status).toBe(0);
-    const report = JSON.parse(cli.stdout) as { series: { metric: string; file: string; labels: Record<string, string>; stats: { n: number; mean: number } }[] };
+    const report = { series: readReportSeries(JSON.parse(cli.stdout) as object) };
     const tokens = report.series.find((s) => s.metric === 'tokens_s' && s.labels.model === 'gemma3:4b' && s.file.endsWith('per_prompt_runs.csv'));
     expect(tokens?.stats.n).toBe(8);
     expect(tokens?.stats.mean).toBeCloseTo(71.32375, 10);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readReportSeries } from '../../src/report/json.js';
 import { ACTIONS_BOT, FakeGitHub } from '../fakes/github-server.js';
 import { throughputCsv } from '../helpers/baseline.js';
 import { buildBundle, runActionAsync, type ActionRun } from '../helpers/run-action.js';
@@ -57,8 +58,10 @@ function merge(ws: string, inputs: Record<string, string> = {}): Promise<ActionR
 }
 
 interface ReportJson {
-  comparison: { verdict: string; series: { id: string; verdict: string; gated: boolean; baselineHardware?: string }[] };
-  findings: { kind: string; factor?: string; levels?: { value: string }[] }[];
+  metrics: unknown;
+  series: unknown;
+  comparison: { verdict: string; series: { series: number; verdict: string; gated: boolean; baselineHardware?: string }[] };
+  findings: { kind: string; factor?: string; levels?: [value: string, n: number, mean: number, sd: number | null][] }[];
   shards: { name: string; hardware: { id: string } }[];
 }
 
@@ -120,7 +123,7 @@ describe('three shards against a baseline of the same three machines, only the L
     expect(run.summary.match(/<!-- chimera-insight:report -->/g)).toHaveLength(1);
     const report = reportOf(run);
     const ranking = report.findings.find((f) => f.kind === 'ranking');
-    expect([ranking?.factor, ranking?.levels?.map((l) => l.value)]).toEqual(['hardware', ['h100', 'a100', 'l4']]);
+    expect([ranking?.factor, ranking?.levels?.map((l) => l[0])]).toEqual(['hardware', ['h100', 'a100', 'l4']]);
     expect(report.shards.map((s) => [s.name, s.hardware.id])).toEqual([
       ['shards/shard-a100', 'a100'],
       ['shards/shard-h100', 'h100'],
@@ -141,7 +144,9 @@ describe('the same merge with the L4 baseline missing', () => {
     const body = fake.commentsOn('issue:7')[0]?.body ?? '';
     expect(body).toContain(`Different hardware: l4 has no baseline of its own and is compared with the a100 baseline, not gated.`);
     expect(body).toContain('⚠️ regressed, not gated<br><sub>threshold 5%</sub><br><sub>⚠️ baseline on a100</sub>');
-    const l4 = reportOf(run).comparison.series.find((c) => c.id.includes('hardware=l4'));
+    const report = reportOf(run);
+    const ids = readReportSeries(report).map((s) => s.id);
+    const l4 = report.comparison.series.find((c) => ids[c.series]?.includes('hardware=l4'));
     expect([l4?.verdict, l4?.gated, l4?.baselineHardware]).toEqual(['regressed', false, 'a100']);
   });
 });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseSnapshot } from '../../src/baseline/snapshot.js';
 import { main } from '../../src/cli-main.js';
+import { readReportSeries } from '../../src/report/json.js';
 import { throughputCsv } from '../helpers/baseline.js';
 import { useTempDir, writeTree } from '../helpers/tmp.js';
 
@@ -70,10 +72,11 @@ describe('chimera-insight analyze --baseline', () => {
   it('leaves a baseline directory inside the analysed one out of the head', async () => {
     writeTree(tmp.dir, { 'previous/runs.csv': throughputCsv({ llama3: BASE }), 'runs.csv': throughputCsv({ llama3: scaled(0.99) }) });
     const { code, stdout } = await cli(['analyze', '.', '--baseline', 'previous', '--format', 'json']);
-    const report = JSON.parse(stdout) as { series: { file: string }[]; comparison: { verdict: string; series: { id: string; verdict: string }[] } };
+    const report = JSON.parse(stdout) as { metrics: unknown; series: unknown; comparison: { verdict: string; series: { series: number; verdict: string }[] } };
+    const series = readReportSeries(report);
     expect(code).toBe(0);
-    expect(report.series.map((s) => s.file)).toEqual(['runs.csv']);
-    expect(report.comparison.series.map((c) => [c.id, c.verdict])).toEqual([['runs.csv::tokens_s{model=llama3}', 'unchanged']]);
+    expect(series.map((s) => s.file)).toEqual(['runs.csv']);
+    expect(report.comparison.series.map((c) => [series[c.series]?.id, c.verdict])).toEqual([['runs.csv::tokens_s{model=llama3}', 'unchanged']]);
   });
 
   it('compares the newest timestamped run with the one before with --baseline history', async () => {
@@ -116,9 +119,10 @@ describe('chimera-insight snapshot', () => {
     writeTree(tmp.dir, { 'bench/runs.csv': throughputCsv({ llama3: BASE }) });
     const saved = await cli(['snapshot', 'bench', '--out', 'snapshot.json']);
     expect(saved).toEqual({ code: 0, stdout: '', stderr: 'Snapshot of 1 series written to snapshot.json\n' });
-    const snapshot = JSON.parse(readFileSync(path.join(tmp.dir, 'snapshot.json'), 'utf8')) as { schemaVersion: number; series: { id: string; samples: number[] }[] };
-    expect(snapshot.schemaVersion).toBe(2);
-    expect(snapshot.series.map((s) => [s.id, s.samples])).toEqual([['bench/runs.csv::tokens_s{model=llama3}', BASE]]);
+    const text = readFileSync(path.join(tmp.dir, 'snapshot.json'), 'utf8');
+    expect((JSON.parse(text) as { schemaVersion: number }).schemaVersion).toBe(3);
+    // The gate compares means: the baseline keeps n, mean and sd, not the samples.
+    expect(parseSnapshot(text, 'snapshot.json').series.map((s) => [s.id, s.stats.n, s.samples])).toEqual([['bench/runs.csv::tokens_s{model=llama3}', BASE.length, []]]);
 
     writeTree(tmp.dir, { 'bench/runs.csv': throughputCsv({ llama3: scaled(0.85) }) });
     const { code, stdout } = await cli(['analyze', 'bench', '--baseline', 'snapshot.json']);

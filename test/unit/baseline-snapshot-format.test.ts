@@ -1,5 +1,5 @@
-// snapshot.json schema 2: each series says only what its reader cannot put back, and the snapshots
-// already in users' caches (schema 1, every field written) are still read.
+// snapshot.json schema 3: the series table (docs/report-json.md), and the snapshots already in users'
+// caches (schema 1, every field written; schema 2, defaults left out) are still read.
 import { describe, expect, it } from 'vitest';
 import { parseSnapshot, serialiseSnapshot, snapshotForJson } from '../../src/baseline/snapshot.js';
 import type { Snapshot, SnapshotSeries } from '../../src/model/snapshot.js';
@@ -9,7 +9,7 @@ const stats = (over: Partial<SeriesStats>): SeriesStats => ({ n: 3, mean: 100, s
 const one = (value: number): SeriesStats => ({ n: 1, mean: value, sd: null, cv: null, min: value, p50: value, p95: value, p99: value, max: value, approximate: false });
 
 function snapshot(series: SnapshotSeries[]): Snapshot {
-  return { schemaVersion: 2, tool: 'chimera-insight', toolVersion: '0.1.0', createdAt: '2026-11-01T10:00:00.000Z', commit: { sha: 'a'.repeat(40), ref: 'main' }, config: { path: 'bench' }, series };
+  return { schemaVersion: 3, tool: 'chimera-insight', toolVersion: '0.1.0', createdAt: '2026-11-01T10:00:00.000Z', commit: { sha: 'a'.repeat(40), ref: 'main' }, config: { path: 'bench' }, series };
 }
 
 const llama: SnapshotSeries = {
@@ -26,12 +26,25 @@ const llama: SnapshotSeries = {
 };
 const qwenTtft: SnapshotSeries = { ...llama, id: 'bench/runs.csv::ttft_ms{model=qwen}', metric: 'ttft_ms', labels: { model: 'qwen' }, unit: 'ms', direction: 'lower', stats: one(80), samples: [80] };
 
-describe('snapshot.json schema 2', () => {
-  it('writes the second series of a file as its id tail, and neither its metric and labels nor its single sample', () => {
-    const written = snapshotForJson(snapshot([llama, qwenTtft])).series;
-    expect(written).toEqual([
-      { id: 'bench/runs.csv::tokens_s{model=llama3}', unit: 'tok/s', direction: 'higher', stats: [3, 100, 2, 98, 100, 101.8, 101.96, 102], samples: [98, 100, 102], line: 2 },
-      { tail: 'ttft_ms{model=qwen}', unit: 'ms', direction: 'lower', stats: [1, 80], line: 2 },
+describe('snapshot.json schema 3', () => {
+  it('writes the series of a file as one group: its file and shared line once, each series as its metric, statistics and samples', () => {
+    const written = snapshotForJson(snapshot([llama, qwenTtft]));
+    expect([written.schemaVersion, written.metrics, written.series]).toEqual([
+      3,
+      [
+        { metric: 'tokens_s', unit: 'tok/s', direction: 'higher' },
+        { metric: 'ttft_ms', unit: 'ms', direction: 'lower' },
+      ],
+      [
+        {
+          file: 'bench/runs.csv',
+          line: 2,
+          rows: [
+            [0, [3, 100, 2], [98, 100, 102], { labels: { model: 'llama3' } }],
+            [1, 80, { labels: { model: 'qwen' } }],
+          ],
+        },
+      ],
     ]);
   });
 
@@ -41,14 +54,15 @@ describe('snapshot.json schema 2', () => {
     const third: SnapshotSeries = { ...timestamped, id: 'runs/<ts>/t.csv::x{y}', metric: 'x{y}', labels: {}, stats: stats({ cv: 7 }) };
     const summary: SnapshotSeries = { ...llama, id: 'bench/s.json::ms', file: 'bench/s.json', metric: 'ms', labels: {}, unit: '', source: 'summary', stats: { ...stats({ n: null, p95: null }), min: null }, samples: [] };
     const oneOfSummary: SnapshotSeries = { ...summary, id: 'bench/s.json::p99', metric: 'p99', stats: { ...one(5), p95: null }, samples: [] };
+    const baseline: SnapshotSeries = { ...llama, id: 'bench/b.csv::tokens_s', file: 'bench/b.csv', labels: {}, stats: { ...stats({}), min: null, p50: null, p95: null, p99: null, max: null }, samples: [] };
     const llm: SnapshotSeries = { ...llama, id: 'llm::tokens_per_second', file: 'llm', metric: 'tokens_per_second', labels: {}, stats: { ...stats({}), approximate: true } };
-    const all = snapshot([llama, qwenTtft, timestamped, sibling, third, summary, oneOfSummary, llm]);
-    expect(parseSnapshot(serialiseSnapshot(all), 'snapshot.json')).toStrictEqual(all);
+    const all = snapshot([llama, qwenTtft, timestamped, sibling, third, summary, oneOfSummary, baseline, llm]);
+    expect(parseSnapshot(serialiseSnapshot(all), 'snapshot.json')).toStrictEqual({ ...all, schemaVersion: 3 });
   });
 
   it('is smaller than the same snapshot with every field written', () => {
     const all = snapshot([llama, qwenTtft]);
-    expect(serialiseSnapshot(all).length).toBe(461);
+    expect(serialiseSnapshot(all).length).toBe(475);
     expect(JSON.stringify(all).length + 1).toBe(838);
   });
 });
@@ -67,8 +81,24 @@ describe('snapshots in users’ caches', () => {
     expect(read.commit).toEqual({ sha: 'a'.repeat(40), ref: 'main' });
   });
 
-  it('names a malformed field of a compact series by its full name', () => {
-    const text = serialiseSnapshot(snapshot([llama, qwenTtft])).replace('"stats":[1,80]', '"stats":[1,"fast"]');
-    expect(() => parseSnapshot(text, 'snapshot.json')).toThrow('Baseline snapshot snapshot.json: series[1].stats.mean must be a finite number');
+  it('reads a schema-2 snapshot, each series with what its reader cannot put back, as this version writes it today', () => {
+    const text =
+      '{"schemaVersion":2,"tool":"chimera-insight","toolVersion":"0.1.0","createdAt":"2026-11-01T10:00:00.000Z","config":{"path":"bench"},' +
+      '"series":[{"id":"bench/runs.csv::tokens_s{model=llama3}","unit":"tok/s","direction":"higher","stats":[3,100,2,98,100,101.8,101.96,102],"samples":[98,100,102],"line":2},' +
+      '{"tail":"ttft_ms{model=qwen}","unit":"ms","direction":"lower","stats":[1,80],"line":2,"factors":{"model":"qwen"},"experiment":"bench/*.csv"}],' +
+      '"commit":{"sha":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","ref":"main"}}\n';
+    const read = parseSnapshot(text, 'snapshot.json');
+    expect(read.series).toStrictEqual([llama, { ...qwenTtft, factors: { model: 'qwen' }, experiment: 'bench/*.csv' }]);
+    expect([read.schemaVersion, read.commit]).toEqual([3, { sha: 'a'.repeat(40), ref: 'main' }]);
+  });
+
+  it('names a malformed field of a table row by where it is written', () => {
+    const text = serialiseSnapshot(snapshot([llama, qwenTtft])).replace('[1,80,', '[1,"fast",');
+    expect(() => parseSnapshot(text, 'snapshot.json')).toThrow('Baseline snapshot snapshot.json: series[0].rows[1].stats.mean must be a finite number');
+  });
+
+  it('names a row that names no metric', () => {
+    const text = serialiseSnapshot(snapshot([llama, qwenTtft])).replace('[1,80,', '[7,80,');
+    expect(() => parseSnapshot(text, 'snapshot.json')).toThrow('Baseline snapshot snapshot.json: series[0].rows[1] must be [metric, stats, …] naming an entry of metrics');
   });
 });

@@ -1,3 +1,4 @@
+import { readReportSeries } from '../../src/report/json.js';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,7 +53,7 @@ describe('chimera-insight CLI', () => {
 
   it('prints the JSON report with --format json', async () => {
     const { code, stdout } = await cli(['analyze', 'reports', '--format', 'json'], workspace);
-    const report = JSON.parse(stdout) as { series: { metric: string; labels: Record<string, string>; stats: { mean: number } }[] };
+    const report = { series: readReportSeries(JSON.parse(stdout) as object) };
     expect(code).toBe(0);
     expect(report.series.map((s) => [s.metric, s.labels.model, s.stats.mean])).toEqual([
       ['tokens_s', 'gemma3:1b', 105],

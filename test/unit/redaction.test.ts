@@ -1,3 +1,5 @@
+import { parseSnapshot } from '../../src/baseline/snapshot.js';
+import { readReportSeries } from '../../src/report/json.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +53,7 @@ describe('redaction in every file and stream we write', () => {
     }
     // Markdown escapes the brackets: GitHub shows [redacted:f586a9].
     expect(md.stdout).toContain('| `tokens_s`<br><sub>reports/runs.csv</sub> | model=\\[redacted:f586a9\\] | 2 | 105 ± 7.07 tok/s | 6.7% |');
-    const report = JSON.parse(json.stdout) as { series: { id: string; labels: Record<string, string> }[] };
+    const report = { series: readReportSeries(JSON.parse(json.stdout) as object) };
     expect(report.series.map((s) => s.labels.model)).toEqual([MARK_A, '[redacted:64c8de]']);
     expect(report.series.map((s) => s.id)).toEqual([`reports/runs.csv::tokens_s{model=${MARK_A}}`, 'reports/runs.csv::tokens_s{model=[redacted:64c8de]}']);
   });
@@ -61,16 +63,17 @@ describe('redaction in every file and stream we write', () => {
     const text = readFileSync(path.join(workspace, 'snapshot.json'), 'utf8');
     expect(code).toBe(0);
     expect(text).not.toContain('ghp_');
-    const snapshot = JSON.parse(text) as { series: { id: string }[] };
+    const snapshot = parseSnapshot(text, 'snapshot.json');
     expect(new Set(snapshot.series.map((s) => s.id)).size).toBe(2);
   });
 
   it('matches every series against a baseline read back from the redacted snapshot', async () => {
     await cli(['snapshot', 'reports', '--out', 'base.json']);
     const { code, stdout } = await cli(['analyze', 'reports', '--baseline', 'base.json', '--no-llm', '--format', 'json']);
-    const report = JSON.parse(stdout) as { comparison: { series: { id: string; verdict: string }[] } };
+    const report = JSON.parse(stdout) as { series: unknown; metrics: unknown; comparison: { series: { series: number; verdict: string }[] } };
+    const ids = readReportSeries(report).map((s) => s.id);
     expect(code).toBe(0);
-    expect(report.comparison.series.map((c) => [c.id, c.verdict])).toEqual([
+    expect(report.comparison.series.map((c) => [ids[c.series], c.verdict])).toEqual([
       [`reports/runs.csv::tokens_s{model=${MARK_A}}`, 'unchanged'],
       ['reports/runs.csv::tokens_s{model=[redacted:64c8de]}', 'unchanged'],
     ]);
@@ -79,7 +82,7 @@ describe('redaction in every file and stream we write', () => {
   it('redacts a token that follows a line break inside a value of report.json', async () => {
     const { stdout } = await cli(['analyze', '.', '--patterns', 'notes.csv', '--baseline', 'none', '--no-llm', '--format', 'json']);
     expect(stdout).not.toContain('ghp_');
-    const report = JSON.parse(stdout) as { series: { labels: Record<string, string> }[] };
+    const report = { series: readReportSeries(JSON.parse(stdout) as object) };
     expect(report.series.map((s) => s.labels)).toEqual([{ build: `nightly\n${MARK_A}` }]);
   });
 

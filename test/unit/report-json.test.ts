@@ -1,11 +1,10 @@
-// report.json schema 3 (docs/report-json.md): what a script reads, without the fields it can take as given.
+// report.json schema 4 (docs/report-json.md): what a script reads, without the fields it can take as given.
 import { describe, expect, it } from 'vitest';
 import { summariseInventory } from '../../src/discover/inventory.js';
 import type { Finding } from '../../src/model/finding.js';
 import { REPORT_SCHEMA_VERSION, type FileEntry, type Report } from '../../src/model/report.js';
 import type { Series } from '../../src/model/series.js';
-import { compactStats, expandStats } from '../../src/report/compact.js';
-import { expandPattern, renderJson } from '../../src/report/json.js';
+import { expandPattern, readReportSeries, renderJson } from '../../src/report/json.js';
 import { shardReportOf } from '../../src/shards/read.js';
 
 function series(partial: Partial<Series> & Pick<Series, 'id' | 'metric'>): Series {
@@ -49,49 +48,35 @@ function report(partial: Partial<Report>, files: FileEntry[] = [file('bench/resu
 const json = (r: Report, keepSamples = false): any => JSON.parse(renderJson(r, { keepSamples }));
 
 describe('report.json series', () => {
-  it('writes a series of a few samples with its statistics and samples, and no field equal to its default', () => {
+  it('writes a series of a few samples as a row of its metric, n, mean and sd, and samples; the file and line once for its group', () => {
     const s = series({ id: 'bench/results.csv::tokens_s', metric: 'tokens_s', line: 2 });
-    expect(json(report({ series: [s] })).series).toEqual([
-      {
-        id: 'bench/results.csv::tokens_s',
-        file: 'bench/results.csv',
-        metric: 'tokens_s',
-        labels: {},
-        unit: 'tok/s',
-        direction: 'higher',
-        stats: { n: 3, mean: 10, sd: 1, cv: 10, min: 9, p50: 10, p95: 10.9, p99: 10.98, max: 11 },
-        outliers: [],
-        samples: [9, 10, 11],
-        line: 2,
-      },
+    const out = json(report({ series: [s] }));
+    expect([out.metrics, out.series]).toEqual([[{ metric: 'tokens_s', unit: 'tok/s', direction: 'higher' }], [{ file: 'bench/results.csv', line: 2, rows: [[0, [3, 10, 1], [9, 10, 11]]] }]]);
+  });
+
+  it('writes a single value as its metric and value, its labels once for the series of its file', () => {
+    const single = (metric: string, mean: number, unit = 'ms') =>
+      series({
+        id: `docs/notes.md::${metric}{model=qwen2.5:0.5b}`,
+        file: 'docs/notes.md',
+        metric,
+        labels: { model: 'qwen2.5:0.5b' },
+        unit,
+        direction: 'lower',
+        stats: { n: 1, mean, sd: null, cv: null, min: mean, p50: mean, p95: mean, p99: mean, max: mean, approximate: false },
+        samples: [mean],
+      });
+    const out = json(report({ series: [single('TTFT (ms)', 86), single('TPOT (ms)', 12.5), single('TTFT (ms)', 90)] }));
+    expect([out.metrics, out.series]).toEqual([
+      [
+        { metric: 'TTFT (ms)', unit: 'ms', direction: 'lower' },
+        { metric: 'TPOT (ms)', unit: 'ms', direction: 'lower' },
+      ],
+      [{ file: 'docs/notes.md', labels: { model: 'qwen2.5:0.5b' }, rows: [[0, 86], [1, 12.5], [0, 90]] }],
     ]);
   });
 
-  it('writes a single value’s statistics as its n and mean alone', () => {
-    const s = series({
-      id: 'docs/notes.md::TTFT (ms){model=qwen2.5:0.5b}',
-      file: 'docs/notes.md',
-      metric: 'TTFT (ms)',
-      labels: { model: 'qwen2.5:0.5b' },
-      unit: 'ms',
-      direction: 'lower',
-      stats: { n: 1, mean: 86, sd: null, cv: null, min: 86, p50: 86, p95: 86, p99: 86, max: 86, approximate: false },
-      samples: [86],
-    });
-    expect(json(report({ series: [s] })).series[0]).toEqual({
-      id: 'docs/notes.md::TTFT (ms){model=qwen2.5:0.5b}',
-      file: 'docs/notes.md',
-      metric: 'TTFT (ms)',
-      labels: { model: 'qwen2.5:0.5b' },
-      unit: 'ms',
-      direction: 'lower',
-      stats: { n: 1, mean: 86 },
-      outliers: [],
-      samples: [86],
-    });
-  });
-
-  it('writes a stated summary without the statistics it does not state, and says it is one', () => {
+  it('writes a stated summary without the statistics it does not state, its source and direction override in its metric', () => {
     const s = series({
       id: 'bench/summary.json::latency.ms',
       file: 'bench/summary.json',
@@ -103,17 +88,16 @@ describe('report.json series', () => {
       stats: { n: null, mean: 495.1, sd: 39.6, cv: 8, min: null, p50: null, p95: null, p99: null, max: null, approximate: false },
       samples: [],
     });
-    const out = json(report({ series: [s] })).series[0];
-    expect([out.source, out.directionSource, out.stats, out.samples]).toEqual(['summary', 'override', { mean: 495.1, sd: 39.6, cv: 8 }, []]);
+    const out = json(report({ series: [s] }));
+    expect([out.metrics, out.series[0].rows]).toEqual([[{ metric: 'latency.ms', unit: 'ms', direction: 'lower', directionSource: 'override', source: 'summary' }], [[0, [null, 495.1, 39.6], { cv: 8 }]]]);
   });
 
-  it('counts the samples of a series of more than 30 instead of writing them, and writes them all with keep-samples', () => {
+  it('writes the order statistics the samples do not give, and counts the samples of a series of more than 30 instead of writing them', () => {
     const samples = Array.from({ length: 31 }, (_, i) => i);
-    const s = series({ id: 'bench/results.csv::tokens_s', metric: 'tokens_s', samples, outliers: [{ index: 30, value: 30 }] });
-    const out = json(report({ series: [s] })).series[0];
-    expect([out.samples, out.samplesOmitted, out.outliers]).toEqual([[], 31, [{ index: 30, value: 30 }]]);
-    const all = json(report({ series: [s] }), true).series[0];
-    expect([all.samples, all.samplesOmitted]).toEqual([samples, undefined]);
+    const stats = { n: 31, mean: 15, sd: 9.093, cv: 60.62, min: 0, p50: 15, p95: 28.5, p99: 29.7, max: 30, approximate: false };
+    const s = series({ id: 'bench/results.csv::tokens_s', metric: 'tokens_s', samples, stats, outliers: [{ index: 30, value: 30 }] });
+    expect(json(report({ series: [s] })).series[0].rows).toEqual([[0, [31, 15, 9.093, 0, 15, 28.5, 29.7, 30], { outliers: [[30, 30]], samplesOmitted: 31 }]]);
+    expect(json(report({ series: [s] }), true).series[0].rows).toEqual([[0, [31, 15, 9.093], samples, { outliers: [[30, 30]] }]]);
   });
 
   it('names a pooled series’ runs by their pattern, and leaves out run means that are its samples', () => {
@@ -126,11 +110,19 @@ describe('report.json series', () => {
       factors: { runtime: 'fused' },
       experiment: 'exp/*/run_<n>/summary.json',
     });
-    const out = json(report({ series: [pooled] })).series[0];
-    expect([out.replicates, out.factors, out.experiment]).toEqual([{ pattern: 'exp/fused/run_{1..3}/summary.json' }, { runtime: 'fused' }, 'exp/*/run_<n>/summary.json']);
+    expect(json(report({ series: [pooled] })).series).toEqual([
+      {
+        file: 'exp/fused/run_1/summary.json',
+        key: 'exp/fused/run_<n>/summary.json',
+        factors: { runtime: 'fused' },
+        experiment: 'exp/*/run_<n>/summary.json',
+        replicates: { pattern: 'exp/fused/run_{1..3}/summary.json' },
+        rows: [[0, [3, 10, 1], [9, 10, 11]]],
+      },
+    ]);
   });
 
-  it('lists replicate files and run means that the pattern and samples do not give', () => {
+  it('names runs by their place in the pattern’s list, and lists files and run means that the pattern and samples do not give', () => {
     const files = ['exp/a/run_1/s.json', 'exp/a/run_3/s.json'];
     const pooled = series({
       id: 'exp/a/run_<n>/s.json::tokens_s',
@@ -140,7 +132,70 @@ describe('report.json series', () => {
       stats: { n: 4, mean: 10.5, sd: 1.29, cv: 12.3, min: 9, p50: 10.5, p95: 11.85, p99: 11.97, max: 12, approximate: false },
       replicates: { pattern: 'exp/a/run_{1,3}/s.json', files: ['exp/a/run_3/s.json', 'exp/a/run_1/s.json'], runMeans: [9.5, 11.5] },
     });
-    expect(json(report({ series: [pooled] })).series[0].replicates).toEqual({ pattern: 'exp/a/run_{1,3}/s.json', files: ['exp/a/run_3/s.json', 'exp/a/run_1/s.json'], runMeans: [9.5, 11.5] });
+    const out = json(report({ series: [pooled] })).series[0];
+    expect([out.replicates, out.rows[0][3]]).toEqual([{ pattern: 'exp/a/run_{1,3}/s.json', runs: [1, 0] }, { cv: 12.3, runMeans: [9.5, 11.5] }]);
+    const elsewhere = { ...pooled, replicates: { ...(pooled.replicates as NonNullable<Series['replicates']>), files: ['exp/a/run_1/s.json', 'exp/b/run_3/s.json'] } };
+    expect(json(report({ series: [elsewhere] })).series[0].replicates).toEqual({ pattern: 'exp/a/run_{1,3}/s.json', files: ['exp/a/run_1/s.json', 'exp/b/run_3/s.json'] });
+    expect(readReportSeries(json(report({ series: [pooled] })))[0]?.replicates).toEqual(pooled.replicates);
+  });
+
+  it('writes an id its file, metric and labels do not spell, and labels not shared by its group', () => {
+    const a = series({ id: 'bench/results.csv::tokens_s{model=a}#2', metric: 'tokens_s', labels: { model: 'a', gpu: 'A100' } });
+    const b = series({ id: 'bench/results.csv::tokens_s{gpu=A100,model=b}', metric: 'tokens_s', labels: { model: 'b', gpu: 'A100' } });
+    expect(json(report({ series: [a, b] })).series[0]).toEqual({
+      file: 'bench/results.csv',
+      labels: { gpu: 'A100' },
+      rows: [
+        [0, [3, 10, 1], [9, 10, 11], { labels: { model: 'a' }, id: 'bench/results.csv::tokens_s{model=a}#2' }],
+        [0, [3, 10, 1], [9, 10, 11], { labels: { model: 'b' } }],
+      ],
+    });
+  });
+
+  it('writes a run of series of one file with the same labels as a group that continues the one before, saying only the labels that change', () => {
+    const of = (model: string, metric: string) => series({ id: `bench/results.csv::${metric}{gpu=A100,model=${model}}`, metric, labels: { gpu: 'A100', model } });
+    const all = [of('a', 'tokens_s'), of('a', 'ttft_ms'), of('b', 'tokens_s'), of('b', 'ttft_ms')];
+    const out = json(report({ series: all }));
+    expect(out.series).toEqual([
+      {
+        file: 'bench/results.csv',
+        labels: { gpu: 'A100', model: 'a' },
+        rows: [
+          [0, [3, 10, 1], [9, 10, 11]],
+          [1, [3, 10, 1], [9, 10, 11]],
+        ],
+      },
+      {
+        labels: { model: 'b' },
+        rows: [
+          [0, [3, 10, 1], [9, 10, 11]],
+          [1, [3, 10, 1], [9, 10, 11]],
+        ],
+      },
+    ]);
+    expect(readReportSeries(out).map((s) => [s.id, s.file, s.labels])).toEqual(all.map((s) => [s.id, s.file, s.labels]));
+  });
+
+  it('reads back as exactly the series it wrote, with the samples it kept', () => {
+    const files = ['exp/a/run_1/s.json', 'exp/a/run_3/s.json'];
+    const all = [
+      series({ id: 'bench/results.csv::tokens_s', metric: 'tokens_s', line: 2, outliers: [{ index: 2, value: 11 }] }),
+      series({ id: 'bench/results.csv::ttft_ms{model=x}#2', metric: 'ttft_ms', labels: { model: 'x' }, unit: 'ms', direction: 'lower', line: 5 }),
+      series({ id: 'bench/s.json::lat', file: 'bench/s.json', metric: 'lat', unit: '', source: 'summary', directionSource: 'override', samples: [], stats: { n: null, mean: 4.2, sd: null, cv: null, min: null, p50: 4.1, p95: 7, p99: null, max: null, approximate: false } }),
+      series({ id: 'bench/s.json::one', file: 'bench/s.json', metric: 'one', samples: [86], stats: { n: 1, mean: 86, sd: null, cv: null, min: 86, p50: 86, p95: 86, p99: 86, max: 86, approximate: false } }),
+      series({
+        id: 'exp/a/run_<n>/s.json::tokens_s',
+        file: files[0] as string,
+        metric: 'tokens_s',
+        samples: [9, 10, 11, 12],
+        stats: { n: 4, mean: 10.5, sd: 1.29, cv: 12.3, min: 9, p50: 10.5, p95: 11.85, p99: 11.97, max: 12, approximate: false },
+        replicates: { pattern: 'exp/a/run_{1,3}/s.json', files, runMeans: [9.5, 11.5] },
+        factors: { run: 'a' },
+        experiment: 'exp/*/run_<n>/s.json',
+      }),
+    ];
+    const read = readReportSeries(json(report({ series: all })));
+    expect(read).toStrictEqual(all.map((s) => ({ ...s, line: s.line, replicates: s.replicates, factors: s.factors, experiment: s.experiment })).map((s) => JSON.parse(JSON.stringify(s))));
   });
 });
 
@@ -154,20 +209,17 @@ describe('replicate patterns', () => {
 });
 
 describe('report.json statistics', () => {
-  it('gives back exactly the statistics it leaves fields out of', () => {
-    const all = [
-      { n: 1, mean: 86, sd: null, cv: null, min: 86, p50: 86, p95: 86, p99: 86, max: 86, approximate: false },
-      { n: 1, mean: 86, sd: null, cv: null, min: 86, p50: 86, p95: null, p99: null, max: 90, approximate: false },
-      { n: null, mean: 4.2, sd: null, cv: null, min: null, p50: 4.1, p95: 7, p99: null, max: null, approximate: false },
-      { n: 20_000, mean: 5, sd: 0.5, cv: 10, min: 3, p50: 5, p95: 5.8, p99: 6.1, max: 7, approximate: true },
+  it('gives back exactly the statistics it leaves entries out of', () => {
+    const cases: [Partial<Series>, unknown][] = [
+      [{ samples: [86], stats: { n: 1, mean: 86, sd: null, cv: null, min: 86, p50: 86, p95: 86, p99: 86, max: 86, approximate: false } }, 86],
+      [{ samples: [86], stats: { n: 1, mean: 86, sd: null, cv: null, min: 86, p50: 86, p95: null, p99: null, max: 90, approximate: false } }, [1, 86, null, 86, 86, null, null, 90]],
+      [{ source: 'summary', samples: [], stats: { n: null, mean: 4.2, sd: null, cv: null, min: null, p50: 4.1, p95: 7, p99: null, max: null, approximate: false } }, [null, 4.2, null, null, 4.1, 7, null, null]],
+      [{ samples: Array.from({ length: 40 }, () => 5), stats: { n: 20_000, mean: 5, sd: 0.5, cv: 10, min: 3, p50: 5, p95: 5.8, p99: 6.1, max: 7, approximate: true } }, [20_000, 5, 0.5, 3, 5, 5.8, 6.1, 7, 1]],
     ];
-    for (const stats of all) expect(expandStats(compactStats(stats))).toStrictEqual(stats);
-    expect(all.map(compactStats)).toEqual([
-      { n: 1, mean: 86 },
-      { n: 1, mean: 86, p95: null, p99: null, max: 90 },
-      { mean: 4.2, p50: 4.1, p95: 7 },
-      { n: 20_000, mean: 5, sd: 0.5, cv: 10, min: 3, p50: 5, p95: 5.8, p99: 6.1, max: 7, approximate: true },
-    ]);
+    const all = cases.map(([over], i) => series({ id: `bench/results.csv::m${i}`, metric: `m${i}`, ...over }));
+    const out = json(report({ series: all }));
+    expect(out.series[0].rows.map((row: unknown[]) => row[1])).toEqual(cases.map(([, written]) => written));
+    expect(readReportSeries(out).map((s) => s.stats)).toStrictEqual(all.map((s) => s.stats));
   });
 });
 
@@ -191,14 +243,15 @@ describe('report.json findings', () => {
     test: { method: 'welch', p: 0.001, significant: true },
   };
 
-  it('names its series by their position in series[], and its levels without series lists', () => {
+  it('names its series by their position in the series table, its levels as [value, n, mean, sd], and no id', () => {
     const out = json(report({ series: [a, b], findings: [ranking] })).findings[0];
-    expect([out.series, out.scope, out.levels]).toEqual([
+    expect([out.id, out.series, out.scope, out.levels]).toEqual([
+      undefined,
       [0, 1],
       { path: 'exp/*/run_<n>/s.json' },
       [
-        { value: 'fused', n: 3, mean: 20, sd: 1 },
-        { value: 'paged', n: 3, mean: 10, sd: 1 },
+        ['fused', 3, 20, 1],
+        ['paged', 3, 10, 1],
       ],
     ]);
   });
@@ -224,13 +277,13 @@ describe('report.json inventory', () => {
     file('docs/notes.md', { type: 'markdown', document: true, adapter: undefined, series: 0, rows: 0, modified: { time: '2026-11-01T10:00:00.000Z', source: 'git' } }),
   ];
 
-  it('lists files with measurements or problems, leaving out zero counts, and documents by path alone', () => {
+  it('lists files with measurements or problems, leaving out zero counts, no problems, a parsed status and the type their extension says, and documents by path alone', () => {
     const inventory = json(report({}, files)).inventory;
     expect([inventory.modifiedSource, inventory.files, inventory.documents]).toEqual([
       'git',
       [
-        { path: 'bench/results.csv', type: 'csv', size: 120, status: 'parsed', adapter: 'csv', series: 1, rows: 3, problems: [], modified: '2026-11-01T10:00:00.000Z' },
-        { path: 'bench/broken.json', type: 'json', size: 120, status: 'failed', problems: [{ line: 3, reason: 'bad JSON' }], problemCount: 4, modified: '2026-11-02T10:00:00.000Z', modifiedSource: 'filesystem' },
+        { path: 'bench/results.csv', size: 120, adapter: 'csv', series: 1, rows: 3, modified: '2026-11-01T10:00:00.000Z' },
+        { path: 'bench/broken.json', size: 120, status: 'failed', problems: [{ line: 3, reason: 'bad JSON' }], problemCount: 4, modified: '2026-11-02T10:00:00.000Z', modifiedSource: 'filesystem' },
       ],
       ['docs/notes.md'],
     ]);
@@ -248,13 +301,14 @@ describe('report.json inventory', () => {
 });
 
 describe('report.json comparison', () => {
-  it('names a compared series by id alone, and a missing one with its file, metric and labels', () => {
+  it('names a compared series by its position in the series table, and a missing one by id with its file, metric and labels', () => {
     const a = series({ id: 'bench/results.csv::tokens_s', metric: 'tokens_s' });
     const row = { id: a.id, file: a.file, metric: 'tokens_s', labels: {}, unit: 'tok/s', direction: 'higher' as const, gated: true, threshold: 0.05, base: { value: 10, n: 3, sd: 1 }, head: { value: 10, n: 3, sd: 1 }, change: 0, interval: [-0.1, 0.1] as [number, number], pValue: 1, method: 'welch' as const, verdict: 'unchanged' as const };
     const missing = { ...row, id: 'old.csv::ttft_ms', file: 'old.csv', metric: 'ttft_ms', head: null, change: null, interval: null, pValue: null, method: 'none' as const, verdict: 'missing' as const };
     const comparison = { verdict: 'pass' as const, baseline: { source: 'file' as const, description: 'snapshot.json' }, attempts: [], series: [row, missing], settings: {} } as unknown as Report['comparison'];
     const out = json(report({ series: [a], comparison })).comparison.series;
-    expect(Object.keys(out[0])).toEqual(['id', 'gated', 'threshold', 'base', 'head', 'change', 'interval', 'pValue', 'method', 'verdict']);
-    expect([out[1].file, out[1].metric, out[1].labels]).toEqual(['old.csv', 'ttft_ms', {}]);
+    expect(out[0].series).toBe(0);
+    expect(Object.keys(out[0])).toEqual(['series', 'gated', 'threshold', 'base', 'head', 'change', 'interval', 'pValue', 'method', 'verdict']);
+    expect([out[1].id, out[1].file, out[1].metric, out[1].labels]).toEqual(['old.csv::ttft_ms', 'old.csv', 'ttft_ms', {}]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Series } from '../../src/model/series.js';
 import { summariseInventory } from '../../src/discover/inventory.js';
-import { renderJson } from '../../src/report/json.js';
+import { readReportSeries, renderJson } from '../../src/report/json.js';
 import { assembledBytes, assembleSections, orderSeries, renderMarkdown, withRenderTime } from '../../src/report/markdown.js';
 import { REPORT_SCHEMA_VERSION, type FileEntry, type Report } from '../../src/model/report.js';
 
@@ -161,15 +161,15 @@ describe('JSON report', () => {
   it('keeps the samples of a series of up to 30 and leaves out those of a larger one, counting them', () => {
     const small = series({ metric: 'ttft_ms', samples: Array.from({ length: 30 }, (_, i) => i) });
     const big = series({ metric: 'tokens_s', samples: Array.from({ length: 31 }, (_, i) => i) });
-    const json = JSON.parse(renderJson(report([small, big]))) as { schemaVersion: number; series: { samples: number[]; samplesOmitted?: number; stats: { n: number } }[] };
-    expect(json.schemaVersion).toBe(3);
-    expect(json.series.map((s) => [s.samples.length, s.samplesOmitted])).toEqual([[30, undefined], [0, 31]]);
+    const json = JSON.parse(renderJson(report([small, big]))) as { schemaVersion: number; series: unknown };
+    expect(json.schemaVersion).toBe(4);
+    expect(readReportSeries(json).map((s) => [s.samples.length, (s as { samplesOmitted?: number }).samplesOmitted])).toEqual([[30, undefined], [0, 31]]);
   });
 
   it('keeps every sample when all are asked for', () => {
     const big = series({ metric: 'tokens_s', samples: Array.from({ length: 1500 }, (_, i) => i) });
-    const json = JSON.parse(renderJson(report([big]), { keepSamples: true })) as { series: { samples: number[]; samplesOmitted?: number }[] };
-    expect(json.series[0]?.samples).toHaveLength(1500);
-    expect(json.series[0]?.samplesOmitted).toBeUndefined();
+    const read = readReportSeries(JSON.parse(renderJson(report([big]), { keepSamples: true })) as object);
+    expect(read[0]?.samples).toHaveLength(1500);
+    expect((read[0] as { samplesOmitted?: number }).samplesOmitted).toBeUndefined();
   });
 });

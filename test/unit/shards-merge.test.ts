@@ -7,7 +7,7 @@ import type { Report } from '../../src/model/report.js';
 import type { SeriesComparison } from '../../src/model/comparison.js';
 import { NARRATIVE_NOT_AVAILABLE } from '../../src/narrative.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { serialiseSnapshot } from '../../src/baseline/snapshot.js';
+import { parseSnapshot, serialiseSnapshot } from '../../src/baseline/snapshot.js';
 import { cacheKey, saveToCache } from '../../src/baseline/sources/cache.js';
 import { mergeCompareStage } from '../../src/shards/compare.js';
 import { mergeShards, type MergedShards } from '../../src/shards/merge.js';
@@ -196,9 +196,9 @@ describe('comparing a merge with per-hardware baselines', () => {
     main.report.commit = { sha: 'a'.repeat(40), ref: 'main' };
     for (const g of main.merged.groups) await saveToCache({ cache, dir: path.join(tmp.dir, 'cache'), event: push, snapshot: hardwareSnapshot(main.report, g), log });
     expect(cache.entries.map((e) => e.key)).toEqual([cacheKey('main', 'bench', 'a'.repeat(40), 'h100'), cacheKey('main', 'bench', 'a'.repeat(40), 'l4')]);
-    const saved = JSON.parse(cache.entries[1]?.files['snapshot.json'] ?? '{}') as { hardware: { id: string }; series: { id: string }[] };
+    const saved = parseSnapshot(cache.entries[1]?.files['snapshot.json'] ?? '{}', 'snapshot.json');
     // What a shard on that machine would have written: its own ids, no hardware label.
-    expect([saved.hardware.id, saved.series.map((s) => s.id)]).toEqual(['l4', ['bench/runs.csv::tokens_s{model=llama3}']]);
+    expect([saved.hardware?.id, saved.series.map((s) => s.id)]).toEqual(['l4', ['bench/runs.csv::tokens_s{model=llama3}']]);
 
     await shards(path.join(tmp.dir, 'head'), { h100: 3, l4: 0.85 });
     const pr = { name: 'pull_request', headSha: 'c'.repeat(40), baseSha: 'a'.repeat(40), baseRef: 'main', defaultBranch: 'main' };

@@ -91,7 +91,7 @@ export async function baselineFromFile(options: FileSourceOptions): Promise<Sour
   const found: SourceOutcome = {
     found: {
       info: { source: 'file', description: `benchmark directory ${shown}`, createdAt: latestModified(report) ?? report.generatedAt },
-      series: rebaseSeries(report.series.map(snapshotSeries), fromDir, toDir),
+      series: rebaseSeries(report.series.map((s) => snapshotSeries(s)), fromDir, toDir),
     },
   };
   return found;

@@ -260,7 +260,7 @@ export async function baselineFromGit(options: GitSourceOptions): Promise<Source
   const found: SourceOutcome = {
     found: {
       info: { source: 'git', description: `git merge base ${short(mergeBase)}${options.ref !== undefined ? ` with ${options.ref}` : ''}`, commit: base.ref ? { sha: mergeBase, ref: base.ref } : { sha: mergeBase } },
-      series: report.series.map(snapshotSeries),
+      series: report.series.map((s) => snapshotSeries(s)),
     },
   };
   if (createdAt) found.found.info.createdAt = new Date(createdAt).toISOString();
