@@ -10931,8 +10931,15 @@ function labelKey(labels) {
  * from it (see src/util/redact.ts).
  */
 function seriesId(file, metric, labels) {
-    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(`${normaliseRunPath(file)}::${metric}${labelKey(labels)}`);
+    const head = normaliseRunPath(file);
+    const tail = `${metric}${labelKey(labels)}`;
+    // No secret pattern holds a `:`, so none spans the `::`: when neither part holds a hint of one, the id is
+    // its own redaction, and the path (the same for every series of a file) is looked at once per file.
+    if (!mayHoldSecretPath(head) && !(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHoldSecret */ .dV)(tail))
+        return `${head}::${tail}`;
+    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(`${head}::${tail}`);
 }
+const mayHoldSecretPath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .p)(50_000, _util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHoldSecret */ .dV);
 
 
 /***/ }),
@@ -11045,13 +11052,7 @@ function canonicalUnit(unit) {
 // Settings and clock readings recorded next to results are neither better nor
 // worse when they change: `batch_size` is not a cost, `start_time` is not a latency.
 const NEUTRAL = /(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
-const directions = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (key) => {
-    const split = key.indexOf('\u0000');
-    return directionOf(key.slice(0, split), key.slice(split + 1));
-});
-function inferDirection(metric, unit) {
-    return directions(`${metric}\u0000${unit}`);
-}
+const inferDirection = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo2 */ .H)(50_000, directionOf);
 function directionOf(metric, unit) {
     const name = normaliseName(metric);
     // The unit is the strongest evidence: a rate is higher-is-better, a duration
@@ -11793,6 +11794,7 @@ function matchesAny(globs, candidates) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ memo2),
 /* harmony export */   p: () => (/* binding */ memo)
 /* harmony export */ });
 /**
@@ -11811,6 +11813,35 @@ function memo(limit, compute) {
             if (cache.size >= limit)
                 cache.clear();
             cache.set(key, value);
+        }
+        return value;
+    };
+}
+/**
+ * memo for a pure function of two strings, without building a key string
+ * per call: on a hot path (once per series) the concatenation and its hash
+ * cost more than the answer. Bounded like memo: emptied at `limit` entries.
+ */
+function memo2(limit, compute) {
+    const cache = new Map();
+    let size = 0;
+    return (a, b) => {
+        let inner = cache.get(b);
+        if (inner === undefined) {
+            inner = new Map();
+            cache.set(b, inner);
+        }
+        let value = inner.get(a);
+        if (value === undefined && !inner.has(a)) {
+            value = compute(a, b);
+            if (size >= limit) {
+                cache.clear();
+                size = 0;
+                inner = new Map();
+                cache.set(b, inner);
+            }
+            inner.set(a, value);
+            size += 1;
         }
         return value;
     };
@@ -11866,6 +11897,7 @@ function formatP(p) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $w: () => (/* binding */ redactJsonValue),
 /* harmony export */   PU: () => (/* binding */ redactLabels),
+/* harmony export */   dV: () => (/* binding */ mayHoldSecret),
 /* harmony export */   fp: () => (/* binding */ redactSecrets)
 /* harmony export */ });
 /* unused harmony export REDACTED */
@@ -11928,6 +11960,10 @@ function redactSecrets(text) {
     return out.replace(BEARER, (_, scheme, secret) => `${scheme}${mark(secret)}`);
 }
 const SECRET_HINT = /gh[pousr]\\?_|github\\?_pat|AKIA|ASIA|bearer/i;
+/** False when `text` holds nothing redactSecrets would change (it holds none of the patterns' words). */
+function mayHoldSecret(text) {
+    return SECRET_HINT.test(text);
+}
 /** Labels as a series carries them, keys and values redacted (see buildSeries). */
 function redactLabels(labels) {
     const keys = Object.keys(labels);
@@ -21861,13 +21897,14 @@ const SIGNED = /(^|_)(delta|diff|difference|change|improvement|regression|drift|
  * undefined when the value is possible, else why not ("a negative duration").
  */
 function valueCheck(metric, unit, direction = (0,infer/* inferDirection */._w)(metric, unit)) {
-    return checks(`${metric}\u0000${unit}\u0000${direction}`);
+    return checks[direction](metric, unit);
 }
-/** The same few metric names recur in every file: one check each. */
-const checks = (0,memo/* memo */.p)(20_000, (key) => {
-    const [metric, unit, direction] = key.split('\u0000');
-    return makeCheck(metric, unit, direction);
-});
+/** The same few metric names recur in every file: one check each (per direction, as overrides may differ). */
+const checks = {
+    higher: (0,memo/* memo2 */.H)(20_000, (metric, unit) => makeCheck(metric, unit, 'higher')),
+    lower: (0,memo/* memo2 */.H)(20_000, (metric, unit) => makeCheck(metric, unit, 'lower')),
+    none: (0,memo/* memo2 */.H)(20_000, (metric, unit) => makeCheck(metric, unit, 'none')),
+};
 function makeCheck(metric, unit, direction) {
     const info = unitInfo(unit);
     const signed = SIGNED.test((0,infer/* normaliseName */.GX)(metric));
@@ -21912,9 +21949,16 @@ const REPLACEMENT = '\uFFFD';
  * series by other ways (a tool adapter, a stated summary): a name or label
  * that is not valid UTF-8 text, or statistics no benchmark can produce.
  */
+function holdsReplacement(metric, labels) {
+    if (metric.includes(REPLACEMENT))
+        return true;
+    for (const key in labels)
+        if (key.includes(REPLACEMENT) || labels[key].includes(REPLACEMENT))
+            return true;
+    return false;
+}
 function seriesProblem(s) {
-    const names = [s.metric, ...Object.keys(s.labels), ...Object.values(s.labels)];
-    if (names.some((n) => n.includes(REPLACEMENT)))
+    if (holdsReplacement(s.metric, s.labels))
         return `a name or label of metric "${s.metric}" holds bytes that are not valid UTF-8 text; series left out`;
     const check = valueCheck(s.metric, s.unit, s.direction);
     const { mean, min, max, p50, p95, p99, sd } = s.stats;
@@ -25563,7 +25607,10 @@ function isSelected(rules, file, metric) {
 }
 /** Turns a parser's raw series into a reported series; undefined when it holds no value. */
 function buildSeries(raw, file, rules) {
-    const stats = raw.samples && raw.samples.count > 0 ? (0,metrics_stats/* statsFromSamples */.pb)(raw.samples) : raw.summary ? (0,metrics_stats/* statsFromSummary */.AV)(raw.summary) : undefined;
+    const acc = raw.samples && raw.samples.count > 0 ? raw.samples : undefined;
+    // A complete series' values in order serve findOutliers too (its median absolute deviation), sorted once.
+    const ordered = acc?.complete ? (0,metrics_stats/* exactStatsAndOrder */.c9)(acc.samples, acc.min, acc.max) : undefined;
+    const stats = ordered ? ordered.stats : acc ? (0,metrics_stats/* statsFromSamples */.pb)(acc) : raw.summary ? (0,metrics_stats/* statsFromSummary */.AV)(raw.summary) : undefined;
     if (!stats)
         return undefined;
     // Without units or directions rules (the default) there is nothing to match the names against.
@@ -25585,7 +25632,7 @@ function buildSeries(raw, file, rules) {
         source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
         stats,
         // Positions are only meaningful when the kept samples are all of them, in order.
-        outliers: raw.samples?.complete ? (0,metrics_stats/* findOutliers */.FH)(samples, stats.p50 ?? undefined) : [],
+        outliers: raw.samples?.complete ? (0,metrics_stats/* findOutliers */.FH)(samples, stats.p50 ?? undefined, ordered?.sorted) : [],
         samples,
     };
     if (raw.line !== undefined)
@@ -26628,7 +26675,7 @@ function summariseInventory(files, git) {
 
 ;// CONCATENATED MODULE: ./src/model/report.ts
 /** Bumped when a field changes meaning or disappears; adding fields keeps the version. */
-const REPORT_SCHEMA_VERSION = 3;
+const REPORT_SCHEMA_VERSION = 4;
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Shown in every report; a test keeps it equal to package.json's version. */
@@ -26897,93 +26944,304 @@ var model_series = __nccwpck_require__(1108);
 /** Bumped when a history field changes meaning or disappears. */
 const branch_history_HISTORY_SCHEMA_VERSION = 1;
 
-;// CONCATENATED MODULE: ./src/report/compact.ts
-const SPREAD = ['sd', 'cv'];
-const ORDER = ['min', 'p50', 'p95', 'p99', 'max'];
-function compactStats(stats) {
-    const out = (stats.n !== null ? { n: stats.n, mean: stats.mean } : { mean: stats.mean });
-    const single = stats.n === 1;
-    for (const key of SPREAD)
-        if (stats[key] !== null)
-            out[key] = stats[key];
-    for (const key of ORDER) {
-        const v = stats[key];
-        if (single ? !Object.is(v, stats.mean) : v !== null)
-            out[key] = v;
-    }
-    if (stats.approximate)
-        out.approximate = true;
+// EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
+var simple_statistics = __nccwpck_require__(5521);
+;// CONCATENATED MODULE: ./src/report/series-table.ts
+
+
+
+/** The id's part before `::`. */
+function keyOfId(id) {
+    const at = id.indexOf('::');
+    return at > 0 ? id.slice(0, at) : undefined;
+}
+function metricKey(s) {
+    return JSON.stringify([s.metric, s.unit, s.direction, s.directionSource ?? 'inferred', s.source]);
+}
+function metricEntry(s) {
+    const out = { metric: s.metric };
+    if (s.unit !== '')
+        out.unit = s.unit;
+    out.direction = s.direction;
+    if (s.directionSource === 'override')
+        out.directionSource = 'override';
+    if (s.source !== 'samples')
+        out.source = s.source;
     return out;
 }
-/** The full statistics from their written form; a present field is taken as written (validation is the reader's). */
-function expandStats(c) {
-    const single = c.n === 1;
-    const get = (key, absent) => (key in c ? c[key] : absent);
-    return {
-        n: get('n', null),
-        mean: c.mean,
-        sd: get('sd', null),
-        cv: get('cv', null),
-        min: get('min', single ? c.mean : null),
-        p50: get('p50', single ? c.mean : null),
-        p95: get('p95', single ? c.mean : null),
-        p99: get('p99', single ? c.mean : null),
-        max: get('max', single ? c.mean : null),
-        approximate: get('approximate', false),
-    };
+/** A group's shared fields: the rows of one group share all of these. */
+function groupKey(s) {
+    const r = s.replicates ? { ...s.replicates, runMeans: undefined } : null;
+    return JSON.stringify([keyOfId(s.id) ?? null, s.file, s.factors ?? null, s.experiment ?? null, r]);
 }
-/** What a reader assumes for absent `samples`: one sample equal to the mean when a one-value series read it, else none. */
-function defaultSamples(s) {
-    return s.source === 'samples' && s.stats.n === 1 ? [s.stats.mean] : [];
+/** Samples a row without `samples` has: the mean for a single value read from samples, else none. */
+function defaultRowSamples(source, n, mean) {
+    return source === 'samples' && n === 1 ? [mean] : [];
 }
-/** True when `samples` is what defaultSamples would give back (so it may be left out). */
-function samplesAreDefault(s, samples) {
-    const d = defaultSamples(s);
-    return d.length === samples.length && d.every((v, i) => Object.is(v, samples[i]));
-}
-/** Positions in statsAsArray: n, mean, sd, min, p50, p95, p99, max, then 1 when approximate. */
-const POSITIONS = ['n', 'mean', 'sd', 'min', 'p50', 'p95', 'p99', 'max'];
 /**
- * The statistics as snapshot.json (schema 2) writes them: one array in the
- * order of POSITIONS (keys are a third of the bytes of a small series),
- * trailing entries left out where they equal what statsFromArray assumes:
- * for a single value (`n` 1) the order statistics are the mean, otherwise
- * null; `sd` null; then `approximate` (1) only when true. `cv` is not in it.
+ * The order statistics of written samples as the analysis computes them:
+ * min and max, and p50/p95/p99 by linear interpolation between closest ranks
+ * (R type 7, numpy's default) over the sorted samples.
  */
-function statsAsArray(stats) {
-    const single = stats.n === 1;
-    const out = POSITIONS.map((key) => stats[key]);
-    if (stats.approximate)
-        return [...out, 1];
-    const isDefault = (i) => {
-        const v = out[i] ?? null;
-        if (i >= 3)
-            return single ? Object.is(v, stats.mean) : v === null;
-        return i === 2 && v === null;
-    };
-    let end = out.length;
-    while (end > 2 && isDefault(end - 1))
-        end -= 1;
-    return out.slice(0, end);
-}
-/** The statistics from statsAsArray's form (without `cv`, which the caller derives); entries are taken as written. */
-function statsFromArray(a) {
-    const single = a[0] === 1;
-    const at = (i) => (i < a.length ? a[i] : i >= 3 && single ? a[1] : null);
+function orderOfSamples(samples) {
+    const sorted = samples.slice().sort((a, b) => a - b);
     return {
-        n: at(0),
-        mean: a[1],
-        sd: at(2),
-        min: at(3),
-        p50: at(4),
-        p95: at(5),
-        p99: at(6),
-        max: at(7),
-        approximate: a[8] === 1,
+        min: sorted[0],
+        p50: (0,simple_statistics/* quantileSorted */.Z4)(sorted, 0.5),
+        p95: (0,simple_statistics/* quantileSorted */.Z4)(sorted, 0.95),
+        p99: (0,simple_statistics/* quantileSorted */.Z4)(sorted, 0.99),
+        max: sorted[sorted.length - 1],
     };
+}
+const ORDER = ['min', 'p50', 'p95', 'p99', 'max'];
+/** The statistics a row's `stats` (and its samples) stand for; `cv` is the caller's. */
+function decodeStats(raw, samples) {
+    const a = typeof raw === 'number' ? [1, raw] : Array.isArray(raw) ? raw : [];
+    const n = (a.length > 0 ? a[0] : null);
+    const mean = a[1];
+    const sd = (a.length > 2 ? a[2] : null);
+    let order;
+    if (a.length > 3)
+        order = { min: a[3] ?? null, p50: a[4] ?? null, p95: a[5] ?? null, p99: a[6] ?? null, max: a[7] ?? null };
+    else if (samples.length > 0 && samples.every((v) => typeof v === 'number'))
+        order = orderOfSamples(samples);
+    else if (n === 1)
+        order = { min: mean, p50: mean, p95: mean, p99: mean, max: mean };
+    else
+        order = { min: null, p50: null, p95: null, p99: null, max: null };
+    return { n, mean, sd, ...order, approximate: a[8] === 1 };
+}
+function sameStats(a, b) {
+    return ['n', 'mean', 'sd', ...ORDER, 'approximate'].every((k) => Object.is(a[k], b[k]));
+}
+/** The shortest `stats` that decodeStats reads back as `stats` beside these samples. */
+function encodeStats(stats, samples) {
+    const candidates = [];
+    if (stats.n === 1 && stats.sd === null)
+        candidates.push(stats.mean);
+    const head = [stats.n, stats.mean];
+    if (stats.sd === null)
+        candidates.push(head);
+    candidates.push([...head, stats.sd]);
+    for (const c of candidates)
+        if (sameStats(decodeStats(c, samples), stats))
+            return c;
+    const all = [stats.n, stats.mean, stats.sd, ...ORDER.map((k) => stats[k])];
+    return stats.approximate ? [...all, 1] : all;
+}
+const sameLabels = (a, b) => (0,identity/* labelKey */.kJ)(a) === (0,identity/* labelKey */.kJ)(b);
+/**
+ * The groups of the table, in order: a run of consecutive series of one file
+ * (the same groupKey) with the same labels of at least two series is a group
+ * (its labels written once); runs of one series each (labels that change
+ * from series to series, as rows of a CSV) are gathered into one group whose
+ * rows say their own labels.
+ */
+function partition(series) {
+    const out = [];
+    let mixed;
+    let i = 0;
+    while (i < series.length) {
+        const first = series[i];
+        const key = groupKey(first);
+        let end = i + 1;
+        while (end < series.length && groupKey(series[end]) === key && sameLabels(series[end].labels, first.labels))
+            end++;
+        const run = series.slice(i, end);
+        i = end;
+        if (run.length === 1 && mixed && groupKey(mixed[0]) === key)
+            mixed.push(first);
+        else if (run.length === 1) {
+            mixed = run;
+            out.push(mixed);
+        }
+        else {
+            mixed = undefined;
+            out.push(run);
+        }
+    }
+    return out;
+}
+/**
+ * The table of `series`, in their order: consecutive series of one file (and
+ * the same id file part, factors, experiment and replicate runs) form a group.
+ */
+function encodeSeries(series) {
+    const metrics = [];
+    const metricIndex = new Map();
+    const groups = [];
+    let previousKey;
+    let previousLabels = {};
+    for (const members of partition(series)) {
+        const first = members[0];
+        const key = groupKey(first);
+        const idKey = keyOfId(first.id);
+        // Labels every series of the group has, with the same value.
+        const shared = {};
+        for (const [k, v] of Object.entries(first.labels))
+            if (members.every((s) => s.labels[k] === v))
+                shared[k] = v;
+        const group = {};
+        if (key === previousKey) {
+            // A continuation: the previous group's file, key, factors, experiment and runs; its labels as they change.
+            const changed = {};
+            for (const [k, v] of Object.entries(shared))
+                if (previousLabels[k] !== v)
+                    changed[k] = v;
+            for (const k of Object.keys(previousLabels))
+                if (!(k in shared))
+                    changed[k] = null;
+            group.labels = changed;
+        }
+        else {
+            group.file = first.file;
+            if (idKey !== undefined && idKey !== first.file)
+                group.key = idKey;
+            if (Object.keys(shared).length > 0)
+                group.labels = shared;
+            if (first.factors && Object.keys(first.factors).length > 0)
+                group.factors = first.factors;
+            if (first.experiment !== undefined)
+                group.experiment = first.experiment;
+            if (first.replicates) {
+                const { runMeans: _runMeans, ...r } = first.replicates;
+                group.replicates = r;
+            }
+        }
+        previousKey = key;
+        previousLabels = shared;
+        const line = first.line;
+        const sharedLine = line !== undefined && members.every((s) => s.line === line);
+        if (sharedLine)
+            group.line = line;
+        group.rows = members.map((s) => {
+            const mk = metricKey(s);
+            let m = metricIndex.get(mk);
+            if (m === undefined) {
+                m = metrics.length;
+                metricIndex.set(mk, m);
+                metrics.push(metricEntry(s));
+            }
+            const written = s.samplesOmitted === undefined;
+            const samplesAsRead = written ? s.samples : [];
+            const row = [m, encodeStats(s.stats, samplesAsRead)];
+            const extra = {};
+            const own = {};
+            for (const [k, v] of Object.entries(s.labels))
+                if (!(k in shared))
+                    own[k] = v;
+            if (Object.keys(own).length > 0)
+                extra.labels = own;
+            const derived = `${idKey ?? s.file}::${s.metric}${(0,identity/* labelKey */.kJ)(s.labels)}`;
+            if (s.id !== derived) {
+                if (s.id.startsWith(derived))
+                    extra.idSuffix = s.id.slice(derived.length);
+                else
+                    extra.id = s.id;
+            }
+            if (!Object.is(s.stats.cv, (0,metrics_stats/* coefficientOfVariation */.ms)(s.stats.mean, s.stats.sd)))
+                extra.cv = s.stats.cv;
+            if (s.outliers && s.outliers.length > 0)
+                extra.outliers = s.outliers.map((o) => [o.index, o.value]);
+            if (!written)
+                extra.samplesOmitted = s.samplesOmitted;
+            if (!sharedLine && s.line !== undefined)
+                extra.line = s.line;
+            if (s.replicates?.runMeans)
+                extra.runMeans = s.replicates.runMeans;
+            const defaults = defaultRowSamples(s.source, s.stats.n, s.stats.mean);
+            const samplesDefault = written && defaults.length === s.samples.length && defaults.every((v, j) => Object.is(v, s.samples[j]));
+            if (written && !samplesDefault)
+                row.push(s.samples);
+            if (Object.keys(extra).length > 0)
+                row.push(extra);
+            return row;
+        });
+        groups.push(group);
+    }
+    return { metrics, series: groups };
+}
+function series_table_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * The series a table holds, in order, every absent field put back; values
+ * are taken as written (a caller that needs them checked checks them). Rows
+ * that are not arrays, and metrics that are not objects, give `undefined`
+ * fields for the caller's validation to name.
+ */
+function series_table_decodeSeries(metrics, groups) {
+    const table = Array.isArray(metrics) ? metrics : [];
+    const out = [];
+    let previous;
+    for (const raw of Array.isArray(groups) ? groups : []) {
+        if (!series_table_isObject(raw) || !Array.isArray(raw.rows))
+            continue;
+        // A group without `file` continues the previous one: its file, key, factors, experiment and runs, its labels changed as it says.
+        const continues = !('file' in raw) && previous !== undefined;
+        const g = continues ? { ...previous?.g, line: raw.line, rows: raw.rows } : raw;
+        const shared = continues ? { ...previous?.labels } : {};
+        if (series_table_isObject(raw.labels)) {
+            for (const [k, v] of Object.entries(raw.labels)) {
+                if (v === null)
+                    delete shared[k];
+                else
+                    shared[k] = v;
+            }
+        }
+        previous = { g, labels: shared };
+        const file = g.file;
+        const idKey = typeof g.key === 'string' ? g.key : file;
+        for (const row of g.rows) {
+            const r = Array.isArray(row) ? row : [];
+            const metric = table[r[0]];
+            const m = series_table_isObject(metric) ? metric : {};
+            const extra = series_table_isObject(r[r.length - 1]) ? r[r.length - 1] : {};
+            const source = (m.source ?? 'samples');
+            const rawStats = r[1];
+            const n0 = typeof rawStats === 'number' ? 1 : Array.isArray(rawStats) ? rawStats[0] : null;
+            const mean0 = typeof rawStats === 'number' ? rawStats : Array.isArray(rawStats) ? rawStats[1] : NaN;
+            const omitted = 'samplesOmitted' in extra;
+            const samples = Array.isArray(r[2]) ? r[2] : omitted ? [] : defaultRowSamples(source, n0, mean0);
+            const read = decodeStats(rawStats, samples);
+            const cv = 'cv' in extra ? extra.cv : typeof read.mean === 'number' ? (0,metrics_stats/* coefficientOfVariation */.ms)(read.mean, read.sd) : null;
+            const labels = { ...shared, ...(series_table_isObject(extra.labels) ? extra.labels : {}) };
+            const s = {
+                id: typeof extra.id === 'string' ? extra.id : `${idKey}::${String(m.metric)}${(0,identity/* labelKey */.kJ)(labels)}${typeof extra.idSuffix === 'string' ? extra.idSuffix : ''}`,
+                file,
+                metric: m.metric,
+                labels,
+                unit: (m.unit ?? ''),
+                direction: m.direction,
+                directionSource: m.directionSource === 'override' ? 'override' : 'inferred',
+                source,
+                stats: { n: read.n, mean: read.mean, sd: read.sd, cv, min: read.min, p50: read.p50, p95: read.p95, p99: read.p99, max: read.max, approximate: read.approximate },
+                outliers: Array.isArray(extra.outliers) ? extra.outliers.map((o) => (Array.isArray(o) ? { index: o[0], value: o[1] } : o)) : [],
+                samples,
+            };
+            if (omitted)
+                s.samplesOmitted = extra.samplesOmitted;
+            const line = 'line' in extra ? extra.line : g.line;
+            if (line !== undefined)
+                s.line = line;
+            if (series_table_isObject(g.replicates)) {
+                const rep = { ...g.replicates };
+                if (Array.isArray(extra.runMeans))
+                    rep.runMeans = extra.runMeans;
+                s.replicates = rep;
+            }
+            if (series_table_isObject(g.factors))
+                s.factors = g.factors;
+            if (typeof g.experiment === 'string')
+                s.experiment = g.experiment;
+            out.push(s);
+        }
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
+
 
 
 const NON_ASCII = /[\u0080-\uffff]/g;
@@ -27008,61 +27266,71 @@ function asciiOnly(json) {
  */
 const REPORT_SAMPLE_LIMIT = 30;
 /**
- * The report as report.json holds it (schema 3, docs/report-json.md): every
- * value a script reads, without what it can take as given. Scalars equal to
- * their documented default are left out (`unit` "", `source` "samples",
- * `directionSource` "inferred", zero counts), a series' statistics are
- * written as compactStats writes them, the samples of large series are left
- * out unless all are asked for, documents are listed by path, and what is said once
- * elsewhere is referenced, not repeated: a finding's levels name no series
- * (each series' label or factor says its level), a comparison row of a series
- * in `series[]` names it by id only, replicate files that the pattern names
- * are not listed.
+ * The report as report.json holds it (schema 4, docs/report-json.md): every
+ * value a script reads, without what it can take as given. Series are the
+ * series table (src/report/series-table.ts: a file once per group, a metric
+ * once, a series as a row), the samples of large series are left out unless
+ * all are asked for, documents are listed by path, and what is said once
+ * elsewhere is referenced, not repeated: findings, stability items and
+ * comparison rows name series by position in the table, a finding's levels
+ * are arrays that name no series, replicate files that the pattern names are
+ * not listed.
  */
 function reportForJson(report, options = {}) {
     const out = {};
+    const index = new Map();
+    report.series.forEach((s, i) => {
+        if (!index.has(s.id))
+            index.set(s.id, i);
+    });
     for (const [key, value] of Object.entries(report)) {
-        if (key === 'series')
-            out.series = report.series.map((s) => seriesForJson(s, options.keepSamples === true));
+        if (key === 'series') {
+            const table = encodeSeries(report.series.map((s) => tableSeries(s, options.keepSamples === true)));
+            out.metrics = table.metrics;
+            out.series = table.series;
+        }
         else if (key === 'inventory')
             out.inventory = inventoryForJson(report.inventory);
-        else if (key === 'findings') {
-            const index = new Map();
-            report.series.forEach((s, i) => {
-                if (!index.has(s.id))
-                    index.set(s.id, i);
-            });
+        else if (key === 'findings')
             out.findings = report.findings.map((f) => findingForJson(f, index));
-        }
         else if (key === 'comparison' && report.comparison)
-            out.comparison = comparisonForJson(report.comparison, report.series);
+            out.comparison = comparisonForJson(report.comparison, index);
         else
             out[key] = value;
     }
     return out;
 }
-function seriesForJson(s, keepSamples) {
-    // Objects and arrays are always written, so `s.labels.model` or `s.samples.length` never throws in a script.
-    const out = { id: s.id, file: s.file, metric: s.metric, labels: s.labels };
-    if (s.unit !== '')
-        out.unit = s.unit;
-    out.direction = s.direction;
-    if (s.directionSource !== 'inferred')
-        out.directionSource = s.directionSource;
-    if (s.source !== 'samples')
-        out.source = s.source;
-    out.stats = compactStats(s.stats);
-    out.outliers = s.outliers;
+/** A series as the table holds it in report.json: samples where they are few, replicate fields the pattern or samples do not say. */
+function tableSeries(s, keepSamples) {
     const written = keepSamples || s.samples.length <= REPORT_SAMPLE_LIMIT;
-    out.samples = written ? s.samples : [];
+    const out = {
+        id: s.id,
+        file: s.file,
+        metric: s.metric,
+        labels: s.labels,
+        unit: s.unit,
+        direction: s.direction,
+        directionSource: s.directionSource,
+        source: s.source,
+        stats: s.stats,
+        outliers: s.outliers,
+        samples: written ? s.samples : [],
+    };
     if (!written)
         out.samplesOmitted = s.samples.length;
     if (s.line !== undefined)
         out.line = s.line;
     if (s.replicates) {
         const r = { pattern: s.replicates.pattern };
-        if (!sameNumbers(expandPattern(s.replicates.pattern), s.replicates.files))
-            r.files = s.replicates.files;
+        const named = expandPattern(s.replicates.pattern);
+        if (!sameNumbers(named, s.replicates.files)) {
+            // Runs of a pattern that names more files (a metric some runs lack): their places in its list.
+            const at = s.replicates.files.map((f) => named?.indexOf(f) ?? -1);
+            if (at.every((i) => i >= 0))
+                r.runs = at;
+            else
+                r.files = s.replicates.files;
+        }
         // Runs of one sample each: the samples are the run means.
         if (!(written && sameNumbers(s.samples, s.replicates.runMeans)))
             r.runMeans = s.replicates.runMeans;
@@ -27105,7 +27373,12 @@ function expandPattern(pattern) {
     return values.map((v) => `${before}${v}${after}`);
 }
 function fileForJson(f, modifiedSource) {
-    const out = { path: f.path, type: f.type, size: f.size, status: f.status };
+    const out = { path: f.path };
+    if (f.type !== fileTypeOf(f.path))
+        out.type = f.type;
+    out.size = f.size;
+    if (f.status !== 'parsed')
+        out.status = f.status;
     if (f.document)
         out.document = true;
     if (f.adapter !== undefined)
@@ -27118,7 +27391,8 @@ function fileForJson(f, modifiedSource) {
         out.rows = f.rows;
     if (f.excludedRows > 0)
         out.excludedRows = f.excludedRows;
-    out.problems = f.problems;
+    if (f.problems.length > 0)
+        out.problems = f.problems;
     if (f.problemCount > f.problems.length)
         out.problemCount = f.problemCount;
     if (f.modified) {
@@ -27166,18 +27440,20 @@ function inventoryForJson(inventory) {
     }
     return out;
 }
+/** A level as `[value, n, mean, sd]`: a ranking or sweep effect lists dozens, and keys were most of their bytes. */
 function levelForJson(level) {
-    const { series: _series, ...rest } = level;
-    return rest;
+    return [level.value, level.n, level.mean, level.sd];
 }
 /**
  * A finding as report.json writes it: its series as positions in the
- * report's `series[]` (an id is a hundred characters, and a ranking rests on
- * dozens), with the ids of series not in this run (a change finding about a
- * missing series) in `missingSeries`; no series lists in levels.
+ * report's series table (an id is a hundred characters, and a ranking rests
+ * on dozens), with the ids of series not in this run (a change finding about
+ * a missing series) in `missingSeries`; levels as arrays with no series list;
+ * no `id` (a finding's id is `f` and its place in `findings[]`, from 1).
  */
 function findingForJson(f, index) {
-    const out = { ...f };
+    const { id: _id, ...rest } = f;
+    const out = { ...rest };
     const positions = [];
     const missing = [];
     for (const id of f.series) {
@@ -27202,18 +27478,24 @@ function findingForJson(f, index) {
     }
     if (f.levels)
         out.levels = f.levels.map(levelForJson);
-    if (f.sweep)
-        out.sweep = { ...f.sweep, effects: f.sweep.effects.map((e) => ({ ...e, levels: e.levels.map(levelForJson) })) };
+    if (f.slices)
+        out.slices = f.slices.map((slice) => ({ setting: slice.setting, values: slice.values.map((v) => [v.level, v.mean, v.n]) }));
+    if (f.sweep) {
+        const end = (e) => ({ ...e, series: e.series.map((id) => index.get(id) ?? id) });
+        out.sweep = { ...f.sweep, best: end(f.sweep.best), worst: end(f.sweep.worst), effects: f.sweep.effects.map((e) => ({ ...e, levels: e.levels.map(levelForJson) })) };
+    }
     return out;
 }
 /** Fields a comparison row shares with its series in `series[]`. */
 const ROW_IDENTITY = ['file', 'metric', 'labels', 'unit', 'direction', 'line'];
-function comparisonForJson(comparison, series) {
-    const ids = new Set(series.map((s) => s.id));
+function comparisonForJson(comparison, index) {
     const rows = comparison.series.map((row) => {
-        if (!ids.has(row.id))
+        const at = index.get(row.id);
+        if (at === undefined)
             return row;
-        const out = { ...row };
+        // The series' position in the table names it; its id, file, metric, labels, unit, direction and line are there.
+        const { id: _id, ...rest } = row;
+        const out = { series: at, ...rest };
         for (const key of ROW_IDENTITY)
             delete out[key];
         return out;
@@ -27224,6 +27506,24 @@ function comparisonForJson(comparison, series) {
 function renderJson(report, options = {}) {
     // Secrets redacted in every value and key: report.json is uploaded as an artifact.
     return `${asciiOnly(JSON.stringify(reportForJson(report, options), redactJsonValue))}\n`;
+}
+/**
+ * The series of a report.json (schema 4) as objects, every field the table
+ * leaves out put back (docs/report-json.md): for scripts and tests that read
+ * the file. Values are taken as written.
+ */
+function readReportSeries(json) {
+    return decodeSeries(json.metrics, json.series).map((t) => {
+        const s = { ...t };
+        const replicates = t.replicates;
+        if (replicates) {
+            const named = expandPattern(replicates.pattern) ?? [];
+            const runs = replicates.runs;
+            const files = replicates.files ?? (Array.isArray(runs) ? runs.map((i) => named[i]) : named);
+            s.replicates = { pattern: replicates.pattern, files, runMeans: replicates.runMeans ?? t.samples };
+        }
+        return s;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -28935,6 +29235,7 @@ function isOmitted(value) {
 async function writeJson(value, sink, replacer, options = {}) {
     const compact = options.compact === true;
     const nativeDepth = compact ? (options.nativeDepth ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+    const nativeArrayDepth = compact ? (options.nativeArrayDepth ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     const out = new ChunkWriter(sink, options.ascii === true);
     const stack = [];
     /** Writes a scalar, or opens a container (pushing its frame). */
@@ -28944,7 +29245,9 @@ async function writeJson(value, sink, replacer, options = {}) {
             return;
         }
         if (Array.isArray(raw)) {
-            if (raw.length === 0)
+            if (depth >= nativeArrayDepth)
+                await out.write(JSON.stringify(raw, replacer ? nested(raw, replacer) : undefined));
+            else if (raw.length === 0)
                 await out.write('[]');
             else {
                 await out.write('[');
@@ -29004,7 +29307,8 @@ async function writeJson(value, sink, replacer, options = {}) {
  */
 async function writeReportJson(report, sink, options = {}) {
     // Secrets redacted in every value and key: report.json is uploaded as an artifact.
-    await writeJson(reportForJson(report, options), sink, redact/* redactJsonValue */.$w, { compact: true, nativeDepth: 2, ascii: true });
+    // A group of the series table is walked row by row: one file can hold thousands of series.
+    await writeJson(reportForJson(report, options), sink, redact/* redactJsonValue */.$w, { compact: true, nativeDepth: 3, nativeArrayDepth: 4, ascii: true });
     const done = sink('\n');
     if (done && typeof done.then === 'function')
         await done;
@@ -29051,9 +29355,39 @@ async function writeToFile(file, write) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/compact.ts
+/**
+ * Reading snapshot.json schema 2 (docs/report-json.md), still in users'
+ * caches: its statistics were an array `[n, mean, sd, min, p50, p95, p99,
+ * max]`, then 1 when approximate, trailing entries left out (the order
+ * statistics then the mean for a single value, else null; `sd` null).
+ * Schema 4 of report.json and 3 of snapshot.json write the series table
+ * (series-table.ts).
+ */
+/** What a reader assumes for absent `samples`: one sample equal to the mean when a one-value series read it, else none. */
+function defaultSamples(s) {
+    return s.source === 'samples' && s.stats.n === 1 ? [s.stats.mean] : [];
+}
+/** The statistics from schema 2's array (without `cv`, which the caller derives); entries are taken as written. */
+function statsFromArray(a) {
+    const single = a[0] === 1;
+    const at = (i) => (i < a.length ? a[i] : i >= 3 && single ? a[1] : null);
+    return {
+        n: at(0),
+        mean: a[1],
+        sd: at(2),
+        min: at(3),
+        p50: at(4),
+        p95: at(5),
+        p99: at(6),
+        max: at(7),
+        approximate: a[8] === 1,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/model/snapshot.ts
 /** Bumped when a snapshot field changes meaning or disappears. */
-const snapshot_SNAPSHOT_SCHEMA_VERSION = 2;
+const snapshot_SNAPSHOT_SCHEMA_VERSION = 3;
 
 ;// CONCATENATED MODULE: ./src/hardware/validate.ts
 
@@ -29160,6 +29494,7 @@ function serialiseHardware(h) {
 
 
 
+
 /**
  * Samples kept per series. Enough for a test on any realistic benchmark (the
  * stats keep the exact mean, sd and n of all samples), small enough that a
@@ -29176,7 +29511,15 @@ class SnapshotError extends Error {
         this.name = 'SnapshotError';
     }
 }
-function snapshotSeries(s) {
+function baselineStats(stats, median) {
+    if (stats.n === 1)
+        return { ...stats };
+    return { ...stats, min: null, p50: median ? stats.p50 : null, p95: null, p99: null, max: null, approximate: median ? stats.approximate : false };
+}
+function snapshotSeries(s, options = {}) {
+    const full = options.detail !== 'baseline';
+    const median = options.statistic === 'median';
+    const keepSamples = full || median || (s.stats.n === 1 && s.samples.length === 1);
     const out = {
         id: s.id,
         file: s.file,
@@ -29185,8 +29528,8 @@ function snapshotSeries(s) {
         unit: s.unit,
         direction: s.direction,
         source: s.source,
-        stats: { ...s.stats },
-        samples: s.samples.slice(0, SNAPSHOT_SAMPLE_LIMIT),
+        stats: full ? { ...s.stats } : baselineStats(s.stats, median),
+        samples: keepSamples ? s.samples.slice(0, SNAPSHOT_SAMPLE_LIMIT) : [],
     };
     if (s.line !== undefined)
         out.line = s.line;
@@ -29196,8 +29539,14 @@ function snapshotSeries(s) {
         out.experiment = s.experiment;
     return out;
 }
-/** Every series of the report, for one commit: what later runs compare against. */
-function createSnapshot(report) {
+/**
+ * Every series of the report, for one commit: what later runs compare
+ * against. By default what a baseline needs (SnapshotDetail `baseline`, with
+ * the report's `statistic`); `{ detail: 'full' }` for shards.
+ */
+function createSnapshot(report, options = {}) {
+    const detail = options.detail ?? 'baseline';
+    const seriesOptions = { detail, statistic: report.config.statistic ?? 'mean' };
     const config = {};
     for (const key of MATCHING_CONFIG) {
         const value = report.config[key];
@@ -29210,7 +29559,7 @@ function createSnapshot(report) {
         toolVersion: report.toolVersion,
         createdAt: report.generatedAt,
         config,
-        series: report.series.map(snapshotSeries),
+        series: report.series.map((s) => snapshotSeries(s, seriesOptions)),
     };
     if (report.commit)
         snapshot.commit = { ...report.commit };
@@ -29246,53 +29595,6 @@ function sameEntries(a, b) {
     const x = Object.entries(a);
     const y = Object.entries(b);
     return x.length === y.length && x.every(([k, v], i) => y[i]?.[0] === k && y[i]?.[1] === v);
-}
-/**
- * One series as snapshot.json (schema 2) writes it: a field equal to what the
- * reader assumes when it is absent is left out (expandSnapshotSeries puts
- * each back exactly). `tail` instead of `id`: the id is the previous series'
- * file part, `::`, then the tail. Absent `file`: the id's part before `::`;
- * `metric` and `labels`: as the id's tail spells them (nameOfTail); `unit`:
- * ""; `source`: "samples"; `samples`: the mean for a one-value series read
- * from samples, else none; `stats` as compactStats writes them, with `cv`
- * absent when it is sd / |mean| (computed as the analysis computes it).
- */
-function snapshotSeriesForJson(s, previous) {
-    const out = {};
-    const file = fileOfId(s.id);
-    const tail = file === undefined ? undefined : s.id.slice(file.length + 2);
-    // Series of one file follow each other: the second and later say only what differs from the one before.
-    const same = file !== undefined && previous !== undefined && fileOfId(previous.id) === file ? previous : undefined;
-    if (same)
-        out.tail = tail;
-    else
-        out.id = s.id;
-    if ((same ? same.file : file) !== s.file)
-        out.file = s.file;
-    const named = tail === undefined ? undefined : nameOfTail(tail);
-    if (!(named && named.metric === s.metric && sameEntries(named.labels, s.labels))) {
-        out.metric = s.metric;
-        if (Object.keys(s.labels).length > 0)
-            out.labels = s.labels;
-    }
-    if (s.unit !== '')
-        out.unit = s.unit;
-    out.direction = s.direction;
-    if (s.source !== 'samples')
-        out.source = s.source;
-    out.stats = statsAsArray(s.stats);
-    if (!Object.is(s.stats.cv, (0,metrics_stats/* coefficientOfVariation */.ms)(s.stats.mean, s.stats.sd)))
-        out.cv = s.stats.cv;
-    if (!samplesAreDefault(s, s.samples))
-        out.samples = s.samples;
-    if (s.line !== undefined)
-        out.line = s.line;
-    const factors = same?.factors;
-    if (!(factors === s.factors || (factors && s.factors && sameEntries(factors, s.factors))))
-        out.factors = s.factors ?? null;
-    if (same?.experiment !== s.experiment)
-        out.experiment = s.experiment ?? null;
-    return out;
 }
 /** A schema-2 series with its absent fields put back; present ones are left as they are for validateSnapshot to check. */
 function expandSnapshotSeries(raw, previous) {
@@ -29338,9 +29640,43 @@ function expandSnapshotSeries(raw, previous) {
     }
     return s;
 }
-/** The snapshot as snapshot.json holds it (schema 2): each series as snapshotSeriesForJson writes it. */
+/** A snapshot series as a row of the series table (src/report/series-table.ts). */
+function tableSeriesOf(s) {
+    const out = { id: s.id, file: s.file, metric: s.metric, labels: s.labels, unit: s.unit, direction: s.direction, source: s.source, stats: s.stats, samples: s.samples };
+    if (s.line !== undefined)
+        out.line = s.line;
+    if (s.factors)
+        out.factors = s.factors;
+    if (s.experiment !== undefined)
+        out.experiment = s.experiment;
+    return out;
+}
+/** A series read from the table, as a snapshot series (values unchecked: validateSnapshot checks them). */
+function snapshotSeriesOf(t) {
+    const out = { id: t.id, file: t.file, metric: t.metric, labels: t.labels, unit: t.unit, direction: t.direction, source: t.source, stats: t.stats, samples: t.samples };
+    if (t.line !== undefined)
+        out.line = t.line;
+    if (t.factors !== undefined)
+        out.factors = t.factors;
+    if (t.experiment !== undefined)
+        out.experiment = t.experiment;
+    return out;
+}
+/** The snapshot as snapshot.json holds it (schema 3): its series as the series table (`metrics`, `series` of file groups). */
 function snapshotForJson(snapshot) {
-    return { ...snapshot, schemaVersion: snapshot_SNAPSHOT_SCHEMA_VERSION, series: snapshot.series.map((s, i) => snapshotSeriesForJson(s, snapshot.series[i - 1])) };
+    const out = {};
+    for (const [key, value] of Object.entries(snapshot)) {
+        if (key === 'schemaVersion')
+            out.schemaVersion = snapshot_SNAPSHOT_SCHEMA_VERSION;
+        else if (key === 'series') {
+            const table = encodeSeries(snapshot.series.map(tableSeriesOf));
+            out.metrics = table.metrics;
+            out.series = table.series;
+        }
+        else
+            out[key] = value;
+    }
+    return out;
 }
 function serialiseSnapshot(snapshot) {
     // Redacted like report.json; ids already are (seriesId), so a baseline read back matches.
@@ -29348,7 +29684,7 @@ function serialiseSnapshot(snapshot) {
 }
 /** The text serialiseSnapshot returns, streamed: a snapshot of many series is never one string. */
 async function writeSnapshotJson(snapshot, sink) {
-    await writeJson(snapshotForJson(snapshot), sink, redact/* redactJsonValue */.$w, { compact: true, nativeDepth: 2 });
+    await writeJson(snapshotForJson(snapshot), sink, redact/* redactJsonValue */.$w, { compact: true, nativeDepth: 3, nativeArrayDepth: 4 });
     const done = sink('\n');
     if (done && typeof done.then === 'function')
         await done;
@@ -29384,8 +29720,8 @@ function looksLikeSnapshot(data) {
 function snapshot_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** Snapshots this version reads: 1 (every field written) and 2 (defaults left out), both still in users' caches. */
-const READABLE_VERSIONS = new Set([1, 2]);
+/** Snapshots this version reads: 1 (every field written), 2 (defaults left out) and 3 (the series table), all in users' caches. */
+const READABLE_VERSIONS = new Set([1, 2, 3]);
 const DIRECTIONS = new Set(['higher', 'lower', 'none']);
 const NULLABLE_STATS = ['n', 'sd', 'cv', 'min', 'p50', 'p95', 'p99', 'max'];
 function validateSnapshot(data, file) {
@@ -29400,8 +29736,8 @@ function validateSnapshot(data, file) {
         fail('has no schemaVersion');
     if (!READABLE_VERSIONS.has(data.schemaVersion)) {
         fail(data.schemaVersion > snapshot_SNAPSHOT_SCHEMA_VERSION
-            ? `has schema version ${String(data.schemaVersion)}, written by a newer Chimera Insight; this version reads versions 1 and ${snapshot_SNAPSHOT_SCHEMA_VERSION}`
-            : `has schema version ${String(data.schemaVersion)}; this version reads versions 1 and ${snapshot_SNAPSHOT_SCHEMA_VERSION}`);
+            ? `has schema version ${String(data.schemaVersion)}, written by a newer Chimera Insight; this version reads versions 1 to ${snapshot_SNAPSHOT_SCHEMA_VERSION}`
+            : `has schema version ${String(data.schemaVersion)}; this version reads versions 1 to ${snapshot_SNAPSHOT_SCHEMA_VERSION}`);
     }
     if (typeof data.createdAt !== 'string' || Number.isNaN(Date.parse(data.createdAt)))
         fail('createdAt must be an ISO time');
@@ -29425,15 +29761,34 @@ function validateSnapshot(data, file) {
     }
     if (!Array.isArray(data.series))
         return fail('series must be an array');
-    // Version 1 wrote every field; version 2 leaves out what the reader can put back.
-    const series = [];
-    for (const raw of data.series)
-        series.push(data.schemaVersion === 2 ? expandSnapshotSeries(raw, series[series.length - 1]) : raw);
+    // Version 1 wrote every field; version 2 leaves out what the reader can put back; version 3 writes the series table.
+    let series = [];
+    // Where each series is written, for messages: `series[i]`, or in the table `series[g].rows[r]`.
+    const where = [];
+    if (data.schemaVersion === 3) {
+        if (!Array.isArray(data.metrics))
+            return fail('metrics must be an array');
+        data.series.forEach((g, i) => {
+            // A group without `file` continues the one before it.
+            if (!snapshot_isObject(g) || (typeof g.file !== 'string' && !(i > 0 && !('file' in g))) || !Array.isArray(g.rows))
+                fail(`series[${i}] must be { file, rows[] }`);
+            g.rows.forEach((r, j) => {
+                if (!Array.isArray(r) || !Number.isInteger(r[0]) || !snapshot_isObject(data.metrics[r[0]]))
+                    fail(`series[${i}].rows[${j}] must be [metric, stats, …] naming an entry of metrics`);
+                where.push(`series[${i}].rows[${j}]`);
+            });
+        });
+        series = series_table_decodeSeries(data.metrics, data.series).map(snapshotSeriesOf);
+        delete data.metrics;
+    }
+    else
+        for (const raw of data.series)
+            series.push(data.schemaVersion === 2 ? expandSnapshotSeries(raw, series[series.length - 1]) : raw);
     data.series = series;
     data.schemaVersion = snapshot_SNAPSHOT_SCHEMA_VERSION;
     const ids = new Set();
     series.forEach((s, i) => {
-        const at = `series[${i}]`;
+        const at = where[i] ?? `series[${i}]`;
         if (!snapshot_isObject(s))
             return fail(`${at} is not an object`);
         for (const key of ['id', 'file', 'metric', 'unit']) {
@@ -30378,7 +30733,7 @@ async function baselineFromFile(options) {
     const found = {
         found: {
             info: { source: 'file', description: `benchmark directory ${shown}`, createdAt: latestModified(report) ?? report.generatedAt },
-            series: rebaseSeries(report.series.map(snapshotSeries), fromDir, toDir),
+            series: rebaseSeries(report.series.map((s) => snapshotSeries(s)), fromDir, toDir),
         },
     };
     return found;
@@ -30662,7 +31017,7 @@ async function baselineFromGit(options) {
     const found = {
         found: {
             info: { source: 'git', description: `git merge base ${git_short(mergeBase)}${options.ref !== undefined ? ` with ${options.ref}` : ''}`, commit: base.ref ? { sha: mergeBase, ref: base.ref } : { sha: mergeBase } },
-            series: report.series.map(snapshotSeries),
+            series: report.series.map((s) => snapshotSeries(s)),
         },
     };
     if (createdAt)
@@ -32258,7 +32613,9 @@ function fileEntry(value, modifiedSource) {
     if (!read_isObject(value))
         return undefined;
     const filePath = clip(value.path);
-    if (!filePath || !FILE_STATUSES.has(value.status))
+    // Schema 4 leaves out a status of `parsed` and a type its extension says.
+    const status = value.status ?? 'parsed';
+    if (!filePath || !FILE_STATUSES.has(status))
         return undefined;
     const problems = (Array.isArray(value.problems) ? value.problems.slice(0, 20) : []).flatMap((p) => {
         if (!read_isObject(p) || typeof p.reason !== 'string')
@@ -32267,9 +32624,9 @@ function fileEntry(value, modifiedSource) {
     });
     const entry = {
         path: filePath,
-        type: FILE_TYPES.has(value.type) ? value.type : 'other',
+        type: FILE_TYPES.has(value.type) ? value.type : value.type === undefined ? fileTypeOf(filePath) : 'other',
         size: count(value.size),
-        status: value.status,
+        status: status,
         document: value.document === true,
         series: count(value.series),
         rows: count(value.rows),
@@ -32290,7 +32647,7 @@ function fileEntry(value, modifiedSource) {
     }
     return entry;
 }
-/** A document report.json (schema 3) lists by path alone: read, no measurements, no problems. */
+/** A document report.json (schema 3 and 4) lists by path alone: read, no measurements, no problems. */
 function documentEntry(value) {
     const filePath = clip(value);
     if (!filePath)
@@ -33186,7 +33543,7 @@ async function writeShardFiles(dir, report) {
     await external_node_fs_.promises.mkdir(dir, { recursive: true });
     const snapshotPath = external_node_path_default().join(dir, read_SNAPSHOT_FILE);
     const hardwarePath = external_node_path_default().join(dir, HARDWARE_FILE);
-    await snapshot_writeSnapshot(snapshotPath, createSnapshot(report));
+    await snapshot_writeSnapshot(snapshotPath, createSnapshot(report, { detail: 'full' }));
     await external_node_fs_.promises.writeFile(hardwarePath, serialiseHardware(report.hardware));
     return { snapshotPath, hardwarePath };
 }
@@ -33197,7 +33554,7 @@ async function writeShardFiles(dir, report) {
  */
 function mergedSnapshot(report, merged) {
     const snapshot = createSnapshot(report);
-    snapshot.series = report.series.filter((s) => !s.id.startsWith(model_series/* LLM_SERIES_PREFIX */.z)).map(snapshotSeries);
+    snapshot.series = report.series.filter((s) => !s.id.startsWith(model_series/* LLM_SERIES_PREFIX */.z)).map((s) => snapshotSeries(s));
     snapshot.merged = { label: merged.label, hardware: merged.groups.map((g) => g.identity) };
     return snapshot;
 }

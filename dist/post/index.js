@@ -32009,6 +32009,10 @@ function redactSecrets(text) {
     return out.replace(BEARER, (_, scheme, secret) => `${scheme}${mark(secret)}`);
 }
 const SECRET_HINT = /gh[pousr]\\?_|github\\?_pat|AKIA|ASIA|bearer/i;
+/** False when `text` holds nothing redactSecrets would change (it holds none of the patterns' words). */
+function mayHoldSecret(text) {
+    return SECRET_HINT.test(text);
+}
 /** Labels as a series carries them, keys and values redacted (see buildSeries). */
 function redactLabels(labels) {
     const keys = Object.keys(labels);
