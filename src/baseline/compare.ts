@@ -100,6 +100,8 @@ function chooseTest(base: ComparableSeries, head: ComparableSeries, settings: Co
   if (nb === 1 || nh === 1) return threshold('single value: threshold only');
   if (settings.statistic === 'median') {
     if (base.source === 'summary' || head.source === 'summary') return threshold('median of a stated summary: threshold only');
+    // A cache saved under `statistic: mean` keeps the median but not the samples the bootstrap needs.
+    if (base.samples.length === 0 && head.samples.length >= settings.minSamples) return threshold('baseline saved without its samples (under statistic: mean): medians compared by threshold only');
     if (base.samples.length < settings.minSamples || head.samples.length < settings.minSamples) return threshold(fewer(settings.minSamples));
     const boot = bootstrapMedianChange(base.samples, head.samples, settings.confidence, hashSeed(head.id));
     if (!boot) return threshold('baseline median is 0');

@@ -32,8 +32,8 @@ export class SnapshotError extends Error {
 
 /**
  * What a snapshot keeps of each series. `baseline` (a cache entry, the
- * `snapshot` command): what the gate reads of a baseline, n, mean and sd,
- * plus the median and the samples (capped) when the compared statistic is the
+ * `snapshot` command): what the gate reads of a baseline, n, mean, sd and the
+ * median, plus the samples (capped) when the compared statistic is the
  * median (the bootstrap resamples them); a single value keeps everything, as
  * it is the mean. `full` (a shard, a merged snapshot): every statistic and
  * the samples, which a merge turns back into series, findings and report.
@@ -46,9 +46,11 @@ export interface SnapshotOptions {
   statistic?: string;
 }
 
-function baselineStats(stats: SeriesStats, median: boolean): SeriesStats {
+function baselineStats(stats: SeriesStats): SeriesStats {
   if (stats.n === 1) return { ...stats };
-  return { ...stats, min: null, p50: median ? stats.p50 : null, p95: null, p99: null, max: null, approximate: median ? stats.approximate : false };
+  // The median stays whatever the statistic: a run that switches to `statistic: median` must compare
+  // medians with a median, never with the mean a mean-run's cache holds (one number per series).
+  return { ...stats, min: null, p95: null, p99: null, max: null };
 }
 
 export function snapshotSeries(s: Series | SnapshotSeries, options: SnapshotOptions = {}): SnapshotSeries {
@@ -63,7 +65,7 @@ export function snapshotSeries(s: Series | SnapshotSeries, options: SnapshotOpti
     unit: s.unit,
     direction: s.direction,
     source: s.source,
-    stats: full ? { ...s.stats } : baselineStats(s.stats, median),
+    stats: full ? { ...s.stats } : baselineStats(s.stats),
     samples: keepSamples ? s.samples.slice(0, SNAPSHOT_SAMPLE_LIMIT) : [],
   };
   if (s.line !== undefined) out.line = s.line;

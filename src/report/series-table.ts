@@ -172,7 +172,7 @@ export function encodeSeries(series: readonly TableSeries[]): SeriesTable {
       // A continuation: the previous group's file, key, factors, experiment and runs; its labels as they change.
       const changed: Record<string, string | null> = {};
       for (const [k, v] of Object.entries(shared)) if (previousLabels[k] !== v) changed[k] = v;
-      for (const k of Object.keys(previousLabels)) if (!(k in shared)) changed[k] = null;
+      for (const k of Object.keys(previousLabels)) if (!Object.hasOwn(shared, k)) changed[k] = null;
       group.labels = changed;
     } else {
       group.file = first.file;
@@ -203,7 +203,7 @@ export function encodeSeries(series: readonly TableSeries[]): SeriesTable {
       const row: unknown[] = [m, encodeStats(s.stats, samplesAsRead)];
       const extra: Record<string, unknown> = {};
       const own: Record<string, string> = {};
-      for (const [k, v] of Object.entries(s.labels)) if (!(k in shared)) own[k] = v;
+      for (const [k, v] of Object.entries(s.labels)) if (!Object.hasOwn(shared, k)) own[k] = v;
       if (Object.keys(own).length > 0) extra.labels = own;
       const derived = `${idKey ?? s.file}::${s.metric}${labelKey(s.labels)}`;
       if (s.id !== derived) {

@@ -170,6 +170,15 @@ describe('median statistic', () => {
     expect(compareSeries(sampled(base), sampled(head), settings)).toEqual(first);
   });
 
+  it('compares medians with the median of a baseline saved under statistic: mean, by the threshold alone as its samples are gone', () => {
+    // Nine runs at 100 and one at 200: mean 110, median 100. The head is the same data.
+    const runs = [100, 100, 100, 100, 100, 100, 100, 100, 100, 200];
+    const saved = { ...sampled(runs), samples: [] };
+    const c = compareSeries(saved, sampled(runs), settings);
+    expect(c).toMatchObject({ method: 'threshold-only', base: { value: 100, n: 10 }, head: { value: 100, n: 10 }, change: 0, verdict: 'unchanged' });
+    expect(c.note).toBe('baseline saved without its samples (under statistic: mean): medians compared by threshold only');
+  });
+
   it('uses the threshold alone for a median of a stated summary', () => {
     const c = compareSeries(summarised({ mean: 100, sd: 1, n: 5 }), summarised({ mean: 90, sd: 1, n: 5 }), settings);
     expect(c).toMatchObject({ method: 'threshold-only', note: 'median of a stated summary: threshold only' });

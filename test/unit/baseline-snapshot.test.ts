@@ -17,7 +17,7 @@ async function reportOf(files: Record<string, string>, inputs: Record<string, st
 }
 
 describe('createSnapshot', () => {
-  it('keeps every series with its id, n, mean and sd, the commit and the report time: what the gate reads of a baseline', async () => {
+  it('keeps every series with its id, n, mean, sd and median, the commit and the report time: what the gate reads of a baseline', async () => {
     const report = await reportOf({ 'bench/runs.csv': throughputCsv({ llama3: [100, 102, 98], qwen: [50, 51, 49] }) }, { path: 'bench' });
     const snapshot = createSnapshot(report);
     expect(snapshot.schemaVersion).toBe(3);
@@ -27,7 +27,7 @@ describe('createSnapshot', () => {
     expect(snapshot.series.map((s) => s.id)).toEqual(['bench/runs.csv::tokens_s{model=llama3}', 'bench/runs.csv::tokens_s{model=qwen}']);
     const llama = snapshot.series[0];
     expect(llama?.samples).toEqual([]);
-    expect(llama?.stats).toEqual({ n: 3, mean: 100, sd: 2, cv: 2, min: null, p50: null, p95: null, p99: null, max: null, approximate: false });
+    expect(llama?.stats).toEqual({ n: 3, mean: 100, sd: 2, cv: 2, min: null, p50: 100, p95: null, p99: null, max: null, approximate: false });
     expect(llama?.direction).toBe('higher');
     expect(llama?.unit).toBe('tok/s');
   });

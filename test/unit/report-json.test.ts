@@ -176,6 +176,16 @@ describe('report.json series', () => {
     expect(readReportSeries(out).map((s) => [s.id, s.file, s.labels])).toEqual(all.map((s) => [s.id, s.file, s.labels]));
   });
 
+  it('keeps a label named like an object’s own property (constructor, toString) on every series that has it', () => {
+    const of = (compiler: string) => series({ id: `bench/results.csv::latency_ms{constructor=${compiler}}`, metric: 'latency_ms', labels: { constructor: compiler } });
+    const all = [of('gcc'), of('clang')];
+    const read = readReportSeries(json(report({ series: all })));
+    expect(read.map((s) => [s.id, s.labels])).toEqual([
+      ['bench/results.csv::latency_ms{constructor=gcc}', { constructor: 'gcc' }],
+      ['bench/results.csv::latency_ms{constructor=clang}', { constructor: 'clang' }],
+    ]);
+  });
+
   it('reads back as exactly the series it wrote, with the samples it kept', () => {
     const files = ['exp/a/run_1/s.json', 'exp/a/run_3/s.json'];
     const all = [
