@@ -7432,6 +7432,9 @@ function chooseTest(base, head, settings, history) {
     if (settings.statistic === 'median') {
         if (base.source === 'summary' || head.source === 'summary')
             return threshold('median of a stated summary: threshold only');
+        // A cache saved under `statistic: mean` keeps the median but not the samples the bootstrap needs.
+        if (base.samples.length === 0 && head.samples.length >= settings.minSamples)
+            return threshold('baseline saved without its samples (under statistic: mean): medians compared by threshold only');
         if (base.samples.length < settings.minSamples || head.samples.length < settings.minSamples)
             return threshold(fewer(settings.minSamples));
         const boot = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .bootstrapMedianChange */ .pf)(base.samples, head.samples, settings.confidence, (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .hashSeed */ .kr)(head.id));
@@ -27089,7 +27092,7 @@ function encodeSeries(series) {
                 if (previousLabels[k] !== v)
                     changed[k] = v;
             for (const k of Object.keys(previousLabels))
-                if (!(k in shared))
+                if (!Object.hasOwn(shared, k))
                     changed[k] = null;
             group.labels = changed;
         }
@@ -27128,7 +27131,7 @@ function encodeSeries(series) {
             const extra = {};
             const own = {};
             for (const [k, v] of Object.entries(s.labels))
-                if (!(k in shared))
+                if (!Object.hasOwn(shared, k))
                     own[k] = v;
             if (Object.keys(own).length > 0)
                 extra.labels = own;
@@ -29511,10 +29514,12 @@ class SnapshotError extends Error {
         this.name = 'SnapshotError';
     }
 }
-function baselineStats(stats, median) {
+function baselineStats(stats) {
     if (stats.n === 1)
         return { ...stats };
-    return { ...stats, min: null, p50: median ? stats.p50 : null, p95: null, p99: null, max: null, approximate: median ? stats.approximate : false };
+    // The median stays whatever the statistic: a run that switches to `statistic: median` must compare
+    // medians with a median, never with the mean a mean-run's cache holds (one number per series).
+    return { ...stats, min: null, p95: null, p99: null, max: null };
 }
 function snapshotSeries(s, options = {}) {
     const full = options.detail !== 'baseline';
@@ -29528,7 +29533,7 @@ function snapshotSeries(s, options = {}) {
         unit: s.unit,
         direction: s.direction,
         source: s.source,
-        stats: full ? { ...s.stats } : baselineStats(s.stats, median),
+        stats: full ? { ...s.stats } : baselineStats(s.stats),
         samples: keepSamples ? s.samples.slice(0, SNAPSHOT_SAMPLE_LIMIT) : [],
     };
     if (s.line !== undefined)
