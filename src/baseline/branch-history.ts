@@ -8,6 +8,7 @@ import { HISTORY_SCHEMA_VERSION, type BranchHistory, type HistoryKey, type Histo
 import type { Snapshot, SnapshotSeries } from '../model/snapshot.js';
 import type { RunValue } from './noise.js';
 import { alignNewestRuns, runIds } from './sources/history.js';
+import { isObject } from '../util/is-object.js';
 
 /** Largest history.json kept: the oldest runs go first past it. */
 export const MAX_HISTORY_BYTES = 4 * 1024 * 1024;
@@ -138,10 +139,6 @@ export class HistoryError extends Error {
     super(message);
     this.name = 'HistoryError';
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const nullableNumber = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));

@@ -3,12 +3,13 @@ import type { Series, SeriesStats } from '../model/series.js';
 import type { Report } from '../model/report.js';
 import { writeJson, writeToFile, type Sink } from '../report/write.js';
 import { redactJsonValue } from '../util/redact.js';
-import { defaultSamples, statsFromArray } from '../report/compact.js';
-import { decodeSeries, encodeSeries, type TableSeries } from '../report/series-table.js';
+import { statsFromArray } from '../report/compact.js';
+import { decodeSeries, defaultRowSamples, encodeSeries, type TableSeries } from '../report/series-table.js';
 import { coefficientOfVariation } from '../metrics/stats.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type SnapshotSeries } from '../model/snapshot.js';
 import { HardwareError, validateHardware } from '../hardware/validate.js';
 import { HARDWARE_ID } from '../model/hardware.js';
+import { isObject } from '../util/is-object.js';
 
 /**
  * Samples kept per series. Enough for a test on any realistic benchmark (the
@@ -159,7 +160,7 @@ function expandSnapshotSeries(raw: unknown, previous: unknown): unknown {
     const stats = { n: read.n, mean: read.mean, sd: read.sd, cv, min: read.min, p50: read.p50, p95: read.p95, p99: read.p99, max: read.max, approximate: read.approximate } as SeriesStats;
     delete s.cv;
     s.stats = stats;
-    if (!('samples' in s) && (s.source === 'samples' || s.source === 'summary')) s.samples = defaultSamples({ source: s.source, stats });
+    if (!('samples' in s) && (s.source === 'samples' || s.source === 'summary')) s.samples = defaultRowSamples(s.source, stats.n, stats.mean);
   }
   return s;
 }
@@ -236,10 +237,6 @@ export function parseSnapshot(text: string, file: string): Snapshot {
 /** True when the JSON text at least claims to be a snapshot (to tell it from benchmark JSON). */
 export function looksLikeSnapshot(data: unknown): boolean {
   return isObject(data) && data.tool === 'chimera-insight' && 'schemaVersion' in data && Array.isArray(data.series) && 'createdAt' in data;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Snapshots this version reads: 1 (every field written), 2 (defaults left out) and 3 (the series table), all in users' caches. */

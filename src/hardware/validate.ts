@@ -1,5 +1,6 @@
 import { HARDWARE_ID, type GpuGroup, type HardwareIdentity } from '../model/hardware.js';
 import { cleanText } from './detect.js';
+import { isObject } from '../util/is-object.js';
 
 /** hardware.json: what `mode: shard` writes beside snapshot.json. */
 export const HARDWARE_FILE = 'hardware.json';
@@ -13,10 +14,6 @@ export class HardwareError extends Error {
     super(message);
     this.name = 'HardwareError';
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A hardware id as a message may quote it: a name that failed the check is shown cut and JSON-quoted, never as written. */

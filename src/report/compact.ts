@@ -9,11 +9,6 @@ import type { SeriesStats } from '../model/series.js';
  * (series-table.ts).
  */
 
-/** What a reader assumes for absent `samples`: one sample equal to the mean when a one-value series read it, else none. */
-export function defaultSamples(s: { source: string; stats: { n: number | null; mean: number } }): number[] {
-  return s.source === 'samples' && s.stats.n === 1 ? [s.stats.mean] : [];
-}
-
 /** The statistics from schema 2's array (without `cv`, which the caller derives); entries are taken as written. */
 export function statsFromArray(a: readonly unknown[]): Omit<SeriesStats, 'cv'> {
   const single = a[0] === 1;

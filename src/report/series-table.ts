@@ -1,7 +1,8 @@
 import { quantileSorted } from 'simple-statistics';
-import type { Direction, Outlier, ReplicateRuns, SeriesStats } from '../model/series.js';
+import type { Direction, Outlier, ReplicateRuns, Series, SeriesStats } from '../model/series.js';
 import { labelKey } from '../metrics/identity.js';
 import { coefficientOfVariation } from '../metrics/stats.js';
+import { isObject } from '../util/is-object.js';
 
 /**
  * The series table report.json (schema 4) and snapshot.json (schema 3) write
@@ -14,26 +15,16 @@ import { coefficientOfVariation } from '../metrics/stats.js';
  * `encodeSeries` checks each against `decodeSeries` before leaving it out.
  */
 
-/** What a table row holds: the fields of a report series and of a snapshot series. */
-export interface TableSeries {
-  id: string;
-  file: string;
-  metric: string;
-  labels: Record<string, string>;
-  unit: string;
-  direction: Direction;
-  directionSource?: 'inferred' | 'override';
-  source: 'samples' | 'summary';
-  stats: SeriesStats;
-  outliers?: Outlier[];
-  /** The samples written (all, or none when `samplesOmitted` says how many were left out). */
-  samples: number[];
-  samplesOmitted?: number;
-  line?: number;
-  replicates?: Partial<ReplicateRuns> & { pattern: string };
-  factors?: Record<string, string>;
-  experiment?: string;
-}
+/**
+ * What a table row holds: a report series (whose samples may be left out,
+ * `samplesOmitted` counting them, and whose replicate fields may be left to
+ * the pattern) or a snapshot series (no outliers, no direction source).
+ */
+export type TableSeries = Pick<Series, 'id' | 'file' | 'metric' | 'labels' | 'unit' | 'direction' | 'source' | 'stats' | 'samples' | 'line' | 'factors' | 'experiment'> &
+  Partial<Pick<Series, 'directionSource' | 'outliers'>> & {
+    samplesOmitted?: number;
+    replicates?: Partial<ReplicateRuns> & { pattern: string };
+  };
 
 export interface SeriesTable {
   metrics: Record<string, unknown>[];
@@ -181,7 +172,7 @@ export function encodeSeries(series: readonly TableSeries[]): SeriesTable {
       if (first.factors && Object.keys(first.factors).length > 0) group.factors = first.factors;
       if (first.experiment !== undefined) group.experiment = first.experiment;
       if (first.replicates) {
-          const { runMeans: _runMeans, ...r } = first.replicates;
+        const { runMeans: _runMeans, ...r } = first.replicates;
         group.replicates = r;
       }
     }
@@ -224,10 +215,6 @@ export function encodeSeries(series: readonly TableSeries[]): SeriesTable {
     groups.push(group);
   }
   return { metrics, series: groups };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -18,6 +18,7 @@ import type { Snapshot } from '../model/snapshot.js';
 import { fileTypeOf } from '../discover/rules.js';
 import { LIMITS } from '../parse/limits.js';
 import { formatBytes } from '../util/text.js';
+import { isObject } from '../util/is-object.js';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
 export const REPORT_FILE = 'report.json';
@@ -63,10 +64,6 @@ export interface ShardReport {
   git: Inventory['git'];
   notices: InputNotice[];
   experiments?: ExperimentStructure;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 class ShardFileError extends Error {}
@@ -144,7 +141,7 @@ function fileEntry(value: unknown, modifiedSource?: unknown): FileEntry | undefi
   });
   const entry: FileEntry = {
     path: filePath,
-    type: FILE_TYPES.has(value.type as FileType) ? (value.type as FileType) : value.type === undefined ? fileTypeOf(filePath) : 'other',
+    type: FILE_TYPES.has(value.type as FileType) ? (value.type as FileType) : value.type === undefined ? fileTypeOf(String(value.path)) : 'other',
     size: count(value.size),
     status: status as FileStatus,
     document: value.document === true,

@@ -6,6 +6,7 @@ import { REPORT_SCHEMA_VERSION, type FileEntry, type Report } from '../../src/mo
 import type { Series } from '../../src/model/series.js';
 import { expandPattern, readReportSeries, renderJson } from '../../src/report/json.js';
 import { shardReportOf } from '../../src/shards/read.js';
+import { emptyReport } from '../helpers/report.js';
 
 function series(partial: Partial<Series> & Pick<Series, 'id' | 'metric'>): Series {
   return {
@@ -27,21 +28,14 @@ function file(path: string, extra: Partial<FileEntry> = {}): FileEntry {
 }
 
 function report(partial: Partial<Report>, files: FileEntry[] = [file('bench/results.csv')]): Report {
-  return {
+  return emptyReport({
     schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: 'chimera-insight',
-    toolVersion: '0.1.0',
     generatedAt: '2026-11-22T08:30:00.000Z',
-    root: 'bench',
     inventory: summariseInventory(files, { checkout: true, shallow: false }),
-    series: [],
-    experiments: { replicateGroups: [], factors: [], seriesBeforePooling: 0 },
-    findings: [],
     narrative: { status: 'skipped', reason: 'no model' },
     timings: { discoverMs: 1, parseMs: 2, analyzeMs: 3, renderMs: 0 },
-    config: {},
     ...partial,
-  };
+  });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
