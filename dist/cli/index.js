@@ -17861,7 +17861,7 @@ class ProblemLog {
 
 
 
-function isObject(v) {
+function util_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** A finite number, or a numeric string as some tools write (`"37"`, `"1,234.5"`); undefined otherwise. */
@@ -17998,14 +17998,14 @@ function jsonLines(text, problems) {
 
 const MEASURE_KEYS = new Set(['value', 'lower_value', 'upper_value']);
 function isMeasure(v) {
-    return isObject(v) && typeof v.value === 'number' && Object.keys(v).every((k) => MEASURE_KEYS.has(k));
+    return util_isObject(v) && typeof v.value === 'number' && Object.keys(v).every((k) => MEASURE_KEYS.has(k));
 }
 /** `{bench: {measure: {value, lower_value?, upper_value?}}}` and nothing else. */
 function isBmf(json) {
-    if (!isObject(json))
+    if (!util_isObject(json))
         return false;
     const benches = Object.values(json);
-    return benches.length > 0 && benches.every((b) => isObject(b) && Object.keys(b).length > 0 && Object.values(b).every(isMeasure));
+    return benches.length > 0 && benches.every((b) => util_isObject(b) && Object.keys(b).length > 0 && Object.values(b).every(isMeasure));
 }
 /** Bencher's built-in measures and the units it records them in. */
 const BUILT_IN = {
@@ -18057,7 +18057,7 @@ const bencher = {
 function estimate(json, ...keys) {
     for (const key of keys) {
         const e = json[key];
-        if (isObject(e)) {
+        if (util_isObject(e)) {
             const v = numberOf(e.point_estimate);
             if (v !== undefined)
                 return v;
@@ -18066,23 +18066,23 @@ function estimate(json, ...keys) {
     return undefined;
 }
 function isEstimates(json) {
-    if (!isObject(json))
+    if (!util_isObject(json))
         return false;
     const mean = json.mean ?? json.Mean;
-    return isObject(mean) && 'point_estimate' in mean;
+    return util_isObject(mean) && 'point_estimate' in mean;
 }
 /** criterion's `change/estimates.json` holds relative changes, not times: only mean and median. */
 function isChange(json, path) {
     return /(^|\/)change\/estimates\.json$/i.test(path) || (!('std_dev' in json) && !('StdDev' in json) && !('slope' in json) && !('Slope' in json));
 }
 function isSample(json) {
-    if (isObject(json))
+    if (util_isObject(json))
         return Array.isArray(json.iters) && Array.isArray(json.times);
     // criterion 0.2: a list of [iterations, nanoseconds] pairs.
     return Array.isArray(json) && json.length > 0 && json.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'number'));
 }
 function isDescription(json) {
-    return isObject(json) && 'full_id' in json && 'directory_name' in json;
+    return util_isObject(json) && 'full_id' in json && 'directory_name' in json;
 }
 const FOLDERS = /^(new|base|change)$/i;
 /** The benchmark's id from its folder: `target/criterion/<group>/<function>/<value>/new/estimates.json`. */
@@ -18447,7 +18447,7 @@ function keyPathLines(text, paths) {
 const BENCH_KEYS = new Set(['name', 'unit', 'value', 'range', 'extra']);
 const DATA_JS_PREFIX = /^\s*window\.BENCHMARK_DATA\s*=\s*/;
 function isBench(v) {
-    return isObject(v) && typeof v.name === 'string' && numberOf(v.value) !== undefined && Object.keys(v).every((k) => BENCH_KEYS.has(k));
+    return util_isObject(v) && typeof v.name === 'string' && numberOf(v.value) !== undefined && Object.keys(v).every((k) => BENCH_KEYS.has(k));
 }
 /** A custom-benchmark file: every entry is `{name, unit, value}` (+ `range`, `extra`) and nothing else. */
 function isCustomList(json) {
@@ -18549,7 +18549,7 @@ function readDataJs(text) {
     catch (err) {
         return `window.BENCHMARK_DATA is not plain JSON (${err.message})`;
     }
-    if (!isObject(doc) || !isObject(doc.entries))
+    if (!util_isObject(doc) || !util_isObject(doc.entries))
         return 'window.BENCHMARK_DATA has no "entries" object';
     const runs = [];
     const problems = [];
@@ -18559,12 +18559,12 @@ function readDataJs(text) {
             continue;
         }
         for (const [i, entry] of entries.entries()) {
-            if (!isObject(entry) || !Array.isArray(entry.benches)) {
+            if (!util_isObject(entry) || !Array.isArray(entry.benches)) {
                 problems.push(`suite ${suite}, entry #${i + 1}: no benches`);
                 continue;
             }
             const tool = typeof entry.tool === 'string' ? entry.tool : '';
-            const c = isObject(entry.commit) ? entry.commit : {};
+            const c = util_isObject(entry.commit) ? entry.commit : {};
             const commit = { id: typeof c.id === 'string' ? c.id : '' };
             if (typeof c.message === 'string')
                 commit.message = c.message;
@@ -18574,7 +18574,7 @@ function readDataJs(text) {
                 commit.url = c.url;
             const series = [];
             for (const bench of entry.benches) {
-                if (!isObject(bench) || typeof bench.name !== 'string' || numberOf(bench.value) === undefined) {
+                if (!util_isObject(bench) || typeof bench.name !== 'string' || numberOf(bench.value) === undefined) {
                     problems.push(`suite ${suite}, commit ${commit.id.slice(0, 7) || '?'}: a bench without a name or numeric value`);
                     continue;
                 }
@@ -18757,10 +18757,10 @@ const DESCRIPTIVE = new Set([
 /** Before v1.5 aggregates were only told apart by a name suffix: `BM_x/8_mean`. */
 const AGGREGATE_SUFFIX = /_(mean|median|stddev|cv)$/;
 function benchmarksOf(json) {
-    return isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
+    return util_isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
 }
 function isGoogleRow(row) {
-    return isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row) && !isObject(row.stats);
+    return util_isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row) && !util_isObject(row.stats);
 }
 function aggregateName(row, runNames) {
     if (row.run_type === 'aggregate')
@@ -18805,14 +18805,14 @@ const googleBenchmark = {
         if (!rows || rows.length === 0 || !isGoogleRow(rows[0]))
             return false;
         const context = input.json.context;
-        return isObject(context) || 'time_unit' in rows[0];
+        return util_isObject(context) || 'time_unit' in rows[0];
     },
     parse(input) {
         const rows = benchmarksOf(input.json);
         if (!rows)
             return failed('google-benchmark: no "benchmarks" list');
         const result = new AdapterResult('google-benchmark');
-        const plainNames = new Set(rows.filter(isObject).map((r) => (typeof r.run_name === 'string' ? r.run_name : r.name)).filter((n) => typeof n === 'string'));
+        const plainNames = new Set(rows.filter(util_isObject).map((r) => (typeof r.run_name === 'string' ? r.run_name : r.name)).filter((n) => typeof n === 'string'));
         const runs = new Map();
         for (const [i, row] of rows.entries()) {
             result.rows += 1;
@@ -18878,10 +18878,10 @@ const googleBenchmark = {
 
 
 function resultsOf(json) {
-    return isObject(json) && Array.isArray(json.results) ? json.results : undefined;
+    return util_isObject(json) && Array.isArray(json.results) ? json.results : undefined;
 }
 function isCommandRow(row) {
-    return isObject(row) && typeof row.command === 'string' && typeof row.mean === 'number';
+    return util_isObject(row) && typeof row.command === 'string' && typeof row.mean === 'number';
 }
 function numbers(v) {
     return Array.isArray(v) ? v.map(numberOf) : undefined;
@@ -18889,7 +18889,7 @@ function numbers(v) {
 /** `command` plus each `--parameter-scan`/`--parameter-list` value (older files: one `parameter`). */
 function labelsOf(row) {
     const labels = { command: row.command };
-    if (isObject(row.parameters)) {
+    if (util_isObject(row.parameters)) {
         for (const [key, value] of Object.entries(row.parameters))
             labels[key === 'command' ? 'parameter_command' : key] = labelText(value);
     }
@@ -18971,18 +18971,18 @@ const hyperfine = {
 
 
 function pytest_benchmark_benchmarksOf(json) {
-    return isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
+    return util_isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
 }
 /** pytest-benchmark rows carry a `stats` object with `mean` and `rounds`; Google Benchmark rows have neither. */
 function isPytestRow(row) {
-    return isObject(row) && typeof row.name === 'string' && isObject(row.stats) && 'mean' in row.stats && ('rounds' in row.stats || 'fullname' in row);
+    return util_isObject(row) && typeof row.name === 'string' && util_isObject(row.stats) && 'mean' in row.stats && ('rounds' in row.stats || 'fullname' in row);
 }
 /** Labels a user filters by: the benchmark (its name, with parameters in brackets), its group and each parameter. */
 function pytest_benchmark_labelsOf(row) {
     const labels = { benchmark: row.name };
     if (typeof row.group === 'string' && row.group !== '')
         labels.group = row.group;
-    if (isObject(row.params)) {
+    if (util_isObject(row.params)) {
         for (const [key, value] of Object.entries(row.params)) {
             const name = key in labels ? `param_${key}` : key;
             labels[name] = labelText(value);
@@ -19012,7 +19012,7 @@ const pytestBenchmark = {
             result.rows += 1;
             if (!isPytestRow(row)) {
                 result.excludedRows += 1;
-                const name = isObject(row) && typeof row.name === 'string' ? ` (${row.name})` : '';
+                const name = util_isObject(row) && typeof row.name === 'string' ? ` (${row.name})` : '';
                 result.problems.add(undefined, `benchmark #${i + 1}${name}: no stats with a mean, skipped`);
                 continue;
             }
@@ -19044,7 +19044,7 @@ const pytestBenchmark = {
                 continue;
             }
             result.add(time);
-            if (isObject(r.extra_info)) {
+            if (util_isObject(r.extra_info)) {
                 for (const [key, value] of Object.entries(r.extra_info)) {
                     const v = numberOf(value);
                     if (v === undefined || typeof value === 'boolean')
@@ -21351,16 +21351,16 @@ function seriesFor(metric, labels, stats, fileUnit, requestCount, problems, line
     return summarySeries(metric, labels, summary, options);
 }
 function isStatObject(v) {
-    return isObject(v) && numberOf(v.avg ?? v.mean) !== undefined;
+    return util_isObject(v) && numberOf(v.avg ?? v.mean) !== undefined;
 }
 function isProfileExport(value) {
-    if (!isObject(value))
+    if (!util_isObject(value))
         return false;
     return CORE_METRICS.filter((k) => isStatObject(value[k])).length >= 2;
 }
 /** The first value under `key` at any depth (input_config's layout changes between versions). */
 function findKey(node, key, depth = 4) {
-    if (!isObject(node) || depth < 0)
+    if (!util_isObject(node) || depth < 0)
         return undefined;
     if (key in node)
         return node[key];
@@ -21373,13 +21373,13 @@ function findKey(node, key, depth = 4) {
 }
 function configLabels(config) {
     const labels = {};
-    if (!isObject(config))
+    if (!util_isObject(config))
         return labels;
     const models = findKey(config, 'model_names') ?? findKey(config, 'model');
     const model = Array.isArray(models) ? models.map((m) => shortLabel(m)).filter((m) => m !== undefined).join(',') : shortLabel(models);
     if (model)
         labels.model = model;
-    const endpoint = findKey(config, 'endpoint_type') ?? (isObject(findKey(config, 'endpoint')) ? findKey(config, 'endpoint').type : undefined);
+    const endpoint = findKey(config, 'endpoint_type') ?? (util_isObject(findKey(config, 'endpoint')) ? findKey(config, 'endpoint').type : undefined);
     const endpointText = shortLabel(endpoint);
     if (endpointText)
         labels.endpoint_type = endpointText;
@@ -21400,13 +21400,13 @@ function telemetrySeries(doc, labels) {
         const unit = typeof stats.unit === 'string' ? stats.unit : '';
         out.push(summarySeries(metric, { ...labels, ...extra, gpu }, summary, { unit, direction: 'none' }));
     };
-    const endpoints = isObject(doc.telemetry_data) && isObject(doc.telemetry_data.endpoints) ? doc.telemetry_data.endpoints : {};
+    const endpoints = util_isObject(doc.telemetry_data) && util_isObject(doc.telemetry_data.endpoints) ? doc.telemetry_data.endpoints : {};
     const endpointNames = Object.keys(endpoints);
     for (const [endpoint, body] of Object.entries(endpoints)) {
-        if (!isObject(body) || !isObject(body.gpus))
+        if (!util_isObject(body) || !util_isObject(body.gpus))
             continue;
         for (const [gpuKey, gpu] of Object.entries(body.gpus)) {
-            if (!isObject(gpu) || !isObject(gpu.metrics))
+            if (!util_isObject(gpu) || !util_isObject(gpu.metrics))
                 continue;
             const index = shortLabel(gpu.gpu_index) ?? gpuKey;
             const extra = endpointNames.length > 1 ? { endpoint } : {};
@@ -21415,9 +21415,9 @@ function telemetrySeries(doc, labels) {
                     add(metric, index, stats, extra);
         }
     }
-    const legacy = isObject(doc.telemetry_stats) ? doc.telemetry_stats : {};
+    const legacy = util_isObject(doc.telemetry_stats) ? doc.telemetry_stats : {};
     for (const [metric, perGpu] of Object.entries(legacy)) {
-        if (!isObject(perGpu))
+        if (!util_isObject(perGpu))
             continue;
         for (const [gpuKey, stats] of Object.entries(perGpu)) {
             if (isStatObject(stats))
@@ -21429,7 +21429,7 @@ function telemetrySeries(doc, labels) {
 function parseJsonExport(doc, adapter) {
     const problems = new ProblemLog();
     const labels = configLabels(doc.input_config);
-    const requestCount = isObject(doc.request_count) ? numberOf(doc.request_count.avg) : undefined;
+    const requestCount = util_isObject(doc.request_count) ? numberOf(doc.request_count.avg) : undefined;
     const series = [];
     for (const [metric, value] of Object.entries(doc)) {
         if (NOT_METRICS.has(metric) || !isStatObject(value))
@@ -21440,7 +21440,7 @@ function parseJsonExport(doc, adapter) {
             series.push(s);
     }
     series.push(...telemetrySeries(doc, labels));
-    const errors = Array.isArray(doc.error_summary) ? doc.error_summary.reduce((sum, e) => sum + (isObject(e) ? (numberOf(e.count) ?? 0) : 0), 0) : 0;
+    const errors = Array.isArray(doc.error_summary) ? doc.error_summary.reduce((sum, e) => sum + (util_isObject(e) ? (numberOf(e.count) ?? 0) : 0), 0) : 0;
     // Rows are requests when the export counts them, else the metric objects read.
     const rows = requestCount !== undefined ? requestCount + errors : series.length;
     return parsedOutcome(adapter, series, problems, { rows, excludedRows: errors });
@@ -23387,7 +23387,7 @@ const MARKDOWN_COLUMNS = {
 /** Markdown columns that describe the model file, not a condition of the test. */
 const MARKDOWN_SKIPPED = new Set(['size', 'params', 't/s', 'test']);
 function isRow(v) {
-    return isObject(v) && 'avg_ts' in v && 'n_prompt' in v && 'n_gen' in v;
+    return util_isObject(v) && 'avg_ts' in v && 'n_prompt' in v && 'n_gen' in v;
 }
 /** llama-bench's own test name: `pp512`, `tg128`, `pp512+tg128`, with ` @ d<depth>` when a depth is set. */
 function testName(nPrompt, nGen, nDepth) {
@@ -23619,7 +23619,7 @@ const SCALARS = {
 /** The workload the run was asked for: it splits series. */
 const LABEL_KEYS = ['model', 'num_concurrent_requests', 'mean_input_tokens', 'mean_output_tokens'];
 function isLlmperfSummary(value) {
-    if (!isObject(value))
+    if (!util_isObject(value))
         return false;
     return ['results_ttft_s_mean', 'results_inter_token_latency_s_mean', 'results_end_to_end_latency_s_mean', 'results_mean_output_throughput_token_per_s'].some((k) => numberOf(value[k]) !== undefined);
 }
@@ -23788,7 +23788,7 @@ function parseVerboseLog(text) {
 // ---------------------------------------------------------------------------
 // /api/generate and /api/chat responses
 function isResponseObject(v) {
-    return isObject(v) && typeof v.model === 'string' && typeof v.done === 'boolean' && ('created_at' in v || 'response' in v || 'message' in v);
+    return util_isObject(v) && typeof v.model === 'string' && typeof v.done === 'boolean' && ('created_at' in v || 'response' in v || 'message' in v);
 }
 function isFinalResponse(v) {
     return isResponseObject(v) && v.done === true && (numberOf(v.eval_count) !== undefined || numberOf(v.total_duration) !== undefined);
@@ -23829,7 +23829,7 @@ function readResponses(items, problems = new ProblemLog()) {
     let answers = 0;
     let errors = 0;
     for (const { value, line } of items) {
-        if (isObject(value) && typeof value.error === 'string' && value.error.trim() !== '') {
+        if (util_isObject(value) && typeof value.error === 'string' && value.error.trim() !== '') {
             errors += 1;
             continue;
         }
@@ -23927,7 +23927,7 @@ const IGNORED_KEYS = new Set([
     'timestamp', 'percentile_metrics', 'metric_percentiles', 'best_of', 'use_beam_search',
 ]);
 function isVllmResult(value) {
-    if (!isObject(value))
+    if (!util_isObject(value))
         return false;
     const keys = Object.keys(value);
     return numberOf(value.request_throughput) !== undefined && keys.some((k) => LATENCY_STAT.test(k)) && ('completed' in value || 'output_throughput' in value);
@@ -26949,7 +26949,14 @@ const branch_history_HISTORY_SCHEMA_VERSION = 1;
 
 // EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
 var simple_statistics = __nccwpck_require__(5521);
+;// CONCATENATED MODULE: ./src/util/is-object.ts
+/** A JSON object (not null, not an array): what a reader of our own files checks before reading its fields. */
+function is_object_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/report/series-table.ts
+
 
 
 
@@ -27164,9 +27171,6 @@ function encodeSeries(series) {
     }
     return { metrics, series: groups };
 }
-function series_table_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /**
  * The series a table holds, in order, every absent field put back; values
  * are taken as written (a caller that needs them checked checks them). Rows
@@ -27178,13 +27182,13 @@ function series_table_decodeSeries(metrics, groups) {
     const out = [];
     let previous;
     for (const raw of Array.isArray(groups) ? groups : []) {
-        if (!series_table_isObject(raw) || !Array.isArray(raw.rows))
+        if (!is_object_isObject(raw) || !Array.isArray(raw.rows))
             continue;
         // A group without `file` continues the previous one: its file, key, factors, experiment and runs, its labels changed as it says.
         const continues = !('file' in raw) && previous !== undefined;
         const g = continues ? { ...previous?.g, line: raw.line, rows: raw.rows } : raw;
         const shared = continues ? { ...previous?.labels } : {};
-        if (series_table_isObject(raw.labels)) {
+        if (is_object_isObject(raw.labels)) {
             for (const [k, v] of Object.entries(raw.labels)) {
                 if (v === null)
                     delete shared[k];
@@ -27198,8 +27202,8 @@ function series_table_decodeSeries(metrics, groups) {
         for (const row of g.rows) {
             const r = Array.isArray(row) ? row : [];
             const metric = table[r[0]];
-            const m = series_table_isObject(metric) ? metric : {};
-            const extra = series_table_isObject(r[r.length - 1]) ? r[r.length - 1] : {};
+            const m = is_object_isObject(metric) ? metric : {};
+            const extra = is_object_isObject(r[r.length - 1]) ? r[r.length - 1] : {};
             const source = (m.source ?? 'samples');
             const rawStats = r[1];
             const n0 = typeof rawStats === 'number' ? 1 : Array.isArray(rawStats) ? rawStats[0] : null;
@@ -27208,7 +27212,7 @@ function series_table_decodeSeries(metrics, groups) {
             const samples = Array.isArray(r[2]) ? r[2] : omitted ? [] : defaultRowSamples(source, n0, mean0);
             const read = decodeStats(rawStats, samples);
             const cv = 'cv' in extra ? extra.cv : typeof read.mean === 'number' ? (0,metrics_stats/* coefficientOfVariation */.ms)(read.mean, read.sd) : null;
-            const labels = { ...shared, ...(series_table_isObject(extra.labels) ? extra.labels : {}) };
+            const labels = { ...shared, ...(is_object_isObject(extra.labels) ? extra.labels : {}) };
             const s = {
                 id: typeof extra.id === 'string' ? extra.id : `${idKey}::${String(m.metric)}${(0,identity/* labelKey */.kJ)(labels)}${typeof extra.idSuffix === 'string' ? extra.idSuffix : ''}`,
                 file,
@@ -27227,13 +27231,13 @@ function series_table_decodeSeries(metrics, groups) {
             const line = 'line' in extra ? extra.line : g.line;
             if (line !== undefined)
                 s.line = line;
-            if (series_table_isObject(g.replicates)) {
+            if (is_object_isObject(g.replicates)) {
                 const rep = { ...g.replicates };
                 if (Array.isArray(extra.runMeans))
                     rep.runMeans = extra.runMeans;
                 s.replicates = rep;
             }
-            if (series_table_isObject(g.factors))
+            if (is_object_isObject(g.factors))
                 s.factors = g.factors;
             if (typeof g.experiment === 'string')
                 s.experiment = g.experiment;
@@ -29367,10 +29371,6 @@ async function writeToFile(file, write) {
  * Schema 4 of report.json and 3 of snapshot.json write the series table
  * (series-table.ts).
  */
-/** What a reader assumes for absent `samples`: one sample equal to the mean when a one-value series read it, else none. */
-function defaultSamples(s) {
-    return s.source === 'samples' && s.stats.n === 1 ? [s.stats.mean] : [];
-}
 /** The statistics from schema 2's array (without `cv`, which the caller derives); entries are taken as written. */
 function statsFromArray(a) {
     const single = a[0] === 1;
@@ -29395,6 +29395,7 @@ const snapshot_SNAPSHOT_SCHEMA_VERSION = 3;
 ;// CONCATENATED MODULE: ./src/hardware/validate.ts
 
 
+
 /** hardware.json: what `mode: shard` writes beside snapshot.json. */
 const HARDWARE_FILE = 'hardware.json';
 /** GPU models a machine may list: more is not a machine. */
@@ -29405,9 +29406,6 @@ class HardwareError extends Error {
         super(message);
         this.name = 'HardwareError';
     }
-}
-function validate_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** A hardware id as a message may quote it: a name that failed the check is shown cut and JSON-quoted, never as written. */
 function quotedName(value) {
@@ -29429,7 +29427,7 @@ function optionalText(value, at, limit) {
  * this version does not know are dropped. Throws HardwareError naming the field.
  */
 function validateHardware(data) {
-    if (!validate_isObject(data))
+    if (!is_object_isObject(data))
         throw new HardwareError('is not a JSON object');
     if (typeof data.id !== 'string' || !HARDWARE_ID.test(data.id)) {
         throw new HardwareError(`id ${quotedName(data.id)} is not a hardware name (letters, digits, '.', '_', '-', at most 48, starting with a letter or digit)`);
@@ -29442,7 +29440,7 @@ function validateHardware(data) {
         throw new HardwareError(`gpus must be an array of at most ${MAX_GPU_GROUPS} groups`);
     out.gpus = data.gpus.map((g, i) => {
         const at = `gpus[${i}]`;
-        if (!validate_isObject(g))
+        if (!is_object_isObject(g))
             throw new HardwareError(`${at} is not an object`);
         if (g.vendor !== 'nvidia' && g.vendor !== 'amd')
             throw new HardwareError(`${at}.vendor must be nvidia or amd`);
@@ -29461,13 +29459,13 @@ function validateHardware(data) {
     });
     if (data.cpu !== undefined) {
         const cpu = data.cpu;
-        if (!validate_isObject(cpu) || !Number.isInteger(cpu.cores) || cpu.cores < 1 || cpu.cores > 100_000)
+        if (!is_object_isObject(cpu) || !Number.isInteger(cpu.cores) || cpu.cores < 1 || cpu.cores > 100_000)
             throw new HardwareError('cpu must be { model, cores }');
         out.cpu = { model: validate_text(cpu.model, 'cpu.model'), cores: cpu.cores };
     }
     if (data.runner !== undefined) {
         const r = data.runner;
-        if (!validate_isObject(r))
+        if (!is_object_isObject(r))
             throw new HardwareError('runner must be an object');
         const runner = {};
         for (const key of ['name', 'os', 'arch', 'environment']) {
@@ -29489,6 +29487,7 @@ function serialiseHardware(h) {
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/snapshot.ts
+
 
 
 
@@ -29603,10 +29602,10 @@ function sameEntries(a, b) {
 }
 /** A schema-2 series with its absent fields put back; present ones are left as they are for validateSnapshot to check. */
 function expandSnapshotSeries(raw, previous) {
-    if (!snapshot_isObject(raw))
+    if (!is_object_isObject(raw))
         return raw;
     const s = { ...raw };
-    const same = !('id' in s) && typeof s.tail === 'string' && snapshot_isObject(previous) && typeof previous.id === 'string' && fileOfId(previous.id) !== undefined ? previous : undefined;
+    const same = !('id' in s) && typeof s.tail === 'string' && is_object_isObject(previous) && typeof previous.id === 'string' && fileOfId(previous.id) !== undefined ? previous : undefined;
     if (same)
         s.id = `${fileOfId(same.id)}::${s.tail}`;
     delete s.tail;
@@ -29641,7 +29640,7 @@ function expandSnapshotSeries(raw, previous) {
         delete s.cv;
         s.stats = stats;
         if (!('samples' in s) && (s.source === 'samples' || s.source === 'summary'))
-            s.samples = defaultSamples({ source: s.source, stats });
+            s.samples = defaultRowSamples(s.source, stats.n, stats.mean);
     }
     return s;
 }
@@ -29720,10 +29719,7 @@ function parseSnapshot(text, file) {
 }
 /** True when the JSON text at least claims to be a snapshot (to tell it from benchmark JSON). */
 function looksLikeSnapshot(data) {
-    return snapshot_isObject(data) && data.tool === 'chimera-insight' && 'schemaVersion' in data && Array.isArray(data.series) && 'createdAt' in data;
-}
-function snapshot_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return isObject(data) && data.tool === 'chimera-insight' && 'schemaVersion' in data && Array.isArray(data.series) && 'createdAt' in data;
 }
 /** Snapshots this version reads: 1 (every field written), 2 (defaults left out) and 3 (the series table), all in users' caches. */
 const READABLE_VERSIONS = new Set([1, 2, 3]);
@@ -29733,7 +29729,7 @@ function validateSnapshot(data, file) {
     const fail = (message) => {
         throw new SnapshotError(file, message);
     };
-    if (!snapshot_isObject(data))
+    if (!is_object_isObject(data))
         return fail('is not a JSON object');
     if (data.tool !== 'chimera-insight')
         fail('is not a Chimera Insight snapshot (its "tool" is not "chimera-insight")');
@@ -29748,18 +29744,18 @@ function validateSnapshot(data, file) {
         fail('createdAt must be an ISO time');
     if (typeof data.toolVersion !== 'string')
         fail('toolVersion must be a string');
-    if (!snapshot_isObject(data.config) || Object.values(data.config).some((v) => typeof v !== 'string'))
+    if (!is_object_isObject(data.config) || Object.values(data.config).some((v) => typeof v !== 'string'))
         fail('config must be an object of strings');
     if (data.commit !== undefined) {
         const c = data.commit;
-        if (!snapshot_isObject(c) || typeof c.sha !== 'string' || (c.ref !== undefined && typeof c.ref !== 'string'))
+        if (!is_object_isObject(c) || typeof c.sha !== 'string' || (c.ref !== undefined && typeof c.ref !== 'string'))
             fail('commit must be { sha, ref? } strings');
     }
     if (data.hardware !== undefined)
         data.hardware = hardwareOf(data.hardware, 'hardware', fail);
     if (data.merged !== undefined) {
         const m = data.merged;
-        if (!snapshot_isObject(m) || typeof m.label !== 'string' || !HARDWARE_ID.test(m.label) || !Array.isArray(m.hardware) || m.hardware.length > MAX_MERGED_HARDWARE) {
+        if (!is_object_isObject(m) || typeof m.label !== 'string' || !HARDWARE_ID.test(m.label) || !Array.isArray(m.hardware) || m.hardware.length > MAX_MERGED_HARDWARE) {
             return fail(`merged must be { label, hardware: [at most ${MAX_MERGED_HARDWARE}] }`);
         }
         m.hardware = m.hardware.map((h, i) => hardwareOf(h, `merged.hardware[${i}]`, fail));
@@ -29775,10 +29771,10 @@ function validateSnapshot(data, file) {
             return fail('metrics must be an array');
         data.series.forEach((g, i) => {
             // A group without `file` continues the one before it.
-            if (!snapshot_isObject(g) || (typeof g.file !== 'string' && !(i > 0 && !('file' in g))) || !Array.isArray(g.rows))
+            if (!is_object_isObject(g) || (typeof g.file !== 'string' && !(i > 0 && !('file' in g))) || !Array.isArray(g.rows))
                 fail(`series[${i}] must be { file, rows[] }`);
             g.rows.forEach((r, j) => {
-                if (!Array.isArray(r) || !Number.isInteger(r[0]) || !snapshot_isObject(data.metrics[r[0]]))
+                if (!Array.isArray(r) || !Number.isInteger(r[0]) || !is_object_isObject(data.metrics[r[0]]))
                     fail(`series[${i}].rows[${j}] must be [metric, stats, …] naming an entry of metrics`);
                 where.push(`series[${i}].rows[${j}]`);
             });
@@ -29794,7 +29790,7 @@ function validateSnapshot(data, file) {
     const ids = new Set();
     series.forEach((s, i) => {
         const at = where[i] ?? `series[${i}]`;
-        if (!snapshot_isObject(s))
+        if (!is_object_isObject(s))
             return fail(`${at} is not an object`);
         for (const key of ['id', 'file', 'metric', 'unit']) {
             if (typeof s[key] !== 'string')
@@ -29803,13 +29799,13 @@ function validateSnapshot(data, file) {
         if (ids.has(s.id))
             fail(`${at}.id "${String(s.id)}" appears twice`);
         ids.add(s.id);
-        if (!snapshot_isObject(s.labels) || Object.values(s.labels).some((v) => typeof v !== 'string'))
+        if (!is_object_isObject(s.labels) || Object.values(s.labels).some((v) => typeof v !== 'string'))
             fail(`${at}.labels must be an object of strings`);
         if (!DIRECTIONS.has(s.direction))
             fail(`${at}.direction must be higher, lower or none`);
         if (s.source !== 'samples' && s.source !== 'summary')
             fail(`${at}.source must be samples or summary`);
-        if (!snapshot_isObject(s.stats))
+        if (!is_object_isObject(s.stats))
             return fail(`${at}.stats must be an object`);
         if (!isFiniteNumber(s.stats.mean))
             fail(`${at}.stats.mean must be a finite number`);
@@ -29824,7 +29820,7 @@ function validateSnapshot(data, file) {
             fail(`${at}.samples must be an array of finite numbers`);
         if (s.line !== undefined && !(Number.isInteger(s.line) && s.line > 0))
             fail(`${at}.line must be a positive whole number`);
-        if (s.factors !== undefined && (!snapshot_isObject(s.factors) || Object.values(s.factors).some((v) => typeof v !== 'string')))
+        if (s.factors !== undefined && (!is_object_isObject(s.factors) || Object.values(s.factors).some((v) => typeof v !== 'string')))
             fail(`${at}.factors must be an object of strings`);
         if (s.experiment !== undefined && typeof s.experiment !== 'string')
             fail(`${at}.experiment must be a string`);
@@ -30029,6 +30025,7 @@ function baselineFromHistory(series, dataJs) {
 
 
 
+
 /** Largest history.json kept: the oldest runs go first past it. */
 const MAX_HISTORY_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
 /** Most series a history follows; this run's series come first (gated ones before the rest), then those seen most recently. */
@@ -30138,9 +30135,6 @@ class HistoryError extends Error {
         this.name = 'HistoryError';
     }
 }
-function branch_history_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 const nullableNumber = (v) => v === null || (typeof v === 'number' && Number.isFinite(v));
 /** Parses and validates history.json; a file of another key (branch, path, hardware) is refused. */
 function parseHistory(text, expected) {
@@ -30154,12 +30148,12 @@ function parseHistory(text, expected) {
     const fail = (message) => {
         throw new HistoryError(`history.json ${message}`);
     };
-    if (!branch_history_isObject(data) || data.tool !== 'chimera-insight' || data.kind !== 'default-branch-history')
+    if (!is_object_isObject(data) || data.tool !== 'chimera-insight' || data.kind !== 'default-branch-history')
         return fail('is not a Chimera Insight history');
     if (data.schemaVersion !== branch_history_HISTORY_SCHEMA_VERSION)
         fail(`has schema version ${String(data.schemaVersion)}; this version reads ${branch_history_HISTORY_SCHEMA_VERSION}`);
     const key = data.key;
-    if (!branch_history_isObject(key) || key.branch !== expected.branch || key.scope !== expected.scope || (key.hardware ?? undefined) !== expected.hardware) {
+    if (!is_object_isObject(key) || key.branch !== expected.branch || key.scope !== expected.scope || (key.hardware ?? undefined) !== expected.hardware) {
         fail('belongs to another branch, path or hardware');
     }
     if (!Array.isArray(data.series) || !data.series.every((s) => typeof s === 'string'))
@@ -30168,7 +30162,7 @@ function parseHistory(text, expected) {
     if (!Array.isArray(data.runs))
         return fail('runs must be an array');
     data.runs.forEach((r, i) => {
-        if (!branch_history_isObject(r) || typeof r.commit !== 'string' || typeof r.createdAt !== 'string' || (r.runId !== undefined && typeof r.runId !== 'string'))
+        if (!is_object_isObject(r) || typeof r.commit !== 'string' || typeof r.createdAt !== 'string' || (r.runId !== undefined && typeof r.runId !== 'string'))
             fail(`runs[${i}] must have commit and createdAt strings`);
         const values = r.values;
         if (!Array.isArray(values) || values.length !== width)
@@ -32521,6 +32515,7 @@ function detectSystemHardware(explicit) {
 
 
 
+
 const read_SNAPSHOT_FILE = 'snapshot.json';
 const REPORT_FILE = 'report.json';
 /** Caps on what a merge reads; docs/several-runners.md lists them. */
@@ -32537,9 +32532,6 @@ const SHARD_LIMITS = {
     /** Files one shard's inventory may list. */
     files: 100_000,
 };
-function read_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 class ShardFileError extends Error {
 }
 /**
@@ -32615,7 +32607,7 @@ const count = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v
 const clip = (v) => (typeof v === 'string' ? v.slice(0, SHARD_LIMITS.text) : undefined);
 /** One inventory entry rebuilt from what report.json says, field by field; undefined when it is not one. */
 function fileEntry(value, modifiedSource) {
-    if (!read_isObject(value))
+    if (!is_object_isObject(value))
         return undefined;
     const filePath = clip(value.path);
     // Schema 4 leaves out a status of `parsed` and a type its extension says.
@@ -32623,13 +32615,13 @@ function fileEntry(value, modifiedSource) {
     if (!filePath || !FILE_STATUSES.has(status))
         return undefined;
     const problems = (Array.isArray(value.problems) ? value.problems.slice(0, 20) : []).flatMap((p) => {
-        if (!read_isObject(p) || typeof p.reason !== 'string')
+        if (!is_object_isObject(p) || typeof p.reason !== 'string')
             return [];
         return [count(p.line) > 0 ? { line: count(p.line), reason: clip(p.reason) } : { reason: clip(p.reason) }];
     });
     const entry = {
         path: filePath,
-        type: FILE_TYPES.has(value.type) ? value.type : value.type === undefined ? fileTypeOf(filePath) : 'other',
+        type: FILE_TYPES.has(value.type) ? value.type : value.type === undefined ? fileTypeOf(String(value.path)) : 'other',
         size: count(value.size),
         status: status,
         document: value.document === true,
@@ -32647,7 +32639,7 @@ function fileEntry(value, modifiedSource) {
         entry.reason = reason;
     // Schema 3 writes the time alone, its source once for the inventory unless this file's differs; schema 2 wrote both.
     const modified = typeof value.modified === 'string' ? { time: value.modified, source: value.modifiedSource ?? modifiedSource } : value.modified;
-    if (read_isObject(modified) && typeof modified.time === 'string' && !Number.isNaN(Date.parse(modified.time)) && (modified.source === 'git' || modified.source === 'filesystem')) {
+    if (is_object_isObject(modified) && typeof modified.time === 'string' && !Number.isNaN(Date.parse(modified.time)) && (modified.source === 'git' || modified.source === 'filesystem')) {
         entry.modified = { time: new Date(modified.time).toISOString(), source: modified.source };
     }
     return entry;
@@ -32660,11 +32652,11 @@ function documentEntry(value) {
     return { path: filePath, type: fileTypeOf(filePath), size: 0, status: 'parsed', document: true, series: 0, rows: 0, excludedRows: 0, problems: [], problemCount: 0 };
 }
 function experimentsOf(value) {
-    if (!read_isObject(value))
+    if (!is_object_isObject(value))
         return undefined;
-    const groups = (Array.isArray(value.replicateGroups) ? value.replicateGroups.slice(0, 10_000) : []).flatMap((g) => read_isObject(g) && typeof g.pattern === 'string' ? [{ pattern: clip(g.pattern), runs: count(g.runs), series: count(g.series) }] : []);
+    const groups = (Array.isArray(value.replicateGroups) ? value.replicateGroups.slice(0, 10_000) : []).flatMap((g) => is_object_isObject(g) && typeof g.pattern === 'string' ? [{ pattern: clip(g.pattern), runs: count(g.runs), series: count(g.series) }] : []);
     const factors = (Array.isArray(value.factors) ? value.factors.slice(0, 1000) : []).flatMap((f) => {
-        if (!read_isObject(f) || typeof f.name !== 'string' || typeof f.where !== 'string' || !Array.isArray(f.levels))
+        if (!is_object_isObject(f) || typeof f.name !== 'string' || typeof f.where !== 'string' || !Array.isArray(f.levels))
             return [];
         const levels = f.levels.slice(0, 1000).filter((l) => typeof l === 'string').map((l) => l.slice(0, SHARD_LIMITS.text));
         return [{ name: clip(f.name), levels, where: clip(f.where), source: f.source === 'input' ? 'input' : 'path' }];
@@ -32673,9 +32665,9 @@ function experimentsOf(value) {
 }
 /** The parts of report.json a merge uses, each rebuilt from validated values; anything else in it is ignored. */
 function shardReportOf(data) {
-    if (!read_isObject(data) || data.tool !== 'chimera-insight')
+    if (!is_object_isObject(data) || data.tool !== 'chimera-insight')
         throw new ShardFileError(`${REPORT_FILE} is not a Chimera Insight report`);
-    const inventory = read_isObject(data.inventory) ? data.inventory : {};
+    const inventory = is_object_isObject(data.inventory) ? data.inventory : {};
     const rawFiles = Array.isArray(inventory.files) ? inventory.files : [];
     const rawDocuments = Array.isArray(inventory.documents) ? inventory.documents : [];
     if (rawFiles.length + rawDocuments.length > SHARD_LIMITS.files)
@@ -32683,8 +32675,8 @@ function shardReportOf(data) {
     const files = [...rawFiles.map((f) => fileEntry(f, inventory.modifiedSource)), ...rawDocuments.map(documentEntry)]
         .filter((f) => f !== undefined)
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const git = read_isObject(inventory.git) ? { checkout: inventory.git.checkout === true, shallow: inventory.git.shallow === true } : { checkout: false, shallow: false };
-    const notices = (Array.isArray(data.notices) ? data.notices.slice(0, 100) : []).flatMap((n) => read_isObject(n) && typeof n.input === 'string' && typeof n.message === 'string' && (n.level === 'warning' || n.level === 'error')
+    const git = is_object_isObject(inventory.git) ? { checkout: inventory.git.checkout === true, shallow: inventory.git.shallow === true } : { checkout: false, shallow: false };
+    const notices = (Array.isArray(data.notices) ? data.notices.slice(0, 100) : []).flatMap((n) => is_object_isObject(n) && typeof n.input === 'string' && typeof n.message === 'string' && (n.level === 'warning' || n.level === 'error')
         ? [{ input: n.input.slice(0, 64), message: n.message.slice(0, SHARD_LIMITS.text), level: n.level }]
         : []);
     const out = { files, git, notices };
