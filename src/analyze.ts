@@ -9,7 +9,8 @@ import type { Series } from './model/series.js';
 import { formatResolver, formatRulesWithoutFiles } from './parse/adapters/registry.js';
 import { LIMITS, limitMessages } from './parse/limits.js';
 import { parseFile } from './parse/read-file.js';
-import type { ParseOutcome } from './parse/types.js';
+import { RunCap } from './parse/run-cap.js';
+import { skipped, type ParseOutcome } from './parse/types.js';
 import { summariseInventory } from './discover/inventory.js';
 import { REPORT_SCHEMA_VERSION, type FileEntry, type InputNotice, type Narrative, type Problem, type Report } from './model/report.js';
 import { VERSION } from './version.js';
@@ -28,13 +29,14 @@ export interface AnalyzeDependencies {
 
 const PARSE_CONCURRENCY = 8;
 
-async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+/** fn over items, `limit` at a time, started in the items' order. */
+async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await fn(items[index] as T);
+      results[index] = await fn(items[index] as T, index);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
@@ -123,6 +125,8 @@ function buildFile(file: DiscoveredFile, parsed: ParseOutcome, rules: MetricRule
   return { outcome: { ...outcome, series: [] }, series, problems, metrics };
 }
 
+const pastCap = (): BuiltFile => ({ outcome: skipped(limitMessages.seriesPerRunPast()), series: [], problems: [], metrics: [] });
+
 /**
  * A file whose series another file replaces (criterion's `estimates.json`
  * next to the `sample.json` holding the same run's samples) is skipped with
@@ -152,9 +156,18 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const rules = compileMetricRules(config);
   // Each file's series are built as soon as it is parsed, so its raw accumulators are garbage at once
   // instead of the whole tree's being held until every file is read.
-  const built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f) => {
+  const cap = new RunCap(LIMITS.seriesPerRun, files.length);
+  const built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f, i) => {
+    if (cap.isPast(i)) return pastCap();
     const outcome = f.skipReason ? ({ status: 'skipped', reason: f.skipReason } as ParseOutcome) : await parseFile(f, config.maxFileSize, { format: formatFor(f.path) });
-    return buildFile(f, outcome, rules);
+    const one = buildFile(f, outcome, rules);
+    cap.record(i, one.series.length);
+    return one;
+  });
+  // A file past the cut may have been read while the files before it were (reads overlap): whether it was
+  // depends on timing, so it is left out whole, its metrics and what it supersedes too.
+  built.forEach((_, i) => {
+    if (cap.isPast(i)) built[i] = pastCap();
   });
   const outcomes = built.map((b) => b.outcome);
   dropSuperseded(files, outcomes);

@@ -48,5 +48,6 @@ export const limitMessages = {
   seriesPerFile: (what = 'metric/label combinations') => `too many series: over ${grouped(LIMITS.seriesPerFile)} ${what} in one file`,
   seriesPerRun: (count: number) =>
     `not analysed: its ${grouped(count)} series would take the run past ${grouped(LIMITS.seriesPerRun)} series (earlier files in path order came first)`,
+  seriesPerRunPast: () => `not read: an earlier file in path order did not fit under the run's cap of ${grouped(LIMITS.seriesPerRun)} series, and no later file is read`,
   lineChars: () => `line longer than ${grouped(LIMITS.lineChars)} characters; line skipped`,
 };
