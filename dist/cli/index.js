@@ -18258,6 +18258,7 @@ const limitMessages = {
     columns: () => `too many columns: over ${grouped(LIMITS.columns)} in one table`,
     seriesPerFile: (what = 'metric/label combinations') => `too many series: over ${grouped(LIMITS.seriesPerFile)} ${what} in one file`,
     seriesPerRun: (count) => `not analysed: its ${grouped(count)} series would take the run past ${grouped(LIMITS.seriesPerRun)} series (earlier files in path order came first)`,
+    seriesPerRunPast: () => `not read: an earlier file in path order did not fit under the run's cap of ${grouped(LIMITS.seriesPerRun)} series, and no later file is read`,
     lineChars: () => `line longer than ${grouped(LIMITS.lineChars)} characters; line skipped`,
 };
 
@@ -26636,6 +26637,49 @@ async function readAndParse(file, maxFileSize, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/parse/run-cap.ts
+/**
+ * The run's series cap (LIMITS.seriesPerRun) decided while files are still
+ * being read. Files are taken in path order; the first file whose series do
+ * not fit after the files before it is the cut, and every file after it is
+ * past the cap: not read at all, whatever it holds, so a tree far past the
+ * cap costs the files under it and not the rest. The cut depends only on the
+ * files' contents, never on which file finished reading first, so the same
+ * tree keeps the same files on every run.
+ */
+class RunCap {
+    cap;
+    counts;
+    /** The first file whose series count is not known yet. */
+    next = 0;
+    /** Series of the files before `next`. */
+    total = 0;
+    cut = Number.POSITIVE_INFINITY;
+    constructor(cap, files) {
+        this.cap = cap;
+        this.counts = new Array(files);
+    }
+    /** The number of series file `index` (in path order) yields; 0 for a file not parsed. */
+    record(index, series) {
+        this.counts[index] = series;
+        while (this.cut === Number.POSITIVE_INFINITY && this.next < this.counts.length) {
+            const count = this.counts[this.next];
+            if (count === undefined)
+                return;
+            if (this.total + count > this.cap)
+                this.cut = this.next;
+            else {
+                this.total += count;
+                this.next += 1;
+            }
+        }
+    }
+    /** Whether file `index` comes after the first file that did not fit: such a file is not read. */
+    isPast(index) {
+        return index > this.cut;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/discover/inventory.ts
 const TYPE_ORDER = ['csv', 'json', 'jsonl', 'markdown', 'text', 'other'];
 function summariseInventory(files, git) {
@@ -26698,14 +26742,17 @@ const version_VERSION = '0.1.0';
 
 
 
+
+
 const PARSE_CONCURRENCY = 8;
+/** fn over items, `limit` at a time, started in the items' order. */
 async function mapConcurrent(items, limit, fn) {
     const results = new Array(items.length);
     let next = 0;
     const worker = async () => {
         while (next < items.length) {
             const index = next++;
-            results[index] = await fn(items[index]);
+            results[index] = await fn(items[index], index);
         }
     };
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
@@ -26789,6 +26836,7 @@ function buildFile(file, parsed, rules) {
     }
     return { outcome: { ...outcome, series: [] }, series, problems, metrics };
 }
+const pastCap = () => ({ outcome: skipped(limitMessages.seriesPerRunPast()), series: [], problems: [], metrics: [] });
 /**
  * A file whose series another file replaces (criterion's `estimates.json`
  * next to the `sample.json` holding the same run's samples) is skipped with
@@ -26819,9 +26867,20 @@ async function analyze(config, deps) {
     const rules = compileMetricRules(config);
     // Each file's series are built as soon as it is parsed, so its raw accumulators are garbage at once
     // instead of the whole tree's being held until every file is read.
-    const built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f) => {
+    const cap = new RunCap(LIMITS.seriesPerRun, files.length);
+    const built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f, i) => {
+        if (cap.isPast(i))
+            return pastCap();
         const outcome = f.skipReason ? { status: 'skipped', reason: f.skipReason } : await parseFile(f, config.maxFileSize, { format: formatFor(f.path) });
-        return buildFile(f, outcome, rules);
+        const one = buildFile(f, outcome, rules);
+        cap.record(i, one.series.length);
+        return one;
+    });
+    // A file past the cut may have been read while the files before it were (reads overlap): whether it was
+    // depends on timing, so it is left out whole, its metrics and what it supersedes too.
+    built.forEach((_, i) => {
+        if (cap.isPast(i))
+            built[i] = pastCap();
     });
     const outcomes = built.map((b) => b.outcome);
     dropSuperseded(files, outcomes);
