@@ -156,18 +156,23 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const rules = compileMetricRules(config);
   // Each file's series are built as soon as it is parsed, so its raw accumulators are garbage at once
   // instead of the whole tree's being held until every file is read.
+  // The run's series cap is decided as files are read (src/parse/run-cap.ts): past it, files are not read.
   const cap = new RunCap(LIMITS.seriesPerRun, files.length);
+  const indexOf = new Map(files.map((f, i) => [f.path, i]));
   const built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f, i) => {
     if (cap.isPast(i)) return pastCap();
     const outcome = f.skipReason ? ({ status: 'skipped', reason: f.skipReason } as ParseOutcome) : await parseFile(f, config.maxFileSize, { format: formatFor(f.path) });
     const one = buildFile(f, outcome, rules);
-    cap.record(i, one.series.length);
+    const replaces = one.outcome.status === 'parsed' ? (one.outcome.supersedes ?? []).map((p) => indexOf.get(p)).filter((j) => j !== undefined) : [];
+    cap.record(i, one.series.length, replaces);
     return one;
   });
-  // A file past the cut may have been read while the files before it were (reads overlap): whether it was
-  // depends on timing, so it is left out whole, its metrics and what it supersedes too.
-  built.forEach((_, i) => {
+  built.forEach((b, i) => {
+    // A file past the cut may have been read while the files before it were (reads overlap): whether it was
+    // depends on timing, so it is left out whole, its metrics and what it supersedes too.
     if (cap.isPast(i)) built[i] = pastCap();
+    // The cut file is not kept, so it supersedes nothing; it was read, so its metrics still count for the rules.
+    else if (i === cap.cut) built[i] = { outcome: skipped(limitMessages.seriesPerRun(b.series.length)), series: [], problems: [], metrics: b.metrics };
   });
   const outcomes = built.map((b) => b.outcome);
   dropSuperseded(files, outcomes);
@@ -181,17 +186,14 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const series: Series[] = [];
   const entries = files.map((file, i) => {
     const b = built[i] as BuiltFile;
-    let outcome = b.outcome;
+    const outcome = b.outcome;
     // Rule usage in path order: the same names are seen whatever order the files were parsed in.
     for (const metric of b.metrics) usage.see(file.path, metric);
     let count = 0;
+    // Every file left parsed fits under the run's cap (RunCap counted them as they are counted here).
     if (outcome.status === 'parsed') {
-      // Files are in path order, so the same files make it under the run's cap on every run.
-      if (series.length + b.series.length > LIMITS.seriesPerRun) outcome = { status: 'skipped', reason: limitMessages.seriesPerRun(b.series.length) };
-      else {
-        for (const one of b.series) series.push(one);
-        count = b.series.length;
-      }
+      for (const one of b.series) series.push(one);
+      count = b.series.length;
     }
     built[i] = undefined as unknown as BuiltFile;
     return withExtraProblems(entryFor(file, outcome, count, modified.get(file.path)), b.problems);
@@ -200,7 +202,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const structured = structureExperiments(series, config.factors);
   const experimentsMs = deps.elapsed() - te;
   disambiguateIds(structured.series);
-  const notices = await inputNotices(config, files, usage);
+  const notices = await inputNotices(config, files, usage, cap.cut === undefined ? 0 : files.length - cap.cut - 1);
   const t3 = deps.elapsed();
 
   const report: Report = {
@@ -231,7 +233,7 @@ function withExtraProblems(entry: FileEntry, problems: Problem[]): FileEntry {
 }
 
 /** Inputs that matched nothing in this run: `patterns` without files, `format`, `metrics`, `directions` and `units` rules without a match. */
-async function inputNotices(config: Config, files: DiscoveredFile[], usage: RuleUsage): Promise<InputNotice[]> {
+async function inputNotices(config: Config, files: DiscoveredFile[], usage: RuleUsage, unread: number): Promise<InputNotice[]> {
   const notices: InputNotice[] = [];
   const warn = (input: string, message: string) => notices.push({ input, message, level: 'warning' });
   // The defaults look for every supported type; a tree without Markdown is no typo.
@@ -240,7 +242,9 @@ async function inputNotices(config: Config, files: DiscoveredFile[], usage: Rule
   }
   for (const rule of formatRulesWithoutFiles(config.formats, files.map((f) => f.path))) warn('format', `"${rule.pattern}: ${rule.value}" matches no file`);
   for (const { input, pattern, suggestion } of usage.unmatched()) {
-    warn(input, `"${pattern}" matches no metric${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`);
+    // Files past the run's series cap were left out unread: a rule may be meant for them.
+    const unreadNote = unread > 0 ? ` in the files read (${unread.toLocaleString('en-US')} past the run's series cap were not)` : '';
+    warn(input, `"${pattern}" matches no metric${unreadNote}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`);
   }
   return notices;
 }

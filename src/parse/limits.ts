@@ -48,6 +48,6 @@ export const limitMessages = {
   seriesPerFile: (what = 'metric/label combinations') => `too many series: over ${grouped(LIMITS.seriesPerFile)} ${what} in one file`,
   seriesPerRun: (count: number) =>
     `not analysed: its ${grouped(count)} series would take the run past ${grouped(LIMITS.seriesPerRun)} series (earlier files in path order came first)`,
-  seriesPerRunPast: () => `not read: an earlier file in path order did not fit under the run's cap of ${grouped(LIMITS.seriesPerRun)} series, and no later file is read`,
+  seriesPerRunPast: () => `not analysed: an earlier file in path order did not fit under the run's cap of ${grouped(LIMITS.seriesPerRun)} series, and every later file is left out (most without being read)`,
   lineChars: () => `line longer than ${grouped(LIMITS.lineChars)} characters; line skipped`,
 };
