@@ -132,7 +132,16 @@ export function labelKey(labels: Record<string, string>): string {
   const keys = Object.keys(labels);
   if (keys.length === 0) return '';
   if (keys.length === 1) return `{${keys[0]}=${labels[keys[0] as string]}}`;
-  keys.sort();
+  // A few keys are put in order by hand (the order of sort(): UTF-16 code units): sort() allocates a work
+  // area on every call, and this runs once per series.
+  if (keys.length <= 8) {
+    for (let i = 1; i < keys.length; i++) {
+      const key = keys[i] as string;
+      let j = i - 1;
+      for (; j >= 0 && (keys[j] as string) > key; j--) keys[j + 1] = keys[j] as string;
+      keys[j + 1] = key;
+    }
+  } else keys.sort();
   return `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
 }
 

@@ -48,6 +48,12 @@ describe('labelKey', () => {
   it('does not depend on insertion order', () => {
     expect(labelKey({ b: '2', a: '1' })).toBe(labelKey({ a: '1', b: '2' }));
   });
+
+  it('orders names by UTF-16 code unit, as sort() does, for a few names and for many', () => {
+    expect(labelKey({ b: '1', B: '2', _: '3', a: '4', '10': '5', '9': '6' })).toBe('{10=5,9=6,B=2,_=3,a=4,b=1}');
+    const many = Object.fromEntries(['k', 'j', 'i', 'h', 'g', 'f', 'e', 'd', 'c', 'b', 'a'].map((k) => [k, k.toUpperCase()]));
+    expect(labelKey(many)).toBe('{a=A,b=B,c=C,d=D,e=E,f=F,g=G,h=H,i=I,j=J,k=K}');
+  });
 });
 
 describe('seriesId', () => {

@@ -155,6 +155,25 @@ describe('exactStats', () => {
   });
 });
 
+describe('exactStatsAndOrder', () => {
+  it('orders a few values as the stable sort by a - b does: -0 and 0 keep their arrival order', () => {
+    const { sorted } = exactStatsAndOrder([3, 0, -0, 1], 3, 1);
+    expect(Array.from(sorted)).toEqual([0, -0, 1, 3]);
+    expect(Object.is(sorted[0], 0) && Object.is(sorted[1], -0)).toBe(true);
+    expect(Object.is(exactStatsAndOrder([-0, 0], -0, 0).sorted[0], -0)).toBe(true);
+  });
+
+  it('gives a few values the same statistics whatever order they arrive in', () => {
+    expect(exactStatsAndOrder([5, 1, 4, 2, 3], 1, 5).stats).toEqual(exactStatsAndOrder([1, 2, 3, 4, 5], 1, 5).stats);
+  });
+
+  it('orders values with NaN or an infinity exactly as sort((a, b) => a - b) does', () => {
+    for (const values of [[2, Number.NaN, 1], [Infinity, 1, -Infinity, 2], [Infinity, Infinity, 0]]) {
+      expect(Array.from(exactStatsAndOrder(values, 0, 0).sorted)).toEqual(values.slice().sort((a, b) => a - b));
+    }
+  });
+});
+
 describe('statsFromSummary', () => {
   it('keeps mean, sd and n and invents nothing else', () => {
     expect(statsFromSummary({ mean: 512.4, sd: 20.1, n: 10 })).toEqual({
