@@ -110,7 +110,7 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules): S
   // `units: ttft: milliseconds` must still read as a duration (`ms`) for the direction.
   const unit = stated ? canonicalUnit(stated) : inferUnit(raw.metric);
   const override = lastMatch(rules.directions, names);
-  const samples = raw.samples ? [...raw.samples.samples] : [];
+  const samples = raw.samples ? raw.samples.samples.slice() : [];
   const series: Series = {
     id: seriesId(file, raw.metric, raw.labels),
     file,
