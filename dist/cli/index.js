@@ -10925,7 +10925,19 @@ function labelKey(labels) {
         return '';
     if (keys.length === 1)
         return `{${keys[0]}=${labels[keys[0]]}}`;
-    keys.sort();
+    // A few keys are put in order by hand (the order of sort(): UTF-16 code units): sort() allocates a work
+    // area on every call, and this runs once per series.
+    if (keys.length <= 8) {
+        for (let i = 1; i < keys.length; i++) {
+            const key = keys[i];
+            let j = i - 1;
+            for (; j >= 0 && keys[j] > key; j--)
+                keys[j + 1] = keys[j];
+            keys[j + 1] = key;
+        }
+    }
+    else
+        keys.sort();
     return `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
 }
 /**
@@ -11133,16 +11145,38 @@ function exactStatsAndOrder(values, min, max) {
  * comparator call per step, 2-4× faster from about eight values on; it would
  * put -0 before 0 and NaN last where the comparator keeps arrival order, so
  * values holding either take the comparator (the same numbers either way
- * otherwise), as do a few values, where making the typed array costs more.
+ * otherwise). Fewer than eight values are put in order by fewInOrder.
  */
 function sortedCopy(values) {
     const byComparator = () => values.slice().sort((a, b) => a - b);
     if (values.length < 8)
-        return byComparator();
+        return fewInOrder(values) ?? byComparator();
     for (const v of values)
         if (v === 0 || v !== v)
             return byComparator();
     return new Float64Array(values).sort();
+}
+/**
+ * A few finite values in ascending order, put in place one by one in a typed
+ * array: Array.prototype.sort allocates a work area on every call, which for
+ * the three to seven values of most series costs more than the sort, and is
+ * most of what the garbage collector clears on a tree of small files. Equal
+ * values (-0 and 0 among them) keep their arrival order, as the stable sort
+ * with `a - b` keeps them, so the order is the same; with NaN or an infinity,
+ * where `a - b` is no order, undefined (the caller sorts as before).
+ */
+function fewInOrder(values) {
+    const sorted = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+        const value = values[i];
+        if (!Number.isFinite(value))
+            return undefined;
+        let j = i - 1;
+        for (; j >= 0 && sorted[j] > value; j--)
+            sorted[j + 1] = sorted[j];
+        sorted[j + 1] = value;
+    }
+    return sorted;
 }
 function withPercentiles(sorted, n, m, sd, min, max, approximate) {
     return {
@@ -18258,7 +18292,7 @@ const limitMessages = {
     columns: () => `too many columns: over ${grouped(LIMITS.columns)} in one table`,
     seriesPerFile: (what = 'metric/label combinations') => `too many series: over ${grouped(LIMITS.seriesPerFile)} ${what} in one file`,
     seriesPerRun: (count) => `not analysed: its ${grouped(count)} series would take the run past ${grouped(LIMITS.seriesPerRun)} series (earlier files in path order came first)`,
-    seriesPerRunPast: () => `not read: an earlier file in path order did not fit under the run's cap of ${grouped(LIMITS.seriesPerRun)} series, and no later file is read`,
+    seriesPerRunPast: () => `not analysed: an earlier file in path order did not fit under the run's cap of ${grouped(LIMITS.seriesPerRun)} series, and every later file is left out (most without being read)`,
     lineChars: () => `line longer than ${grouped(LIMITS.lineChars)} characters; line skipped`,
 };
 
@@ -25623,7 +25657,7 @@ function buildSeries(raw, file, rules) {
     // `units: ttft: milliseconds` must still read as a duration (`ms`) for the direction.
     const unit = stated ? (0,infer/* canonicalUnit */.lV)(stated) : (0,infer/* inferUnit */.bb)(raw.metric);
     const override = lastMatch(rules.directions, names);
-    const samples = raw.samples ? [...raw.samples.samples] : [];
+    const samples = raw.samples ? raw.samples.samples.slice() : [];
     const series = {
         id: (0,identity/* seriesId */.hG)(file, raw.metric, raw.labels),
         file,
@@ -26639,44 +26673,67 @@ async function readAndParse(file, maxFileSize, options) {
 
 ;// CONCATENATED MODULE: ./src/parse/run-cap.ts
 /**
- * The run's series cap (LIMITS.seriesPerRun) decided while files are still
- * being read. Files are taken in path order; the first file whose series do
- * not fit after the files before it is the cut, and every file after it is
- * past the cap: not read at all, whatever it holds, so a tree far past the
- * cap costs the files under it and not the rest. The cut depends only on the
- * files' contents, never on which file finished reading first, so the same
- * tree keeps the same files on every run.
+ * The run's series cap (LIMITS.seriesPerRun), decided while files are still
+ * being read. Files are taken in path order. A file whose series do not fit
+ * after the files before it is the cut: it is skipped, and every file after
+ * it is left out too, read or not, so a tree far past the cap costs the files
+ * under it and not the rest. Files are counted as the report counts them: a
+ * file another file supersedes (criterion's estimates.json beside its
+ * sample.json, see dropSuperseded) counts nothing once the superseding file
+ * is taken, and the cut file supersedes nothing, since it is not kept. The
+ * cut depends only on the files' contents, never on which read finished
+ * first, so the same tree keeps the same files on every run.
  */
 class RunCap {
     cap;
     counts;
-    /** The first file whose series count is not known yet. */
+    supersedes;
+    /** Files taken whose series another taken file replaces: counted as zero. */
+    replaced = new Set();
+    /** The first file not yet taken (its count, or one before it, is still unknown). */
     next = 0;
-    /** Series of the files before `next`. */
+    /** Series of the files taken, as the report will count them. */
     total = 0;
-    cut = Number.POSITIVE_INFINITY;
+    cutAt;
     constructor(cap, files) {
         this.cap = cap;
         this.counts = new Array(files);
+        this.supersedes = new Array(files);
     }
-    /** The number of series file `index` (in path order) yields; 0 for a file not parsed. */
-    record(index, series) {
+    /**
+     * File `index` (in path order) yields `series` series (0 when it is not
+     * parsed) and replaces the files at `supersedes` (indices in path order).
+     */
+    record(index, series, supersedes = []) {
         this.counts[index] = series;
-        while (this.cut === Number.POSITIVE_INFINITY && this.next < this.counts.length) {
+        this.supersedes[index] = supersedes;
+        while (this.cutAt === undefined && this.next < this.counts.length) {
             const count = this.counts[this.next];
             if (count === undefined)
                 return;
-            if (this.total + count > this.cap)
-                this.cut = this.next;
-            else {
-                this.total += count;
-                this.next += 1;
+            const own = this.replaced.has(this.next) ? 0 : count;
+            // Series of files already taken that this one replaces leave the run with it.
+            let freed = 0;
+            for (const other of this.supersedes[this.next] ?? [])
+                if (other < this.next && !this.replaced.has(other))
+                    freed += this.counts[other] ?? 0;
+            if (this.total - freed + own > this.cap) {
+                this.cutAt = this.next;
+                return;
             }
+            for (const other of this.supersedes[this.next] ?? [])
+                this.replaced.add(other);
+            this.total += own - freed;
+            this.next += 1;
         }
     }
-    /** Whether file `index` comes after the first file that did not fit: such a file is not read. */
+    /** The first file that did not fit, once known: it and every file after it are left out. */
+    get cut() {
+        return this.cutAt;
+    }
+    /** Whether file `index` comes after the cut: such a file is left out, and not read once the cut is known. */
     isPast(index) {
-        return index > this.cut;
+        return this.cutAt !== undefined && index > this.cutAt;
     }
 }
 
@@ -26867,20 +26924,26 @@ async function analyze(config, deps) {
     const rules = compileMetricRules(config);
     // Each file's series are built as soon as it is parsed, so its raw accumulators are garbage at once
     // instead of the whole tree's being held until every file is read.
+    // The run's series cap is decided as files are read (src/parse/run-cap.ts): past it, files are not read.
     const cap = new RunCap(LIMITS.seriesPerRun, files.length);
+    const indexOf = new Map(files.map((f, i) => [f.path, i]));
     const built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f, i) => {
         if (cap.isPast(i))
             return pastCap();
         const outcome = f.skipReason ? { status: 'skipped', reason: f.skipReason } : await parseFile(f, config.maxFileSize, { format: formatFor(f.path) });
         const one = buildFile(f, outcome, rules);
-        cap.record(i, one.series.length);
+        const replaces = one.outcome.status === 'parsed' ? (one.outcome.supersedes ?? []).map((p) => indexOf.get(p)).filter((j) => j !== undefined) : [];
+        cap.record(i, one.series.length, replaces);
         return one;
     });
-    // A file past the cut may have been read while the files before it were (reads overlap): whether it was
-    // depends on timing, so it is left out whole, its metrics and what it supersedes too.
-    built.forEach((_, i) => {
+    built.forEach((b, i) => {
+        // A file past the cut may have been read while the files before it were (reads overlap): whether it was
+        // depends on timing, so it is left out whole, its metrics and what it supersedes too.
         if (cap.isPast(i))
             built[i] = pastCap();
+        // The cut file is not kept, so it supersedes nothing; it was read, so its metrics still count for the rules.
+        else if (i === cap.cut)
+            built[i] = { outcome: skipped(limitMessages.seriesPerRun(b.series.length)), series: [], problems: [], metrics: b.metrics };
     });
     const outcomes = built.map((b) => b.outcome);
     dropSuperseded(files, outcomes);
@@ -26894,20 +26957,16 @@ async function analyze(config, deps) {
     const series = [];
     const entries = files.map((file, i) => {
         const b = built[i];
-        let outcome = b.outcome;
+        const outcome = b.outcome;
         // Rule usage in path order: the same names are seen whatever order the files were parsed in.
         for (const metric of b.metrics)
             usage.see(file.path, metric);
         let count = 0;
+        // Every file left parsed fits under the run's cap (RunCap counted them as they are counted here).
         if (outcome.status === 'parsed') {
-            // Files are in path order, so the same files make it under the run's cap on every run.
-            if (series.length + b.series.length > LIMITS.seriesPerRun)
-                outcome = { status: 'skipped', reason: limitMessages.seriesPerRun(b.series.length) };
-            else {
-                for (const one of b.series)
-                    series.push(one);
-                count = b.series.length;
-            }
+            for (const one of b.series)
+                series.push(one);
+            count = b.series.length;
         }
         built[i] = undefined;
         return withExtraProblems(entryFor(file, outcome, count, modified.get(file.path)), b.problems);
@@ -26916,7 +26975,7 @@ async function analyze(config, deps) {
     const structured = structureExperiments(series, config.factors);
     const experimentsMs = deps.elapsed() - te;
     disambiguateIds(structured.series);
-    const notices = await inputNotices(config, files, usage);
+    const notices = await inputNotices(config, files, usage, cap.cut === undefined ? 0 : files.length - cap.cut - 1);
     const t3 = deps.elapsed();
     const report = {
         schemaVersion: REPORT_SCHEMA_VERSION,
@@ -26948,7 +27007,7 @@ function withExtraProblems(entry, problems) {
     return { ...entry, problems: [...entry.problems, ...problems.slice(0, room)], problemCount: entry.problemCount + problems.length };
 }
 /** Inputs that matched nothing in this run: `patterns` without files, `format`, `metrics`, `directions` and `units` rules without a match. */
-async function inputNotices(config, files, usage) {
+async function inputNotices(config, files, usage, unread) {
     const notices = [];
     const warn = (input, message) => notices.push({ input, message, level: 'warning' });
     // The defaults look for every supported type; a tree without Markdown is no typo.
@@ -26959,7 +27018,9 @@ async function inputNotices(config, files, usage) {
     for (const rule of formatRulesWithoutFiles(config.formats, files.map((f) => f.path)))
         warn('format', `"${rule.pattern}: ${rule.value}" matches no file`);
     for (const { input, pattern, suggestion } of usage.unmatched()) {
-        warn(input, `"${pattern}" matches no metric${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`);
+        // Files past the run's series cap were left out unread: a rule may be meant for them.
+        const unreadNote = unread > 0 ? ` in the files read (${unread.toLocaleString('en-US')} past the run's series cap were not)` : '';
+        warn(input, `"${pattern}" matches no metric${unreadNote}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`);
     }
     return notices;
 }
