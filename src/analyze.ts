@@ -158,12 +158,14 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   // instead of the whole tree's being held until every file is read.
   // The run's series cap is decided as files are read (src/parse/run-cap.ts): past it, files are not read.
   const cap = new RunCap(LIMITS.seriesPerRun, files.length);
-  const indexOf = new Map(files.map((f, i) => [f.path, i]));
+  // Only a tool adapter's file supersedes another (criterion): the paths are indexed the first time one does.
+  let indexOf: Map<string, number> | undefined;
+  const indexOfPath = (p: string) => (indexOf ??= new Map(files.map((f, i) => [f.path, i]))).get(p);
   const built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f, i) => {
     if (cap.isPast(i)) return pastCap();
     const outcome = f.skipReason ? ({ status: 'skipped', reason: f.skipReason } as ParseOutcome) : await parseFile(f, config.maxFileSize, { format: formatFor(f.path) });
     const one = buildFile(f, outcome, rules);
-    const replaces = one.outcome.status === 'parsed' ? (one.outcome.supersedes ?? []).map((p) => indexOf.get(p)).filter((j) => j !== undefined) : [];
+    const replaces = one.outcome.status === 'parsed' ? (one.outcome.supersedes ?? []).map(indexOfPath).filter((j) => j !== undefined) : [];
     cap.record(i, one.series.length, replaces);
     return one;
   });

@@ -59,7 +59,10 @@ function sortedCopy(values: readonly number[]): ArrayLike<number> {
  * most of what the garbage collector clears on a tree of small files. Equal
  * values (-0 and 0 among them) keep their arrival order, as the stable sort
  * with `a - b` keeps them, so the order is the same; with NaN or an infinity,
- * where `a - b` is no order, undefined (the caller sorts as before).
+ * where `a - b` is no order, undefined (the caller sorts as before). The
+ * loop is labelKey's, kept apart on purpose: one function shared by a
+ * Float64Array and an array of strings is polymorphic, and measured 8%
+ * slower on the 10,000-file tree.
  */
 function fewInOrder(values: readonly number[]): Float64Array | undefined {
   const sorted = new Float64Array(values.length);
