@@ -11163,7 +11163,10 @@ function sortedCopy(values) {
  * most of what the garbage collector clears on a tree of small files. Equal
  * values (-0 and 0 among them) keep their arrival order, as the stable sort
  * with `a - b` keeps them, so the order is the same; with NaN or an infinity,
- * where `a - b` is no order, undefined (the caller sorts as before).
+ * where `a - b` is no order, undefined (the caller sorts as before). The
+ * loop is labelKey's, kept apart on purpose: one function shared by a
+ * Float64Array and an array of strings is polymorphic, and measured 8%
+ * slower on the 10,000-file tree.
  */
 function fewInOrder(values) {
     const sorted = new Float64Array(values.length);
@@ -26926,13 +26929,15 @@ async function analyze(config, deps) {
     // instead of the whole tree's being held until every file is read.
     // The run's series cap is decided as files are read (src/parse/run-cap.ts): past it, files are not read.
     const cap = new RunCap(LIMITS.seriesPerRun, files.length);
-    const indexOf = new Map(files.map((f, i) => [f.path, i]));
+    // Only a tool adapter's file supersedes another (criterion): the paths are indexed the first time one does.
+    let indexOf;
+    const indexOfPath = (p) => (indexOf ??= new Map(files.map((f, i) => [f.path, i]))).get(p);
     const built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f, i) => {
         if (cap.isPast(i))
             return pastCap();
         const outcome = f.skipReason ? { status: 'skipped', reason: f.skipReason } : await parseFile(f, config.maxFileSize, { format: formatFor(f.path) });
         const one = buildFile(f, outcome, rules);
-        const replaces = one.outcome.status === 'parsed' ? (one.outcome.supersedes ?? []).map((p) => indexOf.get(p)).filter((j) => j !== undefined) : [];
+        const replaces = one.outcome.status === 'parsed' ? (one.outcome.supersedes ?? []).map(indexOfPath).filter((j) => j !== undefined) : [];
         cap.record(i, one.series.length, replaces);
         return one;
     });
