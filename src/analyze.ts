@@ -1,14 +1,15 @@
 import { DEFAULT_PATTERNS, describeConfig, rootRelative, type Config } from './config.js';
-import { discoverFiles, type DiscoveredFile } from './discover/discover.js';
+import { discoverFiles, statUnopened, type DiscoveredFile } from './discover/discover.js';
 import { lastCommitTimes } from './discover/git-times.js';
 import { patternsWithoutFiles } from './discover/pattern-usage.js';
 import { structureExperiments } from './experiments/structure.js';
 import { buildSeries, compileMetricRules, isSelected, RuleUsage, type MetricRules } from './metrics/build.js';
+import { idHead } from './metrics/identity.js';
 import { seriesProblem } from './metrics/sanity.js';
 import type { Series } from './model/series.js';
 import { formatResolver, formatRulesWithoutFiles } from './parse/adapters/registry.js';
 import { LIMITS, limitMessages } from './parse/limits.js';
-import { parseFile } from './parse/read-file.js';
+import { parseFile, type FileStat } from './parse/read-file.js';
 import { RunCap } from './parse/run-cap.js';
 import { skipped, type ParseOutcome } from './parse/types.js';
 import { summariseInventory } from './discover/inventory.js';
@@ -54,8 +55,9 @@ async function modifiedTimes(config: Config, files: DiscoveredFile[]) {
       modified.set(f.path, { time: new Date(time).toISOString(), source: 'git' });
       continue;
     }
-    // Not in history: written in this job (or uncommitted), so its mtime is real.
-    if (f.mtime) modified.set(f.path, { time: f.mtime, source: 'filesystem' });
+    // Not in history: written in this job (or uncommitted), so its mtime is real. Rounded as Node rounds
+    // Stats#mtime, so the time is the one an lstat would have shown.
+    if (f.mtimeMs !== undefined) modified.set(f.path, { time: new Date(Math.round(f.mtimeMs)).toISOString(), source: 'filesystem' });
   }
   return { modified, git: { checkout: git.checkout, shallow: git.shallow } };
 }
@@ -64,7 +66,7 @@ function entryFor(file: DiscoveredFile, outcome: ParseOutcome, series: number, m
   const entry: FileEntry = {
     path: file.path,
     type: file.type,
-    size: file.size,
+    size: file.size ?? 0,
     status: outcome.status,
     document: outcome.status === 'parsed' && outcome.document,
     series,
@@ -113,10 +115,11 @@ function buildFile(file: DiscoveredFile, parsed: ParseOutcome, rules: MetricRule
   const series: Series[] = [];
   const problems: Problem[] = [];
   const metrics: string[] = [];
+  const head = idHead(file.path);
   for (const raw of outcome.series) {
     metrics.push(raw.metric);
     if (!isSelected(rules, file.path, raw.metric)) continue;
-    const one = buildSeries(raw, file.path, rules);
+    const one = buildSeries(raw, file.path, rules, head);
     if (!one) continue;
     const why = seriesProblem(one);
     if (why === undefined) series.push(one);
@@ -149,7 +152,6 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const t0 = deps.elapsed();
   const exclude = config.outputDir ? [config.outputDir] : [];
   const files = await discoverFiles({ ...config, exclude });
-  const { modified, git } = await modifiedTimes(config, files);
   const t1 = deps.elapsed();
 
   const formatFor = formatResolver(config.formats);
@@ -163,7 +165,12 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const indexOfPath = (p: string) => (indexOf ??= new Map(files.map((f, i) => [f.path, i]))).get(p);
   const built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f, i) => {
     if (cap.isPast(i)) return pastCap();
-    const outcome = f.skipReason ? ({ status: 'skipped', reason: f.skipReason } as ParseOutcome) : await parseFile(f, config.maxFileSize, { format: formatFor(f.path) });
+    // The reader's fstat gives a listed file its size and time (discovery does not stat regular files).
+    const onStat = (stat: FileStat) => {
+      f.size = stat.size;
+      f.mtimeMs = stat.mtimeMs;
+    };
+    const outcome = f.skipReason ? ({ status: 'skipped', reason: f.skipReason } as ParseOutcome) : await parseFile(f, config.maxFileSize, { format: formatFor(f.path), onStat });
     const one = buildFile(f, outcome, rules);
     const replaces = one.outcome.status === 'parsed' ? (one.outcome.supersedes ?? []).map(indexOfPath).filter((j) => j !== undefined) : [];
     cap.record(i, one.series.length, replaces);
@@ -182,7 +189,12 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   outcomes.forEach((outcome, i) => {
     if (outcome !== built[i]?.outcome) built[i] = { outcome, series: [], problems: [], metrics: [] };
   });
+  // Times come from the files once opened (or stat'ed now); the git lookup counts as discovery, as before.
+  const tg = deps.elapsed();
+  statUnopened(files);
+  const { modified, git } = await modifiedTimes(config, files);
   const t2 = deps.elapsed();
+  const discoverMs = t1 - t0 + (t2 - tg);
 
   const usage = new RuleUsage(config);
   const series: Series[] = [];
@@ -218,7 +230,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     experiments: structured.structure,
     findings: [],
     narrative: deps.narrative,
-    timings: { discoverMs: t1 - t0, parseMs: t2 - t1, analyzeMs: t3 - t2, experimentsMs, renderMs: 0 },
+    timings: { discoverMs, parseMs: tg - t1, analyzeMs: t3 - t2, experimentsMs, renderMs: 0 },
     config: describeConfig(config),
   };
   if (deps.commit) report.commit = deps.commit;

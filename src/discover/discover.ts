@@ -9,9 +9,14 @@ export interface DiscoveredFile {
   path: string;
   absolutePath: string;
   type: FileType;
-  size: number;
-  /** File-system modification time (ISO), meaningful only for files written by the job itself. */
-  mtime?: string;
+  /**
+   * Bytes. Undefined until known: a regular file is not stat'ed while it is listed, because reading it
+   * stats it anyway (the parse stage's fstat fills this in, see parse/read-file.ts); analyze stats the
+   * files it never opened (statUnopened).
+   */
+  size?: number;
+  /** File-system modification time (ms since the epoch), known with `size`; meaningful only for files written by the job itself. */
+  mtimeMs?: number;
   /** Set when the file is listed but will not be read. */
   skipReason?: string;
 }
@@ -41,8 +46,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
   // Directories below `root` are never symlinks (they are not traversed), so a
   // regular file's real path is the real root joined with its relative path.
   const rootReal = await fs.realpath(options.root);
-  // Types come from the directory listing (no stat per entry); only the files kept are stat'ed, synchronously:
-  // a promise per stat costs more than the stat itself on a tree of many small files.
+  // Types come from the directory listing (no stat per entry).
   // The synchronous walk: nothing else runs during discovery, and a callback per directory costs twice the walk.
   const entries = fg.sync(options.patterns, {
     cwd: options.root,
@@ -54,9 +58,15 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
     unique: true,
     suppressErrors: true,
   });
-  const candidates: { path: string; stats: Stats }[] = [];
+  // A regular file's type comes from the listing; its size and time come when it is opened (one fstat
+  // instead of an lstat by path per file now and a second stat when it is read). Symlinks are stat'ed here.
+  const candidates: { path: string; symlink: boolean }[] = [];
   for (const e of entries) {
-    if (!e.dirent.isFile() && !e.dirent.isSymbolicLink()) continue;
+    if (e.dirent.isFile()) {
+      candidates.push({ path: e.path, symlink: false });
+      continue;
+    }
+    if (!e.dirent.isSymbolicLink()) continue;
     let stats: Stats;
     try {
       stats = lstatSync(path.join(options.root, e.path));
@@ -64,7 +74,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
       // Gone since it was listed: not a candidate, as when the listing's own stat failed.
       continue;
     }
-    if (stats.isFile() || stats.isSymbolicLink()) candidates.push({ path: e.path, stats });
+    if (stats.isFile() || stats.isSymbolicLink()) candidates.push({ path: e.path, symlink: stats.isSymbolicLink() });
   }
   candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
@@ -76,21 +86,20 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
   const display = rootShown.startsWith('..') || path.isAbsolute(rootShown)
     ? (rel: string) => path.relative(options.workspace, path.join(options.root, rel)).split(path.sep).join('/')
     : (rel: string) => (rootShown === '' ? rel : `${rootShown}/${rel}`);
-  // A real file keeps its own name; symlinks to it are the duplicates.
-  for (const e of candidates) if (e.stats.isFile()) realPaths.set(path.join(rootReal, e.path), display(e.path));
-  for (const { path: rel, stats } of candidates) {
+  // A real file keeps its own name; symlinks to it are the duplicates (only a tree with symlinks needs the map).
+  if (candidates.some((e) => e.symlink)) for (const e of candidates) if (!e.symlink) realPaths.set(path.join(rootReal, e.path), display(e.path));
+  for (const { path: rel, symlink } of candidates) {
     const absolutePath = path.join(options.root, rel);
     if (excluded.some((d) => isInside(d, absolutePath))) continue;
     const shown = display(rel);
-    const file: DiscoveredFile = { path: shown, absolutePath, type: fileTypeOf(rel), size: 0 };
+    const file: DiscoveredFile = { path: shown, absolutePath, type: fileTypeOf(rel) };
     files.push(file);
-    if (stats.isFile()) {
-      file.size = stats.size;
-      file.mtime = stats.mtime.toISOString();
+    if (!symlink) {
       const reason = exclusionReason(shown);
       if (reason) file.skipReason = reason;
       continue;
     }
+    file.size = 0;
     let real: string;
     try {
       real = await fs.realpath(absolutePath);
@@ -107,7 +116,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
     try {
       const target = await fs.stat(real);
       file.size = target.size;
-      file.mtime = target.mtime.toISOString();
+      file.mtimeMs = target.mtimeMs;
       isRegular = target.isFile();
     } catch {
       file.skipReason = 'broken symlink or unreadable file';
@@ -127,4 +136,22 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
     if (!isRegular) file.skipReason = 'not a regular file';
   }
   return files;
+}
+
+/**
+ * Size and time of the listed files never opened (skipped by name, past the run's cap, unreadable):
+ * the inventory shows every file's size. A file gone since it was listed keeps size 0.
+ */
+export function statUnopened(files: readonly DiscoveredFile[]): void {
+  for (const file of files) {
+    if (file.size !== undefined) continue;
+    file.size = 0;
+    try {
+      const stats = lstatSync(file.absolutePath);
+      file.size = stats.size;
+      file.mtimeMs = stats.mtimeMs;
+    } catch {
+      // Unreadable now: its parse outcome says why.
+    }
+  }
 }

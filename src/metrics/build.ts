@@ -2,7 +2,7 @@ import type { Config, PatternRule } from '../config.js';
 import { redactLabels, redactSecrets } from '../util/redact.js';
 import { globToRegExp, matchesAny } from '../util/glob.js';
 import { closestMatch } from '../util/text.js';
-import { seriesId } from './identity.js';
+import { idHead, seriesIdUnder, type IdHead } from './identity.js';
 import { canonicalUnit, inferDirection, inferUnit, normaliseName } from './infer.js';
 import { exactStatsAndOrder, findOutliers, statsFromSamples, statsFromSummary } from './stats.js';
 import type { Direction, RawSeries, Series } from '../model/series.js';
@@ -97,8 +97,11 @@ export function isSelected(rules: MetricRules, file: string, metric: string): bo
   return !matchesAny(rules.exclude, names);
 }
 
-/** Turns a parser's raw series into a reported series; undefined when it holds no value. */
-export function buildSeries(raw: RawSeries, file: string, rules: MetricRules): Series | undefined {
+/**
+ * Turns a parser's raw series into a reported series; undefined when it holds no value.
+ * `head` is the file's part of the id, passed in when a caller builds many series of one file.
+ */
+export function buildSeries(raw: RawSeries, file: string, rules: MetricRules, head: IdHead = idHead(file)): Series | undefined {
   const acc = raw.samples && raw.samples.count > 0 ? raw.samples : undefined;
   // A complete series' values in order serve findOutliers too (its median absolute deviation), sorted once.
   const ordered = acc?.complete ? exactStatsAndOrder(acc.samples, acc.min, acc.max) : undefined;
@@ -112,7 +115,7 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules): S
   const override = lastMatch(rules.directions, names);
   const samples = raw.samples ? raw.samples.samples.slice() : [];
   const series: Series = {
-    id: seriesId(file, raw.metric, raw.labels),
+    id: seriesIdUnder(head, raw.metric, raw.labels),
     file,
     // Redacted here, before any display limit can cut a token short (see src/util/redact.ts).
     metric: redactSecrets(raw.metric),

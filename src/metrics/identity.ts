@@ -145,18 +145,35 @@ export function labelKey(labels: Record<string, string>): string {
   return `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
 }
 
+/** The part of a series id that comes from its file, worked out once for all the file's series. */
+export interface IdHead {
+  /** The path with timestamps and run indices normalised. */
+  head: string;
+  /** Whether the path holds a hint of a secret (then the whole id is redacted). */
+  secret: boolean;
+}
+
+export function idHead(file: string): IdHead {
+  const head = normaliseRunPath(file);
+  return { head, secret: mayHoldSecretPath(head) };
+}
+
 /**
  * Secrets in a path, metric or label are redacted here, at the source, so
  * the id is the same in memory, in snapshot.json and in a baseline read back
  * from it (see src/util/redact.ts).
  */
 export function seriesId(file: string, metric: string, labels: Record<string, string>): string {
-  const head = normaliseRunPath(file);
+  return seriesIdUnder(idHead(file), metric, labels);
+}
+
+/** seriesId with the file's part already worked out (`idHead`). */
+export function seriesIdUnder(file: IdHead, metric: string, labels: Record<string, string>): string {
   const tail = `${metric}${labelKey(labels)}`;
   // No secret pattern holds a `:`, so none spans the `::`: when neither part holds a hint of one, the id is
-  // its own redaction, and the path (the same for every series of a file) is looked at once per file.
-  if (!mayHoldSecretPath(head) && !mayHoldSecret(tail)) return `${head}::${tail}`;
-  return redactSecrets(`${head}::${tail}`);
+  // its own redaction.
+  if (!file.secret && !mayHoldSecret(tail)) return `${file.head}::${tail}`;
+  return redactSecrets(`${file.head}::${tail}`);
 }
 
 const mayHoldSecretPath = memo(50_000, mayHoldSecret);

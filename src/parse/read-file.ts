@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { createReadStream, promises as fs, readFileSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { parseCsv, parseCsvText } from './csv.js';
@@ -14,14 +14,26 @@ import type { FileType } from '../model/report.js';
 export interface FileToParse {
   absolutePath: string;
   type: FileType;
-  size: number;
+  /** Bytes; undefined when the file was listed without a stat: the reader's fstat gives it (see `onStat`). */
+  size?: number;
   /** Workspace-relative path (forward slashes) shown to tool adapters; defaults to the file name. */
   path?: string;
+}
+
+/** A FileToParse whose size is known. */
+export type SizedFile = FileToParse & { size: number };
+
+/** What the reader's fstat found for a file listed without a size. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
 }
 
 export interface ParseOptions {
   /** A forced format from the `format` input (adapter name or `generic`); undefined detects from content. */
   format?: string;
+  /** Called with the size and time of a file listed without a size, once it is opened (before any cap is checked). */
+  onStat?: (stat: FileStat) => void;
 }
 
 async function readHead(file: string, bytes: number): Promise<Buffer> {
@@ -138,7 +150,38 @@ export async function parseFile(file: FileToParse, maxFileSize: number, options:
   }
 }
 
-async function readAndParse(file: FileToParse, maxFileSize: number, options: ParseOptions): Promise<ParseOutcome> {
+/**
+ * Opens a file listed without a size: its size and time from fstat, and, when it is small enough to be
+ * read without yielding (READ_SYNC_BYTES), its bytes from the same descriptor.
+ */
+function openAndRead(absolutePath: string): FileStat & { bytes?: Buffer } {
+  const fd = openSync(absolutePath, 'r');
+  try {
+    const { size, mtimeMs } = fstatSync(fd);
+    if (size === 0 || size > READ_SYNC_BYTES) return { size, mtimeMs };
+    // As readFileSync reads a file of known size: up to `size` bytes, fewer if it shrank meanwhile.
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const n = readSync(fd, bytes, filled, size - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return { size, mtimeMs, bytes: filled < size ? bytes.subarray(0, filled) : bytes };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function readAndParse(listed: FileToParse, maxFileSize: number, options: ParseOptions): Promise<ParseOutcome> {
+  let file: SizedFile;
+  let opened: Buffer | undefined;
+  if (listed.size === undefined) {
+    const { size, mtimeMs, bytes } = openAndRead(listed.absolutePath);
+    options.onStat?.({ size, mtimeMs });
+    file = { ...listed, size };
+    opened = bytes;
+  } else file = listed as SizedFile;
   if (file.size === 0) return skipped('empty file');
   // Small files (nearly all of them) are read once; big ones are sniffed, then streamed. Formats that are
   // parsed whole anyway are read whole here, so their bytes are checked once.
@@ -146,7 +189,7 @@ async function readAndParse(file: FileToParse, maxFileSize: number, options: Par
   // A small file is read synchronously: its bytes are in the page cache far more often than not, and a
   // promise read costs four thread-pool round trips (open, stat, read, close), which is most of the time
   // of a tree of small files. Large files still read without blocking.
-  const whole = readWhole ? (file.size <= READ_SYNC_BYTES ? readFileSync(file.absolutePath) : await fs.readFile(file.absolutePath)) : undefined;
+  const whole = readWhole ? (opened ?? (file.size <= READ_SYNC_BYTES ? readFileSync(file.absolutePath) : await fs.readFile(file.absolutePath))) : undefined;
   const head = whole ? whole.subarray(0, 8192) : await readHead(file.absolutePath, 8192);
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
     return failed('UTF-16 encoded text: only UTF-8 is read (save the file as UTF-8)');

@@ -22,7 +22,15 @@ interface ColumnProfile {
   dates: number;
   /** Text values made of digits and punctuation only (`22;163`, `1/2`): counts written as text. */
   digitText: number;
+  /** Distinct text values (trimmed); numeric cells are kept apart in `numericCells`. */
   distinct: Set<string>;
+  /**
+   * Numeric cells as given, in arrival order: turning every number of every profiled row into
+   * text and hashing it cost more than the rest of profiling, and the rule that decides a metric
+   * column never asks. Only the label rules do (distinctValues, longestValue).
+   */
+  numericCells: (string | number)[];
+  /** The longest text value; longestValue adds the numbers. */
   maxLength: number;
   /** Text values that read as prose: five words or more (two of them lowercase), or 60 characters. */
   prose: number;
@@ -628,7 +636,7 @@ function trimmed(text: string): string {
 }
 
 function emptyProfile(): ColumnProfile {
-  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0, prose: 0, itemIds: 0, other: 0 };
+  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0 };
 }
 
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
@@ -650,9 +658,15 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
     p.numeric += 1;
     return;
   }
+  // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
+  if (typeof cell === 'number' ? Number.isFinite(cell) : parseNumber(cell, decimalComma) !== undefined) {
+    p.numeric += 1;
+    p.numericCells.push(cell as string | number);
+    return;
+  }
   const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
-  // Plain numbers first (most cells); labels repeat on every row, so a text value is classified once per column.
-  let kind: CellKind | undefined = parseNumber(cell, decimalComma) !== undefined ? 'numeric' : typeof cell === 'string' ? p.kinds?.get(cell) : undefined;
+  // Labels repeat on every row, so a text value is classified once per column.
+  let kind: CellKind | undefined = typeof cell === 'string' ? p.kinds?.get(cell) : undefined;
   if (kind === undefined) {
     kind = cellKind(cell, text, decimalComma);
     if (typeof cell === 'string') {
@@ -660,10 +674,43 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
       if (kinds.size <= MAX_NAMED_LABEL_VALUES) kinds.set(cell, kind);
     }
   }
-  p[kind] += 1;
-  if (kind !== 'numeric') p.text += 1;
+  if (kind === 'numeric') {
+    // A number with a unit ("12.5 ms", "1.2k").
+    p.numeric += 1;
+    p.numericCells.push(text);
+    return;
+  }
+  p.text += 1;
+  if (kind === 'dates') p.dates += 1;
+  else if (kind === 'digitText') p.digitText += 1;
+  else if (kind === 'prose') p.prose += 1;
+  else if (kind === 'itemIds') p.itemIds += 1;
+  else p.other += 1;
   if (p.distinct.size <= MAX_NAMED_LABEL_VALUES) p.distinct.add(text);
   if (text.length > p.maxLength) p.maxLength = text.length;
+}
+
+/** A numeric cell as its column's profile reads it: trimmed text. */
+function numericText(cell: string | number): string {
+  return typeof cell === 'string' ? trimmed(cell) : String(cell);
+}
+
+/**
+ * How many distinct values (text and numbers alike) a column's profiled cells hold. At most
+ * PROFILE_ROWS cells are profiled per column, so no bound is reached and the count is exact.
+ */
+function distinctValues(p: ColumnProfile): number {
+  if (p.numericCells.length === 0) return p.distinct.size;
+  const all = new Set(p.distinct);
+  for (const cell of p.numericCells) all.add(numericText(cell));
+  return all.size;
+}
+
+/** The longest value, text or number, of a column's profiled cells. */
+function longestValue(p: ColumnProfile): number {
+  let longest = p.maxLength;
+  for (const cell of p.numericCells) longest = Math.max(longest, numericText(cell).length);
+  return longest;
 }
 
 type CellKind = 'numeric' | 'dates' | 'digitText' | 'prose' | 'itemIds' | 'other';
@@ -712,18 +759,20 @@ function roleOf(column: string, p: ColumnProfile, namesRows = false): Role {
   const values = p.numeric + p.text;
   if (p.text > 0 && p.dates === p.text) return 'ignore';
   if (p.text > 0 && p.numeric === 0 && p.digitText === p.text && !names.label) return 'ignore';
-  const fewValues = p.distinct.size <= MAX_LABEL_VALUES && p.maxLength <= MAX_LABEL_LENGTH;
+  // Counted only on the paths that ask: most columns are metrics, decided without it.
+  const distinct = () => distinctValues(p);
+  const fewValues = () => longestValue(p) <= MAX_LABEL_LENGTH && distinct() <= MAX_LABEL_VALUES;
   // The workload (prompt text, question ids) is what a benchmark runs, not a condition it runs under:
   // five prompts repeated for three quantization tags are five samples per tag, so such a column splits
   // nothing, whatever its name. Decided from the values: mostly prose, or every value an item id.
   if (!names.label && p.text >= 2 && p.numeric === 0 && (p.prose >= 0.6 * p.text || (p.itemIds === p.text && p.distinct.size >= 3))) return 'ignore';
-  if (names.label && p.distinct.size <= MAX_NAMED_LABEL_VALUES && p.maxLength <= MAX_NAMED_LABEL_LENGTH) return 'label';
-  if (namesRows && p.numeric === 0 && p.text > 0 && fewValues) return 'label';
+  if (names.label && longestValue(p) <= MAX_NAMED_LABEL_LENGTH && distinct() <= MAX_NAMED_LABEL_VALUES) return 'label';
+  if (namesRows && p.numeric === 0 && p.text > 0 && fewValues()) return 'label';
   // Mostly numbers: a metric whose stray text cells ("timeout", "OOM") are reported by line,
   // never a label that would split the series by every measured value.
   if (p.numeric > 0 && p.text < p.numeric) return 'metric';
   // Text that is unique on every row (ids, free text) would split each row into its own series.
-  if (p.text > 0 && fewValues && !(p.distinct.size === values && values > 3)) return 'label';
+  if (p.text > 0 && fewValues() && !(distinct() === values && values > 3)) return 'label';
   return values === 0 ? 'metric' : 'ignore';
 }
 

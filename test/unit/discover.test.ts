@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_IGNORE, DEFAULT_PATTERNS } from '../../src/config.js';
-import { discoverFiles, type DiscoveredFile, type DiscoveryOptions } from '../../src/discover/discover.js';
+import { discoverFiles, statUnopened, type DiscoveredFile, type DiscoveryOptions } from '../../src/discover/discover.js';
 import { makeTempDir, removeDir, symlinkIn, writeTree } from '../helpers/tmp.js';
 
 let workspace: string;
@@ -60,13 +60,40 @@ describe('discoverFiles: listing and order', () => {
     expect([...first].sort()).toEqual(first);
   });
 
-  it('reports absolute path, type and byte size of each file', async () => {
+  it('lists regular files with absolute path and type, leaving size and time to the reader', async () => {
     writeTree(workspace, { 'results/run.csv': 'a,b\n1,2\n', 'notes/log.txt': 'hello', 'x/y.ndjson': '{}\n' });
     expect(await discover()).toEqual([
-      { path: 'notes/log.txt', absolutePath: path.join(workspace, 'notes/log.txt'), type: 'text', size: 5, mtime: expect.any(String) },
-      { path: 'results/run.csv', absolutePath: path.join(workspace, 'results/run.csv'), type: 'csv', size: 8, mtime: expect.any(String) },
-      { path: 'x/y.ndjson', absolutePath: path.join(workspace, 'x/y.ndjson'), type: 'jsonl', size: 3, mtime: expect.any(String) },
+      { path: 'notes/log.txt', absolutePath: path.join(workspace, 'notes/log.txt'), type: 'text' },
+      { path: 'results/run.csv', absolutePath: path.join(workspace, 'results/run.csv'), type: 'csv' },
+      { path: 'x/y.ndjson', absolutePath: path.join(workspace, 'x/y.ndjson'), type: 'jsonl' },
     ]);
+  });
+
+  it('gives files never opened their byte size and modification time (statUnopened)', async () => {
+    writeTree(workspace, { 'results/run.csv': 'a,b\n1,2\n', 'package.json': '{"name":"x"}' });
+    const files = await discover();
+    const mtimeMs = fs.statSync(path.join(workspace, 'package.json')).mtimeMs;
+    statUnopened(files);
+    expect(files.map((f) => [f.path, f.size, f.mtimeMs])).toEqual([
+      ['package.json', 12, mtimeMs],
+      ['results/run.csv', 8, expect.any(Number)],
+    ]);
+  });
+
+  it('leaves a listed file gone since at size 0 with no time (its read reports why)', async () => {
+    writeTree(workspace, { 'results/run.csv': 'a,b\n1,2\n' });
+    const files = await discover();
+    fs.rmSync(path.join(workspace, 'results/run.csv'));
+    statUnopened(files);
+    expect(files.map((f) => [f.path, f.size, f.mtimeMs])).toEqual([['results/run.csv', 0, undefined]]);
+  });
+
+  it('keeps a size already known (from the read) as it is', async () => {
+    writeTree(workspace, { 'results/run.csv': 'a,b\n1,2\n' });
+    const files = await discover();
+    (files[0] as DiscoveredFile).size = 99;
+    statUnopened(files);
+    expect(files[0]?.size).toBe(99);
   });
 
   it('lists only files matching the patterns', async () => {

@@ -69,6 +69,41 @@ describe('parseFile: files with nothing to read', () => {
   });
 });
 
+describe('parseFile: a file listed without a size', () => {
+  it('opens it once, reports its size and time from fstat, and parses it', async () => {
+    const file = await written('unsized.csv', 'model,ttft_ms\nllama3.1:8b,120\nllama3.1:8b,130\n', 'csv');
+    const { mtimeMs } = await fs.stat(file.absolutePath);
+    const stats: { size: number; mtimeMs: number }[] = [];
+    const data = parsed(await parseFile({ absolutePath: file.absolutePath, type: 'csv' }, MAX, { onStat: (s) => stats.push(s) }));
+    expect(stats).toEqual([{ size: 46, mtimeMs }]);
+    expect(samplesOf(data, 'ttft_ms', { model: 'llama3.1:8b' })).toEqual([120, 130]);
+  });
+
+  it('checks max-file-size against the size fstat found, before reading', async () => {
+    const file = await written('unsized-big.json', `{"ttft_ms": 120, "pad": "${'x'.repeat(2_473)}"}`, 'json');
+    const stats: { size: number }[] = [];
+    expect(await parseFile({ absolutePath: file.absolutePath, type: 'json' }, 1_000, { onStat: (s) => stats.push(s) })).toEqual({
+      status: 'skipped',
+      reason: 'larger than max-file-size (2.5 kB > 1.0 kB) and this format cannot be streamed',
+    });
+    expect(stats.map((s) => s.size)).toEqual([2_500]);
+  });
+
+  it('skips an empty one as empty', async () => {
+    const file = await written('unsized-empty.json', '', 'json');
+    expect(await parseFile({ absolutePath: file.absolutePath, type: 'json' }, MAX)).toEqual({ status: 'skipped', reason: 'empty file' });
+  });
+
+  it('fails one that cannot be opened, naming the error code, and reports no size', async () => {
+    const stats: unknown[] = [];
+    expect(await parseFile({ absolutePath: path.join(dir, 'gone-unsized.json'), type: 'json' }, MAX, { onStat: (s) => stats.push(s) })).toEqual({
+      status: 'failed',
+      reason: 'could not be read: ENOENT',
+    });
+    expect(stats).toEqual([]);
+  });
+});
+
 describe('parseFile: max-file-size', () => {
   it('skips a JSON file above max-file-size and names both sizes', async () => {
     const file = await written('big.json', `{"ttft_ms": 120, "pad": "${'x'.repeat(2_473)}"}`, 'json');

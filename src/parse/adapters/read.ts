@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../util/text.js';
-import type { FileToParse } from '../read-file.js';
+import type { SizedFile } from '../read-file.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import { duplicateProblems, readJsonDocument, refusedDocument, withProblems } from '../json.js';
 import { LimitError } from '../limits.js';
@@ -10,7 +10,7 @@ import { GENERIC_FORMAT, adapterNamed, adaptersFor, detectAdapter } from './regi
 import type { AdapterInput, ToolAdapter } from './types.js';
 
 export interface AdapterReadRequest {
-  file: FileToParse;
+  file: SizedFile;
   maxFileSize: number;
   /** The whole file when it was small enough to read at once. */
   whole: Buffer | undefined;
@@ -59,13 +59,13 @@ function run(adapter: ToolAdapter, input: AdapterInput, problems: readonly Probl
   }
 }
 
-function input(file: FileToParse, type: FileType, text: string, json?: { value: unknown }): AdapterInput {
+function input(file: SizedFile, type: FileType, text: string, json?: { value: unknown }): AdapterInput {
   const result: AdapterInput = { path: file.path ?? path.basename(file.absolutePath), type, text };
   if (json) result.json = json.value;
   return result;
 }
 
-function tooLarge(file: FileToParse, maxFileSize: number, name: string): ParseOutcome {
+function tooLarge(file: SizedFile, maxFileSize: number, name: string): ParseOutcome {
   return skipped(`${name} output larger than max-file-size (${formatBytes(file.size)} > ${formatBytes(maxFileSize)}); tool formats are read whole`);
 }
 
