@@ -174,8 +174,10 @@ function decimalAt(text: string, start: number, end: number): number {
 
 function isMissing(cell: Cell): boolean {
   if (cell === null || cell === undefined) return true;
-  // Every missing-value token is short; long strings skip the trim and lookup.
-  return typeof cell === 'string' && cell.length <= 8 && MISSING.has(cell.trim().toLowerCase());
+  if (typeof cell !== 'string') return false;
+  // Every missing-value token is short and none starts with a digit (most cells), so those skip the trim and lookup.
+  const first = cell.charCodeAt(0);
+  return cell.length <= 8 && !(first >= 48 && first <= 57) && MISSING.has(cell.trim().toLowerCase());
 }
 
 function isErrorValue(cell: Cell): boolean {
