@@ -10796,9 +10796,11 @@ function describeDrops(dropped) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   P4: () => (/* binding */ replicatePath),
+/* harmony export */   Qc: () => (/* binding */ idHead),
 /* harmony export */   cd: () => (/* binding */ normaliseTimestamps),
 /* harmony export */   "do": () => (/* binding */ normaliseRunPath),
 /* harmony export */   hG: () => (/* binding */ seriesId),
+/* harmony export */   jr: () => (/* binding */ seriesIdUnder),
 /* harmony export */   kJ: () => (/* binding */ labelKey),
 /* harmony export */   p9: () => (/* binding */ timestampsIn)
 /* harmony export */ });
@@ -10940,19 +10942,26 @@ function labelKey(labels) {
         keys.sort();
     return `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
 }
+function idHead(file) {
+    const head = normaliseRunPath(file);
+    return { head, secret: mayHoldSecretPath(head) };
+}
 /**
  * Secrets in a path, metric or label are redacted here, at the source, so
  * the id is the same in memory, in snapshot.json and in a baseline read back
  * from it (see src/util/redact.ts).
  */
 function seriesId(file, metric, labels) {
-    const head = normaliseRunPath(file);
+    return seriesIdUnder(idHead(file), metric, labels);
+}
+/** seriesId with the file's part already worked out (`idHead`). */
+function seriesIdUnder(file, metric, labels) {
     const tail = `${metric}${labelKey(labels)}`;
     // No secret pattern holds a `:`, so none spans the `::`: when neither part holds a hint of one, the id is
-    // its own redaction, and the path (the same for every series of a file) is looked at once per file.
-    if (!mayHoldSecretPath(head) && !(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHoldSecret */ .dV)(tail))
-        return `${head}::${tail}`;
-    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(`${head}::${tail}`);
+    // its own redaction.
+    if (!file.secret && !(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHoldSecret */ .dV)(tail))
+        return `${file.head}::${tail}`;
+    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(`${file.head}::${tail}`);
 }
 const mayHoldSecretPath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .p)(50_000, _util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHoldSecret */ .dV);
 
@@ -22300,8 +22309,11 @@ function decimalAt(text, start, end) {
 function isMissing(cell) {
     if (cell === null || cell === undefined)
         return true;
-    // Every missing-value token is short; long strings skip the trim and lookup.
-    return typeof cell === 'string' && cell.length <= 8 && MISSING.has(cell.trim().toLowerCase());
+    if (typeof cell !== 'string')
+        return false;
+    // Every missing-value token is short and none starts with a digit (most cells), so those skip the trim and lookup.
+    const first = cell.charCodeAt(0);
+    return cell.length <= 8 && !(first >= 48 && first <= 57) && MISSING.has(cell.trim().toLowerCase());
 }
 function isErrorValue(cell) {
     if (cell === '' || cell === null || cell === undefined || cell === false)
@@ -22782,7 +22794,7 @@ function trimmed(text) {
     return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
 }
 function emptyProfile() {
-    return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), maxLength: 0, prose: 0, itemIds: 0, other: 0 };
+    return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0 };
 }
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
 /**
@@ -22802,9 +22814,15 @@ function profileCell(p, cell, decimalComma) {
         p.numeric += 1;
         return;
     }
+    // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
+    if (typeof cell === 'number' ? Number.isFinite(cell) : parseNumber(cell, decimalComma) !== undefined) {
+        p.numeric += 1;
+        p.numericCells.push(cell);
+        return;
+    }
     const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
-    // Plain numbers first (most cells); labels repeat on every row, so a text value is classified once per column.
-    let kind = parseNumber(cell, decimalComma) !== undefined ? 'numeric' : typeof cell === 'string' ? p.kinds?.get(cell) : undefined;
+    // Labels repeat on every row, so a text value is classified once per column.
+    let kind = typeof cell === 'string' ? p.kinds?.get(cell) : undefined;
     if (kind === undefined) {
         kind = cellKind(cell, text, decimalComma);
         if (typeof cell === 'string') {
@@ -22813,13 +22831,50 @@ function profileCell(p, cell, decimalComma) {
                 kinds.set(cell, kind);
         }
     }
-    p[kind] += 1;
-    if (kind !== 'numeric')
-        p.text += 1;
+    if (kind === 'numeric') {
+        // A number with a unit ("12.5 ms", "1.2k").
+        p.numeric += 1;
+        p.numericCells.push(text);
+        return;
+    }
+    p.text += 1;
+    if (kind === 'dates')
+        p.dates += 1;
+    else if (kind === 'digitText')
+        p.digitText += 1;
+    else if (kind === 'prose')
+        p.prose += 1;
+    else if (kind === 'itemIds')
+        p.itemIds += 1;
+    else
+        p.other += 1;
     if (p.distinct.size <= MAX_NAMED_LABEL_VALUES)
         p.distinct.add(text);
     if (text.length > p.maxLength)
         p.maxLength = text.length;
+}
+/** A numeric cell as its column's profile reads it: trimmed text. */
+function numericText(cell) {
+    return typeof cell === 'string' ? trimmed(cell) : String(cell);
+}
+/**
+ * How many distinct values (text and numbers alike) a column's profiled cells hold. At most
+ * PROFILE_ROWS cells are profiled per column, so no bound is reached and the count is exact.
+ */
+function distinctValues(p) {
+    if (p.numericCells.length === 0)
+        return p.distinct.size;
+    const all = new Set(p.distinct);
+    for (const cell of p.numericCells)
+        all.add(numericText(cell));
+    return all.size;
+}
+/** The longest value, text or number, of a column's profiled cells. */
+function longestValue(p) {
+    let longest = p.maxLength;
+    for (const cell of p.numericCells)
+        longest = Math.max(longest, numericText(cell).length);
+    return longest;
 }
 function cellKind(cell, text, decimalComma) {
     // "12.5 ms", "1.2k": numbers with a unit or multiplier count as numbers.
@@ -22862,22 +22917,24 @@ function roleOf(column, p, namesRows = false) {
         return 'ignore';
     if (p.text > 0 && p.numeric === 0 && p.digitText === p.text && !names.label)
         return 'ignore';
-    const fewValues = p.distinct.size <= MAX_LABEL_VALUES && p.maxLength <= MAX_LABEL_LENGTH;
+    // Counted only on the paths that ask: most columns are metrics, decided without it.
+    const distinct = () => distinctValues(p);
+    const fewValues = () => longestValue(p) <= MAX_LABEL_LENGTH && distinct() <= MAX_LABEL_VALUES;
     // The workload (prompt text, question ids) is what a benchmark runs, not a condition it runs under:
     // five prompts repeated for three quantization tags are five samples per tag, so such a column splits
     // nothing, whatever its name. Decided from the values: mostly prose, or every value an item id.
     if (!names.label && p.text >= 2 && p.numeric === 0 && (p.prose >= 0.6 * p.text || (p.itemIds === p.text && p.distinct.size >= 3)))
         return 'ignore';
-    if (names.label && p.distinct.size <= MAX_NAMED_LABEL_VALUES && p.maxLength <= MAX_NAMED_LABEL_LENGTH)
+    if (names.label && longestValue(p) <= MAX_NAMED_LABEL_LENGTH && distinct() <= MAX_NAMED_LABEL_VALUES)
         return 'label';
-    if (namesRows && p.numeric === 0 && p.text > 0 && fewValues)
+    if (namesRows && p.numeric === 0 && p.text > 0 && fewValues())
         return 'label';
     // Mostly numbers: a metric whose stray text cells ("timeout", "OOM") are reported by line,
     // never a label that would split the series by every measured value.
     if (p.numeric > 0 && p.text < p.numeric)
         return 'metric';
     // Text that is unique on every row (ids, free text) would split each row into its own series.
-    if (p.text > 0 && fewValues && !(p.distinct.size === values && values > 3))
+    if (p.text > 0 && fewValues() && !(distinct() === values && values > 3))
         return 'label';
     return values === 0 ? 'metric' : 'ignore';
 }
@@ -24844,8 +24901,7 @@ async function discoverFiles(options) {
     // Directories below `root` are never symlinks (they are not traversed), so a
     // regular file's real path is the real root joined with its relative path.
     const rootReal = await external_node_fs_.promises.realpath(options.root);
-    // Types come from the directory listing (no stat per entry); only the files kept are stat'ed, synchronously:
-    // a promise per stat costs more than the stat itself on a tree of many small files.
+    // Types come from the directory listing (no stat per entry).
     // The synchronous walk: nothing else runs during discovery, and a callback per directory costs twice the walk.
     const entries = out_default().sync(options.patterns, {
         cwd: options.root,
@@ -24857,9 +24913,15 @@ async function discoverFiles(options) {
         unique: true,
         suppressErrors: true,
     });
+    // A regular file's type comes from the listing; its size and time come when it is opened (one fstat
+    // instead of an lstat by path per file now and a second stat when it is read). Symlinks are stat'ed here.
     const candidates = [];
     for (const e of entries) {
-        if (!e.dirent.isFile() && !e.dirent.isSymbolicLink())
+        if (e.dirent.isFile()) {
+            candidates.push({ path: e.path, symlink: false });
+            continue;
+        }
+        if (!e.dirent.isSymbolicLink())
             continue;
         let stats;
         try {
@@ -24870,7 +24932,7 @@ async function discoverFiles(options) {
             continue;
         }
         if (stats.isFile() || stats.isSymbolicLink())
-            candidates.push({ path: e.path, stats });
+            candidates.push({ path: e.path, symlink: stats.isSymbolicLink() });
     }
     candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const excluded = (options.exclude ?? []).map((d) => external_node_path_default().resolve(d));
@@ -24881,25 +24943,25 @@ async function discoverFiles(options) {
     const display = rootShown.startsWith('..') || external_node_path_default().isAbsolute(rootShown)
         ? (rel) => external_node_path_default().relative(options.workspace, external_node_path_default().join(options.root, rel)).split((external_node_path_default()).sep).join('/')
         : (rel) => (rootShown === '' ? rel : `${rootShown}/${rel}`);
-    // A real file keeps its own name; symlinks to it are the duplicates.
-    for (const e of candidates)
-        if (e.stats.isFile())
-            realPaths.set(external_node_path_default().join(rootReal, e.path), display(e.path));
-    for (const { path: rel, stats } of candidates) {
+    // A real file keeps its own name; symlinks to it are the duplicates (only a tree with symlinks needs the map).
+    if (candidates.some((e) => e.symlink))
+        for (const e of candidates)
+            if (!e.symlink)
+                realPaths.set(external_node_path_default().join(rootReal, e.path), display(e.path));
+    for (const { path: rel, symlink } of candidates) {
         const absolutePath = external_node_path_default().join(options.root, rel);
         if (excluded.some((d) => isInside(d, absolutePath)))
             continue;
         const shown = display(rel);
-        const file = { path: shown, absolutePath, type: fileTypeOf(rel), size: 0 };
+        const file = { path: shown, absolutePath, type: fileTypeOf(rel) };
         files.push(file);
-        if (stats.isFile()) {
-            file.size = stats.size;
-            file.mtime = stats.mtime.toISOString();
+        if (!symlink) {
             const reason = exclusionReason(shown);
             if (reason)
                 file.skipReason = reason;
             continue;
         }
+        file.size = 0;
         let real;
         try {
             real = await external_node_fs_.promises.realpath(absolutePath);
@@ -24917,7 +24979,7 @@ async function discoverFiles(options) {
         try {
             const target = await external_node_fs_.promises.stat(real);
             file.size = target.size;
-            file.mtime = target.mtime.toISOString();
+            file.mtimeMs = target.mtimeMs;
             isRegular = target.isFile();
         }
         catch {
@@ -24939,6 +25001,25 @@ async function discoverFiles(options) {
             file.skipReason = 'not a regular file';
     }
     return files;
+}
+/**
+ * Size and time of the listed files never opened (skipped by name, past the run's cap, unreadable):
+ * the inventory shows every file's size. A file gone since it was listed keeps size 0.
+ */
+function statUnopened(files) {
+    for (const file of files) {
+        if (file.size !== undefined)
+            continue;
+        file.size = 0;
+        try {
+            const stats = (0,external_node_fs_.lstatSync)(file.absolutePath);
+            file.size = stats.size;
+            file.mtimeMs = stats.mtimeMs;
+        }
+        catch {
+            // Unreadable now: its parse outcome says why.
+        }
+    }
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -25646,8 +25727,11 @@ function isSelected(rules, file, metric) {
         return false;
     return !(0,glob/* matchesAny */._)(rules.exclude, names);
 }
-/** Turns a parser's raw series into a reported series; undefined when it holds no value. */
-function buildSeries(raw, file, rules) {
+/**
+ * Turns a parser's raw series into a reported series; undefined when it holds no value.
+ * `head` is the file's part of the id, passed in when a caller builds many series of one file.
+ */
+function buildSeries(raw, file, rules, head = (0,identity/* idHead */.Qc)(file)) {
     const acc = raw.samples && raw.samples.count > 0 ? raw.samples : undefined;
     // A complete series' values in order serve findOutliers too (its median absolute deviation), sorted once.
     const ordered = acc?.complete ? (0,metrics_stats/* exactStatsAndOrder */.c9)(acc.samples, acc.min, acc.max) : undefined;
@@ -25662,7 +25746,7 @@ function buildSeries(raw, file, rules) {
     const override = lastMatch(rules.directions, names);
     const samples = raw.samples ? raw.samples.samples.slice() : [];
     const series = {
-        id: (0,identity/* seriesId */.hG)(file, raw.metric, raw.labels),
+        id: (0,identity/* seriesIdUnder */.jr)(head, raw.metric, raw.labels),
         file,
         // Redacted here, before any display limit can cut a token short (see src/util/redact.ts).
         metric: (0,redact/* redactSecrets */.fp)(raw.metric),
@@ -25679,6 +25763,204 @@ function buildSeries(raw, file, rules) {
     if (raw.line !== undefined)
         series.line = raw.line;
     return series;
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/parse/prefetch.ts
+
+/** States of one file, in `state`. */
+const PENDING = 0;
+const WORKER = 1;
+const READY = 2;
+const MAIN = 3;
+/** The worker could not, or would not, read it: the main thread does. */
+const LEFT = 4;
+/** Slots of the control array. */
+const IN_USE = 0;
+const STOP = 1;
+/** How long the main thread waits for a file the worker is reading before it reads the file itself. */
+const READING_TIMEOUT_MS = 2_000;
+/**
+ * The worker, as a self-contained script (a second bundle entry would be
+ * another file to ship; this string travels inside the one bundle). It gets
+ * the paths and the shared arrays, claims files in order and copies each
+ * into the ring, waiting while the ring is full.
+ */
+const WORKER_SOURCE = `
+const fs = require('node:fs');
+const { workerData } = require('node:worker_threads');
+const { paths, ringBytes, maxFileBytes, control, state, offset, length, charged, size, mtime, ring } = workerData;
+const ctl = new Int32Array(control);
+const st = new Int32Array(state);
+const off = new Int32Array(offset);
+const len = new Int32Array(length);
+const chg = new Int32Array(charged);
+const sz = new Float64Array(size);
+const mt = new Float64Array(mtime);
+const bytes = new Uint8Array(ring);
+let write = 0;
+for (let i = 0; i < paths.length; i++) {
+  if (Atomics.load(ctl, ${STOP}) !== 0) break;
+  if (Atomics.compareExchange(st, i, ${PENDING}, ${WORKER}) !== ${PENDING}) continue;
+  let fd = -1;
+  let done = ${LEFT};
+  try {
+    fd = fs.openSync(paths[i], 'r');
+    const stat = fs.fstatSync(fd);
+    const n = stat.size;
+    if (n > 0 && n <= maxFileBytes) {
+      // Each file is stored whole: one that would run past the end of the ring starts at its beginning.
+      const pad = write + n > ringBytes ? ringBytes - write : 0;
+      const need = pad + n;
+      // A full ring is waited on until half of it is free again: one wake-up per half ring, not per file.
+      if (Atomics.load(ctl, ${IN_USE}) + need > ringBytes) {
+        for (;;) {
+          const used = Atomics.load(ctl, ${IN_USE});
+          if (used <= ringBytes / 2 || Atomics.load(ctl, ${STOP}) !== 0) break;
+          Atomics.wait(ctl, ${IN_USE}, used, 50);
+        }
+      }
+      if (Atomics.load(ctl, ${STOP}) === 0) {
+        const at = pad > 0 ? 0 : write;
+        let filled = 0;
+        while (filled < n) {
+          const got = fs.readSync(fd, bytes, at + filled, n - filled, filled);
+          if (got === 0) break;
+          filled += got;
+        }
+        off[i] = at;
+        len[i] = filled;
+        chg[i] = need;
+        sz[i] = n;
+        mt[i] = stat.mtimeMs;
+        Atomics.add(ctl, ${IN_USE}, need);
+        write = (at + n) % ringBytes;
+        done = ${READY};
+      }
+    }
+  } catch {
+    done = ${LEFT};
+  } finally {
+    if (fd >= 0) {
+      try { fs.closeSync(fd); } catch {}
+    }
+  }
+  Atomics.store(st, i, done);
+  Atomics.notify(st, i);
+}
+`;
+/**
+ * Starts reading `paths` (absolute, in the order they will be taken) on a
+ * worker thread. Undefined when a worker cannot be started: the caller then
+ * reads every file itself.
+ */
+function startPrefetch(paths, options) {
+    const ringBytes = options.ringBytes ?? 4 * 1024 * 1024;
+    // A file and the padding before it (at most as much again) must fit in the half ring the worker waits for.
+    const maxFileBytes = Math.min(options.maxFileBytes, ringBytes / 4);
+    const n = paths.length;
+    const control = new SharedArrayBuffer(8);
+    const state = new SharedArrayBuffer(4 * n);
+    const offset = new SharedArrayBuffer(4 * n);
+    const length = new SharedArrayBuffer(4 * n);
+    const charged = new SharedArrayBuffer(4 * n);
+    const size = new SharedArrayBuffer(8 * n);
+    const mtime = new SharedArrayBuffer(8 * n);
+    const ring = new SharedArrayBuffer(ringBytes);
+    let worker;
+    try {
+        worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { paths, ringBytes, maxFileBytes, control, state, offset, length, charged, size, mtime, ring },
+        });
+    }
+    catch {
+        return undefined;
+    }
+    worker.unref();
+    // A worker that fails leaves its files PENDING or WORKER: the main thread claims or times out on them.
+    worker.on('error', () => undefined);
+    const ctl = new Int32Array(control);
+    const st = new Int32Array(state);
+    const off = new Int32Array(offset);
+    const len = new Int32Array(length);
+    const chg = new Int32Array(charged);
+    const sz = new Float64Array(size);
+    const mt = new Float64Array(mtime);
+    const bytes = new Uint8Array(ring);
+    let broken = false;
+    let stopped;
+    const stop = () => {
+        if (!stopped) {
+            Atomics.store(ctl, STOP, 1);
+            Atomics.notify(ctl, IN_USE);
+            stopped = worker.terminate().then(() => undefined, () => undefined);
+        }
+        return stopped;
+    };
+    const take = (index) => {
+        if (broken || index < 0 || index >= n)
+            return undefined;
+        let s = Atomics.compareExchange(st, index, PENDING, MAIN);
+        if (s === PENDING)
+            return undefined;
+        if (s === WORKER) {
+            Atomics.wait(st, index, WORKER, READING_TIMEOUT_MS);
+            s = Atomics.load(st, index);
+            if (s === WORKER) {
+                // The worker hangs on this file (a stalled mount) or died: every later file is read here.
+                broken = true;
+                void stop();
+                return undefined;
+            }
+        }
+        if (s !== READY)
+            return undefined;
+        const at = off[index];
+        // Copied out at once, so the ring space can be given back however long the file's parse keeps its bytes.
+        const copy = Buffer.from(bytes.subarray(at, at + len[index]));
+        taken[index] = 1;
+        release();
+        return { size: sz[index], mtimeMs: mt[index], bytes: copy };
+    };
+    // The worker fills the ring in list order, so space is given back in list order too: up to the first
+    // file read ahead and not taken yet. Files are taken in order; one that never is only stalls the
+    // worker (the main thread then reads the rest itself), it never lets the worker overwrite it.
+    const taken = new Uint8Array(n);
+    const half = ringBytes / 2;
+    let released = 0;
+    const release = () => {
+        let freed = 0;
+        for (; released < n; released++) {
+            const s = Atomics.load(st, released);
+            if (s === READY) {
+                if (taken[released] === 0)
+                    break;
+                freed += chg[released];
+            }
+            else if (s !== MAIN && s !== LEFT)
+                break;
+        }
+        if (freed > 0) {
+            const before = Atomics.sub(ctl, IN_USE, freed);
+            // The worker waits for half the ring (see WORKER_SOURCE): it is woken when that is reached, not per file.
+            if (before > half && before - freed <= half)
+                Atomics.notify(ctl, IN_USE);
+        }
+    };
+    const readAhead = () => {
+        let count = 0;
+        for (let j = released; j < n; j++) {
+            const s = Atomics.load(st, j);
+            if (s === READY && taken[j] === 0)
+                count += 1;
+            else if (s === PENDING || s === WORKER)
+                break;
+        }
+        return count;
+    };
+    return { take, readAhead, stop };
 }
 
 ;// CONCATENATED MODULE: external "node:buffer"
@@ -26506,7 +26788,7 @@ async function readHead(file, bytes) {
 }
 /** Files up to this size are read with one system call and parsed from memory. */
 const READ_WHOLE_BYTES = 1_000_000;
-/** Files up to this size are read without yielding to the event loop. */
+/** Files up to this size are read without yielding to the event loop (and may be read ahead, see prefetch.ts). */
 const READ_SYNC_BYTES = 1_000_000;
 /**
  * Lines of a streamed file, each at most `maxChars` long: a longer line is
@@ -26611,7 +26893,42 @@ async function parseFile(file, maxFileSize, options = {}) {
         return failed(`could not be read: ${err.code ?? err.message}`);
     }
 }
-async function readAndParse(file, maxFileSize, options) {
+/**
+ * Opens a file listed without a size: its size and time from fstat, and, when it is small enough to be
+ * read without yielding (READ_SYNC_BYTES), its bytes from the same descriptor.
+ */
+function openAndRead(absolutePath) {
+    const fd = (0,external_node_fs_.openSync)(absolutePath, 'r');
+    try {
+        const { size, mtimeMs } = (0,external_node_fs_.fstatSync)(fd);
+        if (size === 0 || size > READ_SYNC_BYTES)
+            return { size, mtimeMs };
+        // As readFileSync reads a file of known size: up to `size` bytes, fewer if it shrank meanwhile.
+        const bytes = Buffer.allocUnsafe(size);
+        let filled = 0;
+        while (filled < size) {
+            const n = (0,external_node_fs_.readSync)(fd, bytes, filled, size - filled, filled);
+            if (n === 0)
+                break;
+            filled += n;
+        }
+        return { size, mtimeMs, bytes: filled < size ? bytes.subarray(0, filled) : bytes };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+async function readAndParse(listed, maxFileSize, options) {
+    let file;
+    let opened;
+    if (listed.size === undefined) {
+        const { size, mtimeMs, bytes } = options.prefetched?.() ?? openAndRead(listed.absolutePath);
+        options.onStat?.({ size, mtimeMs });
+        file = { ...listed, size };
+        opened = bytes;
+    }
+    else
+        file = listed;
     if (file.size === 0)
         return skipped('empty file');
     // Small files (nearly all of them) are read once; big ones are sniffed, then streamed. Formats that are
@@ -26620,7 +26937,7 @@ async function readAndParse(file, maxFileSize, options) {
     // A small file is read synchronously: its bytes are in the page cache far more often than not, and a
     // promise read costs four thread-pool round trips (open, stat, read, close), which is most of the time
     // of a tree of small files. Large files still read without blocking.
-    const whole = readWhole ? (file.size <= READ_SYNC_BYTES ? (0,external_node_fs_.readFileSync)(file.absolutePath) : await external_node_fs_.promises.readFile(file.absolutePath)) : undefined;
+    const whole = readWhole ? (opened ?? (file.size <= READ_SYNC_BYTES ? (0,external_node_fs_.readFileSync)(file.absolutePath) : await external_node_fs_.promises.readFile(file.absolutePath))) : undefined;
     const head = whole ? whole.subarray(0, 8192) : await readHead(file.absolutePath, 8192);
     if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
         return failed('UTF-16 encoded text: only UTF-8 is read (save the file as UTF-8)');
@@ -26804,7 +27121,11 @@ const version_VERSION = '0.1.0';
 
 
 
+
+
 const PARSE_CONCURRENCY = 8;
+/** Below this many files a reading thread costs more to start (about 20 ms) than it saves. */
+const PREFETCH_MIN_FILES = 200;
 /** fn over items, `limit` at a time, started in the items' order. */
 async function mapConcurrent(items, limit, fn) {
     const results = new Array(items.length);
@@ -26829,9 +27150,10 @@ async function modifiedTimes(config, files) {
             modified.set(f.path, { time: new Date(time).toISOString(), source: 'git' });
             continue;
         }
-        // Not in history: written in this job (or uncommitted), so its mtime is real.
-        if (f.mtime)
-            modified.set(f.path, { time: f.mtime, source: 'filesystem' });
+        // Not in history: written in this job (or uncommitted), so its mtime is real. Rounded as Node rounds
+        // Stats#mtime, so the time is the one an lstat would have shown.
+        if (f.mtimeMs !== undefined)
+            modified.set(f.path, { time: new Date(Math.round(f.mtimeMs)).toISOString(), source: 'filesystem' });
     }
     return { modified, git: { checkout: git.checkout, shallow: git.shallow } };
 }
@@ -26839,7 +27161,7 @@ function entryFor(file, outcome, series, modified) {
     const entry = {
         path: file.path,
         type: file.type,
-        size: file.size,
+        size: file.size ?? 0,
         status: outcome.status,
         document: outcome.status === 'parsed' && outcome.document,
         series,
@@ -26881,11 +27203,12 @@ function buildFile(file, parsed, rules) {
     const series = [];
     const problems = [];
     const metrics = [];
+    const head = (0,identity/* idHead */.Qc)(file.path);
     for (const raw of outcome.series) {
         metrics.push(raw.metric);
         if (!isSelected(rules, file.path, raw.metric))
             continue;
-        const one = buildSeries(raw, file.path, rules);
+        const one = buildSeries(raw, file.path, rules, head);
         if (!one)
             continue;
         const why = seriesProblem(one);
@@ -26921,7 +27244,6 @@ async function analyze(config, deps) {
     const t0 = deps.elapsed();
     const exclude = config.outputDir ? [config.outputDir] : [];
     const files = await discoverFiles({ ...config, exclude });
-    const { modified, git } = await modifiedTimes(config, files);
     const t1 = deps.elapsed();
     const formatFor = formatResolver(config.formats);
     const rules = compileMetricRules(config);
@@ -26932,15 +27254,35 @@ async function analyze(config, deps) {
     // Only a tool adapter's file supersedes another (criterion): the paths are indexed the first time one does.
     let indexOf;
     const indexOfPath = (p) => (indexOf ??= new Map(files.map((f, i) => [f.path, i]))).get(p);
-    const built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f, i) => {
-        if (cap.isPast(i))
-            return pastCap();
-        const outcome = f.skipReason ? { status: 'skipped', reason: f.skipReason } : await parseFile(f, config.maxFileSize, { format: formatFor(f.path) });
-        const one = buildFile(f, outcome, rules);
-        const replaces = one.outcome.status === 'parsed' ? (one.outcome.supersedes ?? []).map(indexOfPath).filter((j) => j !== undefined) : [];
-        cap.record(i, one.series.length, replaces);
-        return one;
-    });
+    // The files that will be read and stat'ed on opening (not symlinks, stat'ed when listed), in the order
+    // they are, read ahead on a second thread (src/parse/prefetch.ts).
+    const readable = files.filter((f) => !f.skipReason && f.size === undefined);
+    const prefetch = readable.length >= PREFETCH_MIN_FILES ? startPrefetch(readable.map((f) => f.absolutePath), { maxFileBytes: READ_SYNC_BYTES }) : undefined;
+    const readOrder = new Map();
+    if (prefetch)
+        readable.forEach((f, k) => readOrder.set(f, k));
+    let built;
+    try {
+        built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f, i) => {
+            if (cap.isPast(i))
+                return pastCap();
+            // The reader's fstat gives a listed file its size and time (discovery does not stat regular files).
+            const onStat = (stat) => {
+                f.size = stat.size;
+                f.mtimeMs = stat.mtimeMs;
+            };
+            const k = readOrder.get(f);
+            const prefetched = prefetch && k !== undefined ? () => prefetch.take(k) : undefined;
+            const outcome = f.skipReason ? { status: 'skipped', reason: f.skipReason } : await parseFile(f, config.maxFileSize, { format: formatFor(f.path), onStat, prefetched });
+            const one = buildFile(f, outcome, rules);
+            const replaces = one.outcome.status === 'parsed' ? (one.outcome.supersedes ?? []).map(indexOfPath).filter((j) => j !== undefined) : [];
+            cap.record(i, one.series.length, replaces);
+            return one;
+        });
+    }
+    finally {
+        await prefetch?.stop();
+    }
     built.forEach((b, i) => {
         // A file past the cut may have been read while the files before it were (reads overlap): whether it was
         // depends on timing, so it is left out whole, its metrics and what it supersedes too.
@@ -26957,7 +27299,12 @@ async function analyze(config, deps) {
         if (outcome !== built[i]?.outcome)
             built[i] = { outcome, series: [], problems: [], metrics: [] };
     });
+    // Times come from the files once opened (or stat'ed now); the git lookup counts as discovery, as before.
+    const tg = deps.elapsed();
+    statUnopened(files);
+    const { modified, git } = await modifiedTimes(config, files);
     const t2 = deps.elapsed();
+    const discoverMs = t1 - t0 + (t2 - tg);
     const usage = new RuleUsage(config);
     const series = [];
     const entries = files.map((file, i) => {
@@ -26993,7 +27340,7 @@ async function analyze(config, deps) {
         experiments: structured.structure,
         findings: [],
         narrative: deps.narrative,
-        timings: { discoverMs: t1 - t0, parseMs: t2 - t1, analyzeMs: t3 - t2, experimentsMs, renderMs: 0 },
+        timings: { discoverMs, parseMs: tg - t1, analyzeMs: t3 - t2, experimentsMs, renderMs: 0 },
         config: describeConfig(config),
     };
     if (deps.commit)

@@ -34,6 +34,11 @@ export interface ParseOptions {
   format?: string;
   /** Called with the size and time of a file listed without a size, once it is opened (before any cap is checked). */
   onStat?: (stat: FileStat) => void;
+  /**
+   * For a file listed without a size: its size, time and bytes when another thread read them
+   * already (src/parse/prefetch.ts), or undefined to read it here.
+   */
+  prefetched?: () => (FileStat & { bytes: Buffer }) | undefined;
 }
 
 async function readHead(file: string, bytes: number): Promise<Buffer> {
@@ -49,8 +54,8 @@ async function readHead(file: string, bytes: number): Promise<Buffer> {
 
 /** Files up to this size are read with one system call and parsed from memory. */
 const READ_WHOLE_BYTES = 1_000_000;
-/** Files up to this size are read without yielding to the event loop. */
-const READ_SYNC_BYTES = 1_000_000;
+/** Files up to this size are read without yielding to the event loop (and may be read ahead, see prefetch.ts). */
+export const READ_SYNC_BYTES = 1_000_000;
 
 /**
  * Lines of a streamed file, each at most `maxChars` long: a longer line is
@@ -177,7 +182,7 @@ async function readAndParse(listed: FileToParse, maxFileSize: number, options: P
   let file: SizedFile;
   let opened: Buffer | undefined;
   if (listed.size === undefined) {
-    const { size, mtimeMs, bytes } = openAndRead(listed.absolutePath);
+    const { size, mtimeMs, bytes } = options.prefetched?.() ?? openAndRead(listed.absolutePath);
     options.onStat?.({ size, mtimeMs });
     file = { ...listed, size };
     opened = bytes;
