@@ -24928,7 +24928,8 @@ async function discoverFiles(options) {
             stats = (0,external_node_fs_.lstatSync)(external_node_path_default().join(options.root, e.path));
         }
         catch {
-            // Gone since it was listed: not a candidate, as when the listing's own stat failed.
+            // A symlink gone since it was listed: not a candidate, as when the listing's own stat failed. (A
+            // regular file gone since is a failed file when it is read: "could not be read: ENOENT".)
             continue;
         }
         if (stats.isFile() || stats.isSymbolicLink())
@@ -25781,6 +25782,8 @@ const IN_USE = 0;
 const STOP = 1;
 /** How long the main thread waits for a file the worker is reading before it reads the file itself. */
 const READING_TIMEOUT_MS = 2_000;
+/** How long stop waits for the worker to end. */
+const STOP_WAIT_MS = 1_000;
 /**
  * The worker, as a self-contained script (a second bundle entry would be
  * another file to ship; this string travels inside the one bundle). It gets
@@ -25800,54 +25803,64 @@ const sz = new Float64Array(size);
 const mt = new Float64Array(mtime);
 const bytes = new Uint8Array(ring);
 let write = 0;
+// A file the worker will not read is the main thread's, unless the main thread claimed it already.
+const leave = (i) => Atomics.compareExchange(st, i, ${PENDING}, ${LEFT});
 for (let i = 0; i < paths.length; i++) {
   if (Atomics.load(ctl, ${STOP}) !== 0) break;
-  if (Atomics.compareExchange(st, i, ${PENDING}, ${WORKER}) !== ${PENDING}) continue;
+  if (Atomics.load(st, i) !== ${PENDING}) continue;
   let fd = -1;
-  let done = ${LEFT};
   try {
     fd = fs.openSync(paths[i], 'r');
     const stat = fs.fstatSync(fd);
     const n = stat.size;
-    if (n > 0 && n <= maxFileBytes) {
-      // Each file is stored whole: one that would run past the end of the ring starts at its beginning.
-      const pad = write + n > ringBytes ? ringBytes - write : 0;
-      const need = pad + n;
-      // A full ring is waited on until half of it is free again: one wake-up per half ring, not per file.
-      if (Atomics.load(ctl, ${IN_USE}) + need > ringBytes) {
-        for (;;) {
-          const used = Atomics.load(ctl, ${IN_USE});
-          if (used <= ringBytes / 2 || Atomics.load(ctl, ${STOP}) !== 0) break;
-          Atomics.wait(ctl, ${IN_USE}, used, 50);
-        }
-      }
-      if (Atomics.load(ctl, ${STOP}) === 0) {
-        const at = pad > 0 ? 0 : write;
-        let filled = 0;
-        while (filled < n) {
-          const got = fs.readSync(fd, bytes, at + filled, n - filled, filled);
-          if (got === 0) break;
-          filled += got;
-        }
-        off[i] = at;
-        len[i] = filled;
-        chg[i] = need;
-        sz[i] = n;
-        mt[i] = stat.mtimeMs;
-        Atomics.add(ctl, ${IN_USE}, need);
-        write = (at + n) % ringBytes;
-        done = ${READY};
+    if (!(n > 0 && n <= maxFileBytes)) {
+      leave(i);
+      continue;
+    }
+    // Each file is stored whole: one that would run past the end of the ring starts at its beginning.
+    const pad = write + n > ringBytes ? ringBytes - write : 0;
+    const need = pad + n;
+    // A full ring is waited on until half of it is free again (one wake-up per half ring, not per file),
+    // without a claim on the file: meanwhile the main thread may take it and read it itself.
+    if (Atomics.load(ctl, ${IN_USE}) + need > ringBytes) {
+      for (;;) {
+        const used = Atomics.load(ctl, ${IN_USE});
+        if (used <= ringBytes / 2 || Atomics.load(ctl, ${STOP}) !== 0) break;
+        Atomics.wait(ctl, ${IN_USE}, used, 50);
       }
     }
+    if (Atomics.load(ctl, ${STOP}) !== 0) break;
+    // Claimed only for the read itself: the main thread waits on a claimed file, never on a full ring.
+    if (Atomics.compareExchange(st, i, ${PENDING}, ${WORKER}) !== ${PENDING}) continue;
+    let done = ${LEFT};
+    try {
+      const at = pad > 0 ? 0 : write;
+      let filled = 0;
+      while (filled < n) {
+        const got = fs.readSync(fd, bytes, at + filled, n - filled, filled);
+        if (got === 0) break;
+        filled += got;
+      }
+      off[i] = at;
+      len[i] = filled;
+      chg[i] = need;
+      sz[i] = n;
+      mt[i] = stat.mtimeMs;
+      Atomics.add(ctl, ${IN_USE}, need);
+      write = (at + n) % ringBytes;
+      done = ${READY};
+    } catch {
+      done = ${LEFT};
+    }
+    Atomics.store(st, i, done);
+    Atomics.notify(st, i);
   } catch {
-    done = ${LEFT};
+    leave(i);
   } finally {
     if (fd >= 0) {
       try { fs.closeSync(fd); } catch {}
     }
   }
-  Atomics.store(st, i, done);
-  Atomics.notify(st, i);
 }
 `;
 /**
@@ -25895,12 +25908,20 @@ function startPrefetch(paths, options) {
         if (!stopped) {
             Atomics.store(ctl, STOP, 1);
             Atomics.notify(ctl, IN_USE);
-            stopped = worker.terminate().then(() => undefined, () => undefined);
+            // A worker blocked in a read on a stalled mount cannot be interrupted: the run does not wait for it
+            // longer than a moment (the worker is unref'd, so it does not keep the process either).
+            let timer;
+            const moment = new Promise((resolve) => {
+                timer = setTimeout(resolve, STOP_WAIT_MS);
+                timer.unref();
+            });
+            stopped = Promise.race([worker.terminate().then(() => undefined, () => undefined), moment]).finally(() => clearTimeout(timer));
         }
         return stopped;
     };
     const take = (index) => {
-        if (broken || index < 0 || index >= n)
+        // After stop, or for a file taken already (its ring space may be in use again), the caller reads.
+        if (broken || stopped !== undefined || index < 0 || index >= n || taken[index] === 1)
             return undefined;
         let s = Atomics.compareExchange(st, index, PENDING, MAIN);
         if (s === PENDING)

@@ -71,7 +71,8 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
     try {
       stats = lstatSync(path.join(options.root, e.path));
     } catch {
-      // Gone since it was listed: not a candidate, as when the listing's own stat failed.
+      // A symlink gone since it was listed: not a candidate, as when the listing's own stat failed. (A
+      // regular file gone since is a failed file when it is read: "could not be read: ENOENT".)
       continue;
     }
     if (stats.isFile() || stats.isSymbolicLink()) candidates.push({ path: e.path, symlink: stats.isSymbolicLink() });

@@ -105,17 +105,38 @@ describe('startPrefetch: files read ahead on a worker thread', () => {
     expect(prefetch.take(4)?.bytes.toString('utf8')).toBe('x\n1\n');
   });
 
-  it('after stop, leaves every file not yet read to the caller', async () => {
+  it('after stop, leaves every file to the caller', async () => {
     const paths = files(3);
+    const prefetch = start(paths);
+    await workerAhead(prefetch);
+    await prefetch.stop();
+    await prefetch.stop();
+    expect(paths.map((_, i) => prefetch.take(i))).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('hands a file over once: taken again, it is left to the caller', async () => {
+    const paths = files(2);
+    const prefetch = start(paths);
+    await workerAhead(prefetch);
+    expect(prefetch.take(0)?.bytes.toString('utf8')).toBe(fs.readFileSync(paths[0] as string, 'utf8'));
+    expect(prefetch.take(0)).toBeUndefined();
+  });
+
+  it('with a file left untaken and the ring full, gives later files to the caller and resumes once it is taken', async () => {
+    const paths = files(30);
     const prefetch = start(paths, { ringBytes: 128 });
-    await prefetch.stop();
-    await prefetch.stop();
-    const got = paths.map((_, i) => prefetch.take(i));
-    // Whatever the worker read before it stopped is still whole; the rest is the caller's.
-    got.forEach((g, i) => {
-      if (g) expect(g.bytes.toString('utf8')).toBe(fs.readFileSync(paths[i] as string, 'utf8'));
-    });
-    expect(got.some((g) => g === undefined)).toBe(true);
+    await workerAhead(prefetch);
+    // The ring (128 bytes, files of 20–26) is full once the worker has read five files: wait for that.
+    const deadline = Date.now() + 10_000;
+    while (prefetch.readAhead() < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+    const text = (i: number) => fs.readFileSync(paths[i] as string, 'utf8');
+    // File 0 is skipped: its space cannot be given back, so the worker waits, holding no claim.
+    expect([1, 2, 3, 4].map((i) => prefetch.take(i)?.bytes.toString('utf8'))).toEqual([1, 2, 3, 4].map(text));
+    expect(prefetch.take(5)).toBeUndefined();
+    // Taken late, file 0 is still whole, and the worker goes on with the files after 5.
+    expect(prefetch.take(0)?.bytes.toString('utf8')).toBe(text(0));
+    await workerAhead(prefetch);
+    expect(prefetch.take(6)?.bytes.toString('utf8')).toBe(text(6));
   });
 
   it('answers undefined for an index outside the list', () => {
