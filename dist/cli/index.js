@@ -25780,6 +25780,14 @@ const LEFT = 4;
 /** Slots of the control array. */
 const IN_USE = 0;
 const STOP = 1;
+/** What the worker records of each file it read, `META_FIELDS` doubles per file in `meta`. */
+const OFFSET = 0;
+const LENGTH = 1;
+/** Ring bytes the file holds, padding before it included: what taking it gives back. */
+const CHARGED = 2;
+const SIZE = 3;
+const MTIME = 4;
+const META_FIELDS = 5;
 /** How long the main thread waits for a file the worker is reading before it reads the file itself. */
 const READING_TIMEOUT_MS = 2_000;
 /** How long stop waits for the worker to end. */
@@ -25793,14 +25801,10 @@ const STOP_WAIT_MS = 1_000;
 const WORKER_SOURCE = `
 const fs = require('node:fs');
 const { workerData } = require('node:worker_threads');
-const { paths, ringBytes, maxFileBytes, control, state, offset, length, charged, size, mtime, ring } = workerData;
+const { paths, ringBytes, maxFileBytes, control, state, meta, ring } = workerData;
 const ctl = new Int32Array(control);
 const st = new Int32Array(state);
-const off = new Int32Array(offset);
-const len = new Int32Array(length);
-const chg = new Int32Array(charged);
-const sz = new Float64Array(size);
-const mt = new Float64Array(mtime);
+const mf = new Float64Array(meta);
 const bytes = new Uint8Array(ring);
 let write = 0;
 // A file the worker will not read is the main thread's, unless the main thread claimed it already.
@@ -25841,11 +25845,12 @@ for (let i = 0; i < paths.length; i++) {
         if (got === 0) break;
         filled += got;
       }
-      off[i] = at;
-      len[i] = filled;
-      chg[i] = need;
-      sz[i] = n;
-      mt[i] = stat.mtimeMs;
+      const m = i * ${META_FIELDS};
+      mf[m + ${OFFSET}] = at;
+      mf[m + ${LENGTH}] = filled;
+      mf[m + ${CHARGED}] = need;
+      mf[m + ${SIZE}] = n;
+      mf[m + ${MTIME}] = stat.mtimeMs;
       Atomics.add(ctl, ${IN_USE}, need);
       write = (at + n) % ringBytes;
       done = ${READY};
@@ -25875,17 +25880,13 @@ function startPrefetch(paths, options) {
     const n = paths.length;
     const control = new SharedArrayBuffer(8);
     const state = new SharedArrayBuffer(4 * n);
-    const offset = new SharedArrayBuffer(4 * n);
-    const length = new SharedArrayBuffer(4 * n);
-    const charged = new SharedArrayBuffer(4 * n);
-    const size = new SharedArrayBuffer(8 * n);
-    const mtime = new SharedArrayBuffer(8 * n);
+    const meta = new SharedArrayBuffer(8 * META_FIELDS * n);
     const ring = new SharedArrayBuffer(ringBytes);
     let worker;
     try {
         worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, {
             eval: true,
-            workerData: { paths, ringBytes, maxFileBytes, control, state, offset, length, charged, size, mtime, ring },
+            workerData: { paths, ringBytes, maxFileBytes, control, state, meta, ring },
         });
     }
     catch {
@@ -25896,11 +25897,7 @@ function startPrefetch(paths, options) {
     worker.on('error', () => undefined);
     const ctl = new Int32Array(control);
     const st = new Int32Array(state);
-    const off = new Int32Array(offset);
-    const len = new Int32Array(length);
-    const chg = new Int32Array(charged);
-    const sz = new Float64Array(size);
-    const mt = new Float64Array(mtime);
+    const mf = new Float64Array(meta);
     const bytes = new Uint8Array(ring);
     let broken = false;
     let stopped;
@@ -25938,12 +25935,13 @@ function startPrefetch(paths, options) {
         }
         if (s !== READY)
             return undefined;
-        const at = off[index];
+        const m = index * META_FIELDS;
+        const at = mf[m + OFFSET];
         // Copied out at once, so the ring space can be given back however long the file's parse keeps its bytes.
-        const copy = Buffer.from(bytes.subarray(at, at + len[index]));
+        const copy = Buffer.from(bytes.subarray(at, at + mf[m + LENGTH]));
         taken[index] = 1;
         release();
-        return { size: sz[index], mtimeMs: mt[index], bytes: copy };
+        return { size: mf[m + SIZE], mtimeMs: mf[m + MTIME], bytes: copy };
     };
     // The worker fills the ring in list order, so space is given back in list order too: up to the first
     // file read ahead and not taken yet. Files are taken in order; one that never is only stalls the
@@ -25958,7 +25956,7 @@ function startPrefetch(paths, options) {
             if (s === READY) {
                 if (taken[released] === 0)
                     break;
-                freed += chg[released];
+                freed += mf[released * META_FIELDS + CHARGED];
             }
             else if (s !== MAIN && s !== LEFT)
                 break;
