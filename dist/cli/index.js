@@ -8249,6 +8249,618 @@ function runsToExclude(base, head, baseAbs, distance, confidence, cap = RUNS_TO_
 
 /***/ }),
 
+/***/ 3850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G4: () => (/* binding */ SNAPSHOT_SAMPLE_LIMIT),
+  JC: () => (/* binding */ SnapshotError),
+  $p: () => (/* binding */ createSnapshot),
+  E$: () => (/* binding */ parseSnapshot),
+  RA: () => (/* binding */ readSnapshot),
+  Ep: () => (/* binding */ snapshotSeries),
+  oF: () => (/* binding */ writeSnapshot),
+  ex: () => (/* binding */ writeSnapshotJson)
+});
+
+// UNUSED EXPORTS: looksLikeSnapshot, serialiseSnapshot, snapshotForJson, validateSnapshot
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/report/write.ts + 1 modules
+var write = __nccwpck_require__(8658);
+// EXTERNAL MODULE: ./src/util/redact.ts
+var redact = __nccwpck_require__(767);
+;// CONCATENATED MODULE: ./src/report/compact.ts
+/**
+ * Reading snapshot.json schema 2 (docs/report-json.md), still in users'
+ * caches: its statistics were an array `[n, mean, sd, min, p50, p95, p99,
+ * max]`, then 1 when approximate, trailing entries left out (the order
+ * statistics then the mean for a single value, else null; `sd` null).
+ * Schema 4 of report.json and 3 of snapshot.json write the series table
+ * (series-table.ts).
+ */
+/** The statistics from schema 2's array (without `cv`, which the caller derives); entries are taken as written. */
+function statsFromArray(a) {
+    const single = a[0] === 1;
+    const at = (i) => (i < a.length ? a[i] : i >= 3 && single ? a[1] : null);
+    return {
+        n: at(0),
+        mean: a[1],
+        sd: at(2),
+        min: at(3),
+        p50: at(4),
+        p95: at(5),
+        p99: at(6),
+        max: at(7),
+        approximate: a[8] === 1,
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/series-table.ts
+var series_table = __nccwpck_require__(5472);
+// EXTERNAL MODULE: ./src/metrics/stats.ts
+var metrics_stats = __nccwpck_require__(4522);
+;// CONCATENATED MODULE: ./src/model/snapshot.ts
+/** Bumped when a snapshot field changes meaning or disappears. */
+const SNAPSHOT_SCHEMA_VERSION = 3;
+
+// EXTERNAL MODULE: ./src/hardware/validate.ts
+var validate = __nccwpck_require__(4684);
+// EXTERNAL MODULE: ./src/model/hardware.ts
+var hardware = __nccwpck_require__(8361);
+// EXTERNAL MODULE: ./src/util/is-object.ts
+var is_object = __nccwpck_require__(3788);
+;// CONCATENATED MODULE: ./src/baseline/snapshot.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Samples kept per series. Enough for a test on any realistic benchmark (the
+ * stats keep the exact mean, sd and n of all samples), small enough that a
+ * snapshot of thousands of series stays a few megabytes in the cache.
+ */
+const SNAPSHOT_SAMPLE_LIMIT = 1000;
+/** The report's configuration entries that change ids, units or directions. */
+const MATCHING_CONFIG = ['path', 'patterns', 'format', 'directions', 'units', 'metrics'];
+class SnapshotError extends Error {
+    file;
+    constructor(file, message) {
+        super(`Baseline snapshot ${file}: ${message}`);
+        this.file = file;
+        this.name = 'SnapshotError';
+    }
+}
+function baselineStats(stats) {
+    if (stats.n === 1)
+        return { ...stats };
+    // The median stays whatever the statistic: a run that switches to `statistic: median` must compare
+    // medians with a median, never with the mean a mean-run's cache holds (one number per series).
+    return { ...stats, min: null, p95: null, p99: null, max: null };
+}
+function snapshotSeries(s, options = {}) {
+    const full = options.detail !== 'baseline';
+    const median = options.statistic === 'median';
+    const keepSamples = full || median || (s.stats.n === 1 && s.samples.length === 1);
+    const out = {
+        id: s.id,
+        file: s.file,
+        metric: s.metric,
+        labels: { ...s.labels },
+        unit: s.unit,
+        direction: s.direction,
+        source: s.source,
+        stats: full ? { ...s.stats } : baselineStats(s.stats),
+        samples: keepSamples ? s.samples.slice(0, SNAPSHOT_SAMPLE_LIMIT) : [],
+    };
+    if (s.line !== undefined)
+        out.line = s.line;
+    if (s.factors && Object.keys(s.factors).length > 0)
+        out.factors = { ...s.factors };
+    if (s.experiment !== undefined)
+        out.experiment = s.experiment;
+    return out;
+}
+/**
+ * Every series of the report, for one commit: what later runs compare
+ * against. By default what a baseline needs (SnapshotDetail `baseline`, with
+ * the report's `statistic`); `{ detail: 'full' }` for shards.
+ */
+function createSnapshot(report, options = {}) {
+    const detail = options.detail ?? 'baseline';
+    const seriesOptions = { detail, statistic: report.config.statistic ?? 'mean' };
+    const config = {};
+    for (const key of MATCHING_CONFIG) {
+        const value = report.config[key];
+        if (value !== undefined)
+            config[key] = value;
+    }
+    const snapshot = {
+        schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+        tool: 'chimera-insight',
+        toolVersion: report.toolVersion,
+        createdAt: report.generatedAt,
+        config,
+        series: report.series.map((s) => snapshotSeries(s, seriesOptions)),
+    };
+    if (report.commit)
+        snapshot.commit = { ...report.commit };
+    if (report.hardware)
+        snapshot.hardware = report.hardware;
+    return snapshot;
+}
+/** The file a series id names when the id is `<file>::<metric…>`; what a snapshot's absent `file` means. */
+function fileOfId(id) {
+    const at = id.indexOf('::');
+    return at > 0 ? id.slice(0, at) : undefined;
+}
+/**
+ * The metric and labels an id's tail (after `::`) spells as seriesId writes
+ * it, `metric{a=1,b=2}#2`: what a snapshot's absent `metric` and `labels`
+ * mean. A writer leaves them out only when this gives them back exactly.
+ */
+function nameOfTail(tail) {
+    const bare = tail.replace(/#\d+$/, '');
+    const open = bare.indexOf('{');
+    if (open < 0 || !bare.endsWith('}'))
+        return { metric: bare, labels: {} };
+    const labels = {};
+    for (const pair of bare.slice(open + 1, -1).split(',')) {
+        const eq = pair.indexOf('=');
+        if (eq < 0)
+            return { metric: bare, labels: {} };
+        labels[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    return { metric: bare.slice(0, open), labels };
+}
+function sameEntries(a, b) {
+    const x = Object.entries(a);
+    const y = Object.entries(b);
+    return x.length === y.length && x.every(([k, v], i) => y[i]?.[0] === k && y[i]?.[1] === v);
+}
+/** A schema-2 series with its absent fields put back; present ones are left as they are for validateSnapshot to check. */
+function expandSnapshotSeries(raw, previous) {
+    if (!(0,is_object/* isObject */.G)(raw))
+        return raw;
+    const s = { ...raw };
+    const same = !('id' in s) && typeof s.tail === 'string' && (0,is_object/* isObject */.G)(previous) && typeof previous.id === 'string' && fileOfId(previous.id) !== undefined ? previous : undefined;
+    if (same)
+        s.id = `${fileOfId(same.id)}::${s.tail}`;
+    delete s.tail;
+    const id = typeof s.id === 'string' ? s.id : undefined;
+    const file = id === undefined ? undefined : fileOfId(id);
+    if (!('file' in s))
+        s.file = same ? same.file : file;
+    for (const key of ['factors', 'experiment']) {
+        if (!(key in s)) {
+            if (same && same[key] !== undefined)
+                s[key] = same[key];
+        }
+        else if (s[key] === null)
+            delete s[key];
+    }
+    if (!('metric' in s) && id !== undefined && file !== undefined) {
+        const named = nameOfTail(id.slice(file.length + 2));
+        s.metric = named.metric;
+        if (!('labels' in s))
+            s.labels = named.labels;
+    }
+    if (!('labels' in s))
+        s.labels = {};
+    if (!('unit' in s))
+        s.unit = '';
+    if (!('source' in s))
+        s.source = 'samples';
+    if (Array.isArray(s.stats)) {
+        const read = statsFromArray(s.stats);
+        const cv = 'cv' in s ? s.cv : typeof read.mean === 'number' && (read.sd === null || typeof read.sd === 'number') ? (0,metrics_stats/* coefficientOfVariation */.ms)(read.mean, read.sd) : null;
+        const stats = { n: read.n, mean: read.mean, sd: read.sd, cv, min: read.min, p50: read.p50, p95: read.p95, p99: read.p99, max: read.max, approximate: read.approximate };
+        delete s.cv;
+        s.stats = stats;
+        if (!('samples' in s) && (s.source === 'samples' || s.source === 'summary'))
+            s.samples = (0,series_table/* defaultRowSamples */.zF)(s.source, stats.n, stats.mean);
+    }
+    return s;
+}
+/** A snapshot series as a row of the series table (src/report/series-table.ts). */
+function tableSeriesOf(s) {
+    const out = { id: s.id, file: s.file, metric: s.metric, labels: s.labels, unit: s.unit, direction: s.direction, source: s.source, stats: s.stats, samples: s.samples };
+    if (s.line !== undefined)
+        out.line = s.line;
+    if (s.factors)
+        out.factors = s.factors;
+    if (s.experiment !== undefined)
+        out.experiment = s.experiment;
+    return out;
+}
+/** A series read from the table, as a snapshot series (values unchecked: validateSnapshot checks them). */
+function snapshotSeriesOf(t) {
+    const out = { id: t.id, file: t.file, metric: t.metric, labels: t.labels, unit: t.unit, direction: t.direction, source: t.source, stats: t.stats, samples: t.samples };
+    if (t.line !== undefined)
+        out.line = t.line;
+    if (t.factors !== undefined)
+        out.factors = t.factors;
+    if (t.experiment !== undefined)
+        out.experiment = t.experiment;
+    return out;
+}
+/** The snapshot as snapshot.json holds it (schema 3): its series as the series table (`metrics`, `series` of file groups). */
+function snapshotForJson(snapshot) {
+    const out = {};
+    for (const [key, value] of Object.entries(snapshot)) {
+        if (key === 'schemaVersion')
+            out.schemaVersion = SNAPSHOT_SCHEMA_VERSION;
+        else if (key === 'series') {
+            const table = (0,series_table/* encodeSeries */.IS)(snapshot.series.map(tableSeriesOf));
+            out.metrics = table.metrics;
+            out.series = table.series;
+        }
+        else
+            out[key] = value;
+    }
+    return out;
+}
+function serialiseSnapshot(snapshot) {
+    // Redacted like report.json; ids already are (seriesId), so a baseline read back matches.
+    return `${JSON.stringify(snapshotForJson(snapshot), redactJsonValue)}\n`;
+}
+/** The text serialiseSnapshot returns, streamed: a snapshot of many series is never one string. */
+async function writeSnapshotJson(snapshot, sink) {
+    await (0,write/* writeJson */.GF)(snapshotForJson(snapshot), sink, redact/* redactJsonValue */.$w, { compact: true, nativeDepth: 3, nativeArrayDepth: 4 });
+    const done = sink('\n');
+    if (done && typeof done.then === 'function')
+        await done;
+}
+async function writeSnapshot(file, snapshot) {
+    await (0,write/* writeToFile */.tP)(file, (sink) => writeSnapshotJson(snapshot, sink));
+}
+/** Reads and validates a snapshot; every failure names the file and what is wrong. */
+async function readSnapshot(file, displayName = file) {
+    let text;
+    try {
+        text = await external_node_fs_.promises.readFile(file, 'utf8');
+    }
+    catch (err) {
+        throw new SnapshotError(displayName, `cannot be read (${err.code ?? err.message})`);
+    }
+    return parseSnapshot(text, displayName);
+}
+function parseSnapshot(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    }
+    catch (err) {
+        throw new SnapshotError(file, `is not valid JSON (${err.message})`);
+    }
+    return validateSnapshot(data, file);
+}
+/** True when the JSON text at least claims to be a snapshot (to tell it from benchmark JSON). */
+function looksLikeSnapshot(data) {
+    return isObject(data) && data.tool === 'chimera-insight' && 'schemaVersion' in data && Array.isArray(data.series) && 'createdAt' in data;
+}
+/** Snapshots this version reads: 1 (every field written), 2 (defaults left out) and 3 (the series table), all in users' caches. */
+const READABLE_VERSIONS = new Set([1, 2, 3]);
+const DIRECTIONS = new Set(['higher', 'lower', 'none']);
+const NULLABLE_STATS = ['n', 'sd', 'cv', 'min', 'p50', 'p95', 'p99', 'max'];
+function validateSnapshot(data, file) {
+    const fail = (message) => {
+        throw new SnapshotError(file, message);
+    };
+    if (!(0,is_object/* isObject */.G)(data))
+        return fail('is not a JSON object');
+    if (data.tool !== 'chimera-insight')
+        fail('is not a Chimera Insight snapshot (its "tool" is not "chimera-insight")');
+    if (typeof data.schemaVersion !== 'number')
+        fail('has no schemaVersion');
+    if (!READABLE_VERSIONS.has(data.schemaVersion)) {
+        fail(data.schemaVersion > SNAPSHOT_SCHEMA_VERSION
+            ? `has schema version ${String(data.schemaVersion)}, written by a newer Chimera Insight; this version reads versions 1 to ${SNAPSHOT_SCHEMA_VERSION}`
+            : `has schema version ${String(data.schemaVersion)}; this version reads versions 1 to ${SNAPSHOT_SCHEMA_VERSION}`);
+    }
+    if (typeof data.createdAt !== 'string' || Number.isNaN(Date.parse(data.createdAt)))
+        fail('createdAt must be an ISO time');
+    if (typeof data.toolVersion !== 'string')
+        fail('toolVersion must be a string');
+    if (!(0,is_object/* isObject */.G)(data.config) || Object.values(data.config).some((v) => typeof v !== 'string'))
+        fail('config must be an object of strings');
+    if (data.commit !== undefined) {
+        const c = data.commit;
+        if (!(0,is_object/* isObject */.G)(c) || typeof c.sha !== 'string' || (c.ref !== undefined && typeof c.ref !== 'string'))
+            fail('commit must be { sha, ref? } strings');
+    }
+    if (data.hardware !== undefined)
+        data.hardware = hardwareOf(data.hardware, 'hardware', fail);
+    if (data.merged !== undefined) {
+        const m = data.merged;
+        if (!(0,is_object/* isObject */.G)(m) || typeof m.label !== 'string' || !hardware/* HARDWARE_ID */.P.test(m.label) || !Array.isArray(m.hardware) || m.hardware.length > MAX_MERGED_HARDWARE) {
+            return fail(`merged must be { label, hardware: [at most ${MAX_MERGED_HARDWARE}] }`);
+        }
+        m.hardware = m.hardware.map((h, i) => hardwareOf(h, `merged.hardware[${i}]`, fail));
+    }
+    if (!Array.isArray(data.series))
+        return fail('series must be an array');
+    // Version 1 wrote every field; version 2 leaves out what the reader can put back; version 3 writes the series table.
+    let series = [];
+    // Where each series is written, for messages: `series[i]`, or in the table `series[g].rows[r]`.
+    const where = [];
+    if (data.schemaVersion === 3) {
+        if (!Array.isArray(data.metrics))
+            return fail('metrics must be an array');
+        data.series.forEach((g, i) => {
+            // A group without `file` continues the one before it.
+            if (!(0,is_object/* isObject */.G)(g) || (typeof g.file !== 'string' && !(i > 0 && !('file' in g))) || !Array.isArray(g.rows))
+                fail(`series[${i}] must be { file, rows[] }`);
+            g.rows.forEach((r, j) => {
+                if (!Array.isArray(r) || !Number.isInteger(r[0]) || !(0,is_object/* isObject */.G)(data.metrics[r[0]]))
+                    fail(`series[${i}].rows[${j}] must be [metric, stats, …] naming an entry of metrics`);
+                where.push(`series[${i}].rows[${j}]`);
+            });
+        });
+        series = (0,series_table/* decodeSeries */.i$)(data.metrics, data.series).map(snapshotSeriesOf);
+        delete data.metrics;
+    }
+    else
+        for (const raw of data.series)
+            series.push(data.schemaVersion === 2 ? expandSnapshotSeries(raw, series[series.length - 1]) : raw);
+    data.series = series;
+    data.schemaVersion = SNAPSHOT_SCHEMA_VERSION;
+    const ids = new Set();
+    series.forEach((s, i) => {
+        const at = where[i] ?? `series[${i}]`;
+        if (!(0,is_object/* isObject */.G)(s))
+            return fail(`${at} is not an object`);
+        for (const key of ['id', 'file', 'metric', 'unit']) {
+            if (typeof s[key] !== 'string')
+                fail(`${at}.${key} must be a string`);
+        }
+        if (ids.has(s.id))
+            fail(`${at}.id "${String(s.id)}" appears twice`);
+        ids.add(s.id);
+        if (!(0,is_object/* isObject */.G)(s.labels) || Object.values(s.labels).some((v) => typeof v !== 'string'))
+            fail(`${at}.labels must be an object of strings`);
+        if (!DIRECTIONS.has(s.direction))
+            fail(`${at}.direction must be higher, lower or none`);
+        if (s.source !== 'samples' && s.source !== 'summary')
+            fail(`${at}.source must be samples or summary`);
+        if (!(0,is_object/* isObject */.G)(s.stats))
+            return fail(`${at}.stats must be an object`);
+        if (!isFiniteNumber(s.stats.mean))
+            fail(`${at}.stats.mean must be a finite number`);
+        for (const key of NULLABLE_STATS) {
+            const v = s.stats[key];
+            if (v !== null && !isFiniteNumber(v))
+                fail(`${at}.stats.${key} must be a number or null`);
+        }
+        if (typeof s.stats.approximate !== 'boolean')
+            fail(`${at}.stats.approximate must be true or false`);
+        if (!Array.isArray(s.samples) || !s.samples.every(isFiniteNumber))
+            fail(`${at}.samples must be an array of finite numbers`);
+        if (s.line !== undefined && !(Number.isInteger(s.line) && s.line > 0))
+            fail(`${at}.line must be a positive whole number`);
+        if (s.factors !== undefined && (!(0,is_object/* isObject */.G)(s.factors) || Object.values(s.factors).some((v) => typeof v !== 'string')))
+            fail(`${at}.factors must be an object of strings`);
+        if (s.experiment !== undefined && typeof s.experiment !== 'string')
+            fail(`${at}.experiment must be a string`);
+    });
+    return data;
+}
+/** Machines a merged snapshot may list: the merge's own cap on shards. */
+const MAX_MERGED_HARDWARE = 256;
+function hardwareOf(value, at, fail) {
+    try {
+        return (0,validate/* validateHardware */.B9)(value);
+    }
+    catch (err) {
+        if (err instanceof validate/* HardwareError */.nV)
+            return fail(`${at}: ${err.message}`);
+        throw err;
+    }
+}
+function isFiniteNumber(value) {
+    return typeof value === 'number' && Number.isFinite(value);
+}
+
+
+/***/ }),
+
+/***/ 5382:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eV: () => (/* binding */ alignNewestRuns),
+/* harmony export */   go: () => (/* binding */ baselineFromHistory),
+/* harmony export */   hT: () => (/* binding */ pathTimestamps),
+/* harmony export */   mK: () => (/* binding */ runIds)
+/* harmony export */ });
+/* unused harmony export timestampToIso */
+/* harmony import */ var _metrics_identity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1659);
+/* harmony import */ var _util_memo_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6012);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3850);
+
+
+
+/**
+ * The timestamps in a path, in order, as `normaliseTimestamps` finds them:
+ * `runs/20251002-151204/x.csv` → ['20251002-151204']. Remembered per path
+ * (thousands of series share a file); callers must not change the result.
+ */
+const pathTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_2__/* .memo */ .p)(50_000, _metrics_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .timestampsIn */ .p9);
+function compareTimestamps(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const x = BigInt((a[i] ?? '').replace(/\D/g, '') || '0');
+        const y = BigInt((b[i] ?? '').replace(/\D/g, '') || '0');
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+/**
+ * `20251009-093015` → 2025-10-09T09:30:15Z. Names carry no time zone; UTC is
+ * assumed, which is at most a few hours off for "how old".
+ */
+function timestampToIso(raw) {
+    const digits = raw.replace(/\D/g, '');
+    let date;
+    if (/^(19|20)\d{6}/.test(digits) && (digits.length === 8 || digits.length >= 14)) {
+        const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((i, k) => Number(digits.slice(i, i + (k === 0 ? 4 : 2)) || '0'));
+        date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+    }
+    else if (/^1\d{9}$/.test(digits))
+        date = new Date(Number(digits) * 1000);
+    else if (/^1\d{12}$/.test(digits))
+        date = new Date(Number(digits));
+    return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
+/** Ids that are the same in every run: timestamps normalised, repeats numbered within the run. */
+function runIds(series) {
+    const seen = new Map();
+    return series.map((s) => {
+        const id = (0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .seriesId */ .hG)(s.file, s.metric, s.labels);
+        const n = (seen.get(id) ?? 0) + 1;
+        seen.set(id, n);
+        return { ...s, id: n > 1 ? `${id}#${n}` : id };
+    });
+}
+/**
+ * A baseline run's series under the ids the head's newest run has in the
+ * report (`…#3` for a family's third run), matched through the ids both runs
+ * share, so comparisons, annotations and facts point at the head's own series.
+ */
+function withHeadIds(base, head) {
+    const headId = new Map(runIds(head).map((s, i) => [s.id, head[i].id]));
+    return runIds(base).map((s) => ({ ...s, id: headId.get(s.id) ?? s.id }));
+}
+/** Series grouped into benchmarks whose runs differ only by timestamps in their paths, and the rest. */
+function runFamilies(series) {
+    const families = new Map();
+    const others = [];
+    for (const s of series) {
+        const stamps = pathTimestamps(s.file);
+        if (stamps.length === 0) {
+            others.push(s);
+            continue;
+        }
+        const family = (0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .normaliseTimestamps */ .cd)(s.file);
+        const runs = families.get(family) ?? new Map();
+        families.set(family, runs);
+        const run = runs.get(s.file) ?? { file: s.file, stamps, series: [] };
+        runs.set(s.file, run);
+        run.series.push((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .snapshotSeries */ .Ep)(s));
+    }
+    return { families, others };
+}
+/** Oldest first, by the timestamps in the paths (not by how the paths sort). */
+function inOrder(runs) {
+    return [...runs.values()].sort((a, b) => compareTimestamps(a.stamps, b.stamps) || (a.file < b.file ? -1 : 1));
+}
+/**
+ * For baselines from another commit (cache, git, file): a pull request that
+ * adds a timestamped run (`runs/<new ts>/…`) numbers its series one further
+ * than the base does (`#4` where the base's newest is `#3`), so by id the new
+ * run would only be "new" and its regression never seen. Per benchmark, the
+ * head's newest run is compared with the base's newest run instead, under the
+ * head's ids; older runs are history both sides share and are left out.
+ */
+function alignNewestRuns(base, head) {
+    const ours = runFamilies(head);
+    const theirs = runFamilies(base);
+    const alignedHead = [...ours.others];
+    const alignedBase = [...theirs.others];
+    let omitted = 0;
+    for (const [family, runs] of ours.families) {
+        const newest = inOrder(runs).at(-1);
+        omitted += [...runs.values()].reduce((n, r) => n + (r === newest ? 0 : r.series.length), 0);
+        alignedHead.push(...newest.series);
+        const baseRuns = theirs.families.get(family);
+        if (!baseRuns)
+            continue;
+        const baseNewest = inOrder(baseRuns).at(-1);
+        alignedBase.push(...withHeadIds(baseNewest.series, newest.series));
+    }
+    for (const [family, runs] of theirs.families) {
+        if (!ours.families.has(family))
+            alignedBase.push(...inOrder(runs).at(-1).series);
+    }
+    return { base: alignedBase, head: alignedHead, omitted };
+}
+/**
+ * Earlier timestamped runs in the tree as the baseline for the newest one.
+ *
+ * Files whose paths differ only in timestamps (`runs/<ts>/throughput.csv`,
+ * `bench_<ts>.json`) are runs of one benchmark. For each such benchmark the
+ * newest run is the head and the run immediately before it the baseline: the
+ * question is what changed since last time, and pooling older runs would mix
+ * in drift (drivers, hardware) and overstate the baseline's sample count.
+ * Series outside timestamped runs have nothing to compare with here; they are
+ * left out of the comparison (neither new nor missing) and counted in the
+ * description.
+ */
+function baselineFromHistory(series, dataJs) {
+    const fromDataJs = new Set(dataJs?.files.map((f) => f.file));
+    const { families, others } = runFamilies(series.filter((s) => !fromDataJs.has(s.file)));
+    let outside = others.length;
+    const head = [];
+    const base = [];
+    const pairs = [];
+    for (const [family, runs] of families) {
+        if (runs.size < 2) {
+            outside += [...runs.values()].reduce((sum, r) => sum + r.series.length, 0);
+            continue;
+        }
+        const ordered = inOrder(runs);
+        const newest = ordered[ordered.length - 1];
+        const previous = ordered[ordered.length - 2];
+        outside += ordered.slice(0, -2).reduce((sum, r) => sum + r.series.length, 0);
+        head.push(...newest.series);
+        base.push(...withHeadIds(previous.series, newest.series));
+        pairs.push({ family, previous, newest });
+    }
+    if (dataJs && dataJs.files.length > 0) {
+        head.push(...dataJs.head);
+        base.push(...dataJs.base);
+    }
+    if (pairs.length === 0 && base.length === 0)
+        return { reason: 'no benchmark in the tree has two or more timestamped runs (or a data.js with two commits)' };
+    const stamp = (r) => r.stamps.join('/');
+    const parts = [];
+    const first = pairs[0];
+    if (first) {
+        const samePair = pairs.every((p) => stamp(p.previous) === stamp(first.previous) && stamp(p.newest) === stamp(first.newest));
+        const what = pairs.length === 1 ? first.family : `${pairs.length} timestamped benchmarks`;
+        parts.push(samePair
+            ? `run ${stamp(first.previous)} of ${what}, the one before the newest (${stamp(first.newest)})`
+            : `the run before the newest of each of ${what}`);
+    }
+    for (const f of dataJs?.files ?? [])
+        parts.push(`commit ${f.commit.slice(0, 7) || '(unnamed)'} in ${f.file}, the one before the newest`);
+    const found = { found: { info: { source: 'history', description: parts.join('; ') }, series: base, head } };
+    if (outside > 0)
+        found.found.info.note = `only the newest runs are compared; ${outside} other series are not`;
+    // The oldest baseline run says how old the comparison is at worst.
+    const times = [
+        ...pairs.map((p) => timestampToIso(p.previous.stamps[p.previous.stamps.length - 1] ?? '')),
+        ...(dataJs?.files ?? []).map((f) => (f.date > 0 ? new Date(f.date).toISOString() : undefined)),
+    ]
+        .filter((t) => !!t)
+        .sort();
+    if (times[0])
+        found.found.info.createdAt = times[0];
+    return found;
+}
+
+
+/***/ }),
+
 /***/ 7880:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -8719,6 +9331,442 @@ function parseDuration(raw, input, fallback) {
 
 /***/ }),
 
+/***/ 1272:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ fileTypeOf),
+/* harmony export */   V: () => (/* binding */ exclusionReason)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The rule that keeps a repository's configuration out of its metrics: only
+ * files that look like results are read (CSV/TSV tables, JSON/JSONL records,
+ * Markdown tables, tool logs), and these are never read as results:
+ *  - anything under CI, editor or tool folders (`.github/`, `.vscode/`, …);
+ *  - package manifests, lockfiles, compiler/linter/formatter configs;
+ *  - JSON schemas (`*.schema.json`, `schemas/`) and documentation files
+ *    (README, CHANGELOG, LICENSE, CONTRIBUTING, …).
+ * JSON holding a `$schema` key or no number at all is skipped after reading.
+ */
+const CONFIG_DIRS = new Set([
+    '.github', '.gitlab', '.circleci', '.buildkite', '.vscode', '.idea', '.devcontainer', '.husky', '.changeset',
+    '.yarn', '.pnpm-store', '.cache', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache',
+    '.ruff_cache', '.nyc_output', 'coverage', '.terraform', '.gradle', '.mvn', 'schemas', 'schema',
+]);
+const CONFIG_FILES = new Set([
+    'package.json', 'package-lock.json', '.package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'composer.json',
+    'composer.lock', 'deno.json', 'deno.jsonc', 'lerna.json', 'nx.json', 'turbo.json', 'vercel.json', 'firebase.json',
+    'renovate.json', 'app.json', 'manifest.json', 'launch.json', 'settings.json', 'tasks.json', 'extensions.json',
+    'devcontainer.json', 'cspell.json', 'biome.json', 'angular.json', 'project.json', 'typedoc.json',
+    'api-extractor.json', 'components.json', 'codecov.json', 'vcpkg.json', 'cmakepresets.json',
+    'cmakeuserpresets.json', 'compile_commands.json', 'pipfile.lock', 'poetry.lock', 'cargo.lock', 'go.sum',
+    'requirements.txt', 'constraints.txt', 'cmakelists.txt', 'robots.txt', 'llms.txt', 'release-please-config.json',
+    '.release-please-manifest.json', 'dependabot.yml', 'global.json', 'nuget.config', 'pyrightconfig.json',
+]);
+const DOC_FILE = /^(readme|changelog|changes|history|license|licence|copying|notice|authors|contributors|contributing|code_of_conduct|security|support|governance|maintainers|codeowners)(\.(md|markdown|txt|text|rst|adoc|org))?$/i;
+const CONFIG_NAME = [
+    /^tsconfig.*\.json$/i,
+    /^jsconfig.*\.json$/i,
+    /^\..*rc(\.[a-z]+)?$/i,
+    /^\.?[a-z0-9_-]*[.\-_]config\.jsonc?$/i,
+    /\.schema\.json$/i,
+    /\.lock$/i,
+    /\.tsbuildinfo$/i,
+    /^(openapi|swagger)([.\-_].*)?\.json$/i,
+    /^appsettings.*\.json$/i,
+    /^\.?(eslint|prettier|babel|stylelint|markdownlint|commitlint|lint-staged|jest|vitest|nodemon|swc)[.\-_]?.*\.json$/i,
+];
+function fileTypeOf(file) {
+    switch (node_path__WEBPACK_IMPORTED_MODULE_0___default().extname(file).toLowerCase()) {
+        case '.csv':
+        case '.tsv':
+            return 'csv';
+        case '.json':
+            return 'json';
+        case '.jsonl':
+        case '.ndjson':
+            return 'jsonl';
+        case '.md':
+        case '.markdown':
+            return 'markdown';
+        case '.txt':
+        case '.log':
+        case '.out':
+            return 'text';
+        default:
+            return 'other';
+    }
+}
+/** Why a path is not benchmark output by its name alone, or undefined when it may be. */
+function exclusionReason(relPath) {
+    const segments = relPath.split(/[\\/]/);
+    const base = (segments.pop() ?? '').toLowerCase();
+    const dir = segments.find((s) => CONFIG_DIRS.has(s.toLowerCase()));
+    if (dir)
+        return `in ${dir}/ (CI, editor, tool or schema folder)`;
+    if (CONFIG_FILES.has(base) || CONFIG_NAME.some((re) => re.test(base)))
+        return 'configuration, manifest or lock file';
+    if (DOC_FILE.test(base))
+        return 'documentation file (README, CHANGELOG, LICENSE, …)';
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 8940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nt: () => (/* binding */ currentSeries),
+/* harmony export */   dF: () => (/* binding */ determines),
+/* harmony export */   xl: () => (/* binding */ buildFamilies)
+/* harmony export */ });
+/* harmony import */ var _baseline_sources_history_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5382);
+/* harmony import */ var _metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1659);
+/* harmony import */ var _metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1161);
+/* harmony import */ var _util_memo_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6012);
+/* harmony import */ var _model_series_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1108);
+
+
+
+
+
+/**
+ * Whether each value of `finer` comes with one value of `coarser` in the
+ * cells: then `finer` only tells repeats of `coarser`'s levels apart (or is
+ * another name for them).
+ */
+function determines(cells, finer, coarser) {
+    const seen = new Map();
+    for (const c of cells) {
+        const key = c.dims[finer];
+        const value = c.dims[coarser];
+        const known = seen.get(key);
+        if (known === undefined)
+            seen.set(key, value);
+        else if (known !== value)
+            return false;
+    }
+    return true;
+}
+/**
+ * The conditions a family does not compare, taken out one at a time:
+ * - `aliases`: another name for a split a kept condition makes (the
+ *   path factor `gemma3` with levels `1b`, `4b` beside the label `model`);
+ *   the file's own label is kept before a path factor, else the first;
+ * - `repeats`: path factors that number repeats of another condition:
+ *   sibling files or folders (`serving_summary_301.json`) each holding one
+ *   level of a condition the file states (`model`). Compared as a condition,
+ *   a file number would be ranked as if it were a setting, and the condition
+ *   it nests would look like it made no difference.
+ */
+function uncompared(cells, dims) {
+    const fromPath = (d) => cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
+    const kept = [...dims];
+    const aliases = [];
+    const repeats = [];
+    const drop = (d, into) => {
+        into.push(d);
+        kept.splice(kept.indexOf(d), 1);
+    };
+    for (;;) {
+        let alias;
+        for (let i = 0; i < kept.length && alias === undefined; i++) {
+            for (let j = i + 1; j < kept.length; j++) {
+                const a = kept[i];
+                const b = kept[j];
+                if (!determines(cells, a, b) || !determines(cells, b, a))
+                    continue;
+                alias = fromPath(a) && !fromPath(b) ? a : b;
+                break;
+            }
+        }
+        if (alias !== undefined) {
+            drop(alias, aliases);
+            continue;
+        }
+        const finer = kept.find((k) => fromPath(k) && kept.some((m) => m !== k && determines(cells, k, m)));
+        if (finer === undefined)
+            return { aliases, repeats };
+        drop(finer, repeats);
+    }
+}
+/**
+ * Conditions that name different benchmarks rather than settings of one:
+ * ranking `BM_Sort` against `BM_Hash` would compare unrelated things, so such
+ * labels split families instead of being ranked.
+ */
+const IDENTITY_LABEL = /^(name|benchmark|bench|benchmark_?name|test|test_?name|case|scenario|task|command|cmd|full_?name|function|func|op|operation|kernel|query|workload|suite|group|metric|title)$/;
+/** Statistic words in a metric path are parts of a summary, not levels of a condition. */
+const STAT_SEGMENT = /^(mean|avg|average|median|std|stddev|stdev|sd|min|max|minimum|maximum|count|n|p\d+(_\d+)?|q\d|percentiles?|quantiles?|total|sum)$/;
+/**
+ * The series that describe the tree as it is now: older timestamped runs are
+ * history (the baseline reads them), so only each benchmark's newest run
+ * counts, and the model's own tokens/s is not a benchmark of the repository.
+ */
+function currentSeries(series) {
+    // Thousands of series share a file: its timestamps and run path are worked out once.
+    const perFile = new Map();
+    const stampsOf = (file) => {
+        let known = perFile.get(file);
+        if (known === undefined) {
+            const stamps = (0,_baseline_sources_history_js__WEBPACK_IMPORTED_MODULE_0__/* .pathTimestamps */ .hT)(file);
+            known = stamps.length === 0 ? null : { key: (0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .normaliseRunPath */ ["do"])(file), stamps: stamps.map((t) => t.replace(/\D/g, '').padStart(20, '0')).join('/') };
+            perFile.set(file, known);
+        }
+        return known;
+    };
+    const newest = new Map();
+    let previousFile;
+    for (const s of series) {
+        // A file's series arrive together: the file is weighed once.
+        if (s.file === previousFile)
+            continue;
+        previousFile = s.file;
+        const run = stampsOf(s.file);
+        if (!run)
+            continue;
+        const seen = newest.get(run.key);
+        if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && s.file > seen.file))
+            newest.set(run.key, { file: s.file, stamps: run.stamps });
+    }
+    let file;
+    let isCurrent = false;
+    return series.filter((s) => {
+        if (s.id.startsWith(_model_series_js__WEBPACK_IMPORTED_MODULE_3__/* .LLM_SERIES_PREFIX */ .z))
+            return false;
+        if (s.file !== file) {
+            file = s.file;
+            const run = stampsOf(file);
+            isCurrent = run === null || newest.get(run.key)?.file === file;
+        }
+        return isCurrent;
+    });
+}
+/** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
+const isIdentityLabel = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_4__/* .memo */ .p)(10_000, (key) => IDENTITY_LABEL.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key)));
+function singular(word) {
+    return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+const NO_PATH_FACTORS = new Map();
+/**
+ * metricPathFactors of a scope's series. The answer depends only on the set
+ * of metric names, and files of one schema repeat it across a tree: each set
+ * is worked out once.
+ */
+function scopePathFactors(list) {
+    if (!list.some((s) => s.metric.includes('.')))
+        return NO_PATH_FACTORS;
+    const metrics = new Set();
+    for (const s of list)
+        metrics.add(s.metric);
+    const sorted = [...metrics].sort();
+    // Each name prefixed with its length: no two sets share a key, whatever characters the names hold.
+    const key = sorted.map((m) => `${m.length}:${m}`).join('');
+    let known = pathFactorsBySet.get(key);
+    if (!known) {
+        known = metricPathFactors(sorted);
+        if (pathFactorsBySet.size >= 1_000)
+            pathFactorsBySet.clear();
+        pathFactorsBySet.set(key, known);
+    }
+    return known;
+}
+const pathFactorsBySet = new Map();
+/**
+ * A condition written into the metric's own path: `backends.eager.tps` and
+ * `backends.compiled.tps` in one file are `tps` for backend=eager and
+ * backend=compiled. Only inner segments count (the last one is the metric),
+ * and statistic words never do. `metrics` are distinct (scopePathFactors' set).
+ */
+function metricPathFactors(metrics) {
+    const out = new Map();
+    const split = metrics.map((m) => ({ metric: m, parts: m.split('.') }));
+    const depth = Math.max(0, ...split.map((s) => s.parts.length));
+    for (let j = 0; j < depth - 1; j++) {
+        const groups = new Map();
+        for (const s of split) {
+            if (out.has(s.metric) || j >= s.parts.length - 1)
+                continue;
+            const segment = s.parts[j];
+            if (STAT_SEGMENT.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(segment)))
+                continue;
+            const template = s.parts.map((p, i) => (i === j ? '*' : p)).join('.');
+            const list = groups.get(template) ?? [];
+            list.push(s);
+            groups.set(template, list);
+        }
+        for (const [template, list] of groups) {
+            if (list.length < 2)
+                continue;
+            const parent = list[0]?.parts[j - 1];
+            const name = parent ? singular((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(parent)) : 'group';
+            const display = (list[0]?.parts.slice(j + 1) ?? []).join('.');
+            for (const s of list)
+                out.set(s.metric, { template, name, level: s.parts[j], display });
+        }
+    }
+    return out;
+}
+const SCANNED_FAMILIES = 16;
+function compositeKey(unit, direction, identityKey, names) {
+    return `${unit}\u0000${direction}\u0000${identityKey}\u0000${names}`;
+}
+function addFamilyKey(index, key, composite) {
+    if (index.byKey) {
+        index.byKey.set(composite ?? compositeKey(key.unit, key.direction, key.identityKey, key.names), key.family);
+        return;
+    }
+    index.list.push(key);
+    if (index.list.length >= SCANNED_FAMILIES) {
+        index.byKey = new Map(index.list.map((k) => [compositeKey(k.unit, k.direction, k.identityKey, k.names), k.family]));
+        index.list = [];
+    }
+}
+function addCondition(c, key, value) {
+    if (isIdentityLabel(key)) {
+        (c.identity ??= {})[key] = value;
+        c.identityKey += `${key}=${value}\u0002`;
+    }
+    else {
+        // `__proto__` is no own key of the object (Object.keys leaves it out), so it names no condition.
+        if (key !== '__proto__' && !Object.prototype.hasOwnProperty.call(c.dims, key))
+            c.names = nextName(c.names, key);
+        c.dims[key] = value;
+    }
+}
+let namePaths = { next: undefined, keys: [], joined: '' };
+let namePathCount = 0;
+function nextName(path, key) {
+    let next = path.next?.get(key);
+    if (!next) {
+        if (namePathCount >= 10_000) {
+            // Bounded however many distinct names a run meets: paths made before still work, they are no longer shared.
+            namePaths = { next: undefined, keys: [], joined: '' };
+            namePathCount = 0;
+        }
+        next = { next: undefined, keys: [...path.keys, key], joined: undefined };
+        (path.next ??= new Map()).set(key, next);
+        namePathCount++;
+    }
+    return next;
+}
+function joinedNames(path) {
+    return (path.joined ??= [...path.keys].sort().join('\u0001'));
+}
+function addConditions(c, source) {
+    if (source)
+        for (const key in source)
+            addCondition(c, key, source[key]);
+}
+/**
+ * Groups the current series into families. A family's cells share metric,
+ * unit, direction, file or experiment, and the names of their conditions;
+ * the conditions whose values differ are its dimensions. `current`: the
+ * series currentSeries() keeps, when the caller has them already.
+ */
+function buildFamilies(series, current = currentSeries(series)) {
+    const byScope = new Map();
+    let previous;
+    let lastFile;
+    let lastPath = '';
+    for (const s of current) {
+        if (s.file !== lastFile) {
+            lastFile = s.file;
+            lastPath = (0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .normaliseRunPath */ ["do"])(s.file);
+        }
+        const scope = s.experiment ?? lastPath;
+        // Series of one file or experiment mostly arrive together: one map lookup for the run of them.
+        if (previous?.scope !== scope) {
+            let list = byScope.get(scope);
+            if (!list) {
+                list = [];
+                byScope.set(scope, list);
+            }
+            previous = { scope, list };
+        }
+        previous.list.push(s);
+    }
+    const families = [];
+    for (const [scopePath, list] of byScope) {
+        const fromPath = scopePathFactors(list);
+        // Keyed within one scope (families of different scopes never share one), by metric first.
+        const inScope = new Map();
+        for (const s of list) {
+            // Conditions and identity labels split in one pass (this runs once per series of the tree).
+            const c = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
+            addConditions(c, s.labels);
+            addConditions(c, s.factors);
+            const mp = fromPath.get(s.metric);
+            let metric = s.metric;
+            // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
+            if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
+                addCondition(c, mp.name, mp.level);
+                metric = mp.template;
+            }
+            const names = joinedNames(c.names);
+            // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
+            let same = inScope.get(metric);
+            if (!same)
+                inScope.set(metric, (same = { list: [], byKey: undefined }));
+            let family;
+            const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
+            if (composite !== undefined)
+                family = same.byKey?.get(composite);
+            else {
+                for (const k of same.list) {
+                    if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
+                        family = k.family;
+                        break;
+                    }
+                }
+            }
+            if (!family) {
+                family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
+                addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
+                families.push(family);
+            }
+            family.cells.push({ series: s, dims: c.dims });
+        }
+    }
+    const out = [];
+    for (const family of families) {
+        if (family.cells.length < 2)
+            continue;
+        const first = family.cells[0];
+        const keys = Object.keys(first.dims);
+        const varying = keys.filter((k) => family.cells.some((c) => c.dims[k] !== first.dims[k]));
+        if (varying.length === 0)
+            continue;
+        for (const k of keys)
+            if (!varying.includes(k))
+                family.scope.labels[k] = first.dims[k];
+        // Two series with the same conditions (a repeated record) are one cell: keep the first.
+        const seen = new Set();
+        const only = varying.length === 1 ? varying[0] : undefined;
+        family.cells = family.cells.filter((c) => {
+            const id = only !== undefined ? c.dims[only] : varying.map((k) => c.dims[k]).join('\u0000');
+            if (seen.has(id))
+                return false;
+            seen.add(id);
+            return true;
+        });
+        const { aliases, repeats } = varying.length > 1 ? uncompared(family.cells, varying) : { aliases: [], repeats: [] };
+        family.dims = aliases.length + repeats.length > 0 ? varying.filter((d) => !aliases.includes(d) && !repeats.includes(d)) : varying;
+        if (repeats.length > 0)
+            family.repeats = repeats;
+        out.push(family);
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 6072:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -8726,15 +9774,18 @@ function parseDuration(raw, input, fallback) {
 /* harmony export */   Qe: () => (/* binding */ rankOneFactor),
 /* harmony export */   et: () => (/* binding */ designOf),
 /* harmony export */   g3: () => (/* binding */ pooledLevel),
+/* harmony export */   g7: () => (/* binding */ confoundedReason),
 /* harmony export */   l9: () => (/* binding */ bestFirst),
 /* harmony export */   v$: () => (/* binding */ spreadRatio),
 /* harmony export */   wS: () => (/* binding */ rankFactorsOfDesign)
 /* harmony export */ });
 /* unused harmony export MAX_RANKED_LEVELS */
 /* harmony import */ var _metrics_stats_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4522);
-/* harmony import */ var _statistics_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(675);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4087);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9997);
+/* harmony import */ var _families_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8940);
+/* harmony import */ var _statistics_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(675);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4087);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9997);
+
 
 
 
@@ -8759,21 +9810,63 @@ function cellLevel(c, dim) {
     const st = c.series.stats;
     return { value: c.dims[dim], n: st.n, mean: st.mean, sd: st.sd, series: [c.series.id] };
 }
+/** The family's cells grouped by one condition's level, in order of appearance. */
+function cellsByLevel(cells, factor) {
+    const out = new Map();
+    for (const c of cells) {
+        const v = c.dims[factor];
+        const list = out.get(v);
+        if (list)
+            list.push(c);
+        else
+            out.set(v, [c]);
+    }
+    return out;
+}
+/** A condition's levels within some cells: each level's cells pooled (one cell each unless the family has repeats). */
+function levelsIn(cells, factor) {
+    return [...cellsByLevel(cells, factor)].map(([v, list]) => (list.length === 1 ? cellLevel(list[0], factor) : pooledLevel(v, list)));
+}
+/**
+ * A level's repeats as the observations a test weighs: each repeat's mean
+ * is one value, so the spread between repeats is the noise (the samples
+ * inside one file are not independent runs of the level).
+ */
+function repeatMoments(cells) {
+    const means = cells.map((c) => c.series.stats.mean);
+    const m = means.reduce((s, x) => s + x, 0) / means.length;
+    const sd = means.length > 1 ? Math.sqrt(means.reduce((s, x) => s + (x - m) ** 2, 0) / (means.length - 1)) : null;
+    return { n: means.length, mean: m, sd };
+}
+/** ` (serving_summary files as repeats)`: what the levels pool, for the sentence. */
+function repeatsNote(family) {
+    return family.repeats && family.repeats.length > 0 ? ` (${family.repeats.join(' × ')} as repeats)` : '';
+}
+/** The other conditions each of whose values comes with one level of `factor`: what it cannot be told apart from. */
+function nesting(family, factor) {
+    return family.dims.filter((d) => d !== factor && (0,_families_js__WEBPACK_IMPORTED_MODULE_1__/* .determines */ .dF)(family.cells, d, factor));
+}
+/** Why a confounded condition is not tested, in words: `each serving_summary ran one model`. */
+function confoundedReason(family, factor) {
+    const by = nesting(family, factor);
+    const others = family.dims.filter((d) => d !== factor).join(' × ');
+    return by.length > 0 ? { with: by.join(' and '), reason: `each ${by.join(' and each ')} ran one ${factor}` } : { with: others, reason: `the other conditions (${others}) fix its level` };
+}
 function headline(family, factor, levels, over) {
-    const best = { ...levels[0], value: (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .levelName */ .C1)(factor, levels[0].value) };
-    const worst = { ...levels[levels.length - 1], value: (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .levelName */ .C1)(factor, levels[levels.length - 1].value) };
+    const best = { ...levels[0], value: (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelName */ .C1)(factor, levels[0].value) };
+    const worst = { ...levels[levels.length - 1], value: (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelName */ .C1)(factor, levels[levels.length - 1].value) };
     const ratio = spreadRatio(levels);
     const unit = family.unit;
     // Naming a leader among equal values would tell the reader one level is better when none is.
     if (levels.every((l) => l.mean === best.mean))
-        return `${family.metric} by ${factor}${over}: all ${levels.length} levels are equal at ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .valueText */ .Ru)(best.mean, unit)}`;
-    const times = ratio !== undefined ? (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .ratioText */ .B9)(ratio) : undefined;
+        return `${family.metric} by ${factor}${over}: all ${levels.length} levels are equal at ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .valueText */ .Ru)(best.mean, unit)}`;
+    const times = ratio !== undefined ? (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .ratioText */ .B9)(ratio) : undefined;
     if (family.direction === 'lower') {
-        const tail = times ? `; the highest, ${worst.value} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .valueText */ .Ru)(worst.mean, unit)}), is ${times} that` : `; the highest is ${worst.value} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .valueText */ .Ru)(worst.mean, unit)})`;
-        return `${family.metric} by ${factor}${over}: ${best.value} is lowest at ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .levelValueText */ .tC)(best, unit)}${tail}`;
+        const tail = times ? `; the highest, ${worst.value} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .valueText */ .Ru)(worst.mean, unit)}), is ${times} that` : `; the highest is ${worst.value} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .valueText */ .Ru)(worst.mean, unit)})`;
+        return `${family.metric} by ${factor}${over}: ${best.value} is lowest at ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelValueText */ .tC)(best, unit)}${tail}`;
     }
-    const tail = times ? `, ${times} the lowest, ${worst.value} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .valueText */ .Ru)(worst.mean, unit)})` : `; the lowest is ${worst.value} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .valueText */ .Ru)(worst.mean, unit)})`;
-    return `${family.metric} by ${factor}${over}: ${best.value} leads at ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .levelValueText */ .tC)(best, unit)}${tail}`;
+    const tail = times ? `, ${times} the lowest, ${worst.value} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .valueText */ .Ru)(worst.mean, unit)})` : `; the lowest is ${worst.value} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .valueText */ .Ru)(worst.mean, unit)})`;
+    return `${family.metric} by ${factor}${over}: ${best.value} leads at ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelValueText */ .tC)(best, unit)}${tail}`;
 }
 function finding(family, factor, levels, test, text, extra = {}) {
     const ratio = spreadRatio(levels);
@@ -8801,22 +9894,29 @@ function finding(family, factor, levels, test, text, extra = {}) {
  */
 function rankOneFactor(family, confidence) {
     const factor = family.dims[0];
-    if (family.direction === 'none' || family.cells.length > MAX_RANKED_LEVELS)
+    if (family.direction === 'none')
         return undefined;
-    const levels = bestFirst(family.cells.map((c) => cellLevel(c, factor)), family.direction);
-    const single = (l) => l.n === 1 || l.sd === null;
-    const noSpread = levels.every(single) ? 'one value per level' : levels.some(single) ? 'a level has a single value' : 'no spread inside the levels';
+    const groups = cellsByLevel(family.cells, factor);
+    if (groups.size > MAX_RANKED_LEVELS || groups.size < 2)
+        return undefined;
+    const levels = bestFirst(levelsIn(family.cells, factor), family.direction);
+    // With repeats (several files per level), each file's mean is one observation.
+    const repeated = family.cells.length > groups.size;
+    const momentsOf = (l) => (repeated ? repeatMoments(groups.get(l.value)) : moments(l));
+    const single = repeated ? (l) => groups.get(l.value).length === 1 : (l) => l.n === 1 || l.sd === null;
+    const unit = repeated ? 'repeat' : 'value';
+    const noSpread = levels.every(single) ? `one ${unit} per level` : levels.some(single) ? `a level has a single ${unit}` : `no spread inside the levels`;
     const test = levels.length === 2
-        ? testOf((0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .welchP */ ._)(moments(levels[0]), moments(levels[1])), 'welch', confidence, noSpread)
-        : testOf((0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .oneWayAnova */ .xb)(levels.map(moments))?.p, 'anova', confidence, noSpread);
-    const parts = [headline(family, factor, levels, '')];
-    parts.push((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .noisePhrase */ .Ez)(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
+        ? testOf((0,_statistics_js__WEBPACK_IMPORTED_MODULE_3__/* .welchP */ ._)(momentsOf(levels[0]), momentsOf(levels[1])), 'welch', confidence, noSpread)
+        : testOf((0,_statistics_js__WEBPACK_IMPORTED_MODULE_3__/* .oneWayAnova */ .xb)(levels.map(momentsOf))?.p, 'anova', confidence, noSpread);
+    const parts = [headline(family, factor, levels, repeatsNote(family))];
+    parts.push((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .noisePhrase */ .Ez)(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
     const extra = {};
     if (levels.length > 2 && levels[0]?.mean !== levels[1]?.mean) {
-        const lead = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .welchP */ ._)(moments(levels[0]), moments(levels[1]));
+        const lead = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_3__/* .welchP */ ._)(momentsOf(levels[0]), momentsOf(levels[1]));
         if (lead !== undefined) {
             extra.lead = testOf(lead, 'welch', confidence, '');
-            parts.push(`${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .levelName */ .C1)(factor, levels[0]?.value ?? '')}'s lead over ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .levelName */ .C1)(factor, levels[1]?.value ?? '')} is ${lead < 1 - confidence ? 'beyond' : 'within'} the noise (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .pText */ .C6)(lead)})`);
+            parts.push(`${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelName */ .C1)(factor, levels[0]?.value ?? '')}'s lead over ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelName */ .C1)(factor, levels[1]?.value ?? '')} is ${lead < 1 - confidence ? 'beyond' : 'within'} the noise (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .pText */ .C6)(lead)})`);
         }
     }
     return finding(family, factor, levels, test, `${parts.join('; ')}.`, extra);
@@ -8826,7 +9926,7 @@ function slices(family, factor) {
     const others = family.dims.filter((d) => d !== factor);
     const out = new Map();
     for (const c of family.cells) {
-        const key = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .labelsPlain */ .EY)(Object.fromEntries(others.map((d) => [d, c.dims[d]])));
+        const key = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .labelsPlain */ .EY)(Object.fromEntries(others.map((d) => [d, c.dims[d]])));
         const list = out.get(key) ?? [];
         list.push(c);
         out.set(key, list);
@@ -8853,7 +9953,7 @@ function ratioOf(values) {
 function rangeText(ratios) {
     const lo = Math.min(...ratios);
     const hi = Math.max(...ratios);
-    return lo.toFixed(2) === hi.toFixed(2) ? (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .ratioText */ .B9)(lo) : `${lo.toFixed(2)}–${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .ratioText */ .B9)(hi)}`;
+    return lo.toFixed(2) === hi.toFixed(2) ? (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .ratioText */ .B9)(lo) : `${lo.toFixed(2)}–${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .ratioText */ .B9)(hi)}`;
 }
 /**
  * Several conditions vary and each configuration was run several times: one
@@ -8867,7 +9967,9 @@ function rankFactorsOfDesign(family, confidence) {
     if (family.direction === 'none')
         return [];
     const { levelNames, cells } = designOf(family);
-    const effects = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .mainEffects */ .ez)(cells.map(({ cell, levels }) => ({ levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })), levelNames.map((l) => l.length));
+    // With repeats (several files per configuration), each file's mean is one observation, as in rankOneFactor.
+    const repeated = (family.repeats?.length ?? 0) > 0;
+    const effects = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_3__/* .mainEffects */ .ez)(cells.map(({ cell, levels }) => (repeated ? { levels, n: 1, mean: cell.series.stats.mean, sd: null } : { levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })), levelNames.map((l) => l.length));
     const unit = family.unit;
     const out = [];
     family.dims.forEach((factor, f) => {
@@ -8877,27 +9979,42 @@ function rankFactorsOfDesign(family, confidence) {
         const levels = bestFirst(names.map((v) => pooledLevel(v, family.cells.filter((c) => c.dims[factor] === v))), family.direction);
         const best = levels[0];
         const worst = levels[levels.length - 1];
-        const bestName = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .levelName */ .C1)(factor, best.value);
+        const bestName = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelName */ .C1)(factor, best.value);
         const others = family.dims.filter((d) => d !== factor);
-        const test = testOf(effects[f]?.test?.p, 'anova', confidence, 'no spread to judge by');
-        const settings = [...slices(family, factor)].filter(([, g]) => g.length > 1).sort(([a], [b]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .naturalCompare */ .p0)(a, b));
-        const bestIn = settings.filter(([, g]) => bestFirst(g.map((c) => cellLevel(c, factor)), family.direction)[0]?.value === best.value);
-        const ratios = bestIn.map(([, g]) => ratioOf(g.map((c) => c.series.stats.mean))).filter((r) => r !== undefined);
         const over = others.join(' × ');
+        const averages = `over all settings ${bestName} averages ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelValueText */ .tC)({ ...best, sd: null }, unit)} and ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelName */ .C1)(factor, worst.value)} ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelValueText */ .tC)({ ...worst, sd: null }, unit)}`;
+        const effect = effects[f];
+        if (effect?.confounded) {
+            // The other conditions account for every difference this one shows: no setting, and no fit, tells it apart.
+            const why = confoundedReason(family, factor);
+            const test = { method: 'none', p: null, significant: null, reason: `confounded: ${why.reason}` };
+            const text = `${family.metric} by ${factor} over ${over}${repeatsNote(family)}: ${averages}; ${factor} cannot be told apart from ${why.with} (${why.reason}), so it is not tested.`;
+            out.push(finding(family, factor, levels, test, text));
+            return;
+        }
+        const test = testOf(effect?.test?.p, 'anova', confidence, 'no spread to judge by');
+        // The settings where two or more levels meet: only there does a level win or lose.
+        const settings = [...slices(family, factor)]
+            .map(([setting, g]) => [setting, bestFirst(levelsIn(g, factor), family.direction)])
+            .filter(([, ranked]) => ranked.length > 1)
+            .sort(([a], [b]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .naturalCompare */ .p0)(a, b));
+        const bestIn = settings.filter(([, ranked]) => ranked[0]?.value === best.value);
+        const ratios = bestIn.map(([, ranked]) => ratioOf(ranked.map((l) => l.mean))).filter((r) => r !== undefined);
         const parts = [];
         const lowest = family.direction === 'lower';
-        const wins = `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${settings.length} ${over} settings`;
+        const wins = settings.length > 0 ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${settings.length} ${over} settings` : '';
         const margin = ratios.length > 0 ? (lowest ? `; the highest there is ${rangeText(ratios)} that` : `, ${rangeText(ratios)} the lowest there`) : '';
-        parts.push(`${family.metric} by ${factor} over ${over}: ${wins}${margin}`);
-        parts.push(`over all settings ${bestName} averages ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .levelValueText */ .tC)({ ...best, sd: null }, unit)} and ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .levelName */ .C1)(factor, worst.value)} ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .levelValueText */ .tC)({ ...worst, sd: null }, unit)}`);
+        if (wins !== '')
+            parts.push(`${family.metric} by ${factor} over ${over}${repeatsNote(family)}: ${wins}${margin}`);
+        parts.push(wins !== '' ? averages : `${family.metric} by ${factor} over ${over}${repeatsNote(family)}: ${averages}`);
         parts.push(test.significant === null || test.p === null
-            ? (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .noisePhrase */ .Ez)(test, factor)
+            ? (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .noisePhrase */ .Ez)(test, factor)
             : test.significant
-                ? `${factor} matters beyond the noise (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .pText */ .C6)(test.p)})`
-                : `${factor} makes no difference beyond the noise (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .pText */ .C6)(test.p)})`);
-        const slicesShown = settings.slice(0, 12).map(([setting, g]) => ({
+                ? `${factor} matters beyond the noise (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .pText */ .C6)(test.p)})`
+                : `${factor} makes no difference beyond the noise (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .pText */ .C6)(test.p)})`);
+        const slicesShown = settings.slice(0, 12).map(([setting, ranked]) => ({
             setting,
-            values: bestFirst(g.map((c) => cellLevel(c, factor)), family.direction).map((l) => ({ level: l.value, mean: l.mean, n: l.n })),
+            values: ranked.map((l) => ({ level: l.value, mean: l.mean, n: l.n })),
         }));
         out.push(finding(family, factor, levels, test, `${parts.join('; ')}.`, { slices: slicesShown }));
     });
@@ -8956,6 +10073,41 @@ function welchP(a, b) {
     return (0,_baseline_statistics_js__WEBPACK_IMPORTED_MODULE_0__/* .welchTest */ .a)({ mean: a.mean, variance: a.sd ** 2, n: a.n }, { mean: b.mean, variance: b.sd ** 2, n: b.n }).p;
 }
 /**
+ * The rank of the additive model's design (an intercept and one column per
+ * level after the first of each factor in `factors`), over the distinct
+ * level combinations: a factor whose columns do not raise it is confounded.
+ */
+function designRank(rows, factors, levelCounts) {
+    const matrix = rows.map((levels) => {
+        const row = [1];
+        for (const f of factors)
+            for (let l = 1; l < levelCounts[f]; l++)
+                row.push(levels[f] === l ? 1 : 0);
+        return row;
+    });
+    const columns = matrix[0]?.length ?? 0;
+    let rank = 0;
+    for (let col = 0; col < columns && rank < matrix.length; col++) {
+        let pivot = rank;
+        for (let r = rank + 1; r < matrix.length; r++)
+            if (Math.abs(matrix[r][col]) > Math.abs(matrix[pivot][col]))
+                pivot = r;
+        const top = matrix[pivot];
+        if (Math.abs(top[col]) < 1e-9)
+            continue;
+        [matrix[rank], matrix[pivot]] = [top, matrix[rank]];
+        for (let r = rank + 1; r < matrix.length; r++) {
+            const row = matrix[r];
+            const k = row[col] / top[col];
+            if (k !== 0)
+                for (let c = col; c < columns; c++)
+                    row[c] = row[c] - k * top[c];
+        }
+        rank++;
+    }
+    return rank;
+}
+/**
  * Least-squares fit of an additive model y = μ + Σ αf[level] to the cell
  * means (weighted by n) by backfitting; returns the weighted residual sum of
  * squares. Converges for connected designs (every factorial and most sweeps).
@@ -9010,14 +10162,17 @@ function mainEffects(cells, levelCounts) {
     const residualDf = n - 1 - levelCounts.reduce((s, l) => s + (l - 1), 0);
     const lackOfFit = additiveLackOfFit(data, factors, levelCounts);
     const residual = lackOfFit + data.reduce((s, c) => s + c.within, 0);
+    const combinations = [...new Map(cells.map((c) => [c.levels.join(','), c.levels])).values()];
+    const fullRank = designRank(combinations, factors, levelCounts);
     return factors.map((f) => {
         const df1 = levelCounts[f] - 1;
-        if (residualDf < 1 || df1 < 1 || !(residual > 1e-24))
-            return { factor: f, test: undefined };
+        const confounded = df1 >= 1 && designRank(combinations, factors.filter((g) => g !== f), levelCounts) === fullRank;
+        if (confounded || residualDf < 1 || df1 < 1 || !(residual > 1e-24))
+            return { factor: f, test: undefined, confounded };
         const without = additiveLackOfFit(data, factors.filter((g) => g !== f), levelCounts);
         const effect = Math.max(0, without - lackOfFit);
         const fStat = effect / df1 / (residual / residualDf);
-        return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) } };
+        return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounded };
     });
 }
 
@@ -9086,6 +10241,334 @@ function naturalOrder(levels) {
 /** A level as a sentence names it: `compiled`, but `batch_size=8` where the value alone is a bare number. */
 function levelName(factor, value) {
     return /^[-+]?[\d.]+[a-z]?$/i.test(value.trim()) || value === '(none)' ? `${factor}=${value}` : value;
+}
+
+
+/***/ }),
+
+/***/ 8237:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uw: () => (/* binding */ detectHardware),
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   wm: () => (/* binding */ hardwareText)
+/* harmony export */ });
+/* unused harmony exports PROBE_TIMEOUT_MS, NVIDIA_SMI_ARGS, ROCM_SMI_ARGS, parseNvidiaSmi, parseRocmSmi, gpuHardwareId, cpuHardwareId */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _model_hardware_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8361);
+
+
+/** How long a GPU tool may take: a wedged driver must not hold the run. */
+const PROBE_TIMEOUT_MS = 5000;
+const NVIDIA_SMI_ARGS = ['--query-gpu=name,memory.total,driver_version', '--format=csv,noheader,nounits'];
+const ROCM_SMI_ARGS = ['--showproductname', '--showmeminfo', 'vram', '--showdriverversion', '--json'];
+/** Longest text kept from a tool or the environment: names, not documents. */
+const TEXT_LIMIT = 120;
+/** Tool output and environment values are text from the machine: one line, no control characters, bounded. */
+function cleanText(value, limit = TEXT_LIMIT) {
+    const one = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return one.length > limit ? `${one.slice(0, limit - 1)}…` : one;
+}
+function positiveNumber(text) {
+    const m = /^\s*(\d+(?:\.\d+)?)/.exec(text ?? '');
+    const v = m ? Number(m[1]) : Number.NaN;
+    return Number.isFinite(v) && v > 0 ? v : undefined;
+}
+/** GPUs of one model become one group, in the order the tool lists them. */
+function grouped(gpus) {
+    const groups = new Map();
+    for (const g of gpus) {
+        const key = `${g.vendor}\u0000${g.model}\u0000${g.memoryMiB ?? ''}\u0000${g.driver ?? ''}`;
+        const seen = groups.get(key);
+        if (seen)
+            seen.count += 1;
+        else
+            groups.set(key, { ...g, count: 1 });
+    }
+    return [...groups.values()];
+}
+/**
+ * `nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader,nounits`:
+ * one line per GPU, `NVIDIA L4, 23034, 550.90.07` (memory in MiB). The name is
+ * everything before the last two fields, so a comma in it cannot shift them.
+ */
+function parseNvidiaSmi(stdout) {
+    const gpus = [];
+    for (const line of stdout.split(/\r?\n/)) {
+        const fields = line.split(',').map((f) => f.trim());
+        if (fields.length < 3)
+            continue;
+        const driver = fields.pop();
+        const memory = fields.pop();
+        const model = cleanText(fields.join(', '));
+        if (!model)
+            continue;
+        const gpu = { vendor: 'nvidia', model };
+        const mib = positiveNumber(memory);
+        if (mib !== undefined)
+            gpu.memoryMiB = Math.round(mib);
+        if (/^[0-9][0-9A-Za-z.\-]*$/.test(driver))
+            gpu.driver = cleanText(driver, 40);
+        gpus.push(gpu);
+    }
+    return grouped(gpus);
+}
+function objectOf(value) {
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+}
+/** A field by its name in any capitalisation: rocm-smi releases spell `Card series` and `Card Series`. */
+function field(record, name) {
+    const wanted = name.toLowerCase();
+    for (const [k, v] of Object.entries(record))
+        if (k.toLowerCase() === wanted && typeof v === 'string' && v.trim() !== '')
+            return v;
+    return undefined;
+}
+/**
+ * `rocm-smi --showproductname --showmeminfo vram --showdriverversion --json`:
+ * an object per card (`card0`, …) with `Card series` (or only a hex `Card
+ * model`), `VRAM Total Memory (B)`, and the driver under `system`. Lines
+ * before the JSON (warnings some releases print) are skipped.
+ */
+function parseRocmSmi(stdout) {
+    const start = stdout.indexOf('{');
+    const end = stdout.lastIndexOf('}');
+    if (start < 0 || end < start)
+        return [];
+    let data;
+    try {
+        data = objectOf(JSON.parse(stdout.slice(start, end + 1)));
+    }
+    catch {
+        return [];
+    }
+    if (!data)
+        return [];
+    const system = objectOf(data.system);
+    const systemDriver = system ? field(system, 'Driver version') : undefined;
+    const gpus = [];
+    const cards = Object.keys(data)
+        .filter((k) => /^card\d+$/i.test(k))
+        .sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+    for (const key of cards) {
+        const card = objectOf(data[key]);
+        if (!card)
+            continue;
+        const series = field(card, 'Card series');
+        const model = field(card, 'Card model');
+        const name = [series, model, field(card, 'Card SKU')].find((v) => v !== undefined && !/^0x[0-9a-f]+$/i.test(v.trim())) ?? model ?? 'AMD GPU';
+        const gpu = { vendor: 'amd', model: cleanText(name) };
+        const bytes = positiveNumber(field(card, 'VRAM Total Memory (B)'));
+        if (bytes !== undefined)
+            gpu.memoryMiB = Math.round(bytes / (1024 * 1024));
+        const driver = field(card, 'Driver version') ?? systemDriver;
+        if (driver)
+            gpu.driver = cleanText(driver, 40);
+        gpus.push(gpu);
+    }
+    return grouped(gpus);
+}
+function slug(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9.]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+}
+/** An id within HARDWARE_ID's 48 characters: a long one keeps its start and a hash of the whole. */
+function fitted(id) {
+    if (id.length <= 48)
+        return id;
+    return `${id.slice(0, 41).replace(/[-.]+$/, '')}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(id).digest('hex').slice(0, 6)}`;
+}
+/** `8x-nvidia-h100-80gb-hbm3`; two models: `1x-nvidia-a100-…_1x-nvidia-l4`. */
+function gpuHardwareId(gpus) {
+    if (gpus.length === 0)
+        return undefined;
+    const id = fitted(gpus.map((g) => `${g.count}x-${slug(g.model) || g.vendor}`).join('_'));
+    return _model_hardware_js__WEBPACK_IMPORTED_MODULE_1__/* .HARDWARE_ID */ .P.test(id) ? id : undefined;
+}
+/**
+ * `linux-x64`: a machine without a GPU is named by its OS and architecture,
+ * not its CPU model. Runners of one label (GitHub-hosted ones among them)
+ * come with different CPU models from run to run; named by the CPU, half the
+ * comparisons would meet "other hardware" and go ungated, a gate that
+ * switches itself off. The CPU model is still recorded; name the hardware
+ * (`hardware` input) to keep CPU models apart.
+ */
+function cpuHardwareId(platform, arch) {
+    const id = fitted([slug(platform) || 'unknown-os', slug(arch) || 'cpu'].join('-'));
+    return _model_hardware_js__WEBPACK_IMPORTED_MODULE_1__/* .HARDWARE_ID */ .P.test(id) ? id : 'unknown-hardware';
+}
+function probeNote(tool, result, noDevices) {
+    if (result.kind === 'absent')
+        return undefined;
+    if (result.kind === 'timeout')
+        return `${tool} did not answer within ${result.ms / 1000} s`;
+    if (result.kind === 'error')
+        return `${tool} could not run: ${cleanText(result.message)}`;
+    if (result.code === 0 || noDevices.test(result.stdout))
+        return undefined;
+    const said = cleanText(result.stdout.split(/\r?\n/).find((l) => l.trim() !== '') ?? '', 160);
+    return `${tool} exited with code ${result.code}${said ? `: ${said}` : ''}`;
+}
+/**
+ * What this run measures on: the runner GitHub names, the OS, architecture
+ * and CPU, and the GPUs nvidia-smi and rocm-smi list. Neither tool being
+ * installed is normal; one that hangs or fails is noted, never fatal.
+ */
+async function detectHardware(options) {
+    const timeout = options.timeoutMs ?? PROBE_TIMEOUT_MS;
+    const [nvidia, amd] = await Promise.all([options.probe('nvidia-smi', NVIDIA_SMI_ARGS, timeout), options.probe('rocm-smi', ROCM_SMI_ARGS, timeout)]);
+    const gpus = [
+        ...(nvidia.kind === 'output' && nvidia.code === 0 ? parseNvidiaSmi(nvidia.stdout) : []),
+        ...(amd.kind === 'output' && amd.code === 0 ? parseRocmSmi(amd.stdout) : []),
+    ];
+    const notes = [probeNote('nvidia-smi', nvidia, /no devices were found/i), probeNote('rocm-smi', amd, /no amd gpus|no gpus? (were )?(found|detected)/i)].filter((n) => n !== undefined);
+    const cpuModel = options.system.cpus[0]?.model ? cleanText(options.system.cpus[0].model) : undefined;
+    const gpuId = gpuHardwareId(gpus);
+    const named = options.explicit
+        ? { id: options.explicit, idSource: 'input' }
+        : gpuId
+            ? { id: gpuId, idSource: 'gpu' }
+            : { id: cpuHardwareId(options.system.platform, options.system.arch), idSource: 'cpu' };
+    const identity = { ...named, os: options.system.platform, arch: options.system.arch, gpus };
+    if (cpuModel)
+        identity.cpu = { model: cpuModel, cores: options.system.cpus.length };
+    const runner = {};
+    const env = options.env;
+    for (const [key, name] of [
+        ['name', 'RUNNER_NAME'],
+        ['os', 'RUNNER_OS'],
+        ['arch', 'RUNNER_ARCH'],
+        ['environment', 'RUNNER_ENVIRONMENT'],
+    ]) {
+        const value = env[name] ? cleanText(env[name], 80) : '';
+        if (value)
+            runner[key] = value;
+    }
+    if (Object.keys(runner).length > 0)
+        identity.runner = runner;
+    if (notes.length > 0)
+        identity.notes = notes;
+    return identity;
+}
+/** `1× NVIDIA L4 (22.5 GiB)`, `2× … + 1× …`, or the CPU when there is no GPU: what a reader is told the numbers ran on. */
+function hardwareText(h) {
+    if (h.gpus.length > 0) {
+        return h.gpus.map((g) => `${g.count}× ${g.model}${g.memoryMiB ? ` (${(g.memoryMiB / 1024).toFixed(1)} GiB)` : ''}`).join(' + ');
+    }
+    return h.cpu ? `${h.cpu.model}, ${h.cpu.cores} cores (${h.arch})` : `${h.os}/${h.arch}`;
+}
+
+
+/***/ }),
+
+/***/ 4684:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B9: () => (/* binding */ validateHardware),
+/* harmony export */   S: () => (/* binding */ HARDWARE_FILE),
+/* harmony export */   YN: () => (/* binding */ serialiseHardware),
+/* harmony export */   aH: () => (/* binding */ quotedName),
+/* harmony export */   nV: () => (/* binding */ HardwareError)
+/* harmony export */ });
+/* harmony import */ var _model_hardware_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8361);
+/* harmony import */ var _detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8237);
+/* harmony import */ var _util_is_object_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3788);
+
+
+
+/** hardware.json: what `mode: shard` writes beside snapshot.json. */
+const HARDWARE_FILE = 'hardware.json';
+/** GPU models a machine may list: more is not a machine. */
+const MAX_GPU_GROUPS = 16;
+const MAX_GPUS = 1024;
+class HardwareError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'HardwareError';
+    }
+}
+/** A hardware id as a message may quote it: a name that failed the check is shown cut and JSON-quoted, never as written. */
+function quotedName(value) {
+    const text = typeof value === 'string' ? value : String(value);
+    return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+}
+function text(value, at, limit = 120) {
+    if (typeof value !== 'string')
+        throw new HardwareError(`${at} must be a string`);
+    return (0,_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(value, limit);
+}
+function optionalText(value, at, limit) {
+    return value === undefined ? undefined : text(value, at, limit);
+}
+/**
+ * A hardware identity read from a file another job wrote (hardware.json, or
+ * `hardware` in a snapshot): the id must be a plain name (it goes into cache
+ * keys, labels and the report), text is flattened and bounded, and fields
+ * this version does not know are dropped. Throws HardwareError naming the field.
+ */
+function validateHardware(data) {
+    if (!(0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(data))
+        throw new HardwareError('is not a JSON object');
+    if (typeof data.id !== 'string' || !_model_hardware_js__WEBPACK_IMPORTED_MODULE_2__/* .HARDWARE_ID */ .P.test(data.id)) {
+        throw new HardwareError(`id ${quotedName(data.id)} is not a hardware name (letters, digits, '.', '_', '-', at most 48, starting with a letter or digit)`);
+    }
+    const idSource = data.idSource;
+    if (idSource !== 'input' && idSource !== 'gpu' && idSource !== 'cpu')
+        throw new HardwareError('idSource must be input, gpu or cpu');
+    const out = { id: data.id, idSource, os: text(data.os, 'os', 40), arch: text(data.arch, 'arch', 40), gpus: [] };
+    if (!Array.isArray(data.gpus) || data.gpus.length > MAX_GPU_GROUPS)
+        throw new HardwareError(`gpus must be an array of at most ${MAX_GPU_GROUPS} groups`);
+    out.gpus = data.gpus.map((g, i) => {
+        const at = `gpus[${i}]`;
+        if (!(0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(g))
+            throw new HardwareError(`${at} is not an object`);
+        if (g.vendor !== 'nvidia' && g.vendor !== 'amd')
+            throw new HardwareError(`${at}.vendor must be nvidia or amd`);
+        if (!Number.isInteger(g.count) || g.count < 1 || g.count > MAX_GPUS)
+            throw new HardwareError(`${at}.count must be a whole number from 1 to ${MAX_GPUS}`);
+        const group = { vendor: g.vendor, model: text(g.model, `${at}.model`), count: g.count };
+        if (g.memoryMiB !== undefined) {
+            if (typeof g.memoryMiB !== 'number' || !Number.isFinite(g.memoryMiB) || g.memoryMiB <= 0 || g.memoryMiB > 1e9)
+                throw new HardwareError(`${at}.memoryMiB must be a positive number`);
+            group.memoryMiB = g.memoryMiB;
+        }
+        const driver = optionalText(g.driver, `${at}.driver`, 40);
+        if (driver)
+            group.driver = driver;
+        return group;
+    });
+    if (data.cpu !== undefined) {
+        const cpu = data.cpu;
+        if (!(0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(cpu) || !Number.isInteger(cpu.cores) || cpu.cores < 1 || cpu.cores > 100_000)
+            throw new HardwareError('cpu must be { model, cores }');
+        out.cpu = { model: text(cpu.model, 'cpu.model'), cores: cpu.cores };
+    }
+    if (data.runner !== undefined) {
+        const r = data.runner;
+        if (!(0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(r))
+            throw new HardwareError('runner must be an object');
+        const runner = {};
+        for (const key of ['name', 'os', 'arch', 'environment']) {
+            const v = optionalText(r[key], `runner.${key}`, 80);
+            if (v)
+                runner[key] = v;
+        }
+        out.runner = runner;
+    }
+    if (data.notes !== undefined) {
+        if (!Array.isArray(data.notes) || data.notes.length > 8)
+            throw new HardwareError('notes must be an array of at most 8 strings');
+        out.notes = data.notes.map((n, i) => text(n, `notes[${i}]`, 200));
+    }
+    return out;
+}
+function serialiseHardware(h) {
+    return `${JSON.stringify(h, null, 2)}\n`;
 }
 
 
@@ -9188,6 +10671,355 @@ function llmThroughputSeries(llm) {
         outliers: [],
         samples,
     };
+}
+
+
+/***/ }),
+
+/***/ 8353:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CH: () => (/* binding */ readLlmConfig),
+/* harmony export */   Ik: () => (/* binding */ formatOllamaOptions),
+/* harmony export */   pO: () => (/* binding */ describeLlmConfig)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MODEL, DEFAULT_LANGUAGE, DEFAULT_START_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_LLM_TIMEOUT_MS, MAX_RUNS, MAX_PERSONA_BYTES, parseOllamaOptions */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _config_input_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2936);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9997);
+/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2125);
+
+
+
+
+
+const DEFAULT_MODEL = 'gemma3:latest';
+const DEFAULT_LANGUAGE = 'English';
+const DEFAULT_START_TIMEOUT_MS = 60_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 180_000;
+/** `timeout`: the whole LLM stage (server, model pull, every call); then the report goes out without the narrative. */
+const DEFAULT_LLM_TIMEOUT_MS = 10 * 60_000;
+const MAX_RUNS = 10;
+/** The persona becomes the system prompt: a cap keeps it from eating the context window. */
+const MAX_PERSONA_BYTES = 16 * 1024;
+/** One default persona, owned by the prompt (src/llm/prompt.ts). */
+
+/**
+ * Every Ollama runtime option (`ollama-options`), as the `Options` type of the
+ * ollama client we ship (node_modules/ollama) lists them, with its type. Ollama
+ * ignores a key it does not know, so a misspelt one (`num_gpus`) is refused here.
+ */
+const OPTION_TYPES = {
+    num_ctx: 'int',
+    num_gpu: 'int',
+    num_batch: 'int',
+    num_thread: 'int',
+    num_keep: 'int',
+    num_predict: 'int',
+    main_gpu: 'int',
+    seed: 'int',
+    top_k: 'int',
+    repeat_last_n: 'int',
+    mirostat: 'int',
+    temperature: 'number',
+    top_p: 'number',
+    min_p: 'number',
+    typical_p: 'number',
+    repeat_penalty: 'number',
+    presence_penalty: 'number',
+    frequency_penalty: 'number',
+    mirostat_tau: 'number',
+    mirostat_eta: 'number',
+    numa: 'boolean',
+    low_vram: 'boolean',
+    use_mmap: 'boolean',
+    use_mlock: 'boolean',
+    penalize_newline: 'boolean',
+    f16_kv: 'boolean',
+    logits_all: 'boolean',
+    vocab_only: 'boolean',
+    embedding_only: 'boolean',
+    tfs_z: 'number',
+    stop: 'strings',
+};
+function readLlmConfig(read, env) {
+    const persona = readPersona(read('persona'), read('persona-file'), env.workspace);
+    const config = {
+        enabled: (0,_config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)(read('llm'), 'llm', true),
+        model: parseModel(read('model')),
+        cacheModels: (0,_config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)(read('cache-models'), 'cache-models', false),
+        options: parseOllamaOptions(read('ollama-options')),
+        startTimeoutMs: (0,_config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(read('ollama-timeout'), 'ollama-timeout', DEFAULT_START_TIMEOUT_MS),
+        requestTimeoutMs: (0,_config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(read('request-timeout'), 'request-timeout', DEFAULT_REQUEST_TIMEOUT_MS),
+        timeoutMs: (0,_config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(read('timeout'), 'timeout', DEFAULT_LLM_TIMEOUT_MS),
+        persona: persona.text,
+        personaSource: persona.source,
+        language: parseLanguage(read('language')),
+        runs: parseRuns(read('runs')),
+        gateThroughput: (0,_config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)(read('gate-llm-throughput'), 'gate-llm-throughput', false),
+    };
+    const url = read('ollama-url').trim();
+    if (url)
+        config.url = parseUrl(url);
+    const version = read('ollama-version').trim();
+    if (version)
+        config.ollamaVersion = parseVersion(version);
+    const keepAlive = read('keep-alive').trim();
+    if (keepAlive)
+        config.keepAlive = parseKeepAlive(keepAlive);
+    return config;
+}
+function parseModel(raw) {
+    const v = raw.trim() || DEFAULT_MODEL;
+    // Registry names: `gemma3`, `gemma3:4b-it-qat`, `hf.co/org/repo:Q4_K_M`.
+    if (v.length > 200 || !/^[A-Za-z0-9][A-Za-z0-9._\-/]*(:[A-Za-z0-9._-]+)?$/.test(v)) {
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('model', `"${v}" is not a model name (examples: gemma3:latest, gemma3:4b, hf.co/org/repo:Q4_K_M)`);
+    }
+    return v;
+}
+function parseUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-url', `"${raw}" is not a URL (example: http://gpu-box:11434)`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-url', `"${raw}" must start with http:// or https://`);
+    }
+    return url.toString().replace(/\/+$/, '');
+}
+function parseVersion(raw) {
+    const m = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)$/.exec(raw);
+    if (!m)
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-version', `"${raw}" is not a release version (example: 0.12.6)`);
+    return m[1];
+}
+/** Ollama's keep_alive: a Go duration ("5m", "1h30m", "-1m"), or seconds as a number ("0", "-1"). */
+function parseKeepAlive(raw) {
+    if (/^-?\d+$/.test(raw) || /^-?(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(raw))
+        return raw;
+    throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('keep-alive', `"${raw}" is not a duration Ollama accepts (examples: 5m, 1h, 0 to unload, -1 to keep loaded)`);
+}
+function parseLanguage(raw) {
+    const v = raw.trim() || DEFAULT_LANGUAGE;
+    if (v.length > 40 || !/^[\p{L}][\p{L}\p{M} ()-]*$/u.test(v)) {
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('language', `"${v}" is not a language name (examples: English, German, Português)`);
+    }
+    return v;
+}
+function parseRuns(raw) {
+    const v = raw.trim();
+    if (v === '')
+        return 1;
+    const n = /^\d+$/.test(v) ? Number(v) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_RUNS) {
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('runs', `must be a whole number from 1 to ${MAX_RUNS}, got "${v}"`);
+    }
+    return n;
+}
+function readPersona(inline, file, workspace) {
+    const text = inline.trim();
+    const rel = file.trim();
+    if (text && rel)
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('persona', 'set persona or persona-file, not both');
+    if (text) {
+        checkPersonaSize(Buffer.byteLength(text), 'persona');
+        return { text, source: 'input' };
+    }
+    if (!rel)
+        return { text: _prompt_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_PERSONA */ .XP, source: 'default' };
+    const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace);
+    const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, rel);
+    let real;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(target);
+    }
+    catch {
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('persona-file', `"${rel}" does not exist in the workspace`);
+    }
+    // Resolved through symlinks, so a link inside the checkout cannot point the prompt at a file outside it.
+    const inside = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, real);
+    if (inside === '..' || inside.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(inside)) {
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('persona-file', `"${rel}" is outside the workspace ${workspace}`);
+    }
+    const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+    if (!stat.isFile())
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('persona-file', `"${rel}" is not a file`);
+    checkPersonaSize(stat.size, 'persona-file');
+    const content = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8').replace(/^\uFEFF/, '').trim();
+    if (!content)
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('persona-file', `"${rel}" is empty`);
+    return { text: content, source: `file ${inside.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/')}` };
+}
+function checkPersonaSize(bytes, input) {
+    if (bytes > MAX_PERSONA_BYTES) {
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(input, `is ${bytes} bytes; the persona may be at most ${MAX_PERSONA_BYTES} bytes`);
+    }
+}
+/**
+ * `ollama-options` as a JSON object (`{"num_ctx": 4096}`) or flat YAML, one
+ * `key: value` per line. Only scalars (and JSON string arrays for `stop`):
+ * nesting would be silently ignored by Ollama, so it is an error here.
+ */
+function parseOllamaOptions(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return {};
+    const entries = [];
+    if (text.startsWith('{')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch (err) {
+            throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-options', `invalid JSON: ${err.message}`);
+        }
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+            throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-options', 'must be a JSON object or `key: value` lines');
+        }
+        for (const [key, value] of Object.entries(parsed))
+            entries.push([key, value, `key "${key}"`]);
+    }
+    else {
+        const seen = new Set();
+        raw.split(/\r?\n/).forEach((line, index) => {
+            const where = `line ${index + 1}`;
+            const body = stripComment(line).trim();
+            if (body === '')
+                return;
+            const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*:(?:\s+(.*))?$/.exec(body);
+            if (!m)
+                throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-options', `${where}: "${body}" must look like "key: value"`);
+            const key = m[1];
+            if (seen.has(key))
+                throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-options', `${where}: "${key}" is set twice`);
+            seen.add(key);
+            const value = m[2]?.trim() ?? '';
+            if (value === '')
+                throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-options', `${where}: "${key}" has no value`);
+            entries.push([key, yamlScalar(value, where), where]);
+        });
+    }
+    const options = {};
+    for (const [key, value, where] of entries)
+        options[key] = checkOption(key, value, where);
+    return options;
+}
+/** A `#` starts a comment at the line start or after a space, as in YAML; quoted `#` stays. */
+function stripComment(line) {
+    let quote;
+    for (let i = 0; i < line.length; i++) {
+        const ch = line[i];
+        if (quote) {
+            if (ch === quote)
+                quote = undefined;
+        }
+        else if (ch === '"' || ch === "'")
+            quote = ch;
+        else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1])))
+            return line.slice(0, i);
+    }
+    return line;
+}
+function yamlScalar(value, where) {
+    if (/^(true|True|TRUE)$/.test(value))
+        return true;
+    if (/^(false|False|FALSE)$/.test(value))
+        return false;
+    if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value))
+        return Number(value);
+    if (value.startsWith('"')) {
+        try {
+            const s = JSON.parse(value);
+            if (typeof s === 'string')
+                return s;
+        }
+        catch {
+            /* reported below */
+        }
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-options', `${where}: ${value} is not a complete quoted string`);
+    }
+    if (value.startsWith("'")) {
+        if (value.length >= 2 && value.endsWith("'"))
+            return value.slice(1, -1).replace(/''/g, "'");
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-options', `${where}: ${value} is not a complete quoted string`);
+    }
+    if (/^[[{&*!|>%@`]/.test(value)) {
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-options', `${where}: only plain values are allowed here; use the JSON form for lists`);
+    }
+    return value;
+}
+function checkOption(key, value, where) {
+    const type = OPTION_TYPES[key];
+    if (type === undefined) {
+        const near = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .closestMatch */ .h0)(key, Object.keys(OPTION_TYPES), 2);
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-options', `${where}: unknown option "${key}"${near ? ` (did you mean "${near}"?)` : ''}; valid options: ${Object.keys(OPTION_TYPES).sort().join(', ')}`);
+    }
+    const bad = (expected) => new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-options', `${where}: ${key} must be ${expected}, got ${JSON.stringify(value)}`);
+    if (type === 'int' && !(typeof value === 'number' && Number.isInteger(value)))
+        throw bad('a whole number');
+    if (type === 'number' && !(typeof value === 'number' && Number.isFinite(value)))
+        throw bad('a number');
+    if (type === 'boolean' && typeof value !== 'boolean')
+        throw bad('true or false');
+    if (type === 'strings') {
+        if (typeof value === 'string')
+            return [value];
+        if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+            throw bad('a string or a list of strings');
+        return value;
+    }
+    if (key === 'num_ctx' && value < 1)
+        throw bad('at least 1');
+    return value;
+}
+/**
+ * The seeds' configuration line: `num_gpu=80, num_ctx=256, temp=0.6, top_p=default, …`,
+ * then any other option set; `note` appends to one option (num_ctx raised to fit the prompt).
+ */
+function formatOllamaOptions(options, note = () => '') {
+    const shown = [
+        ['num_gpu', 'num_gpu'],
+        ['num_ctx', 'num_ctx'],
+        ['temperature', 'temp'],
+        ['top_p', 'top_p'],
+        ['top_k', 'top_k'],
+        ['repeat_penalty', 'repeat_penalty'],
+    ];
+    const text = (v) => (Array.isArray(v) ? v.map((x) => JSON.stringify(x)).join('|') : String(v));
+    const parts = shown.map(([key, label]) => `${label}=${key in options ? text(options[key]) : 'default'}${note(key)}`);
+    const known = new Set(shown.map(([key]) => key));
+    for (const [key, value] of Object.entries(options))
+        if (!known.has(key))
+            parts.push(`${key}=${text(value)}`);
+    return parts.join(', ');
+}
+/** The LLM inputs as shown in the report's configuration table. */
+function describeLlmConfig(llm) {
+    if (!llm.enabled)
+        return { llm: 'false' };
+    const described = {
+        llm: 'true',
+        'ollama-url': llm.url ?? '(reuse 127.0.0.1:11434 or start `ollama serve`)',
+        model: llm.model,
+        'ollama-options': formatOllamaOptions(llm.options),
+        runs: String(llm.runs),
+        language: llm.language,
+        persona: llm.personaSource ?? 'default',
+        'cache-models': String(llm.cacheModels),
+        'gate-llm-throughput': String(llm.gateThroughput),
+    };
+    if (llm.ollamaVersion)
+        described['ollama-version'] = llm.ollamaVersion;
+    if (llm.keepAlive)
+        described['keep-alive'] = llm.keepAlive;
+    return described;
 }
 
 
@@ -11326,6 +13158,27 @@ function poolMoments(groups) {
 
 /***/ }),
 
+/***/ 8361:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ HARDWARE_ID)
+/* harmony export */ });
+/**
+ * The machine a run measured on, recorded in its report and snapshot, and
+ * the hardware id baselines are kept apart by (cache keys, the
+ * default-branch history, the series of a merged report).
+ */
+/**
+ * Hardware ids: short, key-safe and Markdown-safe. Ids read from shards are
+ * checked against it, so a hostile name never reaches a cache key, a label or
+ * the log as written.
+ */
+const HARDWARE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,47}$/;
+
+
+/***/ }),
+
 /***/ 2454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11363,6 +13216,50 @@ const RELATIONS = [
 
 /***/ }),
 
+/***/ 4323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Eg: () => (/* binding */ REPORT_MARKER),
+/* harmony export */   lC: () => (/* binding */ isOwnReport)
+/* harmony export */ });
+/* unused harmony exports HEADER_PATTERN, commentMarker, parseCommentMarker */
+/** First line of every Markdown report; a file holding it is our own output, never input. */
+const REPORT_MARKER = '<!-- chimera-insight:report -->';
+const MARKER_PREFIX = '<!-- chimera-insight:report';
+/**
+ * True for our reports in every form: report.md (REPORT_MARKER) and comment
+ * bodies, whose first line is the same comment with header and commit added.
+ */
+function isOwnReport(text) {
+    return text.startsWith(REPORT_MARKER) || (text.startsWith(`${MARKER_PREFIX} `) && /^[^\n]*-->/.test(text));
+}
+/** Headers are written into an HTML comment verbatim, so only these characters are allowed. */
+const HEADER_PATTERN = /^[A-Za-z0-9._-]{0,64}$/;
+/** `<!-- chimera-insight:report header="gpu-bench" sha="…" run="…" attempt="1" -->` */
+function commentMarker(m) {
+    if (!HEADER_PATTERN.test(m.header))
+        throw new Error(`comment header "${m.header}" may only hold letters, digits, '.', '_' and '-'`);
+    if (!/^[0-9a-f]*$/i.test(m.sha))
+        throw new Error(`"${m.sha}" is not a commit SHA`);
+    return `${MARKER_PREFIX} header="${m.header}" sha="${m.sha.toLowerCase()}" run="${m.run}" attempt="${m.attempt}" -->`;
+}
+const COMMENT_MARKER = /^<!-- chimera-insight:report header="([A-Za-z0-9._-]{0,64})" sha="([0-9a-f]*)" run="(\d+)" attempt="(\d+)" -->(?:\r?\n|$)/;
+/**
+ * Reads the marker from a comment body. Only the very first line counts:
+ * everything after it is rendered by us with `<` escaped, so text from files
+ * or the model can never produce a second, fake marker that is read.
+ */
+function parseCommentMarker(body) {
+    const m = COMMENT_MARKER.exec(body);
+    if (!m)
+        return undefined;
+    return { header: m[1], sha: m[2], run: Number(m[3]), attempt: Number(m[4]) };
+}
+
+
+/***/ }),
+
 /***/ 1108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11371,6 +13268,379 @@ const RELATIONS = [
 /* harmony export */ });
 /** Ids of series measured by the LLM stage itself (the model's tokens/s), not read from files. */
 const LLM_SERIES_PREFIX = 'llm::';
+
+
+/***/ }),
+
+/***/ 3614:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Oe: () => (/* binding */ pct),
+/* harmony export */   RT: () => (/* binding */ calibrationSections),
+/* harmony export */   ji: () => (/* binding */ calibrationDigestSections)
+/* harmony export */ });
+/* unused harmony export CALIBRATION_ROWS_SHOWN */
+/* harmony import */ var _util_numbers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1986);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9997);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2011);
+/* harmony import */ var _sections_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3844);
+
+
+
+
+/** Rows in the Markdown table (gated first); report.json keeps up to CALIBRATION_ROW_LIMIT. */
+const CALIBRATION_ROWS_SHOWN = 20;
+/** A fraction as a percentage with one decimal (0.034 → "3.4%"); – for none. */
+function pct(fraction) {
+    return fraction === null ? '–' : `${(fraction * 100).toFixed(1)}%`;
+}
+function aa(c) {
+    if (!c)
+        return '–';
+    const interval = c.interval ? ` (${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_1__/* .formatChange */ .eD)(c.interval[0])} … ${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_1__/* .formatChange */ .eD)(c.interval[1])})` : '';
+    const alarm = c.verdict === 'regressed' || c.verdict === 'improved' ? ` ⚠️ ${c.verdict}` : '';
+    return `${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_1__/* .formatChange */ .eD)(c.change)}${interval}${alarm}`;
+}
+function row(r) {
+    return [
+        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(r.metric)}${r.gated ? ' (gated)' : ''}`,
+        (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .labelsText */ .Ht)(r.labels),
+        r.n === null ? '?' : String(r.n),
+        pct(r.withinCv),
+        aa(r.splitHalf),
+        r.betweenSd === null ? '–' : `${pct(r.betweenSd)} (${r.historyRuns} runs)`,
+        aa(r.vsHistory),
+        r.noiseFloor === null ? '–' : `${pct(r.noiseFloor)} (${r.basis})`,
+        pct(r.suggestedThreshold),
+    ];
+}
+function summary(c) {
+    const gated = c.rows.filter((r) => r.gated && r.suggestedThreshold !== null);
+    const alarms = c.rows.filter((r) => [r.splitHalf, r.vsHistory].some((a) => a && (a.verdict === 'regressed' || a.verdict === 'improved'))).length;
+    const parts = [];
+    if (gated.length > 0) {
+        const worst = gated.reduce((a, b) => (b.suggestedThreshold > a.suggestedThreshold ? b : a));
+        parts.push(`For the gated metrics, a \`threshold\` of at least ${pct(worst.suggestedThreshold)} keeps noise alone below about ${pct(c.falseAlarmRate)} false alarms (set by ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(worst.metric)}); lower ones can go in \`thresholds\`.`);
+    }
+    if (alarms > 0)
+        parts.push(`⚠️ ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(alarms, 'metric')} already flagged a change in these A/A comparisons: this runner is noisier than the gate assumes there.`);
+    return parts.join(' ');
+}
+/** Rows of the digest's calibration table: the gated metrics first. */
+const DIGEST_ROWS = 6;
+/**
+ * The calibration in the digest (nothing unless `calibrate: true`): the
+ * suggested threshold and, per metric, the noise floor in three narrow
+ * columns; the full table is in the details.
+ */
+function calibrationDigestSections(report) {
+    const c = report.calibration;
+    if (!c)
+        return [];
+    const lead = summary(c);
+    if (c.rows.length === 0)
+        return [{ text: '### Calibration (A/A)\n\nNo metric with a better direction to calibrate.' }];
+    const rows = c.rows.slice(0, DIGEST_ROWS).map((r) => [`${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(r.metric)}${r.gated ? ' (gated)' : ''}${Object.keys(r.labels).length > 0 ? `<br>${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .labelsText */ .Ht)(r.labels)}` : ''}`, r.noiseFloor === null ? '–' : `${pct(r.noiseFloor)}<br><sub>${r.basis}</sub>`, pct(r.suggestedThreshold)]);
+    const more = c.total > rows.length ? `\n\n<sub>${c.total - rows.length} more metrics, with the split-half and history comparisons, in the details.</sub>` : '';
+    return [{ text: `### Calibration (A/A)\n\n${lead ? `${lead}\n\n` : ''}${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(['Metric', 'Noise floor', 'Suggested threshold'], rows)}${more}` }];
+}
+/** Nothing unless `calibrate: true`. */
+function calibrationSections(report) {
+    const c = report.calibration;
+    if (!c)
+        return [];
+    const intro = [
+        '### Calibration (A/A): every metric',
+        `What this runner's numbers do when nothing changed: the run's odd-numbered samples against its even-numbered ones${c.historyRuns > 0 ? `, and this run against the last ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(c.historyRuns, 'default-branch run')}` : ' (no default-branch history yet: within-run noise only)'}. The noise floor is the standard deviation of the relative change between two runs of an unchanged commit; the suggested threshold is what noise alone passes in the bad direction about ${pct(c.falseAlarmRate)} of the time (2.33 noise floors, rounded up to 0.5%). The verdict above does not depend on it.`,
+    ].join('\n\n');
+    if (c.rows.length === 0)
+        return [{ text: `${intro}\n\nNo metric with a better direction to calibrate.` }];
+    const shown = c.rows.slice(0, CALIBRATION_ROWS_SHOWN);
+    const more = c.total > shown.length ? `\n\n…and ${c.total - shown.length} more; report.json lists ${c.rows.length} of ${c.total}.` : '';
+    const body = (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(['Metric', 'Labels', 'n', 'Within-run CV', 'Split-half A/A', 'Between-run sd', 'This run vs history', 'Noise floor', 'Suggested threshold'], shown.map(row));
+    const lead = summary(c);
+    return [{ text: `${intro}${lead ? `\n\n${lead}` : ''}\n\n${body}${more}`, dropRank: _sections_js__WEBPACK_IMPORTED_MODULE_0__/* .DROP_RANK */ .N.unchangedMetrics, kind: 'calibration table' }];
+}
+
+
+/***/ }),
+
+/***/ 3337:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S9: () => (/* binding */ barChart),
+/* harmony export */   YS: () => (/* binding */ CHART_BARS),
+/* harmony export */   tb: () => (/* binding */ chartLabel)
+/* harmony export */ });
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7252);
+
+/** Longest axis label; longer ones are cut with an ellipsis. */
+const CHART_LABEL_CHARS = 30;
+/** Bars a chart shows at most: more would be unreadable at the comment's width. */
+const CHART_BARS = 12;
+/**
+ * Mermaid text cannot be escaped: keep a conservative character set, and cut
+ * long names in the middle, where names of one family differ least.
+ */
+function chartLabel(text, max = CHART_LABEL_CHARS) {
+    const clean = text.replace(/[^A-Za-z0-9 _.\-/=:()%+]+/g, '_').replace(/\s+/g, ' ').trim();
+    return (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .shorten */ .ml)(clean, max) || '_';
+}
+/** Titles go inside double quotes: no quote, bracket or backslash may reach the diagram. */
+function chartTitle(text) {
+    return text.replace(/["\\[\]{}<>`]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+}
+function round(value) {
+    const abs = Math.abs(value);
+    const digits = abs >= 100 ? 1 : abs >= 1 ? 2 : 4;
+    return Number(value.toFixed(digits));
+}
+/** Bars up to this many stand upright; more lie down, so every label keeps its own line. */
+const UPRIGHT_BARS = 4;
+/** A Mermaid `xychart-beta` bar chart in a fenced block; at most CHART_BARS bars (the caller chooses which). */
+function barChart(chart) {
+    const bars = chart.bars.slice(0, CHART_BARS);
+    const values = bars.map((b) => round(b.value));
+    const lines = (chart.lines ?? []).map((l) => l.slice(0, bars.length).map(round));
+    const all = [...values, ...lines.flat()];
+    const lo = chart.fromZero ? Math.min(0, ...all) : Math.min(...all);
+    const hi = Math.max(...all);
+    // Room below the lowest bar, so a bar at the bottom of the range still shows.
+    const pad = (hi - lo) * 0.15 || Math.abs(hi) * 0.05 || 1;
+    // Whole numbers read better on an axis once the range allows them.
+    const whole = hi - lo >= 5;
+    const low = chart.fromZero ? lo : whole ? Math.floor(lo - pad) : round(lo - pad);
+    const high = whole ? Math.ceil(hi + pad) : round(hi + pad);
+    const out = [
+        '```mermaid',
+        bars.length > UPRIGHT_BARS ? 'xychart-beta horizontal' : 'xychart-beta',
+        `  title "${chartTitle(chart.title)}"`,
+        `  x-axis [${bars.map((b) => `"${chartLabel(b.label)}"`).join(', ')}]`,
+        `  y-axis "${chartTitle(chart.yAxis)}" ${low} --> ${high}`,
+        `  bar [${values.join(', ')}]`,
+        ...lines.map((l) => `  line [${l.join(', ')}]`),
+        '```',
+    ];
+    return out.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 2821:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FD: () => (/* binding */ baselineSentence),
+/* harmony export */   MT: () => (/* binding */ verdictLine),
+/* harmony export */   e4: () => (/* binding */ comparisonChart),
+/* harmony export */   wF: () => (/* binding */ comparisonSections)
+/* harmony export */ });
+/* unused harmony exports formatAge, comparisonRow */
+/* harmony import */ var _baseline_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1089);
+/* harmony import */ var _util_numbers_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1986);
+/* harmony import */ var _baseline_compare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6228);
+/* harmony import */ var _baseline_gate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3696);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9997);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2011);
+/* harmony import */ var _charts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3337);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7252);
+/* harmony import */ var _sections_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3844);
+
+
+
+
+
+
+
+
+
+/** Rows per collapsed table; report.json keeps every comparison. */
+const DETAIL_ROWS = 200;
+/** "3 hours", "2 days": how long before `now` the baseline's data was produced. */
+function formatAge(fromIso, nowIso) {
+    const ms = Date.parse(nowIso) - Date.parse(fromIso);
+    if (!Number.isFinite(ms))
+        return undefined;
+    const minutes = Math.max(0, Math.floor(ms / 60_000));
+    if (minutes < 1)
+        return 'less than a minute';
+    if (minutes < 60)
+        return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(minutes, 'minute');
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48)
+        return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(hours, 'hour');
+    return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(Math.floor(hours / 24), 'day');
+}
+const MARKDOWN = { esc: _format_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV, bold: (t) => `**${t}**` };
+const PLAIN = { esc: (t) => t.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' '), bold: (t) => t };
+function baselineText(baseline, generatedAt, style = MARKDOWN) {
+    const age = baseline.createdAt ? formatAge(baseline.createdAt, generatedAt) : undefined;
+    return `${style.esc(baseline.description)}${age ? ` (${age} old)` : ''}`;
+}
+function sentence(comparison, generatedAt, style) {
+    const line = decision(comparison, generatedAt, style);
+    const note = comparison.baseline?.note;
+    return note && !comparison.error ? `${line} ${style.esc(note.charAt(0).toUpperCase() + note.slice(1))}.` : line;
+}
+/** The one line under the title: what the gate decided and against what, and the baseline's caveat. */
+function verdictLine(comparison, generatedAt) {
+    return sentence(comparison, generatedAt, MARKDOWN);
+}
+/** verdictLine as plain text, for a terminal. */
+function baselineSentence(comparison, generatedAt) {
+    return sentence(comparison, generatedAt, PLAIN);
+}
+function decision(comparison, generatedAt, style) {
+    const { esc, bold } = style;
+    if (comparison.error)
+        return `❌ ${bold('Baseline unusable:')} ${esc(comparison.error)}`;
+    if (comparison.verdict === 'no-baseline' || !comparison.baseline) {
+        const reasons = comparison.attempts.map((a) => `${esc(a.source)}: ${esc(a.outcome)}`).join('; ');
+        return `ℹ️ ${bold('No baseline:')} nothing to compare against, so nothing can fail${reasons ? ` (${reasons})` : ''}.`;
+    }
+    const against = baselineText(comparison.baseline, generatedAt, style);
+    const matched = comparison.series.filter((c) => c.verdict !== 'new' && c.verdict !== 'missing');
+    const gated = matched.filter((c) => c.gated);
+    const inconclusive = matched.filter((c) => c.verdict === 'inconclusive').length;
+    const unsure = inconclusive > 0 ? `; ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(inconclusive, 'metric')} inconclusive (the data cannot tell)` : '';
+    if (comparison.verdict === 'regression') {
+        const n = (0,_baseline_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .gatedRegressions */ .Qf)(comparison).length;
+        return `❌ ${bold('Regression:')} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(n, 'gated metric')} regressed against ${against}${unsure}.`;
+    }
+    const ungated = matched.filter((c) => !c.gated && c.verdict === 'regressed').length;
+    const extra = ungated > 0 ? `; ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(ungated, 'metric that does not gate', 'metrics that do not gate')} regressed` : '';
+    const within = gated.filter((c) => c.verdict !== 'inconclusive').length;
+    const gatedText = gated.length === 0 ? 'no gated metric in both runs' : `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(within, 'gated metric')} within threshold`;
+    return `✅ ${bold('No regression')} against ${against}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(matched.length, 'metric')} compared, ${gatedText}${unsure}${extra}.`;
+}
+function sideText(side, unit) {
+    if (!side)
+        return '–';
+    const n = side.n !== null && side.n > 1 ? ` (n=${side.n})` : '';
+    return `${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_8__/* .formatNumber */ .ZV)(side.value)}${unit ? ` ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(unit)}` : ''}${n}`;
+}
+function intervalText(c) {
+    if (!c.interval)
+        return '–';
+    return `${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_8__/* .formatChange */ .eD)(c.interval[0])} … ${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_8__/* .formatChange */ .eD)(c.interval[1])}`;
+}
+const VERDICT_TEXT = {
+    regressed: '❌ regressed',
+    improved: '✅ improved',
+    unchanged: 'unchanged',
+    inconclusive: '❔ inconclusive',
+    'insufficient-data': 'insufficient data',
+    new: 'new',
+    missing: 'missing',
+};
+function verdictCell(c) {
+    if (c.verdict === 'regressed')
+        return c.gated ? '❌ **regressed**' : '⚠️ regressed (not gated)';
+    return VERDICT_TEXT[c.verdict];
+}
+function notesText(c) {
+    const parts = [`threshold ${(0,_baseline_config_js__WEBPACK_IMPORTED_MODULE_0__/* .formatThreshold */ .B6)(c.threshold)}`];
+    if (c.note)
+        parts.push((0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(c.note));
+    return parts.join('; ');
+}
+const COMPARISON_HEADER = ['Series', 'Baseline', 'Current', 'Change (interval)', 'p', 'Verdict'];
+/** One table row: the file under the series' name, the threshold and notes under the verdict. */
+function comparisonRow(c) {
+    const labels = Object.keys(c.labels).length > 0 ? ` ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .labelsText */ .Ht)(c.labels)}` : '';
+    return [
+        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(c.metric)}${labels}<br><sub>${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(c.file)}</sub>`,
+        sideText(c.base, c.unit),
+        sideText(c.head, c.unit),
+        c.change === null ? '–' : `${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_8__/* .formatChange */ .eD)(c.change)}${c.interval ? `<br><sub>${intervalText(c)}</sub>` : ''}`,
+        c.pValue === null ? '–' : (0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_8__/* .formatP */ .MA)(c.pValue),
+        `${verdictCell(c)}<br><sub>${notesText(c)}</sub>`,
+    ];
+}
+function limitedTable(rows) {
+    const shown = rows.slice(0, DETAIL_ROWS);
+    const more = rows.length > shown.length ? `\n\n…and ${rows.length - shown.length} more in report.json.` : '';
+    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .table */ .tp)(COMPARISON_HEADER, shown.map(comparisonRow))}${more}`;
+}
+function settingsLine(comparison) {
+    const s = comparison.settings;
+    const parts = [
+        `Compared by ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.statistic ?? 'mean')}`,
+        `threshold ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.threshold ?? '')}${s.thresholds && s.thresholds !== '(none)' ? ` (per metric: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.thresholds)})` : ''}`,
+        `confidence ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.confidence ?? '')}`,
+        `min-samples ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s['min-samples'] ?? '')}`,
+        `gate: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(s.gate ?? '')}`,
+    ];
+    return `${parts.join(' · ')}. A metric regresses when its change in the bad direction exceeds its threshold and, with enough samples on both sides, Welch's test (or a bootstrap for medians) finds it significant; the interval is for the relative change.`;
+}
+/**
+ * Current as % of baseline (baseline = 100) for the gated metrics, worst
+ * first: metrics in different units share one axis that way. The line at
+ * 100 is the baseline; the second line is each metric's threshold in its bad
+ * direction. undefined when no gated metric was compared.
+ */
+function comparisonChart(comparison) {
+    const gated = comparison.series.filter((c) => c.gated && c.change !== null && Number.isFinite(c.change)).sort(_baseline_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .bySeverity */ .Np);
+    if (gated.length === 0)
+        return undefined;
+    const shown = gated.slice(0, _charts_js__WEBPACK_IMPORTED_MODULE_3__/* .CHART_BARS */ .YS);
+    const title = gated.length > shown.length ? `Gated metrics, ${shown.length} worst of ${gated.length}: current as % of baseline` : 'Gated metrics: current as % of baseline';
+    const chart = (0,_charts_js__WEBPACK_IMPORTED_MODULE_3__/* .barChart */ .S9)({
+        title,
+        yAxis: '% of baseline',
+        bars: (0,_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .rowNames */ .fH)(shown).map((n, i) => ({ label: [n.metric, n.labels.replace(/ · /g, ' ')].filter(Boolean).join(' '), value: 100 * (1 + shown[i].change) })),
+        lines: [shown.map(() => 100), shown.map((c) => 100 * (c.direction === 'lower' ? 1 + c.threshold : 1 - c.threshold))],
+    });
+    return `${chart}\n\nBars: current run as % of the baseline; lines: the baseline (100) and each metric's threshold.`;
+}
+function attemptsSection(comparison) {
+    const rows = comparison.attempts.map((a) => `- ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(a.source)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeMarkdown */ .FV)(a.outcome)}`).join('\n');
+    return { text: (0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .details */ .zH)('Baseline sources tried', rows), dropRank: _sections_js__WEBPACK_IMPORTED_MODULE_5__/* .DROP_RANK */ .N.collapsedDetail, kind: 'baseline sources' };
+}
+/**
+ * The comparison in reading order: regressions (never dropped) worst first,
+ * the chart, then improvements and unchanged metrics, not-judged, new and
+ * missing series, collapsed and droppable.
+ */
+function comparisonSections(report) {
+    const comparison = report.comparison;
+    if (!comparison)
+        return [];
+    if (comparison.verdict === 'no-baseline' || !comparison.baseline) {
+        return comparison.attempts.length === 0 ? [] : [attemptsSection(comparison)];
+    }
+    const by = (verdict) => comparison.series.filter((c) => c.verdict === verdict);
+    const regressed = by('regressed').sort(_baseline_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .bySeverity */ .Np);
+    const improved = by('improved').sort((a, b) => (0,_baseline_compare_js__WEBPACK_IMPORTED_MODULE_1__/* .severity */ .yf)(a) - (0,_baseline_compare_js__WEBPACK_IMPORTED_MODULE_1__/* .severity */ .yf)(b) || (a.id < b.id ? -1 : 1));
+    const sections = [];
+    const head = `### Comparison with the baseline\n\nBaseline: ${baselineText(comparison.baseline, report.generatedAt)}${comparison.baseline.commit ? ` · commit ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(comparison.baseline.commit.sha.slice(0, 12))}` : ''}.\n\n${settingsLine(comparison)}`;
+    sections.push({ text: head, dropRank: _sections_js__WEBPACK_IMPORTED_MODULE_5__/* .DROP_RANK */ .N.unchangedMetrics, kind: 'comparison settings' });
+    const collapsed = (title, rows, dropRank, kind, open = false) => {
+        if (rows.length > 0)
+            sections.push({ text: (0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .details */ .zH)(`${title} (${rows.length})`, limitedTable(rows), open), dropRank, kind });
+    };
+    collapsed('Regressions', regressed, _sections_js__WEBPACK_IMPORTED_MODULE_5__/* .DROP_RANK */ .N.unchangedMetrics, 'regressions table', true);
+    collapsed('Inconclusive: the data cannot tell', by('inconclusive'), _sections_js__WEBPACK_IMPORTED_MODULE_5__/* .DROP_RANK */ .N.unchangedMetrics, 'inconclusive table');
+    collapsed('Improvements', improved, _sections_js__WEBPACK_IMPORTED_MODULE_5__/* .DROP_RANK */ .N.unchangedMetrics, 'improvements table');
+    collapsed('Unchanged', by('unchanged'), _sections_js__WEBPACK_IMPORTED_MODULE_5__/* .DROP_RANK */ .N.unchangedMetrics, 'unchanged metrics table');
+    collapsed('Not judged: insufficient data', by('insufficient-data'), _sections_js__WEBPACK_IMPORTED_MODULE_5__/* .DROP_RANK */ .N.collapsedDetail, 'insufficient-data table');
+    const listed = (title, rows) => {
+        if (rows.length === 0)
+            return;
+        const shown = rows.slice(0, DETAIL_ROWS).map((c) => `- ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(c.metric)}${Object.keys(c.labels).length > 0 ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .labelsText */ .Ht)(c.labels)})` : ''} in ${(0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(c.file)}`);
+        if (rows.length > DETAIL_ROWS)
+            shown.push(`- …and ${rows.length - DETAIL_ROWS} more in report.json`);
+        sections.push({ text: (0,_format_js__WEBPACK_IMPORTED_MODULE_7__/* .details */ .zH)(`${title} (${rows.length})`, shown.join('\n')), dropRank: _sections_js__WEBPACK_IMPORTED_MODULE_5__/* .DROP_RANK */ .N.collapsedDetail, kind: `${title.toLowerCase()} list` });
+    };
+    listed('New series, not in the baseline', by('new'));
+    listed('Missing series, in the baseline only', by('missing'));
+    if (comparison.attempts.length > 1)
+        sections.push(attemptsSection(comparison));
+    return sections;
+}
 
 
 /***/ }),
@@ -11561,6 +13831,1999 @@ function rowNames(rows) {
         const where = shorten(tails[i], 32);
         return { metric: n.metric, labels: n.labels ? `${n.labels} · ${where}` : where, cut: true };
     });
+}
+
+
+/***/ }),
+
+/***/ 2011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Ht: () => (/* binding */ labelsText),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   fU: () => (/* binding */ formatTime),
+/* harmony export */   h8: () => (/* binding */ htmlCode),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   zH: () => (/* binding */ details)
+/* harmony export */ });
+/**
+ * Text from repository files is untrusted: it is escaped so it can neither
+ * inject HTML or Markdown structure, nor notify people (`@user`, `#123`),
+ * nor break the table it sits in.
+ */
+function escapeMarkdown(text) {
+    return neutralise(text).replace(/([\\`*_[\]{}|~!])/g, '\\$1');
+}
+/** What every context needs: one line, no HTML, no link, no @mention or #ref that notifies anyone. */
+function neutralise(text) {
+    return breakAutolinks(quiet(text
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')));
+}
+// GitHub turns bare `https://…` and `www.…` into links; a zero-width space keeps the text and drops the link.
+function breakAutolinks(text) {
+    return text.replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, '$1:\u200b//').replace(/\bwww\./gi, 'www\u200b.');
+}
+// Zero-width spaces keep `@user` and `#123` readable without notifying anyone or cross-referencing an issue.
+function quiet(text) {
+    return text.replace(/@(?=\w)/g, '@\u200b').replace(/#(?=\d)/g, '#\u200b');
+}
+/**
+ * A path or identifier in a code span; falls back to escaped text when it
+ * holds a backtick, HTML, `|` (GitHub splits table cells at a `|` even
+ * inside a code span) or `{` (so no file can write the report's own
+ * placeholders, see TIMING_PLACEHOLDER).
+ */
+function code(text) {
+    const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    return /[`<>&|{]/.test(clean) ? escapeMarkdown(clean) : `\`${clean}\``;
+}
+/** `model=llama3, backend=vllm`, escaped; '–' when there are none. */
+function labelsText(labels) {
+    const entries = Object.entries(labels);
+    return entries.length === 0 ? '–' : entries.map(([k, v]) => `${escapeMarkdown(k)}=${escapeMarkdown(v)}`).join(', ');
+}
+/** A code span inside raw HTML (a `<summary>`), where Markdown is not rendered; `{` as for code(). */
+function htmlCode(text) {
+    return `<code>${neutralise(text).replace(/\{/g, '&#123;')}</code>`;
+}
+function formatMs(ms) {
+    return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+/** 2026-11-22T08:30:00.000Z → 2026-11-22 08:30 UTC */
+function formatTime(iso) {
+    return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+function details(summary, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+
+/***/ }),
+
+/***/ 400:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JR: () => (/* binding */ machines),
+/* harmony export */   MN: () => (/* binding */ hardwareDigestSection),
+/* harmony export */   NX: () => (/* binding */ hardwareDetailSection)
+/* harmony export */ });
+/* harmony import */ var _hardware_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8237);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9997);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2011);
+/* harmony import */ var _sections_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3844);
+
+
+
+
+/** Machines named in the digest's hardware line; the details list them all. */
+const DIGEST_MACHINES = 6;
+/** The distinct machines of a merged report, in shard order, with their shards' series added up. */
+function machines(shards) {
+    const byId = new Map();
+    for (const s of shards) {
+        const seen = byId.get(s.hardware.id);
+        if (seen) {
+            seen.series += s.series;
+            seen.shards.push(s);
+        }
+        else
+            byId.set(s.hardware.id, { hardware: s.hardware, series: s.series, shards: [s] });
+    }
+    return [...byId.values()];
+}
+function ownBaseline(m) {
+    return m.shards.find((s) => s.baseline)?.baseline;
+}
+/**
+ * One line under a merged report's verdict: which machines the numbers come
+ * from, and which of them had no baseline of their own. Hardware ids are
+ * plain names (checked when the shard was read); tool text is escaped.
+ */
+function hardwareDigestSection(report) {
+    const shards = report.shards;
+    if (!shards || shards.length === 0)
+        return undefined;
+    const list = machines(shards);
+    const shown = list.slice(0, DIGEST_MACHINES).map((m) => {
+        const base = ownBaseline(m);
+        const warn = report.comparison?.baseline && base && !base.sameHardware ? ' ⚠️ no own baseline' : '';
+        return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(m.hardware.id)} ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)((0,_hardware_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .hardwareText */ .wm)(m.hardware))}${warn}`;
+    });
+    const more = list.length > DIGEST_MACHINES ? ` · and ${list.length - DIGEST_MACHINES} more` : '';
+    return { text: `<sub>**Hardware** (${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(list.length, 'machine')}, ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(shards.length, 'shard')}): ${shown.join(' · ')}${more}</sub>` };
+}
+function runnerText(h) {
+    const r = h.runner;
+    const parts = [r?.name, r?.environment].filter((p) => !!p);
+    return parts.length > 0 ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(parts.join(', ')) : '–';
+}
+/** Details: each shard with its machine, and the baseline its series were compared with; or the one machine of a single run. */
+function hardwareDetailSection(report) {
+    const shards = report.shards;
+    if (shards && shards.length > 0) {
+        const rows = shards.map((s) => {
+            const b = s.baseline;
+            const baseline = !b ? '–' : b.sameHardware ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(b.description) : `⚠️ ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(b.hardware ?? 'unrecorded hardware')}'s (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(b.description)}), not gated`;
+            return [(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(s.name), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(s.hardware.id), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)((0,_hardware_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .hardwareText */ .wm)(s.hardware)), runnerText(s.hardware), String(s.series), baseline];
+        });
+        const text = `### Hardware\n\nEach shard's series carry its hardware as a label and are compared with the baseline of the same hardware.\n\n${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(['Shard', 'Hardware', 'GPUs / CPU', 'Runner', 'Series', 'Baseline'], rows)}`;
+        return { text, dropRank: _sections_js__WEBPACK_IMPORTED_MODULE_1__/* .DROP_RANK */ .N.collapsedDetail, kind: 'hardware table' };
+    }
+    const h = report.hardware;
+    if (!h)
+        return undefined;
+    const source = h.idSource === 'input' ? 'named by the hardware input' : `derived from the ${h.idSource.toUpperCase()}`;
+    const notes = (h.notes ?? []).map((n) => (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(n));
+    const runner = h.runner ? ` · runner ${runnerText(h)}` : '';
+    return { text: `### Hardware\n\n${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(h.id)} (${source}): ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)((0,_hardware_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .hardwareText */ .wm)(h))} · ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(`${h.os}/${h.arch}`)}${runner}${notes.length > 0 ? ` · ${notes.join('; ')}` : ''}. Baselines are kept per hardware.`, dropRank: _sections_js__WEBPACK_IMPORTED_MODULE_1__/* .DROP_RANK */ .N.collapsedDetail, kind: 'hardware' };
+}
+
+
+/***/ }),
+
+/***/ 8735:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Jz: () => (/* binding */ SUMMARY_LIMIT_BYTES),
+  Tf: () => (/* binding */ assembleSections),
+  o: () => (/* binding */ assembledBytes),
+  lN: () => (/* binding */ reportSections),
+  We: () => (/* binding */ withRenderTime)
+});
+
+// UNUSED EXPORTS: DROP_RANK, orderSeries, renderMarkdown
+
+// EXTERNAL MODULE: ./src/metrics/infer.ts
+var infer = __nccwpck_require__(1161);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __nccwpck_require__(9997);
+// EXTERNAL MODULE: ./src/report/calibration.ts
+var calibration = __nccwpck_require__(3614);
+// EXTERNAL MODULE: ./src/report/comparison.ts
+var report_comparison = __nccwpck_require__(2821);
+// EXTERNAL MODULE: ./src/model/marker.ts
+var marker = __nccwpck_require__(4323);
+// EXTERNAL MODULE: ./src/report/digest.ts
+var digest = __nccwpck_require__(7252);
+// EXTERNAL MODULE: ./src/util/numbers.ts
+var numbers = __nccwpck_require__(1986);
+// EXTERNAL MODULE: ./src/report/charts.ts
+var charts = __nccwpck_require__(3337);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
+;// CONCATENATED MODULE: ./src/report/findings.ts
+
+
+
+/** Rows of a finding's table in the comment: a handful, the rest are in report.json. */
+const TABLE_ROWS = 8;
+/** A ranking of more levels than this reads better as a chart. */
+const CHART_FROM_LEVELS = 6;
+const KIND_TITLE = { ranking: 'ranking', sweep: 'sweep', change: 'change', stability: 'stability' };
+function withUnit(value, unit) {
+    return `${(0,numbers/* formatNumber */.ZV)(value)}${unit ? ` ${(0,format/* escapeMarkdown */.FV)(unit)}` : ''}`;
+}
+function meanSd(l, unit) {
+    const sd = l.sd !== null && l.n !== null && l.n > 1 ? ` ± ${(0,numbers/* formatNumber */.ZV)(l.sd)}` : '';
+    return `${(0,numbers/* formatNumber */.ZV)(l.mean)}${sd}${unit ? ` ${(0,format/* escapeMarkdown */.FV)(unit)}` : ''}`;
+}
+/** Levels to show: all when few, else the best ones and the worst ones with a gap row. */
+function shownLevels(levels) {
+    if (levels.length <= TABLE_ROWS)
+        return [...levels];
+    const head = levels.slice(0, TABLE_ROWS - 3);
+    return [...head, undefined, ...levels.slice(-2)];
+}
+function relativeToBest(l, best) {
+    if (l === best || best.mean === 0)
+        return 'best';
+    return `${(l.mean / best.mean).toFixed(2)}×`;
+}
+function levelTable(f) {
+    const levels = f.levels ?? [];
+    const best = levels[0];
+    const rows = shownLevels(levels).map((l) => l ? [(0,format/* escapeMarkdown */.FV)(l.value), meanSd(l, f.unit), l.n === null ? '?' : String(l.n), relativeToBest(l, best)] : ['…', `${levels.length - TABLE_ROWS + 1} more`, '', '']);
+    return (0,format/* table */.tp)([(0,format/* escapeMarkdown */.FV)(f.factor ?? 'level'), 'Mean ± sd', 'n', 'vs best'], rows);
+}
+/** Characters of header text a finding's table may have before it no longer fits the comment's column. */
+const HEADER_CHARS = 90;
+/**
+ * The factor's levels within each setting of the others: rows are levels,
+ * columns settings (at most six, the unit in the caption so cells stay narrow).
+ * Long setting names (a merge's hardware ids) turn it round when that is
+ * narrower: rows are settings, columns levels; too wide either way, the levels alone are shown.
+ */
+function sliceTable(f) {
+    const slices = f.slices ?? [];
+    if (slices.length < 2 || slices.length > 6)
+        return undefined;
+    const levels = (f.levels ?? []).map((l) => l.value);
+    const shown = levels.slice(0, TABLE_ROWS);
+    const sum = (names) => names.reduce((n, s) => n + s.length, 0);
+    const longest = (names) => Math.max(0, ...names.map((s) => s.length));
+    const settings = slices.map((s) => s.setting);
+    // Roughly the characters of one row: the first column's longest name and every other column's header.
+    const upright = longest(shown) + sum(settings);
+    const turnedWidth = longest(settings) + sum(shown);
+    if (upright > HEADER_CHARS) {
+        if (shown.length > 6 || turnedWidth > Math.min(upright, HEADER_CHARS))
+            return undefined;
+        const turned = slices.map((s) => [
+            (0,format/* escapeMarkdown */.FV)(s.setting),
+            ...shown.map((level) => {
+                const v = s.values.find((x) => x.level === level);
+                return v ? (s.values[0]?.level === level ? `**${(0,numbers/* formatNumber */.ZV)(v.mean)}**` : (0,numbers/* formatNumber */.ZV)(v.mean)) : '–';
+            }),
+        ]);
+        const caption = `Mean${f.unit ? ` ${(0,format/* escapeMarkdown */.FV)(f.unit)}` : ''} of each ${(0,format/* escapeMarkdown */.FV)(f.factor ?? 'level')} per setting; the best in each row in bold.`;
+        return `${(0,format/* table */.tp)(['Setting', ...shown.map((l) => (0,format/* escapeMarkdown */.FV)(l))], turned)}\n\n${caption}`;
+    }
+    const rows = shown.map((level) => [
+        (0,format/* escapeMarkdown */.FV)(level),
+        ...slices.map((s) => {
+            const v = s.values.find((x) => x.level === level);
+            const best = s.values[0]?.level === level;
+            return v ? (best ? `**${(0,numbers/* formatNumber */.ZV)(v.mean)}**` : (0,numbers/* formatNumber */.ZV)(v.mean)) : '–';
+        }),
+    ]);
+    const caption = `Mean${f.unit ? ` ${(0,format/* escapeMarkdown */.FV)(f.unit)}` : ''} per setting; the best in each column in bold.`;
+    return `${(0,format/* table */.tp)([(0,format/* escapeMarkdown */.FV)(f.factor ?? 'level'), ...slices.map((s) => (0,format/* escapeMarkdown */.FV)(s.setting))], rows)}\n\n${caption}`;
+}
+function sweepTable(f) {
+    const sweep = f.sweep;
+    if (!sweep)
+        return '';
+    const rows = sweep.effects.map((e) => [
+        (0,format/* escapeMarkdown */.FV)(e.factor),
+        e.levels.map((l) => `${(0,format/* escapeMarkdown */.FV)(l.value)}: ${(0,numbers/* formatNumber */.ZV)(l.mean)}`).join(' · '),
+        `${(e.spread * 100).toFixed(1)}%`,
+        e.test.p === null ? '–' : (0,numbers/* formatP */.MA)(e.test.p),
+    ]);
+    const best = `Best: ${(0,format/* escapeMarkdown */.FV)(sweep.best.value)} → ${withUnit(sweep.best.mean, f.unit)}; worst: ${(0,format/* escapeMarkdown */.FV)(sweep.worst.value)} → ${withUnit(sweep.worst.mean, f.unit)}.`;
+    return `${(0,format/* table */.tp)(['Factor', `Mean ${f.unit ? `(${(0,format/* escapeMarkdown */.FV)(f.unit)}) ` : ''}per level`, 'Spread', 'p'], rows)}\n\n${best}`;
+}
+function rankingChart(f) {
+    const levels = f.levels ?? [];
+    if (levels.length < CHART_FROM_LEVELS)
+        return undefined;
+    const shown = levels.length > 12 ? [...levels.slice(0, 9), ...levels.slice(-3)] : levels;
+    return (0,charts/* barChart */.S9)({
+        title: `${f.metric} by ${f.factor ?? 'level'}${levels.length > shown.length ? `, 12 of ${levels.length}` : ''}`,
+        yAxis: f.unit || f.metric,
+        bars: shown.map((l) => ({ label: l.value, value: l.mean })),
+        fromZero: true,
+    });
+}
+function stabilityList(f) {
+    const items = f.stability?.items ?? [];
+    const lines = items.slice(0, TABLE_ROWS).map((i) => `- ${(0,format/* escapeMarkdown */.FV)(i.name)}: ${(0,format/* escapeMarkdown */.FV)(i.note)}`);
+    if (f.stability?.excludedRows)
+        lines.push(`- ${f.stability.excludedRows} row(s) with a non-empty error column left out`);
+    return lines.join('\n');
+}
+/** The evidence under a finding's sentence: a small table or chart, or nothing. */
+function findingEvidence(f) {
+    switch (f.kind) {
+        case 'ranking': {
+            const body = [sliceTable(f) ?? levelTable(f), rankingChart(f)].filter(Boolean).join('\n\n');
+            return body;
+        }
+        case 'sweep':
+            return sweepTable(f);
+        case 'stability':
+            return stabilityList(f);
+        case 'change':
+            return undefined;
+    }
+}
+/** Where a finding's numbers come from, short enough for one line. */
+function findingSource(f) {
+    const labels = Object.entries(f.scope.labels);
+    return `${(0,format/* code */.aY)(f.scope.path)}${labels.length > 0 ? ` (${labels.map(([k, v]) => `${(0,format/* escapeMarkdown */.FV)(k)}=${(0,format/* escapeMarkdown */.FV)(v)}`).join(', ')})` : ''}`;
+}
+/** The finding's sentence, its metric set in code where the sentence starts with it. */
+function sentence(f) {
+    return f.metric !== '' && f.text.startsWith(`${f.metric} `) ? `${(0,format/* code */.aY)(f.metric)}${(0,format/* escapeMarkdown */.FV)(f.text.slice(f.metric.length))}` : (0,format/* escapeMarkdown */.FV)(f.text);
+}
+/** One numbered finding: its sentence, where it comes from, and its evidence collapsed under it. */
+function findingItem(f, index) {
+    // Continuation lines are indented to the item's text, or GitHub ends the list item there.
+    const indent = ' '.repeat(`${index}. `.length);
+    const lines = [`${index}. ${sentence(f)}`, `${indent}<sub>${KIND_TITLE[f.kind]} · ${findingSource(f)} · ${f.id}</sub>`];
+    const evidence = findingEvidence(f);
+    if (evidence) {
+        const body = (0,format/* details */.zH)('Numbers', evidence);
+        lines.push('', ...body.split('\n').map((l) => (l === '' ? '' : `${indent}${l}`)));
+    }
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/report/sections.ts
+var sections = __nccwpck_require__(3844);
+;// CONCATENATED MODULE: ./src/report/trend.ts
+
+
+
+
+
+/** Metrics shown; report.json keeps more (TREND_SERIES_LIMIT). */
+const TREND_METRICS_SHOWN = 6;
+/** Up to this many metrics get a chart each; more get sparkline rows. */
+const TREND_CHARTS = 2;
+/** Default-branch runs drawn per metric (the newest), before this run. */
+const TREND_POINTS_SHOWN = 20;
+/** Change-point sentences shown. */
+const TREND_CHANGE_LINES = 3;
+/** The whole section stays within this many characters. */
+const TREND_CHARS_LIMIT = 1500;
+const NAME_CHARS = 40;
+const BARS = '▁▂▃▄▅▆▇█';
+/**
+ * One character per value on a band at least twice the threshold wide around
+ * the values' midpoint, so noise well inside the threshold draws nearly flat
+ * and a drop past it draws as a drop.
+ */
+function sparkline(values, threshold) {
+    if (values.length === 0)
+        return '';
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const sorted = [...values].sort((a, b) => a - b);
+    const median = sorted[sorted.length >> 1];
+    const band = Math.max(max - min, 2 * threshold * Math.abs(median));
+    if (band === 0)
+        return BARS.charAt(3).repeat(values.length);
+    const lo = (max + min) / 2 - band / 2;
+    return values.map((v) => BARS.charAt(Math.min(7, Math.max(0, Math.floor(((v - lo) / band) * 8))))).join('');
+}
+function plainName(t) {
+    const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`);
+    const full = labels.length > 0 ? `${t.metric} (${labels.join(', ')})` : t.metric;
+    return full.length > NAME_CHARS ? `${full.slice(0, NAME_CHARS - 1)}…` : full;
+}
+function shown(t) {
+    return t.points.slice(-TREND_POINTS_SHOWN).map((p) => p.value);
+}
+function chart(t) {
+    const values = shown(t);
+    const all = t.current === null ? values : [...values, t.current];
+    const labels = values.map((_, i) => `"-${values.length - i}"`);
+    if (t.current !== null)
+        labels.push('"now"');
+    const min = Math.min(...all);
+    const max = Math.max(...all);
+    const pad = Math.max((max - min) * 0.1, Math.abs(max) * 0.01);
+    const round = (v) => Number(v.toPrecision(4));
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${(0,charts/* chartLabel */.tb)(plainName(t))}"`,
+        `  x-axis [${labels.join(', ')}]`,
+        `  y-axis "${(0,charts/* chartLabel */.tb)(t.unit || 'value')}" ${round(min - pad)} --> ${round(max + pad)}`,
+        `  line [${all.map(round).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+function sparkRow(t) {
+    const values = shown(t);
+    const all = t.current === null ? values : [...values, t.current];
+    const line = sparkline(all, t.threshold);
+    const drawn = t.current === null ? line : `${line.slice(0, -1)} → ${line.slice(-1)}`;
+    return [
+        (0,format/* escapeMarkdown */.FV)(plainName(t)),
+        drawn,
+        `${(0,numbers/* formatNumber */.ZV)(Math.min(...all))}–${(0,numbers/* formatNumber */.ZV)(Math.max(...all))}${t.unit ? ` ${(0,format/* escapeMarkdown */.FV)(t.unit)}` : ''}`,
+        (0,numbers/* formatNumber */.ZV)(values[values.length - 1]),
+        t.current === null ? '–' : (0,numbers/* formatNumber */.ZV)(t.current),
+    ];
+}
+function ago(runs) {
+    return runs === 0 ? 'at this push' : `${(0,util_text/* plural */.LS)(runs, 'push', 'pushes')} ago`;
+}
+/** "tokens_s (model=llama3) fell 8.0% at commit `abc1234`, 3 pushes ago, and stayed there." */
+function changeSentence(t, e) {
+    const name = (0,format/* escapeMarkdown */.FV)(plainName(t));
+    const pct = (0,numbers/* formatChange */.eD)(Math.abs(e.change)).slice(1);
+    if (e.kind === 'drift')
+        return `${name} drifted ${e.change < 0 ? 'down' : 'up'} ${pct} over the last ${(0,util_text/* plural */.LS)(e.runsAgo + 1, 'run')} (a steady slope, no single step).`;
+    const at = e.commit ? ` at commit ${(0,format/* code */.aY)(e.commit.slice(0, 7))}` : '';
+    return `${name} ${e.change < 0 ? 'fell' : 'rose'} ${pct}${at}, ${ago(e.runsAgo)}${e.latest ? ', and stayed there' : ''}.`;
+}
+function noiseLine(history) {
+    const used = history.betweenRun + history.withinRun;
+    const split = used > 0 ? `: the between-run spread was larger and used for ${(0,util_text/* plural */.LS)(history.betweenRun, 'metric')}, the within-run one for ${history.withinRun}` : '';
+    return `Noise learned from the last ${(0,util_text/* plural */.LS)(history.runs, 'default-branch run')}${split}.`;
+}
+function render(history, trends, charts, changeLines) {
+    const parts = ['### Trend on the default branch', noiseLine(history)];
+    if (trends.length > 0) {
+        if (charts)
+            parts.push(...trends.map(chart));
+        else {
+            parts.push((0,format/* table */.tp)(['Metric', `Last runs → this run`, 'Range', 'Latest', 'This run'], trends.map(sparkRow)));
+        }
+    }
+    if (history.changePoints) {
+        const sentences = trends.flatMap((t) => (t.changes ?? []).slice().reverse().map((e) => changeSentence(t, e)));
+        if (sentences.length === 0 && trends.length > 0)
+            parts.push('No change point on the default branch: no gated metric moved to a new level and stayed there.');
+        else if (sentences.length > 0) {
+            const kept = sentences.slice(0, changeLines);
+            const more = sentences.length - kept.length;
+            parts.push(`Change points on the default branch:\n${kept.map((t) => `- ${t}`).join('\n')}${more > 0 ? `\n- …and ${more} more in report.json` : ''}`);
+        }
+    }
+    return parts.join('\n\n');
+}
+/**
+ * The trend section, or nothing without a default-branch history. Tries the
+ * fullest form first (charts for one or two metrics, six rows, three change
+ * sentences) and gives way, row by row, until it fits TREND_CHARS_LIMIT.
+ */
+function trendSections(report) {
+    const history = report.comparison?.history;
+    if (!history)
+        return [];
+    const all = history.trends.slice(0, TREND_METRICS_SHOWN);
+    const attempts = [];
+    if (all.length > 0 && all.length <= TREND_CHARTS)
+        attempts.push({ trends: all, charts: true, lines: TREND_CHANGE_LINES });
+    for (let n = all.length; n >= 0; n--)
+        attempts.push({ trends: all.slice(0, n), charts: false, lines: Math.min(TREND_CHANGE_LINES, Math.max(1, n)) });
+    for (const a of attempts) {
+        const text = render(history, a.trends, a.charts, a.lines);
+        if (text.length <= TREND_CHARS_LIMIT)
+            return [{ text, dropRank: sections/* DROP_RANK */.N.unchangedMetrics, kind: 'trend' }];
+    }
+    return [{ text: `### Trend on the default branch\n\n${noiseLine(history)}`, dropRank: sections/* DROP_RANK */.N.unchangedMetrics, kind: 'trend' }];
+}
+
+// EXTERNAL MODULE: ./src/report/hardware.ts
+var report_hardware = __nccwpck_require__(400);
+// EXTERNAL MODULE: ./src/llm/config.ts
+var config = __nccwpck_require__(8353);
+// EXTERNAL MODULE: ./src/llm/verify.ts + 3 modules
+var verify = __nccwpck_require__(4115);
+;// CONCATENATED MODULE: ./src/report/llm-sections.ts
+
+
+
+
+
+/** Above this many calls the per-call table starts collapsed. */
+const OPEN_CALL_ROWS = 6;
+/** "num_gpu=80, num_ctx=2048 (raised from 256 to fit the prompt), temp=0.6, top_p=default, …" */
+function configurationLine(llm) {
+    const raised = llm.numCtxRaisedFrom !== undefined ? ` (raised from ${llm.numCtxRaisedFrom} to fit the prompt)` : '';
+    return (0,format/* code */.aY)((0,config/* formatOllamaOptions */.Ik)(llm.options, (key) => (key === 'num_ctx' ? raised : '')));
+}
+/** "fully on GPU", "42% on GPU", "on CPU"; undefined when `ps` did not say. */
+function gpuResidency(sizeVram, size) {
+    if (sizeVram === undefined || size === undefined || size <= 0)
+        return undefined;
+    if (sizeVram >= size)
+        return 'fully on GPU';
+    if (sizeVram <= 0)
+        return 'on CPU only';
+    return `${Math.round((sizeVram / size) * 100)}% on GPU`;
+}
+function modelLine(llm) {
+    const m = llm.model;
+    const parts = [`**Model:** ${(0,format/* code */.aY)(m.name)}`];
+    if (m.digest)
+        parts.push(`digest ${(0,format/* code */.aY)(m.digest.replace(/^sha256:/, '').slice(0, 12))}`);
+    if (m.parameterSize)
+        parts.push((0,format/* escapeMarkdown */.FV)(m.parameterSize));
+    if (m.quantization)
+        parts.push((0,format/* escapeMarkdown */.FV)(m.quantization));
+    const residency = gpuResidency(m.sizeVram, m.size);
+    if (residency)
+        parts.push(residency);
+    const origin = { input: 'given by ollama-url', reused: 'already running', started: 'started by this job' }[llm.server.origin];
+    parts.push(`Ollama ${llm.server.version ? (0,format/* escapeMarkdown */.FV)(llm.server.version) : '(version unknown)'} at ${(0,format/* code */.aY)(llm.server.url)} (${origin})`);
+    return parts.join(' · ');
+}
+function two(value) {
+    return value === null ? '–' : value.toFixed(2);
+}
+function llm_sections_meanSd(a, unit) {
+    if (a.mean === null)
+        return '–';
+    return `${a.mean.toFixed(2)}${a.sd !== null ? ` ± ${a.sd.toFixed(2)}` : ''} ${unit}`;
+}
+function callRow(c) {
+    const stage = c.stage === 'warmup' ? 'warm-up' : c.stage;
+    const note = c.error ? `failed: ${(0,format/* escapeMarkdown */.FV)(c.error)}` : c.truncated ? 'prompt probably truncated' : '';
+    const tokens = `${c.promptTokens === null ? '–' : c.promptTokens} / ${c.outputTokens === null ? '–' : c.outputTokens}`;
+    return [
+        c.stage === 'warmup' ? '–' : String(c.run),
+        stage,
+        two(c.ttftMs),
+        two(c.tokensPerSecond),
+        tokens,
+        [c.promptEvalMs, c.evalMs, c.loadMs, c.totalMs].map(two).join(' / '),
+        note,
+    ];
+}
+const CALL_HEADER = ['Run', 'Stage', 'TTFT (ms)', 'tok/s', 'Tokens in / out', 'Prompt eval / eval / load / total (ms)', 'Note'];
+/** Model, configuration, Aggregate Metrics and Statistical Summary: the part of the LLM metrics kept longest. */
+function llmSummarySection(llm, heading = '### LLM call metrics') {
+    const parts = [heading, modelLine(llm), `**Configuration:** ${configurationLine(llm)}`].filter((p) => p !== '');
+    const agg = llm.aggregate;
+    const warmup = llm.calls.find((c) => c.stage === 'warmup' && !c.error);
+    if (agg) {
+        const rows = [
+            ['Average Throughput', llm_sections_meanSd(agg.tokensPerSecond, 'tok/s')],
+            ['Average TTFT', llm_sections_meanSd(agg.ttftMs, 'ms')],
+            ['Total Tokens Generated', String(agg.totalOutputTokens)],
+            ['Total Prompt Tokens', String(agg.totalPromptTokens)],
+            ['Total LLM Call Duration', `${agg.totalMs.toFixed(2)} ms`],
+            ['Prompt Eval Duration (sum)', `${agg.promptEvalMs.toFixed(2)} ms`],
+            ['Eval Duration (sum)', `${agg.evalMs.toFixed(2)} ms`],
+            ['Load Duration (sum)', `${agg.loadMs.toFixed(2)} ms`],
+        ];
+        if (warmup)
+            rows.push(['Model load (warm-up, not in the sums)', warmup.loadMs === null ? '–' : `${warmup.loadMs.toFixed(2)} ms`]);
+        parts.push(`**Aggregate Metrics**\n\n${(0,format/* table */.tp)(['Metric', 'Value'], rows)}`);
+        parts.push([
+            '**Statistical Summary**',
+            '',
+            `- **Throughput CV**: ${(0,numbers/* formatPercent */.l9)(agg.tokensPerSecond.cv)}`,
+            `- **TTFT CV**: ${(0,numbers/* formatPercent */.l9)(agg.ttftMs.cv)}`,
+            `- **Runs**: ${agg.runs} (${agg.tokensPerSecond.n} generation call${agg.tokensPerSecond.n === 1 ? '' : 's'} measured; warm-up excluded)`,
+        ].join('\n'));
+    }
+    else {
+        parts.push('No report call finished, so there are no call metrics to aggregate.');
+    }
+    if (heading !== '' && llm.notes.length > 0)
+        parts.push(llm.notes.map((n) => `- ${(0,format/* escapeMarkdown */.FV)(n)}`).join('\n'));
+    return parts.join('\n\n');
+}
+/**
+ * The model's own performance in one line, the aggregate table collapsed
+ * under it: what the digest keeps of the LLM call metrics.
+ */
+function llmDigestSection(llm) {
+    const agg = llm.aggregate;
+    const parts = [`${(0,format/* code */.aY)(llm.model.name)}`];
+    if (agg) {
+        parts.push((0,util_text/* plural */.LS)(agg.runs, 'run'));
+        parts.push(`**${llm_sections_meanSd(agg.tokensPerSecond, 'tok/s')}**`);
+        parts.push(`TTFT ${llm_sections_meanSd(agg.ttftMs, 'ms')}`);
+        parts.push(`${agg.totalOutputTokens} output tokens`);
+        parts.push(`total ${(0,format/* formatMs */._V)(agg.totalMs)}`);
+    }
+    else
+        parts.push('no report call finished');
+    const residency = gpuResidency(llm.model.sizeVram, llm.model.size);
+    if (residency)
+        parts.push(residency);
+    const notes = llm.notes.length > 0 ? `\n\n${llm.notes.map((n) => `- ${(0,format/* escapeMarkdown */.FV)(n)}`).join('\n')}` : '';
+    return `### LLM call metrics\n\n${parts.join(' · ')}${notes}\n\n${(0,format/* details */.zH)('Aggregate metrics, CV and configuration', llmSummarySection(llm, ''))}`;
+}
+/** Every call, warm-up included, and the persona prompt: detail that may be dropped for size. */
+function llmCallsSection(llm) {
+    const body = (0,format/* table */.tp)(CALL_HEADER, llm.calls.map(callRow));
+    const calls = llm.calls.length > OPEN_CALL_ROWS ? (0,format/* details */.zH)(`Per-call metrics (${llm.calls.length} calls)`, body) : `**Per-call metrics**\n\n${body}`;
+    const persona = (0,format/* details */.zH)('Persona prompt', `\`\`\`text\n${llm.persona.replace(/`{3,}/g, '``')}\n\`\`\``);
+    return `${calls}\n\n${persona}`;
+}
+/** Lines of dropped items in the collapsed note; the rest are counted (all are in report.json). */
+const DROPS_LISTED = 10;
+function interpretationText(text) {
+    return text ? ` _${(0,format/* escapeMarkdown */.FV)(text)}_` : '';
+}
+function llm_sections_sentence(text) {
+    return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+/** The checks' outcome: one line when everything held, else the drops collapsed under a count. */
+function checksNote(n, runs) {
+    const which = runs > 1 ? `Answer of run ${n.run} of ${runs}. ` : '';
+    const kept = n.claims.length + n.recommendations.length + n.risks.length;
+    if (n.dropped.length === 0)
+        return `<sub>${which}Checks: all ${(0,util_text/* plural */.LS)(kept, 'item')} of the answer held.</sub>`;
+    // Items dropped for the same reason with the same detail share a line: "claims 6, 7, 8: …".
+    const groups = new Map();
+    for (const d of n.dropped) {
+        const text = `${(0,format/* escapeMarkdown */.FV)(verify/* REASON_TEXT */.$H[d.reason])} — ${(0,format/* escapeMarkdown */.FV)(d.detail)}`;
+        const key = `${d.item}\u0000${text}`;
+        const group = groups.get(key) ?? { item: d.item, indices: [], text };
+        group.indices.push(d.index);
+        groups.set(key, group);
+    }
+    const all = [...groups.values()];
+    const lines = all.slice(0, DROPS_LISTED).map((g) => `- ${g.indices.length > 1 ? `${g.item}s` : g.item} ${g.indices.join(', ')}: ${g.text}`);
+    if (all.length > DROPS_LISTED)
+        lines.push(`- …and ${all.slice(DROPS_LISTED).reduce((k, g) => k + g.indices.length, 0)} more in report.json`);
+    return `${which ? `<sub>${which.trim()}</sub>\n\n` : ''}${(0,format/* details */.zH)(`Checks: ${kept} kept, ${(0,util_text/* plural */.LS)(n.dropped.length, 'item')} dropped`, lines.join('\n'))}`;
+}
+/**
+ * The narrative: the verdict sentence and each checked claim's sentence,
+ * written by code from the facts, with the model's checked interpretation
+ * after it (escaped: no link, image, HTML or mention survives); the
+ * recommendations and risks; and what the checks dropped, collapsed. Or the
+ * one-line reason it is missing.
+ */
+function narrativeSection(report) {
+    const n = report.narrative;
+    if (n.status === 'skipped')
+        return `> **Narrative skipped:** ${(0,format/* escapeMarkdown */.FV)(n.reason)}`;
+    if (n.status === 'fallback')
+        return `> **Narrative not shown:** ${(0,format/* escapeMarkdown */.FV)(n.reason)}`;
+    const model = report.llm ? ` by ${(0,format/* code */.aY)(report.llm.model.name)}` : '';
+    const parts = [`### Narrative\n\n<sub>Claims chosen${model} from the computed facts and checked against them. Every number, name, direction and verdict is written by code; the model's own words are in italics.</sub>`];
+    const gate = n.claims.find((c) => c.relation === 'passes' || c.relation === 'fails');
+    parts.push(`${(0,format/* escapeMarkdown */.FV)(n.verdict)}${interpretationText(gate?.interpretation)}`);
+    const claims = n.claims.filter((c) => c !== gate);
+    if (claims.length > 0)
+        parts.push(claims.map((c) => `- ${(0,format/* escapeMarkdown */.FV)(llm_sections_sentence(c.statement))}${interpretationText(c.interpretation)}`).join('\n'));
+    if (n.recommendations.length > 0)
+        parts.push(`**Recommendations**\n\n${n.recommendations.map((r, i) => `${i + 1}. _${(0,format/* escapeMarkdown */.FV)(r.text)}_`).join('\n')}`);
+    if (n.risks.length > 0)
+        parts.push(`**Risks**\n\n${n.risks.map((r) => `- _${(0,format/* escapeMarkdown */.FV)(r.risk)}_ Mitigation: _${(0,format/* escapeMarkdown */.FV)(r.mitigation)}_`).join('\n')}`);
+    parts.push(checksNote(n, report.llm?.aggregate?.runs ?? 1));
+    return parts.join('\n\n');
+}
+/** "LLM 12.30 s (load 1.20 s, prompt eval 300 ms, generation 10.10 s)" for the workflow timings line. */
+function llmTimingText(report) {
+    const t = report.timings.llm;
+    if (!t)
+        return undefined;
+    return `LLM ${(0,format/* formatMs */._V)(t.wallMs)} (load ${(0,format/* formatMs */._V)(t.loadMs)}, prompt eval ${(0,format/* formatMs */._V)(t.promptEvalMs)}, generation ${(0,format/* formatMs */._V)(t.generationMs)})`;
+}
+
+;// CONCATENATED MODULE: ./src/report/comment.ts
+
+
+
+
+
+
+
+
+
+
+
+function titleSection(report) {
+    const h = (0,digest/* headline */.Pl)(report);
+    return { text: `${marker/* REPORT_MARKER */.Eg}\n## ${h.icon} Chimera Insight: ${h.text}` };
+}
+/** Inputs that matched nothing or gate nothing: one short list under the title, errors first. */
+function noticesSection(report) {
+    const notices = [...(report.notices ?? [])].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+    if (notices.length === 0)
+        return undefined;
+    const lines = notices.map((n) => `- ${n.level === 'error' ? '**Error** · ' : ''}${(0,format/* code */.aY)(n.input)}: ${(0,format/* escapeMarkdown */.FV)(n.message)}`);
+    return { text: `### Configuration ${notices.some((n) => n.level === 'error') ? 'problems' : 'warnings'}\n\n${lines.join('\n')}` };
+}
+function verdictSection(report) {
+    if (!report.comparison)
+        return { text: 'No baseline was asked for (`baseline: none`): nothing is compared and nothing can fail.' };
+    return { text: (0,report_comparison/* verdictLine */.MT)(report.comparison, report.generatedAt) };
+}
+/** Metric and labels on two short lines, so the five columns fit the comment's width. */
+function nameCell(short, footnote) {
+    const mark = footnote !== undefined ? ` <sup>${footnote}</sup>` : '';
+    return `${(0,format/* code */.aY)(short.metric)}${mark}${short.labels ? `<br>${(0,format/* escapeMarkdown */.FV)(short.labels)}` : ''}`;
+}
+function changesSection(report, links) {
+    const comparison = report.comparison;
+    if (!comparison?.baseline || comparison.error)
+        return undefined;
+    const { rows, counts, hidden } = (0,digest/* digestChanges */.ed)(comparison);
+    const summary = (0,digest/* countsText */.WN)(counts);
+    if (rows.length === 0)
+        return { text: `### Changes\n\nNothing moved past its threshold (${summary}).` };
+    const cut = [];
+    const names = (0,digest/* rowNames */.fH)(rows);
+    const body = rows.map((c, i) => {
+        const short = names[i];
+        if (short.cut)
+            cut.push(c);
+        return [
+            nameCell(short, short.cut ? cut.length : undefined),
+            (0,digest/* sideValue */.Po)(c.base?.value, (0,format/* escapeMarkdown */.FV)(c.unit)),
+            (0,digest/* sideValue */.Po)(c.head?.value, (0,format/* escapeMarkdown */.FV)(c.unit)),
+            c.change === null ? '–' : `${(0,numbers/* formatChange */.eD)(c.change)}${c.interval ? `<br><sub>${(0,digest/* intervalText */.Bt)(c.interval)}</sub>` : ''}`,
+            `${(0,digest/* verdictWord */.E0)(c)}<br><sub>threshold ${(0,digest/* thresholdText */.HA)(c)}</sub>${(0,digest/* otherHardwareText */.a1)(c) ? `<br><sub>${(0,digest/* otherHardwareText */.a1)(c)}</sub>` : ''}`,
+        ];
+    });
+    const parts = [`### Changes\n\n${(0,format/* table */.tp)(['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'], body)}`];
+    const where = links.detailsBelow ? 'below' : 'in the job summary';
+    parts.push(`<sub>${(0,format/* escapeMarkdown */.FV)(summary)}${hidden > 0 ? `; ${hidden} more of these not shown here` : ''}. Every comparison, with p-values and notes, is ${where}.</sub>`);
+    if (cut.length > 0) {
+        const names = cut.map((c, i) => `${i + 1}. ${(0,format/* code */.aY)(c.metric)}${Object.keys(c.labels).length > 0 ? ` (${(0,format/* labelsText */.Ht)(c.labels)})` : ''} in ${(0,format/* code */.aY)(c.file)}`);
+        parts.push((0,format/* details */.zH)('Full names', names.join('\n')));
+    }
+    const chart = (0,report_comparison/* comparisonChart */.e4)(comparison);
+    // The table already holds every number; the chart is there for those who would rather look.
+    if (chart)
+        parts.push((0,format/* details */.zH)('Chart: gated metrics as % of the baseline', chart));
+    return { text: parts.join('\n\n') };
+}
+function findingsSection(report) {
+    const chosen = (0,digest/* keyFindings */.se)(report.findings);
+    if (chosen.length === 0) {
+        return { text: '### Key findings\n\nNo series differ only by a condition (model, backend, a folder per variant), so there is nothing to rank yet.' };
+    }
+    const more = report.findings.filter((f) => f.kind !== 'change').length - chosen.length;
+    const items = chosen.map((f, i) => findingItem(f, i + 1));
+    const tail = more > 0 ? `\n\n<sub>${(0,util_text/* plural */.LS)(more, 'more finding')} in the job summary and report.json.</sub>` : '';
+    return { text: `### Key findings\n\n${items.join('\n\n')}${tail}` };
+}
+function structureText(report) {
+    const e = report.experiments;
+    const parts = [];
+    if (e.replicateGroups.length > 0) {
+        const runs = e.replicateGroups.reduce((s, g) => s + g.runs, 0);
+        parts.push(`${(0,util_text/* plural */.LS)(runs, 'run folder or file', 'run folders or files')} pooled into ${(0,util_text/* plural */.LS)(e.replicateGroups.length, 'replicated benchmark')}`);
+    }
+    if (e.factors.length > 0)
+        parts.push(`factors from paths: ${e.factors.map((f) => `${(0,format/* escapeMarkdown */.FV)(f.name)} (${f.levels.length})`).join(', ')}`);
+    return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+function footerSection(report, links) {
+    const t = report.inventory.totals;
+    const data = [`**Data:** ${(0,util_text/* plural */.LS)(report.series.length, 'series', 'series')} from ${(0,util_text/* plural */.LS)(t.parsed, 'file')} in ${(0,format/* code */.aY)(report.root)}`];
+    const extra = [`${(0,util_text/* plural */.LS)(t.documents, 'document')}`, `${t.skipped} skipped`, `${t.failed} failed`];
+    if (t.excludedRows > 0)
+        extra.push(`${(0,util_text/* plural */.LS)(t.excludedRows, 'row')} excluded for errors`);
+    data[0] += ` (${extra.join(', ')})`;
+    const structure = structureText(report);
+    if (structure)
+        data.push(structure);
+    if (!links.detailsBelow) {
+        const places = [];
+        if (links.summaryUrl)
+            places.push(`[job summary](${links.summaryUrl})`);
+        if (links.reportPath)
+            places.push('report.md (output `report-path`)');
+        if (places.length > 0)
+            data.push(`per-file tables, inventory, problems and configuration: ${places.join(' and ')}`);
+    }
+    const commit = report.commit ? ` · commit ${(0,format/* code */.aY)(report.commit.sha.slice(0, 12))}${report.commit.ref ? ` on ${(0,format/* code */.aY)(report.commit.ref)}` : ''}` : '';
+    data.push(`Chimera Insight ${(0,format/* escapeMarkdown */.FV)(report.toolVersion)} · ${(0,format/* formatTime */.fU)(report.generatedAt)}${commit}`);
+    return { text: `<sub>${data.join(' · ')}</sub>` };
+}
+/**
+ * The digest, in reading order: verdict, changes, key findings, the model's
+ * narrative, the model's own call metrics, and a last line with the data and
+ * where the details are. The PR comment is this alone, so it stays a few
+ * thousand characters on any repository: every part has a fixed cap.
+ */
+function digestSections(report, links = {}) {
+    const sections = [
+        titleSection(report),
+        // A gate that gates nothing makes the verdict meaningless: that is said first.
+        noticesSection(report),
+        verdictSection(report),
+        (0,report_hardware/* hardwareDigestSection */.MN)(report),
+        changesSection(report, links),
+        ...trendSections(report),
+        ...(0,calibration/* calibrationDigestSections */.ji)(report),
+        findingsSection(report),
+        { text: narrativeSection(report) },
+        report.llm ? { text: llmDigestSection(report.llm) } : undefined,
+        footerSection(report, links),
+    ];
+    return sections.filter((s) => s !== undefined);
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** GitHub refuses job summaries over 1 MiB. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** Above this many series, per-file tables start collapsed. */
+const OPEN_SERIES_LIMIT = 60;
+const KEY_METRICS_LIMIT = 30;
+// Untrusted text has its braces escaped, so this token can only be ours.
+const TIMING_PLACEHOLDER = '{{render-ms}}';
+const ARROW = { higher: '↑', lower: '↓', none: '' };
+function rank(s) {
+    if ((0,infer/* isThroughput */.BB)(s.direction, s.unit, s.metric))
+        return 0;
+    return s.direction === 'higher' ? 1 : s.direction === 'lower' ? 2 : 3;
+}
+/** Throughput first, then higher-is-better, lower-is-better and the rest; then by name. */
+function orderSeries(series) {
+    return [...series].sort((a, b) => rank(a) - rank(b) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) || (a.id < b.id ? -1 : 1));
+}
+function notes(s) {
+    const out = [];
+    if (s.source === 'summary')
+        out.push('summary stated in file');
+    else if (s.stats.n === 1)
+        out.push('single value');
+    if (s.stats.approximate)
+        out.push(`percentiles from a ${s.samples.length}-sample reservoir`);
+    if (s.outliers.length > 0) {
+        const shown = s.outliers.slice(0, 3).map((o) => `#${o.index + 1} = ${(0,numbers/* formatNumber */.ZV)(o.value)}`);
+        const first = s.outliers.some((o) => o.index === 0) ? ' (first run: warm-up?)' : '';
+        out.push(`${s.outliers.length} outlier${s.outliers.length > 1 ? 's' : ''}: ${shown.join(', ')}${s.outliers.length > 3 ? ', …' : ''}${first}; kept in the statistics`);
+    }
+    if (s.directionSource === 'override')
+        out.push('direction set by input');
+    return out.join('; ').replace(/#(?=\d)/g, '#\u200b');
+}
+/** Conditions as a table cell: the file's labels and those read from the path. */
+function conditionsText(s) {
+    return (0,format/* labelsText */.Ht)({ ...s.labels, ...s.factors });
+}
+function statsRow(s) {
+    const st = s.stats;
+    // One sample has no spread: repeating it as min, p50, …, max would only add noise.
+    const spread = (v) => (st.n === 1 ? '–' : (0,numbers/* formatNumber */.ZV)(v));
+    const unit = s.unit ? ` ${(0,format/* escapeMarkdown */.FV)(s.unit)}` : '';
+    const sd = st.sd !== null && st.n !== 1 ? ` ± ${(0,numbers/* formatNumber */.ZV)(st.sd)}` : '';
+    const percentiles = st.n === 1 ? '–' : [st.p50, st.p95, st.p99].map(spread).join(' · ');
+    const range = st.n === 1 ? '–' : `${spread(st.min)} … ${spread(st.max)}`;
+    const note = notes(s);
+    return [
+        `${(0,format/* code */.aY)(s.metric)}${ARROW[s.direction] ? ` ${ARROW[s.direction]}` : ''}${note ? `<br><sub>${note}</sub>` : ''}`,
+        conditionsText(s),
+        st.n === null ? '?' : String(st.n),
+        `${(0,numbers/* formatNumber */.ZV)(st.mean)}${sd}${unit}`,
+        (0,numbers/* formatPercent */.l9)(st.cv),
+        percentiles,
+        range,
+    ];
+}
+const STATS_HEADER = ['Metric', 'Conditions', 'n', 'Mean ± sd', 'CV', 'p50 · p95 · p99', 'Min … max'];
+function throughputSection(report) {
+    const throughput = orderSeries(report.series).filter((s) => rank(s) === 0);
+    if (throughput.length === 0)
+        return '### Throughput\n\nNo throughput metric (a rate such as tok/s or req/s, higher is better) was found.';
+    const shown = throughput.slice(0, KEY_METRICS_LIMIT);
+    const rows = shown.map((s) => [
+        `${(0,format/* code */.aY)(s.metric)}<br><sub>${(0,format/* escapeMarkdown */.FV)(s.replicates?.pattern ?? s.file)}</sub>`,
+        conditionsText(s),
+        s.stats.n === null ? '?' : String(s.stats.n),
+        `${(0,numbers/* formatNumber */.ZV)(s.stats.mean)}${s.stats.sd !== null && s.stats.n !== 1 ? ` ± ${(0,numbers/* formatNumber */.ZV)(s.stats.sd)}` : ''}${s.unit ? ` ${(0,format/* escapeMarkdown */.FV)(s.unit)}` : ''}`,
+        (0,numbers/* formatPercent */.l9)(s.stats.cv),
+    ]);
+    const more = throughput.length > shown.length ? `\n\n…and ${throughput.length - shown.length} more throughput series in the per-file tables below.` : '';
+    return `### Throughput\n\n${(0,format/* table */.tp)(['Metric', 'Conditions', 'n', 'Mean ± sd', 'CV'], rows)}${more}`;
+}
+function fileSection(file, series, collapsed) {
+    const facts = [`${file.adapter ?? file.type}`, `${series.length} series`];
+    if (file.rows > 0)
+        facts.push((0,util_text/* plural */.LS)(file.rows, 'row'));
+    if (file.excludedRows > 0)
+        facts.push(`${(0,util_text/* plural */.LS)(file.excludedRows, 'row')} excluded (error column)`);
+    if (file.problemCount > 0)
+        facts.push((0,util_text/* plural */.LS)(file.problemCount, 'problem'));
+    const body = (0,format/* table */.tp)(STATS_HEADER, orderSeries(series).map(statsRow));
+    const summary = ` (${facts.join(' · ')})`;
+    const text = collapsed ? (0,format/* details */.zH)(`${(0,format/* htmlCode */.h8)(file.path)}${summary}`, body) : `#### ${(0,format/* code */.aY)(file.path)}${summary}\n\n${body}`;
+    return { text, dropRank: sections/* DROP_RANK */.N.fileTable, kind: "files' tables" };
+}
+/** Per-file tables; series pooled from replicate runs are listed under the runs' pattern. */
+function aggregateSections(report) {
+    const byFile = new Map();
+    for (const s of report.series) {
+        const key = s.replicates?.pattern ?? s.file;
+        const list = byFile.get(key) ?? [];
+        list.push(s);
+        byFile.set(key, list);
+    }
+    const collapsed = report.series.length > OPEN_SERIES_LIMIT;
+    const entries = new Map(report.inventory.files.map((f) => [f.path, f]));
+    const sections = [];
+    for (const [key, series] of byFile) {
+        const file = entries.get(key) ?? pooledEntry(key, series, entries);
+        sections.push(fileSection(file, series, collapsed));
+    }
+    return sections.length > 0 ? sections : [{ text: 'No metric series found.' }];
+}
+/** A replicate group shown like one file: the runs' pattern, their format and rows added up. */
+function pooledEntry(pattern, series, entries) {
+    const runs = (series[0]?.replicates?.files ?? []).map((f) => entries.get(f)).filter((f) => f !== undefined);
+    const first = runs[0];
+    return {
+        path: pattern,
+        type: first?.type ?? 'other',
+        size: runs.reduce((s, f) => s + f.size, 0),
+        status: 'parsed',
+        document: false,
+        adapter: `${first?.adapter ?? first?.type ?? 'pooled'}, ${runs.length} runs pooled`,
+        series: series.length,
+        rows: runs.reduce((s, f) => s + f.rows, 0),
+        excludedRows: runs.reduce((s, f) => s + f.excludedRows, 0),
+        problems: [],
+        problemCount: runs.reduce((s, f) => s + f.problemCount, 0),
+    };
+}
+function problemLines(files) {
+    const lines = [];
+    for (const f of files) {
+        if (f.status === 'failed') {
+            lines.push(`- ${(0,format/* code */.aY)(f.path)}: **failed**: ${(0,format/* escapeMarkdown */.FV)(f.reason ?? '')}`);
+            continue;
+        }
+        if (f.status !== 'parsed')
+            continue;
+        for (const p of f.problems)
+            lines.push(`- ${(0,format/* code */.aY)(f.path)}${p.line !== undefined ? ` line ${p.line}` : ''}: ${(0,format/* escapeMarkdown */.FV)(p.reason)}`);
+        if (f.problemCount > f.problems.length)
+            lines.push(`- ${(0,format/* code */.aY)(f.path)}: …and ${f.problemCount - f.problems.length} more problems`);
+    }
+    return lines;
+}
+function inventorySection(report) {
+    const inv = report.inventory;
+    const typeRows = inv.byType.map((t) => [
+        t.type,
+        String(t.found),
+        String(t.parsed),
+        String(t.documents),
+        String(t.skipped),
+        String(t.failed),
+        t.latestModified ? (0,format/* formatTime */.fU)(t.latestModified) : '–',
+    ]);
+    const parts = ['### Data inventory', (0,format/* table */.tp)(['Type', 'Found', 'With metrics', 'Documents', 'Skipped', 'Failed', 'Latest change'], typeRows)];
+    if (inv.adapters.length > 0)
+        parts.push(`Adapters used: ${inv.adapters.map((a) => `${a.adapter} (${a.files})`).join(', ')}.`);
+    const timeSource = inv.git.checkout
+        ? `Latest change comes from git history${inv.git.shallow ? ' (shallow clone: files unchanged since the oldest fetched commit show that commit\'s time; use fetch-depth: 0 for exact times)' : ''}; files not in history use their file-system time.`
+        : 'Not a git checkout: latest change is the file-system time.';
+    parts.push(timeSource);
+    if (inv.totals.excludedRows > 0) {
+        const files = inv.files.filter((f) => f.excludedRows > 0).map((f) => `${(0,format/* code */.aY)(f.path)} (${f.excludedRows})`);
+        parts.push(`Rows with a non-empty error column are left out of every statistic: ${inv.totals.excludedRows} in ${files.join(', ')}.`);
+    }
+    const problems = problemLines(inv.files);
+    if (problems.length > 0) {
+        const body = problems.join('\n');
+        parts.push(problems.length > 20 ? (0,format/* details */.zH)(`Problems (${problems.length})`, body) : `**Problems**\n\n${body}`);
+    }
+    const skipped = new Map();
+    for (const f of inv.files) {
+        if (f.status !== 'skipped')
+            continue;
+        const list = skipped.get(f.reason ?? '') ?? [];
+        list.push(f.path);
+        skipped.set(f.reason ?? '', list);
+    }
+    if (skipped.size > 0) {
+        const body = [...skipped]
+            .map(([reason, paths]) => `- ${(0,format/* escapeMarkdown */.FV)(reason)} (${paths.length}): ${paths.slice(0, 10).map(format/* code */.aY).join(', ')}${paths.length > 10 ? `, …and ${paths.length - 10} more` : ''}`)
+            .join('\n');
+        parts.push((0,format/* details */.zH)(`Skipped files (${inv.totals.skipped})`, body));
+    }
+    const docs = inv.files.filter((f) => f.document);
+    if (docs.length > 0) {
+        parts.push((0,format/* details */.zH)(`Documents without a metric table (${docs.length})`, docs.slice(0, 50).map((f) => `- ${(0,format/* code */.aY)(f.path)} (${(0,util_text/* formatBytes */.z3)(f.size)})`).join('\n') + (docs.length > 50 ? `\n- …and ${docs.length - 50} more` : '')));
+    }
+    return parts.join('\n\n');
+}
+function timingsSection(report) {
+    const t = report.timings;
+    const total = t.discoverMs + t.parseMs + t.analyzeMs + (t.findingsMs ?? 0) + (t.llm?.wallMs ?? 0);
+    const llm = llmTimingText(report);
+    const experiments = t.experimentsMs !== undefined ? ` (experiment structure ${(0,format/* formatMs */._V)(t.experimentsMs)})` : '';
+    const findings = t.findingsMs !== undefined ? ` · findings ${(0,format/* formatMs */._V)(t.findingsMs)}` : '';
+    return `### Workflow timings\n\nDiscover ${(0,format/* formatMs */._V)(t.discoverMs)} · parse ${(0,format/* formatMs */._V)(t.parseMs)} · analyze ${(0,format/* formatMs */._V)(t.analyzeMs)}${experiments}${findings}${llm ? ` · ${llm}` : ''} · render ${TIMING_PLACEHOLDER} · total before rendering ${(0,format/* formatMs */._V)(total)}`;
+}
+function configSection(report) {
+    const rows = Object.entries(report.config).map(([k, v]) => [(0,format/* code */.aY)(k), (0,format/* escapeMarkdown */.FV)(v)]);
+    return (0,format/* details */.zH)('Configuration', (0,format/* table */.tp)(['Input', 'Value'], rows));
+}
+function experimentSection(report) {
+    const e = report.experiments;
+    if (e.replicateGroups.length === 0 && e.factors.length === 0)
+        return undefined;
+    const parts = ['### Experiment structure'];
+    if (e.replicateGroups.length > 0) {
+        const rows = e.replicateGroups.slice(0, 50).map((g) => `- ${(0,format/* code */.aY)(g.pattern)}: ${(0,util_text/* plural */.LS)(g.runs, 'run')} pooled into ${(0,util_text/* plural */.LS)(g.series, 'series', 'series')}`);
+        if (e.replicateGroups.length > 50)
+            rows.push(`- …and ${e.replicateGroups.length - 50} more in report.json`);
+        parts.push(`Files that differ only in a run index are runs of one benchmark; their samples are pooled (${e.seriesBeforePooling} series before pooling, ${report.series.length} after).\n\n${rows.join('\n')}`);
+    }
+    if (e.factors.length > 0) {
+        const rows = e.factors.map((f) => `- **${(0,format/* escapeMarkdown */.FV)(f.name)}** (${f.source === 'input' ? 'factors input' : 'sibling names'}): ${f.levels.map(format/* escapeMarkdown */.FV).join(', ')} in ${(0,format/* code */.aY)(f.where)}`);
+        parts.push(`Conditions read from folder and file names (set them with the \`factors\` input):\n\n${rows.join('\n')}`);
+    }
+    return parts.join('\n\n');
+}
+function allFindingsSection(report) {
+    const shown = new Set((0,digest/* keyFindings */.se)(report.findings));
+    const rest = report.findings.filter((f) => !shown.has(f) && f.kind !== 'change');
+    if (rest.length === 0)
+        return undefined;
+    return { text: (0,format/* details */.zH)(`More findings (${rest.length})`, rest.map((f, i) => findingItem(f, i + 1)).join('\n\n')), dropRank: sections/* DROP_RANK */.N.collapsedDetail, kind: 'more findings' };
+}
+/** Everything under the digest: what the job summary and report.md add. */
+function detailSections(report) {
+    const experiment = experimentSection(report);
+    const more = allFindingsSection(report);
+    const hardware = (0,report_hardware/* hardwareDetailSection */.NX)(report);
+    return [
+        { text: '---\n\n## Details' },
+        ...(0,report_comparison/* comparisonSections */.wF)(report),
+        ...(hardware ? [hardware] : []),
+        ...(0,calibration/* calibrationSections */.RT)(report),
+        ...(more ? [more] : []),
+        { text: throughputSection(report), dropRank: sections/* DROP_RANK */.N.unchangedMetrics, kind: 'throughput table' },
+        { text: '### Aggregate metrics by file' },
+        ...aggregateSections(report),
+        ...(experiment ? [{ text: experiment, dropRank: sections/* DROP_RANK */.N.collapsedDetail, kind: 'experiment structure' }] : []),
+        { text: inventorySection(report), dropRank: sections/* DROP_RANK */.N.collapsedDetail, kind: 'data inventory' },
+        { text: timingsSection(report) },
+        ...(report.llm
+            ? [
+                { text: llmSummarySection(report.llm), dropRank: sections/* DROP_RANK */.N.unchangedMetrics, kind: 'LLM call metrics' },
+                { text: llmCallsSection(report.llm), dropRank: sections/* DROP_RANK */.N.collapsedDetail, kind: 'per-call LLM metrics' },
+            ]
+            : []),
+        { text: configSection(report), dropRank: sections/* DROP_RANK */.N.collapsedDetail, kind: 'configuration table' },
+    ];
+}
+/** Every section of the report in reading order: the digest, then (depth `full`) the details. */
+function reportSections(report, options = {}) {
+    const full = options.depth !== 'digest';
+    const digest = digestSections(report, { ...options.links, detailsBelow: full });
+    return full ? [...digest, ...detailSections(report)] : digest;
+}
+function omissionNote(dropped, hint) {
+    const counts = new Map();
+    for (const s of dropped)
+        counts.set(s.kind ?? 'sections', (counts.get(s.kind ?? 'sections') ?? 0) + 1);
+    const parts = [...counts].map(([kind, n]) => (kind === "files' tables" ? `${n} more files' tables` : n > 1 ? `${n} ${kind}` : kind));
+    return `…${parts.join(', ')} omitted to stay under GitHub's size limit${hint ? `; the full report is ${hint}` : ''}.`;
+}
+/**
+ * Joins sections into one document that fits the limits in `options`.
+ * Droppable sections go highest rank first (the last of equal rank first),
+ * in growing batches so thousands of file tables cost a few passes, and a
+ * note takes the place of the first one dropped.
+ */
+function assembleSections(sections, options = {}) {
+    // Sizes are summed section by section: the document is joined once, at the size it ends up with, never whole
+    // first (report.md of a large tree is tens of MB; the summary wants 1 MiB of it). Joined with "\n\n" and ending
+    // in "\n", a document's size is the sum of its parts'.
+    const bytes = options.maxBytes === undefined ? [] : sections.map((s) => Buffer.byteLength(s.text));
+    const chars = sections.map((s) => s.text.length);
+    const sizeOf = (dropped) => {
+        let b = 0;
+        let c = 0;
+        let parts = 0;
+        let noted = false;
+        for (let i = 0; i < sections.length; i++) {
+            if (!dropped.has(i)) {
+                b += bytes[i] ?? 0;
+                c += chars[i];
+                parts += 1;
+            }
+            else if (!noted) {
+                const note = omissionNote(sections.filter((_, k) => dropped.has(k)), options.fullReportHint);
+                if (options.maxBytes !== undefined)
+                    b += Buffer.byteLength(note);
+                c += note.length;
+                parts += 1;
+                noted = true;
+            }
+        }
+        const separators = 2 * Math.max(0, parts - 1) + 1;
+        return { bytes: b + separators, chars: c + separators };
+    };
+    const fits = (dropped) => {
+        const size = sizeOf(dropped);
+        return (options.maxBytes === undefined || size.bytes <= options.maxBytes) && (options.maxChars === undefined || size.chars <= options.maxChars);
+    };
+    const join = (dropped) => {
+        const out = [];
+        let noted = false;
+        const gone = sections.filter((_, i) => dropped.has(i));
+        sections.forEach((s, i) => {
+            if (!dropped.has(i))
+                out.push(s.text);
+            else if (!noted) {
+                out.push(omissionNote(gone, options.fullReportHint));
+                noted = true;
+            }
+        });
+        return `${out.join('\n\n')}\n`;
+    };
+    const order = sections
+        .map((s, i) => ({ s, i }))
+        .filter(({ s }) => s.dropRank !== undefined)
+        .sort((a, b) => b.s.dropRank - a.s.dropRank || b.i - a.i)
+        .map(({ i }) => i);
+    const dropped = new Set();
+    let next = 0;
+    while (!fits(dropped) && next < order.length) {
+        const remaining = order.length - next;
+        const batch = Math.max(1, Math.ceil(remaining / 8));
+        for (const i of order.slice(next, next + batch))
+            dropped.add(i);
+        next += batch;
+    }
+    return join(dropped);
+}
+/** The byte length of the document assembleSections joins from all `sections`, without joining them. */
+function assembledBytes(sections) {
+    let bytes = 0;
+    for (const s of sections)
+        bytes += Buffer.byteLength(s.text);
+    return bytes + 2 * Math.max(0, sections.length - 1) + 1;
+}
+/** The whole report as Markdown, trimmed to `maxBytes` / `maxChars` when given. */
+function renderMarkdown(report, options = {}) {
+    const sections = reportSections(report, options);
+    const first = sections[0];
+    if (options.marker !== undefined && first?.text.startsWith(REPORT_MARKER)) {
+        sections[0] = { ...first, text: options.marker + first.text.slice(REPORT_MARKER.length) };
+    }
+    return assembleSections(sections, options);
+}
+/** Rendering is timed around renderMarkdown, so its duration is written in afterwards. */
+function withRenderTime(markdown, renderMs) {
+    return markdown.replace(TIMING_PLACEHOLDER, (0,format/* formatMs */._V)(renderMs));
+}
+
+
+/***/ }),
+
+/***/ 3844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ DROP_RANK)
+/* harmony export */ });
+/** Drop ranks, from the first to go to the last. */
+const DROP_RANK = {
+    fileTable: 30,
+    collapsedDetail: 20,
+    unchangedMetrics: 10,
+};
+
+
+/***/ }),
+
+/***/ 5472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IS: () => (/* binding */ encodeSeries),
+/* harmony export */   i$: () => (/* binding */ decodeSeries),
+/* harmony export */   zF: () => (/* binding */ defaultRowSamples)
+/* harmony export */ });
+/* unused harmony exports orderOfSamples, decodeStats */
+/* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5521);
+/* harmony import */ var _metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1659);
+/* harmony import */ var _metrics_stats_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4522);
+/* harmony import */ var _util_is_object_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3788);
+
+
+
+
+/** The id's part before `::`. */
+function keyOfId(id) {
+    const at = id.indexOf('::');
+    return at > 0 ? id.slice(0, at) : undefined;
+}
+function metricKey(s) {
+    return JSON.stringify([s.metric, s.unit, s.direction, s.directionSource ?? 'inferred', s.source]);
+}
+function metricEntry(s) {
+    const out = { metric: s.metric };
+    if (s.unit !== '')
+        out.unit = s.unit;
+    out.direction = s.direction;
+    if (s.directionSource === 'override')
+        out.directionSource = 'override';
+    if (s.source !== 'samples')
+        out.source = s.source;
+    return out;
+}
+/** A group's shared fields: the rows of one group share all of these. */
+function groupKey(s) {
+    const r = s.replicates ? { ...s.replicates, runMeans: undefined } : null;
+    return JSON.stringify([keyOfId(s.id) ?? null, s.file, s.factors ?? null, s.experiment ?? null, r]);
+}
+/** Samples a row without `samples` has: the mean for a single value read from samples, else none. */
+function defaultRowSamples(source, n, mean) {
+    return source === 'samples' && n === 1 ? [mean] : [];
+}
+/**
+ * The order statistics of written samples as the analysis computes them:
+ * min and max, and p50/p95/p99 by linear interpolation between closest ranks
+ * (R type 7, numpy's default) over the sorted samples.
+ */
+function orderOfSamples(samples) {
+    const sorted = samples.slice().sort((a, b) => a - b);
+    return {
+        min: sorted[0],
+        p50: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .quantileSorted */ .Z4)(sorted, 0.5),
+        p95: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .quantileSorted */ .Z4)(sorted, 0.95),
+        p99: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .quantileSorted */ .Z4)(sorted, 0.99),
+        max: sorted[sorted.length - 1],
+    };
+}
+const ORDER = ['min', 'p50', 'p95', 'p99', 'max'];
+/** The statistics a row's `stats` (and its samples) stand for; `cv` is the caller's. */
+function decodeStats(raw, samples) {
+    const a = typeof raw === 'number' ? [1, raw] : Array.isArray(raw) ? raw : [];
+    const n = (a.length > 0 ? a[0] : null);
+    const mean = a[1];
+    const sd = (a.length > 2 ? a[2] : null);
+    let order;
+    if (a.length > 3)
+        order = { min: a[3] ?? null, p50: a[4] ?? null, p95: a[5] ?? null, p99: a[6] ?? null, max: a[7] ?? null };
+    else if (samples.length > 0 && samples.every((v) => typeof v === 'number'))
+        order = orderOfSamples(samples);
+    else if (n === 1)
+        order = { min: mean, p50: mean, p95: mean, p99: mean, max: mean };
+    else
+        order = { min: null, p50: null, p95: null, p99: null, max: null };
+    return { n, mean, sd, ...order, approximate: a[8] === 1 };
+}
+function sameStats(a, b) {
+    return ['n', 'mean', 'sd', ...ORDER, 'approximate'].every((k) => Object.is(a[k], b[k]));
+}
+/** The shortest `stats` that decodeStats reads back as `stats` beside these samples. */
+function encodeStats(stats, samples) {
+    const candidates = [];
+    if (stats.n === 1 && stats.sd === null)
+        candidates.push(stats.mean);
+    const head = [stats.n, stats.mean];
+    if (stats.sd === null)
+        candidates.push(head);
+    candidates.push([...head, stats.sd]);
+    for (const c of candidates)
+        if (sameStats(decodeStats(c, samples), stats))
+            return c;
+    const all = [stats.n, stats.mean, stats.sd, ...ORDER.map((k) => stats[k])];
+    return stats.approximate ? [...all, 1] : all;
+}
+const sameLabels = (a, b) => (0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .labelKey */ .kJ)(a) === (0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .labelKey */ .kJ)(b);
+/**
+ * The groups of the table, in order: a run of consecutive series of one file
+ * (the same groupKey) with the same labels of at least two series is a group
+ * (its labels written once); runs of one series each (labels that change
+ * from series to series, as rows of a CSV) are gathered into one group whose
+ * rows say their own labels.
+ */
+function partition(series) {
+    const out = [];
+    let mixed;
+    let i = 0;
+    while (i < series.length) {
+        const first = series[i];
+        const key = groupKey(first);
+        let end = i + 1;
+        while (end < series.length && groupKey(series[end]) === key && sameLabels(series[end].labels, first.labels))
+            end++;
+        const run = series.slice(i, end);
+        i = end;
+        if (run.length === 1 && mixed && groupKey(mixed[0]) === key)
+            mixed.push(first);
+        else if (run.length === 1) {
+            mixed = run;
+            out.push(mixed);
+        }
+        else {
+            mixed = undefined;
+            out.push(run);
+        }
+    }
+    return out;
+}
+/**
+ * The table of `series`, in their order: consecutive series of one file (and
+ * the same id file part, factors, experiment and replicate runs) form a group.
+ */
+function encodeSeries(series) {
+    const metrics = [];
+    const metricIndex = new Map();
+    const groups = [];
+    let previousKey;
+    let previousLabels = {};
+    for (const members of partition(series)) {
+        const first = members[0];
+        const key = groupKey(first);
+        const idKey = keyOfId(first.id);
+        // Labels every series of the group has, with the same value.
+        const shared = {};
+        for (const [k, v] of Object.entries(first.labels))
+            if (members.every((s) => s.labels[k] === v))
+                shared[k] = v;
+        const group = {};
+        if (key === previousKey) {
+            // A continuation: the previous group's file, key, factors, experiment and runs; its labels as they change.
+            const changed = {};
+            for (const [k, v] of Object.entries(shared))
+                if (previousLabels[k] !== v)
+                    changed[k] = v;
+            for (const k of Object.keys(previousLabels))
+                if (!Object.hasOwn(shared, k))
+                    changed[k] = null;
+            group.labels = changed;
+        }
+        else {
+            group.file = first.file;
+            if (idKey !== undefined && idKey !== first.file)
+                group.key = idKey;
+            if (Object.keys(shared).length > 0)
+                group.labels = shared;
+            if (first.factors && Object.keys(first.factors).length > 0)
+                group.factors = first.factors;
+            if (first.experiment !== undefined)
+                group.experiment = first.experiment;
+            if (first.replicates) {
+                const { runMeans: _runMeans, ...r } = first.replicates;
+                group.replicates = r;
+            }
+        }
+        previousKey = key;
+        previousLabels = shared;
+        const line = first.line;
+        const sharedLine = line !== undefined && members.every((s) => s.line === line);
+        if (sharedLine)
+            group.line = line;
+        group.rows = members.map((s) => {
+            const mk = metricKey(s);
+            let m = metricIndex.get(mk);
+            if (m === undefined) {
+                m = metrics.length;
+                metricIndex.set(mk, m);
+                metrics.push(metricEntry(s));
+            }
+            const written = s.samplesOmitted === undefined;
+            const samplesAsRead = written ? s.samples : [];
+            const row = [m, encodeStats(s.stats, samplesAsRead)];
+            const extra = {};
+            const own = {};
+            for (const [k, v] of Object.entries(s.labels))
+                if (!Object.hasOwn(shared, k))
+                    own[k] = v;
+            if (Object.keys(own).length > 0)
+                extra.labels = own;
+            const derived = `${idKey ?? s.file}::${s.metric}${(0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .labelKey */ .kJ)(s.labels)}`;
+            if (s.id !== derived) {
+                if (s.id.startsWith(derived))
+                    extra.idSuffix = s.id.slice(derived.length);
+                else
+                    extra.id = s.id;
+            }
+            if (!Object.is(s.stats.cv, (0,_metrics_stats_js__WEBPACK_IMPORTED_MODULE_2__/* .coefficientOfVariation */ .ms)(s.stats.mean, s.stats.sd)))
+                extra.cv = s.stats.cv;
+            if (s.outliers && s.outliers.length > 0)
+                extra.outliers = s.outliers.map((o) => [o.index, o.value]);
+            if (!written)
+                extra.samplesOmitted = s.samplesOmitted;
+            if (!sharedLine && s.line !== undefined)
+                extra.line = s.line;
+            if (s.replicates?.runMeans)
+                extra.runMeans = s.replicates.runMeans;
+            const defaults = defaultRowSamples(s.source, s.stats.n, s.stats.mean);
+            const samplesDefault = written && defaults.length === s.samples.length && defaults.every((v, j) => Object.is(v, s.samples[j]));
+            if (written && !samplesDefault)
+                row.push(s.samples);
+            if (Object.keys(extra).length > 0)
+                row.push(extra);
+            return row;
+        });
+        groups.push(group);
+    }
+    return { metrics, series: groups };
+}
+/**
+ * The series a table holds, in order, every absent field put back; values
+ * are taken as written (a caller that needs them checked checks them). Rows
+ * that are not arrays, and metrics that are not objects, give `undefined`
+ * fields for the caller's validation to name.
+ */
+function decodeSeries(metrics, groups) {
+    const table = Array.isArray(metrics) ? metrics : [];
+    const out = [];
+    let previous;
+    for (const raw of Array.isArray(groups) ? groups : []) {
+        if (!(0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(raw) || !Array.isArray(raw.rows))
+            continue;
+        // A group without `file` continues the previous one: its file, key, factors, experiment and runs, its labels changed as it says.
+        const continues = !('file' in raw) && previous !== undefined;
+        const g = continues ? { ...previous?.g, line: raw.line, rows: raw.rows } : raw;
+        const shared = continues ? { ...previous?.labels } : {};
+        if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(raw.labels)) {
+            for (const [k, v] of Object.entries(raw.labels)) {
+                if (v === null)
+                    delete shared[k];
+                else
+                    shared[k] = v;
+            }
+        }
+        previous = { g, labels: shared };
+        const file = g.file;
+        const idKey = typeof g.key === 'string' ? g.key : file;
+        for (const row of g.rows) {
+            const r = Array.isArray(row) ? row : [];
+            const metric = table[r[0]];
+            const m = (0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(metric) ? metric : {};
+            const extra = (0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r[r.length - 1]) ? r[r.length - 1] : {};
+            const source = (m.source ?? 'samples');
+            const rawStats = r[1];
+            const n0 = typeof rawStats === 'number' ? 1 : Array.isArray(rawStats) ? rawStats[0] : null;
+            const mean0 = typeof rawStats === 'number' ? rawStats : Array.isArray(rawStats) ? rawStats[1] : NaN;
+            const omitted = 'samplesOmitted' in extra;
+            const samples = Array.isArray(r[2]) ? r[2] : omitted ? [] : defaultRowSamples(source, n0, mean0);
+            const read = decodeStats(rawStats, samples);
+            const cv = 'cv' in extra ? extra.cv : typeof read.mean === 'number' ? (0,_metrics_stats_js__WEBPACK_IMPORTED_MODULE_2__/* .coefficientOfVariation */ .ms)(read.mean, read.sd) : null;
+            const labels = { ...shared, ...((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(extra.labels) ? extra.labels : {}) };
+            const s = {
+                id: typeof extra.id === 'string' ? extra.id : `${idKey}::${String(m.metric)}${(0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .labelKey */ .kJ)(labels)}${typeof extra.idSuffix === 'string' ? extra.idSuffix : ''}`,
+                file,
+                metric: m.metric,
+                labels,
+                unit: (m.unit ?? ''),
+                direction: m.direction,
+                directionSource: m.directionSource === 'override' ? 'override' : 'inferred',
+                source,
+                stats: { n: read.n, mean: read.mean, sd: read.sd, cv, min: read.min, p50: read.p50, p95: read.p95, p99: read.p99, max: read.max, approximate: read.approximate },
+                outliers: Array.isArray(extra.outliers) ? extra.outliers.map((o) => (Array.isArray(o) ? { index: o[0], value: o[1] } : o)) : [],
+                samples,
+            };
+            if (omitted)
+                s.samplesOmitted = extra.samplesOmitted;
+            const line = 'line' in extra ? extra.line : g.line;
+            if (line !== undefined)
+                s.line = line;
+            if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(g.replicates)) {
+                const rep = { ...g.replicates };
+                if (Array.isArray(extra.runMeans))
+                    rep.runMeans = extra.runMeans;
+                s.replicates = rep;
+            }
+            if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(g.factors))
+                s.factors = g.factors;
+            if (typeof g.experiment === 'string')
+                s.experiment = g.experiment;
+            out.push(s);
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 8658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  GF: () => (/* binding */ writeJson),
+  eU: () => (/* binding */ writeReportJson),
+  xp: () => (/* binding */ writeReportMarkdown),
+  tP: () => (/* binding */ writeToFile)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+// EXTERNAL MODULE: ./src/report/series-table.ts
+var series_table = __nccwpck_require__(5472);
+// EXTERNAL MODULE: ./src/discover/rules.ts
+var rules = __nccwpck_require__(1272);
+// EXTERNAL MODULE: ./src/util/redact.ts
+var redact = __nccwpck_require__(767);
+;// CONCATENATED MODULE: ./src/report/json.ts
+
+
+
+const NON_ASCII = /[\u0080-\uffff]/g;
+/**
+ * JSON text with every character past ASCII written as a `\uXXXX` escape
+ * (the same value to any JSON reader). Outside strings JSON holds only ASCII,
+ * so the whole text can be escaped at once. A chunk that is all ASCII is
+ * encoded to UTF-8 several times faster than one holding a single `é`.
+ */
+function asciiOnly(json) {
+    NON_ASCII.lastIndex = 0;
+    if (!NON_ASCII.test(json))
+        return json;
+    return json.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * A series of at most this many samples keeps them in report.json; a larger
+ * one keeps its statistics and outliers, and `samplesOmitted` says how many
+ * samples were left out (the `keep-samples` input keeps them all). A handful
+ * of values is worth reading one by one; thousands are what the statistics
+ * summarise, and would make the file many times the size of its input.
+ */
+const REPORT_SAMPLE_LIMIT = 30;
+/**
+ * The report as report.json holds it (schema 4, docs/report-json.md): every
+ * value a script reads, without what it can take as given. Series are the
+ * series table (src/report/series-table.ts: a file once per group, a metric
+ * once, a series as a row), the samples of large series are left out unless
+ * all are asked for, documents are listed by path, and what is said once
+ * elsewhere is referenced, not repeated: findings, stability items and
+ * comparison rows name series by position in the table, a finding's levels
+ * are arrays that name no series, replicate files that the pattern names are
+ * not listed.
+ */
+function reportForJson(report, options = {}) {
+    const out = {};
+    const index = new Map();
+    report.series.forEach((s, i) => {
+        if (!index.has(s.id))
+            index.set(s.id, i);
+    });
+    for (const [key, value] of Object.entries(report)) {
+        if (key === 'series') {
+            const table = (0,series_table/* encodeSeries */.IS)(report.series.map((s) => tableSeries(s, options.keepSamples === true)));
+            out.metrics = table.metrics;
+            out.series = table.series;
+        }
+        else if (key === 'inventory')
+            out.inventory = inventoryForJson(report.inventory);
+        else if (key === 'findings')
+            out.findings = report.findings.map((f) => findingForJson(f, index));
+        else if (key === 'comparison' && report.comparison)
+            out.comparison = comparisonForJson(report.comparison, index);
+        else
+            out[key] = value;
+    }
+    return out;
+}
+/** A series as the table holds it in report.json: samples where they are few, replicate fields the pattern or samples do not say. */
+function tableSeries(s, keepSamples) {
+    const written = keepSamples || s.samples.length <= REPORT_SAMPLE_LIMIT;
+    const out = {
+        id: s.id,
+        file: s.file,
+        metric: s.metric,
+        labels: s.labels,
+        unit: s.unit,
+        direction: s.direction,
+        directionSource: s.directionSource,
+        source: s.source,
+        stats: s.stats,
+        outliers: s.outliers,
+        samples: written ? s.samples : [],
+    };
+    if (!written)
+        out.samplesOmitted = s.samples.length;
+    if (s.line !== undefined)
+        out.line = s.line;
+    if (s.replicates) {
+        const r = { pattern: s.replicates.pattern };
+        const named = expandPattern(s.replicates.pattern);
+        if (!sameNumbers(named, s.replicates.files)) {
+            // Runs of a pattern that names more files (a metric some runs lack): their places in its list.
+            const at = s.replicates.files.map((f) => named?.indexOf(f) ?? -1);
+            if (at.every((i) => i >= 0))
+                r.runs = at;
+            else
+                r.files = s.replicates.files;
+        }
+        // Runs of one sample each: the samples are the run means.
+        if (!(written && sameNumbers(s.samples, s.replicates.runMeans)))
+            r.runMeans = s.replicates.runMeans;
+        out.replicates = r;
+    }
+    if (s.factors && Object.keys(s.factors).length > 0)
+        out.factors = s.factors;
+    if (s.experiment !== undefined)
+        out.experiment = s.experiment;
+    return out;
+}
+function sameNumbers(a, b) {
+    return a !== undefined && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+}
+/**
+ * The files a replicate pattern names, in run order: `run_{1..3}` → run_1,
+ * run_2, run_3 (zero-padded as `{01..03}` is written), `run_{1,3}` → run_1,
+ * run_3. undefined when the pattern has no such range.
+ */
+function expandPattern(pattern) {
+    const range = /\{(\d+)\.\.(\d+)\}/.exec(pattern);
+    const list = /\{(\d+(?:,\d+)+)\}/.exec(pattern);
+    const match = range ?? list;
+    if (!match)
+        return undefined;
+    let values;
+    if (range) {
+        const first = range[1];
+        const from = Number(first);
+        const to = Number(range[2]);
+        if (!(to >= from) || to - from > 10_000)
+            return undefined;
+        const width = first.length > 1 && first.startsWith('0') ? first.length : 0;
+        values = Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(width, '0'));
+    }
+    else
+        values = match[1].split(',');
+    const before = pattern.slice(0, match.index);
+    const after = pattern.slice(match.index + match[0].length);
+    return values.map((v) => `${before}${v}${after}`);
+}
+function fileForJson(f, modifiedSource) {
+    const out = { path: f.path };
+    if (f.type !== (0,rules/* fileTypeOf */.U)(f.path))
+        out.type = f.type;
+    out.size = f.size;
+    if (f.status !== 'parsed')
+        out.status = f.status;
+    if (f.document)
+        out.document = true;
+    if (f.adapter !== undefined)
+        out.adapter = f.adapter;
+    if (f.reason !== undefined)
+        out.reason = f.reason;
+    if (f.series > 0)
+        out.series = f.series;
+    if (f.rows > 0)
+        out.rows = f.rows;
+    if (f.excludedRows > 0)
+        out.excludedRows = f.excludedRows;
+    if (f.problems.length > 0)
+        out.problems = f.problems;
+    if (f.problemCount > f.problems.length)
+        out.problemCount = f.problemCount;
+    if (f.modified) {
+        out.modified = f.modified.time;
+        if (f.modified.source !== modifiedSource)
+            out.modifiedSource = f.modified.source;
+    }
+    return out;
+}
+/** Where most files' modification times come from: the inventory says it once, a file that differs says its own. */
+function commonModifiedSource(files) {
+    let git = 0;
+    let filesystem = 0;
+    for (const f of files) {
+        if (f.modified?.source === 'git')
+            git += 1;
+        else if (f.modified?.source === 'filesystem')
+            filesystem += 1;
+    }
+    if (git + filesystem === 0)
+        return undefined;
+    return git >= filesystem ? 'git' : 'filesystem';
+}
+/**
+ * A document (read fine, no measurements, no problems: prose Markdown, notes)
+ * is listed by path alone in `documents`; a repository holds hundreds, and a
+ * script needs no more than where they are (the totals count them by type).
+ */
+function isPlainDocument(f) {
+    return f.document && f.status === 'parsed' && f.series === 0 && f.problemCount === 0 && f.reason === undefined;
+}
+function inventoryForJson(inventory) {
+    const out = {};
+    const listed = inventory.files.filter((f) => !isPlainDocument(f));
+    const source = commonModifiedSource(listed);
+    for (const [key, value] of Object.entries(inventory)) {
+        if (key !== 'files')
+            out[key] = value;
+        else {
+            if (source)
+                out.modifiedSource = source;
+            out.files = listed.map((f) => fileForJson(f, source));
+            out.documents = inventory.files.filter(isPlainDocument).map((f) => f.path);
+        }
+    }
+    return out;
+}
+/** A level as `[value, n, mean, sd]`: a ranking or sweep effect lists dozens, and keys were most of their bytes. */
+function levelForJson(level) {
+    return [level.value, level.n, level.mean, level.sd];
+}
+/**
+ * A finding as report.json writes it: its series as positions in the
+ * report's series table (an id is a hundred characters, and a ranking rests
+ * on dozens), with the ids of series not in this run (a change finding about
+ * a missing series) in `missingSeries`; levels as arrays with no series list;
+ * no `id` (a finding's id is `f` and its place in `findings[]`, from 1).
+ */
+function findingForJson(f, index) {
+    const { id: _id, ...rest } = f;
+    const out = { ...rest };
+    const positions = [];
+    const missing = [];
+    for (const id of f.series) {
+        const at = index.get(id);
+        if (at === undefined)
+            missing.push(id);
+        else
+            positions.push(at);
+    }
+    out.series = positions;
+    if (missing.length > 0)
+        out.missingSeries = missing;
+    if (Object.keys(f.scope.labels).length === 0)
+        out.scope = { path: f.scope.path };
+    if (f.change) {
+        // The series' own file and labels (`scope` says them too).
+        const { labels: _labels, file: _file, ...change } = f.change;
+        out.change = change;
+    }
+    if (f.stability) {
+        out.stability = { ...f.stability, items: f.stability.items.map((item) => ({ ...item, series: index.get(item.series) ?? item.series })) };
+    }
+    if (f.levels)
+        out.levels = f.levels.map(levelForJson);
+    if (f.slices)
+        out.slices = f.slices.map((slice) => ({ setting: slice.setting, values: slice.values.map((v) => [v.level, v.mean, v.n]) }));
+    if (f.sweep) {
+        const end = (e) => ({ ...e, series: e.series.map((id) => index.get(id) ?? id) });
+        out.sweep = { ...f.sweep, best: end(f.sweep.best), worst: end(f.sweep.worst), effects: f.sweep.effects.map((e) => ({ ...e, levels: e.levels.map(levelForJson) })) };
+    }
+    return out;
+}
+/** Fields a comparison row shares with its series in `series[]`. */
+const ROW_IDENTITY = ['file', 'metric', 'labels', 'unit', 'direction', 'line'];
+function comparisonForJson(comparison, index) {
+    const rows = comparison.series.map((row) => {
+        const at = index.get(row.id);
+        if (at === undefined)
+            return row;
+        // The series' position in the table names it; its id, file, metric, labels, unit, direction and line are there.
+        const { id: _id, ...rest } = row;
+        const out = { series: at, ...rest };
+        for (const key of ROW_IDENTITY)
+            delete out[key];
+        return out;
+    });
+    return { ...comparison, series: rows };
+}
+/** report.json as one string (writeReportJson streams the same text). */
+function renderJson(report, options = {}) {
+    // Secrets redacted in every value and key: report.json is uploaded as an artifact.
+    return `${asciiOnly(JSON.stringify(reportForJson(report, options), redactJsonValue))}\n`;
+}
+/**
+ * The series of a report.json (schema 4) as objects, every field the table
+ * leaves out put back (docs/report-json.md): for scripts and tests that read
+ * the file. Values are taken as written.
+ */
+function readReportSeries(json) {
+    return decodeSeries(json.metrics, json.series).map((t) => {
+        const s = { ...t };
+        const replicates = t.replicates;
+        if (replicates) {
+            const named = expandPattern(replicates.pattern) ?? [];
+            const runs = replicates.runs;
+            const files = replicates.files ?? (Array.isArray(runs) ? runs.map((i) => named[i]) : named);
+            s.replicates = { pattern: replicates.pattern, files, runMeans: replicates.runMeans ?? t.samples };
+        }
+        return s;
+    });
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts + 4 modules
+var markdown = __nccwpck_require__(8735);
+;// CONCATENATED MODULE: ./src/report/write.ts
+
+
+
+
+
+const CHUNK_CHARS = 64 * 1024;
+/** Collects output into chunks of about CHUNK_CHARS and hands each to the sink. */
+class ChunkWriter {
+    sink;
+    ascii;
+    buffer = [];
+    size = 0;
+    constructor(sink, ascii = false) {
+        this.sink = sink;
+        this.ascii = ascii;
+    }
+    async write(text) {
+        this.buffer.push(text);
+        this.size += text.length;
+        if (this.size >= CHUNK_CHARS)
+            await this.flush();
+    }
+    async flush() {
+        if (this.size === 0)
+            return;
+        const joined = this.buffer.join('');
+        const chunk = this.ascii ? asciiOnly(joined) : joined;
+        this.buffer = [];
+        this.size = 0;
+        const pending = this.sink(chunk);
+        if (pending && typeof pending.then === 'function')
+            await pending;
+    }
+}
+/** The value JSON.stringify would write for `value` (toJSON, then the replacer, applied), or undefined when it leaves it out. */
+function prepare(value, key, holder, replacer) {
+    let out = value;
+    if (out !== null && typeof out === 'object' && typeof out.toJSON === 'function') {
+        out = out.toJSON(key);
+    }
+    return replacer ? replacer.call(holder, key, out) : out;
+}
+/** `replacer`, except for the call on `root` itself, which has been through it already. */
+function nested(root, replacer) {
+    return function (key, value) {
+        return key === '' && value === root ? value : replacer.call(this, key, value);
+    };
+}
+function isOmitted(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/**
+ * Writes `value` exactly as `JSON.stringify(value, replacer, 2)` would (or,
+ * `compact`, as `JSON.stringify(value, replacer)`), with an explicit stack
+ * instead of recursion, so neither depth nor size can exhaust the call stack
+ * or the largest string V8 holds.
+ */
+async function writeJson(value, sink, replacer, options = {}) {
+    const compact = options.compact === true;
+    const nativeDepth = compact ? (options.nativeDepth ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+    const nativeArrayDepth = compact ? (options.nativeArrayDepth ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+    const out = new ChunkWriter(sink, options.ascii === true);
+    const stack = [];
+    /** Writes a scalar, or opens a container (pushing its frame). */
+    const open = async (raw, indent, depth) => {
+        if (raw === null || typeof raw !== 'object') {
+            await out.write(JSON.stringify(raw) ?? 'null');
+            return;
+        }
+        if (Array.isArray(raw)) {
+            if (depth >= nativeArrayDepth)
+                await out.write(JSON.stringify(raw, replacer ? nested(raw, replacer) : undefined));
+            else if (raw.length === 0)
+                await out.write('[]');
+            else {
+                await out.write('[');
+                stack.push({ kind: 'array', items: raw, next: 0, indent, depth });
+            }
+            return;
+        }
+        if (depth >= nativeDepth) {
+            // `raw` has been through toJSON and the replacer; its members go through them inside JSON.stringify.
+            await out.write(JSON.stringify(raw, replacer ? nested(raw, replacer) : undefined));
+            return;
+        }
+        const entries = Object.entries(raw)
+            .map(([k, v]) => [k, prepare(v, k, raw, replacer)])
+            .filter(([, v]) => !isOmitted(v));
+        if (entries.length === 0)
+            await out.write('{}');
+        else {
+            await out.write('{');
+            stack.push({ kind: 'object', entries, next: 0, indent, depth });
+        }
+    };
+    const root = prepare(value, '', { '': value }, replacer);
+    if (isOmitted(root))
+        return;
+    await open(root, '', 0);
+    while (stack.length > 0) {
+        const frame = stack[stack.length - 1];
+        const inner = compact ? '' : `${frame.indent}  `;
+        const length = frame.kind === 'array' ? frame.items.length : frame.entries.length;
+        if (frame.next >= length) {
+            stack.pop();
+            const close = frame.kind === 'array' ? ']' : '}';
+            await out.write(compact ? close : `\n${frame.indent}${close}`);
+            continue;
+        }
+        const index = frame.next++;
+        const separator = compact ? (index === 0 ? '' : ',') : index === 0 ? '\n' : ',\n';
+        if (frame.kind === 'array') {
+            const item = prepare(frame.items[index], String(index), frame.items, replacer);
+            await out.write(`${separator}${inner}`);
+            // In arrays, what objects would leave out is written as null.
+            await open(isOmitted(item) ? null : item, inner, frame.depth + 1);
+        }
+        else {
+            const [key, item] = frame.entries[index];
+            await out.write(`${separator}${inner}${JSON.stringify(key)}${compact ? ':' : ': '}`);
+            await open(item, inner, frame.depth + 1);
+        }
+    }
+    await out.flush();
+}
+/**
+ * report.json: the report as reportForJson shapes it (samples where they are
+ * small, or all with `keepSamples`), compact and ASCII-escaped, exactly as
+ * renderJson renders it.
+ */
+async function writeReportJson(report, sink, options = {}) {
+    // Secrets redacted in every value and key: report.json is uploaded as an artifact.
+    // A group of the series table is walked row by row: one file can hold thousands of series.
+    await writeJson(reportForJson(report, options), sink, redact/* redactJsonValue */.$w, { compact: true, nativeDepth: 3, nativeArrayDepth: 4, ascii: true });
+    const done = sink('\n');
+    if (done && typeof done.then === 'function')
+        await done;
+}
+/** report.md: every section in order, as renderMarkdown joins them, one section at a time. */
+async function writeReportMarkdown(sections, renderMs, sink) {
+    const out = new ChunkWriter(sink);
+    for (let i = 0; i < sections.length; i++) {
+        await out.write(`${i > 0 ? '\n\n' : ''}${(0,redact/* redactSecrets */.fp)((0,markdown/* withRenderTime */.We)(sections[i].text, renderMs))}`);
+    }
+    await out.write('\n');
+    await out.flush();
+}
+/** A file as a sink that waits for the disk when the stream's buffer is full; `close` ends and flushes it. */
+function fileSink(file) {
+    const stream = (0,external_node_fs_.createWriteStream)(file);
+    let failure;
+    stream.on('error', (err) => {
+        failure = err;
+    });
+    const sink = (chunk) => {
+        if (failure)
+            throw failure;
+        return stream.write(chunk) ? undefined : (0,external_node_events_.once)(stream, 'drain');
+    };
+    const close = async () => {
+        if (failure) {
+            stream.destroy();
+            throw failure;
+        }
+        stream.end();
+        await (0,external_node_events_.once)(stream, 'finish');
+    };
+    return { sink, close };
+}
+/** Streams `write` into `file`, closing it whatever happens. */
+async function writeToFile(file, write) {
+    const { sink, close } = fileSink(file);
+    try {
+        await write(sink);
+    }
+    finally {
+        await close();
+    }
 }
 
 
@@ -11834,6 +16097,20 @@ function globToRegExp(glob) {
 }
 function matchesAny(globs, candidates) {
     return globs.some((g) => candidates.some((c) => g.test(c)));
+}
+
+
+/***/ }),
+
+/***/ 3788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject)
+/* harmony export */ });
+/** A JSON object (not null, not an array): what a reader of our own files checks before reading its fields. */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -12159,6 +16436,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
@@ -17784,8 +22068,8 @@ function zScore(x, mean, standardDeviation) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:events"
-const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -17907,7 +22191,7 @@ class ProblemLog {
 
 
 
-function util_isObject(v) {
+function cli_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** A finite number, or a numeric string as some tools write (`"37"`, `"1,234.5"`); undefined otherwise. */
@@ -18044,14 +22328,14 @@ function jsonLines(text, problems) {
 
 const MEASURE_KEYS = new Set(['value', 'lower_value', 'upper_value']);
 function isMeasure(v) {
-    return util_isObject(v) && typeof v.value === 'number' && Object.keys(v).every((k) => MEASURE_KEYS.has(k));
+    return cli_isObject(v) && typeof v.value === 'number' && Object.keys(v).every((k) => MEASURE_KEYS.has(k));
 }
 /** `{bench: {measure: {value, lower_value?, upper_value?}}}` and nothing else. */
 function isBmf(json) {
-    if (!util_isObject(json))
+    if (!cli_isObject(json))
         return false;
     const benches = Object.values(json);
-    return benches.length > 0 && benches.every((b) => util_isObject(b) && Object.keys(b).length > 0 && Object.values(b).every(isMeasure));
+    return benches.length > 0 && benches.every((b) => cli_isObject(b) && Object.keys(b).length > 0 && Object.values(b).every(isMeasure));
 }
 /** Bencher's built-in measures and the units it records them in. */
 const BUILT_IN = {
@@ -18103,7 +22387,7 @@ const bencher = {
 function estimate(json, ...keys) {
     for (const key of keys) {
         const e = json[key];
-        if (util_isObject(e)) {
+        if (cli_isObject(e)) {
             const v = numberOf(e.point_estimate);
             if (v !== undefined)
                 return v;
@@ -18112,23 +22396,23 @@ function estimate(json, ...keys) {
     return undefined;
 }
 function isEstimates(json) {
-    if (!util_isObject(json))
+    if (!cli_isObject(json))
         return false;
     const mean = json.mean ?? json.Mean;
-    return util_isObject(mean) && 'point_estimate' in mean;
+    return cli_isObject(mean) && 'point_estimate' in mean;
 }
 /** criterion's `change/estimates.json` holds relative changes, not times: only mean and median. */
 function isChange(json, path) {
     return /(^|\/)change\/estimates\.json$/i.test(path) || (!('std_dev' in json) && !('StdDev' in json) && !('slope' in json) && !('Slope' in json));
 }
 function isSample(json) {
-    if (util_isObject(json))
+    if (cli_isObject(json))
         return Array.isArray(json.iters) && Array.isArray(json.times);
     // criterion 0.2: a list of [iterations, nanoseconds] pairs.
     return Array.isArray(json) && json.length > 0 && json.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'number'));
 }
 function isDescription(json) {
-    return util_isObject(json) && 'full_id' in json && 'directory_name' in json;
+    return cli_isObject(json) && 'full_id' in json && 'directory_name' in json;
 }
 const FOLDERS = /^(new|base|change)$/i;
 /** The benchmark's id from its folder: `target/criterion/<group>/<function>/<value>/new/estimates.json`. */
@@ -18494,7 +22778,7 @@ function keyPathLines(text, paths) {
 const BENCH_KEYS = new Set(['name', 'unit', 'value', 'range', 'extra']);
 const DATA_JS_PREFIX = /^\s*window\.BENCHMARK_DATA\s*=\s*/;
 function isBench(v) {
-    return util_isObject(v) && typeof v.name === 'string' && numberOf(v.value) !== undefined && Object.keys(v).every((k) => BENCH_KEYS.has(k));
+    return cli_isObject(v) && typeof v.name === 'string' && numberOf(v.value) !== undefined && Object.keys(v).every((k) => BENCH_KEYS.has(k));
 }
 /** A custom-benchmark file: every entry is `{name, unit, value}` (+ `range`, `extra`) and nothing else. */
 function isCustomList(json) {
@@ -18596,7 +22880,7 @@ function readDataJs(text) {
     catch (err) {
         return `window.BENCHMARK_DATA is not plain JSON (${err.message})`;
     }
-    if (!util_isObject(doc) || !util_isObject(doc.entries))
+    if (!cli_isObject(doc) || !cli_isObject(doc.entries))
         return 'window.BENCHMARK_DATA has no "entries" object';
     const runs = [];
     const problems = [];
@@ -18606,12 +22890,12 @@ function readDataJs(text) {
             continue;
         }
         for (const [i, entry] of entries.entries()) {
-            if (!util_isObject(entry) || !Array.isArray(entry.benches)) {
+            if (!cli_isObject(entry) || !Array.isArray(entry.benches)) {
                 problems.push(`suite ${suite}, entry #${i + 1}: no benches`);
                 continue;
             }
             const tool = typeof entry.tool === 'string' ? entry.tool : '';
-            const c = util_isObject(entry.commit) ? entry.commit : {};
+            const c = cli_isObject(entry.commit) ? entry.commit : {};
             const commit = { id: typeof c.id === 'string' ? c.id : '' };
             if (typeof c.message === 'string')
                 commit.message = c.message;
@@ -18621,7 +22905,7 @@ function readDataJs(text) {
                 commit.url = c.url;
             const series = [];
             for (const bench of entry.benches) {
-                if (!util_isObject(bench) || typeof bench.name !== 'string' || numberOf(bench.value) === undefined) {
+                if (!cli_isObject(bench) || typeof bench.name !== 'string' || numberOf(bench.value) === undefined) {
                     problems.push(`suite ${suite}, commit ${commit.id.slice(0, 7) || '?'}: a bench without a name or numeric value`);
                     continue;
                 }
@@ -18804,10 +23088,10 @@ const DESCRIPTIVE = new Set([
 /** Before v1.5 aggregates were only told apart by a name suffix: `BM_x/8_mean`. */
 const AGGREGATE_SUFFIX = /_(mean|median|stddev|cv)$/;
 function benchmarksOf(json) {
-    return util_isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
+    return cli_isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
 }
 function isGoogleRow(row) {
-    return util_isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row) && !util_isObject(row.stats);
+    return cli_isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row) && !cli_isObject(row.stats);
 }
 function aggregateName(row, runNames) {
     if (row.run_type === 'aggregate')
@@ -18852,14 +23136,14 @@ const googleBenchmark = {
         if (!rows || rows.length === 0 || !isGoogleRow(rows[0]))
             return false;
         const context = input.json.context;
-        return util_isObject(context) || 'time_unit' in rows[0];
+        return cli_isObject(context) || 'time_unit' in rows[0];
     },
     parse(input) {
         const rows = benchmarksOf(input.json);
         if (!rows)
             return failed('google-benchmark: no "benchmarks" list');
         const result = new AdapterResult('google-benchmark');
-        const plainNames = new Set(rows.filter(util_isObject).map((r) => (typeof r.run_name === 'string' ? r.run_name : r.name)).filter((n) => typeof n === 'string'));
+        const plainNames = new Set(rows.filter(cli_isObject).map((r) => (typeof r.run_name === 'string' ? r.run_name : r.name)).filter((n) => typeof n === 'string'));
         const runs = new Map();
         for (const [i, row] of rows.entries()) {
             result.rows += 1;
@@ -18925,10 +23209,10 @@ const googleBenchmark = {
 
 
 function resultsOf(json) {
-    return util_isObject(json) && Array.isArray(json.results) ? json.results : undefined;
+    return cli_isObject(json) && Array.isArray(json.results) ? json.results : undefined;
 }
 function isCommandRow(row) {
-    return util_isObject(row) && typeof row.command === 'string' && typeof row.mean === 'number';
+    return cli_isObject(row) && typeof row.command === 'string' && typeof row.mean === 'number';
 }
 function numbers(v) {
     return Array.isArray(v) ? v.map(numberOf) : undefined;
@@ -18936,7 +23220,7 @@ function numbers(v) {
 /** `command` plus each `--parameter-scan`/`--parameter-list` value (older files: one `parameter`). */
 function labelsOf(row) {
     const labels = { command: row.command };
-    if (util_isObject(row.parameters)) {
+    if (cli_isObject(row.parameters)) {
         for (const [key, value] of Object.entries(row.parameters))
             labels[key === 'command' ? 'parameter_command' : key] = labelText(value);
     }
@@ -19018,18 +23302,18 @@ const hyperfine = {
 
 
 function pytest_benchmark_benchmarksOf(json) {
-    return util_isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
+    return cli_isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
 }
 /** pytest-benchmark rows carry a `stats` object with `mean` and `rounds`; Google Benchmark rows have neither. */
 function isPytestRow(row) {
-    return util_isObject(row) && typeof row.name === 'string' && util_isObject(row.stats) && 'mean' in row.stats && ('rounds' in row.stats || 'fullname' in row);
+    return cli_isObject(row) && typeof row.name === 'string' && cli_isObject(row.stats) && 'mean' in row.stats && ('rounds' in row.stats || 'fullname' in row);
 }
 /** Labels a user filters by: the benchmark (its name, with parameters in brackets), its group and each parameter. */
 function pytest_benchmark_labelsOf(row) {
     const labels = { benchmark: row.name };
     if (typeof row.group === 'string' && row.group !== '')
         labels.group = row.group;
-    if (util_isObject(row.params)) {
+    if (cli_isObject(row.params)) {
         for (const [key, value] of Object.entries(row.params)) {
             const name = key in labels ? `param_${key}` : key;
             labels[name] = labelText(value);
@@ -19059,7 +23343,7 @@ const pytestBenchmark = {
             result.rows += 1;
             if (!isPytestRow(row)) {
                 result.excludedRows += 1;
-                const name = util_isObject(row) && typeof row.name === 'string' ? ` (${row.name})` : '';
+                const name = cli_isObject(row) && typeof row.name === 'string' ? ` (${row.name})` : '';
                 result.problems.add(undefined, `benchmark #${i + 1}${name}: no stats with a mean, skipped`);
                 continue;
             }
@@ -19091,7 +23375,7 @@ const pytestBenchmark = {
                 continue;
             }
             result.add(time);
-            if (util_isObject(r.extra_info)) {
+            if (cli_isObject(r.extra_info)) {
                 for (const [key, value] of Object.entries(r.extra_info)) {
                     const v = numberOf(value);
                     if (v === undefined || typeof value === 'boolean')
@@ -21398,16 +25682,16 @@ function seriesFor(metric, labels, stats, fileUnit, requestCount, problems, line
     return summarySeries(metric, labels, summary, options);
 }
 function isStatObject(v) {
-    return util_isObject(v) && numberOf(v.avg ?? v.mean) !== undefined;
+    return cli_isObject(v) && numberOf(v.avg ?? v.mean) !== undefined;
 }
 function isProfileExport(value) {
-    if (!util_isObject(value))
+    if (!cli_isObject(value))
         return false;
     return CORE_METRICS.filter((k) => isStatObject(value[k])).length >= 2;
 }
 /** The first value under `key` at any depth (input_config's layout changes between versions). */
 function findKey(node, key, depth = 4) {
-    if (!util_isObject(node) || depth < 0)
+    if (!cli_isObject(node) || depth < 0)
         return undefined;
     if (key in node)
         return node[key];
@@ -21420,13 +25704,13 @@ function findKey(node, key, depth = 4) {
 }
 function configLabels(config) {
     const labels = {};
-    if (!util_isObject(config))
+    if (!cli_isObject(config))
         return labels;
     const models = findKey(config, 'model_names') ?? findKey(config, 'model');
     const model = Array.isArray(models) ? models.map((m) => shortLabel(m)).filter((m) => m !== undefined).join(',') : shortLabel(models);
     if (model)
         labels.model = model;
-    const endpoint = findKey(config, 'endpoint_type') ?? (util_isObject(findKey(config, 'endpoint')) ? findKey(config, 'endpoint').type : undefined);
+    const endpoint = findKey(config, 'endpoint_type') ?? (cli_isObject(findKey(config, 'endpoint')) ? findKey(config, 'endpoint').type : undefined);
     const endpointText = shortLabel(endpoint);
     if (endpointText)
         labels.endpoint_type = endpointText;
@@ -21447,13 +25731,13 @@ function telemetrySeries(doc, labels) {
         const unit = typeof stats.unit === 'string' ? stats.unit : '';
         out.push(summarySeries(metric, { ...labels, ...extra, gpu }, summary, { unit, direction: 'none' }));
     };
-    const endpoints = util_isObject(doc.telemetry_data) && util_isObject(doc.telemetry_data.endpoints) ? doc.telemetry_data.endpoints : {};
+    const endpoints = cli_isObject(doc.telemetry_data) && cli_isObject(doc.telemetry_data.endpoints) ? doc.telemetry_data.endpoints : {};
     const endpointNames = Object.keys(endpoints);
     for (const [endpoint, body] of Object.entries(endpoints)) {
-        if (!util_isObject(body) || !util_isObject(body.gpus))
+        if (!cli_isObject(body) || !cli_isObject(body.gpus))
             continue;
         for (const [gpuKey, gpu] of Object.entries(body.gpus)) {
-            if (!util_isObject(gpu) || !util_isObject(gpu.metrics))
+            if (!cli_isObject(gpu) || !cli_isObject(gpu.metrics))
                 continue;
             const index = shortLabel(gpu.gpu_index) ?? gpuKey;
             const extra = endpointNames.length > 1 ? { endpoint } : {};
@@ -21462,9 +25746,9 @@ function telemetrySeries(doc, labels) {
                     add(metric, index, stats, extra);
         }
     }
-    const legacy = util_isObject(doc.telemetry_stats) ? doc.telemetry_stats : {};
+    const legacy = cli_isObject(doc.telemetry_stats) ? doc.telemetry_stats : {};
     for (const [metric, perGpu] of Object.entries(legacy)) {
-        if (!util_isObject(perGpu))
+        if (!cli_isObject(perGpu))
             continue;
         for (const [gpuKey, stats] of Object.entries(perGpu)) {
             if (isStatObject(stats))
@@ -21476,7 +25760,7 @@ function telemetrySeries(doc, labels) {
 function parseJsonExport(doc, adapter) {
     const problems = new ProblemLog();
     const labels = configLabels(doc.input_config);
-    const requestCount = util_isObject(doc.request_count) ? numberOf(doc.request_count.avg) : undefined;
+    const requestCount = cli_isObject(doc.request_count) ? numberOf(doc.request_count.avg) : undefined;
     const series = [];
     for (const [metric, value] of Object.entries(doc)) {
         if (NOT_METRICS.has(metric) || !isStatObject(value))
@@ -21487,7 +25771,7 @@ function parseJsonExport(doc, adapter) {
             series.push(s);
     }
     series.push(...telemetrySeries(doc, labels));
-    const errors = Array.isArray(doc.error_summary) ? doc.error_summary.reduce((sum, e) => sum + (util_isObject(e) ? (numberOf(e.count) ?? 0) : 0), 0) : 0;
+    const errors = Array.isArray(doc.error_summary) ? doc.error_summary.reduce((sum, e) => sum + (cli_isObject(e) ? (numberOf(e.count) ?? 0) : 0), 0) : 0;
     // Rows are requests when the export counts them, else the metric objects read.
     const rows = requestCount !== undefined ? requestCount + errors : series.length;
     return parsedOutcome(adapter, series, problems, { rows, excludedRows: errors });
@@ -23172,40 +27456,8 @@ function uniqueNames(header) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/model/marker.ts
-/** First line of every Markdown report; a file holding it is our own output, never input. */
-const marker_REPORT_MARKER = '<!-- chimera-insight:report -->';
-const MARKER_PREFIX = '<!-- chimera-insight:report';
-/**
- * True for our reports in every form: report.md (REPORT_MARKER) and comment
- * bodies, whose first line is the same comment with header and commit added.
- */
-function isOwnReport(text) {
-    return text.startsWith(marker_REPORT_MARKER) || (text.startsWith(`${MARKER_PREFIX} `) && /^[^\n]*-->/.test(text));
-}
-/** Headers are written into an HTML comment verbatim, so only these characters are allowed. */
-const HEADER_PATTERN = /^[A-Za-z0-9._-]{0,64}$/;
-/** `<!-- chimera-insight:report header="gpu-bench" sha="…" run="…" attempt="1" -->` */
-function commentMarker(m) {
-    if (!HEADER_PATTERN.test(m.header))
-        throw new Error(`comment header "${m.header}" may only hold letters, digits, '.', '_' and '-'`);
-    if (!/^[0-9a-f]*$/i.test(m.sha))
-        throw new Error(`"${m.sha}" is not a commit SHA`);
-    return `${MARKER_PREFIX} header="${m.header}" sha="${m.sha.toLowerCase()}" run="${m.run}" attempt="${m.attempt}" -->`;
-}
-const COMMENT_MARKER = /^<!-- chimera-insight:report header="([A-Za-z0-9._-]{0,64})" sha="([0-9a-f]*)" run="(\d+)" attempt="(\d+)" -->(?:\r?\n|$)/;
-/**
- * Reads the marker from a comment body. Only the very first line counts:
- * everything after it is rendered by us with `<` escaped, so text from files
- * or the model can never produce a second, fake marker that is read.
- */
-function parseCommentMarker(body) {
-    const m = COMMENT_MARKER.exec(body);
-    if (!m)
-        return undefined;
-    return { header: m[1], sha: m[2], run: Number(m[3]), attempt: Number(m[4]) };
-}
-
+// EXTERNAL MODULE: ./src/model/marker.ts
+var marker = __nccwpck_require__(4323);
 ;// CONCATENATED MODULE: ./src/parse/markdown.ts
 
 
@@ -23319,7 +27571,7 @@ function parseNumericCell(cell) {
 }
 function parseMarkdown(input) {
     const text = input.replace(/^\uFEFF/, '');
-    if (isOwnReport(text))
+    if ((0,marker/* isOwnReport */.lC)(text))
         return skipped('a Chimera Insight report, not benchmark results');
     const problems = new ProblemLog();
     const tables = findTables(text);
@@ -23482,7 +27734,7 @@ const MARKDOWN_COLUMNS = {
 /** Markdown columns that describe the model file, not a condition of the test. */
 const MARKDOWN_SKIPPED = new Set(['size', 'params', 't/s', 'test']);
 function isRow(v) {
-    return util_isObject(v) && 'avg_ts' in v && 'n_prompt' in v && 'n_gen' in v;
+    return cli_isObject(v) && 'avg_ts' in v && 'n_prompt' in v && 'n_gen' in v;
 }
 /** llama-bench's own test name: `pp512`, `tg128`, `pp512+tg128`, with ` @ d<depth>` when a depth is set. */
 function testName(nPrompt, nGen, nDepth) {
@@ -23714,7 +27966,7 @@ const SCALARS = {
 /** The workload the run was asked for: it splits series. */
 const LABEL_KEYS = ['model', 'num_concurrent_requests', 'mean_input_tokens', 'mean_output_tokens'];
 function isLlmperfSummary(value) {
-    if (!util_isObject(value))
+    if (!cli_isObject(value))
         return false;
     return ['results_ttft_s_mean', 'results_inter_token_latency_s_mean', 'results_end_to_end_latency_s_mean', 'results_mean_output_throughput_token_per_s'].some((k) => numberOf(value[k]) !== undefined);
 }
@@ -23883,7 +28135,7 @@ function parseVerboseLog(text) {
 // ---------------------------------------------------------------------------
 // /api/generate and /api/chat responses
 function isResponseObject(v) {
-    return util_isObject(v) && typeof v.model === 'string' && typeof v.done === 'boolean' && ('created_at' in v || 'response' in v || 'message' in v);
+    return cli_isObject(v) && typeof v.model === 'string' && typeof v.done === 'boolean' && ('created_at' in v || 'response' in v || 'message' in v);
 }
 function isFinalResponse(v) {
     return isResponseObject(v) && v.done === true && (numberOf(v.eval_count) !== undefined || numberOf(v.total_duration) !== undefined);
@@ -23924,7 +28176,7 @@ function readResponses(items, problems = new ProblemLog()) {
     let answers = 0;
     let errors = 0;
     for (const { value, line } of items) {
-        if (util_isObject(value) && typeof value.error === 'string' && value.error.trim() !== '') {
+        if (cli_isObject(value) && typeof value.error === 'string' && value.error.trim() !== '') {
             errors += 1;
             continue;
         }
@@ -24022,7 +28274,7 @@ const IGNORED_KEYS = new Set([
     'timestamp', 'percentile_metrics', 'metric_percentiles', 'best_of', 'use_beam_search',
 ]);
 function isVllmResult(value) {
-    if (!util_isObject(value))
+    if (!cli_isObject(value))
         return false;
     const keys = Object.keys(value);
     return numberOf(value.request_throughput) !== undefined && keys.some((k) => LATENCY_STAT.test(k)) && ('completed' in value || 'output_throughput' in value);
@@ -24278,352 +28530,10 @@ function parseFormatInput(raw) {
     return rules;
 }
 
-// EXTERNAL MODULE: ./src/llm/prompt.ts
-var llm_prompt = __nccwpck_require__(2125);
-;// CONCATENATED MODULE: ./src/llm/config.ts
-
-
-
-
-
-const DEFAULT_MODEL = 'gemma3:latest';
-const DEFAULT_LANGUAGE = 'English';
-const DEFAULT_START_TIMEOUT_MS = 60_000;
-const DEFAULT_REQUEST_TIMEOUT_MS = 180_000;
-/** `timeout`: the whole LLM stage (server, model pull, every call); then the report goes out without the narrative. */
-const DEFAULT_LLM_TIMEOUT_MS = 10 * 60_000;
-const MAX_RUNS = 10;
-/** The persona becomes the system prompt: a cap keeps it from eating the context window. */
-const MAX_PERSONA_BYTES = 16 * 1024;
-/** One default persona, owned by the prompt (src/llm/prompt.ts). */
-
-/**
- * Every Ollama runtime option (`ollama-options`), as the `Options` type of the
- * ollama client we ship (node_modules/ollama) lists them, with its type. Ollama
- * ignores a key it does not know, so a misspelt one (`num_gpus`) is refused here.
- */
-const OPTION_TYPES = {
-    num_ctx: 'int',
-    num_gpu: 'int',
-    num_batch: 'int',
-    num_thread: 'int',
-    num_keep: 'int',
-    num_predict: 'int',
-    main_gpu: 'int',
-    seed: 'int',
-    top_k: 'int',
-    repeat_last_n: 'int',
-    mirostat: 'int',
-    temperature: 'number',
-    top_p: 'number',
-    min_p: 'number',
-    typical_p: 'number',
-    repeat_penalty: 'number',
-    presence_penalty: 'number',
-    frequency_penalty: 'number',
-    mirostat_tau: 'number',
-    mirostat_eta: 'number',
-    numa: 'boolean',
-    low_vram: 'boolean',
-    use_mmap: 'boolean',
-    use_mlock: 'boolean',
-    penalize_newline: 'boolean',
-    f16_kv: 'boolean',
-    logits_all: 'boolean',
-    vocab_only: 'boolean',
-    embedding_only: 'boolean',
-    tfs_z: 'number',
-    stop: 'strings',
-};
-function readLlmConfig(read, env) {
-    const persona = readPersona(read('persona'), read('persona-file'), env.workspace);
-    const config = {
-        enabled: (0,config_input/* booleanInput */.tE)(read('llm'), 'llm', true),
-        model: parseModel(read('model')),
-        cacheModels: (0,config_input/* booleanInput */.tE)(read('cache-models'), 'cache-models', false),
-        options: parseOllamaOptions(read('ollama-options')),
-        startTimeoutMs: (0,config_input/* parseDuration */.E9)(read('ollama-timeout'), 'ollama-timeout', DEFAULT_START_TIMEOUT_MS),
-        requestTimeoutMs: (0,config_input/* parseDuration */.E9)(read('request-timeout'), 'request-timeout', DEFAULT_REQUEST_TIMEOUT_MS),
-        timeoutMs: (0,config_input/* parseDuration */.E9)(read('timeout'), 'timeout', DEFAULT_LLM_TIMEOUT_MS),
-        persona: persona.text,
-        personaSource: persona.source,
-        language: parseLanguage(read('language')),
-        runs: parseRuns(read('runs')),
-        gateThroughput: (0,config_input/* booleanInput */.tE)(read('gate-llm-throughput'), 'gate-llm-throughput', false),
-    };
-    const url = read('ollama-url').trim();
-    if (url)
-        config.url = parseUrl(url);
-    const version = read('ollama-version').trim();
-    if (version)
-        config.ollamaVersion = parseVersion(version);
-    const keepAlive = read('keep-alive').trim();
-    if (keepAlive)
-        config.keepAlive = parseKeepAlive(keepAlive);
-    return config;
-}
-function parseModel(raw) {
-    const v = raw.trim() || DEFAULT_MODEL;
-    // Registry names: `gemma3`, `gemma3:4b-it-qat`, `hf.co/org/repo:Q4_K_M`.
-    if (v.length > 200 || !/^[A-Za-z0-9][A-Za-z0-9._\-/]*(:[A-Za-z0-9._-]+)?$/.test(v)) {
-        throw new config_input/* ConfigError */.xL('model', `"${v}" is not a model name (examples: gemma3:latest, gemma3:4b, hf.co/org/repo:Q4_K_M)`);
-    }
-    return v;
-}
-function parseUrl(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new config_input/* ConfigError */.xL('ollama-url', `"${raw}" is not a URL (example: http://gpu-box:11434)`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new config_input/* ConfigError */.xL('ollama-url', `"${raw}" must start with http:// or https://`);
-    }
-    return url.toString().replace(/\/+$/, '');
-}
-function parseVersion(raw) {
-    const m = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)$/.exec(raw);
-    if (!m)
-        throw new config_input/* ConfigError */.xL('ollama-version', `"${raw}" is not a release version (example: 0.12.6)`);
-    return m[1];
-}
-/** Ollama's keep_alive: a Go duration ("5m", "1h30m", "-1m"), or seconds as a number ("0", "-1"). */
-function parseKeepAlive(raw) {
-    if (/^-?\d+$/.test(raw) || /^-?(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(raw))
-        return raw;
-    throw new config_input/* ConfigError */.xL('keep-alive', `"${raw}" is not a duration Ollama accepts (examples: 5m, 1h, 0 to unload, -1 to keep loaded)`);
-}
-function parseLanguage(raw) {
-    const v = raw.trim() || DEFAULT_LANGUAGE;
-    if (v.length > 40 || !/^[\p{L}][\p{L}\p{M} ()-]*$/u.test(v)) {
-        throw new config_input/* ConfigError */.xL('language', `"${v}" is not a language name (examples: English, German, Português)`);
-    }
-    return v;
-}
-function parseRuns(raw) {
-    const v = raw.trim();
-    if (v === '')
-        return 1;
-    const n = /^\d+$/.test(v) ? Number(v) : NaN;
-    if (!Number.isInteger(n) || n < 1 || n > MAX_RUNS) {
-        throw new config_input/* ConfigError */.xL('runs', `must be a whole number from 1 to ${MAX_RUNS}, got "${v}"`);
-    }
-    return n;
-}
-function readPersona(inline, file, workspace) {
-    const text = inline.trim();
-    const rel = file.trim();
-    if (text && rel)
-        throw new config_input/* ConfigError */.xL('persona', 'set persona or persona-file, not both');
-    if (text) {
-        checkPersonaSize(Buffer.byteLength(text), 'persona');
-        return { text, source: 'input' };
-    }
-    if (!rel)
-        return { text: llm_prompt/* DEFAULT_PERSONA */.XP, source: 'default' };
-    const root = (0,external_node_fs_.realpathSync)(workspace);
-    const target = external_node_path_default().resolve(root, rel);
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(target);
-    }
-    catch {
-        throw new config_input/* ConfigError */.xL('persona-file', `"${rel}" does not exist in the workspace`);
-    }
-    // Resolved through symlinks, so a link inside the checkout cannot point the prompt at a file outside it.
-    const inside = external_node_path_default().relative(root, real);
-    if (inside === '..' || inside.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(inside)) {
-        throw new config_input/* ConfigError */.xL('persona-file', `"${rel}" is outside the workspace ${workspace}`);
-    }
-    const stat = (0,external_node_fs_.statSync)(real);
-    if (!stat.isFile())
-        throw new config_input/* ConfigError */.xL('persona-file', `"${rel}" is not a file`);
-    checkPersonaSize(stat.size, 'persona-file');
-    const content = (0,external_node_fs_.readFileSync)(real, 'utf8').replace(/^\uFEFF/, '').trim();
-    if (!content)
-        throw new config_input/* ConfigError */.xL('persona-file', `"${rel}" is empty`);
-    return { text: content, source: `file ${inside.split((external_node_path_default()).sep).join('/')}` };
-}
-function checkPersonaSize(bytes, input) {
-    if (bytes > MAX_PERSONA_BYTES) {
-        throw new config_input/* ConfigError */.xL(input, `is ${bytes} bytes; the persona may be at most ${MAX_PERSONA_BYTES} bytes`);
-    }
-}
-/**
- * `ollama-options` as a JSON object (`{"num_ctx": 4096}`) or flat YAML, one
- * `key: value` per line. Only scalars (and JSON string arrays for `stop`):
- * nesting would be silently ignored by Ollama, so it is an error here.
- */
-function parseOllamaOptions(raw) {
-    const text = raw.trim();
-    if (text === '')
-        return {};
-    const entries = [];
-    if (text.startsWith('{')) {
-        let parsed;
-        try {
-            parsed = JSON.parse(text);
-        }
-        catch (err) {
-            throw new config_input/* ConfigError */.xL('ollama-options', `invalid JSON: ${err.message}`);
-        }
-        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-            throw new config_input/* ConfigError */.xL('ollama-options', 'must be a JSON object or `key: value` lines');
-        }
-        for (const [key, value] of Object.entries(parsed))
-            entries.push([key, value, `key "${key}"`]);
-    }
-    else {
-        const seen = new Set();
-        raw.split(/\r?\n/).forEach((line, index) => {
-            const where = `line ${index + 1}`;
-            const body = stripComment(line).trim();
-            if (body === '')
-                return;
-            const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*:(?:\s+(.*))?$/.exec(body);
-            if (!m)
-                throw new config_input/* ConfigError */.xL('ollama-options', `${where}: "${body}" must look like "key: value"`);
-            const key = m[1];
-            if (seen.has(key))
-                throw new config_input/* ConfigError */.xL('ollama-options', `${where}: "${key}" is set twice`);
-            seen.add(key);
-            const value = m[2]?.trim() ?? '';
-            if (value === '')
-                throw new config_input/* ConfigError */.xL('ollama-options', `${where}: "${key}" has no value`);
-            entries.push([key, yamlScalar(value, where), where]);
-        });
-    }
-    const options = {};
-    for (const [key, value, where] of entries)
-        options[key] = checkOption(key, value, where);
-    return options;
-}
-/** A `#` starts a comment at the line start or after a space, as in YAML; quoted `#` stays. */
-function stripComment(line) {
-    let quote;
-    for (let i = 0; i < line.length; i++) {
-        const ch = line[i];
-        if (quote) {
-            if (ch === quote)
-                quote = undefined;
-        }
-        else if (ch === '"' || ch === "'")
-            quote = ch;
-        else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1])))
-            return line.slice(0, i);
-    }
-    return line;
-}
-function yamlScalar(value, where) {
-    if (/^(true|True|TRUE)$/.test(value))
-        return true;
-    if (/^(false|False|FALSE)$/.test(value))
-        return false;
-    if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value))
-        return Number(value);
-    if (value.startsWith('"')) {
-        try {
-            const s = JSON.parse(value);
-            if (typeof s === 'string')
-                return s;
-        }
-        catch {
-            /* reported below */
-        }
-        throw new config_input/* ConfigError */.xL('ollama-options', `${where}: ${value} is not a complete quoted string`);
-    }
-    if (value.startsWith("'")) {
-        if (value.length >= 2 && value.endsWith("'"))
-            return value.slice(1, -1).replace(/''/g, "'");
-        throw new config_input/* ConfigError */.xL('ollama-options', `${where}: ${value} is not a complete quoted string`);
-    }
-    if (/^[[{&*!|>%@`]/.test(value)) {
-        throw new config_input/* ConfigError */.xL('ollama-options', `${where}: only plain values are allowed here; use the JSON form for lists`);
-    }
-    return value;
-}
-function checkOption(key, value, where) {
-    const type = OPTION_TYPES[key];
-    if (type === undefined) {
-        const near = (0,util_text/* closestMatch */.h0)(key, Object.keys(OPTION_TYPES), 2);
-        throw new config_input/* ConfigError */.xL('ollama-options', `${where}: unknown option "${key}"${near ? ` (did you mean "${near}"?)` : ''}; valid options: ${Object.keys(OPTION_TYPES).sort().join(', ')}`);
-    }
-    const bad = (expected) => new config_input/* ConfigError */.xL('ollama-options', `${where}: ${key} must be ${expected}, got ${JSON.stringify(value)}`);
-    if (type === 'int' && !(typeof value === 'number' && Number.isInteger(value)))
-        throw bad('a whole number');
-    if (type === 'number' && !(typeof value === 'number' && Number.isFinite(value)))
-        throw bad('a number');
-    if (type === 'boolean' && typeof value !== 'boolean')
-        throw bad('true or false');
-    if (type === 'strings') {
-        if (typeof value === 'string')
-            return [value];
-        if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
-            throw bad('a string or a list of strings');
-        return value;
-    }
-    if (key === 'num_ctx' && value < 1)
-        throw bad('at least 1');
-    return value;
-}
-/**
- * The seeds' configuration line: `num_gpu=80, num_ctx=256, temp=0.6, top_p=default, …`,
- * then any other option set; `note` appends to one option (num_ctx raised to fit the prompt).
- */
-function formatOllamaOptions(options, note = () => '') {
-    const shown = [
-        ['num_gpu', 'num_gpu'],
-        ['num_ctx', 'num_ctx'],
-        ['temperature', 'temp'],
-        ['top_p', 'top_p'],
-        ['top_k', 'top_k'],
-        ['repeat_penalty', 'repeat_penalty'],
-    ];
-    const text = (v) => (Array.isArray(v) ? v.map((x) => JSON.stringify(x)).join('|') : String(v));
-    const parts = shown.map(([key, label]) => `${label}=${key in options ? text(options[key]) : 'default'}${note(key)}`);
-    const known = new Set(shown.map(([key]) => key));
-    for (const [key, value] of Object.entries(options))
-        if (!known.has(key))
-            parts.push(`${key}=${text(value)}`);
-    return parts.join(', ');
-}
-/** The LLM inputs as shown in the report's configuration table. */
-function describeLlmConfig(llm) {
-    if (!llm.enabled)
-        return { llm: 'false' };
-    const described = {
-        llm: 'true',
-        'ollama-url': llm.url ?? '(reuse 127.0.0.1:11434 or start `ollama serve`)',
-        model: llm.model,
-        'ollama-options': formatOllamaOptions(llm.options),
-        runs: String(llm.runs),
-        language: llm.language,
-        persona: llm.personaSource ?? 'default',
-        'cache-models': String(llm.cacheModels),
-        'gate-llm-throughput': String(llm.gateThroughput),
-    };
-    if (llm.ollamaVersion)
-        described['ollama-version'] = llm.ollamaVersion;
-    if (llm.keepAlive)
-        described['keep-alive'] = llm.keepAlive;
-    return described;
-}
-
-;// CONCATENATED MODULE: ./src/model/hardware.ts
-/**
- * The machine a run measured on, recorded in its report and snapshot, and
- * the hardware id baselines are kept apart by (cache keys, the
- * default-branch history, the series of a merged report).
- */
-/**
- * Hardware ids: short, key-safe and Markdown-safe. Ids read from shards are
- * checked against it, so a hostile name never reaches a cache key, a label or
- * the log as written.
- */
-const HARDWARE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,47}$/;
-
+// EXTERNAL MODULE: ./src/llm/config.ts
+var llm_config = __nccwpck_require__(8353);
+// EXTERNAL MODULE: ./src/model/hardware.ts
+var model_hardware = __nccwpck_require__(8361);
 ;// CONCATENATED MODULE: ./src/shards/config.ts
 
 
@@ -24639,7 +28549,7 @@ function readShardConfig(read) {
     if (mode !== 'merge' && shards.length > 0)
         throw new config_input/* ConfigError */.xL('shards', `is read only with mode: merge (mode is ${mode})`);
     const hardware = read('hardware').trim();
-    if (hardware && !HARDWARE_ID.test(hardware)) {
+    if (hardware && !model_hardware/* HARDWARE_ID */.P.test(hardware)) {
         throw new config_input/* ConfigError */.xL('hardware', `"${hardware.slice(0, 60)}" must be a plain name: letters, digits, '.', '_', '-' (at most 48), starting with a letter or digit, e.g. h100 or l4-24gb`);
     }
     return { mode, shards, ...(hardware ? { hardware } : {}) };
@@ -24698,7 +28608,7 @@ function buildConfig(read, env) {
         outputDir,
         keepSamples: (0,config_input/* booleanInput */.tE)(read('keep-samples'), 'keep-samples', false),
         gate: (0,baseline_config/* readGateConfig */.Gg)(read),
-        llm: readLlmConfig(read, { workspace }),
+        llm: (0,llm_config/* readLlmConfig */.CH)(read, { workspace }),
         ...readShardConfig(read),
     };
 }
@@ -24798,7 +28708,7 @@ function describeConfig(config) {
         factors: rules(config.factors),
         'keep-samples': String(config.keepSamples),
         ...(0,baseline_config/* describeGateConfig */.pK)(config.gate),
-        ...describeLlmConfig(config.llm),
+        ...(0,llm_config/* describeLlmConfig */.pO)(config.llm),
         ...describeShardConfig(config),
     };
 }
@@ -24806,81 +28716,8 @@ function describeConfig(config) {
 // EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
 var out = __nccwpck_require__(5648);
 var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
-;// CONCATENATED MODULE: ./src/discover/rules.ts
-
-/**
- * The rule that keeps a repository's configuration out of its metrics: only
- * files that look like results are read (CSV/TSV tables, JSON/JSONL records,
- * Markdown tables, tool logs), and these are never read as results:
- *  - anything under CI, editor or tool folders (`.github/`, `.vscode/`, …);
- *  - package manifests, lockfiles, compiler/linter/formatter configs;
- *  - JSON schemas (`*.schema.json`, `schemas/`) and documentation files
- *    (README, CHANGELOG, LICENSE, CONTRIBUTING, …).
- * JSON holding a `$schema` key or no number at all is skipped after reading.
- */
-const CONFIG_DIRS = new Set([
-    '.github', '.gitlab', '.circleci', '.buildkite', '.vscode', '.idea', '.devcontainer', '.husky', '.changeset',
-    '.yarn', '.pnpm-store', '.cache', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache',
-    '.ruff_cache', '.nyc_output', 'coverage', '.terraform', '.gradle', '.mvn', 'schemas', 'schema',
-]);
-const CONFIG_FILES = new Set([
-    'package.json', 'package-lock.json', '.package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'composer.json',
-    'composer.lock', 'deno.json', 'deno.jsonc', 'lerna.json', 'nx.json', 'turbo.json', 'vercel.json', 'firebase.json',
-    'renovate.json', 'app.json', 'manifest.json', 'launch.json', 'settings.json', 'tasks.json', 'extensions.json',
-    'devcontainer.json', 'cspell.json', 'biome.json', 'angular.json', 'project.json', 'typedoc.json',
-    'api-extractor.json', 'components.json', 'codecov.json', 'vcpkg.json', 'cmakepresets.json',
-    'cmakeuserpresets.json', 'compile_commands.json', 'pipfile.lock', 'poetry.lock', 'cargo.lock', 'go.sum',
-    'requirements.txt', 'constraints.txt', 'cmakelists.txt', 'robots.txt', 'llms.txt', 'release-please-config.json',
-    '.release-please-manifest.json', 'dependabot.yml', 'global.json', 'nuget.config', 'pyrightconfig.json',
-]);
-const DOC_FILE = /^(readme|changelog|changes|history|license|licence|copying|notice|authors|contributors|contributing|code_of_conduct|security|support|governance|maintainers|codeowners)(\.(md|markdown|txt|text|rst|adoc|org))?$/i;
-const CONFIG_NAME = [
-    /^tsconfig.*\.json$/i,
-    /^jsconfig.*\.json$/i,
-    /^\..*rc(\.[a-z]+)?$/i,
-    /^\.?[a-z0-9_-]*[.\-_]config\.jsonc?$/i,
-    /\.schema\.json$/i,
-    /\.lock$/i,
-    /\.tsbuildinfo$/i,
-    /^(openapi|swagger)([.\-_].*)?\.json$/i,
-    /^appsettings.*\.json$/i,
-    /^\.?(eslint|prettier|babel|stylelint|markdownlint|commitlint|lint-staged|jest|vitest|nodemon|swc)[.\-_]?.*\.json$/i,
-];
-function fileTypeOf(file) {
-    switch (external_node_path_default().extname(file).toLowerCase()) {
-        case '.csv':
-        case '.tsv':
-            return 'csv';
-        case '.json':
-            return 'json';
-        case '.jsonl':
-        case '.ndjson':
-            return 'jsonl';
-        case '.md':
-        case '.markdown':
-            return 'markdown';
-        case '.txt':
-        case '.log':
-        case '.out':
-            return 'text';
-        default:
-            return 'other';
-    }
-}
-/** Why a path is not benchmark output by its name alone, or undefined when it may be. */
-function exclusionReason(relPath) {
-    const segments = relPath.split(/[\\/]/);
-    const base = (segments.pop() ?? '').toLowerCase();
-    const dir = segments.find((s) => CONFIG_DIRS.has(s.toLowerCase()));
-    if (dir)
-        return `in ${dir}/ (CI, editor, tool or schema folder)`;
-    if (CONFIG_FILES.has(base) || CONFIG_NAME.some((re) => re.test(base)))
-        return 'configuration, manifest or lock file';
-    if (DOC_FILE.test(base))
-        return 'documentation file (README, CHANGELOG, LICENSE, …)';
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/discover/rules.ts
+var rules = __nccwpck_require__(1272);
 ;// CONCATENATED MODULE: ./src/discover/discover.ts
 
 
@@ -24954,10 +28791,10 @@ async function discoverFiles(options) {
         if (excluded.some((d) => isInside(d, absolutePath)))
             continue;
         const shown = display(rel);
-        const file = { path: shown, absolutePath, type: fileTypeOf(rel) };
+        const file = { path: shown, absolutePath, type: (0,rules/* fileTypeOf */.U)(rel) };
         files.push(file);
         if (!symlink) {
-            const reason = exclusionReason(shown);
+            const reason = (0,rules/* exclusionReason */.V)(shown);
             if (reason)
                 file.skipReason = reason;
             continue;
@@ -24987,7 +28824,7 @@ async function discoverFiles(options) {
             file.skipReason = 'broken symlink or unreadable file';
             continue;
         }
-        const reason = exclusionReason(shown);
+        const reason = (0,rules/* exclusionReason */.V)(shown);
         if (reason) {
             file.skipReason = reason;
             continue;
@@ -27438,3075 +31275,10 @@ var model_series = __nccwpck_require__(1108);
 /** Bumped when a history field changes meaning or disappears. */
 const branch_history_HISTORY_SCHEMA_VERSION = 1;
 
-// EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
-var simple_statistics = __nccwpck_require__(5521);
-;// CONCATENATED MODULE: ./src/util/is-object.ts
-/** A JSON object (not null, not an array): what a reader of our own files checks before reading its fields. */
-function is_object_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/report/series-table.ts
-
-
-
-
-/** The id's part before `::`. */
-function keyOfId(id) {
-    const at = id.indexOf('::');
-    return at > 0 ? id.slice(0, at) : undefined;
-}
-function metricKey(s) {
-    return JSON.stringify([s.metric, s.unit, s.direction, s.directionSource ?? 'inferred', s.source]);
-}
-function metricEntry(s) {
-    const out = { metric: s.metric };
-    if (s.unit !== '')
-        out.unit = s.unit;
-    out.direction = s.direction;
-    if (s.directionSource === 'override')
-        out.directionSource = 'override';
-    if (s.source !== 'samples')
-        out.source = s.source;
-    return out;
-}
-/** A group's shared fields: the rows of one group share all of these. */
-function groupKey(s) {
-    const r = s.replicates ? { ...s.replicates, runMeans: undefined } : null;
-    return JSON.stringify([keyOfId(s.id) ?? null, s.file, s.factors ?? null, s.experiment ?? null, r]);
-}
-/** Samples a row without `samples` has: the mean for a single value read from samples, else none. */
-function defaultRowSamples(source, n, mean) {
-    return source === 'samples' && n === 1 ? [mean] : [];
-}
-/**
- * The order statistics of written samples as the analysis computes them:
- * min and max, and p50/p95/p99 by linear interpolation between closest ranks
- * (R type 7, numpy's default) over the sorted samples.
- */
-function orderOfSamples(samples) {
-    const sorted = samples.slice().sort((a, b) => a - b);
-    return {
-        min: sorted[0],
-        p50: (0,simple_statistics/* quantileSorted */.Z4)(sorted, 0.5),
-        p95: (0,simple_statistics/* quantileSorted */.Z4)(sorted, 0.95),
-        p99: (0,simple_statistics/* quantileSorted */.Z4)(sorted, 0.99),
-        max: sorted[sorted.length - 1],
-    };
-}
-const ORDER = ['min', 'p50', 'p95', 'p99', 'max'];
-/** The statistics a row's `stats` (and its samples) stand for; `cv` is the caller's. */
-function decodeStats(raw, samples) {
-    const a = typeof raw === 'number' ? [1, raw] : Array.isArray(raw) ? raw : [];
-    const n = (a.length > 0 ? a[0] : null);
-    const mean = a[1];
-    const sd = (a.length > 2 ? a[2] : null);
-    let order;
-    if (a.length > 3)
-        order = { min: a[3] ?? null, p50: a[4] ?? null, p95: a[5] ?? null, p99: a[6] ?? null, max: a[7] ?? null };
-    else if (samples.length > 0 && samples.every((v) => typeof v === 'number'))
-        order = orderOfSamples(samples);
-    else if (n === 1)
-        order = { min: mean, p50: mean, p95: mean, p99: mean, max: mean };
-    else
-        order = { min: null, p50: null, p95: null, p99: null, max: null };
-    return { n, mean, sd, ...order, approximate: a[8] === 1 };
-}
-function sameStats(a, b) {
-    return ['n', 'mean', 'sd', ...ORDER, 'approximate'].every((k) => Object.is(a[k], b[k]));
-}
-/** The shortest `stats` that decodeStats reads back as `stats` beside these samples. */
-function encodeStats(stats, samples) {
-    const candidates = [];
-    if (stats.n === 1 && stats.sd === null)
-        candidates.push(stats.mean);
-    const head = [stats.n, stats.mean];
-    if (stats.sd === null)
-        candidates.push(head);
-    candidates.push([...head, stats.sd]);
-    for (const c of candidates)
-        if (sameStats(decodeStats(c, samples), stats))
-            return c;
-    const all = [stats.n, stats.mean, stats.sd, ...ORDER.map((k) => stats[k])];
-    return stats.approximate ? [...all, 1] : all;
-}
-const sameLabels = (a, b) => (0,identity/* labelKey */.kJ)(a) === (0,identity/* labelKey */.kJ)(b);
-/**
- * The groups of the table, in order: a run of consecutive series of one file
- * (the same groupKey) with the same labels of at least two series is a group
- * (its labels written once); runs of one series each (labels that change
- * from series to series, as rows of a CSV) are gathered into one group whose
- * rows say their own labels.
- */
-function partition(series) {
-    const out = [];
-    let mixed;
-    let i = 0;
-    while (i < series.length) {
-        const first = series[i];
-        const key = groupKey(first);
-        let end = i + 1;
-        while (end < series.length && groupKey(series[end]) === key && sameLabels(series[end].labels, first.labels))
-            end++;
-        const run = series.slice(i, end);
-        i = end;
-        if (run.length === 1 && mixed && groupKey(mixed[0]) === key)
-            mixed.push(first);
-        else if (run.length === 1) {
-            mixed = run;
-            out.push(mixed);
-        }
-        else {
-            mixed = undefined;
-            out.push(run);
-        }
-    }
-    return out;
-}
-/**
- * The table of `series`, in their order: consecutive series of one file (and
- * the same id file part, factors, experiment and replicate runs) form a group.
- */
-function encodeSeries(series) {
-    const metrics = [];
-    const metricIndex = new Map();
-    const groups = [];
-    let previousKey;
-    let previousLabels = {};
-    for (const members of partition(series)) {
-        const first = members[0];
-        const key = groupKey(first);
-        const idKey = keyOfId(first.id);
-        // Labels every series of the group has, with the same value.
-        const shared = {};
-        for (const [k, v] of Object.entries(first.labels))
-            if (members.every((s) => s.labels[k] === v))
-                shared[k] = v;
-        const group = {};
-        if (key === previousKey) {
-            // A continuation: the previous group's file, key, factors, experiment and runs; its labels as they change.
-            const changed = {};
-            for (const [k, v] of Object.entries(shared))
-                if (previousLabels[k] !== v)
-                    changed[k] = v;
-            for (const k of Object.keys(previousLabels))
-                if (!Object.hasOwn(shared, k))
-                    changed[k] = null;
-            group.labels = changed;
-        }
-        else {
-            group.file = first.file;
-            if (idKey !== undefined && idKey !== first.file)
-                group.key = idKey;
-            if (Object.keys(shared).length > 0)
-                group.labels = shared;
-            if (first.factors && Object.keys(first.factors).length > 0)
-                group.factors = first.factors;
-            if (first.experiment !== undefined)
-                group.experiment = first.experiment;
-            if (first.replicates) {
-                const { runMeans: _runMeans, ...r } = first.replicates;
-                group.replicates = r;
-            }
-        }
-        previousKey = key;
-        previousLabels = shared;
-        const line = first.line;
-        const sharedLine = line !== undefined && members.every((s) => s.line === line);
-        if (sharedLine)
-            group.line = line;
-        group.rows = members.map((s) => {
-            const mk = metricKey(s);
-            let m = metricIndex.get(mk);
-            if (m === undefined) {
-                m = metrics.length;
-                metricIndex.set(mk, m);
-                metrics.push(metricEntry(s));
-            }
-            const written = s.samplesOmitted === undefined;
-            const samplesAsRead = written ? s.samples : [];
-            const row = [m, encodeStats(s.stats, samplesAsRead)];
-            const extra = {};
-            const own = {};
-            for (const [k, v] of Object.entries(s.labels))
-                if (!Object.hasOwn(shared, k))
-                    own[k] = v;
-            if (Object.keys(own).length > 0)
-                extra.labels = own;
-            const derived = `${idKey ?? s.file}::${s.metric}${(0,identity/* labelKey */.kJ)(s.labels)}`;
-            if (s.id !== derived) {
-                if (s.id.startsWith(derived))
-                    extra.idSuffix = s.id.slice(derived.length);
-                else
-                    extra.id = s.id;
-            }
-            if (!Object.is(s.stats.cv, (0,metrics_stats/* coefficientOfVariation */.ms)(s.stats.mean, s.stats.sd)))
-                extra.cv = s.stats.cv;
-            if (s.outliers && s.outliers.length > 0)
-                extra.outliers = s.outliers.map((o) => [o.index, o.value]);
-            if (!written)
-                extra.samplesOmitted = s.samplesOmitted;
-            if (!sharedLine && s.line !== undefined)
-                extra.line = s.line;
-            if (s.replicates?.runMeans)
-                extra.runMeans = s.replicates.runMeans;
-            const defaults = defaultRowSamples(s.source, s.stats.n, s.stats.mean);
-            const samplesDefault = written && defaults.length === s.samples.length && defaults.every((v, j) => Object.is(v, s.samples[j]));
-            if (written && !samplesDefault)
-                row.push(s.samples);
-            if (Object.keys(extra).length > 0)
-                row.push(extra);
-            return row;
-        });
-        groups.push(group);
-    }
-    return { metrics, series: groups };
-}
-/**
- * The series a table holds, in order, every absent field put back; values
- * are taken as written (a caller that needs them checked checks them). Rows
- * that are not arrays, and metrics that are not objects, give `undefined`
- * fields for the caller's validation to name.
- */
-function series_table_decodeSeries(metrics, groups) {
-    const table = Array.isArray(metrics) ? metrics : [];
-    const out = [];
-    let previous;
-    for (const raw of Array.isArray(groups) ? groups : []) {
-        if (!is_object_isObject(raw) || !Array.isArray(raw.rows))
-            continue;
-        // A group without `file` continues the previous one: its file, key, factors, experiment and runs, its labels changed as it says.
-        const continues = !('file' in raw) && previous !== undefined;
-        const g = continues ? { ...previous?.g, line: raw.line, rows: raw.rows } : raw;
-        const shared = continues ? { ...previous?.labels } : {};
-        if (is_object_isObject(raw.labels)) {
-            for (const [k, v] of Object.entries(raw.labels)) {
-                if (v === null)
-                    delete shared[k];
-                else
-                    shared[k] = v;
-            }
-        }
-        previous = { g, labels: shared };
-        const file = g.file;
-        const idKey = typeof g.key === 'string' ? g.key : file;
-        for (const row of g.rows) {
-            const r = Array.isArray(row) ? row : [];
-            const metric = table[r[0]];
-            const m = is_object_isObject(metric) ? metric : {};
-            const extra = is_object_isObject(r[r.length - 1]) ? r[r.length - 1] : {};
-            const source = (m.source ?? 'samples');
-            const rawStats = r[1];
-            const n0 = typeof rawStats === 'number' ? 1 : Array.isArray(rawStats) ? rawStats[0] : null;
-            const mean0 = typeof rawStats === 'number' ? rawStats : Array.isArray(rawStats) ? rawStats[1] : NaN;
-            const omitted = 'samplesOmitted' in extra;
-            const samples = Array.isArray(r[2]) ? r[2] : omitted ? [] : defaultRowSamples(source, n0, mean0);
-            const read = decodeStats(rawStats, samples);
-            const cv = 'cv' in extra ? extra.cv : typeof read.mean === 'number' ? (0,metrics_stats/* coefficientOfVariation */.ms)(read.mean, read.sd) : null;
-            const labels = { ...shared, ...(is_object_isObject(extra.labels) ? extra.labels : {}) };
-            const s = {
-                id: typeof extra.id === 'string' ? extra.id : `${idKey}::${String(m.metric)}${(0,identity/* labelKey */.kJ)(labels)}${typeof extra.idSuffix === 'string' ? extra.idSuffix : ''}`,
-                file,
-                metric: m.metric,
-                labels,
-                unit: (m.unit ?? ''),
-                direction: m.direction,
-                directionSource: m.directionSource === 'override' ? 'override' : 'inferred',
-                source,
-                stats: { n: read.n, mean: read.mean, sd: read.sd, cv, min: read.min, p50: read.p50, p95: read.p95, p99: read.p99, max: read.max, approximate: read.approximate },
-                outliers: Array.isArray(extra.outliers) ? extra.outliers.map((o) => (Array.isArray(o) ? { index: o[0], value: o[1] } : o)) : [],
-                samples,
-            };
-            if (omitted)
-                s.samplesOmitted = extra.samplesOmitted;
-            const line = 'line' in extra ? extra.line : g.line;
-            if (line !== undefined)
-                s.line = line;
-            if (is_object_isObject(g.replicates)) {
-                const rep = { ...g.replicates };
-                if (Array.isArray(extra.runMeans))
-                    rep.runMeans = extra.runMeans;
-                s.replicates = rep;
-            }
-            if (is_object_isObject(g.factors))
-                s.factors = g.factors;
-            if (typeof g.experiment === 'string')
-                s.experiment = g.experiment;
-            out.push(s);
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-
-
-
-const NON_ASCII = /[\u0080-\uffff]/g;
-/**
- * JSON text with every character past ASCII written as a `\uXXXX` escape
- * (the same value to any JSON reader). Outside strings JSON holds only ASCII,
- * so the whole text can be escaped at once. A chunk that is all ASCII is
- * encoded to UTF-8 several times faster than one holding a single `é`.
- */
-function asciiOnly(json) {
-    NON_ASCII.lastIndex = 0;
-    if (!NON_ASCII.test(json))
-        return json;
-    return json.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/**
- * A series of at most this many samples keeps them in report.json; a larger
- * one keeps its statistics and outliers, and `samplesOmitted` says how many
- * samples were left out (the `keep-samples` input keeps them all). A handful
- * of values is worth reading one by one; thousands are what the statistics
- * summarise, and would make the file many times the size of its input.
- */
-const REPORT_SAMPLE_LIMIT = 30;
-/**
- * The report as report.json holds it (schema 4, docs/report-json.md): every
- * value a script reads, without what it can take as given. Series are the
- * series table (src/report/series-table.ts: a file once per group, a metric
- * once, a series as a row), the samples of large series are left out unless
- * all are asked for, documents are listed by path, and what is said once
- * elsewhere is referenced, not repeated: findings, stability items and
- * comparison rows name series by position in the table, a finding's levels
- * are arrays that name no series, replicate files that the pattern names are
- * not listed.
- */
-function reportForJson(report, options = {}) {
-    const out = {};
-    const index = new Map();
-    report.series.forEach((s, i) => {
-        if (!index.has(s.id))
-            index.set(s.id, i);
-    });
-    for (const [key, value] of Object.entries(report)) {
-        if (key === 'series') {
-            const table = encodeSeries(report.series.map((s) => tableSeries(s, options.keepSamples === true)));
-            out.metrics = table.metrics;
-            out.series = table.series;
-        }
-        else if (key === 'inventory')
-            out.inventory = inventoryForJson(report.inventory);
-        else if (key === 'findings')
-            out.findings = report.findings.map((f) => findingForJson(f, index));
-        else if (key === 'comparison' && report.comparison)
-            out.comparison = comparisonForJson(report.comparison, index);
-        else
-            out[key] = value;
-    }
-    return out;
-}
-/** A series as the table holds it in report.json: samples where they are few, replicate fields the pattern or samples do not say. */
-function tableSeries(s, keepSamples) {
-    const written = keepSamples || s.samples.length <= REPORT_SAMPLE_LIMIT;
-    const out = {
-        id: s.id,
-        file: s.file,
-        metric: s.metric,
-        labels: s.labels,
-        unit: s.unit,
-        direction: s.direction,
-        directionSource: s.directionSource,
-        source: s.source,
-        stats: s.stats,
-        outliers: s.outliers,
-        samples: written ? s.samples : [],
-    };
-    if (!written)
-        out.samplesOmitted = s.samples.length;
-    if (s.line !== undefined)
-        out.line = s.line;
-    if (s.replicates) {
-        const r = { pattern: s.replicates.pattern };
-        const named = expandPattern(s.replicates.pattern);
-        if (!sameNumbers(named, s.replicates.files)) {
-            // Runs of a pattern that names more files (a metric some runs lack): their places in its list.
-            const at = s.replicates.files.map((f) => named?.indexOf(f) ?? -1);
-            if (at.every((i) => i >= 0))
-                r.runs = at;
-            else
-                r.files = s.replicates.files;
-        }
-        // Runs of one sample each: the samples are the run means.
-        if (!(written && sameNumbers(s.samples, s.replicates.runMeans)))
-            r.runMeans = s.replicates.runMeans;
-        out.replicates = r;
-    }
-    if (s.factors && Object.keys(s.factors).length > 0)
-        out.factors = s.factors;
-    if (s.experiment !== undefined)
-        out.experiment = s.experiment;
-    return out;
-}
-function sameNumbers(a, b) {
-    return a !== undefined && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
-}
-/**
- * The files a replicate pattern names, in run order: `run_{1..3}` → run_1,
- * run_2, run_3 (zero-padded as `{01..03}` is written), `run_{1,3}` → run_1,
- * run_3. undefined when the pattern has no such range.
- */
-function expandPattern(pattern) {
-    const range = /\{(\d+)\.\.(\d+)\}/.exec(pattern);
-    const list = /\{(\d+(?:,\d+)+)\}/.exec(pattern);
-    const match = range ?? list;
-    if (!match)
-        return undefined;
-    let values;
-    if (range) {
-        const first = range[1];
-        const from = Number(first);
-        const to = Number(range[2]);
-        if (!(to >= from) || to - from > 10_000)
-            return undefined;
-        const width = first.length > 1 && first.startsWith('0') ? first.length : 0;
-        values = Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(width, '0'));
-    }
-    else
-        values = match[1].split(',');
-    const before = pattern.slice(0, match.index);
-    const after = pattern.slice(match.index + match[0].length);
-    return values.map((v) => `${before}${v}${after}`);
-}
-function fileForJson(f, modifiedSource) {
-    const out = { path: f.path };
-    if (f.type !== fileTypeOf(f.path))
-        out.type = f.type;
-    out.size = f.size;
-    if (f.status !== 'parsed')
-        out.status = f.status;
-    if (f.document)
-        out.document = true;
-    if (f.adapter !== undefined)
-        out.adapter = f.adapter;
-    if (f.reason !== undefined)
-        out.reason = f.reason;
-    if (f.series > 0)
-        out.series = f.series;
-    if (f.rows > 0)
-        out.rows = f.rows;
-    if (f.excludedRows > 0)
-        out.excludedRows = f.excludedRows;
-    if (f.problems.length > 0)
-        out.problems = f.problems;
-    if (f.problemCount > f.problems.length)
-        out.problemCount = f.problemCount;
-    if (f.modified) {
-        out.modified = f.modified.time;
-        if (f.modified.source !== modifiedSource)
-            out.modifiedSource = f.modified.source;
-    }
-    return out;
-}
-/** Where most files' modification times come from: the inventory says it once, a file that differs says its own. */
-function commonModifiedSource(files) {
-    let git = 0;
-    let filesystem = 0;
-    for (const f of files) {
-        if (f.modified?.source === 'git')
-            git += 1;
-        else if (f.modified?.source === 'filesystem')
-            filesystem += 1;
-    }
-    if (git + filesystem === 0)
-        return undefined;
-    return git >= filesystem ? 'git' : 'filesystem';
-}
-/**
- * A document (read fine, no measurements, no problems: prose Markdown, notes)
- * is listed by path alone in `documents`; a repository holds hundreds, and a
- * script needs no more than where they are (the totals count them by type).
- */
-function isPlainDocument(f) {
-    return f.document && f.status === 'parsed' && f.series === 0 && f.problemCount === 0 && f.reason === undefined;
-}
-function inventoryForJson(inventory) {
-    const out = {};
-    const listed = inventory.files.filter((f) => !isPlainDocument(f));
-    const source = commonModifiedSource(listed);
-    for (const [key, value] of Object.entries(inventory)) {
-        if (key !== 'files')
-            out[key] = value;
-        else {
-            if (source)
-                out.modifiedSource = source;
-            out.files = listed.map((f) => fileForJson(f, source));
-            out.documents = inventory.files.filter(isPlainDocument).map((f) => f.path);
-        }
-    }
-    return out;
-}
-/** A level as `[value, n, mean, sd]`: a ranking or sweep effect lists dozens, and keys were most of their bytes. */
-function levelForJson(level) {
-    return [level.value, level.n, level.mean, level.sd];
-}
-/**
- * A finding as report.json writes it: its series as positions in the
- * report's series table (an id is a hundred characters, and a ranking rests
- * on dozens), with the ids of series not in this run (a change finding about
- * a missing series) in `missingSeries`; levels as arrays with no series list;
- * no `id` (a finding's id is `f` and its place in `findings[]`, from 1).
- */
-function findingForJson(f, index) {
-    const { id: _id, ...rest } = f;
-    const out = { ...rest };
-    const positions = [];
-    const missing = [];
-    for (const id of f.series) {
-        const at = index.get(id);
-        if (at === undefined)
-            missing.push(id);
-        else
-            positions.push(at);
-    }
-    out.series = positions;
-    if (missing.length > 0)
-        out.missingSeries = missing;
-    if (Object.keys(f.scope.labels).length === 0)
-        out.scope = { path: f.scope.path };
-    if (f.change) {
-        // The series' own file and labels (`scope` says them too).
-        const { labels: _labels, file: _file, ...change } = f.change;
-        out.change = change;
-    }
-    if (f.stability) {
-        out.stability = { ...f.stability, items: f.stability.items.map((item) => ({ ...item, series: index.get(item.series) ?? item.series })) };
-    }
-    if (f.levels)
-        out.levels = f.levels.map(levelForJson);
-    if (f.slices)
-        out.slices = f.slices.map((slice) => ({ setting: slice.setting, values: slice.values.map((v) => [v.level, v.mean, v.n]) }));
-    if (f.sweep) {
-        const end = (e) => ({ ...e, series: e.series.map((id) => index.get(id) ?? id) });
-        out.sweep = { ...f.sweep, best: end(f.sweep.best), worst: end(f.sweep.worst), effects: f.sweep.effects.map((e) => ({ ...e, levels: e.levels.map(levelForJson) })) };
-    }
-    return out;
-}
-/** Fields a comparison row shares with its series in `series[]`. */
-const ROW_IDENTITY = ['file', 'metric', 'labels', 'unit', 'direction', 'line'];
-function comparisonForJson(comparison, index) {
-    const rows = comparison.series.map((row) => {
-        const at = index.get(row.id);
-        if (at === undefined)
-            return row;
-        // The series' position in the table names it; its id, file, metric, labels, unit, direction and line are there.
-        const { id: _id, ...rest } = row;
-        const out = { series: at, ...rest };
-        for (const key of ROW_IDENTITY)
-            delete out[key];
-        return out;
-    });
-    return { ...comparison, series: rows };
-}
-/** report.json as one string (writeReportJson streams the same text). */
-function renderJson(report, options = {}) {
-    // Secrets redacted in every value and key: report.json is uploaded as an artifact.
-    return `${asciiOnly(JSON.stringify(reportForJson(report, options), redactJsonValue))}\n`;
-}
-/**
- * The series of a report.json (schema 4) as objects, every field the table
- * leaves out put back (docs/report-json.md): for scripts and tests that read
- * the file. Values are taken as written.
- */
-function readReportSeries(json) {
-    return decodeSeries(json.metrics, json.series).map((t) => {
-        const s = { ...t };
-        const replicates = t.replicates;
-        if (replicates) {
-            const named = expandPattern(replicates.pattern) ?? [];
-            const runs = replicates.runs;
-            const files = replicates.files ?? (Array.isArray(runs) ? runs.map((i) => named[i]) : named);
-            s.replicates = { pattern: replicates.pattern, files, runMeans: replicates.runMeans ?? t.samples };
-        }
-        return s;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/report/format.ts
-/**
- * Text from repository files is untrusted: it is escaped so it can neither
- * inject HTML or Markdown structure, nor notify people (`@user`, `#123`),
- * nor break the table it sits in.
- */
-function escapeMarkdown(text) {
-    return neutralise(text).replace(/([\\`*_[\]{}|~!])/g, '\\$1');
-}
-/** What every context needs: one line, no HTML, no link, no @mention or #ref that notifies anyone. */
-function neutralise(text) {
-    return breakAutolinks(quiet(text
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')));
-}
-// GitHub turns bare `https://…` and `www.…` into links; a zero-width space keeps the text and drops the link.
-function breakAutolinks(text) {
-    return text.replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, '$1:\u200b//').replace(/\bwww\./gi, 'www\u200b.');
-}
-// Zero-width spaces keep `@user` and `#123` readable without notifying anyone or cross-referencing an issue.
-function quiet(text) {
-    return text.replace(/@(?=\w)/g, '@\u200b').replace(/#(?=\d)/g, '#\u200b');
-}
-/**
- * A path or identifier in a code span; falls back to escaped text when it
- * holds a backtick, HTML, `|` (GitHub splits table cells at a `|` even
- * inside a code span) or `{` (so no file can write the report's own
- * placeholders, see TIMING_PLACEHOLDER).
- */
-function code(text) {
-    const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-    return /[`<>&|{]/.test(clean) ? escapeMarkdown(clean) : `\`${clean}\``;
-}
-/** `model=llama3, backend=vllm`, escaped; '–' when there are none. */
-function labelsText(labels) {
-    const entries = Object.entries(labels);
-    return entries.length === 0 ? '–' : entries.map(([k, v]) => `${escapeMarkdown(k)}=${escapeMarkdown(v)}`).join(', ');
-}
-/** A code span inside raw HTML (a `<summary>`), where Markdown is not rendered; `{` as for code(). */
-function htmlCode(text) {
-    return `<code>${neutralise(text).replace(/\{/g, '&#123;')}</code>`;
-}
-function formatMs(ms) {
-    return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
-}
-/** 2026-11-22T08:30:00.000Z → 2026-11-22 08:30 UTC */
-function formatTime(iso) {
-    return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-function table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-function details(summary, body, open = false) {
-    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-
-;// CONCATENATED MODULE: ./src/report/sections.ts
-/** Drop ranks, from the first to go to the last. */
-const DROP_RANK = {
-    fileTable: 30,
-    collapsedDetail: 20,
-    unchangedMetrics: 10,
-};
-
-;// CONCATENATED MODULE: ./src/report/calibration.ts
-
-
-
-
-/** Rows in the Markdown table (gated first); report.json keeps up to CALIBRATION_ROW_LIMIT. */
-const CALIBRATION_ROWS_SHOWN = 20;
-/** A fraction as a percentage with one decimal (0.034 → "3.4%"); – for none. */
-function pct(fraction) {
-    return fraction === null ? '–' : `${(fraction * 100).toFixed(1)}%`;
-}
-function aa(c) {
-    if (!c)
-        return '–';
-    const interval = c.interval ? ` (${(0,util_numbers/* formatChange */.eD)(c.interval[0])} … ${(0,util_numbers/* formatChange */.eD)(c.interval[1])})` : '';
-    const alarm = c.verdict === 'regressed' || c.verdict === 'improved' ? ` ⚠️ ${c.verdict}` : '';
-    return `${(0,util_numbers/* formatChange */.eD)(c.change)}${interval}${alarm}`;
-}
-function row(r) {
-    return [
-        `${code(r.metric)}${r.gated ? ' (gated)' : ''}`,
-        labelsText(r.labels),
-        r.n === null ? '?' : String(r.n),
-        pct(r.withinCv),
-        aa(r.splitHalf),
-        r.betweenSd === null ? '–' : `${pct(r.betweenSd)} (${r.historyRuns} runs)`,
-        aa(r.vsHistory),
-        r.noiseFloor === null ? '–' : `${pct(r.noiseFloor)} (${r.basis})`,
-        pct(r.suggestedThreshold),
-    ];
-}
-function summary(c) {
-    const gated = c.rows.filter((r) => r.gated && r.suggestedThreshold !== null);
-    const alarms = c.rows.filter((r) => [r.splitHalf, r.vsHistory].some((a) => a && (a.verdict === 'regressed' || a.verdict === 'improved'))).length;
-    const parts = [];
-    if (gated.length > 0) {
-        const worst = gated.reduce((a, b) => (b.suggestedThreshold > a.suggestedThreshold ? b : a));
-        parts.push(`For the gated metrics, a \`threshold\` of at least ${pct(worst.suggestedThreshold)} keeps noise alone below about ${pct(c.falseAlarmRate)} false alarms (set by ${code(worst.metric)}); lower ones can go in \`thresholds\`.`);
-    }
-    if (alarms > 0)
-        parts.push(`⚠️ ${(0,util_text/* plural */.LS)(alarms, 'metric')} already flagged a change in these A/A comparisons: this runner is noisier than the gate assumes there.`);
-    return parts.join(' ');
-}
-/** Rows of the digest's calibration table: the gated metrics first. */
-const DIGEST_ROWS = 6;
-/**
- * The calibration in the digest (nothing unless `calibrate: true`): the
- * suggested threshold and, per metric, the noise floor in three narrow
- * columns; the full table is in the details.
- */
-function calibrationDigestSections(report) {
-    const c = report.calibration;
-    if (!c)
-        return [];
-    const lead = summary(c);
-    if (c.rows.length === 0)
-        return [{ text: '### Calibration (A/A)\n\nNo metric with a better direction to calibrate.' }];
-    const rows = c.rows.slice(0, DIGEST_ROWS).map((r) => [`${code(r.metric)}${r.gated ? ' (gated)' : ''}${Object.keys(r.labels).length > 0 ? `<br>${labelsText(r.labels)}` : ''}`, r.noiseFloor === null ? '–' : `${pct(r.noiseFloor)}<br><sub>${r.basis}</sub>`, pct(r.suggestedThreshold)]);
-    const more = c.total > rows.length ? `\n\n<sub>${c.total - rows.length} more metrics, with the split-half and history comparisons, in the details.</sub>` : '';
-    return [{ text: `### Calibration (A/A)\n\n${lead ? `${lead}\n\n` : ''}${table(['Metric', 'Noise floor', 'Suggested threshold'], rows)}${more}` }];
-}
-/** Nothing unless `calibrate: true`. */
-function calibrationSections(report) {
-    const c = report.calibration;
-    if (!c)
-        return [];
-    const intro = [
-        '### Calibration (A/A): every metric',
-        `What this runner's numbers do when nothing changed: the run's odd-numbered samples against its even-numbered ones${c.historyRuns > 0 ? `, and this run against the last ${(0,util_text/* plural */.LS)(c.historyRuns, 'default-branch run')}` : ' (no default-branch history yet: within-run noise only)'}. The noise floor is the standard deviation of the relative change between two runs of an unchanged commit; the suggested threshold is what noise alone passes in the bad direction about ${pct(c.falseAlarmRate)} of the time (2.33 noise floors, rounded up to 0.5%). The verdict above does not depend on it.`,
-    ].join('\n\n');
-    if (c.rows.length === 0)
-        return [{ text: `${intro}\n\nNo metric with a better direction to calibrate.` }];
-    const shown = c.rows.slice(0, CALIBRATION_ROWS_SHOWN);
-    const more = c.total > shown.length ? `\n\n…and ${c.total - shown.length} more; report.json lists ${c.rows.length} of ${c.total}.` : '';
-    const body = table(['Metric', 'Labels', 'n', 'Within-run CV', 'Split-half A/A', 'Between-run sd', 'This run vs history', 'Noise floor', 'Suggested threshold'], shown.map(row));
-    const lead = summary(c);
-    return [{ text: `${intro}${lead ? `\n\n${lead}` : ''}\n\n${body}${more}`, dropRank: DROP_RANK.unchangedMetrics, kind: 'calibration table' }];
-}
-
-// EXTERNAL MODULE: ./src/baseline/compare.ts
-var baseline_compare = __nccwpck_require__(6228);
-// EXTERNAL MODULE: ./src/report/digest.ts
-var digest = __nccwpck_require__(7252);
-;// CONCATENATED MODULE: ./src/report/charts.ts
-
-/** Longest axis label; longer ones are cut with an ellipsis. */
-const CHART_LABEL_CHARS = 30;
-/** Bars a chart shows at most: more would be unreadable at the comment's width. */
-const CHART_BARS = 12;
-/**
- * Mermaid text cannot be escaped: keep a conservative character set, and cut
- * long names in the middle, where names of one family differ least.
- */
-function chartLabel(text, max = CHART_LABEL_CHARS) {
-    const clean = text.replace(/[^A-Za-z0-9 _.\-/=:()%+]+/g, '_').replace(/\s+/g, ' ').trim();
-    return (0,digest/* shorten */.ml)(clean, max) || '_';
-}
-/** Titles go inside double quotes: no quote, bracket or backslash may reach the diagram. */
-function chartTitle(text) {
-    return text.replace(/["\\[\]{}<>`]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
-}
-function round(value) {
-    const abs = Math.abs(value);
-    const digits = abs >= 100 ? 1 : abs >= 1 ? 2 : 4;
-    return Number(value.toFixed(digits));
-}
-/** Bars up to this many stand upright; more lie down, so every label keeps its own line. */
-const UPRIGHT_BARS = 4;
-/** A Mermaid `xychart-beta` bar chart in a fenced block; at most CHART_BARS bars (the caller chooses which). */
-function barChart(chart) {
-    const bars = chart.bars.slice(0, CHART_BARS);
-    const values = bars.map((b) => round(b.value));
-    const lines = (chart.lines ?? []).map((l) => l.slice(0, bars.length).map(round));
-    const all = [...values, ...lines.flat()];
-    const lo = chart.fromZero ? Math.min(0, ...all) : Math.min(...all);
-    const hi = Math.max(...all);
-    // Room below the lowest bar, so a bar at the bottom of the range still shows.
-    const pad = (hi - lo) * 0.15 || Math.abs(hi) * 0.05 || 1;
-    // Whole numbers read better on an axis once the range allows them.
-    const whole = hi - lo >= 5;
-    const low = chart.fromZero ? lo : whole ? Math.floor(lo - pad) : round(lo - pad);
-    const high = whole ? Math.ceil(hi + pad) : round(hi + pad);
-    const out = [
-        '```mermaid',
-        bars.length > UPRIGHT_BARS ? 'xychart-beta horizontal' : 'xychart-beta',
-        `  title "${chartTitle(chart.title)}"`,
-        `  x-axis [${bars.map((b) => `"${chartLabel(b.label)}"`).join(', ')}]`,
-        `  y-axis "${chartTitle(chart.yAxis)}" ${low} --> ${high}`,
-        `  bar [${values.join(', ')}]`,
-        ...lines.map((l) => `  line [${l.join(', ')}]`),
-        '```',
-    ];
-    return out.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/comparison.ts
-
-
-
-
-
-
-
-
-
-/** Rows per collapsed table; report.json keeps every comparison. */
-const DETAIL_ROWS = 200;
-/** "3 hours", "2 days": how long before `now` the baseline's data was produced. */
-function formatAge(fromIso, nowIso) {
-    const ms = Date.parse(nowIso) - Date.parse(fromIso);
-    if (!Number.isFinite(ms))
-        return undefined;
-    const minutes = Math.max(0, Math.floor(ms / 60_000));
-    if (minutes < 1)
-        return 'less than a minute';
-    if (minutes < 60)
-        return (0,util_text/* plural */.LS)(minutes, 'minute');
-    const hours = Math.floor(minutes / 60);
-    if (hours < 48)
-        return (0,util_text/* plural */.LS)(hours, 'hour');
-    return (0,util_text/* plural */.LS)(Math.floor(hours / 24), 'day');
-}
-const MARKDOWN = { esc: escapeMarkdown, bold: (t) => `**${t}**` };
-const PLAIN = { esc: (t) => t.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' '), bold: (t) => t };
-function baselineText(baseline, generatedAt, style = MARKDOWN) {
-    const age = baseline.createdAt ? formatAge(baseline.createdAt, generatedAt) : undefined;
-    return `${style.esc(baseline.description)}${age ? ` (${age} old)` : ''}`;
-}
-function sentence(comparison, generatedAt, style) {
-    const line = decision(comparison, generatedAt, style);
-    const note = comparison.baseline?.note;
-    return note && !comparison.error ? `${line} ${style.esc(note.charAt(0).toUpperCase() + note.slice(1))}.` : line;
-}
-/** The one line under the title: what the gate decided and against what, and the baseline's caveat. */
-function verdictLine(comparison, generatedAt) {
-    return sentence(comparison, generatedAt, MARKDOWN);
-}
-/** verdictLine as plain text, for a terminal. */
-function baselineSentence(comparison, generatedAt) {
-    return sentence(comparison, generatedAt, PLAIN);
-}
-function decision(comparison, generatedAt, style) {
-    const { esc, bold } = style;
-    if (comparison.error)
-        return `❌ ${bold('Baseline unusable:')} ${esc(comparison.error)}`;
-    if (comparison.verdict === 'no-baseline' || !comparison.baseline) {
-        const reasons = comparison.attempts.map((a) => `${esc(a.source)}: ${esc(a.outcome)}`).join('; ');
-        return `ℹ️ ${bold('No baseline:')} nothing to compare against, so nothing can fail${reasons ? ` (${reasons})` : ''}.`;
-    }
-    const against = baselineText(comparison.baseline, generatedAt, style);
-    const matched = comparison.series.filter((c) => c.verdict !== 'new' && c.verdict !== 'missing');
-    const gated = matched.filter((c) => c.gated);
-    const inconclusive = matched.filter((c) => c.verdict === 'inconclusive').length;
-    const unsure = inconclusive > 0 ? `; ${(0,util_text/* plural */.LS)(inconclusive, 'metric')} inconclusive (the data cannot tell)` : '';
-    if (comparison.verdict === 'regression') {
-        const n = (0,baseline_gate/* gatedRegressions */.Qf)(comparison).length;
-        return `❌ ${bold('Regression:')} ${(0,util_text/* plural */.LS)(n, 'gated metric')} regressed against ${against}${unsure}.`;
-    }
-    const ungated = matched.filter((c) => !c.gated && c.verdict === 'regressed').length;
-    const extra = ungated > 0 ? `; ${(0,util_text/* plural */.LS)(ungated, 'metric that does not gate', 'metrics that do not gate')} regressed` : '';
-    const within = gated.filter((c) => c.verdict !== 'inconclusive').length;
-    const gatedText = gated.length === 0 ? 'no gated metric in both runs' : `${(0,util_text/* plural */.LS)(within, 'gated metric')} within threshold`;
-    return `✅ ${bold('No regression')} against ${against}: ${(0,util_text/* plural */.LS)(matched.length, 'metric')} compared, ${gatedText}${unsure}${extra}.`;
-}
-function sideText(side, unit) {
-    if (!side)
-        return '–';
-    const n = side.n !== null && side.n > 1 ? ` (n=${side.n})` : '';
-    return `${(0,util_numbers/* formatNumber */.ZV)(side.value)}${unit ? ` ${escapeMarkdown(unit)}` : ''}${n}`;
-}
-function intervalText(c) {
-    if (!c.interval)
-        return '–';
-    return `${(0,util_numbers/* formatChange */.eD)(c.interval[0])} … ${(0,util_numbers/* formatChange */.eD)(c.interval[1])}`;
-}
-const VERDICT_TEXT = {
-    regressed: '❌ regressed',
-    improved: '✅ improved',
-    unchanged: 'unchanged',
-    inconclusive: '❔ inconclusive',
-    'insufficient-data': 'insufficient data',
-    new: 'new',
-    missing: 'missing',
-};
-function verdictCell(c) {
-    if (c.verdict === 'regressed')
-        return c.gated ? '❌ **regressed**' : '⚠️ regressed (not gated)';
-    return VERDICT_TEXT[c.verdict];
-}
-function notesText(c) {
-    const parts = [`threshold ${(0,baseline_config/* formatThreshold */.B6)(c.threshold)}`];
-    if (c.note)
-        parts.push(escapeMarkdown(c.note));
-    return parts.join('; ');
-}
-const COMPARISON_HEADER = ['Series', 'Baseline', 'Current', 'Change (interval)', 'p', 'Verdict'];
-/** One table row: the file under the series' name, the threshold and notes under the verdict. */
-function comparisonRow(c) {
-    const labels = Object.keys(c.labels).length > 0 ? ` ${labelsText(c.labels)}` : '';
-    return [
-        `${code(c.metric)}${labels}<br><sub>${escapeMarkdown(c.file)}</sub>`,
-        sideText(c.base, c.unit),
-        sideText(c.head, c.unit),
-        c.change === null ? '–' : `${(0,util_numbers/* formatChange */.eD)(c.change)}${c.interval ? `<br><sub>${intervalText(c)}</sub>` : ''}`,
-        c.pValue === null ? '–' : (0,util_numbers/* formatP */.MA)(c.pValue),
-        `${verdictCell(c)}<br><sub>${notesText(c)}</sub>`,
-    ];
-}
-function limitedTable(rows) {
-    const shown = rows.slice(0, DETAIL_ROWS);
-    const more = rows.length > shown.length ? `\n\n…and ${rows.length - shown.length} more in report.json.` : '';
-    return `${table(COMPARISON_HEADER, shown.map(comparisonRow))}${more}`;
-}
-function settingsLine(comparison) {
-    const s = comparison.settings;
-    const parts = [
-        `Compared by ${escapeMarkdown(s.statistic ?? 'mean')}`,
-        `threshold ${escapeMarkdown(s.threshold ?? '')}${s.thresholds && s.thresholds !== '(none)' ? ` (per metric: ${escapeMarkdown(s.thresholds)})` : ''}`,
-        `confidence ${escapeMarkdown(s.confidence ?? '')}`,
-        `min-samples ${escapeMarkdown(s['min-samples'] ?? '')}`,
-        `gate: ${escapeMarkdown(s.gate ?? '')}`,
-    ];
-    return `${parts.join(' · ')}. A metric regresses when its change in the bad direction exceeds its threshold and, with enough samples on both sides, Welch's test (or a bootstrap for medians) finds it significant; the interval is for the relative change.`;
-}
-/**
- * Current as % of baseline (baseline = 100) for the gated metrics, worst
- * first: metrics in different units share one axis that way. The line at
- * 100 is the baseline; the second line is each metric's threshold in its bad
- * direction. undefined when no gated metric was compared.
- */
-function comparisonChart(comparison) {
-    const gated = comparison.series.filter((c) => c.gated && c.change !== null && Number.isFinite(c.change)).sort(baseline_gate/* bySeverity */.Np);
-    if (gated.length === 0)
-        return undefined;
-    const shown = gated.slice(0, CHART_BARS);
-    const title = gated.length > shown.length ? `Gated metrics, ${shown.length} worst of ${gated.length}: current as % of baseline` : 'Gated metrics: current as % of baseline';
-    const chart = barChart({
-        title,
-        yAxis: '% of baseline',
-        bars: (0,digest/* rowNames */.fH)(shown).map((n, i) => ({ label: [n.metric, n.labels.replace(/ · /g, ' ')].filter(Boolean).join(' '), value: 100 * (1 + shown[i].change) })),
-        lines: [shown.map(() => 100), shown.map((c) => 100 * (c.direction === 'lower' ? 1 + c.threshold : 1 - c.threshold))],
-    });
-    return `${chart}\n\nBars: current run as % of the baseline; lines: the baseline (100) and each metric's threshold.`;
-}
-function attemptsSection(comparison) {
-    const rows = comparison.attempts.map((a) => `- ${escapeMarkdown(a.source)}: ${escapeMarkdown(a.outcome)}`).join('\n');
-    return { text: details('Baseline sources tried', rows), dropRank: DROP_RANK.collapsedDetail, kind: 'baseline sources' };
-}
-/**
- * The comparison in reading order: regressions (never dropped) worst first,
- * the chart, then improvements and unchanged metrics, not-judged, new and
- * missing series, collapsed and droppable.
- */
-function comparisonSections(report) {
-    const comparison = report.comparison;
-    if (!comparison)
-        return [];
-    if (comparison.verdict === 'no-baseline' || !comparison.baseline) {
-        return comparison.attempts.length === 0 ? [] : [attemptsSection(comparison)];
-    }
-    const by = (verdict) => comparison.series.filter((c) => c.verdict === verdict);
-    const regressed = by('regressed').sort(baseline_gate/* bySeverity */.Np);
-    const improved = by('improved').sort((a, b) => (0,baseline_compare/* severity */.yf)(a) - (0,baseline_compare/* severity */.yf)(b) || (a.id < b.id ? -1 : 1));
-    const sections = [];
-    const head = `### Comparison with the baseline\n\nBaseline: ${baselineText(comparison.baseline, report.generatedAt)}${comparison.baseline.commit ? ` · commit ${code(comparison.baseline.commit.sha.slice(0, 12))}` : ''}.\n\n${settingsLine(comparison)}`;
-    sections.push({ text: head, dropRank: DROP_RANK.unchangedMetrics, kind: 'comparison settings' });
-    const collapsed = (title, rows, dropRank, kind, open = false) => {
-        if (rows.length > 0)
-            sections.push({ text: details(`${title} (${rows.length})`, limitedTable(rows), open), dropRank, kind });
-    };
-    collapsed('Regressions', regressed, DROP_RANK.unchangedMetrics, 'regressions table', true);
-    collapsed('Inconclusive: the data cannot tell', by('inconclusive'), DROP_RANK.unchangedMetrics, 'inconclusive table');
-    collapsed('Improvements', improved, DROP_RANK.unchangedMetrics, 'improvements table');
-    collapsed('Unchanged', by('unchanged'), DROP_RANK.unchangedMetrics, 'unchanged metrics table');
-    collapsed('Not judged: insufficient data', by('insufficient-data'), DROP_RANK.collapsedDetail, 'insufficient-data table');
-    const listed = (title, rows) => {
-        if (rows.length === 0)
-            return;
-        const shown = rows.slice(0, DETAIL_ROWS).map((c) => `- ${code(c.metric)}${Object.keys(c.labels).length > 0 ? ` (${labelsText(c.labels)})` : ''} in ${code(c.file)}`);
-        if (rows.length > DETAIL_ROWS)
-            shown.push(`- …and ${rows.length - DETAIL_ROWS} more in report.json`);
-        sections.push({ text: details(`${title} (${rows.length})`, shown.join('\n')), dropRank: DROP_RANK.collapsedDetail, kind: `${title.toLowerCase()} list` });
-    };
-    listed('New series, not in the baseline', by('new'));
-    listed('Missing series, in the baseline only', by('missing'));
-    if (comparison.attempts.length > 1)
-        sections.push(attemptsSection(comparison));
-    return sections;
-}
-
-;// CONCATENATED MODULE: ./src/report/findings.ts
-
-
-
-/** Rows of a finding's table in the comment: a handful, the rest are in report.json. */
-const TABLE_ROWS = 8;
-/** A ranking of more levels than this reads better as a chart. */
-const CHART_FROM_LEVELS = 6;
-const KIND_TITLE = { ranking: 'ranking', sweep: 'sweep', change: 'change', stability: 'stability' };
-function withUnit(value, unit) {
-    return `${(0,util_numbers/* formatNumber */.ZV)(value)}${unit ? ` ${escapeMarkdown(unit)}` : ''}`;
-}
-function meanSd(l, unit) {
-    const sd = l.sd !== null && l.n !== null && l.n > 1 ? ` ± ${(0,util_numbers/* formatNumber */.ZV)(l.sd)}` : '';
-    return `${(0,util_numbers/* formatNumber */.ZV)(l.mean)}${sd}${unit ? ` ${escapeMarkdown(unit)}` : ''}`;
-}
-/** Levels to show: all when few, else the best ones and the worst ones with a gap row. */
-function shownLevels(levels) {
-    if (levels.length <= TABLE_ROWS)
-        return [...levels];
-    const head = levels.slice(0, TABLE_ROWS - 3);
-    return [...head, undefined, ...levels.slice(-2)];
-}
-function relativeToBest(l, best) {
-    if (l === best || best.mean === 0)
-        return 'best';
-    return `${(l.mean / best.mean).toFixed(2)}×`;
-}
-function levelTable(f) {
-    const levels = f.levels ?? [];
-    const best = levels[0];
-    const rows = shownLevels(levels).map((l) => l ? [escapeMarkdown(l.value), meanSd(l, f.unit), l.n === null ? '?' : String(l.n), relativeToBest(l, best)] : ['…', `${levels.length - TABLE_ROWS + 1} more`, '', '']);
-    return table([escapeMarkdown(f.factor ?? 'level'), 'Mean ± sd', 'n', 'vs best'], rows);
-}
-/** Characters of header text a finding's table may have before it no longer fits the comment's column. */
-const HEADER_CHARS = 90;
-/**
- * The factor's levels within each setting of the others: rows are levels,
- * columns settings (at most six, the unit in the caption so cells stay narrow).
- * Long setting names (a merge's hardware ids) turn it round when that is
- * narrower: rows are settings, columns levels; too wide either way, the levels alone are shown.
- */
-function sliceTable(f) {
-    const slices = f.slices ?? [];
-    if (slices.length < 2 || slices.length > 6)
-        return undefined;
-    const levels = (f.levels ?? []).map((l) => l.value);
-    const shown = levels.slice(0, TABLE_ROWS);
-    const sum = (names) => names.reduce((n, s) => n + s.length, 0);
-    const longest = (names) => Math.max(0, ...names.map((s) => s.length));
-    const settings = slices.map((s) => s.setting);
-    // Roughly the characters of one row: the first column's longest name and every other column's header.
-    const upright = longest(shown) + sum(settings);
-    const turnedWidth = longest(settings) + sum(shown);
-    if (upright > HEADER_CHARS) {
-        if (shown.length > 6 || turnedWidth > Math.min(upright, HEADER_CHARS))
-            return undefined;
-        const turned = slices.map((s) => [
-            escapeMarkdown(s.setting),
-            ...shown.map((level) => {
-                const v = s.values.find((x) => x.level === level);
-                return v ? (s.values[0]?.level === level ? `**${(0,util_numbers/* formatNumber */.ZV)(v.mean)}**` : (0,util_numbers/* formatNumber */.ZV)(v.mean)) : '–';
-            }),
-        ]);
-        const caption = `Mean${f.unit ? ` ${escapeMarkdown(f.unit)}` : ''} of each ${escapeMarkdown(f.factor ?? 'level')} per setting; the best in each row in bold.`;
-        return `${table(['Setting', ...shown.map((l) => escapeMarkdown(l))], turned)}\n\n${caption}`;
-    }
-    const rows = shown.map((level) => [
-        escapeMarkdown(level),
-        ...slices.map((s) => {
-            const v = s.values.find((x) => x.level === level);
-            const best = s.values[0]?.level === level;
-            return v ? (best ? `**${(0,util_numbers/* formatNumber */.ZV)(v.mean)}**` : (0,util_numbers/* formatNumber */.ZV)(v.mean)) : '–';
-        }),
-    ]);
-    const caption = `Mean${f.unit ? ` ${escapeMarkdown(f.unit)}` : ''} per setting; the best in each column in bold.`;
-    return `${table([escapeMarkdown(f.factor ?? 'level'), ...slices.map((s) => escapeMarkdown(s.setting))], rows)}\n\n${caption}`;
-}
-function sweepTable(f) {
-    const sweep = f.sweep;
-    if (!sweep)
-        return '';
-    const rows = sweep.effects.map((e) => [
-        escapeMarkdown(e.factor),
-        e.levels.map((l) => `${escapeMarkdown(l.value)}: ${(0,util_numbers/* formatNumber */.ZV)(l.mean)}`).join(' · '),
-        `${(e.spread * 100).toFixed(1)}%`,
-        e.test.p === null ? '–' : (0,util_numbers/* formatP */.MA)(e.test.p),
-    ]);
-    const best = `Best: ${escapeMarkdown(sweep.best.value)} → ${withUnit(sweep.best.mean, f.unit)}; worst: ${escapeMarkdown(sweep.worst.value)} → ${withUnit(sweep.worst.mean, f.unit)}.`;
-    return `${table(['Factor', `Mean ${f.unit ? `(${escapeMarkdown(f.unit)}) ` : ''}per level`, 'Spread', 'p'], rows)}\n\n${best}`;
-}
-function rankingChart(f) {
-    const levels = f.levels ?? [];
-    if (levels.length < CHART_FROM_LEVELS)
-        return undefined;
-    const shown = levels.length > 12 ? [...levels.slice(0, 9), ...levels.slice(-3)] : levels;
-    return barChart({
-        title: `${f.metric} by ${f.factor ?? 'level'}${levels.length > shown.length ? `, 12 of ${levels.length}` : ''}`,
-        yAxis: f.unit || f.metric,
-        bars: shown.map((l) => ({ label: l.value, value: l.mean })),
-        fromZero: true,
-    });
-}
-function stabilityList(f) {
-    const items = f.stability?.items ?? [];
-    const lines = items.slice(0, TABLE_ROWS).map((i) => `- ${escapeMarkdown(i.name)}: ${escapeMarkdown(i.note)}`);
-    if (f.stability?.excludedRows)
-        lines.push(`- ${f.stability.excludedRows} row(s) with a non-empty error column left out`);
-    return lines.join('\n');
-}
-/** The evidence under a finding's sentence: a small table or chart, or nothing. */
-function findingEvidence(f) {
-    switch (f.kind) {
-        case 'ranking': {
-            const body = [sliceTable(f) ?? levelTable(f), rankingChart(f)].filter(Boolean).join('\n\n');
-            return body;
-        }
-        case 'sweep':
-            return sweepTable(f);
-        case 'stability':
-            return stabilityList(f);
-        case 'change':
-            return undefined;
-    }
-}
-/** Where a finding's numbers come from, short enough for one line. */
-function findingSource(f) {
-    const labels = Object.entries(f.scope.labels);
-    return `${code(f.scope.path)}${labels.length > 0 ? ` (${labels.map(([k, v]) => `${escapeMarkdown(k)}=${escapeMarkdown(v)}`).join(', ')})` : ''}`;
-}
-/** The finding's sentence, its metric set in code where the sentence starts with it. */
-function findings_sentence(f) {
-    return f.metric !== '' && f.text.startsWith(`${f.metric} `) ? `${code(f.metric)}${escapeMarkdown(f.text.slice(f.metric.length))}` : escapeMarkdown(f.text);
-}
-/** One numbered finding: its sentence, where it comes from, and its evidence collapsed under it. */
-function findingItem(f, index) {
-    // Continuation lines are indented to the item's text, or GitHub ends the list item there.
-    const indent = ' '.repeat(`${index}. `.length);
-    const lines = [`${index}. ${findings_sentence(f)}`, `${indent}<sub>${KIND_TITLE[f.kind]} · ${findingSource(f)} · ${f.id}</sub>`];
-    const evidence = findingEvidence(f);
-    if (evidence) {
-        const body = details('Numbers', evidence);
-        lines.push('', ...body.split('\n').map((l) => (l === '' ? '' : `${indent}${l}`)));
-    }
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/trend.ts
-
-
-
-
-
-/** Metrics shown; report.json keeps more (TREND_SERIES_LIMIT). */
-const TREND_METRICS_SHOWN = 6;
-/** Up to this many metrics get a chart each; more get sparkline rows. */
-const TREND_CHARTS = 2;
-/** Default-branch runs drawn per metric (the newest), before this run. */
-const TREND_POINTS_SHOWN = 20;
-/** Change-point sentences shown. */
-const TREND_CHANGE_LINES = 3;
-/** The whole section stays within this many characters. */
-const TREND_CHARS_LIMIT = 1500;
-const NAME_CHARS = 40;
-const BARS = '▁▂▃▄▅▆▇█';
-/**
- * One character per value on a band at least twice the threshold wide around
- * the values' midpoint, so noise well inside the threshold draws nearly flat
- * and a drop past it draws as a drop.
- */
-function sparkline(values, threshold) {
-    if (values.length === 0)
-        return '';
-    const min = Math.min(...values);
-    const max = Math.max(...values);
-    const sorted = [...values].sort((a, b) => a - b);
-    const median = sorted[sorted.length >> 1];
-    const band = Math.max(max - min, 2 * threshold * Math.abs(median));
-    if (band === 0)
-        return BARS.charAt(3).repeat(values.length);
-    const lo = (max + min) / 2 - band / 2;
-    return values.map((v) => BARS.charAt(Math.min(7, Math.max(0, Math.floor(((v - lo) / band) * 8))))).join('');
-}
-function plainName(t) {
-    const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`);
-    const full = labels.length > 0 ? `${t.metric} (${labels.join(', ')})` : t.metric;
-    return full.length > NAME_CHARS ? `${full.slice(0, NAME_CHARS - 1)}…` : full;
-}
-function shown(t) {
-    return t.points.slice(-TREND_POINTS_SHOWN).map((p) => p.value);
-}
-function chart(t) {
-    const values = shown(t);
-    const all = t.current === null ? values : [...values, t.current];
-    const labels = values.map((_, i) => `"-${values.length - i}"`);
-    if (t.current !== null)
-        labels.push('"now"');
-    const min = Math.min(...all);
-    const max = Math.max(...all);
-    const pad = Math.max((max - min) * 0.1, Math.abs(max) * 0.01);
-    const round = (v) => Number(v.toPrecision(4));
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `  title "${chartLabel(plainName(t))}"`,
-        `  x-axis [${labels.join(', ')}]`,
-        `  y-axis "${chartLabel(t.unit || 'value')}" ${round(min - pad)} --> ${round(max + pad)}`,
-        `  line [${all.map(round).join(', ')}]`,
-        '```',
-    ].join('\n');
-}
-function sparkRow(t) {
-    const values = shown(t);
-    const all = t.current === null ? values : [...values, t.current];
-    const line = sparkline(all, t.threshold);
-    const drawn = t.current === null ? line : `${line.slice(0, -1)} → ${line.slice(-1)}`;
-    return [
-        escapeMarkdown(plainName(t)),
-        drawn,
-        `${(0,util_numbers/* formatNumber */.ZV)(Math.min(...all))}–${(0,util_numbers/* formatNumber */.ZV)(Math.max(...all))}${t.unit ? ` ${escapeMarkdown(t.unit)}` : ''}`,
-        (0,util_numbers/* formatNumber */.ZV)(values[values.length - 1]),
-        t.current === null ? '–' : (0,util_numbers/* formatNumber */.ZV)(t.current),
-    ];
-}
-function ago(runs) {
-    return runs === 0 ? 'at this push' : `${(0,util_text/* plural */.LS)(runs, 'push', 'pushes')} ago`;
-}
-/** "tokens_s (model=llama3) fell 8.0% at commit `abc1234`, 3 pushes ago, and stayed there." */
-function changeSentence(t, e) {
-    const name = escapeMarkdown(plainName(t));
-    const pct = (0,util_numbers/* formatChange */.eD)(Math.abs(e.change)).slice(1);
-    if (e.kind === 'drift')
-        return `${name} drifted ${e.change < 0 ? 'down' : 'up'} ${pct} over the last ${(0,util_text/* plural */.LS)(e.runsAgo + 1, 'run')} (a steady slope, no single step).`;
-    const at = e.commit ? ` at commit ${code(e.commit.slice(0, 7))}` : '';
-    return `${name} ${e.change < 0 ? 'fell' : 'rose'} ${pct}${at}, ${ago(e.runsAgo)}${e.latest ? ', and stayed there' : ''}.`;
-}
-function noiseLine(history) {
-    const used = history.betweenRun + history.withinRun;
-    const split = used > 0 ? `: the between-run spread was larger and used for ${(0,util_text/* plural */.LS)(history.betweenRun, 'metric')}, the within-run one for ${history.withinRun}` : '';
-    return `Noise learned from the last ${(0,util_text/* plural */.LS)(history.runs, 'default-branch run')}${split}.`;
-}
-function render(history, trends, charts, changeLines) {
-    const parts = ['### Trend on the default branch', noiseLine(history)];
-    if (trends.length > 0) {
-        if (charts)
-            parts.push(...trends.map(chart));
-        else {
-            parts.push(table(['Metric', `Last runs → this run`, 'Range', 'Latest', 'This run'], trends.map(sparkRow)));
-        }
-    }
-    if (history.changePoints) {
-        const sentences = trends.flatMap((t) => (t.changes ?? []).slice().reverse().map((e) => changeSentence(t, e)));
-        if (sentences.length === 0 && trends.length > 0)
-            parts.push('No change point on the default branch: no gated metric moved to a new level and stayed there.');
-        else if (sentences.length > 0) {
-            const kept = sentences.slice(0, changeLines);
-            const more = sentences.length - kept.length;
-            parts.push(`Change points on the default branch:\n${kept.map((t) => `- ${t}`).join('\n')}${more > 0 ? `\n- …and ${more} more in report.json` : ''}`);
-        }
-    }
-    return parts.join('\n\n');
-}
-/**
- * The trend section, or nothing without a default-branch history. Tries the
- * fullest form first (charts for one or two metrics, six rows, three change
- * sentences) and gives way, row by row, until it fits TREND_CHARS_LIMIT.
- */
-function trendSections(report) {
-    const history = report.comparison?.history;
-    if (!history)
-        return [];
-    const all = history.trends.slice(0, TREND_METRICS_SHOWN);
-    const attempts = [];
-    if (all.length > 0 && all.length <= TREND_CHARTS)
-        attempts.push({ trends: all, charts: true, lines: TREND_CHANGE_LINES });
-    for (let n = all.length; n >= 0; n--)
-        attempts.push({ trends: all.slice(0, n), charts: false, lines: Math.min(TREND_CHANGE_LINES, Math.max(1, n)) });
-    for (const a of attempts) {
-        const text = render(history, a.trends, a.charts, a.lines);
-        if (text.length <= TREND_CHARS_LIMIT)
-            return [{ text, dropRank: DROP_RANK.unchangedMetrics, kind: 'trend' }];
-    }
-    return [{ text: `### Trend on the default branch\n\n${noiseLine(history)}`, dropRank: DROP_RANK.unchangedMetrics, kind: 'trend' }];
-}
-
-;// CONCATENATED MODULE: ./src/hardware/detect.ts
-
-
-/** How long a GPU tool may take: a wedged driver must not hold the run. */
-const PROBE_TIMEOUT_MS = 5000;
-const NVIDIA_SMI_ARGS = ['--query-gpu=name,memory.total,driver_version', '--format=csv,noheader,nounits'];
-const ROCM_SMI_ARGS = ['--showproductname', '--showmeminfo', 'vram', '--showdriverversion', '--json'];
-/** Longest text kept from a tool or the environment: names, not documents. */
-const TEXT_LIMIT = 120;
-/** Tool output and environment values are text from the machine: one line, no control characters, bounded. */
-function cleanText(value, limit = TEXT_LIMIT) {
-    const one = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
-    return one.length > limit ? `${one.slice(0, limit - 1)}…` : one;
-}
-function positiveNumber(text) {
-    const m = /^\s*(\d+(?:\.\d+)?)/.exec(text ?? '');
-    const v = m ? Number(m[1]) : Number.NaN;
-    return Number.isFinite(v) && v > 0 ? v : undefined;
-}
-/** GPUs of one model become one group, in the order the tool lists them. */
-function detect_grouped(gpus) {
-    const groups = new Map();
-    for (const g of gpus) {
-        const key = `${g.vendor}\u0000${g.model}\u0000${g.memoryMiB ?? ''}\u0000${g.driver ?? ''}`;
-        const seen = groups.get(key);
-        if (seen)
-            seen.count += 1;
-        else
-            groups.set(key, { ...g, count: 1 });
-    }
-    return [...groups.values()];
-}
-/**
- * `nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader,nounits`:
- * one line per GPU, `NVIDIA L4, 23034, 550.90.07` (memory in MiB). The name is
- * everything before the last two fields, so a comma in it cannot shift them.
- */
-function parseNvidiaSmi(stdout) {
-    const gpus = [];
-    for (const line of stdout.split(/\r?\n/)) {
-        const fields = line.split(',').map((f) => f.trim());
-        if (fields.length < 3)
-            continue;
-        const driver = fields.pop();
-        const memory = fields.pop();
-        const model = cleanText(fields.join(', '));
-        if (!model)
-            continue;
-        const gpu = { vendor: 'nvidia', model };
-        const mib = positiveNumber(memory);
-        if (mib !== undefined)
-            gpu.memoryMiB = Math.round(mib);
-        if (/^[0-9][0-9A-Za-z.\-]*$/.test(driver))
-            gpu.driver = cleanText(driver, 40);
-        gpus.push(gpu);
-    }
-    return detect_grouped(gpus);
-}
-function objectOf(value) {
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-}
-/** A field by its name in any capitalisation: rocm-smi releases spell `Card series` and `Card Series`. */
-function field(record, name) {
-    const wanted = name.toLowerCase();
-    for (const [k, v] of Object.entries(record))
-        if (k.toLowerCase() === wanted && typeof v === 'string' && v.trim() !== '')
-            return v;
-    return undefined;
-}
-/**
- * `rocm-smi --showproductname --showmeminfo vram --showdriverversion --json`:
- * an object per card (`card0`, …) with `Card series` (or only a hex `Card
- * model`), `VRAM Total Memory (B)`, and the driver under `system`. Lines
- * before the JSON (warnings some releases print) are skipped.
- */
-function parseRocmSmi(stdout) {
-    const start = stdout.indexOf('{');
-    const end = stdout.lastIndexOf('}');
-    if (start < 0 || end < start)
-        return [];
-    let data;
-    try {
-        data = objectOf(JSON.parse(stdout.slice(start, end + 1)));
-    }
-    catch {
-        return [];
-    }
-    if (!data)
-        return [];
-    const system = objectOf(data.system);
-    const systemDriver = system ? field(system, 'Driver version') : undefined;
-    const gpus = [];
-    const cards = Object.keys(data)
-        .filter((k) => /^card\d+$/i.test(k))
-        .sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
-    for (const key of cards) {
-        const card = objectOf(data[key]);
-        if (!card)
-            continue;
-        const series = field(card, 'Card series');
-        const model = field(card, 'Card model');
-        const name = [series, model, field(card, 'Card SKU')].find((v) => v !== undefined && !/^0x[0-9a-f]+$/i.test(v.trim())) ?? model ?? 'AMD GPU';
-        const gpu = { vendor: 'amd', model: cleanText(name) };
-        const bytes = positiveNumber(field(card, 'VRAM Total Memory (B)'));
-        if (bytes !== undefined)
-            gpu.memoryMiB = Math.round(bytes / (1024 * 1024));
-        const driver = field(card, 'Driver version') ?? systemDriver;
-        if (driver)
-            gpu.driver = cleanText(driver, 40);
-        gpus.push(gpu);
-    }
-    return detect_grouped(gpus);
-}
-function slug(text) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9.]+/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '');
-}
-/** An id within HARDWARE_ID's 48 characters: a long one keeps its start and a hash of the whole. */
-function fitted(id) {
-    if (id.length <= 48)
-        return id;
-    return `${id.slice(0, 41).replace(/[-.]+$/, '')}-${(0,external_node_crypto_.createHash)('sha256').update(id).digest('hex').slice(0, 6)}`;
-}
-/** `8x-nvidia-h100-80gb-hbm3`; two models: `1x-nvidia-a100-…_1x-nvidia-l4`. */
-function gpuHardwareId(gpus) {
-    if (gpus.length === 0)
-        return undefined;
-    const id = fitted(gpus.map((g) => `${g.count}x-${slug(g.model) || g.vendor}`).join('_'));
-    return HARDWARE_ID.test(id) ? id : undefined;
-}
-/**
- * `linux-x64`: a machine without a GPU is named by its OS and architecture,
- * not its CPU model. Runners of one label (GitHub-hosted ones among them)
- * come with different CPU models from run to run; named by the CPU, half the
- * comparisons would meet "other hardware" and go ungated, a gate that
- * switches itself off. The CPU model is still recorded; name the hardware
- * (`hardware` input) to keep CPU models apart.
- */
-function cpuHardwareId(platform, arch) {
-    const id = fitted([slug(platform) || 'unknown-os', slug(arch) || 'cpu'].join('-'));
-    return HARDWARE_ID.test(id) ? id : 'unknown-hardware';
-}
-function probeNote(tool, result, noDevices) {
-    if (result.kind === 'absent')
-        return undefined;
-    if (result.kind === 'timeout')
-        return `${tool} did not answer within ${result.ms / 1000} s`;
-    if (result.kind === 'error')
-        return `${tool} could not run: ${cleanText(result.message)}`;
-    if (result.code === 0 || noDevices.test(result.stdout))
-        return undefined;
-    const said = cleanText(result.stdout.split(/\r?\n/).find((l) => l.trim() !== '') ?? '', 160);
-    return `${tool} exited with code ${result.code}${said ? `: ${said}` : ''}`;
-}
-/**
- * What this run measures on: the runner GitHub names, the OS, architecture
- * and CPU, and the GPUs nvidia-smi and rocm-smi list. Neither tool being
- * installed is normal; one that hangs or fails is noted, never fatal.
- */
-async function detectHardware(options) {
-    const timeout = options.timeoutMs ?? PROBE_TIMEOUT_MS;
-    const [nvidia, amd] = await Promise.all([options.probe('nvidia-smi', NVIDIA_SMI_ARGS, timeout), options.probe('rocm-smi', ROCM_SMI_ARGS, timeout)]);
-    const gpus = [
-        ...(nvidia.kind === 'output' && nvidia.code === 0 ? parseNvidiaSmi(nvidia.stdout) : []),
-        ...(amd.kind === 'output' && amd.code === 0 ? parseRocmSmi(amd.stdout) : []),
-    ];
-    const notes = [probeNote('nvidia-smi', nvidia, /no devices were found/i), probeNote('rocm-smi', amd, /no amd gpus|no gpus? (were )?(found|detected)/i)].filter((n) => n !== undefined);
-    const cpuModel = options.system.cpus[0]?.model ? cleanText(options.system.cpus[0].model) : undefined;
-    const gpuId = gpuHardwareId(gpus);
-    const named = options.explicit
-        ? { id: options.explicit, idSource: 'input' }
-        : gpuId
-            ? { id: gpuId, idSource: 'gpu' }
-            : { id: cpuHardwareId(options.system.platform, options.system.arch), idSource: 'cpu' };
-    const identity = { ...named, os: options.system.platform, arch: options.system.arch, gpus };
-    if (cpuModel)
-        identity.cpu = { model: cpuModel, cores: options.system.cpus.length };
-    const runner = {};
-    const env = options.env;
-    for (const [key, name] of [
-        ['name', 'RUNNER_NAME'],
-        ['os', 'RUNNER_OS'],
-        ['arch', 'RUNNER_ARCH'],
-        ['environment', 'RUNNER_ENVIRONMENT'],
-    ]) {
-        const value = env[name] ? cleanText(env[name], 80) : '';
-        if (value)
-            runner[key] = value;
-    }
-    if (Object.keys(runner).length > 0)
-        identity.runner = runner;
-    if (notes.length > 0)
-        identity.notes = notes;
-    return identity;
-}
-/** `1× NVIDIA L4 (22.5 GiB)`, `2× … + 1× …`, or the CPU when there is no GPU: what a reader is told the numbers ran on. */
-function hardwareText(h) {
-    if (h.gpus.length > 0) {
-        return h.gpus.map((g) => `${g.count}× ${g.model}${g.memoryMiB ? ` (${(g.memoryMiB / 1024).toFixed(1)} GiB)` : ''}`).join(' + ');
-    }
-    return h.cpu ? `${h.cpu.model}, ${h.cpu.cores} cores (${h.arch})` : `${h.os}/${h.arch}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/hardware.ts
-
-
-
-
-/** Machines named in the digest's hardware line; the details list them all. */
-const DIGEST_MACHINES = 6;
-/** The distinct machines of a merged report, in shard order, with their shards' series added up. */
-function machines(shards) {
-    const byId = new Map();
-    for (const s of shards) {
-        const seen = byId.get(s.hardware.id);
-        if (seen) {
-            seen.series += s.series;
-            seen.shards.push(s);
-        }
-        else
-            byId.set(s.hardware.id, { hardware: s.hardware, series: s.series, shards: [s] });
-    }
-    return [...byId.values()];
-}
-function ownBaseline(m) {
-    return m.shards.find((s) => s.baseline)?.baseline;
-}
-/**
- * One line under a merged report's verdict: which machines the numbers come
- * from, and which of them had no baseline of their own. Hardware ids are
- * plain names (checked when the shard was read); tool text is escaped.
- */
-function hardwareDigestSection(report) {
-    const shards = report.shards;
-    if (!shards || shards.length === 0)
-        return undefined;
-    const list = machines(shards);
-    const shown = list.slice(0, DIGEST_MACHINES).map((m) => {
-        const base = ownBaseline(m);
-        const warn = report.comparison?.baseline && base && !base.sameHardware ? ' ⚠️ no own baseline' : '';
-        return `${code(m.hardware.id)} ${escapeMarkdown(hardwareText(m.hardware))}${warn}`;
-    });
-    const more = list.length > DIGEST_MACHINES ? ` · and ${list.length - DIGEST_MACHINES} more` : '';
-    return { text: `<sub>**Hardware** (${(0,util_text/* plural */.LS)(list.length, 'machine')}, ${(0,util_text/* plural */.LS)(shards.length, 'shard')}): ${shown.join(' · ')}${more}</sub>` };
-}
-function runnerText(h) {
-    const r = h.runner;
-    const parts = [r?.name, r?.environment].filter((p) => !!p);
-    return parts.length > 0 ? escapeMarkdown(parts.join(', ')) : '–';
-}
-/** Details: each shard with its machine, and the baseline its series were compared with; or the one machine of a single run. */
-function hardwareDetailSection(report) {
-    const shards = report.shards;
-    if (shards && shards.length > 0) {
-        const rows = shards.map((s) => {
-            const b = s.baseline;
-            const baseline = !b ? '–' : b.sameHardware ? escapeMarkdown(b.description) : `⚠️ ${escapeMarkdown(b.hardware ?? 'unrecorded hardware')}'s (${escapeMarkdown(b.description)}), not gated`;
-            return [escapeMarkdown(s.name), code(s.hardware.id), escapeMarkdown(hardwareText(s.hardware)), runnerText(s.hardware), String(s.series), baseline];
-        });
-        const text = `### Hardware\n\nEach shard's series carry its hardware as a label and are compared with the baseline of the same hardware.\n\n${table(['Shard', 'Hardware', 'GPUs / CPU', 'Runner', 'Series', 'Baseline'], rows)}`;
-        return { text, dropRank: DROP_RANK.collapsedDetail, kind: 'hardware table' };
-    }
-    const h = report.hardware;
-    if (!h)
-        return undefined;
-    const source = h.idSource === 'input' ? 'named by the hardware input' : `derived from the ${h.idSource.toUpperCase()}`;
-    const notes = (h.notes ?? []).map((n) => escapeMarkdown(n));
-    const runner = h.runner ? ` · runner ${runnerText(h)}` : '';
-    return { text: `### Hardware\n\n${code(h.id)} (${source}): ${escapeMarkdown(hardwareText(h))} · ${escapeMarkdown(`${h.os}/${h.arch}`)}${runner}${notes.length > 0 ? ` · ${notes.join('; ')}` : ''}. Baselines are kept per hardware.`, dropRank: DROP_RANK.collapsedDetail, kind: 'hardware' };
-}
-
-// EXTERNAL MODULE: ./src/llm/verify.ts + 3 modules
-var verify = __nccwpck_require__(4115);
-;// CONCATENATED MODULE: ./src/report/llm-sections.ts
-
-
-
-
-
-/** Above this many calls the per-call table starts collapsed. */
-const OPEN_CALL_ROWS = 6;
-/** "num_gpu=80, num_ctx=2048 (raised from 256 to fit the prompt), temp=0.6, top_p=default, …" */
-function configurationLine(llm) {
-    const raised = llm.numCtxRaisedFrom !== undefined ? ` (raised from ${llm.numCtxRaisedFrom} to fit the prompt)` : '';
-    return code(formatOllamaOptions(llm.options, (key) => (key === 'num_ctx' ? raised : '')));
-}
-/** "fully on GPU", "42% on GPU", "on CPU"; undefined when `ps` did not say. */
-function gpuResidency(sizeVram, size) {
-    if (sizeVram === undefined || size === undefined || size <= 0)
-        return undefined;
-    if (sizeVram >= size)
-        return 'fully on GPU';
-    if (sizeVram <= 0)
-        return 'on CPU only';
-    return `${Math.round((sizeVram / size) * 100)}% on GPU`;
-}
-function modelLine(llm) {
-    const m = llm.model;
-    const parts = [`**Model:** ${code(m.name)}`];
-    if (m.digest)
-        parts.push(`digest ${code(m.digest.replace(/^sha256:/, '').slice(0, 12))}`);
-    if (m.parameterSize)
-        parts.push(escapeMarkdown(m.parameterSize));
-    if (m.quantization)
-        parts.push(escapeMarkdown(m.quantization));
-    const residency = gpuResidency(m.sizeVram, m.size);
-    if (residency)
-        parts.push(residency);
-    const origin = { input: 'given by ollama-url', reused: 'already running', started: 'started by this job' }[llm.server.origin];
-    parts.push(`Ollama ${llm.server.version ? escapeMarkdown(llm.server.version) : '(version unknown)'} at ${code(llm.server.url)} (${origin})`);
-    return parts.join(' · ');
-}
-function two(value) {
-    return value === null ? '–' : value.toFixed(2);
-}
-function llm_sections_meanSd(a, unit) {
-    if (a.mean === null)
-        return '–';
-    return `${a.mean.toFixed(2)}${a.sd !== null ? ` ± ${a.sd.toFixed(2)}` : ''} ${unit}`;
-}
-function callRow(c) {
-    const stage = c.stage === 'warmup' ? 'warm-up' : c.stage;
-    const note = c.error ? `failed: ${escapeMarkdown(c.error)}` : c.truncated ? 'prompt probably truncated' : '';
-    const tokens = `${c.promptTokens === null ? '–' : c.promptTokens} / ${c.outputTokens === null ? '–' : c.outputTokens}`;
-    return [
-        c.stage === 'warmup' ? '–' : String(c.run),
-        stage,
-        two(c.ttftMs),
-        two(c.tokensPerSecond),
-        tokens,
-        [c.promptEvalMs, c.evalMs, c.loadMs, c.totalMs].map(two).join(' / '),
-        note,
-    ];
-}
-const CALL_HEADER = ['Run', 'Stage', 'TTFT (ms)', 'tok/s', 'Tokens in / out', 'Prompt eval / eval / load / total (ms)', 'Note'];
-/** Model, configuration, Aggregate Metrics and Statistical Summary: the part of the LLM metrics kept longest. */
-function llmSummarySection(llm, heading = '### LLM call metrics') {
-    const parts = [heading, modelLine(llm), `**Configuration:** ${configurationLine(llm)}`].filter((p) => p !== '');
-    const agg = llm.aggregate;
-    const warmup = llm.calls.find((c) => c.stage === 'warmup' && !c.error);
-    if (agg) {
-        const rows = [
-            ['Average Throughput', llm_sections_meanSd(agg.tokensPerSecond, 'tok/s')],
-            ['Average TTFT', llm_sections_meanSd(agg.ttftMs, 'ms')],
-            ['Total Tokens Generated', String(agg.totalOutputTokens)],
-            ['Total Prompt Tokens', String(agg.totalPromptTokens)],
-            ['Total LLM Call Duration', `${agg.totalMs.toFixed(2)} ms`],
-            ['Prompt Eval Duration (sum)', `${agg.promptEvalMs.toFixed(2)} ms`],
-            ['Eval Duration (sum)', `${agg.evalMs.toFixed(2)} ms`],
-            ['Load Duration (sum)', `${agg.loadMs.toFixed(2)} ms`],
-        ];
-        if (warmup)
-            rows.push(['Model load (warm-up, not in the sums)', warmup.loadMs === null ? '–' : `${warmup.loadMs.toFixed(2)} ms`]);
-        parts.push(`**Aggregate Metrics**\n\n${table(['Metric', 'Value'], rows)}`);
-        parts.push([
-            '**Statistical Summary**',
-            '',
-            `- **Throughput CV**: ${(0,util_numbers/* formatPercent */.l9)(agg.tokensPerSecond.cv)}`,
-            `- **TTFT CV**: ${(0,util_numbers/* formatPercent */.l9)(agg.ttftMs.cv)}`,
-            `- **Runs**: ${agg.runs} (${agg.tokensPerSecond.n} generation call${agg.tokensPerSecond.n === 1 ? '' : 's'} measured; warm-up excluded)`,
-        ].join('\n'));
-    }
-    else {
-        parts.push('No report call finished, so there are no call metrics to aggregate.');
-    }
-    if (heading !== '' && llm.notes.length > 0)
-        parts.push(llm.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
-    return parts.join('\n\n');
-}
-/**
- * The model's own performance in one line, the aggregate table collapsed
- * under it: what the digest keeps of the LLM call metrics.
- */
-function llmDigestSection(llm) {
-    const agg = llm.aggregate;
-    const parts = [`${code(llm.model.name)}`];
-    if (agg) {
-        parts.push((0,util_text/* plural */.LS)(agg.runs, 'run'));
-        parts.push(`**${llm_sections_meanSd(agg.tokensPerSecond, 'tok/s')}**`);
-        parts.push(`TTFT ${llm_sections_meanSd(agg.ttftMs, 'ms')}`);
-        parts.push(`${agg.totalOutputTokens} output tokens`);
-        parts.push(`total ${formatMs(agg.totalMs)}`);
-    }
-    else
-        parts.push('no report call finished');
-    const residency = gpuResidency(llm.model.sizeVram, llm.model.size);
-    if (residency)
-        parts.push(residency);
-    const notes = llm.notes.length > 0 ? `\n\n${llm.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n')}` : '';
-    return `### LLM call metrics\n\n${parts.join(' · ')}${notes}\n\n${details('Aggregate metrics, CV and configuration', llmSummarySection(llm, ''))}`;
-}
-/** Every call, warm-up included, and the persona prompt: detail that may be dropped for size. */
-function llmCallsSection(llm) {
-    const body = table(CALL_HEADER, llm.calls.map(callRow));
-    const calls = llm.calls.length > OPEN_CALL_ROWS ? details(`Per-call metrics (${llm.calls.length} calls)`, body) : `**Per-call metrics**\n\n${body}`;
-    const persona = details('Persona prompt', `\`\`\`text\n${llm.persona.replace(/`{3,}/g, '``')}\n\`\`\``);
-    return `${calls}\n\n${persona}`;
-}
-/** Lines of dropped items in the collapsed note; the rest are counted (all are in report.json). */
-const DROPS_LISTED = 10;
-function interpretationText(text) {
-    return text ? ` _${escapeMarkdown(text)}_` : '';
-}
-function llm_sections_sentence(text) {
-    return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-/** The checks' outcome: one line when everything held, else the drops collapsed under a count. */
-function checksNote(n, runs) {
-    const which = runs > 1 ? `Answer of run ${n.run} of ${runs}. ` : '';
-    const kept = n.claims.length + n.recommendations.length + n.risks.length;
-    if (n.dropped.length === 0)
-        return `<sub>${which}Checks: all ${(0,util_text/* plural */.LS)(kept, 'item')} of the answer held.</sub>`;
-    // Items dropped for the same reason with the same detail share a line: "claims 6, 7, 8: …".
-    const groups = new Map();
-    for (const d of n.dropped) {
-        const text = `${escapeMarkdown(verify/* REASON_TEXT */.$H[d.reason])} — ${escapeMarkdown(d.detail)}`;
-        const key = `${d.item}\u0000${text}`;
-        const group = groups.get(key) ?? { item: d.item, indices: [], text };
-        group.indices.push(d.index);
-        groups.set(key, group);
-    }
-    const all = [...groups.values()];
-    const lines = all.slice(0, DROPS_LISTED).map((g) => `- ${g.indices.length > 1 ? `${g.item}s` : g.item} ${g.indices.join(', ')}: ${g.text}`);
-    if (all.length > DROPS_LISTED)
-        lines.push(`- …and ${all.slice(DROPS_LISTED).reduce((k, g) => k + g.indices.length, 0)} more in report.json`);
-    return `${which ? `<sub>${which.trim()}</sub>\n\n` : ''}${details(`Checks: ${kept} kept, ${(0,util_text/* plural */.LS)(n.dropped.length, 'item')} dropped`, lines.join('\n'))}`;
-}
-/**
- * The narrative: the verdict sentence and each checked claim's sentence,
- * written by code from the facts, with the model's checked interpretation
- * after it (escaped: no link, image, HTML or mention survives); the
- * recommendations and risks; and what the checks dropped, collapsed. Or the
- * one-line reason it is missing.
- */
-function narrativeSection(report) {
-    const n = report.narrative;
-    if (n.status === 'skipped')
-        return `> **Narrative skipped:** ${escapeMarkdown(n.reason)}`;
-    if (n.status === 'fallback')
-        return `> **Narrative not shown:** ${escapeMarkdown(n.reason)}`;
-    const model = report.llm ? ` by ${code(report.llm.model.name)}` : '';
-    const parts = [`### Narrative\n\n<sub>Claims chosen${model} from the computed facts and checked against them. Every number, name, direction and verdict is written by code; the model's own words are in italics.</sub>`];
-    const gate = n.claims.find((c) => c.relation === 'passes' || c.relation === 'fails');
-    parts.push(`${escapeMarkdown(n.verdict)}${interpretationText(gate?.interpretation)}`);
-    const claims = n.claims.filter((c) => c !== gate);
-    if (claims.length > 0)
-        parts.push(claims.map((c) => `- ${escapeMarkdown(llm_sections_sentence(c.statement))}${interpretationText(c.interpretation)}`).join('\n'));
-    if (n.recommendations.length > 0)
-        parts.push(`**Recommendations**\n\n${n.recommendations.map((r, i) => `${i + 1}. _${escapeMarkdown(r.text)}_`).join('\n')}`);
-    if (n.risks.length > 0)
-        parts.push(`**Risks**\n\n${n.risks.map((r) => `- _${escapeMarkdown(r.risk)}_ Mitigation: _${escapeMarkdown(r.mitigation)}_`).join('\n')}`);
-    parts.push(checksNote(n, report.llm?.aggregate?.runs ?? 1));
-    return parts.join('\n\n');
-}
-/** "LLM 12.30 s (load 1.20 s, prompt eval 300 ms, generation 10.10 s)" for the workflow timings line. */
-function llmTimingText(report) {
-    const t = report.timings.llm;
-    if (!t)
-        return undefined;
-    return `LLM ${formatMs(t.wallMs)} (load ${formatMs(t.loadMs)}, prompt eval ${formatMs(t.promptEvalMs)}, generation ${formatMs(t.generationMs)})`;
-}
-
-;// CONCATENATED MODULE: ./src/report/comment.ts
-
-
-
-
-
-
-
-
-
-
-
-function titleSection(report) {
-    const h = (0,digest/* headline */.Pl)(report);
-    return { text: `${marker_REPORT_MARKER}\n## ${h.icon} Chimera Insight: ${h.text}` };
-}
-/** Inputs that matched nothing or gate nothing: one short list under the title, errors first. */
-function noticesSection(report) {
-    const notices = [...(report.notices ?? [])].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
-    if (notices.length === 0)
-        return undefined;
-    const lines = notices.map((n) => `- ${n.level === 'error' ? '**Error** · ' : ''}${code(n.input)}: ${escapeMarkdown(n.message)}`);
-    return { text: `### Configuration ${notices.some((n) => n.level === 'error') ? 'problems' : 'warnings'}\n\n${lines.join('\n')}` };
-}
-function verdictSection(report) {
-    if (!report.comparison)
-        return { text: 'No baseline was asked for (`baseline: none`): nothing is compared and nothing can fail.' };
-    return { text: verdictLine(report.comparison, report.generatedAt) };
-}
-/** Metric and labels on two short lines, so the five columns fit the comment's width. */
-function nameCell(short, footnote) {
-    const mark = footnote !== undefined ? ` <sup>${footnote}</sup>` : '';
-    return `${code(short.metric)}${mark}${short.labels ? `<br>${escapeMarkdown(short.labels)}` : ''}`;
-}
-function changesSection(report, links) {
-    const comparison = report.comparison;
-    if (!comparison?.baseline || comparison.error)
-        return undefined;
-    const { rows, counts, hidden } = (0,digest/* digestChanges */.ed)(comparison);
-    const summary = (0,digest/* countsText */.WN)(counts);
-    if (rows.length === 0)
-        return { text: `### Changes\n\nNothing moved past its threshold (${summary}).` };
-    const cut = [];
-    const names = (0,digest/* rowNames */.fH)(rows);
-    const body = rows.map((c, i) => {
-        const short = names[i];
-        if (short.cut)
-            cut.push(c);
-        return [
-            nameCell(short, short.cut ? cut.length : undefined),
-            (0,digest/* sideValue */.Po)(c.base?.value, escapeMarkdown(c.unit)),
-            (0,digest/* sideValue */.Po)(c.head?.value, escapeMarkdown(c.unit)),
-            c.change === null ? '–' : `${(0,util_numbers/* formatChange */.eD)(c.change)}${c.interval ? `<br><sub>${(0,digest/* intervalText */.Bt)(c.interval)}</sub>` : ''}`,
-            `${(0,digest/* verdictWord */.E0)(c)}<br><sub>threshold ${(0,digest/* thresholdText */.HA)(c)}</sub>${(0,digest/* otherHardwareText */.a1)(c) ? `<br><sub>${(0,digest/* otherHardwareText */.a1)(c)}</sub>` : ''}`,
-        ];
-    });
-    const parts = [`### Changes\n\n${table(['Metric', 'Baseline', 'Current', 'Change (interval)', 'Verdict'], body)}`];
-    const where = links.detailsBelow ? 'below' : 'in the job summary';
-    parts.push(`<sub>${escapeMarkdown(summary)}${hidden > 0 ? `; ${hidden} more of these not shown here` : ''}. Every comparison, with p-values and notes, is ${where}.</sub>`);
-    if (cut.length > 0) {
-        const names = cut.map((c, i) => `${i + 1}. ${code(c.metric)}${Object.keys(c.labels).length > 0 ? ` (${labelsText(c.labels)})` : ''} in ${code(c.file)}`);
-        parts.push(details('Full names', names.join('\n')));
-    }
-    const chart = comparisonChart(comparison);
-    // The table already holds every number; the chart is there for those who would rather look.
-    if (chart)
-        parts.push(details('Chart: gated metrics as % of the baseline', chart));
-    return { text: parts.join('\n\n') };
-}
-function findingsSection(report) {
-    const chosen = (0,digest/* keyFindings */.se)(report.findings);
-    if (chosen.length === 0) {
-        return { text: '### Key findings\n\nNo series differ only by a condition (model, backend, a folder per variant), so there is nothing to rank yet.' };
-    }
-    const more = report.findings.filter((f) => f.kind !== 'change').length - chosen.length;
-    const items = chosen.map((f, i) => findingItem(f, i + 1));
-    const tail = more > 0 ? `\n\n<sub>${(0,util_text/* plural */.LS)(more, 'more finding')} in the job summary and report.json.</sub>` : '';
-    return { text: `### Key findings\n\n${items.join('\n\n')}${tail}` };
-}
-function structureText(report) {
-    const e = report.experiments;
-    const parts = [];
-    if (e.replicateGroups.length > 0) {
-        const runs = e.replicateGroups.reduce((s, g) => s + g.runs, 0);
-        parts.push(`${(0,util_text/* plural */.LS)(runs, 'run folder or file', 'run folders or files')} pooled into ${(0,util_text/* plural */.LS)(e.replicateGroups.length, 'replicated benchmark')}`);
-    }
-    if (e.factors.length > 0)
-        parts.push(`factors from paths: ${e.factors.map((f) => `${escapeMarkdown(f.name)} (${f.levels.length})`).join(', ')}`);
-    return parts.length > 0 ? parts.join(' · ') : undefined;
-}
-function footerSection(report, links) {
-    const t = report.inventory.totals;
-    const data = [`**Data:** ${(0,util_text/* plural */.LS)(report.series.length, 'series', 'series')} from ${(0,util_text/* plural */.LS)(t.parsed, 'file')} in ${code(report.root)}`];
-    const extra = [`${(0,util_text/* plural */.LS)(t.documents, 'document')}`, `${t.skipped} skipped`, `${t.failed} failed`];
-    if (t.excludedRows > 0)
-        extra.push(`${(0,util_text/* plural */.LS)(t.excludedRows, 'row')} excluded for errors`);
-    data[0] += ` (${extra.join(', ')})`;
-    const structure = structureText(report);
-    if (structure)
-        data.push(structure);
-    if (!links.detailsBelow) {
-        const places = [];
-        if (links.summaryUrl)
-            places.push(`[job summary](${links.summaryUrl})`);
-        if (links.reportPath)
-            places.push('report.md (output `report-path`)');
-        if (places.length > 0)
-            data.push(`per-file tables, inventory, problems and configuration: ${places.join(' and ')}`);
-    }
-    const commit = report.commit ? ` · commit ${code(report.commit.sha.slice(0, 12))}${report.commit.ref ? ` on ${code(report.commit.ref)}` : ''}` : '';
-    data.push(`Chimera Insight ${escapeMarkdown(report.toolVersion)} · ${formatTime(report.generatedAt)}${commit}`);
-    return { text: `<sub>${data.join(' · ')}</sub>` };
-}
-/**
- * The digest, in reading order: verdict, changes, key findings, the model's
- * narrative, the model's own call metrics, and a last line with the data and
- * where the details are. The PR comment is this alone, so it stays a few
- * thousand characters on any repository: every part has a fixed cap.
- */
-function digestSections(report, links = {}) {
-    const sections = [
-        titleSection(report),
-        // A gate that gates nothing makes the verdict meaningless: that is said first.
-        noticesSection(report),
-        verdictSection(report),
-        hardwareDigestSection(report),
-        changesSection(report, links),
-        ...trendSections(report),
-        ...calibrationDigestSections(report),
-        findingsSection(report),
-        { text: narrativeSection(report) },
-        report.llm ? { text: llmDigestSection(report.llm) } : undefined,
-        footerSection(report, links),
-    ];
-    return sections.filter((s) => s !== undefined);
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** GitHub refuses job summaries over 1 MiB. */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-/** Above this many series, per-file tables start collapsed. */
-const OPEN_SERIES_LIMIT = 60;
-const KEY_METRICS_LIMIT = 30;
-// Untrusted text has its braces escaped, so this token can only be ours.
-const TIMING_PLACEHOLDER = '{{render-ms}}';
-const ARROW = { higher: '↑', lower: '↓', none: '' };
-function rank(s) {
-    if ((0,infer/* isThroughput */.BB)(s.direction, s.unit, s.metric))
-        return 0;
-    return s.direction === 'higher' ? 1 : s.direction === 'lower' ? 2 : 3;
-}
-/** Throughput first, then higher-is-better, lower-is-better and the rest; then by name. */
-function orderSeries(series) {
-    return [...series].sort((a, b) => rank(a) - rank(b) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) || (a.id < b.id ? -1 : 1));
-}
-function notes(s) {
-    const out = [];
-    if (s.source === 'summary')
-        out.push('summary stated in file');
-    else if (s.stats.n === 1)
-        out.push('single value');
-    if (s.stats.approximate)
-        out.push(`percentiles from a ${s.samples.length}-sample reservoir`);
-    if (s.outliers.length > 0) {
-        const shown = s.outliers.slice(0, 3).map((o) => `#${o.index + 1} = ${(0,util_numbers/* formatNumber */.ZV)(o.value)}`);
-        const first = s.outliers.some((o) => o.index === 0) ? ' (first run: warm-up?)' : '';
-        out.push(`${s.outliers.length} outlier${s.outliers.length > 1 ? 's' : ''}: ${shown.join(', ')}${s.outliers.length > 3 ? ', …' : ''}${first}; kept in the statistics`);
-    }
-    if (s.directionSource === 'override')
-        out.push('direction set by input');
-    return out.join('; ').replace(/#(?=\d)/g, '#\u200b');
-}
-/** Conditions as a table cell: the file's labels and those read from the path. */
-function conditionsText(s) {
-    return labelsText({ ...s.labels, ...s.factors });
-}
-function statsRow(s) {
-    const st = s.stats;
-    // One sample has no spread: repeating it as min, p50, …, max would only add noise.
-    const spread = (v) => (st.n === 1 ? '–' : (0,util_numbers/* formatNumber */.ZV)(v));
-    const unit = s.unit ? ` ${escapeMarkdown(s.unit)}` : '';
-    const sd = st.sd !== null && st.n !== 1 ? ` ± ${(0,util_numbers/* formatNumber */.ZV)(st.sd)}` : '';
-    const percentiles = st.n === 1 ? '–' : [st.p50, st.p95, st.p99].map(spread).join(' · ');
-    const range = st.n === 1 ? '–' : `${spread(st.min)} … ${spread(st.max)}`;
-    const note = notes(s);
-    return [
-        `${code(s.metric)}${ARROW[s.direction] ? ` ${ARROW[s.direction]}` : ''}${note ? `<br><sub>${note}</sub>` : ''}`,
-        conditionsText(s),
-        st.n === null ? '?' : String(st.n),
-        `${(0,util_numbers/* formatNumber */.ZV)(st.mean)}${sd}${unit}`,
-        (0,util_numbers/* formatPercent */.l9)(st.cv),
-        percentiles,
-        range,
-    ];
-}
-const STATS_HEADER = ['Metric', 'Conditions', 'n', 'Mean ± sd', 'CV', 'p50 · p95 · p99', 'Min … max'];
-function throughputSection(report) {
-    const throughput = orderSeries(report.series).filter((s) => rank(s) === 0);
-    if (throughput.length === 0)
-        return '### Throughput\n\nNo throughput metric (a rate such as tok/s or req/s, higher is better) was found.';
-    const shown = throughput.slice(0, KEY_METRICS_LIMIT);
-    const rows = shown.map((s) => [
-        `${code(s.metric)}<br><sub>${escapeMarkdown(s.replicates?.pattern ?? s.file)}</sub>`,
-        conditionsText(s),
-        s.stats.n === null ? '?' : String(s.stats.n),
-        `${(0,util_numbers/* formatNumber */.ZV)(s.stats.mean)}${s.stats.sd !== null && s.stats.n !== 1 ? ` ± ${(0,util_numbers/* formatNumber */.ZV)(s.stats.sd)}` : ''}${s.unit ? ` ${escapeMarkdown(s.unit)}` : ''}`,
-        (0,util_numbers/* formatPercent */.l9)(s.stats.cv),
-    ]);
-    const more = throughput.length > shown.length ? `\n\n…and ${throughput.length - shown.length} more throughput series in the per-file tables below.` : '';
-    return `### Throughput\n\n${table(['Metric', 'Conditions', 'n', 'Mean ± sd', 'CV'], rows)}${more}`;
-}
-function fileSection(file, series, collapsed) {
-    const facts = [`${file.adapter ?? file.type}`, `${series.length} series`];
-    if (file.rows > 0)
-        facts.push((0,util_text/* plural */.LS)(file.rows, 'row'));
-    if (file.excludedRows > 0)
-        facts.push(`${(0,util_text/* plural */.LS)(file.excludedRows, 'row')} excluded (error column)`);
-    if (file.problemCount > 0)
-        facts.push((0,util_text/* plural */.LS)(file.problemCount, 'problem'));
-    const body = table(STATS_HEADER, orderSeries(series).map(statsRow));
-    const summary = ` (${facts.join(' · ')})`;
-    const text = collapsed ? details(`${htmlCode(file.path)}${summary}`, body) : `#### ${code(file.path)}${summary}\n\n${body}`;
-    return { text, dropRank: DROP_RANK.fileTable, kind: "files' tables" };
-}
-/** Per-file tables; series pooled from replicate runs are listed under the runs' pattern. */
-function aggregateSections(report) {
-    const byFile = new Map();
-    for (const s of report.series) {
-        const key = s.replicates?.pattern ?? s.file;
-        const list = byFile.get(key) ?? [];
-        list.push(s);
-        byFile.set(key, list);
-    }
-    const collapsed = report.series.length > OPEN_SERIES_LIMIT;
-    const entries = new Map(report.inventory.files.map((f) => [f.path, f]));
-    const sections = [];
-    for (const [key, series] of byFile) {
-        const file = entries.get(key) ?? pooledEntry(key, series, entries);
-        sections.push(fileSection(file, series, collapsed));
-    }
-    return sections.length > 0 ? sections : [{ text: 'No metric series found.' }];
-}
-/** A replicate group shown like one file: the runs' pattern, their format and rows added up. */
-function pooledEntry(pattern, series, entries) {
-    const runs = (series[0]?.replicates?.files ?? []).map((f) => entries.get(f)).filter((f) => f !== undefined);
-    const first = runs[0];
-    return {
-        path: pattern,
-        type: first?.type ?? 'other',
-        size: runs.reduce((s, f) => s + f.size, 0),
-        status: 'parsed',
-        document: false,
-        adapter: `${first?.adapter ?? first?.type ?? 'pooled'}, ${runs.length} runs pooled`,
-        series: series.length,
-        rows: runs.reduce((s, f) => s + f.rows, 0),
-        excludedRows: runs.reduce((s, f) => s + f.excludedRows, 0),
-        problems: [],
-        problemCount: runs.reduce((s, f) => s + f.problemCount, 0),
-    };
-}
-function problemLines(files) {
-    const lines = [];
-    for (const f of files) {
-        if (f.status === 'failed') {
-            lines.push(`- ${code(f.path)}: **failed**: ${escapeMarkdown(f.reason ?? '')}`);
-            continue;
-        }
-        if (f.status !== 'parsed')
-            continue;
-        for (const p of f.problems)
-            lines.push(`- ${code(f.path)}${p.line !== undefined ? ` line ${p.line}` : ''}: ${escapeMarkdown(p.reason)}`);
-        if (f.problemCount > f.problems.length)
-            lines.push(`- ${code(f.path)}: …and ${f.problemCount - f.problems.length} more problems`);
-    }
-    return lines;
-}
-function inventorySection(report) {
-    const inv = report.inventory;
-    const typeRows = inv.byType.map((t) => [
-        t.type,
-        String(t.found),
-        String(t.parsed),
-        String(t.documents),
-        String(t.skipped),
-        String(t.failed),
-        t.latestModified ? formatTime(t.latestModified) : '–',
-    ]);
-    const parts = ['### Data inventory', table(['Type', 'Found', 'With metrics', 'Documents', 'Skipped', 'Failed', 'Latest change'], typeRows)];
-    if (inv.adapters.length > 0)
-        parts.push(`Adapters used: ${inv.adapters.map((a) => `${a.adapter} (${a.files})`).join(', ')}.`);
-    const timeSource = inv.git.checkout
-        ? `Latest change comes from git history${inv.git.shallow ? ' (shallow clone: files unchanged since the oldest fetched commit show that commit\'s time; use fetch-depth: 0 for exact times)' : ''}; files not in history use their file-system time.`
-        : 'Not a git checkout: latest change is the file-system time.';
-    parts.push(timeSource);
-    if (inv.totals.excludedRows > 0) {
-        const files = inv.files.filter((f) => f.excludedRows > 0).map((f) => `${code(f.path)} (${f.excludedRows})`);
-        parts.push(`Rows with a non-empty error column are left out of every statistic: ${inv.totals.excludedRows} in ${files.join(', ')}.`);
-    }
-    const problems = problemLines(inv.files);
-    if (problems.length > 0) {
-        const body = problems.join('\n');
-        parts.push(problems.length > 20 ? details(`Problems (${problems.length})`, body) : `**Problems**\n\n${body}`);
-    }
-    const skipped = new Map();
-    for (const f of inv.files) {
-        if (f.status !== 'skipped')
-            continue;
-        const list = skipped.get(f.reason ?? '') ?? [];
-        list.push(f.path);
-        skipped.set(f.reason ?? '', list);
-    }
-    if (skipped.size > 0) {
-        const body = [...skipped]
-            .map(([reason, paths]) => `- ${escapeMarkdown(reason)} (${paths.length}): ${paths.slice(0, 10).map(code).join(', ')}${paths.length > 10 ? `, …and ${paths.length - 10} more` : ''}`)
-            .join('\n');
-        parts.push(details(`Skipped files (${inv.totals.skipped})`, body));
-    }
-    const docs = inv.files.filter((f) => f.document);
-    if (docs.length > 0) {
-        parts.push(details(`Documents without a metric table (${docs.length})`, docs.slice(0, 50).map((f) => `- ${code(f.path)} (${(0,util_text/* formatBytes */.z3)(f.size)})`).join('\n') + (docs.length > 50 ? `\n- …and ${docs.length - 50} more` : '')));
-    }
-    return parts.join('\n\n');
-}
-function timingsSection(report) {
-    const t = report.timings;
-    const total = t.discoverMs + t.parseMs + t.analyzeMs + (t.findingsMs ?? 0) + (t.llm?.wallMs ?? 0);
-    const llm = llmTimingText(report);
-    const experiments = t.experimentsMs !== undefined ? ` (experiment structure ${formatMs(t.experimentsMs)})` : '';
-    const findings = t.findingsMs !== undefined ? ` · findings ${formatMs(t.findingsMs)}` : '';
-    return `### Workflow timings\n\nDiscover ${formatMs(t.discoverMs)} · parse ${formatMs(t.parseMs)} · analyze ${formatMs(t.analyzeMs)}${experiments}${findings}${llm ? ` · ${llm}` : ''} · render ${TIMING_PLACEHOLDER} · total before rendering ${formatMs(total)}`;
-}
-function configSection(report) {
-    const rows = Object.entries(report.config).map(([k, v]) => [code(k), escapeMarkdown(v)]);
-    return details('Configuration', table(['Input', 'Value'], rows));
-}
-function experimentSection(report) {
-    const e = report.experiments;
-    if (e.replicateGroups.length === 0 && e.factors.length === 0)
-        return undefined;
-    const parts = ['### Experiment structure'];
-    if (e.replicateGroups.length > 0) {
-        const rows = e.replicateGroups.slice(0, 50).map((g) => `- ${code(g.pattern)}: ${(0,util_text/* plural */.LS)(g.runs, 'run')} pooled into ${(0,util_text/* plural */.LS)(g.series, 'series', 'series')}`);
-        if (e.replicateGroups.length > 50)
-            rows.push(`- …and ${e.replicateGroups.length - 50} more in report.json`);
-        parts.push(`Files that differ only in a run index are runs of one benchmark; their samples are pooled (${e.seriesBeforePooling} series before pooling, ${report.series.length} after).\n\n${rows.join('\n')}`);
-    }
-    if (e.factors.length > 0) {
-        const rows = e.factors.map((f) => `- **${escapeMarkdown(f.name)}** (${f.source === 'input' ? 'factors input' : 'sibling names'}): ${f.levels.map(escapeMarkdown).join(', ')} in ${code(f.where)}`);
-        parts.push(`Conditions read from folder and file names (set them with the \`factors\` input):\n\n${rows.join('\n')}`);
-    }
-    return parts.join('\n\n');
-}
-function allFindingsSection(report) {
-    const shown = new Set((0,digest/* keyFindings */.se)(report.findings));
-    const rest = report.findings.filter((f) => !shown.has(f) && f.kind !== 'change');
-    if (rest.length === 0)
-        return undefined;
-    return { text: details(`More findings (${rest.length})`, rest.map((f, i) => findingItem(f, i + 1)).join('\n\n')), dropRank: DROP_RANK.collapsedDetail, kind: 'more findings' };
-}
-/** Everything under the digest: what the job summary and report.md add. */
-function detailSections(report) {
-    const experiment = experimentSection(report);
-    const more = allFindingsSection(report);
-    const hardware = hardwareDetailSection(report);
-    return [
-        { text: '---\n\n## Details' },
-        ...comparisonSections(report),
-        ...(hardware ? [hardware] : []),
-        ...calibrationSections(report),
-        ...(more ? [more] : []),
-        { text: throughputSection(report), dropRank: DROP_RANK.unchangedMetrics, kind: 'throughput table' },
-        { text: '### Aggregate metrics by file' },
-        ...aggregateSections(report),
-        ...(experiment ? [{ text: experiment, dropRank: DROP_RANK.collapsedDetail, kind: 'experiment structure' }] : []),
-        { text: inventorySection(report), dropRank: DROP_RANK.collapsedDetail, kind: 'data inventory' },
-        { text: timingsSection(report) },
-        ...(report.llm
-            ? [
-                { text: llmSummarySection(report.llm), dropRank: DROP_RANK.unchangedMetrics, kind: 'LLM call metrics' },
-                { text: llmCallsSection(report.llm), dropRank: DROP_RANK.collapsedDetail, kind: 'per-call LLM metrics' },
-            ]
-            : []),
-        { text: configSection(report), dropRank: DROP_RANK.collapsedDetail, kind: 'configuration table' },
-    ];
-}
-/** Every section of the report in reading order: the digest, then (depth `full`) the details. */
-function reportSections(report, options = {}) {
-    const full = options.depth !== 'digest';
-    const digest = digestSections(report, { ...options.links, detailsBelow: full });
-    return full ? [...digest, ...detailSections(report)] : digest;
-}
-function omissionNote(dropped, hint) {
-    const counts = new Map();
-    for (const s of dropped)
-        counts.set(s.kind ?? 'sections', (counts.get(s.kind ?? 'sections') ?? 0) + 1);
-    const parts = [...counts].map(([kind, n]) => (kind === "files' tables" ? `${n} more files' tables` : n > 1 ? `${n} ${kind}` : kind));
-    return `…${parts.join(', ')} omitted to stay under GitHub's size limit${hint ? `; the full report is ${hint}` : ''}.`;
-}
-/**
- * Joins sections into one document that fits the limits in `options`.
- * Droppable sections go highest rank first (the last of equal rank first),
- * in growing batches so thousands of file tables cost a few passes, and a
- * note takes the place of the first one dropped.
- */
-function assembleSections(sections, options = {}) {
-    // Sizes are summed section by section: the document is joined once, at the size it ends up with, never whole
-    // first (report.md of a large tree is tens of MB; the summary wants 1 MiB of it). Joined with "\n\n" and ending
-    // in "\n", a document's size is the sum of its parts'.
-    const bytes = options.maxBytes === undefined ? [] : sections.map((s) => Buffer.byteLength(s.text));
-    const chars = sections.map((s) => s.text.length);
-    const sizeOf = (dropped) => {
-        let b = 0;
-        let c = 0;
-        let parts = 0;
-        let noted = false;
-        for (let i = 0; i < sections.length; i++) {
-            if (!dropped.has(i)) {
-                b += bytes[i] ?? 0;
-                c += chars[i];
-                parts += 1;
-            }
-            else if (!noted) {
-                const note = omissionNote(sections.filter((_, k) => dropped.has(k)), options.fullReportHint);
-                if (options.maxBytes !== undefined)
-                    b += Buffer.byteLength(note);
-                c += note.length;
-                parts += 1;
-                noted = true;
-            }
-        }
-        const separators = 2 * Math.max(0, parts - 1) + 1;
-        return { bytes: b + separators, chars: c + separators };
-    };
-    const fits = (dropped) => {
-        const size = sizeOf(dropped);
-        return (options.maxBytes === undefined || size.bytes <= options.maxBytes) && (options.maxChars === undefined || size.chars <= options.maxChars);
-    };
-    const join = (dropped) => {
-        const out = [];
-        let noted = false;
-        const gone = sections.filter((_, i) => dropped.has(i));
-        sections.forEach((s, i) => {
-            if (!dropped.has(i))
-                out.push(s.text);
-            else if (!noted) {
-                out.push(omissionNote(gone, options.fullReportHint));
-                noted = true;
-            }
-        });
-        return `${out.join('\n\n')}\n`;
-    };
-    const order = sections
-        .map((s, i) => ({ s, i }))
-        .filter(({ s }) => s.dropRank !== undefined)
-        .sort((a, b) => b.s.dropRank - a.s.dropRank || b.i - a.i)
-        .map(({ i }) => i);
-    const dropped = new Set();
-    let next = 0;
-    while (!fits(dropped) && next < order.length) {
-        const remaining = order.length - next;
-        const batch = Math.max(1, Math.ceil(remaining / 8));
-        for (const i of order.slice(next, next + batch))
-            dropped.add(i);
-        next += batch;
-    }
-    return join(dropped);
-}
-/** The byte length of the document assembleSections joins from all `sections`, without joining them. */
-function assembledBytes(sections) {
-    let bytes = 0;
-    for (const s of sections)
-        bytes += Buffer.byteLength(s.text);
-    return bytes + 2 * Math.max(0, sections.length - 1) + 1;
-}
-/** The whole report as Markdown, trimmed to `maxBytes` / `maxChars` when given. */
-function renderMarkdown(report, options = {}) {
-    const sections = reportSections(report, options);
-    const first = sections[0];
-    if (options.marker !== undefined && first?.text.startsWith(REPORT_MARKER)) {
-        sections[0] = { ...first, text: options.marker + first.text.slice(REPORT_MARKER.length) };
-    }
-    return assembleSections(sections, options);
-}
-/** Rendering is timed around renderMarkdown, so its duration is written in afterwards. */
-function withRenderTime(markdown, renderMs) {
-    return markdown.replace(TIMING_PLACEHOLDER, formatMs(renderMs));
-}
-
-;// CONCATENATED MODULE: ./src/report/write.ts
-
-
-
-
-
-const CHUNK_CHARS = 64 * 1024;
-/** Collects output into chunks of about CHUNK_CHARS and hands each to the sink. */
-class ChunkWriter {
-    sink;
-    ascii;
-    buffer = [];
-    size = 0;
-    constructor(sink, ascii = false) {
-        this.sink = sink;
-        this.ascii = ascii;
-    }
-    async write(text) {
-        this.buffer.push(text);
-        this.size += text.length;
-        if (this.size >= CHUNK_CHARS)
-            await this.flush();
-    }
-    async flush() {
-        if (this.size === 0)
-            return;
-        const joined = this.buffer.join('');
-        const chunk = this.ascii ? asciiOnly(joined) : joined;
-        this.buffer = [];
-        this.size = 0;
-        const pending = this.sink(chunk);
-        if (pending && typeof pending.then === 'function')
-            await pending;
-    }
-}
-/** The value JSON.stringify would write for `value` (toJSON, then the replacer, applied), or undefined when it leaves it out. */
-function prepare(value, key, holder, replacer) {
-    let out = value;
-    if (out !== null && typeof out === 'object' && typeof out.toJSON === 'function') {
-        out = out.toJSON(key);
-    }
-    return replacer ? replacer.call(holder, key, out) : out;
-}
-/** `replacer`, except for the call on `root` itself, which has been through it already. */
-function nested(root, replacer) {
-    return function (key, value) {
-        return key === '' && value === root ? value : replacer.call(this, key, value);
-    };
-}
-function isOmitted(value) {
-    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
-}
-/**
- * Writes `value` exactly as `JSON.stringify(value, replacer, 2)` would (or,
- * `compact`, as `JSON.stringify(value, replacer)`), with an explicit stack
- * instead of recursion, so neither depth nor size can exhaust the call stack
- * or the largest string V8 holds.
- */
-async function writeJson(value, sink, replacer, options = {}) {
-    const compact = options.compact === true;
-    const nativeDepth = compact ? (options.nativeDepth ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
-    const nativeArrayDepth = compact ? (options.nativeArrayDepth ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
-    const out = new ChunkWriter(sink, options.ascii === true);
-    const stack = [];
-    /** Writes a scalar, or opens a container (pushing its frame). */
-    const open = async (raw, indent, depth) => {
-        if (raw === null || typeof raw !== 'object') {
-            await out.write(JSON.stringify(raw) ?? 'null');
-            return;
-        }
-        if (Array.isArray(raw)) {
-            if (depth >= nativeArrayDepth)
-                await out.write(JSON.stringify(raw, replacer ? nested(raw, replacer) : undefined));
-            else if (raw.length === 0)
-                await out.write('[]');
-            else {
-                await out.write('[');
-                stack.push({ kind: 'array', items: raw, next: 0, indent, depth });
-            }
-            return;
-        }
-        if (depth >= nativeDepth) {
-            // `raw` has been through toJSON and the replacer; its members go through them inside JSON.stringify.
-            await out.write(JSON.stringify(raw, replacer ? nested(raw, replacer) : undefined));
-            return;
-        }
-        const entries = Object.entries(raw)
-            .map(([k, v]) => [k, prepare(v, k, raw, replacer)])
-            .filter(([, v]) => !isOmitted(v));
-        if (entries.length === 0)
-            await out.write('{}');
-        else {
-            await out.write('{');
-            stack.push({ kind: 'object', entries, next: 0, indent, depth });
-        }
-    };
-    const root = prepare(value, '', { '': value }, replacer);
-    if (isOmitted(root))
-        return;
-    await open(root, '', 0);
-    while (stack.length > 0) {
-        const frame = stack[stack.length - 1];
-        const inner = compact ? '' : `${frame.indent}  `;
-        const length = frame.kind === 'array' ? frame.items.length : frame.entries.length;
-        if (frame.next >= length) {
-            stack.pop();
-            const close = frame.kind === 'array' ? ']' : '}';
-            await out.write(compact ? close : `\n${frame.indent}${close}`);
-            continue;
-        }
-        const index = frame.next++;
-        const separator = compact ? (index === 0 ? '' : ',') : index === 0 ? '\n' : ',\n';
-        if (frame.kind === 'array') {
-            const item = prepare(frame.items[index], String(index), frame.items, replacer);
-            await out.write(`${separator}${inner}`);
-            // In arrays, what objects would leave out is written as null.
-            await open(isOmitted(item) ? null : item, inner, frame.depth + 1);
-        }
-        else {
-            const [key, item] = frame.entries[index];
-            await out.write(`${separator}${inner}${JSON.stringify(key)}${compact ? ':' : ': '}`);
-            await open(item, inner, frame.depth + 1);
-        }
-    }
-    await out.flush();
-}
-/**
- * report.json: the report as reportForJson shapes it (samples where they are
- * small, or all with `keepSamples`), compact and ASCII-escaped, exactly as
- * renderJson renders it.
- */
-async function writeReportJson(report, sink, options = {}) {
-    // Secrets redacted in every value and key: report.json is uploaded as an artifact.
-    // A group of the series table is walked row by row: one file can hold thousands of series.
-    await writeJson(reportForJson(report, options), sink, redact/* redactJsonValue */.$w, { compact: true, nativeDepth: 3, nativeArrayDepth: 4, ascii: true });
-    const done = sink('\n');
-    if (done && typeof done.then === 'function')
-        await done;
-}
-/** report.md: every section in order, as renderMarkdown joins them, one section at a time. */
-async function writeReportMarkdown(sections, renderMs, sink) {
-    const out = new ChunkWriter(sink);
-    for (let i = 0; i < sections.length; i++) {
-        await out.write(`${i > 0 ? '\n\n' : ''}${(0,redact/* redactSecrets */.fp)(withRenderTime(sections[i].text, renderMs))}`);
-    }
-    await out.write('\n');
-    await out.flush();
-}
-/** A file as a sink that waits for the disk when the stream's buffer is full; `close` ends and flushes it. */
-function fileSink(file) {
-    const stream = (0,external_node_fs_.createWriteStream)(file);
-    let failure;
-    stream.on('error', (err) => {
-        failure = err;
-    });
-    const sink = (chunk) => {
-        if (failure)
-            throw failure;
-        return stream.write(chunk) ? undefined : (0,external_node_events_namespaceObject.once)(stream, 'drain');
-    };
-    const close = async () => {
-        if (failure) {
-            stream.destroy();
-            throw failure;
-        }
-        stream.end();
-        await (0,external_node_events_namespaceObject.once)(stream, 'finish');
-    };
-    return { sink, close };
-}
-/** Streams `write` into `file`, closing it whatever happens. */
-async function writeToFile(file, write) {
-    const { sink, close } = fileSink(file);
-    try {
-        await write(sink);
-    }
-    finally {
-        await close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/compact.ts
-/**
- * Reading snapshot.json schema 2 (docs/report-json.md), still in users'
- * caches: its statistics were an array `[n, mean, sd, min, p50, p95, p99,
- * max]`, then 1 when approximate, trailing entries left out (the order
- * statistics then the mean for a single value, else null; `sd` null).
- * Schema 4 of report.json and 3 of snapshot.json write the series table
- * (series-table.ts).
- */
-/** The statistics from schema 2's array (without `cv`, which the caller derives); entries are taken as written. */
-function statsFromArray(a) {
-    const single = a[0] === 1;
-    const at = (i) => (i < a.length ? a[i] : i >= 3 && single ? a[1] : null);
-    return {
-        n: at(0),
-        mean: a[1],
-        sd: at(2),
-        min: at(3),
-        p50: at(4),
-        p95: at(5),
-        p99: at(6),
-        max: at(7),
-        approximate: a[8] === 1,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/model/snapshot.ts
-/** Bumped when a snapshot field changes meaning or disappears. */
-const snapshot_SNAPSHOT_SCHEMA_VERSION = 3;
-
-;// CONCATENATED MODULE: ./src/hardware/validate.ts
-
-
-
-/** hardware.json: what `mode: shard` writes beside snapshot.json. */
-const HARDWARE_FILE = 'hardware.json';
-/** GPU models a machine may list: more is not a machine. */
-const MAX_GPU_GROUPS = 16;
-const MAX_GPUS = 1024;
-class HardwareError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'HardwareError';
-    }
-}
-/** A hardware id as a message may quote it: a name that failed the check is shown cut and JSON-quoted, never as written. */
-function quotedName(value) {
-    const text = typeof value === 'string' ? value : String(value);
-    return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-}
-function validate_text(value, at, limit = 120) {
-    if (typeof value !== 'string')
-        throw new HardwareError(`${at} must be a string`);
-    return cleanText(value, limit);
-}
-function optionalText(value, at, limit) {
-    return value === undefined ? undefined : validate_text(value, at, limit);
-}
-/**
- * A hardware identity read from a file another job wrote (hardware.json, or
- * `hardware` in a snapshot): the id must be a plain name (it goes into cache
- * keys, labels and the report), text is flattened and bounded, and fields
- * this version does not know are dropped. Throws HardwareError naming the field.
- */
-function validateHardware(data) {
-    if (!is_object_isObject(data))
-        throw new HardwareError('is not a JSON object');
-    if (typeof data.id !== 'string' || !HARDWARE_ID.test(data.id)) {
-        throw new HardwareError(`id ${quotedName(data.id)} is not a hardware name (letters, digits, '.', '_', '-', at most 48, starting with a letter or digit)`);
-    }
-    const idSource = data.idSource;
-    if (idSource !== 'input' && idSource !== 'gpu' && idSource !== 'cpu')
-        throw new HardwareError('idSource must be input, gpu or cpu');
-    const out = { id: data.id, idSource, os: validate_text(data.os, 'os', 40), arch: validate_text(data.arch, 'arch', 40), gpus: [] };
-    if (!Array.isArray(data.gpus) || data.gpus.length > MAX_GPU_GROUPS)
-        throw new HardwareError(`gpus must be an array of at most ${MAX_GPU_GROUPS} groups`);
-    out.gpus = data.gpus.map((g, i) => {
-        const at = `gpus[${i}]`;
-        if (!is_object_isObject(g))
-            throw new HardwareError(`${at} is not an object`);
-        if (g.vendor !== 'nvidia' && g.vendor !== 'amd')
-            throw new HardwareError(`${at}.vendor must be nvidia or amd`);
-        if (!Number.isInteger(g.count) || g.count < 1 || g.count > MAX_GPUS)
-            throw new HardwareError(`${at}.count must be a whole number from 1 to ${MAX_GPUS}`);
-        const group = { vendor: g.vendor, model: validate_text(g.model, `${at}.model`), count: g.count };
-        if (g.memoryMiB !== undefined) {
-            if (typeof g.memoryMiB !== 'number' || !Number.isFinite(g.memoryMiB) || g.memoryMiB <= 0 || g.memoryMiB > 1e9)
-                throw new HardwareError(`${at}.memoryMiB must be a positive number`);
-            group.memoryMiB = g.memoryMiB;
-        }
-        const driver = optionalText(g.driver, `${at}.driver`, 40);
-        if (driver)
-            group.driver = driver;
-        return group;
-    });
-    if (data.cpu !== undefined) {
-        const cpu = data.cpu;
-        if (!is_object_isObject(cpu) || !Number.isInteger(cpu.cores) || cpu.cores < 1 || cpu.cores > 100_000)
-            throw new HardwareError('cpu must be { model, cores }');
-        out.cpu = { model: validate_text(cpu.model, 'cpu.model'), cores: cpu.cores };
-    }
-    if (data.runner !== undefined) {
-        const r = data.runner;
-        if (!is_object_isObject(r))
-            throw new HardwareError('runner must be an object');
-        const runner = {};
-        for (const key of ['name', 'os', 'arch', 'environment']) {
-            const v = optionalText(r[key], `runner.${key}`, 80);
-            if (v)
-                runner[key] = v;
-        }
-        out.runner = runner;
-    }
-    if (data.notes !== undefined) {
-        if (!Array.isArray(data.notes) || data.notes.length > 8)
-            throw new HardwareError('notes must be an array of at most 8 strings');
-        out.notes = data.notes.map((n, i) => validate_text(n, `notes[${i}]`, 200));
-    }
-    return out;
-}
-function serialiseHardware(h) {
-    return `${JSON.stringify(h, null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/baseline/snapshot.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * Samples kept per series. Enough for a test on any realistic benchmark (the
- * stats keep the exact mean, sd and n of all samples), small enough that a
- * snapshot of thousands of series stays a few megabytes in the cache.
- */
-const SNAPSHOT_SAMPLE_LIMIT = 1000;
-/** The report's configuration entries that change ids, units or directions. */
-const MATCHING_CONFIG = ['path', 'patterns', 'format', 'directions', 'units', 'metrics'];
-class SnapshotError extends Error {
-    file;
-    constructor(file, message) {
-        super(`Baseline snapshot ${file}: ${message}`);
-        this.file = file;
-        this.name = 'SnapshotError';
-    }
-}
-function baselineStats(stats) {
-    if (stats.n === 1)
-        return { ...stats };
-    // The median stays whatever the statistic: a run that switches to `statistic: median` must compare
-    // medians with a median, never with the mean a mean-run's cache holds (one number per series).
-    return { ...stats, min: null, p95: null, p99: null, max: null };
-}
-function snapshotSeries(s, options = {}) {
-    const full = options.detail !== 'baseline';
-    const median = options.statistic === 'median';
-    const keepSamples = full || median || (s.stats.n === 1 && s.samples.length === 1);
-    const out = {
-        id: s.id,
-        file: s.file,
-        metric: s.metric,
-        labels: { ...s.labels },
-        unit: s.unit,
-        direction: s.direction,
-        source: s.source,
-        stats: full ? { ...s.stats } : baselineStats(s.stats),
-        samples: keepSamples ? s.samples.slice(0, SNAPSHOT_SAMPLE_LIMIT) : [],
-    };
-    if (s.line !== undefined)
-        out.line = s.line;
-    if (s.factors && Object.keys(s.factors).length > 0)
-        out.factors = { ...s.factors };
-    if (s.experiment !== undefined)
-        out.experiment = s.experiment;
-    return out;
-}
-/**
- * Every series of the report, for one commit: what later runs compare
- * against. By default what a baseline needs (SnapshotDetail `baseline`, with
- * the report's `statistic`); `{ detail: 'full' }` for shards.
- */
-function createSnapshot(report, options = {}) {
-    const detail = options.detail ?? 'baseline';
-    const seriesOptions = { detail, statistic: report.config.statistic ?? 'mean' };
-    const config = {};
-    for (const key of MATCHING_CONFIG) {
-        const value = report.config[key];
-        if (value !== undefined)
-            config[key] = value;
-    }
-    const snapshot = {
-        schemaVersion: snapshot_SNAPSHOT_SCHEMA_VERSION,
-        tool: 'chimera-insight',
-        toolVersion: report.toolVersion,
-        createdAt: report.generatedAt,
-        config,
-        series: report.series.map((s) => snapshotSeries(s, seriesOptions)),
-    };
-    if (report.commit)
-        snapshot.commit = { ...report.commit };
-    if (report.hardware)
-        snapshot.hardware = report.hardware;
-    return snapshot;
-}
-/** The file a series id names when the id is `<file>::<metric…>`; what a snapshot's absent `file` means. */
-function fileOfId(id) {
-    const at = id.indexOf('::');
-    return at > 0 ? id.slice(0, at) : undefined;
-}
-/**
- * The metric and labels an id's tail (after `::`) spells as seriesId writes
- * it, `metric{a=1,b=2}#2`: what a snapshot's absent `metric` and `labels`
- * mean. A writer leaves them out only when this gives them back exactly.
- */
-function nameOfTail(tail) {
-    const bare = tail.replace(/#\d+$/, '');
-    const open = bare.indexOf('{');
-    if (open < 0 || !bare.endsWith('}'))
-        return { metric: bare, labels: {} };
-    const labels = {};
-    for (const pair of bare.slice(open + 1, -1).split(',')) {
-        const eq = pair.indexOf('=');
-        if (eq < 0)
-            return { metric: bare, labels: {} };
-        labels[pair.slice(0, eq)] = pair.slice(eq + 1);
-    }
-    return { metric: bare.slice(0, open), labels };
-}
-function sameEntries(a, b) {
-    const x = Object.entries(a);
-    const y = Object.entries(b);
-    return x.length === y.length && x.every(([k, v], i) => y[i]?.[0] === k && y[i]?.[1] === v);
-}
-/** A schema-2 series with its absent fields put back; present ones are left as they are for validateSnapshot to check. */
-function expandSnapshotSeries(raw, previous) {
-    if (!is_object_isObject(raw))
-        return raw;
-    const s = { ...raw };
-    const same = !('id' in s) && typeof s.tail === 'string' && is_object_isObject(previous) && typeof previous.id === 'string' && fileOfId(previous.id) !== undefined ? previous : undefined;
-    if (same)
-        s.id = `${fileOfId(same.id)}::${s.tail}`;
-    delete s.tail;
-    const id = typeof s.id === 'string' ? s.id : undefined;
-    const file = id === undefined ? undefined : fileOfId(id);
-    if (!('file' in s))
-        s.file = same ? same.file : file;
-    for (const key of ['factors', 'experiment']) {
-        if (!(key in s)) {
-            if (same && same[key] !== undefined)
-                s[key] = same[key];
-        }
-        else if (s[key] === null)
-            delete s[key];
-    }
-    if (!('metric' in s) && id !== undefined && file !== undefined) {
-        const named = nameOfTail(id.slice(file.length + 2));
-        s.metric = named.metric;
-        if (!('labels' in s))
-            s.labels = named.labels;
-    }
-    if (!('labels' in s))
-        s.labels = {};
-    if (!('unit' in s))
-        s.unit = '';
-    if (!('source' in s))
-        s.source = 'samples';
-    if (Array.isArray(s.stats)) {
-        const read = statsFromArray(s.stats);
-        const cv = 'cv' in s ? s.cv : typeof read.mean === 'number' && (read.sd === null || typeof read.sd === 'number') ? (0,metrics_stats/* coefficientOfVariation */.ms)(read.mean, read.sd) : null;
-        const stats = { n: read.n, mean: read.mean, sd: read.sd, cv, min: read.min, p50: read.p50, p95: read.p95, p99: read.p99, max: read.max, approximate: read.approximate };
-        delete s.cv;
-        s.stats = stats;
-        if (!('samples' in s) && (s.source === 'samples' || s.source === 'summary'))
-            s.samples = defaultRowSamples(s.source, stats.n, stats.mean);
-    }
-    return s;
-}
-/** A snapshot series as a row of the series table (src/report/series-table.ts). */
-function tableSeriesOf(s) {
-    const out = { id: s.id, file: s.file, metric: s.metric, labels: s.labels, unit: s.unit, direction: s.direction, source: s.source, stats: s.stats, samples: s.samples };
-    if (s.line !== undefined)
-        out.line = s.line;
-    if (s.factors)
-        out.factors = s.factors;
-    if (s.experiment !== undefined)
-        out.experiment = s.experiment;
-    return out;
-}
-/** A series read from the table, as a snapshot series (values unchecked: validateSnapshot checks them). */
-function snapshotSeriesOf(t) {
-    const out = { id: t.id, file: t.file, metric: t.metric, labels: t.labels, unit: t.unit, direction: t.direction, source: t.source, stats: t.stats, samples: t.samples };
-    if (t.line !== undefined)
-        out.line = t.line;
-    if (t.factors !== undefined)
-        out.factors = t.factors;
-    if (t.experiment !== undefined)
-        out.experiment = t.experiment;
-    return out;
-}
-/** The snapshot as snapshot.json holds it (schema 3): its series as the series table (`metrics`, `series` of file groups). */
-function snapshotForJson(snapshot) {
-    const out = {};
-    for (const [key, value] of Object.entries(snapshot)) {
-        if (key === 'schemaVersion')
-            out.schemaVersion = snapshot_SNAPSHOT_SCHEMA_VERSION;
-        else if (key === 'series') {
-            const table = encodeSeries(snapshot.series.map(tableSeriesOf));
-            out.metrics = table.metrics;
-            out.series = table.series;
-        }
-        else
-            out[key] = value;
-    }
-    return out;
-}
-function serialiseSnapshot(snapshot) {
-    // Redacted like report.json; ids already are (seriesId), so a baseline read back matches.
-    return `${JSON.stringify(snapshotForJson(snapshot), redactJsonValue)}\n`;
-}
-/** The text serialiseSnapshot returns, streamed: a snapshot of many series is never one string. */
-async function writeSnapshotJson(snapshot, sink) {
-    await writeJson(snapshotForJson(snapshot), sink, redact/* redactJsonValue */.$w, { compact: true, nativeDepth: 3, nativeArrayDepth: 4 });
-    const done = sink('\n');
-    if (done && typeof done.then === 'function')
-        await done;
-}
-async function snapshot_writeSnapshot(file, snapshot) {
-    await writeToFile(file, (sink) => writeSnapshotJson(snapshot, sink));
-}
-/** Reads and validates a snapshot; every failure names the file and what is wrong. */
-async function readSnapshot(file, displayName = file) {
-    let text;
-    try {
-        text = await external_node_fs_.promises.readFile(file, 'utf8');
-    }
-    catch (err) {
-        throw new SnapshotError(displayName, `cannot be read (${err.code ?? err.message})`);
-    }
-    return parseSnapshot(text, displayName);
-}
-function parseSnapshot(text, file) {
-    let data;
-    try {
-        data = JSON.parse(text.replace(/^\uFEFF/, ''));
-    }
-    catch (err) {
-        throw new SnapshotError(file, `is not valid JSON (${err.message})`);
-    }
-    return validateSnapshot(data, file);
-}
-/** True when the JSON text at least claims to be a snapshot (to tell it from benchmark JSON). */
-function looksLikeSnapshot(data) {
-    return isObject(data) && data.tool === 'chimera-insight' && 'schemaVersion' in data && Array.isArray(data.series) && 'createdAt' in data;
-}
-/** Snapshots this version reads: 1 (every field written), 2 (defaults left out) and 3 (the series table), all in users' caches. */
-const READABLE_VERSIONS = new Set([1, 2, 3]);
-const DIRECTIONS = new Set(['higher', 'lower', 'none']);
-const NULLABLE_STATS = ['n', 'sd', 'cv', 'min', 'p50', 'p95', 'p99', 'max'];
-function validateSnapshot(data, file) {
-    const fail = (message) => {
-        throw new SnapshotError(file, message);
-    };
-    if (!is_object_isObject(data))
-        return fail('is not a JSON object');
-    if (data.tool !== 'chimera-insight')
-        fail('is not a Chimera Insight snapshot (its "tool" is not "chimera-insight")');
-    if (typeof data.schemaVersion !== 'number')
-        fail('has no schemaVersion');
-    if (!READABLE_VERSIONS.has(data.schemaVersion)) {
-        fail(data.schemaVersion > snapshot_SNAPSHOT_SCHEMA_VERSION
-            ? `has schema version ${String(data.schemaVersion)}, written by a newer Chimera Insight; this version reads versions 1 to ${snapshot_SNAPSHOT_SCHEMA_VERSION}`
-            : `has schema version ${String(data.schemaVersion)}; this version reads versions 1 to ${snapshot_SNAPSHOT_SCHEMA_VERSION}`);
-    }
-    if (typeof data.createdAt !== 'string' || Number.isNaN(Date.parse(data.createdAt)))
-        fail('createdAt must be an ISO time');
-    if (typeof data.toolVersion !== 'string')
-        fail('toolVersion must be a string');
-    if (!is_object_isObject(data.config) || Object.values(data.config).some((v) => typeof v !== 'string'))
-        fail('config must be an object of strings');
-    if (data.commit !== undefined) {
-        const c = data.commit;
-        if (!is_object_isObject(c) || typeof c.sha !== 'string' || (c.ref !== undefined && typeof c.ref !== 'string'))
-            fail('commit must be { sha, ref? } strings');
-    }
-    if (data.hardware !== undefined)
-        data.hardware = hardwareOf(data.hardware, 'hardware', fail);
-    if (data.merged !== undefined) {
-        const m = data.merged;
-        if (!is_object_isObject(m) || typeof m.label !== 'string' || !HARDWARE_ID.test(m.label) || !Array.isArray(m.hardware) || m.hardware.length > MAX_MERGED_HARDWARE) {
-            return fail(`merged must be { label, hardware: [at most ${MAX_MERGED_HARDWARE}] }`);
-        }
-        m.hardware = m.hardware.map((h, i) => hardwareOf(h, `merged.hardware[${i}]`, fail));
-    }
-    if (!Array.isArray(data.series))
-        return fail('series must be an array');
-    // Version 1 wrote every field; version 2 leaves out what the reader can put back; version 3 writes the series table.
-    let series = [];
-    // Where each series is written, for messages: `series[i]`, or in the table `series[g].rows[r]`.
-    const where = [];
-    if (data.schemaVersion === 3) {
-        if (!Array.isArray(data.metrics))
-            return fail('metrics must be an array');
-        data.series.forEach((g, i) => {
-            // A group without `file` continues the one before it.
-            if (!is_object_isObject(g) || (typeof g.file !== 'string' && !(i > 0 && !('file' in g))) || !Array.isArray(g.rows))
-                fail(`series[${i}] must be { file, rows[] }`);
-            g.rows.forEach((r, j) => {
-                if (!Array.isArray(r) || !Number.isInteger(r[0]) || !is_object_isObject(data.metrics[r[0]]))
-                    fail(`series[${i}].rows[${j}] must be [metric, stats, …] naming an entry of metrics`);
-                where.push(`series[${i}].rows[${j}]`);
-            });
-        });
-        series = series_table_decodeSeries(data.metrics, data.series).map(snapshotSeriesOf);
-        delete data.metrics;
-    }
-    else
-        for (const raw of data.series)
-            series.push(data.schemaVersion === 2 ? expandSnapshotSeries(raw, series[series.length - 1]) : raw);
-    data.series = series;
-    data.schemaVersion = snapshot_SNAPSHOT_SCHEMA_VERSION;
-    const ids = new Set();
-    series.forEach((s, i) => {
-        const at = where[i] ?? `series[${i}]`;
-        if (!is_object_isObject(s))
-            return fail(`${at} is not an object`);
-        for (const key of ['id', 'file', 'metric', 'unit']) {
-            if (typeof s[key] !== 'string')
-                fail(`${at}.${key} must be a string`);
-        }
-        if (ids.has(s.id))
-            fail(`${at}.id "${String(s.id)}" appears twice`);
-        ids.add(s.id);
-        if (!is_object_isObject(s.labels) || Object.values(s.labels).some((v) => typeof v !== 'string'))
-            fail(`${at}.labels must be an object of strings`);
-        if (!DIRECTIONS.has(s.direction))
-            fail(`${at}.direction must be higher, lower or none`);
-        if (s.source !== 'samples' && s.source !== 'summary')
-            fail(`${at}.source must be samples or summary`);
-        if (!is_object_isObject(s.stats))
-            return fail(`${at}.stats must be an object`);
-        if (!isFiniteNumber(s.stats.mean))
-            fail(`${at}.stats.mean must be a finite number`);
-        for (const key of NULLABLE_STATS) {
-            const v = s.stats[key];
-            if (v !== null && !isFiniteNumber(v))
-                fail(`${at}.stats.${key} must be a number or null`);
-        }
-        if (typeof s.stats.approximate !== 'boolean')
-            fail(`${at}.stats.approximate must be true or false`);
-        if (!Array.isArray(s.samples) || !s.samples.every(isFiniteNumber))
-            fail(`${at}.samples must be an array of finite numbers`);
-        if (s.line !== undefined && !(Number.isInteger(s.line) && s.line > 0))
-            fail(`${at}.line must be a positive whole number`);
-        if (s.factors !== undefined && (!is_object_isObject(s.factors) || Object.values(s.factors).some((v) => typeof v !== 'string')))
-            fail(`${at}.factors must be an object of strings`);
-        if (s.experiment !== undefined && typeof s.experiment !== 'string')
-            fail(`${at}.experiment must be a string`);
-    });
-    return data;
-}
-/** Machines a merged snapshot may list: the merge's own cap on shards. */
-const MAX_MERGED_HARDWARE = 256;
-function hardwareOf(value, at, fail) {
-    try {
-        return validateHardware(value);
-    }
-    catch (err) {
-        if (err instanceof HardwareError)
-            return fail(`${at}: ${err.message}`);
-        throw err;
-    }
-}
-function isFiniteNumber(value) {
-    return typeof value === 'number' && Number.isFinite(value);
-}
-
-;// CONCATENATED MODULE: ./src/baseline/sources/history.ts
-
-
-
-/**
- * The timestamps in a path, in order, as `normaliseTimestamps` finds them:
- * `runs/20251002-151204/x.csv` → ['20251002-151204']. Remembered per path
- * (thousands of series share a file); callers must not change the result.
- */
-const pathTimestamps = (0,memo/* memo */.p)(50_000, identity/* timestampsIn */.p9);
-function compareTimestamps(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const x = BigInt((a[i] ?? '').replace(/\D/g, '') || '0');
-        const y = BigInt((b[i] ?? '').replace(/\D/g, '') || '0');
-        if (x !== y)
-            return x < y ? -1 : 1;
-    }
-    return 0;
-}
-/**
- * `20251009-093015` → 2025-10-09T09:30:15Z. Names carry no time zone; UTC is
- * assumed, which is at most a few hours off for "how old".
- */
-function timestampToIso(raw) {
-    const digits = raw.replace(/\D/g, '');
-    let date;
-    if (/^(19|20)\d{6}/.test(digits) && (digits.length === 8 || digits.length >= 14)) {
-        const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((i, k) => Number(digits.slice(i, i + (k === 0 ? 4 : 2)) || '0'));
-        date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-    }
-    else if (/^1\d{9}$/.test(digits))
-        date = new Date(Number(digits) * 1000);
-    else if (/^1\d{12}$/.test(digits))
-        date = new Date(Number(digits));
-    return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
-}
-/** Ids that are the same in every run: timestamps normalised, repeats numbered within the run. */
-function history_runIds(series) {
-    const seen = new Map();
-    return series.map((s) => {
-        const id = (0,identity/* seriesId */.hG)(s.file, s.metric, s.labels);
-        const n = (seen.get(id) ?? 0) + 1;
-        seen.set(id, n);
-        return { ...s, id: n > 1 ? `${id}#${n}` : id };
-    });
-}
-/**
- * A baseline run's series under the ids the head's newest run has in the
- * report (`…#3` for a family's third run), matched through the ids both runs
- * share, so comparisons, annotations and facts point at the head's own series.
- */
-function withHeadIds(base, head) {
-    const headId = new Map(history_runIds(head).map((s, i) => [s.id, head[i].id]));
-    return history_runIds(base).map((s) => ({ ...s, id: headId.get(s.id) ?? s.id }));
-}
-/** Series grouped into benchmarks whose runs differ only by timestamps in their paths, and the rest. */
-function runFamilies(series) {
-    const families = new Map();
-    const others = [];
-    for (const s of series) {
-        const stamps = pathTimestamps(s.file);
-        if (stamps.length === 0) {
-            others.push(s);
-            continue;
-        }
-        const family = (0,identity/* normaliseTimestamps */.cd)(s.file);
-        const runs = families.get(family) ?? new Map();
-        families.set(family, runs);
-        const run = runs.get(s.file) ?? { file: s.file, stamps, series: [] };
-        runs.set(s.file, run);
-        run.series.push(snapshotSeries(s));
-    }
-    return { families, others };
-}
-/** Oldest first, by the timestamps in the paths (not by how the paths sort). */
-function inOrder(runs) {
-    return [...runs.values()].sort((a, b) => compareTimestamps(a.stamps, b.stamps) || (a.file < b.file ? -1 : 1));
-}
-/**
- * For baselines from another commit (cache, git, file): a pull request that
- * adds a timestamped run (`runs/<new ts>/…`) numbers its series one further
- * than the base does (`#4` where the base's newest is `#3`), so by id the new
- * run would only be "new" and its regression never seen. Per benchmark, the
- * head's newest run is compared with the base's newest run instead, under the
- * head's ids; older runs are history both sides share and are left out.
- */
-function history_alignNewestRuns(base, head) {
-    const ours = runFamilies(head);
-    const theirs = runFamilies(base);
-    const alignedHead = [...ours.others];
-    const alignedBase = [...theirs.others];
-    let omitted = 0;
-    for (const [family, runs] of ours.families) {
-        const newest = inOrder(runs).at(-1);
-        omitted += [...runs.values()].reduce((n, r) => n + (r === newest ? 0 : r.series.length), 0);
-        alignedHead.push(...newest.series);
-        const baseRuns = theirs.families.get(family);
-        if (!baseRuns)
-            continue;
-        const baseNewest = inOrder(baseRuns).at(-1);
-        alignedBase.push(...withHeadIds(baseNewest.series, newest.series));
-    }
-    for (const [family, runs] of theirs.families) {
-        if (!ours.families.has(family))
-            alignedBase.push(...inOrder(runs).at(-1).series);
-    }
-    return { base: alignedBase, head: alignedHead, omitted };
-}
-/**
- * Earlier timestamped runs in the tree as the baseline for the newest one.
- *
- * Files whose paths differ only in timestamps (`runs/<ts>/throughput.csv`,
- * `bench_<ts>.json`) are runs of one benchmark. For each such benchmark the
- * newest run is the head and the run immediately before it the baseline: the
- * question is what changed since last time, and pooling older runs would mix
- * in drift (drivers, hardware) and overstate the baseline's sample count.
- * Series outside timestamped runs have nothing to compare with here; they are
- * left out of the comparison (neither new nor missing) and counted in the
- * description.
- */
-function baselineFromHistory(series, dataJs) {
-    const fromDataJs = new Set(dataJs?.files.map((f) => f.file));
-    const { families, others } = runFamilies(series.filter((s) => !fromDataJs.has(s.file)));
-    let outside = others.length;
-    const head = [];
-    const base = [];
-    const pairs = [];
-    for (const [family, runs] of families) {
-        if (runs.size < 2) {
-            outside += [...runs.values()].reduce((sum, r) => sum + r.series.length, 0);
-            continue;
-        }
-        const ordered = inOrder(runs);
-        const newest = ordered[ordered.length - 1];
-        const previous = ordered[ordered.length - 2];
-        outside += ordered.slice(0, -2).reduce((sum, r) => sum + r.series.length, 0);
-        head.push(...newest.series);
-        base.push(...withHeadIds(previous.series, newest.series));
-        pairs.push({ family, previous, newest });
-    }
-    if (dataJs && dataJs.files.length > 0) {
-        head.push(...dataJs.head);
-        base.push(...dataJs.base);
-    }
-    if (pairs.length === 0 && base.length === 0)
-        return { reason: 'no benchmark in the tree has two or more timestamped runs (or a data.js with two commits)' };
-    const stamp = (r) => r.stamps.join('/');
-    const parts = [];
-    const first = pairs[0];
-    if (first) {
-        const samePair = pairs.every((p) => stamp(p.previous) === stamp(first.previous) && stamp(p.newest) === stamp(first.newest));
-        const what = pairs.length === 1 ? first.family : `${pairs.length} timestamped benchmarks`;
-        parts.push(samePair
-            ? `run ${stamp(first.previous)} of ${what}, the one before the newest (${stamp(first.newest)})`
-            : `the run before the newest of each of ${what}`);
-    }
-    for (const f of dataJs?.files ?? [])
-        parts.push(`commit ${f.commit.slice(0, 7) || '(unnamed)'} in ${f.file}, the one before the newest`);
-    const found = { found: { info: { source: 'history', description: parts.join('; ') }, series: base, head } };
-    if (outside > 0)
-        found.found.info.note = `only the newest runs are compared; ${outside} other series are not`;
-    // The oldest baseline run says how old the comparison is at worst.
-    const times = [
-        ...pairs.map((p) => timestampToIso(p.previous.stamps[p.previous.stamps.length - 1] ?? '')),
-        ...(dataJs?.files ?? []).map((f) => (f.date > 0 ? new Date(f.date).toISOString() : undefined)),
-    ]
-        .filter((t) => !!t)
-        .sort();
-    if (times[0])
-        found.found.info.createdAt = times[0];
-    return found;
-}
-
+// EXTERNAL MODULE: ./src/baseline/sources/history.ts
+var sources_history = __nccwpck_require__(5382);
+// EXTERNAL MODULE: ./src/util/is-object.ts
+var util_is_object = __nccwpck_require__(3788);
 ;// CONCATENATED MODULE: ./src/baseline/branch-history.ts
 /**
  * The default-branch history (model/branch-history.ts): appending a run with
@@ -30639,12 +31411,12 @@ function parseHistory(text, expected) {
     const fail = (message) => {
         throw new HistoryError(`history.json ${message}`);
     };
-    if (!is_object_isObject(data) || data.tool !== 'chimera-insight' || data.kind !== 'default-branch-history')
+    if (!(0,util_is_object/* isObject */.G)(data) || data.tool !== 'chimera-insight' || data.kind !== 'default-branch-history')
         return fail('is not a Chimera Insight history');
     if (data.schemaVersion !== branch_history_HISTORY_SCHEMA_VERSION)
         fail(`has schema version ${String(data.schemaVersion)}; this version reads ${branch_history_HISTORY_SCHEMA_VERSION}`);
     const key = data.key;
-    if (!is_object_isObject(key) || key.branch !== expected.branch || key.scope !== expected.scope || (key.hardware ?? undefined) !== expected.hardware) {
+    if (!(0,util_is_object/* isObject */.G)(key) || key.branch !== expected.branch || key.scope !== expected.scope || (key.hardware ?? undefined) !== expected.hardware) {
         fail('belongs to another branch, path or hardware');
     }
     if (!Array.isArray(data.series) || !data.series.every((s) => typeof s === 'string'))
@@ -30653,7 +31425,7 @@ function parseHistory(text, expected) {
     if (!Array.isArray(data.runs))
         return fail('runs must be an array');
     data.runs.forEach((r, i) => {
-        if (!is_object_isObject(r) || typeof r.commit !== 'string' || typeof r.createdAt !== 'string' || (r.runId !== undefined && typeof r.runId !== 'string'))
+        if (!(0,util_is_object/* isObject */.G)(r) || typeof r.commit !== 'string' || typeof r.createdAt !== 'string' || (r.runId !== undefined && typeof r.runId !== 'string'))
             fail(`runs[${i}] must have commit and createdAt strings`);
         const values = r.values;
         if (!Array.isArray(values) || values.length !== width)
@@ -30691,7 +31463,7 @@ async function branch_history_writeHistory(file, history) {
 function historyBySeries(history, head) {
     const column = new Map(history.series.map((k, i) => [k, i]));
     const out = new Map();
-    const keyed = history_runIds(head);
+    const keyed = (0,sources_history/* runIds */.mK)(head);
     keyed.forEach((k, i) => {
         const at = column.get(k.id);
         if (at === undefined)
@@ -30707,6 +31479,8 @@ function historyBySeries(history, head) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/baseline/compare.ts
+var baseline_compare = __nccwpck_require__(6228);
 // EXTERNAL MODULE: ./src/baseline/noise.ts
 var noise = __nccwpck_require__(2545);
 // EXTERNAL MODULE: ./src/baseline/power.ts
@@ -30882,6 +31656,8 @@ function addGateNotices(report, gate) {
         report.notices = [...(report.notices ?? []), ...notices];
 }
 
+// EXTERNAL MODULE: ./src/baseline/snapshot.ts + 2 modules
+var baseline_snapshot = __nccwpck_require__(3850);
 // EXTERNAL MODULE: ./src/baseline/change-points.ts
 var change_points = __nccwpck_require__(7687);
 ;// CONCATENATED MODULE: ./src/baseline/trends.ts
@@ -31040,7 +31816,7 @@ async function restoreFromCache(options) {
         return { reason: `no snapshot saved for branch ${branch} yet (one is saved on every push to it)` };
     let snapshot;
     try {
-        snapshot = await readSnapshot(file, `restored from cache key ${key}`);
+        snapshot = await (0,baseline_snapshot/* readSnapshot */.RA)(file, `restored from cache key ${key}`);
     }
     catch (err) {
         log.warning(message(err));
@@ -31188,7 +31964,7 @@ async function baselineFromFile(options) {
         throw new BaselineError(`Baseline ${options.given}: no such file or directory`);
     const shown = file_isInside(config.workspace, target) ? toPosix(external_node_path_default().relative(config.workspace, target)) || '.' : target;
     if (stat.isFile()) {
-        const snapshot = await readSnapshot(target, shown);
+        const snapshot = await (0,baseline_snapshot/* readSnapshot */.RA)(target, shown);
         if (snapshot.merged) {
             // A merge's snapshot: this machine's series, else the first machine's (then shown, not gated).
             const groups = splitMergedSnapshot(snapshot);
@@ -31223,7 +31999,7 @@ async function baselineFromFile(options) {
     const found = {
         found: {
             info: { source: 'file', description: `benchmark directory ${shown}`, createdAt: latestModified(report) ?? report.generatedAt },
-            series: rebaseSeries(report.series.map((s) => snapshotSeries(s)), fromDir, toDir),
+            series: rebaseSeries(report.series.map((s) => (0,baseline_snapshot/* snapshotSeries */.Ep)(s)), fromDir, toDir),
         },
     };
     return found;
@@ -31507,7 +32283,7 @@ async function baselineFromGit(options) {
     const found = {
         found: {
             info: { source: 'git', description: `git merge base ${git_short(mergeBase)}${options.ref !== undefined ? ` with ${options.ref}` : ''}`, commit: base.ref ? { sha: mergeBase, ref: base.ref } : { sha: mergeBase } },
-            series: report.series.map((s) => snapshotSeries(s)),
+            series: report.series.map((s) => (0,baseline_snapshot/* snapshotSeries */.Ep)(s)),
         },
     };
     if (createdAt)
@@ -31583,7 +32359,7 @@ async function historyFromDataJs(config, headSeries) {
                     continue;
                 const built = buildSeries(raw, file, rules);
                 if (built)
-                    base.set(built.id, snapshotSeries(built));
+                    base.set(built.id, (0,baseline_snapshot/* snapshotSeries */.Ep)(built));
             }
         }
         result.base.push(...base.values());
@@ -31673,7 +32449,7 @@ async function trySource(name, ctx, explicit) {
             case 'git':
                 return await baselineFromGit({ config: ctx.config, event: ctx.event, analyzeTree: ctx.analyzeTree, tempDir: ctx.tempDir });
             case 'history': {
-                const outcome = baselineFromHistory(ctx.headSeries, await historyFromDataJs(ctx.config, ctx.headSeries));
+                const outcome = (0,sources_history/* baselineFromHistory */.go)(ctx.headSeries, await historyFromDataJs(ctx.config, ctx.headSeries));
                 if ('found' in outcome)
                     await gateOnlyNewRuns(outcome.found, ctx);
                 return outcome;
@@ -31801,7 +32577,7 @@ function compareStage(options) {
     // Every benchmark's newest run and every other series, whatever the baseline compared.
     const calibration = (report) => {
         if (gate.calibrate)
-            report.calibration = calibrate(history_alignNewestRuns(report.series, report.series).head, used?.runs, gate, used?.history.runs.length ?? 0);
+            report.calibration = calibrate((0,sources_history/* alignNewestRuns */.eV)(report.series, report.series).head, used?.runs, gate, used?.history.runs.length ?? 0);
     };
     const compare = async (report) => {
         // Judged on the head's series whether or not a baseline is found: a gate that gates nothing is wrong either way.
@@ -31818,7 +32594,7 @@ function compareStage(options) {
                 search = await findBaseline(gate.baseline, { ...options, tempDir, headSeries: report.series, ...(report.hardware ? { hardware: report.hardware.id } : {}) });
             }
             catch (err) {
-                if (!(err instanceof BaselineError || err instanceof SnapshotError))
+                if (!(err instanceof BaselineError || err instanceof baseline_snapshot/* SnapshotError */.JC))
                     throw err;
                 // The named baseline is unusable: publish the report saying so, then fail the step.
                 report.comparison = { ...(0,baseline_gate/* noBaselineReport */.$Y)([{ source: gate.baseline.kind, outcome: err.message }], gate), error: err.message };
@@ -31840,7 +32616,7 @@ function compareStage(options) {
                 options.log.warning(`Baseline: ${warning}.`);
             }
             // History pairs runs itself; a baseline from another commit is aligned run to run here.
-            const sides = search.found.head ? { base: series, head: search.found.head } : history_alignNewestRuns(series, report.series);
+            const sides = search.found.head ? { base: series, head: search.found.head } : (0,sources_history/* alignNewestRuns */.eV)(series, report.series);
             if ('omitted' in sides && sides.omitted > 0 && !info.note) {
                 info.note = `each timestamped benchmark's newest run is compared with the baseline's newest; older runs (${sides.omitted} series) are not`;
             }
@@ -32017,278 +32793,8 @@ function changeFindings(comparison) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/findings/families.ts
-
-
-
-
-
-/**
- * Conditions that name different benchmarks rather than settings of one:
- * ranking `BM_Sort` against `BM_Hash` would compare unrelated things, so such
- * labels split families instead of being ranked.
- */
-const IDENTITY_LABEL = /^(name|benchmark|bench|benchmark_?name|test|test_?name|case|scenario|task|command|cmd|full_?name|function|func|op|operation|kernel|query|workload|suite|group|metric|title)$/;
-/** Statistic words in a metric path are parts of a summary, not levels of a condition. */
-const STAT_SEGMENT = /^(mean|avg|average|median|std|stddev|stdev|sd|min|max|minimum|maximum|count|n|p\d+(_\d+)?|q\d|percentiles?|quantiles?|total|sum)$/;
-/**
- * The series that describe the tree as it is now: older timestamped runs are
- * history (the baseline reads them), so only each benchmark's newest run
- * counts, and the model's own tokens/s is not a benchmark of the repository.
- */
-function currentSeries(series) {
-    // Thousands of series share a file: its timestamps and run path are worked out once.
-    const perFile = new Map();
-    const stampsOf = (file) => {
-        let known = perFile.get(file);
-        if (known === undefined) {
-            const stamps = pathTimestamps(file);
-            known = stamps.length === 0 ? null : { key: (0,identity/* normaliseRunPath */["do"])(file), stamps: stamps.map((t) => t.replace(/\D/g, '').padStart(20, '0')).join('/') };
-            perFile.set(file, known);
-        }
-        return known;
-    };
-    const newest = new Map();
-    let previousFile;
-    for (const s of series) {
-        // A file's series arrive together: the file is weighed once.
-        if (s.file === previousFile)
-            continue;
-        previousFile = s.file;
-        const run = stampsOf(s.file);
-        if (!run)
-            continue;
-        const seen = newest.get(run.key);
-        if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && s.file > seen.file))
-            newest.set(run.key, { file: s.file, stamps: run.stamps });
-    }
-    let file;
-    let isCurrent = false;
-    return series.filter((s) => {
-        if (s.id.startsWith(model_series/* LLM_SERIES_PREFIX */.z))
-            return false;
-        if (s.file !== file) {
-            file = s.file;
-            const run = stampsOf(file);
-            isCurrent = run === null || newest.get(run.key)?.file === file;
-        }
-        return isCurrent;
-    });
-}
-/** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
-const isIdentityLabel = (0,memo/* memo */.p)(10_000, (key) => IDENTITY_LABEL.test((0,infer/* normaliseName */.GX)(key)));
-function singular(word) {
-    return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
-}
-const NO_PATH_FACTORS = new Map();
-/**
- * metricPathFactors of a scope's series. The answer depends only on the set
- * of metric names, and files of one schema repeat it across a tree: each set
- * is worked out once.
- */
-function scopePathFactors(list) {
-    if (!list.some((s) => s.metric.includes('.')))
-        return NO_PATH_FACTORS;
-    const metrics = new Set();
-    for (const s of list)
-        metrics.add(s.metric);
-    const sorted = [...metrics].sort();
-    // Each name prefixed with its length: no two sets share a key, whatever characters the names hold.
-    const key = sorted.map((m) => `${m.length}:${m}`).join('');
-    let known = pathFactorsBySet.get(key);
-    if (!known) {
-        known = metricPathFactors(sorted);
-        if (pathFactorsBySet.size >= 1_000)
-            pathFactorsBySet.clear();
-        pathFactorsBySet.set(key, known);
-    }
-    return known;
-}
-const pathFactorsBySet = new Map();
-/**
- * A condition written into the metric's own path: `backends.eager.tps` and
- * `backends.compiled.tps` in one file are `tps` for backend=eager and
- * backend=compiled. Only inner segments count (the last one is the metric),
- * and statistic words never do. `metrics` are distinct (scopePathFactors' set).
- */
-function metricPathFactors(metrics) {
-    const out = new Map();
-    const split = metrics.map((m) => ({ metric: m, parts: m.split('.') }));
-    const depth = Math.max(0, ...split.map((s) => s.parts.length));
-    for (let j = 0; j < depth - 1; j++) {
-        const groups = new Map();
-        for (const s of split) {
-            if (out.has(s.metric) || j >= s.parts.length - 1)
-                continue;
-            const segment = s.parts[j];
-            if (STAT_SEGMENT.test((0,infer/* normaliseName */.GX)(segment)))
-                continue;
-            const template = s.parts.map((p, i) => (i === j ? '*' : p)).join('.');
-            const list = groups.get(template) ?? [];
-            list.push(s);
-            groups.set(template, list);
-        }
-        for (const [template, list] of groups) {
-            if (list.length < 2)
-                continue;
-            const parent = list[0]?.parts[j - 1];
-            const name = parent ? singular((0,infer/* normaliseName */.GX)(parent)) : 'group';
-            const display = (list[0]?.parts.slice(j + 1) ?? []).join('.');
-            for (const s of list)
-                out.set(s.metric, { template, name, level: s.parts[j], display });
-        }
-    }
-    return out;
-}
-const SCANNED_FAMILIES = 16;
-function compositeKey(unit, direction, identityKey, names) {
-    return `${unit}\u0000${direction}\u0000${identityKey}\u0000${names}`;
-}
-function addFamilyKey(index, key, composite) {
-    if (index.byKey) {
-        index.byKey.set(composite ?? compositeKey(key.unit, key.direction, key.identityKey, key.names), key.family);
-        return;
-    }
-    index.list.push(key);
-    if (index.list.length >= SCANNED_FAMILIES) {
-        index.byKey = new Map(index.list.map((k) => [compositeKey(k.unit, k.direction, k.identityKey, k.names), k.family]));
-        index.list = [];
-    }
-}
-function addCondition(c, key, value) {
-    if (isIdentityLabel(key)) {
-        (c.identity ??= {})[key] = value;
-        c.identityKey += `${key}=${value}\u0002`;
-    }
-    else {
-        // `__proto__` is no own key of the object (Object.keys leaves it out), so it names no condition.
-        if (key !== '__proto__' && !Object.prototype.hasOwnProperty.call(c.dims, key))
-            c.names = nextName(c.names, key);
-        c.dims[key] = value;
-    }
-}
-let namePaths = { next: undefined, keys: [], joined: '' };
-let namePathCount = 0;
-function nextName(path, key) {
-    let next = path.next?.get(key);
-    if (!next) {
-        if (namePathCount >= 10_000) {
-            // Bounded however many distinct names a run meets: paths made before still work, they are no longer shared.
-            namePaths = { next: undefined, keys: [], joined: '' };
-            namePathCount = 0;
-        }
-        next = { next: undefined, keys: [...path.keys, key], joined: undefined };
-        (path.next ??= new Map()).set(key, next);
-        namePathCount++;
-    }
-    return next;
-}
-function joinedNames(path) {
-    return (path.joined ??= [...path.keys].sort().join('\u0001'));
-}
-function addConditions(c, source) {
-    if (source)
-        for (const key in source)
-            addCondition(c, key, source[key]);
-}
-/**
- * Groups the current series into families. A family's cells share metric,
- * unit, direction, file or experiment, and the names of their conditions;
- * the conditions whose values differ are its dimensions. `current`: the
- * series currentSeries() keeps, when the caller has them already.
- */
-function buildFamilies(series, current = currentSeries(series)) {
-    const byScope = new Map();
-    let previous;
-    let lastFile;
-    let lastPath = '';
-    for (const s of current) {
-        if (s.file !== lastFile) {
-            lastFile = s.file;
-            lastPath = (0,identity/* normaliseRunPath */["do"])(s.file);
-        }
-        const scope = s.experiment ?? lastPath;
-        // Series of one file or experiment mostly arrive together: one map lookup for the run of them.
-        if (previous?.scope !== scope) {
-            let list = byScope.get(scope);
-            if (!list) {
-                list = [];
-                byScope.set(scope, list);
-            }
-            previous = { scope, list };
-        }
-        previous.list.push(s);
-    }
-    const families = [];
-    for (const [scopePath, list] of byScope) {
-        const fromPath = scopePathFactors(list);
-        // Keyed within one scope (families of different scopes never share one), by metric first.
-        const inScope = new Map();
-        for (const s of list) {
-            // Conditions and identity labels split in one pass (this runs once per series of the tree).
-            const c = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
-            addConditions(c, s.labels);
-            addConditions(c, s.factors);
-            const mp = fromPath.get(s.metric);
-            let metric = s.metric;
-            // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
-            if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
-                addCondition(c, mp.name, mp.level);
-                metric = mp.template;
-            }
-            const names = joinedNames(c.names);
-            // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
-            let same = inScope.get(metric);
-            if (!same)
-                inScope.set(metric, (same = { list: [], byKey: undefined }));
-            let family;
-            const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
-            if (composite !== undefined)
-                family = same.byKey?.get(composite);
-            else {
-                for (const k of same.list) {
-                    if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
-                        family = k.family;
-                        break;
-                    }
-                }
-            }
-            if (!family) {
-                family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
-                addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
-                families.push(family);
-            }
-            family.cells.push({ series: s, dims: c.dims });
-        }
-    }
-    const out = [];
-    for (const family of families) {
-        if (family.cells.length < 2)
-            continue;
-        const first = family.cells[0];
-        const keys = Object.keys(first.dims);
-        const varying = keys.filter((k) => family.cells.some((c) => c.dims[k] !== first.dims[k]));
-        if (varying.length === 0)
-            continue;
-        for (const k of keys)
-            if (!varying.includes(k))
-                family.scope.labels[k] = first.dims[k];
-        // Two series with the same conditions (a repeated record) are one cell: keep the first.
-        const seen = new Set();
-        const only = varying.length === 1 ? varying[0] : undefined;
-        family.cells = family.cells.filter((c) => {
-            const id = only !== undefined ? c.dims[only] : varying.map((k) => c.dims[k]).join('\u0000');
-            if (seen.has(id))
-                return false;
-            seen.add(id);
-            return true;
-        });
-        family.dims = varying;
-        out.push(family);
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/findings/families.ts
+var families = __nccwpck_require__(8940);
 // EXTERNAL MODULE: ./src/findings/ranking.ts
 var findings_ranking = __nccwpck_require__(6072);
 // EXTERNAL MODULE: ./src/findings/statistics.ts
@@ -32306,7 +32812,8 @@ function median(values) {
 }
 /** Several conditions vary and most configurations ran once or a few times. */
 function isSweep(family) {
-    if (family.dims.length < 2 || family.cells.length < MIN_SWEEP_CONFIGURATIONS)
+    // A sweep has one cell per configuration; repeats of one (files numbering runs) are ranked instead.
+    if (family.dims.length < 2 || family.cells.length < MIN_SWEEP_CONFIGURATIONS || (family.repeats?.length ?? 0) > 0)
         return false;
     return medianAtMost(family.cells, 3);
 }
@@ -32370,7 +32877,9 @@ function summariseSweep(family, confidence) {
         const means = levels.map((l) => l.mean);
         const spread = grand !== 0 ? (Math.max(...means) - Math.min(...means)) / Math.abs(grand) : 0;
         const t = effects[f]?.test;
-        const test = t ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence } : { method: 'none', p: null, significant: null, reason: untested };
+        const test = t
+            ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
+            : { method: 'none', p: null, significant: null, reason: effects[f]?.confounded ? `confounded: ${(0,findings_ranking/* confoundedReason */.g7)(family, factor).reason}` : untested };
         return { factor, levels, spread, test };
     });
     effectList.sort((a, b) => b.spread - a.spread);
@@ -32821,8 +33330,8 @@ function familyFindings(families, confidence, exhaustive = false) {
  * conditions; changes from the comparison; stability from the spread.
  */
 function computeFindings(input) {
-    const current = currentSeries(input.series);
-    const drafts = familyFindings(buildFamilies(input.series, current), input.confidence, input.exhaustive);
+    const current = (0,families/* currentSeries */.Nt)(input.series);
+    const drafts = familyFindings((0,families/* buildFamilies */.xl)(input.series, current), input.confidence, input.exhaustive);
     for (const d of changeFindings(input.comparison))
         drafts.push({ d, score: scoreFinding(d) });
     // Echoes are rankings and sweeps only, so which go depends only on their own order.
@@ -32846,6 +33355,10 @@ function byScoreThenText(a, b) {
 
 // EXTERNAL MODULE: ./src/llm/call-metrics.ts
 var call_metrics = __nccwpck_require__(2143);
+// EXTERNAL MODULE: ./src/report/markdown.ts + 4 modules
+var report_markdown = __nccwpck_require__(8735);
+// EXTERNAL MODULE: ./src/report/write.ts + 1 modules
+var report_write = __nccwpck_require__(8658);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
@@ -32856,7 +33369,7 @@ var call_metrics = __nccwpck_require__(2143);
 
 
 /** report.md is held as one string only up to this size (see PipelineResult.markdown). */
-const MARKDOWN_IN_MEMORY_BYTES = 2 * SUMMARY_LIMIT_BYTES;
+const MARKDOWN_IN_MEMORY_BYTES = 2 * report_markdown/* SUMMARY_LIMIT_BYTES */.Jz;
 /**
  * analyze → compare → findings → narrate (→ late series such as the model's tokens/s) →
  * render, and report.md / report.json when an
@@ -32892,7 +33405,7 @@ async function runPipeline(config, deps) {
     const render = () => {
         if (!sections) {
             const start = deps.elapsed();
-            sections = reportSections(report);
+            sections = (0,report_markdown/* reportSections */.lN)(report);
             report.timings.renderMs = deps.elapsed() - start;
         }
         return sections;
@@ -32907,9 +33420,9 @@ async function runPipeline(config, deps) {
         get markdown() {
             const all = render();
             // A report larger than the job summary takes is never joined into one string: it is only streamed to report.md.
-            if (assembledBytes(all) > MARKDOWN_IN_MEMORY_BYTES)
+            if ((0,report_markdown/* assembledBytes */.o)(all) > MARKDOWN_IN_MEMORY_BYTES)
                 return undefined;
-            markdown ??= (0,redact/* redactSecrets */.fp)(withRenderTime(assembleSections(all), report.timings.renderMs));
+            markdown ??= (0,redact/* redactSecrets */.fp)((0,report_markdown/* withRenderTime */.We)((0,report_markdown/* assembleSections */.Tf)(all), report.timings.renderMs));
             return markdown;
         },
     };
@@ -32919,12 +33432,14 @@ async function runPipeline(config, deps) {
         result.reportJsonPath = external_node_path_default().join(config.outputDir, 'report.json');
         // Streamed: a report of many series is never one string in memory.
         const rendered = render();
-        await writeToFile(result.reportPath, (sink) => writeReportMarkdown(rendered, report.timings.renderMs, sink));
-        await writeToFile(result.reportJsonPath, (sink) => writeReportJson(report, sink, { keepSamples: config.keepSamples }));
+        await (0,report_write/* writeToFile */.tP)(result.reportPath, (sink) => (0,report_write/* writeReportMarkdown */.xp)(rendered, report.timings.renderMs, sink));
+        await (0,report_write/* writeToFile */.tP)(result.reportJsonPath, (sink) => (0,report_write/* writeReportJson */.eU)(report, sink, { keepSamples: config.keepSamples }));
     }
     return result;
 }
 
+// EXTERNAL MODULE: ./src/hardware/detect.ts
+var hardware_detect = __nccwpck_require__(8237);
 ;// CONCATENATED MODULE: ./src/hardware/probe.ts
 
 /** A GPU tool that writes more than this is not answering the query asked. */
@@ -32981,7 +33496,7 @@ const systemProbe = (command, args, timeoutMs) => new Promise((resolve) => {
 
 /** This machine's hardware, as the action and the CLI record it; `explicit` is the `hardware` input. */
 function detectSystemHardware(explicit) {
-    return detectHardware({
+    return (0,hardware_detect/* detectHardware */.Uw)({
         ...(explicit ? { explicit } : {}),
         env: process.env,
         system: { platform: external_node_os_default().platform(), arch: external_node_os_default().arch(), cpus: external_node_os_default().cpus() },
@@ -32989,6 +33504,8 @@ function detectSystemHardware(explicit) {
     });
 }
 
+// EXTERNAL MODULE: ./src/hardware/validate.ts
+var validate = __nccwpck_require__(4684);
 ;// CONCATENATED MODULE: ./src/shards/read.ts
 /**
  * Reading shard folders. Shards are untrusted input: a pull request's job
@@ -33088,8 +33605,8 @@ function checkShardSnapshot(snapshot) {
             throw new ShardFileError(`${at} has more than ${SHARD_LIMITS.labels} labels`);
         if (labels.some(([k, v]) => long(k) || long(v)) || (s.experiment !== undefined && long(s.experiment)))
             throw new ShardFileError(`${at} has a label over ${SHARD_LIMITS.text} characters`);
-        if (s.samples.length > SNAPSHOT_SAMPLE_LIMIT)
-            throw new ShardFileError(`${at} has more than ${SNAPSHOT_SAMPLE_LIMIT} samples`);
+        if (s.samples.length > baseline_snapshot/* SNAPSHOT_SAMPLE_LIMIT */.G4)
+            throw new ShardFileError(`${at} has more than ${baseline_snapshot/* SNAPSHOT_SAMPLE_LIMIT */.G4} samples`);
     });
 }
 const FILE_TYPES = new Set(['csv', 'json', 'jsonl', 'markdown', 'text', 'other']);
@@ -33098,7 +33615,7 @@ const count = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v
 const clip = (v) => (typeof v === 'string' ? v.slice(0, SHARD_LIMITS.text) : undefined);
 /** One inventory entry rebuilt from what report.json says, field by field; undefined when it is not one. */
 function fileEntry(value, modifiedSource) {
-    if (!is_object_isObject(value))
+    if (!(0,util_is_object/* isObject */.G)(value))
         return undefined;
     const filePath = clip(value.path);
     // Schema 4 leaves out a status of `parsed` and a type its extension says.
@@ -33106,13 +33623,13 @@ function fileEntry(value, modifiedSource) {
     if (!filePath || !FILE_STATUSES.has(status))
         return undefined;
     const problems = (Array.isArray(value.problems) ? value.problems.slice(0, 20) : []).flatMap((p) => {
-        if (!is_object_isObject(p) || typeof p.reason !== 'string')
+        if (!(0,util_is_object/* isObject */.G)(p) || typeof p.reason !== 'string')
             return [];
         return [count(p.line) > 0 ? { line: count(p.line), reason: clip(p.reason) } : { reason: clip(p.reason) }];
     });
     const entry = {
         path: filePath,
-        type: FILE_TYPES.has(value.type) ? value.type : value.type === undefined ? fileTypeOf(String(value.path)) : 'other',
+        type: FILE_TYPES.has(value.type) ? value.type : value.type === undefined ? (0,rules/* fileTypeOf */.U)(String(value.path)) : 'other',
         size: count(value.size),
         status: status,
         document: value.document === true,
@@ -33130,7 +33647,7 @@ function fileEntry(value, modifiedSource) {
         entry.reason = reason;
     // Schema 3 writes the time alone, its source once for the inventory unless this file's differs; schema 2 wrote both.
     const modified = typeof value.modified === 'string' ? { time: value.modified, source: value.modifiedSource ?? modifiedSource } : value.modified;
-    if (is_object_isObject(modified) && typeof modified.time === 'string' && !Number.isNaN(Date.parse(modified.time)) && (modified.source === 'git' || modified.source === 'filesystem')) {
+    if ((0,util_is_object/* isObject */.G)(modified) && typeof modified.time === 'string' && !Number.isNaN(Date.parse(modified.time)) && (modified.source === 'git' || modified.source === 'filesystem')) {
         entry.modified = { time: new Date(modified.time).toISOString(), source: modified.source };
     }
     return entry;
@@ -33140,14 +33657,14 @@ function documentEntry(value) {
     const filePath = clip(value);
     if (!filePath)
         return undefined;
-    return { path: filePath, type: fileTypeOf(filePath), size: 0, status: 'parsed', document: true, series: 0, rows: 0, excludedRows: 0, problems: [], problemCount: 0 };
+    return { path: filePath, type: (0,rules/* fileTypeOf */.U)(filePath), size: 0, status: 'parsed', document: true, series: 0, rows: 0, excludedRows: 0, problems: [], problemCount: 0 };
 }
 function experimentsOf(value) {
-    if (!is_object_isObject(value))
+    if (!(0,util_is_object/* isObject */.G)(value))
         return undefined;
-    const groups = (Array.isArray(value.replicateGroups) ? value.replicateGroups.slice(0, 10_000) : []).flatMap((g) => is_object_isObject(g) && typeof g.pattern === 'string' ? [{ pattern: clip(g.pattern), runs: count(g.runs), series: count(g.series) }] : []);
+    const groups = (Array.isArray(value.replicateGroups) ? value.replicateGroups.slice(0, 10_000) : []).flatMap((g) => (0,util_is_object/* isObject */.G)(g) && typeof g.pattern === 'string' ? [{ pattern: clip(g.pattern), runs: count(g.runs), series: count(g.series) }] : []);
     const factors = (Array.isArray(value.factors) ? value.factors.slice(0, 1000) : []).flatMap((f) => {
-        if (!is_object_isObject(f) || typeof f.name !== 'string' || typeof f.where !== 'string' || !Array.isArray(f.levels))
+        if (!(0,util_is_object/* isObject */.G)(f) || typeof f.name !== 'string' || typeof f.where !== 'string' || !Array.isArray(f.levels))
             return [];
         const levels = f.levels.slice(0, 1000).filter((l) => typeof l === 'string').map((l) => l.slice(0, SHARD_LIMITS.text));
         return [{ name: clip(f.name), levels, where: clip(f.where), source: f.source === 'input' ? 'input' : 'path' }];
@@ -33156,9 +33673,9 @@ function experimentsOf(value) {
 }
 /** The parts of report.json a merge uses, each rebuilt from validated values; anything else in it is ignored. */
 function shardReportOf(data) {
-    if (!is_object_isObject(data) || data.tool !== 'chimera-insight')
+    if (!(0,util_is_object/* isObject */.G)(data) || data.tool !== 'chimera-insight')
         throw new ShardFileError(`${REPORT_FILE} is not a Chimera Insight report`);
-    const inventory = is_object_isObject(data.inventory) ? data.inventory : {};
+    const inventory = (0,util_is_object/* isObject */.G)(data.inventory) ? data.inventory : {};
     const rawFiles = Array.isArray(inventory.files) ? inventory.files : [];
     const rawDocuments = Array.isArray(inventory.documents) ? inventory.documents : [];
     if (rawFiles.length + rawDocuments.length > SHARD_LIMITS.files)
@@ -33166,8 +33683,8 @@ function shardReportOf(data) {
     const files = [...rawFiles.map((f) => fileEntry(f, inventory.modifiedSource)), ...rawDocuments.map(documentEntry)]
         .filter((f) => f !== undefined)
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const git = is_object_isObject(inventory.git) ? { checkout: inventory.git.checkout === true, shallow: inventory.git.shallow === true } : { checkout: false, shallow: false };
-    const notices = (Array.isArray(data.notices) ? data.notices.slice(0, 100) : []).flatMap((n) => is_object_isObject(n) && typeof n.input === 'string' && typeof n.message === 'string' && (n.level === 'warning' || n.level === 'error')
+    const git = (0,util_is_object/* isObject */.G)(inventory.git) ? { checkout: inventory.git.checkout === true, shallow: inventory.git.shallow === true } : { checkout: false, shallow: false };
+    const notices = (Array.isArray(data.notices) ? data.notices.slice(0, 100) : []).flatMap((n) => (0,util_is_object/* isObject */.G)(n) && typeof n.input === 'string' && typeof n.message === 'string' && (n.level === 'warning' || n.level === 'error')
         ? [{ input: n.input.slice(0, 64), message: n.message.slice(0, SHARD_LIMITS.text), level: n.level }]
         : []);
     const out = { files, git, notices };
@@ -33193,28 +33710,28 @@ async function readShard(dir, name) {
     let hardware;
     let snapshot;
     try {
-        const hardwareText = await readCapped(external_node_path_default().join(dir, HARDWARE_FILE), SHARD_LIMITS.hardwareBytes).catch((err) => {
-            throw err instanceof ShardFileError ? new ShardFileError(`${HARDWARE_FILE} ${err.message}`) : err;
+        const hardwareText = await readCapped(external_node_path_default().join(dir, validate/* HARDWARE_FILE */.S), SHARD_LIMITS.hardwareBytes).catch((err) => {
+            throw err instanceof ShardFileError ? new ShardFileError(`${validate/* HARDWARE_FILE */.S} ${err.message}`) : err;
         });
         if (hardwareText === undefined)
-            return fail(`has no ${HARDWARE_FILE} (not a shard folder: write one with mode: shard or chimera-insight shard)`);
-        hardware = validateHardware(parseJson(hardwareText, HARDWARE_FILE));
+            return fail(`has no ${validate/* HARDWARE_FILE */.S} (not a shard folder: write one with mode: shard or chimera-insight shard)`);
+        hardware = (0,validate/* validateHardware */.B9)(parseJson(hardwareText, validate/* HARDWARE_FILE */.S));
         const snapshotText = await readCapped(external_node_path_default().join(dir, read_SNAPSHOT_FILE), SHARD_LIMITS.snapshotBytes).catch((err) => {
             throw err instanceof ShardFileError ? new ShardFileError(`${read_SNAPSHOT_FILE} ${err.message}`) : err;
         });
         if (snapshotText === undefined)
             return fail(`has no ${read_SNAPSHOT_FILE}`);
-        snapshot = parseSnapshot(snapshotText, read_SNAPSHOT_FILE);
+        snapshot = (0,baseline_snapshot/* parseSnapshot */.E$)(snapshotText, read_SNAPSHOT_FILE);
         checkShardSnapshot(snapshot);
         if (snapshot.hardware && snapshot.hardware.id !== hardware.id) {
-            return fail(`${HARDWARE_FILE} names hardware ${quotedName(hardware.id)} but ${read_SNAPSHOT_FILE} ${quotedName(snapshot.hardware.id)}`);
+            return fail(`${validate/* HARDWARE_FILE */.S} names hardware ${(0,validate/* quotedName */.aH)(hardware.id)} but ${read_SNAPSHOT_FILE} ${(0,validate/* quotedName */.aH)(snapshot.hardware.id)}`);
         }
     }
     catch (err) {
-        if (err instanceof ShardFileError || err instanceof SnapshotError)
+        if (err instanceof ShardFileError || err instanceof baseline_snapshot/* SnapshotError */.JC)
             return fail(err.message.replace(/^Baseline snapshot /, ''));
-        if (err instanceof HardwareError)
-            return fail(`${HARDWARE_FILE} ${err.message}`);
+        if (err instanceof validate/* HardwareError */.nV)
+            return fail(`${validate/* HARDWARE_FILE */.S} ${err.message}`);
         throw err;
     }
     const shard = { name, dir, hardware, snapshot };
@@ -33233,7 +33750,7 @@ async function readShard(dir, name) {
     return { shard, problems };
 }
 async function isShardFolder(dir) {
-    for (const file of [HARDWARE_FILE, read_SNAPSHOT_FILE]) {
+    for (const file of [validate/* HARDWARE_FILE */.S, read_SNAPSHOT_FILE]) {
         const info = await external_node_fs_.promises.lstat(external_node_path_default().join(dir, file)).catch(() => undefined);
         if (info)
             return true;
@@ -33290,7 +33807,7 @@ async function findShardFolders(patterns, cwd) {
                 if (await isShardFolder(d))
                     shards.push(d);
             if (shards.length === 0)
-                problems.push({ name: shardName(dir, cwd), reason: `holds no shard (no ${HARDWARE_FILE} or ${read_SNAPSHOT_FILE} in it or in a folder inside it)`, level: 'error' });
+                problems.push({ name: shardName(dir, cwd), reason: `holds no shard (no ${validate/* HARDWARE_FILE */.S} or ${read_SNAPSHOT_FILE} in it or in a folder inside it)`, level: 'error' });
             for (const d of shards)
                 add(d);
         }
@@ -33404,7 +33921,7 @@ async function fromFile(given, ctx) {
     if (stat.isFile()) {
         if (stat.size > SHARD_LIMITS.snapshotBytes)
             throw new BaselineError(`Baseline ${given}: over the ${SHARD_LIMITS.snapshotBytes / 1024 / 1024} MiB a snapshot may have`);
-        const snapshot = await readSnapshot(target, shown);
+        const snapshot = await (0,baseline_snapshot/* readSnapshot */.RA)(target, shown);
         const groups = snapshot.merged ? groupsOfMergedSnapshot(snapshot, `merged snapshot ${shown}`) : [groupOfSnapshot(snapshot, `snapshot ${shown}`)];
         return { groups, source: 'file', description: `${snapshot.merged ? 'merged snapshot' : 'snapshot'} ${shown}`, attempts: [], problems: [] };
     }
@@ -33476,12 +33993,12 @@ async function fromGit(ctx, ref) {
     for (const [i, folder] of ctx.headFolders.entries()) {
         let files;
         try {
-            files = await filesAt(folder.dir, base.sha, [HARDWARE_FILE, read_SNAPSHOT_FILE, REPORT_FILE]);
+            files = await filesAt(folder.dir, base.sha, [validate/* HARDWARE_FILE */.S, read_SNAPSHOT_FILE, REPORT_FILE]);
         }
         catch {
             continue;
         }
-        const cap = (name) => (name === HARDWARE_FILE ? SHARD_LIMITS.hardwareBytes : name === read_SNAPSHOT_FILE ? SHARD_LIMITS.snapshotBytes : SHARD_LIMITS.reportBytes);
+        const cap = (name) => (name === validate/* HARDWARE_FILE */.S ? SHARD_LIMITS.hardwareBytes : name === read_SNAPSHOT_FILE ? SHARD_LIMITS.snapshotBytes : SHARD_LIMITS.reportBytes);
         const wanted = files.filter((f) => f.size <= cap(f.name));
         if (!wanted.some((f) => f.name === read_SNAPSHOT_FILE))
             continue;
@@ -33520,7 +34037,7 @@ async function findMergeBaseline(spec, ctx) {
             return await fromFile(spec.path, ctx);
         }
         catch (err) {
-            if (err instanceof SnapshotError)
+            if (err instanceof baseline_snapshot/* SnapshotError */.JC)
                 throw new BaselineError(err.message);
             throw err;
         }
@@ -33569,7 +34086,7 @@ async function findMergeBaseline(spec, ctx) {
 const HARDWARE_LABEL = 'hardware';
 const FALLBACK_LABEL = 'runner_hardware';
 /** The snapshot entries that must agree for series of two shards to be the same benchmark. */
-const merge_MATCHING_CONFIG = ['path', 'patterns', 'format', 'directions', 'units', 'metrics'];
+const MATCHING_CONFIG = ['path', 'patterns', 'format', 'directions', 'units', 'metrics'];
 /** A label set with the hardware first, so a table row reads `l4 · llama3`. */
 function withHardware(labels, label, hardware) {
     return { [label]: hardware, ...labels };
@@ -33721,7 +34238,7 @@ function settingsNotice(shards) {
     const first = shards[0];
     if (!first)
         return undefined;
-    const differing = merge_MATCHING_CONFIG.filter((key) => shards.some((s) => (s.snapshot.config[key] ?? '') !== (first.snapshot.config[key] ?? '')));
+    const differing = MATCHING_CONFIG.filter((key) => shards.some((s) => (s.snapshot.config[key] ?? '') !== (first.snapshot.config[key] ?? '')));
     if (differing.length === 0)
         return undefined;
     return { input: 'shards', level: 'warning', message: `the shards were analysed with different ${differing.join(', ')}: series of one benchmark may not line up across hardware` };
@@ -33749,7 +34266,7 @@ function mergeShards(shards, readProblems, config, deps) {
     const roots = new Set(used.map((s) => s.snapshot.config.path ?? s.report?.root ?? '.'));
     const config0 = { ...describeConfig(config) };
     // The analysis settings are the shards' (they read the files); the gate's are this run's.
-    for (const key of merge_MATCHING_CONFIG) {
+    for (const key of MATCHING_CONFIG) {
         const value = first?.snapshot.config[key];
         if (value !== undefined)
             config0[key] = value;
@@ -33872,7 +34389,7 @@ function compareMerged(merged, search, config) {
             out.comparisons.push(...(0,baseline_compare/* compareAll */.Rt)([], head.series, gate).map((c) => relabel(c, ids.get(c.id), merged.label, head.id)));
             continue;
         }
-        const sides = history_alignNewestRuns(base.series.filter((s) => !s.id.startsWith(model_series/* LLM_SERIES_PREFIX */.z)), head.series);
+        const sides = (0,sources_history/* alignNewestRuns */.eV)(base.series.filter((s) => !s.id.startsWith(model_series/* LLM_SERIES_PREFIX */.z)), head.series);
         let lookup;
         if (own && own.history && gate.historySize > 0) {
             const used = useHistory(own.history, gate.historySize, sides.head, own.commit?.sha);
@@ -33935,7 +34452,7 @@ function mergeCompareStage(options) {
                 });
             }
             catch (err) {
-                if (!(err instanceof BaselineError || err instanceof SnapshotError))
+                if (!(err instanceof BaselineError || err instanceof baseline_snapshot/* SnapshotError */.JC))
                     throw err;
                 report.comparison = { ...(0,baseline_gate/* noBaselineReport */.$Y)([{ source: gate.baseline.kind, outcome: err.message }], gate), error: err.message };
                 return;
@@ -34030,9 +34547,9 @@ async function writeShardFiles(dir, report) {
         throw new Error('a shard needs the hardware it ran on');
     await external_node_fs_.promises.mkdir(dir, { recursive: true });
     const snapshotPath = external_node_path_default().join(dir, read_SNAPSHOT_FILE);
-    const hardwarePath = external_node_path_default().join(dir, HARDWARE_FILE);
-    await snapshot_writeSnapshot(snapshotPath, createSnapshot(report, { detail: 'full' }));
-    await external_node_fs_.promises.writeFile(hardwarePath, serialiseHardware(report.hardware));
+    const hardwarePath = external_node_path_default().join(dir, validate/* HARDWARE_FILE */.S);
+    await (0,baseline_snapshot/* writeSnapshot */.oF)(snapshotPath, (0,baseline_snapshot/* createSnapshot */.$p)(report, { detail: 'full' }));
+    await external_node_fs_.promises.writeFile(hardwarePath, (0,validate/* serialiseHardware */.YN)(report.hardware));
     return { snapshotPath, hardwarePath };
 }
 /**
@@ -34041,8 +34558,8 @@ async function writeShardFiles(dir, report) {
  * it as its baseline (`--baseline snapshot.json`) and split it by hardware.
  */
 function mergedSnapshot(report, merged) {
-    const snapshot = createSnapshot(report);
-    snapshot.series = report.series.filter((s) => !s.id.startsWith(model_series/* LLM_SERIES_PREFIX */.z)).map((s) => snapshotSeries(s));
+    const snapshot = (0,baseline_snapshot/* createSnapshot */.$p)(report);
+    snapshot.series = report.series.filter((s) => !s.id.startsWith(model_series/* LLM_SERIES_PREFIX */.z)).map((s) => (0,baseline_snapshot/* snapshotSeries */.Ep)(s));
     snapshot.merged = { label: merged.label, hardware: merged.groups.map((g) => g.identity) };
     return snapshot;
 }
@@ -34100,10 +34617,20 @@ async function shardCommand(config, io) {
     for (const note of hardware.notes ?? [])
         io.stderr(`note: ${logSafe(note)}\n`);
     const totals = result.report.inventory.totals;
-    io.stderr(`Shard ${hardware.id} (${logSafe(hardwareText(hardware))}): ${(0,util_text/* plural */.LS)(result.report.series.length, 'series', 'series')} from ${(0,util_text/* plural */.LS)(totals.parsed, 'file')} written to ${dir}\n`);
+    io.stderr(`Shard ${hardware.id} (${logSafe((0,hardware_detect/* hardwareText */.wm)(hardware))}): ${(0,util_text/* plural */.LS)(result.report.series.length, 'series', 'series')} from ${(0,util_text/* plural */.LS)(totals.parsed, 'file')} written to ${dir}\n`);
     return notices.some((n) => n.level === 'error') ? 2 : 0;
 }
 
+// EXTERNAL MODULE: ./src/llm/verify.ts + 3 modules
+var verify = __nccwpck_require__(4115);
+// EXTERNAL MODULE: ./src/report/calibration.ts
+var report_calibration = __nccwpck_require__(3614);
+// EXTERNAL MODULE: ./src/report/comparison.ts
+var comparison = __nccwpck_require__(2821);
+// EXTERNAL MODULE: ./src/report/hardware.ts
+var hardware = __nccwpck_require__(400);
+// EXTERNAL MODULE: ./src/report/digest.ts
+var digest = __nccwpck_require__(7252);
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
 
@@ -34211,9 +34738,9 @@ function renderText(report) {
     const h = (0,digest/* headline */.Pl)(report);
     const blocks = [`Chimera Insight: ${h.text}`];
     const c = report.comparison;
-    blocks[0] += `\n${wrap(c ? baselineSentence(c, report.generatedAt) : 'No baseline was asked for (baseline: none): nothing is compared and nothing can fail.', WIDTH, '')}`;
+    blocks[0] += `\n${wrap(c ? (0,comparison/* baselineSentence */.FD)(c, report.generatedAt) : 'No baseline was asked for (baseline: none): nothing is compared and nothing can fail.', WIDTH, '')}`;
     if (report.shards && report.shards.length > 0) {
-        const list = machines(report.shards).map((m) => `${m.hardware.id} (${hardwareText(m.hardware)}, ${(0,util_text/* plural */.LS)(m.series, 'series', 'series')})`);
+        const list = (0,hardware/* machines */.JR)(report.shards).map((m) => `${m.hardware.id} (${(0,hardware_detect/* hardwareText */.wm)(m.hardware)}, ${(0,util_text/* plural */.LS)(m.series, 'series', 'series')})`);
         blocks[0] += `\n${wrap(`Hardware: ${list.join(', ')}`, WIDTH, '  ')}`;
     }
     const changes = changesBlock(report);
@@ -34221,7 +34748,7 @@ function renderText(report) {
         blocks.push(changes);
     const calibration = report.calibration;
     if (calibration && calibration.rows.length > 0) {
-        const rows = [['Metric', 'Noise floor', 'Suggested threshold'], ...calibration.rows.slice(0, 10).map((r) => [plain(`${r.metric}${Object.keys(r.labels).length > 0 ? ` · ${Object.values(r.labels).join(' · ')}` : ''}${r.gated ? ' (gated)' : ''}`), `${pct(r.noiseFloor)} (${r.basis})`, pct(r.suggestedThreshold)])];
+        const rows = [['Metric', 'Noise floor', 'Suggested threshold'], ...calibration.rows.slice(0, 10).map((r) => [plain(`${r.metric}${Object.keys(r.labels).length > 0 ? ` · ${Object.values(r.labels).join(' · ')}` : ''}${r.gated ? ' (gated)' : ''}`), `${(0,report_calibration/* pct */.Oe)(r.noiseFloor)} (${r.basis})`, (0,report_calibration/* pct */.Oe)(r.suggestedThreshold)])];
         blocks.push(`Calibration (A/A): what this runner's numbers do when nothing changed\n${columns(rows)}`);
     }
     const chosen = (0,digest/* keyFindings */.se)(report.findings);
@@ -34493,7 +35020,7 @@ async function main(argv, rawIo) {
             compareLate: stage.compareLate,
         }).finally(() => llm.stop());
         if (config.outputDir)
-            await snapshot_writeSnapshot(external_node_path_default().join(config.outputDir, 'snapshot.json'), mergedSnapshot(result.report, built.merged));
+            await (0,baseline_snapshot/* writeSnapshot */.oF)(external_node_path_default().join(config.outputDir, 'snapshot.json'), mergedSnapshot(result.report, built.merged));
     }
     else {
         const compareStage = cliCompareStage(config, io.cwd, stageLog, { now: () => new Date(), elapsed: () => external_node_perf_hooks_namespaceObject.performance.now(), narrative: NARRATIVE_NOT_AVAILABLE }, external_node_os_default().tmpdir());
@@ -34510,13 +35037,13 @@ async function main(argv, rawIo) {
     }
     if (command === 'snapshot') {
         // Streamed like the report: a snapshot of many series is never one string.
-        const snapshot = createSnapshot(result.report);
+        const snapshot = (0,baseline_snapshot/* createSnapshot */.$p)(result.report);
         if (values.out) {
-            await writeToFile(external_node_path_default().resolve(io.cwd, values.out), (sink) => writeSnapshotJson(snapshot, sink));
+            await (0,report_write/* writeToFile */.tP)(external_node_path_default().resolve(io.cwd, values.out), (sink) => (0,baseline_snapshot/* writeSnapshotJson */.ex)(snapshot, sink));
             io.stderr(`Snapshot of ${result.report.series.length} series written to ${values.out}\n`);
         }
         else
-            await writeSnapshotJson(snapshot, io.stdout);
+            await (0,baseline_snapshot/* writeSnapshotJson */.ex)(snapshot, io.stdout);
         return 0;
     }
     if (merged) {
@@ -34530,13 +35057,13 @@ async function main(argv, rawIo) {
     // Streamed, chunk by chunk: a large report is never one string. The terminal digest is small by design.
     const write = async (sink) => {
         if (format === 'json')
-            return writeReportJson(result.report, sink, { keepSamples: config.keepSamples });
+            return (0,report_write/* writeReportJson */.eU)(result.report, sink, { keepSamples: config.keepSamples });
         if (format === 'md')
-            return writeReportMarkdown(result.sections, result.report.timings.renderMs, sink);
+            return (0,report_write/* writeReportMarkdown */.xp)(result.sections, result.report.timings.renderMs, sink);
         await sink(renderText(result.report));
     };
     if (values.out) {
-        await writeToFile(external_node_path_default().resolve(io.cwd, values.out), write);
+        await (0,report_write/* writeToFile */.tP)(external_node_path_default().resolve(io.cwd, values.out), write);
         io.stderr(`Report written to ${values.out}\n`);
     }
     else {
@@ -34553,7 +35080,7 @@ async function main(argv, rawIo) {
 
 main(process.argv.slice(2), {
     // A pipe that is full makes the report wait instead of piling up in memory.
-    stdout: (t) => (process.stdout.write(t) ? undefined : (0,external_node_events_namespaceObject.once)(process.stdout, 'drain')),
+    stdout: (t) => (process.stdout.write(t) ? undefined : (0,external_node_events_.once)(process.stdout, 'drain')),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
 }).then((code) => {

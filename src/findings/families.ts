@@ -25,7 +25,73 @@ export interface Family {
   scope: { path: string; labels: Record<string, string> };
   /** Conditions that vary between cells, in the order they first appear. */
   dims: string[];
+  /**
+   * Path factors that only number repeats of another condition
+   * (`serving_summary_301.json`, `serving_summary_313.json`, each file one
+   * model's run): not compared, so several cells may share a configuration.
+   * (A condition that is only another name for one in `dims` is left out
+   * without a trace: its cells are the same.)
+   */
+  repeats?: string[];
   cells: Cell[];
+}
+
+/**
+ * Whether each value of `finer` comes with one value of `coarser` in the
+ * cells: then `finer` only tells repeats of `coarser`'s levels apart (or is
+ * another name for them).
+ */
+export function determines(cells: readonly Cell[], finer: string, coarser: string): boolean {
+  const seen = new Map<string, string>();
+  for (const c of cells) {
+    const key = c.dims[finer] as string;
+    const value = c.dims[coarser] as string;
+    const known = seen.get(key);
+    if (known === undefined) seen.set(key, value);
+    else if (known !== value) return false;
+  }
+  return true;
+}
+
+/**
+ * The conditions a family does not compare, taken out one at a time:
+ * - `aliases`: another name for a split a kept condition makes (the
+ *   path factor `gemma3` with levels `1b`, `4b` beside the label `model`);
+ *   the file's own label is kept before a path factor, else the first;
+ * - `repeats`: path factors that number repeats of another condition:
+ *   sibling files or folders (`serving_summary_301.json`) each holding one
+ *   level of a condition the file states (`model`). Compared as a condition,
+ *   a file number would be ranked as if it were a setting, and the condition
+ *   it nests would look like it made no difference.
+ */
+function uncompared(cells: readonly Cell[], dims: readonly string[]): { aliases: string[]; repeats: string[] } {
+  const fromPath = (d: string) => cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
+  const kept = [...dims];
+  const aliases: string[] = [];
+  const repeats: string[] = [];
+  const drop = (d: string, into: string[]) => {
+    into.push(d);
+    kept.splice(kept.indexOf(d), 1);
+  };
+  for (;;) {
+    let alias: string | undefined;
+    for (let i = 0; i < kept.length && alias === undefined; i++) {
+      for (let j = i + 1; j < kept.length; j++) {
+        const a = kept[i] as string;
+        const b = kept[j] as string;
+        if (!determines(cells, a, b) || !determines(cells, b, a)) continue;
+        alias = fromPath(a) && !fromPath(b) ? a : b;
+        break;
+      }
+    }
+    if (alias !== undefined) {
+      drop(alias, aliases);
+      continue;
+    }
+    const finer = kept.find((k) => fromPath(k) && kept.some((m) => m !== k && determines(cells, k, m)));
+    if (finer === undefined) return { aliases, repeats };
+    drop(finer, repeats);
+  }
 }
 
 /**
@@ -324,7 +390,9 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
       seen.add(id);
       return true;
     });
-    family.dims = varying;
+    const { aliases, repeats } = varying.length > 1 ? uncompared(family.cells, varying) : { aliases: [], repeats: [] };
+    family.dims = aliases.length + repeats.length > 0 ? varying.filter((d) => !aliases.includes(d) && !repeats.includes(d)) : varying;
+    if (repeats.length > 0) family.repeats = repeats;
     out.push(family);
   }
   return out;

@@ -1,6 +1,6 @@
 import { poolMoments } from '../metrics/stats.js';
 import type { Finding, FindingLevel, NoiseTest } from '../model/finding.js';
-import type { Cell, Family } from './families.js';
+import { determines, type Cell, type Family } from './families.js';
 import { mainEffects, oneWayAnova, welchP, type GroupMoments } from './statistics.js';
 import { labelsPlain, levelName, levelValueText, noisePhrase, pText, ratioText, valueText } from './text.js';
 import { naturalCompare } from '../util/text.js';
@@ -31,6 +31,52 @@ function testOf(p: number | undefined, method: NoiseTest['method'], confidence: 
 function cellLevel(c: Cell, dim: string): FindingLevel {
   const st = c.series.stats;
   return { value: c.dims[dim] as string, n: st.n, mean: st.mean, sd: st.sd, series: [c.series.id] };
+}
+
+/** The family's cells grouped by one condition's level, in order of appearance. */
+function cellsByLevel(cells: readonly Cell[], factor: string): Map<string, Cell[]> {
+  const out = new Map<string, Cell[]>();
+  for (const c of cells) {
+    const v = c.dims[factor] as string;
+    const list = out.get(v);
+    if (list) list.push(c);
+    else out.set(v, [c]);
+  }
+  return out;
+}
+
+/** A condition's levels within some cells: each level's cells pooled (one cell each unless the family has repeats). */
+function levelsIn(cells: readonly Cell[], factor: string): FindingLevel[] {
+  return [...cellsByLevel(cells, factor)].map(([v, list]) => (list.length === 1 ? cellLevel(list[0] as Cell, factor) : pooledLevel(v, list)));
+}
+
+/**
+ * A level's repeats as the observations a test weighs: each repeat's mean
+ * is one value, so the spread between repeats is the noise (the samples
+ * inside one file are not independent runs of the level).
+ */
+function repeatMoments(cells: readonly Cell[]): GroupMoments {
+  const means = cells.map((c) => c.series.stats.mean);
+  const m = means.reduce((s, x) => s + x, 0) / means.length;
+  const sd = means.length > 1 ? Math.sqrt(means.reduce((s, x) => s + (x - m) ** 2, 0) / (means.length - 1)) : null;
+  return { n: means.length, mean: m, sd };
+}
+
+/** ` (serving_summary files as repeats)`: what the levels pool, for the sentence. */
+function repeatsNote(family: Family): string {
+  return family.repeats && family.repeats.length > 0 ? ` (${family.repeats.join(' × ')} as repeats)` : '';
+}
+
+/** The other conditions each of whose values comes with one level of `factor`: what it cannot be told apart from. */
+function nesting(family: Family, factor: string): string[] {
+  return family.dims.filter((d) => d !== factor && determines(family.cells, d, factor));
+}
+
+/** Why a confounded condition is not tested, in words: `each serving_summary ran one model`. */
+export function confoundedReason(family: Family, factor: string): { with: string; reason: string } {
+  const by = nesting(family, factor);
+  const others = family.dims.filter((d) => d !== factor).join(' × ');
+  return by.length > 0 ? { with: by.join(' and '), reason: `each ${by.join(' and each ')} ran one ${factor}` } : { with: others, reason: `the other conditions (${others}) fix its level` };
 }
 
 function headline(family: Family, factor: string, levels: FindingLevel[], over: string): string {
@@ -75,19 +121,25 @@ function finding(family: Family, factor: string, levels: FindingLevel[], test: N
  */
 export function rankOneFactor(family: Family, confidence: number): DraftFinding | undefined {
   const factor = family.dims[0] as string;
-  if (family.direction === 'none' || family.cells.length > MAX_RANKED_LEVELS) return undefined;
-  const levels = bestFirst(family.cells.map((c) => cellLevel(c, factor)), family.direction);
-  const single = (l: FindingLevel) => l.n === 1 || l.sd === null;
-  const noSpread = levels.every(single) ? 'one value per level' : levels.some(single) ? 'a level has a single value' : 'no spread inside the levels';
+  if (family.direction === 'none') return undefined;
+  const groups = cellsByLevel(family.cells, factor);
+  if (groups.size > MAX_RANKED_LEVELS || groups.size < 2) return undefined;
+  const levels = bestFirst(levelsIn(family.cells, factor), family.direction);
+  // With repeats (several files per level), each file's mean is one observation.
+  const repeated = family.cells.length > groups.size;
+  const momentsOf = (l: FindingLevel): GroupMoments => (repeated ? repeatMoments(groups.get(l.value) as Cell[]) : moments(l));
+  const single = repeated ? (l: FindingLevel) => (groups.get(l.value) as Cell[]).length === 1 : (l: FindingLevel) => l.n === 1 || l.sd === null;
+  const unit = repeated ? 'repeat' : 'value';
+  const noSpread = levels.every(single) ? `one ${unit} per level` : levels.some(single) ? `a level has a single ${unit}` : `no spread inside the levels`;
   const test =
     levels.length === 2
-      ? testOf(welchP(moments(levels[0] as FindingLevel), moments(levels[1] as FindingLevel)), 'welch', confidence, noSpread)
-      : testOf(oneWayAnova(levels.map(moments))?.p, 'anova', confidence, noSpread);
-  const parts = [headline(family, factor, levels, '')];
+      ? testOf(welchP(momentsOf(levels[0] as FindingLevel), momentsOf(levels[1] as FindingLevel)), 'welch', confidence, noSpread)
+      : testOf(oneWayAnova(levels.map(momentsOf))?.p, 'anova', confidence, noSpread);
+  const parts = [headline(family, factor, levels, repeatsNote(family))];
   parts.push(noisePhrase(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
   const extra: Partial<DraftFinding> = {};
   if (levels.length > 2 && levels[0]?.mean !== levels[1]?.mean) {
-    const lead = welchP(moments(levels[0] as FindingLevel), moments(levels[1] as FindingLevel));
+    const lead = welchP(momentsOf(levels[0] as FindingLevel), momentsOf(levels[1] as FindingLevel));
     if (lead !== undefined) {
       extra.lead = testOf(lead, 'welch', confidence, '');
       parts.push(`${levelName(factor, levels[0]?.value ?? '')}'s lead over ${levelName(factor, levels[1]?.value ?? '')} is ${lead < 1 - confidence ? 'beyond' : 'within'} the noise (${pText(lead)})`);
@@ -146,8 +198,10 @@ function rangeText(ratios: readonly number[]): string {
 export function rankFactorsOfDesign(family: Family, confidence: number): DraftFinding[] {
   if (family.direction === 'none') return [];
   const { levelNames, cells } = designOf(family);
+  // With repeats (several files per configuration), each file's mean is one observation, as in rankOneFactor.
+  const repeated = (family.repeats?.length ?? 0) > 0;
   const effects = mainEffects(
-    cells.map(({ cell, levels }) => ({ levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })),
+    cells.map(({ cell, levels }) => (repeated ? { levels, n: 1, mean: cell.series.stats.mean, sd: null } : { levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })),
     levelNames.map((l) => l.length),
   );
   const unit = family.unit;
@@ -160,17 +214,31 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
     const worst = levels[levels.length - 1] as FindingLevel;
     const bestName = levelName(factor, best.value);
     const others = family.dims.filter((d) => d !== factor);
-    const test = testOf(effects[f]?.test?.p, 'anova', confidence, 'no spread to judge by');
-    const settings = [...slices(family, factor)].filter(([, g]) => g.length > 1).sort(([a], [b]) => naturalCompare(a, b));
-    const bestIn = settings.filter(([, g]) => bestFirst(g.map((c) => cellLevel(c, factor)), family.direction)[0]?.value === best.value);
-    const ratios = bestIn.map(([, g]) => ratioOf(g.map((c) => c.series.stats.mean))).filter((r): r is number => r !== undefined);
     const over = others.join(' × ');
+    const averages = `over all settings ${bestName} averages ${levelValueText({ ...best, sd: null }, unit)} and ${levelName(factor, worst.value)} ${levelValueText({ ...worst, sd: null }, unit)}`;
+    const effect = effects[f];
+    if (effect?.confounded) {
+      // The other conditions account for every difference this one shows: no setting, and no fit, tells it apart.
+      const why = confoundedReason(family, factor);
+      const test: NoiseTest = { method: 'none', p: null, significant: null, reason: `confounded: ${why.reason}` };
+      const text = `${family.metric} by ${factor} over ${over}${repeatsNote(family)}: ${averages}; ${factor} cannot be told apart from ${why.with} (${why.reason}), so it is not tested.`;
+      out.push(finding(family, factor, levels, test, text));
+      return;
+    }
+    const test = testOf(effect?.test?.p, 'anova', confidence, 'no spread to judge by');
+    // The settings where two or more levels meet: only there does a level win or lose.
+    const settings = [...slices(family, factor)]
+      .map(([setting, g]) => [setting, bestFirst(levelsIn(g, factor), family.direction)] as const)
+      .filter(([, ranked]) => ranked.length > 1)
+      .sort(([a], [b]) => naturalCompare(a, b));
+    const bestIn = settings.filter(([, ranked]) => ranked[0]?.value === best.value);
+    const ratios = bestIn.map(([, ranked]) => ratioOf(ranked.map((l) => l.mean))).filter((r): r is number => r !== undefined);
     const parts: string[] = [];
     const lowest = family.direction === 'lower';
-    const wins = `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${settings.length} ${over} settings`;
+    const wins = settings.length > 0 ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${settings.length} ${over} settings` : '';
     const margin = ratios.length > 0 ? (lowest ? `; the highest there is ${rangeText(ratios)} that` : `, ${rangeText(ratios)} the lowest there`) : '';
-    parts.push(`${family.metric} by ${factor} over ${over}: ${wins}${margin}`);
-    parts.push(`over all settings ${bestName} averages ${levelValueText({ ...best, sd: null }, unit)} and ${levelName(factor, worst.value)} ${levelValueText({ ...worst, sd: null }, unit)}`);
+    if (wins !== '') parts.push(`${family.metric} by ${factor} over ${over}${repeatsNote(family)}: ${wins}${margin}`);
+    parts.push(wins !== '' ? averages : `${family.metric} by ${factor} over ${over}${repeatsNote(family)}: ${averages}`);
     parts.push(
       test.significant === null || test.p === null
         ? noisePhrase(test, factor)
@@ -178,9 +246,9 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
           ? `${factor} matters beyond the noise (${pText(test.p)})`
           : `${factor} makes no difference beyond the noise (${pText(test.p)})`,
     );
-    const slicesShown = settings.slice(0, 12).map(([setting, g]) => ({
+    const slicesShown = settings.slice(0, 12).map(([setting, ranked]) => ({
       setting,
-      values: bestFirst(g.map((c) => cellLevel(c, factor)), family.direction).map((l) => ({ level: l.value, mean: l.mean, n: l.n })),
+      values: ranked.map((l) => ({ level: l.value, mean: l.mean, n: l.n })),
     }));
     out.push(finding(family, factor, levels, test, `${parts.join('; ')}.`, { slices: slicesShown }));
   });

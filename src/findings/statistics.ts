@@ -57,6 +57,41 @@ export interface MainEffect {
   /** The factor's index in the design. */
   factor: number;
   test: FTest | undefined;
+  /**
+   * The other factors determine this one's effect (each `serving_summary_N`
+   * ran one model): leaving it out fits as well, which says nothing about it,
+   * so it is not tested.
+   */
+  confounded: boolean;
+}
+
+/**
+ * The rank of the additive model's design (an intercept and one column per
+ * level after the first of each factor in `factors`), over the distinct
+ * level combinations: a factor whose columns do not raise it is confounded.
+ */
+function designRank(rows: readonly (readonly number[])[], factors: readonly number[], levelCounts: readonly number[]): number {
+  const matrix = rows.map((levels) => {
+    const row = [1];
+    for (const f of factors) for (let l = 1; l < (levelCounts[f] as number); l++) row.push(levels[f] === l ? 1 : 0);
+    return row;
+  });
+  const columns = matrix[0]?.length ?? 0;
+  let rank = 0;
+  for (let col = 0; col < columns && rank < matrix.length; col++) {
+    let pivot = rank;
+    for (let r = rank + 1; r < matrix.length; r++) if (Math.abs((matrix[r] as number[])[col] as number) > Math.abs((matrix[pivot] as number[])[col] as number)) pivot = r;
+    const top = matrix[pivot] as number[];
+    if (Math.abs(top[col] as number) < 1e-9) continue;
+    [matrix[rank], matrix[pivot]] = [top, matrix[rank] as number[]];
+    for (let r = rank + 1; r < matrix.length; r++) {
+      const row = matrix[r] as number[];
+      const k = (row[col] as number) / (top[col] as number);
+      if (k !== 0) for (let c = col; c < columns; c++) row[c] = (row[c] as number) - k * (top[c] as number);
+    }
+    rank++;
+  }
+  return rank;
 }
 
 /**
@@ -114,12 +149,15 @@ export function mainEffects(cells: readonly DesignCell[], levelCounts: readonly 
   const residualDf = n - 1 - levelCounts.reduce((s, l) => s + (l - 1), 0);
   const lackOfFit = additiveLackOfFit(data, factors, levelCounts);
   const residual = lackOfFit + data.reduce((s, c) => s + c.within, 0);
+  const combinations = [...new Map(cells.map((c) => [c.levels.join(','), c.levels])).values()];
+  const fullRank = designRank(combinations, factors, levelCounts);
   return factors.map((f) => {
     const df1 = (levelCounts[f] as number) - 1;
-    if (residualDf < 1 || df1 < 1 || !(residual > 1e-24)) return { factor: f, test: undefined };
+    const confounded = df1 >= 1 && designRank(combinations, factors.filter((g) => g !== f), levelCounts) === fullRank;
+    if (confounded || residualDf < 1 || df1 < 1 || !(residual > 1e-24)) return { factor: f, test: undefined, confounded };
     const without = additiveLackOfFit(data, factors.filter((g) => g !== f), levelCounts);
     const effect = Math.max(0, without - lackOfFit);
     const fStat = effect / df1 / (residual / residualDf);
-    return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) } };
+    return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounded };
   });
 }

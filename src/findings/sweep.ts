@@ -1,6 +1,6 @@
 import type { FindingLevel, NoiseTest, SweepEffect } from '../model/finding.js';
 import type { Family } from './families.js';
-import { bestFirst, designOf, pooledLevel, spreadRatio, type DraftFinding } from './ranking.js';
+import { bestFirst, confoundedReason, designOf, pooledLevel, spreadRatio, type DraftFinding } from './ranking.js';
 import { mainEffects } from './statistics.js';
 import { labelsPlain, naturalOrder, pText, ratioText, signedPercent, valueText } from './text.js';
 
@@ -15,7 +15,8 @@ function median(values: number[]): number {
 
 /** Several conditions vary and most configurations ran once or a few times. */
 export function isSweep(family: Family): boolean {
-  if (family.dims.length < 2 || family.cells.length < MIN_SWEEP_CONFIGURATIONS) return false;
+  // A sweep has one cell per configuration; repeats of one (files numbering runs) are ranked instead.
+  if (family.dims.length < 2 || family.cells.length < MIN_SWEEP_CONFIGURATIONS || (family.repeats?.length ?? 0) > 0) return false;
   return medianAtMost(family.cells, 3);
 }
 
@@ -78,7 +79,9 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
     const means = levels.map((l) => l.mean);
     const spread = grand !== 0 ? (Math.max(...means) - Math.min(...means)) / Math.abs(grand) : 0;
     const t = effects[f]?.test;
-    const test: NoiseTest = t ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence } : { method: 'none', p: null, significant: null, reason: untested };
+    const test: NoiseTest = t
+      ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
+      : { method: 'none', p: null, significant: null, reason: effects[f]?.confounded ? `confounded: ${confoundedReason(family, factor).reason}` : untested };
     return { factor, levels, spread, test };
   });
   effectList.sort((a, b) => b.spread - a.spread);
