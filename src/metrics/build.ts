@@ -119,7 +119,7 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules, he
     file,
     // Redacted here, before any display limit can cut a token short (see src/util/redact.ts).
     metric: redactSecrets(raw.metric),
-    labels: redactLabels(raw.labels),
+    labels: head.labels.mayHoldSecret(raw.labels) ? redactLabels(raw.labels) : raw.labels,
     unit,
     direction: override ?? raw.directionHint ?? inferDirection(raw.metric, unit),
     directionSource: override ? 'override' : 'inferred',

@@ -145,17 +145,49 @@ export function labelKey(labels: Record<string, string>): string {
   return `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
 }
 
+/**
+ * labelKey of the labels a file's series carry, remembered for the last
+ * object seen: the series of one table row group or JSON object share one
+ * labels object, built before any of them. Only for labels that are no
+ * longer changed (a parser's finished series), within one file.
+ */
+export class LabelKeys {
+  private last: Record<string, string> | undefined;
+  private lastKey = '';
+  private lastHint = false;
+
+  /** labelKey(labels). */
+  keyOf(labels: Record<string, string>): string {
+    if (labels !== this.last) this.see(labels);
+    return this.lastKey;
+  }
+
+  /** Whether a key or value of `labels` holds a hint of a secret (mayHoldSecret of its key: no pattern spans `{`, `=` or `,`). */
+  mayHoldSecret(labels: Record<string, string>): boolean {
+    if (labels !== this.last) this.see(labels);
+    return this.lastHint;
+  }
+
+  private see(labels: Record<string, string>): void {
+    this.last = labels;
+    this.lastKey = labelKey(labels);
+    this.lastHint = this.lastKey !== '' && mayHoldSecret(this.lastKey);
+  }
+}
+
 /** The part of a series id that comes from its file, worked out once for all the file's series. */
 export interface IdHead {
   /** The path with timestamps and run indices normalised. */
   head: string;
   /** Whether the path holds a hint of a secret (then the whole id is redacted). */
   secret: boolean;
+  /** The file's series' label keys. */
+  labels: LabelKeys;
 }
 
 export function idHead(file: string): IdHead {
   const head = normaliseRunPath(file);
-  return { head, secret: mayHoldSecretPath(head) };
+  return { head, secret: mayHoldSecretPath(head), labels: new LabelKeys() };
 }
 
 /**
@@ -169,11 +201,13 @@ export function seriesId(file: string, metric: string, labels: Record<string, st
 
 /** seriesId with the file's part already worked out (`idHead`). */
 export function seriesIdUnder(file: IdHead, metric: string, labels: Record<string, string>): string {
-  const tail = `${metric}${labelKey(labels)}`;
-  // No secret pattern holds a `:`, so none spans the `::`: when neither part holds a hint of one, the id is
-  // its own redaction.
-  if (!file.secret && !mayHoldSecret(tail)) return `${file.head}::${tail}`;
+  const tail = `${metric}${file.labels.keyOf(labels)}`;
+  // No secret pattern holds a `:`, `{`, `=` or `,`, so none spans the `::` or the metric and its labels: when
+  // no part holds a hint of one, the id is its own redaction.
+  if (!file.secret && !mayHoldSecretName(metric) && !file.labels.mayHoldSecret(labels)) return `${file.head}::${tail}`;
   return redactSecrets(`${file.head}::${tail}`);
 }
 
+/** Metric names repeat across thousands of files: each is checked once. */
+const mayHoldSecretName = memo(50_000, mayHoldSecret);
 const mayHoldSecretPath = memo(50_000, mayHoldSecret);

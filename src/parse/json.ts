@@ -1,5 +1,5 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
-import { labelKey } from '../metrics/identity.js';
+import { LabelKeys } from '../metrics/identity.js';
 import { inferUnit, normaliseName } from '../metrics/infer.js';
 import { summaryCheck, valueCheck, type ValueCheck } from '../metrics/sanity.js';
 import { parseQuantity } from '../metrics/units.js';
@@ -158,9 +158,6 @@ function labelsTellApart(rows: Row[], labelColumns: string[]): boolean {
   return seen.size === rows.length;
 }
 
-function seriesKey(series: RawSeries): string {
-  return `${series.metric}\u0000${labelKey(series.labels)}`;
-}
 
 class JsonWalker {
   readonly problems = new ProblemLog();
@@ -179,6 +176,13 @@ class JsonWalker {
 
   /** Value checks by metric and unit: a document repeats the same few paths many times. */
   private readonly checks = new Map<string, ValueCheck>();
+  /** The document's series share labels objects per JSON object or record group. */
+  private readonly labelKeys = new LabelKeys();
+
+  /** One series per metric and labels: the identity two series that add up share. */
+  private seriesKey(series: RawSeries): string {
+    return `${series.metric}\u0000${this.labelKeys.keyOf(series.labels)}`;
+  }
 
   private checkFor(metric: string, unitHint: string | undefined): ValueCheck {
     const key = `${metric}\u0000${unitHint ?? ''}`;
@@ -232,7 +236,7 @@ class JsonWalker {
    * two series with the same id.
    */
   private push(series: RawSeries): void {
-    const key = seriesKey(series);
+    const key = this.seriesKey(series);
     const existing = this.series.get(key);
     if (!existing) {
       // Tables stop at the same cap on their own; this one counts the document's series together.
@@ -283,7 +287,7 @@ class JsonWalker {
       const result = table.finish();
       if (result.series.length > 0 || problems.total > 0) this.tables.push({ result, problems, where });
       else this.absorb(result, problems, where);
-      for (const series of result.series) this.pending.add(seriesKey(series));
+      for (const series of result.series) this.pending.add(this.seriesKey(series));
       if (this.series.size + this.pending.size > LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
       return;
     }
@@ -366,7 +370,8 @@ class JsonWalker {
       else this.at(path, `"${metric}": ${why}; value left out`);
     }
     if (samples.count === 0) return;
-    const series: RawSeries = { metric, labels: { ...labels }, samples };
+    // Series of one object share its labels object: it is complete before any of them is made, and never changed.
+    const series: RawSeries = { metric, labels, samples };
     if (unitHint !== undefined) series.unitHint = unitHint;
     this.push(series);
   }
@@ -395,7 +400,7 @@ class JsonWalker {
       this.at(path, `summary of "${metric}": ${why}; summary left out`);
       return;
     }
-    const series: RawSeries = { metric, labels: { ...labels }, summary };
+    const series: RawSeries = { metric, labels, summary };
     if (unitHint !== undefined) series.unitHint = unitHint;
     this.push(series);
   }

@@ -614,9 +614,8 @@ export class TableBuilder {
     if (this.series.length >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile(), line);
     const prefix = this.options.metricPrefix;
     const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
-    const series: RawSeries = sampled
-      ? { metric, labels: { ...group.labels }, samples: new SampleAccumulator(), line }
-      : { metric, labels: { ...group.labels }, line };
+    // The group's series share its labels object, complete before any of them is made and never changed.
+    const series: RawSeries = sampled ? { metric, labels: group.labels, samples: new SampleAccumulator(), line } : { metric, labels: group.labels, line };
     this.series.push(series);
     return series;
   }
