@@ -97,36 +97,67 @@ function splitExtension(segment: string): [string, string] {
 /** Finds the run indices of a path and replaces them by `<n>` (the result is shared: do not change it). */
 export const replicatePath: (filePath: string) => Readonly<ReplicatePath> = memo(50_000, findReplicates);
 
+/** One folder or file name (without its extension) with its run indices replaced by `<n>`. */
+function segmentReplicates(stem: string, ext: string): ReplicatePath {
+  const indices: number[] = [];
+  const written: string[] = [];
+  const bare = BARE_R.exec(stem);
+  if (bare) return { normalised: `${bare[1]}<n>${ext}`, indices: [Number(bare[2])], written: [bare[2] as string] };
+  const replaced = stem.replace(REPLICATE_TOKEN, (_m, sep: string, word: string, joiner: string, digits: string) => {
+    indices.push(Number(digits));
+    written.push(digits);
+    return `${sep}${word}${joiner}<n>`;
+  });
+  return { normalised: replaced + ext, indices, written };
+}
+
+/** A folder name's run indices: run folders are shared by every file in them, so each name is read once. */
+const folderReplicates = memo(50_000, (segment: string) => segmentReplicates(segment, ''));
+
 function findReplicates(filePath: string): ReplicatePath {
   const indices: number[] = [];
   const written: string[] = [];
   const segments = filePath.split('/');
   const out = segments.map((segment, i) => {
-    const isFile = i === segments.length - 1;
-    const [stem, ext] = isFile ? splitExtension(segment) : [segment, ''];
-    if (!isFile && i > 0 && /^\d{1,4}$/.test(stem) && REPLICATE_PARENT.test(segments[i - 1] as string)) {
-      indices.push(Number(stem));
-      written.push(stem);
+    if (i === segments.length - 1) {
+      const [stem, ext] = splitExtension(segment);
+      const found = segmentReplicates(stem, ext);
+      for (const n of found.indices) indices.push(n);
+      for (const w of found.written) written.push(w);
+      return found.normalised;
+    }
+    if (i > 0 && /^\d{1,4}$/.test(segment) && REPLICATE_PARENT.test(segments[i - 1] as string)) {
+      indices.push(Number(segment));
+      written.push(segment);
       return '<n>';
     }
-    const bare = BARE_R.exec(stem);
-    if (bare) {
-      indices.push(Number(bare[2]));
-      written.push(bare[2] as string);
-      return `${bare[1]}<n>${ext}`;
-    }
-    const replaced = stem.replace(REPLICATE_TOKEN, (_m, sep: string, word: string, joiner: string, digits: string) => {
-      indices.push(Number(digits));
-      written.push(digits);
-      return `${sep}${word}${joiner}<n>`;
-    });
-    return replaced + ext;
+    const found = folderReplicates(segment);
+    for (const n of found.indices) indices.push(n);
+    for (const w of found.written) written.push(w);
+    return found.normalised;
   });
   return { normalised: indices.length > 0 ? out.join('/') : filePath, indices, written };
 }
 
-/** Timestamps and run indices normalised: the part of a path that names the benchmark. */
-export const normaliseRunPath: (filePath: string) => string = memo(50_000, (filePath) => normaliseTimestamps(replicatePath(filePath).normalised));
+/** A folder name with its timestamps normalised, read once per name. */
+const folderTimestamps = memo(50_000, normaliseTimestamps);
+
+/**
+ * Timestamps and run indices normalised: the part of a path that names the
+ * benchmark. The same as normaliseTimestamps of the whole run-normalised
+ * path: no timestamp pattern matches a `/`, and a `/` is no digit for their
+ * look-arounds, so each folder's part is worked out once and the file name's
+ * on its own.
+ */
+export const normaliseRunPath: (filePath: string) => string = memo(50_000, (filePath) => {
+  const normalised = replicatePath(filePath).normalised;
+  const cut = normalised.lastIndexOf('/');
+  if (cut < 0) return normaliseTimestamps(normalised);
+  const folders = normalised.slice(0, cut).split('/');
+  let out = '';
+  for (const folder of folders) out += `${folderTimestamps(folder)}/`;
+  return out + normaliseTimestamps(normalised.slice(cut + 1));
+});
 
 export function labelKey(labels: Record<string, string>): string {
   const keys = Object.keys(labels);
@@ -187,7 +218,8 @@ export interface IdHead {
 
 export function idHead(file: string): IdHead {
   const head = normaliseRunPath(file);
-  return { head, secret: mayHoldSecretPath(head), labels: new LabelKeys() };
+  // Once per file, and paths are unique: a remembered answer would cost more than the test.
+  return { head, secret: mayHoldSecret(head), labels: new LabelKeys() };
 }
 
 /**
@@ -210,4 +242,3 @@ export function seriesIdUnder(file: IdHead, metric: string, labels: Record<strin
 
 /** Metric names repeat across thousands of files: each is checked once. */
 const mayHoldSecretName = memo(50_000, mayHoldSecret);
-const mayHoldSecretPath = memo(50_000, mayHoldSecret);

@@ -1,3 +1,6 @@
+/** An undefined answer as a cache holds it. */
+const NONE: unique symbol = Symbol('none');
+
 /**
  * A pure function of a string, remembered: metric, column and file names
  * repeat across thousands of files, and each answer is computed once. The
@@ -6,15 +9,15 @@
  * change them.
  */
 export function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
+  // An undefined answer is kept as NONE, so a miss costs one lookup before the work, not two.
+  const cache = new Map<string, T | typeof NONE>();
   return (key) => {
-    let value = cache.get(key);
-    if (value === undefined && !cache.has(key)) {
-      value = compute(key);
-      if (cache.size >= limit) cache.clear();
-      cache.set(key, value);
-    }
-    return value as T;
+    const known = cache.get(key);
+    if (known !== undefined) return (known === NONE ? undefined : known) as T;
+    const value = compute(key);
+    if (cache.size >= limit) cache.clear();
+    cache.set(key, value === undefined ? NONE : value);
+    return value;
   };
 }
 

@@ -136,6 +136,31 @@ describe('normaliseRunPath', () => {
   it('gives every run of one benchmark the same path', () => {
     expect(normaliseRunPath('exp/a/run_1/summary.json')).toBe(normaliseRunPath('exp/a/run_5/summary.json'));
   });
+
+  // Worked out folder by folder (each folder name once); the answer must be the whole path's.
+  const tricky = [
+    'summary.json',
+    '20251002-151204.json',
+    'runs/1/20251002/result_1700000000.csv',
+    'runs/2/20251002/result_1700000000123.csv',
+    'trials/02/r3/out.json',
+    'r1/r2.json',
+    'a/2025-10-02T15:12:04Z/b/2025-10-02.md',
+    'logs/run-20251001-100000/per_prompt_runs_1.csv',
+    'x/1234-56/20251001_101010/seed_5.run_2.json',
+    'deep/12345678/87654321/x_20251003T101010.csv',
+    'bench/deepseek-r1/run_2/summary.json',
+    'exp/run_3/RUN-04/iter7_rep2.json',
+    '1/2/3/4.json',
+    'a.b.c/2025-10-02_12-00-00.tar.gz',
+  ];
+  it.each(tricky)('normalises %s as normaliseTimestamps does the whole run-normalised path', (path) => {
+    expect(normaliseRunPath(path)).toBe(normaliseTimestamps(replicatePath(path).normalised));
+  });
+
+  it('names the timestamp in a folder and the run in the file of one path', () => {
+    expect(normaliseRunPath('logs/run-20251001-100000/per_prompt_runs_1.csv')).toBe('logs/run-<ts>/per_prompt_runs_<n>.csv');
+  });
 });
 
 describe('seriesId with run indices', () => {
