@@ -8684,8 +8684,8 @@ function isFiniteNumber(value) {
 /* harmony export */ });
 /* unused harmony export timestampToIso */
 /* harmony import */ var _metrics_identity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1659);
-/* harmony import */ var _util_memo_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6012);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3850);
+/* harmony import */ var _util_memo_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6012);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3850);
 
 
 
@@ -8694,7 +8694,7 @@ function isFiniteNumber(value) {
  * `runs/20251002-151204/x.csv` → ['20251002-151204']. Remembered per path
  * (thousands of series share a file); callers must not change the result.
  */
-const pathTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_2__/* .memo */ .p)(50_000, _metrics_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .timestampsIn */ .p9);
+const pathTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .p)(50_000, _metrics_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .timestampsIn */ .p9);
 function compareTimestamps(a, b) {
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
         const x = BigInt((a[i] ?? '').replace(/\D/g, '') || '0');
@@ -8755,7 +8755,7 @@ function runFamilies(series) {
         families.set(family, runs);
         const run = runs.get(s.file) ?? { file: s.file, stamps, series: [] };
         runs.set(s.file, run);
-        run.series.push((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .snapshotSeries */ .Ep)(s));
+        run.series.push((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .snapshotSeries */ .Ep)(s));
     }
     return { families, others };
 }
@@ -9428,8 +9428,8 @@ function exclusionReason(relPath) {
 /* harmony import */ var _baseline_sources_history_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5382);
 /* harmony import */ var _metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1659);
 /* harmony import */ var _metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1161);
-/* harmony import */ var _util_memo_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6012);
-/* harmony import */ var _model_series_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1108);
+/* harmony import */ var _util_memo_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6012);
+/* harmony import */ var _model_series_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1108);
 
 
 
@@ -9453,27 +9453,52 @@ function determines(cells, finer, coarser) {
     }
     return true;
 }
+/** A path factor's name that says its levels number result files (`results_3.json`, `serving_summary_301.json`), not settings. */
+const RESULT_FILE = /(^|_)(results?|summary|summaries|outputs?|out|logs?|reports?|bench|benchmarks?|data|metrics|stats|measurements?|records?|files?|parts?|chunks?|shards?|traces?|dumps?|exports?)(_|$)/;
+/** Whether the values of one condition are another's written differently (`1b` in `gemma3:1b`). */
+function renames(cells, a, b) {
+    const plain = (v) => v.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    return cells.every((c) => {
+        const x = plain(c.dims[a]);
+        const y = plain(c.dims[b]);
+        return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
+    });
+}
 /**
  * The conditions a family does not compare, taken out one at a time:
- * - `aliases`: another name for a split a kept condition makes (the
- *   path factor `gemma3` with levels `1b`, `4b` beside the label `model`);
- *   the file's own label is kept before a path factor, else the first;
- * - `repeats`: path factors that number repeats of another condition:
- *   sibling files or folders (`serving_summary_301.json`) each holding one
- *   level of a condition the file states (`model`). Compared as a condition,
- *   a file number would be ranked as if it were a setting, and the condition
- *   it nests would look like it made no difference.
+ * - file numbers: a path factor named like result files whose levels are
+ *   integers (`serving_summary_301.json`), when each number holds one level
+ *   of another condition (`model`). Compared as a condition, a file number
+ *   would be ranked as if it were a setting, and the condition it nests
+ *   would look as if it made no difference. When other cells share their
+ *   configuration, the numbers are `repeats` of it; otherwise they only name
+ *   each configuration's file and are dropped.
+ * - another name for a split a kept condition makes: dropped without a
+ *   trace when its values are the kept one's written differently (`1b`,
+ *   `gemma3:1b`), else listed in `aliases` under the kept one, so the
+ *   sentence says it changed too. A file's own label is kept before a path
+ *   factor, otherwise the first.
  */
 function uncompared(cells, dims) {
     const fromPath = (d) => cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
+    const numbersFiles = (d) => fromPath(d) && RESULT_FILE.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(d)) && cells.every((c) => /^\d{1,9}$/.test(c.dims[d]));
     const kept = [...dims];
-    const aliases = [];
+    const dropped = [];
     const repeats = [];
-    const drop = (d, into) => {
-        into.push(d);
+    const aliasOf = new Map();
+    const drop = (d) => {
+        dropped.push(d);
         kept.splice(kept.indexOf(d), 1);
     };
     for (;;) {
+        const number = kept.find((d) => numbersFiles(d) && kept.some((m) => m !== d && determines(cells, d, m)));
+        if (number !== undefined) {
+            drop(number);
+            const configurations = new Set(cells.map((c) => kept.map((k) => c.dims[k]).join('\u0000')));
+            if (configurations.size < cells.length)
+                repeats.push(number);
+            continue;
+        }
         let alias;
         for (let i = 0; i < kept.length && alias === undefined; i++) {
             for (let j = i + 1; j < kept.length; j++) {
@@ -9481,19 +9506,26 @@ function uncompared(cells, dims) {
                 const b = kept[j];
                 if (!determines(cells, a, b) || !determines(cells, b, a))
                     continue;
-                alias = fromPath(a) && !fromPath(b) ? a : b;
+                alias = fromPath(a) && !fromPath(b) ? [a, b] : [b, a];
                 break;
             }
         }
-        if (alias !== undefined) {
-            drop(alias, aliases);
-            continue;
-        }
-        const finer = kept.find((k) => fromPath(k) && kept.some((m) => m !== k && determines(cells, k, m)));
-        if (finer === undefined)
-            return { aliases, repeats };
-        drop(finer, repeats);
+        if (alias === undefined)
+            break;
+        const [gone, stays] = alias;
+        drop(gone);
+        if (!renames(cells, gone, stays))
+            aliasOf.set(gone, stays);
     }
+    // An alias of an alias is named under the condition that stays.
+    const aliases = {};
+    for (const [gone, stays] of aliasOf) {
+        let root = stays;
+        while (aliasOf.has(root))
+            root = aliasOf.get(root);
+        (aliases[root] ??= []).push(gone);
+    }
+    return { dropped, repeats, aliases };
 }
 /**
  * Conditions that name different benchmarks rather than settings of one:
@@ -9537,7 +9569,7 @@ function currentSeries(series) {
     let file;
     let isCurrent = false;
     return series.filter((s) => {
-        if (s.id.startsWith(_model_series_js__WEBPACK_IMPORTED_MODULE_3__/* .LLM_SERIES_PREFIX */ .z))
+        if (s.id.startsWith(_model_series_js__WEBPACK_IMPORTED_MODULE_4__/* .LLM_SERIES_PREFIX */ .z))
             return false;
         if (s.file !== file) {
             file = s.file;
@@ -9548,7 +9580,7 @@ function currentSeries(series) {
     });
 }
 /** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
-const isIdentityLabel = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_4__/* .memo */ .p)(10_000, (key) => IDENTITY_LABEL.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key)));
+const isIdentityLabel = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .p)(10_000, (key) => IDENTITY_LABEL.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key)));
 function singular(word) {
     return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
@@ -9755,10 +9787,12 @@ function buildFamilies(series, current = currentSeries(series)) {
             seen.add(id);
             return true;
         });
-        const { aliases, repeats } = varying.length > 1 ? uncompared(family.cells, varying) : { aliases: [], repeats: [] };
-        family.dims = aliases.length + repeats.length > 0 ? varying.filter((d) => !aliases.includes(d) && !repeats.includes(d)) : varying;
+        const { dropped, repeats, aliases } = varying.length > 1 ? uncompared(family.cells, varying) : { dropped: [], repeats: [], aliases: {} };
+        family.dims = dropped.length > 0 ? varying.filter((d) => !dropped.includes(d)) : varying;
         if (repeats.length > 0)
             family.repeats = repeats;
+        if (Object.keys(aliases).length > 0)
+            family.aliases = aliases;
         out.push(family);
     }
     return out;
@@ -9767,273 +9801,32 @@ function buildFamilies(series, current = currentSeries(series)) {
 
 /***/ }),
 
-/***/ 6072:
+/***/ 2757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Qe: () => (/* binding */ rankOneFactor),
-/* harmony export */   et: () => (/* binding */ designOf),
-/* harmony export */   g3: () => (/* binding */ pooledLevel),
-/* harmony export */   g7: () => (/* binding */ confoundedReason),
-/* harmony export */   l9: () => (/* binding */ bestFirst),
-/* harmony export */   v$: () => (/* binding */ spreadRatio),
-/* harmony export */   wS: () => (/* binding */ rankFactorsOfDesign)
-/* harmony export */ });
-/* unused harmony export MAX_RANKED_LEVELS */
-/* harmony import */ var _metrics_stats_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4522);
-/* harmony import */ var _families_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8940);
-/* harmony import */ var _statistics_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(675);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4087);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9997);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  lp: () => (/* binding */ aliasNote),
+  l9: () => (/* binding */ bestFirst),
+  g7: () => (/* binding */ confoundedReason),
+  hp: () => (/* binding */ designEffects),
+  et: () => (/* binding */ designOf),
+  g3: () => (/* binding */ pooledLevel),
+  wS: () => (/* binding */ rankFactorsOfDesign),
+  Qe: () => (/* binding */ rankOneFactor),
+  v$: () => (/* binding */ spreadRatio)
+});
 
+// UNUSED EXPORTS: MAX_RANKED_LEVELS
 
-
-
-/** A ranking of more levels than this compares different benchmarks, not settings of one. */
-const MAX_RANKED_LEVELS = 24;
-const moments = (l) => ({ n: l.n ?? 1, mean: l.mean, sd: l.sd });
-function bestFirst(levels, direction) {
-    return [...levels].sort((a, b) => (direction === 'lower' ? a.mean - b.mean : b.mean - a.mean));
-}
-/** Highest over lowest mean, when both are positive: how many times one is the other. */
-function spreadRatio(levels) {
-    const means = levels.map((l) => l.mean);
-    const lo = Math.min(...means);
-    const hi = Math.max(...means);
-    return lo > 0 ? hi / lo : undefined;
-}
-function testOf(p, method, confidence, reason) {
-    return p === undefined ? { method: 'none', p: null, significant: null, reason } : { method, p, significant: p < 1 - confidence };
-}
-function cellLevel(c, dim) {
-    const st = c.series.stats;
-    return { value: c.dims[dim], n: st.n, mean: st.mean, sd: st.sd, series: [c.series.id] };
-}
-/** The family's cells grouped by one condition's level, in order of appearance. */
-function cellsByLevel(cells, factor) {
-    const out = new Map();
-    for (const c of cells) {
-        const v = c.dims[factor];
-        const list = out.get(v);
-        if (list)
-            list.push(c);
-        else
-            out.set(v, [c]);
-    }
-    return out;
-}
-/** A condition's levels within some cells: each level's cells pooled (one cell each unless the family has repeats). */
-function levelsIn(cells, factor) {
-    return [...cellsByLevel(cells, factor)].map(([v, list]) => (list.length === 1 ? cellLevel(list[0], factor) : pooledLevel(v, list)));
-}
-/**
- * A level's repeats as the observations a test weighs: each repeat's mean
- * is one value, so the spread between repeats is the noise (the samples
- * inside one file are not independent runs of the level).
- */
-function repeatMoments(cells) {
-    const means = cells.map((c) => c.series.stats.mean);
-    const m = means.reduce((s, x) => s + x, 0) / means.length;
-    const sd = means.length > 1 ? Math.sqrt(means.reduce((s, x) => s + (x - m) ** 2, 0) / (means.length - 1)) : null;
-    return { n: means.length, mean: m, sd };
-}
-/** ` (serving_summary files as repeats)`: what the levels pool, for the sentence. */
-function repeatsNote(family) {
-    return family.repeats && family.repeats.length > 0 ? ` (${family.repeats.join(' × ')} as repeats)` : '';
-}
-/** The other conditions each of whose values comes with one level of `factor`: what it cannot be told apart from. */
-function nesting(family, factor) {
-    return family.dims.filter((d) => d !== factor && (0,_families_js__WEBPACK_IMPORTED_MODULE_1__/* .determines */ .dF)(family.cells, d, factor));
-}
-/** Why a confounded condition is not tested, in words: `each serving_summary ran one model`. */
-function confoundedReason(family, factor) {
-    const by = nesting(family, factor);
-    const others = family.dims.filter((d) => d !== factor).join(' × ');
-    return by.length > 0 ? { with: by.join(' and '), reason: `each ${by.join(' and each ')} ran one ${factor}` } : { with: others, reason: `the other conditions (${others}) fix its level` };
-}
-function headline(family, factor, levels, over) {
-    const best = { ...levels[0], value: (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelName */ .C1)(factor, levels[0].value) };
-    const worst = { ...levels[levels.length - 1], value: (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelName */ .C1)(factor, levels[levels.length - 1].value) };
-    const ratio = spreadRatio(levels);
-    const unit = family.unit;
-    // Naming a leader among equal values would tell the reader one level is better when none is.
-    if (levels.every((l) => l.mean === best.mean))
-        return `${family.metric} by ${factor}${over}: all ${levels.length} levels are equal at ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .valueText */ .Ru)(best.mean, unit)}`;
-    const times = ratio !== undefined ? (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .ratioText */ .B9)(ratio) : undefined;
-    if (family.direction === 'lower') {
-        const tail = times ? `; the highest, ${worst.value} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .valueText */ .Ru)(worst.mean, unit)}), is ${times} that` : `; the highest is ${worst.value} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .valueText */ .Ru)(worst.mean, unit)})`;
-        return `${family.metric} by ${factor}${over}: ${best.value} is lowest at ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelValueText */ .tC)(best, unit)}${tail}`;
-    }
-    const tail = times ? `, ${times} the lowest, ${worst.value} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .valueText */ .Ru)(worst.mean, unit)})` : `; the lowest is ${worst.value} (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .valueText */ .Ru)(worst.mean, unit)})`;
-    return `${family.metric} by ${factor}${over}: ${best.value} leads at ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelValueText */ .tC)(best, unit)}${tail}`;
-}
-function finding(family, factor, levels, test, text, extra = {}) {
-    const ratio = spreadRatio(levels);
-    const out = {
-        kind: 'ranking',
-        metric: family.metric,
-        unit: family.unit,
-        direction: family.direction,
-        text,
-        series: levels.flatMap((l) => l.series),
-        scope: { path: family.scope.path, labels: { ...family.scope.labels } },
-        factor,
-        levels,
-        test,
-        ...extra,
-    };
-    if (ratio !== undefined)
-        out.ratio = ratio;
-    return out;
-}
-/**
- * One condition varies: its levels ranked best first, with whether the
- * differences exceed the spread inside the levels (Welch's test for two
- * levels, one-way ANOVA for more; a lead over the runner-up is tested too).
- */
-function rankOneFactor(family, confidence) {
-    const factor = family.dims[0];
-    if (family.direction === 'none')
-        return undefined;
-    const groups = cellsByLevel(family.cells, factor);
-    if (groups.size > MAX_RANKED_LEVELS || groups.size < 2)
-        return undefined;
-    const levels = bestFirst(levelsIn(family.cells, factor), family.direction);
-    // With repeats (several files per level), each file's mean is one observation.
-    const repeated = family.cells.length > groups.size;
-    const momentsOf = (l) => (repeated ? repeatMoments(groups.get(l.value)) : moments(l));
-    const single = repeated ? (l) => groups.get(l.value).length === 1 : (l) => l.n === 1 || l.sd === null;
-    const unit = repeated ? 'repeat' : 'value';
-    const noSpread = levels.every(single) ? `one ${unit} per level` : levels.some(single) ? `a level has a single ${unit}` : `no spread inside the levels`;
-    const test = levels.length === 2
-        ? testOf((0,_statistics_js__WEBPACK_IMPORTED_MODULE_3__/* .welchP */ ._)(momentsOf(levels[0]), momentsOf(levels[1])), 'welch', confidence, noSpread)
-        : testOf((0,_statistics_js__WEBPACK_IMPORTED_MODULE_3__/* .oneWayAnova */ .xb)(levels.map(momentsOf))?.p, 'anova', confidence, noSpread);
-    const parts = [headline(family, factor, levels, repeatsNote(family))];
-    parts.push((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .noisePhrase */ .Ez)(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
-    const extra = {};
-    if (levels.length > 2 && levels[0]?.mean !== levels[1]?.mean) {
-        const lead = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_3__/* .welchP */ ._)(momentsOf(levels[0]), momentsOf(levels[1]));
-        if (lead !== undefined) {
-            extra.lead = testOf(lead, 'welch', confidence, '');
-            parts.push(`${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelName */ .C1)(factor, levels[0]?.value ?? '')}'s lead over ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelName */ .C1)(factor, levels[1]?.value ?? '')} is ${lead < 1 - confidence ? 'beyond' : 'within'} the noise (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .pText */ .C6)(lead)})`);
-        }
-    }
-    return finding(family, factor, levels, test, `${parts.join('; ')}.`, extra);
-}
-/** Cells grouped by the other conditions' values: the settings a factor is compared within. */
-function slices(family, factor) {
-    const others = family.dims.filter((d) => d !== factor);
-    const out = new Map();
-    for (const c of family.cells) {
-        const key = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .labelsPlain */ .EY)(Object.fromEntries(others.map((d) => [d, c.dims[d]])));
-        const list = out.get(key) ?? [];
-        list.push(c);
-        out.set(key, list);
-    }
-    return out;
-}
-/** Each factor's levels indexed in order of appearance, for the design's cells. */
-function designOf(family) {
-    const levelNames = family.dims.map((d) => [...new Set(family.cells.map((c) => c.dims[d]))]);
-    const cells = family.cells.map((cell) => ({ cell, levels: family.dims.map((d, i) => levelNames[i].indexOf(cell.dims[d])) }));
-    return { levelNames, cells };
-}
-/** A level pooled over the other conditions: every sample at that level. */
-function pooledLevel(value, cells) {
-    const known = cells.every((c) => c.series.stats.n !== null);
-    const pooled = (0,_metrics_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .poolMoments */ .Mh)(cells.map((c) => ({ n: c.series.stats.n ?? 1, mean: c.series.stats.mean, sd: c.series.stats.sd })));
-    return { value, n: known ? pooled.n : null, mean: pooled.mean, sd: pooled.sd, series: cells.map((c) => c.series.id) };
-}
-/** Highest over lowest of positive values. */
-function ratioOf(values) {
-    const lo = Math.min(...values);
-    return lo > 0 ? Math.max(...values) / lo : undefined;
-}
-function rangeText(ratios) {
-    const lo = Math.min(...ratios);
-    const hi = Math.max(...ratios);
-    return lo.toFixed(2) === hi.toFixed(2) ? (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .ratioText */ .B9)(lo) : `${lo.toFixed(2)}–${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .ratioText */ .B9)(hi)}`;
-}
-/**
- * Several conditions vary and each configuration was run several times: one
- * ranking per condition. Its levels are pooled over the other conditions'
- * settings (every sample at that level) and tested by the main-effects
- * F-test of the whole design. Pooled means mix settings of very different
- * scale (batch 1 and batch 8), so the sentence leads with what holds within
- * each setting: how often the best level wins there, and by how much.
- */
-function rankFactorsOfDesign(family, confidence) {
-    if (family.direction === 'none')
-        return [];
-    const { levelNames, cells } = designOf(family);
-    // With repeats (several files per configuration), each file's mean is one observation, as in rankOneFactor.
-    const repeated = (family.repeats?.length ?? 0) > 0;
-    const effects = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_3__/* .mainEffects */ .ez)(cells.map(({ cell, levels }) => (repeated ? { levels, n: 1, mean: cell.series.stats.mean, sd: null } : { levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })), levelNames.map((l) => l.length));
-    const unit = family.unit;
-    const out = [];
-    family.dims.forEach((factor, f) => {
-        const names = levelNames[f];
-        if (names.length < 2 || names.length > MAX_RANKED_LEVELS)
-            return;
-        const levels = bestFirst(names.map((v) => pooledLevel(v, family.cells.filter((c) => c.dims[factor] === v))), family.direction);
-        const best = levels[0];
-        const worst = levels[levels.length - 1];
-        const bestName = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelName */ .C1)(factor, best.value);
-        const others = family.dims.filter((d) => d !== factor);
-        const over = others.join(' × ');
-        const averages = `over all settings ${bestName} averages ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelValueText */ .tC)({ ...best, sd: null }, unit)} and ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelName */ .C1)(factor, worst.value)} ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .levelValueText */ .tC)({ ...worst, sd: null }, unit)}`;
-        const effect = effects[f];
-        if (effect?.confounded) {
-            // The other conditions account for every difference this one shows: no setting, and no fit, tells it apart.
-            const why = confoundedReason(family, factor);
-            const test = { method: 'none', p: null, significant: null, reason: `confounded: ${why.reason}` };
-            const text = `${family.metric} by ${factor} over ${over}${repeatsNote(family)}: ${averages}; ${factor} cannot be told apart from ${why.with} (${why.reason}), so it is not tested.`;
-            out.push(finding(family, factor, levels, test, text));
-            return;
-        }
-        const test = testOf(effect?.test?.p, 'anova', confidence, 'no spread to judge by');
-        // The settings where two or more levels meet: only there does a level win or lose.
-        const settings = [...slices(family, factor)]
-            .map(([setting, g]) => [setting, bestFirst(levelsIn(g, factor), family.direction)])
-            .filter(([, ranked]) => ranked.length > 1)
-            .sort(([a], [b]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .naturalCompare */ .p0)(a, b));
-        const bestIn = settings.filter(([, ranked]) => ranked[0]?.value === best.value);
-        const ratios = bestIn.map(([, ranked]) => ratioOf(ranked.map((l) => l.mean))).filter((r) => r !== undefined);
-        const parts = [];
-        const lowest = family.direction === 'lower';
-        const wins = settings.length > 0 ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${settings.length} ${over} settings` : '';
-        const margin = ratios.length > 0 ? (lowest ? `; the highest there is ${rangeText(ratios)} that` : `, ${rangeText(ratios)} the lowest there`) : '';
-        if (wins !== '')
-            parts.push(`${family.metric} by ${factor} over ${over}${repeatsNote(family)}: ${wins}${margin}`);
-        parts.push(wins !== '' ? averages : `${family.metric} by ${factor} over ${over}${repeatsNote(family)}: ${averages}`);
-        parts.push(test.significant === null || test.p === null
-            ? (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .noisePhrase */ .Ez)(test, factor)
-            : test.significant
-                ? `${factor} matters beyond the noise (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .pText */ .C6)(test.p)})`
-                : `${factor} makes no difference beyond the noise (${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .pText */ .C6)(test.p)})`);
-        const slicesShown = settings.slice(0, 12).map(([setting, ranked]) => ({
-            setting,
-            values: ranked.map((l) => ({ level: l.value, mean: l.mean, n: l.n })),
-        }));
-        out.push(finding(family, factor, levels, test, `${parts.join('; ')}.`, { slices: slicesShown }));
-    });
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 675:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ welchP),
-/* harmony export */   ez: () => (/* binding */ mainEffects),
-/* harmony export */   xb: () => (/* binding */ oneWayAnova)
-/* harmony export */ });
-/* unused harmony export fSurvival */
-/* harmony import */ var _baseline_statistics_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7880);
+// EXTERNAL MODULE: ./src/metrics/stats.ts
+var stats = __nccwpck_require__(4522);
+// EXTERNAL MODULE: ./src/findings/families.ts
+var families = __nccwpck_require__(8940);
+// EXTERNAL MODULE: ./src/baseline/statistics.ts
+var statistics = __nccwpck_require__(7880);
+;// CONCATENATED MODULE: ./src/findings/statistics.ts
 
 /** P(F > f) for Fisher's F with (df1, df2) degrees of freedom. */
 function fSurvival(f, df1, df2) {
@@ -10041,7 +9834,7 @@ function fSurvival(f, df1, df2) {
         return 1;
     if (f === Infinity)
         return 0;
-    return (0,_baseline_statistics_js__WEBPACK_IMPORTED_MODULE_0__/* .incompleteBeta */ .J7)(df2 / (df2 + df1 * f), df2 / 2, df1 / 2);
+    return (0,statistics/* incompleteBeta */.J7)(df2 / (df2 + df1 * f), df2 / 2, df1 / 2);
 }
 /**
  * One-way ANOVA from each group's moments: do the group means differ by more
@@ -10070,7 +9863,7 @@ function welchP(a, b) {
         return undefined;
     if (a.sd === 0 && b.sd === 0)
         return undefined;
-    return (0,_baseline_statistics_js__WEBPACK_IMPORTED_MODULE_0__/* .welchTest */ .a)({ mean: a.mean, variance: a.sd ** 2, n: a.n }, { mean: b.mean, variance: b.sd ** 2, n: b.n }).p;
+    return (0,statistics/* welchTest */.a)({ mean: a.mean, variance: a.sd ** 2, n: a.n }, { mean: b.mean, variance: b.sd ** 2, n: b.n }).p;
 }
 /**
  * The rank of the additive model's design (an intercept and one column per
@@ -10159,21 +9952,356 @@ function mainEffects(cells, levelCounts) {
     }));
     const factors = levelCounts.map((_, i) => i);
     const n = data.reduce((s, c) => s + c.w, 0);
-    const residualDf = n - 1 - levelCounts.reduce((s, l) => s + (l - 1), 0);
     const lackOfFit = additiveLackOfFit(data, factors, levelCounts);
     const residual = lackOfFit + data.reduce((s, c) => s + c.within, 0);
     const combinations = [...new Map(cells.map((c) => [c.levels.join(','), c.levels])).values()];
     const fullRank = designRank(combinations, factors, levelCounts);
+    // The parameters the data can tell apart: a confounded design has fewer than its columns.
+    const residualDf = n - fullRank;
     return factors.map((f) => {
         const df1 = levelCounts[f] - 1;
-        const confounded = df1 >= 1 && designRank(combinations, factors.filter((g) => g !== f), levelCounts) === fullRank;
-        if (confounded || residualDf < 1 || df1 < 1 || !(residual > 1e-24))
-            return { factor: f, test: undefined, confounded };
+        // What the factor's columns add to the design: all its df when every level can be told apart from the rest.
+        const rise = df1 >= 1 ? fullRank - designRank(combinations, factors.filter((g) => g !== f), levelCounts) : 0;
+        const confounding = df1 < 1 ? 'none' : rise === 0 ? 'complete' : rise < df1 ? 'partial' : 'none';
+        if (confounding !== 'none' || residualDf < 1 || df1 < 1 || !(residual > 1e-24))
+            return { factor: f, test: undefined, confounding };
         const without = additiveLackOfFit(data, factors.filter((g) => g !== f), levelCounts);
         const effect = Math.max(0, without - lackOfFit);
         const fStat = effect / df1 / (residual / residualDf);
-        return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounded };
+        return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounding };
     });
+}
+
+// EXTERNAL MODULE: ./src/findings/text.ts
+var findings_text = __nccwpck_require__(4087);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __nccwpck_require__(9997);
+;// CONCATENATED MODULE: ./src/findings/ranking.ts
+
+
+
+
+
+/** A ranking of more levels than this compares different benchmarks, not settings of one. */
+const MAX_RANKED_LEVELS = 24;
+const moments = (l) => ({ n: l.n ?? 1, mean: l.mean, sd: l.sd });
+function bestFirst(levels, direction) {
+    return [...levels].sort((a, b) => (direction === 'lower' ? a.mean - b.mean : b.mean - a.mean));
+}
+/** Highest over lowest mean, when both are positive: how many times one is the other. */
+function spreadRatio(levels) {
+    const means = levels.map((l) => l.mean);
+    const lo = Math.min(...means);
+    const hi = Math.max(...means);
+    return lo > 0 ? hi / lo : undefined;
+}
+function testOf(p, method, confidence, reason) {
+    return p === undefined ? { method: 'none', p: null, significant: null, reason } : { method, p, significant: p < 1 - confidence };
+}
+function cellLevel(c, dim) {
+    const st = c.series.stats;
+    return { value: c.dims[dim], n: st.n, mean: st.mean, sd: st.sd, series: [c.series.id] };
+}
+/** The family's cells grouped by one condition's level, in order of appearance. */
+function cellsByLevel(cells, factor) {
+    const out = new Map();
+    for (const c of cells) {
+        const v = c.dims[factor];
+        const list = out.get(v);
+        if (list)
+            list.push(c);
+        else
+            out.set(v, [c]);
+    }
+    return out;
+}
+/** A condition's levels within some cells: each level's cells pooled (one cell each unless the family has repeats). */
+function levelsIn(cells, factor) {
+    return [...cellsByLevel(cells, factor)].map(([v, list]) => (list.length === 1 ? cellLevel(list[0], factor) : pooledLevel(v, list)));
+}
+/** A cell's repeat (its file number when the family has repeats): the unit a test counts once. */
+function repeatOf(family) {
+    const repeats = family.repeats;
+    if (!repeats || repeats.length === 0)
+        return undefined;
+    return (c) => repeats.map((d) => c.dims[d]).join('\u0000');
+}
+/** The mean of each repeat's cells: one observation per file. */
+function repeatMeans(cells, repeat) {
+    const sums = new Map();
+    for (const c of cells) {
+        const key = repeat(c);
+        const known = sums.get(key) ?? { sum: 0, count: 0 };
+        known.sum += c.series.stats.mean;
+        known.count += 1;
+        sums.set(key, known);
+    }
+    return [...sums.values()].map((x) => x.sum / x.count);
+}
+/**
+ * A level's repeats as the observations a test weighs: each repeat's mean
+ * is one value, so the spread between repeats is the noise (the samples
+ * inside one file are not independent runs of the level).
+ */
+function momentsOfValues(values) {
+    const m = values.reduce((s, x) => s + x, 0) / values.length;
+    const sd = values.length > 1 ? Math.sqrt(values.reduce((s, x) => s + (x - m) ** 2, 0) / (values.length - 1)) : null;
+    return { n: values.length, mean: m, sd };
+}
+/** ` (serving_summary as repeats)`: what the levels pool, for the sentence. */
+function repeatsNote(family) {
+    return family.repeats && family.repeats.length > 0 ? ` (${family.repeats.join(' × ')} as repeats)` : '';
+}
+/** ` (driver changes with it)`: conditions that split the cells as `factor` does, named so the reader knows. */
+function aliasNote(family, factor) {
+    const names = family.aliases?.[factor];
+    if (!names || names.length === 0)
+        return '';
+    return ` (${names.join(' and ')} ${names.length === 1 ? 'changes' : 'change'} with it)`;
+}
+/** The other conditions each of whose values comes with one level of `factor`: what it cannot be told apart from. */
+function nesting(family, factor) {
+    return family.dims.filter((d) => d !== factor && (0,families/* determines */.dF)(family.cells, d, factor));
+}
+/** Levels of `factor` that never ran in a setting of the other conditions beside another of its levels. */
+function isolatedLevels(family, factor) {
+    const withOthers = new Set();
+    for (const [, g] of slices(family, factor)) {
+        const levels = new Set(g.map((c) => c.dims[factor]));
+        if (levels.size > 1)
+            for (const l of levels)
+                withOthers.add(l);
+    }
+    return [...new Set(family.cells.map((c) => c.dims[factor]))].filter((l) => !withOthers.has(l));
+}
+/**
+ * Why a confounded condition is not tested, in words: `each batch_size ran
+ * one model` (complete), `c never ran beside another model` (partial).
+ */
+function confoundedReason(family, factor, confounding) {
+    const others = family.dims.filter((d) => d !== factor).join(' × ');
+    if (confounding === 'partial') {
+        const alone = isolatedLevels(family, factor).map((l) => (0,findings_text/* levelName */.C1)(factor, l));
+        const reason = alone.length > 0 ? `${alone.join(', ')} never ran in a ${others} setting beside another ${factor}` : `the other conditions (${others}) account for part of it`;
+        return { with: others, reason: `partly confounded: ${reason}` };
+    }
+    const by = nesting(family, factor);
+    return by.length > 0 ? { with: by.join(' and '), reason: `confounded: each ${by.join(' and each ')} ran one ${factor}` } : { with: others, reason: `confounded: the other conditions (${others}) fix its level` };
+}
+function headline(family, factor, levels, over) {
+    const best = { ...levels[0], value: (0,findings_text/* levelName */.C1)(factor, levels[0].value) };
+    const worst = { ...levels[levels.length - 1], value: (0,findings_text/* levelName */.C1)(factor, levels[levels.length - 1].value) };
+    const ratio = spreadRatio(levels);
+    const unit = family.unit;
+    // Naming a leader among equal values would tell the reader one level is better when none is.
+    if (levels.every((l) => l.mean === best.mean))
+        return `${family.metric} by ${factor}${over}: all ${levels.length} levels are equal at ${(0,findings_text/* valueText */.Ru)(best.mean, unit)}`;
+    const times = ratio !== undefined ? (0,findings_text/* ratioText */.B9)(ratio) : undefined;
+    if (family.direction === 'lower') {
+        const tail = times ? `; the highest, ${worst.value} (${(0,findings_text/* valueText */.Ru)(worst.mean, unit)}), is ${times} that` : `; the highest is ${worst.value} (${(0,findings_text/* valueText */.Ru)(worst.mean, unit)})`;
+        return `${family.metric} by ${factor}${over}: ${best.value} is lowest at ${(0,findings_text/* levelValueText */.tC)(best, unit)}${tail}`;
+    }
+    const tail = times ? `, ${times} the lowest, ${worst.value} (${(0,findings_text/* valueText */.Ru)(worst.mean, unit)})` : `; the lowest is ${worst.value} (${(0,findings_text/* valueText */.Ru)(worst.mean, unit)})`;
+    return `${family.metric} by ${factor}${over}: ${best.value} leads at ${(0,findings_text/* levelValueText */.tC)(best, unit)}${tail}`;
+}
+function finding(family, factor, levels, test, text, extra = {}) {
+    const ratio = spreadRatio(levels);
+    const out = {
+        kind: 'ranking',
+        metric: family.metric,
+        unit: family.unit,
+        direction: family.direction,
+        text,
+        series: levels.flatMap((l) => l.series),
+        scope: { path: family.scope.path, labels: { ...family.scope.labels } },
+        factor,
+        levels,
+        test,
+        ...extra,
+    };
+    if (ratio !== undefined)
+        out.ratio = ratio;
+    return out;
+}
+/**
+ * One condition varies: its levels ranked best first, with whether the
+ * differences exceed the spread inside the levels (Welch's test for two
+ * levels, one-way ANOVA for more; a lead over the runner-up is tested too).
+ */
+function rankOneFactor(family, confidence) {
+    const factor = family.dims[0];
+    if (family.direction === 'none')
+        return undefined;
+    const groups = cellsByLevel(family.cells, factor);
+    if (groups.size > MAX_RANKED_LEVELS || groups.size < 2)
+        return undefined;
+    const levels = bestFirst(levelsIn(family.cells, factor), family.direction);
+    // With repeats (several files per level), each file's mean is one observation.
+    const repeat = repeatOf(family);
+    const momentsOf = (l) => (repeat ? momentsOfValues(repeatMeans(groups.get(l.value), repeat)) : moments(l));
+    const single = repeat ? (l) => momentsOf(l).n === 1 : (l) => l.n === 1 || l.sd === null;
+    const what = repeat ? 'repeat' : 'value';
+    const noSpread = levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
+    const test = levels.length === 2
+        ? testOf(welchP(momentsOf(levels[0]), momentsOf(levels[1])), 'welch', confidence, noSpread)
+        : testOf(oneWayAnova(levels.map(momentsOf))?.p, 'anova', confidence, noSpread);
+    const parts = [headline(family, factor, levels, `${aliasNote(family, factor)}${repeatsNote(family)}`)];
+    parts.push((0,findings_text/* noisePhrase */.Ez)(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
+    const extra = {};
+    if (levels.length > 2 && levels[0]?.mean !== levels[1]?.mean) {
+        const lead = welchP(momentsOf(levels[0]), momentsOf(levels[1]));
+        if (lead !== undefined) {
+            extra.lead = testOf(lead, 'welch', confidence, '');
+            parts.push(`${(0,findings_text/* levelName */.C1)(factor, levels[0]?.value ?? '')}'s lead over ${(0,findings_text/* levelName */.C1)(factor, levels[1]?.value ?? '')} is ${lead < 1 - confidence ? 'beyond' : 'within'} the noise (${(0,findings_text/* pText */.C6)(lead)})`);
+        }
+    }
+    return finding(family, factor, levels, test, `${parts.join('; ')}.`, extra);
+}
+/** Cells grouped by the other conditions' values: the settings a factor is compared within. */
+function slices(family, factor) {
+    const others = family.dims.filter((d) => d !== factor);
+    const out = new Map();
+    for (const c of family.cells) {
+        const key = (0,findings_text/* labelsPlain */.EY)(Object.fromEntries(others.map((d) => [d, c.dims[d]])));
+        const list = out.get(key) ?? [];
+        list.push(c);
+        out.set(key, list);
+    }
+    return out;
+}
+/** Each factor's levels indexed in order of appearance, for the design's cells. */
+function designOf(family) {
+    const levelNames = family.dims.map((d) => [...new Set(family.cells.map((c) => c.dims[d]))]);
+    const cells = family.cells.map((cell) => ({ cell, levels: family.dims.map((d, i) => levelNames[i].indexOf(cell.dims[d])) }));
+    return { levelNames, cells };
+}
+/** A level pooled over the other conditions: every sample at that level. */
+function pooledLevel(value, cells) {
+    const known = cells.every((c) => c.series.stats.n !== null);
+    const pooled = (0,stats/* poolMoments */.Mh)(cells.map((c) => ({ n: c.series.stats.n ?? 1, mean: c.series.stats.mean, sd: c.series.stats.sd })));
+    return { value, n: known ? pooled.n : null, mean: pooled.mean, sd: pooled.sd, series: cells.map((c) => c.series.id) };
+}
+/** Highest over lowest of positive values. */
+function ratioOf(values) {
+    const lo = Math.min(...values);
+    return lo > 0 ? Math.max(...values) / lo : undefined;
+}
+function rangeText(ratios) {
+    const lo = Math.min(...ratios);
+    const hi = Math.max(...ratios);
+    return lo.toFixed(2) === hi.toFixed(2) ? (0,findings_text/* ratioText */.B9)(lo) : `${lo.toFixed(2)}–${(0,findings_text/* ratioText */.B9)(hi)}`;
+}
+/**
+ * Each condition's main effect, by its index in `family.dims`. Without
+ * repeats: the additive model's F-test over the cells. With repeats (files
+ * numbering runs, each holding several cells) the design is split-plot:
+ * - a condition that changes only between files (the model each file ran)
+ *   is tested on the files' means, one observation per file, since the
+ *   spread between files is its noise;
+ * - a condition that changes within files (the backends each file holds) is
+ *   tested over the cells with the file as a block, so each file's own
+ *   offset is not taken for noise.
+ */
+function designEffects(family) {
+    const { levelNames, cells } = designOf(family);
+    const counts = levelNames.map((l) => l.length);
+    const ofCells = (list, blocks, blockCounts) => mainEffects(list.map(({ cell, levels }) => ({ levels: [...levels, ...blocks(cell)], n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })), [...counts, ...blockCounts]).slice(0, counts.length);
+    const repeat = repeatOf(family);
+    if (!repeat)
+        return ofCells(cells, () => [], []);
+    const units = [...new Set(family.cells.map(repeat))];
+    const within = ofCells(cells, (c) => [units.indexOf(repeat(c))], [units.length]);
+    // The conditions each file holds one level of, tested on the files' means.
+    const between = family.dims.map((d) => {
+        const levelOf = new Map();
+        return family.cells.every((c) => {
+            const key = repeat(c);
+            const known = levelOf.get(key);
+            if (known === undefined)
+                levelOf.set(key, c.dims[d]);
+            return known === undefined || known === c.dims[d];
+        });
+    });
+    const byFile = new Map();
+    for (const { cell, levels } of cells) {
+        const key = repeat(cell);
+        const known = byFile.get(key) ?? { levels, sum: 0, count: 0 };
+        known.sum += cell.series.stats.mean;
+        known.count += 1;
+        byFile.set(key, known);
+    }
+    const betweenIdx = family.dims.map((_, i) => i).filter((i) => between[i]);
+    const fileEffects = betweenIdx.length === 0 ? [] : mainEffects([...byFile.values()].map((u) => ({ levels: betweenIdx.map((i) => u.levels[i]), n: 1, mean: u.sum / u.count, sd: null })), betweenIdx.map((i) => counts[i]));
+    return family.dims.map((_, i) => {
+        const k = betweenIdx.indexOf(i);
+        return k >= 0 ? { ...fileEffects[k], factor: i } : within[i];
+    });
+}
+/**
+ * Several conditions vary and each configuration was run several times: one
+ * ranking per condition. Its levels are pooled over the other conditions'
+ * settings (every sample at that level) and tested by the main-effects
+ * F-test of the whole design. Pooled means mix settings of very different
+ * scale (batch 1 and batch 8), so the sentence leads with what holds within
+ * each setting: how often the best level wins there, and by how much.
+ */
+function rankFactorsOfDesign(family, confidence) {
+    if (family.direction === 'none')
+        return [];
+    const { levelNames } = designOf(family);
+    const effects = designEffects(family);
+    const unit = family.unit;
+    const out = [];
+    family.dims.forEach((factor, f) => {
+        const names = levelNames[f];
+        if (names.length < 2 || names.length > MAX_RANKED_LEVELS)
+            return;
+        const levels = bestFirst(names.map((v) => pooledLevel(v, family.cells.filter((c) => c.dims[factor] === v))), family.direction);
+        const best = levels[0];
+        const worst = levels[levels.length - 1];
+        const bestName = (0,findings_text/* levelName */.C1)(factor, best.value);
+        const others = family.dims.filter((d) => d !== factor);
+        const over = others.join(' × ');
+        const named = `${family.metric} by ${factor}${aliasNote(family, factor)} over ${over}${repeatsNote(family)}`;
+        const averages = `over all settings ${bestName} averages ${(0,findings_text/* levelValueText */.tC)({ ...best, sd: null }, unit)} and ${(0,findings_text/* levelName */.C1)(factor, worst.value)} ${(0,findings_text/* levelValueText */.tC)({ ...worst, sd: null }, unit)}`;
+        const effect = effects[f];
+        if (effect?.confounding === 'complete') {
+            // The other conditions account for every difference this one shows: no setting, and no fit, tells it apart.
+            const why = confoundedReason(family, factor, 'complete');
+            const test = { method: 'none', p: null, significant: null, reason: why.reason };
+            const text = `${named}: ${averages}; ${factor} cannot be told apart from ${why.with} (${why.reason.replace(/^confounded: /, '')}), so it is not tested.`;
+            out.push(finding(family, factor, levels, test, text));
+            return;
+        }
+        const test = effect?.confounding === 'partial'
+            ? { method: 'none', p: null, significant: null, reason: confoundedReason(family, factor, 'partial').reason }
+            : testOf(effect?.test?.p, 'anova', confidence, 'no spread to judge by');
+        // The settings where two or more levels meet: only there does a level win or lose.
+        const settings = [...slices(family, factor)]
+            .map(([setting, g]) => [setting, bestFirst(levelsIn(g, factor), family.direction)])
+            .filter(([, ranked]) => ranked.length > 1)
+            .sort(([a], [b]) => (0,util_text/* naturalCompare */.p0)(a, b));
+        const bestIn = settings.filter(([, ranked]) => ranked[0]?.value === best.value);
+        const ratios = bestIn.map(([, ranked]) => ratioOf(ranked.map((l) => l.mean))).filter((r) => r !== undefined);
+        const parts = [];
+        const lowest = family.direction === 'lower';
+        const wins = settings.length > 0 ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${settings.length} ${over} settings` : '';
+        const margin = ratios.length > 0 ? (lowest ? `; the highest there is ${rangeText(ratios)} that` : `, ${rangeText(ratios)} the lowest there`) : '';
+        if (wins !== '')
+            parts.push(`${named}: ${wins}${margin}`);
+        parts.push(wins !== '' ? averages : `${named}: ${averages}`);
+        parts.push(test.significant === null || test.p === null
+            ? (0,findings_text/* noisePhrase */.Ez)(test, factor)
+            : test.significant
+                ? `${factor} matters beyond the noise (${(0,findings_text/* pText */.C6)(test.p)})`
+                : `${factor} makes no difference beyond the noise (${(0,findings_text/* pText */.C6)(test.p)})`);
+        const slicesShown = settings.slice(0, 12).map(([setting, ranked]) => ({
+            setting,
+            values: ranked.map((l) => ({ level: l.value, mean: l.mean, n: l.n })),
+        }));
+        out.push(finding(family, factor, levels, test, `${parts.join('; ')}.`, { slices: slicesShown }));
+    });
+    return out;
 }
 
 
@@ -11035,7 +11163,7 @@ function describeLlmConfig(llm) {
 /* unused harmony exports DEFAULT_FACT_BUDGET_TOKENS, MAX_CHANGE_FACTS, promptSafe, namesOf, chosenChanges, factLine */
 /* harmony import */ var _baseline_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1089);
 /* harmony import */ var _baseline_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3696);
-/* harmony import */ var _findings_ranking_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6072);
+/* harmony import */ var _findings_ranking_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2757);
 /* harmony import */ var _findings_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4087);
 /* harmony import */ var _metrics_identity_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1659);
 /* harmony import */ var _report_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7252);
@@ -12629,6 +12757,7 @@ function describeDrops(dropped) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   P4: () => (/* binding */ replicatePath),
 /* harmony export */   Qc: () => (/* binding */ idHead),
+/* harmony export */   V: () => (/* binding */ LabelKeys),
 /* harmony export */   cd: () => (/* binding */ normaliseTimestamps),
 /* harmony export */   "do": () => (/* binding */ normaliseRunPath),
 /* harmony export */   hG: () => (/* binding */ seriesId),
@@ -12636,8 +12765,8 @@ function describeDrops(dropped) {
 /* harmony export */   kJ: () => (/* binding */ labelKey),
 /* harmony export */   p9: () => (/* binding */ timestampsIn)
 /* harmony export */ });
-/* harmony import */ var _util_memo_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6012);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(767);
+/* harmony import */ var _util_memo_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6012);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(767);
 
 
 /**
@@ -12672,7 +12801,7 @@ function timestampsIn(filePath) {
     }
     return found;
 }
-const segmentTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .p)(10_000, timestampsInSegment);
+const segmentTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(10_000, timestampsInSegment);
 function timestampsInSegment(filePath) {
     const found = [];
     let marked = filePath;
@@ -12723,36 +12852,71 @@ function splitExtension(segment) {
     return dot > 0 ? [segment.slice(0, dot), segment.slice(dot)] : [segment, ''];
 }
 /** Finds the run indices of a path and replaces them by `<n>` (the result is shared: do not change it). */
-const replicatePath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .p)(50_000, findReplicates);
+const replicatePath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, findReplicates);
+/** One folder or file name (without its extension) with its run indices replaced by `<n>`. */
+function segmentReplicates(stem, ext) {
+    const indices = [];
+    const written = [];
+    const bare = BARE_R.exec(stem);
+    if (bare)
+        return { normalised: `${bare[1]}<n>${ext}`, indices: [Number(bare[2])], written: [bare[2]] };
+    const replaced = stem.replace(REPLICATE_TOKEN, (_m, sep, word, joiner, digits) => {
+        indices.push(Number(digits));
+        written.push(digits);
+        return `${sep}${word}${joiner}<n>`;
+    });
+    return { normalised: replaced + ext, indices, written };
+}
+/** A folder name's run indices: run folders are shared by every file in them, so each name is read once. */
+const folderReplicates = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (segment) => segmentReplicates(segment, ''));
 function findReplicates(filePath) {
     const indices = [];
     const written = [];
     const segments = filePath.split('/');
     const out = segments.map((segment, i) => {
-        const isFile = i === segments.length - 1;
-        const [stem, ext] = isFile ? splitExtension(segment) : [segment, ''];
-        if (!isFile && i > 0 && /^\d{1,4}$/.test(stem) && REPLICATE_PARENT.test(segments[i - 1])) {
-            indices.push(Number(stem));
-            written.push(stem);
+        if (i === segments.length - 1) {
+            const [stem, ext] = splitExtension(segment);
+            const found = segmentReplicates(stem, ext);
+            for (const n of found.indices)
+                indices.push(n);
+            for (const w of found.written)
+                written.push(w);
+            return found.normalised;
+        }
+        if (i > 0 && /^\d{1,4}$/.test(segment) && REPLICATE_PARENT.test(segments[i - 1])) {
+            indices.push(Number(segment));
+            written.push(segment);
             return '<n>';
         }
-        const bare = BARE_R.exec(stem);
-        if (bare) {
-            indices.push(Number(bare[2]));
-            written.push(bare[2]);
-            return `${bare[1]}<n>${ext}`;
-        }
-        const replaced = stem.replace(REPLICATE_TOKEN, (_m, sep, word, joiner, digits) => {
-            indices.push(Number(digits));
-            written.push(digits);
-            return `${sep}${word}${joiner}<n>`;
-        });
-        return replaced + ext;
+        const found = folderReplicates(segment);
+        for (const n of found.indices)
+            indices.push(n);
+        for (const w of found.written)
+            written.push(w);
+        return found.normalised;
     });
     return { normalised: indices.length > 0 ? out.join('/') : filePath, indices, written };
 }
-/** Timestamps and run indices normalised: the part of a path that names the benchmark. */
-const normaliseRunPath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .p)(50_000, (filePath) => normaliseTimestamps(replicatePath(filePath).normalised));
+/** A folder name with its timestamps normalised, read once per name. */
+const folderTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, normaliseTimestamps);
+/**
+ * Timestamps and run indices normalised: the part of a path that names the
+ * benchmark. The same as normaliseTimestamps of the whole run-normalised
+ * path: no timestamp pattern matches a `/`, and a `/` is no digit for their
+ * look-arounds, so each folder's part is worked out once and the file name's
+ * on its own.
+ */
+const normaliseRunPath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (filePath) => {
+    const normalised = replicatePath(filePath).normalised;
+    const cut = normalised.lastIndexOf('/');
+    if (cut < 0)
+        return normaliseTimestamps(normalised);
+    const folders = normalised.slice(0, cut).split('/');
+    let out = '';
+    for (const folder of folders)
+        out += `${folderTimestamps(folder)}/`;
+    return out + normaliseTimestamps(normalised.slice(cut + 1));
+});
 function labelKey(labels) {
     const keys = Object.keys(labels);
     if (keys.length === 0)
@@ -12774,9 +12938,38 @@ function labelKey(labels) {
         keys.sort();
     return `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
 }
+/**
+ * labelKey of the labels a file's series carry, remembered for the last
+ * object seen: the series of one table row group or JSON object share one
+ * labels object, built before any of them. Only for labels that are no
+ * longer changed (a parser's finished series), within one file.
+ */
+class LabelKeys {
+    last;
+    lastKey = '';
+    lastHint = false;
+    /** labelKey(labels). */
+    keyOf(labels) {
+        if (labels !== this.last)
+            this.see(labels);
+        return this.lastKey;
+    }
+    /** Whether a key or value of `labels` holds a hint of a secret (mayHoldSecret of its key: no pattern spans `{`, `=` or `,`). */
+    mayHoldSecret(labels) {
+        if (labels !== this.last)
+            this.see(labels);
+        return this.lastHint;
+    }
+    see(labels) {
+        this.last = labels;
+        this.lastKey = labelKey(labels);
+        this.lastHint = this.lastKey !== '' && (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .mayHoldSecret */ .dV)(this.lastKey);
+    }
+}
 function idHead(file) {
     const head = normaliseRunPath(file);
-    return { head, secret: mayHoldSecretPath(head) };
+    // Once per file, and paths are unique: a remembered answer would cost more than the test.
+    return { head, secret: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .mayHoldSecret */ .dV)(head), labels: new LabelKeys() };
 }
 /**
  * Secrets in a path, metric or label are redacted here, at the source, so
@@ -12788,14 +12981,15 @@ function seriesId(file, metric, labels) {
 }
 /** seriesId with the file's part already worked out (`idHead`). */
 function seriesIdUnder(file, metric, labels) {
-    const tail = `${metric}${labelKey(labels)}`;
-    // No secret pattern holds a `:`, so none spans the `::`: when neither part holds a hint of one, the id is
-    // its own redaction.
-    if (!file.secret && !(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHoldSecret */ .dV)(tail))
+    const tail = `${metric}${file.labels.keyOf(labels)}`;
+    // No secret pattern holds a `:`, `{`, `=` or `,`, so none spans the `::` or the metric and its labels: when
+    // no part holds a hint of one, the id is its own redaction.
+    if (!file.secret && !mayHoldSecretName(metric) && !file.labels.mayHoldSecret(labels))
         return `${file.head}::${tail}`;
-    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(`${file.head}::${tail}`);
+    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)(`${file.head}::${tail}`);
 }
-const mayHoldSecretPath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .p)(50_000, _util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHoldSecret */ .dV);
+/** Metric names repeat across thousands of files: each is checked once. */
+const mayHoldSecretName = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, _util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .mayHoldSecret */ .dV);
 
 
 /***/ }),
@@ -16123,6 +16317,8 @@ function isObject(value) {
 /* harmony export */   H: () => (/* binding */ memo2),
 /* harmony export */   p: () => (/* binding */ memo)
 /* harmony export */ });
+/** An undefined answer as a cache holds it. */
+const NONE = Symbol('none');
 /**
  * A pure function of a string, remembered: metric, column and file names
  * repeat across thousands of files, and each answer is computed once. The
@@ -16131,15 +16327,16 @@ function isObject(value) {
  * change them.
  */
 function memo(limit, compute) {
+    // An undefined answer is kept as NONE, so a miss costs one lookup before the work, not two.
     const cache = new Map();
     return (key) => {
-        let value = cache.get(key);
-        if (value === undefined && !cache.has(key)) {
-            value = compute(key);
-            if (cache.size >= limit)
-                cache.clear();
-            cache.set(key, value);
-        }
+        const known = cache.get(key);
+        if (known !== undefined)
+            return (known === NONE ? undefined : known);
+        const value = compute(key);
+        if (cache.size >= limit)
+            cache.clear();
+        cache.set(key, value === undefined ? NONE : value);
         return value;
     };
 }
@@ -27057,9 +27254,8 @@ class TableBuilder {
             throw new LimitError(limitMessages.seriesPerFile(), line);
         const prefix = this.options.metricPrefix;
         const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
-        const series = sampled
-            ? { metric, labels: { ...group.labels }, samples: new SampleAccumulator(), line }
-            : { metric, labels: { ...group.labels }, line };
+        // The group's series share its labels object, complete before any of them is made and never changed.
+        const series = sampled ? { metric, labels: group.labels, samples: new SampleAccumulator(), line } : { metric, labels: group.labels, line };
         this.series.push(series);
         return series;
     }
@@ -29588,7 +29784,7 @@ function buildSeries(raw, file, rules, head = (0,identity/* idHead */.Qc)(file))
         file,
         // Redacted here, before any display limit can cut a token short (see src/util/redact.ts).
         metric: (0,redact/* redactSecrets */.fp)(raw.metric),
-        labels: (0,redact/* redactLabels */.PU)(raw.labels),
+        labels: head.labels.mayHoldSecret(raw.labels) ? (0,redact/* redactLabels */.PU)(raw.labels) : raw.labels,
         unit,
         direction: override ?? raw.directionHint ?? (0,infer/* inferDirection */._w)(raw.metric, unit),
         directionSource: override ? 'override' : 'inferred',
@@ -30162,9 +30358,6 @@ function labelsTellApart(rows, labelColumns) {
     const seen = new Set(rows.map((row) => JSON.stringify(labelColumns.map((c) => row[c] ?? null))));
     return seen.size === rows.length;
 }
-function seriesKey(series) {
-    return `${series.metric}\u0000${(0,identity/* labelKey */.kJ)(series.labels)}`;
-}
 class JsonWalker {
     problems = new ProblemLog();
     rows = 0;
@@ -30181,6 +30374,12 @@ class JsonWalker {
     located = [];
     /** Value checks by metric and unit: a document repeats the same few paths many times. */
     checks = new Map();
+    /** The document's series share labels objects per JSON object or record group. */
+    labelKeys = new identity/* LabelKeys */.V();
+    /** One series per metric and labels: the identity two series that add up share. */
+    seriesKey(series) {
+        return `${series.metric}\u0000${this.labelKeys.keyOf(series.labels)}`;
+    }
     checkFor(metric, unitHint) {
         const key = `${metric}\u0000${unitHint ?? ''}`;
         let check = this.checks.get(key);
@@ -30236,7 +30435,7 @@ class JsonWalker {
      * two series with the same id.
      */
     push(series) {
-        const key = seriesKey(series);
+        const key = this.seriesKey(series);
         const existing = this.series.get(key);
         if (!existing) {
             // Tables stop at the same cap on their own; this one counts the document's series together.
@@ -30295,7 +30494,7 @@ class JsonWalker {
             else
                 this.absorb(result, problems, where);
             for (const series of result.series)
-                this.pending.add(seriesKey(series));
+                this.pending.add(this.seriesKey(series));
             if (this.series.size + this.pending.size > LIMITS.seriesPerFile)
                 throw new LimitError(limitMessages.seriesPerFile());
             return;
@@ -30387,7 +30586,8 @@ class JsonWalker {
         }
         if (samples.count === 0)
             return;
-        const series = { metric, labels: { ...labels }, samples };
+        // Series of one object share its labels object: it is complete before any of them is made, and never changed.
+        const series = { metric, labels, samples };
         if (unitHint !== undefined)
             series.unitHint = unitHint;
         this.push(series);
@@ -30409,7 +30609,7 @@ class JsonWalker {
             this.at(path, `summary of "${metric}": ${why}; summary left out`);
             return;
         }
-        const series = { metric, labels: { ...labels }, summary };
+        const series = { metric, labels, summary };
         if (unitHint !== undefined)
             series.unitHint = unitHint;
         this.push(series);
@@ -32795,12 +32995,9 @@ function changeFindings(comparison) {
 
 // EXTERNAL MODULE: ./src/findings/families.ts
 var families = __nccwpck_require__(8940);
-// EXTERNAL MODULE: ./src/findings/ranking.ts
-var findings_ranking = __nccwpck_require__(6072);
-// EXTERNAL MODULE: ./src/findings/statistics.ts
-var statistics = __nccwpck_require__(675);
+// EXTERNAL MODULE: ./src/findings/ranking.ts + 1 modules
+var findings_ranking = __nccwpck_require__(2757);
 ;// CONCATENATED MODULE: ./src/findings/sweep.ts
-
 
 
 /** Fewer configurations than this are a small table, not a sweep worth summarising. */
@@ -32865,8 +33062,8 @@ function effectPhrase(effect, direction, unit) {
 function summariseSweep(family, confidence) {
     if (family.direction === 'none')
         return undefined;
-    const { levelNames, cells } = (0,findings_ranking/* designOf */.et)(family);
-    const effects = (0,statistics/* mainEffects */.ez)(cells.map(({ cell, levels }) => ({ levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })), levelNames.map((l) => l.length));
+    const { levelNames } = (0,findings_ranking/* designOf */.et)(family);
+    const effects = (0,findings_ranking/* designEffects */.hp)(family);
     const grand = family.cells.reduce((s, c) => s + c.series.stats.mean, 0) / family.cells.length;
     // An untested effect either lacks degrees of freedom or has nothing to judge by (every value fits exactly).
     const samples = family.cells.reduce((s, c) => s + (c.series.stats.n ?? 1), 0);
@@ -32879,7 +33076,7 @@ function summariseSweep(family, confidence) {
         const t = effects[f]?.test;
         const test = t
             ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
-            : { method: 'none', p: null, significant: null, reason: effects[f]?.confounded ? `confounded: ${(0,findings_ranking/* confoundedReason */.g7)(family, factor).reason}` : untested };
+            : { method: 'none', p: null, significant: null, reason: effects[f] && effects[f].confounding !== 'none' ? (0,findings_ranking/* confoundedReason */.g7)(family, factor, effects[f].confounding).reason : untested };
         return { factor, levels, spread, test };
     });
     effectList.sort((a, b) => b.spread - a.spread);
@@ -32894,7 +33091,7 @@ function summariseSweep(family, confidence) {
     const withinNoise = tested.length === effectList.length && tested.every((e) => e.test.significant === false);
     const runs = median(family.cells.map((c) => c.series.stats.n ?? 1));
     const ratio = (0,findings_ranking/* spreadRatio */.v$)([best, worst]);
-    const shape = `${family.metric} sweep over ${family.dims.join(' × ')} (${family.cells.length} configurations, ${runs === 1 ? '1 run' : `${runs} runs`} each)`;
+    const shape = `${family.metric} sweep over ${family.dims.map((d) => `${d}${(0,findings_ranking/* aliasNote */.lp)(family, d)}`).join(' × ')} (${family.cells.length} configurations, ${runs === 1 ? '1 run' : `${runs} runs`} each)`;
     // Equal values have no best configuration: naming one would point the reader at an arbitrary row.
     const head = best.mean === worst.mean
         ? `${shape}: every configuration at ${(0,findings_text/* valueText */.Ru)(best.mean, family.unit)}`

@@ -29,10 +29,14 @@ export interface Family {
    * Path factors that only number repeats of another condition
    * (`serving_summary_301.json`, `serving_summary_313.json`, each file one
    * model's run): not compared, so several cells may share a configuration.
-   * (A condition that is only another name for one in `dims` is left out
-   * without a trace: its cells are the same.)
    */
   repeats?: string[];
+  /**
+   * Conditions that split the cells exactly as one in `dims` does, by that
+   * one's name (`gpu` → [`driver`]): not compared on their own (the split is
+   * the same), but named with it, since they changed too.
+   */
+  aliases?: Record<string, string[]>;
   cells: Cell[];
 }
 
@@ -53,45 +57,76 @@ export function determines(cells: readonly Cell[], finer: string, coarser: strin
   return true;
 }
 
+/** A path factor's name that says its levels number result files (`results_3.json`, `serving_summary_301.json`), not settings. */
+const RESULT_FILE = /(^|_)(results?|summary|summaries|outputs?|out|logs?|reports?|bench|benchmarks?|data|metrics|stats|measurements?|records?|files?|parts?|chunks?|shards?|traces?|dumps?|exports?)(_|$)/;
+
+/** Whether the values of one condition are another's written differently (`1b` in `gemma3:1b`). */
+function renames(cells: readonly Cell[], a: string, b: string): boolean {
+  const plain = (v: string) => v.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return cells.every((c) => {
+    const x = plain(c.dims[a] as string);
+    const y = plain(c.dims[b] as string);
+    return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
+  });
+}
+
 /**
  * The conditions a family does not compare, taken out one at a time:
- * - `aliases`: another name for a split a kept condition makes (the
- *   path factor `gemma3` with levels `1b`, `4b` beside the label `model`);
- *   the file's own label is kept before a path factor, else the first;
- * - `repeats`: path factors that number repeats of another condition:
- *   sibling files or folders (`serving_summary_301.json`) each holding one
- *   level of a condition the file states (`model`). Compared as a condition,
- *   a file number would be ranked as if it were a setting, and the condition
- *   it nests would look like it made no difference.
+ * - file numbers: a path factor named like result files whose levels are
+ *   integers (`serving_summary_301.json`), when each number holds one level
+ *   of another condition (`model`). Compared as a condition, a file number
+ *   would be ranked as if it were a setting, and the condition it nests
+ *   would look as if it made no difference. When other cells share their
+ *   configuration, the numbers are `repeats` of it; otherwise they only name
+ *   each configuration's file and are dropped.
+ * - another name for a split a kept condition makes: dropped without a
+ *   trace when its values are the kept one's written differently (`1b`,
+ *   `gemma3:1b`), else listed in `aliases` under the kept one, so the
+ *   sentence says it changed too. A file's own label is kept before a path
+ *   factor, otherwise the first.
  */
-function uncompared(cells: readonly Cell[], dims: readonly string[]): { aliases: string[]; repeats: string[] } {
+function uncompared(cells: readonly Cell[], dims: readonly string[]): { dropped: string[]; repeats: string[]; aliases: Record<string, string[]> } {
   const fromPath = (d: string) => cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
+  const numbersFiles = (d: string) => fromPath(d) && RESULT_FILE.test(normaliseName(d)) && cells.every((c) => /^\d{1,9}$/.test(c.dims[d] as string));
   const kept = [...dims];
-  const aliases: string[] = [];
+  const dropped: string[] = [];
   const repeats: string[] = [];
-  const drop = (d: string, into: string[]) => {
-    into.push(d);
+  const aliasOf = new Map<string, string>();
+  const drop = (d: string) => {
+    dropped.push(d);
     kept.splice(kept.indexOf(d), 1);
   };
   for (;;) {
-    let alias: string | undefined;
+    const number = kept.find((d) => numbersFiles(d) && kept.some((m) => m !== d && determines(cells, d, m)));
+    if (number !== undefined) {
+      drop(number);
+      const configurations = new Set(cells.map((c) => kept.map((k) => c.dims[k]).join('\u0000')));
+      if (configurations.size < cells.length) repeats.push(number);
+      continue;
+    }
+    let alias: [string, string] | undefined;
     for (let i = 0; i < kept.length && alias === undefined; i++) {
       for (let j = i + 1; j < kept.length; j++) {
         const a = kept[i] as string;
         const b = kept[j] as string;
         if (!determines(cells, a, b) || !determines(cells, b, a)) continue;
-        alias = fromPath(a) && !fromPath(b) ? a : b;
+        alias = fromPath(a) && !fromPath(b) ? [a, b] : [b, a];
         break;
       }
     }
-    if (alias !== undefined) {
-      drop(alias, aliases);
-      continue;
-    }
-    const finer = kept.find((k) => fromPath(k) && kept.some((m) => m !== k && determines(cells, k, m)));
-    if (finer === undefined) return { aliases, repeats };
-    drop(finer, repeats);
+    if (alias === undefined) break;
+    const [gone, stays] = alias;
+    drop(gone);
+    if (!renames(cells, gone, stays)) aliasOf.set(gone, stays);
   }
+  // An alias of an alias is named under the condition that stays.
+  const aliases: Record<string, string[]> = {};
+  for (const [gone, stays] of aliasOf) {
+    let root = stays;
+    while (aliasOf.has(root)) root = aliasOf.get(root) as string;
+    (aliases[root] ??= []).push(gone);
+  }
+  return { dropped, repeats, aliases };
 }
 
 /**
@@ -390,9 +425,10 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
       seen.add(id);
       return true;
     });
-    const { aliases, repeats } = varying.length > 1 ? uncompared(family.cells, varying) : { aliases: [], repeats: [] };
-    family.dims = aliases.length + repeats.length > 0 ? varying.filter((d) => !aliases.includes(d) && !repeats.includes(d)) : varying;
+    const { dropped, repeats, aliases } = varying.length > 1 ? uncompared(family.cells, varying) : { dropped: [], repeats: [], aliases: {} };
+    family.dims = dropped.length > 0 ? varying.filter((d) => !dropped.includes(d)) : varying;
     if (repeats.length > 0) family.repeats = repeats;
+    if (Object.keys(aliases).length > 0) family.aliases = aliases;
     out.push(family);
   }
   return out;

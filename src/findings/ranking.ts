@@ -1,7 +1,7 @@
 import { poolMoments } from '../metrics/stats.js';
 import type { Finding, FindingLevel, NoiseTest } from '../model/finding.js';
 import { determines, type Cell, type Family } from './families.js';
-import { mainEffects, oneWayAnova, welchP, type GroupMoments } from './statistics.js';
+import { mainEffects, oneWayAnova, welchP, type GroupMoments, type MainEffect } from './statistics.js';
 import { labelsPlain, levelName, levelValueText, noisePhrase, pText, ratioText, valueText } from './text.js';
 import { naturalCompare } from '../util/text.js';
 
@@ -50,21 +50,47 @@ function levelsIn(cells: readonly Cell[], factor: string): FindingLevel[] {
   return [...cellsByLevel(cells, factor)].map(([v, list]) => (list.length === 1 ? cellLevel(list[0] as Cell, factor) : pooledLevel(v, list)));
 }
 
+/** A cell's repeat (its file number when the family has repeats): the unit a test counts once. */
+function repeatOf(family: Family): ((c: Cell) => string) | undefined {
+  const repeats = family.repeats;
+  if (!repeats || repeats.length === 0) return undefined;
+  return (c) => repeats.map((d) => c.dims[d]).join('\u0000');
+}
+
+/** The mean of each repeat's cells: one observation per file. */
+function repeatMeans(cells: readonly Cell[], repeat: (c: Cell) => string): number[] {
+  const sums = new Map<string, { sum: number; count: number }>();
+  for (const c of cells) {
+    const key = repeat(c);
+    const known = sums.get(key) ?? { sum: 0, count: 0 };
+    known.sum += c.series.stats.mean;
+    known.count += 1;
+    sums.set(key, known);
+  }
+  return [...sums.values()].map((x) => x.sum / x.count);
+}
+
 /**
  * A level's repeats as the observations a test weighs: each repeat's mean
  * is one value, so the spread between repeats is the noise (the samples
  * inside one file are not independent runs of the level).
  */
-function repeatMoments(cells: readonly Cell[]): GroupMoments {
-  const means = cells.map((c) => c.series.stats.mean);
-  const m = means.reduce((s, x) => s + x, 0) / means.length;
-  const sd = means.length > 1 ? Math.sqrt(means.reduce((s, x) => s + (x - m) ** 2, 0) / (means.length - 1)) : null;
-  return { n: means.length, mean: m, sd };
+function momentsOfValues(values: readonly number[]): GroupMoments {
+  const m = values.reduce((s, x) => s + x, 0) / values.length;
+  const sd = values.length > 1 ? Math.sqrt(values.reduce((s, x) => s + (x - m) ** 2, 0) / (values.length - 1)) : null;
+  return { n: values.length, mean: m, sd };
 }
 
-/** ` (serving_summary files as repeats)`: what the levels pool, for the sentence. */
+/** ` (serving_summary as repeats)`: what the levels pool, for the sentence. */
 function repeatsNote(family: Family): string {
   return family.repeats && family.repeats.length > 0 ? ` (${family.repeats.join(' × ')} as repeats)` : '';
+}
+
+/** ` (driver changes with it)`: conditions that split the cells as `factor` does, named so the reader knows. */
+export function aliasNote(family: Family, factor: string): string {
+  const names = family.aliases?.[factor];
+  if (!names || names.length === 0) return '';
+  return ` (${names.join(' and ')} ${names.length === 1 ? 'changes' : 'change'} with it)`;
 }
 
 /** The other conditions each of whose values comes with one level of `factor`: what it cannot be told apart from. */
@@ -72,11 +98,29 @@ function nesting(family: Family, factor: string): string[] {
   return family.dims.filter((d) => d !== factor && determines(family.cells, d, factor));
 }
 
-/** Why a confounded condition is not tested, in words: `each serving_summary ran one model`. */
-export function confoundedReason(family: Family, factor: string): { with: string; reason: string } {
-  const by = nesting(family, factor);
+/** Levels of `factor` that never ran in a setting of the other conditions beside another of its levels. */
+function isolatedLevels(family: Family, factor: string): string[] {
+  const withOthers = new Set<string>();
+  for (const [, g] of slices(family, factor)) {
+    const levels = new Set(g.map((c) => c.dims[factor] as string));
+    if (levels.size > 1) for (const l of levels) withOthers.add(l);
+  }
+  return [...new Set(family.cells.map((c) => c.dims[factor] as string))].filter((l) => !withOthers.has(l));
+}
+
+/**
+ * Why a confounded condition is not tested, in words: `each batch_size ran
+ * one model` (complete), `c never ran beside another model` (partial).
+ */
+export function confoundedReason(family: Family, factor: string, confounding: 'partial' | 'complete'): { with: string; reason: string } {
   const others = family.dims.filter((d) => d !== factor).join(' × ');
-  return by.length > 0 ? { with: by.join(' and '), reason: `each ${by.join(' and each ')} ran one ${factor}` } : { with: others, reason: `the other conditions (${others}) fix its level` };
+  if (confounding === 'partial') {
+    const alone = isolatedLevels(family, factor).map((l) => levelName(factor, l));
+    const reason = alone.length > 0 ? `${alone.join(', ')} never ran in a ${others} setting beside another ${factor}` : `the other conditions (${others}) account for part of it`;
+    return { with: others, reason: `partly confounded: ${reason}` };
+  }
+  const by = nesting(family, factor);
+  return by.length > 0 ? { with: by.join(' and '), reason: `confounded: each ${by.join(' and each ')} ran one ${factor}` } : { with: others, reason: `confounded: the other conditions (${others}) fix its level` };
 }
 
 function headline(family: Family, factor: string, levels: FindingLevel[], over: string): string {
@@ -126,16 +170,16 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
   if (groups.size > MAX_RANKED_LEVELS || groups.size < 2) return undefined;
   const levels = bestFirst(levelsIn(family.cells, factor), family.direction);
   // With repeats (several files per level), each file's mean is one observation.
-  const repeated = family.cells.length > groups.size;
-  const momentsOf = (l: FindingLevel): GroupMoments => (repeated ? repeatMoments(groups.get(l.value) as Cell[]) : moments(l));
-  const single = repeated ? (l: FindingLevel) => (groups.get(l.value) as Cell[]).length === 1 : (l: FindingLevel) => l.n === 1 || l.sd === null;
-  const unit = repeated ? 'repeat' : 'value';
-  const noSpread = levels.every(single) ? `one ${unit} per level` : levels.some(single) ? `a level has a single ${unit}` : `no spread inside the levels`;
+  const repeat = repeatOf(family);
+  const momentsOf = (l: FindingLevel): GroupMoments => (repeat ? momentsOfValues(repeatMeans(groups.get(l.value) as Cell[], repeat)) : moments(l));
+  const single = repeat ? (l: FindingLevel) => momentsOf(l).n === 1 : (l: FindingLevel) => l.n === 1 || l.sd === null;
+  const what = repeat ? 'repeat' : 'value';
+  const noSpread = levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
   const test =
     levels.length === 2
       ? testOf(welchP(momentsOf(levels[0] as FindingLevel), momentsOf(levels[1] as FindingLevel)), 'welch', confidence, noSpread)
       : testOf(oneWayAnova(levels.map(momentsOf))?.p, 'anova', confidence, noSpread);
-  const parts = [headline(family, factor, levels, repeatsNote(family))];
+  const parts = [headline(family, factor, levels, `${aliasNote(family, factor)}${repeatsNote(family)}`)];
   parts.push(noisePhrase(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
   const extra: Partial<DraftFinding> = {};
   if (levels.length > 2 && levels[0]?.mean !== levels[1]?.mean) {
@@ -188,6 +232,55 @@ function rangeText(ratios: readonly number[]): string {
 }
 
 /**
+ * Each condition's main effect, by its index in `family.dims`. Without
+ * repeats: the additive model's F-test over the cells. With repeats (files
+ * numbering runs, each holding several cells) the design is split-plot:
+ * - a condition that changes only between files (the model each file ran)
+ *   is tested on the files' means, one observation per file, since the
+ *   spread between files is its noise;
+ * - a condition that changes within files (the backends each file holds) is
+ *   tested over the cells with the file as a block, so each file's own
+ *   offset is not taken for noise.
+ */
+export function designEffects(family: Family): MainEffect[] {
+  const { levelNames, cells } = designOf(family);
+  const counts = levelNames.map((l) => l.length);
+  const ofCells = (list: typeof cells, blocks: (c: Cell) => number[], blockCounts: number[]) =>
+    mainEffects(
+      list.map(({ cell, levels }) => ({ levels: [...levels, ...blocks(cell)], n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })),
+      [...counts, ...blockCounts],
+    ).slice(0, counts.length);
+  const repeat = repeatOf(family);
+  if (!repeat) return ofCells(cells, () => [], []);
+  const units = [...new Set(family.cells.map(repeat))];
+  const within = ofCells(cells, (c) => [units.indexOf(repeat(c))], [units.length]);
+  // The conditions each file holds one level of, tested on the files' means.
+  const between = family.dims.map((d) => {
+    const levelOf = new Map<string, string>();
+    return family.cells.every((c) => {
+      const key = repeat(c);
+      const known = levelOf.get(key);
+      if (known === undefined) levelOf.set(key, c.dims[d] as string);
+      return known === undefined || known === c.dims[d];
+    });
+  });
+  const byFile = new Map<string, { levels: number[]; sum: number; count: number }>();
+  for (const { cell, levels } of cells) {
+    const key = repeat(cell);
+    const known = byFile.get(key) ?? { levels, sum: 0, count: 0 };
+    known.sum += cell.series.stats.mean;
+    known.count += 1;
+    byFile.set(key, known);
+  }
+  const betweenIdx = family.dims.map((_, i) => i).filter((i) => between[i]);
+  const fileEffects = betweenIdx.length === 0 ? [] : mainEffects([...byFile.values()].map((u) => ({ levels: betweenIdx.map((i) => u.levels[i] as number), n: 1, mean: u.sum / u.count, sd: null })), betweenIdx.map((i) => counts[i] as number));
+  return family.dims.map((_, i) => {
+    const k = betweenIdx.indexOf(i);
+    return k >= 0 ? { ...(fileEffects[k] as MainEffect), factor: i } : (within[i] as MainEffect);
+  });
+}
+
+/**
  * Several conditions vary and each configuration was run several times: one
  * ranking per condition. Its levels are pooled over the other conditions'
  * settings (every sample at that level) and tested by the main-effects
@@ -197,13 +290,8 @@ function rangeText(ratios: readonly number[]): string {
  */
 export function rankFactorsOfDesign(family: Family, confidence: number): DraftFinding[] {
   if (family.direction === 'none') return [];
-  const { levelNames, cells } = designOf(family);
-  // With repeats (several files per configuration), each file's mean is one observation, as in rankOneFactor.
-  const repeated = (family.repeats?.length ?? 0) > 0;
-  const effects = mainEffects(
-    cells.map(({ cell, levels }) => (repeated ? { levels, n: 1, mean: cell.series.stats.mean, sd: null } : { levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })),
-    levelNames.map((l) => l.length),
-  );
+  const { levelNames } = designOf(family);
+  const effects = designEffects(family);
   const unit = family.unit;
   const out: DraftFinding[] = [];
   family.dims.forEach((factor, f) => {
@@ -215,17 +303,21 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
     const bestName = levelName(factor, best.value);
     const others = family.dims.filter((d) => d !== factor);
     const over = others.join(' × ');
+    const named = `${family.metric} by ${factor}${aliasNote(family, factor)} over ${over}${repeatsNote(family)}`;
     const averages = `over all settings ${bestName} averages ${levelValueText({ ...best, sd: null }, unit)} and ${levelName(factor, worst.value)} ${levelValueText({ ...worst, sd: null }, unit)}`;
     const effect = effects[f];
-    if (effect?.confounded) {
+    if (effect?.confounding === 'complete') {
       // The other conditions account for every difference this one shows: no setting, and no fit, tells it apart.
-      const why = confoundedReason(family, factor);
-      const test: NoiseTest = { method: 'none', p: null, significant: null, reason: `confounded: ${why.reason}` };
-      const text = `${family.metric} by ${factor} over ${over}${repeatsNote(family)}: ${averages}; ${factor} cannot be told apart from ${why.with} (${why.reason}), so it is not tested.`;
+      const why = confoundedReason(family, factor, 'complete');
+      const test: NoiseTest = { method: 'none', p: null, significant: null, reason: why.reason };
+      const text = `${named}: ${averages}; ${factor} cannot be told apart from ${why.with} (${why.reason.replace(/^confounded: /, '')}), so it is not tested.`;
       out.push(finding(family, factor, levels, test, text));
       return;
     }
-    const test = testOf(effect?.test?.p, 'anova', confidence, 'no spread to judge by');
+    const test: NoiseTest =
+      effect?.confounding === 'partial'
+        ? { method: 'none', p: null, significant: null, reason: confoundedReason(family, factor, 'partial').reason }
+        : testOf(effect?.test?.p, 'anova', confidence, 'no spread to judge by');
     // The settings where two or more levels meet: only there does a level win or lose.
     const settings = [...slices(family, factor)]
       .map(([setting, g]) => [setting, bestFirst(levelsIn(g, factor), family.direction)] as const)
@@ -237,8 +329,8 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
     const lowest = family.direction === 'lower';
     const wins = settings.length > 0 ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${settings.length} ${over} settings` : '';
     const margin = ratios.length > 0 ? (lowest ? `; the highest there is ${rangeText(ratios)} that` : `, ${rangeText(ratios)} the lowest there`) : '';
-    if (wins !== '') parts.push(`${family.metric} by ${factor} over ${over}${repeatsNote(family)}: ${wins}${margin}`);
-    parts.push(wins !== '' ? averages : `${family.metric} by ${factor} over ${over}${repeatsNote(family)}: ${averages}`);
+    if (wins !== '') parts.push(`${named}: ${wins}${margin}`);
+    parts.push(wins !== '' ? averages : `${named}: ${averages}`);
     parts.push(
       test.significant === null || test.p === null
         ? noisePhrase(test, factor)

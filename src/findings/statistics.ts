@@ -58,11 +58,14 @@ export interface MainEffect {
   factor: number;
   test: FTest | undefined;
   /**
-   * The other factors determine this one's effect (each `serving_summary_N`
-   * ran one model): leaving it out fits as well, which says nothing about it,
-   * so it is not tested.
+   * How much of this factor's effect the other factors account for:
+   * - `complete`: all of it (each batch size ran one model): leaving the
+   *   factor out fits as well, which says nothing about it;
+   * - `partial`: some levels only (model c ran only at a batch size no other
+   *   model ran): a test would weigh the other levels alone;
+   * either way it is not tested.
    */
-  confounded: boolean;
+  confounding: 'none' | 'partial' | 'complete';
 }
 
 /**
@@ -146,18 +149,21 @@ export function mainEffects(cells: readonly DesignCell[], levelCounts: readonly 
   }));
   const factors = levelCounts.map((_, i) => i);
   const n = data.reduce((s, c) => s + c.w, 0);
-  const residualDf = n - 1 - levelCounts.reduce((s, l) => s + (l - 1), 0);
   const lackOfFit = additiveLackOfFit(data, factors, levelCounts);
   const residual = lackOfFit + data.reduce((s, c) => s + c.within, 0);
   const combinations = [...new Map(cells.map((c) => [c.levels.join(','), c.levels])).values()];
   const fullRank = designRank(combinations, factors, levelCounts);
+  // The parameters the data can tell apart: a confounded design has fewer than its columns.
+  const residualDf = n - fullRank;
   return factors.map((f) => {
     const df1 = (levelCounts[f] as number) - 1;
-    const confounded = df1 >= 1 && designRank(combinations, factors.filter((g) => g !== f), levelCounts) === fullRank;
-    if (confounded || residualDf < 1 || df1 < 1 || !(residual > 1e-24)) return { factor: f, test: undefined, confounded };
+    // What the factor's columns add to the design: all its df when every level can be told apart from the rest.
+    const rise = df1 >= 1 ? fullRank - designRank(combinations, factors.filter((g) => g !== f), levelCounts) : 0;
+    const confounding = df1 < 1 ? 'none' : rise === 0 ? 'complete' : rise < df1 ? 'partial' : 'none';
+    if (confounding !== 'none' || residualDf < 1 || df1 < 1 || !(residual > 1e-24)) return { factor: f, test: undefined, confounding };
     const without = additiveLackOfFit(data, factors.filter((g) => g !== f), levelCounts);
     const effect = Math.max(0, without - lackOfFit);
     const fStat = effect / df1 / (residual / residualDf);
-    return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounded };
+    return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounding };
   });
 }

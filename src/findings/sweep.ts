@@ -1,7 +1,6 @@
 import type { FindingLevel, NoiseTest, SweepEffect } from '../model/finding.js';
 import type { Family } from './families.js';
-import { bestFirst, confoundedReason, designOf, pooledLevel, spreadRatio, type DraftFinding } from './ranking.js';
-import { mainEffects } from './statistics.js';
+import { aliasNote, bestFirst, confoundedReason, designEffects, designOf, pooledLevel, spreadRatio, type DraftFinding } from './ranking.js';
 import { labelsPlain, naturalOrder, pText, ratioText, signedPercent, valueText } from './text.js';
 
 /** Fewer configurations than this are a small table, not a sweep worth summarising. */
@@ -64,11 +63,8 @@ function effectPhrase(effect: SweepEffect, direction: Family['direction'], unit:
  */
 export function summariseSweep(family: Family, confidence: number): DraftFinding | undefined {
   if (family.direction === 'none') return undefined;
-  const { levelNames, cells } = designOf(family);
-  const effects = mainEffects(
-    cells.map(({ cell, levels }) => ({ levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })),
-    levelNames.map((l) => l.length),
-  );
+  const { levelNames } = designOf(family);
+  const effects = designEffects(family);
   const grand = family.cells.reduce((s, c) => s + c.series.stats.mean, 0) / family.cells.length;
   // An untested effect either lacks degrees of freedom or has nothing to judge by (every value fits exactly).
   const samples = family.cells.reduce((s, c) => s + (c.series.stats.n ?? 1), 0);
@@ -81,7 +77,7 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
     const t = effects[f]?.test;
     const test: NoiseTest = t
       ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
-      : { method: 'none', p: null, significant: null, reason: effects[f]?.confounded ? `confounded: ${confoundedReason(family, factor).reason}` : untested };
+      : { method: 'none', p: null, significant: null, reason: effects[f] && effects[f].confounding !== 'none' ? confoundedReason(family, factor, effects[f].confounding).reason : untested };
     return { factor, levels, spread, test };
   });
   effectList.sort((a, b) => b.spread - a.spread);
@@ -97,7 +93,7 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
   const runs = median(family.cells.map((c) => c.series.stats.n ?? 1));
   const ratio = spreadRatio([best, worst]);
 
-  const shape = `${family.metric} sweep over ${family.dims.join(' × ')} (${family.cells.length} configurations, ${runs === 1 ? '1 run' : `${runs} runs`} each)`;
+  const shape = `${family.metric} sweep over ${family.dims.map((d) => `${d}${aliasNote(family, d)}`).join(' × ')} (${family.cells.length} configurations, ${runs === 1 ? '1 run' : `${runs} runs`} each)`;
   // Equal values have no best configuration: naming one would point the reader at an arbitrary row.
   const head =
     best.mean === worst.mean

@@ -7,6 +7,14 @@ import { summariseSweep } from '../../src/findings/sweep.js';
 import type { Series } from '../../src/model/series.js';
 import { measured } from '../helpers/built-series.js';
 
+/** Model, batch size and mean: batch sizes 1 and 8 ran model a only, 16 and 32 model b only. */
+const NESTED_RUNS: [string, string, number][] = [
+  ['a', '1', 100],
+  ['a', '8', 120],
+  ['b', '16', 50],
+  ['b', '32', 60],
+];
+
 function familyOf(series: Series[]): Family {
   const families = buildFamilies(series);
   if (families.length !== 1) throw new Error(`expected one family, got ${families.length}`);
@@ -30,24 +38,41 @@ function numberedFiles(runs: { file: number; model: string; values: Record<strin
   );
 }
 
+/** A design cell of three samples with sd 1. */
+const at = (levels: number[], mean: number) => ({ levels, n: 3, mean, sd: 1 });
+
 describe('mainEffects: a factor the others determine', () => {
   it('is marked confounded and not tested, while the finer factor is', () => {
     // batch 1 and 8 ran only model a, batch 16 and 32 only model b: batch accounts for every model difference.
-    const cells = [
-      { levels: [0, 0], n: 3, mean: 100, sd: 1 },
-      { levels: [0, 1], n: 3, mean: 120, sd: 1 },
-      { levels: [1, 2], n: 3, mean: 50, sd: 1 },
-      { levels: [1, 3], n: 3, mean: 60, sd: 1 },
-    ];
+    const cells = [at([0, 0], 100), at([0, 1], 120), at([1, 2], 50), at([1, 3], 60)];
     const [model, batch] = mainEffects(cells, [2, 4]);
-    expect(model).toEqual({ factor: 0, test: undefined, confounded: true });
-    expect(batch?.confounded).toBe(false);
-    expect(batch?.test?.df1).toBe(3);
+    expect(model).toEqual({ factor: 0, test: undefined, confounding: 'complete' });
+    // Batch 1 against 8 and 16 against 32 can be told apart, batch 1 against 16 cannot: 2 of its 3 df.
+    expect(batch).toEqual({ factor: 1, test: undefined, confounding: 'partial' });
   });
 
-  it('marks neither factor of a crossed design', () => {
-    const cells = [0, 1].flatMap((a) => [0, 1].map((b) => ({ levels: [a, b], n: 3, mean: 10 + 5 * a + b, sd: 1 })));
-    expect(mainEffects(cells, [2, 2]).map((e) => e.confounded)).toEqual([false, false]);
+  it('marks a factor one of whose levels ran only where no other level did as partly confounded', () => {
+    // Models a and b at batch 1 and 8; model c only at batch 16.
+    const cells = [at([0, 0], 100), at([0, 1], 110), at([1, 0], 100.5), at([1, 1], 110.5), at([2, 2], 300)];
+    expect(mainEffects(cells, [3, 3]).map((e) => [e.confounding, e.test])).toEqual([
+      ['partial', undefined],
+      ['partial', undefined],
+    ]);
+  });
+
+  it('marks no factor of a crossed design, nor of a Latin square', () => {
+    const crossed = [0, 1].flatMap((a) => [0, 1].map((b) => ({ levels: [a, b], n: 3, mean: 10 + 5 * a + b, sd: 1 })));
+    expect(mainEffects(crossed, [2, 2]).map((e) => e.confounding)).toEqual(['none', 'none']);
+    // Every row, column and letter once per row and column: no two cells differ in one factor alone, yet each is estimable.
+    const latin = [
+      [0, 1, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+    ];
+    const square = [0, 1, 2].flatMap((r) => [0, 1, 2].map((c) => ({ levels: [r, c, latin[r]?.[c] as number], n: 3, mean: 10 + r + 2 * c + 3 * (latin[r]?.[c] as number), sd: 0.5 })));
+    const effects = mainEffects(square, [3, 3, 3]);
+    expect(effects.map((e) => e.confounding)).toEqual(['none', 'none', 'none']);
+    expect(effects.map((e) => e.test?.df1)).toEqual([2, 2, 2]);
   });
 });
 
@@ -65,21 +90,65 @@ describe('buildFamilies: conditions that are not compared', () => {
     expect(family.cells).toHaveLength(6);
   });
 
-  it('leaves out a path factor that is another name for a stated condition, without calling it repeats', () => {
+  it('leaves out a path factor that names a stated condition\'s values again, without a word', () => {
     const series = ['1b', '4b'].map((size, i) =>
       measured(`models/gemma3_${size}.csv`, 'tps', [100 / (i + 1)], { labels: { model: `gemma3:${size}` }, factors: { gemma3: size }, experiment: 'models/*.csv' }),
     );
     const family = familyOf(series);
     expect(family.dims).toEqual(['model']);
     expect(family.repeats).toBeUndefined();
+    expect(family.aliases).toBeUndefined();
   });
 
-  it('keeps the first of two stated conditions that name the same split', () => {
+  it('compares two stated conditions that split the cells alike once, and names the second with the first', () => {
     const series = [
-      ['a', 'x'],
-      ['b', 'y'],
-    ].map(([model, tag], i) => measured('r.csv', 'tps', [10 * (i + 1)], { labels: { model: model as string, tag: tag as string } }));
-    expect(familyOf(series).dims).toEqual(['model']);
+      ['A100', '535', [100, 101, 99]],
+      ['H100', '550', [150, 151, 149]],
+    ].map(([gpu, driver, values]) => measured('r.csv', 'tps', values as number[], { labels: { gpu: gpu as string, driver: driver as string } }));
+    const family = familyOf(series);
+    expect(family.dims).toEqual(['gpu']);
+    expect(family.aliases).toEqual({ gpu: ['driver'] });
+    expect(rankOneFactor(family, 0.95)?.text).toBe(
+      'tps by gpu (driver changes with it): H100 leads at 150 ± 1 tok/s (n=3), 1.50× the lowest, A100 (100 tok/s); the difference is beyond the noise (p<0.001).',
+    );
+  });
+
+  it('names a setting folder that changed with a stated condition, rather than dropping it', () => {
+    const series = [
+      ['a', '8', [100, 101, 99]],
+      ['b', '16', [150, 151, 149]],
+    ].map(([model, batch, values]) => measured(`batch_${batch}/r.json`, 'tps', values as number[], { labels: { model: model as string }, factors: { batch: batch as string }, experiment: 'batch_*/r.json' }));
+    const family = familyOf(series);
+    expect(rankOneFactor(family, 0.95)?.text).toBe(
+      'tps by model (batch changes with it): b leads at 150 ± 1 tok/s (n=3), 1.50× the lowest, a (100 tok/s); the difference is beyond the noise (p<0.001).',
+    );
+  });
+
+  it('does not take setting folders nesting in a stated condition for repeats: the condition is confounded with them', () => {
+    const series = NESTED_RUNS.map(([model, batch, m]) => measured(`batch_${batch}/r.json`, 'tps', [m - 1, m, m + 1], { labels: { model }, factors: { batch }, experiment: 'batch_*/r.json' }));
+    const family = familyOf(series);
+    expect(family.dims).toEqual(['model', 'batch']);
+    expect(family.repeats).toBeUndefined();
+    const [model, batch] = rankFactorsOfDesign(family, 0.95);
+    expect(model?.text).toBe(
+      'tps by model over batch: over all settings a averages 110 tok/s (n=6) and b 55 tok/s (n=6); model cannot be told apart from batch (each batch ran one model), so it is not tested.',
+    );
+    expect(batch?.test).toEqual({ method: 'none', p: null, significant: null, reason: 'partly confounded: the other conditions (model) account for part of it' });
+  });
+
+  it('drops numbered files that each hold one configuration, keeping the samples inside them', () => {
+    const series = numberedFiles([
+      { file: 1, model: 'a', values: { eager: [99, 100, 101] } },
+      { file: 2, model: 'a', values: { compiled: [109, 110, 111] } },
+      { file: 3, model: 'b', values: { eager: [49, 50, 51] } },
+      { file: 4, model: 'b', values: { compiled: [54, 55, 56] } },
+    ]);
+    const family = familyOf(series);
+    expect(family.dims).toEqual(['model', 'backend']);
+    expect(family.repeats).toBeUndefined();
+    expect(computeFindings({ series, files: [], confidence: 0.95 }).map((f) => f.text)).toEqual([
+      'tps sweep over model × backend (4 configurations, 3 runs each): best model=a, backend=compiled at 110 tok/s, worst model=b, backend=eager at 50 tok/s (2.20×); model b → a: 52.50 tok/s → 105 tok/s (+100.0%, p<0.001); backend eager → compiled: 75 tok/s → 82.50 tok/s (+10.0%, p<0.001).',
+    ]);
   });
 
   it('keeps a path factor crossed with the other conditions (a sweep over batch folders)', () => {
@@ -115,6 +184,31 @@ describe('rankings of a condition with repeats', () => {
     expect(model?.test?.significant).toBe(true);
     expect(backend?.text).toBe(
       'tps by backend over model (serving_summary as repeats): compiled is best in 2 of 2 model settings, 1.10× the lowest there; over all settings compiled averages 83.50 tok/s (n=12) and eager 76 tok/s (n=12); backend matters beyond the noise (p<0.001).',
+    );
+  });
+
+  it('tests the model on the files\' means and the backend within each file (a split-plot design)', () => {
+    // Files 1–2 ran model a, 3–4 model b; each file holds backends b1…b4, 5 tok/s apart, on top of its own offset.
+    const offset: Record<number, number> = { 1: 0, 2: 30, 3: 20, 4: 50 };
+    const runs = [1, 2, 3, 4].map((file) => {
+      const model = file <= 2 ? 'a' : 'b';
+      const base = (model === 'a' ? 100 : 120) + (offset[file] as number);
+      return { file, model, values: Object.fromEntries([0, 1, 2, 3].map((j) => [`b${j + 1}`, [base + 5 * j - 1, base + 5 * j, base + 5 * j + 1]])) };
+    });
+    const family = familyOf(numberedFiles(runs));
+    const [model, backend] = rankFactorsOfDesign(family, 0.95);
+    // The model test sees one value per file, the log of its mean (positive data is fitted on the log scale): a pooled t-test with 2 df.
+    const fileLog = [1, 2, 3, 4].map((file) => Math.log(family.cells.filter((c) => c.series.factors?.serving_summary === String(file)).reduce((s, c) => s + c.series.stats.mean, 0) / 4));
+    const [a1, a2, b1, b2] = fileLog as [number, number, number, number];
+    const pooledVar = ((a1 - a2) ** 2 / 2 + (b1 - b2) ** 2 / 2) / 2;
+    const t = Math.abs((b1 + b2) / 2 - (a1 + a2) / 2) / Math.sqrt(pooledVar);
+    expect(model?.test?.p).toBeCloseTo(1 - t / Math.sqrt(2 + t * t), 10);
+    expect(model?.text).toBe(
+      'tps by model over backend (serving_summary as repeats): b is best in 4 of 4 backend settings, 1.31–1.35× the lowest there; over all settings b averages 162.50 tok/s (n=24) and a 122.50 tok/s (n=24); model makes no difference beyond the noise (p=0.2).',
+    );
+    // Within each file b4 is 15 tok/s above b1: the files' offsets are blocks, not noise.
+    expect(backend?.text).toBe(
+      'tps by backend over model (serving_summary as repeats): b4 is best in 2 of 2 model settings, 1.10–1.13× the lowest there; over all settings b4 averages 150 tok/s (n=12) and b1 135 tok/s (n=12); backend matters beyond the noise (p<0.001).',
     );
   });
 
@@ -154,13 +248,7 @@ describe('rankings of a condition with repeats', () => {
 describe('a condition other conditions account for', () => {
   /** batch_size 1 and 8 ran model a only, 16 and 32 model b only. */
   function nested(): Family {
-    const cells: [string, string, number][] = [
-      ['a', '1', 100],
-      ['a', '8', 120],
-      ['b', '16', 50],
-      ['b', '32', 60],
-    ];
-    return familyOf(cells.map(([model, batch, m]) => measured('r.csv', 'tps', [m * 0.99, m, m * 1.01], { labels: { model, batch_size: batch } })));
+    return familyOf(NESTED_RUNS.map(([model, batch, m]) => measured('r.csv', 'tps', [m * 0.99, m, m * 1.01], { labels: { model, batch_size: batch } })));
   }
 
   it('is named as such in a ranking, with its averages and no test', () => {
@@ -172,19 +260,29 @@ describe('a condition other conditions account for', () => {
   });
 
   it('is left untested in a sweep, with the reason', () => {
-    const series = (
-      [
-        ['a', '1', 100],
-        ['a', '8', 120],
-        ['b', '16', 50],
-        ['b', '32', 60],
-      ] as [string, string, number][]
-    ).map(([model, batch, m]) => measured('r.csv', 'tps', [m], { labels: { model, batch_size: batch } }));
+    const series = NESTED_RUNS.map(([model, batch, m]) => measured('r.csv', 'tps', [m], { labels: { model, batch_size: batch } }));
     const sweep = summariseSweep(familyOf(series), 0.95);
     const model = sweep?.sweep?.effects.find((e) => e.factor === 'model');
     expect(model?.test).toEqual({ method: 'none', p: null, significant: null, reason: 'confounded: each batch_size ran one model' });
     // Level means a 110, b 55 over a grand mean of 82.5: a spread of 55 / 82.5 = 66.7%.
     expect(sweep?.text).toContain('model spread 66.7% (not tested: confounded: each batch_size ran one model).');
+  });
+});
+
+describe('a condition partly confounded with another', () => {
+  it('is ranked within the settings it shares, and not tested', () => {
+    const cells: [string, string, number][] = [
+      ['a', '1', 100],
+      ['a', '8', 110],
+      ['b', '1', 100.5],
+      ['b', '8', 110.5],
+      ['c', '16', 300],
+    ];
+    const family = familyOf(cells.map(([model, bs, m]) => measured('r.csv', 'tps', [m - 1, m, m + 1], { labels: { model, bs } })));
+    const [model] = rankFactorsOfDesign(family, 0.95);
+    expect(model?.text).toBe(
+      'tps by model over bs: c is best in 0 of 2 bs settings; over all settings c averages 300 tok/s (n=3) and a 105 tok/s (n=6); not tested against noise (partly confounded: c never ran in a bs setting beside another model).',
+    );
   });
 });
 
@@ -196,8 +294,9 @@ describe('computeFindings on numbered files of different models', () => {
       return { file, model, values: { eager: [base + file, base + file + 2], compiled: [base * 0.9 + file, base * 0.9 + file + 2] } };
     });
     const series = numberedFiles(runs).map((s) => ({ ...s, metric: 'ttft_ms', unit: 'ms', direction: 'lower' as const }));
-    const texts = computeFindings({ series, files: [], confidence: 0.95 }).map((f) => f.text);
-    expect(texts.some((t) => t.startsWith('ttft_ms by model over backend (serving_summary as repeats): gemma3:1b is lowest in 2 of 2 backend settings'))).toBe(true);
-    expect(texts.filter((t) => /by serving_summary|makes no difference|0 of 0/.test(t))).toEqual([]);
+    expect(computeFindings({ series, files: [], confidence: 0.95 }).map((f) => f.text)).toEqual([
+      'ttft_ms by model over backend (serving_summary as repeats): gemma3:1b is lowest in 2 of 2 backend settings; the highest there is 6.24–6.25× that; over all settings gemma3:1b averages 145.50 ms (n=12) and qwen2.5:14b 908.50 ms (n=12); model matters beyond the noise (p<0.001).',
+      'ttft_ms by backend over model (serving_summary as repeats): compiled is lowest in 2 of 2 model settings; the highest there is 1.11× that; over all settings compiled averages 499.50 ms (n=12) and eager 554.50 ms (n=12); backend matters beyond the noise (p<0.001).',
+    ]);
   });
 });
