@@ -9441,64 +9441,85 @@ function exclusionReason(relPath) {
  * another name for them).
  */
 function determines(cells, finer, coarser) {
-    const seen = new Map();
-    for (const c of cells) {
-        const key = c.dims[finer];
-        const value = c.dims[coarser];
-        const known = seen.get(key);
-        if (known === undefined)
-            seen.set(key, value);
-        else if (known !== value)
-            return false;
-    }
-    return true;
-}
-/** A path factor's name that says its levels number result files (`results_3.json`, `serving_summary_301.json`), not settings. */
-const RESULT_FILE = /(^|_)(results?|summary|summaries|outputs?|out|logs?|reports?|bench|benchmarks?|data|metrics|stats|measurements?|records?|files?|parts?|chunks?|shards?|traces?|dumps?|exports?)(_|$)/;
-/** Whether the values of one condition are another's written differently (`1b` in `gemma3:1b`). */
-function renames(cells, a, b) {
-    const plain = (v) => v.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-    return cells.every((c) => {
-        const x = plain(c.dims[a]);
-        const y = plain(c.dims[b]);
-        return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
-    });
+    return determinesBy(cells, (c) => c.dims[finer], coarser);
 }
 /**
- * The conditions a family does not compare, taken out one at a time:
- * - file numbers: a path factor named like result files whose levels are
- *   integers (`serving_summary_301.json`), when each number holds one level
- *   of another condition (`model`). Compared as a condition, a file number
- *   would be ranked as if it were a setting, and the condition it nests
- *   would look as if it made no difference. When other cells share their
- *   configuration, the numbers are `repeats` of it; otherwise they only name
- *   each configuration's file and are dropped.
- * - another name for a split a kept condition makes: dropped without a
- *   trace when its values are the kept one's written differently (`1b`,
- *   `gemma3:1b`), else listed in `aliases` under the kept one, so the
- *   sentence says it changed too. A file's own label is kept before a path
- *   factor, otherwise the first.
+ * The last word of a factor named like numbered result files
+ * (`results_3.json`, `serving_summary_301.json`, `bench-2.csv`); a first
+ * word of a setting (`max_output_4096.json`, `num_results_8.json`) says it is
+ * one.
+ */
+const RESULT_WORD = /^(results?|summary|summaries|outputs?|out|logs?|reports?|bench|benchmarks?|data|metrics|stats|measurements?|records?|dumps?|exports?|traces?)$/;
+const SETTING_WORD = /^(max|min|num|n|total|len|size|batch|top)$/;
+/** The words of a value or name, lower case: `gemma3:1b` → gemma3, 1b. */
+function words(text) {
+    return text
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w !== '');
+}
+/**
+ * Whether the values of one condition are another's written differently:
+ * each value of one is a whole word of the other's (`1b` of `gemma3:1b`,
+ * `270m` of `gemma3_270m_baseline.csv`) and holds a letter, so that numbers
+ * (`tp=1` beside `batch=16`) are never taken for each other.
+ */
+function renames(cells, a, b) {
+    const within = (short, long) => {
+        const part = words(short);
+        return /\p{L}/u.test(short) && part.length > 0 && containsWords(words(long), part);
+    };
+    return cells.every((c) => {
+        const x = c.dims[a];
+        const y = c.dims[b];
+        return x.length <= y.length ? within(x, y) : within(y, x);
+    });
+}
+/** Whether `part` appears in `whole` as consecutive whole words. */
+function containsWords(whole, part) {
+    for (let i = 0; i + part.length <= whole.length; i++)
+        if (part.every((w, k) => whole[i + k] === w))
+            return true;
+    return false;
+}
+/**
+ * The conditions a family does not compare:
+ * - file numbers: a path factor from the file's own name, named like result
+ *   files, whose levels are integers (`serving_summary_301.json`): a number
+ *   naming a file, not a setting. Compared as a condition it would be
+ *   ranked as if it were one, and a condition each file holds one level of
+ *   (`model`) would look as if it made no difference. A label that names
+ *   the run (a date, a run id, a commit: by its name or its values) with a
+ *   value of its own for every file goes with the numbers; a condition such
+ *   as `model` never does. When other files share a configuration, the numbers are
+ *   `repeats` of it; otherwise they only name each configuration's file.
+ * - another name for a split a kept condition makes, taken out one at a
+ *   time: without a trace when its values are the kept one's written
+ *   differently (`1b`, `gemma3:1b`), else listed in `aliases` under the kept
+ *   one, so the sentence says it changed too. A file's own label is kept
+ *   before a path factor, otherwise the first.
  */
 function uncompared(cells, dims) {
     const fromPath = (d) => cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
-    const numbersFiles = (d) => fromPath(d) && RESULT_FILE.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(d)) && cells.every((c) => /^\d{1,9}$/.test(c.dims[d]));
     const kept = [...dims];
     const dropped = [];
     const repeats = [];
-    const aliasOf = new Map();
     const drop = (d) => {
         dropped.push(d);
         kept.splice(kept.indexOf(d), 1);
     };
+    const numbers = kept.filter((d) => fromPath(d) && numbersFiles(cells, d));
+    if (numbers.length > 0) {
+        const fileOf = (c) => numbers.map((d) => c.dims[d]).join('\u0000');
+        const perFile = kept.filter((d) => !numbers.includes(d) && namesRun(cells, d) && determinesBy(cells, fileOf, d) && determinesBy(cells, (c) => c.dims[d], fileOf));
+        for (const d of [...numbers, ...perFile])
+            drop(d);
+        const configurations = new Set(cells.map((c) => kept.map((k) => c.dims[k]).join('\u0000')));
+        if (configurations.size < cells.length)
+            repeats.push(...numbers, ...perFile);
+    }
+    const aliasOf = new Map();
     for (;;) {
-        const number = kept.find((d) => numbersFiles(d) && kept.some((m) => m !== d && determines(cells, d, m)));
-        if (number !== undefined) {
-            drop(number);
-            const configurations = new Set(cells.map((c) => kept.map((k) => c.dims[k]).join('\u0000')));
-            if (configurations.size < cells.length)
-                repeats.push(number);
-            continue;
-        }
         let alias;
         for (let i = 0; i < kept.length && alias === undefined; i++) {
             for (let j = i + 1; j < kept.length; j++) {
@@ -9526,6 +9547,40 @@ function uncompared(cells, dims) {
         (aliases[root] ??= []).push(gone);
     }
     return { dropped, repeats, aliases };
+}
+/** Whether `d` numbers the files themselves: named like result files in the file's own name, with integer levels. */
+function numbersFiles(cells, d) {
+    const name = words((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(d));
+    if (name.length === 0 || !RESULT_WORD.test(name[name.length - 1]) || SETTING_WORD.test(name[0]))
+        return false;
+    return cells.every((c) => {
+        const level = c.dims[d];
+        if (!/^\d{1,9}$/.test(level))
+            return false;
+        const base = c.series.file.slice(c.series.file.lastIndexOf('/') + 1);
+        const stem = words(base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base);
+        return containsWords(stem, [...name, level]);
+    });
+}
+/** A label that identifies a run rather than a setting: its name says so (`date`, `run_id`, `commit`), or its values are times or hashes. */
+const RUN_NAME = /(^|_)(date|time|timestamp|datetime|started|finished|created|run_?id|uuid|commit|sha|hash|git_?sha|host|hostname)(_|$)/;
+const RUN_VALUE = /^(\d{4}-\d{2}-\d{2}.*|\d{8}([T_-]?\d{4,6})?|[0-9a-f]{7,40})$/i;
+function namesRun(cells, d) {
+    return RUN_NAME.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(d)) || cells.every((c) => RUN_VALUE.test(c.dims[d].trim()));
+}
+/** determines() for keys computed from the cells. */
+function determinesBy(cells, finer, coarser) {
+    const seen = new Map();
+    for (const c of cells) {
+        const key = finer(c);
+        const value = typeof coarser === 'string' ? c.dims[coarser] : coarser(c);
+        const known = seen.get(key);
+        if (known === undefined)
+            seen.set(key, value);
+        else if (known !== value)
+            return false;
+    }
+    return true;
 }
 /**
  * Conditions that name different benchmarks rather than settings of one:
@@ -9869,36 +9924,93 @@ function welchP(a, b) {
  * The rank of the additive model's design (an intercept and one column per
  * level after the first of each factor in `factors`), over the distinct
  * level combinations: a factor whose columns do not raise it is confounded.
+ * Rows are reduced one at a time against the independent rows found so far,
+ * so the work stops as soon as the rank reaches the number of columns.
  */
 function designRank(rows, factors, levelCounts) {
-    const matrix = rows.map((levels) => {
-        const row = [1];
-        for (const f of factors)
-            for (let l = 1; l < levelCounts[f]; l++)
-                row.push(levels[f] === l ? 1 : 0);
-        return row;
-    });
-    const columns = matrix[0]?.length ?? 0;
-    let rank = 0;
-    for (let col = 0; col < columns && rank < matrix.length; col++) {
-        let pivot = rank;
-        for (let r = rank + 1; r < matrix.length; r++)
-            if (Math.abs(matrix[r][col]) > Math.abs(matrix[pivot][col]))
-                pivot = r;
-        const top = matrix[pivot];
-        if (Math.abs(top[col]) < 1e-9)
-            continue;
-        [matrix[rank], matrix[pivot]] = [top, matrix[rank]];
-        for (let r = rank + 1; r < matrix.length; r++) {
-            const row = matrix[r];
-            const k = row[col] / top[col];
-            if (k !== 0)
-                for (let c = col; c < columns; c++)
-                    row[c] = row[c] - k * top[c];
-        }
-        rank++;
+    const offsets = [];
+    let columns = 1;
+    for (const f of factors) {
+        offsets.push(columns);
+        columns += levelCounts[f] - 1;
     }
-    return rank;
+    // Each independent row, kept with its leading column (its first non-zero) normalised to 1.
+    const basis = [];
+    for (const levels of rows) {
+        if (basis.length === columns)
+            break;
+        const row = new Float64Array(columns);
+        row[0] = 1;
+        factors.forEach((f, k) => {
+            const level = levels[f];
+            if (level > 0)
+                row[offsets[k] + level - 1] = 1;
+        });
+        for (const b of basis) {
+            const x = row[b.lead];
+            if (x !== 0)
+                for (let c = b.lead; c < columns; c++)
+                    row[c] = row[c] - x * b.row[c];
+        }
+        let lead = 0;
+        while (lead < columns && Math.abs(row[lead]) < 1e-9)
+            lead++;
+        if (lead === columns)
+            continue;
+        const pivot = row[lead];
+        for (let c = lead; c < columns; c++)
+            row[c] = row[c] / pivot;
+        // Kept in order of the leading column, so each new row is reduced left to right.
+        let at = basis.length;
+        while (at > 0 && basis[at - 1].lead > lead)
+            at--;
+        basis.splice(at, 0, { lead, row });
+    }
+    return basis.length;
+}
+/** Past this many design columns the rank is not computed (its cost grows with their square); see confoundingOf. */
+const MAX_RANK_COLUMNS = 200;
+/**
+ * How much of each factor the others account for (MainEffect.confounding).
+ * A full-rank design confounds none; otherwise each factor's rise in rank
+ * says how much of it can be told apart. Designs too wide for the rank are
+ * judged by the level combinations instead: a level that never shares the
+ * other factors' setting with another level cannot be compared with any.
+ */
+function confoundingOf(combinations, levelCounts) {
+    const factors = levelCounts.map((_, i) => i);
+    const columns = 1 + levelCounts.reduce((s, l) => s + (l - 1), 0);
+    if (columns <= MAX_RANK_COLUMNS) {
+        const rank = designRank(combinations, factors, levelCounts);
+        if (rank === columns)
+            return { rank, confounding: factors.map(() => 'none') };
+        const confounding = factors.map((f) => {
+            const df1 = levelCounts[f] - 1;
+            if (df1 < 1)
+                return 'none';
+            const rise = rank - designRank(combinations, factors.filter((g) => g !== f), levelCounts);
+            return rise === 0 ? 'complete' : rise < df1 ? 'partial' : 'none';
+        });
+        return { rank, confounding };
+    }
+    // Too wide for the rank: the tests take every column as estimable, which can only make them stricter.
+    const confounding = factors.map((f) => {
+        const meets = new Map();
+        for (const levels of combinations) {
+            const others = levels.filter((_, g) => g !== f).join(',');
+            const seen = meets.get(others) ?? new Set();
+            seen.add(levels[f]);
+            meets.set(others, seen);
+        }
+        const compared = new Set();
+        for (const seen of meets.values())
+            if (seen.size > 1)
+                for (const l of seen)
+                    compared.add(l);
+        const present = new Set(combinations.map((levels) => levels[f]));
+        return compared.size === 0 && present.size > 1 ? 'complete' : compared.size < present.size ? 'partial' : 'none';
+    });
+    return { rank: columns, confounding };
 }
 /**
  * Least-squares fit of an additive model y = μ + Σ αf[level] to the cell
@@ -9955,20 +10067,18 @@ function mainEffects(cells, levelCounts) {
     const lackOfFit = additiveLackOfFit(data, factors, levelCounts);
     const residual = lackOfFit + data.reduce((s, c) => s + c.within, 0);
     const combinations = [...new Map(cells.map((c) => [c.levels.join(','), c.levels])).values()];
-    const fullRank = designRank(combinations, factors, levelCounts);
-    // The parameters the data can tell apart: a confounded design has fewer than its columns.
-    const residualDf = n - fullRank;
+    // The parameters the data can tell apart (the design's rank): a confounded design has fewer than its columns.
+    const { rank, confounding } = confoundingOf(combinations, levelCounts);
+    const residualDf = n - rank;
     return factors.map((f) => {
         const df1 = levelCounts[f] - 1;
-        // What the factor's columns add to the design: all its df when every level can be told apart from the rest.
-        const rise = df1 >= 1 ? fullRank - designRank(combinations, factors.filter((g) => g !== f), levelCounts) : 0;
-        const confounding = df1 < 1 ? 'none' : rise === 0 ? 'complete' : rise < df1 ? 'partial' : 'none';
-        if (confounding !== 'none' || residualDf < 1 || df1 < 1 || !(residual > 1e-24))
-            return { factor: f, test: undefined, confounding };
+        const of = confounding[f];
+        if (of !== 'none' || residualDf < 1 || df1 < 1 || !(residual > 1e-24))
+            return { factor: f, test: undefined, confounding: of };
         const without = additiveLackOfFit(data, factors.filter((g) => g !== f), levelCounts);
         const effect = Math.max(0, without - lackOfFit);
         const fStat = effect / df1 / (residual / residualDf);
-        return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounding };
+        return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounding: of };
     });
 }
 
@@ -10209,19 +10319,35 @@ function designEffects(family) {
     const repeat = repeatOf(family);
     if (!repeat)
         return ofCells(cells, () => [], []);
-    const units = [...new Set(family.cells.map(repeat))];
-    const within = ofCells(cells, (c) => [units.indexOf(repeat(c))], [units.length]);
-    // The conditions each file holds one level of, tested on the files' means.
-    const between = family.dims.map((d) => {
-        const levelOf = new Map();
-        return family.cells.every((c) => {
-            const key = repeat(c);
-            const known = levelOf.get(key);
+    const unitIndex = new Map();
+    for (const c of family.cells)
+        if (!unitIndex.has(repeat(c)))
+            unitIndex.set(repeat(c), unitIndex.size);
+    const within = ofCells(cells, (c) => [unitIndex.get(repeat(c))], [unitIndex.size]);
+    // The conditions each file holds one level of (between files), and what each file holds of the others.
+    const levelOf = family.dims.map(() => new Map());
+    const between = family.dims.map(() => true);
+    const holds = new Map();
+    for (const c of family.cells) {
+        const key = repeat(c);
+        family.dims.forEach((d, i) => {
+            const known = levelOf[i].get(key);
             if (known === undefined)
-                levelOf.set(key, c.dims[d]);
-            return known === undefined || known === c.dims[d];
+                levelOf[i].set(key, c.dims[d]);
+            else if (known !== c.dims[d])
+                between[i] = false;
         });
-    });
+    }
+    const withinDims = family.dims.filter((_, i) => !between[i]);
+    for (const c of family.cells) {
+        const key = repeat(c);
+        const set = holds.get(key) ?? new Set();
+        set.add(withinDims.map((d) => c.dims[d]).join('\u0000'));
+        holds.set(key, set);
+    }
+    // A file's mean stands for its level only when every file holds the same settings of the rest.
+    const shapes = new Set([...holds.values()].map((set) => [...set].sort().join('\u0001')));
+    const unequal = shapes.size > 1 ? `the files hold different ${withinDims.join(' × ')} settings` : undefined;
     const byFile = new Map();
     for (const { cell, levels } of cells) {
         const key = repeat(cell);
@@ -10231,10 +10357,16 @@ function designEffects(family) {
         byFile.set(key, known);
     }
     const betweenIdx = family.dims.map((_, i) => i).filter((i) => between[i]);
-    const fileEffects = betweenIdx.length === 0 ? [] : mainEffects([...byFile.values()].map((u) => ({ levels: betweenIdx.map((i) => u.levels[i]), n: 1, mean: u.sum / u.count, sd: null })), betweenIdx.map((i) => counts[i]));
+    const fileEffects = betweenIdx.length === 0 || unequal !== undefined
+        ? []
+        : mainEffects([...byFile.values()].map((u) => ({ levels: betweenIdx.map((i) => u.levels[i]), n: 1, mean: u.sum / u.count, sd: null })), betweenIdx.map((i) => counts[i]));
     return family.dims.map((_, i) => {
         const k = betweenIdx.indexOf(i);
-        return k >= 0 ? { ...fileEffects[k], factor: i } : within[i];
+        if (k < 0)
+            return within[i];
+        if (unequal !== undefined)
+            return { factor: i, test: undefined, confounding: 'none', reason: unequal };
+        return { ...fileEffects[k], factor: i };
     });
 }
 /**
@@ -10275,7 +10407,7 @@ function rankFactorsOfDesign(family, confidence) {
         }
         const test = effect?.confounding === 'partial'
             ? { method: 'none', p: null, significant: null, reason: confoundedReason(family, factor, 'partial').reason }
-            : testOf(effect?.test?.p, 'anova', confidence, 'no spread to judge by');
+            : testOf(effect?.test?.p, 'anova', confidence, effect?.reason ?? 'no spread to judge by');
         // The settings where two or more levels meet: only there does a level win or lose.
         const settings = [...slices(family, factor)]
             .map(([setting, g]) => [setting, bestFirst(levelsIn(g, factor), family.direction)])
@@ -10285,7 +10417,10 @@ function rankFactorsOfDesign(family, confidence) {
         const ratios = bestIn.map(([, ranked]) => ratioOf(ranked.map((l) => l.mean))).filter((r) => r !== undefined);
         const parts = [];
         const lowest = family.direction === 'lower';
-        const wins = settings.length > 0 ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${settings.length} ${over} settings` : '';
+        // Settings without the best level are neither won nor lost by it: counted, they would read as losses.
+        const met = settings.filter(([, ranked]) => ranked.some((l) => l.value === best.value)).length;
+        const among = met === settings.length ? `${met} ${over} settings` : `the ${met} ${over} settings it ran in`;
+        const wins = met > 0 ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${among}` : '';
         const margin = ratios.length > 0 ? (lowest ? `; the highest there is ${rangeText(ratios)} that` : `, ${rangeText(ratios)} the lowest there`) : '';
         if (wins !== '')
             parts.push(`${named}: ${wins}${margin}`);

@@ -46,64 +46,86 @@ export interface Family {
  * another name for them).
  */
 export function determines(cells: readonly Cell[], finer: string, coarser: string): boolean {
-  const seen = new Map<string, string>();
-  for (const c of cells) {
-    const key = c.dims[finer] as string;
-    const value = c.dims[coarser] as string;
-    const known = seen.get(key);
-    if (known === undefined) seen.set(key, value);
-    else if (known !== value) return false;
-  }
-  return true;
-}
-
-/** A path factor's name that says its levels number result files (`results_3.json`, `serving_summary_301.json`), not settings. */
-const RESULT_FILE = /(^|_)(results?|summary|summaries|outputs?|out|logs?|reports?|bench|benchmarks?|data|metrics|stats|measurements?|records?|files?|parts?|chunks?|shards?|traces?|dumps?|exports?)(_|$)/;
-
-/** Whether the values of one condition are another's written differently (`1b` in `gemma3:1b`). */
-function renames(cells: readonly Cell[], a: string, b: string): boolean {
-  const plain = (v: string) => v.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  return cells.every((c) => {
-    const x = plain(c.dims[a] as string);
-    const y = plain(c.dims[b] as string);
-    return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
-  });
+  return determinesBy(cells, (c) => c.dims[finer] as string, coarser);
 }
 
 /**
- * The conditions a family does not compare, taken out one at a time:
- * - file numbers: a path factor named like result files whose levels are
- *   integers (`serving_summary_301.json`), when each number holds one level
- *   of another condition (`model`). Compared as a condition, a file number
- *   would be ranked as if it were a setting, and the condition it nests
- *   would look as if it made no difference. When other cells share their
- *   configuration, the numbers are `repeats` of it; otherwise they only name
- *   each configuration's file and are dropped.
- * - another name for a split a kept condition makes: dropped without a
- *   trace when its values are the kept one's written differently (`1b`,
- *   `gemma3:1b`), else listed in `aliases` under the kept one, so the
- *   sentence says it changed too. A file's own label is kept before a path
- *   factor, otherwise the first.
+ * The last word of a factor named like numbered result files
+ * (`results_3.json`, `serving_summary_301.json`, `bench-2.csv`); a first
+ * word of a setting (`max_output_4096.json`, `num_results_8.json`) says it is
+ * one.
+ */
+const RESULT_WORD = /^(results?|summary|summaries|outputs?|out|logs?|reports?|bench|benchmarks?|data|metrics|stats|measurements?|records?|dumps?|exports?|traces?)$/;
+const SETTING_WORD = /^(max|min|num|n|total|len|size|batch|top)$/;
+
+/** The words of a value or name, lower case: `gemma3:1b` → gemma3, 1b. */
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+/**
+ * Whether the values of one condition are another's written differently:
+ * each value of one is a whole word of the other's (`1b` of `gemma3:1b`,
+ * `270m` of `gemma3_270m_baseline.csv`) and holds a letter, so that numbers
+ * (`tp=1` beside `batch=16`) are never taken for each other.
+ */
+function renames(cells: readonly Cell[], a: string, b: string): boolean {
+  const within = (short: string, long: string) => {
+    const part = words(short);
+    return /\p{L}/u.test(short) && part.length > 0 && containsWords(words(long), part);
+  };
+  return cells.every((c) => {
+    const x = c.dims[a] as string;
+    const y = c.dims[b] as string;
+    return x.length <= y.length ? within(x, y) : within(y, x);
+  });
+}
+
+/** Whether `part` appears in `whole` as consecutive whole words. */
+function containsWords(whole: readonly string[], part: readonly string[]): boolean {
+  for (let i = 0; i + part.length <= whole.length; i++) if (part.every((w, k) => whole[i + k] === w)) return true;
+  return false;
+}
+
+/**
+ * The conditions a family does not compare:
+ * - file numbers: a path factor from the file's own name, named like result
+ *   files, whose levels are integers (`serving_summary_301.json`): a number
+ *   naming a file, not a setting. Compared as a condition it would be
+ *   ranked as if it were one, and a condition each file holds one level of
+ *   (`model`) would look as if it made no difference. A label that names
+ *   the run (a date, a run id, a commit: by its name or its values) with a
+ *   value of its own for every file goes with the numbers; a condition such
+ *   as `model` never does. When other files share a configuration, the numbers are
+ *   `repeats` of it; otherwise they only name each configuration's file.
+ * - another name for a split a kept condition makes, taken out one at a
+ *   time: without a trace when its values are the kept one's written
+ *   differently (`1b`, `gemma3:1b`), else listed in `aliases` under the kept
+ *   one, so the sentence says it changed too. A file's own label is kept
+ *   before a path factor, otherwise the first.
  */
 function uncompared(cells: readonly Cell[], dims: readonly string[]): { dropped: string[]; repeats: string[]; aliases: Record<string, string[]> } {
   const fromPath = (d: string) => cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
-  const numbersFiles = (d: string) => fromPath(d) && RESULT_FILE.test(normaliseName(d)) && cells.every((c) => /^\d{1,9}$/.test(c.dims[d] as string));
   const kept = [...dims];
   const dropped: string[] = [];
   const repeats: string[] = [];
-  const aliasOf = new Map<string, string>();
   const drop = (d: string) => {
     dropped.push(d);
     kept.splice(kept.indexOf(d), 1);
   };
+  const numbers = kept.filter((d) => fromPath(d) && numbersFiles(cells, d));
+  if (numbers.length > 0) {
+    const fileOf = (c: Cell) => numbers.map((d) => c.dims[d]).join('\u0000');
+    const perFile = kept.filter((d) => !numbers.includes(d) && namesRun(cells, d) && determinesBy(cells, fileOf, d) && determinesBy(cells, (c) => c.dims[d] as string, fileOf));
+    for (const d of [...numbers, ...perFile]) drop(d);
+    const configurations = new Set(cells.map((c) => kept.map((k) => c.dims[k]).join('\u0000')));
+    if (configurations.size < cells.length) repeats.push(...numbers, ...perFile);
+  }
+  const aliasOf = new Map<string, string>();
   for (;;) {
-    const number = kept.find((d) => numbersFiles(d) && kept.some((m) => m !== d && determines(cells, d, m)));
-    if (number !== undefined) {
-      drop(number);
-      const configurations = new Set(cells.map((c) => kept.map((k) => c.dims[k]).join('\u0000')));
-      if (configurations.size < cells.length) repeats.push(number);
-      continue;
-    }
     let alias: [string, string] | undefined;
     for (let i = 0; i < kept.length && alias === undefined; i++) {
       for (let j = i + 1; j < kept.length; j++) {
@@ -127,6 +149,40 @@ function uncompared(cells: readonly Cell[], dims: readonly string[]): { dropped:
     (aliases[root] ??= []).push(gone);
   }
   return { dropped, repeats, aliases };
+}
+
+/** Whether `d` numbers the files themselves: named like result files in the file's own name, with integer levels. */
+function numbersFiles(cells: readonly Cell[], d: string): boolean {
+  const name = words(normaliseName(d));
+  if (name.length === 0 || !RESULT_WORD.test(name[name.length - 1] as string) || SETTING_WORD.test(name[0] as string)) return false;
+  return cells.every((c) => {
+    const level = c.dims[d] as string;
+    if (!/^\d{1,9}$/.test(level)) return false;
+    const base = c.series.file.slice(c.series.file.lastIndexOf('/') + 1);
+    const stem = words(base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base);
+    return containsWords(stem, [...name, level]);
+  });
+}
+
+/** A label that identifies a run rather than a setting: its name says so (`date`, `run_id`, `commit`), or its values are times or hashes. */
+const RUN_NAME = /(^|_)(date|time|timestamp|datetime|started|finished|created|run_?id|uuid|commit|sha|hash|git_?sha|host|hostname)(_|$)/;
+const RUN_VALUE = /^(\d{4}-\d{2}-\d{2}.*|\d{8}([T_-]?\d{4,6})?|[0-9a-f]{7,40})$/i;
+
+function namesRun(cells: readonly Cell[], d: string): boolean {
+  return RUN_NAME.test(normaliseName(d)) || cells.every((c) => RUN_VALUE.test((c.dims[d] as string).trim()));
+}
+
+/** determines() for keys computed from the cells. */
+function determinesBy(cells: readonly Cell[], finer: (c: Cell) => string, coarser: string | ((c: Cell) => string)): boolean {
+  const seen = new Map<string, string>();
+  for (const c of cells) {
+    const key = finer(c);
+    const value = typeof coarser === 'string' ? (c.dims[coarser] as string) : coarser(c);
+    const known = seen.get(key);
+    if (known === undefined) seen.set(key, value);
+    else if (known !== value) return false;
+  }
+  return true;
 }
 
 /**

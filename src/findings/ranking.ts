@@ -242,7 +242,7 @@ function rangeText(ratios: readonly number[]): string {
  *   tested over the cells with the file as a block, so each file's own
  *   offset is not taken for noise.
  */
-export function designEffects(family: Family): MainEffect[] {
+export function designEffects(family: Family): DesignEffect[] {
   const { levelNames, cells } = designOf(family);
   const counts = levelNames.map((l) => l.length);
   const ofCells = (list: typeof cells, blocks: (c: Cell) => number[], blockCounts: number[]) =>
@@ -252,18 +252,31 @@ export function designEffects(family: Family): MainEffect[] {
     ).slice(0, counts.length);
   const repeat = repeatOf(family);
   if (!repeat) return ofCells(cells, () => [], []);
-  const units = [...new Set(family.cells.map(repeat))];
-  const within = ofCells(cells, (c) => [units.indexOf(repeat(c))], [units.length]);
-  // The conditions each file holds one level of, tested on the files' means.
-  const between = family.dims.map((d) => {
-    const levelOf = new Map<string, string>();
-    return family.cells.every((c) => {
-      const key = repeat(c);
-      const known = levelOf.get(key);
-      if (known === undefined) levelOf.set(key, c.dims[d] as string);
-      return known === undefined || known === c.dims[d];
+  const unitIndex = new Map<string, number>();
+  for (const c of family.cells) if (!unitIndex.has(repeat(c))) unitIndex.set(repeat(c), unitIndex.size);
+  const within = ofCells(cells, (c) => [unitIndex.get(repeat(c)) as number], [unitIndex.size]);
+  // The conditions each file holds one level of (between files), and what each file holds of the others.
+  const levelOf = family.dims.map(() => new Map<string, string>());
+  const between = family.dims.map(() => true);
+  const holds = new Map<string, Set<string>>();
+  for (const c of family.cells) {
+    const key = repeat(c);
+    family.dims.forEach((d, i) => {
+      const known = (levelOf[i] as Map<string, string>).get(key);
+      if (known === undefined) (levelOf[i] as Map<string, string>).set(key, c.dims[d] as string);
+      else if (known !== c.dims[d]) between[i] = false;
     });
-  });
+  }
+  const withinDims = family.dims.filter((_, i) => !between[i]);
+  for (const c of family.cells) {
+    const key = repeat(c);
+    const set = holds.get(key) ?? new Set<string>();
+    set.add(withinDims.map((d) => c.dims[d]).join('\u0000'));
+    holds.set(key, set);
+  }
+  // A file's mean stands for its level only when every file holds the same settings of the rest.
+  const shapes = new Set([...holds.values()].map((set) => [...set].sort().join('\u0001')));
+  const unequal = shapes.size > 1 ? `the files hold different ${withinDims.join(' × ')} settings` : undefined;
   const byFile = new Map<string, { levels: number[]; sum: number; count: number }>();
   for (const { cell, levels } of cells) {
     const key = repeat(cell);
@@ -273,12 +286,23 @@ export function designEffects(family: Family): MainEffect[] {
     byFile.set(key, known);
   }
   const betweenIdx = family.dims.map((_, i) => i).filter((i) => between[i]);
-  const fileEffects = betweenIdx.length === 0 ? [] : mainEffects([...byFile.values()].map((u) => ({ levels: betweenIdx.map((i) => u.levels[i] as number), n: 1, mean: u.sum / u.count, sd: null })), betweenIdx.map((i) => counts[i] as number));
+  const fileEffects =
+    betweenIdx.length === 0 || unequal !== undefined
+      ? []
+      : mainEffects(
+          [...byFile.values()].map((u) => ({ levels: betweenIdx.map((i) => u.levels[i] as number), n: 1, mean: u.sum / u.count, sd: null })),
+          betweenIdx.map((i) => counts[i] as number),
+        );
   return family.dims.map((_, i) => {
     const k = betweenIdx.indexOf(i);
-    return k >= 0 ? { ...(fileEffects[k] as MainEffect), factor: i } : (within[i] as MainEffect);
+    if (k < 0) return within[i] as MainEffect;
+    if (unequal !== undefined) return { factor: i, test: undefined, confounding: 'none', reason: unequal };
+    return { ...(fileEffects[k] as MainEffect), factor: i };
   });
 }
+
+/** A main effect with, when it cannot be tested for a reason of the design, that reason. */
+export type DesignEffect = MainEffect & { reason?: string };
 
 /**
  * Several conditions vary and each configuration was run several times: one
@@ -317,7 +341,7 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
     const test: NoiseTest =
       effect?.confounding === 'partial'
         ? { method: 'none', p: null, significant: null, reason: confoundedReason(family, factor, 'partial').reason }
-        : testOf(effect?.test?.p, 'anova', confidence, 'no spread to judge by');
+        : testOf(effect?.test?.p, 'anova', confidence, effect?.reason ?? 'no spread to judge by');
     // The settings where two or more levels meet: only there does a level win or lose.
     const settings = [...slices(family, factor)]
       .map(([setting, g]) => [setting, bestFirst(levelsIn(g, factor), family.direction)] as const)
@@ -327,7 +351,10 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
     const ratios = bestIn.map(([, ranked]) => ratioOf(ranked.map((l) => l.mean))).filter((r): r is number => r !== undefined);
     const parts: string[] = [];
     const lowest = family.direction === 'lower';
-    const wins = settings.length > 0 ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${settings.length} ${over} settings` : '';
+    // Settings without the best level are neither won nor lost by it: counted, they would read as losses.
+    const met = settings.filter(([, ranked]) => ranked.some((l) => l.value === best.value)).length;
+    const among = met === settings.length ? `${met} ${over} settings` : `the ${met} ${over} settings it ran in`;
+    const wins = met > 0 ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${among}` : '';
     const margin = ratios.length > 0 ? (lowest ? `; the highest there is ${rangeText(ratios)} that` : `, ${rangeText(ratios)} the lowest there`) : '';
     if (wins !== '') parts.push(`${named}: ${wins}${margin}`);
     parts.push(wins !== '' ? averages : `${named}: ${averages}`);

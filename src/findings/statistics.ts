@@ -72,29 +72,82 @@ export interface MainEffect {
  * The rank of the additive model's design (an intercept and one column per
  * level after the first of each factor in `factors`), over the distinct
  * level combinations: a factor whose columns do not raise it is confounded.
+ * Rows are reduced one at a time against the independent rows found so far,
+ * so the work stops as soon as the rank reaches the number of columns.
  */
 function designRank(rows: readonly (readonly number[])[], factors: readonly number[], levelCounts: readonly number[]): number {
-  const matrix = rows.map((levels) => {
-    const row = [1];
-    for (const f of factors) for (let l = 1; l < (levelCounts[f] as number); l++) row.push(levels[f] === l ? 1 : 0);
-    return row;
-  });
-  const columns = matrix[0]?.length ?? 0;
-  let rank = 0;
-  for (let col = 0; col < columns && rank < matrix.length; col++) {
-    let pivot = rank;
-    for (let r = rank + 1; r < matrix.length; r++) if (Math.abs((matrix[r] as number[])[col] as number) > Math.abs((matrix[pivot] as number[])[col] as number)) pivot = r;
-    const top = matrix[pivot] as number[];
-    if (Math.abs(top[col] as number) < 1e-9) continue;
-    [matrix[rank], matrix[pivot]] = [top, matrix[rank] as number[]];
-    for (let r = rank + 1; r < matrix.length; r++) {
-      const row = matrix[r] as number[];
-      const k = (row[col] as number) / (top[col] as number);
-      if (k !== 0) for (let c = col; c < columns; c++) row[c] = (row[c] as number) - k * (top[c] as number);
-    }
-    rank++;
+  const offsets: number[] = [];
+  let columns = 1;
+  for (const f of factors) {
+    offsets.push(columns);
+    columns += (levelCounts[f] as number) - 1;
   }
-  return rank;
+  // Each independent row, kept with its leading column (its first non-zero) normalised to 1.
+  const basis: { lead: number; row: Float64Array }[] = [];
+  for (const levels of rows) {
+    if (basis.length === columns) break;
+    const row = new Float64Array(columns);
+    row[0] = 1;
+    factors.forEach((f, k) => {
+      const level = levels[f] as number;
+      if (level > 0) row[(offsets[k] as number) + level - 1] = 1;
+    });
+    for (const b of basis) {
+      const x = row[b.lead] as number;
+      if (x !== 0) for (let c = b.lead; c < columns; c++) row[c] = (row[c] as number) - x * (b.row[c] as number);
+    }
+    let lead = 0;
+    while (lead < columns && Math.abs(row[lead] as number) < 1e-9) lead++;
+    if (lead === columns) continue;
+    const pivot = row[lead] as number;
+    for (let c = lead; c < columns; c++) row[c] = (row[c] as number) / pivot;
+    // Kept in order of the leading column, so each new row is reduced left to right.
+    let at = basis.length;
+    while (at > 0 && (basis[at - 1] as { lead: number }).lead > lead) at--;
+    basis.splice(at, 0, { lead, row });
+  }
+  return basis.length;
+}
+
+/** Past this many design columns the rank is not computed (its cost grows with their square); see confoundingOf. */
+const MAX_RANK_COLUMNS = 200;
+
+/**
+ * How much of each factor the others account for (MainEffect.confounding).
+ * A full-rank design confounds none; otherwise each factor's rise in rank
+ * says how much of it can be told apart. Designs too wide for the rank are
+ * judged by the level combinations instead: a level that never shares the
+ * other factors' setting with another level cannot be compared with any.
+ */
+function confoundingOf(combinations: readonly (readonly number[])[], levelCounts: readonly number[]): { rank: number; confounding: MainEffect['confounding'][] } {
+  const factors = levelCounts.map((_, i) => i);
+  const columns = 1 + levelCounts.reduce((s, l) => s + (l - 1), 0);
+  if (columns <= MAX_RANK_COLUMNS) {
+    const rank = designRank(combinations, factors, levelCounts);
+    if (rank === columns) return { rank, confounding: factors.map(() => 'none') };
+    const confounding = factors.map((f): MainEffect['confounding'] => {
+      const df1 = (levelCounts[f] as number) - 1;
+      if (df1 < 1) return 'none';
+      const rise = rank - designRank(combinations, factors.filter((g) => g !== f), levelCounts);
+      return rise === 0 ? 'complete' : rise < df1 ? 'partial' : 'none';
+    });
+    return { rank, confounding };
+  }
+  // Too wide for the rank: the tests take every column as estimable, which can only make them stricter.
+  const confounding = factors.map((f): MainEffect['confounding'] => {
+    const meets = new Map<string, Set<number>>();
+    for (const levels of combinations) {
+      const others = levels.filter((_, g) => g !== f).join(',');
+      const seen = meets.get(others) ?? new Set<number>();
+      seen.add(levels[f] as number);
+      meets.set(others, seen);
+    }
+    const compared = new Set<number>();
+    for (const seen of meets.values()) if (seen.size > 1) for (const l of seen) compared.add(l);
+    const present = new Set(combinations.map((levels) => levels[f] as number));
+    return compared.size === 0 && present.size > 1 ? 'complete' : compared.size < present.size ? 'partial' : 'none';
+  });
+  return { rank: columns, confounding };
 }
 
 /**
@@ -152,18 +205,16 @@ export function mainEffects(cells: readonly DesignCell[], levelCounts: readonly 
   const lackOfFit = additiveLackOfFit(data, factors, levelCounts);
   const residual = lackOfFit + data.reduce((s, c) => s + c.within, 0);
   const combinations = [...new Map(cells.map((c) => [c.levels.join(','), c.levels])).values()];
-  const fullRank = designRank(combinations, factors, levelCounts);
-  // The parameters the data can tell apart: a confounded design has fewer than its columns.
-  const residualDf = n - fullRank;
+  // The parameters the data can tell apart (the design's rank): a confounded design has fewer than its columns.
+  const { rank, confounding } = confoundingOf(combinations, levelCounts);
+  const residualDf = n - rank;
   return factors.map((f) => {
     const df1 = (levelCounts[f] as number) - 1;
-    // What the factor's columns add to the design: all its df when every level can be told apart from the rest.
-    const rise = df1 >= 1 ? fullRank - designRank(combinations, factors.filter((g) => g !== f), levelCounts) : 0;
-    const confounding = df1 < 1 ? 'none' : rise === 0 ? 'complete' : rise < df1 ? 'partial' : 'none';
-    if (confounding !== 'none' || residualDf < 1 || df1 < 1 || !(residual > 1e-24)) return { factor: f, test: undefined, confounding };
+    const of = confounding[f] as MainEffect['confounding'];
+    if (of !== 'none' || residualDf < 1 || df1 < 1 || !(residual > 1e-24)) return { factor: f, test: undefined, confounding: of };
     const without = additiveLackOfFit(data, factors.filter((g) => g !== f), levelCounts);
     const effect = Math.max(0, without - lackOfFit);
     const fStat = effect / df1 / (residual / residualDf);
-    return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounding };
+    return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounding: of };
   });
 }

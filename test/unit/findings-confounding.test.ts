@@ -161,6 +161,50 @@ describe('buildFamilies: conditions that are not compared', () => {
   });
 });
 
+describe('buildFamilies: what is not a file number or another name', () => {
+  it('keeps setting folders named like outputs (output_len_128/) as a condition, and says what they confound', () => {
+    // Folders 128 and 256 ran model a, 512 and 1024 model b; each holds eager and compiled; throughput follows output_len only.
+    const plan: [string, string][] = [
+      ['128', 'a'],
+      ['256', 'a'],
+      ['512', 'b'],
+      ['1024', 'b'],
+    ];
+    const series = plan.flatMap(([len, model]) =>
+      ['eager', 'compiled'].map((backend) => {
+        const m = (128_000 / Number(len)) * (backend === 'compiled' ? 1.1 : 1);
+        return measured(`output_len_${len}/r.json`, 'tps', [m * 0.99, m, m * 1.01], { labels: { model, backend }, factors: { output_len: len }, experiment: 'output_len_*/r.json' });
+      }),
+    );
+    expect(familyOf(series).repeats).toBeUndefined();
+    expect(computeFindings({ series, files: [], confidence: 0.95 }).map((f) => f.text)).toEqual([
+      'tps sweep over model × backend × output_len (8 configurations, 3 runs each): best model=a, backend=compiled, output_len=128 at 1100 tok/s, worst model=b, backend=eager, output_len=1024 at 125 tok/s (8.80×); backend eager → compiled: 468.75 tok/s → 515.63 tok/s (+10.0%, p<0.001); output_len spread 186.7% (not tested: partly confounded: the other conditions (model × backend) account for part of it); model spread 120.0% (not tested: confounded: each output_len ran one model).',
+    ]);
+  });
+
+  it('never takes numbers for another way of writing numbers (tp=1 is not batch=16)', () => {
+    const series = [
+      ['1', '16', 100],
+      ['2', '32', 180],
+    ].map(([tp, batch, m]) => measured('r.csv', 'tps', [(m as number) - 1, m as number, (m as number) + 1], { labels: { tp: tp as string, batch: batch as string } }));
+    expect(rankOneFactor(familyOf(series), 0.95)?.text).toBe(
+      'tps by tp (batch changes with it): tp=2 leads at 180 ± 1 tok/s (n=3), 1.80× the lowest, tp=1 (100 tok/s); the difference is beyond the noise (p<0.001).',
+    );
+  });
+
+  it('takes a label with a value of its own per numbered file (a date) for part of the repeats', () => {
+    const series = numberedFiles([
+      { file: 1, model: 'a', values: { eager: [99, 100, 101], compiled: [109, 110, 111] } },
+      { file: 2, model: 'a', values: { eager: [101, 102, 103], compiled: [111, 112, 113] } },
+      { file: 3, model: 'b', values: { eager: [49, 50, 51], compiled: [54, 55, 56] } },
+      { file: 4, model: 'b', values: { eager: [51, 52, 53], compiled: [56, 57, 58] } },
+    ]).map((s) => ({ ...s, labels: { ...s.labels, date: `2025-01-0${s.factors?.serving_summary}` } }));
+    const family = familyOf(series);
+    expect(family.dims).toEqual(['model', 'backend']);
+    expect(family.repeats).toEqual(['serving_summary', 'date']);
+  });
+});
+
 describe('rankings of a condition with repeats', () => {
   it('ranks the model over the backends, pooling each model\'s files, and tests against the spread between files', () => {
     const family = familyOf(
@@ -209,6 +253,22 @@ describe('rankings of a condition with repeats', () => {
     // Within each file b4 is 15 tok/s above b1: the files' offsets are blocks, not noise.
     expect(backend?.text).toBe(
       'tps by backend over model (serving_summary as repeats): b4 is best in 2 of 2 model settings, 1.10–1.13× the lowest there; over all settings b4 averages 150 tok/s (n=12) and b1 135 tok/s (n=12); backend matters beyond the noise (p<0.001).',
+    );
+  });
+
+  it('does not test the model on the files\' means when the files hold different backends', () => {
+    // a's files hold eager (100) and compiled (200), b's eager only (about 101): their means would compare compiled with eager.
+    const family = familyOf(
+      numberedFiles([
+        { file: 1, model: 'a', values: { eager: [99.5, 100, 100.5], compiled: [199.5, 200, 200.5] } },
+        { file: 2, model: 'a', values: { eager: [100.5, 101, 101.5], compiled: [200.5, 201, 201.5] } },
+        { file: 3, model: 'b', values: { eager: [100, 100.5, 101] } },
+        { file: 4, model: 'b', values: { eager: [101, 101.5, 102] } },
+      ]),
+    );
+    const model = rankFactorsOfDesign(family, 0.95).find((f) => f.factor === 'model');
+    expect(model?.text).toBe(
+      'tps by model over backend (serving_summary as repeats): a is best in 0 of 1 backend settings; over all settings a averages 150.50 tok/s (n=12) and b 101 tok/s (n=6); not tested against noise (the files hold different backend settings).',
     );
   });
 
@@ -270,7 +330,7 @@ describe('a condition other conditions account for', () => {
 });
 
 describe('a condition partly confounded with another', () => {
-  it('is ranked within the settings it shares, and not tested', () => {
+  it('is not tested, and a best level that never met another is given no wins or losses', () => {
     const cells: [string, string, number][] = [
       ['a', '1', 100],
       ['a', '8', 110],
@@ -281,7 +341,7 @@ describe('a condition partly confounded with another', () => {
     const family = familyOf(cells.map(([model, bs, m]) => measured('r.csv', 'tps', [m - 1, m, m + 1], { labels: { model, bs } })));
     const [model] = rankFactorsOfDesign(family, 0.95);
     expect(model?.text).toBe(
-      'tps by model over bs: c is best in 0 of 2 bs settings; over all settings c averages 300 tok/s (n=3) and a 105 tok/s (n=6); not tested against noise (partly confounded: c never ran in a bs setting beside another model).',
+      'tps by model over bs: over all settings c averages 300 tok/s (n=3) and a 105 tok/s (n=6); not tested against noise (partly confounded: c never ran in a bs setting beside another model).',
     );
   });
 });
@@ -298,5 +358,19 @@ describe('computeFindings on numbered files of different models', () => {
       'ttft_ms by model over backend (serving_summary as repeats): gemma3:1b is lowest in 2 of 2 backend settings; the highest there is 6.24–6.25× that; over all settings gemma3:1b averages 145.50 ms (n=12) and qwen2.5:14b 908.50 ms (n=12); model matters beyond the noise (p<0.001).',
       'ttft_ms by backend over model (serving_summary as repeats): compiled is lowest in 2 of 2 model settings; the highest there is 1.11× that; over all settings compiled averages 499.50 ms (n=12) and eager 554.50 ms (n=12); backend matters beyond the noise (p<0.001).',
     ]);
+  });
+});
+
+describe('a stated condition beside numbered files', () => {
+  it('stays a condition when each file ran its own model (no repeats to take it for)', () => {
+    const family = familyOf(
+      numberedFiles([
+        { file: 1, model: 'a', values: { eager: [99, 100, 101], compiled: [109, 110, 111] } },
+        { file: 2, model: 'b', values: { eager: [49, 50, 51], compiled: [54, 55, 56] } },
+        { file: 3, model: 'c', values: { eager: [74, 75, 76], compiled: [81, 82, 83] } },
+      ]),
+    );
+    expect(family.dims).toEqual(['model', 'backend']);
+    expect(family.repeats).toBeUndefined();
   });
 });
