@@ -15,6 +15,14 @@ const NESTED_RUNS: [string, string, number][] = [
   ['b', '32', 60],
 ];
 
+/** Files 1–2 ran model a, 3–4 model b; each holds eager and compiled, three samples each. */
+const TWO_MODELS_TWO_FILES = [
+  { file: 1, model: 'a', values: { eager: [99, 100, 101], compiled: [109, 110, 111] } },
+  { file: 2, model: 'a', values: { eager: [101, 102, 103], compiled: [111, 112, 113] } },
+  { file: 3, model: 'b', values: { eager: [49, 50, 51], compiled: [54, 55, 56] } },
+  { file: 4, model: 'b', values: { eager: [51, 52, 53], compiled: [56, 57, 58] } },
+];
+
 function familyOf(series: Series[]): Family {
   const families = buildFamilies(series);
   if (families.length !== 1) throw new Error(`expected one family, got ${families.length}`);
@@ -193,12 +201,7 @@ describe('buildFamilies: what is not a file number or another name', () => {
   });
 
   it('takes a label with a value of its own per numbered file (a date) for part of the repeats', () => {
-    const series = numberedFiles([
-      { file: 1, model: 'a', values: { eager: [99, 100, 101], compiled: [109, 110, 111] } },
-      { file: 2, model: 'a', values: { eager: [101, 102, 103], compiled: [111, 112, 113] } },
-      { file: 3, model: 'b', values: { eager: [49, 50, 51], compiled: [54, 55, 56] } },
-      { file: 4, model: 'b', values: { eager: [51, 52, 53], compiled: [56, 57, 58] } },
-    ]).map((s) => ({ ...s, labels: { ...s.labels, date: `2025-01-0${s.factors?.serving_summary}` } }));
+    const series = numberedFiles(TWO_MODELS_TWO_FILES).map((s) => ({ ...s, labels: { ...s.labels, date: `2025-01-0${s.factors?.serving_summary}` } }));
     const family = familyOf(series);
     expect(family.dims).toEqual(['model', 'backend']);
     expect(family.repeats).toEqual(['serving_summary', 'date']);
@@ -208,12 +211,7 @@ describe('buildFamilies: what is not a file number or another name', () => {
 describe('rankings of a condition with repeats', () => {
   it('ranks the model over the backends, pooling each model\'s files, and tests against the spread between files', () => {
     const family = familyOf(
-      numberedFiles([
-        { file: 1, model: 'a', values: { eager: [99, 100, 101], compiled: [109, 110, 111] } },
-        { file: 2, model: 'a', values: { eager: [101, 102, 103], compiled: [111, 112, 113] } },
-        { file: 3, model: 'b', values: { eager: [49, 50, 51], compiled: [54, 55, 56] } },
-        { file: 4, model: 'b', values: { eager: [51, 52, 53], compiled: [56, 57, 58] } },
-      ]),
+      numberedFiles(TWO_MODELS_TWO_FILES),
     );
     const [model, backend] = rankFactorsOfDesign(family, 0.95);
     // Per backend the model means are a 101 / b 51 (eager) and a 111 / b 56 (compiled); over both, a 106 and b 53.5.
@@ -364,11 +362,7 @@ describe('computeFindings on numbered files of different models', () => {
 describe('a stated condition beside numbered files', () => {
   it('stays a condition when each file ran its own model (no repeats to take it for)', () => {
     const family = familyOf(
-      numberedFiles([
-        { file: 1, model: 'a', values: { eager: [99, 100, 101], compiled: [109, 110, 111] } },
-        { file: 2, model: 'b', values: { eager: [49, 50, 51], compiled: [54, 55, 56] } },
-        { file: 3, model: 'c', values: { eager: [74, 75, 76], compiled: [81, 82, 83] } },
-      ]),
+      numberedFiles([TWO_MODELS_TWO_FILES[0], { ...TWO_MODELS_TWO_FILES[2], file: 2 }, { file: 3, model: 'c', values: { eager: [74, 75, 76], compiled: [81, 82, 83] } }] as typeof TWO_MODELS_TWO_FILES),
     );
     expect(family.dims).toEqual(['model', 'backend']);
     expect(family.repeats).toBeUndefined();
