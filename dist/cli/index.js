@@ -9421,6 +9421,7 @@ function exclusionReason(relPath) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ey: () => (/* binding */ determinesBy),
 /* harmony export */   Nt: () => (/* binding */ currentSeries),
 /* harmony export */   dF: () => (/* binding */ determines),
 /* harmony export */   xl: () => (/* binding */ buildFamilies)
@@ -9488,11 +9489,15 @@ function containsWords(whole, part) {
  *   files, whose levels are integers (`serving_summary_301.json`): a number
  *   naming a file, not a setting. Compared as a condition it would be
  *   ranked as if it were one, and a condition each file holds one level of
- *   (`model`) would look as if it made no difference. A label that names
- *   the run (a date, a run id, a commit: by its name or its values) with a
- *   value of its own for every file goes with the numbers; a condition such
- *   as `model` never does. When other files share a configuration, the numbers are
- *   `repeats` of it; otherwise they only name each configuration's file.
+ *   (`model`) would look as if it made no difference. When other files
+ *   share a configuration, the numbers are `repeats` of it; otherwise they
+ *   only name each configuration's file.
+ * - run labels: a label named like a run's identity (`date`, `run_id`,
+ *   `commit`) whose every value belongs to one file, and, beside file
+ *   numbers, a label whose values are dates or hashes, one per file. They
+ *   name runs, not settings, and go with the numbers (repeats when
+ *   configurations repeat without them). A condition such as `model` never
+ *   does.
  * - another name for a split a kept condition makes, taken out one at a
  *   time: without a trace when its values are the kept one's written
  *   differently (`1b`, `gemma3:1b`), else listed in `aliases` under the kept
@@ -9509,14 +9514,20 @@ function uncompared(cells, dims) {
         kept.splice(kept.indexOf(d), 1);
     };
     const numbers = kept.filter((d) => fromPath(d) && numbersFiles(cells, d));
-    if (numbers.length > 0) {
-        const fileOf = (c) => numbers.map((d) => c.dims[d]).join('\u0000');
-        const perFile = kept.filter((d) => !numbers.includes(d) && namesRun(cells, d) && determinesBy(cells, fileOf, d) && determinesBy(cells, (c) => c.dims[d], fileOf));
-        for (const d of [...numbers, ...perFile])
+    const fileOf = (c) => numbers.map((d) => c.dims[d]).join('\u0000');
+    // Labels that name the run: by name (a date, a run id, each value in one file), or, beside file numbers,
+    // by values that are dates or hashes, one per file.
+    const runs = kept.filter((d) => !numbers.includes(d) &&
+        // Another name for a kept condition (a commit per repository row) is left to the alias rule, which names it.
+        !kept.some((m) => m !== d && !numbers.includes(m) && determines(cells, d, m) && determines(cells, m, d)) &&
+        ((RUN_NAME.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(d)) && determinesBy(cells, (c) => c.dims[d], (c) => c.series.file)) ||
+            (numbers.length > 0 && cells.every((c) => isRunValue(c.dims[d])) && determinesBy(cells, fileOf, d) && determinesBy(cells, (c) => c.dims[d], fileOf))));
+    if (numbers.length + runs.length > 0) {
+        for (const d of [...numbers, ...runs])
             drop(d);
         const configurations = new Set(cells.map((c) => kept.map((k) => c.dims[k]).join('\u0000')));
         if (configurations.size < cells.length)
-            repeats.push(...numbers, ...perFile);
+            repeats.push(...numbers, ...runs);
     }
     const aliasOf = new Map();
     for (;;) {
@@ -9562,11 +9573,14 @@ function numbersFiles(cells, d) {
         return containsWords(stem, [...name, level]);
     });
 }
-/** A label that identifies a run rather than a setting: its name says so (`date`, `run_id`, `commit`), or its values are times or hashes. */
-const RUN_NAME = /(^|_)(date|time|timestamp|datetime|started|finished|created|run_?id|uuid|commit|sha|hash|git_?sha|host|hostname)(_|$)/;
-const RUN_VALUE = /^(\d{4}-\d{2}-\d{2}.*|\d{8}([T_-]?\d{4,6})?|[0-9a-f]{7,40})$/i;
-function namesRun(cells, d) {
-    return RUN_NAME.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(d)) || cells.every((c) => RUN_VALUE.test(c.dims[d].trim()));
+/** The whole name of a label that identifies a run rather than a setting. */
+const RUN_NAME = /^(date|timestamp|datetime|run_id|runid|uuid|commit|git_sha|git_commit|start_time|started_at)$/;
+/** A date (`2025-01-03`, `20250103`, with a time or not) or a hash (hex digits with a letter and a digit). */
+const DATE_VALUE = /^(\d{4}-\d{2}-\d{2}([T _].*)?|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([T_-]?\d{4,6})?)$/;
+const HASH_VALUE = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}$/i;
+function isRunValue(value) {
+    const v = value.trim();
+    return DATE_VALUE.test(v) || HASH_VALUE.test(v);
 }
 /** determines() for keys computed from the cells. */
 function determinesBy(cells, finer, coarser) {
@@ -9920,32 +9934,13 @@ function welchP(a, b) {
         return undefined;
     return (0,statistics/* welchTest */.a)({ mean: a.mean, variance: a.sd ** 2, n: a.n }, { mean: b.mean, variance: b.sd ** 2, n: b.n }).p;
 }
-/**
- * The rank of the additive model's design (an intercept and one column per
- * level after the first of each factor in `factors`), over the distinct
- * level combinations: a factor whose columns do not raise it is confounded.
- * Rows are reduced one at a time against the independent rows found so far,
- * so the work stops as soon as the rank reaches the number of columns.
- */
-function designRank(rows, factors, levelCounts) {
-    const offsets = [];
-    let columns = 1;
-    for (const f of factors) {
-        offsets.push(columns);
-        columns += levelCounts[f] - 1;
-    }
+/** The rank of a set of rows, each reduced against the independent rows found so far; stops once it reaches `columns`. */
+function rowRank(rows, columns) {
     // Each independent row, kept with its leading column (its first non-zero) normalised to 1.
     const basis = [];
-    for (const levels of rows) {
+    for (const row of rows) {
         if (basis.length === columns)
             break;
-        const row = new Float64Array(columns);
-        row[0] = 1;
-        factors.forEach((f, k) => {
-            const level = levels[f];
-            if (level > 0)
-                row[offsets[k] + level - 1] = 1;
-        });
         for (const b of basis) {
             const x = row[b.lead];
             if (x !== 0)
@@ -9968,49 +9963,82 @@ function designRank(rows, factors, levelCounts) {
     }
     return basis.length;
 }
-/** Past this many design columns the rank is not computed (its cost grows with their square); see confoundingOf. */
+/** The indicator columns of `factors` (one per level after the first) for a row of level indices. */
+function dummies(levels, factors, levelCounts, intercept) {
+    const row = new Float64Array((intercept ? 1 : 0) + factors.reduce((s, f) => s + levelCounts[f] - 1, 0));
+    let at = 0;
+    if (intercept)
+        row[at++] = 1;
+    for (const f of factors) {
+        const level = levels[f];
+        if (level > 0)
+            row[at + level - 1] = 1;
+        at += levelCounts[f] - 1;
+    }
+    return row;
+}
+/**
+ * The rank of the additive model's design (an intercept and one column per
+ * level after the first of each factor in `factors`), over the distinct
+ * level combinations: a factor whose columns do not raise it is confounded.
+ * A block factor (the files of a split-plot design) is taken out exactly
+ * instead of as columns: the rank is the number of blocks plus the rank of
+ * the other columns with each block's mean taken away, so thousands of
+ * files cost no more than their rows.
+ */
+function designRank(rows, factors, levelCounts, block) {
+    if (block === undefined || !factors.includes(block)) {
+        const columns = 1 + factors.reduce((s, f) => s + levelCounts[f] - 1, 0);
+        return rowRank(rows.map((levels) => dummies(levels, factors, levelCounts, true)), columns);
+    }
+    const others = factors.filter((f) => f !== block);
+    const columns = others.reduce((s, f) => s + levelCounts[f] - 1, 0);
+    const byBlock = new Map();
+    for (const levels of rows) {
+        const key = levels[block];
+        const list = byBlock.get(key) ?? [];
+        list.push(dummies(levels, others, levelCounts, false));
+        byBlock.set(key, list);
+    }
+    const centred = [];
+    for (const list of byBlock.values()) {
+        const mean = new Float64Array(columns);
+        for (const row of list)
+            for (let c = 0; c < columns; c++)
+                mean[c] = mean[c] + row[c] / list.length;
+        for (const row of list) {
+            for (let c = 0; c < columns; c++)
+                row[c] = row[c] - mean[c];
+            centred.push(row);
+        }
+    }
+    return byBlock.size + (columns === 0 ? 0 : rowRank(centred, columns));
+}
+/** Past this many design columns (a block's aside) the rank is not worked out: its cost grows with their square. */
 const MAX_RANK_COLUMNS = 200;
 /**
- * How much of each factor the others account for (MainEffect.confounding).
- * A full-rank design confounds none; otherwise each factor's rise in rank
- * says how much of it can be told apart. Designs too wide for the rank are
- * judged by the level combinations instead: a level that never shares the
- * other factors' setting with another level cannot be compared with any.
+ * How much of each factor the others account for (MainEffect.confounding):
+ * a full-rank design confounds none; otherwise each factor's rise in rank
+ * says how much of it can be told apart. A design too wide for the rank
+ * (hundreds of levels besides a block) is not judged: `unknown`.
  */
-function confoundingOf(combinations, levelCounts) {
+function confoundingOf(combinations, levelCounts, block) {
     const factors = levelCounts.map((_, i) => i);
-    const columns = 1 + levelCounts.reduce((s, l) => s + (l - 1), 0);
-    if (columns <= MAX_RANK_COLUMNS) {
-        const rank = designRank(combinations, factors, levelCounts);
-        if (rank === columns)
-            return { rank, confounding: factors.map(() => 'none') };
-        const confounding = factors.map((f) => {
-            const df1 = levelCounts[f] - 1;
-            if (df1 < 1)
-                return 'none';
-            const rise = rank - designRank(combinations, factors.filter((g) => g !== f), levelCounts);
-            return rise === 0 ? 'complete' : rise < df1 ? 'partial' : 'none';
-        });
-        return { rank, confounding };
-    }
-    // Too wide for the rank: the tests take every column as estimable, which can only make them stricter.
+    const columns = 1 + factors.reduce((s, f) => s + (f === block ? 0 : levelCounts[f] - 1), 0);
+    const blockColumns = block === undefined ? 0 : levelCounts[block] - 1;
+    if (columns > MAX_RANK_COLUMNS)
+        return { rank: columns + blockColumns, confounding: factors.map((f) => (f === block ? 'none' : 'unknown')) };
+    const rank = designRank(combinations, factors, levelCounts, block);
+    if (rank === columns + blockColumns)
+        return { rank, confounding: factors.map(() => 'none') };
     const confounding = factors.map((f) => {
-        const meets = new Map();
-        for (const levels of combinations) {
-            const others = levels.filter((_, g) => g !== f).join(',');
-            const seen = meets.get(others) ?? new Set();
-            seen.add(levels[f]);
-            meets.set(others, seen);
-        }
-        const compared = new Set();
-        for (const seen of meets.values())
-            if (seen.size > 1)
-                for (const l of seen)
-                    compared.add(l);
-        const present = new Set(combinations.map((levels) => levels[f]));
-        return compared.size === 0 && present.size > 1 ? 'complete' : compared.size < present.size ? 'partial' : 'none';
+        const df1 = levelCounts[f] - 1;
+        if (df1 < 1 || f === block)
+            return 'none';
+        const rise = rank - designRank(combinations, factors.filter((g) => g !== f), levelCounts, block);
+        return rise === 0 ? 'complete' : rise < df1 ? 'partial' : 'none';
     });
-    return { rank: columns, confounding };
+    return { rank, confounding };
 }
 /**
  * Least-squares fit of an additive model y = μ + Σ αf[level] to the cell
@@ -10052,9 +10080,10 @@ function additiveLackOfFit(cells, factors, levelCounts) {
  * alone, as in a two-way ANOVA without replication. Effects of throughput and
  * latency are multiplicative (a knob saves 10%, not 3 tok/s, at every batch
  * size), so positive data is fitted on the log scale, where the spread inside
- * a cell is its CV.
+ * a cell is its CV. `block`: a factor that only absorbs offsets (each file of
+ * a split-plot design), fitted like the others but never reported on.
  */
-function mainEffects(cells, levelCounts) {
+function mainEffects(cells, levelCounts, block) {
     const logScale = cells.every((c) => c.mean > 0);
     const data = cells.map((c) => ({
         y: logScale ? Math.log(c.mean) : c.mean,
@@ -10068,7 +10097,7 @@ function mainEffects(cells, levelCounts) {
     const residual = lackOfFit + data.reduce((s, c) => s + c.within, 0);
     const combinations = [...new Map(cells.map((c) => [c.levels.join(','), c.levels])).values()];
     // The parameters the data can tell apart (the design's rank): a confounded design has fewer than its columns.
-    const { rank, confounding } = confoundingOf(combinations, levelCounts);
+    const { rank, confounding } = confoundingOf(combinations, levelCounts, block);
     const residualDf = n - rank;
     return factors.map((f) => {
         const df1 = levelCounts[f] - 1;
@@ -10129,12 +10158,12 @@ function cellsByLevel(cells, factor) {
 function levelsIn(cells, factor) {
     return [...cellsByLevel(cells, factor)].map(([v, list]) => (list.length === 1 ? cellLevel(list[0], factor) : pooledLevel(v, list)));
 }
-/** A cell's repeat (its file number when the family has repeats): the unit a test counts once. */
+/** A cell's repeat (its file, when the family has repeats): the unit a test counts once. */
 function repeatOf(family) {
-    const repeats = family.repeats;
-    if (!repeats || repeats.length === 0)
+    if (!family.repeats || family.repeats.length === 0)
         return undefined;
-    return (c) => repeats.map((d) => c.dims[d]).join('\u0000');
+    // The file is the unit: a run label stamped on each cell (a time) may change inside one file.
+    return (c) => c.series.file;
 }
 /** The mean of each repeat's cells: one observation per file. */
 function repeatMeans(cells, repeat) {
@@ -10190,6 +10219,8 @@ function isolatedLevels(family, factor) {
  */
 function confoundedReason(family, factor, confounding) {
     const others = family.dims.filter((d) => d !== factor).join(' × ');
+    if (confounding === 'unknown')
+        return { with: others, reason: 'not checked for confounding: the design has too many levels' };
     if (confounding === 'partial') {
         const alone = isolatedLevels(family, factor).map((l) => (0,findings_text/* levelName */.C1)(factor, l));
         const reason = alone.length > 0 ? `${alone.join(', ')} never ran in a ${others} setting beside another ${factor}` : `the other conditions (${others}) account for part of it`;
@@ -10246,8 +10277,10 @@ function rankOneFactor(family, confidence) {
     if (groups.size > MAX_RANKED_LEVELS || groups.size < 2)
         return undefined;
     const levels = bestFirst(levelsIn(family.cells, factor), family.direction);
-    // With repeats (several files per level), each file's mean is one observation.
     const repeat = repeatOf(family);
+    if (repeat && !(0,families/* determinesBy */.Ey)(family.cells, repeat, factor))
+        return rankWithinRepeats(family, factor, levels, confidence);
+    // With repeats (several files per level), each file's mean is one observation.
     const momentsOf = (l) => (repeat ? momentsOfValues(repeatMeans(groups.get(l.value), repeat)) : moments(l));
     const single = repeat ? (l) => momentsOf(l).n === 1 : (l) => l.n === 1 || l.sd === null;
     const what = repeat ? 'repeat' : 'value';
@@ -10266,6 +10299,20 @@ function rankOneFactor(family, confidence) {
         }
     }
     return finding(family, factor, levels, test, `${parts.join('; ')}.`, extra);
+}
+/**
+ * One condition that changes inside each repeat (each file holds several
+ * sizes): compared within files, with each file as a block (designEffects),
+ * so the files' own offsets are not taken for noise. No lead test: the
+ * runner-up's comparison would need the same blocking.
+ */
+function rankWithinRepeats(family, factor, levels, confidence) {
+    const effect = designEffects(family)[0];
+    const reason = effect && effect.confounding !== 'none' ? confoundedReason(family, factor, effect.confounding).reason : (effect?.reason ?? 'no spread to judge by');
+    const test = testOf(effect?.test?.p, 'anova', confidence, reason);
+    const parts = [headline(family, factor, levels, `${aliasNote(family, factor)}${repeatsNote(family)}`)];
+    parts.push((0,findings_text/* noisePhrase */.Ez)(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
+    return finding(family, factor, levels, test, `${parts.join('; ')}.`);
 }
 /** Cells grouped by the other conditions' values: the settings a factor is compared within. */
 function slices(family, factor) {
@@ -10315,15 +10362,15 @@ function rangeText(ratios) {
 function designEffects(family) {
     const { levelNames, cells } = designOf(family);
     const counts = levelNames.map((l) => l.length);
-    const ofCells = (list, blocks, blockCounts) => mainEffects(list.map(({ cell, levels }) => ({ levels: [...levels, ...blocks(cell)], n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })), [...counts, ...blockCounts]).slice(0, counts.length);
+    const ofCells = (block, blocks = 0) => mainEffects(cells.map(({ cell, levels }) => ({ levels: block ? [...levels, block(cell)] : levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })), block ? [...counts, blocks] : counts, block ? counts.length : undefined).slice(0, counts.length);
     const repeat = repeatOf(family);
     if (!repeat)
-        return ofCells(cells, () => [], []);
+        return ofCells();
     const unitIndex = new Map();
     for (const c of family.cells)
         if (!unitIndex.has(repeat(c)))
             unitIndex.set(repeat(c), unitIndex.size);
-    const within = ofCells(cells, (c) => [unitIndex.get(repeat(c))], [unitIndex.size]);
+    const within = ofCells((c) => unitIndex.get(repeat(c)), unitIndex.size);
     // The conditions each file holds one level of (between files), and what each file holds of the others.
     const levelOf = family.dims.map(() => new Map());
     const between = family.dims.map(() => true);
@@ -10405,8 +10452,8 @@ function rankFactorsOfDesign(family, confidence) {
             out.push(finding(family, factor, levels, test, text));
             return;
         }
-        const test = effect?.confounding === 'partial'
-            ? { method: 'none', p: null, significant: null, reason: confoundedReason(family, factor, 'partial').reason }
+        const test = effect?.confounding === 'partial' || effect?.confounding === 'unknown'
+            ? { method: 'none', p: null, significant: null, reason: confoundedReason(family, factor, effect.confounding).reason }
             : testOf(effect?.test?.p, 'anova', confidence, effect?.reason ?? 'no spread to judge by');
         // The settings where two or more levels meet: only there does a level win or lose.
         const settings = [...slices(family, factor)]
@@ -10419,7 +10466,7 @@ function rankFactorsOfDesign(family, confidence) {
         const lowest = family.direction === 'lower';
         // Settings without the best level are neither won nor lost by it: counted, they would read as losses.
         const met = settings.filter(([, ranked]) => ranked.some((l) => l.value === best.value)).length;
-        const among = met === settings.length ? `${met} ${over} settings` : `the ${met} ${over} settings it ran in`;
+        const among = met === settings.length ? `${met} ${over} settings` : `the ${met} ${over} settings where it met another ${factor}`;
         const wins = met > 0 ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${among}` : '';
         const margin = ratios.length > 0 ? (lowest ? `; the highest there is ${rangeText(ratios)} that` : `, ${rangeText(ratios)} the lowest there`) : '';
         if (wins !== '')

@@ -96,11 +96,15 @@ function containsWords(whole: readonly string[], part: readonly string[]): boole
  *   files, whose levels are integers (`serving_summary_301.json`): a number
  *   naming a file, not a setting. Compared as a condition it would be
  *   ranked as if it were one, and a condition each file holds one level of
- *   (`model`) would look as if it made no difference. A label that names
- *   the run (a date, a run id, a commit: by its name or its values) with a
- *   value of its own for every file goes with the numbers; a condition such
- *   as `model` never does. When other files share a configuration, the numbers are
- *   `repeats` of it; otherwise they only name each configuration's file.
+ *   (`model`) would look as if it made no difference. When other files
+ *   share a configuration, the numbers are `repeats` of it; otherwise they
+ *   only name each configuration's file.
+ * - run labels: a label named like a run's identity (`date`, `run_id`,
+ *   `commit`) whose every value belongs to one file, and, beside file
+ *   numbers, a label whose values are dates or hashes, one per file. They
+ *   name runs, not settings, and go with the numbers (repeats when
+ *   configurations repeat without them). A condition such as `model` never
+ *   does.
  * - another name for a split a kept condition makes, taken out one at a
  *   time: without a trace when its values are the kept one's written
  *   differently (`1b`, `gemma3:1b`), else listed in `aliases` under the kept
@@ -117,12 +121,21 @@ function uncompared(cells: readonly Cell[], dims: readonly string[]): { dropped:
     kept.splice(kept.indexOf(d), 1);
   };
   const numbers = kept.filter((d) => fromPath(d) && numbersFiles(cells, d));
-  if (numbers.length > 0) {
-    const fileOf = (c: Cell) => numbers.map((d) => c.dims[d]).join('\u0000');
-    const perFile = kept.filter((d) => !numbers.includes(d) && namesRun(cells, d) && determinesBy(cells, fileOf, d) && determinesBy(cells, (c) => c.dims[d] as string, fileOf));
-    for (const d of [...numbers, ...perFile]) drop(d);
+  const fileOf = (c: Cell) => numbers.map((d) => c.dims[d]).join('\u0000');
+  // Labels that name the run: by name (a date, a run id, each value in one file), or, beside file numbers,
+  // by values that are dates or hashes, one per file.
+  const runs = kept.filter(
+    (d) =>
+      !numbers.includes(d) &&
+      // Another name for a kept condition (a commit per repository row) is left to the alias rule, which names it.
+      !kept.some((m) => m !== d && !numbers.includes(m) && determines(cells, d, m) && determines(cells, m, d)) &&
+      ((RUN_NAME.test(normaliseName(d)) && determinesBy(cells, (c) => c.dims[d] as string, (c) => c.series.file)) ||
+        (numbers.length > 0 && cells.every((c) => isRunValue(c.dims[d] as string)) && determinesBy(cells, fileOf, d) && determinesBy(cells, (c) => c.dims[d] as string, fileOf))),
+  );
+  if (numbers.length + runs.length > 0) {
+    for (const d of [...numbers, ...runs]) drop(d);
     const configurations = new Set(cells.map((c) => kept.map((k) => c.dims[k]).join('\u0000')));
-    if (configurations.size < cells.length) repeats.push(...numbers, ...perFile);
+    if (configurations.size < cells.length) repeats.push(...numbers, ...runs);
   }
   const aliasOf = new Map<string, string>();
   for (;;) {
@@ -164,16 +177,19 @@ function numbersFiles(cells: readonly Cell[], d: string): boolean {
   });
 }
 
-/** A label that identifies a run rather than a setting: its name says so (`date`, `run_id`, `commit`), or its values are times or hashes. */
-const RUN_NAME = /(^|_)(date|time|timestamp|datetime|started|finished|created|run_?id|uuid|commit|sha|hash|git_?sha|host|hostname)(_|$)/;
-const RUN_VALUE = /^(\d{4}-\d{2}-\d{2}.*|\d{8}([T_-]?\d{4,6})?|[0-9a-f]{7,40})$/i;
+/** The whole name of a label that identifies a run rather than a setting. */
+const RUN_NAME = /^(date|timestamp|datetime|run_id|runid|uuid|commit|git_sha|git_commit|start_time|started_at)$/;
+/** A date (`2025-01-03`, `20250103`, with a time or not) or a hash (hex digits with a letter and a digit). */
+const DATE_VALUE = /^(\d{4}-\d{2}-\d{2}([T _].*)?|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([T_-]?\d{4,6})?)$/;
+const HASH_VALUE = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}$/i;
 
-function namesRun(cells: readonly Cell[], d: string): boolean {
-  return RUN_NAME.test(normaliseName(d)) || cells.every((c) => RUN_VALUE.test((c.dims[d] as string).trim()));
+function isRunValue(value: string): boolean {
+  const v = value.trim();
+  return DATE_VALUE.test(v) || HASH_VALUE.test(v);
 }
 
 /** determines() for keys computed from the cells. */
-function determinesBy(cells: readonly Cell[], finer: (c: Cell) => string, coarser: string | ((c: Cell) => string)): boolean {
+export function determinesBy(cells: readonly Cell[], finer: (c: Cell) => string, coarser: string | ((c: Cell) => string)): boolean {
   const seen = new Map<string, string>();
   for (const c of cells) {
     const key = finer(c);

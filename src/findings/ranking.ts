@@ -1,6 +1,6 @@
 import { poolMoments } from '../metrics/stats.js';
 import type { Finding, FindingLevel, NoiseTest } from '../model/finding.js';
-import { determines, type Cell, type Family } from './families.js';
+import { determines, determinesBy, type Cell, type Family } from './families.js';
 import { mainEffects, oneWayAnova, welchP, type GroupMoments, type MainEffect } from './statistics.js';
 import { labelsPlain, levelName, levelValueText, noisePhrase, pText, ratioText, valueText } from './text.js';
 import { naturalCompare } from '../util/text.js';
@@ -50,11 +50,11 @@ function levelsIn(cells: readonly Cell[], factor: string): FindingLevel[] {
   return [...cellsByLevel(cells, factor)].map(([v, list]) => (list.length === 1 ? cellLevel(list[0] as Cell, factor) : pooledLevel(v, list)));
 }
 
-/** A cell's repeat (its file number when the family has repeats): the unit a test counts once. */
+/** A cell's repeat (its file, when the family has repeats): the unit a test counts once. */
 function repeatOf(family: Family): ((c: Cell) => string) | undefined {
-  const repeats = family.repeats;
-  if (!repeats || repeats.length === 0) return undefined;
-  return (c) => repeats.map((d) => c.dims[d]).join('\u0000');
+  if (!family.repeats || family.repeats.length === 0) return undefined;
+  // The file is the unit: a run label stamped on each cell (a time) may change inside one file.
+  return (c) => c.series.file;
 }
 
 /** The mean of each repeat's cells: one observation per file. */
@@ -112,8 +112,9 @@ function isolatedLevels(family: Family, factor: string): string[] {
  * Why a confounded condition is not tested, in words: `each batch_size ran
  * one model` (complete), `c never ran beside another model` (partial).
  */
-export function confoundedReason(family: Family, factor: string, confounding: 'partial' | 'complete'): { with: string; reason: string } {
+export function confoundedReason(family: Family, factor: string, confounding: 'partial' | 'complete' | 'unknown'): { with: string; reason: string } {
   const others = family.dims.filter((d) => d !== factor).join(' × ');
+  if (confounding === 'unknown') return { with: others, reason: 'not checked for confounding: the design has too many levels' };
   if (confounding === 'partial') {
     const alone = isolatedLevels(family, factor).map((l) => levelName(factor, l));
     const reason = alone.length > 0 ? `${alone.join(', ')} never ran in a ${others} setting beside another ${factor}` : `the other conditions (${others}) account for part of it`;
@@ -169,8 +170,9 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
   const groups = cellsByLevel(family.cells, factor);
   if (groups.size > MAX_RANKED_LEVELS || groups.size < 2) return undefined;
   const levels = bestFirst(levelsIn(family.cells, factor), family.direction);
-  // With repeats (several files per level), each file's mean is one observation.
   const repeat = repeatOf(family);
+  if (repeat && !determinesBy(family.cells, repeat, factor)) return rankWithinRepeats(family, factor, levels, confidence);
+  // With repeats (several files per level), each file's mean is one observation.
   const momentsOf = (l: FindingLevel): GroupMoments => (repeat ? momentsOfValues(repeatMeans(groups.get(l.value) as Cell[], repeat)) : moments(l));
   const single = repeat ? (l: FindingLevel) => momentsOf(l).n === 1 : (l: FindingLevel) => l.n === 1 || l.sd === null;
   const what = repeat ? 'repeat' : 'value';
@@ -190,6 +192,21 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
     }
   }
   return finding(family, factor, levels, test, `${parts.join('; ')}.`, extra);
+}
+
+/**
+ * One condition that changes inside each repeat (each file holds several
+ * sizes): compared within files, with each file as a block (designEffects),
+ * so the files' own offsets are not taken for noise. No lead test: the
+ * runner-up's comparison would need the same blocking.
+ */
+function rankWithinRepeats(family: Family, factor: string, levels: FindingLevel[], confidence: number): DraftFinding {
+  const effect = designEffects(family)[0];
+  const reason = effect && effect.confounding !== 'none' ? confoundedReason(family, factor, effect.confounding).reason : (effect?.reason ?? 'no spread to judge by');
+  const test = testOf(effect?.test?.p, 'anova', confidence, reason);
+  const parts = [headline(family, factor, levels, `${aliasNote(family, factor)}${repeatsNote(family)}`)];
+  parts.push(noisePhrase(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
+  return finding(family, factor, levels, test, `${parts.join('; ')}.`);
 }
 
 /** Cells grouped by the other conditions' values: the settings a factor is compared within. */
@@ -245,16 +262,17 @@ function rangeText(ratios: readonly number[]): string {
 export function designEffects(family: Family): DesignEffect[] {
   const { levelNames, cells } = designOf(family);
   const counts = levelNames.map((l) => l.length);
-  const ofCells = (list: typeof cells, blocks: (c: Cell) => number[], blockCounts: number[]) =>
+  const ofCells = (block?: (c: Cell) => number, blocks = 0) =>
     mainEffects(
-      list.map(({ cell, levels }) => ({ levels: [...levels, ...blocks(cell)], n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })),
-      [...counts, ...blockCounts],
+      cells.map(({ cell, levels }) => ({ levels: block ? [...levels, block(cell)] : levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })),
+      block ? [...counts, blocks] : counts,
+      block ? counts.length : undefined,
     ).slice(0, counts.length);
   const repeat = repeatOf(family);
-  if (!repeat) return ofCells(cells, () => [], []);
+  if (!repeat) return ofCells();
   const unitIndex = new Map<string, number>();
   for (const c of family.cells) if (!unitIndex.has(repeat(c))) unitIndex.set(repeat(c), unitIndex.size);
-  const within = ofCells(cells, (c) => [unitIndex.get(repeat(c)) as number], [unitIndex.size]);
+  const within = ofCells((c) => unitIndex.get(repeat(c)) as number, unitIndex.size);
   // The conditions each file holds one level of (between files), and what each file holds of the others.
   const levelOf = family.dims.map(() => new Map<string, string>());
   const between = family.dims.map(() => true);
@@ -339,8 +357,8 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
       return;
     }
     const test: NoiseTest =
-      effect?.confounding === 'partial'
-        ? { method: 'none', p: null, significant: null, reason: confoundedReason(family, factor, 'partial').reason }
+      effect?.confounding === 'partial' || effect?.confounding === 'unknown'
+        ? { method: 'none', p: null, significant: null, reason: confoundedReason(family, factor, effect.confounding).reason }
         : testOf(effect?.test?.p, 'anova', confidence, effect?.reason ?? 'no spread to judge by');
     // The settings where two or more levels meet: only there does a level win or lose.
     const settings = [...slices(family, factor)]
@@ -353,7 +371,7 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
     const lowest = family.direction === 'lower';
     // Settings without the best level are neither won nor lost by it: counted, they would read as losses.
     const met = settings.filter(([, ranked]) => ranked.some((l) => l.value === best.value)).length;
-    const among = met === settings.length ? `${met} ${over} settings` : `the ${met} ${over} settings it ran in`;
+    const among = met === settings.length ? `${met} ${over} settings` : `the ${met} ${over} settings where it met another ${factor}`;
     const wins = met > 0 ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${among}` : '';
     const margin = ratios.length > 0 ? (lowest ? `; the highest there is ${rangeText(ratios)} that` : `, ${rangeText(ratios)} the lowest there`) : '';
     if (wins !== '') parts.push(`${named}: ${wins}${margin}`);

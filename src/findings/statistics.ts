@@ -63,35 +63,18 @@ export interface MainEffect {
    *   factor out fits as well, which says nothing about it;
    * - `partial`: some levels only (model c ran only at a batch size no other
    *   model ran): a test would weigh the other levels alone;
-   * either way it is not tested.
+   * - `unknown`: the design is too wide to tell (hundreds of levels);
+   * in every case but `none` it is not tested.
    */
-  confounding: 'none' | 'partial' | 'complete';
+  confounding: 'none' | 'partial' | 'complete' | 'unknown';
 }
 
-/**
- * The rank of the additive model's design (an intercept and one column per
- * level after the first of each factor in `factors`), over the distinct
- * level combinations: a factor whose columns do not raise it is confounded.
- * Rows are reduced one at a time against the independent rows found so far,
- * so the work stops as soon as the rank reaches the number of columns.
- */
-function designRank(rows: readonly (readonly number[])[], factors: readonly number[], levelCounts: readonly number[]): number {
-  const offsets: number[] = [];
-  let columns = 1;
-  for (const f of factors) {
-    offsets.push(columns);
-    columns += (levelCounts[f] as number) - 1;
-  }
+/** The rank of a set of rows, each reduced against the independent rows found so far; stops once it reaches `columns`. */
+function rowRank(rows: Iterable<Float64Array>, columns: number): number {
   // Each independent row, kept with its leading column (its first non-zero) normalised to 1.
   const basis: { lead: number; row: Float64Array }[] = [];
-  for (const levels of rows) {
+  for (const row of rows) {
     if (basis.length === columns) break;
-    const row = new Float64Array(columns);
-    row[0] = 1;
-    factors.forEach((f, k) => {
-      const level = levels[f] as number;
-      if (level > 0) row[(offsets[k] as number) + level - 1] = 1;
-    });
     for (const b of basis) {
       const x = row[b.lead] as number;
       if (x !== 0) for (let c = b.lead; c < columns; c++) row[c] = (row[c] as number) - x * (b.row[c] as number);
@@ -109,45 +92,80 @@ function designRank(rows: readonly (readonly number[])[], factors: readonly numb
   return basis.length;
 }
 
-/** Past this many design columns the rank is not computed (its cost grows with their square); see confoundingOf. */
+/** The indicator columns of `factors` (one per level after the first) for a row of level indices. */
+function dummies(levels: readonly number[], factors: readonly number[], levelCounts: readonly number[], intercept: boolean): Float64Array {
+  const row = new Float64Array((intercept ? 1 : 0) + factors.reduce((s, f) => s + (levelCounts[f] as number) - 1, 0));
+  let at = 0;
+  if (intercept) row[at++] = 1;
+  for (const f of factors) {
+    const level = levels[f] as number;
+    if (level > 0) row[at + level - 1] = 1;
+    at += (levelCounts[f] as number) - 1;
+  }
+  return row;
+}
+
+/**
+ * The rank of the additive model's design (an intercept and one column per
+ * level after the first of each factor in `factors`), over the distinct
+ * level combinations: a factor whose columns do not raise it is confounded.
+ * A block factor (the files of a split-plot design) is taken out exactly
+ * instead of as columns: the rank is the number of blocks plus the rank of
+ * the other columns with each block's mean taken away, so thousands of
+ * files cost no more than their rows.
+ */
+function designRank(rows: readonly (readonly number[])[], factors: readonly number[], levelCounts: readonly number[], block?: number): number {
+  if (block === undefined || !factors.includes(block)) {
+    const columns = 1 + factors.reduce((s, f) => s + (levelCounts[f] as number) - 1, 0);
+    return rowRank(
+      rows.map((levels) => dummies(levels, factors, levelCounts, true)),
+      columns,
+    );
+  }
+  const others = factors.filter((f) => f !== block);
+  const columns = others.reduce((s, f) => s + (levelCounts[f] as number) - 1, 0);
+  const byBlock = new Map<number, Float64Array[]>();
+  for (const levels of rows) {
+    const key = levels[block] as number;
+    const list = byBlock.get(key) ?? [];
+    list.push(dummies(levels, others, levelCounts, false));
+    byBlock.set(key, list);
+  }
+  const centred: Float64Array[] = [];
+  for (const list of byBlock.values()) {
+    const mean = new Float64Array(columns);
+    for (const row of list) for (let c = 0; c < columns; c++) mean[c] = (mean[c] as number) + (row[c] as number) / list.length;
+    for (const row of list) {
+      for (let c = 0; c < columns; c++) row[c] = (row[c] as number) - (mean[c] as number);
+      centred.push(row);
+    }
+  }
+  return byBlock.size + (columns === 0 ? 0 : rowRank(centred, columns));
+}
+
+/** Past this many design columns (a block's aside) the rank is not worked out: its cost grows with their square. */
 const MAX_RANK_COLUMNS = 200;
 
 /**
- * How much of each factor the others account for (MainEffect.confounding).
- * A full-rank design confounds none; otherwise each factor's rise in rank
- * says how much of it can be told apart. Designs too wide for the rank are
- * judged by the level combinations instead: a level that never shares the
- * other factors' setting with another level cannot be compared with any.
+ * How much of each factor the others account for (MainEffect.confounding):
+ * a full-rank design confounds none; otherwise each factor's rise in rank
+ * says how much of it can be told apart. A design too wide for the rank
+ * (hundreds of levels besides a block) is not judged: `unknown`.
  */
-function confoundingOf(combinations: readonly (readonly number[])[], levelCounts: readonly number[]): { rank: number; confounding: MainEffect['confounding'][] } {
+function confoundingOf(combinations: readonly (readonly number[])[], levelCounts: readonly number[], block?: number): { rank: number; confounding: MainEffect['confounding'][] } {
   const factors = levelCounts.map((_, i) => i);
-  const columns = 1 + levelCounts.reduce((s, l) => s + (l - 1), 0);
-  if (columns <= MAX_RANK_COLUMNS) {
-    const rank = designRank(combinations, factors, levelCounts);
-    if (rank === columns) return { rank, confounding: factors.map(() => 'none') };
-    const confounding = factors.map((f): MainEffect['confounding'] => {
-      const df1 = (levelCounts[f] as number) - 1;
-      if (df1 < 1) return 'none';
-      const rise = rank - designRank(combinations, factors.filter((g) => g !== f), levelCounts);
-      return rise === 0 ? 'complete' : rise < df1 ? 'partial' : 'none';
-    });
-    return { rank, confounding };
-  }
-  // Too wide for the rank: the tests take every column as estimable, which can only make them stricter.
+  const columns = 1 + factors.reduce((s, f) => s + (f === block ? 0 : (levelCounts[f] as number) - 1), 0);
+  const blockColumns = block === undefined ? 0 : (levelCounts[block] as number) - 1;
+  if (columns > MAX_RANK_COLUMNS) return { rank: columns + blockColumns, confounding: factors.map((f) => (f === block ? 'none' : 'unknown')) };
+  const rank = designRank(combinations, factors, levelCounts, block);
+  if (rank === columns + blockColumns) return { rank, confounding: factors.map(() => 'none') };
   const confounding = factors.map((f): MainEffect['confounding'] => {
-    const meets = new Map<string, Set<number>>();
-    for (const levels of combinations) {
-      const others = levels.filter((_, g) => g !== f).join(',');
-      const seen = meets.get(others) ?? new Set<number>();
-      seen.add(levels[f] as number);
-      meets.set(others, seen);
-    }
-    const compared = new Set<number>();
-    for (const seen of meets.values()) if (seen.size > 1) for (const l of seen) compared.add(l);
-    const present = new Set(combinations.map((levels) => levels[f] as number));
-    return compared.size === 0 && present.size > 1 ? 'complete' : compared.size < present.size ? 'partial' : 'none';
+    const df1 = (levelCounts[f] as number) - 1;
+    if (df1 < 1 || f === block) return 'none';
+    const rise = rank - designRank(combinations, factors.filter((g) => g !== f), levelCounts, block);
+    return rise === 0 ? 'complete' : rise < df1 ? 'partial' : 'none';
   });
-  return { rank: columns, confounding };
+  return { rank, confounding };
 }
 
 /**
@@ -190,9 +208,10 @@ function additiveLackOfFit(cells: readonly { y: number; w: number; levels: numbe
  * alone, as in a two-way ANOVA without replication. Effects of throughput and
  * latency are multiplicative (a knob saves 10%, not 3 tok/s, at every batch
  * size), so positive data is fitted on the log scale, where the spread inside
- * a cell is its CV.
+ * a cell is its CV. `block`: a factor that only absorbs offsets (each file of
+ * a split-plot design), fitted like the others but never reported on.
  */
-export function mainEffects(cells: readonly DesignCell[], levelCounts: readonly number[]): MainEffect[] {
+export function mainEffects(cells: readonly DesignCell[], levelCounts: readonly number[], block?: number): MainEffect[] {
   const logScale = cells.every((c) => c.mean > 0);
   const data = cells.map((c) => ({
     y: logScale ? Math.log(c.mean) : c.mean,
@@ -206,7 +225,7 @@ export function mainEffects(cells: readonly DesignCell[], levelCounts: readonly 
   const residual = lackOfFit + data.reduce((s, c) => s + c.within, 0);
   const combinations = [...new Map(cells.map((c) => [c.levels.join(','), c.levels])).values()];
   // The parameters the data can tell apart (the design's rank): a confounded design has fewer than its columns.
-  const { rank, confounding } = confoundingOf(combinations, levelCounts);
+  const { rank, confounding } = confoundingOf(combinations, levelCounts, block);
   const residualDf = n - rank;
   return factors.map((f) => {
     const df1 = (levelCounts[f] as number) - 1;

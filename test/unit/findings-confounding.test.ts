@@ -23,6 +23,11 @@ const TWO_MODELS_TWO_FILES = [
   { file: 4, model: 'b', values: { eager: [51, 52, 53], compiled: [56, 57, 58] } },
 ];
 
+/** One series per (model, bs, mean) in r.csv, three samples 1 apart. */
+function byModelAndBs(cells: [string, string, number][]): Family {
+  return familyOf(cells.map(([model, bs, m]) => measured('r.csv', 'tps', [m - 1, m, m + 1], { labels: { model, bs } })));
+}
+
 function familyOf(series: Series[]): Family {
   const families = buildFamilies(series);
   if (families.length !== 1) throw new Error(`expected one family, got ${families.length}`);
@@ -329,14 +334,7 @@ describe('a condition other conditions account for', () => {
 
 describe('a condition partly confounded with another', () => {
   it('is not tested, and a best level that never met another is given no wins or losses', () => {
-    const cells: [string, string, number][] = [
-      ['a', '1', 100],
-      ['a', '8', 110],
-      ['b', '1', 100.5],
-      ['b', '8', 110.5],
-      ['c', '16', 300],
-    ];
-    const family = familyOf(cells.map(([model, bs, m]) => measured('r.csv', 'tps', [m - 1, m, m + 1], { labels: { model, bs } })));
+    const family = byModelAndBs([['a', '1', 100], ['a', '8', 110], ['b', '1', 100.5], ['b', '8', 110.5], ['c', '16', 300]]);
     const [model] = rankFactorsOfDesign(family, 0.95);
     expect(model?.text).toBe(
       'tps by model over bs: over all settings c averages 300 tok/s (n=3) and a 105 tok/s (n=6); not tested against noise (partly confounded: c never ran in a bs setting beside another model).',
@@ -366,5 +364,67 @@ describe('a stated condition beside numbered files', () => {
     );
     expect(family.dims).toEqual(['model', 'backend']);
     expect(family.repeats).toBeUndefined();
+  });
+});
+
+describe('labels that name runs, and conditions inside repeats', () => {
+  /** Numbered files `run/results_N.json`, each holding the given cells (labels and samples). */
+  function resultFiles(files: { labels: Record<string, string>; samples: number[] }[][]): Series[] {
+    return files.flatMap((cells, i) =>
+      cells.map(({ labels, samples }) => measured(`run/results_${i + 1}.json`, 'tps', samples, { labels, factors: { results: String(i + 1) }, experiment: 'run/results_*.json' })),
+    );
+  }
+  const around = (m: number) => [m * 0.99, m, m * 1.01];
+
+  it('keeps a hash algorithm that differs per file as a condition', () => {
+    const series = resultFiles(
+      ['xxh3', 'crc32', 'murmur3'].map((hash, i) => [
+        { labels: { hash, size: '1024' }, samples: around(1000 / (i + 1)) },
+        { labels: { hash, size: '4096' }, samples: around(900 / (i + 1)) },
+      ]),
+    );
+    expect(familyOf(series).dims).toEqual(['hash', 'size']);
+  });
+
+  it('takes a date stamped on every cell for part of the repeats, and compares the backends within the files', () => {
+    // Four files with offsets 0, 40, 80, 120; compiled is 10% above eager in each.
+    const series = resultFiles(
+      [0, 40, 80, 120].map((offset, i) => [
+        { labels: { backend: 'eager', date: `2025-01-0${i + 1}T10:00` }, samples: around(100 + offset) },
+        { labels: { backend: 'compiled', date: `2025-01-0${i + 1}T10:05` }, samples: around((100 + offset) * 1.1) },
+      ]),
+    );
+    const family = familyOf(series);
+    expect(family.dims).toEqual(['backend']);
+    expect(family.repeats).toEqual(['results', 'date']);
+    expect(rankOneFactor(family, 0.95)?.text).toBe(
+      'tps by backend (results × date as repeats): compiled leads at 176 ± 51.40 tok/s (n=12), 1.10× the lowest, eager (160 tok/s); the difference is beyond the noise (p<0.001).',
+    );
+  });
+
+  it('tells the backends apart within 250 crossover files as within 10 (the files are taken out of the rank exactly)', () => {
+    // Odd files hold (eager, bs 1) and (compiled, bs 8), even files (eager, bs 8) and (compiled, bs 1).
+    const crossover = (files: number) =>
+      resultFiles(
+        Array.from({ length: files }, (_, i) => {
+          const [first, second] = i % 2 === 0 ? ['1', '8'] : ['8', '1'];
+          const at = (bs: string, backend: string) => around((bs === '8' ? 300 : 100) * (backend === 'compiled' ? 1.2 : 1) + (i % 5));
+          return [
+            { labels: { backend: 'eager', bs: first as string }, samples: at(first as string, 'eager') },
+            { labels: { backend: 'compiled', bs: second as string }, samples: at(second as string, 'compiled') },
+          ];
+        }),
+      );
+    for (const files of [10, 250]) {
+      const backend = rankFactorsOfDesign(familyOf(crossover(files)), 0.95).find((f) => f.factor === 'backend');
+      expect(backend?.test?.significant).toBe(true);
+    }
+  });
+
+  it('counts the best level\'s wins only where it met another level', () => {
+    // a ran at bs 1, 2 and 4 (alone at 4); b and c at 1, 2 and 3.
+    const family = byModelAndBs([['a', '1', 300], ['a', '2', 310], ['a', '4', 320], ['b', '1', 100], ['b', '2', 110], ['b', '3', 120], ['c', '1', 200], ['c', '2', 210], ['c', '3', 220]]);
+    const model = rankFactorsOfDesign(family, 0.95).find((f) => f.factor === 'model');
+    expect(model?.text).toMatch(/^tps by model over bs: a is best in 2 of the 2 bs settings where it met another model, /);
   });
 });
