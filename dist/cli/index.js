@@ -10050,7 +10050,8 @@ function additiveLackOfFit(cells, factors, levelCounts) {
     const mu = cells.reduce((s, c) => s + c.w * c.y, 0) / total;
     const alpha = levelCounts.map((l) => new Array(l).fill(0));
     const fitted = (c) => mu + factors.reduce((s, f) => s + (alpha[f]?.[c.levels[f]] ?? 0), 0);
-    for (let iteration = 0; iteration < 200; iteration++) {
+    let settled = false;
+    for (let iteration = 0; iteration < MAX_FIT_ROUNDS && !settled; iteration++) {
         let moved = 0;
         for (const f of factors) {
             const sum = new Array(levelCounts[f]).fill(0);
@@ -10067,11 +10068,15 @@ function additiveLackOfFit(cells, factors, levelCounts) {
                 own[l] = next;
             }
         }
-        if (moved < 1e-12 * (Math.abs(mu) + 1))
-            break;
+        settled = moved < 1e-12 * (Math.abs(mu) + 1);
     }
-    return cells.reduce((s, c) => s + c.w * (c.y - fitted(c)) ** 2, 0);
+    // A design whose levels are linked only in a long chain (file n holds threads n and n + 1) converges slowly:
+    // a fit cut short would misstate every effect, so it gives no answer.
+    return settled ? cells.reduce((s, c) => s + c.w * (c.y - fitted(c)) ** 2, 0) : undefined;
 }
+/** Rounds of backfitting before a fit that has not settled is given up. */
+const MAX_FIT_ROUNDS = 500;
+const UNSETTLED = 'the additive fit did not settle';
 /**
  * Main effects of a multi-factor design by an F-test per factor: the rise in
  * the additive model's residual when the factor is left out, against the
@@ -10094,7 +10099,7 @@ function mainEffects(cells, levelCounts, block) {
     const factors = levelCounts.map((_, i) => i);
     const n = data.reduce((s, c) => s + c.w, 0);
     const lackOfFit = additiveLackOfFit(data, factors, levelCounts);
-    const residual = lackOfFit + data.reduce((s, c) => s + c.within, 0);
+    const residual = (lackOfFit ?? 0) + data.reduce((s, c) => s + c.within, 0);
     const combinations = [...new Map(cells.map((c) => [c.levels.join(','), c.levels])).values()];
     // The parameters the data can tell apart (the design's rank): a confounded design has fewer than its columns.
     const { rank, confounding } = confoundingOf(combinations, levelCounts, block);
@@ -10104,7 +10109,9 @@ function mainEffects(cells, levelCounts, block) {
         const of = confounding[f];
         if (of !== 'none' || residualDf < 1 || df1 < 1 || !(residual > 1e-24))
             return { factor: f, test: undefined, confounding: of };
-        const without = additiveLackOfFit(data, factors.filter((g) => g !== f), levelCounts);
+        const without = lackOfFit === undefined ? undefined : additiveLackOfFit(data, factors.filter((g) => g !== f), levelCounts);
+        if (lackOfFit === undefined || without === undefined)
+            return { factor: f, test: undefined, confounding: of, reason: UNSETTLED };
         const effect = Math.max(0, without - lackOfFit);
         const fStat = effect / df1 / (residual / residualDf);
         return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounding: of };
@@ -10160,10 +10167,21 @@ function levelsIn(cells, factor) {
 }
 /** A cell's repeat (its file, when the family has repeats): the unit a test counts once. */
 function repeatOf(family) {
-    if (!family.repeats || family.repeats.length === 0)
+    const repeats = family.repeats;
+    if (!repeats || repeats.length === 0)
         return undefined;
-    // The file is the unit: a run label stamped on each cell (a time) may change inside one file.
-    return (c) => c.series.file;
+    // The file is the unit, so a run label stamped on each cell (a time) may change inside it; but a file that
+    // holds a configuration twice holds several runs (a results.csv with a run_id column): then each run is one.
+    const seen = new Set();
+    const byFile = (c) => `${c.series.file}\u0000${family.dims.map((d) => c.dims[d]).join('\u0000')}`;
+    const runsInFile = family.cells.some((c) => {
+        const key = byFile(c);
+        if (seen.has(key))
+            return true;
+        seen.add(key);
+        return false;
+    });
+    return runsInFile ? (c) => `${c.series.file}\u0000${repeats.map((d) => c.dims[d]).join('\u0000')}` : (c) => c.series.file;
 }
 /** The mean of each repeat's cells: one observation per file. */
 function repeatMeans(cells, repeat) {
@@ -10202,15 +10220,27 @@ function aliasNote(family, factor) {
 function nesting(family, factor) {
     return family.dims.filter((d) => d !== factor && (0,families/* determines */.dF)(family.cells, d, factor));
 }
-/** Levels of `factor` that never ran in a setting of the other conditions beside another of its levels. */
+/**
+ * Levels of `factor` that never ran in a setting of the other conditions
+ * beside another of its levels; with repeats, in the same repeat too (the
+ * files are blocks: a level only ever alone in its files is compared with
+ * nothing).
+ */
 function isolatedLevels(family, factor) {
+    const repeat = repeatOf(family);
+    const others = family.dims.filter((d) => d !== factor);
+    const groups = new Map();
+    for (const c of family.cells) {
+        const key = `${repeat ? repeat(c) : ''}\u0001${others.map((d) => c.dims[d]).join('\u0000')}`;
+        const set = groups.get(key) ?? new Set();
+        set.add(c.dims[factor]);
+        groups.set(key, set);
+    }
     const withOthers = new Set();
-    for (const [, g] of slices(family, factor)) {
-        const levels = new Set(g.map((c) => c.dims[factor]));
+    for (const levels of groups.values())
         if (levels.size > 1)
             for (const l of levels)
                 withOthers.add(l);
-    }
     return [...new Set(family.cells.map((c) => c.dims[factor]))].filter((l) => !withOthers.has(l));
 }
 /**
@@ -10223,7 +10253,10 @@ function confoundedReason(family, factor, confounding) {
         return { with: others, reason: 'not checked for confounding: the design has too many levels' };
     if (confounding === 'partial') {
         const alone = isolatedLevels(family, factor).map((l) => (0,findings_text/* levelName */.C1)(factor, l));
-        const reason = alone.length > 0 ? `${alone.join(', ')} never ran in a ${others} setting beside another ${factor}` : `the other conditions (${others}) account for part of it`;
+        const blocks = (family.repeats?.length ?? 0) > 0;
+        const where = blocks ? (others ? `file and ${others} setting` : 'file') : `${others} setting`;
+        const rest = blocks ? (others ? `the files and the other conditions (${others})` : 'the files') : `the other conditions (${others})`;
+        const reason = alone.length > 0 ? `${alone.join(', ')} never ran in a ${where} beside another ${factor}` : `${rest} account for part of it`;
         return { with: others, reason: `partly confounded: ${reason}` };
     }
     const by = nesting(family, factor);
@@ -33258,7 +33291,7 @@ function summariseSweep(family, confidence) {
         const t = effects[f]?.test;
         const test = t
             ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
-            : { method: 'none', p: null, significant: null, reason: effects[f] && effects[f].confounding !== 'none' ? (0,findings_ranking/* confoundedReason */.g7)(family, factor, effects[f].confounding).reason : untested };
+            : { method: 'none', p: null, significant: null, reason: effects[f] && effects[f].confounding !== 'none' ? (0,findings_ranking/* confoundedReason */.g7)(family, factor, effects[f].confounding).reason : (effects[f]?.reason ?? untested) };
         return { factor, levels, spread, test };
     });
     effectList.sort((a, b) => b.spread - a.spread);

@@ -52,9 +52,19 @@ function levelsIn(cells: readonly Cell[], factor: string): FindingLevel[] {
 
 /** A cell's repeat (its file, when the family has repeats): the unit a test counts once. */
 function repeatOf(family: Family): ((c: Cell) => string) | undefined {
-  if (!family.repeats || family.repeats.length === 0) return undefined;
-  // The file is the unit: a run label stamped on each cell (a time) may change inside one file.
-  return (c) => c.series.file;
+  const repeats = family.repeats;
+  if (!repeats || repeats.length === 0) return undefined;
+  // The file is the unit, so a run label stamped on each cell (a time) may change inside it; but a file that
+  // holds a configuration twice holds several runs (a results.csv with a run_id column): then each run is one.
+  const seen = new Set<string>();
+  const byFile = (c: Cell) => `${c.series.file}\u0000${family.dims.map((d) => c.dims[d]).join('\u0000')}`;
+  const runsInFile = family.cells.some((c) => {
+    const key = byFile(c);
+    if (seen.has(key)) return true;
+    seen.add(key);
+    return false;
+  });
+  return runsInFile ? (c) => `${c.series.file}\u0000${repeats.map((d) => c.dims[d]).join('\u0000')}` : (c) => c.series.file;
 }
 
 /** The mean of each repeat's cells: one observation per file. */
@@ -98,13 +108,24 @@ function nesting(family: Family, factor: string): string[] {
   return family.dims.filter((d) => d !== factor && determines(family.cells, d, factor));
 }
 
-/** Levels of `factor` that never ran in a setting of the other conditions beside another of its levels. */
+/**
+ * Levels of `factor` that never ran in a setting of the other conditions
+ * beside another of its levels; with repeats, in the same repeat too (the
+ * files are blocks: a level only ever alone in its files is compared with
+ * nothing).
+ */
 function isolatedLevels(family: Family, factor: string): string[] {
-  const withOthers = new Set<string>();
-  for (const [, g] of slices(family, factor)) {
-    const levels = new Set(g.map((c) => c.dims[factor] as string));
-    if (levels.size > 1) for (const l of levels) withOthers.add(l);
+  const repeat = repeatOf(family);
+  const others = family.dims.filter((d) => d !== factor);
+  const groups = new Map<string, Set<string>>();
+  for (const c of family.cells) {
+    const key = `${repeat ? repeat(c) : ''}\u0001${others.map((d) => c.dims[d]).join('\u0000')}`;
+    const set = groups.get(key) ?? new Set<string>();
+    set.add(c.dims[factor] as string);
+    groups.set(key, set);
   }
+  const withOthers = new Set<string>();
+  for (const levels of groups.values()) if (levels.size > 1) for (const l of levels) withOthers.add(l);
   return [...new Set(family.cells.map((c) => c.dims[factor] as string))].filter((l) => !withOthers.has(l));
 }
 
@@ -117,7 +138,10 @@ export function confoundedReason(family: Family, factor: string, confounding: 'p
   if (confounding === 'unknown') return { with: others, reason: 'not checked for confounding: the design has too many levels' };
   if (confounding === 'partial') {
     const alone = isolatedLevels(family, factor).map((l) => levelName(factor, l));
-    const reason = alone.length > 0 ? `${alone.join(', ')} never ran in a ${others} setting beside another ${factor}` : `the other conditions (${others}) account for part of it`;
+    const blocks = (family.repeats?.length ?? 0) > 0;
+    const where = blocks ? (others ? `file and ${others} setting` : 'file') : `${others} setting`;
+    const rest = blocks ? (others ? `the files and the other conditions (${others})` : 'the files') : `the other conditions (${others})`;
+    const reason = alone.length > 0 ? `${alone.join(', ')} never ran in a ${where} beside another ${factor}` : `${rest} account for part of it`;
     return { with: others, reason: `partly confounded: ${reason}` };
   }
   const by = nesting(family, factor);
@@ -259,7 +283,7 @@ function rangeText(ratios: readonly number[]): string {
  *   tested over the cells with the file as a block, so each file's own
  *   offset is not taken for noise.
  */
-export function designEffects(family: Family): DesignEffect[] {
+export function designEffects(family: Family): MainEffect[] {
   const { levelNames, cells } = designOf(family);
   const counts = levelNames.map((l) => l.length);
   const ofCells = (block?: (c: Cell) => number, blocks = 0) =>
@@ -318,9 +342,6 @@ export function designEffects(family: Family): DesignEffect[] {
     return { ...(fileEffects[k] as MainEffect), factor: i };
   });
 }
-
-/** A main effect with, when it cannot be tested for a reason of the design, that reason. */
-export type DesignEffect = MainEffect & { reason?: string };
 
 /**
  * Several conditions vary and each configuration was run several times: one

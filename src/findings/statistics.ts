@@ -67,6 +67,8 @@ export interface MainEffect {
    * in every case but `none` it is not tested.
    */
   confounding: 'none' | 'partial' | 'complete' | 'unknown';
+  /** Why a factor the design can tell apart was still not tested (the fit did not settle, the files hold different settings). */
+  reason?: string;
 }
 
 /** The rank of a set of rows, each reduced against the independent rows found so far; stops once it reaches `columns`. */
@@ -173,12 +175,13 @@ function confoundingOf(combinations: readonly (readonly number[])[], levelCounts
  * means (weighted by n) by backfitting; returns the weighted residual sum of
  * squares. Converges for connected designs (every factorial and most sweeps).
  */
-function additiveLackOfFit(cells: readonly { y: number; w: number; levels: number[] }[], factors: readonly number[], levelCounts: readonly number[]): number {
+function additiveLackOfFit(cells: readonly { y: number; w: number; levels: number[] }[], factors: readonly number[], levelCounts: readonly number[]): number | undefined {
   const total = cells.reduce((s, c) => s + c.w, 0);
   const mu = cells.reduce((s, c) => s + c.w * c.y, 0) / total;
   const alpha = levelCounts.map((l) => new Array<number>(l).fill(0));
   const fitted = (c: { levels: number[] }) => mu + factors.reduce((s, f) => s + (alpha[f]?.[c.levels[f] as number] ?? 0), 0);
-  for (let iteration = 0; iteration < 200; iteration++) {
+  let settled = false;
+  for (let iteration = 0; iteration < MAX_FIT_ROUNDS && !settled; iteration++) {
     let moved = 0;
     for (const f of factors) {
       const sum = new Array<number>(levelCounts[f] as number).fill(0);
@@ -195,10 +198,16 @@ function additiveLackOfFit(cells: readonly { y: number; w: number; levels: numbe
         own[l] = next;
       }
     }
-    if (moved < 1e-12 * (Math.abs(mu) + 1)) break;
+    settled = moved < 1e-12 * (Math.abs(mu) + 1);
   }
-  return cells.reduce((s, c) => s + c.w * (c.y - fitted(c)) ** 2, 0);
+  // A design whose levels are linked only in a long chain (file n holds threads n and n + 1) converges slowly:
+  // a fit cut short would misstate every effect, so it gives no answer.
+  return settled ? cells.reduce((s, c) => s + c.w * (c.y - fitted(c)) ** 2, 0) : undefined;
 }
+
+/** Rounds of backfitting before a fit that has not settled is given up. */
+const MAX_FIT_ROUNDS = 500;
+const UNSETTLED = 'the additive fit did not settle';
 
 /**
  * Main effects of a multi-factor design by an F-test per factor: the rise in
@@ -222,7 +231,7 @@ export function mainEffects(cells: readonly DesignCell[], levelCounts: readonly 
   const factors = levelCounts.map((_, i) => i);
   const n = data.reduce((s, c) => s + c.w, 0);
   const lackOfFit = additiveLackOfFit(data, factors, levelCounts);
-  const residual = lackOfFit + data.reduce((s, c) => s + c.within, 0);
+  const residual = (lackOfFit ?? 0) + data.reduce((s, c) => s + c.within, 0);
   const combinations = [...new Map(cells.map((c) => [c.levels.join(','), c.levels])).values()];
   // The parameters the data can tell apart (the design's rank): a confounded design has fewer than its columns.
   const { rank, confounding } = confoundingOf(combinations, levelCounts, block);
@@ -231,7 +240,8 @@ export function mainEffects(cells: readonly DesignCell[], levelCounts: readonly 
     const df1 = (levelCounts[f] as number) - 1;
     const of = confounding[f] as MainEffect['confounding'];
     if (of !== 'none' || residualDf < 1 || df1 < 1 || !(residual > 1e-24)) return { factor: f, test: undefined, confounding: of };
-    const without = additiveLackOfFit(data, factors.filter((g) => g !== f), levelCounts);
+    const without = lackOfFit === undefined ? undefined : additiveLackOfFit(data, factors.filter((g) => g !== f), levelCounts);
+    if (lackOfFit === undefined || without === undefined) return { factor: f, test: undefined, confounding: of, reason: UNSETTLED };
     const effect = Math.max(0, without - lackOfFit);
     const fStat = effect / df1 / (residual / residualDf);
     return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounding: of };

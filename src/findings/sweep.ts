@@ -77,7 +77,7 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
     const t = effects[f]?.test;
     const test: NoiseTest = t
       ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
-      : { method: 'none', p: null, significant: null, reason: effects[f] && effects[f].confounding !== 'none' ? confoundedReason(family, factor, effects[f].confounding).reason : untested };
+      : { method: 'none', p: null, significant: null, reason: effects[f] && effects[f].confounding !== 'none' ? confoundedReason(family, factor, effects[f].confounding).reason : (effects[f]?.reason ?? untested) };
     return { factor, levels, spread, test };
   });
   effectList.sort((a, b) => b.spread - a.spread);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFamilies, type Family } from '../../src/findings/families.js';
 import { computeFindings } from '../../src/findings/findings.js';
 import { rankFactorsOfDesign, rankOneFactor } from '../../src/findings/ranking.js';
-import { mainEffects } from '../../src/findings/statistics.js';
+import { mainEffects, welchP } from '../../src/findings/statistics.js';
 import { summariseSweep } from '../../src/findings/sweep.js';
 import type { Series } from '../../src/model/series.js';
 import { measured } from '../helpers/built-series.js';
@@ -426,5 +426,41 @@ describe('labels that name runs, and conditions inside repeats', () => {
     const family = byModelAndBs([['a', '1', 300], ['a', '2', 310], ['a', '4', 320], ['b', '1', 100], ['b', '2', 110], ['b', '3', 120], ['c', '1', 200], ['c', '2', 210], ['c', '3', 220]]);
     const model = rankFactorsOfDesign(family, 0.95).find((f) => f.factor === 'model');
     expect(model?.text).toMatch(/^tps by model over bs: a is best in 2 of the 2 bs settings where it met another model, /);
+  });
+});
+
+describe('repeats inside one file, chains of files, and levels alone in their files', () => {
+  /** Twenty samples alternating 1 below and above `m`. */
+  const twenty = (m: number) => Array.from({ length: 20 }, (_, i) => m + (i % 2 ? 1 : -1));
+
+  it('takes each run of a file that holds several (a run_id column) as one repeat', () => {
+    const runs: [string, string, number][] = [['1', 'a', 100], ['2', 'b', 112], ['3', 'a', 90], ['4', 'b', 98], ['5', 'a', 108], ['6', 'b', 104]];
+    const family = familyOf(runs.map(([run_id, model, m]) => measured('results.csv', 'tps', twenty(m), { labels: { run_id, model } })));
+    expect(family.repeats).toEqual(['run_id']);
+    const f = rankOneFactor(family, 0.95);
+    // Welch on the run means, a {100, 90, 108} against b {112, 98, 104}: the runs' spread is the noise.
+    expect(f?.test?.p).toBeCloseTo(welchP({ n: 3, mean: 298 / 3, sd: Math.sqrt(((100 - 298 / 3) ** 2 + (90 - 298 / 3) ** 2 + (108 - 298 / 3) ** 2) / 2) }, { n: 3, mean: 314 / 3, sd: Math.sqrt(((112 - 314 / 3) ** 2 + (98 - 314 / 3) ** 2 + (104 - 314 / 3) ** 2) / 2) }) as number, 10);
+    expect(f?.text).toBe('tps by model (run_id as repeats): b leads at 104.67 ± 5.87 tok/s (n=60), 1.05× the lowest, a (99.33 tok/s); the difference is within the noise (p=0.47).');
+  });
+
+  it('leaves a condition untested when the additive fit does not settle (files linked only in a long chain)', () => {
+    // File n holds threads n and n + 1: each level is tied to the next through one file only.
+    const series = [];
+    for (let n = 1; n < 16; n++) {
+      for (const s of [n - 1, n]) {
+        const m = 100 * (1 + n * 0.3) * (s === n ? 1.01 : 1);
+        series.push(measured(`run/results_${n}.json`, 'tps', [m * 0.995, m, m * 1.005], { labels: { threads: String(s + 1) }, factors: { results: String(n) }, experiment: 'run/results_*.json' }));
+      }
+    }
+    expect(rankOneFactor(familyOf(series), 0.95)?.test).toEqual({ method: 'none', p: null, significant: null, reason: 'the additive fit did not settle' });
+  });
+
+  it('names a level that never shared a file with another as what cannot be compared', () => {
+    // Files 1 and 2 hold sizes 1 and 2; files 3 and 4 hold size 4 only.
+    const files: [number, string[]][] = [[1, ['1', '2']], [2, ['1', '2']], [3, ['4']], [4, ['4']]];
+    const series = files.flatMap(([file, sizes]) =>
+      sizes.map((size) => measured(`run/results_${file}.json`, 'tps', [99, 100, 101].map((v) => v * Number(size) + file), { labels: { size }, factors: { results: String(file) }, experiment: 'run/results_*.json' })),
+    );
+    expect(rankOneFactor(familyOf(series), 0.95)?.test?.reason).toBe('partly confounded: size=4 never ran in a file beside another size');
   });
 });
