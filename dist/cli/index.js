@@ -9476,6 +9476,12 @@ function renames(cells, a, b) {
         return x.length <= y.length ? within(x, y) : within(y, x);
     });
 }
+/** Whether `value`'s words appear in `name` (`8` and `llama-3-8b` in `llama-3-8b-openai-chat-concurrency8`), digits after letters split off. */
+function spelledIn(value, name) {
+    const split = (t) => words(t).flatMap((w) => w.split(/(?<=\p{L})(?=\d)/u));
+    const part = split(value);
+    return part.length > 0 && containsWords(split(name), part);
+}
 /** Whether `part` appears in `whole` as consecutive whole words. */
 function containsWords(whole, part) {
     for (let i = 0; i + part.length <= whole.length; i++)
@@ -9491,13 +9497,10 @@ function containsWords(whole, part) {
  *   ranked as if it were one, and a condition each file holds one level of
  *   (`model`) would look as if it made no difference. When other files
  *   share a configuration, the numbers are `repeats` of it; otherwise they
- *   only name each configuration's file.
- * - run labels: a label named like a run's identity (`date`, `run_id`,
- *   `commit`) whose every value belongs to one file, and, beside file
- *   numbers, a label whose values are dates or hashes, one per file. They
- *   name runs, not settings, and go with the numbers (repeats when
- *   configurations repeat without them). A condition such as `model` never
- *   does.
+ *   only name each configuration's file. A label that changes with the
+ *   files (a commit, a date) stays a condition: it may be the change.
+ * - a path factor that names each configuration of two or more other
+ *   conditions (`llama-3-8b-concurrency8/`): they say it already.
  * - another name for a split a kept condition makes, taken out one at a
  *   time: without a trace when its values are the kept one's written
  *   differently (`1b`, `gemma3:1b`), else listed in `aliases` under the kept
@@ -9514,20 +9517,24 @@ function uncompared(cells, dims) {
         kept.splice(kept.indexOf(d), 1);
     };
     const numbers = kept.filter((d) => fromPath(d) && numbersFiles(cells, d));
-    const fileOf = (c) => numbers.map((d) => c.dims[d]).join('\u0000');
-    // Labels that name the run: by name (a date, a run id, each value in one file), or, beside file numbers,
-    // by values that are dates or hashes, one per file.
-    const runs = kept.filter((d) => !numbers.includes(d) &&
-        // Another name for a kept condition (a commit per repository row) is left to the alias rule, which names it.
-        !kept.some((m) => m !== d && !numbers.includes(m) && determines(cells, d, m) && determines(cells, m, d)) &&
-        ((RUN_NAME.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(d)) && determinesBy(cells, (c) => c.dims[d], (c) => c.series.file)) ||
-            (numbers.length > 0 && cells.every((c) => isRunValue(c.dims[d])) && determinesBy(cells, fileOf, d) && determinesBy(cells, (c) => c.dims[d], fileOf))));
-    if (numbers.length + runs.length > 0) {
-        for (const d of [...numbers, ...runs])
+    if (numbers.length > 0) {
+        for (const d of numbers)
             drop(d);
         const configurations = new Set(cells.map((c) => kept.map((k) => c.dims[k]).join('\u0000')));
         if (configurations.size < cells.length)
-            repeats.push(...numbers, ...runs);
+            repeats.push(...numbers);
+    }
+    // A folder or file name per configuration that spells it out (`llama-3-8b-concurrency8/` beside model
+    // llama-3-8b and concurrency 8) says what the other conditions already say: it is left out, so the crossed
+    // conditions it names are compared. A name that does not spell them out stays, and may be confounded.
+    for (const d of [...kept]) {
+        const rest = kept.filter((k) => k !== d);
+        if (!fromPath(d) || rest.length < 2)
+            continue;
+        const combination = (c) => rest.map((k) => c.dims[k]).join('\u0000');
+        const spells = cells.every((c) => rest.every((k) => spelledIn(c.dims[k], c.dims[d])));
+        if (spells && determinesBy(cells, (c) => c.dims[d], combination) && determinesBy(cells, combination, d))
+            drop(d);
     }
     const aliasOf = new Map();
     for (;;) {
@@ -9564,6 +9571,10 @@ function numbersFiles(cells, d) {
     const name = words((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(d));
     if (name.length === 0 || !RESULT_WORD.test(name[name.length - 1]) || SETTING_WORD.test(name[0]))
         return false;
+    // Levels such as 128, 512, 2048 are sizes, not run numbers.
+    const values = [...new Set(cells.map((c) => Number(c.dims[d])))];
+    if (values.length >= 3 && values.every((v) => v > 0 && (v & (v - 1)) === 0) && Math.max(...values) >= 8)
+        return false;
     return cells.every((c) => {
         const level = c.dims[d];
         if (!/^\d{1,9}$/.test(level))
@@ -9572,15 +9583,6 @@ function numbersFiles(cells, d) {
         const stem = words(base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base);
         return containsWords(stem, [...name, level]);
     });
-}
-/** The whole name of a label that identifies a run rather than a setting. */
-const RUN_NAME = /^(date|timestamp|datetime|run_id|runid|uuid|commit|git_sha|git_commit|start_time|started_at)$/;
-/** A date (`2025-01-03`, `20250103`, with a time or not) or a hash (hex digits with a letter and a digit). */
-const DATE_VALUE = /^(\d{4}-\d{2}-\d{2}([T _].*)?|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([T_-]?\d{4,6})?)$/;
-const HASH_VALUE = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}$/i;
-function isRunValue(value) {
-    const v = value.trim();
-    return DATE_VALUE.test(v) || HASH_VALUE.test(v);
 }
 /** determines() for keys computed from the cells. */
 function determinesBy(cells, finer, coarser) {
@@ -10167,21 +10169,10 @@ function levelsIn(cells, factor) {
 }
 /** A cell's repeat (its file, when the family has repeats): the unit a test counts once. */
 function repeatOf(family) {
-    const repeats = family.repeats;
-    if (!repeats || repeats.length === 0)
+    if (!family.repeats || family.repeats.length === 0)
         return undefined;
-    // The file is the unit, so a run label stamped on each cell (a time) may change inside it; but a file that
-    // holds a configuration twice holds several runs (a results.csv with a run_id column): then each run is one.
-    const seen = new Set();
-    const byFile = (c) => `${c.series.file}\u0000${family.dims.map((d) => c.dims[d]).join('\u0000')}`;
-    const runsInFile = family.cells.some((c) => {
-        const key = byFile(c);
-        if (seen.has(key))
-            return true;
-        seen.add(key);
-        return false;
-    });
-    return runsInFile ? (c) => `${c.series.file}\u0000${repeats.map((d) => c.dims[d]).join('\u0000')}` : (c) => c.series.file;
+    // Repeats are file numbers, so each file is one repeat.
+    return (c) => c.series.file;
 }
 /** The mean of each repeat's cells: one observation per file. */
 function repeatMeans(cells, repeat) {
@@ -10475,7 +10466,10 @@ function rankFactorsOfDesign(family, confidence) {
         const others = family.dims.filter((d) => d !== factor);
         const over = others.join(' × ');
         const named = `${family.metric} by ${factor}${aliasNote(family, factor)} over ${over}${repeatsNote(family)}`;
-        const averages = `over all settings ${bestName} averages ${(0,findings_text/* levelValueText */.tC)({ ...best, sd: null }, unit)} and ${(0,findings_text/* levelName */.C1)(factor, worst.value)} ${(0,findings_text/* levelValueText */.tC)({ ...worst, sd: null }, unit)}`;
+        // Equal averages have no leader: naming one would point the reader at an arbitrary level.
+        const averages = levels.every((l) => l.mean === best.mean)
+            ? `all ${levels.length} levels average ${(0,findings_text/* valueText */.Ru)(best.mean, unit)} over all settings`
+            : `over all settings ${bestName} averages ${(0,findings_text/* levelValueText */.tC)({ ...best, sd: null }, unit)} and ${(0,findings_text/* levelName */.C1)(factor, worst.value)} ${(0,findings_text/* levelValueText */.tC)({ ...worst, sd: null }, unit)}`;
         const effect = effects[f];
         if (effect?.confounding === 'complete') {
             // The other conditions account for every difference this one shows: no setting, and no fit, tells it apart.
@@ -10493,14 +10487,15 @@ function rankFactorsOfDesign(family, confidence) {
             .map(([setting, g]) => [setting, bestFirst(levelsIn(g, factor), family.direction)])
             .filter(([, ranked]) => ranked.length > 1)
             .sort(([a], [b]) => (0,util_text/* naturalCompare */.p0)(a, b));
-        const bestIn = settings.filter(([, ranked]) => ranked[0]?.value === best.value);
+        // A setting is won only outright: a tie with the runner-up is no win.
+        const bestIn = settings.filter(([, ranked]) => ranked[0]?.value === best.value && ranked[0].mean !== ranked[1]?.mean);
         const ratios = bestIn.map(([, ranked]) => ratioOf(ranked.map((l) => l.mean))).filter((r) => r !== undefined);
         const parts = [];
         const lowest = family.direction === 'lower';
         // Settings without the best level are neither won nor lost by it: counted, they would read as losses.
         const met = settings.filter(([, ranked]) => ranked.some((l) => l.value === best.value)).length;
         const among = met === settings.length ? `${met} ${over} settings` : `the ${met} ${over} settings where it met another ${factor}`;
-        const wins = met > 0 ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${among}` : '';
+        const wins = met > 0 && levels.some((l) => l.mean !== best.mean) ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${among}` : '';
         const margin = ratios.length > 0 ? (lowest ? `; the highest there is ${rangeText(ratios)} that` : `, ${rangeText(ratios)} the lowest there`) : '';
         if (wins !== '')
             parts.push(`${named}: ${wins}${margin}`);

@@ -84,6 +84,13 @@ function renames(cells: readonly Cell[], a: string, b: string): boolean {
   });
 }
 
+/** Whether `value`'s words appear in `name` (`8` and `llama-3-8b` in `llama-3-8b-openai-chat-concurrency8`), digits after letters split off. */
+function spelledIn(value: string, name: string): boolean {
+  const split = (t: string) => words(t).flatMap((w) => w.split(/(?<=\p{L})(?=\d)/u));
+  const part = split(value);
+  return part.length > 0 && containsWords(split(name), part);
+}
+
 /** Whether `part` appears in `whole` as consecutive whole words. */
 function containsWords(whole: readonly string[], part: readonly string[]): boolean {
   for (let i = 0; i + part.length <= whole.length; i++) if (part.every((w, k) => whole[i + k] === w)) return true;
@@ -98,13 +105,10 @@ function containsWords(whole: readonly string[], part: readonly string[]): boole
  *   ranked as if it were one, and a condition each file holds one level of
  *   (`model`) would look as if it made no difference. When other files
  *   share a configuration, the numbers are `repeats` of it; otherwise they
- *   only name each configuration's file.
- * - run labels: a label named like a run's identity (`date`, `run_id`,
- *   `commit`) whose every value belongs to one file, and, beside file
- *   numbers, a label whose values are dates or hashes, one per file. They
- *   name runs, not settings, and go with the numbers (repeats when
- *   configurations repeat without them). A condition such as `model` never
- *   does.
+ *   only name each configuration's file. A label that changes with the
+ *   files (a commit, a date) stays a condition: it may be the change.
+ * - a path factor that names each configuration of two or more other
+ *   conditions (`llama-3-8b-concurrency8/`): they say it already.
  * - another name for a split a kept condition makes, taken out one at a
  *   time: without a trace when its values are the kept one's written
  *   differently (`1b`, `gemma3:1b`), else listed in `aliases` under the kept
@@ -121,21 +125,20 @@ function uncompared(cells: readonly Cell[], dims: readonly string[]): { dropped:
     kept.splice(kept.indexOf(d), 1);
   };
   const numbers = kept.filter((d) => fromPath(d) && numbersFiles(cells, d));
-  const fileOf = (c: Cell) => numbers.map((d) => c.dims[d]).join('\u0000');
-  // Labels that name the run: by name (a date, a run id, each value in one file), or, beside file numbers,
-  // by values that are dates or hashes, one per file.
-  const runs = kept.filter(
-    (d) =>
-      !numbers.includes(d) &&
-      // Another name for a kept condition (a commit per repository row) is left to the alias rule, which names it.
-      !kept.some((m) => m !== d && !numbers.includes(m) && determines(cells, d, m) && determines(cells, m, d)) &&
-      ((RUN_NAME.test(normaliseName(d)) && determinesBy(cells, (c) => c.dims[d] as string, (c) => c.series.file)) ||
-        (numbers.length > 0 && cells.every((c) => isRunValue(c.dims[d] as string)) && determinesBy(cells, fileOf, d) && determinesBy(cells, (c) => c.dims[d] as string, fileOf))),
-  );
-  if (numbers.length + runs.length > 0) {
-    for (const d of [...numbers, ...runs]) drop(d);
+  if (numbers.length > 0) {
+    for (const d of numbers) drop(d);
     const configurations = new Set(cells.map((c) => kept.map((k) => c.dims[k]).join('\u0000')));
-    if (configurations.size < cells.length) repeats.push(...numbers, ...runs);
+    if (configurations.size < cells.length) repeats.push(...numbers);
+  }
+  // A folder or file name per configuration that spells it out (`llama-3-8b-concurrency8/` beside model
+  // llama-3-8b and concurrency 8) says what the other conditions already say: it is left out, so the crossed
+  // conditions it names are compared. A name that does not spell them out stays, and may be confounded.
+  for (const d of [...kept]) {
+    const rest = kept.filter((k) => k !== d);
+    if (!fromPath(d) || rest.length < 2) continue;
+    const combination = (c: Cell) => rest.map((k) => c.dims[k]).join('\u0000');
+    const spells = cells.every((c) => rest.every((k) => spelledIn(c.dims[k] as string, c.dims[d] as string)));
+    if (spells && determinesBy(cells, (c) => c.dims[d] as string, combination) && determinesBy(cells, combination, d)) drop(d);
   }
   const aliasOf = new Map<string, string>();
   for (;;) {
@@ -168,6 +171,9 @@ function uncompared(cells: readonly Cell[], dims: readonly string[]): { dropped:
 function numbersFiles(cells: readonly Cell[], d: string): boolean {
   const name = words(normaliseName(d));
   if (name.length === 0 || !RESULT_WORD.test(name[name.length - 1] as string) || SETTING_WORD.test(name[0] as string)) return false;
+  // Levels such as 128, 512, 2048 are sizes, not run numbers.
+  const values = [...new Set(cells.map((c) => Number(c.dims[d])))];
+  if (values.length >= 3 && values.every((v) => v > 0 && (v & (v - 1)) === 0) && Math.max(...values) >= 8) return false;
   return cells.every((c) => {
     const level = c.dims[d] as string;
     if (!/^\d{1,9}$/.test(level)) return false;
@@ -175,17 +181,6 @@ function numbersFiles(cells: readonly Cell[], d: string): boolean {
     const stem = words(base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base);
     return containsWords(stem, [...name, level]);
   });
-}
-
-/** The whole name of a label that identifies a run rather than a setting. */
-const RUN_NAME = /^(date|timestamp|datetime|run_id|runid|uuid|commit|git_sha|git_commit|start_time|started_at)$/;
-/** A date (`2025-01-03`, `20250103`, with a time or not) or a hash (hex digits with a letter and a digit). */
-const DATE_VALUE = /^(\d{4}-\d{2}-\d{2}([T _].*)?|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([T_-]?\d{4,6})?)$/;
-const HASH_VALUE = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}$/i;
-
-function isRunValue(value: string): boolean {
-  const v = value.trim();
-  return DATE_VALUE.test(v) || HASH_VALUE.test(v);
 }
 
 /** determines() for keys computed from the cells. */

@@ -52,19 +52,9 @@ function levelsIn(cells: readonly Cell[], factor: string): FindingLevel[] {
 
 /** A cell's repeat (its file, when the family has repeats): the unit a test counts once. */
 function repeatOf(family: Family): ((c: Cell) => string) | undefined {
-  const repeats = family.repeats;
-  if (!repeats || repeats.length === 0) return undefined;
-  // The file is the unit, so a run label stamped on each cell (a time) may change inside it; but a file that
-  // holds a configuration twice holds several runs (a results.csv with a run_id column): then each run is one.
-  const seen = new Set<string>();
-  const byFile = (c: Cell) => `${c.series.file}\u0000${family.dims.map((d) => c.dims[d]).join('\u0000')}`;
-  const runsInFile = family.cells.some((c) => {
-    const key = byFile(c);
-    if (seen.has(key)) return true;
-    seen.add(key);
-    return false;
-  });
-  return runsInFile ? (c) => `${c.series.file}\u0000${repeats.map((d) => c.dims[d]).join('\u0000')}` : (c) => c.series.file;
+  if (!family.repeats || family.repeats.length === 0) return undefined;
+  // Repeats are file numbers, so each file is one repeat.
+  return (c) => c.series.file;
 }
 
 /** The mean of each repeat's cells: one observation per file. */
@@ -367,7 +357,10 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
     const others = family.dims.filter((d) => d !== factor);
     const over = others.join(' × ');
     const named = `${family.metric} by ${factor}${aliasNote(family, factor)} over ${over}${repeatsNote(family)}`;
-    const averages = `over all settings ${bestName} averages ${levelValueText({ ...best, sd: null }, unit)} and ${levelName(factor, worst.value)} ${levelValueText({ ...worst, sd: null }, unit)}`;
+    // Equal averages have no leader: naming one would point the reader at an arbitrary level.
+    const averages = levels.every((l) => l.mean === best.mean)
+      ? `all ${levels.length} levels average ${valueText(best.mean, unit)} over all settings`
+      : `over all settings ${bestName} averages ${levelValueText({ ...best, sd: null }, unit)} and ${levelName(factor, worst.value)} ${levelValueText({ ...worst, sd: null }, unit)}`;
     const effect = effects[f];
     if (effect?.confounding === 'complete') {
       // The other conditions account for every difference this one shows: no setting, and no fit, tells it apart.
@@ -386,14 +379,15 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
       .map(([setting, g]) => [setting, bestFirst(levelsIn(g, factor), family.direction)] as const)
       .filter(([, ranked]) => ranked.length > 1)
       .sort(([a], [b]) => naturalCompare(a, b));
-    const bestIn = settings.filter(([, ranked]) => ranked[0]?.value === best.value);
+    // A setting is won only outright: a tie with the runner-up is no win.
+    const bestIn = settings.filter(([, ranked]) => ranked[0]?.value === best.value && ranked[0].mean !== ranked[1]?.mean);
     const ratios = bestIn.map(([, ranked]) => ratioOf(ranked.map((l) => l.mean))).filter((r): r is number => r !== undefined);
     const parts: string[] = [];
     const lowest = family.direction === 'lower';
     // Settings without the best level are neither won nor lost by it: counted, they would read as losses.
     const met = settings.filter(([, ranked]) => ranked.some((l) => l.value === best.value)).length;
     const among = met === settings.length ? `${met} ${over} settings` : `the ${met} ${over} settings where it met another ${factor}`;
-    const wins = met > 0 ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${among}` : '';
+    const wins = met > 0 && levels.some((l) => l.mean !== best.mean) ? `${bestName} is ${lowest ? 'lowest' : 'best'} in ${bestIn.length} of ${among}` : '';
     const margin = ratios.length > 0 ? (lowest ? `; the highest there is ${rangeText(ratios)} that` : `, ${rangeText(ratios)} the lowest there`) : '';
     if (wins !== '') parts.push(`${named}: ${wins}${margin}`);
     parts.push(wins !== '' ? averages : `${named}: ${averages}`);

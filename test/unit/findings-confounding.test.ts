@@ -205,12 +205,24 @@ describe('buildFamilies: what is not a file number or another name', () => {
     );
   });
 
-  it('takes a label with a value of its own per numbered file (a date) for part of the repeats', () => {
-    const series = numberedFiles(TWO_MODELS_TWO_FILES).map((s) => ({ ...s, labels: { ...s.labels, date: `2025-01-0${s.factors?.serving_summary}` } }));
-    const family = familyOf(series);
-    expect(family.dims).toEqual(['model', 'backend']);
-    expect(family.repeats).toEqual(['serving_summary', 'date']);
+  it('keeps a commit that changes with the numbered files as a condition: the change may be the commit', () => {
+    const series = [
+      ['1', '3f9a1c2', 1],
+      ['2', '8be47d0', 1.3],
+    ].flatMap(([n, commit, k]) =>
+      [
+        ['eager', 100],
+        ['compiled', 110],
+      ].map(([backend, m]) =>
+        measured(`run/results_${n}.json`, 'tokens_per_s', [0.99, 1, 1.01].map((x) => x * (m as number) * (k as number)), { labels: { commit: commit as string, backend: backend as string }, factors: { results: n as string }, experiment: 'run/results_*.json' }),
+      ),
+    );
+    expect(familyOf(series).dims).toEqual(['commit', 'backend']);
+    expect(computeFindings({ series, files: [], confidence: 0.95 }).map((f) => f.text)).toEqual([
+      'tokens_per_s sweep over commit × backend (4 configurations, 3 runs each): best commit=8be47d0, backend=compiled at 143 tok/s, worst commit=3f9a1c2, backend=eager at 100 tok/s (1.43×); commit 3f9a1c2 → 8be47d0: 105 tok/s → 136.50 tok/s (+30.0%, p<0.001); backend eager → compiled: 115 tok/s → 126.50 tok/s (+10.0%, p<0.001).',
+    ]);
   });
+
 });
 
 describe('rankings of a condition with repeats', () => {
@@ -386,21 +398,22 @@ describe('labels that name runs, and conditions inside repeats', () => {
     expect(familyOf(series).dims).toEqual(['hash', 'size']);
   });
 
-  it('takes a date stamped on every cell for part of the repeats, and compares the backends within the files', () => {
+  it('compares the backends within numbered files, each file a block', () => {
     // Four files with offsets 0, 40, 80, 120; compiled is 10% above eager in each.
     const series = resultFiles(
-      [0, 40, 80, 120].map((offset, i) => [
-        { labels: { backend: 'eager', date: `2025-01-0${i + 1}T10:00` }, samples: around(100 + offset) },
-        { labels: { backend: 'compiled', date: `2025-01-0${i + 1}T10:05` }, samples: around((100 + offset) * 1.1) },
+      [0, 40, 80, 120].map((offset) => [
+        { labels: { backend: 'eager' }, samples: around(100 + offset) },
+        { labels: { backend: 'compiled' }, samples: around((100 + offset) * 1.1) },
       ]),
     );
     const family = familyOf(series);
     expect(family.dims).toEqual(['backend']);
-    expect(family.repeats).toEqual(['results', 'date']);
+    expect(family.repeats).toEqual(['results']);
     expect(rankOneFactor(family, 0.95)?.text).toBe(
-      'tps by backend (results × date as repeats): compiled leads at 176 ± 51.40 tok/s (n=12), 1.10× the lowest, eager (160 tok/s); the difference is beyond the noise (p<0.001).',
+      'tps by backend (results as repeats): compiled leads at 176 ± 51.40 tok/s (n=12), 1.10× the lowest, eager (160 tok/s); the difference is beyond the noise (p<0.001).',
     );
   });
+
 
   it('tells the backends apart within 250 crossover files as within 10 (the files are taken out of the rank exactly)', () => {
     // Odd files hold (eager, bs 1) and (compiled, bs 8), even files (eager, bs 8) and (compiled, bs 1).
@@ -433,15 +446,14 @@ describe('repeats inside one file, chains of files, and levels alone in their fi
   /** Twenty samples alternating 1 below and above `m`. */
   const twenty = (m: number) => Array.from({ length: 20 }, (_, i) => m + (i % 2 ? 1 : -1));
 
-  it('takes each run of a file that holds several (a run_id column) as one repeat', () => {
-    const runs: [string, string, number][] = [['1', 'a', 100], ['2', 'b', 112], ['3', 'a', 90], ['4', 'b', 98], ['5', 'a', 108], ['6', 'b', 104]];
-    const family = familyOf(runs.map(([run_id, model, m]) => measured('results.csv', 'tps', twenty(m), { labels: { run_id, model } })));
-    expect(family.repeats).toEqual(['run_id']);
-    const f = rankOneFactor(family, 0.95);
-    // Welch on the run means, a {100, 90, 108} against b {112, 98, 104}: the runs' spread is the noise.
-    expect(f?.test?.p).toBeCloseTo(welchP({ n: 3, mean: 298 / 3, sd: Math.sqrt(((100 - 298 / 3) ** 2 + (90 - 298 / 3) ** 2 + (108 - 298 / 3) ** 2) / 2) }, { n: 3, mean: 314 / 3, sd: Math.sqrt(((112 - 314 / 3) ** 2 + (98 - 314 / 3) ** 2 + (104 - 314 / 3) ** 2) / 2) }) as number, 10);
-    expect(f?.text).toBe('tps by model (run_id as repeats): b leads at 104.67 ± 5.87 tok/s (n=60), 1.05× the lowest, a (99.33 tok/s); the difference is within the noise (p=0.47).');
+  it('keeps a commit column of one results file as a condition, so the change between commits is seen', () => {
+    const rows: [string, string, number][] = [['3f9a1c2', '1', 100], ['3f9a1c2', '8', 600], ['3f9a1c2', '32', 1500], ['8be47d0', '1', 125], ['8be47d0', '8', 750], ['8be47d0', '32', 1875]];
+    const series = rows.map(([commit, bs, m]) => measured('bench/results.csv', 'tokens_per_s', [0.99, 1, 1.01].map((x) => x * m), { labels: { commit, batch_size: bs } }));
+    expect(computeFindings({ series, files: [], confidence: 0.95 }).map((f) => f.text)).toEqual([
+      'tokens_per_s sweep over commit × batch_size (6 configurations, 3 runs each): best commit=8be47d0, batch_size=32 at 1875 tok/s, worst commit=3f9a1c2, batch_size=1 at 100 tok/s (18.75×); batch_size 1 → 32: 112.50 tok/s → 1687.50 tok/s (+1400.0%, p<0.001); commit 3f9a1c2 → 8be47d0: 733.33 tok/s → 916.67 tok/s (+25.0%, p<0.001).',
+    ]);
   });
+
 
   it('leaves a condition untested when the additive fit does not settle (files linked only in a long chain)', () => {
     // File n holds threads n and n + 1: each level is tied to the next through one file only.
@@ -462,5 +474,27 @@ describe('repeats inside one file, chains of files, and levels alone in their fi
       sizes.map((size) => measured(`run/results_${file}.json`, 'tps', [99, 100, 101].map((v) => v * Number(size) + file), { labels: { size }, factors: { results: String(file) }, experiment: 'run/results_*.json' })),
     );
     expect(rankOneFactor(familyOf(series), 0.95)?.test?.reason).toBe('partly confounded: size=4 never ran in a file beside another size');
+  });
+});
+
+describe('ties and names of configurations', () => {
+  it('names no winner when every level is equal in every setting', () => {
+    const series = ['1', '2'].flatMap((tp) =>
+      ['8', '16', '32'].map((b) => measured(`sweep/tp_${tp}/batch_${b}/r.json`, 'tpot_ms', [19, 20, 21], { labels: {}, factors: { tp, batch: b }, experiment: 'sweep/*/*/r.json', unit: 'ms', direction: 'lower' })),
+    );
+    const [tp] = rankFactorsOfDesign(familyOf(series), 0.95);
+    expect(tp?.text).toMatch(/^tpot_ms by tp over batch: all 2 levels average 20 ms over all settings; /);
+  });
+
+  it('leaves out a folder name per configuration that spells out its model and concurrency, and compares those', () => {
+    const series = ['llama-3-8b', 'qwen2-7b'].flatMap((model, i) =>
+      ['1', '8', '32'].map((concurrency) => {
+        const folder = `${model}-openai-chat-concurrency${concurrency}`;
+        const m = (i === 0 ? 100 : 90) * Number(concurrency) ** 0.5;
+        return measured(`artifacts/${folder}/profile_export.json`, 'tps', [0.99, 1, 1.01].map((x) => x * m), { labels: { model, concurrency }, factors: { artifacts: folder }, experiment: 'artifacts/*/profile_export.json' });
+      }),
+    );
+    const family = familyOf(series);
+    expect(family.dims).toEqual(['model', 'concurrency']);
   });
 });
