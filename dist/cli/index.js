@@ -10146,6 +10146,19 @@ function spreadRatio(levels) {
 function testOf(p, method, confidence, reason) {
     return p === undefined ? { method: 'none', p: null, significant: null, reason } : { method, p, significant: p < 1 - confidence };
 }
+/**
+ * What a test weighs of one cell: its samples' n, mean and sd, or, for a
+ * series pooled from replicate runs (`run_1/` … `run_3/`), its runs' means,
+ * one observation per run: the samples of one run are not independent
+ * runs of the configuration, and the spread between runs is its noise.
+ */
+function cellMoments(c) {
+    const runs = c.series.replicates?.runMeans;
+    if (runs && runs.length >= 2)
+        return momentsOfValues(runs);
+    const st = c.series.stats;
+    return { n: st.n ?? 1, mean: st.mean, sd: st.sd };
+}
 function cellLevel(c, dim) {
     const st = c.series.stats;
     return { value: c.dims[dim], n: st.n, mean: st.mean, sd: st.sd, series: [c.series.id] };
@@ -10304,9 +10317,16 @@ function rankOneFactor(family, confidence) {
     const repeat = repeatOf(family);
     if (repeat && !(0,families/* determinesBy */.Ey)(family.cells, repeat, factor))
         return rankWithinRepeats(family, factor, levels, confidence);
-    // With repeats (several files per level), each file's mean is one observation.
-    const momentsOf = (l) => (repeat ? momentsOfValues(repeatMeans(groups.get(l.value), repeat)) : moments(l));
-    const single = repeat ? (l) => momentsOf(l).n === 1 : (l) => l.n === 1 || l.sd === null;
+    // With repeats (several files per level), each file's mean is one observation; a level pooled from
+    // replicate runs counts its runs.
+    const momentsOf = (l) => {
+        if (repeat)
+            return momentsOfValues(repeatMeans(groups.get(l.value), repeat));
+        const cells = groups.get(l.value);
+        return cells.length === 1 ? cellMoments(cells[0]) : moments(l);
+    };
+    const fromRuns = (l) => groups.get(l.value).every((c) => (c.series.replicates?.runMeans.length ?? 0) >= 2);
+    const single = repeat ? (l) => momentsOf(l).n === 1 : (l) => !fromRuns(l) && (l.n === 1 || l.sd === null);
     const what = repeat ? 'repeat' : 'value';
     const noSpread = levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
     const test = levels.length === 2
@@ -10386,7 +10406,7 @@ function rangeText(ratios) {
 function designEffects(family) {
     const { levelNames, cells } = designOf(family);
     const counts = levelNames.map((l) => l.length);
-    const ofCells = (block, blocks = 0) => mainEffects(cells.map(({ cell, levels }) => ({ levels: block ? [...levels, block(cell)] : levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })), block ? [...counts, blocks] : counts, block ? counts.length : undefined).slice(0, counts.length);
+    const ofCells = (block, blocks = 0) => mainEffects(cells.map(({ cell, levels }) => ({ levels: block ? [...levels, block(cell)] : levels, ...cellMoments(cell) })), block ? [...counts, blocks] : counts, block ? counts.length : undefined).slice(0, counts.length);
     const repeat = repeatOf(family);
     if (!repeat)
         return ofCells();

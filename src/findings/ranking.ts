@@ -28,6 +28,19 @@ function testOf(p: number | undefined, method: NoiseTest['method'], confidence: 
   return p === undefined ? { method: 'none', p: null, significant: null, reason } : { method, p, significant: p < 1 - confidence };
 }
 
+/**
+ * What a test weighs of one cell: its samples' n, mean and sd, or, for a
+ * series pooled from replicate runs (`run_1/` … `run_3/`), its runs' means,
+ * one observation per run: the samples of one run are not independent
+ * runs of the configuration, and the spread between runs is its noise.
+ */
+function cellMoments(c: Cell): GroupMoments {
+  const runs = c.series.replicates?.runMeans;
+  if (runs && runs.length >= 2) return momentsOfValues(runs);
+  const st = c.series.stats;
+  return { n: st.n ?? 1, mean: st.mean, sd: st.sd };
+}
+
 function cellLevel(c: Cell, dim: string): FindingLevel {
   const st = c.series.stats;
   return { value: c.dims[dim] as string, n: st.n, mean: st.mean, sd: st.sd, series: [c.series.id] };
@@ -186,9 +199,15 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
   const levels = bestFirst(levelsIn(family.cells, factor), family.direction);
   const repeat = repeatOf(family);
   if (repeat && !determinesBy(family.cells, repeat, factor)) return rankWithinRepeats(family, factor, levels, confidence);
-  // With repeats (several files per level), each file's mean is one observation.
-  const momentsOf = (l: FindingLevel): GroupMoments => (repeat ? momentsOfValues(repeatMeans(groups.get(l.value) as Cell[], repeat)) : moments(l));
-  const single = repeat ? (l: FindingLevel) => momentsOf(l).n === 1 : (l: FindingLevel) => l.n === 1 || l.sd === null;
+  // With repeats (several files per level), each file's mean is one observation; a level pooled from
+  // replicate runs counts its runs.
+  const momentsOf = (l: FindingLevel): GroupMoments => {
+    if (repeat) return momentsOfValues(repeatMeans(groups.get(l.value) as Cell[], repeat));
+    const cells = groups.get(l.value) as Cell[];
+    return cells.length === 1 ? cellMoments(cells[0] as Cell) : moments(l);
+  };
+  const fromRuns = (l: FindingLevel) => (groups.get(l.value) as Cell[]).every((c) => (c.series.replicates?.runMeans.length ?? 0) >= 2);
+  const single = repeat ? (l: FindingLevel) => momentsOf(l).n === 1 : (l: FindingLevel) => !fromRuns(l) && (l.n === 1 || l.sd === null);
   const what = repeat ? 'repeat' : 'value';
   const noSpread = levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
   const test =
@@ -278,7 +297,7 @@ export function designEffects(family: Family): MainEffect[] {
   const counts = levelNames.map((l) => l.length);
   const ofCells = (block?: (c: Cell) => number, blocks = 0) =>
     mainEffects(
-      cells.map(({ cell, levels }) => ({ levels: block ? [...levels, block(cell)] : levels, n: cell.series.stats.n ?? 1, mean: cell.series.stats.mean, sd: cell.series.stats.sd })),
+      cells.map(({ cell, levels }) => ({ levels: block ? [...levels, block(cell)] : levels, ...cellMoments(cell) })),
       block ? [...counts, blocks] : counts,
       block ? counts.length : undefined,
     ).slice(0, counts.length);

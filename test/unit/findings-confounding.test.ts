@@ -498,3 +498,22 @@ describe('ties and names of configurations', () => {
     expect(family.dims).toEqual(['model', 'concurrency']);
   });
 });
+
+describe('series pooled from replicate runs', () => {
+  it('are tested on their runs\' means, not on every request as if independent', () => {
+    // Each model ran 3 times (run_1 … run_3), 200 requests a run; the run means overlap.
+    const runs: Record<string, number[]> = { 'llama-8b': [130, 150, 170], 'qwen-7b': [120, 140, 160] };
+    const series = Object.entries(runs).map(([model, means]) =>
+      measured('results/run_1/summary.json', 'ttft_ms', means.flatMap((m) => Array.from({ length: 200 }, (_, i) => m + (i % 2 ? 2 : -2))), {
+        labels: { model },
+        unit: 'ms',
+        direction: 'lower',
+        replicates: { pattern: 'results/run_{1..3}/summary.json', files: [1, 2, 3].map((r) => `results/run_${r}/summary.json`), runMeans: means },
+      }),
+    );
+    const f = rankOneFactor(familyOf(series), 0.95);
+    const sd = Math.sqrt((20 ** 2 + 0 + 20 ** 2) / 2);
+    expect(f?.test?.p).toBeCloseTo(welchP({ n: 3, mean: 140, sd }, { n: 3, mean: 150, sd }) as number, 10);
+    expect(f?.test?.significant).toBe(false);
+  });
+});
