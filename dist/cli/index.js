@@ -9730,8 +9730,9 @@ function addFamilyKey(index, key, composite) {
         index.list = [];
     }
 }
-function addCondition(c, key, value) {
-    if (isIdentityLabel(key)) {
+function addCondition(c, key, value, numbered = false) {
+    // A path factor whose level is a number (`bench_3.json`) numbers files, whatever its name: it names no benchmark.
+    if (!(numbered && /^\d{1,9}$/.test(value)) && isIdentityLabel(key)) {
         (c.identity ??= {})[key] = value;
         c.identityKey += `${key}=${value}\u0002`;
     }
@@ -9761,10 +9762,10 @@ function nextName(path, key) {
 function joinedNames(path) {
     return (path.joined ??= [...path.keys].sort().join('\u0001'));
 }
-function addConditions(c, source) {
+function addConditions(c, source, fromPath = false) {
     if (source)
         for (const key in source)
-            addCondition(c, key, source[key]);
+            addCondition(c, key, source[key], fromPath);
 }
 /**
  * Groups the current series into families. A family's cells share metric,
@@ -9803,7 +9804,7 @@ function buildFamilies(series, current = currentSeries(series)) {
             // Conditions and identity labels split in one pass (this runs once per series of the tree).
             const c = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
             addConditions(c, s.labels);
-            addConditions(c, s.factors);
+            addConditions(c, s.factors, true);
             const mp = fromPath.get(s.metric);
             let metric = s.metric;
             // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).

@@ -357,8 +357,9 @@ interface Conditions {
   identityKey: string;
 }
 
-function addCondition(c: Conditions, key: string, value: string): void {
-  if (isIdentityLabel(key)) {
+function addCondition(c: Conditions, key: string, value: string, numbered = false): void {
+  // A path factor whose level is a number (`bench_3.json`) numbers files, whatever its name: it names no benchmark.
+  if (!(numbered && /^\d{1,9}$/.test(value)) && isIdentityLabel(key)) {
     (c.identity ??= {})[key] = value;
     c.identityKey += `${key}=${value}\u0002`;
   } else {
@@ -403,8 +404,8 @@ function joinedNames(path: NamePath): string {
   return (path.joined ??= [...path.keys].sort().join('\u0001'));
 }
 
-function addConditions(c: Conditions, source: Record<string, string> | undefined): void {
-  if (source) for (const key in source) addCondition(c, key, source[key] as string);
+function addConditions(c: Conditions, source: Record<string, string> | undefined, fromPath = false): void {
+  if (source) for (const key in source) addCondition(c, key, source[key] as string, fromPath);
 }
 
 /**
@@ -444,7 +445,7 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
       // Conditions and identity labels split in one pass (this runs once per series of the tree).
       const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
       addConditions(c, s.labels);
-      addConditions(c, s.factors);
+      addConditions(c, s.factors, true);
       const mp = fromPath.get(s.metric);
       let metric = s.metric;
       // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).

@@ -517,3 +517,17 @@ describe('series pooled from replicate runs', () => {
     expect(f?.test?.significant).toBe(false);
   });
 });
+
+describe('numbered files named like benchmarks', () => {
+  it('takes bench-1.csv … bench-3.csv for repeats, not for three benchmarks', () => {
+    const series = [1, 2, 3].flatMap((n) =>
+      [
+        ['a', 100],
+        ['b', 50],
+      ].map(([model, m]) => measured(`runs/bench-${n}.csv`, 'tps', [0.99, 1, 1.01].map((x) => x * ((m as number) + n)), { labels: { model: model as string }, factors: { bench: String(n) }, experiment: 'runs/bench-*.csv' })),
+    );
+    expect(computeFindings({ series, files: [], confidence: 0.95 }).map((f) => f.text)).toEqual([
+      'tps by model (bench as repeats): a leads at 102 ± 1.24 tok/s (n=9), 1.96× the lowest, b (52 tok/s); the difference is beyond the noise (p<0.001).',
+    ]);
+  });
+});
