@@ -9881,13 +9881,13 @@ function buildFamilies(series, current = currentSeries(series)) {
 __nccwpck_require__.d(__webpack_exports__, {
   lp: () => (/* binding */ aliasNote),
   l9: () => (/* binding */ bestFirst),
-  g7: () => (/* binding */ confoundedReason),
   hp: () => (/* binding */ designEffects),
   et: () => (/* binding */ designOf),
   g3: () => (/* binding */ pooledLevel),
   wS: () => (/* binding */ rankFactorsOfDesign),
   Qe: () => (/* binding */ rankOneFactor),
-  v$: () => (/* binding */ spreadRatio)
+  v$: () => (/* binding */ spreadRatio),
+  zE: () => (/* binding */ untestedReason)
 });
 
 // UNUSED EXPORTS: MAX_RANKED_LEVELS
@@ -10154,11 +10154,16 @@ function testOf(p, method, confidence, reason) {
  * runs of the configuration, and the spread between runs is its noise.
  */
 function cellMoments(c) {
-    const runs = c.series.replicates?.runMeans;
-    if (runs && runs.length >= 2)
+    const runs = runMeansOf(c);
+    if (runs)
         return momentsOfValues(runs);
     const st = c.series.stats;
     return { n: st.n ?? 1, mean: st.mean, sd: st.sd };
+}
+/** The means of the runs a cell's series was pooled from, when there are two or more. */
+function runMeansOf(c) {
+    const runs = c.series.replicates?.runMeans;
+    return runs && runs.length >= 2 ? runs : undefined;
 }
 function cellLevel(c, dim) {
     const st = c.series.stats;
@@ -10200,11 +10205,7 @@ function repeatMeans(cells, repeat) {
     }
     return [...sums.values()].map((x) => x.sum / x.count);
 }
-/**
- * A level's repeats as the observations a test weighs: each repeat's mean
- * is one value, so the spread between repeats is the noise (the samples
- * inside one file are not independent runs of the level).
- */
+/** n, mean and sample sd of values that are each one observation (a file's or a run's mean). */
 function momentsOfValues(values) {
     const m = values.reduce((s, x) => s + x, 0) / values.length;
     const sd = values.length > 1 ? Math.sqrt(values.reduce((s, x) => s + (x - m) ** 2, 0) / (values.length - 1)) : null;
@@ -10247,6 +10248,12 @@ function isolatedLevels(family, factor) {
             for (const l of levels)
                 withOthers.add(l);
     return [...new Set(family.cells.map((c) => c.dims[factor]))].filter((l) => !withOthers.has(l));
+}
+/** Why a main effect was not tested: what confounds it, else the design's reason, else `fallback`. */
+function untestedReason(family, factor, effect, fallback) {
+    if (effect && effect.confounding !== 'none')
+        return confoundedReason(family, factor, effect.confounding).reason;
+    return effect?.reason ?? fallback;
 }
 /**
  * Why a confounded condition is not tested, in words: `each batch_size ran
@@ -10326,7 +10333,7 @@ function rankOneFactor(family, confidence) {
         const cells = groups.get(l.value);
         return cells.length === 1 ? cellMoments(cells[0]) : moments(l);
     };
-    const fromRuns = (l) => groups.get(l.value).every((c) => (c.series.replicates?.runMeans.length ?? 0) >= 2);
+    const fromRuns = (l) => groups.get(l.value).every((c) => runMeansOf(c) !== undefined);
     const single = repeat ? (l) => momentsOf(l).n === 1 : (l) => !fromRuns(l) && (l.n === 1 || l.sd === null);
     const what = repeat ? 'repeat' : 'value';
     const noSpread = levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
@@ -10353,8 +10360,7 @@ function rankOneFactor(family, confidence) {
  */
 function rankWithinRepeats(family, factor, levels, confidence) {
     const effect = designEffects(family)[0];
-    const reason = effect && effect.confounding !== 'none' ? confoundedReason(family, factor, effect.confounding).reason : (effect?.reason ?? 'no spread to judge by');
-    const test = testOf(effect?.test?.p, 'anova', confidence, reason);
+    const test = testOf(effect?.test?.p, 'anova', confidence, untestedReason(family, factor, effect, 'no spread to judge by'));
     const parts = [headline(family, factor, levels, `${aliasNote(family, factor)}${repeatsNote(family)}`)];
     parts.push((0,findings_text/* noisePhrase */.Ez)(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
     return finding(family, factor, levels, test, `${parts.join('; ')}.`);
@@ -10417,20 +10423,9 @@ function designEffects(family) {
             unitIndex.set(repeat(c), unitIndex.size);
     const within = ofCells((c) => unitIndex.get(repeat(c)), unitIndex.size);
     // The conditions each file holds one level of (between files), and what each file holds of the others.
-    const levelOf = family.dims.map(() => new Map());
-    const between = family.dims.map(() => true);
-    const holds = new Map();
-    for (const c of family.cells) {
-        const key = repeat(c);
-        family.dims.forEach((d, i) => {
-            const known = levelOf[i].get(key);
-            if (known === undefined)
-                levelOf[i].set(key, c.dims[d]);
-            else if (known !== c.dims[d])
-                between[i] = false;
-        });
-    }
+    const between = family.dims.map((d) => (0,families/* determinesBy */.Ey)(family.cells, repeat, d));
     const withinDims = family.dims.filter((_, i) => !between[i]);
+    const holds = new Map();
     for (const c of family.cells) {
         const key = repeat(c);
         const set = holds.get(key) ?? new Set();
@@ -10500,9 +10495,7 @@ function rankFactorsOfDesign(family, confidence) {
             out.push(finding(family, factor, levels, test, text));
             return;
         }
-        const test = effect?.confounding === 'partial' || effect?.confounding === 'unknown'
-            ? { method: 'none', p: null, significant: null, reason: confoundedReason(family, factor, effect.confounding).reason }
-            : testOf(effect?.test?.p, 'anova', confidence, effect?.reason ?? 'no spread to judge by');
+        const test = testOf(effect?.test?.p, 'anova', confidence, untestedReason(family, factor, effect, 'no spread to judge by'));
         // The settings where two or more levels meet: only there does a level win or lose.
         const settings = [...slices(family, factor)]
             .map(([setting, g]) => [setting, bestFirst(levelsIn(g, factor), family.direction)])
@@ -13103,28 +13096,23 @@ const folderReplicates = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo *
 function findReplicates(filePath) {
     const indices = [];
     const written = [];
-    const segments = filePath.split('/');
-    const out = segments.map((segment, i) => {
-        if (i === segments.length - 1) {
-            const [stem, ext] = splitExtension(segment);
-            const found = segmentReplicates(stem, ext);
-            for (const n of found.indices)
-                indices.push(n);
-            for (const w of found.written)
-                written.push(w);
-            return found.normalised;
-        }
-        if (i > 0 && /^\d{1,4}$/.test(segment) && REPLICATE_PARENT.test(segments[i - 1])) {
-            indices.push(Number(segment));
-            written.push(segment);
-            return '<n>';
-        }
-        const found = folderReplicates(segment);
+    const take = (found) => {
         for (const n of found.indices)
             indices.push(n);
         for (const w of found.written)
             written.push(w);
         return found.normalised;
+    };
+    const segments = filePath.split('/');
+    const out = segments.map((segment, i) => {
+        if (i === segments.length - 1)
+            return take(segmentReplicates(...splitExtension(segment)));
+        if (i > 0 && /^\d{1,4}$/.test(segment) && REPLICATE_PARENT.test(segments[i - 1])) {
+            indices.push(Number(segment));
+            written.push(segment);
+            return '<n>';
+        }
+        return take(folderReplicates(segment));
     });
     return { normalised: indices.length > 0 ? out.join('/') : filePath, indices, written };
 }
@@ -33307,7 +33295,7 @@ function summariseSweep(family, confidence) {
         const t = effects[f]?.test;
         const test = t
             ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
-            : { method: 'none', p: null, significant: null, reason: effects[f] && effects[f].confounding !== 'none' ? (0,findings_ranking/* confoundedReason */.g7)(family, factor, effects[f].confounding).reason : (effects[f]?.reason ?? untested) };
+            : { method: 'none', p: null, significant: null, reason: (0,findings_ranking/* untestedReason */.zE)(family, factor, effects[f], untested) };
         return { factor, levels, spread, test };
     });
     effectList.sort((a, b) => b.spread - a.spread);

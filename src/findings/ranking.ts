@@ -35,10 +35,16 @@ function testOf(p: number | undefined, method: NoiseTest['method'], confidence: 
  * runs of the configuration, and the spread between runs is its noise.
  */
 function cellMoments(c: Cell): GroupMoments {
-  const runs = c.series.replicates?.runMeans;
-  if (runs && runs.length >= 2) return momentsOfValues(runs);
+  const runs = runMeansOf(c);
+  if (runs) return momentsOfValues(runs);
   const st = c.series.stats;
   return { n: st.n ?? 1, mean: st.mean, sd: st.sd };
+}
+
+/** The means of the runs a cell's series was pooled from, when there are two or more. */
+function runMeansOf(c: Cell): readonly number[] | undefined {
+  const runs = c.series.replicates?.runMeans;
+  return runs && runs.length >= 2 ? runs : undefined;
 }
 
 function cellLevel(c: Cell, dim: string): FindingLevel {
@@ -83,11 +89,7 @@ function repeatMeans(cells: readonly Cell[], repeat: (c: Cell) => string): numbe
   return [...sums.values()].map((x) => x.sum / x.count);
 }
 
-/**
- * A level's repeats as the observations a test weighs: each repeat's mean
- * is one value, so the spread between repeats is the noise (the samples
- * inside one file are not independent runs of the level).
- */
+/** n, mean and sample sd of values that are each one observation (a file's or a run's mean). */
 function momentsOfValues(values: readonly number[]): GroupMoments {
   const m = values.reduce((s, x) => s + x, 0) / values.length;
   const sd = values.length > 1 ? Math.sqrt(values.reduce((s, x) => s + (x - m) ** 2, 0) / (values.length - 1)) : null;
@@ -132,11 +134,17 @@ function isolatedLevels(family: Family, factor: string): string[] {
   return [...new Set(family.cells.map((c) => c.dims[factor] as string))].filter((l) => !withOthers.has(l));
 }
 
+/** Why a main effect was not tested: what confounds it, else the design's reason, else `fallback`. */
+export function untestedReason(family: Family, factor: string, effect: MainEffect | undefined, fallback: string): string {
+  if (effect && effect.confounding !== 'none') return confoundedReason(family, factor, effect.confounding).reason;
+  return effect?.reason ?? fallback;
+}
+
 /**
  * Why a confounded condition is not tested, in words: `each batch_size ran
  * one model` (complete), `c never ran beside another model` (partial).
  */
-export function confoundedReason(family: Family, factor: string, confounding: 'partial' | 'complete' | 'unknown'): { with: string; reason: string } {
+function confoundedReason(family: Family, factor: string, confounding: 'partial' | 'complete' | 'unknown'): { with: string; reason: string } {
   const others = family.dims.filter((d) => d !== factor).join(' × ');
   if (confounding === 'unknown') return { with: others, reason: 'not checked for confounding: the design has too many levels' };
   if (confounding === 'partial') {
@@ -206,7 +214,7 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
     const cells = groups.get(l.value) as Cell[];
     return cells.length === 1 ? cellMoments(cells[0] as Cell) : moments(l);
   };
-  const fromRuns = (l: FindingLevel) => (groups.get(l.value) as Cell[]).every((c) => (c.series.replicates?.runMeans.length ?? 0) >= 2);
+  const fromRuns = (l: FindingLevel) => (groups.get(l.value) as Cell[]).every((c) => runMeansOf(c) !== undefined);
   const single = repeat ? (l: FindingLevel) => momentsOf(l).n === 1 : (l: FindingLevel) => !fromRuns(l) && (l.n === 1 || l.sd === null);
   const what = repeat ? 'repeat' : 'value';
   const noSpread = levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
@@ -235,8 +243,7 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
  */
 function rankWithinRepeats(family: Family, factor: string, levels: FindingLevel[], confidence: number): DraftFinding {
   const effect = designEffects(family)[0];
-  const reason = effect && effect.confounding !== 'none' ? confoundedReason(family, factor, effect.confounding).reason : (effect?.reason ?? 'no spread to judge by');
-  const test = testOf(effect?.test?.p, 'anova', confidence, reason);
+  const test = testOf(effect?.test?.p, 'anova', confidence, untestedReason(family, factor, effect, 'no spread to judge by'));
   const parts = [headline(family, factor, levels, `${aliasNote(family, factor)}${repeatsNote(family)}`)];
   parts.push(noisePhrase(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
   return finding(family, factor, levels, test, `${parts.join('; ')}.`);
@@ -307,18 +314,9 @@ export function designEffects(family: Family): MainEffect[] {
   for (const c of family.cells) if (!unitIndex.has(repeat(c))) unitIndex.set(repeat(c), unitIndex.size);
   const within = ofCells((c) => unitIndex.get(repeat(c)) as number, unitIndex.size);
   // The conditions each file holds one level of (between files), and what each file holds of the others.
-  const levelOf = family.dims.map(() => new Map<string, string>());
-  const between = family.dims.map(() => true);
-  const holds = new Map<string, Set<string>>();
-  for (const c of family.cells) {
-    const key = repeat(c);
-    family.dims.forEach((d, i) => {
-      const known = (levelOf[i] as Map<string, string>).get(key);
-      if (known === undefined) (levelOf[i] as Map<string, string>).set(key, c.dims[d] as string);
-      else if (known !== c.dims[d]) between[i] = false;
-    });
-  }
+  const between = family.dims.map((d) => determinesBy(family.cells, repeat, d));
   const withinDims = family.dims.filter((_, i) => !between[i]);
+  const holds = new Map<string, Set<string>>();
   for (const c of family.cells) {
     const key = repeat(c);
     const set = holds.get(key) ?? new Set<string>();
@@ -389,10 +387,7 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
       out.push(finding(family, factor, levels, test, text));
       return;
     }
-    const test: NoiseTest =
-      effect?.confounding === 'partial' || effect?.confounding === 'unknown'
-        ? { method: 'none', p: null, significant: null, reason: confoundedReason(family, factor, effect.confounding).reason }
-        : testOf(effect?.test?.p, 'anova', confidence, effect?.reason ?? 'no spread to judge by');
+    const test = testOf(effect?.test?.p, 'anova', confidence, untestedReason(family, factor, effect, 'no spread to judge by'));
     // The settings where two or more levels meet: only there does a level win or lose.
     const settings = [...slices(family, factor)]
       .map(([setting, g]) => [setting, bestFirst(levelsIn(g, factor), family.direction)] as const)

@@ -1,6 +1,6 @@
 import type { FindingLevel, NoiseTest, SweepEffect } from '../model/finding.js';
 import type { Family } from './families.js';
-import { aliasNote, bestFirst, confoundedReason, designEffects, designOf, pooledLevel, spreadRatio, type DraftFinding } from './ranking.js';
+import { aliasNote, bestFirst, designEffects, designOf, pooledLevel, spreadRatio, untestedReason, type DraftFinding } from './ranking.js';
 import { labelsPlain, naturalOrder, pText, ratioText, signedPercent, valueText } from './text.js';
 
 /** Fewer configurations than this are a small table, not a sweep worth summarising. */
@@ -77,7 +77,7 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
     const t = effects[f]?.test;
     const test: NoiseTest = t
       ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
-      : { method: 'none', p: null, significant: null, reason: effects[f] && effects[f].confounding !== 'none' ? confoundedReason(family, factor, effects[f].confounding).reason : (effects[f]?.reason ?? untested) };
+      : { method: 'none', p: null, significant: null, reason: untestedReason(family, factor, effects[f], untested) };
     return { factor, levels, spread, test };
   });
   effectList.sort((a, b) => b.spread - a.spread);

@@ -117,24 +117,20 @@ const folderReplicates = memo(50_000, (segment: string) => segmentReplicates(seg
 function findReplicates(filePath: string): ReplicatePath {
   const indices: number[] = [];
   const written: string[] = [];
+  const take = (found: Readonly<ReplicatePath>) => {
+    for (const n of found.indices) indices.push(n);
+    for (const w of found.written) written.push(w);
+    return found.normalised;
+  };
   const segments = filePath.split('/');
   const out = segments.map((segment, i) => {
-    if (i === segments.length - 1) {
-      const [stem, ext] = splitExtension(segment);
-      const found = segmentReplicates(stem, ext);
-      for (const n of found.indices) indices.push(n);
-      for (const w of found.written) written.push(w);
-      return found.normalised;
-    }
+    if (i === segments.length - 1) return take(segmentReplicates(...splitExtension(segment)));
     if (i > 0 && /^\d{1,4}$/.test(segment) && REPLICATE_PARENT.test(segments[i - 1] as string)) {
       indices.push(Number(segment));
       written.push(segment);
       return '<n>';
     }
-    const found = folderReplicates(segment);
-    for (const n of found.indices) indices.push(n);
-    for (const w of found.written) written.push(w);
-    return found.normalised;
+    return take(folderReplicates(segment));
   });
   return { normalised: indices.length > 0 ? out.join('/') : filePath, indices, written };
 }

@@ -158,7 +158,6 @@ function labelsTellApart(rows: Row[], labelColumns: string[]): boolean {
   return seen.size === rows.length;
 }
 
-
 class JsonWalker {
   readonly problems = new ProblemLog();
   rows = 0;
