@@ -10149,9 +10149,10 @@ function testOf(p, method, confidence, reason) {
 }
 /**
  * What a test weighs of one cell: its samples' n, mean and sd, or, for a
- * series pooled from replicate runs (`run_1/` … `run_3/`), its runs' means,
- * one observation per run: the samples of one run are not independent
- * runs of the configuration, and the spread between runs is its noise.
+ * series pooled from replicate runs (`run_1/` … `run_3/`) or read from rows
+ * that name their run (`run_id`), its runs' means, one observation per run:
+ * the samples of one run are not independent runs of the configuration, and
+ * the spread between runs is its noise.
  */
 function cellMoments(c) {
     const runs = runMeansOf(c);
@@ -10160,9 +10161,9 @@ function cellMoments(c) {
     const st = c.series.stats;
     return { n: st.n ?? 1, mean: st.mean, sd: st.sd };
 }
-/** The means of the runs a cell's series was pooled from, when there are two or more. */
+/** The means of the runs a cell's series was pooled from or its rows name, when there are two or more. */
 function runMeansOf(c) {
-    const runs = c.series.replicates?.runMeans;
+    const runs = c.series.replicates?.runMeans ?? c.series.runs?.means;
     return runs && runs.length >= 2 ? runs : undefined;
 }
 function cellLevel(c, dim) {
@@ -15657,6 +15658,8 @@ function encodeSeries(series) {
                 extra.line = s.line;
             if (s.replicates?.runMeans)
                 extra.runMeans = s.replicates.runMeans;
+            if (s.runs)
+                extra.runs = s.runs;
             const defaults = defaultRowSamples(s.source, s.stats.n, s.stats.mean);
             const samplesDefault = written && defaults.length === s.samples.length && defaults.every((v, j) => Object.is(v, s.samples[j]));
             if (written && !samplesDefault)
@@ -15735,6 +15738,8 @@ function decodeSeries(metrics, groups) {
                     rep.runMeans = extra.runMeans;
                 s.replicates = rep;
             }
+            if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(extra.runs))
+                s.runs = extra.runs;
             if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(g.factors))
                 s.factors = g.factors;
             if (typeof g.experiment === 'string')
@@ -15866,6 +15871,8 @@ function tableSeries(s, keepSamples) {
             r.runMeans = s.replicates.runMeans;
         out.replicates = r;
     }
+    if (s.runs)
+        out.runs = s.runs;
     if (s.factors && Object.keys(s.factors).length > 0)
         out.factors = s.factors;
     if (s.experiment !== undefined)
@@ -26911,6 +26918,11 @@ const NO_ERROR = new Set(['', 'none', 'null', 'nan', 'n/a', 'na', '0', 'false', 
  * (prompt_id, request_id) are as free as the prompt text itself: samples of one series, not labels.
  */
 const IGNORED_COLUMN = /^((prompt|request|req|sample|query|question|item)_?(id|idx|index|no|num|number)|run|epoch|build_?number|version|pid|run_?id|runs|iteration|iter|trial|rep|repeat|repetition|idx|index|id|row|step|timestamp|time_?stamp|date|datetime|created_?at|started_?at|ended_?at|start_?time|end_?time|ts|unit|units|time_?unit)$/;
+/** Ignored columns that name the run a row belongs to (a subset of IGNORED_COLUMN). */
+const RUN_COLUMN = /^(run|run_?id|trial|rep|repeat|repetition)$/;
+const ITERATION_COLUMN = /^(iteration|iter)$/;
+/** Runs a label group tracks before it stops (a column numbering every row is no run). */
+const MAX_RUNS = 1000;
 /** Free text: never a label, never a metric. */
 const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|completion|answer|message|description|comment|comments|notes?|log|stdout|stderr|command|cmd|path|file|filename|url)$/;
 /** Categorical columns, numeric or not: they split series instead of being measured. */
@@ -27043,6 +27055,8 @@ class TableBuilder {
     metricIdx = [];
     errorIdx = [];
     summaryGroups = [];
+    /** The column naming each row's run (`run_id`), or -1: see TableRuns. */
+    runIdx = -1;
     sharedN;
     buffered = [];
     groups = new Map();
@@ -27090,6 +27104,9 @@ class TableBuilder {
         if (!this.roles)
             this.decideRoles(true);
         const labelColumns = this.labelIdx.map((i) => this.columns[i]);
+        if (this.runIdx >= 0)
+            for (const group of this.groups.values())
+                this.setRuns(group);
         // A unit stated in the cells ("12.5 ms") is the series' unit, as a header's "(ms)" would be.
         for (const group of this.groups.values()) {
             group.sampled.forEach((series, i) => {
@@ -27170,6 +27187,7 @@ class TableBuilder {
         }
         this.roles = roles;
         this.decided = roles.length;
+        this.runIdx = runColumn(this.columns, roles);
         roles.forEach((role, i) => this.remember(i, role));
         for (const { cells, line } of this.buffered)
             this.consume(cells, line);
@@ -27216,6 +27234,7 @@ class TableBuilder {
             this.options.problems.add(line, group.invalid);
             return;
         }
+        const run = this.runIdx < 0 ? -1 : this.runOf(group, cells[this.runIdx]);
         for (const i of this.metricIdx) {
             const cell = cells[i];
             if (cell === undefined || cell === null)
@@ -27235,11 +27254,17 @@ class TableBuilder {
                 if (series)
                     for (const v of cell)
                         series.samples?.add(v);
+                if (run >= 0)
+                    for (const v of cell)
+                        tally(group, i, run, v);
                 continue;
             }
             const value = this.cellValue(i, cell, line);
-            if (value !== undefined)
-                this.sampledSeries(group, i, line)?.samples?.add(value);
+            if (value === undefined)
+                continue;
+            this.sampledSeries(group, i, line)?.samples?.add(value);
+            if (run >= 0)
+                tally(group, i, run, value);
         }
         for (let g = 0; g < this.summaryGroups.length; g++)
             this.addSummary(g, cells, group, line);
@@ -27338,6 +27363,8 @@ class TableBuilder {
             this.options.problems.add(line, group.invalid);
             return fields;
         }
+        const r = this.runIdx;
+        const run = r < 0 ? -1 : this.runOf(group, text.slice(bounds[2 * r], bounds[2 * r + 1]));
         for (const i of this.metricIdx) {
             const a = bounds[2 * i];
             const b = bounds[2 * i + 1];
@@ -27350,8 +27377,11 @@ class TableBuilder {
             }
             else
                 value = this.cellValue(i, text.slice(a, b), line) ?? Number.NaN;
-            if (value === value)
+            if (value === value) {
                 this.sampledSeries(group, i, line)?.samples?.add(value);
+                if (run >= 0)
+                    tally(group, i, run, value);
+            }
         }
         return fields;
     }
@@ -27415,6 +27445,51 @@ class TableBuilder {
             this.checks[i] = check;
         }
         return check;
+    }
+    /** The run a row of `group` belongs to (its index in the group), or -1 once the group no longer tracks runs. */
+    runOf(group, cell) {
+        let runs = group.runs;
+        if (runs === null)
+            return -1;
+        if (isMissing(cell)) {
+            group.runs = null;
+            return -1;
+        }
+        const key = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+        if (runs === undefined)
+            group.runs = runs = new Map();
+        let index = runs.get(key);
+        if (index === undefined) {
+            if (runs.size >= MAX_RUNS) {
+                group.runs = null;
+                return -1;
+            }
+            index = runs.size;
+            runs.set(key, index);
+        }
+        return index;
+    }
+    /** Each sampled series' run means, where two runs or more gave values and some run gave several. */
+    setRuns(group) {
+        if (!group.runs || !group.tallies)
+            return;
+        group.tallies.forEach((t, i) => {
+            const series = group.sampled[i];
+            if (!t || !series)
+                return;
+            const means = [];
+            let clustered = false;
+            for (let r = 0; r < t.counts.length; r++) {
+                const count = t.counts[r];
+                if (count === undefined)
+                    continue;
+                means.push(t.sums[r] / count);
+                if (count > 1)
+                    clustered = true;
+            }
+            if (means.length >= 2 && clustered)
+                series.runs = { column: this.columns[this.runIdx], means };
+        });
     }
     sampledSeries(group, column, line) {
         const existing = group.sampled[column];
@@ -27491,6 +27566,26 @@ function trimmed(text) {
     const first = text.charCodeAt(0);
     const last = text.charCodeAt(text.length - 1);
     return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
+}
+/** The column naming each row's run: a run's name before an iteration's (`run,iteration` numbers requests inside runs); -1 when none does. */
+function runColumn(columns, roles) {
+    let best = -1;
+    let rank = 0;
+    columns.forEach((column, i) => {
+        const run = roles[i] === 'ignore' ? nameClass(column).run : 0;
+        if (run > rank)
+            [best, rank] = [i, run];
+    });
+    return best;
+}
+/** Adds a value of column `i` to its run's sum in `group`. */
+function tally(group, i, run, value) {
+    const tallies = (group.tallies ??= []);
+    let t = tallies[i];
+    if (!t)
+        tallies[i] = t = { sums: [], counts: [] };
+    t.sums[run] = (t.sums[run] ?? 0) + value;
+    t.counts[run] = (t.counts[run] ?? 0) + 1;
 }
 function emptyProfile() {
     return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0 };
@@ -27595,7 +27690,7 @@ function rowHasError(row) {
 }
 const nameClass = (0,memo/* memo */.p)(50_000, (column) => {
     const name = (0,infer/* normaliseName */.GX)(column);
-    return { error: ERROR_COLUMN.test(name), ignored: IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name), label: LABEL_COLUMN.test(name) };
+    return { error: ERROR_COLUMN.test(name), ignored: IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name), label: LABEL_COLUMN.test(name), run: RUN_COLUMN.test(name) ? 2 : ITERATION_COLUMN.test(name) ? 1 : 0 };
 });
 /** A field that names a condition of the measurement (model, batch_size, …) rather than a result. */
 function isLabelName(column) {
@@ -29773,8 +29868,11 @@ const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'di
 function withPooled(first, replicates, v) {
     const keys = Object.keys(first);
     const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && keys.every((k, i) => k === BUILT_FIELDS[i]);
-    if (!built)
-        return { ...first, labels: { ...first.labels }, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
+    if (!built) {
+        // Each file's own runs (a `run_id` column) are its part of the pool: the files are the pooled series' runs.
+        const { runs: _runs, ...rest } = first;
+        return { ...rest, labels: { ...first.labels }, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
+    }
     const { id, file, metric, labels, unit, direction, directionSource } = first;
     if (keys.length === 12)
         return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, line: first.line, replicates };
@@ -30015,6 +30113,8 @@ function buildSeries(raw, file, rules, head = (0,identity/* idHead */.Qc)(file))
     };
     if (raw.line !== undefined)
         series.line = raw.line;
+    if (raw.runs)
+        series.runs = raw.runs;
     return series;
 }
 
@@ -33516,9 +33616,11 @@ function itemsOf(s) {
         };
         (items ??= []).push({ s, kind: 'warmup', cv: undefined, note });
     }
-    const runCv = s.replicates ? cvOf(s.replicates.runMeans) : undefined;
-    if (runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
-        (items ??= []).push({ s, kind: 'runs', cv: runCv, note: () => `run means vary by CV ${runCv.toFixed(1)}% across ${s.replicates?.runMeans.length} runs` });
+    const runMeans = s.replicates?.runMeans ?? s.runs?.means;
+    const runCv = runMeans ? cvOf(runMeans) : undefined;
+    if (runMeans && runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
+        const named = s.runs && !s.replicates ? ` (${s.runs.column})` : '';
+        (items ??= []).push({ s, kind: 'runs', cv: runCv, note: () => `run means vary by CV ${runCv.toFixed(1)}% across ${runMeans.length} runs${named}` });
     }
     return items;
 }

@@ -153,7 +153,11 @@ const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'di
 function withPooled(first: Series, replicates: ReplicateRuns, v: Pooled): Series {
   const keys = Object.keys(first);
   const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && keys.every((k, i) => k === BUILT_FIELDS[i]);
-  if (!built) return { ...first, labels: { ...first.labels }, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
+  if (!built) {
+    // Each file's own runs (a `run_id` column) are its part of the pool: the files are the pooled series' runs.
+    const { runs: _runs, ...rest } = first;
+    return { ...rest, labels: { ...first.labels }, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
+  }
   const { id, file, metric, labels, unit, direction, directionSource } = first;
   if (keys.length === 12) return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, line: first.line as number, replicates };
   return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };

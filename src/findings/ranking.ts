@@ -30,9 +30,10 @@ function testOf(p: number | undefined, method: NoiseTest['method'], confidence: 
 
 /**
  * What a test weighs of one cell: its samples' n, mean and sd, or, for a
- * series pooled from replicate runs (`run_1/` … `run_3/`), its runs' means,
- * one observation per run: the samples of one run are not independent
- * runs of the configuration, and the spread between runs is its noise.
+ * series pooled from replicate runs (`run_1/` … `run_3/`) or read from rows
+ * that name their run (`run_id`), its runs' means, one observation per run:
+ * the samples of one run are not independent runs of the configuration, and
+ * the spread between runs is its noise.
  */
 function cellMoments(c: Cell): GroupMoments {
   const runs = runMeansOf(c);
@@ -41,9 +42,9 @@ function cellMoments(c: Cell): GroupMoments {
   return { n: st.n ?? 1, mean: st.mean, sd: st.sd };
 }
 
-/** The means of the runs a cell's series was pooled from, when there are two or more. */
+/** The means of the runs a cell's series was pooled from or its rows name, when there are two or more. */
 function runMeansOf(c: Cell): readonly number[] | undefined {
-  const runs = c.series.replicates?.runMeans;
+  const runs = c.series.replicates?.runMeans ?? c.series.runs?.means;
   return runs && runs.length >= 2 ? runs : undefined;
 }
 

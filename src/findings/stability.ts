@@ -57,9 +57,11 @@ function itemsOf(s: Series): RawItem[] | undefined {
     };
     (items ??= []).push({ s, kind: 'warmup', cv: undefined, note });
   }
-  const runCv = s.replicates ? cvOf(s.replicates.runMeans) : undefined;
-  if (runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
-    (items ??= []).push({ s, kind: 'runs', cv: runCv, note: () => `run means vary by CV ${runCv.toFixed(1)}% across ${s.replicates?.runMeans.length} runs` });
+  const runMeans = s.replicates?.runMeans ?? s.runs?.means;
+  const runCv = runMeans ? cvOf(runMeans) : undefined;
+  if (runMeans && runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
+    const named = s.runs && !s.replicates ? ` (${s.runs.column})` : '';
+    (items ??= []).push({ s, kind: 'runs', cv: runCv, note: () => `run means vary by CV ${runCv.toFixed(1)}% across ${runMeans.length} runs${named}` });
   }
   return items;
 }

@@ -130,5 +130,6 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules, he
     samples,
   };
   if (raw.line !== undefined) series.line = raw.line;
+  if (raw.runs) series.runs = raw.runs;
   return series;
 }

@@ -32,6 +32,21 @@ export interface RawSeries {
   directionHint?: Direction;
   /** 1-based line of the first value, for annotations. */
   line?: number;
+  /** Set when the table's rows name their run and some run gave this series several values. */
+  runs?: TableRuns;
+}
+
+/**
+ * The runs a table's rows name (a `run_id` column), as one series saw them.
+ * The requests of one run share its state (warm caches, the machine's load at
+ * the time), so the runs, not the rows, are the independent measurements a
+ * comparison may count.
+ */
+export interface TableRuns {
+  /** The column that names each row's run, as the file writes it. */
+  column: string;
+  /** Each run's mean of this series' values, in the order of the runs' first rows. */
+  means: number[];
 }
 
 export interface Outlier {
@@ -77,6 +92,8 @@ export interface Series {
   line?: number;
   /** Set when the series pools replicate runs stored in several files (`run_1/` … `run_5/`). */
   replicates?: ReplicateRuns;
+  /** Set when the rows of its one file name their runs and some run gave several values (see TableRuns). */
+  runs?: TableRuns;
   /**
    * Conditions recovered from the path, not written in the file: sibling
    * folders `runtime-a/`, `runtime-b/` give `{ runtime: 'a' }`. Kept apart

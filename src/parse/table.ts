@@ -5,7 +5,7 @@ import { poolMoments } from '../metrics/stats.js';
 import { convert, parseQuantity, unitInfo, type Quantity, type UnitInfo } from '../metrics/units.js';
 import { LimitError, LIMITS, limitMessages } from './limits.js';
 import { memo } from '../util/memo.js';
-import type { ProvidedSummary, RawSeries } from '../model/series.js';
+import type { ProvidedSummary, RawSeries, TableRuns } from '../model/series.js';
 import { ProblemLog } from './problems.js';
 import { findSummaryGroups, isStatsObject, statKeysOf, summaryFromStats, type StatKey, type SummaryGroup } from './summary-groups.js';
 
@@ -62,6 +62,11 @@ const NO_ERROR = new Set(['', 'none', 'null', 'nan', 'n/a', 'na', '0', 'false', 
  * (prompt_id, request_id) are as free as the prompt text itself: samples of one series, not labels.
  */
 const IGNORED_COLUMN = /^((prompt|request|req|sample|query|question|item)_?(id|idx|index|no|num|number)|run|epoch|build_?number|version|pid|run_?id|runs|iteration|iter|trial|rep|repeat|repetition|idx|index|id|row|step|timestamp|time_?stamp|date|datetime|created_?at|started_?at|ended_?at|start_?time|end_?time|ts|unit|units|time_?unit)$/;
+/** Ignored columns that name the run a row belongs to (a subset of IGNORED_COLUMN). */
+const RUN_COLUMN = /^(run|run_?id|trial|rep|repeat|repetition)$/;
+const ITERATION_COLUMN = /^(iteration|iter)$/;
+/** Runs a label group tracks before it stops (a column numbering every row is no run). */
+const MAX_RUNS = 1000;
 /** Free text: never a label, never a metric. */
 const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|completion|answer|message|description|comment|comments|notes?|log|stdout|stderr|command|cmd|path|file|filename|url)$/;
 /** Categorical columns, numeric or not: they split series instead of being measured. */
@@ -195,6 +200,19 @@ interface Group {
   sampled: (RawSeries | undefined)[];
   /** Summary series by summary-group index. */
   summaries: (RawSeries | undefined)[];
+  /**
+   * With a run column: each run value's index, in order of first row; null once a row names no
+   * run or there are more than MAX_RUNS (the rows are then counted as they are).
+   */
+  runs?: Map<string, number> | null;
+  /** With `runs`: the sampled series' values summed per run, by column index. */
+  tallies?: (RunTally | undefined)[];
+}
+
+/** One sampled series' values per run (by the group's run index): sums and counts. */
+interface RunTally {
+  sums: number[];
+  counts: number[];
 }
 
 interface IndexedSummaryGroup {
@@ -220,6 +238,8 @@ export class TableBuilder {
   private metricIdx: number[] = [];
   private errorIdx: number[] = [];
   private summaryGroups: IndexedSummaryGroup[] = [];
+  /** The column naming each row's run (`run_id`), or -1: see TableRuns. */
+  private runIdx = -1;
   private sharedN: number | undefined;
   private buffered: { cells: readonly Cell[]; line: number }[] = [];
   private readonly groups = new Map<string, Group>();
@@ -265,6 +285,7 @@ export class TableBuilder {
   finish(): TableResult {
     if (!this.roles) this.decideRoles(true);
     const labelColumns = this.labelIdx.map((i) => this.columns[i] as string);
+    if (this.runIdx >= 0) for (const group of this.groups.values()) this.setRuns(group);
     // A unit stated in the cells ("12.5 ms") is the series' unit, as a header's "(ms)" would be.
     for (const group of this.groups.values()) {
       group.sampled.forEach((series, i) => {
@@ -340,6 +361,7 @@ export class TableBuilder {
     }
     this.roles = roles;
     this.decided = roles.length;
+    this.runIdx = runColumn(this.columns, roles);
     roles.forEach((role, i) => this.remember(i, role));
     for (const { cells, line } of this.buffered) this.consume(cells, line);
     this.buffered = [];
@@ -382,6 +404,7 @@ export class TableBuilder {
       this.options.problems.add(line, group.invalid);
       return;
     }
+    const run = this.runIdx < 0 ? -1 : this.runOf(group, cells[this.runIdx]);
     for (const i of this.metricIdx) {
       const cell = cells[i];
       if (cell === undefined || cell === null) continue;
@@ -398,10 +421,13 @@ export class TableBuilder {
         }
         const series = this.sampledSeries(group, i, line);
         if (series) for (const v of cell) series.samples?.add(v);
+        if (run >= 0) for (const v of cell) tally(group, i, run, v);
         continue;
       }
       const value = this.cellValue(i, cell as Cell, line);
-      if (value !== undefined) this.sampledSeries(group, i, line)?.samples?.add(value);
+      if (value === undefined) continue;
+      this.sampledSeries(group, i, line)?.samples?.add(value);
+      if (run >= 0) tally(group, i, run, value);
     }
     for (let g = 0; g < this.summaryGroups.length; g++) this.addSummary(g, cells, group, line);
   }
@@ -492,6 +518,8 @@ export class TableBuilder {
       this.options.problems.add(line, group.invalid);
       return fields;
     }
+    const r = this.runIdx;
+    const run = r < 0 ? -1 : this.runOf(group, text.slice(bounds[2 * r] as number, bounds[2 * r + 1] as number));
     for (const i of this.metricIdx) {
       const a = bounds[2 * i] as number;
       const b = bounds[2 * i + 1] as number;
@@ -500,7 +528,10 @@ export class TableBuilder {
       if (value === value) {
         if (this.checkFor(i)(value) !== undefined) value = this.cellValue(i, text.slice(a, b), line) ?? Number.NaN;
       } else value = this.cellValue(i, text.slice(a, b), line) ?? Number.NaN;
-      if (value === value) this.sampledSeries(group, i, line)?.samples?.add(value);
+      if (value === value) {
+        this.sampledSeries(group, i, line)?.samples?.add(value);
+        if (run >= 0) tally(group, i, run, value);
+      }
     }
     return fields;
   }
@@ -561,6 +592,46 @@ export class TableBuilder {
       this.checks[i] = check;
     }
     return check;
+  }
+
+  /** The run a row of `group` belongs to (its index in the group), or -1 once the group no longer tracks runs. */
+  private runOf(group: Group, cell: Cell): number {
+    let runs = group.runs;
+    if (runs === null) return -1;
+    if (isMissing(cell)) {
+      group.runs = null;
+      return -1;
+    }
+    const key = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+    if (runs === undefined) group.runs = runs = new Map();
+    let index = runs.get(key);
+    if (index === undefined) {
+      if (runs.size >= MAX_RUNS) {
+        group.runs = null;
+        return -1;
+      }
+      index = runs.size;
+      runs.set(key, index);
+    }
+    return index;
+  }
+
+  /** Each sampled series' run means, where two runs or more gave values and some run gave several. */
+  private setRuns(group: Group): void {
+    if (!group.runs || !group.tallies) return;
+    group.tallies.forEach((t, i) => {
+      const series = group.sampled[i];
+      if (!t || !series) return;
+      const means: number[] = [];
+      let clustered = false;
+      for (let r = 0; r < t.counts.length; r++) {
+        const count = t.counts[r];
+        if (count === undefined) continue;
+        means.push((t.sums[r] as number) / count);
+        if (count > 1) clustered = true;
+      }
+      if (means.length >= 2 && clustered) series.runs = { column: this.columns[this.runIdx] as string, means } satisfies TableRuns;
+    });
   }
 
   private sampledSeries(group: Group, column: number, line: number): RawSeries | undefined {
@@ -634,6 +705,26 @@ function trimmed(text: string): string {
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
   return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
+}
+
+/** The column naming each row's run: a run's name before an iteration's (`run,iteration` numbers requests inside runs); -1 when none does. */
+function runColumn(columns: readonly string[], roles: readonly (Role | undefined)[]): number {
+  let best = -1;
+  let rank = 0;
+  columns.forEach((column, i) => {
+    const run = roles[i] === 'ignore' ? nameClass(column).run : 0;
+    if (run > rank) [best, rank] = [i, run];
+  });
+  return best;
+}
+
+/** Adds a value of column `i` to its run's sum in `group`. */
+function tally(group: Group, i: number, run: number, value: number): void {
+  const tallies = (group.tallies ??= []);
+  let t = tallies[i];
+  if (!t) tallies[i] = t = { sums: [], counts: [] };
+  t.sums[run] = (t.sums[run] ?? 0) + value;
+  t.counts[run] = (t.counts[run] ?? 0) + 1;
 }
 
 function emptyProfile(): ColumnProfile {
@@ -736,11 +827,13 @@ interface NameClass {
   error: boolean;
   ignored: boolean;
   label: boolean;
+  /** Names each row's run: 2 for a run (`run_id`, `trial`), 1 for an iteration, which may number requests inside a run. */
+  run: 0 | 1 | 2;
 }
 
 const nameClass = memo(50_000, (column: string): NameClass => {
   const name = normaliseName(column);
-  return { error: ERROR_COLUMN.test(name), ignored: IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name), label: LABEL_COLUMN.test(name) };
+  return { error: ERROR_COLUMN.test(name), ignored: IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name), label: LABEL_COLUMN.test(name), run: RUN_COLUMN.test(name) ? 2 : ITERATION_COLUMN.test(name) ? 1 : 0 };
 });
 
 /** A field that names a condition of the measurement (model, batch_size, …) rather than a result. */

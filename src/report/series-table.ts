@@ -1,5 +1,5 @@
 import { quantileSorted } from 'simple-statistics';
-import type { Direction, Outlier, ReplicateRuns, Series, SeriesStats } from '../model/series.js';
+import type { Direction, Outlier, ReplicateRuns, Series, SeriesStats, TableRuns } from '../model/series.js';
 import { labelKey } from '../metrics/identity.js';
 import { coefficientOfVariation } from '../metrics/stats.js';
 import { isObject } from '../util/is-object.js';
@@ -20,7 +20,7 @@ import { isObject } from '../util/is-object.js';
  * `samplesOmitted` counting them, and whose replicate fields may be left to
  * the pattern) or a snapshot series (no outliers, no direction source).
  */
-export type TableSeries = Pick<Series, 'id' | 'file' | 'metric' | 'labels' | 'unit' | 'direction' | 'source' | 'stats' | 'samples' | 'line' | 'factors' | 'experiment'> &
+export type TableSeries = Pick<Series, 'id' | 'file' | 'metric' | 'labels' | 'unit' | 'direction' | 'source' | 'stats' | 'samples' | 'line' | 'factors' | 'experiment' | 'runs'> &
   Partial<Pick<Series, 'directionSource' | 'outliers'>> & {
     samplesOmitted?: number;
     replicates?: Partial<ReplicateRuns> & { pattern: string };
@@ -206,6 +206,7 @@ export function encodeSeries(series: readonly TableSeries[]): SeriesTable {
       if (!written) extra.samplesOmitted = s.samplesOmitted;
       if (!sharedLine && s.line !== undefined) extra.line = s.line;
       if (s.replicates?.runMeans) extra.runMeans = s.replicates.runMeans;
+      if (s.runs) extra.runs = s.runs;
       const defaults = defaultRowSamples(s.source, s.stats.n, s.stats.mean);
       const samplesDefault = written && defaults.length === s.samples.length && defaults.every((v, j) => Object.is(v, s.samples[j]));
       if (written && !samplesDefault) row.push(s.samples);
@@ -277,6 +278,7 @@ export function decodeSeries(metrics: unknown, groups: unknown): TableSeries[] {
         if (Array.isArray(extra.runMeans)) rep.runMeans = extra.runMeans as number[];
         s.replicates = rep;
       }
+      if (isObject(extra.runs)) s.runs = extra.runs as unknown as TableRuns;
       if (isObject(g.factors)) s.factors = g.factors as Record<string, string>;
       if (typeof g.experiment === 'string') s.experiment = g.experiment;
       out.push(s);

@@ -58,6 +58,13 @@ describe('stabilityFindings', () => {
     expect(f?.scope.path).toBe('e/run_<n>/s.json');
   });
 
+  it('names runs whose means disagree, from rows of one table that name their run', () => {
+    // Run means 10, 10, 20: mean 13.33, sd 5.77 → CV 43.3%.
+    const series = measured('r.csv', 'tps', [9.9, 10.1, 9.9, 10.1, 19.9, 20.1], { runs: { column: 'run_id', means: [10, 10, 20] } });
+    const [f] = stabilityFindings([series], [file('r.csv')]);
+    expect(f?.text).toContain('run-to-run spread in 1 series (tps run means vary by CV 43.3% across 3 runs (run_id))');
+  });
+
   it('counts rows left out for an error column in a file the series come from', () => {
     const [f] = stabilityFindings([measured('r.csv', 'tps', [99, 100, 101])], [file('r.csv', 2)]);
     expect(f?.text).toBe('r.csv: 2 rows with a non-empty error column left out of every statistic.');
