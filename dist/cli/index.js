@@ -8368,7 +8368,23 @@ function snapshotSeries(s, options = {}) {
         out.factors = { ...s.factors };
     if (s.experiment !== undefined)
         out.experiment = s.experiment;
+    if (full) {
+        const runs = runsOf(s);
+        if (runs)
+            out.runs = runs;
+    }
     return out;
+}
+/**
+ * The runs a series' values came from: its replicate files' means, or its
+ * table's runs. Past SNAPSHOT_SAMPLE_LIMIT runs none: a merge then tests on
+ * the samples, with as many runs as that they are nearly as many.
+ */
+function runsOf(s) {
+    const runs = 'replicates' in s && s.replicates ? { means: s.replicates.runMeans } : s.runs;
+    if (!runs || runs.means.length < 2 || runs.means.length > SNAPSHOT_SAMPLE_LIMIT)
+        return undefined;
+    return { ...runs, means: runs.means.slice() };
 }
 /**
  * Every series of the report, for one commit: what later runs compare
@@ -8480,6 +8496,8 @@ function tableSeriesOf(s) {
         out.factors = s.factors;
     if (s.experiment !== undefined)
         out.experiment = s.experiment;
+    if (s.runs)
+        out.runs = s.runs;
     return out;
 }
 /** A series read from the table, as a snapshot series (values unchecked: validateSnapshot checks them). */
@@ -8491,6 +8509,8 @@ function snapshotSeriesOf(t) {
         out.factors = t.factors;
     if (t.experiment !== undefined)
         out.experiment = t.experiment;
+    if (t.runs !== undefined)
+        out.runs = t.runs;
     return out;
 }
 /** The snapshot as snapshot.json holds it (schema 3): its series as the series table (`metrics`, `series` of file groups). */
@@ -8651,6 +8671,13 @@ function validateSnapshot(data, file) {
             fail(`${at}.factors must be an object of strings`);
         if (s.experiment !== undefined && typeof s.experiment !== 'string')
             fail(`${at}.experiment must be a string`);
+        if (s.runs !== undefined) {
+            const runs = s.runs;
+            if (!(0,is_object/* isObject */.G)(runs) || !Array.isArray(runs.means) || runs.means.length < 2 || !runs.means.every(isFiniteNumber))
+                fail(`${at}.runs.means must be an array of two or more finite numbers`);
+            else if (runs.column !== undefined && typeof runs.column !== 'string')
+                fail(`${at}.runs.column must be a string`);
+        }
     });
     return data;
 }
@@ -33619,7 +33646,7 @@ function itemsOf(s) {
     const runMeans = s.replicates?.runMeans ?? s.runs?.means;
     const runCv = runMeans ? cvOf(runMeans) : undefined;
     if (runMeans && runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
-        const named = s.runs && !s.replicates ? ` (${s.runs.column})` : '';
+        const named = s.runs?.column !== undefined && !s.replicates ? ` (${s.runs.column})` : '';
         (items ??= []).push({ s, kind: 'runs', cv: runCv, note: () => `run means vary by CV ${runCv.toFixed(1)}% across ${runMeans.length} runs${named}` });
     }
     return items;
@@ -34125,6 +34152,10 @@ function checkShardSnapshot(snapshot) {
             throw new ShardFileError(`${at} has a label over ${SHARD_LIMITS.text} characters`);
         if (s.samples.length > baseline_snapshot/* SNAPSHOT_SAMPLE_LIMIT */.G4)
             throw new ShardFileError(`${at} has more than ${baseline_snapshot/* SNAPSHOT_SAMPLE_LIMIT */.G4} samples`);
+        if (s.runs && s.runs.means.length > baseline_snapshot/* SNAPSHOT_SAMPLE_LIMIT */.G4)
+            throw new ShardFileError(`${at} has more than ${baseline_snapshot/* SNAPSHOT_SAMPLE_LIMIT */.G4} run means`);
+        if (s.runs?.column !== undefined && long(s.runs.column))
+            throw new ShardFileError(`${at} has a run column name over ${SHARD_LIMITS.text} characters`);
     });
 }
 const FILE_TYPES = new Set(['csv', 'json', 'jsonl', 'markdown', 'text', 'other']);
@@ -34688,6 +34719,8 @@ function toSeries(s, id, label, hardware) {
         out.factors = s.factors;
     if (s.experiment !== undefined)
         out.experiment = s.experiment;
+    if (s.runs)
+        out.runs = s.runs;
     return out;
 }
 /** Files each shard read, one entry per machine and file; what went wrong on one machine says which. */

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import type { Series, SeriesStats } from '../model/series.js';
+import type { Series, SeriesStats, TableRuns } from '../model/series.js';
 import type { Report } from '../model/report.js';
 import { writeJson, writeToFile, type Sink } from '../report/write.js';
 import { redactJsonValue } from '../util/redact.js';
@@ -72,7 +72,22 @@ export function snapshotSeries(s: Series | SnapshotSeries, options: SnapshotOpti
   if (s.line !== undefined) out.line = s.line;
   if (s.factors && Object.keys(s.factors).length > 0) out.factors = { ...s.factors };
   if (s.experiment !== undefined) out.experiment = s.experiment;
+  if (full) {
+    const runs = runsOf(s);
+    if (runs) out.runs = runs;
+  }
   return out;
+}
+
+/**
+ * The runs a series' values came from: its replicate files' means, or its
+ * table's runs. Past SNAPSHOT_SAMPLE_LIMIT runs none: a merge then tests on
+ * the samples, with as many runs as that they are nearly as many.
+ */
+function runsOf(s: Series | SnapshotSeries): TableRuns | undefined {
+  const runs = 'replicates' in s && s.replicates ? { means: s.replicates.runMeans } : s.runs;
+  if (!runs || runs.means.length < 2 || runs.means.length > SNAPSHOT_SAMPLE_LIMIT) return undefined;
+  return { ...runs, means: runs.means.slice() };
 }
 
 /**
@@ -171,6 +186,7 @@ function tableSeriesOf(s: SnapshotSeries): TableSeries {
   if (s.line !== undefined) out.line = s.line;
   if (s.factors) out.factors = s.factors;
   if (s.experiment !== undefined) out.experiment = s.experiment;
+  if (s.runs) out.runs = s.runs;
   return out;
 }
 
@@ -180,6 +196,7 @@ function snapshotSeriesOf(t: TableSeries): SnapshotSeries {
   if (t.line !== undefined) out.line = t.line;
   if (t.factors !== undefined) out.factors = t.factors;
   if (t.experiment !== undefined) out.experiment = t.experiment;
+  if (t.runs !== undefined) out.runs = t.runs;
   return out;
 }
 
@@ -316,6 +333,11 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
     if (s.line !== undefined && !(Number.isInteger(s.line) && (s.line as number) > 0)) fail(`${at}.line must be a positive whole number`);
     if (s.factors !== undefined && (!isObject(s.factors) || Object.values(s.factors).some((v) => typeof v !== 'string'))) fail(`${at}.factors must be an object of strings`);
     if (s.experiment !== undefined && typeof s.experiment !== 'string') fail(`${at}.experiment must be a string`);
+    if (s.runs !== undefined) {
+      const runs = s.runs;
+      if (!isObject(runs) || !Array.isArray(runs.means) || runs.means.length < 2 || !runs.means.every(isFiniteNumber)) fail(`${at}.runs.means must be an array of two or more finite numbers`);
+      else if (runs.column !== undefined && typeof runs.column !== 'string') fail(`${at}.runs.column must be a string`);
+    }
   });
   return data as unknown as Snapshot;
 }

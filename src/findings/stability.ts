@@ -60,7 +60,7 @@ function itemsOf(s: Series): RawItem[] | undefined {
   const runMeans = s.replicates?.runMeans ?? s.runs?.means;
   const runCv = runMeans ? cvOf(runMeans) : undefined;
   if (runMeans && runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
-    const named = s.runs && !s.replicates ? ` (${s.runs.column})` : '';
+    const named = s.runs?.column !== undefined && !s.replicates ? ` (${s.runs.column})` : '';
     (items ??= []).push({ s, kind: 'runs', cv: runCv, note: () => `run means vary by CV ${runCv.toFixed(1)}% across ${runMeans.length} runs${named}` });
   }
   return items;

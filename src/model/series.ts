@@ -43,8 +43,12 @@ export interface RawSeries {
  * comparison may count.
  */
 export interface TableRuns {
-  /** The column that names each row's run, as the file writes it. */
-  column: string;
+  /**
+   * The column that names each row's run, as the file writes it. Absent on a
+   * merged shard's series pooled from replicate files (its snapshot keeps
+   * their run means, not their files).
+   */
+  column?: string;
   /** Each run's mean of this series' values, in the order of the runs' first rows. */
   means: number[];
 }

@@ -1,5 +1,5 @@
 import type { HardwareIdentity } from './hardware.js';
-import type { Direction, SeriesStats } from './series.js';
+import type { Direction, SeriesStats, TableRuns } from './series.js';
 
 /** Bumped when a snapshot field changes meaning or disappears. */
 export const SNAPSHOT_SCHEMA_VERSION = 3;
@@ -21,6 +21,12 @@ export interface SnapshotSeries {
   factors?: Record<string, string>;
   /** With `factors`: the experiment's path pattern (Series.experiment). */
   experiment?: string;
+  /**
+   * In a shard's (full) snapshot: the means of the runs the series' values
+   * came from (its replicate files' or its table's runs), so a merge tests
+   * on them as the shard did.
+   */
+  runs?: TableRuns;
 }
 
 /** Every series of one commit: what a baseline is made of. */

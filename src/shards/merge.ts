@@ -125,6 +125,7 @@ function toSeries(s: SnapshotSeries, id: string, label: string, hardware: string
   if (s.line !== undefined) out.line = s.line;
   if (s.factors) out.factors = s.factors;
   if (s.experiment !== undefined) out.experiment = s.experiment;
+  if (s.runs) out.runs = s.runs;
   return out;
 }
 

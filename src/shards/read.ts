@@ -120,6 +120,8 @@ function checkShardSnapshot(snapshot: Snapshot): void {
     if (labels.length > SHARD_LIMITS.labels) throw new ShardFileError(`${at} has more than ${SHARD_LIMITS.labels} labels`);
     if (labels.some(([k, v]) => long(k) || long(v)) || (s.experiment !== undefined && long(s.experiment))) throw new ShardFileError(`${at} has a label over ${SHARD_LIMITS.text} characters`);
     if (s.samples.length > SNAPSHOT_SAMPLE_LIMIT) throw new ShardFileError(`${at} has more than ${SNAPSHOT_SAMPLE_LIMIT} samples`);
+    if (s.runs && s.runs.means.length > SNAPSHOT_SAMPLE_LIMIT) throw new ShardFileError(`${at} has more than ${SNAPSHOT_SAMPLE_LIMIT} run means`);
+    if (s.runs?.column !== undefined && long(s.runs.column)) throw new ShardFileError(`${at} has a run column name over ${SHARD_LIMITS.text} characters`);
   });
 }
 

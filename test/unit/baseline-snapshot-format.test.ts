@@ -97,6 +97,17 @@ describe('snapshots in users’ caches', () => {
     expect(() => parseSnapshot(text, 'snapshot.json')).toThrow('Baseline snapshot snapshot.json: series[0].rows[1].stats.mean must be a finite number');
   });
 
+  it('keeps a series’ run means and the column that named the runs', () => {
+    const withRuns = snapshot([{ ...llama, runs: { column: 'run_id', means: [99, 101] } }, { ...qwenTtft, runs: { means: [79, 80, 81] } }]);
+    expect(parseSnapshot(serialiseSnapshot(withRuns), 'snapshot.json')).toStrictEqual({ ...withRuns, schemaVersion: 3 });
+  });
+
+  it('names run means that are not numbers by where they are written', () => {
+    const withRuns = snapshot([llama, { ...qwenTtft, runs: { means: [79, 81] } }]);
+    const text = serialiseSnapshot(withRuns).replace('"means":[79,81]', '"means":[79,"x"]');
+    expect(() => parseSnapshot(text, 'snapshot.json')).toThrow('Baseline snapshot snapshot.json: series[0].rows[1].runs.means must be an array of two or more finite numbers');
+  });
+
   it('names a row that names no metric', () => {
     const text = serialiseSnapshot(snapshot([llama, qwenTtft])).replace('[1,80,', '[7,80,');
     expect(() => parseSnapshot(text, 'snapshot.json')).toThrow('Baseline snapshot snapshot.json: series[0].rows[1] must be [metric, stats, …] naming an entry of metrics');

@@ -90,6 +90,27 @@ describe('merging shards', () => {
     expect(ranking?.text).toBe("tokens_s by hardware: h100 leads at 300 ± 1.94 tok/s (n=7), 3.00× the lowest, l4 (100 tok/s); the differences are beyond the noise (p<0.001); h100's lead over a100 is beyond the noise (p<0.001).");
   });
 
+  it('tests on the runs a shard tested on: a table’s run column and replicate files keep their run means through the snapshot', async () => {
+    // Three runs a commit, four requests each: run means 130/150/170 against 120/140/160 ms (p≈0.57 on the runs).
+    const rows = ['run_id,commit,ttft_ms'];
+    const means: [string, string, number][] = [['r1', 'old', 130], ['r2', 'old', 150], ['r3', 'old', 170], ['r4', 'new', 120], ['r5', 'new', 140], ['r6', 'new', 160]];
+    for (const [run, commit, m] of means) for (const d of [-2, -1, 1, 2]) rows.push(`${run},${commit},${m + d}`);
+    // The same means as replicate files, one file a run, each holding both models' requests.
+    const files: Record<string, string> = { 'bench/requests.csv': `${rows.join('\n')}\n` };
+    [[130, 120], [150, 140], [170, 160]].forEach(([a, b], i) => {
+      files[`bench/run_${i + 1}/ttft.csv`] = `model,latency_ms\n${[-2, -1, 1, 2].map((d) => `a,${(a as number) + d}\nb,${(b as number) + d}`).join('\n')}\n`;
+    });
+    const shard = await writeShard(path.join(tmp.dir, 'head', 'l4'), machine('l4'), files);
+    const alone = computeFindings({ series: shard.series, files: shard.inventory.files, confidence: 0.95 }).filter((f) => f.kind === 'ranking');
+    const { report } = await merge({ baseline: 'none' });
+    const merged = report.findings.filter((f) => f.kind === 'ranking');
+    expect(merged.map((f) => f.test?.p)).toEqual(alone.map((f) => f.test?.p));
+    expect(merged.map((f) => f.text)).toEqual([
+      'latency_ms by model: b is lowest at 140 ± 17.14 ms (n=12); the highest, a (150 ms), is 1.07× that; the difference is within the noise (p=0.57).',
+      'ttft_ms by commit: new is lowest at 140 ± 17.14 ms (n=12); the highest, old (150 ms), is 1.07× that; the difference is within the noise (p=0.57).',
+    ]);
+  });
+
   it('makes two shards of one machine type (a suite split over identical runners) one hardware, a series both hold taken once', async () => {
     await writeShard(path.join(tmp.dir, 'head', 'h100-part1'), machine('h100'), { 'bench/runs.csv': throughputCsv({ llama3: scaled(3), qwen: scaled(2) }) });
     await writeShard(path.join(tmp.dir, 'head', 'h100-part2'), machine('h100'), { 'bench/runs.csv': throughputCsv({ qwen: scaled(2.1), gemma: scaled(4) }) });
