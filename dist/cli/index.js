@@ -27294,7 +27294,7 @@ class TableBuilder {
                 tally(group, i, run, value);
         }
         for (let g = 0; g < this.summaryGroups.length; g++)
-            this.addSummary(g, cells, group, line);
+            this.addSummary(g, cells, group, line, run);
     }
     /** The group of a row's label cells (created on first sight). */
     groupOf(cells, line) {
@@ -27498,11 +27498,10 @@ class TableBuilder {
     }
     /** Each sampled series' run means, where two runs or more gave values and some run gave several. */
     setRuns(group) {
-        if (!group.runs || !group.tallies)
+        if (!group.runs)
             return;
-        group.tallies.forEach((t, i) => {
-            const series = group.sampled[i];
-            if (!t || !series)
+        const set = (t, series) => {
+            if (!t || !series || t.broken)
                 return;
             const means = [];
             let clustered = false;
@@ -27516,7 +27515,9 @@ class TableBuilder {
             }
             if (means.length >= 2 && clustered)
                 series.runs = { column: this.columns[this.runIdx], means };
-        });
+        };
+        group.tallies?.forEach((t, i) => set(t, group.sampled[i]));
+        group.summaryTallies?.forEach((t, g) => set(t, group.summaries[g]));
     }
     sampledSeries(group, column, line) {
         const existing = group.sampled[column];
@@ -27526,7 +27527,7 @@ class TableBuilder {
         group.sampled[column] = created;
         return created;
     }
-    addSummary(index, cells, group, line) {
+    addSummary(index, cells, group, line, run) {
         const def = this.summaryGroups[index];
         const value = (column) => {
             if (column === undefined)
@@ -27560,6 +27561,8 @@ class TableBuilder {
                 return;
             group.summaries[index] = series;
         }
+        if (run >= 0)
+            tallySummary(group, index, run, summary);
         if (!series.summary) {
             series.summary = summary;
             return;
@@ -27567,8 +27570,12 @@ class TableBuilder {
         const pooled = poolSummaries(series.summary, summary);
         if (pooled)
             series.summary = pooled;
-        else
+        else {
             this.options.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
+            const t = group.summaryTallies?.[index];
+            if (t)
+                t.broken = true;
+        }
     }
     newSeries(column, group, line, sampled) {
         if (this.series.length >= LIMITS.seriesPerFile)
@@ -27604,6 +27611,23 @@ function runColumn(columns, roles) {
             [best, rank] = [i, run];
     });
     return best;
+}
+/**
+ * Adds a summary row's mean, weighted by its n, to its run's in `group`: a
+ * run's mean is that of all its requests. A row without mean or n gives its
+ * run no mean (the series then has no runs).
+ */
+function tallySummary(group, g, run, summary) {
+    const tallies = (group.summaryTallies ??= []);
+    let t = tallies[g];
+    if (!t)
+        tallies[g] = t = { sums: [], counts: [] };
+    if (summary.mean === undefined || summary.n === undefined || !(summary.n > 0)) {
+        t.broken = true;
+        return;
+    }
+    t.sums[run] = (t.sums[run] ?? 0) + summary.mean * summary.n;
+    t.counts[run] = (t.counts[run] ?? 0) + summary.n;
 }
 /** Adds a value of column `i` to its run's sum in `group`. */
 function tally(group, i, run, value) {

@@ -207,12 +207,16 @@ interface Group {
   runs?: Map<string, number> | null;
   /** With `runs`: the sampled series' values summed per run, by column index. */
   tallies?: (RunTally | undefined)[];
+  /** With `runs`: the summary series' stated means per run (weighted by their n), by summary-group index. */
+  summaryTallies?: (RunTally | undefined)[];
 }
 
-/** One sampled series' values per run (by the group's run index): sums and counts. */
+/** One series' values per run (by the group's run index): sums and counts (a summary counts its n). */
 interface RunTally {
   sums: number[];
   counts: number[];
+  /** A summary row that did not pool (no n or sd): the series' statistics are not those of all its runs. */
+  broken?: boolean;
 }
 
 interface IndexedSummaryGroup {
@@ -429,7 +433,7 @@ export class TableBuilder {
       this.sampledSeries(group, i, line)?.samples?.add(value);
       if (run >= 0) tally(group, i, run, value);
     }
-    for (let g = 0; g < this.summaryGroups.length; g++) this.addSummary(g, cells, group, line);
+    for (let g = 0; g < this.summaryGroups.length; g++) this.addSummary(g, cells, group, line, run);
   }
 
   /** The group of a row's label cells (created on first sight). */
@@ -618,10 +622,9 @@ export class TableBuilder {
 
   /** Each sampled series' run means, where two runs or more gave values and some run gave several. */
   private setRuns(group: Group): void {
-    if (!group.runs || !group.tallies) return;
-    group.tallies.forEach((t, i) => {
-      const series = group.sampled[i];
-      if (!t || !series) return;
+    if (!group.runs) return;
+    const set = (t: RunTally | undefined, series: RawSeries | undefined) => {
+      if (!t || !series || t.broken) return;
       const means: number[] = [];
       let clustered = false;
       for (let r = 0; r < t.counts.length; r++) {
@@ -631,7 +634,9 @@ export class TableBuilder {
         if (count > 1) clustered = true;
       }
       if (means.length >= 2 && clustered) series.runs = { column: this.columns[this.runIdx] as string, means } satisfies TableRuns;
-    });
+    };
+    group.tallies?.forEach((t, i) => set(t, group.sampled[i]));
+    group.summaryTallies?.forEach((t, g) => set(t, group.summaries[g]));
   }
 
   private sampledSeries(group: Group, column: number, line: number): RawSeries | undefined {
@@ -642,7 +647,7 @@ export class TableBuilder {
     return created;
   }
 
-  private addSummary(index: number, cells: readonly Cell[], group: Group, line: number): void {
+  private addSummary(index: number, cells: readonly Cell[], group: Group, line: number, run: number): void {
     const def = this.summaryGroups[index] as IndexedSummaryGroup;
     const value = (column: number | undefined) => {
       if (column === undefined) return undefined;
@@ -672,13 +677,18 @@ export class TableBuilder {
       if (!series) return;
       group.summaries[index] = series;
     }
+    if (run >= 0) tallySummary(group, index, run, summary);
     if (!series.summary) {
       series.summary = summary;
       return;
     }
     const pooled = poolSummaries(series.summary, summary);
     if (pooled) series.summary = pooled;
-    else this.options.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
+    else {
+      this.options.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
+      const t = group.summaryTallies?.[index];
+      if (t) t.broken = true;
+    }
   }
 
   private newSeries(column: string, group: Group, line: number, sampled: boolean): RawSeries | undefined {
@@ -716,6 +726,23 @@ function runColumn(columns: readonly string[], roles: readonly (Role | undefined
     if (run > rank) [best, rank] = [i, run];
   });
   return best;
+}
+
+/**
+ * Adds a summary row's mean, weighted by its n, to its run's in `group`: a
+ * run's mean is that of all its requests. A row without mean or n gives its
+ * run no mean (the series then has no runs).
+ */
+function tallySummary(group: Group, g: number, run: number, summary: ProvidedSummary): void {
+  const tallies = (group.summaryTallies ??= []);
+  let t = tallies[g];
+  if (!t) tallies[g] = t = { sums: [], counts: [] };
+  if (summary.mean === undefined || summary.n === undefined || !(summary.n > 0)) {
+    t.broken = true;
+    return;
+  }
+  t.sums[run] = (t.sums[run] ?? 0) + summary.mean * summary.n;
+  t.counts[run] = (t.counts[run] ?? 0) + summary.n;
 }
 
 /** Adds a value of column `i` to its run's sum in `group`. */

@@ -78,6 +78,28 @@ describe('runs named by a column of one table', () => {
     expect(runsOf(['run', 'ttft_ms'], rows)[0]?.runs).toBeUndefined();
   });
 
+  it('of summary rows are each run’s stated mean, weighted by its n', () => {
+    const rows = [
+      ['1', 'a', '100', '5', '10'],
+      ['2', 'a', '110', '5', '10'],
+      ['2', 'a', '130', '5', '30'],
+      ['1', 'b', '200', '5', '10'],
+      ['2', 'b', '220', '5', '10'],
+    ];
+    expect(runsOf(['run', 'model', 'mean_ttft_ms', 'std_ttft_ms', 'n'], rows)).toEqual([
+      { metric: 'ttft_ms', labels: { model: 'a' }, runs: { column: 'run', means: [100, 125] } },
+      { metric: 'ttft_ms', labels: { model: 'b' }, runs: { column: 'run', means: [200, 220] } },
+    ]);
+  });
+
+  it('of summary rows are left out when a row does not pool (no n): the series keeps only its first run', () => {
+    const rows = [
+      ['1', '100', '5'],
+      ['2', '110', '5'],
+    ];
+    expect(runsOf(['run', 'mean_ttft_ms', 'std_ttft_ms'], rows)[0]?.runs).toBeUndefined();
+  });
+
   it('come from a run column before an iteration column, which may number requests inside runs', () => {
     const rows = [
       ['1', '1', '10'],
