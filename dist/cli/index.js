@@ -10365,13 +10365,20 @@ function rankOneFactor(family, confidence) {
     const single = repeat ? (l) => momentsOf(l).n === 1 : (l) => !fromRuns(l) && (l.n === 1 || l.sd === null);
     const what = repeat ? 'repeat' : 'value';
     const noSpread = levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
+    // The sentence orders levels by their samples' mean; a test on other means (files', runs') that
+    // orders a pair the other way cannot back that order, whatever its p.
+    const unit = repeat ? 'files' : 'runs';
+    const sameOrder = (a, b) => Math.sign(a.mean - b.mean) === Math.sign(momentsOf(a).mean - momentsOf(b).mean);
+    const reversed = `the ${unit}' means order ${(0,findings_text/* levelName */.C1)(factor, levels[0]?.value ?? '')} and ${(0,findings_text/* levelName */.C1)(factor, levels[1]?.value ?? '')} the other way`;
     const test = levels.length === 2
-        ? testOf(welchP(momentsOf(levels[0]), momentsOf(levels[1])), 'welch', confidence, noSpread)
+        ? sameOrder(levels[0], levels[1])
+            ? testOf(welchP(momentsOf(levels[0]), momentsOf(levels[1])), 'welch', confidence, noSpread)
+            : testOf(undefined, 'welch', confidence, reversed)
         : testOf(oneWayAnova(levels.map(momentsOf))?.p, 'anova', confidence, noSpread);
     const parts = [headline(family, factor, levels, `${aliasNote(family, factor)}${repeatsNote(family)}`)];
     parts.push((0,findings_text/* noisePhrase */.Ez)(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
     const extra = {};
-    if (levels.length > 2 && levels[0]?.mean !== levels[1]?.mean) {
+    if (levels.length > 2 && levels[0]?.mean !== levels[1]?.mean && sameOrder(levels[0], levels[1])) {
         const lead = welchP(momentsOf(levels[0]), momentsOf(levels[1]));
         if (lead !== undefined) {
             extra.lead = testOf(lead, 'welch', confidence, '');

@@ -219,14 +219,21 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
   const single = repeat ? (l: FindingLevel) => momentsOf(l).n === 1 : (l: FindingLevel) => !fromRuns(l) && (l.n === 1 || l.sd === null);
   const what = repeat ? 'repeat' : 'value';
   const noSpread = levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
+  // The sentence orders levels by their samples' mean; a test on other means (files', runs') that
+  // orders a pair the other way cannot back that order, whatever its p.
+  const unit = repeat ? 'files' : 'runs';
+  const sameOrder = (a: FindingLevel, b: FindingLevel) => Math.sign(a.mean - b.mean) === Math.sign(momentsOf(a).mean - momentsOf(b).mean);
+  const reversed = `the ${unit}' means order ${levelName(factor, levels[0]?.value ?? '')} and ${levelName(factor, levels[1]?.value ?? '')} the other way`;
   const test =
     levels.length === 2
-      ? testOf(welchP(momentsOf(levels[0] as FindingLevel), momentsOf(levels[1] as FindingLevel)), 'welch', confidence, noSpread)
+      ? sameOrder(levels[0] as FindingLevel, levels[1] as FindingLevel)
+        ? testOf(welchP(momentsOf(levels[0] as FindingLevel), momentsOf(levels[1] as FindingLevel)), 'welch', confidence, noSpread)
+        : testOf(undefined, 'welch', confidence, reversed)
       : testOf(oneWayAnova(levels.map(momentsOf))?.p, 'anova', confidence, noSpread);
   const parts = [headline(family, factor, levels, `${aliasNote(family, factor)}${repeatsNote(family)}`)];
   parts.push(noisePhrase(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
   const extra: Partial<DraftFinding> = {};
-  if (levels.length > 2 && levels[0]?.mean !== levels[1]?.mean) {
+  if (levels.length > 2 && levels[0]?.mean !== levels[1]?.mean && sameOrder(levels[0] as FindingLevel, levels[1] as FindingLevel)) {
     const lead = welchP(momentsOf(levels[0] as FindingLevel), momentsOf(levels[1] as FindingLevel));
     if (lead !== undefined) {
       extra.lead = testOf(lead, 'welch', confidence, '');
