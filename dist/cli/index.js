@@ -8381,10 +8381,10 @@ function snapshotSeries(s, options = {}) {
  * the samples, with as many runs as that they are nearly as many.
  */
 function runsOf(s) {
-    const runs = 'replicates' in s && s.replicates ? { means: s.replicates.runMeans } : s.runs;
+    const runs = 'replicates' in s && s.replicates ? { means: s.replicates.runMeans, keys: s.replicates.files } : s.runs;
     if (!runs || runs.means.length < 2 || runs.means.length > SNAPSHOT_SAMPLE_LIMIT)
         return undefined;
-    return { ...runs, means: runs.means.slice() };
+    return { ...runs, means: runs.means.slice(), keys: runs.keys.slice() };
 }
 /**
  * Every series of the report, for one commit: what later runs compare
@@ -8675,6 +8675,8 @@ function validateSnapshot(data, file) {
             const runs = s.runs;
             if (!(0,is_object/* isObject */.G)(runs) || !Array.isArray(runs.means) || runs.means.length < 2 || !runs.means.every(isFiniteNumber))
                 fail(`${at}.runs.means must be an array of two or more finite numbers`);
+            else if (!Array.isArray(runs.keys) || runs.keys.length !== runs.means.length || !runs.keys.every((k) => typeof k === 'string'))
+                fail(`${at}.runs.keys must be an array of strings, one per mean`);
             else if (runs.column !== undefined && typeof runs.column !== 'string')
                 fail(`${at}.runs.column must be a string`);
         }
@@ -10338,9 +10340,78 @@ function finding(family, factor, levels, test, text, extra = {}) {
     return out;
 }
 /**
+ * A cell's runs, two or more: the files of replicate runs (a file holding
+ * several levels measured them in the same run), or the runs its table's
+ * rows name, keyed by file and run (a merged shard's keys name its machine).
+ */
+function runObservations(c) {
+    const r = c.series.replicates;
+    if (r)
+        return r.runMeans.length >= 2 ? r.runMeans.map((mean, i) => ({ block: r.files[i] ?? String(i), mean })) : undefined;
+    const t = c.series.runs;
+    if (!t || t.means.length < 2)
+        return undefined;
+    return t.means.map((mean, i) => ({ block: t.column === undefined ? (t.keys[i] ?? String(i)) : `${c.series.file}\u0000${t.keys[i] ?? i}`, mean }));
+}
+function runBasisOf(groups) {
+    const byLevel = new Map();
+    let some = false;
+    let all = true;
+    for (const [value, cells] of groups) {
+        const list = [];
+        for (const c of cells) {
+            const runs = runObservations(c);
+            if (runs) {
+                some = true;
+                for (const o of runs)
+                    list.push(o);
+            }
+            else
+                all = false;
+        }
+        byLevel.set(value, list);
+    }
+    if (!some)
+        return { kind: 'samples' };
+    if (!all)
+        return { kind: 'mixed' };
+    const levelOfBlock = new Map();
+    let shared = false;
+    for (const [value, list] of byLevel) {
+        for (const o of list) {
+            const seen = levelOfBlock.get(o.block);
+            if (seen === undefined)
+                levelOfBlock.set(o.block, value);
+            else if (seen !== value)
+                shared = true;
+        }
+    }
+    return { kind: shared ? 'blocked' : 'runs', byLevel };
+}
+/** The levels' main effect with each run a block (randomised blocks, fitted as designEffects fits files). */
+function blockedEffect(byLevel, values) {
+    const blocks = new Map();
+    const cells = [];
+    values.forEach((value, i) => {
+        for (const o of byLevel.get(value) ?? []) {
+            let b = blocks.get(o.block);
+            if (b === undefined)
+                blocks.set(o.block, (b = blocks.size));
+            cells.push({ n: 1, mean: o.mean, sd: null, levels: [i, b] });
+        }
+    });
+    return mainEffects(cells, [values.length, blocks.size], 1)[0];
+}
+function blockedReason(effect) {
+    if (effect?.reason)
+        return effect.reason;
+    return effect && effect.confounding !== 'none' ? 'the runs do not hold the levels together enough to tell them from the runs' : 'no spread between the runs';
+}
+/**
  * One condition varies: its levels ranked best first, with whether the
  * differences exceed the spread inside the levels (Welch's test for two
  * levels, one-way ANOVA for more; a lead over the runner-up is tested too).
+ * Series whose runs are known are tested on the runs (see RunBasis).
  */
 function rankOneFactor(family, confidence) {
     const factor = family.dims[0];
@@ -10353,36 +10424,56 @@ function rankOneFactor(family, confidence) {
     const repeat = repeatOf(family);
     if (repeat && !(0,families/* determinesBy */.Ey)(family.cells, repeat, factor))
         return rankWithinRepeats(family, factor, levels, confidence);
-    // With repeats (several files per level), each file's mean is one observation; a level pooled from
-    // replicate runs counts its runs.
+    // With repeats (several files per level), each file's mean is one observation; without, a level
+    // whose runs are known counts its runs.
+    const basis = repeat ? { kind: 'samples' } : runBasisOf(groups);
     const momentsOf = (l) => {
         if (repeat)
             return momentsOfValues(repeatMeans(groups.get(l.value), repeat));
+        if (basis.kind === 'runs' || basis.kind === 'blocked')
+            return momentsOfValues((basis.byLevel.get(l.value) ?? []).map((o) => o.mean));
         const cells = groups.get(l.value);
         return cells.length === 1 ? cellMoments(cells[0]) : moments(l);
     };
-    const fromRuns = (l) => groups.get(l.value).every((c) => runMeansOf(c) !== undefined);
-    const single = repeat ? (l) => momentsOf(l).n === 1 : (l) => !fromRuns(l) && (l.n === 1 || l.sd === null);
+    const onRuns = basis.kind === 'runs' || basis.kind === 'blocked';
+    const single = repeat ? (l) => momentsOf(l).n === 1 : (l) => !onRuns && (l.n === 1 || l.sd === null);
     const what = repeat ? 'repeat' : 'value';
-    const noSpread = levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
+    const noSpread = onRuns ? 'no spread between the runs' : levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
     // The sentence orders levels by their samples' mean; a test on other means (files', runs') that
     // orders a pair the other way cannot back that order, whatever its p.
     const unit = repeat ? 'files' : 'runs';
     const sameOrder = (a, b) => Math.sign(a.mean - b.mean) === Math.sign(momentsOf(a).mean - momentsOf(b).mean);
     const reversed = `the ${unit}' means order ${(0,findings_text/* levelName */.C1)(factor, levels[0]?.value ?? '')} and ${(0,findings_text/* levelName */.C1)(factor, levels[1]?.value ?? '')} the other way`;
-    const test = levels.length === 2
-        ? sameOrder(levels[0], levels[1])
-            ? testOf(welchP(momentsOf(levels[0]), momentsOf(levels[1])), 'welch', confidence, noSpread)
-            : testOf(undefined, 'welch', confidence, reversed)
-        : testOf(oneWayAnova(levels.map(momentsOf))?.p, 'anova', confidence, noSpread);
+    /** p of the difference between `pair` (or among all levels), as the basis tests it. */
+    const pOf = (among) => {
+        if (basis.kind === 'blocked') {
+            const effect = blockedEffect(basis.byLevel, among.map((l) => l.value));
+            return { p: effect?.test?.p, method: 'anova', reason: blockedReason(effect) };
+        }
+        if (among.length === 2)
+            return { p: welchP(momentsOf(among[0]), momentsOf(among[1])), method: 'welch', reason: noSpread };
+        return { p: oneWayAnova(among.map(momentsOf))?.p, method: 'anova', reason: noSpread };
+    };
+    const method = basis.kind === 'blocked' || levels.length > 2 ? 'anova' : 'welch';
+    let test;
+    if (basis.kind === 'mixed')
+        test = testOf(undefined, method, confidence, "only some levels' rows name their runs");
+    else if (levels.length === 2 && !sameOrder(levels[0], levels[1]))
+        test = testOf(undefined, method, confidence, reversed);
+    else {
+        const all = pOf(levels);
+        test = testOf(all.p, all.method, confidence, all.reason);
+    }
+    // Which spread the p weighs, when it is not the samples': the reader can tell n from the runs.
+    const over = basis.kind === 'blocked' ? ', run by run' : basis.kind === 'runs' ? ', between runs' : '';
     const parts = [headline(family, factor, levels, `${aliasNote(family, factor)}${repeatsNote(family)}`)];
-    parts.push((0,findings_text/* noisePhrase */.Ez)(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
+    parts.push((0,findings_text/* noisePhrase */.Ez)(test, levels.length === 2 ? 'the difference is' : 'the differences are', over));
     const extra = {};
-    if (levels.length > 2 && levels[0]?.mean !== levels[1]?.mean && sameOrder(levels[0], levels[1])) {
-        const lead = welchP(momentsOf(levels[0]), momentsOf(levels[1]));
-        if (lead !== undefined) {
-            extra.lead = testOf(lead, 'welch', confidence, '');
-            parts.push(`${(0,findings_text/* levelName */.C1)(factor, levels[0]?.value ?? '')}'s lead over ${(0,findings_text/* levelName */.C1)(factor, levels[1]?.value ?? '')} is ${lead < 1 - confidence ? 'beyond' : 'within'} the noise (${(0,findings_text/* pText */.C6)(lead)})`);
+    if (levels.length > 2 && basis.kind !== 'mixed' && levels[0]?.mean !== levels[1]?.mean && sameOrder(levels[0], levels[1])) {
+        const lead = pOf([levels[0], levels[1]]);
+        if (lead.p !== undefined) {
+            extra.lead = testOf(lead.p, lead.method, confidence, '');
+            parts.push(`${(0,findings_text/* levelName */.C1)(factor, levels[0]?.value ?? '')}'s lead over ${(0,findings_text/* levelName */.C1)(factor, levels[1]?.value ?? '')} is ${lead.p < 1 - confidence ? 'beyond' : 'within'} the noise (${(0,findings_text/* pText */.C6)(lead.p)}${over})`);
         }
     }
     return finding(family, factor, levels, test, `${parts.join('; ')}.`, extra);
@@ -10613,11 +10704,12 @@ function labelsPlain(labels) {
         .join(', ');
 }
 /** How a test's outcome reads after a ranking or effect: "beyond noise (p<0.001)". */
-function noisePhrase(test, subject) {
+/** `over`: which spread the p weighs when it is not the samples' (`, between runs`), read after the p. */
+function noisePhrase(test, subject, over = '') {
     if (test.significant === true && test.p !== null)
-        return `${subject} beyond the noise (${pText(test.p)})`;
+        return `${subject} beyond the noise (${pText(test.p)}${over})`;
     if (test.significant === false && test.p !== null)
-        return `${subject} within the noise (${pText(test.p)})`;
+        return `${subject} within the noise (${pText(test.p)}${over})`;
     return `not tested against noise (${test.reason ?? 'no spread to judge by'})`;
 }
 /** Numeric levels read in numeric order; others keep the order they were found in. */
@@ -15905,7 +15997,8 @@ function tableSeries(s, keepSamples) {
             r.runMeans = s.replicates.runMeans;
         out.replicates = r;
     }
-    if (s.runs)
+    // Like samples: a series of many runs keeps its statistics, its run means only when asked.
+    if (s.runs && (keepSamples || s.runs.means.length <= REPORT_SAMPLE_LIMIT))
         out.runs = s.runs;
     if (s.factors && Object.keys(s.factors).length > 0)
         out.factors = s.factors;
@@ -27091,6 +27184,11 @@ class TableBuilder {
     summaryGroups = [];
     /** The column naming each row's run (`run_id`), or -1: see TableRuns. */
     runIdx = -1;
+    /**
+     * An `iteration` column may number the requests inside each run instead of the runs: it is
+     * taken for the run only while each value's rows stay together, as a run's rows do.
+     */
+    runsTogether = false;
     sharedN;
     buffered = [];
     groups = new Map();
@@ -27222,6 +27320,7 @@ class TableBuilder {
         this.roles = roles;
         this.decided = roles.length;
         this.runIdx = runColumn(this.columns, roles);
+        this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx]).run === 1;
         roles.forEach((role, i) => this.remember(i, role));
         for (const { cells, line } of this.buffered)
             this.consume(cells, line);
@@ -27501,27 +27600,36 @@ class TableBuilder {
             index = runs.size;
             runs.set(key, index);
         }
+        else if (this.runsTogether && index !== group.lastRun) {
+            // Iteration 1 again after 2, 3, …: the column numbers requests within runs, not the runs.
+            group.runs = null;
+            return -1;
+        }
+        group.lastRun = index;
         return index;
     }
     /** Each sampled series' run means, where two runs or more gave values and some run gave several. */
     setRuns(group) {
         if (!group.runs)
             return;
+        const names = [...group.runs.keys()];
         const set = (t, series) => {
             if (!t || !series || t.broken)
                 return;
             const means = [];
+            const keys = [];
             let clustered = false;
             for (let r = 0; r < t.counts.length; r++) {
                 const count = t.counts[r];
                 if (count === undefined)
                     continue;
                 means.push(t.sums[r] / count);
+                keys.push(names[r]);
                 if (count > 1)
                     clustered = true;
             }
             if (means.length >= 2 && clustered)
-                series.runs = { column: this.columns[this.runIdx], means };
+                series.runs = { column: this.columns[this.runIdx], means, keys };
         };
         group.tallies?.forEach((t, i) => set(t, group.sampled[i]));
         group.summaryTallies?.forEach((t, g) => set(t, group.summaries[g]));
@@ -30821,6 +30929,8 @@ class JsonWalker {
             this.series.set(key, series);
             return;
         }
+        // Two tables' runs are not one table's: the merged values' runs are unknown.
+        delete existing.runs;
         if (series.samples) {
             if (!existing.samples)
                 existing.samples = new SampleAccumulator();
@@ -34185,8 +34295,8 @@ function checkShardSnapshot(snapshot) {
             throw new ShardFileError(`${at} has more than ${baseline_snapshot/* SNAPSHOT_SAMPLE_LIMIT */.G4} samples`);
         if (s.runs && s.runs.means.length > baseline_snapshot/* SNAPSHOT_SAMPLE_LIMIT */.G4)
             throw new ShardFileError(`${at} has more than ${baseline_snapshot/* SNAPSHOT_SAMPLE_LIMIT */.G4} run means`);
-        if (s.runs?.column !== undefined && long(s.runs.column))
-            throw new ShardFileError(`${at} has a run column name over ${SHARD_LIMITS.text} characters`);
+        if ((s.runs?.column !== undefined && long(s.runs.column)) || s.runs?.keys.some(long))
+            throw new ShardFileError(`${at} has a run column name or key over ${SHARD_LIMITS.text} characters`);
     });
 }
 const FILE_TYPES = new Set(['csv', 'json', 'jsonl', 'markdown', 'text', 'other']);
@@ -34750,8 +34860,9 @@ function toSeries(s, id, label, hardware) {
         out.factors = s.factors;
     if (s.experiment !== undefined)
         out.experiment = s.experiment;
+    // Runs of different machines are different runs, whatever their keys: the machine makes them its own.
     if (s.runs)
-        out.runs = s.runs;
+        out.runs = { ...s.runs, keys: s.runs.keys.map((k) => `${hardware}\u0000${k}`) };
     return out;
 }
 /** Files each shard read, one entry per machine and file; what went wrong on one machine says which. */

@@ -1,7 +1,7 @@
 import { poolMoments } from '../metrics/stats.js';
 import type { Finding, FindingLevel, NoiseTest } from '../model/finding.js';
 import { determines, determinesBy, type Cell, type Family } from './families.js';
-import { mainEffects, oneWayAnova, welchP, type GroupMoments, type MainEffect } from './statistics.js';
+import { mainEffects, oneWayAnova, welchP, type DesignCell, type GroupMoments, type MainEffect } from './statistics.js';
 import { labelsPlain, levelName, levelValueText, noisePhrase, pText, ratioText, valueText } from './text.js';
 import { naturalCompare } from '../util/text.js';
 
@@ -195,10 +195,87 @@ function finding(family: Family, factor: string, levels: FindingLevel[], test: N
   return out;
 }
 
+/** One run of a cell's series: its block (the run itself, which other cells may share) and its mean. */
+interface RunObservation {
+  block: string;
+  mean: number;
+}
+
+/**
+ * A cell's runs, two or more: the files of replicate runs (a file holding
+ * several levels measured them in the same run), or the runs its table's
+ * rows name, keyed by file and run (a merged shard's keys name its machine).
+ */
+function runObservations(c: Cell): RunObservation[] | undefined {
+  const r = c.series.replicates;
+  if (r) return r.runMeans.length >= 2 ? r.runMeans.map((mean, i) => ({ block: r.files[i] ?? String(i), mean })) : undefined;
+  const t = c.series.runs;
+  if (!t || t.means.length < 2) return undefined;
+  return t.means.map((mean, i) => ({ block: t.column === undefined ? (t.keys[i] ?? String(i)) : `${c.series.file}\u0000${t.keys[i] ?? i}`, mean }));
+}
+
+/**
+ * What a one-condition ranking is tested on: the samples (no level's rows
+ * name runs), each level's runs' means (each run measured one level), the
+ * runs as blocks (a run measured several levels, so its own offset is no
+ * noise), or nothing (only some levels name their runs: requests would be
+ * weighed against runs).
+ */
+type RunBasis = { kind: 'samples' } | { kind: 'mixed' } | { kind: 'runs' | 'blocked'; byLevel: Map<string, RunObservation[]> };
+
+function runBasisOf(groups: ReadonlyMap<string, readonly Cell[]>): RunBasis {
+  const byLevel = new Map<string, RunObservation[]>();
+  let some = false;
+  let all = true;
+  for (const [value, cells] of groups) {
+    const list: RunObservation[] = [];
+    for (const c of cells) {
+      const runs = runObservations(c);
+      if (runs) {
+        some = true;
+        for (const o of runs) list.push(o);
+      } else all = false;
+    }
+    byLevel.set(value, list);
+  }
+  if (!some) return { kind: 'samples' };
+  if (!all) return { kind: 'mixed' };
+  const levelOfBlock = new Map<string, string>();
+  let shared = false;
+  for (const [value, list] of byLevel) {
+    for (const o of list) {
+      const seen = levelOfBlock.get(o.block);
+      if (seen === undefined) levelOfBlock.set(o.block, value);
+      else if (seen !== value) shared = true;
+    }
+  }
+  return { kind: shared ? 'blocked' : 'runs', byLevel };
+}
+
+/** The levels' main effect with each run a block (randomised blocks, fitted as designEffects fits files). */
+function blockedEffect(byLevel: ReadonlyMap<string, readonly RunObservation[]>, values: readonly string[]): MainEffect | undefined {
+  const blocks = new Map<string, number>();
+  const cells: DesignCell[] = [];
+  values.forEach((value, i) => {
+    for (const o of byLevel.get(value) ?? []) {
+      let b = blocks.get(o.block);
+      if (b === undefined) blocks.set(o.block, (b = blocks.size));
+      cells.push({ n: 1, mean: o.mean, sd: null, levels: [i, b] });
+    }
+  });
+  return mainEffects(cells, [values.length, blocks.size], 1)[0];
+}
+
+function blockedReason(effect: MainEffect | undefined): string {
+  if (effect?.reason) return effect.reason;
+  return effect && effect.confounding !== 'none' ? 'the runs do not hold the levels together enough to tell them from the runs' : 'no spread between the runs';
+}
+
 /**
  * One condition varies: its levels ranked best first, with whether the
  * differences exceed the spread inside the levels (Welch's test for two
  * levels, one-way ANOVA for more; a lead over the runner-up is tested too).
+ * Series whose runs are known are tested on the runs (see RunBasis).
  */
 export function rankOneFactor(family: Family, confidence: number): DraftFinding | undefined {
   const factor = family.dims[0] as string;
@@ -208,36 +285,51 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
   const levels = bestFirst(levelsIn(family.cells, factor), family.direction);
   const repeat = repeatOf(family);
   if (repeat && !determinesBy(family.cells, repeat, factor)) return rankWithinRepeats(family, factor, levels, confidence);
-  // With repeats (several files per level), each file's mean is one observation; a level pooled from
-  // replicate runs counts its runs.
+  // With repeats (several files per level), each file's mean is one observation; without, a level
+  // whose runs are known counts its runs.
+  const basis: RunBasis = repeat ? { kind: 'samples' } : runBasisOf(groups);
   const momentsOf = (l: FindingLevel): GroupMoments => {
     if (repeat) return momentsOfValues(repeatMeans(groups.get(l.value) as Cell[], repeat));
+    if (basis.kind === 'runs' || basis.kind === 'blocked') return momentsOfValues((basis.byLevel.get(l.value) ?? []).map((o) => o.mean));
     const cells = groups.get(l.value) as Cell[];
     return cells.length === 1 ? cellMoments(cells[0] as Cell) : moments(l);
   };
-  const fromRuns = (l: FindingLevel) => (groups.get(l.value) as Cell[]).every((c) => runMeansOf(c) !== undefined);
-  const single = repeat ? (l: FindingLevel) => momentsOf(l).n === 1 : (l: FindingLevel) => !fromRuns(l) && (l.n === 1 || l.sd === null);
+  const onRuns = basis.kind === 'runs' || basis.kind === 'blocked';
+  const single = repeat ? (l: FindingLevel) => momentsOf(l).n === 1 : (l: FindingLevel) => !onRuns && (l.n === 1 || l.sd === null);
   const what = repeat ? 'repeat' : 'value';
-  const noSpread = levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
+  const noSpread = onRuns ? 'no spread between the runs' : levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
   // The sentence orders levels by their samples' mean; a test on other means (files', runs') that
   // orders a pair the other way cannot back that order, whatever its p.
   const unit = repeat ? 'files' : 'runs';
   const sameOrder = (a: FindingLevel, b: FindingLevel) => Math.sign(a.mean - b.mean) === Math.sign(momentsOf(a).mean - momentsOf(b).mean);
   const reversed = `the ${unit}' means order ${levelName(factor, levels[0]?.value ?? '')} and ${levelName(factor, levels[1]?.value ?? '')} the other way`;
-  const test =
-    levels.length === 2
-      ? sameOrder(levels[0] as FindingLevel, levels[1] as FindingLevel)
-        ? testOf(welchP(momentsOf(levels[0] as FindingLevel), momentsOf(levels[1] as FindingLevel)), 'welch', confidence, noSpread)
-        : testOf(undefined, 'welch', confidence, reversed)
-      : testOf(oneWayAnova(levels.map(momentsOf))?.p, 'anova', confidence, noSpread);
+  /** p of the difference between `pair` (or among all levels), as the basis tests it. */
+  const pOf = (among: readonly FindingLevel[]): { p: number | undefined; method: NoiseTest['method']; reason: string } => {
+    if (basis.kind === 'blocked') {
+      const effect = blockedEffect(basis.byLevel, among.map((l) => l.value));
+      return { p: effect?.test?.p, method: 'anova', reason: blockedReason(effect) };
+    }
+    if (among.length === 2) return { p: welchP(momentsOf(among[0] as FindingLevel), momentsOf(among[1] as FindingLevel)), method: 'welch', reason: noSpread };
+    return { p: oneWayAnova(among.map(momentsOf))?.p, method: 'anova', reason: noSpread };
+  };
+  const method: NoiseTest['method'] = basis.kind === 'blocked' || levels.length > 2 ? 'anova' : 'welch';
+  let test: NoiseTest;
+  if (basis.kind === 'mixed') test = testOf(undefined, method, confidence, "only some levels' rows name their runs");
+  else if (levels.length === 2 && !sameOrder(levels[0] as FindingLevel, levels[1] as FindingLevel)) test = testOf(undefined, method, confidence, reversed);
+  else {
+    const all = pOf(levels);
+    test = testOf(all.p, all.method, confidence, all.reason);
+  }
+  // Which spread the p weighs, when it is not the samples': the reader can tell n from the runs.
+  const over = basis.kind === 'blocked' ? ', run by run' : basis.kind === 'runs' ? ', between runs' : '';
   const parts = [headline(family, factor, levels, `${aliasNote(family, factor)}${repeatsNote(family)}`)];
-  parts.push(noisePhrase(test, levels.length === 2 ? 'the difference is' : 'the differences are'));
+  parts.push(noisePhrase(test, levels.length === 2 ? 'the difference is' : 'the differences are', over));
   const extra: Partial<DraftFinding> = {};
-  if (levels.length > 2 && levels[0]?.mean !== levels[1]?.mean && sameOrder(levels[0] as FindingLevel, levels[1] as FindingLevel)) {
-    const lead = welchP(momentsOf(levels[0] as FindingLevel), momentsOf(levels[1] as FindingLevel));
-    if (lead !== undefined) {
-      extra.lead = testOf(lead, 'welch', confidence, '');
-      parts.push(`${levelName(factor, levels[0]?.value ?? '')}'s lead over ${levelName(factor, levels[1]?.value ?? '')} is ${lead < 1 - confidence ? 'beyond' : 'within'} the noise (${pText(lead)})`);
+  if (levels.length > 2 && basis.kind !== 'mixed' && levels[0]?.mean !== levels[1]?.mean && sameOrder(levels[0] as FindingLevel, levels[1] as FindingLevel)) {
+    const lead = pOf([levels[0] as FindingLevel, levels[1] as FindingLevel]);
+    if (lead.p !== undefined) {
+      extra.lead = testOf(lead.p, lead.method, confidence, '');
+      parts.push(`${levelName(factor, levels[0]?.value ?? '')}'s lead over ${levelName(factor, levels[1]?.value ?? '')} is ${lead.p < 1 - confidence ? 'beyond' : 'within'} the noise (${pText(lead.p)}${over})`);
     }
   }
   return finding(family, factor, levels, test, `${parts.join('; ')}.`, extra);

@@ -38,9 +38,10 @@ export function labelsPlain(labels: Record<string, string>): string {
 }
 
 /** How a test's outcome reads after a ranking or effect: "beyond noise (p<0.001)". */
-export function noisePhrase(test: NoiseTest, subject: string): string {
-  if (test.significant === true && test.p !== null) return `${subject} beyond the noise (${pText(test.p)})`;
-  if (test.significant === false && test.p !== null) return `${subject} within the noise (${pText(test.p)})`;
+/** `over`: which spread the p weighs when it is not the samples' (`, between runs`), read after the p. */
+export function noisePhrase(test: NoiseTest, subject: string, over = ''): string {
+  if (test.significant === true && test.p !== null) return `${subject} beyond the noise (${pText(test.p)}${over})`;
+  if (test.significant === false && test.p !== null) return `${subject} within the noise (${pText(test.p)}${over})`;
   return `not tested against noise (${test.reason ?? 'no spread to judge by'})`;
 }
 

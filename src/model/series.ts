@@ -51,6 +51,12 @@ export interface TableRuns {
   column?: string;
   /** Each run's mean of this series' values, in the order of the runs' first rows. */
   means: number[];
+  /**
+   * Each run's key, as `means` lists them: the run column's value (a merged
+   * shard's prefixed with its machine; the file, for its replicate runs).
+   * Two series of one file with a key in common were measured in the same run.
+   */
+  keys: string[];
 }
 
 export interface Outlier {

@@ -243,6 +243,8 @@ class JsonWalker {
       this.series.set(key, series);
       return;
     }
+    // Two tables' runs are not one table's: the merged values' runs are unknown.
+    delete existing.runs;
     if (series.samples) {
       if (!existing.samples) existing.samples = new SampleAccumulator();
       for (const v of series.samples.samples) existing.samples.add(v);

@@ -205,6 +205,8 @@ interface Group {
    * run or there are more than MAX_RUNS (the rows are then counted as they are).
    */
   runs?: Map<string, number> | null;
+  /** The run of the group's last row (an iteration column must keep each run's rows together). */
+  lastRun?: number;
   /** With `runs`: the sampled series' values summed per run, by column index. */
   tallies?: (RunTally | undefined)[];
   /** With `runs`: the summary series' stated means per run (weighted by their n), by summary-group index. */
@@ -244,6 +246,11 @@ export class TableBuilder {
   private summaryGroups: IndexedSummaryGroup[] = [];
   /** The column naming each row's run (`run_id`), or -1: see TableRuns. */
   private runIdx = -1;
+  /**
+   * An `iteration` column may number the requests inside each run instead of the runs: it is
+   * taken for the run only while each value's rows stay together, as a run's rows do.
+   */
+  private runsTogether = false;
   private sharedN: number | undefined;
   private buffered: { cells: readonly Cell[]; line: number }[] = [];
   private readonly groups = new Map<string, Group>();
@@ -366,6 +373,7 @@ export class TableBuilder {
     this.roles = roles;
     this.decided = roles.length;
     this.runIdx = runColumn(this.columns, roles);
+    this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx] as string).run === 1;
     roles.forEach((role, i) => this.remember(i, role));
     for (const { cells, line } of this.buffered) this.consume(cells, line);
     this.buffered = [];
@@ -616,24 +624,32 @@ export class TableBuilder {
       }
       index = runs.size;
       runs.set(key, index);
+    } else if (this.runsTogether && index !== group.lastRun) {
+      // Iteration 1 again after 2, 3, …: the column numbers requests within runs, not the runs.
+      group.runs = null;
+      return -1;
     }
+    group.lastRun = index;
     return index;
   }
 
   /** Each sampled series' run means, where two runs or more gave values and some run gave several. */
   private setRuns(group: Group): void {
     if (!group.runs) return;
+    const names = [...group.runs.keys()];
     const set = (t: RunTally | undefined, series: RawSeries | undefined) => {
       if (!t || !series || t.broken) return;
       const means: number[] = [];
+      const keys: string[] = [];
       let clustered = false;
       for (let r = 0; r < t.counts.length; r++) {
         const count = t.counts[r];
         if (count === undefined) continue;
         means.push((t.sums[r] as number) / count);
+        keys.push(names[r] as string);
         if (count > 1) clustered = true;
       }
-      if (means.length >= 2 && clustered) series.runs = { column: this.columns[this.runIdx] as string, means } satisfies TableRuns;
+      if (means.length >= 2 && clustered) series.runs = { column: this.columns[this.runIdx] as string, means, keys } satisfies TableRuns;
     };
     group.tallies?.forEach((t, i) => set(t, group.sampled[i]));
     group.summaryTallies?.forEach((t, g) => set(t, group.summaries[g]));

@@ -95,7 +95,8 @@ function tableSeries(s: Series, keepSamples: boolean): TableSeries {
     if (!(written && sameNumbers(s.samples, s.replicates.runMeans))) r.runMeans = s.replicates.runMeans;
     out.replicates = r;
   }
-  if (s.runs) out.runs = s.runs;
+  // Like samples: a series of many runs keeps its statistics, its run means only when asked.
+  if (s.runs && (keepSamples || s.runs.means.length <= REPORT_SAMPLE_LIMIT)) out.runs = s.runs;
   if (s.factors && Object.keys(s.factors).length > 0) out.factors = s.factors;
   if (s.experiment !== undefined) out.experiment = s.experiment;
   return out;

@@ -125,7 +125,8 @@ function toSeries(s: SnapshotSeries, id: string, label: string, hardware: string
   if (s.line !== undefined) out.line = s.line;
   if (s.factors) out.factors = s.factors;
   if (s.experiment !== undefined) out.experiment = s.experiment;
-  if (s.runs) out.runs = s.runs;
+  // Runs of different machines are different runs, whatever their keys: the machine makes them its own.
+  if (s.runs) out.runs = { ...s.runs, keys: s.runs.keys.map((k) => `${hardware}\u0000${k}`) };
   return out;
 }
 

@@ -121,7 +121,7 @@ function checkShardSnapshot(snapshot: Snapshot): void {
     if (labels.some(([k, v]) => long(k) || long(v)) || (s.experiment !== undefined && long(s.experiment))) throw new ShardFileError(`${at} has a label over ${SHARD_LIMITS.text} characters`);
     if (s.samples.length > SNAPSHOT_SAMPLE_LIMIT) throw new ShardFileError(`${at} has more than ${SNAPSHOT_SAMPLE_LIMIT} samples`);
     if (s.runs && s.runs.means.length > SNAPSHOT_SAMPLE_LIMIT) throw new ShardFileError(`${at} has more than ${SNAPSHOT_SAMPLE_LIMIT} run means`);
-    if (s.runs?.column !== undefined && long(s.runs.column)) throw new ShardFileError(`${at} has a run column name over ${SHARD_LIMITS.text} characters`);
+    if ((s.runs?.column !== undefined && long(s.runs.column)) || s.runs?.keys.some(long)) throw new ShardFileError(`${at} has a run column name or key over ${SHARD_LIMITS.text} characters`);
   });
 }
 

@@ -98,12 +98,12 @@ describe('snapshots in users’ caches', () => {
   });
 
   it('keeps a series’ run means and the column that named the runs', () => {
-    const withRuns = snapshot([{ ...llama, runs: { column: 'run_id', means: [99, 101] } }, { ...qwenTtft, runs: { means: [79, 80, 81] } }]);
+    const withRuns = snapshot([{ ...llama, runs: { column: 'run_id', means: [99, 101], keys: ['1', '2'] } }, { ...qwenTtft, runs: { means: [79, 80, 81], keys: ['run_1/r.csv', 'run_2/r.csv', 'run_3/r.csv'] } }]);
     expect(parseSnapshot(serialiseSnapshot(withRuns), 'snapshot.json')).toStrictEqual({ ...withRuns, schemaVersion: 3 });
   });
 
   it('names run means that are not numbers by where they are written', () => {
-    const withRuns = snapshot([llama, { ...qwenTtft, runs: { means: [79, 81] } }]);
+    const withRuns = snapshot([llama, { ...qwenTtft, runs: { means: [79, 81], keys: ['a', 'b'] } }]);
     const text = serialiseSnapshot(withRuns).replace('"means":[79,81]', '"means":[79,"x"]');
     expect(() => parseSnapshot(text, 'snapshot.json')).toThrow('Baseline snapshot snapshot.json: series[0].rows[1].runs.means must be an array of two or more finite numbers');
   });

@@ -500,21 +500,39 @@ describe('ties and names of configurations', () => {
 });
 
 describe('series pooled from replicate runs', () => {
-  it('are tested on their runs\' means, not on every request as if independent', () => {
-    // Each model ran 3 times (run_1 … run_3), 200 requests a run; the run means overlap.
-    const runs: Record<string, number[]> = { 'llama-8b': [130, 150, 170], 'qwen-7b': [120, 140, 160] };
-    const series = Object.entries(runs).map(([model, means]) =>
-      measured('results/run_1/summary.json', 'ttft_ms', means.flatMap((m) => Array.from({ length: 200 }, (_, i) => m + (i % 2 ? 2 : -2))), {
+  /** Each model ran 3 times, 200 requests a run, the run means given, in the run files `first(model)` on. */
+  function pooled(runs: Record<string, number[]>, first: (model: string) => number) {
+    return Object.entries(runs).map(([model, means]) => {
+      const files = [0, 1, 2].map((k) => `results/run_${first(model) + k}/summary.json`);
+      return measured(files[0] as string, 'ttft_ms', means.flatMap((m) => Array.from({ length: 200 }, (_, i) => m + (i % 2 ? 2 : -2))), {
         labels: { model },
         unit: 'ms',
         direction: 'lower',
-        replicates: { pattern: 'results/run_{1..3}/summary.json', files: [1, 2, 3].map((r) => `results/run_${r}/summary.json`), runMeans: means },
-      }),
-    );
-    const f = rankOneFactor(familyOf(series), 0.95);
+        replicates: { pattern: 'results/run_{1..6}/summary.json', files, runMeans: means },
+      });
+    });
+  }
+
+  it('are tested on their runs\' means, not on every request as if independent', () => {
+    // Each model's runs are files of its own (run_1 … run_3, run_4 … run_6); the run means overlap.
+    const f = rankOneFactor(familyOf(pooled({ 'llama-8b': [130, 150, 170], 'qwen-7b': [120, 140, 160] }, (m) => (m === 'llama-8b' ? 1 : 4))), 0.95);
     const sd = Math.sqrt((20 ** 2 + 0 + 20 ** 2) / 2);
     expect(f?.test?.p).toBeCloseTo(welchP({ n: 3, mean: 140, sd }, { n: 3, mean: 150, sd }) as number, 10);
     expect(f?.test?.significant).toBe(false);
+    expect(f?.text).toContain('the difference is within the noise (p=0.57, between runs)');
+  });
+
+  it('are compared run by run when each run\'s file held both models: the runs\' own drift is no noise', () => {
+    // results/run_1/summary.json holds both models: qwen is 10 ms faster in every run.
+    const f = rankOneFactor(familyOf(pooled({ 'llama-8b': [130, 150, 170], 'qwen-7b': [120, 140, 160] }, () => 1)), 0.95);
+    // A paired t-test on the log ratios of the runs (the fit is on the log scale), 2 df.
+    const d = [Math.log(130 / 120), Math.log(150 / 140), Math.log(170 / 160)];
+    const mean = (d[0]! + d[1]! + d[2]!) / 3;
+    const sd = Math.sqrt(d.reduce((sum, x) => sum + (x - mean) ** 2, 0) / 2);
+    const t = mean / (sd / Math.sqrt(3));
+    // Student's t with 2 df: two-sided p = 1 − t/√(2 + t²).
+    expect(f?.test?.p).toBeCloseTo(1 - t / Math.sqrt(2 + t * t), 10);
+    expect(f?.text).toContain('the difference is beyond the noise (p=0.0064, run by run)');
   });
 });
 

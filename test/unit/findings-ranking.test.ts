@@ -65,8 +65,8 @@ describe('rankOneFactor: two levels', () => {
   it('leaves the difference untested when the runs’ means order the levels the other way than all samples do', () => {
     // a: nine requests at 10 in run 1, one at 100 in run 2 → mean 19, run means 10 and 100 (55).
     // b: one request at 20 in run 1, nine at 30 in run 2 → mean 29, run means 20 and 30 (25).
-    const a = measured('r.csv', 'tps', [...Array(9).fill(10), 100], { labels: { model: 'a' }, runs: { column: 'run', means: [10, 100] } });
-    const b = measured('r.csv', 'tps', [20, ...Array(9).fill(30)], { labels: { model: 'b' }, runs: { column: 'run', means: [20, 30] } });
+    const a = measured('r.csv', 'tps', [...Array(9).fill(10), 100], { labels: { model: 'a' }, runs: { column: 'run', means: [10, 100], keys: ['1', '2'] } });
+    const b = measured('r.csv', 'tps', [20, ...Array(9).fill(30)], { labels: { model: 'b' }, runs: { column: 'run', means: [20, 30], keys: ['3', '4'] } });
     const f = rankOneFactor(familyOf([a, b]), 0.95);
     expect(f?.text).toBe("tps by model: b leads at 29 ± 3.16 tok/s (n=10), 1.53× the lowest, a (19 tok/s); not tested against noise (the runs' means order b and a the other way).");
     expect(f?.test).toEqual({ method: 'none', p: null, significant: null, reason: "the runs' means order b and a the other way" });

@@ -60,7 +60,7 @@ describe('stabilityFindings', () => {
 
   it('names runs whose means disagree, from rows of one table that name their run', () => {
     // Run means 10, 10, 20: mean 13.33, sd 5.77 → CV 43.3%.
-    const series = measured('r.csv', 'tps', [9.9, 10.1, 9.9, 10.1, 19.9, 20.1], { runs: { column: 'run_id', means: [10, 10, 20] } });
+    const series = measured('r.csv', 'tps', [9.9, 10.1, 9.9, 10.1, 19.9, 20.1], { runs: { column: 'run_id', means: [10, 10, 20], keys: ['r1', 'r2', 'r3'] } });
     const [f] = stabilityFindings([series], [file('r.csv')]);
     expect(f?.text).toContain('run-to-run spread in 1 series (tps run means vary by CV 43.3% across 3 runs (run_id))');
   });

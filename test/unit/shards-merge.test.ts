@@ -92,6 +92,7 @@ describe('merging shards', () => {
 
   it('tests on the runs a shard tested on: a table’s run column and replicate files keep their run means through the snapshot', async () => {
     // Three runs a commit, four requests each: run means 130/150/170 against 120/140/160 ms (p≈0.57 on the runs).
+    // The replicate files hold both models in each run: a is 10 ms slower in every run, so run by run it is beyond the noise.
     const rows = ['run_id,commit,ttft_ms'];
     const means: [string, string, number][] = [['r1', 'old', 130], ['r2', 'old', 150], ['r3', 'old', 170], ['r4', 'new', 120], ['r5', 'new', 140], ['r6', 'new', 160]];
     for (const [run, commit, m] of means) for (const d of [-2, -1, 1, 2]) rows.push(`${run},${commit},${m + d}`);
@@ -106,8 +107,8 @@ describe('merging shards', () => {
     const merged = report.findings.filter((f) => f.kind === 'ranking');
     expect(merged.map((f) => f.test?.p)).toEqual(alone.map((f) => f.test?.p));
     expect(merged.map((f) => f.text)).toEqual([
-      'latency_ms by model: b is lowest at 140 ± 17.14 ms (n=12); the highest, a (150 ms), is 1.07× that; the difference is within the noise (p=0.57).',
-      'ttft_ms by commit: new is lowest at 140 ± 17.14 ms (n=12); the highest, old (150 ms), is 1.07× that; the difference is within the noise (p=0.57).',
+      'latency_ms by model: b is lowest at 140 ± 17.14 ms (n=12); the highest, a (150 ms), is 1.07× that; the difference is beyond the noise (p=0.0064, run by run).',
+      'ttft_ms by commit: new is lowest at 140 ± 17.14 ms (n=12); the highest, old (150 ms), is 1.07× that; the difference is within the noise (p=0.57, between runs).',
     ]);
   });
 

@@ -44,8 +44,8 @@ describe('runs named by a column of one table', () => {
       ['r1', 'b', '44'],
     ];
     expect(runsOf(['run_id', 'model', 'ttft_ms'], rows)).toEqual([
-      { metric: 'ttft_ms', labels: { model: 'a' }, runs: { column: 'run_id', means: [12, 21] } },
-      { metric: 'ttft_ms', labels: { model: 'b' }, runs: { column: 'run_id', means: [30, 42] } },
+      { metric: 'ttft_ms', labels: { model: 'a' }, runs: { column: 'run_id', means: [12, 21], keys: ['r2', 'r1'] } },
+      { metric: 'ttft_ms', labels: { model: 'b' }, runs: { column: 'run_id', means: [30, 42], keys: ['r2', 'r1'] } },
     ]);
   });
 
@@ -87,8 +87,8 @@ describe('runs named by a column of one table', () => {
       ['2', 'b', '220', '5', '10'],
     ];
     expect(runsOf(['run', 'model', 'mean_ttft_ms', 'std_ttft_ms', 'n'], rows)).toEqual([
-      { metric: 'ttft_ms', labels: { model: 'a' }, runs: { column: 'run', means: [100, 125] } },
-      { metric: 'ttft_ms', labels: { model: 'b' }, runs: { column: 'run', means: [200, 220] } },
+      { metric: 'ttft_ms', labels: { model: 'a' }, runs: { column: 'run', means: [100, 125], keys: ['1', '2'] } },
+      { metric: 'ttft_ms', labels: { model: 'b' }, runs: { column: 'run', means: [200, 220], keys: ['1', '2'] } },
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('runs named by a column of one table', () => {
       ['1', '2', '20'],
       ['2', '2', '24'],
     ];
-    expect(runsOf(['iteration', 'repetition', 'ttft_ms'], rows)[0]?.runs).toEqual({ column: 'repetition', means: [11, 22] });
+    expect(runsOf(['iteration', 'repetition', 'ttft_ms'], rows)[0]?.runs).toEqual({ column: 'repetition', means: [11, 22], keys: ['1', '2'] });
   });
 
   it('are the same for rows read in place from CSV lines as for split cells', () => {
@@ -116,8 +116,8 @@ describe('runs named by a column of one table', () => {
     expect(asLines).toBe(500);
     expect(series).toEqual(runsOf(['run_id', 'model', 'ttft_ms'], rows));
     // Runs in the order each model first met them: a in r0, r2, r1; b in r1, r0, r2.
-    expect(series[0]?.runs).toEqual({ column: 'run_id', means: [100, 120, 110] });
-    expect(series[1]?.runs).toEqual({ column: 'run_id', means: [111, 101, 121] });
+    expect(series[0]?.runs).toEqual({ column: 'run_id', means: [100, 120, 110], keys: ['r0', 'r2', 'r1'] });
+    expect(series[1]?.runs).toEqual({ column: 'run_id', means: [111, 101, 121], keys: ['r1', 'r0', 'r2'] });
   });
 });
 
@@ -129,7 +129,7 @@ describe('a series with runs named in its table', () => {
     table.setColumns(['run', 'ttft_ms']);
     for (const [run, v] of [['1', '10'], ['1', '12'], ['2', '20'], ['2', '22']] as const) table.addCells([run, v], 2);
     const raw = table.finish().series[0];
-    expect(raw && buildSeries(raw, 'runs.csv', rules)?.runs).toEqual({ column: 'run', means: [11, 21] });
+    expect(raw && buildSeries(raw, 'runs.csv', rules)?.runs).toEqual({ column: 'run', means: [11, 21], keys: ['1', '2'] });
   });
 
   it('loses them when files of replicate runs are pooled: each file is then one run', () => {
@@ -169,7 +169,7 @@ describe('findings on rows that name their run', () => {
     const p = 2 * studentTCdf(-t, 4);
     expect(p).toBeCloseTo(0.5734, 4);
     expect(ranking?.text).toBe(
-      `ttft_ms by commit: a1b2c3d is lowest at 140 ± 16.73 ms (n=120); the highest, e4f5a6b (150 ms), is 1.07× that; the difference is within the noise (p=${p.toFixed(2)}).`,
+      `ttft_ms by commit: a1b2c3d is lowest at 140 ± 16.73 ms (n=120); the highest, e4f5a6b (150 ms), is 1.07× that; the difference is within the noise (p=${p.toFixed(2)}, between runs).`,
     );
   });
 
@@ -178,8 +178,69 @@ describe('findings on rows that name their run', () => {
     const report = await analyzeTree(configFor(tmp.dir));
     const back = readReportSeries(JSON.parse(renderJson(report)));
     expect(back.map((s) => s.runs)).toEqual([
-      { column: 'run_id', means: [130, 150, 170] },
-      { column: 'run_id', means: [120, 140, 160] },
+      { column: 'run_id', means: [130, 150, 170], keys: ['r1', 'r2', 'r3'] },
+      { column: 'run_id', means: [120, 140, 160], keys: ['r4', 'r5', 'r6'] },
     ]);
+  });
+});
+
+describe('runs a finding cannot count on', () => {
+  const tmp = useTempDir();
+
+  async function rankingIn(files: Record<string, string>) {
+    writeTree(tmp.dir, files);
+    const report = await analyzeTree(configFor(tmp.dir));
+    return { report, ranking: computeFindings({ series: report.series, files: report.inventory.files, confidence: 0.95 }).find((f) => f.kind === 'ranking') };
+  }
+
+  it('are dropped when a JSON document gives one series from two record arrays: the second array’s runs are not the first’s', async () => {
+    const records = (commit: string, base: number) => [1, 2, 3].flatMap((trial) => [-1, 1].map((d) => ({ trial, commit, ttft_ms: base + 2 * trial + d })));
+    const { report } = await rankingIn({ 'bench.json': JSON.stringify([records('old', 100), records('old', 200)]) });
+    expect(report.series.map((s) => [s.metric, s.stats.n, s.runs])).toEqual([['ttft_ms', 12, undefined]]);
+  });
+
+  it('leave a comparison untested when only some levels name their runs: requests would be weighed against runs', async () => {
+    const rows = ['run_id,commit,ttft_ms'];
+    // old: three runs of four requests; new: one run of four (a single run names no spread between runs).
+    for (const [run, commit, m] of [['r1', 'old', 130], ['r2', 'old', 150], ['r3', 'old', 170], ['r4', 'new', 95]] as const) for (const d of [-2, -1, 1, 2]) rows.push(`${run},${commit},${m + d}`);
+    const { report, ranking } = await rankingIn({ 'runs.csv': `${rows.join('\n')}\n` });
+    expect(report.series.map((s) => s.runs?.means)).toEqual([[130, 150, 170], undefined]);
+    expect(ranking?.text).toBe("ttft_ms by commit: new is lowest at 95 ± 1.83 ms (n=4); the highest, old (150 ms), is 1.58× that; not tested against noise (only some levels' rows name their runs).");
+  });
+
+  it('that measured every level are blocks: each run’s own offset is not noise', async () => {
+    const rows = ['run_id,backend,ttft_ms'];
+    // Runs drift (100, 150, 200 ms), sglang is 10% slower within each run.
+    for (const [run, m] of [['r1', 100], ['r2', 150], ['r3', 200]] as const) for (const d of [-1, 1]) rows.push(`${run},vllm,${m + d}`, `${run},sglang,${(m + d) * 1.1 + (run === 'r2' ? 1 : 0)}`);
+    const { ranking } = await rankingIn({ 'runs.csv': `${rows.join('\n')}\n` });
+    // On the log scale the runs' ratios are 1.1, 1.1 + 1/150 and 1.1: a paired t-test on their logs with 2 df.
+    const d = [Math.log(1.1), Math.log(1.1 + 1 / 150), Math.log(1.1)];
+    const mean = (d[0]! + d[1]! + d[2]!) / 3;
+    const sd = Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / 2);
+    const p = 2 * studentTCdf(-mean / (sd / Math.sqrt(3)), 2);
+    expect(ranking?.test?.p).toBeCloseTo(p, 10);
+    expect(p).toBeLessThan(0.001);
+    expect(ranking?.text).toBe('ttft_ms by backend: vllm is lowest at 150 ± 44.73 ms (n=6); the highest, sglang (165.33 ms), is 1.10× that; the difference is beyond the noise (p<0.001, run by run).');
+  });
+
+  it('are not taken from an iteration column that starts again: it numbers requests inside runs', () => {
+    const rows = [1, 2].flatMap(() => [1, 2, 3].map((i) => [String(i), String(100 + i)]));
+    expect(runsOf(['iteration', 'ttft_ms'], rows)[0]?.runs).toBeUndefined();
+  });
+
+  it('with equal means say there is no spread between them', async () => {
+    const rows = ['run_id,commit,ttft_ms'];
+    for (const [run, commit, m] of [['r1', 'old', 150], ['r2', 'old', 150], ['r3', 'new', 149], ['r4', 'new', 149]] as const) for (const d of [-3, 3]) rows.push(`${run},${commit},${m + d}`);
+    const { ranking } = await rankingIn({ 'runs.csv': `${rows.join('\n')}\n` });
+    expect(ranking?.text).toBe('ttft_ms by commit: new is lowest at 149 ± 3.46 ms (n=4); the highest, old (150 ms), is 1.01× that; not tested against noise (no spread between the runs).');
+  });
+
+  it('are written to report.json up to 30 a series, as samples are, and all of them when samples are kept', async () => {
+    const rows = ['run,ttft_ms'];
+    for (let r = 1; r <= 31; r++) rows.push(`${r},${100 + r}`, `${r},${102 + r}`);
+    const { report } = await rankingIn({ 'runs.csv': `${rows.join('\n')}\n` });
+    expect(report.series[0]?.runs?.means.length).toBe(31);
+    expect(readReportSeries(JSON.parse(renderJson(report)))[0]?.runs).toBeUndefined();
+    expect(readReportSeries(JSON.parse(renderJson(report, { keepSamples: true })))[0]?.runs?.means.length).toBe(31);
   });
 });
