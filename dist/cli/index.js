@@ -10457,7 +10457,7 @@ function rankOneFactor(family, confidence) {
     const method = basis.kind === 'blocked' || levels.length > 2 ? 'anova' : 'welch';
     let test;
     if (basis.kind === 'mixed')
-        test = testOf(undefined, method, confidence, "only some levels' rows name their runs");
+        test = testOf(undefined, method, confidence, MIXED_RUNS);
     else if (levels.length === 2 && !sameOrder(levels[0], levels[1]))
         test = testOf(undefined, method, confidence, reversed);
     else {
@@ -10525,6 +10525,32 @@ function rangeText(ratios) {
     const hi = Math.max(...ratios);
     return lo.toFixed(2) === hi.toFixed(2) ? (0,findings_text/* ratioText */.B9)(lo) : `${lo.toFixed(2)}–${(0,findings_text/* ratioText */.B9)(hi)}`;
 }
+/** Why a comparison is left untested when only some of its series' rows name their runs. */
+const MIXED_RUNS = "only some levels' rows name their runs";
+const RUNS_CONFOUND = 'its levels change with the runs, which are compared run by run';
+/**
+ * What a design without repeats is tested on: as RunBasis, over its cells
+ * (each cell's runs, in designOf's order, when every cell has them).
+ */
+function designRunBasis(cells) {
+    const runs = cells.map(({ cell }) => runObservations(cell));
+    if (runs.every((r) => r === undefined))
+        return { kind: 'samples' };
+    if (runs.some((r) => r === undefined))
+        return { kind: 'mixed' };
+    const cellOfBlock = new Map();
+    let shared = false;
+    runs.forEach((list, k) => {
+        for (const o of list) {
+            const seen = cellOfBlock.get(o.block);
+            if (seen === undefined)
+                cellOfBlock.set(o.block, k);
+            else if (seen !== k)
+                shared = true;
+        }
+    });
+    return { kind: shared ? 'blocked' : 'runs', runs: runs };
+}
 /**
  * Each condition's main effect, by its index in `family.dims`. Without
  * repeats: the additive model's F-test over the cells. With repeats (files
@@ -10541,8 +10567,30 @@ function designEffects(family) {
     const counts = levelNames.map((l) => l.length);
     const ofCells = (block, blocks = 0) => mainEffects(cells.map(({ cell, levels }) => ({ levels: block ? [...levels, block(cell)] : levels, ...cellMoments(cell) })), block ? [...counts, blocks] : counts, block ? counts.length : undefined).slice(0, counts.length);
     const repeat = repeatOf(family);
-    if (!repeat)
-        return ofCells();
+    if (!repeat) {
+        const basis = designRunBasis(cells);
+        if (basis.kind === 'mixed')
+            return family.dims.map((_, i) => ({ factor: i, test: undefined, confounding: 'none', reason: MIXED_RUNS }));
+        if (basis.kind !== 'blocked')
+            return ofCells();
+        // Runs that measured several configurations are blocks: each run's mean of each configuration is one observation.
+        const blocks = new Map();
+        const observations = [];
+        cells.forEach(({ levels }, k) => {
+            for (const o of basis.runs[k]) {
+                let b = blocks.get(o.block);
+                if (b === undefined)
+                    blocks.set(o.block, (b = blocks.size));
+                observations.push({ levels: [...levels, b], n: 1, mean: o.mean, sd: null });
+            }
+        });
+        const blocked = mainEffects(observations, [...counts, blocks.size], counts.length).slice(0, counts.length);
+        if (blocked.every((e) => e.confounding === 'none'))
+            return blocked;
+        // Confounded with the other conditions, the design says so; otherwise it is the runs a condition changes with.
+        const unblocked = ofCells();
+        return blocked.map((e, i) => (e.confounding === 'none' ? e : unblocked[i]?.confounding !== 'none' ? unblocked[i] : { factor: e.factor, test: undefined, confounding: 'none', reason: RUNS_CONFOUND }));
+    }
     const unitIndex = new Map();
     for (const c of family.cells)
         if (!unitIndex.has(repeat(c)))
@@ -10593,8 +10641,10 @@ function designEffects(family) {
 function rankFactorsOfDesign(family, confidence) {
     if (family.direction === 'none')
         return [];
-    const { levelNames } = designOf(family);
+    const { levelNames, cells } = designOf(family);
     const effects = designEffects(family);
+    const runBasis = repeatOf(family) ? 'samples' : designRunBasis(cells).kind;
+    const weighs = runBasis === 'blocked' ? ', run by run' : runBasis === 'runs' ? ', between runs' : '';
     const unit = family.unit;
     const out = [];
     family.dims.forEach((factor, f) => {
@@ -10643,8 +10693,8 @@ function rankFactorsOfDesign(family, confidence) {
         parts.push(test.significant === null || test.p === null
             ? (0,findings_text/* noisePhrase */.Ez)(test, factor)
             : test.significant
-                ? `${factor} matters beyond the noise (${(0,findings_text/* pText */.C6)(test.p)})`
-                : `${factor} makes no difference beyond the noise (${(0,findings_text/* pText */.C6)(test.p)})`);
+                ? `${factor} matters beyond the noise (${(0,findings_text/* pText */.C6)(test.p)}${weighs})`
+                : `${factor} makes no difference beyond the noise (${(0,findings_text/* pText */.C6)(test.p)}${weighs})`);
         const slicesShown = settings.slice(0, 12).map(([setting, ranked]) => ({
             setting,
             values: ranked.map((l) => ({ level: l.value, mean: l.mean, n: l.n })),

@@ -314,7 +314,7 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
   };
   const method: NoiseTest['method'] = basis.kind === 'blocked' || levels.length > 2 ? 'anova' : 'welch';
   let test: NoiseTest;
-  if (basis.kind === 'mixed') test = testOf(undefined, method, confidence, "only some levels' rows name their runs");
+  if (basis.kind === 'mixed') test = testOf(undefined, method, confidence, MIXED_RUNS);
   else if (levels.length === 2 && !sameOrder(levels[0] as FindingLevel, levels[1] as FindingLevel)) test = testOf(undefined, method, confidence, reversed);
   else {
     const all = pOf(levels);
@@ -388,6 +388,30 @@ function rangeText(ratios: readonly number[]): string {
   return lo.toFixed(2) === hi.toFixed(2) ? ratioText(lo) : `${lo.toFixed(2)}–${ratioText(hi)}`;
 }
 
+/** Why a comparison is left untested when only some of its series' rows name their runs. */
+const MIXED_RUNS = "only some levels' rows name their runs";
+const RUNS_CONFOUND = 'its levels change with the runs, which are compared run by run';
+
+/**
+ * What a design without repeats is tested on: as RunBasis, over its cells
+ * (each cell's runs, in designOf's order, when every cell has them).
+ */
+function designRunBasis(cells: readonly { cell: Cell }[]): { kind: 'samples' | 'mixed' } | { kind: 'runs' | 'blocked'; runs: RunObservation[][] } {
+  const runs = cells.map(({ cell }) => runObservations(cell));
+  if (runs.every((r) => r === undefined)) return { kind: 'samples' };
+  if (runs.some((r) => r === undefined)) return { kind: 'mixed' };
+  const cellOfBlock = new Map<string, number>();
+  let shared = false;
+  runs.forEach((list, k) => {
+    for (const o of list as RunObservation[]) {
+      const seen = cellOfBlock.get(o.block);
+      if (seen === undefined) cellOfBlock.set(o.block, k);
+      else if (seen !== k) shared = true;
+    }
+  });
+  return { kind: shared ? 'blocked' : 'runs', runs: runs as RunObservation[][] };
+}
+
 /**
  * Each condition's main effect, by its index in `family.dims`. Without
  * repeats: the additive model's F-test over the cells. With repeats (files
@@ -409,7 +433,26 @@ export function designEffects(family: Family): MainEffect[] {
       block ? counts.length : undefined,
     ).slice(0, counts.length);
   const repeat = repeatOf(family);
-  if (!repeat) return ofCells();
+  if (!repeat) {
+    const basis = designRunBasis(cells);
+    if (basis.kind === 'mixed') return family.dims.map((_, i) => ({ factor: i, test: undefined, confounding: 'none', reason: MIXED_RUNS }));
+    if (basis.kind !== 'blocked') return ofCells();
+    // Runs that measured several configurations are blocks: each run's mean of each configuration is one observation.
+    const blocks = new Map<string, number>();
+    const observations: DesignCell[] = [];
+    cells.forEach(({ levels }, k) => {
+      for (const o of basis.runs[k] as RunObservation[]) {
+        let b = blocks.get(o.block);
+        if (b === undefined) blocks.set(o.block, (b = blocks.size));
+        observations.push({ levels: [...levels, b], n: 1, mean: o.mean, sd: null });
+      }
+    });
+    const blocked = mainEffects(observations, [...counts, blocks.size], counts.length).slice(0, counts.length);
+    if (blocked.every((e) => e.confounding === 'none')) return blocked;
+    // Confounded with the other conditions, the design says so; otherwise it is the runs a condition changes with.
+    const unblocked = ofCells();
+    return blocked.map((e, i) => (e.confounding === 'none' ? e : unblocked[i]?.confounding !== 'none' ? (unblocked[i] as MainEffect) : { factor: e.factor, test: undefined, confounding: 'none', reason: RUNS_CONFOUND }));
+  }
   const unitIndex = new Map<string, number>();
   for (const c of family.cells) if (!unitIndex.has(repeat(c))) unitIndex.set(repeat(c), unitIndex.size);
   const within = ofCells((c) => unitIndex.get(repeat(c)) as number, unitIndex.size);
@@ -460,8 +503,10 @@ export function designEffects(family: Family): MainEffect[] {
  */
 export function rankFactorsOfDesign(family: Family, confidence: number): DraftFinding[] {
   if (family.direction === 'none') return [];
-  const { levelNames } = designOf(family);
+  const { levelNames, cells } = designOf(family);
   const effects = designEffects(family);
+  const runBasis = repeatOf(family) ? 'samples' : designRunBasis(cells).kind;
+  const weighs = runBasis === 'blocked' ? ', run by run' : runBasis === 'runs' ? ', between runs' : '';
   const unit = family.unit;
   const out: DraftFinding[] = [];
   family.dims.forEach((factor, f) => {
@@ -509,8 +554,8 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
       test.significant === null || test.p === null
         ? noisePhrase(test, factor)
         : test.significant
-          ? `${factor} matters beyond the noise (${pText(test.p)})`
-          : `${factor} makes no difference beyond the noise (${pText(test.p)})`,
+          ? `${factor} matters beyond the noise (${pText(test.p)}${weighs})`
+          : `${factor} makes no difference beyond the noise (${pText(test.p)}${weighs})`,
     );
     const slicesShown = settings.slice(0, 12).map(([setting, ranked]) => ({
       setting,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { poolRuns } from '../../src/experiments/replicates.js';
 import { buildSeries, compileMetricRules } from '../../src/metrics/build.js';
 import { computeFindings } from '../../src/findings/findings.js';
+import { mainEffects } from '../../src/findings/statistics.js';
 import { ProblemLog } from '../../src/parse/problems.js';
 import { TableBuilder } from '../../src/parse/table.js';
 import { readReportSeries, renderJson } from '../../src/report/json.js';
@@ -242,5 +243,63 @@ describe('runs a finding cannot count on', () => {
     expect(report.series[0]?.runs?.means.length).toBe(31);
     expect(readReportSeries(JSON.parse(renderJson(report)))[0]?.runs).toBeUndefined();
     expect(readReportSeries(JSON.parse(renderJson(report, { keepSamples: true })))[0]?.runs?.means.length).toBe(31);
+  });
+});
+
+describe('runs in a design of several conditions', () => {
+  const tmp = useTempDir();
+
+  async function findingsIn(rows: string[]) {
+    writeTree(tmp.dir, { 'runs.csv': `${rows.join('\n')}\n` });
+    const report = await analyzeTree(configFor(tmp.dir));
+    return computeFindings({ series: report.series, files: report.inventory.files, confidence: 0.95 }).filter((f) => f.kind === 'ranking');
+  }
+
+  /** Two requests a configuration in each run: `mean(run, model, bs)` ± 1 ms. */
+  function rowsOf(runs: string[], configs: [string, string][], mean: (run: number, model: string, bs: string) => number): string[] {
+    const rows = ['run_id,model,batch_size,ttft_ms'];
+    runs.forEach((run, r) => {
+      for (const [model, bs] of configs) for (const d of [-1, 1]) rows.push(`${run},${model},${bs},${mean(r, model, bs) + d}`);
+    });
+    return rows;
+  }
+
+  it('are blocks when each run measured every configuration: both conditions compared run by run', async () => {
+    const configs: [string, string][] = [['a', '1'], ['a', '8'], ['b', '1'], ['b', '8']];
+    // Runs drift by 50 ms; b is 10% slower, batch 8 20% slower, with a little noise per run and configuration.
+    const wobble = [0, 2, -1, 1, -2, 0, 1, -1, 2, 0, -1, 1];
+    const mean = (r: number, model: string, bs: string) => (100 + 50 * r) * (model === 'b' ? 1.1 : 1) * (bs === '8' ? 1.2 : 1) + (wobble[r * 4 + configs.findIndex(([m, b]) => m === model && b === bs)] ?? 0);
+    const rankings = await findingsIn(rowsOf(['r1', 'r2', 'r3'], configs, mean));
+    // What the test fits: every run's mean of every configuration, the run a block.
+    const observations = [0, 1, 2].flatMap((r) => configs.map(([model, bs]) => ({ n: 1, mean: mean(r, model, bs), sd: null, levels: [model === 'a' ? 0 : 1, bs === '1' ? 0 : 1, r] })));
+    const [model, batch] = mainEffects(observations, [2, 2, 3], 2);
+    const pOf = (factor: string) => rankings.find((f) => f.factor === factor)?.test?.p as number;
+    expect(pOf('model') / (model?.test?.p as number)).toBeCloseTo(1, 9);
+    expect(pOf('batch_size') / (batch?.test?.p as number)).toBeCloseTo(1, 9);
+    expect(model?.test?.p).toBeLessThan(0.001);
+    expect(rankings.every((f) => f.text.includes('matters beyond the noise (p<0.001, run by run)'))).toBe(true);
+  });
+
+  it('leave a condition that changes only between runs untested: its effect is the runs’ as much as its own', async () => {
+    // r1 and r2 ran model a at both batch sizes, r3 and r4 model b.
+    const rows = ['run_id,model,batch_size,ttft_ms'];
+    for (const [run, model, base] of [['r1', 'a', 100], ['r2', 'a', 110], ['r3', 'b', 150], ['r4', 'b', 160]] as const) {
+      for (const [bs, f] of [['1', 1], ['8', 1.2]] as const) for (const d of [-1, 1]) rows.push(`${run},${model},${bs},${base * f + d + (run === 'r2' && bs === '8' ? 3 : 0)}`);
+    }
+    const rankings = await findingsIn(rows);
+    const model = rankings.find((f) => f.factor === 'model');
+    const batch = rankings.find((f) => f.factor === 'batch_size');
+    expect(model?.test).toEqual({ method: 'none', p: null, significant: null, reason: 'its levels change with the runs, which are compared run by run' });
+    expect(batch?.text).toContain('run by run)');
+  });
+
+  it('leave the design untested when only some configurations name their runs', async () => {
+    const rows = ['run_id,model,batch_size,ttft_ms'];
+    // Model b at batch 8 ran once: its rows are one run's requests.
+    for (const [run, model, bs, m] of [['r1', 'a', '1', 100], ['r2', 'a', '1', 110], ['r1', 'a', '8', 120], ['r2', 'a', '8', 130], ['r1', 'b', '1', 140], ['r2', 'b', '1', 150], ['r3', 'b', '8', 170]] as const) {
+      for (const d of [-1, 1]) rows.push(`${run},${model},${bs},${m + d}`);
+    }
+    const rankings = await findingsIn(rows);
+    expect(rankings.map((f) => f.test?.reason)).toEqual(["only some levels' rows name their runs", "only some levels' rows name their runs"]);
   });
 });
