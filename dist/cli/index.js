@@ -27370,6 +27370,9 @@ class TableBuilder {
         this.roles = roles;
         this.decided = roles.length;
         this.runIdx = runColumn(this.columns, roles);
+        // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
+        if (whole && this.runIdx >= 0 && !repeatsAValue(this.buffered, this.runIdx))
+            this.runIdx = -1;
         this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx]).run === 1;
         roles.forEach((role, i) => this.remember(i, role));
         for (const { cells, line } of this.buffered)
@@ -27793,6 +27796,20 @@ function tallySummary(group, g, run, summary) {
     }
     t.sums[run] = (t.sums[run] ?? 0) + summary.mean * summary.n;
     t.counts[run] = (t.counts[run] ?? 0) + summary.n;
+}
+/** Whether some value of column `i` appears on two rows or more, or a row holds a list of values (several in its run). */
+function repeatsAValue(rows, i) {
+    const seen = new Set();
+    for (const { cells } of rows) {
+        if (cells.some(Array.isArray))
+            return true;
+        const cell = cells[i];
+        const key = typeof cell === 'string' ? trimmed(cell) : cell;
+        if (seen.has(key))
+            return true;
+        seen.add(key);
+    }
+    return false;
 }
 /** Adds a value of column `i` to its run's sum in `group`. */
 function tally(group, i, run, value) {

@@ -373,6 +373,8 @@ export class TableBuilder {
     this.roles = roles;
     this.decided = roles.length;
     this.runIdx = runColumn(this.columns, roles);
+    // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
+    if (whole && this.runIdx >= 0 && !repeatsAValue(this.buffered, this.runIdx)) this.runIdx = -1;
     this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx] as string).run === 1;
     roles.forEach((role, i) => this.remember(i, role));
     for (const { cells, line } of this.buffered) this.consume(cells, line);
@@ -759,6 +761,19 @@ function tallySummary(group: Group, g: number, run: number, summary: ProvidedSum
   }
   t.sums[run] = (t.sums[run] ?? 0) + summary.mean * summary.n;
   t.counts[run] = (t.counts[run] ?? 0) + summary.n;
+}
+
+/** Whether some value of column `i` appears on two rows or more, or a row holds a list of values (several in its run). */
+function repeatsAValue(rows: readonly { cells: readonly Cell[] }[], i: number): boolean {
+  const seen = new Set<Cell>();
+  for (const { cells } of rows) {
+    if (cells.some(Array.isArray)) return true;
+    const cell = cells[i];
+    const key = typeof cell === 'string' ? trimmed(cell) : cell;
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
 }
 
 /** Adds a value of column `i` to its run's sum in `group`. */

@@ -303,3 +303,12 @@ describe('runs in a design of several conditions', () => {
     expect(rankings.map((f) => f.test?.reason)).toEqual(["only some levels' rows name their runs", "only some levels' rows name their runs"]);
   });
 });
+
+describe('runs of JSON records', () => {
+  it('count a record’s list of values as several values of its run', () => {
+    const table = new TableBuilder({ problems: new ProblemLog() });
+    table.addRow({ run: 1, ttft_ms: [10, 12] }, 2);
+    table.addRow({ run: 2, ttft_ms: [20, 22] }, 3);
+    expect(table.finish().series[0]?.runs).toEqual({ column: 'run', means: [11, 21], keys: ['1', '2'] });
+  });
+});
