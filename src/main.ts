@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import * as core from '@actions/core';
 import { actionCompareStage, eventInfo, finishGate, withBaselineIgnored } from './baseline/action.js';
 import { buildConfig, ConfigError, type Config } from './config.js';
+import { checkRootFolder } from './discover/discover.js';
 import { NARRATIVE_NOT_AVAILABLE } from './narrative.js';
 import { actionLlmStage, setLlmOutputs } from './llm/action.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
@@ -49,6 +50,8 @@ export async function run(): Promise<void> {
       workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
       defaultOutputDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'chimera-insight'),
     });
+    // A merge reads shard folders, not `path`.
+    if (config.mode !== 'merge') await checkRootFolder(config.root, core.getInput('path') || '.');
   } catch (err) {
     core.setFailed(redactSecrets(err instanceof ConfigError ? err.message : `Invalid configuration: ${(err as Error).message}`));
     return;

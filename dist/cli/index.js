@@ -29466,6 +29466,21 @@ var rules = __nccwpck_require__(1272);
 
 
 
+
+/**
+ * The `path` input must name a folder of the workspace: a missing one, or a
+ * file, would otherwise end the run with a stack trace or find nothing
+ * without a word. `shown`: the input as the user wrote it.
+ */
+async function checkRootFolder(root, shown) {
+    const stat = await fs.stat(root).catch((err) => err);
+    if (stat instanceof Error) {
+        const why = stat.code === 'ENOENT' ? 'does not exist in the workspace' : stat.code === 'ENOTDIR' ? 'is inside a file, not a folder' : `cannot be read (${stat.code ?? stat.message})`;
+        throw new ConfigError('path', `"${shown}" ${why}`);
+    }
+    if (!stat.isDirectory())
+        throw new ConfigError('path', `"${shown}" is a file; 'path' is the folder to search (choose files in it with 'patterns')`);
+}
 function isInside(parent, child) {
     const rel = external_node_path_default().relative(parent, child);
     // `..data/x.csv` is inside; only a leading `..` segment leaves `parent`.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import type { FileType } from '../model/report.js';
 import { exclusionReason, fileTypeOf } from './rules.js';
+import { ConfigError } from '../config-input.js';
 
 export interface DiscoveredFile {
   /** Workspace-relative, forward slashes: the path users and annotations see. */
@@ -28,6 +29,20 @@ export interface DiscoveryOptions {
   ignore: string[];
   /** Directories never read even when inside `root` (our own output). */
   exclude?: string[];
+}
+
+/**
+ * The `path` input must name a folder of the workspace: a missing one, or a
+ * file, would otherwise end the run with a stack trace or find nothing
+ * without a word. `shown`: the input as the user wrote it.
+ */
+export async function checkRootFolder(root: string, shown: string): Promise<void> {
+  const stat = await fs.stat(root).catch((err: NodeJS.ErrnoException) => err);
+  if (stat instanceof Error) {
+    const why = stat.code === 'ENOENT' ? 'does not exist in the workspace' : stat.code === 'ENOTDIR' ? 'is inside a file, not a folder' : `cannot be read (${stat.code ?? stat.message})`;
+    throw new ConfigError('path', `"${shown}" ${why}`);
+  }
+  if (!stat.isDirectory()) throw new ConfigError('path', `"${shown}" is a file; 'path' is the folder to search (choose files in it with 'patterns')`);
 }
 
 function isInside(parent: string, child: string): boolean {

@@ -208,6 +208,13 @@ describe('the bundled action on bad input', () => {
     expect(bad.stdout).toContain(`::error::Input 'max-file-size': "fifty" is not a size (examples: 50MB, 64MiB, 1000000)`);
   });
 
+  it('fails with a message naming a path that does not exist, not a stack trace', () => {
+    const bad = runAction(path.join(bundle, 'index.js'), { workspace, inputs: { path: 'examples/benchmark' } });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toContain(`::error::Input 'path': "examples/benchmark" does not exist in the workspace`);
+    expect(bad.stdout).not.toContain('failed unexpectedly');
+  });
+
   it('reports a malformed file with file and line, warns with an annotation, and still analyses the rest', () => {
     const ws = freshWorkspace();
     writeFileSync(path.join(ws, 'examples', 'benchmarks', 'ollama', 'broken.json'), '{\n  "tokens_s": NaN\n}\n');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_IGNORE, DEFAULT_PATTERNS } from '../../src/config.js';
-import { discoverFiles, statUnopened, type DiscoveredFile, type DiscoveryOptions } from '../../src/discover/discover.js';
+import { checkRootFolder, discoverFiles, statUnopened, type DiscoveredFile, type DiscoveryOptions } from '../../src/discover/discover.js';
 import { makeTempDir, removeDir, symlinkIn, writeTree } from '../helpers/tmp.js';
 
 let workspace: string;
@@ -313,5 +313,32 @@ describe('discoverFiles: configuration is not benchmark output', () => {
       'results/run.csv',
       'runs/20251002-151204/summary.jsonl',
     ]);
+  });
+});
+
+describe('the folder the path input names', () => {
+  let root: string;
+  beforeEach(() => {
+    root = makeTempDir();
+    writeTree(root, { 'bench/results.csv': 'model,tokens_s\na,1\n' });
+  });
+  afterEach(() => removeDir(root));
+
+  it('is accepted when it is a folder', async () => {
+    await expect(checkRootFolder(path.join(root, 'bench'), 'bench')).resolves.toBeUndefined();
+  });
+
+  it('is named as missing when it does not exist', async () => {
+    await expect(checkRootFolder(path.join(root, 'benches'), 'benches')).rejects.toThrow(`Input 'path': "benches" does not exist in the workspace`);
+  });
+
+  it('is named as a file when it names one', async () => {
+    await expect(checkRootFolder(path.join(root, 'bench', 'results.csv'), 'bench/results.csv')).rejects.toThrow(
+      `Input 'path': "bench/results.csv" is a file; 'path' is the folder to search (choose files in it with 'patterns')`,
+    );
+  });
+
+  it('is named as inside a file when a file stands on its way', async () => {
+    await expect(checkRootFolder(path.join(root, 'bench', 'results.csv', 'x'), 'bench/results.csv/x')).rejects.toThrow(`Input 'path': "bench/results.csv/x" is inside a file, not a folder`);
   });
 });
