@@ -8382,7 +8382,7 @@ function snapshotSeries(s, options = {}) {
  */
 function runsOf(s) {
     const runs = 'replicates' in s && s.replicates ? { means: s.replicates.runMeans, keys: s.replicates.files } : s.runs;
-    if (!runs || runs.means.length < 2 || runs.means.length > SNAPSHOT_SAMPLE_LIMIT)
+    if (!runs || runs.means.length === 0 || runs.means.length > SNAPSHOT_SAMPLE_LIMIT)
         return undefined;
     return { ...runs, means: runs.means.slice(), keys: runs.keys.slice() };
 }
@@ -8673,8 +8673,8 @@ function validateSnapshot(data, file) {
             fail(`${at}.experiment must be a string`);
         if (s.runs !== undefined) {
             const runs = s.runs;
-            if (!(0,is_object/* isObject */.G)(runs) || !Array.isArray(runs.means) || runs.means.length < 2 || !runs.means.every(isFiniteNumber))
-                fail(`${at}.runs.means must be an array of two or more finite numbers`);
+            if (!(0,is_object/* isObject */.G)(runs) || !Array.isArray(runs.means) || runs.means.length === 0 || !runs.means.every(isFiniteNumber))
+                fail(`${at}.runs.means must be an array of finite numbers, one or more`);
             else if (!Array.isArray(runs.keys) || runs.keys.length !== runs.means.length || !runs.keys.every((k) => typeof k === 'string'))
                 fail(`${at}.runs.keys must be an array of strings, one per mean`);
             else if (runs.column !== undefined && typeof runs.column !== 'string')
@@ -10340,72 +10340,56 @@ function finding(family, factor, levels, test, text, extra = {}) {
     return out;
 }
 /**
- * A cell's runs, two or more: the files of replicate runs (a file holding
+ * A cell's runs: the files of replicate runs (two or more; a file holding
  * several levels measured them in the same run), or the runs its table's
- * rows name, keyed by file and run (a merged shard's keys name its machine).
+ * rows name (one or more), keyed by file and run (a merged shard's keys
+ * name the shard already).
  */
 function runObservations(c) {
     const r = c.series.replicates;
     if (r)
         return r.runMeans.length >= 2 ? r.runMeans.map((mean, i) => ({ block: r.files[i] ?? String(i), mean })) : undefined;
     const t = c.series.runs;
-    if (!t || t.means.length < 2)
+    if (!t || t.means.length === 0)
         return undefined;
     return t.means.map((mean, i) => ({ block: t.column === undefined ? (t.keys[i] ?? String(i)) : `${c.series.file}\u0000${t.keys[i] ?? i}`, mean }));
 }
 function runBasisOf(groups) {
-    const byLevel = new Map();
-    let some = false;
-    let all = true;
-    for (const [value, cells] of groups) {
-        const list = [];
-        for (const c of cells) {
-            const runs = runObservations(c);
-            if (runs) {
-                some = true;
-                for (const o of runs)
-                    list.push(o);
-            }
-            else
-                all = false;
-        }
-        byLevel.set(value, list);
-    }
-    if (!some)
+    const byGroup = groups.map((cells) => {
+        const lists = cells.map(runObservations);
+        return lists.every((l) => l !== undefined) ? lists.flat() : undefined;
+    });
+    if (byGroup.every((g) => g === undefined))
         return { kind: 'samples' };
-    if (!all)
-        return { kind: 'mixed' };
-    const levelOfBlock = new Map();
-    let shared = false;
-    for (const [value, list] of byLevel) {
-        for (const o of list) {
-            const seen = levelOfBlock.get(o.block);
-            if (seen === undefined)
-                levelOfBlock.set(o.block, value);
-            else if (seen !== value)
-                shared = true;
-        }
+    const blocks = new Set(byGroup.flatMap((g) => (g ?? []).map((o) => o.block)));
+    const all = byGroup.every((g) => g !== undefined);
+    if (all && blocks.size === 1)
+        return { kind: 'samples' };
+    if (all && blocks.size >= 2 && byGroup.every((g) => g?.length === blocks.size && new Set(g.map((o) => o.block)).size === blocks.size)) {
+        return { kind: 'blocked', byGroup };
     }
-    return { kind: shared ? 'blocked' : 'runs', byLevel };
+    if (byGroup.some((g) => g?.length === 1))
+        return { kind: 'single' };
+    return { kind: 'runs', byGroup };
 }
-/** The levels' main effect with each run a block (randomised blocks, fitted as designEffects fits files). */
-function blockedEffect(byLevel, values) {
+const SINGLE_RUN = 'a level ran in a single run, so its spread between runs is unknown';
+/** The groups' main effect with each run a block (randomised complete blocks, fitted as designEffects fits files). */
+function blockedEffect(byGroup) {
     const blocks = new Map();
     const cells = [];
-    values.forEach((value, i) => {
-        for (const o of byLevel.get(value) ?? []) {
+    byGroup.forEach((list, i) => {
+        for (const o of list) {
             let b = blocks.get(o.block);
             if (b === undefined)
                 blocks.set(o.block, (b = blocks.size));
             cells.push({ n: 1, mean: o.mean, sd: null, levels: [i, b] });
         }
     });
-    return mainEffects(cells, [values.length, blocks.size], 1)[0];
+    return mainEffects(cells, [byGroup.length, blocks.size], 1)[0];
 }
-function blockedReason(effect) {
-    if (effect?.reason)
-        return effect.reason;
-    return effect && effect.confounding !== 'none' ? 'the runs do not hold the levels together enough to tell them from the runs' : 'no spread between the runs';
+/** The order a blocked test reads two groups in: their mean over the runs, on the log scale the fit uses when every value is positive. */
+function blockedCentre(list, logScale) {
+    return list.reduce((sum, o) => sum + (logScale ? Math.log(o.mean) : o.mean), 0) / list.length;
 }
 /**
  * One condition varies: its levels ranked best first, with whether the
@@ -10426,29 +10410,38 @@ function rankOneFactor(family, confidence) {
         return rankWithinRepeats(family, factor, levels, confidence);
     // With repeats (several files per level), each file's mean is one observation; without, a level
     // whose runs are known counts its runs.
-    const basis = repeat ? { kind: 'samples' } : runBasisOf(groups);
+    const values = [...groups.keys()];
+    const basis = repeat ? { kind: 'samples' } : runBasisOf(values.map((v) => groups.get(v)));
+    const runsOf = (l) => (basis.kind === 'runs' || basis.kind === 'blocked' ? basis.byGroup[values.indexOf(l.value)] : undefined);
     const momentsOf = (l) => {
         if (repeat)
             return momentsOfValues(repeatMeans(groups.get(l.value), repeat));
-        if (basis.kind === 'runs' || basis.kind === 'blocked')
-            return momentsOfValues((basis.byLevel.get(l.value) ?? []).map((o) => o.mean));
+        const runs = runsOf(l);
+        if (runs)
+            return momentsOfValues(runs.map((o) => o.mean));
         const cells = groups.get(l.value);
         return cells.length === 1 ? cellMoments(cells[0]) : moments(l);
     };
-    const onRuns = basis.kind === 'runs' || basis.kind === 'blocked';
-    const single = repeat ? (l) => momentsOf(l).n === 1 : (l) => !onRuns && (l.n === 1 || l.sd === null);
+    const onRuns = basis.kind === 'blocked' || (basis.kind === 'runs' && basis.byGroup.every((g) => g !== undefined));
+    const single = repeat ? (l) => momentsOf(l).n === 1 : (l) => !runsOf(l) && (l.n === 1 || l.sd === null);
     const what = repeat ? 'repeat' : 'value';
     const noSpread = onRuns ? 'no spread between the runs' : levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
     // The sentence orders levels by their samples' mean; a test on other means (files', runs') that
     // orders a pair the other way cannot back that order, whatever its p.
     const unit = repeat ? 'files' : 'runs';
-    const sameOrder = (a, b) => Math.sign(a.mean - b.mean) === Math.sign(momentsOf(a).mean - momentsOf(b).mean);
+    const logScale = basis.kind === 'blocked' && basis.byGroup.every((g) => (g ?? []).every((o) => o.mean > 0));
+    const sameOrder = (a, b) => {
+        const samples = Math.sign(a.mean - b.mean);
+        if (samples !== Math.sign(momentsOf(a).mean - momentsOf(b).mean))
+            return false;
+        return !logScale || samples === Math.sign(blockedCentre(runsOf(a) ?? [], true) - blockedCentre(runsOf(b) ?? [], true));
+    };
     const reversed = `the ${unit}' means order ${(0,findings_text/* levelName */.C1)(factor, levels[0]?.value ?? '')} and ${(0,findings_text/* levelName */.C1)(factor, levels[1]?.value ?? '')} the other way`;
-    /** p of the difference between `pair` (or among all levels), as the basis tests it. */
+    /** p of the difference among `among` (two levels, or all), as the basis tests it. */
     const pOf = (among) => {
         if (basis.kind === 'blocked') {
-            const effect = blockedEffect(basis.byLevel, among.map((l) => l.value));
-            return { p: effect?.test?.p, method: 'anova', reason: blockedReason(effect) };
+            const effect = blockedEffect(among.map((l) => runsOf(l) ?? []));
+            return { p: effect?.test?.p, method: 'anova', reason: effect?.reason ?? 'no spread between the runs' };
         }
         if (among.length === 2)
             return { p: welchP(momentsOf(among[0]), momentsOf(among[1])), method: 'welch', reason: noSpread };
@@ -10456,8 +10449,8 @@ function rankOneFactor(family, confidence) {
     };
     const method = basis.kind === 'blocked' || levels.length > 2 ? 'anova' : 'welch';
     let test;
-    if (basis.kind === 'mixed')
-        test = testOf(undefined, method, confidence, MIXED_RUNS);
+    if (basis.kind === 'single')
+        test = testOf(undefined, method, confidence, SINGLE_RUN);
     else if (levels.length === 2 && !sameOrder(levels[0], levels[1]))
         test = testOf(undefined, method, confidence, reversed);
     else {
@@ -10465,11 +10458,11 @@ function rankOneFactor(family, confidence) {
         test = testOf(all.p, all.method, confidence, all.reason);
     }
     // Which spread the p weighs, when it is not the samples': the reader can tell n from the runs.
-    const over = basis.kind === 'blocked' ? ', run by run' : basis.kind === 'runs' ? ', between runs' : '';
+    const over = basis.kind === 'blocked' ? ', run by run' : onRuns ? ', between runs' : '';
     const parts = [headline(family, factor, levels, `${aliasNote(family, factor)}${repeatsNote(family)}`)];
     parts.push((0,findings_text/* noisePhrase */.Ez)(test, levels.length === 2 ? 'the difference is' : 'the differences are', over));
     const extra = {};
-    if (levels.length > 2 && basis.kind !== 'mixed' && levels[0]?.mean !== levels[1]?.mean && sameOrder(levels[0], levels[1])) {
+    if (levels.length > 2 && basis.kind !== 'single' && levels[0]?.mean !== levels[1]?.mean && sameOrder(levels[0], levels[1])) {
         const lead = pOf([levels[0], levels[1]]);
         if (lead.p !== undefined) {
             extra.lead = testOf(lead.p, lead.method, confidence, '');
@@ -10525,32 +10518,7 @@ function rangeText(ratios) {
     const hi = Math.max(...ratios);
     return lo.toFixed(2) === hi.toFixed(2) ? (0,findings_text/* ratioText */.B9)(lo) : `${lo.toFixed(2)}–${(0,findings_text/* ratioText */.B9)(hi)}`;
 }
-/** Why a comparison is left untested when only some of its series' rows name their runs. */
-const MIXED_RUNS = "only some levels' rows name their runs";
-const RUNS_CONFOUND = 'its levels change with the runs, which are compared run by run';
-/**
- * What a design without repeats is tested on: as RunBasis, over its cells
- * (each cell's runs, in designOf's order, when every cell has them).
- */
-function designRunBasis(cells) {
-    const runs = cells.map(({ cell }) => runObservations(cell));
-    if (runs.every((r) => r === undefined))
-        return { kind: 'samples' };
-    if (runs.some((r) => r === undefined))
-        return { kind: 'mixed' };
-    const cellOfBlock = new Map();
-    let shared = false;
-    runs.forEach((list, k) => {
-        for (const o of list) {
-            const seen = cellOfBlock.get(o.block);
-            if (seen === undefined)
-                cellOfBlock.set(o.block, k);
-            else if (seen !== k)
-                shared = true;
-        }
-    });
-    return { kind: shared ? 'blocked' : 'runs', runs: runs };
-}
+const SINGLE_RUN_DESIGN = 'a configuration ran in a single run, so its spread between runs is unknown';
 /**
  * Each condition's main effect, by its index in `family.dims`. Without
  * repeats: the additive model's F-test over the cells. With repeats (files
@@ -10568,28 +10536,24 @@ function designEffects(family) {
     const ofCells = (block, blocks = 0) => mainEffects(cells.map(({ cell, levels }) => ({ levels: block ? [...levels, block(cell)] : levels, ...cellMoments(cell) })), block ? [...counts, blocks] : counts, block ? counts.length : undefined).slice(0, counts.length);
     const repeat = repeatOf(family);
     if (!repeat) {
-        const basis = designRunBasis(cells);
-        if (basis.kind === 'mixed')
-            return family.dims.map((_, i) => ({ factor: i, test: undefined, confounding: 'none', reason: MIXED_RUNS }));
+        // Each configuration is a group of its own (RunBasis).
+        const basis = runBasisOf(cells.map(({ cell }) => [cell]));
+        if (basis.kind === 'single')
+            return family.dims.map((_, i) => ({ factor: i, test: undefined, confounding: 'none', reason: SINGLE_RUN_DESIGN }));
         if (basis.kind !== 'blocked')
             return ofCells();
-        // Runs that measured several configurations are blocks: each run's mean of each configuration is one observation.
+        // Every run measured every configuration: each run's mean of each configuration is one observation, the run a block.
         const blocks = new Map();
         const observations = [];
         cells.forEach(({ levels }, k) => {
-            for (const o of basis.runs[k]) {
+            for (const o of basis.byGroup[k] ?? []) {
                 let b = blocks.get(o.block);
                 if (b === undefined)
                     blocks.set(o.block, (b = blocks.size));
                 observations.push({ levels: [...levels, b], n: 1, mean: o.mean, sd: null });
             }
         });
-        const blocked = mainEffects(observations, [...counts, blocks.size], counts.length).slice(0, counts.length);
-        if (blocked.every((e) => e.confounding === 'none'))
-            return blocked;
-        // Confounded with the other conditions, the design says so; otherwise it is the runs a condition changes with.
-        const unblocked = ofCells();
-        return blocked.map((e, i) => (e.confounding === 'none' ? e : unblocked[i]?.confounding !== 'none' ? unblocked[i] : { factor: e.factor, test: undefined, confounding: 'none', reason: RUNS_CONFOUND }));
+        return mainEffects(observations, [...counts, blocks.size], counts.length).slice(0, counts.length);
     }
     const unitIndex = new Map();
     for (const c of family.cells)
@@ -10643,8 +10607,8 @@ function rankFactorsOfDesign(family, confidence) {
         return [];
     const { levelNames, cells } = designOf(family);
     const effects = designEffects(family);
-    const runBasis = repeatOf(family) ? 'samples' : designRunBasis(cells).kind;
-    const weighs = runBasis === 'blocked' ? ', run by run' : runBasis === 'runs' ? ', between runs' : '';
+    const runBasis = repeatOf(family) ? undefined : runBasisOf(cells.map(({ cell }) => [cell]));
+    const weighs = runBasis?.kind === 'blocked' ? ', run by run' : runBasis?.kind === 'runs' && runBasis.byGroup.every((g) => g !== undefined) ? ', between runs' : '';
     const unit = family.unit;
     const out = [];
     family.dims.forEach((factor, f) => {
@@ -27371,7 +27335,8 @@ class TableBuilder {
         this.decided = roles.length;
         this.runIdx = runColumn(this.columns, roles);
         // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
-        if (whole && this.runIdx >= 0 && !repeatsAValue(this.buffered, this.runIdx))
+        // A summary row stands for its n requests, so it is several values of its run even alone.
+        if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !repeatsAValue(this.buffered, this.runIdx))
             this.runIdx = -1;
         this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx]).run === 1;
         roles.forEach((role, i) => this.remember(i, role));
@@ -27635,12 +27600,9 @@ class TableBuilder {
     /** The run a row of `group` belongs to (its index in the group), or -1 once the group no longer tracks runs. */
     runOf(group, cell) {
         let runs = group.runs;
-        if (runs === null)
+        // A row that names no run counts in the statistics, in no run.
+        if (runs === null || isMissing(cell))
             return -1;
-        if (isMissing(cell)) {
-            group.runs = null;
-            return -1;
-        }
         const key = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
         if (runs === undefined)
             group.runs = runs = new Map();
@@ -27681,7 +27643,8 @@ class TableBuilder {
                 if (count > 1)
                     clustered = true;
             }
-            if (means.length >= 2 && clustered)
+            // One run of several values is recorded too: its spread between runs is unknown, which a comparison must know.
+            if (clustered)
                 series.runs = { column: this.columns[this.runIdx], means, keys };
         };
         group.tallies?.forEach((t, i) => set(t, group.sampled[i]));
@@ -34917,7 +34880,8 @@ function groupShards(shards, problems) {
         group.shards.push(shard.name);
         for (const s of fresh)
             group.local.add(s.id);
-        group.series.push(...fresh);
+        // Runs of different runners are different runs, whatever their keys (two shards of one machine type too).
+        group.series.push(...fresh.map((s) => (s.runs ? { ...s, runs: { ...s.runs, keys: s.runs.keys.map((k) => `${shard.name}\u0000${k}`) } } : s)));
         group.mergedIds.push(...mergedIds(fresh, label, id, taken));
     }
     return { label, groups: [...groups.values()].map(({ local: _local, ...g }) => g) };
@@ -34942,9 +34906,8 @@ function toSeries(s, id, label, hardware) {
         out.factors = s.factors;
     if (s.experiment !== undefined)
         out.experiment = s.experiment;
-    // Runs of different machines are different runs, whatever their keys: the machine makes them its own.
     if (s.runs)
-        out.runs = { ...s.runs, keys: s.runs.keys.map((k) => `${hardware}\u0000${k}`) };
+        out.runs = s.runs;
     return out;
 }
 /** Files each shard read, one entry per machine and file; what went wrong on one machine says which. */

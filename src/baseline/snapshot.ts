@@ -86,7 +86,7 @@ export function snapshotSeries(s: Series | SnapshotSeries, options: SnapshotOpti
  */
 function runsOf(s: Series | SnapshotSeries): TableRuns | undefined {
   const runs = 'replicates' in s && s.replicates ? { means: s.replicates.runMeans, keys: s.replicates.files } : s.runs;
-  if (!runs || runs.means.length < 2 || runs.means.length > SNAPSHOT_SAMPLE_LIMIT) return undefined;
+  if (!runs || runs.means.length === 0 || runs.means.length > SNAPSHOT_SAMPLE_LIMIT) return undefined;
   return { ...runs, means: runs.means.slice(), keys: runs.keys.slice() };
 }
 
@@ -335,7 +335,7 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
     if (s.experiment !== undefined && typeof s.experiment !== 'string') fail(`${at}.experiment must be a string`);
     if (s.runs !== undefined) {
       const runs = s.runs;
-      if (!isObject(runs) || !Array.isArray(runs.means) || runs.means.length < 2 || !runs.means.every(isFiniteNumber)) fail(`${at}.runs.means must be an array of two or more finite numbers`);
+      if (!isObject(runs) || !Array.isArray(runs.means) || runs.means.length === 0 || !runs.means.every(isFiniteNumber)) fail(`${at}.runs.means must be an array of finite numbers, one or more`);
       else if (!Array.isArray(runs.keys) || runs.keys.length !== runs.means.length || !runs.keys.every((k) => typeof k === 'string')) fail(`${at}.runs.keys must be an array of strings, one per mean`);
       else if (runs.column !== undefined && typeof runs.column !== 'string') fail(`${at}.runs.column must be a string`);
     }

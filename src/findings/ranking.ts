@@ -202,73 +202,69 @@ interface RunObservation {
 }
 
 /**
- * A cell's runs, two or more: the files of replicate runs (a file holding
+ * A cell's runs: the files of replicate runs (two or more; a file holding
  * several levels measured them in the same run), or the runs its table's
- * rows name, keyed by file and run (a merged shard's keys name its machine).
+ * rows name (one or more), keyed by file and run (a merged shard's keys
+ * name the shard already).
  */
 function runObservations(c: Cell): RunObservation[] | undefined {
   const r = c.series.replicates;
   if (r) return r.runMeans.length >= 2 ? r.runMeans.map((mean, i) => ({ block: r.files[i] ?? String(i), mean })) : undefined;
   const t = c.series.runs;
-  if (!t || t.means.length < 2) return undefined;
+  if (!t || t.means.length === 0) return undefined;
   return t.means.map((mean, i) => ({ block: t.column === undefined ? (t.keys[i] ?? String(i)) : `${c.series.file}\u0000${t.keys[i] ?? i}`, mean }));
 }
 
 /**
- * What a one-condition ranking is tested on: the samples (no level's rows
- * name runs), each level's runs' means (each run measured one level), the
- * runs as blocks (a run measured several levels, so its own offset is no
- * noise), or nothing (only some levels name their runs: requests would be
- * weighed against runs).
+ * What a comparison of groups of cells (a condition's levels, or a design's
+ * configurations) is tested on:
+ * - `samples`: no group's runs are known, or every group ran in the one same
+ *   run (its rows compare within it);
+ * - `blocked`: every run measured every group once, two runs or more: each
+ *   run is a block, so its own offset is no noise (compared run by run);
+ * - `single`: a group ran in a single run of several values while the
+ *   others ran elsewhere: its spread between runs is unknown, so nothing is
+ *   tested;
+ * - `runs`: each group with runs counts its runs' means, a group without
+ *   counts its samples (its rows are its runs, as far as anything says).
  */
-type RunBasis = { kind: 'samples' } | { kind: 'mixed' } | { kind: 'runs' | 'blocked'; byLevel: Map<string, RunObservation[]> };
+type RunBasis = { kind: 'samples' | 'single' } | { kind: 'runs' | 'blocked'; byGroup: (RunObservation[] | undefined)[] };
 
-function runBasisOf(groups: ReadonlyMap<string, readonly Cell[]>): RunBasis {
-  const byLevel = new Map<string, RunObservation[]>();
-  let some = false;
-  let all = true;
-  for (const [value, cells] of groups) {
-    const list: RunObservation[] = [];
-    for (const c of cells) {
-      const runs = runObservations(c);
-      if (runs) {
-        some = true;
-        for (const o of runs) list.push(o);
-      } else all = false;
-    }
-    byLevel.set(value, list);
+function runBasisOf(groups: readonly (readonly Cell[])[]): RunBasis {
+  const byGroup = groups.map((cells) => {
+    const lists = cells.map(runObservations);
+    return lists.every((l) => l !== undefined) ? (lists as RunObservation[][]).flat() : undefined;
+  });
+  if (byGroup.every((g) => g === undefined)) return { kind: 'samples' };
+  const blocks = new Set(byGroup.flatMap((g) => (g ?? []).map((o) => o.block)));
+  const all = byGroup.every((g) => g !== undefined);
+  if (all && blocks.size === 1) return { kind: 'samples' };
+  if (all && blocks.size >= 2 && byGroup.every((g) => g?.length === blocks.size && new Set(g.map((o) => o.block)).size === blocks.size)) {
+    return { kind: 'blocked', byGroup };
   }
-  if (!some) return { kind: 'samples' };
-  if (!all) return { kind: 'mixed' };
-  const levelOfBlock = new Map<string, string>();
-  let shared = false;
-  for (const [value, list] of byLevel) {
-    for (const o of list) {
-      const seen = levelOfBlock.get(o.block);
-      if (seen === undefined) levelOfBlock.set(o.block, value);
-      else if (seen !== value) shared = true;
-    }
-  }
-  return { kind: shared ? 'blocked' : 'runs', byLevel };
+  if (byGroup.some((g) => g?.length === 1)) return { kind: 'single' };
+  return { kind: 'runs', byGroup };
 }
 
-/** The levels' main effect with each run a block (randomised blocks, fitted as designEffects fits files). */
-function blockedEffect(byLevel: ReadonlyMap<string, readonly RunObservation[]>, values: readonly string[]): MainEffect | undefined {
+const SINGLE_RUN = 'a level ran in a single run, so its spread between runs is unknown';
+
+/** The groups' main effect with each run a block (randomised complete blocks, fitted as designEffects fits files). */
+function blockedEffect(byGroup: readonly (readonly RunObservation[])[]): MainEffect | undefined {
   const blocks = new Map<string, number>();
   const cells: DesignCell[] = [];
-  values.forEach((value, i) => {
-    for (const o of byLevel.get(value) ?? []) {
+  byGroup.forEach((list, i) => {
+    for (const o of list) {
       let b = blocks.get(o.block);
       if (b === undefined) blocks.set(o.block, (b = blocks.size));
       cells.push({ n: 1, mean: o.mean, sd: null, levels: [i, b] });
     }
   });
-  return mainEffects(cells, [values.length, blocks.size], 1)[0];
+  return mainEffects(cells, [byGroup.length, blocks.size], 1)[0];
 }
 
-function blockedReason(effect: MainEffect | undefined): string {
-  if (effect?.reason) return effect.reason;
-  return effect && effect.confounding !== 'none' ? 'the runs do not hold the levels together enough to tell them from the runs' : 'no spread between the runs';
+/** The order a blocked test reads two groups in: their mean over the runs, on the log scale the fit uses when every value is positive. */
+function blockedCentre(list: readonly RunObservation[], logScale: boolean): number {
+  return list.reduce((sum, o) => sum + (logScale ? Math.log(o.mean) : o.mean), 0) / list.length;
 }
 
 /**
@@ -287,45 +283,53 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
   if (repeat && !determinesBy(family.cells, repeat, factor)) return rankWithinRepeats(family, factor, levels, confidence);
   // With repeats (several files per level), each file's mean is one observation; without, a level
   // whose runs are known counts its runs.
-  const basis: RunBasis = repeat ? { kind: 'samples' } : runBasisOf(groups);
+  const values = [...groups.keys()];
+  const basis: RunBasis = repeat ? { kind: 'samples' } : runBasisOf(values.map((v) => groups.get(v) as Cell[]));
+  const runsOf = (l: FindingLevel): RunObservation[] | undefined => (basis.kind === 'runs' || basis.kind === 'blocked' ? basis.byGroup[values.indexOf(l.value)] : undefined);
   const momentsOf = (l: FindingLevel): GroupMoments => {
     if (repeat) return momentsOfValues(repeatMeans(groups.get(l.value) as Cell[], repeat));
-    if (basis.kind === 'runs' || basis.kind === 'blocked') return momentsOfValues((basis.byLevel.get(l.value) ?? []).map((o) => o.mean));
+    const runs = runsOf(l);
+    if (runs) return momentsOfValues(runs.map((o) => o.mean));
     const cells = groups.get(l.value) as Cell[];
     return cells.length === 1 ? cellMoments(cells[0] as Cell) : moments(l);
   };
-  const onRuns = basis.kind === 'runs' || basis.kind === 'blocked';
-  const single = repeat ? (l: FindingLevel) => momentsOf(l).n === 1 : (l: FindingLevel) => !onRuns && (l.n === 1 || l.sd === null);
+  const onRuns = basis.kind === 'blocked' || (basis.kind === 'runs' && basis.byGroup.every((g) => g !== undefined));
+  const single = repeat ? (l: FindingLevel) => momentsOf(l).n === 1 : (l: FindingLevel) => !runsOf(l) && (l.n === 1 || l.sd === null);
   const what = repeat ? 'repeat' : 'value';
   const noSpread = onRuns ? 'no spread between the runs' : levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
   // The sentence orders levels by their samples' mean; a test on other means (files', runs') that
   // orders a pair the other way cannot back that order, whatever its p.
   const unit = repeat ? 'files' : 'runs';
-  const sameOrder = (a: FindingLevel, b: FindingLevel) => Math.sign(a.mean - b.mean) === Math.sign(momentsOf(a).mean - momentsOf(b).mean);
+  const logScale = basis.kind === 'blocked' && basis.byGroup.every((g) => (g ?? []).every((o) => o.mean > 0));
+  const sameOrder = (a: FindingLevel, b: FindingLevel) => {
+    const samples = Math.sign(a.mean - b.mean);
+    if (samples !== Math.sign(momentsOf(a).mean - momentsOf(b).mean)) return false;
+    return !logScale || samples === Math.sign(blockedCentre(runsOf(a) ?? [], true) - blockedCentre(runsOf(b) ?? [], true));
+  };
   const reversed = `the ${unit}' means order ${levelName(factor, levels[0]?.value ?? '')} and ${levelName(factor, levels[1]?.value ?? '')} the other way`;
-  /** p of the difference between `pair` (or among all levels), as the basis tests it. */
+  /** p of the difference among `among` (two levels, or all), as the basis tests it. */
   const pOf = (among: readonly FindingLevel[]): { p: number | undefined; method: NoiseTest['method']; reason: string } => {
     if (basis.kind === 'blocked') {
-      const effect = blockedEffect(basis.byLevel, among.map((l) => l.value));
-      return { p: effect?.test?.p, method: 'anova', reason: blockedReason(effect) };
+      const effect = blockedEffect(among.map((l) => runsOf(l) ?? []));
+      return { p: effect?.test?.p, method: 'anova', reason: effect?.reason ?? 'no spread between the runs' };
     }
     if (among.length === 2) return { p: welchP(momentsOf(among[0] as FindingLevel), momentsOf(among[1] as FindingLevel)), method: 'welch', reason: noSpread };
     return { p: oneWayAnova(among.map(momentsOf))?.p, method: 'anova', reason: noSpread };
   };
   const method: NoiseTest['method'] = basis.kind === 'blocked' || levels.length > 2 ? 'anova' : 'welch';
   let test: NoiseTest;
-  if (basis.kind === 'mixed') test = testOf(undefined, method, confidence, MIXED_RUNS);
+  if (basis.kind === 'single') test = testOf(undefined, method, confidence, SINGLE_RUN);
   else if (levels.length === 2 && !sameOrder(levels[0] as FindingLevel, levels[1] as FindingLevel)) test = testOf(undefined, method, confidence, reversed);
   else {
     const all = pOf(levels);
     test = testOf(all.p, all.method, confidence, all.reason);
   }
   // Which spread the p weighs, when it is not the samples': the reader can tell n from the runs.
-  const over = basis.kind === 'blocked' ? ', run by run' : basis.kind === 'runs' ? ', between runs' : '';
+  const over = basis.kind === 'blocked' ? ', run by run' : onRuns ? ', between runs' : '';
   const parts = [headline(family, factor, levels, `${aliasNote(family, factor)}${repeatsNote(family)}`)];
   parts.push(noisePhrase(test, levels.length === 2 ? 'the difference is' : 'the differences are', over));
   const extra: Partial<DraftFinding> = {};
-  if (levels.length > 2 && basis.kind !== 'mixed' && levels[0]?.mean !== levels[1]?.mean && sameOrder(levels[0] as FindingLevel, levels[1] as FindingLevel)) {
+  if (levels.length > 2 && basis.kind !== 'single' && levels[0]?.mean !== levels[1]?.mean && sameOrder(levels[0] as FindingLevel, levels[1] as FindingLevel)) {
     const lead = pOf([levels[0] as FindingLevel, levels[1] as FindingLevel]);
     if (lead.p !== undefined) {
       extra.lead = testOf(lead.p, lead.method, confidence, '');
@@ -388,29 +392,8 @@ function rangeText(ratios: readonly number[]): string {
   return lo.toFixed(2) === hi.toFixed(2) ? ratioText(lo) : `${lo.toFixed(2)}–${ratioText(hi)}`;
 }
 
-/** Why a comparison is left untested when only some of its series' rows name their runs. */
-const MIXED_RUNS = "only some levels' rows name their runs";
-const RUNS_CONFOUND = 'its levels change with the runs, which are compared run by run';
+const SINGLE_RUN_DESIGN = 'a configuration ran in a single run, so its spread between runs is unknown';
 
-/**
- * What a design without repeats is tested on: as RunBasis, over its cells
- * (each cell's runs, in designOf's order, when every cell has them).
- */
-function designRunBasis(cells: readonly { cell: Cell }[]): { kind: 'samples' | 'mixed' } | { kind: 'runs' | 'blocked'; runs: RunObservation[][] } {
-  const runs = cells.map(({ cell }) => runObservations(cell));
-  if (runs.every((r) => r === undefined)) return { kind: 'samples' };
-  if (runs.some((r) => r === undefined)) return { kind: 'mixed' };
-  const cellOfBlock = new Map<string, number>();
-  let shared = false;
-  runs.forEach((list, k) => {
-    for (const o of list as RunObservation[]) {
-      const seen = cellOfBlock.get(o.block);
-      if (seen === undefined) cellOfBlock.set(o.block, k);
-      else if (seen !== k) shared = true;
-    }
-  });
-  return { kind: shared ? 'blocked' : 'runs', runs: runs as RunObservation[][] };
-}
 
 /**
  * Each condition's main effect, by its index in `family.dims`. Without
@@ -434,24 +417,21 @@ export function designEffects(family: Family): MainEffect[] {
     ).slice(0, counts.length);
   const repeat = repeatOf(family);
   if (!repeat) {
-    const basis = designRunBasis(cells);
-    if (basis.kind === 'mixed') return family.dims.map((_, i) => ({ factor: i, test: undefined, confounding: 'none', reason: MIXED_RUNS }));
+    // Each configuration is a group of its own (RunBasis).
+    const basis = runBasisOf(cells.map(({ cell }) => [cell]));
+    if (basis.kind === 'single') return family.dims.map((_, i) => ({ factor: i, test: undefined, confounding: 'none', reason: SINGLE_RUN_DESIGN }));
     if (basis.kind !== 'blocked') return ofCells();
-    // Runs that measured several configurations are blocks: each run's mean of each configuration is one observation.
+    // Every run measured every configuration: each run's mean of each configuration is one observation, the run a block.
     const blocks = new Map<string, number>();
     const observations: DesignCell[] = [];
     cells.forEach(({ levels }, k) => {
-      for (const o of basis.runs[k] as RunObservation[]) {
+      for (const o of basis.byGroup[k] ?? []) {
         let b = blocks.get(o.block);
         if (b === undefined) blocks.set(o.block, (b = blocks.size));
         observations.push({ levels: [...levels, b], n: 1, mean: o.mean, sd: null });
       }
     });
-    const blocked = mainEffects(observations, [...counts, blocks.size], counts.length).slice(0, counts.length);
-    if (blocked.every((e) => e.confounding === 'none')) return blocked;
-    // Confounded with the other conditions, the design says so; otherwise it is the runs a condition changes with.
-    const unblocked = ofCells();
-    return blocked.map((e, i) => (e.confounding === 'none' ? e : unblocked[i]?.confounding !== 'none' ? (unblocked[i] as MainEffect) : { factor: e.factor, test: undefined, confounding: 'none', reason: RUNS_CONFOUND }));
+    return mainEffects(observations, [...counts, blocks.size], counts.length).slice(0, counts.length);
   }
   const unitIndex = new Map<string, number>();
   for (const c of family.cells) if (!unitIndex.has(repeat(c))) unitIndex.set(repeat(c), unitIndex.size);
@@ -505,8 +485,8 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
   if (family.direction === 'none') return [];
   const { levelNames, cells } = designOf(family);
   const effects = designEffects(family);
-  const runBasis = repeatOf(family) ? 'samples' : designRunBasis(cells).kind;
-  const weighs = runBasis === 'blocked' ? ', run by run' : runBasis === 'runs' ? ', between runs' : '';
+  const runBasis = repeatOf(family) ? undefined : runBasisOf(cells.map(({ cell }) => [cell]));
+  const weighs = runBasis?.kind === 'blocked' ? ', run by run' : runBasis?.kind === 'runs' && runBasis.byGroup.every((g) => g !== undefined) ? ', between runs' : '';
   const unit = family.unit;
   const out: DraftFinding[] = [];
   family.dims.forEach((factor, f) => {

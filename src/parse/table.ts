@@ -374,7 +374,8 @@ export class TableBuilder {
     this.decided = roles.length;
     this.runIdx = runColumn(this.columns, roles);
     // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
-    if (whole && this.runIdx >= 0 && !repeatsAValue(this.buffered, this.runIdx)) this.runIdx = -1;
+    // A summary row stands for its n requests, so it is several values of its run even alone.
+    if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !repeatsAValue(this.buffered, this.runIdx)) this.runIdx = -1;
     this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx] as string).run === 1;
     roles.forEach((role, i) => this.remember(i, role));
     for (const { cells, line } of this.buffered) this.consume(cells, line);
@@ -611,11 +612,8 @@ export class TableBuilder {
   /** The run a row of `group` belongs to (its index in the group), or -1 once the group no longer tracks runs. */
   private runOf(group: Group, cell: Cell): number {
     let runs = group.runs;
-    if (runs === null) return -1;
-    if (isMissing(cell)) {
-      group.runs = null;
-      return -1;
-    }
+    // A row that names no run counts in the statistics, in no run.
+    if (runs === null || isMissing(cell)) return -1;
     const key = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
     if (runs === undefined) group.runs = runs = new Map();
     let index = runs.get(key);
@@ -651,7 +649,8 @@ export class TableBuilder {
         keys.push(names[r] as string);
         if (count > 1) clustered = true;
       }
-      if (means.length >= 2 && clustered) series.runs = { column: this.columns[this.runIdx] as string, means, keys } satisfies TableRuns;
+      // One run of several values is recorded too: its spread between runs is unknown, which a comparison must know.
+      if (clustered) series.runs = { column: this.columns[this.runIdx] as string, means, keys } satisfies TableRuns;
     };
     group.tallies?.forEach((t, i) => set(t, group.sampled[i]));
     group.summaryTallies?.forEach((t, g) => set(t, group.summaries[g]));

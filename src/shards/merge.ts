@@ -102,7 +102,8 @@ export function groupShards(shards: readonly Shard[], problems: ShardProblem[]):
     }
     group.shards.push(shard.name);
     for (const s of fresh) group.local.add(s.id);
-    group.series.push(...fresh);
+    // Runs of different runners are different runs, whatever their keys (two shards of one machine type too).
+    group.series.push(...fresh.map((s) => (s.runs ? { ...s, runs: { ...s.runs, keys: s.runs.keys.map((k) => `${shard.name}\u0000${k}`) } } : s)));
     group.mergedIds.push(...mergedIds(fresh, label, id, taken));
   }
   return { label, groups: [...groups.values()].map(({ local: _local, ...g }) => g) };
@@ -125,8 +126,7 @@ function toSeries(s: SnapshotSeries, id: string, label: string, hardware: string
   if (s.line !== undefined) out.line = s.line;
   if (s.factors) out.factors = s.factors;
   if (s.experiment !== undefined) out.experiment = s.experiment;
-  // Runs of different machines are different runs, whatever their keys: the machine makes them its own.
-  if (s.runs) out.runs = { ...s.runs, keys: s.runs.keys.map((k) => `${hardware}\u0000${k}`) };
+  if (s.runs) out.runs = s.runs;
   return out;
 }
 

@@ -112,6 +112,18 @@ describe('merging shards', () => {
     ]);
   });
 
+  it('keeps the runs of two runners of one machine type apart, whatever they are called', async () => {
+    // A suite split over two identical runners: each ran its model in runs it calls r1 … r3.
+    const csv = (model: string, base: number) => `run_id,model,ttft_ms\n${['r1', 'r2', 'r3'].flatMap((run, i) => [-1, 1].map((d) => `${run},${model},${base + 10 * i + d}`)).join('\n')}\n`;
+    await writeShard(path.join(tmp.dir, 'head', 'h100-part1'), machine('h100'), { 'bench/a.csv': csv('a', 100) });
+    await writeShard(path.join(tmp.dir, 'head', 'h100-part2'), machine('h100'), { 'bench/b.csv': csv('b', 110) });
+    const { report } = await merge({ baseline: 'none' });
+    expect(report.series.map((s) => s.runs?.keys)).toEqual([
+      ['head/h100-part1\u0000r1', 'head/h100-part1\u0000r2', 'head/h100-part1\u0000r3'],
+      ['head/h100-part2\u0000r1', 'head/h100-part2\u0000r2', 'head/h100-part2\u0000r3'],
+    ]);
+  });
+
   it('makes two shards of one machine type (a suite split over identical runners) one hardware, a series both hold taken once', async () => {
     await writeShard(path.join(tmp.dir, 'head', 'h100-part1'), machine('h100'), { 'bench/runs.csv': throughputCsv({ llama3: scaled(3), qwen: scaled(2) }) });
     await writeShard(path.join(tmp.dir, 'head', 'h100-part2'), machine('h100'), { 'bench/runs.csv': throughputCsv({ qwen: scaled(2.1), gemma: scaled(4) }) });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { poolRuns } from '../../src/experiments/replicates.js';
 import { buildSeries, compileMetricRules } from '../../src/metrics/build.js';
 import { computeFindings } from '../../src/findings/findings.js';
-import { mainEffects } from '../../src/findings/statistics.js';
+import { mainEffects, welchP } from '../../src/findings/statistics.js';
 import { ProblemLog } from '../../src/parse/problems.js';
 import { TableBuilder } from '../../src/parse/table.js';
 import { readReportSeries, renderJson } from '../../src/report/json.js';
@@ -59,11 +59,11 @@ describe('runs named by a column of one table', () => {
     expect(runsOf(['run', 'model', 'ttft_ms'], rows)).toEqual([{ metric: 'ttft_ms', labels: { model: 'a' }, runs: undefined }]);
   });
 
-  it('are left out when all rows are of one run', () => {
-    expect(runsOf(['trial', 'ttft_ms'], [['1', '10'], ['1', '12'], ['1', '11']])[0]?.runs).toBeUndefined();
+  it('are one run when all rows are of one run: its spread between runs is unknown', () => {
+    expect(runsOf(['trial', 'ttft_ms'], [['1', '10'], ['1', '12'], ['1', '11']])[0]?.runs).toEqual({ column: 'trial', means: [11], keys: ['1'] });
   });
 
-  it('are left out when a row names no run: its values belong to no run', () => {
+  it('leave out a row that names no run, which still counts in the statistics', () => {
     const rows = [
       ['1', '10'],
       ['1', '12'],
@@ -71,7 +71,7 @@ describe('runs named by a column of one table', () => {
       ['2', '11'],
       ['2', '13'],
     ];
-    expect(runsOf(['run', 'ttft_ms'], rows)[0]?.runs).toBeUndefined();
+    expect(runsOf(['run', 'ttft_ms'], rows)[0]?.runs).toEqual({ column: 'run', means: [11, 12], keys: ['1', '2'] });
   });
 
   it('are left out past 1,000 runs for one label set', () => {
@@ -200,13 +200,13 @@ describe('runs a finding cannot count on', () => {
     expect(report.series.map((s) => [s.metric, s.stats.n, s.runs])).toEqual([['ttft_ms', 12, undefined]]);
   });
 
-  it('leave a comparison untested when only some levels name their runs: requests would be weighed against runs', async () => {
+  it('leave a comparison untested when a level ran in a single run: its spread between runs is unknown', async () => {
     const rows = ['run_id,commit,ttft_ms'];
     // old: three runs of four requests; new: one run of four (a single run names no spread between runs).
     for (const [run, commit, m] of [['r1', 'old', 130], ['r2', 'old', 150], ['r3', 'old', 170], ['r4', 'new', 95]] as const) for (const d of [-2, -1, 1, 2]) rows.push(`${run},${commit},${m + d}`);
     const { report, ranking } = await rankingIn({ 'runs.csv': `${rows.join('\n')}\n` });
-    expect(report.series.map((s) => s.runs?.means)).toEqual([[130, 150, 170], undefined]);
-    expect(ranking?.text).toBe("ttft_ms by commit: new is lowest at 95 ± 1.83 ms (n=4); the highest, old (150 ms), is 1.58× that; not tested against noise (only some levels' rows name their runs).");
+    expect(report.series.map((s) => s.runs?.means)).toEqual([[130, 150, 170], [95]]);
+    expect(ranking?.text).toBe('ttft_ms by commit: new is lowest at 95 ± 1.83 ms (n=4); the highest, old (150 ms), is 1.58× that; not tested against noise (a level ran in a single run, so its spread between runs is unknown).');
   });
 
   it('that measured every level are blocks: each run’s own offset is not noise', async () => {
@@ -280,7 +280,7 @@ describe('runs in a design of several conditions', () => {
     expect(rankings.every((f) => f.text.includes('matters beyond the noise (p<0.001, run by run)'))).toBe(true);
   });
 
-  it('leave a condition that changes only between runs untested: its effect is the runs’ as much as its own', async () => {
+  it('that each measured some configurations only are no blocks: each configuration counts its runs’ means', async () => {
     // r1 and r2 ran model a at both batch sizes, r3 and r4 model b.
     const rows = ['run_id,model,batch_size,ttft_ms'];
     for (const [run, model, base] of [['r1', 'a', 100], ['r2', 'a', 110], ['r3', 'b', 150], ['r4', 'b', 160]] as const) {
@@ -289,18 +289,19 @@ describe('runs in a design of several conditions', () => {
     const rankings = await findingsIn(rows);
     const model = rankings.find((f) => f.factor === 'model');
     const batch = rankings.find((f) => f.factor === 'batch_size');
-    expect(model?.test).toEqual({ method: 'none', p: null, significant: null, reason: 'its levels change with the runs, which are compared run by run' });
-    expect(batch?.text).toContain('run by run)');
+    expect(model?.text).toContain(', between runs)');
+    expect(batch?.text).toContain(', between runs)');
+    expect(model?.test?.p).toBeLessThan(0.05);
   });
 
-  it('leave the design untested when only some configurations name their runs', async () => {
+  it('leave the design untested when a configuration ran in a single run', async () => {
     const rows = ['run_id,model,batch_size,ttft_ms'];
     // Model b at batch 8 ran once: its rows are one run's requests.
     for (const [run, model, bs, m] of [['r1', 'a', '1', 100], ['r2', 'a', '1', 110], ['r1', 'a', '8', 120], ['r2', 'a', '8', 130], ['r1', 'b', '1', 140], ['r2', 'b', '1', 150], ['r3', 'b', '8', 170]] as const) {
       for (const d of [-1, 1]) rows.push(`${run},${model},${bs},${m + d}`);
     }
     const rankings = await findingsIn(rows);
-    expect(rankings.map((f) => f.test?.reason)).toEqual(["only some levels' rows name their runs", "only some levels' rows name their runs"]);
+    expect(rankings.map((f) => f.test?.reason)).toEqual(['a configuration ran in a single run, so its spread between runs is unknown', 'a configuration ran in a single run, so its spread between runs is unknown']);
   });
 });
 
@@ -310,5 +311,50 @@ describe('runs of JSON records', () => {
     table.addRow({ run: 1, ttft_ms: [10, 12] }, 2);
     table.addRow({ run: 2, ttft_ms: [20, 22] }, 3);
     expect(table.finish().series[0]?.runs).toEqual({ column: 'run', means: [11, 21], keys: ['1', '2'] });
+  });
+});
+
+describe('runs, second review', () => {
+  const tmp = useTempDir();
+
+  async function rankingsIn(files: Record<string, string>) {
+    writeTree(tmp.dir, files);
+    const report = await analyzeTree(configFor(tmp.dir));
+    return computeFindings({ series: report.series, files: report.inventory.files, confidence: 0.95 }).filter((f) => f.kind === 'ranking');
+  }
+
+  it('are no blocks when a run measured only some levels: the levels count their runs’ means', async () => {
+    // r1–r3 measured a (~100) and b (~105); r4 measured b alone (~40).
+    const rows = ['run_id,model,ttft_ms'];
+    for (const [run, a, b] of [['r1', 100, 105], ['r2', 101, 106], ['r3', 99, 104]] as const) for (const d of [-1, 1]) rows.push(`${run},a,${a + d}`, `${run},b,${b + d}`);
+    for (const d of [-1, 1]) rows.push(`r4,b,${40 + d}`);
+    const [ranking] = await rankingsIn({ 'runs.csv': `${rows.join('\n')}\n` });
+    // Welch on the run means: a 100, 101, 99 against b 105, 106, 104, 40.
+    const a = { n: 3, mean: 100, sd: 1 };
+    const bMeans = [105, 106, 104, 40];
+    const bMean = bMeans.reduce((x, y) => x + y) / 4;
+    const b = { n: 4, mean: bMean, sd: Math.sqrt(bMeans.reduce((sum, v) => sum + (v - bMean) ** 2, 0) / 3) };
+    expect(ranking?.test?.p).toBeCloseTo(welchP(b, a) as number, 10);
+    expect(ranking?.text).toContain(', between runs)');
+  });
+
+  it('of summary rows are tracked when each run has one row: a summary row stands for its n requests', async () => {
+    const rows = ['run,model,mean_ttft_ms,std_ttft_ms,n'];
+    for (const [run, model, m] of [['1', 'a', 130], ['2', 'a', 150], ['3', 'a', 170], ['4', 'b', 120], ['5', 'b', 140], ['6', 'b', 160]] as const) rows.push(`${run},${model},${m},5,100`);
+    const [ranking] = await rankingsIn({ 'summary.csv': `${rows.join('\n')}\n` });
+    const sd = 20;
+    expect(ranking?.test?.p).toBeCloseTo(welchP({ n: 3, mean: 140, sd }, { n: 3, mean: 150, sd }) as number, 10);
+    expect(ranking?.text).toContain('within the noise (p=0.57, between runs)');
+  });
+
+  it('of a level whose rows are one a run count as they are beside a level with several values a run', async () => {
+    // a's file names five runs of five requests; b's file five runs of one request (its rows are its runs).
+    const a = ['model,run,ttft_ms', ...[1, 2, 3, 4, 5].flatMap((r) => [-2, -1, 0, 1, 2].map((d) => `a,${r},${100 + r + d}`))];
+    const b = ['model,run,ttft_ms', ...[1, 2, 3, 4, 5].map((r) => `b,${r},${150 + r}`)];
+    const [ranking] = await rankingsIn({ 'runs/a.csv': `${a.join('\n')}\n`, 'runs/b.csv': `${b.join('\n')}\n` });
+    // Welch: a's run means 101…105 against b's values 151…155, each sd √2.5.
+    const sd = Math.sqrt(2.5);
+    expect(ranking?.test?.p).toBeCloseTo(welchP({ n: 5, mean: 103, sd }, { n: 5, mean: 153, sd }) as number, 10);
+    expect(ranking?.test?.significant).toBe(true);
   });
 });
