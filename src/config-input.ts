@@ -56,7 +56,19 @@ export function booleanInput(raw: string, input: string, fallback: boolean): boo
   throw new ConfigError(input, `"${value}" must be true or false`);
 }
 
+/** A path glob's `{a,b}` groups must close: an open one matches nothing a user meant (and no regular expression). */
+export function checkBraces(pattern: string, input: string): void {
+  let depth = 0;
+  for (const ch of pattern) {
+    if (ch === '{') depth += 1;
+    else if (ch === '}' && depth > 0) depth -= 1;
+  }
+  if (depth > 0) throw new ConfigError(input, `"${pattern}" has a "{" without its "}"`);
+}
+
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Node's timers take at most 2^31 − 1 ms (about 24.8 days); a longer one would fire at once. */
+const MAX_DURATION_MS = 2 ** 31 - 1;
 
 /** "90s", "2m", "1500ms"; a bare number is seconds. */
 export function parseDuration(raw: string, input: string, fallback: number): number {
@@ -66,5 +78,6 @@ export function parseDuration(raw: string, input: string, fallback: number): num
   if (!m) throw new ConfigError(input, `"${v}" is not a duration (examples: 90s, 2m, 1500ms; a bare number is seconds)`);
   const ms = Math.round(Number(m[1]) * (DURATION_UNITS[m[2] ?? 's'] as number));
   if (ms <= 0) throw new ConfigError(input, `must be greater than zero, got "${v}"`);
+  if (ms > MAX_DURATION_MS) throw new ConfigError(input, `must be at most 24 days (596h), got "${v}"`);
   return ms;
 }

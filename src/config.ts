@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { booleanInput, ConfigError, listInput, type InputReader, type PatternRule } from './config-input.js';
+import { booleanInput, checkBraces, ConfigError, listInput, type InputReader, type PatternRule } from './config-input.js';
 import type { Direction } from './model/series.js';
 import { describeGateConfig, readGateConfig } from './baseline/config.js';
 import type { GateConfig } from './baseline/types.js';
@@ -68,6 +68,10 @@ export function buildConfig(read: InputReader, env: ConfigEnvironment): Config {
   for (const p of userIgnore) checkPattern(p, 'ignore');
   const outputInput = read('output-dir');
   const outputDir = outputInput ? path.resolve(workspace, outputInput) : env.defaultOutputDir;
+  // The report's own folder is left out of the search: holding the folder searched, it would hide every file.
+  if (outputInput && isWithin(outputDir as string, root)) {
+    throw new ConfigError('output-dir', `"${outputInput}" holds the folder analysed ('path': "${read('path') || '.'}"), whose files would all be left out as the report's own; choose a folder of its own`);
+  }
   return {
     workspace,
     root,
@@ -91,6 +95,12 @@ export function buildConfig(read: InputReader, env: ConfigEnvironment): Config {
   };
 }
 
+/** Whether `child` is `parent` or inside it. */
+function isWithin(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
 function resolveInside(workspace: string, value: string, input: string): string {
   const resolved = path.resolve(workspace, value);
   const rel = path.relative(workspace, resolved);
@@ -109,6 +119,7 @@ function checkPattern(pattern: string, input: string): void {
   if (body.split(/[\\/]/).includes('..')) {
     throw new ConfigError(input, `"${pattern}" contains '..'; patterns may not leave 'path'`);
   }
+  checkBraces(body, input);
 }
 
 const SIZE_UNITS: Record<string, number> = {

@@ -51,7 +51,7 @@ export async function run(): Promise<void> {
       defaultOutputDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'chimera-insight'),
     });
     // A merge reads shard folders, not `path`.
-    if (config.mode !== 'merge') await checkRootFolder(config.root, core.getInput('path') || '.');
+    if (config.mode !== 'merge') await checkRootFolder(config.root, core.getInput('path') || '.', config.workspace);
   } catch (err) {
     core.setFailed(redactSecrets(err instanceof ConfigError ? err.message : `Invalid configuration: ${(err as Error).message}`));
     return;
@@ -100,6 +100,8 @@ export async function run(): Promise<void> {
 
 run()
   .catch((err: unknown) => {
-    core.setFailed(redactSecrets(`Chimera Insight failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+    // A setting found unusable only once used (an output folder that cannot be written) is named, not a crash.
+    if (err instanceof ConfigError) core.setFailed(redactSecrets(err.message));
+    else core.setFailed(redactSecrets(`Chimera Insight failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
   })
   .finally(() => exitWhenDone((m) => core.warning(m)));

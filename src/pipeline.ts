@@ -9,6 +9,7 @@ import { assembledBytes, assembleSections, reportSections, SUMMARY_LIMIT_BYTES, 
 import { writeReportJson, writeReportMarkdown, writeToFile } from './report/write.js';
 import type { Report } from './model/report.js';
 import { redactSecrets } from './util/redact.js';
+import { prepareOutputDir, writingOutput } from './util/output-dir.js';
 
 /** report.md is held as one string only up to this size (see PipelineResult.markdown). */
 const MARKDOWN_IN_MEMORY_BYTES = 2 * SUMMARY_LIMIT_BYTES;
@@ -90,13 +91,15 @@ export async function runPipeline(config: Config, deps: AnalyzeDependencies & Pi
     },
   };
   if (config.outputDir) {
-    await fs.mkdir(config.outputDir, { recursive: true });
-    result.reportPath = path.join(config.outputDir, 'report.md');
-    result.reportJsonPath = path.join(config.outputDir, 'report.json');
+    await prepareOutputDir(config.outputDir, config.workspace);
+    const reportPath = path.join(config.outputDir, 'report.md');
+    const reportJsonPath = path.join(config.outputDir, 'report.json');
+    result.reportPath = reportPath;
+    result.reportJsonPath = reportJsonPath;
     // Streamed: a report of many series is never one string in memory.
     const rendered = render();
-    await writeToFile(result.reportPath, (sink) => writeReportMarkdown(rendered, report.timings.renderMs, sink));
-    await writeToFile(result.reportJsonPath, (sink) => writeReportJson(report, sink, { keepSamples: config.keepSamples }));
+    await writingOutput(reportPath, config.workspace, () => writeToFile(reportPath, (sink) => writeReportMarkdown(rendered, report.timings.renderMs, sink)));
+    await writingOutput(reportJsonPath, config.workspace, () => writeToFile(reportJsonPath, (sink) => writeReportJson(report, sink, { keepSamples: config.keepSamples })));
   }
   return result;
 }

@@ -9287,6 +9287,7 @@ function compileGateRules(config) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Xe: () => (/* binding */ checkBraces),
 /* harmony export */   dt: () => (/* binding */ listInput),
 /* harmony export */   tE: () => (/* binding */ booleanInput),
 /* harmony export */   xL: () => (/* binding */ ConfigError)
@@ -9342,7 +9343,21 @@ function booleanInput(raw, input, fallback) {
         return false;
     throw new ConfigError(input, `"${value}" must be true or false`);
 }
+/** A path glob's `{a,b}` groups must close: an open one matches nothing a user meant (and no regular expression). */
+function checkBraces(pattern, input) {
+    let depth = 0;
+    for (const ch of pattern) {
+        if (ch === '{')
+            depth += 1;
+        else if (ch === '}' && depth > 0)
+            depth -= 1;
+    }
+    if (depth > 0)
+        throw new ConfigError(input, `"${pattern}" has a "{" without its "}"`);
+}
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Node's timers take at most 2^31 − 1 ms (about 24.8 days); a longer one would fire at once. */
+const MAX_DURATION_MS = 2 ** 31 - 1;
 /** "90s", "2m", "1500ms"; a bare number is seconds. */
 function parseDuration(raw, input, fallback) {
     const v = raw.trim();
@@ -9354,6 +9369,8 @@ function parseDuration(raw, input, fallback) {
     const ms = Math.round(Number(m[1]) * DURATION_UNITS[m[2] ?? 's']);
     if (ms <= 0)
         throw new ConfigError(input, `must be greater than zero, got "${v}"`);
+    if (ms > MAX_DURATION_MS)
+        throw new ConfigError(input, `must be at most 24 days (596h), got "${v}"`);
     return ms;
 }
 
@@ -11281,6 +11298,10 @@ function parseUrl(raw) {
     }
     catch {
         throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-url', `"${raw}" is not a URL (example: http://gpu-box:11434)`);
+    }
+    // The URL is shown in the log, the summary and the comment: a password in it would be published (so it is not echoed here either).
+    if (url.username !== '' || url.password !== '') {
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-url', 'holds a user name or password, which the report would show; put the server behind a proxy on the runner, or use a URL without them');
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-url', `"${raw}" must start with http:// or https://`);
@@ -15907,6 +15928,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/util/output-dir.ts
+var output_dir = __nccwpck_require__(3089);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: ./src/report/series-table.ts
@@ -16212,6 +16235,7 @@ var markdown = __nccwpck_require__(8735);
 
 
 
+
 const CHUNK_CHARS = 64 * 1024;
 /** Collects output into chunks of about CHUNK_CHARS and hands each to the sink. */
 class ChunkWriter {
@@ -16356,7 +16380,8 @@ async function writeReportMarkdown(sections, renderMs, sink) {
 }
 /** A file as a sink that waits for the disk when the stream's buffer is full; `close` ends and flushes it. */
 function fileSink(file) {
-    const stream = (0,external_node_fs_.createWriteStream)(file);
+    // Numeric flags (O_NOFOLLOW has no letter): fs.open takes them as they are; the typings only name strings.
+    const stream = (0,external_node_fs_.createWriteStream)(file, { flags: output_dir/* OUTPUT_FILE_FLAGS */.Zn });
     let failure;
     stream.on('error', (err) => {
         failure = err;
@@ -16776,6 +16801,93 @@ function formatP(p) {
     if (p < 0.001)
         return '<0.001';
     return Number(p.toPrecision(2)).toString();
+}
+
+
+/***/ }),
+
+/***/ 3089:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zn: () => (/* binding */ OUTPUT_FILE_FLAGS),
+/* harmony export */   g$: () => (/* binding */ prepareOutputDir),
+/* harmony export */   m$: () => (/* binding */ writingOutput)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _config_input_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2936);
+
+
+
+/**
+ * The folder the report files go to, made ready to write: created if need
+ * be, and never reached through a symbolic link inside the workspace (a pull
+ * request can add one, and the report would then overwrite whatever it
+ * points at). A folder outside the workspace (RUNNER_TEMP) is the
+ * workflow's own choice. Failures name the input instead of ending the run
+ * with a stack trace.
+ */
+async function prepareOutputDir(dir, workspace, input = 'output-dir') {
+    const shown = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, dir).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/') || '.';
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, dir);
+    if (rel !== '' && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel)) {
+        let at = workspace;
+        for (const part of rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))) {
+            at = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(at, part);
+            const stat = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.lstat(at).catch(() => undefined);
+            if (!stat)
+                break;
+            if (stat.isSymbolicLink())
+                throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(input, `"${shown}" goes through a symbolic link (${node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, at)}); the report is not written through links`);
+            if (!stat.isDirectory())
+                throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(input, at === dir ? `"${shown}" is a file, not a folder` : `"${shown}" is inside a file, not a folder (${node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, at)})`);
+        }
+    }
+    try {
+        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(dir, { recursive: true });
+    }
+    catch (err) {
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(input, `"${shown}" cannot be created (${reasonOf(err)})`);
+    }
+}
+/** Opening flags for a report file: written anew, and never through a symbolic link planted where it goes. */
+const OUTPUT_FILE_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_TRUNC | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+/** Runs `write` for one report file, turning a file that cannot be written into an error naming the input. */
+async function writingOutput(file, workspace, write, input = 'output-dir') {
+    try {
+        await write();
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === undefined)
+            throw err;
+        const shown = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, file).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(input, `cannot write "${shown}" (${reasonOf(err)})`);
+    }
+}
+function reasonOf(err) {
+    const code = err.code;
+    switch (code) {
+        case 'EEXIST':
+        case 'ENOTDIR':
+            return 'a file stands where a folder must be';
+        case 'EISDIR':
+            return 'a folder stands where the file goes';
+        case 'ELOOP':
+            return 'it is a symbolic link; the report is not written through links';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EROFS':
+            return 'read-only file system';
+        case 'ENOSPC':
+            return 'no space left on the device';
+        default:
+            return code ?? err.message;
+    }
 }
 
 
@@ -27069,6 +27181,15 @@ const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|
 /** Categorical columns, numeric or not: they split series instead of being measured. */
 const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|gpu|gpu_?name|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|input_?len|output_?len|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|tensor_?parallel_?size|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
 const MISSING = new Set(['', 'nan', 'null', 'none', 'n/a', 'na', '-', '—']);
+/** A plain decimal number, exponent allowed: one that reads as ±Infinity (1e400) overflowed, it is no text. */
+const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** A cell written as a number too large for a double (`1e400`): a measured value, out of range. */
+function overflows(cell) {
+    if (typeof cell !== 'string')
+        return false;
+    const text = cell.trim();
+    return DECIMAL_SYNTAX.test(text) && !Number.isFinite(Number(text));
+}
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 /**
  * Plain decimal numbers only (`12`, `-0.5`, `.25`, `1.5e3`, spaces around): the
@@ -27545,6 +27666,10 @@ class TableBuilder {
         if (value === undefined) {
             if (isMissing(cell))
                 return undefined;
+            if (overflows(cell)) {
+                this.options.problems.add(line, `column "${this.columns[i]}": ${cell.trim().slice(0, 40)} is not a finite number; cell skipped`);
+                return undefined;
+            }
             const quantity = typeof cell === 'string' ? parseQuantity(cell, this.options.decimalComma) : undefined;
             if (!quantity) {
                 const text = typeof cell === 'string' && cell.includes(table_REPLACEMENT) ? 'holds bytes that are not valid UTF-8 text' : 'holds a value that is not a number';
@@ -27805,7 +27930,8 @@ function profileCell(p, cell, decimalComma) {
         return;
     }
     // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
-    if (typeof cell === 'number' ? Number.isFinite(cell) : parseNumber(cell, decimalComma) !== undefined) {
+    // A number that overflows is still one: the column stays a metric and the cell is reported when read.
+    if (typeof cell === 'number' ? Number.isFinite(cell) : parseNumber(cell, decimalComma) !== undefined || overflows(cell)) {
         p.numeric += 1;
         p.numericCells.push(cell);
         return;
@@ -29231,6 +29357,7 @@ function parseFormatInput(raw) {
         if (pattern.split(/[\\/]/).includes('..')) {
             throw new config_input/* ConfigError */.xL('format', `"${pattern}" contains '..'; globs match paths inside the workspace`);
         }
+        (0,config_input/* checkBraces */.Xe)(pattern, 'format');
         rules.push({ pattern, value });
     }
     return rules;
@@ -29295,6 +29422,10 @@ function buildConfig(read, env) {
         checkPattern(p, 'ignore');
     const outputInput = read('output-dir');
     const outputDir = outputInput ? external_node_path_default().resolve(workspace, outputInput) : env.defaultOutputDir;
+    // The report's own folder is left out of the search: holding the folder searched, it would hide every file.
+    if (outputInput && isWithin(outputDir, root)) {
+        throw new config_input/* ConfigError */.xL('output-dir', `"${outputInput}" holds the folder analysed ('path': "${read('path') || '.'}"), whose files would all be left out as the report's own; choose a folder of its own`);
+    }
     return {
         workspace,
         root,
@@ -29318,6 +29449,11 @@ function buildConfig(read, env) {
         ...readShardConfig(read),
     };
 }
+/** Whether `child` is `parent` or inside it. */
+function isWithin(parent, child) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
+}
 function resolveInside(workspace, value, input) {
     const resolved = external_node_path_default().resolve(workspace, value);
     const rel = external_node_path_default().relative(workspace, resolved);
@@ -29335,6 +29471,7 @@ function checkPattern(pattern, input) {
     if (body.split(/[\\/]/).includes('..')) {
         throw new config_input/* ConfigError */.xL(input, `"${pattern}" contains '..'; patterns may not leave 'path'`);
     }
+    (0,config_input/* checkBraces */.Xe)(body, input);
 }
 const SIZE_UNITS = {
     '': 1,
@@ -29435,7 +29572,7 @@ var rules = __nccwpck_require__(1272);
  * file, would otherwise end the run with a stack trace or find nothing
  * without a word. `shown`: the input as the user wrote it.
  */
-async function checkRootFolder(root, shown) {
+async function checkRootFolder(root, shown, workspace) {
     const stat = await fs.stat(root).catch((err) => err);
     if (stat instanceof Error) {
         const why = stat.code === 'ENOENT' ? 'does not exist in the workspace' : stat.code === 'ENOTDIR' ? 'is inside a file, not a folder' : `cannot be read (${stat.code ?? stat.message})`;
@@ -29443,6 +29580,10 @@ async function checkRootFolder(root, shown) {
     }
     if (!stat.isDirectory())
         throw new ConfigError('path', `"${shown}" is a file; 'path' is the folder to search (choose files in it with 'patterns')`);
+    // A symlink in the checkout (a pull request can add one) must not take the search outside the workspace.
+    const [real, realWorkspace] = await Promise.all([fs.realpath(root), fs.realpath(workspace)]);
+    if (!isInside(realWorkspace, real))
+        throw new ConfigError('path', `"${shown}" leads outside the workspace through a symbolic link`);
 }
 function isInside(parent, child) {
     const rel = external_node_path_default().relative(parent, child);
@@ -30825,6 +30966,10 @@ function walkDocument(doc, adapter, text) {
     }
     if (json_isObject(doc) && doc.tool === 'chimera-insight') {
         return skipped('a Chimera Insight report, not benchmark results');
+    }
+    // A shard folder's hardware.json (src/hardware/validate.ts) describes the runner, not a benchmark.
+    if (json_isObject(doc) && ['id', 'idSource', 'os', 'arch', 'gpus'].every((k) => k in doc)) {
+        return skipped("a Chimera Insight shard's hardware description, not benchmark results");
     }
     const walker = new JsonWalker();
     walker.walk(doc, [], {});
@@ -34090,7 +34235,10 @@ var call_metrics = __nccwpck_require__(2143);
 var report_markdown = __nccwpck_require__(8735);
 // EXTERNAL MODULE: ./src/report/write.ts + 1 modules
 var report_write = __nccwpck_require__(8658);
+// EXTERNAL MODULE: ./src/util/output-dir.ts
+var output_dir = __nccwpck_require__(3089);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -34158,13 +34306,15 @@ async function runPipeline(config, deps) {
         },
     };
     if (config.outputDir) {
-        await external_node_fs_.promises.mkdir(config.outputDir, { recursive: true });
-        result.reportPath = external_node_path_default().join(config.outputDir, 'report.md');
-        result.reportJsonPath = external_node_path_default().join(config.outputDir, 'report.json');
+        await (0,output_dir/* prepareOutputDir */.g$)(config.outputDir, config.workspace);
+        const reportPath = external_node_path_default().join(config.outputDir, 'report.md');
+        const reportJsonPath = external_node_path_default().join(config.outputDir, 'report.json');
+        result.reportPath = reportPath;
+        result.reportJsonPath = reportJsonPath;
         // Streamed: a report of many series is never one string in memory.
         const rendered = render();
-        await (0,report_write/* writeToFile */.tP)(result.reportPath, (sink) => (0,report_write/* writeReportMarkdown */.xp)(rendered, report.timings.renderMs, sink));
-        await (0,report_write/* writeToFile */.tP)(result.reportJsonPath, (sink) => (0,report_write/* writeReportJson */.eU)(report, sink, { keepSamples: config.keepSamples }));
+        await (0,output_dir/* writingOutput */.m$)(reportPath, config.workspace, () => (0,report_write/* writeToFile */.tP)(reportPath, (sink) => (0,report_write/* writeReportMarkdown */.xp)(rendered, report.timings.renderMs, sink)));
+        await (0,output_dir/* writingOutput */.m$)(reportJsonPath, config.workspace, () => (0,report_write/* writeToFile */.tP)(reportJsonPath, (sink) => (0,report_write/* writeReportJson */.eU)(report, sink, { keepSamples: config.keepSamples })));
     }
     return result;
 }
@@ -35276,6 +35426,7 @@ function forShard(config) {
 
 
 
+
 /**
  * A shard folder: snapshot.json (every series, with the hardware) and
  * hardware.json beside the report.md and report.json the pipeline wrote.
@@ -35283,11 +35434,14 @@ function forShard(config) {
 async function writeShardFiles(dir, report) {
     if (!report.hardware)
         throw new Error('a shard needs the hardware it ran on');
-    await external_node_fs_.promises.mkdir(dir, { recursive: true });
+    const hardware = report.hardware;
+    // Files are named from the folder holding the shard's (the pipeline made it ready: prepareOutputDir).
+    const shownFrom = external_node_path_default().dirname(dir);
+    await (0,output_dir/* writingOutput */.m$)(dir, shownFrom, () => external_node_fs_.promises.mkdir(dir, { recursive: true }).then(() => undefined));
     const snapshotPath = external_node_path_default().join(dir, read_SNAPSHOT_FILE);
     const hardwarePath = external_node_path_default().join(dir, validate/* HARDWARE_FILE */.S);
-    await (0,baseline_snapshot/* writeSnapshot */.oF)(snapshotPath, (0,baseline_snapshot/* createSnapshot */.$p)(report, { detail: 'full' }));
-    await external_node_fs_.promises.writeFile(hardwarePath, (0,validate/* serialiseHardware */.YN)(report.hardware));
+    await (0,output_dir/* writingOutput */.m$)(snapshotPath, shownFrom, () => (0,baseline_snapshot/* writeSnapshot */.oF)(snapshotPath, (0,baseline_snapshot/* createSnapshot */.$p)(report, { detail: 'full' })));
+    await (0,output_dir/* writingOutput */.m$)(hardwarePath, shownFrom, () => external_node_fs_.promises.writeFile(hardwarePath, (0,validate/* serialiseHardware */.YN)(hardware), { flag: output_dir/* OUTPUT_FILE_FLAGS */.Zn }));
     return { snapshotPath, hardwarePath };
 }
 /**

@@ -36,13 +36,16 @@ export interface DiscoveryOptions {
  * file, would otherwise end the run with a stack trace or find nothing
  * without a word. `shown`: the input as the user wrote it.
  */
-export async function checkRootFolder(root: string, shown: string): Promise<void> {
+export async function checkRootFolder(root: string, shown: string, workspace: string): Promise<void> {
   const stat = await fs.stat(root).catch((err: NodeJS.ErrnoException) => err);
   if (stat instanceof Error) {
     const why = stat.code === 'ENOENT' ? 'does not exist in the workspace' : stat.code === 'ENOTDIR' ? 'is inside a file, not a folder' : `cannot be read (${stat.code ?? stat.message})`;
     throw new ConfigError('path', `"${shown}" ${why}`);
   }
   if (!stat.isDirectory()) throw new ConfigError('path', `"${shown}" is a file; 'path' is the folder to search (choose files in it with 'patterns')`);
+  // A symlink in the checkout (a pull request can add one) must not take the search outside the workspace.
+  const [real, realWorkspace] = await Promise.all([fs.realpath(root), fs.realpath(workspace)]);
+  if (!isInside(realWorkspace, real)) throw new ConfigError('path', `"${shown}" leads outside the workspace through a symbolic link`);
 }
 
 function isInside(parent: string, child: string): boolean {

@@ -103,6 +103,10 @@ function parseUrl(raw: string): string {
   } catch {
     throw new ConfigError('ollama-url', `"${raw}" is not a URL (example: http://gpu-box:11434)`);
   }
+  // The URL is shown in the log, the summary and the comment: a password in it would be published (so it is not echoed here either).
+  if (url.username !== '' || url.password !== '') {
+    throw new ConfigError('ollama-url', 'holds a user name or password, which the report would show; put the server behind a proxy on the runner, or use a URL without them');
+  }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError('ollama-url', `"${raw}" must start with http:// or https://`);
   }

@@ -92,6 +92,10 @@ function walkDocument(doc: unknown, adapter: string, text: string | undefined): 
   if (isObject(doc as Json) && (doc as JsonObject).tool === 'chimera-insight') {
     return skipped('a Chimera Insight report, not benchmark results');
   }
+  // A shard folder's hardware.json (src/hardware/validate.ts) describes the runner, not a benchmark.
+  if (isObject(doc as Json) && ['id', 'idSource', 'os', 'arch', 'gpus'].every((k) => k in (doc as JsonObject))) {
+    return skipped("a Chimera Insight shard's hardware description, not benchmark results");
+  }
   const walker = new JsonWalker();
   walker.walk(doc as Json, [], {});
   const series = walker.finish();

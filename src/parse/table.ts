@@ -73,6 +73,15 @@ const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|
 const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|gpu|gpu_?name|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|input_?len|output_?len|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|tensor_?parallel_?size|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
 
 const MISSING = new Set(['', 'nan', 'null', 'none', 'n/a', 'na', '-', '—']);
+/** A plain decimal number, exponent allowed: one that reads as ±Infinity (1e400) overflowed, it is no text. */
+const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A cell written as a number too large for a double (`1e400`): a measured value, out of range. */
+function overflows(cell: Cell): boolean {
+  if (typeof cell !== 'string') return false;
+  const text = cell.trim();
+  return DECIMAL_SYNTAX.test(text) && !Number.isFinite(Number(text));
+}
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 
 export interface TableOptions {
@@ -559,6 +568,10 @@ export class TableBuilder {
     let value = parseNumber(cell, this.options.decimalComma);
     if (value === undefined) {
       if (isMissing(cell)) return undefined;
+      if (overflows(cell)) {
+        this.options.problems.add(line, `column "${this.columns[i]}": ${(cell as string).trim().slice(0, 40)} is not a finite number; cell skipped`);
+        return undefined;
+      }
       const quantity = typeof cell === 'string' ? parseQuantity(cell, this.options.decimalComma) : undefined;
       if (!quantity) {
         const text = typeof cell === 'string' && cell.includes(REPLACEMENT) ? 'holds bytes that are not valid UTF-8 text' : 'holds a value that is not a number';
@@ -808,7 +821,8 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
     return;
   }
   // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
-  if (typeof cell === 'number' ? Number.isFinite(cell) : parseNumber(cell, decimalComma) !== undefined) {
+  // A number that overflows is still one: the column stays a metric and the cell is reported when read.
+  if (typeof cell === 'number' ? Number.isFinite(cell) : parseNumber(cell, decimalComma) !== undefined || overflows(cell)) {
     p.numeric += 1;
     p.numericCells.push(cell as string | number);
     return;

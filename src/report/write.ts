@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { OUTPUT_FILE_FLAGS } from '../util/output-dir.js';
 import { once } from 'node:events';
 import type { Report } from '../model/report.js';
 import { asciiOnly, reportForJson, type ReportJsonOptions } from './json.js';
@@ -188,7 +189,8 @@ export async function writeReportMarkdown(sections: readonly Section[], renderMs
 
 /** A file as a sink that waits for the disk when the stream's buffer is full; `close` ends and flushes it. */
 function fileSink(file: string): { sink: Sink; close: () => Promise<void> } {
-  const stream = createWriteStream(file);
+  // Numeric flags (O_NOFOLLOW has no letter): fs.open takes them as they are; the typings only name strings.
+  const stream = createWriteStream(file, { flags: OUTPUT_FILE_FLAGS as unknown as string });
   let failure: Error | undefined;
   stream.on('error', (err) => {
     failure = err;

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -213,6 +213,19 @@ describe('the bundled action on bad input', () => {
     expect(bad.exitCode).toBe(1);
     expect(bad.stdout).toContain(`::error::Input 'path': "examples/benchmark" does not exist in the workspace`);
     expect(bad.stdout).not.toContain('failed unexpectedly');
+  });
+
+  it('writes no report through a symbolic link a pull request planted in output-dir, and says why', () => {
+    const ws = freshWorkspace();
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'chimera-outside-'));
+    created.push(outside);
+    writeFileSync(path.join(outside, 'victim.txt'), 'keep me\n');
+    mkdirSync(path.join(ws, 'out'));
+    symlinkSync(path.join(outside, 'victim.txt'), path.join(ws, 'out', 'report.md'));
+    const bad = runAction(path.join(bundle, 'index.js'), { workspace: ws, inputs: { path: 'examples/benchmarks', llm: 'false', 'output-dir': 'out' } });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toContain(`::error::Input 'output-dir': cannot write "out/report.md" (it is a symbolic link; the report is not written through links)`);
+    expect(readFileSync(path.join(outside, 'victim.txt'), 'utf8')).toBe('keep me\n');
   });
 
   it('reports a malformed file with file and line, warns with an annotation, and still analyses the rest', () => {

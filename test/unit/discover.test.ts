@@ -325,20 +325,32 @@ describe('the folder the path input names', () => {
   afterEach(() => removeDir(root));
 
   it('is accepted when it is a folder', async () => {
-    await expect(checkRootFolder(path.join(root, 'bench'), 'bench')).resolves.toBeUndefined();
+    await expect(checkRootFolder(path.join(root, 'bench'), 'bench', root)).resolves.toBeUndefined();
   });
 
   it('is named as missing when it does not exist', async () => {
-    await expect(checkRootFolder(path.join(root, 'benches'), 'benches')).rejects.toThrow(`Input 'path': "benches" does not exist in the workspace`);
+    await expect(checkRootFolder(path.join(root, 'benches'), 'benches', root)).rejects.toThrow(`Input 'path': "benches" does not exist in the workspace`);
   });
 
   it('is named as a file when it names one', async () => {
-    await expect(checkRootFolder(path.join(root, 'bench', 'results.csv'), 'bench/results.csv')).rejects.toThrow(
+    await expect(checkRootFolder(path.join(root, 'bench', 'results.csv'), 'bench/results.csv', root)).rejects.toThrow(
       `Input 'path': "bench/results.csv" is a file; 'path' is the folder to search (choose files in it with 'patterns')`,
     );
   });
 
+  it('is refused when a symbolic link in the checkout leads it outside the workspace', async () => {
+    const outside = makeTempDir();
+    try {
+      symlinkIn(root, 'rootlink', outside, 'dir');
+      await expect(checkRootFolder(path.join(root, 'rootlink'), 'rootlink', root)).rejects.toThrow(`Input 'path': "rootlink" leads outside the workspace through a symbolic link`);
+      symlinkIn(root, 'inside', path.join(root, 'bench'), 'dir');
+      await expect(checkRootFolder(path.join(root, 'inside'), 'inside', root)).resolves.toBeUndefined();
+    } finally {
+      removeDir(outside);
+    }
+  });
+
   it('is named as inside a file when a file stands on its way', async () => {
-    await expect(checkRootFolder(path.join(root, 'bench', 'results.csv', 'x'), 'bench/results.csv/x')).rejects.toThrow(`Input 'path': "bench/results.csv/x" is inside a file, not a folder`);
+    await expect(checkRootFolder(path.join(root, 'bench', 'results.csv', 'x'), 'bench/results.csv/x', root)).rejects.toThrow(`Input 'path': "bench/results.csv/x" is inside a file, not a folder`);
   });
 });

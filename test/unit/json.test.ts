@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RawSeries } from '../../src/model/series.js';
 import { flattenRecord, parseJsonText } from '../../src/parse/json.js';
+import { serialiseHardware } from '../../src/hardware/validate.js';
+import type { HardwareIdentity } from '../../src/model/hardware.js';
 import type { ParsedData } from '../../src/parse/types.js';
 import { keys, notParsed, parsed, samplesOf, series, statsOf } from '../helpers/series.js';
 
@@ -344,6 +346,11 @@ describe('parseJsonText: files that are not benchmark results', () => {
 
   it("skips Chimera Insight's own report", () => {
     expect(notParsed(parseJsonText(fixture('chimera-report.json')))).toEqual({ status: 'skipped', reason: 'a Chimera Insight report, not benchmark results' });
+  });
+
+  it("skips a shard folder's hardware.json, written by the action itself", () => {
+    const hardware = { id: 'h100', idSource: 'input', os: 'linux', arch: 'x64', cpu: { model: 'EPYC', cores: 64 }, gpus: [{ vendor: 'nvidia', model: 'H100', count: 8 }] };
+    expect(notParsed(parseJsonText(serialiseHardware(hardware as HardwareIdentity)))).toEqual({ status: 'skipped', reason: "a Chimera Insight shard's hardware description, not benchmark results" });
   });
 
   it('reads a file that starts with a byte order mark', () => {

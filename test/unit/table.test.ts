@@ -459,3 +459,18 @@ describe('TableBuilder: workload columns', () => {
     expect(keys(result)).toHaveLength(3);
   });
 });
+
+describe('TableBuilder: numbers too large for a double', () => {
+  it('reports each one by line and keeps the column and its finite values', () => {
+    const problems = new ProblemLog();
+    const table = new TableBuilder({ problems });
+    table.setColumns(['model', 'tokens_s']);
+    [['a', '1e400'], ['a', '1e400'], ['a', '2'], ['a', '3']].forEach((r, i) => table.addCells(r, i + 2));
+    const result = table.finish();
+    expect(result.series.map((s) => [s.metric, s.samples ? [...s.samples.samples] : undefined])).toEqual([['tokens_s', [2, 3]]]);
+    expect(problems.items).toEqual([
+      { line: 2, reason: 'column "tokens_s": 1e400 is not a finite number; cell skipped' },
+      { line: 3, reason: 'column "tokens_s": 1e400 is not a finite number; cell skipped' },
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { ConfigError, listInput, type PatternRule } from '../../config-input.js';
+import { checkBraces, ConfigError, listInput, type PatternRule } from '../../config-input.js';
 import { AUTO_FORMAT, formatNames } from './registry.js';
 
 /**
@@ -23,6 +23,7 @@ export function parseFormatInput(raw: string): PatternRule<string>[] {
     if (pattern.split(/[\\/]/).includes('..')) {
       throw new ConfigError('format', `"${pattern}" contains '..'; globs match paths inside the workspace`);
     }
+    checkBraces(pattern, 'format');
     rules.push({ pattern, value });
   }
   return rules;
