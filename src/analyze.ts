@@ -1,4 +1,4 @@
-import { DEFAULT_PATTERNS, describeConfig, rootRelative, type Config } from './config.js';
+import { DEFAULT_IGNORE, DEFAULT_PATTERNS, describeConfig, rootRelative, type Config } from './config.js';
 import { discoverFiles, statUnopened, type DiscoveredFile } from './discover/discover.js';
 import { lastCommitTimes } from './discover/git-times.js';
 import { patternsWithoutFiles } from './discover/pattern-usage.js';
@@ -232,7 +232,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const structured = structureExperiments(series, config.factors);
   const experimentsMs = deps.elapsed() - te;
   disambiguateIds(structured.series);
-  const notices = await inputNotices(config, files, usage, cap.cut === undefined ? 0 : files.length - cap.cut - 1);
+  const notices = await inputNotices(config, files, usage, cap.cut === undefined ? 0 : files.length - cap.cut - 1, structured.series.length);
   const t3 = deps.elapsed();
 
   const report: Report = {
@@ -263,7 +263,7 @@ function withExtraProblems(entry: FileEntry, problems: Problem[]): FileEntry {
 }
 
 /** Inputs that matched nothing in this run: `patterns` without files, `format`, `metrics`, `directions` and `units` rules without a match. */
-async function inputNotices(config: Config, files: DiscoveredFile[], usage: RuleUsage, unread: number): Promise<InputNotice[]> {
+async function inputNotices(config: Config, files: DiscoveredFile[], usage: RuleUsage, unread: number, seriesCount: number): Promise<InputNotice[]> {
   const notices: InputNotice[] = [];
   const warn = (input: string, message: string) => notices.push({ input, message, level: 'warning' });
   // The defaults look for every supported type; a tree without Markdown is no typo.
@@ -275,6 +275,15 @@ async function inputNotices(config: Config, files: DiscoveredFile[], usage: Rule
     // Files past the run's series cap were left out unread: a rule may be meant for them.
     const unreadNote = unread > 0 ? ` in the files read (${unread.toLocaleString('en-US')} past the run's series cap were not)` : '';
     warn(input, `"${pattern}" matches no metric${unreadNote}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`);
+  }
+  // An empty report says why, unless a notice above does already: nothing was found, or the metric rules left nothing.
+  const said = (input: string) => notices.some((n) => n.input === input);
+  if (files.length === 0 && !said('patterns')) {
+    const own = config.ignore.length > DEFAULT_IGNORE.length ? `; ignore: ${config.ignore.slice(DEFAULT_IGNORE.length).map((p) => `"${p}"`).join(', ')}` : '';
+    warn('path', `no file to read under ${rootRelative(config)} (patterns: ${config.patterns.map((p) => `"${p}"`).join(', ')}${own})`);
+  } else if (files.length > 0 && seriesCount === 0 && (config.metrics.include.length > 0 || config.metrics.exclude.length > 0) && !said('metrics')) {
+    const example = usage.example();
+    if (example !== undefined) warn('metrics', `leaves out every metric the files hold (such as "${example}")`);
   }
   return notices;
 }

@@ -30407,6 +30407,10 @@ class RuleUsage {
                 this.pending.splice(i, 1);
         }
     }
+    /** One metric name the run met while rules were still unmatched, for a message. */
+    example() {
+        return this.names.values().next().value;
+    }
     /** The patterns that matched no metric, in input order, with the metric a typo most likely meant. */
     unmatched() {
         return this.pending.map((r) => {
@@ -32060,7 +32064,7 @@ async function analyze(config, deps) {
     const structured = structureExperiments(series, config.factors);
     const experimentsMs = deps.elapsed() - te;
     disambiguateIds(structured.series);
-    const notices = await inputNotices(config, files, usage, cap.cut === undefined ? 0 : files.length - cap.cut - 1);
+    const notices = await inputNotices(config, files, usage, cap.cut === undefined ? 0 : files.length - cap.cut - 1, structured.series.length);
     const t3 = deps.elapsed();
     const report = {
         schemaVersion: REPORT_SCHEMA_VERSION,
@@ -32092,7 +32096,7 @@ function withExtraProblems(entry, problems) {
     return { ...entry, problems: [...entry.problems, ...problems.slice(0, room)], problemCount: entry.problemCount + problems.length };
 }
 /** Inputs that matched nothing in this run: `patterns` without files, `format`, `metrics`, `directions` and `units` rules without a match. */
-async function inputNotices(config, files, usage, unread) {
+async function inputNotices(config, files, usage, unread, seriesCount) {
     const notices = [];
     const warn = (input, message) => notices.push({ input, message, level: 'warning' });
     // The defaults look for every supported type; a tree without Markdown is no typo.
@@ -32106,6 +32110,17 @@ async function inputNotices(config, files, usage, unread) {
         // Files past the run's series cap were left out unread: a rule may be meant for them.
         const unreadNote = unread > 0 ? ` in the files read (${unread.toLocaleString('en-US')} past the run's series cap were not)` : '';
         warn(input, `"${pattern}" matches no metric${unreadNote}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`);
+    }
+    // An empty report says why, unless a notice above does already: nothing was found, or the metric rules left nothing.
+    const said = (input) => notices.some((n) => n.input === input);
+    if (files.length === 0 && !said('patterns')) {
+        const own = config.ignore.length > DEFAULT_IGNORE.length ? `; ignore: ${config.ignore.slice(DEFAULT_IGNORE.length).map((p) => `"${p}"`).join(', ')}` : '';
+        warn('path', `no file to read under ${rootRelative(config)} (patterns: ${config.patterns.map((p) => `"${p}"`).join(', ')}${own})`);
+    }
+    else if (files.length > 0 && seriesCount === 0 && (config.metrics.include.length > 0 || config.metrics.exclude.length > 0) && !said('metrics')) {
+        const example = usage.example();
+        if (example !== undefined)
+            warn('metrics', `leaves out every metric the files hold (such as "${example}")`);
     }
     return notices;
 }

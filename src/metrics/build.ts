@@ -74,6 +74,11 @@ export class RuleUsage {
     }
   }
 
+  /** One metric name the run met while rules were still unmatched, for a message. */
+  example(): string | undefined {
+    return this.names.values().next().value;
+  }
+
   /** The patterns that matched no metric, in input order, with the metric a typo most likely meant. */
   unmatched(): { input: 'metrics' | 'directions' | 'units'; pattern: string; suggestion?: string }[] {
     return this.pending.map((r) => {

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
 import { buildConfig } from '../../src/config.js';
 import { parseDuration } from '../../src/config-input.js';
 import { readLlmConfig } from '../../src/llm/config.js';
@@ -81,5 +82,28 @@ describe('the output folder', () => {
     } finally {
       removeDir(outside);
     }
+  });
+});
+
+describe('settings that leave the report empty', () => {
+  async function noticesOf(inputs: Record<string, string>) {
+    writeTree(tmp.dir, { 'bench/r.csv': 'model,tokens_s\na,1\na,2\n' });
+    const report = await analyze(config(inputs), { now: () => new Date(0), elapsed: () => 0, narrative: { status: 'skipped', reason: 'test' } });
+    return { series: report.series.length, notices: report.notices ?? [] };
+  }
+
+  it('say so when nothing is left to read', async () => {
+    expect(await noticesOf({ ignore: '**' })).toEqual({
+      series: 0,
+      notices: [{ input: 'path', level: 'warning', message: 'no file to read under . (patterns: "**/*.{csv,tsv,json,jsonl,ndjson,md,markdown,txt,log}", "**/*data.js"; ignore: "**")' }],
+    });
+  });
+
+  it('say so when the metric rules leave out every metric', async () => {
+    expect(await noticesOf({ metrics: '!*' })).toEqual({ series: 0, notices: [{ input: 'metrics', level: 'warning', message: 'leaves out every metric the files hold (such as "tokens_s")' }] });
+  });
+
+  it('stay quiet when files and series are found', async () => {
+    expect(await noticesOf({})).toEqual({ series: 1, notices: [] });
   });
 });
