@@ -32854,6 +32854,12 @@ async function baselineFromFile(options) {
     const stat = await external_node_fs_.promises.stat(target).catch(() => undefined);
     if (!stat)
         throw new BaselineError(`Baseline ${options.given}: no such file or directory`);
+    if (options.confineToWorkspace) {
+        // A symbolic link in the checkout (a pull request can add one) must not lead the baseline outside it.
+        const [real, realWorkspace] = await Promise.all([external_node_fs_.promises.realpath(target), external_node_fs_.promises.realpath(config.workspace)]);
+        if (!file_isInside(realWorkspace, real))
+            throw new BaselineError(`Baseline ${options.given}: leads outside the workspace through a symbolic link`);
+    }
     const shown = file_isInside(config.workspace, target) ? toPosix(external_node_path_default().relative(config.workspace, target)) || '.' : target;
     if (stat.isFile()) {
         const snapshot = await (0,baseline_snapshot/* readSnapshot */.RA)(target, shown);

@@ -5,7 +5,7 @@ import { createSnapshot, writeSnapshot } from '../../src/baseline/snapshot.js';
 import { baselineFromFile } from '../../src/baseline/sources/file.js';
 import type { SourceOutcome } from '../../src/baseline/sources/types.js';
 import { analyzeTree, configFor, throughputCsv } from '../helpers/baseline.js';
-import { makeTempDir, removeDir, useTempDir, writeTree } from '../helpers/tmp.js';
+import { makeTempDir, removeDir, symlinkIn, useTempDir, writeTree } from '../helpers/tmp.js';
 
 const tmp = useTempDir('chimera-file-baseline-');
 
@@ -48,6 +48,17 @@ describe('the file baseline', () => {
 
   it('refuses a path outside the workspace in the action', async () => {
     await expect(fromFile('../elsewhere')).rejects.toThrow(`Baseline ../elsewhere: is outside the workspace ${tmp.dir}`);
+  });
+
+  it('refuses a symbolic link in the workspace that leads outside it', async () => {
+    const outside = makeTempDir('chimera-outside-');
+    try {
+      writeTree(outside, { 'runs.csv': throughputCsv({ llama3: [100, 101, 99] }) });
+      symlinkIn(tmp.dir, 'blink', outside, 'dir');
+      await expect(fromFile('blink')).rejects.toThrow('Baseline blink: leads outside the workspace through a symbolic link');
+    } finally {
+      removeDir(outside);
+    }
   });
 
   it('reads a directory outside the working directory for the CLI', async () => {

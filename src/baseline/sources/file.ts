@@ -60,6 +60,11 @@ export async function baselineFromFile(options: FileSourceOptions): Promise<Sour
   }
   const stat = await fs.stat(target).catch(() => undefined);
   if (!stat) throw new BaselineError(`Baseline ${options.given}: no such file or directory`);
+  if (options.confineToWorkspace) {
+    // A symbolic link in the checkout (a pull request can add one) must not lead the baseline outside it.
+    const [real, realWorkspace] = await Promise.all([fs.realpath(target), fs.realpath(config.workspace)]);
+    if (!isInside(realWorkspace, real)) throw new BaselineError(`Baseline ${options.given}: leads outside the workspace through a symbolic link`);
+  }
   const shown = isInside(config.workspace, target) ? toPosix(path.relative(config.workspace, target)) || '.' : target;
   if (stat.isFile()) {
     const snapshot = await readSnapshot(target, shown);
