@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isInside } from './util/paths.js';
 import { booleanInput, checkBraces, ConfigError, listInput, type InputReader, type PatternRule } from './config-input.js';
 import type { Direction } from './model/series.js';
 import { describeGateConfig, readGateConfig } from './baseline/config.js';
@@ -69,7 +70,7 @@ export function buildConfig(read: InputReader, env: ConfigEnvironment): Config {
   const outputInput = read('output-dir');
   const outputDir = outputInput ? path.resolve(workspace, outputInput) : env.defaultOutputDir;
   // The report's own folder is left out of the search: holding the folder searched, it would hide every file.
-  if (outputInput && isWithin(outputDir as string, root)) {
+  if (outputInput && isInside(outputDir as string, root)) {
     throw new ConfigError('output-dir', `"${outputInput}" holds the folder analysed ('path': "${read('path') || '.'}"), whose files would all be left out as the report's own; choose a folder of its own`);
   }
   return {
@@ -95,17 +96,9 @@ export function buildConfig(read: InputReader, env: ConfigEnvironment): Config {
   };
 }
 
-/** Whether `child` is `parent` or inside it. */
-function isWithin(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
-}
-
 function resolveInside(workspace: string, value: string, input: string): string {
   const resolved = path.resolve(workspace, value);
-  const rel = path.relative(workspace, resolved);
-  // `..results` is a folder inside the workspace; only `..` as a whole segment leaves it.
-  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+  if (!isInside(workspace, resolved)) {
     throw new ConfigError(input, `"${value}" is outside the workspace ${workspace}`);
   }
   return resolved;

@@ -10390,19 +10390,23 @@ function runBasisOf(groups) {
     return { kind: 'runs', byGroup };
 }
 const SINGLE_RUN = 'a level ran in a single run, so its spread between runs is unknown';
-/** The groups' main effect with each run a block (randomised complete blocks, fitted as designEffects fits files). */
-function blockedEffect(byGroup) {
+/**
+ * Main effects with each run a block (randomised complete blocks, fitted as
+ * designEffects fits files): every run's mean of every group is one
+ * observation at the group's `levels`, the run its block.
+ */
+function blockedEffects(groups, levelCounts) {
     const blocks = new Map();
-    const cells = [];
-    byGroup.forEach((list, i) => {
-        for (const o of list) {
+    const observations = [];
+    for (const { levels, runs } of groups) {
+        for (const o of runs) {
             let b = blocks.get(o.block);
             if (b === undefined)
                 blocks.set(o.block, (b = blocks.size));
-            cells.push({ n: 1, mean: o.mean, sd: null, levels: [i, b] });
+            observations.push({ levels: [...levels, b], n: 1, mean: o.mean, sd: null });
         }
-    });
-    return mainEffects(cells, [byGroup.length, blocks.size], 1)[0];
+    }
+    return mainEffects(observations, [...levelCounts, blocks.size], levelCounts.length).slice(0, levelCounts.length);
 }
 /** The order a blocked test reads two groups in: their mean over the runs, on the log scale the fit uses when every value is positive. */
 function blockedCentre(list, logScale) {
@@ -10457,7 +10461,7 @@ function rankOneFactor(family, confidence) {
     /** p of the difference among `among` (two levels, or all), as the basis tests it. */
     const pOf = (among) => {
         if (basis.kind === 'blocked') {
-            const effect = blockedEffect(among.map((l) => runsOf(l) ?? []));
+            const effect = blockedEffects(among.map((l, i) => ({ levels: [i], runs: runsOf(l) ?? [] })), [among.length])[0];
             return { p: effect?.test?.p, method: 'anova', reason: effect?.reason ?? 'no spread between the runs' };
         }
         if (among.length === 2)
@@ -10536,6 +10540,10 @@ function rangeText(ratios) {
     return lo.toFixed(2) === hi.toFixed(2) ? (0,findings_text/* ratioText */.B9)(lo) : `${lo.toFixed(2)}–${(0,findings_text/* ratioText */.B9)(hi)}`;
 }
 const SINGLE_RUN_DESIGN = 'a configuration ran in a single run, so its spread between runs is unknown';
+/** A design's run basis: each configuration a group of its own (RunBasis). */
+function designRunBasis(cells) {
+    return runBasisOf(cells.map(({ cell }) => [cell]));
+}
 /**
  * Each condition's main effect, by its index in `family.dims`. Without
  * repeats: the additive model's F-test over the cells. With repeats (files
@@ -10547,30 +10555,19 @@ const SINGLE_RUN_DESIGN = 'a configuration ran in a single run, so its spread be
  *   tested over the cells with the file as a block, so each file's own
  *   offset is not taken for noise.
  */
-function designEffects(family) {
+function designEffects(family, runBasis) {
     const { levelNames, cells } = designOf(family);
     const counts = levelNames.map((l) => l.length);
     const ofCells = (block, blocks = 0) => mainEffects(cells.map(({ cell, levels }) => ({ levels: block ? [...levels, block(cell)] : levels, ...cellMoments(cell) })), block ? [...counts, blocks] : counts, block ? counts.length : undefined).slice(0, counts.length);
     const repeat = repeatOf(family);
     if (!repeat) {
-        // Each configuration is a group of its own (RunBasis).
-        const basis = runBasisOf(cells.map(({ cell }) => [cell]));
+        const basis = runBasis ?? designRunBasis(cells);
         if (basis.kind === 'single')
             return family.dims.map((_, i) => ({ factor: i, test: undefined, confounding: 'none', reason: SINGLE_RUN_DESIGN }));
         if (basis.kind !== 'blocked')
             return ofCells();
-        // Every run measured every configuration: each run's mean of each configuration is one observation, the run a block.
-        const blocks = new Map();
-        const observations = [];
-        cells.forEach(({ levels }, k) => {
-            for (const o of basis.byGroup[k] ?? []) {
-                let b = blocks.get(o.block);
-                if (b === undefined)
-                    blocks.set(o.block, (b = blocks.size));
-                observations.push({ levels: [...levels, b], n: 1, mean: o.mean, sd: null });
-            }
-        });
-        return mainEffects(observations, [...counts, blocks.size], counts.length).slice(0, counts.length);
+        // Every run measured every configuration.
+        return blockedEffects(cells.map(({ levels }, k) => ({ levels, runs: basis.byGroup[k] ?? [] })), counts);
     }
     const unitIndex = new Map();
     for (const c of family.cells)
@@ -10623,8 +10620,9 @@ function rankFactorsOfDesign(family, confidence) {
     if (family.direction === 'none')
         return [];
     const { levelNames, cells } = designOf(family);
-    const effects = designEffects(family);
-    const runBasis = repeatOf(family) ? undefined : runBasisOf(cells.map(({ cell }) => [cell]));
+    // Worked out once for the effects and the sentence.
+    const runBasis = repeatOf(family) ? undefined : designRunBasis(cells);
+    const effects = designEffects(family, runBasis);
     const weighs = runBasis?.kind === 'blocked' ? ', run by run' : runBasis?.kind === 'runs' && runBasis.byGroup.every((g) => g !== undefined) ? ', between runs' : '';
     const unit = family.unit;
     const out = [];
@@ -16819,6 +16817,8 @@ function formatP(p) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _config_input_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2936);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4964);
+
 
 
 
@@ -16831,9 +16831,9 @@ function formatP(p) {
  * with a stack trace.
  */
 async function prepareOutputDir(dir, workspace, input = 'output-dir') {
-    const shown = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, dir).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/') || '.';
     const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, dir);
-    if (rel !== '' && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel)) {
+    const shown = rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/') || '.';
+    if (rel !== '' && (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .F)(workspace, dir)) {
         let at = workspace;
         for (const part of rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))) {
             at = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(at, part);
@@ -16888,6 +16888,24 @@ function reasonOf(err) {
         default:
             return code ?? err.message;
     }
+}
+
+
+/***/ }),
+
+/***/ 4964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ isInside)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Whether `child` is `parent` or inside it: `..data/x.csv` is inside; only a leading `..` segment leaves `parent`. */
+function isInside(parent, child) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel));
 }
 
 
@@ -22758,6 +22776,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/util/paths.ts
+var paths = __nccwpck_require__(4964);
 // EXTERNAL MODULE: ./src/config-input.ts
 var config_input = __nccwpck_require__(2936);
 // EXTERNAL MODULE: ./src/baseline/config.ts
@@ -27874,16 +27894,11 @@ function runColumn(columns, roles) {
  * run no mean (the series then has no runs).
  */
 function tallySummary(group, g, run, summary) {
-    const tallies = (group.summaryTallies ??= []);
-    let t = tallies[g];
-    if (!t)
-        tallies[g] = t = { sums: [], counts: [] };
-    if (summary.mean === undefined || summary.n === undefined || !(summary.n > 0)) {
+    const t = tallyIn((group.summaryTallies ??= []), g);
+    if (summary.mean === undefined || summary.n === undefined || !(summary.n > 0))
         t.broken = true;
-        return;
-    }
-    t.sums[run] = (t.sums[run] ?? 0) + summary.mean * summary.n;
-    t.counts[run] = (t.counts[run] ?? 0) + summary.n;
+    else
+        addToRun(t, run, summary.mean * summary.n, summary.n);
 }
 /** Whether some value of column `i` appears on two rows or more, or a row holds a list of values (several in its run). */
 function repeatsAValue(rows, i) {
@@ -27901,12 +27916,18 @@ function repeatsAValue(rows, i) {
 }
 /** Adds a value of column `i` to its run's sum in `group`. */
 function tally(group, i, run, value) {
-    const tallies = (group.tallies ??= []);
-    let t = tallies[i];
+    addToRun(tallyIn((group.tallies ??= []), i), run, value, 1);
+}
+/** The tally at `index`, made on first use. */
+function tallyIn(tallies, index) {
+    let t = tallies[index];
     if (!t)
-        tallies[i] = t = { sums: [], counts: [] };
-    t.sums[run] = (t.sums[run] ?? 0) + value;
-    t.counts[run] = (t.counts[run] ?? 0) + 1;
+        tallies[index] = t = { sums: [], counts: [] };
+    return t;
+}
+function addToRun(t, run, sum, count) {
+    t.sums[run] = (t.sums[run] ?? 0) + sum;
+    t.counts[run] = (t.counts[run] ?? 0) + count;
 }
 function emptyProfile() {
     return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0 };
@@ -29407,6 +29428,7 @@ function describeShardConfig(c) {
 
 
 
+
 // `data.js` is github-action-benchmark's history file (`dev/bench/data.js`): only its JSON payload is read, never run.
 const DEFAULT_PATTERNS = ['**/*.{csv,tsv,json,jsonl,ndjson,md,markdown,txt,log}', '**/*data.js'];
 const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/vendor/**'];
@@ -29423,7 +29445,7 @@ function buildConfig(read, env) {
     const outputInput = read('output-dir');
     const outputDir = outputInput ? external_node_path_default().resolve(workspace, outputInput) : env.defaultOutputDir;
     // The report's own folder is left out of the search: holding the folder searched, it would hide every file.
-    if (outputInput && isWithin(outputDir, root)) {
+    if (outputInput && (0,paths/* isInside */.F)(outputDir, root)) {
         throw new config_input/* ConfigError */.xL('output-dir', `"${outputInput}" holds the folder analysed ('path': "${read('path') || '.'}"), whose files would all be left out as the report's own; choose a folder of its own`);
     }
     return {
@@ -29449,16 +29471,9 @@ function buildConfig(read, env) {
         ...readShardConfig(read),
     };
 }
-/** Whether `child` is `parent` or inside it. */
-function isWithin(parent, child) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
-}
 function resolveInside(workspace, value, input) {
     const resolved = external_node_path_default().resolve(workspace, value);
-    const rel = external_node_path_default().relative(workspace, resolved);
-    // `..results` is a folder inside the workspace; only `..` as a whole segment leaves it.
-    if (rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel)) {
+    if (!(0,paths/* isInside */.F)(workspace, resolved)) {
         throw new config_input/* ConfigError */.xL(input, `"${value}" is outside the workspace ${workspace}`);
     }
     return resolved;
@@ -29567,6 +29582,7 @@ var rules = __nccwpck_require__(1272);
 
 
 
+
 /**
  * The `path` input must name a folder of the workspace: a missing one, or a
  * file, would otherwise end the run with a stack trace or find nothing
@@ -29584,11 +29600,6 @@ async function checkRootFolder(root, shown, workspace) {
     const [real, realWorkspace] = await Promise.all([fs.realpath(root), fs.realpath(workspace)]);
     if (!isInside(realWorkspace, real))
         throw new ConfigError('path', `"${shown}" leads outside the workspace through a symbolic link`);
-}
-function isInside(parent, child) {
-    const rel = external_node_path_default().relative(parent, child);
-    // `..data/x.csv` is inside; only a leading `..` segment leaves `parent`.
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
 }
 /**
  * Lists candidate files under `root` in a stable (code-point) order. Symlinked
@@ -29650,7 +29661,7 @@ async function discoverFiles(options) {
                 realPaths.set(external_node_path_default().join(rootReal, e.path), display(e.path));
     for (const { path: rel, symlink } of candidates) {
         const absolutePath = external_node_path_default().join(options.root, rel);
-        if (excluded.some((d) => isInside(d, absolutePath)))
+        if (excluded.some((d) => (0,paths/* isInside */.F)(d, absolutePath)))
             continue;
         const shown = display(rel);
         const file = { path: shown, absolutePath, type: (0,rules/* fileTypeOf */.U)(rel) };
@@ -29671,7 +29682,7 @@ async function discoverFiles(options) {
             continue;
         }
         // Checked before any stat: nothing, not even the size, is taken from outside.
-        if (!isInside(workspaceReal, real)) {
+        if (!(0,paths/* isInside */.F)(workspaceReal, real)) {
             file.skipReason = 'symlink pointing outside the workspace';
             continue;
         }
@@ -31124,7 +31135,8 @@ class JsonWalker {
             return;
         }
         // Two tables' runs are not one table's: the merged values' runs are unknown.
-        delete existing.runs;
+        if (existing.runs)
+            delete existing.runs;
         if (series.samples) {
             if (!existing.samples)
                 existing.samples = new SampleAccumulator();
@@ -32817,12 +32829,9 @@ function splitMergedSnapshot(snapshot) {
 
 
 
+
 function toPosix(p) {
     return p.split((external_node_path_default()).sep).join('/');
-}
-function file_isInside(parent, child) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
 }
 /**
  * Series of a baseline directory, with paths as if the directory were the
@@ -32848,7 +32857,7 @@ function rebaseSeries(series, fromDir, toDir) {
 async function baselineFromFile(options) {
     const { config } = options;
     const target = external_node_path_default().resolve(options.base, options.given);
-    if (options.confineToWorkspace && !file_isInside(config.workspace, target)) {
+    if (options.confineToWorkspace && !(0,paths/* isInside */.F)(config.workspace, target)) {
         throw new BaselineError(`Baseline ${options.given}: is outside the workspace ${config.workspace}`);
     }
     const stat = await external_node_fs_.promises.stat(target).catch(() => undefined);
@@ -32857,10 +32866,10 @@ async function baselineFromFile(options) {
     if (options.confineToWorkspace) {
         // A symbolic link in the checkout (a pull request can add one) must not lead the baseline outside it.
         const [real, realWorkspace] = await Promise.all([external_node_fs_.promises.realpath(target), external_node_fs_.promises.realpath(config.workspace)]);
-        if (!file_isInside(realWorkspace, real))
+        if (!(0,paths/* isInside */.F)(realWorkspace, real))
             throw new BaselineError(`Baseline ${options.given}: leads outside the workspace through a symbolic link`);
     }
-    const shown = file_isInside(config.workspace, target) ? toPosix(external_node_path_default().relative(config.workspace, target)) || '.' : target;
+    const shown = (0,paths/* isInside */.F)(config.workspace, target) ? toPosix(external_node_path_default().relative(config.workspace, target)) || '.' : target;
     if (stat.isFile()) {
         const snapshot = await (0,baseline_snapshot/* readSnapshot */.RA)(target, shown);
         if (snapshot.merged) {
@@ -32888,7 +32897,7 @@ async function baselineFromFile(options) {
     if (!stat.isDirectory())
         throw new BaselineError(`Baseline ${options.given}: neither a snapshot file nor a directory`);
     // A directory outside the workspace (CLI only) is analysed as its own workspace.
-    const workspace = file_isInside(config.workspace, target) ? config.workspace : target;
+    const workspace = (0,paths/* isInside */.F)(config.workspace, target) ? config.workspace : target;
     const report = await options.analyzeTree({ ...config, workspace, root: target, outputDir: undefined });
     if (report.series.length === 0)
         return { reason: `no series in the benchmark files under ${shown}` };
@@ -32923,7 +32932,7 @@ function withBaselineIgnored(config, base) {
         return config;
     const target = external_node_path_default().resolve(base, config.gate.baseline.path);
     const rel = external_node_path_default().relative(config.root, target);
-    if (rel === '' || !file_isInside(config.root, target))
+    if (rel === '' || !(0,paths/* isInside */.F)(config.root, target))
         return config;
     const glob = toPosix(rel).replace(/[*?[\]{}()!]/g, '\\$&');
     return { ...config, ignore: [...config.ignore, glob, `${glob}/**`] };
@@ -34767,10 +34776,7 @@ async function readShardFolders(found) {
 
 
 
-function baseline_isInside(parent, child) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
-}
+
 /** Shards of one hardware, one group; several shards of one machine type are one baseline. */
 function groupsOfShards(shards, describe) {
     const groups = new Map();
@@ -34818,12 +34824,12 @@ function groupOfSnapshot(snapshot, description) {
  */
 async function fromFile(given, ctx) {
     const target = external_node_path_default().resolve(ctx.file.base, given);
-    if (ctx.file.confineToBase && !baseline_isInside(ctx.file.base, target))
+    if (ctx.file.confineToBase && !(0,paths/* isInside */.F)(ctx.file.base, target))
         throw new BaselineError(`Baseline ${given}: is outside the workspace ${ctx.file.base}`);
     const stat = await external_node_fs_.promises.lstat(target).catch(() => undefined);
     if (!stat)
         throw new BaselineError(`Baseline ${given}: no such file or directory`);
-    const shown = baseline_isInside(ctx.file.base, target) ? external_node_path_default().relative(ctx.file.base, target).split((external_node_path_default()).sep).join('/') || '.' : target;
+    const shown = (0,paths/* isInside */.F)(ctx.file.base, target) ? external_node_path_default().relative(ctx.file.base, target).split((external_node_path_default()).sep).join('/') || '.' : target;
     if (stat.isFile()) {
         if (stat.size > SHARD_LIMITS.snapshotBytes)
             throw new BaselineError(`Baseline ${given}: over the ${SHARD_LIMITS.snapshotBytes / 1024 / 1024} MiB a snapshot may have`);
@@ -35456,9 +35462,9 @@ async function writeShardFiles(dir, report) {
     if (!report.hardware)
         throw new Error('a shard needs the hardware it ran on');
     const hardware = report.hardware;
-    // Files are named from the folder holding the shard's (the pipeline made it ready: prepareOutputDir).
+    // Named from the folder holding the shard's; the folder itself is never reached through a link.
     const shownFrom = external_node_path_default().dirname(dir);
-    await (0,output_dir/* writingOutput */.m$)(dir, shownFrom, () => external_node_fs_.promises.mkdir(dir, { recursive: true }).then(() => undefined));
+    await (0,output_dir/* prepareOutputDir */.g$)(dir, shownFrom);
     const snapshotPath = external_node_path_default().join(dir, read_SNAPSHOT_FILE);
     const hardwarePath = external_node_path_default().join(dir, validate/* HARDWARE_FILE */.S);
     await (0,output_dir/* writingOutput */.m$)(snapshotPath, shownFrom, () => (0,baseline_snapshot/* writeSnapshot */.oF)(snapshotPath, (0,baseline_snapshot/* createSnapshot */.$p)(report, { detail: 'full' })));

@@ -1,5 +1,6 @@
 import { lstatSync, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../util/paths.js';
 import fg from 'fast-glob';
 import type { FileType } from '../model/report.js';
 import { exclusionReason, fileTypeOf } from './rules.js';
@@ -46,12 +47,6 @@ export async function checkRootFolder(root: string, shown: string, workspace: st
   // A symlink in the checkout (a pull request can add one) must not take the search outside the workspace.
   const [real, realWorkspace] = await Promise.all([fs.realpath(root), fs.realpath(workspace)]);
   if (!isInside(realWorkspace, real)) throw new ConfigError('path', `"${shown}" leads outside the workspace through a symbolic link`);
-}
-
-function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  // `..data/x.csv` is inside; only a leading `..` segment leaves `parent`.
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 /**

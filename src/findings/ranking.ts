@@ -228,7 +228,7 @@ function runObservations(c: Cell): RunObservation[] | undefined {
  * - `runs`: each group with runs counts its runs' means, a group without
  *   counts its samples (its rows are its runs, as far as anything says).
  */
-type RunBasis = { kind: 'samples' | 'single' } | { kind: 'runs' | 'blocked'; byGroup: (RunObservation[] | undefined)[] };
+export type RunBasis = { kind: 'samples' | 'single' } | { kind: 'runs' | 'blocked'; byGroup: (RunObservation[] | undefined)[] };
 
 function runBasisOf(groups: readonly (readonly Cell[])[]): RunBasis {
   const byGroup = groups.map((cells) => {
@@ -248,18 +248,22 @@ function runBasisOf(groups: readonly (readonly Cell[])[]): RunBasis {
 
 const SINGLE_RUN = 'a level ran in a single run, so its spread between runs is unknown';
 
-/** The groups' main effect with each run a block (randomised complete blocks, fitted as designEffects fits files). */
-function blockedEffect(byGroup: readonly (readonly RunObservation[])[]): MainEffect | undefined {
+/**
+ * Main effects with each run a block (randomised complete blocks, fitted as
+ * designEffects fits files): every run's mean of every group is one
+ * observation at the group's `levels`, the run its block.
+ */
+function blockedEffects(groups: readonly { levels: readonly number[]; runs: readonly RunObservation[] }[], levelCounts: readonly number[]): MainEffect[] {
   const blocks = new Map<string, number>();
-  const cells: DesignCell[] = [];
-  byGroup.forEach((list, i) => {
-    for (const o of list) {
+  const observations: DesignCell[] = [];
+  for (const { levels, runs } of groups) {
+    for (const o of runs) {
       let b = blocks.get(o.block);
       if (b === undefined) blocks.set(o.block, (b = blocks.size));
-      cells.push({ n: 1, mean: o.mean, sd: null, levels: [i, b] });
+      observations.push({ levels: [...levels, b], n: 1, mean: o.mean, sd: null });
     }
-  });
-  return mainEffects(cells, [byGroup.length, blocks.size], 1)[0];
+  }
+  return mainEffects(observations, [...levelCounts, blocks.size], levelCounts.length).slice(0, levelCounts.length);
 }
 
 /** The order a blocked test reads two groups in: their mean over the runs, on the log scale the fit uses when every value is positive. */
@@ -310,7 +314,7 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
   /** p of the difference among `among` (two levels, or all), as the basis tests it. */
   const pOf = (among: readonly FindingLevel[]): { p: number | undefined; method: NoiseTest['method']; reason: string } => {
     if (basis.kind === 'blocked') {
-      const effect = blockedEffect(among.map((l) => runsOf(l) ?? []));
+      const effect = blockedEffects(among.map((l, i) => ({ levels: [i], runs: runsOf(l) ?? [] })), [among.length])[0];
       return { p: effect?.test?.p, method: 'anova', reason: effect?.reason ?? 'no spread between the runs' };
     }
     if (among.length === 2) return { p: welchP(momentsOf(among[0] as FindingLevel), momentsOf(among[1] as FindingLevel)), method: 'welch', reason: noSpread };
@@ -394,6 +398,11 @@ function rangeText(ratios: readonly number[]): string {
 
 const SINGLE_RUN_DESIGN = 'a configuration ran in a single run, so its spread between runs is unknown';
 
+/** A design's run basis: each configuration a group of its own (RunBasis). */
+function designRunBasis(cells: readonly { cell: Cell }[]): RunBasis {
+  return runBasisOf(cells.map(({ cell }) => [cell]));
+}
+
 
 /**
  * Each condition's main effect, by its index in `family.dims`. Without
@@ -406,7 +415,7 @@ const SINGLE_RUN_DESIGN = 'a configuration ran in a single run, so its spread be
  *   tested over the cells with the file as a block, so each file's own
  *   offset is not taken for noise.
  */
-export function designEffects(family: Family): MainEffect[] {
+export function designEffects(family: Family, runBasis?: RunBasis): MainEffect[] {
   const { levelNames, cells } = designOf(family);
   const counts = levelNames.map((l) => l.length);
   const ofCells = (block?: (c: Cell) => number, blocks = 0) =>
@@ -417,21 +426,11 @@ export function designEffects(family: Family): MainEffect[] {
     ).slice(0, counts.length);
   const repeat = repeatOf(family);
   if (!repeat) {
-    // Each configuration is a group of its own (RunBasis).
-    const basis = runBasisOf(cells.map(({ cell }) => [cell]));
+    const basis = runBasis ?? designRunBasis(cells);
     if (basis.kind === 'single') return family.dims.map((_, i) => ({ factor: i, test: undefined, confounding: 'none', reason: SINGLE_RUN_DESIGN }));
     if (basis.kind !== 'blocked') return ofCells();
-    // Every run measured every configuration: each run's mean of each configuration is one observation, the run a block.
-    const blocks = new Map<string, number>();
-    const observations: DesignCell[] = [];
-    cells.forEach(({ levels }, k) => {
-      for (const o of basis.byGroup[k] ?? []) {
-        let b = blocks.get(o.block);
-        if (b === undefined) blocks.set(o.block, (b = blocks.size));
-        observations.push({ levels: [...levels, b], n: 1, mean: o.mean, sd: null });
-      }
-    });
-    return mainEffects(observations, [...counts, blocks.size], counts.length).slice(0, counts.length);
+    // Every run measured every configuration.
+    return blockedEffects(cells.map(({ levels }, k) => ({ levels, runs: basis.byGroup[k] ?? [] })), counts);
   }
   const unitIndex = new Map<string, number>();
   for (const c of family.cells) if (!unitIndex.has(repeat(c))) unitIndex.set(repeat(c), unitIndex.size);
@@ -484,8 +483,9 @@ export function designEffects(family: Family): MainEffect[] {
 export function rankFactorsOfDesign(family: Family, confidence: number): DraftFinding[] {
   if (family.direction === 'none') return [];
   const { levelNames, cells } = designOf(family);
-  const effects = designEffects(family);
-  const runBasis = repeatOf(family) ? undefined : runBasisOf(cells.map(({ cell }) => [cell]));
+  // Worked out once for the effects and the sentence.
+  const runBasis = repeatOf(family) ? undefined : designRunBasis(cells);
+  const effects = designEffects(family, runBasis);
   const weighs = runBasis?.kind === 'blocked' ? ', run by run' : runBasis?.kind === 'runs' && runBasis.byGroup.every((g) => g !== undefined) ? ', between runs' : '';
   const unit = family.unit;
   const out: DraftFinding[] = [];

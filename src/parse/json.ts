@@ -248,7 +248,7 @@ class JsonWalker {
       return;
     }
     // Two tables' runs are not one table's: the merged values' runs are unknown.
-    delete existing.runs;
+    if (existing.runs) delete existing.runs;
     if (series.samples) {
       if (!existing.samples) existing.samples = new SampleAccumulator();
       for (const v of series.samples.samples) existing.samples.add(v);

@@ -764,15 +764,9 @@ function runColumn(columns: readonly string[], roles: readonly (Role | undefined
  * run no mean (the series then has no runs).
  */
 function tallySummary(group: Group, g: number, run: number, summary: ProvidedSummary): void {
-  const tallies = (group.summaryTallies ??= []);
-  let t = tallies[g];
-  if (!t) tallies[g] = t = { sums: [], counts: [] };
-  if (summary.mean === undefined || summary.n === undefined || !(summary.n > 0)) {
-    t.broken = true;
-    return;
-  }
-  t.sums[run] = (t.sums[run] ?? 0) + summary.mean * summary.n;
-  t.counts[run] = (t.counts[run] ?? 0) + summary.n;
+  const t = tallyIn((group.summaryTallies ??= []), g);
+  if (summary.mean === undefined || summary.n === undefined || !(summary.n > 0)) t.broken = true;
+  else addToRun(t, run, summary.mean * summary.n, summary.n);
 }
 
 /** Whether some value of column `i` appears on two rows or more, or a row holds a list of values (several in its run). */
@@ -790,11 +784,19 @@ function repeatsAValue(rows: readonly { cells: readonly Cell[] }[], i: number): 
 
 /** Adds a value of column `i` to its run's sum in `group`. */
 function tally(group: Group, i: number, run: number, value: number): void {
-  const tallies = (group.tallies ??= []);
-  let t = tallies[i];
-  if (!t) tallies[i] = t = { sums: [], counts: [] };
-  t.sums[run] = (t.sums[run] ?? 0) + value;
-  t.counts[run] = (t.counts[run] ?? 0) + 1;
+  addToRun(tallyIn((group.tallies ??= []), i), run, value, 1);
+}
+
+/** The tally at `index`, made on first use. */
+function tallyIn(tallies: (RunTally | undefined)[], index: number): RunTally {
+  let t = tallies[index];
+  if (!t) tallies[index] = t = { sums: [], counts: [] };
+  return t;
+}
+
+function addToRun(t: RunTally, run: number, sum: number, count: number): void {
+  t.sums[run] = (t.sums[run] ?? 0) + sum;
+  t.counts[run] = (t.counts[run] ?? 0) + count;
 }
 
 function emptyProfile(): ColumnProfile {

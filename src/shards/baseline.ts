@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../util/paths.js';
 import { readSnapshot, SnapshotError } from '../baseline/snapshot.js';
 import { restoreFromCache, type CacheClient } from '../baseline/sources/cache.js';
 import { filesAt, findMergeBase, writeBlobs } from '../baseline/sources/git.js';
@@ -55,11 +56,6 @@ export interface MergeBaselineContext {
   cache?: { client: CacheClient; dir: string };
   tempDir: string;
   log: BaselineLog;
-}
-
-function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 /** Shards of one hardware, one group; several shards of one machine type are one baseline. */

@@ -8,7 +8,7 @@ import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/snapshot.js';
 import { VERSION } from '../version.js';
 import type { HardwareGroup, MergedShards } from './merge.js';
 import { SNAPSHOT_FILE } from './read.js';
-import { OUTPUT_FILE_FLAGS, writingOutput } from '../util/output-dir.js';
+import { OUTPUT_FILE_FLAGS, prepareOutputDir, writingOutput } from '../util/output-dir.js';
 
 /**
  * A shard folder: snapshot.json (every series, with the hardware) and
@@ -17,9 +17,9 @@ import { OUTPUT_FILE_FLAGS, writingOutput } from '../util/output-dir.js';
 export async function writeShardFiles(dir: string, report: Report): Promise<{ snapshotPath: string; hardwarePath: string }> {
   if (!report.hardware) throw new Error('a shard needs the hardware it ran on');
   const hardware = report.hardware;
-  // Files are named from the folder holding the shard's (the pipeline made it ready: prepareOutputDir).
+  // Named from the folder holding the shard's; the folder itself is never reached through a link.
   const shownFrom = path.dirname(dir);
-  await writingOutput(dir, shownFrom, () => fs.mkdir(dir, { recursive: true }).then(() => undefined));
+  await prepareOutputDir(dir, shownFrom);
   const snapshotPath = path.join(dir, SNAPSHOT_FILE);
   const hardwarePath = path.join(dir, HARDWARE_FILE);
   await writingOutput(snapshotPath, shownFrom, () => writeSnapshot(snapshotPath, createSnapshot(report, { detail: 'full' })));

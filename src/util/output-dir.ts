@@ -1,6 +1,7 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config-input.js';
+import { isInside } from './paths.js';
 
 /**
  * The folder the report files go to, made ready to write: created if need
@@ -11,9 +12,9 @@ import { ConfigError } from '../config-input.js';
  * with a stack trace.
  */
 export async function prepareOutputDir(dir: string, workspace: string, input = 'output-dir'): Promise<void> {
-  const shown = path.relative(workspace, dir).split(path.sep).join('/') || '.';
   const rel = path.relative(workspace, dir);
-  if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) {
+  const shown = rel.split(path.sep).join('/') || '.';
+  if (rel !== '' && isInside(workspace, dir)) {
     let at = workspace;
     for (const part of rel.split(path.sep)) {
       at = path.join(at, part);

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../../util/paths.js';
 import { rootRelative, type Config } from '../../config.js';
 import { disambiguateIds } from '../../analyze.js';
 import { seriesId } from '../../metrics/identity.js';
@@ -23,11 +24,6 @@ export interface FileSourceOptions {
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
-}
-
-function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 /**
