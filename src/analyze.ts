@@ -1,4 +1,5 @@
 import { DEFAULT_IGNORE, DEFAULT_PATTERNS, describeConfig, rootRelative, type Config } from './config.js';
+import type { PatternRule } from './config-input.js';
 import { discoverFiles, statUnopened, type DiscoveredFile } from './discover/discover.js';
 import { lastCommitTimes } from './discover/git-times.js';
 import { patternsWithoutFiles } from './discover/pattern-usage.js';
@@ -232,7 +233,8 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const structured = structureExperiments(series, config.factors);
   const experimentsMs = deps.elapsed() - te;
   disambiguateIds(structured.series);
-  const notices = await inputNotices(config, files, usage, cap.cut === undefined ? 0 : files.length - cap.cut - 1, structured.series.length);
+  const unread = cap.cut === undefined ? 0 : files.length - cap.cut - 1;
+  const notices = await inputNotices(config, files, usage, unread, structured.series.length, structured.unmatchedFactorRules);
   const t3 = deps.elapsed();
 
   const report: Report = {
@@ -263,7 +265,14 @@ function withExtraProblems(entry: FileEntry, problems: Problem[]): FileEntry {
 }
 
 /** Inputs that matched nothing in this run: `patterns` without files, `format`, `metrics`, `directions` and `units` rules without a match. */
-async function inputNotices(config: Config, files: DiscoveredFile[], usage: RuleUsage, unread: number, seriesCount: number): Promise<InputNotice[]> {
+async function inputNotices(
+  config: Config,
+  files: DiscoveredFile[],
+  usage: RuleUsage,
+  unread: number,
+  seriesCount: number,
+  unmatchedFactorRules: readonly PatternRule<string>[],
+): Promise<InputNotice[]> {
   const notices: InputNotice[] = [];
   const warn = (input: string, message: string) => notices.push({ input, message, level: 'warning' });
   // The defaults look for every supported type; a tree without Markdown is no typo.
@@ -271,11 +280,13 @@ async function inputNotices(config: Config, files: DiscoveredFile[], usage: Rule
     for (const pattern of await patternsWithoutFiles(config, files)) warn('patterns', `"${pattern}" finds no file under ${rootRelative(config)}`);
   }
   for (const rule of formatRulesWithoutFiles(config.formats, files.map((f) => f.path))) warn('format', `"${rule.pattern}: ${rule.value}" matches no file`);
+  // Files past the run's series cap were left out unread: a rule may be meant for them.
+  const unreadNote = unread > 0 ? ` in the files read (${unread.toLocaleString('en-US')} past the run's series cap were not)` : '';
   for (const { input, pattern, suggestion } of usage.unmatched()) {
-    // Files past the run's series cap were left out unread: a rule may be meant for them.
-    const unreadNote = unread > 0 ? ` in the files read (${unread.toLocaleString('en-US')} past the run's series cap were not)` : '';
     warn(input, `"${pattern}" matches no metric${unreadNote}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`);
   }
+  // Factor rules match the paths as ids spell them, run indices and timestamps normalised (run_<n>).
+  for (const rule of unmatchedFactorRules) warn('factors', `"${rule.pattern}: ${rule.value}" matches no file with results${unreadNote}`);
   // An empty report says why, unless a notice above does already: nothing was found, or the metric rules left nothing.
   const said = (input: string) => notices.some((n) => n.input === input);
   if (files.length === 0 && !said('patterns')) {

@@ -165,6 +165,11 @@ function usable(levels: readonly string[]): boolean {
  * factor of the same name. Returns the factors found.
  */
 export function assignPathFactors(series: readonly Series[], rules: readonly PatternRule<string>[] = []): PathFactor[] {
+  return pathFactors(series, rules).factors;
+}
+
+/** assignPathFactors, and the `factors` rules that matched no file holding series (so the run can say so). */
+export function pathFactors(series: readonly Series[], rules: readonly PatternRule<string>[] = []): { factors: PathFactor[]; unmatched: PatternRule<string>[] } {
   const units = unitsOf(series);
   const found = new Map<string, PathFactor>();
   const note = (name: string, level: string, where: string, source: PathFactor['source']) => {
@@ -204,11 +209,13 @@ export function assignPathFactors(series: readonly Series[], rules: readonly Pat
     }
   }
   const compiled = rules.map((rule) => ({ rule, test: factorRuleRegExp(rule.pattern) }));
+  const matched = new Set<PatternRule<string>>();
   for (const [path, unit] of units) {
     for (const { rule, test } of compiled) {
       const match = test.exec(path);
       const span = match?.indices?.[1];
       if (!match || !span) continue;
+      matched.add(rule);
       const level = match[1] as string;
       const position = path.slice(0, span[0]).split('/').length - 1;
       for (const [name, f] of unit.factors) if (f.position === position) unit.factors.delete(name);
@@ -246,5 +253,5 @@ export function assignPathFactors(series: readonly Series[], rules: readonly Pat
     const b = f.where.split('/');
     if (a.length === b.length) m.where = a.map((s, i) => (s === b[i] ? s : '*')).join('/');
   }
-  return [...merged.values()];
+  return { factors: [...merged.values()], unmatched: rules.filter((rule) => !matched.has(rule)) };
 }

@@ -1,7 +1,7 @@
 import type { PatternRule } from '../config-input.js';
 import type { ExperimentStructure } from '../model/finding.js';
 import type { Series } from '../model/series.js';
-import { assignPathFactors } from './path-factors.js';
+import { pathFactors } from './path-factors.js';
 import { poolReplicates } from './replicates.js';
 
 /**
@@ -10,11 +10,15 @@ import { poolReplicates } from './replicates.js';
  * ids are made unique and before any comparison, so a baseline analysed the
  * same way pools the same runs under the same ids.
  */
-export function structureExperiments(series: readonly Series[], factorRules: readonly PatternRule<string>[]): { series: Series[]; structure: ExperimentStructure } {
+export function structureExperiments(
+  series: readonly Series[],
+  factorRules: readonly PatternRule<string>[],
+): { series: Series[]; structure: ExperimentStructure; unmatchedFactorRules: PatternRule<string>[] } {
   const pooled = poolReplicates(series);
-  const factors = assignPathFactors(pooled.series, factorRules);
+  const { factors, unmatched } = pathFactors(pooled.series, factorRules);
   return {
     series: pooled.series,
     structure: { replicateGroups: pooled.groups, factors, seriesBeforePooling: series.length },
+    unmatchedFactorRules: unmatched,
   };
 }

@@ -107,6 +107,19 @@ describe('patterns, metrics, directions, units and format', () => {
     expect(stderr).toBe('warning: --input-format: "results/*.json: hyperfine" matches no file\n');
   });
 
+  it('warns about a factors rule that matches no file with results', async () => {
+    writeTree(tmp.dir, { 'reports/eager/runs.csv': 'model,tokens_s\ngemma,100\n', 'reports/compiled/runs.csv': 'model,tokens_s\ngemma,120\n' });
+    const { stderr } = await cli(['analyze', 'reports', '--baseline', 'none', '--factors', 'results/*/: runtime'], tmp.dir);
+    expect(stderr).toBe('warning: --factors: "results/*/: runtime" matches no file with results\n');
+  });
+
+  it('is silent about a factors rule that names a level', async () => {
+    writeTree(tmp.dir, { 'reports/eager/runs.csv': 'model,tokens_s\ngemma,100\n', 'reports/compiled/runs.csv': 'model,tokens_s\ngemma,120\n' });
+    const { stdout, stderr } = await cli(['analyze', 'reports', '--baseline', 'none', '--factors', 'reports/*/: runtime', '--format', 'json'], tmp.dir);
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout).experiments.factors).toEqual([{ name: 'runtime', levels: ['compiled', 'eager'], where: 'reports/*/', source: 'input' }]);
+  });
+
   it('is silent when every input matched something', async () => {
     regressionTree();
     const { stdout, stderr } = await cli(['analyze', 'reports', '--baseline', 'none', '--metrics', 'tokens_s', '--directions', 'tokens_s: higher'], tmp.dir);
