@@ -13,8 +13,10 @@ import { isInside } from './paths.js';
  */
 export async function prepareOutputDir(dir: string, workspace: string, input = 'output-dir'): Promise<void> {
   const rel = path.relative(workspace, dir);
-  const shown = rel.split(path.sep).join('/') || '.';
-  if (rel !== '' && isInside(workspace, dir)) {
+  const inside = isInside(workspace, dir);
+  // A folder outside the workspace is shown as written, not as a climb of `../`.
+  const shown = inside ? rel.split(path.sep).join('/') || '.' : dir;
+  if (rel !== '' && inside) {
     let at = workspace;
     for (const part of rel.split(path.sep)) {
       at = path.join(at, part);
@@ -25,9 +27,38 @@ export async function prepareOutputDir(dir: string, workspace: string, input = '
     }
   }
   try {
-    await fs.mkdir(dir, { recursive: true });
+    await makeFolders(dir);
   } catch (err) {
     throw new ConfigError(input, `"${shown}" cannot be created (${reasonOf(err)})`);
+  }
+}
+
+/**
+ * mkdir -p, one folder at a time. Node 20's recursive mkdir never returns
+ * where a parent exists but refuses children with ENOENT (`/proc/x`): it
+ * retries forever. Here each missing folder is created once, and any error
+ * ends it.
+ */
+export async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    const stat = await fs.stat(at).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (stat) {
+      if (!stat.isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.push(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const folder of missing.reverse()) {
+    await fs.mkdir(folder).catch(async (err: NodeJS.ErrnoException) => {
+      // Made meanwhile by another writer: fine if it is a folder.
+      if (err.code === 'EEXIST' && (await fs.stat(folder).catch(() => undefined))?.isDirectory()) return;
+      throw err;
+    });
   }
 }
 
@@ -63,6 +94,8 @@ function reasonOf(err: unknown): string {
       return 'read-only file system';
     case 'ENOSPC':
       return 'no space left on the device';
+    case 'ENOENT':
+      return 'its parent folder takes no new folders';
     default:
       return code ?? (err as Error).message;
   }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
@@ -66,6 +66,17 @@ describe('the output folder', () => {
     writeTree(tmp.dir, { 'bench.csv': 'a,b\n' });
     await expect(prepareOutputDir(path.join(tmp.dir, 'bench.csv'), tmp.dir)).rejects.toThrow(`Input 'output-dir': "bench.csv" is a file, not a folder`);
     await expect(prepareOutputDir(path.join(tmp.dir, 'bench.csv', 'out'), tmp.dir)).rejects.toThrow(`Input 'output-dir': "bench.csv/out" is inside a file, not a folder (bench.csv)`);
+  });
+
+  it('is created folder by folder, however deep', async () => {
+    await prepareOutputDir(path.join(tmp.dir, 'a', 'b', 'c'), tmp.dir);
+    expect(statSync(path.join(tmp.dir, 'a', 'b', 'c')).isDirectory()).toBe(true);
+    await prepareOutputDir(path.join(tmp.dir, 'a', 'b', 'c'), tmp.dir);
+  });
+
+  // Node 20's recursive mkdir retried forever under /proc, so the run hung instead of ending.
+  it.runIf(process.platform === 'linux')('under a folder that takes no new folders (/proc) is named instead of hanging', async () => {
+    await expect(prepareOutputDir('/proc/chimera-out/report', tmp.dir)).rejects.toThrow(`Input 'output-dir': "/proc/chimera-out/report" cannot be created (its parent folder takes no new folders)`);
   });
 
   it('writes no report file through a symbolic link planted where it goes', async () => {
