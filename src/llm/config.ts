@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { booleanInput, ConfigError, parseDuration, type InputReader } from '../config-input.js';
+import { isInside } from '../util/paths.js';
 import { closestMatch } from '../util/text.js';
 import { DEFAULT_PERSONA } from './prompt.js';
 import type { LlmConfig } from './types.js';
@@ -157,20 +158,26 @@ function readPersona(inline: string, file: string, workspace: string): { text: s
   let real: string;
   try {
     real = realpathSync(target);
-  } catch {
-    throw new ConfigError('persona-file', `"${rel}" does not exist in the workspace`);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ConfigError('persona-file', `"${rel}" does not exist in the workspace`);
+    throw new ConfigError('persona-file', `"${rel}" cannot be read (${code === 'ELOOP' ? 'a loop of symbolic links' : code ?? (err as Error).message})`);
   }
   // Resolved through symlinks, so a link inside the checkout cannot point the prompt at a file outside it.
-  const inside = path.relative(root, real);
-  if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) {
-    throw new ConfigError('persona-file', `"${rel}" is outside the workspace ${workspace}`);
+  if (!isInside(root, real)) throw new ConfigError('persona-file', `"${rel}" is outside the workspace ${workspace}`);
+  let content: string;
+  try {
+    const stat = statSync(real);
+    if (!stat.isFile()) throw new ConfigError('persona-file', `"${rel}" is not a file`);
+    checkPersonaSize(stat.size, 'persona-file');
+    content = readFileSync(real, 'utf8').replace(/^\uFEFF/, '').trim();
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigError('persona-file', `"${rel}" cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (err as Error).message})`);
   }
-  const stat = statSync(real);
-  if (!stat.isFile()) throw new ConfigError('persona-file', `"${rel}" is not a file`);
-  checkPersonaSize(stat.size, 'persona-file');
-  const content = readFileSync(real, 'utf8').replace(/^\uFEFF/, '').trim();
   if (!content) throw new ConfigError('persona-file', `"${rel}" is empty`);
-  return { text: content, source: `file ${inside.split(path.sep).join('/')}` };
+  return { text: content, source: `file ${path.relative(root, real).split(path.sep).join('/')}` };
 }
 
 function checkPersonaSize(bytes: number, input: string): void {

@@ -201,6 +201,13 @@ describe('persona-file', () => {
     );
   });
 
+  it('names the input for a path it cannot read, instead of failing with the system error', () => {
+    writeTree(tmp.dir, { 'bench.csv': 'a\n' });
+    symlinkIn(tmp.dir, 'loop.md', 'loop.md');
+    expect(errorOf(() => llmFrom({ 'persona-file': 'loop.md' }, tmp.dir))).toBe(`Input 'persona-file': "loop.md" cannot be read (a loop of symbolic links)`);
+    expect(errorOf(() => llmFrom({ 'persona-file': 'bench.csv/persona.md' }, tmp.dir))).toBe(`Input 'persona-file': "bench.csv/persona.md" does not exist in the workspace`);
+  });
+
   it('refuses a missing, empty or oversized file', () => {
     writeTree(tmp.dir, { 'empty.md': '  \n', 'big.md': 'x'.repeat(16 * 1024 + 1) });
     expect(errorOf(() => llmFrom({ 'persona-file': 'none.md' }, tmp.dir))).toBe(`Input 'persona-file': "none.md" does not exist in the workspace`);
