@@ -87,6 +87,21 @@ function optionName(input: string): string {
 export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   // Everything printed carries text from the files (labels, paths, problems): secrets are redacted on the way out.
   const io: CliIo = { ...rawIo, stdout: (t) => rawIo.stdout(redactSecrets(t)), stderr: (t) => rawIo.stderr(redactSecrets(t)) };
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    // An input found wrong once the run started (an output-dir that cannot be made) is named as the CLI spells it.
+    if (err instanceof ConfigError) return configError(err, io);
+    throw err;
+  }
+}
+
+function configError(err: ConfigError, io: CliIo): number {
+  io.stderr(`${err.message.replace(/^Input '([^']+)'/, (_, name: string) => optionName(name))}\n`);
+  return 2;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -168,10 +183,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   try {
     config = withBaselineIgnored(buildConfig((name) => inputs[name] ?? '', { workspace: inside ? io.cwd : target, defaultOutputDir: undefined }), io.cwd);
   } catch (err) {
-    if (err instanceof ConfigError) {
-      io.stderr(`${err.message.replace(/^Input '([^']+)'/, (_, name: string) => optionName(name))}\n`);
-      return 2;
-    }
+    if (err instanceof ConfigError) return configError(err, io);
     throw err;
   }
   if (command === 'merge') config = { ...config, shards: args };

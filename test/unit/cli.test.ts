@@ -90,6 +90,13 @@ describe('chimera-insight CLI', () => {
     expect(stderr).toBe('--max-file-size: "fifty" is not a size (examples: 50MB, 64MiB, 1000000)\n');
   });
 
+  it('names the option, as the CLI spells it, for an input found wrong once the run started', async () => {
+    writeFileSync(path.join(workspace, 'afile'), 'x\n');
+    const { code, stderr } = await cli(['analyze', 'reports', '--no-llm', '--baseline', 'none', '--output-dir', 'afile/out'], workspace);
+    expect(code).toBe(2);
+    expect(stderr).toBe('--output-dir: "afile/out" is inside a file, not a folder (afile)\n');
+  });
+
   it('exits 2 with the usage for an unknown command', async () => {
     const { code, stderr } = await cli(['analyse'], workspace);
     expect(code).toBe(2);
