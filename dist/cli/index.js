@@ -11198,8 +11198,10 @@ function llmThroughputSeries(llm) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _config_input_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2936);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9997);
-/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2125);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4964);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9997);
+/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2125);
+
 
 
 
@@ -11345,29 +11347,39 @@ function readPersona(inline, file, workspace) {
         return { text, source: 'input' };
     }
     if (!rel)
-        return { text: _prompt_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_PERSONA */ .XP, source: 'default' };
+        return { text: _prompt_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_PERSONA */ .XP, source: 'default' };
     const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace);
     const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, rel);
     let real;
     try {
         real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(target);
     }
-    catch {
-        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('persona-file', `"${rel}" does not exist in the workspace`);
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('persona-file', `"${rel}" does not exist in the workspace`);
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('persona-file', `"${rel}" cannot be read (${code === 'ELOOP' ? 'a loop of symbolic links' : code ?? err.message})`);
     }
     // Resolved through symlinks, so a link inside the checkout cannot point the prompt at a file outside it.
-    const inside = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, real);
-    if (inside === '..' || inside.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(inside)) {
+    if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .F)(root, real))
         throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('persona-file', `"${rel}" is outside the workspace ${workspace}`);
+    let content;
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+        if (!stat.isFile())
+            throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('persona-file', `"${rel}" is not a file`);
+        checkPersonaSize(stat.size, 'persona-file');
+        content = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8').replace(/^\uFEFF/, '').trim();
     }
-    const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
-    if (!stat.isFile())
-        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('persona-file', `"${rel}" is not a file`);
-    checkPersonaSize(stat.size, 'persona-file');
-    const content = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8').replace(/^\uFEFF/, '').trim();
+    catch (err) {
+        if (err instanceof _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL)
+            throw err;
+        const code = err.code;
+        throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('persona-file', `"${rel}" cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? err.message})`);
+    }
     if (!content)
         throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('persona-file', `"${rel}" is empty`);
-    return { text: content, source: `file ${inside.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/')}` };
+    return { text: content, source: `file ${node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, real).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/')}` };
 }
 function checkPersonaSize(bytes, input) {
     if (bytes > MAX_PERSONA_BYTES) {
@@ -11470,7 +11482,7 @@ function yamlScalar(value, where) {
 function checkOption(key, value, where) {
     const type = OPTION_TYPES[key];
     if (type === undefined) {
-        const near = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .closestMatch */ .h0)(key, Object.keys(OPTION_TYPES), 2);
+        const near = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .closestMatch */ .h0)(key, Object.keys(OPTION_TYPES), 2);
         throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-options', `${where}: unknown option "${key}"${near ? ` (did you mean "${near}"?)` : ''}; valid options: ${Object.keys(OPTION_TYPES).sort().join(', ')}`);
     }
     const bad = (expected) => new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('ollama-options', `${where}: ${key} must be ${expected}, got ${JSON.stringify(value)}`);
@@ -13551,8 +13563,23 @@ function exactStatsAndOrder(values, min, max) {
     // simple-statistics reads an array by index and length only, so a typed array serves.
     const sorted = sortedCopy(values);
     const m = (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(sorted);
-    const sd = sorted.length > 1 ? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .sampleStandardDeviation */ .JK)(sorted) : null;
+    const sd = sorted.length > 1 ? standardDeviation(sorted) : null;
     return { stats: withPercentiles(sorted, sorted.length, m, sd, min, max, false), sorted };
+}
+/** Squares of values beyond these underflow to 0 or overflow to Infinity, and the sd with them. */
+const TINY = 1e-100;
+const HUGE = 1e100;
+/**
+ * The sample standard deviation of values in ascending order. Values whose
+ * squares leave the range of a double (1e-170 s, 1e200) are scaled by the
+ * largest magnitude first, so their spread is not shown as ± 0 or ± ∞.
+ */
+function standardDeviation(sorted) {
+    const scale = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
+    if (!(scale < TINY || scale > HUGE) || scale === 0 || !Number.isFinite(scale))
+        return (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .sampleStandardDeviation */ .JK)(sorted);
+    const scaled = Array.from(sorted, (v) => v / scale);
+    return (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .sampleStandardDeviation */ .JK)(scaled) * scale;
 }
 /**
  * The values in ascending order. A Float64Array sorts numbers without a
@@ -16812,6 +16839,7 @@ function formatP(p) {
 /* harmony export */   g$: () => (/* binding */ prepareOutputDir),
 /* harmony export */   m$: () => (/* binding */ writingOutput)
 /* harmony export */ });
+/* unused harmony export makeFolders */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -16832,8 +16860,10 @@ function formatP(p) {
  */
 async function prepareOutputDir(dir, workspace, input = 'output-dir') {
     const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, dir);
-    const shown = rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/') || '.';
-    if (rel !== '' && (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .F)(workspace, dir)) {
+    const inside = (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .F)(workspace, dir);
+    // A folder outside the workspace is shown as written, not as a climb of `../`.
+    const shown = inside ? rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/') || '.' : dir;
+    if (rel !== '' && inside) {
         let at = workspace;
         for (const part of rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))) {
             at = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(at, part);
@@ -16847,10 +16877,42 @@ async function prepareOutputDir(dir, workspace, input = 'output-dir') {
         }
     }
     try {
-        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(dir, { recursive: true });
+        await makeFolders(dir);
     }
     catch (err) {
         throw new _config_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(input, `"${shown}" cannot be created (${reasonOf(err)})`);
+    }
+}
+/**
+ * mkdir -p, one folder at a time. Node 20's recursive mkdir never returns
+ * where a parent exists but refuses children with ENOENT (`/proc/x`): it
+ * retries forever. Here each missing folder is created once, and any error
+ * ends it.
+ */
+async function makeFolders(dir) {
+    const missing = [];
+    for (let at = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir);; at = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(at)) {
+        const stat = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(at).catch((err) => {
+            if (err.code === 'ENOENT')
+                return undefined;
+            throw err;
+        });
+        if (stat) {
+            if (!stat.isDirectory())
+                throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+            break;
+        }
+        missing.push(at);
+        if (node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(at) === at)
+            break;
+    }
+    for (const folder of missing.reverse()) {
+        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(folder).catch(async (err) => {
+            // Made meanwhile by another writer: fine if it is a folder.
+            if (err.code === 'EEXIST' && (await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(folder).catch(() => undefined))?.isDirectory())
+                return;
+            throw err;
+        });
     }
 }
 /** Opening flags for a report file: written anew, and never through a symbolic link planted where it goes. */
@@ -16885,6 +16947,8 @@ function reasonOf(err) {
             return 'read-only file system';
         case 'ENOSPC':
             return 'no space left on the device';
+        case 'ENOENT':
+            return 'its parent folder takes no new folders';
         default:
             return code ?? err.message;
     }
@@ -29983,6 +30047,10 @@ function usable(levels) {
  * factor of the same name. Returns the factors found.
  */
 function assignPathFactors(series, rules = []) {
+    return pathFactors(series, rules).factors;
+}
+/** assignPathFactors, and the `factors` rules that matched no file holding series (so the run can say so). */
+function pathFactors(series, rules = []) {
     const units = unitsOf(series);
     const found = new Map();
     const note = (name, level, where, source) => {
@@ -30030,12 +30098,14 @@ function assignPathFactors(series, rules = []) {
         }
     }
     const compiled = rules.map((rule) => ({ rule, test: factorRuleRegExp(rule.pattern) }));
+    const matched = new Set();
     for (const [path, unit] of units) {
         for (const { rule, test } of compiled) {
             const match = test.exec(path);
             const span = match?.indices?.[1];
             if (!match || !span)
                 continue;
+            matched.add(rule);
             const level = match[1];
             const position = path.slice(0, span[0]).split('/').length - 1;
             for (const [name, f] of unit.factors)
@@ -30084,7 +30154,7 @@ function assignPathFactors(series, rules = []) {
         if (a.length === b.length)
             m.where = a.map((s, i) => (s === b[i] ? s : '*')).join('/');
     }
-    return [...merged.values()];
+    return { factors: [...merged.values()], unmatched: rules.filter((rule) => !matched.has(rule)) };
 }
 
 ;// CONCATENATED MODULE: ./src/experiments/replicates.ts
@@ -30348,10 +30418,11 @@ function runOrder(entry) {
  */
 function structureExperiments(series, factorRules) {
     const pooled = poolReplicates(series);
-    const factors = assignPathFactors(pooled.series, factorRules);
+    const { factors, unmatched } = pathFactors(pooled.series, factorRules);
     return {
         series: pooled.series,
         structure: { replicateGroups: pooled.groups, factors, seriesBeforePooling: series.length },
+        unmatchedFactorRules: unmatched,
     };
 }
 
@@ -32076,7 +32147,8 @@ async function analyze(config, deps) {
     const structured = structureExperiments(series, config.factors);
     const experimentsMs = deps.elapsed() - te;
     disambiguateIds(structured.series);
-    const notices = await inputNotices(config, files, usage, cap.cut === undefined ? 0 : files.length - cap.cut - 1, structured.series.length);
+    const unread = cap.cut === undefined ? 0 : files.length - cap.cut - 1;
+    const notices = await inputNotices(config, files, usage, unread, structured.series.length, structured.unmatchedFactorRules);
     const t3 = deps.elapsed();
     const report = {
         schemaVersion: REPORT_SCHEMA_VERSION,
@@ -32108,7 +32180,7 @@ function withExtraProblems(entry, problems) {
     return { ...entry, problems: [...entry.problems, ...problems.slice(0, room)], problemCount: entry.problemCount + problems.length };
 }
 /** Inputs that matched nothing in this run: `patterns` without files, `format`, `metrics`, `directions` and `units` rules without a match. */
-async function inputNotices(config, files, usage, unread, seriesCount) {
+async function inputNotices(config, files, usage, unread, seriesCount, unmatchedFactorRules) {
     const notices = [];
     const warn = (input, message) => notices.push({ input, message, level: 'warning' });
     // The defaults look for every supported type; a tree without Markdown is no typo.
@@ -32118,11 +32190,14 @@ async function inputNotices(config, files, usage, unread, seriesCount) {
     }
     for (const rule of formatRulesWithoutFiles(config.formats, files.map((f) => f.path)))
         warn('format', `"${rule.pattern}: ${rule.value}" matches no file`);
+    // Files past the run's series cap were left out unread: a rule may be meant for them.
+    const unreadNote = unread > 0 ? ` in the files read (${unread.toLocaleString('en-US')} past the run's series cap were not)` : '';
     for (const { input, pattern, suggestion } of usage.unmatched()) {
-        // Files past the run's series cap were left out unread: a rule may be meant for them.
-        const unreadNote = unread > 0 ? ` in the files read (${unread.toLocaleString('en-US')} past the run's series cap were not)` : '';
         warn(input, `"${pattern}" matches no metric${unreadNote}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`);
     }
+    // Factor rules match the paths as ids spell them, run indices and timestamps normalised (run_<n>).
+    for (const rule of unmatchedFactorRules)
+        warn('factors', `"${rule.pattern}: ${rule.value}" matches no file with results${unreadNote}`);
     // An empty report says why, unless a notice above does already: nothing was found, or the metric rules left nothing.
     const said = (input) => notices.some((n) => n.input === input);
     if (files.length === 0 && !said('patterns')) {
@@ -35807,6 +35882,21 @@ function optionName(input) {
 async function main(argv, rawIo) {
     // Everything printed carries text from the files (labels, paths, problems): secrets are redacted on the way out.
     const io = { ...rawIo, stdout: (t) => rawIo.stdout((0,redact/* redactSecrets */.fp)(t)), stderr: (t) => rawIo.stderr((0,redact/* redactSecrets */.fp)(t)) };
+    try {
+        return await cli_main_run(argv, io);
+    }
+    catch (err) {
+        // An input found wrong once the run started (an output-dir that cannot be made) is named as the CLI spells it.
+        if (err instanceof config_input/* ConfigError */.xL)
+            return configError(err, io);
+        throw err;
+    }
+}
+function configError(err, io) {
+    io.stderr(`${err.message.replace(/^Input '([^']+)'/, (_, name) => optionName(name))}\n`);
+    return 2;
+}
+async function cli_main_run(argv, io) {
     let parsed;
     try {
         parsed = (0,external_node_util_.parseArgs)({
@@ -35895,10 +35985,8 @@ async function main(argv, rawIo) {
         config = withBaselineIgnored(buildConfig((name) => inputs[name] ?? '', { workspace: inside ? io.cwd : target, defaultOutputDir: undefined }), io.cwd);
     }
     catch (err) {
-        if (err instanceof config_input/* ConfigError */.xL) {
-            io.stderr(`${err.message.replace(/^Input '([^']+)'/, (_, name) => optionName(name))}\n`);
-            return 2;
-        }
+        if (err instanceof config_input/* ConfigError */.xL)
+            return configError(err, io);
         throw err;
     }
     if (command === 'merge')

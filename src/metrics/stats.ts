@@ -34,8 +34,24 @@ export function exactStatsAndOrder(values: readonly number[], min: number, max: 
   // simple-statistics reads an array by index and length only, so a typed array serves.
   const sorted = sortedCopy(values) as number[];
   const m = mean(sorted);
-  const sd = sorted.length > 1 ? sampleStandardDeviation(sorted) : null;
+  const sd = sorted.length > 1 ? standardDeviation(sorted) : null;
   return { stats: withPercentiles(sorted, sorted.length, m, sd, min, max, false), sorted };
+}
+
+/** Squares of values beyond these underflow to 0 or overflow to Infinity, and the sd with them. */
+const TINY = 1e-100;
+const HUGE = 1e100;
+
+/**
+ * The sample standard deviation of values in ascending order. Values whose
+ * squares leave the range of a double (1e-170 s, 1e200) are scaled by the
+ * largest magnitude first, so their spread is not shown as ± 0 or ± ∞.
+ */
+function standardDeviation(sorted: ArrayLike<number>): number {
+  const scale = Math.max(Math.abs(sorted[0] as number), Math.abs(sorted[sorted.length - 1] as number));
+  if (!(scale < TINY || scale > HUGE) || scale === 0 || !Number.isFinite(scale)) return sampleStandardDeviation(sorted as number[]);
+  const scaled = Array.from(sorted, (v) => v / scale);
+  return sampleStandardDeviation(scaled) * scale;
 }
 
 /**

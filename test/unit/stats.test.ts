@@ -148,6 +148,14 @@ describe('exactStats', () => {
     expect(stats).toEqual(statsFromSamples(accumulate(values)));
   });
 
+  it('gives the spread of values whose squares leave the range of a double, instead of 0 or Infinity', () => {
+    // The sd of 1, 2, 3 is 1; the same values scaled keep it, scaled.
+    expect(exactStats([1e-170, 2e-170, 3e-170], 1e-170, 3e-170).sd).toBeCloseTo(1e-170, 180);
+    expect((exactStats([1e-170, 2e-170, 3e-170], 1e-170, 3e-170).sd as number) / 1e-170).toBeCloseTo(1, 12);
+    expect((exactStats([1e200, 2e200, 3e200], 1e200, 3e200).sd as number) / 1e200).toBeCloseTo(1, 12);
+    expect(exactStats([1, 2, 3], 1, 3).sd).toBe(1);
+  });
+
   it('does not modify its input', () => {
     const values = [3, 1, 2];
     exactStats(values, 1, 3);
