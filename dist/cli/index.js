@@ -15640,7 +15640,9 @@ const DROP_RANK = {
 /* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5521);
 /* harmony import */ var _metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1659);
 /* harmony import */ var _metrics_stats_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4522);
-/* harmony import */ var _util_is_object_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3788);
+/* harmony import */ var _util_is_object_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3788);
+/* harmony import */ var _util_own_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8996);
+
 
 
 
@@ -15775,17 +15777,17 @@ function encodeSeries(series) {
         const shared = {};
         for (const [k, v] of Object.entries(first.labels))
             if (members.every((s) => s.labels[k] === v))
-                shared[k] = v;
+                (0,_util_own_js__WEBPACK_IMPORTED_MODULE_3__/* .setOwn */ .P)(shared, k, v);
         const group = {};
         if (key === previousKey) {
             // A continuation: the previous group's file, key, factors, experiment and runs; its labels as they change.
             const changed = {};
             for (const [k, v] of Object.entries(shared))
                 if (previousLabels[k] !== v)
-                    changed[k] = v;
+                    (0,_util_own_js__WEBPACK_IMPORTED_MODULE_3__/* .setOwn */ .P)(changed, k, v);
             for (const k of Object.keys(previousLabels))
                 if (!Object.hasOwn(shared, k))
-                    changed[k] = null;
+                    (0,_util_own_js__WEBPACK_IMPORTED_MODULE_3__/* .setOwn */ .P)(changed, k, null);
             group.labels = changed;
         }
         else {
@@ -15824,7 +15826,7 @@ function encodeSeries(series) {
             const own = {};
             for (const [k, v] of Object.entries(s.labels))
                 if (!Object.hasOwn(shared, k))
-                    own[k] = v;
+                    (0,_util_own_js__WEBPACK_IMPORTED_MODULE_3__/* .setOwn */ .P)(own, k, v);
             if (Object.keys(own).length > 0)
                 extra.labels = own;
             const derived = `${idKey ?? s.file}::${s.metric}${(0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .labelKey */ .kJ)(s.labels)}`;
@@ -15869,18 +15871,18 @@ function decodeSeries(metrics, groups) {
     const out = [];
     let previous;
     for (const raw of Array.isArray(groups) ? groups : []) {
-        if (!(0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(raw) || !Array.isArray(raw.rows))
+        if (!(0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(raw) || !Array.isArray(raw.rows))
             continue;
         // A group without `file` continues the previous one: its file, key, factors, experiment and runs, its labels changed as it says.
         const continues = !('file' in raw) && previous !== undefined;
         const g = continues ? { ...previous?.g, line: raw.line, rows: raw.rows } : raw;
         const shared = continues ? { ...previous?.labels } : {};
-        if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(raw.labels)) {
+        if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(raw.labels)) {
             for (const [k, v] of Object.entries(raw.labels)) {
                 if (v === null)
                     delete shared[k];
                 else
-                    shared[k] = v;
+                    (0,_util_own_js__WEBPACK_IMPORTED_MODULE_3__/* .setOwn */ .P)(shared, k, v);
             }
         }
         previous = { g, labels: shared };
@@ -15889,8 +15891,8 @@ function decodeSeries(metrics, groups) {
         for (const row of g.rows) {
             const r = Array.isArray(row) ? row : [];
             const metric = table[r[0]];
-            const m = (0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(metric) ? metric : {};
-            const extra = (0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(r[r.length - 1]) ? r[r.length - 1] : {};
+            const m = (0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(metric) ? metric : {};
+            const extra = (0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(r[r.length - 1]) ? r[r.length - 1] : {};
             const source = (m.source ?? 'samples');
             const rawStats = r[1];
             const n0 = typeof rawStats === 'number' ? 1 : Array.isArray(rawStats) ? rawStats[0] : null;
@@ -15899,7 +15901,7 @@ function decodeSeries(metrics, groups) {
             const samples = Array.isArray(r[2]) ? r[2] : omitted ? [] : defaultRowSamples(source, n0, mean0);
             const read = decodeStats(rawStats, samples);
             const cv = 'cv' in extra ? extra.cv : typeof read.mean === 'number' ? (0,_metrics_stats_js__WEBPACK_IMPORTED_MODULE_2__/* .coefficientOfVariation */ .ms)(read.mean, read.sd) : null;
-            const labels = { ...shared, ...((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(extra.labels) ? extra.labels : {}) };
+            const labels = { ...shared, ...((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(extra.labels) ? extra.labels : {}) };
             const s = {
                 id: typeof extra.id === 'string' ? extra.id : `${idKey}::${String(m.metric)}${(0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .labelKey */ .kJ)(labels)}${typeof extra.idSuffix === 'string' ? extra.idSuffix : ''}`,
                 file,
@@ -15918,15 +15920,15 @@ function decodeSeries(metrics, groups) {
             const line = 'line' in extra ? extra.line : g.line;
             if (line !== undefined)
                 s.line = line;
-            if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(g.replicates)) {
+            if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(g.replicates)) {
                 const rep = { ...g.replicates };
                 if (Array.isArray(extra.runMeans))
                     rep.runMeans = extra.runMeans;
                 s.replicates = rep;
             }
-            if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(extra.runs))
+            if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(extra.runs))
                 s.runs = extra.runs;
-            if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(g.factors))
+            if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(g.factors))
                 s.factors = g.factors;
             if (typeof g.experiment === 'string')
                 s.experiment = g.experiment;
@@ -16952,6 +16954,28 @@ function reasonOf(err) {
         default:
             return code ?? err.message;
     }
+}
+
+
+/***/ }),
+
+/***/ 8996:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ setOwn)
+/* harmony export */ });
+/**
+ * `record[key] = value` for a key read from a file. A plain assignment to
+ * `__proto__` sets the object's prototype instead of a property, so a label
+ * or column of that name would vanish without a word; it is defined as an
+ * own property like any other name.
+ */
+function setOwn(record, key, value) {
+    if (key === '__proto__')
+        Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        record[key] = value;
 }
 
 
@@ -27226,7 +27250,10 @@ function statKeysOf(keys) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/util/own.ts
+var util_own = __nccwpck_require__(8996);
 ;// CONCATENATED MODULE: ./src/parse/table.ts
+
 
 
 
@@ -27652,7 +27679,7 @@ class TableBuilder {
                 if (isMissing(cells[i]))
                     continue;
                 const value = String(cells[i]).trim();
-                labels[this.columns[i]] = value;
+                (0,util_own/* setOwn */.P)(labels, this.columns[i], value);
                 if (invalid === undefined && value.includes(table_REPLACEMENT)) {
                     invalid = `column "${this.columns[i]}" holds bytes that are not valid UTF-8 text; row skipped (save the file as UTF-8)`;
                 }
@@ -28384,6 +28411,7 @@ var marker = __nccwpck_require__(4323);
 
 
 
+
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const FENCE = /^\s*(`{3,}|~{3,})/;
 const GENERIC_VALUE_HEADER = /^(value|values|result|results|score|measurement|number|amount|avg|average|mean|median)$/i;
@@ -28585,7 +28613,7 @@ function rowSeries(table, fixedLabels, problems) {
             // A label keeps its text: `8B` or `4k` in a Params/Context column is not the number 8 or 4.
             const parsed = isLabelName(name) ? undefined : parseNumericCell(cell);
             if (!parsed) {
-                row[name] = stripInline(cell);
+                (0,util_own/* setOwn */.P)(row, name, stripInline(cell));
                 return;
             }
             let value = parsed.value;
@@ -28597,12 +28625,12 @@ function rowSeries(table, fixedLabels, problems) {
                 const factor = timeFactor(parsed.unit, unit);
                 if (factor === undefined) {
                     problems.add(line, `column "${name}" mixes units (${unit} and ${parsed.unit}); cell skipped`);
-                    row[name] = '';
+                    (0,util_own/* setOwn */.P)(row, name, '');
                     return;
                 }
                 value *= factor;
             }
-            row[name] = value;
+            (0,util_own/* setOwn */.P)(row, name, value);
         });
         builder.addRow(row, line);
     }
@@ -30981,6 +31009,7 @@ function locateJsonError(text) {
 
 
 
+
 function json_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -31308,7 +31337,7 @@ class JsonWalker {
             if (isIgnoredName(key))
                 consumed.add(key);
             else if (isLabelName(key) && String(value).length <= 120) {
-                labels[key] = String(value);
+                (0,util_own/* setOwn */.P)(labels, key, String(value));
                 consumed.add(key);
             }
         }
@@ -31387,10 +31416,10 @@ function flattenRecord(record, prefix = '', out = {}) {
             flattenRecord(value, name, out);
         else if (Array.isArray(value)) {
             if (value.length > 0 && value.every((v) => typeof v === 'number'))
-                out[name] = value;
+                (0,util_own/* setOwn */.P)(out, name, value);
         }
         else
-            out[name] = value;
+            (0,util_own/* setOwn */.P)(out, name, value);
     }
     return out;
 }

@@ -12,6 +12,7 @@ import { findSummaryGroups, isCountName, isStatsObject, statKeysOf, summaryFromS
 import { TableBuilder, isIgnoredName, isLabelName, parseNumber, rowHasError, type Cell, type Row, type TableResult } from './table.js';
 import { failed, skipped, type NotParsed, type ParseOutcome } from './types.js';
 import type { Problem } from '../model/report.js';
+import { setOwn } from '../util/own.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -339,7 +340,7 @@ class JsonWalker {
       if (!scalar || consumed.has(key)) continue;
       if (isIgnoredName(key)) consumed.add(key);
       else if (isLabelName(key) && String(value).length <= 120) {
-        labels[key] = String(value);
+        setOwn(labels, key, String(value));
         consumed.add(key);
       }
     }
@@ -417,8 +418,8 @@ export function flattenRecord(record: JsonObject, prefix = '', out: Row = {}): R
     const name = prefix ? `${prefix}.${key}` : key;
     if (isObject(value)) flattenRecord(value, name, out);
     else if (Array.isArray(value)) {
-      if (value.length > 0 && value.every((v) => typeof v === 'number')) out[name] = value as number[];
-    } else out[name] = value;
+      if (value.length > 0 && value.every((v) => typeof v === 'number')) setOwn(out, name, value as number[]);
+    } else setOwn(out, name, value);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { bracketUnit, normaliseName } from '../metrics/infer.js';
 import { isOwnReport } from '../model/marker.js';
 import { plural } from '../util/text.js';
 import { skipped, type ParseOutcome } from './types.js';
+import { setOwn } from '../util/own.js';
 
 interface MarkdownTable {
   heading: string | undefined;
@@ -213,7 +214,7 @@ function rowSeries(table: MarkdownTable, fixedLabels: Record<string, string>, pr
       // A label keeps its text: `8B` or `4k` in a Params/Context column is not the number 8 or 4.
       const parsed = isLabelName(name) ? undefined : parseNumericCell(cell);
       if (!parsed) {
-        row[name] = stripInline(cell);
+        setOwn(row, name, stripInline(cell));
         return;
       }
       let value = parsed.value;
@@ -224,12 +225,12 @@ function rowSeries(table: MarkdownTable, fixedLabels: Record<string, string>, pr
         const factor = timeFactor(parsed.unit, unit);
         if (factor === undefined) {
           problems.add(line, `column "${name}" mixes units (${unit} and ${parsed.unit}); cell skipped`);
-          row[name] = '';
+          setOwn(row, name, '');
           return;
         }
         value *= factor;
       }
-      row[name] = value;
+      setOwn(row, name, value);
     });
     builder.addRow(row, line);
   }

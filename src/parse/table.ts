@@ -8,6 +8,7 @@ import { memo } from '../util/memo.js';
 import type { ProvidedSummary, RawSeries, TableRuns } from '../model/series.js';
 import { ProblemLog } from './problems.js';
 import { findSummaryGroups, isStatsObject, statKeysOf, summaryFromStats, type StatKey, type SummaryGroup } from './summary-groups.js';
+import { setOwn } from '../util/own.js';
 
 /** One cell of a row: CSV and Markdown give strings, JSON may give typed values. */
 export type Cell = string | number | boolean | null | undefined | readonly number[];
@@ -480,7 +481,7 @@ export class TableBuilder {
       for (const i of this.labelIdx) {
         if (isMissing(cells[i])) continue;
         const value = String(cells[i]).trim();
-        labels[this.columns[i] as string] = value;
+        setOwn(labels, this.columns[i] as string, value);
         if (invalid === undefined && value.includes(REPLACEMENT)) {
           invalid = `column "${this.columns[i]}" holds bytes that are not valid UTF-8 text; row skipped (save the file as UTF-8)`;
         }

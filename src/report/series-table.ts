@@ -3,6 +3,7 @@ import type { Direction, Outlier, ReplicateRuns, Series, SeriesStats, TableRuns 
 import { labelKey } from '../metrics/identity.js';
 import { coefficientOfVariation } from '../metrics/stats.js';
 import { isObject } from '../util/is-object.js';
+import { setOwn } from '../util/own.js';
 
 /**
  * The series table report.json (schema 4) and snapshot.json (schema 3) write
@@ -157,13 +158,13 @@ export function encodeSeries(series: readonly TableSeries[]): SeriesTable {
     const idKey = keyOfId(first.id);
     // Labels every series of the group has, with the same value.
     const shared: Record<string, string> = {};
-    for (const [k, v] of Object.entries(first.labels)) if (members.every((s) => s.labels[k] === v)) shared[k] = v;
+    for (const [k, v] of Object.entries(first.labels)) if (members.every((s) => s.labels[k] === v)) setOwn(shared, k, v);
     const group: Record<string, unknown> = {};
     if (key === previousKey) {
       // A continuation: the previous group's file, key, factors, experiment and runs; its labels as they change.
       const changed: Record<string, string | null> = {};
-      for (const [k, v] of Object.entries(shared)) if (previousLabels[k] !== v) changed[k] = v;
-      for (const k of Object.keys(previousLabels)) if (!Object.hasOwn(shared, k)) changed[k] = null;
+      for (const [k, v] of Object.entries(shared)) if (previousLabels[k] !== v) setOwn(changed, k, v);
+      for (const k of Object.keys(previousLabels)) if (!Object.hasOwn(shared, k)) setOwn(changed, k, null);
       group.labels = changed;
     } else {
       group.file = first.file;
@@ -194,7 +195,7 @@ export function encodeSeries(series: readonly TableSeries[]): SeriesTable {
       const row: unknown[] = [m, encodeStats(s.stats, samplesAsRead)];
       const extra: Record<string, unknown> = {};
       const own: Record<string, string> = {};
-      for (const [k, v] of Object.entries(s.labels)) if (!Object.hasOwn(shared, k)) own[k] = v;
+      for (const [k, v] of Object.entries(s.labels)) if (!Object.hasOwn(shared, k)) setOwn(own, k, v);
       if (Object.keys(own).length > 0) extra.labels = own;
       const derived = `${idKey ?? s.file}::${s.metric}${labelKey(s.labels)}`;
       if (s.id !== derived) {
@@ -237,7 +238,7 @@ export function decodeSeries(metrics: unknown, groups: unknown): TableSeries[] {
     if (isObject(raw.labels)) {
       for (const [k, v] of Object.entries(raw.labels)) {
         if (v === null) delete shared[k];
-        else shared[k] = v as string;
+        else setOwn(shared, k, v as string);
       }
     }
     previous = { g, labels: shared };

@@ -6,6 +6,7 @@ import { buildConfig } from '../../src/config.js';
 import { parseDuration } from '../../src/config-input.js';
 import { readLlmConfig } from '../../src/llm/config.js';
 import { writeToFile } from '../../src/report/write.js';
+import { readReportSeries, renderJson } from '../../src/report/json.js';
 import { prepareOutputDir, writingOutput } from '../../src/util/output-dir.js';
 import { makeTempDir, removeDir, symlinkIn, useTempDir, writeTree } from '../helpers/tmp.js';
 
@@ -116,5 +117,26 @@ describe('settings that leave the report empty', () => {
 
   it('stay quiet when files and series are found', async () => {
     expect(await noticesOf({})).toEqual({ series: 1, notices: [] });
+  });
+});
+
+describe('names that are special to JavaScript', () => {
+  // A plain assignment to `__proto__` sets a prototype instead of a property: the label vanished, and two series merged in view.
+  it('keeps a "__proto__" column as a label, in the run and in report.json read back', async () => {
+    writeTree(tmp.dir, { 'bench/r.csv': 'model,__proto__,tokens_s\nm,x,1\nm,x,2\nm,y,3\nm,y,4\n' });
+    const report = await analyze(config({}), { now: () => new Date(0), elapsed: () => 0, narrative: { status: 'skipped', reason: 'test' } });
+    const labels = report.series.map((s) => JSON.stringify(s.labels));
+    expect(labels).toEqual(['{"model":"m","__proto__":"x"}', '{"model":"m","__proto__":"y"}']);
+    const read = readReportSeries(JSON.parse(renderJson(report)) as object);
+    expect(read.map((s) => [JSON.stringify(s.labels), s.stats.mean])).toEqual([
+      ['{"model":"m","__proto__":"x"}', 1.5],
+      ['{"model":"m","__proto__":"y"}', 3.5],
+    ]);
+  });
+
+  it('keeps a "__proto__" key of a JSON record', async () => {
+    writeTree(tmp.dir, { 'bench/r.json': '[{"__proto__": "x", "model": "a", "tokens_s": 1}, {"__proto__": "y", "model": "a", "tokens_s": 2}]' });
+    const report = await analyze(config({}), { now: () => new Date(0), elapsed: () => 0, narrative: { status: 'skipped', reason: 'test' } });
+    expect(report.series.filter((s) => s.file === 'bench/r.json').map((s) => s.labels.__proto__)).toEqual(['x', 'y']);
   });
 });
