@@ -9927,7 +9927,7 @@ function buildFamilies(series, current = currentSeries(series)) {
 __nccwpck_require__.d(__webpack_exports__, {
   lp: () => (/* binding */ aliasNote),
   l9: () => (/* binding */ bestFirst),
-  hp: () => (/* binding */ designEffects),
+  J7: () => (/* binding */ designEffectsWeighing),
   et: () => (/* binding */ designOf),
   g3: () => (/* binding */ pooledLevel),
   wS: () => (/* binding */ rankFactorsOfDesign),
@@ -9936,7 +9936,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zE: () => (/* binding */ untestedReason)
 });
 
-// UNUSED EXPORTS: MAX_RANKED_LEVELS
+// UNUSED EXPORTS: MAX_RANKED_LEVELS, designEffects
 
 // EXTERNAL MODULE: ./src/metrics/stats.ts
 var stats = __nccwpck_require__(4522);
@@ -10545,6 +10545,17 @@ function designRunBasis(cells) {
     return runBasisOf(cells.map(({ cell }) => [cell]));
 }
 /**
+ * designEffects, with what their p-values weigh when it is not the samples'
+ * (`, run by run`, `, between runs`), read after each p: the run basis is
+ * worked out once for both.
+ */
+function designEffectsWeighing(family, cells = designOf(family).cells) {
+    const runBasis = repeatOf(family) ? undefined : designRunBasis(cells);
+    const effects = designEffects(family, runBasis);
+    const weighs = runBasis?.kind === 'blocked' ? ', run by run' : runBasis?.kind === 'runs' && runBasis.byGroup.every((g) => g !== undefined) ? ', between runs' : '';
+    return { effects, weighs };
+}
+/**
  * Each condition's main effect, by its index in `family.dims`. Without
  * repeats: the additive model's F-test over the cells. With repeats (files
  * numbering runs, each holding several cells) the design is split-plot:
@@ -10620,10 +10631,7 @@ function rankFactorsOfDesign(family, confidence) {
     if (family.direction === 'none')
         return [];
     const { levelNames, cells } = designOf(family);
-    // Worked out once for the effects and the sentence.
-    const runBasis = repeatOf(family) ? undefined : designRunBasis(cells);
-    const effects = designEffects(family, runBasis);
-    const weighs = runBasis?.kind === 'blocked' ? ', run by run' : runBasis?.kind === 'runs' && runBasis.byGroup.every((g) => g !== undefined) ? ', between runs' : '';
+    const { effects, weighs } = designEffectsWeighing(family, cells);
     const unit = family.unit;
     const out = [];
     family.dims.forEach((factor, f) => {
@@ -33854,7 +33862,7 @@ function medianAtMost(cells, limit) {
     return (below + above) / 2 <= limit;
 }
 /** How an effect reads: numeric levels from the first to the last, others from the worst to the best. */
-function effectPhrase(effect, direction, unit) {
+function effectPhrase(effect, direction, unit, weighs) {
     const ordered = (0,findings_text/* naturalOrder */.uz)(effect.levels);
     const numeric = effect.levels.every((l) => l.value.trim() !== '' && Number.isFinite(Number(l.value)));
     const ranked = (0,findings_ranking/* bestFirst */.l9)(effect.levels, direction);
@@ -33862,7 +33870,7 @@ function effectPhrase(effect, direction, unit) {
     const a = from;
     const b = to;
     const change = a.mean !== 0 ? (b.mean - a.mean) / Math.abs(a.mean) : 0;
-    return `${effect.factor} ${a.value} → ${b.value}: ${(0,findings_text/* valueText */.Ru)(a.mean, unit)} → ${(0,findings_text/* valueText */.Ru)(b.mean, unit)} (${(0,findings_text/* signedPercent */.wu)(change)}${effect.test.p !== null ? `, ${(0,findings_text/* pText */.C6)(effect.test.p)}` : ''})`;
+    return `${effect.factor} ${a.value} → ${b.value}: ${(0,findings_text/* valueText */.Ru)(a.mean, unit)} → ${(0,findings_text/* valueText */.Ru)(b.mean, unit)} (${(0,findings_text/* signedPercent */.wu)(change)}${effect.test.p !== null ? `, ${(0,findings_text/* pText */.C6)(effect.test.p)}${weighs}` : ''})`;
 }
 /**
  * A parameter sweep: the best and worst configuration, and each factor's
@@ -33873,8 +33881,8 @@ function effectPhrase(effect, direction, unit) {
 function summariseSweep(family, confidence) {
     if (family.direction === 'none')
         return undefined;
-    const { levelNames } = (0,findings_ranking/* designOf */.et)(family);
-    const effects = (0,findings_ranking/* designEffects */.hp)(family);
+    const { levelNames, cells } = (0,findings_ranking/* designOf */.et)(family);
+    const { effects, weighs } = (0,findings_ranking/* designEffectsWeighing */.J7)(family, cells);
     const grand = family.cells.reduce((s, c) => s + c.series.stats.mean, 0) / family.cells.length;
     // An untested effect either lacks degrees of freedom or has nothing to judge by (every value fits exactly).
     const samples = family.cells.reduce((s, c) => s + (c.series.stats.n ?? 1), 0);
@@ -33913,7 +33921,7 @@ function summariseSweep(family, confidence) {
         tail = `no setting changes ${family.metric} by more than ${(largest * 100).toFixed(1)}% beyond the noise`;
     }
     else {
-        const moving = effectList.filter((e) => e.test.significant === true).map((e) => effectPhrase(e, family.direction, family.unit));
+        const moving = effectList.filter((e) => e.test.significant === true).map((e) => effectPhrase(e, family.direction, family.unit, weighs));
         const flat = effectList.filter((e) => e.test.significant === false).map((e) => `${e.factor} changes nothing beyond the noise (spread ${(e.spread * 100).toFixed(1)}%)`);
         const untested = effectList.filter((e) => e.test.significant === null).map((e) => `${e.factor} spread ${(e.spread * 100).toFixed(1)}% (not tested: ${e.test.reason})`);
         tail = [...moving, ...flat, ...untested].join('; ');

@@ -403,6 +403,18 @@ function designRunBasis(cells: readonly { cell: Cell }[]): RunBasis {
   return runBasisOf(cells.map(({ cell }) => [cell]));
 }
 
+/**
+ * designEffects, with what their p-values weigh when it is not the samples'
+ * (`, run by run`, `, between runs`), read after each p: the run basis is
+ * worked out once for both.
+ */
+export function designEffectsWeighing(family: Family, cells: readonly { cell: Cell }[] = designOf(family).cells): { effects: MainEffect[]; weighs: string } {
+  const runBasis = repeatOf(family) ? undefined : designRunBasis(cells);
+  const effects = designEffects(family, runBasis);
+  const weighs = runBasis?.kind === 'blocked' ? ', run by run' : runBasis?.kind === 'runs' && runBasis.byGroup.every((g) => g !== undefined) ? ', between runs' : '';
+  return { effects, weighs };
+}
+
 
 /**
  * Each condition's main effect, by its index in `family.dims`. Without
@@ -483,10 +495,7 @@ export function designEffects(family: Family, runBasis?: RunBasis): MainEffect[]
 export function rankFactorsOfDesign(family: Family, confidence: number): DraftFinding[] {
   if (family.direction === 'none') return [];
   const { levelNames, cells } = designOf(family);
-  // Worked out once for the effects and the sentence.
-  const runBasis = repeatOf(family) ? undefined : designRunBasis(cells);
-  const effects = designEffects(family, runBasis);
-  const weighs = runBasis?.kind === 'blocked' ? ', run by run' : runBasis?.kind === 'runs' && runBasis.byGroup.every((g) => g !== undefined) ? ', between runs' : '';
+  const { effects, weighs } = designEffectsWeighing(family, cells);
   const unit = family.unit;
   const out: DraftFinding[] = [];
   family.dims.forEach((factor, f) => {

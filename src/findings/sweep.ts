@@ -1,6 +1,6 @@
 import type { FindingLevel, NoiseTest, SweepEffect } from '../model/finding.js';
 import type { Family } from './families.js';
-import { aliasNote, bestFirst, designEffects, designOf, pooledLevel, spreadRatio, untestedReason, type DraftFinding } from './ranking.js';
+import { aliasNote, bestFirst, designEffectsWeighing, designOf, pooledLevel, spreadRatio, untestedReason, type DraftFinding } from './ranking.js';
 import { labelsPlain, naturalOrder, pText, ratioText, signedPercent, valueText } from './text.js';
 
 /** Fewer configurations than this are a small table, not a sweep worth summarising. */
@@ -44,7 +44,7 @@ function medianAtMost(cells: Family['cells'], limit: number): boolean {
 }
 
 /** How an effect reads: numeric levels from the first to the last, others from the worst to the best. */
-function effectPhrase(effect: SweepEffect, direction: Family['direction'], unit: string): string {
+function effectPhrase(effect: SweepEffect, direction: Family['direction'], unit: string, weighs: string): string {
   const ordered = naturalOrder(effect.levels);
   const numeric = effect.levels.every((l) => l.value.trim() !== '' && Number.isFinite(Number(l.value)));
   const ranked = bestFirst(effect.levels, direction);
@@ -52,7 +52,7 @@ function effectPhrase(effect: SweepEffect, direction: Family['direction'], unit:
   const a = from as FindingLevel;
   const b = to as FindingLevel;
   const change = a.mean !== 0 ? (b.mean - a.mean) / Math.abs(a.mean) : 0;
-  return `${effect.factor} ${a.value} → ${b.value}: ${valueText(a.mean, unit)} → ${valueText(b.mean, unit)} (${signedPercent(change)}${effect.test.p !== null ? `, ${pText(effect.test.p)}` : ''})`;
+  return `${effect.factor} ${a.value} → ${b.value}: ${valueText(a.mean, unit)} → ${valueText(b.mean, unit)} (${signedPercent(change)}${effect.test.p !== null ? `, ${pText(effect.test.p)}${weighs}` : ''})`;
 }
 
 /**
@@ -63,8 +63,8 @@ function effectPhrase(effect: SweepEffect, direction: Family['direction'], unit:
  */
 export function summariseSweep(family: Family, confidence: number): DraftFinding | undefined {
   if (family.direction === 'none') return undefined;
-  const { levelNames } = designOf(family);
-  const effects = designEffects(family);
+  const { levelNames, cells } = designOf(family);
+  const { effects, weighs } = designEffectsWeighing(family, cells);
   const grand = family.cells.reduce((s, c) => s + c.series.stats.mean, 0) / family.cells.length;
   // An untested effect either lacks degrees of freedom or has nothing to judge by (every value fits exactly).
   const samples = family.cells.reduce((s, c) => s + (c.series.stats.n ?? 1), 0);
@@ -104,7 +104,7 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
     const largest = Math.max(...effectList.map((e) => e.spread));
     tail = `no setting changes ${family.metric} by more than ${(largest * 100).toFixed(1)}% beyond the noise`;
   } else {
-    const moving = effectList.filter((e) => e.test.significant === true).map((e) => effectPhrase(e, family.direction, family.unit));
+    const moving = effectList.filter((e) => e.test.significant === true).map((e) => effectPhrase(e, family.direction, family.unit, weighs));
     const flat = effectList.filter((e) => e.test.significant === false).map((e) => `${e.factor} changes nothing beyond the noise (spread ${(e.spread * 100).toFixed(1)}%)`);
     const untested = effectList.filter((e) => e.test.significant === null).map((e) => `${e.factor} spread ${(e.spread * 100).toFixed(1)}% (not tested: ${e.test.reason})`);
     tail = [...moving, ...flat, ...untested].join('; ');
