@@ -1,5 +1,8 @@
 import type { DropReason } from '../model/llm.js';
 import {
+  ADVICE_VERBS,
+  AMOUNT_OBJECTS,
+  AMOUNT_WORDS,
   CAUSE_PHRASES,
   CAUSE_WORDS,
   CHATTER_PHRASES,
@@ -12,8 +15,10 @@ import {
   FOREIGN_WORDS,
   GENERIC_TERMS,
   IMPERATIVE_FORMS,
+  KNOWN_NAMES,
   NUMBER_WORD_EXCEPTIONS,
   NUMBER_WORDS,
+  PHRASAL_UP_DOWN,
   SENTENCE_STARTS,
   UNIT_PHRASES,
   UNIT_WORDS,
@@ -73,13 +78,18 @@ const SCRIPT_TEST: Record<string, RegExp> = {
 
 /** The script a configured language is written in; undefined when we do not know the language. */
 function scriptOf(language: string): string | undefined {
-  const key = language.trim().toLowerCase().split(/[-_\s]/)[0] ?? '';
-  return Object.keys(SCRIPTS).find((script) => SCRIPTS[script]?.includes(key));
+  // "British English", "English (US)", "pt-BR": the first word that names a language decides.
+  const keys = language.trim().toLowerCase().split(/[-_\s()]+/).filter(Boolean);
+  for (const key of keys) {
+    const script = Object.keys(SCRIPTS).find((name) => SCRIPTS[name]?.includes(key));
+    if (script !== undefined) return script;
+  }
+  return undefined;
 }
 
 function isEnglish(language: string): boolean {
-  const key = language.trim().toLowerCase();
-  return key === 'english' || key === 'en' || key.startsWith('en-') || key.startsWith('en_');
+  const keys = language.trim().toLowerCase().split(/[-_\s()]+/).filter(Boolean);
+  return keys.includes('english') || keys[0] === 'en';
 }
 
 /**
@@ -201,7 +211,38 @@ function imperative(w: Word): boolean {
 /** "twofold", "ten-fold", "several-fold", "many times over". */
 function multiple(w: Word): boolean {
   const m = /^(.+?)-?fold$/.exec(w.lower);
-  return m !== null && (NUMBER_WORDS.has(m[1] as string) || ['one', 'many', 'several', 'few', 'multi'].includes(m[1] as string));
+  return m !== null && (w.lower.includes('-fold') || NUMBER_WORDS.has(m[1] as string) || ['one', 'many', 'several', 'few', 'multi', 'x', 'n', 'some'].includes(m[1] as string));
+}
+
+/** "sub-second", "subsecond", "multi-second", "millisecond-scale", "gigabyte-sized": a unit inside a word. */
+function unitInside(w: Word): boolean {
+  return w.lower.split('-').some((part) => (part !== 'x' && UNIT_WORDS.has(part)) || /^(sub|multi)?(milli|micro|nano)?(second|sec|minute|hour)s?$/.test(part) || /^(kilo|mega|giga|tera)(bytes?|tokens?|flops?)$/.test(part));
+}
+
+/** "up" and "down" as a direction ("sped up", "is down"), not in "set up", "warm-up" or "break down". */
+function upOrDown(w: Word): boolean {
+  const parts = w.lower.split('-');
+  if (parts.length > 1) return (parts[parts.length - 1] === 'up' || parts[parts.length - 1] === 'down') && !PHRASAL_UP_DOWN.has(parts[0] as string);
+  return (w.lower === 'up' || w.lower === 'down') && !PHRASAL_UP_DOWN.has(w.previous ?? '');
+}
+
+/** "did not change", "no change": a claim that nothing moved; "the change" and "Change the batch" are not. */
+function noChange(w: Word): boolean {
+  return /^chang(e|es|ed|ing)$/.test(w.lower) && ['not', "didn't", "doesn't", "don't", "won't", 'never', 'no', 'nothing', 'little', 'barely', 'hardly'].includes(w.previous ?? '');
+}
+
+/**
+ * "more", "less", "fewer" compare ("Eager serves more tokens"), unless the
+ * sentence gives advice ("Run more samples") or asks for what a test needs
+ * ("so more runs are needed").
+ */
+function comparesAmount(words: readonly Word[], i: number): boolean {
+  const w = words[i] as Word;
+  if (!AMOUNT_WORDS.has(w.lower)) return false;
+  if (AMOUNT_OBJECTS.has(words[i + 1]?.lower ?? '')) return false;
+  let start = i;
+  while (start > 0 && !(words[start] as Word).initial) start--;
+  return !ADVICE_VERBS.has((words[start] as Word).lower);
 }
 
 /**
@@ -222,28 +263,38 @@ function numberOne(words: readonly Word[], i: number, masked: string): boolean {
 /**
  * Checks one piece of free prose. The reason is the first check it failed,
  * in this order: empty, length, Markdown, language, chatter, digits, numbers
- * in words, units, dates, verdict words, causes, direction words, names.
+ * in words, units, symbols, dates, verdict words, causes, direction words,
+ * names (hidden characters right after line breaks).
  */
 export function checkProse(input: string, ctx: ProseContext): ProseCheck {
   const normalised = input.normalize('NFC');
   if (/[\r\n\u2028\u2029]/.test(normalised.trim())) return { ok: false, reason: 'markdown' };
+  // Zero-width spaces, soft hyphens, joiners and direction overrides split a listed word ("twi\u200bce") or reverse what shows.
+  if (/[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(normalised.replace(/[\t\r\n]/g, ' '))) return { ok: false, reason: 'hidden-characters' };
   const text = normalised.replace(/[\t ]+/g, ' ').trim();
   if (!/\p{L}{2,}/u.test(text)) return { ok: false, reason: 'empty' };
   if ([...text].length > ctx.maxChars) return { ok: false, reason: 'too-long' };
   const masked = maskNames(text, ctx.names);
-  if (/[#|<>`*_[\]{}~\\^$@=+]/.test(masked) || /https?:|www\.|^\s*(?:[-•]|\d+[.)])\s/i.test(masked)) return { ok: false, reason: 'markdown' };
+  if (/[#|<>`*_[\]{}~\\^$@=+]/.test(masked) || /https?:|www\.|\bdot (com|org|net|io|dev|ai)\b|^\s*(?:[-•]|\d+[.)])\s/i.test(masked)) return { ok: false, reason: 'markdown' };
   const words = wordsOf(masked);
   const lower = words.map((w) => w.lower);
   if (foreignLetters(masked, ctx.language) || (isEnglish(ctx.language) && plainlyNotEnglish(lower))) return { ok: false, reason: 'language' };
   if (/[?？!！¿¡]/.test(masked) || CHATTER_PHRASES.some((re) => re.test(masked)) || words.some((w) => CHATTER_WORDS.has(w.lower))) return { ok: false, reason: 'chatter' };
   if (/\p{N}/u.test(masked)) return { ok: false, reason: 'digits' };
-  if (words.some((w, i) => (!NUMBER_WORD_EXCEPTIONS.has(w.lower) && hasAny(NUMBER_WORDS, w)) || multiple(w) || numberOne(words, i, masked))) return { ok: false, reason: 'number-words' };
-  if (/[%‰×°µμ$€£¥]/.test(masked) || UNIT_PHRASES.some((re) => re.test(masked)) || words.some((w) => UNIT_WORDS.has(w.lower))) return { ok: false, reason: 'units' };
+  if (/\b(a|some) multiple of\b/i.test(masked) || words.some((w, i) => (!NUMBER_WORD_EXCEPTIONS.has(w.lower) && hasAny(NUMBER_WORDS, w)) || multiple(w) || numberOne(words, i, masked))) return { ok: false, reason: 'number-words' };
+  if (/[%‰×°µμ$€£¥]/.test(masked) || UNIT_PHRASES.some((re) => re.test(masked)) || words.some(unitInside)) return { ok: false, reason: 'units' };
+  // Arrows, comparison signs, check marks and emoji (":thumbsup:" too) carry a direction or a verdict without a word.
+  if (/[\p{Sm}\p{So}\p{Extended_Pictographic}]/u.test(masked) || /(^|\s):[a-z0-9_+-]+:/i.test(masked)) return { ok: false, reason: 'symbols' };
   if (words.some((w) => DATE_WORDS.has(w.lower))) return { ok: false, reason: 'dates' };
   if (VERDICT_PHRASES.some((re) => re.test(masked)) || words.some((w) => hasAny(VERDICT_WORDS, w))) return { ok: false, reason: 'verdict-words' };
   if (CAUSE_PHRASES.some((re) => re.test(masked)) || words.some((w) => hasAny(CAUSE_WORDS, w))) return { ok: false, reason: 'causes' };
   const uncompared = COMPARISON_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), masked);
-  if (COMPARISON_PHRASES.some((re) => re.test(uncompared)) || words.some((w) => !imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower)))) return { ok: false, reason: 'direction-words' };
-  if (hasIdentifier(masked) || (isEnglish(ctx.language) && words.some(isName))) return { ok: false, reason: 'names' };
+  if (
+    COMPARISON_PHRASES.some((re) => re.test(uncompared)) ||
+    words.some((w, i) => (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(words, i))
+  ) {
+    return { ok: false, reason: 'direction-words' };
+  }
+  if (hasIdentifier(masked) || words.some((w) => hasAny(KNOWN_NAMES, w)) || (isEnglish(ctx.language) && words.some(isName))) return { ok: false, reason: 'names' };
   return { ok: true, text };
 }

@@ -97,6 +97,8 @@ export const REASON_TEXT: Record<DropReason, string> = {
   language: 'another language',
   chatter: 'words to the reader',
   markdown: 'Markdown or a line break',
+  'hidden-characters': 'invisible or control characters',
+  symbols: 'a symbol (arrows, signs, check marks, emoji)',
   'too-long': 'over the length cap',
   empty: 'no text',
   'over-limit': 'over the number of items asked for',

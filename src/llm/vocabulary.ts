@@ -15,8 +15,9 @@ export const NUMBER_WORDS = words(`
   million millions billion billions trillion trillions dozen dozens half halves halved halve halving
   double doubled doubles doubling triple tripled triples tripling quadruple quadrupled quadruples twice thrice
   twofold threefold fourfold fivefold tenfold hundredfold manyfold couple pair magnitude percent percentage
+  quintuple quintupled quintuples sextuple sextupled septuple octuple fraction tithe umpteen
   percentages quarter quarters third thirds fourth fifth sixth seventh eighth ninth tenth
-  hundredth thousandth
+  hundredth thousandth eleventh twelfth twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth
 `);
 
 /** "double-check" is not a quantity. */
@@ -27,7 +28,7 @@ export const UNIT_WORDS = words(`
   ms msec msecs millisecond milliseconds sec secs second seconds minute minutes min mins hour hours hr hrs
   ns nanosecond nanoseconds microsecond microseconds tok toks tps qps rps rpm req reqs gb gib mb mib kb kib tb tib
   gigabyte gigabytes megabyte megabytes kilobyte kilobytes terabyte terabytes bytes watt watts kw kwh hz mhz ghz
-  flops gflops tflops pflops celsius fahrenheit degrees bps kbps mbps gbps pp x
+  flops gflops tflops pflops celsius fahrenheit degrees bps kbps mbps gbps pp x millis micros nanos gigs megs
 `);
 
 /** A unit written as a phrase. */
@@ -59,13 +60,40 @@ export const DIRECTION_WORDS = words(`
   equivalent parity matches excellent impressive poor poorly strong weak healthy unhealthy alarming concerning worrying
   acceptable unacceptable disappointing outstanding remarkable remarkably superb scales scaled
   reduced reduces reducing reduction reductions raised raises raising lowered lowers lowering cuts
+  sped speeds speeding speedier speediest snappier snappiest swifter swiftest zippier sluggish laggard laggards
+  slowpoke slowed slowing slows recovered recovers recovering recovery regained stayed stays remained remains moved
+  outpace outpaces outpaced outpacing edge edges edged ranks ranked tops topped trumps dominates dominated
+  efficient inefficient efficiently heavier lighter pricier sooner earlier shortens shortened lengthens lengthened
+  hurt hurts hurting harms harmed saves saved penalty leader leaders underwhelms underwhelmed underwhelming
 `);
 
+/** "up" and "down" state a direction, except in these phrasal verbs and nouns ("set up", "warm-up", "break down"). */
+export const PHRASAL_UP_DOWN = words('set sets setting warm warming follow following look looking back backing break breaking write sum line pick pin spin spun wind shut tear tie tidy start starting bring build keep catch clean cleaning sign ramp');
+
+/** Verbs a sentence of advice starts with: "Run more samples", "Use fewer layers". */
+export const ADVICE_VERBS = words(`
+  keep run rerun re-run repeat pin track measure add use prefer serve check compare record review confirm validate verify
+  watch monitor profile test try benchmark collect gather capture report document log store split separate label tag discard
+  exclude include schedule set fix freeze lock warm start stop avoid consider investigate examine inspect look read write note
+  expect treat choose pick select switch move batch cache reuse limit cap size tune adjust retain plan allocate reserve dedicate
+  isolate evaluate score sample average aggregate reproduce replicate standardise standardize normalise normalize ensure make
+  give take wait allow enable upgrade update retest re-test quantify quantize quantise compile call bisect extend audit revisit
+  revert retry instrument trace alert decide find spend budget
+`);
+
+/** "more", "less", "fewer": a comparison, unless advice asks for more of what a test needs. */
+export const AMOUNT_WORDS = words('more less fewer');
+/** What "more" may ask for outside an imperative sentence ("so more runs are needed"). */
+export const AMOUNT_OBJECTS = words('runs samples repetitions repeats data measurements replicates evidence trials iterations work detail care');
+
 /** Base forms allowed where they give advice ("Reduce the batch", "to improve"), not where they state a result. */
-export const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lower boost cut grow shrink');
+export const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lower boost cut grow shrink shorten lengthen');
 
 /** Phrases of comparison without a listed word. */
-export const COMPARISON_PHRASES = [/\bthan\b/i, /\bon par\b/i, /\bas (fast|slow|good|bad|high|low) as\b/i];
+export const COMPARISON_PHRASES = [
+  /\bthan\b/i, /\bon par\b/i, /\bas (fast|slow|good|bad|high|low) as\b/i, /\bby an? (wide|large|small|narrow|big|huge|slim|thin|clear) margin\b/i,
+  /\b(before|after) \S+ (does|did|do)\b/i,
+];
 /** "rather than" and "other than" compare nothing. */
 export const COMPARISON_EXCEPTIONS = [/\b(rather|other) than\b/gi];
 
@@ -74,24 +102,50 @@ export const VERDICT_WORDS = words(`
   pass passes passed passing fail fails failed failing failure failures gate gates gated gating threshold thresholds
   verdict verdicts baseline baselines rebaseline merge merges merged merging mergeable approve approves approved approving
   approval lgtm ship ships shipped shipping block blocks blocked blocking blocker blockers green
+  deploy deploys deployed deploying releasing releasable rollout harmless conclusively meaningful meaningfully genuine statistically
+  spurious fluke alarm
 `);
 
-export const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here |else )?(needs|requires) (action|attention|fixing)\b/i, /\bno action\b/i, /\ball (good|clear|fine)\b/i, /\blooks? good\b/i, /\bgood to go\b/i, /\bready to\b/i, /\bno (issues?|problems?|concerns?)\b/i, /\bnothing to worry\b/i];
+export const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here |else )?(needs|requires) (action|attention|fixing)\b/i, /\bno action\b/i, /\ball (good|clear|fine)\b/i, /\blooks? good\b/i, /\bgood to go\b/i, /\bready to\b/i, /\bno (issues?|problems?|concerns?)\b/i, /\bnothing to worry\b/i,
+  /\bnothing to (act on|fix|do|see)\b/i, /\bmove on\b/i, /\bas[- ](it )?is\b/i, /\bfalse (alarm|positive|negative)s?\b/i,
+  /\b(only|just|merely|mere|pure|purely|simply|all) (the )?noise\b/i, /\b(within|beyond|above|below|inside|outside|under|over|is|are) (the )?noise\b/i,
+  /\b(is|are|looks?|seems?|stays?|remains?) (fine|clean|safe|harmless|expected|normal|real|ok|okay|sound)\b/i,
+  /\b(is|are|was|were|looks?|seems?) (conclusive|inconclusive|settled)\b/i, /\b(went|goes|gone|go|going) wrong\b/i, /\btim(e|es|ed|ing)[- ]?out\b/i];
 
 /** Causes and speculation about them: the data cannot back a cause. */
 export const CAUSE_WORDS = words(`
   because due cause causes caused causing causal owing attributable attribute attributed attributes attribution
   driven stems stemming thanks explain explains explained explanation reason reasons why since hence therefore
   consequently likely probably presumably bottleneck bottlenecks throttling throttled throttle contention saturation
-  saturated saturates
+  saturated saturates responsible responsibility culprit culprits triggered triggers suffers suffered suffering
+  originates originated blame blamed
 `);
 
-export const CAUSE_PHRASES = [/\bresults? (of|from)\b/i, /\bresulting from\b/i, /\bleads? to\b/i, /\bstems? from\b/i];
+export const CAUSE_PHRASES = [
+  // "X results from Y", "as a result of"; not the noun ("Results from one host", "the results of the sweep").
+  /(?<=\b(?!(?:the|these|those|our|their|its|all|some|any|of|and|with|no|each|both|earlier|previous|same|other|raw|such)\b)\p{L}+\s)results? (of|from)\b/iu,
+  /\bresulting from\b/i, /\bleads? to\b/i, /\bstems? from\b/i, /\b(comes?|came|coming) from\b/i,
+  /\baccount(s|ed) for\b/i, /\b(makes?|made|making) the difference\b/i, /\broot cause\b/i,
+];
 
 /** Words addressed to the reader, or about the writer. */
 export const CHATTER_WORDS = words(`i i'm i've i'd i'll me my mine myself hope hopefully please thanks thank cheers hello hi okay ok certainly absolutely glad happy`);
 
 export const CHATTER_PHRASES = [/\blet me\b/i, /\bfeel free\b/i, /\bas an ai\b/i, /\bhere(?:'s|’s| is| are)\b/i, /\bof course\b/i, /\bdo you\b/i, /\bwould you\b/i, /^sure\b/i];
+
+/**
+ * Products, vendors, frameworks and model families: names however they are
+ * written, so a lower-case "nvidia" or "qwen" the facts do not hold is
+ * dropped like a capitalised one.
+ */
+export const KNOWN_NAMES = words(`
+  nvidia amd intel apple qualcomm cuda rocm vulkan opencl cudnn cublas nccl tensorrt triton vllm sglang tgi
+  llamacpp ollama lmstudio exllama exllamav mlc onnx onnxruntime openvino pytorch torch tensorflow jax xla inductor dynamo
+  deepspeed megatron hopper ampere blackwell volta turing lovelace geforce quadro radeon xeon epyc
+  qwen llama mistral mixtral gemma deepseek gpt claude falcon vicuna baichuan chatglm olmo
+  docker dockerfile kubernetes slurm linux ubuntu debian macos flashattention xformers bitsandbytes gguf ggml
+  awq gptq huggingface aws gcp azure
+`);
 
 /**
  * Technical words that are not entities: acronyms a brief may use anywhere.
@@ -134,6 +188,13 @@ export const SENTENCE_STARTS = words(`
   planning teams reviewers readers callers clients workloads workload interactive batch chat long short small large new old
   same different separate fixed dedicated shared local remote cheap costly runner runners bisect extend audit revisit revert
   retry instrument trace alert agree decide find rule split warm double-check
+  background thermal network clean back break cold hot tail mean median error errors request requests response responses
+  power energy disk storage host hosts machine machines job jobs pipeline environment conditions clock clocks frequency
+  scheduling concurrency parallelism queueing queue jitter logs logging instrumentation tokenizer weights precision
+  determinism seed seeds randomness order ordering sampling decode inference training comparison comparisons numbers
+  figures tables charts files folders labels names units metrics metric series findings finding tails percentiles
+  group filter flush clear restart reboot disable rebuild recompile rebalance reorder randomise randomize shuffle
+  interleave alternate stagger bind shared single mixed separate varying
 `);
 
 /** Endings of ordinary English words: a capitalised first word ending so is taken for a word, not a name. */
@@ -150,7 +211,7 @@ export const FOREIGN_WORDS: Record<string, Set<string>> = {
   es: words('el los las del que para una por está muy pero más gracias esto este esta también hola y sí'),
   pt: words('não são também obrigado muito uma dos das é isso'),
   it: words('il gli della che sono anche grazie molto questo questa'),
-  nl: words('het een niet zijn wordt ook naar dank'),
+  nl: words('het een niet zijn wordt ook naar dank veel sneller langzamer beter slechter dan maar wel'),
 };
 
 export const ENGLISH_WORDS = words('the and of to is for with this that are was which from by be it on at as an in keep each run runs');

@@ -201,6 +201,8 @@ export type DropReason =
   | 'language'
   | 'chatter'
   | 'markdown'
+  | 'hidden-characters'
+  | 'symbols'
   | 'too-long'
   | 'empty'
   | 'over-limit'
