@@ -48,6 +48,11 @@ describe('vLLM bench serve results', () => {
     expect(e2el.stats).toMatchObject({ n: 4, mean: 1210, sd: 150, p50: 1180, p99: 1420 });
   });
 
+  it('skips a run whose every request failed, instead of reporting its zeros as a 0 ms TTFT', async () => {
+    const outcome = await readFixture('vllm/all-failed.json');
+    expect(notParsed(outcome)).toEqual({ status: 'skipped', reason: 'vLLM run with no completed request (6 failed): its latencies and throughputs are zeros, not measurements' });
+  });
+
   it('never reads generated texts into a label or metric', async () => {
     const series = built(await readFixture('vllm/bench-serve-detailed.json'));
     const everything = JSON.stringify(series.map((s) => [s.metric, s.labels]));

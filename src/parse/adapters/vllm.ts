@@ -96,10 +96,15 @@ function labelsOf(doc: JsonObject): Record<string, string> {
 function parseVllm(input: AdapterInput): ParseOutcome {
   const doc = input.json;
   if (!isVllmResult(doc)) return skipped('not a vLLM benchmark result: no request_throughput with mean/median/pNN_*_ms latencies');
+  const completed = numberOf(doc.completed);
+  // Every request failed: vLLM still writes its statistics, as zeros, and a 0 ms TTFT would read as the best run yet.
+  if (completed === 0) {
+    const failed = numberOf(doc.failed);
+    return skipped(`vLLM run with no completed request${failed !== undefined ? ` (${failed} failed)` : ''}: its latencies and throughputs are zeros, not measurements`);
+  }
   const problems = new ProblemLog();
   const labels = labelsOf(doc);
   const series: RawSeries[] = [];
-  const completed = numberOf(doc.completed);
   for (const [key, def] of Object.entries(SCALARS)) {
     const value = numberOf(doc[key]);
     if (value === undefined) continue;
