@@ -22,6 +22,8 @@ describe('github-action-benchmark custom JSON', () => {
   it('infers "bigger is better" from rate units and "smaller is better" from durations, and nothing from other units', () => {
     expect(['ops/sec', 'tok/s', 'MB/s', 'iter/sec', 'req/s'].map(directionFromUnit)).toEqual(['higher', 'higher', 'higher', 'higher', 'higher']);
     expect(['ns/iter', 'ms', 's', 'us/op'].map(directionFromUnit)).toEqual(['lower', 'lower', 'lower', 'lower']);
+    // JMH's throughput modes: operations per microsecond or nanosecond.
+    expect(['ops/us', 'ops/µs', 'ops/ns', 'ops/ms'].map(directionFromUnit)).toEqual(['higher', 'higher', 'higher', 'higher']);
     expect(['Percent', 'MB', ''].map(directionFromUnit)).toEqual([undefined, undefined, undefined]);
   });
 
@@ -43,6 +45,22 @@ describe('github-action-benchmark data.js', () => {
     ]);
     expect(one(data, 'BenchmarkEncode').samples).toEqual([1200]);
     expect(one(data, 'peak memory').samples).toEqual([312]);
+  });
+
+  it('keeps a benchmark measured in two units as two series, told apart by their unit (JMH ops/us and us/op)', async () => {
+    const data = parsed(await readTool('github-action-benchmark/jmh-data.js'));
+    expect(described(data)).toEqual([
+      'org.example.CacheBench.get{suite=JMH,unit=ops/us} ops/us higher',
+      'org.example.CacheBench.put{suite=JMH,unit=ops/us} ops/us higher',
+      'org.example.CacheBench.get{suite=JMH,unit=us/op} us/op lower',
+      'org.example.CacheBench.put{suite=JMH,unit=us/op} us/op lower',
+      'BenchmarkGet{suite=Go} ns/op lower',
+    ]);
+  });
+
+  it('pools a benchmark repeated in one entry (go test -count=3) into one series of its values', async () => {
+    const data = parsed(await readTool('github-action-benchmark/jmh-data.js'));
+    expect(one(data, 'BenchmarkGet').samples).toEqual([81, 79, 83]);
   });
 
   it('returns every stored run as history: suite, commit, date and series, oldest first', async () => {

@@ -17,7 +17,7 @@ function isCustomList(json: unknown): json is JsonObject[] {
   return Array.isArray(json) && json.length > 0 && json.every((b) => isBench(b) && typeof b.unit === 'string');
 }
 
-const RATE_UNIT = /(\/\s*(s|sec|second|ms|min)|per\s*(second|sec|s)|ops|hz|fps|qps|rps|tps|throughput)$/i;
+const RATE_UNIT = /(\/\s*(s|sec|second|ms|us|µs|μs|ns|min|h|hour)|per\s*(second|sec|s)|ops|hz|fps|qps|rps|tps|throughput)$/i;
 const TIME_UNIT = /^(ps|ns|us|µs|μs|ms|s|sec|secs|seconds?|milliseconds?|microseconds?|nanoseconds?|min|minutes?|h|hours?)(\s*\/\s*(iter|iteration|op|operation|call|run|token|tok|req|request|batch|step|sample|item))?$/i;
 
 /**
@@ -101,6 +101,38 @@ export interface BenchmarkRun {
   series: RawSeries[];
 }
 
+const unitOf = (bench: JsonObject) => (typeof bench.unit === 'string' ? bench.unit.trim() : '');
+
+/**
+ * One entry's benches as series. A name measured in two units (JMH's
+ * `ops/us` throughput and `us/op` time of one benchmark) is two series, told
+ * apart by a `unit` label; a name repeated in one unit (`go test -count=5`)
+ * is one series with a sample per repeat.
+ */
+function entrySeries(benches: readonly JsonObject[], suite: string, tool: string): RawSeries[] {
+  const units = new Map<string, Set<string>>();
+  for (const bench of benches) {
+    const name = bench.name as string;
+    const seen = units.get(name) ?? new Set<string>();
+    seen.add(unitOf(bench));
+    units.set(name, seen);
+  }
+  const byKey = new Map<string, RawSeries>();
+  for (const bench of benches) {
+    const name = bench.name as string;
+    const unit = unitOf(bench);
+    const key = JSON.stringify([name, unit]);
+    const same = byKey.get(key);
+    if (same) {
+      same.samples?.add(numberOf(bench.value) as number);
+      continue;
+    }
+    const labels: Record<string, string> = (units.get(name)?.size ?? 0) > 1 ? { suite, unit } : { suite };
+    byKey.set(key, seriesOf(bench, labels, directionFor(tool, unit), undefined));
+  }
+  return [...byKey.values()];
+}
+
 interface DataJs {
   runs: BenchmarkRun[];
   problems: string[];
@@ -137,15 +169,15 @@ function readDataJs(text: string): DataJs | string {
       if (typeof c.message === 'string') commit.message = c.message;
       if (typeof c.timestamp === 'string') commit.timestamp = c.timestamp;
       if (typeof c.url === 'string') commit.url = c.url;
-      const series: RawSeries[] = [];
+      const benches: JsonObject[] = [];
       for (const bench of entry.benches) {
         if (!isObject(bench) || typeof bench.name !== 'string' || numberOf(bench.value) === undefined) {
           problems.push(`suite ${suite}, commit ${commit.id.slice(0, 7) || '?'}: a bench without a name or numeric value`);
           continue;
         }
-        series.push(seriesOf(bench, { suite }, directionFor(tool, typeof bench.unit === 'string' ? bench.unit : ''), undefined));
+        benches.push(bench);
       }
-      runs.push({ suite, commit, date: numberOf(entry.date) ?? 0, tool, series });
+      runs.push({ suite, commit, date: numberOf(entry.date) ?? 0, tool, series: entrySeries(benches, suite, tool) });
     }
   }
   return { runs, problems };
@@ -185,7 +217,7 @@ function parseDataJs(input: AdapterInput) {
   for (const run of ordered) {
     const last = latest.get(run.suite);
     if (!last || (run !== last && (run.commit.id === '' || run.commit.id !== last.commit.id))) continue;
-    for (const s of run.series) current.set(JSON.stringify([run.suite, s.metric]), s);
+    for (const s of run.series) current.set(JSON.stringify([run.suite, s.metric, s.labels.unit ?? '']), s);
   }
   for (const s of current.values()) result.add(s);
   return result.outcome('no benches in window.BENCHMARK_DATA');
