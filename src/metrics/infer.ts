@@ -23,9 +23,15 @@ const UNIT_RULES: NameRule[] = [
   { test: /(^|_)mb_(per_)?(s|sec|second)(_|$)|mb\/s/, unit: 'MB/s' },
   { test: /(^|_)gib_(per_)?(s|sec|second)(_|$)|gib\/s/, unit: 'GiB/s' },
   { test: /(^|_)gb_(per_)?(s|sec|second)(_|$)|gb\/s/, unit: 'GB/s' },
+  // Operations per millisecond or microsecond (JMH, Bencher measures) are 1,000× and 10⁶× ops/s: never ops/s.
+  { test: /(^|_)(ops|operations)_(per_)?(ms|msec|millis|milliseconds?)(_|$)|ops\/ms/, unit: 'ops/ms' },
+  { test: /(^|_)(ops|operations)_(per_)?(us|µs|microseconds?)(_|$)|ops\/(us|µs)/, unit: 'ops/µs' },
+  { test: /(^|_)(ops|operations)_(per_)?(ns|nanoseconds?)(_|$)|ops\/ns/, unit: 'ops/ns' },
   { test: /(^|_)(ops|operations)((_per)?_(s|sec|second))?(_|$)|ops\/s/, unit: 'ops/s' },
   { test: /(^|_)(img|images?|samples?|frames?)_(per_)?(s|sec|second)(_|$)|(^|_)fps(_|$)/, unit: '/s' },
   { test: /_per_(s|sec|second)(_|$)|\/s$/, unit: '/s' },
+  // `requests_per_ms` is a rate, not a time in ms.
+  { test: /_per_(ms|msec|millisecond)(_|$)|\/ms$/, unit: '/ms' },
   { test: /(^|_)(ns|nanoseconds?)(_|$)|ns\/op/, unit: 'ns' },
   { test: /(^|_)(us|µs|microseconds?)(_|$)/, unit: 'µs' },
   { test: /(^|_)(ms|msec|millis|milliseconds?)(_|$)/, unit: 'ms' },
@@ -120,7 +126,7 @@ function directionOf(metric: string, unit: string): Direction {
   const name = normaliseName(metric);
   // The unit is the strongest evidence: a rate is higher-is-better, a duration
   // lower (`accuracy_eval_time_ms` is a time, whatever its first word).
-  if (/\/s$|\/sec$/.test(unit)) return 'higher';
+  if (/\/(s|sec|ms|µs|ns)$/.test(unit)) return 'higher';
   if (NEUTRAL.test(name)) return 'none';
   if (['ns', 'µs', 'ms', 's'].includes(unit)) return 'lower';
   if (HIGHER.test(name)) return 'higher';
@@ -130,5 +136,5 @@ function directionOf(metric: string, unit: string): Direction {
 
 /** Throughput-like: higher is better and a rate, by unit or by name. */
 export function isThroughput(direction: Direction, unit: string, metric: string): boolean {
-  return direction === 'higher' && (/\/s$/.test(unit) || /(^|_)throughput(_|$)/.test(normaliseName(metric)));
+  return direction === 'higher' && (/\/(s|sec|ms|µs|ns)$/.test(unit) || /(^|_)throughput(_|$)/.test(normaliseName(metric)));
 }
