@@ -12450,8 +12450,9 @@ const NUMBER_WORDS = words(`
   million millions billion billions trillion trillions dozen dozens half halves halved halve halving
   double doubled doubles doubling triple tripled triples tripling quadruple quadrupled quadruples twice thrice
   twofold threefold fourfold fivefold tenfold hundredfold manyfold couple pair magnitude percent percentage
+  quintuple quintupled quintuples sextuple sextupled septuple octuple fraction tithe umpteen
   percentages quarter quarters third thirds fourth fifth sixth seventh eighth ninth tenth
-  hundredth thousandth
+  hundredth thousandth eleventh twelfth twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth
 `);
 /** "double-check" is not a quantity. */
 const NUMBER_WORD_EXCEPTIONS = words('double-check double-checked double-checking');
@@ -12460,7 +12461,7 @@ const UNIT_WORDS = words(`
   ms msec msecs millisecond milliseconds sec secs second seconds minute minutes min mins hour hours hr hrs
   ns nanosecond nanoseconds microsecond microseconds tok toks tps qps rps rpm req reqs gb gib mb mib kb kib tb tib
   gigabyte gigabytes megabyte megabytes kilobyte kilobytes terabyte terabytes bytes watt watts kw kwh hz mhz ghz
-  flops gflops tflops pflops celsius fahrenheit degrees bps kbps mbps gbps pp x
+  flops gflops tflops pflops celsius fahrenheit degrees bps kbps mbps gbps pp x millis micros nanos gigs megs
 `);
 /** A unit written as a phrase. */
 const UNIT_PHRASES = [/\bper (second|sec|minute|hour|token|request|call)\b/i, /\bper[ -]cent\b/i];
@@ -12489,11 +12490,35 @@ const DIRECTION_WORDS = words(`
   equivalent parity matches excellent impressive poor poorly strong weak healthy unhealthy alarming concerning worrying
   acceptable unacceptable disappointing outstanding remarkable remarkably superb scales scaled
   reduced reduces reducing reduction reductions raised raises raising lowered lowers lowering cuts
+  sped speeds speeding speedier speediest snappier snappiest swifter swiftest zippier sluggish laggard laggards
+  slowpoke slowed slowing slows recovered recovers recovering recovery regained stayed stays remained remains moved
+  outpace outpaces outpaced outpacing edge edges edged ranks ranked tops topped trumps dominates dominated
+  efficient inefficient efficiently heavier lighter pricier sooner earlier shortens shortened lengthens lengthened
+  hurt hurts hurting harms harmed saves saved penalty leader leaders underwhelms underwhelmed underwhelming
 `);
+/** "up" and "down" state a direction, except in these phrasal verbs and nouns ("set up", "warm-up", "break down"). */
+const PHRASAL_UP_DOWN = words('set sets setting warm warming follow following look looking back backing break breaking write sum line pick pin spin spun wind shut tear tie tidy start starting bring build keep catch clean cleaning sign ramp');
+/** Verbs a sentence of advice starts with: "Run more samples", "Use fewer layers". */
+const ADVICE_VERBS = words(`
+  keep run rerun re-run repeat pin track measure add use prefer serve check compare record review confirm validate verify
+  watch monitor profile test try benchmark collect gather capture report document log store split separate label tag discard
+  exclude include schedule set fix freeze lock warm start stop avoid consider investigate examine inspect look read write note
+  expect treat choose pick select switch move batch cache reuse limit cap size tune adjust retain plan allocate reserve dedicate
+  isolate evaluate score sample average aggregate reproduce replicate standardise standardize normalise normalize ensure make
+  give take wait allow enable upgrade update retest re-test quantify quantize quantise compile call bisect extend audit revisit
+  revert retry instrument trace alert decide find spend budget
+`);
+/** "more", "less", "fewer": a comparison, unless advice asks for more of what a test needs. */
+const AMOUNT_WORDS = words('more less fewer');
+/** What "more" may ask for outside an imperative sentence ("so more runs are needed"). */
+const AMOUNT_OBJECTS = words('runs samples repetitions repeats data measurements replicates evidence trials iterations work detail care');
 /** Base forms allowed where they give advice ("Reduce the batch", "to improve"), not where they state a result. */
-const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lower boost cut grow shrink');
+const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lower boost cut grow shrink shorten lengthen');
 /** Phrases of comparison without a listed word. */
-const COMPARISON_PHRASES = [/\bthan\b/i, /\bon par\b/i, /\bas (fast|slow|good|bad|high|low) as\b/i];
+const COMPARISON_PHRASES = [
+    /\bthan\b/i, /\bon par\b/i, /\bas (fast|slow|good|bad|high|low) as\b/i, /\bby an? (wide|large|small|narrow|big|huge|slim|thin|clear) margin\b/i,
+    /\b(before|after) \S+ (does|did|do)\b/i,
+];
 /** "rather than" and "other than" compare nothing. */
 const COMPARISON_EXCEPTIONS = [/\b(rather|other) than\b/gi];
 /** The gate's business: pass, fail, merge, approve, thresholds and baselines are stated by code. */
@@ -12501,19 +12526,44 @@ const VERDICT_WORDS = words(`
   pass passes passed passing fail fails failed failing failure failures gate gates gated gating threshold thresholds
   verdict verdicts baseline baselines rebaseline merge merges merged merging mergeable approve approves approved approving
   approval lgtm ship ships shipped shipping block blocks blocked blocking blocker blockers green
+  deploy deploys deployed deploying releasing releasable rollout harmless conclusively meaningful meaningfully genuine statistically
+  spurious fluke alarm
 `);
-const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here |else )?(needs|requires) (action|attention|fixing)\b/i, /\bno action\b/i, /\ball (good|clear|fine)\b/i, /\blooks? good\b/i, /\bgood to go\b/i, /\bready to\b/i, /\bno (issues?|problems?|concerns?)\b/i, /\bnothing to worry\b/i];
+const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here |else )?(needs|requires) (action|attention|fixing)\b/i, /\bno action\b/i, /\ball (good|clear|fine)\b/i, /\blooks? good\b/i, /\bgood to go\b/i, /\bready to\b/i, /\bno (issues?|problems?|concerns?)\b/i, /\bnothing to worry\b/i,
+    /\bnothing to (act on|fix|do|see)\b/i, /\bmove on\b/i, /\bas[- ](it )?is\b/i, /\bfalse (alarm|positive|negative)s?\b/i,
+    /\b(only|just|merely|mere|pure|purely|simply|all) (the )?noise\b/i, /\b(within|beyond|above|below|inside|outside|under|over|is|are) (the )?noise\b/i,
+    /\b(is|are|looks?|seems?|stays?|remains?) (fine|clean|safe|harmless|expected|normal|real|ok|okay|sound)\b/i,
+    /\b(is|are|was|were|looks?|seems?) (conclusive|inconclusive|settled)\b/i, /\b(went|goes|gone|go|going) wrong\b/i, /\btim(e|es|ed|ing)[- ]?out\b/i];
 /** Causes and speculation about them: the data cannot back a cause. */
 const CAUSE_WORDS = words(`
   because due cause causes caused causing causal owing attributable attribute attributed attributes attribution
   driven stems stemming thanks explain explains explained explanation reason reasons why since hence therefore
   consequently likely probably presumably bottleneck bottlenecks throttling throttled throttle contention saturation
-  saturated saturates
+  saturated saturates responsible responsibility culprit culprits triggered triggers suffers suffered suffering
+  originates originated blame blamed
 `);
-const CAUSE_PHRASES = [/\bresults? (of|from)\b/i, /\bresulting from\b/i, /\bleads? to\b/i, /\bstems? from\b/i];
+const CAUSE_PHRASES = [
+    // "X results from Y", "as a result of"; not the noun ("Results from one host", "the results of the sweep").
+    /(?<=\b(?!(?:the|these|those|our|their|its|all|some|any|of|and|with|no|each|both|earlier|previous|same|other|raw|such)\b)\p{L}+\s)results? (of|from)\b/iu,
+    /\bresulting from\b/i, /\bleads? to\b/i, /\bstems? from\b/i, /\b(comes?|came|coming) from\b/i,
+    /\baccount(s|ed) for\b/i, /\b(makes?|made|making) the difference\b/i, /\broot cause\b/i,
+];
 /** Words addressed to the reader, or about the writer. */
 const CHATTER_WORDS = words(`i i'm i've i'd i'll me my mine myself hope hopefully please thanks thank cheers hello hi okay ok certainly absolutely glad happy`);
 const CHATTER_PHRASES = [/\blet me\b/i, /\bfeel free\b/i, /\bas an ai\b/i, /\bhere(?:'s|’s| is| are)\b/i, /\bof course\b/i, /\bdo you\b/i, /\bwould you\b/i, /^sure\b/i];
+/**
+ * Products, vendors, frameworks and model families: names however they are
+ * written, so a lower-case "nvidia" or "qwen" the facts do not hold is
+ * dropped like a capitalised one.
+ */
+const KNOWN_NAMES = words(`
+  nvidia amd intel apple qualcomm cuda rocm vulkan opencl cudnn cublas nccl tensorrt triton vllm sglang tgi
+  llamacpp ollama lmstudio exllama exllamav mlc onnx onnxruntime openvino pytorch torch tensorflow jax xla inductor dynamo
+  deepspeed megatron hopper ampere blackwell volta turing lovelace geforce quadro radeon xeon epyc
+  qwen llama mistral mixtral gemma deepseek gpt claude falcon vicuna baichuan chatglm olmo
+  docker dockerfile kubernetes slurm linux ubuntu debian macos flashattention xformers bitsandbytes gguf ggml
+  awq gptq huggingface aws gcp azure
+`);
 /**
  * Technical words that are not entities: acronyms a brief may use anywhere.
  * Anything else capitalised mid-sentence, in capitals, or in mixed case is a
@@ -12554,6 +12604,13 @@ const SENTENCE_STARTS = words(`
   planning teams reviewers readers callers clients workloads workload interactive batch chat long short small large new old
   same different separate fixed dedicated shared local remote cheap costly runner runners bisect extend audit revisit revert
   retry instrument trace alert agree decide find rule split warm double-check
+  background thermal network clean back break cold hot tail mean median error errors request requests response responses
+  power energy disk storage host hosts machine machines job jobs pipeline environment conditions clock clocks frequency
+  scheduling concurrency parallelism queueing queue jitter logs logging instrumentation tokenizer weights precision
+  determinism seed seeds randomness order ordering sampling decode inference training comparison comparisons numbers
+  figures tables charts files folders labels names units metrics metric series findings finding tails percentiles
+  group filter flush clear restart reboot disable rebuild recompile rebalance reorder randomise randomize shuffle
+  interleave alternate stagger bind shared single mixed separate varying
 `);
 /** Endings of ordinary English words: a capitalised first word ending so is taken for a word, not a name. */
 const WORD_ENDINGS = /(ing|ed|ly|tion|sion|ment|ness|ity|ful|less|able|ible|ive|ous|ise|ize|ence|ance)$/;
@@ -12568,7 +12625,7 @@ const FOREIGN_WORDS = {
     es: words('el los las del que para una por está muy pero más gracias esto este esta también hola y sí'),
     pt: words('não são também obrigado muito uma dos das é isso'),
     it: words('il gli della che sono anche grazie molto questo questa'),
-    nl: words('het een niet zijn wordt ook naar dank'),
+    nl: words('het een niet zijn wordt ook naar dank veel sneller langzamer beter slechter dan maar wel'),
 };
 const ENGLISH_WORDS = words('the and of to is for with this that are was which from by be it on at as an in keep each run runs');
 
@@ -12603,12 +12660,18 @@ const SCRIPT_TEST = {
 };
 /** The script a configured language is written in; undefined when we do not know the language. */
 function scriptOf(language) {
-    const key = language.trim().toLowerCase().split(/[-_\s]/)[0] ?? '';
-    return Object.keys(SCRIPTS).find((script) => SCRIPTS[script]?.includes(key));
+    // "British English", "English (US)", "pt-BR": the first word that names a language decides.
+    const keys = language.trim().toLowerCase().split(/[-_\s()]+/).filter(Boolean);
+    for (const key of keys) {
+        const script = Object.keys(SCRIPTS).find((name) => SCRIPTS[name]?.includes(key));
+        if (script !== undefined)
+            return script;
+    }
+    return undefined;
 }
 function isEnglish(language) {
-    const key = language.trim().toLowerCase();
-    return key === 'english' || key === 'en' || key.startsWith('en-') || key.startsWith('en_');
+    const keys = language.trim().toLowerCase().split(/[-_\s()]+/).filter(Boolean);
+    return keys.includes('english') || keys[0] === 'en';
 }
 /**
  * Letters outside the language's script (Latin is accepted beside any other
@@ -12713,7 +12776,38 @@ function imperative(w) {
 /** "twofold", "ten-fold", "several-fold", "many times over". */
 function multiple(w) {
     const m = /^(.+?)-?fold$/.exec(w.lower);
-    return m !== null && (NUMBER_WORDS.has(m[1]) || ['one', 'many', 'several', 'few', 'multi'].includes(m[1]));
+    return m !== null && (w.lower.includes('-fold') || NUMBER_WORDS.has(m[1]) || ['one', 'many', 'several', 'few', 'multi', 'x', 'n', 'some'].includes(m[1]));
+}
+/** "sub-second", "subsecond", "multi-second", "millisecond-scale", "gigabyte-sized": a unit inside a word. */
+function unitInside(w) {
+    return w.lower.split('-').some((part) => (part !== 'x' && UNIT_WORDS.has(part)) || /^(sub|multi)?(milli|micro|nano)?(second|sec|minute|hour)s?$/.test(part) || /^(kilo|mega|giga|tera)(bytes?|tokens?|flops?)$/.test(part));
+}
+/** "up" and "down" as a direction ("sped up", "is down"), not in "set up", "warm-up" or "break down". */
+function upOrDown(w) {
+    const parts = w.lower.split('-');
+    if (parts.length > 1)
+        return (parts[parts.length - 1] === 'up' || parts[parts.length - 1] === 'down') && !PHRASAL_UP_DOWN.has(parts[0]);
+    return (w.lower === 'up' || w.lower === 'down') && !PHRASAL_UP_DOWN.has(w.previous ?? '');
+}
+/** "did not change", "no change": a claim that nothing moved; "the change" and "Change the batch" are not. */
+function noChange(w) {
+    return /^chang(e|es|ed|ing)$/.test(w.lower) && ['not', "didn't", "doesn't", "don't", "won't", 'never', 'no', 'nothing', 'little', 'barely', 'hardly'].includes(w.previous ?? '');
+}
+/**
+ * "more", "less", "fewer" compare ("Eager serves more tokens"), unless the
+ * sentence gives advice ("Run more samples") or asks for what a test needs
+ * ("so more runs are needed").
+ */
+function comparesAmount(words, i) {
+    const w = words[i];
+    if (!AMOUNT_WORDS.has(w.lower))
+        return false;
+    if (AMOUNT_OBJECTS.has(words[i + 1]?.lower ?? ''))
+        return false;
+    let start = i;
+    while (start > 0 && !words[start].initial)
+        start--;
+    return !ADVICE_VERBS.has(words[start].lower);
 }
 /**
  * "one" counts as a number before the thing it counts ("one model", "One
@@ -12735,19 +12829,23 @@ function numberOne(words, i, masked) {
 /**
  * Checks one piece of free prose. The reason is the first check it failed,
  * in this order: empty, length, Markdown, language, chatter, digits, numbers
- * in words, units, dates, verdict words, causes, direction words, names.
+ * in words, units, symbols, dates, verdict words, causes, direction words,
+ * names (hidden characters right after line breaks).
  */
 function checkProse(input, ctx) {
     const normalised = input.normalize('NFC');
     if (/[\r\n\u2028\u2029]/.test(normalised.trim()))
         return { ok: false, reason: 'markdown' };
+    // Zero-width spaces, soft hyphens, joiners and direction overrides split a listed word ("twi\u200bce") or reverse what shows.
+    if (/[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(normalised.replace(/[\t\r\n]/g, ' ')))
+        return { ok: false, reason: 'hidden-characters' };
     const text = normalised.replace(/[\t ]+/g, ' ').trim();
     if (!/\p{L}{2,}/u.test(text))
         return { ok: false, reason: 'empty' };
     if ([...text].length > ctx.maxChars)
         return { ok: false, reason: 'too-long' };
     const masked = maskNames(text, ctx.names);
-    if (/[#|<>`*_[\]{}~\\^$@=+]/.test(masked) || /https?:|www\.|^\s*(?:[-•]|\d+[.)])\s/i.test(masked))
+    if (/[#|<>`*_[\]{}~\\^$@=+]/.test(masked) || /https?:|www\.|\bdot (com|org|net|io|dev|ai)\b|^\s*(?:[-•]|\d+[.)])\s/i.test(masked))
         return { ok: false, reason: 'markdown' };
     const words = wordsOf(masked);
     const lower = words.map((w) => w.lower);
@@ -12757,10 +12855,13 @@ function checkProse(input, ctx) {
         return { ok: false, reason: 'chatter' };
     if (/\p{N}/u.test(masked))
         return { ok: false, reason: 'digits' };
-    if (words.some((w, i) => (!NUMBER_WORD_EXCEPTIONS.has(w.lower) && hasAny(NUMBER_WORDS, w)) || multiple(w) || numberOne(words, i, masked)))
+    if (/\b(a|some) multiple of\b/i.test(masked) || words.some((w, i) => (!NUMBER_WORD_EXCEPTIONS.has(w.lower) && hasAny(NUMBER_WORDS, w)) || multiple(w) || numberOne(words, i, masked)))
         return { ok: false, reason: 'number-words' };
-    if (/[%‰×°µμ$€£¥]/.test(masked) || UNIT_PHRASES.some((re) => re.test(masked)) || words.some((w) => UNIT_WORDS.has(w.lower)))
+    if (/[%‰×°µμ$€£¥]/.test(masked) || UNIT_PHRASES.some((re) => re.test(masked)) || words.some(unitInside))
         return { ok: false, reason: 'units' };
+    // Arrows, comparison signs, check marks and emoji (":thumbsup:" too) carry a direction or a verdict without a word.
+    if (/[\p{Sm}\p{So}\p{Extended_Pictographic}]/u.test(masked) || /(^|\s):[a-z0-9_+-]+:/i.test(masked))
+        return { ok: false, reason: 'symbols' };
     if (words.some((w) => DATE_WORDS.has(w.lower)))
         return { ok: false, reason: 'dates' };
     if (VERDICT_PHRASES.some((re) => re.test(masked)) || words.some((w) => hasAny(VERDICT_WORDS, w)))
@@ -12768,9 +12869,11 @@ function checkProse(input, ctx) {
     if (CAUSE_PHRASES.some((re) => re.test(masked)) || words.some((w) => hasAny(CAUSE_WORDS, w)))
         return { ok: false, reason: 'causes' };
     const uncompared = COMPARISON_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), masked);
-    if (COMPARISON_PHRASES.some((re) => re.test(uncompared)) || words.some((w) => !imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))))
+    if (COMPARISON_PHRASES.some((re) => re.test(uncompared)) ||
+        words.some((w, i) => (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(words, i))) {
         return { ok: false, reason: 'direction-words' };
-    if (hasIdentifier(masked) || (isEnglish(ctx.language) && words.some(isName)))
+    }
+    if (hasIdentifier(masked) || words.some((w) => hasAny(KNOWN_NAMES, w)) || (isEnglish(ctx.language) && words.some(isName)))
         return { ok: false, reason: 'names' };
     return { ok: true, text };
 }
@@ -13039,6 +13142,8 @@ const REASON_TEXT = {
     language: 'another language',
     chatter: 'words to the reader',
     markdown: 'Markdown or a line break',
+    'hidden-characters': 'invisible or control characters',
+    symbols: 'a symbol (arrows, signs, check marks, emoji)',
     'too-long': 'over the length cap',
     empty: 'no text',
     'over-limit': 'over the number of items asked for',
@@ -13418,9 +13523,15 @@ const UNIT_RULES = [
     { test: /(^|_)mb_(per_)?(s|sec|second)(_|$)|mb\/s/, unit: 'MB/s' },
     { test: /(^|_)gib_(per_)?(s|sec|second)(_|$)|gib\/s/, unit: 'GiB/s' },
     { test: /(^|_)gb_(per_)?(s|sec|second)(_|$)|gb\/s/, unit: 'GB/s' },
+    // Operations per millisecond or microsecond (JMH, Bencher measures) are 1,000× and 10⁶× ops/s: never ops/s.
+    { test: /(^|_)(ops|operations)_(per_)?(ms|msec|millis|milliseconds?)(_|$)|ops\/ms/, unit: 'ops/ms' },
+    { test: /(^|_)(ops|operations)_(per_)?(us|µs|microseconds?)(_|$)|ops\/(us|µs)/, unit: 'ops/µs' },
+    { test: /(^|_)(ops|operations)_(per_)?(ns|nanoseconds?)(_|$)|ops\/ns/, unit: 'ops/ns' },
     { test: /(^|_)(ops|operations)((_per)?_(s|sec|second))?(_|$)|ops\/s/, unit: 'ops/s' },
     { test: /(^|_)(img|images?|samples?|frames?)_(per_)?(s|sec|second)(_|$)|(^|_)fps(_|$)/, unit: '/s' },
     { test: /_per_(s|sec|second)(_|$)|\/s$/, unit: '/s' },
+    // `requests_per_ms` is a rate, not a time in ms.
+    { test: /_per_(ms|msec|millisecond)(_|$)|\/ms$/, unit: '/ms' },
     { test: /(^|_)(ns|nanoseconds?)(_|$)|ns\/op/, unit: 'ns' },
     { test: /(^|_)(us|µs|microseconds?)(_|$)/, unit: 'µs' },
     { test: /(^|_)(ms|msec|millis|milliseconds?)(_|$)/, unit: 'ms' },
@@ -13506,7 +13617,7 @@ function directionOf(metric, unit) {
     const name = normaliseName(metric);
     // The unit is the strongest evidence: a rate is higher-is-better, a duration
     // lower (`accuracy_eval_time_ms` is a time, whatever its first word).
-    if (/\/s$|\/sec$/.test(unit))
+    if (/\/(s|sec|ms|µs|ns)$/.test(unit))
         return 'higher';
     if (NEUTRAL.test(name))
         return 'none';
@@ -13520,7 +13631,7 @@ function directionOf(metric, unit) {
 }
 /** Throughput-like: higher is better and a rate, by unit or by name. */
 function isThroughput(direction, unit, metric) {
-    return direction === 'higher' && (/\/s$/.test(unit) || /(^|_)throughput(_|$)/.test(normaliseName(metric)));
+    return direction === 'higher' && (/\/(s|sec|ms|µs|ns)$/.test(unit) || /(^|_)throughput(_|$)/.test(normaliseName(metric)));
 }
 
 
@@ -23576,7 +23687,7 @@ function isBench(v) {
 function isCustomList(json) {
     return Array.isArray(json) && json.length > 0 && json.every((b) => isBench(b) && typeof b.unit === 'string');
 }
-const RATE_UNIT = /(\/\s*(s|sec|second|ms|min)|per\s*(second|sec|s)|ops|hz|fps|qps|rps|tps|throughput)$/i;
+const RATE_UNIT = /(\/\s*(s|sec|second|ms|us|µs|μs|ns|min|h|hour)|per\s*(second|sec|s)|ops|hz|fps|qps|rps|tps|throughput)$/i;
 const TIME_UNIT = /^(ps|ns|us|µs|μs|ms|s|sec|secs|seconds?|milliseconds?|microseconds?|nanoseconds?|min|minutes?|h|hours?)(\s*\/\s*(iter|iteration|op|operation|call|run|token|tok|req|request|batch|step|sample|item))?$/i;
 /**
  * The file cannot say whether bigger is better, so the unit decides when it
@@ -23658,6 +23769,36 @@ const githubActionBenchmark = {
         return result.outcome('no entries with a name and a numeric value');
     },
 };
+const unitOf = (bench) => (typeof bench.unit === 'string' ? bench.unit.trim() : '');
+/**
+ * One entry's benches as series. A name measured in two units (JMH's
+ * `ops/us` throughput and `us/op` time of one benchmark) is two series, told
+ * apart by a `unit` label; a name repeated in one unit (`go test -count=5`)
+ * is one series with a sample per repeat.
+ */
+function entrySeries(benches, suite, tool) {
+    const units = new Map();
+    for (const bench of benches) {
+        const name = bench.name;
+        const seen = units.get(name) ?? new Set();
+        seen.add(unitOf(bench));
+        units.set(name, seen);
+    }
+    const byKey = new Map();
+    for (const bench of benches) {
+        const name = bench.name;
+        const unit = unitOf(bench);
+        const key = JSON.stringify([name, unit]);
+        const same = byKey.get(key);
+        if (same) {
+            same.samples?.add(numberOf(bench.value));
+            continue;
+        }
+        const labels = (units.get(name)?.size ?? 0) > 1 ? { suite, unit } : { suite };
+        byKey.set(key, seriesOf(bench, labels, directionFor(tool, unit), undefined));
+    }
+    return [...byKey.values()];
+}
 function readDataJs(text) {
     const body = text.replace(/^\uFEFF/, '').replace(DATA_JS_PREFIX, '').replace(/;?\s*$/, '');
     // The same caps as any JSON document, before it is built (src/parse/json-scan.ts).
@@ -23695,15 +23836,15 @@ function readDataJs(text) {
                 commit.timestamp = c.timestamp;
             if (typeof c.url === 'string')
                 commit.url = c.url;
-            const series = [];
+            const benches = [];
             for (const bench of entry.benches) {
                 if (!cli_isObject(bench) || typeof bench.name !== 'string' || numberOf(bench.value) === undefined) {
                     problems.push(`suite ${suite}, commit ${commit.id.slice(0, 7) || '?'}: a bench without a name or numeric value`);
                     continue;
                 }
-                series.push(seriesOf(bench, { suite }, directionFor(tool, typeof bench.unit === 'string' ? bench.unit : ''), undefined));
+                benches.push(bench);
             }
-            runs.push({ suite, commit, date: numberOf(entry.date) ?? 0, tool, series });
+            runs.push({ suite, commit, date: numberOf(entry.date) ?? 0, tool, series: entrySeries(benches, suite, tool) });
         }
     }
     return { runs, problems };
@@ -23748,7 +23889,7 @@ function parseDataJs(input) {
         if (!last || (run !== last && (run.commit.id === '' || run.commit.id !== last.commit.id)))
             continue;
         for (const s of run.series)
-            current.set(JSON.stringify([run.suite, s.metric]), s);
+            current.set(JSON.stringify([run.suite, s.metric, s.labels.unit ?? '']), s);
     }
     for (const s of current.values())
         result.add(s);
@@ -23996,216 +24137,6 @@ const googleBenchmark = {
         return result.outcome('no benchmark results');
     },
 };
-
-;// CONCATENATED MODULE: ./src/parse/adapters/hyperfine.ts
-
-
-function resultsOf(json) {
-    return cli_isObject(json) && Array.isArray(json.results) ? json.results : undefined;
-}
-function isCommandRow(row) {
-    return cli_isObject(row) && typeof row.command === 'string' && typeof row.mean === 'number';
-}
-function numbers(v) {
-    return Array.isArray(v) ? v.map(numberOf) : undefined;
-}
-/** `command` plus each `--parameter-scan`/`--parameter-list` value (older files: one `parameter`). */
-function labelsOf(row) {
-    const labels = { command: row.command };
-    if (cli_isObject(row.parameters)) {
-        for (const [key, value] of Object.entries(row.parameters))
-            labels[key === 'command' ? 'parameter_command' : key] = labelText(value);
-    }
-    else if (row.parameter !== undefined && row.parameter !== null) {
-        labels.parameter = labelText(row.parameter);
-    }
-    return labels;
-}
-/**
- * hyperfine's `--export-json` file: per command a `time` series in seconds
- * from the `times` of every run (else the mean ± stddev summary), the mean
- * `user_time`/`system_time`, and `memory_usage` when recorded. Runs that
- * exited non-zero (kept by `--ignore-failure`) are left out and reported.
- */
-const hyperfine = {
-    name: 'hyperfine',
-    types: ['json'],
-    detect(input) {
-        const rows = resultsOf(input.json);
-        return rows !== undefined && rows.length > 0 && isCommandRow(rows[0]) && ('stddev' in rows[0] || 'times' in rows[0]);
-    },
-    parse(input) {
-        const rows = resultsOf(input.json);
-        if (!rows)
-            return failed('hyperfine: no "results" list');
-        const result = new AdapterResult('hyperfine');
-        for (const [i, row] of rows.entries()) {
-            if (!isCommandRow(row)) {
-                result.problems.add(undefined, `result #${i + 1}: no command or mean, skipped`);
-                continue;
-            }
-            const labels = labelsOf(row);
-            const line = lineOf(input.text, JSON.stringify(row.command));
-            const at = (s) => (line === undefined ? s : { ...s, line });
-            const times = numbers(row.times) ?? [];
-            const exits = numbers(row.exit_codes) ?? [];
-            const memory = numbers(row.memory_usage_byte) ?? [];
-            const failedRuns = new Set();
-            exits.forEach((code, run) => {
-                if (code !== 0)
-                    failedRuns.add(run);
-            });
-            if (failedRuns.size > 0) {
-                const codes = [...failedRuns].map((run) => `run ${run + 1}: exit code ${exits[run] === undefined ? 'unknown (signal)' : String(exits[run])}`);
-                result.problems.add(line, `command ${row.command}: ${failedRuns.size} of ${exits.length} runs failed (${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ', …' : ''}); their times are left out`);
-            }
-            const kept = (values) => values.filter((v, run) => v !== undefined && !failedRuns.has(run));
-            result.rows += Math.max(times.length, 1);
-            result.excludedRows += failedRuns.size;
-            const runTimes = kept(times);
-            if (runTimes.length > 0)
-                result.add(at({ metric: 'time', labels, unitHint: 's', samples: accumulate(runTimes) }));
-            else if (failedRuns.size === 0 || times.length === 0) {
-                result.add(at({
-                    metric: 'time',
-                    labels,
-                    unitHint: 's',
-                    summary: summaryOf({ n: times.length || undefined, mean: numberOf(row.mean), sd: numberOf(row.stddev), min: numberOf(row.min), max: numberOf(row.max), median: numberOf(row.median) }),
-                }));
-            }
-            else
-                continue;
-            const n = runTimes.length || undefined;
-            // hyperfine only gives the mean CPU times over all runs, failed ones included.
-            for (const [key, metric] of [['user', 'user_time'], ['system', 'system_time']]) {
-                const mean = numberOf(row[key]);
-                if (mean !== undefined)
-                    result.add(at({ metric, labels, unitHint: 's', summary: summaryOf({ n: failedRuns.size === 0 ? n : undefined, mean }) }));
-            }
-            const rss = kept(memory);
-            if (rss.length > 0)
-                result.add(at({ metric: 'memory_usage', labels, unitHint: 'B', samples: accumulate(rss) }));
-        }
-        return result.outcome('no commands with results');
-    },
-};
-
-;// CONCATENATED MODULE: ./src/parse/adapters/pytest-benchmark.ts
-
-
-function pytest_benchmark_benchmarksOf(json) {
-    return cli_isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
-}
-/** pytest-benchmark rows carry a `stats` object with `mean` and `rounds`; Google Benchmark rows have neither. */
-function isPytestRow(row) {
-    return cli_isObject(row) && typeof row.name === 'string' && cli_isObject(row.stats) && 'mean' in row.stats && ('rounds' in row.stats || 'fullname' in row);
-}
-/** Labels a user filters by: the benchmark (its name, with parameters in brackets), its group and each parameter. */
-function pytest_benchmark_labelsOf(row) {
-    const labels = { benchmark: row.name };
-    if (typeof row.group === 'string' && row.group !== '')
-        labels.group = row.group;
-    if (cli_isObject(row.params)) {
-        for (const [key, value] of Object.entries(row.params)) {
-            const name = key in labels ? `param_${key}` : key;
-            labels[name] = labelText(value);
-        }
-    }
-    return labels;
-}
-/**
- * pytest-benchmark's `--benchmark-json` / `--benchmark-save` file: one `time`
- * series (seconds) per benchmark, from the per-round `stats.data` when saved
- * (`--benchmark-save-data`), else from the summary (mean, stddev, min, max,
- * median, q1/q3, rounds). Numeric `extra_info` values become series of their own.
- */
-const pytestBenchmark = {
-    name: 'pytest-benchmark',
-    types: ['json'],
-    detect(input) {
-        const rows = pytest_benchmark_benchmarksOf(input.json);
-        return rows !== undefined && rows.length > 0 && isPytestRow(rows[0]);
-    },
-    parse(input) {
-        const rows = pytest_benchmark_benchmarksOf(input.json);
-        if (!rows)
-            return failed('pytest-benchmark: no "benchmarks" list');
-        const result = new AdapterResult('pytest-benchmark');
-        for (const [i, row] of rows.entries()) {
-            result.rows += 1;
-            if (!isPytestRow(row)) {
-                result.excludedRows += 1;
-                const name = cli_isObject(row) && typeof row.name === 'string' ? ` (${row.name})` : '';
-                result.problems.add(undefined, `benchmark #${i + 1}${name}: no stats with a mean, skipped`);
-                continue;
-            }
-            const r = row;
-            const stats = r.stats;
-            const labels = pytest_benchmark_labelsOf(r);
-            const line = lineOf(input.text, `"${r.name}"`);
-            const time = { metric: 'time', labels, unitHint: 's' };
-            if (line !== undefined)
-                time.line = line;
-            const data = Array.isArray(stats.data) ? stats.data.map(numberOf).filter((v) => v !== undefined) : [];
-            const mean = numberOf(stats.mean);
-            if (data.length > 0)
-                time.samples = accumulate(data);
-            else if (mean !== undefined) {
-                time.summary = summaryOf({
-                    n: numberOf(stats.rounds),
-                    mean,
-                    sd: numberOf(stats.stddev),
-                    min: numberOf(stats.min),
-                    max: numberOf(stats.max),
-                    median: numberOf(stats.median),
-                    percentiles: { 25: numberOf(stats.q1), 75: numberOf(stats.q3) },
-                });
-            }
-            else {
-                result.excludedRows += 1;
-                result.problems.add(line, `benchmark ${r.name}: stats have no mean`);
-                continue;
-            }
-            result.add(time);
-            if (cli_isObject(r.extra_info)) {
-                for (const [key, value] of Object.entries(r.extra_info)) {
-                    const v = numberOf(value);
-                    if (v === undefined || typeof value === 'boolean')
-                        continue;
-                    const extra = { metric: key, labels, samples: accumulate([v]) };
-                    if (line !== undefined)
-                        extra.line = line;
-                    result.add(extra);
-                }
-            }
-        }
-        return result.outcome('no benchmarks with stats');
-    },
-};
-
-;// CONCATENATED MODULE: ./src/parse/adapters/general.ts
-
-
-
-
-
-
-
-/**
- * General benchmarking tools, in detection order. Each detector looks for keys
- * only its tool writes; Bencher's `{bench: {measure: {value}}}` shape is the
- * least specific, so it is tried last among the JSON formats.
- */
-const GENERAL_ADAPTERS = [
-    pytestBenchmark,
-    googleBenchmark,
-    hyperfine,
-    criterion,
-    githubActionBenchmark,
-    bencher,
-    goBench,
-    cargoBench,
-];
 
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
@@ -26287,365 +26218,6 @@ const parse = function (data, opts = {}) {
 
 
 
-// EXTERNAL MODULE: ./src/metrics/identity.ts
-var identity = __nccwpck_require__(1659);
-;// CONCATENATED MODULE: ./src/parse/adapters/llm-shared.ts
-
-
-/** Helpers shared by the LLM-inference adapters: they all build series by hand from known keys. */
-/** Label text from a scalar; undefined for null, objects and over-long values (never free text). */
-function shortLabel(v, maxLength = 120) {
-    if (typeof v === 'string') {
-        const s = v.trim();
-        return s !== '' && s.length <= maxLength && !/[\r\n]/.test(s) ? s : undefined;
-    }
-    if (typeof v === 'number' && Number.isFinite(v))
-        return String(v);
-    if (typeof v === 'boolean')
-        return String(v);
-    return undefined;
-}
-function withOptions(series, options) {
-    if (options.unit !== undefined)
-        series.unitHint = options.unit;
-    if (options.direction !== undefined)
-        series.directionHint = options.direction;
-    if (options.line !== undefined)
-        series.line = options.line;
-    return series;
-}
-function sampledSeries(metric, labels, values, options = {}) {
-    return withOptions({ metric, labels: { ...labels }, samples: accumulate(values) }, options);
-}
-function summarySeries(metric, labels, summary, options = {}) {
-    return withOptions({ metric, labels: { ...labels }, summary }, options);
-}
-function hasCentre(summary) {
-    return summary.mean !== undefined || summary.median !== undefined;
-}
-/**
- * Collects series by metric and labels so that two runs of the same
- * configuration in one file (two `ollama run --verbose` blocks, a repeated
- * llama-bench row) add samples to one series instead of repeating an id.
- */
-class SeriesSet {
-    problems;
-    byKey = new Map();
-    constructor(problems) {
-        this.problems = problems;
-    }
-    add(series) {
-        const key = `${series.metric}\u0000${(0,identity/* labelKey */.kJ)(series.labels)}`;
-        const existing = this.byKey.get(key);
-        if (!existing) {
-            this.byKey.set(key, series);
-            return;
-        }
-        if (series.samples && existing.samples) {
-            for (const v of series.samples.samples)
-                existing.samples.add(v);
-            return;
-        }
-        this.problems.add(series.line, `a second result for "${series.metric}" ${(0,identity/* labelKey */.kJ)(series.labels) || 'without labels'}; the first is kept`);
-    }
-    get series() {
-        return [...this.byKey.values()];
-    }
-}
-/**
- * Time units as tools write them (`ms`, `sec`, `ns`, `µs`), as milliseconds
- * per unit written `[times, per]`: sub-millisecond units divide by an exact
- * integer, since 1e-3 / 1e-6 is 1000.0000000000001 and 1500 µs would come out
- * as 1.4999999999999998 ms.
- */
-const MS_PER_UNIT = {
-    ns: [1, 1e6],
-    nanosecond: [1, 1e6],
-    nanoseconds: [1, 1e6],
-    us: [1, 1e3],
-    µs: [1, 1e3],
-    μs: [1, 1e3],
-    microseconds: [1, 1e3],
-    ms: [1, 1],
-    msec: [1, 1],
-    millisecond: [1, 1],
-    milliseconds: [1, 1],
-    s: [1e3, 1],
-    sec: [1e3, 1],
-    secs: [1e3, 1],
-    second: [1e3, 1],
-    seconds: [1e3, 1],
-    min: [6e4, 1],
-    minutes: [6e4, 1],
-};
-/** A time in `unit` as milliseconds, or undefined for a unit that is not a time. */
-function toMs(value, unit) {
-    const factor = MS_PER_UNIT[unit.trim().toLowerCase()];
-    return factor === undefined ? undefined : (value * factor[0]) / factor[1];
-}
-/** The last path segment of a file name in a label (`/mnt/models/x.gguf` → `x.gguf`). */
-function baseName(value) {
-    return value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
-}
-
-;// CONCATENATED MODULE: ./src/parse/adapters/genai-perf.ts
-
-
-
-
-
-/**
- * NVIDIA GenAI-Perf (`profile_export_genai_perf.json|csv`) and its successor
- * AIPerf (`profile_export_aiperf.json|csv`): one `{unit, avg, pNN, min, max,
- * std}` object per metric. Their unit strings are not reliable outside time
- * (`per sec`, `tokens/sec/user`, throughputs once labelled `ms`), so only time
- * metrics use the file's unit, converted to milliseconds; every other unit
- * follows from what the metric counts.
- */
-const CORE_METRICS = ['time_to_first_token', 'inter_token_latency', 'request_latency', 'output_token_throughput', 'request_throughput'];
-/** Sections that are not metrics of the run itself. */
-const NOT_METRICS = new Set(['input_config', 'telemetry_stats', 'telemetry_data', 'error_summary', 'was_cancelled', 'start_time', 'end_time']);
-const TIME_NAME = /(latency|^time_to_|duration$)/;
-/** What a metric measures, from its name alone. */
-function metricKind(name) {
-    if (name === 'benchmark_duration')
-        return { unit: 'ms', direction: 'none', time: true, perRequest: false };
-    if (TIME_NAME.test(name))
-        return { unit: 'ms', direction: 'lower', time: true, perRequest: true };
-    if (/throughput_per_(user|request)$/.test(name))
-        return { unit: 'tok/s', direction: 'higher', time: false, perRequest: true };
-    if (/token_throughput/.test(name))
-        return { unit: 'tok/s', direction: 'higher', time: false, perRequest: false };
-    if (/^request_(throughput|goodput)$|^goodput$/.test(name))
-        return { unit: 'req/s', direction: 'higher', time: false, perRequest: false };
-    if (/^image_throughput$/.test(name))
-        return { unit: 'images/s', direction: 'higher', time: false, perRequest: false };
-    if (/throughput/.test(name))
-        return { unit: '/s', direction: 'higher', time: false, perRequest: false };
-    if (/(sequence_length|_isl|_osl|^isl|^osl|token_count|_tokens?)$/.test(name))
-        return { unit: 'tokens', direction: 'none', time: false, perRequest: !/^total_/.test(name) };
-    if (/^error_request_count$/.test(name))
-        return { unit: 'requests', direction: 'lower', time: false, perRequest: false };
-    if (/request_count$/.test(name))
-        return { unit: 'requests', direction: 'none', time: false, perRequest: false };
-    return { unit: '', time: false, perRequest: false };
-}
-const STAT_FIELD = /^(avg|mean|std|min|max|p\d{1,2}(?:\.\d+)?)$/;
-/** `{avg, std, p50, …}` → a summary with every value passed through `scale`; only stat fields are read. */
-function statsSummary(stats, scale, n) {
-    const summary = n !== undefined ? { n } : {};
-    for (const [field, raw] of Object.entries(stats)) {
-        const value = numberOf(raw);
-        if (value === undefined || !STAT_FIELD.test(field))
-            continue;
-        const scaled = scale(value);
-        if (field === 'avg' || field === 'mean')
-            summary.mean = scaled;
-        else if (field === 'std')
-            summary.sd = scaled;
-        else if (field === 'min')
-            summary.min = scaled;
-        else if (field === 'max')
-            summary.max = scaled;
-        else if (field === 'p50')
-            summary.median = scaled;
-        else
-            (summary.percentiles ??= {})[Number(field.slice(1))] = scaled;
-    }
-    return summaryOf(summary);
-}
-/** One run-wide value (`{unit, avg}` only) is a single sample; a distribution is a summary. */
-function seriesFor(metric, labels, stats, fileUnit, requestCount, problems, line) {
-    const kind = metricKind(metric);
-    let scale = (v) => v;
-    if (kind.time && fileUnit) {
-        if (toMs(1, fileUnit) === undefined)
-            problems.add(line, `"${metric}" is a time but its unit "${fileUnit}" is not; read as ms`);
-        else
-            scale = (v) => toMs(v, fileUnit);
-    }
-    const summary = statsSummary(stats, scale, kind.perRequest ? requestCount : undefined);
-    if (!hasCentre(summary))
-        return undefined;
-    const options = { unit: kind.unit || fileUnit || '', ...(kind.direction ? { direction: kind.direction } : {}), ...(line !== undefined ? { line } : {}) };
-    const onlyMean = Object.keys(stats).every((k) => k === 'unit' || k === 'avg' || k === 'mean' || numberOf(stats[k]) === undefined);
-    if (onlyMean && summary.mean !== undefined)
-        return sampledSeries(metric, labels, [summary.mean], options);
-    return summarySeries(metric, labels, summary, options);
-}
-function isStatObject(v) {
-    return cli_isObject(v) && numberOf(v.avg ?? v.mean) !== undefined;
-}
-function isProfileExport(value) {
-    if (!cli_isObject(value))
-        return false;
-    return CORE_METRICS.filter((k) => isStatObject(value[k])).length >= 2;
-}
-/** The first value under `key` at any depth (input_config's layout changes between versions). */
-function findKey(node, key, depth = 4) {
-    if (!cli_isObject(node) || depth < 0)
-        return undefined;
-    if (key in node)
-        return node[key];
-    for (const child of Object.values(node)) {
-        const found = findKey(child, key, depth - 1);
-        if (found !== undefined)
-            return found;
-    }
-    return undefined;
-}
-function configLabels(config) {
-    const labels = {};
-    if (!cli_isObject(config))
-        return labels;
-    const models = findKey(config, 'model_names') ?? findKey(config, 'model');
-    const model = Array.isArray(models) ? models.map((m) => shortLabel(m)).filter((m) => m !== undefined).join(',') : shortLabel(models);
-    if (model)
-        labels.model = model;
-    const endpoint = findKey(config, 'endpoint_type') ?? (cli_isObject(findKey(config, 'endpoint')) ? findKey(config, 'endpoint').type : undefined);
-    const endpointText = shortLabel(endpoint);
-    if (endpointText)
-        labels.endpoint_type = endpointText;
-    for (const key of ['concurrency', 'request_rate', 'streaming']) {
-        const text = shortLabel(findKey(config, key));
-        if (text !== undefined)
-            labels[key] = text;
-    }
-    return labels;
-}
-/** AIPerf `telemetry_data.endpoints.*.gpus.*.metrics` and GenAI-Perf `telemetry_stats.<metric>.gpuN`: context, never scored. */
-function telemetrySeries(doc, labels) {
-    const out = [];
-    const add = (metric, gpu, stats, extra) => {
-        const summary = statsSummary(stats, (v) => v, undefined);
-        if (summary.mean === undefined)
-            return;
-        const unit = typeof stats.unit === 'string' ? stats.unit : '';
-        out.push(summarySeries(metric, { ...labels, ...extra, gpu }, summary, { unit, direction: 'none' }));
-    };
-    const endpoints = cli_isObject(doc.telemetry_data) && cli_isObject(doc.telemetry_data.endpoints) ? doc.telemetry_data.endpoints : {};
-    const endpointNames = Object.keys(endpoints);
-    for (const [endpoint, body] of Object.entries(endpoints)) {
-        if (!cli_isObject(body) || !cli_isObject(body.gpus))
-            continue;
-        for (const [gpuKey, gpu] of Object.entries(body.gpus)) {
-            if (!cli_isObject(gpu) || !cli_isObject(gpu.metrics))
-                continue;
-            const index = shortLabel(gpu.gpu_index) ?? gpuKey;
-            const extra = endpointNames.length > 1 ? { endpoint } : {};
-            for (const [metric, stats] of Object.entries(gpu.metrics))
-                if (isStatObject(stats))
-                    add(metric, index, stats, extra);
-        }
-    }
-    const legacy = cli_isObject(doc.telemetry_stats) ? doc.telemetry_stats : {};
-    for (const [metric, perGpu] of Object.entries(legacy)) {
-        if (!cli_isObject(perGpu))
-            continue;
-        for (const [gpuKey, stats] of Object.entries(perGpu)) {
-            if (isStatObject(stats))
-                add(metric, gpuKey.replace(/^gpu/, ''), { ...stats, unit: perGpu.unit }, {});
-        }
-    }
-    return out;
-}
-function parseJsonExport(doc, adapter) {
-    const problems = new ProblemLog();
-    const labels = configLabels(doc.input_config);
-    const requestCount = cli_isObject(doc.request_count) ? numberOf(doc.request_count.avg) : undefined;
-    const series = [];
-    for (const [metric, value] of Object.entries(doc)) {
-        if (NOT_METRICS.has(metric) || !isStatObject(value))
-            continue;
-        const unit = typeof value.unit === 'string' ? value.unit : undefined;
-        const s = seriesFor(metric, labels, value, unit, requestCount, problems);
-        if (s)
-            series.push(s);
-    }
-    series.push(...telemetrySeries(doc, labels));
-    const errors = Array.isArray(doc.error_summary) ? doc.error_summary.reduce((sum, e) => sum + (cli_isObject(e) ? (numberOf(e.count) ?? 0) : 0), 0) : 0;
-    // Rows are requests when the export counts them, else the metric objects read.
-    const rows = requestCount !== undefined ? requestCount + errors : series.length;
-    return parsedOutcome(adapter, series, problems, { rows, excludedRows: errors });
-}
-/** `Time To First Token (ms)` → `time_to_first_token` and `ms`. */
-function csvMetricName(cell) {
-    const bracket = /\s*\(([^()]*)\)\s*$/.exec(cell);
-    const base = bracket ? cell.slice(0, bracket.index) : cell;
-    const metric = base.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
-    return bracket ? { metric, unit: bracket[1].trim() } : { metric };
-}
-const CSV_CORE = /^(time to first token|inter token latency|request latency|request throughput|output token throughput)\b/i;
-function looksLikeCsvExport(text) {
-    const lines = text.slice(0, 16_384).split(/\r?\n/);
-    return /^"?Metric"?\s*,/i.test(lines.find((l) => l.trim() !== '') ?? '') && lines.filter((l) => CSV_CORE.test(l.replace(/^"/, ''))).length >= 2;
-}
-function parseCsvExport(text, adapter) {
-    let records;
-    try {
-        records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, relax_quotes: true });
-    }
-    catch (err) {
-        return failed(`could not be read as a ${adapter} CSV export: ${err.message}`);
-    }
-    const problems = new ProblemLog();
-    const series = [];
-    let header;
-    let requestCount;
-    const rows = [];
-    records.forEach((cells, i) => {
-        if (cells.some((c) => c.trim().toLowerCase() === 'metric'))
-            header = cells.map((c) => c.trim().toLowerCase());
-        else if (header)
-            rows.push({ cells, header, line: i + 1 });
-    });
-    // The request count (second section) is the n of the per-request distributions (first section).
-    for (const { cells, header: h } of rows) {
-        const name = csvMetricName(cells[h.indexOf('metric')] ?? '');
-        if (name.metric === 'request_count')
-            requestCount = numberOf(cells[h.indexOf('value')] ?? cells[h.indexOf('avg')]);
-    }
-    for (const { cells, header: h, line } of rows) {
-        const { metric, unit } = csvMetricName(cells[h.indexOf('metric')] ?? '');
-        if (metric === '')
-            continue;
-        const stats = {};
-        h.forEach((column, i) => {
-            const value = numberOf(cells[i]);
-            if (value !== undefined && (STAT_FIELD.test(column) || column === 'value'))
-                stats[column === 'value' ? 'avg' : column] = value;
-        });
-        const gpuIndex = h.indexOf('gpu_index');
-        if (gpuIndex >= 0) {
-            // Telemetry rows: one per GPU and metric, units as stated.
-            const summary = statsSummary(stats, (v) => v, undefined);
-            if (summary.mean !== undefined)
-                series.push(summarySeries(metric, { gpu: cells[gpuIndex] ?? '' }, summary, { unit: unit ?? '', direction: 'none', line }));
-            continue;
-        }
-        const s = seriesFor(metric, {}, stats, unit, requestCount, problems, line);
-        if (s)
-            series.push(s);
-        else
-            problems.add(line, `"${cells[h.indexOf('metric')]}" has no numeric value; row skipped`);
-    }
-    if (series.length === 0)
-        return skipped(`no metric rows in this ${adapter} CSV export`);
-    return parsedOutcome(adapter, series, problems, { rows: rows.length });
-}
-const genaiPerfAdapter = {
-    name: 'genai-perf',
-    types: ['json', 'csv'],
-    detect: (input) => (input.type === 'csv' ? looksLikeCsvExport(input.text) : isProfileExport(input.json)),
-    parse: (input) => {
-        // AIPerf writes the same format under a new name; one adapter (and one `format` value) reads both.
-        const adapter = 'genai-perf';
-        if (input.type === 'csv')
-            return looksLikeCsvExport(input.text) ? parseCsvExport(input.text, adapter) : skipped('not a GenAI-Perf/AIPerf CSV export: no "Metric" header with TTFT/latency/throughput rows');
-        return isProfileExport(input.json) ? parseJsonExport(input.json, adapter) : skipped('not a GenAI-Perf/AIPerf profile export: no {unit, avg, …} objects for TTFT, latency or throughput');
-    },
-};
-
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/parse/csv-records.ts
@@ -26902,7 +26474,7 @@ var util_text = __nccwpck_require__(9997);
 // EXTERNAL MODULE: ./src/util/memo.ts
 var memo = __nccwpck_require__(6012);
 // EXTERNAL MODULE: ./src/util/numbers.ts
-var util_numbers = __nccwpck_require__(1986);
+var numbers = __nccwpck_require__(1986);
 ;// CONCATENATED MODULE: ./src/metrics/units.ts
 const KB = 1e3;
 const KIB = 1024;
@@ -27041,18 +26613,18 @@ function makeCheck(metric, unit, direction) {
             return 'not a finite number';
         if (duration !== undefined) {
             if (value < 0)
-                return `${(0,util_numbers/* formatNumber */.ZV)(value)} ${unit} is a negative duration`;
+                return `${(0,numbers/* formatNumber */.ZV)(value)} ${unit} is a negative duration`;
             if (value * duration > SANE.durationSeconds)
-                return `${(0,util_numbers/* formatNumber */.ZV)(value)} ${unit} is a duration of more than a year`;
+                return `${(0,numbers/* formatNumber */.ZV)(value)} ${unit} is a duration of more than a year`;
         }
         if (rate) {
             if (value < 0)
-                return `${(0,util_numbers/* formatNumber */.ZV)(value)} ${unit} is a negative throughput`;
+                return `${(0,numbers/* formatNumber */.ZV)(value)} ${unit} is a negative throughput`;
             if (value > SANE.rate)
-                return `${(0,util_numbers/* formatNumber */.ZV)(value)} ${unit} is beyond any real throughput`;
+                return `${(0,numbers/* formatNumber */.ZV)(value)} ${unit} is beyond any real throughput`;
         }
         if (Math.abs(value) > SANE.magnitude)
-            return `${(0,util_numbers/* formatNumber */.ZV)(value)} is beyond any measurable magnitude`;
+            return `${(0,numbers/* formatNumber */.ZV)(value)} is beyond any measurable magnitude`;
         return undefined;
     };
 }
@@ -28651,6 +28223,679 @@ function rowSeries(table, fixedLabels, problems) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/parse/adapters/hyperfine.ts
+
+
+
+
+function resultsOf(json) {
+    return cli_isObject(json) && Array.isArray(json.results) ? json.results : undefined;
+}
+function isCommandRow(row) {
+    return cli_isObject(row) && typeof row.command === 'string' && typeof row.mean === 'number';
+}
+function hyperfine_numbers(v) {
+    return Array.isArray(v) ? v.map(numberOf) : undefined;
+}
+/** `command` plus each `--parameter-scan`/`--parameter-list` value (older files: one `parameter`). */
+function labelsOf(row) {
+    const labels = { command: row.command };
+    if (cli_isObject(row.parameters)) {
+        for (const [key, value] of Object.entries(row.parameters))
+            labels[key === 'command' ? 'parameter_command' : key] = labelText(value);
+    }
+    else if (row.parameter !== undefined && row.parameter !== null) {
+        labels.parameter = labelText(row.parameter);
+    }
+    return labels;
+}
+/**
+ * hyperfine's `--export-json` file: per command a `time` series in seconds
+ * from the `times` of every run (else the mean ± stddev summary), the mean
+ * `user_time`/`system_time`, and `memory_usage` when recorded. Runs that
+ * exited non-zero (kept by `--ignore-failure`) are left out and reported.
+ */
+function isJsonExport(input) {
+    const rows = resultsOf(input.json);
+    return rows !== undefined && rows.length > 0 && isCommandRow(rows[0]) && ('stddev' in rows[0] || 'times' in rows[0]);
+}
+function parseJsonExport(input) {
+    const rows = resultsOf(input.json);
+    if (!rows)
+        return failed('hyperfine: no "results" list');
+    const result = new AdapterResult('hyperfine');
+    for (const [i, row] of rows.entries()) {
+        if (!isCommandRow(row)) {
+            result.problems.add(undefined, `result #${i + 1}: no command or mean, skipped`);
+            continue;
+        }
+        const labels = labelsOf(row);
+        const line = lineOf(input.text, JSON.stringify(row.command));
+        const at = (s) => (line === undefined ? s : { ...s, line });
+        const times = hyperfine_numbers(row.times) ?? [];
+        const exits = hyperfine_numbers(row.exit_codes) ?? [];
+        const memory = hyperfine_numbers(row.memory_usage_byte) ?? [];
+        const failedRuns = new Set();
+        exits.forEach((code, run) => {
+            if (code !== 0)
+                failedRuns.add(run);
+        });
+        if (failedRuns.size > 0) {
+            const codes = [...failedRuns].map((run) => `run ${run + 1}: exit code ${exits[run] === undefined ? 'unknown (signal)' : String(exits[run])}`);
+            result.problems.add(line, `command ${row.command}: ${failedRuns.size} of ${exits.length} runs failed (${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ', …' : ''}); their times are left out`);
+        }
+        const kept = (values) => values.filter((v, run) => v !== undefined && !failedRuns.has(run));
+        result.rows += Math.max(times.length, 1);
+        result.excludedRows += failedRuns.size;
+        const runTimes = kept(times);
+        if (runTimes.length > 0)
+            result.add(at({ metric: 'time', labels, unitHint: 's', samples: accumulate(runTimes) }));
+        else if (failedRuns.size === 0 || times.length === 0) {
+            result.add(at({
+                metric: 'time',
+                labels,
+                unitHint: 's',
+                summary: summaryOf({ n: times.length || undefined, mean: numberOf(row.mean), sd: numberOf(row.stddev), min: numberOf(row.min), max: numberOf(row.max), median: numberOf(row.median) }),
+            }));
+        }
+        else
+            continue;
+        const n = runTimes.length || undefined;
+        // hyperfine only gives the mean CPU times over all runs, failed ones included.
+        for (const [key, metric] of [['user', 'user_time'], ['system', 'system_time']]) {
+            const mean = numberOf(row[key]);
+            if (mean !== undefined)
+                result.add(at({ metric, labels, unitHint: 's', summary: summaryOf({ n: failedRuns.size === 0 ? n : undefined, mean }) }));
+        }
+        const rss = kept(memory);
+        if (rss.length > 0)
+            result.add(at({ metric: 'memory_usage', labels, unitHint: 'B', samples: accumulate(rss) }));
+    }
+    return result.outcome('no commands with results');
+}
+/** `--export-csv`: `command,mean,stddev,median,user,system,min,max`, then a `parameter_<name>` column per parameter; seconds. */
+const CSV_HEADER = /^"?command"?,"?mean"?,"?stddev"?,"?median"?,"?user"?,"?system"?,"?min"?,"?max"?(,"?parameter_[^,]*"?)*\s*$/;
+function isCsvExport(text) {
+    return CSV_HEADER.test((firstLine(text) ?? '').replace(/^\uFEFF/, ''));
+}
+function parseCsvExport(text) {
+    let records;
+    try {
+        records = parse(text, { bom: true, columns: true, skip_empty_lines: true, info: true });
+    }
+    catch (err) {
+        return failed(`could not be read as hyperfine CSV: ${err.message}`);
+    }
+    const result = new AdapterResult('hyperfine');
+    for (const { record, info } of records) {
+        const line = info.lines;
+        result.rows += 1;
+        const command = record.command ?? '';
+        const mean = numberOf(record.mean);
+        if (command.trim() === '' || mean === undefined) {
+            result.problems.add(line, command.trim() === '' ? 'no command; row skipped' : `command ${command}: mean is "${record.mean ?? ''}", not a number; row skipped`);
+            result.excludedRows += 1;
+            continue;
+        }
+        const labels = { command };
+        for (const [column, value] of Object.entries(record)) {
+            if (!column.startsWith('parameter_'))
+                continue;
+            const name = column.slice('parameter_'.length);
+            labels[name === 'command' ? 'parameter_command' : name] = value;
+        }
+        result.add({ metric: 'time', labels, unitHint: 's', line, summary: summaryOf({ mean, sd: numberOf(record.stddev), median: numberOf(record.median), min: numberOf(record.min), max: numberOf(record.max) }) });
+        for (const [key, metric] of [['user', 'user_time'], ['system', 'system_time']]) {
+            const value = numberOf(record[key]);
+            if (value !== undefined)
+                result.add({ metric, labels, unitHint: 's', line, summary: summaryOf({ mean: value }) });
+        }
+    }
+    return result.outcome('no commands with results');
+}
+/** `--export-markdown`: `| Command | Mean [ms] | Min [ms] | Max [ms] | Relative |`, the mean written `105.2 ± 1.0`. */
+const MARKDOWN_MEAN = /^mean\s*\[(s|ms|µs|μs|us|ns)\]$/i;
+const MEAN_CELL = /^([+-]?\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?)(?:\s*±\s*(\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?))?$/i;
+function isHyperfineTable(header) {
+    return (header[0] ?? '').trim().toLowerCase() === 'command' && MARKDOWN_MEAN.test((header[1] ?? '').trim());
+}
+function isMarkdownExport(text) {
+    if (!/\|\s*Mean\s*\[/i.test(text))
+        return false;
+    const tables = findTables(text);
+    // A document holding other tables too is left to the Markdown reader, which reads them all.
+    return tables.length > 0 && tables.every((t) => isHyperfineTable(t.header));
+}
+function parseMarkdownExport(text) {
+    const result = new AdapterResult('hyperfine');
+    for (const table of findTables(text)) {
+        const header = table.header.map((h) => h.trim().toLowerCase());
+        const unit = (MARKDOWN_MEAN.exec(header[1] ?? '')?.[1] ?? 's').replace(/^(us|μs)$/, 'µs');
+        const column = (name) => header.findIndex((h) => h === `${name} [${unit}]` || h.replace(/μs|us/, 'µs') === `${name} [${unit}]`);
+        const minAt = column('min');
+        const maxAt = column('max');
+        for (const { cells, line } of table.rows) {
+            result.rows += 1;
+            const command = (cells[0] ?? '').trim().replace(/^`(.*)`$/, '$1').replace(/\\\|/g, '|');
+            const mean = MEAN_CELL.exec((cells[1] ?? '').trim());
+            if (command === '' || !mean) {
+                result.problems.add(line, command === '' ? 'no command; row skipped' : `command ${command}: mean is "${cells[1] ?? ''}", not a number; row skipped`);
+                result.excludedRows += 1;
+                continue;
+            }
+            const value = (cell) => numberOf((cell ?? '').trim().replace(/,/g, ''));
+            result.add({
+                metric: 'time',
+                labels: { command },
+                unitHint: unit,
+                line,
+                summary: summaryOf({ mean: value(mean[1]), sd: value(mean[2]), min: minAt >= 0 ? value(cells[minAt]) : undefined, max: maxAt >= 0 ? value(cells[maxAt]) : undefined }),
+            });
+        }
+    }
+    return result.outcome('no readable hyperfine row in this Markdown table');
+}
+/**
+ * hyperfine's exports: `--export-json` (every run's time), `--export-csv`
+ * and `--export-markdown` (summaries). Each command is a `time` series with
+ * its `command` and parameter values as labels; the Markdown table's
+ * `Relative` column is derived from the means and not read.
+ */
+const hyperfine = {
+    name: 'hyperfine',
+    types: ['json', 'csv', 'markdown'],
+    detect(input) {
+        if (input.type === 'csv')
+            return isCsvExport(input.text);
+        if (input.type === 'markdown')
+            return isMarkdownExport(input.text);
+        return isJsonExport(input);
+    },
+    parse(input) {
+        if (input.type === 'csv')
+            return isCsvExport(input.text) ? parseCsvExport(input.text) : skipped('not a hyperfine CSV export: the header must be command,mean,stddev,median,user,system,min,max');
+        if (input.type === 'markdown')
+            return isMarkdownExport(input.text) ? parseMarkdownExport(input.text) : skipped('not a hyperfine Markdown export: no table with Command and Mean [unit] columns');
+        return parseJsonExport(input);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/parse/adapters/pytest-benchmark.ts
+
+
+function pytest_benchmark_benchmarksOf(json) {
+    return cli_isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
+}
+/** pytest-benchmark rows carry a `stats` object with `mean` and `rounds`; Google Benchmark rows have neither. */
+function isPytestRow(row) {
+    return cli_isObject(row) && typeof row.name === 'string' && cli_isObject(row.stats) && 'mean' in row.stats && ('rounds' in row.stats || 'fullname' in row);
+}
+/** Labels a user filters by: the benchmark (its name, with parameters in brackets), its group and each parameter. */
+function pytest_benchmark_labelsOf(row) {
+    const labels = { benchmark: row.name };
+    if (typeof row.group === 'string' && row.group !== '')
+        labels.group = row.group;
+    if (cli_isObject(row.params)) {
+        for (const [key, value] of Object.entries(row.params)) {
+            const name = key in labels ? `param_${key}` : key;
+            labels[name] = labelText(value);
+        }
+    }
+    return labels;
+}
+/**
+ * pytest-benchmark's `--benchmark-json` / `--benchmark-save` file: one `time`
+ * series (seconds) per benchmark, from the per-round `stats.data` when saved
+ * (`--benchmark-save-data`), else from the summary (mean, stddev, min, max,
+ * median, q1/q3, rounds). Numeric `extra_info` values become series of their own.
+ */
+const pytestBenchmark = {
+    name: 'pytest-benchmark',
+    types: ['json'],
+    detect(input) {
+        const rows = pytest_benchmark_benchmarksOf(input.json);
+        return rows !== undefined && rows.length > 0 && isPytestRow(rows[0]);
+    },
+    parse(input) {
+        const rows = pytest_benchmark_benchmarksOf(input.json);
+        if (!rows)
+            return failed('pytest-benchmark: no "benchmarks" list');
+        const result = new AdapterResult('pytest-benchmark');
+        for (const [i, row] of rows.entries()) {
+            result.rows += 1;
+            if (!isPytestRow(row)) {
+                result.excludedRows += 1;
+                const name = cli_isObject(row) && typeof row.name === 'string' ? ` (${row.name})` : '';
+                result.problems.add(undefined, `benchmark #${i + 1}${name}: no stats with a mean, skipped`);
+                continue;
+            }
+            const r = row;
+            const stats = r.stats;
+            const labels = pytest_benchmark_labelsOf(r);
+            const line = lineOf(input.text, `"${r.name}"`);
+            const time = { metric: 'time', labels, unitHint: 's' };
+            if (line !== undefined)
+                time.line = line;
+            const data = Array.isArray(stats.data) ? stats.data.map(numberOf).filter((v) => v !== undefined) : [];
+            const mean = numberOf(stats.mean);
+            if (data.length > 0)
+                time.samples = accumulate(data);
+            else if (mean !== undefined) {
+                time.summary = summaryOf({
+                    n: numberOf(stats.rounds),
+                    mean,
+                    sd: numberOf(stats.stddev),
+                    min: numberOf(stats.min),
+                    max: numberOf(stats.max),
+                    median: numberOf(stats.median),
+                    percentiles: { 25: numberOf(stats.q1), 75: numberOf(stats.q3) },
+                });
+            }
+            else {
+                result.excludedRows += 1;
+                result.problems.add(line, `benchmark ${r.name}: stats have no mean`);
+                continue;
+            }
+            result.add(time);
+            if (cli_isObject(r.extra_info)) {
+                for (const [key, value] of Object.entries(r.extra_info)) {
+                    const v = numberOf(value);
+                    if (v === undefined || typeof value === 'boolean')
+                        continue;
+                    const extra = { metric: key, labels, samples: accumulate([v]) };
+                    if (line !== undefined)
+                        extra.line = line;
+                    result.add(extra);
+                }
+            }
+        }
+        return result.outcome('no benchmarks with stats');
+    },
+};
+
+;// CONCATENATED MODULE: ./src/parse/adapters/general.ts
+
+
+
+
+
+
+
+/**
+ * General benchmarking tools, in detection order. Each detector looks for keys
+ * only its tool writes; Bencher's `{bench: {measure: {value}}}` shape is the
+ * least specific, so it is tried last among the JSON formats.
+ */
+const GENERAL_ADAPTERS = [
+    pytestBenchmark,
+    googleBenchmark,
+    hyperfine,
+    criterion,
+    githubActionBenchmark,
+    bencher,
+    goBench,
+    cargoBench,
+];
+
+// EXTERNAL MODULE: ./src/metrics/identity.ts
+var identity = __nccwpck_require__(1659);
+;// CONCATENATED MODULE: ./src/parse/adapters/llm-shared.ts
+
+
+/** Helpers shared by the LLM-inference adapters: they all build series by hand from known keys. */
+/** Label text from a scalar; undefined for null, objects and over-long values (never free text). */
+function shortLabel(v, maxLength = 120) {
+    if (typeof v === 'string') {
+        const s = v.trim();
+        return s !== '' && s.length <= maxLength && !/[\r\n]/.test(s) ? s : undefined;
+    }
+    if (typeof v === 'number' && Number.isFinite(v))
+        return String(v);
+    if (typeof v === 'boolean')
+        return String(v);
+    return undefined;
+}
+function withOptions(series, options) {
+    if (options.unit !== undefined)
+        series.unitHint = options.unit;
+    if (options.direction !== undefined)
+        series.directionHint = options.direction;
+    if (options.line !== undefined)
+        series.line = options.line;
+    return series;
+}
+function sampledSeries(metric, labels, values, options = {}) {
+    return withOptions({ metric, labels: { ...labels }, samples: accumulate(values) }, options);
+}
+function summarySeries(metric, labels, summary, options = {}) {
+    return withOptions({ metric, labels: { ...labels }, summary }, options);
+}
+function hasCentre(summary) {
+    return summary.mean !== undefined || summary.median !== undefined;
+}
+/**
+ * Collects series by metric and labels so that two runs of the same
+ * configuration in one file (two `ollama run --verbose` blocks, a repeated
+ * llama-bench row) add samples to one series instead of repeating an id.
+ */
+class SeriesSet {
+    problems;
+    byKey = new Map();
+    constructor(problems) {
+        this.problems = problems;
+    }
+    add(series) {
+        const key = `${series.metric}\u0000${(0,identity/* labelKey */.kJ)(series.labels)}`;
+        const existing = this.byKey.get(key);
+        if (!existing) {
+            this.byKey.set(key, series);
+            return;
+        }
+        if (series.samples && existing.samples) {
+            for (const v of series.samples.samples)
+                existing.samples.add(v);
+            return;
+        }
+        this.problems.add(series.line, `a second result for "${series.metric}" ${(0,identity/* labelKey */.kJ)(series.labels) || 'without labels'}; the first is kept`);
+    }
+    get series() {
+        return [...this.byKey.values()];
+    }
+}
+/**
+ * Time units as tools write them (`ms`, `sec`, `ns`, `µs`), as milliseconds
+ * per unit written `[times, per]`: sub-millisecond units divide by an exact
+ * integer, since 1e-3 / 1e-6 is 1000.0000000000001 and 1500 µs would come out
+ * as 1.4999999999999998 ms.
+ */
+const MS_PER_UNIT = {
+    ns: [1, 1e6],
+    nanosecond: [1, 1e6],
+    nanoseconds: [1, 1e6],
+    us: [1, 1e3],
+    µs: [1, 1e3],
+    μs: [1, 1e3],
+    microseconds: [1, 1e3],
+    ms: [1, 1],
+    msec: [1, 1],
+    millisecond: [1, 1],
+    milliseconds: [1, 1],
+    s: [1e3, 1],
+    sec: [1e3, 1],
+    secs: [1e3, 1],
+    second: [1e3, 1],
+    seconds: [1e3, 1],
+    min: [6e4, 1],
+    minutes: [6e4, 1],
+};
+/** A time in `unit` as milliseconds, or undefined for a unit that is not a time. */
+function toMs(value, unit) {
+    const factor = MS_PER_UNIT[unit.trim().toLowerCase()];
+    return factor === undefined ? undefined : (value * factor[0]) / factor[1];
+}
+/** The last path segment of a file name in a label (`/mnt/models/x.gguf` → `x.gguf`). */
+function baseName(value) {
+    return value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
+}
+
+;// CONCATENATED MODULE: ./src/parse/adapters/genai-perf.ts
+
+
+
+
+
+/**
+ * NVIDIA GenAI-Perf (`profile_export_genai_perf.json|csv`) and its successor
+ * AIPerf (`profile_export_aiperf.json|csv`): one `{unit, avg, pNN, min, max,
+ * std}` object per metric. Their unit strings are not reliable outside time
+ * (`per sec`, `tokens/sec/user`, throughputs once labelled `ms`), so only time
+ * metrics use the file's unit, converted to milliseconds; every other unit
+ * follows from what the metric counts.
+ */
+const CORE_METRICS = ['time_to_first_token', 'inter_token_latency', 'request_latency', 'output_token_throughput', 'request_throughput'];
+/** Sections that are not metrics of the run itself. */
+const NOT_METRICS = new Set(['input_config', 'telemetry_stats', 'telemetry_data', 'error_summary', 'was_cancelled', 'start_time', 'end_time']);
+const TIME_NAME = /(latency|^time_to_|duration$)/;
+/** What a metric measures, from its name alone. */
+function metricKind(name) {
+    if (name === 'benchmark_duration')
+        return { unit: 'ms', direction: 'none', time: true, perRequest: false };
+    if (TIME_NAME.test(name))
+        return { unit: 'ms', direction: 'lower', time: true, perRequest: true };
+    if (/throughput_per_(user|request)$/.test(name))
+        return { unit: 'tok/s', direction: 'higher', time: false, perRequest: true };
+    if (/token_throughput/.test(name))
+        return { unit: 'tok/s', direction: 'higher', time: false, perRequest: false };
+    if (/^request_(throughput|goodput)$|^goodput$/.test(name))
+        return { unit: 'req/s', direction: 'higher', time: false, perRequest: false };
+    if (/^image_throughput$/.test(name))
+        return { unit: 'images/s', direction: 'higher', time: false, perRequest: false };
+    if (/throughput/.test(name))
+        return { unit: '/s', direction: 'higher', time: false, perRequest: false };
+    if (/(sequence_length|_isl|_osl|^isl|^osl|token_count|_tokens?)$/.test(name))
+        return { unit: 'tokens', direction: 'none', time: false, perRequest: !/^total_/.test(name) };
+    if (/^error_request_count$/.test(name))
+        return { unit: 'requests', direction: 'lower', time: false, perRequest: false };
+    if (/request_count$/.test(name))
+        return { unit: 'requests', direction: 'none', time: false, perRequest: false };
+    return { unit: '', time: false, perRequest: false };
+}
+const STAT_FIELD = /^(avg|mean|std|min|max|p\d{1,2}(?:\.\d+)?)$/;
+/** `{avg, std, p50, …}` → a summary with every value passed through `scale`; only stat fields are read. */
+function statsSummary(stats, scale, n) {
+    const summary = n !== undefined ? { n } : {};
+    for (const [field, raw] of Object.entries(stats)) {
+        const value = numberOf(raw);
+        if (value === undefined || !STAT_FIELD.test(field))
+            continue;
+        const scaled = scale(value);
+        if (field === 'avg' || field === 'mean')
+            summary.mean = scaled;
+        else if (field === 'std')
+            summary.sd = scaled;
+        else if (field === 'min')
+            summary.min = scaled;
+        else if (field === 'max')
+            summary.max = scaled;
+        else if (field === 'p50')
+            summary.median = scaled;
+        else
+            (summary.percentiles ??= {})[Number(field.slice(1))] = scaled;
+    }
+    return summaryOf(summary);
+}
+/** One run-wide value (`{unit, avg}` only) is a single sample; a distribution is a summary. */
+function seriesFor(metric, labels, stats, fileUnit, requestCount, problems, line) {
+    const kind = metricKind(metric);
+    let scale = (v) => v;
+    if (kind.time && fileUnit) {
+        if (toMs(1, fileUnit) === undefined)
+            problems.add(line, `"${metric}" is a time but its unit "${fileUnit}" is not; read as ms`);
+        else
+            scale = (v) => toMs(v, fileUnit);
+    }
+    const summary = statsSummary(stats, scale, kind.perRequest ? requestCount : undefined);
+    if (!hasCentre(summary))
+        return undefined;
+    const options = { unit: kind.unit || fileUnit || '', ...(kind.direction ? { direction: kind.direction } : {}), ...(line !== undefined ? { line } : {}) };
+    const onlyMean = Object.keys(stats).every((k) => k === 'unit' || k === 'avg' || k === 'mean' || numberOf(stats[k]) === undefined);
+    if (onlyMean && summary.mean !== undefined)
+        return sampledSeries(metric, labels, [summary.mean], options);
+    return summarySeries(metric, labels, summary, options);
+}
+function isStatObject(v) {
+    return cli_isObject(v) && numberOf(v.avg ?? v.mean) !== undefined;
+}
+function isProfileExport(value) {
+    if (!cli_isObject(value))
+        return false;
+    return CORE_METRICS.filter((k) => isStatObject(value[k])).length >= 2;
+}
+/** The first value under `key` at any depth (input_config's layout changes between versions). */
+function findKey(node, key, depth = 4) {
+    if (!cli_isObject(node) || depth < 0)
+        return undefined;
+    if (key in node)
+        return node[key];
+    for (const child of Object.values(node)) {
+        const found = findKey(child, key, depth - 1);
+        if (found !== undefined)
+            return found;
+    }
+    return undefined;
+}
+function configLabels(config) {
+    const labels = {};
+    if (!cli_isObject(config))
+        return labels;
+    const models = findKey(config, 'model_names') ?? findKey(config, 'model');
+    const model = Array.isArray(models) ? models.map((m) => shortLabel(m)).filter((m) => m !== undefined).join(',') : shortLabel(models);
+    if (model)
+        labels.model = model;
+    const endpoint = findKey(config, 'endpoint_type') ?? (cli_isObject(findKey(config, 'endpoint')) ? findKey(config, 'endpoint').type : undefined);
+    const endpointText = shortLabel(endpoint);
+    if (endpointText)
+        labels.endpoint_type = endpointText;
+    for (const key of ['concurrency', 'request_rate', 'streaming']) {
+        const text = shortLabel(findKey(config, key));
+        if (text !== undefined)
+            labels[key] = text;
+    }
+    return labels;
+}
+/** AIPerf `telemetry_data.endpoints.*.gpus.*.metrics` and GenAI-Perf `telemetry_stats.<metric>.gpuN`: context, never scored. */
+function telemetrySeries(doc, labels) {
+    const out = [];
+    const add = (metric, gpu, stats, extra) => {
+        const summary = statsSummary(stats, (v) => v, undefined);
+        if (summary.mean === undefined)
+            return;
+        const unit = typeof stats.unit === 'string' ? stats.unit : '';
+        out.push(summarySeries(metric, { ...labels, ...extra, gpu }, summary, { unit, direction: 'none' }));
+    };
+    const endpoints = cli_isObject(doc.telemetry_data) && cli_isObject(doc.telemetry_data.endpoints) ? doc.telemetry_data.endpoints : {};
+    const endpointNames = Object.keys(endpoints);
+    for (const [endpoint, body] of Object.entries(endpoints)) {
+        if (!cli_isObject(body) || !cli_isObject(body.gpus))
+            continue;
+        for (const [gpuKey, gpu] of Object.entries(body.gpus)) {
+            if (!cli_isObject(gpu) || !cli_isObject(gpu.metrics))
+                continue;
+            const index = shortLabel(gpu.gpu_index) ?? gpuKey;
+            const extra = endpointNames.length > 1 ? { endpoint } : {};
+            for (const [metric, stats] of Object.entries(gpu.metrics))
+                if (isStatObject(stats))
+                    add(metric, index, stats, extra);
+        }
+    }
+    const legacy = cli_isObject(doc.telemetry_stats) ? doc.telemetry_stats : {};
+    for (const [metric, perGpu] of Object.entries(legacy)) {
+        if (!cli_isObject(perGpu))
+            continue;
+        for (const [gpuKey, stats] of Object.entries(perGpu)) {
+            if (isStatObject(stats))
+                add(metric, gpuKey.replace(/^gpu/, ''), { ...stats, unit: perGpu.unit }, {});
+        }
+    }
+    return out;
+}
+function genai_perf_parseJsonExport(doc, adapter) {
+    const problems = new ProblemLog();
+    const labels = configLabels(doc.input_config);
+    const requestCount = cli_isObject(doc.request_count) ? numberOf(doc.request_count.avg) : undefined;
+    const series = [];
+    for (const [metric, value] of Object.entries(doc)) {
+        if (NOT_METRICS.has(metric) || !isStatObject(value))
+            continue;
+        const unit = typeof value.unit === 'string' ? value.unit : undefined;
+        const s = seriesFor(metric, labels, value, unit, requestCount, problems);
+        if (s)
+            series.push(s);
+    }
+    series.push(...telemetrySeries(doc, labels));
+    const errors = Array.isArray(doc.error_summary) ? doc.error_summary.reduce((sum, e) => sum + (cli_isObject(e) ? (numberOf(e.count) ?? 0) : 0), 0) : 0;
+    // Rows are requests when the export counts them, else the metric objects read.
+    const rows = requestCount !== undefined ? requestCount + errors : series.length;
+    return parsedOutcome(adapter, series, problems, { rows, excludedRows: errors });
+}
+/** `Time To First Token (ms)` → `time_to_first_token` and `ms`. */
+function csvMetricName(cell) {
+    const bracket = /\s*\(([^()]*)\)\s*$/.exec(cell);
+    const base = bracket ? cell.slice(0, bracket.index) : cell;
+    const metric = base.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+    return bracket ? { metric, unit: bracket[1].trim() } : { metric };
+}
+const CSV_CORE = /^(time to first token|inter token latency|request latency|request throughput|output token throughput)\b/i;
+function looksLikeCsvExport(text) {
+    const lines = text.slice(0, 16_384).split(/\r?\n/);
+    return /^"?Metric"?\s*,/i.test(lines.find((l) => l.trim() !== '') ?? '') && lines.filter((l) => CSV_CORE.test(l.replace(/^"/, ''))).length >= 2;
+}
+function genai_perf_parseCsvExport(text, adapter) {
+    let records;
+    try {
+        records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, relax_quotes: true });
+    }
+    catch (err) {
+        return failed(`could not be read as a ${adapter} CSV export: ${err.message}`);
+    }
+    const problems = new ProblemLog();
+    const series = [];
+    let header;
+    let requestCount;
+    const rows = [];
+    records.forEach((cells, i) => {
+        if (cells.some((c) => c.trim().toLowerCase() === 'metric'))
+            header = cells.map((c) => c.trim().toLowerCase());
+        else if (header)
+            rows.push({ cells, header, line: i + 1 });
+    });
+    // The request count (second section) is the n of the per-request distributions (first section).
+    for (const { cells, header: h } of rows) {
+        const name = csvMetricName(cells[h.indexOf('metric')] ?? '');
+        if (name.metric === 'request_count')
+            requestCount = numberOf(cells[h.indexOf('value')] ?? cells[h.indexOf('avg')]);
+    }
+    for (const { cells, header: h, line } of rows) {
+        const { metric, unit } = csvMetricName(cells[h.indexOf('metric')] ?? '');
+        if (metric === '')
+            continue;
+        const stats = {};
+        h.forEach((column, i) => {
+            const value = numberOf(cells[i]);
+            if (value !== undefined && (STAT_FIELD.test(column) || column === 'value'))
+                stats[column === 'value' ? 'avg' : column] = value;
+        });
+        const gpuIndex = h.indexOf('gpu_index');
+        if (gpuIndex >= 0) {
+            // Telemetry rows: one per GPU and metric, units as stated.
+            const summary = statsSummary(stats, (v) => v, undefined);
+            if (summary.mean !== undefined)
+                series.push(summarySeries(metric, { gpu: cells[gpuIndex] ?? '' }, summary, { unit: unit ?? '', direction: 'none', line }));
+            continue;
+        }
+        const s = seriesFor(metric, {}, stats, unit, requestCount, problems, line);
+        if (s)
+            series.push(s);
+        else
+            problems.add(line, `"${cells[h.indexOf('metric')]}" has no numeric value; row skipped`);
+    }
+    if (series.length === 0)
+        return skipped(`no metric rows in this ${adapter} CSV export`);
+    return parsedOutcome(adapter, series, problems, { rows: rows.length });
+}
+const genaiPerfAdapter = {
+    name: 'genai-perf',
+    types: ['json', 'csv'],
+    detect: (input) => (input.type === 'csv' ? looksLikeCsvExport(input.text) : isProfileExport(input.json)),
+    parse: (input) => {
+        // AIPerf writes the same format under a new name; one adapter (and one `format` value) reads both.
+        const adapter = 'genai-perf';
+        if (input.type === 'csv')
+            return looksLikeCsvExport(input.text) ? genai_perf_parseCsvExport(input.text, adapter) : skipped('not a GenAI-Perf/AIPerf CSV export: no "Metric" header with TTFT/latency/throughput rows');
+        return isProfileExport(input.json) ? genai_perf_parseJsonExport(input.json, adapter) : skipped('not a GenAI-Perf/AIPerf profile export: no {unit, avg, …} objects for TTFT, latency or throughput');
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/parse/adapters/llama-bench.ts
 
 
@@ -28776,10 +29021,10 @@ function parseJsonLines(text) {
     }
     return { rows, lines, problems };
 }
-const CSV_HEADER = /(^|,)"?avg_ts"?(,|$)/;
+const llama_bench_CSV_HEADER = /(^|,)"?avg_ts"?(,|$)/;
 function isCsv(text) {
     const header = firstLine(text) ?? '';
-    return CSV_HEADER.test(header) && /(^|,)"?n_prompt"?(,|$)/.test(header) && /(^|,)"?n_gen"?(,|$)/.test(header);
+    return llama_bench_CSV_HEADER.test(header) && /(^|,)"?n_prompt"?(,|$)/.test(header) && /(^|,)"?n_gen"?(,|$)/.test(header);
 }
 function llama_bench_parseCsvText(text) {
     let records;
@@ -29281,10 +29526,15 @@ function parseVllm(input) {
     const doc = input.json;
     if (!isVllmResult(doc))
         return skipped('not a vLLM benchmark result: no request_throughput with mean/median/pNN_*_ms latencies');
+    const completed = numberOf(doc.completed);
+    // Every request failed: vLLM still writes its statistics, as zeros, and a 0 ms TTFT would read as the best run yet.
+    if (completed === 0) {
+        const failed = numberOf(doc.failed);
+        return skipped(`vLLM run with no completed request${failed !== undefined ? ` (${failed} failed)` : ''}: its latencies and throughputs are zeros, not measurements`);
+    }
     const problems = new ProblemLog();
     const labels = vllm_labelsOf(doc);
     const series = [];
-    const completed = numberOf(doc.completed);
     for (const [key, def] of Object.entries(vllm_SCALARS)) {
         const value = numberOf(doc[key]);
         if (value === undefined)
@@ -33785,12 +34035,12 @@ function changeText(c) {
     const sides = c.base && c.head ? ` from ${(0,findings_text/* valueText */.Ru)(c.base.value, c.unit)} to ${(0,findings_text/* valueText */.Ru)(c.head.value, c.unit)}` : '';
     const evidence = [];
     if (c.interval)
-        evidence.push(`interval ${(0,util_numbers/* formatChange */.eD)(c.interval[0])} … ${(0,util_numbers/* formatChange */.eD)(c.interval[1])}`);
+        evidence.push(`interval ${(0,numbers/* formatChange */.eD)(c.interval[0])} … ${(0,numbers/* formatChange */.eD)(c.interval[1])}`);
     if (c.pValue !== null)
         evidence.push((0,findings_text/* pText */.C6)(c.pValue));
     else if (c.method === 'threshold-only')
         evidence.push('threshold only');
-    const abs = (0,util_numbers/* formatChange */.eD)(c.change).slice(1);
+    const abs = (0,numbers/* formatChange */.eD)(c.change).slice(1);
     return `${name} ${moved} ${abs}${sides}${evidence.length > 0 ? ` (${evidence.join(', ')})` : ''}: ${verdictPhrase(c)}.`;
 }
 /** Regressions (gated first, worst first), improvements and inconclusive changes against the baseline, each a finding. */
@@ -34112,7 +34362,7 @@ function itemsOf(s) {
         const note = () => {
             const med = stability_median(s.samples);
             const times = med !== 0 ? Math.abs(first.value / med) : undefined;
-            return `first sample ${(0,util_numbers/* formatNumber */.ZV)(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${(0,util_numbers/* formatNumber */.ZV)(med)})` : ` against a median of ${(0,util_numbers/* formatNumber */.ZV)(med)}`}: warm-up?`;
+            return `first sample ${(0,numbers/* formatNumber */.ZV)(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${(0,numbers/* formatNumber */.ZV)(med)})` : ` against a median of ${(0,numbers/* formatNumber */.ZV)(med)}`}: warm-up?`;
         };
         (items ??= []).push({ s, kind: 'warmup', cv: undefined, note });
     }
@@ -35757,8 +36007,8 @@ function llmLine(report) {
     const agg = llm.aggregate;
     if (!agg)
         return `LLM ${plain(llm.model.name)}: no report call finished`;
-    const tps = agg.tokensPerSecond.mean === null ? '–' : `${(0,util_numbers/* formatNumber */.ZV)(agg.tokensPerSecond.mean)} tok/s`;
-    const ttft = agg.ttftMs.mean === null ? '–' : `${(0,util_numbers/* formatNumber */.ZV)(agg.ttftMs.mean)} ms`;
+    const tps = agg.tokensPerSecond.mean === null ? '–' : `${(0,numbers/* formatNumber */.ZV)(agg.tokensPerSecond.mean)} tok/s`;
+    const ttft = agg.ttftMs.mean === null ? '–' : `${(0,numbers/* formatNumber */.ZV)(agg.ttftMs.mean)} ms`;
     return `LLM ${plain(llm.model.name)}: ${(0,util_text/* plural */.LS)(agg.runs, 'run')}, ${tps}, TTFT ${ttft}, ${agg.totalOutputTokens} output tokens`;
 }
 /**

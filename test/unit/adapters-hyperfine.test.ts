@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsed } from '../helpers/series.js';
-import { described, one, readTool } from '../helpers/tools.js';
+import { built, described, one, readTool } from '../helpers/tools.js';
 
 describe('hyperfine JSON', () => {
   it('reads time, user and system time in seconds and memory per command, with parameters as labels', async () => {
@@ -37,5 +37,40 @@ describe('hyperfine JSON', () => {
     const data = parsed(await readTool('hyperfine/old-summary.json'));
     expect(described(data)).toEqual(['time{command=./fib 30} s lower', 'user_time{command=./fib 30} s lower', 'system_time{command=./fib 30} s lower']);
     expect(data.series[0]?.summary).toEqual({ mean: 1.25, sd: 0.05, min: 1.2, max: 1.3 });
+  });
+});
+
+describe('hyperfine CSV and Markdown exports', () => {
+  it('reads --export-csv: a time summary in seconds per command, user and system time, and parameters as labels', async () => {
+    const data = parsed(await readTool('hyperfine/export.csv'));
+    expect(data.adapter).toBe('hyperfine');
+    expect(described(data)).toEqual([
+      'time{command=make -j 2,threads=2} s lower',
+      'user_time{command=make -j 2,threads=2} s lower',
+      'system_time{command=make -j 2,threads=2} s lower',
+      'time{command=make -j 4,threads=4} s lower',
+      'user_time{command=make -j 4,threads=4} s lower',
+      'system_time{command=make -j 4,threads=4} s lower',
+    ]);
+    expect(data.series[3]?.summary).toEqual({ mean: 7.25, sd: 0.5, median: 7.1, min: 6.75, max: 8 });
+    expect(data.series[3]?.line).toBe(3);
+  });
+
+  it('keeps a command holding commas and quotes whole, one series per command', async () => {
+    const data = parsed(await readTool('hyperfine/export-quoted.csv'));
+    expect(built(data).filter((s) => s.metric === 'time').map((s) => [s.labels.command, s.stats.mean])).toEqual([
+      ['grep -r "foo, bar" src', 0.0425],
+      ['find . -name x', 0.125],
+    ]);
+  });
+
+  it('reads --export-markdown: the mean ± sd, min and max in the unit of the header, the Relative column left out', async () => {
+    const data = parsed(await readTool('hyperfine/export.md'));
+    expect(data.adapter).toBe('hyperfine');
+    expect(described(data)).toEqual(["time{command=fd -e rs} ms lower", "time{command=find . -name '*.rs'} ms lower"]);
+    expect(data.series.map((s) => s.summary)).toEqual([
+      { mean: 21.4, sd: 1.2, min: 19.8, max: 24 },
+      { mean: 183.6, sd: 4.1, min: 178.2, max: 190.3 },
+    ]);
   });
 });

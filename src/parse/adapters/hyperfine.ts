@@ -1,7 +1,9 @@
+import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { RawSeries } from '../../model/series.js';
-import { failed } from '../types.js';
+import { findTables } from '../markdown.js';
+import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { AdapterResult, accumulate, isObject, labelText, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
+import { AdapterResult, accumulate, firstLine, isObject, labelText, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
 
 function resultsOf(json: unknown): unknown[] | undefined {
   return isObject(json) && Array.isArray(json.results) ? json.results : undefined;
@@ -32,58 +34,161 @@ function labelsOf(row: JsonObject): Record<string, string> {
  * `user_time`/`system_time`, and `memory_usage` when recorded. Runs that
  * exited non-zero (kept by `--ignore-failure`) are left out and reported.
  */
-export const hyperfine: ToolAdapter = {
-  name: 'hyperfine',
-  types: ['json'],
-  detect(input: AdapterInput): boolean {
-    const rows = resultsOf(input.json);
-    return rows !== undefined && rows.length > 0 && isCommandRow(rows[0]) && ('stddev' in rows[0] || 'times' in rows[0]);
-  },
-  parse(input: AdapterInput) {
-    const rows = resultsOf(input.json);
-    if (!rows) return failed('hyperfine: no "results" list');
-    const result = new AdapterResult('hyperfine');
-    for (const [i, row] of rows.entries()) {
-      if (!isCommandRow(row)) {
-        result.problems.add(undefined, `result #${i + 1}: no command or mean, skipped`);
+function isJsonExport(input: AdapterInput): boolean {
+  const rows = resultsOf(input.json);
+  return rows !== undefined && rows.length > 0 && isCommandRow(rows[0]) && ('stddev' in rows[0] || 'times' in rows[0]);
+}
+
+function parseJsonExport(input: AdapterInput): ParseOutcome {
+  const rows = resultsOf(input.json);
+  if (!rows) return failed('hyperfine: no "results" list');
+  const result = new AdapterResult('hyperfine');
+  for (const [i, row] of rows.entries()) {
+    if (!isCommandRow(row)) {
+      result.problems.add(undefined, `result #${i + 1}: no command or mean, skipped`);
+      continue;
+    }
+    const labels = labelsOf(row);
+    const line = lineOf(input.text, JSON.stringify(row.command));
+    const at = <T extends RawSeries>(s: T): T => (line === undefined ? s : { ...s, line });
+    const times = numbers(row.times) ?? [];
+    const exits = numbers(row.exit_codes) ?? [];
+    const memory = numbers(row.memory_usage_byte) ?? [];
+    const failedRuns = new Set<number>();
+    exits.forEach((code, run) => {
+      if (code !== 0) failedRuns.add(run);
+    });
+    if (failedRuns.size > 0) {
+      const codes = [...failedRuns].map((run) => `run ${run + 1}: exit code ${exits[run] === undefined ? 'unknown (signal)' : String(exits[run])}`);
+      result.problems.add(line, `command ${row.command}: ${failedRuns.size} of ${exits.length} runs failed (${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ', …' : ''}); their times are left out`);
+    }
+    const kept = (values: (number | undefined)[]) => values.filter((v, run): v is number => v !== undefined && !failedRuns.has(run));
+    result.rows += Math.max(times.length, 1);
+    result.excludedRows += failedRuns.size;
+    const runTimes = kept(times);
+    if (runTimes.length > 0) result.add(at({ metric: 'time', labels, unitHint: 's', samples: accumulate(runTimes) }));
+    else if (failedRuns.size === 0 || times.length === 0) {
+      result.add(at({
+        metric: 'time',
+        labels,
+        unitHint: 's',
+        summary: summaryOf({ n: times.length || undefined, mean: numberOf(row.mean), sd: numberOf(row.stddev), min: numberOf(row.min), max: numberOf(row.max), median: numberOf(row.median) }),
+      }));
+    } else continue;
+    const n = runTimes.length || undefined;
+    // hyperfine only gives the mean CPU times over all runs, failed ones included.
+    for (const [key, metric] of [['user', 'user_time'], ['system', 'system_time']] as const) {
+      const mean = numberOf(row[key]);
+      if (mean !== undefined) result.add(at({ metric, labels, unitHint: 's', summary: summaryOf({ n: failedRuns.size === 0 ? n : undefined, mean }) }));
+    }
+    const rss = kept(memory);
+    if (rss.length > 0) result.add(at({ metric: 'memory_usage', labels, unitHint: 'B', samples: accumulate(rss) }));
+  }
+  return result.outcome('no commands with results');
+}
+
+/** `--export-csv`: `command,mean,stddev,median,user,system,min,max`, then a `parameter_<name>` column per parameter; seconds. */
+const CSV_HEADER = /^"?command"?,"?mean"?,"?stddev"?,"?median"?,"?user"?,"?system"?,"?min"?,"?max"?(,"?parameter_[^,]*"?)*\s*$/;
+
+function isCsvExport(text: string): boolean {
+  return CSV_HEADER.test((firstLine(text) ?? '').replace(/^\uFEFF/, ''));
+}
+
+function parseCsvExport(text: string): ParseOutcome {
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parseCsvSync(text, { bom: true, columns: true, skip_empty_lines: true, info: true }) as typeof records;
+  } catch (err) {
+    return failed(`could not be read as hyperfine CSV: ${(err as Error).message}`);
+  }
+  const result = new AdapterResult('hyperfine');
+  for (const { record, info } of records) {
+    const line = info.lines;
+    result.rows += 1;
+    const command = record.command ?? '';
+    const mean = numberOf(record.mean);
+    if (command.trim() === '' || mean === undefined) {
+      result.problems.add(line, command.trim() === '' ? 'no command; row skipped' : `command ${command}: mean is "${record.mean ?? ''}", not a number; row skipped`);
+      result.excludedRows += 1;
+      continue;
+    }
+    const labels: Record<string, string> = { command };
+    for (const [column, value] of Object.entries(record)) {
+      if (!column.startsWith('parameter_')) continue;
+      const name = column.slice('parameter_'.length);
+      labels[name === 'command' ? 'parameter_command' : name] = value;
+    }
+    result.add({ metric: 'time', labels, unitHint: 's', line, summary: summaryOf({ mean, sd: numberOf(record.stddev), median: numberOf(record.median), min: numberOf(record.min), max: numberOf(record.max) }) });
+    for (const [key, metric] of [['user', 'user_time'], ['system', 'system_time']] as const) {
+      const value = numberOf(record[key]);
+      if (value !== undefined) result.add({ metric, labels, unitHint: 's', line, summary: summaryOf({ mean: value }) });
+    }
+  }
+  return result.outcome('no commands with results');
+}
+
+/** `--export-markdown`: `| Command | Mean [ms] | Min [ms] | Max [ms] | Relative |`, the mean written `105.2 ± 1.0`. */
+const MARKDOWN_MEAN = /^mean\s*\[(s|ms|µs|μs|us|ns)\]$/i;
+const MEAN_CELL = /^([+-]?\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?)(?:\s*±\s*(\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?))?$/i;
+
+function isHyperfineTable(header: readonly string[]): boolean {
+  return (header[0] ?? '').trim().toLowerCase() === 'command' && MARKDOWN_MEAN.test((header[1] ?? '').trim());
+}
+
+function isMarkdownExport(text: string): boolean {
+  if (!/\|\s*Mean\s*\[/i.test(text)) return false;
+  const tables = findTables(text);
+  // A document holding other tables too is left to the Markdown reader, which reads them all.
+  return tables.length > 0 && tables.every((t) => isHyperfineTable(t.header));
+}
+
+function parseMarkdownExport(text: string): ParseOutcome {
+  const result = new AdapterResult('hyperfine');
+  for (const table of findTables(text)) {
+    const header = table.header.map((h) => h.trim().toLowerCase());
+    const unit = (MARKDOWN_MEAN.exec(header[1] ?? '')?.[1] ?? 's').replace(/^(us|μs)$/, 'µs');
+    const column = (name: string) => header.findIndex((h) => h === `${name} [${unit}]` || h.replace(/μs|us/, 'µs') === `${name} [${unit}]`);
+    const minAt = column('min');
+    const maxAt = column('max');
+    for (const { cells, line } of table.rows) {
+      result.rows += 1;
+      const command = (cells[0] ?? '').trim().replace(/^`(.*)`$/, '$1').replace(/\\\|/g, '|');
+      const mean = MEAN_CELL.exec((cells[1] ?? '').trim());
+      if (command === '' || !mean) {
+        result.problems.add(line, command === '' ? 'no command; row skipped' : `command ${command}: mean is "${cells[1] ?? ''}", not a number; row skipped`);
+        result.excludedRows += 1;
         continue;
       }
-      const labels = labelsOf(row);
-      const line = lineOf(input.text, JSON.stringify(row.command));
-      const at = <T extends RawSeries>(s: T): T => (line === undefined ? s : { ...s, line });
-      const times = numbers(row.times) ?? [];
-      const exits = numbers(row.exit_codes) ?? [];
-      const memory = numbers(row.memory_usage_byte) ?? [];
-      const failedRuns = new Set<number>();
-      exits.forEach((code, run) => {
-        if (code !== 0) failedRuns.add(run);
+      const value = (cell: string | undefined) => numberOf((cell ?? '').trim().replace(/,/g, ''));
+      result.add({
+        metric: 'time',
+        labels: { command },
+        unitHint: unit,
+        line,
+        summary: summaryOf({ mean: value(mean[1]), sd: value(mean[2]), min: minAt >= 0 ? value(cells[minAt]) : undefined, max: maxAt >= 0 ? value(cells[maxAt]) : undefined }),
       });
-      if (failedRuns.size > 0) {
-        const codes = [...failedRuns].map((run) => `run ${run + 1}: exit code ${exits[run] === undefined ? 'unknown (signal)' : String(exits[run])}`);
-        result.problems.add(line, `command ${row.command}: ${failedRuns.size} of ${exits.length} runs failed (${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ', …' : ''}); their times are left out`);
-      }
-      const kept = (values: (number | undefined)[]) => values.filter((v, run): v is number => v !== undefined && !failedRuns.has(run));
-      result.rows += Math.max(times.length, 1);
-      result.excludedRows += failedRuns.size;
-      const runTimes = kept(times);
-      if (runTimes.length > 0) result.add(at({ metric: 'time', labels, unitHint: 's', samples: accumulate(runTimes) }));
-      else if (failedRuns.size === 0 || times.length === 0) {
-        result.add(at({
-          metric: 'time',
-          labels,
-          unitHint: 's',
-          summary: summaryOf({ n: times.length || undefined, mean: numberOf(row.mean), sd: numberOf(row.stddev), min: numberOf(row.min), max: numberOf(row.max), median: numberOf(row.median) }),
-        }));
-      } else continue;
-      const n = runTimes.length || undefined;
-      // hyperfine only gives the mean CPU times over all runs, failed ones included.
-      for (const [key, metric] of [['user', 'user_time'], ['system', 'system_time']] as const) {
-        const mean = numberOf(row[key]);
-        if (mean !== undefined) result.add(at({ metric, labels, unitHint: 's', summary: summaryOf({ n: failedRuns.size === 0 ? n : undefined, mean }) }));
-      }
-      const rss = kept(memory);
-      if (rss.length > 0) result.add(at({ metric: 'memory_usage', labels, unitHint: 'B', samples: accumulate(rss) }));
     }
-    return result.outcome('no commands with results');
+  }
+  return result.outcome('no readable hyperfine row in this Markdown table');
+}
+
+/**
+ * hyperfine's exports: `--export-json` (every run's time), `--export-csv`
+ * and `--export-markdown` (summaries). Each command is a `time` series with
+ * its `command` and parameter values as labels; the Markdown table's
+ * `Relative` column is derived from the means and not read.
+ */
+export const hyperfine: ToolAdapter = {
+  name: 'hyperfine',
+  types: ['json', 'csv', 'markdown'],
+  detect(input: AdapterInput): boolean {
+    if (input.type === 'csv') return isCsvExport(input.text);
+    if (input.type === 'markdown') return isMarkdownExport(input.text);
+    return isJsonExport(input);
+  },
+  parse(input: AdapterInput): ParseOutcome {
+    if (input.type === 'csv') return isCsvExport(input.text) ? parseCsvExport(input.text) : skipped('not a hyperfine CSV export: the header must be command,mean,stddev,median,user,system,min,max');
+    if (input.type === 'markdown') return isMarkdownExport(input.text) ? parseMarkdownExport(input.text) : skipped('not a hyperfine Markdown export: no table with Command and Mean [unit] columns');
+    return parseJsonExport(input);
   },
 };
