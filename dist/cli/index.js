@@ -24008,136 +24008,6 @@ const goBench = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/parse/adapters/google-benchmark.ts
-
-
-
-/** Fields of a benchmark row that describe it rather than measure it; every other number is a user counter. */
-const DESCRIPTIVE = new Set([
-    'name', 'family_index', 'per_family_instance_index', 'run_name', 'run_type', 'repetitions', 'repetition_index',
-    'threads', 'iterations', 'real_time', 'cpu_time', 'time_unit', 'aggregate_name', 'aggregate_unit', 'error_occurred',
-    'error_message', 'label',
-]);
-/** Before v1.5 aggregates were only told apart by a name suffix: `BM_x/8_mean`. */
-const AGGREGATE_SUFFIX = /_(mean|median|stddev|cv)$/;
-function benchmarksOf(json) {
-    return cli_isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
-}
-function isGoogleRow(row) {
-    return cli_isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row) && !cli_isObject(row.stats);
-}
-function aggregateName(row, runNames) {
-    if (row.run_type === 'aggregate')
-        return typeof row.aggregate_name === 'string' ? row.aggregate_name : 'aggregate';
-    if (row.run_type === 'iteration')
-        return undefined;
-    const suffix = AGGREGATE_SUFFIX.exec(row.name);
-    // Only a suffix on a name whose plain form is also a run: `BM_mean` alone is a benchmark.
-    return suffix && runNames.has(row.name.slice(0, suffix.index)) ? suffix[1] : undefined;
-}
-function runNameOf(row, aggregate) {
-    if (typeof row.run_name === 'string')
-        return row.run_name;
-    const name = row.name;
-    return aggregate && AGGREGATE_SUFFIX.test(name) ? name.replace(AGGREGATE_SUFFIX, '') : name;
-}
-/** Metrics of one row: both times in the run's unit, then user counters (`items_per_second`, …). */
-function measuresOf(row) {
-    const out = [];
-    for (const [key, value] of Object.entries(row)) {
-        if (key !== 'real_time' && key !== 'cpu_time' && DESCRIPTIVE.has(key))
-            continue;
-        const v = typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-        if (v !== undefined)
-            out.push([key, v]);
-    }
-    return out;
-}
-/**
- * Google Benchmark's `--benchmark_format=json` / `--benchmark_out` file. Each
- * run (`run_name`) gives `real_time` and `cpu_time` in its `time_unit`, and
- * one series per user counter (`bytes_per_second`, `items_per_second` are
- * throughput). Repetitions are the samples; aggregate rows (mean, median,
- * stddev, cv) are only used when the file holds no iteration rows
- * (`--benchmark_report_aggregates_only`), so nothing is counted twice.
- */
-const googleBenchmark = {
-    name: 'google-benchmark',
-    types: ['json'],
-    detect(input) {
-        const rows = benchmarksOf(input.json);
-        if (!rows || rows.length === 0 || !isGoogleRow(rows[0]))
-            return false;
-        const context = input.json.context;
-        return cli_isObject(context) || 'time_unit' in rows[0];
-    },
-    parse(input) {
-        const rows = benchmarksOf(input.json);
-        if (!rows)
-            return failed('google-benchmark: no "benchmarks" list');
-        const result = new AdapterResult('google-benchmark');
-        const plainNames = new Set(rows.filter(cli_isObject).map((r) => (typeof r.run_name === 'string' ? r.run_name : r.name)).filter((n) => typeof n === 'string'));
-        const runs = new Map();
-        for (const [i, row] of rows.entries()) {
-            result.rows += 1;
-            if (!isGoogleRow(row)) {
-                result.excludedRows += 1;
-                result.problems.add(undefined, `benchmark #${i + 1}: not a benchmark row (no name or times), skipped`);
-                continue;
-            }
-            const line = lineOf(input.text, `"${row.name}"`);
-            if (row.error_occurred === true) {
-                result.excludedRows += 1;
-                const message = typeof row.error_message === 'string' ? `: ${row.error_message}` : '';
-                result.problems.add(line, `benchmark ${row.name} reported an error${message}`);
-                continue;
-            }
-            const aggregate = aggregateName(row, plainNames);
-            const name = runNameOf(row, aggregate);
-            let run = runs.get(name);
-            if (!run) {
-                run = { name, unit: (0,infer/* canonicalUnit */.lV)(typeof row.time_unit === 'string' ? row.time_unit : 'ns'), line, iterations: [], aggregates: new Map() };
-                runs.set(name, run);
-            }
-            if (aggregate)
-                run.aggregates.set(aggregate, row);
-            else
-                run.iterations.push(row);
-        }
-        for (const run of runs.values()) {
-            const labels = { benchmark: run.name };
-            const unitOf = (metric) => (metric === 'real_time' || metric === 'cpu_time' ? run.unit : undefined);
-            const withLine = (s) => (run.line === undefined ? s : { ...s, line: run.line });
-            if (run.iterations.length > 0) {
-                const values = new Map();
-                for (const row of run.iterations)
-                    for (const [metric, v] of measuresOf(row))
-                        values.set(metric, [...(values.get(metric) ?? []), v]);
-                for (const [metric, samples] of values) {
-                    const unit = unitOf(metric);
-                    result.add(withLine({ metric, labels, ...(unit ? { unitHint: unit } : {}), samples: accumulate(samples) }));
-                }
-                continue;
-            }
-            const mean = run.aggregates.get('mean');
-            const median = run.aggregates.get('median');
-            const stddev = run.aggregates.get('stddev');
-            const base = mean ?? median;
-            if (!base) {
-                result.problems.add(run.line, `benchmark ${run.name}: only ${[...run.aggregates.keys()].join(', ')} aggregates, no mean or median`);
-                continue;
-            }
-            const n = numberOf(base.repetitions);
-            for (const [metric] of measuresOf(base)) {
-                const unit = unitOf(metric);
-                const summary = summaryOf({ n, mean: mean ? numberOf(mean[metric]) : undefined, median: median ? numberOf(median[metric]) : undefined, sd: stddev ? numberOf(stddev[metric]) : undefined });
-                result.add(withLine({ metric, labels, ...(unit ? { unitHint: unit } : {}), summary }));
-            }
-        }
-        return result.outcome('no benchmark results');
-    },
-};
-
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -26217,6 +26087,202 @@ const parse = function (data, opts = {}) {
 };
 
 
+
+;// CONCATENATED MODULE: ./src/parse/adapters/google-benchmark.ts
+
+
+
+
+/** Fields of a benchmark row that describe it rather than measure it; every other number is a user counter. */
+const DESCRIPTIVE = new Set([
+    'name', 'family_index', 'per_family_instance_index', 'run_name', 'run_type', 'repetitions', 'repetition_index',
+    'threads', 'iterations', 'real_time', 'cpu_time', 'time_unit', 'aggregate_name', 'aggregate_unit', 'error_occurred',
+    'error_message', 'label',
+]);
+/** Before v1.5 aggregates were only told apart by a name suffix: `BM_x/8_mean`. */
+const AGGREGATE_SUFFIX = /_(mean|median|stddev|cv)$/;
+function benchmarksOf(json) {
+    return cli_isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
+}
+/** A `--benchmark_enable_complexity` fit (`BM_x_BigO`, `BM_x_RMS`): a model of the runs, not a measurement. */
+function isComplexityRow(row) {
+    return cli_isObject(row) && (row.aggregate_name === 'BigO' || row.aggregate_name === 'RMS' || 'big_o' in row || 'rms' in row || (typeof row.name === 'string' && /_(BigO|RMS)$/.test(row.name)));
+}
+function isGoogleRow(row) {
+    return cli_isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row) && !cli_isObject(row.stats);
+}
+function aggregateName(row, runNames) {
+    if (row.run_type === 'aggregate')
+        return typeof row.aggregate_name === 'string' ? row.aggregate_name : 'aggregate';
+    if (row.run_type === 'iteration')
+        return undefined;
+    const suffix = AGGREGATE_SUFFIX.exec(row.name);
+    // Only a suffix on a name whose plain form is also a run: `BM_mean` alone is a benchmark.
+    return suffix && runNames.has(row.name.slice(0, suffix.index)) ? suffix[1] : undefined;
+}
+function runNameOf(row, aggregate) {
+    if (typeof row.run_name === 'string')
+        return row.run_name;
+    const name = row.name;
+    return aggregate && AGGREGATE_SUFFIX.test(name) ? name.replace(AGGREGATE_SUFFIX, '') : name;
+}
+/** Metrics of one row: both times in the run's unit, then user counters (`items_per_second`, …). */
+function measuresOf(row) {
+    const out = [];
+    for (const [key, value] of Object.entries(row)) {
+        if (key !== 'real_time' && key !== 'cpu_time' && DESCRIPTIVE.has(key))
+            continue;
+        const v = typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+        if (v !== undefined)
+            out.push([key, v]);
+    }
+    return out;
+}
+/**
+ * Google Benchmark's `--benchmark_format=json` / `--benchmark_out` file. Each
+ * run (`run_name`) gives `real_time` and `cpu_time` in its `time_unit`, and
+ * one series per user counter (`bytes_per_second`, `items_per_second` are
+ * throughput). Repetitions are the samples; aggregate rows (mean, median,
+ * stddev, cv) are only used when the file holds no iteration rows
+ * (`--benchmark_report_aggregates_only`), so nothing is counted twice.
+ */
+const googleBenchmark = {
+    name: 'google-benchmark',
+    types: ['json', 'csv'],
+    detect(input) {
+        if (input.type === 'csv')
+            return isCsvOutput(input.text);
+        const rows = benchmarksOf(input.json);
+        if (!rows || rows.length === 0 || !isGoogleRow(rows[0]))
+            return false;
+        const context = input.json.context;
+        return cli_isObject(context) || 'time_unit' in rows[0];
+    },
+    parse(input) {
+        if (input.type === 'csv')
+            return isCsvOutput(input.text) ? parseCsvOutput(input.text) : skipped('not Google Benchmark CSV: no name,iterations,real_time,cpu_time,time_unit header');
+        const rows = benchmarksOf(input.json);
+        if (!rows)
+            return failed('google-benchmark: no "benchmarks" list');
+        return readRows(rows, (row) => lineOf(input.text, `"${row.name}"`));
+    },
+};
+function readRows(rows, lineOfRow) {
+    const result = new AdapterResult('google-benchmark');
+    const names = rows.filter(cli_isObject).map((r) => (typeof r.run_name === 'string' ? r.run_name : r.name)).filter((n) => typeof n === 'string');
+    const plainNames = new Set(names);
+    // Aggregates only (`--benchmark_report_aggregates_only`, in CSV or old JSON): a stem with two aggregate suffixes is a run.
+    const suffixes = new Map();
+    for (const n of names) {
+        const m = AGGREGATE_SUFFIX.exec(n);
+        if (m)
+            suffixes.set(n.slice(0, m.index), (suffixes.get(n.slice(0, m.index)) ?? 0) + 1);
+    }
+    for (const [stem, count] of suffixes)
+        if (count >= 2)
+            plainNames.add(stem);
+    const runs = new Map();
+    for (const [i, row] of rows.entries()) {
+        if (isComplexityRow(row)) {
+            result.problems.add(cli_isObject(row) ? lineOfRow(row, i) : undefined, `benchmark ${cli_isObject(row) && typeof row.name === 'string' ? row.name : `#${i + 1}`}: a complexity fit (BigO, RMS), not a measurement; skipped`);
+            continue;
+        }
+        result.rows += 1;
+        if (!isGoogleRow(row)) {
+            result.excludedRows += 1;
+            result.problems.add(undefined, `benchmark #${i + 1}: not a benchmark row (no name or times), skipped`);
+            continue;
+        }
+        const line = lineOfRow(row, i);
+        if (row.error_occurred === true) {
+            result.excludedRows += 1;
+            const message = typeof row.error_message === 'string' ? `: ${row.error_message}` : '';
+            result.problems.add(line, `benchmark ${row.name} reported an error${message}`);
+            continue;
+        }
+        const aggregate = aggregateName(row, plainNames);
+        const name = runNameOf(row, aggregate);
+        let run = runs.get(name);
+        if (!run) {
+            run = { name, unit: (0,infer/* canonicalUnit */.lV)(typeof row.time_unit === 'string' ? row.time_unit : 'ns'), line, iterations: [], aggregates: new Map() };
+            runs.set(name, run);
+        }
+        if (aggregate)
+            run.aggregates.set(aggregate, row);
+        else
+            run.iterations.push(row);
+    }
+    for (const run of runs.values()) {
+        const labels = { benchmark: run.name };
+        const unitOf = (metric) => (metric === 'real_time' || metric === 'cpu_time' ? run.unit : undefined);
+        const withLine = (s) => (run.line === undefined ? s : { ...s, line: run.line });
+        if (run.iterations.length > 0) {
+            const values = new Map();
+            for (const row of run.iterations)
+                for (const [metric, v] of measuresOf(row))
+                    values.set(metric, [...(values.get(metric) ?? []), v]);
+            for (const [metric, samples] of values) {
+                const unit = unitOf(metric);
+                result.add(withLine({ metric, labels, ...(unit ? { unitHint: unit } : {}), samples: accumulate(samples) }));
+            }
+            continue;
+        }
+        const mean = run.aggregates.get('mean');
+        const median = run.aggregates.get('median');
+        const stddev = run.aggregates.get('stddev');
+        const base = mean ?? median;
+        if (!base) {
+            result.problems.add(run.line, `benchmark ${run.name}: only ${[...run.aggregates.keys()].join(', ')} aggregates, no mean or median`);
+            continue;
+        }
+        const n = numberOf(base.repetitions);
+        for (const [metric] of measuresOf(base)) {
+            const unit = unitOf(metric);
+            const summary = summaryOf({ n, mean: mean ? numberOf(mean[metric]) : undefined, median: median ? numberOf(median[metric]) : undefined, sd: stddev ? numberOf(stddev[metric]) : undefined });
+            result.add(withLine({ metric, labels, ...(unit ? { unitHint: unit } : {}), summary }));
+        }
+    }
+    return result.outcome('no benchmark results');
+}
+/** `--benchmark_format=csv` / `--benchmark_out_format=csv`: the same rows as the JSON, one per line. */
+const CSV_HEADER = /^"?name"?,"?iterations"?,"?real_time"?,"?cpu_time"?,"?time_unit"?(,|$)/;
+/** The header line: the console may have written the run's context lines before it. */
+function csvHeaderAt(text) {
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/, 40);
+    return lines.findIndex((l) => CSV_HEADER.test(l));
+}
+function isCsvOutput(text) {
+    return csvHeaderAt(text) >= 0;
+}
+function parseCsvOutput(text) {
+    const skip = csvHeaderAt(text);
+    let records;
+    try {
+        records = parse(text, { bom: true, columns: true, skip_empty_lines: true, from_line: skip + 1, relax_column_count: true, info: true });
+    }
+    catch (err) {
+        return failed(`could not be read as Google Benchmark CSV: ${err.message}`);
+    }
+    const rows = [];
+    const lines = [];
+    for (const { record, info } of records) {
+        const row = {};
+        for (const [key, raw] of Object.entries(record)) {
+            const text = (raw ?? '').trim();
+            if (text === '')
+                continue;
+            if (key === 'name' || key === 'time_unit' || key === 'label' || key === 'error_message')
+                row[key] = text;
+            else if (key === 'error_occurred')
+                row[key] = text === 'true';
+            else if (numberOf(text) !== undefined)
+                row[key] = numberOf(text);
+        }
+        rows.push(row);
+        lines.push(info.lines + skip);
+    }
+    return readRows(rows, (_, i) => lines[i]);
+}
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
@@ -28314,9 +28380,9 @@ function parseJsonExport(input) {
     return result.outcome('no commands with results');
 }
 /** `--export-csv`: `command,mean,stddev,median,user,system,min,max`, then a `parameter_<name>` column per parameter; seconds. */
-const CSV_HEADER = /^"?command"?,"?mean"?,"?stddev"?,"?median"?,"?user"?,"?system"?,"?min"?,"?max"?(,"?parameter_[^,]*"?)*\s*$/;
+const hyperfine_CSV_HEADER = /^"?command"?,"?mean"?,"?stddev"?,"?median"?,"?user"?,"?system"?,"?min"?,"?max"?(,"?parameter_[^,]*"?)*\s*$/;
 function isCsvExport(text) {
-    return CSV_HEADER.test((firstLine(text) ?? '').replace(/^\uFEFF/, ''));
+    return hyperfine_CSV_HEADER.test((firstLine(text) ?? '').replace(/^\uFEFF/, ''));
 }
 function parseCsvExport(text) {
     let records;
@@ -28955,7 +29021,7 @@ function backendsOf(row) {
     return flags.length > 0 ? flags.join(',') : undefined;
 }
 /** Rows as JSON records (json, jsonl, csv): labels, test name and tokens/s. */
-function readRows(rows, problems, adapterName, lines) {
+function llama_bench_readRows(rows, problems, adapterName, lines) {
     const set = new SeriesSet(problems);
     const varying = SWEEP_KEYS.filter((key) => new Set(rows.map((r) => JSON.stringify(r[key] ?? null))).size > 1);
     let used = 0;
@@ -29035,7 +29101,7 @@ function llama_bench_parseCsvText(text) {
         return failed(`could not be read as llama-bench CSV: ${err.message}`);
     }
     // The header is line 1 and each test one line after it.
-    return readRows(records, new ProblemLog(), 'CSV', records.map((_, i) => i + 2));
+    return llama_bench_readRows(records, new ProblemLog(), 'CSV', records.map((_, i) => i + 2));
 }
 /** A llama-bench Markdown table: `model`, `test` and `t/s` columns. */
 function isBenchTable(header) {
@@ -29107,13 +29173,13 @@ function llama_bench_parse(input) {
             const rows = Array.isArray(input.json) ? input.json : [input.json];
             if (rows.length === 0 || !rows.every(isRow))
                 return skipped('not llama-bench JSON: records need avg_ts, n_prompt and n_gen');
-            return readRows(rows, new ProblemLog(), 'JSON');
+            return llama_bench_readRows(rows, new ProblemLog(), 'JSON');
         }
         case 'jsonl': {
             const { rows, lines, problems } = parseJsonLines(input.text);
             if (rows.length === 0)
                 return skipped('not llama-bench JSONL: no line holds avg_ts, n_prompt and n_gen');
-            return readRows(rows, problems, 'JSONL', lines);
+            return llama_bench_readRows(rows, problems, 'JSONL', lines);
         }
         case 'csv':
             return isCsv(input.text) ? llama_bench_parseCsvText(input.text) : skipped('not llama-bench CSV: the header needs avg_ts, n_prompt and n_gen');

@@ -49,3 +49,28 @@ describe('Google Benchmark JSON', () => {
     expect(outcome).toEqual({ status: 'skipped', reason: 'google-benchmark: no benchmark results (benchmark BM_Only reported an error: out of memory)' });
   });
 });
+
+describe('Google Benchmark CSV', () => {
+  it('reads --benchmark_format=csv with each row in its own time unit, counters as series, and errors reported', async () => {
+    const data = parsed(await readTool('google-benchmark/mixed-units.csv'));
+    expect(data.adapter).toBe('google-benchmark');
+    expect(described(data)).toEqual([
+      'real_time{benchmark=BM_Decode/1024} µs lower',
+      'cpu_time{benchmark=BM_Decode/1024} µs lower',
+      'bytes_per_second{benchmark=BM_Decode/1024} B/s higher',
+      'Frames{benchmark=BM_Decode/1024}  none',
+      'real_time{benchmark=BM_Encode/big} ms lower',
+      'cpu_time{benchmark=BM_Encode/big} ms lower',
+    ]);
+    expect(one(data, 'real_time', { benchmark: 'BM_Decode/1024' }).samples).toEqual([12.5, 12.75]);
+    expect(data.problems).toEqual([{ line: 5, reason: 'benchmark BM_Broken reported an error: out of memory' }]);
+  });
+
+  it('reads an aggregates-only CSV after the context lines the console wrote before the header', async () => {
+    const data = parsed(await readTool('google-benchmark/aggregates.csv'));
+    expect(described(data)).toEqual(['real_time{benchmark=BM_Sort/64} ns lower', 'cpu_time{benchmark=BM_Sort/64} ns lower']);
+    // The CSV has no repetitions column: how many runs the aggregates summarise is not stated.
+    expect(data.series[0]?.summary).toEqual({ mean: 250.5, median: 250, sd: 2.5 });
+    expect(data.series[0]?.line).toBe(5);
+  });
+});

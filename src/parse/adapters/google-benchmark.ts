@@ -1,6 +1,7 @@
+import { parse as parseCsvSync } from 'csv-parse/sync';
 import { canonicalUnit } from '../../metrics/infer.js';
 import type { RawSeries } from '../../model/series.js';
-import { failed } from '../types.js';
+import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { AdapterResult, accumulate, isObject, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
 
@@ -16,6 +17,11 @@ const AGGREGATE_SUFFIX = /_(mean|median|stddev|cv)$/;
 
 function benchmarksOf(json: unknown): unknown[] | undefined {
   return isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
+}
+
+/** A `--benchmark_enable_complexity` fit (`BM_x_BigO`, `BM_x_RMS`): a model of the runs, not a measurement. */
+function isComplexityRow(row: unknown): boolean {
+  return isObject(row) && (row.aggregate_name === 'BigO' || row.aggregate_name === 'RMS' || 'big_o' in row || 'rms' in row || (typeof row.name === 'string' && /_(BigO|RMS)$/.test(row.name)));
 }
 
 function isGoogleRow(row: unknown): row is JsonObject {
@@ -65,71 +71,127 @@ function measuresOf(row: JsonObject): [string, number][] {
  */
 export const googleBenchmark: ToolAdapter = {
   name: 'google-benchmark',
-  types: ['json'],
+  types: ['json', 'csv'],
   detect(input: AdapterInput): boolean {
+    if (input.type === 'csv') return isCsvOutput(input.text);
     const rows = benchmarksOf(input.json);
     if (!rows || rows.length === 0 || !isGoogleRow(rows[0])) return false;
     const context = (input.json as JsonObject).context;
     return isObject(context) || 'time_unit' in (rows[0] as JsonObject);
   },
-  parse(input: AdapterInput) {
+  parse(input: AdapterInput): ParseOutcome {
+    if (input.type === 'csv') return isCsvOutput(input.text) ? parseCsvOutput(input.text) : skipped('not Google Benchmark CSV: no name,iterations,real_time,cpu_time,time_unit header');
     const rows = benchmarksOf(input.json);
     if (!rows) return failed('google-benchmark: no "benchmarks" list');
-    const result = new AdapterResult('google-benchmark');
-    const plainNames = new Set(rows.filter(isObject).map((r) => (typeof r.run_name === 'string' ? r.run_name : r.name)).filter((n): n is string => typeof n === 'string'));
-    const runs = new Map<string, Run>();
-    for (const [i, row] of rows.entries()) {
-      result.rows += 1;
-      if (!isGoogleRow(row)) {
-        result.excludedRows += 1;
-        result.problems.add(undefined, `benchmark #${i + 1}: not a benchmark row (no name or times), skipped`);
-        continue;
-      }
-      const line = lineOf(input.text, `"${row.name as string}"`);
-      if (row.error_occurred === true) {
-        result.excludedRows += 1;
-        const message = typeof row.error_message === 'string' ? `: ${row.error_message}` : '';
-        result.problems.add(line, `benchmark ${row.name as string} reported an error${message}`);
-        continue;
-      }
-      const aggregate = aggregateName(row, plainNames);
-      const name = runNameOf(row, aggregate);
-      let run = runs.get(name);
-      if (!run) {
-        run = { name, unit: canonicalUnit(typeof row.time_unit === 'string' ? row.time_unit : 'ns'), line, iterations: [], aggregates: new Map() };
-        runs.set(name, run);
-      }
-      if (aggregate) run.aggregates.set(aggregate, row);
-      else run.iterations.push(row);
-    }
-    for (const run of runs.values()) {
-      const labels = { benchmark: run.name };
-      const unitOf = (metric: string) => (metric === 'real_time' || metric === 'cpu_time' ? run.unit : undefined);
-      const withLine = (s: RawSeries): RawSeries => (run.line === undefined ? s : { ...s, line: run.line });
-      if (run.iterations.length > 0) {
-        const values = new Map<string, number[]>();
-        for (const row of run.iterations) for (const [metric, v] of measuresOf(row)) values.set(metric, [...(values.get(metric) ?? []), v]);
-        for (const [metric, samples] of values) {
-          const unit = unitOf(metric);
-          result.add(withLine({ metric, labels, ...(unit ? { unitHint: unit } : {}), samples: accumulate(samples) }));
-        }
-        continue;
-      }
-      const mean = run.aggregates.get('mean');
-      const median = run.aggregates.get('median');
-      const stddev = run.aggregates.get('stddev');
-      const base = mean ?? median;
-      if (!base) {
-        result.problems.add(run.line, `benchmark ${run.name}: only ${[...run.aggregates.keys()].join(', ')} aggregates, no mean or median`);
-        continue;
-      }
-      const n = numberOf(base.repetitions);
-      for (const [metric] of measuresOf(base)) {
-        const unit = unitOf(metric);
-        const summary = summaryOf({ n, mean: mean ? numberOf(mean[metric]) : undefined, median: median ? numberOf(median[metric]) : undefined, sd: stddev ? numberOf(stddev[metric]) : undefined });
-        result.add(withLine({ metric, labels, ...(unit ? { unitHint: unit } : {}), summary }));
-      }
-    }
-    return result.outcome('no benchmark results');
+    return readRows(rows, (row) => lineOf(input.text, `"${row.name as string}"`));
   },
 };
+
+function readRows(rows: readonly unknown[], lineOfRow: (row: JsonObject, index: number) => number | undefined): ParseOutcome {
+  const result = new AdapterResult('google-benchmark');
+  const names = rows.filter(isObject).map((r) => (typeof r.run_name === 'string' ? r.run_name : r.name)).filter((n): n is string => typeof n === 'string');
+  const plainNames = new Set(names);
+  // Aggregates only (`--benchmark_report_aggregates_only`, in CSV or old JSON): a stem with two aggregate suffixes is a run.
+  const suffixes = new Map<string, number>();
+  for (const n of names) {
+    const m = AGGREGATE_SUFFIX.exec(n);
+    if (m) suffixes.set(n.slice(0, m.index), (suffixes.get(n.slice(0, m.index)) ?? 0) + 1);
+  }
+  for (const [stem, count] of suffixes) if (count >= 2) plainNames.add(stem);
+  const runs = new Map<string, Run>();
+  for (const [i, row] of rows.entries()) {
+    if (isComplexityRow(row)) {
+      result.problems.add(isObject(row) ? lineOfRow(row, i) : undefined, `benchmark ${isObject(row) && typeof row.name === 'string' ? row.name : `#${i + 1}`}: a complexity fit (BigO, RMS), not a measurement; skipped`);
+      continue;
+    }
+    result.rows += 1;
+    if (!isGoogleRow(row)) {
+      result.excludedRows += 1;
+      result.problems.add(undefined, `benchmark #${i + 1}: not a benchmark row (no name or times), skipped`);
+      continue;
+    }
+    const line = lineOfRow(row, i);
+    if (row.error_occurred === true) {
+      result.excludedRows += 1;
+      const message = typeof row.error_message === 'string' ? `: ${row.error_message}` : '';
+      result.problems.add(line, `benchmark ${row.name as string} reported an error${message}`);
+      continue;
+    }
+    const aggregate = aggregateName(row, plainNames);
+    const name = runNameOf(row, aggregate);
+    let run = runs.get(name);
+    if (!run) {
+      run = { name, unit: canonicalUnit(typeof row.time_unit === 'string' ? row.time_unit : 'ns'), line, iterations: [], aggregates: new Map() };
+      runs.set(name, run);
+    }
+    if (aggregate) run.aggregates.set(aggregate, row);
+    else run.iterations.push(row);
+  }
+  for (const run of runs.values()) {
+    const labels = { benchmark: run.name };
+    const unitOf = (metric: string) => (metric === 'real_time' || metric === 'cpu_time' ? run.unit : undefined);
+    const withLine = (s: RawSeries): RawSeries => (run.line === undefined ? s : { ...s, line: run.line });
+    if (run.iterations.length > 0) {
+      const values = new Map<string, number[]>();
+      for (const row of run.iterations) for (const [metric, v] of measuresOf(row)) values.set(metric, [...(values.get(metric) ?? []), v]);
+      for (const [metric, samples] of values) {
+        const unit = unitOf(metric);
+        result.add(withLine({ metric, labels, ...(unit ? { unitHint: unit } : {}), samples: accumulate(samples) }));
+      }
+      continue;
+    }
+    const mean = run.aggregates.get('mean');
+    const median = run.aggregates.get('median');
+    const stddev = run.aggregates.get('stddev');
+    const base = mean ?? median;
+    if (!base) {
+      result.problems.add(run.line, `benchmark ${run.name}: only ${[...run.aggregates.keys()].join(', ')} aggregates, no mean or median`);
+      continue;
+    }
+    const n = numberOf(base.repetitions);
+    for (const [metric] of measuresOf(base)) {
+      const unit = unitOf(metric);
+      const summary = summaryOf({ n, mean: mean ? numberOf(mean[metric]) : undefined, median: median ? numberOf(median[metric]) : undefined, sd: stddev ? numberOf(stddev[metric]) : undefined });
+      result.add(withLine({ metric, labels, ...(unit ? { unitHint: unit } : {}), summary }));
+    }
+  }
+  return result.outcome('no benchmark results');
+}
+
+/** `--benchmark_format=csv` / `--benchmark_out_format=csv`: the same rows as the JSON, one per line. */
+const CSV_HEADER = /^"?name"?,"?iterations"?,"?real_time"?,"?cpu_time"?,"?time_unit"?(,|$)/;
+
+/** The header line: the console may have written the run's context lines before it. */
+function csvHeaderAt(text: string): number {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/, 40);
+  return lines.findIndex((l) => CSV_HEADER.test(l));
+}
+
+function isCsvOutput(text: string): boolean {
+  return csvHeaderAt(text) >= 0;
+}
+
+function parseCsvOutput(text: string): ParseOutcome {
+  const skip = csvHeaderAt(text);
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parseCsvSync(text, { bom: true, columns: true, skip_empty_lines: true, from_line: skip + 1, relax_column_count: true, info: true }) as typeof records;
+  } catch (err) {
+    return failed(`could not be read as Google Benchmark CSV: ${(err as Error).message}`);
+  }
+  const rows: JsonObject[] = [];
+  const lines: number[] = [];
+  for (const { record, info } of records) {
+    const row: JsonObject = {};
+    for (const [key, raw] of Object.entries(record)) {
+      const text = (raw ?? '').trim();
+      if (text === '') continue;
+      if (key === 'name' || key === 'time_unit' || key === 'label' || key === 'error_message') row[key] = text;
+      else if (key === 'error_occurred') row[key] = text === 'true';
+      else if (numberOf(text) !== undefined) row[key] = numberOf(text) as number;
+    }
+    rows.push(row);
+    lines.push(info.lines);
+  }
+  return readRows(rows, (_, i) => lines[i]);
+}
