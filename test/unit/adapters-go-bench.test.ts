@@ -43,3 +43,21 @@ describe('go test -bench output', () => {
     expect(data.adapter).toBe('text');
   });
 });
+
+describe('go test -json -bench (test2json events)', () => {
+  it.each(['test2json.json', 'test2json.log'])('reads the results from the events of %s, a line split across two events put back together', async (file) => {
+    const data = parsed(await readTool(`go-bench/${file}`));
+    expect(data.adapter).toBe('go-bench');
+    expect(described(data)).toEqual([
+      'ns/op{benchmark=BenchmarkGet,gomaxprocs=8,pkg=example.com/cache} ns/op lower',
+      'B/op{benchmark=BenchmarkGet,gomaxprocs=8,pkg=example.com/cache} B/op lower',
+      'allocs/op{benchmark=BenchmarkGet,gomaxprocs=8,pkg=example.com/cache} allocs/op lower',
+      'ns/op{benchmark=BenchmarkPut,gomaxprocs=8,pkg=example.com/cache} ns/op lower',
+      'B/op{benchmark=BenchmarkPut,gomaxprocs=8,pkg=example.com/cache} B/op lower',
+      'allocs/op{benchmark=BenchmarkPut,gomaxprocs=8,pkg=example.com/cache} allocs/op lower',
+    ]);
+    expect(one(data, 'ns/op', { benchmark: 'BenchmarkGet' }).samples).toEqual([81.25]);
+    // The line of the file where the result line started.
+    expect(data.series[0]?.line).toBe(9);
+  });
+});

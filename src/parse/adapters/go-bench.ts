@@ -1,7 +1,8 @@
 import type { Direction, RawSeries } from '../../model/series.js';
 import { SampleAccumulator } from '../../metrics/accumulator.js';
+import type { ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { AdapterResult } from './util.js';
+import { AdapterResult, isObject } from './util.js';
 
 /**
  * `BenchmarkName-8   1000   1234 ns/op   56 B/op   2 allocs/op   12.3 MB/s`:
@@ -55,51 +56,120 @@ function hasBenchLine(text: string): boolean {
  */
 export const goBench: ToolAdapter = {
   name: 'go-bench',
-  types: ['text'],
-  detect: (input: AdapterInput) => hasBenchLine(input.text),
-  parse(input: AdapterInput) {
-    const result = new AdapterResult('go-bench');
-    const found = new Map<string, RawSeries>();
-    let pkg: string | undefined;
-    const lines = input.text.split(/\r?\n/);
-    for (const [i, raw] of lines.entries()) {
-      const line = raw.trim();
-      const header = HEADER.exec(line);
-      if (header) {
-        if (header[1] === 'pkg') pkg = header[2]?.trim() || undefined;
-        continue;
-      }
-      const failure = /^--- FAIL:\s+(Benchmark\S*)/.exec(line);
-      if (failure) {
-        result.problems.add(i + 1, `${failure[1] as string} failed (--- FAIL)`);
-        continue;
-      }
-      if (!/^Benchmark/i.test(line)) continue;
-      const match = BENCH_LINE.exec(line);
-      if (!match) {
-        // A name alone is printed before a benchmark's own log output; only a failure there is news.
-        if (/\bFAIL\b|panic/i.test(line)) result.problems.add(i + 1, `benchmark line without results: ${line.slice(0, 120)}`);
-        continue;
-      }
-      result.rows += 1;
-      const [, name, procs, , rest] = match;
-      const labels: Record<string, string> = { benchmark: name as string };
-      if (procs !== undefined) labels.gomaxprocs = procs;
-      if (pkg !== undefined) labels.pkg = pkg;
-      for (const [value, unit] of pairsOf(rest as string)) {
-        if (!Number.isFinite(value)) continue;
-        const key = JSON.stringify([unit, labels]);
-        let s = found.get(key);
-        if (!s) {
-          s = { metric: unit, labels, unitHint: unit, samples: new SampleAccumulator(), line: i + 1 };
-          const direction = directionOf(unit);
-          if (direction) s.directionHint = direction;
-          found.set(key, s);
-          result.add(s);
-        }
-        s.samples?.add(value);
-      }
+  types: ['text', 'jsonl'],
+  detect: (input: AdapterInput) => (isTestJson(input.text) ? hasBenchLine(testJsonOutput(input.text).lines.join('\n')) : input.type === 'text' && hasBenchLine(input.text)),
+  parse(input: AdapterInput): ParseOutcome {
+    if (isTestJson(input.text)) {
+      const { lines, fileLines } = testJsonOutput(input.text);
+      return parseLines(lines, (i) => fileLines[i]);
     }
-    return result.outcome('no benchmark result lines');
+    return parseLines(input.text.split(/\r?\n/), (i) => i + 1);
   },
 };
+
+/** `go test -json` (test2json): one event a line, `{"Action":"output","Package":…,"Output":"…"}`. */
+function isTestJson(text: string): boolean {
+  const first = text.replace(/^\uFEFF/, '').trimStart();
+  if (!first.startsWith('{"') || !/"Action"\s*:/.test(first.slice(0, 400))) return false;
+  const line = first.slice(0, first.indexOf('\n') < 0 ? undefined : first.indexOf('\n'));
+  try {
+    const event: unknown = JSON.parse(line);
+    return isObject(event) && typeof event.Action === 'string' && ('Package' in event || 'Time' in event);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The text `go test -bench` printed, put back together from the events'
+ * `Output` pieces (a result line may come in two: its name when the
+ * benchmark starts, its numbers when it ends), package by package, with the
+ * file line each text line started on.
+ */
+function testJsonOutput(text: string): { lines: string[]; fileLines: number[] } {
+  const byPackage = new Map<string, { lines: string[]; fileLines: number[]; open: boolean }>();
+  const fileText = text.split(/\r?\n/);
+  for (const [i, raw] of fileText.entries()) {
+    if (!raw.trimStart().startsWith('{')) continue;
+    let event: unknown;
+    try {
+      event = JSON.parse(raw);
+    } catch {
+      continue;
+    }
+    if (!isObject(event) || event.Action !== 'output' || typeof event.Output !== 'string') continue;
+    const pkg = typeof event.Package === 'string' ? event.Package : '';
+    let out = byPackage.get(pkg);
+    if (!out) {
+      // test2json leaves the `pkg:` header out when it names the package itself: it is put back.
+      out = { lines: pkg ? [`pkg: ${pkg}`] : [], fileLines: pkg ? [i + 1] : [], open: false };
+      byPackage.set(pkg, out);
+    }
+    const pieces = event.Output.split('\n');
+    pieces.forEach((piece, k) => {
+      const last = k === pieces.length - 1;
+      if (last && piece === '') return;
+      if (out.open && k === 0) out.lines[out.lines.length - 1] += piece;
+      else {
+        out.lines.push(piece);
+        out.fileLines.push(i + 1);
+      }
+      out.open = last;
+    });
+    if (event.Output.endsWith('\n')) out.open = false;
+  }
+  const lines: string[] = [];
+  const fileLines: number[] = [];
+  for (const out of byPackage.values()) {
+    lines.push(...out.lines);
+    fileLines.push(...out.fileLines);
+  }
+  return { lines, fileLines };
+}
+
+function parseLines(lines: readonly string[], fileLine: (index: number) => number | undefined): ParseOutcome {
+  const result = new AdapterResult('go-bench');
+  const found = new Map<string, RawSeries>();
+  let pkg: string | undefined;
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    const header = HEADER.exec(line);
+    if (header) {
+      if (header[1] === 'pkg') pkg = header[2]?.trim() || undefined;
+      continue;
+    }
+    const failure = /^--- FAIL:\s+(Benchmark\S*)/.exec(line);
+    if (failure) {
+      result.problems.add(fileLine(i), `${failure[1] as string} failed (--- FAIL)`);
+      continue;
+    }
+    if (!/^Benchmark/i.test(line)) continue;
+    const match = BENCH_LINE.exec(line);
+    if (!match) {
+      // A name alone is printed before a benchmark's own log output; only a failure there is news.
+      if (/\bFAIL\b|panic/i.test(line)) result.problems.add(fileLine(i), `benchmark line without results: ${line.slice(0, 120)}`);
+      continue;
+    }
+    result.rows += 1;
+    const [, name, procs, , rest] = match;
+    const labels: Record<string, string> = { benchmark: name as string };
+    if (procs !== undefined) labels.gomaxprocs = procs;
+    if (pkg !== undefined) labels.pkg = pkg;
+    for (const [value, unit] of pairsOf(rest as string)) {
+      if (!Number.isFinite(value)) continue;
+      const key = JSON.stringify([unit, labels]);
+      let s = found.get(key);
+      if (!s) {
+        s = { metric: unit, labels, unitHint: unit, samples: new SampleAccumulator() };
+        const at = fileLine(i);
+        if (at !== undefined) s.line = at;
+        const direction = directionOf(unit);
+        if (direction) s.directionHint = direction;
+        found.set(key, s);
+        result.add(s);
+      }
+      s.samples?.add(value);
+    }
+  }
+  return result.outcome('no benchmark result lines');
+}
