@@ -61,6 +61,18 @@ describe('`ollama run --verbose` logs', () => {
     expect(only(series, 'ttft_ms', { model: 'qwen2.5:0.5b' }).samples).toEqual([32.3]);
   });
 
+  it('takes the model from an `ollama run` command written after a heading, so two models are not pooled', async () => {
+    const series = built(await readFixture('ollama/verbose-headed.log'));
+    expect(only(series, 'eval_rate', { model: 'phi3:mini-q8_0' }).samples).toEqual([10]);
+    expect(only(series, 'eval_rate', { model: 'phi3:mini-q6_K' }).samples).toEqual([12.5]);
+  });
+
+  it('reads a log filtered to its rate lines (`… | grep "eval rate:"`), one sample a line', async () => {
+    const outcome = await readFixture('ollama/eval-rates-only.txt');
+    expect(parsed(outcome)).toMatchObject({ adapter: 'ollama', rows: 3 });
+    expect(only(built(outcome), 'eval_rate').samples).toEqual([5.25, 5.75, 6]);
+  });
+
   it('does not claim a log without Ollama timing lines', () => {
     expect(ollamaAdapter.detect({ path: 'build.log', type: 'text', text: 'compiling...\nduration: 3s\nrate: 5 tokens/s\n' })).toBe(false);
   });

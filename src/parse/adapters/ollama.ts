@@ -72,12 +72,16 @@ export function goDurationMs(text: string): number | undefined {
 // `ollama run --verbose` logs
 
 const VERBOSE_LINE = /^[ \t]*(total duration|load duration|prompt eval count|prompt eval duration|prompt eval rate|eval count|eval duration|eval rate):\s+(.+?)\s*$/;
-// `$ ollama run llama3.2 --verbose`, `user@host:~$ ollama run --verbose qwen2.5:0.5b`: a command, not prose.
-const RUN_COMMAND = /(?:^|[$#>%][ \t]*)ollama[ \t]+run[ \t]+(?:-{1,2}[\w-]+(?:=\S+)?\s+)*([A-Za-z0-9][\w.\-/]*(?::[\w.\-]+)?)/;
+// `$ ollama run llama3.2 --verbose`, `user@host:~$ ollama run --verbose qwen2.5:0.5b`, `#### PROMPT 1: ollama run phi < p.txt`:
+// in a log of timing blocks, the command names the model of the blocks after it.
+const RUN_COMMAND = /(?:^|[$#>%:][ \t]*|[ \t])ollama[ \t]+run[ \t]+(?:-{1,2}[\w-]+(?:=\S+)?\s+)*([A-Za-z0-9][\w.\-/]*(?::[\w.\-]+)?)/;
 
 function isVerboseLog(text: string): boolean {
   // `[ \t]`, not `\s`: with the m flag, `^\s*` would rescan every run of blank lines of a big log.
-  return /^[ \t]*eval rate:[ \t]+[\d.]+[ \t]+tokens\/s[ \t]*$/m.test(text) && /^[ \t]*(total|eval) duration:[ \t]+\S+[ \t]*$/m.test(text);
+  if (!/^[ \t]*eval rate:[ \t]+[\d.]+[ \t]+tokens\/s[ \t]*$/m.test(text)) return false;
+  if (/^[ \t]*(total|eval) duration:[ \t]+\S+[ \t]*$/m.test(text)) return true;
+  // The rate lines alone (`ollama run --verbose … | grep "eval rate:"`): every line is a timing line.
+  return text.split(/\r?\n/, 10_000).every((line) => line.trim() === '' || VERBOSE_LINE.test(line));
 }
 
 function parseVerboseLog(text: string): ParseOutcome {
