@@ -39,12 +39,18 @@ describe('detection over a mixed folder', () => {
       'test/fixtures/tools/ollama/chat-stream.ndjson': 'ollama',
       // A stream without its final object is recognised, then failed with the reason.
       'test/fixtures/tools/ollama/cut-stream.jsonl': 'failed',
+      'test/fixtures/tools/ollama/eval-rates-only.txt': 'ollama',
       'test/fixtures/tools/ollama/generate-final.json': 'ollama',
       'test/fixtures/tools/ollama/generate-stream-saved.json': 'ollama',
       'test/fixtures/tools/ollama/responses-with-error.json': 'ollama',
+      'test/fixtures/tools/ollama/verbose-headed.log': 'ollama',
       'test/fixtures/tools/ollama/verbose-two-models.log': 'ollama',
+      // Every request failed: recognised, then skipped with the reason.
+      'test/fixtures/tools/vllm/all-failed.json': 'skipped',
+      'test/fixtures/tools/vllm/append-result.json': 'vllm',
       'test/fixtures/tools/vllm/bench-serve-detailed.json': 'vllm',
       'test/fixtures/tools/vllm/benchmark-serving-2024.json': 'vllm',
+      'test/fixtures/tools/vllm/sweep-summary.json': 'vllm',
       'test/fixtures/tools/vllm/truncated.json': 'failed',
     });
   });

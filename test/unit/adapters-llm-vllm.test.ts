@@ -53,6 +53,29 @@ describe('vLLM bench serve results', () => {
     expect(notParsed(outcome)).toEqual({ status: 'skipped', reason: 'vLLM run with no completed request (6 failed): its latencies and throughputs are zeros, not measurements' });
   });
 
+  it('reads `vllm bench sweep` summary.json, a list of results, as one series per configuration', async () => {
+    const outcome = await readFixture('vllm/sweep-summary.json');
+    expect(parsed(outcome).adapter).toBe('vllm');
+    const ttft = built(outcome).filter((s) => s.metric === 'ttft_ms');
+    expect(ttft.map((s) => [s.labels.max_concurrency, s.stats.mean, s.stats.n])).toEqual([
+      ['2', 30, 8],
+      ['8', 90, 8],
+    ]);
+  });
+
+  it('reads results appended one per line (--append-result) and pools the runs of one configuration', async () => {
+    const outcome = await readFixture('vllm/append-result.json');
+    expect(parsed(outcome).adapter).toBe('vllm');
+    const series = built(outcome);
+    expect(only(series, 'request_throughput').samples).toEqual([2, 2.5]);
+    // 8 requests at 40 ± 4 ms and 8 at 50 ± 6 ms: 16 requests, their pooled mean and sd.
+    const ttft = only(series, 'ttft_ms');
+    expect(ttft.stats.n).toBe(16);
+    expect(ttft.stats.mean).toBe(45);
+    expect(ttft.stats.sd).toBeCloseTo(Math.sqrt((7 * 16 + 7 * 36 + 8 * 25 + 8 * 25) / 15), 12);
+    expect(parsed(outcome).problems).toEqual([]);
+  });
+
   it('never reads generated texts into a label or metric', async () => {
     const series = built(await readFixture('vllm/bench-serve-detailed.json'));
     const everything = JSON.stringify(series.map((s) => [s.metric, s.labels]));

@@ -3,8 +3,8 @@ import { ProblemLog } from '../problems.js';
 import { isIgnoredName, isLabelName } from '../table.js';
 import { skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { hasCentre, sampledSeries, shortLabel, summarySeries } from './llm-shared.js';
-import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
+import { hasCentre, sampledSeries, SeriesSet, shortLabel, summarySeries } from './llm-shared.js';
+import { isObject, jsonLines, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
  * vLLM `bench serve` / `benchmarks/benchmark_serving.py --save-result` JSON:
@@ -93,16 +93,55 @@ function labelsOf(doc: JsonObject): Record<string, string> {
   return labels;
 }
 
+/** A run whose every request failed: vLLM still writes its statistics, as zeros, and a 0 ms TTFT would read as the best run yet. */
+function allFailed(doc: JsonObject): string | undefined {
+  if (numberOf(doc.completed) !== 0) return undefined;
+  const failed = numberOf(doc.failed);
+  return `vLLM run with no completed request${failed !== undefined ? ` (${failed} failed)` : ''}: its latencies and throughputs are zeros, not measurements`;
+}
+
+/** The results of a file: one object, a list (`vllm bench sweep`'s summary.json), or one per line (`--append-result`). */
+function resultsOf(input: AdapterInput): { records: unknown[]; lines: (number | undefined)[] } | undefined {
+  if (input.type === 'jsonl') {
+    // A line that is not JSON is not the tool's: the file is left to the generic reader.
+    const items = jsonLines(input.text, new ProblemLog());
+    const total = input.text.split(/\r?\n/).filter((l) => l.trim() !== '').length;
+    return items.length > 0 && items.length === total && items.every((item) => isVllmResult(item.value)) ? { records: items.map((item) => item.value), lines: items.map((item) => item.line) } : undefined;
+  }
+  if (Array.isArray(input.json)) return input.json.length > 0 && input.json.every(isVllmResult) ? { records: input.json, lines: input.json.map(() => undefined) } : undefined;
+  return isVllmResult(input.json) ? { records: [input.json], lines: [undefined] } : undefined;
+}
+
 function parseVllm(input: AdapterInput): ParseOutcome {
-  const doc = input.json;
-  if (!isVllmResult(doc)) return skipped('not a vLLM benchmark result: no request_throughput with mean/median/pNN_*_ms latencies');
-  const completed = numberOf(doc.completed);
-  // Every request failed: vLLM still writes its statistics, as zeros, and a 0 ms TTFT would read as the best run yet.
-  if (completed === 0) {
-    const failed = numberOf(doc.failed);
-    return skipped(`vLLM run with no completed request${failed !== undefined ? ` (${failed} failed)` : ''}: its latencies and throughputs are zeros, not measurements`);
+  const found = resultsOf(input);
+  if (!found) return skipped('not a vLLM benchmark result: no request_throughput with mean/median/pNN_*_ms latencies');
+  if (found.records.length === 1) {
+    const why = allFailed(found.records[0] as JsonObject);
+    if (why) return skipped(why);
   }
   const problems = new ProblemLog();
+  // Runs of one configuration in one file add samples (and pooled summaries) to one series.
+  const set = new SeriesSet(problems);
+  let rows = 0;
+  let excludedRows = 0;
+  found.records.forEach((record, k) => {
+    const doc = record as JsonObject;
+    const why = allFailed(doc);
+    if (why) {
+      problems.add(found.lines[k], `result #${k + 1}: ${why}; left out`);
+      excludedRows += numberOf(doc.failed) ?? 0;
+      return;
+    }
+    const one = recordSeries(doc);
+    for (const s of one.series) set.add(found.lines[k] === undefined ? s : { ...s, line: found.lines[k] });
+    rows += one.rows;
+    excludedRows += one.excludedRows;
+  });
+  return parsedOutcome('vllm', set.series, problems, { rows, excludedRows });
+}
+
+function recordSeries(doc: JsonObject): { series: RawSeries[]; rows: number; excludedRows: number } {
+  const completed = numberOf(doc.completed);
   const labels = labelsOf(doc);
   const series: RawSeries[] = [];
   for (const [key, def] of Object.entries(SCALARS)) {
@@ -145,12 +184,12 @@ function parseVllm(input: AdapterInput): ParseOutcome {
   // Rows are requests: the per-request error list when saved, else the completed and failed counts.
   const failedCount = Array.isArray(doc.errors) ? failedAt.size : (numberOf(doc.failed) ?? 0);
   const requests = Array.isArray(doc.errors) ? doc.errors.length : (completed ?? 0) + failedCount;
-  return parsedOutcome('vllm', series, problems, { rows: requests, excludedRows: failedCount });
+  return { series, rows: requests, excludedRows: failedCount };
 }
 
 export const vllmAdapter: ToolAdapter = {
   name: 'vllm',
-  types: ['json'],
-  detect: (input) => isVllmResult(input.json),
+  types: ['json', 'jsonl'],
+  detect: (input) => resultsOf(input) !== undefined,
   parse: parseVllm,
 };
