@@ -64,7 +64,7 @@ export const DIRECTION_WORDS = words(`
   slowpoke slowed slowing slows recovered recovers recovering recovery regained stayed stays remained remains moved
   outpace outpaces outpaced outpacing edge edges edged ranks ranked tops topped trumps dominates dominated
   efficient inefficient efficiently heavier lighter pricier sooner earlier shortens shortened lengthens lengthened
-  hurt hurts hurting harms harmed saves saved penalty leader leaders underwhelms underwhelmed underwhelming
+  hurts hurting harms harmed penalty leader leaders underwhelms underwhelmed underwhelming
 `);
 
 /** "up" and "down" state a direction, except in these phrasal verbs and nouns ("set up", "warm-up", "break down"). */
@@ -87,7 +87,7 @@ export const AMOUNT_WORDS = words('more less fewer');
 export const AMOUNT_OBJECTS = words('runs samples repetitions repeats data measurements replicates evidence trials iterations work detail care');
 
 /** Base forms allowed where they give advice ("Reduce the batch", "to improve"), not where they state a result. */
-export const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lower boost cut grow shrink shorten lengthen');
+export const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lower boost cut grow shrink shorten lengthen hurt harm');
 
 /** Phrases of comparison without a listed word. */
 export const COMPARISON_PHRASES = [
