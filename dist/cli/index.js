@@ -12494,7 +12494,7 @@ const DIRECTION_WORDS = words(`
   slowpoke slowed slowing slows recovered recovers recovering recovery regained stayed stays remained remains moved
   outpace outpaces outpaced outpacing edge edges edged ranks ranked tops topped trumps dominates dominated
   efficient inefficient efficiently heavier lighter pricier sooner earlier shortens shortened lengthens lengthened
-  hurt hurts hurting harms harmed saves saved penalty leader leaders underwhelms underwhelmed underwhelming
+  hurts hurting harms harmed penalty leader leaders underwhelms underwhelmed underwhelming
 `);
 /** "up" and "down" state a direction, except in these phrasal verbs and nouns ("set up", "warm-up", "break down"). */
 const PHRASAL_UP_DOWN = words('set sets setting warm warming follow following look looking back backing break breaking write sum line pick pin spin spun wind shut tear tie tidy start starting bring build keep catch clean cleaning sign ramp');
@@ -12513,7 +12513,7 @@ const AMOUNT_WORDS = words('more less fewer');
 /** What "more" may ask for outside an imperative sentence ("so more runs are needed"). */
 const AMOUNT_OBJECTS = words('runs samples repetitions repeats data measurements replicates evidence trials iterations work detail care');
 /** Base forms allowed where they give advice ("Reduce the batch", "to improve"), not where they state a result. */
-const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lower boost cut grow shrink shorten lengthen');
+const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lower boost cut grow shrink shorten lengthen hurt harm');
 /** Phrases of comparison without a listed word. */
 const COMPARISON_PHRASES = [
     /\bthan\b/i, /\bon par\b/i, /\bas (fast|slow|good|bad|high|low) as\b/i, /\bby an? (wide|large|small|narrow|big|huge|slim|thin|clear) margin\b/i,
@@ -23952,61 +23952,136 @@ function hasBenchLine(text) {
  */
 const goBench = {
     name: 'go-bench',
-    types: ['text'],
-    detect: (input) => hasBenchLine(input.text),
+    types: ['text', 'jsonl'],
+    detect: (input) => (isTestJson(input.text) ? hasBenchLine(testJsonOutput(input.text).lines.join('\n')) : input.type === 'text' && hasBenchLine(input.text)),
     parse(input) {
-        const result = new AdapterResult('go-bench');
-        const found = new Map();
-        let pkg;
-        const lines = input.text.split(/\r?\n/);
-        for (const [i, raw] of lines.entries()) {
-            const line = raw.trim();
-            const header = HEADER.exec(line);
-            if (header) {
-                if (header[1] === 'pkg')
-                    pkg = header[2]?.trim() || undefined;
-                continue;
-            }
-            const failure = /^--- FAIL:\s+(Benchmark\S*)/.exec(line);
-            if (failure) {
-                result.problems.add(i + 1, `${failure[1]} failed (--- FAIL)`);
-                continue;
-            }
-            if (!/^Benchmark/i.test(line))
-                continue;
-            const match = BENCH_LINE.exec(line);
-            if (!match) {
-                // A name alone is printed before a benchmark's own log output; only a failure there is news.
-                if (/\bFAIL\b|panic/i.test(line))
-                    result.problems.add(i + 1, `benchmark line without results: ${line.slice(0, 120)}`);
-                continue;
-            }
-            result.rows += 1;
-            const [, name, procs, , rest] = match;
-            const labels = { benchmark: name };
-            if (procs !== undefined)
-                labels.gomaxprocs = procs;
-            if (pkg !== undefined)
-                labels.pkg = pkg;
-            for (const [value, unit] of pairsOf(rest)) {
-                if (!Number.isFinite(value))
-                    continue;
-                const key = JSON.stringify([unit, labels]);
-                let s = found.get(key);
-                if (!s) {
-                    s = { metric: unit, labels, unitHint: unit, samples: new SampleAccumulator(), line: i + 1 };
-                    const direction = directionOf(unit);
-                    if (direction)
-                        s.directionHint = direction;
-                    found.set(key, s);
-                    result.add(s);
-                }
-                s.samples?.add(value);
-            }
+        if (isTestJson(input.text)) {
+            const { lines, fileLines } = testJsonOutput(input.text);
+            return parseLines(lines, (i) => fileLines[i]);
         }
-        return result.outcome('no benchmark result lines');
+        return parseLines(input.text.split(/\r?\n/), (i) => i + 1);
     },
 };
+/** `go test -json` (test2json): one event a line, `{"Action":"output","Package":…,"Output":"…"}`. */
+function isTestJson(text) {
+    const first = text.replace(/^\uFEFF/, '').trimStart();
+    if (!first.startsWith('{"') || !/"Action"\s*:/.test(first.slice(0, 400)))
+        return false;
+    const line = first.slice(0, first.indexOf('\n') < 0 ? undefined : first.indexOf('\n'));
+    try {
+        const event = JSON.parse(line);
+        return cli_isObject(event) && typeof event.Action === 'string' && ('Package' in event || 'Time' in event);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The text `go test -bench` printed, put back together from the events'
+ * `Output` pieces (a result line may come in two: its name when the
+ * benchmark starts, its numbers when it ends), package by package, with the
+ * file line each text line started on.
+ */
+function testJsonOutput(text) {
+    const byPackage = new Map();
+    const fileText = text.split(/\r?\n/);
+    for (const [i, raw] of fileText.entries()) {
+        if (!raw.trimStart().startsWith('{'))
+            continue;
+        let event;
+        try {
+            event = JSON.parse(raw);
+        }
+        catch {
+            continue;
+        }
+        if (!cli_isObject(event) || event.Action !== 'output' || typeof event.Output !== 'string')
+            continue;
+        const pkg = typeof event.Package === 'string' ? event.Package : '';
+        let out = byPackage.get(pkg);
+        if (!out) {
+            // test2json leaves the `pkg:` header out when it names the package itself: it is put back.
+            out = { lines: pkg ? [`pkg: ${pkg}`] : [], fileLines: pkg ? [i + 1] : [], open: false };
+            byPackage.set(pkg, out);
+        }
+        const pieces = event.Output.split('\n');
+        pieces.forEach((piece, k) => {
+            const last = k === pieces.length - 1;
+            if (last && piece === '')
+                return;
+            if (out.open && k === 0)
+                out.lines[out.lines.length - 1] += piece;
+            else {
+                out.lines.push(piece);
+                out.fileLines.push(i + 1);
+            }
+            out.open = last;
+        });
+        if (event.Output.endsWith('\n'))
+            out.open = false;
+    }
+    const lines = [];
+    const fileLines = [];
+    for (const out of byPackage.values()) {
+        lines.push(...out.lines);
+        fileLines.push(...out.fileLines);
+    }
+    return { lines, fileLines };
+}
+function parseLines(lines, fileLine) {
+    const result = new AdapterResult('go-bench');
+    const found = new Map();
+    let pkg;
+    for (const [i, raw] of lines.entries()) {
+        const line = raw.trim();
+        const header = HEADER.exec(line);
+        if (header) {
+            if (header[1] === 'pkg')
+                pkg = header[2]?.trim() || undefined;
+            continue;
+        }
+        const failure = /^--- FAIL:\s+(Benchmark\S*)/.exec(line);
+        if (failure) {
+            result.problems.add(fileLine(i), `${failure[1]} failed (--- FAIL)`);
+            continue;
+        }
+        if (!/^Benchmark/i.test(line))
+            continue;
+        const match = BENCH_LINE.exec(line);
+        if (!match) {
+            // A name alone is printed before a benchmark's own log output; only a failure there is news.
+            if (/\bFAIL\b|panic/i.test(line))
+                result.problems.add(fileLine(i), `benchmark line without results: ${line.slice(0, 120)}`);
+            continue;
+        }
+        result.rows += 1;
+        const [, name, procs, , rest] = match;
+        const labels = { benchmark: name };
+        if (procs !== undefined)
+            labels.gomaxprocs = procs;
+        if (pkg !== undefined)
+            labels.pkg = pkg;
+        for (const [value, unit] of pairsOf(rest)) {
+            if (!Number.isFinite(value))
+                continue;
+            const key = JSON.stringify([unit, labels]);
+            let s = found.get(key);
+            if (!s) {
+                s = { metric: unit, labels, unitHint: unit, samples: new SampleAccumulator() };
+                const at = fileLine(i);
+                if (at !== undefined)
+                    s.line = at;
+                const direction = directionOf(unit);
+                if (direction)
+                    s.directionHint = direction;
+                found.set(key, s);
+                result.add(s);
+            }
+            s.samples?.add(value);
+        }
+    }
+    return result.outcome('no benchmark result lines');
+}
 
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
@@ -26279,7 +26354,7 @@ function parseCsvOutput(text) {
                 row[key] = numberOf(text);
         }
         rows.push(row);
-        lines.push(info.lines + skip);
+        lines.push(info.lines);
     }
     return readRows(rows, (_, i) => lines[i]);
 }
@@ -28608,6 +28683,7 @@ var identity = __nccwpck_require__(1659);
 ;// CONCATENATED MODULE: ./src/parse/adapters/llm-shared.ts
 
 
+
 /** Helpers shared by the LLM-inference adapters: they all build series by hand from known keys. */
 /** Label text from a scalar; undefined for null, objects and over-long values (never free text). */
 function shortLabel(v, maxLength = 120) {
@@ -28660,6 +28736,21 @@ class SeriesSet {
         if (series.samples && existing.samples) {
             for (const v of series.samples.samples)
                 existing.samples.add(v);
+            return;
+        }
+        // Two summaries that say how many samples they hold are one summary of all of them (their percentiles are not).
+        const a = existing.summary;
+        const b = series.summary;
+        if (a?.n !== undefined && a.mean !== undefined && b?.n !== undefined && b.mean !== undefined && (a.n < 2 || a.sd !== undefined) && (b.n < 2 || b.sd !== undefined)) {
+            const pooled = (0,metrics_stats/* poolMoments */.Mh)([{ n: a.n, mean: a.mean, sd: a.sd ?? null }, { n: b.n, mean: b.mean, sd: b.sd ?? null }]);
+            const summary = { n: pooled.n, mean: pooled.mean };
+            if (pooled.sd !== null)
+                summary.sd = pooled.sd;
+            if (a.min !== undefined && b.min !== undefined)
+                summary.min = Math.min(a.min, b.min);
+            if (a.max !== undefined && b.max !== undefined)
+                summary.max = Math.max(a.max, b.max);
+            existing.summary = summary;
             return;
         }
         this.problems.add(series.line, `a second result for "${series.metric}" ${(0,identity/* labelKey */.kJ)(series.labels) || 'without labels'}; the first is kept`);
@@ -29343,11 +29434,17 @@ function goDurationMs(text) {
 // ---------------------------------------------------------------------------
 // `ollama run --verbose` logs
 const VERBOSE_LINE = /^[ \t]*(total duration|load duration|prompt eval count|prompt eval duration|prompt eval rate|eval count|eval duration|eval rate):\s+(.+?)\s*$/;
-// `$ ollama run llama3.2 --verbose`, `user@host:~$ ollama run --verbose qwen2.5:0.5b`: a command, not prose.
-const RUN_COMMAND = /(?:^|[$#>%][ \t]*)ollama[ \t]+run[ \t]+(?:-{1,2}[\w-]+(?:=\S+)?\s+)*([A-Za-z0-9][\w.\-/]*(?::[\w.\-]+)?)/;
+// `$ ollama run llama3.2 --verbose`, `user@host:~$ ollama run --verbose qwen2.5:0.5b`, `#### PROMPT 1: ollama run phi < p.txt`:
+// in a log of timing blocks, the command names the model of the blocks after it.
+const RUN_COMMAND = /(?:^|[$#>%:][ \t]*|[ \t])ollama[ \t]+run[ \t]+(?:-{1,2}[\w-]+(?:=\S+)?\s+)*([A-Za-z0-9][\w.\-/]*(?::[\w.\-]+)?)/;
 function isVerboseLog(text) {
     // `[ \t]`, not `\s`: with the m flag, `^\s*` would rescan every run of blank lines of a big log.
-    return /^[ \t]*eval rate:[ \t]+[\d.]+[ \t]+tokens\/s[ \t]*$/m.test(text) && /^[ \t]*(total|eval) duration:[ \t]+\S+[ \t]*$/m.test(text);
+    if (!/^[ \t]*eval rate:[ \t]+[\d.]+[ \t]+tokens\/s[ \t]*$/m.test(text))
+        return false;
+    if (/^[ \t]*(total|eval) duration:[ \t]+\S+[ \t]*$/m.test(text))
+        return true;
+    // The rate lines alone (`ollama run --verbose … | grep "eval rate:"`): every line is a timing line.
+    return text.split(/\r?\n/, 10_000).every((line) => line.trim() === '' || VERBOSE_LINE.test(line));
 }
 function parseVerboseLog(text) {
     const problems = new ProblemLog();
@@ -29588,17 +29685,57 @@ function vllm_labelsOf(doc) {
     }
     return labels;
 }
+/** A run whose every request failed: vLLM still writes its statistics, as zeros, and a 0 ms TTFT would read as the best run yet. */
+function allFailed(doc) {
+    if (numberOf(doc.completed) !== 0)
+        return undefined;
+    const failed = numberOf(doc.failed);
+    return `vLLM run with no completed request${failed !== undefined ? ` (${failed} failed)` : ''}: its latencies and throughputs are zeros, not measurements`;
+}
+/** The results of a file: one object, a list (`vllm bench sweep`'s summary.json), or one per line (`--append-result`). */
+function vllm_resultsOf(input) {
+    if (input.type === 'jsonl') {
+        // A line that is not JSON is not the tool's: the file is left to the generic reader.
+        const items = jsonLines(input.text, new ProblemLog());
+        const total = input.text.split(/\r?\n/).filter((l) => l.trim() !== '').length;
+        return items.length > 0 && items.length === total && items.every((item) => isVllmResult(item.value)) ? { records: items.map((item) => item.value), lines: items.map((item) => item.line) } : undefined;
+    }
+    if (Array.isArray(input.json))
+        return input.json.length > 0 && input.json.every(isVllmResult) ? { records: input.json, lines: input.json.map(() => undefined) } : undefined;
+    return isVllmResult(input.json) ? { records: [input.json], lines: [undefined] } : undefined;
+}
 function parseVllm(input) {
-    const doc = input.json;
-    if (!isVllmResult(doc))
+    const found = vllm_resultsOf(input);
+    if (!found)
         return skipped('not a vLLM benchmark result: no request_throughput with mean/median/pNN_*_ms latencies');
-    const completed = numberOf(doc.completed);
-    // Every request failed: vLLM still writes its statistics, as zeros, and a 0 ms TTFT would read as the best run yet.
-    if (completed === 0) {
-        const failed = numberOf(doc.failed);
-        return skipped(`vLLM run with no completed request${failed !== undefined ? ` (${failed} failed)` : ''}: its latencies and throughputs are zeros, not measurements`);
+    if (found.records.length === 1) {
+        const why = allFailed(found.records[0]);
+        if (why)
+            return skipped(why);
     }
     const problems = new ProblemLog();
+    // Runs of one configuration in one file add samples (and pooled summaries) to one series.
+    const set = new SeriesSet(problems);
+    let rows = 0;
+    let excludedRows = 0;
+    found.records.forEach((record, k) => {
+        const doc = record;
+        const why = allFailed(doc);
+        if (why) {
+            problems.add(found.lines[k], `result #${k + 1}: ${why}; left out`);
+            excludedRows += numberOf(doc.failed) ?? 0;
+            return;
+        }
+        const one = recordSeries(doc);
+        for (const s of one.series)
+            set.add(found.lines[k] === undefined ? s : { ...s, line: found.lines[k] });
+        rows += one.rows;
+        excludedRows += one.excludedRows;
+    });
+    return parsedOutcome('vllm', set.series, problems, { rows, excludedRows });
+}
+function recordSeries(doc) {
+    const completed = numberOf(doc.completed);
     const labels = vllm_labelsOf(doc);
     const series = [];
     for (const [key, def] of Object.entries(vllm_SCALARS)) {
@@ -29649,12 +29786,12 @@ function parseVllm(input) {
     // Rows are requests: the per-request error list when saved, else the completed and failed counts.
     const failedCount = Array.isArray(doc.errors) ? failedAt.size : (numberOf(doc.failed) ?? 0);
     const requests = Array.isArray(doc.errors) ? doc.errors.length : (completed ?? 0) + failedCount;
-    return parsedOutcome('vllm', series, problems, { rows: requests, excludedRows: failedCount });
+    return { series, rows: requests, excludedRows: failedCount };
 }
 const vllmAdapter = {
     name: 'vllm',
-    types: ['json'],
-    detect: (input) => isVllmResult(input.json),
+    types: ['json', 'jsonl'],
+    detect: (input) => vllm_resultsOf(input) !== undefined,
     parse: parseVllm,
 };
 
