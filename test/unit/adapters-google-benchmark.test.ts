@@ -74,3 +74,11 @@ describe('Google Benchmark CSV', () => {
     expect(data.series[0]?.line).toBe(5);
   });
 });
+
+describe('Google Benchmark output without results', () => {
+  it('is recognised and skipped with the reason, not read as the machine description it holds', async () => {
+    const outcome = notParsed(await readTool('google-benchmark/no-benchmarks.json'));
+    expect(outcome.status).toBe('skipped');
+    expect(outcome.reason).toBe('google-benchmark: no benchmark results');
+  });
+});

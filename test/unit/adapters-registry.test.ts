@@ -119,6 +119,7 @@ describe('detection over a mixed results folder', () => {
       'tools/google-benchmark/aggregates.csv': 'google-benchmark',
       'tools/google-benchmark/all-errors.json': 'skipped',
       'tools/google-benchmark/mixed-units.csv': 'google-benchmark',
+      'tools/google-benchmark/no-benchmarks.json': 'skipped',
       'tools/google-benchmark/old-format.json': 'google-benchmark',
       'tools/google-benchmark/repetitions.json': 'google-benchmark',
       'tools/hyperfine/export-quoted.csv': 'hyperfine',
@@ -128,6 +129,7 @@ describe('detection over a mixed results folder', () => {
       'tools/hyperfine/parameter-scan.json': 'hyperfine',
       'tools/pytest-benchmark/malformed.json': 'pytest-benchmark',
       'tools/pytest-benchmark/saved-data.json': 'pytest-benchmark',
+      'tools/pytest-benchmark/same-name-two-modules.json': 'pytest-benchmark',
       'tools/pytest-benchmark/summary-only.json': 'pytest-benchmark',
     });
     expect(files.some((f) => f.path === 'web/app.js')).toBe(false);

@@ -75,8 +75,11 @@ export const googleBenchmark: ToolAdapter = {
   detect(input: AdapterInput): boolean {
     if (input.type === 'csv') return isCsvOutput(input.text);
     const rows = benchmarksOf(input.json);
-    if (!rows || rows.length === 0 || !isGoogleRow(rows[0])) return false;
+    if (!rows) return false;
     const context = (input.json as JsonObject).context;
+    // A run that matched no benchmark (`--benchmark_filter`) still writes its context: the machine, not results.
+    if (rows.length === 0) return isObject(context) && 'num_cpus' in context && ('library_build_type' in context || 'executable' in context);
+    if (!isGoogleRow(rows[0])) return false;
     return isObject(context) || 'time_unit' in (rows[0] as JsonObject);
   },
   parse(input: AdapterInput): ParseOutcome {

@@ -13,8 +13,10 @@ function isPytestRow(row: unknown): boolean {
 }
 
 /** Labels a user filters by: the benchmark (its name, with parameters in brackets), its group and each parameter. */
-function labelsOf(row: JsonObject): Record<string, string> {
-  const labels: Record<string, string> = { benchmark: row.name as string };
+function labelsOf(row: JsonObject, shared: ReadonlySet<string>): Record<string, string> {
+  // Two tests of one name in different modules (`test_a.py::test_parse`, `test_b.py::test_parse`) are told apart by their full name.
+  const name = row.name as string;
+  const labels: Record<string, string> = { benchmark: shared.has(name) && typeof row.fullname === 'string' && row.fullname !== '' ? row.fullname : name };
   if (typeof row.group === 'string' && row.group !== '') labels.group = row.group;
   if (isObject(row.params)) {
     for (const [key, value] of Object.entries(row.params)) {
@@ -42,6 +44,12 @@ export const pytestBenchmark: ToolAdapter = {
     const rows = benchmarksOf(input.json);
     if (!rows) return failed('pytest-benchmark: no "benchmarks" list');
     const result = new AdapterResult('pytest-benchmark');
+    const fullNames = new Map<string, Set<string>>();
+    for (const row of rows) {
+      if (!isObject(row) || typeof row.name !== 'string' || typeof row.fullname !== 'string') continue;
+      fullNames.set(row.name, (fullNames.get(row.name) ?? new Set()).add(row.fullname));
+    }
+    const shared = new Set([...fullNames].filter(([, full]) => full.size > 1).map(([name]) => name));
     for (const [i, row] of rows.entries()) {
       result.rows += 1;
       if (!isPytestRow(row)) {
@@ -52,7 +60,7 @@ export const pytestBenchmark: ToolAdapter = {
       }
       const r = row as JsonObject;
       const stats = r.stats as JsonObject;
-      const labels = labelsOf(r);
+      const labels = labelsOf(r, shared);
       const line = lineOf(input.text, `"${r.name as string}"`);
       const time: RawSeries = { metric: 'time', labels, unitHint: 's' };
       if (line !== undefined) time.line = line;
