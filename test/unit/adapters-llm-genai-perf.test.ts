@@ -124,3 +124,10 @@ describe('GenAI-Perf metrics it does not know', () => {
     expect(described(built(outcome)).slice(2)).toEqual(['goodput_percentage [%, higher, samples]', 'queue_wait_time_ms [ms, lower, summary]']);
   });
 });
+
+describe('AIPerf 0.11 input_config', () => {
+  it('reads the model from models.items and the concurrency from the load phases', async () => {
+    const series = built(await readFixture('genai-perf/aiperf-0.11-layout.json'));
+    expect(series[0]?.labels).toEqual({ model: 'qwen3-4b', endpoint_type: 'chat', concurrency: '16', streaming: 'true' });
+  });
+});

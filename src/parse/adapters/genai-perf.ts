@@ -92,7 +92,16 @@ function isProfileExport(value: unknown): value is JsonObject {
 
 /** The first value under `key` at any depth (input_config's layout changes between versions). */
 function findKey(node: unknown, key: string, depth = 4): unknown {
-  if (!isObject(node) || depth < 0) return undefined;
+  if (depth < 0) return undefined;
+  // AIPerf 0.11 lists its load phases: `phases: [{ "concurrency": 16, … }]`.
+  if (Array.isArray(node)) {
+    for (const item of node.slice(0, 20)) {
+      const found = findKey(item, key, depth - 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (!isObject(node)) return undefined;
   if (key in node) return node[key];
   for (const child of Object.values(node)) {
     const found = findKey(child, key, depth - 1);
@@ -104,7 +113,10 @@ function findKey(node: unknown, key: string, depth = 4): unknown {
 function configLabels(config: unknown): Record<string, string> {
   const labels: Record<string, string> = {};
   if (!isObject(config)) return labels;
-  const models = findKey(config, 'model_names') ?? findKey(config, 'model');
+  // `model_names: [...]`, `model: "…"`, or AIPerf 0.11's `models: { items: [{ name: "…" }] }`.
+  const listed = findKey(config, 'models');
+  const items = isObject(listed) && Array.isArray(listed.items) ? listed.items.map((m) => (isObject(m) ? m.name : m)) : Array.isArray(listed) ? listed : undefined;
+  const models = findKey(config, 'model_names') ?? findKey(config, 'model') ?? items;
   const model = Array.isArray(models) ? models.map((m) => shortLabel(m)).filter((m) => m !== undefined).join(',') : shortLabel(models);
   if (model) labels.model = model;
   const endpoint = findKey(config, 'endpoint_type') ?? (isObject(findKey(config, 'endpoint')) ? (findKey(config, 'endpoint') as JsonObject).type : undefined);
