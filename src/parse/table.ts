@@ -382,7 +382,7 @@ export class TableBuilder {
     }
     this.roles = roles;
     this.decided = roles.length;
-    this.runIdx = runColumn(this.columns, roles);
+    this.runIdx = runColumn(this.columns, roles, this.buffered);
     // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
     // A summary row stands for its n requests, so it is several values of its run even alone.
     if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !repeatsAValue(this.buffered, this.runIdx)) this.runIdx = -1;
@@ -749,14 +749,21 @@ function trimmed(text: string): string {
 }
 
 /** The column naming each row's run: a run's name before an iteration's (`run,iteration` numbers requests inside runs); -1 when none does. */
-function runColumn(columns: readonly string[], roles: readonly (Role | undefined)[]): number {
+function runColumn(columns: readonly string[], roles: readonly (Role | undefined)[], rows: readonly { cells: readonly Cell[] }[]): number {
   let best = -1;
   let rank = 0;
   columns.forEach((column, i) => {
-    const run = roles[i] === 'ignore' ? nameClass(column).run : 0;
-    if (run > rank) [best, rank] = [i, run];
+    // A column holding one value throughout (`run` = 1 beside `trial` = 1…5) names no runs: another one does.
+    const run = roles[i] === 'ignore' ? nameClass(column).run + (varies(rows, i) ? 0.5 : 0) : 0;
+    if (run > rank && run >= 1) [best, rank] = [i, run];
   });
   return best;
+}
+
+/** Whether column `i` holds two different values among the rows seen so far. */
+function varies(rows: readonly { cells: readonly Cell[] }[], i: number): boolean {
+  const first = rows[0]?.cells[i];
+  return rows.some((r) => r.cells[i] !== first);
 }
 
 /**

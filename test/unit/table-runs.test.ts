@@ -111,6 +111,16 @@ describe('runs named by a column of one table', () => {
     expect(runsOf(['iteration', 'repetition', 'ttft_ms'], rows)[0]?.runs).toEqual({ column: 'repetition', means: [11, 22], keys: ['1', '2'] });
   });
 
+  it('come from the run column whose values change, not from one holding a single value (run = 1 beside trial = 1, 2)', () => {
+    const rows = [
+      ['1', '1', '10'],
+      ['1', '1', '12'],
+      ['1', '2', '20'],
+      ['1', '2', '24'],
+    ];
+    expect(runsOf(['run', 'trial', 'ttft_ms'], rows)[0]?.runs).toEqual({ column: 'trial', means: [11, 22], keys: ['1', '2'] });
+  });
+
   it('are the same for rows read in place from CSV lines as for split cells', () => {
     const rows = Array.from({ length: 1500 }, (_, i) => [`r${i % 3}`, i % 2 === 0 ? 'a' : 'b', String(100 + (i % 3) * 10 + (i % 2))]);
     const { series, asLines } = runsOfLines(['run_id', 'model', 'ttft_ms'], rows);
