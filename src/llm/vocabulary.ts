@@ -92,7 +92,8 @@ export const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lo
 /** Phrases of comparison without a listed word. */
 export const COMPARISON_PHRASES = [
   /\bthan\b/i, /\bon par\b/i, /\bas (fast|slow|good|bad|high|low) as\b/i, /\bby an? (wide|large|small|narrow|big|huge|slim|thin|clear) margin\b/i,
-  /\b(before|after) \S+ (does|did|do)\b/i,
+  // "answers before X does"; not "before you do".
+  /\b(before|after) (?!(?:you|we|they|anyone|someone|it)\b)\S+ (does|did)\b/i,
 ];
 /** "rather than" and "other than" compare nothing. */
 export const COMPARISON_EXCEPTIONS = [/\b(rather|other) than\b/gi];
