@@ -20,6 +20,7 @@ import {
   NUMBER_WORDS,
   PHRASAL_UP_DOWN,
   SENTENCE_STARTS,
+  TERM_EXCEPTIONS,
   UNIT_PHRASES,
   UNIT_WORDS,
   VERDICT_PHRASES,
@@ -188,13 +189,13 @@ function isName(w: Word): boolean {
   if (first === first.toLowerCase()) return false;
   if (!w.initial) return true;
   const head = w.lower.split('-')[0] ?? w.lower;
-  return !SENTENCE_STARTS.has(w.lower) && !SENTENCE_STARTS.has(head) && !WORD_ENDINGS.test(head);
+  return !SENTENCE_STARTS.has(w.lower) && !SENTENCE_STARTS.has(head) && !WORD_ENDINGS.test(head) && !WORD_ENDINGS.test(w.lower);
 }
 
 /** `llama3:70b`, `config.yaml`, `tokens_s`, `a/b`: identifiers are names too. */
 function hasIdentifier(masked: string): boolean {
   const raw = masked.split(/\s+/).map((t) => t.replace(/^[("'“‘]+|[)"'”’.,;:!?]+$/g, ''));
-  return raw.some((t) => !/^(and\/or|e\.g|i\.e)$/i.test(t) && /[\p{L}\p{N}][:_/.@#\\][\p{L}\p{N}]/u.test(t));
+  return raw.some((t) => !/^(and\/or|input\/output|e\.g|i\.e)$/i.test(t) && /[\p{L}\p{N}][:_/.@#\\][\p{L}\p{N}]/u.test(t));
 }
 
 // ---------------------------------------------------------------- the checks
@@ -286,12 +287,15 @@ export function checkProse(input: string, ctx: ProseContext): ProseCheck {
   // Arrows, comparison signs, check marks and emoji (":thumbsup:" too) carry a direction or a verdict without a word.
   if (/[\p{Sm}\p{So}\p{Extended_Pictographic}]/u.test(masked) || /(^|\s):[a-z0-9_+-]+:/i.test(masked)) return { ok: false, reason: 'symbols' };
   if (words.some((w) => DATE_WORDS.has(w.lower))) return { ok: false, reason: 'dates' };
-  if (VERDICT_PHRASES.some((re) => re.test(masked)) || words.some((w) => hasAny(VERDICT_WORDS, w))) return { ok: false, reason: 'verdict-words' };
-  if (CAUSE_PHRASES.some((re) => re.test(masked)) || words.some((w) => hasAny(CAUSE_WORDS, w))) return { ok: false, reason: 'causes' };
-  const uncompared = COMPARISON_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), masked);
+  // Technical terms that hold a listed word ("peak memory", "warm-up pass") state no result: they are taken out first.
+  const plain = TERM_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), masked);
+  const plainWords = wordsOf(plain);
+  if (VERDICT_PHRASES.some((re) => re.test(plain)) || plainWords.some((w) => hasAny(VERDICT_WORDS, w))) return { ok: false, reason: 'verdict-words' };
+  if (CAUSE_PHRASES.some((re) => re.test(plain)) || plainWords.some((w) => hasAny(CAUSE_WORDS, w))) return { ok: false, reason: 'causes' };
+  const uncompared = COMPARISON_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), plain);
   if (
     COMPARISON_PHRASES.some((re) => re.test(uncompared)) ||
-    words.some((w, i) => (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(words, i))
+    plainWords.some((w, i) => (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(plainWords, i))
   ) {
     return { ok: false, reason: 'direction-words' };
   }

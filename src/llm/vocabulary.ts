@@ -21,7 +21,7 @@ export const NUMBER_WORDS = words(`
 `);
 
 /** "double-check" is not a quantity. */
-export const NUMBER_WORD_EXCEPTIONS = words('double-check double-checked double-checking');
+export const NUMBER_WORD_EXCEPTIONS = words('double-check double-checked double-checking third-party');
 
 /** Units and unit-like words: the report writes units from the facts. */
 export const UNIT_WORDS = words(`
@@ -68,7 +68,7 @@ export const DIRECTION_WORDS = words(`
 `);
 
 /** "up" and "down" state a direction, except in these phrasal verbs and nouns ("set up", "warm-up", "break down"). */
-export const PHRASAL_UP_DOWN = words('set sets setting warm warming follow following look looking back backing break breaking write sum line pick pin spin spun wind shut tear tie tidy start starting bring build keep catch clean cleaning sign ramp');
+export const PHRASAL_UP_DOWN = words('set sets setting warm warming follow following look looking back backing break breaking write sum line pick pin spin spun wind shut tear tie tidy start starting bring build keep catch clean cleaning sign ramp show shows cool cooling lock drill narrow free track');
 
 /** Verbs a sentence of advice starts with: "Run more samples", "Use fewer layers". */
 export const ADVICE_VERBS = words(`
@@ -84,7 +84,7 @@ export const ADVICE_VERBS = words(`
 /** "more", "less", "fewer": a comparison, unless advice asks for more of what a test needs. */
 export const AMOUNT_WORDS = words('more less fewer');
 /** What "more" may ask for outside an imperative sentence ("so more runs are needed"). */
-export const AMOUNT_OBJECTS = words('runs samples repetitions repeats data measurements replicates evidence trials iterations work detail care');
+export const AMOUNT_OBJECTS = words('runs samples repetitions repeats data measurements replicates evidence trials iterations work detail care prompts warm-up hosts machines configurations seeds');
 
 /** Base forms allowed where they give advice ("Reduce the batch", "to improve"), not where they state a result. */
 export const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lower boost cut grow shrink shorten lengthen hurt harm');
@@ -97,6 +97,18 @@ export const COMPARISON_PHRASES = [
 ];
 /** "rather than" and "other than" compare nothing. */
 export const COMPARISON_EXCEPTIONS = [/\b(rather|other) than\b/gi];
+
+/**
+ * Technical terms that hold a listed word without stating a result ("peak
+ * memory", "held-out set", "warm-up pass", "failed requests"): taken out of
+ * the text before the verdict, cause and direction words are looked for.
+ */
+export const TERM_EXCEPTIONS = [
+  /\bheld-out\b/gi, /\bpeak (memory|vram|usage|power|load)\b/gi, /\bsteady[- ]state\b/gi, /\btop-[kp]\b/gi, /\bboost clocks?\b/gi,
+  /\bedge[- ]cases?\b/gi, /\bnoisy neighbou?rs?\b/gi, /\bdropped requests?\b/gi, /\bgain confidence\b/gi, /\btake advantage of\b/gi,
+  /\bmax(imum)? context( length)?\b/gi, /\bearlier (runs|sweeps|measurements)\b/gi, /\bmore than once\b/gi,
+  /\b(warm-up|warmup|forward|prefill|decode) pass(es)?\b/gi, /\bfailed requests?\b/gi, /\b(out-of-memory|request) failures?\b/gi, /\bblock size\b/gi,
+];
 
 /** The gate's business: pass, fail, merge, approve, thresholds and baselines are stated by code. */
 export const VERDICT_WORDS = words(`
@@ -111,7 +123,7 @@ export const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here 
   /\bnothing to (act on|fix|do|see)\b/i, /\bmove on\b/i, /\bas[- ](it )?is\b/i, /\bfalse (alarm|positive|negative)s?\b/i,
   /\b(only|just|merely|mere|pure|purely|simply|all) (the )?noise\b/i, /\b(within|beyond|above|below|inside|outside|under|over|is|are) (the )?noise\b/i,
   /\b(is|are|looks?|seems?|stays?|remains?) (fine|clean|safe|harmless|expected|normal|real|ok|okay|sound)\b/i,
-  /\b(is|are|was|were|looks?|seems?) (conclusive|inconclusive|settled)\b/i, /\b(went|goes|gone|go|going) wrong\b/i, /\btim(e|es|ed|ing)[- ]?out\b/i];
+  /\b(is|are|was|were|looks?|seems?) (conclusive|inconclusive|settled)\b/i, /\b(went|goes|gone|go|going) wrong\b/i, /\btim(e|es|ed|ing)[- ]out\b/i];
 
 /** Causes and speculation about them: the data cannot back a cause. */
 export const CAUSE_WORDS = words(`
@@ -132,7 +144,7 @@ export const CAUSE_PHRASES = [
 /** Words addressed to the reader, or about the writer. */
 export const CHATTER_WORDS = words(`i i'm i've i'd i'll me my mine myself hope hopefully please thanks thank cheers hello hi okay ok certainly absolutely glad happy`);
 
-export const CHATTER_PHRASES = [/\blet me\b/i, /\bfeel free\b/i, /\bas an ai\b/i, /\bhere(?:'s|’s| is| are)\b/i, /\bof course\b/i, /\bdo you\b/i, /\bwould you\b/i, /^sure\b/i];
+export const CHATTER_PHRASES = [/\blet me\b/i, /\bfeel free\b/i, /\bas an ai\b/i, /(?:^|[.;:!?]\s*)here(?:'s|’s| is| are)\b/i, /\bof course\b/i, /\bdo you\b/i, /\bwould you\b/i, /^sure\b/i];
 
 /**
  * Products, vendors, frameworks and model families: names however they are
@@ -154,7 +166,7 @@ export const KNOWN_NAMES = words(`
  * name and must come from the cited facts.
  */
 export const GENERIC_TERMS = words(`
-  ttft tpot itl gpu gpus cpu cpus vram ram kv llm llms ci pr prs api apis json csv io os sla slas p
+  ttft tpot itl gpu gpus cpu cpus vram ram kv llm llms ci pr prs api apis json csv io os sla slas p oom vm vms
 `);
 
 /**
@@ -196,6 +208,10 @@ export const SENTENCE_STARTS = words(`
   figures tables charts files folders labels names units metrics metric series findings finding tails percentiles
   group filter flush clear restart reboot disable rebuild recompile rebalance reorder randomise randomize shuffle
   interleave alternate stagger bind shared single mixed separate varying
+  relevant may might could should would must can will do don't count drill peak steady noisy out-of-memory third-party
+  rerunning re-running hold turn save share let match space change budget spend suggests consistent important key unclear
+  extra additional synthetic concurrent dynamic initial ambient averages container firmware cloud heat input startup
+  timeouts cross-check spot-check differences
 `);
 
 /** Endings of ordinary English words: a capitalised first word ending so is taken for a word, not a name. */
