@@ -12455,7 +12455,7 @@ const NUMBER_WORDS = words(`
   hundredth thousandth eleventh twelfth twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth
 `);
 /** "double-check" is not a quantity. */
-const NUMBER_WORD_EXCEPTIONS = words('double-check double-checked double-checking');
+const NUMBER_WORD_EXCEPTIONS = words('double-check double-checked double-checking third-party');
 /** Units and unit-like words: the report writes units from the facts. */
 const UNIT_WORDS = words(`
   ms msec msecs millisecond milliseconds sec secs second seconds minute minutes min mins hour hours hr hrs
@@ -12497,7 +12497,7 @@ const DIRECTION_WORDS = words(`
   hurts hurting harms harmed penalty leader leaders underwhelms underwhelmed underwhelming
 `);
 /** "up" and "down" state a direction, except in these phrasal verbs and nouns ("set up", "warm-up", "break down"). */
-const PHRASAL_UP_DOWN = words('set sets setting warm warming follow following look looking back backing break breaking write sum line pick pin spin spun wind shut tear tie tidy start starting bring build keep catch clean cleaning sign ramp');
+const PHRASAL_UP_DOWN = words('set sets setting warm warming follow following look looking back backing break breaking write sum line pick pin spin spun wind shut tear tie tidy start starting bring build keep catch clean cleaning sign ramp show shows cool cooling lock drill narrow free track');
 /** Verbs a sentence of advice starts with: "Run more samples", "Use fewer layers". */
 const ADVICE_VERBS = words(`
   keep run rerun re-run repeat pin track measure add use prefer serve check compare record review confirm validate verify
@@ -12511,16 +12511,28 @@ const ADVICE_VERBS = words(`
 /** "more", "less", "fewer": a comparison, unless advice asks for more of what a test needs. */
 const AMOUNT_WORDS = words('more less fewer');
 /** What "more" may ask for outside an imperative sentence ("so more runs are needed"). */
-const AMOUNT_OBJECTS = words('runs samples repetitions repeats data measurements replicates evidence trials iterations work detail care');
+const AMOUNT_OBJECTS = words('runs samples repetitions repeats data measurements replicates evidence trials iterations work detail care prompts warm-up hosts machines configurations seeds');
 /** Base forms allowed where they give advice ("Reduce the batch", "to improve"), not where they state a result. */
 const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lower boost cut grow shrink shorten lengthen hurt harm');
 /** Phrases of comparison without a listed word. */
 const COMPARISON_PHRASES = [
     /\bthan\b/i, /\bon par\b/i, /\bas (fast|slow|good|bad|high|low) as\b/i, /\bby an? (wide|large|small|narrow|big|huge|slim|thin|clear) margin\b/i,
-    /\b(before|after) \S+ (does|did|do)\b/i,
+    // "answers before X does"; not "before you do".
+    /\b(before|after) (?!(?:you|we|they|anyone|someone|it)\b)\S+ (does|did)\b/i,
 ];
 /** "rather than" and "other than" compare nothing. */
 const COMPARISON_EXCEPTIONS = [/\b(rather|other) than\b/gi];
+/**
+ * Technical terms that hold a listed word without stating a result ("peak
+ * memory", "held-out set", "warm-up pass", "failed requests"): taken out of
+ * the text before the verdict, cause and direction words are looked for.
+ */
+const TERM_EXCEPTIONS = [
+    /\bheld-out\b/gi, /\bpeak (memory|vram|usage|power|load)\b/gi, /\bsteady[- ]state\b/gi, /\btop-[kp]\b/gi, /\bboost clocks?\b/gi,
+    /\bedge[- ]cases?\b/gi, /\bnoisy neighbou?rs?\b/gi, /\bdropped requests?\b/gi, /\bgain confidence\b/gi, /\btake advantage of\b/gi,
+    /\bmax(imum)? context( length)?\b/gi, /\bearlier (runs|sweeps|measurements)\b/gi, /\bmore than once\b/gi,
+    /\b(warm-up|warmup|forward|prefill|decode) pass(es)?\b/gi, /\bfailed requests?\b/gi, /\b(out-of-memory|request) failures?\b/gi, /\bblock size\b/gi,
+];
 /** The gate's business: pass, fail, merge, approve, thresholds and baselines are stated by code. */
 const VERDICT_WORDS = words(`
   pass passes passed passing fail fails failed failing failure failures gate gates gated gating threshold thresholds
@@ -12533,7 +12545,7 @@ const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here |else )
     /\bnothing to (act on|fix|do|see)\b/i, /\bmove on\b/i, /\bas[- ](it )?is\b/i, /\bfalse (alarm|positive|negative)s?\b/i,
     /\b(only|just|merely|mere|pure|purely|simply|all) (the )?noise\b/i, /\b(within|beyond|above|below|inside|outside|under|over|is|are) (the )?noise\b/i,
     /\b(is|are|looks?|seems?|stays?|remains?) (fine|clean|safe|harmless|expected|normal|real|ok|okay|sound)\b/i,
-    /\b(is|are|was|were|looks?|seems?) (conclusive|inconclusive|settled)\b/i, /\b(went|goes|gone|go|going) wrong\b/i, /\btim(e|es|ed|ing)[- ]?out\b/i];
+    /\b(is|are|was|were|looks?|seems?) (conclusive|inconclusive|settled)\b/i, /\b(went|goes|gone|go|going) wrong\b/i, /\btim(e|es|ed|ing)[- ]out\b/i];
 /** Causes and speculation about them: the data cannot back a cause. */
 const CAUSE_WORDS = words(`
   because due cause causes caused causing causal owing attributable attribute attributed attributes attribution
@@ -12550,7 +12562,7 @@ const CAUSE_PHRASES = [
 ];
 /** Words addressed to the reader, or about the writer. */
 const CHATTER_WORDS = words(`i i'm i've i'd i'll me my mine myself hope hopefully please thanks thank cheers hello hi okay ok certainly absolutely glad happy`);
-const CHATTER_PHRASES = [/\blet me\b/i, /\bfeel free\b/i, /\bas an ai\b/i, /\bhere(?:'s|’s| is| are)\b/i, /\bof course\b/i, /\bdo you\b/i, /\bwould you\b/i, /^sure\b/i];
+const CHATTER_PHRASES = [/\blet me\b/i, /\bfeel free\b/i, /\bas an ai\b/i, /(?:^|[.;:!?]\s*)here(?:'s|’s| is| are)\b/i, /\bof course\b/i, /\bdo you\b/i, /\bwould you\b/i, /^sure\b/i];
 /**
  * Products, vendors, frameworks and model families: names however they are
  * written, so a lower-case "nvidia" or "qwen" the facts do not hold is
@@ -12570,7 +12582,7 @@ const KNOWN_NAMES = words(`
  * name and must come from the cited facts.
  */
 const GENERIC_TERMS = words(`
-  ttft tpot itl gpu gpus cpu cpus vram ram kv llm llms ci pr prs api apis json csv io os sla slas p
+  ttft tpot itl gpu gpus cpu cpus vram ram kv llm llms ci pr prs api apis json csv io os sla slas p oom vm vms
 `);
 /**
  * Words a sentence of advice or interpretation may start with. A capitalised
@@ -12611,6 +12623,10 @@ const SENTENCE_STARTS = words(`
   figures tables charts files folders labels names units metrics metric series findings finding tails percentiles
   group filter flush clear restart reboot disable rebuild recompile rebalance reorder randomise randomize shuffle
   interleave alternate stagger bind shared single mixed separate varying
+  relevant may might could should would must can will do don't count drill peak steady noisy out-of-memory third-party
+  rerunning re-running hold turn save share let match space change budget spend suggests consistent important key unclear
+  extra additional synthetic concurrent dynamic initial ambient averages container firmware cloud heat input startup
+  timeouts cross-check spot-check differences
 `);
 /** Endings of ordinary English words: a capitalised first word ending so is taken for a word, not a name. */
 const WORD_ENDINGS = /(ing|ed|ly|tion|sion|ment|ness|ity|ful|less|able|ible|ive|ous|ise|ize|ence|ance)$/;
@@ -12758,12 +12774,12 @@ function isName(w) {
     if (!w.initial)
         return true;
     const head = w.lower.split('-')[0] ?? w.lower;
-    return !SENTENCE_STARTS.has(w.lower) && !SENTENCE_STARTS.has(head) && !WORD_ENDINGS.test(head);
+    return !SENTENCE_STARTS.has(w.lower) && !SENTENCE_STARTS.has(head) && !WORD_ENDINGS.test(head) && !WORD_ENDINGS.test(w.lower);
 }
 /** `llama3:70b`, `config.yaml`, `tokens_s`, `a/b`: identifiers are names too. */
 function hasIdentifier(masked) {
     const raw = masked.split(/\s+/).map((t) => t.replace(/^[("'“‘]+|[)"'”’.,;:!?]+$/g, ''));
-    return raw.some((t) => !/^(and\/or|e\.g|i\.e)$/i.test(t) && /[\p{L}\p{N}][:_/.@#\\][\p{L}\p{N}]/u.test(t));
+    return raw.some((t) => !/^(and\/or|input\/output|e\.g|i\.e)$/i.test(t) && /[\p{L}\p{N}][:_/.@#\\][\p{L}\p{N}]/u.test(t));
 }
 // ---------------------------------------------------------------- the checks
 function hasAny(set, w) {
@@ -12864,13 +12880,16 @@ function checkProse(input, ctx) {
         return { ok: false, reason: 'symbols' };
     if (words.some((w) => DATE_WORDS.has(w.lower)))
         return { ok: false, reason: 'dates' };
-    if (VERDICT_PHRASES.some((re) => re.test(masked)) || words.some((w) => hasAny(VERDICT_WORDS, w)))
+    // Technical terms that hold a listed word ("peak memory", "warm-up pass") state no result: they are taken out first.
+    const plain = TERM_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), masked);
+    const plainWords = wordsOf(plain);
+    if (VERDICT_PHRASES.some((re) => re.test(plain)) || plainWords.some((w) => hasAny(VERDICT_WORDS, w)))
         return { ok: false, reason: 'verdict-words' };
-    if (CAUSE_PHRASES.some((re) => re.test(masked)) || words.some((w) => hasAny(CAUSE_WORDS, w)))
+    if (CAUSE_PHRASES.some((re) => re.test(plain)) || plainWords.some((w) => hasAny(CAUSE_WORDS, w)))
         return { ok: false, reason: 'causes' };
-    const uncompared = COMPARISON_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), masked);
+    const uncompared = COMPARISON_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), plain);
     if (COMPARISON_PHRASES.some((re) => re.test(uncompared)) ||
-        words.some((w, i) => (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(words, i))) {
+        plainWords.some((w, i) => (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(plainWords, i))) {
         return { ok: false, reason: 'direction-words' };
     }
     if (hasIdentifier(masked) || words.some((w) => hasAny(KNOWN_NAMES, w)) || (isEnglish(ctx.language) && words.some(isName)))
@@ -26228,9 +26247,14 @@ const googleBenchmark = {
         if (input.type === 'csv')
             return isCsvOutput(input.text);
         const rows = benchmarksOf(input.json);
-        if (!rows || rows.length === 0 || !isGoogleRow(rows[0]))
+        if (!rows)
             return false;
         const context = input.json.context;
+        // A run that matched no benchmark (`--benchmark_filter`) still writes its context: the machine, not results.
+        if (rows.length === 0)
+            return cli_isObject(context) && 'num_cpus' in context && ('library_build_type' in context || 'executable' in context);
+        if (!isGoogleRow(rows[0]))
+            return false;
         return cli_isObject(context) || 'time_unit' in rows[0];
     },
     parse(input) {
@@ -27286,7 +27310,7 @@ class TableBuilder {
         }
         this.roles = roles;
         this.decided = roles.length;
-        this.runIdx = runColumn(this.columns, roles);
+        this.runIdx = runColumn(this.columns, roles, this.buffered);
         // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
         // A summary row stands for its n requests, so it is several values of its run even alone.
         if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !repeatsAValue(this.buffered, this.runIdx))
@@ -27690,15 +27714,21 @@ function trimmed(text) {
     return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
 }
 /** The column naming each row's run: a run's name before an iteration's (`run,iteration` numbers requests inside runs); -1 when none does. */
-function runColumn(columns, roles) {
+function runColumn(columns, roles, rows) {
     let best = -1;
     let rank = 0;
     columns.forEach((column, i) => {
-        const run = roles[i] === 'ignore' ? nameClass(column).run : 0;
-        if (run > rank)
+        // A column holding one value throughout (`run` = 1 beside `trial` = 1…5) names no runs: another one does.
+        const run = roles[i] === 'ignore' ? nameClass(column).run + (varies(rows, i) ? 0.5 : 0) : 0;
+        if (run > rank && run >= 1)
             [best, rank] = [i, run];
     });
     return best;
+}
+/** Whether column `i` holds two different values among the rows seen so far. */
+function varies(rows, i) {
+    const first = rows[0]?.cells[i];
+    return rows.some((r) => r.cells[i] !== first);
 }
 /**
  * Adds a summary row's mean, weighted by its n, to its run's in `group`: a
@@ -28572,8 +28602,10 @@ function isPytestRow(row) {
     return cli_isObject(row) && typeof row.name === 'string' && cli_isObject(row.stats) && 'mean' in row.stats && ('rounds' in row.stats || 'fullname' in row);
 }
 /** Labels a user filters by: the benchmark (its name, with parameters in brackets), its group and each parameter. */
-function pytest_benchmark_labelsOf(row) {
-    const labels = { benchmark: row.name };
+function pytest_benchmark_labelsOf(row, shared) {
+    // Two tests of one name in different modules (`test_a.py::test_parse`, `test_b.py::test_parse`) are told apart by their full name.
+    const name = row.name;
+    const labels = { benchmark: shared.has(name) && typeof row.fullname === 'string' && row.fullname !== '' ? row.fullname : name };
     if (typeof row.group === 'string' && row.group !== '')
         labels.group = row.group;
     if (cli_isObject(row.params)) {
@@ -28602,6 +28634,13 @@ const pytestBenchmark = {
         if (!rows)
             return failed('pytest-benchmark: no "benchmarks" list');
         const result = new AdapterResult('pytest-benchmark');
+        const fullNames = new Map();
+        for (const row of rows) {
+            if (!cli_isObject(row) || typeof row.name !== 'string' || typeof row.fullname !== 'string')
+                continue;
+            fullNames.set(row.name, (fullNames.get(row.name) ?? new Set()).add(row.fullname));
+        }
+        const shared = new Set([...fullNames].filter(([, full]) => full.size > 1).map(([name]) => name));
         for (const [i, row] of rows.entries()) {
             result.rows += 1;
             if (!isPytestRow(row)) {
@@ -28612,7 +28651,7 @@ const pytestBenchmark = {
             }
             const r = row;
             const stats = r.stats;
-            const labels = pytest_benchmark_labelsOf(r);
+            const labels = pytest_benchmark_labelsOf(r, shared);
             const line = lineOf(input.text, `"${r.name}"`);
             const time = { metric: 'time', labels, unitHint: 's' };
             if (line !== undefined)
@@ -28890,7 +28929,18 @@ function isProfileExport(value) {
 }
 /** The first value under `key` at any depth (input_config's layout changes between versions). */
 function findKey(node, key, depth = 4) {
-    if (!cli_isObject(node) || depth < 0)
+    if (depth < 0)
+        return undefined;
+    // AIPerf 0.11 lists its load phases: `phases: [{ "concurrency": 16, … }]`.
+    if (Array.isArray(node)) {
+        for (const item of node.slice(0, 20)) {
+            const found = findKey(item, key, depth - 1);
+            if (found !== undefined)
+                return found;
+        }
+        return undefined;
+    }
+    if (!cli_isObject(node))
         return undefined;
     if (key in node)
         return node[key];
@@ -28905,7 +28955,10 @@ function configLabels(config) {
     const labels = {};
     if (!cli_isObject(config))
         return labels;
-    const models = findKey(config, 'model_names') ?? findKey(config, 'model');
+    // `model_names: [...]`, `model: "…"`, or AIPerf 0.11's `models: { items: [{ name: "…" }] }`.
+    const listed = findKey(config, 'models');
+    const items = cli_isObject(listed) && Array.isArray(listed.items) ? listed.items.map((m) => (cli_isObject(m) ? m.name : m)) : Array.isArray(listed) ? listed : undefined;
+    const models = findKey(config, 'model_names') ?? findKey(config, 'model') ?? items;
     const model = Array.isArray(models) ? models.map((m) => shortLabel(m)).filter((m) => m !== undefined).join(',') : shortLabel(models);
     if (model)
         labels.model = model;

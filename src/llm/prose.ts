@@ -1,5 +1,6 @@
 import type { DropReason } from '../model/llm.js';
 import {
+  ADVICE_STATE_WORDS,
   ADVICE_VERBS,
   AMOUNT_OBJECTS,
   AMOUNT_WORDS,
@@ -217,7 +218,12 @@ function multiple(w: Word): boolean {
 
 /** "sub-second", "subsecond", "multi-second", "millisecond-scale", "gigabyte-sized": a unit inside a word. */
 function unitInside(w: Word): boolean {
-  return w.lower.split('-').some((part) => (part !== 'x' && UNIT_WORDS.has(part)) || /^(sub|multi)?(milli|micro|nano)?(second|sec|minute|hour)s?$/.test(part) || /^(kilo|mega|giga|tera)(bytes?|tokens?|flops?)$/.test(part));
+  if (UNIT_WORDS.has(w.lower)) return true;
+  const parts = w.lower.split('-');
+  // In a compound, `second` and `min` are ordinary words ("second-guessing", "min-max"); `x` is a letter.
+  if (parts.length > 1 && parts.some((part) => part !== 'x' && part !== 'second' && part !== 'min' && UNIT_WORDS.has(part))) return true;
+  const joined = parts.join('');
+  return /^(sub|multi)(milli|micro|nano)?(seconds?|secs?|ms)$/.test(joined) || [joined, ...parts].some((part) => /^(kilo|mega|giga|tera)(bytes?|tokens?|flops?)$/.test(part));
 }
 
 /** "up" and "down" as a direction ("sped up", "is down"), not in "set up", "warm-up" or "break down". */
@@ -241,9 +247,14 @@ function comparesAmount(words: readonly Word[], i: number): boolean {
   const w = words[i] as Word;
   if (!AMOUNT_WORDS.has(w.lower)) return false;
   if (AMOUNT_OBJECTS.has(words[i + 1]?.lower ?? '')) return false;
+  return !inAdvice(words, i);
+}
+
+/** Whether the sentence holding word `i` gives advice: it starts with a verb of advice ("Run", "Make sure", "Check"). */
+function inAdvice(words: readonly Word[], i: number): boolean {
   let start = i;
   while (start > 0 && !(words[start] as Word).initial) start--;
-  return !ADVICE_VERBS.has((words[start] as Word).lower);
+  return ADVICE_VERBS.has((words[start] as Word).lower);
 }
 
 /**
@@ -295,7 +306,11 @@ export function checkProse(input: string, ctx: ProseContext): ProseCheck {
   const uncompared = COMPARISON_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), plain);
   if (
     COMPARISON_PHRASES.some((re) => re.test(uncompared)) ||
-    plainWords.some((w, i) => (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(plainWords, i))
+    plainWords.some((w, i) => {
+      // A state advice asks for ("Make sure the clock stays fixed", "Confirm the settings did not change") states no result.
+      if ((ADVICE_STATE_WORDS.has(w.lower) || noChange(w)) && inAdvice(plainWords, i)) return false;
+      return (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(plainWords, i);
+    })
   ) {
     return { ok: false, reason: 'direction-words' };
   }

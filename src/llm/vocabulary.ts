@@ -62,20 +62,20 @@ export const DIRECTION_WORDS = words(`
   reduced reduces reducing reduction reductions raised raises raising lowered lowers lowering cuts
   sped speeds speeding speedier speediest snappier snappiest swifter swiftest zippier sluggish laggard laggards
   slowpoke slowed slowing slows recovered recovers recovering recovery regained stayed stays remained remains moved
-  outpace outpaces outpaced outpacing edge edges edged ranks ranked tops topped trumps dominates dominated
-  efficient inefficient efficiently heavier lighter pricier sooner earlier shortens shortened lengthens lengthened
+  outpace outpaces outpaced outpacing edges edged ranks ranked tops topped trumps dominates dominated
+  inefficient heavier lighter pricier sooner earlier shortens shortened lengthens lengthened
   hurts hurting harms harmed penalty leader leaders underwhelms underwhelmed underwhelming
 `);
 
 /** "up" and "down" state a direction, except in these phrasal verbs and nouns ("set up", "warm-up", "break down"). */
-export const PHRASAL_UP_DOWN = words('set sets setting warm warming follow following look looking back backing break breaking write sum line pick pin spin spun wind shut tear tie tidy start starting bring build keep catch clean cleaning sign ramp show shows cool cooling lock drill narrow free track');
+export const PHRASAL_UP_DOWN = words('set sets setting warm warming follow following look looking back backing break breaking write sum line pick pin spin spun wind shut tear tie tidy start starting bring build keep catch clean cleaning sign ramp ramps ramping show shows cool cooling lock drill narrow free track');
 
 /** Verbs a sentence of advice starts with: "Run more samples", "Use fewer layers". */
 export const ADVICE_VERBS = words(`
   keep run rerun re-run repeat pin track measure add use prefer serve check compare record review confirm validate verify
   watch monitor profile test try benchmark collect gather capture report document log store split separate label tag discard
   exclude include schedule set fix freeze lock warm start stop avoid consider investigate examine inspect look read write note
-  expect treat choose pick select switch move batch cache reuse limit cap size tune adjust retain plan allocate reserve dedicate
+  treat choose pick select switch move batch cache reuse limit cap size tune adjust retain plan allocate reserve dedicate
   isolate evaluate score sample average aggregate reproduce replicate standardise standardize normalise normalize ensure make
   give take wait allow enable upgrade update retest re-test quantify quantize quantise compile call bisect extend audit revisit
   revert retry instrument trace alert decide find spend budget
@@ -92,6 +92,8 @@ export const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lo
 /** Phrases of comparison without a listed word. */
 export const COMPARISON_PHRASES = [
   /\bthan\b/i, /\bon par\b/i, /\bas (fast|slow|good|bad|high|low) as\b/i, /\bby an? (wide|large|small|narrow|big|huge|slim|thin|clear) margin\b/i,
+  // "gives compiled its edge", "an edge over eager"; not "at the edge of the budget".
+  /\bits edge\b/i, /\ban? edge (over|on)\b/i,
   // "answers before X does"; not "before you do".
   /\b(before|after) (?!(?:you|we|they|anyone|someone|it)\b)\S+ (does|did)\b/i,
 ];
@@ -108,7 +110,11 @@ export const TERM_EXCEPTIONS = [
   /\bedge[- ]cases?\b/gi, /\bnoisy neighbou?rs?\b/gi, /\bdropped requests?\b/gi, /\bgain confidence\b/gi, /\btake advantage of\b/gi,
   /\bmax(imum)? context( length)?\b/gi, /\bearlier (runs|sweeps|measurements)\b/gi, /\bmore than once\b/gi,
   /\b(warm-up|warmup|forward|prefill|decode) pass(es)?\b/gi, /\bfailed requests?\b/gi, /\b(out-of-memory|request) failures?\b/gi, /\bblock size\b/gi,
+  /\bremains to be seen\b/gi, /\bthe ranks of\b/gi, /\b(which|where|what)(\s+\S+){0,4}\s+(comes?|came) from\b/gi,
 ];
+
+/** Words of state that advice may ask for ("Make sure the clock stays fixed", "Check the host is up"). */
+export const ADVICE_STATE_WORDS = words('stays stay remains remain up down less fewer');
 
 /** The gate's business: pass, fail, merge, approve, thresholds and baselines are stated by code. */
 export const VERDICT_WORDS = words(`
@@ -120,7 +126,7 @@ export const VERDICT_WORDS = words(`
 `);
 
 export const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here |else )?(needs|requires) (action|attention|fixing)\b/i, /\bno action\b/i, /\ball (good|clear|fine)\b/i, /\blooks? good\b/i, /\bgood to go\b/i, /\bready to\b/i, /\bno (issues?|problems?|concerns?)\b/i, /\bnothing to worry\b/i,
-  /\bnothing to (act on|fix|do|see)\b/i, /\bmove on\b/i, /\bas[- ](it )?is\b/i, /\bfalse (alarm|positive|negative)s?\b/i,
+  /\bnothing to (act on|fix|do|see)\b/i, /\bmove on\b/i, /\bas[- ]is\b/i, /\bas it is\b(?!\s+[a-z])/i, /\bfalse (alarm|positive|negative)s?\b/i,
   /\b(only|just|merely|mere|pure|purely|simply|all) (the )?noise\b/i, /\b(within|beyond|above|below|inside|outside|under|over|is|are) (the )?noise\b/i,
   /\b(is|are|looks?|seems?|stays?|remains?) (fine|clean|safe|harmless|expected|normal|real|ok|okay|sound)\b/i,
   /\b(is|are|was|were|looks?|seems?) (conclusive|inconclusive|settled)\b/i, /\b(went|goes|gone|go|going) wrong\b/i, /\btim(e|es|ed|ing)[- ]out\b/i];

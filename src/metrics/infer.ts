@@ -30,11 +30,11 @@ const UNIT_RULES: NameRule[] = [
   { test: /(^|_)(ops|operations)((_per)?_(s|sec|second))?(_|$)|ops\/s/, unit: 'ops/s' },
   { test: /(^|_)(img|images?|samples?|frames?)_(per_)?(s|sec|second)(_|$)|(^|_)fps(_|$)/, unit: '/s' },
   { test: /_per_(s|sec|second)(_|$)|\/s$/, unit: '/s' },
-  // `requests_per_ms` is a rate, not a time in ms.
-  { test: /_per_(ms|msec|millisecond)(_|$)|\/ms$/, unit: '/ms' },
+  // `requests_per_ms`, `tokens/ms` are rates, not a time in ms; `latency/ms` is a time (the unit after a slash).
+  { test: /_per_(ms|msec|millisecond)(_|$)|(^|_)(ops|tokens?|toks?|req(uest)?s?|items?|samples?|frames?|images?)\/ms$/, unit: '/ms' },
   { test: /(^|_)(ns|nanoseconds?)(_|$)|ns\/op/, unit: 'ns' },
   { test: /(^|_)(us|µs|microseconds?)(_|$)/, unit: 'µs' },
-  { test: /(^|_)(ms|msec|millis|milliseconds?)(_|$)/, unit: 'ms' },
+  { test: /(^|_)(ms|msec|millis|milliseconds?)(_|$)|\/(ms|msec|milliseconds?)$/, unit: 'ms' },
   { test: /(^|_)(s|sec|secs|seconds?)(_|$)/, unit: 's' },
   // Binary and decimal multiples differ by up to 7%: keep the one the name says.
   { test: /(^|_)gib(_|$)/, unit: 'GiB' },

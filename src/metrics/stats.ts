@@ -213,6 +213,16 @@ export interface Moments {
  * the spread of the group means. A group of one value has no sd of its own.
  */
 export function poolMoments(groups: readonly Moments[]): Moments {
+  // Squares of tiny or huge values leave the range of a double (see standardDeviation): pool them scaled.
+  const scale = Math.max(0, ...groups.map((g) => Math.max(Math.abs(g.mean), g.sd ?? 0)));
+  if (scale > 0 && Number.isFinite(scale) && (scale < TINY || scale > HUGE)) {
+    const pooled = poolMomentsAsGiven(groups.map((g) => ({ n: g.n, mean: g.mean / scale, sd: g.sd === null ? null : g.sd / scale })));
+    return { n: pooled.n, mean: pooled.mean * scale, sd: pooled.sd === null ? null : pooled.sd * scale };
+  }
+  return poolMomentsAsGiven(groups);
+}
+
+function poolMomentsAsGiven(groups: readonly Moments[]): Moments {
   let n = 0;
   let mean = 0;
   let ss = 0;

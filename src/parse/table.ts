@@ -382,7 +382,8 @@ export class TableBuilder {
     }
     this.roles = roles;
     this.decided = roles.length;
-    this.runIdx = runColumn(this.columns, roles, this.buffered);
+    // Whether a run column's values change is read only on a whole table: a long one's first rows may all be of its first run.
+    this.runIdx = runColumn(this.columns, roles, whole ? this.buffered : []);
     // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
     // A summary row stands for its n requests, so it is several values of its run even alone.
     if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !repeatsAValue(this.buffered, this.runIdx)) this.runIdx = -1;
@@ -760,7 +761,7 @@ function runColumn(columns: readonly string[], roles: readonly (Role | undefined
   return best;
 }
 
-/** Whether column `i` holds two different values among the rows seen so far. */
+/** Whether column `i` holds two different values among `rows`. */
 function varies(rows: readonly { cells: readonly Cell[] }[], i: number): boolean {
   const first = rows[0]?.cells[i];
   return rows.some((r) => r.cells[i] !== first);

@@ -82,3 +82,22 @@ describe('Google Benchmark output without results', () => {
     expect(outcome.reason).toBe('google-benchmark: no benchmark results');
   });
 });
+
+describe('Google Benchmark complexity fits', () => {
+  it('skips the BigO and RMS rows of a fit, and reads a benchmark named …_RMS or with an rms counter as the measurement it is', async () => {
+    const data = parsed(await readTool('google-benchmark/rms-named.json'));
+    expect(described(data)).toEqual([
+      'real_time{benchmark=BM_Signal_RMS} ns lower',
+      'cpu_time{benchmark=BM_Signal_RMS} ns lower',
+      'real_time{benchmark=BM_Audio} µs lower',
+      'cpu_time{benchmark=BM_Audio} µs lower',
+      'rms{benchmark=BM_Audio}  none',
+      'real_time{benchmark=BM_Sort/8} ns lower',
+      'cpu_time{benchmark=BM_Sort/8} ns lower',
+    ]);
+    expect(data.problems.map((p) => p.reason)).toEqual([
+      'benchmark BM_Sort_BigO: a complexity fit (BigO, RMS), not a measurement; skipped',
+      'benchmark BM_Sort_RMS: a complexity fit (BigO, RMS), not a measurement; skipped',
+    ]);
+  });
+});

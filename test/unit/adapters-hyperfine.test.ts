@@ -73,4 +73,8 @@ describe('hyperfine CSV and Markdown exports', () => {
       { mean: 183.6, sd: 4.1, min: 178.2, max: 190.3 },
     ]);
   });
+
+  it('leaves a table with columns of its own (p95, Max RSS) to the Markdown reader, which reads them all', async () => {
+    expect(parsed(await readTool('hyperfine/own-table.md')).adapter).toBe('markdown');
+  });
 });

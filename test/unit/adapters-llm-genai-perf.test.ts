@@ -126,7 +126,7 @@ describe('GenAI-Perf metrics it does not know', () => {
 });
 
 describe('AIPerf 0.11 input_config', () => {
-  it('reads the model from models.items and the concurrency from the load phases', async () => {
+  it('reads the model from models.items and the concurrency from the profiling phase, not the warm-up before it', async () => {
     const series = built(await readFixture('genai-perf/aiperf-0.11-layout.json'));
     expect(series[0]?.labels).toEqual({ model: 'qwen3-4b', endpoint_type: 'chat', concurrency: '16', streaming: 'true' });
   });

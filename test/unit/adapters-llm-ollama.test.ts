@@ -73,6 +73,12 @@ describe('`ollama run --verbose` logs', () => {
     expect(only(built(outcome), 'eval_rate').samples).toEqual([5.25, 5.75, 6]);
   });
 
+  it('takes no model from prose that mentions ollama run mid-sentence', () => {
+    const text = 'We then ollama run cleanup and wait.\ntotal duration:       2s\neval count:           20 token(s)\neval duration:        1s\neval rate:            20.00 tokens/s\n';
+    const outcome = ollamaAdapter.parse({ path: 'notes.log', type: 'text', text });
+    expect(built(outcome).map((s) => s.labels)).toEqual(built(outcome).map(() => ({})));
+  });
+
   it('does not claim a log without Ollama timing lines', () => {
     expect(ollamaAdapter.detect({ path: 'build.log', type: 'text', text: 'compiling...\nduration: 3s\nrate: 5 tokens/s\n' })).toBe(false);
   });

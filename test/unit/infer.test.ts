@@ -106,6 +106,11 @@ describe('rates are higher-is-better throughput', () => {
     expect(infer(metric)).toEqual({ unit, direction: 'higher', throughput: true });
   });
 
+  it('reads a time per millisecond slash as a time, not a rate: latency/ms is in ms', () => {
+    expect(infer('latency/ms')).toEqual({ unit: 'ms', direction: 'lower', throughput: false });
+    expect(infer('tokens/ms')).toEqual({ unit: '/ms', direction: 'higher', throughput: true });
+  });
+
   it('reads a bare throughput as higher with no unit', () => {
     expect(infer('throughput')).toEqual({ unit: '', direction: 'higher', throughput: true });
   });

@@ -342,6 +342,18 @@ describe('findOutliers', () => {
 });
 
 describe('poolMoments', () => {
+  it('pools groups of tiny or huge values without their squares underflowing or overflowing', () => {
+    // The groups above, scaled by 1e-170 and 1e200: the same mean and sd, scaled.
+    for (const scale of [1e-170, 1e200]) {
+      const pooled = poolMoments([
+        { n: 3, mean: 10 * scale, sd: 1 * scale },
+        { n: 2, mean: 13 * scale, sd: Math.SQRT2 * scale },
+      ]);
+      expect(pooled.mean / scale).toBeCloseTo(11.2, 12);
+      expect((pooled.sd as number) / scale).toBeCloseTo(Math.sqrt(14.8 / 4), 12);
+    }
+  });
+
   it('gives the mean and sample sd of the union of the groups', () => {
     // {9, 10, 11} (mean 10, sd 1) and {12, 14} (mean 13, sd √2): all five have mean 11.2,
     // squared deviations 4.84 + 1.44 + 0.04 + 0.64 + 7.84 = 14.8, sd √(14.8/4).

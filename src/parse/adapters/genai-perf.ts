@@ -122,8 +122,11 @@ function configLabels(config: unknown): Record<string, string> {
   const endpoint = findKey(config, 'endpoint_type') ?? (isObject(findKey(config, 'endpoint')) ? (findKey(config, 'endpoint') as JsonObject).type : undefined);
   const endpointText = shortLabel(endpoint);
   if (endpointText) labels.endpoint_type = endpointText;
+  // AIPerf 0.11 lists a warm-up phase before the profiling one: the profiling phase's load is the run's.
+  const phases = findKey(config, 'phases');
+  const profiling = Array.isArray(phases) ? phases.find((p) => isObject(p) && (p.name === 'profiling' || p.type === 'profiling')) : undefined;
   for (const key of ['concurrency', 'request_rate', 'streaming']) {
-    const text = shortLabel(findKey(config, key));
+    const text = shortLabel((profiling !== undefined ? findKey(profiling, key) : undefined) ?? findKey(config, key));
     if (text !== undefined) labels[key] = text;
   }
   return labels;

@@ -21,7 +21,10 @@ function benchmarksOf(json: unknown): unknown[] | undefined {
 
 /** A `--benchmark_enable_complexity` fit (`BM_x_BigO`, `BM_x_RMS`): a model of the runs, not a measurement. */
 function isComplexityRow(row: unknown): boolean {
-  return isObject(row) && (row.aggregate_name === 'BigO' || row.aggregate_name === 'RMS' || 'big_o' in row || 'rms' in row || (typeof row.name === 'string' && /_(BigO|RMS)$/.test(row.name)));
+  if (!isObject(row)) return false;
+  if (row.aggregate_name === 'BigO' || row.aggregate_name === 'RMS' || 'big_o' in row) return true;
+  // The CSV has neither field: its fits are the `_BigO`/`_RMS` rows that ran no iterations.
+  return row.run_type === undefined && row.iterations === undefined && typeof row.name === 'string' && /_(BigO|RMS)$/.test(row.name);
 }
 
 function isGoogleRow(row: unknown): row is JsonObject {
@@ -94,13 +97,15 @@ function readRows(rows: readonly unknown[], lineOfRow: (row: JsonObject, index: 
   const result = new AdapterResult('google-benchmark');
   const names = rows.filter(isObject).map((r) => (typeof r.run_name === 'string' ? r.run_name : r.name)).filter((n): n is string => typeof n === 'string');
   const plainNames = new Set(names);
-  // Aggregates only (`--benchmark_report_aggregates_only`, in CSV or old JSON): a stem with two aggregate suffixes is a run.
-  const suffixes = new Map<string, number>();
-  for (const n of names) {
-    const m = AGGREGATE_SUFFIX.exec(n);
-    if (m) suffixes.set(n.slice(0, m.index), (suffixes.get(n.slice(0, m.index)) ?? 0) + 1);
+  // Aggregates only (`--benchmark_report_aggregates_only`, in CSV or old JSON, rows without run_type): a stem with its
+  // `_mean`, `_median` and `_stddev` rows is one run's aggregates; `BM_stat_mean` beside `BM_stat_max` stays two benchmarks.
+  const suffixes = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (!isObject(row) || row.run_type !== undefined || typeof row.name !== 'string') continue;
+    const m = AGGREGATE_SUFFIX.exec(row.name);
+    if (m) suffixes.set(row.name.slice(0, m.index), (suffixes.get(row.name.slice(0, m.index)) ?? new Set()).add(m[1] as string));
   }
-  for (const [stem, count] of suffixes) if (count >= 2) plainNames.add(stem);
+  for (const [stem, found] of suffixes) if (found.has('mean') && found.has('median') && found.has('stddev')) plainNames.add(stem);
   const runs = new Map<string, Run>();
   for (const [i, row] of rows.entries()) {
     if (isComplexityRow(row)) {

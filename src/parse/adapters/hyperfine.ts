@@ -3,6 +3,7 @@ import type { RawSeries } from '../../model/series.js';
 import { findTables } from '../markdown.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
+import { setOwn } from '../../util/own.js';
 import { AdapterResult, accumulate, firstLine, isObject, labelText, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
 
 function resultsOf(json: unknown): unknown[] | undefined {
@@ -21,7 +22,7 @@ function numbers(v: unknown): (number | undefined)[] | undefined {
 function labelsOf(row: JsonObject): Record<string, string> {
   const labels: Record<string, string> = { command: row.command as string };
   if (isObject(row.parameters)) {
-    for (const [key, value] of Object.entries(row.parameters)) labels[key === 'command' ? 'parameter_command' : key] = labelText(value);
+    for (const [key, value] of Object.entries(row.parameters)) setOwn(labels, key === 'command' ? 'parameter_command' : key, labelText(value));
   } else if (row.parameter !== undefined && row.parameter !== null) {
     labels.parameter = labelText(row.parameter);
   }
@@ -116,7 +117,7 @@ function parseCsvExport(text: string): ParseOutcome {
     for (const [column, value] of Object.entries(record)) {
       if (!column.startsWith('parameter_')) continue;
       const name = column.slice('parameter_'.length);
-      labels[name === 'command' ? 'parameter_command' : name] = value;
+      setOwn(labels, name === 'command' ? 'parameter_command' : name, value);
     }
     result.add({ metric: 'time', labels, unitHint: 's', line, summary: summaryOf({ mean, sd: numberOf(record.stddev), median: numberOf(record.median), min: numberOf(record.min), max: numberOf(record.max) }) });
     for (const [key, metric] of [['user', 'user_time'], ['system', 'system_time']] as const) {
@@ -131,8 +132,13 @@ function parseCsvExport(text: string): ParseOutcome {
 const MARKDOWN_MEAN = /^mean\s*\[(s|ms|µs|μs|us|ns)\]$/i;
 const MEAN_CELL = /^([+-]?\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?)(?:\s*±\s*(\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?))?$/i;
 
+/** hyperfine's own columns: a table with any other (`p95`, `Max RSS`) is someone's own, read by the Markdown reader. */
 function isHyperfineTable(header: readonly string[]): boolean {
-  return (header[0] ?? '').trim().toLowerCase() === 'command' && MARKDOWN_MEAN.test((header[1] ?? '').trim());
+  const names = header.map((h) => h.trim().toLowerCase());
+  const unit = MARKDOWN_MEAN.exec(names[1] ?? '')?.[1];
+  if (names[0] !== 'command' || unit === undefined) return false;
+  const own = new Set([`min [${unit}]`, `max [${unit}]`, 'relative']);
+  return names.slice(2).every((n) => own.has(n));
 }
 
 function isMarkdownExport(text: string): boolean {

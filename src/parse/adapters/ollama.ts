@@ -74,7 +74,7 @@ export function goDurationMs(text: string): number | undefined {
 const VERBOSE_LINE = /^[ \t]*(total duration|load duration|prompt eval count|prompt eval duration|prompt eval rate|eval count|eval duration|eval rate):\s+(.+?)\s*$/;
 // `$ ollama run llama3.2 --verbose`, `user@host:~$ ollama run --verbose qwen2.5:0.5b`, `#### PROMPT 1: ollama run phi < p.txt`:
 // in a log of timing blocks, the command names the model of the blocks after it.
-const RUN_COMMAND = /(?:^|[$#>%:][ \t]*|[ \t])ollama[ \t]+run[ \t]+(?:-{1,2}[\w-]+(?:=\S+)?\s+)*([A-Za-z0-9][\w.\-/]*(?::[\w.\-]+)?)/;
+const RUN_COMMAND = /(?:^[ \t]*|[$#>%:][ \t]*)ollama[ \t]+run[ \t]+(?:-{1,2}[\w-]+(?:=\S+)?\s+)*([A-Za-z0-9][\w.\-/]*(?::[\w.\-]+)?)/;
 
 function isVerboseLog(text: string): boolean {
   // `[ \t]`, not `\s`: with the m flag, `^\s*` would rescan every run of blank lines of a big log.

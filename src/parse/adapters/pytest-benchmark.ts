@@ -13,10 +13,9 @@ function isPytestRow(row: unknown): boolean {
 }
 
 /** Labels a user filters by: the benchmark (its name, with parameters in brackets), its group and each parameter. */
-function labelsOf(row: JsonObject, shared: ReadonlySet<string>): Record<string, string> {
-  // Two tests of one name in different modules (`test_a.py::test_parse`, `test_b.py::test_parse`) are told apart by their full name.
+function labelsOf(row: JsonObject, byFullName: boolean): Record<string, string> {
   const name = row.name as string;
-  const labels: Record<string, string> = { benchmark: shared.has(name) && typeof row.fullname === 'string' && row.fullname !== '' ? row.fullname : name };
+  const labels: Record<string, string> = { benchmark: byFullName && typeof row.fullname === 'string' && row.fullname !== '' ? row.fullname : name };
   if (typeof row.group === 'string' && row.group !== '') labels.group = row.group;
   if (isObject(row.params)) {
     for (const [key, value] of Object.entries(row.params)) {
@@ -44,12 +43,9 @@ export const pytestBenchmark: ToolAdapter = {
     const rows = benchmarksOf(input.json);
     if (!rows) return failed('pytest-benchmark: no "benchmarks" list');
     const result = new AdapterResult('pytest-benchmark');
-    const fullNames = new Map<string, Set<string>>();
-    for (const row of rows) {
-      if (!isObject(row) || typeof row.name !== 'string' || typeof row.fullname !== 'string') continue;
-      fullNames.set(row.name, (fullNames.get(row.name) ?? new Set()).add(row.fullname));
-    }
-    const shared = new Set([...fullNames].filter(([, full]) => full.size > 1).map(([name]) => name));
+    // Two tests of one name in different modules (`test_a.py::test_parse`, `test_b.py::test_parse`): the first keeps its
+    // name, so its id does not change when another module adds a test of that name; the later ones go by their full name.
+    const firstFullName = new Map<string, string>();
     for (const [i, row] of rows.entries()) {
       result.rows += 1;
       if (!isPytestRow(row)) {
@@ -60,7 +56,10 @@ export const pytestBenchmark: ToolAdapter = {
       }
       const r = row as JsonObject;
       const stats = r.stats as JsonObject;
-      const labels = labelsOf(r, shared);
+      const full = typeof r.fullname === 'string' ? r.fullname : '';
+      const first = firstFullName.get(r.name as string);
+      if (first === undefined) firstFullName.set(r.name as string, full);
+      const labels = labelsOf(r, first !== undefined && first !== full);
       const line = lineOf(input.text, `"${r.name as string}"`);
       const time: RawSeries = { metric: 'time', labels, unitHint: 's' };
       if (line !== undefined) time.line = line;

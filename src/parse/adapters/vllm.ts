@@ -44,6 +44,8 @@ const LABEL_KEYS = ['model_id', 'backend', 'request_rate', 'max_concurrency', 'b
 const IGNORED_KEYS = new Set([
   'date', 'tokenizer_id', 'num_prompts', 'input_lens', 'output_lens', 'ttfts', 'itls', 'generated_texts', 'errors', 'start_times',
   'timestamp', 'percentile_metrics', 'metric_percentiles', 'best_of', 'use_beam_search',
+  // `vllm bench sweep` numbers its repeats: bookkeeping, not a measurement.
+  'run_number',
 ]);
 
 function isVllmResult(value: unknown): value is JsonObject {
@@ -124,6 +126,7 @@ function parseVllm(input: AdapterInput): ParseOutcome {
   const set = new SeriesSet(problems);
   let rows = 0;
   let excludedRows = 0;
+  const settings = found.records.length > 1 ? sweepSettings(found.records as JsonObject[]) : new Set<string>();
   found.records.forEach((record, k) => {
     const doc = record as JsonObject;
     const why = allFailed(doc);
@@ -132,7 +135,7 @@ function parseVllm(input: AdapterInput): ParseOutcome {
       excludedRows += numberOf(doc.failed) ?? 0;
       return;
     }
-    const one = recordSeries(doc);
+    const one = recordSeries(doc, settings);
     for (const s of one.series) set.add(found.lines[k] === undefined ? s : { ...s, line: found.lines[k] });
     rows += one.rows;
     excludedRows += one.excludedRows;
@@ -140,9 +143,26 @@ function parseVllm(input: AdapterInput): ParseOutcome {
   return parsedOutcome('vllm', set.series, problems, { rows, excludedRows });
 }
 
-function recordSeries(doc: JsonObject): { series: RawSeries[]; rows: number; excludedRows: number } {
+/**
+ * Keys a sweep adds to each result for the server or bench setting it ran
+ * (`max_num_seqs`, `max_num_batched_tokens`): whole numbers that differ
+ * between the results of one file. They split series like `max_concurrency`.
+ */
+function sweepSettings(records: readonly JsonObject[]): Set<string> {
+  const out = new Set<string>();
+  const keys = new Set(records.flatMap((r) => Object.keys(r)));
+  for (const key of keys) {
+    if (key in SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key)) continue;
+    const values = records.map((r) => r[key]);
+    if (values.every((v) => typeof v === 'number' && Number.isInteger(v)) && new Set(values).size > 1) out.add(key);
+  }
+  return out;
+}
+
+function recordSeries(doc: JsonObject, settings: ReadonlySet<string>): { series: RawSeries[]; rows: number; excludedRows: number } {
   const completed = numberOf(doc.completed);
   const labels = labelsOf(doc);
+  for (const key of settings) if (typeof doc[key] === 'number') labels[key] = String(doc[key]);
   const series: RawSeries[] = [];
   for (const [key, def] of Object.entries(SCALARS)) {
     const value = numberOf(doc[key]);
@@ -177,7 +197,7 @@ function recordSeries(doc: JsonObject): { series: RawSeries[]; rows: number; exc
   }
   // Fields a fork or a newer version adds (`accuracy_rate`): read like any result, units and directions by name.
   for (const [key, value] of Object.entries(doc)) {
-    if (key in SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key) || isLabelName(key) || isIgnoredName(key)) continue;
+    if (key in SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key) || settings.has(key) || isLabelName(key) || isIgnoredName(key)) continue;
     const n = typeof value === 'number' ? numberOf(value) : undefined;
     if (n !== undefined) series.push(sampledSeries(key, labels, [n]));
   }
