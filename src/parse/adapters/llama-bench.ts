@@ -5,6 +5,7 @@ import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { SeriesSet, baseName, shortLabel, sampledSeries, summarySeries } from './llm-shared.js';
 import { firstJsonLine, firstLine, isObject, jsonLines, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
+import { setOwn } from '../../util/own.js';
 
 /**
  * llama.cpp `llama-bench` in each of its output modes (`-o json|jsonl|csv|md`).
@@ -87,7 +88,7 @@ function readRows(rows: Row[], problems: ProblemLog, adapterName: string, lines?
     if (backends) labels.backends = backends;
     for (const key of [...CORE_LABELS.slice(1), ...varying]) {
       const text = shortLabel(row[key], 200);
-      if (text !== undefined) labels[key] = text;
+      if (text !== undefined) setOwn(labels, key, text);
     }
     labels.test = testName(nPrompt, nGen, numberOf(row.n_depth) ?? 0);
     const options = line === undefined ? SERIES_OPTIONS : { ...SERIES_OPTIONS, line };
@@ -179,7 +180,7 @@ function parseMarkdownText(text: string): ParseOutcome {
       header.forEach((column, i) => {
         if (MARKDOWN_SKIPPED.has(column)) return;
         const cell = shortLabel(cells[i], 200);
-        if (cell !== undefined) labels[MARKDOWN_COLUMNS[column] ?? column] = cell;
+        if (cell !== undefined) setOwn(labels, MARKDOWN_COLUMNS[column] ?? column, cell);
       });
       labels.test = test;
       const mean = numberOf(value[1]) as number;

@@ -2,6 +2,7 @@ import type { RawSeries } from '../../model/series.js';
 import { failed } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { AdapterResult, accumulate, isObject, labelText, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
+import { setOwn } from '../../util/own.js';
 
 function benchmarksOf(json: unknown): unknown[] | undefined {
   return isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
@@ -20,7 +21,7 @@ function labelsOf(row: JsonObject, byFullName: boolean): Record<string, string> 
   if (isObject(row.params)) {
     for (const [key, value] of Object.entries(row.params)) {
       const name = key in labels ? `param_${key}` : key;
-      labels[name] = labelText(value);
+      setOwn(labels, name, labelText(value));
     }
   }
   return labels;
