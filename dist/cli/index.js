@@ -12492,18 +12492,18 @@ const DIRECTION_WORDS = words(`
   reduced reduces reducing reduction reductions raised raises raising lowered lowers lowering cuts
   sped speeds speeding speedier speediest snappier snappiest swifter swiftest zippier sluggish laggard laggards
   slowpoke slowed slowing slows recovered recovers recovering recovery regained stayed stays remained remains moved
-  outpace outpaces outpaced outpacing edge edges edged ranks ranked tops topped trumps dominates dominated
-  efficient inefficient efficiently heavier lighter pricier sooner earlier shortens shortened lengthens lengthened
+  outpace outpaces outpaced outpacing edges edged ranks ranked tops topped trumps dominates dominated
+  inefficient heavier lighter pricier sooner earlier shortens shortened lengthens lengthened
   hurts hurting harms harmed penalty leader leaders underwhelms underwhelmed underwhelming
 `);
 /** "up" and "down" state a direction, except in these phrasal verbs and nouns ("set up", "warm-up", "break down"). */
-const PHRASAL_UP_DOWN = words('set sets setting warm warming follow following look looking back backing break breaking write sum line pick pin spin spun wind shut tear tie tidy start starting bring build keep catch clean cleaning sign ramp show shows cool cooling lock drill narrow free track');
+const PHRASAL_UP_DOWN = words('set sets setting warm warming follow following look looking back backing break breaking write sum line pick pin spin spun wind shut tear tie tidy start starting bring build keep catch clean cleaning sign ramp ramps ramping show shows cool cooling lock drill narrow free track');
 /** Verbs a sentence of advice starts with: "Run more samples", "Use fewer layers". */
 const ADVICE_VERBS = words(`
   keep run rerun re-run repeat pin track measure add use prefer serve check compare record review confirm validate verify
   watch monitor profile test try benchmark collect gather capture report document log store split separate label tag discard
   exclude include schedule set fix freeze lock warm start stop avoid consider investigate examine inspect look read write note
-  expect treat choose pick select switch move batch cache reuse limit cap size tune adjust retain plan allocate reserve dedicate
+  treat choose pick select switch move batch cache reuse limit cap size tune adjust retain plan allocate reserve dedicate
   isolate evaluate score sample average aggregate reproduce replicate standardise standardize normalise normalize ensure make
   give take wait allow enable upgrade update retest re-test quantify quantize quantise compile call bisect extend audit revisit
   revert retry instrument trace alert decide find spend budget
@@ -12517,6 +12517,8 @@ const IMPERATIVE_FORMS = words('improve increase decrease reduce raise lower boo
 /** Phrases of comparison without a listed word. */
 const COMPARISON_PHRASES = [
     /\bthan\b/i, /\bon par\b/i, /\bas (fast|slow|good|bad|high|low) as\b/i, /\bby an? (wide|large|small|narrow|big|huge|slim|thin|clear) margin\b/i,
+    // "gives compiled its edge", "an edge over eager"; not "at the edge of the budget".
+    /\bits edge\b/i, /\ban? edge (over|on)\b/i,
     // "answers before X does"; not "before you do".
     /\b(before|after) (?!(?:you|we|they|anyone|someone|it)\b)\S+ (does|did)\b/i,
 ];
@@ -12532,7 +12534,10 @@ const TERM_EXCEPTIONS = [
     /\bedge[- ]cases?\b/gi, /\bnoisy neighbou?rs?\b/gi, /\bdropped requests?\b/gi, /\bgain confidence\b/gi, /\btake advantage of\b/gi,
     /\bmax(imum)? context( length)?\b/gi, /\bearlier (runs|sweeps|measurements)\b/gi, /\bmore than once\b/gi,
     /\b(warm-up|warmup|forward|prefill|decode) pass(es)?\b/gi, /\bfailed requests?\b/gi, /\b(out-of-memory|request) failures?\b/gi, /\bblock size\b/gi,
+    /\bremains to be seen\b/gi, /\bthe ranks of\b/gi, /\b(which|where|what)(\s+\S+){0,4}\s+(comes?|came) from\b/gi,
 ];
+/** Words of state that advice may ask for ("Make sure the clock stays fixed", "Check the host is up"). */
+const ADVICE_STATE_WORDS = words('stays stay remains remain up down less fewer');
 /** The gate's business: pass, fail, merge, approve, thresholds and baselines are stated by code. */
 const VERDICT_WORDS = words(`
   pass passes passed passing fail fails failed failing failure failures gate gates gated gating threshold thresholds
@@ -12542,7 +12547,7 @@ const VERDICT_WORDS = words(`
   spurious fluke alarm
 `);
 const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here |else )?(needs|requires) (action|attention|fixing)\b/i, /\bno action\b/i, /\ball (good|clear|fine)\b/i, /\blooks? good\b/i, /\bgood to go\b/i, /\bready to\b/i, /\bno (issues?|problems?|concerns?)\b/i, /\bnothing to worry\b/i,
-    /\bnothing to (act on|fix|do|see)\b/i, /\bmove on\b/i, /\bas[- ](it )?is\b/i, /\bfalse (alarm|positive|negative)s?\b/i,
+    /\bnothing to (act on|fix|do|see)\b/i, /\bmove on\b/i, /\bas[- ]is\b/i, /\bas it is\b(?!\s+[a-z])/i, /\bfalse (alarm|positive|negative)s?\b/i,
     /\b(only|just|merely|mere|pure|purely|simply|all) (the )?noise\b/i, /\b(within|beyond|above|below|inside|outside|under|over|is|are) (the )?noise\b/i,
     /\b(is|are|looks?|seems?|stays?|remains?) (fine|clean|safe|harmless|expected|normal|real|ok|okay|sound)\b/i,
     /\b(is|are|was|were|looks?|seems?) (conclusive|inconclusive|settled)\b/i, /\b(went|goes|gone|go|going) wrong\b/i, /\btim(e|es|ed|ing)[- ]out\b/i];
@@ -12796,7 +12801,14 @@ function multiple(w) {
 }
 /** "sub-second", "subsecond", "multi-second", "millisecond-scale", "gigabyte-sized": a unit inside a word. */
 function unitInside(w) {
-    return w.lower.split('-').some((part) => (part !== 'x' && UNIT_WORDS.has(part)) || /^(sub|multi)?(milli|micro|nano)?(second|sec|minute|hour)s?$/.test(part) || /^(kilo|mega|giga|tera)(bytes?|tokens?|flops?)$/.test(part));
+    if (UNIT_WORDS.has(w.lower))
+        return true;
+    const parts = w.lower.split('-');
+    // In a compound, `second` and `min` are ordinary words ("second-guessing", "min-max"); `x` is a letter.
+    if (parts.length > 1 && parts.some((part) => part !== 'x' && part !== 'second' && part !== 'min' && UNIT_WORDS.has(part)))
+        return true;
+    const joined = parts.join('');
+    return /^(sub|multi)(milli|micro|nano)?(seconds?|secs?|ms)$/.test(joined) || [joined, ...parts].some((part) => /^(kilo|mega|giga|tera)(bytes?|tokens?|flops?)$/.test(part));
 }
 /** "up" and "down" as a direction ("sped up", "is down"), not in "set up", "warm-up" or "break down". */
 function upOrDown(w) {
@@ -12820,10 +12832,14 @@ function comparesAmount(words, i) {
         return false;
     if (AMOUNT_OBJECTS.has(words[i + 1]?.lower ?? ''))
         return false;
+    return !inAdvice(words, i);
+}
+/** Whether the sentence holding word `i` gives advice: it starts with a verb of advice ("Run", "Make sure", "Check"). */
+function inAdvice(words, i) {
     let start = i;
     while (start > 0 && !words[start].initial)
         start--;
-    return !ADVICE_VERBS.has(words[start].lower);
+    return ADVICE_VERBS.has(words[start].lower);
 }
 /**
  * "one" counts as a number before the thing it counts ("one model", "One
@@ -12889,7 +12905,12 @@ function checkProse(input, ctx) {
         return { ok: false, reason: 'causes' };
     const uncompared = COMPARISON_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), plain);
     if (COMPARISON_PHRASES.some((re) => re.test(uncompared)) ||
-        plainWords.some((w, i) => (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(plainWords, i))) {
+        plainWords.some((w, i) => {
+            // A state advice asks for ("Make sure the clock stays fixed", "Confirm the settings did not change") states no result.
+            if ((ADVICE_STATE_WORDS.has(w.lower) || noChange(w)) && inAdvice(plainWords, i))
+                return false;
+            return (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(plainWords, i);
+        })) {
         return { ok: false, reason: 'direction-words' };
     }
     if (hasIdentifier(masked) || words.some((w) => hasAny(KNOWN_NAMES, w)) || (isEnglish(ctx.language) && words.some(isName)))
@@ -13549,11 +13570,11 @@ const UNIT_RULES = [
     { test: /(^|_)(ops|operations)((_per)?_(s|sec|second))?(_|$)|ops\/s/, unit: 'ops/s' },
     { test: /(^|_)(img|images?|samples?|frames?)_(per_)?(s|sec|second)(_|$)|(^|_)fps(_|$)/, unit: '/s' },
     { test: /_per_(s|sec|second)(_|$)|\/s$/, unit: '/s' },
-    // `requests_per_ms` is a rate, not a time in ms.
-    { test: /_per_(ms|msec|millisecond)(_|$)|\/ms$/, unit: '/ms' },
+    // `requests_per_ms`, `tokens/ms` are rates, not a time in ms; `latency/ms` is a time (the unit after a slash).
+    { test: /_per_(ms|msec|millisecond)(_|$)|(^|_)(ops|tokens?|toks?|req(uest)?s?|items?|samples?|frames?|images?)\/ms$/, unit: '/ms' },
     { test: /(^|_)(ns|nanoseconds?)(_|$)|ns\/op/, unit: 'ns' },
     { test: /(^|_)(us|µs|microseconds?)(_|$)/, unit: 'µs' },
-    { test: /(^|_)(ms|msec|millis|milliseconds?)(_|$)/, unit: 'ms' },
+    { test: /(^|_)(ms|msec|millis|milliseconds?)(_|$)|\/(ms|msec|milliseconds?)$/, unit: 'ms' },
     { test: /(^|_)(s|sec|secs|seconds?)(_|$)/, unit: 's' },
     // Binary and decimal multiples differ by up to 7%: keep the one the name says.
     { test: /(^|_)gib(_|$)/, unit: 'GiB' },
@@ -13878,6 +13899,15 @@ function madOfSorted(sorted, med) {
  * the spread of the group means. A group of one value has no sd of its own.
  */
 function poolMoments(groups) {
+    // Squares of tiny or huge values leave the range of a double (see standardDeviation): pool them scaled.
+    const scale = Math.max(0, ...groups.map((g) => Math.max(Math.abs(g.mean), g.sd ?? 0)));
+    if (scale > 0 && Number.isFinite(scale) && (scale < TINY || scale > HUGE)) {
+        const pooled = poolMomentsAsGiven(groups.map((g) => ({ n: g.n, mean: g.mean / scale, sd: g.sd === null ? null : g.sd / scale })));
+        return { n: pooled.n, mean: pooled.mean * scale, sd: pooled.sd === null ? null : pooled.sd * scale };
+    }
+    return poolMomentsAsGiven(groups);
+}
+function poolMomentsAsGiven(groups) {
     let n = 0;
     let mean = 0;
     let ss = 0;
@@ -26200,7 +26230,12 @@ function benchmarksOf(json) {
 }
 /** A `--benchmark_enable_complexity` fit (`BM_x_BigO`, `BM_x_RMS`): a model of the runs, not a measurement. */
 function isComplexityRow(row) {
-    return cli_isObject(row) && (row.aggregate_name === 'BigO' || row.aggregate_name === 'RMS' || 'big_o' in row || 'rms' in row || (typeof row.name === 'string' && /_(BigO|RMS)$/.test(row.name)));
+    if (!cli_isObject(row))
+        return false;
+    if (row.aggregate_name === 'BigO' || row.aggregate_name === 'RMS' || 'big_o' in row)
+        return true;
+    // The CSV has neither field: its fits are the `_BigO`/`_RMS` rows that ran no iterations.
+    return row.run_type === undefined && row.iterations === undefined && typeof row.name === 'string' && /_(BigO|RMS)$/.test(row.name);
 }
 function isGoogleRow(row) {
     return cli_isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row) && !cli_isObject(row.stats);
@@ -26270,15 +26305,18 @@ function readRows(rows, lineOfRow) {
     const result = new AdapterResult('google-benchmark');
     const names = rows.filter(cli_isObject).map((r) => (typeof r.run_name === 'string' ? r.run_name : r.name)).filter((n) => typeof n === 'string');
     const plainNames = new Set(names);
-    // Aggregates only (`--benchmark_report_aggregates_only`, in CSV or old JSON): a stem with two aggregate suffixes is a run.
+    // Aggregates only (`--benchmark_report_aggregates_only`, in CSV or old JSON, rows without run_type): a stem with its
+    // `_mean`, `_median` and `_stddev` rows is one run's aggregates; `BM_stat_mean` beside `BM_stat_max` stays two benchmarks.
     const suffixes = new Map();
-    for (const n of names) {
-        const m = AGGREGATE_SUFFIX.exec(n);
+    for (const row of rows) {
+        if (!cli_isObject(row) || row.run_type !== undefined || typeof row.name !== 'string')
+            continue;
+        const m = AGGREGATE_SUFFIX.exec(row.name);
         if (m)
-            suffixes.set(n.slice(0, m.index), (suffixes.get(n.slice(0, m.index)) ?? 0) + 1);
+            suffixes.set(row.name.slice(0, m.index), (suffixes.get(row.name.slice(0, m.index)) ?? new Set()).add(m[1]));
     }
-    for (const [stem, count] of suffixes)
-        if (count >= 2)
+    for (const [stem, found] of suffixes)
+        if (found.has('mean') && found.has('median') && found.has('stddev'))
             plainNames.add(stem);
     const runs = new Map();
     for (const [i, row] of rows.entries()) {
@@ -27310,7 +27348,8 @@ class TableBuilder {
         }
         this.roles = roles;
         this.decided = roles.length;
-        this.runIdx = runColumn(this.columns, roles, this.buffered);
+        // Whether a run column's values change is read only on a whole table: a long one's first rows may all be of its first run.
+        this.runIdx = runColumn(this.columns, roles, whole ? this.buffered : []);
         // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
         // A summary row stands for its n requests, so it is several values of its run even alone.
         if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !repeatsAValue(this.buffered, this.runIdx))
@@ -27725,7 +27764,7 @@ function runColumn(columns, roles, rows) {
     });
     return best;
 }
-/** Whether column `i` holds two different values among the rows seen so far. */
+/** Whether column `i` holds two different values among `rows`. */
 function varies(rows, i) {
     const first = rows[0]?.cells[i];
     return rows.some((r) => r.cells[i] !== first);
@@ -28399,6 +28438,7 @@ function rowSeries(table, fixedLabels, problems) {
 
 
 
+
 function resultsOf(json) {
     return cli_isObject(json) && Array.isArray(json.results) ? json.results : undefined;
 }
@@ -28413,7 +28453,7 @@ function labelsOf(row) {
     const labels = { command: row.command };
     if (cli_isObject(row.parameters)) {
         for (const [key, value] of Object.entries(row.parameters))
-            labels[key === 'command' ? 'parameter_command' : key] = labelText(value);
+            (0,util_own/* setOwn */.P)(labels, key === 'command' ? 'parameter_command' : key, labelText(value));
     }
     else if (row.parameter !== undefined && row.parameter !== null) {
         labels.parameter = labelText(row.parameter);
@@ -28513,7 +28553,7 @@ function parseCsvExport(text) {
             if (!column.startsWith('parameter_'))
                 continue;
             const name = column.slice('parameter_'.length);
-            labels[name === 'command' ? 'parameter_command' : name] = value;
+            (0,util_own/* setOwn */.P)(labels, name === 'command' ? 'parameter_command' : name, value);
         }
         result.add({ metric: 'time', labels, unitHint: 's', line, summary: summaryOf({ mean, sd: numberOf(record.stddev), median: numberOf(record.median), min: numberOf(record.min), max: numberOf(record.max) }) });
         for (const [key, metric] of [['user', 'user_time'], ['system', 'system_time']]) {
@@ -28527,8 +28567,14 @@ function parseCsvExport(text) {
 /** `--export-markdown`: `| Command | Mean [ms] | Min [ms] | Max [ms] | Relative |`, the mean written `105.2 ± 1.0`. */
 const MARKDOWN_MEAN = /^mean\s*\[(s|ms|µs|μs|us|ns)\]$/i;
 const MEAN_CELL = /^([+-]?\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?)(?:\s*±\s*(\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?))?$/i;
+/** hyperfine's own columns: a table with any other (`p95`, `Max RSS`) is someone's own, read by the Markdown reader. */
 function isHyperfineTable(header) {
-    return (header[0] ?? '').trim().toLowerCase() === 'command' && MARKDOWN_MEAN.test((header[1] ?? '').trim());
+    const names = header.map((h) => h.trim().toLowerCase());
+    const unit = MARKDOWN_MEAN.exec(names[1] ?? '')?.[1];
+    if (names[0] !== 'command' || unit === undefined)
+        return false;
+    const own = new Set([`min [${unit}]`, `max [${unit}]`, 'relative']);
+    return names.slice(2).every((n) => own.has(n));
 }
 function isMarkdownExport(text) {
     if (!/\|\s*Mean\s*\[/i.test(text))
@@ -28594,6 +28640,7 @@ const hyperfine = {
 ;// CONCATENATED MODULE: ./src/parse/adapters/pytest-benchmark.ts
 
 
+
 function pytest_benchmark_benchmarksOf(json) {
     return cli_isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
 }
@@ -28602,16 +28649,15 @@ function isPytestRow(row) {
     return cli_isObject(row) && typeof row.name === 'string' && cli_isObject(row.stats) && 'mean' in row.stats && ('rounds' in row.stats || 'fullname' in row);
 }
 /** Labels a user filters by: the benchmark (its name, with parameters in brackets), its group and each parameter. */
-function pytest_benchmark_labelsOf(row, shared) {
-    // Two tests of one name in different modules (`test_a.py::test_parse`, `test_b.py::test_parse`) are told apart by their full name.
+function pytest_benchmark_labelsOf(row, byFullName) {
     const name = row.name;
-    const labels = { benchmark: shared.has(name) && typeof row.fullname === 'string' && row.fullname !== '' ? row.fullname : name };
+    const labels = { benchmark: byFullName && typeof row.fullname === 'string' && row.fullname !== '' ? row.fullname : name };
     if (typeof row.group === 'string' && row.group !== '')
         labels.group = row.group;
     if (cli_isObject(row.params)) {
         for (const [key, value] of Object.entries(row.params)) {
             const name = key in labels ? `param_${key}` : key;
-            labels[name] = labelText(value);
+            (0,util_own/* setOwn */.P)(labels, name, labelText(value));
         }
     }
     return labels;
@@ -28634,13 +28680,9 @@ const pytestBenchmark = {
         if (!rows)
             return failed('pytest-benchmark: no "benchmarks" list');
         const result = new AdapterResult('pytest-benchmark');
-        const fullNames = new Map();
-        for (const row of rows) {
-            if (!cli_isObject(row) || typeof row.name !== 'string' || typeof row.fullname !== 'string')
-                continue;
-            fullNames.set(row.name, (fullNames.get(row.name) ?? new Set()).add(row.fullname));
-        }
-        const shared = new Set([...fullNames].filter(([, full]) => full.size > 1).map(([name]) => name));
+        // Two tests of one name in different modules (`test_a.py::test_parse`, `test_b.py::test_parse`): the first keeps its
+        // name, so its id does not change when another module adds a test of that name; the later ones go by their full name.
+        const firstFullName = new Map();
         for (const [i, row] of rows.entries()) {
             result.rows += 1;
             if (!isPytestRow(row)) {
@@ -28651,7 +28693,11 @@ const pytestBenchmark = {
             }
             const r = row;
             const stats = r.stats;
-            const labels = pytest_benchmark_labelsOf(r, shared);
+            const full = typeof r.fullname === 'string' ? r.fullname : '';
+            const first = firstFullName.get(r.name);
+            if (first === undefined)
+                firstFullName.set(r.name, full);
+            const labels = pytest_benchmark_labelsOf(r, first !== undefined && first !== full);
             const line = lineOf(input.text, `"${r.name}"`);
             const time = { metric: 'time', labels, unitHint: 's' };
             if (line !== undefined)
@@ -28966,8 +29012,11 @@ function configLabels(config) {
     const endpointText = shortLabel(endpoint);
     if (endpointText)
         labels.endpoint_type = endpointText;
+    // AIPerf 0.11 lists a warm-up phase before the profiling one: the profiling phase's load is the run's.
+    const phases = findKey(config, 'phases');
+    const profiling = Array.isArray(phases) ? phases.find((p) => cli_isObject(p) && (p.name === 'profiling' || p.type === 'profiling')) : undefined;
     for (const key of ['concurrency', 'request_rate', 'streaming']) {
-        const text = shortLabel(findKey(config, key));
+        const text = shortLabel((profiling !== undefined ? findKey(profiling, key) : undefined) ?? findKey(config, key));
         if (text !== undefined)
             labels[key] = text;
     }
@@ -29113,6 +29162,7 @@ const genaiPerfAdapter = {
 
 
 
+
 /**
  * llama.cpp `llama-bench` in each of its output modes (`-o json|jsonl|csv|md`).
  * Every row is one test of one configuration: `pp512` (prompt processing of
@@ -29190,7 +29240,7 @@ function llama_bench_readRows(rows, problems, adapterName, lines) {
         for (const key of [...CORE_LABELS.slice(1), ...varying]) {
             const text = shortLabel(row[key], 200);
             if (text !== undefined)
-                labels[key] = text;
+                (0,util_own/* setOwn */.P)(labels, key, text);
         }
         labels.test = testName(nPrompt, nGen, numberOf(row.n_depth) ?? 0);
         const options = line === undefined ? SERIES_OPTIONS : { ...SERIES_OPTIONS, line };
@@ -29283,7 +29333,7 @@ function parseMarkdownText(text) {
                     return;
                 const cell = shortLabel(cells[i], 200);
                 if (cell !== undefined)
-                    labels[MARKDOWN_COLUMNS[column] ?? column] = cell;
+                    (0,util_own/* setOwn */.P)(labels, MARKDOWN_COLUMNS[column] ?? column, cell);
             });
             labels.test = test;
             const mean = numberOf(value[1]);
@@ -29489,7 +29539,7 @@ function goDurationMs(text) {
 const VERBOSE_LINE = /^[ \t]*(total duration|load duration|prompt eval count|prompt eval duration|prompt eval rate|eval count|eval duration|eval rate):\s+(.+?)\s*$/;
 // `$ ollama run llama3.2 --verbose`, `user@host:~$ ollama run --verbose qwen2.5:0.5b`, `#### PROMPT 1: ollama run phi < p.txt`:
 // in a log of timing blocks, the command names the model of the blocks after it.
-const RUN_COMMAND = /(?:^|[$#>%:][ \t]*|[ \t])ollama[ \t]+run[ \t]+(?:-{1,2}[\w-]+(?:=\S+)?\s+)*([A-Za-z0-9][\w.\-/]*(?::[\w.\-]+)?)/;
+const RUN_COMMAND = /(?:^[ \t]*|[$#>%:][ \t]*)ollama[ \t]+run[ \t]+(?:-{1,2}[\w-]+(?:=\S+)?\s+)*([A-Za-z0-9][\w.\-/]*(?::[\w.\-]+)?)/;
 function isVerboseLog(text) {
     // `[ \t]`, not `\s`: with the m flag, `^\s*` would rescan every run of blank lines of a big log.
     if (!/^[ \t]*eval rate:[ \t]+[\d.]+[ \t]+tokens\/s[ \t]*$/m.test(text))
@@ -29686,6 +29736,8 @@ const vllm_LABEL_KEYS = ['model_id', 'backend', 'request_rate', 'max_concurrency
 const IGNORED_KEYS = new Set([
     'date', 'tokenizer_id', 'num_prompts', 'input_lens', 'output_lens', 'ttfts', 'itls', 'generated_texts', 'errors', 'start_times',
     'timestamp', 'percentile_metrics', 'metric_percentiles', 'best_of', 'use_beam_search',
+    // `vllm bench sweep` numbers its repeats: bookkeeping, not a measurement.
+    'run_number',
 ]);
 function isVllmResult(value) {
     if (!cli_isObject(value))
@@ -29771,6 +29823,7 @@ function parseVllm(input) {
     const set = new SeriesSet(problems);
     let rows = 0;
     let excludedRows = 0;
+    const settings = found.records.length > 1 ? sweepSettings(found.records) : new Set();
     found.records.forEach((record, k) => {
         const doc = record;
         const why = allFailed(doc);
@@ -29779,7 +29832,7 @@ function parseVllm(input) {
             excludedRows += numberOf(doc.failed) ?? 0;
             return;
         }
-        const one = recordSeries(doc);
+        const one = recordSeries(doc, settings);
         for (const s of one.series)
             set.add(found.lines[k] === undefined ? s : { ...s, line: found.lines[k] });
         rows += one.rows;
@@ -29787,9 +29840,29 @@ function parseVllm(input) {
     });
     return parsedOutcome('vllm', set.series, problems, { rows, excludedRows });
 }
-function recordSeries(doc) {
+/**
+ * Keys a sweep adds to each result for the server or bench setting it ran
+ * (`max_num_seqs`, `max_num_batched_tokens`): whole numbers that differ
+ * between the results of one file. They split series like `max_concurrency`.
+ */
+function sweepSettings(records) {
+    const out = new Set();
+    const keys = new Set(records.flatMap((r) => Object.keys(r)));
+    for (const key of keys) {
+        if (key in vllm_SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key))
+            continue;
+        const values = records.map((r) => r[key]);
+        if (values.every((v) => typeof v === 'number' && Number.isInteger(v)) && new Set(values).size > 1)
+            out.add(key);
+    }
+    return out;
+}
+function recordSeries(doc, settings) {
     const completed = numberOf(doc.completed);
     const labels = vllm_labelsOf(doc);
+    for (const key of settings)
+        if (typeof doc[key] === 'number')
+            labels[key] = String(doc[key]);
     const series = [];
     for (const [key, def] of Object.entries(vllm_SCALARS)) {
         const value = numberOf(doc[key]);
@@ -29830,7 +29903,7 @@ function recordSeries(doc) {
     }
     // Fields a fork or a newer version adds (`accuracy_rate`): read like any result, units and directions by name.
     for (const [key, value] of Object.entries(doc)) {
-        if (key in vllm_SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key) || isLabelName(key) || isIgnoredName(key))
+        if (key in vllm_SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key) || settings.has(key) || isLabelName(key) || isIgnoredName(key))
             continue;
         const n = typeof value === 'number' ? numberOf(value) : undefined;
         if (n !== undefined)
