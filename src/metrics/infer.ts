@@ -15,7 +15,7 @@ interface NameRule {
 // so every rule works on a normalised, lower-case, underscore-separated name.
 const UNIT_RULES: NameRule[] = [
   // `eval_rate` / `prompt_eval_rate`: Ollama's generation speed, in tokens per second.
-  { test: /(^|_)(tokens?|toks?)_(per_)?(s|sec|second)(_|$)|(^|_)tps(_|$)|tok\/s|tokens?\/s|(^|_)(tokens?|output|input)_throughput(_|$)|(^|_)eval_rate(_|$)/, unit: 'tok/s' },
+  { test: /(^|_)(tokens?|toks?)_(per_)?(s|sec|second)(_|$)|(^|_)tps(_|$)|tok\/s|tokens?\/s|(^|_)t\/s$|(^|_)(tokens?|output|input)_throughput(_|$)|(^|_)eval_rate(_|$)/, unit: 'tok/s' },
   { test: /(^|_)(requests?|reqs?)_(per_)?(s|sec|second)(_|$)|(^|_)(rps|qps)(_|$)|req\/s|(^|_)requests?_throughput(_|$)/, unit: 'req/s' },
   { test: /(^|_)(items?)_(per_)?(s|sec|second)(_|$)/, unit: 'items/s' },
   { test: /(^|_)(bytes?)_(per_)?(s|sec|second)(_|$)/, unit: 'B/s' },
@@ -118,7 +118,8 @@ export function canonicalUnit(unit: string): string {
 // Settings and clock readings recorded next to results are neither better nor
 // worse when they change: `batch_size` is not a cost, `start_time` is not a latency.
 const NEUTRAL =
-  /(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
+  // Clock frequencies and the standard error of a score (`acc_stderr`) say nothing of which way is better.
+  /(^|_)(clocks?|mhz|ghz|freq|frequency|stderr|std_err|sem)(_|$)|(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
 
 export const inferDirection: (metric: string, unit: string) => Direction = memo2(50_000, directionOf);
 

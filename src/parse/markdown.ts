@@ -105,7 +105,9 @@ const NUMERIC_CELL = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d
 
 /** `1,234.5 ms`, `**30.1**`, `115.92 ± 1.31 tok/s` → value and unit. */
 export function parseNumericCell(cell: string): { value: number; unit?: string } | undefined {
-  const text = stripInline(cell);
+  const text = stripInline(cell).replace(/^([+-]?)\u2212/, '-');
+  // A commit hash (`8337e4c`) is text: read as a number it would be 8337e4 with a unit "c".
+  if (/^[0-9a-f]{7,40}$/i.test(text) && !Number.isFinite(Number(text))) return undefined;
   const match = NUMERIC_CELL.exec(text);
   if (!match || !match[1] || !/\d/.test(match[1])) return undefined;
   const value = Number(match[1].replace(/,/g, ''));

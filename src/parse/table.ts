@@ -115,6 +115,8 @@ export interface TableResult {
 export function parseNumber(cell: Cell, decimalComma = false): number | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
   if (typeof cell !== 'string') return undefined;
+  // Typographic minus (U+2212, as reports and spreadsheets write it): the number it signs, not text.
+  if (cell.charCodeAt(0) === 0x2212) return parseNumber(`-${cell.slice(1)}`, decimalComma);
   // Most cells are plain numbers: starting with a digit, sign or point and ending with a digit or point,
   // and without a 0x/0b/0o prefix, only what the loop below accepts converts to a finite number.
   const length = cell.length;

@@ -67,3 +67,16 @@ describe('libtest bencher lines (cargo bench, criterion --output-format bencher)
     expect(one(data, 'time', { benchmark: 'tests::parse_large' }).line).toBe(3);
   });
 });
+
+describe('criterion raw.csv', () => {
+  it('is recognised and skipped with the reason, in new/ and base/, instead of read as a generic table beside sample.json', async () => {
+    expect(notParsed(await readTool('criterion/target/criterion/parse/json/new/raw.csv'))).toEqual({
+      status: 'skipped',
+      reason: 'criterion: raw.csv holds the samples of sample.json in the same folder, which is read instead',
+    });
+    expect(notParsed(await readTool('criterion/target/criterion/parse/json/base/raw.csv'))).toEqual({
+      status: 'skipped',
+      reason: 'criterion: the previous run (base/); the current one is in new/',
+    });
+  });
+});

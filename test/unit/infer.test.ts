@@ -102,6 +102,7 @@ describe('rates are higher-is-better throughput', () => {
     ['fps', '/s'],
     ['iterations_per_second', '/s'],
     ['it/s', '/s'],
+    ['Decode t/s', 'tok/s'],
   ])('%j → %j, higher', (metric, unit) => {
     expect(infer(metric)).toEqual({ unit, direction: 'higher', throughput: true });
   });
@@ -163,6 +164,10 @@ describe('durations are lower-is-better', () => {
 
 describe('counts and settings have no direction', () => {
   it.each([
+    'clocks.mem [MHz]',
+    'clocks.sm',
+    'acc_stderr',
+    'acc_norm_stderr',
     'eval_count',
     'evalCount',
     'n_prompt',

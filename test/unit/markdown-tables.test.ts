@@ -34,6 +34,12 @@ describe('splitRow', () => {
 });
 
 describe('parseNumericCell', () => {
+  it('reads a typographic minus, and leaves a commit hash as text', () => {
+    expect(parseNumericCell('**\u22120.3%**')).toEqual({ value: -0.3, unit: '%' });
+    expect(parseNumericCell('`8337e4c`')).toBeUndefined();
+    expect(parseNumericCell('1234e5')).toEqual({ value: 123400000 });
+  });
+
   it('reads a number with a unit as the value and a unit hint', () => {
     expect(parseNumericCell('12.5 ms')).toEqual({ value: 12.5, unit: 'ms' });
     expect(parseNumericCell('12.5ms')).toEqual({ value: 12.5, unit: 'ms' });

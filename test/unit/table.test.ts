@@ -17,6 +17,11 @@ function build(rows: Row[], options: Partial<ConstructorParameters<typeof TableB
 const GEMMA = { model: 'gemma3:1b' };
 
 describe('parseNumber', () => {
+  it('reads a typographic minus (U+2212) as a minus', () => {
+    expect(parseNumber('\u22121.5')).toBe(-1.5);
+    expect(parseNumber('\u22120.25e-3')).toBe(-0.00025);
+  });
+
   it('reads plain, signed, fractional and exponent numbers and leaves text alone', () => {
     expect(parseNumber('118')).toBe(118);
     expect(parseNumber(' -0.5 ')).toBe(-0.5);

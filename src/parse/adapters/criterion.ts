@@ -63,10 +63,14 @@ function folderOf(path: string): string | undefined {
  * `change/` (criterion's own comparison), `benchmark.json` and `tukey.json`
  * are recognised and skipped with the reason.
  */
+/** criterion's `raw.csv`: `group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count`. */
+const RAW_CSV_HEADER = /^group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count\s*$/;
+
 export const criterion: ToolAdapter = {
   name: 'criterion',
-  types: ['json'],
+  types: ['json', 'csv'],
   detect(input: AdapterInput): boolean {
+    if (input.type === 'csv') return RAW_CSV_HEADER.test((input.text.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF/, ''));
     const file = input.path.split('/').pop()?.toLowerCase() ?? '';
     if (isEstimates(input.json) || isDescription(input.json)) return true;
     if (file.endsWith('sample.json') && isSample(input.json)) return true;
@@ -76,6 +80,8 @@ export const criterion: ToolAdapter = {
     const json = input.json;
     const folder = folderOf(input.path);
     if (folder === 'base') return skipped("criterion: the previous run (base/); the current one is in new/");
+    // Each row holds a sample's total time and its iteration count, the same as sample.json, which is read instead.
+    if (input.type === 'csv') return skipped('criterion: raw.csv holds the samples of sample.json in the same folder, which is read instead');
     if (isDescription(json)) return skipped('criterion: benchmark description (names only); its times are in estimates.json and sample.json');
     const benchmark = benchmarkNameFromPath(input.path);
     const result = new AdapterResult('criterion');
