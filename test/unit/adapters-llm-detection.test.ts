@@ -31,6 +31,7 @@ describe('detection over a mixed folder', () => {
       'test/fixtures/tools/genai-perf/profile_export_genai_perf.csv': 'genai-perf',
       'test/fixtures/tools/genai-perf/profile_export_genai_perf.json': 'genai-perf',
       'test/fixtures/tools/llama-bench/b2500-metal.jsonl': 'llama-bench',
+      'test/fixtures/tools/llama-bench/appended.csv': 'llama-bench',
       'test/fixtures/tools/llama-bench/b6000-fa-sweep.json': 'llama-bench',
       'test/fixtures/tools/llama-bench/cpu.csv': 'llama-bench',
       'test/fixtures/tools/llama-bench/cuda.md': 'llama-bench',

@@ -50,6 +50,12 @@ describe('llama-bench CSV', () => {
     expect(series[0]?.stats).toMatchObject({ mean: 250, sd: 2.5 });
     expect(parsed(outcome)).toMatchObject({ adapter: 'llama-bench', rows: 3, excludedRows: 1, problems: [{ line: 4, reason: 'test 3 (pp512+tg128) has no avg_ts; skipped' }] });
   });
+  it('reads runs appended to one CSV (`>>`) with their repeated header as a header, not a test', async () => {
+    const outcome = await readFixture('llama-bench/appended.csv');
+    const labels = 'backends=CPU,model_file=phi-3-mini-q8_0.gguf,model_type=phi3 3B Q8_0,n_batch=2048,n_gpu_layers=0,n_threads=32,n_ubatch=512';
+    expect(described(built(outcome))).toEqual([`tokens_per_s{${labels},test=pp512} [tok/s, higher, summary]`, `tokens_per_s{${labels},test=tg128} [tok/s, higher, summary]`]);
+    expect(parsed(outcome)).toMatchObject({ rows: 2, excludedRows: 0, problems: [] });
+  });
 });
 
 describe('llama-bench Markdown', () => {

@@ -140,8 +140,16 @@ function parseCsvText(text: string): ParseOutcome {
   } catch (err) {
     return failed(`could not be read as llama-bench CSV: ${(err as Error).message}`);
   }
-  // The header is line 1 and each test one line after it.
-  return readRows(records, new ProblemLog(), 'CSV', records.map((_, i) => i + 2));
+  // The header is line 1 and each test one line after it. Runs appended with `>>` repeat the header line:
+  // it is a header again, not a test whose every setting "varies".
+  const rows: Record<string, string>[] = [];
+  const lines: number[] = [];
+  records.forEach((record, i) => {
+    if (Object.entries(record).every(([key, value]) => value === key)) return;
+    rows.push(record);
+    lines.push(i + 2);
+  });
+  return readRows(rows, new ProblemLog(), 'CSV', lines);
 }
 
 /** A llama-bench Markdown table: `model`, `test` and `t/s` columns. */
