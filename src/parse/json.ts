@@ -25,6 +25,13 @@ function isNumeric(v: Json | undefined): boolean {
   return typeof v === 'number' || (typeof v === 'string' && parseNumber(v) !== undefined);
 }
 
+/** A `unit` field's text when it reads as a unit (`ms`, `tokens/s`, `MB`, `%`), not a sentence. */
+function statedUnit(value: Json | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const unit = value.trim();
+  return unit !== '' && unit.length <= 16 && /^[\p{L}%µ°][\p{L}\d%µ°/^*.\- ]*$/u.test(unit) && !/\s{2}/.test(unit) ? unit : undefined;
+}
+
 /** A JSON document as read before any walker sees it: parsed (duplicated keys removed), or refused at a cap. */
 export type JsonDocument = { value: unknown; duplicates: DuplicateKey[] } | { refusal: { reason: string; line: number } };
 
@@ -348,6 +355,16 @@ class JsonWalker {
       // `{ "mean": 12.5, "stddev": 0.5, "unit": "ms" }` states its unit.
       const unit = typeof node.unit === 'string' && node.unit.trim() !== '' && node.unit.length <= 16 ? node.unit.trim() : undefined;
       this.addSummary(path, labels, node, own, unit, count);
+    }
+    // `{ "unit": "MB", "max_ram": 1182.2 }`, `{ "value": 38.8, "unit": "tokens/s" }`: the unit an object states is its numbers'.
+    const stated = !isStatsObject([...own.values()]) ? statedUnit(node.unit) : undefined;
+    if (stated !== undefined) {
+      const numbers = keys.filter((k) => !consumed.has(k) && typeof node[k] === 'number' && !isIgnoredName(k) && !isCountName(k));
+      for (const key of numbers) {
+        // A lone `value` is the object's own: named by the object (`decode.throughput`, not `decode.throughput.value`).
+        this.addSamples(key === 'value' && numbers.length === 1 ? path : [...path, key], labels, [node[key] as number], stated);
+        consumed.add(key);
+      }
     }
     const numericKeys = keys.filter((k) => isNumeric(node[k]) && !consumed.has(k));
     const { groups, sharedN } = findSummaryGroups(numericKeys);

@@ -146,6 +146,16 @@ describe('parseJsonText: summaries', () => {
     expect(rate.unitHint).toBe('tok/s');
   });
 
+  it('takes the unit an object states for its numbers, and names a lone value by its object', () => {
+    const text = JSON.stringify({ memory: { unit: 'MB', max_ram: 1182.5, max_vram: 2335.25 }, decode: { throughput: { unit: 'tokens/s', value: 38.82 } } });
+    const data = parsed(parseJsonText(text));
+    expect(data.series.map((s) => [s.metric, s.unitHint, s.samples?.samples])).toEqual([
+      ['memory.max_ram', 'MB', [1182.5]],
+      ['memory.max_vram', 'MB', [2335.25]],
+      ['decode.throughput', 'tokens/s', [38.82]],
+    ]);
+  });
+
   it('reads a median with percentiles and a count as one summary', () => {
     const data = parsed(parseJsonText(fixture('summary-objects.json')));
     expect(series(data, 'load', { model: 'llama3.1:8b' }).summary).toEqual({ median: 850, percentiles: { 95: 910, 99: 990 }, n: 20 });
