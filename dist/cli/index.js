@@ -13555,7 +13555,7 @@ const mayHoldSecretName = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo 
 // so every rule works on a normalised, lower-case, underscore-separated name.
 const UNIT_RULES = [
     // `eval_rate` / `prompt_eval_rate`: Ollama's generation speed, in tokens per second.
-    { test: /(^|_)(tokens?|toks?)_(per_)?(s|sec|second)(_|$)|(^|_)tps(_|$)|tok\/s|tokens?\/s|(^|_)(tokens?|output|input)_throughput(_|$)|(^|_)eval_rate(_|$)/, unit: 'tok/s' },
+    { test: /(^|_)(tokens?|toks?)_(per_)?(s|sec|second)(_|$)|(^|_)tps(_|$)|tok\/s|tokens?\/s|(^|_)t\/s$|(^|_)(tokens?|output|input)_throughput(_|$)|(^|_)eval_rate(_|$)/, unit: 'tok/s' },
     { test: /(^|_)(requests?|reqs?)_(per_)?(s|sec|second)(_|$)|(^|_)(rps|qps)(_|$)|req\/s|(^|_)requests?_throughput(_|$)/, unit: 'req/s' },
     { test: /(^|_)(items?)_(per_)?(s|sec|second)(_|$)/, unit: 'items/s' },
     { test: /(^|_)(bytes?)_(per_)?(s|sec|second)(_|$)/, unit: 'B/s' },
@@ -13651,7 +13651,9 @@ function canonicalUnit(unit) {
 }
 // Settings and clock readings recorded next to results are neither better nor
 // worse when they change: `batch_size` is not a cost, `start_time` is not a latency.
-const NEUTRAL = /(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
+const NEUTRAL = 
+// Clock frequencies and the standard error of a score (`acc_stderr`) say nothing of which way is better.
+/(^|_)(clocks?|mhz|ghz|freq|frequency|stderr|std_err|sem)(_|$)|(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
 const inferDirection = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo2 */ .H)(50_000, directionOf);
 function directionOf(metric, unit) {
     const name = normaliseName(metric);
@@ -23391,10 +23393,14 @@ function folderOf(path) {
  * `change/` (criterion's own comparison), `benchmark.json` and `tukey.json`
  * are recognised and skipped with the reason.
  */
+/** criterion's `raw.csv`: `group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count`. */
+const RAW_CSV_HEADER = /^group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count\s*$/;
 const criterion = {
     name: 'criterion',
-    types: ['json'],
+    types: ['json', 'csv'],
     detect(input) {
+        if (input.type === 'csv')
+            return RAW_CSV_HEADER.test((input.text.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF/, ''));
         const file = input.path.split('/').pop()?.toLowerCase() ?? '';
         if (isEstimates(input.json) || isDescription(input.json))
             return true;
@@ -23407,6 +23413,9 @@ const criterion = {
         const folder = folderOf(input.path);
         if (folder === 'base')
             return skipped("criterion: the previous run (base/); the current one is in new/");
+        // Each row holds a sample's total time and its iteration count, the same as sample.json, which is read instead.
+        if (input.type === 'csv')
+            return skipped('criterion: raw.csv holds the samples of sample.json in the same folder, which is read instead');
         if (isDescription(json))
             return skipped('criterion: benchmark description (names only); its times are in estimates.json and sample.json');
         const benchmark = benchmarkNameFromPath(input.path);
@@ -27095,6 +27104,9 @@ function parseNumber(cell, decimalComma = false) {
         return Number.isFinite(cell) ? cell : undefined;
     if (typeof cell !== 'string')
         return undefined;
+    // Typographic minus (U+2212, as reports and spreadsheets write it): the number it signs, not text.
+    if (cell.charCodeAt(0) === 0x2212)
+        return parseNumber(`-${cell.slice(1)}`, decimalComma);
     // Most cells are plain numbers: starting with a digit, sign or point and ending with a digit or point,
     // and without a 0x/0b/0o prefix, only what the loop below accepts converts to a finite number.
     const length = cell.length;
@@ -28295,7 +28307,10 @@ function stripInline(cell) {
 const NUMERIC_CELL = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(?:±\s*[\d.,]+\s*)?([a-zA-Zµ%/]{1,12}(?:\/[a-zA-Z]{1,6})?)?$/;
 /** `1,234.5 ms`, `**30.1**`, `115.92 ± 1.31 tok/s` → value and unit. */
 function parseNumericCell(cell) {
-    const text = stripInline(cell);
+    const text = stripInline(cell).replace(/^([+-]?)\u2212/, '-');
+    // A commit hash (`8337e4c`) is text: read as a number it would be 8337e4 with a unit "c".
+    if (/^[0-9a-f]{7,40}$/i.test(text) && !Number.isFinite(Number(text)))
+        return undefined;
     const match = NUMERIC_CELL.exec(text);
     if (!match || !match[1] || !/\d/.test(match[1]))
         return undefined;
@@ -29294,8 +29309,17 @@ function llama_bench_parseCsvText(text) {
     catch (err) {
         return failed(`could not be read as llama-bench CSV: ${err.message}`);
     }
-    // The header is line 1 and each test one line after it.
-    return llama_bench_readRows(records, new ProblemLog(), 'CSV', records.map((_, i) => i + 2));
+    // The header is line 1 and each test one line after it. Runs appended with `>>` repeat the header line:
+    // it is a header again, not a test whose every setting "varies".
+    const rows = [];
+    const lines = [];
+    records.forEach((record, i) => {
+        if (Object.entries(record).every(([key, value]) => value === key))
+            return;
+        rows.push(record);
+        lines.push(i + 2);
+    });
+    return llama_bench_readRows(rows, new ProblemLog(), 'CSV', lines);
 }
 /** A llama-bench Markdown table: `model`, `test` and `t/s` columns. */
 function isBenchTable(header) {
@@ -31603,6 +31627,31 @@ function json_isObject(v) {
 function isNumeric(v) {
     return typeof v === 'number' || (typeof v === 'string' && parseNumber(v) !== undefined);
 }
+/** Keys holding the values a summary object sums up. */
+const SAMPLE_ARRAY_KEY = /^(values|samples|reps|repetitions|runs|times|data|measurements|raw)$/i;
+/** The array of numbers beside an object's statistics whose mean is the stated mean (within 0.5%): its samples. */
+function sampleArrayOf(node, stats) {
+    const meanKey = stats.get('mean');
+    const stated = meanKey === undefined ? undefined : parseNumber(node[meanKey]);
+    if (stated === undefined)
+        return undefined;
+    for (const [key, value] of Object.entries(node)) {
+        if (!SAMPLE_ARRAY_KEY.test(key) || !Array.isArray(value) || value.length < 2 || !value.every((v) => typeof v === 'number' && Number.isFinite(v)))
+            continue;
+        const samples = value;
+        const mean = samples.reduce((sum, v) => sum + v, 0) / samples.length;
+        if (Math.abs(mean - stated) <= 0.005 * Math.abs(stated) + 1e-12)
+            return { key, samples };
+    }
+    return undefined;
+}
+/** A `unit` field's text when it reads as a unit (`ms`, `tokens/s`, `MB`, `%`), not a sentence. */
+function statedUnit(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const unit = value.trim();
+    return unit !== '' && unit.length <= 16 && /^[\p{L}%µ°][\p{L}\d%µ°/^*.\- ]*$/u.test(unit) && !/\s{2}/.test(unit) ? unit : undefined;
+}
 /**
  * Parses one JSON document after scanning it (src/parse/json-scan.ts):
  * undefined when it is not valid JSON, a refusal when it passes a cap, else
@@ -31931,7 +31980,25 @@ class JsonWalker {
         if (isStatsObject([...own.values()])) {
             // `{ "mean": 12.5, "stddev": 0.5, "unit": "ms" }` states its unit.
             const unit = typeof node.unit === 'string' && node.unit.trim() !== '' && node.unit.length <= 16 ? node.unit.trim() : undefined;
-            this.addSummary(path, labels, node, own, unit, count);
+            // `{ "mean": 157.58, "min": …, "reps": [157.51, 157.6, 157.62] }`: the values the summary sums up are one series
+            // of samples, not a summary and a second series beside it.
+            const values = sampleArrayOf(node, own);
+            if (values) {
+                this.addSamples(path, labels, values.samples, unit);
+                consumed.add(values.key);
+            }
+            else
+                this.addSummary(path, labels, node, own, unit, count);
+        }
+        // `{ "unit": "MB", "max_ram": 1182.2 }`, `{ "value": 38.8, "unit": "tokens/s" }`: the unit an object states is its numbers'.
+        const stated = !isStatsObject([...own.values()]) ? statedUnit(node.unit) : undefined;
+        if (stated !== undefined) {
+            const numbers = keys.filter((k) => !consumed.has(k) && typeof node[k] === 'number' && !isIgnoredName(k) && !isCountName(k));
+            for (const key of numbers) {
+                // A lone `value` is the object's own: named by the object (`decode.throughput`, not `decode.throughput.value`).
+                this.addSamples(key === 'value' && numbers.length === 1 ? path : [...path, key], labels, [node[key]], stated);
+                consumed.add(key);
+            }
         }
         const numericKeys = keys.filter((k) => isNumeric(node[k]) && !consumed.has(k));
         const { groups, sharedN } = findSummaryGroups(numericKeys);

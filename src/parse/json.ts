@@ -25,6 +25,23 @@ function isNumeric(v: Json | undefined): boolean {
   return typeof v === 'number' || (typeof v === 'string' && parseNumber(v) !== undefined);
 }
 
+/** Keys holding the values a summary object sums up. */
+const SAMPLE_ARRAY_KEY = /^(values|samples|reps|repetitions|runs|times|data|measurements|raw)$/i;
+
+/** The array of numbers beside an object's statistics whose mean is the stated mean (within 0.5%): its samples. */
+function sampleArrayOf(node: JsonObject, stats: ReadonlyMap<string, string>): { key: string; samples: number[] } | undefined {
+  const meanKey = stats.get('mean');
+  const stated = meanKey === undefined ? undefined : parseNumber(node[meanKey] as Cell);
+  if (stated === undefined) return undefined;
+  for (const [key, value] of Object.entries(node)) {
+    if (!SAMPLE_ARRAY_KEY.test(key) || !Array.isArray(value) || value.length < 2 || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) continue;
+    const samples = value as number[];
+    const mean = samples.reduce((sum, v) => sum + v, 0) / samples.length;
+    if (Math.abs(mean - stated) <= 0.005 * Math.abs(stated) + 1e-12) return { key, samples };
+  }
+  return undefined;
+}
+
 /** A `unit` field's text when it reads as a unit (`ms`, `tokens/s`, `MB`, `%`), not a sentence. */
 function statedUnit(value: Json | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -354,7 +371,13 @@ class JsonWalker {
     if (isStatsObject([...own.values()])) {
       // `{ "mean": 12.5, "stddev": 0.5, "unit": "ms" }` states its unit.
       const unit = typeof node.unit === 'string' && node.unit.trim() !== '' && node.unit.length <= 16 ? node.unit.trim() : undefined;
-      this.addSummary(path, labels, node, own, unit, count);
+      // `{ "mean": 157.58, "min": …, "reps": [157.51, 157.6, 157.62] }`: the values the summary sums up are one series
+      // of samples, not a summary and a second series beside it.
+      const values = sampleArrayOf(node, own);
+      if (values) {
+        this.addSamples(path, labels, values.samples, unit);
+        consumed.add(values.key);
+      } else this.addSummary(path, labels, node, own, unit, count);
     }
     // `{ "unit": "MB", "max_ram": 1182.2 }`, `{ "value": 38.8, "unit": "tokens/s" }`: the unit an object states is its numbers'.
     const stated = !isStatsObject([...own.values()]) ? statedUnit(node.unit) : undefined;

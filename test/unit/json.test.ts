@@ -156,6 +156,17 @@ describe('parseJsonText: summaries', () => {
     ]);
   });
 
+  it('reads a summary object with the values it sums up as one series of those values, not two series', () => {
+    const text = JSON.stringify({ eager: { gen_tok_s: { mean: 157.58, min: 157.51, max: 157.62, reps: [157.51, 157.6, 157.62] } } });
+    const data = parsed(parseJsonText(text));
+    expect(data.series.map((s) => [s.metric, s.samples?.samples, s.summary])).toEqual([['eager.gen_tok_s', [157.51, 157.6, 157.62], undefined]]);
+  });
+
+  it('keeps a summary and an array apart when the array is not what the summary sums up', () => {
+    const text = JSON.stringify({ ttft_ms: { mean: 40, p99: 90, values: [10, 12] } });
+    expect(keys(parsed(parseJsonText(text)))).toEqual(['ttft_ms', 'ttft_ms.values']);
+  });
+
   it('reads a median with percentiles and a count as one summary', () => {
     const data = parsed(parseJsonText(fixture('summary-objects.json')));
     expect(series(data, 'load', { model: 'llama3.1:8b' }).summary).toEqual({ median: 850, percentiles: { 95: 910, 99: 990 }, n: 20 });
@@ -290,19 +301,17 @@ describe('parseJsonText: records that each describe a different benchmark', () =
   const eight = { command: './bin/tokenize --threads 8 corpus.txt' };
 
   it('keeps the runs of different commands apart instead of pooling them', () => {
-    expect(keys(data)).toEqual([
-      'results.times{command=./bin/tokenize --threads 1 corpus.txt}',
-      'results.times{command=./bin/tokenize --threads 8 corpus.txt}',
-      'results{command=./bin/tokenize --threads 1 corpus.txt}',
-      'results{command=./bin/tokenize --threads 8 corpus.txt}',
-    ]);
-    expect(samplesOf(series(data, 'results.times', one))).toEqual([2.4, 2.5, 2.6]);
-    expect(samplesOf(series(data, 'results.times', eight))).toEqual([0.45, 0.5, 0.55]);
+    // Each record's statistics sum up its `times`: one series of those times per command.
+    expect(keys(data)).toEqual(['results{command=./bin/tokenize --threads 1 corpus.txt}', 'results{command=./bin/tokenize --threads 8 corpus.txt}']);
+    expect(samplesOf(series(data, 'results', one))).toEqual([2.4, 2.5, 2.6]);
+    expect(samplesOf(series(data, 'results', eight))).toEqual([0.45, 0.5, 0.55]);
   });
 
-  it("reads each record's bare mean/stddev/median/min/max as one summary", () => {
-    expect(series(data, 'results', one).summary).toEqual({ mean: 2.5, sd: 0.1, median: 2.5, min: 2.4, max: 2.6 });
-    expect(series(data, 'results', eight).summary).toEqual({ mean: 0.5, sd: 0.05, median: 0.5, min: 0.45, max: 0.55 });
+  it("reads each record's bare mean/stddev/median/min/max as one summary when no values beside it sum up to them", () => {
+    const text = JSON.stringify({ results: [{ command: 'a', mean: 2.5, stddev: 0.1, median: 2.5, min: 2.4, max: 2.6 }, { command: 'b', mean: 0.5, stddev: 0.05, median: 0.5, min: 0.45, max: 0.55 }] });
+    const own = parsed(parseJsonText(text));
+    expect(series(own, 'results', { command: 'a' }).summary).toEqual({ mean: 2.5, sd: 0.1, median: 2.5, min: 2.4, max: 2.6 });
+    expect(series(own, 'results', { command: 'b' }).summary).toEqual({ mean: 0.5, sd: 0.05, median: 0.5, min: 0.45, max: 0.55 });
   });
 
   it('counts every record as a row', () => {
@@ -474,19 +483,13 @@ describe.skipIf(!existsSync(realSamples))(`parseJsonText on real tool outputs in
     expect(data.series.some((s) => s.metric === 'avg_ns' || s.metric === 'stddev_ns')).toBe(false);
   });
 
-  it("hyperfine: each command's times are its own samples and its statistics one summary", () => {
+  it("hyperfine: each command's times are its samples, the statistics beside them their summary", () => {
     const data = parsed(parseJsonText(read('hyperfine', '1brc__hyperfine.json')));
     const first = { command: 'cargo run --release --bin 1brc measurements_1000000000.txt' };
     const second = { command: 'cargo run --release --bin lucretiel_1brc measurements_1000000000.txt' };
-    expect(samplesOf(series(data, 'results.times', first))).toEqual([13.148435542520001, 11.81813333352, 9.877873458520002]);
-    expect(samplesOf(series(data, 'results.times', second))).toEqual([12.04923320852, 12.36225804252, 10.25172425152]);
-    expect(series(data, 'results', first).summary).toEqual({
-      mean: 11.61481411152,
-      sd: 1.6447334482677183,
-      median: 11.81813333352,
-      min: 9.877873458520002,
-      max: 13.148435542520001,
-    });
+    expect(samplesOf(series(data, 'results', first))).toEqual([13.148435542520001, 11.81813333352, 9.877873458520002]);
+    expect(samplesOf(series(data, 'results', second))).toEqual([12.04923320852, 12.36225804252, 10.25172425152]);
+    expect(keys(data).filter((k) => k.startsWith('results.times'))).toEqual([]);
   });
 
   it('vLLM bench serve: ttft/tpot/itl are summaries labelled by backend and model; null values are no series', () => {
