@@ -27064,7 +27064,8 @@ const MAX_NAMED_LABEL_VALUES = 1000;
 const MAX_NAMED_LABEL_LENGTH = 200;
 /** Run times written as text change every run; as labels they would break matching across runs. */
 const DIGIT_TEXT = /^[\d\s.,;:/|+-]+$/;
-const DATE_VALUE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+// `2026-09-22T09:06:42Z`, and nvidia-smi's `2026/09/22 09:06:42.286`.
+const DATE_VALUE = /^\d{4}([-/])\d{2}\1\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 /** What a decoder puts in place of bytes that are not UTF-8: such text is not the name the file meant. */
 const table_REPLACEMENT = '\uFFFD';
 const ERROR_COLUMN = /^(error|errors|err|error_?message|error_?msg|exception|failure|failure_?reason)$/;

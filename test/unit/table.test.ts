@@ -351,6 +351,15 @@ describe('TableBuilder: columns that name many things, dates and bare statistics
     expect(keys(result)).toEqual(['tokens_s{model=gemma3:1b}']);
   });
 
+  it('ignores timestamps written with slashes (nvidia-smi), without a problem', () => {
+    const { result, problems } = build([
+      { timestamp: '2026/09/22 09:06:42.286', 'memory.used [MiB]': '20480' },
+      { timestamp: '2026/09/22 09:06:43.287', 'memory.used [MiB]': '20512' },
+    ]);
+    expect(keys(result)).toEqual(['memory.used [MiB]']);
+    expect(problems.items).toEqual([]);
+  });
+
   it('ignores a unit column instead of splitting series by it', () => {
     const { result } = build([{ name: 'decode', time: '12', time_unit: 'ns' }]);
     expect(keys(result)).toEqual(['time{name=decode}']);
