@@ -66,6 +66,12 @@ describe('libtest bencher lines (cargo bench, criterion --output-format bencher)
     expect(one(data, 'time', { benchmark: 'tests::parse_large' }).samples).toEqual([213450.2]);
     expect(one(data, 'time', { benchmark: 'tests::parse_large' }).line).toBe(3);
   });
+
+  it('tells a test of one name in two bench targets apart by the target, instead of pooling them', async () => {
+    const data = parsed(await readTool('cargo-bench/two-targets.txt'));
+    expect(described(data)).toEqual(['time{benchmark=breaks,target=check} ns lower', 'time{benchmark=compile_en_US,target=check} ns lower', 'time{benchmark=breaks,target=suggest} ns lower']);
+    expect(one(data, 'time', { benchmark: 'breaks', target: 'suggest' }).samples).toEqual([1590]);
+  });
 });
 
 describe('criterion raw.csv', () => {

@@ -97,6 +97,7 @@ describe('detection over a mixed results folder', () => {
       'generic/records.json': 'json',
       'tools/bencher/bmf.json': 'bencher',
       'tools/cargo-bench/libtest.txt': 'cargo-bench',
+      'tools/cargo-bench/two-targets.txt': 'cargo-bench',
       'tools/criterion/old-0.2/target/criterion/fib/new/estimates.json': 'criterion',
       'tools/criterion/old-0.2/target/criterion/fib/new/sample.json': 'criterion',
       'tools/criterion/target/criterion/parse/json/base/estimates.json': 'skipped',

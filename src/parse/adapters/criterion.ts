@@ -127,6 +127,13 @@ export const criterion: ToolAdapter = {
  */
 const BENCHER_LINE = /^test\s+(.+?)\s+\.\.\.\s+bench:\s+([\d,]+(?:\.\d+)?)\s+ns\/iter\s+\(\+\/-\s+([\d,]+(?:\.\d+)?)\)(?:\s*=\s*([\d,]+(?:\.\d+)?)\s+MB\/s)?\s*$/;
 
+const RUNNING_LINE = /^Running\s+(?:unittests\s+)?(\S+)/;
+
+/** `benches/check.rs` or `target/release/deps/check-1a2b3c4d5e6f7a8b` → `check`. */
+function targetOf(path: string): string {
+  return (path.split('/').pop() ?? path).replace(/\.rs$/, '').replace(/-[0-9a-f]{16}$/, '');
+}
+
 export const cargoBench: ToolAdapter = {
   name: 'cargo-bench',
   types: ['text'],
@@ -137,13 +144,21 @@ export const cargoBench: ToolAdapter = {
   parse(input: AdapterInput) {
     const result = new AdapterResult('cargo-bench');
     const seen = new Map<string, RawSeries[]>();
-    for (const [i, raw] of input.text.split(/\r?\n/).entries()) {
+    const lines = input.text.split(/\r?\n/);
+    // `Running benches/check.rs (target/release/deps/check-1a2b…)`: with several bench targets, a test name may repeat in
+    // each; the target then tells them apart (a log of one target keeps the ids it always had).
+    const targets = lines.map((raw) => RUNNING_LINE.exec(raw.trim())?.[1]).map((path) => (path === undefined ? undefined : targetOf(path)));
+    const several = new Set(targets.filter((t) => t !== undefined)).size > 1;
+    let target: string | undefined;
+    for (const [i, raw] of lines.entries()) {
+      target = targets[i] ?? target;
       const match = BENCHER_LINE.exec(raw.trim());
       if (!match) continue;
       result.rows += 1;
       const [, name, value, , throughput] = match;
-      const labels = { benchmark: name as string };
-      const previous = seen.get(name as string);
+      const labels: Record<string, string> = several && target !== undefined ? { benchmark: name as string, target } : { benchmark: name as string };
+      const key = JSON.stringify([name, labels.target ?? '']);
+      const previous = seen.get(key);
       const ns = numberOf(value) as number;
       // A benchmark printed again (several runs appended to one log) adds a sample.
       if (previous) {
@@ -153,7 +168,7 @@ export const cargoBench: ToolAdapter = {
       }
       const entries: RawSeries[] = [{ metric: 'time', labels, unitHint: 'ns', samples: accumulate([ns]), line: i + 1 }];
       if (throughput !== undefined) entries.push({ metric: 'throughput', labels, unitHint: 'MB/s', directionHint: 'higher', samples: accumulate([numberOf(throughput) as number]), line: i + 1 });
-      seen.set(name as string, entries);
+      seen.set(key, entries);
       for (const s of entries) result.add(s);
     }
     return result.outcome('no bencher result lines');
