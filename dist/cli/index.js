@@ -27969,6 +27969,10 @@ function roleOf(column, p, namesRows = false) {
     // nothing, whatever its name. Decided from the values: mostly prose, or every value an item id.
     if (!names.label && p.text >= 2 && p.numeric === 0 && (p.prose >= 0.6 * p.text || (p.itemIds === p.text && p.distinct.size >= 3)))
         return 'ignore';
+    // A setting is written short (`concurrency` 16, `temperature` 0.7); a value with many digits after the point
+    // (`concurrency` 11.780263008980727, SGLang's measured mean) was measured: a label of it would change every run.
+    if (names.label && p.text === 0 && p.numeric > 0 && p.numericCells.some(isMeasuredLooking))
+        return 'metric';
     if (names.label && longestValue(p) <= MAX_NAMED_LABEL_LENGTH && distinct() <= MAX_NAMED_LABEL_VALUES)
         return 'label';
     if (namesRows && p.numeric === 0 && p.text > 0 && fewValues())
@@ -27981,6 +27985,14 @@ function roleOf(column, p, namesRows = false) {
     if (p.text > 0 && fewValues() && !(distinct() === values && values > 3))
         return 'label';
     return values === 0 ? 'metric' : 'ignore';
+}
+/** Six or more significant digits after the decimal point: a computed value, not a setting someone typed. */
+function isMeasuredLooking(cell) {
+    const text = String(cell).trim();
+    const point = text.indexOf('.');
+    if (point < 0 || /e/i.test(text))
+        return false;
+    return text.slice(point + 1).replace(/^0+/, '').replace(/\D.*$/, '').length >= 6;
 }
 /** Exact pooled mean and sd of two summaries; percentiles cannot be pooled and are dropped. */
 function poolSummaries(a, b) {
@@ -28852,19 +28864,10 @@ class SeriesSet {
                 existing.samples.add(v);
             return;
         }
-        // Two summaries that say how many samples they hold are one summary of all of them (their percentiles are not).
-        const a = existing.summary;
-        const b = series.summary;
-        if (a?.n !== undefined && a.mean !== undefined && b?.n !== undefined && b.mean !== undefined && (a.n < 2 || a.sd !== undefined) && (b.n < 2 || b.sd !== undefined)) {
-            const pooled = (0,metrics_stats/* poolMoments */.Mh)([{ n: a.n, mean: a.mean, sd: a.sd ?? null }, { n: b.n, mean: b.mean, sd: b.sd ?? null }]);
-            const summary = { n: pooled.n, mean: pooled.mean };
-            if (pooled.sd !== null)
-                summary.sd = pooled.sd;
-            if (a.min !== undefined && b.min !== undefined)
-                summary.min = Math.min(a.min, b.min);
-            if (a.max !== undefined && b.max !== undefined)
-                summary.max = Math.max(a.max, b.max);
-            existing.summary = summary;
+        // Two summaries that say how many samples they hold (n, mean, sd) are one summary of all of them.
+        const pooled = existing.summary && series.summary ? poolSummaries(existing.summary, series.summary) : undefined;
+        if (pooled) {
+            existing.summary = pooled;
             return;
         }
         this.problems.add(series.line, `a second result for "${series.metric}" ${(0,identity/* labelKey */.kJ)(series.labels) || 'without labels'}; the first is kept`);

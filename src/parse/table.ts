@@ -945,6 +945,9 @@ function roleOf(column: string, p: ColumnProfile, namesRows = false): Role {
   // five prompts repeated for three quantization tags are five samples per tag, so such a column splits
   // nothing, whatever its name. Decided from the values: mostly prose, or every value an item id.
   if (!names.label && p.text >= 2 && p.numeric === 0 && (p.prose >= 0.6 * p.text || (p.itemIds === p.text && p.distinct.size >= 3))) return 'ignore';
+  // A setting is written short (`concurrency` 16, `temperature` 0.7); a value with many digits after the point
+  // (`concurrency` 11.780263008980727, SGLang's measured mean) was measured: a label of it would change every run.
+  if (names.label && p.text === 0 && p.numeric > 0 && p.numericCells.some(isMeasuredLooking)) return 'metric';
   if (names.label && longestValue(p) <= MAX_NAMED_LABEL_LENGTH && distinct() <= MAX_NAMED_LABEL_VALUES) return 'label';
   if (namesRows && p.numeric === 0 && p.text > 0 && fewValues()) return 'label';
   // Mostly numbers: a metric whose stray text cells ("timeout", "OOM") are reported by line,
@@ -953,6 +956,14 @@ function roleOf(column: string, p: ColumnProfile, namesRows = false): Role {
   // Text that is unique on every row (ids, free text) would split each row into its own series.
   if (p.text > 0 && fewValues() && !(distinct() === values && values > 3)) return 'label';
   return values === 0 ? 'metric' : 'ignore';
+}
+
+/** Six or more significant digits after the decimal point: a computed value, not a setting someone typed. */
+function isMeasuredLooking(cell: string | number): boolean {
+  const text = String(cell).trim();
+  const point = text.indexOf('.');
+  if (point < 0 || /e/i.test(text)) return false;
+  return text.slice(point + 1).replace(/^0+/, '').replace(/\D.*$/, '').length >= 6;
 }
 
 /** Exact pooled mean and sd of two summaries; percentiles cannot be pooled and are dropped. */

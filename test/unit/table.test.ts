@@ -351,6 +351,19 @@ describe('TableBuilder: columns that name many things, dates and bare statistics
     expect(keys(result)).toEqual(['tokens_s{model=gemma3:1b}']);
   });
 
+  it('reads a label-named column holding measured values (concurrency 11.780263…) as a metric, and a setting (16) as a label', () => {
+    const { result } = build([
+      { concurrency: '11.780263008980727', request_throughput: '4.51' },
+      { concurrency: '12.104417923115536', request_throughput: '4.62' },
+    ]);
+    expect(keys(result)).toEqual(['concurrency', 'request_throughput']);
+    const settings = build([
+      { concurrency: '16', request_throughput: '4.51' },
+      { concurrency: '32', request_throughput: '6.02' },
+    ]);
+    expect(keys(settings.result)).toEqual(['request_throughput{concurrency=16}', 'request_throughput{concurrency=32}']);
+  });
+
   it('ignores timestamps written with slashes (nvidia-smi), without a problem', () => {
     const { result, problems } = build([
       { timestamp: '2026/09/22 09:06:42.286', 'memory.used [MiB]': '20480' },

@@ -1,7 +1,7 @@
 import { labelKey } from '../../metrics/identity.js';
 import type { Direction, ProvidedSummary, RawSeries } from '../../model/series.js';
 import type { ProblemLog } from '../problems.js';
-import { poolMoments } from '../../metrics/stats.js';
+import { poolSummaries } from '../table.js';
 import { accumulate } from './util.js';
 
 /** Helpers shared by the LLM-inference adapters: they all build series by hand from known keys. */
@@ -63,16 +63,10 @@ export class SeriesSet {
       for (const v of series.samples.samples) existing.samples.add(v);
       return;
     }
-    // Two summaries that say how many samples they hold are one summary of all of them (their percentiles are not).
-    const a = existing.summary;
-    const b = series.summary;
-    if (a?.n !== undefined && a.mean !== undefined && b?.n !== undefined && b.mean !== undefined && (a.n < 2 || a.sd !== undefined) && (b.n < 2 || b.sd !== undefined)) {
-      const pooled = poolMoments([{ n: a.n, mean: a.mean, sd: a.sd ?? null }, { n: b.n, mean: b.mean, sd: b.sd ?? null }]);
-      const summary: ProvidedSummary = { n: pooled.n, mean: pooled.mean };
-      if (pooled.sd !== null) summary.sd = pooled.sd;
-      if (a.min !== undefined && b.min !== undefined) summary.min = Math.min(a.min, b.min);
-      if (a.max !== undefined && b.max !== undefined) summary.max = Math.max(a.max, b.max);
-      existing.summary = summary;
+    // Two summaries that say how many samples they hold (n, mean, sd) are one summary of all of them.
+    const pooled = existing.summary && series.summary ? poolSummaries(existing.summary, series.summary) : undefined;
+    if (pooled) {
+      existing.summary = pooled;
       return;
     }
     this.problems.add(series.line, `a second result for "${series.metric}" ${labelKey(series.labels) || 'without labels'}; the first is kept`);
