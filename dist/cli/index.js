@@ -12536,8 +12536,8 @@ const TERM_EXCEPTIONS = [
     /\b(warm-up|warmup|forward|prefill|decode) pass(es)?\b/gi, /\bfailed requests?\b/gi, /\b(out-of-memory|request) failures?\b/gi, /\bblock size\b/gi,
     /\bremains to be seen\b/gi, /\bthe ranks of\b/gi, /\b(which|where|what)(\s+\S+){0,4}\s+(comes?|came) from\b/gi,
 ];
-/** Words of state that advice may ask for ("Make sure the clock stays fixed", "Check the host is up"). */
-const ADVICE_STATE_WORDS = words('stays stay remains remain up down less fewer');
+/** Words of state that advice may ask for ("Make sure the clock stays fixed", "Check the host is up"); `more`/`less` are AMOUNT_WORDS'. */
+const ADVICE_STATE_WORDS = words('stays stay remains remain up down');
 /** The gate's business: pass, fail, merge, approve, thresholds and baselines are stated by code. */
 const VERDICT_WORDS = words(`
   pass passes passed passing fail fails failed failing failure failures gate gates gated gating threshold thresholds
@@ -12680,10 +12680,13 @@ const SCRIPT_TEST = {
     thai: /\p{Script=Thai}/u,
 };
 /** The script a configured language is written in; undefined when we do not know the language. */
+/** "British English", "English (US)", "pt-BR" → its words, lower case. */
+function languageWords(language) {
+    return language.trim().toLowerCase().split(/[-_\s()]+/).filter(Boolean);
+}
 function scriptOf(language) {
-    // "British English", "English (US)", "pt-BR": the first word that names a language decides.
-    const keys = language.trim().toLowerCase().split(/[-_\s()]+/).filter(Boolean);
-    for (const key of keys) {
+    // The first word that names a language decides.
+    for (const key of languageWords(language)) {
         const script = Object.keys(SCRIPTS).find((name) => SCRIPTS[name]?.includes(key));
         if (script !== undefined)
             return script;
@@ -12691,7 +12694,7 @@ function scriptOf(language) {
     return undefined;
 }
 function isEnglish(language) {
-    const keys = language.trim().toLowerCase().split(/[-_\s()]+/).filter(Boolean);
+    const keys = languageWords(language);
     return keys.includes('english') || keys[0] === 'en';
 }
 /**
@@ -13730,6 +13733,10 @@ function exactStatsAndOrder(values, min, max) {
 /** Squares of values beyond these underflow to 0 or overflow to Infinity, and the sd with them. */
 const TINY = 1e-100;
 const HUGE = 1e100;
+/** Whether values of this magnitude must be scaled before they are squared. */
+function needsScaling(scale) {
+    return scale > 0 && Number.isFinite(scale) && (scale < TINY || scale > HUGE);
+}
 /**
  * The sample standard deviation of values in ascending order. Values whose
  * squares leave the range of a double (1e-170 s, 1e200) are scaled by the
@@ -13737,7 +13744,7 @@ const HUGE = 1e100;
  */
 function standardDeviation(sorted) {
     const scale = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
-    if (!(scale < TINY || scale > HUGE) || scale === 0 || !Number.isFinite(scale))
+    if (!needsScaling(scale))
         return (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .sampleStandardDeviation */ .JK)(sorted);
     const scaled = Array.from(sorted, (v) => v / scale);
     return (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .sampleStandardDeviation */ .JK)(scaled) * scale;
@@ -13903,7 +13910,7 @@ function madOfSorted(sorted, med) {
 function poolMoments(groups) {
     // Squares of tiny or huge values leave the range of a double (see standardDeviation): pool them scaled.
     const scale = Math.max(0, ...groups.map((g) => Math.max(Math.abs(g.mean), g.sd ?? 0)));
-    if (scale > 0 && Number.isFinite(scale) && (scale < TINY || scale > HUGE)) {
+    if (needsScaling(scale)) {
         const pooled = poolMomentsAsGiven(groups.map((g) => ({ n: g.n, mean: g.mean / scale, sd: g.sd === null ? null : g.sd / scale })));
         return { n: pooled.n, mean: pooled.mean * scale, sd: pooled.sd === null ? null : pooled.sd * scale };
     }
@@ -23141,1019 +23148,6 @@ class ProblemLog {
     }
 }
 
-;// CONCATENATED MODULE: ./src/parse/adapters/util.ts
-
-
-
-function cli_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** A finite number, or a numeric string as some tools write (`"37"`, `"1,234.5"`); undefined otherwise. */
-function numberOf(v) {
-    if (typeof v === 'number')
-        return Number.isFinite(v) ? v : undefined;
-    if (typeof v !== 'string')
-        return undefined;
-    const t = v.trim().replace(/,/g, '');
-    if (t === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t))
-        return undefined;
-    const n = Number(t);
-    return Number.isFinite(n) ? n : undefined;
-}
-function accumulate(values) {
-    const acc = new SampleAccumulator();
-    for (const v of values)
-        acc.add(v);
-    return acc;
-}
-function summaryOf(fields) {
-    const out = {};
-    for (const [k, v] of Object.entries(fields)) {
-        if (v === undefined || (typeof v === 'number' && !Number.isFinite(v)))
-            continue;
-        if (k === 'percentiles') {
-            const kept = Object.entries(v).filter(([, x]) => Number.isFinite(x));
-            if (kept.length > 0)
-                out.percentiles = Object.fromEntries(kept);
-        }
-        else
-            out[k] = v;
-    }
-    return out;
-}
-/** A label value as text: numbers and booleans as written, anything else as JSON. */
-function labelText(v) {
-    if (typeof v === 'string')
-        return v;
-    if (typeof v === 'number' || typeof v === 'boolean')
-        return String(v);
-    return JSON.stringify(v) ?? '';
-}
-/** Collects an adapter's series and problems into one outcome. */
-class AdapterResult {
-    adapter;
-    series = [];
-    problems = new ProblemLog();
-    rows = 0;
-    excludedRows = 0;
-    supersedes = [];
-    constructor(adapter) {
-        this.adapter = adapter;
-    }
-    add(series) {
-        this.series.push(series);
-    }
-    outcome(emptyReason) {
-        if (this.series.length === 0) {
-            const why = this.problems.items[0]?.reason;
-            return skipped(`${this.adapter}: ${emptyReason}${why ? ` (${why})` : ''}`);
-        }
-        const out = parsedOutcome(this.adapter, this.series, this.problems, { rows: this.rows, excludedRows: this.excludedRows });
-        if (this.supersedes.length > 0)
-            out.supersedes = this.supersedes;
-        return out;
-    }
-}
-function parsedOutcome(adapter, series, problems, counts) {
-    return {
-        status: 'parsed',
-        adapter,
-        series,
-        rows: counts.rows,
-        excludedRows: counts.excludedRows ?? 0,
-        problems: problems.items,
-        problemCount: problems.total,
-        document: false,
-    };
-}
-/** 1-based line of the first occurrence of `needle` in `text`, for annotations; undefined when absent. */
-function lineOf(text, needle, from = 0) {
-    const at = text.indexOf(needle, from);
-    if (at < 0)
-        return undefined;
-    let line = 1;
-    for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1))
-        line += 1;
-    return line;
-}
-/** The first non-blank line, found without splitting the whole text (detectors see files up to 1 MB). */
-function firstLine(text) {
-    for (let start = 0; start < text.length;) {
-        const end = text.indexOf('\n', start);
-        const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
-        if (line.trim() !== '')
-            return line;
-        if (end < 0)
-            break;
-        start = end + 1;
-    }
-    return undefined;
-}
-/** The first non-blank line parsed as JSON; undefined when there is none or it is not JSON. */
-function firstJsonLine(text) {
-    const line = firstLine(text);
-    if (line === undefined)
-        return undefined;
-    try {
-        return JSON.parse(line);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** NDJSON lines with their 1-based numbers; a line that is not JSON is a problem, not a failure. */
-function jsonLines(text, problems) {
-    const items = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        if (raw.trim() === '')
-            return;
-        try {
-            items.push({ value: JSON.parse(raw), line: i + 1 });
-        }
-        catch {
-            problems.add(i + 1, 'invalid JSON; line skipped');
-        }
-    });
-    return items;
-}
-
-;// CONCATENATED MODULE: ./src/parse/adapters/bencher.ts
-
-
-const MEASURE_KEYS = new Set(['value', 'lower_value', 'upper_value']);
-function isMeasure(v) {
-    return cli_isObject(v) && typeof v.value === 'number' && Object.keys(v).every((k) => MEASURE_KEYS.has(k));
-}
-/** `{bench: {measure: {value, lower_value?, upper_value?}}}` and nothing else. */
-function isBmf(json) {
-    if (!cli_isObject(json))
-        return false;
-    const benches = Object.values(json);
-    return benches.length > 0 && benches.every((b) => cli_isObject(b) && Object.keys(b).length > 0 && Object.values(b).every(isMeasure));
-}
-/** Bencher's built-in measures and the units it records them in. */
-const BUILT_IN = {
-    latency: { unit: 'ns', direction: 'lower' },
-    throughput: { unit: 'ops/s', direction: 'higher' },
-    'build-time': { unit: 's', direction: 'lower' },
-    'file-size': { unit: 'B', direction: 'lower' },
-};
-/**
- * Bencher Metric Format (BMF) JSON: one single-value series per benchmark and
- * measure, labelled `benchmark`. Built-in measures carry Bencher's units and
- * directions (`latency` ns lower, `throughput` ops/s higher, `build-time` s,
- * `file-size` B); custom measures are inferred from their name. The
- * `lower_value`/`upper_value` bounds are not a standard deviation, so they
- * are not used as one.
- */
-const bencher = {
-    name: 'bencher',
-    types: ['json'],
-    detect: (input) => isBmf(input.json),
-    parse(input) {
-        if (!isBmf(input.json))
-            return failed('bencher: expected {benchmark: {measure: {value}}} (Bencher Metric Format)');
-        const result = new AdapterResult('bencher');
-        for (const [benchmark, measures] of Object.entries(input.json)) {
-            const line = lineOf(input.text, JSON.stringify(benchmark));
-            for (const [measure, m] of Object.entries(measures)) {
-                result.rows += 1;
-                const value = numberOf(m.value);
-                const s = { metric: measure, labels: { benchmark }, samples: accumulate([value]) };
-                const known = BUILT_IN[measure.toLowerCase()];
-                if (known) {
-                    s.unitHint = known.unit;
-                    s.directionHint = known.direction;
-                }
-                if (line !== undefined)
-                    s.line = line;
-                result.add(s);
-            }
-        }
-        return result.outcome('no measures');
-    },
-};
-
-;// CONCATENATED MODULE: ./src/parse/adapters/criterion.ts
-
-
-/** Current releases write snake_case keys; criterion 0.2 wrote `Mean`, `StdDev`, …. */
-function estimate(json, ...keys) {
-    for (const key of keys) {
-        const e = json[key];
-        if (cli_isObject(e)) {
-            const v = numberOf(e.point_estimate);
-            if (v !== undefined)
-                return v;
-        }
-    }
-    return undefined;
-}
-function isEstimates(json) {
-    if (!cli_isObject(json))
-        return false;
-    const mean = json.mean ?? json.Mean;
-    return cli_isObject(mean) && 'point_estimate' in mean;
-}
-/** criterion's `change/estimates.json` holds relative changes, not times: only mean and median. */
-function isChange(json, path) {
-    return /(^|\/)change\/estimates\.json$/i.test(path) || (!('std_dev' in json) && !('StdDev' in json) && !('slope' in json) && !('Slope' in json));
-}
-function isSample(json) {
-    if (cli_isObject(json))
-        return Array.isArray(json.iters) && Array.isArray(json.times);
-    // criterion 0.2: a list of [iterations, nanoseconds] pairs.
-    return Array.isArray(json) && json.length > 0 && json.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'number'));
-}
-function isDescription(json) {
-    return cli_isObject(json) && 'full_id' in json && 'directory_name' in json;
-}
-const FOLDERS = /^(new|base|change)$/i;
-/** The benchmark's id from its folder: `target/criterion/<group>/<function>/<value>/new/estimates.json`. */
-function benchmarkNameFromPath(path) {
-    const segments = path.split('/');
-    const file = segments.pop() ?? '';
-    if (segments.length > 0 && FOLDERS.test(segments[segments.length - 1]))
-        segments.pop();
-    const root = segments.map((s) => s.toLowerCase()).lastIndexOf('criterion');
-    const parts = root >= 0 ? segments.slice(root + 1) : segments.slice(-1);
-    return parts.length > 0 ? parts.join('/') : file.replace(/\.json$/i, '');
-}
-function folderOf(path) {
-    const segments = path.split('/');
-    segments.pop();
-    return segments[segments.length - 1]?.toLowerCase();
-}
-/**
- * Criterion.rs output under `target/criterion/<benchmark>/new/`: `sample.json`
- * gives the per-iteration time of every sample (time ÷ iterations, ns) as a
- * `time` series labelled `benchmark`; `estimates.json` gives the summary
- * (mean, median, std_dev point estimates, ns) and is superseded by the
- * `sample.json` beside it when both are read. `base/` (the previous run),
- * `change/` (criterion's own comparison), `benchmark.json` and `tukey.json`
- * are recognised and skipped with the reason.
- */
-/** criterion's `raw.csv`: `group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count`. */
-const RAW_CSV_HEADER = /^group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count\s*$/;
-const criterion = {
-    name: 'criterion',
-    types: ['json', 'csv'],
-    detect(input) {
-        if (input.type === 'csv')
-            return RAW_CSV_HEADER.test((input.text.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF/, ''));
-        const file = input.path.split('/').pop()?.toLowerCase() ?? '';
-        if (isEstimates(input.json) || isDescription(input.json))
-            return true;
-        if (file.endsWith('sample.json') && isSample(input.json))
-            return true;
-        return file === 'tukey.json' && /(^|\/)criterion\//i.test(input.path) && Array.isArray(input.json);
-    },
-    parse(input) {
-        const json = input.json;
-        const folder = folderOf(input.path);
-        if (folder === 'base')
-            return skipped("criterion: the previous run (base/); the current one is in new/");
-        // Each row holds a sample's total time and its iteration count, the same as sample.json, which is read instead.
-        if (input.type === 'csv')
-            return skipped('criterion: raw.csv holds the samples of sample.json in the same folder, which is read instead');
-        if (isDescription(json))
-            return skipped('criterion: benchmark description (names only); its times are in estimates.json and sample.json');
-        const benchmark = benchmarkNameFromPath(input.path);
-        const result = new AdapterResult('criterion');
-        if (isEstimates(json)) {
-            if (isChange(json, input.path))
-                return skipped("criterion: change estimates (relative to criterion's previous run), not times");
-            result.rows = 1;
-            const summary = summaryOf({ mean: estimate(json, 'mean', 'Mean'), median: estimate(json, 'median', 'Median'), sd: estimate(json, 'std_dev', 'StdDev') });
-            result.add({ metric: 'time', labels: { benchmark }, unitHint: 'ns', summary });
-            return result.outcome('no point estimates');
-        }
-        if (!isSample(json))
-            return skipped('criterion: tukey fences (outlier thresholds), not measurements');
-        const pairs = Array.isArray(json)
-            ? json
-            : json.iters.map((it, i) => [it, json.times[i]]);
-        const perIteration = [];
-        for (const [i, [iters, time]] of pairs.entries()) {
-            result.rows += 1;
-            const n = numberOf(iters);
-            const t = numberOf(time);
-            if (n === undefined || t === undefined || n <= 0) {
-                result.excludedRows += 1;
-                result.problems.add(undefined, `sample #${i + 1}: needs a positive iteration count and a time`);
-                continue;
-            }
-            perIteration.push(t / n);
-        }
-        if (perIteration.length > 0) {
-            const series = { metric: 'time', labels: { benchmark }, unitHint: 'ns', samples: accumulate(perIteration) };
-            result.add(series);
-            const dir = input.path.slice(0, input.path.lastIndexOf('/') + 1);
-            result.supersedes.push(`${dir}estimates.json`);
-        }
-        return result.outcome('no usable samples');
-    },
-};
-/**
- * libtest's bencher lines, also written by `cargo bench` with criterion's
- * `--output-format bencher`: `test name ... bench:   1,234 ns/iter (+/- 56)`,
- * optionally followed by `= 12 MB/s`. The value is libtest's median and the
- * `+/-` a range (max − min), not a standard deviation, so each benchmark is a
- * single-value `time` series in ns (and `throughput` in MB/s when printed).
- */
-const BENCHER_LINE = /^test\s+(.+?)\s+\.\.\.\s+bench:\s+([\d,]+(?:\.\d+)?)\s+ns\/iter\s+\(\+\/-\s+([\d,]+(?:\.\d+)?)\)(?:\s*=\s*([\d,]+(?:\.\d+)?)\s+MB\/s)?\s*$/;
-const RUNNING_LINE = /^Running\s+(?:unittests\s+)?(\S+)/;
-/** `benches/check.rs` or `target/release/deps/check-1a2b3c4d5e6f7a8b` → `check`. */
-function targetOf(path) {
-    return (path.split('/').pop() ?? path).replace(/\.rs$/, '').replace(/-[0-9a-f]{16}$/, '');
-}
-const cargoBench = {
-    name: 'cargo-bench',
-    types: ['text'],
-    detect(input) {
-        for (const line of input.text.split(/\r?\n/, 2000))
-            if (BENCHER_LINE.test(line.trim()))
-                return true;
-        return false;
-    },
-    parse(input) {
-        const result = new AdapterResult('cargo-bench');
-        const seen = new Map();
-        const lines = input.text.split(/\r?\n/);
-        // `Running benches/check.rs (target/release/deps/check-1a2b…)`: with several bench targets, a test name may repeat in
-        // each; the target then tells them apart (a log of one target keeps the ids it always had).
-        const targets = lines.map((raw) => RUNNING_LINE.exec(raw.trim())?.[1]).map((path) => (path === undefined ? undefined : targetOf(path)));
-        const several = new Set(targets.filter((t) => t !== undefined)).size > 1;
-        let target;
-        for (const [i, raw] of lines.entries()) {
-            target = targets[i] ?? target;
-            const match = BENCHER_LINE.exec(raw.trim());
-            if (!match)
-                continue;
-            result.rows += 1;
-            const [, name, value, , throughput] = match;
-            const labels = several && target !== undefined ? { benchmark: name, target } : { benchmark: name };
-            const key = JSON.stringify([name, labels.target ?? '']);
-            const previous = seen.get(key);
-            const ns = numberOf(value);
-            // A benchmark printed again (several runs appended to one log) adds a sample.
-            if (previous) {
-                previous[0]?.samples?.add(ns);
-                if (throughput !== undefined)
-                    previous[1]?.samples?.add(numberOf(throughput));
-                continue;
-            }
-            const entries = [{ metric: 'time', labels, unitHint: 'ns', samples: accumulate([ns]), line: i + 1 }];
-            if (throughput !== undefined)
-                entries.push({ metric: 'throughput', labels, unitHint: 'MB/s', directionHint: 'higher', samples: accumulate([numberOf(throughput)]), line: i + 1 });
-            seen.set(key, entries);
-            for (const s of entries)
-                result.add(s);
-        }
-        return result.outcome('no bencher result lines');
-    },
-};
-
-// EXTERNAL MODULE: ./src/metrics/infer.ts
-var infer = __nccwpck_require__(1161);
-;// CONCATENATED MODULE: ./src/parse/limits.ts
-/**
- * Caps checked before or while a file is read, so one hostile or runaway file
- * costs bounded memory and time and ends as one reported file instead of a
- * crashed run. docs/robustness-data.md lists them with the reasons users see.
- * The values are far above what benchmark tools write: a file past one is
- * almost certainly not a benchmark result (a dump, a cache, generated data).
- */
-const LIMITS = {
-    /** Distinct object key names in one JSON document, counted before it is parsed. */
-    jsonKeys: 100_000,
-    /** Nesting of JSON objects and arrays, checked before parsing (the walkers recurse). */
-    jsonDepth: 64,
-    /** Data rows of one table (CSV, TSV, JSONL, a JSON record array or a Markdown table). */
-    rows: 20_000_000,
-    /** Columns of one table (CSV header fields, distinct JSONL/record keys). */
-    columns: 2_000,
-    /** Metric/label combinations (series) from one file, and label combinations of one table. */
-    seriesPerFile: 20_000,
-    /** Series in one run, over every file: files past it are skipped whole. */
-    seriesPerRun: 200_000,
-    /** One CSV record (an unclosed quote would otherwise swallow the rest of the file). */
-    csvRecordChars: 4_000_000,
-    /** One JSONL line. */
-    lineChars: 16_000_000,
-};
-/**
- * Thrown by a parser the moment a file passes a cap; parseFile turns it into
- * a skipped file with this message as the reason.
- */
-class LimitError extends Error {
-    line;
-    constructor(message, line) {
-        super(message);
-        this.line = line;
-        this.name = 'LimitError';
-    }
-}
-const grouped = (n) => n.toLocaleString('en-US');
-const limitMessages = {
-    jsonKeys: () => `too many keys: over ${grouped(LIMITS.jsonKeys)} distinct keys in one JSON document`,
-    jsonDepth: () => `nested too deeply: over ${grouped(LIMITS.jsonDepth)} levels of objects and arrays`,
-    rows: () => `too many rows: over ${grouped(LIMITS.rows)} in one table`,
-    columns: () => `too many columns: over ${grouped(LIMITS.columns)} in one table`,
-    seriesPerFile: (what = 'metric/label combinations') => `too many series: over ${grouped(LIMITS.seriesPerFile)} ${what} in one file`,
-    seriesPerRun: (count) => `not analysed: its ${grouped(count)} series would take the run past ${grouped(LIMITS.seriesPerRun)} series (earlier files in path order came first)`,
-    seriesPerRunPast: () => `not analysed: an earlier file in path order did not fit under the run's cap of ${grouped(LIMITS.seriesPerRun)} series, and every later file is left out (most without being read)`,
-    lineChars: () => `line longer than ${grouped(LIMITS.lineChars)} characters; line skipped`,
-};
-
-;// CONCATENATED MODULE: ./src/parse/json-scan.ts
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const NEWLINE = 0x0a;
-/** Objects up to this many keys find a repeat by a scan of their keys, which beats a Map for records of a few fields. */
-const SMALL_OBJECT = 16;
-/** Index of the quote closing the string token that starts at `start` (a quote); the text's length when none does. */
-function stringEnd(text, start) {
-    let i = start + 1;
-    for (;;) {
-        const q = text.indexOf('"', i);
-        if (q < 0)
-            return text.length;
-        // An odd run of backslashes before the quote escapes it.
-        let slashes = 0;
-        for (let k = q - 1; k > start && text.charCodeAt(k) === BACKSLASH; k--)
-            slashes += 1;
-        if (slashes % 2 === 0)
-            return q;
-        i = q + 1;
-    }
-}
-function keyText(raw, escaped) {
-    if (!escaped)
-        return raw;
-    try {
-        return JSON.parse(`"${raw}"`);
-    }
-    catch {
-        return raw;
-    }
-}
-/**
- * Scans `text` (one JSON document, or one JSONL line) for the caps in LIMITS
- * and for duplicate keys. Stops at the first cap passed. The keys of open
- * objects share one stack, so a record of a few fields allocates nothing
- * but its key names.
- */
-function scanJson(text, options = {}) {
-    const stack = [];
-    const keys = [];
-    const keyLines = [];
-    const names = options.distinctKeys === false ? undefined : new Set();
-    const duplicates = [];
-    let line = 1;
-    const length = text.length;
-    for (let i = 0; i < length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === NEWLINE) {
-            line += 1;
-        }
-        else if (c === QUOTE) {
-            const end = stringEnd(text, i);
-            const top = stack[stack.length - 1];
-            if (top?.object && top.expectKey) {
-                const raw = text.slice(i + 1, end);
-                const key = keyText(raw, raw.includes('\\'));
-                top.expectKey = false;
-                top.step = key;
-                let first;
-                if (top.keyMap) {
-                    first = top.keyMap.get(key);
-                    if (first === undefined)
-                        top.keyMap.set(key, line);
-                }
-                else {
-                    for (let k = top.keysFrom; k < keys.length; k++) {
-                        if (keys[k] === key) {
-                            first = keyLines[k];
-                            break;
-                        }
-                    }
-                    if (first === undefined) {
-                        keys.push(key);
-                        keyLines.push(line);
-                        if (keys.length - top.keysFrom > SMALL_OBJECT) {
-                            top.keyMap = new Map();
-                            for (let k = top.keysFrom; k < keys.length; k++)
-                                top.keyMap.set(keys[k], keyLines[k]);
-                            keys.length = top.keysFrom;
-                            keyLines.length = top.keysFrom;
-                        }
-                    }
-                }
-                if (first !== undefined)
-                    duplicates.push({ key, line, firstLine: first, path: stack.map((f) => f.step) });
-                if (names && !names.has(key)) {
-                    names.add(key);
-                    if (names.size > LIMITS.jsonKeys)
-                        return { refusal: { reason: limitMessages.jsonKeys(), line }, duplicates };
-                }
-            }
-            i = end;
-        }
-        else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-            if (stack.length >= LIMITS.jsonDepth)
-                return { refusal: { reason: limitMessages.jsonDepth(), line }, duplicates };
-            const object = c === 0x7b;
-            stack.push({ object, expectKey: object, step: object ? '' : 0, keysFrom: keys.length });
-        }
-        else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-            const closed = stack.pop();
-            if (closed?.object && !closed.keyMap) {
-                keys.length = closed.keysFrom;
-                keyLines.length = closed.keysFrom;
-            }
-        }
-        else if (c === 0x2c /* , */) {
-            const top = stack[stack.length - 1];
-            if (top?.object)
-                top.expectKey = true;
-            else if (top)
-                top.step = top.step + 1;
-        }
-    }
-    return { duplicates };
-}
-/** Removes every duplicated key from a parsed document, so neither of its values reaches a statistic. */
-function dropDuplicateKeys(value, duplicates) {
-    for (const dup of duplicates) {
-        // The path holds the steps of every open frame; its last step is the key itself.
-        let node = value;
-        for (const step of dup.path.slice(0, -1)) {
-            if (node === null || typeof node !== 'object')
-                break;
-            node = node[step];
-        }
-        if (node !== null && typeof node === 'object' && !Array.isArray(node))
-            delete node[dup.key];
-    }
-}
-/** The problem a duplicate key is reported as. */
-function duplicateKeyReason(dup, singleLine = false) {
-    const where = singleLine || dup.firstLine === dup.line ? '' : ` (first at line ${dup.firstLine})`;
-    return `key "${dup.key.length > 80 ? `${dup.key.slice(0, 80)}…` : dup.key}" appears twice in one object${where}; JSON keeps only one, so its values are left out`;
-}
-/**
- * The line of the first key at each path (object keys from the top, array
- * levels skipped, as the JSON walker names metrics): how a problem found in
- * the parsed value gets the line a user can open. Runs only when there are
- * such problems.
- */
-function keyPathLines(text, paths) {
-    const wanted = new Set(paths.map((p) => p.join('\u0000')));
-    const found = new Map();
-    const stack = [];
-    let line = 1;
-    for (let i = 0; i < text.length && found.size < wanted.size; i++) {
-        const c = text.charCodeAt(i);
-        if (c === NEWLINE)
-            line += 1;
-        else if (c === QUOTE) {
-            const end = stringEnd(text, i);
-            const top = stack[stack.length - 1];
-            if (top?.object && top.expectKey) {
-                const raw = text.slice(i + 1, end);
-                top.key = keyText(raw, raw.includes('\\'));
-                top.expectKey = false;
-                const at = stack.filter((f) => f.object).map((f) => f.key).join('\u0000');
-                if (wanted.has(at) && !found.has(at))
-                    found.set(at, line);
-            }
-            i = end;
-        }
-        else if (c === 0x7b || c === 0x5b)
-            stack.push({ object: c === 0x7b, expectKey: c === 0x7b, key: '' });
-        else if (c === 0x7d || c === 0x5d)
-            stack.pop();
-        else if (c === 0x2c) {
-            const top = stack[stack.length - 1];
-            if (top?.object)
-                top.expectKey = true;
-        }
-    }
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/parse/adapters/github-action-benchmark.ts
-
-
-
-
-const BENCH_KEYS = new Set(['name', 'unit', 'value', 'range', 'extra']);
-const DATA_JS_PREFIX = /^\s*window\.BENCHMARK_DATA\s*=\s*/;
-function isBench(v) {
-    return cli_isObject(v) && typeof v.name === 'string' && numberOf(v.value) !== undefined && Object.keys(v).every((k) => BENCH_KEYS.has(k));
-}
-/** A custom-benchmark file: every entry is `{name, unit, value}` (+ `range`, `extra`) and nothing else. */
-function isCustomList(json) {
-    return Array.isArray(json) && json.length > 0 && json.every((b) => isBench(b) && typeof b.unit === 'string');
-}
-const RATE_UNIT = /(\/\s*(s|sec|second|ms|us|µs|μs|ns|min|h|hour)|per\s*(second|sec|s)|ops|hz|fps|qps|rps|tps|throughput)$/i;
-const TIME_UNIT = /^(ps|ns|us|µs|μs|ms|s|sec|secs|seconds?|milliseconds?|microseconds?|nanoseconds?|min|minutes?|h|hours?)(\s*\/\s*(iter|iteration|op|operation|call|run|token|tok|req|request|batch|step|sample|item))?$/i;
-/**
- * The file cannot say whether bigger is better, so the unit decides when it
- * can: a rate (`ops/sec`, `tok/s`, `MB/s`) is higher-is-better, a duration
- * (`ns/iter`, `ms`) lower. Anything else is left to inference from the name.
- */
-function directionFromUnit(unit) {
-    const u = unit.trim();
-    if (u === '')
-        return undefined;
-    if (RATE_UNIT.test(u))
-        return 'higher';
-    if (TIME_UNIT.test(u))
-        return 'lower';
-    return undefined;
-}
-/**
- * Direction for a bench in a data.js entry: the `custom*IsBetter` tools state
- * it; for the tools github-action-benchmark parses itself the unit decides
- * first (Go's `MB/s` is higher-is-better), then the tool's own convention
- * (benchmark.js and pytest store ops/sec; the rest store times).
- */
-function directionFor(tool, unit) {
-    if (tool === 'customBiggerIsBetter')
-        return 'higher';
-    if (tool === 'customSmallerIsBetter')
-        return 'lower';
-    const byUnit = directionFromUnit(unit);
-    if (byUnit)
-        return byUnit;
-    if (tool === 'benchmarkjs' || tool === 'pytest')
-        return 'higher';
-    return tool === '' ? undefined : 'lower';
-}
-function seriesOf(bench, labels, direction, line) {
-    const s = { metric: bench.name, labels, samples: accumulate([numberOf(bench.value)]) };
-    const unit = typeof bench.unit === 'string' ? bench.unit.trim() : '';
-    if (unit !== '')
-        s.unitHint = (0,infer/* canonicalUnit */.lV)(unit);
-    if (direction)
-        s.directionHint = direction;
-    if (line !== undefined)
-        s.line = line;
-    return s;
-}
-/**
- * github-action-benchmark's custom JSON (`tool: customBiggerIsBetter` /
- * `customSmallerIsBetter` input): `[{name, unit, value, range?, extra?}]`,
- * one single-value series per entry named as the entry. Which way is better
- * is chosen in the workflow, not written in the file: it is inferred from the
- * unit (rates higher, durations lower), then from the name; the `directions`
- * input sets it explicitly.
- */
-const githubActionBenchmark = {
-    name: 'github-action-benchmark',
-    types: ['json', 'other'],
-    detect(input) {
-        if (input.type === 'other')
-            return /\.js$/i.test(input.path) && DATA_JS_PREFIX.test(input.text);
-        return isCustomList(input.json);
-    },
-    parse(input) {
-        if (DATA_JS_PREFIX.test(input.text) && input.json === undefined)
-            return parseDataJs(input);
-        const list = input.json;
-        if (!Array.isArray(list))
-            return failed('github-action-benchmark: expected a list of {name, unit, value} entries');
-        const result = new AdapterResult('github-action-benchmark');
-        for (const [i, bench] of list.entries()) {
-            result.rows += 1;
-            if (!isBench(bench)) {
-                result.excludedRows += 1;
-                result.problems.add(undefined, `entry #${i + 1}: needs a name and a numeric value, skipped`);
-                continue;
-            }
-            const unit = typeof bench.unit === 'string' ? bench.unit : '';
-            result.add(seriesOf(bench, {}, directionFromUnit(unit), lineOf(input.text, JSON.stringify(bench.name))));
-        }
-        return result.outcome('no entries with a name and a numeric value');
-    },
-};
-const unitOf = (bench) => (typeof bench.unit === 'string' ? bench.unit.trim() : '');
-/**
- * One entry's benches as series. A name measured in two units (JMH's
- * `ops/us` throughput and `us/op` time of one benchmark) is two series, told
- * apart by a `unit` label; a name repeated in one unit (`go test -count=5`)
- * is one series with a sample per repeat.
- */
-function entrySeries(benches, suite, tool) {
-    const units = new Map();
-    for (const bench of benches) {
-        const name = bench.name;
-        const seen = units.get(name) ?? new Set();
-        seen.add(unitOf(bench));
-        units.set(name, seen);
-    }
-    const byKey = new Map();
-    for (const bench of benches) {
-        const name = bench.name;
-        const unit = unitOf(bench);
-        const key = JSON.stringify([name, unit]);
-        const same = byKey.get(key);
-        if (same) {
-            same.samples?.add(numberOf(bench.value));
-            continue;
-        }
-        const labels = (units.get(name)?.size ?? 0) > 1 ? { suite, unit } : { suite };
-        byKey.set(key, seriesOf(bench, labels, directionFor(tool, unit), undefined));
-    }
-    return [...byKey.values()];
-}
-function readDataJs(text) {
-    const body = text.replace(/^\uFEFF/, '').replace(DATA_JS_PREFIX, '').replace(/;?\s*$/, '');
-    // The same caps as any JSON document, before it is built (src/parse/json-scan.ts).
-    const refusal = scanJson(body).refusal;
-    if (refusal)
-        return `window.BENCHMARK_DATA: ${refusal.reason}`;
-    let doc;
-    try {
-        // JSON only: the file is data written by the action, and is never evaluated.
-        doc = JSON.parse(body);
-    }
-    catch (err) {
-        return `window.BENCHMARK_DATA is not plain JSON (${err.message})`;
-    }
-    if (!cli_isObject(doc) || !cli_isObject(doc.entries))
-        return 'window.BENCHMARK_DATA has no "entries" object';
-    const runs = [];
-    const problems = [];
-    for (const [suite, entries] of Object.entries(doc.entries)) {
-        if (!Array.isArray(entries)) {
-            problems.push(`suite ${suite}: entries are not a list`);
-            continue;
-        }
-        for (const [i, entry] of entries.entries()) {
-            if (!cli_isObject(entry) || !Array.isArray(entry.benches)) {
-                problems.push(`suite ${suite}, entry #${i + 1}: no benches`);
-                continue;
-            }
-            const tool = typeof entry.tool === 'string' ? entry.tool : '';
-            const c = cli_isObject(entry.commit) ? entry.commit : {};
-            const commit = { id: typeof c.id === 'string' ? c.id : '' };
-            if (typeof c.message === 'string')
-                commit.message = c.message;
-            if (typeof c.timestamp === 'string')
-                commit.timestamp = c.timestamp;
-            if (typeof c.url === 'string')
-                commit.url = c.url;
-            const benches = [];
-            for (const bench of entry.benches) {
-                if (!cli_isObject(bench) || typeof bench.name !== 'string' || numberOf(bench.value) === undefined) {
-                    problems.push(`suite ${suite}, commit ${commit.id.slice(0, 7) || '?'}: a bench without a name or numeric value`);
-                    continue;
-                }
-                benches.push(bench);
-            }
-            runs.push({ suite, commit, date: numberOf(entry.date) ?? 0, tool, series: entrySeries(benches, suite, tool) });
-        }
-    }
-    return { runs, problems };
-}
-/**
- * Every run stored in a github-action-benchmark `data.js` (oldest first, per
- * suite), for use as baseline history. Throws with the reason when the text
- * is not such a file.
- */
-function benchmarkDataHistory(text) {
-    if (!DATA_JS_PREFIX.test(text.replace(/^\uFEFF/, '')))
-        throw new Error('not a github-action-benchmark data.js (no "window.BENCHMARK_DATA =")');
-    const data = readDataJs(text);
-    if (typeof data === 'string')
-        throw new Error(data);
-    return [...data.runs].sort((a, b) => (a.suite < b.suite ? -1 : a.suite > b.suite ? 1 : a.date - b.date));
-}
-/**
- * The latest run of each suite is what the file says about the code now. Two
- * workflows may store into one suite for the same commit (one entry each), so
- * every entry of the latest entry's commit counts, the later one winning a
- * bench both hold.
- */
-function parseDataJs(input) {
-    const data = readDataJs(input.text);
-    if (typeof data === 'string')
-        return failed(`github-action-benchmark: ${data}`);
-    const result = new AdapterResult('github-action-benchmark');
-    for (const p of data.problems)
-        result.problems.add(undefined, p);
-    const latest = new Map();
-    for (const run of data.runs) {
-        result.rows += 1;
-        const seen = latest.get(run.suite);
-        if (!seen || run.date >= seen.date)
-            latest.set(run.suite, run);
-    }
-    const current = new Map();
-    const ordered = [...data.runs].sort((a, b) => a.date - b.date);
-    for (const run of ordered) {
-        const last = latest.get(run.suite);
-        if (!last || (run !== last && (run.commit.id === '' || run.commit.id !== last.commit.id)))
-            continue;
-        for (const s of run.series)
-            current.set(JSON.stringify([run.suite, s.metric, s.labels.unit ?? '']), s);
-    }
-    for (const s of current.values())
-        result.add(s);
-    return result.outcome('no benches in window.BENCHMARK_DATA');
-}
-
-;// CONCATENATED MODULE: ./src/parse/adapters/go-bench.ts
-
-
-/**
- * `BenchmarkName-8   1000   1234 ns/op   56 B/op   2 allocs/op   12.3 MB/s`:
- * name, optional GOMAXPROCS suffix, iterations, then value/unit pairs. The
- * name is matched lazily so only the last `-N` is taken for GOMAXPROCS
- * (`BenchmarkSort/size-10-8` is `BenchmarkSort/size-10` on 8 procs).
- */
-const BENCH_LINE = /^(Benchmark\S*?)(?:-(\d+))?\s+(\d+)((?:\s+[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s+\S+)+)\s*$/i;
-const HEADER = /^(pkg|goos|goarch|cpu):\s*(.*)$/;
-/** Go's own units and which way is better; `MB/s` (from b.SetBytes) is throughput. */
-const KNOWN = {
-    'ns/op': 'lower',
-    'sec/op': 'lower',
-    'B/op': 'lower',
-    'allocs/op': 'lower',
-    'MB/s': 'higher',
-    'B/s': 'higher',
-};
-/** A b.ReportMetric unit: rates are higher-is-better, per-op costs lower; others are inferred from the name. */
-function directionOf(unit) {
-    const known = KNOWN[unit];
-    if (known)
-        return known;
-    if (/\/s(ec)?$/i.test(unit))
-        return 'higher';
-    if (/^(ns|us|µs|ms|s|sec|B|bytes|allocs)\/\w+$/i.test(unit))
-        return 'lower';
-    return undefined;
-}
-function pairsOf(rest) {
-    const tokens = rest.trim().split(/\s+/);
-    const pairs = [];
-    for (let i = 0; i + 1 < tokens.length; i += 2)
-        pairs.push([Number(tokens[i]), tokens[i + 1]]);
-    return pairs;
-}
-/** True when the text holds at least one benchmark result line. */
-function hasBenchLine(text) {
-    for (const line of text.split(/\r?\n/, 2000))
-        if (BENCH_LINE.test(line.trim()))
-            return true;
-    return false;
-}
-/**
- * `go test -bench` text output (also with `-benchmem` and `-count`). Each
- * unit on a result line is a metric named as Go prints it (`ns/op`, `B/op`,
- * `allocs/op`, `MB/s`, custom `b.ReportMetric` units) with labels
- * `benchmark`, `gomaxprocs` (the `-8` suffix) and `pkg` when the header names
- * one. Repeated lines (`-count=N`) are the samples. `MB/s` is higher-is-better,
- * the per-op costs lower-is-better. `goos`/`goarch`/`cpu` headers describe the
- * machine and are not labels, so series match across runners.
- */
-const goBench = {
-    name: 'go-bench',
-    types: ['text', 'jsonl'],
-    detect: (input) => (isTestJson(input.text) ? hasBenchLine(testJsonOutput(input.text).lines.join('\n')) : input.type === 'text' && hasBenchLine(input.text)),
-    parse(input) {
-        if (isTestJson(input.text)) {
-            const { lines, fileLines } = testJsonOutput(input.text);
-            return parseLines(lines, (i) => fileLines[i]);
-        }
-        return parseLines(input.text.split(/\r?\n/), (i) => i + 1);
-    },
-};
-/** `go test -json` (test2json): one event a line, `{"Action":"output","Package":…,"Output":"…"}`. */
-function isTestJson(text) {
-    const first = text.replace(/^\uFEFF/, '').trimStart();
-    if (!first.startsWith('{"') || !/"Action"\s*:/.test(first.slice(0, 400)))
-        return false;
-    const line = first.slice(0, first.indexOf('\n') < 0 ? undefined : first.indexOf('\n'));
-    try {
-        const event = JSON.parse(line);
-        return cli_isObject(event) && typeof event.Action === 'string' && ('Package' in event || 'Time' in event);
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * The text `go test -bench` printed, put back together from the events'
- * `Output` pieces (a result line may come in two: its name when the
- * benchmark starts, its numbers when it ends), package by package, with the
- * file line each text line started on.
- */
-function testJsonOutput(text) {
-    const byPackage = new Map();
-    const fileText = text.split(/\r?\n/);
-    for (const [i, raw] of fileText.entries()) {
-        if (!raw.trimStart().startsWith('{'))
-            continue;
-        let event;
-        try {
-            event = JSON.parse(raw);
-        }
-        catch {
-            continue;
-        }
-        if (!cli_isObject(event) || event.Action !== 'output' || typeof event.Output !== 'string')
-            continue;
-        const pkg = typeof event.Package === 'string' ? event.Package : '';
-        let out = byPackage.get(pkg);
-        if (!out) {
-            // test2json leaves the `pkg:` header out when it names the package itself: it is put back.
-            out = { lines: pkg ? [`pkg: ${pkg}`] : [], fileLines: pkg ? [i + 1] : [], open: false };
-            byPackage.set(pkg, out);
-        }
-        const pieces = event.Output.split('\n');
-        pieces.forEach((piece, k) => {
-            const last = k === pieces.length - 1;
-            if (last && piece === '')
-                return;
-            if (out.open && k === 0)
-                out.lines[out.lines.length - 1] += piece;
-            else {
-                out.lines.push(piece);
-                out.fileLines.push(i + 1);
-            }
-            out.open = last;
-        });
-        if (event.Output.endsWith('\n'))
-            out.open = false;
-    }
-    const lines = [];
-    const fileLines = [];
-    for (const out of byPackage.values()) {
-        lines.push(...out.lines);
-        fileLines.push(...out.fileLines);
-    }
-    return { lines, fileLines };
-}
-function parseLines(lines, fileLine) {
-    const result = new AdapterResult('go-bench');
-    const found = new Map();
-    let pkg;
-    for (const [i, raw] of lines.entries()) {
-        const line = raw.trim();
-        const header = HEADER.exec(line);
-        if (header) {
-            if (header[1] === 'pkg')
-                pkg = header[2]?.trim() || undefined;
-            continue;
-        }
-        const failure = /^--- FAIL:\s+(Benchmark\S*)/.exec(line);
-        if (failure) {
-            result.problems.add(fileLine(i), `${failure[1]} failed (--- FAIL)`);
-            continue;
-        }
-        if (!/^Benchmark/i.test(line))
-            continue;
-        const match = BENCH_LINE.exec(line);
-        if (!match) {
-            // A name alone is printed before a benchmark's own log output; only a failure there is news.
-            if (/\bFAIL\b|panic/i.test(line))
-                result.problems.add(fileLine(i), `benchmark line without results: ${line.slice(0, 120)}`);
-            continue;
-        }
-        result.rows += 1;
-        const [, name, procs, , rest] = match;
-        const labels = { benchmark: name };
-        if (procs !== undefined)
-            labels.gomaxprocs = procs;
-        if (pkg !== undefined)
-            labels.pkg = pkg;
-        for (const [value, unit] of pairsOf(rest)) {
-            if (!Number.isFinite(value))
-                continue;
-            const key = JSON.stringify([unit, labels]);
-            let s = found.get(key);
-            if (!s) {
-                s = { metric: unit, labels, unitHint: unit, samples: new SampleAccumulator() };
-                const at = fileLine(i);
-                if (at !== undefined)
-                    s.line = at;
-                const direction = directionOf(unit);
-                if (direction)
-                    s.directionHint = direction;
-                found.set(key, s);
-                result.add(s);
-            }
-            s.samples?.add(value);
-        }
-    }
-    return result.outcome('no benchmark result lines');
-}
-
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -26234,8 +25228,1037 @@ const parse = function (data, opts = {}) {
 
 
 
-;// CONCATENATED MODULE: ./src/parse/adapters/google-benchmark.ts
+;// CONCATENATED MODULE: ./src/parse/adapters/util.ts
 
+
+
+
+function cli_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** A finite number, or a numeric string as some tools write (`"37"`, `"1,234.5"`); undefined otherwise. */
+function numberOf(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : undefined;
+    if (typeof v !== 'string')
+        return undefined;
+    const t = v.trim().replace(/,/g, '');
+    if (t === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t))
+        return undefined;
+    const n = Number(t);
+    return Number.isFinite(n) ? n : undefined;
+}
+function accumulate(values) {
+    const acc = new SampleAccumulator();
+    for (const v of values)
+        acc.add(v);
+    return acc;
+}
+function summaryOf(fields) {
+    const out = {};
+    for (const [k, v] of Object.entries(fields)) {
+        if (v === undefined || (typeof v === 'number' && !Number.isFinite(v)))
+            continue;
+        if (k === 'percentiles') {
+            const kept = Object.entries(v).filter(([, x]) => Number.isFinite(x));
+            if (kept.length > 0)
+                out.percentiles = Object.fromEntries(kept);
+        }
+        else
+            out[k] = v;
+    }
+    return out;
+}
+/** A label value as text: numbers and booleans as written, anything else as JSON. */
+function labelText(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return JSON.stringify(v) ?? '';
+}
+/** Collects an adapter's series and problems into one outcome. */
+class AdapterResult {
+    adapter;
+    series = [];
+    problems = new ProblemLog();
+    rows = 0;
+    excludedRows = 0;
+    supersedes = [];
+    constructor(adapter) {
+        this.adapter = adapter;
+    }
+    add(series) {
+        this.series.push(series);
+    }
+    outcome(emptyReason) {
+        if (this.series.length === 0) {
+            const why = this.problems.items[0]?.reason;
+            return skipped(`${this.adapter}: ${emptyReason}${why ? ` (${why})` : ''}`);
+        }
+        const out = parsedOutcome(this.adapter, this.series, this.problems, { rows: this.rows, excludedRows: this.excludedRows });
+        if (this.supersedes.length > 0)
+            out.supersedes = this.supersedes;
+        return out;
+    }
+}
+function parsedOutcome(adapter, series, problems, counts) {
+    return {
+        status: 'parsed',
+        adapter,
+        series,
+        rows: counts.rows,
+        excludedRows: counts.excludedRows ?? 0,
+        problems: problems.items,
+        problemCount: problems.total,
+        document: false,
+    };
+}
+/** 1-based line of the first occurrence of `needle` in `text`, for annotations; undefined when absent. */
+function lineOf(text, needle, from = 0) {
+    const at = text.indexOf(needle, from);
+    if (at < 0)
+        return undefined;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1))
+        line += 1;
+    return line;
+}
+/** The first non-blank line, found without splitting the whole text (detectors see files up to 1 MB). */
+function firstLine(text) {
+    for (let start = 0; start < text.length;) {
+        const end = text.indexOf('\n', start);
+        const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+        if (line.trim() !== '')
+            return line;
+        if (end < 0)
+            break;
+        start = end + 1;
+    }
+    return undefined;
+}
+/** The first non-blank line parsed as JSON; undefined when there is none or it is not JSON. */
+function firstJsonLine(text) {
+    const line = firstLine(text);
+    if (line === undefined)
+        return undefined;
+    try {
+        return JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** NDJSON lines with their 1-based numbers; a line that is not JSON is a problem, not a failure. */
+function jsonLines(text, problems) {
+    const items = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        if (raw.trim() === '')
+            return;
+        try {
+            items.push({ value: JSON.parse(raw), line: i + 1 });
+        }
+        catch {
+            problems.add(i + 1, 'invalid JSON; line skipped');
+        }
+    });
+    return items;
+}
+/**
+ * A tool's CSV as records keyed by its header, each with the line it ends on
+ * (csv-parse's `info`: a quoted field may span lines). Throws csv-parse's
+ * error for text that is not CSV.
+ */
+function csvRecords(text, options = {}) {
+    const parsed = parse(text, {
+        bom: true,
+        columns: true,
+        skip_empty_lines: true,
+        info: true,
+        ...(options.fromLine !== undefined ? { from_line: options.fromLine } : {}),
+        ...(options.relaxColumnCount ? { relax_column_count: true } : {}),
+    });
+    return parsed.map(({ record, info }) => ({ record, line: info.lines }));
+}
+
+;// CONCATENATED MODULE: ./src/parse/adapters/bencher.ts
+
+
+const MEASURE_KEYS = new Set(['value', 'lower_value', 'upper_value']);
+function isMeasure(v) {
+    return cli_isObject(v) && typeof v.value === 'number' && Object.keys(v).every((k) => MEASURE_KEYS.has(k));
+}
+/** `{bench: {measure: {value, lower_value?, upper_value?}}}` and nothing else. */
+function isBmf(json) {
+    if (!cli_isObject(json))
+        return false;
+    const benches = Object.values(json);
+    return benches.length > 0 && benches.every((b) => cli_isObject(b) && Object.keys(b).length > 0 && Object.values(b).every(isMeasure));
+}
+/** Bencher's built-in measures and the units it records them in. */
+const BUILT_IN = {
+    latency: { unit: 'ns', direction: 'lower' },
+    throughput: { unit: 'ops/s', direction: 'higher' },
+    'build-time': { unit: 's', direction: 'lower' },
+    'file-size': { unit: 'B', direction: 'lower' },
+};
+/**
+ * Bencher Metric Format (BMF) JSON: one single-value series per benchmark and
+ * measure, labelled `benchmark`. Built-in measures carry Bencher's units and
+ * directions (`latency` ns lower, `throughput` ops/s higher, `build-time` s,
+ * `file-size` B); custom measures are inferred from their name. The
+ * `lower_value`/`upper_value` bounds are not a standard deviation, so they
+ * are not used as one.
+ */
+const bencher = {
+    name: 'bencher',
+    types: ['json'],
+    detect: (input) => isBmf(input.json),
+    parse(input) {
+        if (!isBmf(input.json))
+            return failed('bencher: expected {benchmark: {measure: {value}}} (Bencher Metric Format)');
+        const result = new AdapterResult('bencher');
+        for (const [benchmark, measures] of Object.entries(input.json)) {
+            const line = lineOf(input.text, JSON.stringify(benchmark));
+            for (const [measure, m] of Object.entries(measures)) {
+                result.rows += 1;
+                const value = numberOf(m.value);
+                const s = { metric: measure, labels: { benchmark }, samples: accumulate([value]) };
+                const known = BUILT_IN[measure.toLowerCase()];
+                if (known) {
+                    s.unitHint = known.unit;
+                    s.directionHint = known.direction;
+                }
+                if (line !== undefined)
+                    s.line = line;
+                result.add(s);
+            }
+        }
+        return result.outcome('no measures');
+    },
+};
+
+;// CONCATENATED MODULE: ./src/parse/adapters/criterion.ts
+
+
+/** Current releases write snake_case keys; criterion 0.2 wrote `Mean`, `StdDev`, …. */
+function estimate(json, ...keys) {
+    for (const key of keys) {
+        const e = json[key];
+        if (cli_isObject(e)) {
+            const v = numberOf(e.point_estimate);
+            if (v !== undefined)
+                return v;
+        }
+    }
+    return undefined;
+}
+function isEstimates(json) {
+    if (!cli_isObject(json))
+        return false;
+    const mean = json.mean ?? json.Mean;
+    return cli_isObject(mean) && 'point_estimate' in mean;
+}
+/** criterion's `change/estimates.json` holds relative changes, not times: only mean and median. */
+function isChange(json, path) {
+    return /(^|\/)change\/estimates\.json$/i.test(path) || (!('std_dev' in json) && !('StdDev' in json) && !('slope' in json) && !('Slope' in json));
+}
+function isSample(json) {
+    if (cli_isObject(json))
+        return Array.isArray(json.iters) && Array.isArray(json.times);
+    // criterion 0.2: a list of [iterations, nanoseconds] pairs.
+    return Array.isArray(json) && json.length > 0 && json.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'number'));
+}
+function isDescription(json) {
+    return cli_isObject(json) && 'full_id' in json && 'directory_name' in json;
+}
+const FOLDERS = /^(new|base|change)$/i;
+/** The benchmark's id from its folder: `target/criterion/<group>/<function>/<value>/new/estimates.json`. */
+function benchmarkNameFromPath(path) {
+    const segments = path.split('/');
+    const file = segments.pop() ?? '';
+    if (segments.length > 0 && FOLDERS.test(segments[segments.length - 1]))
+        segments.pop();
+    const root = segments.map((s) => s.toLowerCase()).lastIndexOf('criterion');
+    const parts = root >= 0 ? segments.slice(root + 1) : segments.slice(-1);
+    return parts.length > 0 ? parts.join('/') : file.replace(/\.json$/i, '');
+}
+function folderOf(path) {
+    const segments = path.split('/');
+    segments.pop();
+    return segments[segments.length - 1]?.toLowerCase();
+}
+/**
+ * Criterion.rs output under `target/criterion/<benchmark>/new/`: `sample.json`
+ * gives the per-iteration time of every sample (time ÷ iterations, ns) as a
+ * `time` series labelled `benchmark`; `estimates.json` gives the summary
+ * (mean, median, std_dev point estimates, ns) and is superseded by the
+ * `sample.json` beside it when both are read. `base/` (the previous run),
+ * `change/` (criterion's own comparison), `benchmark.json` and `tukey.json`
+ * are recognised and skipped with the reason.
+ */
+/** criterion's `raw.csv`: `group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count`. */
+const RAW_CSV_HEADER = /^group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count\s*$/;
+const criterion = {
+    name: 'criterion',
+    types: ['json', 'csv'],
+    detect(input) {
+        if (input.type === 'csv')
+            return RAW_CSV_HEADER.test((firstLine(input.text) ?? '').replace(/^\uFEFF/, ''));
+        const file = input.path.split('/').pop()?.toLowerCase() ?? '';
+        if (isEstimates(input.json) || isDescription(input.json))
+            return true;
+        if (file.endsWith('sample.json') && isSample(input.json))
+            return true;
+        return file === 'tukey.json' && /(^|\/)criterion\//i.test(input.path) && Array.isArray(input.json);
+    },
+    parse(input) {
+        const json = input.json;
+        const folder = folderOf(input.path);
+        if (folder === 'base')
+            return skipped("criterion: the previous run (base/); the current one is in new/");
+        // Each row holds a sample's total time and its iteration count, the same as sample.json, which is read instead.
+        if (input.type === 'csv')
+            return skipped('criterion: raw.csv holds the samples of sample.json in the same folder, which is read instead');
+        if (isDescription(json))
+            return skipped('criterion: benchmark description (names only); its times are in estimates.json and sample.json');
+        const benchmark = benchmarkNameFromPath(input.path);
+        const result = new AdapterResult('criterion');
+        if (isEstimates(json)) {
+            if (isChange(json, input.path))
+                return skipped("criterion: change estimates (relative to criterion's previous run), not times");
+            result.rows = 1;
+            const summary = summaryOf({ mean: estimate(json, 'mean', 'Mean'), median: estimate(json, 'median', 'Median'), sd: estimate(json, 'std_dev', 'StdDev') });
+            result.add({ metric: 'time', labels: { benchmark }, unitHint: 'ns', summary });
+            return result.outcome('no point estimates');
+        }
+        if (!isSample(json))
+            return skipped('criterion: tukey fences (outlier thresholds), not measurements');
+        const pairs = Array.isArray(json)
+            ? json
+            : json.iters.map((it, i) => [it, json.times[i]]);
+        const perIteration = [];
+        for (const [i, [iters, time]] of pairs.entries()) {
+            result.rows += 1;
+            const n = numberOf(iters);
+            const t = numberOf(time);
+            if (n === undefined || t === undefined || n <= 0) {
+                result.excludedRows += 1;
+                result.problems.add(undefined, `sample #${i + 1}: needs a positive iteration count and a time`);
+                continue;
+            }
+            perIteration.push(t / n);
+        }
+        if (perIteration.length > 0) {
+            const series = { metric: 'time', labels: { benchmark }, unitHint: 'ns', samples: accumulate(perIteration) };
+            result.add(series);
+            const dir = input.path.slice(0, input.path.lastIndexOf('/') + 1);
+            result.supersedes.push(`${dir}estimates.json`);
+        }
+        return result.outcome('no usable samples');
+    },
+};
+/**
+ * libtest's bencher lines, also written by `cargo bench` with criterion's
+ * `--output-format bencher`: `test name ... bench:   1,234 ns/iter (+/- 56)`,
+ * optionally followed by `= 12 MB/s`. The value is libtest's median and the
+ * `+/-` a range (max − min), not a standard deviation, so each benchmark is a
+ * single-value `time` series in ns (and `throughput` in MB/s when printed).
+ */
+const BENCHER_LINE = /^test\s+(.+?)\s+\.\.\.\s+bench:\s+([\d,]+(?:\.\d+)?)\s+ns\/iter\s+\(\+\/-\s+([\d,]+(?:\.\d+)?)\)(?:\s*=\s*([\d,]+(?:\.\d+)?)\s+MB\/s)?\s*$/;
+const RUNNING_LINE = /^Running\s+(?:unittests\s+)?(\S+)/;
+/** `benches/check.rs` or `target/release/deps/check-1a2b3c4d5e6f7a8b` → `check`. */
+function targetOf(path) {
+    return (path.split('/').pop() ?? path).replace(/\.rs$/, '').replace(/-[0-9a-f]{16}$/, '');
+}
+const cargoBench = {
+    name: 'cargo-bench',
+    types: ['text'],
+    detect(input) {
+        for (const line of input.text.split(/\r?\n/, 2000))
+            if (BENCHER_LINE.test(line.trim()))
+                return true;
+        return false;
+    },
+    parse(input) {
+        const result = new AdapterResult('cargo-bench');
+        const seen = new Map();
+        const lines = input.text.split(/\r?\n/);
+        // `Running benches/check.rs (target/release/deps/check-1a2b…)`: with several bench targets, a test name may repeat in
+        // each; the target then tells them apart (a log of one target keeps the ids it always had).
+        const targets = lines.map((raw) => RUNNING_LINE.exec(raw.trim())?.[1]).map((path) => (path === undefined ? undefined : targetOf(path)));
+        const several = new Set(targets.filter((t) => t !== undefined)).size > 1;
+        let target;
+        for (const [i, raw] of lines.entries()) {
+            target = targets[i] ?? target;
+            const match = BENCHER_LINE.exec(raw.trim());
+            if (!match)
+                continue;
+            result.rows += 1;
+            const [, name, value, , throughput] = match;
+            const labels = several && target !== undefined ? { benchmark: name, target } : { benchmark: name };
+            const key = JSON.stringify([name, labels.target ?? '']);
+            const previous = seen.get(key);
+            const ns = numberOf(value);
+            // A benchmark printed again (several runs appended to one log) adds a sample.
+            if (previous) {
+                previous[0]?.samples?.add(ns);
+                if (throughput !== undefined)
+                    previous[1]?.samples?.add(numberOf(throughput));
+                continue;
+            }
+            const entries = [{ metric: 'time', labels, unitHint: 'ns', samples: accumulate([ns]), line: i + 1 }];
+            if (throughput !== undefined)
+                entries.push({ metric: 'throughput', labels, unitHint: 'MB/s', directionHint: 'higher', samples: accumulate([numberOf(throughput)]), line: i + 1 });
+            seen.set(key, entries);
+            for (const s of entries)
+                result.add(s);
+        }
+        return result.outcome('no bencher result lines');
+    },
+};
+
+// EXTERNAL MODULE: ./src/metrics/infer.ts
+var infer = __nccwpck_require__(1161);
+;// CONCATENATED MODULE: ./src/parse/limits.ts
+/**
+ * Caps checked before or while a file is read, so one hostile or runaway file
+ * costs bounded memory and time and ends as one reported file instead of a
+ * crashed run. docs/robustness-data.md lists them with the reasons users see.
+ * The values are far above what benchmark tools write: a file past one is
+ * almost certainly not a benchmark result (a dump, a cache, generated data).
+ */
+const LIMITS = {
+    /** Distinct object key names in one JSON document, counted before it is parsed. */
+    jsonKeys: 100_000,
+    /** Nesting of JSON objects and arrays, checked before parsing (the walkers recurse). */
+    jsonDepth: 64,
+    /** Data rows of one table (CSV, TSV, JSONL, a JSON record array or a Markdown table). */
+    rows: 20_000_000,
+    /** Columns of one table (CSV header fields, distinct JSONL/record keys). */
+    columns: 2_000,
+    /** Metric/label combinations (series) from one file, and label combinations of one table. */
+    seriesPerFile: 20_000,
+    /** Series in one run, over every file: files past it are skipped whole. */
+    seriesPerRun: 200_000,
+    /** One CSV record (an unclosed quote would otherwise swallow the rest of the file). */
+    csvRecordChars: 4_000_000,
+    /** One JSONL line. */
+    lineChars: 16_000_000,
+};
+/**
+ * Thrown by a parser the moment a file passes a cap; parseFile turns it into
+ * a skipped file with this message as the reason.
+ */
+class LimitError extends Error {
+    line;
+    constructor(message, line) {
+        super(message);
+        this.line = line;
+        this.name = 'LimitError';
+    }
+}
+const grouped = (n) => n.toLocaleString('en-US');
+const limitMessages = {
+    jsonKeys: () => `too many keys: over ${grouped(LIMITS.jsonKeys)} distinct keys in one JSON document`,
+    jsonDepth: () => `nested too deeply: over ${grouped(LIMITS.jsonDepth)} levels of objects and arrays`,
+    rows: () => `too many rows: over ${grouped(LIMITS.rows)} in one table`,
+    columns: () => `too many columns: over ${grouped(LIMITS.columns)} in one table`,
+    seriesPerFile: (what = 'metric/label combinations') => `too many series: over ${grouped(LIMITS.seriesPerFile)} ${what} in one file`,
+    seriesPerRun: (count) => `not analysed: its ${grouped(count)} series would take the run past ${grouped(LIMITS.seriesPerRun)} series (earlier files in path order came first)`,
+    seriesPerRunPast: () => `not analysed: an earlier file in path order did not fit under the run's cap of ${grouped(LIMITS.seriesPerRun)} series, and every later file is left out (most without being read)`,
+    lineChars: () => `line longer than ${grouped(LIMITS.lineChars)} characters; line skipped`,
+};
+
+;// CONCATENATED MODULE: ./src/parse/json-scan.ts
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+/** Objects up to this many keys find a repeat by a scan of their keys, which beats a Map for records of a few fields. */
+const SMALL_OBJECT = 16;
+/** Index of the quote closing the string token that starts at `start` (a quote); the text's length when none does. */
+function stringEnd(text, start) {
+    let i = start + 1;
+    for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0)
+            return text.length;
+        // An odd run of backslashes before the quote escapes it.
+        let slashes = 0;
+        for (let k = q - 1; k > start && text.charCodeAt(k) === BACKSLASH; k--)
+            slashes += 1;
+        if (slashes % 2 === 0)
+            return q;
+        i = q + 1;
+    }
+}
+function keyText(raw, escaped) {
+    if (!escaped)
+        return raw;
+    try {
+        return JSON.parse(`"${raw}"`);
+    }
+    catch {
+        return raw;
+    }
+}
+/**
+ * Scans `text` (one JSON document, or one JSONL line) for the caps in LIMITS
+ * and for duplicate keys. Stops at the first cap passed. The keys of open
+ * objects share one stack, so a record of a few fields allocates nothing
+ * but its key names.
+ */
+function scanJson(text, options = {}) {
+    const stack = [];
+    const keys = [];
+    const keyLines = [];
+    const names = options.distinctKeys === false ? undefined : new Set();
+    const duplicates = [];
+    let line = 1;
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === NEWLINE) {
+            line += 1;
+        }
+        else if (c === QUOTE) {
+            const end = stringEnd(text, i);
+            const top = stack[stack.length - 1];
+            if (top?.object && top.expectKey) {
+                const raw = text.slice(i + 1, end);
+                const key = keyText(raw, raw.includes('\\'));
+                top.expectKey = false;
+                top.step = key;
+                let first;
+                if (top.keyMap) {
+                    first = top.keyMap.get(key);
+                    if (first === undefined)
+                        top.keyMap.set(key, line);
+                }
+                else {
+                    for (let k = top.keysFrom; k < keys.length; k++) {
+                        if (keys[k] === key) {
+                            first = keyLines[k];
+                            break;
+                        }
+                    }
+                    if (first === undefined) {
+                        keys.push(key);
+                        keyLines.push(line);
+                        if (keys.length - top.keysFrom > SMALL_OBJECT) {
+                            top.keyMap = new Map();
+                            for (let k = top.keysFrom; k < keys.length; k++)
+                                top.keyMap.set(keys[k], keyLines[k]);
+                            keys.length = top.keysFrom;
+                            keyLines.length = top.keysFrom;
+                        }
+                    }
+                }
+                if (first !== undefined)
+                    duplicates.push({ key, line, firstLine: first, path: stack.map((f) => f.step) });
+                if (names && !names.has(key)) {
+                    names.add(key);
+                    if (names.size > LIMITS.jsonKeys)
+                        return { refusal: { reason: limitMessages.jsonKeys(), line }, duplicates };
+                }
+            }
+            i = end;
+        }
+        else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+            if (stack.length >= LIMITS.jsonDepth)
+                return { refusal: { reason: limitMessages.jsonDepth(), line }, duplicates };
+            const object = c === 0x7b;
+            stack.push({ object, expectKey: object, step: object ? '' : 0, keysFrom: keys.length });
+        }
+        else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+            const closed = stack.pop();
+            if (closed?.object && !closed.keyMap) {
+                keys.length = closed.keysFrom;
+                keyLines.length = closed.keysFrom;
+            }
+        }
+        else if (c === 0x2c /* , */) {
+            const top = stack[stack.length - 1];
+            if (top?.object)
+                top.expectKey = true;
+            else if (top)
+                top.step = top.step + 1;
+        }
+    }
+    return { duplicates };
+}
+/** Removes every duplicated key from a parsed document, so neither of its values reaches a statistic. */
+function dropDuplicateKeys(value, duplicates) {
+    for (const dup of duplicates) {
+        // The path holds the steps of every open frame; its last step is the key itself.
+        let node = value;
+        for (const step of dup.path.slice(0, -1)) {
+            if (node === null || typeof node !== 'object')
+                break;
+            node = node[step];
+        }
+        if (node !== null && typeof node === 'object' && !Array.isArray(node))
+            delete node[dup.key];
+    }
+}
+/** The problem a duplicate key is reported as. */
+function duplicateKeyReason(dup, singleLine = false) {
+    const where = singleLine || dup.firstLine === dup.line ? '' : ` (first at line ${dup.firstLine})`;
+    return `key "${dup.key.length > 80 ? `${dup.key.slice(0, 80)}…` : dup.key}" appears twice in one object${where}; JSON keeps only one, so its values are left out`;
+}
+/**
+ * The line of the first key at each path (object keys from the top, array
+ * levels skipped, as the JSON walker names metrics): how a problem found in
+ * the parsed value gets the line a user can open. Runs only when there are
+ * such problems.
+ */
+function keyPathLines(text, paths) {
+    const wanted = new Set(paths.map((p) => p.join('\u0000')));
+    const found = new Map();
+    const stack = [];
+    let line = 1;
+    for (let i = 0; i < text.length && found.size < wanted.size; i++) {
+        const c = text.charCodeAt(i);
+        if (c === NEWLINE)
+            line += 1;
+        else if (c === QUOTE) {
+            const end = stringEnd(text, i);
+            const top = stack[stack.length - 1];
+            if (top?.object && top.expectKey) {
+                const raw = text.slice(i + 1, end);
+                top.key = keyText(raw, raw.includes('\\'));
+                top.expectKey = false;
+                const at = stack.filter((f) => f.object).map((f) => f.key).join('\u0000');
+                if (wanted.has(at) && !found.has(at))
+                    found.set(at, line);
+            }
+            i = end;
+        }
+        else if (c === 0x7b || c === 0x5b)
+            stack.push({ object: c === 0x7b, expectKey: c === 0x7b, key: '' });
+        else if (c === 0x7d || c === 0x5d)
+            stack.pop();
+        else if (c === 0x2c) {
+            const top = stack[stack.length - 1];
+            if (top?.object)
+                top.expectKey = true;
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/parse/adapters/github-action-benchmark.ts
+
+
+
+
+const BENCH_KEYS = new Set(['name', 'unit', 'value', 'range', 'extra']);
+const DATA_JS_PREFIX = /^\s*window\.BENCHMARK_DATA\s*=\s*/;
+function isBench(v) {
+    return cli_isObject(v) && typeof v.name === 'string' && numberOf(v.value) !== undefined && Object.keys(v).every((k) => BENCH_KEYS.has(k));
+}
+/** A custom-benchmark file: every entry is `{name, unit, value}` (+ `range`, `extra`) and nothing else. */
+function isCustomList(json) {
+    return Array.isArray(json) && json.length > 0 && json.every((b) => isBench(b) && typeof b.unit === 'string');
+}
+const RATE_UNIT = /(\/\s*(s|sec|second|ms|us|µs|μs|ns|min|h|hour)|per\s*(second|sec|s)|ops|hz|fps|qps|rps|tps|throughput)$/i;
+const TIME_UNIT = /^(ps|ns|us|µs|μs|ms|s|sec|secs|seconds?|milliseconds?|microseconds?|nanoseconds?|min|minutes?|h|hours?)(\s*\/\s*(iter|iteration|op|operation|call|run|token|tok|req|request|batch|step|sample|item))?$/i;
+/**
+ * The file cannot say whether bigger is better, so the unit decides when it
+ * can: a rate (`ops/sec`, `tok/s`, `MB/s`) is higher-is-better, a duration
+ * (`ns/iter`, `ms`) lower. Anything else is left to inference from the name.
+ */
+function directionFromUnit(unit) {
+    const u = unit.trim();
+    if (u === '')
+        return undefined;
+    if (RATE_UNIT.test(u))
+        return 'higher';
+    if (TIME_UNIT.test(u))
+        return 'lower';
+    return undefined;
+}
+/**
+ * Direction for a bench in a data.js entry: the `custom*IsBetter` tools state
+ * it; for the tools github-action-benchmark parses itself the unit decides
+ * first (Go's `MB/s` is higher-is-better), then the tool's own convention
+ * (benchmark.js and pytest store ops/sec; the rest store times).
+ */
+function directionFor(tool, unit) {
+    if (tool === 'customBiggerIsBetter')
+        return 'higher';
+    if (tool === 'customSmallerIsBetter')
+        return 'lower';
+    const byUnit = directionFromUnit(unit);
+    if (byUnit)
+        return byUnit;
+    if (tool === 'benchmarkjs' || tool === 'pytest')
+        return 'higher';
+    return tool === '' ? undefined : 'lower';
+}
+function seriesOf(bench, labels, direction, line) {
+    const s = { metric: bench.name, labels, samples: accumulate([numberOf(bench.value)]) };
+    const unit = typeof bench.unit === 'string' ? bench.unit.trim() : '';
+    if (unit !== '')
+        s.unitHint = (0,infer/* canonicalUnit */.lV)(unit);
+    if (direction)
+        s.directionHint = direction;
+    if (line !== undefined)
+        s.line = line;
+    return s;
+}
+/**
+ * github-action-benchmark's custom JSON (`tool: customBiggerIsBetter` /
+ * `customSmallerIsBetter` input): `[{name, unit, value, range?, extra?}]`,
+ * one single-value series per entry named as the entry. Which way is better
+ * is chosen in the workflow, not written in the file: it is inferred from the
+ * unit (rates higher, durations lower), then from the name; the `directions`
+ * input sets it explicitly.
+ */
+const githubActionBenchmark = {
+    name: 'github-action-benchmark',
+    types: ['json', 'other'],
+    detect(input) {
+        if (input.type === 'other')
+            return /\.js$/i.test(input.path) && DATA_JS_PREFIX.test(input.text);
+        return isCustomList(input.json);
+    },
+    parse(input) {
+        if (DATA_JS_PREFIX.test(input.text) && input.json === undefined)
+            return parseDataJs(input);
+        const list = input.json;
+        if (!Array.isArray(list))
+            return failed('github-action-benchmark: expected a list of {name, unit, value} entries');
+        const result = new AdapterResult('github-action-benchmark');
+        for (const [i, bench] of list.entries()) {
+            result.rows += 1;
+            if (!isBench(bench)) {
+                result.excludedRows += 1;
+                result.problems.add(undefined, `entry #${i + 1}: needs a name and a numeric value, skipped`);
+                continue;
+            }
+            const unit = typeof bench.unit === 'string' ? bench.unit : '';
+            result.add(seriesOf(bench, {}, directionFromUnit(unit), lineOf(input.text, JSON.stringify(bench.name))));
+        }
+        return result.outcome('no entries with a name and a numeric value');
+    },
+};
+const unitOf = (bench) => (typeof bench.unit === 'string' ? bench.unit.trim() : '');
+/**
+ * One entry's benches as series. A name measured in two units (JMH's
+ * `ops/us` throughput and `us/op` time of one benchmark) is two series, told
+ * apart by a `unit` label; a name repeated in one unit (`go test -count=5`)
+ * is one series with a sample per repeat.
+ */
+function entrySeries(benches, suite, tool) {
+    const units = new Map();
+    for (const bench of benches) {
+        const name = bench.name;
+        const seen = units.get(name) ?? new Set();
+        seen.add(unitOf(bench));
+        units.set(name, seen);
+    }
+    const byKey = new Map();
+    for (const bench of benches) {
+        const name = bench.name;
+        const unit = unitOf(bench);
+        const key = JSON.stringify([name, unit]);
+        const same = byKey.get(key);
+        if (same) {
+            same.samples?.add(numberOf(bench.value));
+            continue;
+        }
+        const labels = (units.get(name)?.size ?? 0) > 1 ? { suite, unit } : { suite };
+        byKey.set(key, seriesOf(bench, labels, directionFor(tool, unit), undefined));
+    }
+    return [...byKey.values()];
+}
+function readDataJs(text) {
+    const body = text.replace(/^\uFEFF/, '').replace(DATA_JS_PREFIX, '').replace(/;?\s*$/, '');
+    // The same caps as any JSON document, before it is built (src/parse/json-scan.ts).
+    const refusal = scanJson(body).refusal;
+    if (refusal)
+        return `window.BENCHMARK_DATA: ${refusal.reason}`;
+    let doc;
+    try {
+        // JSON only: the file is data written by the action, and is never evaluated.
+        doc = JSON.parse(body);
+    }
+    catch (err) {
+        return `window.BENCHMARK_DATA is not plain JSON (${err.message})`;
+    }
+    if (!cli_isObject(doc) || !cli_isObject(doc.entries))
+        return 'window.BENCHMARK_DATA has no "entries" object';
+    const runs = [];
+    const problems = [];
+    for (const [suite, entries] of Object.entries(doc.entries)) {
+        if (!Array.isArray(entries)) {
+            problems.push(`suite ${suite}: entries are not a list`);
+            continue;
+        }
+        for (const [i, entry] of entries.entries()) {
+            if (!cli_isObject(entry) || !Array.isArray(entry.benches)) {
+                problems.push(`suite ${suite}, entry #${i + 1}: no benches`);
+                continue;
+            }
+            const tool = typeof entry.tool === 'string' ? entry.tool : '';
+            const c = cli_isObject(entry.commit) ? entry.commit : {};
+            const commit = { id: typeof c.id === 'string' ? c.id : '' };
+            if (typeof c.message === 'string')
+                commit.message = c.message;
+            if (typeof c.timestamp === 'string')
+                commit.timestamp = c.timestamp;
+            if (typeof c.url === 'string')
+                commit.url = c.url;
+            const benches = [];
+            for (const bench of entry.benches) {
+                if (!cli_isObject(bench) || typeof bench.name !== 'string' || numberOf(bench.value) === undefined) {
+                    problems.push(`suite ${suite}, commit ${commit.id.slice(0, 7) || '?'}: a bench without a name or numeric value`);
+                    continue;
+                }
+                benches.push(bench);
+            }
+            runs.push({ suite, commit, date: numberOf(entry.date) ?? 0, tool, series: entrySeries(benches, suite, tool) });
+        }
+    }
+    return { runs, problems };
+}
+/**
+ * Every run stored in a github-action-benchmark `data.js` (oldest first, per
+ * suite), for use as baseline history. Throws with the reason when the text
+ * is not such a file.
+ */
+function benchmarkDataHistory(text) {
+    if (!DATA_JS_PREFIX.test(text.replace(/^\uFEFF/, '')))
+        throw new Error('not a github-action-benchmark data.js (no "window.BENCHMARK_DATA =")');
+    const data = readDataJs(text);
+    if (typeof data === 'string')
+        throw new Error(data);
+    return [...data.runs].sort((a, b) => (a.suite < b.suite ? -1 : a.suite > b.suite ? 1 : a.date - b.date));
+}
+/**
+ * The latest run of each suite is what the file says about the code now. Two
+ * workflows may store into one suite for the same commit (one entry each), so
+ * every entry of the latest entry's commit counts, the later one winning a
+ * bench both hold.
+ */
+function parseDataJs(input) {
+    const data = readDataJs(input.text);
+    if (typeof data === 'string')
+        return failed(`github-action-benchmark: ${data}`);
+    const result = new AdapterResult('github-action-benchmark');
+    for (const p of data.problems)
+        result.problems.add(undefined, p);
+    const latest = new Map();
+    for (const run of data.runs) {
+        result.rows += 1;
+        const seen = latest.get(run.suite);
+        if (!seen || run.date >= seen.date)
+            latest.set(run.suite, run);
+    }
+    const current = new Map();
+    const ordered = [...data.runs].sort((a, b) => a.date - b.date);
+    for (const run of ordered) {
+        const last = latest.get(run.suite);
+        if (!last || (run !== last && (run.commit.id === '' || run.commit.id !== last.commit.id)))
+            continue;
+        for (const s of run.series)
+            current.set(JSON.stringify([run.suite, s.metric, s.labels.unit ?? '']), s);
+    }
+    for (const s of current.values())
+        result.add(s);
+    return result.outcome('no benches in window.BENCHMARK_DATA');
+}
+
+;// CONCATENATED MODULE: ./src/parse/adapters/go-bench.ts
+
+
+/**
+ * `BenchmarkName-8   1000   1234 ns/op   56 B/op   2 allocs/op   12.3 MB/s`:
+ * name, optional GOMAXPROCS suffix, iterations, then value/unit pairs. The
+ * name is matched lazily so only the last `-N` is taken for GOMAXPROCS
+ * (`BenchmarkSort/size-10-8` is `BenchmarkSort/size-10` on 8 procs).
+ */
+const BENCH_LINE = /^(Benchmark\S*?)(?:-(\d+))?\s+(\d+)((?:\s+[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s+\S+)+)\s*$/i;
+const HEADER = /^(pkg|goos|goarch|cpu):\s*(.*)$/;
+/** Go's own units and which way is better; `MB/s` (from b.SetBytes) is throughput. */
+const KNOWN = {
+    'ns/op': 'lower',
+    'sec/op': 'lower',
+    'B/op': 'lower',
+    'allocs/op': 'lower',
+    'MB/s': 'higher',
+    'B/s': 'higher',
+};
+/** A b.ReportMetric unit: rates are higher-is-better, per-op costs lower; others are inferred from the name. */
+function directionOf(unit) {
+    const known = KNOWN[unit];
+    if (known)
+        return known;
+    if (/\/s(ec)?$/i.test(unit))
+        return 'higher';
+    if (/^(ns|us|µs|ms|s|sec|B|bytes|allocs)\/\w+$/i.test(unit))
+        return 'lower';
+    return undefined;
+}
+function pairsOf(rest) {
+    const tokens = rest.trim().split(/\s+/);
+    const pairs = [];
+    for (let i = 0; i + 1 < tokens.length; i += 2)
+        pairs.push([Number(tokens[i]), tokens[i + 1]]);
+    return pairs;
+}
+/** True when the text holds at least one benchmark result line. */
+function hasBenchLine(text) {
+    for (const line of text.split(/\r?\n/, 2000))
+        if (BENCH_LINE.test(line.trim()))
+            return true;
+    return false;
+}
+/**
+ * `go test -bench` text output (also with `-benchmem` and `-count`). Each
+ * unit on a result line is a metric named as Go prints it (`ns/op`, `B/op`,
+ * `allocs/op`, `MB/s`, custom `b.ReportMetric` units) with labels
+ * `benchmark`, `gomaxprocs` (the `-8` suffix) and `pkg` when the header names
+ * one. Repeated lines (`-count=N`) are the samples. `MB/s` is higher-is-better,
+ * the per-op costs lower-is-better. `goos`/`goarch`/`cpu` headers describe the
+ * machine and are not labels, so series match across runners.
+ */
+const goBench = {
+    name: 'go-bench',
+    types: ['text', 'jsonl'],
+    detect: (input) => (isTestJson(input.text) ? hasBenchLine(testJsonOutput(input.text).lines.join('\n')) : input.type === 'text' && hasBenchLine(input.text)),
+    parse(input) {
+        if (isTestJson(input.text)) {
+            const { lines, fileLines } = testJsonOutput(input.text);
+            return parseLines(lines, (i) => fileLines[i]);
+        }
+        return parseLines(input.text.split(/\r?\n/), (i) => i + 1);
+    },
+};
+/** `go test -json` (test2json): one event a line, `{"Action":"output","Package":…,"Output":"…"}`. */
+function isTestJson(text) {
+    const first = text.replace(/^\uFEFF/, '').trimStart();
+    if (!first.startsWith('{"') || !/"Action"\s*:/.test(first.slice(0, 400)))
+        return false;
+    const line = first.slice(0, first.indexOf('\n') < 0 ? undefined : first.indexOf('\n'));
+    try {
+        const event = JSON.parse(line);
+        return cli_isObject(event) && typeof event.Action === 'string' && ('Package' in event || 'Time' in event);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The text `go test -bench` printed, put back together from the events'
+ * `Output` pieces (a result line may come in two: its name when the
+ * benchmark starts, its numbers when it ends), package by package, with the
+ * file line each text line started on.
+ */
+function testJsonOutput(text) {
+    const byPackage = new Map();
+    const fileText = text.split(/\r?\n/);
+    for (const [i, raw] of fileText.entries()) {
+        if (!raw.trimStart().startsWith('{'))
+            continue;
+        let event;
+        try {
+            event = JSON.parse(raw);
+        }
+        catch {
+            continue;
+        }
+        if (!cli_isObject(event) || event.Action !== 'output' || typeof event.Output !== 'string')
+            continue;
+        const pkg = typeof event.Package === 'string' ? event.Package : '';
+        let out = byPackage.get(pkg);
+        if (!out) {
+            // test2json leaves the `pkg:` header out when it names the package itself: it is put back.
+            out = { lines: pkg ? [`pkg: ${pkg}`] : [], fileLines: pkg ? [i + 1] : [], open: false };
+            byPackage.set(pkg, out);
+        }
+        const pieces = event.Output.split('\n');
+        pieces.forEach((piece, k) => {
+            const last = k === pieces.length - 1;
+            if (last && piece === '')
+                return;
+            if (out.open && k === 0)
+                out.lines[out.lines.length - 1] += piece;
+            else {
+                out.lines.push(piece);
+                out.fileLines.push(i + 1);
+            }
+            out.open = last;
+        });
+        if (event.Output.endsWith('\n'))
+            out.open = false;
+    }
+    const lines = [];
+    const fileLines = [];
+    for (const out of byPackage.values()) {
+        lines.push(...out.lines);
+        fileLines.push(...out.fileLines);
+    }
+    return { lines, fileLines };
+}
+function parseLines(lines, fileLine) {
+    const result = new AdapterResult('go-bench');
+    const found = new Map();
+    let pkg;
+    for (const [i, raw] of lines.entries()) {
+        const line = raw.trim();
+        const header = HEADER.exec(line);
+        if (header) {
+            if (header[1] === 'pkg')
+                pkg = header[2]?.trim() || undefined;
+            continue;
+        }
+        const failure = /^--- FAIL:\s+(Benchmark\S*)/.exec(line);
+        if (failure) {
+            result.problems.add(fileLine(i), `${failure[1]} failed (--- FAIL)`);
+            continue;
+        }
+        if (!/^Benchmark/i.test(line))
+            continue;
+        const match = BENCH_LINE.exec(line);
+        if (!match) {
+            // A name alone is printed before a benchmark's own log output; only a failure there is news.
+            if (/\bFAIL\b|panic/i.test(line))
+                result.problems.add(fileLine(i), `benchmark line without results: ${line.slice(0, 120)}`);
+            continue;
+        }
+        result.rows += 1;
+        const [, name, procs, , rest] = match;
+        const labels = { benchmark: name };
+        if (procs !== undefined)
+            labels.gomaxprocs = procs;
+        if (pkg !== undefined)
+            labels.pkg = pkg;
+        for (const [value, unit] of pairsOf(rest)) {
+            if (!Number.isFinite(value))
+                continue;
+            const key = JSON.stringify([unit, labels]);
+            let s = found.get(key);
+            if (!s) {
+                s = { metric: unit, labels, unitHint: unit, samples: new SampleAccumulator() };
+                const at = fileLine(i);
+                if (at !== undefined)
+                    s.line = at;
+                const direction = directionOf(unit);
+                if (direction)
+                    s.directionHint = direction;
+                found.set(key, s);
+                result.add(s);
+            }
+            s.samples?.add(value);
+        }
+    }
+    return result.outcome('no benchmark result lines');
+}
+
+;// CONCATENATED MODULE: ./src/parse/adapters/google-benchmark.ts
 
 
 
@@ -26417,14 +26440,14 @@ function parseCsvOutput(text) {
     const skip = csvHeaderAt(text);
     let records;
     try {
-        records = parse(text, { bom: true, columns: true, skip_empty_lines: true, from_line: skip + 1, relax_column_count: true, info: true });
+        records = csvRecords(text, { fromLine: skip + 1, relaxColumnCount: true });
     }
     catch (err) {
         return failed(`could not be read as Google Benchmark CSV: ${err.message}`);
     }
     const rows = [];
     const lines = [];
-    for (const { record, info } of records) {
+    for (const { record, line } of records) {
         const row = {};
         for (const [key, raw] of Object.entries(record)) {
             const text = (raw ?? '').trim();
@@ -26438,7 +26461,7 @@ function parseCsvOutput(text) {
                 row[key] = numberOf(text);
         }
         rows.push(row);
-        lines.push(info.lines);
+        lines.push(line);
     }
     return readRows(rows, (_, i) => lines[i]);
 }
@@ -27784,8 +27807,11 @@ function runColumn(columns, roles, rows) {
     let rank = 0;
     columns.forEach((column, i) => {
         // A column holding one value throughout (`run` = 1 beside `trial` = 1…5) names no runs: another one does.
-        const run = roles[i] === 'ignore' ? nameClass(column).run + (varies(rows, i) ? 0.5 : 0) : 0;
-        if (run > rank && run >= 1)
+        const named = roles[i] === 'ignore' ? nameClass(column).run : 0;
+        if (named === 0)
+            return;
+        const run = named + (varies(rows, i) ? 0.5 : 0);
+        if (run > rank)
             [best, rank] = [i, run];
     });
     return best;
@@ -28479,7 +28505,6 @@ function rowSeries(table, fixedLabels, problems) {
 
 
 
-
 function resultsOf(json) {
     return cli_isObject(json) && Array.isArray(json.results) ? json.results : undefined;
 }
@@ -28573,14 +28598,13 @@ function isCsvExport(text) {
 function parseCsvExport(text) {
     let records;
     try {
-        records = parse(text, { bom: true, columns: true, skip_empty_lines: true, info: true });
+        records = csvRecords(text);
     }
     catch (err) {
         return failed(`could not be read as hyperfine CSV: ${err.message}`);
     }
     const result = new AdapterResult('hyperfine');
-    for (const { record, info } of records) {
-        const line = info.lines;
+    for (const { record, line } of records) {
         result.rows += 1;
         const command = record.command ?? '';
         const mean = numberOf(record.mean);
@@ -28628,10 +28652,11 @@ function parseMarkdownExport(text) {
     const result = new AdapterResult('hyperfine');
     for (const table of findTables(text)) {
         const header = table.header.map((h) => h.trim().toLowerCase());
-        const unit = (MARKDOWN_MEAN.exec(header[1] ?? '')?.[1] ?? 's').replace(/^(us|μs)$/, 'µs');
-        const column = (name) => header.findIndex((h) => h === `${name} [${unit}]` || h.replace(/μs|us/, 'µs') === `${name} [${unit}]`);
-        const minAt = column('min');
-        const maxAt = column('max');
+        // isHyperfineTable passed: the min and max headers write the mean's unit as it does.
+        const written = MARKDOWN_MEAN.exec(header[1] ?? '')?.[1] ?? 's';
+        const unit = written.replace(/^(us|μs)$/, 'µs');
+        const minAt = header.indexOf(`min [${written}]`);
+        const maxAt = header.indexOf(`max [${written}]`);
         for (const { cells, line } of table.rows) {
             result.rows += 1;
             const command = (cells[0] ?? '').trim().replace(/^`(.*)`$/, '$1').replace(/\\\|/g, '|');
@@ -29841,10 +29866,10 @@ function allFailed(doc) {
 /** The results of a file: one object, a list (`vllm bench sweep`'s summary.json), or one per line (`--append-result`). */
 function vllm_resultsOf(input) {
     if (input.type === 'jsonl') {
-        // A line that is not JSON is not the tool's: the file is left to the generic reader.
-        const items = jsonLines(input.text, new ProblemLog());
-        const total = input.text.split(/\r?\n/).filter((l) => l.trim() !== '').length;
-        return items.length > 0 && items.length === total && items.every((item) => isVllmResult(item.value)) ? { records: items.map((item) => item.value), lines: items.map((item) => item.line) } : undefined;
+        // A line that is not JSON (a problem jsonLines records) is not the tool's: the file is left to the generic reader.
+        const notJson = new ProblemLog();
+        const items = jsonLines(input.text, notJson);
+        return items.length > 0 && notJson.total === 0 && items.every((item) => isVllmResult(item.value)) ? { records: items.map((item) => item.value), lines: items.map((item) => item.line) } : undefined;
     }
     if (Array.isArray(input.json))
         return input.json.length > 0 && input.json.every(isVllmResult) ? { records: input.json, lines: input.json.map(() => undefined) } : undefined;
@@ -31971,7 +31996,8 @@ class JsonWalker {
         const consumed = new Set();
         // The object's own statistics (`{ mean, stddev, n, unit }`): the summary of the object's path.
         const own = statKeysOf(keys.filter((k) => isNumeric(node[k])));
-        if (isStatsObject([...own.values()])) {
+        const hasOwnStats = isStatsObject([...own.values()]);
+        if (hasOwnStats) {
             for (const column of own.values())
                 consumed.add(column);
         }
@@ -31994,7 +32020,7 @@ class JsonWalker {
                 consumed.add(key);
             }
         }
-        if (isStatsObject([...own.values()])) {
+        if (hasOwnStats) {
             // `{ "mean": 12.5, "stddev": 0.5, "unit": "ms" }` states its unit.
             const unit = typeof node.unit === 'string' && node.unit.trim() !== '' && node.unit.length <= 16 ? node.unit.trim() : undefined;
             // `{ "mean": 157.58, "min": …, "reps": [157.51, 157.6, 157.62] }`: the values the summary sums up are one series
@@ -32008,7 +32034,7 @@ class JsonWalker {
                 this.addSummary(path, labels, node, own, unit, count);
         }
         // `{ "unit": "MB", "max_ram": 1182.2 }`, `{ "value": 38.8, "unit": "tokens/s" }`: the unit an object states is its numbers'.
-        const stated = !isStatsObject([...own.values()]) ? statedUnit(node.unit) : undefined;
+        const stated = hasOwnStats ? undefined : statedUnit(node.unit);
         if (stated !== undefined) {
             const numbers = keys.filter((k) => !consumed.has(k) && typeof node[k] === 'number' && !isIgnoredName(k) && !isCountName(k));
             for (const key of numbers) {

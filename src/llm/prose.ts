@@ -79,10 +79,14 @@ const SCRIPT_TEST: Record<string, RegExp> = {
 };
 
 /** The script a configured language is written in; undefined when we do not know the language. */
+/** "British English", "English (US)", "pt-BR" → its words, lower case. */
+function languageWords(language: string): string[] {
+  return language.trim().toLowerCase().split(/[-_\s()]+/).filter(Boolean);
+}
+
 function scriptOf(language: string): string | undefined {
-  // "British English", "English (US)", "pt-BR": the first word that names a language decides.
-  const keys = language.trim().toLowerCase().split(/[-_\s()]+/).filter(Boolean);
-  for (const key of keys) {
+  // The first word that names a language decides.
+  for (const key of languageWords(language)) {
     const script = Object.keys(SCRIPTS).find((name) => SCRIPTS[name]?.includes(key));
     if (script !== undefined) return script;
   }
@@ -90,7 +94,7 @@ function scriptOf(language: string): string | undefined {
 }
 
 function isEnglish(language: string): boolean {
-  const keys = language.trim().toLowerCase().split(/[-_\s()]+/).filter(Boolean);
+  const keys = languageWords(language);
   return keys.includes('english') || keys[0] === 'en';
 }
 

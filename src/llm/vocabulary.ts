@@ -113,8 +113,8 @@ export const TERM_EXCEPTIONS = [
   /\bremains to be seen\b/gi, /\bthe ranks of\b/gi, /\b(which|where|what)(\s+\S+){0,4}\s+(comes?|came) from\b/gi,
 ];
 
-/** Words of state that advice may ask for ("Make sure the clock stays fixed", "Check the host is up"). */
-export const ADVICE_STATE_WORDS = words('stays stay remains remain up down less fewer');
+/** Words of state that advice may ask for ("Make sure the clock stays fixed", "Check the host is up"); `more`/`less` are AMOUNT_WORDS'. */
+export const ADVICE_STATE_WORDS = words('stays stay remains remain up down');
 
 /** The gate's business: pass, fail, merge, approve, thresholds and baselines are stated by code. */
 export const VERDICT_WORDS = words(`

@@ -42,6 +42,11 @@ export function exactStatsAndOrder(values: readonly number[], min: number, max: 
 const TINY = 1e-100;
 const HUGE = 1e100;
 
+/** Whether values of this magnitude must be scaled before they are squared. */
+function needsScaling(scale: number): boolean {
+  return scale > 0 && Number.isFinite(scale) && (scale < TINY || scale > HUGE);
+}
+
 /**
  * The sample standard deviation of values in ascending order. Values whose
  * squares leave the range of a double (1e-170 s, 1e200) are scaled by the
@@ -49,7 +54,7 @@ const HUGE = 1e100;
  */
 function standardDeviation(sorted: ArrayLike<number>): number {
   const scale = Math.max(Math.abs(sorted[0] as number), Math.abs(sorted[sorted.length - 1] as number));
-  if (!(scale < TINY || scale > HUGE) || scale === 0 || !Number.isFinite(scale)) return sampleStandardDeviation(sorted as number[]);
+  if (!needsScaling(scale)) return sampleStandardDeviation(sorted as number[]);
   const scaled = Array.from(sorted, (v) => v / scale);
   return sampleStandardDeviation(scaled) * scale;
 }
@@ -215,7 +220,7 @@ export interface Moments {
 export function poolMoments(groups: readonly Moments[]): Moments {
   // Squares of tiny or huge values leave the range of a double (see standardDeviation): pool them scaled.
   const scale = Math.max(0, ...groups.map((g) => Math.max(Math.abs(g.mean), g.sd ?? 0)));
-  if (scale > 0 && Number.isFinite(scale) && (scale < TINY || scale > HUGE)) {
+  if (needsScaling(scale)) {
     const pooled = poolMomentsAsGiven(groups.map((g) => ({ n: g.n, mean: g.mean / scale, sd: g.sd === null ? null : g.sd / scale })));
     return { n: pooled.n, mean: pooled.mean * scale, sd: pooled.sd === null ? null : pooled.sd * scale };
   }

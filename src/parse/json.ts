@@ -348,7 +348,8 @@ class JsonWalker {
     const consumed = new Set<string>();
     // The object's own statistics (`{ mean, stddev, n, unit }`): the summary of the object's path.
     const own = statKeysOf(keys.filter((k) => isNumeric(node[k])));
-    if (isStatsObject([...own.values()])) {
+    const hasOwnStats = isStatsObject([...own.values()]);
+    if (hasOwnStats) {
       for (const column of own.values()) consumed.add(column);
     }
     // `"n": 200` beside the objects or groups that hold summaries is their n, not a metric of its own.
@@ -368,7 +369,7 @@ class JsonWalker {
         consumed.add(key);
       }
     }
-    if (isStatsObject([...own.values()])) {
+    if (hasOwnStats) {
       // `{ "mean": 12.5, "stddev": 0.5, "unit": "ms" }` states its unit.
       const unit = typeof node.unit === 'string' && node.unit.trim() !== '' && node.unit.length <= 16 ? node.unit.trim() : undefined;
       // `{ "mean": 157.58, "min": …, "reps": [157.51, 157.6, 157.62] }`: the values the summary sums up are one series
@@ -380,7 +381,7 @@ class JsonWalker {
       } else this.addSummary(path, labels, node, own, unit, count);
     }
     // `{ "unit": "MB", "max_ram": 1182.2 }`, `{ "value": 38.8, "unit": "tokens/s" }`: the unit an object states is its numbers'.
-    const stated = !isStatsObject([...own.values()]) ? statedUnit(node.unit) : undefined;
+    const stated = hasOwnStats ? undefined : statedUnit(node.unit);
     if (stated !== undefined) {
       const numbers = keys.filter((k) => !consumed.has(k) && typeof node[k] === 'number' && !isIgnoredName(k) && !isCountName(k));
       for (const key of numbers) {

@@ -758,8 +758,10 @@ function runColumn(columns: readonly string[], roles: readonly (Role | undefined
   let rank = 0;
   columns.forEach((column, i) => {
     // A column holding one value throughout (`run` = 1 beside `trial` = 1…5) names no runs: another one does.
-    const run = roles[i] === 'ignore' ? nameClass(column).run + (varies(rows, i) ? 0.5 : 0) : 0;
-    if (run > rank && run >= 1) [best, rank] = [i, run];
+    const named = roles[i] === 'ignore' ? nameClass(column).run : 0;
+    if (named === 0) return;
+    const run = named + (varies(rows, i) ? 0.5 : 0);
+    if (run > rank) [best, rank] = [i, run];
   });
   return best;
 }

@@ -1,7 +1,7 @@
 import type { RawSeries } from '../../model/series.js';
 import { skipped } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { AdapterResult, accumulate, isObject, numberOf, summaryOf, type JsonObject } from './util.js';
+import { AdapterResult, accumulate, firstLine, isObject, numberOf, summaryOf, type JsonObject } from './util.js';
 
 /** Current releases write snake_case keys; criterion 0.2 wrote `Mean`, `StdDev`, …. */
 function estimate(json: JsonObject, ...keys: string[]): number | undefined {
@@ -70,7 +70,7 @@ export const criterion: ToolAdapter = {
   name: 'criterion',
   types: ['json', 'csv'],
   detect(input: AdapterInput): boolean {
-    if (input.type === 'csv') return RAW_CSV_HEADER.test((input.text.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF/, ''));
+    if (input.type === 'csv') return RAW_CSV_HEADER.test((firstLine(input.text) ?? '').replace(/^\uFEFF/, ''));
     const file = input.path.split('/').pop()?.toLowerCase() ?? '';
     if (isEstimates(input.json) || isDescription(input.json)) return true;
     if (file.endsWith('sample.json') && isSample(input.json)) return true;

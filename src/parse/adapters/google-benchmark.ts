@@ -1,9 +1,8 @@
-import { parse as parseCsvSync } from 'csv-parse/sync';
 import { canonicalUnit } from '../../metrics/infer.js';
 import type { RawSeries } from '../../model/series.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { AdapterResult, accumulate, isObject, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
+import { AdapterResult, accumulate, csvRecords, isObject, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
 
 /** Fields of a benchmark row that describe it rather than measure it; every other number is a user counter. */
 const DESCRIPTIVE = new Set([
@@ -181,15 +180,15 @@ function isCsvOutput(text: string): boolean {
 
 function parseCsvOutput(text: string): ParseOutcome {
   const skip = csvHeaderAt(text);
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let records: { record: Record<string, string>; line: number }[];
   try {
-    records = parseCsvSync(text, { bom: true, columns: true, skip_empty_lines: true, from_line: skip + 1, relax_column_count: true, info: true }) as typeof records;
+    records = csvRecords(text, { fromLine: skip + 1, relaxColumnCount: true });
   } catch (err) {
     return failed(`could not be read as Google Benchmark CSV: ${(err as Error).message}`);
   }
   const rows: JsonObject[] = [];
   const lines: number[] = [];
-  for (const { record, info } of records) {
+  for (const { record, line } of records) {
     const row: JsonObject = {};
     for (const [key, raw] of Object.entries(record)) {
       const text = (raw ?? '').trim();
@@ -199,7 +198,7 @@ function parseCsvOutput(text: string): ParseOutcome {
       else if (numberOf(text) !== undefined) row[key] = numberOf(text) as number;
     }
     rows.push(row);
-    lines.push(info.lines);
+    lines.push(line);
   }
   return readRows(rows, (_, i) => lines[i]);
 }

@@ -1,10 +1,9 @@
-import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { RawSeries } from '../../model/series.js';
 import { findTables } from '../markdown.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { setOwn } from '../../util/own.js';
-import { AdapterResult, accumulate, firstLine, isObject, labelText, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
+import { AdapterResult, accumulate, csvRecords, firstLine, isObject, labelText, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
 
 function resultsOf(json: unknown): unknown[] | undefined {
   return isObject(json) && Array.isArray(json.results) ? json.results : undefined;
@@ -96,15 +95,14 @@ function isCsvExport(text: string): boolean {
 }
 
 function parseCsvExport(text: string): ParseOutcome {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let records: { record: Record<string, string>; line: number }[];
   try {
-    records = parseCsvSync(text, { bom: true, columns: true, skip_empty_lines: true, info: true }) as typeof records;
+    records = csvRecords(text);
   } catch (err) {
     return failed(`could not be read as hyperfine CSV: ${(err as Error).message}`);
   }
   const result = new AdapterResult('hyperfine');
-  for (const { record, info } of records) {
-    const line = info.lines;
+  for (const { record, line } of records) {
     result.rows += 1;
     const command = record.command ?? '';
     const mean = numberOf(record.mean);
@@ -152,10 +150,11 @@ function parseMarkdownExport(text: string): ParseOutcome {
   const result = new AdapterResult('hyperfine');
   for (const table of findTables(text)) {
     const header = table.header.map((h) => h.trim().toLowerCase());
-    const unit = (MARKDOWN_MEAN.exec(header[1] ?? '')?.[1] ?? 's').replace(/^(us|μs)$/, 'µs');
-    const column = (name: string) => header.findIndex((h) => h === `${name} [${unit}]` || h.replace(/μs|us/, 'µs') === `${name} [${unit}]`);
-    const minAt = column('min');
-    const maxAt = column('max');
+    // isHyperfineTable passed: the min and max headers write the mean's unit as it does.
+    const written = MARKDOWN_MEAN.exec(header[1] ?? '')?.[1] ?? 's';
+    const unit = written.replace(/^(us|μs)$/, 'µs');
+    const minAt = header.indexOf(`min [${written}]`);
+    const maxAt = header.indexOf(`max [${written}]`);
     for (const { cells, line } of table.rows) {
       result.rows += 1;
       const command = (cells[0] ?? '').trim().replace(/^`(.*)`$/, '$1').replace(/\\\|/g, '|');

@@ -2,6 +2,7 @@ import { SampleAccumulator } from '../../metrics/accumulator.js';
 import type { ProvidedSummary, RawSeries } from '../../model/series.js';
 import { ProblemLog } from '../problems.js';
 import { skipped, type ParseOutcome, type ParsedData } from '../types.js';
+import { parse as parseCsvSync } from 'csv-parse/sync';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -131,4 +132,21 @@ export function jsonLines(text: string, problems: ProblemLog): { value: unknown;
     }
   });
   return items;
+}
+
+/**
+ * A tool's CSV as records keyed by its header, each with the line it ends on
+ * (csv-parse's `info`: a quoted field may span lines). Throws csv-parse's
+ * error for text that is not CSV.
+ */
+export function csvRecords(text: string, options: { fromLine?: number; relaxColumnCount?: boolean } = {}): { record: Record<string, string>; line: number }[] {
+  const parsed = parseCsvSync(text, {
+    bom: true,
+    columns: true,
+    skip_empty_lines: true,
+    info: true,
+    ...(options.fromLine !== undefined ? { from_line: options.fromLine } : {}),
+    ...(options.relaxColumnCount ? { relax_column_count: true } : {}),
+  }) as { record: Record<string, string>; info: { lines: number } }[];
+  return parsed.map(({ record, info }) => ({ record, line: info.lines }));
 }

@@ -105,10 +105,10 @@ function allFailed(doc: JsonObject): string | undefined {
 /** The results of a file: one object, a list (`vllm bench sweep`'s summary.json), or one per line (`--append-result`). */
 function resultsOf(input: AdapterInput): { records: unknown[]; lines: (number | undefined)[] } | undefined {
   if (input.type === 'jsonl') {
-    // A line that is not JSON is not the tool's: the file is left to the generic reader.
-    const items = jsonLines(input.text, new ProblemLog());
-    const total = input.text.split(/\r?\n/).filter((l) => l.trim() !== '').length;
-    return items.length > 0 && items.length === total && items.every((item) => isVllmResult(item.value)) ? { records: items.map((item) => item.value), lines: items.map((item) => item.line) } : undefined;
+    // A line that is not JSON (a problem jsonLines records) is not the tool's: the file is left to the generic reader.
+    const notJson = new ProblemLog();
+    const items = jsonLines(input.text, notJson);
+    return items.length > 0 && notJson.total === 0 && items.every((item) => isVllmResult(item.value)) ? { records: items.map((item) => item.value), lines: items.map((item) => item.line) } : undefined;
   }
   if (Array.isArray(input.json)) return input.json.length > 0 && input.json.every(isVllmResult) ? { records: input.json, lines: input.json.map(() => undefined) } : undefined;
   return isVllmResult(input.json) ? { records: [input.json], lines: [undefined] } : undefined;
