@@ -7450,6 +7450,9 @@ function chooseTest(base, head, settings, history) {
             test.noise = { source: 'within-run', historyRuns: history.runs, note: 'the history is used with statistic: mean only' };
         return test;
     }
+    // Welch's test is on means: a stated median with its sd is not one.
+    if (base.stats.center === 'median' || head.stats.center === 'median')
+        return threshold('a median stated without a mean: threshold only');
     if (nb === null || nh === null || base.stats.sd === null || head.stats.sd === null)
         return threshold('summary without n and sd: threshold only');
     if (nb < settings.minSamples || nh < settings.minSamples)
@@ -10214,7 +10217,10 @@ function runMeansOf(c) {
 }
 function cellLevel(c, dim) {
     const st = c.series.stats;
-    return { value: c.dims[dim], n: st.n, mean: st.mean, sd: st.sd, series: [c.series.id] };
+    const level = { value: c.dims[dim], n: st.n, mean: st.mean, sd: st.sd, series: [c.series.id] };
+    if (st.center)
+        level.center = st.center;
+    return level;
 }
 /** The family's cells grouped by one condition's level, in order of appearance. */
 function cellsByLevel(cells, factor) {
@@ -10527,7 +10533,10 @@ function designOf(family) {
 function pooledLevel(value, cells) {
     const known = cells.every((c) => c.series.stats.n !== null);
     const pooled = (0,stats/* poolMoments */.Mh)(cells.map((c) => ({ n: c.series.stats.n ?? 1, mean: c.series.stats.mean, sd: c.series.stats.sd })));
-    return { value, n: known ? pooled.n : null, mean: pooled.mean, sd: pooled.sd, series: cells.map((c) => c.series.id) };
+    const level = { value, n: known ? pooled.n : null, mean: pooled.mean, sd: pooled.sd, series: cells.map((c) => c.series.id) };
+    if (cells.some((c) => c.series.stats.center))
+        level.center = cells.length === 1 ? 'median' : 'medians';
+    return level;
 }
 /** Highest over lowest of positive values. */
 function ratioOf(values) {
@@ -13810,7 +13819,7 @@ function statsFromSummary(summary) {
     if (center === undefined)
         return undefined;
     const sd = summary.sd ?? null;
-    return {
+    const stats = {
         n: summary.n ?? null,
         mean: center,
         sd,
@@ -13822,6 +13831,16 @@ function statsFromSummary(summary) {
         max: summary.max ?? null,
         approximate: false,
     };
+    // A single value is its own mean and median; otherwise a median stands in for the mean only as the center.
+    if (summary.mean === undefined && stats.n !== 1)
+        stats.center = 'median';
+    const others = Object.entries(summary.percentiles ?? {})
+        .map(([rank, value]) => [Number(rank), value])
+        .filter(([rank]) => rank !== 50 && rank !== 95 && rank !== 99)
+        .sort((a, b) => a[0] - b[0]);
+    if (others.length > 0)
+        stats.percentiles = Object.fromEntries(others.map(([rank, value]) => [String(rank), value]));
+    return stats;
 }
 function coefficientOfVariation(m, sd) {
     if (sd === null || m === 0)
@@ -14619,6 +14638,7 @@ function rowNames(rows) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
 /* harmony export */   Ht: () => (/* binding */ labelsText),
+/* harmony export */   QH: () => (/* binding */ centerNote),
 /* harmony export */   _V: () => (/* binding */ formatMs),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   fU: () => (/* binding */ formatTime),
@@ -14682,6 +14702,13 @@ function table(header, rows) {
 }
 function details(summary, body, open = false) {
     return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+/**
+ * What a value in a "Mean" column is when it is not a mean: a median the
+ * file stated without a mean, or an average of such medians (SeriesStats.center).
+ */
+function centerNote(center) {
+    return center === 'median' ? ' (median)' : center === 'medians' ? ' (from medians)' : '';
 }
 
 
@@ -14816,7 +14843,7 @@ function withUnit(value, unit) {
 }
 function meanSd(l, unit) {
     const sd = l.sd !== null && l.n !== null && l.n > 1 ? ` ± ${(0,numbers/* formatNumber */.ZV)(l.sd)}` : '';
-    return `${(0,numbers/* formatNumber */.ZV)(l.mean)}${sd}${unit ? ` ${(0,format/* escapeMarkdown */.FV)(unit)}` : ''}`;
+    return `${(0,numbers/* formatNumber */.ZV)(l.mean)}${sd}${unit ? ` ${(0,format/* escapeMarkdown */.FV)(unit)}` : ''}${(0,format/* centerNote */.QH)(l.center)}`;
 }
 /** Levels to show: all when few, else the best ones and the worst ones with a gap row. */
 function shownLevels(levels) {
@@ -15480,14 +15507,15 @@ function statsRow(s) {
     const spread = (v) => (st.n === 1 ? '–' : (0,numbers/* formatNumber */.ZV)(v));
     const unit = s.unit ? ` ${(0,format/* escapeMarkdown */.FV)(s.unit)}` : '';
     const sd = st.sd !== null && st.n !== 1 ? ` ± ${(0,numbers/* formatNumber */.ZV)(st.sd)}` : '';
-    const percentiles = st.n === 1 ? '–' : [st.p50, st.p95, st.p99].map(spread).join(' · ');
+    const stated = Object.entries(st.percentiles ?? {}).map(([rank, v]) => `p${rank} ${(0,numbers/* formatNumber */.ZV)(v)}`);
+    const percentiles = st.n === 1 ? '–' : `${[st.p50, st.p95, st.p99].map(spread).join(' · ')}${stated.length > 0 ? `<br><sub>${stated.join(' · ')}</sub>` : ''}`;
     const range = st.n === 1 ? '–' : `${spread(st.min)} … ${spread(st.max)}`;
     const note = notes(s);
     return [
         `${(0,format/* code */.aY)(s.metric)}${ARROW[s.direction] ? ` ${ARROW[s.direction]}` : ''}${note ? `<br><sub>${note}</sub>` : ''}`,
         conditionsText(s),
         st.n === null ? '?' : String(st.n),
-        `${(0,numbers/* formatNumber */.ZV)(st.mean)}${sd}${unit}`,
+        `${(0,numbers/* formatNumber */.ZV)(st.mean)}${sd}${unit}${(0,format/* centerNote */.QH)(st.center)}`,
         (0,numbers/* formatPercent */.l9)(st.cv),
         percentiles,
         range,
@@ -15503,7 +15531,7 @@ function throughputSection(report) {
         `${(0,format/* code */.aY)(s.metric)}<br><sub>${(0,format/* escapeMarkdown */.FV)(s.replicates?.pattern ?? s.file)}</sub>`,
         conditionsText(s),
         s.stats.n === null ? '?' : String(s.stats.n),
-        `${(0,numbers/* formatNumber */.ZV)(s.stats.mean)}${s.stats.sd !== null && s.stats.n !== 1 ? ` ± ${(0,numbers/* formatNumber */.ZV)(s.stats.sd)}` : ''}${s.unit ? ` ${(0,format/* escapeMarkdown */.FV)(s.unit)}` : ''}`,
+        `${(0,numbers/* formatNumber */.ZV)(s.stats.mean)}${s.stats.sd !== null && s.stats.n !== 1 ? ` ± ${(0,numbers/* formatNumber */.ZV)(s.stats.sd)}` : ''}${s.unit ? ` ${(0,format/* escapeMarkdown */.FV)(s.unit)}` : ''}${(0,format/* centerNote */.QH)(s.stats.center)}`,
         (0,numbers/* formatPercent */.l9)(s.stats.cv),
     ]);
     const more = throughput.length > shown.length ? `\n\n…and ${throughput.length - shown.length} more throughput series in the per-file tables below.` : '';
@@ -15872,7 +15900,6 @@ const ORDER = ['min', 'p50', 'p95', 'p99', 'max'];
 function decodeStats(raw, samples) {
     const a = typeof raw === 'number' ? [1, raw] : Array.isArray(raw) ? raw : [];
     const n = (a.length > 0 ? a[0] : null);
-    const mean = a[1];
     const sd = (a.length > 2 ? a[2] : null);
     let order;
     if (a.length > 3)
@@ -15880,16 +15907,23 @@ function decodeStats(raw, samples) {
     else if (samples.length > 0 && samples.every((v) => typeof v === 'number'))
         order = orderOfSamples(samples);
     else if (n === 1)
-        order = { min: mean, p50: mean, p95: mean, p99: mean, max: mean };
+        order = { min: a[1], p50: a[1], p95: a[1], p99: a[1], max: a[1] };
     else
         order = { min: null, p50: null, p95: null, p99: null, max: null };
-    return { n, mean, sd, ...order, approximate: a[8] === 1 };
+    // A null mean beside a p50: the file stated a median and no mean (SeriesStats.center).
+    if (a[1] === null && typeof order.p50 === 'number')
+        return { n, mean: order.p50, sd, ...order, approximate: a[8] === 1, center: 'median' };
+    return { n, mean: a[1], sd, ...order, approximate: a[8] === 1 };
 }
 function sameStats(a, b) {
-    return ['n', 'mean', 'sd', ...ORDER, 'approximate'].every((k) => Object.is(a[k], b[k]));
+    return ['n', 'mean', 'sd', ...ORDER, 'approximate', 'center'].every((k) => Object.is(a[k], b[k]));
 }
 /** The shortest `stats` that decodeStats reads back as `stats` beside these samples. */
 function encodeStats(stats, samples) {
+    if (stats.center === 'median') {
+        const all = [stats.n, null, stats.sd, ...ORDER.map((k) => stats[k])];
+        return stats.approximate ? [...all, 1] : all;
+    }
     const candidates = [];
     if (stats.n === 1 && stats.sd === null)
         candidates.push(stats.mean);
@@ -16025,6 +16059,8 @@ function encodeSeries(series) {
                 extra.runMeans = s.replicates.runMeans;
             if (s.runs)
                 extra.runs = s.runs;
+            if (s.stats.percentiles)
+                extra.percentiles = s.stats.percentiles;
             const defaults = defaultRowSamples(s.source, s.stats.n, s.stats.mean);
             const samplesDefault = written && defaults.length === s.samples.length && defaults.every((v, j) => Object.is(v, s.samples[j]));
             if (written && !samplesDefault)
@@ -16088,7 +16124,7 @@ function decodeSeries(metrics, groups) {
                 direction: m.direction,
                 directionSource: m.directionSource === 'override' ? 'override' : 'inferred',
                 source,
-                stats: { n: read.n, mean: read.mean, sd: read.sd, cv, min: read.min, p50: read.p50, p95: read.p95, p99: read.p99, max: read.max, approximate: read.approximate },
+                stats: { n: read.n, mean: read.mean, sd: read.sd, cv, min: read.min, p50: read.p50, p95: read.p95, p99: read.p99, max: read.max, approximate: read.approximate, ...(read.center ? { center: read.center } : {}) },
                 outliers: Array.isArray(extra.outliers) ? extra.outliers.map((o) => (Array.isArray(o) ? { index: o[0], value: o[1] } : o)) : [],
                 samples,
             };
@@ -16105,6 +16141,8 @@ function decodeSeries(metrics, groups) {
             }
             if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(extra.runs))
                 s.runs = extra.runs;
+            if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(extra.percentiles))
+                s.stats.percentiles = extra.percentiles;
             if ((0,_util_is_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(g.factors))
                 s.factors = g.factors;
             if (typeof g.experiment === 'string')
@@ -16345,9 +16383,15 @@ function inventoryForJson(inventory) {
     }
     return out;
 }
-/** A level as `[value, n, mean, sd]`: a ranking or sweep effect lists dozens, and keys were most of their bytes. */
+/**
+ * A level as `[value, n, mean, sd]`, then its center when the value is not a mean
+ * (`"median"`, `"medians"`): a ranking or sweep effect lists dozens, and keys were most of their bytes.
+ */
 function levelForJson(level) {
-    return [level.value, level.n, level.mean, level.sd];
+    const out = [level.value, level.n, level.mean, level.sd];
+    if (level.center)
+        out.push(level.center);
+    return out;
 }
 /**
  * A finding as report.json writes it: its series as positions in the
@@ -25945,6 +25989,45 @@ const githubActionBenchmark = {
     },
 };
 const unitOf = (bench) => (typeof bench.unit === 'string' ? bench.unit.trim() : '');
+/** `"129 times\n2 procs"`: the GOMAXPROCS the action read from a Go benchmark's `-2` suffix. */
+const PROCS = /(?:^|\n)\s*(\d+) procs\s*$/m;
+/** One `value unit` pair after the first unit of a Go line the action stored whole: `   2.45 MB/s`. */
+const GO_PAIR = /^\s*(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)\s+(\S+)\s*$/i;
+/**
+ * An entry's benches, one unit each. For Go the action stores each result
+ * whole (`unit: "ns/op\t 424 B/op\t 18 allocs/op"`) and, in later versions,
+ * each measure again as `<name> - B/op`: the whole line's measures are split
+ * into those names, and a measure already stored on its own is kept once.
+ * `-cpu 1,2` runs one benchmark per GOMAXPROCS, said in `extra` (`2 procs`;
+ * nothing for 1): when an entry ran more than one, each is its own series,
+ * labelled `gomaxprocs` (one GOMAXPROCS for all adds no label, as before).
+ */
+function entryBenches(benches) {
+    const procsOf = (b) => (typeof b.extra === 'string' ? (PROCS.exec(b.extra)?.[1] ?? '1') : '1');
+    const several = new Set(benches.map(procsOf)).size > 1;
+    const out = [];
+    const split = [];
+    for (const bench of benches) {
+        const procs = several ? procsOf(bench) : undefined;
+        const [first = '', ...rest] = unitOf(bench).split('\t');
+        const one = { bench, name: bench.name, unit: first.trim(), value: numberOf(bench.value) };
+        if (procs !== undefined)
+            one.procs = procs;
+        const pairs = rest.map((part) => GO_PAIR.exec(part));
+        if (rest.length === 0 || pairs.some((m) => m === null)) {
+            out.push(rest.length === 0 ? one : { ...one, unit: unitOf(bench) });
+            continue;
+        }
+        split.push({ ...one, name: `${one.name} - ${one.unit}` });
+        for (const m of pairs)
+            split.push({ ...one, name: `${one.name} - ${m[2]}`, unit: m[2], value: Number(m[1]) });
+    }
+    const stored = new Set(out.map((b) => JSON.stringify([b.name, b.unit, b.procs ?? null])));
+    for (const b of split)
+        if (!stored.has(JSON.stringify([b.name, b.unit, b.procs ?? null])))
+            out.push(b);
+    return out;
+}
 /**
  * One entry's benches as series. A name measured in two units (JMH's
  * `ops/us` throughput and `us/op` time of one benchmark) is two series, told
@@ -25952,25 +26035,25 @@ const unitOf = (bench) => (typeof bench.unit === 'string' ? bench.unit.trim() : 
  * is one series with a sample per repeat.
  */
 function entrySeries(benches, suite, tool) {
+    const all = entryBenches(benches);
     const units = new Map();
-    for (const bench of benches) {
-        const name = bench.name;
-        const seen = units.get(name) ?? new Set();
-        seen.add(unitOf(bench));
-        units.set(name, seen);
+    for (const b of all) {
+        const seen = units.get(b.name) ?? new Set();
+        seen.add(b.unit);
+        units.set(b.name, seen);
     }
     const byKey = new Map();
-    for (const bench of benches) {
-        const name = bench.name;
-        const unit = unitOf(bench);
-        const key = JSON.stringify([name, unit]);
+    for (const b of all) {
+        const key = JSON.stringify([b.name, b.unit, b.procs ?? null]);
         const same = byKey.get(key);
         if (same) {
-            same.samples?.add(numberOf(bench.value));
+            same.samples?.add(b.value);
             continue;
         }
-        const labels = (units.get(name)?.size ?? 0) > 1 ? { suite, unit } : { suite };
-        byKey.set(key, seriesOf(bench, labels, directionFor(tool, unit), undefined));
+        const labels = (units.get(b.name)?.size ?? 0) > 1 ? { suite, unit: b.unit } : { suite };
+        if (b.procs !== undefined)
+            labels.gomaxprocs = b.procs;
+        byKey.set(key, seriesOf({ ...b.bench, name: b.name, unit: b.unit, value: b.value }, labels, directionFor(tool, b.unit), undefined));
     }
     return [...byKey.values()];
 }
@@ -26064,7 +26147,7 @@ function parseDataJs(input) {
         if (!last || (run !== last && (run.commit.id === '' || run.commit.id !== last.commit.id)))
             continue;
         for (const s of run.series)
-            current.set(JSON.stringify([run.suite, s.metric, s.labels.unit ?? '']), s);
+            current.set(JSON.stringify([run.suite, s.metric, s.labels.unit ?? '', s.labels.gomaxprocs ?? '']), s);
     }
     for (const s of current.values())
         result.add(s);

@@ -114,6 +114,8 @@ function chooseTest(base: ComparableSeries, head: ComparableSeries, settings: Co
     if (history && history.runs > 0) test.noise = { source: 'within-run', historyRuns: history.runs, note: 'the history is used with statistic: mean only' };
     return test;
   }
+  // Welch's test is on means: a stated median with its sd is not one.
+  if (base.stats.center === 'median' || head.stats.center === 'median') return threshold('a median stated without a mean: threshold only');
   if (nb === null || nh === null || base.stats.sd === null || head.stats.sd === null) return threshold('summary without n and sd: threshold only');
   if (nb < settings.minSamples || nh < settings.minSamples) return threshold(fewer(settings.minSamples));
   const method: TestMethod = base.source === 'summary' || head.source === 'summary' ? 'welch-summary' : 'welch';

@@ -50,7 +50,9 @@ function runMeansOf(c: Cell): readonly number[] | undefined {
 
 function cellLevel(c: Cell, dim: string): FindingLevel {
   const st = c.series.stats;
-  return { value: c.dims[dim] as string, n: st.n, mean: st.mean, sd: st.sd, series: [c.series.id] };
+  const level: FindingLevel = { value: c.dims[dim] as string, n: st.n, mean: st.mean, sd: st.sd, series: [c.series.id] };
+  if (st.center) level.center = st.center;
+  return level;
 }
 
 /** The family's cells grouped by one condition's level, in order of appearance. */
@@ -381,7 +383,9 @@ export function designOf(family: Family): { levelNames: string[][]; cells: { cel
 export function pooledLevel(value: string, cells: readonly Cell[]): FindingLevel {
   const known = cells.every((c) => c.series.stats.n !== null);
   const pooled = poolMoments(cells.map((c) => ({ n: c.series.stats.n ?? 1, mean: c.series.stats.mean, sd: c.series.stats.sd })));
-  return { value, n: known ? pooled.n : null, mean: pooled.mean, sd: pooled.sd, series: cells.map((c) => c.series.id) };
+  const level: FindingLevel = { value, n: known ? pooled.n : null, mean: pooled.mean, sd: pooled.sd, series: cells.map((c) => c.series.id) };
+  if (cells.some((c) => c.series.stats.center)) level.center = cells.length === 1 ? 'median' : 'medians';
+  return level;
 }
 
 /** Highest over lowest of positive values. */

@@ -117,7 +117,7 @@ export function statsFromSummary(summary: ProvidedSummary): SeriesStats | undefi
   const center = summary.mean ?? summary.median ?? summary.percentiles?.[50];
   if (center === undefined) return undefined;
   const sd = summary.sd ?? null;
-  return {
+  const stats: SeriesStats = {
     n: summary.n ?? null,
     mean: center,
     sd,
@@ -129,6 +129,14 @@ export function statsFromSummary(summary: ProvidedSummary): SeriesStats | undefi
     max: summary.max ?? null,
     approximate: false,
   };
+  // A single value is its own mean and median; otherwise a median stands in for the mean only as the center.
+  if (summary.mean === undefined && stats.n !== 1) stats.center = 'median';
+  const others = Object.entries(summary.percentiles ?? {})
+    .map(([rank, value]) => [Number(rank), value] as const)
+    .filter(([rank]) => rank !== 50 && rank !== 95 && rank !== 99)
+    .sort((a, b) => a[0] - b[0]);
+  if (others.length > 0) stats.percentiles = Object.fromEntries(others.map(([rank, value]) => [String(rank), value]));
+  return stats;
 }
 
 export function coefficientOfVariation(m: number, sd: number | null): number | null {

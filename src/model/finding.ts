@@ -11,6 +11,11 @@ export interface FindingLevel {
   n: number | null;
   mean: number;
   sd: number | null;
+  /**
+   * 'median' when the level's value is a median its file stated without a
+   * mean; 'medians' when it averages such medians (SeriesStats.center).
+   */
+  center?: 'median' | 'medians';
   /** Series ids the level pools. */
   series: string[];
 }

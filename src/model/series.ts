@@ -79,6 +79,17 @@ export interface SeriesStats {
   max: number | null;
   /** Percentiles came from a reservoir of the samples, not all of them. */
   approximate: boolean;
+  /**
+   * 'median' when the file stated a median (p50) and no mean: `mean` then
+   * holds that median, the series' center, and is never shown or compared as
+   * a mean (report.json writes the mean as null).
+   */
+  center?: 'median';
+  /**
+   * Percentiles a file stated besides p50, p95 and p99 (LLMPerf's p25/p75/p90,
+   * vLLM's `--metric-percentiles 90,99.9`), by rank: `{ "90": 140, "99.9": 210 }`.
+   */
+  percentiles?: Record<string, number>;
 }
 
 export interface Series {

@@ -1,7 +1,7 @@
 import type { Finding, FindingLevel } from '../model/finding.js';
 import { formatNumber, formatP } from '../util/numbers.js';
 import { barChart } from './charts.js';
-import { code, details, escapeMarkdown, table } from './format.js';
+import { centerNote, code, details, escapeMarkdown, table } from './format.js';
 
 /** Rows of a finding's table in the comment: a handful, the rest are in report.json. */
 const TABLE_ROWS = 8;
@@ -14,9 +14,9 @@ function withUnit(value: number, unit: string): string {
   return `${formatNumber(value)}${unit ? ` ${escapeMarkdown(unit)}` : ''}`;
 }
 
-function meanSd(l: Pick<FindingLevel, 'mean' | 'sd' | 'n'>, unit: string): string {
+function meanSd(l: Pick<FindingLevel, 'mean' | 'sd' | 'n' | 'center'>, unit: string): string {
   const sd = l.sd !== null && l.n !== null && l.n > 1 ? ` ± ${formatNumber(l.sd)}` : '';
-  return `${formatNumber(l.mean)}${sd}${unit ? ` ${escapeMarkdown(unit)}` : ''}`;
+  return `${formatNumber(l.mean)}${sd}${unit ? ` ${escapeMarkdown(unit)}` : ''}${centerNote(l.center)}`;
 }
 
 /** Levels to show: all when few, else the best ones and the worst ones with a gap row. */

@@ -186,9 +186,14 @@ function inventoryForJson(inventory: Inventory): Record<string, unknown> {
   return out;
 }
 
-/** A level as `[value, n, mean, sd]`: a ranking or sweep effect lists dozens, and keys were most of their bytes. */
-function levelForJson(level: FindingLevel): [string, number | null, number, number | null] {
-  return [level.value, level.n, level.mean, level.sd];
+/**
+ * A level as `[value, n, mean, sd]`, then its center when the value is not a mean
+ * (`"median"`, `"medians"`): a ranking or sweep effect lists dozens, and keys were most of their bytes.
+ */
+function levelForJson(level: FindingLevel): unknown[] {
+  const out: unknown[] = [level.value, level.n, level.mean, level.sd];
+  if (level.center) out.push(level.center);
+  return out;
 }
 
 /**

@@ -11,7 +11,7 @@ import { llmCallsSection, llmSummarySection, llmTimingText } from './llm-section
 import { DROP_RANK, type Section } from './sections.js';
 import { REPORT_MARKER } from '../model/marker.js';
 import type { FileEntry, Report } from '../model/report.js';
-import { code, details, escapeMarkdown, formatMs, formatTime, htmlCode, labelsText, table } from './format.js';
+import { centerNote, code, details, escapeMarkdown, formatMs, formatTime, htmlCode, labelsText, table } from './format.js';
 import { formatNumber, formatPercent } from '../util/numbers.js';
 
 export { DROP_RANK, type Section };
@@ -61,14 +61,15 @@ function statsRow(s: Series): string[] {
   const spread = (v: number | null) => (st.n === 1 ? '–' : formatNumber(v));
   const unit = s.unit ? ` ${escapeMarkdown(s.unit)}` : '';
   const sd = st.sd !== null && st.n !== 1 ? ` ± ${formatNumber(st.sd)}` : '';
-  const percentiles = st.n === 1 ? '–' : [st.p50, st.p95, st.p99].map(spread).join(' · ');
+  const stated = Object.entries(st.percentiles ?? {}).map(([rank, v]) => `p${rank} ${formatNumber(v)}`);
+  const percentiles = st.n === 1 ? '–' : `${[st.p50, st.p95, st.p99].map(spread).join(' · ')}${stated.length > 0 ? `<br><sub>${stated.join(' · ')}</sub>` : ''}`;
   const range = st.n === 1 ? '–' : `${spread(st.min)} … ${spread(st.max)}`;
   const note = notes(s);
   return [
     `${code(s.metric)}${ARROW[s.direction] ? ` ${ARROW[s.direction]}` : ''}${note ? `<br><sub>${note}</sub>` : ''}`,
     conditionsText(s),
     st.n === null ? '?' : String(st.n),
-    `${formatNumber(st.mean)}${sd}${unit}`,
+    `${formatNumber(st.mean)}${sd}${unit}${centerNote(st.center)}`,
     formatPercent(st.cv),
     percentiles,
     range,
@@ -85,7 +86,7 @@ function throughputSection(report: Report): string {
     `${code(s.metric)}<br><sub>${escapeMarkdown(s.replicates?.pattern ?? s.file)}</sub>`,
     conditionsText(s),
     s.stats.n === null ? '?' : String(s.stats.n),
-    `${formatNumber(s.stats.mean)}${s.stats.sd !== null && s.stats.n !== 1 ? ` ± ${formatNumber(s.stats.sd)}` : ''}${s.unit ? ` ${escapeMarkdown(s.unit)}` : ''}`,
+    `${formatNumber(s.stats.mean)}${s.stats.sd !== null && s.stats.n !== 1 ? ` ± ${formatNumber(s.stats.sd)}` : ''}${s.unit ? ` ${escapeMarkdown(s.unit)}` : ''}${centerNote(s.stats.center)}`,
     formatPercent(s.stats.cv),
   ]);
   const more = throughput.length > shown.length ? `\n\n…and ${throughput.length - shown.length} more throughput series in the per-file tables below.` : '';

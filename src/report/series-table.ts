@@ -84,22 +84,27 @@ const ORDER = ['min', 'p50', 'p95', 'p99', 'max'] as const;
 export function decodeStats(raw: unknown, samples: readonly number[]): Omit<SeriesStats, 'cv'> {
   const a: unknown[] = typeof raw === 'number' ? [1, raw] : Array.isArray(raw) ? raw : [];
   const n = (a.length > 0 ? a[0] : null) as number | null;
-  const mean = a[1] as number;
   const sd = (a.length > 2 ? a[2] : null) as number | null;
   let order: Pick<SeriesStats, 'min' | 'p50' | 'p95' | 'p99' | 'max'>;
   if (a.length > 3) order = { min: a[3] ?? null, p50: a[4] ?? null, p95: a[5] ?? null, p99: a[6] ?? null, max: a[7] ?? null } as typeof order;
   else if (samples.length > 0 && samples.every((v) => typeof v === 'number')) order = orderOfSamples(samples);
-  else if (n === 1) order = { min: mean, p50: mean, p95: mean, p99: mean, max: mean };
+  else if (n === 1) order = { min: a[1] as number, p50: a[1] as number, p95: a[1] as number, p99: a[1] as number, max: a[1] as number };
   else order = { min: null, p50: null, p95: null, p99: null, max: null };
-  return { n, mean, sd, ...order, approximate: a[8] === 1 };
+  // A null mean beside a p50: the file stated a median and no mean (SeriesStats.center).
+  if (a[1] === null && typeof order.p50 === 'number') return { n, mean: order.p50, sd, ...order, approximate: a[8] === 1, center: 'median' };
+  return { n, mean: a[1] as number, sd, ...order, approximate: a[8] === 1 };
 }
 
 function sameStats(a: Omit<SeriesStats, 'cv'>, b: SeriesStats): boolean {
-  return (['n', 'mean', 'sd', ...ORDER, 'approximate'] as const).every((k) => Object.is(a[k], b[k]));
+  return (['n', 'mean', 'sd', ...ORDER, 'approximate', 'center'] as const).every((k) => Object.is(a[k], b[k]));
 }
 
 /** The shortest `stats` that decodeStats reads back as `stats` beside these samples. */
 function encodeStats(stats: SeriesStats, samples: readonly number[]): unknown {
+  if (stats.center === 'median') {
+    const all: unknown[] = [stats.n, null, stats.sd, ...ORDER.map((k) => stats[k])];
+    return stats.approximate ? [...all, 1] : all;
+  }
   const candidates: unknown[] = [];
   if (stats.n === 1 && stats.sd === null) candidates.push(stats.mean);
   const head = [stats.n, stats.mean];
@@ -208,6 +213,7 @@ export function encodeSeries(series: readonly TableSeries[]): SeriesTable {
       if (!sharedLine && s.line !== undefined) extra.line = s.line;
       if (s.replicates?.runMeans) extra.runMeans = s.replicates.runMeans;
       if (s.runs) extra.runs = s.runs;
+      if (s.stats.percentiles) extra.percentiles = s.stats.percentiles;
       const defaults = defaultRowSamples(s.source, s.stats.n, s.stats.mean);
       const samplesDefault = written && defaults.length === s.samples.length && defaults.every((v, j) => Object.is(v, s.samples[j]));
       if (written && !samplesDefault) row.push(s.samples);
@@ -267,7 +273,7 @@ export function decodeSeries(metrics: unknown, groups: unknown): TableSeries[] {
         direction: m.direction as Direction,
         directionSource: m.directionSource === 'override' ? 'override' : 'inferred',
         source,
-        stats: { n: read.n, mean: read.mean, sd: read.sd, cv, min: read.min, p50: read.p50, p95: read.p95, p99: read.p99, max: read.max, approximate: read.approximate },
+        stats: { n: read.n, mean: read.mean, sd: read.sd, cv, min: read.min, p50: read.p50, p95: read.p95, p99: read.p99, max: read.max, approximate: read.approximate, ...(read.center ? { center: read.center } : {}) },
         outliers: Array.isArray(extra.outliers) ? (extra.outliers as unknown[]).map((o) => (Array.isArray(o) ? { index: o[0], value: o[1] } : o) as Outlier) : [],
         samples,
       };
@@ -280,6 +286,7 @@ export function decodeSeries(metrics: unknown, groups: unknown): TableSeries[] {
         s.replicates = rep;
       }
       if (isObject(extra.runs)) s.runs = extra.runs as unknown as TableRuns;
+      if (isObject(extra.percentiles)) s.stats.percentiles = extra.percentiles as Record<string, number>;
       if (isObject(g.factors)) s.factors = g.factors as Record<string, string>;
       if (typeof g.experiment === 'string') s.experiment = g.experiment;
       out.push(s);

@@ -63,6 +63,32 @@ describe('github-action-benchmark data.js', () => {
     expect(one(data, 'BenchmarkGet').samples).toEqual([81, 79, 83]);
   });
 
+  it('keeps each GOMAXPROCS of a go benchmark run with -cpu 1,2 as its own series, labelled gomaxprocs', async () => {
+    const data = parsed(await readTool('github-action-benchmark/go-cpu-data.js'));
+    const put = data.series.filter((s) => s.metric === 'BenchmarkPut - ns/op');
+    expect(put.map((s) => [s.labels.gomaxprocs, s.samples?.samples])).toEqual([
+      ['1', [1500]],
+      ['2', [900]],
+    ]);
+  });
+
+  it('splits a Go result stored as a whole line into one series per measure, once each beside the split entries', async () => {
+    const data = parsed(await readTool('github-action-benchmark/go-cpu-data.js'));
+    expect(described(data)).toEqual([
+      'BenchmarkPut - ns/op{suite=Go (split),gomaxprocs=1} ns/op lower',
+      'BenchmarkPut - B/op{suite=Go (split),gomaxprocs=1} B/op lower',
+      'BenchmarkPut - allocs/op{suite=Go (split),gomaxprocs=1} allocs/op lower',
+      'BenchmarkPut - ns/op{suite=Go (split),gomaxprocs=2} ns/op lower',
+      'BenchmarkPut - B/op{suite=Go (split),gomaxprocs=2} B/op lower',
+      'BenchmarkPut - allocs/op{suite=Go (split),gomaxprocs=2} allocs/op lower',
+      'BenchmarkScan - ns/op{suite=Go (whole lines)} ns/op lower',
+      'BenchmarkScan - MB/s{suite=Go (whole lines)} MB/s higher',
+      'BenchmarkScan - B/op{suite=Go (whole lines)} B/op lower',
+      'BenchmarkScan - allocs/op{suite=Go (whole lines)} allocs/op lower',
+    ]);
+    expect(data.series.filter((s) => s.metric.startsWith('BenchmarkScan')).map((s) => s.samples?.samples[0])).toEqual([42000, 97.5, 4096, 12]);
+  });
+
   it('returns every stored run as history: suite, commit, date and series, oldest first', async () => {
     const text = await fs.readFile(path.join(TOOL_FIXTURES, 'github-action-benchmark/data.js'), 'utf8');
     const runs = benchmarkDataHistory(text);

@@ -119,6 +119,12 @@ describe('fallbacks to the threshold alone', () => {
     expect(c).toMatchObject({ verdict: 'regressed', method: 'threshold-only', note: 'fewer than 3 samples (min-samples): threshold only' });
   });
 
+  it('uses the threshold alone for a stated median, even with its n and sd: Welch tests means', () => {
+    const median = (value: number) => summarised({ mean: value, sd: 5, n: 50 }, { stats: { n: 50, mean: value, sd: 5, cv: null, min: null, p50: value, p95: null, p99: null, max: null, approximate: false, center: 'median' } });
+    const c = compareSeries(median(100), median(90), SETTINGS);
+    expect(c).toMatchObject({ verdict: 'regressed', method: 'threshold-only', pValue: null, note: 'a median stated without a mean: threshold only' });
+  });
+
   it('uses the threshold alone for a summary without sd or n', () => {
     const c = compareSeries(summarised({ mean: 100, sd: null, n: null }), summarised({ mean: 90, sd: null, n: null }), SETTINGS);
     expect(c).toMatchObject({ verdict: 'regressed', method: 'threshold-only', note: 'summary without n and sd: threshold only' });

@@ -70,6 +70,22 @@ describe('report.json series', () => {
     ]);
   });
 
+  it('writes the mean of a summary that stated only percentiles as null, and reads its median back as the centre', () => {
+    const s = series({
+      id: 'bench/summary.json::ttft_ms',
+      file: 'bench/summary.json',
+      metric: 'ttft_ms',
+      unit: 'ms',
+      direction: 'lower',
+      source: 'summary',
+      stats: { n: null, mean: 120.5, sd: null, cv: null, min: null, p50: 120.5, p95: 180.2, p99: 210, max: null, approximate: false, center: 'median' },
+      samples: [],
+    });
+    const out = json(report({ series: [s] }));
+    expect(out.series[0].rows).toEqual([[0, [null, null, null, null, 120.5, 180.2, 210, null]]]);
+    expect(readReportSeries(out)[0]?.stats).toEqual(s.stats);
+  });
+
   it('writes a stated summary without the statistics it does not state, its source and direction override in its metric', () => {
     const s = series({
       id: 'bench/summary.json::latency.ms',

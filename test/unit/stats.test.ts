@@ -232,20 +232,32 @@ describe('statsFromSummary', () => {
     expect(statsFromSummary({ mean: 10, median: 9, percentiles: { 50: 9.5 } })?.p50).toBe(9);
   });
 
-  it('ignores percentiles other than 50, 95 and 99', () => {
-    const stats = statsFromSummary({ mean: 10, percentiles: { 90: 12, 99.9: 20 } });
-    expect([stats?.p50, stats?.p95, stats?.p99]).toEqual([null, null, null]);
+  it('keeps percentiles other than 50, 95 and 99 by rank, in rank order', () => {
+    const stats = statsFromSummary({ mean: 10, percentiles: { 99.9: 20, 90: 12, 25: 8, 95: 13 } });
+    expect([stats?.p50, stats?.p95, stats?.p99]).toEqual([null, 13, null]);
+    expect(Object.entries(stats?.percentiles ?? {})).toEqual([
+      ['25', 8],
+      ['90', 12],
+      ['99.9', 20],
+    ]);
   });
 
-  it('uses the median as the centre when no mean is stated', () => {
+  it('uses the median as the centre when no mean is stated, and says the centre is a median', () => {
     const stats = statsFromSummary({ median: 3.2, n: 5 });
     expect(stats?.mean).toBe(3.2);
     expect(stats?.p50).toBe(3.2);
     expect(stats?.sd).toBeNull();
+    expect(stats?.center).toBe('median');
   });
 
-  it('uses percentiles[50] as the centre when neither mean nor median is stated', () => {
-    expect(statsFromSummary({ percentiles: { 50: 7, 95: 9 } })?.mean).toBe(7);
+  it('uses percentiles[50] as the centre when neither mean nor median is stated, marked as a median', () => {
+    const stats = statsFromSummary({ percentiles: { 50: 7, 95: 9 } });
+    expect([stats?.mean, stats?.center]).toEqual([7, 'median']);
+  });
+
+  it('marks no centre when a mean is stated beside the median, or for a single value', () => {
+    expect(statsFromSummary({ mean: 10, median: 9 })?.center).toBeUndefined();
+    expect(statsFromSummary({ median: 9, n: 1 })?.center).toBeUndefined();
   });
 
   it('keeps a mean of zero and leaves its CV null', () => {

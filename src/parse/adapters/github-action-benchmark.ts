@@ -103,6 +103,51 @@ export interface BenchmarkRun {
 
 const unitOf = (bench: JsonObject) => (typeof bench.unit === 'string' ? bench.unit.trim() : '');
 
+/** `"129 times\n2 procs"`: the GOMAXPROCS the action read from a Go benchmark's `-2` suffix. */
+const PROCS = /(?:^|\n)\s*(\d+) procs\s*$/m;
+/** One `value unit` pair after the first unit of a Go line the action stored whole: `   2.45 MB/s`. */
+const GO_PAIR = /^\s*(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)\s+(\S+)\s*$/i;
+
+interface Bench {
+  bench: JsonObject;
+  name: string;
+  unit: string;
+  value: number;
+  procs?: string;
+}
+
+/**
+ * An entry's benches, one unit each. For Go the action stores each result
+ * whole (`unit: "ns/op\t 424 B/op\t 18 allocs/op"`) and, in later versions,
+ * each measure again as `<name> - B/op`: the whole line's measures are split
+ * into those names, and a measure already stored on its own is kept once.
+ * `-cpu 1,2` runs one benchmark per GOMAXPROCS, said in `extra` (`2 procs`;
+ * nothing for 1): when an entry ran more than one, each is its own series,
+ * labelled `gomaxprocs` (one GOMAXPROCS for all adds no label, as before).
+ */
+function entryBenches(benches: readonly JsonObject[]): Bench[] {
+  const procsOf = (b: JsonObject) => (typeof b.extra === 'string' ? (PROCS.exec(b.extra)?.[1] ?? '1') : '1');
+  const several = new Set(benches.map(procsOf)).size > 1;
+  const out: Bench[] = [];
+  const split: Bench[] = [];
+  for (const bench of benches) {
+    const procs = several ? procsOf(bench) : undefined;
+    const [first = '', ...rest] = unitOf(bench).split('\t');
+    const one: Bench = { bench, name: bench.name as string, unit: first.trim(), value: numberOf(bench.value) as number };
+    if (procs !== undefined) one.procs = procs;
+    const pairs = rest.map((part) => GO_PAIR.exec(part));
+    if (rest.length === 0 || pairs.some((m) => m === null)) {
+      out.push(rest.length === 0 ? one : { ...one, unit: unitOf(bench) });
+      continue;
+    }
+    split.push({ ...one, name: `${one.name} - ${one.unit}` });
+    for (const m of pairs as RegExpExecArray[]) split.push({ ...one, name: `${one.name} - ${m[2]}`, unit: m[2] as string, value: Number(m[1]) });
+  }
+  const stored = new Set(out.map((b) => JSON.stringify([b.name, b.unit, b.procs ?? null])));
+  for (const b of split) if (!stored.has(JSON.stringify([b.name, b.unit, b.procs ?? null]))) out.push(b);
+  return out;
+}
+
 /**
  * One entry's benches as series. A name measured in two units (JMH's
  * `ops/us` throughput and `us/op` time of one benchmark) is two series, told
@@ -110,25 +155,24 @@ const unitOf = (bench: JsonObject) => (typeof bench.unit === 'string' ? bench.un
  * is one series with a sample per repeat.
  */
 function entrySeries(benches: readonly JsonObject[], suite: string, tool: string): RawSeries[] {
+  const all = entryBenches(benches);
   const units = new Map<string, Set<string>>();
-  for (const bench of benches) {
-    const name = bench.name as string;
-    const seen = units.get(name) ?? new Set<string>();
-    seen.add(unitOf(bench));
-    units.set(name, seen);
+  for (const b of all) {
+    const seen = units.get(b.name) ?? new Set<string>();
+    seen.add(b.unit);
+    units.set(b.name, seen);
   }
   const byKey = new Map<string, RawSeries>();
-  for (const bench of benches) {
-    const name = bench.name as string;
-    const unit = unitOf(bench);
-    const key = JSON.stringify([name, unit]);
+  for (const b of all) {
+    const key = JSON.stringify([b.name, b.unit, b.procs ?? null]);
     const same = byKey.get(key);
     if (same) {
-      same.samples?.add(numberOf(bench.value) as number);
+      same.samples?.add(b.value);
       continue;
     }
-    const labels: Record<string, string> = (units.get(name)?.size ?? 0) > 1 ? { suite, unit } : { suite };
-    byKey.set(key, seriesOf(bench, labels, directionFor(tool, unit), undefined));
+    const labels: Record<string, string> = (units.get(b.name)?.size ?? 0) > 1 ? { suite, unit: b.unit } : { suite };
+    if (b.procs !== undefined) labels.gomaxprocs = b.procs;
+    byKey.set(key, seriesOf({ ...b.bench, name: b.name, unit: b.unit, value: b.value }, labels, directionFor(tool, b.unit), undefined));
   }
   return [...byKey.values()];
 }
@@ -217,7 +261,7 @@ function parseDataJs(input: AdapterInput) {
   for (const run of ordered) {
     const last = latest.get(run.suite);
     if (!last || (run !== last && (run.commit.id === '' || run.commit.id !== last.commit.id))) continue;
-    for (const s of run.series) current.set(JSON.stringify([run.suite, s.metric, s.labels.unit ?? '']), s);
+    for (const s of run.series) current.set(JSON.stringify([run.suite, s.metric, s.labels.unit ?? '', s.labels.gomaxprocs ?? '']), s);
   }
   for (const s of current.values()) result.add(s);
   return result.outcome('no benches in window.BENCHMARK_DATA');
