@@ -11789,6 +11789,7 @@ function sweepFacts(next, f, root) {
             change: first.mean !== 0 ? (last.mean - first.mean) / Math.abs(first.mean) : 0,
             significant: e.test.significant,
             p: e.test.p,
+            ...(e.matched ? { matched: true } : {}),
         };
     });
     return [sweep, ...effects];
@@ -13034,7 +13035,7 @@ function rankingStatement(f, relation, subject, object) {
 function sweepStatement(f, relation) {
     const shape = `${f.metric} sweep over ${f.factors.join(' × ')}${labelsText(f.labels)} (${f.configurations} configurations)`;
     if (relation === 'within-noise')
-        return `${shape}: no setting moves it by more than ${(f.largestSpread * 100).toFixed(1)}% beyond the noise`;
+        return `${shape}: no setting's effect on it is beyond the noise (largest spread ${(f.largestSpread * 100).toFixed(1)}%)`;
     const extremes = `best ${f.best.name} at ${(0,findings_text/* valueText */.Ru)(f.best.mean, f.unit)}, worst ${f.worst.name} at ${(0,findings_text/* valueText */.Ru)(f.worst.mean, f.unit)}${f.ratio !== null ? ` (${(0,findings_text/* ratioText */.B9)(f.ratio)})` : ''}`;
     if (relation === 'beyond-noise')
         return `${shape}: ${f.beyondNoise.join(', ')} ${f.beyondNoise.length === 1 ? 'moves' : 'move'} it beyond the noise; ${extremes}`;
@@ -13044,12 +13045,13 @@ function effectStatement(f, relation, subject, object) {
     const where = `${f.metric} in the sweep`;
     const first = f.levels[0];
     const last = f.levels[f.levels.length - 1];
+    const averaged = f.matched ? `averaged over the other settings every ${f.factor} ran` : 'averaged over the other settings';
     if (relation === 'best' || relation === 'worst')
-        return `${bestWorst(f, relation, `${where} (averaged over the other settings)`)}; ${f.factor} ${noise(f.significant, f.p)}`;
+        return `${bestWorst(f, relation, `${where} (${averaged})`)}; ${f.factor} ${noise(f.significant, f.p)}`;
     if (subject && object)
-        return pairStatement(subject, object, relation, `${where} (averaged over the other settings)`, f.unit, f.direction);
+        return pairStatement(subject, object, relation, `${where} (${averaged})`, f.unit, f.direction);
     const span = first.name.startsWith(`${f.factor}=`) ? `${first.name} → ${last.name}` : `${f.factor} ${first.name} → ${last.name}`;
-    return `in the ${f.metric} sweep, ${span} moves it from ${(0,findings_text/* valueText */.Ru)(first.mean, f.unit)} to ${(0,findings_text/* valueText */.Ru)(last.mean, f.unit)} (${(0,findings_text/* signedPercent */.wu)(f.change)}, averaged over the other settings), ${noise(f.significant, f.p)}`;
+    return `in the ${f.metric} sweep, ${span} moves it from ${(0,findings_text/* valueText */.Ru)(first.mean, f.unit)} to ${(0,findings_text/* valueText */.Ru)(last.mean, f.unit)} (${(0,findings_text/* signedPercent */.wu)(f.change)}, ${averaged}), ${noise(f.significant, f.p)}`;
 }
 function stabilityStatement(f, relation, subject) {
     const kinds = relation === 'warm-up' ? ['warm-up'] : ['scatter', 'runs'];
@@ -13587,7 +13589,8 @@ const UNIT_RULES = [
     { test: /(^|_)(ns|nanoseconds?)(_|$)|ns\/op/, unit: 'ns' },
     { test: /(^|_)(us|µs|microseconds?)(_|$)/, unit: 'µs' },
     { test: /(^|_)(ms|msec|millis|milliseconds?)(_|$)|\/(ms|msec|milliseconds?)$/, unit: 'ms' },
-    { test: /(^|_)(s|sec|secs|seconds?)(_|$)/, unit: 's' },
+    // `Sec/it`, `s/step`: seconds per iteration.
+    { test: /(^|_)(s|sec|secs|seconds?)(_|$|\/(it|iter|iteration|step|batch|epoch)$)/, unit: 's' },
     // Binary and decimal multiples differ by up to 7%: keep the one the name says.
     { test: /(^|_)gib(_|$)/, unit: 'GiB' },
     { test: /(^|_)gb(_|$)/, unit: 'GB' },
@@ -13633,7 +13636,10 @@ const inferUnit = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(5
     const stated = bracketUnit(metric);
     if (stated)
         return canonicalUnit(stated);
-    const name = normaliseName(metric);
+    // `Tokens / sec / GPU`, `TFLOP/sec/GPU`: a slash before a unit of time reads "per", not "seconds".
+    const name = normaliseName(metric)
+        .replace(/_?\/_?(sec|secs|second|seconds)(_?\/_?|_|$)/g, '_per_$1_')
+        .replace(/_$/, '');
     return UNIT_RULES.find((rule) => rule.test.test(name))?.unit ?? '';
 });
 /** Spellings users write, folded to the units the report shows. */
@@ -25482,7 +25488,10 @@ const bencher = {
     },
 };
 
+// EXTERNAL MODULE: ./src/metrics/infer.ts
+var infer = __nccwpck_require__(1161);
 ;// CONCATENATED MODULE: ./src/parse/adapters/criterion.ts
+
 
 
 /** Current releases write snake_case keys; criterion 0.2 wrote `Mean`, `StdDev`, …. */
@@ -25611,6 +25620,21 @@ const criterion = {
  */
 const BENCHER_LINE = /^test\s+(.+?)\s+\.\.\.\s+bench:\s+([\d,]+(?:\.\d+)?)\s+ns\/iter\s+\(\+\/-\s+([\d,]+(?:\.\d+)?)\)(?:\s*=\s*([\d,]+(?:\.\d+)?)\s+MB\/s)?\s*$/;
 const RUNNING_LINE = /^Running\s+(?:unittests\s+)?(\S+)/;
+/**
+ * criterion's own report, `cargo bench`'s default output:
+ *
+ *     fib 20                  time:   [26.029 µs 26.251 µs 26.505 µs]
+ *                             thrpt:  [37.730 Melem/s 38.094 Melem/s 38.419 Melem/s]
+ *
+ * (a long name stands on the line before). The brackets hold the lower
+ * bound, the estimate and the upper bound of criterion's confidence interval
+ * of the time per iteration: the estimate is the value, the bounds are not
+ * a spread of the samples.
+ */
+const ESTIMATE = String.raw `(-?[\d.]+(?:e[-+]?\d+)?)\s*([^\s\]]+)`;
+const CRITERION_LINE = new RegExp(String.raw `^(.*?)\s*(time|thrpt):\s+\[${ESTIMATE}\s+${ESTIMATE}\s+${ESTIMATE}\]\s*$`);
+/** Lines criterion prints between results that are not a benchmark's name. */
+const CRITERION_CHATTER = /^(change:|Found \d+ outliers|\d+ \(\d|Performance has|No change in|Change within|Benchmarking |Gnuplot not found|WARNING|Warning|running \d+ tests?|test result:|Running |Finished |Compiling |Warming up|Collecting |Analyzing|thrpt:|time:)/;
 /** `benches/check.rs` or `target/release/deps/check-1a2b3c4d5e6f7a8b` → `check`. */
 function targetOf(path) {
     return (path.split('/').pop() ?? path).replace(/\.rs$/, '').replace(/-[0-9a-f]{16}$/, '');
@@ -25620,7 +25644,7 @@ const cargoBench = {
     types: ['text'],
     detect(input) {
         for (const line of input.text.split(/\r?\n/, 2000))
-            if (BENCHER_LINE.test(line.trim()))
+            if (BENCHER_LINE.test(line.trim()) || CRITERION_LINE.test(line.trim()))
                 return true;
         return false;
     },
@@ -25628,6 +25652,8 @@ const cargoBench = {
         const result = new AdapterResult('cargo-bench');
         const seen = new Map();
         const lines = input.text.split(/\r?\n/);
+        if (!lines.some((l) => BENCHER_LINE.test(l.trim())))
+            return criterionReport(lines, result);
         // `Running benches/check.rs (target/release/deps/check-1a2b…)`: with several bench targets, a test name may repeat in
         // each; the target then tells them apart (a log of one target keeps the ids it always had).
         const targets = lines.map((raw) => RUNNING_LINE.exec(raw.trim())?.[1]).map((path) => (path === undefined ? undefined : targetOf(path)));
@@ -25661,9 +25687,47 @@ const cargoBench = {
         return result.outcome('no bencher result lines');
     },
 };
+/**
+ * criterion's report lines as `time` (in the unit printed, lower) and
+ * `throughput` (higher) series, label `benchmark`: one value per report of
+ * a benchmark, the estimate (a log of several `cargo bench` runs gives a
+ * sample per run).
+ */
+function criterionReport(lines, result) {
+    const byKey = new Map();
+    let name;
+    for (const [i, raw] of lines.entries()) {
+        const line = raw.trim();
+        const match = CRITERION_LINE.exec(line);
+        if (!match) {
+            if (line !== '' && !CRITERION_CHATTER.test(line))
+                name = line;
+            continue;
+        }
+        const [, own, kind, , , value, unit] = match;
+        if (own)
+            name = own;
+        if (!name) {
+            result.problems.add(i + 1, `criterion ${kind} line without a benchmark name before it, skipped`);
+            continue;
+        }
+        const metric = kind === 'time' ? 'time' : 'throughput';
+        if (metric === 'time')
+            result.rows += 1;
+        const key = JSON.stringify([name, metric, unit]);
+        const same = byKey.get(key);
+        if (same) {
+            same.samples?.add(Number(value));
+            continue;
+        }
+        const s = { metric, labels: { benchmark: name }, unitHint: (0,infer/* canonicalUnit */.lV)(unit), samples: accumulate([Number(value)]), line: i + 1 };
+        s.directionHint = metric === 'time' ? 'lower' : 'higher';
+        byKey.set(key, s);
+        result.add(s);
+    }
+    return result.outcome('no criterion result lines');
+}
 
-// EXTERNAL MODULE: ./src/metrics/infer.ts
-var infer = __nccwpck_require__(1161);
 ;// CONCATENATED MODULE: ./src/parse/limits.ts
 /**
  * Caps checked before or while a file is read, so one hostile or runaway file
@@ -26349,7 +26413,7 @@ function parseLines(lines, fileLine) {
 const DESCRIPTIVE = new Set([
     'name', 'family_index', 'per_family_instance_index', 'run_name', 'run_type', 'repetitions', 'repetition_index',
     'threads', 'iterations', 'real_time', 'cpu_time', 'time_unit', 'aggregate_name', 'aggregate_unit', 'error_occurred',
-    'error_message', 'label',
+    'error_message', 'label', 'executable',
 ]);
 /** Before v1.5 aggregates were only told apart by a name suffix: `BM_x/8_mean`. */
 const AGGREGATE_SUFFIX = /_(mean|median|stddev|cv)$/;
@@ -26405,10 +26469,12 @@ function measuresOf(row) {
  */
 const googleBenchmark = {
     name: 'google-benchmark',
-    types: ['json', 'csv'],
+    types: ['json', 'csv', 'text'],
     detect(input) {
         if (input.type === 'csv')
             return isCsvOutput(input.text);
+        if (input.type === 'text')
+            return CONSOLE_HEADER.test(input.text);
         const rows = benchmarksOf(input.json);
         if (!rows)
             return false;
@@ -26421,6 +26487,8 @@ const googleBenchmark = {
         return cli_isObject(context) || 'time_unit' in rows[0];
     },
     parse(input) {
+        if (input.type === 'text')
+            return parseConsoleOutput(input.text);
         if (input.type === 'csv')
             return isCsvOutput(input.text) ? parseCsvOutput(input.text) : skipped('not Google Benchmark CSV: no name,iterations,real_time,cpu_time,time_unit header');
         const rows = benchmarksOf(input.json);
@@ -26467,10 +26535,14 @@ function readRows(rows, lineOfRow) {
         }
         const aggregate = aggregateName(row, plainNames);
         const name = runNameOf(row, aggregate);
-        let run = runs.get(name);
+        const executable = typeof row.executable === 'string' ? row.executable : undefined;
+        const key = executable === undefined ? name : JSON.stringify([executable, name]);
+        let run = runs.get(key);
         if (!run) {
             run = { name, unit: (0,infer/* canonicalUnit */.lV)(typeof row.time_unit === 'string' ? row.time_unit : 'ns'), line, iterations: [], aggregates: new Map() };
-            runs.set(name, run);
+            if (executable !== undefined)
+                run.executable = executable;
+            runs.set(key, run);
         }
         if (aggregate)
             run.aggregates.set(aggregate, row);
@@ -26478,7 +26550,7 @@ function readRows(rows, lineOfRow) {
             run.iterations.push(row);
     }
     for (const run of runs.values()) {
-        const labels = { benchmark: run.name };
+        const labels = run.executable === undefined ? { benchmark: run.name } : { benchmark: run.name, executable: run.executable };
         const unitOf = (metric) => (metric === 'real_time' || metric === 'cpu_time' ? run.unit : undefined);
         const withLine = (s) => (run.line === undefined ? s : { ...s, line: run.line });
         if (run.iterations.length > 0) {
@@ -26547,6 +26619,79 @@ function parseCsvOutput(text) {
         lines.push(line);
     }
     return readRows(rows, (_, i) => lines[i]);
+}
+/**
+ * The console output (the default `--benchmark_format=console`), as users
+ * paste it into `benchmark_results.txt`:
+ *
+ *     Running ./bin/bench
+ *     ------------------------------------------------------------------
+ *     Benchmark                        Time             CPU   Iterations UserCounters...
+ *     ------------------------------------------------------------------
+ *     BM_memcpy/8                   2.37 ns         2.37 ns    295236213 bytes_per_second=3.14Gi/s
+ *
+ * Each row becomes the JSON row it stands for (times in the unit printed,
+ * counters with their SI or binary prefix applied), read as the JSON is. A
+ * log of several binaries (`Running ./bin/bench_sse`, `Running ./bin/bench_avx2`,
+ * the same benchmarks each) labels each run `executable`, so their results
+ * are not pooled as repetitions.
+ */
+const CONSOLE_HEADER = /^Benchmark\s+Time\s+CPU\s+Iterations\b/m;
+const NUMBER = String.raw `-?\d+(?:\.\d+)?(?:e[-+]?\d+)?`;
+const CONSOLE_ROW = new RegExp(String.raw `^(\S+)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(\d+)(.*)$`);
+const CONSOLE_ERROR = /^(\S+)\s+ERROR OCCURRED:\s*'?(.*?)'?\s*$/;
+const RUNNING = /^Running\s+(\S+)\s*$/;
+const PREFIX = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, m: 1e-3, u: 1e-6, µ: 1e-6, n: 1e-9, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
+const COUNTER = /^([^=\s]+)=(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)(Ki|Mi|Gi|Ti|[kMGTPmuµn])?(?:B\/s|\/s|B)?$/;
+function parseConsoleOutput(text) {
+    const lines = text.split(/\r?\n/);
+    const executables = new Set(lines.map((l) => RUNNING.exec(l.trim())?.[1]).filter((e) => e !== undefined));
+    const several = executables.size > 1;
+    const rows = [];
+    const rowLines = [];
+    let executable;
+    let inTable = false;
+    for (const [i, raw] of lines.entries()) {
+        const line = raw.trim();
+        const running = RUNNING.exec(line);
+        if (running) {
+            executable = running[1];
+            inTable = false;
+            continue;
+        }
+        if (CONSOLE_HEADER.test(line)) {
+            inTable = true;
+            continue;
+        }
+        if (!inTable)
+            continue;
+        const error = CONSOLE_ERROR.exec(line);
+        const match = error ? null : CONSOLE_ROW.exec(line);
+        // `_cv` aggregates print percentages: the aggregates read are the mean, median and stddev.
+        if ((!error && !match) || match?.[3] === '%')
+            continue;
+        const row = error ? { name: error[1], error_occurred: true, error_message: error[2] } : consoleRow(match);
+        if (several && executable !== undefined)
+            row.executable = executable;
+        rows.push(row);
+        rowLines.push(i + 1);
+    }
+    if (rows.length === 0)
+        return skipped('Google Benchmark console output without result rows under its Benchmark/Time/CPU/Iterations header');
+    return readRows(rows, (_, i) => rowLines[i]);
+}
+function consoleRow(match) {
+    const [, name, real, realUnit, cpu, , iterations, rest] = match;
+    const row = { name: name, iterations: Number(iterations), real_time: Number(real), cpu_time: Number(cpu), time_unit: realUnit === 'µs' ? 'us' : realUnit };
+    // An aggregate's Iterations column counts the repetitions it summarises.
+    if (AGGREGATE_SUFFIX.test(name))
+        row.repetitions = Number(iterations);
+    for (const token of (rest ?? '').trim().split(/\s+/)) {
+        const counter = COUNTER.exec(token);
+        if (counter)
+            row[counter[1]] = Number(counter[2]) * PREFIX[counter[3] ?? ''];
+    }
+    return row;
 }
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -31539,7 +31684,7 @@ function startPrefetch(paths, options) {
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/parse/json-errors.ts
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const json_errors_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const NUMBER_LIKE = /[-+0-9.eE]+/y;
 const NOT_A_NUMBER = /[-+]?(?:infinity|inf|nan)(?![A-Za-z0-9_$])/iy;
 const WORD = /[A-Za-z_$][A-Za-z0-9_$]*/y;
@@ -31706,7 +31851,7 @@ function locateJsonError(text) {
         if (notANumber)
             return at(`${notANumber} is not valid JSON (write null, or a string, for a missing or infinite value)`);
         if (/[-+0-9.]/.test(ch)) {
-            const number = stickyMatch(NUMBER, text, i);
+            const number = stickyMatch(json_errors_NUMBER, text, i);
             const token = stickyMatch(NUMBER_LIKE, text, i) ?? ch;
             if (number === undefined || number.length < token.length)
                 return at(`'${token}' is not a valid JSON number`);
@@ -32391,6 +32536,16 @@ async function readWithAdapter(req) {
         }
     }
 }
+/**
+ * A Markdown page with no metric table may be pasted console output in code
+ * blocks (`ollama run --verbose`, `go test -bench`, criterion, Google
+ * Benchmark): the text readers' outcome for it, if one recognises it.
+ */
+function readPastedOutput(file, text) {
+    const asText = input(file, 'text', text);
+    const adapter = detectAdapter(asText);
+    return adapter ? run(adapter, asText) : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/parse/read-file.ts
 
@@ -32611,8 +32766,13 @@ async function readAndParse(listed, maxFileSize, options) {
                 return await json_parseJsonLines(textLines(body), 'jsonl');
             return outcome;
         }
-        case 'markdown':
-            return parseMarkdown(tool.text ?? (await text()));
+        case 'markdown': {
+            const body = tool.text ?? (await text());
+            const outcome = parseMarkdown(body);
+            // No metric table: the page may hold a tool's console output instead (a forced format is never second-guessed).
+            const document = outcome.status === 'parsed' && outcome.series.length === 0;
+            return (document && options.format === undefined && file.size <= maxFileSize ? readPastedOutput(file, body) : undefined) ?? outcome;
+        }
         case 'text':
             return { status: 'parsed', adapter: 'text', series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0, document: true };
         default:
@@ -34642,7 +34802,27 @@ function effectPhrase(effect, direction, unit, weighs) {
     const a = from;
     const b = to;
     const change = a.mean !== 0 ? (b.mean - a.mean) / Math.abs(a.mean) : 0;
-    return `${effect.factor} ${a.value} → ${b.value}: ${(0,findings_text/* valueText */.Ru)(a.mean, unit)} → ${(0,findings_text/* valueText */.Ru)(b.mean, unit)} (${(0,findings_text/* signedPercent */.wu)(change)}${effect.test.p !== null ? `, ${(0,findings_text/* pText */.C6)(effect.test.p)}${weighs}` : ''})`;
+    const shared = effect.matched ? `, at the settings every ${effect.factor} ran` : '';
+    return `${effect.factor} ${a.value} → ${b.value}: ${(0,findings_text/* valueText */.Ru)(a.mean, unit)} → ${(0,findings_text/* valueText */.Ru)(b.mean, unit)} (${(0,findings_text/* signedPercent */.wu)(change)}${effect.test.p !== null ? `, ${(0,findings_text/* pText */.C6)(effect.test.p)}${weighs}` : ''}${shared})`;
+}
+const DISJOINT = 'its levels never ran at the same settings of the other conditions';
+/**
+ * The cells at the settings of the other conditions that every level of
+ * `factor` ran: in an incomplete sweep (a dataset run at rates 4 and 8, the
+ * other at 1 to 16) a level's mean over all its cells would compare
+ * different configurations.
+ */
+function sharedSettingCells(family, factor, levelCount) {
+    const others = family.dims.filter((d) => d !== factor);
+    const keyOf = (c) => others.map((d) => c.dims[d]).join('\u0001');
+    const levelsAt = new Map();
+    for (const c of family.cells) {
+        const key = keyOf(c);
+        const seen = levelsAt.get(key) ?? new Set();
+        seen.add(c.dims[factor]);
+        levelsAt.set(key, seen);
+    }
+    return family.cells.filter((c) => levelsAt.get(keyOf(c))?.size === levelCount);
 }
 /**
  * A parameter sweep: the best and worst configuration, and each factor's
@@ -34661,14 +34841,23 @@ function summariseSweep(family, confidence) {
     const residualDf = samples - 1 - levelNames.reduce((s, l) => s + l.length - 1, 0);
     const untested = residualDf < 1 ? 'too few configurations to estimate the noise' : 'no spread to judge by';
     const effectList = family.dims.map((factor, f) => {
-        const levels = (0,findings_text/* naturalOrder */.uz)(levelNames[f].map((v) => (0,findings_ranking/* pooledLevel */.g3)(v, family.cells.filter((c) => c.dims[factor] === v))));
+        const names = levelNames[f];
+        const shared = sharedSettingCells(family, factor, names.length);
+        // No setting of the others that every level ran: the level means would compare different configurations.
+        const disjoint = shared.length === 0;
+        const matched = !disjoint && shared.length < family.cells.length;
+        const over = disjoint ? family.cells : shared;
+        const levels = (0,findings_text/* naturalOrder */.uz)(names.map((v) => (0,findings_ranking/* pooledLevel */.g3)(v, over.filter((c) => c.dims[factor] === v))));
         const means = levels.map((l) => l.mean);
         const spread = grand !== 0 ? (Math.max(...means) - Math.min(...means)) / Math.abs(grand) : 0;
-        const t = effects[f]?.test;
+        const t = disjoint ? undefined : effects[f]?.test;
         const test = t
             ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
-            : { method: 'none', p: null, significant: null, reason: (0,findings_ranking/* untestedReason */.zE)(family, factor, effects[f], untested) };
-        return { factor, levels, spread, test };
+            : { method: 'none', p: null, significant: null, reason: disjoint && effects[f]?.test ? DISJOINT : (0,findings_ranking/* untestedReason */.zE)(family, factor, effects[f], untested) };
+        const effect = { factor, levels, spread, test };
+        if (matched)
+            effect.matched = true;
+        return effect;
     });
     effectList.sort((a, b) => b.spread - a.spread);
     const configurations = family.cells.map((c) => {
@@ -34690,11 +34879,14 @@ function summariseSweep(family, confidence) {
     let tail;
     if (withinNoise) {
         const largest = Math.max(...effectList.map((e) => e.spread));
-        tail = `no setting changes ${family.metric} by more than ${(largest * 100).toFixed(1)}% beyond the noise`;
+        tail = `no setting's effect on ${family.metric} is beyond the noise (largest spread ${(largest * 100).toFixed(1)}%)`;
     }
     else {
         const moving = effectList.filter((e) => e.test.significant === true).map((e) => effectPhrase(e, family.direction, family.unit, weighs));
-        const flat = effectList.filter((e) => e.test.significant === false).map((e) => `${e.factor} changes nothing beyond the noise (spread ${(e.spread * 100).toFixed(1)}%)`);
+        // Not shown beyond the noise is not shown to change nothing: the spread and p say how far it is.
+        const flat = effectList
+            .filter((e) => e.test.significant === false)
+            .map((e) => `${e.factor}: spread ${(e.spread * 100).toFixed(1)}%${e.matched ? ` at the settings every ${e.factor} ran` : ''}, within the noise${e.test.p !== null ? ` (${(0,findings_text/* pText */.C6)(e.test.p)}${weighs})` : ''}`);
         const untested = effectList.filter((e) => e.test.significant === null).map((e) => `${e.factor} spread ${(e.spread * 100).toFixed(1)}% (not tested: ${e.test.reason})`);
         tail = [...moving, ...flat, ...untested].join('; ');
     }

@@ -1,5 +1,5 @@
 import type { FindingLevel, NoiseTest, SweepEffect } from '../model/finding.js';
-import type { Family } from './families.js';
+import type { Cell, Family } from './families.js';
 import { aliasNote, bestFirst, designEffectsWeighing, designOf, pooledLevel, spreadRatio, untestedReason, type DraftFinding } from './ranking.js';
 import { labelsPlain, naturalOrder, pText, ratioText, signedPercent, valueText } from './text.js';
 
@@ -52,7 +52,29 @@ function effectPhrase(effect: SweepEffect, direction: Family['direction'], unit:
   const a = from as FindingLevel;
   const b = to as FindingLevel;
   const change = a.mean !== 0 ? (b.mean - a.mean) / Math.abs(a.mean) : 0;
-  return `${effect.factor} ${a.value} → ${b.value}: ${valueText(a.mean, unit)} → ${valueText(b.mean, unit)} (${signedPercent(change)}${effect.test.p !== null ? `, ${pText(effect.test.p)}${weighs}` : ''})`;
+  const shared = effect.matched ? `, at the settings every ${effect.factor} ran` : '';
+  return `${effect.factor} ${a.value} → ${b.value}: ${valueText(a.mean, unit)} → ${valueText(b.mean, unit)} (${signedPercent(change)}${effect.test.p !== null ? `, ${pText(effect.test.p)}${weighs}` : ''}${shared})`;
+}
+
+const DISJOINT = 'its levels never ran at the same settings of the other conditions';
+
+/**
+ * The cells at the settings of the other conditions that every level of
+ * `factor` ran: in an incomplete sweep (a dataset run at rates 4 and 8, the
+ * other at 1 to 16) a level's mean over all its cells would compare
+ * different configurations.
+ */
+function sharedSettingCells(family: Family, factor: string, levelCount: number): Cell[] {
+  const others = family.dims.filter((d) => d !== factor);
+  const keyOf = (c: Cell) => others.map((d) => c.dims[d]).join('\u0001');
+  const levelsAt = new Map<string, Set<string>>();
+  for (const c of family.cells) {
+    const key = keyOf(c);
+    const seen = levelsAt.get(key) ?? new Set<string>();
+    seen.add(c.dims[factor] as string);
+    levelsAt.set(key, seen);
+  }
+  return family.cells.filter((c) => levelsAt.get(keyOf(c))?.size === levelCount);
 }
 
 /**
@@ -71,14 +93,22 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
   const residualDf = samples - 1 - levelNames.reduce((s, l) => s + l.length - 1, 0);
   const untested = residualDf < 1 ? 'too few configurations to estimate the noise' : 'no spread to judge by';
   const effectList: SweepEffect[] = family.dims.map((factor, f) => {
-    const levels = naturalOrder((levelNames[f] as string[]).map((v) => pooledLevel(v, family.cells.filter((c) => c.dims[factor] === v))));
+    const names = levelNames[f] as string[];
+    const shared = sharedSettingCells(family, factor, names.length);
+    // No setting of the others that every level ran: the level means would compare different configurations.
+    const disjoint = shared.length === 0;
+    const matched = !disjoint && shared.length < family.cells.length;
+    const over = disjoint ? family.cells : shared;
+    const levels = naturalOrder(names.map((v) => pooledLevel(v, over.filter((c) => c.dims[factor] === v))));
     const means = levels.map((l) => l.mean);
     const spread = grand !== 0 ? (Math.max(...means) - Math.min(...means)) / Math.abs(grand) : 0;
-    const t = effects[f]?.test;
+    const t = disjoint ? undefined : effects[f]?.test;
     const test: NoiseTest = t
       ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
-      : { method: 'none', p: null, significant: null, reason: untestedReason(family, factor, effects[f], untested) };
-    return { factor, levels, spread, test };
+      : { method: 'none', p: null, significant: null, reason: disjoint && effects[f]?.test ? DISJOINT : untestedReason(family, factor, effects[f], untested) };
+    const effect: SweepEffect = { factor, levels, spread, test };
+    if (matched) effect.matched = true;
+    return effect;
   });
   effectList.sort((a, b) => b.spread - a.spread);
   const configurations = family.cells.map((c) => {
@@ -102,10 +132,13 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
   let tail: string;
   if (withinNoise) {
     const largest = Math.max(...effectList.map((e) => e.spread));
-    tail = `no setting changes ${family.metric} by more than ${(largest * 100).toFixed(1)}% beyond the noise`;
+    tail = `no setting's effect on ${family.metric} is beyond the noise (largest spread ${(largest * 100).toFixed(1)}%)`;
   } else {
     const moving = effectList.filter((e) => e.test.significant === true).map((e) => effectPhrase(e, family.direction, family.unit, weighs));
-    const flat = effectList.filter((e) => e.test.significant === false).map((e) => `${e.factor} changes nothing beyond the noise (spread ${(e.spread * 100).toFixed(1)}%)`);
+    // Not shown beyond the noise is not shown to change nothing: the spread and p say how far it is.
+    const flat = effectList
+      .filter((e) => e.test.significant === false)
+      .map((e) => `${e.factor}: spread ${(e.spread * 100).toFixed(1)}%${e.matched ? ` at the settings every ${e.factor} ran` : ''}, within the noise${e.test.p !== null ? ` (${pText(e.test.p)}${weighs})` : ''}`);
     const untested = effectList.filter((e) => e.test.significant === null).map((e) => `${e.factor} spread ${(e.spread * 100).toFixed(1)}% (not tested: ${e.test.reason})`);
     tail = [...moving, ...flat, ...untested].join('; ');
   }

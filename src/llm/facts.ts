@@ -208,6 +208,7 @@ function sweepFacts(next: () => string, f: Finding, root: string): [SweepFact, .
       change: first.mean !== 0 ? (last.mean - first.mean) / Math.abs(first.mean) : 0,
       significant: e.test.significant,
       p: e.test.p,
+      ...(e.matched ? { matched: true as const } : {}),
     };
   });
   return [sweep, ...effects];

@@ -94,7 +94,7 @@ function rankingStatement(f: RankingFact, relation: Relation, subject: FactLevel
 
 function sweepStatement(f: SweepFact, relation: Relation): string {
   const shape = `${f.metric} sweep over ${f.factors.join(' × ')}${labelsText(f.labels)} (${f.configurations} configurations)`;
-  if (relation === 'within-noise') return `${shape}: no setting moves it by more than ${(f.largestSpread * 100).toFixed(1)}% beyond the noise`;
+  if (relation === 'within-noise') return `${shape}: no setting's effect on it is beyond the noise (largest spread ${(f.largestSpread * 100).toFixed(1)}%)`;
   const extremes = `best ${f.best.name} at ${valueText(f.best.mean, f.unit)}, worst ${f.worst.name} at ${valueText(f.worst.mean, f.unit)}${f.ratio !== null ? ` (${ratioText(f.ratio)})` : ''}`;
   if (relation === 'beyond-noise') return `${shape}: ${f.beyondNoise.join(', ')} ${f.beyondNoise.length === 1 ? 'moves' : 'move'} it beyond the noise; ${extremes}`;
   return `${shape}: ${extremes}`;
@@ -104,10 +104,11 @@ function effectStatement(f: EffectFact, relation: Relation, subject: FactLevel |
   const where = `${f.metric} in the sweep`;
   const first = f.levels[0] as FactLevel;
   const last = f.levels[f.levels.length - 1] as FactLevel;
-  if (relation === 'best' || relation === 'worst') return `${bestWorst(f, relation, `${where} (averaged over the other settings)`)}; ${f.factor} ${noise(f.significant, f.p)}`;
-  if (subject && object) return pairStatement(subject, object, relation, `${where} (averaged over the other settings)`, f.unit, f.direction);
+  const averaged = f.matched ? `averaged over the other settings every ${f.factor} ran` : 'averaged over the other settings';
+  if (relation === 'best' || relation === 'worst') return `${bestWorst(f, relation, `${where} (${averaged})`)}; ${f.factor} ${noise(f.significant, f.p)}`;
+  if (subject && object) return pairStatement(subject, object, relation, `${where} (${averaged})`, f.unit, f.direction);
   const span = first.name.startsWith(`${f.factor}=`) ? `${first.name} → ${last.name}` : `${f.factor} ${first.name} → ${last.name}`;
-  return `in the ${f.metric} sweep, ${span} moves it from ${valueText(first.mean, f.unit)} to ${valueText(last.mean, f.unit)} (${signedPercent(f.change)}, averaged over the other settings), ${noise(f.significant, f.p)}`;
+  return `in the ${f.metric} sweep, ${span} moves it from ${valueText(first.mean, f.unit)} to ${valueText(last.mean, f.unit)} (${signedPercent(f.change)}, ${averaged}), ${noise(f.significant, f.p)}`;
 }
 
 function stabilityStatement(f: StabilityFact, relation: Relation, subject: string | undefined): string {

@@ -35,7 +35,8 @@ const UNIT_RULES: NameRule[] = [
   { test: /(^|_)(ns|nanoseconds?)(_|$)|ns\/op/, unit: 'ns' },
   { test: /(^|_)(us|µs|microseconds?)(_|$)/, unit: 'µs' },
   { test: /(^|_)(ms|msec|millis|milliseconds?)(_|$)|\/(ms|msec|milliseconds?)$/, unit: 'ms' },
-  { test: /(^|_)(s|sec|secs|seconds?)(_|$)/, unit: 's' },
+  // `Sec/it`, `s/step`: seconds per iteration.
+  { test: /(^|_)(s|sec|secs|seconds?)(_|$|\/(it|iter|iteration|step|batch|epoch)$)/, unit: 's' },
   // Binary and decimal multiples differ by up to 7%: keep the one the name says.
   { test: /(^|_)gib(_|$)/, unit: 'GiB' },
   { test: /(^|_)gb(_|$)/, unit: 'GB' },
@@ -85,7 +86,10 @@ export function bracketUnit(name: string): string | undefined {
 export const inferUnit: (metric: string) => string = memo(50_000, (metric) => {
   const stated = bracketUnit(metric);
   if (stated) return canonicalUnit(stated);
-  const name = normaliseName(metric);
+  // `Tokens / sec / GPU`, `TFLOP/sec/GPU`: a slash before a unit of time reads "per", not "seconds".
+  const name = normaliseName(metric)
+    .replace(/_?\/_?(sec|secs|second|seconds)(_?\/_?|_|$)/g, '_per_$1_')
+    .replace(/_$/, '');
   return UNIT_RULES.find((rule) => rule.test.test(name))?.unit ?? '';
 });
 

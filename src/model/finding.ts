@@ -40,6 +40,12 @@ export interface SweepEffect {
   /** (highest level mean − lowest) / |grand mean|, as a fraction. */
   spread: number;
   test: NoiseTest;
+  /**
+   * The design is incomplete (not every level ran at every setting of the
+   * other conditions): the level means are over the settings every level
+   * ran, so they compare like with like.
+   */
+  matched?: true;
 }
 
 export interface SweepDetail {

@@ -106,6 +106,8 @@ export interface EffectFact extends FactBase {
   change: number;
   significant: boolean | null;
   p: number | null;
+  /** Level means over the settings of the other conditions every level ran (SweepEffect.matched). */
+  matched?: true;
 }
 
 /** What makes a file's or experiment's numbers less trustworthy. */

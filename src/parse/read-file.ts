@@ -5,7 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { parseCsv, parseCsvText } from './csv.js';
 import { parseJsonLines, parseJsonText, parseJsonValue, withProblems } from './json.js';
 import { LIMITS, LimitError } from './limits.js';
-import { readWithAdapter } from './adapters/read.js';
+import { readPastedOutput, readWithAdapter } from './adapters/read.js';
 import { parseMarkdown } from './markdown.js';
 import { formatBytes } from '../util/text.js';
 import { failed, skipped, type ParseOutcome } from './types.js';
@@ -233,8 +233,13 @@ async function readAndParse(listed: FileToParse, maxFileSize: number, options: P
       if (outcome.status === 'failed' && looksLikeJsonLines(body)) return await parseJsonLines(textLines(body), 'jsonl');
       return outcome;
     }
-    case 'markdown':
-      return parseMarkdown(tool.text ?? (await text()));
+    case 'markdown': {
+      const body = tool.text ?? (await text());
+      const outcome = parseMarkdown(body);
+      // No metric table: the page may hold a tool's console output instead (a forced format is never second-guessed).
+      const document = outcome.status === 'parsed' && outcome.series.length === 0;
+      return (document && options.format === undefined && file.size <= maxFileSize ? readPastedOutput(file, body) : undefined) ?? outcome;
+    }
     case 'text':
       return { status: 'parsed', adapter: 'text', series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0, document: true };
     default:

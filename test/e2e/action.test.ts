@@ -138,7 +138,7 @@ describe('the bundled action on examples/benchmarks', () => {
     expect(runtime.text).toContain('tokens_per_second by runtime over batch: graphs is best in 2 of 2 batch settings, 1.58–1.59× the lowest there');
   });
 
-  it('summarises the parameter sweep: best and worst configuration, and temperature changing nothing', () => {
+  it('summarises the parameter sweep: best and worst configuration, and temperature within the noise', () => {
     const sweep = finding('sweep', 'tokens_s', 'sweeps/ollama_param_sweep.csv');
     const t = truth.sweep.metrics.tokens_s;
     expect(sweep.sweep?.best.labels).toEqual(t.best.config);
@@ -148,7 +148,7 @@ describe('the bundled action on examples/benchmarks', () => {
     const effect = (factor: string) => sweep.sweep?.effects.find((e) => e.factor === factor);
     for (const factor of ['num_gpu', 'num_ctx', 'temperature']) expectLevels(effect(factor)?.levels, t.factors[factor].levels);
     expect([effect('num_gpu')?.test.significant, effect('num_ctx')?.test.significant, effect('temperature')?.test.significant]).toEqual([true, true, false]);
-    expect(sweep.text).toContain('temperature changes nothing beyond the noise (spread 0.2%)');
+    expect(sweep.text).toContain('temperature: spread 0.2%, within the noise (p=0.84)');
   });
 
   it('counts the prompts of the per-prompt CSV as samples of each tag, not as labels', () => {

@@ -74,6 +74,29 @@ describe('libtest bencher lines (cargo bench, criterion --output-format bencher)
   });
 });
 
+describe("criterion's report (cargo bench's default output)", () => {
+  const LONG = 'tokenize/a-rather-long-document-name-that-criterion-prints-on-its-own-line';
+
+  it('reads each benchmark as its time estimate in the unit printed, and its throughput, named on its line or the line before', async () => {
+    const data = parsed(await readTool('cargo-bench/criterion-report.txt'));
+    expect(data.adapter).toBe('cargo-bench');
+    expect(described(data)).toEqual([
+      'time{benchmark=tokenize/short} µs lower',
+      'throughput{benchmark=tokenize/short} MiB/s higher',
+      `time{benchmark=${LONG}} ms lower`,
+      `throughput{benchmark=${LONG}} MiB/s higher`,
+    ]);
+    expect(one(data, 'time', { benchmark: LONG }).samples).toEqual([1.2101]);
+    expect(one(data, 'time', { benchmark: LONG }).line).toBe(15);
+  });
+
+  it('takes a benchmark reported again (runs appended to one log) as another sample, and the interval bounds as nothing', async () => {
+    const data = parsed(await readTool('cargo-bench/criterion-report.txt'));
+    expect(one(data, 'time', { benchmark: 'tokenize/short' }).samples).toEqual([2.3952, 2.4102]);
+    expect(one(data, 'throughput', { benchmark: 'tokenize/short' }).samples).toEqual([41.75, 41.49]);
+  });
+});
+
 describe('criterion raw.csv', () => {
   it('is recognised and skipped with the reason, in new/ and base/, instead of read as a generic table beside sample.json', async () => {
     expect(notParsed(await readTool('criterion/target/criterion/parse/json/new/raw.csv'))).toEqual({

@@ -75,6 +75,43 @@ describe('Google Benchmark CSV', () => {
   });
 });
 
+describe('Google Benchmark console output', () => {
+  it('reads each row in the unit it prints, its counters with their prefixes applied, and the repetitions as samples', async () => {
+    const data = parsed(await readTool('google-benchmark/console.txt'));
+    expect(data.adapter).toBe('google-benchmark');
+    expect(described(data)).toEqual([
+      'real_time{benchmark=BM_Encode/64} ns lower',
+      'cpu_time{benchmark=BM_Encode/64} ns lower',
+      'bytes_per_second{benchmark=BM_Encode/64} B/s higher',
+      'real_time{benchmark=BM_Encode/4096} µs lower',
+      'cpu_time{benchmark=BM_Encode/4096} µs lower',
+      'bytes_per_second{benchmark=BM_Encode/4096} B/s higher',
+      'items_per_second{benchmark=BM_Encode/4096} items/s higher',
+      'real_time{benchmark=BM_Decode/repeats:3} ms lower',
+      'cpu_time{benchmark=BM_Decode/repeats:3} ms lower',
+      'frames{benchmark=BM_Decode/repeats:3}  none',
+    ]);
+    // 1.45 Gi/s is 1.45 × 2^30 bytes a second; 658.2k/s is 658,200 items a second.
+    expect(one(data, 'bytes_per_second', { benchmark: 'BM_Encode/64' }).samples).toEqual([1.45 * 1024 ** 3]);
+    expect(one(data, 'items_per_second').samples).toEqual([658200]);
+    expect(one(data, 'real_time', { benchmark: 'BM_Decode/repeats:3' }).samples).toEqual([12.1, 12.5, 12.3]);
+    expect(one(data, 'real_time', { benchmark: 'BM_Encode/64' }).line).toBe(9);
+  });
+
+  it('reports a benchmark that errored, with its line and message', async () => {
+    const data = parsed(await readTool('google-benchmark/console.txt'));
+    expect(data.problems).toEqual([{ line: 18, reason: 'benchmark BM_Corrupt reported an error: checksum mismatch' }]);
+  });
+
+  it('keeps the runs of several binaries in one log apart by their executable instead of pooling them as repetitions', async () => {
+    const data = parsed(await readTool('google-benchmark/console-two-builds.txt'));
+    expect(data.series.filter((s) => s.metric === 'real_time').map((s) => [s.labels.executable, s.samples?.samples])).toEqual([
+      ['./bin/scan_scalar', [1130]],
+      ['./bin/scan_avx2', [329]],
+    ]);
+  });
+});
+
 describe('Google Benchmark output without results', () => {
   it('is recognised and skipped with the reason, not read as the machine description it holds', async () => {
     const outcome = notParsed(await readTool('google-benchmark/no-benchmarks.json'));

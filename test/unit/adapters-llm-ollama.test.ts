@@ -84,6 +84,25 @@ describe('`ollama run --verbose` logs', () => {
   });
 });
 
+describe('`ollama run --verbose` output pasted into a Markdown page', () => {
+  it('is read as the log it is when the page holds no metric table (a table of commands is not one)', async () => {
+    const outcome = await readFixture('ollama/setup-notes.md');
+    expect(parsed(outcome)).toMatchObject({ adapter: 'ollama', rows: 1 });
+    const series = built(outcome);
+    expect(only(series, 'eval_rate', { model: 'llama3.2:1b' }).samples).toEqual([94.74]);
+    expect(only(series, 'total_duration_ms', { model: 'llama3.2:1b' }).samples).toEqual([912.4]);
+  });
+
+  it("leaves a page with a metric table to the table reader, whatever console output it quotes", async () => {
+    const outcome = parsed(await readFixture('ollama/results-and-log.md'));
+    expect(outcome.adapter).toBe('markdown');
+    expect(outcome.series.map((s) => [s.metric, s.labels.model])).toEqual([
+      ['eval rate (tok/s)', 'llama3.2:1b'],
+      ['eval rate (tok/s)', 'llama3.2:3b'],
+    ]);
+  });
+});
+
 describe('Ollama API responses', () => {
   it('turns a final /api/generate response into tokens/s from nanosecond counts and durations', async () => {
     const series = built(await readFixture('ollama/generate-final.json'));

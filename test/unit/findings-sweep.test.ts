@@ -75,11 +75,11 @@ describe('isSweep', () => {
 });
 
 describe('summariseSweep', () => {
-  it('says so when no setting changes the metric beyond the noise', () => {
+  it("says so when no setting's effect is beyond the noise", () => {
     const f = summariseSweep(table('num_ctx', CTX, 'temperature', TEMPERATURE, FLAT), 0.95);
     // Largest spread: temperature (101 − 99.33) / (901/9) = 1.66%.
     expect(f?.text).toBe(
-      'tokens_s sweep over num_ctx × temperature (9 configurations, 1 run each): best num_ctx=2048, temperature=0.7 at 103 tok/s, worst num_ctx=8192, temperature=0.2 at 97 tok/s (1.06×); no setting changes tokens_s by more than 1.7% beyond the noise.',
+      'tokens_s sweep over num_ctx × temperature (9 configurations, 1 run each): best num_ctx=2048, temperature=0.7 at 103 tok/s, worst num_ctx=8192, temperature=0.2 at 97 tok/s (1.06×); no setting\'s effect on tokens_s is beyond the noise (largest spread 1.7%).',
     );
     expect(f?.sweep?.withinNoise).toBe(true);
   });
@@ -112,9 +112,35 @@ describe('summariseSweep', () => {
   it('states the effect of a factor that matters from its first to its last numeric level, with its p', () => {
     const f = summariseSweep(table('num_gpu', ['1', '2'], 'num_ctx', CTX, [[50, 51, 49], [100, 99, 101]]), 0.95);
     expect(f?.text).toBe(
-      'tokens_s sweep over num_gpu × num_ctx (6 configurations, 1 run each): best num_gpu=2, num_ctx=8192 at 101 tok/s, worst num_gpu=1, num_ctx=8192 at 49 tok/s (2.06×); num_gpu 1 → 2: 50 tok/s → 100 tok/s (+100.0%, p<0.001); num_ctx changes nothing beyond the noise (spread 0.0%).',
+      'tokens_s sweep over num_gpu × num_ctx (6 configurations, 1 run each): best num_gpu=2, num_ctx=8192 at 101 tok/s, worst num_gpu=1, num_ctx=8192 at 49 tok/s (2.06×); num_gpu 1 → 2: 50 tok/s → 100 tok/s (+100.0%, p<0.001); num_ctx: spread 0.0%, within the noise (p=0.9).',
     );
     expect(f?.sweep?.withinNoise).toBe(false);
+  });
+
+  it('compares the levels of an incomplete sweep at the settings every level ran, and says so', () => {
+    // sharegpt ran at rates 4 and 8 only; random at 1 to 16. Over all its cells random averages 2,260 tok/s;
+    // at rates 4 and 8, (2000 + 3500) / 2 = 2,750 against sharegpt's (750 + 1470) / 2 = 1,110: +147.7%.
+    const rates: [string, string, number][] = [
+      ['random', '1', 500],
+      ['random', '2', 1000],
+      ['random', '4', 2000],
+      ['random', '8', 3500],
+      ['random', '16', 4300],
+      ['sharegpt', '4', 750],
+      ['sharegpt', '8', 1470],
+    ];
+    const f = summariseSweep(sweep(rates.map(([dataset, rate, v]) => ({ labels: { dataset, rate }, samples: [v] }))), 0.95);
+    const dataset = f?.sweep?.effects.find((e) => e.factor === 'dataset');
+    expect([dataset?.matched, dataset?.levels.map((l) => [l.value, l.mean])]).toEqual([
+      true,
+      [
+        ['random', 2750],
+        ['sharegpt', 1110],
+      ],
+    ]);
+    expect(f?.text).toMatch(/; dataset sharegpt → random: 1110 tok\/s → 2750 tok\/s \(\+147\.7%, p=[0-9.]+, at the settings every dataset ran\)/);
+    // Only random ran every rate: the rate effect is over random's five cells.
+    expect(f?.sweep?.effects.find((e) => e.factor === 'rate')?.levels.map((l) => l.mean)).toEqual([500, 1000, 2000, 3500, 4300]);
   });
 
   it('states a named factor from its worst level to its best', () => {

@@ -1,4 +1,5 @@
 import type { RawSeries } from '../../model/series.js';
+import { canonicalUnit } from '../../metrics/infer.js';
 import { skipped } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { AdapterResult, accumulate, firstLine, isObject, numberOf, summaryOf, type JsonObject } from './util.js';
@@ -129,6 +130,22 @@ const BENCHER_LINE = /^test\s+(.+?)\s+\.\.\.\s+bench:\s+([\d,]+(?:\.\d+)?)\s+ns\
 
 const RUNNING_LINE = /^Running\s+(?:unittests\s+)?(\S+)/;
 
+/**
+ * criterion's own report, `cargo bench`'s default output:
+ *
+ *     fib 20                  time:   [26.029 µs 26.251 µs 26.505 µs]
+ *                             thrpt:  [37.730 Melem/s 38.094 Melem/s 38.419 Melem/s]
+ *
+ * (a long name stands on the line before). The brackets hold the lower
+ * bound, the estimate and the upper bound of criterion's confidence interval
+ * of the time per iteration: the estimate is the value, the bounds are not
+ * a spread of the samples.
+ */
+const ESTIMATE = String.raw`(-?[\d.]+(?:e[-+]?\d+)?)\s*([^\s\]]+)`;
+const CRITERION_LINE = new RegExp(String.raw`^(.*?)\s*(time|thrpt):\s+\[${ESTIMATE}\s+${ESTIMATE}\s+${ESTIMATE}\]\s*$`);
+/** Lines criterion prints between results that are not a benchmark's name. */
+const CRITERION_CHATTER = /^(change:|Found \d+ outliers|\d+ \(\d|Performance has|No change in|Change within|Benchmarking |Gnuplot not found|WARNING|Warning|running \d+ tests?|test result:|Running |Finished |Compiling |Warming up|Collecting |Analyzing|thrpt:|time:)/;
+
 /** `benches/check.rs` or `target/release/deps/check-1a2b3c4d5e6f7a8b` → `check`. */
 function targetOf(path: string): string {
   return (path.split('/').pop() ?? path).replace(/\.rs$/, '').replace(/-[0-9a-f]{16}$/, '');
@@ -138,13 +155,14 @@ export const cargoBench: ToolAdapter = {
   name: 'cargo-bench',
   types: ['text'],
   detect(input: AdapterInput): boolean {
-    for (const line of input.text.split(/\r?\n/, 2000)) if (BENCHER_LINE.test(line.trim())) return true;
+    for (const line of input.text.split(/\r?\n/, 2000)) if (BENCHER_LINE.test(line.trim()) || CRITERION_LINE.test(line.trim())) return true;
     return false;
   },
   parse(input: AdapterInput) {
     const result = new AdapterResult('cargo-bench');
     const seen = new Map<string, RawSeries[]>();
     const lines = input.text.split(/\r?\n/);
+    if (!lines.some((l) => BENCHER_LINE.test(l.trim()))) return criterionReport(lines, result);
     // `Running benches/check.rs (target/release/deps/check-1a2b…)`: with several bench targets, a test name may repeat in
     // each; the target then tells them apart (a log of one target keeps the ids it always had).
     const targets = lines.map((raw) => RUNNING_LINE.exec(raw.trim())?.[1]).map((path) => (path === undefined ? undefined : targetOf(path)));
@@ -174,3 +192,41 @@ export const cargoBench: ToolAdapter = {
     return result.outcome('no bencher result lines');
   },
 };
+
+/**
+ * criterion's report lines as `time` (in the unit printed, lower) and
+ * `throughput` (higher) series, label `benchmark`: one value per report of
+ * a benchmark, the estimate (a log of several `cargo bench` runs gives a
+ * sample per run).
+ */
+function criterionReport(lines: readonly string[], result: AdapterResult) {
+  const byKey = new Map<string, RawSeries>();
+  let name: string | undefined;
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    const match = CRITERION_LINE.exec(line);
+    if (!match) {
+      if (line !== '' && !CRITERION_CHATTER.test(line)) name = line;
+      continue;
+    }
+    const [, own, kind, , , value, unit] = match;
+    if (own) name = own;
+    if (!name) {
+      result.problems.add(i + 1, `criterion ${kind} line without a benchmark name before it, skipped`);
+      continue;
+    }
+    const metric = kind === 'time' ? 'time' : 'throughput';
+    if (metric === 'time') result.rows += 1;
+    const key = JSON.stringify([name, metric, unit]);
+    const same = byKey.get(key);
+    if (same) {
+      same.samples?.add(Number(value));
+      continue;
+    }
+    const s: RawSeries = { metric, labels: { benchmark: name }, unitHint: canonicalUnit(unit as string), samples: accumulate([Number(value)]), line: i + 1 };
+    s.directionHint = metric === 'time' ? 'lower' : 'higher';
+    byKey.set(key, s);
+    result.add(s);
+  }
+  return result.outcome('no criterion result lines');
+}

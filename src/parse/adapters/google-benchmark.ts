@@ -8,7 +8,7 @@ import { AdapterResult, accumulate, csvRecords, isObject, lineOf, numberOf, summ
 const DESCRIPTIVE = new Set([
   'name', 'family_index', 'per_family_instance_index', 'run_name', 'run_type', 'repetitions', 'repetition_index',
   'threads', 'iterations', 'real_time', 'cpu_time', 'time_unit', 'aggregate_name', 'aggregate_unit', 'error_occurred',
-  'error_message', 'label',
+  'error_message', 'label', 'executable',
 ]);
 
 /** Before v1.5 aggregates were only told apart by a name suffix: `BM_x/8_mean`. */
@@ -36,6 +36,8 @@ interface Run {
   line: number | undefined;
   iterations: JsonObject[];
   aggregates: Map<string, JsonObject>;
+  /** The binary that ran it, when a console log holds the runs of several (`Running ./bin/bench_avx2`). */
+  executable?: string;
 }
 
 function aggregateName(row: JsonObject, runNames: Set<string>): string | undefined {
@@ -73,9 +75,10 @@ function measuresOf(row: JsonObject): [string, number][] {
  */
 export const googleBenchmark: ToolAdapter = {
   name: 'google-benchmark',
-  types: ['json', 'csv'],
+  types: ['json', 'csv', 'text'],
   detect(input: AdapterInput): boolean {
     if (input.type === 'csv') return isCsvOutput(input.text);
+    if (input.type === 'text') return CONSOLE_HEADER.test(input.text);
     const rows = benchmarksOf(input.json);
     if (!rows) return false;
     const context = (input.json as JsonObject).context;
@@ -85,6 +88,7 @@ export const googleBenchmark: ToolAdapter = {
     return isObject(context) || 'time_unit' in (rows[0] as JsonObject);
   },
   parse(input: AdapterInput): ParseOutcome {
+    if (input.type === 'text') return parseConsoleOutput(input.text);
     if (input.type === 'csv') return isCsvOutput(input.text) ? parseCsvOutput(input.text) : skipped('not Google Benchmark CSV: no name,iterations,real_time,cpu_time,time_unit header');
     const rows = benchmarksOf(input.json);
     if (!rows) return failed('google-benchmark: no "benchmarks" list');
@@ -126,16 +130,19 @@ function readRows(rows: readonly unknown[], lineOfRow: (row: JsonObject, index: 
     }
     const aggregate = aggregateName(row, plainNames);
     const name = runNameOf(row, aggregate);
-    let run = runs.get(name);
+    const executable = typeof row.executable === 'string' ? row.executable : undefined;
+    const key = executable === undefined ? name : JSON.stringify([executable, name]);
+    let run = runs.get(key);
     if (!run) {
       run = { name, unit: canonicalUnit(typeof row.time_unit === 'string' ? row.time_unit : 'ns'), line, iterations: [], aggregates: new Map() };
-      runs.set(name, run);
+      if (executable !== undefined) run.executable = executable;
+      runs.set(key, run);
     }
     if (aggregate) run.aggregates.set(aggregate, row);
     else run.iterations.push(row);
   }
   for (const run of runs.values()) {
-    const labels = { benchmark: run.name };
+    const labels: Record<string, string> = run.executable === undefined ? { benchmark: run.name } : { benchmark: run.name, executable: run.executable };
     const unitOf = (metric: string) => (metric === 'real_time' || metric === 'cpu_time' ? run.unit : undefined);
     const withLine = (s: RawSeries): RawSeries => (run.line === undefined ? s : { ...s, line: run.line });
     if (run.iterations.length > 0) {
@@ -201,4 +208,74 @@ function parseCsvOutput(text: string): ParseOutcome {
     lines.push(line);
   }
   return readRows(rows, (_, i) => lines[i]);
+}
+
+/**
+ * The console output (the default `--benchmark_format=console`), as users
+ * paste it into `benchmark_results.txt`:
+ *
+ *     Running ./bin/bench
+ *     ------------------------------------------------------------------
+ *     Benchmark                        Time             CPU   Iterations UserCounters...
+ *     ------------------------------------------------------------------
+ *     BM_memcpy/8                   2.37 ns         2.37 ns    295236213 bytes_per_second=3.14Gi/s
+ *
+ * Each row becomes the JSON row it stands for (times in the unit printed,
+ * counters with their SI or binary prefix applied), read as the JSON is. A
+ * log of several binaries (`Running ./bin/bench_sse`, `Running ./bin/bench_avx2`,
+ * the same benchmarks each) labels each run `executable`, so their results
+ * are not pooled as repetitions.
+ */
+const CONSOLE_HEADER = /^Benchmark\s+Time\s+CPU\s+Iterations\b/m;
+const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:e[-+]?\d+)?`;
+const CONSOLE_ROW = new RegExp(String.raw`^(\S+)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(\d+)(.*)$`);
+const CONSOLE_ERROR = /^(\S+)\s+ERROR OCCURRED:\s*'?(.*?)'?\s*$/;
+const RUNNING = /^Running\s+(\S+)\s*$/;
+const PREFIX: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, m: 1e-3, u: 1e-6, µ: 1e-6, n: 1e-9, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
+const COUNTER = /^([^=\s]+)=(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)(Ki|Mi|Gi|Ti|[kMGTPmuµn])?(?:B\/s|\/s|B)?$/;
+
+function parseConsoleOutput(text: string): ParseOutcome {
+  const lines = text.split(/\r?\n/);
+  const executables = new Set(lines.map((l) => RUNNING.exec(l.trim())?.[1]).filter((e) => e !== undefined));
+  const several = executables.size > 1;
+  const rows: JsonObject[] = [];
+  const rowLines: number[] = [];
+  let executable: string | undefined;
+  let inTable = false;
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    const running = RUNNING.exec(line);
+    if (running) {
+      executable = running[1];
+      inTable = false;
+      continue;
+    }
+    if (CONSOLE_HEADER.test(line)) {
+      inTable = true;
+      continue;
+    }
+    if (!inTable) continue;
+    const error = CONSOLE_ERROR.exec(line);
+    const match = error ? null : CONSOLE_ROW.exec(line);
+    // `_cv` aggregates print percentages: the aggregates read are the mean, median and stddev.
+    if ((!error && !match) || match?.[3] === '%') continue;
+    const row: JsonObject = error ? { name: error[1] as string, error_occurred: true, error_message: error[2] as string } : consoleRow(match as RegExpExecArray);
+    if (several && executable !== undefined) row.executable = executable;
+    rows.push(row);
+    rowLines.push(i + 1);
+  }
+  if (rows.length === 0) return skipped('Google Benchmark console output without result rows under its Benchmark/Time/CPU/Iterations header');
+  return readRows(rows, (_, i) => rowLines[i]);
+}
+
+function consoleRow(match: RegExpExecArray): JsonObject {
+  const [, name, real, realUnit, cpu, , iterations, rest] = match;
+  const row: JsonObject = { name: name as string, iterations: Number(iterations), real_time: Number(real), cpu_time: Number(cpu), time_unit: realUnit === 'µs' ? 'us' : (realUnit as string) };
+  // An aggregate's Iterations column counts the repetitions it summarises.
+  if (AGGREGATE_SUFFIX.test(name as string)) row.repetitions = Number(iterations);
+  for (const token of (rest ?? '').trim().split(/\s+/)) {
+    const counter = COUNTER.exec(token);
+    if (counter) row[counter[1] as string] = Number(counter[2]) * (PREFIX[counter[3] ?? ''] as number);
+  }
+  return row;
 }

@@ -131,3 +131,14 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
     }
   }
 }
+
+/**
+ * A Markdown page with no metric table may be pasted console output in code
+ * blocks (`ollama run --verbose`, `go test -bench`, criterion, Google
+ * Benchmark): the text readers' outcome for it, if one recognises it.
+ */
+export function readPastedOutput(file: SizedFile, text: string): ParseOutcome | undefined {
+  const asText = input(file, 'text', text);
+  const adapter = detectAdapter(asText);
+  return adapter ? run(adapter, asText) : undefined;
+}
