@@ -27347,7 +27347,7 @@ const MAX_RUNS = 1000;
 /** Free text: never a label, never a metric. */
 const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|completion|answer|message|description|comment|comments|notes?|log|stdout|stderr|command|cmd|path|file|filename|url)$/;
 /** Categorical columns, numeric or not: they split series instead of being measured. */
-const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|gpu|gpu_?name|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|input_?len|output_?len|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|tensor_?parallel_?size|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
+const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|gpu|gpu_?name|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|input_?len|output_?len|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|dp|cp|ep|vp|tensor_?parallel(_?size)?|pipeline_?parallel(_?size)?|data_?parallel(_?size)?|context_?parallel(_?size)?|expert_?parallel(_?size)?|mbs|gbs|micro_?batch(_?size)?|global_?batch(_?size)?|(#_?|num_?|n_?)?(gpus|nodes)|gpu_?count|node_?count|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
 const MISSING = new Set(['', 'nan', 'null', 'none', 'n/a', 'na', '-', '—']);
 /** A plain decimal number, exponent allowed: one that reads as ±Infinity (1e400) overflowed, it is no text. */
 const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -28094,16 +28094,20 @@ function emptyProfile() {
     return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0 };
 }
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
+/** Plain lowercase (or caseless) words, as prose has: `the`, `of`, `sky.` — not `hipBLASLt`, `vs`, `x`. */
+const PROSE_WORD = /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}'’-]*[.,;:!?]?$/u;
+const CONNECTIVES = new Set(['vs', 'vs.', 'v', 'v.', 'x', 'and', 'or', 'with', 'w/', 'w/o', 'on', 'at', 'via']);
 /**
- * Sentences, not names: 60 characters, or five words of which two start with
- * a lowercase (or caseless) letter. `NVIDIA GeForce RTX 4090 Laptop GPU` has
- * six words but is a device, a condition to split by; prompts have `the`, `of`.
+ * Sentences, not names: 60 characters, or five words of which two are plain
+ * lowercase words. `NVIDIA GeForce RTX 4090 Laptop GPU` has six words but is
+ * a device, and `ROCm 7 + hipBLASLt vs Vulkan RADV` a pairing, conditions to
+ * split by; prompts have `the`, `of`.
  */
 function isProse(text) {
     if (text.length >= 60)
         return true;
     const words = text.split(' ').filter((w) => w !== '');
-    return words.length >= 5 && words.filter((w) => /^[\p{Ll}\p{Lo}]/u.test(w)).length >= 2;
+    return words.length >= 5 && words.filter((w) => PROSE_WORD.test(w) && !CONNECTIVES.has(w)).length >= 2;
 }
 /** Counts one present cell into its column's profile. */
 function profileCell(p, cell, decimalComma) {

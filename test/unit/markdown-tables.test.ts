@@ -113,6 +113,43 @@ describe('findTables', () => {
   });
 });
 
+describe('parseMarkdown: conditions that look like words', () => {
+  it('keeps a pairing of backends ("ROCm 7 + hipBLASLt vs Vulkan RADV") as a condition, not as prose to ignore', () => {
+    const md = [
+      '| Comparison | Test | A wins |',
+      '| --- | --- | --- |',
+      '| ROCm 7 RC + ROCWMMA + hipBLASLt vs Vulkan AMDVLK | pp512 | 11 |',
+      '| ROCm 7 RC + ROCWMMA + hipBLASLt vs Vulkan RADV | pp512 | 15 |',
+      '| Vulkan AMDVLK vs Vulkan RADV | pp512 | 14 |',
+    ].join('\n');
+    const data = parsed(parseMarkdown(md));
+    expect(data.series.map((s) => [s.labels.Comparison, samples(data, 'A wins', s.labels)])).toEqual([
+      ['ROCm 7 RC + ROCWMMA + hipBLASLt vs Vulkan AMDVLK', [11]],
+      ['ROCm 7 RC + ROCWMMA + hipBLASLt vs Vulkan RADV', [15]],
+      ['Vulkan AMDVLK vs Vulkan RADV', [14]],
+    ]);
+  });
+
+  it('still ignores a column of prompts, which are sentences', () => {
+    const md = ['| prompt | ttft_ms |', '| --- | --- |', '| Explain the theory of relativity in two lines | 120 |', '| Write a haiku about the sea at night | 135 |'].join('\n');
+    expect(parsed(parseMarkdown(md)).series.map((s) => [s.metric, s.labels, s.samples?.samples])).toEqual([['ttft_ms', {}, [120, 135]]]);
+  });
+
+  it('reads training parallelism and batch settings (#-GPUs, TP, PP, CP, MBS, GBS) as conditions, not metrics', () => {
+    const md = [
+      '| Model | #-GPUs | GBS | MBS | TP | PP | CP | Tokens / sec / GPU |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| LLAMA2-7B | 8 | 128 | 1 | 1 | 1 | 1 | 17120 |',
+      '| LLAMA2-70B | 64 | 128 | 1 | 4 | 4 | 1 | 1833 |',
+    ].join('\n');
+    const data = parsed(parseMarkdown(md));
+    expect(data.series.map((s) => [s.metric, s.labels])).toEqual([
+      ['Tokens / sec / GPU', { Model: 'LLAMA2-7B', '#-GPUs': '8', GBS: '128', MBS: '1', TP: '1', PP: '1', CP: '1' }],
+      ['Tokens / sec / GPU', { Model: 'LLAMA2-70B', '#-GPUs': '64', GBS: '128', MBS: '1', TP: '4', PP: '4', CP: '1' }],
+    ]);
+  });
+});
+
 describe('parseMarkdown: row tables', () => {
   it('turns numeric columns into series labelled by the text columns, ignoring the fenced table', () => {
     const data = parsed(parseMarkdown(read('results-table.md')));
