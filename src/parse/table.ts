@@ -572,7 +572,11 @@ export class TableBuilder {
   private cellValue(i: number, cell: Cell, line: number, check = true): number | undefined {
     let value = parseNumber(cell, this.options.decimalComma);
     if (value === undefined) {
-      if (isMissing(cell)) return undefined;
+      if (isMissing(cell)) {
+        // `nan` is a measurement the tool could not make (a failed run), not a blank: said, so the row does not vanish unseen.
+        if (typeof cell === 'string' && cell.trim().toLowerCase() === 'nan') this.options.problems.add(line, `column "${this.columns[i]}" states NaN (no measurement); cell skipped`);
+        return undefined;
+      }
       if (overflows(cell)) {
         this.options.problems.add(line, `column "${this.columns[i]}": ${(cell as string).trim().slice(0, 40)} is not a finite number; cell skipped`);
         return undefined;

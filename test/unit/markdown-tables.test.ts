@@ -130,6 +130,16 @@ describe('parseMarkdown: conditions that look like words', () => {
     ]);
   });
 
+  it('says which cells state NaN (a run that failed to measure) instead of dropping them unseen', () => {
+    const md = ['| model | pp512 | tg128 | Memory (Max MiB) |', '| --- | --- | --- | --- |', '| small Q4 | 812.5 | 44.1 | 5120 |', '| huge Q4 | nan | nan | 161 |'].join('\n');
+    const data = parsed(parseMarkdown(md));
+    expect(data.problems).toEqual([
+      { line: 4, reason: 'column "pp512" states NaN (no measurement); cell skipped' },
+      { line: 4, reason: 'column "tg128" states NaN (no measurement); cell skipped' },
+    ]);
+    expect(samples(data, 'pp512', { model: 'small Q4' })).toEqual([812.5]);
+  });
+
   it('still ignores a column of prompts, which are sentences', () => {
     const md = ['| prompt | ttft_ms |', '| --- | --- |', '| Explain the theory of relativity in two lines | 120 |', '| Write a haiku about the sea at night | 135 |'].join('\n');
     expect(parsed(parseMarkdown(md)).series.map((s) => [s.metric, s.labels, s.samples?.samples])).toEqual([['ttft_ms', {}, [120, 135]]]);
