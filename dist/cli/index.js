@@ -11786,7 +11786,8 @@ function sweepFacts(next, f, root) {
             sweep: sweep.id,
             levels: ordered.map((l) => level(e.factor, l)),
             numeric: ordered.every((l) => isNumeric(l.value)),
-            change: first.mean !== 0 ? (last.mean - first.mean) / Math.abs(first.mean) : 0,
+            // From 0 the relative change is unbounded: its sign still says rose or fell.
+            change: first.mean !== 0 ? (last.mean - first.mean) / Math.abs(first.mean) : Math.sign(last.mean - first.mean) * Infinity || 0,
             significant: e.test.significant,
             p: e.test.p,
             ...(e.matched ? { matched: true } : {}),
@@ -11874,7 +11875,7 @@ function factLine(f) {
             const last = f.levels[f.levels.length - 1];
             const shown = f.levels.length <= 3 ? f.levels : [first, last];
             const levels = shown.map((l) => `${promptSafe(l.name, 40)} ${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(l.mean)}`).join(f.levels.length <= 3 ? ', ' : ' … ');
-            const moved = f.numeric ? `; first → last ${f.change > 0 ? 'rose' : f.change < 0 ? 'fell' : 'did not move'} ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .signedPercent */ .wu)(f.change)}` : '';
+            const moved = f.numeric ? `; first → last ${f.change > 0 ? 'rose' : f.change < 0 ? 'fell' : 'did not move'}${Number.isFinite(f.change) ? ` ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .signedPercent */ .wu)(f.change)}` : ' from 0'}` : '';
             return `${f.id} effect: ${promptSafe(f.factor, 40)} on ${metric} (sweep ${f.sweep}): ${levels} ${unit}${moved}; ${noiseWords(f.significant, f.p)}`;
         }
         case 'stability': {
@@ -13051,7 +13052,7 @@ function effectStatement(f, relation, subject, object) {
     if (subject && object)
         return pairStatement(subject, object, relation, `${where} (${averaged})`, f.unit, f.direction);
     const span = first.name.startsWith(`${f.factor}=`) ? `${first.name} → ${last.name}` : `${f.factor} ${first.name} → ${last.name}`;
-    return `in the ${f.metric} sweep, ${span} moves it from ${(0,findings_text/* valueText */.Ru)(first.mean, f.unit)} to ${(0,findings_text/* valueText */.Ru)(last.mean, f.unit)} (${(0,findings_text/* signedPercent */.wu)(f.change)}, ${averaged}), ${noise(f.significant, f.p)}`;
+    return `in the ${f.metric} sweep, ${span} moves it from ${(0,findings_text/* valueText */.Ru)(first.mean, f.unit)} to ${(0,findings_text/* valueText */.Ru)(last.mean, f.unit)} (${Number.isFinite(f.change) ? `${(0,findings_text/* signedPercent */.wu)(f.change)}, ` : ''}${averaged}), ${noise(f.significant, f.p)}`;
 }
 function stabilityStatement(f, relation, subject) {
     const kinds = relation === 'warm-up' ? ['warm-up'] : ['scatter', 'runs'];
@@ -28939,6 +28940,121 @@ const hyperfine = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/parse/adapters/nccl-tests.ts
+
+/**
+ * nccl-tests (`all_reduce_perf`, `all_gather_perf`, …) console output:
+ *
+ *     #                                                       out-of-place                       in-place
+ *     #       size         count      type   redop    root     time   algbw   busbw #wrong     time   algbw   busbw #wrong
+ *     #        (B)    (elements)                               (us)  (GB/s)  (GB/s)            (us)  (GB/s)  (GB/s)
+ *                8             2     float     sum      -1    38.41    0.00    0.00      0    37.72    0.00    0.00      0
+ *     # Avg bus bandwidth    : 70.742
+ *
+ * The columns are read from the header (versions differ: `root` or not,
+ * `#wrong` or `error`), so every row's values land under their names.
+ */
+const nccl_tests_HEADER = /^#\s+size\s+count\s+type\b.*\btime\s+algbw\s+busbw\b/;
+const AVERAGE = /^#\s*Avg bus bandwidth\s*:\s*(-?\d+(?:\.\d+)?)/;
+const COLLECTIVE = /\b(all_reduce|all_gather|alltoall|broadcast|reduce_scatter|reduce|sendrecv|scatter|gather|hypercube)_perf\b/;
+const MEASURES = [
+    { column: 'time', metric: 'time', unit: 'µs', direction: 'lower' },
+    { column: 'algbw', metric: 'algbw', unit: 'GB/s', direction: 'higher' },
+    { column: 'busbw', metric: 'busbw', unit: 'GB/s', direction: 'higher' },
+];
+function placementsOf(columns) {
+    const out = [];
+    columns.forEach((c, i) => {
+        if (c !== 'time')
+            return;
+        const name = out.length === 0 ? 'out-of-place' : 'in-place';
+        const after = columns.slice(i, i + 4);
+        if (after[1] !== 'algbw' || after[2] !== 'busbw')
+            return;
+        out.push({ name, at: { time: i, algbw: i + 1, busbw: i + 2 }, wrong: after[3] === '#wrong' || after[3] === 'error' ? i + 3 : undefined });
+    });
+    return out;
+}
+const ncclTests = {
+    name: 'nccl-tests',
+    types: ['text'],
+    detect(input) {
+        for (const line of input.text.split(/\r?\n/, 2000))
+            if (nccl_tests_HEADER.test(line.trim()))
+                return true;
+        return false;
+    },
+    parse(input) {
+        const result = new AdapterResult('nccl-tests');
+        const byKey = new Map();
+        const add = (metric, labels, unit, direction, value, line) => {
+            const key = JSON.stringify([metric, labels]);
+            const same = byKey.get(key);
+            if (same) {
+                same.samples?.add(value);
+                return;
+            }
+            const s = { metric, labels, unitHint: unit, directionHint: direction, samples: accumulate([value]), line };
+            byKey.set(key, s);
+            result.add(s);
+        };
+        let collective;
+        let columns;
+        let placements = [];
+        const lines = input.text.split(/\r?\n/);
+        for (const [i, raw] of lines.entries()) {
+            const line = raw.trim();
+            const named = COLLECTIVE.exec(line);
+            // The command line or `# Collective test starting: all_gather_perf` names the next table's collective.
+            if (named && !nccl_tests_HEADER.test(line))
+                collective = named[1];
+            if (nccl_tests_HEADER.test(line)) {
+                columns = line.slice(1).trim().split(/\s+/);
+                placements = placementsOf(columns);
+                continue;
+            }
+            const average = AVERAGE.exec(line);
+            if (average) {
+                add('avg_busbw', collective ? { collective } : {}, 'GB/s', 'higher', Number(average[1]), i + 1);
+                continue;
+            }
+            if (!columns || line === '' || line.startsWith('#'))
+                continue;
+            const cells = line.split(/\s+/);
+            if (cells.length !== columns.length || !/^\d+$/.test(cells[0]))
+                continue;
+            result.rows += 1;
+            const cell = (name) => {
+                const at = columns?.indexOf(name) ?? -1;
+                return at >= 0 ? cells[at] : undefined;
+            };
+            const base = {};
+            if (collective)
+                base.collective = collective;
+            base.size = cells[0];
+            for (const name of ['type', 'redop']) {
+                const v = cell(name);
+                if (v !== undefined && v !== 'none')
+                    base[name] = v;
+            }
+            for (const p of placements) {
+                const wrong = p.wrong === undefined ? undefined : Number(cells[p.wrong]);
+                if (wrong !== undefined && Number.isFinite(wrong) && wrong > 0) {
+                    result.problems.add(i + 1, `size ${base.size} B (${p.name}): ${wrong} wrong value${wrong === 1 ? '' : 's'} in validation; its results are left out`);
+                    continue;
+                }
+                const labels = { ...base, placement: p.name };
+                for (const m of MEASURES) {
+                    const v = Number(cells[p.at[m.column]]);
+                    if (Number.isFinite(v))
+                        add(m.metric, labels, m.unit, m.direction, v, i + 1);
+                }
+            }
+        }
+        return result.outcome('no result rows under the size/count/type header');
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/parse/adapters/pytest-benchmark.ts
 
 
@@ -29049,6 +29165,7 @@ const pytestBenchmark = {
 
 
 
+
 /**
  * General benchmarking tools, in detection order. Each detector looks for keys
  * only its tool writes; Bencher's `{bench: {measure: {value}}}` shape is the
@@ -29063,6 +29180,7 @@ const GENERAL_ADAPTERS = [
     bencher,
     goBench,
     cargoBench,
+    ncclTests,
 ];
 
 // EXTERNAL MODULE: ./src/metrics/identity.ts
@@ -29796,7 +29914,7 @@ const llmperfAdapter = {
 
 
 /** The series every answer contributes to, in report order. */
-const MEASURES = {
+const ollama_MEASURES = {
     eval_rate: { metric: 'eval_rate', unit: 'tok/s', direction: 'higher' },
     prompt_eval_rate: { metric: 'prompt_eval_rate', unit: 'tok/s', direction: 'higher' },
     // Server-side time to the first token: loading the model plus reading the prompt (no network).
@@ -29810,7 +29928,7 @@ const MEASURES = {
 };
 /** Adds one answer's values to the series of its model. */
 function addAnswer(set, answer, labels, line) {
-    for (const [key, measure] of Object.entries(MEASURES)) {
+    for (const [key, measure] of Object.entries(ollama_MEASURES)) {
         const value = answer[key];
         if (value === undefined || !Number.isFinite(value))
             continue;
@@ -34811,7 +34929,9 @@ function effectPhrase(effect, direction, unit, weighs) {
     const b = to;
     const change = a.mean !== 0 ? (b.mean - a.mean) / Math.abs(a.mean) : 0;
     const shared = effect.matched ? `, at the settings every ${effect.factor} ran` : '';
-    return `${effect.factor} ${a.value} → ${b.value}: ${(0,findings_text/* valueText */.Ru)(a.mean, unit)} → ${(0,findings_text/* valueText */.Ru)(b.mean, unit)} (${(0,findings_text/* signedPercent */.wu)(change)}${effect.test.p !== null ? `, ${(0,findings_text/* pText */.C6)(effect.test.p)}${weighs}` : ''}${shared})`;
+    // From 0 there is no percentage: "+0.0%" would read as no change.
+    const parts = [...(a.mean !== 0 ? [(0,findings_text/* signedPercent */.wu)(change)] : []), ...(effect.test.p !== null ? [`${(0,findings_text/* pText */.C6)(effect.test.p)}${weighs}`] : [])];
+    return `${effect.factor} ${a.value} → ${b.value}: ${(0,findings_text/* valueText */.Ru)(a.mean, unit)} → ${(0,findings_text/* valueText */.Ru)(b.mean, unit)}${parts.length > 0 || shared ? ` (${parts.join(', ')}${shared})` : ''}`;
 }
 const DISJOINT = 'its levels never ran at the same settings of the other conditions';
 /**

@@ -53,7 +53,9 @@ function effectPhrase(effect: SweepEffect, direction: Family['direction'], unit:
   const b = to as FindingLevel;
   const change = a.mean !== 0 ? (b.mean - a.mean) / Math.abs(a.mean) : 0;
   const shared = effect.matched ? `, at the settings every ${effect.factor} ran` : '';
-  return `${effect.factor} ${a.value} → ${b.value}: ${valueText(a.mean, unit)} → ${valueText(b.mean, unit)} (${signedPercent(change)}${effect.test.p !== null ? `, ${pText(effect.test.p)}${weighs}` : ''}${shared})`;
+  // From 0 there is no percentage: "+0.0%" would read as no change.
+  const parts = [...(a.mean !== 0 ? [signedPercent(change)] : []), ...(effect.test.p !== null ? [`${pText(effect.test.p)}${weighs}`] : [])];
+  return `${effect.factor} ${a.value} → ${b.value}: ${valueText(a.mean, unit)} → ${valueText(b.mean, unit)}${parts.length > 0 || shared ? ` (${parts.join(', ')}${shared})` : ''}`;
 }
 
 const DISJOINT = 'its levels never ran at the same settings of the other conditions';

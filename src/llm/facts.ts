@@ -205,7 +205,8 @@ function sweepFacts(next: () => string, f: Finding, root: string): [SweepFact, .
       sweep: sweep.id,
       levels: ordered.map((l) => level(e.factor, l)),
       numeric: ordered.every((l) => isNumeric(l.value)),
-      change: first.mean !== 0 ? (last.mean - first.mean) / Math.abs(first.mean) : 0,
+      // From 0 the relative change is unbounded: its sign still says rose or fell.
+      change: first.mean !== 0 ? (last.mean - first.mean) / Math.abs(first.mean) : Math.sign(last.mean - first.mean) * Infinity || 0,
       significant: e.test.significant,
       p: e.test.p,
       ...(e.matched ? { matched: true as const } : {}),
@@ -295,7 +296,7 @@ export function factLine(f: Fact): string {
       const last = f.levels[f.levels.length - 1] as FactLevel;
       const shown = f.levels.length <= 3 ? f.levels : [first, last];
       const levels = shown.map((l) => `${promptSafe(l.name, 40)} ${formatNumber(l.mean)}`).join(f.levels.length <= 3 ? ', ' : ' … ');
-      const moved = f.numeric ? `; first → last ${f.change > 0 ? 'rose' : f.change < 0 ? 'fell' : 'did not move'} ${signedPercent(f.change)}` : '';
+      const moved = f.numeric ? `; first → last ${f.change > 0 ? 'rose' : f.change < 0 ? 'fell' : 'did not move'}${Number.isFinite(f.change) ? ` ${signedPercent(f.change)}` : ' from 0'}` : '';
       return `${f.id} effect: ${promptSafe(f.factor, 40)} on ${metric} (sweep ${f.sweep}): ${levels} ${unit}${moved}; ${noiseWords(f.significant, f.p)}`;
     }
     case 'stability': {

@@ -108,7 +108,7 @@ function effectStatement(f: EffectFact, relation: Relation, subject: FactLevel |
   if (relation === 'best' || relation === 'worst') return `${bestWorst(f, relation, `${where} (${averaged})`)}; ${f.factor} ${noise(f.significant, f.p)}`;
   if (subject && object) return pairStatement(subject, object, relation, `${where} (${averaged})`, f.unit, f.direction);
   const span = first.name.startsWith(`${f.factor}=`) ? `${first.name} → ${last.name}` : `${f.factor} ${first.name} → ${last.name}`;
-  return `in the ${f.metric} sweep, ${span} moves it from ${valueText(first.mean, f.unit)} to ${valueText(last.mean, f.unit)} (${signedPercent(f.change)}, ${averaged}), ${noise(f.significant, f.p)}`;
+  return `in the ${f.metric} sweep, ${span} moves it from ${valueText(first.mean, f.unit)} to ${valueText(last.mean, f.unit)} (${Number.isFinite(f.change) ? `${signedPercent(f.change)}, ` : ''}${averaged}), ${noise(f.significant, f.p)}`;
 }
 
 function stabilityStatement(f: StabilityFact, relation: Relation, subject: string | undefined): string {

@@ -102,7 +102,7 @@ export interface EffectFact extends FactBase {
   levels: FactLevel[];
   /** Levels are numbers, so "as the factor grows" has a meaning. */
   numeric: boolean;
-  /** (last − first) / |first| in natural order. */
+  /** (last − first) / |first| in natural order; ±Infinity when the first level is 0 (its sign says rose or fell). */
   change: number;
   significant: boolean | null;
   p: number | null;

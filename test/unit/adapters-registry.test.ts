@@ -136,6 +136,8 @@ describe('detection over a mixed results folder', () => {
       'tools/hyperfine/old-summary.json': 'hyperfine',
       'tools/hyperfine/own-table.md': 'markdown',
       'tools/hyperfine/parameter-scan.json': 'hyperfine',
+      'tools/nccl-tests/all-gather-old.txt': 'nccl-tests',
+      'tools/nccl-tests/all-reduce.txt': 'nccl-tests',
       'tools/pytest-benchmark/malformed.json': 'pytest-benchmark',
       'tools/pytest-benchmark/saved-data.json': 'pytest-benchmark',
       'tools/pytest-benchmark/same-name-two-modules.json': 'pytest-benchmark',

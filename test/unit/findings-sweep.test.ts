@@ -143,6 +143,11 @@ describe('summariseSweep', () => {
     expect(f?.sweep?.effects.find((e) => e.factor === 'rate')?.levels.map((l) => l.mean)).toEqual([500, 1000, 2000, 3500, 4300]);
   });
 
+  it('gives no percentage for an effect whose first level is 0, where "+0.0%" would read as no change', () => {
+    const f = summariseSweep(table('size', ['8', '1024', '65536'], 'placement', ['out', 'in'], [[0, 0], [1.5, 1.6], [40, 41]], { metric: 'busbw', unit: 'GB/s' }), 0.95);
+    expect(f?.text).toMatch(/; size 8 → 65536: 0 GB\/s → 40.50 GB\/s \(p[<=][0-9.]+\)/);
+  });
+
   it('states a named factor from its worst level to its best', () => {
     const f = summariseSweep(table('num_gpu', ['1', '2'], 'quant', ['q4', 'q8', 'f16'], [[50, 40, 30], [101, 79, 61]]), 0.95);
     // quant: f16 (30 + 61)/2 = 45.5 → q4 (50 + 101)/2 = 75.5, +65.9%; num_gpu: 40 → 80.33, +100.8%.

@@ -4,6 +4,7 @@ import { githubActionBenchmark } from './github-action-benchmark.js';
 import { goBench } from './go-bench.js';
 import { googleBenchmark } from './google-benchmark.js';
 import { hyperfine } from './hyperfine.js';
+import { ncclTests } from './nccl-tests.js';
 import { pytestBenchmark } from './pytest-benchmark.js';
 import type { ToolAdapter } from './types.js';
 
@@ -21,4 +22,5 @@ export const GENERAL_ADAPTERS: readonly ToolAdapter[] = [
   bencher,
   goBench,
   cargoBench,
+  ncclTests,
 ];

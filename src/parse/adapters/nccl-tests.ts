@@ -1,0 +1,115 @@
+import type { RawSeries } from '../../model/series.js';
+import type { AdapterInput, ToolAdapter } from './types.js';
+import { AdapterResult, accumulate } from './util.js';
+
+/**
+ * nccl-tests (`all_reduce_perf`, `all_gather_perf`, …) console output:
+ *
+ *     #                                                       out-of-place                       in-place
+ *     #       size         count      type   redop    root     time   algbw   busbw #wrong     time   algbw   busbw #wrong
+ *     #        (B)    (elements)                               (us)  (GB/s)  (GB/s)            (us)  (GB/s)  (GB/s)
+ *                8             2     float     sum      -1    38.41    0.00    0.00      0    37.72    0.00    0.00      0
+ *     # Avg bus bandwidth    : 70.742
+ *
+ * The columns are read from the header (versions differ: `root` or not,
+ * `#wrong` or `error`), so every row's values land under their names.
+ */
+const HEADER = /^#\s+size\s+count\s+type\b.*\btime\s+algbw\s+busbw\b/;
+const AVERAGE = /^#\s*Avg bus bandwidth\s*:\s*(-?\d+(?:\.\d+)?)/;
+const COLLECTIVE = /\b(all_reduce|all_gather|alltoall|broadcast|reduce_scatter|reduce|sendrecv|scatter|gather|hypercube)_perf\b/;
+const MEASURES = [
+  { column: 'time', metric: 'time', unit: 'µs', direction: 'lower' },
+  { column: 'algbw', metric: 'algbw', unit: 'GB/s', direction: 'higher' },
+  { column: 'busbw', metric: 'busbw', unit: 'GB/s', direction: 'higher' },
+] as const;
+
+/** The positions of one placement's measures and its validation count in a header row. */
+interface Placement {
+  name: 'out-of-place' | 'in-place';
+  at: Record<'time' | 'algbw' | 'busbw', number>;
+  wrong: number | undefined;
+}
+
+function placementsOf(columns: readonly string[]): Placement[] {
+  const out: Placement[] = [];
+  columns.forEach((c, i) => {
+    if (c !== 'time') return;
+    const name = out.length === 0 ? 'out-of-place' : 'in-place';
+    const after = columns.slice(i, i + 4);
+    if (after[1] !== 'algbw' || after[2] !== 'busbw') return;
+    out.push({ name, at: { time: i, algbw: i + 1, busbw: i + 2 }, wrong: after[3] === '#wrong' || after[3] === 'error' ? i + 3 : undefined });
+  });
+  return out;
+}
+
+export const ncclTests: ToolAdapter = {
+  name: 'nccl-tests',
+  types: ['text'],
+  detect(input: AdapterInput): boolean {
+    for (const line of input.text.split(/\r?\n/, 2000)) if (HEADER.test(line.trim())) return true;
+    return false;
+  },
+  parse(input: AdapterInput) {
+    const result = new AdapterResult('nccl-tests');
+    const byKey = new Map<string, RawSeries>();
+    const add = (metric: string, labels: Record<string, string>, unit: string, direction: 'lower' | 'higher', value: number, line: number) => {
+      const key = JSON.stringify([metric, labels]);
+      const same = byKey.get(key);
+      if (same) {
+        same.samples?.add(value);
+        return;
+      }
+      const s: RawSeries = { metric, labels, unitHint: unit, directionHint: direction, samples: accumulate([value]), line };
+      byKey.set(key, s);
+      result.add(s);
+    };
+    let collective: string | undefined;
+    let columns: string[] | undefined;
+    let placements: Placement[] = [];
+    const lines = input.text.split(/\r?\n/);
+    for (const [i, raw] of lines.entries()) {
+      const line = raw.trim();
+      const named = COLLECTIVE.exec(line);
+      // The command line or `# Collective test starting: all_gather_perf` names the next table's collective.
+      if (named && !HEADER.test(line)) collective = named[1];
+      if (HEADER.test(line)) {
+        columns = line.slice(1).trim().split(/\s+/);
+        placements = placementsOf(columns);
+        continue;
+      }
+      const average = AVERAGE.exec(line);
+      if (average) {
+        add('avg_busbw', collective ? { collective } : {}, 'GB/s', 'higher', Number(average[1]), i + 1);
+        continue;
+      }
+      if (!columns || line === '' || line.startsWith('#')) continue;
+      const cells = line.split(/\s+/);
+      if (cells.length !== columns.length || !/^\d+$/.test(cells[0] as string)) continue;
+      result.rows += 1;
+      const cell = (name: string) => {
+        const at = columns?.indexOf(name) ?? -1;
+        return at >= 0 ? cells[at] : undefined;
+      };
+      const base: Record<string, string> = {};
+      if (collective) base.collective = collective;
+      base.size = cells[0] as string;
+      for (const name of ['type', 'redop']) {
+        const v = cell(name);
+        if (v !== undefined && v !== 'none') base[name] = v;
+      }
+      for (const p of placements) {
+        const wrong = p.wrong === undefined ? undefined : Number(cells[p.wrong]);
+        if (wrong !== undefined && Number.isFinite(wrong) && wrong > 0) {
+          result.problems.add(i + 1, `size ${base.size} B (${p.name}): ${wrong} wrong value${wrong === 1 ? '' : 's'} in validation; its results are left out`);
+          continue;
+        }
+        const labels = { ...base, placement: p.name };
+        for (const m of MEASURES) {
+          const v = Number(cells[p.at[m.column]]);
+          if (Number.isFinite(v)) add(m.metric, labels, m.unit, m.direction, v, i + 1);
+        }
+      }
+    }
+    return result.outcome('no result rows under the size/count/type header');
+  },
+};
