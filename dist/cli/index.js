@@ -10452,7 +10452,17 @@ function rankOneFactor(family, confidence) {
     const onRuns = basis.kind === 'blocked' || (basis.kind === 'runs' && basis.byGroup.every((g) => g !== undefined));
     const single = repeat ? (l) => momentsOf(l).n === 1 : (l) => !runsOf(l) && (l.n === 1 || l.sd === null);
     const what = repeat ? 'repeat' : 'value';
-    const noSpread = onRuns ? 'no spread between the runs' : levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
+    // A stated summary without n (vLLM's std_ttft_ms beside no count) has a spread but nothing to weigh it by.
+    const unknownN = !repeat && levels.some((l) => !runsOf(l) && l.n === null);
+    const noSpread = onRuns
+        ? 'no spread between the runs'
+        : unknownN
+            ? 'a summary states no sample count (n)'
+            : levels.every(single)
+                ? `one ${what} per level`
+                : levels.some(single)
+                    ? `a level has a single ${what}`
+                    : `no spread inside the levels`;
     // The sentence orders levels by their samples' mean; a test on other means (files', runs') that
     // orders a pair the other way cannot back that order, whatever its p.
     const unit = repeat ? 'files' : 'runs';
@@ -10765,7 +10775,7 @@ function naturalOrder(levels) {
 }
 /** A level as a sentence names it: `compiled`, but `batch_size=8` where the value alone is a bare number. */
 function levelName(factor, value) {
-    return /^[-+]?[\d.]+[a-z]?$/i.test(value.trim()) || value === '(none)' ? `${factor}=${value}` : value;
+    return /^[-+]?[\d.]+[a-z]?$/i.test(value.trim()) || /^(inf|infinity)$/i.test(value.trim()) || value === '(none)' ? `${factor}=${value}` : value;
 }
 
 
@@ -31021,7 +31031,8 @@ function bySuffix(group, position) {
     for (const entry of group) {
         const words = tokens(entry[1].segments[position]).filter((t) => !isSeparator(t));
         const ending = words.length > 1 ? words[words.length - 1] : '';
-        const last = /\d/.test(ending) ? '' : ending;
+        // `qps_inf` beside `qps_1`, `qps_16`: an unbounded rate is a level of the sweep too.
+        const last = /\d/.test(ending) || /^(inf|infinity|max|unlimited)$/i.test(ending) ? '' : ending;
         const list = classes.get(last) ?? [];
         list.push(entry);
         classes.set(last, list);

@@ -101,7 +101,8 @@ function bySuffix<T extends [string, Unit]>(group: T[], position: number): T[][]
   for (const entry of group) {
     const words = tokens(entry[1].segments[position] as string).filter((t) => !isSeparator(t));
     const ending = words.length > 1 ? (words[words.length - 1] as string) : '';
-    const last = /\d/.test(ending) ? '' : ending;
+    // `qps_inf` beside `qps_1`, `qps_16`: an unbounded rate is a level of the sweep too.
+    const last = /\d/.test(ending) || /^(inf|infinity|max|unlimited)$/i.test(ending) ? '' : ending;
     const list = classes.get(last) ?? [];
     list.push(entry);
     classes.set(last, list);

@@ -302,7 +302,17 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
   const onRuns = basis.kind === 'blocked' || (basis.kind === 'runs' && basis.byGroup.every((g) => g !== undefined));
   const single = repeat ? (l: FindingLevel) => momentsOf(l).n === 1 : (l: FindingLevel) => !runsOf(l) && (l.n === 1 || l.sd === null);
   const what = repeat ? 'repeat' : 'value';
-  const noSpread = onRuns ? 'no spread between the runs' : levels.every(single) ? `one ${what} per level` : levels.some(single) ? `a level has a single ${what}` : `no spread inside the levels`;
+  // A stated summary without n (vLLM's std_ttft_ms beside no count) has a spread but nothing to weigh it by.
+  const unknownN = !repeat && levels.some((l) => !runsOf(l) && l.n === null);
+  const noSpread = onRuns
+    ? 'no spread between the runs'
+    : unknownN
+      ? 'a summary states no sample count (n)'
+      : levels.every(single)
+        ? `one ${what} per level`
+        : levels.some(single)
+          ? `a level has a single ${what}`
+          : `no spread inside the levels`;
   // The sentence orders levels by their samples' mean; a test on other means (files', runs') that
   // orders a pair the other way cannot back that order, whatever its p.
   const unit = repeat ? 'files' : 'runs';
