@@ -147,7 +147,7 @@ export function dropSuperseded(files: readonly { path: string }[], outcomes: Par
   });
   files.forEach((f, i) => {
     const by = replacedBy.get(f.path);
-    if (by !== undefined && outcomes[i]?.status === 'parsed') outcomes[i] = { status: 'skipped', reason: `superseded by ${by}, which holds the same run's samples` };
+    if (by !== undefined && outcomes[i]?.status === 'parsed') outcomes[i] = { status: 'skipped', reason: `superseded by ${by}, which holds the same run's results` };
   });
 }
 

@@ -29346,7 +29346,10 @@ function metricKind(name) {
 const STAT_FIELD = /^(avg|mean|std|min|max|p\d{1,2}(?:\.\d+)?)$/;
 /** `{avg, std, p50, …}` → a summary with every value passed through `scale`; only stat fields are read. */
 function statsSummary(stats, scale, n) {
-    const summary = n !== undefined ? { n } : {};
+    // AIPerf states each distribution's own count: 96 requests, but 52,023 gaps between streamed chunks.
+    const own = numberOf(stats.count);
+    const count = own !== undefined && Number.isInteger(own) && own > 0 ? own : n;
+    const summary = count !== undefined ? { n: count } : {};
     for (const [field, raw] of Object.entries(stats)) {
         const value = numberOf(raw);
         if (value === undefined || !STAT_FIELD.test(field))
@@ -29572,7 +29575,13 @@ const genaiPerfAdapter = {
         const adapter = 'genai-perf';
         if (input.type === 'csv')
             return looksLikeCsvExport(input.text) ? genai_perf_parseCsvExport(input.text, adapter) : skipped('not a GenAI-Perf/AIPerf CSV export: no "Metric" header with TTFT/latency/throughput rows');
-        return isProfileExport(input.json) ? genai_perf_parseJsonExport(input.json, adapter) : skipped('not a GenAI-Perf/AIPerf profile export: no {unit, avg, …} objects for TTFT, latency or throughput');
+        if (!isProfileExport(input.json))
+            return skipped('not a GenAI-Perf/AIPerf profile export: no {unit, avg, …} objects for TTFT, latency or throughput');
+        const outcome = genai_perf_parseJsonExport(input.json, adapter);
+        // Both tools write the same run as JSON and as CSV side by side; the JSON (with its counts and labels) stands for both.
+        if (outcome.status === 'parsed' && /(^|\/)profile_export[^/]*\.json$/.test(input.path))
+            outcome.supersedes = [input.path.replace(/\.json$/, '.csv')];
+        return outcome;
     },
 };
 
@@ -33162,7 +33171,7 @@ function dropSuperseded(files, outcomes) {
     files.forEach((f, i) => {
         const by = replacedBy.get(f.path);
         if (by !== undefined && outcomes[i]?.status === 'parsed')
-            outcomes[i] = { status: 'skipped', reason: `superseded by ${by}, which holds the same run's samples` };
+            outcomes[i] = { status: 'skipped', reason: `superseded by ${by}, which holds the same run's results` };
     });
 }
 /** discover → parse → analyze: everything the report needs except rendering. */

@@ -27,7 +27,7 @@ describe('criterion target/criterion output', () => {
     const files = [{ path: `${RUN}/new/estimates.json` }, { path: `${RUN}/new/sample.json` }];
     const outcomes: ParseOutcome[] = [await readTool(`${RUN}/new/estimates.json`), sample];
     dropSuperseded(files, outcomes);
-    expect(outcomes[0]).toEqual({ status: 'skipped', reason: `superseded by ${RUN}/new/sample.json, which holds the same run's samples` });
+    expect(outcomes[0]).toEqual({ status: 'skipped', reason: `superseded by ${RUN}/new/sample.json, which holds the same run's results` });
     expect(outcomes[1]).toBe(sample);
   });
 

@@ -25,6 +25,7 @@ describe('detection over a mixed folder', () => {
       .sort();
     expect(await adapters(files)).toEqual({
       'test/fixtures/tools/genai-perf/aiperf-0.11-layout.json': 'genai-perf',
+      'test/fixtures/tools/genai-perf/aiperf-counts.json': 'genai-perf',
       'test/fixtures/tools/genai-perf/ns-units.json': 'genai-perf',
       'test/fixtures/tools/genai-perf/profile_export_aiperf.csv': 'genai-perf',
       'test/fixtures/tools/genai-perf/profile_export_aiperf.json': 'genai-perf',

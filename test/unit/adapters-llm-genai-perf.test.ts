@@ -1,5 +1,11 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { buildConfig } from '../../src/config.js';
 import { genaiPerfAdapter, metricKind } from '../../src/parse/adapters/genai-perf.js';
+import { TOOL_FIXTURES } from '../helpers/tools.js';
+import { makeTempDir, removeDir } from '../helpers/tmp.js';
 import { built, described, only, readFixture } from '../helpers/llm-adapters.js';
 import { notParsed, parsed } from '../helpers/series.js';
 
@@ -122,6 +128,37 @@ describe('GenAI-Perf metrics it does not know', () => {
     };
     const outcome = genaiPerfAdapter.parse({ path: 'profile_export_genai_perf.json', type: 'json', text: JSON.stringify(json), json });
     expect(described(built(outcome)).slice(2)).toEqual(['goodput_percentage [%, higher, samples]', 'queue_wait_time_ms [ms, lower, summary]']);
+  });
+});
+
+describe("AIPerf's per-metric counts", () => {
+  it('takes each distribution\'s own count as its n: the gaps between streamed chunks are not the requests', async () => {
+    const series = built(await readFixture('genai-perf/aiperf-counts.json'));
+    expect(series.filter((s) => s.source === 'summary').map((s) => [s.metric, s.stats.n])).toEqual([
+      ['request_latency', 40],
+      ['time_to_first_token', 40],
+      ['inter_token_latency', 40],
+      ['inter_chunk_latency', 15360],
+    ]);
+  });
+});
+
+describe('the JSON and CSV exports of one run side by side', () => {
+  it('reads the JSON and skips the CSV beside it, naming the JSON, so the run is not counted twice', async () => {
+    const root = makeTempDir();
+    try {
+      mkdirSync(path.join(root, 'c16'));
+      for (const name of ['profile_export_aiperf.json', 'profile_export_aiperf.csv']) copyFileSync(path.join(TOOL_FIXTURES, 'genai-perf', name), path.join(root, 'c16', name));
+      const config = buildConfig(() => '', { workspace: root, defaultOutputDir: undefined });
+      const report = await analyze(config, { now: () => new Date(0), elapsed: () => 0, narrative: { status: 'skipped', reason: 'test' } });
+      expect(report.inventory.files.map((f) => [f.path, f.status, f.reason])).toEqual([
+        ['c16/profile_export_aiperf.csv', 'skipped', "superseded by c16/profile_export_aiperf.json, which holds the same run's results"],
+        ['c16/profile_export_aiperf.json', 'parsed', undefined],
+      ]);
+      expect(new Set(report.series.map((s) => s.file))).toEqual(new Set(['c16/profile_export_aiperf.json']));
+    } finally {
+      removeDir(root);
+    }
   });
 });
 

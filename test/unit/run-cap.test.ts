@@ -121,7 +121,7 @@ describe('the run cap of 200,000 series in analyze', () => {
 
   it('keeps every file that fits, counting a superseded file as the report does', () => {
     expect(report.series.length).toBe(200_000);
-    expect(status(`${CRITERION}/estimates.json`)).toEqual(['skipped', 0, `superseded by ${CRITERION}/sample.json, which holds the same run's samples`]);
+    expect(status(`${CRITERION}/estimates.json`)).toEqual(['skipped', 0, `superseded by ${CRITERION}/sample.json, which holds the same run's results`]);
     expect(status(`${CRITERION}/sample.json`)).toEqual(['parsed', 1, undefined]);
     expect(status('wide_11.json')).toEqual(['parsed', 9_998, undefined]);
     expect(status('x_1.csv')).toEqual(['parsed', 1, undefined]);

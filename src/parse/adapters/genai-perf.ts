@@ -50,7 +50,10 @@ const STAT_FIELD = /^(avg|mean|std|min|max|p\d{1,2}(?:\.\d+)?)$/;
 
 /** `{avg, std, p50, …}` → a summary with every value passed through `scale`; only stat fields are read. */
 function statsSummary(stats: Record<string, unknown>, scale: (v: number) => number, n: number | undefined): ProvidedSummary {
-  const summary: ProvidedSummary = n !== undefined ? { n } : {};
+  // AIPerf states each distribution's own count: 96 requests, but 52,023 gaps between streamed chunks.
+  const own = numberOf(stats.count);
+  const count = own !== undefined && Number.isInteger(own) && own > 0 ? own : n;
+  const summary: ProvidedSummary = count !== undefined ? { n: count } : {};
   for (const [field, raw] of Object.entries(stats)) {
     const value = numberOf(raw);
     if (value === undefined || !STAT_FIELD.test(field)) continue;
@@ -247,6 +250,10 @@ export const genaiPerfAdapter: ToolAdapter = {
     // AIPerf writes the same format under a new name; one adapter (and one `format` value) reads both.
     const adapter = 'genai-perf';
     if (input.type === 'csv') return looksLikeCsvExport(input.text) ? parseCsvExport(input.text, adapter) : skipped('not a GenAI-Perf/AIPerf CSV export: no "Metric" header with TTFT/latency/throughput rows');
-    return isProfileExport(input.json) ? parseJsonExport(input.json, adapter) : skipped('not a GenAI-Perf/AIPerf profile export: no {unit, avg, …} objects for TTFT, latency or throughput');
+    if (!isProfileExport(input.json)) return skipped('not a GenAI-Perf/AIPerf profile export: no {unit, avg, …} objects for TTFT, latency or throughput');
+    const outcome = parseJsonExport(input.json, adapter);
+    // Both tools write the same run as JSON and as CSV side by side; the JSON (with its counts and labels) stands for both.
+    if (outcome.status === 'parsed' && /(^|\/)profile_export[^/]*\.json$/.test(input.path)) outcome.supersedes = [input.path.replace(/\.json$/, '.csv')];
+    return outcome;
   },
 };
