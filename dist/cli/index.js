@@ -30353,11 +30353,56 @@ function recordSeries(doc, settings) {
     const requests = Array.isArray(doc.errors) ? doc.errors.length : (completed ?? 0) + failedCount;
     return { series, rows: requests, excludedRows: failedCount };
 }
+/** `benchmark_latency.py --output-json` / `vllm bench latency`: every batch's latency in seconds, and their percentiles. */
+function isLatencyResult(value) {
+    return cli_isObject(value) && numberOf(value.avg_latency) !== undefined && cli_isObject(value.percentiles) && (value.latencies === undefined || Array.isArray(value.latencies));
+}
+/** `benchmark_throughput.py --output-json` / `vllm bench throughput`: one offline run's rates. */
+function isThroughputResult(value) {
+    return cli_isObject(value) && numberOf(value.requests_per_second) !== undefined && numberOf(value.tokens_per_second) !== undefined && numberOf(value.elapsed_time) !== undefined;
+}
+const OFFLINE_SCALARS = {
+    requests_per_second: { unit: 'req/s', direction: 'higher' },
+    tokens_per_second: { unit: 'tok/s', direction: 'higher' },
+    elapsed_time: { unit: 's', direction: 'none' },
+    num_requests: { unit: 'requests', direction: 'none' },
+    total_num_tokens: { unit: 'tokens', direction: 'none' },
+};
+/**
+ * The offline benchmarks' outputs: `latency` in seconds (each measured batch a
+ * sample; the stated percentiles when the latencies were not saved), and the
+ * throughput run's rates.
+ */
+function parseOffline(doc) {
+    const problems = new ProblemLog();
+    const series = [];
+    if (isLatencyResult(doc)) {
+        const latencies = (Array.isArray(doc.latencies) ? doc.latencies : []).flatMap((v) => (numberOf(v) === undefined ? [] : [numberOf(v)]));
+        if (latencies.length > 0)
+            series.push(sampledSeries('latency', {}, latencies, { unit: 's', direction: 'lower' }));
+        else {
+            const percentiles = {};
+            for (const [rank, v] of Object.entries(doc.percentiles))
+                if (numberOf(v) !== undefined && Number.isFinite(Number(rank)))
+                    percentiles[Number(rank)] = numberOf(v);
+            series.push(summarySeries('latency', {}, summaryOf({ mean: numberOf(doc.avg_latency), percentiles }), { unit: 's', direction: 'lower' }));
+        }
+        return parsedOutcome('vllm', series, problems, { rows: Math.max(1, latencies.length) });
+    }
+    for (const [key, value] of Object.entries(doc)) {
+        const n = typeof value === 'number' ? numberOf(value) : undefined;
+        if (n === undefined)
+            continue;
+        const def = OFFLINE_SCALARS[key];
+        series.push(def ? sampledSeries(key, {}, [n], def) : sampledSeries(key, {}, [n]));
+    }
+    return parsedOutcome('vllm', series, problems, { rows: 1 });
+}
 const vllmAdapter = {
     name: 'vllm',
     types: ['json', 'jsonl'],
-    detect: (input) => vllm_resultsOf(input) !== undefined,
-    parse: parseVllm,
+    detect: (input) => vllm_resultsOf(input) !== undefined || (input.type === 'json' && (isLatencyResult(input.json) || isThroughputResult(input.json))),
+    parse: (input) => (input.type === 'json' && vllm_resultsOf(input) === undefined && (isLatencyResult(input.json) || isThroughputResult(input.json)) ? parseOffline(input.json) : parseVllm(input)),
 };
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/llm.ts

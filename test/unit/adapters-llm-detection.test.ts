@@ -55,6 +55,8 @@ describe('detection over a mixed folder', () => {
       'test/fixtures/tools/vllm/all-failed.json': 'skipped',
       'test/fixtures/tools/vllm/append-result.json': 'vllm',
       'test/fixtures/tools/vllm/bench-serve-detailed.json': 'vllm',
+      'test/fixtures/tools/vllm/offline-latency.json': 'vllm',
+      'test/fixtures/tools/vllm/offline-throughput.json': 'vllm',
       'test/fixtures/tools/vllm/benchmark-serving-2024.json': 'vllm',
       'test/fixtures/tools/vllm/sweep-summary.json': 'vllm',
       'test/fixtures/tools/vllm/truncated.json': 'failed',

@@ -119,3 +119,23 @@ describe('vLLM bench serve results', () => {
     );
   });
 });
+
+describe('vLLM offline benchmarks (benchmark_latency.py, benchmark_throughput.py --output-json)', () => {
+  it('reads the latency run as a latency in seconds, each measured batch a sample', async () => {
+    const series = built(await readFixture('vllm/offline-latency.json'));
+    expect(described(series)).toEqual(['latency [s, lower, samples]']);
+    expect(only(series, 'latency').samples).toEqual([1.604, 1.611, 1.598, 1.637, 1.6125]);
+  });
+
+  it('reads the throughput run as requests and tokens per second, higher is better, and the elapsed time in seconds', async () => {
+    const series = built(await readFixture('vllm/offline-throughput.json'));
+    expect(described(series)).toEqual([
+      'elapsed_time [s, none, samples]',
+      'num_requests [requests, none, samples]',
+      'total_num_tokens [tokens, none, samples]',
+      'requests_per_second [req/s, higher, samples]',
+      'tokens_per_second [tok/s, higher, samples]',
+    ]);
+    expect(only(series, 'tokens_per_second').samples).toEqual([6206.06]);
+  });
+});

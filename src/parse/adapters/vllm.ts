@@ -207,9 +207,54 @@ function recordSeries(doc: JsonObject, settings: ReadonlySet<string>): { series:
   return { series, rows: requests, excludedRows: failedCount };
 }
 
+/** `benchmark_latency.py --output-json` / `vllm bench latency`: every batch's latency in seconds, and their percentiles. */
+function isLatencyResult(value: unknown): value is JsonObject {
+  return isObject(value) && numberOf(value.avg_latency) !== undefined && isObject(value.percentiles) && (value.latencies === undefined || Array.isArray(value.latencies));
+}
+
+/** `benchmark_throughput.py --output-json` / `vllm bench throughput`: one offline run's rates. */
+function isThroughputResult(value: unknown): value is JsonObject {
+  return isObject(value) && numberOf(value.requests_per_second) !== undefined && numberOf(value.tokens_per_second) !== undefined && numberOf(value.elapsed_time) !== undefined;
+}
+
+const OFFLINE_SCALARS: Record<string, { unit: string; direction: Direction }> = {
+  requests_per_second: { unit: 'req/s', direction: 'higher' },
+  tokens_per_second: { unit: 'tok/s', direction: 'higher' },
+  elapsed_time: { unit: 's', direction: 'none' },
+  num_requests: { unit: 'requests', direction: 'none' },
+  total_num_tokens: { unit: 'tokens', direction: 'none' },
+};
+
+/**
+ * The offline benchmarks' outputs: `latency` in seconds (each measured batch a
+ * sample; the stated percentiles when the latencies were not saved), and the
+ * throughput run's rates.
+ */
+function parseOffline(doc: JsonObject): ParseOutcome {
+  const problems = new ProblemLog();
+  const series: RawSeries[] = [];
+  if (isLatencyResult(doc)) {
+    const latencies = (Array.isArray(doc.latencies) ? doc.latencies : []).flatMap((v) => (numberOf(v) === undefined ? [] : [numberOf(v) as number]));
+    if (latencies.length > 0) series.push(sampledSeries('latency', {}, latencies, { unit: 's', direction: 'lower' }));
+    else {
+      const percentiles: Record<number, number> = {};
+      for (const [rank, v] of Object.entries(doc.percentiles as JsonObject)) if (numberOf(v) !== undefined && Number.isFinite(Number(rank))) percentiles[Number(rank)] = numberOf(v) as number;
+      series.push(summarySeries('latency', {}, summaryOf({ mean: numberOf(doc.avg_latency), percentiles }), { unit: 's', direction: 'lower' }));
+    }
+    return parsedOutcome('vllm', series, problems, { rows: Math.max(1, latencies.length) });
+  }
+  for (const [key, value] of Object.entries(doc)) {
+    const n = typeof value === 'number' ? numberOf(value) : undefined;
+    if (n === undefined) continue;
+    const def = OFFLINE_SCALARS[key];
+    series.push(def ? sampledSeries(key, {}, [n], def) : sampledSeries(key, {}, [n]));
+  }
+  return parsedOutcome('vllm', series, problems, { rows: 1 });
+}
+
 export const vllmAdapter: ToolAdapter = {
   name: 'vllm',
   types: ['json', 'jsonl'],
-  detect: (input) => resultsOf(input) !== undefined,
-  parse: parseVllm,
+  detect: (input) => resultsOf(input) !== undefined || (input.type === 'json' && (isLatencyResult(input.json) || isThroughputResult(input.json))),
+  parse: (input) => (input.type === 'json' && resultsOf(input) === undefined && (isLatencyResult(input.json) || isThroughputResult(input.json)) ? parseOffline(input.json as JsonObject) : parseVllm(input)),
 };
