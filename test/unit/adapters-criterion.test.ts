@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dropSuperseded } from '../../src/analyze.js';
-import { benchmarkNameFromPath } from '../../src/parse/adapters/criterion.js';
+import { benchmarkNameFromPath, cargoBench } from '../../src/parse/adapters/criterion.js';
 import type { ParseOutcome } from '../../src/parse/types.js';
 import { notParsed, parsed } from '../helpers/series.js';
 import { described, one, readTool } from '../helpers/tools.js';
@@ -77,23 +77,52 @@ describe('libtest bencher lines (cargo bench, criterion --output-format bencher)
 describe("criterion's report (cargo bench's default output)", () => {
   const LONG = 'tokenize/a-rather-long-document-name-that-criterion-prints-on-its-own-line';
 
-  it('reads each benchmark as its time estimate in the unit printed, and its throughput, named on its line or the line before', async () => {
+  it('reads each benchmark as its time estimate in ns whatever unit it printed, and its throughput in MiB/s, named on its line or the line before', async () => {
     const data = parsed(await readTool('cargo-bench/criterion-report.txt'));
     expect(data.adapter).toBe('cargo-bench');
     expect(described(data)).toEqual([
-      'time{benchmark=tokenize/short} µs lower',
+      'time{benchmark=tokenize/short} ns lower',
       'throughput{benchmark=tokenize/short} MiB/s higher',
-      `time{benchmark=${LONG}} ms lower`,
+      `time{benchmark=${LONG}} ns lower`,
       `throughput{benchmark=${LONG}} MiB/s higher`,
     ]);
-    expect(one(data, 'time', { benchmark: LONG }).samples).toEqual([1.2101]);
+    // 1.2101 ms
+    expect(one(data, 'time', { benchmark: LONG }).samples?.[0]).toBeCloseTo(1_210_100, 6);
     expect(one(data, 'time', { benchmark: LONG }).line).toBe(15);
   });
 
   it('takes a benchmark reported again (runs appended to one log) as another sample, and the interval bounds as nothing', async () => {
     const data = parsed(await readTool('cargo-bench/criterion-report.txt'));
-    expect(one(data, 'time', { benchmark: 'tokenize/short' }).samples).toEqual([2.3952, 2.4102]);
+    const time = one(data, 'time', { benchmark: 'tokenize/short' }).samples ?? [];
+    expect([time.length, time[0], time[1]].map((v) => Math.round((v ?? 0) * 1000) / 1000)).toEqual([2, 2395.2, 2410.2]);
     expect(one(data, 'throughput', { benchmark: 'tokenize/short' }).samples).toEqual([41.75, 41.49]);
+  });
+
+  it('keeps one series when a benchmark crosses a unit boundary between runs (999.51 ns, then 1.0132 µs), and its GiB/s beside MiB/s', () => {
+    const log = ['fib 20                  time:   [999.10 ns 999.51 ns 999.90 ns]', '                        thrpt:  [1020.0 MiB/s 1022.0 MiB/s 1024.0 MiB/s]', 'fib 20                  time:   [1.0101 µs 1.0132 µs 1.0160 µs]', '                        thrpt:  [1.0000 GiB/s 1.0010 GiB/s 1.0020 GiB/s]'].join('\n');
+    const data = parsed(cargoBench.parse({ path: 'bench.log', type: 'text', text: log }));
+    expect(data.series.map((s) => [s.metric, s.unitHint, s.samples?.samples.map((v) => Math.round(v * 100) / 100)])).toEqual([
+      ['time', 'ns', [999.51, 1013.2]],
+      ['throughput', 'MiB/s', [1022, 1025.02]],
+    ]);
+  });
+
+  it('reads neither the relative change after `change:` nor the libtest lines beside the reports as criterion results', () => {
+    const log = [
+      'test tests::legacy ... bench:         123 ns/iter (+/- 4)',
+      'parse/json              time:   [10.500 µs 10.600 µs 10.700 µs]',
+      '                        thrpt:  [91.000 MiB/s 92.000 MiB/s 93.000 MiB/s]',
+      '                 change:',
+      '                        time:   [+3.0000% +4.0000% +5.0000%] (p = 0.00 < 0.05)',
+      '                        thrpt:  [-4.7600% -3.8500% -2.9100%]',
+      '                        Performance has regressed.',
+    ].join('\n');
+    const data = parsed(cargoBench.parse({ path: 'bench.log', type: 'text', text: log }));
+    expect(data.series.map((s) => [s.metric, s.labels.benchmark, s.samples?.samples])).toEqual([
+      ['time', 'parse/json', [10600]],
+      ['throughput', 'parse/json', [92]],
+      ['time', 'tests::legacy', [123]],
+    ]);
   });
 });
 

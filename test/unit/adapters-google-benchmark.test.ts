@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { notParsed, parsed } from '../helpers/series.js';
+import { googleBenchmark } from '../../src/parse/adapters/google-benchmark.js';
 import { described, one, readTool } from '../helpers/tools.js';
 
 describe('Google Benchmark JSON', () => {
@@ -101,6 +102,25 @@ describe('Google Benchmark console output', () => {
   it('reports a benchmark that errored, with its line and message', async () => {
     const data = parsed(await readTool('google-benchmark/console.txt'));
     expect(data.problems).toEqual([{ line: 18, reason: 'benchmark BM_Corrupt reported an error: checksum mismatch' }]);
+  });
+
+  it('reads a templated benchmark whose name holds spaces, and bytes_per_second with a plain G as the powers of 1024 older versions meant', () => {
+    const text = [
+      '---------------------------------------------------------------------------',
+      'Benchmark                                 Time             CPU   Iterations UserCounters...',
+      '---------------------------------------------------------------------------',
+      'BM_Push<std::deque<int>, 4>/64          120 ns          119 ns      5800000 items_per_second=537.8M/s',
+      'BM_Copy/real_time                      2.10 us         2.09 us       333000 bytes_per_second=1.5G/s',
+    ].join('\n');
+    const data = parsed(googleBenchmark.parse({ path: 'results.txt', type: 'text', text }));
+    expect(data.series.map((s) => [s.metric, s.labels.benchmark, s.samples?.samples])).toEqual([
+      ['real_time', 'BM_Push<std::deque<int>, 4>/64', [120]],
+      ['cpu_time', 'BM_Push<std::deque<int>, 4>/64', [119]],
+      ['items_per_second', 'BM_Push<std::deque<int>, 4>/64', [537_800_000]],
+      ['real_time', 'BM_Copy/real_time', [2.1]],
+      ['cpu_time', 'BM_Copy/real_time', [2.09]],
+      ['bytes_per_second', 'BM_Copy/real_time', [1.5 * 1024 ** 3]],
+    ]);
   });
 
   it('keeps the runs of several binaries in one log apart by their executable instead of pooling them as repetitions', async () => {

@@ -1,5 +1,4 @@
 import type { RawSeries } from '../../model/series.js';
-import { canonicalUnit } from '../../metrics/infer.js';
 import { skipped } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { AdapterResult, accumulate, firstLine, isObject, numberOf, summaryOf, type JsonObject } from './util.js';
@@ -139,10 +138,37 @@ const RUNNING_LINE = /^Running\s+(?:unittests\s+)?(\S+)/;
  * (a long name stands on the line before). The brackets hold the lower
  * bound, the estimate and the upper bound of criterion's confidence interval
  * of the time per iteration: the estimate is the value, the bounds are not
- * a spread of the samples.
+ * a spread of the samples. criterion picks the unit per value (`999.51 ns`,
+ * then `1.0132 µs`), so times are read in ns, as its JSON writes them, and
+ * rates in MiB/s or elem/s: a run that crosses a unit boundary stays comparable.
  */
-const ESTIMATE = String.raw`(-?[\d.]+(?:e[-+]?\d+)?)\s*([^\s\]]+)`;
-const CRITERION_LINE = new RegExp(String.raw`^(.*?)\s*(time|thrpt):\s+\[${ESTIMATE}\s+${ESTIMATE}\s+${ESTIMATE}\]\s*$`);
+const CRITERION_MARK = /(?:^|\s)(time|thrpt):\s+\[([^\]]*)\]\s*$/;
+const TIME_NS: Record<string, number> = { ps: 1e-3, ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9 };
+const RATE_BASE: Record<string, [number, string]> = {
+  'B/s': [1 / 1024 ** 2, 'MiB/s'], 'KiB/s': [1 / 1024, 'MiB/s'], 'MiB/s': [1, 'MiB/s'], 'GiB/s': [1024, 'MiB/s'], 'TiB/s': [1024 ** 2, 'MiB/s'],
+  'KB/s': [1e3 / 1024 ** 2, 'MiB/s'], 'MB/s': [1e6 / 1024 ** 2, 'MiB/s'], 'GB/s': [1e9 / 1024 ** 2, 'MiB/s'], 'TB/s': [1e12 / 1024 ** 2, 'MiB/s'],
+  'elem/s': [1, 'elem/s'], 'Kelem/s': [1e3, 'elem/s'], 'Melem/s': [1e6, 'elem/s'], 'Gelem/s': [1e9, 'elem/s'],
+};
+
+/** A `time:` or `thrpt:` line: its name (when on the line), kind and estimate in the base unit; change lines (`%`) are not results. */
+function criterionLine(line: string): { name: string; kind: 'time' | 'thrpt'; value: number; unit: string } | undefined {
+  // A fixed-shape tail and a split: linear in the line's length, whatever it holds.
+  const mark = CRITERION_MARK.exec(line);
+  if (!mark) return undefined;
+  const tokens = (mark[2] as string).trim().split(/\s+/);
+  if (tokens.length !== 6) return undefined;
+  const value = Number(tokens[2]);
+  const unit = tokens[3] as string;
+  if (!Number.isFinite(value)) return undefined;
+  const kind = mark[1] as 'time' | 'thrpt';
+  const name = line.slice(0, mark.index).trim();
+  if (kind === 'time') {
+    const scale = TIME_NS[unit];
+    return scale === undefined ? undefined : { name, kind, value: value * scale, unit: 'ns' };
+  }
+  const rate = RATE_BASE[unit];
+  return rate === undefined ? undefined : { name, kind, value: value * rate[0], unit: rate[1] };
+}
 /** Lines criterion prints between results that are not a benchmark's name. */
 const CRITERION_CHATTER = /^(change:|Found \d+ outliers|\d+ \(\d|Performance has|No change in|Change within|Benchmarking |Gnuplot not found|WARNING|Warning|running \d+ tests?|test result:|Running |Finished |Compiling |Warming up|Collecting |Analyzing|thrpt:|time:)/;
 
@@ -155,14 +181,15 @@ export const cargoBench: ToolAdapter = {
   name: 'cargo-bench',
   types: ['text'],
   detect(input: AdapterInput): boolean {
-    for (const line of input.text.split(/\r?\n/, 2000)) if (BENCHER_LINE.test(line.trim()) || CRITERION_LINE.test(line.trim())) return true;
+    for (const line of input.text.split(/\r?\n/, 2000)) if (BENCHER_LINE.test(line.trim()) || criterionLine(line.trim())) return true;
     return false;
   },
   parse(input: AdapterInput) {
     const result = new AdapterResult('cargo-bench');
     const seen = new Map<string, RawSeries[]>();
     const lines = input.text.split(/\r?\n/);
-    if (!lines.some((l) => BENCHER_LINE.test(l.trim()))) return criterionReport(lines, result);
+    // One `cargo bench` log can hold libtest's bencher lines and criterion's reports (one bench target each).
+    criterionReport(lines, result);
     // `Running benches/check.rs (target/release/deps/check-1a2b…)`: with several bench targets, a test name may repeat in
     // each; the target then tells them apart (a log of one target keeps the ids it always had).
     const targets = lines.map((raw) => RUNNING_LINE.exec(raw.trim())?.[1]).map((path) => (path === undefined ? undefined : targetOf(path)));
@@ -189,7 +216,7 @@ export const cargoBench: ToolAdapter = {
       seen.set(key, entries);
       for (const s of entries) result.add(s);
     }
-    return result.outcome('no bencher result lines');
+    return result.outcome('no bencher or criterion result lines');
   },
 };
 
@@ -199,34 +226,36 @@ export const cargoBench: ToolAdapter = {
  * a benchmark, the estimate (a log of several `cargo bench` runs gives a
  * sample per run).
  */
-function criterionReport(lines: readonly string[], result: AdapterResult) {
+function criterionReport(lines: readonly string[], result: AdapterResult): void {
   const byKey = new Map<string, RawSeries>();
   let name: string | undefined;
+  let afterChange = false;
   for (const [i, raw] of lines.entries()) {
     const line = raw.trim();
-    const match = CRITERION_LINE.exec(line);
-    if (!match) {
-      if (line !== '' && !CRITERION_CHATTER.test(line)) name = line;
+    const found = criterionLine(line);
+    if (!found) {
+      // `change:` is followed by the relative change of the throughput (`thrpt: [-4.76% …]`), never a result.
+      afterChange = line.startsWith('change:');
+      if (line !== '' && !CRITERION_CHATTER.test(line) && !BENCHER_LINE.test(line)) name = line;
       continue;
     }
-    const [, own, kind, , , value, unit] = match;
-    if (own) name = own;
+    if (afterChange) continue;
+    if (found.name) name = found.name;
     if (!name) {
-      result.problems.add(i + 1, `criterion ${kind} line without a benchmark name before it, skipped`);
+      result.problems.add(i + 1, `criterion ${found.kind} line without a benchmark name before it, skipped`);
       continue;
     }
-    const metric = kind === 'time' ? 'time' : 'throughput';
+    const metric = found.kind === 'time' ? 'time' : 'throughput';
     if (metric === 'time') result.rows += 1;
-    const key = JSON.stringify([name, metric, unit]);
+    const key = JSON.stringify([name, metric, found.unit]);
     const same = byKey.get(key);
     if (same) {
-      same.samples?.add(Number(value));
+      same.samples?.add(found.value);
       continue;
     }
-    const s: RawSeries = { metric, labels: { benchmark: name }, unitHint: canonicalUnit(unit as string), samples: accumulate([Number(value)]), line: i + 1 };
+    const s: RawSeries = { metric, labels: { benchmark: name }, unitHint: found.unit, samples: accumulate([found.value]), line: i + 1 };
     s.directionHint = metric === 'time' ? 'lower' : 'higher';
     byKey.set(key, s);
     result.add(s);
   }
-  return result.outcome('no criterion result lines');
 }

@@ -228,8 +228,9 @@ function parseCsvOutput(text: string): ParseOutcome {
  */
 const CONSOLE_HEADER = /^Benchmark\s+Time\s+CPU\s+Iterations\b/m;
 const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:e[-+]?\d+)?`;
-const CONSOLE_ROW = new RegExp(String.raw`^(\S+)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(\d+)(.*)$`);
-const CONSOLE_ERROR = /^(\S+)\s+ERROR OCCURRED:\s*'?(.*?)'?\s*$/;
+// A templated name may hold spaces (`BM_Push<std::deque<int>, 4>/64`): the name is what precedes the two times.
+const CONSOLE_ROW = new RegExp(String.raw`^(\S(?:.*\S)?)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(\d+)((?:\s.*)?)$`);
+const CONSOLE_ERROR = /^(\S(?:.*\S)?)\s+ERROR OCCURRED:\s*'?(.*?)'?\s*$/;
 const RUNNING = /^Running\s+(\S+)\s*$/;
 const PREFIX: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, m: 1e-3, u: 1e-6, µ: 1e-6, n: 1e-9, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
 const COUNTER = /^([^=\s]+)=(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)(Ki|Mi|Gi|Ti|[kMGTPmuµn])?(?:B\/s|\/s|B)?$/;
@@ -275,7 +276,11 @@ function consoleRow(match: RegExpExecArray): JsonObject {
   if (AGGREGATE_SUFFIX.test(name as string)) row.repetitions = Number(iterations);
   for (const token of (rest ?? '').trim().split(/\s+/)) {
     const counter = COUNTER.exec(token);
-    if (counter) row[counter[1] as string] = Number(counter[2]) * (PREFIX[counter[3] ?? ''] as number);
+    if (!counter) continue;
+    const [, key, value, prefix = ''] = counter;
+    // Before v1.8 the console printed bytes_per_second in powers of 1024 with plain k/M/G (`11.5877G/s`); later ones write `Gi`.
+    const binary = key === 'bytes_per_second' && /^[kMGT]$/.test(prefix) ? 1024 ** ('kMGT'.indexOf(prefix) + 1) : undefined;
+    row[key as string] = Number(value) * (binary ?? (PREFIX[prefix] as number));
   }
   return row;
 }
