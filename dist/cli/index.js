@@ -7605,6 +7605,11 @@ function compareSeries(base, head, settings, rules = (0,_thresholds_js__WEBPACK_
         result.note = `baseline ${settings.statistic} is 0: no relative change`;
         return result;
     }
+    // A mean against a median (the file's format changed what it states) is no change of either.
+    if (settings.statistic !== 'median' && (base.stats.center === 'median') !== (head.stats.center === 'median')) {
+        result.note = `the ${base.stats.center === 'median' ? 'baseline' : 'current run'} states a median where the other states a mean: not compared`;
+        return result;
+    }
     const test = chooseTest(base, head, settings, history);
     if (test.baseValue !== undefined) {
         if (test.baseValue === 0) {
@@ -10486,7 +10491,10 @@ function rankOneFactor(family, confidence) {
     };
     const method = basis.kind === 'blocked' || levels.length > 2 ? 'anova' : 'welch';
     let test;
-    if (basis.kind === 'single')
+    // Welch and the F-test weigh means: a median a file stated, with its sd, is not one.
+    if (levels.some((l) => l.center))
+        test = testOf(undefined, method, confidence, STATED_MEDIAN);
+    else if (basis.kind === 'single')
         test = testOf(undefined, method, confidence, SINGLE_RUN);
     else if (levels.length === 2 && !sameOrder(levels[0], levels[1]))
         test = testOf(undefined, method, confidence, reversed);
@@ -10558,6 +10566,7 @@ function rangeText(ratios) {
     const hi = Math.max(...ratios);
     return lo.toFixed(2) === hi.toFixed(2) ? (0,findings_text/* ratioText */.B9)(lo) : `${lo.toFixed(2)}–${(0,findings_text/* ratioText */.B9)(hi)}`;
 }
+const STATED_MEDIAN = 'a level is a median its file stated, and the tests weigh means';
 const SINGLE_RUN_DESIGN = 'a configuration ran in a single run, so its spread between runs is unknown';
 /** A design's run basis: each configuration a group of its own (RunBasis). */
 function designRunBasis(cells) {
@@ -10586,6 +10595,8 @@ function designEffectsWeighing(family, cells = designOf(family).cells) {
  *   offset is not taken for noise.
  */
 function designEffects(family, runBasis) {
+    if (family.cells.some((c) => c.series.stats.center))
+        return family.dims.map((_, i) => ({ factor: i, test: undefined, confounding: 'none', reason: STATED_MEDIAN }));
     const { levelNames, cells } = designOf(family);
     const counts = levelNames.map((l) => l.length);
     const ofCells = (block, blocks = 0) => mainEffects(cells.map(({ cell, levels }) => ({ levels: block ? [...levels, block(cell)] : levels, ...cellMoments(cell) })), block ? [...counts, blocks] : counts, block ? counts.length : undefined).slice(0, counts.length);
@@ -10737,7 +10748,9 @@ function valueText(value, unit) {
 function levelValueText(level, unit) {
     const sd = level.sd !== null && level.n !== null && level.n > 1 ? ` ± ${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(level.sd)}` : '';
     const n = level.n !== null && level.n > 1 ? ` (n=${level.n})` : '';
-    return `${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(level.mean)}${sd}${unit ? ` ${unit}` : ''}${n}`;
+    // A stated median says so where a mean would be read.
+    const center = level.center === 'median' ? ' (median)' : level.center === 'medians' ? ' (from medians)' : '';
+    return `${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(level.mean)}${sd}${unit ? ` ${unit}` : ''}${center}${n}`;
 }
 /** 2.41 → "2.41×"; ratios read to two decimals. */
 function ratioText(ratio) {
@@ -11801,6 +11814,7 @@ function sweepFacts(next, f, root) {
             significant: e.test.significant,
             p: e.test.p,
             ...(e.matched ? { matched: true } : {}),
+            ...(e.unmatched ? { unmatched: true } : {}),
         };
     });
     return [sweep, ...effects];
@@ -13056,7 +13070,7 @@ function effectStatement(f, relation, subject, object) {
     const where = `${f.metric} in the sweep`;
     const first = f.levels[0];
     const last = f.levels[f.levels.length - 1];
-    const averaged = f.matched ? `averaged over the other settings every ${f.factor} ran` : 'averaged over the other settings';
+    const averaged = f.matched ? `averaged over the other settings every ${f.factor} ran` : f.unmatched ? `each ${f.factor} averaged over the settings it ran` : 'averaged over the other settings';
     if (relation === 'best' || relation === 'worst')
         return `${bestWorst(f, relation, `${where} (${averaged})`)}; ${f.factor} ${noise(f.significant, f.p)}`;
     if (subject && object)
@@ -35029,12 +35043,11 @@ function effectPhrase(effect, direction, unit, weighs) {
     const a = from;
     const b = to;
     const change = a.mean !== 0 ? (b.mean - a.mean) / Math.abs(a.mean) : 0;
-    const shared = effect.matched ? `, at the settings every ${effect.factor} ran` : '';
+    const shared = effect.matched ? `, at the settings every ${effect.factor} ran` : effect.unmatched ? `, each ${effect.factor} over the settings it ran` : '';
     // From 0 there is no percentage: "+0.0%" would read as no change.
     const parts = [...(a.mean !== 0 ? [(0,findings_text/* signedPercent */.wu)(change)] : []), ...(effect.test.p !== null ? [`${(0,findings_text/* pText */.C6)(effect.test.p)}${weighs}`] : [])];
     return `${effect.factor} ${a.value} → ${b.value}: ${(0,findings_text/* valueText */.Ru)(a.mean, unit)} → ${(0,findings_text/* valueText */.Ru)(b.mean, unit)}${parts.length > 0 || shared ? ` (${parts.join(', ')}${shared})` : ''}`;
 }
-const DISJOINT = 'its levels never ran at the same settings of the other conditions';
 /**
  * The cells at the settings of the other conditions that every level of
  * `factor` ran: in an incomplete sweep (a dataset run at rates 4 and 8, the
@@ -35072,20 +35085,22 @@ function summariseSweep(family, confidence) {
     const effectList = family.dims.map((factor, f) => {
         const names = levelNames[f];
         const shared = sharedSettingCells(family, factor, names.length);
-        // No setting of the others that every level ran: the level means would compare different configurations.
-        const disjoint = shared.length === 0;
-        const matched = !disjoint && shared.length < family.cells.length;
-        const over = disjoint ? family.cells : shared;
+        // No setting of the others ran every level (they overlap pairwise, or not at all): each level's own cells, said so.
+        const unmatched = shared.length === 0;
+        const matched = !unmatched && shared.length < family.cells.length;
+        const over = unmatched ? family.cells : shared;
         const levels = (0,findings_text/* naturalOrder */.uz)(names.map((v) => (0,findings_ranking/* pooledLevel */.g3)(v, over.filter((c) => c.dims[factor] === v))));
         const means = levels.map((l) => l.mean);
         const spread = grand !== 0 ? (Math.max(...means) - Math.min(...means)) / Math.abs(grand) : 0;
-        const t = disjoint ? undefined : effects[f]?.test;
+        const t = effects[f]?.test;
         const test = t
             ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
-            : { method: 'none', p: null, significant: null, reason: disjoint && effects[f]?.test ? DISJOINT : (0,findings_ranking/* untestedReason */.zE)(family, factor, effects[f], untested) };
+            : { method: 'none', p: null, significant: null, reason: (0,findings_ranking/* untestedReason */.zE)(family, factor, effects[f], untested) };
         const effect = { factor, levels, spread, test };
         if (matched)
             effect.matched = true;
+        if (unmatched)
+            effect.unmatched = true;
         return effect;
     });
     effectList.sort((a, b) => b.spread - a.spread);
@@ -35115,7 +35130,7 @@ function summariseSweep(family, confidence) {
         // Not shown beyond the noise is not shown to change nothing: the spread and p say how far it is.
         const flat = effectList
             .filter((e) => e.test.significant === false)
-            .map((e) => `${e.factor}: spread ${(e.spread * 100).toFixed(1)}%${e.matched ? ` at the settings every ${e.factor} ran` : ''}, within the noise${e.test.p !== null ? ` (${(0,findings_text/* pText */.C6)(e.test.p)}${weighs})` : ''}`);
+            .map((e) => `${e.factor}: spread ${(e.spread * 100).toFixed(1)}%${e.matched ? ` at the settings every ${e.factor} ran` : e.unmatched ? ` over the settings each ${e.factor} ran` : ''}, within the noise${e.test.p !== null ? ` (${(0,findings_text/* pText */.C6)(e.test.p)}${weighs})` : ''}`);
         const untested = effectList.filter((e) => e.test.significant === null).map((e) => `${e.factor} spread ${(e.spread * 100).toFixed(1)}% (not tested: ${e.test.reason})`);
         tail = [...moving, ...flat, ...untested].join('; ');
     }

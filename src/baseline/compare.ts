@@ -265,6 +265,11 @@ export function compareSeries(base: ComparableSeries, head: ComparableSeries, se
     result.note = `baseline ${settings.statistic} is 0: no relative change`;
     return result;
   }
+  // A mean against a median (the file's format changed what it states) is no change of either.
+  if (settings.statistic !== 'median' && (base.stats.center === 'median') !== (head.stats.center === 'median')) {
+    result.note = `the ${base.stats.center === 'median' ? 'baseline' : 'current run'} states a median where the other states a mean: not compared`;
+    return result;
+  }
   const test = chooseTest(base, head, settings, history);
   if (test.baseValue !== undefined) {
     if (test.baseValue === 0) {

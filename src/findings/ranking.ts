@@ -334,7 +334,9 @@ export function rankOneFactor(family: Family, confidence: number): DraftFinding 
   };
   const method: NoiseTest['method'] = basis.kind === 'blocked' || levels.length > 2 ? 'anova' : 'welch';
   let test: NoiseTest;
-  if (basis.kind === 'single') test = testOf(undefined, method, confidence, SINGLE_RUN);
+  // Welch and the F-test weigh means: a median a file stated, with its sd, is not one.
+  if (levels.some((l) => l.center)) test = testOf(undefined, method, confidence, STATED_MEDIAN);
+  else if (basis.kind === 'single') test = testOf(undefined, method, confidence, SINGLE_RUN);
   else if (levels.length === 2 && !sameOrder(levels[0] as FindingLevel, levels[1] as FindingLevel)) test = testOf(undefined, method, confidence, reversed);
   else {
     const all = pOf(levels);
@@ -410,6 +412,7 @@ function rangeText(ratios: readonly number[]): string {
   return lo.toFixed(2) === hi.toFixed(2) ? ratioText(lo) : `${lo.toFixed(2)}–${ratioText(hi)}`;
 }
 
+const STATED_MEDIAN = 'a level is a median its file stated, and the tests weigh means';
 const SINGLE_RUN_DESIGN = 'a configuration ran in a single run, so its spread between runs is unknown';
 
 /** A design's run basis: each configuration a group of its own (RunBasis). */
@@ -442,6 +445,7 @@ export function designEffectsWeighing(family: Family, cells: readonly { cell: Ce
  *   offset is not taken for noise.
  */
 export function designEffects(family: Family, runBasis?: RunBasis): MainEffect[] {
+  if (family.cells.some((c) => c.series.stats.center)) return family.dims.map((_, i) => ({ factor: i, test: undefined, confounding: 'none', reason: STATED_MEDIAN }));
   const { levelNames, cells } = designOf(family);
   const counts = levelNames.map((l) => l.length);
   const ofCells = (block?: (c: Cell) => number, blocks = 0) =>

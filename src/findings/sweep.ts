@@ -52,13 +52,11 @@ function effectPhrase(effect: SweepEffect, direction: Family['direction'], unit:
   const a = from as FindingLevel;
   const b = to as FindingLevel;
   const change = a.mean !== 0 ? (b.mean - a.mean) / Math.abs(a.mean) : 0;
-  const shared = effect.matched ? `, at the settings every ${effect.factor} ran` : '';
+  const shared = effect.matched ? `, at the settings every ${effect.factor} ran` : effect.unmatched ? `, each ${effect.factor} over the settings it ran` : '';
   // From 0 there is no percentage: "+0.0%" would read as no change.
   const parts = [...(a.mean !== 0 ? [signedPercent(change)] : []), ...(effect.test.p !== null ? [`${pText(effect.test.p)}${weighs}`] : [])];
   return `${effect.factor} ${a.value} → ${b.value}: ${valueText(a.mean, unit)} → ${valueText(b.mean, unit)}${parts.length > 0 || shared ? ` (${parts.join(', ')}${shared})` : ''}`;
 }
-
-const DISJOINT = 'its levels never ran at the same settings of the other conditions';
 
 /**
  * The cells at the settings of the other conditions that every level of
@@ -97,19 +95,20 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
   const effectList: SweepEffect[] = family.dims.map((factor, f) => {
     const names = levelNames[f] as string[];
     const shared = sharedSettingCells(family, factor, names.length);
-    // No setting of the others that every level ran: the level means would compare different configurations.
-    const disjoint = shared.length === 0;
-    const matched = !disjoint && shared.length < family.cells.length;
-    const over = disjoint ? family.cells : shared;
+    // No setting of the others ran every level (they overlap pairwise, or not at all): each level's own cells, said so.
+    const unmatched = shared.length === 0;
+    const matched = !unmatched && shared.length < family.cells.length;
+    const over = unmatched ? family.cells : shared;
     const levels = naturalOrder(names.map((v) => pooledLevel(v, over.filter((c) => c.dims[factor] === v))));
     const means = levels.map((l) => l.mean);
     const spread = grand !== 0 ? (Math.max(...means) - Math.min(...means)) / Math.abs(grand) : 0;
-    const t = disjoint ? undefined : effects[f]?.test;
+    const t = effects[f]?.test;
     const test: NoiseTest = t
       ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
-      : { method: 'none', p: null, significant: null, reason: disjoint && effects[f]?.test ? DISJOINT : untestedReason(family, factor, effects[f], untested) };
+      : { method: 'none', p: null, significant: null, reason: untestedReason(family, factor, effects[f], untested) };
     const effect: SweepEffect = { factor, levels, spread, test };
     if (matched) effect.matched = true;
+    if (unmatched) effect.unmatched = true;
     return effect;
   });
   effectList.sort((a, b) => b.spread - a.spread);
@@ -140,7 +139,7 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
     // Not shown beyond the noise is not shown to change nothing: the spread and p say how far it is.
     const flat = effectList
       .filter((e) => e.test.significant === false)
-      .map((e) => `${e.factor}: spread ${(e.spread * 100).toFixed(1)}%${e.matched ? ` at the settings every ${e.factor} ran` : ''}, within the noise${e.test.p !== null ? ` (${pText(e.test.p)}${weighs})` : ''}`);
+      .map((e) => `${e.factor}: spread ${(e.spread * 100).toFixed(1)}%${e.matched ? ` at the settings every ${e.factor} ran` : e.unmatched ? ` over the settings each ${e.factor} ran` : ''}, within the noise${e.test.p !== null ? ` (${pText(e.test.p)}${weighs})` : ''}`);
     const untested = effectList.filter((e) => e.test.significant === null).map((e) => `${e.factor} spread ${(e.spread * 100).toFixed(1)}% (not tested: ${e.test.reason})`);
     tail = [...moving, ...flat, ...untested].join('; ');
   }

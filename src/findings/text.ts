@@ -7,10 +7,12 @@ export function valueText(value: number, unit: string): string {
 }
 
 /** `495.48 ± 4.50 tok/s (n=5)`; the spread and n only where they exist. */
-export function levelValueText(level: Pick<FindingLevel, 'mean' | 'sd' | 'n'>, unit: string): string {
+export function levelValueText(level: Pick<FindingLevel, 'mean' | 'sd' | 'n' | 'center'>, unit: string): string {
   const sd = level.sd !== null && level.n !== null && level.n > 1 ? ` ± ${formatNumber(level.sd)}` : '';
   const n = level.n !== null && level.n > 1 ? ` (n=${level.n})` : '';
-  return `${formatNumber(level.mean)}${sd}${unit ? ` ${unit}` : ''}${n}`;
+  // A stated median says so where a mean would be read.
+  const center = level.center === 'median' ? ' (median)' : level.center === 'medians' ? ' (from medians)' : '';
+  return `${formatNumber(level.mean)}${sd}${unit ? ` ${unit}` : ''}${center}${n}`;
 }
 
 /** 2.41 → "2.41×"; ratios read to two decimals. */

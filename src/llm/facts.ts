@@ -210,6 +210,7 @@ function sweepFacts(next: () => string, f: Finding, root: string): [SweepFact, .
       significant: e.test.significant,
       p: e.test.p,
       ...(e.matched ? { matched: true as const } : {}),
+      ...(e.unmatched ? { unmatched: true as const } : {}),
     };
   });
   return [sweep, ...effects];

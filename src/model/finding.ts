@@ -46,6 +46,12 @@ export interface SweepEffect {
    * ran, so they compare like with like.
    */
   matched?: true;
+  /**
+   * Incomplete, and no setting of the other conditions ran every level (the
+   * levels overlap only pairwise): the level means are over each level's own
+   * settings, and the text says so; the test is the additive model's.
+   */
+  unmatched?: true;
 }
 
 export interface SweepDetail {

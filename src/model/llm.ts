@@ -108,6 +108,8 @@ export interface EffectFact extends FactBase {
   p: number | null;
   /** Level means over the settings of the other conditions every level ran (SweepEffect.matched). */
   matched?: true;
+  /** Level means over each level's own settings: no setting ran every level (SweepEffect.unmatched). */
+  unmatched?: true;
 }
 
 /** What makes a file's or experiment's numbers less trustworthy. */

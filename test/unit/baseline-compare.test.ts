@@ -125,6 +125,12 @@ describe('fallbacks to the threshold alone', () => {
     expect(c).toMatchObject({ verdict: 'regressed', method: 'threshold-only', pValue: null, note: 'a median stated without a mean: threshold only' });
   });
 
+  it('does not compare a baseline mean with a current median: the change would be of neither', () => {
+    const median = summarised({ mean: 130, sd: 5, n: 50 }, { stats: { n: 50, mean: 130, sd: 5, cv: null, min: null, p50: 130, p95: null, p99: null, max: null, approximate: false, center: 'median' } });
+    const c = compareSeries(summarised({ mean: 100, sd: 5, n: 50 }), median, SETTINGS);
+    expect(c).toMatchObject({ verdict: 'insufficient-data', change: null, note: 'the current run states a median where the other states a mean: not compared' });
+  });
+
   it('uses the threshold alone for a summary without sd or n', () => {
     const c = compareSeries(summarised({ mean: 100, sd: null, n: null }), summarised({ mean: 90, sd: null, n: null }), SETTINGS);
     expect(c).toMatchObject({ verdict: 'regressed', method: 'threshold-only', note: 'summary without n and sd: threshold only' });

@@ -36,7 +36,7 @@ describe('a summary stating a median and no mean', () => {
 
   it('ranks the levels by their medians and marks them "(median)" in the finding\'s numbers', async () => {
     const report = await analyzed(PERCENTILES_ONLY);
-    expect(report.findings.map((f) => f.text)).toEqual(["latency_ms by model: a is lowest at 100 ms; the highest, b (110 ms), is 1.10× that; not tested against noise (a summary states no sample count (n))."]);
+    expect(report.findings.map((f) => f.text)).toEqual(["latency_ms by model: a is lowest at 100 ms (median); the highest, b (110 ms), is 1.10× that; not tested against noise (a level is a median its file stated, and the tests weigh means)."]);
     const md = renderMarkdown(report, { depth: 'full' });
     expect(md).toContain('| a | 100 ms (median) | ? | best |');
     expect(md).toContain('| b | 110 ms (median) | ? | 1.10× |');
