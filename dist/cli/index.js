@@ -23200,12 +23200,14 @@ class SampleAccumulator {
 }
 
 ;// CONCATENATED MODULE: ./src/parse/problems.ts
+/** How many problems a file lists; the rest are counted. */
+const PROBLEMS_LISTED = 20;
 /** Per-file problems, bounded: a file with a million bad rows must not bloat the report. */
 class ProblemLog {
     limit;
     items = [];
     dropped = 0;
-    constructor(limit = 20) {
+    constructor(limit = PROBLEMS_LISTED) {
         this.limit = limit;
     }
     /** Records a problem; returns it when listed (a line can still be filled in), undefined when only counted. */
@@ -32664,6 +32666,7 @@ async function readJsonLines(lines, adapter) {
 
 
 
+
 function withoutBom(text) {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -32777,15 +32780,60 @@ async function readWithAdapter(req) {
         }
     }
 }
+/** The page's sections: each heading (outside code fences, where `# nThread 1` is output) starts one. */
+function sections(text) {
+    const lines = text.split('\n');
+    const out = [{ heading: '', start: 0 }];
+    let fence;
+    lines.forEach((line, i) => {
+        const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+        if (marker && (fence === undefined || marker.startsWith(fence)))
+            fence = fence === undefined ? marker.slice(0, 3) : undefined;
+        else if (fence === undefined) {
+            const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+            if (heading)
+                out.push({ heading: heading[1].replace(/[`*_]/g, '').trim().slice(0, 80), start: i });
+        }
+    });
+    // Each section keeps its place in the file (blank lines before it), so line numbers stay the file's.
+    return out.map((s, k) => ({ heading: s.heading, text: '\n'.repeat(s.start) + lines.slice(s.start, out[k + 1]?.start ?? lines.length).join('\n') }));
+}
 /**
  * A Markdown page with no metric table may be pasted console output in code
  * blocks (`ollama run --verbose`, `go test -bench`, criterion, Google
- * Benchmark): the text readers' outcome for it, if one recognises it.
+ * Benchmark): the text readers' outcome for it, if one recognises it. Output
+ * under two or more headings ("Before", "After"; one model each) is read
+ * section by section, each series labelled with its `section`, so two runs
+ * are never pooled into one.
  */
 function readPastedOutput(file, text) {
     const asText = input(file, 'text', text);
-    const adapter = detectAdapter(asText);
-    return adapter ? run(adapter, asText) : undefined;
+    if (!detectAdapter(asText))
+        return undefined;
+    const read = [];
+    for (const section of sections(text)) {
+        const part = input(file, 'text', section.text);
+        const adapter = detectAdapter(part);
+        const outcome = adapter ? run(adapter, part) : undefined;
+        if (outcome?.status === 'parsed' && outcome.series.length > 0)
+            read.push({ heading: section.heading, outcome });
+    }
+    if (read.length <= 1)
+        return read[0]?.outcome ?? run(detectAdapter(asText), asText);
+    const first = read[0]?.outcome;
+    const merged = { ...first, series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0 };
+    read.forEach(({ heading, outcome }, k) => {
+        const section = heading === '' ? `section ${k + 1}` : heading;
+        for (const s of outcome.series)
+            merged.series.push({ ...s, labels: { ...s.labels, section } });
+        merged.rows += outcome.rows;
+        merged.excludedRows += outcome.excludedRows;
+        merged.problems.push(...outcome.problems);
+        merged.problemCount += outcome.problemCount;
+    });
+    // As any file's list: the first 20 kept, all counted.
+    merged.problems = merged.problems.slice(0, PROBLEMS_LISTED);
+    return merged;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/read-file.ts

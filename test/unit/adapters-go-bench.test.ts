@@ -61,3 +61,14 @@ describe('go test -json -bench (test2json events)', () => {
     expect(data.series[0]?.line).toBe(9);
   });
 });
+
+describe('go test -bench output pasted into a Markdown page under headings', () => {
+  it('reads each heading\'s output as its own series, labelled with the section, never pooled', async () => {
+    const data = parsed(await readTool('go-bench/before-after.md'));
+    expect(data.adapter).toBe('go-bench');
+    expect(data.series.filter((s) => s.metric === 'ns/op').map((s) => [s.labels.section, s.samples?.samples, s.line])).toEqual([
+      ['Before (main)', [200000], 11],
+      ['After (this branch)', [100000], 20],
+    ]);
+  });
+});

@@ -115,6 +115,7 @@ describe('detection over a mixed results folder', () => {
       'tools/github-action-benchmark/go-cpu-data.js': 'github-action-benchmark',
       'tools/github-action-benchmark/jmh-data.js': 'github-action-benchmark',
       'tools/github-action-benchmark/not-custom.json': 'json',
+      'tools/go-bench/before-after.md': 'go-bench',
       'tools/go-bench/count3-two-packages.txt': 'go-bench',
       'tools/go-bench/notes.txt': 'text',
       'tools/go-bench/single-proc.txt': 'go-bench',

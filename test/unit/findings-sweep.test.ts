@@ -143,6 +143,24 @@ describe('summariseSweep', () => {
     expect(f?.sweep?.effects.find((e) => e.factor === 'rate')?.levels.map((l) => l.mean)).toEqual([500, 1000, 2000, 3500, 4300]);
   });
 
+  it('keeps the test of a factor whose levels overlap only pairwise, and says its means are over each level\'s own settings', () => {
+    const rows: [string, string, number][] = [
+      ['random', '1', 500],
+      ['random', '2', 1000],
+      ['random', '4', 2000],
+      ['random', '8', 3500],
+      ['random', '16', 4300],
+      ['sharegpt', '4', 750],
+      ['sharegpt', '8', 1470],
+      ['sonnet', '2', 400],
+      ['sonnet', '16', 1700],
+    ];
+    const f = summariseSweep(sweep(rows.map(([dataset, rate, v]) => ({ labels: { dataset, rate }, samples: [v] }))), 0.95);
+    const dataset = f?.sweep?.effects.find((e) => e.factor === 'dataset');
+    expect([dataset?.unmatched, dataset?.matched, dataset?.test.method]).toEqual([true, undefined, 'anova']);
+    expect(f?.text).toMatch(/; dataset sonnet → random: 1050 tok\/s → 2260 tok\/s \(\+115\.2%, p=[0-9.]+, each dataset over the settings it ran\)/);
+  });
+
   it('gives no percentage for an effect whose first level is 0, where "+0.0%" would read as no change', () => {
     const f = summariseSweep(table('size', ['8', '1024', '65536'], 'placement', ['out', 'in'], [[0, 0], [1.5, 1.6], [40, 41]], { metric: 'busbw', unit: 'GB/s' }), 0.95);
     expect(f?.text).toMatch(/; size 8 → 65536: 0 GB\/s → 40.50 GB\/s \(p[<=][0-9.]+\)/);

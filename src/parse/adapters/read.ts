@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../util/text.js';
 import type { SizedFile } from '../read-file.js';
-import { failed, skipped, type ParseOutcome } from '../types.js';
+import { failed, skipped, type ParseOutcome, type ParsedData } from '../types.js';
+import { PROBLEMS_LISTED } from '../problems.js';
 import { duplicateProblems, readJsonDocument, refusedDocument, withProblems } from '../json.js';
 import { LimitError } from '../limits.js';
 import type { FileType, Problem } from '../../model/report.js';
@@ -132,13 +133,53 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
   }
 }
 
+/** The page's sections: each heading (outside code fences, where `# nThread 1` is output) starts one. */
+function sections(text: string): { heading: string; text: string }[] {
+  const lines = text.split('\n');
+  const out: { heading: string; start: number }[] = [{ heading: '', start: 0 }];
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker.slice(0, 3) : undefined;
+    else if (fence === undefined) {
+      const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+      if (heading) out.push({ heading: (heading[1] as string).replace(/[`*_]/g, '').trim().slice(0, 80), start: i });
+    }
+  });
+  // Each section keeps its place in the file (blank lines before it), so line numbers stay the file's.
+  return out.map((s, k) => ({ heading: s.heading, text: '\n'.repeat(s.start) + lines.slice(s.start, out[k + 1]?.start ?? lines.length).join('\n') }));
+}
+
 /**
  * A Markdown page with no metric table may be pasted console output in code
  * blocks (`ollama run --verbose`, `go test -bench`, criterion, Google
- * Benchmark): the text readers' outcome for it, if one recognises it.
+ * Benchmark): the text readers' outcome for it, if one recognises it. Output
+ * under two or more headings ("Before", "After"; one model each) is read
+ * section by section, each series labelled with its `section`, so two runs
+ * are never pooled into one.
  */
 export function readPastedOutput(file: SizedFile, text: string): ParseOutcome | undefined {
   const asText = input(file, 'text', text);
-  const adapter = detectAdapter(asText);
-  return adapter ? run(adapter, asText) : undefined;
+  if (!detectAdapter(asText)) return undefined;
+  const read: { heading: string; outcome: ParsedData }[] = [];
+  for (const section of sections(text)) {
+    const part = input(file, 'text', section.text);
+    const adapter = detectAdapter(part);
+    const outcome = adapter ? run(adapter, part) : undefined;
+    if (outcome?.status === 'parsed' && outcome.series.length > 0) read.push({ heading: section.heading, outcome });
+  }
+  if (read.length <= 1) return read[0]?.outcome ?? run(detectAdapter(asText) as ToolAdapter, asText);
+  const first = read[0]?.outcome as ParsedData;
+  const merged: ParsedData = { ...first, series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0 };
+  read.forEach(({ heading, outcome }, k) => {
+    const section = heading === '' ? `section ${k + 1}` : heading;
+    for (const s of outcome.series) merged.series.push({ ...s, labels: { ...s.labels, section } });
+    merged.rows += outcome.rows;
+    merged.excludedRows += outcome.excludedRows;
+    merged.problems.push(...outcome.problems);
+    merged.problemCount += outcome.problemCount;
+  });
+  // As any file's list: the first 20 kept, all counted.
+  merged.problems = merged.problems.slice(0, PROBLEMS_LISTED);
+  return merged;
 }
