@@ -83,9 +83,25 @@ export function bracketUnit(name: string): string | undefined {
   return inside !== undefined && (UNIT_WORD.test(inside) || UNIT_RATE.test(inside)) ? inside : undefined;
 }
 
+/**
+ * A quantity per second written with a slash in the name itself: `GiB/sec`,
+ * `bw_kB/sec`, `Mbit/sec`, `TFLOP/sec/GPU`, `TFLOPS/sec`. Case matters here:
+ * `B` is a byte, `bit` a bit.
+ */
+const SLASH_RATE = /(?:^|[\s_(\[])((?:[KMGT]i?|k)?B|[kKMGT]?bit|[KMGTP]?FLOPS?)\s*\/\s*(?:s|sec|secs|second)(?![A-Za-z])/;
+
+function slashRate(metric: string): string | undefined {
+  const word = SLASH_RATE.exec(metric)?.[1];
+  if (word === undefined) return undefined;
+  if (/FLOPS?$/.test(word)) return `${word.replace(/S$/, '')}/s`;
+  return `${word.replace(/^k(?=B$)/, 'K')}/s`;
+}
+
 export const inferUnit: (metric: string) => string = memo(50_000, (metric) => {
   const stated = bracketUnit(metric);
   if (stated) return canonicalUnit(stated);
+  const rate = slashRate(metric);
+  if (rate) return rate;
   // `Tokens / sec / GPU`, `TFLOP/sec/GPU`: a slash before a unit of time reads "per", not "seconds".
   const name = normaliseName(metric)
     .replace(/_?\/_?(sec|secs|second|seconds)(_?\/_?|_|$)/g, '_per_$1_')
