@@ -335,11 +335,11 @@ describe('parseCsv: labels and metrics', () => {
     expect(data.problems.map((p) => p.line)).toEqual([3, 5]);
   });
 
-  it('leaves empty and n/a cells out of a series instead of reading them as zero', async () => {
+  it('leaves empty, n/a and NaN cells out of a series instead of reading them as zero, and says which stated NaN', async () => {
     const data = parsed(await parseCsv(chunks('model,ttft_s,tokens_s\ngemma3:1b,0.2,\ngemma3:1b,n/a,120\ngemma3:1b,0.4,NaN\n')));
     expect(samples(data, 'ttft_s', GEMMA)).toEqual([0.2, 0.4]);
     expect(samples(data, 'tokens_s', GEMMA)).toEqual([120]);
-    expect(data.problems).toEqual([]);
+    expect(data.problems).toEqual([{ line: 4, reason: 'column "tokens_s" states NaN (no measurement); cell skipped' }]);
   });
 });
 
