@@ -29019,6 +29019,130 @@ const hyperfine = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/parse/adapters/mlperf.ts
+
+
+/**
+ * MLPerf Inference LoadGen's `mlperf_log_summary.txt`:
+ *
+ *     MLPerf Results Summary
+ *     SUT name : PySUT
+ *     Scenario : Offline
+ *     Samples per second: 0.165037
+ *     Result is : VALID
+ *     Additional Stats
+ *     Min latency (ns)                : 6268465782
+ *     50.00 percentile latency (ns)   : 36448535095
+ *     Test Parameters Used
+ *     target_qps : 1
+ *
+ * The results and additional stats are read; the test parameters are the
+ * settings, not measurements. Latency lines (`Min`, `Max`, `Mean`, `NN.NN
+ * percentile`, `90th percentile`; also `First Token` and `Time to Output
+ * Token` for LLM benchmarks) become one summary each, in ms.
+ */
+const TITLE = /^MLPerf Results Summary\s*$/m;
+const KEY_VALUE = /^\s*([^:]+?)\s*:\s*(.+?)\s*$/;
+const LATENCY = /^(min|max|mean|(\d+(?:\.\d+)?)(?:th)? percentile)\s+(.*?)\s*(latency|time to output token)?\s*\(ns\)$/i;
+const EARLY_STOPPING = /^\*\s*Early stopping (\d+(?:\.\d+)?)th percentile estimate\s*:\s*(\d+(?:\.\d+)?)\s*$/i;
+const SECTION = /^(MLPerf Results Summary|Additional Stats|Test Parameters Used)\s*$/;
+const LABELS = { 'SUT name': 'sut', Scenario: 'scenario', Mode: 'mode' };
+const mlperf = {
+    name: 'mlperf',
+    types: ['text'],
+    detect: (input) => TITLE.test(input.text.slice(0, 4096)),
+    parse(input) {
+        const result = new AdapterResult('mlperf');
+        const labels = {};
+        const latencies = new Map();
+        const values = [];
+        let section = '';
+        for (const [i, raw] of input.text.split(/\r?\n/).entries()) {
+            const line = raw.trim();
+            const heading = SECTION.exec(line);
+            if (heading) {
+                section = heading[1];
+                continue;
+            }
+            if (section === '' || section === 'Test Parameters Used')
+                continue;
+            // `* Early stopping 90.0th percentile estimate: 53600708` (ns): the latency a SingleStream result is judged by.
+            const early = EARLY_STOPPING.exec(line);
+            if (early) {
+                values.push({ metric: `early_stopping_p${Number(early[1])}_latency_ms`, value: Number(early[2]) / 1e6, line: i + 1, unit: 'ms' });
+                continue;
+            }
+            // Other bullets are the loadgen's advice and explanations, not results.
+            if (line.startsWith('*'))
+                continue;
+            const kv = KEY_VALUE.exec(line);
+            if (!kv)
+                continue;
+            const [, key, text] = kv;
+            const label = LABELS[key];
+            if (label) {
+                labels[label] = text.slice(0, 100);
+                continue;
+            }
+            if (key === 'Result is') {
+                if (text.toUpperCase() !== 'VALID')
+                    result.problems.add(i + 1, `MLPerf marked this result ${text.slice(0, 20)}: its constraints (min duration, min queries, early stopping) were not all met`);
+                continue;
+            }
+            const value = Number(text);
+            if (!Number.isFinite(value))
+                continue;
+            const latency = LATENCY.exec(key);
+            if (latency) {
+                const [, stat, rank, what, kind] = latency;
+                const name = `${(0,infer/* normaliseName */.GX)(`${what} ${kind ?? ''}`.trim()) || 'latency'}_ms`;
+                const entry = latencies.get(name) ?? { summary: {}, line: i + 1 };
+                const ms = value / 1e6;
+                const s = stat.toLowerCase();
+                if (s === 'min')
+                    entry.summary.min = ms;
+                else if (s === 'max')
+                    entry.summary.max = ms;
+                else if (s === 'mean')
+                    entry.summary.mean = ms;
+                else if (Number(rank) === 50)
+                    entry.summary.median = ms;
+                else
+                    (entry.summary.percentiles ??= {})[Number(rank)] = ms;
+                latencies.set(name, entry);
+                continue;
+            }
+            // LLM summaries print `Completed tokens per second` in both sections: one result, read once.
+            if (!values.some((v) => v.metric === key))
+                values.push({ metric: key, value, line: i + 1 });
+        }
+        result.rows = 1;
+        for (const { metric, value, line, unit: stated } of values) {
+            const unit = stated ?? (0,infer/* inferUnit */.bb)(metric);
+            const s = { metric, labels: { ...labels }, samples: accumulate([value]), line };
+            if (unit)
+                s.unitHint = unit;
+            const direction = (0,infer/* inferDirection */._w)(metric, unit);
+            if (direction !== 'none')
+                s.directionHint = direction;
+            result.add(s);
+        }
+        for (const [metric, { summary, line }] of latencies) {
+            const stated = summaryOf(summary);
+            if (stated.mean === undefined && stated.median === undefined && stated.percentiles?.[50] === undefined) {
+                // SingleStream states its 90th percentile alone: the value users compare.
+                const p = Object.entries(stated.percentiles ?? {}).sort((a, b) => Number(b[0]) - Number(a[0]))[0];
+                if (!p)
+                    continue;
+                result.add({ metric: `p${p[0]}_${metric}`, labels: { ...labels }, unitHint: 'ms', directionHint: 'lower', samples: accumulate([p[1]]), line });
+                continue;
+            }
+            result.add({ metric, labels: { ...labels }, unitHint: 'ms', directionHint: 'lower', summary: stated, line });
+        }
+        return result.outcome('no results under "MLPerf Results Summary"');
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/parse/adapters/nccl-tests.ts
 
 /**
@@ -29245,6 +29369,7 @@ const pytestBenchmark = {
 
 
 
+
 /**
  * General benchmarking tools, in detection order. Each detector looks for keys
  * only its tool writes; Bencher's `{bench: {measure: {value}}}` shape is the
@@ -29260,6 +29385,7 @@ const GENERAL_ADAPTERS = [
     goBench,
     cargoBench,
     ncclTests,
+    mlperf,
 ];
 
 // EXTERNAL MODULE: ./src/metrics/identity.ts

@@ -137,6 +137,7 @@ describe('detection over a mixed results folder', () => {
       'tools/hyperfine/old-summary.json': 'hyperfine',
       'tools/hyperfine/own-table.md': 'markdown',
       'tools/hyperfine/parameter-scan.json': 'hyperfine',
+      'tools/mlperf/server-llm/mlperf_log_summary.txt': 'mlperf',
       'tools/nccl-tests/all-gather-old.txt': 'nccl-tests',
       'tools/nccl-tests/all-reduce.txt': 'nccl-tests',
       'tools/pytest-benchmark/malformed.json': 'pytest-benchmark',

@@ -4,6 +4,7 @@ import { githubActionBenchmark } from './github-action-benchmark.js';
 import { goBench } from './go-bench.js';
 import { googleBenchmark } from './google-benchmark.js';
 import { hyperfine } from './hyperfine.js';
+import { mlperf } from './mlperf.js';
 import { ncclTests } from './nccl-tests.js';
 import { pytestBenchmark } from './pytest-benchmark.js';
 import type { ToolAdapter } from './types.js';
@@ -23,4 +24,5 @@ export const GENERAL_ADAPTERS: readonly ToolAdapter[] = [
   goBench,
   cargoBench,
   ncclTests,
+  mlperf,
 ];
