@@ -103,3 +103,20 @@ describe('llama-bench units', () => {
     expect(only(built(await readFixture('llama-bench/cuda.md')), 'tokens_per_s', { backends: 'CUDA', flash_attn: '1', model_type: 'llama 8B Q4_K - Medium', n_gpu_layers: '99', test: 'tg128' }).unit).toBe('tok/s');
   });
 });
+
+describe('llama-bench settings away from their defaults', () => {
+  const row = (extra: Record<string, unknown>) => ({
+    model_type: 'qwen3moe 30B.A3B Q4_K - Medium', backends: 'CUDA', n_batch: 2048, n_ubatch: 512, n_threads: 8, n_gpu_layers: 99,
+    type_k: 'f16', type_v: 'f16', flash_attn: false, no_kv_offload: false, n_cpu_moe: 0, n_prompt: 0, n_gen: 128, n_depth: 0, avg_ts: 58.5, stddev_ts: 0.1, samples_ts: [58.4, 58.6], ...extra,
+  });
+  const labelsOf = (rows: unknown[]) => parsed(llamaBenchAdapter.parse({ path: 'bench.json', type: 'json', text: JSON.stringify(rows), json: rows })).series[0]?.labels;
+
+  it('labels a file run with MoE experts on the CPU (n_cpu_moe) or a quantised KV cache even when all its rows agree', () => {
+    expect(labelsOf([row({ n_cpu_moe: 99, type_k: 'q8_0', type_v: 'q8_0', flash_attn: true })])).toMatchObject({ n_cpu_moe: '99', type_k: 'q8_0', type_v: 'q8_0', flash_attn: 'true' });
+  });
+
+  it('adds no label for settings at their defaults, so the ids of ordinary runs do not change', () => {
+    const labels = labelsOf([row({})]) ?? {};
+    expect(['n_cpu_moe', 'type_k', 'type_v', 'flash_attn', 'no_kv_offload'].filter((k) => k in labels)).toEqual([]);
+  });
+});

@@ -23,6 +23,22 @@ const SWEEP_KEYS = [
   'type_k', 'type_v', 'flash_attn', 'split_mode', 'main_gpu', 'no_kv_offload', 'use_mmap', 'embeddings', 'tensor_split',
   'tensor_buft_overrides', 'cpu_mask', 'cpu_strict', 'poll', 'n_cpu_moe', 'devices', 'defrag_thold', 'no_op_offload',
 ];
+/**
+ * Settings that change speed a great deal, and their defaults: a file run
+ * away from the default says so in a label even when all its rows agree, so
+ * a run with MoE experts on the CPU (`n_cpu_moe`) is never compared as if
+ * only its model differed from another file's.
+ */
+const LOUD_DEFAULTS: Record<string, string> = { n_cpu_moe: '0', flash_attn: 'false', type_k: 'f16', type_v: 'f16', no_kv_offload: 'false' };
+
+/** Whether a setting holds its default, however the output mode writes it (`false`, `0`, `"0"`). */
+function isDefault(key: string, value: unknown): boolean {
+  const d = LOUD_DEFAULTS[key];
+  if (d === undefined) return true;
+  const text = String(value).trim().toLowerCase();
+  return d === 'false' ? text === 'false' || text === '0' : text === d;
+}
+
 /** Settings that are always labels: what a llama-bench user compares. */
 const CORE_LABELS = ['backends', 'n_gpu_layers', 'n_threads', 'n_batch', 'n_ubatch'];
 /** Backend flags of older builds, before the `backends` field. */
@@ -69,7 +85,9 @@ function backendsOf(row: Row): string | undefined {
 /** Rows as JSON records (json, jsonl, csv): labels, test name and tokens/s. */
 function readRows(rows: Row[], problems: ProblemLog, adapterName: string, lines?: number[]): ParseOutcome {
   const set = new SeriesSet(problems);
-  const varying = SWEEP_KEYS.filter((key) => new Set(rows.map((r) => JSON.stringify(r[key] ?? null))).size > 1);
+  const varying = SWEEP_KEYS.filter(
+    (key) => new Set(rows.map((r) => JSON.stringify(r[key] ?? null))).size > 1 || (key in LOUD_DEFAULTS && rows.some((r) => r[key] !== undefined && r[key] !== null && !isDefault(key, r[key]))),
+  );
   let used = 0;
   rows.forEach((row, index) => {
     const line = lines?.[index];
