@@ -7605,10 +7605,19 @@ function compareSeries(base, head, settings, rules = (0,_thresholds_js__WEBPACK_
         result.note = `baseline ${settings.statistic} is 0: no relative change`;
         return result;
     }
-    // A mean against a median (the file's format changed what it states) is no change of either.
+    // A mean against a median (the file's format changed what it states) is no change of either. A baseline saved
+    // before medians were marked holds its median as the mean and in p50: that side's p50 is the median to compare.
     if (settings.statistic !== 'median' && (base.stats.center === 'median') !== (head.stats.center === 'median')) {
-        result.note = `the ${base.stats.center === 'median' ? 'baseline' : 'current run'} states a median where the other states a mean: not compared`;
-        return result;
+        const median = head.stats.center === 'median' ? head : base;
+        const other = median === head ? base : head;
+        if (other.source === 'summary' && other.stats.p50 !== null && other.stats.p50 === other.stats.mean && median.stats.p50 !== null) {
+            result.base = { ...b, value: base.stats.p50 };
+            result.head = { ...h, value: head.stats.p50 };
+        }
+        else {
+            result.note = `the ${base.stats.center === 'median' ? 'baseline' : 'current run'} states a median where the other states a mean: not compared`;
+            return result;
+        }
     }
     const test = chooseTest(base, head, settings, history);
     if (test.baseValue !== undefined) {
@@ -10739,6 +10748,8 @@ function rankFactorsOfDesign(family, confidence) {
 /* harmony export */   wu: () => (/* binding */ signedPercent)
 /* harmony export */ });
 /* harmony import */ var _util_numbers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1986);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9997);
+
 
 /** `495.48 tok/s`, `12 ms`, `0.82` (no unit). */
 function valueText(value, unit) {
@@ -10749,8 +10760,7 @@ function levelValueText(level, unit) {
     const sd = level.sd !== null && level.n !== null && level.n > 1 ? ` ± ${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(level.sd)}` : '';
     const n = level.n !== null && level.n > 1 ? ` (n=${level.n})` : '';
     // A stated median says so where a mean would be read.
-    const center = level.center === 'median' ? ' (median)' : level.center === 'medians' ? ' (from medians)' : '';
-    return `${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(level.mean)}${sd}${unit ? ` ${unit}` : ''}${center}${n}`;
+    return `${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(level.mean)}${sd}${unit ? ` ${unit}` : ''}${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .centerNote */ .QH)(level.center)}${n}`;
 }
 /** 2.41 → "2.41×"; ratios read to two decimals. */
 function ratioText(ratio) {
@@ -13662,7 +13672,7 @@ function bracketUnit(name) {
  * `bw_kB/sec`, `Mbit/sec`, `TFLOP/sec/GPU`, `TFLOPS/sec`. Case matters here:
  * `B` is a byte, `bit` a bit.
  */
-const SLASH_RATE = /(?:^|[\s_(\[])((?:[KMGT]i?|k)?B|[kKMGT]?bit|[KMGTP]?FLOPS?)\s*\/\s*(?:s|sec|secs|second)(?![A-Za-z])/;
+const SLASH_RATE = /(?:^|[\s_(\[])((?:[KMGT]i?|k)?B|[kKMGT]?bit|[KMGTP]?FLOPS?)\s*\/\s*(?:s|sec|secs|seconds?)(?![A-Za-z])/;
 function slashRate(metric) {
     const word = SLASH_RATE.exec(metric)?.[1];
     if (word === undefined)
@@ -14686,7 +14696,6 @@ function rowNames(rows) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
 /* harmony export */   Ht: () => (/* binding */ labelsText),
-/* harmony export */   QH: () => (/* binding */ centerNote),
 /* harmony export */   _V: () => (/* binding */ formatMs),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   fU: () => (/* binding */ formatTime),
@@ -14750,13 +14759,6 @@ function table(header, rows) {
 }
 function details(summary, body, open = false) {
     return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-/**
- * What a value in a "Mean" column is when it is not a mean: a median the
- * file stated without a mean, or an average of such medians (SeriesStats.center).
- */
-function centerNote(center) {
-    return center === 'median' ? ' (median)' : center === 'medians' ? ' (from medians)' : '';
 }
 
 
@@ -14881,6 +14883,7 @@ var format = __nccwpck_require__(2011);
 
 
 
+
 /** Rows of a finding's table in the comment: a handful, the rest are in report.json. */
 const TABLE_ROWS = 8;
 /** A ranking of more levels than this reads better as a chart. */
@@ -14891,7 +14894,7 @@ function withUnit(value, unit) {
 }
 function meanSd(l, unit) {
     const sd = l.sd !== null && l.n !== null && l.n > 1 ? ` ± ${(0,numbers/* formatNumber */.ZV)(l.sd)}` : '';
-    return `${(0,numbers/* formatNumber */.ZV)(l.mean)}${sd}${unit ? ` ${(0,format/* escapeMarkdown */.FV)(unit)}` : ''}${(0,format/* centerNote */.QH)(l.center)}`;
+    return `${(0,numbers/* formatNumber */.ZV)(l.mean)}${sd}${unit ? ` ${(0,format/* escapeMarkdown */.FV)(unit)}` : ''}${(0,util_text/* centerNote */.QH)(l.center)}`;
 }
 /** Levels to show: all when few, else the best ones and the worst ones with a gap row. */
 function shownLevels(levels) {
@@ -15563,7 +15566,7 @@ function statsRow(s) {
         `${(0,format/* code */.aY)(s.metric)}${ARROW[s.direction] ? ` ${ARROW[s.direction]}` : ''}${note ? `<br><sub>${note}</sub>` : ''}`,
         conditionsText(s),
         st.n === null ? '?' : String(st.n),
-        `${(0,numbers/* formatNumber */.ZV)(st.mean)}${sd}${unit}${(0,format/* centerNote */.QH)(st.center)}`,
+        `${(0,numbers/* formatNumber */.ZV)(st.mean)}${sd}${unit}${(0,util_text/* centerNote */.QH)(st.center)}`,
         (0,numbers/* formatPercent */.l9)(st.cv),
         percentiles,
         range,
@@ -15579,7 +15582,7 @@ function throughputSection(report) {
         `${(0,format/* code */.aY)(s.metric)}<br><sub>${(0,format/* escapeMarkdown */.FV)(s.replicates?.pattern ?? s.file)}</sub>`,
         conditionsText(s),
         s.stats.n === null ? '?' : String(s.stats.n),
-        `${(0,numbers/* formatNumber */.ZV)(s.stats.mean)}${s.stats.sd !== null && s.stats.n !== 1 ? ` ± ${(0,numbers/* formatNumber */.ZV)(s.stats.sd)}` : ''}${s.unit ? ` ${(0,format/* escapeMarkdown */.FV)(s.unit)}` : ''}${(0,format/* centerNote */.QH)(s.stats.center)}`,
+        `${(0,numbers/* formatNumber */.ZV)(s.stats.mean)}${s.stats.sd !== null && s.stats.n !== 1 ? ` ± ${(0,numbers/* formatNumber */.ZV)(s.stats.sd)}` : ''}${s.unit ? ` ${(0,format/* escapeMarkdown */.FV)(s.unit)}` : ''}${(0,util_text/* centerNote */.QH)(s.stats.center)}`,
         (0,numbers/* formatPercent */.l9)(s.stats.cv),
     ]);
     const more = throughput.length > shown.length ? `\n\n…and ${throughput.length - shown.length} more throughput series in the per-file tables below.` : '';
@@ -17373,6 +17376,7 @@ function redactJsonValue(_key, value) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   QH: () => (/* binding */ centerNote),
 /* harmony export */   h0: () => (/* binding */ closestMatch),
 /* harmony export */   p0: () => (/* binding */ naturalCompare),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
@@ -17457,6 +17461,13 @@ function naturalCompare(a, b) {
         return String(p) < String(q) ? -1 : 1;
     }
     return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+/**
+ * What a value read as a mean is when it is not one: a median the file stated
+ * without a mean, or an average of such medians (SeriesStats.center).
+ */
+function centerNote(center) {
+    return center === 'median' ? ' (median)' : center === 'medians' ? ' (from medians)' : '';
 }
 
 
@@ -25766,19 +25777,15 @@ const cargoBench = {
 function criterionReport(lines, result) {
     const byKey = new Map();
     let name;
-    let afterChange = false;
     for (const [i, raw] of lines.entries()) {
         const line = raw.trim();
+        // The relative changes after `change:` (`thrpt: [-4.76% -3.85% -2.91%]`) have no unit criterionLine reads.
         const found = criterionLine(line);
         if (!found) {
-            // `change:` is followed by the relative change of the throughput (`thrpt: [-4.76% …]`), never a result.
-            afterChange = line.startsWith('change:');
             if (line !== '' && !CRITERION_CHATTER.test(line) && !BENCHER_LINE.test(line))
                 name = line;
             continue;
         }
-        if (afterChange)
-            continue;
         if (found.name)
             name = found.name;
         if (!name) {
@@ -29042,9 +29049,11 @@ const hyperfine = {
  * Token` for LLM benchmarks) become one summary each, in ms.
  */
 const TITLE = /^MLPerf Results Summary\s*$/m;
-const KEY_VALUE = /^\s*([^:]+?)\s*:\s*(.+?)\s*$/;
-const LATENCY = /^(min|max|mean|(\d+(?:\.\d+)?)(?:th)? percentile)\s+(.*?)\s*(latency|time to output token)?\s*\(ns\)$/i;
+const KEY_VALUE = /^([^:]+):(.+)$/;
+/** `Min latency (ns)`, `50.00 percentile first token latency (ns)`, `90th first token percentile latency (ns)`, `Mean Time to Output Token (ns)`. */
+const LATENCY = /^(min|max|mean|(\d+(?:\.\d+)?)(?:th)?(?: first token)? percentile) (.*)\(ns\)$/i;
 const EARLY_STOPPING = /^\*\s*Early stopping (\d+(?:\.\d+)?)th percentile estimate\s*:\s*(\d+(?:\.\d+)?)\s*$/i;
+const EARLY_BLOCK = /^(TTFT|TPOT)?\s*Early Stopping Result:$/i;
 const SECTION = /^(MLPerf Results Summary|Additional Stats|Test Parameters Used)\s*$/;
 const LABELS = { 'SUT name': 'sut', Scenario: 'scenario', Mode: 'mode' };
 const mlperf = {
@@ -29057,6 +29066,9 @@ const mlperf = {
         const latencies = new Map();
         const values = [];
         let section = '';
+        let earlyOf = '';
+        let invalid;
+        const unmet = [];
         for (const [i, raw] of input.text.split(/\r?\n/).entries()) {
             const line = raw.trim();
             const heading = SECTION.exec(line);
@@ -29067,9 +29079,15 @@ const mlperf = {
             if (section === '' || section === 'Test Parameters Used')
                 continue;
             // `* Early stopping 90.0th percentile estimate: 53600708` (ns): the latency a SingleStream result is judged by.
+            // LLM runs print a `TTFT Early Stopping Result:` and a `TPOT Early Stopping Result:` block, each with its estimates.
+            const block = EARLY_BLOCK.exec(line);
+            if (block) {
+                earlyOf = block[1] ? `${block[1].toLowerCase()}_` : '';
+                continue;
+            }
             const early = EARLY_STOPPING.exec(line);
             if (early) {
-                values.push({ metric: `early_stopping_p${Number(early[1])}_latency_ms`, value: Number(early[2]) / 1e6, line: i + 1, unit: 'ms' });
+                values.push({ metric: `${earlyOf}early_stopping_p${Number(early[1])}_latency_ms`, value: Number(early[2]) / 1e6, line: i + 1, unit: 'ms' });
                 continue;
             }
             // Other bullets are the loadgen's advice and explanations, not results.
@@ -29078,7 +29096,8 @@ const mlperf = {
             const kv = KEY_VALUE.exec(line);
             if (!kv)
                 continue;
-            const [, key, text] = kv;
+            const key = kv[1].trim().replace(/\s+/g, ' ');
+            const text = kv[2].trim();
             const label = LABELS[key];
             if (label) {
                 labels[label] = text.slice(0, 100);
@@ -29086,7 +29105,13 @@ const mlperf = {
             }
             if (key === 'Result is') {
                 if (text.toUpperCase() !== 'VALID')
-                    result.problems.add(i + 1, `MLPerf marked this result ${text.slice(0, 20)}: its constraints (min duration, min queries, early stopping) were not all met`);
+                    invalid = { line: i + 1, status: text.slice(0, 20) };
+                continue;
+            }
+            // `Performance constraints satisfied : NO`: what made the result invalid.
+            if (/ satisfied$/i.test(key)) {
+                if (/^no$/i.test(text))
+                    unmet.push(key.replace(/ satisfied$/i, '').toLowerCase());
                 continue;
             }
             const value = Number(text);
@@ -29094,11 +29119,13 @@ const mlperf = {
                 continue;
             const latency = LATENCY.exec(key);
             if (latency) {
-                const [, stat, rank, what, kind] = latency;
-                const name = `${(0,infer/* normaliseName */.GX)(`${what} ${kind ?? ''}`.trim()) || 'latency'}_ms`;
+                const [, stat, rank, rest] = latency;
+                // `first token` may come before `percentile` (SingleStream with token latencies) or after it.
+                const what = `${/first token percentile/i.test(stat) ? 'first token ' : ''}${rest}`.trim();
+                const name = `${(0,infer/* normaliseName */.GX)(what) || 'latency'}_ms`;
                 const entry = latencies.get(name) ?? { summary: {}, line: i + 1 };
                 const ms = value / 1e6;
-                const s = stat.toLowerCase();
+                const s = stat.toLowerCase().split(' ')[0];
                 if (s === 'min')
                     entry.summary.min = ms;
                 else if (s === 'max')
@@ -29116,6 +29143,8 @@ const mlperf = {
             if (!values.some((v) => v.metric === key))
                 values.push({ metric: key, value, line: i + 1 });
         }
+        if (invalid)
+            result.problems.add(invalid.line, `MLPerf marked this result ${invalid.status}${unmet.length > 0 ? `: not satisfied: ${unmet.join(', ')}` : ''}`);
         result.rows = 1;
         for (const { metric, value, line, unit: stated } of values) {
             const unit = stated ?? (0,infer/* inferUnit */.bb)(metric);
@@ -29155,7 +29184,9 @@ const mlperf = {
  *     # Avg bus bandwidth    : 70.742
  *
  * The columns are read from the header (versions differ: `root` or not,
- * `#wrong` or `error`), so every row's values land under their names.
+ * `#wrong` or `error`), so every row's values land under their names. Only
+ * `#wrong` is a count of values that failed validation; the older `error`
+ * column is the largest rounding error, and a small one is normal.
  */
 const nccl_tests_HEADER = /^#\s+size\s+count\s+type\b.*\btime\s+algbw\s+busbw\b/;
 const AVERAGE = /^#\s*Avg bus bandwidth\s*:\s*(-?\d+(?:\.\d+)?)/;
@@ -29174,7 +29205,8 @@ function placementsOf(columns) {
         const after = columns.slice(i, i + 4);
         if (after[1] !== 'algbw' || after[2] !== 'busbw')
             return;
-        out.push({ name, at: { time: i, algbw: i + 1, busbw: i + 2 }, wrong: after[3] === '#wrong' || after[3] === 'error' ? i + 3 : undefined });
+        // Only `#wrong` counts wrong values; older versions' `error` is the largest rounding error (1e-06 is normal).
+        out.push({ name, at: { time: i, algbw: i + 1, busbw: i + 2 }, wrong: after[3] === '#wrong' ? i + 3 : undefined });
     });
     return out;
 }
@@ -29815,6 +29847,9 @@ function isDefault(key, value) {
     if (d === undefined)
         return true;
     const text = String(value).trim().toLowerCase();
+    // Current builds default flash attention to auto (`-fa auto`, written -1).
+    if (key === 'flash_attn' && (text === '-1' || text === 'auto'))
+        return true;
     return d === 'false' ? text === 'false' || text === '0' : text === d;
 }
 /** Settings that are always labels: what a llama-bench user compares. */
@@ -32938,50 +32973,94 @@ async function readWithAdapter(req) {
         }
     }
 }
-/** The page's sections: each heading (outside code fences, where `# nThread 1` is output) starts one. */
+/**
+ * The page's sections: each heading (outside code fences, where `# nThread 1`
+ * is output) starts one, named by its path of headings (`Before › Output`),
+ * so two `### Output` under different `##` stay apart. `offset` is the line
+ * the section starts at.
+ */
 function sections(text) {
     const lines = text.split('\n');
-    const out = [{ heading: '', start: 0 }];
+    const starts = [{ heading: '', start: 0 }];
+    const path = [];
     let fence;
-    lines.forEach((line, i) => {
-        const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-        if (marker && (fence === undefined || marker.startsWith(fence)))
-            fence = fence === undefined ? marker.slice(0, 3) : undefined;
-        else if (fence === undefined) {
-            const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-            if (heading)
-                out.push({ heading: heading[1].replace(/[`*_]/g, '').trim().slice(0, 80), start: i });
+    lines.forEach((raw, i) => {
+        const line = raw.trim();
+        const marker = line.startsWith('```') || line.startsWith('~~~') ? line.slice(0, 3) : undefined;
+        if (marker) {
+            if (fence === undefined)
+                fence = marker;
+            else if (marker === fence)
+                fence = undefined;
+            return;
         }
+        if (fence !== undefined || !line.startsWith('#'))
+            return;
+        const level = line.length - line.replace(/^#+/, '').length;
+        const rest = line.slice(level);
+        if (level > 6 || !/^[ \t]/.test(rest))
+            return;
+        const title = rest.replace(/#+$/, '').replace(/[`*_]/g, '').trim().slice(0, 60);
+        while (path.length > 0 && path[path.length - 1].level >= level)
+            path.pop();
+        path.push({ level, title });
+        starts.push({ heading: path.map((h) => h.title).join(' › '), start: i });
     });
-    // Each section keeps its place in the file (blank lines before it), so line numbers stay the file's.
-    return out.map((s, k) => ({ heading: s.heading, text: '\n'.repeat(s.start) + lines.slice(s.start, out[k + 1]?.start ?? lines.length).join('\n') }));
+    return starts.map((s, k) => ({ heading: s.heading, text: lines.slice(s.start, starts[k + 1]?.start ?? lines.length).join('\n'), offset: s.start }));
 }
+/** An outcome read from a slice of the file that starts at line `offset + 1`, with the file's line numbers. */
+function shifted(outcome, offset) {
+    if (offset === 0)
+        return outcome;
+    const line = (n) => (n === undefined ? undefined : n + offset);
+    return {
+        ...outcome,
+        series: outcome.series.map((s) => (s.line === undefined ? s : { ...s, line: line(s.line) })),
+        problems: outcome.problems.map((p) => (p.line === undefined ? p : { ...p, line: line(p.line) })),
+    };
+}
+const readSome = (outcome) => outcome?.status === 'parsed' && outcome.series.length > 0;
 /**
  * A Markdown page with no metric table may be pasted console output in code
  * blocks (`ollama run --verbose`, `go test -bench`, criterion, Google
- * Benchmark): the text readers' outcome for it, if one recognises it. Output
- * under two or more headings ("Before", "After"; one model each) is read
- * section by section, each series labelled with its `section`, so two runs
- * are never pooled into one.
+ * Benchmark): the text readers' outcome for it, if one recognises it and
+ * reads results. Output under two or more headings ("Before", "After"; one
+ * model each) is read section by section, each series labelled with its
+ * `section`, so two runs are never pooled into one.
  */
 function readPastedOutput(file, text) {
-    const asText = input(file, 'text', text);
-    if (!detectAdapter(asText))
-        return undefined;
     const read = [];
     for (const section of sections(text)) {
         const part = input(file, 'text', section.text);
         const adapter = detectAdapter(part);
         const outcome = adapter ? run(adapter, part) : undefined;
-        if (outcome?.status === 'parsed' && outcome.series.length > 0)
-            read.push({ heading: section.heading, outcome });
+        if (readSome(outcome))
+            read.push({ heading: section.heading, outcome: shifted(outcome, section.offset) });
     }
-    if (read.length <= 1)
-        return read[0]?.outcome ?? run(detectAdapter(asText), asText);
+    if (read.length === 0) {
+        // Output that only makes sense whole (a header in one section, its rows under the next): the page as one text.
+        const whole = input(file, 'text', text);
+        const adapter = detectAdapter(whole);
+        const outcome = adapter ? run(adapter, whole) : undefined;
+        return readSome(outcome) ? outcome : undefined;
+    }
+    if (read.length === 1)
+        return read[0]?.outcome;
     const first = read[0]?.outcome;
     const merged = { ...first, series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0 };
-    read.forEach(({ heading, outcome }, k) => {
-        const section = heading === '' ? `section ${k + 1}` : heading;
+    // The headings all the read sections share (the page's title) name none of them apart.
+    const paths = read.map((r) => (r.heading === '' ? [] : r.heading.split(' › ')));
+    let shared = 0;
+    while (paths.every((p) => p.length > shared + 1 && p[shared] === paths[0]?.[shared]))
+        shared++;
+    const seen = new Map();
+    read.forEach(({ outcome }, k) => {
+        const own = paths[k].slice(shared).join(' › ');
+        const name = own === '' ? `section ${k + 1}` : own;
+        // Two sections of one name (two `## Results`) stay two runs: the second is `Results (2)`.
+        const count = (seen.get(name) ?? 0) + 1;
+        seen.set(name, count);
+        const section = count === 1 ? name : `${name} (${count})`;
         for (const s of outcome.series)
             merged.series.push({ ...s, labels: { ...s.labels, section } });
         merged.rows += outcome.rows;

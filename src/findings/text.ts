@@ -1,5 +1,6 @@
 import type { FindingLevel, NoiseTest } from '../model/finding.js';
 import { formatNumber, formatP } from '../util/numbers.js';
+import { centerNote } from '../util/text.js';
 
 /** `495.48 tok/s`, `12 ms`, `0.82` (no unit). */
 export function valueText(value: number, unit: string): string {
@@ -11,9 +12,9 @@ export function levelValueText(level: Pick<FindingLevel, 'mean' | 'sd' | 'n' | '
   const sd = level.sd !== null && level.n !== null && level.n > 1 ? ` ± ${formatNumber(level.sd)}` : '';
   const n = level.n !== null && level.n > 1 ? ` (n=${level.n})` : '';
   // A stated median says so where a mean would be read.
-  const center = level.center === 'median' ? ' (median)' : level.center === 'medians' ? ' (from medians)' : '';
-  return `${formatNumber(level.mean)}${sd}${unit ? ` ${unit}` : ''}${center}${n}`;
+  return `${formatNumber(level.mean)}${sd}${unit ? ` ${unit}` : ''}${centerNote(level.center)}${n}`;
 }
+
 
 /** 2.41 → "2.41×"; ratios read to two decimals. */
 export function ratioText(ratio: number): string {

@@ -88,7 +88,7 @@ export function bracketUnit(name: string): string | undefined {
  * `bw_kB/sec`, `Mbit/sec`, `TFLOP/sec/GPU`, `TFLOPS/sec`. Case matters here:
  * `B` is a byte, `bit` a bit.
  */
-const SLASH_RATE = /(?:^|[\s_(\[])((?:[KMGT]i?|k)?B|[kKMGT]?bit|[KMGTP]?FLOPS?)\s*\/\s*(?:s|sec|secs|second)(?![A-Za-z])/;
+const SLASH_RATE = /(?:^|[\s_(\[])((?:[KMGT]i?|k)?B|[kKMGT]?bit|[KMGTP]?FLOPS?)\s*\/\s*(?:s|sec|secs|seconds?)(?![A-Za-z])/;
 
 function slashRate(metric: string): string | undefined {
   const word = SLASH_RATE.exec(metric)?.[1];

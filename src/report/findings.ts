@@ -1,7 +1,8 @@
 import type { Finding, FindingLevel } from '../model/finding.js';
 import { formatNumber, formatP } from '../util/numbers.js';
 import { barChart } from './charts.js';
-import { centerNote, code, details, escapeMarkdown, table } from './format.js';
+import { code, details, escapeMarkdown, table } from './format.js';
+import { centerNote } from '../util/text.js';
 
 /** Rows of a finding's table in the comment: a handful, the rest are in report.json. */
 const TABLE_ROWS = 8;

@@ -69,12 +69,3 @@ export function table(header: string[], rows: string[][]): string {
 export function details(summary: string, body: string, open = false): string {
   return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
-
-
-/**
- * What a value in a "Mean" column is when it is not a mean: a median the
- * file stated without a mean, or an average of such medians (SeriesStats.center).
- */
-export function centerNote(center: 'median' | 'medians' | undefined): string {
-  return center === 'median' ? ' (median)' : center === 'medians' ? ' (from medians)' : '';
-}

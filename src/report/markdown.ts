@@ -1,6 +1,6 @@
 import { isThroughput } from '../metrics/infer.js';
 import type { Direction, Series } from '../model/series.js';
-import { formatBytes, plural } from '../util/text.js';
+import { centerNote, formatBytes, plural } from '../util/text.js';
 import { calibrationSections } from './calibration.js';
 import { comparisonSections } from './comparison.js';
 import { digestSections, type DigestLinks } from './comment.js';
@@ -11,7 +11,7 @@ import { llmCallsSection, llmSummarySection, llmTimingText } from './llm-section
 import { DROP_RANK, type Section } from './sections.js';
 import { REPORT_MARKER } from '../model/marker.js';
 import type { FileEntry, Report } from '../model/report.js';
-import { centerNote, code, details, escapeMarkdown, formatMs, formatTime, htmlCode, labelsText, table } from './format.js';
+import { code, details, escapeMarkdown, formatMs, formatTime, htmlCode, labelsText, table } from './format.js';
 import { formatNumber, formatPercent } from '../util/numbers.js';
 
 export { DROP_RANK, type Section };

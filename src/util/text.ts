@@ -77,3 +77,11 @@ export function naturalCompare(a: string, b: string): number {
   }
   return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/**
+ * What a value read as a mean is when it is not one: a median the file stated
+ * without a mean, or an average of such medians (SeriesStats.center).
+ */
+export function centerNote(center: 'median' | 'medians' | undefined): string {
+  return center === 'median' ? ' (median)' : center === 'medians' ? ' (from medians)' : '';
+}

@@ -1,4 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readOutput } from '../helpers/llm-adapters.js';
+import { makeTempDir, removeDir } from '../helpers/tmp.js';
 import { parsed } from '../helpers/series.js';
 import { described, one, readTool } from '../helpers/tools.js';
 
@@ -70,5 +74,25 @@ describe('go test -bench output pasted into a Markdown page under headings', () 
       ['Before (main)', [200000], 11],
       ['After (this branch)', [100000], 20],
     ]);
+  });
+});
+
+describe('sections of a pasted Markdown page', () => {
+  const block = (ns: number) => ['```', 'pkg: example.com/parser', `BenchmarkParse-8   	   10000	    ${ns} ns/op`, '```'].join('\n');
+
+  it('names two `### Output` under different headings by their path, and reads a section that starts past line 2,000', async () => {
+    const dir = makeTempDir();
+    try {
+      const filler = Array.from({ length: 2100 }, (_, i) => `Note ${i}.`).join('\n');
+      const page = ['# Parser', '', '## Before', '### Output', block(200000), '', filler, '', '## After', '### Output', block(100000), ''].join('\n');
+      writeFileSync(path.join(dir, 'notes.md'), page);
+      const data = parsed(await readOutput(path.join(dir, 'notes.md')));
+      expect(data.series.filter((s) => s.metric === 'ns/op').map((s) => [s.labels.section, s.samples?.samples, s.line])).toEqual([
+        ['Before › Output', [200000], 7],
+        ['After › Output', [100000], 2115],
+      ]);
+    } finally {
+      removeDir(dir);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mlperf } from '../../src/parse/adapters/mlperf.js';
 import { parsed } from '../helpers/series.js';
 import { described, one, readTool } from '../helpers/tools.js';
 
@@ -26,7 +27,38 @@ describe('MLPerf LoadGen mlperf_log_summary.txt', () => {
 
   it('says when LoadGen marked the result INVALID, and reads none of the test parameters as results', async () => {
     const data = parsed(await readTool('mlperf/server-llm/mlperf_log_summary.txt'));
-    expect(data.problems).toEqual([{ line: 9, reason: 'MLPerf marked this result INVALID: its constraints (min duration, min queries, early stopping) were not all met' }]);
+    expect(data.problems).toEqual([{ line: 9, reason: 'MLPerf marked this result INVALID: not satisfied: performance constraints' }]);
     expect(data.series.some((s) => /target_qps|min_query_count|ttft_latency/.test(s.metric))).toBe(false);
+  });
+});
+
+describe('MLPerf SingleStream with token latencies', () => {
+  const text = [
+    '================================================',
+    'MLPerf Results Summary',
+    '================================================',
+    'SUT name : LlamaSUT',
+    'Scenario : SingleStream',
+    'Mode     : PerformanceOnly',
+    '90th first token percentile latency (ns) : 850000000',
+    'Result is : VALID',
+    'TTFT Early Stopping Result:',
+    ' * Early stopping 90th percentile estimate: 860000000',
+    'TPOT Early Stopping Result:',
+    ' * Early stopping 90th percentile estimate: 42000000',
+    '================================================',
+    'Additional Stats',
+    '================================================',
+    'Mean First Token latency (ns)               : 700000000',
+    '50.00 percentile first token latency (ns)   : 690000000',
+  ].join('\n');
+
+  it('keeps the TTFT and TPOT early-stopping estimates apart, and reads the first-token percentile into its latency in ms', () => {
+    const data = parsed(mlperf.parse({ path: 'mlperf_log_summary.txt', type: 'text', text }));
+    expect(data.series.map((s) => [s.metric, s.samples?.samples ?? s.summary])).toEqual([
+      ['ttft_early_stopping_p90_latency_ms', [860]],
+      ['tpot_early_stopping_p90_latency_ms', [42]],
+      ['first_token_latency_ms', { mean: 700, median: 690, percentiles: { 90: 850 } }],
+    ]);
   });
 });

@@ -28,7 +28,7 @@ describe('nccl-tests output', () => {
     expect(data.series.filter((s) => s.labels.size === '512').map((s) => s.labels.placement)).toEqual(['out-of-place', 'out-of-place', 'out-of-place']);
   });
 
-  it('reads the columns from the header of older versions (no root, an error column), with no collective named', async () => {
+  it('reads the columns from the header of older versions (no root, an error column that is a rounding error, not a count), with no collective named', async () => {
     const data = parsed(await readTool('nccl-tests/all-gather-old.txt'));
     expect(one(data, 'algbw', { size: '1048576', type: 'float', placement: 'in-place' }).samples).toEqual([16.54]);
     expect(data.rows).toBe(3);

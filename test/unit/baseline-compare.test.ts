@@ -131,6 +131,14 @@ describe('fallbacks to the threshold alone', () => {
     expect(c).toMatchObject({ verdict: 'insufficient-data', change: null, note: 'the current run states a median where the other states a mean: not compared' });
   });
 
+  it('compares a current median with a baseline saved before medians were marked (its median stored as the mean and p50)', () => {
+    const median = summarised({ mean: 90, sd: 5, n: 50 }, { stats: { n: 50, mean: 90, sd: 5, cv: null, min: null, p50: 90, p95: null, p99: null, max: null, approximate: false, center: 'median' } });
+    const old = summarised({ mean: 100, sd: 5, n: 50 }, { stats: { n: 50, mean: 100, sd: 5, cv: null, min: null, p50: 100, p95: null, p99: null, max: null, approximate: false } });
+    const c = compareSeries(old, median, SETTINGS);
+    expect(c).toMatchObject({ verdict: 'regressed', method: 'threshold-only', note: 'a median stated without a mean: threshold only' });
+    expect(c.change).toBeCloseTo(-0.1, 12);
+  });
+
   it('uses the threshold alone for a summary without sd or n', () => {
     const c = compareSeries(summarised({ mean: 100, sd: null, n: null }), summarised({ mean: 90, sd: null, n: null }), SETTINGS);
     expect(c).toMatchObject({ verdict: 'regressed', method: 'threshold-only', note: 'summary without n and sd: threshold only' });

@@ -36,6 +36,8 @@ function isDefault(key: string, value: unknown): boolean {
   const d = LOUD_DEFAULTS[key];
   if (d === undefined) return true;
   const text = String(value).trim().toLowerCase();
+  // Current builds default flash attention to auto (`-fa auto`, written -1).
+  if (key === 'flash_attn' && (text === '-1' || text === 'auto')) return true;
   return d === 'false' ? text === 'false' || text === '0' : text === d;
 }
 

@@ -12,7 +12,9 @@ import { AdapterResult, accumulate } from './util.js';
  *     # Avg bus bandwidth    : 70.742
  *
  * The columns are read from the header (versions differ: `root` or not,
- * `#wrong` or `error`), so every row's values land under their names.
+ * `#wrong` or `error`), so every row's values land under their names. Only
+ * `#wrong` is a count of values that failed validation; the older `error`
+ * column is the largest rounding error, and a small one is normal.
  */
 const HEADER = /^#\s+size\s+count\s+type\b.*\btime\s+algbw\s+busbw\b/;
 const AVERAGE = /^#\s*Avg bus bandwidth\s*:\s*(-?\d+(?:\.\d+)?)/;
@@ -37,7 +39,8 @@ function placementsOf(columns: readonly string[]): Placement[] {
     const name = out.length === 0 ? 'out-of-place' : 'in-place';
     const after = columns.slice(i, i + 4);
     if (after[1] !== 'algbw' || after[2] !== 'busbw') return;
-    out.push({ name, at: { time: i, algbw: i + 1, busbw: i + 2 }, wrong: after[3] === '#wrong' || after[3] === 'error' ? i + 3 : undefined });
+    // Only `#wrong` counts wrong values; older versions' `error` is the largest rounding error (1e-06 is normal).
+    out.push({ name, at: { time: i, algbw: i + 1, busbw: i + 2 }, wrong: after[3] === '#wrong' ? i + 3 : undefined });
   });
   return out;
 }

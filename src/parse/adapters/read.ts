@@ -133,46 +133,88 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
   }
 }
 
-/** The page's sections: each heading (outside code fences, where `# nThread 1` is output) starts one. */
-function sections(text: string): { heading: string; text: string }[] {
+/**
+ * The page's sections: each heading (outside code fences, where `# nThread 1`
+ * is output) starts one, named by its path of headings (`Before › Output`),
+ * so two `### Output` under different `##` stay apart. `offset` is the line
+ * the section starts at.
+ */
+function sections(text: string): { heading: string; text: string; offset: number }[] {
   const lines = text.split('\n');
-  const out: { heading: string; start: number }[] = [{ heading: '', start: 0 }];
+  const starts: { heading: string; start: number }[] = [{ heading: '', start: 0 }];
+  const path: { level: number; title: string }[] = [];
   let fence: string | undefined;
-  lines.forEach((line, i) => {
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker.slice(0, 3) : undefined;
-    else if (fence === undefined) {
-      const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-      if (heading) out.push({ heading: (heading[1] as string).replace(/[`*_]/g, '').trim().slice(0, 80), start: i });
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    const marker = line.startsWith('```') || line.startsWith('~~~') ? line.slice(0, 3) : undefined;
+    if (marker) {
+      if (fence === undefined) fence = marker;
+      else if (marker === fence) fence = undefined;
+      return;
     }
+    if (fence !== undefined || !line.startsWith('#')) return;
+    const level = line.length - line.replace(/^#+/, '').length;
+    const rest = line.slice(level);
+    if (level > 6 || !/^[ \t]/.test(rest)) return;
+    const title = rest.replace(/#+$/, '').replace(/[`*_]/g, '').trim().slice(0, 60);
+    while (path.length > 0 && (path[path.length - 1] as { level: number }).level >= level) path.pop();
+    path.push({ level, title });
+    starts.push({ heading: path.map((h) => h.title).join(' › '), start: i });
   });
-  // Each section keeps its place in the file (blank lines before it), so line numbers stay the file's.
-  return out.map((s, k) => ({ heading: s.heading, text: '\n'.repeat(s.start) + lines.slice(s.start, out[k + 1]?.start ?? lines.length).join('\n') }));
+  return starts.map((s, k) => ({ heading: s.heading, text: lines.slice(s.start, starts[k + 1]?.start ?? lines.length).join('\n'), offset: s.start }));
 }
+
+/** An outcome read from a slice of the file that starts at line `offset + 1`, with the file's line numbers. */
+function shifted(outcome: ParsedData, offset: number): ParsedData {
+  if (offset === 0) return outcome;
+  const line = (n: number | undefined) => (n === undefined ? undefined : n + offset);
+  return {
+    ...outcome,
+    series: outcome.series.map((s) => (s.line === undefined ? s : { ...s, line: line(s.line) })),
+    problems: outcome.problems.map((p) => (p.line === undefined ? p : { ...p, line: line(p.line) })),
+  };
+}
+
+const readSome = (outcome: ParseOutcome | undefined): outcome is ParsedData => outcome?.status === 'parsed' && outcome.series.length > 0;
 
 /**
  * A Markdown page with no metric table may be pasted console output in code
  * blocks (`ollama run --verbose`, `go test -bench`, criterion, Google
- * Benchmark): the text readers' outcome for it, if one recognises it. Output
- * under two or more headings ("Before", "After"; one model each) is read
- * section by section, each series labelled with its `section`, so two runs
- * are never pooled into one.
+ * Benchmark): the text readers' outcome for it, if one recognises it and
+ * reads results. Output under two or more headings ("Before", "After"; one
+ * model each) is read section by section, each series labelled with its
+ * `section`, so two runs are never pooled into one.
  */
 export function readPastedOutput(file: SizedFile, text: string): ParseOutcome | undefined {
-  const asText = input(file, 'text', text);
-  if (!detectAdapter(asText)) return undefined;
   const read: { heading: string; outcome: ParsedData }[] = [];
   for (const section of sections(text)) {
     const part = input(file, 'text', section.text);
     const adapter = detectAdapter(part);
     const outcome = adapter ? run(adapter, part) : undefined;
-    if (outcome?.status === 'parsed' && outcome.series.length > 0) read.push({ heading: section.heading, outcome });
+    if (readSome(outcome)) read.push({ heading: section.heading, outcome: shifted(outcome, section.offset) });
   }
-  if (read.length <= 1) return read[0]?.outcome ?? run(detectAdapter(asText) as ToolAdapter, asText);
+  if (read.length === 0) {
+    // Output that only makes sense whole (a header in one section, its rows under the next): the page as one text.
+    const whole = input(file, 'text', text);
+    const adapter = detectAdapter(whole);
+    const outcome = adapter ? run(adapter, whole) : undefined;
+    return readSome(outcome) ? outcome : undefined;
+  }
+  if (read.length === 1) return read[0]?.outcome;
   const first = read[0]?.outcome as ParsedData;
   const merged: ParsedData = { ...first, series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0 };
-  read.forEach(({ heading, outcome }, k) => {
-    const section = heading === '' ? `section ${k + 1}` : heading;
+  // The headings all the read sections share (the page's title) name none of them apart.
+  const paths = read.map((r) => (r.heading === '' ? [] : r.heading.split(' › ')));
+  let shared = 0;
+  while (paths.every((p) => p.length > shared + 1 && p[shared] === paths[0]?.[shared])) shared++;
+  const seen = new Map<string, number>();
+  read.forEach(({ outcome }, k) => {
+    const own = (paths[k] as string[]).slice(shared).join(' › ');
+    const name = own === '' ? `section ${k + 1}` : own;
+    // Two sections of one name (two `## Results`) stay two runs: the second is `Results (2)`.
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    const section = count === 1 ? name : `${name} (${count})`;
     for (const s of outcome.series) merged.series.push({ ...s, labels: { ...s.labels, section } });
     merged.rows += outcome.rows;
     merged.excludedRows += outcome.excludedRows;
