@@ -45,6 +45,18 @@ const FLAT = [
   [97, 101, 100],
 ];
 
+/** An output-throughput sweep of datasets over request rates: `[dataset, rate, tok/s]`, one value each. */
+const RANDOM_AND_SHAREGPT: [string, string, number][] = [
+  ['random', '1', 500],
+  ['random', '2', 1000],
+  ['random', '4', 2000],
+  ['random', '8', 3500],
+  ['random', '16', 4300],
+  ['sharegpt', '4', 750],
+  ['sharegpt', '8', 1470],
+];
+const datasetsByRate = (rows: [string, string, number][]) => sweep(rows.map(([dataset, rate, v]) => ({ labels: { dataset, rate }, samples: [v] })));
+
 describe('isSweep', () => {
   it('is a table of two or more conditions with few runs per configuration', () => {
     expect(isSweep(table('num_ctx', CTX, 'temperature', TEMPERATURE, FLAT))).toBe(true);
@@ -120,16 +132,7 @@ describe('summariseSweep', () => {
   it('compares the levels of an incomplete sweep at the settings every level ran, and says so', () => {
     // sharegpt ran at rates 4 and 8 only; random at 1 to 16. Over all its cells random averages 2,260 tok/s;
     // at rates 4 and 8, (2000 + 3500) / 2 = 2,750 against sharegpt's (750 + 1470) / 2 = 1,110: +147.7%.
-    const rates: [string, string, number][] = [
-      ['random', '1', 500],
-      ['random', '2', 1000],
-      ['random', '4', 2000],
-      ['random', '8', 3500],
-      ['random', '16', 4300],
-      ['sharegpt', '4', 750],
-      ['sharegpt', '8', 1470],
-    ];
-    const f = summariseSweep(sweep(rates.map(([dataset, rate, v]) => ({ labels: { dataset, rate }, samples: [v] }))), 0.95);
+    const f = summariseSweep(datasetsByRate(RANDOM_AND_SHAREGPT), 0.95);
     const dataset = f?.sweep?.effects.find((e) => e.factor === 'dataset');
     expect([dataset?.matched, dataset?.levels.map((l) => [l.value, l.mean])]).toEqual([
       true,
@@ -144,18 +147,14 @@ describe('summariseSweep', () => {
   });
 
   it('keeps the test of a factor whose levels overlap only pairwise, and says its means are over each level\'s own settings', () => {
-    const rows: [string, string, number][] = [
-      ['random', '1', 500],
-      ['random', '2', 1000],
-      ['random', '4', 2000],
-      ['random', '8', 3500],
-      ['random', '16', 4300],
-      ['sharegpt', '4', 750],
-      ['sharegpt', '8', 1470],
-      ['sonnet', '2', 400],
-      ['sonnet', '16', 1700],
-    ];
-    const f = summariseSweep(sweep(rows.map(([dataset, rate, v]) => ({ labels: { dataset, rate }, samples: [v] }))), 0.95);
+    const f = summariseSweep(
+      datasetsByRate([
+        ...RANDOM_AND_SHAREGPT,
+        ['sonnet', '2', 400],
+        ['sonnet', '16', 1700],
+      ]),
+      0.95,
+    );
     const dataset = f?.sweep?.effects.find((e) => e.factor === 'dataset');
     expect([dataset?.unmatched, dataset?.matched, dataset?.test.method]).toEqual([true, undefined, 'anova']);
     expect(f?.text).toMatch(/; dataset sonnet → random: 1050 tok\/s → 2260 tok\/s \(\+115\.2%, p=[0-9.]+, each dataset over the settings it ran\)/);
