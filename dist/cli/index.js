@@ -26734,6 +26734,8 @@ function parseConsoleOutput(text) {
     const rowLines = [];
     let executable;
     let inTable = false;
+    // `--benchmark_counters_tabular`: the counters are columns named in the header, their values bare in the rows.
+    let counterColumns = [];
     for (const [i, raw] of lines.entries()) {
         const line = raw.trim();
         const running = RUNNING.exec(line);
@@ -26744,6 +26746,7 @@ function parseConsoleOutput(text) {
         }
         if (CONSOLE_HEADER.test(line)) {
             inTable = true;
+            counterColumns = line.split(/\s+/).slice(4).filter((c) => c !== 'UserCounters...');
             continue;
         }
         if (!inTable)
@@ -26753,7 +26756,7 @@ function parseConsoleOutput(text) {
         // `_cv` aggregates print percentages: the aggregates read are the mean, median and stddev.
         if ((!error && !match) || match?.[3] === '%')
             continue;
-        const row = error ? { name: error[1], error_occurred: true, error_message: error[2] } : consoleRow(match);
+        const row = error ? { name: error[1], error_occurred: true, error_message: error[2] } : consoleRow(match, counterColumns);
         if (several && executable !== undefined)
             row.executable = executable;
         rows.push(row);
@@ -26763,14 +26766,16 @@ function parseConsoleOutput(text) {
         return skipped('Google Benchmark console output without result rows under its Benchmark/Time/CPU/Iterations header');
     return readRows(rows, (_, i) => rowLines[i]);
 }
-function consoleRow(match) {
+function consoleRow(match, counterColumns) {
     const [, name, real, realUnit, cpu, , iterations, rest] = match;
     const row = { name: name, iterations: Number(iterations), real_time: Number(real), cpu_time: Number(cpu), time_unit: realUnit === 'µs' ? 'us' : realUnit };
     // An aggregate's Iterations column counts the repetitions it summarises.
     if (AGGREGATE_SUFFIX.test(name))
         row.repetitions = Number(iterations);
-    for (const token of (rest ?? '').trim().split(/\s+/)) {
-        const counter = COUNTER.exec(token);
+    const tokens = (rest ?? '').trim().split(/\s+/).filter((t) => t !== '');
+    const tabular = counterColumns.length > 0 && tokens.length === counterColumns.length && tokens.every((t) => !t.includes('='));
+    for (const [k, token] of tokens.entries()) {
+        const counter = COUNTER.exec(tabular ? `${counterColumns[k]}=${token}` : token);
         if (!counter)
             continue;
         const [, key, value, prefix = ''] = counter;

@@ -123,6 +123,22 @@ describe('Google Benchmark console output', () => {
     ]);
   });
 
+  it('reads --benchmark_counters_tabular output, whose counters are columns named in the header', () => {
+    const text = [
+      '------------------------------------------------------------------------------------',
+      'Benchmark                   Time             CPU   Iterations   Frames     Rate',
+      '------------------------------------------------------------------------------------',
+      'BM_Render/threads:8      2198 ns         9953 ns        70688       16  1.5k/s',
+    ].join('\n');
+    const data = parsed(googleBenchmark.parse({ path: 'results.txt', type: 'text', text }));
+    expect(data.series.map((s) => [s.metric, s.samples?.samples])).toEqual([
+      ['real_time', [2198]],
+      ['cpu_time', [9953]],
+      ['Frames', [16]],
+      ['Rate', [1500]],
+    ]);
+  });
+
   it('keeps the runs of several binaries in one log apart by their executable instead of pooling them as repetitions', async () => {
     const data = parsed(await readTool('google-benchmark/console-two-builds.txt'));
     expect(data.series.filter((s) => s.metric === 'real_time').map((s) => [s.labels.executable, s.samples?.samples])).toEqual([

@@ -243,6 +243,8 @@ function parseConsoleOutput(text: string): ParseOutcome {
   const rowLines: number[] = [];
   let executable: string | undefined;
   let inTable = false;
+  // `--benchmark_counters_tabular`: the counters are columns named in the header, their values bare in the rows.
+  let counterColumns: string[] = [];
   for (const [i, raw] of lines.entries()) {
     const line = raw.trim();
     const running = RUNNING.exec(line);
@@ -253,6 +255,7 @@ function parseConsoleOutput(text: string): ParseOutcome {
     }
     if (CONSOLE_HEADER.test(line)) {
       inTable = true;
+      counterColumns = line.split(/\s+/).slice(4).filter((c) => c !== 'UserCounters...');
       continue;
     }
     if (!inTable) continue;
@@ -260,7 +263,7 @@ function parseConsoleOutput(text: string): ParseOutcome {
     const match = error ? null : CONSOLE_ROW.exec(line);
     // `_cv` aggregates print percentages: the aggregates read are the mean, median and stddev.
     if ((!error && !match) || match?.[3] === '%') continue;
-    const row: JsonObject = error ? { name: error[1] as string, error_occurred: true, error_message: error[2] as string } : consoleRow(match as RegExpExecArray);
+    const row: JsonObject = error ? { name: error[1] as string, error_occurred: true, error_message: error[2] as string } : consoleRow(match as RegExpExecArray, counterColumns);
     if (several && executable !== undefined) row.executable = executable;
     rows.push(row);
     rowLines.push(i + 1);
@@ -269,13 +272,15 @@ function parseConsoleOutput(text: string): ParseOutcome {
   return readRows(rows, (_, i) => rowLines[i]);
 }
 
-function consoleRow(match: RegExpExecArray): JsonObject {
+function consoleRow(match: RegExpExecArray, counterColumns: readonly string[]): JsonObject {
   const [, name, real, realUnit, cpu, , iterations, rest] = match;
   const row: JsonObject = { name: name as string, iterations: Number(iterations), real_time: Number(real), cpu_time: Number(cpu), time_unit: realUnit === 'µs' ? 'us' : (realUnit as string) };
   // An aggregate's Iterations column counts the repetitions it summarises.
   if (AGGREGATE_SUFFIX.test(name as string)) row.repetitions = Number(iterations);
-  for (const token of (rest ?? '').trim().split(/\s+/)) {
-    const counter = COUNTER.exec(token);
+  const tokens = (rest ?? '').trim().split(/\s+/).filter((t) => t !== '');
+  const tabular = counterColumns.length > 0 && tokens.length === counterColumns.length && tokens.every((t) => !t.includes('='));
+  for (const [k, token] of tokens.entries()) {
+    const counter = COUNTER.exec(tabular ? `${counterColumns[k]}=${token}` : token);
     if (!counter) continue;
     const [, key, value, prefix = ''] = counter;
     // Before v1.8 the console printed bytes_per_second in powers of 1024 with plain k/M/G (`11.5877G/s`); later ones write `Gi`.
