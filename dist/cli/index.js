@@ -7608,13 +7608,10 @@ function compareSeries(base, head, settings, rules = (0,_thresholds_js__WEBPACK_
     // A mean against a median (the file's format changed what it states) is no change of either. A baseline saved
     // before medians were marked holds its median as the mean and in p50: that side's p50 is the median to compare.
     if (settings.statistic !== 'median' && (base.stats.center === 'median') !== (head.stats.center === 'median')) {
-        const median = head.stats.center === 'median' ? head : base;
-        const other = median === head ? base : head;
-        if (other.source === 'summary' && other.stats.p50 !== null && other.stats.p50 === other.stats.mean && median.stats.p50 !== null) {
-            result.base = { ...b, value: base.stats.p50 };
-            result.head = { ...h, value: head.stats.p50 };
-        }
-        else {
+        const other = head.stats.center === 'median' ? base : head;
+        // Such a baseline's mean is its p50: both sides' values are medians already.
+        const savedMedian = other.source === 'summary' && other.stats.p50 !== null && other.stats.p50 === other.stats.mean;
+        if (!savedMedian) {
             result.note = `the ${base.stats.center === 'median' ? 'baseline' : 'current run'} states a median where the other states a mean: not compared`;
             return result;
         }
@@ -10798,7 +10795,7 @@ function naturalOrder(levels) {
 }
 /** A level as a sentence names it: `compiled`, but `batch_size=8` where the value alone is a bare number. */
 function levelName(factor, value) {
-    return /^[-+]?[\d.]+[a-z]?$/i.test(value.trim()) || /^(inf|infinity)$/i.test(value.trim()) || value === '(none)' ? `${factor}=${value}` : value;
+    return /^([-+]?[\d.]+[a-z]?|inf|infinity)$/i.test(value.trim()) || value === '(none)' ? `${factor}=${value}` : value;
 }
 
 
@@ -15957,8 +15954,10 @@ function decodeStats(raw, samples) {
         order = { min: a[3] ?? null, p50: a[4] ?? null, p95: a[5] ?? null, p99: a[6] ?? null, max: a[7] ?? null };
     else if (samples.length > 0 && samples.every((v) => typeof v === 'number'))
         order = orderOfSamples(samples);
-    else if (n === 1)
-        order = { min: a[1], p50: a[1], p95: a[1], p99: a[1], max: a[1] };
+    else if (n === 1) {
+        const value = a[1];
+        order = { min: value, p50: value, p95: value, p99: value, max: value };
+    }
     else
         order = { min: null, p50: null, p95: null, p99: null, max: null };
     // A null mean beside a p50: the file stated a median and no mean (SeriesStats.center).
@@ -25543,7 +25542,1495 @@ const bencher = {
     },
 };
 
+// EXTERNAL MODULE: ./src/metrics/identity.ts
+var identity = __nccwpck_require__(1659);
+// EXTERNAL MODULE: ./src/metrics/infer.ts
+var infer = __nccwpck_require__(1161);
+// EXTERNAL MODULE: ./src/util/memo.ts
+var memo = __nccwpck_require__(6012);
+// EXTERNAL MODULE: ./src/util/numbers.ts
+var numbers = __nccwpck_require__(1986);
+;// CONCATENATED MODULE: ./src/metrics/units.ts
+const KB = 1e3;
+const KIB = 1024;
+const TABLE = [
+    [['ns', 'nanoseconds', 'nanosecond'], { unit: 'ns', dimension: 'time', factor: 1e-9 }],
+    [['µs', 'μs', 'us', 'microseconds', 'microsecond'], { unit: 'µs', dimension: 'time', factor: 1e-6 }],
+    [['ms', 'msec', 'millis', 'milliseconds', 'millisecond'], { unit: 'ms', dimension: 'time', factor: 1e-3 }],
+    [['s', 'sec', 'secs', 'second', 'seconds'], { unit: 's', dimension: 'time', factor: 1 }],
+    [['min', 'mins', 'minute', 'minutes'], { unit: 'min', dimension: 'time', factor: 60 }],
+    [['h', 'hr', 'hrs', 'hour', 'hours'], { unit: 'h', dimension: 'time', factor: 3600 }],
+    [['bytes', 'byte'], { unit: 'B', dimension: 'bytes', factor: 1 }],
+    [['kb'], { unit: 'KB', dimension: 'bytes', factor: KB }],
+    [['mb'], { unit: 'MB', dimension: 'bytes', factor: KB ** 2 }],
+    [['gb'], { unit: 'GB', dimension: 'bytes', factor: KB ** 3 }],
+    [['tb'], { unit: 'TB', dimension: 'bytes', factor: KB ** 4 }],
+    [['kib'], { unit: 'KiB', dimension: 'bytes', factor: KIB }],
+    [['mib'], { unit: 'MiB', dimension: 'bytes', factor: KIB ** 2 }],
+    [['gib'], { unit: 'GiB', dimension: 'bytes', factor: KIB ** 3 }],
+    [['tib'], { unit: 'TiB', dimension: 'bytes', factor: KIB ** 4 }],
+    [['b/s', 'bytes/s'], { unit: 'B/s', dimension: 'byte-rate', factor: 1 }],
+    [['kb/s'], { unit: 'KB/s', dimension: 'byte-rate', factor: KB }],
+    [['mb/s'], { unit: 'MB/s', dimension: 'byte-rate', factor: KB ** 2 }],
+    [['gb/s'], { unit: 'GB/s', dimension: 'byte-rate', factor: KB ** 3 }],
+    [['tb/s'], { unit: 'TB/s', dimension: 'byte-rate', factor: KB ** 4 }],
+    [['kib/s'], { unit: 'KiB/s', dimension: 'byte-rate', factor: KIB }],
+    [['mib/s'], { unit: 'MiB/s', dimension: 'byte-rate', factor: KIB ** 2 }],
+    [['gib/s'], { unit: 'GiB/s', dimension: 'byte-rate', factor: KIB ** 3 }],
+    // llama.cpp prints "t/s".
+    [['tok/s', 'tokens/s', 'token/s', 't/s', 'tok/sec', 'tokens/sec', 'tps'], { unit: 'tok/s', dimension: 'token-rate', factor: 1 }],
+    [['req/s', 'requests/s', 'request/s', 'req/sec', 'rps', 'qps'], { unit: 'req/s', dimension: 'request-rate', factor: 1 }],
+    [['ops/s', 'op/s'], { unit: 'ops/s', dimension: 'op-rate', factor: 1 }],
+    [['it/s', 'items/s', 'samples/s', 'img/s', 'images/s', 'fps'], { unit: '/s', dimension: 'item-rate', factor: 1 }],
+    [['ms/tok', 'ms/token'], { unit: 'ms/tok', dimension: 'time-per-token', factor: 1e-3 }],
+    [['s/tok', 's/token'], { unit: 's/tok', dimension: 'time-per-token', factor: 1 }],
+    [['ns/op'], { unit: 'ns/op', dimension: 'time-per-op', factor: 1e-9 }],
+    [['%', 'percent'], { unit: '%', dimension: 'percent', factor: 1 }],
+    [['x'], { unit: 'x', dimension: 'ratio', factor: 1 }],
+    [['w', 'watts', 'watt'], { unit: 'W', dimension: 'power', factor: 1 }],
+];
+const BY_SPELLING = new Map();
+for (const [spellings, info] of TABLE)
+    for (const s of spellings)
+        BY_SPELLING.set(s, info);
+/** The unit a spelling names (case-insensitive except µ), or undefined. */
+function unitInfo(spelling) {
+    return BY_SPELLING.get(spelling.trim().toLowerCase());
+}
+/** `value` in unit `from`, expressed in unit `to` of the same dimension. */
+function convert(value, from, to) {
+    if (from.factor === to.factor)
+        return value;
+    // Whole-number ratios (1000, 1024) are applied as such: 1e-3 / 1e-6 in floating point is not exactly 1000.
+    const ratio = from.factor / to.factor;
+    const whole = (r) => Math.abs(r - Math.round(r)) < 1e-9 * r;
+    if (ratio >= 1 && whole(ratio))
+        return value * Math.round(ratio);
+    if (ratio < 1 && whole(1 / ratio))
+        return value / Math.round(1 / ratio);
+    return value * ratio;
+}
+/** Multipliers written after a number ("1.2k", "3M tok/s"): SI, upper-case except k. */
+const MULTIPLIERS = { k: 1e3, K: 1e3, M: 1e6, G: 1e9 };
+/**
+ * A number with a unit or multiplier after it: "12.5 ms", "101.5 tok/s",
+ * "1.2k", "3.4 GB", "2.5k tok/s". Plain numbers are parseNumber's job; this
+ * reads only what it is sure of and returns undefined for anything else.
+ */
+function parseQuantity(cell, decimalComma = false) {
+    const match = /^\s*([+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?)\s*([^\s\d].*?)\s*$/.exec(cell);
+    if (!match)
+        return undefined;
+    const digits = match[1];
+    if (digits.includes(',') && !(decimalComma && /^[+-]?\d*,\d+$/.test(digits)))
+        return undefined;
+    const value = Number(digits.replace(',', '.'));
+    if (!Number.isFinite(value))
+        return undefined;
+    const rest = match[2];
+    const unit = unitInfo(rest);
+    if (unit)
+        return { value, unit };
+    const multiplier = MULTIPLIERS[rest[0]];
+    if (multiplier === undefined)
+        return undefined;
+    const after = rest.slice(1).trim();
+    if (after === '')
+        return { value: value * multiplier };
+    const scaled = unitInfo(after);
+    // "3 MB" is megabytes, not mega-bytes-by-multiplier; only rates and counts take a multiplier.
+    if (scaled && /rate$/.test(scaled.dimension) && scaled.dimension !== 'byte-rate')
+        return { value: value * multiplier, unit: scaled };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/sanity.ts
+
+
+
+
+/**
+ * Values no benchmark can produce: a negative duration or throughput, a
+ * duration longer than a year, a rate past 1e18 per second, anything past
+ * 1e100 or not finite. Such a value is a parsing accident or a broken
+ * writer; averaged in, it would make every statistic of its series wrong.
+ */
+const SANE = {
+    /** Largest magnitude of any value. */
+    magnitude: 1e100,
+    /** Longest duration, in seconds (a year). */
+    durationSeconds: 366 * 24 * 3600,
+    /** Largest rate in its own unit per second (1e18: an exa-op machine). */
+    rate: 1e18,
+};
+/** Differences and errors may be negative whatever their unit says. */
+const SIGNED = /(^|_)(delta|diff|difference|change|improvement|regression|drift|offset|skew|slack|error|err|residual|bias|gain)(_|$)/;
+/**
+ * The check for values of one metric with the unit it is reported in:
+ * undefined when the value is possible, else why not ("a negative duration").
+ */
+function valueCheck(metric, unit, direction = (0,infer/* inferDirection */._w)(metric, unit)) {
+    return checks[direction](metric, unit);
+}
+/** The same few metric names recur in every file: one check each (per direction, as overrides may differ). */
+const checks = {
+    higher: (0,memo/* memo2 */.H)(20_000, (metric, unit) => makeCheck(metric, unit, 'higher')),
+    lower: (0,memo/* memo2 */.H)(20_000, (metric, unit) => makeCheck(metric, unit, 'lower')),
+    none: (0,memo/* memo2 */.H)(20_000, (metric, unit) => makeCheck(metric, unit, 'none')),
+};
+function makeCheck(metric, unit, direction) {
+    const info = unitInfo(unit);
+    const signed = SIGNED.test((0,infer/* normaliseName */.GX)(metric));
+    const duration = !signed && direction === 'lower' && info?.dimension === 'time' ? info.factor : undefined;
+    const rate = !signed && direction === 'higher' && /\/s$/.test(unit);
+    return (value) => {
+        if (!Number.isFinite(value))
+            return 'not a finite number';
+        if (duration !== undefined) {
+            if (value < 0)
+                return `${(0,numbers/* formatNumber */.ZV)(value)} ${unit} is a negative duration`;
+            if (value * duration > SANE.durationSeconds)
+                return `${(0,numbers/* formatNumber */.ZV)(value)} ${unit} is a duration of more than a year`;
+        }
+        if (rate) {
+            if (value < 0)
+                return `${(0,numbers/* formatNumber */.ZV)(value)} ${unit} is a negative throughput`;
+            if (value > SANE.rate)
+                return `${(0,numbers/* formatNumber */.ZV)(value)} ${unit} is beyond any real throughput`;
+        }
+        if (Math.abs(value) > SANE.magnitude)
+            return `${(0,numbers/* formatNumber */.ZV)(value)} is beyond any measurable magnitude`;
+        return undefined;
+    };
+}
+/**
+ * Why a stated summary cannot be real, or undefined: its centre and range
+ * (mean, median, min, max) are held to `check` as samples would be.
+ */
+function summaryCheck(summary, check) {
+    for (const value of [summary.mean, summary.median, summary.min, summary.max]) {
+        const why = value === undefined ? undefined : check(value);
+        if (why !== undefined)
+            return why;
+    }
+    return undefined;
+}
+const REPLACEMENT = '\uFFFD';
+/**
+ * Why a built series must stay out of the report, or undefined. Parsers drop
+ * impossible values one by one with their line; this catches what reaches a
+ * series by other ways (a tool adapter, a stated summary): a name or label
+ * that is not valid UTF-8 text, or statistics no benchmark can produce.
+ */
+function holdsReplacement(metric, labels) {
+    if (metric.includes(REPLACEMENT))
+        return true;
+    for (const key in labels)
+        if (key.includes(REPLACEMENT) || labels[key].includes(REPLACEMENT))
+            return true;
+    return false;
+}
+function seriesProblem(s) {
+    if (holdsReplacement(s.metric, s.labels))
+        return `a name or label of metric "${s.metric}" holds bytes that are not valid UTF-8 text; series left out`;
+    const check = valueCheck(s.metric, s.unit, s.direction);
+    const { mean, min, max, p50, p95, p99, sd } = s.stats;
+    for (const value of [mean, min, max, p50, p95, p99]) {
+        const why = value === null ? undefined : check(value);
+        if (why !== undefined)
+            return `"${s.metric}": ${why}; series left out`;
+    }
+    if (sd !== null && !Number.isFinite(sd))
+        return `"${s.metric}": its spread is not a finite number; series left out`;
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/metrics/stats.ts
+var metrics_stats = __nccwpck_require__(4522);
+;// CONCATENATED MODULE: ./src/parse/limits.ts
+/**
+ * Caps checked before or while a file is read, so one hostile or runaway file
+ * costs bounded memory and time and ends as one reported file instead of a
+ * crashed run. docs/robustness-data.md lists them with the reasons users see.
+ * The values are far above what benchmark tools write: a file past one is
+ * almost certainly not a benchmark result (a dump, a cache, generated data).
+ */
+const LIMITS = {
+    /** Distinct object key names in one JSON document, counted before it is parsed. */
+    jsonKeys: 100_000,
+    /** Nesting of JSON objects and arrays, checked before parsing (the walkers recurse). */
+    jsonDepth: 64,
+    /** Data rows of one table (CSV, TSV, JSONL, a JSON record array or a Markdown table). */
+    rows: 20_000_000,
+    /** Columns of one table (CSV header fields, distinct JSONL/record keys). */
+    columns: 2_000,
+    /** Metric/label combinations (series) from one file, and label combinations of one table. */
+    seriesPerFile: 20_000,
+    /** Series in one run, over every file: files past it are skipped whole. */
+    seriesPerRun: 200_000,
+    /** One CSV record (an unclosed quote would otherwise swallow the rest of the file). */
+    csvRecordChars: 4_000_000,
+    /** One JSONL line. */
+    lineChars: 16_000_000,
+};
+/**
+ * Thrown by a parser the moment a file passes a cap; parseFile turns it into
+ * a skipped file with this message as the reason.
+ */
+class LimitError extends Error {
+    line;
+    constructor(message, line) {
+        super(message);
+        this.line = line;
+        this.name = 'LimitError';
+    }
+}
+const grouped = (n) => n.toLocaleString('en-US');
+const limitMessages = {
+    jsonKeys: () => `too many keys: over ${grouped(LIMITS.jsonKeys)} distinct keys in one JSON document`,
+    jsonDepth: () => `nested too deeply: over ${grouped(LIMITS.jsonDepth)} levels of objects and arrays`,
+    rows: () => `too many rows: over ${grouped(LIMITS.rows)} in one table`,
+    columns: () => `too many columns: over ${grouped(LIMITS.columns)} in one table`,
+    seriesPerFile: (what = 'metric/label combinations') => `too many series: over ${grouped(LIMITS.seriesPerFile)} ${what} in one file`,
+    seriesPerRun: (count) => `not analysed: its ${grouped(count)} series would take the run past ${grouped(LIMITS.seriesPerRun)} series (earlier files in path order came first)`,
+    seriesPerRunPast: () => `not analysed: an earlier file in path order did not fit under the run's cap of ${grouped(LIMITS.seriesPerRun)} series, and every later file is left out (most without being read)`,
+    lineChars: () => `line longer than ${grouped(LIMITS.lineChars)} characters; line skipped`,
+};
+
+;// CONCATENATED MODULE: ./src/parse/summary-groups.ts
+
+
+const STAT_WORDS = {
+    mean: 'mean',
+    avg: 'mean',
+    average: 'mean',
+    median: 'median',
+    std: 'sd',
+    stddev: 'sd',
+    stdev: 'sd',
+    sd: 'sd',
+    std_dev: 'sd',
+    min: 'min',
+    minimum: 'min',
+    max: 'max',
+    maximum: 'max',
+};
+/** Keys that count the samples of every summary beside them. */
+const SHARED_N = new Set(['n', 'count', 'num_samples', 'sample_count', 'samples', 'runs', 'num_runs', 'rounds', 'n_samples']);
+/**
+ * Count words that give one summary its n: `stats.rounds` beside `stats.mean`,
+ * `ttft_ms_count` beside `ttft_ms_mean`. `samples` is left out: beside a
+ * summary it is as often the array of raw values as their number.
+ */
+const OWN_N = new Set([...SHARED_N].filter((w) => w !== 'samples'));
+/** `q1`/`q2`/`q3` are quartiles (pytest-benchmark), not the 1st and 3rd percentiles. */
+const QUARTILES = { q1: 'p25', q2: 'median', q3: 'p75' };
+/** Words that only join a statistic to its metric: `ttft_s_quantiles_p95` describes `ttft_s`. */
+const CONNECTOR = /(^|[._])(quantiles?|percentiles?)$/;
+const statOf = (0,memo/* memo */.p)(10_000, statOfWord);
+function statOfWord(word) {
+    const quartile = QUARTILES[word];
+    if (quartile)
+        return quartile;
+    // `p99.9` arrives as `p99_9` once the name is normalised.
+    const percentile = /^(?:p|q|percentile_?)(\d{1,2}(?:[._]\d+)?)$/.exec(word);
+    if (percentile) {
+        const rank = Number(percentile[1].replace('_', '.'));
+        return rank === 50 ? 'median' : `p${rank}`;
+    }
+    return STAT_WORDS[word];
+}
+function withoutConnector(base) {
+    const stripped = base.replace(CONNECTOR, '');
+    return stripped === '' ? base : stripped;
+}
+/** Splits `mean_ttft_ms` / `ttft_ms_mean` / `latency.p95` into a statistic and the metric it describes (shared: do not change). */
+const splitStat = (0,memo/* memo */.p)(50_000, (name) => {
+    const split = splitStatWord(name);
+    return split && { stat: split.stat, base: withoutConnector(split.base) };
+});
+/** The last dot that separates path segments; the dot of `p99.9` is part of a number. */
+function lastPathDot(name) {
+    for (let i = name.length - 1; i >= 0; i--) {
+        if (name[i] === '.' && !(/\d/.test(name[i - 1] ?? '') && /\d/.test(name[i + 1] ?? '')))
+            return i;
+    }
+    return -1;
+}
+function splitStatWord(name) {
+    const dot = lastPathDot(name);
+    if (dot > 0) {
+        const stat = statOf((0,infer/* normaliseName */.GX)(name.slice(dot + 1)));
+        if (stat)
+            return { stat, base: name.slice(0, dot) };
+    }
+    const parts = (0,infer/* normaliseName */.GX)(name.slice(dot + 1)).split('_');
+    const prefix = dot > 0 ? `${name.slice(0, dot)}.` : '';
+    for (const width of [2, 1]) {
+        if (parts.length <= width)
+            continue;
+        const head = statOf(parts.slice(0, width).join('_'));
+        if (head)
+            return { stat: head, base: prefix + parts.slice(width).join('_') };
+        const tail = statOf(parts.slice(-width).join('_'));
+        if (tail)
+            return { stat: tail, base: prefix + parts.slice(0, -width).join('_') };
+    }
+    return undefined;
+}
+/**
+ * Finds summary groups among sibling keys. A group needs a centre (mean or
+ * median) and at least one more statistic of its own; a lone `mean_x` stays an
+ * ordinary metric. A shared `n`/`count` beside the groups supplies their n.
+ */
+function findSummaryGroups(keys) {
+    const byBase = new Map();
+    for (const key of keys) {
+        const split = splitStat(key);
+        if (!split || split.base === '')
+            continue;
+        const columns = byBase.get(split.base) ?? {};
+        if (!columns[split.stat])
+            columns[split.stat] = key;
+        byBase.set(split.base, columns);
+    }
+    const groups = [];
+    for (const [metric, columns] of byBase) {
+        const stats = Object.keys(columns);
+        const hasCentre = columns.mean !== undefined || columns.median !== undefined;
+        if (hasCentre && stats.length >= 2)
+            groups.push({ metric, columns });
+    }
+    // A group's own count (`stats.rounds`, `ttft_ms_count`) is its n; it does not make a group by itself.
+    for (const group of groups) {
+        if (group.columns.n !== undefined)
+            continue;
+        const own = keys.find((k) => {
+            for (const sep of ['.', '_']) {
+                if (k.startsWith(group.metric + sep) && OWN_N.has((0,infer/* normaliseName */.GX)(k.slice(group.metric.length + 1))))
+                    return true;
+            }
+            return false;
+        });
+        if (own !== undefined)
+            group.columns.n = own;
+    }
+    const sharedN = keys.find((k) => SHARED_N.has((0,infer/* normaliseName */.GX)(k.slice(k.lastIndexOf('.') + 1))) && !k.includes('.'));
+    return sharedN === undefined ? { groups } : { groups, sharedN };
+}
+/** `n`, `count`, `runs`, …: a key that counts samples rather than measuring them. */
+function isCountName(key) {
+    return SHARED_N.has((0,infer/* normaliseName */.GX)(key));
+}
+/** An object that is itself a summary: `{ "mean": 1.2, "stddev": 0.1, "n": 5 }`. */
+function isStatsObject(keys) {
+    const stats = keys.map((k) => (SHARED_N.has((0,infer/* normaliseName */.GX)(k)) ? 'n' : statOf((0,infer/* normaliseName */.GX)(k))));
+    if (stats.some((s) => s === undefined))
+        return false;
+    return stats.includes('mean') || stats.includes('median') ? stats.length >= 2 : false;
+}
+function summaryFromStats(get, stats) {
+    const summary = {};
+    for (const stat of stats) {
+        const value = get(stat);
+        if (value === undefined)
+            continue;
+        if (stat === 'mean' || stat === 'median' || stat === 'sd' || stat === 'min' || stat === 'max' || stat === 'n') {
+            summary[stat] = value;
+        }
+        else {
+            summary.percentiles = { ...summary.percentiles, [Number(stat.slice(1))]: value };
+        }
+    }
+    return summary;
+}
+function statKeysOf(keys) {
+    const out = new Map();
+    for (const k of keys) {
+        const name = (0,infer/* normaliseName */.GX)(k);
+        const stat = SHARED_N.has(name) ? 'n' : statOf(name);
+        if (stat && !out.has(stat))
+            out.set(stat, k);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/util/own.ts
+var util_own = __nccwpck_require__(8996);
+;// CONCATENATED MODULE: ./src/parse/table.ts
+
+
+
+
+
+
+
+
+
+
+/** Rows looked at before columns get their roles; everything after streams. */
+const PROFILE_ROWS = 1000;
+const MAX_LABEL_VALUES = 50;
+const MAX_LABEL_LENGTH = 64;
+/** A column named like a label (`name`, `benchmark`, `test`) may name this many things. */
+const MAX_NAMED_LABEL_VALUES = 1000;
+const MAX_NAMED_LABEL_LENGTH = 200;
+/** Run times written as text change every run; as labels they would break matching across runs. */
+const DIGIT_TEXT = /^[\d\s.,;:/|+-]+$/;
+// `2026-09-22T09:06:42Z`, and nvidia-smi's `2026/09/22 09:06:42.286`.
+const DATE_VALUE = /^\d{4}([-/])\d{2}\1\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+/** What a decoder puts in place of bytes that are not UTF-8: such text is not the name the file meant. */
+const table_REPLACEMENT = '\uFFFD';
+const ERROR_COLUMN = /^(error|errors|err|error_?message|error_?msg|exception|failure|failure_?reason)$/;
+const NO_ERROR = new Set(['', 'none', 'null', 'nan', 'n/a', 'na', '0', 'false', 'ok', 'success', '-']);
+/**
+ * Columns that number or date rows rather than measure anything. Ids of the workload items
+ * (prompt_id, request_id) are as free as the prompt text itself: samples of one series, not labels.
+ */
+const IGNORED_COLUMN = /^((prompt|request|req|sample|query|question|item)_?(id|idx|index|no|num|number)|run|epoch|build_?number|version|pid|run_?id|runs|iteration|iter|trial|rep|repeat|repetition|idx|index|id|row|step|timestamp|time_?stamp|date|datetime|created_?at|started_?at|ended_?at|start_?time|end_?time|ts|unit|units|time_?unit)$/;
+/** Ignored columns that name the run a row belongs to (a subset of IGNORED_COLUMN). */
+const RUN_COLUMN = /^(run|run_?id|trial|rep|repeat|repetition)$/;
+const ITERATION_COLUMN = /^(iteration|iter)$/;
+/** Runs a label group tracks before it stops (a column numbering every row is no run). */
+const MAX_RUNS = 1000;
+/** Free text: never a label, never a metric. */
+const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|completion|answer|message|description|comment|comments|notes?|log|stdout|stderr|command|cmd|path|file|filename|url)$/;
+/** Categorical columns, numeric or not: they split series instead of being measured. */
+const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|gpu|gpu_?name|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|input_?len|output_?len|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|dp|cp|ep|vp|tensor_?parallel(_?size)?|pipeline_?parallel(_?size)?|data_?parallel(_?size)?|context_?parallel(_?size)?|expert_?parallel(_?size)?|mbs|gbs|micro_?batch(_?size)?|global_?batch(_?size)?|(#_?|num_?|n_?)?(gpus|nodes)|gpu_?count|node_?count|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
+const MISSING = new Set(['', 'nan', 'null', 'none', 'n/a', 'na', '-', '—']);
+/** A plain decimal number, exponent allowed: one that reads as ±Infinity (1e400) overflowed, it is no text. */
+const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** A cell written as a number too large for a double (`1e400`): a measured value, out of range. */
+function overflows(cell) {
+    if (typeof cell !== 'string')
+        return false;
+    const text = cell.trim();
+    return DECIMAL_SYNTAX.test(text) && !Number.isFinite(Number(text));
+}
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+/**
+ * Plain decimal numbers only (`12`, `-0.5`, `.25`, `1.5e3`, spaces around): the
+ * character check keeps out what Number() would also accept (`0x1f`, `Infinity`,
+ * blanks as 0) before Number() does the conversion, with no regex on the hot path.
+ */
+function parseNumber(cell, decimalComma = false) {
+    if (typeof cell === 'number')
+        return Number.isFinite(cell) ? cell : undefined;
+    if (typeof cell !== 'string')
+        return undefined;
+    // Typographic minus (U+2212, as reports and spreadsheets write it): the number it signs, not text.
+    if (cell.charCodeAt(0) === 0x2212)
+        return parseNumber(`-${cell.slice(1)}`, decimalComma);
+    // Most cells are plain numbers: starting with a digit, sign or point and ending with a digit or point,
+    // and without a 0x/0b/0o prefix, only what the loop below accepts converts to a finite number.
+    const length = cell.length;
+    if (length > 0) {
+        const first = cell.charCodeAt(0);
+        const last = cell.charCodeAt(length - 1);
+        if (((first >= 48 && first <= 57) || first === 45 || first === 46 || first === 43) && ((last >= 48 && last <= 57) || last === 46)) {
+            const second = length > 1 ? cell.charCodeAt(1) | 0x20 : 0;
+            if (!(first === 48 && (second === 120 || second === 98 || second === 111))) {
+                const value = decimal(cell);
+                if (value === value && value !== Infinity && value !== -Infinity)
+                    return value;
+            }
+        }
+    }
+    let digits = false;
+    for (let i = 0; i < cell.length; i++) {
+        const c = cell.charCodeAt(i);
+        if (c >= 48 && c <= 57)
+            digits = true;
+        else if (c !== 46 && c !== 43 && c !== 45 && c !== 101 && c !== 69 && c !== 32 && c !== 9) {
+            return decimalComma && DECIMAL_COMMA.test(cell.trim()) ? Number(cell.trim().replace(',', '.')) : undefined;
+        }
+    }
+    if (!digits)
+        return undefined;
+    const value = Number(cell);
+    return Number.isFinite(value) ? value : undefined;
+}
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+/**
+ * Number(text) for `[+-]digits[.digits]`, computed as an integer divided by a
+ * power of ten while both are exact doubles (integer below 2^53, power at
+ * most 10^22): one correctly rounded division, so the very double Number()
+ * returns, at a third of its cost. Anything else (an exponent, more digits)
+ * goes to Number().
+ */
+function decimal(text) {
+    const value = decimalAt(text, 0, text.length);
+    return value === value ? value : Number(text);
+}
+/**
+ * The value of `text[start, end)` when it is a plain decimal read exactly as
+ * above (`[+-]digits[.digits]`, under 2^53, at most 22 decimals); NaN for
+ * anything else, which the caller reads the general way.
+ */
+function decimalAt(text, start, end) {
+    let i = start;
+    let negative = false;
+    const sign = text.charCodeAt(i);
+    if (sign === 45) {
+        negative = true;
+        i += 1;
+    }
+    else if (sign === 43)
+        i += 1;
+    let mantissa = 0;
+    let fraction = -1;
+    let digits = 0;
+    for (; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+            if (mantissa >= 900719925474099)
+                return Number.NaN;
+            mantissa = mantissa * 10 + (c - 48);
+            digits += 1;
+            if (fraction >= 0)
+                fraction += 1;
+        }
+        else if (c === 46 && fraction < 0)
+            fraction = 0;
+        else
+            return Number.NaN;
+    }
+    if (digits === 0 || fraction > 22)
+        return Number.NaN;
+    const value = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+    return negative ? -value : value;
+}
+function isMissing(cell) {
+    if (cell === null || cell === undefined)
+        return true;
+    if (typeof cell !== 'string')
+        return false;
+    // Every missing-value token is short and none starts with a digit (most cells), so those skip the trim and lookup.
+    const first = cell.charCodeAt(0);
+    return cell.length <= 8 && !(first >= 48 && first <= 57) && MISSING.has(cell.trim().toLowerCase());
+}
+function isErrorValue(cell) {
+    if (cell === '' || cell === null || cell === undefined || cell === false)
+        return false;
+    if (typeof cell === 'number')
+        return cell !== 0;
+    if (cell === true)
+        return true;
+    return !NO_ERROR.has(String(cell).trim().toLowerCase());
+}
+/**
+ * Turns rows into series: numeric columns are metrics, categorical columns are
+ * labels that split them, rows with an error are counted and left out. Roles
+ * are decided from the first rows, so a file of any length streams through.
+ * Rows are held as arrays by column index: this is the hot loop of a 500 MB CSV.
+ */
+class TableBuilder {
+    options;
+    columns = [];
+    index = new Map();
+    profiles = [];
+    /** Role by column index once decided; columns first seen later get theirs on their first value. */
+    roles;
+    /** Columns with a role; fewer than `columns` means some appeared after profiling and still wait for a value. */
+    decided = 0;
+    labelIdx = [];
+    metricIdx = [];
+    errorIdx = [];
+    summaryGroups = [];
+    /** The column naming each row's run (`run_id`), or -1: see TableRuns. */
+    runIdx = -1;
+    /**
+     * An `iteration` column may number the requests inside each run instead of the runs: it is
+     * taken for the run only while each value's rows stay together, as a run's rows do.
+     */
+    runsTogether = false;
+    sharedN;
+    buffered = [];
+    groups = new Map();
+    series = [];
+    rows = 0;
+    excluded = 0;
+    /** Unit of each column whose cells state one ("12.5 ms"); later cells are converted to it. */
+    units = [];
+    /** Impossible-value check of each metric column, for the unit its values are in. */
+    checks = [];
+    /** addLine's field boundaries (start, end per column), reused row after row. */
+    bounds = new Int32Array(0);
+    /** addLine's label cells by column index, reused row after row. */
+    lineCells = [];
+    constructor(options) {
+        this.options = options;
+    }
+    /** Fixes the columns of positional rows (a CSV header); `addCells` rows follow this order. */
+    setColumns(names) {
+        for (const name of names)
+            this.columnIndex(name);
+    }
+    /** A row of cells in the order given to `setColumns`. */
+    addCells(cells, line) {
+        this.rows += 1;
+        if (this.rows > LIMITS.rows)
+            throw new LimitError(limitMessages.rows(), line);
+        if (this.roles) {
+            this.consume(cells, line);
+            return;
+        }
+        this.profile(cells);
+        this.buffered.push({ cells, line });
+        if (this.buffered.length >= PROFILE_ROWS)
+            this.decideRoles();
+    }
+    /** A row keyed by column name (JSON records); keys may vary from row to row. */
+    addRow(row, line) {
+        const cells = new Array(this.columns.length);
+        for (const key in row)
+            cells[this.columnIndex(key, line)] = row[key];
+        this.addCells(cells, line);
+    }
+    finish() {
+        if (!this.roles)
+            this.decideRoles(true);
+        const labelColumns = this.labelIdx.map((i) => this.columns[i]);
+        if (this.runIdx >= 0)
+            for (const group of this.groups.values())
+                this.setRuns(group);
+        // A unit stated in the cells ("12.5 ms") is the series' unit, as a header's "(ms)" would be.
+        for (const group of this.groups.values()) {
+            group.sampled.forEach((series, i) => {
+                const unit = this.units[i];
+                if (series && unit)
+                    series.unitHint = unit.info.unit;
+            });
+            group.summaries.forEach((series, g) => {
+                const centre = centreColumn(this.summaryGroups[g]);
+                const unit = centre === undefined ? undefined : this.units[centre];
+                if (series && unit)
+                    series.unitHint = unit.info.unit;
+            });
+        }
+        return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
+    }
+    columnIndex(name, line) {
+        let i = this.index.get(name);
+        if (i === undefined) {
+            if (this.columns.length >= LIMITS.columns)
+                throw new LimitError(limitMessages.columns(), line);
+            i = this.columns.length;
+            this.columns.push(name);
+            this.index.set(name, i);
+        }
+        return i;
+    }
+    profile(cells) {
+        for (let i = 0; i < cells.length; i++) {
+            const p = (this.profiles[i] ??= emptyProfile());
+            if (!isMissing(cells[i]))
+                profileCell(p, cells[i], this.options.decimalComma);
+        }
+    }
+    /** `whole`: every row was profiled, so a column with one value has that value everywhere. */
+    decideRoles(whole = false) {
+        const roles = [];
+        this.columns.forEach((column, i) => {
+            const p = this.profiles[i] ?? emptyProfile();
+            const namesRows = this.options.rowNameColumns?.includes(column) ?? false;
+            let role = roleOf(column, p, namesRows);
+            if (column.includes(table_REPLACEMENT)) {
+                this.options.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
+                role = 'ignore';
+            }
+            // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
+            // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
+            if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1)
+                role = 'ignore';
+            if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
+                this.options.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
+            }
+            roles[i] = role;
+        });
+        const named = (role) => this.columns.filter((_, i) => roles[i] === role);
+        // mean_x / std_x / p95_x beside each other describe one metric, not four.
+        const numeric = named('metric');
+        const { groups } = findSummaryGroups(numeric);
+        // Records such as `{ model, mean, stddev, n }` summarise one unnamed metric: the table's own.
+        const bare = numeric.filter((c) => statKeysOf([c]).size === 1);
+        if (bare.length > 0 && isStatsObject(bare) && groups.every((g) => Object.values(g.columns).every((c) => !bare.includes(c)))) {
+            groups.push({ metric: '', columns: Object.fromEntries(statKeysOf(bare)) });
+        }
+        // A count column such as `runs` is not a metric of its own but still gives the summaries their n.
+        const counts = this.columns.filter((_, i) => roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0);
+        const { sharedN } = findSummaryGroups([...numeric, ...counts]);
+        this.summaryGroups = groups.map((g) => ({
+            metric: g.metric,
+            columns: Object.entries(g.columns).map(([stat, column]) => [stat, this.index.get(column)]),
+        }));
+        for (const g of this.summaryGroups)
+            for (const [, i] of g.columns)
+                roles[i] = 'summary';
+        if (groups.length > 0 && sharedN !== undefined) {
+            this.sharedN = this.index.get(sharedN);
+            if (this.sharedN !== undefined)
+                roles[this.sharedN] = 'summary';
+        }
+        this.roles = roles;
+        this.decided = roles.length;
+        // Whether a run column's values change is read only on a whole table: a long one's first rows may all be of its first run.
+        this.runIdx = runColumn(this.columns, roles, whole ? this.buffered : []);
+        // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
+        // A summary row stands for its n requests, so it is several values of its run even alone.
+        if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !repeatsAValue(this.buffered, this.runIdx))
+            this.runIdx = -1;
+        this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx]).run === 1;
+        roles.forEach((role, i) => this.remember(i, role));
+        for (const { cells, line } of this.buffered)
+            this.consume(cells, line);
+        this.buffered = [];
+    }
+    remember(i, role) {
+        if (role === 'label')
+            this.labelIdx.push(i);
+        else if (role === 'metric')
+            this.metricIdx.push(i);
+        else if (role === 'error')
+            this.errorIdx.push(i);
+    }
+    /** A column first seen after profiling (JSONL records vary) is judged by name and its first real value. */
+    decideLate(cells, line) {
+        const roles = this.roles;
+        for (let i = 0; i < cells.length; i++) {
+            if (roles[i] !== undefined || isMissing(cells[i]))
+                continue;
+            const p = emptyProfile();
+            profileCell(p, cells[i], this.options.decimalComma);
+            const column = this.columns[i];
+            const role = column.includes(table_REPLACEMENT) ? 'ignore' : roleOf(column, p);
+            if (column.includes(table_REPLACEMENT))
+                this.options.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
+            roles[i] = role;
+            this.decided += 1;
+            this.remember(i, role);
+            this.labelIdx.sort((a, b) => a - b);
+            this.metricIdx.sort((a, b) => a - b);
+        }
+    }
+    consume(cells, line) {
+        if (this.decided < this.columns.length)
+            this.decideLate(cells, line);
+        for (const i of this.errorIdx) {
+            if (isErrorValue(cells[i])) {
+                this.excluded += 1;
+                return;
+            }
+        }
+        const group = this.groupOf(cells, line);
+        if (group.invalid !== undefined) {
+            this.options.problems.add(line, group.invalid);
+            return;
+        }
+        const run = this.runIdx < 0 ? -1 : this.runOf(group, cells[this.runIdx]);
+        for (const i of this.metricIdx) {
+            const cell = cells[i];
+            if (cell === undefined || cell === null)
+                continue;
+            if (Array.isArray(cell)) {
+                if (!cell.every((v) => Number.isFinite(v))) {
+                    this.options.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
+                    continue;
+                }
+                const check = this.checkFor(i);
+                const bad = cell.map(check).find((why) => why !== undefined);
+                if (bad !== undefined) {
+                    this.options.problems.add(line, `column "${this.columns[i]}": ${bad}; values left out`);
+                    continue;
+                }
+                const series = this.sampledSeries(group, i, line);
+                if (series)
+                    for (const v of cell)
+                        series.samples?.add(v);
+                if (run >= 0)
+                    for (const v of cell)
+                        tally(group, i, run, v);
+                continue;
+            }
+            const value = this.cellValue(i, cell, line);
+            if (value === undefined)
+                continue;
+            this.sampledSeries(group, i, line)?.samples?.add(value);
+            if (run >= 0)
+                tally(group, i, run, value);
+        }
+        for (let g = 0; g < this.summaryGroups.length; g++)
+            this.addSummary(g, cells, group, line, run);
+    }
+    /** The group of a row's label cells (created on first sight). */
+    groupOf(cells, line) {
+        const labelIdx = this.labelIdx;
+        let key;
+        if (labelIdx.length === 1) {
+            // One label column (a model): its value is the key; no string is built per row.
+            const cell = cells[labelIdx[0]];
+            key = isMissing(cell) ? '\u0002' : typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+        }
+        else {
+            key = '';
+            for (const i of labelIdx) {
+                const cell = cells[i];
+                key += isMissing(cell) ? '\u0002' : String(cell).trim();
+                key += '\u0001';
+            }
+        }
+        let group = this.groups.get(key);
+        if (!group) {
+            if (this.groups.size >= LIMITS.seriesPerFile)
+                throw new LimitError(limitMessages.seriesPerFile('label combinations'), line);
+            const labels = { ...this.options.fixedLabels };
+            let invalid;
+            for (const i of this.labelIdx) {
+                if (isMissing(cells[i]))
+                    continue;
+                const value = String(cells[i]).trim();
+                (0,util_own/* setOwn */.P)(labels, this.columns[i], value);
+                if (invalid === undefined && value.includes(table_REPLACEMENT)) {
+                    invalid = `column "${this.columns[i]}" holds bytes that are not valid UTF-8 text; row skipped (save the file as UTF-8)`;
+                }
+            }
+            group = { labels, sampled: [], summaries: [] };
+            if (invalid !== undefined)
+                group.invalid = invalid;
+            this.groups.set(key, group);
+        }
+        return group;
+    }
+    /**
+     * True when rows can be handed over as text (`addLine`): the roles are
+     * decided and every column has one, and no summary columns need the cells.
+     */
+    get takesLines() {
+        return this.roles !== undefined && this.decided === this.columns.length && this.summaryGroups.length === 0;
+    }
+    /**
+     * A row given as `text[start, end)`, fields separated by `delimiter`, no
+     * quotes (a CSV line): the same as `addCells` with the split fields, but
+     * only the fields the roles read become strings, and plain decimal numbers
+     * are read straight from the text. Returns the number of fields; a row
+     * whose count differs from the columns' is not added (the caller reports it).
+     * Only while `takesLines` holds.
+     */
+    addLine(text, start, end, delimiter, line) {
+        const width = this.columns.length;
+        let bounds = this.bounds;
+        if (bounds.length < 2 * width)
+            bounds = this.bounds = new Int32Array(2 * width);
+        let fields = 0;
+        for (let p = start;;) {
+            let d = text.indexOf(delimiter, p);
+            if (d < 0 || d > end)
+                d = end;
+            if (fields < width) {
+                bounds[2 * fields] = p;
+                bounds[2 * fields + 1] = d;
+            }
+            fields += 1;
+            if (d === end)
+                break;
+            p = d + 1;
+        }
+        if (fields !== width)
+            return fields;
+        this.rows += 1;
+        if (this.rows > LIMITS.rows)
+            throw new LimitError(limitMessages.rows(), line);
+        for (const i of this.errorIdx) {
+            const a = bounds[2 * i];
+            const b = bounds[2 * i + 1];
+            if (a < b && isErrorValue(text.slice(a, b))) {
+                this.excluded += 1;
+                return fields;
+            }
+        }
+        const cells = this.lineCells;
+        for (const i of this.labelIdx)
+            cells[i] = text.slice(bounds[2 * i], bounds[2 * i + 1]);
+        const group = this.groupOf(cells, line);
+        if (group.invalid !== undefined) {
+            this.options.problems.add(line, group.invalid);
+            return fields;
+        }
+        const r = this.runIdx;
+        const run = r < 0 ? -1 : this.runOf(group, text.slice(bounds[2 * r], bounds[2 * r + 1]));
+        for (const i of this.metricIdx) {
+            const a = bounds[2 * i];
+            const b = bounds[2 * i + 1];
+            if (a === b)
+                continue;
+            let value = decimalAt(text, a, b);
+            if (value === value) {
+                if (this.checkFor(i)(value) !== undefined)
+                    value = this.cellValue(i, text.slice(a, b), line) ?? Number.NaN;
+            }
+            else
+                value = this.cellValue(i, text.slice(a, b), line) ?? Number.NaN;
+            if (value === value) {
+                this.sampledSeries(group, i, line)?.samples?.add(value);
+                if (run >= 0)
+                    tally(group, i, run, value);
+            }
+        }
+        return fields;
+    }
+    /**
+     * A metric cell as a number in its column's unit, or undefined (missing, or
+     * reported: unreadable, in a unit that does not convert, impossible).
+     */
+    cellValue(i, cell, line, check = true) {
+        let value = parseNumber(cell, this.options.decimalComma);
+        if (value === undefined) {
+            if (isMissing(cell)) {
+                // `nan` is a measurement the tool could not make (a failed run), not a blank: said, so the row does not vanish unseen.
+                if (typeof cell === 'string' && cell.trim().toLowerCase() === 'nan')
+                    this.options.problems.add(line, `column "${this.columns[i]}" states NaN (no measurement); cell skipped`);
+                return undefined;
+            }
+            if (overflows(cell)) {
+                this.options.problems.add(line, `column "${this.columns[i]}": ${cell.trim().slice(0, 40)} is not a finite number; cell skipped`);
+                return undefined;
+            }
+            const quantity = typeof cell === 'string' ? parseQuantity(cell, this.options.decimalComma) : undefined;
+            if (!quantity) {
+                const text = typeof cell === 'string' && cell.includes(table_REPLACEMENT) ? 'holds bytes that are not valid UTF-8 text' : 'holds a value that is not a number';
+                this.options.problems.add(line, `column "${this.columns[i]}" ${text}; cell skipped`);
+                return undefined;
+            }
+            value = this.inColumnUnit(i, quantity, cell, line);
+            if (value === undefined)
+                return undefined;
+        }
+        if (!check)
+            return value;
+        const why = this.checkFor(i)(value);
+        if (why === undefined)
+            return value;
+        this.options.problems.add(line, `column "${this.columns[i]}": ${why}; value left out`);
+        return undefined;
+    }
+    /** The first unit a column states (or its header's "(ms)") is the column's; other units of the same kind are converted. */
+    inColumnUnit(i, quantity, cell, line) {
+        if (!quantity.unit)
+            return quantity.value;
+        const column = this.columns[i];
+        let unit = this.units[i];
+        if (!unit) {
+            const stated = unitInfo((0,infer/* bracketUnit */.Dn)(column) ?? '');
+            unit = { info: stated && stated.dimension === quantity.unit.dimension ? stated : quantity.unit, noted: false };
+            this.units[i] = unit;
+            this.checks[i] = undefined;
+        }
+        if (quantity.unit.unit === unit.info.unit)
+            return quantity.value;
+        if (quantity.unit.dimension === unit.info.dimension) {
+            if (!unit.noted) {
+                this.options.problems.add(line, `column "${column}" mixes ${unit.info.unit} and ${quantity.unit.unit}; values converted to ${unit.info.unit}`);
+                unit.noted = true;
+            }
+            return convert(quantity.value, quantity.unit, unit.info);
+        }
+        this.options.problems.add(line, `column "${column}": "${cell.trim().slice(0, 40)}" is not in ${unit.info.unit} like the rest of the column and cannot be converted; cell skipped`);
+        return undefined;
+    }
+    checkFor(i) {
+        let check = this.checks[i];
+        if (!check) {
+            const column = this.columns[i];
+            const metric = this.options.metricPrefix ? `${this.options.metricPrefix}.${column}` : column;
+            check = valueCheck(metric, this.units[i]?.info.unit ?? (0,infer/* inferUnit */.bb)(metric));
+            this.checks[i] = check;
+        }
+        return check;
+    }
+    /** The run a row of `group` belongs to (its index in the group), or -1 once the group no longer tracks runs. */
+    runOf(group, cell) {
+        let runs = group.runs;
+        // A row that names no run counts in the statistics, in no run.
+        if (runs === null || isMissing(cell))
+            return -1;
+        const key = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+        if (runs === undefined)
+            group.runs = runs = new Map();
+        let index = runs.get(key);
+        if (index === undefined) {
+            if (runs.size >= MAX_RUNS) {
+                group.runs = null;
+                return -1;
+            }
+            index = runs.size;
+            runs.set(key, index);
+        }
+        else if (this.runsTogether && index !== group.lastRun) {
+            // Iteration 1 again after 2, 3, …: the column numbers requests within runs, not the runs.
+            group.runs = null;
+            return -1;
+        }
+        group.lastRun = index;
+        return index;
+    }
+    /** Each sampled series' run means, where two runs or more gave values and some run gave several. */
+    setRuns(group) {
+        if (!group.runs)
+            return;
+        const names = [...group.runs.keys()];
+        const set = (t, series) => {
+            if (!t || !series || t.broken)
+                return;
+            const means = [];
+            const keys = [];
+            let clustered = false;
+            for (let r = 0; r < t.counts.length; r++) {
+                const count = t.counts[r];
+                if (count === undefined)
+                    continue;
+                means.push(t.sums[r] / count);
+                keys.push(names[r]);
+                if (count > 1)
+                    clustered = true;
+            }
+            // One run of several values is recorded too: its spread between runs is unknown, which a comparison must know.
+            if (clustered)
+                series.runs = { column: this.columns[this.runIdx], means, keys };
+        };
+        group.tallies?.forEach((t, i) => set(t, group.sampled[i]));
+        group.summaryTallies?.forEach((t, g) => set(t, group.summaries[g]));
+    }
+    sampledSeries(group, column, line) {
+        const existing = group.sampled[column];
+        if (existing)
+            return existing;
+        const created = this.newSeries(this.columns[column], group, line, true);
+        group.sampled[column] = created;
+        return created;
+    }
+    addSummary(index, cells, group, line, run) {
+        const def = this.summaryGroups[index];
+        const value = (column) => {
+            if (column === undefined)
+                return undefined;
+            const cell = cells[column];
+            const plain = parseNumber(cell, this.options.decimalComma);
+            if (plain !== undefined || typeof cell !== 'string')
+                return plain;
+            const quantity = parseQuantity(cell, this.options.decimalComma);
+            return quantity ? this.inColumnUnit(column, quantity, cell, line) : undefined;
+        };
+        const columns = new Map(def.columns);
+        const get = (stat) => value(columns.get(stat)) ?? (stat === 'n' ? value(this.sharedN) : undefined);
+        const stats = new Set([...columns.keys(), 'n']);
+        const summary = summaryFromStats(get, stats);
+        if (summary.mean === undefined && summary.median === undefined)
+            return;
+        // The stated centre and range are checked as samples would be: in the unit of the mean (or median) column.
+        const centre = centreColumn(def);
+        const metric = this.options.metricPrefix ? (def.metric ? `${this.options.metricPrefix}.${def.metric}` : this.options.metricPrefix) : def.metric || 'value';
+        const check = valueCheck(metric, (centre === undefined ? undefined : this.units[centre]?.info.unit) ?? (0,infer/* inferUnit */.bb)(metric));
+        const why = summaryCheck(summary, check);
+        if (why !== undefined) {
+            this.options.problems.add(line, `summary of "${metric}": ${why}; row's summary left out`);
+            return;
+        }
+        let series = group.summaries[index];
+        if (!series) {
+            series = this.newSeries(def.metric, group, line, false);
+            if (!series)
+                return;
+            group.summaries[index] = series;
+        }
+        if (run >= 0)
+            tallySummary(group, index, run, summary);
+        if (!series.summary) {
+            series.summary = summary;
+            return;
+        }
+        const pooled = poolSummaries(series.summary, summary);
+        if (pooled)
+            series.summary = pooled;
+        else {
+            this.options.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
+            const t = group.summaryTallies?.[index];
+            if (t)
+                t.broken = true;
+        }
+    }
+    newSeries(column, group, line, sampled) {
+        if (this.series.length >= LIMITS.seriesPerFile)
+            throw new LimitError(limitMessages.seriesPerFile(), line);
+        const prefix = this.options.metricPrefix;
+        const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
+        // The group's series share its labels object, complete before any of them is made and never changed.
+        const series = sampled ? { metric, labels: group.labels, samples: new SampleAccumulator(), line } : { metric, labels: group.labels, line };
+        this.series.push(series);
+        return series;
+    }
+}
+/**
+ * The column of a summary group's mean (or median): the unit its cells state
+ * is the summary's, for the series and for the check of its values alike.
+ */
+function centreColumn(def) {
+    return def?.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
+}
+/** `text.trim()`, without a new string when there is nothing to trim (nearly always). */
+function trimmed(text) {
+    const first = text.charCodeAt(0);
+    const last = text.charCodeAt(text.length - 1);
+    return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
+}
+/** The column naming each row's run: a run's name before an iteration's (`run,iteration` numbers requests inside runs); -1 when none does. */
+function runColumn(columns, roles, rows) {
+    let best = -1;
+    let rank = 0;
+    columns.forEach((column, i) => {
+        // A column holding one value throughout (`run` = 1 beside `trial` = 1…5) names no runs: another one does.
+        const named = roles[i] === 'ignore' ? nameClass(column).run : 0;
+        if (named === 0)
+            return;
+        const run = named + (varies(rows, i) ? 0.5 : 0);
+        if (run > rank)
+            [best, rank] = [i, run];
+    });
+    return best;
+}
+/** Whether column `i` holds two different values among `rows`. */
+function varies(rows, i) {
+    const first = rows[0]?.cells[i];
+    return rows.some((r) => r.cells[i] !== first);
+}
+/**
+ * Adds a summary row's mean, weighted by its n, to its run's in `group`: a
+ * run's mean is that of all its requests. A row without mean or n gives its
+ * run no mean (the series then has no runs).
+ */
+function tallySummary(group, g, run, summary) {
+    const t = tallyIn((group.summaryTallies ??= []), g);
+    if (summary.mean === undefined || summary.n === undefined || !(summary.n > 0))
+        t.broken = true;
+    else
+        addToRun(t, run, summary.mean * summary.n, summary.n);
+}
+/** Whether some value of column `i` appears on two rows or more, or a row holds a list of values (several in its run). */
+function repeatsAValue(rows, i) {
+    const seen = new Set();
+    for (const { cells } of rows) {
+        if (cells.some(Array.isArray))
+            return true;
+        const cell = cells[i];
+        const key = typeof cell === 'string' ? trimmed(cell) : cell;
+        if (seen.has(key))
+            return true;
+        seen.add(key);
+    }
+    return false;
+}
+/** Adds a value of column `i` to its run's sum in `group`. */
+function tally(group, i, run, value) {
+    addToRun(tallyIn((group.tallies ??= []), i), run, value, 1);
+}
+/** The tally at `index`, made on first use. */
+function tallyIn(tallies, index) {
+    let t = tallies[index];
+    if (!t)
+        tallies[index] = t = { sums: [], counts: [] };
+    return t;
+}
+function addToRun(t, run, sum, count) {
+    t.sums[run] = (t.sums[run] ?? 0) + sum;
+    t.counts[run] = (t.counts[run] ?? 0) + count;
+}
+function emptyProfile() {
+    return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0 };
+}
+const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
+/** Plain lowercase (or caseless) words, as prose has: `the`, `of`, `sky.` — not `hipBLASLt`, `vs`, `x`. */
+const PROSE_WORD = /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}'’-]*[.,;:!?]?$/u;
+const CONNECTIVES = new Set(['vs', 'vs.', 'v', 'v.', 'x', 'and', 'or', 'with', 'w/', 'w/o', 'on', 'at', 'via']);
+/**
+ * Sentences, not names: 60 characters, or five words of which two are plain
+ * lowercase words. `NVIDIA GeForce RTX 4090 Laptop GPU` has six words but is
+ * a device, and `ROCm 7 + hipBLASLt vs Vulkan RADV` a pairing, conditions to
+ * split by; prompts have `the`, `of`.
+ */
+function isProse(text) {
+    if (text.length >= 60)
+        return true;
+    const words = text.split(' ').filter((w) => w !== '');
+    return words.length >= 5 && words.filter((w) => PROSE_WORD.test(w) && !CONNECTIVES.has(w)).length >= 2;
+}
+/** Counts one present cell into its column's profile. */
+function profileCell(p, cell, decimalComma) {
+    if (Array.isArray(cell)) {
+        p.numeric += 1;
+        return;
+    }
+    // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
+    // A number that overflows is still one: the column stays a metric and the cell is reported when read.
+    if (typeof cell === 'number' ? Number.isFinite(cell) : parseNumber(cell, decimalComma) !== undefined || overflows(cell)) {
+        p.numeric += 1;
+        p.numericCells.push(cell);
+        return;
+    }
+    const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+    // Labels repeat on every row, so a text value is classified once per column.
+    let kind = typeof cell === 'string' ? p.kinds?.get(cell) : undefined;
+    if (kind === undefined) {
+        kind = cellKind(cell, text, decimalComma);
+        if (typeof cell === 'string') {
+            const kinds = (p.kinds ??= new Map());
+            if (kinds.size <= MAX_NAMED_LABEL_VALUES)
+                kinds.set(cell, kind);
+        }
+    }
+    if (kind === 'numeric') {
+        // A number with a unit ("12.5 ms", "1.2k").
+        p.numeric += 1;
+        p.numericCells.push(text);
+        return;
+    }
+    p.text += 1;
+    if (kind === 'dates')
+        p.dates += 1;
+    else if (kind === 'digitText')
+        p.digitText += 1;
+    else if (kind === 'prose')
+        p.prose += 1;
+    else if (kind === 'itemIds')
+        p.itemIds += 1;
+    else
+        p.other += 1;
+    if (p.distinct.size <= MAX_NAMED_LABEL_VALUES)
+        p.distinct.add(text);
+    if (text.length > p.maxLength)
+        p.maxLength = text.length;
+}
+/** A numeric cell as its column's profile reads it: trimmed text. */
+function numericText(cell) {
+    return typeof cell === 'string' ? trimmed(cell) : String(cell);
+}
+/**
+ * How many distinct values (text and numbers alike) a column's profiled cells hold. At most
+ * PROFILE_ROWS cells are profiled per column, so no bound is reached and the count is exact.
+ */
+function distinctValues(p) {
+    if (p.numericCells.length === 0)
+        return p.distinct.size;
+    const all = new Set(p.distinct);
+    for (const cell of p.numericCells)
+        all.add(numericText(cell));
+    return all.size;
+}
+/** The longest value, text or number, of a column's profiled cells. */
+function longestValue(p) {
+    let longest = p.maxLength;
+    for (const cell of p.numericCells)
+        longest = Math.max(longest, numericText(cell).length);
+    return longest;
+}
+function cellKind(cell, text, decimalComma) {
+    // "12.5 ms", "1.2k": numbers with a unit or multiplier count as numbers.
+    if (parseNumber(cell, decimalComma) !== undefined || (typeof cell === 'string' && parseQuantity(cell, decimalComma) !== undefined))
+        return 'numeric';
+    if (DATE_VALUE.test(text))
+        return 'dates';
+    if (DIGIT_TEXT.test(text))
+        return 'digitText';
+    if (isProse(text))
+        return 'prose';
+    if (ITEM_ID.test(text))
+        return 'itemIds';
+    return 'other';
+}
+/** The row has an error column holding an error: it is excluded, as a table would exclude it. */
+function rowHasError(row) {
+    return Object.entries(row).some(([column, cell]) => nameClass(column).error && isErrorValue(cell));
+}
+const nameClass = (0,memo/* memo */.p)(50_000, (column) => {
+    const name = (0,infer/* normaliseName */.GX)(column);
+    return { error: ERROR_COLUMN.test(name), ignored: IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name), label: LABEL_COLUMN.test(name), run: RUN_COLUMN.test(name) ? 2 : ITERATION_COLUMN.test(name) ? 1 : 0 };
+});
+/** A field that names a condition of the measurement (model, batch_size, …) rather than a result. */
+function isLabelName(column) {
+    return nameClass(column).label;
+}
+/** A field that numbers, dates or describes rows in prose: neither label nor metric. */
+function isIgnoredName(column) {
+    return nameClass(column).ignored;
+}
+function roleOf(column, p, namesRows = false) {
+    const names = nameClass(column);
+    if (names.error)
+        return 'error';
+    if (names.ignored)
+        return 'ignore';
+    const values = p.numeric + p.text;
+    if (p.text > 0 && p.dates === p.text)
+        return 'ignore';
+    if (p.text > 0 && p.numeric === 0 && p.digitText === p.text && !names.label)
+        return 'ignore';
+    // Counted only on the paths that ask: most columns are metrics, decided without it.
+    const distinct = () => distinctValues(p);
+    const fewValues = () => longestValue(p) <= MAX_LABEL_LENGTH && distinct() <= MAX_LABEL_VALUES;
+    // The workload (prompt text, question ids) is what a benchmark runs, not a condition it runs under:
+    // five prompts repeated for three quantization tags are five samples per tag, so such a column splits
+    // nothing, whatever its name. Decided from the values: mostly prose, or every value an item id.
+    if (!names.label && p.text >= 2 && p.numeric === 0 && (p.prose >= 0.6 * p.text || (p.itemIds === p.text && p.distinct.size >= 3)))
+        return 'ignore';
+    // A setting is written short (`concurrency` 16, `temperature` 0.7); a value with many digits after the point
+    // (`concurrency` 11.780263008980727, SGLang's measured mean) was measured: a label of it would change every run.
+    if (names.label && p.text === 0 && p.numeric > 0 && p.numericCells.some(isMeasuredLooking))
+        return 'metric';
+    if (names.label && longestValue(p) <= MAX_NAMED_LABEL_LENGTH && distinct() <= MAX_NAMED_LABEL_VALUES)
+        return 'label';
+    if (namesRows && p.numeric === 0 && p.text > 0 && fewValues())
+        return 'label';
+    // Mostly numbers: a metric whose stray text cells ("timeout", "OOM") are reported by line,
+    // never a label that would split the series by every measured value.
+    if (p.numeric > 0 && p.text < p.numeric)
+        return 'metric';
+    // Text that is unique on every row (ids, free text) would split each row into its own series.
+    if (p.text > 0 && fewValues() && !(distinct() === values && values > 3))
+        return 'label';
+    return values === 0 ? 'metric' : 'ignore';
+}
+/** Six or more significant digits after the decimal point: a computed value, not a setting someone typed. */
+function isMeasuredLooking(cell) {
+    const text = String(cell).trim();
+    const point = text.indexOf('.');
+    if (point < 0 || /e/i.test(text))
+        return false;
+    return text.slice(point + 1).replace(/^0+/, '').replace(/\D.*$/, '').length >= 6;
+}
+/** Exact pooled mean and sd of two summaries; percentiles cannot be pooled and are dropped. */
+function poolSummaries(a, b) {
+    if (a.n === undefined || b.n === undefined || a.mean === undefined || b.mean === undefined)
+        return undefined;
+    if (a.sd === undefined || b.sd === undefined)
+        return undefined;
+    const { n, mean, sd } = (0,metrics_stats/* poolMoments */.Mh)([
+        { n: a.n, mean: a.mean, sd: a.sd },
+        { n: b.n, mean: b.mean, sd: b.sd },
+    ]);
+    const pooled = { n, mean, sd: sd ?? 0 };
+    if (a.min !== undefined && b.min !== undefined)
+        pooled.min = Math.min(a.min, b.min);
+    if (a.max !== undefined && b.max !== undefined)
+        pooled.max = Math.max(a.max, b.max);
+    return pooled;
+}
+
+;// CONCATENATED MODULE: ./src/parse/adapters/llm-shared.ts
+
+
+
+/** Helpers shared by the LLM-inference adapters: they all build series by hand from known keys. */
+/** Label text from a scalar; undefined for null, objects and over-long values (never free text). */
+function shortLabel(v, maxLength = 120) {
+    if (typeof v === 'string') {
+        const s = v.trim();
+        return s !== '' && s.length <= maxLength && !/[\r\n]/.test(s) ? s : undefined;
+    }
+    if (typeof v === 'number' && Number.isFinite(v))
+        return String(v);
+    if (typeof v === 'boolean')
+        return String(v);
+    return undefined;
+}
+function withOptions(series, options) {
+    if (options.unit !== undefined)
+        series.unitHint = options.unit;
+    if (options.direction !== undefined)
+        series.directionHint = options.direction;
+    if (options.line !== undefined)
+        series.line = options.line;
+    return series;
+}
+function sampledSeries(metric, labels, values, options = {}) {
+    return withOptions({ metric, labels: { ...labels }, samples: accumulate(values) }, options);
+}
+function summarySeries(metric, labels, summary, options = {}) {
+    return withOptions({ metric, labels: { ...labels }, summary }, options);
+}
+function hasCentre(summary) {
+    return summary.mean !== undefined || summary.median !== undefined;
+}
+/**
+ * Collects series by metric and labels so that two runs of the same
+ * configuration in one file (two `ollama run --verbose` blocks, a repeated
+ * llama-bench row) add samples to one series instead of repeating an id.
+ */
+class SeriesSet {
+    problems;
+    byKey = new Map();
+    constructor(problems) {
+        this.problems = problems;
+    }
+    add(series) {
+        const key = `${series.metric}\u0000${(0,identity/* labelKey */.kJ)(series.labels)}`;
+        const existing = this.byKey.get(key);
+        if (!existing) {
+            this.byKey.set(key, series);
+            return;
+        }
+        if (series.samples && existing.samples) {
+            for (const v of series.samples.samples)
+                existing.samples.add(v);
+            return;
+        }
+        // Two summaries that say how many samples they hold (n, mean, sd) are one summary of all of them.
+        const pooled = existing.summary && series.summary ? poolSummaries(existing.summary, series.summary) : undefined;
+        if (pooled) {
+            existing.summary = pooled;
+            return;
+        }
+        this.problems.add(series.line, `a second result for "${series.metric}" ${(0,identity/* labelKey */.kJ)(series.labels) || 'without labels'}; the first is kept`);
+    }
+    get series() {
+        return [...this.byKey.values()];
+    }
+}
+/**
+ * Time units as tools write them (`ms`, `sec`, `ns`, `µs`), as milliseconds
+ * per unit written `[times, per]`: sub-millisecond units divide by an exact
+ * integer, since 1e-3 / 1e-6 is 1000.0000000000001 and 1500 µs would come out
+ * as 1.4999999999999998 ms.
+ */
+const MS_PER_UNIT = {
+    ns: [1, 1e6],
+    nanosecond: [1, 1e6],
+    nanoseconds: [1, 1e6],
+    us: [1, 1e3],
+    µs: [1, 1e3],
+    μs: [1, 1e3],
+    microseconds: [1, 1e3],
+    ms: [1, 1],
+    msec: [1, 1],
+    millisecond: [1, 1],
+    milliseconds: [1, 1],
+    s: [1e3, 1],
+    sec: [1e3, 1],
+    secs: [1e3, 1],
+    second: [1e3, 1],
+    seconds: [1e3, 1],
+    min: [6e4, 1],
+    minutes: [6e4, 1],
+};
+/** A time in `unit` as milliseconds, or undefined for a unit that is not a time. */
+function toMs(value, unit) {
+    const factor = MS_PER_UNIT[unit.trim().toLowerCase()];
+    return factor === undefined ? undefined : (value * factor[0]) / factor[1];
+}
+/** The last path segment of a file name in a label (`/mnt/models/x.gguf` → `x.gguf`). */
+function baseName(value) {
+    return value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
+}
+
 ;// CONCATENATED MODULE: ./src/parse/adapters/criterion.ts
+
 
 
 /** Current releases write snake_case keys; criterion 0.2 wrote `Mean`, `StdDev`, …. */
@@ -25593,6 +27080,8 @@ function folderOf(path) {
     segments.pop();
     return segments[segments.length - 1]?.toLowerCase();
 }
+/** criterion's `raw.csv`: `group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count`. */
+const RAW_CSV_HEADER = /^group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count\s*$/;
 /**
  * Criterion.rs output under `target/criterion/<benchmark>/new/`: `sample.json`
  * gives the per-iteration time of every sample (time ÷ iterations, ns) as a
@@ -25602,8 +27091,6 @@ function folderOf(path) {
  * `change/` (criterion's own comparison), `benchmark.json` and `tukey.json`
  * are recognised and skipped with the reason.
  */
-/** criterion's `raw.csv`: `group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count`. */
-const RAW_CSV_HEADER = /^group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count\s*$/;
 const criterion = {
     name: 'criterion',
     types: ['json', 'csv'],
@@ -25769,13 +27256,13 @@ const cargoBench = {
     },
 };
 /**
- * criterion's report lines as `time` (in the unit printed, lower) and
- * `throughput` (higher) series, label `benchmark`: one value per report of
- * a benchmark, the estimate (a log of several `cargo bench` runs gives a
+ * criterion's report lines as `time` (ns, lower) and `throughput` (MiB/s or
+ * elem/s, higher) series, label `benchmark`: one value per report of a
+ * benchmark, the estimate (a log of several `cargo bench` runs gives a
  * sample per run).
  */
 function criterionReport(lines, result) {
-    const byKey = new Map();
+    const set = new SeriesSet(result.problems);
     let name;
     for (const [i, raw] of lines.entries()) {
         const line = raw.trim();
@@ -25792,73 +27279,14 @@ function criterionReport(lines, result) {
             result.problems.add(i + 1, `criterion ${found.kind} line without a benchmark name before it, skipped`);
             continue;
         }
-        const metric = found.kind === 'time' ? 'time' : 'throughput';
-        if (metric === 'time')
+        const time = found.kind === 'time';
+        if (time)
             result.rows += 1;
-        const key = JSON.stringify([name, metric, found.unit]);
-        const same = byKey.get(key);
-        if (same) {
-            same.samples?.add(found.value);
-            continue;
-        }
-        const s = { metric, labels: { benchmark: name }, unitHint: found.unit, samples: accumulate([found.value]), line: i + 1 };
-        s.directionHint = metric === 'time' ? 'lower' : 'higher';
-        byKey.set(key, s);
+        set.add({ metric: time ? 'time' : 'throughput', labels: { benchmark: name }, unitHint: found.unit, directionHint: time ? 'lower' : 'higher', samples: accumulate([found.value]), line: i + 1 });
+    }
+    for (const s of set.series)
         result.add(s);
-    }
 }
-
-// EXTERNAL MODULE: ./src/metrics/infer.ts
-var infer = __nccwpck_require__(1161);
-;// CONCATENATED MODULE: ./src/parse/limits.ts
-/**
- * Caps checked before or while a file is read, so one hostile or runaway file
- * costs bounded memory and time and ends as one reported file instead of a
- * crashed run. docs/robustness-data.md lists them with the reasons users see.
- * The values are far above what benchmark tools write: a file past one is
- * almost certainly not a benchmark result (a dump, a cache, generated data).
- */
-const LIMITS = {
-    /** Distinct object key names in one JSON document, counted before it is parsed. */
-    jsonKeys: 100_000,
-    /** Nesting of JSON objects and arrays, checked before parsing (the walkers recurse). */
-    jsonDepth: 64,
-    /** Data rows of one table (CSV, TSV, JSONL, a JSON record array or a Markdown table). */
-    rows: 20_000_000,
-    /** Columns of one table (CSV header fields, distinct JSONL/record keys). */
-    columns: 2_000,
-    /** Metric/label combinations (series) from one file, and label combinations of one table. */
-    seriesPerFile: 20_000,
-    /** Series in one run, over every file: files past it are skipped whole. */
-    seriesPerRun: 200_000,
-    /** One CSV record (an unclosed quote would otherwise swallow the rest of the file). */
-    csvRecordChars: 4_000_000,
-    /** One JSONL line. */
-    lineChars: 16_000_000,
-};
-/**
- * Thrown by a parser the moment a file passes a cap; parseFile turns it into
- * a skipped file with this message as the reason.
- */
-class LimitError extends Error {
-    line;
-    constructor(message, line) {
-        super(message);
-        this.line = line;
-        this.name = 'LimitError';
-    }
-}
-const grouped = (n) => n.toLocaleString('en-US');
-const limitMessages = {
-    jsonKeys: () => `too many keys: over ${grouped(LIMITS.jsonKeys)} distinct keys in one JSON document`,
-    jsonDepth: () => `nested too deeply: over ${grouped(LIMITS.jsonDepth)} levels of objects and arrays`,
-    rows: () => `too many rows: over ${grouped(LIMITS.rows)} in one table`,
-    columns: () => `too many columns: over ${grouped(LIMITS.columns)} in one table`,
-    seriesPerFile: (what = 'metric/label combinations') => `too many series: over ${grouped(LIMITS.seriesPerFile)} ${what} in one file`,
-    seriesPerRun: (count) => `not analysed: its ${grouped(count)} series would take the run past ${grouped(LIMITS.seriesPerRun)} series (earlier files in path order came first)`,
-    seriesPerRunPast: () => `not analysed: an earlier file in path order did not fit under the run's cap of ${grouped(LIMITS.seriesPerRun)} series, and every later file is left out (most without being read)`,
-    lineChars: () => `line longer than ${grouped(LIMITS.lineChars)} characters; line skipped`,
-};
 
 ;// CONCATENATED MODULE: ./src/parse/json-scan.ts
 
@@ -27039,1333 +28467,6 @@ function newState(line) {
 
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(9997);
-// EXTERNAL MODULE: ./src/util/memo.ts
-var memo = __nccwpck_require__(6012);
-// EXTERNAL MODULE: ./src/util/numbers.ts
-var numbers = __nccwpck_require__(1986);
-;// CONCATENATED MODULE: ./src/metrics/units.ts
-const KB = 1e3;
-const KIB = 1024;
-const TABLE = [
-    [['ns', 'nanoseconds', 'nanosecond'], { unit: 'ns', dimension: 'time', factor: 1e-9 }],
-    [['µs', 'μs', 'us', 'microseconds', 'microsecond'], { unit: 'µs', dimension: 'time', factor: 1e-6 }],
-    [['ms', 'msec', 'millis', 'milliseconds', 'millisecond'], { unit: 'ms', dimension: 'time', factor: 1e-3 }],
-    [['s', 'sec', 'secs', 'second', 'seconds'], { unit: 's', dimension: 'time', factor: 1 }],
-    [['min', 'mins', 'minute', 'minutes'], { unit: 'min', dimension: 'time', factor: 60 }],
-    [['h', 'hr', 'hrs', 'hour', 'hours'], { unit: 'h', dimension: 'time', factor: 3600 }],
-    [['bytes', 'byte'], { unit: 'B', dimension: 'bytes', factor: 1 }],
-    [['kb'], { unit: 'KB', dimension: 'bytes', factor: KB }],
-    [['mb'], { unit: 'MB', dimension: 'bytes', factor: KB ** 2 }],
-    [['gb'], { unit: 'GB', dimension: 'bytes', factor: KB ** 3 }],
-    [['tb'], { unit: 'TB', dimension: 'bytes', factor: KB ** 4 }],
-    [['kib'], { unit: 'KiB', dimension: 'bytes', factor: KIB }],
-    [['mib'], { unit: 'MiB', dimension: 'bytes', factor: KIB ** 2 }],
-    [['gib'], { unit: 'GiB', dimension: 'bytes', factor: KIB ** 3 }],
-    [['tib'], { unit: 'TiB', dimension: 'bytes', factor: KIB ** 4 }],
-    [['b/s', 'bytes/s'], { unit: 'B/s', dimension: 'byte-rate', factor: 1 }],
-    [['kb/s'], { unit: 'KB/s', dimension: 'byte-rate', factor: KB }],
-    [['mb/s'], { unit: 'MB/s', dimension: 'byte-rate', factor: KB ** 2 }],
-    [['gb/s'], { unit: 'GB/s', dimension: 'byte-rate', factor: KB ** 3 }],
-    [['tb/s'], { unit: 'TB/s', dimension: 'byte-rate', factor: KB ** 4 }],
-    [['kib/s'], { unit: 'KiB/s', dimension: 'byte-rate', factor: KIB }],
-    [['mib/s'], { unit: 'MiB/s', dimension: 'byte-rate', factor: KIB ** 2 }],
-    [['gib/s'], { unit: 'GiB/s', dimension: 'byte-rate', factor: KIB ** 3 }],
-    // llama.cpp prints "t/s".
-    [['tok/s', 'tokens/s', 'token/s', 't/s', 'tok/sec', 'tokens/sec', 'tps'], { unit: 'tok/s', dimension: 'token-rate', factor: 1 }],
-    [['req/s', 'requests/s', 'request/s', 'req/sec', 'rps', 'qps'], { unit: 'req/s', dimension: 'request-rate', factor: 1 }],
-    [['ops/s', 'op/s'], { unit: 'ops/s', dimension: 'op-rate', factor: 1 }],
-    [['it/s', 'items/s', 'samples/s', 'img/s', 'images/s', 'fps'], { unit: '/s', dimension: 'item-rate', factor: 1 }],
-    [['ms/tok', 'ms/token'], { unit: 'ms/tok', dimension: 'time-per-token', factor: 1e-3 }],
-    [['s/tok', 's/token'], { unit: 's/tok', dimension: 'time-per-token', factor: 1 }],
-    [['ns/op'], { unit: 'ns/op', dimension: 'time-per-op', factor: 1e-9 }],
-    [['%', 'percent'], { unit: '%', dimension: 'percent', factor: 1 }],
-    [['x'], { unit: 'x', dimension: 'ratio', factor: 1 }],
-    [['w', 'watts', 'watt'], { unit: 'W', dimension: 'power', factor: 1 }],
-];
-const BY_SPELLING = new Map();
-for (const [spellings, info] of TABLE)
-    for (const s of spellings)
-        BY_SPELLING.set(s, info);
-/** The unit a spelling names (case-insensitive except µ), or undefined. */
-function unitInfo(spelling) {
-    return BY_SPELLING.get(spelling.trim().toLowerCase());
-}
-/** `value` in unit `from`, expressed in unit `to` of the same dimension. */
-function convert(value, from, to) {
-    if (from.factor === to.factor)
-        return value;
-    // Whole-number ratios (1000, 1024) are applied as such: 1e-3 / 1e-6 in floating point is not exactly 1000.
-    const ratio = from.factor / to.factor;
-    const whole = (r) => Math.abs(r - Math.round(r)) < 1e-9 * r;
-    if (ratio >= 1 && whole(ratio))
-        return value * Math.round(ratio);
-    if (ratio < 1 && whole(1 / ratio))
-        return value / Math.round(1 / ratio);
-    return value * ratio;
-}
-/** Multipliers written after a number ("1.2k", "3M tok/s"): SI, upper-case except k. */
-const MULTIPLIERS = { k: 1e3, K: 1e3, M: 1e6, G: 1e9 };
-/**
- * A number with a unit or multiplier after it: "12.5 ms", "101.5 tok/s",
- * "1.2k", "3.4 GB", "2.5k tok/s". Plain numbers are parseNumber's job; this
- * reads only what it is sure of and returns undefined for anything else.
- */
-function parseQuantity(cell, decimalComma = false) {
-    const match = /^\s*([+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?)\s*([^\s\d].*?)\s*$/.exec(cell);
-    if (!match)
-        return undefined;
-    const digits = match[1];
-    if (digits.includes(',') && !(decimalComma && /^[+-]?\d*,\d+$/.test(digits)))
-        return undefined;
-    const value = Number(digits.replace(',', '.'));
-    if (!Number.isFinite(value))
-        return undefined;
-    const rest = match[2];
-    const unit = unitInfo(rest);
-    if (unit)
-        return { value, unit };
-    const multiplier = MULTIPLIERS[rest[0]];
-    if (multiplier === undefined)
-        return undefined;
-    const after = rest.slice(1).trim();
-    if (after === '')
-        return { value: value * multiplier };
-    const scaled = unitInfo(after);
-    // "3 MB" is megabytes, not mega-bytes-by-multiplier; only rates and counts take a multiplier.
-    if (scaled && /rate$/.test(scaled.dimension) && scaled.dimension !== 'byte-rate')
-        return { value: value * multiplier, unit: scaled };
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/metrics/sanity.ts
-
-
-
-
-/**
- * Values no benchmark can produce: a negative duration or throughput, a
- * duration longer than a year, a rate past 1e18 per second, anything past
- * 1e100 or not finite. Such a value is a parsing accident or a broken
- * writer; averaged in, it would make every statistic of its series wrong.
- */
-const SANE = {
-    /** Largest magnitude of any value. */
-    magnitude: 1e100,
-    /** Longest duration, in seconds (a year). */
-    durationSeconds: 366 * 24 * 3600,
-    /** Largest rate in its own unit per second (1e18: an exa-op machine). */
-    rate: 1e18,
-};
-/** Differences and errors may be negative whatever their unit says. */
-const SIGNED = /(^|_)(delta|diff|difference|change|improvement|regression|drift|offset|skew|slack|error|err|residual|bias|gain)(_|$)/;
-/**
- * The check for values of one metric with the unit it is reported in:
- * undefined when the value is possible, else why not ("a negative duration").
- */
-function valueCheck(metric, unit, direction = (0,infer/* inferDirection */._w)(metric, unit)) {
-    return checks[direction](metric, unit);
-}
-/** The same few metric names recur in every file: one check each (per direction, as overrides may differ). */
-const checks = {
-    higher: (0,memo/* memo2 */.H)(20_000, (metric, unit) => makeCheck(metric, unit, 'higher')),
-    lower: (0,memo/* memo2 */.H)(20_000, (metric, unit) => makeCheck(metric, unit, 'lower')),
-    none: (0,memo/* memo2 */.H)(20_000, (metric, unit) => makeCheck(metric, unit, 'none')),
-};
-function makeCheck(metric, unit, direction) {
-    const info = unitInfo(unit);
-    const signed = SIGNED.test((0,infer/* normaliseName */.GX)(metric));
-    const duration = !signed && direction === 'lower' && info?.dimension === 'time' ? info.factor : undefined;
-    const rate = !signed && direction === 'higher' && /\/s$/.test(unit);
-    return (value) => {
-        if (!Number.isFinite(value))
-            return 'not a finite number';
-        if (duration !== undefined) {
-            if (value < 0)
-                return `${(0,numbers/* formatNumber */.ZV)(value)} ${unit} is a negative duration`;
-            if (value * duration > SANE.durationSeconds)
-                return `${(0,numbers/* formatNumber */.ZV)(value)} ${unit} is a duration of more than a year`;
-        }
-        if (rate) {
-            if (value < 0)
-                return `${(0,numbers/* formatNumber */.ZV)(value)} ${unit} is a negative throughput`;
-            if (value > SANE.rate)
-                return `${(0,numbers/* formatNumber */.ZV)(value)} ${unit} is beyond any real throughput`;
-        }
-        if (Math.abs(value) > SANE.magnitude)
-            return `${(0,numbers/* formatNumber */.ZV)(value)} is beyond any measurable magnitude`;
-        return undefined;
-    };
-}
-/**
- * Why a stated summary cannot be real, or undefined: its centre and range
- * (mean, median, min, max) are held to `check` as samples would be.
- */
-function summaryCheck(summary, check) {
-    for (const value of [summary.mean, summary.median, summary.min, summary.max]) {
-        const why = value === undefined ? undefined : check(value);
-        if (why !== undefined)
-            return why;
-    }
-    return undefined;
-}
-const REPLACEMENT = '\uFFFD';
-/**
- * Why a built series must stay out of the report, or undefined. Parsers drop
- * impossible values one by one with their line; this catches what reaches a
- * series by other ways (a tool adapter, a stated summary): a name or label
- * that is not valid UTF-8 text, or statistics no benchmark can produce.
- */
-function holdsReplacement(metric, labels) {
-    if (metric.includes(REPLACEMENT))
-        return true;
-    for (const key in labels)
-        if (key.includes(REPLACEMENT) || labels[key].includes(REPLACEMENT))
-            return true;
-    return false;
-}
-function seriesProblem(s) {
-    if (holdsReplacement(s.metric, s.labels))
-        return `a name or label of metric "${s.metric}" holds bytes that are not valid UTF-8 text; series left out`;
-    const check = valueCheck(s.metric, s.unit, s.direction);
-    const { mean, min, max, p50, p95, p99, sd } = s.stats;
-    for (const value of [mean, min, max, p50, p95, p99]) {
-        const why = value === null ? undefined : check(value);
-        if (why !== undefined)
-            return `"${s.metric}": ${why}; series left out`;
-    }
-    if (sd !== null && !Number.isFinite(sd))
-        return `"${s.metric}": its spread is not a finite number; series left out`;
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./src/metrics/stats.ts
-var metrics_stats = __nccwpck_require__(4522);
-;// CONCATENATED MODULE: ./src/parse/summary-groups.ts
-
-
-const STAT_WORDS = {
-    mean: 'mean',
-    avg: 'mean',
-    average: 'mean',
-    median: 'median',
-    std: 'sd',
-    stddev: 'sd',
-    stdev: 'sd',
-    sd: 'sd',
-    std_dev: 'sd',
-    min: 'min',
-    minimum: 'min',
-    max: 'max',
-    maximum: 'max',
-};
-/** Keys that count the samples of every summary beside them. */
-const SHARED_N = new Set(['n', 'count', 'num_samples', 'sample_count', 'samples', 'runs', 'num_runs', 'rounds', 'n_samples']);
-/**
- * Count words that give one summary its n: `stats.rounds` beside `stats.mean`,
- * `ttft_ms_count` beside `ttft_ms_mean`. `samples` is left out: beside a
- * summary it is as often the array of raw values as their number.
- */
-const OWN_N = new Set([...SHARED_N].filter((w) => w !== 'samples'));
-/** `q1`/`q2`/`q3` are quartiles (pytest-benchmark), not the 1st and 3rd percentiles. */
-const QUARTILES = { q1: 'p25', q2: 'median', q3: 'p75' };
-/** Words that only join a statistic to its metric: `ttft_s_quantiles_p95` describes `ttft_s`. */
-const CONNECTOR = /(^|[._])(quantiles?|percentiles?)$/;
-const statOf = (0,memo/* memo */.p)(10_000, statOfWord);
-function statOfWord(word) {
-    const quartile = QUARTILES[word];
-    if (quartile)
-        return quartile;
-    // `p99.9` arrives as `p99_9` once the name is normalised.
-    const percentile = /^(?:p|q|percentile_?)(\d{1,2}(?:[._]\d+)?)$/.exec(word);
-    if (percentile) {
-        const rank = Number(percentile[1].replace('_', '.'));
-        return rank === 50 ? 'median' : `p${rank}`;
-    }
-    return STAT_WORDS[word];
-}
-function withoutConnector(base) {
-    const stripped = base.replace(CONNECTOR, '');
-    return stripped === '' ? base : stripped;
-}
-/** Splits `mean_ttft_ms` / `ttft_ms_mean` / `latency.p95` into a statistic and the metric it describes (shared: do not change). */
-const splitStat = (0,memo/* memo */.p)(50_000, (name) => {
-    const split = splitStatWord(name);
-    return split && { stat: split.stat, base: withoutConnector(split.base) };
-});
-/** The last dot that separates path segments; the dot of `p99.9` is part of a number. */
-function lastPathDot(name) {
-    for (let i = name.length - 1; i >= 0; i--) {
-        if (name[i] === '.' && !(/\d/.test(name[i - 1] ?? '') && /\d/.test(name[i + 1] ?? '')))
-            return i;
-    }
-    return -1;
-}
-function splitStatWord(name) {
-    const dot = lastPathDot(name);
-    if (dot > 0) {
-        const stat = statOf((0,infer/* normaliseName */.GX)(name.slice(dot + 1)));
-        if (stat)
-            return { stat, base: name.slice(0, dot) };
-    }
-    const parts = (0,infer/* normaliseName */.GX)(name.slice(dot + 1)).split('_');
-    const prefix = dot > 0 ? `${name.slice(0, dot)}.` : '';
-    for (const width of [2, 1]) {
-        if (parts.length <= width)
-            continue;
-        const head = statOf(parts.slice(0, width).join('_'));
-        if (head)
-            return { stat: head, base: prefix + parts.slice(width).join('_') };
-        const tail = statOf(parts.slice(-width).join('_'));
-        if (tail)
-            return { stat: tail, base: prefix + parts.slice(0, -width).join('_') };
-    }
-    return undefined;
-}
-/**
- * Finds summary groups among sibling keys. A group needs a centre (mean or
- * median) and at least one more statistic of its own; a lone `mean_x` stays an
- * ordinary metric. A shared `n`/`count` beside the groups supplies their n.
- */
-function findSummaryGroups(keys) {
-    const byBase = new Map();
-    for (const key of keys) {
-        const split = splitStat(key);
-        if (!split || split.base === '')
-            continue;
-        const columns = byBase.get(split.base) ?? {};
-        if (!columns[split.stat])
-            columns[split.stat] = key;
-        byBase.set(split.base, columns);
-    }
-    const groups = [];
-    for (const [metric, columns] of byBase) {
-        const stats = Object.keys(columns);
-        const hasCentre = columns.mean !== undefined || columns.median !== undefined;
-        if (hasCentre && stats.length >= 2)
-            groups.push({ metric, columns });
-    }
-    // A group's own count (`stats.rounds`, `ttft_ms_count`) is its n; it does not make a group by itself.
-    for (const group of groups) {
-        if (group.columns.n !== undefined)
-            continue;
-        const own = keys.find((k) => {
-            for (const sep of ['.', '_']) {
-                if (k.startsWith(group.metric + sep) && OWN_N.has((0,infer/* normaliseName */.GX)(k.slice(group.metric.length + 1))))
-                    return true;
-            }
-            return false;
-        });
-        if (own !== undefined)
-            group.columns.n = own;
-    }
-    const sharedN = keys.find((k) => SHARED_N.has((0,infer/* normaliseName */.GX)(k.slice(k.lastIndexOf('.') + 1))) && !k.includes('.'));
-    return sharedN === undefined ? { groups } : { groups, sharedN };
-}
-/** `n`, `count`, `runs`, …: a key that counts samples rather than measuring them. */
-function isCountName(key) {
-    return SHARED_N.has((0,infer/* normaliseName */.GX)(key));
-}
-/** An object that is itself a summary: `{ "mean": 1.2, "stddev": 0.1, "n": 5 }`. */
-function isStatsObject(keys) {
-    const stats = keys.map((k) => (SHARED_N.has((0,infer/* normaliseName */.GX)(k)) ? 'n' : statOf((0,infer/* normaliseName */.GX)(k))));
-    if (stats.some((s) => s === undefined))
-        return false;
-    return stats.includes('mean') || stats.includes('median') ? stats.length >= 2 : false;
-}
-function summaryFromStats(get, stats) {
-    const summary = {};
-    for (const stat of stats) {
-        const value = get(stat);
-        if (value === undefined)
-            continue;
-        if (stat === 'mean' || stat === 'median' || stat === 'sd' || stat === 'min' || stat === 'max' || stat === 'n') {
-            summary[stat] = value;
-        }
-        else {
-            summary.percentiles = { ...summary.percentiles, [Number(stat.slice(1))]: value };
-        }
-    }
-    return summary;
-}
-function statKeysOf(keys) {
-    const out = new Map();
-    for (const k of keys) {
-        const name = (0,infer/* normaliseName */.GX)(k);
-        const stat = SHARED_N.has(name) ? 'n' : statOf(name);
-        if (stat && !out.has(stat))
-            out.set(stat, k);
-    }
-    return out;
-}
-
-// EXTERNAL MODULE: ./src/util/own.ts
-var util_own = __nccwpck_require__(8996);
-;// CONCATENATED MODULE: ./src/parse/table.ts
-
-
-
-
-
-
-
-
-
-
-/** Rows looked at before columns get their roles; everything after streams. */
-const PROFILE_ROWS = 1000;
-const MAX_LABEL_VALUES = 50;
-const MAX_LABEL_LENGTH = 64;
-/** A column named like a label (`name`, `benchmark`, `test`) may name this many things. */
-const MAX_NAMED_LABEL_VALUES = 1000;
-const MAX_NAMED_LABEL_LENGTH = 200;
-/** Run times written as text change every run; as labels they would break matching across runs. */
-const DIGIT_TEXT = /^[\d\s.,;:/|+-]+$/;
-// `2026-09-22T09:06:42Z`, and nvidia-smi's `2026/09/22 09:06:42.286`.
-const DATE_VALUE = /^\d{4}([-/])\d{2}\1\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
-/** What a decoder puts in place of bytes that are not UTF-8: such text is not the name the file meant. */
-const table_REPLACEMENT = '\uFFFD';
-const ERROR_COLUMN = /^(error|errors|err|error_?message|error_?msg|exception|failure|failure_?reason)$/;
-const NO_ERROR = new Set(['', 'none', 'null', 'nan', 'n/a', 'na', '0', 'false', 'ok', 'success', '-']);
-/**
- * Columns that number or date rows rather than measure anything. Ids of the workload items
- * (prompt_id, request_id) are as free as the prompt text itself: samples of one series, not labels.
- */
-const IGNORED_COLUMN = /^((prompt|request|req|sample|query|question|item)_?(id|idx|index|no|num|number)|run|epoch|build_?number|version|pid|run_?id|runs|iteration|iter|trial|rep|repeat|repetition|idx|index|id|row|step|timestamp|time_?stamp|date|datetime|created_?at|started_?at|ended_?at|start_?time|end_?time|ts|unit|units|time_?unit)$/;
-/** Ignored columns that name the run a row belongs to (a subset of IGNORED_COLUMN). */
-const RUN_COLUMN = /^(run|run_?id|trial|rep|repeat|repetition)$/;
-const ITERATION_COLUMN = /^(iteration|iter)$/;
-/** Runs a label group tracks before it stops (a column numbering every row is no run). */
-const MAX_RUNS = 1000;
-/** Free text: never a label, never a metric. */
-const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|completion|answer|message|description|comment|comments|notes?|log|stdout|stderr|command|cmd|path|file|filename|url)$/;
-/** Categorical columns, numeric or not: they split series instead of being measured. */
-const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|gpu|gpu_?name|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|input_?len|output_?len|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|dp|cp|ep|vp|tensor_?parallel(_?size)?|pipeline_?parallel(_?size)?|data_?parallel(_?size)?|context_?parallel(_?size)?|expert_?parallel(_?size)?|mbs|gbs|micro_?batch(_?size)?|global_?batch(_?size)?|(#_?|num_?|n_?)?(gpus|nodes)|gpu_?count|node_?count|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
-const MISSING = new Set(['', 'nan', 'null', 'none', 'n/a', 'na', '-', '—']);
-/** A plain decimal number, exponent allowed: one that reads as ±Infinity (1e400) overflowed, it is no text. */
-const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-/** A cell written as a number too large for a double (`1e400`): a measured value, out of range. */
-function overflows(cell) {
-    if (typeof cell !== 'string')
-        return false;
-    const text = cell.trim();
-    return DECIMAL_SYNTAX.test(text) && !Number.isFinite(Number(text));
-}
-const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
-/**
- * Plain decimal numbers only (`12`, `-0.5`, `.25`, `1.5e3`, spaces around): the
- * character check keeps out what Number() would also accept (`0x1f`, `Infinity`,
- * blanks as 0) before Number() does the conversion, with no regex on the hot path.
- */
-function parseNumber(cell, decimalComma = false) {
-    if (typeof cell === 'number')
-        return Number.isFinite(cell) ? cell : undefined;
-    if (typeof cell !== 'string')
-        return undefined;
-    // Typographic minus (U+2212, as reports and spreadsheets write it): the number it signs, not text.
-    if (cell.charCodeAt(0) === 0x2212)
-        return parseNumber(`-${cell.slice(1)}`, decimalComma);
-    // Most cells are plain numbers: starting with a digit, sign or point and ending with a digit or point,
-    // and without a 0x/0b/0o prefix, only what the loop below accepts converts to a finite number.
-    const length = cell.length;
-    if (length > 0) {
-        const first = cell.charCodeAt(0);
-        const last = cell.charCodeAt(length - 1);
-        if (((first >= 48 && first <= 57) || first === 45 || first === 46 || first === 43) && ((last >= 48 && last <= 57) || last === 46)) {
-            const second = length > 1 ? cell.charCodeAt(1) | 0x20 : 0;
-            if (!(first === 48 && (second === 120 || second === 98 || second === 111))) {
-                const value = decimal(cell);
-                if (value === value && value !== Infinity && value !== -Infinity)
-                    return value;
-            }
-        }
-    }
-    let digits = false;
-    for (let i = 0; i < cell.length; i++) {
-        const c = cell.charCodeAt(i);
-        if (c >= 48 && c <= 57)
-            digits = true;
-        else if (c !== 46 && c !== 43 && c !== 45 && c !== 101 && c !== 69 && c !== 32 && c !== 9) {
-            return decimalComma && DECIMAL_COMMA.test(cell.trim()) ? Number(cell.trim().replace(',', '.')) : undefined;
-        }
-    }
-    if (!digits)
-        return undefined;
-    const value = Number(cell);
-    return Number.isFinite(value) ? value : undefined;
-}
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
-/**
- * Number(text) for `[+-]digits[.digits]`, computed as an integer divided by a
- * power of ten while both are exact doubles (integer below 2^53, power at
- * most 10^22): one correctly rounded division, so the very double Number()
- * returns, at a third of its cost. Anything else (an exponent, more digits)
- * goes to Number().
- */
-function decimal(text) {
-    const value = decimalAt(text, 0, text.length);
-    return value === value ? value : Number(text);
-}
-/**
- * The value of `text[start, end)` when it is a plain decimal read exactly as
- * above (`[+-]digits[.digits]`, under 2^53, at most 22 decimals); NaN for
- * anything else, which the caller reads the general way.
- */
-function decimalAt(text, start, end) {
-    let i = start;
-    let negative = false;
-    const sign = text.charCodeAt(i);
-    if (sign === 45) {
-        negative = true;
-        i += 1;
-    }
-    else if (sign === 43)
-        i += 1;
-    let mantissa = 0;
-    let fraction = -1;
-    let digits = 0;
-    for (; i < end; i++) {
-        const c = text.charCodeAt(i);
-        if (c >= 48 && c <= 57) {
-            if (mantissa >= 900719925474099)
-                return Number.NaN;
-            mantissa = mantissa * 10 + (c - 48);
-            digits += 1;
-            if (fraction >= 0)
-                fraction += 1;
-        }
-        else if (c === 46 && fraction < 0)
-            fraction = 0;
-        else
-            return Number.NaN;
-    }
-    if (digits === 0 || fraction > 22)
-        return Number.NaN;
-    const value = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
-    return negative ? -value : value;
-}
-function isMissing(cell) {
-    if (cell === null || cell === undefined)
-        return true;
-    if (typeof cell !== 'string')
-        return false;
-    // Every missing-value token is short and none starts with a digit (most cells), so those skip the trim and lookup.
-    const first = cell.charCodeAt(0);
-    return cell.length <= 8 && !(first >= 48 && first <= 57) && MISSING.has(cell.trim().toLowerCase());
-}
-function isErrorValue(cell) {
-    if (cell === '' || cell === null || cell === undefined || cell === false)
-        return false;
-    if (typeof cell === 'number')
-        return cell !== 0;
-    if (cell === true)
-        return true;
-    return !NO_ERROR.has(String(cell).trim().toLowerCase());
-}
-/**
- * Turns rows into series: numeric columns are metrics, categorical columns are
- * labels that split them, rows with an error are counted and left out. Roles
- * are decided from the first rows, so a file of any length streams through.
- * Rows are held as arrays by column index: this is the hot loop of a 500 MB CSV.
- */
-class TableBuilder {
-    options;
-    columns = [];
-    index = new Map();
-    profiles = [];
-    /** Role by column index once decided; columns first seen later get theirs on their first value. */
-    roles;
-    /** Columns with a role; fewer than `columns` means some appeared after profiling and still wait for a value. */
-    decided = 0;
-    labelIdx = [];
-    metricIdx = [];
-    errorIdx = [];
-    summaryGroups = [];
-    /** The column naming each row's run (`run_id`), or -1: see TableRuns. */
-    runIdx = -1;
-    /**
-     * An `iteration` column may number the requests inside each run instead of the runs: it is
-     * taken for the run only while each value's rows stay together, as a run's rows do.
-     */
-    runsTogether = false;
-    sharedN;
-    buffered = [];
-    groups = new Map();
-    series = [];
-    rows = 0;
-    excluded = 0;
-    /** Unit of each column whose cells state one ("12.5 ms"); later cells are converted to it. */
-    units = [];
-    /** Impossible-value check of each metric column, for the unit its values are in. */
-    checks = [];
-    /** addLine's field boundaries (start, end per column), reused row after row. */
-    bounds = new Int32Array(0);
-    /** addLine's label cells by column index, reused row after row. */
-    lineCells = [];
-    constructor(options) {
-        this.options = options;
-    }
-    /** Fixes the columns of positional rows (a CSV header); `addCells` rows follow this order. */
-    setColumns(names) {
-        for (const name of names)
-            this.columnIndex(name);
-    }
-    /** A row of cells in the order given to `setColumns`. */
-    addCells(cells, line) {
-        this.rows += 1;
-        if (this.rows > LIMITS.rows)
-            throw new LimitError(limitMessages.rows(), line);
-        if (this.roles) {
-            this.consume(cells, line);
-            return;
-        }
-        this.profile(cells);
-        this.buffered.push({ cells, line });
-        if (this.buffered.length >= PROFILE_ROWS)
-            this.decideRoles();
-    }
-    /** A row keyed by column name (JSON records); keys may vary from row to row. */
-    addRow(row, line) {
-        const cells = new Array(this.columns.length);
-        for (const key in row)
-            cells[this.columnIndex(key, line)] = row[key];
-        this.addCells(cells, line);
-    }
-    finish() {
-        if (!this.roles)
-            this.decideRoles(true);
-        const labelColumns = this.labelIdx.map((i) => this.columns[i]);
-        if (this.runIdx >= 0)
-            for (const group of this.groups.values())
-                this.setRuns(group);
-        // A unit stated in the cells ("12.5 ms") is the series' unit, as a header's "(ms)" would be.
-        for (const group of this.groups.values()) {
-            group.sampled.forEach((series, i) => {
-                const unit = this.units[i];
-                if (series && unit)
-                    series.unitHint = unit.info.unit;
-            });
-            group.summaries.forEach((series, g) => {
-                const centre = centreColumn(this.summaryGroups[g]);
-                const unit = centre === undefined ? undefined : this.units[centre];
-                if (series && unit)
-                    series.unitHint = unit.info.unit;
-            });
-        }
-        return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
-    }
-    columnIndex(name, line) {
-        let i = this.index.get(name);
-        if (i === undefined) {
-            if (this.columns.length >= LIMITS.columns)
-                throw new LimitError(limitMessages.columns(), line);
-            i = this.columns.length;
-            this.columns.push(name);
-            this.index.set(name, i);
-        }
-        return i;
-    }
-    profile(cells) {
-        for (let i = 0; i < cells.length; i++) {
-            const p = (this.profiles[i] ??= emptyProfile());
-            if (!isMissing(cells[i]))
-                profileCell(p, cells[i], this.options.decimalComma);
-        }
-    }
-    /** `whole`: every row was profiled, so a column with one value has that value everywhere. */
-    decideRoles(whole = false) {
-        const roles = [];
-        this.columns.forEach((column, i) => {
-            const p = this.profiles[i] ?? emptyProfile();
-            const namesRows = this.options.rowNameColumns?.includes(column) ?? false;
-            let role = roleOf(column, p, namesRows);
-            if (column.includes(table_REPLACEMENT)) {
-                this.options.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
-                role = 'ignore';
-            }
-            // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
-            // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
-            if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1)
-                role = 'ignore';
-            if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
-                this.options.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
-            }
-            roles[i] = role;
-        });
-        const named = (role) => this.columns.filter((_, i) => roles[i] === role);
-        // mean_x / std_x / p95_x beside each other describe one metric, not four.
-        const numeric = named('metric');
-        const { groups } = findSummaryGroups(numeric);
-        // Records such as `{ model, mean, stddev, n }` summarise one unnamed metric: the table's own.
-        const bare = numeric.filter((c) => statKeysOf([c]).size === 1);
-        if (bare.length > 0 && isStatsObject(bare) && groups.every((g) => Object.values(g.columns).every((c) => !bare.includes(c)))) {
-            groups.push({ metric: '', columns: Object.fromEntries(statKeysOf(bare)) });
-        }
-        // A count column such as `runs` is not a metric of its own but still gives the summaries their n.
-        const counts = this.columns.filter((_, i) => roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0);
-        const { sharedN } = findSummaryGroups([...numeric, ...counts]);
-        this.summaryGroups = groups.map((g) => ({
-            metric: g.metric,
-            columns: Object.entries(g.columns).map(([stat, column]) => [stat, this.index.get(column)]),
-        }));
-        for (const g of this.summaryGroups)
-            for (const [, i] of g.columns)
-                roles[i] = 'summary';
-        if (groups.length > 0 && sharedN !== undefined) {
-            this.sharedN = this.index.get(sharedN);
-            if (this.sharedN !== undefined)
-                roles[this.sharedN] = 'summary';
-        }
-        this.roles = roles;
-        this.decided = roles.length;
-        // Whether a run column's values change is read only on a whole table: a long one's first rows may all be of its first run.
-        this.runIdx = runColumn(this.columns, roles, whole ? this.buffered : []);
-        // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
-        // A summary row stands for its n requests, so it is several values of its run even alone.
-        if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !repeatsAValue(this.buffered, this.runIdx))
-            this.runIdx = -1;
-        this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx]).run === 1;
-        roles.forEach((role, i) => this.remember(i, role));
-        for (const { cells, line } of this.buffered)
-            this.consume(cells, line);
-        this.buffered = [];
-    }
-    remember(i, role) {
-        if (role === 'label')
-            this.labelIdx.push(i);
-        else if (role === 'metric')
-            this.metricIdx.push(i);
-        else if (role === 'error')
-            this.errorIdx.push(i);
-    }
-    /** A column first seen after profiling (JSONL records vary) is judged by name and its first real value. */
-    decideLate(cells, line) {
-        const roles = this.roles;
-        for (let i = 0; i < cells.length; i++) {
-            if (roles[i] !== undefined || isMissing(cells[i]))
-                continue;
-            const p = emptyProfile();
-            profileCell(p, cells[i], this.options.decimalComma);
-            const column = this.columns[i];
-            const role = column.includes(table_REPLACEMENT) ? 'ignore' : roleOf(column, p);
-            if (column.includes(table_REPLACEMENT))
-                this.options.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
-            roles[i] = role;
-            this.decided += 1;
-            this.remember(i, role);
-            this.labelIdx.sort((a, b) => a - b);
-            this.metricIdx.sort((a, b) => a - b);
-        }
-    }
-    consume(cells, line) {
-        if (this.decided < this.columns.length)
-            this.decideLate(cells, line);
-        for (const i of this.errorIdx) {
-            if (isErrorValue(cells[i])) {
-                this.excluded += 1;
-                return;
-            }
-        }
-        const group = this.groupOf(cells, line);
-        if (group.invalid !== undefined) {
-            this.options.problems.add(line, group.invalid);
-            return;
-        }
-        const run = this.runIdx < 0 ? -1 : this.runOf(group, cells[this.runIdx]);
-        for (const i of this.metricIdx) {
-            const cell = cells[i];
-            if (cell === undefined || cell === null)
-                continue;
-            if (Array.isArray(cell)) {
-                if (!cell.every((v) => Number.isFinite(v))) {
-                    this.options.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
-                    continue;
-                }
-                const check = this.checkFor(i);
-                const bad = cell.map(check).find((why) => why !== undefined);
-                if (bad !== undefined) {
-                    this.options.problems.add(line, `column "${this.columns[i]}": ${bad}; values left out`);
-                    continue;
-                }
-                const series = this.sampledSeries(group, i, line);
-                if (series)
-                    for (const v of cell)
-                        series.samples?.add(v);
-                if (run >= 0)
-                    for (const v of cell)
-                        tally(group, i, run, v);
-                continue;
-            }
-            const value = this.cellValue(i, cell, line);
-            if (value === undefined)
-                continue;
-            this.sampledSeries(group, i, line)?.samples?.add(value);
-            if (run >= 0)
-                tally(group, i, run, value);
-        }
-        for (let g = 0; g < this.summaryGroups.length; g++)
-            this.addSummary(g, cells, group, line, run);
-    }
-    /** The group of a row's label cells (created on first sight). */
-    groupOf(cells, line) {
-        const labelIdx = this.labelIdx;
-        let key;
-        if (labelIdx.length === 1) {
-            // One label column (a model): its value is the key; no string is built per row.
-            const cell = cells[labelIdx[0]];
-            key = isMissing(cell) ? '\u0002' : typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
-        }
-        else {
-            key = '';
-            for (const i of labelIdx) {
-                const cell = cells[i];
-                key += isMissing(cell) ? '\u0002' : String(cell).trim();
-                key += '\u0001';
-            }
-        }
-        let group = this.groups.get(key);
-        if (!group) {
-            if (this.groups.size >= LIMITS.seriesPerFile)
-                throw new LimitError(limitMessages.seriesPerFile('label combinations'), line);
-            const labels = { ...this.options.fixedLabels };
-            let invalid;
-            for (const i of this.labelIdx) {
-                if (isMissing(cells[i]))
-                    continue;
-                const value = String(cells[i]).trim();
-                (0,util_own/* setOwn */.P)(labels, this.columns[i], value);
-                if (invalid === undefined && value.includes(table_REPLACEMENT)) {
-                    invalid = `column "${this.columns[i]}" holds bytes that are not valid UTF-8 text; row skipped (save the file as UTF-8)`;
-                }
-            }
-            group = { labels, sampled: [], summaries: [] };
-            if (invalid !== undefined)
-                group.invalid = invalid;
-            this.groups.set(key, group);
-        }
-        return group;
-    }
-    /**
-     * True when rows can be handed over as text (`addLine`): the roles are
-     * decided and every column has one, and no summary columns need the cells.
-     */
-    get takesLines() {
-        return this.roles !== undefined && this.decided === this.columns.length && this.summaryGroups.length === 0;
-    }
-    /**
-     * A row given as `text[start, end)`, fields separated by `delimiter`, no
-     * quotes (a CSV line): the same as `addCells` with the split fields, but
-     * only the fields the roles read become strings, and plain decimal numbers
-     * are read straight from the text. Returns the number of fields; a row
-     * whose count differs from the columns' is not added (the caller reports it).
-     * Only while `takesLines` holds.
-     */
-    addLine(text, start, end, delimiter, line) {
-        const width = this.columns.length;
-        let bounds = this.bounds;
-        if (bounds.length < 2 * width)
-            bounds = this.bounds = new Int32Array(2 * width);
-        let fields = 0;
-        for (let p = start;;) {
-            let d = text.indexOf(delimiter, p);
-            if (d < 0 || d > end)
-                d = end;
-            if (fields < width) {
-                bounds[2 * fields] = p;
-                bounds[2 * fields + 1] = d;
-            }
-            fields += 1;
-            if (d === end)
-                break;
-            p = d + 1;
-        }
-        if (fields !== width)
-            return fields;
-        this.rows += 1;
-        if (this.rows > LIMITS.rows)
-            throw new LimitError(limitMessages.rows(), line);
-        for (const i of this.errorIdx) {
-            const a = bounds[2 * i];
-            const b = bounds[2 * i + 1];
-            if (a < b && isErrorValue(text.slice(a, b))) {
-                this.excluded += 1;
-                return fields;
-            }
-        }
-        const cells = this.lineCells;
-        for (const i of this.labelIdx)
-            cells[i] = text.slice(bounds[2 * i], bounds[2 * i + 1]);
-        const group = this.groupOf(cells, line);
-        if (group.invalid !== undefined) {
-            this.options.problems.add(line, group.invalid);
-            return fields;
-        }
-        const r = this.runIdx;
-        const run = r < 0 ? -1 : this.runOf(group, text.slice(bounds[2 * r], bounds[2 * r + 1]));
-        for (const i of this.metricIdx) {
-            const a = bounds[2 * i];
-            const b = bounds[2 * i + 1];
-            if (a === b)
-                continue;
-            let value = decimalAt(text, a, b);
-            if (value === value) {
-                if (this.checkFor(i)(value) !== undefined)
-                    value = this.cellValue(i, text.slice(a, b), line) ?? Number.NaN;
-            }
-            else
-                value = this.cellValue(i, text.slice(a, b), line) ?? Number.NaN;
-            if (value === value) {
-                this.sampledSeries(group, i, line)?.samples?.add(value);
-                if (run >= 0)
-                    tally(group, i, run, value);
-            }
-        }
-        return fields;
-    }
-    /**
-     * A metric cell as a number in its column's unit, or undefined (missing, or
-     * reported: unreadable, in a unit that does not convert, impossible).
-     */
-    cellValue(i, cell, line, check = true) {
-        let value = parseNumber(cell, this.options.decimalComma);
-        if (value === undefined) {
-            if (isMissing(cell)) {
-                // `nan` is a measurement the tool could not make (a failed run), not a blank: said, so the row does not vanish unseen.
-                if (typeof cell === 'string' && cell.trim().toLowerCase() === 'nan')
-                    this.options.problems.add(line, `column "${this.columns[i]}" states NaN (no measurement); cell skipped`);
-                return undefined;
-            }
-            if (overflows(cell)) {
-                this.options.problems.add(line, `column "${this.columns[i]}": ${cell.trim().slice(0, 40)} is not a finite number; cell skipped`);
-                return undefined;
-            }
-            const quantity = typeof cell === 'string' ? parseQuantity(cell, this.options.decimalComma) : undefined;
-            if (!quantity) {
-                const text = typeof cell === 'string' && cell.includes(table_REPLACEMENT) ? 'holds bytes that are not valid UTF-8 text' : 'holds a value that is not a number';
-                this.options.problems.add(line, `column "${this.columns[i]}" ${text}; cell skipped`);
-                return undefined;
-            }
-            value = this.inColumnUnit(i, quantity, cell, line);
-            if (value === undefined)
-                return undefined;
-        }
-        if (!check)
-            return value;
-        const why = this.checkFor(i)(value);
-        if (why === undefined)
-            return value;
-        this.options.problems.add(line, `column "${this.columns[i]}": ${why}; value left out`);
-        return undefined;
-    }
-    /** The first unit a column states (or its header's "(ms)") is the column's; other units of the same kind are converted. */
-    inColumnUnit(i, quantity, cell, line) {
-        if (!quantity.unit)
-            return quantity.value;
-        const column = this.columns[i];
-        let unit = this.units[i];
-        if (!unit) {
-            const stated = unitInfo((0,infer/* bracketUnit */.Dn)(column) ?? '');
-            unit = { info: stated && stated.dimension === quantity.unit.dimension ? stated : quantity.unit, noted: false };
-            this.units[i] = unit;
-            this.checks[i] = undefined;
-        }
-        if (quantity.unit.unit === unit.info.unit)
-            return quantity.value;
-        if (quantity.unit.dimension === unit.info.dimension) {
-            if (!unit.noted) {
-                this.options.problems.add(line, `column "${column}" mixes ${unit.info.unit} and ${quantity.unit.unit}; values converted to ${unit.info.unit}`);
-                unit.noted = true;
-            }
-            return convert(quantity.value, quantity.unit, unit.info);
-        }
-        this.options.problems.add(line, `column "${column}": "${cell.trim().slice(0, 40)}" is not in ${unit.info.unit} like the rest of the column and cannot be converted; cell skipped`);
-        return undefined;
-    }
-    checkFor(i) {
-        let check = this.checks[i];
-        if (!check) {
-            const column = this.columns[i];
-            const metric = this.options.metricPrefix ? `${this.options.metricPrefix}.${column}` : column;
-            check = valueCheck(metric, this.units[i]?.info.unit ?? (0,infer/* inferUnit */.bb)(metric));
-            this.checks[i] = check;
-        }
-        return check;
-    }
-    /** The run a row of `group` belongs to (its index in the group), or -1 once the group no longer tracks runs. */
-    runOf(group, cell) {
-        let runs = group.runs;
-        // A row that names no run counts in the statistics, in no run.
-        if (runs === null || isMissing(cell))
-            return -1;
-        const key = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
-        if (runs === undefined)
-            group.runs = runs = new Map();
-        let index = runs.get(key);
-        if (index === undefined) {
-            if (runs.size >= MAX_RUNS) {
-                group.runs = null;
-                return -1;
-            }
-            index = runs.size;
-            runs.set(key, index);
-        }
-        else if (this.runsTogether && index !== group.lastRun) {
-            // Iteration 1 again after 2, 3, …: the column numbers requests within runs, not the runs.
-            group.runs = null;
-            return -1;
-        }
-        group.lastRun = index;
-        return index;
-    }
-    /** Each sampled series' run means, where two runs or more gave values and some run gave several. */
-    setRuns(group) {
-        if (!group.runs)
-            return;
-        const names = [...group.runs.keys()];
-        const set = (t, series) => {
-            if (!t || !series || t.broken)
-                return;
-            const means = [];
-            const keys = [];
-            let clustered = false;
-            for (let r = 0; r < t.counts.length; r++) {
-                const count = t.counts[r];
-                if (count === undefined)
-                    continue;
-                means.push(t.sums[r] / count);
-                keys.push(names[r]);
-                if (count > 1)
-                    clustered = true;
-            }
-            // One run of several values is recorded too: its spread between runs is unknown, which a comparison must know.
-            if (clustered)
-                series.runs = { column: this.columns[this.runIdx], means, keys };
-        };
-        group.tallies?.forEach((t, i) => set(t, group.sampled[i]));
-        group.summaryTallies?.forEach((t, g) => set(t, group.summaries[g]));
-    }
-    sampledSeries(group, column, line) {
-        const existing = group.sampled[column];
-        if (existing)
-            return existing;
-        const created = this.newSeries(this.columns[column], group, line, true);
-        group.sampled[column] = created;
-        return created;
-    }
-    addSummary(index, cells, group, line, run) {
-        const def = this.summaryGroups[index];
-        const value = (column) => {
-            if (column === undefined)
-                return undefined;
-            const cell = cells[column];
-            const plain = parseNumber(cell, this.options.decimalComma);
-            if (plain !== undefined || typeof cell !== 'string')
-                return plain;
-            const quantity = parseQuantity(cell, this.options.decimalComma);
-            return quantity ? this.inColumnUnit(column, quantity, cell, line) : undefined;
-        };
-        const columns = new Map(def.columns);
-        const get = (stat) => value(columns.get(stat)) ?? (stat === 'n' ? value(this.sharedN) : undefined);
-        const stats = new Set([...columns.keys(), 'n']);
-        const summary = summaryFromStats(get, stats);
-        if (summary.mean === undefined && summary.median === undefined)
-            return;
-        // The stated centre and range are checked as samples would be: in the unit of the mean (or median) column.
-        const centre = centreColumn(def);
-        const metric = this.options.metricPrefix ? (def.metric ? `${this.options.metricPrefix}.${def.metric}` : this.options.metricPrefix) : def.metric || 'value';
-        const check = valueCheck(metric, (centre === undefined ? undefined : this.units[centre]?.info.unit) ?? (0,infer/* inferUnit */.bb)(metric));
-        const why = summaryCheck(summary, check);
-        if (why !== undefined) {
-            this.options.problems.add(line, `summary of "${metric}": ${why}; row's summary left out`);
-            return;
-        }
-        let series = group.summaries[index];
-        if (!series) {
-            series = this.newSeries(def.metric, group, line, false);
-            if (!series)
-                return;
-            group.summaries[index] = series;
-        }
-        if (run >= 0)
-            tallySummary(group, index, run, summary);
-        if (!series.summary) {
-            series.summary = summary;
-            return;
-        }
-        const pooled = poolSummaries(series.summary, summary);
-        if (pooled)
-            series.summary = pooled;
-        else {
-            this.options.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
-            const t = group.summaryTallies?.[index];
-            if (t)
-                t.broken = true;
-        }
-    }
-    newSeries(column, group, line, sampled) {
-        if (this.series.length >= LIMITS.seriesPerFile)
-            throw new LimitError(limitMessages.seriesPerFile(), line);
-        const prefix = this.options.metricPrefix;
-        const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
-        // The group's series share its labels object, complete before any of them is made and never changed.
-        const series = sampled ? { metric, labels: group.labels, samples: new SampleAccumulator(), line } : { metric, labels: group.labels, line };
-        this.series.push(series);
-        return series;
-    }
-}
-/**
- * The column of a summary group's mean (or median): the unit its cells state
- * is the summary's, for the series and for the check of its values alike.
- */
-function centreColumn(def) {
-    return def?.columns.find(([stat]) => stat === 'mean' || stat === 'median')?.[1];
-}
-/** `text.trim()`, without a new string when there is nothing to trim (nearly always). */
-function trimmed(text) {
-    const first = text.charCodeAt(0);
-    const last = text.charCodeAt(text.length - 1);
-    return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
-}
-/** The column naming each row's run: a run's name before an iteration's (`run,iteration` numbers requests inside runs); -1 when none does. */
-function runColumn(columns, roles, rows) {
-    let best = -1;
-    let rank = 0;
-    columns.forEach((column, i) => {
-        // A column holding one value throughout (`run` = 1 beside `trial` = 1…5) names no runs: another one does.
-        const named = roles[i] === 'ignore' ? nameClass(column).run : 0;
-        if (named === 0)
-            return;
-        const run = named + (varies(rows, i) ? 0.5 : 0);
-        if (run > rank)
-            [best, rank] = [i, run];
-    });
-    return best;
-}
-/** Whether column `i` holds two different values among `rows`. */
-function varies(rows, i) {
-    const first = rows[0]?.cells[i];
-    return rows.some((r) => r.cells[i] !== first);
-}
-/**
- * Adds a summary row's mean, weighted by its n, to its run's in `group`: a
- * run's mean is that of all its requests. A row without mean or n gives its
- * run no mean (the series then has no runs).
- */
-function tallySummary(group, g, run, summary) {
-    const t = tallyIn((group.summaryTallies ??= []), g);
-    if (summary.mean === undefined || summary.n === undefined || !(summary.n > 0))
-        t.broken = true;
-    else
-        addToRun(t, run, summary.mean * summary.n, summary.n);
-}
-/** Whether some value of column `i` appears on two rows or more, or a row holds a list of values (several in its run). */
-function repeatsAValue(rows, i) {
-    const seen = new Set();
-    for (const { cells } of rows) {
-        if (cells.some(Array.isArray))
-            return true;
-        const cell = cells[i];
-        const key = typeof cell === 'string' ? trimmed(cell) : cell;
-        if (seen.has(key))
-            return true;
-        seen.add(key);
-    }
-    return false;
-}
-/** Adds a value of column `i` to its run's sum in `group`. */
-function tally(group, i, run, value) {
-    addToRun(tallyIn((group.tallies ??= []), i), run, value, 1);
-}
-/** The tally at `index`, made on first use. */
-function tallyIn(tallies, index) {
-    let t = tallies[index];
-    if (!t)
-        tallies[index] = t = { sums: [], counts: [] };
-    return t;
-}
-function addToRun(t, run, sum, count) {
-    t.sums[run] = (t.sums[run] ?? 0) + sum;
-    t.counts[run] = (t.counts[run] ?? 0) + count;
-}
-function emptyProfile() {
-    return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0 };
-}
-const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
-/** Plain lowercase (or caseless) words, as prose has: `the`, `of`, `sky.` — not `hipBLASLt`, `vs`, `x`. */
-const PROSE_WORD = /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}'’-]*[.,;:!?]?$/u;
-const CONNECTIVES = new Set(['vs', 'vs.', 'v', 'v.', 'x', 'and', 'or', 'with', 'w/', 'w/o', 'on', 'at', 'via']);
-/**
- * Sentences, not names: 60 characters, or five words of which two are plain
- * lowercase words. `NVIDIA GeForce RTX 4090 Laptop GPU` has six words but is
- * a device, and `ROCm 7 + hipBLASLt vs Vulkan RADV` a pairing, conditions to
- * split by; prompts have `the`, `of`.
- */
-function isProse(text) {
-    if (text.length >= 60)
-        return true;
-    const words = text.split(' ').filter((w) => w !== '');
-    return words.length >= 5 && words.filter((w) => PROSE_WORD.test(w) && !CONNECTIVES.has(w)).length >= 2;
-}
-/** Counts one present cell into its column's profile. */
-function profileCell(p, cell, decimalComma) {
-    if (Array.isArray(cell)) {
-        p.numeric += 1;
-        return;
-    }
-    // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
-    // A number that overflows is still one: the column stays a metric and the cell is reported when read.
-    if (typeof cell === 'number' ? Number.isFinite(cell) : parseNumber(cell, decimalComma) !== undefined || overflows(cell)) {
-        p.numeric += 1;
-        p.numericCells.push(cell);
-        return;
-    }
-    const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
-    // Labels repeat on every row, so a text value is classified once per column.
-    let kind = typeof cell === 'string' ? p.kinds?.get(cell) : undefined;
-    if (kind === undefined) {
-        kind = cellKind(cell, text, decimalComma);
-        if (typeof cell === 'string') {
-            const kinds = (p.kinds ??= new Map());
-            if (kinds.size <= MAX_NAMED_LABEL_VALUES)
-                kinds.set(cell, kind);
-        }
-    }
-    if (kind === 'numeric') {
-        // A number with a unit ("12.5 ms", "1.2k").
-        p.numeric += 1;
-        p.numericCells.push(text);
-        return;
-    }
-    p.text += 1;
-    if (kind === 'dates')
-        p.dates += 1;
-    else if (kind === 'digitText')
-        p.digitText += 1;
-    else if (kind === 'prose')
-        p.prose += 1;
-    else if (kind === 'itemIds')
-        p.itemIds += 1;
-    else
-        p.other += 1;
-    if (p.distinct.size <= MAX_NAMED_LABEL_VALUES)
-        p.distinct.add(text);
-    if (text.length > p.maxLength)
-        p.maxLength = text.length;
-}
-/** A numeric cell as its column's profile reads it: trimmed text. */
-function numericText(cell) {
-    return typeof cell === 'string' ? trimmed(cell) : String(cell);
-}
-/**
- * How many distinct values (text and numbers alike) a column's profiled cells hold. At most
- * PROFILE_ROWS cells are profiled per column, so no bound is reached and the count is exact.
- */
-function distinctValues(p) {
-    if (p.numericCells.length === 0)
-        return p.distinct.size;
-    const all = new Set(p.distinct);
-    for (const cell of p.numericCells)
-        all.add(numericText(cell));
-    return all.size;
-}
-/** The longest value, text or number, of a column's profiled cells. */
-function longestValue(p) {
-    let longest = p.maxLength;
-    for (const cell of p.numericCells)
-        longest = Math.max(longest, numericText(cell).length);
-    return longest;
-}
-function cellKind(cell, text, decimalComma) {
-    // "12.5 ms", "1.2k": numbers with a unit or multiplier count as numbers.
-    if (parseNumber(cell, decimalComma) !== undefined || (typeof cell === 'string' && parseQuantity(cell, decimalComma) !== undefined))
-        return 'numeric';
-    if (DATE_VALUE.test(text))
-        return 'dates';
-    if (DIGIT_TEXT.test(text))
-        return 'digitText';
-    if (isProse(text))
-        return 'prose';
-    if (ITEM_ID.test(text))
-        return 'itemIds';
-    return 'other';
-}
-/** The row has an error column holding an error: it is excluded, as a table would exclude it. */
-function rowHasError(row) {
-    return Object.entries(row).some(([column, cell]) => nameClass(column).error && isErrorValue(cell));
-}
-const nameClass = (0,memo/* memo */.p)(50_000, (column) => {
-    const name = (0,infer/* normaliseName */.GX)(column);
-    return { error: ERROR_COLUMN.test(name), ignored: IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name), label: LABEL_COLUMN.test(name), run: RUN_COLUMN.test(name) ? 2 : ITERATION_COLUMN.test(name) ? 1 : 0 };
-});
-/** A field that names a condition of the measurement (model, batch_size, …) rather than a result. */
-function isLabelName(column) {
-    return nameClass(column).label;
-}
-/** A field that numbers, dates or describes rows in prose: neither label nor metric. */
-function isIgnoredName(column) {
-    return nameClass(column).ignored;
-}
-function roleOf(column, p, namesRows = false) {
-    const names = nameClass(column);
-    if (names.error)
-        return 'error';
-    if (names.ignored)
-        return 'ignore';
-    const values = p.numeric + p.text;
-    if (p.text > 0 && p.dates === p.text)
-        return 'ignore';
-    if (p.text > 0 && p.numeric === 0 && p.digitText === p.text && !names.label)
-        return 'ignore';
-    // Counted only on the paths that ask: most columns are metrics, decided without it.
-    const distinct = () => distinctValues(p);
-    const fewValues = () => longestValue(p) <= MAX_LABEL_LENGTH && distinct() <= MAX_LABEL_VALUES;
-    // The workload (prompt text, question ids) is what a benchmark runs, not a condition it runs under:
-    // five prompts repeated for three quantization tags are five samples per tag, so such a column splits
-    // nothing, whatever its name. Decided from the values: mostly prose, or every value an item id.
-    if (!names.label && p.text >= 2 && p.numeric === 0 && (p.prose >= 0.6 * p.text || (p.itemIds === p.text && p.distinct.size >= 3)))
-        return 'ignore';
-    // A setting is written short (`concurrency` 16, `temperature` 0.7); a value with many digits after the point
-    // (`concurrency` 11.780263008980727, SGLang's measured mean) was measured: a label of it would change every run.
-    if (names.label && p.text === 0 && p.numeric > 0 && p.numericCells.some(isMeasuredLooking))
-        return 'metric';
-    if (names.label && longestValue(p) <= MAX_NAMED_LABEL_LENGTH && distinct() <= MAX_NAMED_LABEL_VALUES)
-        return 'label';
-    if (namesRows && p.numeric === 0 && p.text > 0 && fewValues())
-        return 'label';
-    // Mostly numbers: a metric whose stray text cells ("timeout", "OOM") are reported by line,
-    // never a label that would split the series by every measured value.
-    if (p.numeric > 0 && p.text < p.numeric)
-        return 'metric';
-    // Text that is unique on every row (ids, free text) would split each row into its own series.
-    if (p.text > 0 && fewValues() && !(distinct() === values && values > 3))
-        return 'label';
-    return values === 0 ? 'metric' : 'ignore';
-}
-/** Six or more significant digits after the decimal point: a computed value, not a setting someone typed. */
-function isMeasuredLooking(cell) {
-    const text = String(cell).trim();
-    const point = text.indexOf('.');
-    if (point < 0 || /e/i.test(text))
-        return false;
-    return text.slice(point + 1).replace(/^0+/, '').replace(/\D.*$/, '').length >= 6;
-}
-/** Exact pooled mean and sd of two summaries; percentiles cannot be pooled and are dropped. */
-function poolSummaries(a, b) {
-    if (a.n === undefined || b.n === undefined || a.mean === undefined || b.mean === undefined)
-        return undefined;
-    if (a.sd === undefined || b.sd === undefined)
-        return undefined;
-    const { n, mean, sd } = (0,metrics_stats/* poolMoments */.Mh)([
-        { n: a.n, mean: a.mean, sd: a.sd },
-        { n: b.n, mean: b.mean, sd: b.sd },
-    ]);
-    const pooled = { n, mean, sd: sd ?? 0 };
-    if (a.min !== undefined && b.min !== undefined)
-        pooled.min = Math.min(a.min, b.min);
-    if (a.max !== undefined && b.max !== undefined)
-        pooled.max = Math.max(a.max, b.max);
-    return pooled;
-}
-
 ;// CONCATENATED MODULE: ./src/parse/csv.ts
 
 
@@ -29179,6 +29280,7 @@ const mlperf = {
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/nccl-tests.ts
 
+
 /**
  * nccl-tests (`all_reduce_perf`, `all_gather_perf`, …) console output:
  *
@@ -29226,33 +29328,28 @@ const ncclTests = {
     },
     parse(input) {
         const result = new AdapterResult('nccl-tests');
-        const byKey = new Map();
-        const add = (metric, labels, unit, direction, value, line) => {
-            const key = JSON.stringify([metric, labels]);
-            const same = byKey.get(key);
-            if (same) {
-                same.samples?.add(value);
-                return;
-            }
-            const s = { metric, labels, unitHint: unit, directionHint: direction, samples: accumulate([value]), line };
-            byKey.set(key, s);
-            result.add(s);
-        };
+        // A size measured again (runs appended to one log) adds a sample.
+        const set = new SeriesSet(result.problems);
+        const add = (metric, labels, unit, direction, value, line) => set.add({ metric, labels, unitHint: unit, directionHint: direction, samples: accumulate([value]), line });
         let collective;
         let columns;
         let placements = [];
-        const lines = input.text.split(/\r?\n/);
-        for (const [i, raw] of lines.entries()) {
+        const settingAt = [];
+        for (const [i, raw] of input.text.split(/\r?\n/).entries()) {
             const line = raw.trim();
-            const named = COLLECTIVE.exec(line);
-            // The command line or `# Collective test starting: all_gather_perf` names the next table's collective.
-            if (named && !nccl_tests_HEADER.test(line))
-                collective = named[1];
             if (nccl_tests_HEADER.test(line)) {
                 columns = line.slice(1).trim().split(/\s+/);
                 placements = placementsOf(columns);
+                settingAt.length = 0;
+                for (const name of ['type', 'redop'])
+                    if (columns.includes(name))
+                        settingAt.push([name, columns.indexOf(name)]);
                 continue;
             }
+            // The command line or `# Collective test starting: all_gather_perf` names the next table's collective.
+            const named = COLLECTIVE.exec(line);
+            if (named)
+                collective = named[1];
             const average = AVERAGE.exec(line);
             if (average) {
                 add('avg_busbw', collective ? { collective } : {}, 'GB/s', 'higher', Number(average[1]), i + 1);
@@ -29264,19 +29361,13 @@ const ncclTests = {
             if (cells.length !== columns.length || !/^\d+$/.test(cells[0]))
                 continue;
             result.rows += 1;
-            const cell = (name) => {
-                const at = columns?.indexOf(name) ?? -1;
-                return at >= 0 ? cells[at] : undefined;
-            };
             const base = {};
             if (collective)
                 base.collective = collective;
             base.size = cells[0];
-            for (const name of ['type', 'redop']) {
-                const v = cell(name);
-                if (v !== undefined && v !== 'none')
-                    base[name] = v;
-            }
+            for (const [name, at] of settingAt)
+                if (cells[at] !== 'none')
+                    base[name] = cells[at];
             for (const p of placements) {
                 const wrong = p.wrong === undefined ? undefined : Number(cells[p.wrong]);
                 if (wrong !== undefined && Number.isFinite(wrong) && wrong > 0) {
@@ -29291,6 +29382,8 @@ const ncclTests = {
                 }
             }
         }
+        for (const s of set.series)
+            result.add(s);
         return result.outcome('no result rows under the size/count/type header');
     },
 };
@@ -29424,114 +29517,6 @@ const GENERAL_ADAPTERS = [
     ncclTests,
     mlperf,
 ];
-
-// EXTERNAL MODULE: ./src/metrics/identity.ts
-var identity = __nccwpck_require__(1659);
-;// CONCATENATED MODULE: ./src/parse/adapters/llm-shared.ts
-
-
-
-/** Helpers shared by the LLM-inference adapters: they all build series by hand from known keys. */
-/** Label text from a scalar; undefined for null, objects and over-long values (never free text). */
-function shortLabel(v, maxLength = 120) {
-    if (typeof v === 'string') {
-        const s = v.trim();
-        return s !== '' && s.length <= maxLength && !/[\r\n]/.test(s) ? s : undefined;
-    }
-    if (typeof v === 'number' && Number.isFinite(v))
-        return String(v);
-    if (typeof v === 'boolean')
-        return String(v);
-    return undefined;
-}
-function withOptions(series, options) {
-    if (options.unit !== undefined)
-        series.unitHint = options.unit;
-    if (options.direction !== undefined)
-        series.directionHint = options.direction;
-    if (options.line !== undefined)
-        series.line = options.line;
-    return series;
-}
-function sampledSeries(metric, labels, values, options = {}) {
-    return withOptions({ metric, labels: { ...labels }, samples: accumulate(values) }, options);
-}
-function summarySeries(metric, labels, summary, options = {}) {
-    return withOptions({ metric, labels: { ...labels }, summary }, options);
-}
-function hasCentre(summary) {
-    return summary.mean !== undefined || summary.median !== undefined;
-}
-/**
- * Collects series by metric and labels so that two runs of the same
- * configuration in one file (two `ollama run --verbose` blocks, a repeated
- * llama-bench row) add samples to one series instead of repeating an id.
- */
-class SeriesSet {
-    problems;
-    byKey = new Map();
-    constructor(problems) {
-        this.problems = problems;
-    }
-    add(series) {
-        const key = `${series.metric}\u0000${(0,identity/* labelKey */.kJ)(series.labels)}`;
-        const existing = this.byKey.get(key);
-        if (!existing) {
-            this.byKey.set(key, series);
-            return;
-        }
-        if (series.samples && existing.samples) {
-            for (const v of series.samples.samples)
-                existing.samples.add(v);
-            return;
-        }
-        // Two summaries that say how many samples they hold (n, mean, sd) are one summary of all of them.
-        const pooled = existing.summary && series.summary ? poolSummaries(existing.summary, series.summary) : undefined;
-        if (pooled) {
-            existing.summary = pooled;
-            return;
-        }
-        this.problems.add(series.line, `a second result for "${series.metric}" ${(0,identity/* labelKey */.kJ)(series.labels) || 'without labels'}; the first is kept`);
-    }
-    get series() {
-        return [...this.byKey.values()];
-    }
-}
-/**
- * Time units as tools write them (`ms`, `sec`, `ns`, `µs`), as milliseconds
- * per unit written `[times, per]`: sub-millisecond units divide by an exact
- * integer, since 1e-3 / 1e-6 is 1000.0000000000001 and 1500 µs would come out
- * as 1.4999999999999998 ms.
- */
-const MS_PER_UNIT = {
-    ns: [1, 1e6],
-    nanosecond: [1, 1e6],
-    nanoseconds: [1, 1e6],
-    us: [1, 1e3],
-    µs: [1, 1e3],
-    μs: [1, 1e3],
-    microseconds: [1, 1e3],
-    ms: [1, 1],
-    msec: [1, 1],
-    millisecond: [1, 1],
-    milliseconds: [1, 1],
-    s: [1e3, 1],
-    sec: [1e3, 1],
-    secs: [1e3, 1],
-    second: [1e3, 1],
-    seconds: [1e3, 1],
-    min: [6e4, 1],
-    minutes: [6e4, 1],
-};
-/** A time in `unit` as milliseconds, or undefined for a unit that is not a time. */
-function toMs(value, unit) {
-    const factor = MS_PER_UNIT[unit.trim().toLowerCase()];
-    return factor === undefined ? undefined : (value * factor[0]) / factor[1];
-}
-/** The last path segment of a file name in a label (`/mnt/models/x.gguf` → `x.gguf`). */
-function baseName(value) {
-    return value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
-}
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/genai-perf.ts
 
@@ -30648,11 +30633,18 @@ function parseOffline(doc) {
     }
     return parsedOutcome('vllm', series, problems, { rows: 1 });
 }
+/** An offline benchmark's result (its keys are none of a serving result's). */
+function offlineResult(input) {
+    return input.type === 'json' && (isLatencyResult(input.json) || isThroughputResult(input.json)) ? input.json : undefined;
+}
 const vllmAdapter = {
     name: 'vllm',
     types: ['json', 'jsonl'],
-    detect: (input) => vllm_resultsOf(input) !== undefined || (input.type === 'json' && (isLatencyResult(input.json) || isThroughputResult(input.json))),
-    parse: (input) => (input.type === 'json' && vllm_resultsOf(input) === undefined && (isLatencyResult(input.json) || isThroughputResult(input.json)) ? parseOffline(input.json) : parseVllm(input)),
+    detect: (input) => offlineResult(input) !== undefined || vllm_resultsOf(input) !== undefined,
+    parse: (input) => {
+        const offline = offlineResult(input);
+        return offline ? parseOffline(offline) : parseVllm(input);
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/llm.ts
@@ -33302,7 +33294,7 @@ async function readAndParse(listed, maxFileSize, options) {
             const outcome = parseMarkdown(body);
             // No metric table: the page may hold a tool's console output instead (a forced format is never second-guessed).
             const document = outcome.status === 'parsed' && outcome.series.length === 0;
-            return (document && options.format === undefined && file.size <= maxFileSize ? readPastedOutput(file, body) : undefined) ?? outcome;
+            return (document && options.format === undefined ? readPastedOutput(file, body) : undefined) ?? outcome;
         }
         case 'text':
             return { status: 'parsed', adapter: 'text', series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0, document: true };

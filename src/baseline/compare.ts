@@ -268,12 +268,10 @@ export function compareSeries(base: ComparableSeries, head: ComparableSeries, se
   // A mean against a median (the file's format changed what it states) is no change of either. A baseline saved
   // before medians were marked holds its median as the mean and in p50: that side's p50 is the median to compare.
   if (settings.statistic !== 'median' && (base.stats.center === 'median') !== (head.stats.center === 'median')) {
-    const median = head.stats.center === 'median' ? head : base;
-    const other = median === head ? base : head;
-    if (other.source === 'summary' && other.stats.p50 !== null && other.stats.p50 === other.stats.mean && median.stats.p50 !== null) {
-      result.base = { ...b, value: base.stats.p50 as number };
-      result.head = { ...h, value: head.stats.p50 as number };
-    } else {
+    const other = head.stats.center === 'median' ? base : head;
+    // Such a baseline's mean is its p50: both sides' values are medians already.
+    const savedMedian = other.source === 'summary' && other.stats.p50 !== null && other.stats.p50 === other.stats.mean;
+    if (!savedMedian) {
       result.note = `the ${base.stats.center === 'median' ? 'baseline' : 'current run'} states a median where the other states a mean: not compared`;
       return result;
     }

@@ -56,5 +56,5 @@ export function naturalOrder<T extends { value: string }>(levels: readonly T[]):
 
 /** A level as a sentence names it: `compiled`, but `batch_size=8` where the value alone is a bare number. */
 export function levelName(factor: string, value: string): string {
-  return /^[-+]?[\d.]+[a-z]?$/i.test(value.trim()) || /^(inf|infinity)$/i.test(value.trim()) || value === '(none)' ? `${factor}=${value}` : value;
+  return /^([-+]?[\d.]+[a-z]?|inf|infinity)$/i.test(value.trim()) || value === '(none)' ? `${factor}=${value}` : value;
 }

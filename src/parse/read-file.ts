@@ -238,7 +238,7 @@ async function readAndParse(listed: FileToParse, maxFileSize: number, options: P
       const outcome = parseMarkdown(body);
       // No metric table: the page may hold a tool's console output instead (a forced format is never second-guessed).
       const document = outcome.status === 'parsed' && outcome.series.length === 0;
-      return (document && options.format === undefined && file.size <= maxFileSize ? readPastedOutput(file, body) : undefined) ?? outcome;
+      return (document && options.format === undefined ? readPastedOutput(file, body) : undefined) ?? outcome;
     }
     case 'text':
       return { status: 'parsed', adapter: 'text', series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0, document: true };

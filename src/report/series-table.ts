@@ -88,7 +88,10 @@ export function decodeStats(raw: unknown, samples: readonly number[]): Omit<Seri
   let order: Pick<SeriesStats, 'min' | 'p50' | 'p95' | 'p99' | 'max'>;
   if (a.length > 3) order = { min: a[3] ?? null, p50: a[4] ?? null, p95: a[5] ?? null, p99: a[6] ?? null, max: a[7] ?? null } as typeof order;
   else if (samples.length > 0 && samples.every((v) => typeof v === 'number')) order = orderOfSamples(samples);
-  else if (n === 1) order = { min: a[1] as number, p50: a[1] as number, p95: a[1] as number, p99: a[1] as number, max: a[1] as number };
+  else if (n === 1) {
+    const value = a[1] as number;
+    order = { min: value, p50: value, p95: value, p99: value, max: value };
+  }
   else order = { min: null, p50: null, p95: null, p99: null, max: null };
   // A null mean beside a p50: the file stated a median and no mean (SeriesStats.center).
   if (a[1] === null && typeof order.p50 === 'number') return { n, mean: order.p50, sd, ...order, approximate: a[8] === 1, center: 'median' };

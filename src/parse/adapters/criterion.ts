@@ -1,6 +1,7 @@
 import type { RawSeries } from '../../model/series.js';
 import { skipped } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
+import { SeriesSet } from './llm-shared.js';
 import { AdapterResult, accumulate, firstLine, isObject, numberOf, summaryOf, type JsonObject } from './util.js';
 
 /** Current releases write snake_case keys; criterion 0.2 wrote `Mean`, `StdDev`, …. */
@@ -54,6 +55,9 @@ function folderOf(path: string): string | undefined {
   return segments[segments.length - 1]?.toLowerCase();
 }
 
+/** criterion's `raw.csv`: `group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count`. */
+const RAW_CSV_HEADER = /^group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count\s*$/;
+
 /**
  * Criterion.rs output under `target/criterion/<benchmark>/new/`: `sample.json`
  * gives the per-iteration time of every sample (time ÷ iterations, ns) as a
@@ -63,9 +67,6 @@ function folderOf(path: string): string | undefined {
  * `change/` (criterion's own comparison), `benchmark.json` and `tukey.json`
  * are recognised and skipped with the reason.
  */
-/** criterion's `raw.csv`: `group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count`. */
-const RAW_CSV_HEADER = /^group,function,value,throughput_num,throughput_type,sample_measured_value,unit,iteration_count\s*$/;
-
 export const criterion: ToolAdapter = {
   name: 'criterion',
   types: ['json', 'csv'],
@@ -221,13 +222,13 @@ export const cargoBench: ToolAdapter = {
 };
 
 /**
- * criterion's report lines as `time` (in the unit printed, lower) and
- * `throughput` (higher) series, label `benchmark`: one value per report of
- * a benchmark, the estimate (a log of several `cargo bench` runs gives a
+ * criterion's report lines as `time` (ns, lower) and `throughput` (MiB/s or
+ * elem/s, higher) series, label `benchmark`: one value per report of a
+ * benchmark, the estimate (a log of several `cargo bench` runs gives a
  * sample per run).
  */
 function criterionReport(lines: readonly string[], result: AdapterResult): void {
-  const byKey = new Map<string, RawSeries>();
+  const set = new SeriesSet(result.problems);
   let name: string | undefined;
   for (const [i, raw] of lines.entries()) {
     const line = raw.trim();
@@ -242,17 +243,9 @@ function criterionReport(lines: readonly string[], result: AdapterResult): void 
       result.problems.add(i + 1, `criterion ${found.kind} line without a benchmark name before it, skipped`);
       continue;
     }
-    const metric = found.kind === 'time' ? 'time' : 'throughput';
-    if (metric === 'time') result.rows += 1;
-    const key = JSON.stringify([name, metric, found.unit]);
-    const same = byKey.get(key);
-    if (same) {
-      same.samples?.add(found.value);
-      continue;
-    }
-    const s: RawSeries = { metric, labels: { benchmark: name }, unitHint: found.unit, samples: accumulate([found.value]), line: i + 1 };
-    s.directionHint = metric === 'time' ? 'lower' : 'higher';
-    byKey.set(key, s);
-    result.add(s);
+    const time = found.kind === 'time';
+    if (time) result.rows += 1;
+    set.add({ metric: time ? 'time' : 'throughput', labels: { benchmark: name }, unitHint: found.unit, directionHint: time ? 'lower' : 'higher', samples: accumulate([found.value]), line: i + 1 });
   }
+  for (const s of set.series) result.add(s);
 }

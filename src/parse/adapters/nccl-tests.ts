@@ -1,5 +1,5 @@
-import type { RawSeries } from '../../model/series.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
+import { SeriesSet } from './llm-shared.js';
 import { AdapterResult, accumulate } from './util.js';
 
 /**
@@ -54,32 +54,26 @@ export const ncclTests: ToolAdapter = {
   },
   parse(input: AdapterInput) {
     const result = new AdapterResult('nccl-tests');
-    const byKey = new Map<string, RawSeries>();
-    const add = (metric: string, labels: Record<string, string>, unit: string, direction: 'lower' | 'higher', value: number, line: number) => {
-      const key = JSON.stringify([metric, labels]);
-      const same = byKey.get(key);
-      if (same) {
-        same.samples?.add(value);
-        return;
-      }
-      const s: RawSeries = { metric, labels, unitHint: unit, directionHint: direction, samples: accumulate([value]), line };
-      byKey.set(key, s);
-      result.add(s);
-    };
+    // A size measured again (runs appended to one log) adds a sample.
+    const set = new SeriesSet(result.problems);
+    const add = (metric: string, labels: Record<string, string>, unit: string, direction: 'lower' | 'higher', value: number, line: number) =>
+      set.add({ metric, labels, unitHint: unit, directionHint: direction, samples: accumulate([value]), line });
     let collective: string | undefined;
     let columns: string[] | undefined;
     let placements: Placement[] = [];
-    const lines = input.text.split(/\r?\n/);
-    for (const [i, raw] of lines.entries()) {
+    const settingAt: [string, number][] = [];
+    for (const [i, raw] of input.text.split(/\r?\n/).entries()) {
       const line = raw.trim();
-      const named = COLLECTIVE.exec(line);
-      // The command line or `# Collective test starting: all_gather_perf` names the next table's collective.
-      if (named && !HEADER.test(line)) collective = named[1];
       if (HEADER.test(line)) {
         columns = line.slice(1).trim().split(/\s+/);
         placements = placementsOf(columns);
+        settingAt.length = 0;
+        for (const name of ['type', 'redop']) if (columns.includes(name)) settingAt.push([name, columns.indexOf(name)]);
         continue;
       }
+      // The command line or `# Collective test starting: all_gather_perf` names the next table's collective.
+      const named = COLLECTIVE.exec(line);
+      if (named) collective = named[1];
       const average = AVERAGE.exec(line);
       if (average) {
         add('avg_busbw', collective ? { collective } : {}, 'GB/s', 'higher', Number(average[1]), i + 1);
@@ -89,17 +83,10 @@ export const ncclTests: ToolAdapter = {
       const cells = line.split(/\s+/);
       if (cells.length !== columns.length || !/^\d+$/.test(cells[0] as string)) continue;
       result.rows += 1;
-      const cell = (name: string) => {
-        const at = columns?.indexOf(name) ?? -1;
-        return at >= 0 ? cells[at] : undefined;
-      };
       const base: Record<string, string> = {};
       if (collective) base.collective = collective;
       base.size = cells[0] as string;
-      for (const name of ['type', 'redop']) {
-        const v = cell(name);
-        if (v !== undefined && v !== 'none') base[name] = v;
-      }
+      for (const [name, at] of settingAt) if (cells[at] !== 'none') base[name] = cells[at] as string;
       for (const p of placements) {
         const wrong = p.wrong === undefined ? undefined : Number(cells[p.wrong]);
         if (wrong !== undefined && Number.isFinite(wrong) && wrong > 0) {
@@ -113,6 +100,7 @@ export const ncclTests: ToolAdapter = {
         }
       }
     }
+    for (const s of set.series) result.add(s);
     return result.outcome('no result rows under the size/count/type header');
   },
 };

@@ -252,9 +252,17 @@ function parseOffline(doc: JsonObject): ParseOutcome {
   return parsedOutcome('vllm', series, problems, { rows: 1 });
 }
 
+/** An offline benchmark's result (its keys are none of a serving result's). */
+function offlineResult(input: AdapterInput): JsonObject | undefined {
+  return input.type === 'json' && (isLatencyResult(input.json) || isThroughputResult(input.json)) ? input.json : undefined;
+}
+
 export const vllmAdapter: ToolAdapter = {
   name: 'vllm',
   types: ['json', 'jsonl'],
-  detect: (input) => resultsOf(input) !== undefined || (input.type === 'json' && (isLatencyResult(input.json) || isThroughputResult(input.json))),
-  parse: (input) => (input.type === 'json' && resultsOf(input) === undefined && (isLatencyResult(input.json) || isThroughputResult(input.json)) ? parseOffline(input.json as JsonObject) : parseVllm(input)),
+  detect: (input) => offlineResult(input) !== undefined || resultsOf(input) !== undefined,
+  parse: (input) => {
+    const offline = offlineResult(input);
+    return offline ? parseOffline(offline) : parseVllm(input);
+  },
 };
