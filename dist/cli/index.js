@@ -27777,7 +27777,8 @@ function hasBenchLine(text) {
  * `go test -bench` text output (also with `-benchmem` and `-count`). Each
  * unit on a result line is a metric named as Go prints it (`ns/op`, `B/op`,
  * `allocs/op`, `MB/s`, custom `b.ReportMetric` units) with labels
- * `benchmark`, `gomaxprocs` (the `-8` suffix) and `pkg` when the header names
+ * `benchmark`, `gomaxprocs` (the `-8` suffix; `1` for a bare name the file
+ * also runs with a suffix, as `-cpu 1,2,4` prints it) and `pkg` when the header names
  * one. Repeated lines (`-count=N`) are the samples. `MB/s` is higher-is-better,
  * the per-op costs lower-is-better. `goos`/`goarch`/`cpu` headers describe the
  * machine and are not labels, so series match across runners.
@@ -27862,7 +27863,7 @@ function testJsonOutput(text) {
 }
 function parseLines(lines, fileLine) {
     const result = new AdapterResult('go-bench');
-    const found = new Map();
+    const results = [];
     let pkg;
     for (const [i, raw] of lines.entries()) {
         const line = raw.trim();
@@ -27886,13 +27887,21 @@ function parseLines(lines, fileLine) {
                 result.problems.add(fileLine(i), `benchmark line without results: ${line.slice(0, 120)}`);
             continue;
         }
+        results.push({ index: i, name: match[1], procs: match[2], pkg, rest: match[4] });
+    }
+    // Go prints no suffix when GOMAXPROCS is 1: with `-cpu 1,2,4` the bare name is the 1-proc run of the
+    // suffixed ones, a level of the same comparison, not another benchmark.
+    const suffixed = new Set(results.filter((r) => r.procs !== undefined).map((r) => `${r.pkg ?? ''}\u0000${r.name}`));
+    const found = new Map();
+    for (const { index, name, procs, pkg: from, rest } of results) {
         result.rows += 1;
-        const [, name, procs, , rest] = match;
         const labels = { benchmark: name };
         if (procs !== undefined)
             labels.gomaxprocs = procs;
-        if (pkg !== undefined)
-            labels.pkg = pkg;
+        else if (suffixed.has(`${from ?? ''}\u0000${name}`))
+            labels.gomaxprocs = '1';
+        if (from !== undefined)
+            labels.pkg = from;
         for (const [value, unit] of pairsOf(rest)) {
             if (!Number.isFinite(value))
                 continue;
@@ -27900,7 +27909,7 @@ function parseLines(lines, fileLine) {
             let s = found.get(key);
             if (!s) {
                 s = { metric: unit, labels, unitHint: unit, samples: new SampleAccumulator() };
-                const at = fileLine(i);
+                const at = fileLine(index);
                 if (at !== undefined)
                     s.line = at;
                 const direction = directionOf(unit);
@@ -31265,12 +31274,56 @@ function tokens(name) {
 }
 const isSeparator = (t) => SEPARATOR.test(t) && t.replace(SEPARATOR, '') === '';
 /**
+ * Setting names benchmark scripts glue to the value in folder names (`c16`,
+ * `bs32`, `tp2`), and the name each stands for. Only these: `llama2`/`llama3`
+ * are models, not a setting `llama` at 2 and 3.
+ */
+const GLUED_SETTINGS = {
+    c: 'concurrency',
+    conc: 'concurrency',
+    concurrency: 'concurrency',
+    bs: 'batch_size',
+    batch: 'batch_size',
+    tp: 'tp',
+    pp: 'pp',
+    dp: 'dp',
+    ep: 'ep',
+    qps: 'qps',
+    rps: 'rps',
+    rate: 'rate',
+    isl: 'isl',
+    osl: 'osl',
+    ctx: 'ctx',
+    seqlen: 'seqlen',
+    threads: 'threads',
+    nodes: 'nodes',
+};
+const GLUED = /^([a-z]+)(\d+(?:\.\d+)?)$/i;
+/** `c2`, `c16` → concurrency at 2 and 16, as `concurrency_2`, `concurrency_16` would read; undefined otherwise. */
+function gluedSetting(names) {
+    let name;
+    const levels = [];
+    for (const n of names) {
+        const m = GLUED.exec(n);
+        const setting = m ? GLUED_SETTINGS[m[1].toLowerCase()] : undefined;
+        if (setting === undefined || (name !== undefined && setting !== name))
+            return undefined;
+        name = setting;
+        levels.push(m?.[2]);
+    }
+    return name === undefined ? undefined : { name, levels };
+}
+/**
  * What the sibling names share and where they differ: `runtime-a`,
  * `runtime-b` → name `runtime`, levels `a`, `b`; `gemma3_1b_baseline`,
  * `gemma3_baseline` → name `gemma3`, levels `1b`, `gemma3_baseline`. The name falls
- * back to the parent folder, then to what follows the differing part.
+ * back to the parent folder, then to what follows the differing part. A
+ * setting glued to its value (`c2`, `c16`) is named by the setting.
  */
 function siblingLevels(names, parent) {
+    const glued = gluedSetting(names);
+    if (glued)
+        return glued;
     const split = names.map(tokens);
     const shortest = Math.min(...split.map((t) => t.length));
     let prefix = 0;

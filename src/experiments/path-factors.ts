@@ -43,12 +43,56 @@ function tokens(name: string): string[] {
 const isSeparator = (t: string) => SEPARATOR.test(t) && t.replace(SEPARATOR, '') === '';
 
 /**
+ * Setting names benchmark scripts glue to the value in folder names (`c16`,
+ * `bs32`, `tp2`), and the name each stands for. Only these: `llama2`/`llama3`
+ * are models, not a setting `llama` at 2 and 3.
+ */
+const GLUED_SETTINGS: Readonly<Record<string, string>> = {
+  c: 'concurrency',
+  conc: 'concurrency',
+  concurrency: 'concurrency',
+  bs: 'batch_size',
+  batch: 'batch_size',
+  tp: 'tp',
+  pp: 'pp',
+  dp: 'dp',
+  ep: 'ep',
+  qps: 'qps',
+  rps: 'rps',
+  rate: 'rate',
+  isl: 'isl',
+  osl: 'osl',
+  ctx: 'ctx',
+  seqlen: 'seqlen',
+  threads: 'threads',
+  nodes: 'nodes',
+};
+const GLUED = /^([a-z]+)(\d+(?:\.\d+)?)$/i;
+
+/** `c2`, `c16` → concurrency at 2 and 16, as `concurrency_2`, `concurrency_16` would read; undefined otherwise. */
+function gluedSetting(names: readonly string[]): { name: string; levels: string[] } | undefined {
+  let name: string | undefined;
+  const levels: string[] = [];
+  for (const n of names) {
+    const m = GLUED.exec(n);
+    const setting = m ? GLUED_SETTINGS[(m[1] as string).toLowerCase()] : undefined;
+    if (setting === undefined || (name !== undefined && setting !== name)) return undefined;
+    name = setting;
+    levels.push(m?.[2] as string);
+  }
+  return name === undefined ? undefined : { name, levels };
+}
+
+/**
  * What the sibling names share and where they differ: `runtime-a`,
  * `runtime-b` → name `runtime`, levels `a`, `b`; `gemma3_1b_baseline`,
  * `gemma3_baseline` → name `gemma3`, levels `1b`, `gemma3_baseline`. The name falls
- * back to the parent folder, then to what follows the differing part.
+ * back to the parent folder, then to what follows the differing part. A
+ * setting glued to its value (`c2`, `c16`) is named by the setting.
  */
 export function siblingLevels(names: readonly string[], parent: string | undefined): { name: string; levels: string[] } {
+  const glued = gluedSetting(names);
+  if (glued) return glued;
   const split = names.map(tokens);
   const shortest = Math.min(...split.map((t) => t.length));
   let prefix = 0;

@@ -42,6 +42,17 @@ describe('go test -bench output', () => {
     expect(one(data, 'ns/op', { benchmark: 'BenchmarkFib20' }).samples).toEqual([51234]);
   });
 
+  it('labels the bare name gomaxprocs=1 when the file also ran it with a suffix (-cpu 1,2,4), so the three runs rank as one sweep', async () => {
+    const data = parsed(await readTool('go-bench/cpu-list.txt'));
+    expect(described(data)).toEqual([
+      'ns/op{benchmark=BenchmarkAcquire,gomaxprocs=1,pkg=example.org/pool} ns/op lower',
+      'ns/op{benchmark=BenchmarkAcquire,gomaxprocs=2,pkg=example.org/pool} ns/op lower',
+      'ns/op{benchmark=BenchmarkAcquire,gomaxprocs=4,pkg=example.org/pool} ns/op lower',
+      'ns/op{benchmark=BenchmarkRelease,pkg=example.org/pool} ns/op lower',
+    ]);
+    expect(one(data, 'ns/op', { benchmark: 'BenchmarkAcquire', gomaxprocs: '1' }).samples).toEqual([910, 890]);
+  });
+
   it('leaves a text file without result lines to the generic reader', async () => {
     const data = parsed(await readTool('go-bench/notes.txt'));
     expect(data.adapter).toBe('text');

@@ -138,6 +138,16 @@ describe('assignPathFactors: the factors input', () => {
 });
 
 describe('siblingLevels', () => {
+  it('names a setting glued to its value by the setting: c2, c16 are concurrency at 2 and 16, bs8, BS32 batch_size', () => {
+    expect(siblingLevels(['c2', 'c16'], 'agent')).toEqual({ name: 'concurrency', levels: ['2', '16'] });
+    expect(siblingLevels(['bs8', 'BS32'], 'runs')).toEqual({ name: 'batch_size', levels: ['8', '32'] });
+  });
+
+  it('leaves glued names that are not one known setting to the shared-word rule: llama2, llama3 are models', () => {
+    expect(siblingLevels(['llama2', 'llama3'], 'models')).toEqual({ name: 'models', levels: ['llama2', 'llama3'] });
+    expect(siblingLevels(['c2', 'bs8'], 'runs')).toEqual({ name: 'runs', levels: ['c2', 'bs8'] });
+  });
+
   it('splits names at separators into the shared name and the differing levels', () => {
     expect(siblingLevels(['gpu-a', 'gpu-b'], 'x')).toEqual({ name: 'gpu', levels: ['a', 'b'] });
   });

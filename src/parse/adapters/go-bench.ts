@@ -49,7 +49,8 @@ function hasBenchLine(text: string): boolean {
  * `go test -bench` text output (also with `-benchmem` and `-count`). Each
  * unit on a result line is a metric named as Go prints it (`ns/op`, `B/op`,
  * `allocs/op`, `MB/s`, custom `b.ReportMetric` units) with labels
- * `benchmark`, `gomaxprocs` (the `-8` suffix) and `pkg` when the header names
+ * `benchmark`, `gomaxprocs` (the `-8` suffix; `1` for a bare name the file
+ * also runs with a suffix, as `-cpu 1,2,4` prints it) and `pkg` when the header names
  * one. Repeated lines (`-count=N`) are the samples. `MB/s` is higher-is-better,
  * the per-op costs lower-is-better. `goos`/`goarch`/`cpu` headers describe the
  * machine and are not labels, so series match across runners.
@@ -127,9 +128,18 @@ function testJsonOutput(text: string): { lines: string[]; fileLines: number[] } 
   return { lines, fileLines };
 }
 
+/** One result line as printed: the benchmark, its GOMAXPROCS suffix (none on 1 proc), its package and value/unit pairs. */
+interface ResultLine {
+  index: number;
+  name: string;
+  procs: string | undefined;
+  pkg: string | undefined;
+  rest: string;
+}
+
 function parseLines(lines: readonly string[], fileLine: (index: number) => number | undefined): ParseOutcome {
   const result = new AdapterResult('go-bench');
-  const found = new Map<string, RawSeries>();
+  const results: ResultLine[] = [];
   let pkg: string | undefined;
   for (const [i, raw] of lines.entries()) {
     const line = raw.trim();
@@ -150,18 +160,25 @@ function parseLines(lines: readonly string[], fileLine: (index: number) => numbe
       if (/\bFAIL\b|panic/i.test(line)) result.problems.add(fileLine(i), `benchmark line without results: ${line.slice(0, 120)}`);
       continue;
     }
+    results.push({ index: i, name: match[1] as string, procs: match[2], pkg, rest: match[4] as string });
+  }
+  // Go prints no suffix when GOMAXPROCS is 1: with `-cpu 1,2,4` the bare name is the 1-proc run of the
+  // suffixed ones, a level of the same comparison, not another benchmark.
+  const suffixed = new Set(results.filter((r) => r.procs !== undefined).map((r) => `${r.pkg ?? ''}\u0000${r.name}`));
+  const found = new Map<string, RawSeries>();
+  for (const { index, name, procs, pkg: from, rest } of results) {
     result.rows += 1;
-    const [, name, procs, , rest] = match;
-    const labels: Record<string, string> = { benchmark: name as string };
+    const labels: Record<string, string> = { benchmark: name };
     if (procs !== undefined) labels.gomaxprocs = procs;
-    if (pkg !== undefined) labels.pkg = pkg;
-    for (const [value, unit] of pairsOf(rest as string)) {
+    else if (suffixed.has(`${from ?? ''}\u0000${name}`)) labels.gomaxprocs = '1';
+    if (from !== undefined) labels.pkg = from;
+    for (const [value, unit] of pairsOf(rest)) {
       if (!Number.isFinite(value)) continue;
       const key = JSON.stringify([unit, labels]);
       let s = found.get(key);
       if (!s) {
         s = { metric: unit, labels, unitHint: unit, samples: new SampleAccumulator() };
-        const at = fileLine(i);
+        const at = fileLine(index);
         if (at !== undefined) s.line = at;
         const direction = directionOf(unit);
         if (direction) s.directionHint = direction;
