@@ -7341,19 +7341,95 @@ function detectChanges(values, options = {}) {
 
 /***/ }),
 
-/***/ 6228:
+/***/ 3536:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J4: () => (/* binding */ compareSeries),
-/* harmony export */   Rt: () => (/* binding */ compareAll),
-/* harmony export */   yf: () => (/* binding */ severity)
-/* harmony export */ });
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1089);
-/* harmony import */ var _noise_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2545);
-/* harmony import */ var _power_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9646);
-/* harmony import */ var _statistics_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7880);
-/* harmony import */ var _thresholds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(367);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Rt: () => (/* binding */ compareAll),
+  J4: () => (/* binding */ compareSeries),
+  yf: () => (/* binding */ severity)
+});
+
+// EXTERNAL MODULE: ./src/baseline/config.ts
+var config = __nccwpck_require__(1089);
+// EXTERNAL MODULE: ./src/baseline/noise.ts
+var baseline_noise = __nccwpck_require__(2545);
+// EXTERNAL MODULE: ./src/baseline/power.ts
+var power = __nccwpck_require__(9646);
+// EXTERNAL MODULE: ./src/baseline/statistics.ts
+var statistics = __nccwpck_require__(7880);
+// EXTERNAL MODULE: ./src/baseline/thresholds.ts
+var thresholds = __nccwpck_require__(367);
+;// CONCATENATED MODULE: ./src/baseline/units.ts
+/**
+ * Units of one kind, as multiples of the kind's base: a baseline written in
+ * ms and a run written in s (hyperfine switches on its own once a mean
+ * passes a second; Google Benchmark's `time_unit`) hold the same quantity,
+ * and must be compared in one unit, never as raw numbers.
+ */
+const TIME = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, sec: 1, min: 60, h: 3600 };
+const BYTES = {
+    B: 1, KB: 1e3, kB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4,
+};
+const BITS = { bit: 1, Kbit: 1e3, kbit: 1e3, Mbit: 1e6, Gbit: 1e9 };
+/** One side of a unit (`ms`, `MiB`, `op`): its kind and scale, or the word itself with scale 1. */
+function term(word) {
+    const w = word.trim();
+    for (const [kind, table] of [['time', TIME], ['bytes', BYTES], ['bits', BITS]]) {
+        const scale = table[w];
+        if (scale !== undefined)
+            return { kind, scale };
+    }
+    return { kind: `word:${w}`, scale: 1 };
+}
+/** `MiB/s` → the kinds and scale of its numerator and denominator. */
+function parse(unit) {
+    const parts = unit.split('/');
+    if (parts.length > 2 || parts.some((p) => p.trim() === ''))
+        return undefined;
+    const top = term(parts[0]);
+    const bottom = parts.length === 2 ? term(parts[1]) : { kind: '', scale: 1 };
+    return { kinds: `${top.kind}/${bottom.kind}`, scale: top.scale / bottom.scale };
+}
+/**
+ * The factor that turns a value in `from` into `to` (`ms` → `s`: 0.001;
+ * `GiB/s` → `MiB/s`: 1024), 1 for the same unit, undefined when the two are
+ * not the same kind of quantity (`ms` and `tok/s`) or either is unknown.
+ */
+function unitFactor(from, to) {
+    if (from === to)
+        return 1;
+    if (from === '' || to === '')
+        return undefined;
+    const a = parse(from);
+    const b = parse(to);
+    // Words must be the same words (`tok/s` and `req/s` are different quantities); scaled terms the same kind.
+    if (!a || !b || a.kinds !== b.kinds)
+        return undefined;
+    return a.scale / b.scale;
+}
+/** Stats in a unit `factor` times smaller (every value multiplied by it); CV and n are unit-free. */
+function scaleStats(stats, factor) {
+    const times = (v) => (v === null ? null : v * factor);
+    const out = {
+        ...stats,
+        mean: stats.mean * factor,
+        sd: stats.sd === null ? null : stats.sd * Math.abs(factor),
+        min: times(stats.min),
+        p50: times(stats.p50),
+        p95: times(stats.p95),
+        p99: times(stats.p99),
+        max: times(stats.max),
+    };
+    if (stats.percentiles)
+        out.percentiles = Object.fromEntries(Object.entries(stats.percentiles).map(([k, v]) => [k, v * factor]));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/baseline/compare.ts
+
 
 
 
@@ -7367,7 +7443,7 @@ const EMPTY_HISTORY = { runs: 0, between: null, df: 0 };
  * Result order: head order, then the missing ones in base order.
  */
 function compareAll(base, head, settings, history) {
-    const rules = (0,_thresholds_js__WEBPACK_IMPORTED_MODULE_1__/* .compileGateRules */ .w)(settings);
+    const rules = (0,thresholds/* compileGateRules */.w)(settings);
     const baseById = new Map();
     for (const s of base)
         if (!baseById.has(s.id))
@@ -7437,13 +7513,13 @@ function chooseTest(base, head, settings, history) {
             return threshold('baseline saved without its samples (under statistic: mean): medians compared by threshold only');
         if (base.samples.length < settings.minSamples || head.samples.length < settings.minSamples)
             return threshold(fewer(settings.minSamples));
-        const boot = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .bootstrapMedianChange */ .pf)(base.samples, head.samples, settings.confidence, (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .hashSeed */ .kr)(head.id));
+        const boot = (0,statistics/* bootstrapMedianChange */.pf)(base.samples, head.samples, settings.confidence, (0,statistics/* hashSeed */.kr)(head.id));
         if (!boot)
             return threshold('baseline median is 0');
         const test = { method: 'bootstrap', interval: boot.interval, pValue: boot.p };
         const baseAbs = Math.abs(base.stats.p50 ?? base.stats.mean);
         // The percentile interval's half-width as a normal one's: se ≈ width / (2·z), split evenly per sample.
-        const se = ((boot.interval[1] - boot.interval[0]) * baseAbs) / (2 * (0,_power_js__WEBPACK_IMPORTED_MODULE_3__/* .quantile */ .YV)((1 + settings.confidence) / 2, Infinity));
+        const se = ((boot.interval[1] - boot.interval[0]) * baseAbs) / (2 * (0,power/* quantile */.YV)((1 + settings.confidence) / 2, Infinity));
         const perSample = (se * se) / (1 / base.samples.length + 1 / head.samples.length);
         test.spread = { se, df: Infinity, base: { perRun: perSample }, head: { perRun: perSample } };
         if (history && history.runs > 0)
@@ -7453,8 +7529,11 @@ function chooseTest(base, head, settings, history) {
     // Welch's test is on means: a stated median with its sd is not one.
     if (base.stats.center === 'median' || head.stats.center === 'median')
         return threshold('a median stated without a mean: threshold only');
-    if (nb === null || nh === null || base.stats.sd === null || head.stats.sd === null)
-        return threshold('summary without n and sd: threshold only');
+    if (nb === null || nh === null || base.stats.sd === null || head.stats.sd === null) {
+        const noN = nb === null || nh === null;
+        const noSd = base.stats.sd === null || head.stats.sd === null;
+        return threshold(`summary without ${noN && noSd ? 'n and sd' : noN ? 'a sample count (n)' : 'an sd'}: threshold only`);
+    }
     if (nb < settings.minSamples || nh < settings.minSamples)
         return threshold(fewer(settings.minSamples));
     const method = base.source === 'summary' || head.source === 'summary' ? 'welch-summary' : 'welch';
@@ -7466,9 +7545,9 @@ function chooseTest(base, head, settings, history) {
 }
 /** Welch's test on the samples of the two runs alone. */
 function withinTest(base, head, nb, nh, settings) {
-    const welch = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .welchTest */ .a)(moments(base.stats, nb), moments(head.stats, nh));
-    const q = Number.isFinite(welch.df) && welch.df > 0 ? (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .studentTQuantile */ .$J)((1 + settings.confidence) / 2, welch.df) : Number.NaN;
-    const interval = Number.isNaN(q) ? null : (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .fiellerInterval */ .jP)(base.stats.mean, head.stats.mean, welch.baseVarianceOfMean, welch.headVarianceOfMean, q);
+    const welch = (0,statistics/* welchTest */.a)(moments(base.stats, nb), moments(head.stats, nh));
+    const q = Number.isFinite(welch.df) && welch.df > 0 ? (0,statistics/* studentTQuantile */.$J)((1 + settings.confidence) / 2, welch.df) : Number.NaN;
+    const interval = Number.isNaN(q) ? null : (0,statistics/* fiellerInterval */.jP)(base.stats.mean, head.stats.mean, welch.baseVarianceOfMean, welch.headVarianceOfMean, q);
     return {
         method: 'welch',
         interval,
@@ -7495,7 +7574,7 @@ function historyTest(base, head, nb, nh, settings, history) {
     const between = history.between;
     if (between === null) {
         const test = withinTest(base, head, nb, nh, settings);
-        test.noise = { source: 'within-run', historyRuns: history.runs, note: `between-run noise needs at least ${_noise_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_HISTORY_RUNS */ .h}` };
+        test.noise = { source: 'within-run', historyRuns: history.runs, note: `between-run noise needs at least ${baseline_noise/* MIN_HISTORY_RUNS */.h}` };
         return test;
     }
     const withinBase = (base.stats.sd ?? 0) ** 2 / nb;
@@ -7546,9 +7625,9 @@ function historyTest(base, head, nb, nh, settings, history) {
     if (se2 === 0)
         p = diff === 0 ? 1 : 0;
     else
-        p = Math.min(1, 2 * (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .studentTCdf */ .Jt)(-Math.abs(diff / Math.sqrt(se2)), df));
-    const q = df > 0 ? (0,_power_js__WEBPACK_IMPORTED_MODULE_3__/* .quantile */ .YV)((1 + settings.confidence) / 2, df) : Number.NaN;
-    const interval = Number.isNaN(q) ? null : (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .fiellerInterval */ .jP)(baseValue, head.stats.mean, baseVariance, headVariance, q);
+        p = Math.min(1, 2 * (0,statistics/* studentTCdf */.Jt)(-Math.abs(diff / Math.sqrt(se2)), df));
+    const q = df > 0 ? (0,power/* quantile */.YV)((1 + settings.confidence) / 2, df) : Number.NaN;
+    const interval = Number.isNaN(q) ? null : (0,statistics/* fiellerInterval */.jP)(baseValue, head.stats.mean, baseVariance, headVariance, q);
     const noise = { source: headUsesBetween ? 'between-run' : 'within-run', historyRuns: history.runs };
     if (baseValue !== 0)
         noise.betweenRunSd = Math.sqrt(between) / Math.abs(baseValue);
@@ -7570,6 +7649,10 @@ function historyTest(base, head, nb, nh, settings, history) {
 function fewer(minSamples) {
     return `fewer than ${minSamples} samples (min-samples): threshold only`;
 }
+/** A baseline series in this run's unit: every statistic and sample multiplied by `factor`. */
+function inUnit(s, factor, unit) {
+    return { ...s, unit, stats: scaleStats(s.stats, factor), samples: s.samples.map((x) => x * factor) };
+}
 function moments(stats, n) {
     return { mean: stats.mean, variance: (stats.sd ?? 0) ** 2, n };
 }
@@ -7584,7 +7667,12 @@ function moments(stats, n) {
  * default-branch history of this series), the test uses the larger of the
  * within-run and between-run noise, and may compare with a pooled baseline.
  */
-function compareSeries(base, head, settings, rules = (0,_thresholds_js__WEBPACK_IMPORTED_MODULE_1__/* .compileGateRules */ .w)(settings), history) {
+function compareSeries(stated, head, settings, rules = (0,thresholds/* compileGateRules */.w)(settings), history) {
+    // The two sides may print one quantity in different units (hyperfine's `Mean [ms]` and, past a second, `[s]`):
+    // the baseline is converted to this run's unit. Units of different kinds are not the same metric.
+    const factor = unitFactor(stated.unit, head.unit);
+    const unitsDiffer = stated.unit !== head.unit && stated.unit !== '' && head.unit !== '';
+    const base = factor !== undefined && factor !== 1 ? inUnit(stated, factor, head.unit) : stated;
     const b = sideOf(base, settings.statistic);
     const h = sideOf(head, settings.statistic);
     const result = {
@@ -7597,6 +7685,10 @@ function compareSeries(base, head, settings, rules = (0,_thresholds_js__WEBPACK_
         method: 'none',
         verdict: 'insufficient-data',
     };
+    if (unitsDiffer && factor === undefined) {
+        result.note = `the baseline is in ${stated.unit}, this run in ${head.unit}: not compared`;
+        return result;
+    }
     if (!Number.isFinite(b.value) || !Number.isFinite(h.value)) {
         result.note = 'no finite value to compare';
         return result;
@@ -7632,6 +7724,8 @@ function compareSeries(base, head, settings, rules = (0,_thresholds_js__WEBPACK_
     if (test.noise)
         result.noise = test.noise;
     const notes = [];
+    if (unitsDiffer)
+        notes.push(`baseline in ${stated.unit}, converted to ${head.unit}`);
     if (test.note)
         notes.push(test.note);
     result.verdict = judge(result.change, result.direction, result.threshold, test.pValue, settings.confidence);
@@ -7663,8 +7757,8 @@ function spansThreshold(c) {
     return c.direction === 'higher' ? c.interval[0] < -c.threshold : c.interval[1] > c.threshold;
 }
 function minimumDetectable(spread, baseAbs, settings) {
-    const mde = spread.df > 0 ? (0,_power_js__WEBPACK_IMPORTED_MODULE_3__/* .minimumDetectableEffect */ .nv)(spread.se, spread.df, baseAbs, settings.confidence, settings.power) : Infinity;
-    return { mde, power: settings.power, cap: _power_js__WEBPACK_IMPORTED_MODULE_3__/* .RUNS_TO_DECIDE_CAP */ .Vu };
+    const mde = spread.df > 0 ? (0,power/* minimumDetectableEffect */.nv)(spread.se, spread.df, baseAbs, settings.confidence, settings.power) : Infinity;
+    return { mde, power: settings.power, cap: power/* RUNS_TO_DECIDE_CAP */.Vu };
 }
 /**
  * The runs per side that would decide an inconclusive comparison: where the
@@ -7675,20 +7769,20 @@ function runsNeeded(spread, baseAbs, c, settings) {
     const mde = c.detectable?.mde ?? Infinity;
     if (mde < c.threshold && c.change !== null && c.direction !== 'none') {
         const boundary = c.direction === 'higher' ? -c.threshold : c.threshold;
-        return (0,_power_js__WEBPACK_IMPORTED_MODULE_3__/* .runsToExclude */ .EB)(spread.base, spread.head, baseAbs, Math.abs(c.change - boundary), settings.confidence);
+        return (0,power/* runsToExclude */.EB)(spread.base, spread.head, baseAbs, Math.abs(c.change - boundary), settings.confidence);
     }
-    return (0,_power_js__WEBPACK_IMPORTED_MODULE_3__/* .runsToDecide */ .On)(spread.base, spread.head, baseAbs, c.threshold, settings.confidence, settings.power);
+    return (0,power/* runsToDecide */.On)(spread.base, spread.head, baseAbs, c.threshold, settings.confidence, settings.power);
 }
 function percentText(fraction) {
     return Number.isFinite(fraction) ? `${(fraction * 100).toFixed(1)}%` : '∞';
 }
 /** "interval spans the 5% threshold: MDE 48.6% (95% confidence, 80% power); about 26 runs per side would decide it". */
 function inconclusiveNote(c, confidence) {
-    const parts = [`${c.interval ? 'interval spans' : 'unbounded interval holds'} the ${(0,_config_js__WEBPACK_IMPORTED_MODULE_0__/* .formatThreshold */ .B6)(c.threshold)} threshold`];
+    const parts = [`${c.interval ? 'interval spans' : 'unbounded interval holds'} the ${(0,config/* formatThreshold */.B6)(c.threshold)} threshold`];
     const d = c.detectable;
     if (!d)
         return parts[0];
-    parts[0] += `: MDE ${percentText(d.mde)} (${(0,_config_js__WEBPACK_IMPORTED_MODULE_0__/* .formatThreshold */ .B6)(confidence)} confidence, ${(0,_config_js__WEBPACK_IMPORTED_MODULE_0__/* .formatThreshold */ .B6)(d.power)} power)`;
+    parts[0] += `: MDE ${percentText(d.mde)} (${(0,config/* formatThreshold */.B6)(confidence)} confidence, ${(0,config/* formatThreshold */.B6)(d.power)} power)`;
     const close = d.mde < c.threshold ? ' if the change stays where it is' : '';
     if (d.runsPerSide === undefined)
         return parts[0];
@@ -7709,14 +7803,19 @@ function noiseText(noise) {
         parts.push(noise.note);
     return parts.join('; ');
 }
+/** Relative slack on the threshold for the rounding of a change computed from rounded inputs. */
+const THRESHOLD_TOLERANCE = 1e-9;
 function judge(change, direction, threshold, p, confidence) {
     if (direction === 'none')
         return 'unchanged';
     const significant = p === null || p < 1 - confidence;
     const good = direction === 'higher' ? change : -change;
-    if (significant && -good > threshold)
+    // A change must exceed the threshold: exactly 5% against 5% is not past it, however the division rounded
+    // (2136.78 / 2249.25 − 1 is −0.050000000000000155).
+    const past = (x) => x > threshold * (1 + THRESHOLD_TOLERANCE);
+    if (significant && past(-good))
         return 'regressed';
-    if (significant && good > threshold)
+    if (significant && past(good))
         return 'improved';
     return 'unchanged';
 }
@@ -7934,7 +8033,7 @@ function describeGateConfig(gate) {
 /* harmony import */ var _util_numbers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1986);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9997);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1089);
-/* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6228);
+/* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3536);
 
 
 
@@ -14292,7 +14391,7 @@ function barChart(chart) {
 /* unused harmony exports formatAge, comparisonRow */
 /* harmony import */ var _baseline_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1089);
 /* harmony import */ var _util_numbers_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1986);
-/* harmony import */ var _baseline_compare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6228);
+/* harmony import */ var _baseline_compare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3536);
 /* harmony import */ var _baseline_gate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3696);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9997);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2011);
@@ -14360,6 +14459,17 @@ function decision(comparison, generatedAt, style) {
     if (comparison.verdict === 'regression') {
         const n = (0,_baseline_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .gatedRegressions */ .Qf)(comparison).length;
         return `❌ ${bold('Regression:')} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(n, 'gated metric')} regressed against ${against}${unsure}.`;
+    }
+    // A baseline that matches none of this run's series (a renamed folder, another tree's snapshot) checked nothing:
+    // that is no pass, and must not read as one.
+    if (matched.length === 0) {
+        const fresh = comparison.series.filter((c) => c.verdict === 'new').length;
+        const gone = comparison.series.length - fresh;
+        return `⚠️ ${bold('Nothing compared:')} none of this run's ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(fresh, 'series', 'series')} matches one of the ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(gone, 'series', 'series')} of ${against} (ids hold the path, metric and labels: a renamed or moved file matches nothing), so the gate checked nothing.`;
+    }
+    const unmatchedGated = comparison.series.filter((c) => c.gated && (c.verdict === 'new' || c.verdict === 'missing')).length;
+    if (gated.length === 0 && unmatchedGated > 0) {
+        return `⚠️ ${bold('No gated metric compared')} against ${against}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(matched.length, 'metric')} compared, but every gated one is new or missing (${unmatchedGated}), so the gate checked nothing${unsure}.`;
     }
     const ungated = matched.filter((c) => !c.gated && c.verdict === 'regressed').length;
     const extra = ungated > 0 ? `; ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(ungated, 'metric that does not gate', 'metrics that do not gate')} regressed` : '';
@@ -23226,6 +23336,93 @@ class SampleAccumulator {
     }
 }
 
+;// CONCATENATED MODULE: ./src/parse/json-python.ts
+/**
+ * Python's `json.dumps` writes `Infinity` for an unbounded float, and
+ * benchmark scripts save unbounded settings that way: SGLang's
+ * `bench_serving` writes its default request rate as `"request_rate":
+ * Infinity`. JSON.parse refuses the word, which would fail a whole result
+ * file over one setting. After JSON.parse has refused a text, a bare
+ * `Infinity` or `-Infinity` that is the value of a setting (a rate, a
+ * concurrency, a limit) is read as the string `"inf"` (`"-inf"`), as vLLM
+ * writes the same rate and as the findings know it. An infinite or NaN
+ * measurement is no measurement: it still fails the file, with its line.
+ */
+const WORDS = [
+    ['-Infinity', '"-inf"'],
+    ['Infinity', '"inf"'],
+];
+/** Keys whose unbounded value is a setting, not a failed measurement. */
+const UNBOUNDED_SETTING = /(^|_)(request_?rate|rate|qps|rps|concurrency|max_?concurrency|limit|max_?\w+|timeout|burstiness)$/i;
+/** `text` with unbounded settings written `Infinity` replaced, or undefined when it holds none. */
+function withoutPythonFloats(text) {
+    if (!text.includes('Infinity'))
+        return undefined;
+    let out = '';
+    let from = 0;
+    let inString = false;
+    let changed = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 92)
+                i++; // backslash: the next character is escaped
+            else if (c === 34)
+                inString = false;
+            continue;
+        }
+        if (c === 34) {
+            inString = true;
+            continue;
+        }
+        // Only where a value starts: after `:`, `,`, `[` or at the start, spaces aside.
+        if (c !== 45 && c !== 73)
+            continue;
+        const word = WORDS.find(([w]) => text.startsWith(w, i));
+        if (!word || /[\w]/.test(text[i + word[0].length] ?? ''))
+            continue;
+        const key = keyBefore(text, i);
+        if (key === undefined || !UNBOUNDED_SETTING.test(key))
+            continue;
+        out += text.slice(from, i) + word[1];
+        i += word[0].length - 1;
+        from = i + 1;
+        changed = true;
+    }
+    return changed ? out + text.slice(from) : undefined;
+}
+/** The object key a value at `at` belongs to (`"request_rate": ` before it), or undefined when it is no key's value. */
+function keyBefore(text, at) {
+    let j = at - 1;
+    while (j >= 0 && /\s/.test(text[j]))
+        j--;
+    if (text[j] !== ':')
+        return undefined;
+    j--;
+    while (j >= 0 && /\s/.test(text[j]))
+        j--;
+    if (text[j] !== '"')
+        return undefined;
+    const end = j;
+    // Keys of settings are short: look back a little for the opening quote.
+    const start = text.lastIndexOf('"', end - 1);
+    if (start < 0 || end - start > 80)
+        return undefined;
+    return text.slice(start + 1, end);
+}
+/** JSON.parse, then, when it refuses the text, the same text with unbounded settings read as above. */
+function parseJsonAllowingPython(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const fixed = withoutPythonFloats(text);
+        if (fixed === undefined)
+            throw error;
+        return JSON.parse(fixed);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/parse/problems.ts
 /** How many problems a file lists; the rest are counted. */
 const PROBLEMS_LISTED = 20;
@@ -25337,6 +25534,7 @@ const parse = function (data, opts = {}) {
 
 
 
+
 function cli_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -25447,7 +25645,7 @@ function firstJsonLine(text) {
     if (line === undefined)
         return undefined;
     try {
-        return JSON.parse(line);
+        return parseJsonAllowingPython(line);
     }
     catch {
         return undefined;
@@ -25460,7 +25658,7 @@ function jsonLines(text, problems) {
         if (raw.trim() === '')
             return;
         try {
-            items.push({ value: JSON.parse(raw), line: i + 1 });
+            items.push({ value: parseJsonAllowingPython(raw), line: i + 1 });
         }
         catch {
             problems.add(i + 1, 'invalid JSON; line skipped');
@@ -25483,6 +25681,28 @@ function csvRecords(text, options = {}) {
         ...(options.relaxColumnCount ? { relax_column_count: true } : {}),
     });
     return parsed.map(({ record, info }) => ({ record, line: info.lines }));
+}
+/**
+ * Finds the line each record starts on. Records come in file order, so each
+ * search starts where the last one ended and lines are counted once.
+ */
+class LineCursor {
+    text;
+    at = 0;
+    line = 1;
+    constructor(text) {
+        this.text = text;
+    }
+    next(needle) {
+        const found = this.text.indexOf(needle, this.at);
+        if (found < 0)
+            return undefined;
+        for (let i = this.text.indexOf('\n', this.at); i >= 0 && i < found; i = this.text.indexOf('\n', i + 1))
+            this.line += 1;
+        // Past the needle: the next record of the same name is found after this one.
+        this.at = found + needle.length;
+        return this.line;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/bencher.ts
@@ -25996,7 +26216,7 @@ const MAX_RUNS = 1000;
 /** Free text: never a label, never a metric. */
 const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|completion|answer|message|description|comment|comments|notes?|log|stdout|stderr|command|cmd|path|file|filename|url)$/;
 /** Categorical columns, numeric or not: they split series instead of being measured. */
-const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|gpu|gpu_?name|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|input_?len|output_?len|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|dp|cp|ep|vp|tensor_?parallel(_?size)?|pipeline_?parallel(_?size)?|data_?parallel(_?size)?|context_?parallel(_?size)?|expert_?parallel(_?size)?|mbs|gbs|micro_?batch(_?size)?|global_?batch(_?size)?|(#_?|num_?|n_?)?(gpus|nodes)|gpu_?count|node_?count|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
+const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|device_?name|hardware|accelerator|instance_?type|machine|gpu|gpu_?name|gpu_?type|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|((random|sharegpt|fixed)_)?input_?len|((random|sharegpt|fixed)_)?output_?len|(random_)?range_?ratio|isl|osl|max_?concurrency|burstiness|best_?of|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|dp|cp|ep|vp|tensor_?parallel(_?size)?|pipeline_?parallel(_?size)?|data_?parallel(_?size)?|context_?parallel(_?size)?|expert_?parallel(_?size)?|mbs|gbs|micro_?batch(_?size)?|global_?batch(_?size)?|(#_?|num_?|n_?)?(gpus|nodes)|gpu_?count|node_?count|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
 const MISSING = new Set(['', 'nan', 'null', 'none', 'n/a', 'na', '-', '—']);
 /** A plain decimal number, exponent allowed: one that reads as ±Infinity (1e400) overflowed, it is no text. */
 const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -29141,6 +29361,374 @@ const hyperfine = {
     },
 };
 
+// EXTERNAL MODULE: ./src/baseline/statistics.ts
+var statistics = __nccwpck_require__(7880);
+;// CONCATENATED MODULE: ./src/parse/adapters/jmh.ts
+
+
+
+
+
+/**
+ * JMH's `-rf json` result file (`jmh-result.json`): an array with one record
+ * per benchmark method, mode and @Param combination:
+ *
+ *     [{ "jmhVersion": "1.37", "benchmark": "org.example.ParserBench.parse", "mode": "avgt",
+ *        "forks": 2, "measurementIterations": 5, "params": { "size": "100" },
+ *        "primaryMetric": { "score": 12.3, "scoreError": 0.4, "scoreUnit": "us/op",
+ *                           "scorePercentiles": { "0.0": …, "50.0": …, "100.0": … },
+ *                           "rawData": [[12.1, 12.4, …], [12.2, …]] },
+ *        "secondaryMetrics": { "gc.alloc.rate.norm": { "score": 96.0, "scoreUnit": "B/op", "rawData": … } } }]
+ *
+ * The primary metric is one series per record, named after the mode and in
+ * the record's own `scoreUnit`; the settings around it (forks, threads,
+ * warmup, the JVM) are not results and are not read.
+ */
+/** JMH's modes by the short label it writes: the metric each is read as, and which way is better. */
+const MODES = {
+    thrpt: { metric: 'throughput', direction: 'higher' },
+    avgt: { metric: 'average_time', direction: 'lower' },
+    sample: { metric: 'sample_time', direction: 'lower' },
+    ss: { metric: 'single_shot_time', direction: 'lower' },
+};
+/** Per-iteration percentiles of a SampleTime run read as series of their own (`sample_time_p99`): the tail a mean hides. */
+const SAMPLE_PERCENTILES = [50, 90, 99, 99.9];
+/** JMH's stated confidence for `scoreError`: the half-width of a 99.9% Student-t interval around the score. */
+const SCORE_ERROR_CONFIDENCE = 0.999;
+/** A record as JMH writes it: a benchmark name and a primary metric object; anything more is checked while reading. */
+function isJmhRecord(v) {
+    return cli_isObject(v) && ('jmhVersion' in v || ('benchmark' in v && 'mode' in v && 'primaryMetric' in v));
+}
+function isJmhResult(json) {
+    return Array.isArray(json) && json.length > 0 && isJmhRecord(json[0]);
+}
+/**
+ * JMH's unit spellings as the report writes them: `us` (its TimeUnit for
+ * microseconds) as `µs` and the profilers' `MB/sec` as `MB/s`, so `ops/us`
+ * and `us/op` read like every other µs in a report.
+ */
+function jmhUnit(unit) {
+    return unit
+        .trim()
+        .split('/')
+        .map((part) => (part === 'us' ? 'µs' : part === 'sec' ? 's' : part))
+        .join('/');
+}
+/**
+ * Which way is better, from a unit alone: operations per unit of time are a
+ * throughput, anything per operation (`ns/op`, `B/op`, `#/op`) a cost. Rates
+ * over time (`gc.alloc.rate` in MB/s) and totals (`gc.count`, `gc.time`) grow
+ * with the work a faster benchmark gets done in the same measurement time, so
+ * they say neither.
+ */
+function directionOfUnit(unit) {
+    if (/^ops\//.test(unit))
+        return 'higher';
+    if (/\/op$/.test(unit))
+        return 'lower';
+    return 'none';
+}
+/** `org.example.ParserBench.parse` → class and method; a name without a dot is a method of no named class. */
+function splitBenchmark(name) {
+    const dot = name.lastIndexOf('.');
+    return dot < 0 ? { cls: '', method: name } : { cls: name.slice(0, dot), method: name.slice(dot + 1) };
+}
+function simpleName(cls) {
+    return cls.slice(cls.lastIndexOf('.') + 1);
+}
+/**
+ * The `class` label of each fully qualified class: its simple name
+ * (`ParserBench`), as JMH's own table prints it, unless two classes of the
+ * file share that simple name (`v1.Codec`, `v2.Codec`): those keep their
+ * full name, so their series are never pooled.
+ */
+function classLabels(records) {
+    const bySimple = new Map();
+    for (const r of records) {
+        if (!cli_isObject(r) || typeof r.benchmark !== 'string')
+            continue;
+        const { cls } = splitBenchmark(r.benchmark);
+        bySimple.set(simpleName(cls), (bySimple.get(simpleName(cls)) ?? new Set()).add(cls));
+    }
+    const labels = new Map();
+    for (const [simple, classes] of bySimple)
+        for (const cls of classes)
+            labels.set(cls, classes.size > 1 ? cls : simple);
+    return labels;
+}
+/** `benchmark` (the method), `class`, `mode`, then each @Param; a param named like one of those is `param_<name>`. */
+function jmh_labelsOf(record, classLabel) {
+    const { method } = splitBenchmark(record.benchmark);
+    const labels = { benchmark: method };
+    if (classLabel)
+        labels.class = classLabel;
+    if (typeof record.mode === 'string')
+        labels.mode = record.mode;
+    if (cli_isObject(record.params)) {
+        for (const [key, value] of Object.entries(record.params)) {
+            const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+            (0,util_own/* setOwn */.P)(labels, key in labels ? `param_${key}` : key, text);
+        }
+    }
+    return labels;
+}
+/** Every fork's iteration scores in order; JMH writes `"NaN"` for an iteration without a score, counted apart. */
+function flattenRawData(raw) {
+    const values = [];
+    let unreadable = 0;
+    if (!Array.isArray(raw))
+        return { values, unreadable };
+    for (const fork of raw) {
+        if (!Array.isArray(fork)) {
+            unreadable += 1;
+            continue;
+        }
+        for (const v of fork) {
+            const n = typeof v === 'number' ? numberOf(v) : undefined;
+            if (n === undefined)
+                unreadable += 1;
+            else
+                values.push(n);
+        }
+    }
+    return { values, unreadable };
+}
+/** One SampleTime iteration's histogram (`[[value, count], …]`) as sorted bins; undefined when it holds none. */
+function histogramBins(iteration) {
+    if (!Array.isArray(iteration))
+        return undefined;
+    const bins = [];
+    for (const bin of iteration) {
+        if (!Array.isArray(bin))
+            continue;
+        const value = typeof bin[0] === 'number' ? numberOf(bin[0]) : undefined;
+        const count = typeof bin[1] === 'number' ? numberOf(bin[1]) : undefined;
+        if (value !== undefined && count !== undefined && count > 0)
+            bins.push([value, count]);
+    }
+    return bins.length > 0 ? bins.sort((a, b) => a[0] - b[0]) : undefined;
+}
+/** The count-weighted mean of a histogram: the iteration's score, as JMH prints it in its log. */
+function histogramMean(bins) {
+    let sum = 0;
+    let count = 0;
+    for (const [value, n] of bins) {
+        sum += value * n;
+        count += n;
+    }
+    return sum / count;
+}
+/** The nearest-rank `p`th percentile of a sorted histogram: the smallest value at or above p% of the samples. */
+function histogramPercentile(bins, p) {
+    const total = bins.reduce((sum, [, n]) => sum + n, 0);
+    const rank = Math.max(1, Math.ceil((p / 100) * total));
+    let seen = 0;
+    for (const [value, n] of bins) {
+        seen += n;
+        if (seen >= rank)
+            return value;
+    }
+    return bins[bins.length - 1][0];
+}
+/** Each SampleTime iteration of every fork (`rawDataHistogram[fork][iteration]`), as sorted bins. */
+function histogramIterations(raw) {
+    const iterations = [];
+    if (!Array.isArray(raw))
+        return iterations;
+    for (const fork of raw) {
+        if (!Array.isArray(fork))
+            continue;
+        for (const iteration of fork) {
+            const bins = histogramBins(iteration);
+            if (bins)
+                iterations.push(bins);
+        }
+    }
+    return iterations;
+}
+/**
+ * The standard deviation behind JMH's `scoreError`, the half-width of the
+ * 99.9% Student-t interval over n iteration scores: sd = error × √n / t(n−1).
+ * Undefined without n > 2 (JMH writes NaN there) or a finite error.
+ */
+function sdFromScoreError(error, n) {
+    if (error === undefined || n === undefined || !Number.isInteger(n) || n <= 2 || error < 0)
+        return undefined;
+    const t = (0,statistics/* studentTQuantile */.$J)(1 - (1 - SCORE_ERROR_CONFIDENCE) / 2, n - 1);
+    return (error * Math.sqrt(n)) / t;
+}
+/**
+ * How many iteration scores a score summarises: forks × measurement
+ * iterations (`-f 0` runs one fork in JMH's own JVM). Undefined for
+ * SampleTime, whose statistics pool every sampled operation.
+ */
+function iterationCount(record) {
+    if (record.mode === 'sample')
+        return undefined;
+    const forks = numberOf(record.forks);
+    const iterations = numberOf(record.measurementIterations);
+    if (forks === undefined || iterations === undefined || !Number.isInteger(forks) || !Number.isInteger(iterations) || forks < 0 || iterations < 1)
+        return undefined;
+    return Math.max(forks, 1) * iterations;
+}
+/** The score, its percentiles and, when n is known, the sd its error stands for; JMH's percentile keys are `"50.0"`. */
+function statedSummary(metric, n) {
+    const p = cli_isObject(metric.scorePercentiles) ? metric.scorePercentiles : {};
+    const at = (key) => numberOf(p[key]);
+    return summaryOf({
+        n,
+        mean: numberOf(metric.score),
+        sd: sdFromScoreError(numberOf(metric.scoreError), n),
+        min: at('0.0'),
+        max: at('100.0'),
+        median: at('50.0'),
+        percentiles: { 90: at('90.0'), 95: at('95.0'), 99: at('99.0') },
+    });
+}
+/** Labels are built in one order (benchmark, class, mode, params), so equal identities give equal keys. */
+function seriesKey(s) {
+    return JSON.stringify([s.metric, s.labels]);
+}
+/** Why a record cannot be read, or undefined when it can. */
+function recordProblem(record) {
+    if (!cli_isObject(record))
+        return 'not an object';
+    if (typeof record.benchmark !== 'string' || record.benchmark.trim() === '')
+        return 'no "benchmark" name';
+    if (!cli_isObject(record.primaryMetric))
+        return 'no "primaryMetric" object';
+    return undefined;
+}
+function jmh_seriesOf(metric, context, unit, direction) {
+    const s = { metric, labels: { ...context.labels }, directionHint: direction };
+    if (unit !== '')
+        s.unitHint = unit;
+    if (context.line !== undefined)
+        s.line = context.line;
+    return s;
+}
+/**
+ * The primary metric's series: every iteration score (`rawData`, all forks)
+ * as samples; for SampleTime each iteration's histogram mean, plus a series
+ * per percentile of each iteration; else, when JMH ran with
+ * `-Djmh.json.rawData=false`, the stated score and percentiles.
+ */
+function primarySeries(record, context, result) {
+    const primary = record.primaryMetric;
+    const mode = typeof record.mode === 'string' && Object.hasOwn(MODES, record.mode) ? MODES[record.mode] : undefined;
+    const unit = jmhUnit(typeof primary.scoreUnit === 'string' ? primary.scoreUnit : '');
+    const metric = mode?.metric ?? 'score';
+    const direction = mode?.direction ?? directionOfUnit(unit);
+    const main = jmh_seriesOf(metric, context, unit, direction);
+    const histograms = histogramIterations(primary.rawDataHistogram);
+    if (histograms.length > 0) {
+        main.samples = accumulate(histograms.map(histogramMean));
+        const tails = SAMPLE_PERCENTILES.map((p) => ({ ...jmh_seriesOf(`${metric}_p${p}`, context, unit, direction), samples: accumulate(histograms.map((bins) => histogramPercentile(bins, p))) }));
+        return [main, ...tails];
+    }
+    const raw = flattenRawData(primary.rawData);
+    if (raw.unreadable > 0)
+        result.problems.add(context.line, `benchmark ${record.benchmark}: ${raw.unreadable} raw iteration score(s) are not numbers; left out`);
+    if (raw.values.length > 0) {
+        main.samples = accumulate(raw.values);
+        return [main];
+    }
+    const summary = statedSummary(primary, context.n);
+    if (summary.mean === undefined)
+        return `primaryMetric has no numeric score and no raw data (score: ${(JSON.stringify(primary.score) ?? 'missing').slice(0, 40)})`;
+    main.summary = summary;
+    return [main];
+}
+/**
+ * Profiler and @AuxCounters results (`gc.alloc.rate.norm` in B/op, …), named
+ * as written without the `·` older JMH versions put before them, so a series
+ * keeps its id across JMH versions. Results without a number (the `stack`
+ * profiler's text) are not measurements and are passed over.
+ */
+function secondarySeries(record, context) {
+    if (!cli_isObject(record.secondaryMetrics))
+        return [];
+    const out = [];
+    for (const [name, metric] of Object.entries(record.secondaryMetrics)) {
+        if (!cli_isObject(metric))
+            continue;
+        const metricName = name.replace(/^[:·\s]+/, '');
+        if (metricName === '')
+            continue;
+        const unit = jmhUnit(typeof metric.scoreUnit === 'string' ? metric.scoreUnit : '');
+        const s = jmh_seriesOf(metricName, context, unit, directionOfUnit(unit));
+        const raw = flattenRawData(metric.rawData);
+        if (raw.values.length > 0)
+            s.samples = accumulate(raw.values);
+        else {
+            const summary = statedSummary(metric, context.n);
+            if (summary.mean === undefined)
+                continue;
+            s.summary = summary;
+        }
+        out.push(s);
+    }
+    return out;
+}
+/**
+ * JMH's JSON result file. Per record (benchmark method × mode × @Param
+ * combination) one primary series: `throughput` (thrpt, higher),
+ * `average_time` (avgt), `sample_time` (sample) or `single_shot_time` (ss)
+ * (lower), in `scoreUnit`; labels `benchmark` (the method), `class`, `mode`
+ * and each param. Secondary metrics become series of their own.
+ */
+const jmh = {
+    name: 'jmh',
+    types: ['json'],
+    detect: (input) => isJmhResult(input.json),
+    parse(input) {
+        if (!isJmhResult(input.json))
+            return failed('jmh: expected an array of JMH result records (benchmark, mode, primaryMetric)');
+        const records = input.json;
+        const result = new AdapterResult('jmh');
+        const classes = classLabels(records);
+        const cursor = new LineCursor(input.text);
+        const seen = new Set();
+        for (const [i, record] of records.entries()) {
+            result.rows += 1;
+            const name = cli_isObject(record) && typeof record.benchmark === 'string' ? record.benchmark : undefined;
+            const line = name === undefined ? undefined : cursor.next(JSON.stringify(name));
+            const why = recordProblem(record);
+            if (why) {
+                result.excludedRows += 1;
+                result.problems.add(line, `record #${i + 1}${name ? ` (${name})` : ''}: ${why}; skipped`);
+                continue;
+            }
+            const r = record;
+            const context = { labels: jmh_labelsOf(r, classes.get(splitBenchmark(r.benchmark).cls)), line, n: iterationCount(r) };
+            const primary = primarySeries(r, context, result);
+            if (typeof primary === 'string') {
+                result.excludedRows += 1;
+                result.problems.add(line, `record #${i + 1} (${r.benchmark}): ${primary}; skipped`);
+                continue;
+            }
+            // A file concatenating two runs repeats a record: the first is kept, as the run the file reports first.
+            if (seen.has(seriesKey(primary[0]))) {
+                result.excludedRows += 1;
+                result.problems.add(line, `record #${i + 1} (${r.benchmark}): a second result for the same mode and params; the first is kept`);
+                continue;
+            }
+            for (const s of [...primary, ...secondarySeries(r, context)]) {
+                const key = seriesKey(s);
+                if (seen.has(key)) {
+                    result.problems.add(line, `record #${i + 1} (${r.benchmark}): a second "${s.metric}" series; the first is kept`);
+                    continue;
+                }
+                if (seen.size >= LIMITS.seriesPerFile)
+                    throw new LimitError(limitMessages.seriesPerFile(), line);
+                seen.add(key);
+                result.add(s);
+            }
+        }
+        return result.outcome('no JMH record with a score');
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/parse/adapters/mlperf.ts
 
 
@@ -29397,6 +29985,166 @@ const ncclTests = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/parse/adapters/pyperf.ts
+
+
+
+/**
+ * pyperf's JSON file (`python -m pyperf timeit … -o bench.json`, a
+ * `pyperf.Runner` script's `-o`, and pyperformance's results, which are
+ * pyperf suites):
+ *
+ *     { "version": "1.0",
+ *       "metadata": { "unit": "second", "cpu_count": 8, … },        // common to every benchmark
+ *       "benchmarks": [
+ *         { "metadata": { "name": "json_dumps", "loops": 64, … },  // common to its runs
+ *           "runs": [ { "metadata": { "calibrate_loops": 64 }, "warmups": [[1, 0.011], …] },
+ *                     { "metadata": { … }, "warmups": [[64, 0.0104]], "values": [0.0101, 0.0102, 0.0100] } ] } ] }
+ *
+ * Metadata cascades: a run's own, then its benchmark's, then the file's; a
+ * file of one benchmark keeps all of it, its `name` and `unit` too, at the
+ * top. Values are per loop iteration, in the benchmark's `unit` (`second`
+ * unless stated). Warmups are not measurements, and a run without values is
+ * a calibration run. Metadata numbers (`cpu_count`, `loops`, `mem_max_rss`)
+ * describe the run and are never read as results.
+ */
+/** pyperf's units: the metric each is read as, its unit in the report, and which way is better. */
+const UNITS = {
+    second: { metric: 'time', unit: 's', direction: 'lower' },
+    // `--track-memory` / `--tracemalloc`: the peak memory of each run.
+    byte: { metric: 'memory', unit: 'B', direction: 'lower' },
+    integer: { metric: 'value', unit: 'count', direction: 'none' },
+};
+/** pyperf's default unit when no metadata names one (`DEFAULT_UNIT`). */
+const DEFAULT_UNIT = 'second';
+/** The keys pyperf writes in a run; before version 0.9.6 the values were called `samples`. */
+const RUN_KEYS = new Set(['metadata', 'warmups', 'values', 'samples']);
+function pyperf_benchmarksOf(json) {
+    return cli_isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
+}
+/**
+ * A suite: a non-empty `benchmarks` list whose first entry has `runs` made
+ * of pyperf's run keys, beside a `version` or `metadata` at the top. pytest-
+ * benchmark and Google Benchmark also write `benchmarks`, but never `runs`.
+ */
+function isPyperfSuite(json) {
+    const benchmarks = pyperf_benchmarksOf(json);
+    const first = benchmarks?.[0];
+    if (!cli_isObject(first) || !Array.isArray(first.runs))
+        return false;
+    const top = json;
+    if (!(typeof top.version === 'string' || typeof top.version === 'number' || cli_isObject(top.metadata)))
+        return false;
+    return first.runs.every((run) => cli_isObject(run) && Object.keys(run).every((k) => RUN_KEYS.has(k)));
+}
+/** A benchmark's metadata over the file's (older files call it `common_metadata`); a run's own over both. */
+function metadataOf(suite, benchmark) {
+    const own = cli_isObject(benchmark.metadata) ? benchmark.metadata : cli_isObject(benchmark.common_metadata) ? benchmark.common_metadata : {};
+    return { ...(cli_isObject(suite.metadata) ? suite.metadata : {}), ...own };
+}
+function runMetadata(run) {
+    return cli_isObject(run) && cli_isObject(run.metadata) ? run.metadata : {};
+}
+/** The benchmark's name: pyperf requires one, in the benchmark's metadata or, failing that, its first run's. */
+function nameOf(metadata, runs) {
+    const name = metadata.name ?? runMetadata(runs[0]).name;
+    return typeof name === 'string' && name.trim() !== '' ? name : undefined;
+}
+/**
+ * Every run's values, in file order. pyperf writes only numbers above zero;
+ * a run holding anything else is left out whole and named, since its other
+ * values were measured under the same fault.
+ */
+function valuesOf(runs) {
+    const out = { values: [], calibration: 0, malformed: [] };
+    for (const [i, run] of runs.entries()) {
+        if (!cli_isObject(run)) {
+            out.malformed.push(`run #${i + 1} is not an object`);
+            continue;
+        }
+        const values = run.values ?? run.samples;
+        if (values === undefined || (Array.isArray(values) && values.length === 0)) {
+            out.calibration += 1;
+            continue;
+        }
+        if (!Array.isArray(values) || !values.every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0)) {
+            out.malformed.push(`run #${i + 1} has values that are not numbers above zero`);
+            continue;
+        }
+        out.values.push(...values);
+    }
+    return out;
+}
+/**
+ * pyperf / pyperformance JSON: one series per benchmark, labelled
+ * `benchmark`: `time` in s (unit `second`), `memory` in B (`byte`), lower
+ * is better; `value` (`integer`) with no direction. The samples are every
+ * run's values; warmups and calibration runs are left out.
+ */
+const pyperf = {
+    name: 'pyperf',
+    types: ['json'],
+    detect: (input) => isPyperfSuite(input.json),
+    parse(input) {
+        const benchmarks = pyperf_benchmarksOf(input.json);
+        if (!benchmarks)
+            return failed('pyperf: no "benchmarks" list');
+        const suite = input.json;
+        const result = new AdapterResult('pyperf');
+        const cursor = new LineCursor(input.text);
+        const byKey = new Map();
+        for (const [i, benchmark] of benchmarks.entries()) {
+            if (!cli_isObject(benchmark) || !Array.isArray(benchmark.runs)) {
+                result.problems.add(undefined, `benchmark #${i + 1}: no "runs" list; skipped`);
+                continue;
+            }
+            const metadata = metadataOf(suite, benchmark);
+            const name = nameOf(metadata, benchmark.runs);
+            const line = name === undefined ? undefined : cursor.next(JSON.stringify(name));
+            const { values, calibration, malformed } = valuesOf(benchmark.runs);
+            // Calibration runs hold no values: they are pyperf's bookkeeping, not rows of data.
+            const measured = benchmark.runs.length - calibration;
+            result.rows += measured;
+            const shown = name === undefined ? `benchmark #${i + 1}` : `benchmark ${name}`;
+            if (malformed.length > 0)
+                result.problems.add(line, `${shown}: ${malformed.slice(0, 3).join(', ')}${malformed.length > 3 ? ', …' : ''}; left out`);
+            if (name === undefined) {
+                result.excludedRows += measured;
+                result.problems.add(undefined, `${shown}: no "name" in its metadata; skipped`);
+                continue;
+            }
+            result.excludedRows += malformed.length;
+            if (values.length === 0) {
+                if (malformed.length === 0)
+                    result.problems.add(line, `${shown}: ${calibration} calibration run(s) and no run with values; skipped`);
+                continue;
+            }
+            const unitName = metadata.unit ?? runMetadata(benchmark.runs[0]).unit ?? DEFAULT_UNIT;
+            const known = typeof unitName === 'string' && Object.hasOwn(UNITS, unitName) ? UNITS[unitName] : undefined;
+            const metric = known?.metric ?? 'value';
+            // pyperf never writes two benchmarks of one name; a hand-merged file that does is read as pyperf's add_runs merges them.
+            const key = JSON.stringify([metric, name]);
+            const existing = byKey.get(key);
+            if (existing?.samples) {
+                for (const v of values)
+                    existing.samples.add(v);
+                continue;
+            }
+            if (byKey.size >= LIMITS.seriesPerFile)
+                throw new LimitError(limitMessages.seriesPerFile(), line);
+            const s = { metric, labels: { benchmark: name }, samples: accumulate(values), directionHint: known?.direction ?? 'none' };
+            const unit = known?.unit ?? (typeof unitName === 'string' ? unitName : '');
+            if (unit !== '')
+                s.unitHint = unit;
+            if (line !== undefined)
+                s.line = line;
+            byKey.set(key, s);
+            result.add(s);
+        }
+        return result.outcome('no benchmark with values');
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/parse/adapters/pytest-benchmark.ts
 
 
@@ -29509,6 +30257,8 @@ const pytestBenchmark = {
 
 
 
+
+
 /**
  * General benchmarking tools, in detection order. Each detector looks for keys
  * only its tool writes; Bencher's `{bench: {measure: {value}}}` shape is the
@@ -29520,6 +30270,8 @@ const GENERAL_ADAPTERS = [
     hyperfine,
     criterion,
     githubActionBenchmark,
+    jmh,
+    pyperf,
     bencher,
     goBench,
     cargoBench,
@@ -29823,7 +30575,8 @@ const genaiPerfAdapter = {
  * llama.cpp `llama-bench` in each of its output modes (`-o json|jsonl|csv|md`).
  * Every row is one test of one configuration: `pp512` (prompt processing of
  * 512 tokens), `tg128` (generating 128), `pp512+tg128`, optionally `@ d4096`
- * (at a context depth). The result is tokens per second: `samples_ts` (one
+ * (at a context depth; a file that runs depths labels each row `n_depth`).
+ * The result is tokens per second: `samples_ts` (one
  * value per repetition) when the file has them, else `avg_ts ± stddev_ts`.
  */
 const METRIC = 'tokens_per_s';
@@ -29873,6 +30626,22 @@ function testName(nPrompt, nGen, nDepth) {
     const name = nPrompt > 0 && nGen === 0 ? `pp${nPrompt}` : nGen > 0 && nPrompt === 0 ? `tg${nGen}` : `pp${nPrompt}+tg${nGen}`;
     return nDepth > 0 ? `${name} @ d${nDepth}` : name;
 }
+/**
+ * The test's labels. A file that sweeps the context depth (`-d 0,8192,…`)
+ * labels every row with `n_depth` and names the test without it, so
+ * `pp2048` at each depth is one comparison, not a test of its own per
+ * depth; a file without depths keeps the test name alone, as before.
+ */
+function setTest(labels, test, depth, fileHasDepths) {
+    labels.test = test;
+    if (fileHasDepths)
+        labels.n_depth = String(depth);
+}
+/** `pp2048 @ d8192` → `pp2048` at depth 8192, as the Markdown output writes it. */
+function splitDepth(test) {
+    const m = /^(.*?)\s*@\s*d(\d+)$/.exec(test);
+    return m ? { test: m[1], depth: Number(m[2]) } : { test, depth: 0 };
+}
 /** `samples_ts`/`samples_ns` (JSON and JSONL only: the CSV output has no per-repetition columns). */
 function numberList(v) {
     if (Array.isArray(v)) {
@@ -29893,6 +30662,7 @@ function llama_bench_readRows(rows, problems, adapterName, lines) {
     const set = new SeriesSet(problems);
     const varying = SWEEP_KEYS.filter((key) => new Set(rows.map((r) => JSON.stringify(r[key] ?? null))).size > 1 || (key in LOUD_DEFAULTS && rows.some((r) => r[key] !== undefined && r[key] !== null && !isDefault(key, r[key]))));
     let used = 0;
+    const hasDepths = rows.some((r) => (numberOf(r.n_depth) ?? 0) > 0);
     rows.forEach((row, index) => {
         const line = lines?.[index];
         const nPrompt = numberOf(row.n_prompt);
@@ -29916,7 +30686,8 @@ function llama_bench_readRows(rows, problems, adapterName, lines) {
             if (text !== undefined)
                 (0,util_own/* setOwn */.P)(labels, key, text);
         }
-        labels.test = testName(nPrompt, nGen, numberOf(row.n_depth) ?? 0);
+        const depth = numberOf(row.n_depth) ?? 0;
+        setTest(labels, testName(nPrompt, nGen, 0), depth, hasDepths);
         const options = line === undefined ? SERIES_OPTIONS : { ...SERIES_OPTIONS, line };
         const ts = numberList(row.samples_ts);
         const ns = numberList(row.samples_ns);
@@ -29998,13 +30769,19 @@ function parseMarkdownText(text) {
     const set = new SeriesSet(problems);
     let rows = 0;
     let used = 0;
-    for (const table of findTables(text)) {
+    const tables = findTables(text);
+    const testOf = (cells, at) => splitDepth((cells[at] ?? '').replace(/^(pp|tg)\s+(\d)/, '$1$2').replace(/\+(pp|tg)\s+(\d)/, '+$1$2').trim());
+    const hasDepths = tables.some((t) => {
+        const at = t.header.map((h) => h.trim().toLowerCase()).indexOf('test');
+        return t.rows.some((r) => testOf(r.cells, at).depth > 0);
+    });
+    for (const table of tables) {
         const header = table.header.map((h) => h.trim().toLowerCase());
         const testAt = header.indexOf('test');
         const valueAt = header.indexOf('t/s');
         for (const { cells, line } of table.rows) {
             rows += 1;
-            const test = (cells[testAt] ?? '').replace(/^(pp|tg)\s+(\d)/, '$1$2').replace(/\+(pp|tg)\s+(\d)/, '+$1$2').trim();
+            const { test, depth } = testOf(cells, testAt);
             const value = VALUE_CELL.exec((cells[valueAt] ?? '').trim());
             if (!test || !value) {
                 problems.add(line, test ? `"t/s" of ${test} is "${cells[valueAt] ?? ''}", not a number; row skipped` : 'no test name; row skipped');
@@ -30018,7 +30795,7 @@ function parseMarkdownText(text) {
                 if (cell !== undefined)
                     (0,util_own/* setOwn */.P)(labels, MARKDOWN_COLUMNS[column] ?? column, cell);
             });
-            labels.test = test;
+            setTest(labels, test, depth, hasDepths);
             const mean = numberOf(value[1]);
             const sd = numberOf(value[2]);
             set.add(summarySeries(METRIC, labels, summaryOf(sd === undefined ? { mean } : { mean, sd }), { ...SERIES_OPTIONS, line }));
@@ -30169,6 +30946,383 @@ const llmperfAdapter = {
     types: ['json'],
     detect: (input) => isLlmperfSummary(input.json),
     parse: parseLlmperf,
+};
+
+;// CONCATENATED MODULE: ./src/parse/adapters/lm-eval.ts
+
+
+
+
+
+
+
+/**
+ * EleutherAI lm-evaluation-harness, in the two forms teams commit:
+ *
+ * - `results_<timestamp>.json` (`lm_eval --output_path`): `results` (and
+ *   `groups`) map each task to `"<metric>,<filter>": value` and
+ *   `"<metric>_stderr,<filter>": stderr` (0.3 wrote `acc` and `acc_stderr`
+ *   without the filter), beside `higher_is_better`, `n-shot`, `n-samples`,
+ *   `versions` and the run's `config`.
+ * - the Markdown table lm_eval prints (`make_table`):
+ *   `|Tasks|Version|Filter|n-shot|Metric| |Value| |Stderr|`, a blank Tasks
+ *   cell continuing the task above, subtasks indented as ` - name`, the
+ *   unnamed column after Metric holding ↑/↓; a second table headed `Groups`.
+ *
+ * One series per task, metric, filter and n-shot, named by the lm-eval metric
+ * (`acc`, `acc_norm`, `exact_match`, `word_perplexity`) and without a unit:
+ * these are proportions and scores, and `byte_perplexity` is not in bytes.
+ *
+ * Each score is a single value. The stderr is the standard error of that one
+ * score, never a series of its own; carried as a summary (sd = stderr·√n
+ * over the items scored) it would read as a spread of runs, and the
+ * findings would call every accuracy unstable (the sd of 0/1 item scores).
+ */
+const ADAPTER = 'lm-eval';
+const ARROWS = { '↑': 'higher', '↓': 'lower' };
+/** Scores are proportions or plain numbers: stated as no unit, so `byte_perplexity` is never read as bytes. */
+const NO_UNIT = '';
+/** `bypass` is lm-eval's placeholder (999) for generate-only tasks: no measurement. */
+const PLACEHOLDER_METRICS = new Set(['bypass']);
+/** Lower first: `brier_score` is a score where lower is better. */
+const LOWER_METRIC = /(^|_)(perplexity|ppl|bits_per_byte|bpb|ter|brier_score|loss|wer|cer|error|errors)(_|$)/;
+const HIGHER_METRIC = /(^|_)(acc|accuracy|exact_match|em|f1|bleu|sacrebleu|chrf|rouge\w*|bleurt|bertscore|mcc|matthews_corrcoef|pass@\d+|pass_at_\d+|score|correct|contains|strict_acc|loose_acc|mc1|mc2)(_|$)/;
+/** The better direction of an lm-eval metric when the file does not say it. */
+function metricDirection(metric) {
+    const name = metric.toLowerCase();
+    if (LOWER_METRIC.test(name))
+        return 'lower';
+    if (HIGHER_METRIC.test(name))
+        return 'higher';
+    return 'none';
+}
+/**
+ * Scores by metric and labels. A group is printed both among the tasks and in
+ * the Groups table (and stored under `results` and `groups`): the same score
+ * twice is one series, silently; a different one is a problem.
+ */
+class ScoreSet {
+    problems;
+    byKey = new Map();
+    constructor(problems) {
+        this.problems = problems;
+    }
+    add(score) {
+        const key = `${score.metric}\u0000${(0,identity/* labelKey */.kJ)(score.labels)}`;
+        const existing = this.byKey.get(key);
+        if (existing) {
+            if (existing.score.value !== score.value)
+                this.problems.add(score.line, `a second ${score.metric} for ${labelsShown(score.labels)} (${score.value}, first ${existing.score.value}); the first is kept`);
+            return;
+        }
+        if (this.byKey.size >= LIMITS.seriesPerFile)
+            throw new LimitError(limitMessages.seriesPerFile(), score.line);
+        this.byKey.set(key, { score, series: toSeries(score) });
+    }
+    get series() {
+        return [...this.byKey.values()].map((e) => e.series);
+    }
+}
+function labelsShown(labels) {
+    return Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
+}
+function toSeries(score) {
+    const { metric, value, line, direction } = score;
+    const series = { metric, labels: { ...score.labels }, samples: accumulate([value]) };
+    series.unitHint = NO_UNIT;
+    if (direction !== 'none')
+        series.directionHint = direction;
+    if (line !== undefined)
+        series.line = line;
+    return series;
+}
+/** Task, filter and n-shot as labels: `filter` only when a task filters its answers (not `none`). */
+function scoreLabels(base, task, filter, nShot) {
+    const labels = { ...base, task };
+    if (filter !== undefined && filter !== '' && filter !== 'none')
+        labels.filter = filter;
+    if (nShot !== undefined && nShot !== '')
+        labels.n_shot = nShot;
+    return labels;
+}
+// ---------------------------------------------------------------- JSON
+/** `acc,none` → acc / none; 0.3's `acc` has no filter. */
+function splitKey(key) {
+    const comma = key.indexOf(',');
+    return comma < 0 ? { metric: key, filter: undefined } : { metric: key.slice(0, comma), filter: key.slice(comma + 1) };
+}
+/** A property the file itself holds, never one inherited from Object.prototype (`constructor`, `__proto__`). */
+function own(obj, key) {
+    return obj !== undefined && Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+function objectAt(obj, key) {
+    const v = own(obj, key);
+    return cli_isObject(v) ? v : undefined;
+}
+/** A task's entry: holds an alias, or a metric key lm-eval writes (`x,filter`, `x_stderr`). */
+function looksLikeTask(entry) {
+    if (!cli_isObject(entry))
+        return false;
+    return Object.keys(entry).some((k) => k === 'alias' || k.includes(',') || /_stderr$/.test(k) || k === 'acc' || k === 'word_perplexity');
+}
+function isResultsDocument(doc) {
+    if (!cli_isObject(doc))
+        return false;
+    const results = own(doc, 'results');
+    if (!cli_isObject(results) || !Object.values(results).some(looksLikeTask))
+        return false;
+    const config = objectAt(doc, 'config');
+    return ['versions', 'higher_is_better', 'n-shot'].some((k) => cli_isObject(own(doc, k))) || (config !== undefined && 'model_args' in config);
+}
+/** `pretrained=EleutherAI/pythia-160m,dtype=float` (or the same as an object) → the model. */
+function modelFromArgs(args) {
+    if (cli_isObject(args))
+        return shortLabel(own(args, 'pretrained'), 200) ?? shortLabel(own(args, 'model'), 200);
+    if (typeof args !== 'string')
+        return undefined;
+    const pairs = new Map();
+    for (const part of args.split(',')) {
+        const eq = part.indexOf('=');
+        if (eq > 0)
+            pairs.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+    }
+    return shortLabel(pairs.get('pretrained'), 200) ?? shortLabel(pairs.get('model'), 200);
+}
+function jsonModel(doc) {
+    return shortLabel(own(doc, 'model_name'), 200) ?? modelFromArgs(own(objectAt(doc, 'config'), 'model_args'));
+}
+/** 1-based line of a character offset, from the offsets of the newlines (found once). */
+function lineIndex(text) {
+    const breaks = [];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        breaks.push(i);
+    return (offset) => {
+        let lo = 0;
+        let hi = breaks.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (breaks[mid] < offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo + 1;
+    };
+}
+/**
+ * The line of each task's entry in a section, found in document order with a
+ * moving cursor, so a file of thousands of tasks is scanned once.
+ */
+function taskLines(text, section, tasks) {
+    const lines = new Map();
+    let cursor = text.indexOf(`"${section}"`);
+    if (cursor < 0)
+        return lines;
+    const lineAt = lineIndex(text);
+    for (const task of tasks) {
+        const at = text.indexOf(`${JSON.stringify(task)}:`, cursor);
+        if (at < 0)
+            continue;
+        lines.set(task, lineAt(at));
+        cursor = at;
+    }
+    return lines;
+}
+/** The scores of one task's entry: every numeric metric but its stderr and lm-eval's placeholder. */
+function taskScores(task, entry, ctx, line) {
+    const hib = objectAt(ctx.higherIsBetter, task);
+    const shot = own(ctx.nShot, task);
+    const nShot = shot === undefined ? ctx.fewshot : shortLabel(shot, 20);
+    const scores = [];
+    for (const [key, raw] of Object.entries(entry)) {
+        const { metric, filter } = splitKey(key);
+        if (key === 'alias' || metric.endsWith('_stderr') || PLACEHOLDER_METRICS.has(metric))
+            continue;
+        const value = numberOf(raw);
+        if (value === undefined)
+            continue;
+        const stated = own(hib, metric);
+        const direction = typeof stated === 'boolean' ? (stated ? 'higher' : 'lower') : metricDirection(metric);
+        const score = { metric, labels: scoreLabels(ctx.base, task, filter, nShot), value, direction };
+        if (line !== undefined)
+            score.line = line;
+        scores.push(score);
+    }
+    return scores;
+}
+function parseJson(input) {
+    const doc = input.json;
+    if (!isResultsDocument(doc))
+        return skipped('not lm-evaluation-harness results: no "results" of tasks beside "versions", "n-shot" or "higher_is_better"');
+    const problems = new ProblemLog();
+    const set = new ScoreSet(problems);
+    const config = objectAt(doc, 'config');
+    const model = jsonModel(doc);
+    const fewshot = shortLabel(own(config, 'num_fewshot'), 20);
+    const ctx = {
+        base: model === undefined ? {} : { model },
+        higherIsBetter: objectAt(doc, 'higher_is_better'),
+        nShot: objectAt(doc, 'n-shot'),
+        fewshot: objectAt(doc, 'n-shot') === undefined ? fewshot : undefined,
+    };
+    let rows = 0;
+    // Newer versions store each group under `results` too; `groups` adds those that are not.
+    for (const section of ['results', 'groups']) {
+        const entries = objectAt(doc, section);
+        if (!entries)
+            continue;
+        const lines = taskLines(input.text, section, Object.keys(entries));
+        for (const [task, entry] of Object.entries(entries)) {
+            if (!cli_isObject(entry))
+                continue;
+            for (const score of taskScores(task, entry, ctx, lines.get(task))) {
+                rows += 1;
+                set.add(score);
+            }
+        }
+    }
+    const series = set.series;
+    if (series.length === 0)
+        return skipped(`${ADAPTER}: no numeric score under "results"`);
+    return parsedOutcome(ADAPTER, series, problems, { rows });
+}
+const NAME_COLUMN = /^(tasks?|groups)$/;
+/** Where make_table's columns are, or undefined for any other table. */
+function columnsOf(header) {
+    const names = header.map((h) => h.trim().toLowerCase());
+    if (!NAME_COLUMN.test(names[0] ?? ''))
+        return undefined;
+    const metric = names.indexOf('metric');
+    const value = names.indexOf('value');
+    if (metric < 0 || value < 0 || !names.includes('version'))
+        return undefined;
+    const arrow = metric + 1 < value && names[metric + 1] === '' ? metric + 1 : -1;
+    return { task: 0, filter: names.indexOf('filter'), nShot: names.indexOf('n-shot'), metric, value, arrow };
+}
+/** The run line lm_eval prints above its tables: `hf (pretrained=…,dtype=float), gen_kwargs: (None), limit: None, …`. */
+const RUN_LINE = /^\s*[\w.-]+ \((.*?)\), (?:gen_kwargs|limit): /;
+/** The model of each table: from the last run line above it, when the file holds one. */
+function tableModels(lines, tables) {
+    return tables.map((table) => {
+        // The header is two lines above the first row; a table without rows has no model to name.
+        const first = table.rows[0]?.line;
+        if (first === undefined)
+            return undefined;
+        for (let i = first - 3; i >= 0; i--) {
+            const run = RUN_LINE.exec(lines[i] ?? '');
+            if (run)
+                return modelFromArgs(run[1]);
+        }
+        return undefined;
+    });
+}
+/** Leading spaces of a row's first cell as written: make_table indents subtasks ` - x`, `  - y`. */
+function indentOf(rawLine) {
+    const cell = rawLine.trimStart().replace(/^\|/, '');
+    return cell.length - cell.trimStart().length;
+}
+/** The task a row names, with the group it sits under (the nearest less-indented name above it). */
+class TaskTracker {
+    stack = [];
+    current;
+    name(cell, rawLine) {
+        const sub = /^-\s*/.test(cell);
+        const task = cell.replace(/^-\s*/, '').trim();
+        const depth = sub ? indentOf(rawLine) + 1 : 0;
+        while (this.stack.length > 0 && this.stack[this.stack.length - 1].depth >= depth)
+            this.stack.pop();
+        const parent = this.stack[this.stack.length - 1];
+        this.current = { task, group: sub ? parent?.name : undefined };
+        this.stack.push({ depth, name: task });
+    }
+}
+function cellAt(cells, at) {
+    return at < 0 ? '' : (cells[at] ?? '').trim();
+}
+function tableScores(table, columns, lines, base, problems) {
+    const tracker = new TaskTracker();
+    const scores = [];
+    let rows = 0;
+    for (const { cells, line } of table.rows) {
+        const name = cellAt(cells, columns.task);
+        if (name !== '')
+            tracker.name(name, lines[line - 1] ?? '');
+        const metric = cellAt(cells, columns.metric);
+        // Early 0.4 printed each task's alias as a row of its own.
+        if (metric === 'alias' || PLACEHOLDER_METRICS.has(metric))
+            continue;
+        rows += 1;
+        const current = tracker.current;
+        if (!current || current.task === '') {
+            problems.add(line, 'a continuation row with no task above it; row skipped');
+            continue;
+        }
+        const valueCell = cellAt(cells, columns.value);
+        const value = numberOf(valueCell);
+        if (metric === '' || value === undefined) {
+            problems.add(line, metric === '' ? `no metric for ${current.task}; row skipped` : `${metric} of ${current.task} is "${valueCell.slice(0, 40)}", not a number; row skipped`);
+            continue;
+        }
+        const labels = scoreLabels(current.group === undefined ? base : { ...base, group: current.group }, current.task, cellAt(cells, columns.filter), shortLabel(cellAt(cells, columns.nShot), 20));
+        scores.push({ metric, labels, value, direction: ARROWS[cellAt(cells, columns.arrow)] ?? metricDirection(metric), line });
+    }
+    return { scores, rows };
+}
+/** Every table is make_table's (a page that also holds other tables is the Markdown reader's, which reads them all). */
+function lmEvalTables(text) {
+    if (!/\|\s*Metric\s*\|/.test(text) || !/\|\s*Value\s*\|/.test(text))
+        return undefined;
+    const tables = findTables(text);
+    const columns = tables.map((t) => columnsOf(t.header));
+    if (tables.length === 0 || columns.some((c) => c === undefined))
+        return undefined;
+    return { tables, columns: columns };
+}
+function lm_eval_parseMarkdown(input) {
+    const found = lmEvalTables(input.text);
+    if (!found)
+        return skipped('not an lm-evaluation-harness table: every table needs Tasks (or Groups), Version, Metric and Value columns');
+    const problems = new ProblemLog();
+    const set = new ScoreSet(problems);
+    const lines = input.text.split(/\r?\n/);
+    const models = tableModels(lines, found.tables);
+    let rows = 0;
+    let read = 0;
+    found.tables.forEach((table, i) => {
+        const model = models[i];
+        const result = tableScores(table, found.columns[i], lines, model === undefined ? {} : { model }, problems);
+        rows += result.rows;
+        read += result.scores.length;
+        for (const score of result.scores)
+            set.add(score);
+    });
+    const series = set.series;
+    if (series.length === 0)
+        return skipped(`${ADAPTER}: no numeric score in the table`);
+    return parsedOutcome(ADAPTER, series, problems, { rows, excludedRows: rows - read });
+}
+// ---------------------------------------------------------------- adapter
+function lm_eval_detect(input) {
+    if (input.type === 'json')
+        return isResultsDocument(input.json);
+    if (input.type === 'markdown' || input.type === 'text')
+        return lmEvalTables(input.text) !== undefined;
+    return false;
+}
+function lm_eval_parse(input) {
+    if (input.type === 'json')
+        return parseJson(input);
+    if (input.type === 'markdown' || input.type === 'text')
+        return lm_eval_parseMarkdown(input);
+    return skipped('lm-evaluation-harness writes JSON results or a Markdown table');
+}
+const lmEvalAdapter = {
+    name: ADAPTER,
+    types: ['json', 'markdown', 'text'],
+    detect: lm_eval_detect,
+    parse: lm_eval_parse,
 };
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/ollama.ts
@@ -30662,13 +31816,15 @@ const vllmAdapter = {
 
 
 
+
 /**
  * LLM-inference benchmark adapters (vLLM, llama-bench, GenAI-Perf/AIPerf,
- * LLMPerf, Ollama), in detection order. Owned by the LLM-formats work: add
- * each adapter here; the registry tries them after the general benchmark tools.
+ * LLMPerf, Ollama) and lm-evaluation-harness scores, in detection order.
+ * Owned by the LLM-formats work: add each adapter here; the registry tries
+ * them after the general benchmark tools.
  * Each recognises keys only its tool writes, so the order is only a tie-breaker.
  */
-const LLM_ADAPTERS = [vllmAdapter, llmperfAdapter, genaiPerfAdapter, llamaBenchAdapter, ollamaAdapter];
+const LLM_ADAPTERS = [vllmAdapter, llmperfAdapter, genaiPerfAdapter, llamaBenchAdapter, ollamaAdapter, lmEvalAdapter];
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/registry.ts
 
@@ -31926,7 +33082,8 @@ function buildSeries(raw, file, rules, head = (0,identity/* idHead */.Qc)(file))
     const names = rules.units.length > 0 || rules.directions.length > 0 ? candidates(file, raw.metric) : [];
     const stated = lastMatch(rules.units, names) ?? raw.unitHint;
     // `units: ttft: milliseconds` must still read as a duration (`ms`) for the direction.
-    const unit = stated ? (0,infer/* canonicalUnit */.lV)(stated) : (0,infer/* inferUnit */.bb)(raw.metric);
+    // An empty hint is a stated "no unit" (lm-eval's `byte_perplexity` is a ratio, not bytes); none stated: inferred.
+    const unit = stated !== undefined ? (0,infer/* canonicalUnit */.lV)(stated) : (0,infer/* inferUnit */.bb)(raw.metric);
     const override = lastMatch(rules.directions, names);
     const samples = raw.samples ? raw.samples.samples.slice() : [];
     const series = {
@@ -32377,6 +33534,7 @@ function locateJsonError(text) {
 
 
 
+
 function json_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -32419,7 +33577,7 @@ function readJsonDocument(text, options = {}) {
         return { refusal: scan.refusal };
     let value;
     try {
-        value = JSON.parse(text);
+        value = parseJsonAllowingPython(text);
     }
     catch {
         return undefined;
@@ -34003,8 +35161,8 @@ function historyBySeries(history, head) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/baseline/compare.ts
-var baseline_compare = __nccwpck_require__(6228);
+// EXTERNAL MODULE: ./src/baseline/compare.ts + 1 modules
+var baseline_compare = __nccwpck_require__(3536);
 // EXTERNAL MODULE: ./src/baseline/noise.ts
 var noise = __nccwpck_require__(2545);
 // EXTERNAL MODULE: ./src/baseline/power.ts
@@ -34505,8 +35663,16 @@ async function baselineFromFile(options) {
                 found.found.info.commit = snapshot.commit;
             return found;
         }
+        // A snapshot of another folder (`snapshot .` inside results/, then `analyze results`) is read as if it were of
+        // the analysed one, as a baseline directory is: ids hold the path, and would otherwise match nothing.
+        const taken = snapshot.config.path ?? '.';
+        const analysed = rootRelative(config);
+        const moved = taken !== analysed;
         const found = {
-            found: { info: { source: 'file', description: `snapshot ${shown}`, createdAt: snapshot.createdAt }, series: snapshot.series },
+            found: {
+                info: { source: 'file', description: moved ? `snapshot ${shown} (of ${taken}, read as of ${analysed})` : `snapshot ${shown}`, createdAt: snapshot.createdAt },
+                series: moved ? rebaseSeries(snapshot.series, taken, analysed) : snapshot.series,
+            },
         };
         if (snapshot.commit)
             found.found.info.commit = snapshot.commit;
@@ -35625,7 +36791,7 @@ const HIGH_CV_PERCENT = 10;
 const MIN_SAMPLES = 3;
 const ITEMS_KEPT = 10;
 const ITEMS_NAMED = 3;
-function nameOf(s) {
+function stability_nameOf(s) {
     const conditions = { ...s.labels, ...s.factors };
     return Object.keys(conditions).length > 0 ? `${s.metric} (${(0,findings_text/* labelsPlain */.EY)(conditions)})` : s.metric;
 }
@@ -35732,7 +36898,7 @@ function stabilityCandidates(series, files) {
             const nameFor = (s) => {
                 let name = names.get(s);
                 if (name === undefined)
-                    names.set(s, (name = nameOf(s)));
+                    names.set(s, (name = stability_nameOf(s)));
                 return name;
             };
             const written = new Map();
@@ -36147,7 +37313,7 @@ async function readCapped(file, cap) {
         await handle.close();
     }
 }
-function parseJson(text, what) {
+function read_parseJson(text, what) {
     try {
         return JSON.parse(text.replace(/^\uFEFF/, ''));
     }
@@ -36285,7 +37451,7 @@ async function readShard(dir, name) {
         });
         if (hardwareText === undefined)
             return fail(`has no ${validate/* HARDWARE_FILE */.S} (not a shard folder: write one with mode: shard or chimera-insight shard)`);
-        hardware = (0,validate/* validateHardware */.B9)(parseJson(hardwareText, validate/* HARDWARE_FILE */.S));
+        hardware = (0,validate/* validateHardware */.B9)(read_parseJson(hardwareText, validate/* HARDWARE_FILE */.S));
         const snapshotText = await readCapped(external_node_path_default().join(dir, read_SNAPSHOT_FILE), SHARD_LIMITS.snapshotBytes).catch((err) => {
             throw err instanceof ShardFileError ? new ShardFileError(`${read_SNAPSHOT_FILE} ${err.message}`) : err;
         });
@@ -36310,7 +37476,7 @@ async function readShard(dir, name) {
         if (reportText === undefined)
             problems.push({ name, reason: `has no ${REPORT_FILE}: its series are merged, its files are not listed`, level: 'warning' });
         else
-            shard.report = shardReportOf(parseJson(reportText, REPORT_FILE));
+            shard.report = shardReportOf(read_parseJson(reportText, REPORT_FILE));
     }
     catch (err) {
         if (!(err instanceof ShardFileError))
@@ -36718,7 +37884,7 @@ function groupShards(shards, problems) {
     }
     return { label, groups: [...groups.values()].map(({ local: _local, ...g }) => g) };
 }
-function toSeries(s, id, label, hardware) {
+function merge_toSeries(s, id, label, hardware) {
     const out = {
         id,
         file: s.file,
@@ -36830,7 +37996,7 @@ function mergeShards(shards, readProblems, config, deps) {
     const used = shards.filter((s) => kept.has(s.name));
     const series = [];
     for (const g of merged.groups)
-        g.series.forEach((s, i) => series.push(toSeries(s, g.mergedIds[i], merged.label, g.id)));
+        g.series.forEach((s, i) => series.push(merge_toSeries(s, g.mergedIds[i], merged.label, g.id)));
     const { files, git } = mergedFiles(used);
     const first = used[0];
     const roots = new Set(used.map((s) => s.snapshot.config.path ?? s.report?.root ?? '.'));
@@ -37269,7 +38435,10 @@ function changesBlock(report) {
 function findingLines(f, index) {
     const number = `${index}. `;
     const indent = ' '.repeat(2 + number.length);
-    return `${wrap(f.text, WIDTH, indent, `  ${number}`)}\n${wrap(`(${f.kind} · ${f.scope.path})`, WIDTH, indent, indent)}`;
+    // The labels the finding holds fixed (test=pp2048) tell apart findings that read alike from one file.
+    const labels = Object.entries(f.scope.labels).map(([k, v]) => `${k}=${v}`);
+    const source = `${f.scope.path}${labels.length > 0 ? ` (${labels.join(', ')})` : ''}`;
+    return `${wrap(f.text, WIDTH, indent, `  ${number}`)}\n${wrap(plain(`(${f.kind} · ${source})`), WIDTH, indent, indent)}`;
 }
 function narrativeBlock(report) {
     const n = report.narrative;

@@ -4,6 +4,7 @@ import { MIN_HISTORY_RUNS, type SeriesHistory } from './noise.js';
 import { minimumDetectableEffect, quantile, RUNS_TO_DECIDE_CAP, runsToDecide, runsToExclude, type SideSpread } from './power.js';
 import { bootstrapMedianChange, fiellerInterval, hashSeed, studentTCdf, studentTQuantile, welchTest } from './statistics.js';
 import { compileGateRules, type GateRules } from './thresholds.js';
+import { scaleStats, unitFactor } from './units.js';
 import type { GateConfig } from './types.js';
 import type { DetectableEffect, NoiseInfo, SeriesComparison, SideSummary, TestMethod, Verdict } from '../model/comparison.js';
 import type { SnapshotSeries } from '../model/snapshot.js';
@@ -116,7 +117,11 @@ function chooseTest(base: ComparableSeries, head: ComparableSeries, settings: Co
   }
   // Welch's test is on means: a stated median with its sd is not one.
   if (base.stats.center === 'median' || head.stats.center === 'median') return threshold('a median stated without a mean: threshold only');
-  if (nb === null || nh === null || base.stats.sd === null || head.stats.sd === null) return threshold('summary without n and sd: threshold only');
+  if (nb === null || nh === null || base.stats.sd === null || head.stats.sd === null) {
+    const noN = nb === null || nh === null;
+    const noSd = base.stats.sd === null || head.stats.sd === null;
+    return threshold(`summary without ${noN && noSd ? 'n and sd' : noN ? 'a sample count (n)' : 'an sd'}: threshold only`);
+  }
   if (nb < settings.minSamples || nh < settings.minSamples) return threshold(fewer(settings.minSamples));
   const method: TestMethod = base.source === 'summary' || head.source === 'summary' ? 'welch-summary' : 'welch';
   const test = history && history.runs > 0 ? historyTest(base, head, nb, nh, settings, history) : withinTest(base, head, nb, nh, settings);
@@ -229,6 +234,11 @@ function fewer(minSamples: number): string {
   return `fewer than ${minSamples} samples (min-samples): threshold only`;
 }
 
+/** A baseline series in this run's unit: every statistic and sample multiplied by `factor`. */
+function inUnit(s: ComparableSeries, factor: number, unit: string): ComparableSeries {
+  return { ...s, unit, stats: scaleStats(s.stats, factor), samples: s.samples.map((x) => x * factor) };
+}
+
 function moments(stats: SeriesStats, n: number): { mean: number; variance: number; n: number } {
   return { mean: stats.mean, variance: (stats.sd ?? 0) ** 2, n };
 }
@@ -244,7 +254,12 @@ function moments(stats: SeriesStats, n: number): { mean: number; variance: numbe
  * default-branch history of this series), the test uses the larger of the
  * within-run and between-run noise, and may compare with a pooled baseline.
  */
-export function compareSeries(base: ComparableSeries, head: ComparableSeries, settings: CompareSettings, rules: GateRules = compileGateRules(settings), history?: SeriesHistory): SeriesComparison {
+export function compareSeries(stated: ComparableSeries, head: ComparableSeries, settings: CompareSettings, rules: GateRules = compileGateRules(settings), history?: SeriesHistory): SeriesComparison {
+  // The two sides may print one quantity in different units (hyperfine's `Mean [ms]` and, past a second, `[s]`):
+  // the baseline is converted to this run's unit. Units of different kinds are not the same metric.
+  const factor = unitFactor(stated.unit, head.unit);
+  const unitsDiffer = stated.unit !== head.unit && stated.unit !== '' && head.unit !== '';
+  const base = factor !== undefined && factor !== 1 ? inUnit(stated, factor, head.unit) : stated;
   const b = sideOf(base, settings.statistic);
   const h = sideOf(head, settings.statistic);
   const result: SeriesComparison = {
@@ -257,6 +272,10 @@ export function compareSeries(base: ComparableSeries, head: ComparableSeries, se
     method: 'none',
     verdict: 'insufficient-data',
   };
+  if (unitsDiffer && factor === undefined) {
+    result.note = `the baseline is in ${stated.unit}, this run in ${head.unit}: not compared`;
+    return result;
+  }
   if (!Number.isFinite(b.value) || !Number.isFinite(h.value)) {
     result.note = 'no finite value to compare';
     return result;
@@ -291,6 +310,7 @@ export function compareSeries(base: ComparableSeries, head: ComparableSeries, se
   result.pValue = test.pValue;
   if (test.noise) result.noise = test.noise;
   const notes: string[] = [];
+  if (unitsDiffer) notes.push(`baseline in ${stated.unit}, converted to ${head.unit}`);
   if (test.note) notes.push(test.note);
   result.verdict = judge(result.change, result.direction, result.threshold, test.pValue, settings.confidence);
   if (test.spread) result.detectable = minimumDetectable(test.spread, Math.abs(baseValue), settings);
@@ -361,12 +381,18 @@ function noiseText(noise: NoiseInfo | undefined): string | undefined {
   return parts.join('; ');
 }
 
+/** Relative slack on the threshold for the rounding of a change computed from rounded inputs. */
+const THRESHOLD_TOLERANCE = 1e-9;
+
 function judge(change: number, direction: SeriesComparison['direction'], threshold: number, p: number | null, confidence: number): Verdict {
   if (direction === 'none') return 'unchanged';
   const significant = p === null || p < 1 - confidence;
   const good = direction === 'higher' ? change : -change;
-  if (significant && -good > threshold) return 'regressed';
-  if (significant && good > threshold) return 'improved';
+  // A change must exceed the threshold: exactly 5% against 5% is not past it, however the division rounded
+  // (2136.78 / 2249.25 − 1 is −0.050000000000000155).
+  const past = (x: number) => x > threshold * (1 + THRESHOLD_TOLERANCE);
+  if (significant && past(-good)) return 'regressed';
+  if (significant && past(good)) return 'improved';
   return 'unchanged';
 }
 

@@ -116,7 +116,8 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules, he
   const names = rules.units.length > 0 || rules.directions.length > 0 ? candidates(file, raw.metric) : [];
   const stated = lastMatch(rules.units, names) ?? raw.unitHint;
   // `units: ttft: milliseconds` must still read as a duration (`ms`) for the direction.
-  const unit = stated ? canonicalUnit(stated) : inferUnit(raw.metric);
+  // An empty hint is a stated "no unit" (lm-eval's `byte_perplexity` is a ratio, not bytes); none stated: inferred.
+  const unit = stated !== undefined ? canonicalUnit(stated) : inferUnit(raw.metric);
   const override = lastMatch(rules.directions, names);
   const samples = raw.samples ? raw.samples.samples.slice() : [];
   const series: Series = {

@@ -1,4 +1,5 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
+import { parseJsonAllowingPython } from './json-python.js';
 import { LabelKeys } from '../metrics/identity.js';
 import { inferUnit, normaliseName } from '../metrics/infer.js';
 import { summaryCheck, valueCheck, type ValueCheck } from '../metrics/sanity.js';
@@ -62,7 +63,7 @@ export function readJsonDocument(text: string, options: ScanOptions = {}): JsonD
   if (scan.refusal) return { refusal: scan.refusal };
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonAllowingPython(text);
   } catch {
     return undefined;
   }

@@ -71,6 +71,17 @@ function decision(comparison: ComparisonReport, generatedAt: string, style: Styl
     const n = gatedRegressions(comparison).length;
     return `❌ ${bold('Regression:')} ${plural(n, 'gated metric')} regressed against ${against}${unsure}.`;
   }
+  // A baseline that matches none of this run's series (a renamed folder, another tree's snapshot) checked nothing:
+  // that is no pass, and must not read as one.
+  if (matched.length === 0) {
+    const fresh = comparison.series.filter((c) => c.verdict === 'new').length;
+    const gone = comparison.series.length - fresh;
+    return `⚠️ ${bold('Nothing compared:')} none of this run's ${plural(fresh, 'series', 'series')} matches one of the ${plural(gone, 'series', 'series')} of ${against} (ids hold the path, metric and labels: a renamed or moved file matches nothing), so the gate checked nothing.`;
+  }
+  const unmatchedGated = comparison.series.filter((c) => c.gated && (c.verdict === 'new' || c.verdict === 'missing')).length;
+  if (gated.length === 0 && unmatchedGated > 0) {
+    return `⚠️ ${bold('No gated metric compared')} against ${against}: ${plural(matched.length, 'metric')} compared, but every gated one is new or missing (${unmatchedGated}), so the gate checked nothing${unsure}.`;
+  }
   const ungated = matched.filter((c) => !c.gated && c.verdict === 'regressed').length;
   const extra = ungated > 0 ? `; ${plural(ungated, 'metric that does not gate', 'metrics that do not gate')} regressed` : '';
   const within = gated.filter((c) => c.verdict !== 'inconclusive').length;

@@ -65,7 +65,10 @@ function changesBlock(report: Report): string | undefined {
 function findingLines(f: Finding, index: number): string {
   const number = `${index}. `;
   const indent = ' '.repeat(2 + number.length);
-  return `${wrap(f.text, WIDTH, indent, `  ${number}`)}\n${wrap(`(${f.kind} · ${f.scope.path})`, WIDTH, indent, indent)}`;
+  // The labels the finding holds fixed (test=pp2048) tell apart findings that read alike from one file.
+  const labels = Object.entries(f.scope.labels).map(([k, v]) => `${k}=${v}`);
+  const source = `${f.scope.path}${labels.length > 0 ? ` (${labels.join(', ')})` : ''}`;
+  return `${wrap(f.text, WIDTH, indent, `  ${number}`)}\n${wrap(plain(`(${f.kind} · ${source})`), WIDTH, indent, indent)}`;
 }
 
 function narrativeBlock(report: Report): string {

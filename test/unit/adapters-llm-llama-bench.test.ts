@@ -13,13 +13,14 @@ describe('llama-bench test names', () => {
 });
 
 describe('llama-bench JSON and JSONL', () => {
-  it('reads each test as tokens_per_s labelled by test, with the per-repetition samples_ts as samples', async () => {
+  it('reads each test as tokens_per_s labelled by test and, in a file that runs depths, by n_depth, with the per-repetition samples_ts as samples', async () => {
     const outcome = await readFixture('llama-bench/b6000-fa-sweep.json');
-    const common = 'backends=CUDA,model_file=qwen2.5-7b-instruct-q4_k_m.gguf,model_type=qwen2 7B Q4_K - Medium,n_batch=2048,n_gpu_layers=99,n_threads=16,n_ubatch=512';
+    const common = 'backends=CUDA,model_file=qwen2.5-7b-instruct-q4_k_m.gguf,model_type=qwen2 7B Q4_K - Medium,n_batch=2048';
+    const rest = 'n_gpu_layers=99,n_threads=16,n_ubatch=512';
     expect(described(built(outcome))).toEqual([
-      `tokens_per_s{${common.replace('backends=CUDA,', 'backends=CUDA,flash_attn=false,')},test=pp512} [tok/s, higher, samples]`,
-      `tokens_per_s{${common.replace('backends=CUDA,', 'backends=CUDA,flash_attn=true,')},test=tg128} [tok/s, higher, samples]`,
-      `tokens_per_s{${common.replace('backends=CUDA,', 'backends=CUDA,flash_attn=true,')},test=pp512 @ d4096} [tok/s, higher, samples]`,
+      `tokens_per_s{${common.replace('backends=CUDA,', 'backends=CUDA,flash_attn=false,')},n_depth=0,${rest},test=pp512} [tok/s, higher, samples]`,
+      `tokens_per_s{${common.replace('backends=CUDA,', 'backends=CUDA,flash_attn=true,')},n_depth=0,${rest},test=tg128} [tok/s, higher, samples]`,
+      `tokens_per_s{${common.replace('backends=CUDA,', 'backends=CUDA,flash_attn=true,')},n_depth=4096,${rest},test=pp512} [tok/s, higher, samples]`,
     ]);
     const tg = built(outcome)[1];
     expect(tg?.samples).toEqual([50.2, 50.0, 49.8]);
@@ -61,11 +62,11 @@ describe('llama-bench CSV', () => {
 describe('llama-bench Markdown', () => {
   it('reads the `t/s` column (mean ± sd) with the JSON field names as labels', async () => {
     const series = built(await readFixture('llama-bench/cuda.md'));
-    const labels = 'backends=CUDA,flash_attn=1,model_type=llama 8B Q4_K - Medium,n_gpu_layers=99';
+    const labels = 'backends=CUDA,flash_attn=1,model_type=llama 8B Q4_K - Medium';
     expect(described(series)).toEqual([
-      `tokens_per_s{${labels},test=pp512} [tok/s, higher, summary]`,
-      `tokens_per_s{${labels},test=tg128} [tok/s, higher, summary]`,
-      `tokens_per_s{${labels},test=pp512 @ d4096} [tok/s, higher, summary]`,
+      `tokens_per_s{${labels},n_depth=0,n_gpu_layers=99,test=pp512} [tok/s, higher, summary]`,
+      `tokens_per_s{${labels},n_depth=0,n_gpu_layers=99,test=tg128} [tok/s, higher, summary]`,
+      `tokens_per_s{${labels},n_depth=4096,n_gpu_layers=99,test=pp512} [tok/s, higher, summary]`,
     ]);
     expect(series.map((s) => [s.stats.mean, s.stats.sd])).toEqual([
       [11024.56, 45.1],
@@ -100,7 +101,30 @@ describe('llama-bench units', () => {
   it('states tok/s and higher-is-better itself, whatever the metric inference would say', async () => {
     const raw = parsed(await readFixture('llama-bench/cuda.md')).series[0];
     expect([raw?.unitHint, raw?.directionHint]).toEqual(['tok/s', 'higher']);
-    expect(only(built(await readFixture('llama-bench/cuda.md')), 'tokens_per_s', { backends: 'CUDA', flash_attn: '1', model_type: 'llama 8B Q4_K - Medium', n_gpu_layers: '99', test: 'tg128' }).unit).toBe('tok/s');
+    expect(only(built(await readFixture('llama-bench/cuda.md')), 'tokens_per_s', { backends: 'CUDA', flash_attn: '1', model_type: 'llama 8B Q4_K - Medium', n_gpu_layers: '99', n_depth: '0', test: 'tg128' }).unit).toBe('tok/s');
+  });
+});
+
+describe('llama-bench depth sweeps', () => {
+  it('reads `pp2048 @ d8192` as test pp2048 at n_depth 8192, and the rows without a depth as n_depth 0, so the depths of one test rank together', () => {
+    const table = [
+      '| model | size | params | backend | ngl | test | t/s |',
+      '| --- | ---: | ---: | --- | --: | ---: | ---: |',
+      '| qwen3 8B Q4_K - Medium | 4.68 GiB | 8.19 B | Vulkan | 99 | pp2048 | 1140.74 ± 1.72 |',
+      '| qwen3 8B Q4_K - Medium | 4.68 GiB | 8.19 B | Vulkan | 99 | pp2048 @ d8192 | 979.34 ± 2.67 |',
+      '| qwen3 8B Q4_K - Medium | 4.68 GiB | 8.19 B | Vulkan | 99 | tg32 @ d8192 | 53.73 ± 3.04 |',
+    ].join('\n');
+    const series = parsed(llamaBenchAdapter.parse({ path: 'depth.md', type: 'markdown', text: table })).series;
+    expect(series.map((s) => [s.labels.test, s.labels.n_depth])).toEqual([
+      ['pp2048', '0'],
+      ['pp2048', '8192'],
+      ['tg32', '8192'],
+    ]);
+  });
+
+  it('adds no n_depth label to a file without depths, so ordinary ids do not change', () => {
+    const table = ['| model | size | params | backend | ngl | test | t/s |', '| --- | ---: | ---: | --- | --: | ---: | ---: |', '| qwen3 8B Q4_K - Medium | 4.68 GiB | 8.19 B | Vulkan | 99 | pp512 | 1500.00 ± 3.00 |'].join('\n');
+    expect(parsed(llamaBenchAdapter.parse({ path: 'plain.md', type: 'markdown', text: table })).series[0]?.labels).toEqual({ model_type: 'qwen3 8B Q4_K - Medium', backends: 'Vulkan', n_gpu_layers: '99', test: 'pp512' });
   });
 });
 

@@ -51,7 +51,7 @@ describe('format input', () => {
 
   it('lists auto, generic and every tool adapter as valid formats', () => {
     expect(formatNames().slice(0, 10)).toEqual([
-      'auto', 'generic', 'pytest-benchmark', 'google-benchmark', 'hyperfine', 'criterion', 'github-action-benchmark', 'bencher', 'go-bench', 'cargo-bench',
+      'auto', 'generic', 'pytest-benchmark', 'google-benchmark', 'hyperfine', 'criterion', 'github-action-benchmark', 'jmh', 'pyperf', 'bencher',
     ]);
   });
 
@@ -90,7 +90,7 @@ describe('detection over a mixed results folder', () => {
       const outcome = await parseFile(f, 50_000_000);
       landed[f.path] = outcome.status === 'parsed' ? outcome.adapter : `${outcome.status}`;
     }
-    const general = Object.fromEntries(Object.entries(landed).filter(([p]) => !/tools\/(genai-perf|llama-bench|llmperf|ollama|vllm)\//.test(p)));
+    const general = Object.fromEntries(Object.entries(landed).filter(([p]) => !/tools\/(genai-perf|llama-bench|llmperf|ollama|vllm|lm-eval)\//.test(p)));
     expect(general).toEqual({
       'generic/bench-like.json': 'json',
       'generic/latency.csv': 'csv',
@@ -117,6 +117,7 @@ describe('detection over a mixed results folder', () => {
       'tools/github-action-benchmark/not-custom.json': 'json',
       'tools/go-bench/before-after.md': 'go-bench',
       'tools/go-bench/count3-two-packages.txt': 'go-bench',
+      'tools/go-bench/cpu-list.txt': 'go-bench',
       'tools/go-bench/notes.txt': 'text',
       'tools/go-bench/single-proc.txt': 'go-bench',
       'tools/go-bench/test2json.json': 'go-bench',
@@ -137,9 +138,17 @@ describe('detection over a mixed results folder', () => {
       'tools/hyperfine/old-summary.json': 'hyperfine',
       'tools/hyperfine/own-table.md': 'markdown',
       'tools/hyperfine/parameter-scan.json': 'hyperfine',
+      'tools/jmh/jmh-result.json': 'jmh',
+      'tools/jmh/malformed.json': 'jmh',
+      'tools/jmh/no-raw-data.json': 'jmh',
+      'tools/jmh/sample-mode.json': 'jmh',
       'tools/mlperf/server-llm/mlperf_log_summary.txt': 'mlperf',
       'tools/nccl-tests/all-gather-old.txt': 'nccl-tests',
       'tools/nccl-tests/all-reduce.txt': 'nccl-tests',
+      'tools/pyperf/malformed.json': 'pyperf',
+      'tools/pyperf/pyperformance.json': 'pyperf',
+      'tools/pyperf/timeit.json': 'pyperf',
+      'tools/pyperf/track-memory.json': 'pyperf',
       'tools/pytest-benchmark/malformed.json': 'pytest-benchmark',
       'tools/pytest-benchmark/saved-data.json': 'pytest-benchmark',
       'tools/pytest-benchmark/same-name-two-modules.json': 'pytest-benchmark',

@@ -35,6 +35,35 @@ describe('matching base and head', () => {
   });
 });
 
+describe('units that differ between the two sides', () => {
+  const latency = { metric: 'time', unit: 'ms', direction: 'lower' as const };
+
+  it('converts a baseline in ms to a run in s before comparing, so the same times are unchanged, not −99.9%', () => {
+    const c = compareSeries(sampled([520, 530, 525], latency), sampled([0.52, 0.53, 0.525], { ...latency, unit: 's' }), SETTINGS);
+    expect(c).toMatchObject({ verdict: 'unchanged', base: { value: 0.525, n: 3 }, head: { value: 0.525, n: 3 }, unit: 's' });
+    expect(c.change).toBeCloseTo(0, 12);
+    expect(c.note).toContain('baseline in ms, converted to s');
+  });
+
+  it('judges a real slowdown across the units: 527.5 ms → 0.633 s is a 20% regression', () => {
+    const c = compareSeries(summarised({ mean: 527.5, sd: null, n: null }, latency), summarised({ mean: 0.633, sd: null, n: null }, { ...latency, unit: 's' }), SETTINGS);
+    expect(c.verdict).toBe('regressed');
+    expect(c.change).toBeCloseTo(0.2, 12);
+  });
+
+  it('converts rates and sizes too: 1.5 GiB/s is 1536 MiB/s, 56.1 ns is 0.0561 µs', () => {
+    const gib = compareSeries(summarised({ mean: 1.5, sd: null, n: null }, { unit: 'GiB/s' }), summarised({ mean: 1536, sd: null, n: null }, { unit: 'MiB/s' }), SETTINGS);
+    expect(gib.change).toBeCloseTo(0, 12);
+    const ns = compareSeries(summarised({ mean: 56.1, sd: null, n: null }, { ...latency, unit: 'ns' }), summarised({ mean: 0.0561, sd: null, n: null }, { ...latency, unit: 'µs' }), SETTINGS);
+    expect(ns.change).toBeCloseTo(0, 12);
+  });
+
+  it('does not compare units of different kinds (ms against tok/s, tok/s against req/s)', () => {
+    const c = compareSeries(summarised({ mean: 100, sd: null, n: null }, { unit: 'tok/s' }), summarised({ mean: 50, sd: null, n: null }, { unit: 'req/s' }), SETTINGS);
+    expect(c).toMatchObject({ verdict: 'insufficient-data', change: null, note: 'the baseline is in tok/s, this run in req/s: not compared' });
+  });
+});
+
 describe('verdicts from Welch and the threshold', () => {
   it('regresses a significant 8% throughput drop past the 5% threshold, with the hand-computed interval and p', () => {
     const c = compareSeries(sampled(BASE), sampled(DROP_8), SETTINGS);
@@ -142,6 +171,17 @@ describe('fallbacks to the threshold alone', () => {
   it('uses the threshold alone for a summary without sd or n', () => {
     const c = compareSeries(summarised({ mean: 100, sd: null, n: null }), summarised({ mean: 90, sd: null, n: null }), SETTINGS);
     expect(c).toMatchObject({ verdict: 'regressed', method: 'threshold-only', note: 'summary without n and sd: threshold only' });
+  });
+
+  it('says only the sample count is missing when both summaries state their sd (hyperfine Markdown, llama-bench)', () => {
+    const c = compareSeries(summarised({ mean: 100, sd: 2, n: null }), summarised({ mean: 90, sd: 2, n: null }), SETTINGS);
+    expect(c.note).toBe('summary without a sample count (n): threshold only');
+  });
+
+  it('does not call a change of exactly the threshold past it, whatever the division rounded (2249.25 → 2136.7875 is −5.0%)', () => {
+    const c = compareSeries(summarised({ mean: 2249.25, sd: null, n: null }), summarised({ mean: 2249.25 * 0.95, sd: null, n: null }), SETTINGS);
+    expect(c.change).not.toBe(-0.05);
+    expect(c.verdict).toBe('unchanged');
   });
 
   it('cannot judge a relative change from a baseline of 0', () => {

@@ -32,6 +32,16 @@ describe('the file baseline', () => {
     expect(baseline.series.map((s) => s.id)).toEqual(['bench/runs.csv::tokens_s{model=llama3}']);
   });
 
+  it('reads a snapshot of another folder as if it were of the analysed path, so ids match (snapshot of main/, analyse bench/)', async () => {
+    writeTree(tmp.dir, { 'main/runs.csv': throughputCsv({ llama3: [100, 101, 99] }) });
+    const report = await analyzeTree(configFor(tmp.dir, { path: 'main' }));
+    mkdirSync(path.join(tmp.dir, 'baseline'));
+    await writeSnapshot(path.join(tmp.dir, 'baseline', 'snapshot.json'), createSnapshot(report));
+    const baseline = found(await fromFile('baseline/snapshot.json'));
+    expect(baseline.series.map((s) => [s.id, s.file])).toEqual([['bench/runs.csv::tokens_s{model=llama3}', 'bench/runs.csv']]);
+    expect(baseline.info.description).toBe('snapshot baseline/snapshot.json (of main, read as of bench)');
+  });
+
   it('analyses a directory of benchmark outputs as if it were the analysed path, so ids match', async () => {
     writeTree(tmp.dir, {
       'bench/runs.csv': throughputCsv({ llama3: [90, 91, 89] }),

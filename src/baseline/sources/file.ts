@@ -75,8 +75,16 @@ export async function baselineFromFile(options: FileSourceOptions): Promise<Sour
       if (snapshot.commit) found.found.info.commit = snapshot.commit;
       return found;
     }
+    // A snapshot of another folder (`snapshot .` inside results/, then `analyze results`) is read as if it were of
+    // the analysed one, as a baseline directory is: ids hold the path, and would otherwise match nothing.
+    const taken = snapshot.config.path ?? '.';
+    const analysed = rootRelative(config);
+    const moved = taken !== analysed;
     const found: SourceOutcome = {
-      found: { info: { source: 'file', description: `snapshot ${shown}`, createdAt: snapshot.createdAt }, series: snapshot.series },
+      found: {
+        info: { source: 'file', description: moved ? `snapshot ${shown} (of ${taken}, read as of ${analysed})` : `snapshot ${shown}`, createdAt: snapshot.createdAt },
+        series: moved ? rebaseSeries(snapshot.series, taken, analysed) : snapshot.series,
+      },
     };
     if (snapshot.commit) found.found.info.commit = snapshot.commit;
     if (snapshot.hardware) found.found.hardware = snapshot.hardware;

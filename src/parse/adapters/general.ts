@@ -4,8 +4,10 @@ import { githubActionBenchmark } from './github-action-benchmark.js';
 import { goBench } from './go-bench.js';
 import { googleBenchmark } from './google-benchmark.js';
 import { hyperfine } from './hyperfine.js';
+import { jmh } from './jmh.js';
 import { mlperf } from './mlperf.js';
 import { ncclTests } from './nccl-tests.js';
+import { pyperf } from './pyperf.js';
 import { pytestBenchmark } from './pytest-benchmark.js';
 import type { ToolAdapter } from './types.js';
 
@@ -20,6 +22,8 @@ export const GENERAL_ADAPTERS: readonly ToolAdapter[] = [
   hyperfine,
   criterion,
   githubActionBenchmark,
+  jmh,
+  pyperf,
   bencher,
   goBench,
   cargoBench,

@@ -11,7 +11,8 @@ import { setOwn } from '../../util/own.js';
  * llama.cpp `llama-bench` in each of its output modes (`-o json|jsonl|csv|md`).
  * Every row is one test of one configuration: `pp512` (prompt processing of
  * 512 tokens), `tg128` (generating 128), `pp512+tg128`, optionally `@ d4096`
- * (at a context depth). The result is tokens per second: `samples_ts` (one
+ * (at a context depth; a file that runs depths labels each row `n_depth`).
+ * The result is tokens per second: `samples_ts` (one
  * value per repetition) when the file has them, else `avg_ts ± stddev_ts`.
  */
 
@@ -68,6 +69,23 @@ export function testName(nPrompt: number, nGen: number, nDepth: number): string 
   return nDepth > 0 ? `${name} @ d${nDepth}` : name;
 }
 
+/**
+ * The test's labels. A file that sweeps the context depth (`-d 0,8192,…`)
+ * labels every row with `n_depth` and names the test without it, so
+ * `pp2048` at each depth is one comparison, not a test of its own per
+ * depth; a file without depths keeps the test name alone, as before.
+ */
+function setTest(labels: Record<string, string>, test: string, depth: number, fileHasDepths: boolean): void {
+  labels.test = test;
+  if (fileHasDepths) labels.n_depth = String(depth);
+}
+
+/** `pp2048 @ d8192` → `pp2048` at depth 8192, as the Markdown output writes it. */
+function splitDepth(test: string): { test: string; depth: number } {
+  const m = /^(.*?)\s*@\s*d(\d+)$/.exec(test);
+  return m ? { test: m[1] as string, depth: Number(m[2]) } : { test, depth: 0 };
+}
+
 /** `samples_ts`/`samples_ns` (JSON and JSONL only: the CSV output has no per-repetition columns). */
 function numberList(v: unknown): number[] | undefined {
   if (Array.isArray(v)) {
@@ -91,6 +109,7 @@ function readRows(rows: Row[], problems: ProblemLog, adapterName: string, lines?
     (key) => new Set(rows.map((r) => JSON.stringify(r[key] ?? null))).size > 1 || (key in LOUD_DEFAULTS && rows.some((r) => r[key] !== undefined && r[key] !== null && !isDefault(key, r[key]))),
   );
   let used = 0;
+  const hasDepths = rows.some((r) => (numberOf(r.n_depth) ?? 0) > 0);
   rows.forEach((row, index) => {
     const line = lines?.[index];
     const nPrompt = numberOf(row.n_prompt);
@@ -110,7 +129,8 @@ function readRows(rows: Row[], problems: ProblemLog, adapterName: string, lines?
       const text = shortLabel(row[key], 200);
       if (text !== undefined) setOwn(labels, key, text);
     }
-    labels.test = testName(nPrompt, nGen, numberOf(row.n_depth) ?? 0);
+    const depth = numberOf(row.n_depth) ?? 0;
+    setTest(labels, testName(nPrompt, nGen, 0), depth, hasDepths);
     const options = line === undefined ? SERIES_OPTIONS : { ...SERIES_OPTIONS, line };
     const ts = numberList(row.samples_ts);
     const ns = numberList(row.samples_ns);
@@ -192,13 +212,19 @@ function parseMarkdownText(text: string): ParseOutcome {
   const set = new SeriesSet(problems);
   let rows = 0;
   let used = 0;
-  for (const table of findTables(text)) {
+  const tables = findTables(text);
+  const testOf = (cells: readonly string[], at: number) => splitDepth((cells[at] ?? '').replace(/^(pp|tg)\s+(\d)/, '$1$2').replace(/\+(pp|tg)\s+(\d)/, '+$1$2').trim());
+  const hasDepths = tables.some((t) => {
+    const at = t.header.map((h) => h.trim().toLowerCase()).indexOf('test');
+    return t.rows.some((r) => testOf(r.cells, at).depth > 0);
+  });
+  for (const table of tables) {
     const header = table.header.map((h) => h.trim().toLowerCase());
     const testAt = header.indexOf('test');
     const valueAt = header.indexOf('t/s');
     for (const { cells, line } of table.rows) {
       rows += 1;
-      const test = (cells[testAt] ?? '').replace(/^(pp|tg)\s+(\d)/, '$1$2').replace(/\+(pp|tg)\s+(\d)/, '+$1$2').trim();
+      const { test, depth } = testOf(cells, testAt);
       const value = VALUE_CELL.exec((cells[valueAt] ?? '').trim());
       if (!test || !value) {
         problems.add(line, test ? `"t/s" of ${test} is "${cells[valueAt] ?? ''}", not a number; row skipped` : 'no test name; row skipped');
@@ -210,7 +236,7 @@ function parseMarkdownText(text: string): ParseOutcome {
         const cell = shortLabel(cells[i], 200);
         if (cell !== undefined) setOwn(labels, MARKDOWN_COLUMNS[column] ?? column, cell);
       });
-      labels.test = test;
+      setTest(labels, test, depth, hasDepths);
       const mean = numberOf(value[1]) as number;
       const sd = numberOf(value[2]);
       set.add(summarySeries(METRIC, labels, summaryOf(sd === undefined ? { mean } : { mean, sd }), { ...SERIES_OPTIONS, line }));

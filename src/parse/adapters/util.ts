@@ -1,4 +1,5 @@
 import { SampleAccumulator } from '../../metrics/accumulator.js';
+import { parseJsonAllowingPython } from '../json-python.js';
 import type { ProvidedSummary, RawSeries } from '../../model/series.js';
 import { ProblemLog } from '../problems.js';
 import { skipped, type ParseOutcome, type ParsedData } from '../types.js';
@@ -114,7 +115,7 @@ export function firstJsonLine(text: string): unknown {
   const line = firstLine(text);
   if (line === undefined) return undefined;
   try {
-    return JSON.parse(line) as unknown;
+    return parseJsonAllowingPython(line);
   } catch {
     return undefined;
   }
@@ -126,7 +127,7 @@ export function jsonLines(text: string, problems: ProblemLog): { value: unknown;
   text.split(/\r?\n/).forEach((raw, i) => {
     if (raw.trim() === '') return;
     try {
-      items.push({ value: JSON.parse(raw) as unknown, line: i + 1 });
+      items.push({ value: parseJsonAllowingPython(raw), line: i + 1 });
     } catch {
       problems.add(i + 1, 'invalid JSON; line skipped');
     }
@@ -149,4 +150,24 @@ export function csvRecords(text: string, options: { fromLine?: number; relaxColu
     ...(options.relaxColumnCount ? { relax_column_count: true } : {}),
   }) as { record: Record<string, string>; info: { lines: number } }[];
   return parsed.map(({ record, info }) => ({ record, line: info.lines }));
+}
+
+/**
+ * Finds the line each record starts on. Records come in file order, so each
+ * search starts where the last one ended and lines are counted once.
+ */
+export class LineCursor {
+  private at = 0;
+  private line = 1;
+
+  constructor(private readonly text: string) {}
+
+  next(needle: string): number | undefined {
+    const found = this.text.indexOf(needle, this.at);
+    if (found < 0) return undefined;
+    for (let i = this.text.indexOf('\n', this.at); i >= 0 && i < found; i = this.text.indexOf('\n', i + 1)) this.line += 1;
+    // Past the needle: the next record of the same name is found after this one.
+    this.at = found + needle.length;
+    return this.line;
+  }
 }

@@ -1,0 +1,77 @@
+/**
+ * Python's `json.dumps` writes `Infinity` for an unbounded float, and
+ * benchmark scripts save unbounded settings that way: SGLang's
+ * `bench_serving` writes its default request rate as `"request_rate":
+ * Infinity`. JSON.parse refuses the word, which would fail a whole result
+ * file over one setting. After JSON.parse has refused a text, a bare
+ * `Infinity` or `-Infinity` that is the value of a setting (a rate, a
+ * concurrency, a limit) is read as the string `"inf"` (`"-inf"`), as vLLM
+ * writes the same rate and as the findings know it. An infinite or NaN
+ * measurement is no measurement: it still fails the file, with its line.
+ */
+
+const WORDS: readonly [string, string][] = [
+  ['-Infinity', '"-inf"'],
+  ['Infinity', '"inf"'],
+];
+
+/** Keys whose unbounded value is a setting, not a failed measurement. */
+const UNBOUNDED_SETTING = /(^|_)(request_?rate|rate|qps|rps|concurrency|max_?concurrency|limit|max_?\w+|timeout|burstiness)$/i;
+
+/** `text` with unbounded settings written `Infinity` replaced, or undefined when it holds none. */
+export function withoutPythonFloats(text: string): string | undefined {
+  if (!text.includes('Infinity')) return undefined;
+  let out = '';
+  let from = 0;
+  let inString = false;
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: the next character is escaped
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      inString = true;
+      continue;
+    }
+    // Only where a value starts: after `:`, `,`, `[` or at the start, spaces aside.
+    if (c !== 45 && c !== 73) continue;
+    const word = WORDS.find(([w]) => text.startsWith(w, i));
+    if (!word || /[\w]/.test(text[i + word[0].length] ?? '')) continue;
+    const key = keyBefore(text, i);
+    if (key === undefined || !UNBOUNDED_SETTING.test(key)) continue;
+    out += text.slice(from, i) + word[1];
+    i += word[0].length - 1;
+    from = i + 1;
+    changed = true;
+  }
+  return changed ? out + text.slice(from) : undefined;
+}
+
+/** The object key a value at `at` belongs to (`"request_rate": ` before it), or undefined when it is no key's value. */
+function keyBefore(text: string, at: number): string | undefined {
+  let j = at - 1;
+  while (j >= 0 && /\s/.test(text[j] as string)) j--;
+  if (text[j] !== ':') return undefined;
+  j--;
+  while (j >= 0 && /\s/.test(text[j] as string)) j--;
+  if (text[j] !== '"') return undefined;
+  const end = j;
+  // Keys of settings are short: look back a little for the opening quote.
+  const start = text.lastIndexOf('"', end - 1);
+  if (start < 0 || end - start > 80) return undefined;
+  return text.slice(start + 1, end);
+}
+
+/** JSON.parse, then, when it refuses the text, the same text with unbounded settings read as above. */
+export function parseJsonAllowingPython(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const fixed = withoutPythonFloats(text);
+    if (fixed === undefined) throw error;
+    return JSON.parse(fixed) as unknown;
+  }
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonAllowingPython, withoutPythonFloats } from '../../src/parse/json-python.js';
+import { parseJsonText } from '../../src/parse/json.js';
+
+describe("Python's Infinity for an unbounded setting", () => {
+  it('reads SGLang\'s `"request_rate": Infinity` as the level "inf", as vLLM writes it', () => {
+    expect(parseJsonAllowingPython('{"backend": "sglang", "request_rate": Infinity, "output_throughput": 4520.7}')).toEqual({ backend: 'sglang', request_rate: 'inf', output_throughput: 4520.7 });
+  });
+
+  it('reads -Infinity of a setting as "-inf", and leaves the word alone inside a string', () => {
+    expect(parseJsonAllowingPython('{"note": "rate Infinity", "max_concurrency": -Infinity}')).toEqual({ note: 'rate Infinity', max_concurrency: '-inf' });
+  });
+
+  it('leaves an infinite measurement to fail the file: it is no measurement', () => {
+    expect(withoutPythonFloats('{"speedup": Infinity}')).toBeUndefined();
+    expect(parseJsonText('{\n  "speedup": Infinity\n}\n')).toMatchObject({ status: 'failed', line: 2 });
+  });
+
+  it('leaves a file JSON.parse reads to JSON.parse (the word in a string is never touched)', () => {
+    expect(parseJsonAllowingPython('{"request_rate": "Infinity"}')).toEqual({ request_rate: 'Infinity' });
+  });
+});
