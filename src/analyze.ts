@@ -1,4 +1,5 @@
 import { DEFAULT_IGNORE, DEFAULT_PATTERNS, describeConfig, rootRelative, type Config } from './config.js';
+import { isToolAdapter } from './util/tool-adapter.js';
 import type { PatternRule } from './config-input.js';
 import { discoverFiles, statUnopened, type DiscoveredFile } from './discover/discover.js';
 import { lastCommitTimes } from './discover/git-times.js';
@@ -230,7 +231,8 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     return withExtraProblems(entryFor(file, outcome, count, modified.get(file.path)), b.problems);
   });
   const te = deps.elapsed();
-  const structured = structureExperiments(series, config.factors);
+  const toolOutputs = new Set(entries.filter((e) => e.series > 0 && isToolAdapter(e.adapter)).map((e) => e.path));
+  const structured = structureExperiments(series, config.factors, { toolOutputs, root: rootRelative(config) });
   const experimentsMs = deps.elapsed() - te;
   disambiguateIds(structured.series);
   const unread = cap.cut === undefined ? 0 : files.length - cap.cut - 1;

@@ -7649,6 +7649,42 @@ function historyTest(base, head, nb, nh, settings, history) {
 function fewer(minSamples) {
     return `fewer than ${minSamples} samples (min-samples): threshold only`;
 }
+/**
+ * A baseline of 0 has no relative change, but a count of failures that rises
+ * from 0 (vLLM's `failed` requests, 0 → 30) is the plainest regression there
+ * is: any move away from 0 in the bad direction is past every threshold, and
+ * in the good direction past it too. With samples on both sides it must also
+ * be significant (Welch's test on the difference itself); 0 against 0 is
+ * unchanged. Metrics without a better direction report nothing more.
+ */
+function fromZero(result, base, head, settings) {
+    const h = result.head?.value ?? 0;
+    if (h === 0) {
+        result.change = 0;
+        result.method = 'threshold-only';
+        result.verdict = 'unchanged';
+        result.note = `0 in both runs`;
+        return result;
+    }
+    result.note = `baseline ${settings.statistic} is 0: no relative change`;
+    if (result.direction === 'none')
+        return result;
+    const nb = base.stats.n;
+    const nh = head.stats.n;
+    const tested = settings.statistic === 'mean' && nb !== null && nh !== null && nb >= settings.minSamples && nh >= settings.minSamples && base.stats.sd !== null && head.stats.sd !== null;
+    const p = tested ? (0,statistics/* welchTest */.a)(moments(base.stats, nb), moments(head.stats, nh)).p : null;
+    result.method = tested ? (base.source === 'summary' || head.source === 'summary' ? 'welch-summary' : 'welch') : 'threshold-only';
+    result.pValue = p;
+    if (p !== null && !(p < 1 - settings.confidence)) {
+        result.verdict = 'unchanged';
+        result.note = `${h > 0 ? 'rose' : 'fell'} from 0 within the noise (p=${p.toPrecision(2)}): no relative change`;
+        return result;
+    }
+    const worse = result.direction === 'lower' ? h > 0 : h < 0;
+    result.verdict = worse ? 'regressed' : 'improved';
+    result.note = `${h > 0 ? 'rose' : 'fell'} from 0: no relative change, past any threshold`;
+    return result;
+}
 /** A baseline series in this run's unit: every statistic and sample multiplied by `factor`. */
 function inUnit(s, factor, unit) {
     return { ...s, unit, stats: scaleStats(s.stats, factor), samples: s.samples.map((x) => x * factor) };
@@ -7693,10 +7729,8 @@ function compareSeries(stated, head, settings, rules = (0,thresholds/* compileGa
         result.note = 'no finite value to compare';
         return result;
     }
-    if (b.value === 0) {
-        result.note = `baseline ${settings.statistic} is 0: no relative change`;
-        return result;
-    }
+    if (b.value === 0)
+        return fromZero(result, base, head, settings);
     // A mean against a median (the file's format changed what it states) is no change of either. A baseline saved
     // before medians were marked holds its median as the mean and in p50: that side's p50 is the median to compare.
     if (settings.statistic !== 'median' && (base.stats.center === 'median') !== (head.stats.center === 'median')) {
@@ -8882,9 +8916,22 @@ function withHeadIds(base, head) {
     const headId = new Map(runIds(head).map((s, i) => [s.id, head[i].id]));
     return runIds(base).map((s) => ({ ...s, id: headId.get(s.id) ?? s.id }));
 }
-/** Series grouped into benchmarks whose runs differ only by timestamps in their paths, and the rest. */
+/**
+ * The conditions a run measured: the distinct label sets of its series. A
+ * sweep saved one file per setting (`bench_<ts>.json` at 10 QPS, the next at
+ * 30 QPS) is two benchmarks, not a run and the run before it.
+ */
+function conditionsOf(run) {
+    const sets = new Set(run.series.map((s) => JSON.stringify(Object.entries(s.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
+    return [...sets].sort().join('\u0001');
+}
+/**
+ * Series grouped into benchmarks whose runs differ only by timestamps in
+ * their paths (and measured the same conditions), and the rest. A family is
+ * keyed by its path with timestamps normalised and its runs' conditions.
+ */
 function runFamilies(series) {
-    const families = new Map();
+    const byPath = new Map();
     const others = [];
     for (const s of series) {
         const stamps = pathTimestamps(s.file);
@@ -8893,14 +8940,25 @@ function runFamilies(series) {
             continue;
         }
         const family = (0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .normaliseTimestamps */ .cd)(s.file);
-        const runs = families.get(family) ?? new Map();
-        families.set(family, runs);
+        const runs = byPath.get(family) ?? new Map();
+        byPath.set(family, runs);
         const run = runs.get(s.file) ?? { file: s.file, stamps, series: [] };
         runs.set(s.file, run);
         run.series.push((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .snapshotSeries */ .Ep)(s));
     }
+    const families = new Map();
+    for (const [path, runs] of byPath) {
+        for (const run of runs.values()) {
+            const key = `${path}\u0000${conditionsOf(run)}`;
+            const same = families.get(key) ?? new Map();
+            families.set(key, same);
+            same.set(run.file, run);
+        }
+    }
     return { families, others };
 }
+/** A family's name as users read it: its path with timestamps normalised. */
+const familyPath = (family) => family.slice(0, family.indexOf('\u0000'));
 /** Oldest first, by the timestamps in the paths (not by how the paths sort). */
 function inOrder(runs) {
     return [...runs.values()].sort((a, b) => compareTimestamps(a.stamps, b.stamps) || (a.file < b.file ? -1 : 1));
@@ -8978,7 +9036,7 @@ function baselineFromHistory(series, dataJs) {
     const first = pairs[0];
     if (first) {
         const samePair = pairs.every((p) => stamp(p.previous) === stamp(first.previous) && stamp(p.newest) === stamp(first.newest));
-        const what = pairs.length === 1 ? first.family : `${pairs.length} timestamped benchmarks`;
+        const what = pairs.length === 1 ? familyPath(first.family) : `${pairs.length} timestamped benchmarks`;
         parts.push(samePair
             ? `run ${stamp(first.previous)} of ${what}, the one before the newest (${stamp(first.newest)})`
             : `the run before the newest of each of ${what}`);
@@ -14970,6 +15028,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/metrics/infer.ts
 var infer = __nccwpck_require__(1161);
+// EXTERNAL MODULE: ./src/util/excluded-rows.ts
+var excluded_rows = __nccwpck_require__(5376);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(9997);
 // EXTERNAL MODULE: ./src/report/calibration.ts
@@ -14987,6 +15047,7 @@ var charts = __nccwpck_require__(3337);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/findings.ts
+
 
 
 
@@ -15094,7 +15155,7 @@ function stabilityList(f) {
     const items = f.stability?.items ?? [];
     const lines = items.slice(0, TABLE_ROWS).map((i) => `- ${(0,format/* escapeMarkdown */.FV)(i.name)}: ${(0,format/* escapeMarkdown */.FV)(i.note)}`);
     if (f.stability?.excludedRows)
-        lines.push(`- ${f.stability.excludedRows} row(s) with a non-empty error column left out`);
+        lines.push(`- ${(0,excluded_rows/* excludedRowsText */.l)(f.stability.excludedRows, f.stability.excludedBy ?? 'error-column')} left out`);
     return lines.join('\n');
 }
 /** The evidence under a finding's sentence: a small table or chart, or nothing. */
@@ -15621,6 +15682,7 @@ function digestSections(report, links = {}) {
 
 
 
+
 /** GitHub refuses job summaries over 1 MiB. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 /** Above this many series, per-file tables start collapsed. */
@@ -15779,8 +15841,10 @@ function inventorySection(report) {
         : 'Not a git checkout: latest change is the file-system time.';
     parts.push(timeSource);
     if (inv.totals.excludedRows > 0) {
-        const files = inv.files.filter((f) => f.excludedRows > 0).map((f) => `${(0,format/* code */.aY)(f.path)} (${f.excludedRows})`);
-        parts.push(`Rows with a non-empty error column are left out of every statistic: ${inv.totals.excludedRows} in ${files.join(', ')}.`);
+        const excluding = inv.files.filter((f) => f.excludedRows > 0);
+        const files = excluding.map((f) => `${(0,format/* code */.aY)(f.path)} (${f.excludedRows})`);
+        const what = (0,excluded_rows/* excludedRowsText */.l)(inv.totals.excludedRows, (0,excluded_rows/* excludedBy */.U)(excluding.map((f) => f.adapter)));
+        parts.push(`Left out of every statistic: ${what}, in ${files.join(', ')}.`);
     }
     const problems = problemLines(inv.files);
     if (problems.length > 0) {
@@ -17065,6 +17129,44 @@ function exitWhenDone(say, graceMs = EXIT_GRACE_MS) {
 
 /***/ }),
 
+/***/ 5376:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ excludedBy),
+/* harmony export */   l: () => (/* binding */ excludedRowsText)
+/* harmony export */ });
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9997);
+/* harmony import */ var _tool_adapter_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(582);
+
+
+/** What left the rows of these files' readers out. */
+function excludedBy(adapters) {
+    let column = false;
+    let tool = false;
+    for (const a of adapters) {
+        if (!(0,_tool_adapter_js__WEBPACK_IMPORTED_MODULE_0__/* .isToolAdapter */ .S)(a))
+            column = true;
+        else
+            tool = true;
+    }
+    return column && tool ? 'both' : tool ? 'tool' : 'error-column';
+}
+/**
+ * `n` left-out rows as a user reads them: a vLLM summary's failed requests are
+ * not rows "with a non-empty error column", and saying so would be false.
+ */
+function excludedRowsText(n, by) {
+    if (by === 'tool')
+        return `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(n, 'result')} the tool marked failed`;
+    if (by === 'both')
+        return `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(n, 'row')} marked failed (a non-empty error column, or the tool's own failure count)`;
+    return `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(n, 'row')} with a non-empty error column`;
+}
+
+
+/***/ }),
+
 /***/ 3596:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -17577,6 +17679,22 @@ function naturalCompare(a, b) {
  */
 function centerNote(center) {
     return center === 'median' ? ' (median)' : center === 'medians' ? ' (from medians)' : '';
+}
+
+
+/***/ }),
+
+/***/ 582:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ isToolAdapter)
+/* harmony export */ });
+/** The generic readers (tables and records of any shape); every other adapter reads one tool's output. */
+const GENERIC_READERS = new Set(['csv', 'tsv', 'json', 'jsonl', 'markdown', 'text']);
+/** True for a tool adapter's name (`ollama`, `nccl-tests`), false for a generic reader or none. */
+function isToolAdapter(adapter) {
+    return adapter !== undefined && !GENERIC_READERS.has(adapter);
 }
 
 
@@ -25762,8 +25880,311 @@ const bencher = {
     },
 };
 
-// EXTERNAL MODULE: ./src/metrics/identity.ts
-var identity = __nccwpck_require__(1659);
+// EXTERNAL MODULE: ./src/util/own.ts
+var util_own = __nccwpck_require__(8996);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/parse/limits.ts
+/**
+ * Caps checked before or while a file is read, so one hostile or runaway file
+ * costs bounded memory and time and ends as one reported file instead of a
+ * crashed run. docs/robustness-data.md lists them with the reasons users see.
+ * The values are far above what benchmark tools write: a file past one is
+ * almost certainly not a benchmark result (a dump, a cache, generated data).
+ */
+const LIMITS = {
+    /** Distinct object key names in one JSON document, counted before it is parsed. */
+    jsonKeys: 100_000,
+    /** Nesting of JSON objects and arrays, checked before parsing (the walkers recurse). */
+    jsonDepth: 64,
+    /** Data rows of one table (CSV, TSV, JSONL, a JSON record array or a Markdown table). */
+    rows: 20_000_000,
+    /** Columns of one table (CSV header fields, distinct JSONL/record keys). */
+    columns: 2_000,
+    /** Metric/label combinations (series) from one file, and label combinations of one table. */
+    seriesPerFile: 20_000,
+    /** Series in one run, over every file: files past it are skipped whole. */
+    seriesPerRun: 200_000,
+    /** One CSV record (an unclosed quote would otherwise swallow the rest of the file). */
+    csvRecordChars: 4_000_000,
+    /** One JSONL line. */
+    lineChars: 16_000_000,
+};
+/**
+ * Thrown by a parser the moment a file passes a cap; parseFile turns it into
+ * a skipped file with this message as the reason.
+ */
+class LimitError extends Error {
+    line;
+    constructor(message, line) {
+        super(message);
+        this.line = line;
+        this.name = 'LimitError';
+    }
+}
+const grouped = (n) => n.toLocaleString('en-US');
+const limitMessages = {
+    jsonKeys: () => `too many keys: over ${grouped(LIMITS.jsonKeys)} distinct keys in one JSON document`,
+    jsonDepth: () => `nested too deeply: over ${grouped(LIMITS.jsonDepth)} levels of objects and arrays`,
+    rows: () => `too many rows: over ${grouped(LIMITS.rows)} in one table`,
+    columns: () => `too many columns: over ${grouped(LIMITS.columns)} in one table`,
+    seriesPerFile: (what = 'metric/label combinations') => `too many series: over ${grouped(LIMITS.seriesPerFile)} ${what} in one file`,
+    seriesPerRun: (count) => `not analysed: its ${grouped(count)} series would take the run past ${grouped(LIMITS.seriesPerRun)} series (earlier files in path order came first)`,
+    seriesPerRunPast: () => `not analysed: an earlier file in path order did not fit under the run's cap of ${grouped(LIMITS.seriesPerRun)} series, and every later file is left out (most without being read)`,
+    lineChars: () => `line longer than ${grouped(LIMITS.lineChars)} characters; line skipped`,
+};
+
+;// CONCATENATED MODULE: ./src/parse/csv-records.ts
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+class CsvRecordReader {
+    delimiter;
+    handler;
+    maxRecordChars;
+    pending = '';
+    recordDelimiter;
+    started = false;
+    stopped = false;
+    /** 1-based line of the next character to read. */
+    line = 1;
+    /** A record being read across chunks by the slow path. */
+    partial;
+    constructor(delimiter, handler, maxRecordChars = LIMITS.csvRecordChars) {
+        this.delimiter = delimiter;
+        this.handler = handler;
+        this.maxRecordChars = maxRecordChars;
+    }
+    /** True once a fatal problem stopped the reading: further text is ignored. */
+    get done() {
+        return this.stopped;
+    }
+    /** Takes the next piece of decoded text. */
+    push(chunk) {
+        if (this.stopped)
+            return;
+        let text = this.pending === '' ? chunk : this.pending + chunk;
+        this.pending = '';
+        if (!this.started) {
+            if (text.length === 0)
+                return;
+            if (text.charCodeAt(0) === 0xfeff)
+                text = text.slice(1);
+            this.started = true;
+        }
+        this.read(text, false);
+    }
+    /** The end of the text: a last record without a line ending, or an unclosed quote. */
+    end() {
+        if (this.stopped)
+            return;
+        const text = this.pending;
+        this.pending = '';
+        if (!this.started && text.charCodeAt(0) === 0xfeff)
+            this.read(text.slice(1), true);
+        else
+            this.read(text, true);
+        this.stopped = true;
+    }
+    read(text, final) {
+        const length = text.length;
+        let pos = 0;
+        if (this.partial) {
+            pos = this.slow(text, 0, final);
+            if (pos < 0)
+                return;
+        }
+        const delimiter = this.delimiter;
+        // Where the next quote is: found once per stretch, so a chunk with one quote is not searched once per line.
+        let quoteAt = -1;
+        while (pos < length) {
+            const rd = this.recordDelimiter;
+            // Fast path: a whole record on one line, without a quote.
+            if (rd === '\n' || rd === '\r\n') {
+                const nl = text.indexOf('\n', pos);
+                if (nl < 0 && !final)
+                    break;
+                let end = nl;
+                if (rd === '\r\n' && nl >= 0) {
+                    // A bare \n inside a CRLF file is an ordinary character: the byte-by-byte path keeps it.
+                    end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : -1;
+                }
+                if (end >= 0 && end - pos <= this.maxRecordChars) {
+                    if (quoteAt < pos) {
+                        quoteAt = text.indexOf('"', pos);
+                        if (quoteAt < 0)
+                            quoteAt = length;
+                    }
+                    if (quoteAt > end) {
+                        const line = this.line;
+                        this.line += 1;
+                        if (end > pos && !this.handler.line?.(text, pos, end, line))
+                            this.handler.record(text.slice(pos, end).split(delimiter), line);
+                        pos = nl + 1;
+                        continue;
+                    }
+                }
+            }
+            pos = this.slow(text, pos, final);
+            if (pos < 0)
+                return;
+        }
+        if (pos < length)
+            this.pending = text.slice(pos);
+    }
+    /**
+     * Reads one record byte by byte from `pos` (or continues the partial one).
+     * Returns where the next record starts, or -1 when the text ran out (the
+     * record continues in the next chunk) or reading stopped.
+     */
+    slow(text, pos, final) {
+        const s = this.partial ?? newState(this.line);
+        this.partial = undefined;
+        const length = text.length;
+        const delimiter = this.delimiter;
+        const delimiterCode = delimiter.charCodeAt(0);
+        let i = pos;
+        while (i < length) {
+            const c = text.charCodeAt(i);
+            if (s.quoting) {
+                if (c === QUOTE) {
+                    if (i + 1 >= length && !final)
+                        break;
+                    const next = text.charCodeAt(i + 1);
+                    if (next === QUOTE) {
+                        s.field += '"';
+                        i += 2;
+                        continue;
+                    }
+                    const ending = i + 1 >= length ? 1 : this.endsRecordAt(text, i + 1, final);
+                    if (ending < 0)
+                        break;
+                    if (ending > 0 || next === delimiterCode) {
+                        s.quoting = false;
+                        s.wasQuoting = true;
+                        i += 1;
+                        continue;
+                    }
+                    // A stray quote inside a quoted field: the field is read as the text it is, quotes included.
+                    s.quoting = false;
+                    s.wasQuoting = true;
+                    s.field = `"${s.field}"`;
+                    i += 1;
+                    continue;
+                }
+                if (c === CR && i + 1 >= length && !final)
+                    break;
+                if (c === LF || c === CR)
+                    this.countLineEnd(text, i);
+                s.field += text[i];
+                i += 1;
+                if (s.recordChars + s.field.length > this.maxRecordChars)
+                    return this.stop(s.quoteLine, 'record-too-long');
+                continue;
+            }
+            if (c === QUOTE && s.field.length === 0) {
+                s.quoting = true;
+                s.quoteLine = this.line;
+                i += 1;
+                continue;
+            }
+            if (c === LF || c === CR) {
+                // Whether a \r ends the line (and how) depends on the next character.
+                if (c === CR && i + 1 >= length && !final)
+                    break;
+                if (this.recordDelimiter === undefined) {
+                    this.recordDelimiter = c === LF ? '\n' : text.charCodeAt(i + 1) === LF ? '\r\n' : '\r';
+                }
+                const ending = this.endsRecordAt(text, i, final);
+                if (ending < 0)
+                    break;
+                if (ending > 0) {
+                    this.line += 1;
+                    const next = i + ending;
+                    if (!s.wasQuoting && s.fields.length === 0 && s.field.length === 0) {
+                        // An empty line: skipped, and the record starts on the next one.
+                        s.line = this.line;
+                        i = next;
+                        continue;
+                    }
+                    s.fields.push(s.field);
+                    this.handler.record(s.fields, s.line);
+                    return next;
+                }
+                // A line ending that is not the record delimiter is an ordinary character.
+                this.countLineEnd(text, i);
+            }
+            else if (c === delimiterCode) {
+                s.fields.push(s.field);
+                s.recordChars += s.field.length;
+                s.field = '';
+                s.wasQuoting = false;
+                i += 1;
+                continue;
+            }
+            s.field += text[i];
+            i += 1;
+            if (s.recordChars + s.field.length > this.maxRecordChars)
+                return this.stop(s.line, 'record-too-long');
+        }
+        if (!final) {
+            this.partial = s;
+            // Characters the loop could not decide on yet (a quote or \r at the end of the chunk) wait for the next.
+            if (i < length)
+                this.pending = text.slice(i);
+            return -1;
+        }
+        if (s.quoting)
+            return this.stop(s.quoteLine, 'unclosed-quote');
+        if (s.wasQuoting || s.fields.length > 0 || s.field.length > 0) {
+            s.fields.push(s.field);
+            this.handler.record(s.fields, s.line);
+        }
+        return length;
+    }
+    /** Length of the record delimiter at `i` (0 when the text there is none, -1 when more text is needed to tell). */
+    endsRecordAt(text, i, final) {
+        const rd = this.recordDelimiter;
+        const c = text.charCodeAt(i);
+        if (rd === undefined) {
+            if (c === LF)
+                return 1;
+            if (c !== CR)
+                return 0;
+            if (i + 1 >= text.length && !final)
+                return -1;
+            return text.charCodeAt(i + 1) === LF ? 2 : 1;
+        }
+        if (rd === '\n')
+            return c === LF ? 1 : 0;
+        if (rd === '\r')
+            return c === CR ? 1 : 0;
+        if (c !== CR)
+            return 0;
+        if (i + 1 >= text.length)
+            return final ? 0 : -1;
+        return text.charCodeAt(i + 1) === LF ? 2 : 0;
+    }
+    /** A line ending inside a field: \r\n counts once, at its \n. */
+    countLineEnd(text, i) {
+        const c = text.charCodeAt(i);
+        if (c === LF || text.charCodeAt(i + 1) !== LF)
+            this.line += 1;
+    }
+    stop(line, reason) {
+        this.stopped = true;
+        this.pending = '';
+        this.handler.fatal(line, reason);
+        return -1;
+    }
+}
+function newState(line) {
+    return { fields: [], field: '', recordChars: 0, quoting: false, wasQuoting: false, line, quoteLine: line };
+}
+
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __nccwpck_require__(9997);
 // EXTERNAL MODULE: ./src/metrics/infer.ts
 var infer = __nccwpck_require__(1161);
 // EXTERNAL MODULE: ./src/util/memo.ts
@@ -25967,56 +26388,6 @@ function seriesProblem(s) {
 
 // EXTERNAL MODULE: ./src/metrics/stats.ts
 var metrics_stats = __nccwpck_require__(4522);
-;// CONCATENATED MODULE: ./src/parse/limits.ts
-/**
- * Caps checked before or while a file is read, so one hostile or runaway file
- * costs bounded memory and time and ends as one reported file instead of a
- * crashed run. docs/robustness-data.md lists them with the reasons users see.
- * The values are far above what benchmark tools write: a file past one is
- * almost certainly not a benchmark result (a dump, a cache, generated data).
- */
-const LIMITS = {
-    /** Distinct object key names in one JSON document, counted before it is parsed. */
-    jsonKeys: 100_000,
-    /** Nesting of JSON objects and arrays, checked before parsing (the walkers recurse). */
-    jsonDepth: 64,
-    /** Data rows of one table (CSV, TSV, JSONL, a JSON record array or a Markdown table). */
-    rows: 20_000_000,
-    /** Columns of one table (CSV header fields, distinct JSONL/record keys). */
-    columns: 2_000,
-    /** Metric/label combinations (series) from one file, and label combinations of one table. */
-    seriesPerFile: 20_000,
-    /** Series in one run, over every file: files past it are skipped whole. */
-    seriesPerRun: 200_000,
-    /** One CSV record (an unclosed quote would otherwise swallow the rest of the file). */
-    csvRecordChars: 4_000_000,
-    /** One JSONL line. */
-    lineChars: 16_000_000,
-};
-/**
- * Thrown by a parser the moment a file passes a cap; parseFile turns it into
- * a skipped file with this message as the reason.
- */
-class LimitError extends Error {
-    line;
-    constructor(message, line) {
-        super(message);
-        this.line = line;
-        this.name = 'LimitError';
-    }
-}
-const grouped = (n) => n.toLocaleString('en-US');
-const limitMessages = {
-    jsonKeys: () => `too many keys: over ${grouped(LIMITS.jsonKeys)} distinct keys in one JSON document`,
-    jsonDepth: () => `nested too deeply: over ${grouped(LIMITS.jsonDepth)} levels of objects and arrays`,
-    rows: () => `too many rows: over ${grouped(LIMITS.rows)} in one table`,
-    columns: () => `too many columns: over ${grouped(LIMITS.columns)} in one table`,
-    seriesPerFile: (what = 'metric/label combinations') => `too many series: over ${grouped(LIMITS.seriesPerFile)} ${what} in one file`,
-    seriesPerRun: (count) => `not analysed: its ${grouped(count)} series would take the run past ${grouped(LIMITS.seriesPerRun)} series (earlier files in path order came first)`,
-    seriesPerRunPast: () => `not analysed: an earlier file in path order did not fit under the run's cap of ${grouped(LIMITS.seriesPerRun)} series, and every later file is left out (most without being read)`,
-    lineChars: () => `line longer than ${grouped(LIMITS.lineChars)} characters; line skipped`,
-};
-
 ;// CONCATENATED MODULE: ./src/parse/summary-groups.ts
 
 
@@ -26175,8 +26546,6 @@ function statKeysOf(keys) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/util/own.ts
-var util_own = __nccwpck_require__(8996);
 ;// CONCATENATED MODULE: ./src/parse/table.ts
 
 
@@ -27143,6 +27512,477 @@ function poolSummaries(a, b) {
     return pooled;
 }
 
+;// CONCATENATED MODULE: ./src/parse/csv.ts
+
+
+
+
+
+
+
+/** The separator that appears most often outside quotes in the header line. */
+function detectDelimiter(head) {
+    const firstLine = firstNonBlankLine(head.replace(/^\uFEFF/, ''));
+    const counts = { ',': 0, ';': 0, '\t': 0 };
+    let quoted = false;
+    for (const ch of firstLine) {
+        if (ch === '"')
+            quoted = !quoted;
+        else if (!quoted && (ch === ',' || ch === ';' || ch === '\t'))
+            counts[ch] += 1;
+    }
+    const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+    return best && best[1] > 0 ? best[0] : ',';
+}
+function firstNonBlankLine(text) {
+    for (let start = 0; start < text.length;) {
+        const nl = text.indexOf('\n', start);
+        const line = text.slice(start, nl < 0 ? text.length : nl).replace(/\r$/, '');
+        if (line.trim() !== '')
+            return line;
+        if (nl < 0)
+            break;
+        start = nl + 1;
+    }
+    return '';
+}
+const FATAL = {
+    'unclosed-quote': 'a quoted field is never closed; the rest of the file could not be read',
+    'record-too-long': `a record runs past ${LIMITS.csvRecordChars.toLocaleString('en-US')} characters (a quote opened here and never closed?); the rest of the file could not be read`,
+};
+/** Stops the reading from inside a record handler, with the outcome the file gets instead. */
+class Refusal extends Error {
+    outcome;
+    constructor(outcome) {
+        super('refused');
+        this.outcome = outcome;
+    }
+}
+/**
+ * Reads a CSV/TSV, whole (a Buffer) or streamed: the delimiter is sniffed
+ * from the first line, the BOM removed, and ragged or broken rows are
+ * reported by line while the rest of the file is still read. Memory is
+ * bounded by the table builder, not by the file size. Records come from
+ * CsvRecordReader (src/parse/csv-records.ts).
+ */
+async function parseCsv(source, options = {}) {
+    if (Buffer.isBuffer(source))
+        return parseCsvText(source.toString('utf8'), options);
+    const iterator = source[Symbol.asyncIterator]();
+    const headChunks = [];
+    let headBytes = 0;
+    // Enough of the start of the file to see the whole header line (blank lines before it do not count).
+    while (headBytes < 65_536) {
+        const r = await iterator.next();
+        if (r.done)
+            break;
+        headChunks.push(r.value);
+        headBytes += r.value.length;
+        if (r.value.includes(0x0a) && hasCompleteLine(Buffer.concat(headChunks)))
+            break;
+    }
+    const head = Buffer.concat(headChunks);
+    const csv = new CsvTable(options.tab ? '\t' : detectDelimiter(head.subarray(0, 65_536).toString('utf8')));
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    try {
+        csv.push(decoder.write(head));
+        for (let r = await iterator.next(); !r.done && !csv.done; r = await iterator.next())
+            csv.push(decoder.write(r.value));
+        if (!csv.done)
+            csv.push(decoder.end());
+        return csv.finish();
+    }
+    catch (err) {
+        if (err instanceof Refusal)
+            return err.outcome;
+        return failed(`could not be read as CSV: ${err.message}`);
+    }
+    finally {
+        // A file left early (a cap, a refusal) is closed now, not when the stream is collected.
+        await iterator.return?.();
+    }
+}
+/** The same as parseCsv on text already in memory: no stream, no await per chunk. */
+function parseCsvText(text, options = {}) {
+    const csv = new CsvTable(options.tab ? '\t' : detectDelimiter(text.length > 65_536 ? text.slice(0, 65_536) : text));
+    try {
+        csv.push(text);
+        return csv.finish();
+    }
+    catch (err) {
+        if (err instanceof Refusal)
+            return err.outcome;
+        return failed(`could not be read as CSV: ${err.message}`);
+    }
+}
+/** Records → the header and a TableBuilder. */
+class CsvTable {
+    delimiter;
+    problems = new ProblemLog();
+    reader;
+    header;
+    width = 0;
+    table;
+    constructor(delimiter) {
+        this.delimiter = delimiter;
+        this.reader = new CsvRecordReader(delimiter, {
+            record: (fields, line) => this.take(fields, line),
+            line: (text, start, end, line) => this.takeLine(text, start, end, line),
+            fatal: (line, reason) => this.problems.add(line, FATAL[reason]),
+        });
+    }
+    get done() {
+        return this.reader.done;
+    }
+    push(text) {
+        this.reader.push(text);
+    }
+    finish() {
+        this.reader.end();
+        if (!this.header || !this.table)
+            return failed('no header row: the file holds no records');
+        const result = this.table.finish();
+        return {
+            status: 'parsed',
+            adapter: this.delimiter === '\t' ? 'tsv' : 'csv',
+            series: result.series,
+            rows: result.rows,
+            excludedRows: result.excludedRows,
+            problems: this.problems.items,
+            problemCount: this.problems.total,
+            document: false,
+        };
+    }
+    take(record, line) {
+        try {
+            this.takeRecord(record, line);
+        }
+        catch (err) {
+            // Past a cap the file is skipped, naming the line.
+            if (err instanceof LimitError)
+                throw new Refusal({ status: 'skipped', reason: `${err.message} (at line ${err.line ?? line})` });
+            throw err;
+        }
+    }
+    /** A quote-free line, read in place once the table knows its columns' roles (see TableBuilder.addLine). */
+    takeLine(text, start, end, line) {
+        const table = this.table;
+        // A line starting with a blank may be all blanks: the split path decides.
+        if (!table?.takesLines || !(text.charCodeAt(start) > 32))
+            return false;
+        let fields;
+        try {
+            fields = table.addLine(text, start, end, this.delimiter, line);
+        }
+        catch (err) {
+            if (err instanceof LimitError)
+                throw new Refusal({ status: 'skipped', reason: `${err.message} (at line ${err.line ?? line})` });
+            throw err;
+        }
+        if (fields !== this.width)
+            this.problems.add(line, `${(0,util_text/* plural */.LS)(fields, 'field')} where the header has ${this.width}; row skipped`);
+        return true;
+    }
+    takeRecord(record, line) {
+        // A line of blanks or bare separators holds nothing; it is neither a header nor a ragged row.
+        if (isBlank(record))
+            return;
+        if (!this.header) {
+            if (record.every((c) => c.trim() === '' || parseNumber(c, this.delimiter === ';') !== undefined)) {
+                throw new Refusal(failed('the first row is all numbers; a header row naming the columns is required', line));
+            }
+            this.header = uniqueNames(record);
+            this.width = this.header.length;
+            this.table = new TableBuilder({ problems: this.problems, decimalComma: this.delimiter === ';' });
+            this.table.setColumns(this.header);
+            return;
+        }
+        if (record.length !== this.width) {
+            this.problems.add(line, `${(0,util_text/* plural */.LS)(record.length, 'field')} where the header has ${this.width}; row skipped`);
+            return;
+        }
+        this.table.addCells(record, line);
+    }
+}
+function isBlank(record) {
+    const first = record[0];
+    // Nearly every record starts with a value: one comparison decides.
+    if (first.length > 0 && first.charCodeAt(0) > 32)
+        return false;
+    return record.every((c) => c.trim() === '');
+}
+/** True once the bytes hold a newline-terminated line with something other than whitespace on it. */
+function hasCompleteLine(head) {
+    const text = head.toString('utf8');
+    const end = text.lastIndexOf('\n');
+    return end >= 0 && text.slice(0, end).replace(/^\uFEFF/, '').trim() !== '';
+}
+/** Blank or repeated header names still need distinct keys. */
+function uniqueNames(header) {
+    const seen = new Map();
+    return header.map((raw, i) => {
+        const base = raw.trim() || `column_${i + 1}`;
+        const n = (seen.get(base) ?? 0) + 1;
+        seen.set(base, n);
+        return n === 1 ? base : `${base}_${n}`;
+    });
+}
+
+// EXTERNAL MODULE: ./src/model/marker.ts
+var marker = __nccwpck_require__(4323);
+;// CONCATENATED MODULE: ./src/parse/markdown.ts
+
+
+
+
+
+
+
+
+
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const FENCE = /^\s*(`{3,}|~{3,})/;
+const GENERIC_VALUE_HEADER = /^(value|values|result|results|score|measurement|number|amount|avg|average|mean|median)$/i;
+/** A first column naming what was measured (`| Model | Score |`): its rows are subjects, not metrics. */
+const SUBJECT_HEADER = /^(model|model_?name|model_?id|backend|engine|framework|config|configuration|variant|device|gpu|gpu_?name|cpu|provider|quant|quantization|dtype|precision|implementation|impl|host|hostname|runner|platform)$/;
+/** Cells split on unescaped pipes; the optional outer pipes are dropped. */
+function splitRow(line) {
+    let body = line.trim();
+    if (body.startsWith('|'))
+        body = body.slice(1);
+    if (body.endsWith('|') && !body.endsWith('\\|'))
+        body = body.slice(0, -1);
+    const cells = [];
+    let current = '';
+    for (let i = 0; i < body.length; i++) {
+        const ch = body[i];
+        if (ch === '\\' && body[i + 1] === '|') {
+            current += '|';
+            i += 1;
+        }
+        else if (ch === '|') {
+            cells.push(current.trim());
+            current = '';
+        }
+        else {
+            current += ch;
+        }
+    }
+    cells.push(current.trim());
+    return cells;
+}
+/**
+ * GFM tables outside code fences, each with the heading it sits under. With
+ * `inFences`, tables inside fences too: a tool's console output pasted as a
+ * code block (llama-bench prints a Markdown table) is that tool's table.
+ */
+function findTables(text, options = {}) {
+    const lines = text.split(/\r?\n/);
+    const tables = [];
+    let heading;
+    // The open fence (e.g. "```"): only a run of the same character, at least as long, closes it.
+    let fence;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const marker = FENCE.exec(line)?.[1];
+        if (fence === undefined && marker !== undefined) {
+            fence = marker;
+            continue;
+        }
+        if (fence !== undefined) {
+            if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) {
+                fence = undefined;
+                continue;
+            }
+            if (!options.inFences)
+                continue;
+        }
+        const h = fence === undefined ? /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line) : null;
+        if (h) {
+            heading = stripInline(h[1]);
+            continue;
+        }
+        const next = lines[i + 1];
+        if (!line.includes('|') || next === undefined || !DELIMITER_ROW.test(next))
+            continue;
+        const header = splitRow(line).map(stripInline);
+        if (splitRow(next).length !== header.length)
+            continue;
+        const table = { heading, header, rows: [] };
+        let j = i + 2;
+        for (; j < lines.length; j++) {
+            const row = lines[j];
+            if (row.trim() === '' || !row.includes('|'))
+                break;
+            table.rows.push({ cells: splitRow(row), line: j + 1 });
+        }
+        tables.push(table);
+        i = j - 1;
+    }
+    return tables;
+}
+const INLINE_MARKUP = /[[*`~_<]/;
+/**
+ * Emphasis, code spans and links reduced to their text. Underscores only
+ * emphasise at word edges (GFM), so `prompt_eval_ms` keeps its name.
+ */
+function stripInline(cell) {
+    // Most cells hold no markup at all.
+    if (!INLINE_MARKUP.test(cell))
+        return cell.trim();
+    return cell
+        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/(\*\*|\*|`|~~)(.+?)\1/g, '$2')
+        .replace(/(?<![A-Za-z0-9_])(__|_)(?!\s)(.+?)(?<!\s)\1(?![A-Za-z0-9_])/g, '$2')
+        .replace(/<[^>]+>/g, '')
+        .trim();
+}
+const NUMERIC_CELL = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(?:±\s*[\d.,]+\s*)?([a-zA-Zµ%/]{1,12}(?:\/[a-zA-Z]{1,6})?)?$/;
+/** `1,234.5 ms`, `**30.1**`, `115.92 ± 1.31 tok/s` → value and unit. */
+function parseNumericCell(cell) {
+    const text = stripInline(cell).replace(/^([+-]?)\u2212/, '-');
+    // A commit hash (`8337e4c`) is text: read as a number it would be 8337e4 with a unit "c".
+    if (/^[0-9a-f]{7,40}$/i.test(text) && !Number.isFinite(Number(text)))
+        return undefined;
+    const match = NUMERIC_CELL.exec(text);
+    if (!match || !match[1] || !/\d/.test(match[1]))
+        return undefined;
+    const value = Number(match[1].replace(/,/g, ''));
+    if (!Number.isFinite(value))
+        return undefined;
+    return match[2] ? { value, unit: match[2] } : { value };
+}
+function parseMarkdown(input) {
+    const text = input.replace(/^\uFEFF/, '');
+    if ((0,marker/* isOwnReport */.lC)(text))
+        return skipped('a Chimera Insight report, not benchmark results');
+    const problems = new ProblemLog();
+    const tables = findTables(text);
+    const series = [];
+    let rows = 0;
+    let excludedRows = 0;
+    const names = tableNames(tables);
+    tables.forEach((table, index) => {
+        const fixedLabels = tables.length > 1 ? { table: names[index] } : {};
+        const fromTable = isKeyValueTable(table) ? keyValueSeries(table, fixedLabels) : rowSeries(table, fixedLabels, problems);
+        rows += fromTable.rows;
+        excludedRows += fromTable.excludedRows;
+        series.push(...fromTable.series);
+    });
+    return {
+        status: 'parsed',
+        adapter: 'markdown',
+        series,
+        rows,
+        excludedRows,
+        problems: problems.items,
+        problemCount: problems.total,
+        document: series.length === 0,
+    };
+}
+/**
+ * The `table` label of each table: the heading above it, or `table N`. Two tables
+ * under one heading get `Heading (2)`, … so their numbers are never pooled.
+ */
+function tableNames(tables) {
+    const base = tables.map((t, index) => t.heading ?? `table ${index + 1}`);
+    const seen = new Map();
+    return base.map((name) => {
+        const n = (seen.get(name) ?? 0) + 1;
+        seen.set(name, n);
+        return n === 1 ? name : `${name} (${n})`;
+    });
+}
+/** `Value (ms)` → `Value`: the unit in brackets does not change what the column is. */
+function withoutBracketUnit(header) {
+    return header.replace(/\s*[([][^()[\]]{1,16}[)\]]\s*$/, '');
+}
+/** `| Metric | Value |`: the first column names the metric of each row. */
+function isKeyValueTable(table) {
+    if (table.header.length !== 2 || !GENERIC_VALUE_HEADER.test(withoutBracketUnit(table.header[1] ?? '')))
+        return false;
+    if (SUBJECT_HEADER.test((0,infer/* normaliseName */.GX)(table.header[0] ?? '')))
+        return false;
+    return table.rows.some((r) => parseNumericCell(r.cells[1] ?? '') !== undefined);
+}
+function keyValueSeries(table, fixedLabels) {
+    const byMetric = new Map();
+    // `| Metric | Value (ms) |`: the header's unit holds for every row that states none.
+    const headerUnit = (0,infer/* bracketUnit */.Dn)(table.header[1] ?? '');
+    for (const { cells, line } of table.rows) {
+        const metric = stripInline(cells[0] ?? '');
+        const parsed = parseNumericCell(cells[1] ?? '');
+        if (!metric || !parsed)
+            continue;
+        let s = byMetric.get(metric);
+        if (!s) {
+            s = { metric, labels: { ...fixedLabels }, samples: new SampleAccumulator(), line };
+            const unit = parsed.unit ?? headerUnit;
+            if (unit)
+                s.unitHint = unit;
+            byMetric.set(metric, s);
+        }
+        s.samples?.add(parsed.value);
+    }
+    return { series: [...byMetric.values()], rows: table.rows.length, excludedRows: 0 };
+}
+/** Seconds per time unit, so `850 ms` and `1.2 s` in one column can be put on one scale. */
+const SECONDS = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, sec: 1, secs: 1, min: 60 };
+/** The factor that turns a value in `from` into `to`, when both are known time units. */
+function timeFactor(from, to) {
+    const a = SECONDS[from.toLowerCase()];
+    const b = SECONDS[to.toLowerCase()];
+    return a === undefined || b === undefined ? undefined : a / b;
+}
+function rowSeries(table, fixedLabels, problems) {
+    // Blank or repeated header cells (`| | tok/s | tok/s |`) still need distinct keys, as in CSV.
+    const names = uniqueNames(table.header);
+    // The first column names the rows: `| short prompt | 120 |` and `| long prompt | 95 |` are never averaged together.
+    const builder = new TableBuilder({ problems, fixedLabels, rowNameColumns: names.slice(0, 1) });
+    const units = new Map();
+    for (const { cells, line } of table.rows) {
+        if (cells.length !== names.length) {
+            problems.add(line, `${(0,util_text/* plural */.LS)(cells.length, 'cell')} where the table header has ${names.length}; row skipped`);
+            continue;
+        }
+        const row = {};
+        names.forEach((name, i) => {
+            const cell = cells[i] ?? '';
+            // A label keeps its text: `8B` or `4k` in a Params/Context column is not the number 8 or 4.
+            const parsed = isLabelName(name) ? undefined : parseNumericCell(cell);
+            if (!parsed) {
+                (0,util_own/* setOwn */.P)(row, name, stripInline(cell));
+                return;
+            }
+            let value = parsed.value;
+            const unit = units.get(name);
+            if (parsed.unit && unit === undefined)
+                units.set(name, parsed.unit);
+            else if (parsed.unit && unit !== undefined && parsed.unit !== unit) {
+                // `850 ms` beside `1.2 s`: one scale, never an average of mixed units.
+                const factor = timeFactor(parsed.unit, unit);
+                if (factor === undefined) {
+                    problems.add(line, `column "${name}" mixes units (${unit} and ${parsed.unit}); cell skipped`);
+                    (0,util_own/* setOwn */.P)(row, name, '');
+                    return;
+                }
+                value *= factor;
+            }
+            (0,util_own/* setOwn */.P)(row, name, value);
+        });
+        builder.addRow(row, line);
+    }
+    const result = builder.finish();
+    for (const s of result.series) {
+        const unit = units.get(s.metric);
+        if (unit)
+            s.unitHint = unit;
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/metrics/identity.ts
+var identity = __nccwpck_require__(1659);
 ;// CONCATENATED MODULE: ./src/parse/adapters/llm-shared.ts
 
 
@@ -27248,6 +28088,564 @@ function toMs(value, unit) {
 function baseName(value) {
     return value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
 }
+
+;// CONCATENATED MODULE: ./src/parse/adapters/benchmarkdotnet.ts
+
+
+
+
+
+
+
+
+/**
+ * BenchmarkDotNet's exports in `BenchmarkDotNet.Artifacts/results/`:
+ *
+ *  - `<Type>-report.csv`: every column of the summary, job characteristics
+ *    included (`Method,Job,AnalyzeLaunchVariance,…,WarmupCount,N,Mean,Error,StdDev,…`),
+ *    cells with their unit (`18.42 ms`, `9.74 MB`) or, in versions that print
+ *    units in the header, `Mean [us]` over bare numbers; the separator is the
+ *    machine culture's list separator (`;` in much of Europe), whose numbers
+ *    may carry a decimal comma;
+ *  - `<Type>-report-github.md` (and `-default.md`): the environment in a code
+ *    fence, then `| Method | [Job | characteristics |] [params |] Mean | Error | StdDev | … |`,
+ *    columns whose value is the same on every row left out, a zero metric written `-`;
+ *  - with the JSON exporter, `<Type>-report-full.json` / `-brief.json`:
+ *    `Benchmarks[]` with `Method`, `Type`, `Parameters` (`N=1000&Size=10`),
+ *    `Statistics` in nanoseconds whatever the table showed, `Memory` (raw GC
+ *    counts over `TotalOperations`), and in the full file every `Measurements` iteration.
+ *
+ * `Error` is half the 99.9% confidence interval of the mean: neither a
+ * standard deviation nor an error message, so it is not read. `Ratio`,
+ * `RatioSD` and `Alloc Ratio` are derived from other rows' means and are not
+ * series either.
+ */
+const ADAPTER = 'benchmarkdotnet';
+/** Nanoseconds per time unit as BDN prints them; `us` and `μs` (Greek mu) are the micro sign's `µs`. */
+const NS_PER = { ns: 1, 'µs': 1e3, ms: 1e6, s: 1e9, m: 6e10, h: 3.6e12, d: 8.64e13 };
+const TIME_SPELLINGS = { ns: 'ns', us: 'µs', 'µs': 'µs', 'μs': 'µs', ms: 'ms', s: 's', sec: 's', m: 'm', min: 'm', h: 'h', d: 'd' };
+/** BDN's size units: its legend says `1KB = 1024B`. */
+const BYTES_PER = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 };
+function timeUnit(written) {
+    return written === undefined ? undefined : TIME_SPELLINGS[written];
+}
+/**
+ * A time from one unit into another; the ratio of two units is an exact
+ * integer, so dividing or multiplying by it keeps `0.0483 µs` from becoming
+ * 48.300000000000004 ns.
+ */
+function convertTime(value, from, to) {
+    const a = NS_PER[from];
+    const b = NS_PER[to];
+    if (a === b)
+        return value;
+    return a > b ? value * (a / b) : value / (b / a);
+}
+/** The job settings BDN writes as columns: they follow from the `Job` a row names, so they label nothing of their own. */
+const CHARACTERISTICS = new Set([
+    'AnalyzeLaunchVariance', 'EvaluateOverhead', 'MaxAbsoluteError', 'MaxRelativeError', 'MinInvokeCount', 'MinIterationTime', 'OutlierMode',
+    'Affinity', 'EnvironmentVariables', 'Jit', 'LargeAddressAware', 'Platform', 'PowerPlanMode', 'Runtime', 'AllowVeryLargeObjects', 'Concurrent',
+    'CpuGroups', 'Force', 'HeapAffinitizeMask', 'HeapCount', 'NoAffinitize', 'RetainVm', 'Server', 'Arguments', 'BuildConfiguration', 'Clock',
+    'EngineFactory', 'NuGetReferences', 'Toolchain', 'IsMutator', 'InvocationCount', 'IterationCount', 'IterationTime', 'LaunchCount',
+    'MaxIterationCount', 'MaxWarmupIterationCount', 'MemoryRandomization', 'MinIterationCount', 'MinWarmupIterationCount', 'RunStrategy',
+    'UnrollFactor', 'WarmupCount', 'TargetCount', 'Mode', 'GcMode', 'Framework', 'Id',
+].map((n) => n.toLowerCase()));
+/**
+ * Summary columns that are not read: the confidence half-width (`Error`),
+ * other statistics of the same samples, and values derived from other rows
+ * (`Ratio` against the baseline, `Rank`) or from the mean (`Op/s`).
+ */
+const NOT_READ = new Set(['Error', 'StdErr', 'Q1', 'Q3', 'Op/s', 'Ratio', 'RatioSD', 'Alloc Ratio', 'Rank', 'Iterations', 'Skewness', 'Kurtosis', 'MValue', 'Baseline', 'Categories', 'LogicalGroup', 'IsBaseline'].map((n) => n.toLowerCase()));
+const STATS = { mean: 'mean', stddev: 'sd', median: 'median', min: 'min', max: 'max', allocated: 'allocated', gen0: 'gen0', gen1: 'gen1', gen2: 'gen2' };
+/** `Mean [us]` → `Mean` and `us`; `Gen 0` (older versions) → `Gen0`. */
+function splitHeader(header) {
+    const m = /^(.*?)\s*\[([^\]]+)\]\s*$/.exec(header.trim());
+    const name = (m ? m[1] : header.trim()).replace(/^Gen (\d)$/i, 'Gen$1');
+    return { name, unit: m ? m[2].trim() : undefined };
+}
+/** What each column is: before `Mean` the identity of the case (method, job, params), from `Mean` on its results. */
+function columnRoles(header) {
+    const meanAt = header.findIndex((h) => splitHeader(h).name === 'Mean');
+    return header.map((raw, i) => {
+        const { name, unit } = splitHeader(raw);
+        const key = name.toLowerCase();
+        if (key === 'method')
+            return { kind: 'method' };
+        if (key === 'job')
+            return { kind: 'job' };
+        if (NOT_READ.has(key))
+            return { kind: 'skip' };
+        const stat = STATS[key.replace(/\s+/g, '')];
+        if (stat && i >= meanAt)
+            return { kind: 'stat', stat, unit };
+        const percentile = /^p(\d{1,2}|100)$/.exec(key);
+        if (percentile && i > meanAt) {
+            const rank = Number(percentile[1]);
+            return rank === 0 ? { kind: 'stat', stat: 'min', unit } : rank === 100 ? { kind: 'stat', stat: 'max', unit } : rank === 50 ? { kind: 'stat', stat: 'median', unit } : { kind: 'percentile', rank, unit };
+        }
+        // Columns after the statistics (`Code Size`, `Exceptions`, custom columns) are not read: their meaning is the user's.
+        if (i > meanAt)
+            return { kind: 'skip' };
+        if (key === 'type' || key === 'namespace')
+            return { kind: 'label', name: key };
+        if (CHARACTERISTICS.has(key))
+            return { kind: 'characteristic', name };
+        return { kind: 'label', name };
+    });
+}
+/** A BDN summary header: `Method`, `Mean` and `Error` (any unit in brackets); the generic readers take `Error` for an error message. */
+function isSummaryHeader(header) {
+    const names = new Set(header.map((h) => splitHeader(h).name));
+    return names.has('Method') && names.has('Mean') && names.has('Error');
+}
+/** `NA` (the benchmark failed or was not run) and `?` (no baseline to divide by): no value, never zero. */
+const NO_VALUE = /^(NA|\?|N\/A)$/i;
+const CELL = /^([-+\u2212]?[\d.,\s\u00a0\u202f]*\d[\d.,]*)\s*([A-Za-zµμ]+)?$/;
+/**
+ * A number as the table writes it: with the culture's group separators
+ * (`1,234.5678`, `1.234,5678`, `1 234,5678`) and the decimal mark the table uses.
+ */
+function localeNumber(text, decimalComma) {
+    let t = text.replace(/[\s\u00a0\u202f]/g, '').replace(/^\u2212/, '-');
+    t = decimalComma ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
+    return numberOf(t);
+}
+/** A cell's value and the unit written after it (`12.6310 ns`, `7.28 KB`); undefined for anything else. */
+function readCell(cell, decimalComma) {
+    const m = CELL.exec(stripInline(cell));
+    if (!m)
+        return undefined;
+    const value = localeNumber(m[1], decimalComma);
+    return value === undefined ? undefined : { value, unit: m[2] };
+}
+/**
+ * Whether the numbers of a table use a decimal comma: BDN prints its
+ * statistics with a fixed number of decimals (`0.0483`, `18.42`), so a
+ * separator followed by other than three digits is the decimal mark. A
+ * `;`-separated CSV is written in the machine's culture, but the summary's
+ * own culture may still print points, so the cells decide.
+ */
+function usesDecimalComma(cells) {
+    let comma = 0;
+    let point = 0;
+    for (const cell of cells) {
+        const m = CELL.exec(cell.trim());
+        if (!m)
+            continue;
+        const digits = m[1].replace(/[\s\u00a0\u202f]/g, '');
+        if (/,(\d{1,2}|\d{4,})$/.test(digits) || /\.\d{3}(\.\d{3})*,\d+$/.test(digits))
+            comma += 1;
+        if (/\.(\d{1,2}|\d{4,})$/.test(digits) || /,\d{3}(,\d{3})*\.\d+$/.test(digits))
+            point += 1;
+    }
+    return comma > point;
+}
+/** The class from the file name BDN gives its reports (`MyApp.Benchmarks.ParserBench-report.csv` → `ParserBench`). */
+function typeFromPath(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const m = /^(.+?)-report(?:-[a-z-]+)?\.(?:csv|md|markdown|json)$/i.exec(base);
+    // A joined run (`--join`) is titled by its date, not a class; its rows name their `Type`.
+    if (!m || /^BenchmarkRun-joined/i.test(m[1]))
+        return undefined;
+    const name = m[1];
+    return name.slice(name.lastIndexOf('.') + 1) || undefined;
+}
+/** A method as BDN displays it: bold marks the start of a group, quotes a title with spaces (`'Moq (with args)'`). */
+function methodName(cell) {
+    return stripInline(cell).replace(/^'(.*)'$/, '$1').trim();
+}
+/** A label name that is not one of the case's own (a param named `method` becomes `param_method`). */
+function setLabel(labels, name, value, own) {
+    (0,util_own/* setOwn */.P)(labels, own.has(name) || name in labels ? `param_${name}` : name, value);
+}
+const OWN_LABELS = new Set(['method', 'type', 'namespace', 'job', 'table']);
+/** Columns whose cells differ between rows: a job or a job setting that does not is no label. */
+function benchmarkdotnet_varies(table, index) {
+    const first = table.rows[0]?.cells[index];
+    return table.rows.some((r) => r.cells[index] !== first);
+}
+function checkSeriesCap(added) {
+    if (added > LIMITS.seriesPerFile)
+        throw new LimitError(limitMessages.seriesPerFile());
+}
+/** One summary table's rows: a `time` summary per case, `allocated` and the GC columns beside it. */
+function readTable(table, context) {
+    if (table.header.length > LIMITS.columns)
+        throw new LimitError(limitMessages.columns());
+    const roles = columnRoles(table.header);
+    const jobAt = roles.findIndex((r) => r.kind === 'job');
+    const jobVaries = jobAt >= 0 && benchmarkdotnet_varies(table, jobAt);
+    // Without a Job column that tells the jobs apart (hidden with `--hide Job`), a setting that differs does.
+    const characteristicLabels = roles.map((r, i) => r.kind === 'characteristic' && !jobVaries && benchmarkdotnet_varies(table, i));
+    const statCells = table.rows.flatMap((r) => r.cells.filter((_, i) => roles[i]?.kind === 'stat' || table.header[i] === 'Error'));
+    const decimalComma = usesDecimalComma(statCells);
+    const { result, set } = context;
+    let added = 0;
+    for (const { cells, line } of table.rows) {
+        result.rows += 1;
+        const labels = {};
+        const methodAt = roles.findIndex((r) => r.kind === 'method');
+        const method = methodName(cells[methodAt] ?? '');
+        if (method === '') {
+            result.excludedRows += 1;
+            result.problems.add(line, 'no method name; row skipped');
+            continue;
+        }
+        labels.method = method;
+        const typeAt = roles.findIndex((r) => r.kind === 'label' && r.name === 'type');
+        const type = typeAt >= 0 ? stripInline(cells[typeAt] ?? '') : context.type;
+        if (type)
+            labels.type = type;
+        const namespaceAt = roles.findIndex((r) => r.kind === 'label' && r.name === 'namespace');
+        if (namespaceAt >= 0 && benchmarkdotnet_varies(table, namespaceAt))
+            labels.namespace = stripInline(cells[namespaceAt] ?? '');
+        if (jobVaries)
+            labels.job = stripInline(cells[jobAt] ?? '');
+        Object.assign(labels, context.fixed);
+        roles.forEach((role, i) => {
+            if (role.kind === 'label' && role.name !== 'type' && role.name !== 'namespace')
+                setLabel(labels, role.name, stripInline(cells[i] ?? ''), OWN_LABELS);
+            else if (role.kind === 'characteristic' && characteristicLabels[i])
+                setLabel(labels, role.name, stripInline(cells[i] ?? ''), OWN_LABELS);
+        });
+        const read = readRow(cells, roles, decimalComma);
+        if (typeof read === 'string') {
+            result.excludedRows += 1;
+            result.problems.add(line, `benchmark ${method}: ${read}; row left out`);
+            continue;
+        }
+        for (const s of read) {
+            set.add({ ...s, labels: { ...labels }, line });
+            added += 1;
+        }
+        checkSeriesCap(added);
+    }
+}
+/** A size cell in bytes: `7.28 KB` × 1024, `-` (BDN's zero), or a bare number in the header's unit. */
+function bytesOf(cell, headerUnit, decimalComma) {
+    if (cell.trim() === '-')
+        return 0;
+    const read = readCell(cell, decimalComma);
+    const unit = read?.unit ?? headerUnit ?? 'B';
+    const per = BYTES_PER[unit];
+    return read === undefined || per === undefined ? undefined : read.value * per;
+}
+/** The series of one row without labels, or why the row holds no result (`Mean` is `NA`: the benchmark failed). */
+function readRow(cells, roles, decimalComma) {
+    const meanAt = roles.findIndex((r) => r.kind === 'stat' && r.stat === 'mean');
+    const meanRole = roles[meanAt];
+    const meanCell = (cells[meanAt] ?? '').trim();
+    if (meanCell === '' || NO_VALUE.test(stripInline(meanCell)))
+        return `Mean is ${meanCell === '' ? 'empty' : `"${meanCell}"`} (the benchmark failed or did not run)`;
+    const mean = readCell(meanCell, decimalComma);
+    const unit = timeUnit(mean?.unit ?? meanRole.unit);
+    if (mean === undefined || unit === undefined)
+        return `Mean "${meanCell.slice(0, 40)}" is not a time`;
+    /** Another time column in the mean's unit; a column that prints its own unit is converted. */
+    const timeAt = (i, headerUnit) => {
+        const read = readCell(cells[i] ?? '', decimalComma);
+        const from = timeUnit(read?.unit ?? headerUnit ?? unit);
+        return read === undefined || from === undefined ? undefined : convertTime(read.value, from, unit);
+    };
+    const summary = { mean: mean.value };
+    const percentiles = {};
+    const out = [];
+    roles.forEach((role, i) => {
+        if (role.kind === 'percentile')
+            percentiles[role.rank] = timeAt(i, role.unit);
+        if (role.kind !== 'stat' || role.stat === 'mean')
+            return;
+        if (role.stat === 'sd' || role.stat === 'median' || role.stat === 'min' || role.stat === 'max')
+            summary[role.stat] = timeAt(i, role.unit);
+        else if (role.stat === 'allocated') {
+            const bytes = bytesOf(cells[i] ?? '', role.unit, decimalComma);
+            if (bytes !== undefined)
+                out.push(summarySeries('allocated', {}, { mean: bytes }, { unit: 'B', direction: 'lower' }));
+        }
+        else {
+            const cell = (cells[i] ?? '').trim();
+            const value = cell === '-' ? 0 : readCell(cell, decimalComma)?.value;
+            if (value !== undefined)
+                out.push(gcSeries(role.stat, value));
+        }
+    });
+    const time = summaryOf({ ...summary, percentiles });
+    return [summarySeries('time', {}, time, { unit, direction: 'lower' }), ...out];
+}
+/** GC collections of one generation per 1,000 operations, as BDN's `Gen0` column counts them: fewer is better. */
+function gcSeries(stat, perThousand) {
+    return summarySeries(stat, {}, { mean: perThousand }, { unit: '/1k op', direction: 'lower' });
+}
+// ---------------------------------------------------------------- CSV
+/** The CSV's records as text cells with the line each starts on. */
+function csvTable(text) {
+    const delimiter = detectDelimiter(text.length > 65_536 ? text.slice(0, 65_536) : text);
+    const records = [];
+    let fatal;
+    const reader = new CsvRecordReader(delimiter, {
+        record: (fields, line) => {
+            if (fields.length > 1 || (fields[0] ?? '').trim() !== '')
+                records.push({ cells: fields, line });
+        },
+        fatal: (line, reason) => {
+            fatal = `line ${line}: ${reason === 'unclosed-quote' ? 'a quoted field is never closed' : 'a record is too long'}`;
+        },
+    });
+    reader.push(text);
+    reader.end();
+    const [head, ...rows] = records;
+    if (!head)
+        return 'no header';
+    if (fatal !== undefined && rows.length === 0)
+        return fatal;
+    return { header: head.cells.map((h) => h.trim()), rows };
+}
+function isCsvReport(text) {
+    const head = firstLine(text.replace(/^\uFEFF/, ''));
+    if (head === undefined)
+        return false;
+    const table = csvTable(head);
+    return typeof table !== 'string' && isSummaryHeader(table.header);
+}
+function parseCsvReport(input) {
+    const table = csvTable(input.text);
+    if (typeof table === 'string')
+        return failed(`${ADAPTER}: could not read the CSV: ${table}`);
+    const result = new AdapterResult(ADAPTER);
+    const set = new SeriesSet(result.problems);
+    readTable(table, { type: typeFromPath(input.path), fixed: {}, set, result });
+    return finish(result, set, input.path);
+}
+// ---------------------------------------------------------------- Markdown
+function bdnTables(text) {
+    return findTables(text)
+        .filter((t) => isSummaryHeader(t.header))
+        .map((t) => ({ header: t.header, rows: t.rows }));
+}
+function isMarkdownReport(text) {
+    if (!/\bMethod\b/.test(text) || !/\bError\b/.test(text))
+        return false;
+    const tables = findTables(text);
+    // A page holding other tables too is the Markdown reader's, which reads them all.
+    return tables.length > 0 && tables.every((t) => isSummaryHeader(t.header));
+}
+function parseMarkdownReport(input) {
+    const tables = findTables(input.text);
+    const result = new AdapterResult(ADAPTER);
+    const set = new SeriesSet(result.problems);
+    const type = typeFromPath(input.path);
+    tables.forEach((t, k) => {
+        if (!isSummaryHeader(t.header))
+            return;
+        // Two runs pasted on one page (`## Before`, `## After`) stay apart, named by their heading.
+        const fixed = tables.length > 1 ? { table: t.heading ?? `table ${k + 1}` } : {};
+        readTable({ header: t.header, rows: t.rows }, { type, fixed, set, result });
+    });
+    return finish(result, set, input.path);
+}
+// ---------------------------------------------------------------- JSON
+function benchmarksOf(json) {
+    return cli_isObject(json) && Array.isArray(json.Benchmarks) ? json.Benchmarks : undefined;
+}
+function isJsonReport(json) {
+    const benchmarks = benchmarksOf(json);
+    const first = benchmarks?.[0];
+    return (cli_isObject(json) &&
+        ('Title' in json || 'HostEnvironmentInfo' in json) &&
+        cli_isObject(first) &&
+        'Statistics' in first &&
+        (typeof first.Method === 'string' || typeof first.FullName === 'string'));
+}
+/** `N=1000&Text=abc` (BDN's `Parameters`) → `{ N: '1000', Text: 'abc' }`; a value may hold `=`. */
+function parametersOf(text) {
+    if (typeof text !== 'string' || text.trim() === '')
+        return [];
+    return text.split('&').flatMap((pair) => {
+        const eq = pair.indexOf('=');
+        return eq > 0 ? [[pair.slice(0, eq).trim(), pair.slice(eq + 1)]] : [];
+    });
+}
+/**
+ * The job of a case from its `DisplayInfo` (`Bench.Parse: ShortRun(IterationCount=3) [N=10]`):
+ * the JSON has no field of its own for it. The settings in parentheses belong to the job's id.
+ */
+function jobOf(b) {
+    if (typeof b.DisplayInfo !== 'string')
+        return undefined;
+    let info = b.DisplayInfo;
+    const firstParam = parametersOf(b.Parameters)[0];
+    if (firstParam) {
+        const at = info.lastIndexOf(` [${firstParam[0]}=`);
+        if (at >= 0)
+            info = info.slice(0, at);
+    }
+    const title = typeof b.MethodTitle === 'string' ? `${b.MethodTitle}: ` : undefined;
+    const titleAt = title === undefined ? -1 : info.indexOf(title);
+    const job = titleAt >= 0 ? info.slice(titleAt + title.length) : info.slice(info.lastIndexOf(': ') + 2);
+    return shortLabel(job.replace(/\(.*\)$/, ''));
+}
+/**
+ * The Result iterations of a full export, per operation in ns: what the
+ * statistics are computed from (outliers removed, overhead subtracted).
+ * Versions before 0.11 wrote them as `IterationMode: "Result"`.
+ */
+function resultSamples(measurements) {
+    if (!Array.isArray(measurements))
+        return [];
+    const out = [];
+    for (const m of measurements) {
+        if (!cli_isObject(m))
+            continue;
+        const isResult = (m.IterationMode === 'Workload' && m.IterationStage === 'Result') || m.IterationMode === 'Result';
+        const ns = numberOf(m.Nanoseconds);
+        const ops = numberOf(m.Operations);
+        if (isResult && ns !== undefined && ops !== undefined && ops > 0)
+            out.push(ns / ops);
+    }
+    return out;
+}
+/** BDN's `Statistics`, all in ns: N, mean, sd, median, min, max and the percentiles it states (`P25` … `P95`). */
+function statedTime(stats) {
+    const p = cli_isObject(stats.Percentiles) ? stats.Percentiles : {};
+    const percentiles = {};
+    for (const [key, value] of Object.entries(p)) {
+        const rank = /^P(\d{1,2})$/.exec(key)?.[1];
+        if (rank !== undefined && rank !== '0' && rank !== '50')
+            percentiles[Number(rank)] = numberOf(value);
+    }
+    return summaryOf({
+        n: numberOf(stats.N),
+        mean: numberOf(stats.Mean),
+        sd: numberOf(stats.StandardDeviation),
+        median: numberOf(stats.Median),
+        min: numberOf(stats.Min),
+        max: numberOf(stats.Max),
+        percentiles,
+    });
+}
+/** Generations with a collection in some case of the file: the table shows only those columns, and so do we. */
+function collectedGenerations(benchmarks) {
+    const out = new Set();
+    for (const b of benchmarks) {
+        if (!cli_isObject(b) || !cli_isObject(b.Memory))
+            continue;
+        for (const g of [0, 1, 2])
+            if ((numberOf(b.Memory[`Gen${g}Collections`]) ?? 0) > 0)
+                out.add(g);
+    }
+    return out;
+}
+/** `allocated` (B) and the GC collections per 1,000 operations, from BDN's raw counts. */
+function memorySeries(memory, generations) {
+    if (!cli_isObject(memory))
+        return [];
+    const out = [];
+    // In the table's order: the GC columns, then Allocated.
+    const ops = numberOf(memory.TotalOperations);
+    for (const g of ops !== undefined && ops > 0 ? [0, 1, 2].filter((x) => generations.has(x)) : []) {
+        const count = numberOf(memory[`Gen${g}Collections`]);
+        if (count !== undefined)
+            out.push(gcSeries(`gen${g}`, (count * 1000) / ops));
+    }
+    const bytes = numberOf(memory.BytesAllocatedPerOperation);
+    if (bytes !== undefined)
+        out.push(summarySeries('allocated', {}, { mean: bytes }, { unit: 'B', direction: 'lower' }));
+    return out;
+}
+function caseLabels(b, job) {
+    const title = typeof b.MethodTitle === 'string' ? b.MethodTitle : typeof b.Method === 'string' ? b.Method : String(b.FullName).slice(String(b.FullName).lastIndexOf('.') + 1);
+    const labels = { method: methodName(title) };
+    const type = shortLabel(b.Type);
+    if (type)
+        labels.type = type;
+    if (job !== undefined)
+        labels.job = job;
+    for (const [name, value] of parametersOf(b.Parameters))
+        setLabel(labels, name, value, OWN_LABELS);
+    return labels;
+}
+function parseJsonReport(input) {
+    const benchmarks = benchmarksOf(input.json);
+    if (!benchmarks)
+        return failed(`${ADAPTER}: no "Benchmarks" list`);
+    const result = new AdapterResult(ADAPTER);
+    const set = new SeriesSet(result.problems);
+    const cursor = new LineCursor(input.text);
+    const jobs = new Set(benchmarks.map((b) => (cli_isObject(b) ? jobOf(b) : undefined)));
+    const generations = collectedGenerations(benchmarks);
+    let added = 0;
+    for (const [i, b] of benchmarks.entries()) {
+        result.rows += 1;
+        if (!cli_isObject(b) || (typeof b.Method !== 'string' && typeof b.FullName !== 'string')) {
+            result.excludedRows += 1;
+            result.problems.add(undefined, `benchmark #${i + 1}: no Method or FullName; skipped`);
+            continue;
+        }
+        const name = typeof b.DisplayInfo === 'string' ? b.DisplayInfo : typeof b.FullName === 'string' ? b.FullName : b.Method;
+        const line = cursor.next(JSON.stringify(name));
+        const labels = caseLabels(b, jobs.size > 1 ? jobOf(b) : undefined);
+        const samples = resultSamples(b.Measurements);
+        const stated = cli_isObject(b.Statistics) ? statedTime(b.Statistics) : {};
+        if (samples.length === 0 && stated.mean === undefined) {
+            result.excludedRows += 1;
+            result.problems.add(line, `benchmark ${name}: no statistics (the benchmark failed or did not run); skipped`);
+            continue;
+        }
+        const options = { unit: 'ns', direction: 'lower', ...(line === undefined ? {} : { line }) };
+        set.add(samples.length > 0 ? sampledSeries('time', labels, samples, options) : summarySeries('time', labels, stated, options));
+        for (const s of memorySeries(b.Memory, generations))
+            set.add({ ...s, labels: { ...labels }, ...(line === undefined ? {} : { line }) });
+        added += 1 + generations.size + 1;
+        checkSeriesCap(added);
+    }
+    return finish(result, set, input.path);
+}
+// ---------------------------------------------------------------- one run, several files
+/**
+ * The exports of one run, most complete first: a full JSON holds every
+ * iteration, a brief one the statistics with N, the CSV every column at
+ * full precision, the Markdown what the console showed.
+ */
+const EXPORTS = ['-report-full.json', '-report-full-compressed.json', '-report-brief.json', '-report-brief-compressed.json', '-report.csv', '-report-github.md', '-report-default.md', '-report-stackoverflow.md', '-report-atlassian.md'];
+/** The less complete exports of the same run beside this one, so one run is not counted two or three times. */
+function lessComplete(path) {
+    const rank = EXPORTS.findIndex((suffix) => path.endsWith(suffix));
+    if (rank < 0)
+        return [];
+    const stem = path.slice(0, path.length - EXPORTS[rank].length);
+    return EXPORTS.slice(rank + 1).map((suffix) => `${stem}${suffix}`);
+}
+function finish(result, set, path) {
+    for (const s of set.series)
+        result.add(s);
+    result.supersedes = lessComplete(path);
+    return result.outcome('no benchmark with a result');
+}
+/**
+ * BenchmarkDotNet (.NET) reports: the CSV, the GitHub/default Markdown and
+ * the JSON exports. One `time` series per case (method × job × params, in
+ * the unit the table printed; ns from the JSON), lower is better, with
+ * `allocated` (B) and `gen0`/`gen1`/`gen2` (collections per 1,000
+ * operations) when the memory diagnoser ran.
+ */
+const benchmarkDotNet = {
+    name: ADAPTER,
+    types: ['csv', 'markdown', 'json'],
+    detect(input) {
+        if (input.type === 'csv')
+            return isCsvReport(input.text);
+        if (input.type === 'markdown')
+            return isMarkdownReport(input.text);
+        return isJsonReport(input.json);
+    },
+    parse(input) {
+        if (input.type === 'csv')
+            return isCsvReport(input.text) ? parseCsvReport(input) : skipped(`not a ${ADAPTER} CSV report: the header must name Method, Mean and Error`);
+        if (input.type === 'markdown')
+            return bdnTables(input.text).length > 0 ? parseMarkdownReport(input) : skipped(`not a ${ADAPTER} Markdown report: no table with Method, Mean and Error columns`);
+        return isJsonReport(input.json) ? parseJsonReport(input) : skipped(`not a ${ADAPTER} JSON report: no "Benchmarks" with "Statistics"`);
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/criterion.ts
 
@@ -27510,7 +28908,7 @@ function criterionReport(lines, result) {
 
 ;// CONCATENATED MODULE: ./src/parse/json-scan.ts
 
-const QUOTE = 0x22;
+const json_scan_QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
 /** Objects up to this many keys find a repeat by a scan of their keys, which beats a Map for records of a few fields. */
@@ -27560,7 +28958,7 @@ function scanJson(text, options = {}) {
         if (c === NEWLINE) {
             line += 1;
         }
-        else if (c === QUOTE) {
+        else if (c === json_scan_QUOTE) {
             const end = stringEnd(text, i);
             const top = stack[stack.length - 1];
             if (top?.object && top.expectKey) {
@@ -27660,7 +29058,7 @@ function keyPathLines(text, paths) {
         const c = text.charCodeAt(i);
         if (c === NEWLINE)
             line += 1;
-        else if (c === QUOTE) {
+        else if (c === json_scan_QUOTE) {
             const end = stringEnd(text, i);
             const top = stack[stack.length - 1];
             if (top?.object && top.expectKey) {
@@ -28156,7 +29554,7 @@ const DESCRIPTIVE = new Set([
 ]);
 /** Before v1.5 aggregates were only told apart by a name suffix: `BM_x/8_mean`. */
 const AGGREGATE_SUFFIX = /_(mean|median|stddev|cv)$/;
-function benchmarksOf(json) {
+function google_benchmark_benchmarksOf(json) {
     return cli_isObject(json) && Array.isArray(json.benchmarks) ? json.benchmarks : undefined;
 }
 /** A `--benchmark_enable_complexity` fit (`BM_x_BigO`, `BM_x_RMS`): a model of the runs, not a measurement. */
@@ -28214,7 +29612,7 @@ const googleBenchmark = {
             return isCsvOutput(input.text);
         if (input.type === 'text')
             return CONSOLE_HEADER.test(input.text);
-        const rows = benchmarksOf(input.json);
+        const rows = google_benchmark_benchmarksOf(input.json);
         if (!rows)
             return false;
         const context = input.json.context;
@@ -28230,7 +29628,7 @@ const googleBenchmark = {
             return parseConsoleOutput(input.text);
         if (input.type === 'csv')
             return isCsvOutput(input.text) ? parseCsvOutput(input.text) : skipped('not Google Benchmark CSV: no name,iterations,real_time,cpu_time,time_unit header');
-        const rows = benchmarksOf(input.json);
+        const rows = google_benchmark_benchmarksOf(input.json);
         if (!rows)
             return failed('google-benchmark: no "benchmarks" list');
         return readRows(rows, (row) => lineOf(input.text, `"${row.name}"`));
@@ -28441,721 +29839,6 @@ function consoleRow(match, counterColumns) {
         row[key] = Number(value) * (binary ?? PREFIX[prefix]);
     }
     return row;
-}
-
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/parse/csv-records.ts
-
-const csv_records_QUOTE = 34;
-const CR = 13;
-const LF = 10;
-class CsvRecordReader {
-    delimiter;
-    handler;
-    maxRecordChars;
-    pending = '';
-    recordDelimiter;
-    started = false;
-    stopped = false;
-    /** 1-based line of the next character to read. */
-    line = 1;
-    /** A record being read across chunks by the slow path. */
-    partial;
-    constructor(delimiter, handler, maxRecordChars = LIMITS.csvRecordChars) {
-        this.delimiter = delimiter;
-        this.handler = handler;
-        this.maxRecordChars = maxRecordChars;
-    }
-    /** True once a fatal problem stopped the reading: further text is ignored. */
-    get done() {
-        return this.stopped;
-    }
-    /** Takes the next piece of decoded text. */
-    push(chunk) {
-        if (this.stopped)
-            return;
-        let text = this.pending === '' ? chunk : this.pending + chunk;
-        this.pending = '';
-        if (!this.started) {
-            if (text.length === 0)
-                return;
-            if (text.charCodeAt(0) === 0xfeff)
-                text = text.slice(1);
-            this.started = true;
-        }
-        this.read(text, false);
-    }
-    /** The end of the text: a last record without a line ending, or an unclosed quote. */
-    end() {
-        if (this.stopped)
-            return;
-        const text = this.pending;
-        this.pending = '';
-        if (!this.started && text.charCodeAt(0) === 0xfeff)
-            this.read(text.slice(1), true);
-        else
-            this.read(text, true);
-        this.stopped = true;
-    }
-    read(text, final) {
-        const length = text.length;
-        let pos = 0;
-        if (this.partial) {
-            pos = this.slow(text, 0, final);
-            if (pos < 0)
-                return;
-        }
-        const delimiter = this.delimiter;
-        // Where the next quote is: found once per stretch, so a chunk with one quote is not searched once per line.
-        let quoteAt = -1;
-        while (pos < length) {
-            const rd = this.recordDelimiter;
-            // Fast path: a whole record on one line, without a quote.
-            if (rd === '\n' || rd === '\r\n') {
-                const nl = text.indexOf('\n', pos);
-                if (nl < 0 && !final)
-                    break;
-                let end = nl;
-                if (rd === '\r\n' && nl >= 0) {
-                    // A bare \n inside a CRLF file is an ordinary character: the byte-by-byte path keeps it.
-                    end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : -1;
-                }
-                if (end >= 0 && end - pos <= this.maxRecordChars) {
-                    if (quoteAt < pos) {
-                        quoteAt = text.indexOf('"', pos);
-                        if (quoteAt < 0)
-                            quoteAt = length;
-                    }
-                    if (quoteAt > end) {
-                        const line = this.line;
-                        this.line += 1;
-                        if (end > pos && !this.handler.line?.(text, pos, end, line))
-                            this.handler.record(text.slice(pos, end).split(delimiter), line);
-                        pos = nl + 1;
-                        continue;
-                    }
-                }
-            }
-            pos = this.slow(text, pos, final);
-            if (pos < 0)
-                return;
-        }
-        if (pos < length)
-            this.pending = text.slice(pos);
-    }
-    /**
-     * Reads one record byte by byte from `pos` (or continues the partial one).
-     * Returns where the next record starts, or -1 when the text ran out (the
-     * record continues in the next chunk) or reading stopped.
-     */
-    slow(text, pos, final) {
-        const s = this.partial ?? newState(this.line);
-        this.partial = undefined;
-        const length = text.length;
-        const delimiter = this.delimiter;
-        const delimiterCode = delimiter.charCodeAt(0);
-        let i = pos;
-        while (i < length) {
-            const c = text.charCodeAt(i);
-            if (s.quoting) {
-                if (c === csv_records_QUOTE) {
-                    if (i + 1 >= length && !final)
-                        break;
-                    const next = text.charCodeAt(i + 1);
-                    if (next === csv_records_QUOTE) {
-                        s.field += '"';
-                        i += 2;
-                        continue;
-                    }
-                    const ending = i + 1 >= length ? 1 : this.endsRecordAt(text, i + 1, final);
-                    if (ending < 0)
-                        break;
-                    if (ending > 0 || next === delimiterCode) {
-                        s.quoting = false;
-                        s.wasQuoting = true;
-                        i += 1;
-                        continue;
-                    }
-                    // A stray quote inside a quoted field: the field is read as the text it is, quotes included.
-                    s.quoting = false;
-                    s.wasQuoting = true;
-                    s.field = `"${s.field}"`;
-                    i += 1;
-                    continue;
-                }
-                if (c === CR && i + 1 >= length && !final)
-                    break;
-                if (c === LF || c === CR)
-                    this.countLineEnd(text, i);
-                s.field += text[i];
-                i += 1;
-                if (s.recordChars + s.field.length > this.maxRecordChars)
-                    return this.stop(s.quoteLine, 'record-too-long');
-                continue;
-            }
-            if (c === csv_records_QUOTE && s.field.length === 0) {
-                s.quoting = true;
-                s.quoteLine = this.line;
-                i += 1;
-                continue;
-            }
-            if (c === LF || c === CR) {
-                // Whether a \r ends the line (and how) depends on the next character.
-                if (c === CR && i + 1 >= length && !final)
-                    break;
-                if (this.recordDelimiter === undefined) {
-                    this.recordDelimiter = c === LF ? '\n' : text.charCodeAt(i + 1) === LF ? '\r\n' : '\r';
-                }
-                const ending = this.endsRecordAt(text, i, final);
-                if (ending < 0)
-                    break;
-                if (ending > 0) {
-                    this.line += 1;
-                    const next = i + ending;
-                    if (!s.wasQuoting && s.fields.length === 0 && s.field.length === 0) {
-                        // An empty line: skipped, and the record starts on the next one.
-                        s.line = this.line;
-                        i = next;
-                        continue;
-                    }
-                    s.fields.push(s.field);
-                    this.handler.record(s.fields, s.line);
-                    return next;
-                }
-                // A line ending that is not the record delimiter is an ordinary character.
-                this.countLineEnd(text, i);
-            }
-            else if (c === delimiterCode) {
-                s.fields.push(s.field);
-                s.recordChars += s.field.length;
-                s.field = '';
-                s.wasQuoting = false;
-                i += 1;
-                continue;
-            }
-            s.field += text[i];
-            i += 1;
-            if (s.recordChars + s.field.length > this.maxRecordChars)
-                return this.stop(s.line, 'record-too-long');
-        }
-        if (!final) {
-            this.partial = s;
-            // Characters the loop could not decide on yet (a quote or \r at the end of the chunk) wait for the next.
-            if (i < length)
-                this.pending = text.slice(i);
-            return -1;
-        }
-        if (s.quoting)
-            return this.stop(s.quoteLine, 'unclosed-quote');
-        if (s.wasQuoting || s.fields.length > 0 || s.field.length > 0) {
-            s.fields.push(s.field);
-            this.handler.record(s.fields, s.line);
-        }
-        return length;
-    }
-    /** Length of the record delimiter at `i` (0 when the text there is none, -1 when more text is needed to tell). */
-    endsRecordAt(text, i, final) {
-        const rd = this.recordDelimiter;
-        const c = text.charCodeAt(i);
-        if (rd === undefined) {
-            if (c === LF)
-                return 1;
-            if (c !== CR)
-                return 0;
-            if (i + 1 >= text.length && !final)
-                return -1;
-            return text.charCodeAt(i + 1) === LF ? 2 : 1;
-        }
-        if (rd === '\n')
-            return c === LF ? 1 : 0;
-        if (rd === '\r')
-            return c === CR ? 1 : 0;
-        if (c !== CR)
-            return 0;
-        if (i + 1 >= text.length)
-            return final ? 0 : -1;
-        return text.charCodeAt(i + 1) === LF ? 2 : 0;
-    }
-    /** A line ending inside a field: \r\n counts once, at its \n. */
-    countLineEnd(text, i) {
-        const c = text.charCodeAt(i);
-        if (c === LF || text.charCodeAt(i + 1) !== LF)
-            this.line += 1;
-    }
-    stop(line, reason) {
-        this.stopped = true;
-        this.pending = '';
-        this.handler.fatal(line, reason);
-        return -1;
-    }
-}
-function newState(line) {
-    return { fields: [], field: '', recordChars: 0, quoting: false, wasQuoting: false, line, quoteLine: line };
-}
-
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __nccwpck_require__(9997);
-;// CONCATENATED MODULE: ./src/parse/csv.ts
-
-
-
-
-
-
-
-/** The separator that appears most often outside quotes in the header line. */
-function detectDelimiter(head) {
-    const firstLine = firstNonBlankLine(head.replace(/^\uFEFF/, ''));
-    const counts = { ',': 0, ';': 0, '\t': 0 };
-    let quoted = false;
-    for (const ch of firstLine) {
-        if (ch === '"')
-            quoted = !quoted;
-        else if (!quoted && (ch === ',' || ch === ';' || ch === '\t'))
-            counts[ch] += 1;
-    }
-    const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
-    return best && best[1] > 0 ? best[0] : ',';
-}
-function firstNonBlankLine(text) {
-    for (let start = 0; start < text.length;) {
-        const nl = text.indexOf('\n', start);
-        const line = text.slice(start, nl < 0 ? text.length : nl).replace(/\r$/, '');
-        if (line.trim() !== '')
-            return line;
-        if (nl < 0)
-            break;
-        start = nl + 1;
-    }
-    return '';
-}
-const FATAL = {
-    'unclosed-quote': 'a quoted field is never closed; the rest of the file could not be read',
-    'record-too-long': `a record runs past ${LIMITS.csvRecordChars.toLocaleString('en-US')} characters (a quote opened here and never closed?); the rest of the file could not be read`,
-};
-/** Stops the reading from inside a record handler, with the outcome the file gets instead. */
-class Refusal extends Error {
-    outcome;
-    constructor(outcome) {
-        super('refused');
-        this.outcome = outcome;
-    }
-}
-/**
- * Reads a CSV/TSV, whole (a Buffer) or streamed: the delimiter is sniffed
- * from the first line, the BOM removed, and ragged or broken rows are
- * reported by line while the rest of the file is still read. Memory is
- * bounded by the table builder, not by the file size. Records come from
- * CsvRecordReader (src/parse/csv-records.ts).
- */
-async function parseCsv(source, options = {}) {
-    if (Buffer.isBuffer(source))
-        return parseCsvText(source.toString('utf8'), options);
-    const iterator = source[Symbol.asyncIterator]();
-    const headChunks = [];
-    let headBytes = 0;
-    // Enough of the start of the file to see the whole header line (blank lines before it do not count).
-    while (headBytes < 65_536) {
-        const r = await iterator.next();
-        if (r.done)
-            break;
-        headChunks.push(r.value);
-        headBytes += r.value.length;
-        if (r.value.includes(0x0a) && hasCompleteLine(Buffer.concat(headChunks)))
-            break;
-    }
-    const head = Buffer.concat(headChunks);
-    const csv = new CsvTable(options.tab ? '\t' : detectDelimiter(head.subarray(0, 65_536).toString('utf8')));
-    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    try {
-        csv.push(decoder.write(head));
-        for (let r = await iterator.next(); !r.done && !csv.done; r = await iterator.next())
-            csv.push(decoder.write(r.value));
-        if (!csv.done)
-            csv.push(decoder.end());
-        return csv.finish();
-    }
-    catch (err) {
-        if (err instanceof Refusal)
-            return err.outcome;
-        return failed(`could not be read as CSV: ${err.message}`);
-    }
-    finally {
-        // A file left early (a cap, a refusal) is closed now, not when the stream is collected.
-        await iterator.return?.();
-    }
-}
-/** The same as parseCsv on text already in memory: no stream, no await per chunk. */
-function parseCsvText(text, options = {}) {
-    const csv = new CsvTable(options.tab ? '\t' : detectDelimiter(text.length > 65_536 ? text.slice(0, 65_536) : text));
-    try {
-        csv.push(text);
-        return csv.finish();
-    }
-    catch (err) {
-        if (err instanceof Refusal)
-            return err.outcome;
-        return failed(`could not be read as CSV: ${err.message}`);
-    }
-}
-/** Records → the header and a TableBuilder. */
-class CsvTable {
-    delimiter;
-    problems = new ProblemLog();
-    reader;
-    header;
-    width = 0;
-    table;
-    constructor(delimiter) {
-        this.delimiter = delimiter;
-        this.reader = new CsvRecordReader(delimiter, {
-            record: (fields, line) => this.take(fields, line),
-            line: (text, start, end, line) => this.takeLine(text, start, end, line),
-            fatal: (line, reason) => this.problems.add(line, FATAL[reason]),
-        });
-    }
-    get done() {
-        return this.reader.done;
-    }
-    push(text) {
-        this.reader.push(text);
-    }
-    finish() {
-        this.reader.end();
-        if (!this.header || !this.table)
-            return failed('no header row: the file holds no records');
-        const result = this.table.finish();
-        return {
-            status: 'parsed',
-            adapter: this.delimiter === '\t' ? 'tsv' : 'csv',
-            series: result.series,
-            rows: result.rows,
-            excludedRows: result.excludedRows,
-            problems: this.problems.items,
-            problemCount: this.problems.total,
-            document: false,
-        };
-    }
-    take(record, line) {
-        try {
-            this.takeRecord(record, line);
-        }
-        catch (err) {
-            // Past a cap the file is skipped, naming the line.
-            if (err instanceof LimitError)
-                throw new Refusal({ status: 'skipped', reason: `${err.message} (at line ${err.line ?? line})` });
-            throw err;
-        }
-    }
-    /** A quote-free line, read in place once the table knows its columns' roles (see TableBuilder.addLine). */
-    takeLine(text, start, end, line) {
-        const table = this.table;
-        // A line starting with a blank may be all blanks: the split path decides.
-        if (!table?.takesLines || !(text.charCodeAt(start) > 32))
-            return false;
-        let fields;
-        try {
-            fields = table.addLine(text, start, end, this.delimiter, line);
-        }
-        catch (err) {
-            if (err instanceof LimitError)
-                throw new Refusal({ status: 'skipped', reason: `${err.message} (at line ${err.line ?? line})` });
-            throw err;
-        }
-        if (fields !== this.width)
-            this.problems.add(line, `${(0,util_text/* plural */.LS)(fields, 'field')} where the header has ${this.width}; row skipped`);
-        return true;
-    }
-    takeRecord(record, line) {
-        // A line of blanks or bare separators holds nothing; it is neither a header nor a ragged row.
-        if (isBlank(record))
-            return;
-        if (!this.header) {
-            if (record.every((c) => c.trim() === '' || parseNumber(c, this.delimiter === ';') !== undefined)) {
-                throw new Refusal(failed('the first row is all numbers; a header row naming the columns is required', line));
-            }
-            this.header = uniqueNames(record);
-            this.width = this.header.length;
-            this.table = new TableBuilder({ problems: this.problems, decimalComma: this.delimiter === ';' });
-            this.table.setColumns(this.header);
-            return;
-        }
-        if (record.length !== this.width) {
-            this.problems.add(line, `${(0,util_text/* plural */.LS)(record.length, 'field')} where the header has ${this.width}; row skipped`);
-            return;
-        }
-        this.table.addCells(record, line);
-    }
-}
-function isBlank(record) {
-    const first = record[0];
-    // Nearly every record starts with a value: one comparison decides.
-    if (first.length > 0 && first.charCodeAt(0) > 32)
-        return false;
-    return record.every((c) => c.trim() === '');
-}
-/** True once the bytes hold a newline-terminated line with something other than whitespace on it. */
-function hasCompleteLine(head) {
-    const text = head.toString('utf8');
-    const end = text.lastIndexOf('\n');
-    return end >= 0 && text.slice(0, end).replace(/^\uFEFF/, '').trim() !== '';
-}
-/** Blank or repeated header names still need distinct keys. */
-function uniqueNames(header) {
-    const seen = new Map();
-    return header.map((raw, i) => {
-        const base = raw.trim() || `column_${i + 1}`;
-        const n = (seen.get(base) ?? 0) + 1;
-        seen.set(base, n);
-        return n === 1 ? base : `${base}_${n}`;
-    });
-}
-
-// EXTERNAL MODULE: ./src/model/marker.ts
-var marker = __nccwpck_require__(4323);
-;// CONCATENATED MODULE: ./src/parse/markdown.ts
-
-
-
-
-
-
-
-
-
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
-const FENCE = /^\s*(`{3,}|~{3,})/;
-const GENERIC_VALUE_HEADER = /^(value|values|result|results|score|measurement|number|amount|avg|average|mean|median)$/i;
-/** A first column naming what was measured (`| Model | Score |`): its rows are subjects, not metrics. */
-const SUBJECT_HEADER = /^(model|model_?name|model_?id|backend|engine|framework|config|configuration|variant|device|gpu|gpu_?name|cpu|provider|quant|quantization|dtype|precision|implementation|impl|host|hostname|runner|platform)$/;
-/** Cells split on unescaped pipes; the optional outer pipes are dropped. */
-function splitRow(line) {
-    let body = line.trim();
-    if (body.startsWith('|'))
-        body = body.slice(1);
-    if (body.endsWith('|') && !body.endsWith('\\|'))
-        body = body.slice(0, -1);
-    const cells = [];
-    let current = '';
-    for (let i = 0; i < body.length; i++) {
-        const ch = body[i];
-        if (ch === '\\' && body[i + 1] === '|') {
-            current += '|';
-            i += 1;
-        }
-        else if (ch === '|') {
-            cells.push(current.trim());
-            current = '';
-        }
-        else {
-            current += ch;
-        }
-    }
-    cells.push(current.trim());
-    return cells;
-}
-/** GFM tables outside code fences, each with the heading it sits under. */
-function findTables(text) {
-    const lines = text.split(/\r?\n/);
-    const tables = [];
-    let heading;
-    // The open fence (e.g. "```"): only a run of the same character, at least as long, closes it.
-    let fence;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const marker = FENCE.exec(line)?.[1];
-        if (fence === undefined && marker !== undefined) {
-            fence = marker;
-            continue;
-        }
-        if (fence !== undefined) {
-            if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
-                fence = undefined;
-            continue;
-        }
-        const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-        if (h) {
-            heading = stripInline(h[1]);
-            continue;
-        }
-        const next = lines[i + 1];
-        if (!line.includes('|') || next === undefined || !DELIMITER_ROW.test(next))
-            continue;
-        const header = splitRow(line).map(stripInline);
-        if (splitRow(next).length !== header.length)
-            continue;
-        const table = { heading, header, rows: [] };
-        let j = i + 2;
-        for (; j < lines.length; j++) {
-            const row = lines[j];
-            if (row.trim() === '' || !row.includes('|'))
-                break;
-            table.rows.push({ cells: splitRow(row), line: j + 1 });
-        }
-        tables.push(table);
-        i = j - 1;
-    }
-    return tables;
-}
-const INLINE_MARKUP = /[[*`~_<]/;
-/**
- * Emphasis, code spans and links reduced to their text. Underscores only
- * emphasise at word edges (GFM), so `prompt_eval_ms` keeps its name.
- */
-function stripInline(cell) {
-    // Most cells hold no markup at all.
-    if (!INLINE_MARKUP.test(cell))
-        return cell.trim();
-    return cell
-        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/(\*\*|\*|`|~~)(.+?)\1/g, '$2')
-        .replace(/(?<![A-Za-z0-9_])(__|_)(?!\s)(.+?)(?<!\s)\1(?![A-Za-z0-9_])/g, '$2')
-        .replace(/<[^>]+>/g, '')
-        .trim();
-}
-const NUMERIC_CELL = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(?:±\s*[\d.,]+\s*)?([a-zA-Zµ%/]{1,12}(?:\/[a-zA-Z]{1,6})?)?$/;
-/** `1,234.5 ms`, `**30.1**`, `115.92 ± 1.31 tok/s` → value and unit. */
-function parseNumericCell(cell) {
-    const text = stripInline(cell).replace(/^([+-]?)\u2212/, '-');
-    // A commit hash (`8337e4c`) is text: read as a number it would be 8337e4 with a unit "c".
-    if (/^[0-9a-f]{7,40}$/i.test(text) && !Number.isFinite(Number(text)))
-        return undefined;
-    const match = NUMERIC_CELL.exec(text);
-    if (!match || !match[1] || !/\d/.test(match[1]))
-        return undefined;
-    const value = Number(match[1].replace(/,/g, ''));
-    if (!Number.isFinite(value))
-        return undefined;
-    return match[2] ? { value, unit: match[2] } : { value };
-}
-function parseMarkdown(input) {
-    const text = input.replace(/^\uFEFF/, '');
-    if ((0,marker/* isOwnReport */.lC)(text))
-        return skipped('a Chimera Insight report, not benchmark results');
-    const problems = new ProblemLog();
-    const tables = findTables(text);
-    const series = [];
-    let rows = 0;
-    let excludedRows = 0;
-    const names = tableNames(tables);
-    tables.forEach((table, index) => {
-        const fixedLabels = tables.length > 1 ? { table: names[index] } : {};
-        const fromTable = isKeyValueTable(table) ? keyValueSeries(table, fixedLabels) : rowSeries(table, fixedLabels, problems);
-        rows += fromTable.rows;
-        excludedRows += fromTable.excludedRows;
-        series.push(...fromTable.series);
-    });
-    return {
-        status: 'parsed',
-        adapter: 'markdown',
-        series,
-        rows,
-        excludedRows,
-        problems: problems.items,
-        problemCount: problems.total,
-        document: series.length === 0,
-    };
-}
-/**
- * The `table` label of each table: the heading above it, or `table N`. Two tables
- * under one heading get `Heading (2)`, … so their numbers are never pooled.
- */
-function tableNames(tables) {
-    const base = tables.map((t, index) => t.heading ?? `table ${index + 1}`);
-    const seen = new Map();
-    return base.map((name) => {
-        const n = (seen.get(name) ?? 0) + 1;
-        seen.set(name, n);
-        return n === 1 ? name : `${name} (${n})`;
-    });
-}
-/** `Value (ms)` → `Value`: the unit in brackets does not change what the column is. */
-function withoutBracketUnit(header) {
-    return header.replace(/\s*[([][^()[\]]{1,16}[)\]]\s*$/, '');
-}
-/** `| Metric | Value |`: the first column names the metric of each row. */
-function isKeyValueTable(table) {
-    if (table.header.length !== 2 || !GENERIC_VALUE_HEADER.test(withoutBracketUnit(table.header[1] ?? '')))
-        return false;
-    if (SUBJECT_HEADER.test((0,infer/* normaliseName */.GX)(table.header[0] ?? '')))
-        return false;
-    return table.rows.some((r) => parseNumericCell(r.cells[1] ?? '') !== undefined);
-}
-function keyValueSeries(table, fixedLabels) {
-    const byMetric = new Map();
-    // `| Metric | Value (ms) |`: the header's unit holds for every row that states none.
-    const headerUnit = (0,infer/* bracketUnit */.Dn)(table.header[1] ?? '');
-    for (const { cells, line } of table.rows) {
-        const metric = stripInline(cells[0] ?? '');
-        const parsed = parseNumericCell(cells[1] ?? '');
-        if (!metric || !parsed)
-            continue;
-        let s = byMetric.get(metric);
-        if (!s) {
-            s = { metric, labels: { ...fixedLabels }, samples: new SampleAccumulator(), line };
-            const unit = parsed.unit ?? headerUnit;
-            if (unit)
-                s.unitHint = unit;
-            byMetric.set(metric, s);
-        }
-        s.samples?.add(parsed.value);
-    }
-    return { series: [...byMetric.values()], rows: table.rows.length, excludedRows: 0 };
-}
-/** Seconds per time unit, so `850 ms` and `1.2 s` in one column can be put on one scale. */
-const SECONDS = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, sec: 1, secs: 1, min: 60 };
-/** The factor that turns a value in `from` into `to`, when both are known time units. */
-function timeFactor(from, to) {
-    const a = SECONDS[from.toLowerCase()];
-    const b = SECONDS[to.toLowerCase()];
-    return a === undefined || b === undefined ? undefined : a / b;
-}
-function rowSeries(table, fixedLabels, problems) {
-    // Blank or repeated header cells (`| | tok/s | tok/s |`) still need distinct keys, as in CSV.
-    const names = uniqueNames(table.header);
-    // The first column names the rows: `| short prompt | 120 |` and `| long prompt | 95 |` are never averaged together.
-    const builder = new TableBuilder({ problems, fixedLabels, rowNameColumns: names.slice(0, 1) });
-    const units = new Map();
-    for (const { cells, line } of table.rows) {
-        if (cells.length !== names.length) {
-            problems.add(line, `${(0,util_text/* plural */.LS)(cells.length, 'cell')} where the table header has ${names.length}; row skipped`);
-            continue;
-        }
-        const row = {};
-        names.forEach((name, i) => {
-            const cell = cells[i] ?? '';
-            // A label keeps its text: `8B` or `4k` in a Params/Context column is not the number 8 or 4.
-            const parsed = isLabelName(name) ? undefined : parseNumericCell(cell);
-            if (!parsed) {
-                (0,util_own/* setOwn */.P)(row, name, stripInline(cell));
-                return;
-            }
-            let value = parsed.value;
-            const unit = units.get(name);
-            if (parsed.unit && unit === undefined)
-                units.set(name, parsed.unit);
-            else if (parsed.unit && unit !== undefined && parsed.unit !== unit) {
-                // `850 ms` beside `1.2 s`: one scale, never an average of mixed units.
-                const factor = timeFactor(parsed.unit, unit);
-                if (factor === undefined) {
-                    problems.add(line, `column "${name}" mixes units (${unit} and ${parsed.unit}); cell skipped`);
-                    (0,util_own/* setOwn */.P)(row, name, '');
-                    return;
-                }
-                value *= factor;
-            }
-            (0,util_own/* setOwn */.P)(row, name, value);
-        });
-        builder.addRow(row, line);
-    }
-    const result = builder.finish();
-    for (const s of result.series) {
-        const unit = units.get(s.metric);
-        if (unit)
-            s.unitHint = unit;
-    }
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/hyperfine.ts
@@ -29729,6 +30412,256 @@ const jmh = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/parse/adapters/locust.ts
+
+
+
+
+
+
+/** Header spellings, lower-cased, of every Locust version that wrote them. */
+const ALIASES = {
+    type: 'type',
+    method: 'type',
+    name: 'name',
+    'request count': 'requests',
+    '# requests': 'requests',
+    'failure count': 'failures',
+    '# failures': 'failures',
+    'median response time': 'median',
+    'average response time': 'average',
+    'min response time': 'min',
+    'max response time': 'max',
+    'average content size': 'size',
+    'requests/s': 'rps',
+    'failures/s': 'fps',
+    'requests failed/s': 'fps',
+    timestamp: 'timestamp',
+    'user count': 'users',
+    'total request count': 'totalRequests',
+};
+/** A percentile column: `50%`, `99.9%`, `100%`. */
+const PERCENTILE = /^(\d+(?:\.\d+)?)%$/;
+function layoutOf(header) {
+    const at = {};
+    const percentiles = [];
+    header.forEach((raw, i) => {
+        const name = raw.trim().toLowerCase();
+        const column = ALIASES[name];
+        if (column !== undefined && at[column] === undefined)
+            at[column] = i;
+        const p = PERCENTILE.exec(name);
+        if (p)
+            percentiles.push([Number(p[1]), i]);
+    });
+    return { at, percentiles };
+}
+function kindOf(header) {
+    const names = header.map((h) => h.trim().toLowerCase());
+    const joined = names.join(',');
+    if (joined === 'method,name,error,occurrences' || joined === 'method,name,error,occurences')
+        return 'failures';
+    if (joined === 'count,message,traceback,nodes')
+        return 'exceptions';
+    const { at } = layoutOf(header);
+    if (at.name === undefined || at.rps === undefined)
+        return undefined;
+    if (at.timestamp !== undefined && at.users !== undefined)
+        return 'history';
+    if (at.timestamp === undefined && at.requests !== undefined && at.median !== undefined && at.average !== undefined && at.type !== undefined)
+        return 'stats';
+    return undefined;
+}
+/** The header of a CSV line as Locust writes it (csv.writer: quoted only when needed, and by pre-1.0 versions always). */
+function headerOf(text) {
+    const line = (firstLine(text) ?? '').replace(/^\uFEFF/, '');
+    return line.split(',').map((f) => f.trim().replace(/^"(.*)"$/, '$1'));
+}
+/**
+ * An entry's labels. The all-requests row is `Aggregated` with no type (before 1.0: `Total`,
+ * method `None`), so one name keeps its series across Locust upgrades.
+ */
+function locust_labelsOf(type, name) {
+    const t = (type ?? '').trim();
+    const n = (name ?? '').trim();
+    const typed = t !== '' && t !== 'None';
+    if (!typed && (n === 'Aggregated' || n === 'Total'))
+        return { name: 'Aggregated' };
+    return typed ? { type: t, name: n } : { name: n };
+}
+const cell = (record, at) => (at === undefined ? undefined : record[at]);
+const valueAt = (record, at) => numberOf(cell(record, at));
+/** Ranks kept besides the median and max: `50%` is the median's bucket and `100%` the max's, which are stated exactly. */
+function percentilesOf(record, layout) {
+    const out = {};
+    for (const [rank, at] of layout.percentiles)
+        if (rank !== 50 && rank !== 100)
+            out[rank] = valueAt(record, at);
+    return out;
+}
+function entryName(labels) {
+    return labels.type ? `${labels.type} ${labels.name}` : (labels.name ?? '');
+}
+/** One `_stats.csv` row: a response-time summary, the rates, failures and content size of one endpoint. */
+function statsSeries(record, layout, line, result) {
+    const { at } = layout;
+    const labels = locust_labelsOf(cell(record, at.type), cell(record, at.name));
+    const requests = valueAt(record, at.requests);
+    const out = [];
+    const single = (metric, value, unit, direction) => {
+        if (value !== undefined)
+            out.push({ metric, labels: { ...labels }, unitHint: unit, directionHint: direction, samples: accumulate([value]), line });
+    };
+    if (requests !== undefined && requests > 0) {
+        // Percentiles of `N/A` (an entry with no timed request) are left out by summaryOf.
+        const summary = summaryOf({ n: requests, mean: valueAt(record, at.average), median: valueAt(record, at.median), min: valueAt(record, at.min), max: valueAt(record, at.max), percentiles: percentilesOf(record, layout) });
+        if (summary.mean !== undefined || summary.median !== undefined)
+            out.push({ metric: 'response_time', labels: { ...labels }, unitHint: 'ms', directionHint: 'lower', summary, line });
+        single('average_content_size', valueAt(record, at.size), 'B', 'none');
+    }
+    else if (requests === 0) {
+        // Locust writes zeros for the times of an entry without a request: not measurements.
+        result.problems.add(line, `${entryName(labels)}: no requests; its response times are zeros and not read`);
+    }
+    single('requests_per_s', valueAt(record, at.rps), 'req/s', 'higher');
+    single('failures_per_s', valueAt(record, at.fps), 'req/s', 'lower');
+    single('failure_count', valueAt(record, at.failures), '', 'lower');
+    return out;
+}
+function parseStats(text) {
+    let records;
+    let header;
+    try {
+        records = csvRecords(text, { relaxColumnCount: true });
+        header = records[0] ? Object.keys(records[0].record) : headerOf(text);
+    }
+    catch (err) {
+        return failed(`could not be read as Locust CSV: ${err.message}`);
+    }
+    const layout = layoutOf(header);
+    const result = new AdapterResult('locust');
+    for (const { record, line } of records) {
+        result.rows += 1;
+        const cells = header.map((h) => record[h] ?? '');
+        if ((cell(cells, layout.at.name) ?? '').trim() === '') {
+            result.problems.add(line, 'no name; row skipped');
+            result.excludedRows += 1;
+            continue;
+        }
+        for (const s of statsSeries(cells, layout, line, result))
+            result.add(s);
+    }
+    return result.outcome('no endpoint rows');
+}
+/**
+ * `_stats_history.csv`: the `Requests/s` and `Failures/s` of each row are the rates of the last
+ * seconds (a 10-second window), so each row is one sample over time of the entry (`Aggregated`;
+ * every endpoint too with `--csv-full-history`). The `Total …` columns are running totals since
+ * the start, and the percentiles are too unless the history is full: neither is a reading of its
+ * second, and their last values are the `_stats.csv` of the same run, so they are not read.
+ * Rows before the first request (rates of zero while users spawn) are passed over. The user count
+ * is not a label: a ramp-up changes it every second and would split the run into one series per
+ * step. Streamed record by record: an all-day history is a row a second.
+ */
+function parseHistory(text) {
+    const result = new AdapterResult('locust');
+    const entries = new Map();
+    let layout;
+    let idle = 0;
+    const take = (record, line) => {
+        if (!layout) {
+            layout = layoutOf(record);
+            return;
+        }
+        const { at } = layout;
+        result.rows += 1;
+        if (result.rows > LIMITS.rows)
+            throw new LimitError(limitMessages.rows(), line);
+        const total = valueAt(record, at.totalRequests);
+        // Not excluded: before the first request there was nothing to measure.
+        if (total === 0) {
+            idle += 1;
+            return;
+        }
+        const rps = valueAt(record, at.rps);
+        const fps = valueAt(record, at.fps);
+        if (rps === undefined && fps === undefined) {
+            result.problems.add(line, 'no Requests/s or Failures/s value; row skipped');
+            result.excludedRows += 1;
+            return;
+        }
+        const labels = locust_labelsOf(cell(record, at.type), cell(record, at.name));
+        const key = (0,identity/* labelKey */.kJ)(labels);
+        let entry = entries.get(key);
+        if (!entry) {
+            if ((entries.size + 1) * 2 > LIMITS.seriesPerFile)
+                throw new LimitError(limitMessages.seriesPerFile('endpoints'), line);
+            entry = { labels, line, rps: new SampleAccumulator(), fps: new SampleAccumulator() };
+            entries.set(key, entry);
+        }
+        if (rps !== undefined)
+            entry.rps.add(rps);
+        if (fps !== undefined)
+            entry.fps.add(fps);
+    };
+    const reader = new CsvRecordReader(',', {
+        record: take,
+        fatal: (line, reason) => result.problems.add(line, reason === 'unclosed-quote' ? 'a quoted field is never closed; the rest of the file could not be read' : 'a record is too long; the rest of the file could not be read'),
+    });
+    reader.push(text);
+    reader.end();
+    for (const e of entries.values()) {
+        if (e.rps.count > 0)
+            result.add({ metric: 'requests_per_s', labels: { ...e.labels }, unitHint: 'req/s', directionHint: 'higher', samples: e.rps, line: e.line });
+        if (e.fps.count > 0)
+            result.add({ metric: 'failures_per_s', labels: { ...e.labels }, unitHint: 'req/s', directionHint: 'lower', samples: e.fps, line: e.line });
+    }
+    return result.outcome(idle > 0 ? 'no row after the first request' : 'no rows with Requests/s');
+}
+/**
+ * `_failures.csv` and `_exceptions.csv` hold the errors behind the counts, as text: each failure
+ * is already in its endpoint's `Failure Count` and `Failures/s` in `_stats.csv`, and exceptions
+ * raised in the locustfile are not measurements. They are listed as skipped, with the totals.
+ */
+function parseErrors(text, kind) {
+    let records;
+    try {
+        records = csvRecords(text, { relaxColumnCount: true });
+    }
+    catch (err) {
+        return failed(`could not be read as Locust CSV: ${err.message}`);
+    }
+    const count = (r) => numberOf(r.Occurrences ?? r.Occurences ?? r.occurrences ?? r.Count ?? r.count) ?? 0;
+    const total = records.reduce((sum, { record }) => sum + count(record), 0);
+    const kinds = `${records.length} kind${records.length === 1 ? '' : 's'}, ${total} occurrence${total === 1 ? '' : 's'}`;
+    return kind === 'failures'
+        ? skipped(`locust failures (${kinds}): each is counted in its endpoint's Failure Count and Failures/s in _stats.csv; the error texts are not series`)
+        : skipped(`locust exceptions (${kinds}): errors raised in the locustfile, not measurements`);
+}
+/**
+ * Locust's `--csv` files: `_stats.csv` (per endpoint and `Aggregated`: a `response_time`
+ * summary in ms, `requests_per_s`, `failures_per_s`, `failure_count`, `average_content_size`),
+ * `_stats_history.csv` (the rates over time), `_failures.csv` and `_exceptions.csv` (skipped with
+ * their totals). Detected by the header alone, whatever the prefix.
+ */
+const locust = {
+    name: 'locust',
+    types: ['csv'],
+    detect(input) {
+        return kindOf(headerOf(input.text)) !== undefined;
+    },
+    parse(input) {
+        const kind = kindOf(headerOf(input.text));
+        if (kind === 'stats')
+            return parseStats(input.text);
+        if (kind === 'history')
+            return parseHistory(input.text);
+        if (kind === 'failures' || kind === 'exceptions')
+            return parseErrors(input.text, kind);
+        return skipped('not a Locust --csv file: the header must be that of _stats.csv, _stats_history.csv, _failures.csv or _exceptions.csv');
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/parse/adapters/mlperf.ts
 
 
@@ -29893,6 +30826,7 @@ const mlperf = {
  * column is the largest rounding error, and a small one is normal.
  */
 const nccl_tests_HEADER = /^#\s+size\s+count\s+type\b.*\btime\s+algbw\s+busbw\b/;
+/** `# Avg bus bandwidth : 70.742`: over the sizes the table swept, so it is labelled with them (`sizes: 8-8589934592`). */
 const AVERAGE = /^#\s*Avg bus bandwidth\s*:\s*(-?\d+(?:\.\d+)?)/;
 const COLLECTIVE = /\b(all_reduce|all_gather|alltoall|broadcast|reduce_scatter|reduce|sendrecv|scatter|gather|hypercube)_perf\b/;
 const MEASURES = [
@@ -29932,12 +30866,16 @@ const ncclTests = {
         let columns;
         let placements = [];
         const settingAt = [];
+        // The sizes the table above an average swept: its average is over them, and only comparable at the same ones.
+        let smallest;
+        let largest;
         for (const [i, raw] of input.text.split(/\r?\n/).entries()) {
             const line = raw.trim();
             if (nccl_tests_HEADER.test(line)) {
                 columns = line.slice(1).trim().split(/\s+/);
                 placements = placementsOf(columns);
                 settingAt.length = 0;
+                smallest = largest = undefined;
                 for (const name of ['type', 'redop'])
                     if (columns.includes(name))
                         settingAt.push([name, columns.indexOf(name)]);
@@ -29949,7 +30887,10 @@ const ncclTests = {
                 collective = named[1];
             const average = AVERAGE.exec(line);
             if (average) {
-                add('avg_busbw', collective ? { collective } : {}, 'GB/s', 'higher', Number(average[1]), i + 1);
+                const labels = collective ? { collective } : {};
+                if (smallest !== undefined && largest !== undefined)
+                    labels.sizes = `${smallest}-${largest}`;
+                add('avg_busbw', labels, 'GB/s', 'higher', Number(average[1]), i + 1);
                 continue;
             }
             if (!columns || line === '' || line.startsWith('#'))
@@ -29958,6 +30899,11 @@ const ncclTests = {
             if (cells.length !== columns.length || !/^\d+$/.test(cells[0]))
                 continue;
             result.rows += 1;
+            const size = BigInt(cells[0]);
+            if (smallest === undefined || size < smallest)
+                smallest = size;
+            if (largest === undefined || size > largest)
+                largest = size;
             const base = {};
             if (collective)
                 base.collective = collective;
@@ -29982,6 +30928,239 @@ const ncclTests = {
         for (const s of set.series)
             result.add(s);
         return result.outcome('no result rows under the size/count/type header');
+    },
+};
+
+;// CONCATENATED MODULE: ./src/parse/adapters/nvidia-smi.ts
+
+
+
+
+
+function fieldOf(raw) {
+    const text = raw.trim();
+    const m = /^(.*?)\s*\[([^\]]*)\]$/.exec(text);
+    return m ? { name: m[1], unit: m[2] } : { name: text, unit: undefined };
+}
+/** `--query-gpu` names: the dotted families of `nvidia-smi --help-query-gpu`, and the plain names. */
+const GPU_DOTTED = /^(utilization|memory|power|temperature|clocks|clocks_throttle_reasons|clocks_event_reasons|fan|pcie|pci|enforced|encoder|ecc|retired_pages|remapped_rows|inforom|gom|mig|accounting|driver_model|protected_memory|fabric|reset_status|module|gpu_recovery_action|clocks_max)\.[a-z0-9_.]+$/i;
+const GPU_PLAIN = new Set(['timestamp', 'index', 'name', 'uuid', 'serial', 'driver_version', 'count', 'pstate', 'compute_mode', 'persistence_mode', 'vbios_version', 'display_mode', 'display_active', 'compute_cap', 'addressing_mode']);
+/** `--query-compute-apps` names. The query `used_memory` is printed `used_gpu_memory` in the header; both are accepted. */
+const APPS_FIELDS = new Set(['timestamp', 'gpu_name', 'gpu_bus_id', 'gpu_serial', 'gpu_uuid', 'pid', 'process_name', 'used_gpu_memory', 'used_memory']);
+function nvidia_smi_kindOf(header) {
+    const names = header.map((f) => f.name.toLowerCase());
+    if (names.length < 2)
+        return undefined;
+    if (names.every((n) => GPU_PLAIN.has(n) || GPU_DOTTED.test(n)) && names.filter((n) => n.includes('.')).length >= 2)
+        return 'gpu';
+    if (names.every((n) => APPS_FIELDS.has(n)) && names.some((n) => n === 'used_gpu_memory' || n === 'used_memory'))
+        return 'apps';
+    return undefined;
+}
+function nvidia_smi_headerOf(text) {
+    const line = firstLine(text);
+    return line === undefined ? undefined : line.replace(/^\uFEFF/, '').split(',').map(fieldOf);
+}
+/**
+ * Fields that name, date or describe a GPU or a process rather than measure it: never series.
+ * Ids and versions can look like numbers (`driver_version` 550.54, `compute_cap` 9.0, `pid`).
+ */
+const NOT_MEASURED = /^(timestamp|index|uuid|serial|gpu_serial|gpu_uuid|gpu_bus_id|gpu_name|name|process_name|pid|count|driver_version|vbios_version|pstate|compute_mode|persistence_mode|display_mode|display_active|compute_cap|addressing_mode)$|^(pci|accounting|mig|ecc\.mode|driver_model|inforom|gom|clocks_throttle_reasons|clocks_event_reasons|retired_pages\.pending|fabric)\./i;
+/**
+ * The column naming each row's GPU, in order of preference. `index` is stable for a machine and
+ * the same on identical machines of a runner pool; a UUID is neither (a different board is a
+ * different series), so it is used only when the log has nothing else.
+ */
+const GPU_ID = { gpu: ['index', 'pci.bus_id', 'uuid'], apps: ['gpu_bus_id', 'gpu_uuid'] };
+/** Columns that become labels besides the GPU id: the board's name, and for processes their name (pids change every run). */
+const nvidia_smi_LABELS = {
+    gpu: [['name', 'name']],
+    apps: [['gpu_name', 'name'], ['process_name', 'process']],
+};
+/** nvidia-smi's placeholders for a reading it could not take: `[N/A]`, `[Not Supported]`, `[Unknown Error]`, `[Insufficient Permissions]`. */
+const nvidia_smi_MISSING = /^(\[[^\]]*\]|N\/A)$/i;
+const READING = /^([-+]?\d+(?:\.\d+)?)(?:\s*(\S+))?$/;
+/** Temperatures are the one numeric family written without a bracketed unit: degrees Celsius. */
+function nvidia_smi_unitOf(field) {
+    if (field.unit !== undefined)
+        return field.unit;
+    return /^temperature\./i.test(field.name) ? 'C' : '';
+}
+/** A reading as nvidia-smi writes it, with or without its unit (`250.12 W`, `250.12`). */
+function nvidia_smi_readCell(cell, unit) {
+    const text = cell.trim();
+    if (text === '' || nvidia_smi_MISSING.test(text))
+        return 'missing';
+    const m = READING.exec(text);
+    if (!m)
+        return 'text';
+    // A unit in the cell must be the header's: `12 GiB` under `[MiB]` would be off by 1024.
+    if (m[2] !== undefined && m[2].toLowerCase() !== unit.toLowerCase())
+        return 'text';
+    return { value: Number(m[1]) };
+}
+/**
+ * Reads the log record by record: nothing but one accumulator per GPU and field is kept (each
+ * bounded, src/metrics/accumulator.ts), so an all-day log at one reading a second is not held twice.
+ */
+class GpuLog {
+    result;
+    header;
+    kind = 'gpu';
+    measures = [];
+    idAt = -1;
+    labelAt = [];
+    /** A column whose text may hold the separator (`process_name` of `chrome --type=gpu,…`): surplus fields are joined into it. */
+    freeAt = -1;
+    gpus = new Map();
+    short = 0;
+    firstShort;
+    constructor(result) {
+        this.result = result;
+    }
+    take(fields, line) {
+        if (!this.header) {
+            this.start(fields.map(fieldOf));
+            return;
+        }
+        const header = this.header;
+        const cells = this.fitted(fields, header.length);
+        if (!cells) {
+            this.short += 1;
+            this.firstShort ??= line;
+            return;
+        }
+        // Logs appended run after run repeat the header.
+        if (cells[0]?.trim().startsWith(header[0]?.name ?? '') && cells.every((c, i) => fieldOf(c).name === header[i]?.name))
+            return;
+        this.result.rows += 1;
+        if (this.result.rows > LIMITS.rows)
+            throw new LimitError(limitMessages.rows(), line);
+        const gpu = this.gpuOf(cells, line);
+        this.measures.forEach((m, k) => {
+            if (m.text)
+                return;
+            const cell = nvidia_smi_readCell(cells[m.at] ?? '', m.unit);
+            if (cell === 'missing')
+                m.missing += 1;
+            else if (cell === 'text') {
+                // A column whose first reading is text (`pstate` P0, a bitmask) describes, it does not measure.
+                if (m.readings === 0 && m.unreadable === 0)
+                    m.text = true;
+                else {
+                    m.unreadable += 1;
+                    m.firstUnreadable ??= { line, cell: (cells[m.at] ?? '').trim().slice(0, 40) };
+                }
+            }
+            else {
+                m.readings += 1;
+                (gpu.samples[k] ??= new SampleAccumulator()).add(cell.value);
+            }
+        });
+    }
+    finish() {
+        const { result } = this;
+        for (const gpu of this.gpus.values()) {
+            this.measures.forEach((m, k) => {
+                const samples = gpu.samples[k];
+                if (!samples || m.text)
+                    return;
+                result.add({ metric: m.metric, labels: { ...gpu.labels }, unitHint: m.unit, directionHint: 'none', samples, line: gpu.line });
+            });
+        }
+        for (const m of this.measures) {
+            if (m.text)
+                continue;
+            const total = m.readings + m.missing + m.unreadable;
+            if (m.missing > 0)
+                result.problems.add(undefined, `${m.metric}: ${m.missing} of ${total} readings were [N/A] or [Not Supported]${m.readings === 0 ? '; no series' : '; left out'}`);
+            if (m.firstUnreadable)
+                result.problems.add(m.firstUnreadable.line, `${m.metric}: ${m.unreadable} reading${m.unreadable === 1 ? ' is' : 's are'} not a number in ${m.unit === '' ? 'no unit' : m.unit} (first: "${m.firstUnreadable.cell}"); left out`);
+        }
+        if (this.firstShort !== undefined)
+            result.problems.add(this.firstShort, `${this.short} row${this.short === 1 ? ' has' : 's have'} fewer fields than the header; skipped`);
+    }
+    start(header) {
+        if (header.length > LIMITS.columns)
+            throw new LimitError(limitMessages.columns(), 1);
+        this.header = header;
+        this.kind = nvidia_smi_kindOf(header) ?? 'gpu';
+        const at = (name) => header.findIndex((f) => f.name.toLowerCase() === name);
+        this.idAt = GPU_ID[this.kind].map(at).find((i) => i >= 0) ?? -1;
+        this.labelAt = nvidia_smi_LABELS[this.kind].map(([column, label]) => [label, at(column)]).filter(([, i]) => i >= 0);
+        this.freeAt = at(this.kind === 'apps' ? 'process_name' : 'name');
+        header.forEach((f, i) => {
+            if (NOT_MEASURED.test(f.name))
+                return;
+            // A header naming the query (`used_memory`) rather than nvidia-smi's print of it: one name keeps the series' id.
+            const metric = f.name === 'used_memory' ? 'used_gpu_memory' : f.name;
+            this.measures.push({ at: i, metric, unit: nvidia_smi_unitOf(f), readings: 0, missing: 0, unreadable: 0, text: false });
+        });
+    }
+    /** The row's cells, one per header field; undefined when it has too few. */
+    fitted(fields, width) {
+        if (fields.length === width)
+            return fields;
+        if (fields.length < width)
+            return undefined;
+        if (this.freeAt < 0)
+            return fields.slice(0, width);
+        const surplus = fields.length - width;
+        // nvidia-smi does not quote: the free-text field's own commas split it, and rejoining restores it.
+        const joined = fields.slice(this.freeAt, this.freeAt + surplus + 1).join(',');
+        return [...fields.slice(0, this.freeAt), joined, ...fields.slice(this.freeAt + surplus + 1)];
+    }
+    gpuOf(cells, line) {
+        const labels = {};
+        if (this.idAt >= 0)
+            labels.gpu = (cells[this.idAt] ?? '').trim();
+        for (const [label, at] of this.labelAt) {
+            const value = (cells[at] ?? '').trim();
+            if (value !== '' && !nvidia_smi_MISSING.test(value))
+                labels[label] = value.slice(0, 120);
+        }
+        // One series per GPU (and per process name): the board's name is the same on every row of an index.
+        const key = this.kind === 'apps' ? `${labels.gpu ?? ''}\u0000${labels.process ?? ''}` : labels.gpu ?? '';
+        const known = this.gpus.get(key);
+        if (known)
+            return known;
+        if ((this.gpus.size + 1) * Math.max(this.measures.length, 1) > LIMITS.seriesPerFile)
+            throw new LimitError(limitMessages.seriesPerFile('GPU/field combinations'), line);
+        const gpu = { labels, line, samples: [] };
+        this.gpus.set(key, gpu);
+        return gpu;
+    }
+}
+function parseLog(text) {
+    const result = new AdapterResult('nvidia-smi');
+    const log = new GpuLog(result);
+    const reader = new CsvRecordReader(',', {
+        record: (fields, line) => log.take(fields, line),
+        fatal: (line, reason) => result.problems.add(line, reason === 'unclosed-quote' ? 'a quoted field is never closed; the rest of the file could not be read' : 'a record is too long; the rest of the file could not be read'),
+    });
+    reader.push(text);
+    reader.end();
+    log.finish();
+    return result.outcome('no numeric readings under the nvidia-smi header');
+}
+/**
+ * nvidia-smi `--query-gpu` / `--query-compute-apps` logs (`--format=csv`, with or without
+ * `nounits`). Detected by a header whose every field is an nvidia-smi query name, at least two
+ * of them dotted (`utilization.gpu`, `memory.used`), or the compute-apps fields with
+ * `used_gpu_memory`; a `noheader` log names nothing and is left to the generic reader.
+ */
+const nvidiaSmi = {
+    name: 'nvidia-smi',
+    types: ['csv'],
+    detect(input) {
+        const header = nvidia_smi_headerOf(input.text);
+        return header !== undefined && nvidia_smi_kindOf(header) !== undefined;
+    },
+    parse(input) {
+        const header = nvidia_smi_headerOf(input.text);
+        if (header === undefined || nvidia_smi_kindOf(header) === undefined)
+            return skipped('not an nvidia-smi query log: the header must name nvidia-smi query fields (utilization.gpu, memory.used, …)');
+        return parseLog(input.text);
     },
 };
 
@@ -30259,6 +31438,9 @@ const pytestBenchmark = {
 
 
 
+
+
+
 /**
  * General benchmarking tools, in detection order. Each detector looks for keys
  * only its tool writes; Bencher's `{bench: {measure: {value}}}` shape is the
@@ -30277,6 +31459,9 @@ const GENERAL_ADAPTERS = [
     cargoBench,
     ncclTests,
     mlperf,
+    benchmarkDotNet,
+    nvidiaSmi,
+    locust,
 ];
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/genai-perf.ts
@@ -30759,7 +31944,8 @@ function isBenchTable(header) {
 function isMarkdown(text) {
     if (!/\|[ \t]*t\/s[ \t]*\|/.test(text))
         return false;
-    const tables = findTables(text);
+    // Console output is often pasted in a code block: its tables are read there too.
+    const tables = findTables(text, { inFences: true });
     // A document that also holds other tables is left to the Markdown reader, which reads them all.
     return tables.length > 0 && tables.every((t) => isBenchTable(t.header));
 }
@@ -30769,7 +31955,7 @@ function parseMarkdownText(text) {
     const set = new SeriesSet(problems);
     let rows = 0;
     let used = 0;
-    const tables = findTables(text);
+    const tables = findTables(text, { inFences: true });
     const testOf = (cells, at) => splitDepth((cells[at] ?? '').replace(/^(pp|tg)\s+(\d)/, '$1$2').replace(/\+(pp|tg)\s+(\d)/, '+$1$2').trim());
     const hasDepths = tables.some((t) => {
         const at = t.header.map((h) => h.trim().toLowerCase()).indexOf('test');
@@ -30978,7 +32164,7 @@ const llmperfAdapter = {
  * over the items scored) it would read as a spread of runs, and the
  * findings would call every accuracy unstable (the sd of 0/1 item scores).
  */
-const ADAPTER = 'lm-eval';
+const lm_eval_ADAPTER = 'lm-eval';
 const ARROWS = { '↑': 'higher', '↓': 'lower' };
 /** Scores are proportions or plain numbers: stated as no unit, so `byte_perplexity` is never read as bytes. */
 const NO_UNIT = '';
@@ -31185,8 +32371,8 @@ function parseJson(input) {
     }
     const series = set.series;
     if (series.length === 0)
-        return skipped(`${ADAPTER}: no numeric score under "results"`);
-    return parsedOutcome(ADAPTER, series, problems, { rows });
+        return skipped(`${lm_eval_ADAPTER}: no numeric score under "results"`);
+    return parsedOutcome(lm_eval_ADAPTER, series, problems, { rows });
 }
 const NAME_COLUMN = /^(tasks?|groups)$/;
 /** Where make_table's columns are, or undefined for any other table. */
@@ -31300,8 +32486,8 @@ function lm_eval_parseMarkdown(input) {
     });
     const series = set.series;
     if (series.length === 0)
-        return skipped(`${ADAPTER}: no numeric score in the table`);
-    return parsedOutcome(ADAPTER, series, problems, { rows, excludedRows: rows - read });
+        return skipped(`${lm_eval_ADAPTER}: no numeric score in the table`);
+    return parsedOutcome(lm_eval_ADAPTER, series, problems, { rows, excludedRows: rows - read });
 }
 // ---------------------------------------------------------------- adapter
 function lm_eval_detect(input) {
@@ -31319,7 +32505,7 @@ function lm_eval_parse(input) {
     return skipped('lm-evaluation-harness writes JSON results or a Markdown table');
 }
 const lmEvalAdapter = {
-    name: ADAPTER,
+    name: lm_eval_ADAPTER,
     types: ['json', 'markdown', 'text'],
     detect: lm_eval_detect,
     parse: lm_eval_parse,
@@ -31377,6 +32563,9 @@ const VERBOSE_LINE = /^[ \t]*(total duration|load duration|prompt eval count|pro
 // `$ ollama run llama3.2 --verbose`, `user@host:~$ ollama run --verbose qwen2.5:0.5b`, `#### PROMPT 1: ollama run phi < p.txt`:
 // in a log of timing blocks, the command names the model of the blocks after it.
 const RUN_COMMAND = /(?:^[ \t]*|[$#>%:][ \t]*)ollama[ \t]+run[ \t]+(?:-{1,2}[\w-]+(?:=\S+)?\s+)*([A-Za-z0-9][\w.\-/]*(?::[\w.\-]+)?)/;
+// `Model: \`deepseek-r1:7b\``, `**Model:** qwen3:8b`, `- model = llama3.2`: a line naming the model of the blocks after it
+// in notes that paste one block per model. Only a whole line of that shape, never prose.
+const MODEL_LINE = /^[ \t]*(?:[-*][ \t]+)?(?:\*\*|__)?model(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*`?([A-Za-z0-9][\w.\-/]*(?::[\w.\-]+)?)`?[ \t]*(?:\*\*|__)?[ \t]*$/i;
 function isVerboseLog(text) {
     // `[ \t]`, not `\s`: with the m flag, `^\s*` would rescan every run of blank lines of a big log.
     if (!/^[ \t]*eval rate:[ \t]+[\d.]+[ \t]+tokens\/s[ \t]*$/m.test(text))
@@ -31404,7 +32593,7 @@ function parseVerboseLog(text) {
         answer = undefined;
     };
     text.split(/\r?\n/).forEach((raw, i) => {
-        const command = RUN_COMMAND.exec(raw);
+        const command = RUN_COMMAND.exec(raw) ?? MODEL_LINE.exec(raw);
         if (command) {
             flush();
             model = command[1];
@@ -32141,6 +33330,8 @@ function describeConfig(config) {
     };
 }
 
+// EXTERNAL MODULE: ./src/util/tool-adapter.ts
+var tool_adapter = __nccwpck_require__(582);
 // EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
 var out = __nccwpck_require__(5648);
 var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
@@ -32547,7 +33738,11 @@ function bySuffix(group, position) {
         return [group];
     return [...classes.values()].filter((c) => c.length > 1);
 }
-/** Markdown files are notes and reports first: sibling notes with the same table are not variants of one run. */
+/**
+ * Markdown and text files are notes and reports first: sibling notes with the
+ * same table are not variants of one run. A tool's console output saved as
+ * text (`results/<cluster>/all_reduce_perf.txt`) is a run, and is grouped.
+ */
 const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.log']);
 function unitsOf(series) {
     const units = new Map();
@@ -32597,11 +33792,30 @@ function usable(levels) {
  * never to labels or ids; a label the file itself states wins over a path
  * factor of the same name. Returns the factors found.
  */
-function assignPathFactors(series, rules = []) {
-    return pathFactors(series, rules).factors;
+function assignPathFactors(series, rules = [], context = {}) {
+    return pathFactors(series, rules, context).factors;
+}
+const NONE = new Set();
+/**
+ * A `factors` rule's match in a path: as written (workspace-relative), or
+ * relative to the analysed folder, as a user of `analyze results` writes it
+ * (`*‍/: cluster` for `results/<cluster>/…`). The position counts from the
+ * workspace either way.
+ */
+function ruleMatch(test, path, root) {
+    const at = (text, skipped) => {
+        const match = test.exec(text);
+        const span = match?.indices?.[1];
+        if (!match || !span)
+            return undefined;
+        return { level: match[1], position: skipped + text.slice(0, span[0]).split('/').length - 1 };
+    };
+    const prefix = root !== undefined && root !== '.' && root !== '' ? `${root}/` : undefined;
+    return at(path, 0) ?? (prefix && path.startsWith(prefix) ? at(path.slice(prefix.length), prefix.split('/').length - 1) : undefined);
 }
 /** assignPathFactors, and the `factors` rules that matched no file holding series (so the run can say so). */
-function pathFactors(series, rules = []) {
+function pathFactors(series, rules = [], context = {}) {
+    const toolOutputs = context.toolOutputs ?? NONE;
     const units = unitsOf(series);
     const found = new Map();
     const note = (name, level, where, source) => {
@@ -32611,7 +33825,7 @@ function pathFactors(series, rules = []) {
             f.levels.push(level);
         found.set(key, f);
     };
-    const list = [...units.entries()].filter(([, unit]) => !DOCUMENT_EXTENSIONS.has(unit.extension.toLowerCase()));
+    const list = [...units.entries()].filter(([, unit]) => !DOCUMENT_EXTENSIONS.has(unit.extension.toLowerCase()) || toolOutputs.has(unit.series[0].file));
     const depth = Math.max(0, ...list.map(([, u]) => u.segments.length));
     for (let position = 0; position < depth; position++) {
         const groups = new Map();
@@ -32652,13 +33866,11 @@ function pathFactors(series, rules = []) {
     const matched = new Set();
     for (const [path, unit] of units) {
         for (const { rule, test } of compiled) {
-            const match = test.exec(path);
-            const span = match?.indices?.[1];
-            if (!match || !span)
+            const found = ruleMatch(test, path, context.root);
+            if (!found)
                 continue;
             matched.add(rule);
-            const level = match[1];
-            const position = path.slice(0, span[0]).split('/').length - 1;
+            const { level, position } = found;
             for (const [name, f] of unit.factors)
                 if (f.position === position)
                     unit.factors.delete(name);
@@ -32965,11 +34177,13 @@ function runOrder(entry) {
  * The experiment behind the files: replicate runs pooled into one series
  * each, then factors read from sibling folder and file names. Runs before
  * ids are made unique and before any comparison, so a baseline analysed the
- * same way pools the same runs under the same ids.
+ * same way pools the same runs under the same ids. `context`: files a tool
+ * adapter read (grouped into factors even when saved as text) and the
+ * analysed folder (`factors` rules may be written relative to it).
  */
-function structureExperiments(series, factorRules) {
+function structureExperiments(series, factorRules, context = {}) {
     const pooled = poolReplicates(series);
-    const { factors, unmatched } = pathFactors(pooled.series, factorRules);
+    const { factors, unmatched } = pathFactors(pooled.series, factorRules, context);
     return {
         series: pooled.series,
         structure: { replicateGroups: pooled.groups, factors, seriesBeforePooling: series.length },
@@ -34158,7 +35372,11 @@ async function readWithAdapter(req) {
             const text = await readText();
             const doc = input(file, file.type, text);
             const adapter = detectAdapter(doc);
-            return adapter ? { outcome: run(adapter, doc) } : { text };
+            if (!adapter)
+                return { text };
+            // A page that pastes two tools' output under its headings (Ollama's timings, then llama-bench tables)
+            // is read section by section: read whole, the first tool to recognise it would hide the other's results.
+            return { outcome: readPastedOutput(file, text, { mixedOnly: true }) ?? run(adapter, doc) };
         }
         case 'csv':
         case 'jsonl':
@@ -34234,18 +35452,29 @@ const readSome = (outcome) => outcome?.status === 'parsed' && outcome.series.len
  * Benchmark): the text readers' outcome for it, if one recognises it and
  * reads results. Output under two or more headings ("Before", "After"; one
  * model each) is read section by section, each series labelled with its
- * `section`, so two runs are never pooled into one.
+ * `section`, so two runs are never pooled into one. With `mixedOnly` (a page
+ * a tool already recognises whole) the sections' outcome is returned only
+ * when two or more tools read results in them.
  */
-function readPastedOutput(file, text) {
+function readPastedOutput(file, text, options = {}) {
     const read = [];
-    for (const section of sections(text)) {
+    const parts = sections(text);
+    // One section is the page itself: nothing a whole reading would miss.
+    if (options.mixedOnly && parts.length < 2)
+        return undefined;
+    for (const section of parts) {
         const part = input(file, 'text', section.text);
         const adapter = detectAdapter(part);
         const outcome = adapter ? run(adapter, part) : undefined;
         if (readSome(outcome))
             read.push({ heading: section.heading, outcome: shifted(outcome, section.offset) });
     }
-    if (read.length === 0) {
+    const tools = [...new Set(read.map((r) => r.outcome.adapter))];
+    if (options.mixedOnly) {
+        if (tools.length < 2)
+            return undefined;
+    }
+    else if (read.length === 0) {
         // Output that only makes sense whole (a header in one section, its rows under the next): the page as one text.
         const whole = input(file, 'text', text);
         const adapter = detectAdapter(whole);
@@ -34255,7 +35484,7 @@ function readPastedOutput(file, text) {
     if (read.length === 1)
         return read[0]?.outcome;
     const first = read[0]?.outcome;
-    const merged = { ...first, series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0 };
+    const merged = { ...first, adapter: tools.join('+'), series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0 };
     // The headings all the read sections share (the page's title) name none of them apart.
     const paths = read.map((r) => (r.heading === '' ? [] : r.heading.split(' › ')));
     let shared = 0;
@@ -34646,6 +35875,7 @@ const version_VERSION = '0.1.0';
 
 
 
+
 const PARSE_CONCURRENCY = 8;
 /** Below this many files a reading thread costs more to start (about 20 ms) than it saves. */
 const PREFETCH_MIN_FILES = 200;
@@ -34847,7 +36077,8 @@ async function analyze(config, deps) {
         return withExtraProblems(entryFor(file, outcome, count, modified.get(file.path)), b.problems);
     });
     const te = deps.elapsed();
-    const structured = structureExperiments(series, config.factors);
+    const toolOutputs = new Set(entries.filter((e) => e.series > 0 && (0,tool_adapter/* isToolAdapter */.S)(e.adapter)).map((e) => e.path));
+    const structured = structureExperiments(series, config.factors, { toolOutputs, root: rootRelative(config) });
     const experimentsMs = deps.elapsed() - te;
     disambiguateIds(structured.series);
     const unread = cap.cut === undefined ? 0 : files.length - cap.cut - 1;
@@ -35082,7 +36313,7 @@ class HistoryError extends Error {
 }
 const nullableNumber = (v) => v === null || (typeof v === 'number' && Number.isFinite(v));
 /** Parses and validates history.json; a file of another key (branch, path, hardware) is refused. */
-function parseHistory(text, expected) {
+function branch_history_parseHistory(text, expected) {
     let data;
     try {
         data = JSON.parse(text);
@@ -35132,7 +36363,7 @@ async function readHistory(file, expected) {
             return undefined;
         throw new HistoryError(`history.json cannot be read (${err.code ?? err.message})`);
     }
-    return parseHistory(text, expected);
+    return branch_history_parseHistory(text, expected);
 }
 async function branch_history_writeHistory(file, history) {
     await fs.writeFile(file, serialiseHistory(history));
@@ -36781,7 +38012,10 @@ function scoreBound(family) {
     return 10 * weight * effect * sizeWeight(n) * load;
 }
 
+// EXTERNAL MODULE: ./src/util/excluded-rows.ts
+var excluded_rows = __nccwpck_require__(5376);
 ;// CONCATENATED MODULE: ./src/findings/stability.ts
+
 
 
 
@@ -36880,6 +38114,7 @@ function stabilityCandidates(series, files) {
         const key = scopeOf(owner);
         const entry = byScope.get(key) ?? { items: [], series: [], excluded: 0 };
         entry.excluded += f.excludedRows;
+        (entry.excludedBy ??= []).push(f.adapter ?? '');
         byScope.set(key, entry);
     }
     const out = [];
@@ -36921,11 +38156,14 @@ function stabilityCandidates(series, files) {
                 parts.push(`run-to-run spread in ${(0,util_text/* plural */.LS)(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${item(i).name} ${item(i).note}`).join('; ')})`);
             if (warmups.length > 0)
                 parts.push(`the first sample stands out in ${(0,util_text/* plural */.LS)(warmups.length, 'series', 'series')} (${item(warmups[0]).name}: ${item(warmups[0]).note})`);
+            const by = (0,excluded_rows/* excludedBy */.U)(entry.excludedBy ?? []);
             if (entry.excluded > 0)
-                parts.push(`${(0,util_text/* plural */.LS)(entry.excluded, 'row')} with a non-empty error column left out of every statistic`);
+                parts.push(`${(0,excluded_rows/* excludedRowsText */.l)(entry.excluded, by)} left out of every statistic`);
             const stability = { items: listed.map(item) };
-            if (entry.excluded > 0)
+            if (entry.excluded > 0) {
                 stability.excludedRows = entry.excluded;
+                stability.excludedBy = by;
+            }
             return {
                 kind: 'stability',
                 metric: lead?.metric ?? '',

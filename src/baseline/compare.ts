@@ -234,6 +234,42 @@ function fewer(minSamples: number): string {
   return `fewer than ${minSamples} samples (min-samples): threshold only`;
 }
 
+/**
+ * A baseline of 0 has no relative change, but a count of failures that rises
+ * from 0 (vLLM's `failed` requests, 0 → 30) is the plainest regression there
+ * is: any move away from 0 in the bad direction is past every threshold, and
+ * in the good direction past it too. With samples on both sides it must also
+ * be significant (Welch's test on the difference itself); 0 against 0 is
+ * unchanged. Metrics without a better direction report nothing more.
+ */
+function fromZero(result: SeriesComparison, base: ComparableSeries, head: ComparableSeries, settings: CompareSettings): SeriesComparison {
+  const h = result.head?.value ?? 0;
+  if (h === 0) {
+    result.change = 0;
+    result.method = 'threshold-only';
+    result.verdict = 'unchanged';
+    result.note = `0 in both runs`;
+    return result;
+  }
+  result.note = `baseline ${settings.statistic} is 0: no relative change`;
+  if (result.direction === 'none') return result;
+  const nb = base.stats.n;
+  const nh = head.stats.n;
+  const tested = settings.statistic === 'mean' && nb !== null && nh !== null && nb >= settings.minSamples && nh >= settings.minSamples && base.stats.sd !== null && head.stats.sd !== null;
+  const p = tested ? welchTest(moments(base.stats, nb), moments(head.stats, nh)).p : null;
+  result.method = tested ? (base.source === 'summary' || head.source === 'summary' ? 'welch-summary' : 'welch') : 'threshold-only';
+  result.pValue = p;
+  if (p !== null && !(p < 1 - settings.confidence)) {
+    result.verdict = 'unchanged';
+    result.note = `${h > 0 ? 'rose' : 'fell'} from 0 within the noise (p=${p.toPrecision(2)}): no relative change`;
+    return result;
+  }
+  const worse = result.direction === 'lower' ? h > 0 : h < 0;
+  result.verdict = worse ? 'regressed' : 'improved';
+  result.note = `${h > 0 ? 'rose' : 'fell'} from 0: no relative change, past any threshold`;
+  return result;
+}
+
 /** A baseline series in this run's unit: every statistic and sample multiplied by `factor`. */
 function inUnit(s: ComparableSeries, factor: number, unit: string): ComparableSeries {
   return { ...s, unit, stats: scaleStats(s.stats, factor), samples: s.samples.map((x) => x * factor) };
@@ -280,10 +316,7 @@ export function compareSeries(stated: ComparableSeries, head: ComparableSeries, 
     result.note = 'no finite value to compare';
     return result;
   }
-  if (b.value === 0) {
-    result.note = `baseline ${settings.statistic} is 0: no relative change`;
-    return result;
-  }
+  if (b.value === 0) return fromZero(result, base, head, settings);
   // A mean against a median (the file's format changed what it states) is no change of either. A baseline saved
   // before medians were marked holds its median as the mean and in p50: that side's p50 is the median to compare.
   if (settings.statistic !== 'median' && (base.stats.center === 'median') !== (head.stats.center === 'median')) {

@@ -156,7 +156,11 @@ function bySuffix<T extends [string, Unit]>(group: T[], position: number): T[][]
   return [...classes.values()].filter((c) => c.length > 1);
 }
 
-/** Markdown files are notes and reports first: sibling notes with the same table are not variants of one run. */
+/**
+ * Markdown and text files are notes and reports first: sibling notes with the
+ * same table are not variants of one run. A tool's console output saved as
+ * text (`results/<cluster>/all_reduce_perf.txt`) is a run, and is grouped.
+ */
 const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.log']);
 
 function unitsOf(series: readonly Series[]): Map<string, Unit> {
@@ -209,12 +213,38 @@ function usable(levels: readonly string[]): boolean {
  * never to labels or ids; a label the file itself states wins over a path
  * factor of the same name. Returns the factors found.
  */
-export function assignPathFactors(series: readonly Series[], rules: readonly PatternRule<string>[] = []): PathFactor[] {
-  return pathFactors(series, rules).factors;
+export function assignPathFactors(series: readonly Series[], rules: readonly PatternRule<string>[] = [], context: FactorContext = {}): PathFactor[] {
+  return pathFactors(series, rules, context).factors;
+}
+
+/** What the run knows beyond the series: files a tool adapter read, and the analysed folder (workspace-relative). */
+export interface FactorContext {
+  toolOutputs?: ReadonlySet<string>;
+  root?: string;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * A `factors` rule's match in a path: as written (workspace-relative), or
+ * relative to the analysed folder, as a user of `analyze results` writes it
+ * (`*‍/: cluster` for `results/<cluster>/…`). The position counts from the
+ * workspace either way.
+ */
+function ruleMatch(test: RegExp, path: string, root: string | undefined): { level: string; position: number } | undefined {
+  const at = (text: string, skipped: number) => {
+    const match = test.exec(text);
+    const span = match?.indices?.[1];
+    if (!match || !span) return undefined;
+    return { level: match[1] as string, position: skipped + text.slice(0, span[0]).split('/').length - 1 };
+  };
+  const prefix = root !== undefined && root !== '.' && root !== '' ? `${root}/` : undefined;
+  return at(path, 0) ?? (prefix && path.startsWith(prefix) ? at(path.slice(prefix.length), prefix.split('/').length - 1) : undefined);
 }
 
 /** assignPathFactors, and the `factors` rules that matched no file holding series (so the run can say so). */
-export function pathFactors(series: readonly Series[], rules: readonly PatternRule<string>[] = []): { factors: PathFactor[]; unmatched: PatternRule<string>[] } {
+export function pathFactors(series: readonly Series[], rules: readonly PatternRule<string>[] = [], context: FactorContext = {}): { factors: PathFactor[]; unmatched: PatternRule<string>[] } {
+  const toolOutputs = context.toolOutputs ?? NONE;
   const units = unitsOf(series);
   const found = new Map<string, PathFactor>();
   const note = (name: string, level: string, where: string, source: PathFactor['source']) => {
@@ -223,7 +253,7 @@ export function pathFactors(series: readonly Series[], rules: readonly PatternRu
     if (!f.levels.includes(level)) f.levels.push(level);
     found.set(key, f);
   };
-  const list = [...units.entries()].filter(([, unit]) => !DOCUMENT_EXTENSIONS.has(unit.extension.toLowerCase()));
+  const list = [...units.entries()].filter(([, unit]) => !DOCUMENT_EXTENSIONS.has(unit.extension.toLowerCase()) || toolOutputs.has((unit.series[0] as Series).file));
   const depth = Math.max(0, ...list.map(([, u]) => u.segments.length));
   for (let position = 0; position < depth; position++) {
     const groups = new Map<string, [string, Unit][]>();
@@ -257,12 +287,10 @@ export function pathFactors(series: readonly Series[], rules: readonly PatternRu
   const matched = new Set<PatternRule<string>>();
   for (const [path, unit] of units) {
     for (const { rule, test } of compiled) {
-      const match = test.exec(path);
-      const span = match?.indices?.[1];
-      if (!match || !span) continue;
+      const found = ruleMatch(test, path, context.root);
+      if (!found) continue;
       matched.add(rule);
-      const level = match[1] as string;
-      const position = path.slice(0, span[0]).split('/').length - 1;
+      const { level, position } = found;
       for (const [name, f] of unit.factors) if (f.position === position) unit.factors.delete(name);
       unit.factors.set(rule.value, { level, position });
       note(rule.value, level, rule.pattern, 'input');

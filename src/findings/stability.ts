@@ -1,4 +1,5 @@
 import { normaliseRunPath } from '../metrics/identity.js';
+import { excludedBy, excludedRowsText } from '../util/excluded-rows.js';
 import type { StabilityItem } from '../model/finding.js';
 import type { FileEntry } from '../model/report.js';
 import type { Series } from '../model/series.js';
@@ -91,7 +92,7 @@ export function stabilityFindings(series: readonly Series[], files: readonly Fil
 
 /** stabilityFindings, each written only when asked. */
 export function stabilityCandidates(series: readonly Series[], files: readonly FileEntry[]): StabilityCandidate[] {
-  const byScope = new Map<string, { items: RawItem[]; series: Series[]; excluded: number }>();
+  const byScope = new Map<string, { items: RawItem[]; series: Series[]; excluded: number; excludedBy?: string[] }>();
   // normaliseRunPath is memoised: a file's many series do not redo its path.
   const scopeOf = (s: Series) => s.experiment || normaliseRunPath(s.file);
   // Each file's first series: the files the stage reads, and the scope their excluded rows count in.
@@ -118,6 +119,7 @@ export function stabilityCandidates(series: readonly Series[], files: readonly F
     const key = scopeOf(owner);
     const entry = byScope.get(key) ?? { items: [], series: [], excluded: 0 };
     entry.excluded += f.excludedRows;
+    (entry.excludedBy ??= []).push(f.adapter ?? '');
     byScope.set(key, entry);
   }
   const out: StabilityCandidate[] = [];
@@ -155,9 +157,13 @@ export function stabilityCandidates(series: readonly Series[], files: readonly F
       }
       if (runs.length > 0) parts.push(`run-to-run spread in ${plural(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${item(i).name} ${item(i).note}`).join('; ')})`);
       if (warmups.length > 0) parts.push(`the first sample stands out in ${plural(warmups.length, 'series', 'series')} (${item(warmups[0] as RawItem).name}: ${item(warmups[0] as RawItem).note})`);
-      if (entry.excluded > 0) parts.push(`${plural(entry.excluded, 'row')} with a non-empty error column left out of every statistic`);
+      const by = excludedBy(entry.excludedBy ?? []);
+      if (entry.excluded > 0) parts.push(`${excludedRowsText(entry.excluded, by)} left out of every statistic`);
       const stability: DraftFinding['stability'] = { items: listed.map(item) };
-      if (entry.excluded > 0) stability.excludedRows = entry.excluded;
+      if (entry.excluded > 0) {
+        stability.excludedRows = entry.excluded;
+        stability.excludedBy = by;
+      }
       return {
         kind: 'stability',
         metric: lead?.metric ?? '',

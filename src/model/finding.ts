@@ -1,4 +1,5 @@
 import type { SeriesComparison } from './comparison.js';
+import type { ExcludedBy } from '../util/excluded-rows.js';
 import type { Direction } from './series.js';
 
 export type FindingKind = 'ranking' | 'sweep' | 'change' | 'stability';
@@ -112,7 +113,8 @@ export interface Finding {
   lead?: NoiseTest;
   sweep?: SweepDetail;
   change?: Pick<SeriesComparison, 'verdict' | 'change' | 'interval' | 'pValue' | 'base' | 'head' | 'gated' | 'threshold' | 'labels' | 'file'>;
-  stability?: { items: StabilityItem[]; excludedRows?: number };
+  /** excludedBy: what left the rows out (src/util/excluded-rows.ts); absent in reports before it was kept. */
+  stability?: { items: StabilityItem[]; excludedRows?: number; excludedBy?: ExcludedBy };
 }
 
 /** What the experiments stage recovered from the tree's layout, for the report's data notes. */

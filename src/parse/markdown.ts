@@ -44,8 +44,12 @@ export function splitRow(line: string): string[] {
   return cells;
 }
 
-/** GFM tables outside code fences, each with the heading it sits under. */
-export function findTables(text: string): MarkdownTable[] {
+/**
+ * GFM tables outside code fences, each with the heading it sits under. With
+ * `inFences`, tables inside fences too: a tool's console output pasted as a
+ * code block (llama-bench prints a Markdown table) is that tool's table.
+ */
+export function findTables(text: string, options: { inFences?: boolean } = {}): MarkdownTable[] {
   const lines = text.split(/\r?\n/);
   const tables: MarkdownTable[] = [];
   let heading: string | undefined;
@@ -59,10 +63,13 @@ export function findTables(text: string): MarkdownTable[] {
       continue;
     }
     if (fence !== undefined) {
-      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-      continue;
+      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) {
+        fence = undefined;
+        continue;
+      }
+      if (!options.inFences) continue;
     }
-    const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    const h = fence === undefined ? /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line) : null;
     if (h) {
       heading = stripInline(h[1] as string);
       continue;

@@ -1,4 +1,5 @@
 import type { Finding, FindingLevel } from '../model/finding.js';
+import { excludedRowsText } from '../util/excluded-rows.js';
 import { formatNumber, formatP } from '../util/numbers.js';
 import { barChart } from './charts.js';
 import { code, details, escapeMarkdown, table } from './format.js';
@@ -113,7 +114,7 @@ function rankingChart(f: Finding): string | undefined {
 function stabilityList(f: Finding): string {
   const items = f.stability?.items ?? [];
   const lines = items.slice(0, TABLE_ROWS).map((i) => `- ${escapeMarkdown(i.name)}: ${escapeMarkdown(i.note)}`);
-  if (f.stability?.excludedRows) lines.push(`- ${f.stability.excludedRows} row(s) with a non-empty error column left out`);
+  if (f.stability?.excludedRows) lines.push(`- ${excludedRowsText(f.stability.excludedRows, f.stability.excludedBy ?? 'error-column')} left out`);
   return lines.join('\n');
 }
 

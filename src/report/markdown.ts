@@ -1,4 +1,5 @@
 import { isThroughput } from '../metrics/infer.js';
+import { excludedBy, excludedRowsText } from '../util/excluded-rows.js';
 import type { Direction, Series } from '../model/series.js';
 import { centerNote, formatBytes, plural } from '../util/text.js';
 import { calibrationSections } from './calibration.js';
@@ -174,8 +175,10 @@ function inventorySection(report: Report): string {
     : 'Not a git checkout: latest change is the file-system time.';
   parts.push(timeSource);
   if (inv.totals.excludedRows > 0) {
-    const files = inv.files.filter((f) => f.excludedRows > 0).map((f) => `${code(f.path)} (${f.excludedRows})`);
-    parts.push(`Rows with a non-empty error column are left out of every statistic: ${inv.totals.excludedRows} in ${files.join(', ')}.`);
+    const excluding = inv.files.filter((f) => f.excludedRows > 0);
+    const files = excluding.map((f) => `${code(f.path)} (${f.excludedRows})`);
+    const what = excludedRowsText(inv.totals.excludedRows, excludedBy(excluding.map((f) => f.adapter)));
+    parts.push(`Left out of every statistic: ${what}, in ${files.join(', ')}.`);
   }
   const problems = problemLines(inv.files);
   if (problems.length > 0) {

@@ -49,6 +49,7 @@ describe('detection over a mixed folder', () => {
       // A page with a metric table is the table reader's; one without is read for the console output it quotes.
       'test/fixtures/tools/ollama/results-and-log.md': 'markdown',
       'test/fixtures/tools/ollama/setup-notes.md': 'ollama',
+      'test/fixtures/tools/ollama/speed-notes.md': 'ollama+llama-bench',
       'test/fixtures/tools/ollama/verbose-headed.log': 'ollama',
       'test/fixtures/tools/ollama/verbose-two-models.log': 'ollama',
       // Every request failed: recognised, then skipped with the reason.

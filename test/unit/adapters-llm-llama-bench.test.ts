@@ -122,6 +122,13 @@ describe('llama-bench depth sweeps', () => {
     ]);
   });
 
+  it('reads a table pasted inside a code block, as notes commit llama-bench output', () => {
+    const text = ['Results on the iGPU:', '', '```', '| model | size | params | backend | ngl | test | t/s |', '| --- | ---: | ---: | --- | --: | ---: | ---: |', '| qwen3 8B Q4_K - Medium | 4.68 GiB | 8.19 B | ROCm | 99 | pp512 | 92.78 ± 0.50 |', '```', ''].join('\n');
+    expect(llamaBenchAdapter.detect({ path: 'notes.txt', type: 'text', text })).toBe(true);
+    const series = parsed(llamaBenchAdapter.parse({ path: 'notes.txt', type: 'text', text })).series;
+    expect(series.map((s) => [s.labels.test, s.line])).toEqual([['pp512', 6]]);
+  });
+
   it('adds no n_depth label to a file without depths, so ordinary ids do not change', () => {
     const table = ['| model | size | params | backend | ngl | test | t/s |', '| --- | ---: | ---: | --- | --: | ---: | ---: |', '| qwen3 8B Q4_K - Medium | 4.68 GiB | 8.19 B | Vulkan | 99 | pp512 | 1500.00 ± 3.00 |'].join('\n');
     expect(parsed(llamaBenchAdapter.parse({ path: 'plain.md', type: 'markdown', text: table })).series[0]?.labels).toEqual({ model_type: 'qwen3 8B Q4_K - Medium', backends: 'Vulkan', n_gpu_layers: '99', test: 'pp512' });

@@ -93,6 +93,20 @@ describe('`ollama run --verbose` output pasted into a Markdown page', () => {
     expect(only(series, 'total_duration_ms', { model: 'llama3.2:1b' }).samples).toEqual([912.4]);
   });
 
+  it('labels each block with the model a `Model:` line before it names, so five models are never one series', async () => {
+    const series = built(await readFixture('ollama/speed-notes.md'));
+    expect(only(series, 'eval_rate', { model: 'qwen3:1.7b', section: 'Ollama' }).samples).toEqual([47.76]);
+    expect(only(series, 'eval_rate', { model: 'qwen3:8b', section: 'Ollama' }).samples).toEqual([13.93]);
+  });
+
+  it('reads a page that pastes Ollama timings and llama-bench tables (in code blocks) under its headings, each by its tool', async () => {
+    const outcome = parsed(await readFixture('ollama/speed-notes.md'));
+    expect(outcome.adapter).toBe('ollama+llama-bench');
+    const series = built(await readFixture('ollama/speed-notes.md'));
+    expect(only(series, 'tokens_per_s', { model_type: 'qwen3 8B Q4_K - Medium', backends: 'Vulkan', n_gpu_layers: '99', test: 'pp512', section: 'llama.cpp' }).stats.mean).toBe(401.2);
+    expect(only(series, 'eval_rate', { model: 'qwen3:8b', section: 'Ollama' }).stats.mean).toBe(13.93);
+  });
+
   it("leaves a page with a metric table to the table reader, whatever console output it quotes", async () => {
     const outcome = parsed(await readFixture('ollama/results-and-log.md'));
     expect(outcome.adapter).toBe('markdown');

@@ -17,9 +17,11 @@ describe('nccl-tests output', () => {
     ]);
   });
 
-  it('reads the average bus bandwidth line as its own series', async () => {
+  it('reads the average bus bandwidth line as its own series, labelled with the sizes it averages over (only comparable at the same sizes)', async () => {
     const data = parsed(await readTool('nccl-tests/all-reduce.txt'));
-    expect(one(data, 'avg_busbw', { collective: 'all_reduce' }).samples).toEqual([13.5822]);
+    const avg = one(data, 'avg_busbw', { collective: 'all_reduce' });
+    expect(avg.samples).toEqual([13.5822]);
+    expect(avg.labels).toEqual({ collective: 'all_reduce', sizes: '8-134217728' });
   });
 
   it('reports a size whose results failed validation (#wrong) and leaves those results out', async () => {

@@ -184,9 +184,21 @@ describe('fallbacks to the threshold alone', () => {
     expect(c.verdict).toBe('unchanged');
   });
 
-  it('cannot judge a relative change from a baseline of 0', () => {
+  it('has no relative change from a baseline of 0, and calls a rise from 0 within the noise unchanged', () => {
     const c = compareSeries(sampled([0, 0, 0]), sampled([1, 2, 3]), SETTINGS);
-    expect(c).toMatchObject({ verdict: 'insufficient-data', change: null, method: 'none', note: 'baseline mean is 0: no relative change' });
+    expect(c).toMatchObject({ verdict: 'unchanged', change: null, method: 'welch', note: 'rose from 0 within the noise (p=0.074): no relative change' });
+  });
+
+  it('regresses a failure count that rises from 0 (vLLM failed requests 0 → 30): past any threshold, with no relative change', () => {
+    const failed = { metric: 'failed', unit: 'requests', direction: 'lower' as const };
+    const c = compareSeries(summarised({ mean: 0, sd: null, n: null }, failed), summarised({ mean: 30, sd: null, n: null }, failed), SETTINGS);
+    expect(c).toMatchObject({ verdict: 'regressed', change: null, method: 'threshold-only', note: 'rose from 0: no relative change, past any threshold' });
+  });
+
+  it('calls 0 in both runs unchanged', () => {
+    const failed = { metric: 'failed', unit: 'requests', direction: 'lower' as const };
+    const c = compareSeries(summarised({ mean: 0, sd: null, n: null }, failed), summarised({ mean: 0, sd: null, n: null }, failed), SETTINGS);
+    expect(c).toMatchObject({ verdict: 'unchanged', change: 0, note: '0 in both runs' });
   });
 });
 

@@ -150,6 +150,27 @@ describe('alignNewestRuns (baselines from another commit)', () => {
     expect(aligned.omitted).toBe(3);
   });
 
+  it('compares each setting of a sweep saved one timestamped file per setting (10 and 30 QPS), not only the newest file', async () => {
+    const sweep = (at10: number[]) => ({
+      'bench_20251002-151204.json': JSON.stringify({ request_rate: 10, output_throughput: at10 }),
+      'bench_20251002-151530.json': JSON.stringify({ request_rate: 30, output_throughput: [300, 301, 299] }),
+    });
+    writeTree(tmp.dir, sweep([100, 101, 99]));
+    const base = (await analyzeTree(configFor(tmp.dir))).series;
+    writeTree(tmp.dir, sweep([80, 81, 79]));
+    const head = (await analyzeTree(configFor(tmp.dir))).series;
+    const aligned = alignNewestRuns(base, head);
+    expect(aligned.head.map((s) => [s.labels.request_rate, s.file])).toEqual([
+      ['10', 'bench_20251002-151204.json'],
+      ['30', 'bench_20251002-151530.json'],
+    ]);
+    expect(aligned.base.map((s) => s.samples)).toEqual([
+      [100, 101, 99],
+      [300, 301, 299],
+    ]);
+    expect(aligned.omitted).toBe(0);
+  });
+
   it('leaves series outside timestamped runs as they are', async () => {
     writeTree(tmp.dir, { 'summary.csv': throughputCsv({ llama3: [1, 2, 3] }) });
     const series = (await analyzeTree(configFor(tmp.dir))).series;

@@ -100,6 +100,19 @@ describe('assignPathFactors: what is not a factor', () => {
     expect(many.every((s) => s.factors === undefined)).toBe(true);
   });
 
+  it("groups a tool's console output saved as text in sibling folders: results/<cluster>/all_reduce_perf.txt is one run per cluster", () => {
+    const paths = ['results/gcp-h100/all_reduce_perf.txt', 'results/oci-a100/all_reduce_perf.txt'];
+    const factors = assignPathFactors(each(paths, 'busbw'), [], { toolOutputs: new Set(paths) });
+    expect(factors.map((f) => [f.name, f.levels])).toEqual([['results', ['gcp-h100', 'oci-a100']]]);
+  });
+
+  it('matches a factors rule written relative to the analysed folder (results/*/ when analysing nccl/)', () => {
+    const series = each(['nccl/results/gcp-h100/summary.json', 'nccl/results/oci-a100/summary.json']);
+    const factors = assignPathFactors(series, [{ pattern: 'results/*/', value: 'cluster' }], { root: 'nccl' });
+    expect(factors.map((f) => [f.name, f.levels])).toEqual([['cluster', ['gcp-h100', 'oci-a100']]]);
+    expect(series.map((s) => s.factors)).toEqual([{ cluster: 'gcp-h100' }, { cluster: 'oci-a100' }]);
+  });
+
   it('does not read sibling Markdown or text notes as variants', () => {
     expect(assignPathFactors(each(['notes/gpu-a.md', 'notes/gpu-b.md']))).toEqual([]);
     expect(assignPathFactors(each(['logs/gpu-a.txt', 'logs/gpu-b.txt']))).toEqual([]);

@@ -68,7 +68,13 @@ describe('stabilityFindings', () => {
   it('counts rows left out for an error column in a file the series come from', () => {
     const [f] = stabilityFindings([measured('r.csv', 'tps', [99, 100, 101])], [file('r.csv', 2)]);
     expect(f?.text).toBe('r.csv: 2 rows with a non-empty error column left out of every statistic.');
-    expect(f?.stability).toEqual({ items: [], excludedRows: 2 });
+    expect(f?.stability).toEqual({ items: [], excludedRows: 2, excludedBy: 'error-column' });
+  });
+
+  it("says a tool's own failures (vLLM's failed requests) were left out, not rows of an error column the file does not have", () => {
+    const [f] = stabilityFindings([measured('vllm.json', 'tps', [99, 100, 101])], [{ ...file('vllm.json', 30), type: 'json', adapter: 'vllm' }]);
+    expect(f?.text).toBe('vllm.json: 30 results the tool marked failed left out of every statistic.');
+    expect(f?.stability).toEqual({ items: [], excludedRows: 30, excludedBy: 'tool' });
   });
 
   it('counts the excluded rows of every run of a pooled series under its scope', () => {

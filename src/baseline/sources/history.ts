@@ -63,9 +63,23 @@ interface Run {
   series: SnapshotSeries[];
 }
 
-/** Series grouped into benchmarks whose runs differ only by timestamps in their paths, and the rest. */
+/**
+ * The conditions a run measured: the distinct label sets of its series. A
+ * sweep saved one file per setting (`bench_<ts>.json` at 10 QPS, the next at
+ * 30 QPS) is two benchmarks, not a run and the run before it.
+ */
+function conditionsOf(run: Run): string {
+  const sets = new Set(run.series.map((s) => JSON.stringify(Object.entries(s.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
+  return [...sets].sort().join('\u0001');
+}
+
+/**
+ * Series grouped into benchmarks whose runs differ only by timestamps in
+ * their paths (and measured the same conditions), and the rest. A family is
+ * keyed by its path with timestamps normalised and its runs' conditions.
+ */
 function runFamilies(series: readonly SnapshotSeries[]): { families: Map<string, Map<string, Run>>; others: SnapshotSeries[] } {
-  const families = new Map<string, Map<string, Run>>();
+  const byPath = new Map<string, Map<string, Run>>();
   const others: SnapshotSeries[] = [];
   for (const s of series) {
     const stamps = pathTimestamps(s.file);
@@ -74,14 +88,26 @@ function runFamilies(series: readonly SnapshotSeries[]): { families: Map<string,
       continue;
     }
     const family = normaliseTimestamps(s.file);
-    const runs = families.get(family) ?? new Map<string, Run>();
-    families.set(family, runs);
+    const runs = byPath.get(family) ?? new Map<string, Run>();
+    byPath.set(family, runs);
     const run = runs.get(s.file) ?? { file: s.file, stamps, series: [] };
     runs.set(s.file, run);
     run.series.push(snapshotSeries(s));
   }
+  const families = new Map<string, Map<string, Run>>();
+  for (const [path, runs] of byPath) {
+    for (const run of runs.values()) {
+      const key = `${path}\u0000${conditionsOf(run)}`;
+      const same = families.get(key) ?? new Map<string, Run>();
+      families.set(key, same);
+      same.set(run.file, run);
+    }
+  }
   return { families, others };
 }
+
+/** A family's name as users read it: its path with timestamps normalised. */
+const familyPath = (family: string) => family.slice(0, family.indexOf('\u0000'));
 
 /** Oldest first, by the timestamps in the paths (not by how the paths sort). */
 function inOrder(runs: Map<string, Run>): Run[] {
@@ -160,7 +186,7 @@ export function baselineFromHistory(series: readonly SnapshotSeries[], dataJs?: 
   const first = pairs[0];
   if (first) {
     const samePair = pairs.every((p) => stamp(p.previous) === stamp(first.previous) && stamp(p.newest) === stamp(first.newest));
-    const what = pairs.length === 1 ? first.family : `${pairs.length} timestamped benchmarks`;
+    const what = pairs.length === 1 ? familyPath(first.family) : `${pairs.length} timestamped benchmarks`;
     parts.push(
       samePair
         ? `run ${stamp(first.previous)} of ${what}, the one before the newest (${stamp(first.newest)})`

@@ -1,12 +1,15 @@
 import { bencher } from './bencher.js';
+import { benchmarkDotNet } from './benchmarkdotnet.js';
 import { cargoBench, criterion } from './criterion.js';
 import { githubActionBenchmark } from './github-action-benchmark.js';
 import { goBench } from './go-bench.js';
 import { googleBenchmark } from './google-benchmark.js';
 import { hyperfine } from './hyperfine.js';
 import { jmh } from './jmh.js';
+import { locust } from './locust.js';
 import { mlperf } from './mlperf.js';
 import { ncclTests } from './nccl-tests.js';
+import { nvidiaSmi } from './nvidia-smi.js';
 import { pyperf } from './pyperf.js';
 import { pytestBenchmark } from './pytest-benchmark.js';
 import type { ToolAdapter } from './types.js';
@@ -29,4 +32,7 @@ export const GENERAL_ADAPTERS: readonly ToolAdapter[] = [
   cargoBench,
   ncclTests,
   mlperf,
+  benchmarkDotNet,
+  nvidiaSmi,
+  locust,
 ];

@@ -200,7 +200,8 @@ function isBenchTable(header: string[]): boolean {
 
 function isMarkdown(text: string): boolean {
   if (!/\|[ \t]*t\/s[ \t]*\|/.test(text)) return false;
-  const tables = findTables(text);
+  // Console output is often pasted in a code block: its tables are read there too.
+  const tables = findTables(text, { inFences: true });
   // A document that also holds other tables is left to the Markdown reader, which reads them all.
   return tables.length > 0 && tables.every((t) => isBenchTable(t.header));
 }
@@ -212,7 +213,7 @@ function parseMarkdownText(text: string): ParseOutcome {
   const set = new SeriesSet(problems);
   let rows = 0;
   let used = 0;
-  const tables = findTables(text);
+  const tables = findTables(text, { inFences: true });
   const testOf = (cells: readonly string[], at: number) => splitDepth((cells[at] ?? '').replace(/^(pp|tg)\s+(\d)/, '$1$2').replace(/\+(pp|tg)\s+(\d)/, '+$1$2').trim());
   const hasDepths = tables.some((t) => {
     const at = t.header.map((h) => h.trim().toLowerCase()).indexOf('test');

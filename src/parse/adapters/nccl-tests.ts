@@ -17,6 +17,7 @@ import { AdapterResult, accumulate } from './util.js';
  * column is the largest rounding error, and a small one is normal.
  */
 const HEADER = /^#\s+size\s+count\s+type\b.*\btime\s+algbw\s+busbw\b/;
+/** `# Avg bus bandwidth : 70.742`: over the sizes the table swept, so it is labelled with them (`sizes: 8-8589934592`). */
 const AVERAGE = /^#\s*Avg bus bandwidth\s*:\s*(-?\d+(?:\.\d+)?)/;
 const COLLECTIVE = /\b(all_reduce|all_gather|alltoall|broadcast|reduce_scatter|reduce|sendrecv|scatter|gather|hypercube)_perf\b/;
 const MEASURES = [
@@ -62,12 +63,16 @@ export const ncclTests: ToolAdapter = {
     let columns: string[] | undefined;
     let placements: Placement[] = [];
     const settingAt: [string, number][] = [];
+    // The sizes the table above an average swept: its average is over them, and only comparable at the same ones.
+    let smallest: bigint | undefined;
+    let largest: bigint | undefined;
     for (const [i, raw] of input.text.split(/\r?\n/).entries()) {
       const line = raw.trim();
       if (HEADER.test(line)) {
         columns = line.slice(1).trim().split(/\s+/);
         placements = placementsOf(columns);
         settingAt.length = 0;
+        smallest = largest = undefined;
         for (const name of ['type', 'redop']) if (columns.includes(name)) settingAt.push([name, columns.indexOf(name)]);
         continue;
       }
@@ -76,13 +81,18 @@ export const ncclTests: ToolAdapter = {
       if (named) collective = named[1];
       const average = AVERAGE.exec(line);
       if (average) {
-        add('avg_busbw', collective ? { collective } : {}, 'GB/s', 'higher', Number(average[1]), i + 1);
+        const labels: Record<string, string> = collective ? { collective } : {};
+        if (smallest !== undefined && largest !== undefined) labels.sizes = `${smallest}-${largest}`;
+        add('avg_busbw', labels, 'GB/s', 'higher', Number(average[1]), i + 1);
         continue;
       }
       if (!columns || line === '' || line.startsWith('#')) continue;
       const cells = line.split(/\s+/);
       if (cells.length !== columns.length || !/^\d+$/.test(cells[0] as string)) continue;
       result.rows += 1;
+      const size = BigInt(cells[0] as string);
+      if (smallest === undefined || size < smallest) smallest = size;
+      if (largest === undefined || size > largest) largest = size;
       const base: Record<string, string> = {};
       if (collective) base.collective = collective;
       base.size = cells[0] as string;

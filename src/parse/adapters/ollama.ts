@@ -76,6 +76,10 @@ const VERBOSE_LINE = /^[ \t]*(total duration|load duration|prompt eval count|pro
 // in a log of timing blocks, the command names the model of the blocks after it.
 const RUN_COMMAND = /(?:^[ \t]*|[$#>%:][ \t]*)ollama[ \t]+run[ \t]+(?:-{1,2}[\w-]+(?:=\S+)?\s+)*([A-Za-z0-9][\w.\-/]*(?::[\w.\-]+)?)/;
 
+// `Model: \`deepseek-r1:7b\``, `**Model:** qwen3:8b`, `- model = llama3.2`: a line naming the model of the blocks after it
+// in notes that paste one block per model. Only a whole line of that shape, never prose.
+const MODEL_LINE = /^[ \t]*(?:[-*][ \t]+)?(?:\*\*|__)?model(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*`?([A-Za-z0-9][\w.\-/]*(?::[\w.\-]+)?)`?[ \t]*(?:\*\*|__)?[ \t]*$/i;
+
 function isVerboseLog(text: string): boolean {
   // `[ \t]`, not `\s`: with the m flag, `^\s*` would rescan every run of blank lines of a big log.
   if (!/^[ \t]*eval rate:[ \t]+[\d.]+[ \t]+tokens\/s[ \t]*$/m.test(text)) return false;
@@ -100,7 +104,7 @@ function parseVerboseLog(text: string): ParseOutcome {
     answer = undefined;
   };
   text.split(/\r?\n/).forEach((raw, i) => {
-    const command = RUN_COMMAND.exec(raw);
+    const command = RUN_COMMAND.exec(raw) ?? MODEL_LINE.exec(raw);
     if (command) {
       flush();
       model = command[1];

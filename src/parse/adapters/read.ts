@@ -113,7 +113,10 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
       const text = await readText();
       const doc = input(file, file.type, text);
       const adapter = detectAdapter(doc);
-      return adapter ? { outcome: run(adapter, doc) } : { text };
+      if (!adapter) return { text };
+      // A page that pastes two tools' output under its headings (Ollama's timings, then llama-bench tables)
+      // is read section by section: read whole, the first tool to recognise it would hide the other's results.
+      return { outcome: readPastedOutput(file, text, { mixedOnly: true }) ?? run(adapter, doc) };
     }
     case 'csv':
     case 'jsonl':
@@ -183,17 +186,25 @@ const readSome = (outcome: ParseOutcome | undefined): outcome is ParsedData => o
  * Benchmark): the text readers' outcome for it, if one recognises it and
  * reads results. Output under two or more headings ("Before", "After"; one
  * model each) is read section by section, each series labelled with its
- * `section`, so two runs are never pooled into one.
+ * `section`, so two runs are never pooled into one. With `mixedOnly` (a page
+ * a tool already recognises whole) the sections' outcome is returned only
+ * when two or more tools read results in them.
  */
-export function readPastedOutput(file: SizedFile, text: string): ParseOutcome | undefined {
+export function readPastedOutput(file: SizedFile, text: string, options: { mixedOnly?: boolean } = {}): ParseOutcome | undefined {
   const read: { heading: string; outcome: ParsedData }[] = [];
-  for (const section of sections(text)) {
+  const parts = sections(text);
+  // One section is the page itself: nothing a whole reading would miss.
+  if (options.mixedOnly && parts.length < 2) return undefined;
+  for (const section of parts) {
     const part = input(file, 'text', section.text);
     const adapter = detectAdapter(part);
     const outcome = adapter ? run(adapter, part) : undefined;
     if (readSome(outcome)) read.push({ heading: section.heading, outcome: shifted(outcome, section.offset) });
   }
-  if (read.length === 0) {
+  const tools = [...new Set(read.map((r) => r.outcome.adapter))];
+  if (options.mixedOnly) {
+    if (tools.length < 2) return undefined;
+  } else if (read.length === 0) {
     // Output that only makes sense whole (a header in one section, its rows under the next): the page as one text.
     const whole = input(file, 'text', text);
     const adapter = detectAdapter(whole);
@@ -202,7 +213,7 @@ export function readPastedOutput(file: SizedFile, text: string): ParseOutcome | 
   }
   if (read.length === 1) return read[0]?.outcome;
   const first = read[0]?.outcome as ParsedData;
-  const merged: ParsedData = { ...first, series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0 };
+  const merged: ParsedData = { ...first, adapter: tools.join('+'), series: [], rows: 0, excludedRows: 0, problems: [], problemCount: 0 };
   // The headings all the read sections share (the page's title) name none of them apart.
   const paths = read.map((r) => (r.heading === '' ? [] : r.heading.split(' › ')));
   let shared = 0;
