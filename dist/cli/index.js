@@ -9783,13 +9783,21 @@ function uncompared(cells, dims) {
     }
     return { dropped, repeats, aliases };
 }
-/** Whether `d` numbers the files themselves: named like result files in the file's own name, with integer levels. */
+/**
+ * Whether `d` numbers the files themselves, with integer levels found in the
+ * file's own name: named like result files (`serving_summary_301.json`), or a
+ * file stem that already names its configuration (`serving_llama8B_tp1_1.json`,
+ * `_2.json`: several words, a digit among them) counted on from 0 or 1.
+ */
 function numbersFiles(cells, d) {
     const name = words((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(d));
-    if (name.length === 0 || !RESULT_WORD.test(name[name.length - 1]) || SETTING_WORD.test(name[0]))
+    if (name.length === 0 || SETTING_WORD.test(name[0]))
+        return false;
+    const values = [...new Set(cells.map((c) => Number(c.dims[d])))];
+    const counted = name.length >= 2 && /\d/.test(name.join('')) && isCount(values);
+    if (!RESULT_WORD.test(name[name.length - 1]) && !counted)
         return false;
     // Levels such as 128, 512, 2048 are sizes, not run numbers.
-    const values = [...new Set(cells.map((c) => Number(c.dims[d])))];
     if (values.length >= 3 && values.every((v) => v > 0 && (v & (v - 1)) === 0) && Math.max(...values) >= 8)
         return false;
     return cells.every((c) => {
@@ -9798,8 +9806,16 @@ function numbersFiles(cells, d) {
             return false;
         const base = c.series.file.slice(c.series.file.lastIndexOf('/') + 1);
         const stem = words(base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base);
-        return containsWords(stem, [...name, level]);
+        // The name as the folder or file wrote it too: normalising splits `llama8B` into `llama8_b`.
+        return containsWords(stem, [...name, level]) || containsWords(stem, [...words(d), level]);
     });
+}
+/** 1, 2, …, k or 0, 1, …, k−1 (k ≥ 2): files counted, not a setting's values. */
+function isCount(values) {
+    if (values.length < 2 || !values.every(Number.isInteger))
+        return false;
+    const sorted = [...values].sort((a, b) => a - b);
+    return (sorted[0] === 0 || sorted[0] === 1) && sorted.every((v, i) => v === sorted[0] + i);
 }
 /** determines() for keys computed from the cells. */
 function determinesBy(cells, finer, coarser) {
@@ -10076,8 +10092,12 @@ function buildFamilies(series, current = currentSeries(series)) {
             seen.add(id);
             return true;
         });
-        const { dropped, repeats, aliases } = varying.length > 1 ? uncompared(family.cells, varying) : { dropped: [], repeats: [], aliases: {} };
+        const { dropped, repeats, aliases } = uncompared(family.cells, varying);
         family.dims = dropped.length > 0 ? varying.filter((d) => !dropped.includes(d)) : varying;
+        // Files that differ only in their number (`…_tp1_1.json`, `…_tp1_2.json`) are repeats of one configuration:
+        // nothing is left to compare.
+        if (family.dims.length === 0)
+            continue;
         if (repeats.length > 0)
             family.repeats = repeats;
         if (Object.keys(aliases).length > 0)

@@ -167,20 +167,35 @@ function uncompared(cells: readonly Cell[], dims: readonly string[]): { dropped:
   return { dropped, repeats, aliases };
 }
 
-/** Whether `d` numbers the files themselves: named like result files in the file's own name, with integer levels. */
+/**
+ * Whether `d` numbers the files themselves, with integer levels found in the
+ * file's own name: named like result files (`serving_summary_301.json`), or a
+ * file stem that already names its configuration (`serving_llama8B_tp1_1.json`,
+ * `_2.json`: several words, a digit among them) counted on from 0 or 1.
+ */
 function numbersFiles(cells: readonly Cell[], d: string): boolean {
   const name = words(normaliseName(d));
-  if (name.length === 0 || !RESULT_WORD.test(name[name.length - 1] as string) || SETTING_WORD.test(name[0] as string)) return false;
-  // Levels such as 128, 512, 2048 are sizes, not run numbers.
+  if (name.length === 0 || SETTING_WORD.test(name[0] as string)) return false;
   const values = [...new Set(cells.map((c) => Number(c.dims[d])))];
+  const counted = name.length >= 2 && /\d/.test(name.join('')) && isCount(values);
+  if (!RESULT_WORD.test(name[name.length - 1] as string) && !counted) return false;
+  // Levels such as 128, 512, 2048 are sizes, not run numbers.
   if (values.length >= 3 && values.every((v) => v > 0 && (v & (v - 1)) === 0) && Math.max(...values) >= 8) return false;
   return cells.every((c) => {
     const level = c.dims[d] as string;
     if (!/^\d{1,9}$/.test(level)) return false;
     const base = c.series.file.slice(c.series.file.lastIndexOf('/') + 1);
     const stem = words(base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base);
-    return containsWords(stem, [...name, level]);
+    // The name as the folder or file wrote it too: normalising splits `llama8B` into `llama8_b`.
+    return containsWords(stem, [...name, level]) || containsWords(stem, [...words(d), level]);
   });
+}
+
+/** 1, 2, …, k or 0, 1, …, k−1 (k ≥ 2): files counted, not a setting's values. */
+function isCount(values: readonly number[]): boolean {
+  if (values.length < 2 || !values.every(Number.isInteger)) return false;
+  const sorted = [...values].sort((a, b) => a - b);
+  return (sorted[0] === 0 || sorted[0] === 1) && sorted.every((v, i) => v === (sorted[0] as number) + i);
 }
 
 /** determines() for keys computed from the cells. */
@@ -493,8 +508,11 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
       seen.add(id);
       return true;
     });
-    const { dropped, repeats, aliases } = varying.length > 1 ? uncompared(family.cells, varying) : { dropped: [], repeats: [], aliases: {} };
+    const { dropped, repeats, aliases } = uncompared(family.cells, varying);
     family.dims = dropped.length > 0 ? varying.filter((d) => !dropped.includes(d)) : varying;
+    // Files that differ only in their number (`…_tp1_1.json`, `…_tp1_2.json`) are repeats of one configuration:
+    // nothing is left to compare.
+    if (family.dims.length === 0) continue;
     if (repeats.length > 0) family.repeats = repeats;
     if (Object.keys(aliases).length > 0) family.aliases = aliases;
     out.push(family);

@@ -369,6 +369,21 @@ describe('computeFindings on numbered files of different models', () => {
   });
 });
 
+describe('files counted on from a stem that names its configuration', () => {
+  it('never ranks serving_llama8B_tp1_1.json against _2.json: two repeats of one configuration, no finding', () => {
+    const series = [1, 2].map((n) =>
+      measured(`tem_res/serving_llama8B_tp1_${n}.json`, 'ttft_ms', [n === 1 ? 111.24 : 105.95], { unit: 'ms', direction: 'lower', factors: { serving_llama8B_tp1: String(n) }, experiment: 'tem_res/*.json' }),
+    );
+    expect(buildFamilies(series)).toEqual([]);
+    expect(computeFindings({ series, files: [], confidence: 0.95 })).toEqual([]);
+  });
+
+  it('still ranks a setting counted from 1 when its name is one word (gpu_1, gpu_2 stay GPUs)', () => {
+    const series = [1, 2].map((n) => measured(`res/gpu_${n}.json`, 'tps', [n * 10], { factors: { gpu: String(n) }, experiment: 'res/*.json' }));
+    expect(buildFamilies(series).map((f) => f.dims)).toEqual([['gpu']]);
+  });
+});
+
 describe('a stated condition beside numbered files', () => {
   it('stays a condition when each file ran its own model (no repeats to take it for)', () => {
     const family = familyOf(
