@@ -13898,13 +13898,16 @@ function canonicalUnit(unit) {
 const NEUTRAL = 
 // Clock frequencies and the standard error of a score (`acc_stderr`) say nothing of which way is better.
 /(^|_)(clocks?|mhz|ghz|freq|frequency|stderr|std_err|sem)(_|$)|(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
+/** Names of rates that count what went wrong: lower is better, though the unit is a rate. */
+const FAILURE_RATE = /(^|[_/ ])(fail(ure|ures|ed|s)?|errors?|err|drop(s|ped)?|timeouts?|retr(y|ies)|reject(s|ed|ions)?|abort(s|ed)?|exceptions?|5xx|4xx)([_/ ]|$)/;
 const inferDirection = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo2 */ .H)(50_000, directionOf);
 function directionOf(metric, unit) {
     const name = normaliseName(metric);
     // The unit is the strongest evidence: a rate is higher-is-better, a duration
     // lower (`accuracy_eval_time_ms` is a time, whatever its first word).
+    // A rate of failures (`Failures/s`, `errors_per_s`, `dropped_per_sec`) is a rate that must fall.
     if (/\/(s|sec|ms|µs|ns)$/.test(unit))
-        return 'higher';
+        return FAILURE_RATE.test(name) ? 'lower' : 'higher';
     if (NEUTRAL.test(name))
         return 'none';
     if (['ns', 'µs', 'ms', 's'].includes(unit))
@@ -32773,11 +32776,17 @@ const vllm_SCALARS = {
     max_concurrent_requests: { unit: 'requests', direction: 'none' },
 };
 /**
- * Settings of the run: they split series rather than being measured. Other text
- * (`--metadata` pairs, hardware names) stays out of the labels: the result file's
+ * Settings of the run: they split series rather than being measured. The
+ * workload's shape (`dataset_name`, input and output lengths, written by the
+ * bench or as `--metadata input_len=…`) is one of them: a run with prompts 4×
+ * longer is another benchmark, not a 40% regression. Other text (hardware
+ * names, free `--metadata` pairs) stays out of the labels: the result file's
  * name already tells such runs apart, and labels that come and go would change ids.
  */
-const vllm_LABEL_KEYS = ['model_id', 'backend', 'request_rate', 'max_concurrency', 'burstiness'];
+const vllm_LABEL_KEYS = [
+    'model_id', 'backend', 'request_rate', 'max_concurrency', 'burstiness',
+    'dataset_name', 'input_len', 'output_len', 'random_input_len', 'random_output_len', 'sharegpt_output_len',
+];
 /** Keys that are neither a label nor a metric: clocks, settings, per-request arrays, text. */
 const IGNORED_KEYS = new Set([
     'date', 'tokenizer_id', 'num_prompts', 'input_lens', 'output_lens', 'ttfts', 'itls', 'generated_texts', 'errors', 'start_times',

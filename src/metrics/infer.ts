@@ -141,13 +141,17 @@ const NEUTRAL =
   // Clock frequencies and the standard error of a score (`acc_stderr`) say nothing of which way is better.
   /(^|_)(clocks?|mhz|ghz|freq|frequency|stderr|std_err|sem)(_|$)|(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
 
+/** Names of rates that count what went wrong: lower is better, though the unit is a rate. */
+const FAILURE_RATE = /(^|[_/ ])(fail(ure|ures|ed|s)?|errors?|err|drop(s|ped)?|timeouts?|retr(y|ies)|reject(s|ed|ions)?|abort(s|ed)?|exceptions?|5xx|4xx)([_/ ]|$)/;
+
 export const inferDirection: (metric: string, unit: string) => Direction = memo2(50_000, directionOf);
 
 function directionOf(metric: string, unit: string): Direction {
   const name = normaliseName(metric);
   // The unit is the strongest evidence: a rate is higher-is-better, a duration
   // lower (`accuracy_eval_time_ms` is a time, whatever its first word).
-  if (/\/(s|sec|ms|µs|ns)$/.test(unit)) return 'higher';
+  // A rate of failures (`Failures/s`, `errors_per_s`, `dropped_per_sec`) is a rate that must fall.
+  if (/\/(s|sec|ms|µs|ns)$/.test(unit)) return FAILURE_RATE.test(name) ? 'lower' : 'higher';
   if (NEUTRAL.test(name)) return 'none';
   if (['ns', 'µs', 'ms', 's'].includes(unit)) return 'lower';
   if (HIGHER.test(name)) return 'higher';

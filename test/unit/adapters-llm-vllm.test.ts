@@ -120,6 +120,19 @@ describe('vLLM bench serve results', () => {
   });
 });
 
+describe('vLLM workload settings', () => {
+  it('labels a run with its workload (dataset, input and output lengths from --metadata), so 4× longer prompts are another benchmark', () => {
+    const doc = {
+      backend: 'vllm', model_id: 'meta-llama/Llama-3.2-3B', request_rate: 10, input_len: '4000', output_len: '200', dataset_name: 'random',
+      completed: 300, request_throughput: 9.8, output_throughput: 1349.55, mean_ttft_ms: 92.1, median_ttft_ms: 90.3, std_ttft_ms: 7.2,
+    };
+    const series = parsed(vllmAdapter.parse({ path: 'run.json', type: 'json', text: JSON.stringify(doc), json: doc })).series;
+    expect(series.find((s) => s.metric === 'output_throughput')?.labels).toEqual({
+      model_id: 'meta-llama/Llama-3.2-3B', backend: 'vllm', request_rate: '10', dataset_name: 'random', input_len: '4000', output_len: '200',
+    });
+  });
+});
+
 describe('vLLM offline benchmarks (benchmark_latency.py, benchmark_throughput.py --output-json)', () => {
   it('reads the latency run as a latency in seconds, each measured batch a sample', async () => {
     const series = built(await readFixture('vllm/offline-latency.json'));

@@ -233,9 +233,17 @@ describe('other names', () => {
 });
 
 describe('inferDirection with a given unit', () => {
-  it('treats any rate unit as higher, whatever the name', () => {
+  it('treats a rate unit as higher, whatever the name, unless it counts what went wrong', () => {
     expect(inferDirection('eval', 'tok/s')).toBe('higher');
     expect(inferDirection('latency', 'req/sec')).toBe('higher');
+  });
+
+  it('treats a rate of failures as lower: Failures/s, errors_per_s, dropped_per_sec, timeouts/s', () => {
+    expect(inferDirection('Failures/s', '/s')).toBe('lower');
+    expect(inferDirection('errors_per_s', '/s')).toBe('lower');
+    expect(inferDirection('dropped_per_sec', '/s')).toBe('lower');
+    expect(inferDirection('timeouts', 'req/s')).toBe('lower');
+    expect(inferDirection('requests_per_s', 'req/s')).toBe('higher');
   });
 
   it('treats a duration unit as lower for a neutral name', () => {

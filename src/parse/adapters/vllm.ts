@@ -35,11 +35,17 @@ const SCALARS: Record<string, { unit: string; direction: Direction }> = {
 };
 
 /**
- * Settings of the run: they split series rather than being measured. Other text
- * (`--metadata` pairs, hardware names) stays out of the labels: the result file's
+ * Settings of the run: they split series rather than being measured. The
+ * workload's shape (`dataset_name`, input and output lengths, written by the
+ * bench or as `--metadata input_len=…`) is one of them: a run with prompts 4×
+ * longer is another benchmark, not a 40% regression. Other text (hardware
+ * names, free `--metadata` pairs) stays out of the labels: the result file's
  * name already tells such runs apart, and labels that come and go would change ids.
  */
-const LABEL_KEYS = ['model_id', 'backend', 'request_rate', 'max_concurrency', 'burstiness'];
+const LABEL_KEYS = [
+  'model_id', 'backend', 'request_rate', 'max_concurrency', 'burstiness',
+  'dataset_name', 'input_len', 'output_len', 'random_input_len', 'random_output_len', 'sharegpt_output_len',
+];
 /** Keys that are neither a label nor a metric: clocks, settings, per-request arrays, text. */
 const IGNORED_KEYS = new Set([
   'date', 'tokenizer_id', 'num_prompts', 'input_lens', 'output_lens', 'ttfts', 'itls', 'generated_texts', 'errors', 'start_times',
