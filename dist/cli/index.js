@@ -28424,9 +28424,11 @@ function csvTable(text) {
     return { header: head.cells.map((h) => h.trim()), rows };
 }
 function isCsvReport(text) {
-    const head = firstLine(text.replace(/^\uFEFF/, ''));
-    if (head === undefined)
+    const line = firstLine(text);
+    // Every CSV of a tree is offered here: a header without the three names is refused before it is parsed.
+    if (line === undefined || !line.includes('Method') || !line.includes('Mean') || !line.includes('Error'))
         return false;
+    const head = line.replace(/^\uFEFF/, '');
     const table = csvTable(head);
     return typeof table !== 'string' && isSummaryHeader(table.header);
 }
@@ -28471,6 +28473,8 @@ function benchmarksOf(json) {
     return cli_isObject(json) && Array.isArray(json.Benchmarks) ? json.Benchmarks : undefined;
 }
 function isJsonReport(json) {
+    if (!cli_isObject(json) || !('Title' in json || 'HostEnvironmentInfo' in json))
+        return false;
     const benchmarks = benchmarksOf(json);
     const first = benchmarks?.[0];
     return (cli_isObject(json) &&
@@ -28928,6 +28932,221 @@ function criterionReport(lines, result) {
     for (const s of set.series)
         result.add(s);
 }
+
+;// CONCATENATED MODULE: ./src/parse/adapters/fio.ts
+
+
+
+
+
+
+/**
+ * fio's `--output-format=json` (and `json+`, which adds latency `bins`):
+ *
+ *     { "fio version": "fio-3.36", "timestamp": …, "global options": { "ioengine": "libaio", "direct": "1" },
+ *       "jobs": [ { "jobname": "randread-4k", "error": 0, "job options": { "rw": "randread", "bs": "4k", "iodepth": "32" },
+ *                   "read":  { "io_bytes": …, "bw_bytes": …, "bw": …, "iops": …, "runtime": …,
+ *                              "slat_ns": {…}, "clat_ns": { "min", "max", "mean", "stddev", "N", "percentile": { "99.000000": … } },
+ *                              "lat_ns": {…}, "bw_mean": …, "iops_mean": …, "iops_stddev": …, "iops_samples": … },
+ *                   "write": { all zeros for a read-only job }, "trim": {…}, "sync": { "total_ios", "lat_ns" },
+ *                   "usr_cpu": …, "sys_cpu": …, "ctx": …, "majf": …, "minf": …, "iodepth_level": {…}, "latency_us": {…} } ],
+ *       "disk_util": [ … ] }
+ *
+ * Per job and data direction: `bandwidth` (B/s), `iops`, and the `slat`,
+ * `clat` and `lat` latency summaries in µs; per job `usr_cpu`/`sys_cpu`.
+ * fio before 3.0 wrote latencies in µs under `slat`/`clat`/`lat` and only
+ * `bw` in KiB/s; both layouts give the same series.
+ */
+/** The data directions fio reports bandwidth for; `sync` (fsync and friends) has only latencies. */
+const DATA_DIRECTIONS = ['read', 'write', 'trim'];
+/**
+ * Options that define the workload, so two runs compare only when they ran
+ * the same one; each under fio's aliases. The engine, `direct`, sizes and
+ * runtimes are how the workload is run: changing them is a change measured,
+ * not a new workload, and run-to-run counts (`ctx`, `majf`) are never labels.
+ */
+const LABEL_OPTIONS = [
+    ['rw', ['rw', 'readwrite']],
+    ['bs', ['bs', 'blocksize']],
+    ['iodepth', ['iodepth']],
+    ['numjobs', ['numjobs']],
+    ['rwmixread', ['rwmixread']],
+    ['rwmixwrite', ['rwmixwrite']],
+];
+/** Latency objects: fio 3 in ns (`clat_ns`), fio 2 in µs (`clat`). */
+const LATENCIES = [
+    ['slat', 'slat_ns', 'slat'],
+    ['clat', 'clat_ns', 'clat'],
+    ['lat', 'lat_ns', 'lat'],
+];
+function isFioOutput(json) {
+    return cli_isObject(json) && typeof json['fio version'] === 'string' && Array.isArray(json.jobs);
+}
+function optionsOf(v) {
+    return cli_isObject(v) ? v : {};
+}
+/** `job` (the jobname), then each workload option the job or the global section states; the job's own wins. */
+function jobLabels(job, global) {
+    const labels = { job: shortLabel(job.jobname) ?? '' };
+    const own = optionsOf(job['job options']);
+    for (const [label, names] of LABEL_OPTIONS) {
+        const stated = names.map((n) => own[n]).find((v) => v !== undefined) ?? names.map((n) => global[n]).find((v) => v !== undefined);
+        const text = shortLabel(stated);
+        if (text !== undefined)
+            labels[label] = text;
+    }
+    return labels;
+}
+/** A latency object as a summary in µs; undefined when it holds no I/O (N is 0, as for a sync engine's slat). */
+function latencySummary(v, perMicro) {
+    if (!cli_isObject(v))
+        return undefined;
+    const n = numberOf(v.N);
+    if (n === undefined || n <= 0)
+        return undefined;
+    const us = (x) => {
+        const value = numberOf(x);
+        return value === undefined ? undefined : value / perMicro;
+    };
+    const percentiles = {};
+    let median;
+    for (const [rank, value] of Object.entries(optionsOf(v.percentile))) {
+        const r = numberOf(rank);
+        if (r === undefined)
+            continue;
+        if (r === 50)
+            median = us(value);
+        else
+            percentiles[r] = us(value);
+    }
+    return summaryOf({ n, mean: us(v.mean), sd: us(v.stddev), min: us(v.min), max: us(v.max), median, percentiles });
+}
+/** The direction's latencies, in whichever layout the fio version wrote. */
+function latenciesOf(dir) {
+    const out = [];
+    for (const [metric, nsKey, usKey] of LATENCIES) {
+        const summary = dir[nsKey] !== undefined ? latencySummary(dir[nsKey], 1000) : latencySummary(dir[usKey], 1);
+        if (summary)
+            out.push([metric, summary]);
+    }
+    return out;
+}
+/** Bytes moved: `io_bytes`, or fio 2's `io_kbytes` (KiB). */
+function ioBytes(dir) {
+    const bytes = numberOf(dir.io_bytes);
+    if (bytes !== undefined)
+        return bytes;
+    const kib = numberOf(dir.io_kbytes);
+    return kib === undefined ? undefined : kib * 1024;
+}
+/** Bandwidth in B/s: `bw_bytes`, or `bw` (KiB/s) from versions before it. */
+function bandwidthOf(dir) {
+    const bytes = numberOf(dir.bw_bytes);
+    if (bytes !== undefined)
+        return bytes;
+    const kib = numberOf(dir.bw);
+    return kib === undefined ? undefined : kib * 1024;
+}
+function addThroughput(totals, labels, dir, line) {
+    const bandwidth = bandwidthOf(dir);
+    if (bandwidth === undefined)
+        return;
+    const iops = numberOf(dir.iops);
+    const key = (0,identity/* labelKey */.kJ)(labels);
+    const existing = totals.get(key);
+    if (!existing) {
+        totals.set(key, { labels, bandwidth, iops, line });
+        return;
+    }
+    existing.bandwidth += bandwidth;
+    existing.iops = existing.iops === undefined || iops === undefined ? undefined : existing.iops + iops;
+}
+/**
+ * Adds a latency summary, pooling clones of one job (n, mean, sd, min, max;
+ * percentiles do not pool and are dropped) instead of keeping the first.
+ */
+function addLatency(latencies, metric, labels, summary, line) {
+    const key = `${metric}\u0000${(0,identity/* labelKey */.kJ)(labels)}`;
+    const existing = latencies.get(key);
+    if (!existing) {
+        latencies.set(key, { metric, labels, summary, line });
+        return;
+    }
+    existing.summary = poolSummaries(existing.summary, summary) ?? existing.summary;
+}
+/**
+ * fio JSON: per job and data direction (label `op`: read, write, trim;
+ * sync for fsync latencies) `bandwidth` (B/s) and `iops` (ops/s), higher;
+ * `slat`, `clat`, `lat` (µs), lower; per job `usr_cpu` and `sys_cpu` (%),
+ * no direction. A direction that moved no bytes is left out, and so is a
+ * job that ended with an error.
+ */
+const fio = {
+    name: 'fio',
+    types: ['json'],
+    detect: (input) => isFioOutput(input.json),
+    parse(input) {
+        if (!isFioOutput(input.json))
+            return failed('fio: no "fio version" and "jobs" list');
+        const root = input.json;
+        const jobs = root.jobs;
+        const global = optionsOf(root['global options']);
+        const result = new AdapterResult('fio');
+        const cursor = new LineCursor(input.text);
+        const totals = new Map();
+        const latencies = new Map();
+        const cpu = new SeriesSet(result.problems);
+        for (const [i, job] of jobs.entries()) {
+            const line = cursor.next('"jobname"');
+            result.rows += 1;
+            if (!cli_isObject(job) || shortLabel(job.jobname) === undefined) {
+                result.excludedRows += 1;
+                result.problems.add(line, `job #${i + 1}: no jobname; skipped`);
+                continue;
+            }
+            const error = numberOf(job.error);
+            if (error !== undefined && error !== 0) {
+                result.excludedRows += 1;
+                result.problems.add(line, `job ${String(job.jobname)} ended with error ${error}; its results are left out`);
+                continue;
+            }
+            const labels = jobLabels(job, global);
+            for (const op of DATA_DIRECTIONS) {
+                const dir = job[op];
+                // A read-only job still writes an all-zero `write` object: no I/O, no result.
+                if (!cli_isObject(dir) || !((ioBytes(dir) ?? 0) > 0))
+                    continue;
+                const opLabels = { ...labels, op };
+                addThroughput(totals, opLabels, dir, line);
+                for (const [metric, summary] of latenciesOf(dir))
+                    addLatency(latencies, metric, opLabels, summary, line);
+            }
+            const sync = job.sync;
+            if (cli_isObject(sync) && (numberOf(sync.total_ios) ?? 0) > 0) {
+                for (const [metric, summary] of latenciesOf(sync))
+                    addLatency(latencies, metric, { ...labels, op: 'sync' }, summary, line);
+            }
+            for (const metric of ['usr_cpu', 'sys_cpu']) {
+                const value = numberOf(job[metric]);
+                if (value !== undefined)
+                    cpu.add(sampledSeries(metric, labels, [value], { unit: '%', direction: 'none', ...(line === undefined ? {} : { line }) }));
+            }
+            if (totals.size * 2 + latencies.size > LIMITS.seriesPerFile)
+                throw new LimitError(limitMessages.seriesPerFile(), line);
+        }
+        for (const t of totals.values()) {
+            const at = t.line === undefined ? {} : { line: t.line };
+            result.add(sampledSeries('bandwidth', t.labels, [t.bandwidth], { unit: 'B/s', direction: 'higher', ...at }));
+            if (t.iops !== undefined)
+                result.add(sampledSeries('iops', t.labels, [t.iops], { unit: 'ops/s', direction: 'higher', ...at }));
+        }
+        for (const l of latencies.values())
+            result.add(summarySeries(l.metric, l.labels, l.summary, { unit: 'µs', direction: 'lower', ...(l.line === undefined ? {} : { line: l.line }) }));
+        for (const s of cpu.series)
+            result.add(s);
+        return result.outcome('no job moved any data');
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/parse/json-scan.ts
 
@@ -30435,6 +30654,286 @@ const jmh = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/parse/adapters/k6.ts
+
+
+
+
+const KINDS = new Set(['trend', 'counter', 'rate', 'gauge']);
+/**
+ * k6's built-in trends of durations. The older export does not say what a
+ * metric `contains`, so these are known to be times (ms) by name.
+ */
+const BUILTIN_DURATIONS = new Set([
+    'http_req_duration',
+    'http_req_blocked',
+    'http_req_connecting',
+    'http_req_tls_handshaking',
+    'http_req_sending',
+    'http_req_waiting',
+    'http_req_receiving',
+    'iteration_duration',
+    'group_duration',
+    'grpc_req_duration',
+    'ws_connecting',
+    'ws_session_duration',
+    'ws_ping',
+    'browser_http_req_duration',
+    'browser_web_vital_fcp',
+    'browser_web_vital_lcp',
+    'browser_web_vital_inp',
+    'browser_web_vital_fid',
+    'browser_web_vital_ttfb',
+]);
+/** Built-in counters holding bytes, for the older export. */
+const BUILTIN_DATA = new Set(['data_received', 'data_sent']);
+/** Names k6 always or nearly always writes: with one of them a `metrics` object is k6's even without `root_group`. */
+const BUILTIN_NAMES = new Set(['http_reqs', 'iterations', 'iteration_duration', 'vus', 'vus_max', 'checks', 'http_req_duration', 'data_received']);
+/**
+ * Counters whose rate is the load the system sustained: more per second is
+ * better. Totals are left without a direction: in a fixed-iterations test
+ * they are set by the script, and in a fixed-duration one the rate says it.
+ * Data volumes follow the payloads, not the system's speed.
+ */
+const THROUGHPUT_COUNTERS = new Set(['http_reqs', 'iterations', 'grpc_streams', 'ws_sessions']);
+/** Custom metrics counting what went wrong: fewer is better. */
+const FAILURE = /(^|_)(errors?|fail(s|ed|ures?)?|drop(s|ped)?|timeouts?|reject(s|ed)?|retr(y|ies))(_|$)/i;
+/** Custom rates of what went right: more is better. */
+const SUCCESS = /(^|_)(success(es|ful)?|pass(es|ed)?|ok|hits?|checks)(_|$)/i;
+const TREND_STAT = /^p\((\d+(?:\.\d+)?)\)$/;
+/** The older export's metric: its statistics at the top, so its kind is read from which ones it holds. */
+function legacyKind(m) {
+    if ('avg' in m || 'med' in m || Object.keys(m).some((k) => TREND_STAT.test(k)))
+        return 'trend';
+    if ('passes' in m && 'fails' in m)
+        return 'rate';
+    if ('count' in m && 'rate' in m)
+        return 'counter';
+    if ('value' in m)
+        return 'gauge';
+    return undefined;
+}
+function isCurrentShape(m) {
+    return cli_isObject(m) && typeof m.type === 'string' && KINDS.has(m.type) && cli_isObject(m.values);
+}
+function isK6Metric(m) {
+    return isCurrentShape(m) || (cli_isObject(m) && legacyKind(m) !== undefined);
+}
+/**
+ * A `metrics` object every entry of which is shaped as k6 writes it, beside
+ * the `root_group`, `state` or `options` k6 writes, or holding one of its
+ * built-in metrics.
+ */
+function isK6Summary(json) {
+    if (!cli_isObject(json) || !cli_isObject(json.metrics))
+        return false;
+    const entries = Object.entries(json.metrics);
+    if (entries.length === 0 || !entries.every(([, m]) => isK6Metric(m)))
+        return false;
+    if (cli_isObject(json.root_group) || cli_isObject(json.state))
+        return true;
+    return entries.some(([name]) => BUILTIN_NAMES.has(name.replace(/\{.*$/, '')));
+}
+/** `http_req_duration{expected_response:true,name:login}` → the name and the tags; a value may hold `:` (`url:https://…`). */
+function splitMetricName(key) {
+    const open = key.indexOf('{');
+    if (open < 0 || !key.endsWith('}'))
+        return { name: key, tags: {} };
+    const tags = {};
+    for (const part of key.slice(open + 1, -1).split(',')) {
+        const colon = part.indexOf(':');
+        if (colon < 0)
+            continue;
+        const tag = part.slice(0, colon).trim();
+        const value = part.slice(colon + 1).trim().replace(/^(["'])(.*)\1$/, '$2');
+        if (tag !== '' && !Object.hasOwn(tags, tag))
+            tags[tag] = value;
+    }
+    return { name: key.slice(0, open).trim(), tags };
+}
+function failedThresholds(thresholds) {
+    if (!cli_isObject(thresholds))
+        return [];
+    return Object.entries(thresholds)
+        .filter(([, v]) => (cli_isObject(v) ? v.ok === false : v === true))
+        .map(([expr]) => expr);
+}
+function metricOf(key, m) {
+    const { name, tags } = splitMetricName(key);
+    if (isCurrentShape(m)) {
+        return { name, tags, kind: m.type, contains: typeof m.contains === 'string' ? m.contains : undefined, values: m.values, failedThresholds: failedThresholds(m.thresholds) };
+    }
+    if (!cli_isObject(m))
+        return undefined;
+    const kind = legacyKind(m);
+    if (kind === undefined)
+        return undefined;
+    // The older export says nothing of what a metric holds: built-in names tell the times and the bytes.
+    const contains = BUILTIN_DURATIONS.has(name) ? 'time' : BUILTIN_DATA.has(name) ? 'data' : undefined;
+    // Its Rate keeps the fraction under `value`, where the handleSummary layout has `rate`.
+    const values = kind === 'rate' ? { ...m, rate: m.rate ?? m.value } : m;
+    return { name, tags, kind, contains, values, failedThresholds: failedThresholds(m.thresholds) };
+}
+/** A trend as one summary: avg, med, min, max, each `p(N)`; n only when `summaryTrendStats` asked for `count`. */
+function trendSummary(values) {
+    const percentiles = {};
+    for (const [stat, value] of Object.entries(values)) {
+        const rank = TREND_STAT.exec(stat)?.[1];
+        if (rank !== undefined)
+            percentiles[Number(rank)] = numberOf(value);
+    }
+    const median = numberOf(values.med) ?? percentiles[50];
+    delete percentiles[50];
+    return summaryOf({ n: numberOf(values.count), mean: numberOf(values.avg), median, min: numberOf(values.min), max: numberOf(values.max), percentiles });
+}
+/**
+ * A Rate is the mean of its 0/1 values: with `passes` and `fails` it is a
+ * summary of passes + fails samples whose sd follows from the fraction.
+ */
+function rateSummary(rate, passes, fails) {
+    if (passes === undefined || fails === undefined)
+        return { mean: rate };
+    const n = passes + fails;
+    if (n < 2)
+        return summaryOf({ n: n || undefined, mean: rate });
+    return { n, mean: rate, sd: Math.sqrt((rate * (1 - rate) * n) / (n - 1)) };
+}
+function k6_unitOf(m) {
+    if (m.contains === 'time')
+        return 'ms';
+    if (m.contains === 'data')
+        return 'B';
+    return '';
+}
+/** A custom metric's direction from its name; k6's own are decided where they are read. */
+function customDirection(name) {
+    if (FAILURE.test(name))
+        return 'lower';
+    if (SUCCESS.test(name))
+        return 'higher';
+    return 'none';
+}
+function rateDirection(name) {
+    if (name === 'http_req_failed')
+        return 'lower';
+    if (name === 'checks')
+        return 'higher';
+    return customDirection(name);
+}
+function counterDirections(name) {
+    if (THROUGHPUT_COUNTERS.has(name))
+        return { count: 'none', rate: 'higher' };
+    if (BUILTIN_DATA.has(name))
+        return { count: 'none', rate: 'none' };
+    const d = FAILURE.test(name) ? 'lower' : 'none';
+    return { count: d, rate: d };
+}
+function addMetric(set, m, line) {
+    const at = line === undefined ? {} : { line };
+    const unit = k6_unitOf(m);
+    const v = m.values;
+    if (m.kind === 'trend') {
+        const summary = trendSummary(v);
+        if (summary.mean === undefined && summary.median === undefined)
+            return;
+        // A duration is a cost; a custom trend of something else says nothing by its kind.
+        const direction = unit === 'ms' ? 'lower' : customDirection(m.name);
+        set.add(summarySeries(m.name, m.tags, summary, { unit, direction, ...at }));
+    }
+    else if (m.kind === 'counter') {
+        const { count: countDirection, rate: rateDir } = counterDirections(m.name);
+        const count = numberOf(v.count);
+        const rate = numberOf(v.rate);
+        if (count !== undefined)
+            set.add(sampledSeries(m.name, m.tags, [count], { unit, direction: countDirection, ...at }));
+        if (rate !== undefined)
+            set.add(sampledSeries(`${m.name}_rate`, m.tags, [rate], { unit: `${unit === 'ms' ? '' : unit}/s`, direction: rateDir, ...at }));
+    }
+    else if (m.kind === 'rate') {
+        const rate = numberOf(v.rate);
+        if (rate === undefined)
+            return;
+        set.add(summarySeries(m.name, m.tags, rateSummary(rate, numberOf(v.passes), numberOf(v.fails)), { unit: '', direction: rateDirection(m.name), ...at }));
+    }
+    else {
+        const value = numberOf(v.value);
+        if (value !== undefined)
+            set.add(sampledSeries(m.name, m.tags, [value], { unit, direction: 'none', ...at }));
+    }
+}
+/** Objects of a list, or of an object keyed by name (the older export's `checks` and `groups`). */
+function members(v) {
+    const list = Array.isArray(v) ? v : cli_isObject(v) ? Object.values(v) : [];
+    return list.filter(cli_isObject);
+}
+/** Every check of the group tree, with the path of the group it sits in (`::login`; empty for the root). */
+function checksOf(group, depth = 0, out = []) {
+    if (!cli_isObject(group) || depth > LIMITS.jsonDepth)
+        return out;
+    const path = typeof group.path === 'string' ? group.path : '';
+    for (const c of members(group.checks)) {
+        const name = shortLabel(c.name);
+        const passes = numberOf(c.passes);
+        const fails = numberOf(c.fails);
+        if (name !== undefined && passes !== undefined && fails !== undefined)
+            out.push({ name, group: path, passes, fails });
+    }
+    for (const g of members(group.groups))
+        checksOf(g, depth + 1, out);
+    return out;
+}
+/**
+ * k6 summary JSON (`handleSummary` data or `--summary-export`): a trend is
+ * one summary (ms and lower for times); a counter its total `<name>` and
+ * `<name>_rate` (/s); a Rate its fraction, a summary of its 0/1 values; a
+ * gauge its value, no direction. Submetric tags are labels. Each check of
+ * `root_group` is a `checks` series labelled `check` (and `group`).
+ */
+const k6 = {
+    name: 'k6',
+    types: ['json'],
+    detect: (input) => isK6Summary(input.json),
+    parse(input) {
+        if (!isK6Summary(input.json))
+            return failed('k6: no "metrics" object of k6 metrics');
+        const root = input.json;
+        const result = new AdapterResult('k6');
+        const set = new SeriesSet(result.problems);
+        // JSON keeps the metrics in file order: each is found after the one before, from the `metrics` key on.
+        const cursor = new LineCursor(input.text);
+        cursor.next('"metrics"');
+        let count = 0;
+        for (const [key, raw] of Object.entries(root.metrics)) {
+            result.rows += 1;
+            const m = metricOf(key, raw);
+            const line = cursor.next(JSON.stringify(key));
+            if (!m)
+                continue;
+            if (++count > LIMITS.seriesPerFile / 2)
+                throw new LimitError(limitMessages.seriesPerFile(), line);
+            for (const expr of m.failedThresholds)
+                result.problems.add(line, `threshold "${expr}" on ${key} failed`);
+            addMetric(set, m, line);
+        }
+        const seen = new Set(set.series.map((s) => `${s.metric}\u0000${JSON.stringify(s.labels)}`));
+        for (const c of checksOf(root.root_group)) {
+            const labels = c.group === '' ? { check: c.name } : { group: c.group, check: c.name };
+            // A `checks{check:…}` submetric (a threshold on one check) already holds this one.
+            if (seen.has(`checks\u0000${JSON.stringify(labels)}`))
+                continue;
+            const n = c.passes + c.fails;
+            if (n === 0)
+                continue;
+            if (++count > LIMITS.seriesPerFile)
+                throw new LimitError(limitMessages.seriesPerFile());
+            set.add(summarySeries('checks', labels, rateSummary(c.passes / n, c.passes, c.fails), { unit: '', direction: 'higher' }));
+        }
+        for (const s of set.series)
+            result.add(s);
+        return result.outcome('no metric with a value');
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/parse/adapters/locust.ts
 
 
@@ -30671,6 +31170,10 @@ const locust = {
     name: 'locust',
     types: ['csv'],
     detect(input) {
+        // Every CSV of a tree is offered here: one whose first line names none of Locust's columns is refused unsplit.
+        const line = firstLine(input.text);
+        if (line === undefined || !/Name|Occurrences|Traceback/.test(line))
+            return false;
         return kindOf(headerOf(input.text)) !== undefined;
     },
     parse(input) {
@@ -31176,6 +31679,10 @@ const nvidiaSmi = {
     name: 'nvidia-smi',
     types: ['csv'],
     detect(input) {
+        // Every CSV of a tree is offered here: a first line without a dotted query name is refused unsplit.
+        const line = firstLine(input.text);
+        if (line === undefined || !/[a-z]\.[a-z]|used_(gpu_)?memory/i.test(line))
+            return false;
         const header = nvidia_smi_headerOf(input.text);
         return header !== undefined && nvidia_smi_kindOf(header) !== undefined;
     },
@@ -31464,6 +31971,8 @@ const pytestBenchmark = {
 
 
 
+
+
 /**
  * General benchmarking tools, in detection order. Each detector looks for keys
  * only its tool writes; Bencher's `{bench: {measure: {value}}}` shape is the
@@ -31477,6 +31986,8 @@ const GENERAL_ADAPTERS = [
     githubActionBenchmark,
     jmh,
     pyperf,
+    fio,
+    k6,
     bencher,
     goBench,
     cargoBench,

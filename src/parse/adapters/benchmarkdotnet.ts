@@ -333,8 +333,10 @@ function csvTable(text: string): Table | string {
 }
 
 function isCsvReport(text: string): boolean {
-  const head = firstLine(text.replace(/^\uFEFF/, ''));
-  if (head === undefined) return false;
+  const line = firstLine(text);
+  // Every CSV of a tree is offered here: a header without the three names is refused before it is parsed.
+  if (line === undefined || !line.includes('Method') || !line.includes('Mean') || !line.includes('Error')) return false;
+  const head = line.replace(/^\uFEFF/, '');
   const table = csvTable(head);
   return typeof table !== 'string' && isSummaryHeader(table.header);
 }
@@ -384,6 +386,7 @@ function benchmarksOf(json: unknown): unknown[] | undefined {
 }
 
 function isJsonReport(json: unknown): boolean {
+  if (!isObject(json) || !('Title' in json || 'HostEnvironmentInfo' in json)) return false;
   const benchmarks = benchmarksOf(json);
   const first = benchmarks?.[0];
   return (

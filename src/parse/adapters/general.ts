@@ -1,11 +1,13 @@
 import { bencher } from './bencher.js';
 import { benchmarkDotNet } from './benchmarkdotnet.js';
 import { cargoBench, criterion } from './criterion.js';
+import { fio } from './fio.js';
 import { githubActionBenchmark } from './github-action-benchmark.js';
 import { goBench } from './go-bench.js';
 import { googleBenchmark } from './google-benchmark.js';
 import { hyperfine } from './hyperfine.js';
 import { jmh } from './jmh.js';
+import { k6 } from './k6.js';
 import { locust } from './locust.js';
 import { mlperf } from './mlperf.js';
 import { ncclTests } from './nccl-tests.js';
@@ -27,6 +29,8 @@ export const GENERAL_ADAPTERS: readonly ToolAdapter[] = [
   githubActionBenchmark,
   jmh,
   pyperf,
+  fio,
+  k6,
   bencher,
   goBench,
   cargoBench,

@@ -263,6 +263,9 @@ export const locust: ToolAdapter = {
   name: 'locust',
   types: ['csv'],
   detect(input: AdapterInput): boolean {
+    // Every CSV of a tree is offered here: one whose first line names none of Locust's columns is refused unsplit.
+    const line = firstLine(input.text);
+    if (line === undefined || !/Name|Occurrences|Traceback/.test(line)) return false;
     return kindOf(headerOf(input.text)) !== undefined;
   },
   parse(input: AdapterInput): ParseOutcome {

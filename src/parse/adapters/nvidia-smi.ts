@@ -258,6 +258,9 @@ export const nvidiaSmi: ToolAdapter = {
   name: 'nvidia-smi',
   types: ['csv'],
   detect(input: AdapterInput): boolean {
+    // Every CSV of a tree is offered here: a first line without a dotted query name is refused unsplit.
+    const line = firstLine(input.text);
+    if (line === undefined || !/[a-z]\.[a-z]|used_(gpu_)?memory/i.test(line)) return false;
     const header = headerOf(input.text);
     return header !== undefined && kindOf(header) !== undefined;
   },

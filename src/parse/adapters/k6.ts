@@ -1,0 +1,307 @@
+import type { Direction, ProvidedSummary } from '../../model/series.js';
+import { LIMITS, LimitError, limitMessages } from '../limits.js';
+import { failed, type ParseOutcome } from '../types.js';
+import { SeriesSet, sampledSeries, shortLabel, summarySeries, type SeriesOptions } from './llm-shared.js';
+import type { AdapterInput, ToolAdapter } from './types.js';
+import { AdapterResult, LineCursor, isObject, numberOf, summaryOf, type JsonObject } from './util.js';
+
+/**
+ * k6's end-of-test summary as JSON, in either layout:
+ *
+ *  - the `handleSummary(data)` object (`JSON.stringify(data)`), k6 ≥ 0.30:
+ *
+ *        { "root_group": { "groups": [ … ], "checks": [ { "name", "path", "passes", "fails" } ] },
+ *          "options": { "summaryTrendStats": [ … ] }, "state": { "testRunDurationMs": … },
+ *          "metrics": { "http_req_duration": { "type": "trend", "contains": "time",
+ *                                               "values": { "avg", "min", "med", "max", "p(90)", "p(95)" },
+ *                                               "thresholds": { "p(95)<500": { "ok": true } } },
+ *                       "http_req_duration{expected_response:true}": { … },
+ *                       "http_reqs": { "type": "counter", "values": { "count", "rate" } },
+ *                       "http_req_failed": { "type": "rate", "values": { "rate", "passes", "fails" } },
+ *                       "vus": { "type": "gauge", "values": { "value", "min", "max" } } } }
+ *
+ *  - `k6 run --summary-export=summary.json`, the older layout: each metric
+ *    holds its statistics directly (`avg`, `med`, `p(95)`; `count`, `rate`;
+ *    `passes`, `fails`, `value`; `value`, `min`, `max`), no type, and
+ *    thresholds as `{ "p(95)<500": false }`, where `true` means it FAILED;
+ *    `root_group.checks` and `groups` are objects keyed by name.
+ *
+ * Times are milliseconds in both. A Rate counts non-zero values as `passes`:
+ * for `http_req_failed` the passes are the failed requests.
+ */
+
+type Kind = 'trend' | 'counter' | 'rate' | 'gauge';
+
+interface Metric {
+  /** The metric's name without its submetric tags. */
+  name: string;
+  /** A submetric's tags (`{expected_response:true}`), as labels. */
+  tags: Record<string, string>;
+  kind: Kind;
+  contains: string | undefined;
+  values: JsonObject;
+  /** Threshold expressions that failed. */
+  failedThresholds: string[];
+}
+
+const KINDS = new Set<string>(['trend', 'counter', 'rate', 'gauge']);
+
+/**
+ * k6's built-in trends of durations. The older export does not say what a
+ * metric `contains`, so these are known to be times (ms) by name.
+ */
+const BUILTIN_DURATIONS = new Set([
+  'http_req_duration',
+  'http_req_blocked',
+  'http_req_connecting',
+  'http_req_tls_handshaking',
+  'http_req_sending',
+  'http_req_waiting',
+  'http_req_receiving',
+  'iteration_duration',
+  'group_duration',
+  'grpc_req_duration',
+  'ws_connecting',
+  'ws_session_duration',
+  'ws_ping',
+  'browser_http_req_duration',
+  'browser_web_vital_fcp',
+  'browser_web_vital_lcp',
+  'browser_web_vital_inp',
+  'browser_web_vital_fid',
+  'browser_web_vital_ttfb',
+]);
+
+/** Built-in counters holding bytes, for the older export. */
+const BUILTIN_DATA = new Set(['data_received', 'data_sent']);
+
+/** Names k6 always or nearly always writes: with one of them a `metrics` object is k6's even without `root_group`. */
+const BUILTIN_NAMES = new Set(['http_reqs', 'iterations', 'iteration_duration', 'vus', 'vus_max', 'checks', 'http_req_duration', 'data_received']);
+
+/**
+ * Counters whose rate is the load the system sustained: more per second is
+ * better. Totals are left without a direction: in a fixed-iterations test
+ * they are set by the script, and in a fixed-duration one the rate says it.
+ * Data volumes follow the payloads, not the system's speed.
+ */
+const THROUGHPUT_COUNTERS = new Set(['http_reqs', 'iterations', 'grpc_streams', 'ws_sessions']);
+
+/** Custom metrics counting what went wrong: fewer is better. */
+const FAILURE = /(^|_)(errors?|fail(s|ed|ures?)?|drop(s|ped)?|timeouts?|reject(s|ed)?|retr(y|ies))(_|$)/i;
+/** Custom rates of what went right: more is better. */
+const SUCCESS = /(^|_)(success(es|ful)?|pass(es|ed)?|ok|hits?|checks)(_|$)/i;
+
+const TREND_STAT = /^p\((\d+(?:\.\d+)?)\)$/;
+
+/** The older export's metric: its statistics at the top, so its kind is read from which ones it holds. */
+function legacyKind(m: JsonObject): Kind | undefined {
+  if ('avg' in m || 'med' in m || Object.keys(m).some((k) => TREND_STAT.test(k))) return 'trend';
+  if ('passes' in m && 'fails' in m) return 'rate';
+  if ('count' in m && 'rate' in m) return 'counter';
+  if ('value' in m) return 'gauge';
+  return undefined;
+}
+
+function isCurrentShape(m: unknown): m is JsonObject {
+  return isObject(m) && typeof m.type === 'string' && KINDS.has(m.type) && isObject(m.values);
+}
+
+function isK6Metric(m: unknown): boolean {
+  return isCurrentShape(m) || (isObject(m) && legacyKind(m) !== undefined);
+}
+
+/**
+ * A `metrics` object every entry of which is shaped as k6 writes it, beside
+ * the `root_group`, `state` or `options` k6 writes, or holding one of its
+ * built-in metrics.
+ */
+function isK6Summary(json: unknown): json is JsonObject {
+  if (!isObject(json) || !isObject(json.metrics)) return false;
+  const entries = Object.entries(json.metrics);
+  if (entries.length === 0 || !entries.every(([, m]) => isK6Metric(m))) return false;
+  if (isObject(json.root_group) || isObject(json.state)) return true;
+  return entries.some(([name]) => BUILTIN_NAMES.has(name.replace(/\{.*$/, '')));
+}
+
+/** `http_req_duration{expected_response:true,name:login}` → the name and the tags; a value may hold `:` (`url:https://…`). */
+export function splitMetricName(key: string): { name: string; tags: Record<string, string> } {
+  const open = key.indexOf('{');
+  if (open < 0 || !key.endsWith('}')) return { name: key, tags: {} };
+  const tags: Record<string, string> = {};
+  for (const part of key.slice(open + 1, -1).split(',')) {
+    const colon = part.indexOf(':');
+    if (colon < 0) continue;
+    const tag = part.slice(0, colon).trim();
+    const value = part.slice(colon + 1).trim().replace(/^(["'])(.*)\1$/, '$2');
+    if (tag !== '' && !Object.hasOwn(tags, tag)) tags[tag] = value;
+  }
+  return { name: key.slice(0, open).trim(), tags };
+}
+
+function failedThresholds(thresholds: unknown): string[] {
+  if (!isObject(thresholds)) return [];
+  return Object.entries(thresholds)
+    .filter(([, v]) => (isObject(v) ? v.ok === false : v === true))
+    .map(([expr]) => expr);
+}
+
+function metricOf(key: string, m: unknown): Metric | undefined {
+  const { name, tags } = splitMetricName(key);
+  if (isCurrentShape(m)) {
+    return { name, tags, kind: m.type as Kind, contains: typeof m.contains === 'string' ? m.contains : undefined, values: m.values as JsonObject, failedThresholds: failedThresholds(m.thresholds) };
+  }
+  if (!isObject(m)) return undefined;
+  const kind = legacyKind(m);
+  if (kind === undefined) return undefined;
+  // The older export says nothing of what a metric holds: built-in names tell the times and the bytes.
+  const contains = BUILTIN_DURATIONS.has(name) ? 'time' : BUILTIN_DATA.has(name) ? 'data' : undefined;
+  // Its Rate keeps the fraction under `value`, where the handleSummary layout has `rate`.
+  const values = kind === 'rate' ? { ...m, rate: m.rate ?? m.value } : m;
+  return { name, tags, kind, contains, values, failedThresholds: failedThresholds(m.thresholds) };
+}
+
+/** A trend as one summary: avg, med, min, max, each `p(N)`; n only when `summaryTrendStats` asked for `count`. */
+function trendSummary(values: JsonObject): ProvidedSummary {
+  const percentiles: Record<number, number | undefined> = {};
+  for (const [stat, value] of Object.entries(values)) {
+    const rank = TREND_STAT.exec(stat)?.[1];
+    if (rank !== undefined) percentiles[Number(rank)] = numberOf(value);
+  }
+  const median = numberOf(values.med) ?? percentiles[50];
+  delete percentiles[50];
+  return summaryOf({ n: numberOf(values.count), mean: numberOf(values.avg), median, min: numberOf(values.min), max: numberOf(values.max), percentiles });
+}
+
+/**
+ * A Rate is the mean of its 0/1 values: with `passes` and `fails` it is a
+ * summary of passes + fails samples whose sd follows from the fraction.
+ */
+export function rateSummary(rate: number, passes: number | undefined, fails: number | undefined): ProvidedSummary {
+  if (passes === undefined || fails === undefined) return { mean: rate };
+  const n = passes + fails;
+  if (n < 2) return summaryOf({ n: n || undefined, mean: rate });
+  return { n, mean: rate, sd: Math.sqrt((rate * (1 - rate) * n) / (n - 1)) };
+}
+
+function unitOf(m: Metric): string {
+  if (m.contains === 'time') return 'ms';
+  if (m.contains === 'data') return 'B';
+  return '';
+}
+
+/** A custom metric's direction from its name; k6's own are decided where they are read. */
+function customDirection(name: string): Direction {
+  if (FAILURE.test(name)) return 'lower';
+  if (SUCCESS.test(name)) return 'higher';
+  return 'none';
+}
+
+function rateDirection(name: string): Direction {
+  if (name === 'http_req_failed') return 'lower';
+  if (name === 'checks') return 'higher';
+  return customDirection(name);
+}
+
+function counterDirections(name: string): { count: Direction; rate: Direction } {
+  if (THROUGHPUT_COUNTERS.has(name)) return { count: 'none', rate: 'higher' };
+  if (BUILTIN_DATA.has(name)) return { count: 'none', rate: 'none' };
+  const d = FAILURE.test(name) ? 'lower' : 'none';
+  return { count: d, rate: d };
+}
+
+function addMetric(set: SeriesSet, m: Metric, line: number | undefined): void {
+  const at: SeriesOptions = line === undefined ? {} : { line };
+  const unit = unitOf(m);
+  const v = m.values;
+  if (m.kind === 'trend') {
+    const summary = trendSummary(v);
+    if (summary.mean === undefined && summary.median === undefined) return;
+    // A duration is a cost; a custom trend of something else says nothing by its kind.
+    const direction = unit === 'ms' ? 'lower' : customDirection(m.name);
+    set.add(summarySeries(m.name, m.tags, summary, { unit, direction, ...at }));
+  } else if (m.kind === 'counter') {
+    const { count: countDirection, rate: rateDir } = counterDirections(m.name);
+    const count = numberOf(v.count);
+    const rate = numberOf(v.rate);
+    if (count !== undefined) set.add(sampledSeries(m.name, m.tags, [count], { unit, direction: countDirection, ...at }));
+    if (rate !== undefined) set.add(sampledSeries(`${m.name}_rate`, m.tags, [rate], { unit: `${unit === 'ms' ? '' : unit}/s`, direction: rateDir, ...at }));
+  } else if (m.kind === 'rate') {
+    const rate = numberOf(v.rate);
+    if (rate === undefined) return;
+    set.add(summarySeries(m.name, m.tags, rateSummary(rate, numberOf(v.passes), numberOf(v.fails)), { unit: '', direction: rateDirection(m.name), ...at }));
+  } else {
+    const value = numberOf(v.value);
+    if (value !== undefined) set.add(sampledSeries(m.name, m.tags, [value], { unit, direction: 'none', ...at }));
+  }
+}
+
+interface Check {
+  name: string;
+  group: string;
+  passes: number;
+  fails: number;
+}
+
+/** Objects of a list, or of an object keyed by name (the older export's `checks` and `groups`). */
+function members(v: unknown): JsonObject[] {
+  const list = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : [];
+  return list.filter(isObject);
+}
+
+/** Every check of the group tree, with the path of the group it sits in (`::login`; empty for the root). */
+function checksOf(group: unknown, depth = 0, out: Check[] = []): Check[] {
+  if (!isObject(group) || depth > LIMITS.jsonDepth) return out;
+  const path = typeof group.path === 'string' ? group.path : '';
+  for (const c of members(group.checks)) {
+    const name = shortLabel(c.name);
+    const passes = numberOf(c.passes);
+    const fails = numberOf(c.fails);
+    if (name !== undefined && passes !== undefined && fails !== undefined) out.push({ name, group: path, passes, fails });
+  }
+  for (const g of members(group.groups)) checksOf(g, depth + 1, out);
+  return out;
+}
+
+/**
+ * k6 summary JSON (`handleSummary` data or `--summary-export`): a trend is
+ * one summary (ms and lower for times); a counter its total `<name>` and
+ * `<name>_rate` (/s); a Rate its fraction, a summary of its 0/1 values; a
+ * gauge its value, no direction. Submetric tags are labels. Each check of
+ * `root_group` is a `checks` series labelled `check` (and `group`).
+ */
+export const k6: ToolAdapter = {
+  name: 'k6',
+  types: ['json'],
+  detect: (input: AdapterInput) => isK6Summary(input.json),
+  parse(input: AdapterInput): ParseOutcome {
+    if (!isK6Summary(input.json)) return failed('k6: no "metrics" object of k6 metrics');
+    const root = input.json;
+    const result = new AdapterResult('k6');
+    const set = new SeriesSet(result.problems);
+    // JSON keeps the metrics in file order: each is found after the one before, from the `metrics` key on.
+    const cursor = new LineCursor(input.text);
+    cursor.next('"metrics"');
+    let count = 0;
+    for (const [key, raw] of Object.entries(root.metrics as JsonObject)) {
+      result.rows += 1;
+      const m = metricOf(key, raw);
+      const line = cursor.next(JSON.stringify(key));
+      if (!m) continue;
+      if (++count > LIMITS.seriesPerFile / 2) throw new LimitError(limitMessages.seriesPerFile(), line);
+      for (const expr of m.failedThresholds) result.problems.add(line, `threshold "${expr}" on ${key} failed`);
+      addMetric(set, m, line);
+    }
+    const seen = new Set(set.series.map((s) => `${s.metric}\u0000${JSON.stringify(s.labels)}`));
+    for (const c of checksOf(root.root_group)) {
+      const labels: Record<string, string> = c.group === '' ? { check: c.name } : { group: c.group, check: c.name };
+      // A `checks{check:…}` submetric (a threshold on one check) already holds this one.
+      if (seen.has(`checks\u0000${JSON.stringify(labels)}`)) continue;
+      const n = c.passes + c.fails;
+      if (n === 0) continue;
+      if (++count > LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
+      set.add(summarySeries('checks', labels, rateSummary(c.passes / n, c.passes, c.fails), { unit: '', direction: 'higher' }));
+    }
+    for (const s of set.series) result.add(s);
+    return result.outcome('no metric with a value');
+  },
+};

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { fio } from '../../src/parse/adapters/fio.js';
+import { keys, parsed, series } from '../helpers/series.js';
+import { described, one, readTool } from '../helpers/tools.js';
+
+const RANDREAD = { job: 'randread', rw: 'randread', bs: '4k', iodepth: '32', op: 'read' };
+const MIXED = { job: 'mixed', rw: 'randrw', bs: '4k', iodepth: '16', numjobs: '2', rwmixread: '70' };
+
+describe('fio --output-format=json', () => {
+  it('reads each job and data direction as bandwidth, iops and latencies, and each job\'s CPU use, labelled by the workload', async () => {
+    const data = parsed(await readTool('fio/job-file.json'));
+    expect(data.adapter).toBe('fio');
+    expect(described(data)).toEqual([
+      'bandwidth{job=randread,rw=randread,bs=4k,iodepth=32,op=read} B/s higher',
+      'iops{job=randread,rw=randread,bs=4k,iodepth=32,op=read} ops/s higher',
+      'bandwidth{job=seqwrite,rw=write,bs=1M,iodepth=8,op=write} B/s higher',
+      'iops{job=seqwrite,rw=write,bs=1M,iodepth=8,op=write} ops/s higher',
+      'slat{job=randread,rw=randread,bs=4k,iodepth=32,op=read} µs lower',
+      'clat{job=randread,rw=randread,bs=4k,iodepth=32,op=read} µs lower',
+      'lat{job=randread,rw=randread,bs=4k,iodepth=32,op=read} µs lower',
+      'slat{job=seqwrite,rw=write,bs=1M,iodepth=8,op=write} µs lower',
+      'clat{job=seqwrite,rw=write,bs=1M,iodepth=8,op=write} µs lower',
+      'lat{job=seqwrite,rw=write,bs=1M,iodepth=8,op=write} µs lower',
+      'usr_cpu{job=randread,rw=randread,bs=4k,iodepth=32} % none',
+      'sys_cpu{job=randread,rw=randread,bs=4k,iodepth=32} % none',
+      'usr_cpu{job=seqwrite,rw=write,bs=1M,iodepth=8} % none',
+      'sys_cpu{job=seqwrite,rw=write,bs=1M,iodepth=8} % none',
+    ]);
+  });
+
+  it('reads bandwidth in B/s from bw_bytes and iops as fio states them (total I/Os over the runtime), as single values', async () => {
+    const data = parsed(await readTool('fio/job-file.json'));
+    expect(series(data, 'bandwidth', RANDREAD).samples?.samples).toEqual([212992000]);
+    expect(series(data, 'iops', RANDREAD).samples?.samples).toEqual([52000]);
+  });
+
+  it('reads clat as a summary in µs: N as n, stddev as sd, the 50th percentile as the median and the others by rank', async () => {
+    const st = one(parsed(await readTool('fio/job-file.json')), 'clat', RANDREAD).stats;
+    expect([st.n, st.mean, st.sd, st.min, st.max, st.p50, st.p95, st.p99]).toEqual([3120000, 612, 210, 61, 9800, 600, 920, 1200]);
+    expect(st.percentiles).toEqual({ '1': 250, '5': 320, '10': 360, '20': 420, '30': 480, '40': 540, '60': 650, '70': 700, '80': 760, '90': 850, '99.5': 1500, '99.9': 2400, '99.95': 3100, '99.99': 6000 });
+  });
+
+  it('takes a job\'s own options over the global options, and never labels by engine, size, file or run-to-run counts', async () => {
+    const data = parsed(await readTool('fio/job-file.json'));
+    expect(series(data, 'bandwidth', { job: 'seqwrite', rw: 'write', bs: '1M', iodepth: '8', op: 'write' }).labels.bs).toBe('1M');
+    const labelNames = new Set(data.series.flatMap((s) => Object.keys(s.labels)));
+    expect([...labelNames].sort()).toEqual(['bs', 'iodepth', 'job', 'op', 'rw']);
+  });
+
+  it('leaves out a direction that moved no bytes: a read-only job\'s all-zero write and trim objects', async () => {
+    const data = parsed(await readTool('fio/job-file.json'));
+    expect(keys(data).filter((k) => k.includes('job=randread') && /op=(write|trim|sync)/.test(k))).toEqual([]);
+  });
+
+  it('reads neither the context switches, faults, depth and latency histograms nor disk_util as series', async () => {
+    const data = parsed(await readTool('fio/job-file.json'));
+    expect([...new Set(data.series.map((s) => s.metric))].sort()).toEqual(['bandwidth', 'clat', 'iops', 'lat', 'slat', 'sys_cpu', 'usr_cpu']);
+  });
+
+  it('adds up the bandwidth and IOPS of numjobs clones reported apart, as group_reporting would state them', async () => {
+    const data = parsed(await readTool('fio/numjobs-sync-error.json'));
+    expect(series(data, 'bandwidth', { ...MIXED, op: 'read' }).samples?.samples).toEqual([40960000 + 49152000]);
+    expect(series(data, 'iops', { ...MIXED, op: 'read' }).samples?.samples).toEqual([22000]);
+  });
+
+  it('pools the clones\' latency summaries by n, mean and sd, dropping the percentiles that do not pool', async () => {
+    const st = one(parsed(await readTool('fio/numjobs-sync-error.json')), 'clat', { ...MIXED, op: 'read' }).stats;
+    expect(st.n).toBe(660000);
+    expect(st.mean).toBeCloseTo((300000 * 400 + 360000 * 300) / 660000, 9);
+    expect([st.min, st.p50, st.p99]).toEqual([90, null, null]);
+  });
+
+  it('reads the sync object\'s fsync latencies as lat with op=sync, and skips a submission latency that counted nothing', async () => {
+    const data = parsed(await readTool('fio/numjobs-sync-error.json'));
+    const wal = { job: 'wal', rw: 'write', bs: '4k' };
+    const st = one(data, 'lat', { ...wal, op: 'sync' }).stats;
+    expect([st.n, st.mean, st.sd, st.p50, st.p99]).toEqual([60000, 210, 30, 190, 300]);
+    expect(keys(data).filter((k) => k.startsWith('slat{') && k.includes('job=wal'))).toEqual([]);
+  });
+
+  it('reports a job that ended with an error and leaves its results out', async () => {
+    const data = parsed(await readTool('fio/numjobs-sync-error.json'));
+    expect(data.problems).toEqual([{ line: 811, reason: 'job broken ended with error 28; its results are left out' }]);
+    expect([data.rows, data.excludedRows]).toEqual([4, 1]);
+    expect(keys(data).some((k) => k.includes('job=broken'))).toBe(false);
+  });
+
+  it('reads fio 2\'s layout: latencies in µs under clat, bandwidth from bw in KiB/s', () => {
+    const text = JSON.stringify({
+      'fio version': 'fio-2.2.10',
+      jobs: [{
+        jobname: 'seqread', error: 0, 'job options': { rw: 'read', bs: '128k' },
+        read: { io_bytes: 4194304, bw: 204800, iops: 1600, runtime: 20480, clat: { min: 100, max: 9000, mean: 620.5, stddev: 80.25, N: 32000, percentile: { '50.000000': 600, '99.000000': 900 } } },
+        write: { io_bytes: 0, bw: 0, iops: 0, runtime: 0 },
+        usr_cpu: 1.5, sys_cpu: 9.75, ctx: 33000,
+      }],
+    });
+    const data = parsed(fio.parse({ path: 'fio.json', type: 'json', text, json: JSON.parse(text) }));
+    const labels = { job: 'seqread', rw: 'read', bs: '128k', op: 'read' };
+    expect(series(data, 'bandwidth', labels).samples?.samples).toEqual([204800 * 1024]);
+    expect(series(data, 'clat', labels).summary).toEqual({ n: 32000, mean: 620.5, sd: 80.25, min: 100, max: 9000, median: 600, percentiles: { 99: 900 } });
+  });
+
+  it('claims only JSON with "fio version" and a jobs list, not other tools\' JSON', async () => {
+    const claims = (json: unknown) => fio.detect({ path: 'x.json', type: 'json', text: JSON.stringify(json), json });
+    expect(claims({ jobs: [{ jobname: 'a', read: { bw_bytes: 1 } }] })).toBe(false);
+    expect(claims({ 'fio version': 'fio-3.36', client_stats: [] })).toBe(false);
+    for (const other of ['hyperfine/parameter-scan.json', 'pyperf/timeit.json', 'jmh/jmh-result.json', 'k6/handle-summary.json', 'k6/summary-export.json']) {
+      expect(parsed(await readTool(other)).adapter, other).not.toBe('fio');
+    }
+  });
+});
