@@ -38389,9 +38389,16 @@ function summariseSweep(family, confidence) {
     const ratio = (0,findings_ranking/* spreadRatio */.v$)([best, worst]);
     const shape = `${family.metric} sweep over ${family.dims.map((d) => `${d}${(0,findings_ranking/* aliasNote */.lp)(family, d)}`).join(' × ')} (${family.cells.length} configurations, ${runs === 1 ? '1 run' : `${runs} runs`} each)`;
     // Equal values have no best configuration: naming one would point the reader at an arbitrary row.
+    // Several configurations tied at the best or the worst value (nccl's small sizes all at 0 GB/s): naming one of
+    // them as "the" worst would point at an arbitrary row, so the sentence says how many share it.
+    const tiedWith = (level) => ranked.filter((c) => c.mean === level.mean).length;
+    const named = (level, word) => {
+        const ties = tiedWith(level);
+        return ties > 1 ? `${word} ${ties} configurations tied at ${(0,findings_text/* valueText */.Ru)(level.mean, family.unit)} (${level.value}, …)` : `${word} ${level.value} at ${(0,findings_text/* valueText */.Ru)(level.mean, family.unit)}`;
+    };
     const head = best.mean === worst.mean
         ? `${shape}: every configuration at ${(0,findings_text/* valueText */.Ru)(best.mean, family.unit)}`
-        : `${shape}: best ${best.value} at ${(0,findings_text/* valueText */.Ru)(best.mean, family.unit)}, worst ${worst.value} at ${(0,findings_text/* valueText */.Ru)(worst.mean, family.unit)}${ratio !== undefined ? ` (${(0,findings_text/* ratioText */.B9)(ratio)})` : ''}`;
+        : `${shape}: ${named(best, 'best')}, ${named(worst, 'worst')}${ratio !== undefined ? ` (${(0,findings_text/* ratioText */.B9)(ratio)})` : ''}`;
     let tail;
     if (withinNoise) {
         const largest = Math.max(...effectList.map((e) => e.spread));

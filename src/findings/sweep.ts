@@ -126,10 +126,17 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
 
   const shape = `${family.metric} sweep over ${family.dims.map((d) => `${d}${aliasNote(family, d)}`).join(' × ')} (${family.cells.length} configurations, ${runs === 1 ? '1 run' : `${runs} runs`} each)`;
   // Equal values have no best configuration: naming one would point the reader at an arbitrary row.
+  // Several configurations tied at the best or the worst value (nccl's small sizes all at 0 GB/s): naming one of
+  // them as "the" worst would point at an arbitrary row, so the sentence says how many share it.
+  const tiedWith = (level: FindingLevel) => ranked.filter((c) => c.mean === level.mean).length;
+  const named = (level: FindingLevel, word: string) => {
+    const ties = tiedWith(level);
+    return ties > 1 ? `${word} ${ties} configurations tied at ${valueText(level.mean, family.unit)} (${level.value}, …)` : `${word} ${level.value} at ${valueText(level.mean, family.unit)}`;
+  };
   const head =
     best.mean === worst.mean
       ? `${shape}: every configuration at ${valueText(best.mean, family.unit)}`
-      : `${shape}: best ${best.value} at ${valueText(best.mean, family.unit)}, worst ${worst.value} at ${valueText(worst.mean, family.unit)}${ratio !== undefined ? ` (${ratioText(ratio)})` : ''}`;
+      : `${shape}: ${named(best, 'best')}, ${named(worst, 'worst')}${ratio !== undefined ? ` (${ratioText(ratio)})` : ''}`;
   let tail: string;
   if (withinNoise) {
     const largest = Math.max(...effectList.map((e) => e.spread));

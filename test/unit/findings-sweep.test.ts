@@ -57,6 +57,16 @@ const RANDOM_AND_SHAREGPT: [string, string, number][] = [
 ];
 const datasetsByRate = (rows: [string, string, number][]) => sweep(rows.map(([dataset, rate, v]) => ({ labels: { dataset, rate }, samples: [v] })));
 
+describe('a sweep whose best or worst value several configurations share', () => {
+  it('says how many configurations tie at the worst value instead of naming one of them as the worst', () => {
+    const f = summariseSweep(
+      table('size', ['8', '1024', '1048576'], 'placement', ['in-place', 'out-of-place'], [[0, 0], [0.5, 0.52], [150.2, 151.0]], { metric: 'busbw', unit: 'GB/s', direction: 'higher' }),
+      0.95,
+    );
+    expect(f?.text).toContain('best size=1048576, placement=out-of-place at 151 GB/s, worst 2 configurations tied at 0 GB/s (size=8, placement=out-of-place, …)');
+  });
+});
+
 describe('isSweep', () => {
   it('is a table of two or more conditions with few runs per configuration', () => {
     expect(isSweep(table('num_ctx', CTX, 'temperature', TEMPERATURE, FLAT))).toBe(true);
