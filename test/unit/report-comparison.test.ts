@@ -52,6 +52,18 @@ describe('verdict line', () => {
     expect(verdictLine(pass, NOW)).toBe('✅ **No regression** against git merge base 1a2b3c4 (2 days old): 2 metrics compared, 1 gated metric within threshold; 1 metric that does not gate regressed.');
   });
 
+  it('says nothing was compared, never "No regression", when no series of the run matches the baseline', () => {
+    const disjoint = comparison([sampled(BASE, tokens('llama3')), sampled(BASE, ttft)], [sampled(BASE, tokens('qwen'))]);
+    expect(verdictLine(disjoint, NOW)).toBe(
+      "⚠️ **Nothing compared:** none of this run's 1 series matches one of the 2 series of git merge base 1a2b3c4 (2 days old) (ids hold the path, metric and labels: a renamed or moved file matches nothing), so the gate checked nothing.",
+    );
+  });
+
+  it('says no gated metric was compared when every gated series is new or missing', () => {
+    const ungated = comparison([sampled(BASE, ttft), sampled(BASE, tokens('llama3'))], [sampled(scaled(1.01), ttft), sampled(BASE, tokens('qwen'))]);
+    expect(verdictLine(ungated, NOW)).toBe('⚠️ **No gated metric compared** against git merge base 1a2b3c4 (2 days old): 1 metric compared, but every gated one is new or missing (2), so the gate checked nothing.');
+  });
+
   it('gives the reasons when there is no baseline', () => {
     const none = noBaselineReport([{ source: 'cache', outcome: 'no entry for main' }, { source: 'git', outcome: 'shallow clone: set fetch-depth: 0' }], GATE);
     expect(verdictLine(none, NOW)).toBe('ℹ️ **No baseline:** nothing to compare against, so nothing can fail (cache: no entry for main; git: shallow clone: set fetch-depth: 0).');
