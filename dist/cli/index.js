@@ -14734,6 +14734,12 @@ function headline(report) {
         return { kind: 'no-baseline', icon: 'ℹ️', text: 'no baseline to compare with' };
     if (c.verdict === 'regression')
         return { kind: 'regression', icon: '❌', text: `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)((0,_baseline_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .gatedRegressions */ .Qf)(c).length, 'gated metric')} regressed` };
+    // A pass that checked nothing (no series matched, or no gated one) must not read as a green one.
+    const matched = c.series.filter((x) => x.verdict !== 'new' && x.verdict !== 'missing');
+    if (matched.length === 0)
+        return { kind: 'pass', icon: '⚠️', text: 'nothing compared' };
+    if (!matched.some((x) => x.gated) && c.series.some((x) => x.gated))
+        return { kind: 'pass', icon: '⚠️', text: 'no gated metric compared' };
     return { kind: 'pass', icon: '✅', text: 'no regression' };
 }
 /** The digest's ordering of verdicts: what needs attention first. */

@@ -34,6 +34,10 @@ export function headline(report: Report): Headline {
   if (c.error) return { kind: 'error', icon: '❌', text: 'baseline unusable' };
   if (c.verdict === 'no-baseline' || !c.baseline) return { kind: 'no-baseline', icon: 'ℹ️', text: 'no baseline to compare with' };
   if (c.verdict === 'regression') return { kind: 'regression', icon: '❌', text: `${plural(gatedRegressions(c).length, 'gated metric')} regressed` };
+  // A pass that checked nothing (no series matched, or no gated one) must not read as a green one.
+  const matched = c.series.filter((x) => x.verdict !== 'new' && x.verdict !== 'missing');
+  if (matched.length === 0) return { kind: 'pass', icon: '⚠️', text: 'nothing compared' };
+  if (!matched.some((x) => x.gated) && c.series.some((x) => x.gated)) return { kind: 'pass', icon: '⚠️', text: 'no gated metric compared' };
   return { kind: 'pass', icon: '✅', text: 'no regression' };
 }
 

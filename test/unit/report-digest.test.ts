@@ -15,6 +15,11 @@ describe('headline', () => {
     expect(headline(report)).toEqual({ kind: 'pass', icon: '✅', text: 'no regression' });
   });
 
+  it('warns, not passes, when no series matched the baseline: the gate checked nothing', () => {
+    const report = benchmarkReport({ comparison: comparisonOf([{ ...regression('r.csv', 'a'), verdict: 'new', change: null, base: null }]) });
+    expect(headline(report)).toEqual({ kind: 'pass', icon: '⚠️', text: 'nothing compared' });
+  });
+
   it('says when there was no baseline, or none was asked for', () => {
     expect(headline(benchmarkReport({ comparison: { verdict: 'no-baseline', attempts: [], series: [], settings: {} } })).kind).toBe('no-baseline');
     expect(headline(benchmarkReport())).toEqual({ kind: 'none', icon: '📊', text: 'benchmark report (no comparison asked)' });
