@@ -51,7 +51,7 @@ describe('format input', () => {
 
   it('lists auto, generic and every tool adapter as valid formats', () => {
     expect(formatNames().slice(0, 10)).toEqual([
-      'auto', 'generic', 'pytest-benchmark', 'google-benchmark', 'hyperfine', 'criterion', 'github-action-benchmark', 'jmh', 'pyperf', 'bencher',
+      'auto', 'generic', 'pytest-benchmark', 'google-benchmark', 'hyperfine', 'criterion', 'github-action-benchmark', 'jmh', 'pyperf', 'fio',
     ]);
   });
 
@@ -113,6 +113,8 @@ describe('detection over a mixed results folder', () => {
       'tools/criterion/target/criterion/parse/json/new/raw.csv': 'skipped',
       'tools/criterion/target/criterion/parse/json/new/sample.json': 'criterion',
       'tools/criterion/target/criterion/parse/json/new/tukey.json': 'skipped',
+      'tools/fio/job-file.json': 'fio',
+      'tools/fio/numjobs-sync-error.json': 'fio',
       'tools/github-action-benchmark/chart-data.js': 'skipped',
       'tools/github-action-benchmark/custom.json': 'github-action-benchmark',
       'tools/github-action-benchmark/data.js': 'github-action-benchmark',
@@ -146,6 +148,8 @@ describe('detection over a mixed results folder', () => {
       'tools/jmh/malformed.json': 'jmh',
       'tools/jmh/no-raw-data.json': 'jmh',
       'tools/jmh/sample-mode.json': 'jmh',
+      'tools/k6/handle-summary.json': 'k6',
+      'tools/k6/summary-export.json': 'k6',
       'tools/locust/legacy_stats.csv': 'locust',
       'tools/locust/run_exceptions.csv': 'skipped',
       'tools/locust/run_failures.csv': 'skipped',
