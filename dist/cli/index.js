@@ -7374,9 +7374,17 @@ const BYTES = {
     B: 1, KB: 1e3, kB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4,
 };
 const BITS = { bit: 1, Kbit: 1e3, kbit: 1e3, Mbit: 1e6, Gbit: 1e9 };
+/** Other spellings of one term: `msec` is `ms`, `ops` is `op`, `bytes` is `B`. */
+const SPELLINGS = {
+    nsec: 'ns', usec: 'us', msec: 'ms', secs: 's', second: 's', seconds: 's', mins: 'min', minute: 'min', minutes: 'min', hr: 'h', hour: 'h', hours: 'h',
+    byte: 'B', bytes: 'B', ops: 'op', operations: 'op', operation: 'op', reqs: 'req', request: 'req', requests: 'req', tokens: 'tok', token: 'tok',
+};
+/** Bit rates written as one word: `Mbps` is `Mbit/s`. */
+const BIT_RATES = { bps: 'bit/s', kbps: 'Kbit/s', Kbps: 'Kbit/s', Mbps: 'Mbit/s', Gbps: 'Gbit/s' };
 /** One side of a unit (`ms`, `MiB`, `op`): its kind and scale, or the word itself with scale 1. */
 function term(word) {
-    const w = word.trim();
+    const written = word.trim();
+    const w = SPELLINGS[written] ?? written;
     for (const [kind, table] of [['time', TIME], ['bytes', BYTES], ['bits', BITS]]) {
         const scale = table[w];
         if (scale !== undefined)
@@ -7385,7 +7393,8 @@ function term(word) {
     return { kind: `word:${w}`, scale: 1 };
 }
 /** `MiB/s` → the kinds and scale of its numerator and denominator. */
-function parse(unit) {
+function parse(written) {
+    const unit = BIT_RATES[written.trim()] ?? written;
     const parts = unit.split('/');
     if (parts.length > 2 || parts.some((p) => p.trim() === ''))
         return undefined;
@@ -7742,7 +7751,8 @@ function compareSeries(stated, head, settings, rules = (0,thresholds/* compileGa
             return result;
         }
     }
-    const test = chooseTest(base, head, settings, history);
+    // A history saved in the baseline's unit is not this run's: with a conversion, the two runs alone are tested.
+    const test = chooseTest(base, head, settings, unitsDiffer ? undefined : history);
     if (test.baseValue !== undefined) {
         if (test.baseValue === 0) {
             result.note = 'pooled baseline mean is 0: no relative change';
@@ -8947,15 +8957,51 @@ function runFamilies(series) {
         run.series.push((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .snapshotSeries */ .Ep)(s));
     }
     const families = new Map();
+    const conditions = new Map();
     for (const [path, runs] of byPath) {
-        for (const run of runs.values()) {
-            const key = `${path}\u0000${conditionsOf(run)}`;
-            const same = families.get(key) ?? new Map();
-            families.set(key, same);
-            same.set(run.file, run);
+        sharingConditions([...runs.values()]).forEach((group, k) => {
+            const key = `${path}\u0000${k}`;
+            families.set(key, new Map(group.map((r) => [r.file, r])));
+            conditions.set(key, new Set(group.flatMap((r) => conditionsOf(r).split('\u0001'))));
+        });
+    }
+    return { families, conditions, others };
+}
+/** The other side's family of the same path that measured a condition in common with `family`'s, if any. */
+function counterpart(family, own, other) {
+    const path = familyPath(family);
+    const mine = own.get(family) ?? new Set();
+    for (const [key, theirs] of other)
+        if (familyPath(key) === path && [...theirs].some((c) => mine.has(c)))
+            return key;
+    return undefined;
+}
+/**
+ * Runs of one path joined when they measured a condition in common: a run
+ * that adds a model (or lost one that failed) is still the next run of the
+ * same benchmark; runs with no condition in common (10 QPS, then 30 QPS) are
+ * two benchmarks. Groups keep the runs' order.
+ */
+function sharingConditions(runs) {
+    const sets = runs.map((r) => new Set(conditionsOf(r).split('\u0001')));
+    const parent = runs.map((_, i) => i);
+    const root = (i) => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+    for (let i = 0; i < runs.length; i++) {
+        for (let j = i + 1; j < runs.length; j++) {
+            if (root(i) === root(j))
+                continue;
+            const [a, b] = [sets[i], sets[j]];
+            if ([...a].some((c) => b.has(c)))
+                parent[root(j)] = root(i);
         }
     }
-    return { families, others };
+    const groups = new Map();
+    runs.forEach((r, i) => {
+        const g = groups.get(root(i)) ?? [];
+        g.push(r);
+        groups.set(root(i), g);
+    });
+    return [...groups.values()];
 }
 /** A family's name as users read it: its path with timestamps normalised. */
 const familyPath = (family) => family.slice(0, family.indexOf('\u0000'));
@@ -8977,18 +9023,21 @@ function alignNewestRuns(base, head) {
     const alignedHead = [...ours.others];
     const alignedBase = [...theirs.others];
     let omitted = 0;
+    const matched = new Set();
     for (const [family, runs] of ours.families) {
         const newest = inOrder(runs).at(-1);
         omitted += [...runs.values()].reduce((n, r) => n + (r === newest ? 0 : r.series.length), 0);
         alignedHead.push(...newest.series);
-        const baseRuns = theirs.families.get(family);
+        const baseFamily = counterpart(family, ours.conditions, theirs.conditions);
+        const baseRuns = baseFamily === undefined ? undefined : theirs.families.get(baseFamily);
         if (!baseRuns)
             continue;
+        matched.add(baseFamily);
         const baseNewest = inOrder(baseRuns).at(-1);
         alignedBase.push(...withHeadIds(baseNewest.series, newest.series));
     }
     for (const [family, runs] of theirs.families) {
-        if (!ours.families.has(family))
+        if (!matched.has(family))
             alignedBase.push(...inOrder(runs).at(-1).series);
     }
     return { base: alignedBase, head: alignedHead, omitted };
@@ -9669,6 +9718,8 @@ function determines(cells, finer, coarser) {
  */
 const RESULT_WORD = /^(results?|summary|summaries|outputs?|out|logs?|reports?|bench|benchmarks?|data|metrics|stats|measurements?|records?|dumps?|exports?|traces?)$/;
 const SETTING_WORD = /^(max|min|num|n|total|len|size|batch|top)$/;
+/** Settings written as a word and then their value (`tp_2`, `bs_8`, `c_16`): such a number is the setting's. */
+const SETTING_BEFORE_NUMBER = /^(tp|pp|dp|ep|cp|bs|batch|c|conc|concurrency|qps|rps|rate|gpus?|nodes?|threads?|workers?|isl|osl|ctx|seqlen|len|size|n|np|ngl|replicas?|shards?)$/;
 /** The words of a value or name, lower case: `gemma3:1b` → gemma3, 1b. */
 function words(text) {
     return text
@@ -9794,7 +9845,8 @@ function numbersFiles(cells, d) {
     if (name.length === 0 || SETTING_WORD.test(name[0]))
         return false;
     const values = [...new Set(cells.map((c) => Number(c.dims[d])))];
-    const counted = name.length >= 2 && /\d/.test(name.join('')) && isCount(values);
+    // …unless the word before the number is a setting's (`serving_llama8B_tp_1.json`, `_tp_2`: tensor parallel 1 and 2).
+    const counted = name.length >= 2 && /\d/.test(name.join('')) && !SETTING_BEFORE_NUMBER.test(name[name.length - 1]) && isCount(values);
     if (!RESULT_WORD.test(name[name.length - 1]) && !counted)
         return false;
     // Levels such as 128, 512, 2048 are sizes, not run numbers.
@@ -23490,8 +23542,8 @@ class SampleAccumulator {
  * `bench_serving` writes its default request rate as `"request_rate":
  * Infinity`. JSON.parse refuses the word, which would fail a whole result
  * file over one setting. After JSON.parse has refused a text, a bare
- * `Infinity` or `-Infinity` that is the value of a setting (a rate, a
- * concurrency, a limit) is read as the string `"inf"` (`"-inf"`), as vLLM
+ * `Infinity` or `-Infinity` that is the value of a setting (a request
+ * rate, a concurrency, a limit of its own name) is read as the string `"inf"` (`"-inf"`), as vLLM
  * writes the same rate and as the findings know it. An infinite or NaN
  * measurement is no measurement: it still fails the file, with its line.
  */
@@ -23499,8 +23551,12 @@ const WORDS = [
     ['-Infinity', '"-inf"'],
     ['Infinity', '"inf"'],
 ];
-/** Keys whose unbounded value is a setting, not a failed measurement. */
-const UNBOUNDED_SETTING = /(^|_)(request_?rate|rate|qps|rps|concurrency|max_?concurrency|limit|max_?\w+|timeout|burstiness)$/i;
+/**
+ * Keys whose unbounded value is a setting, not a failed measurement: exact
+ * names only (`max_latency_ms` or `success_rate` at Infinity is a broken
+ * measurement, and still fails the file).
+ */
+const UNBOUNDED_SETTING = /^(request_?rate|rate|target_?qps|qps|rps|max_?concurrency|concurrency|burstiness|max_?num_?seqs|max_?tokens|max_?batch_?size|timeout|time_?limit)$/i;
 /** `text` with unbounded settings written `Infinity` replaced, or undefined when it holds none. */
 function withoutPythonFloats(text) {
     if (!text.includes('Infinity'))
@@ -27801,6 +27857,25 @@ function splitRow(line) {
     return cells;
 }
 /**
+ * An ATX heading's text (`## Results ##` → `Results`), or undefined when the
+ * line is none. Read without a regular expression over the rest of the line:
+ * a lazy match followed by optional spaces and `#`s backtracks in time
+ * quadratic in the line (a heading padded with 4,000 spaces took 36 s).
+ */
+function headingText(line) {
+    const m = /^[ \t]{0,3}(#{1,6})[ \t]/.exec(line);
+    if (!m)
+        return undefined;
+    let text = line.slice(m[0].length).trim();
+    // A closing sequence of `#`s counts only after a space (or as the whole text).
+    let end = text.length;
+    while (end > 0 && text[end - 1] === '#')
+        end--;
+    if (end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t')
+        text = text.slice(0, end).trim();
+    return text;
+}
+/**
  * GFM tables outside code fences, each with the heading it sits under. With
  * `inFences`, tables inside fences too: a tool's console output pasted as a
  * code block (llama-bench prints a Markdown table) is that tool's table.
@@ -27826,9 +27901,9 @@ function findTables(text, options = {}) {
             if (!options.inFences)
                 continue;
         }
-        const h = fence === undefined ? /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line) : null;
-        if (h) {
-            heading = stripInline(h[1]);
+        const h = fence === undefined ? headingText(line) : undefined;
+        if (h !== undefined) {
+            heading = stripInline(h);
             continue;
         }
         const next = lines[i + 1];

@@ -328,7 +328,8 @@ export function compareSeries(stated: ComparableSeries, head: ComparableSeries, 
       return result;
     }
   }
-  const test = chooseTest(base, head, settings, history);
+  // A history saved in the baseline's unit is not this run's: with a conversion, the two runs alone are tested.
+  const test = chooseTest(base, head, settings, unitsDiffer ? undefined : history);
   if (test.baseValue !== undefined) {
     if (test.baseValue === 0) {
       result.note = 'pooled baseline mean is 0: no relative change';

@@ -12,9 +12,18 @@ const BYTES: Readonly<Record<string, number>> = {
 };
 const BITS: Readonly<Record<string, number>> = { bit: 1, Kbit: 1e3, kbit: 1e3, Mbit: 1e6, Gbit: 1e9 };
 
+/** Other spellings of one term: `msec` is `ms`, `ops` is `op`, `bytes` is `B`. */
+const SPELLINGS: Readonly<Record<string, string>> = {
+  nsec: 'ns', usec: 'us', msec: 'ms', secs: 's', second: 's', seconds: 's', mins: 'min', minute: 'min', minutes: 'min', hr: 'h', hour: 'h', hours: 'h',
+  byte: 'B', bytes: 'B', ops: 'op', operations: 'op', operation: 'op', reqs: 'req', request: 'req', requests: 'req', tokens: 'tok', token: 'tok',
+};
+/** Bit rates written as one word: `Mbps` is `Mbit/s`. */
+const BIT_RATES: Readonly<Record<string, string>> = { bps: 'bit/s', kbps: 'Kbit/s', Kbps: 'Kbit/s', Mbps: 'Mbit/s', Gbps: 'Gbit/s' };
+
 /** One side of a unit (`ms`, `MiB`, `op`): its kind and scale, or the word itself with scale 1. */
 function term(word: string): { kind: string; scale: number } {
-  const w = word.trim();
+  const written = word.trim();
+  const w = SPELLINGS[written] ?? written;
   for (const [kind, table] of [['time', TIME], ['bytes', BYTES], ['bits', BITS]] as const) {
     const scale = table[w];
     if (scale !== undefined) return { kind, scale };
@@ -23,7 +32,8 @@ function term(word: string): { kind: string; scale: number } {
 }
 
 /** `MiB/s` → the kinds and scale of its numerator and denominator. */
-function parse(unit: string): { kinds: string; scale: number } | undefined {
+function parse(written: string): { kinds: string; scale: number } | undefined {
+  const unit = BIT_RATES[written.trim()] ?? written;
   const parts = unit.split('/');
   if (parts.length > 2 || parts.some((p) => p.trim() === '')) return undefined;
   const top = term(parts[0] as string);

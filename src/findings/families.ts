@@ -57,6 +57,8 @@ export function determines(cells: readonly Cell[], finer: string, coarser: strin
  */
 const RESULT_WORD = /^(results?|summary|summaries|outputs?|out|logs?|reports?|bench|benchmarks?|data|metrics|stats|measurements?|records?|dumps?|exports?|traces?)$/;
 const SETTING_WORD = /^(max|min|num|n|total|len|size|batch|top)$/;
+/** Settings written as a word and then their value (`tp_2`, `bs_8`, `c_16`): such a number is the setting's. */
+const SETTING_BEFORE_NUMBER = /^(tp|pp|dp|ep|cp|bs|batch|c|conc|concurrency|qps|rps|rate|gpus?|nodes?|threads?|workers?|isl|osl|ctx|seqlen|len|size|n|np|ngl|replicas?|shards?)$/;
 
 /** The words of a value or name, lower case: `gemma3:1b` → gemma3, 1b. */
 function words(text: string): string[] {
@@ -177,7 +179,8 @@ function numbersFiles(cells: readonly Cell[], d: string): boolean {
   const name = words(normaliseName(d));
   if (name.length === 0 || SETTING_WORD.test(name[0] as string)) return false;
   const values = [...new Set(cells.map((c) => Number(c.dims[d])))];
-  const counted = name.length >= 2 && /\d/.test(name.join('')) && isCount(values);
+  // …unless the word before the number is a setting's (`serving_llama8B_tp_1.json`, `_tp_2`: tensor parallel 1 and 2).
+  const counted = name.length >= 2 && /\d/.test(name.join('')) && !SETTING_BEFORE_NUMBER.test(name[name.length - 1] as string) && isCount(values);
   if (!RESULT_WORD.test(name[name.length - 1] as string) && !counted) return false;
   // Levels such as 128, 512, 2048 are sizes, not run numbers.
   if (values.length >= 3 && values.every((v) => v > 0 && (v & (v - 1)) === 0) && Math.max(...values) >= 8) return false;

@@ -4,8 +4,8 @@
  * `bench_serving` writes its default request rate as `"request_rate":
  * Infinity`. JSON.parse refuses the word, which would fail a whole result
  * file over one setting. After JSON.parse has refused a text, a bare
- * `Infinity` or `-Infinity` that is the value of a setting (a rate, a
- * concurrency, a limit) is read as the string `"inf"` (`"-inf"`), as vLLM
+ * `Infinity` or `-Infinity` that is the value of a setting (a request
+ * rate, a concurrency, a limit of its own name) is read as the string `"inf"` (`"-inf"`), as vLLM
  * writes the same rate and as the findings know it. An infinite or NaN
  * measurement is no measurement: it still fails the file, with its line.
  */
@@ -15,8 +15,12 @@ const WORDS: readonly [string, string][] = [
   ['Infinity', '"inf"'],
 ];
 
-/** Keys whose unbounded value is a setting, not a failed measurement. */
-const UNBOUNDED_SETTING = /(^|_)(request_?rate|rate|qps|rps|concurrency|max_?concurrency|limit|max_?\w+|timeout|burstiness)$/i;
+/**
+ * Keys whose unbounded value is a setting, not a failed measurement: exact
+ * names only (`max_latency_ms` or `success_rate` at Infinity is a broken
+ * measurement, and still fails the file).
+ */
+const UNBOUNDED_SETTING = /^(request_?rate|rate|target_?qps|qps|rps|max_?concurrency|concurrency|burstiness|max_?num_?seqs|max_?tokens|max_?batch_?size|timeout|time_?limit)$/i;
 
 /** `text` with unbounded settings written `Infinity` replaced, or undefined when it holds none. */
 export function withoutPythonFloats(text: string): string | undefined {

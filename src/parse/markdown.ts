@@ -45,6 +45,23 @@ export function splitRow(line: string): string[] {
 }
 
 /**
+ * An ATX heading's text (`## Results ##` → `Results`), or undefined when the
+ * line is none. Read without a regular expression over the rest of the line:
+ * a lazy match followed by optional spaces and `#`s backtracks in time
+ * quadratic in the line (a heading padded with 4,000 spaces took 36 s).
+ */
+export function headingText(line: string): string | undefined {
+  const m = /^[ \t]{0,3}(#{1,6})[ \t]/.exec(line);
+  if (!m) return undefined;
+  let text = line.slice(m[0].length).trim();
+  // A closing sequence of `#`s counts only after a space (or as the whole text).
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t') text = text.slice(0, end).trim();
+  return text;
+}
+
+/**
  * GFM tables outside code fences, each with the heading it sits under. With
  * `inFences`, tables inside fences too: a tool's console output pasted as a
  * code block (llama-bench prints a Markdown table) is that tool's table.
@@ -69,9 +86,9 @@ export function findTables(text: string, options: { inFences?: boolean } = {}): 
       }
       if (!options.inFences) continue;
     }
-    const h = fence === undefined ? /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line) : null;
-    if (h) {
-      heading = stripInline(h[1] as string);
+    const h = fence === undefined ? headingText(line) : undefined;
+    if (h !== undefined) {
+      heading = stripInline(h);
       continue;
     }
     const next = lines[i + 1];

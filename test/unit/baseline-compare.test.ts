@@ -58,6 +58,14 @@ describe('units that differ between the two sides', () => {
     expect(ns.change).toBeCloseTo(0, 12);
   });
 
+  it('compares spellings of one unit as the same unit: msec and ms, ops/s and op/s, bytes and B, Mbps and Gbps', () => {
+    const same = (a: string, b: string, va: number, vb: number) => compareSeries(summarised({ mean: va, sd: null, n: null }, { unit: a }), summarised({ mean: vb, sd: null, n: null }, { unit: b }), SETTINGS).change;
+    expect(same('msec', 'ms', 12, 12)).toBeCloseTo(0, 12);
+    expect(same('ops/s', 'op/s', 500, 500)).toBeCloseTo(0, 12);
+    expect(same('bytes', 'B', 2048, 2048)).toBeCloseTo(0, 12);
+    expect(same('Mbps', 'Gbps', 940, 0.94)).toBeCloseTo(0, 12);
+  });
+
   it('does not compare units of different kinds (ms against tok/s, tok/s against req/s)', () => {
     const c = compareSeries(summarised({ mean: 100, sd: null, n: null }, { unit: 'tok/s' }), summarised({ mean: 50, sd: null, n: null }, { unit: 'req/s' }), SETTINGS);
     expect(c).toMatchObject({ verdict: 'insufficient-data', change: null, note: 'the baseline is in tok/s, this run in req/s: not compared' });

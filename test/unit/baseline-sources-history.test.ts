@@ -67,6 +67,20 @@ describe('the history baseline', () => {
     });
   });
 
+  it('compares the newest run with the one before when it adds a model the earlier one did not run', async () => {
+    const baseline = found(
+      await historyOf({
+        'runs/20251009-093015/throughput.csv': throughputCsv({ llama3: [100, 101, 99] }),
+        'runs/20251016-101122/throughput.csv': throughputCsv({ llama3: [50, 51, 49], qwen: [30, 31, 29] }),
+      }),
+    );
+    expect(baseline.head?.map((s) => [s.file, s.labels.model])).toEqual([
+      ['runs/20251016-101122/throughput.csv', 'llama3'],
+      ['runs/20251016-101122/throughput.csv', 'qwen'],
+    ]);
+    expect(baseline.series.map((s) => [s.file, s.labels.model])).toEqual([['runs/20251009-093015/throughput.csv', 'llama3']]);
+  });
+
   it('orders runs by their timestamps, not by where the files sort', async () => {
     const baseline = found(
       await historyOf({

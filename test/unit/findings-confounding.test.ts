@@ -378,6 +378,11 @@ describe('files counted on from a stem that names its configuration', () => {
     expect(computeFindings({ series, files: [], confidence: 0.95 })).toEqual([]);
   });
 
+  it('still ranks a setting written as a word before its value (serving_llama8B_tp_1, _tp_2: tensor parallel 1 and 2)', () => {
+    const series = [1, 2].map((n) => measured(`res/serving_llama8B_tp_${n}.json`, 'tps', [n * 10], { factors: { serving_llama8B_tp: String(n) }, experiment: 'res/*.json' }));
+    expect(buildFamilies(series).map((f) => f.dims)).toEqual([['serving_llama8B_tp']]);
+  });
+
   it('still ranks a setting counted from 1 when its name is one word (gpu_1, gpu_2 stay GPUs)', () => {
     const series = [1, 2].map((n) => measured(`res/gpu_${n}.json`, 'tps', [n * 10], { factors: { gpu: String(n) }, experiment: 'res/*.json' }));
     expect(buildFamilies(series).map((f) => f.dims)).toEqual([['gpu']]);

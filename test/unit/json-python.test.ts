@@ -13,6 +13,7 @@ describe("Python's Infinity for an unbounded setting", () => {
 
   it('leaves an infinite measurement to fail the file: it is no measurement', () => {
     expect(withoutPythonFloats('{"speedup": Infinity}')).toBeUndefined();
+    expect(withoutPythonFloats('{"max_latency_ms": Infinity, "success_rate": Infinity}')).toBeUndefined();
     expect(parseJsonText('{\n  "speedup": Infinity\n}\n')).toMatchObject({ status: 'failed', line: 2 });
   });
 

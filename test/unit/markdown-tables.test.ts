@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { labelKey } from '../../src/metrics/identity.js';
 import { statsFromSamples } from '../../src/metrics/stats.js';
-import { findTables, parseMarkdown, parseNumericCell, splitRow, stripInline } from '../../src/parse/markdown.js';
+import { findTables, headingText, parseMarkdown, parseNumericCell, splitRow, stripInline } from '../../src/parse/markdown.js';
 import { keys, parsed, samples, series } from '../helpers/series.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -413,4 +413,18 @@ describe('parseMarkdown: real-world samples', () => {
       expect(producers.some((p) => p.includes('tokenbenchmarkray'))).toBe(false);
     },
   );
+});
+
+describe('headingText', () => {
+  it('reads an ATX heading without its closing #s, and keeps a # that is part of the text', () => {
+    expect(headingText('## Results ##')).toBe('Results');
+    expect(headingText('# C#')).toBe('C#');
+    expect(headingText('   ### Run 2   ')).toBe('Run 2');
+    expect(headingText('#hashtag')).toBeUndefined();
+    expect(headingText('    # code')).toBeUndefined();
+  });
+
+  it('reads a heading padded with thousands of spaces (it once took seconds per line)', () => {
+    expect(headingText(`## ${' '.repeat(100_000)}Throughput${' '.repeat(100_000)}#`)).toBe('Throughput');
+  });
 });

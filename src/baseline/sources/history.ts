@@ -78,7 +78,7 @@ function conditionsOf(run: Run): string {
  * their paths (and measured the same conditions), and the rest. A family is
  * keyed by its path with timestamps normalised and its runs' conditions.
  */
-function runFamilies(series: readonly SnapshotSeries[]): { families: Map<string, Map<string, Run>>; others: SnapshotSeries[] } {
+function runFamilies(series: readonly SnapshotSeries[]): { families: Map<string, Map<string, Run>>; conditions: Map<string, Set<string>>; others: SnapshotSeries[] } {
   const byPath = new Map<string, Map<string, Run>>();
   const others: SnapshotSeries[] = [];
   for (const s of series) {
@@ -95,15 +95,49 @@ function runFamilies(series: readonly SnapshotSeries[]): { families: Map<string,
     run.series.push(snapshotSeries(s));
   }
   const families = new Map<string, Map<string, Run>>();
+  const conditions = new Map<string, Set<string>>();
   for (const [path, runs] of byPath) {
-    for (const run of runs.values()) {
-      const key = `${path}\u0000${conditionsOf(run)}`;
-      const same = families.get(key) ?? new Map<string, Run>();
-      families.set(key, same);
-      same.set(run.file, run);
+    sharingConditions([...runs.values()]).forEach((group, k) => {
+      const key = `${path}\u0000${k}`;
+      families.set(key, new Map(group.map((r) => [r.file, r])));
+      conditions.set(key, new Set(group.flatMap((r) => conditionsOf(r).split('\u0001'))));
+    });
+  }
+  return { families, conditions, others };
+}
+
+/** The other side's family of the same path that measured a condition in common with `family`'s, if any. */
+function counterpart(family: string, own: ReadonlyMap<string, Set<string>>, other: ReadonlyMap<string, Set<string>>): string | undefined {
+  const path = familyPath(family);
+  const mine = own.get(family) ?? new Set<string>();
+  for (const [key, theirs] of other) if (familyPath(key) === path && [...theirs].some((c) => mine.has(c))) return key;
+  return undefined;
+}
+
+/**
+ * Runs of one path joined when they measured a condition in common: a run
+ * that adds a model (or lost one that failed) is still the next run of the
+ * same benchmark; runs with no condition in common (10 QPS, then 30 QPS) are
+ * two benchmarks. Groups keep the runs' order.
+ */
+function sharingConditions(runs: readonly Run[]): Run[][] {
+  const sets = runs.map((r) => new Set(conditionsOf(r).split('\u0001')));
+  const parent = runs.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i] as number)));
+  for (let i = 0; i < runs.length; i++) {
+    for (let j = i + 1; j < runs.length; j++) {
+      if (root(i) === root(j)) continue;
+      const [a, b] = [sets[i] as Set<string>, sets[j] as Set<string>];
+      if ([...a].some((c) => b.has(c))) parent[root(j)] = root(i);
     }
   }
-  return { families, others };
+  const groups = new Map<number, Run[]>();
+  runs.forEach((r, i) => {
+    const g = groups.get(root(i)) ?? [];
+    g.push(r);
+    groups.set(root(i), g);
+  });
+  return [...groups.values()];
 }
 
 /** A family's name as users read it: its path with timestamps normalised. */
@@ -128,17 +162,20 @@ export function alignNewestRuns(base: readonly SnapshotSeries[], head: readonly 
   const alignedHead: SnapshotSeries[] = [...ours.others];
   const alignedBase: SnapshotSeries[] = [...theirs.others];
   let omitted = 0;
+  const matched = new Set<string>();
   for (const [family, runs] of ours.families) {
     const newest = inOrder(runs).at(-1) as Run;
     omitted += [...runs.values()].reduce((n, r) => n + (r === newest ? 0 : r.series.length), 0);
     alignedHead.push(...newest.series);
-    const baseRuns = theirs.families.get(family);
+    const baseFamily = counterpart(family, ours.conditions, theirs.conditions);
+    const baseRuns = baseFamily === undefined ? undefined : theirs.families.get(baseFamily);
     if (!baseRuns) continue;
+    matched.add(baseFamily as string);
     const baseNewest = inOrder(baseRuns).at(-1) as Run;
     alignedBase.push(...withHeadIds(baseNewest.series, newest.series));
   }
   for (const [family, runs] of theirs.families) {
-    if (!ours.families.has(family)) alignedBase.push(...(inOrder(runs).at(-1) as Run).series);
+    if (!matched.has(family)) alignedBase.push(...(inOrder(runs).at(-1) as Run).series);
   }
   return { base: alignedBase, head: alignedHead, omitted };
 }
