@@ -9862,6 +9862,11 @@ function numbersFiles(cells, d) {
         return containsWords(stem, [...name, level]) || containsWords(stem, [...words(d), level]);
     });
 }
+/** uncompared() for a family that varies in one condition: dropped when it numbers the files (their repeats). */
+function onlyCondition(cells, d) {
+    const fromPath = cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
+    return fromPath && numbersFiles(cells, d) ? { dropped: [d], repeats: [d], aliases: {} } : { dropped: [], repeats: [], aliases: {} };
+}
 /** 1, 2, …, k or 0, 1, …, k−1 (k ≥ 2): files counted, not a setting's values. */
 function isCount(values) {
     if (values.length < 2 || !values.every(Number.isInteger))
@@ -10144,7 +10149,8 @@ function buildFamilies(series, current = currentSeries(series)) {
             seen.add(id);
             return true;
         });
-        const { dropped, repeats, aliases } = uncompared(family.cells, varying);
+        // One condition has nothing to be another's name for: only a file number can be left out of it.
+        const { dropped, repeats, aliases } = varying.length > 1 ? uncompared(family.cells, varying) : onlyCondition(family.cells, varying[0]);
         family.dims = dropped.length > 0 ? varying.filter((d) => !dropped.includes(d)) : varying;
         // Files that differ only in their number (`…_tp1_1.json`, `…_tp1_2.json`) are repeats of one configuration:
         // nothing is left to compare.
