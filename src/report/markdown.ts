@@ -1,7 +1,7 @@
 import { isThroughput } from '../metrics/infer.js';
 import { excludedBy, excludedRowsText } from '../util/excluded-rows.js';
 import type { Direction, Series } from '../model/series.js';
-import { centerNote, formatBytes, plural } from '../util/text.js';
+import { centerNote, compareNumbered, formatBytes, plural } from '../util/text.js';
 import { calibrationSections } from './calibration.js';
 import { comparisonSections } from './comparison.js';
 import { digestSections, type DigestLinks } from './comment.js';
@@ -32,9 +32,9 @@ function rank(s: Series): number {
   return s.direction === 'higher' ? 1 : s.direction === 'lower' ? 2 : 3;
 }
 
-/** Throughput first, then higher-is-better, lower-is-better and the rest; then by name. */
+/** Throughput first, then higher-is-better, lower-is-better and the rest; then by name, numbers in a reader's order (size=128 before size=1024). */
 export function orderSeries(series: readonly Series[]): Series[] {
-  return [...series].sort((a, b) => rank(a) - rank(b) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) || (a.id < b.id ? -1 : 1));
+  return [...series].sort((a, b) => rank(a) - rank(b) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) || compareNumbered(a.id, b.id));
 }
 
 function notes(s: Series): string {
