@@ -13618,6 +13618,9 @@ const TIMESTAMP_PATTERNS = [
  * digit, so no later pattern can take it), and the marks are read in order.
  */
 function timestampsIn(filePath) {
+    const saved = SAVED_RUN.exec(filePath);
+    if (saved)
+        return [saved[2]];
     if (!MAY_HOLD_TIMESTAMP.test(filePath))
         return [];
     // No pattern matches across a `/`, and a `/` is no digit for their look-arounds: each folder or
@@ -13657,7 +13660,18 @@ function timestampsInSegment(filePath) {
  * `results_7519.csv`) skip the patterns.
  */
 const MAY_HOLD_TIMESTAMP = /\d{8}|\d{4}-\d{2}/;
+/**
+ * pytest-benchmark's storage: `.benchmarks/<machine>/0001_<name>.json`,
+ * `0002_<commit>_<date>_uncommitted-changes.json`, … Each file is one saved
+ * run, numbered in order: the counter is the run's stamp, and the file is
+ * `<ts>.json` in the series id, so the newest run is compared with the one
+ * before it as any timestamped run is.
+ */
+const SAVED_RUN = /^(.*(?:^|\/)\.benchmarks\/[^/]+\/)(\d{4})_[^/]*\.json$/;
 function normaliseTimestamps(filePath) {
+    const saved = SAVED_RUN.exec(filePath);
+    if (saved)
+        return `${saved[1]}<ts>.json`;
     if (!MAY_HOLD_TIMESTAMP.test(filePath))
         return filePath;
     return TIMESTAMP_PATTERNS.reduce((p, re) => p.replace(re, '<ts>'), filePath);
@@ -13732,6 +13746,8 @@ const folderTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo *
  * on its own.
  */
 const normaliseRunPath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (filePath) => {
+    if (SAVED_RUN.test(filePath))
+        return normaliseTimestamps(filePath);
     const normalised = replicatePath(filePath).normalised;
     const cut = normalised.lastIndexOf('/');
     if (cut < 0)

@@ -21,6 +21,8 @@ const TIMESTAMP_PATTERNS: RegExp[] = [
  * digit, so no later pattern can take it), and the marks are read in order.
  */
 export function timestampsIn(filePath: string): string[] {
+  const saved = SAVED_RUN.exec(filePath);
+  if (saved) return [saved[2] as string];
   if (!MAY_HOLD_TIMESTAMP.test(filePath)) return [];
   // No pattern matches across a `/`, and a `/` is no digit for their look-arounds: each folder or
   // file name is read on its own, once (run folders are shared by all the files in them).
@@ -59,7 +61,18 @@ function timestampsInSegment(filePath: string): string[] {
  */
 const MAY_HOLD_TIMESTAMP = /\d{8}|\d{4}-\d{2}/;
 
+/**
+ * pytest-benchmark's storage: `.benchmarks/<machine>/0001_<name>.json`,
+ * `0002_<commit>_<date>_uncommitted-changes.json`, … Each file is one saved
+ * run, numbered in order: the counter is the run's stamp, and the file is
+ * `<ts>.json` in the series id, so the newest run is compared with the one
+ * before it as any timestamped run is.
+ */
+const SAVED_RUN = /^(.*(?:^|\/)\.benchmarks\/[^/]+\/)(\d{4})_[^/]*\.json$/;
+
 export function normaliseTimestamps(filePath: string): string {
+  const saved = SAVED_RUN.exec(filePath);
+  if (saved) return `${saved[1]}<ts>.json`;
   if (!MAY_HOLD_TIMESTAMP.test(filePath)) return filePath;
   return TIMESTAMP_PATTERNS.reduce((p, re) => p.replace(re, '<ts>'), filePath);
 }
@@ -146,6 +159,7 @@ const folderTimestamps = memo(50_000, normaliseTimestamps);
  * on its own.
  */
 export const normaliseRunPath: (filePath: string) => string = memo(50_000, (filePath) => {
+  if (SAVED_RUN.test(filePath)) return normaliseTimestamps(filePath);
   const normalised = replicatePath(filePath).normalised;
   const cut = normalised.lastIndexOf('/');
   if (cut < 0) return normaliseTimestamps(normalised);

@@ -81,6 +81,18 @@ describe('the history baseline', () => {
     expect(baseline.series.map((s) => [s.file, s.labels.model])).toEqual([['runs/20251009-093015/throughput.csv', 'llama3']]);
   });
 
+  it("compares pytest-benchmark's newest saved run (.benchmarks/<machine>/0002_*.json) with the one before it", async () => {
+    const saved = (name: string, mean: number) => JSON.stringify({ benchmarks: [{ name: 'test_plain', fullname: 'tests/test_speed.py::test_plain', stats: { min: mean * 0.9, max: mean * 1.1, mean, stddev: mean * 0.05, rounds: 20, median: mean, iqr: 0, q1: mean, q3: mean, iqr_outliers: 0, stddev_outliers: 0, outliers: '0;0', ld15iqr: mean, hd15iqr: mean, ops: 1 / mean, total: mean * 20, iterations: 1 } }], machine_info: {}, commit_info: {}, datetime: '2025-10-01T10:00:00', version: '4.0.0' });
+    const baseline = found(
+      await historyOf({
+        '.benchmarks/Linux-CPython-3.11-64bit/0001_baseline.json': saved('baseline', 0.000218),
+        '.benchmarks/Linux-CPython-3.11-64bit/0002_feedface.json': saved('feedface', 0.000283),
+      }),
+    );
+    expect(baseline.head?.map((s) => [s.file, s.id.split('::')[0]])).toContainEqual(['.benchmarks/Linux-CPython-3.11-64bit/0002_feedface.json', '.benchmarks/Linux-CPython-3.11-64bit/<ts>.json']);
+    expect(new Set(baseline.series.map((s) => s.file))).toEqual(new Set(['.benchmarks/Linux-CPython-3.11-64bit/0001_baseline.json']));
+  });
+
   it('orders runs by their timestamps, not by where the files sort', async () => {
     const baseline = found(
       await historyOf({
