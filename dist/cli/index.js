@@ -29142,12 +29142,17 @@ function jobLabels(job, global) {
     }
     return labels;
 }
-/** A latency object as a summary in µs; undefined when it holds no I/O (N is 0, as for a sync engine's slat). */
+/**
+ * A latency object as a summary in µs; undefined when it holds no I/O (N is
+ * 0, as for a sync engine's slat; fio 2 writes no N, and zeros for no I/O).
+ */
 function latencySummary(v, perMicro) {
     if (!cli_isObject(v))
         return undefined;
     const n = numberOf(v.N);
-    if (n === undefined || n <= 0)
+    if (n !== undefined && n <= 0)
+        return undefined;
+    if (n === undefined && !((numberOf(v.mean) ?? 0) > 0 || (numberOf(v.max) ?? 0) > 0))
         return undefined;
     const us = (x) => {
         const value = numberOf(x);
@@ -30728,7 +30733,13 @@ function secondarySeries(record, context) {
         const unit = jmhUnit(typeof metric.scoreUnit === 'string' ? metric.scoreUnit : '');
         const s = jmh_seriesOf(metricName, context, unit, directionOfUnit(unit));
         const raw = flattenRawData(metric.rawData);
-        if (raw.values.length > 0)
+        const score = numberOf(metric.score);
+        if (raw.values.length > 1 && score !== undefined && isTotalOf(score, raw.values)) {
+            // JMH sums some counters over the iterations (`gc.count`, `gc.time`): the score is the total, and the
+            // per-iteration values averaged would be a number JMH never printed (4.125 for its 33).
+            s.samples = accumulate([score]);
+        }
+        else if (raw.values.length > 0)
             s.samples = accumulate(raw.values);
         else {
             const summary = statedSummary(metric, context.n);
@@ -30739,6 +30750,13 @@ function secondarySeries(record, context) {
         out.push(s);
     }
     return out;
+}
+/** Whether `score` is the sum of `values` and not their mean (both agree only for a single value). */
+function isTotalOf(score, values) {
+    const sum = values.reduce((a, b) => a + b, 0);
+    const mean = sum / values.length;
+    const close = (x, y) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+    return close(score, sum) && !close(score, mean);
 }
 /**
  * JMH's JSON result file. Per record (benchmark method × mode × @Param

@@ -101,6 +101,20 @@ describe('fio --output-format=json', () => {
     expect(series(data, 'clat', labels).summary).toEqual({ n: 32000, mean: 620.5, sd: 80.25, min: 100, max: 9000, median: 600, percentiles: { 99: 900 } });
   });
 
+  it("reads fio 2.2's latencies, which state no N, as summaries without a sample count, and skips an all-zero block", () => {
+    const text = JSON.stringify({
+      'fio version': 'fio-2.2.10',
+      jobs: [{
+        jobname: 'test', error: 0, 'job options': {},
+        write: { io_bytes: 4194304, bw: 4096, iops: 32, runtime: 1000, slat: { min: 0, max: 0, mean: 0, stddev: 0 }, clat: { min: 964, max: 261110, mean: 8151.19, stddev: 3262.83, percentile: { '50.000000': 8160 } } },
+        read: { io_bytes: 0, bw: 0, iops: 0, runtime: 0 },
+      }],
+    });
+    const data = parsed(fio.parse({ path: 'fio.json', type: 'json', text, json: JSON.parse(text) }));
+    expect(series(data, 'clat', { job: 'test', op: 'write' }).summary).toEqual({ mean: 8151.19, sd: 3262.83, min: 964, max: 261110, median: 8160 });
+    expect(data.series.some((s) => s.metric === 'slat')).toBe(false);
+  });
+
   it('claims only JSON with "fio version" and a jobs list, not other tools\' JSON', async () => {
     const claims = (json: unknown) => fio.detect({ path: 'x.json', type: 'json', text: JSON.stringify(json), json });
     expect(claims({ jobs: [{ jobname: 'a', read: { bw_bytes: 1 } }] })).toBe(false);

@@ -34,6 +34,14 @@ function jsonInput(value: unknown, path = 'jmh-result.json'): AdapterInput {
   return { path, type: 'json', text, json: JSON.parse(text) as unknown };
 }
 
+describe('JMH counters that its score totals', () => {
+  it('reads gc.count and gc.time as the total JMH prints (33), not the mean of the iterations (4.125)', () => {
+    const gc = { score: 33, scoreError: 'NaN', scoreUnit: 'counts', rawData: [[4, 4, 4, 4, 4, 4, 4, 5]] };
+    const series = parsed(jmh.parse(jsonInput([record('countSquares', { secondaryMetrics: { 'gc.count': gc } })]))).series;
+    expect(series.find((s) => s.metric === 'gc.count')?.samples?.samples).toEqual([33]);
+  });
+});
+
 describe('JMH -rf json result file', () => {
   it('reads one primary series per benchmark, mode and @Param variant, named after the mode, with each param as a label', async () => {
     const data = parsed(await readTool('jmh/jmh-result.json'));

@@ -70,11 +70,15 @@ function jobLabels(job: JsonObject, global: JsonObject): Record<string, string> 
   return labels;
 }
 
-/** A latency object as a summary in µs; undefined when it holds no I/O (N is 0, as for a sync engine's slat). */
+/**
+ * A latency object as a summary in µs; undefined when it holds no I/O (N is
+ * 0, as for a sync engine's slat; fio 2 writes no N, and zeros for no I/O).
+ */
 function latencySummary(v: unknown, perMicro: number): ProvidedSummary | undefined {
   if (!isObject(v)) return undefined;
   const n = numberOf(v.N);
-  if (n === undefined || n <= 0) return undefined;
+  if (n !== undefined && n <= 0) return undefined;
+  if (n === undefined && !((numberOf(v.mean) ?? 0) > 0 || (numberOf(v.max) ?? 0) > 0)) return undefined;
   const us = (x: unknown) => {
     const value = numberOf(x);
     return value === undefined ? undefined : value / perMicro;

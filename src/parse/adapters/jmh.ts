@@ -295,7 +295,12 @@ function secondarySeries(record: JsonObject, context: RecordContext): RawSeries[
     const unit = jmhUnit(typeof metric.scoreUnit === 'string' ? metric.scoreUnit : '');
     const s = seriesOf(metricName, context, unit, directionOfUnit(unit));
     const raw = flattenRawData(metric.rawData);
-    if (raw.values.length > 0) s.samples = accumulate(raw.values);
+    const score = numberOf(metric.score);
+    if (raw.values.length > 1 && score !== undefined && isTotalOf(score, raw.values)) {
+      // JMH sums some counters over the iterations (`gc.count`, `gc.time`): the score is the total, and the
+      // per-iteration values averaged would be a number JMH never printed (4.125 for its 33).
+      s.samples = accumulate([score]);
+    } else if (raw.values.length > 0) s.samples = accumulate(raw.values);
     else {
       const summary = statedSummary(metric, context.n);
       if (summary.mean === undefined) continue;
@@ -304,6 +309,14 @@ function secondarySeries(record: JsonObject, context: RecordContext): RawSeries[
     out.push(s);
   }
   return out;
+}
+
+/** Whether `score` is the sum of `values` and not their mean (both agree only for a single value). */
+function isTotalOf(score: number, values: readonly number[]): boolean {
+  const sum = values.reduce((a, b) => a + b, 0);
+  const mean = sum / values.length;
+  const close = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  return close(score, sum) && !close(score, mean);
 }
 
 /**
