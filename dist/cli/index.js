@@ -13618,7 +13618,7 @@ const TIMESTAMP_PATTERNS = [
  * digit, so no later pattern can take it), and the marks are read in order.
  */
 function timestampsIn(filePath) {
-    const saved = SAVED_RUN.exec(filePath);
+    const saved = savedRun(filePath);
     if (saved)
         return [saved[2]];
     if (!MAY_HOLD_TIMESTAMP.test(filePath))
@@ -13668,8 +13668,10 @@ const MAY_HOLD_TIMESTAMP = /\d{8}|\d{4}-\d{2}/;
  * before it as any timestamped run is.
  */
 const SAVED_RUN = /^(.*(?:^|\/)\.benchmarks\/[^/]+\/)(\d{4})_[^/]*\.json$/;
+/** SAVED_RUN's match, tested only on paths that name the folder (nearly none do). */
+const savedRun = (filePath) => (filePath.includes('.benchmarks/') ? SAVED_RUN.exec(filePath) : null);
 function normaliseTimestamps(filePath) {
-    const saved = SAVED_RUN.exec(filePath);
+    const saved = savedRun(filePath);
     if (saved)
         return `${saved[1]}<ts>.json`;
     if (!MAY_HOLD_TIMESTAMP.test(filePath))
@@ -13746,7 +13748,7 @@ const folderTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo *
  * on its own.
  */
 const normaliseRunPath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (filePath) => {
-    if (SAVED_RUN.test(filePath))
+    if (savedRun(filePath))
         return normaliseTimestamps(filePath);
     const normalised = replicatePath(filePath).normalised;
     const cut = normalised.lastIndexOf('/');
@@ -28593,7 +28595,8 @@ function bdnTables(text) {
         .map((t) => ({ header: t.header, rows: t.rows }));
 }
 function isMarkdownReport(text) {
-    if (!/\bMethod\b/.test(text) || !/\bError\b/.test(text))
+    // Every Markdown page of a tree is offered here: plain substring tests refuse nearly all of them first.
+    if (!text.includes('Method') || !text.includes('Error') || !/\bMethod\b/.test(text) || !/\bError\b/.test(text))
         return false;
     const tables = findTables(text);
     // A page holding other tables too is the Markdown reader's, which reads them all.
@@ -30114,7 +30117,12 @@ function readRows(rows, lineOfRow) {
 const CSV_HEADER = /^"?name"?,"?iterations"?,"?real_time"?,"?cpu_time"?,"?time_unit"?(,|$)/;
 /** The header line: the console may have written the run's context lines before it. */
 function csvHeaderAt(text) {
-    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/, 40);
+    // Every CSV of a tree is offered here: one without the header's second column name is refused before it is split.
+    if (!text.includes('iterations'))
+        return -1;
+    const lines = text.split(/\r?\n/, 40);
+    if (lines[0] !== undefined)
+        lines[0] = lines[0].replace(/^\uFEFF/, '');
     return lines.findIndex((l) => CSV_HEADER.test(l));
 }
 function isCsvOutput(text) {
@@ -32370,6 +32378,10 @@ function csvMetricName(cell) {
 }
 const CSV_CORE = /^(time to first token|inter token latency|request latency|request throughput|output token throughput)\b/i;
 function looksLikeCsvExport(text) {
+    // Every CSV of a tree is offered here: the first line must start with `Metric` before anything is split.
+    const first = firstLine(text);
+    if (first === undefined || !/^"?Metric"?\s*,/i.test(first))
+        return false;
     const lines = text.slice(0, 16_384).split(/\r?\n/);
     return /^"?Metric"?\s*,/i.test(lines.find((l) => l.trim() !== '') ?? '') && lines.filter((l) => CSV_CORE.test(l.replace(/^"/, ''))).length >= 2;
 }

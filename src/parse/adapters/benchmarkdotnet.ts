@@ -359,7 +359,8 @@ function bdnTables(text: string): Table[] {
 }
 
 function isMarkdownReport(text: string): boolean {
-  if (!/\bMethod\b/.test(text) || !/\bError\b/.test(text)) return false;
+  // Every Markdown page of a tree is offered here: plain substring tests refuse nearly all of them first.
+  if (!text.includes('Method') || !text.includes('Error') || !/\bMethod\b/.test(text) || !/\bError\b/.test(text)) return false;
   const tables = findTables(text);
   // A page holding other tables too is the Markdown reader's, which reads them all.
   return tables.length > 0 && tables.every((t) => isSummaryHeader(t.header));

@@ -4,7 +4,7 @@ import { ProblemLog } from '../problems.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { ToolAdapter } from './types.js';
 import { hasCentre, sampledSeries, shortLabel, summarySeries, toMs } from './llm-shared.js';
-import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
+import { firstLine, isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
  * NVIDIA GenAI-Perf (`profile_export_genai_perf.json|csv`) and its successor
@@ -194,6 +194,9 @@ function csvMetricName(cell: string): { metric: string; unit?: string } {
 const CSV_CORE = /^(time to first token|inter token latency|request latency|request throughput|output token throughput)\b/i;
 
 function looksLikeCsvExport(text: string): boolean {
+  // Every CSV of a tree is offered here: the first line must start with `Metric` before anything is split.
+  const first = firstLine(text);
+  if (first === undefined || !/^"?Metric"?\s*,/i.test(first)) return false;
   const lines = text.slice(0, 16_384).split(/\r?\n/);
   return /^"?Metric"?\s*,/i.test(lines.find((l) => l.trim() !== '') ?? '') && lines.filter((l) => CSV_CORE.test(l.replace(/^"/, ''))).length >= 2;
 }

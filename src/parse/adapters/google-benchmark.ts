@@ -177,7 +177,10 @@ const CSV_HEADER = /^"?name"?,"?iterations"?,"?real_time"?,"?cpu_time"?,"?time_u
 
 /** The header line: the console may have written the run's context lines before it. */
 function csvHeaderAt(text: string): number {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/, 40);
+  // Every CSV of a tree is offered here: one without the header's second column name is refused before it is split.
+  if (!text.includes('iterations')) return -1;
+  const lines = text.split(/\r?\n/, 40);
+  if (lines[0] !== undefined) lines[0] = lines[0].replace(/^\uFEFF/, '');
   return lines.findIndex((l) => CSV_HEADER.test(l));
 }
 
