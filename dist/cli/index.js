@@ -32965,8 +32965,12 @@ function looksLikeTask(entry) {
 function isResultsDocument(doc) {
     if (!cli_isObject(doc))
         return false;
+    // lighteval (and the Open LLM Leaderboard) also write `results` beside `versions`, with tasks named
+    // `suite|task|fewshot` and an `all` average: another tool's layout, left to the JSON reader.
+    if ('config_general' in doc)
+        return false;
     const results = own(doc, 'results');
-    if (!cli_isObject(results) || !Object.values(results).some(looksLikeTask))
+    if (!cli_isObject(results) || Object.keys(results).some((task) => task.includes('|')) || !Object.values(results).some(looksLikeTask))
         return false;
     const config = objectAt(doc, 'config');
     return ['versions', 'higher_is_better', 'n-shot'].some((k) => cli_isObject(own(doc, k))) || (config !== undefined && 'model_args' in config);

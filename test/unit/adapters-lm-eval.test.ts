@@ -19,6 +19,17 @@ function markdownInput(lines: string[], path = 'results.md'): AdapterInput {
   return { path, type: 'markdown', text: lines.join('\n') };
 }
 
+describe('lm-eval detection next to lighteval', () => {
+  it('leaves a lighteval / Open LLM Leaderboard results file (config_general, `harness|arc:challenge|25` tasks) to the JSON reader', () => {
+    const doc = {
+      config_general: { model_name: 'org/model' },
+      results: { 'harness|arc:challenge|25': { acc: 0.5, acc_stderr: 0.01 }, all: { acc: 0.5, acc_stderr: 0.01 } },
+      versions: { 'harness|arc:challenge|25': 0 },
+    };
+    expect(lmEvalAdapter.detect({ path: 'results_2024.json', type: 'json', text: JSON.stringify(doc), json: doc })).toBe(false);
+  });
+});
+
 describe('lm-evaluation-harness results JSON', () => {
   it('reads one series per task, metric and filter, labelled by model, task, filter and n-shot, without a unit, in the direction higher_is_better states', async () => {
     const outcome = await readFixture(JSON_RESULTS);

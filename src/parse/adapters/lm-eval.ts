@@ -137,8 +137,11 @@ function looksLikeTask(entry: unknown): boolean {
 
 function isResultsDocument(doc: unknown): doc is JsonObject {
   if (!isObject(doc)) return false;
+  // lighteval (and the Open LLM Leaderboard) also write `results` beside `versions`, with tasks named
+  // `suite|task|fewshot` and an `all` average: another tool's layout, left to the JSON reader.
+  if ('config_general' in doc) return false;
   const results = own(doc, 'results');
-  if (!isObject(results) || !Object.values(results).some(looksLikeTask)) return false;
+  if (!isObject(results) || Object.keys(results).some((task) => task.includes('|')) || !Object.values(results).some(looksLikeTask)) return false;
   const config = objectAt(doc, 'config');
   return ['versions', 'higher_is_better', 'n-shot'].some((k) => isObject(own(doc, k))) || (config !== undefined && 'model_args' in config);
 }
