@@ -7362,37 +7362,47 @@ var power = __nccwpck_require__(9646);
 var statistics = __nccwpck_require__(7880);
 // EXTERNAL MODULE: ./src/baseline/thresholds.ts
 var thresholds = __nccwpck_require__(367);
+// EXTERNAL MODULE: ./src/metrics/units.ts
+var units = __nccwpck_require__(7694);
 ;// CONCATENATED MODULE: ./src/baseline/units.ts
+
 /**
- * Units of one kind, as multiples of the kind's base: a baseline written in
- * ms and a run written in s (hyperfine switches on its own once a mean
- * passes a second; Google Benchmark's `time_unit`) hold the same quantity,
- * and must be compared in one unit, never as raw numbers.
+ * A baseline written in ms and a run written in s (hyperfine switches on its
+ * own once a mean passes a second; Google Benchmark's `time_unit`) hold the
+ * same quantity, and must be compared in one unit, never as raw numbers.
+ * Times and sizes are the ones cells are read in (metrics/units.ts); a unit
+ * is read as a numerator over a denominator, so `ns/op` against `µs/op` and
+ * `ops/ms` against `ops/s` convert too.
  */
-const TIME = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, sec: 1, min: 60, h: 3600 };
-const BYTES = {
-    B: 1, KB: 1e3, kB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4,
+/** What the cell table leaves out (a bare `B` there could be 70B parameters) and two stated units can mean. */
+const EXTRA = {
+    B: { kind: 'bytes', scale: 1 },
+    nsec: { kind: 'time', scale: 1e-9 },
+    usec: { kind: 'time', scale: 1e-6 },
+    bit: { kind: 'bits', scale: 1 },
+    Kbit: { kind: 'bits', scale: 1e3 },
+    kbit: { kind: 'bits', scale: 1e3 },
+    Mbit: { kind: 'bits', scale: 1e6 },
+    Gbit: { kind: 'bits', scale: 1e9 },
 };
-const BITS = { bit: 1, Kbit: 1e3, kbit: 1e3, Mbit: 1e6, Gbit: 1e9 };
-/** Other spellings of one term: `msec` is `ms`, `ops` is `op`, `bytes` is `B`. */
-const SPELLINGS = {
-    nsec: 'ns', usec: 'us', msec: 'ms', secs: 's', second: 's', seconds: 's', mins: 'min', minute: 'min', minutes: 'min', hr: 'h', hour: 'h', hours: 'h',
-    byte: 'B', bytes: 'B', ops: 'op', operations: 'op', operation: 'op', reqs: 'req', request: 'req', requests: 'req', tokens: 'tok', token: 'tok',
+/** Other spellings of one counted thing: `ops` is `op`, `tokens` is `tok`. */
+const WORDS = {
+    ops: 'op', operations: 'op', operation: 'op', reqs: 'req', request: 'req', requests: 'req', tokens: 'tok', token: 'tok',
 };
 /** Bit rates written as one word: `Mbps` is `Mbit/s`. */
 const BIT_RATES = { bps: 'bit/s', kbps: 'Kbit/s', Kbps: 'Kbit/s', Mbps: 'Mbit/s', Gbps: 'Gbit/s' };
-/** One side of a unit (`ms`, `MiB`, `op`): its kind and scale, or the word itself with scale 1. */
+/** One side of a unit (`ms`, `MiB`, `op`): its kind and size, or the word itself with size 1. */
 function term(word) {
-    const written = word.trim();
-    const w = SPELLINGS[written] ?? written;
-    for (const [kind, table] of [['time', TIME], ['bytes', BYTES], ['bits', BITS]]) {
-        const scale = table[w];
-        if (scale !== undefined)
-            return { kind, scale };
-    }
-    return { kind: `word:${w}`, scale: 1 };
+    const w = word.trim();
+    const extra = EXTRA[w];
+    if (extra)
+        return extra;
+    const info = (0,units/* unitInfo */.Vx)(w);
+    if (info && (info.dimension === 'time' || info.dimension === 'bytes'))
+        return { kind: info.dimension, scale: info.factor };
+    return { kind: `word:${WORDS[w] ?? w}`, scale: 1 };
 }
-/** `MiB/s` → the kinds and scale of its numerator and denominator. */
+/** `MiB/s` → the kinds and size of its numerator over its denominator. */
 function parse(written) {
     const unit = BIT_RATES[written.trim()] ?? written;
     const parts = unit.split('/');
@@ -7417,7 +7427,7 @@ function unitFactor(from, to) {
     // Words must be the same words (`tok/s` and `req/s` are different quantities); scaled terms the same kind.
     if (!a || !b || a.kinds !== b.kinds)
         return undefined;
-    return a.scale / b.scale;
+    return (0,units/* convert */.C6)(1, { factor: a.scale }, { factor: b.scale });
 }
 /** Stats in a unit `factor` times smaller (every value multiplied by it); CV and n are unit-free. */
 function scaleStats(stats, factor) {
@@ -8932,8 +8942,7 @@ function withHeadIds(base, head) {
  * 30 QPS) is two benchmarks, not a run and the run before it.
  */
 function conditionsOf(run) {
-    const sets = new Set(run.series.map((s) => JSON.stringify(Object.entries(s.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
-    return [...sets].sort().join('\u0001');
+    return new Set(run.series.map((s) => JSON.stringify(Object.entries(s.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
 }
 /**
  * Series grouped into benchmarks whose runs differ only by timestamps in
@@ -8959,10 +8968,10 @@ function runFamilies(series) {
     const families = new Map();
     const conditions = new Map();
     for (const [path, runs] of byPath) {
-        sharingConditions([...runs.values()]).forEach((group, k) => {
+        sharingConditions([...runs.values()]).forEach(({ runs: group, conditions: measured }, k) => {
             const key = `${path}\u0000${k}`;
             families.set(key, new Map(group.map((r) => [r.file, r])));
-            conditions.set(key, new Set(group.flatMap((r) => conditionsOf(r).split('\u0001'))));
+            conditions.set(key, measured);
         });
     }
     return { families, conditions, others };
@@ -8980,10 +8989,10 @@ function counterpart(family, own, other) {
  * Runs of one path joined when they measured a condition in common: a run
  * that adds a model (or lost one that failed) is still the next run of the
  * same benchmark; runs with no condition in common (10 QPS, then 30 QPS) are
- * two benchmarks. Groups keep the runs' order.
+ * two benchmarks. Groups keep the runs' order, with the conditions they measured.
  */
 function sharingConditions(runs) {
-    const sets = runs.map((r) => new Set(conditionsOf(r).split('\u0001')));
+    const sets = runs.map(conditionsOf);
     const parent = runs.map((_, i) => i);
     const root = (i) => (parent[i] === i ? i : (parent[i] = root(parent[i])));
     for (let i = 0; i < runs.length; i++) {
@@ -8997,8 +9006,10 @@ function sharingConditions(runs) {
     }
     const groups = new Map();
     runs.forEach((r, i) => {
-        const g = groups.get(root(i)) ?? [];
-        g.push(r);
+        const g = groups.get(root(i)) ?? { runs: [], conditions: new Set() };
+        g.runs.push(r);
+        for (const c of sets[i])
+            g.conditions.add(c);
         groups.set(root(i), g);
     });
     return [...groups.values()];
@@ -9775,8 +9786,12 @@ function containsWords(whole, part) {
  *   one, so the sentence says it changed too. A file's own label is kept
  *   before a path factor, otherwise the first.
  */
+/** Whether every cell's `d` was read from its path (a factor), not stated by its file. */
+function isPathFactor(cells, d) {
+    return cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
+}
 function uncompared(cells, dims) {
-    const fromPath = (d) => cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
+    const fromPath = (d) => isPathFactor(cells, d);
     const kept = [...dims];
     const dropped = [];
     const repeats = [];
@@ -9864,8 +9879,7 @@ function numbersFiles(cells, d) {
 }
 /** uncompared() for a family that varies in one condition: dropped when it numbers the files (their repeats). */
 function onlyCondition(cells, d) {
-    const fromPath = cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
-    return fromPath && numbersFiles(cells, d) ? { dropped: [d], repeats: [d], aliases: {} } : { dropped: [], repeats: [], aliases: {} };
+    return isPathFactor(cells, d) && numbersFiles(cells, d) ? { dropped: [d], repeats: [d], aliases: {} } : { dropped: [], repeats: [], aliases: {} };
 }
 /** 1, 2, …, k or 0, 1, …, k−1 (k ≥ 2): files counted, not a setting's values. */
 function isCount(values) {
@@ -14260,6 +14274,110 @@ function poolMomentsAsGiven(groups) {
         n = total;
     }
     return { n, mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : null };
+}
+
+
+/***/ }),
+
+/***/ 7694:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C6: () => (/* binding */ convert),
+/* harmony export */   Lf: () => (/* binding */ parseQuantity),
+/* harmony export */   Vx: () => (/* binding */ unitInfo)
+/* harmony export */ });
+const KB = 1e3;
+const KIB = 1024;
+const TABLE = [
+    [['ns', 'nanoseconds', 'nanosecond'], { unit: 'ns', dimension: 'time', factor: 1e-9 }],
+    [['µs', 'μs', 'us', 'microseconds', 'microsecond'], { unit: 'µs', dimension: 'time', factor: 1e-6 }],
+    [['ms', 'msec', 'millis', 'milliseconds', 'millisecond'], { unit: 'ms', dimension: 'time', factor: 1e-3 }],
+    [['s', 'sec', 'secs', 'second', 'seconds'], { unit: 's', dimension: 'time', factor: 1 }],
+    [['min', 'mins', 'minute', 'minutes'], { unit: 'min', dimension: 'time', factor: 60 }],
+    [['h', 'hr', 'hrs', 'hour', 'hours'], { unit: 'h', dimension: 'time', factor: 3600 }],
+    [['bytes', 'byte'], { unit: 'B', dimension: 'bytes', factor: 1 }],
+    [['kb'], { unit: 'KB', dimension: 'bytes', factor: KB }],
+    [['mb'], { unit: 'MB', dimension: 'bytes', factor: KB ** 2 }],
+    [['gb'], { unit: 'GB', dimension: 'bytes', factor: KB ** 3 }],
+    [['tb'], { unit: 'TB', dimension: 'bytes', factor: KB ** 4 }],
+    [['kib'], { unit: 'KiB', dimension: 'bytes', factor: KIB }],
+    [['mib'], { unit: 'MiB', dimension: 'bytes', factor: KIB ** 2 }],
+    [['gib'], { unit: 'GiB', dimension: 'bytes', factor: KIB ** 3 }],
+    [['tib'], { unit: 'TiB', dimension: 'bytes', factor: KIB ** 4 }],
+    [['b/s', 'bytes/s'], { unit: 'B/s', dimension: 'byte-rate', factor: 1 }],
+    [['kb/s'], { unit: 'KB/s', dimension: 'byte-rate', factor: KB }],
+    [['mb/s'], { unit: 'MB/s', dimension: 'byte-rate', factor: KB ** 2 }],
+    [['gb/s'], { unit: 'GB/s', dimension: 'byte-rate', factor: KB ** 3 }],
+    [['tb/s'], { unit: 'TB/s', dimension: 'byte-rate', factor: KB ** 4 }],
+    [['kib/s'], { unit: 'KiB/s', dimension: 'byte-rate', factor: KIB }],
+    [['mib/s'], { unit: 'MiB/s', dimension: 'byte-rate', factor: KIB ** 2 }],
+    [['gib/s'], { unit: 'GiB/s', dimension: 'byte-rate', factor: KIB ** 3 }],
+    // llama.cpp prints "t/s".
+    [['tok/s', 'tokens/s', 'token/s', 't/s', 'tok/sec', 'tokens/sec', 'tps'], { unit: 'tok/s', dimension: 'token-rate', factor: 1 }],
+    [['req/s', 'requests/s', 'request/s', 'req/sec', 'rps', 'qps'], { unit: 'req/s', dimension: 'request-rate', factor: 1 }],
+    [['ops/s', 'op/s'], { unit: 'ops/s', dimension: 'op-rate', factor: 1 }],
+    [['it/s', 'items/s', 'samples/s', 'img/s', 'images/s', 'fps'], { unit: '/s', dimension: 'item-rate', factor: 1 }],
+    [['ms/tok', 'ms/token'], { unit: 'ms/tok', dimension: 'time-per-token', factor: 1e-3 }],
+    [['s/tok', 's/token'], { unit: 's/tok', dimension: 'time-per-token', factor: 1 }],
+    [['ns/op'], { unit: 'ns/op', dimension: 'time-per-op', factor: 1e-9 }],
+    [['%', 'percent'], { unit: '%', dimension: 'percent', factor: 1 }],
+    [['x'], { unit: 'x', dimension: 'ratio', factor: 1 }],
+    [['w', 'watts', 'watt'], { unit: 'W', dimension: 'power', factor: 1 }],
+];
+const BY_SPELLING = new Map();
+for (const [spellings, info] of TABLE)
+    for (const s of spellings)
+        BY_SPELLING.set(s, info);
+/** The unit a spelling names (case-insensitive except µ), or undefined. */
+function unitInfo(spelling) {
+    return BY_SPELLING.get(spelling.trim().toLowerCase());
+}
+/** `value` in unit `from`, expressed in unit `to` of the same dimension (only the units' sizes are read). */
+function convert(value, from, to) {
+    if (from.factor === to.factor)
+        return value;
+    // Whole-number ratios (1000, 1024) are applied as such: 1e-3 / 1e-6 in floating point is not exactly 1000.
+    const ratio = from.factor / to.factor;
+    const whole = (r) => Math.abs(r - Math.round(r)) < 1e-9 * r;
+    if (ratio >= 1 && whole(ratio))
+        return value * Math.round(ratio);
+    if (ratio < 1 && whole(1 / ratio))
+        return value / Math.round(1 / ratio);
+    return value * ratio;
+}
+/** Multipliers written after a number ("1.2k", "3M tok/s"): SI, upper-case except k. */
+const MULTIPLIERS = { k: 1e3, K: 1e3, M: 1e6, G: 1e9 };
+/**
+ * A number with a unit or multiplier after it: "12.5 ms", "101.5 tok/s",
+ * "1.2k", "3.4 GB", "2.5k tok/s". Plain numbers are parseNumber's job; this
+ * reads only what it is sure of and returns undefined for anything else.
+ */
+function parseQuantity(cell, decimalComma = false) {
+    const match = /^\s*([+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?)\s*([^\s\d].*?)\s*$/.exec(cell);
+    if (!match)
+        return undefined;
+    const digits = match[1];
+    if (digits.includes(',') && !(decimalComma && /^[+-]?\d*,\d+$/.test(digits)))
+        return undefined;
+    const value = Number(digits.replace(',', '.'));
+    if (!Number.isFinite(value))
+        return undefined;
+    const rest = match[2];
+    const unit = unitInfo(rest);
+    if (unit)
+        return { value, unit };
+    const multiplier = MULTIPLIERS[rest[0]];
+    if (multiplier === undefined)
+        return undefined;
+    const after = rest.slice(1).trim();
+    if (after === '')
+        return { value: value * multiplier };
+    const scaled = unitInfo(after);
+    // "3 MB" is megabytes, not mega-bytes-by-multiplier; only rates and counts take a multiplier.
+    if (scaled && /rate$/.test(scaled.dimension) && scaled.dimension !== 'byte-rate')
+        return { value: value * multiplier, unit: scaled };
+    return undefined;
 }
 
 
@@ -23644,7 +23762,7 @@ function withoutPythonFloats(text) {
             inString = true;
             continue;
         }
-        // Only where a value starts: after `:`, `,`, `[` or at the start, spaces aside.
+        // `-` or `I`: a word may start here; it counts only as a whole word and as a setting key's value.
         if (c !== 45 && c !== 73)
             continue;
         const word = WORDS.find(([w]) => text.startsWith(w, i));
@@ -26342,100 +26460,8 @@ var infer = __nccwpck_require__(1161);
 var memo = __nccwpck_require__(6012);
 // EXTERNAL MODULE: ./src/util/numbers.ts
 var numbers = __nccwpck_require__(1986);
-;// CONCATENATED MODULE: ./src/metrics/units.ts
-const KB = 1e3;
-const KIB = 1024;
-const TABLE = [
-    [['ns', 'nanoseconds', 'nanosecond'], { unit: 'ns', dimension: 'time', factor: 1e-9 }],
-    [['µs', 'μs', 'us', 'microseconds', 'microsecond'], { unit: 'µs', dimension: 'time', factor: 1e-6 }],
-    [['ms', 'msec', 'millis', 'milliseconds', 'millisecond'], { unit: 'ms', dimension: 'time', factor: 1e-3 }],
-    [['s', 'sec', 'secs', 'second', 'seconds'], { unit: 's', dimension: 'time', factor: 1 }],
-    [['min', 'mins', 'minute', 'minutes'], { unit: 'min', dimension: 'time', factor: 60 }],
-    [['h', 'hr', 'hrs', 'hour', 'hours'], { unit: 'h', dimension: 'time', factor: 3600 }],
-    [['bytes', 'byte'], { unit: 'B', dimension: 'bytes', factor: 1 }],
-    [['kb'], { unit: 'KB', dimension: 'bytes', factor: KB }],
-    [['mb'], { unit: 'MB', dimension: 'bytes', factor: KB ** 2 }],
-    [['gb'], { unit: 'GB', dimension: 'bytes', factor: KB ** 3 }],
-    [['tb'], { unit: 'TB', dimension: 'bytes', factor: KB ** 4 }],
-    [['kib'], { unit: 'KiB', dimension: 'bytes', factor: KIB }],
-    [['mib'], { unit: 'MiB', dimension: 'bytes', factor: KIB ** 2 }],
-    [['gib'], { unit: 'GiB', dimension: 'bytes', factor: KIB ** 3 }],
-    [['tib'], { unit: 'TiB', dimension: 'bytes', factor: KIB ** 4 }],
-    [['b/s', 'bytes/s'], { unit: 'B/s', dimension: 'byte-rate', factor: 1 }],
-    [['kb/s'], { unit: 'KB/s', dimension: 'byte-rate', factor: KB }],
-    [['mb/s'], { unit: 'MB/s', dimension: 'byte-rate', factor: KB ** 2 }],
-    [['gb/s'], { unit: 'GB/s', dimension: 'byte-rate', factor: KB ** 3 }],
-    [['tb/s'], { unit: 'TB/s', dimension: 'byte-rate', factor: KB ** 4 }],
-    [['kib/s'], { unit: 'KiB/s', dimension: 'byte-rate', factor: KIB }],
-    [['mib/s'], { unit: 'MiB/s', dimension: 'byte-rate', factor: KIB ** 2 }],
-    [['gib/s'], { unit: 'GiB/s', dimension: 'byte-rate', factor: KIB ** 3 }],
-    // llama.cpp prints "t/s".
-    [['tok/s', 'tokens/s', 'token/s', 't/s', 'tok/sec', 'tokens/sec', 'tps'], { unit: 'tok/s', dimension: 'token-rate', factor: 1 }],
-    [['req/s', 'requests/s', 'request/s', 'req/sec', 'rps', 'qps'], { unit: 'req/s', dimension: 'request-rate', factor: 1 }],
-    [['ops/s', 'op/s'], { unit: 'ops/s', dimension: 'op-rate', factor: 1 }],
-    [['it/s', 'items/s', 'samples/s', 'img/s', 'images/s', 'fps'], { unit: '/s', dimension: 'item-rate', factor: 1 }],
-    [['ms/tok', 'ms/token'], { unit: 'ms/tok', dimension: 'time-per-token', factor: 1e-3 }],
-    [['s/tok', 's/token'], { unit: 's/tok', dimension: 'time-per-token', factor: 1 }],
-    [['ns/op'], { unit: 'ns/op', dimension: 'time-per-op', factor: 1e-9 }],
-    [['%', 'percent'], { unit: '%', dimension: 'percent', factor: 1 }],
-    [['x'], { unit: 'x', dimension: 'ratio', factor: 1 }],
-    [['w', 'watts', 'watt'], { unit: 'W', dimension: 'power', factor: 1 }],
-];
-const BY_SPELLING = new Map();
-for (const [spellings, info] of TABLE)
-    for (const s of spellings)
-        BY_SPELLING.set(s, info);
-/** The unit a spelling names (case-insensitive except µ), or undefined. */
-function unitInfo(spelling) {
-    return BY_SPELLING.get(spelling.trim().toLowerCase());
-}
-/** `value` in unit `from`, expressed in unit `to` of the same dimension. */
-function convert(value, from, to) {
-    if (from.factor === to.factor)
-        return value;
-    // Whole-number ratios (1000, 1024) are applied as such: 1e-3 / 1e-6 in floating point is not exactly 1000.
-    const ratio = from.factor / to.factor;
-    const whole = (r) => Math.abs(r - Math.round(r)) < 1e-9 * r;
-    if (ratio >= 1 && whole(ratio))
-        return value * Math.round(ratio);
-    if (ratio < 1 && whole(1 / ratio))
-        return value / Math.round(1 / ratio);
-    return value * ratio;
-}
-/** Multipliers written after a number ("1.2k", "3M tok/s"): SI, upper-case except k. */
-const MULTIPLIERS = { k: 1e3, K: 1e3, M: 1e6, G: 1e9 };
-/**
- * A number with a unit or multiplier after it: "12.5 ms", "101.5 tok/s",
- * "1.2k", "3.4 GB", "2.5k tok/s". Plain numbers are parseNumber's job; this
- * reads only what it is sure of and returns undefined for anything else.
- */
-function parseQuantity(cell, decimalComma = false) {
-    const match = /^\s*([+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?)\s*([^\s\d].*?)\s*$/.exec(cell);
-    if (!match)
-        return undefined;
-    const digits = match[1];
-    if (digits.includes(',') && !(decimalComma && /^[+-]?\d*,\d+$/.test(digits)))
-        return undefined;
-    const value = Number(digits.replace(',', '.'));
-    if (!Number.isFinite(value))
-        return undefined;
-    const rest = match[2];
-    const unit = unitInfo(rest);
-    if (unit)
-        return { value, unit };
-    const multiplier = MULTIPLIERS[rest[0]];
-    if (multiplier === undefined)
-        return undefined;
-    const after = rest.slice(1).trim();
-    if (after === '')
-        return { value: value * multiplier };
-    const scaled = unitInfo(after);
-    // "3 MB" is megabytes, not mega-bytes-by-multiplier; only rates and counts take a multiplier.
-    if (scaled && /rate$/.test(scaled.dimension) && scaled.dimension !== 'byte-rate')
-        return { value: value * multiplier, unit: scaled };
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/metrics/units.ts
+var units = __nccwpck_require__(7694);
 ;// CONCATENATED MODULE: ./src/metrics/sanity.ts
 
 
@@ -26471,7 +26497,7 @@ const checks = {
     none: (0,memo/* memo2 */.H)(20_000, (metric, unit) => makeCheck(metric, unit, 'none')),
 };
 function makeCheck(metric, unit, direction) {
-    const info = unitInfo(unit);
+    const info = (0,units/* unitInfo */.Vx)(unit);
     const signed = SIGNED.test((0,infer/* normaliseName */.GX)(metric));
     const duration = !signed && direction === 'lower' && info?.dimension === 'time' ? info.factor : undefined;
     const rate = !signed && direction === 'higher' && /\/s$/.test(unit);
@@ -27235,7 +27261,7 @@ class TableBuilder {
                 this.options.problems.add(line, `column "${this.columns[i]}": ${cell.trim().slice(0, 40)} is not a finite number; cell skipped`);
                 return undefined;
             }
-            const quantity = typeof cell === 'string' ? parseQuantity(cell, this.options.decimalComma) : undefined;
+            const quantity = typeof cell === 'string' ? (0,units/* parseQuantity */.Lf)(cell, this.options.decimalComma) : undefined;
             if (!quantity) {
                 const text = typeof cell === 'string' && cell.includes(table_REPLACEMENT) ? 'holds bytes that are not valid UTF-8 text' : 'holds a value that is not a number';
                 this.options.problems.add(line, `column "${this.columns[i]}" ${text}; cell skipped`);
@@ -27260,7 +27286,7 @@ class TableBuilder {
         const column = this.columns[i];
         let unit = this.units[i];
         if (!unit) {
-            const stated = unitInfo((0,infer/* bracketUnit */.Dn)(column) ?? '');
+            const stated = (0,units/* unitInfo */.Vx)((0,infer/* bracketUnit */.Dn)(column) ?? '');
             unit = { info: stated && stated.dimension === quantity.unit.dimension ? stated : quantity.unit, noted: false };
             this.units[i] = unit;
             this.checks[i] = undefined;
@@ -27272,7 +27298,7 @@ class TableBuilder {
                 this.options.problems.add(line, `column "${column}" mixes ${unit.info.unit} and ${quantity.unit.unit}; values converted to ${unit.info.unit}`);
                 unit.noted = true;
             }
-            return convert(quantity.value, quantity.unit, unit.info);
+            return (0,units/* convert */.C6)(quantity.value, quantity.unit, unit.info);
         }
         this.options.problems.add(line, `column "${column}": "${cell.trim().slice(0, 40)}" is not in ${unit.info.unit} like the rest of the column and cannot be converted; cell skipped`);
         return undefined;
@@ -27357,7 +27383,7 @@ class TableBuilder {
             const plain = parseNumber(cell, this.options.decimalComma);
             if (plain !== undefined || typeof cell !== 'string')
                 return plain;
-            const quantity = parseQuantity(cell, this.options.decimalComma);
+            const quantity = (0,units/* parseQuantity */.Lf)(cell, this.options.decimalComma);
             return quantity ? this.inColumnUnit(column, quantity, cell, line) : undefined;
         };
         const columns = new Map(def.columns);
@@ -27573,7 +27599,7 @@ function longestValue(p) {
 }
 function cellKind(cell, text, decimalComma) {
     // "12.5 ms", "1.2k": numbers with a unit or multiplier count as numbers.
-    if (parseNumber(cell, decimalComma) !== undefined || (typeof cell === 'string' && parseQuantity(cell, decimalComma) !== undefined))
+    if (parseNumber(cell, decimalComma) !== undefined || (typeof cell === 'string' && (0,units/* parseQuantity */.Lf)(cell, decimalComma) !== undefined))
         return 'numeric';
     if (DATE_VALUE.test(text))
         return 'dates';
@@ -35674,7 +35700,7 @@ class JsonWalker {
         }
         else if (typeof node === 'string') {
             // `"ttft": "12.5 ms"`: a number with its unit, written as text.
-            const quantity = node.length <= 40 ? parseQuantity(node) : undefined;
+            const quantity = node.length <= 40 ? (0,units/* parseQuantity */.Lf)(node) : undefined;
             if (quantity)
                 this.addSamples(path, labels, [quantity.value], quantity.unit?.unit);
         }

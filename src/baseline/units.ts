@@ -1,37 +1,44 @@
+import { convert, unitInfo } from '../metrics/units.js';
 import type { SeriesStats } from '../model/series.js';
 
 /**
- * Units of one kind, as multiples of the kind's base: a baseline written in
- * ms and a run written in s (hyperfine switches on its own once a mean
- * passes a second; Google Benchmark's `time_unit`) hold the same quantity,
- * and must be compared in one unit, never as raw numbers.
+ * A baseline written in ms and a run written in s (hyperfine switches on its
+ * own once a mean passes a second; Google Benchmark's `time_unit`) hold the
+ * same quantity, and must be compared in one unit, never as raw numbers.
+ * Times and sizes are the ones cells are read in (metrics/units.ts); a unit
+ * is read as a numerator over a denominator, so `ns/op` against `µs/op` and
+ * `ops/ms` against `ops/s` convert too.
  */
-const TIME: Readonly<Record<string, number>> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, sec: 1, min: 60, h: 3600 };
-const BYTES: Readonly<Record<string, number>> = {
-  B: 1, KB: 1e3, kB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4,
-};
-const BITS: Readonly<Record<string, number>> = { bit: 1, Kbit: 1e3, kbit: 1e3, Mbit: 1e6, Gbit: 1e9 };
 
-/** Other spellings of one term: `msec` is `ms`, `ops` is `op`, `bytes` is `B`. */
-const SPELLINGS: Readonly<Record<string, string>> = {
-  nsec: 'ns', usec: 'us', msec: 'ms', secs: 's', second: 's', seconds: 's', mins: 'min', minute: 'min', minutes: 'min', hr: 'h', hour: 'h', hours: 'h',
-  byte: 'B', bytes: 'B', ops: 'op', operations: 'op', operation: 'op', reqs: 'req', request: 'req', requests: 'req', tokens: 'tok', token: 'tok',
+/** What the cell table leaves out (a bare `B` there could be 70B parameters) and two stated units can mean. */
+const EXTRA: Readonly<Record<string, { kind: string; scale: number }>> = {
+  B: { kind: 'bytes', scale: 1 },
+  nsec: { kind: 'time', scale: 1e-9 },
+  usec: { kind: 'time', scale: 1e-6 },
+  bit: { kind: 'bits', scale: 1 },
+  Kbit: { kind: 'bits', scale: 1e3 },
+  kbit: { kind: 'bits', scale: 1e3 },
+  Mbit: { kind: 'bits', scale: 1e6 },
+  Gbit: { kind: 'bits', scale: 1e9 },
+};
+/** Other spellings of one counted thing: `ops` is `op`, `tokens` is `tok`. */
+const WORDS: Readonly<Record<string, string>> = {
+  ops: 'op', operations: 'op', operation: 'op', reqs: 'req', request: 'req', requests: 'req', tokens: 'tok', token: 'tok',
 };
 /** Bit rates written as one word: `Mbps` is `Mbit/s`. */
 const BIT_RATES: Readonly<Record<string, string>> = { bps: 'bit/s', kbps: 'Kbit/s', Kbps: 'Kbit/s', Mbps: 'Mbit/s', Gbps: 'Gbit/s' };
 
-/** One side of a unit (`ms`, `MiB`, `op`): its kind and scale, or the word itself with scale 1. */
+/** One side of a unit (`ms`, `MiB`, `op`): its kind and size, or the word itself with size 1. */
 function term(word: string): { kind: string; scale: number } {
-  const written = word.trim();
-  const w = SPELLINGS[written] ?? written;
-  for (const [kind, table] of [['time', TIME], ['bytes', BYTES], ['bits', BITS]] as const) {
-    const scale = table[w];
-    if (scale !== undefined) return { kind, scale };
-  }
-  return { kind: `word:${w}`, scale: 1 };
+  const w = word.trim();
+  const extra = EXTRA[w];
+  if (extra) return extra;
+  const info = unitInfo(w);
+  if (info && (info.dimension === 'time' || info.dimension === 'bytes')) return { kind: info.dimension, scale: info.factor };
+  return { kind: `word:${WORDS[w] ?? w}`, scale: 1 };
 }
 
-/** `MiB/s` → the kinds and scale of its numerator and denominator. */
+/** `MiB/s` → the kinds and size of its numerator over its denominator. */
 function parse(written: string): { kinds: string; scale: number } | undefined {
   const unit = BIT_RATES[written.trim()] ?? written;
   const parts = unit.split('/');
@@ -53,7 +60,7 @@ export function unitFactor(from: string, to: string): number | undefined {
   const b = parse(to);
   // Words must be the same words (`tok/s` and `req/s` are different quantities); scaled terms the same kind.
   if (!a || !b || a.kinds !== b.kinds) return undefined;
-  return a.scale / b.scale;
+  return convert(1, { factor: a.scale }, { factor: b.scale });
 }
 
 /** Stats in a unit `factor` times smaller (every value multiplied by it); CV and n are unit-free. */

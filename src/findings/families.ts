@@ -117,8 +117,13 @@ function containsWords(whole: readonly string[], part: readonly string[]): boole
  *   one, so the sentence says it changed too. A file's own label is kept
  *   before a path factor, otherwise the first.
  */
+/** Whether every cell's `d` was read from its path (a factor), not stated by its file. */
+function isPathFactor(cells: readonly Cell[], d: string): boolean {
+  return cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
+}
+
 function uncompared(cells: readonly Cell[], dims: readonly string[]): { dropped: string[]; repeats: string[]; aliases: Record<string, string[]> } {
-  const fromPath = (d: string) => cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
+  const fromPath = (d: string) => isPathFactor(cells, d);
   const kept = [...dims];
   const dropped: string[] = [];
   const repeats: string[] = [];
@@ -196,8 +201,7 @@ function numbersFiles(cells: readonly Cell[], d: string): boolean {
 
 /** uncompared() for a family that varies in one condition: dropped when it numbers the files (their repeats). */
 function onlyCondition(cells: readonly Cell[], d: string): { dropped: string[]; repeats: string[]; aliases: Record<string, string[]> } {
-  const fromPath = cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
-  return fromPath && numbersFiles(cells, d) ? { dropped: [d], repeats: [d], aliases: {} } : { dropped: [], repeats: [], aliases: {} };
+  return isPathFactor(cells, d) && numbersFiles(cells, d) ? { dropped: [d], repeats: [d], aliases: {} } : { dropped: [], repeats: [], aliases: {} };
 }
 
 /** 1, 2, …, k or 0, 1, …, k−1 (k ≥ 2): files counted, not a setting's values. */

@@ -62,8 +62,8 @@ export function unitInfo(spelling: string): UnitInfo | undefined {
   return BY_SPELLING.get(spelling.trim().toLowerCase());
 }
 
-/** `value` in unit `from`, expressed in unit `to` of the same dimension. */
-export function convert(value: number, from: UnitInfo, to: UnitInfo): number {
+/** `value` in unit `from`, expressed in unit `to` of the same dimension (only the units' sizes are read). */
+export function convert(value: number, from: Pick<UnitInfo, 'factor'>, to: Pick<UnitInfo, 'factor'>): number {
   if (from.factor === to.factor) return value;
   // Whole-number ratios (1000, 1024) are applied as such: 1e-3 / 1e-6 in floating point is not exactly 1000.
   const ratio = from.factor / to.factor;

@@ -40,7 +40,7 @@ export function withoutPythonFloats(text: string): string | undefined {
       inString = true;
       continue;
     }
-    // Only where a value starts: after `:`, `,`, `[` or at the start, spaces aside.
+    // `-` or `I`: a word may start here; it counts only as a whole word and as a setting key's value.
     if (c !== 45 && c !== 73) continue;
     const word = WORDS.find(([w]) => text.startsWith(w, i));
     if (!word || /[\w]/.test(text[i + word[0].length] ?? '')) continue;

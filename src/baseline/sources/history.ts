@@ -68,9 +68,8 @@ interface Run {
  * sweep saved one file per setting (`bench_<ts>.json` at 10 QPS, the next at
  * 30 QPS) is two benchmarks, not a run and the run before it.
  */
-function conditionsOf(run: Run): string {
-  const sets = new Set(run.series.map((s) => JSON.stringify(Object.entries(s.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
-  return [...sets].sort().join('\u0001');
+function conditionsOf(run: Run): Set<string> {
+  return new Set(run.series.map((s) => JSON.stringify(Object.entries(s.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
 }
 
 /**
@@ -97,10 +96,10 @@ function runFamilies(series: readonly SnapshotSeries[]): { families: Map<string,
   const families = new Map<string, Map<string, Run>>();
   const conditions = new Map<string, Set<string>>();
   for (const [path, runs] of byPath) {
-    sharingConditions([...runs.values()]).forEach((group, k) => {
+    sharingConditions([...runs.values()]).forEach(({ runs: group, conditions: measured }, k) => {
       const key = `${path}\u0000${k}`;
       families.set(key, new Map(group.map((r) => [r.file, r])));
-      conditions.set(key, new Set(group.flatMap((r) => conditionsOf(r).split('\u0001'))));
+      conditions.set(key, measured);
     });
   }
   return { families, conditions, others };
@@ -118,10 +117,10 @@ function counterpart(family: string, own: ReadonlyMap<string, Set<string>>, othe
  * Runs of one path joined when they measured a condition in common: a run
  * that adds a model (or lost one that failed) is still the next run of the
  * same benchmark; runs with no condition in common (10 QPS, then 30 QPS) are
- * two benchmarks. Groups keep the runs' order.
+ * two benchmarks. Groups keep the runs' order, with the conditions they measured.
  */
-function sharingConditions(runs: readonly Run[]): Run[][] {
-  const sets = runs.map((r) => new Set(conditionsOf(r).split('\u0001')));
+function sharingConditions(runs: readonly Run[]): { runs: Run[]; conditions: Set<string> }[] {
+  const sets = runs.map(conditionsOf);
   const parent = runs.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i] as number)));
   for (let i = 0; i < runs.length; i++) {
@@ -131,10 +130,11 @@ function sharingConditions(runs: readonly Run[]): Run[][] {
       if ([...a].some((c) => b.has(c))) parent[root(j)] = root(i);
     }
   }
-  const groups = new Map<number, Run[]>();
+  const groups = new Map<number, { runs: Run[]; conditions: Set<string> }>();
   runs.forEach((r, i) => {
-    const g = groups.get(root(i)) ?? [];
-    g.push(r);
+    const g = groups.get(root(i)) ?? { runs: [], conditions: new Set<string>() };
+    g.runs.push(r);
+    for (const c of sets[i] as Set<string>) g.conditions.add(c);
     groups.set(root(i), g);
   });
   return [...groups.values()];
