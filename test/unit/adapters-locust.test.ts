@@ -57,6 +57,42 @@ describe('Locust before 1.0 (Method, # requests, Total)', () => {
   });
 });
 
+describe('Locust before 1.0: _distribution.csv', () => {
+  it('reads each endpoint and the Total row as a response_time in ms, lower is better, named as in _requests.csv', async () => {
+    const data = parsed(await readTool('locust/legacy_distribution.csv'));
+    expect(data.adapter).toBe('locust');
+    expect(described(data)).toEqual(['response_time{type=GET,name=/} ms lower', 'response_time{name=Aggregated} ms lower']);
+  });
+
+  it('reads the percentiles as one summary centred on the 50% column, with n = # requests, 100% as the max and no mean', async () => {
+    const st = one(parsed(await readTool('locust/legacy_distribution.csv')), 'response_time', { type: 'GET', name: '/' }).stats;
+    expect([st.n, st.center, st.mean, st.p50, st.p95, st.p99, st.max, st.percentiles]).toEqual([
+      412, 'median', 38, 38, 90, 180, 310, { '66': 44, '75': 49, '80': 53, '90': 68, '98': 140, '99.9': 300, '99.99': 310 },
+    ]);
+  });
+
+  it('reads no percentiles for an entry without requests, whose cells are N/A, and says so once', async () => {
+    const data = parsed(await readTool('locust/legacy_distribution.csv'));
+    expect(data.problems).toEqual([{ line: 3, reason: '/missing: no requests; its percentiles are N/A and not read' }]);
+    expect([data.rows, data.excludedRows]).toEqual([3, 0]);
+  });
+
+  it('reads the oldest layout: no 99.9% or 99.99% column, and the total written None Total', () => {
+    const text = ['"Name","# requests","50%","66%","75%","80%","90%","95%","98%","99%","100%"', '"POST /login",20,120,130,140,150,170,190,200,210,230', '"None Total",20,120,130,140,150,170,190,200,210,230'].join('\n');
+    const data = parsed(locust.parse({ ...csv(text), path: 'old_distribution.csv' }));
+    expect(data.series.map((s) => [s.labels, s.summary])).toEqual([
+      [{ type: 'POST', name: '/login' }, { n: 20, median: 120, max: 230, percentiles: { 66: 130, 75: 140, 80: 150, 90: 170, 95: 190, 98: 200, 99: 210 } }],
+      [{ name: 'Aggregated' }, { n: 20, median: 120, max: 230, percentiles: { 66: 130, 75: 140, 80: 150, 90: 170, 95: 190, 98: 200, 99: 210 } }],
+    ]);
+  });
+
+  it('does not claim another table with a Name, a count and percentage columns', () => {
+    for (const text of ['Name,# requests,50%,90%\n/a,3,10,12', '"Name","# requests","50%","share"\n"/a",3,10,x', '"Name","count","50%","100%"\n"/a",3,10,12']) {
+      expect(locust.detect(csv(text)), text).toBe(false);
+    }
+  });
+});
+
 describe('Locust --csv _stats_history.csv', () => {
   it('reads Requests/s and Failures/s of each second as samples over time, from the first request on', async () => {
     const data = parsed(await readTool('locust/run_stats_history.csv'));
@@ -109,7 +145,7 @@ describe('Locust detection', () => {
   it('skips a file it is forced on that is not a Locust CSV', () => {
     expect(notParsed(locust.parse(csv('model,latency_ms\nllama,12')))).toEqual({
       status: 'skipped',
-      reason: 'not a Locust --csv file: the header must be that of _stats.csv, _stats_history.csv, _failures.csv or _exceptions.csv',
+      reason: 'not a Locust --csv file: the header must be that of _stats.csv, _stats_history.csv, _distribution.csv, _failures.csv or _exceptions.csv',
     });
   });
 });

@@ -18,7 +18,12 @@ import { AdapterResult, accumulate, csvRecords, firstLine, numberOf, summaryOf }
  *  - `<prefix>_stats_history.csv`, a row appended every second: `Timestamp,User Count,Type,Name,
  *    Requests/s,Failures/s,<percentiles>,Total Request Count,…,Total Average Content Size`;
  *  - `<prefix>_failures.csv` (`Method,Name,Error,Occurrences`) and `<prefix>_exceptions.csv`
- *    (`Count,Message,Traceback,Nodes`).
+ *    (`Count,Message,Traceback,Nodes`);
+ *  - before 1.0, beside `<prefix>_requests.csv` (the stats above without percentiles),
+ *    `<prefix>_distribution.csv`: `"Name","# requests","50%","66%",…,"99%",["99.9%","99.99%",]"100%"`,
+ *    the method and name joined in one cell (`"GET /api/items"`), the all-requests row `Total`
+ *    (`None Total` in the oldest versions), and an entry without requests written with its bare
+ *    name and `"N/A"` percentiles.
  *
  * Response times are milliseconds. Since 1.0 a failed request is logged as a request too (its
  * time counts in the average and percentiles, and in `Request Count`), so `Request Count` is the
@@ -53,7 +58,7 @@ const ALIASES: Record<string, Column> = {
 /** A percentile column: `50%`, `99.9%`, `100%`. */
 const PERCENTILE = /^(\d+(?:\.\d+)?)%$/;
 
-type Kind = 'stats' | 'history' | 'failures' | 'exceptions';
+type Kind = 'stats' | 'history' | 'distribution' | 'failures' | 'exceptions';
 
 interface Layout {
   at: Partial<Record<Column, number>>;
@@ -78,11 +83,20 @@ function kindOf(header: readonly string[]): Kind | undefined {
   const joined = names.join(',');
   if (joined === 'method,name,error,occurrences' || joined === 'method,name,error,occurences') return 'failures';
   if (joined === 'count,message,traceback,nodes') return 'exceptions';
-  const { at } = layoutOf(header);
+  const { at, percentiles } = layoutOf(header);
+  if (isDistribution(names, percentiles.length)) return 'distribution';
   if (at.name === undefined || at.rps === undefined) return undefined;
   if (at.timestamp !== undefined && at.users !== undefined) return 'history';
   if (at.timestamp === undefined && at.requests !== undefined && at.median !== undefined && at.average !== undefined && at.type !== undefined) return 'stats';
   return undefined;
+}
+
+/**
+ * The pre-1.0 `_distribution.csv` header exactly: `Name`, `# requests`, then only percentile
+ * columns from `50%` to `100%`. Other tables with a name and percentage columns are not Locust's.
+ */
+function isDistribution(names: readonly string[], percentiles: number): boolean {
+  return names.length >= 4 && names[0] === 'name' && names[1] === '# requests' && percentiles === names.length - 2 && names[2] === '50%' && names[names.length - 1] === '100%';
 }
 
 /** The header of a CSV line as Locust writes it (csv.writer: quoted only when needed, and by pre-1.0 versions always). */
@@ -161,6 +175,63 @@ function parseStats(text: string): ParseOutcome {
       continue;
     }
     for (const s of statsSeries(cells, layout, line, result)) result.add(s);
+  }
+  return result.outcome('no endpoint rows');
+}
+
+/**
+ * A `_distribution.csv` row's labels: the cell is `"<method> <name>"` as `_requests.csv` splits it
+ * (`GET /api/items` → type `GET`, name `/api/items`), the total `Total` or `None Total`.
+ */
+function distributionLabels(cell: string): Record<string, string> {
+  const text = cell.trim();
+  const space = text.indexOf(' ');
+  if (space < 0) return labelsOf(undefined, text);
+  return labelsOf(text.slice(0, space), text.slice(space + 1).trim());
+}
+
+/**
+ * `_distribution.csv` (before 1.0): each row's percentiles of the whole run, in ms. They are read
+ * as a `response_time` summary with n = `# requests`, the `50%` column as its median and `100%`
+ * as its max; the file states no mean, so the series is centred on the median. Its companion
+ * `_requests.csv` holds the same run's mean, min and max under the same metric and labels, in
+ * a file of its own, so the two never share an id. An entry without requests (`N/A`) is
+ * reported once and gets no series.
+ */
+function parseDistribution(text: string): ParseOutcome {
+  let records: { record: Record<string, string>; line: number }[];
+  let header: string[];
+  try {
+    records = csvRecords(text, { relaxColumnCount: true });
+    header = records[0] ? Object.keys(records[0].record) : headerOf(text);
+  } catch (err) {
+    return failed(`could not be read as Locust CSV: ${(err as Error).message}`);
+  }
+  const layout = layoutOf(header);
+  const result = new AdapterResult('locust');
+  for (const { record, line } of records) {
+    result.rows += 1;
+    const cells = header.map((h) => record[h] ?? '');
+    const name = cell(cells, layout.at.name) ?? '';
+    if (name.trim() === '') {
+      result.problems.add(line, 'no name; row skipped');
+      result.excludedRows += 1;
+      continue;
+    }
+    const labels = distributionLabels(name);
+    const requests = valueAt(cells, layout.at.requests);
+    if (requests === 0) {
+      result.problems.add(line, `${entryName(labels)}: no requests; its percentiles are N/A and not read`);
+      continue;
+    }
+    const at = (rank: number) => valueAt(cells, layout.percentiles.find(([r]) => r === rank)?.[1]);
+    const summary = summaryOf({ n: requests, median: at(50), max: at(100), percentiles: percentilesOf(cells, layout) });
+    if (summary.median === undefined) {
+      result.problems.add(line, `${entryName(labels)}: no 50% value; row skipped`);
+      result.excludedRows += 1;
+      continue;
+    }
+    result.add({ metric: 'response_time', labels, unitHint: 'ms', directionHint: 'lower', summary, line });
   }
   return result.outcome('no endpoint rows');
 }
@@ -256,8 +327,9 @@ function parseErrors(text: string, kind: 'failures' | 'exceptions'): ParseOutcom
 /**
  * Locust's `--csv` files: `_stats.csv` (per endpoint and `Aggregated`: a `response_time`
  * summary in ms, `requests_per_s`, `failures_per_s`, `failure_count`, `average_content_size`),
- * `_stats_history.csv` (the rates over time), `_failures.csv` and `_exceptions.csv` (skipped with
- * their totals). Detected by the header alone, whatever the prefix.
+ * `_stats_history.csv` (the rates over time), the pre-1.0 `_distribution.csv` (the percentiles as
+ * a `response_time` summary), `_failures.csv` and `_exceptions.csv` (skipped with their totals).
+ * Detected by the header alone, whatever the prefix.
  */
 export const locust: ToolAdapter = {
   name: 'locust',
@@ -272,7 +344,8 @@ export const locust: ToolAdapter = {
     const kind = kindOf(headerOf(input.text));
     if (kind === 'stats') return parseStats(input.text);
     if (kind === 'history') return parseHistory(input.text);
+    if (kind === 'distribution') return parseDistribution(input.text);
     if (kind === 'failures' || kind === 'exceptions') return parseErrors(input.text, kind);
-    return skipped('not a Locust --csv file: the header must be that of _stats.csv, _stats_history.csv, _failures.csv or _exceptions.csv');
+    return skipped('not a Locust --csv file: the header must be that of _stats.csv, _stats_history.csv, _distribution.csv, _failures.csv or _exceptions.csv');
   },
 };
