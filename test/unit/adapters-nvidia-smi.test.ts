@@ -109,6 +109,28 @@ describe('nvidia-smi readings that cannot be used', () => {
   });
 });
 
+describe('nvidia-smi log written with noheader', () => {
+  const HEADERLESS =
+    'nvidia-smi log without its header line (--format=csv,noheader): the columns are not named, and a reading in % could be utilization.gpu, utilization.memory or fan.speed, one in MiB memory.used, memory.free or memory.total, so none is read; log with --format=csv to keep the header';
+
+  it('is skipped with the reason, not read by the CSV reader with its first readings as column names', async () => {
+    expect(notParsed(await readTool('nvidia-smi/gpu-noheader.csv'))).toEqual({ status: 'skipped', reason: HEADERLESS });
+  });
+
+  it('is recognised by nvidia-smi\'s timestamp even with nounits, and by a unit in every cell without a timestamp', () => {
+    for (const text of ['2025/03/06 09:12:00.514, 0, NVIDIA A100-SXM4-40GB, 71, 27533\n2025/03/06 09:12:01.519, 0, NVIDIA A100-SXM4-40GB, 98, 31021', '71 %, 27533 MiB, 301.75 W\n98 %, 31021 MiB, 296.40 W']) {
+      expect(nvidiaSmi.detect(csv(text)), text).toBe(true);
+      expect(notParsed(nvidiaSmi.parse(csv(text))), text).toEqual({ status: 'skipped', reason: HEADERLESS });
+    }
+  });
+
+  it('leaves headerless CSVs that are not nvidia-smi\'s to the CSV reader: no nvidia-smi timestamp, a cell without its unit', () => {
+    for (const text of ['2025-03-06 09:12:00, 71, 27533\n2025-03-06 09:12:01, 98, 31021', '71 %, 27533\n98 %, 31021', '71, 27533\n98, 31021', '71 %,27533 MiB\n98 %,31021 MiB']) {
+      expect(nvidiaSmi.detect(csv(text)), text).toBe(false);
+    }
+  });
+});
+
 describe('nvidia-smi detection', () => {
   it('claims a header of nvidia-smi query names with at least two dotted ones', () => {
     expect(nvidiaSmi.detect(csv('index, utilization.gpu [%], memory.used [MiB]\n0, 1 %, 2 MiB'))).toBe(true);

@@ -160,6 +160,7 @@ describe('detection over a mixed results folder', () => {
       'tools/nccl-tests/all-gather-old.txt': 'nccl-tests',
       'tools/nccl-tests/all-reduce.txt': 'nccl-tests',
       'tools/nvidia-smi/compute-apps.csv': 'nvidia-smi',
+      'tools/nvidia-smi/gpu-noheader.csv': 'skipped',
       'tools/nvidia-smi/gpu-nounits.csv': 'nvidia-smi',
       'tools/nvidia-smi/gpu-units.csv': 'nvidia-smi',
       'tools/pyperf/malformed.json': 'pyperf',

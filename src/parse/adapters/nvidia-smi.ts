@@ -235,6 +235,33 @@ class GpuLog {
   }
 }
 
+/** nvidia-smi's own timestamp, `2025/03/04 10:00:01.250`: slashes and milliseconds, as no header field is written. */
+const NVSMI_TIME = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
+/** A reading with a unit nvidia-smi writes in its cells (`97 %`, `61234 MiB`, `612.40 W`, `1980 MHz`). */
+const UNIT_READING = /^[-+]?\d+(?:\.\d+)?\s(?:%|MiB|W|MHz)$/;
+
+/**
+ * A `--format=csv,noheader` log: its first line is already a reading, fields joined by `, `, with
+ * nvidia-smi's timestamp first or a unit after every cell. Nothing else in it names a column.
+ */
+function isHeaderless(line: string): boolean {
+  if (!line.includes(', ')) return false;
+  const cells = line.replace(/^\uFEFF/, '').split(',').map((c) => c.trim());
+  if (cells.length < 2) return false;
+  return NVSMI_TIME.test(cells[0] as string) || cells.every((c) => UNIT_READING.test(c));
+}
+
+/**
+ * Without the header a column is known only by its unit, and a unit names no field: `%` is
+ * utilization.gpu, utilization.memory or fan.speed, `MiB` memory.used, memory.free or
+ * memory.total, `W` power.draw or power.limit, `MHz` any clock, and `nounits` drops even that.
+ * Naming series by position would compare whatever field came first in one run's query with
+ * whatever came first in the next, so such a log is not read; it is named, so the generic
+ * reader does not take its first readings for column names.
+ */
+const HEADERLESS =
+  'nvidia-smi log without its header line (--format=csv,noheader): the columns are not named, and a reading in % could be utilization.gpu, utilization.memory or fan.speed, one in MiB memory.used, memory.free or memory.total, so none is read; log with --format=csv to keep the header';
+
 function parseLog(text: string): ParseOutcome {
   const result = new AdapterResult('nvidia-smi');
   const log = new GpuLog(result);
@@ -252,7 +279,8 @@ function parseLog(text: string): ParseOutcome {
  * nvidia-smi `--query-gpu` / `--query-compute-apps` logs (`--format=csv`, with or without
  * `nounits`). Detected by a header whose every field is an nvidia-smi query name, at least two
  * of them dotted (`utilization.gpu`, `memory.used`), or the compute-apps fields with
- * `used_gpu_memory`; a `noheader` log names nothing and is left to the generic reader.
+ * `used_gpu_memory`. A `noheader` log (nvidia-smi's timestamp first, or a unit in every cell)
+ * names no column and is claimed only to be skipped with the reason.
  */
 export const nvidiaSmi: ToolAdapter = {
   name: 'nvidia-smi',
@@ -260,11 +288,16 @@ export const nvidiaSmi: ToolAdapter = {
   detect(input: AdapterInput): boolean {
     // Every CSV of a tree is offered here: a first line without a dotted query name is refused unsplit.
     const line = firstLine(input.text);
-    if (line === undefined || !/[a-z]\.[a-z]|used_(gpu_)?memory/i.test(line)) return false;
-    const header = headerOf(input.text);
-    return header !== undefined && kindOf(header) !== undefined;
+    if (line === undefined) return false;
+    if (/[a-z]\.[a-z]|used_(gpu_)?memory/i.test(line)) {
+      const header = headerOf(input.text);
+      if (header !== undefined && kindOf(header) !== undefined) return true;
+    }
+    return /^\uFEFF?\d{4}\/|\d (%|MiB|W|MHz)(,|$)/.test(line) && isHeaderless(line);
   },
   parse(input: AdapterInput): ParseOutcome {
+    const line = firstLine(input.text);
+    if (line !== undefined && isHeaderless(line)) return skipped(HEADERLESS);
     const header = headerOf(input.text);
     if (header === undefined || kindOf(header) === undefined) return skipped('not an nvidia-smi query log: the header must name nvidia-smi query fields (utilization.gpu, memory.used, …)');
     return parseLog(input.text);
