@@ -23,8 +23,11 @@ interface Unit {
   /** The sorted metric names, as a number shared by units with the same names (cheap to put in a key). */
   schema: number;
   series: Series[];
-  /** Factor name → level and the segment it came from. */
-  factors: Map<string, { level: string; position: number }>;
+  /**
+   * Factor name → level and the segment it came from. `repeats`: the level only repeats a label the
+   * series state (see repeatsLabel): the siblings are still one experiment, but it is no factor.
+   */
+  factors: Map<string, { level: string; position: number; repeats?: true }>;
 }
 
 function splitFile(path: string): { segments: string[]; extension: string } {
@@ -205,6 +208,21 @@ function usable(levels: readonly string[]): boolean {
 }
 
 /**
+ * Whether the levels only repeat a label every series of each sibling states already: BenchmarkDotNet
+ * names its reports by class (`Acme.Text.ParserBench-report.csv`) and labels each row `type=ParserBench`,
+ * so the file name is the label again, not a condition of its own (a factor `Acme_Text` beside `type`).
+ * The siblings stay one experiment, so their series are still compared by that label. A level may be
+ * the label's value qualified by a namespace (`Text.ParserBench` when the siblings' namespaces differ too).
+ */
+function repeatsLabel(group: readonly [string, Unit][], levels: readonly string[]): boolean {
+  const names = (level: string, value: string | undefined) => value !== undefined && value !== '' && (level === value || level.endsWith(`.${value}`));
+  const first = group[0]?.[1].series[0];
+  if (!first) return false;
+  const candidates = Object.keys(first.labels).filter((k) => names(levels[0] as string, first.labels[k]));
+  return candidates.some((k) => group.every(([, unit], i) => unit.series.every((s) => names(levels[i] as string, s.labels[k]))));
+}
+
+/**
  * Sibling folders or files with the same schema (the same metric names)
  * whose paths differ in one segment define a factor: the differing part of
  * that segment is each unit's level. `rules` (the `factors` input) name a
@@ -274,11 +292,12 @@ export function pathFactors(series: readonly Series[], rules: readonly PatternRu
       const names = group.map(([, u]) => u.segments[position] as string);
       const { name, levels } = siblingLevels(names, group[0]?.[1].segments[position - 1]);
       if (!usable(levels)) continue;
+      const repeats = repeatsLabel(group, levels);
       const first = (group[0] as [string, Unit])[1];
       const where = first.segments.map((s, i) => (i === position ? '*' : s)).join('/') + first.extension;
       group.forEach(([, unit], i) => {
-        if (!unit.factors.has(name)) unit.factors.set(name, { level: levels[i] as string, position });
-        note(name, levels[i] as string, where, 'path');
+        if (!unit.factors.has(name)) unit.factors.set(name, repeats ? { level: levels[i] as string, position, repeats } : { level: levels[i] as string, position });
+        if (!repeats) note(name, levels[i] as string, where, 'path');
       });
       }
     }
@@ -302,14 +321,18 @@ export function pathFactors(series: readonly Series[], rules: readonly PatternRu
     const experiment = unit.segments.map((s, i) => (positions.has(i) ? '*' : s)).join('/') + unit.extension;
     for (const s of unit.series) {
       const factors: Record<string, string> = {};
-      for (const [name, f] of unit.factors) if (!(name in s.labels)) factors[name] = f.level;
-      if (Object.keys(factors).length === 0) continue;
-      s.factors = factors;
+      let grouped = false;
+      for (const [name, f] of unit.factors) {
+        if (f.repeats) grouped = true;
+        else if (!(name in s.labels)) factors[name] = f.level;
+      }
+      if (Object.keys(factors).length > 0) s.factors = factors;
+      else if (!grouped) continue;
       s.experiment = experiment;
     }
   }
   // A detected factor a rule replaced everywhere is no longer a factor of any series: not listed.
-  const carried = new Set([...units.values()].flatMap((u) => [...u.factors.keys()]));
+  const carried = new Set([...units.values()].flatMap((u) => [...u.factors].filter(([, f]) => !f.repeats).map(([name]) => name)));
   for (const [key, f] of found) if (f.source === 'path' && !carried.has(f.name)) found.delete(key);
   // A factor detected in several groups (the runtime folders under each config) is one factor;
   // its place is the groups' paths with every segment they disagree on as `*`.

@@ -64,6 +64,32 @@ describe('assignPathFactors: sibling folders and files', () => {
     expect(series.map((s) => s.factors)).toEqual([undefined, undefined]);
   });
 
+  it('finds no factor in file names that repeat a label every series states, and keeps the siblings one experiment: BenchmarkDotNet reports named by their class', () => {
+    const series = [
+      ['app/BenchmarkDotNet.Artifacts/results/Acme.Text.ParserBench-report.csv', 'ParserBench'],
+      ['app/BenchmarkDotNet.Artifacts/results/Acme.Text.LexerBench-report.csv', 'LexerBench'],
+      ['lib/BenchmarkDotNet.Artifacts/results/HashBench-report.csv', 'HashBench'],
+      ['lib/BenchmarkDotNet.Artifacts/results/CrcBench-report.csv', 'CrcBench'],
+      ['tools/BenchmarkDotNet.Artifacts/results/Acme.Json.ReadBench-report.csv', 'ReadBench'],
+      ['tools/BenchmarkDotNet.Artifacts/results/Acme.Xml.WriteBench-report.csv', 'WriteBench'],
+    ].map(([file, type]) => measured(file as string, 'time', [1, 2], { labels: { method: 'Run', type: type as string } }));
+    expect(assignPathFactors(series)).toEqual([]);
+    expect(series.map((s) => s.factors)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(series.map((s) => s.experiment)).toEqual([
+      'app/BenchmarkDotNet.Artifacts/results/*.csv',
+      'app/BenchmarkDotNet.Artifacts/results/*.csv',
+      'lib/BenchmarkDotNet.Artifacts/results/*.csv',
+      'lib/BenchmarkDotNet.Artifacts/results/*.csv',
+      'tools/BenchmarkDotNet.Artifacts/results/*.csv',
+      'tools/BenchmarkDotNet.Artifacts/results/*.csv',
+    ]);
+  });
+
+  it('keeps the factor when the file names differ where the labels do not: one class in two namespaces', () => {
+    const series = ['Json', 'Xml'].map((ns) => measured(`results/Acme.${ns}.ParserBench-report.csv`, 'time', [1, 2], { labels: { method: 'Parse', type: 'ParserBench' } }));
+    expect(assignPathFactors(series)).toEqual([{ name: 'Acme', levels: ['Json', 'Xml'], where: 'results/*.csv', source: 'path' }]);
+  });
+
   it('reads a model folder named deepseek-r1 as a level beside llama3 and qwen3', () => {
     const series = each(['bench/deepseek-r1/summary.json', 'bench/llama3/summary.json', 'bench/qwen3/summary.json']);
     expect(assignPathFactors(series)).toEqual([{ name: 'bench', levels: ['deepseek-r1', 'llama3', 'qwen3'], where: 'bench/*/summary.json', source: 'path' }]);
