@@ -229,8 +229,23 @@ export interface IdHead {
   labels: LabelKeys;
 }
 
+/**
+ * BenchmarkDotNet writes one run's results as several exports named after the class
+ * (`<Type>-report.csv`, `-report-github.md`, `-report-brief.json`, …), and which ones a project
+ * keeps is its config's choice. The same case is the same benchmark whichever was read, so
+ * the exports' ids name the CSV's file: a baseline kept as JSON compares with a run kept as CSV.
+ * Only BDN's own suffixes are renamed; a `-report.csv` is already the name (so ids of the CSV,
+ * BDN's default, and of any other tool's `-report.csv` stay as they were).
+ */
+const BDN_EXPORT = /-report-(?:(?:full|brief)(?:-compressed)?\.json|(?:github|default|stackoverflow|atlassian)\.md)$/;
+
+function exportNeutral(path: string): string {
+  // Tested on paths that hold `-report-` only (nearly none do).
+  return path.includes('-report-') ? path.replace(BDN_EXPORT, '-report.csv') : path;
+}
+
 export function idHead(file: string): IdHead {
-  const head = normaliseRunPath(file);
+  const head = exportNeutral(normaliseRunPath(file));
   // Once per file, and paths are unique: a remembered answer would cost more than the test.
   return { head, secret: mayHoldSecret(head), labels: new LabelKeys() };
 }

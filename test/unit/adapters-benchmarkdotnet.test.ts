@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { benchmarkDotNet } from '../../src/parse/adapters/benchmarkdotnet.js';
 import type { AdapterInput } from '../../src/parse/adapters/types.js';
 import { parsed } from '../helpers/series.js';
-import { described, one, readTool } from '../helpers/tools.js';
+import { built, described, one, readTool } from '../helpers/tools.js';
 
 const RESULTS = 'benchmarkdotnet/BenchmarkDotNet.Artifacts/results';
 const CSV = `${RESULTS}/Acme.Text.ParserBench-report.csv`;
@@ -148,6 +148,21 @@ describe('BenchmarkDotNet JSON exports', () => {
     expect(data.series.map((s) => [s.metric, s.labels, s.unitHint, s.summary])).toEqual([
       ['time', { method: 'Run', type: 'Bench', job: 'ShortRun', N: '10' }, 'ns', { n: 15, mean: 100, sd: 2.5, median: 99, min: 96, max: 106, percentiles: { 90: 104, 95: 105 } }],
       ['time', { method: 'Run', type: 'Bench', job: 'DefaultJob', N: '10' }, 'ns', { n: 15, mean: 90, sd: 2.5, median: 89, min: 86, max: 96, percentiles: { 90: 94, 95: 95 } }],
+    ]);
+  });
+});
+
+describe('BenchmarkDotNet series ids across exports', () => {
+  it('gives a case the same id in the CSV and the JSON export, so a baseline kept in one format compares with a run in the other', async () => {
+    const ids = async (file: string) => built(parsed(await readTool(file)), file).map((s) => s.id);
+    const [csvIds, jsonIds] = [await ids(CSV), await ids(FULL_JSON)];
+    expect(jsonIds.filter((id) => csvIds.includes(id))).toEqual([
+      `${RESULTS}/Acme.Text.ParserBench-report.csv::time{Format=Json,N=100,method=Parse,type=ParserBench}`,
+      `${RESULTS}/Acme.Text.ParserBench-report.csv::gen0{Format=Json,N=100,method=Parse,type=ParserBench}`,
+      `${RESULTS}/Acme.Text.ParserBench-report.csv::allocated{Format=Json,N=100,method=Parse,type=ParserBench}`,
+      `${RESULTS}/Acme.Text.ParserBench-report.csv::time{Format=Json,N=100,method=ParseSpan,type=ParserBench}`,
+      `${RESULTS}/Acme.Text.ParserBench-report.csv::gen0{Format=Json,N=100,method=ParseSpan,type=ParserBench}`,
+      `${RESULTS}/Acme.Text.ParserBench-report.csv::allocated{Format=Json,N=100,method=ParseSpan,type=ParserBench}`,
     ]);
   });
 });

@@ -79,6 +79,22 @@ describe('seriesId', () => {
   });
 });
 
+describe('seriesId of BenchmarkDotNet exports', () => {
+  const RESULTS = 'BenchmarkDotNet.Artifacts/results/Acme.Text.ParserBench';
+  const labels = { method: 'Parse', type: 'ParserBench', N: '100' };
+
+  it.each(['-report-full.json', '-report-brief.json', '-report-full-compressed.json', '-report-brief-compressed.json', '-report-github.md', '-report-default.md', '-report-stackoverflow.md', '-report-atlassian.md'])(
+    'names the %s export of a class by the CSV report, so the same case has one id whichever export was kept',
+    (suffix) => {
+      expect(seriesId(`${RESULTS}${suffix}`, 'time', labels)).toBe('BenchmarkDotNet.Artifacts/results/Acme.Text.ParserBench-report.csv::time{N=100,method=Parse,type=ParserBench}');
+    },
+  );
+
+  it.each(['results/perf-report.csv', 'results/perf-report.json', 'docs/release-report-notes.md', 'results/perf-report-github.json'])('leaves %s as it is', (file) => {
+    expect(seriesId(file, 'time', {})).toBe(`${file}::time`);
+  });
+});
+
 describe('replicatePath', () => {
   it.each([
     ['exp/a/run_1/summary.json', 'exp/a/run_<n>/summary.json', ['1']],
