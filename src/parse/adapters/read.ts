@@ -5,6 +5,7 @@ import type { SizedFile } from '../read-file.js';
 import { failed, skipped, type ParseOutcome, type ParsedData } from '../types.js';
 import { PROBLEMS_LISTED } from '../problems.js';
 import { duplicateProblems, readJsonDocument, refusedDocument, withProblems } from '../json.js';
+import type { DuplicateKey } from '../json-scan.js';
 import { LimitError } from '../limits.js';
 import type { FileType, Problem } from '../../model/report.js';
 import { GENERIC_FORMAT, adapterNamed, adaptersFor, detectAdapter } from './registry.js';
@@ -34,14 +35,20 @@ function withoutBom(text: string): string {
 }
 
 /** The document, a refusal when it passes a cap (src/parse/json-scan.ts), or undefined when the text is not JSON. */
-function tryJson(text: string): { value: unknown; problems: Problem[] } | { refusal: ParseOutcome } | undefined {
+function tryJson(text: string): { value: unknown; problems: Problem[]; duplicates: DuplicateKey[] } | { refusal: ParseOutcome } | undefined {
   const t = text.trimStart();
   if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
   // Lines are counted from the file's first line, so the scan sees the leading blanks too.
   const doc = readJsonDocument(text);
   if (doc === undefined) return undefined;
   if ('refusal' in doc) return { refusal: refusedDocument(doc.refusal) };
-  return { value: doc.value, problems: duplicateProblems(doc.duplicates) };
+  return { value: doc.value, problems: duplicateProblems(doc.duplicates), duplicates: doc.duplicates };
+}
+
+/** The duplicate keys worth a problem once `adapter` reads the document: not those its tool writes by design. */
+function duplicatesFor(adapter: ToolAdapter, json: { problems: Problem[]; duplicates: DuplicateKey[] }): Problem[] {
+  const expected = adapter.expectedDuplicate;
+  return expected ? duplicateProblems(json.duplicates.filter((d) => !expected(d))) : json.problems;
 }
 
 /** Complete lines of the head, so a detector never sees half a record. */
@@ -88,7 +95,7 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
     const text = await readText();
     const json = tryJson(text);
     if (json && 'refusal' in json) return { outcome: json.refusal };
-    return { outcome: run(adapter, input(file, file.type, text, json), json?.problems) };
+    return { outcome: run(adapter, input(file, file.type, text, json), json ? duplicatesFor(adapter, json) : []) };
   }
 
   switch (file.type) {
@@ -100,7 +107,7 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
       if (json) {
         const doc = input(file, 'json', text, json);
         const adapter = detectAdapter(doc);
-        return adapter ? { outcome: run(adapter, doc, json.problems) } : { text, json };
+        return adapter ? { outcome: run(adapter, doc, duplicatesFor(adapter, json)) } : { text, json };
       }
       // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
       const lines = input(file, 'jsonl', text);

@@ -1,4 +1,5 @@
 import type { FileType } from '../../model/report.js';
+import type { DuplicateKey } from '../json-scan.js';
 import type { ParseOutcome } from '../types.js';
 
 /** What a tool adapter sees of one file: its text, and the parsed value when it is valid JSON. */
@@ -29,4 +30,10 @@ export interface ToolAdapter {
   types: readonly FileType[];
   detect(input: AdapterInput): boolean;
   parse(input: AdapterInput): ParseOutcome;
+  /**
+   * A duplicated key the tool writes by design, not a fault of the file
+   * (fio 2 pads its percentile list with repeated `"0.00": 0`): dropped from
+   * the document like any duplicate, but not reported.
+   */
+  expectedDuplicate?(duplicate: DuplicateKey): boolean;
 }
