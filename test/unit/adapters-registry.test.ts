@@ -152,6 +152,7 @@ describe('detection over a mixed results folder', () => {
       'tools/jmh/no-raw-data.json': 'jmh',
       'tools/jmh/sample-mode.json': 'jmh',
       'tools/k6/handle-summary.json': 'k6',
+      'tools/k6/points.json': 'k6',
       'tools/k6/summary-export.json': 'k6',
       'tools/locust/legacy_stats.csv': 'locust',
       'tools/locust/run_exceptions.csv': 'skipped',

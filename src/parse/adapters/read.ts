@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../util/text.js';
 import type { SizedFile } from '../read-file.js';
@@ -7,6 +7,7 @@ import { PROBLEMS_LISTED } from '../problems.js';
 import { duplicateProblems, readJsonDocument, refusedDocument, withProblems } from '../json.js';
 import type { DuplicateKey } from '../json-scan.js';
 import { LimitError } from '../limits.js';
+import { boundedLines } from '../lines.js';
 import type { FileType, Problem } from '../../model/report.js';
 import { GENERIC_FORMAT, adapterNamed, adaptersFor, detectAdapter } from './registry.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
@@ -67,6 +68,18 @@ function run(adapter: ToolAdapter, input: AdapterInput, problems: readonly Probl
   }
 }
 
+/** A tool that reads line by line, on the file streamed from disk. */
+async function runLines(adapter: ToolAdapter & Required<Pick<ToolAdapter, 'parseLines'>>, input: AdapterInput, file: SizedFile): Promise<ParseOutcome> {
+  try {
+    return await adapter.parseLines(input, boundedLines(createReadStream(file.absolutePath)));
+  } catch (err) {
+    if (err instanceof LimitError) throw err;
+    return failed(`${adapter.name}: could not read the file: ${(err as Error).message}`);
+  }
+}
+
+const streams = (a: ToolAdapter): a is ToolAdapter & Required<Pick<ToolAdapter, 'parseLines'>> => a.parseLines !== undefined;
+
 function input(file: SizedFile, type: FileType, text: string, json?: { value: unknown }): AdapterInput {
   const result: AdapterInput = { path: file.path ?? path.basename(file.absolutePath), type, text };
   if (json) result.json = json.value;
@@ -100,7 +113,12 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
 
   switch (file.type) {
     case 'json': {
-      if (file.size > maxFileSize) return {};
+      if (file.size > maxFileSize) {
+        // NDJSON under a `.json` name (k6's `--out json=results.json`) is streamed by a tool that reads it line by line.
+        const sniff = { ...input(file, 'jsonl', headLines(head)), truncated: true };
+        const adapter = detectAdapter(sniff, adaptersFor('jsonl').filter(streams));
+        return adapter && streams(adapter) ? { outcome: await runLines(adapter, sniff, file) } : {};
+      }
       const text = await readText();
       const json = tryJson(text);
       if (json && 'refusal' in json) return { outcome: json.refusal };
@@ -137,6 +155,7 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
       // The decoded text goes back to the generic parser, which need not decode the file again.
       if (!adapter) return whole ? { text: sniff.text } : {};
       if (whole) return { outcome: run(adapter, sniff) };
+      if (streams(adapter)) return { outcome: await runLines(adapter, sniff, file) };
       if (file.size > maxFileSize) return { outcome: tooLarge(file, maxFileSize, adapter.name) };
       return { outcome: run(adapter, input(file, file.type, await readText())) };
     }

@@ -36,4 +36,10 @@ export interface ToolAdapter {
    * the document like any duplicate, but not reported.
    */
   expectedDuplicate?(duplicate: DuplicateKey): boolean;
+  /**
+   * Reads a file too big to hold (a load tool's stream of samples) line by
+   * line, at any size, instead of `parse` on the whole text; `null` is a line
+   * past LIMITS.lineChars. `input.text` is then only the file's head.
+   */
+  parseLines?(input: AdapterInput, lines: AsyncIterable<string | null>): Promise<ParseOutcome>;
 }
