@@ -256,6 +256,19 @@ describe('fio --client (client/server): client_stats', () => {
   });
 });
 
+describe('fio unified_rw_reporting', () => {
+  it('reads the one mixed direction unified_rw_reporting=1 writes, as op=mixed', () => {
+    const text = JSON.stringify({
+      'fio version': 'fio-3.36',
+      'global options': { unified_rw_reporting: '1' },
+      jobs: [{ jobname: 'rw', error: 0, 'job options': { rw: 'randrw' }, mixed: { io_bytes: 8388608, bw_bytes: 2097152, iops: 512, runtime: 4000, lat_ns: { min: 900, max: 90000, mean: 1950.5, stddev: 400.25, N: 2048 } } }],
+    });
+    const data = parsed(fio.parse({ path: 'fio.json', type: 'json', text, json: JSON.parse(text) }));
+    expect(keys(data)).toEqual(['bandwidth{job=rw,op=mixed,rw=randrw}', 'iops{job=rw,op=mixed,rw=randrw}', 'lat{job=rw,op=mixed,rw=randrw}']);
+    expect(series(data, 'bandwidth', { job: 'rw', rw: 'randrw', op: 'mixed' }).samples?.samples).toEqual([2097152]);
+  });
+});
+
 describe('fio JSON followed by other text', () => {
   it('reads fio\'s JSON when a later line of other text opens with {, and reports that text as not read', () => {
     const text = `${JSON.stringify(RUN, null, 2)}\n{ not json\n`;

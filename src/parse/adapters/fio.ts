@@ -27,8 +27,12 @@ import { AdapterResult, LineCursor, isObject, numberOf, summaryOf, type JsonObje
  * `bw` in KiB/s; both layouts give the same series.
  */
 
-/** The data directions fio reports bandwidth for; `sync` (fsync and friends) has only latencies. */
-const DATA_DIRECTIONS = ['read', 'write', 'trim'] as const;
+/**
+ * The data directions fio reports bandwidth for; `sync` (fsync and friends)
+ * has only latencies. `unified_rw_reporting=1` writes all of them as one
+ * `mixed` direction instead.
+ */
+const DATA_DIRECTIONS = ['read', 'write', 'trim', 'mixed'] as const;
 
 /**
  * Options that define the workload, so two runs compare only when they ran
