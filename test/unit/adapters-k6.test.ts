@@ -266,5 +266,15 @@ describe('k6 point stream on disk', () => {
       expect(series(data, 'http_req_duration', { scenario: 'default', name: 'GET /', method: 'GET', status: '200' }).samples?.count, name).toBe(12_000);
     }
   });
+
+  it('streams a point stream past max-file-size when k6 is the forced format too, and refuses a big file that is not one', async () => {
+    const lines = [declare('iterations', 'counter')];
+    for (let i = 0; i < 12_000; i++) lines.push(point('iterations', i % 60, 1, { scenario: 'default' }));
+    const file = path.join(tmp.dir, 'out.json');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(series(parsed(await parseFile(await fileAt(file, 'out.json'), 1000, { format: 'k6' })), 'iterations', { scenario: 'default' }).samples?.samples).toEqual([12_000]);
+    writeFileSync(file, `{"metrics": {"x": 1}, "pad": "${'x'.repeat(2000)}"}`);
+    expect(await parseFile(await fileAt(file, 'out.json'), 1000, { format: 'k6' })).toEqual({ status: 'failed', reason: 'k6: a file past max-file-size is read only as a --out json point stream (its first line a k6 Metric or Point)' });
+  });
 });
 

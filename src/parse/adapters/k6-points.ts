@@ -61,8 +61,8 @@ interface Group {
 
 /** The first line is a k6 declaration or point as Go's encoder writes it: a substring test, no parse. */
 export function looksLikeK6Points(text: string): boolean {
-  const first = firstLine(text);
-  return first !== undefined && /^\{"type":"(Metric|Point)","data":\{/.test(first) && first.includes('"metric":"');
+  if (!/^\s*\{"type":"(Metric|Point)","data":\{/.test(text.slice(0, 64))) return false;
+  return firstLine(text)?.includes('"metric":"') === true;
 }
 
 /**

@@ -205,7 +205,8 @@ export const k6: ToolAdapter = {
   // `--out json=results.json` is NDJSON: not JSON, so offered as JSONL whatever its name.
   types: ['json', 'jsonl'],
   detect: (input: AdapterInput) => isK6Summary(input.json) || (input.json === undefined && looksLikeK6Points(input.text)),
-  parseLines: (_input: AdapterInput, lines: AsyncIterable<string | null>) => streamK6Points(lines),
+  parseLines: async (input: AdapterInput, lines: AsyncIterable<string | null>) =>
+    looksLikeK6Points(input.text) ? await streamK6Points(lines) : failed('k6: a file past max-file-size is read only as a --out json point stream (its first line a k6 Metric or Point)'),
   parse(input: AdapterInput): ParseOutcome {
     if (input.json === undefined && looksLikeK6Points(input.text)) return readK6Points(input.text);
     if (!isK6Summary(input.json)) return failed('k6: no "metrics" object of k6 metrics');

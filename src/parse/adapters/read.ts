@@ -104,7 +104,9 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
   if (format !== undefined) {
     const adapter = adapterNamed(format);
     if (!adapter) return { outcome: failed(`unknown format "${format}"`) };
-    if (file.size > maxFileSize) return { outcome: tooLarge(file, maxFileSize, adapter.name) };
+    if (file.size > maxFileSize) {
+      return { outcome: streams(adapter) ? await runLines(adapter, { ...input(file, file.type, headLines(head)), truncated: true }, file) : tooLarge(file, maxFileSize, adapter.name) };
+    }
     const text = await readText();
     const json = tryJson(text);
     if (json && 'refusal' in json) return { outcome: json.refusal };
