@@ -67,8 +67,11 @@ function isPercentilePadding(dup: DuplicateKey): boolean {
   return dup.key === PERCENTILE_PADDING && dup.path[dup.path.length - 2] === 'percentile';
 }
 
-/** How far into a file fio's JSON may start: past a few lines of its messages, not deep into other text. */
-const HEAD_CHARS = 4096;
+/**
+ * How far into a file fio's JSON may start: past its messages (a note per
+ * job: `numjobs=64` writes 64 of them), not deep into other text.
+ */
+const HEAD_CHARS = 16_384;
 
 /** Index just past the `}` closing the object that opens at `start`, or -1 when the text ends first. */
 function objectEnd(text: string, start: number): number {
