@@ -1,11 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, fstatSync, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { parseCsv, parseCsvText } from './csv.js';
 import { parseJsonLines, parseJsonText, parseJsonValue, withProblems } from './json.js';
 import { LIMITS, LimitError } from './limits.js';
 import { readPastedOutput, readWithAdapter } from './adapters/read.js';
+import { boundedLines } from './lines.js';
 import { parseMarkdown } from './markdown.js';
 import { formatBytes } from '../util/text.js';
 import { failed, skipped, type ParseOutcome } from './types.js';
@@ -56,35 +56,6 @@ async function readHead(file: string, bytes: number): Promise<Buffer> {
 const READ_WHOLE_BYTES = 1_000_000;
 /** Files up to this size are read without yielding to the event loop (and may be read ahead, see prefetch.ts). */
 export const READ_SYNC_BYTES = 1_000_000;
-
-/**
- * Lines of a streamed file, each at most `maxChars` long: a longer line is
- * dropped as it streams (never held whole) and yielded as `null`.
- */
-async function* boundedLines(source: AsyncIterable<Buffer>, maxChars: number = LIMITS.lineChars): AsyncGenerator<string | null> {
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
-  let overLong = false;
-  const finish = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
-  for await (const chunk of source) {
-    let text = pending + decoder.write(chunk);
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      yield overLong || nl - start > maxChars ? null : finish(text.slice(start, nl));
-      overLong = false;
-      start = nl + 1;
-    }
-    text = text.slice(start);
-    if (text.length > maxChars) {
-      overLong = true;
-      text = '';
-    }
-    pending = text;
-  }
-  pending += decoder.end();
-  if (overLong) yield null;
-  else if (pending !== '') yield finish(pending);
-}
 
 async function* textLines(text: string): AsyncGenerator<string> {
   yield* text.split(/\r?\n/);

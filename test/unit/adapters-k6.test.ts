@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { MAX_REQUEST_NAMES } from '../../src/parse/adapters/k6-points.js';
 import { k6, splitMetricName } from '../../src/parse/adapters/k6.js';
+import { parseFile } from '../../src/parse/read-file.js';
 import { keys, parsed, series } from '../helpers/series.js';
-import { described, readTool } from '../helpers/tools.js';
+import { useTempDir } from '../helpers/tmp.js';
+import { described, fileAt, one, readTool } from '../helpers/tools.js';
 
 const claims = (json: unknown) => k6.detect({ path: 'summary.json', type: 'json', text: JSON.stringify(json), json });
 
@@ -129,3 +134,147 @@ describe('k6 detection', () => {
     }
   });
 });
+
+/** One k6 `--out json` line, as Go's encoder writes it. */
+const declare = (name: string, type: string, contains = 'default') => JSON.stringify({ type: 'Metric', data: { name, type, contains, thresholds: [], submetrics: null }, metric: name });
+const point = (metric: string, second: number, value: number, tags: Record<string, string> = {}) =>
+  JSON.stringify({ type: 'Point', data: { time: `2024-05-02T10:00:${String(second).padStart(2, '0')}.5Z`, value, tags }, metric });
+const readPoints = (lines: string[]) => parsed(k6.parse({ path: 'results.json', type: 'jsonl', text: `${lines.join('\n')}\n` }));
+
+describe('k6 --out json point stream', () => {
+  const LOGIN = { scenario: 'default', group: '::login', name: 'POST /login', method: 'POST', status: '200' };
+  const ITEMS = { scenario: 'default', name: 'GET /items/:id', method: 'GET' };
+
+  it('reads each metric\'s points into series by scenario, group, request name, method, status and check, with the summary\'s units and directions', async () => {
+    const data = parsed(await readTool('k6/points.json'));
+    expect(data.adapter).toBe('k6');
+    expect(described(data)).toEqual([
+      'vus{}  none',
+      'vus_max{}  none',
+      'http_reqs{scenario=default,group=::login,name=POST /login,method=POST,status=200}  none',
+      'http_reqs_rate{scenario=default,group=::login,name=POST /login,method=POST,status=200} /s higher',
+      'http_req_duration{scenario=default,group=::login,name=POST /login,method=POST,status=200} ms lower',
+      'http_req_blocked{scenario=default,group=::login,name=POST /login,method=POST,status=200} ms lower',
+      'http_req_failed{scenario=default,group=::login,name=POST /login,method=POST}  lower',
+      'checks{scenario=default,group=::login,check=token issued}  higher',
+      'group_duration{scenario=default,group=::login} ms lower',
+      'http_reqs{scenario=default,name=GET /items/:id,method=GET,status=200}  none',
+      'http_reqs_rate{scenario=default,name=GET /items/:id,method=GET,status=200} /s higher',
+      'http_req_duration{scenario=default,name=GET /items/:id,method=GET,status=200} ms lower',
+      'http_req_blocked{scenario=default,name=GET /items/:id,method=GET,status=200} ms lower',
+      'http_req_failed{scenario=default,name=GET /items/:id,method=GET}  lower',
+      'http_reqs{scenario=default,name=GET /items/:id,method=GET,status=404}  none',
+      'http_reqs_rate{scenario=default,name=GET /items/:id,method=GET,status=404} /s lower',
+      'http_req_duration{scenario=default,name=GET /items/:id,method=GET,status=404} ms lower',
+      'http_req_blocked{scenario=default,name=GET /items/:id,method=GET,status=404} ms lower',
+      'data_received{scenario=default} B none',
+      'data_received_rate{scenario=default} B/s none',
+      'iteration_duration{scenario=default} ms lower',
+      'iterations{scenario=default}  none',
+      'iterations_rate{scenario=default} /s higher',
+    ]);
+    expect(data.problems).toEqual([]);
+  });
+
+  it('reads a trend\'s points as its samples in ms, in file order, with the line of its first point', async () => {
+    const duration = series(parsed(await readTool('k6/points.json')), 'http_req_duration', { ...ITEMS, status: '200' });
+    expect(duration.samples?.samples).toEqual([95.5, 101.25, 99.25]);
+    expect(duration.line).toBe(18);
+  });
+
+  it('reads a counter as the total of its points and that total per second over the time the file\'s points span', async () => {
+    const data = parsed(await readTool('k6/points.json'));
+    expect(series(data, 'http_reqs', { ...ITEMS, status: '200' }).samples?.samples).toEqual([3]);
+    // Points from 10:00:00.000123456 to 10:00:10.000123456: 10 s.
+    expect(series(data, 'http_reqs_rate', { ...ITEMS, status: '200' }).samples?.samples).toEqual([0.3]);
+    expect([series(data, 'data_received', { scenario: 'default' }).samples?.samples, series(data, 'data_received_rate', { scenario: 'default' }).samples?.samples]).toEqual([[36352], [3635.2]]);
+  });
+
+  it('reads the request rate of an error status (4xx, 5xx, 0) as lower-better: more of them per second is no load served', async () => {
+    const data = parsed(await readTool('k6/points.json'));
+    expect([series(data, 'http_reqs_rate', { ...ITEMS, status: '200' }).directionHint, series(data, 'http_reqs_rate', { ...ITEMS, status: '404' }).directionHint]).toEqual(['higher', 'lower']);
+  });
+
+  it('reads a Rate as the mean of its 0/1 points, and http_req_failed per request name, not per status that decides it', async () => {
+    const data = parsed(await readTool('k6/points.json'));
+    expect(series(data, 'http_req_failed', ITEMS).summary).toEqual({ n: 4, mean: 0.25, sd: 0.5 });
+    expect(series(data, 'checks', { scenario: 'default', group: '::login', check: 'token issued' }).summary).toEqual({ n: 2, mean: 0.5, sd: Math.sqrt(0.5) });
+  });
+
+  it('reads a gauge\'s points as its values over time, with no direction', async () => {
+    const vus = one(parsed(await readTool('k6/points.json')), 'vus');
+    expect([vus.stats.n, vus.stats.min, vus.stats.max, vus.direction]).toEqual([2, 0, 2, 'none']);
+  });
+
+  it('never labels by url, proto, tls_version, expected_response or error_code', async () => {
+    const labelNames = new Set(parsed(await readTool('k6/points.json')).series.flatMap((s) => Object.keys(s.labels)));
+    expect([...labelNames].sort()).toEqual(['check', 'group', 'method', 'name', 'scenario', 'status']);
+  });
+
+  it(`drops the name label, with one problem, when over ${MAX_REQUEST_NAMES} request names are URLs with ids`, () => {
+    const lines = [declare('http_req_duration', 'trend', 'time')];
+    for (let i = 0; i <= MAX_REQUEST_NAMES; i++) lines.push(point('http_req_duration', 1, 100 + i, { name: `https://shop.test/items/${1000 + i}`, method: 'GET', status: '200' }));
+    const data = readPoints(lines);
+    expect(keys(data)).toEqual(['http_req_duration{method=GET,status=200}']);
+    expect(series(data, 'http_req_duration', { method: 'GET', status: '200' }).samples?.count).toBe(MAX_REQUEST_NAMES + 1);
+    expect(data.problems).toEqual([{ line: MAX_REQUEST_NAMES + 2, reason: `over ${MAX_REQUEST_NAMES} distinct request names (k6 names a request by its URL unless the script names it): series are not split by name; name the requests (tags: { name: … }, or http.url\`…\`) to compare them` }]);
+  });
+
+  it('reports a line that is not JSON, not a k6 line, or has no numeric value by its line, and reads the rest', () => {
+    const data = readPoints([declare('iteration_duration', 'trend', 'time'), '{"type":"Point",', point('iteration_duration', 1, 850), '{"type":"Summary","data":{},"metric":"x"}', point('iteration_duration', 2, Number.NaN), point('iteration_duration', 3, 870)]);
+    expect(data.problems).toEqual([
+      { line: 2, reason: 'invalid JSON; line skipped' },
+      { line: 4, reason: 'not a k6 Metric or Point line; skipped' },
+      { line: 5, reason: 'iteration_duration: value is not a number; point skipped' },
+    ]);
+    expect(series(data, 'iteration_duration').samples?.samples).toEqual([850, 870]);
+  });
+
+  it('skips a submetric\'s points, which repeat its parent\'s', () => {
+    const data = readPoints([declare('http_req_duration', 'trend', 'time'), point('http_req_duration', 1, 120), point('http_req_duration{expected_response:true}', 1, 120)]);
+    expect(keys(data)).toEqual(['http_req_duration']);
+  });
+
+  it('reads a built-in metric whose declaration is missing by its known kind', () => {
+    const data = readPoints([point('http_reqs', 1, 1), point('http_reqs', 3, 1), point('http_req_duration', 1, 90)]);
+    expect(described(data)).toEqual(['http_reqs{}  none', 'http_reqs_rate{} /s higher', 'http_req_duration{} ms lower']);
+    expect(series(data, 'http_reqs_rate').samples?.samples).toEqual([1]);
+  });
+
+  it('claims a file whose first line is a k6 Metric or Point line, and no other JSONL', () => {
+    const claims = (text: string) => k6.detect({ path: 'results.json', type: 'jsonl', text });
+    expect(claims(`${declare('vus', 'gauge')}\n`)).toBe(true);
+    expect(claims(`${point('vus', 1, 3)}\n`)).toBe(true);
+    expect(claims('{"type":"Point","value":3}\n')).toBe(false);
+    expect(claims('{"metric":"latency","value":3,"type":"Point"}\n')).toBe(false);
+    expect(claims('{"model": "llama", "ttft_ms": 120}\n')).toBe(false);
+  });
+});
+
+describe('k6 point stream on disk', () => {
+  const tmp = useTempDir();
+
+  it('streams a file past max-file-size line by line, under a .json or a .jsonl name', async () => {
+    const lines = [declare('http_req_duration', 'trend', 'time')];
+    for (let i = 0; i < 12_000; i++) lines.push(point('http_req_duration', i % 60, 100 + (i % 7), { scenario: 'default', name: 'GET /', method: 'GET', status: '200' }));
+    for (const name of ['results.json', 'results.jsonl']) {
+      const file = path.join(tmp.dir, name);
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      // Over the one-read size (1 MB), and max-file-size far below it: only a stream reads it.
+      const data = parsed(await parseFile(await fileAt(file, name), 1000));
+      expect([data.adapter, data.rows], name).toEqual(['k6', 12_000]);
+      expect(series(data, 'http_req_duration', { scenario: 'default', name: 'GET /', method: 'GET', status: '200' }).samples?.count, name).toBe(12_000);
+    }
+  });
+
+  it('streams a point stream past max-file-size when k6 is the forced format too, and refuses a big file that is not one', async () => {
+    const lines = [declare('iterations', 'counter')];
+    for (let i = 0; i < 12_000; i++) lines.push(point('iterations', i % 60, 1, { scenario: 'default' }));
+    const file = path.join(tmp.dir, 'out.json');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(series(parsed(await parseFile(await fileAt(file, 'out.json'), 1000, { format: 'k6' })), 'iterations', { scenario: 'default' }).samples?.samples).toEqual([12_000]);
+    writeFileSync(file, `{"metrics": {"x": 1}, "pad": "${'x'.repeat(2000)}"}`);
+    expect(await parseFile(await fileAt(file, 'out.json'), 1000, { format: 'k6' })).toEqual({ status: 'failed', reason: 'k6: a file past max-file-size is read only as a --out json point stream (its first line a k6 Metric or Point)' });
+  });
+});
+

@@ -1,7 +1,9 @@
-import type { Direction, ProvidedSummary } from '../../model/series.js';
+import type { ProvidedSummary } from '../../model/series.js';
 import { LIMITS, LimitError, limitMessages } from '../limits.js';
 import { failed, type ParseOutcome } from '../types.js';
 import { SeriesSet, sampledSeries, shortLabel, summarySeries, type SeriesOptions } from './llm-shared.js';
+import { looksLikeK6Points, readK6Points, streamK6Points } from './k6-points.js';
+import { BUILTIN_DATA, BUILTIN_DURATIONS, counterDirections, customDirection, rateDirection, rateSummary } from './k6-metrics.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { AdapterResult, LineCursor, isObject, numberOf, summaryOf, type JsonObject } from './util.js';
 
@@ -46,50 +48,9 @@ interface Metric {
 
 const KINDS = new Set<string>(['trend', 'counter', 'rate', 'gauge']);
 
-/**
- * k6's built-in trends of durations. The older export does not say what a
- * metric `contains`, so these are known to be times (ms) by name.
- */
-const BUILTIN_DURATIONS = new Set([
-  'http_req_duration',
-  'http_req_blocked',
-  'http_req_connecting',
-  'http_req_tls_handshaking',
-  'http_req_sending',
-  'http_req_waiting',
-  'http_req_receiving',
-  'iteration_duration',
-  'group_duration',
-  'grpc_req_duration',
-  'ws_connecting',
-  'ws_session_duration',
-  'ws_ping',
-  'browser_http_req_duration',
-  'browser_web_vital_fcp',
-  'browser_web_vital_lcp',
-  'browser_web_vital_inp',
-  'browser_web_vital_fid',
-  'browser_web_vital_ttfb',
-]);
-
-/** Built-in counters holding bytes, for the older export. */
-const BUILTIN_DATA = new Set(['data_received', 'data_sent']);
-
 /** Names k6 always or nearly always writes: with one of them a `metrics` object is k6's even without `root_group`. */
 const BUILTIN_NAMES = new Set(['http_reqs', 'iterations', 'iteration_duration', 'vus', 'vus_max', 'checks', 'http_req_duration', 'data_received']);
 
-/**
- * Counters whose rate is the load the system sustained: more per second is
- * better. Totals are left without a direction: in a fixed-iterations test
- * they are set by the script, and in a fixed-duration one the rate says it.
- * Data volumes follow the payloads, not the system's speed.
- */
-const THROUGHPUT_COUNTERS = new Set(['http_reqs', 'iterations', 'grpc_streams', 'ws_sessions']);
-
-/** Custom metrics counting what went wrong: fewer is better. */
-const FAILURE = /(^|_)(errors?|fail(s|ed|ures?)?|drop(s|ped)?|timeouts?|reject(s|ed)?|retr(y|ies))(_|$)/i;
-/** Custom rates of what went right: more is better. */
-const SUCCESS = /(^|_)(success(es|ful)?|pass(es|ed)?|ok|hits?|checks)(_|$)/i;
 
 const TREND_STAT = /^p\((\d+(?:\.\d+)?)\)$/;
 
@@ -172,41 +133,10 @@ function trendSummary(values: JsonObject): ProvidedSummary {
   return summaryOf({ n: numberOf(values.count), mean: numberOf(values.avg), median, min: numberOf(values.min), max: numberOf(values.max), percentiles });
 }
 
-/**
- * A Rate is the mean of its 0/1 values: with `passes` and `fails` it is a
- * summary of passes + fails samples whose sd follows from the fraction.
- */
-export function rateSummary(rate: number, passes: number | undefined, fails: number | undefined): ProvidedSummary {
-  if (passes === undefined || fails === undefined) return { mean: rate };
-  const n = passes + fails;
-  if (n < 2) return summaryOf({ n: n || undefined, mean: rate });
-  return { n, mean: rate, sd: Math.sqrt((rate * (1 - rate) * n) / (n - 1)) };
-}
-
 function unitOf(m: Metric): string {
   if (m.contains === 'time') return 'ms';
   if (m.contains === 'data') return 'B';
   return '';
-}
-
-/** A custom metric's direction from its name; k6's own are decided where they are read. */
-function customDirection(name: string): Direction {
-  if (FAILURE.test(name)) return 'lower';
-  if (SUCCESS.test(name)) return 'higher';
-  return 'none';
-}
-
-function rateDirection(name: string): Direction {
-  if (name === 'http_req_failed') return 'lower';
-  if (name === 'checks') return 'higher';
-  return customDirection(name);
-}
-
-function counterDirections(name: string): { count: Direction; rate: Direction } {
-  if (THROUGHPUT_COUNTERS.has(name)) return { count: 'none', rate: 'higher' };
-  if (BUILTIN_DATA.has(name)) return { count: 'none', rate: 'none' };
-  const d = FAILURE.test(name) ? 'lower' : 'none';
-  return { count: d, rate: d };
 }
 
 function addMetric(set: SeriesSet, m: Metric, line: number | undefined): void {
@@ -267,13 +197,18 @@ function checksOf(group: unknown, depth = 0, out: Check[] = []): Check[] {
  * one summary (ms and lower for times); a counter its total `<name>` and
  * `<name>_rate` (/s); a Rate its fraction, a summary of its 0/1 values; a
  * gauge its value, no direction. Submetric tags are labels. Each check of
- * `root_group` is a `checks` series labelled `check` (and `group`).
+ * `root_group` is a `checks` series labelled `check` (and `group`). The
+ * `--out json` point stream is read by k6-points.ts.
  */
 export const k6: ToolAdapter = {
   name: 'k6',
-  types: ['json'],
-  detect: (input: AdapterInput) => isK6Summary(input.json),
+  // `--out json=results.json` is NDJSON: not JSON, so offered as JSONL whatever its name.
+  types: ['json', 'jsonl'],
+  detect: (input: AdapterInput) => isK6Summary(input.json) || (input.json === undefined && looksLikeK6Points(input.text)),
+  parseLines: async (input: AdapterInput, lines: AsyncIterable<string | null>) =>
+    looksLikeK6Points(input.text) ? await streamK6Points(lines) : failed('k6: a file past max-file-size is read only as a --out json point stream (its first line a k6 Metric or Point)'),
   parse(input: AdapterInput): ParseOutcome {
+    if (input.json === undefined && looksLikeK6Points(input.text)) return readK6Points(input.text);
     if (!isK6Summary(input.json)) return failed('k6: no "metrics" object of k6 metrics');
     const root = input.json;
     const result = new AdapterResult('k6');

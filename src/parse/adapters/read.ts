@@ -1,11 +1,13 @@
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../util/text.js';
 import type { SizedFile } from '../read-file.js';
 import { failed, skipped, type ParseOutcome, type ParsedData } from '../types.js';
 import { PROBLEMS_LISTED } from '../problems.js';
 import { duplicateProblems, readJsonDocument, refusedDocument, withProblems } from '../json.js';
+import type { DuplicateKey } from '../json-scan.js';
 import { LimitError } from '../limits.js';
+import { boundedLines } from '../lines.js';
 import type { FileType, Problem } from '../../model/report.js';
 import { GENERIC_FORMAT, adapterNamed, adaptersFor, detectAdapter } from './registry.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
@@ -34,14 +36,20 @@ function withoutBom(text: string): string {
 }
 
 /** The document, a refusal when it passes a cap (src/parse/json-scan.ts), or undefined when the text is not JSON. */
-function tryJson(text: string): { value: unknown; problems: Problem[] } | { refusal: ParseOutcome } | undefined {
+function tryJson(text: string): { value: unknown; problems: Problem[]; duplicates: DuplicateKey[] } | { refusal: ParseOutcome } | undefined {
   const t = text.trimStart();
   if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
   // Lines are counted from the file's first line, so the scan sees the leading blanks too.
   const doc = readJsonDocument(text);
   if (doc === undefined) return undefined;
   if ('refusal' in doc) return { refusal: refusedDocument(doc.refusal) };
-  return { value: doc.value, problems: duplicateProblems(doc.duplicates) };
+  return { value: doc.value, problems: duplicateProblems(doc.duplicates), duplicates: doc.duplicates };
+}
+
+/** The duplicate keys worth a problem once `adapter` reads the document: not those its tool writes by design. */
+function duplicatesFor(adapter: ToolAdapter, json: { problems: Problem[]; duplicates: DuplicateKey[] }): Problem[] {
+  const expected = adapter.expectedDuplicate;
+  return expected ? duplicateProblems(json.duplicates.filter((d) => !expected(d))) : json.problems;
 }
 
 /** Complete lines of the head, so a detector never sees half a record. */
@@ -59,6 +67,18 @@ function run(adapter: ToolAdapter, input: AdapterInput, problems: readonly Probl
     return failed(`${adapter.name}: could not read the file: ${(err as Error).message}`);
   }
 }
+
+/** A tool that reads line by line, on the file streamed from disk. */
+async function runLines(adapter: ToolAdapter & Required<Pick<ToolAdapter, 'parseLines'>>, input: AdapterInput, file: SizedFile): Promise<ParseOutcome> {
+  try {
+    return await adapter.parseLines(input, boundedLines(createReadStream(file.absolutePath)));
+  } catch (err) {
+    if (err instanceof LimitError) throw err;
+    return failed(`${adapter.name}: could not read the file: ${(err as Error).message}`);
+  }
+}
+
+const streams = (a: ToolAdapter): a is ToolAdapter & Required<Pick<ToolAdapter, 'parseLines'>> => a.parseLines !== undefined;
 
 function input(file: SizedFile, type: FileType, text: string, json?: { value: unknown }): AdapterInput {
   const result: AdapterInput = { path: file.path ?? path.basename(file.absolutePath), type, text };
@@ -84,23 +104,30 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
   if (format !== undefined) {
     const adapter = adapterNamed(format);
     if (!adapter) return { outcome: failed(`unknown format "${format}"`) };
-    if (file.size > maxFileSize) return { outcome: tooLarge(file, maxFileSize, adapter.name) };
+    if (file.size > maxFileSize) {
+      return { outcome: streams(adapter) ? await runLines(adapter, { ...input(file, file.type, headLines(head)), truncated: true }, file) : tooLarge(file, maxFileSize, adapter.name) };
+    }
     const text = await readText();
     const json = tryJson(text);
     if (json && 'refusal' in json) return { outcome: json.refusal };
-    return { outcome: run(adapter, input(file, file.type, text, json), json?.problems) };
+    return { outcome: run(adapter, input(file, file.type, text, json), json ? duplicatesFor(adapter, json) : []) };
   }
 
   switch (file.type) {
     case 'json': {
-      if (file.size > maxFileSize) return {};
+      if (file.size > maxFileSize) {
+        // NDJSON under a `.json` name (k6's `--out json=results.json`) is streamed by a tool that reads it line by line.
+        const sniff = { ...input(file, 'jsonl', headLines(head)), truncated: true };
+        const adapter = detectAdapter(sniff, adaptersFor('jsonl').filter(streams));
+        return adapter && streams(adapter) ? { outcome: await runLines(adapter, sniff, file) } : {};
+      }
       const text = await readText();
       const json = tryJson(text);
       if (json && 'refusal' in json) return { outcome: json.refusal };
       if (json) {
         const doc = input(file, 'json', text, json);
         const adapter = detectAdapter(doc);
-        return adapter ? { outcome: run(adapter, doc, json.problems) } : { text, json };
+        return adapter ? { outcome: run(adapter, doc, duplicatesFor(adapter, json)) } : { text, json };
       }
       // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
       const lines = input(file, 'jsonl', text);
@@ -130,6 +157,7 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
       // The decoded text goes back to the generic parser, which need not decode the file again.
       if (!adapter) return whole ? { text: sniff.text } : {};
       if (whole) return { outcome: run(adapter, sniff) };
+      if (streams(adapter)) return { outcome: await runLines(adapter, sniff, file) };
       if (file.size > maxFileSize) return { outcome: tooLarge(file, maxFileSize, adapter.name) };
       return { outcome: run(adapter, input(file, file.type, await readText())) };
     }

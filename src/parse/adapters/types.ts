@@ -1,4 +1,5 @@
 import type { FileType } from '../../model/report.js';
+import type { DuplicateKey } from '../json-scan.js';
 import type { ParseOutcome } from '../types.js';
 
 /** What a tool adapter sees of one file: its text, and the parsed value when it is valid JSON. */
@@ -29,4 +30,16 @@ export interface ToolAdapter {
   types: readonly FileType[];
   detect(input: AdapterInput): boolean;
   parse(input: AdapterInput): ParseOutcome;
+  /**
+   * A duplicated key the tool writes by design, not a fault of the file
+   * (fio 2 pads its percentile list with repeated `"0.00": 0`): dropped from
+   * the document like any duplicate, but not reported.
+   */
+  expectedDuplicate?(duplicate: DuplicateKey): boolean;
+  /**
+   * Reads a file too big to hold (a load tool's stream of samples) line by
+   * line, at any size, instead of `parse` on the whole text; `null` is a line
+   * past LIMITS.lineChars. `input.text` is then only the file's head.
+   */
+  parseLines?(input: AdapterInput, lines: AsyncIterable<string | null>): Promise<ParseOutcome>;
 }
