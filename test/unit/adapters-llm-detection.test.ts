@@ -20,7 +20,7 @@ async function adapters(files: string[]): Promise<Record<string, string>> {
 describe('detection over a mixed folder', () => {
   it('gives every LLM tool output to its adapter, from content', async () => {
     const files = (await fs.readdir(TOOL_FIXTURES, { recursive: true }))
-      .filter((f) => /^(vllm|llama-bench|genai-perf|llmperf|ollama)\/[^/]+\.\w+$/.test(f.replace(/\\/g, '/')))
+      .filter((f) => /^(vllm|llama-bench|genai-perf|guidellm|llmperf|ollama)\/[^/]+\.\w+$/.test(f.replace(/\\/g, '/')))
       .map((f) => path.posix.join('test/fixtures/tools', f.replace(/\\/g, '/')))
       .sort();
     expect(await adapters(files)).toEqual({
@@ -31,6 +31,8 @@ describe('detection over a mixed folder', () => {
       'test/fixtures/tools/genai-perf/profile_export_aiperf.json': 'genai-perf',
       'test/fixtures/tools/genai-perf/profile_export_genai_perf.csv': 'genai-perf',
       'test/fixtures/tools/genai-perf/profile_export_genai_perf.json': 'genai-perf',
+      'test/fixtures/tools/guidellm/concurrent-0.5.json': 'guidellm',
+      'test/fixtures/tools/guidellm/sweep-0.3.json': 'guidellm',
       'test/fixtures/tools/llama-bench/b2500-metal.jsonl': 'llama-bench',
       'test/fixtures/tools/llama-bench/appended.csv': 'llama-bench',
       'test/fixtures/tools/llama-bench/b6000-fa-sweep.json': 'llama-bench',
