@@ -61,6 +61,7 @@ describe('detection over a mixed folder', () => {
       'test/fixtures/tools/vllm/offline-latency.json': 'vllm',
       'test/fixtures/tools/vllm/offline-throughput.json': 'vllm',
       'test/fixtures/tools/vllm/benchmark-serving-2024.json': 'vllm',
+      'test/fixtures/tools/vllm/sglang-bench-serving.jsonl': 'vllm',
       'test/fixtures/tools/vllm/sweep-summary.json': 'vllm',
       'test/fixtures/tools/vllm/truncated.json': 'failed',
     });
