@@ -144,6 +144,10 @@ describe('detection over a mixed results folder', () => {
       'tools/hyperfine/old-summary.json': 'hyperfine',
       'tools/hyperfine/own-table.md': 'markdown',
       'tools/hyperfine/parameter-scan.json': 'hyperfine',
+      // A test that failed (connection refused) is recognised, then skipped with iperf3's error.
+      'tools/iperf3/connection-refused.json': 'skipped',
+      'tools/iperf3/tcp-4-streams.json': 'iperf3',
+      'tools/iperf3/udp-1g.json': 'iperf3',
       'tools/jmh/jmh-result.json': 'jmh',
       'tools/jmh/malformed.json': 'jmh',
       'tools/jmh/no-raw-data.json': 'jmh',
