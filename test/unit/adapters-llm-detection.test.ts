@@ -20,7 +20,7 @@ async function adapters(files: string[]): Promise<Record<string, string>> {
 describe('detection over a mixed folder', () => {
   it('gives every LLM tool output to its adapter, from content', async () => {
     const files = (await fs.readdir(TOOL_FIXTURES, { recursive: true }))
-      .filter((f) => /^(vllm|llama-bench|genai-perf|guidellm|llmperf|ollama)\/[^/]+\.\w+$/.test(f.replace(/\\/g, '/')))
+      .filter((f) => /^(vllm|llama-bench|genai-perf|guidellm|llmperf|ollama|trtllm-bench)\/[^/]+\.\w+$/.test(f.replace(/\\/g, '/')))
       .map((f) => path.posix.join('test/fixtures/tools', f.replace(/\\/g, '/')))
       .sort();
     expect(await adapters(files)).toEqual({
@@ -54,6 +54,8 @@ describe('detection over a mixed folder', () => {
       'test/fixtures/tools/ollama/speed-notes.md': 'ollama+llama-bench',
       'test/fixtures/tools/ollama/verbose-headed.log': 'ollama',
       'test/fixtures/tools/ollama/verbose-two-models.log': 'ollama',
+      'test/fixtures/tools/trtllm-bench/report-pytorch-fp8-tp2.json': 'trtllm-bench',
+      'test/fixtures/tools/trtllm-bench/report-trt-offline.json': 'trtllm-bench',
       // Every request failed: recognised, then skipped with the reason.
       'test/fixtures/tools/vllm/all-failed.json': 'skipped',
       'test/fixtures/tools/vllm/append-result.json': 'vllm',
