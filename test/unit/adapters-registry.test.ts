@@ -165,6 +165,12 @@ describe('detection over a mixed results folder', () => {
       'tools/nvidia-smi/compute-apps.csv': 'nvidia-smi',
       'tools/nvidia-smi/gpu-nounits.csv': 'nvidia-smi',
       'tools/nvidia-smi/gpu-units.csv': 'nvidia-smi',
+      'tools/optimum-benchmark/bert-energy/benchmark_report.json': 'optimum-benchmark',
+      'tools/optimum-benchmark/llama-bnb-int8/benchmark.json': 'optimum-benchmark',
+      // The run's settings alone; the analysis skips it by its name (a *config.json), as any tool config.
+      'tools/optimum-benchmark/llama-bnb-int8/benchmark_config.json': 'json',
+      // Read here file by file; in an analysis benchmark.json beside it stands for it.
+      'tools/optimum-benchmark/llama-bnb-int8/benchmark_report.json': 'optimum-benchmark',
       'tools/pyperf/malformed.json': 'pyperf',
       'tools/pyperf/pyperformance.json': 'pyperf',
       'tools/pyperf/timeit.json': 'pyperf',
