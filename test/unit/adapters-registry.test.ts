@@ -90,7 +90,7 @@ describe('detection over a mixed results folder', () => {
       const outcome = await parseFile(f, 50_000_000);
       landed[f.path] = outcome.status === 'parsed' ? outcome.adapter : `${outcome.status}`;
     }
-    const general = Object.fromEntries(Object.entries(landed).filter(([p]) => !/tools\/(genai-perf|guidellm|llama-bench|llmperf|ollama|trtllm-bench|vllm|lm-eval)\//.test(p)));
+    const general = Object.fromEntries(Object.entries(landed).filter(([p]) => !/tools\/(genai-perf|guidellm|inference-benchmarker|llama-bench|llmperf|ollama|trtllm-bench|vllm|lm-eval)\//.test(p)));
     expect(general).toEqual({
       'generic/bench-like.json': 'json',
       'generic/latency.csv': 'csv',

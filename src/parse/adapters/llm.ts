@@ -1,5 +1,6 @@
 import { genaiPerfAdapter } from './genai-perf.js';
 import { guidellmAdapter } from './guidellm.js';
+import { inferenceBenchmarkerAdapter } from './inference-benchmarker.js';
 import { llamaBenchAdapter } from './llama-bench.js';
 import { llmperfAdapter } from './llmperf.js';
 import { lmEvalAdapter } from './lm-eval.js';
@@ -11,9 +12,10 @@ import { vllmAdapter } from './vllm.js';
 
 /**
  * LLM-inference benchmark adapters (vLLM, llama-bench, GenAI-Perf/AIPerf,
- * LLMPerf, GuideLLM, trtllm-bench, optimum-benchmark, Ollama) and lm-evaluation-harness scores, in detection order.
+ * LLMPerf, GuideLLM, trtllm-bench, optimum-benchmark, inference-benchmarker,
+ * Ollama) and lm-evaluation-harness scores, in detection order.
  * Owned by the LLM-formats work: add each adapter here; the registry tries
  * them after the general benchmark tools.
  * Each recognises keys only its tool writes, so the order is only a tie-breaker.
  */
-export const LLM_ADAPTERS: readonly ToolAdapter[] = [vllmAdapter, llmperfAdapter, genaiPerfAdapter, guidellmAdapter, trtllmBenchAdapter, optimumBenchmark, llamaBenchAdapter, ollamaAdapter, lmEvalAdapter];
+export const LLM_ADAPTERS: readonly ToolAdapter[] = [vllmAdapter, llmperfAdapter, genaiPerfAdapter, guidellmAdapter, trtllmBenchAdapter, optimumBenchmark, inferenceBenchmarkerAdapter, llamaBenchAdapter, ollamaAdapter, lmEvalAdapter];
