@@ -20,7 +20,7 @@ async function adapters(files: string[]): Promise<Record<string, string>> {
 describe('detection over a mixed folder', () => {
   it('gives every LLM tool output to its adapter, from content', async () => {
     const files = (await fs.readdir(TOOL_FIXTURES, { recursive: true }))
-      .filter((f) => /^(vllm|llama-bench|genai-perf|llmperf|ollama)\/[^/]+\.\w+$/.test(f.replace(/\\/g, '/')))
+      .filter((f) => /^(vllm|llama-bench|genai-perf|guidellm|inference-benchmarker|llmperf|ollama|trtllm-bench)\/[^/]+\.\w+$/.test(f.replace(/\\/g, '/')))
       .map((f) => path.posix.join('test/fixtures/tools', f.replace(/\\/g, '/')))
       .sort();
     expect(await adapters(files)).toEqual({
@@ -31,6 +31,9 @@ describe('detection over a mixed folder', () => {
       'test/fixtures/tools/genai-perf/profile_export_aiperf.json': 'genai-perf',
       'test/fixtures/tools/genai-perf/profile_export_genai_perf.csv': 'genai-perf',
       'test/fixtures/tools/genai-perf/profile_export_genai_perf.json': 'genai-perf',
+      'test/fixtures/tools/guidellm/concurrent-0.5.json': 'guidellm',
+      'test/fixtures/tools/guidellm/sweep-0.3.json': 'guidellm',
+      'test/fixtures/tools/inference-benchmarker/qwen2.5-7b_7f3e91c2.json': 'inference-benchmarker',
       'test/fixtures/tools/llama-bench/b2500-metal.jsonl': 'llama-bench',
       'test/fixtures/tools/llama-bench/appended.csv': 'llama-bench',
       'test/fixtures/tools/llama-bench/b6000-fa-sweep.json': 'llama-bench',
@@ -52,6 +55,8 @@ describe('detection over a mixed folder', () => {
       'test/fixtures/tools/ollama/speed-notes.md': 'ollama+llama-bench',
       'test/fixtures/tools/ollama/verbose-headed.log': 'ollama',
       'test/fixtures/tools/ollama/verbose-two-models.log': 'ollama',
+      'test/fixtures/tools/trtllm-bench/report-pytorch-fp8-tp2.json': 'trtllm-bench',
+      'test/fixtures/tools/trtllm-bench/report-trt-offline.json': 'trtllm-bench',
       // Every request failed: recognised, then skipped with the reason.
       'test/fixtures/tools/vllm/all-failed.json': 'skipped',
       'test/fixtures/tools/vllm/append-result.json': 'vllm',
@@ -59,6 +64,7 @@ describe('detection over a mixed folder', () => {
       'test/fixtures/tools/vllm/offline-latency.json': 'vllm',
       'test/fixtures/tools/vllm/offline-throughput.json': 'vllm',
       'test/fixtures/tools/vllm/benchmark-serving-2024.json': 'vllm',
+      'test/fixtures/tools/vllm/sglang-bench-serving.jsonl': 'vllm',
       'test/fixtures/tools/vllm/sweep-summary.json': 'vllm',
       'test/fixtures/tools/vllm/truncated.json': 'failed',
     });

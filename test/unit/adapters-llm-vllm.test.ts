@@ -120,6 +120,45 @@ describe('vLLM bench serve results', () => {
   });
 });
 
+const SGLANG = '{backend=sglang,dataset_name=random,max_concurrency=64,random_input_len=2048,random_output_len=256,random_range_ratio=0.5,request_rate=8,tag=fp8-kv}';
+
+describe('SGLang bench_serving results (--output-file, one result a line)', () => {
+  it('reads each line as a vLLM-style result, with SGLang\'s token rates and counts named as it writes them', async () => {
+    const outcome = await readFixture('vllm/sglang-bench-serving.jsonl');
+    expect(parsed(outcome)).toMatchObject({ adapter: 'vllm', rows: 2000, excludedRows: 0 });
+    expect(described(built(outcome)).filter((d) => d.includes('request_rate=8'))).toEqual([
+      `request_throughput${SGLANG} [req/s, higher, samples]`,
+      `output_throughput${SGLANG} [tok/s, higher, samples]`,
+      `input_throughput${SGLANG} [tok/s, higher, samples]`,
+      `total_throughput${SGLANG} [tok/s, higher, samples]`,
+      `duration${SGLANG} [s, none, samples]`,
+      `completed${SGLANG} [requests, none, samples]`,
+      `total_input_tokens${SGLANG} [tokens, none, samples]`,
+      `total_output_tokens${SGLANG} [tokens, none, samples]`,
+      `total_input_text_tokens${SGLANG} [tokens, none, samples]`,
+      `total_input_vision_tokens${SGLANG} [tokens, none, samples]`,
+      `total_output_tokens_retokenized${SGLANG} [tokens, none, samples]`,
+      `ttft_ms${SGLANG} [ms, lower, summary]`,
+      `tpot_ms${SGLANG} [ms, lower, summary]`,
+      `itl_ms${SGLANG} [ms, lower, summary]`,
+      `e2e_latency_ms${SGLANG} [ms, lower, summary]`,
+    ]);
+  });
+
+  it('reads mean/median/std/p90/p99 of e2e_latency as one summary, not a "std_e2e_latency_ms" series that would rank a spread as a latency', async () => {
+    const e2e = only(built(await readFixture('vllm/sglang-bench-serving.jsonl')), 'e2e_latency_ms', {
+      backend: 'sglang', dataset_name: 'random', max_concurrency: '64', random_input_len: '2048', random_output_len: '256', random_range_ratio: '0.5', request_rate: 'inf', tag: 'fp8-kv',
+    });
+    expect(e2e.stats).toMatchObject({ n: 1000, mean: 4446.1, sd: 1240.35, p50: 4398.72, p99: 7420.5 });
+    expect(e2e.stats.percentiles).toEqual({ '90': 6108.2 });
+  });
+
+  it('labels the run with its --tag and random range ratio, and reads neither the measured concurrency nor the server_info settings', async () => {
+    const metrics = new Set(built(await readFixture('vllm/sglang-bench-serving.jsonl')).map((s) => s.metric));
+    for (const absent of ['concurrency', 'accept_length', 'tp_size', 'server_info.tp_size', 'random_range_ratio', 'mean_e2e_latency_ms', 'std_e2e_latency_ms']) expect(metrics.has(absent)).toBe(false);
+  });
+});
+
 describe('vLLM workload settings', () => {
   it('labels a run with its workload (dataset, input and output lengths from --metadata), so 4× longer prompts are another benchmark', () => {
     const doc = {

@@ -90,7 +90,7 @@ describe('detection over a mixed results folder', () => {
       const outcome = await parseFile(f, 50_000_000);
       landed[f.path] = outcome.status === 'parsed' ? outcome.adapter : `${outcome.status}`;
     }
-    const general = Object.fromEntries(Object.entries(landed).filter(([p]) => !/tools\/(genai-perf|llama-bench|llmperf|ollama|vllm|lm-eval)\//.test(p)));
+    const general = Object.fromEntries(Object.entries(landed).filter(([p]) => !/tools\/(genai-perf|guidellm|inference-benchmarker|llama-bench|llmperf|ollama|trtllm-bench|vllm|lm-eval)\//.test(p)));
     expect(general).toEqual({
       'generic/bench-like.json': 'json',
       'generic/latency.csv': 'csv',
@@ -147,6 +147,10 @@ describe('detection over a mixed results folder', () => {
       'tools/hyperfine/old-summary.json': 'hyperfine',
       'tools/hyperfine/own-table.md': 'markdown',
       'tools/hyperfine/parameter-scan.json': 'hyperfine',
+      // A test that failed (connection refused) is recognised, then skipped with iperf3's error.
+      'tools/iperf3/connection-refused.json': 'skipped',
+      'tools/iperf3/tcp-4-streams.json': 'iperf3',
+      'tools/iperf3/udp-1g.json': 'iperf3',
       'tools/jmh/jmh-result.json': 'jmh',
       'tools/jmh/malformed.json': 'jmh',
       'tools/jmh/no-raw-data.json': 'jmh',
@@ -167,6 +171,12 @@ describe('detection over a mixed results folder', () => {
       'tools/nvidia-smi/gpu-noheader.csv': 'skipped',
       'tools/nvidia-smi/gpu-nounits.csv': 'nvidia-smi',
       'tools/nvidia-smi/gpu-units.csv': 'nvidia-smi',
+      'tools/optimum-benchmark/bert-energy/benchmark_report.json': 'optimum-benchmark',
+      'tools/optimum-benchmark/llama-bnb-int8/benchmark.json': 'optimum-benchmark',
+      // The run's settings alone; the analysis skips it by its name (a *config.json), as any tool config.
+      'tools/optimum-benchmark/llama-bnb-int8/benchmark_config.json': 'json',
+      // Read here file by file; in an analysis benchmark.json beside it stands for it.
+      'tools/optimum-benchmark/llama-bnb-int8/benchmark_report.json': 'optimum-benchmark',
       'tools/pyperf/malformed.json': 'pyperf',
       'tools/pyperf/pyperformance.json': 'pyperf',
       'tools/pyperf/timeit.json': 'pyperf',

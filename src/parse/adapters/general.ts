@@ -6,6 +6,7 @@ import { githubActionBenchmark } from './github-action-benchmark.js';
 import { goBench } from './go-bench.js';
 import { googleBenchmark } from './google-benchmark.js';
 import { hyperfine } from './hyperfine.js';
+import { iperf3 } from './iperf3.js';
 import { jmh } from './jmh.js';
 import { k6 } from './k6.js';
 import { locust } from './locust.js';
@@ -31,6 +32,7 @@ export const GENERAL_ADAPTERS: readonly ToolAdapter[] = [
   pyperf,
   fio,
   k6,
+  iperf3,
   bencher,
   goBench,
   cargoBench,

@@ -11,10 +11,12 @@ import { isObject, jsonLines, numberOf, parsedOutcome, summaryOf, type JsonObjec
  * one object per run with throughputs, request counts, `mean|median|std|pNN`
  * of `ttft`, `tpot`, `itl`, `e2el` in milliseconds, and (with detailed saving)
  * per-request arrays in seconds. Generated texts are never read.
+ * SGLang's `bench_serving --output-file` lines are the same record (it began
+ * as a copy of vLLM's script) with its end-to-end latency named `e2e_latency`.
  */
 
 /** `mean_ttft_ms`, `p99.9_itl_ms`: a statistic of one latency metric. */
-const LATENCY_STAT = /^(mean|median|std|p\d{1,2}(?:\.\d+)?)_(ttft|tpot|itl|e2el)_ms$/;
+const LATENCY_STAT = /^(mean|median|std|p\d{1,2}(?:\.\d+)?)_(ttft|tpot|itl|e2el|e2e_latency)_ms$/;
 
 /** Run-wide values: unit and direction are the tool's definitions, not guesses from the name. */
 const SCALARS: Record<string, { unit: string; direction: Direction }> = {
@@ -24,6 +26,9 @@ const SCALARS: Record<string, { unit: string; direction: Direction }> = {
   'request_goodput:': { unit: 'req/s', direction: 'higher' },
   output_throughput: { unit: 'tok/s', direction: 'higher' },
   total_token_throughput: { unit: 'tok/s', direction: 'higher' },
+  // SGLang's names for the prompt and the total token rates.
+  input_throughput: { unit: 'tok/s', direction: 'higher' },
+  total_throughput: { unit: 'tok/s', direction: 'higher' },
   max_output_tokens_per_s: { unit: 'tok/s', direction: 'higher' },
   // How long the run took follows from the request rate and prompt count: context, not a score.
   duration: { unit: 's', direction: 'none' },
@@ -31,6 +36,10 @@ const SCALARS: Record<string, { unit: string; direction: Direction }> = {
   failed: { unit: 'requests', direction: 'lower' },
   total_input_tokens: { unit: 'tokens', direction: 'none' },
   total_output_tokens: { unit: 'tokens', direction: 'none' },
+  // SGLang splits the prompt tokens of multimodal runs, and counts the output again through the tokenizer: context, not results.
+  total_input_text_tokens: { unit: 'tokens', direction: 'none' },
+  total_input_vision_tokens: { unit: 'tokens', direction: 'none' },
+  total_output_tokens_retokenized: { unit: 'tokens', direction: 'none' },
   max_concurrent_requests: { unit: 'requests', direction: 'none' },
 };
 
@@ -45,6 +54,8 @@ const SCALARS: Record<string, { unit: string; direction: Direction }> = {
 const LABEL_KEYS = [
   'model_id', 'backend', 'request_rate', 'max_concurrency', 'burstiness',
   'dataset_name', 'input_len', 'output_len', 'random_input_len', 'random_output_len', 'sharegpt_output_len',
+  // SGLang: the run's `--tag`, and how far random lengths may fall below the stated ones.
+  'tag', 'random_range_ratio',
 ];
 /** Keys that are neither a label nor a metric: clocks, settings, per-request arrays, text. */
 const IGNORED_KEYS = new Set([
@@ -189,7 +200,7 @@ function recordSeries(doc: JsonObject, settings: ReadonlySet<string>): { series:
     if (itls.length > 0) perRequest.set('itl', itls);
   }
   const summaries = latencySummaries(doc, completed);
-  for (const metric of ['ttft', 'tpot', 'itl', 'e2el']) {
+  for (const metric of ['ttft', 'tpot', 'itl', 'e2el', 'e2e_latency']) {
     const samples = perRequest.get(metric);
     const summary = summaries.get(metric);
     if (samples) series.push(sampledSeries(`${metric}_ms`, labels, samples, { unit: 'ms', direction: 'lower' }));
