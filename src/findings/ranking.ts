@@ -35,7 +35,7 @@ function testOf(p: number | undefined, method: NoiseTest['method'], confidence: 
  * the samples of one run are not independent runs of the configuration, and
  * the spread between runs is its noise.
  */
-function cellMoments(c: Cell): GroupMoments {
+export function cellMoments(c: Cell): GroupMoments {
   const runs = runMeansOf(c);
   if (runs) return momentsOfValues(runs);
   const st = c.series.stats;
@@ -43,7 +43,7 @@ function cellMoments(c: Cell): GroupMoments {
 }
 
 /** The means of the runs a cell's series was pooled from or its rows name, when there are two or more. */
-function runMeansOf(c: Cell): readonly number[] | undefined {
+export function runMeansOf(c: Cell): readonly number[] | undefined {
   const runs = c.series.replicates?.runMeans ?? c.series.runs?.means;
   return runs && runs.length >= 2 ? runs : undefined;
 }
