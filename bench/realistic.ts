@@ -86,7 +86,8 @@ export interface RealisticExperiment {
 }
 
 export interface RealisticMainEffect {
-  levels: LevelStat[];
+  /** With the geometric mean of each level's values: a sweep quotes that one, as its test is on the log scale. */
+  levels: (LevelStat & { geometricMean: number })[];
   best: string;
   worst: string;
   bestOverWorst: number;
@@ -509,7 +510,10 @@ async function writeSweep(w: TreeWriter, r: () => number): Promise<RealisticSwee
     const effects: Record<string, RealisticMainEffect> = {};
     for (const factor of factors) {
       const levelValues = [...new Set(rows.map((row) => row.config[factor] as string))];
-      const levels = levelValues.map((value) => ({ value, ...stat(rows.filter((row) => row.config[factor] === value).map((row) => row[metric])) }));
+      const levels = levelValues.map((value) => {
+        const values = rows.filter((row) => row.config[factor] === value).map((row) => row[metric]);
+        return { value, ...stat(values), geometricMean: Math.exp(values.reduce((a, v) => a + Math.log(v), 0) / values.length) };
+      });
       const ordered = byDirection(levels, direction);
       const means = levels.map((l) => l.mean);
       const lo = Math.min(...means);

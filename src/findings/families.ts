@@ -277,6 +277,57 @@ export function currentSeries(series: readonly Series[]): Series[] {
 /** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
 const isIdentityLabel = memo(10_000, (key) => IDENTITY_LABEL.test(normaliseName(key)));
 
+/** Labels naming the model a row ran (`Model`, `model_name`, MLPerf's `MlperfModel`). */
+const isModelLabel = memo(10_000, (key) => /^(model|model_name|mlperf_model)$/.test(normaliseName(key)));
+const isScenarioLabel = memo(10_000, (key) => normaliseName(key) === 'scenario');
+/** The scenarios MLPerf LoadGen runs a benchmark in. */
+const LOADGEN_SCENARIO = /^(offline|server|single_?stream|multi_?stream|interactive)$/i;
+/**
+ * MLPerf's benchmarks (inference and training), each named by its model,
+ * lower case with `_` and `.` as `-`: an accuracy target (`-99`, `-99.9`),
+ * `-interactive`, `-edge` or `-lora` may follow.
+ */
+const MLPERF_BENCHMARK =
+  /^(resnet-?50|resnet|mobilenet|ssd-mobilenet|ssd-resnet-?34|ssd|retinanet|bert|bert-large|gpt-?j|gpt-?3|llama-?2-70b|llama-?3-?1-(8b|405b)|llama31-(8b|405b)|mixtral-8x7b|3d-unet|unet-?3d|dlrm|dlrm-v2|dlrm-dcnv2|rnn-?t|stable-diffusion|stable-diffusion-xl|sdxl|rgat|pointpainting|deepseek-r1|whisper|mask-?rcnn|minigo)(-lora)?(-interactive|-edge)?(-99(-9)?)?$/;
+/** An MLPerf accuracy target on a benchmark's name: `bert-99`, `llama2-70b-99.9`. */
+const ACCURACY_TARGET = /-99(\.9)?$/;
+
+/**
+ * The labels of a scope that name MLPerf benchmarks rather than a setting:
+ * MLPerf calls each benchmark by its model (resnet50, bert-99,
+ * llama2-70b-99), so in its results tables the model is the workload, and
+ * ranking resnet50's 41,000 samples/s against llama2-70b's 34 compares
+ * unrelated things. Conservative, since a model is a setting of one workload
+ * everywhere else (llama3-8b against qwen2.5-7b on one serving benchmark):
+ * every value of the label is an MLPerf benchmark's name, two or more
+ * differ, and the table says it is MLPerf's (a LoadGen scenario, an MLPerf
+ * model column, an accuracy target such as bert-99, or `mlperf` in its path).
+ */
+function mlperfModelLabels(scopePath: string, list: readonly Series[]): ReadonlySet<string> | undefined {
+  let keys: Set<string> | undefined;
+  let first: string | undefined;
+  let several = false;
+  let mlperf = /mlperf/i.test(scopePath);
+  for (const s of list) {
+    for (const key in s.labels) {
+      const value = s.labels[key] as string;
+      if (isScenarioLabel(key)) {
+        if (LOADGEN_SCENARIO.test(value.trim())) mlperf = true;
+        continue;
+      }
+      if (!isModelLabel(key)) continue;
+      const name = value.trim().toLowerCase().replace(/[_.\s]+/g, '-');
+      // One model that is no MLPerf benchmark makes the column a setting, as everywhere else.
+      if (!MLPERF_BENCHMARK.test(name)) return undefined;
+      if (ACCURACY_TARGET.test(value.trim()) || normaliseName(key) === 'mlperf_model') mlperf = true;
+      (keys ??= new Set()).add(key);
+      if (first === undefined) first = name;
+      else if (name !== first) several = true;
+    }
+  }
+  return keys && several && mlperf ? keys : undefined;
+}
+
 function singular(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
@@ -385,9 +436,9 @@ interface Conditions {
   identityKey: string;
 }
 
-function addCondition(c: Conditions, key: string, value: string, numbered = false): void {
+function addCondition(c: Conditions, key: string, value: string, numbered = false, workload?: ReadonlySet<string>): void {
   // A path factor whose level is a number (`bench_3.json`) numbers files, whatever its name: it names no benchmark.
-  if (!(numbered && /^\d{1,9}$/.test(value)) && isIdentityLabel(key)) {
+  if (!(numbered && /^\d{1,9}$/.test(value)) && (isIdentityLabel(key) || workload?.has(key))) {
     (c.identity ??= {})[key] = value;
     c.identityKey += `${key}=${value}\u0002`;
   } else {
@@ -432,8 +483,8 @@ function joinedNames(path: NamePath): string {
   return (path.joined ??= [...path.keys].sort().join('\u0001'));
 }
 
-function addConditions(c: Conditions, source: Record<string, string> | undefined, fromPath = false): void {
-  if (source) for (const key in source) addCondition(c, key, source[key] as string, fromPath);
+function addConditions(c: Conditions, source: Record<string, string> | undefined, fromPath = false, workload?: ReadonlySet<string>): void {
+  if (source) for (const key in source) addCondition(c, key, source[key] as string, fromPath, workload);
 }
 
 /**
@@ -467,12 +518,13 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
   const families: Family[] = [];
   for (const [scopePath, list] of byScope) {
     const fromPath = scopePathFactors(list);
+    const workload = mlperfModelLabels(scopePath, list);
     // Keyed within one scope (families of different scopes never share one), by metric first.
     const inScope = new Map<string, FamilyIndex>();
     for (const s of list) {
       // Conditions and identity labels split in one pass (this runs once per series of the tree).
       const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
-      addConditions(c, s.labels);
+      addConditions(c, s.labels, false, workload);
       addConditions(c, s.factors, true);
       const mp = fromPath.get(s.metric);
       let metric = s.metric;

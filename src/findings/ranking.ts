@@ -35,7 +35,7 @@ function testOf(p: number | undefined, method: NoiseTest['method'], confidence: 
  * the samples of one run are not independent runs of the configuration, and
  * the spread between runs is its noise.
  */
-function cellMoments(c: Cell): GroupMoments {
+export function cellMoments(c: Cell): GroupMoments {
   const runs = runMeansOf(c);
   if (runs) return momentsOfValues(runs);
   const st = c.series.stats;
@@ -43,7 +43,7 @@ function cellMoments(c: Cell): GroupMoments {
 }
 
 /** The means of the runs a cell's series was pooled from or its rows name, when there are two or more. */
-function runMeansOf(c: Cell): readonly number[] | undefined {
+export function runMeansOf(c: Cell): readonly number[] | undefined {
   const runs = c.series.replicates?.runMeans ?? c.series.runs?.means;
   return runs && runs.length >= 2 ? runs : undefined;
 }
@@ -503,6 +503,19 @@ export function designEffects(family: Family, runBasis?: RunBasis): MainEffect[]
 }
 
 /**
+ * Whether the additive fit a design's test rests on orders two levels the
+ * other way from their pooled means: the averages follow the largest
+ * settings (batch 32 over batch 1), the fit weighs each setting's ratio.
+ */
+function fitReverses(effect: MainEffect | undefined, names: readonly string[], a: FindingLevel, b: FindingLevel): boolean {
+  const estimates = effect?.estimates;
+  if (!estimates) return false;
+  const fa = estimates[names.indexOf(a.value)];
+  const fb = estimates[names.indexOf(b.value)];
+  return fa !== undefined && fb !== undefined && (fb - fa) * (b.mean - a.mean) < 0;
+}
+
+/**
  * Several conditions vary and each configuration was run several times: one
  * ranking per condition. Its levels are pooled over the other conditions'
  * settings (every sample at that level) and tested by the main-effects
@@ -561,7 +574,7 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
       test.significant === null || test.p === null
         ? noisePhrase(test, factor)
         : test.significant
-          ? `${factor} matters beyond the noise (${pText(test.p)}${weighs})`
+          ? `${factor} matters beyond the noise (${pText(test.p)}${weighs})${fitReverses(effect, names, best, worst) ? `, but the additive fit the test rests on, which adjusts for the other settings, orders ${bestName} and ${levelName(factor, worst.value)} the other way` : ''}`
           : `${factor} makes no difference beyond the noise (${pText(test.p)}${weighs})`,
     );
     const slicesShown = settings.slice(0, 12).map(([setting, ranked]) => ({

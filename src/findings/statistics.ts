@@ -69,6 +69,12 @@ export interface MainEffect {
   confounding: 'none' | 'partial' | 'complete' | 'unknown';
   /** Why a factor the design can tell apart was still not tested (the fit did not settle, the files hold different settings). */
   reason?: string;
+  /**
+   * A tested factor's fitted effect per level (α, in level order), on the
+   * scale fitted (logarithms of positive data): their differences are the
+   * test's estimates, the other conditions held fixed.
+   */
+  estimates?: number[];
 }
 
 /** The rank of a set of rows, each reduced against the independent rows found so far; stops once it reaches `columns`. */
@@ -173,9 +179,10 @@ function confoundingOf(combinations: readonly (readonly number[])[], levelCounts
 /**
  * Least-squares fit of an additive model y = μ + Σ αf[level] to the cell
  * means (weighted by n) by backfitting; returns the weighted residual sum of
- * squares. Converges for connected designs (every factorial and most sweeps).
+ * squares and the fitted α per factor and level. Converges for connected
+ * designs (every factorial and most sweeps).
  */
-function additiveLackOfFit(cells: readonly { y: number; w: number; levels: number[] }[], factors: readonly number[], levelCounts: readonly number[]): number | undefined {
+function additiveFit(cells: readonly { y: number; w: number; levels: number[] }[], factors: readonly number[], levelCounts: readonly number[]): { residual: number; alpha: number[][] } | undefined {
   const total = cells.reduce((s, c) => s + c.w, 0);
   const mu = cells.reduce((s, c) => s + c.w * c.y, 0) / total;
   const alpha = levelCounts.map((l) => new Array<number>(l).fill(0));
@@ -202,7 +209,7 @@ function additiveLackOfFit(cells: readonly { y: number; w: number; levels: numbe
   }
   // A design whose levels are linked only in a long chain (file n holds threads n and n + 1) converges slowly:
   // a fit cut short would misstate every effect, so it gives no answer.
-  return settled ? cells.reduce((s, c) => s + c.w * (c.y - fitted(c)) ** 2, 0) : undefined;
+  return settled ? { residual: cells.reduce((s, c) => s + c.w * (c.y - fitted(c)) ** 2, 0), alpha } : undefined;
 }
 
 /** Rounds of backfitting before a fit that has not settled is given up. */
@@ -230,7 +237,8 @@ export function mainEffects(cells: readonly DesignCell[], levelCounts: readonly 
   }));
   const factors = levelCounts.map((_, i) => i);
   const n = data.reduce((s, c) => s + c.w, 0);
-  const lackOfFit = additiveLackOfFit(data, factors, levelCounts);
+  const full = additiveFit(data, factors, levelCounts);
+  const lackOfFit = full?.residual;
   const residual = (lackOfFit ?? 0) + data.reduce((s, c) => s + c.within, 0);
   const combinations = [...new Map(cells.map((c) => [c.levels.join(','), c.levels])).values()];
   // The parameters the data can tell apart (the design's rank): a confounded design has fewer than its columns.
@@ -240,10 +248,10 @@ export function mainEffects(cells: readonly DesignCell[], levelCounts: readonly 
     const df1 = (levelCounts[f] as number) - 1;
     const of = confounding[f] as MainEffect['confounding'];
     if (of !== 'none' || residualDf < 1 || df1 < 1 || !(residual > 1e-24)) return { factor: f, test: undefined, confounding: of };
-    const without = lackOfFit === undefined ? undefined : additiveLackOfFit(data, factors.filter((g) => g !== f), levelCounts);
-    if (lackOfFit === undefined || without === undefined) return { factor: f, test: undefined, confounding: of, reason: UNSETTLED };
+    const without = lackOfFit === undefined ? undefined : additiveFit(data, factors.filter((g) => g !== f), levelCounts)?.residual;
+    if (full === undefined || lackOfFit === undefined || without === undefined) return { factor: f, test: undefined, confounding: of, reason: UNSETTLED };
     const effect = Math.max(0, without - lackOfFit);
     const fStat = effect / df1 / (residual / residualDf);
-    return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounding: of };
+    return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounding: of, estimates: full.alpha[f] as number[] };
   });
 }

@@ -1,6 +1,6 @@
 import type { FindingLevel, NoiseTest, SweepEffect } from '../model/finding.js';
 import type { Cell, Family } from './families.js';
-import { aliasNote, bestFirst, designEffectsWeighing, designOf, pooledLevel, spreadRatio, untestedReason, type DraftFinding } from './ranking.js';
+import { aliasNote, bestFirst, cellMoments, designEffectsWeighing, designOf, pooledLevel, runMeansOf, spreadRatio, untestedReason, type DraftFinding } from './ranking.js';
 import { labelsPlain, naturalOrder, pText, ratioText, signedPercent, valueText } from './text.js';
 
 /** Fewer configurations than this are a small table, not a sweep worth summarising. */
@@ -43,8 +43,19 @@ function medianAtMost(cells: Family['cells'], limit: number): boolean {
   return (below + above) / 2 <= limit;
 }
 
-/** How an effect reads: numeric levels from the first to the last, others from the worst to the best. */
-function effectPhrase(effect: SweepEffect, direction: Family['direction'], unit: string, weighs: string): string {
+/** Whether an effect's words say "geometric means": a geometric mean of one configuration is its value, named only when a level averages several. */
+export function namesGeometricMeans(effect: SweepEffect): boolean {
+  return effect.geometric === true && effect.levels.some((l) => l.series.length > 1);
+}
+
+/**
+ * How an effect reads: numeric levels from the first to the last, others from
+ * the worst to the best. `fitted`: each level's effect in the additive fit
+ * the test rests on; when the quoted means (over different settings, or
+ * weighted unevenly) order the two levels the other way from it, the
+ * sentence says so instead of letting the p back their order.
+ */
+function effectPhrase(effect: SweepEffect, direction: Family['direction'], unit: string, weighs: string, fitted: ((level: string) => number | undefined) | undefined): string {
   const ordered = naturalOrder(effect.levels);
   const numeric = effect.levels.every((l) => l.value.trim() !== '' && Number.isFinite(Number(l.value)));
   const ranked = bestFirst(effect.levels, direction);
@@ -53,9 +64,15 @@ function effectPhrase(effect: SweepEffect, direction: Family['direction'], unit:
   const b = to as FindingLevel;
   const change = a.mean !== 0 ? (b.mean - a.mean) / Math.abs(a.mean) : 0;
   const shared = effect.matched ? `, at the settings every ${effect.factor} ran` : effect.unmatched ? `, each ${effect.factor} over the settings it ran` : '';
+  const geometric = namesGeometricMeans(effect) ? ['geometric means'] : [];
   // From 0 there is no percentage: "+0.0%" would read as no change.
-  const parts = [...(a.mean !== 0 ? [signedPercent(change)] : []), ...(effect.test.p !== null ? [`${pText(effect.test.p)}${weighs}`] : [])];
-  return `${effect.factor} ${a.value} → ${b.value}: ${valueText(a.mean, unit)} → ${valueText(b.mean, unit)}${parts.length > 0 || shared ? ` (${parts.join(', ')}${shared})` : ''}`;
+  const fa = fitted?.(a.value);
+  const fb = fitted?.(b.value);
+  const against = fa !== undefined && fb !== undefined && (fb - fa) * (b.mean - a.mean) < 0;
+  const p = effect.test.p !== null ? `${pText(effect.test.p)}${weighs}` : undefined;
+  const parts = [...geometric, ...(a.mean !== 0 ? [signedPercent(change)] : []), ...(p !== undefined && !against ? [p] : [])];
+  const quoted = `${effect.factor} ${a.value} → ${b.value}: ${valueText(a.mean, unit)} → ${valueText(b.mean, unit)}${parts.length > 0 || shared ? ` (${parts.join(', ')}${shared})` : ''}`;
+  return against ? `${quoted}, but the additive fit the test rests on, which adjusts for the other settings, orders them the other way${p !== undefined ? ` (${p})` : ''}` : quoted;
 }
 
 /**
@@ -78,16 +95,43 @@ function sharedSettingCells(family: Family, factor: string, levelCount: number):
 }
 
 /**
+ * Whether the sweep's F-test fits the log scale (statistics.ts mainEffects:
+ * every value it weighs positive; a stated median is never tested).
+ */
+function onLogScale(family: Family): boolean {
+  return family.cells.every((c) => !c.series.stats.center && c.series.stats.mean > 0 && cellMoments(c).mean > 0 && (runMeansOf(c) ?? []).every((m) => m > 0));
+}
+
+/**
+ * A level as the log-scale fit weighs it: the geometric mean of its
+ * configurations' means, each weighted by its n. Throughput and latency
+ * effects are ratios; an arithmetic mean is led by the largest
+ * configurations and can order two levels the other way from the test.
+ */
+function geometricLevel(value: string, cells: readonly Cell[]): FindingLevel {
+  const known = cells.every((c) => c.series.stats.n !== null);
+  const n = cells.reduce((s, c) => s + (c.series.stats.n ?? 1), 0);
+  // One configuration's geometric mean is its value, exactly (exp(log(x)) may miss it in the last digit).
+  const mean = cells.length === 1 ? (cells[0] as Cell).series.stats.mean : Math.exp(cells.reduce((s, c) => s + (c.series.stats.n ?? 1) * Math.log(c.series.stats.mean), 0) / n);
+  return { value, n: known ? n : null, mean, sd: null, series: cells.map((c) => c.series.id) };
+}
+
+/**
  * A parameter sweep: the best and worst configuration, and each factor's
  * main effect (its level means averaged over the other factors), tested by
- * the additive model's F-test. When no factor moves the metric beyond the
+ * the additive model's F-test. On the log scale the test fits (positive
+ * data) the level means are geometric, so the effect quoted is the one
+ * tested: its direction and size are the fitted ratio's in a complete
+ * sweep. When no factor moves the metric beyond the
  * noise, that is the finding: "no setting changes tokens/s by more than 1.5%".
  */
 export function summariseSweep(family: Family, confidence: number): DraftFinding | undefined {
   if (family.direction === 'none') return undefined;
   const { levelNames, cells } = designOf(family);
   const { effects, weighs } = designEffectsWeighing(family, cells);
-  const grand = family.cells.reduce((s, c) => s + c.series.stats.mean, 0) / family.cells.length;
+  const geometric = onLogScale(family);
+  const grand = geometric ? geometricLevel('', family.cells).mean : family.cells.reduce((s, c) => s + c.series.stats.mean, 0) / family.cells.length;
+  const levelOf = geometric ? geometricLevel : pooledLevel;
   // An untested effect either lacks degrees of freedom or has nothing to judge by (every value fits exactly).
   const samples = family.cells.reduce((s, c) => s + (c.series.stats.n ?? 1), 0);
   const residualDf = samples - 1 - levelNames.reduce((s, l) => s + l.length - 1, 0);
@@ -99,7 +143,7 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
     const unmatched = shared.length === 0;
     const matched = !unmatched && shared.length < family.cells.length;
     const over = unmatched ? family.cells : shared;
-    const levels = naturalOrder(names.map((v) => pooledLevel(v, over.filter((c) => c.dims[factor] === v))));
+    const levels = naturalOrder(names.map((v) => levelOf(v, over.filter((c) => c.dims[factor] === v))));
     const means = levels.map((l) => l.mean);
     const spread = grand !== 0 ? (Math.max(...means) - Math.min(...means)) / Math.abs(grand) : 0;
     const t = effects[f]?.test;
@@ -107,11 +151,18 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
       ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
       : { method: 'none', p: null, significant: null, reason: untestedReason(family, factor, effects[f], untested) };
     const effect: SweepEffect = { factor, levels, spread, test };
+    if (geometric) effect.geometric = true;
     if (matched) effect.matched = true;
     if (unmatched) effect.unmatched = true;
     return effect;
   });
   effectList.sort((a, b) => b.spread - a.spread);
+  const fittedOf = (factor: string) => {
+    const f = family.dims.indexOf(factor);
+    const estimates = effects[f]?.estimates;
+    const names = levelNames[f] as string[];
+    return estimates ? (level: string) => estimates[names.indexOf(level)] : undefined;
+  };
   const configurations = family.cells.map((c) => {
     const labels = Object.fromEntries(family.dims.map((d) => [d, c.dims[d] as string]));
     return { value: labelsPlain(labels), labels, n: c.series.stats.n, mean: c.series.stats.mean, sd: c.series.stats.sd, series: [c.series.id] };
@@ -142,7 +193,7 @@ export function summariseSweep(family: Family, confidence: number): DraftFinding
     const largest = Math.max(...effectList.map((e) => e.spread));
     tail = `no setting's effect on ${family.metric} is beyond the noise (largest spread ${(largest * 100).toFixed(1)}%)`;
   } else {
-    const moving = effectList.filter((e) => e.test.significant === true).map((e) => effectPhrase(e, family.direction, family.unit, weighs));
+    const moving = effectList.filter((e) => e.test.significant === true).map((e) => effectPhrase(e, family.direction, family.unit, weighs, fittedOf(e.factor)));
     // Not shown beyond the noise is not shown to change nothing: the spread and p say how far it is.
     const flat = effectList
       .filter((e) => e.test.significant === false)

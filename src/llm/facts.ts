@@ -1,6 +1,7 @@
 import { formatThreshold } from '../baseline/config.js';
 import { bySeverity } from '../baseline/gate.js';
 import { bestFirst } from '../findings/ranking.js';
+import { namesGeometricMeans } from '../findings/sweep.js';
 import { levelName, naturalOrder, pText, ratioText, signedPercent, valueText } from '../findings/text.js';
 import type { ComparisonReport, SeriesComparison } from '../model/comparison.js';
 import type { Finding, FindingLevel, SweepEffect } from '../model/finding.js';
@@ -209,6 +210,7 @@ function sweepFacts(next: () => string, f: Finding, root: string): [SweepFact, .
       change: first.mean !== 0 ? (last.mean - first.mean) / Math.abs(first.mean) : Math.sign(last.mean - first.mean) * Infinity || 0,
       significant: e.test.significant,
       p: e.test.p,
+      ...(namesGeometricMeans(e) ? { geometric: true as const } : {}),
       ...(e.matched ? { matched: true as const } : {}),
       ...(e.unmatched ? { unmatched: true as const } : {}),
     };
@@ -298,7 +300,7 @@ export function factLine(f: Fact): string {
       const shown = f.levels.length <= 3 ? f.levels : [first, last];
       const levels = shown.map((l) => `${promptSafe(l.name, 40)} ${formatNumber(l.mean)}`).join(f.levels.length <= 3 ? ', ' : ' … ');
       const moved = f.numeric ? `; first → last ${f.change > 0 ? 'rose' : f.change < 0 ? 'fell' : 'did not move'}${Number.isFinite(f.change) ? ` ${signedPercent(f.change)}` : ' from 0'}` : '';
-      return `${f.id} effect: ${promptSafe(f.factor, 40)} on ${metric} (sweep ${f.sweep}): ${levels} ${unit}${moved}; ${noiseWords(f.significant, f.p)}`;
+      return `${f.id} effect: ${promptSafe(f.factor, 40)} on ${metric} (sweep ${f.sweep}): ${levels} ${unit}${f.geometric ? ' (geometric means)' : ''}${moved}; ${noiseWords(f.significant, f.p)}`;
     }
     case 'stability': {
       const counts = (['scatter', 'runs', 'warm-up'] as const)

@@ -104,7 +104,8 @@ function effectStatement(f: EffectFact, relation: Relation, subject: FactLevel |
   const where = `${f.metric} in the sweep`;
   const first = f.levels[0] as FactLevel;
   const last = f.levels[f.levels.length - 1] as FactLevel;
-  const averaged = f.matched ? `averaged over the other settings every ${f.factor} ran` : f.unmatched ? `each ${f.factor} averaged over the settings it ran` : 'averaged over the other settings';
+  const how = f.geometric ? 'geometric means' : 'averaged';
+  const averaged = f.matched ? `${how} over the other settings every ${f.factor} ran` : f.unmatched ? `each ${f.factor} ${f.geometric ? 'a geometric mean' : 'averaged'} over the settings it ran` : `${how} over the other settings`;
   if (relation === 'best' || relation === 'worst') return `${bestWorst(f, relation, `${where} (${averaged})`)}; ${f.factor} ${noise(f.significant, f.p)}`;
   if (subject && object) return pairStatement(subject, object, relation, `${where} (${averaged})`, f.unit, f.direction);
   const span = first.name.startsWith(`${f.factor}=`) ? `${first.name} → ${last.name}` : `${f.factor} ${first.name} → ${last.name}`;

@@ -38,8 +38,15 @@ export interface SweepEffect {
   factor: string;
   /** In the factor's natural order (numeric levels ascending). */
   levels: FindingLevel[];
-  /** (highest level mean − lowest) / |grand mean|, as a fraction. */
+  /** (highest level mean − lowest) / |grand mean|, as a fraction (of the geometric grand mean when `geometric`). */
   spread: number;
+  /**
+   * The level means (and the grand mean) are geometric means of the
+   * configurations' means, each weighted by its n: the test that decides the
+   * effect is on the log scale (every value positive), and an arithmetic
+   * mean can order two levels the other way from it. Their `sd` is null.
+   */
+  geometric?: true;
   test: NoiseTest;
   /**
    * The design is incomplete (not every level ran at every setting of the

@@ -106,6 +106,8 @@ export interface EffectFact extends FactBase {
   change: number;
   significant: boolean | null;
   p: number | null;
+  /** Level means are geometric means (SweepEffect.geometric). */
+  geometric?: true;
   /** Level means over the settings of the other conditions every level ran (SweepEffect.matched). */
   matched?: true;
   /** Level means over each level's own settings: no setting ran every level (SweepEffect.unmatched). */

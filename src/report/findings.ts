@@ -96,7 +96,9 @@ function sweepTable(f: Finding): string {
     e.test.p === null ? '–' : formatP(e.test.p),
   ]);
   const best = `Best: ${escapeMarkdown(sweep.best.value)} → ${withUnit(sweep.best.mean, f.unit)}; worst: ${escapeMarkdown(sweep.worst.value)} → ${withUnit(sweep.worst.mean, f.unit)}.`;
-  return `${table(['Factor', `Mean ${f.unit ? `(${escapeMarkdown(f.unit)}) ` : ''}per level`, 'Spread', 'p'], rows)}\n\n${best}`;
+  // The sentence quotes geometric means when the test is on the log scale: the table holds the same numbers.
+  const mean = sweep.effects.length > 0 && sweep.effects.every((e) => e.geometric) ? 'Geometric mean' : 'Mean';
+  return `${table(['Factor', `${mean} ${f.unit ? `(${escapeMarkdown(f.unit)}) ` : ''}per level`, 'Spread', 'p'], rows)}\n\n${best}`;
 }
 
 function rankingChart(f: Finding): string | undefined {

@@ -146,7 +146,8 @@ describe('the bundled action on examples/benchmarks', () => {
     expect(sweep.sweep?.worst.labels).toEqual(t.worst.config);
     expect(sweep.sweep?.worst.mean).toBe(t.worst.value);
     const effect = (factor: string) => sweep.sweep?.effects.find((e) => e.factor === factor);
-    for (const factor of ['num_gpu', 'num_ctx', 'temperature']) expectLevels(effect(factor)?.levels, t.factors[factor].levels);
+    // The test is on the log scale: each level is the geometric mean of its configurations.
+    for (const factor of ['num_gpu', 'num_ctx', 'temperature']) expectLevels(effect(factor)?.levels, t.factors[factor].levels.map((l: { value: string; n: number; geometricMean: number }) => ({ ...l, mean: l.geometricMean })));
     expect([effect('num_gpu')?.test.significant, effect('num_ctx')?.test.significant, effect('temperature')?.test.significant]).toEqual([true, true, false]);
     expect(sweep.text).toContain('temperature: spread 0.2%, within the noise (p=0.84)');
   });

@@ -40,8 +40,12 @@ export interface Ranking {
 
 /** A sweep factor's main effect: the mean of every row at each level (marginal over the other factors). */
 export interface MainEffect {
-  /** Levels in the order they first appear in the file. */
-  levels: Level[];
+  /**
+   * Levels in the order they first appear in the file, each with the
+   * geometric mean of its values: a sweep quotes that one, as its test is on
+   * the log scale.
+   */
+  levels: (Level & { geometricMean: number })[];
   best: string;
   worst: string;
   bestOverWorst: number;
@@ -235,7 +239,7 @@ export function sweepTruth(file: string, rows: Record<string, string>[], factors
         rows.map((row, i) => ({ level: row[factor] as string, value: values[i] as number })),
         (x) => x.level,
       );
-      const levels: Level[] = [...byLevel].map(([value, xs]) => ({ value, ...summarise(xs.map((x) => x.value)) }));
+      const levels = [...byLevel].map(([value, xs]) => ({ value, ...summarise(xs.map((x) => x.value)), geometricMean: Math.exp(mean(xs.map((x) => Math.log(x.value)))) }));
       const ranked = rank(metric, factor, direction, levels);
       const means = levels.map((l) => l.mean);
       const lowest = Math.min(...means);

@@ -160,7 +160,7 @@ describe('buildFamilies: conditions that are not compared', () => {
     expect(family.dims).toEqual(['model', 'backend']);
     expect(family.repeats).toBeUndefined();
     expect(computeFindings({ series, files: [], confidence: 0.95 }).map((f) => f.text)).toEqual([
-      'tps sweep over model × backend (4 configurations, 3 runs each): best model=a, backend=compiled at 110 tok/s, worst model=b, backend=eager at 50 tok/s (2.20×); model b → a: 52.50 tok/s → 105 tok/s (+100.0%, p<0.001); backend eager → compiled: 75 tok/s → 82.50 tok/s (+10.0%, p<0.001).',
+      'tps sweep over model × backend (4 configurations, 3 runs each): best model=a, backend=compiled at 110 tok/s, worst model=b, backend=eager at 50 tok/s (2.20×); model b → a: 52.44 tok/s → 104.88 tok/s (geometric means, +100.0%, p<0.001); backend eager → compiled: 70.71 tok/s → 77.78 tok/s (geometric means, +10.0%, p<0.001).',
     ]);
   });
 
@@ -191,7 +191,7 @@ describe('buildFamilies: what is not a file number or another name', () => {
     );
     expect(familyOf(series).repeats).toBeUndefined();
     expect(computeFindings({ series, files: [], confidence: 0.95 }).map((f) => f.text)).toEqual([
-      'tps sweep over model × backend × output_len (8 configurations, 3 runs each): best model=a, backend=compiled, output_len=128 at 1100 tok/s, worst model=b, backend=eager, output_len=1024 at 125 tok/s (8.80×); backend eager → compiled: 468.75 tok/s → 515.63 tok/s (+10.0%, p<0.001); output_len spread 186.7% (not tested: partly confounded: the other conditions (model × backend) account for part of it); model spread 120.0% (not tested: confounded: each output_len ran one model).',
+      'tps sweep over model × backend × output_len (8 configurations, 3 runs each): best model=a, backend=compiled, output_len=128 at 1100 tok/s, worst model=b, backend=eager, output_len=1024 at 125 tok/s (8.80×); backend eager → compiled: 353.55 tok/s → 388.91 tok/s (geometric means, +10.0%, p<0.001); output_len spread 247.5% (not tested: partly confounded: the other conditions (model × backend) account for part of it); model spread 150.0% (not tested: confounded: each output_len ran one model).',
     ]);
   });
 
@@ -219,7 +219,7 @@ describe('buildFamilies: what is not a file number or another name', () => {
     );
     expect(familyOf(series).dims).toEqual(['commit', 'backend']);
     expect(computeFindings({ series, files: [], confidence: 0.95 }).map((f) => f.text)).toEqual([
-      'tokens_per_s sweep over commit × backend (4 configurations, 3 runs each): best commit=8be47d0, backend=compiled at 143 tok/s, worst commit=3f9a1c2, backend=eager at 100 tok/s (1.43×); commit 3f9a1c2 → 8be47d0: 105 tok/s → 136.50 tok/s (+30.0%, p<0.001); backend eager → compiled: 115 tok/s → 126.50 tok/s (+10.0%, p<0.001).',
+      'tokens_per_s sweep over commit × backend (4 configurations, 3 runs each): best commit=8be47d0, backend=compiled at 143 tok/s, worst commit=3f9a1c2, backend=eager at 100 tok/s (1.43×); commit 3f9a1c2 → 8be47d0: 104.88 tok/s → 136.35 tok/s (geometric means, +30.0%, p<0.001); backend eager → compiled: 114.02 tok/s → 125.42 tok/s (geometric means, +10.0%, p<0.001).',
     ]);
   });
 
@@ -339,8 +339,8 @@ describe('a condition other conditions account for', () => {
     const sweep = summariseSweep(familyOf(series), 0.95);
     const model = sweep?.sweep?.effects.find((e) => e.factor === 'model');
     expect(model?.test).toEqual({ method: 'none', p: null, significant: null, reason: 'confounded: each batch_size ran one model' });
-    // Level means a 110, b 55 over a grand mean of 82.5: a spread of 55 / 82.5 = 66.7%.
-    expect(sweep?.text).toContain('model spread 66.7% (not tested: confounded: each batch_size ran one model).');
+    // Geometric level means a √(100·120) = 109.54, b √(50·60) = 54.77 over the geometric grand mean 77.46: a spread of 54.77 / 77.46 = 70.7%.
+    expect(sweep?.text).toContain('model spread 70.7% (not tested: confounded: each batch_size ran one model).');
   });
 });
 
@@ -470,7 +470,7 @@ describe('repeats inside one file, chains of files, and levels alone in their fi
     const rows: [string, string, number][] = [['3f9a1c2', '1', 100], ['3f9a1c2', '8', 600], ['3f9a1c2', '32', 1500], ['8be47d0', '1', 125], ['8be47d0', '8', 750], ['8be47d0', '32', 1875]];
     const series = rows.map(([commit, bs, m]) => measured('bench/results.csv', 'tokens_per_s', [0.99, 1, 1.01].map((x) => x * m), { labels: { commit, batch_size: bs } }));
     expect(computeFindings({ series, files: [], confidence: 0.95 }).map((f) => f.text)).toEqual([
-      'tokens_per_s sweep over commit × batch_size (6 configurations, 3 runs each): best commit=8be47d0, batch_size=32 at 1875 tok/s, worst commit=3f9a1c2, batch_size=1 at 100 tok/s (18.75×); batch_size 1 → 32: 112.50 tok/s → 1687.50 tok/s (+1400.0%, p<0.001); commit 3f9a1c2 → 8be47d0: 733.33 tok/s → 916.67 tok/s (+25.0%, p<0.001).',
+      'tokens_per_s sweep over commit × batch_size (6 configurations, 3 runs each): best commit=8be47d0, batch_size=32 at 1875 tok/s, worst commit=3f9a1c2, batch_size=1 at 100 tok/s (18.75×); batch_size 1 → 32: 111.80 tok/s → 1677.05 tok/s (geometric means, +1400.0%, p<0.001); commit 3f9a1c2 → 8be47d0: 448.14 tok/s → 560.18 tok/s (geometric means, +25.0%, p<0.001).',
     ]);
   });
 

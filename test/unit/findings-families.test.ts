@@ -31,6 +31,47 @@ describe('currentSeries', () => {
   });
 });
 
+describe('buildFamilies: the models of an MLPerf results table are its benchmarks', () => {
+  /** Rows of a results table: `[Model, Scenario, Samples/s]`, or without a scenario when it is undefined. */
+  const rows = (list: [string, string | undefined, number][], extra: Record<string, string> = {}, file = 'results.md') =>
+    list.map(([Model, Scenario, v]) => measured(file, 'Samples/s', [v], { unit: '/s', labels: { Model, ...(Scenario ? { Scenario } : {}), ...extra } }));
+
+  it('never ranks one benchmark against another: each model is a family of its own, named in the scope', () => {
+    const series = rows([
+      ['resnet50', 'Offline', 41250.3],
+      ['bert-99', 'Offline', 7120.4],
+      ['llama2-70b-99', 'Offline', 34.1],
+    ]);
+    expect(buildFamilies(series)).toEqual([]);
+  });
+
+  it('ranks the systems that ran one benchmark, each benchmark its own family', () => {
+    const series = [...rows([['resnet50', 'Offline', 41250.3], ['bert-99', 'Offline', 7120.4]], { System: 'node-a' }), ...rows([['resnet50', 'Offline', 45780.1], ['bert-99', 'Offline', 7904.8]], { System: 'node-b' })];
+    expect(outline(buildFamilies(series))).toEqual([
+      { metric: 'Samples/s', scope: { path: 'results.md', labels: { Model: 'resnet50', Scenario: 'Offline' } }, dims: ['System'], cells: [{ System: 'node-a' }, { System: 'node-b' }] },
+      { metric: 'Samples/s', scope: { path: 'results.md', labels: { Model: 'bert-99', Scenario: 'Offline' } }, dims: ['System'], cells: [{ System: 'node-a' }, { System: 'node-b' }] },
+    ]);
+  });
+
+  it('knows an MLPerf table by an accuracy target on a model (bert-99), without a scenario', () => {
+    expect(buildFamilies(rows([['resnet50', undefined, 41250.3], ['bert-99', undefined, 7120.4]]))).toEqual([]);
+  });
+
+  it('knows an MLPerf table by mlperf in its path', () => {
+    expect(buildFamilies(rows([['resnet50', undefined, 41250.3], ['bert', undefined, 7120.4]], {}, 'mlperf/offline.md'))).toEqual([]);
+  });
+
+  it('keeps the model a condition when a value is no MLPerf benchmark: LLMs on one serving benchmark, scenario Server', () => {
+    const series = rows([['llama3-8b', 'Server', 2411.5], ['qwen2.5-7b', 'Server', 2630.2]]);
+    expect(outline(buildFamilies(series)).map((f) => [f.scope.labels, f.dims])).toEqual([[{ Scenario: 'Server' }, ['Model']]]);
+  });
+
+  it('keeps the model a condition when nothing says the table is MLPerf\'s, whatever the models are called', () => {
+    const series = rows([['llama2-70b', undefined, 812.4], ['mixtral-8x7b', undefined, 1620.9]]);
+    expect(outline(buildFamilies(series)).map((f) => [f.scope.labels, f.dims])).toEqual([[{}, ['Model']]]);
+  });
+});
+
 describe('buildFamilies', () => {
   it('makes one family of a metric whose series differ in one label', () => {
     expect(outline(buildFamilies(byModel(['llama3', 'qwen3'])))).toEqual([{ metric: 'tps', scope: { path: 'r.csv', labels: {} }, dims: ['model'], cells: [{ model: 'llama3' }, { model: 'qwen3' }] }]);

@@ -67,6 +67,69 @@ describe('a sweep whose best or worst value several configurations share', () =>
   });
 });
 
+describe('a sweep effect quoted on the scale of the test that decides it', () => {
+  // Backend b runs 20% faster than a at every batch size but the first, where a, at 1000 tok/s, is 11% faster.
+  // The arithmetic means follow that one large configuration (a 218.33, b 211.50); the log-scale test weighs
+  // each batch size's ratio alike and finds b ahead.
+  const A = [1000, 10, 20, 40, 80, 160];
+  const B = [900, 12, 24, 47, 96, 190];
+  const backends = () =>
+    sweep(['1', '2', '3', '4', '5', '6'].flatMap((batch, i) => [{ labels: { backend: 'a', batch }, samples: [A[i] as number] }, { labels: { backend: 'b', batch }, samples: [B[i] as number] }]));
+
+  it('states the effect in geometric means, which order the levels as the test does', () => {
+    // a: (1000·10·20·40·80·160)^(1/6) = 68.40, b: (900·12·24·47·96·190)^(1/6) = 77.83, +13.8%.
+    expect(summariseSweep(backends(), 0.95)?.text).toBe(
+      'tokens_s sweep over backend × batch (12 configurations, 1 run each): best backend=a, batch=1 at 1000 tok/s, worst backend=a, batch=2 at 10 tok/s (100.00×); batch 1 → 6: 948.68 tok/s → 174.36 tok/s (geometric means, −81.6%, p<0.001); backend a → b: 68.40 tok/s → 77.83 tok/s (geometric means, +13.8%, p=0.041).',
+    );
+  });
+
+  it('marks the effect geometric and keeps no sd, which would be the arithmetic one', () => {
+    const backend = summariseSweep(backends(), 0.95)?.sweep?.effects.find((e) => e.factor === 'backend');
+    expect([backend?.geometric, backend?.levels.map((l) => [l.value, l.n, Number(l.mean.toFixed(2)), l.sd])]).toEqual([
+      true,
+      [
+        ['a', 6, 68.4, null],
+        ['b', 6, 77.83, null],
+      ],
+    ]);
+  });
+
+  it('says so when means over different settings order two levels the other way from the fit the test rests on', () => {
+    // sonnet ran only at rates 1 and 2, where it is 11% faster than random; sharegpt only at 4 and 8, 25% slower.
+    // No rate ran every dataset, so each dataset's geometric mean is over its own rates: sonnet's low rates put it last.
+    const f = summariseSweep(
+      datasetsByRate([
+        ['random', '1', 100],
+        ['random', '2', 205],
+        ['random', '4', 398],
+        ['random', '8', 810],
+        ['random', '16', 1590],
+        ['sharegpt', '4', 300],
+        ['sharegpt', '8', 615],
+        ['sonnet', '1', 111],
+        ['sonnet', '2', 224],
+      ]),
+      0.95,
+    );
+    expect(f?.text).toContain(
+      '; dataset sonnet → sharegpt: 157.68 tok/s → 429.53 tok/s (geometric means, +172.4%, each dataset over the settings it ran), but the additive fit the test rests on, which adjusts for the other settings, orders them the other way (p<0.001).',
+    );
+  });
+
+  it('does not call the value of a single configuration a geometric mean', () => {
+    // Only random ran every rate: each rate level is random's one configuration, quoted as it is.
+    expect(summariseSweep(datasetsByRate(RANDOM_AND_SHAREGPT), 0.95)?.text).toContain('; rate 1 → 16: 500 tok/s → 4300 tok/s (+760.0%, p=0.046, at the settings every rate ran); ');
+  });
+
+  it('keeps arithmetic means, unmarked, when a value is not positive and the test is on the arithmetic scale', () => {
+    const f = summariseSweep(table('num_gpu', ['1', '2'], 'num_ctx', ['2048', '4096'], [[-1, 2], [1, 3]], { metric: 'score_delta', unit: '' }), 0.95);
+    expect(f?.sweep?.effects.map((e) => [e.factor, e.geometric, e.levels.map((l) => l.mean)])).toEqual([
+      ['num_ctx', undefined, [0, 2.5]],
+      ['num_gpu', undefined, [0.5, 2]],
+    ]);
+  });
+});
+
 describe('isSweep', () => {
   it('is a table of two or more conditions with few runs per configuration', () => {
     expect(isSweep(table('num_ctx', CTX, 'temperature', TEMPERATURE, FLAT))).toBe(true);
@@ -114,12 +177,13 @@ describe('summariseSweep', () => {
     expect(p('temperature')).toBeCloseTo(fTail_2_4(hand.fColumns), 8);
   });
 
-  it("gives each factor's main effect: the mean per level in numeric order and the spread, largest first", () => {
-    // Spread: (highest − lowest level mean) / grand mean 901/9: temperature 1.667/100.11 = 1.66%, num_ctx 1.333/100.11 = 1.33%.
+  it("gives each factor's main effect: the geometric mean per level in numeric order and the spread, largest first", () => {
+    // Geometric means, as the test is on the log scale: temperature 0.2 (100·101·97)^(1/3) = 99.32, 0.7 100.99, 1.0 99.99;
+    // spread (highest − lowest) / the grand geometric mean 100.10: temperature 1.67%, num_ctx 1.34%.
     const f = summariseSweep(table('num_ctx', ['8192', '2048', '4096'], 'temperature', TEMPERATURE, [FLAT[2] as number[], FLAT[0] as number[], FLAT[1] as number[]]), 0.95);
     expect(f?.sweep?.effects.map((e) => [e.factor, e.levels.map((l) => [l.value, l.n, Number(l.mean.toFixed(2))]), Number((e.spread * 100).toFixed(2))])).toEqual([
-      ['temperature', [['0.2', 3, 99.33], ['0.7', 3, 101], ['1.0', 3, 100]], 1.66],
-      ['num_ctx', [['2048', 3, 100.33], ['4096', 3, 100.67], ['8192', 3, 99.33]], 1.33],
+      ['temperature', [['0.2', 3, 99.32], ['0.7', 3, 100.99], ['1.0', 3, 99.99]], 1.67],
+      ['num_ctx', [['2048', 3, 100.31], ['4096', 3, 100.66], ['8192', 3, 99.32]], 1.34],
     ]);
   });
 
@@ -131,27 +195,28 @@ describe('summariseSweep', () => {
     expect([f?.sweep?.configurations, f?.sweep?.runsPerConfiguration, f?.series.length]).toEqual([9, 1, 9]);
   });
 
-  it('states the effect of a factor that matters from its first to its last numeric level, with its p', () => {
+  it('states the effect of a factor that matters from its first to its last numeric level, in geometric means, with its p', () => {
+    // num_gpu 1: (50·51·49)^(1/3) = 49.99, 2: 100.00; num_ctx: √(50·100) = 70.71, √(51·99) = 71.06, √(49·101) = 70.35, spread 1.0%.
     const f = summariseSweep(table('num_gpu', ['1', '2'], 'num_ctx', CTX, [[50, 51, 49], [100, 99, 101]]), 0.95);
     expect(f?.text).toBe(
-      'tokens_s sweep over num_gpu × num_ctx (6 configurations, 1 run each): best num_gpu=2, num_ctx=8192 at 101 tok/s, worst num_gpu=1, num_ctx=8192 at 49 tok/s (2.06×); num_gpu 1 → 2: 50 tok/s → 100 tok/s (+100.0%, p<0.001); num_ctx: spread 0.0%, within the noise (p=0.9).',
+      'tokens_s sweep over num_gpu × num_ctx (6 configurations, 1 run each): best num_gpu=2, num_ctx=8192 at 101 tok/s, worst num_gpu=1, num_ctx=8192 at 49 tok/s (2.06×); num_gpu 1 → 2: 49.99 tok/s → 100.00 tok/s (geometric means, +100.0%, p<0.001); num_ctx: spread 1.0%, within the noise (p=0.9).',
     );
     expect(f?.sweep?.withinNoise).toBe(false);
   });
 
   it('compares the levels of an incomplete sweep at the settings every level ran, and says so', () => {
-    // sharegpt ran at rates 4 and 8 only; random at 1 to 16. Over all its cells random averages 2,260 tok/s;
-    // at rates 4 and 8, (2000 + 3500) / 2 = 2,750 against sharegpt's (750 + 1470) / 2 = 1,110: +147.7%.
+    // sharegpt ran at rates 4 and 8 only; random at 1 to 16. At rates 4 and 8 random's geometric mean is
+    // √(2000·3500) = 2,645.75 against sharegpt's √(750·1470) = 1,050: +152.0%.
     const f = summariseSweep(datasetsByRate(RANDOM_AND_SHAREGPT), 0.95);
     const dataset = f?.sweep?.effects.find((e) => e.factor === 'dataset');
-    expect([dataset?.matched, dataset?.levels.map((l) => [l.value, l.mean])]).toEqual([
+    expect([dataset?.matched, dataset?.levels.map((l) => [l.value, Number(l.mean.toFixed(6))])]).toEqual([
       true,
       [
-        ['random', 2750],
-        ['sharegpt', 1110],
+        ['random', 2645.751311],
+        ['sharegpt', 1050],
       ],
     ]);
-    expect(f?.text).toMatch(/; dataset sharegpt → random: 1110 tok\/s → 2750 tok\/s \(\+147\.7%, p=[0-9.]+, at the settings every dataset ran\)/);
+    expect(f?.text).toMatch(/; dataset sharegpt → random: 1050 tok\/s → 2645\.75 tok\/s \(geometric means, \+152\.0%, p=[0-9.]+, at the settings every dataset ran\)/);
     // Only random ran every rate: the rate effect is over random's five cells.
     expect(f?.sweep?.effects.find((e) => e.factor === 'rate')?.levels.map((l) => l.mean)).toEqual([500, 1000, 2000, 3500, 4300]);
   });
@@ -167,7 +232,7 @@ describe('summariseSweep', () => {
     );
     const dataset = f?.sweep?.effects.find((e) => e.factor === 'dataset');
     expect([dataset?.unmatched, dataset?.matched, dataset?.test.method]).toEqual([true, undefined, 'anova']);
-    expect(f?.text).toMatch(/; dataset sonnet → random: 1050 tok\/s → 2260 tok\/s \(\+115\.2%, p=[0-9.]+, each dataset over the settings it ran\)/);
+    expect(f?.text).toMatch(/; dataset sonnet → random: 824\.62 tok\/s → 1719\.92 tok\/s \(geometric means, \+108\.6%, p=[0-9.]+, each dataset over the settings it ran\)/);
   });
 
   it('gives no percentage for an effect whose first level is 0, where "+0.0%" would read as no change', () => {
@@ -177,13 +242,13 @@ describe('summariseSweep', () => {
 
   it('states a named factor from its worst level to its best', () => {
     const f = summariseSweep(table('num_gpu', ['1', '2'], 'quant', ['q4', 'q8', 'f16'], [[50, 40, 30], [101, 79, 61]]), 0.95);
-    // quant: f16 (30 + 61)/2 = 45.5 → q4 (50 + 101)/2 = 75.5, +65.9%; num_gpu: 40 → 80.33, +100.8%.
-    expect(f?.text).toContain('; num_gpu 1 → 2: 40 tok/s → 80.33 tok/s (+100.8%, p<0.001); quant f16 → q4: 45.50 tok/s → 75.50 tok/s (+65.9%, p<0.001).');
+    // quant: f16 √(30·61) = 42.78 → q4 √(50·101) = 71.06, +66.1%; num_gpu: (50·40·30)^(1/3) = 39.15 → 78.66, +100.9%.
+    expect(f?.text).toContain('; num_gpu 1 → 2: 39.15 tok/s → 78.66 tok/s (geometric means, +100.9%, p<0.001); quant f16 → q4: 42.78 tok/s → 71.06 tok/s (geometric means, +66.1%, p<0.001).');
   });
 
   it('reads lower-is-better sweeps with the lowest value as the best', () => {
     const f = summariseSweep(table('num_gpu', ['1', '2'], 'num_ctx', CTX, [[50, 51, 49], [100, 99, 101]], { metric: 'ttft_ms', unit: 'ms', direction: 'lower' }), 0.95);
-    expect(f?.text).toMatch(/^ttft_ms sweep over num_gpu × num_ctx \(6 configurations, 1 run each\): best num_gpu=1, num_ctx=8192 at 49 ms, worst num_gpu=2, num_ctx=8192 at 101 ms \(2\.06×\); num_gpu 1 → 2: 50 ms → 100 ms \(\+100\.0%, p<0\.001\)/);
+    expect(f?.text).toMatch(/^ttft_ms sweep over num_gpu × num_ctx \(6 configurations, 1 run each\): best num_gpu=1, num_ctx=8192 at 49 ms, worst num_gpu=2, num_ctx=8192 at 101 ms \(2\.06×\); num_gpu 1 → 2: 49\.99 ms → 100\.00 ms \(geometric means, \+100\.0%, p<0\.001\)/);
   });
 
   it('counts the runs per configuration', () => {

@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignPathFactors } from '../../src/experiments/path-factors.js';
 import { computeFindings } from '../../src/findings/findings.js';
 import type { Series } from '../../src/model/series.js';
 import { measured } from '../helpers/built-series.js';
 import { comparisonOf, regression } from '../fakes/report.js';
+import { analyzeTree, configFor } from '../helpers/baseline.js';
+import { repoRoot } from '../helpers/run-action.js';
+import { useTempDir, writeTree } from '../helpers/tmp.js';
 
 /** Four samples within ±0.1 of each mean (steady: no stability note), one series per label value. */
 function byModel(means: Record<string, number>, extra: Partial<Series> = {}): Series[] {
@@ -117,5 +122,26 @@ describe('computeFindings', () => {
 
   it('finds nothing in a single series', () => {
     expect(run([measured('r.csv', 'tps', [10, 10.1, 9.9])])).toEqual([]);
+  });
+});
+
+describe('findings on MLPerf results tables (test/fixtures: a Markdown page and a submission summary CSV)', () => {
+  const tmp = useTempDir();
+  const fixture = (rel: string) => readFileSync(path.join(repoRoot, 'test', 'fixtures', rel), 'utf8');
+
+  it('ranks the systems within each benchmark and never one benchmark against another', async () => {
+    writeTree(tmp.dir, { 'mlperf-results.md': fixture('markdown/mlperf-results.md'), 'mlperf-summary.csv': fixture('csv/mlperf-summary.csv') });
+    const report = await analyzeTree(configFor(tmp.dir));
+    const texts = computeFindings({ series: report.series, files: report.inventory.files, confidence: 0.95 })
+      .filter((f) => f.kind === 'ranking' || f.kind === 'sweep')
+      .map((f) => `${f.text} [${Object.entries(f.scope.labels).map(([k, v]) => `${k}=${v}`).join(', ')}]`);
+    // Before, the Markdown page read "Samples/s by Model: resnet50 leads at 41250.30 /s, 1209.69× the lowest, llama2-70b-99 (34.10 /s)".
+    expect(texts.sort()).toEqual([
+      'Accuracy by SystemName (Platform and accelerator_model_name change with it): Acme S8 (8x H100) leads at 76.08, 1.00× the lowest, Acme X8 (8x H200) (76.07); not tested against noise (one value per level). [Model=resnet50, MlperfModel=resnet50, Scenario=Offline]',
+      'Accuracy by SystemName (Platform and accelerator_model_name change with it): Acme X8 (8x H200) leads at 0.863, 1.00× the lowest, Acme S8 (8x H100) (0.862); not tested against noise (one value per level). [Model=3d-unet-99, MlperfModel=3d-unet-99, Scenario=Offline]',
+      'Accuracy by SystemName (Platform and accelerator_model_name change with it): Acme X8 (8x H200) leads at 44.45, 1.00× the lowest, Acme S8 (8x H100) (44.41); not tested against noise (one value per level). [Model=llama2-70b-99, MlperfModel=llama2-70b-99, Scenario=Offline]',
+      'Accuracy by SystemName (Platform and accelerator_model_name change with it): Acme X8 (8x H200) leads at 90.33, 1.00× the lowest, Acme S8 (8x H100) (90.31); not tested against noise (one value per level). [Model=bert-99, MlperfModel=bert-99, Scenario=Offline]',
+      'Tokens/s by System (Accelerator changes with it): node-b leads at 31712.90 tok/s, 1.51× the lowest, node-c (21028.40 tok/s); not tested against noise (one value per level). [Model=llama2-70b-99, Scenario=Offline, table=The same benchmark on each accelerator]',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonReport, SeriesComparison } from '../../src/model/comparison.js';
-import type { Finding } from '../../src/model/finding.js';
+import type { Finding, SweepDetail } from '../../src/model/finding.js';
 import { buildFactSheet, chosenChanges, factLine, namesOf, promptSafe } from '../../src/llm/facts.js';
 import { estimateTokens } from '../../src/llm/tokens.js';
 import type { Report } from '../../src/model/report.js';
@@ -123,6 +123,14 @@ describe('fact sheet', () => {
       'F3 effect: num_ctx on tokens_s (sweep F2): num_ctx=2048 48.26, num_ctx=4096 43.50, num_ctx=8192 39.16 tok/s; first → last fell −18.9%; beyond noise (p<0.001)',
       'F4 effect: num_gpu on tokens_s (sweep F2): num_gpu=1 37.38, num_gpu=2 49.89 tok/s; first → last rose +33.5%; beyond noise (p<0.001)',
     ]);
+  });
+
+  it('says an effect\'s levels are geometric means when the sweep quotes them so', () => {
+    const r = report([]);
+    const several = (value: string, mean: number) => ({ ...level(value, mean), series: [`s.csv::a{${value}}`, `s.csv::b{${value}}`] });
+    const effects = [{ factor: 'num_gpu', levels: [several('1', 37.1), several('2', 49.5)], spread: 0.29, geometric: true as const, test: { method: 'anova' as const, p: 0.0002, significant: true } }];
+    r.findings = [{ ...SWEEP, sweep: { ...(SWEEP.sweep as SweepDetail), effects } }];
+    expect(buildFactSheet(r).text.split('\n')[2]).toBe('F3 effect: num_gpu on tokens_s (sweep F2): num_gpu=1 37.10, num_gpu=2 49.50 tok/s (geometric means); first → last rose +33.4%; beyond noise (p<0.001)');
   });
 
   it('spends the budget on findings in the digest order and counts those that did not fit', () => {

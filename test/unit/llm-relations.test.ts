@@ -226,6 +226,14 @@ describe('a claim about a sweep and its effects', () => {
     expect(check({ facts: ['F10'], relation: 'rose' })).toEqual({ ok: false, reason: 'relation-false', detail: 'F10: from the first level to the last it fell' });
   });
 
+  it('says the levels are geometric means when the sweep quotes them so', () => {
+    const result = checkClaim({ facts: ['F10'], relation: 'fell' }, new Map<string, Fact>([...FACTS, ['F10', { ...CTX, geometric: true }]]));
+    if (!result.ok) throw new Error(result.detail);
+    expect(claimStatement(result.resolved, { comparison: undefined })).toBe(
+      'In the tokens_s sweep, num_ctx=2048 → num_ctx=8192 moves it from 48.26 tok/s to 39.16 tok/s (−18.9%, geometric means over the other settings), beyond the noise (p<0.001)',
+    );
+  });
+
   it('drops within-noise on a sweep where a factor moves the metric', () => {
     expect(check({ facts: ['F9'], relation: 'within-noise' })).toEqual({ ok: false, reason: 'relation-false', detail: 'F9: a factor moves it beyond the noise' });
   });

@@ -68,8 +68,12 @@ describe('findings on a generated 1,000-file benchmarking repository', () => {
     expect(sweep.sweep?.worst.labels).toEqual(truth.worst.config);
     expect(sweep.sweep?.worst.mean).toBe(truth.worst.value);
     const effect = (factor: string) => sweep.sweep?.effects.find((e) => e.factor === factor);
+    // The test is on the log scale, so each level is the geometric mean of its configurations.
     for (const factor of ['num_gpu', 'num_ctx', 'temperature']) {
-      expect(means(effect(factor)?.levels)).toEqual(truth.factors[factor].levels.map((l: { value: string; n: number; mean: number }) => [l.value, l.n, round(l.mean)]));
+      expect(effect(factor)?.geometric).toBe(true);
+      expect(effect(factor)?.levels.map((l) => [l.value, l.n, Number(l.mean.toFixed(6))])).toEqual(
+        truth.factors[factor].levels.map((l: { value: string; n: number; geometricMean: number }) => [l.value, l.n, Number(l.geometricMean.toFixed(6))]),
+      );
     }
     expect([effect('num_gpu')?.test.significant, effect('num_ctx')?.test.significant, effect('temperature')?.test.significant]).toEqual([true, true, false]);
   });

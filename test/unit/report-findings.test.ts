@@ -119,6 +119,11 @@ describe('findingEvidence: sweeps and stability', () => {
     );
   });
 
+  it('heads the level means "Geometric mean" when the sweep quotes geometric means', () => {
+    const geometric = { ...sweep, effects: sweep.effects.map((e) => ({ ...e, geometric: true as const })) };
+    expect(findingEvidence(finding({ kind: 'sweep', sweep: geometric }))?.split('\n')[0]).toBe('| Factor | Geometric mean (tok/s) per level | Spread | p |');
+  });
+
   it('lists the unstable series with their notes and the rows left out', () => {
     const f = finding({ kind: 'stability', stability: { items: [{ series: 's', name: 'tps (model=<a>)', cv: 50, note: 'CV 50.0% over 3 samples' }], excludedRows: 2 } });
     expect(findingEvidence(f)).toBe('- tps (model=&lt;a&gt;): CV 50.0% over 3 samples\n- 2 rows with a non-empty error column left out');

@@ -192,7 +192,7 @@ describe('findings on rows that name their run', () => {
     const sweep = computeFindings({ series: report.series, files: report.inventory.files, confidence: 0.95 }).find((f) => f.kind === 'sweep');
     expect(sweep?.text).toBe(
       'tokens_s sweep over num_gpu × num_ctx (4 configurations, 3 runs each): best num_gpu=80, num_ctx=1024 at 120.53 tok/s, worst num_gpu=40, num_ctx=4096 at 90.70 tok/s (1.33×); ' +
-        'num_gpu 40 → 80: 95.75 tok/s → 115.62 tok/s (+20.7%, p<0.001, run by run); num_ctx 1024 → 4096: 110.67 tok/s → 100.70 tok/s (−9.0%, p<0.001, run by run).',
+        'num_gpu 40 → 80: 95.62 tok/s → 115.51 tok/s (geometric means, +20.8%, p<0.001, run by run); num_ctx 1024 → 4096: 110.23 tok/s → 100.20 tok/s (geometric means, −9.1%, p<0.001, run by run).',
     );
   });
 
