@@ -119,6 +119,7 @@ describe('detection over a mixed results folder', () => {
       'tools/github-action-benchmark/custom.json': 'github-action-benchmark',
       'tools/github-action-benchmark/data.js': 'github-action-benchmark',
       'tools/github-action-benchmark/go-cpu-data.js': 'github-action-benchmark',
+      'tools/github-action-benchmark/googlecpp-repetitions-data.js': 'github-action-benchmark',
       'tools/github-action-benchmark/jmh-data.js': 'github-action-benchmark',
       'tools/github-action-benchmark/not-custom.json': 'json',
       'tools/go-bench/before-after.md': 'go-bench',
