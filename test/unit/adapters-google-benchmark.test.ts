@@ -139,6 +139,24 @@ describe('Google Benchmark console output', () => {
     ]);
   });
 
+  it('reads a user counter printed per second (kIsRate) as a rate in /s, which way is better from its name', () => {
+    const text = [
+      '----------------------------------------------------------------------------------------',
+      'Benchmark                       Time             CPU   Iterations UserCounters...',
+      '----------------------------------------------------------------------------------------',
+      'BM_Decode/threads:4          1.25 us         4.98 us       140000 Frames=1.5k/s Errors=12/s Dropped=3',
+    ].join('\n');
+    const data = parsed(googleBenchmark.parse({ path: 'results.txt', type: 'text', text }));
+    expect(described(data)).toEqual([
+      'real_time{benchmark=BM_Decode/threads:4} µs lower',
+      'cpu_time{benchmark=BM_Decode/threads:4} µs lower',
+      'Frames{benchmark=BM_Decode/threads:4} /s higher',
+      'Errors{benchmark=BM_Decode/threads:4} /s lower',
+      'Dropped{benchmark=BM_Decode/threads:4}  none',
+    ]);
+    expect(one(data, 'Frames').samples).toEqual([1500]);
+  });
+
   it('keeps the runs of several binaries in one log apart by their executable instead of pooling them as repetitions', async () => {
     const data = parsed(await readTool('google-benchmark/console-two-builds.txt'));
     expect(data.series.filter((s) => s.metric === 'real_time').map((s) => [s.labels.executable, s.samples?.samples])).toEqual([

@@ -30,9 +30,22 @@ function isGoogleRow(row: unknown): row is JsonObject {
   return isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row) && !isObject(row.stats);
 }
 
+/**
+ * The user counters a console row printed as a rate (`Frames=1.001k/s`, a
+ * `kIsRate` counter): the JSON gives only the number, the console its `/s`.
+ * A symbol, so the counters read from the row never include it.
+ */
+const RATES = Symbol('rates');
+
+function ratesOf(row: JsonObject): readonly string[] {
+  return (row as { [RATES]?: string[] })[RATES] ?? [];
+}
+
 interface Run {
   name: string;
   unit: string;
+  /** Counters printed per second in any of its rows. */
+  rates: Set<string>;
   line: number | undefined;
   iterations: JsonObject[];
   aggregates: Map<string, JsonObject>;
@@ -134,16 +147,17 @@ function readRows(rows: readonly unknown[], lineOfRow: (row: JsonObject, index: 
     const key = executable === undefined ? name : JSON.stringify([executable, name]);
     let run = runs.get(key);
     if (!run) {
-      run = { name, unit: canonicalUnit(typeof row.time_unit === 'string' ? row.time_unit : 'ns'), line, iterations: [], aggregates: new Map() };
+      run = { name, unit: canonicalUnit(typeof row.time_unit === 'string' ? row.time_unit : 'ns'), rates: new Set(), line, iterations: [], aggregates: new Map() };
       if (executable !== undefined) run.executable = executable;
       runs.set(key, run);
     }
+    for (const key of ratesOf(row)) run.rates.add(key);
     if (aggregate) run.aggregates.set(aggregate, row);
     else run.iterations.push(row);
   }
   for (const run of runs.values()) {
     const labels: Record<string, string> = run.executable === undefined ? { benchmark: run.name } : { benchmark: run.name, executable: run.executable };
-    const unitOf = (metric: string) => (metric === 'real_time' || metric === 'cpu_time' ? run.unit : undefined);
+    const unitOf = (metric: string) => (metric === 'real_time' || metric === 'cpu_time' ? run.unit : run.rates.has(metric) ? '/s' : undefined);
     const withLine = (s: RawSeries): RawSeries => (run.line === undefined ? s : { ...s, line: run.line });
     if (run.iterations.length > 0) {
       const values = new Map<string, number[]>();
@@ -236,7 +250,9 @@ const CONSOLE_ROW = new RegExp(String.raw`^(\S(?:.*\S)?)\s+(${NUMBER})\s*(ns|us|
 const CONSOLE_ERROR = /^(\S(?:.*\S)?)\s+ERROR OCCURRED:\s*'?(.*?)'?\s*$/;
 const RUNNING = /^Running\s+(\S+)\s*$/;
 const PREFIX: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, m: 1e-3, u: 1e-6, µ: 1e-6, n: 1e-9, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
-const COUNTER = /^([^=\s]+)=(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)(Ki|Mi|Gi|Ti|[kMGTPmuµn])?(?:B\/s|\/s|B)?$/;
+const COUNTER = /^([^=\s]+)=(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)(Ki|Mi|Gi|Ti|[kMGTPmuµn])?(B\/s|\/s|B)?$/;
+/** Counters whose name already says they are per second, and so are read with the unit inferred from it. */
+const NAMED_RATES = new Set(['bytes_per_second', 'items_per_second']);
 
 function parseConsoleOutput(text: string): ParseOutcome {
   const lines = text.split(/\r?\n/);
@@ -285,7 +301,8 @@ function consoleRow(match: RegExpExecArray, counterColumns: readonly string[]): 
   for (const [k, token] of tokens.entries()) {
     const counter = COUNTER.exec(tabular ? `${counterColumns[k]}=${token}` : token);
     if (!counter) continue;
-    const [, key, value, prefix = ''] = counter;
+    const [, key, value, prefix = '', suffix] = counter;
+    if (suffix === '/s' && !NAMED_RATES.has(key as string)) ((row as { [RATES]?: string[] })[RATES] ??= []).push(key as string);
     // Before v1.8 the console printed bytes_per_second in powers of 1024 with plain k/M/G (`11.5877G/s`); later ones write `Gi`.
     const binary = key === 'bytes_per_second' && /^[kMGT]$/.test(prefix) ? 1024 ** ('kMGT'.indexOf(prefix) + 1) : undefined;
     row[key as string] = Number(value) * (binary ?? (PREFIX[prefix] as number));
