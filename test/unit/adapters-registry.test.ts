@@ -172,6 +172,7 @@ describe('detection over a mixed results folder', () => {
       'tools/pytest-benchmark/saved-data.json': 'pytest-benchmark',
       'tools/pytest-benchmark/same-name-two-modules.json': 'pytest-benchmark',
       'tools/pytest-benchmark/summary-only.json': 'pytest-benchmark',
+      'tools/pytest-benchmark/unserializable-params.json': 'pytest-benchmark',
     });
     expect(files.some((f) => f.path === 'web/app.js')).toBe(false);
   });
