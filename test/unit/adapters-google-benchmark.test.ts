@@ -33,6 +33,13 @@ describe('Google Benchmark JSON', () => {
     expect(data.excludedRows).toBe(1);
   });
 
+  it('reports a benchmark skipped with a message (SkipWithMessage) instead of reading its 0 ns as a time, and counts it as no failure', async () => {
+    const data = parsed(await readTool('google-benchmark/skipped.json'));
+    expect(described(data)).toEqual(['real_time{benchmark=BM_SumScalar/1024} ns lower', 'cpu_time{benchmark=BM_SumScalar/1024} ns lower']);
+    expect(data.problems).toEqual([{ line: 17, reason: 'benchmark BM_SumAvx512/1024 was skipped: AVX-512 not supported on this CPU' }]);
+    expect(data.excludedRows).toBe(0);
+  });
+
   it('reads mean, median and stddev aggregates as a summary when only aggregates were reported', async () => {
     const data = parsed(await readTool('google-benchmark/aggregates-only.json'));
     expect(described(data)).toEqual(['real_time{benchmark=BM_Sort/4096} ms lower', 'cpu_time{benchmark=BM_Sort/4096} ms lower']);
@@ -97,6 +104,22 @@ describe('Google Benchmark console output', () => {
     expect(one(data, 'items_per_second').samples).toEqual([658200]);
     expect(one(data, 'real_time', { benchmark: 'BM_Decode/repeats:3' }).samples).toEqual([12.1, 12.5, 12.3]);
     expect(one(data, 'real_time', { benchmark: 'BM_Encode/64' }).line).toBe(9);
+  });
+
+  it('reports a benchmark the console printed as SKIPPED, with its line and message', () => {
+    const text = [
+      '-----------------------------------------------------------------',
+      'Benchmark                       Time             CPU   Iterations',
+      '-----------------------------------------------------------------',
+      "BM_SumAvx512/1024      SKIPPED: 'AVX-512 not supported on this CPU'",
+      'BM_SumScalar/1024                712 ns          711 ns       983040',
+    ].join('\n');
+    const data = parsed(googleBenchmark.parse({ path: 'results.txt', type: 'text', text }));
+    expect(data.series.map((s) => [s.metric, s.labels.benchmark, s.samples?.samples])).toEqual([
+      ['real_time', 'BM_SumScalar/1024', [712]],
+      ['cpu_time', 'BM_SumScalar/1024', [711]],
+    ]);
+    expect(data.problems).toEqual([{ line: 4, reason: 'benchmark BM_SumAvx512/1024 was skipped: AVX-512 not supported on this CPU' }]);
   });
 
   it('reports a benchmark that errored, with its line and message', async () => {

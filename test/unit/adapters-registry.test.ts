@@ -141,6 +141,7 @@ describe('detection over a mixed results folder', () => {
       'tools/google-benchmark/old-format.json': 'google-benchmark',
       'tools/google-benchmark/repetitions.json': 'google-benchmark',
       'tools/google-benchmark/rms-named.json': 'google-benchmark',
+      'tools/google-benchmark/skipped.json': 'google-benchmark',
       'tools/hyperfine/export-quoted.csv': 'hyperfine',
       'tools/hyperfine/export.csv': 'hyperfine',
       'tools/hyperfine/export.md': 'hyperfine',

@@ -8,7 +8,7 @@ import { AdapterResult, accumulate, csvRecords, isObject, lineOf, numberOf, summ
 const DESCRIPTIVE = new Set([
   'name', 'family_index', 'per_family_instance_index', 'run_name', 'run_type', 'repetitions', 'repetition_index',
   'threads', 'iterations', 'real_time', 'cpu_time', 'time_unit', 'aggregate_name', 'aggregate_unit', 'error_occurred',
-  'error_message', 'label', 'executable',
+  'error_message', 'label', 'executable', 'skipped', 'skip_message',
 ]);
 
 /** Before v1.5 aggregates were only told apart by a name suffix: `BM_x/8_mean`. */
@@ -27,7 +27,7 @@ function isComplexityRow(row: unknown): boolean {
 }
 
 function isGoogleRow(row: unknown): row is JsonObject {
-  return isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row) && !isObject(row.stats);
+  return isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row || 'skipped' in row) && !isObject(row.stats);
 }
 
 /**
@@ -141,6 +141,13 @@ function readRows(rows: readonly unknown[], lineOfRow: (row: JsonObject, index: 
       result.problems.add(line, `benchmark ${row.name as string} reported an error${message}`);
       continue;
     }
+    // `state.SkipWithMessage` (v1.8): the row still says 0 iterations in 0 ns, which is no time. Not a failure:
+    // said, not counted among the rows the tool marked failed.
+    if (row.skipped === true) {
+      const message = typeof row.skip_message === 'string' && row.skip_message !== '' ? `: ${row.skip_message}` : '';
+      result.problems.add(line, `benchmark ${row.name as string} was skipped${message}`);
+      continue;
+    }
     const aggregate = aggregateName(row, plainNames);
     const name = runNameOf(row, aggregate);
     const executable = typeof row.executable === 'string' ? row.executable : undefined;
@@ -248,6 +255,7 @@ const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:e[-+]?\d+)?`;
 // A templated name may hold spaces (`BM_Push<std::deque<int>, 4>/64`): the name is what precedes the two times.
 const CONSOLE_ROW = new RegExp(String.raw`^(\S(?:.*\S)?)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(\d+)((?:\s.*)?)$`);
 const CONSOLE_ERROR = /^(\S(?:.*\S)?)\s+ERROR OCCURRED:\s*'?(.*?)'?\s*$/;
+const CONSOLE_SKIPPED = /^(\S(?:.*\S)?)\s+SKIPPED:\s*'?(.*?)'?\s*$/;
 const RUNNING = /^Running\s+(\S+)\s*$/;
 const PREFIX: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, m: 1e-3, u: 1e-6, µ: 1e-6, n: 1e-9, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
 const COUNTER = /^([^=\s]+)=(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)(Ki|Mi|Gi|Ti|[kMGTPmuµn])?(B\/s|\/s|B)?$/;
@@ -279,10 +287,15 @@ function parseConsoleOutput(text: string): ParseOutcome {
     }
     if (!inTable) continue;
     const error = CONSOLE_ERROR.exec(line);
-    const match = error ? null : CONSOLE_ROW.exec(line);
+    const skip = error ? null : CONSOLE_SKIPPED.exec(line);
+    const match = error || skip ? null : CONSOLE_ROW.exec(line);
     // `_cv` aggregates print percentages: the aggregates read are the mean, median and stddev.
-    if ((!error && !match) || match?.[3] === '%') continue;
-    const row: JsonObject = error ? { name: error[1] as string, error_occurred: true, error_message: error[2] as string } : consoleRow(match as RegExpExecArray, counterColumns);
+    if ((!error && !skip && !match) || match?.[3] === '%') continue;
+    const row: JsonObject = error
+      ? { name: error[1] as string, error_occurred: true, error_message: error[2] as string }
+      : skip
+        ? { name: skip[1] as string, skipped: true, skip_message: skip[2] as string }
+        : consoleRow(match as RegExpExecArray, counterColumns);
     if (several && executable !== undefined) row.executable = executable;
     rows.push(row);
     rowLines.push(i + 1);
