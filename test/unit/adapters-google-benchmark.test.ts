@@ -74,6 +74,20 @@ describe('Google Benchmark CSV', () => {
     expect(data.problems).toEqual([{ line: 5, reason: 'benchmark BM_Broken reported an error: out of memory' }]);
   });
 
+  it('reports a CSV row skipped with a message (empty times, error_occurred false) with its line and reason', () => {
+    const text = [
+      'name,iterations,real_time,cpu_time,time_unit,bytes_per_second,items_per_second,label,error_occurred,error_message',
+      '"BM_SumAvx512/1024",,,,,,,,false,"AVX-512 not supported on this CPU"',
+      '"BM_SumScalar/1024",983040,712.451,711.014,ns,,,,,',
+    ].join('\n');
+    const data = parsed(googleBenchmark.parse({ path: 'results.csv', type: 'csv', text }));
+    expect(data.series.map((s) => [s.metric, s.labels.benchmark, s.samples?.samples])).toEqual([
+      ['real_time', 'BM_SumScalar/1024', [712.451]],
+      ['cpu_time', 'BM_SumScalar/1024', [711.014]],
+    ]);
+    expect(data.problems).toEqual([{ line: 2, reason: 'benchmark BM_SumAvx512/1024 was skipped: AVX-512 not supported on this CPU' }]);
+  });
+
   it('reads an aggregates-only CSV after the context lines the console wrote before the header', async () => {
     const data = parsed(await readTool('google-benchmark/aggregates.csv'));
     expect(described(data)).toEqual(['real_time{benchmark=BM_Sort/64} ns lower', 'cpu_time{benchmark=BM_Sort/64} ns lower']);

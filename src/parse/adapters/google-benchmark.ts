@@ -228,6 +228,11 @@ function parseCsvOutput(text: string): ParseOutcome {
       else if (key === 'error_occurred') row[key] = text === 'true';
       else if (numberOf(text) !== undefined) row[key] = numberOf(text) as number;
     }
+    // A row skipped with a message is written `name,,,…,false,"message"`: no error, and no times either.
+    if (row.error_occurred === false && typeof row.error_message === 'string' && row.real_time === undefined) {
+      row.skipped = true;
+      row.skip_message = row.error_message;
+    }
     rows.push(row);
     lines.push(line);
   }
