@@ -108,6 +108,8 @@ describe('detection over a mixed results folder', () => {
       'tools/criterion/target/criterion/parse/json/base/estimates.json': 'skipped',
       'tools/criterion/target/criterion/parse/json/base/raw.csv': 'skipped',
       'tools/criterion/target/criterion/parse/json/change/estimates.json': 'skipped',
+      'tools/criterion/target/criterion/parse/json/main/estimates.json': 'skipped',
+      'tools/criterion/target/criterion/parse/json/main/sample.json': 'skipped',
       'tools/criterion/target/criterion/parse/json/new/benchmark.json': 'skipped',
       'tools/criterion/target/criterion/parse/json/new/estimates.json': 'criterion',
       'tools/criterion/target/criterion/parse/json/new/raw.csv': 'skipped',
