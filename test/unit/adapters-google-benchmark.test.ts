@@ -40,6 +40,20 @@ describe('Google Benchmark JSON', () => {
     expect(data.excludedRows).toBe(0);
   });
 
+  it('reads a file whose writer printed NaN and Infinity (a 0/0 cv, a rate over 0 ns), and says which value it left out', async () => {
+    const data = parsed(await readTool('google-benchmark/non-finite.json'));
+    expect(data.adapter).toBe('google-benchmark');
+    expect(described(data)).toEqual([
+      'real_time{benchmark=BM_Push/repeats:2} ns lower',
+      'cpu_time{benchmark=BM_Push/repeats:2} ns lower',
+      'Drops{benchmark=BM_Push/repeats:2}  none',
+      'items_per_second{benchmark=BM_Push/repeats:2} items/s higher',
+    ]);
+    expect(one(data, 'real_time').samples).toEqual([0.25, 0.275]);
+    expect(one(data, 'items_per_second').samples).toEqual([3.2e9]);
+    expect(data.problems).toEqual([{ line: 17, reason: 'benchmark BM_Push/repeats:2: items_per_second is Infinity in the file, no number; left out' }]);
+  });
+
   it('reads mean, median and stddev aggregates as a summary when only aggregates were reported', async () => {
     const data = parsed(await readTool('google-benchmark/aggregates-only.json'));
     expect(described(data)).toEqual(['real_time{benchmark=BM_Sort/4096} ms lower', 'cpu_time{benchmark=BM_Sort/4096} ms lower']);

@@ -140,6 +140,7 @@ describe('detection over a mixed results folder', () => {
       'tools/google-benchmark/console.txt': 'google-benchmark',
       'tools/google-benchmark/mixed-units.csv': 'google-benchmark',
       'tools/google-benchmark/no-benchmarks.json': 'skipped',
+      'tools/google-benchmark/non-finite.json': 'google-benchmark',
       'tools/google-benchmark/old-format.json': 'google-benchmark',
       'tools/google-benchmark/repetitions.json': 'google-benchmark',
       'tools/google-benchmark/rms-named.json': 'google-benchmark',

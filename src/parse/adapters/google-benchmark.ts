@@ -67,6 +67,14 @@ function runNameOf(row: JsonObject, aggregate: string | undefined): string {
   return aggregate && AGGREGATE_SUFFIX.test(name) ? name.replace(AGGREGATE_SUFFIX, '') : name;
 }
 
+/**
+ * Values the JSON wrote as `NaN` or `±Infinity` (read as those strings, see
+ * quoteNonFinite): a rate over a time of 0, a cv of 0/0. No number: said and left out.
+ */
+function nonFiniteOf(row: JsonObject): [string, string][] {
+  return Object.entries(row).filter((e): e is [string, string] => (e[0] === 'real_time' || e[0] === 'cpu_time' || !DESCRIPTIVE.has(e[0])) && (e[1] === 'NaN' || e[1] === 'Infinity' || e[1] === '-Infinity'));
+}
+
 /** Metrics of one row: both times in the run's unit, then user counters (`items_per_second`, …). */
 function measuresOf(row: JsonObject): [string, number][] {
   const out: [string, number][] = [];
@@ -166,6 +174,10 @@ function readRows(rows: readonly unknown[], lineOfRow: (row: JsonObject, index: 
     const labels: Record<string, string> = run.executable === undefined ? { benchmark: run.name } : { benchmark: run.name, executable: run.executable };
     const unitOf = (metric: string) => (metric === 'real_time' || metric === 'cpu_time' ? run.unit : run.rates.has(metric) ? '/s' : undefined);
     const withLine = (s: RawSeries): RawSeries => (run.line === undefined ? s : { ...s, line: run.line });
+    const used: JsonObject[] = run.iterations.length > 0 ? run.iterations : ['mean', 'median', 'stddev'].map((a) => run.aggregates.get(a)).filter((r): r is JsonObject => r !== undefined);
+    const unreadable = new Map<string, string>();
+    for (const row of used) for (const [key, value] of nonFiniteOf(row)) if (!unreadable.has(key)) unreadable.set(key, value);
+    for (const [key, value] of unreadable) result.problems.add(run.line, `benchmark ${run.name}: ${key} is ${value} in the file, no number; left out`);
     if (run.iterations.length > 0) {
       const values = new Map<string, number[]>();
       for (const row of run.iterations) for (const [metric, v] of measuresOf(row)) values.set(metric, [...(values.get(metric) ?? []), v]);

@@ -5,6 +5,7 @@ import type { SizedFile } from '../read-file.js';
 import { failed, skipped, type ParseOutcome, type ParsedData } from '../types.js';
 import { PROBLEMS_LISTED } from '../problems.js';
 import { duplicateProblems, readJsonDocument, refusedDocument, withProblems } from '../json.js';
+import { quoteNonFinite } from '../json-python.js';
 import { LimitError } from '../limits.js';
 import type { FileType, Problem } from '../../model/report.js';
 import { GENERIC_FORMAT, adapterNamed, adaptersFor, detectAdapter } from './registry.js';
@@ -41,6 +42,20 @@ function tryJson(text: string): { value: unknown; problems: Problem[] } | { refu
   const doc = readJsonDocument(text);
   if (doc === undefined) return undefined;
   if ('refusal' in doc) return { refusal: refusedDocument(doc.refusal) };
+  return { value: doc.value, problems: duplicateProblems(doc.duplicates) };
+}
+
+/**
+ * A tool's JSON that JSON.parse refused over a bare `NaN` or `Infinity`
+ * value (Google Benchmark writes a 0/0 cv so): the document with those values
+ * as strings, for the tool adapters only. The generic reader still refuses
+ * the file, with the line of the value.
+ */
+function tryNonFiniteJson(text: string): { value: unknown; problems: Problem[] } | undefined {
+  const quoted = quoteNonFinite(text);
+  if (quoted === undefined) return undefined;
+  const doc = readJsonDocument(quoted);
+  if (doc === undefined || 'refusal' in doc) return undefined;
   return { value: doc.value, problems: duplicateProblems(doc.duplicates) };
 }
 
@@ -86,7 +101,7 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
     if (!adapter) return { outcome: failed(`unknown format "${format}"`) };
     if (file.size > maxFileSize) return { outcome: tooLarge(file, maxFileSize, adapter.name) };
     const text = await readText();
-    const json = tryJson(text);
+    const json = tryJson(text) ?? tryNonFiniteJson(text);
     if (json && 'refusal' in json) return { outcome: json.refusal };
     return { outcome: run(adapter, input(file, file.type, text, json), json?.problems) };
   }
@@ -101,6 +116,12 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
         const doc = input(file, 'json', text, json);
         const adapter = detectAdapter(doc);
         return adapter ? { outcome: run(adapter, doc, json.problems) } : { text, json };
+      }
+      const lenient = tryNonFiniteJson(text);
+      if (lenient) {
+        const doc = input(file, 'json', text, lenient);
+        const adapter = detectAdapter(doc);
+        if (adapter) return { outcome: run(adapter, doc, lenient.problems) };
       }
       // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
       const lines = input(file, 'jsonl', text);
