@@ -79,3 +79,45 @@ export function parseJsonAllowingPython(text: string): unknown {
     return JSON.parse(fixed) as unknown;
   }
 }
+
+const NON_FINITE: readonly string[] = ['-Infinity', 'Infinity', 'NaN'];
+
+/**
+ * `text` with every bare `NaN`, `Infinity` and `-Infinity` value written as a
+ * string (`"NaN"`), or undefined when it holds none. Google Benchmark's JSON
+ * writer prints a non-finite double that way (the cv of a counter that is 0
+ * in every repetition is 0/0), as Python's `json.dumps` does: JSON.parse
+ * refuses the whole file over one such value. As strings they are no
+ * numbers to any reader, which can say which value it left out.
+ */
+export function quoteNonFinite(text: string): string | undefined {
+  if (!text.includes('NaN') && !text.includes('Infinity')) return undefined;
+  let out = '';
+  let from = 0;
+  let inString = false;
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: the next character is escaped
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      inString = true;
+      continue;
+    }
+    // `-`, `I` or `N`: a word may start here; it counts only as a whole word where a value stands.
+    if (c !== 45 && c !== 73 && c !== 78) continue;
+    const word = NON_FINITE.find((w) => text.startsWith(w, i));
+    if (!word || /[\w]/.test(text[i + word.length] ?? '')) continue;
+    let j = i - 1;
+    while (j >= 0 && /\s/.test(text[j] as string)) j--;
+    if (text[j] !== ':' && text[j] !== '[' && text[j] !== ',') continue;
+    out += `${text.slice(from, i)}"${word}"`;
+    i += word.length - 1;
+    from = i + 1;
+    changed = true;
+  }
+  return changed ? out + text.slice(from) : undefined;
+}

@@ -11,11 +11,13 @@ import { setOwn } from '../util/own.js';
 
 interface MarkdownTable {
   heading: string | undefined;
+  /** The header row's line, 1-based (its delimiter row is the next). */
+  headerLine: number;
   header: string[];
   rows: { cells: string[]; line: number }[];
 }
 
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+export const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const FENCE = /^\s*(`{3,}|~{3,})/;
 const GENERIC_VALUE_HEADER = /^(value|values|result|results|score|measurement|number|amount|avg|average|mean|median)$/i;
 /** A first column naming what was measured (`| Model | Score |`): its rows are subjects, not metrics. */
@@ -95,7 +97,7 @@ export function findTables(text: string, options: { inFences?: boolean } = {}): 
     if (!line.includes('|') || next === undefined || !DELIMITER_ROW.test(next)) continue;
     const header = splitRow(line).map(stripInline);
     if (splitRow(next).length !== header.length) continue;
-    const table: MarkdownTable = { heading, header, rows: [] };
+    const table: MarkdownTable = { heading, headerLine: i + 1, header, rows: [] };
     let j = i + 2;
     for (; j < lines.length; j++) {
       const row = lines[j] as string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dropSuperseded } from '../../src/analyze.js';
-import { benchmarkNameFromPath, cargoBench } from '../../src/parse/adapters/criterion.js';
+import { benchmarkNameFromPath, cargoBench, criterion } from '../../src/parse/adapters/criterion.js';
 import type { ParseOutcome } from '../../src/parse/types.js';
 import { notParsed, parsed } from '../helpers/series.js';
 import { described, one, readTool } from '../helpers/tools.js';
@@ -36,6 +36,15 @@ describe('criterion target/criterion output', () => {
     expect(notParsed(await readTool(`${RUN}/change/estimates.json`)).reason).toBe("criterion: change estimates (relative to criterion's previous run), not times");
     expect(notParsed(await readTool(`${RUN}/new/benchmark.json`)).reason).toBe('criterion: benchmark description (names only); its times are in estimates.json and sample.json');
     expect(notParsed(await readTool(`${RUN}/new/tukey.json`)).reason).toBe('criterion: tukey fences (outlier thresholds), not measurements');
+  });
+
+  it('skips a run saved with --save-baseline main in its main/ folder, instead of reading it as a benchmark named …/main', async () => {
+    for (const file of ['estimates.json', 'sample.json']) {
+      expect(notParsed(await readTool(`${RUN}/main/${file}`)).reason).toBe('criterion: the run saved as baseline main (--save-baseline main); the current one is in new/');
+    }
+    // Outside a target/criterion tree a folder name says nothing: an estimates.json copied elsewhere is read.
+    const copied = criterion.parse({ path: 'results/fib/main/estimates.json', type: 'json', text: '', json: { mean: { point_estimate: 10 }, median: { point_estimate: 9 }, std_dev: { point_estimate: 1 } } });
+    expect(parsed(copied).series.map((s) => s.metric)).toEqual(['time']);
   });
 
   it('reads the capitalised estimates and [iterations, time] sample pairs of criterion 0.2', async () => {

@@ -89,6 +89,24 @@ describe('github-action-benchmark data.js', () => {
     expect(data.series.filter((s) => s.metric.startsWith('BenchmarkScan')).map((s) => s.samples?.samples[0])).toEqual([42000, 97.5, 4096, 12]);
   });
 
+  it('reads the mean, median and stddev benches of a repeated Google Benchmark run as one summary, its cv not at all', async () => {
+    const data = parsed(await readTool('github-action-benchmark/googlecpp-repetitions-data.js'));
+    expect(described(data)).toEqual([
+      'BM_Copy/64{suite=C++ Benchmark} ns/iter lower',
+      'BM_stat_mean{suite=C++ Benchmark} ns/iter lower',
+      'BM_stat_max{suite=C++ Benchmark} ns/iter lower',
+      'BM_Parse/4096/repeats:5{suite=C++ Benchmark} ns/iter lower',
+    ]);
+    const parse = one(data, 'BM_Parse/4096/repeats:5');
+    expect([parse.stats.n, parse.stats.mean, parse.stats.p50, parse.stats.sd, parse.source]).toEqual([5, 2100.5, 2098, 12.25, 'summary']);
+  });
+
+  it('keeps the stored repetitions of a Google Benchmark run as its samples and drops its aggregate benches', async () => {
+    const data = parsed(await readTool('github-action-benchmark/googlecpp-repetitions-data.js'));
+    expect(one(data, 'BM_Copy/64').samples).toEqual([40, 42, 41]);
+    expect(data.series.some((s) => /_(mean|median|stddev|cv)$/.test(s.metric) && s.metric !== 'BM_stat_mean')).toBe(false);
+  });
+
   it('returns every stored run as history: suite, commit, date and series, oldest first', async () => {
     const text = await fs.readFile(path.join(TOOL_FIXTURES, 'github-action-benchmark/data.js'), 'utf8');
     const runs = benchmarkDataHistory(text);

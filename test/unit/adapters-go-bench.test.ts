@@ -77,6 +77,22 @@ describe('go test -json -bench (test2json events)', () => {
   });
 });
 
+describe('a benchmark that writes to stdout while it runs', () => {
+  it.each([
+    ['stdout-between.txt', 5],
+    ['test2json-stdout-between.json', 8],
+  ])('reads %s: the numbers printed on their own line after the log output belong to the name printed before it', async (file, line) => {
+    const data = parsed(await readTool(`go-bench/${file}`));
+    const build = data.series.filter((s) => s.labels.benchmark === 'BenchmarkBuild');
+    expect(build.map((s) => [s.metric, s.labels.gomaxprocs, s.samples?.samples, s.line])).toEqual([
+      ['ns/op', '8', [95123456], line],
+      ['B/op', '8', [1048576], line],
+      ['allocs/op', '8', [2048], line],
+    ]);
+    expect(data.problems).toEqual([]);
+  });
+});
+
 describe('go test -bench output pasted into a Markdown page under headings', () => {
   it('reads each heading\'s output as its own series, labelled with the section, never pooled', async () => {
     const data = parsed(await readTool('go-bench/before-after.md'));

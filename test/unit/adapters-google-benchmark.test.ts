@@ -33,6 +33,27 @@ describe('Google Benchmark JSON', () => {
     expect(data.excludedRows).toBe(1);
   });
 
+  it('reports a benchmark skipped with a message (SkipWithMessage) instead of reading its 0 ns as a time, and counts it as no failure', async () => {
+    const data = parsed(await readTool('google-benchmark/skipped.json'));
+    expect(described(data)).toEqual(['real_time{benchmark=BM_SumScalar/1024} ns lower', 'cpu_time{benchmark=BM_SumScalar/1024} ns lower']);
+    expect(data.problems).toEqual([{ line: 17, reason: 'benchmark BM_SumAvx512/1024 was skipped: AVX-512 not supported on this CPU' }]);
+    expect(data.excludedRows).toBe(0);
+  });
+
+  it('reads a file whose writer printed NaN and Infinity (a 0/0 cv, a rate over 0 ns), and says which value it left out', async () => {
+    const data = parsed(await readTool('google-benchmark/non-finite.json'));
+    expect(data.adapter).toBe('google-benchmark');
+    expect(described(data)).toEqual([
+      'real_time{benchmark=BM_Push/repeats:2} ns lower',
+      'cpu_time{benchmark=BM_Push/repeats:2} ns lower',
+      'Drops{benchmark=BM_Push/repeats:2}  none',
+      'items_per_second{benchmark=BM_Push/repeats:2} items/s higher',
+    ]);
+    expect(one(data, 'real_time').samples).toEqual([0.25, 0.275]);
+    expect(one(data, 'items_per_second').samples).toEqual([3.2e9]);
+    expect(data.problems).toEqual([{ line: 17, reason: 'benchmark BM_Push/repeats:2: items_per_second is Infinity in the file, no number; left out' }]);
+  });
+
   it('reads mean, median and stddev aggregates as a summary when only aggregates were reported', async () => {
     const data = parsed(await readTool('google-benchmark/aggregates-only.json'));
     expect(described(data)).toEqual(['real_time{benchmark=BM_Sort/4096} ms lower', 'cpu_time{benchmark=BM_Sort/4096} ms lower']);
@@ -67,6 +88,20 @@ describe('Google Benchmark CSV', () => {
     expect(data.problems).toEqual([{ line: 5, reason: 'benchmark BM_Broken reported an error: out of memory' }]);
   });
 
+  it('reports a CSV row skipped with a message (empty times, error_occurred false) with its line and reason', () => {
+    const text = [
+      'name,iterations,real_time,cpu_time,time_unit,bytes_per_second,items_per_second,label,error_occurred,error_message',
+      '"BM_SumAvx512/1024",,,,,,,,false,"AVX-512 not supported on this CPU"',
+      '"BM_SumScalar/1024",983040,712.451,711.014,ns,,,,,',
+    ].join('\n');
+    const data = parsed(googleBenchmark.parse({ path: 'results.csv', type: 'csv', text }));
+    expect(data.series.map((s) => [s.metric, s.labels.benchmark, s.samples?.samples])).toEqual([
+      ['real_time', 'BM_SumScalar/1024', [712.451]],
+      ['cpu_time', 'BM_SumScalar/1024', [711.014]],
+    ]);
+    expect(data.problems).toEqual([{ line: 2, reason: 'benchmark BM_SumAvx512/1024 was skipped: AVX-512 not supported on this CPU' }]);
+  });
+
   it('reads an aggregates-only CSV after the context lines the console wrote before the header', async () => {
     const data = parsed(await readTool('google-benchmark/aggregates.csv'));
     expect(described(data)).toEqual(['real_time{benchmark=BM_Sort/64} ns lower', 'cpu_time{benchmark=BM_Sort/64} ns lower']);
@@ -97,6 +132,22 @@ describe('Google Benchmark console output', () => {
     expect(one(data, 'items_per_second').samples).toEqual([658200]);
     expect(one(data, 'real_time', { benchmark: 'BM_Decode/repeats:3' }).samples).toEqual([12.1, 12.5, 12.3]);
     expect(one(data, 'real_time', { benchmark: 'BM_Encode/64' }).line).toBe(9);
+  });
+
+  it('reports a benchmark the console printed as SKIPPED, with its line and message', () => {
+    const text = [
+      '-----------------------------------------------------------------',
+      'Benchmark                       Time             CPU   Iterations',
+      '-----------------------------------------------------------------',
+      "BM_SumAvx512/1024      SKIPPED: 'AVX-512 not supported on this CPU'",
+      'BM_SumScalar/1024                712 ns          711 ns       983040',
+    ].join('\n');
+    const data = parsed(googleBenchmark.parse({ path: 'results.txt', type: 'text', text }));
+    expect(data.series.map((s) => [s.metric, s.labels.benchmark, s.samples?.samples])).toEqual([
+      ['real_time', 'BM_SumScalar/1024', [712]],
+      ['cpu_time', 'BM_SumScalar/1024', [711]],
+    ]);
+    expect(data.problems).toEqual([{ line: 4, reason: 'benchmark BM_SumAvx512/1024 was skipped: AVX-512 not supported on this CPU' }]);
   });
 
   it('reports a benchmark that errored, with its line and message', async () => {
@@ -137,6 +188,24 @@ describe('Google Benchmark console output', () => {
       ['Frames', [16]],
       ['Rate', [1500]],
     ]);
+  });
+
+  it('reads a user counter printed per second (kIsRate) as a rate in /s, which way is better from its name', () => {
+    const text = [
+      '----------------------------------------------------------------------------------------',
+      'Benchmark                       Time             CPU   Iterations UserCounters...',
+      '----------------------------------------------------------------------------------------',
+      'BM_Decode/threads:4          1.25 us         4.98 us       140000 Frames=1.5k/s Errors=12/s Dropped=3',
+    ].join('\n');
+    const data = parsed(googleBenchmark.parse({ path: 'results.txt', type: 'text', text }));
+    expect(described(data)).toEqual([
+      'real_time{benchmark=BM_Decode/threads:4} µs lower',
+      'cpu_time{benchmark=BM_Decode/threads:4} µs lower',
+      'Frames{benchmark=BM_Decode/threads:4} /s higher',
+      'Errors{benchmark=BM_Decode/threads:4} /s lower',
+      'Dropped{benchmark=BM_Decode/threads:4}  none',
+    ]);
+    expect(one(data, 'Frames').samples).toEqual([1500]);
   });
 
   it('keeps the runs of several binaries in one log apart by their executable instead of pooling them as repetitions', async () => {

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { parsed } from '../helpers/series.js';
+import { commandTemplates } from '../../src/parse/adapters/hyperfine.js';
 import { built, described, one, readTool } from '../helpers/tools.js';
 
 describe('hyperfine JSON', () => {
-  it('reads time, user and system time in seconds and memory per command, with parameters as labels', async () => {
+  it('reads time, user and system time in seconds and memory per command, with parameters as labels and the command as written ({buffer})', async () => {
     const data = parsed(await readTool('hyperfine/parameter-scan.json'));
     expect(data.adapter).toBe('hyperfine');
     expect(described(data)).toEqual([
-      'time{command=sort -S 1M data.txt,buffer=1M} s lower',
-      'user_time{command=sort -S 1M data.txt,buffer=1M} s lower',
-      'system_time{command=sort -S 1M data.txt,buffer=1M} s lower',
-      'memory_usage{command=sort -S 1M data.txt,buffer=1M} B lower',
-      'time{command=sort -S 8M data.txt,buffer=8M} s lower',
-      'user_time{command=sort -S 8M data.txt,buffer=8M} s lower',
-      'system_time{command=sort -S 8M data.txt,buffer=8M} s lower',
-      'memory_usage{command=sort -S 8M data.txt,buffer=8M} B lower',
+      'time{command=sort -S {buffer} data.txt,buffer=1M} s lower',
+      'user_time{command=sort -S {buffer} data.txt,buffer=1M} s lower',
+      'system_time{command=sort -S {buffer} data.txt,buffer=1M} s lower',
+      'memory_usage{command=sort -S {buffer} data.txt,buffer=1M} B lower',
+      'time{command=sort -S {buffer} data.txt,buffer=8M} s lower',
+      'user_time{command=sort -S {buffer} data.txt,buffer=8M} s lower',
+      'system_time{command=sort -S {buffer} data.txt,buffer=8M} s lower',
+      'memory_usage{command=sort -S {buffer} data.txt,buffer=8M} B lower',
     ]);
   });
 
@@ -41,16 +42,16 @@ describe('hyperfine JSON', () => {
 });
 
 describe('hyperfine CSV and Markdown exports', () => {
-  it('reads --export-csv: a time summary in seconds per command, user and system time, and parameters as labels', async () => {
+  it('reads --export-csv: a time summary in seconds per command, user and system time, and parameters as labels beside the command as written', async () => {
     const data = parsed(await readTool('hyperfine/export.csv'));
     expect(data.adapter).toBe('hyperfine');
     expect(described(data)).toEqual([
-      'time{command=make -j 2,threads=2} s lower',
-      'user_time{command=make -j 2,threads=2} s lower',
-      'system_time{command=make -j 2,threads=2} s lower',
-      'time{command=make -j 4,threads=4} s lower',
-      'user_time{command=make -j 4,threads=4} s lower',
-      'system_time{command=make -j 4,threads=4} s lower',
+      'time{command=make -j {threads},threads=2} s lower',
+      'user_time{command=make -j {threads},threads=2} s lower',
+      'system_time{command=make -j {threads},threads=2} s lower',
+      'time{command=make -j {threads},threads=4} s lower',
+      'user_time{command=make -j {threads},threads=4} s lower',
+      'system_time{command=make -j {threads},threads=4} s lower',
     ]);
     expect(data.series[3]?.summary).toEqual({ mean: 7.25, sd: 0.5, median: 7.1, min: 6.75, max: 8 });
     expect(data.series[3]?.line).toBe(3);
@@ -76,5 +77,34 @@ describe('hyperfine CSV and Markdown exports', () => {
 
   it('leaves a table with columns of its own (p95, Max RSS) to the Markdown reader, which reads them all', async () => {
     expect(parsed(await readTool('hyperfine/own-table.md')).adapter).toBe('markdown');
+  });
+});
+
+describe('hyperfine parameter scans', () => {
+  const run = (command: string, parameters: Record<string, string>) => ({ command, parameters });
+
+  it('names every level of a scan by the one command written with {name}, so the levels are one benchmark swept', () => {
+    expect(commandTemplates([run('make -j 1', { threads: '1' }), run('make -j 16', { threads: '16' })])).toEqual(['make -j {threads}', 'make -j {threads}']);
+    expect(commandTemplates([run('gcc -O0 x.c', { opt: '0', cc: 'gcc' }), run('clang -O0 x.c', { opt: '0', cc: 'clang' }), run('gcc -O3 x.c', { opt: '3', cc: 'gcc' }), run('clang -O3 x.c', { opt: '3', cc: 'clang' })])).toEqual([
+      '{cc} -O{opt} x.c',
+      '{cc} -O{opt} x.c',
+      '{cc} -O{opt} x.c',
+      '{cc} -O{opt} x.c',
+    ]);
+  });
+
+  it('keeps two commands scanned over one parameter apart', () => {
+    expect(commandTemplates([run('./a 10', { n: '10' }), run('./b 10', { n: '10' }), run('./a 20', { n: '20' }), run('./b 20', { n: '20' })])).toEqual(['./a {n}', './b {n}', './a {n}', './b {n}']);
+  });
+
+  it('leaves the commands as they ran when a value cannot be put back unambiguously', () => {
+    // `-l 2` is in every command: put back in the first only, it would make that level another command.
+    expect(commandTemplates([run('make -j 2 -l 2', { threads: '2' }), run('make -j 8 -l 2', { threads: '8' })])).toBeUndefined();
+    // A value that is only part of a number (`0.1`, `10`) is not the parameter's.
+    expect(commandTemplates([run('sleep 0.1', { t: '1' }), run('sleep 0.2', { t: '2' })])).toBeUndefined();
+    expect(commandTemplates([run('./bench 10', { n: '1' }), run('./bench 20', { n: '2' })])).toBeUndefined();
+    // A single run, or one without parameters, has nothing to name.
+    expect(commandTemplates([run('make -j 2', { threads: '2' })])).toBeUndefined();
+    expect(commandTemplates([run('./a', {}), run('./b', {})])).toBeUndefined();
   });
 });

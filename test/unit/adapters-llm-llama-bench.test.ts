@@ -82,6 +82,20 @@ describe('llama-bench Markdown', () => {
     expect(parsed(outcome).problems).toEqual([{ line: 7, reason: '"t/s" of tg128 is "failed", not a number; row skipped' }]);
   });
 
+  it('reads the rows of a console log table on past the program lines stderr put between them (Repacked 225 tensors)', async () => {
+    const outcome = await readFixture('llama-bench/repacked-run.log');
+    const series = built(outcome);
+    expect(series.map((s) => `${s.labels.test}: ${s.stats.mean} ± ${s.stats.sd} (line ${s.line})`)).toEqual(['pp512: 61.35 ± 0.82 (line 6)', 'tg128: 9.87 ± 0.04 (line 7)', 'tg256: 9.61 ± 0.03 (line 9)']);
+    expect(parsed(outcome).problems).toEqual([]);
+  });
+
+  it('ends a console log table at a blank line: a later table of its width is a table of its own', () => {
+    const text = ['| model | test | t/s |', '|---|---|---|', 'load ok', '| llama 7B | pp512 | 100 ± 1 |', '', '| not | a | row |'].join('\n');
+    const outcome = llamaBenchAdapter.parse({ path: 'run.log', type: 'text', text });
+    expect(built(outcome).map((s) => [s.labels.test, s.stats.mean, s.line])).toEqual([['pp512', 100, 4]]);
+    expect(parsed(outcome).problems).toEqual([]);
+  });
+
   it('leaves a Markdown document with other tables beside the llama-bench one to the Markdown reader', () => {
     const text = '| model | test | t/s |\n|---|---|---|\n| llama 7B | pp512 | 100 ± 1 |\n\n| metric | value |\n|---|---|\n| ttft_ms | 12 |\n';
     expect(llamaBenchAdapter.detect({ path: 'notes.md', type: 'markdown', text })).toBe(false);

@@ -159,6 +159,18 @@ describe('SGLang bench_serving results (--output-file, one result a line)', () =
   });
 });
 
+describe('vLLM --metric-percentiles', () => {
+  it('reads p0 and p100 as the fastest and slowest request of the latency, not as metrics of their own', () => {
+    const doc = {
+      backend: 'vllm', model_id: 'Qwen/Qwen2.5-7B-Instruct', request_rate: 'inf', completed: 200, request_throughput: 12.5, output_throughput: 1600,
+      mean_ttft_ms: 120.5, median_ttft_ms: 118, std_ttft_ms: 9.5, p0_ttft_ms: 95.25, p50_ttft_ms: 118, p99_ttft_ms: 151.75, p100_ttft_ms: 163.5,
+    };
+    const series = parsed(vllmAdapter.parse({ path: 'run.json', type: 'json', text: JSON.stringify(doc), json: doc })).series;
+    expect(series.map((s) => s.metric)).toEqual(['request_throughput', 'output_throughput', 'completed', 'ttft_ms']);
+    expect(series.find((s) => s.metric === 'ttft_ms')?.summary).toEqual({ n: 200, mean: 120.5, median: 118, sd: 9.5, min: 95.25, max: 163.5, percentiles: { 50: 118, 99: 151.75 } });
+  });
+});
+
 describe('vLLM workload settings', () => {
   it('labels a run with its workload (dataset, input and output lengths from --metadata), so 4× longer prompts are another benchmark', () => {
     const doc = {

@@ -59,4 +59,12 @@ describe('pytest-benchmark names', () => {
       'time{benchmark=test_load} s lower',
     ]);
   });
+
+  it('labels a parameter JSON could not hold by its repr without the memory address, so its id is the same every run', async () => {
+    const data = parsed(await readTool('pytest-benchmark/unserializable-params.json'));
+    expect(described(data)).toEqual([
+      'time{benchmark=test_sort[bubble_sort],impl=<function bubble_sort>,n=256} s lower',
+      'time{benchmark=test_sort[merge_sort],impl=<function merge_sort>,n=256} s lower',
+    ]);
+  });
 });

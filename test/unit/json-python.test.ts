@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonAllowingPython, withoutPythonFloats } from '../../src/parse/json-python.js';
+import { parseJsonAllowingPython, quoteNonFinite, withoutPythonFloats } from '../../src/parse/json-python.js';
 import { parseJsonText } from '../../src/parse/json.js';
 
 describe("Python's Infinity for an unbounded setting", () => {
@@ -19,5 +19,16 @@ describe("Python's Infinity for an unbounded setting", () => {
 
   it('leaves a file JSON.parse reads to JSON.parse (the word in a string is never touched)', () => {
     expect(parseJsonAllowingPython('{"request_rate": "Infinity"}')).toEqual({ request_rate: 'Infinity' });
+  });
+});
+
+describe('NaN and Infinity values for the tool adapters', () => {
+  it('writes each bare NaN, Infinity and -Infinity value as a string, and leaves the words inside strings and names alone', () => {
+    const text = '{"note": "NaN Infinity", "cv": NaN, "rate": Infinity, "low": -Infinity, "list": [NaN, 1], "NaNs": 2, "Infinityx": 3}';
+    expect(JSON.parse(quoteNonFinite(text) as string)).toEqual({ note: 'NaN Infinity', cv: 'NaN', rate: 'Infinity', low: '-Infinity', list: ['NaN', 1], NaNs: 2, Infinityx: 3 });
+  });
+
+  it('changes nothing in a text without such a value', () => {
+    expect(quoteNonFinite('{"note": "NaN", "v": 1}')).toBeUndefined();
   });
 });

@@ -49,6 +49,21 @@ export function benchmarkNameFromPath(path: string): string {
   return parts.length > 0 ? parts.join('/') : file.replace(/\.json$/i, '');
 }
 
+/**
+ * Below `target/criterion/<benchmark>/`, every result file sits in a folder
+ * naming the run it holds: `new/` (the latest), `base/`, `change/`, or a
+ * baseline saved with `--save-baseline main` (`main/`). Only inside such a
+ * tree is another folder known to be a saved baseline, not a benchmark.
+ */
+function isNamedBaseline(path: string): boolean {
+  const segments = path.split('/');
+  const file = (segments.pop() ?? '').toLowerCase();
+  if (!/^(estimates|sample|benchmark|tukey)\.json$/.test(file)) return false;
+  const root = segments.map((s) => s.toLowerCase()).lastIndexOf('criterion');
+  // `criterion/<benchmark…>/<baseline>/`: at least one benchmark folder between the root and the baseline's.
+  return root >= 0 && segments.length - root >= 3;
+}
+
 function folderOf(path: string): string | undefined {
   const segments = path.split('/');
   segments.pop();
@@ -81,6 +96,9 @@ export const criterion: ToolAdapter = {
     const json = input.json;
     const folder = folderOf(input.path);
     if (folder === 'base') return skipped("criterion: the previous run (base/); the current one is in new/");
+    if (folder !== undefined && folder !== 'new' && folder !== 'change' && isNamedBaseline(input.path)) {
+      return skipped(`criterion: the run saved as baseline ${folder} (--save-baseline ${folder}); the current one is in new/`);
+    }
     // Each row holds a sample's total time and its iteration count, the same as sample.json, which is read instead.
     if (input.type === 'csv') return skipped('criterion: raw.csv holds the samples of sample.json in the same folder, which is read instead');
     if (isDescription(json)) return skipped('criterion: benchmark description (names only); its times are in estimates.json and sample.json');

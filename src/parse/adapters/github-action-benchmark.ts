@@ -3,7 +3,7 @@ import type { Direction, RawSeries } from '../../model/series.js';
 import { scanJson } from '../json-scan.js';
 import { failed } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { AdapterResult, accumulate, isObject, lineOf, numberOf, type JsonObject } from './util.js';
+import { AdapterResult, accumulate, isObject, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
 
 const BENCH_KEYS = new Set(['name', 'unit', 'value', 'range', 'extra']);
 const DATA_JS_PREFIX = /^\s*window\.BENCHMARK_DATA\s*=\s*/;
@@ -155,7 +155,7 @@ function entryBenches(benches: readonly JsonObject[]): Bench[] {
  * is one series with a sample per repeat.
  */
 function entrySeries(benches: readonly JsonObject[], suite: string, tool: string): RawSeries[] {
-  const all = entryBenches(benches);
+  const { rest: all, summaries } = tool === 'googlecpp' ? googleAggregates(entryBenches(benches), suite) : { rest: entryBenches(benches), summaries: [] };
   const units = new Map<string, Set<string>>();
   for (const b of all) {
     const seen = units.get(b.name) ?? new Set<string>();
@@ -174,7 +174,69 @@ function entrySeries(benches: readonly JsonObject[], suite: string, tool: string
     if (b.procs !== undefined) labels.gomaxprocs = b.procs;
     byKey.set(key, seriesOf({ ...b.bench, name: b.name, unit: b.unit, value: b.value }, labels, directionFor(tool, b.unit), undefined));
   }
-  return [...byKey.values()];
+  return [...byKey.values(), ...summaries];
+}
+
+/** The aggregate rows `--benchmark_repetitions` adds to a Google Benchmark run, stored by the action as benches `<run>_mean`, …. */
+const GOOGLE_AGGREGATE = /_(mean|median|stddev|cv)$/;
+/** `iterations: 5`: an aggregate row's iterations are the repetitions it summarises. */
+const ITERATIONS = /(?:^|\n)\s*iterations:\s*(\d+)\s*(?:\n|$)/;
+
+/**
+ * The action stores each row of a Google Benchmark file as a bench, so a run
+ * repeated with `--benchmark_repetitions` comes as `<run>_mean`, `_median`,
+ * `_stddev` and `_cv` beside (or, with `--benchmark_report_aggregates_only`,
+ * instead of) its repetitions. Those are one run's statistics, not four
+ * benchmarks: its stddev is no time to compare, and its cv a fraction stored
+ * under `ns/iter`. A run with its repetitions keeps them as samples; one
+ * without is a summary (mean, median, sd over the repetitions its
+ * `iterations:` names). Only a stem with a mean, median and stddev is read
+ * so: `BM_stat_mean` beside `BM_stat_max` stays two benchmarks.
+ */
+function googleAggregates(all: readonly Bench[], suite: string): { rest: Bench[]; summaries: RawSeries[] } {
+  const groups = new Map<string, Map<string, Bench>>();
+  for (const b of all) {
+    const m = GOOGLE_AGGREGATE.exec(b.name);
+    if (!m) continue;
+    const key = JSON.stringify([b.name.slice(0, m.index), b.procs ?? null]);
+    const group = groups.get(key) ?? new Map<string, Bench>();
+    group.set(m[1] as string, b);
+    groups.set(key, group);
+  }
+  for (const [key, group] of groups) if (!(group.has('mean') && group.has('median') && group.has('stddev'))) groups.delete(key);
+  if (groups.size === 0) return { rest: [...all], summaries: [] };
+  const keyOf = (name: string, b: Bench) => JSON.stringify([name, b.procs ?? null]);
+  const plain = new Set(all.map((b) => keyOf(b.name, b)));
+  const rest = all.filter((b) => {
+    const m = GOOGLE_AGGREGATE.exec(b.name);
+    return !(m && groups.has(keyOf(b.name.slice(0, m.index), b)));
+  });
+  const summaries: RawSeries[] = [];
+  for (const [key, group] of groups) {
+    if (plain.has(key)) continue;
+    const mean = group.get('mean') as Bench;
+    const [stem] = JSON.parse(key) as [string];
+    const median = group.get('median') as Bench;
+    const stddev = group.get('stddev') as Bench;
+    const iterations = typeof mean.bench.extra === 'string' ? ITERATIONS.exec(mean.bench.extra)?.[1] : undefined;
+    const labels: Record<string, string> = { suite };
+    if (mean.procs !== undefined) labels.gomaxprocs = mean.procs;
+    const s: RawSeries = {
+      metric: stem,
+      labels,
+      summary: summaryOf({
+        n: iterations === undefined ? undefined : Number(iterations),
+        mean: mean.value,
+        median: median.unit === mean.unit ? median.value : undefined,
+        sd: stddev.unit === mean.unit ? stddev.value : undefined,
+      }),
+    };
+    if (mean.unit !== '') s.unitHint = canonicalUnit(mean.unit);
+    const direction = directionFor('googlecpp', mean.unit);
+    if (direction) s.directionHint = direction;
+    summaries.push(s);
+  }
+  return { rest, summaries };
 }
 
 interface DataJs {

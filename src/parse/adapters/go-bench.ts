@@ -12,6 +12,10 @@ import { AdapterResult, isObject } from './util.js';
  */
 const BENCH_LINE = /^(Benchmark\S*?)(?:-(\d+))?\s+(\d+)((?:\s+[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s+\S+)+)\s*$/i;
 const HEADER = /^(pkg|goos|goarch|cpu):\s*(.*)$/;
+/** A result line's name as Go prints it, padded and then a tab, with something else after it. */
+const INTERRUPTED = /^(Benchmark\S*) *\t\s*\S/i;
+/** The rest of a result line on a line of its own: iterations, then value/unit pairs. */
+const RESULT_ONLY = /^\d+(?:\s+[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s+\S+)+$/i;
 
 /** Go's own units and which way is better; `MB/s` (from b.SetBytes) is throughput. */
 const KNOWN: Record<string, Direction> = {
@@ -41,7 +45,13 @@ function pairsOf(rest: string): [number, string][] {
 
 /** True when the text holds at least one benchmark result line. */
 function hasBenchLine(text: string): boolean {
-  for (const line of text.split(/\r?\n/, 2000)) if (BENCH_LINE.test(line.trim())) return true;
+  let started = false;
+  for (const raw of text.split(/\r?\n/, 2000)) {
+    const line = raw.trim();
+    if (BENCH_LINE.test(line) || (started && RESULT_ONLY.test(line))) return true;
+    // A name printed before the benchmark's own output, its numbers on a later line.
+    if (INTERRUPTED.test(line)) started = true;
+  }
   return false;
 }
 
@@ -141,6 +151,8 @@ function parseLines(lines: readonly string[], fileLine: (index: number) => numbe
   const result = new AdapterResult('go-bench');
   const results: ResultLine[] = [];
   let pkg: string | undefined;
+  /** A result line's name, printed, then something else the benchmark wrote before its numbers. */
+  let interrupted: { index: number; name: string } | undefined;
   for (const [i, raw] of lines.entries()) {
     const line = raw.trim();
     const header = HEADER.exec(line);
@@ -153,11 +165,23 @@ function parseLines(lines: readonly string[], fileLine: (index: number) => numbe
       result.problems.add(fileLine(i), `${failure[1] as string} failed (--- FAIL)`);
       continue;
     }
-    if (!/^Benchmark/i.test(line)) continue;
+    if (!/^Benchmark/i.test(line)) {
+      // The numbers of a result line whose name was printed before the benchmark wrote to stdout
+      // (`BenchmarkB-8   \tsetup done`, then `  100000\t  10400 ns/op`): the line Go meant.
+      const joined = interrupted && RESULT_ONLY.test(line) ? BENCH_LINE.exec(`${interrupted.name}\t${line}`) : null;
+      if (joined && interrupted) results.push({ index: interrupted.index, name: joined[1] as string, procs: joined[2], pkg, rest: joined[4] as string });
+      if (joined) interrupted = undefined;
+      continue;
+    }
+    interrupted = undefined;
     const match = BENCH_LINE.exec(line);
     if (!match) {
       // A name alone is printed before a benchmark's own log output; only a failure there is news.
       if (/\bFAIL\b|panic/i.test(line)) result.problems.add(fileLine(i), `benchmark line without results: ${line.slice(0, 120)}`);
+      else {
+        const started = INTERRUPTED.exec(line);
+        if (started) interrupted = { index: i, name: started[1] as string };
+      }
       continue;
     }
     results.push({ index: i, name: match[1] as string, procs: match[2], pkg, rest: match[4] as string });

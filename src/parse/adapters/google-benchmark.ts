@@ -8,7 +8,7 @@ import { AdapterResult, accumulate, csvRecords, isObject, lineOf, numberOf, summ
 const DESCRIPTIVE = new Set([
   'name', 'family_index', 'per_family_instance_index', 'run_name', 'run_type', 'repetitions', 'repetition_index',
   'threads', 'iterations', 'real_time', 'cpu_time', 'time_unit', 'aggregate_name', 'aggregate_unit', 'error_occurred',
-  'error_message', 'label', 'executable',
+  'error_message', 'label', 'executable', 'skipped', 'skip_message',
 ]);
 
 /** Before v1.5 aggregates were only told apart by a name suffix: `BM_x/8_mean`. */
@@ -27,12 +27,25 @@ function isComplexityRow(row: unknown): boolean {
 }
 
 function isGoogleRow(row: unknown): row is JsonObject {
-  return isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row) && !isObject(row.stats);
+  return isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row || 'skipped' in row) && !isObject(row.stats);
+}
+
+/**
+ * The user counters a console row printed as a rate (`Frames=1.001k/s`, a
+ * `kIsRate` counter): the JSON gives only the number, the console its `/s`.
+ * A symbol, so the counters read from the row never include it.
+ */
+const RATES = Symbol('rates');
+
+function ratesOf(row: JsonObject): readonly string[] {
+  return (row as { [RATES]?: string[] })[RATES] ?? [];
 }
 
 interface Run {
   name: string;
   unit: string;
+  /** Counters printed per second in any of its rows. */
+  rates: Set<string>;
   line: number | undefined;
   iterations: JsonObject[];
   aggregates: Map<string, JsonObject>;
@@ -52,6 +65,14 @@ function runNameOf(row: JsonObject, aggregate: string | undefined): string {
   if (typeof row.run_name === 'string') return row.run_name;
   const name = row.name as string;
   return aggregate && AGGREGATE_SUFFIX.test(name) ? name.replace(AGGREGATE_SUFFIX, '') : name;
+}
+
+/**
+ * Values the JSON wrote as `NaN` or `±Infinity` (read as those strings, see
+ * quoteNonFinite): a rate over a time of 0, a cv of 0/0. No number: said and left out.
+ */
+function nonFiniteOf(row: JsonObject): [string, string][] {
+  return Object.entries(row).filter((e): e is [string, string] => (e[0] === 'real_time' || e[0] === 'cpu_time' || !DESCRIPTIVE.has(e[0])) && (e[1] === 'NaN' || e[1] === 'Infinity' || e[1] === '-Infinity'));
 }
 
 /** Metrics of one row: both times in the run's unit, then user counters (`items_per_second`, …). */
@@ -128,23 +149,35 @@ function readRows(rows: readonly unknown[], lineOfRow: (row: JsonObject, index: 
       result.problems.add(line, `benchmark ${row.name as string} reported an error${message}`);
       continue;
     }
+    // `state.SkipWithMessage` (v1.8): the row still says 0 iterations in 0 ns, which is no time. Not a failure:
+    // said, not counted among the rows the tool marked failed.
+    if (row.skipped === true) {
+      const message = typeof row.skip_message === 'string' && row.skip_message !== '' ? `: ${row.skip_message}` : '';
+      result.problems.add(line, `benchmark ${row.name as string} was skipped${message}`);
+      continue;
+    }
     const aggregate = aggregateName(row, plainNames);
     const name = runNameOf(row, aggregate);
     const executable = typeof row.executable === 'string' ? row.executable : undefined;
     const key = executable === undefined ? name : JSON.stringify([executable, name]);
     let run = runs.get(key);
     if (!run) {
-      run = { name, unit: canonicalUnit(typeof row.time_unit === 'string' ? row.time_unit : 'ns'), line, iterations: [], aggregates: new Map() };
+      run = { name, unit: canonicalUnit(typeof row.time_unit === 'string' ? row.time_unit : 'ns'), rates: new Set(), line, iterations: [], aggregates: new Map() };
       if (executable !== undefined) run.executable = executable;
       runs.set(key, run);
     }
+    for (const key of ratesOf(row)) run.rates.add(key);
     if (aggregate) run.aggregates.set(aggregate, row);
     else run.iterations.push(row);
   }
   for (const run of runs.values()) {
     const labels: Record<string, string> = run.executable === undefined ? { benchmark: run.name } : { benchmark: run.name, executable: run.executable };
-    const unitOf = (metric: string) => (metric === 'real_time' || metric === 'cpu_time' ? run.unit : undefined);
+    const unitOf = (metric: string) => (metric === 'real_time' || metric === 'cpu_time' ? run.unit : run.rates.has(metric) ? '/s' : undefined);
     const withLine = (s: RawSeries): RawSeries => (run.line === undefined ? s : { ...s, line: run.line });
+    const used: JsonObject[] = run.iterations.length > 0 ? run.iterations : ['mean', 'median', 'stddev'].map((a) => run.aggregates.get(a)).filter((r): r is JsonObject => r !== undefined);
+    const unreadable = new Map<string, string>();
+    for (const row of used) for (const [key, value] of nonFiniteOf(row)) if (!unreadable.has(key)) unreadable.set(key, value);
+    for (const [key, value] of unreadable) result.problems.add(run.line, `benchmark ${run.name}: ${key} is ${value} in the file, no number; left out`);
     if (run.iterations.length > 0) {
       const values = new Map<string, number[]>();
       for (const row of run.iterations) for (const [metric, v] of measuresOf(row)) values.set(metric, [...(values.get(metric) ?? []), v]);
@@ -207,6 +240,11 @@ function parseCsvOutput(text: string): ParseOutcome {
       else if (key === 'error_occurred') row[key] = text === 'true';
       else if (numberOf(text) !== undefined) row[key] = numberOf(text) as number;
     }
+    // A row skipped with a message is written `name,,,…,false,"message"`: no error, and no times either.
+    if (row.error_occurred === false && typeof row.error_message === 'string' && row.real_time === undefined) {
+      row.skipped = true;
+      row.skip_message = row.error_message;
+    }
     rows.push(row);
     lines.push(line);
   }
@@ -234,9 +272,12 @@ const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:e[-+]?\d+)?`;
 // A templated name may hold spaces (`BM_Push<std::deque<int>, 4>/64`): the name is what precedes the two times.
 const CONSOLE_ROW = new RegExp(String.raw`^(\S(?:.*\S)?)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(\d+)((?:\s.*)?)$`);
 const CONSOLE_ERROR = /^(\S(?:.*\S)?)\s+ERROR OCCURRED:\s*'?(.*?)'?\s*$/;
+const CONSOLE_SKIPPED = /^(\S(?:.*\S)?)\s+SKIPPED:\s*'?(.*?)'?\s*$/;
 const RUNNING = /^Running\s+(\S+)\s*$/;
 const PREFIX: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, m: 1e-3, u: 1e-6, µ: 1e-6, n: 1e-9, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
-const COUNTER = /^([^=\s]+)=(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)(Ki|Mi|Gi|Ti|[kMGTPmuµn])?(?:B\/s|\/s|B)?$/;
+const COUNTER = /^([^=\s]+)=(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)(Ki|Mi|Gi|Ti|[kMGTPmuµn])?(B\/s|\/s|B)?$/;
+/** Counters whose name already says they are per second, and so are read with the unit inferred from it. */
+const NAMED_RATES = new Set(['bytes_per_second', 'items_per_second']);
 
 function parseConsoleOutput(text: string): ParseOutcome {
   const lines = text.split(/\r?\n/);
@@ -263,10 +304,15 @@ function parseConsoleOutput(text: string): ParseOutcome {
     }
     if (!inTable) continue;
     const error = CONSOLE_ERROR.exec(line);
-    const match = error ? null : CONSOLE_ROW.exec(line);
+    const skip = error ? null : CONSOLE_SKIPPED.exec(line);
+    const match = error || skip ? null : CONSOLE_ROW.exec(line);
     // `_cv` aggregates print percentages: the aggregates read are the mean, median and stddev.
-    if ((!error && !match) || match?.[3] === '%') continue;
-    const row: JsonObject = error ? { name: error[1] as string, error_occurred: true, error_message: error[2] as string } : consoleRow(match as RegExpExecArray, counterColumns);
+    if ((!error && !skip && !match) || match?.[3] === '%') continue;
+    const row: JsonObject = error
+      ? { name: error[1] as string, error_occurred: true, error_message: error[2] as string }
+      : skip
+        ? { name: skip[1] as string, skipped: true, skip_message: skip[2] as string }
+        : consoleRow(match as RegExpExecArray, counterColumns);
     if (several && executable !== undefined) row.executable = executable;
     rows.push(row);
     rowLines.push(i + 1);
@@ -285,7 +331,8 @@ function consoleRow(match: RegExpExecArray, counterColumns: readonly string[]): 
   for (const [k, token] of tokens.entries()) {
     const counter = COUNTER.exec(tabular ? `${counterColumns[k]}=${token}` : token);
     if (!counter) continue;
-    const [, key, value, prefix = ''] = counter;
+    const [, key, value, prefix = '', suffix] = counter;
+    if (suffix === '/s' && !NAMED_RATES.has(key as string)) ((row as { [RATES]?: string[] })[RATES] ??= []).push(key as string);
     // Before v1.8 the console printed bytes_per_second in powers of 1024 with plain k/M/G (`11.5877G/s`); later ones write `Gi`.
     const binary = key === 'bytes_per_second' && /^[kMGT]$/.test(prefix) ? 1024 ** ('kMGT'.indexOf(prefix) + 1) : undefined;
     row[key as string] = Number(value) * (binary ?? (PREFIX[prefix] as number));

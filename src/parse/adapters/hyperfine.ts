@@ -29,6 +29,37 @@ function labelsOf(row: JsonObject): Record<string, string> {
 }
 
 /**
+ * The command of a `--parameter-scan`/`--parameter-list` run as it was
+ * written, each value put back as `{name}`: `make -j {threads}`, not
+ * `make -j 2` and `make -j 8`. The command names the benchmark, so the
+ * values written into it would make every level another benchmark and the
+ * sweep nothing to compare. A value is put back only where it stands whole
+ * (not the `1` of `10`), and only when every row then gives back one of a
+ * few commands, each with every level once; otherwise (`-l 2` also in the
+ * command, a value inside another word) the commands stay as they ran.
+ */
+export function commandTemplates(rows: readonly { command: string; parameters: Record<string, string> }[]): string[] | undefined {
+  const params = rows.map((r) => Object.entries(r.parameters).filter(([, v]) => v !== ''));
+  if (rows.length < 2 || params.some((p) => p.length === 0)) return undefined;
+  const templates = rows.map((row, i) => {
+    let command = row.command;
+    // Longer values first, so `16` is put back before the `1` it holds.
+    for (const [name, value] of [...(params[i] as [string, string][])].sort((a, b) => b[1].length - a[1].length)) {
+      const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const before = /^[\p{L}\p{N}]/u.test(value) ? (/^\p{N}/u.test(value) ? '(?<![\\p{N}.])' : '(?<![\\p{L}\\p{N}])') : '';
+      const after = /[\p{L}\p{N}]$/u.test(value) ? (/\p{N}$/u.test(value) ? '(?![\\p{N}]|\\.\\p{N})' : '(?![\\p{L}\\p{N}])') : '';
+      command = command.replace(new RegExp(`${before}${escaped}${after}`, 'gu'), () => `{${name}}`);
+    }
+    return command;
+  });
+  const levels = new Set(params.map((p) => JSON.stringify(p)));
+  const distinct = new Set(templates);
+  const pairs = new Set(templates.map((t, i) => JSON.stringify([t, params[i]])));
+  if (templates.some((t, i) => t === rows[i]?.command) || distinct.size * levels.size !== rows.length || pairs.size !== rows.length) return undefined;
+  return templates;
+}
+
+/**
  * hyperfine's `--export-json` file: per command a `time` series in seconds
  * from the `times` of every run (else the mean ± stddev summary), the mean
  * `user_time`/`system_time`, and `memory_usage` when recorded. Runs that
@@ -43,12 +74,16 @@ function parseJsonExport(input: AdapterInput): ParseOutcome {
   const rows = resultsOf(input.json);
   if (!rows) return failed('hyperfine: no "results" list');
   const result = new AdapterResult('hyperfine');
+  const commandRows = rows.filter(isCommandRow);
+  const parameters = (row: JsonObject) => (isObject(row.parameters) ? Object.fromEntries(Object.entries(row.parameters).map(([k, v]) => [k, labelText(v)])) : {});
+  const templates = commandTemplates(commandRows.map((row) => ({ command: row.command as string, parameters: parameters(row) })));
   for (const [i, row] of rows.entries()) {
     if (!isCommandRow(row)) {
       result.problems.add(undefined, `result #${i + 1}: no command or mean, skipped`);
       continue;
     }
     const labels = labelsOf(row);
+    if (templates) labels.command = templates[commandRows.indexOf(row)] as string;
     const line = lineOf(input.text, JSON.stringify(row.command));
     const at = <T extends RawSeries>(s: T): T => (line === undefined ? s : { ...s, line });
     const times = numbers(row.times) ?? [];
@@ -102,9 +137,14 @@ function parseCsvExport(text: string): ParseOutcome {
     return failed(`could not be read as hyperfine CSV: ${(err as Error).message}`);
   }
   const result = new AdapterResult('hyperfine');
-  for (const { record, line } of records) {
+  const parameters = (record: Record<string, string>) =>
+    Object.fromEntries(Object.entries(record).filter(([column]) => column.startsWith('parameter_')).map(([column, v]) => [column.slice('parameter_'.length), v]));
+  const usable = records.filter(({ record }) => (record.command ?? '').trim() !== '' && numberOf(record.mean) !== undefined);
+  const templates = commandTemplates(usable.map(({ record }) => ({ command: record.command as string, parameters: parameters(record) })));
+  for (const entry of records) {
+    const { record, line } = entry;
     result.rows += 1;
-    const command = record.command ?? '';
+    const command = templates?.[usable.indexOf(entry)] ?? record.command ?? '';
     const mean = numberOf(record.mean);
     if (command.trim() === '' || mean === undefined) {
       result.problems.add(line, command.trim() === '' ? 'no command; row skipped' : `command ${command}: mean is "${record.mean ?? ''}", not a number; row skipped`);

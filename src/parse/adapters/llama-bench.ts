@@ -1,5 +1,5 @@
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import { findTables } from '../markdown.js';
+import { DELIMITER_ROW, findTables, splitRow } from '../markdown.js';
 import { ProblemLog } from '../problems.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
@@ -192,6 +192,41 @@ function parseCsvText(text: string): ParseOutcome {
   return readRows(rows, new ProblemLog(), 'CSV', lines);
 }
 
+/**
+ * llama-bench tables as a console log holds them: stderr merged into stdout
+ * puts the program's own lines between a table's rows (ik_llama.cpp's
+ * `============ Repacked 337 tensors` after the delimiter row, a model's
+ * load messages), which end a Markdown table. Rows of the table's width that
+ * follow such lines, before a blank line or another table, are still its rows.
+ */
+function benchTables(text: string): ReturnType<typeof findTables> {
+  const tables = findTables(text, { inFences: true });
+  if (tables.length === 0) return tables;
+  const lines = text.split(/\r?\n/);
+  const headers = new Set(tables.map((t) => t.headerLine));
+  for (const table of tables) {
+    if (!isBenchTable(table.header)) continue;
+    const last = table.rows.length > 0 ? (table.rows[table.rows.length - 1]?.line as number) : table.headerLine + 1;
+    const pending: { cells: string[]; line: number }[] = [];
+    let interrupted = false;
+    for (let j = last; j < lines.length; j++) {
+      const line = lines[j] as string;
+      if (line.trim() === '' || headers.has(j + 1) || FENCE_LINE.test(line)) break;
+      if (!line.includes('|')) {
+        interrupted = true;
+        continue;
+      }
+      const cells = splitRow(line);
+      if (!interrupted || cells.length !== table.header.length || DELIMITER_ROW.test(line)) break;
+      pending.push({ cells, line: j + 1 });
+    }
+    table.rows.push(...pending);
+  }
+  return tables;
+}
+
+const FENCE_LINE = /^\s*(`{3,}|~{3,})/;
+
 /** A llama-bench Markdown table: `model`, `test` and `t/s` columns. */
 function isBenchTable(header: string[]): boolean {
   const names = header.map((h) => h.trim().toLowerCase());
@@ -201,7 +236,7 @@ function isBenchTable(header: string[]): boolean {
 function isMarkdown(text: string): boolean {
   if (!/\|[ \t]*t\/s[ \t]*\|/.test(text)) return false;
   // Console output is often pasted in a code block: its tables are read there too.
-  const tables = findTables(text, { inFences: true });
+  const tables = benchTables(text);
   // A document that also holds other tables is left to the Markdown reader, which reads them all.
   return tables.length > 0 && tables.every((t) => isBenchTable(t.header));
 }
@@ -213,7 +248,7 @@ function parseMarkdownText(text: string): ParseOutcome {
   const set = new SeriesSet(problems);
   let rows = 0;
   let used = 0;
-  const tables = findTables(text, { inFences: true });
+  const tables = benchTables(text);
   const testOf = (cells: readonly string[], at: number) => splitDepth((cells[at] ?? '').replace(/^(pp|tg)\s+(\d)/, '$1$2').replace(/\+(pp|tg)\s+(\d)/, '+$1$2').trim());
   const hasDepths = tables.some((t) => {
     const at = t.header.map((h) => h.trim().toLowerCase()).indexOf('test');

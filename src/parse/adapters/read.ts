@@ -6,6 +6,7 @@ import { failed, skipped, type ParseOutcome, type ParsedData } from '../types.js
 import { PROBLEMS_LISTED } from '../problems.js';
 import { duplicateProblems, readJsonDocument, refusedDocument, withProblems } from '../json.js';
 import type { DuplicateKey } from '../json-scan.js';
+import { quoteNonFinite } from '../json-python.js';
 import { LimitError } from '../limits.js';
 import { boundedLines } from '../lines.js';
 import type { FileType, Problem } from '../../model/report.js';
@@ -50,6 +51,20 @@ function tryJson(text: string): { value: unknown; problems: Problem[]; duplicate
 function duplicatesFor(adapter: ToolAdapter, json: { problems: Problem[]; duplicates: DuplicateKey[] }): Problem[] {
   const expected = adapter.expectedDuplicate;
   return expected ? duplicateProblems(json.duplicates.filter((d) => !expected(d))) : json.problems;
+}
+
+/**
+ * A tool's JSON that JSON.parse refused over a bare `NaN` or `Infinity`
+ * value (Google Benchmark writes a 0/0 cv so): the document with those values
+ * as strings, for the tool adapters only. The generic reader still refuses
+ * the file, with the line of the value.
+ */
+function tryNonFiniteJson(text: string): { value: unknown; problems: Problem[]; duplicates: DuplicateKey[] } | undefined {
+  const quoted = quoteNonFinite(text);
+  if (quoted === undefined) return undefined;
+  const doc = readJsonDocument(quoted);
+  if (doc === undefined || 'refusal' in doc) return undefined;
+  return { value: doc.value, problems: duplicateProblems(doc.duplicates), duplicates: doc.duplicates };
 }
 
 /** Complete lines of the head, so a detector never sees half a record. */
@@ -108,7 +123,7 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
       return { outcome: streams(adapter) ? await runLines(adapter, { ...input(file, file.type, headLines(head)), truncated: true }, file) : tooLarge(file, maxFileSize, adapter.name) };
     }
     const text = await readText();
-    const json = tryJson(text);
+    const json = tryJson(text) ?? tryNonFiniteJson(text);
     if (json && 'refusal' in json) return { outcome: json.refusal };
     return { outcome: run(adapter, input(file, file.type, text, json), json ? duplicatesFor(adapter, json) : []) };
   }
@@ -128,6 +143,12 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
         const doc = input(file, 'json', text, json);
         const adapter = detectAdapter(doc);
         return adapter ? { outcome: run(adapter, doc, duplicatesFor(adapter, json)) } : { text, json };
+      }
+      const lenient = tryNonFiniteJson(text);
+      if (lenient) {
+        const doc = input(file, 'json', text, lenient);
+        const adapter = detectAdapter(doc);
+        if (adapter) return { outcome: run(adapter, doc, duplicatesFor(adapter, lenient)) };
       }
       // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
       const lines = input(file, 'jsonl', text);

@@ -16,7 +16,8 @@ import { isObject, jsonLines, numberOf, parsedOutcome, summaryOf, type JsonObjec
  */
 
 /** `mean_ttft_ms`, `p99.9_itl_ms`: a statistic of one latency metric. */
-const LATENCY_STAT = /^(mean|median|std|p\d{1,2}(?:\.\d+)?)_(ttft|tpot|itl|e2el|e2e_latency)_ms$/;
+// `--metric-percentiles 0,50,100` writes `p0_…` and `p100_…` too: the fastest and slowest request.
+const LATENCY_STAT = /^(mean|median|std|p\d{1,3}(?:\.\d+)?)_(ttft|tpot|itl|e2el|e2e_latency)_ms$/;
 
 /** Run-wide values: unit and direction are the tool's definitions, not guesses from the name. */
 const SCALARS: Record<string, { unit: string; direction: Direction }> = {
@@ -86,7 +87,9 @@ function latencySummaries(doc: JsonObject, n: number | undefined): Map<string, P
     if (stat === 'mean') summary.mean = value;
     else if (stat === 'median') summary.median = value;
     else if (stat === 'std') summary.sd = value;
-    else (summary.percentiles ??= {})[percentileRank(stat)] = value;
+    else if (percentileRank(stat) === 0) summary.min = value;
+    else if (percentileRank(stat) === 100) summary.max = value;
+    else if (percentileRank(stat) < 100) (summary.percentiles ??= {})[percentileRank(stat)] = value;
     byMetric.set(metric, summary);
   }
   return byMetric;
