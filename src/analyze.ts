@@ -141,14 +141,19 @@ const pastCap = (): BuiltFile => ({ outcome: skipped(limitMessages.seriesPerRunP
  * the reason, so a run is not counted twice.
  */
 export function dropSuperseded(files: readonly { path: string }[], outcomes: ParseOutcome[]): void {
-  const replacedBy = new Map<string, string>();
+  const replacedBy = new Map<string, { by: string; adapter?: string }>();
   files.forEach((f, i) => {
     const outcome = outcomes[i];
-    if (outcome?.status === 'parsed') for (const p of outcome.supersedes ?? []) replacedBy.set(p, f.path);
+    if (outcome?.status !== 'parsed') return;
+    for (const p of outcome.supersedesExports ?? []) replacedBy.set(p, { by: f.path, adapter: outcome.adapter });
+    for (const p of outcome.supersedes ?? []) replacedBy.set(p, { by: f.path });
   });
   files.forEach((f, i) => {
-    const by = replacedBy.get(f.path);
-    if (by !== undefined && outcomes[i]?.status === 'parsed') outcomes[i] = { status: 'skipped', reason: `superseded by ${by}, which holds the same run's results` };
+    const replaced = replacedBy.get(f.path);
+    const outcome = outcomes[i];
+    if (replaced === undefined || outcome?.status !== 'parsed') return;
+    if (replaced.adapter !== undefined && outcome.adapter !== replaced.adapter) return;
+    outcomes[i] = { status: 'skipped', reason: `superseded by ${replaced.by}, which holds the same run's results` };
   });
 }
 

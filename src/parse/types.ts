@@ -18,6 +18,12 @@ export interface ParsedData {
    * the summary in `estimates.json` next to it), so one run is not counted twice.
    */
   supersedes?: string[];
+  /**
+   * The same tool's other exports of this run (hyperfine's `bench.md` beside
+   * `bench.json`): replaced as `supersedes` are, but only when the same
+   * adapter read them, since a user may give any file that name.
+   */
+  supersedesExports?: string[];
 }
 
 export interface NotParsed {

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { buildConfig } from '../../src/config.js';
+import { makeTempDir, removeDir, writeTree } from '../helpers/tmp.js';
 import { parsed } from '../helpers/series.js';
 import { commandTemplates } from '../../src/parse/adapters/hyperfine.js';
 import { built, described, one, readTool } from '../helpers/tools.js';
@@ -106,5 +109,69 @@ describe('hyperfine parameter scans', () => {
     // A single run, or one without parameters, has nothing to name.
     expect(commandTemplates([run('make -j 2', { threads: '2' })])).toBeUndefined();
     expect(commandTemplates([run('./a', {}), run('./b', {})])).toBeUndefined();
+  });
+});
+
+describe('hyperfine exports of one run side by side', () => {
+  const json = JSON.stringify({
+    results: [
+      { command: 'fd -e txt', mean: 0.0512, stddev: 0.0021, median: 0.0508, user: 0.031, system: 0.018, min: 0.0489, max: 0.0545, times: [0.0489, 0.0508, 0.0506, 0.0545] },
+      { command: "find . -name '*.txt'", mean: 0.1623, stddev: 0.0042, median: 0.1611, user: 0.071, system: 0.089, min: 0.158, max: 0.169, times: [0.158, 0.1611, 0.1611, 0.169] },
+    ],
+  });
+  const markdown = [
+    '| Command | Mean [ms] | Min [ms] | Max [ms] | Relative |',
+    '|:---|---:|---:|---:|---:|',
+    '| `fd -e txt` | 51.2 ± 2.1 | 48.9 | 54.5 | 1.00 |',
+    "| `find . -name '*.txt'` | 162.3 ± 4.2 | 158.0 | 169.0 | 3.17 ± 0.15 |",
+    '',
+  ].join('\n');
+  const csv = ['command,mean,stddev,median,user,system,min,max', 'fd -e txt,0.0512,0.0021,0.0508,0.031,0.018,0.0489,0.0545', ''].join('\n');
+  let dir: string;
+  beforeEach(() => {
+    dir = makeTempDir();
+  });
+  afterEach(() => removeDir(dir));
+
+  const analyzeTree = async (files: Record<string, string>) => {
+    writeTree(dir, files);
+    const config = buildConfig(() => '', { workspace: dir, defaultOutputDir: undefined });
+    return analyze(config, { now: () => new Date(0), elapsed: () => 0, narrative: { status: 'skipped', reason: 'test' } });
+  };
+
+  it('counts each command once: --export-json bench.json replaces --export-markdown bench.md and --export-csv bench.csv', async () => {
+    const report = await analyzeTree({ 'bench.json': json, 'bench.md': markdown, 'bench.csv': csv });
+    const status = Object.fromEntries(report.inventory.files.map((f) => [f.path, f.status === 'parsed' ? `parsed, ${f.series} series` : `${f.status}: ${f.reason}`]));
+    expect(status).toEqual({
+      'bench.csv': "skipped: superseded by bench.json, which holds the same run's results",
+      'bench.json': 'parsed, 6 series',
+      'bench.md': "skipped: superseded by bench.json, which holds the same run's results",
+    });
+    expect(report.series.filter((s) => s.metric === 'time').map((s) => s.labels.command)).toEqual(['fd -e txt', "find . -name '*.txt'"]);
+  });
+
+  it('lets the CSV export replace the Markdown one when there is no JSON', async () => {
+    const report = await analyzeTree({ 'bench.csv': csv, 'bench.md': markdown });
+    expect(report.inventory.files.map((f) => [f.path, f.status])).toEqual([
+      ['bench.csv', 'parsed'],
+      ['bench.md', 'skipped'],
+    ]);
+  });
+
+  it('keeps a page of the same name that is not a hyperfine export (another reader read it)', async () => {
+    const notes = ['# Notes', '', '| model | tokens/s |', '| --- | --- |', '| a | 41.5 |', '| b | 38.2 |', ''].join('\n');
+    const report = await analyzeTree({ 'bench.json': json, 'bench.md': notes });
+    expect(report.inventory.files.map((f) => [f.path, f.status, f.series])).toEqual([
+      ['bench.json', 'parsed', 6],
+      ['bench.md', 'parsed', 2],
+    ]);
+  });
+
+  it('keeps exports of other names: each file is its own run', async () => {
+    const report = await analyzeTree({ 'bench.json': json, 'bench-old.md': markdown });
+    expect(report.inventory.files.map((f) => [f.path, f.status])).toEqual([
+      ['bench-old.md', 'parsed'],
+      ['bench.json', 'parsed'],
+    ]);
   });
 });

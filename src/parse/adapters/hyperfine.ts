@@ -217,6 +217,22 @@ function parseMarkdownExport(text: string): ParseOutcome {
   return result.outcome('no readable hyperfine row in this Markdown table');
 }
 
+/** Export extensions, most complete first: the JSON holds every run's time, the CSV the statistics, the Markdown what the console showed. */
+const EXPORT_EXTENSIONS = ['.json', '.csv', '.md', '.markdown'];
+
+/**
+ * `hyperfine --export-json bench.json --export-markdown bench.md` writes one
+ * run twice: the less complete exports of the same name beside this one are
+ * replaced by it (when hyperfine's reader read them too), so each command is
+ * counted once.
+ */
+function withLessComplete(outcome: ParseOutcome, path: string): ParseOutcome {
+  const rank = EXPORT_EXTENSIONS.findIndex((ext) => path.toLowerCase().endsWith(ext));
+  if (outcome.status !== 'parsed' || rank < 0) return outcome;
+  const stem = path.slice(0, path.length - (EXPORT_EXTENSIONS[rank] as string).length);
+  return { ...outcome, supersedesExports: EXPORT_EXTENSIONS.slice(rank + 1).map((ext) => `${stem}${ext}`) };
+}
+
 /**
  * hyperfine's exports: `--export-json` (every run's time), `--export-csv`
  * and `--export-markdown` (summaries). Each command is a `time` series with
@@ -232,8 +248,8 @@ export const hyperfine: ToolAdapter = {
     return isJsonExport(input);
   },
   parse(input: AdapterInput): ParseOutcome {
-    if (input.type === 'csv') return isCsvExport(input.text) ? parseCsvExport(input.text) : skipped('not a hyperfine CSV export: the header must be command,mean,stddev,median,user,system,min,max');
+    if (input.type === 'csv') return withLessComplete(isCsvExport(input.text) ? parseCsvExport(input.text) : skipped('not a hyperfine CSV export: the header must be command,mean,stddev,median,user,system,min,max'), input.path);
     if (input.type === 'markdown') return isMarkdownExport(input.text) ? parseMarkdownExport(input.text) : skipped('not a hyperfine Markdown export: no table with Command and Mean [unit] columns');
-    return parseJsonExport(input);
+    return withLessComplete(parseJsonExport(input), input.path);
   },
 };
