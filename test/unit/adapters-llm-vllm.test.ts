@@ -3,7 +3,7 @@ import { vllmAdapter } from '../../src/parse/adapters/vllm.js';
 import { built, described, only, readFixture } from '../helpers/llm-adapters.js';
 import { notParsed, parsed } from '../helpers/series.js';
 
-const DETAILED_LABELS = '{backend=vllm,max_concurrency=8,model_id=Qwen/Qwen2.5-7B-Instruct,request_rate=4}';
+const DETAILED_LABELS = '{backend=vllm,endpoint_type=openai,max_concurrency=8,model_id=Qwen/Qwen2.5-7B-Instruct,request_rate=4}';
 
 describe('vLLM bench serve results', () => {
   it('reads a detailed `vllm bench serve` result into run-wide values and per-request latency samples', async () => {
@@ -180,6 +180,20 @@ describe('vLLM workload settings', () => {
     const series = parsed(vllmAdapter.parse({ path: 'run.json', type: 'json', text: JSON.stringify(doc), json: doc })).series;
     expect(series.find((s) => s.metric === 'output_throughput')?.labels).toEqual({
       model_id: 'meta-llama/Llama-3.2-3B', backend: 'vllm', request_rate: '10', dataset_name: 'random', input_len: '4000', output_len: '200',
+    });
+  });
+
+  it('labels a run with the configuration its --metadata pairs state (TP4 and TP8 are two benchmarks), but not with a version, a commit or a date', () => {
+    const doc = {
+      date: '20251001-101500', backend: 'openai-chat', model_id: '/models/Qwen/Qwen2.5-72B-Instruct', model_name: 'Qwen2.5-72B-Instruct', request_rate: 'inf',
+      env: 'TP8PP1', 'quant-type': 'w8a8', hardware: '910B3', 'enable-prefix-caching': false,
+      version: '0.9.1', vllm_commit: '3f2a9c1', git_branch: 'main', run_date: '2025-10-01', notes: 'after the driver update', build: 'a1b2c3d4e5',
+      completed: 32, request_throughput: 0.61, output_throughput: 90.02, mean_ttft_ms: 18210.5, median_ttft_ms: 17800, std_ttft_ms: 9000.25,
+    };
+    const series = parsed(vllmAdapter.parse({ path: 'run.json', type: 'json', text: JSON.stringify(doc), json: doc })).series;
+    expect(series.find((s) => s.metric === 'output_throughput')?.labels).toEqual({
+      model_id: '/models/Qwen/Qwen2.5-72B-Instruct', backend: 'openai-chat', request_rate: 'inf',
+      env: 'TP8PP1', 'quant-type': 'w8a8', hardware: '910B3', 'enable-prefix-caching': 'false',
     });
   });
 });

@@ -121,6 +121,20 @@ describe('the history baseline', () => {
     expect(baseline.info.createdAt).toBe('2025-10-01T00:00:00.000Z');
   });
 
+  it("does not take a vLLM run of another configuration (--metadata env=TP4PP1, then TP8PP1, under vLLM's default file name) for the run before", async () => {
+    const result = (date: string, env: string, throughput: number) =>
+      JSON.stringify({
+        date, backend: 'openai-chat', model_id: '/models/Qwen2.5-72B-Instruct', request_rate: 'inf', env,
+        completed: 32, request_throughput: throughput / 150, output_throughput: throughput, mean_ttft_ms: 18210.5, median_ttft_ms: 17800, std_ttft_ms: 9000.25,
+      });
+    expect(
+      await historyOf({
+        'results/openai-chat-infqps-Qwen2.5-72B-Instruct-20250929-090107.json': result('20250929-090107', 'TP4PP1', 63.13),
+        'results/openai-chat-infqps-Qwen2.5-72B-Instruct-20251001-101500.json': result('20251001-101500', 'TP8PP1', 90.02),
+      }),
+    ).toEqual({ reason: 'no benchmark in the tree has two or more timestamped runs (or a data.js with two commits)' });
+  });
+
   it('finds nothing when no benchmark was run twice', async () => {
     expect(await historyOf({ 'runs/20251002-151204/throughput.csv': throughputCsv({ a: [1, 2, 3] }), 'b.csv': throughputCsv({ b: [1] }) })).toEqual({
       reason: 'no benchmark in the tree has two or more timestamped runs (or a data.js with two commits)',

@@ -21,7 +21,7 @@ describe.skipIf(!present)('real LLM benchmark outputs (../shared/real-samples)',
     const outcome = await sample('vllm-bench-serving/learning_project__openai-chat-infqps-Qwen2.5-VL-72B-Instruct-20250929-090107.json');
     expect(parsed(outcome)).toMatchObject({ adapter: 'vllm', rows: 32, excludedRows: 0, problems: [] });
     const series = built(outcome);
-    const labels = '{backend=openai-chat,model_id=/home/llm_model/Qwen/Qwen2.5-VL-72B-Instruct,request_rate=inf}';
+    const labels = '{backend=openai-chat,enable-prefix-caching=true,env=TP4PP1,hardware=910B3,kind=vllm-ascend,model_id=/home/llm_model/Qwen/Qwen2.5-VL-72B-Instruct,quant-type=w8a8_dynamic_no_visual,request_rate=inf}';
     expect(described(series)).toEqual([
       `request_throughput${labels} [req/s, higher, samples]`,
       `output_throughput${labels} [tok/s, higher, samples]`,

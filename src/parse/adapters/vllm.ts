@@ -48,9 +48,8 @@ const SCALARS: Record<string, { unit: string; direction: Direction }> = {
  * Settings of the run: they split series rather than being measured. The
  * workload's shape (`dataset_name`, input and output lengths, written by the
  * bench or as `--metadata input_len=…`) is one of them: a run with prompts 4×
- * longer is another benchmark, not a 40% regression. Other text (hardware
- * names, free `--metadata` pairs) stays out of the labels: the result file's
- * name already tells such runs apart, and labels that come and go would change ids.
+ * longer is another benchmark, not a 40% regression. Other text (`--metadata`
+ * pairs) is read by metadataLabels.
  */
 const LABEL_KEYS = [
   'model_id', 'backend', 'request_rate', 'max_concurrency', 'burstiness',
@@ -105,6 +104,32 @@ function failedRequests(doc: JsonObject): Set<number> {
   return failedAt;
 }
 
+/** `--metadata` keys that say when, where or by whom a run was made, not what it ran: never labels. */
+const VOLATILE_METADATA = /(^|[_-])(commit|sha|git|branch|build|time|date|timestamp|host|hostname|node|user|author|note|notes|comment|description|url|path|dir|file|log|uuid|id|version|ver)($|[_-])/i;
+/** Values that identify a moment or a revision: a commit hash, a date or a time. */
+const VOLATILE_VALUE = /^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}$|\d{4}-?\d{2}-?\d{2}[T _-]?\d{0,2}|^\d{1,2}:\d{2}/i;
+
+/**
+ * Free `--metadata` pairs and the keys a fork adds (`env: TP4PP1`,
+ * `quant-type`, `hardware`, `enable-prefix-caching`): text or a flag that
+ * describes the configuration, so two results saved under the default
+ * file name (`openai-chat-infqps-<model>-<date>.json`), TP4 and then TP8,
+ * are two benchmarks rather than a run and its successor. Keys and values
+ * that name a moment or a revision (a commit, a date, a version) stay out:
+ * a version bump is what a baseline comparison is for.
+ */
+function metadataLabels(doc: JsonObject, labels: Record<string, string>): void {
+  for (const [key, value] of Object.entries(doc)) {
+    if (typeof value !== 'string' && typeof value !== 'boolean') continue;
+    if (key in SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key) || key in labels) continue;
+    if (VOLATILE_METADATA.test(key) || isIgnoredName(key)) continue;
+    const text = shortLabel(value, 100);
+    // vllm-ascend's `model_name` repeats the last segment of `model_id`.
+    if (key === 'model_name' && typeof doc.model_id === 'string' && doc.model_id.split('/').pop() === text) continue;
+    if (text !== undefined && text !== '' && !VOLATILE_VALUE.test(text)) labels[key] = text;
+  }
+}
+
 function labelsOf(doc: JsonObject): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const key of LABEL_KEYS) {
@@ -112,6 +137,7 @@ function labelsOf(doc: JsonObject): Record<string, string> {
     // Burstiness 1 (Poisson arrivals) is the default: a label only when the run changed it.
     if (text !== undefined && !(key === 'burstiness' && numberOf(doc[key]) === 1)) labels[key] = text;
   }
+  metadataLabels(doc, labels);
   return labels;
 }
 
