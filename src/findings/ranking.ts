@@ -384,6 +384,20 @@ function slices(family: Family, factor: string): Map<string, Cell[]> {
   return out;
 }
 
+/** Whether every level of `factor` ran the same settings of the other conditions. */
+function sameSettings(family: Family, factor: string): boolean {
+  const others = family.dims.filter((d) => d !== factor);
+  const byLevel = new Map<string, Set<string>>();
+  for (const c of family.cells) {
+    const level = c.dims[factor] as string;
+    const set = byLevel.get(level) ?? new Set<string>();
+    set.add(others.map((d) => c.dims[d] as string).join('\u0000'));
+    byLevel.set(level, set);
+  }
+  const shapes = new Set([...byLevel.values()].map((set) => [...set].sort().join('\u0001')));
+  return shapes.size <= 1;
+}
+
 /** Each factor's levels indexed in order of appearance, for the design's cells. */
 export function designOf(family: Family): { levelNames: string[][]; cells: { cell: Cell; levels: number[] }[] } {
   const levelNames = family.dims.map((d) => [...new Set(family.cells.map((c) => c.dims[d] as string))]);
@@ -539,10 +553,13 @@ export function rankFactorsOfDesign(family: Family, confidence: number): DraftFi
     const others = family.dims.filter((d) => d !== factor);
     const over = others.join(' × ');
     const named = `${family.metric} by ${factor}${aliasNote(family, factor)} over ${over}${repeatsNote(family)}`;
+    // Levels that ran different settings of the rest (qwen only at ngl=99, llama at 0 and 99) average
+    // different things: "over all settings" would claim a like-for-like comparison the data do not make.
+    const pooledOver = sameSettings(family, factor) ? 'over all settings' : `over the ${over} settings each ran, which differ,`;
     // Equal averages have no leader: naming one would point the reader at an arbitrary level.
     const averages = levels.every((l) => l.mean === best.mean)
-      ? `all ${levels.length} levels average ${valueText(best.mean, unit)} over all settings`
-      : `over all settings ${bestName} averages ${levelValueText({ ...best, sd: null }, unit)} and ${levelName(factor, worst.value)} ${levelValueText({ ...worst, sd: null }, unit)}`;
+      ? `all ${levels.length} levels average ${valueText(best.mean, unit)} ${pooledOver.replace(/,$/, '')}`
+      : `${pooledOver} ${bestName} averages ${levelValueText({ ...best, sd: null }, unit)} and ${levelName(factor, worst.value)} ${levelValueText({ ...worst, sd: null }, unit)}`;
     const effect = effects[f];
     if (effect?.confounding === 'complete') {
       // The other conditions account for every difference this one shows: no setting, and no fit, tells it apart.

@@ -144,7 +144,7 @@ describe('buildFamilies: conditions that are not compared', () => {
     expect(family.repeats).toBeUndefined();
     const [model, batch] = rankFactorsOfDesign(family, 0.95);
     expect(model?.text).toBe(
-      'tps by model over batch: over all settings a averages 110 tok/s (n=6) and b 55 tok/s (n=6); model cannot be told apart from batch (each batch ran one model), so it is not tested.',
+      'tps by model over batch: over the batch settings each ran, which differ, a averages 110 tok/s (n=6) and b 55 tok/s (n=6); model cannot be told apart from batch (each batch ran one model), so it is not tested.',
     );
     expect(batch?.test).toEqual({ method: 'none', p: null, significant: null, reason: 'partly confounded: the other conditions (model) account for part of it' });
   });
@@ -283,7 +283,7 @@ describe('rankings of a condition with repeats', () => {
     );
     const model = rankFactorsOfDesign(family, 0.95).find((f) => f.factor === 'model');
     expect(model?.text).toBe(
-      'tps by model over backend (serving_summary as repeats): a is best in 0 of 1 backend settings; over all settings a averages 150.50 tok/s (n=12) and b 101 tok/s (n=6); not tested against noise (the files hold different backend settings).',
+      'tps by model over backend (serving_summary as repeats): a is best in 0 of 1 backend settings; over the backend settings each ran, which differ, a averages 150.50 tok/s (n=12) and b 101 tok/s (n=6); not tested against noise (the files hold different backend settings).',
     );
   });
 
@@ -329,7 +329,7 @@ describe('a condition other conditions account for', () => {
   it('is named as such in a ranking, with its averages and no test', () => {
     const model = rankFactorsOfDesign(nested(), 0.95).find((f) => f.factor === 'model');
     expect(model?.text).toBe(
-      'tps by model over batch_size: over all settings a averages 110 tok/s (n=6) and b 55 tok/s (n=6); model cannot be told apart from batch_size (each batch_size ran one model), so it is not tested.',
+      'tps by model over batch_size: over the batch_size settings each ran, which differ, a averages 110 tok/s (n=6) and b 55 tok/s (n=6); model cannot be told apart from batch_size (each batch_size ran one model), so it is not tested.',
     );
     expect(model?.test).toEqual({ method: 'none', p: null, significant: null, reason: 'confounded: each batch_size ran one model' });
   });
@@ -349,7 +349,7 @@ describe('a condition partly confounded with another', () => {
     const family = byModelAndBs([['a', '1', 100], ['a', '8', 110], ['b', '1', 100.5], ['b', '8', 110.5], ['c', '16', 300]]);
     const [model] = rankFactorsOfDesign(family, 0.95);
     expect(model?.text).toBe(
-      'tps by model over bs: over all settings c averages 300 tok/s (n=3) and a 105 tok/s (n=6); not tested against noise (partly confounded: c never ran in a bs setting beside another model).',
+      'tps by model over bs: over the bs settings each ran, which differ, c averages 300 tok/s (n=3) and a 105 tok/s (n=6); not tested against noise (partly confounded: c never ran in a bs setting beside another model).',
     );
   });
 });
@@ -576,8 +576,8 @@ describe('runs as rows of one file', () => {
     const runs: [string, string, number][] = [['1', 'a', 100], ['2', 'b', 112], ['3', 'a', 90], ['4', 'b', 98], ['5', 'a', 108], ['6', 'b', 104]];
     const series = runs.map(([run_id, model, m]) => measured('results.csv', 'tps', twenty(m), { labels: { run_id, model } }));
     expect(computeFindings({ series, files: [], confidence: 0.95 }).map((f) => f.text)).toEqual([
-      'tps by run_id over model: run_id=2 is best in 1 of the 1 model settings where it met another run_id, 1.14× the lowest there; over all settings run_id=2 averages 112 tok/s (n=20) and run_id=3 90 tok/s (n=20); not tested against noise (partly confounded: the other conditions (model) account for part of it).',
-      'tps by model over run_id: over all settings b averages 104.67 tok/s (n=60) and a 99.33 tok/s (n=60); model cannot be told apart from run_id (each run_id ran one model), so it is not tested.',
+      'tps by run_id over model: run_id=2 is best in 1 of the 1 model settings where it met another run_id, 1.14× the lowest there; over the model settings each ran, which differ, run_id=2 averages 112 tok/s (n=20) and run_id=3 90 tok/s (n=20); not tested against noise (partly confounded: the other conditions (model) account for part of it).',
+      'tps by model over run_id: over the run_id settings each ran, which differ, b averages 104.67 tok/s (n=60) and a 99.33 tok/s (n=60); model cannot be told apart from run_id (each run_id ran one model), so it is not tested.',
     ]);
   });
 });
