@@ -19,6 +19,11 @@ const UNIT_RULES: NameRule[] = [
   { test: /(^|_)(requests?|reqs?)_(per_)?(s|sec|second)(_|$)|(^|_)(rps|qps)(_|$)|req\/s|(^|_)requests?_throughput(_|$)/, unit: 'req/s' },
   { test: /(^|_)(items?)_(per_)?(s|sec|second)(_|$)/, unit: 'items/s' },
   { test: /(^|_)(bytes?)_(per_)?(s|sec|second)(_|$)/, unit: 'B/s' },
+  // Network rates count bits (iperf3's `bits_per_second`, `throughput_mbps`): 8× the bytes, never items/s.
+  { test: /(^|_)bits?_(per_)?(s|sec|second)(_|$)|(^|_)bps(_|$)/, unit: 'bit/s' },
+  { test: /(^|_)(kbps|kbits?_(per_)?(s|sec|second))(_|$)/, unit: 'Kbit/s' },
+  { test: /(^|_)(mbps|mbits?_(per_)?(s|sec|second))(_|$)/, unit: 'Mbit/s' },
+  { test: /(^|_)(gbps|gbits?_(per_)?(s|sec|second))(_|$)/, unit: 'Gbit/s' },
   { test: /(^|_)mib_(per_)?(s|sec|second)(_|$)|mib\/s/, unit: 'MiB/s' },
   { test: /(^|_)mb_(per_)?(s|sec|second)(_|$)|mb\/s/, unit: 'MB/s' },
   { test: /(^|_)gib_(per_)?(s|sec|second)(_|$)|gib\/s/, unit: 'GiB/s' },
@@ -48,7 +53,7 @@ const UNIT_RULES: NameRule[] = [
   { test: /(^|_)(pct|percent|percentage)(_|$)|%/, unit: '%' },
 ];
 
-const HIGHER = /(^|_)(throughput|tps|rps|qps|fps|ops|bandwidth|speedup|accuracy|acc|score|f1|bleu|rouge|precision|recall|hit_rate|success_rate|goodput|mfu|efficiency)(_|$)|(^|_)(tokens?|toks?|requests?|reqs?|items?|bytes?|ops)_(per_)?(s|sec|second)(_|$)|\/s$|_per_(s|sec|second)(_|$)/;
+const HIGHER = /(^|_)(throughput|tps|rps|qps|fps|ops|bps|kbps|mbps|gbps|bandwidth|speedup|accuracy|acc|score|f1|bleu|rouge|precision|recall|hit_rate|success_rate|goodput|mfu|efficiency)(_|$)|(^|_)(tokens?|toks?|requests?|reqs?|items?|bytes?|ops)_(per_)?(s|sec|second)(_|$)|\/s$|_per_(s|sec|second)(_|$)/;
 const LOWER = /(^|_)(latency|latencies|ttft|tpot|itl|e2el|time|times|duration|elapsed|wall|walltime|delay|lag|overhead|load|wait|ms|ns|us|s|sec|seconds?|mem|memory|vram|rss|bytes|allocs?|errors?|error_rate|failed|failures?|loss|perplexity|ppl|cost|size)(_|$)|ns\/op|b\/op|allocs\/op/;
 
 // Metric and column names repeat across thousands of files; each is normalised once.
