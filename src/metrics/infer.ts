@@ -144,7 +144,7 @@ export function canonicalUnit(unit: string): string {
 // worse when they change: `batch_size` is not a cost, `start_time` is not a latency.
 const NEUTRAL =
   // Clock frequencies and the standard error of a score (`acc_stderr`) say nothing of which way is better.
-  /(^|_)(clocks?|mhz|ghz|freq|frequency|stderr|std_err|sem)(_|$)|(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
+  /(^|_)(clocks?|mhz|ghz|freq|frequency|stderr|std_err|sem)(_|$)|(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(tp|pp|dp|ep|cp|sp|world|tensor_parallel|pipeline_parallel|data_parallel|expert_parallel|context_parallel|sequence_parallel)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
 
 /** Names of rates that count what went wrong: lower is better, though the unit is a rate. */
 const FAILURE_RATE = /(^|[_/ ])(fail(ure|ures|ed|s)?|errors?|err|drop(s|ped)?|timeouts?|retr(y|ies)|reject(s|ed|ions)?|abort(s|ed)?|exceptions?|5xx|4xx)([_/ ]|$)/;
