@@ -9956,6 +9956,60 @@ function currentSeries(series) {
 }
 /** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
 const isIdentityLabel = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .p)(10_000, (key) => IDENTITY_LABEL.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key)));
+/** Labels naming the model a row ran (`Model`, `model_name`, MLPerf's `MlperfModel`). */
+const isModelLabel = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .p)(10_000, (key) => /^(model|model_name|mlperf_model)$/.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key)));
+const isScenarioLabel = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .p)(10_000, (key) => (0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key) === 'scenario');
+/** The scenarios MLPerf LoadGen runs a benchmark in. */
+const LOADGEN_SCENARIO = /^(offline|server|single_?stream|multi_?stream|interactive)$/i;
+/**
+ * MLPerf's benchmarks (inference and training), each named by its model,
+ * lower case with `_` and `.` as `-`: an accuracy target (`-99`, `-99.9`),
+ * `-interactive`, `-edge` or `-lora` may follow.
+ */
+const MLPERF_BENCHMARK = /^(resnet-?50|resnet|mobilenet|ssd-mobilenet|ssd-resnet-?34|ssd|retinanet|bert|bert-large|gpt-?j|gpt-?3|llama-?2-70b|llama-?3-?1-(8b|405b)|llama31-(8b|405b)|mixtral-8x7b|3d-unet|unet-?3d|dlrm|dlrm-v2|dlrm-dcnv2|rnn-?t|stable-diffusion|stable-diffusion-xl|sdxl|rgat|pointpainting|deepseek-r1|whisper|mask-?rcnn|minigo)(-lora)?(-interactive|-edge)?(-99(-9)?)?$/;
+/** An MLPerf accuracy target on a benchmark's name: `bert-99`, `llama2-70b-99.9`. */
+const ACCURACY_TARGET = /-99(\.9)?$/;
+/**
+ * The labels of a scope that name MLPerf benchmarks rather than a setting:
+ * MLPerf calls each benchmark by its model (resnet50, bert-99,
+ * llama2-70b-99), so in its results tables the model is the workload, and
+ * ranking resnet50's 41,000 samples/s against llama2-70b's 34 compares
+ * unrelated things. Conservative, since a model is a setting of one workload
+ * everywhere else (llama3-8b against qwen2.5-7b on one serving benchmark):
+ * every value of the label is an MLPerf benchmark's name, two or more
+ * differ, and the table says it is MLPerf's (a LoadGen scenario, an MLPerf
+ * model column, an accuracy target such as bert-99, or `mlperf` in its path).
+ */
+function mlperfModelLabels(scopePath, list) {
+    let keys;
+    let first;
+    let several = false;
+    let mlperf = /mlperf/i.test(scopePath);
+    for (const s of list) {
+        for (const key in s.labels) {
+            const value = s.labels[key];
+            if (isScenarioLabel(key)) {
+                if (LOADGEN_SCENARIO.test(value.trim()))
+                    mlperf = true;
+                continue;
+            }
+            if (!isModelLabel(key))
+                continue;
+            const name = value.trim().toLowerCase().replace(/[_.\s]+/g, '-');
+            // One model that is no MLPerf benchmark makes the column a setting, as everywhere else.
+            if (!MLPERF_BENCHMARK.test(name))
+                return undefined;
+            if (ACCURACY_TARGET.test(value.trim()) || (0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key) === 'mlperf_model')
+                mlperf = true;
+            (keys ??= new Set()).add(key);
+            if (first === undefined)
+                first = name;
+            else if (name !== first)
+                several = true;
+        }
+    }
+    return keys && several && mlperf ? keys : undefined;
+}
 function singular(word) {
     return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
@@ -10034,9 +10088,9 @@ function addFamilyKey(index, key, composite) {
         index.list = [];
     }
 }
-function addCondition(c, key, value, numbered = false) {
+function addCondition(c, key, value, numbered = false, workload) {
     // A path factor whose level is a number (`bench_3.json`) numbers files, whatever its name: it names no benchmark.
-    if (!(numbered && /^\d{1,9}$/.test(value)) && isIdentityLabel(key)) {
+    if (!(numbered && /^\d{1,9}$/.test(value)) && (isIdentityLabel(key) || workload?.has(key))) {
         (c.identity ??= {})[key] = value;
         c.identityKey += `${key}=${value}\u0002`;
     }
@@ -10066,10 +10120,10 @@ function nextName(path, key) {
 function joinedNames(path) {
     return (path.joined ??= [...path.keys].sort().join('\u0001'));
 }
-function addConditions(c, source, fromPath = false) {
+function addConditions(c, source, fromPath = false, workload) {
     if (source)
         for (const key in source)
-            addCondition(c, key, source[key], fromPath);
+            addCondition(c, key, source[key], fromPath, workload);
 }
 /**
  * Groups the current series into families. A family's cells share metric,
@@ -10102,12 +10156,13 @@ function buildFamilies(series, current = currentSeries(series)) {
     const families = [];
     for (const [scopePath, list] of byScope) {
         const fromPath = scopePathFactors(list);
+        const workload = mlperfModelLabels(scopePath, list);
         // Keyed within one scope (families of different scopes never share one), by metric first.
         const inScope = new Map();
         for (const s of list) {
             // Conditions and identity labels split in one pass (this runs once per series of the tree).
             const c = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
-            addConditions(c, s.labels);
+            addConditions(c, s.labels, false, workload);
             addConditions(c, s.factors, true);
             const mp = fromPath.get(s.metric);
             let metric = s.metric;
@@ -10190,11 +10245,13 @@ function buildFamilies(series, current = currentSeries(series)) {
 __nccwpck_require__.d(__webpack_exports__, {
   lp: () => (/* binding */ aliasNote),
   l9: () => (/* binding */ bestFirst),
+  a9: () => (/* binding */ cellMoments),
   J7: () => (/* binding */ designEffectsWeighing),
   et: () => (/* binding */ designOf),
   g3: () => (/* binding */ pooledLevel),
   wS: () => (/* binding */ rankFactorsOfDesign),
   Qe: () => (/* binding */ rankOneFactor),
+  d_: () => (/* binding */ runMeansOf),
   v$: () => (/* binding */ spreadRatio),
   zE: () => (/* binding */ untestedReason)
 });
@@ -10355,9 +10412,10 @@ function confoundingOf(combinations, levelCounts, block) {
 /**
  * Least-squares fit of an additive model y = μ + Σ αf[level] to the cell
  * means (weighted by n) by backfitting; returns the weighted residual sum of
- * squares. Converges for connected designs (every factorial and most sweeps).
+ * squares and the fitted α per factor and level. Converges for connected
+ * designs (every factorial and most sweeps).
  */
-function additiveLackOfFit(cells, factors, levelCounts) {
+function additiveFit(cells, factors, levelCounts) {
     const total = cells.reduce((s, c) => s + c.w, 0);
     const mu = cells.reduce((s, c) => s + c.w * c.y, 0) / total;
     const alpha = levelCounts.map((l) => new Array(l).fill(0));
@@ -10384,7 +10442,7 @@ function additiveLackOfFit(cells, factors, levelCounts) {
     }
     // A design whose levels are linked only in a long chain (file n holds threads n and n + 1) converges slowly:
     // a fit cut short would misstate every effect, so it gives no answer.
-    return settled ? cells.reduce((s, c) => s + c.w * (c.y - fitted(c)) ** 2, 0) : undefined;
+    return settled ? { residual: cells.reduce((s, c) => s + c.w * (c.y - fitted(c)) ** 2, 0), alpha } : undefined;
 }
 /** Rounds of backfitting before a fit that has not settled is given up. */
 const MAX_FIT_ROUNDS = 500;
@@ -10410,7 +10468,8 @@ function mainEffects(cells, levelCounts, block) {
     }));
     const factors = levelCounts.map((_, i) => i);
     const n = data.reduce((s, c) => s + c.w, 0);
-    const lackOfFit = additiveLackOfFit(data, factors, levelCounts);
+    const full = additiveFit(data, factors, levelCounts);
+    const lackOfFit = full?.residual;
     const residual = (lackOfFit ?? 0) + data.reduce((s, c) => s + c.within, 0);
     const combinations = [...new Map(cells.map((c) => [c.levels.join(','), c.levels])).values()];
     // The parameters the data can tell apart (the design's rank): a confounded design has fewer than its columns.
@@ -10421,12 +10480,12 @@ function mainEffects(cells, levelCounts, block) {
         const of = confounding[f];
         if (of !== 'none' || residualDf < 1 || df1 < 1 || !(residual > 1e-24))
             return { factor: f, test: undefined, confounding: of };
-        const without = lackOfFit === undefined ? undefined : additiveLackOfFit(data, factors.filter((g) => g !== f), levelCounts);
-        if (lackOfFit === undefined || without === undefined)
+        const without = lackOfFit === undefined ? undefined : additiveFit(data, factors.filter((g) => g !== f), levelCounts)?.residual;
+        if (full === undefined || lackOfFit === undefined || without === undefined)
             return { factor: f, test: undefined, confounding: of, reason: UNSETTLED };
         const effect = Math.max(0, without - lackOfFit);
         const fStat = effect / df1 / (residual / residualDf);
-        return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounding: of };
+        return { factor: f, test: { f: fStat, df1, df2: residualDf, p: fSurvival(fStat, df1, residualDf) }, confounding: of, estimates: full.alpha[f] };
     });
 }
 
@@ -10796,6 +10855,19 @@ function slices(family, factor) {
     }
     return out;
 }
+/** Whether every level of `factor` ran the same settings of the other conditions. */
+function sameSettings(family, factor) {
+    const others = family.dims.filter((d) => d !== factor);
+    const byLevel = new Map();
+    for (const c of family.cells) {
+        const level = c.dims[factor];
+        const set = byLevel.get(level) ?? new Set();
+        set.add(others.map((d) => c.dims[d]).join('\u0000'));
+        byLevel.set(level, set);
+    }
+    const shapes = new Set([...byLevel.values()].map((set) => [...set].sort().join('\u0001')));
+    return shapes.size <= 1;
+}
 /** Each factor's levels indexed in order of appearance, for the design's cells. */
 function designOf(family) {
     const levelNames = family.dims.map((d) => [...new Set(family.cells.map((c) => c.dims[d]))]);
@@ -10905,6 +10977,19 @@ function designEffects(family, runBasis) {
     });
 }
 /**
+ * Whether the additive fit a design's test rests on orders two levels the
+ * other way from their pooled means: the averages follow the largest
+ * settings (batch 32 over batch 1), the fit weighs each setting's ratio.
+ */
+function fitReverses(effect, names, a, b) {
+    const estimates = effect?.estimates;
+    if (!estimates)
+        return false;
+    const fa = estimates[names.indexOf(a.value)];
+    const fb = estimates[names.indexOf(b.value)];
+    return fa !== undefined && fb !== undefined && (fb - fa) * (b.mean - a.mean) < 0;
+}
+/**
  * Several conditions vary and each configuration was run several times: one
  * ranking per condition. Its levels are pooled over the other conditions'
  * settings (every sample at that level) and tested by the main-effects
@@ -10930,10 +11015,13 @@ function rankFactorsOfDesign(family, confidence) {
         const others = family.dims.filter((d) => d !== factor);
         const over = others.join(' × ');
         const named = `${family.metric} by ${factor}${aliasNote(family, factor)} over ${over}${repeatsNote(family)}`;
+        // Levels that ran different settings of the rest (qwen only at ngl=99, llama at 0 and 99) average
+        // different things: "over all settings" would claim a like-for-like comparison the data do not make.
+        const pooledOver = sameSettings(family, factor) ? 'over all settings' : `over the ${over} settings each ran, which differ,`;
         // Equal averages have no leader: naming one would point the reader at an arbitrary level.
         const averages = levels.every((l) => l.mean === best.mean)
-            ? `all ${levels.length} levels average ${(0,findings_text/* valueText */.Ru)(best.mean, unit)} over all settings`
-            : `over all settings ${bestName} averages ${(0,findings_text/* levelValueText */.tC)({ ...best, sd: null }, unit)} and ${(0,findings_text/* levelName */.C1)(factor, worst.value)} ${(0,findings_text/* levelValueText */.tC)({ ...worst, sd: null }, unit)}`;
+            ? `all ${levels.length} levels average ${(0,findings_text/* valueText */.Ru)(best.mean, unit)} ${pooledOver.replace(/,$/, '')}`
+            : `${pooledOver} ${bestName} averages ${(0,findings_text/* levelValueText */.tC)({ ...best, sd: null }, unit)} and ${(0,findings_text/* levelName */.C1)(factor, worst.value)} ${(0,findings_text/* levelValueText */.tC)({ ...worst, sd: null }, unit)}`;
         const effect = effects[f];
         if (effect?.confounding === 'complete') {
             // The other conditions account for every difference this one shows: no setting, and no fit, tells it apart.
@@ -10965,7 +11053,7 @@ function rankFactorsOfDesign(family, confidence) {
         parts.push(test.significant === null || test.p === null
             ? (0,findings_text/* noisePhrase */.Ez)(test, factor)
             : test.significant
-                ? `${factor} matters beyond the noise (${(0,findings_text/* pText */.C6)(test.p)}${weighs})`
+                ? `${factor} matters beyond the noise (${(0,findings_text/* pText */.C6)(test.p)}${weighs})${fitReverses(effect, names, best, worst) ? `, but the additive fit the test rests on, which adjusts for the other settings, orders ${bestName} and ${(0,findings_text/* levelName */.C1)(factor, worst.value)} the other way` : ''}`
                 : `${factor} makes no difference beyond the noise (${(0,findings_text/* pText */.C6)(test.p)}${weighs})`);
         const slicesShown = settings.slice(0, 12).map(([setting, ranked]) => ({
             setting,
@@ -10973,6 +11061,235 @@ function rankFactorsOfDesign(family, confidence) {
         }));
         out.push(finding(family, factor, levels, test, `${parts.join('; ')}.`, { slices: slicesShown }));
     });
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 4618:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ namesGeometricMeans),
+/* harmony export */   Rv: () => (/* binding */ isSweep),
+/* harmony export */   b3: () => (/* binding */ summariseSweep)
+/* harmony export */ });
+/* unused harmony export MIN_SWEEP_CONFIGURATIONS */
+/* harmony import */ var _ranking_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2757);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4087);
+
+
+/** Fewer configurations than this are a small table, not a sweep worth summarising. */
+const MIN_SWEEP_CONFIGURATIONS = 4;
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+/** Several conditions vary and most configurations ran once or a few times. */
+function isSweep(family) {
+    // A sweep has one cell per configuration; repeats of one (files numbering runs) are ranked instead.
+    if (family.dims.length < 2 || family.cells.length < MIN_SWEEP_CONFIGURATIONS || (family.repeats?.length ?? 0) > 0)
+        return false;
+    return medianAtMost(family.cells, 3);
+}
+/**
+ * Whether the median of the cells' n (1 when unknown) is at most `limit`,
+ * as median(…) <= limit decides it, by counting instead of sorting: the
+ * scoring bound asks this of every family.
+ */
+function medianAtMost(cells, limit) {
+    const length = cells.length;
+    const mid = Math.floor(length / 2);
+    let atMost = 0;
+    // The largest n at most the limit and the smallest above it: the two middle values when they straddle it.
+    let below = Number.NEGATIVE_INFINITY;
+    let above = Number.POSITIVE_INFINITY;
+    for (const c of cells) {
+        const n = c.series.stats.n ?? 1;
+        if (n !== n)
+            return median(cells.map((x) => x.series.stats.n ?? 1)) <= limit;
+        if (n <= limit) {
+            atMost++;
+            if (n > below)
+                below = n;
+        }
+        else if (n < above)
+            above = n;
+    }
+    if (length % 2 === 1 || atMost !== mid)
+        return atMost > mid;
+    return (below + above) / 2 <= limit;
+}
+/** Whether an effect's words say "geometric means": a geometric mean of one configuration is its value, named only when a level averages several. */
+function namesGeometricMeans(effect) {
+    return effect.geometric === true && effect.levels.some((l) => l.series.length > 1);
+}
+/**
+ * How an effect reads: numeric levels from the first to the last, others from
+ * the worst to the best. `fitted`: each level's effect in the additive fit
+ * the test rests on; when the quoted means (over different settings, or
+ * weighted unevenly) order the two levels the other way from it, the
+ * sentence says so instead of letting the p back their order.
+ */
+function effectPhrase(effect, direction, unit, weighs, fitted) {
+    const ordered = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .naturalOrder */ .uz)(effect.levels);
+    const numeric = effect.levels.every((l) => l.value.trim() !== '' && Number.isFinite(Number(l.value)));
+    const ranked = (0,_ranking_js__WEBPACK_IMPORTED_MODULE_0__/* .bestFirst */ .l9)(effect.levels, direction);
+    const [from, to] = numeric ? [ordered[0], ordered[ordered.length - 1]] : [ranked[ranked.length - 1], ranked[0]];
+    const a = from;
+    const b = to;
+    const change = a.mean !== 0 ? (b.mean - a.mean) / Math.abs(a.mean) : 0;
+    const shared = effect.matched ? `, at the settings every ${effect.factor} ran` : effect.unmatched ? `, each ${effect.factor} over the settings it ran` : '';
+    const geometric = namesGeometricMeans(effect) ? ['geometric means'] : [];
+    // From 0 there is no percentage: "+0.0%" would read as no change.
+    const fa = fitted?.(a.value);
+    const fb = fitted?.(b.value);
+    const against = fa !== undefined && fb !== undefined && (fb - fa) * (b.mean - a.mean) < 0;
+    const p = effect.test.p !== null ? `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .pText */ .C6)(effect.test.p)}${weighs}` : undefined;
+    const parts = [...geometric, ...(a.mean !== 0 ? [(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .signedPercent */ .wu)(change)] : []), ...(p !== undefined && !against ? [p] : [])];
+    const quoted = `${effect.factor} ${a.value} → ${b.value}: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .valueText */ .Ru)(a.mean, unit)} → ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .valueText */ .Ru)(b.mean, unit)}${parts.length > 0 || shared ? ` (${parts.join(', ')}${shared})` : ''}`;
+    return against ? `${quoted}, but the additive fit the test rests on, which adjusts for the other settings, orders them the other way${p !== undefined ? ` (${p})` : ''}` : quoted;
+}
+/**
+ * The cells at the settings of the other conditions that every level of
+ * `factor` ran: in an incomplete sweep (a dataset run at rates 4 and 8, the
+ * other at 1 to 16) a level's mean over all its cells would compare
+ * different configurations.
+ */
+function sharedSettingCells(family, factor, levelCount) {
+    const others = family.dims.filter((d) => d !== factor);
+    const keyOf = (c) => others.map((d) => c.dims[d]).join('\u0001');
+    const levelsAt = new Map();
+    for (const c of family.cells) {
+        const key = keyOf(c);
+        const seen = levelsAt.get(key) ?? new Set();
+        seen.add(c.dims[factor]);
+        levelsAt.set(key, seen);
+    }
+    return family.cells.filter((c) => levelsAt.get(keyOf(c))?.size === levelCount);
+}
+/**
+ * Whether the sweep's F-test fits the log scale (statistics.ts mainEffects:
+ * every value it weighs positive; a stated median is never tested).
+ */
+function onLogScale(family) {
+    return family.cells.every((c) => !c.series.stats.center && c.series.stats.mean > 0 && (0,_ranking_js__WEBPACK_IMPORTED_MODULE_0__/* .cellMoments */ .a9)(c).mean > 0 && ((0,_ranking_js__WEBPACK_IMPORTED_MODULE_0__/* .runMeansOf */ .d_)(c) ?? []).every((m) => m > 0));
+}
+/**
+ * A level as the log-scale fit weighs it: the geometric mean of its
+ * configurations' means, each weighted by its n. Throughput and latency
+ * effects are ratios; an arithmetic mean is led by the largest
+ * configurations and can order two levels the other way from the test.
+ */
+function geometricLevel(value, cells) {
+    const known = cells.every((c) => c.series.stats.n !== null);
+    const n = cells.reduce((s, c) => s + (c.series.stats.n ?? 1), 0);
+    // One configuration's geometric mean is its value, exactly (exp(log(x)) may miss it in the last digit).
+    const mean = cells.length === 1 ? cells[0].series.stats.mean : Math.exp(cells.reduce((s, c) => s + (c.series.stats.n ?? 1) * Math.log(c.series.stats.mean), 0) / n);
+    return { value, n: known ? n : null, mean, sd: null, series: cells.map((c) => c.series.id) };
+}
+/**
+ * A parameter sweep: the best and worst configuration, and each factor's
+ * main effect (its level means averaged over the other factors), tested by
+ * the additive model's F-test. On the log scale the test fits (positive
+ * data) the level means are geometric, so the effect quoted is the one
+ * tested: its direction and size are the fitted ratio's in a complete
+ * sweep. When no factor moves the metric beyond the
+ * noise, that is the finding: "no setting changes tokens/s by more than 1.5%".
+ */
+function summariseSweep(family, confidence) {
+    if (family.direction === 'none')
+        return undefined;
+    const { levelNames, cells } = (0,_ranking_js__WEBPACK_IMPORTED_MODULE_0__/* .designOf */ .et)(family);
+    const { effects, weighs } = (0,_ranking_js__WEBPACK_IMPORTED_MODULE_0__/* .designEffectsWeighing */ .J7)(family, cells);
+    const geometric = onLogScale(family);
+    const grand = geometric ? geometricLevel('', family.cells).mean : family.cells.reduce((s, c) => s + c.series.stats.mean, 0) / family.cells.length;
+    const levelOf = geometric ? geometricLevel : _ranking_js__WEBPACK_IMPORTED_MODULE_0__/* .pooledLevel */ .g3;
+    // An untested effect either lacks degrees of freedom or has nothing to judge by (every value fits exactly).
+    const samples = family.cells.reduce((s, c) => s + (c.series.stats.n ?? 1), 0);
+    const residualDf = samples - 1 - levelNames.reduce((s, l) => s + l.length - 1, 0);
+    const untested = residualDf < 1 ? 'too few configurations to estimate the noise' : 'no spread to judge by';
+    const effectList = family.dims.map((factor, f) => {
+        const names = levelNames[f];
+        const shared = sharedSettingCells(family, factor, names.length);
+        // No setting of the others ran every level (they overlap pairwise, or not at all): each level's own cells, said so.
+        const unmatched = shared.length === 0;
+        const matched = !unmatched && shared.length < family.cells.length;
+        const over = unmatched ? family.cells : shared;
+        const levels = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .naturalOrder */ .uz)(names.map((v) => levelOf(v, over.filter((c) => c.dims[factor] === v))));
+        const means = levels.map((l) => l.mean);
+        const spread = grand !== 0 ? (Math.max(...means) - Math.min(...means)) / Math.abs(grand) : 0;
+        const t = effects[f]?.test;
+        const test = t
+            ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
+            : { method: 'none', p: null, significant: null, reason: (0,_ranking_js__WEBPACK_IMPORTED_MODULE_0__/* .untestedReason */ .zE)(family, factor, effects[f], untested) };
+        const effect = { factor, levels, spread, test };
+        if (geometric)
+            effect.geometric = true;
+        if (matched)
+            effect.matched = true;
+        if (unmatched)
+            effect.unmatched = true;
+        return effect;
+    });
+    effectList.sort((a, b) => b.spread - a.spread);
+    const fittedOf = (factor) => {
+        const f = family.dims.indexOf(factor);
+        const estimates = effects[f]?.estimates;
+        const names = levelNames[f];
+        return estimates ? (level) => estimates[names.indexOf(level)] : undefined;
+    };
+    const configurations = family.cells.map((c) => {
+        const labels = Object.fromEntries(family.dims.map((d) => [d, c.dims[d]]));
+        return { value: (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .labelsPlain */ .EY)(labels), labels, n: c.series.stats.n, mean: c.series.stats.mean, sd: c.series.stats.sd, series: [c.series.id] };
+    });
+    const ranked = (0,_ranking_js__WEBPACK_IMPORTED_MODULE_0__/* .bestFirst */ .l9)(configurations, family.direction);
+    const best = ranked[0];
+    const worst = ranked[ranked.length - 1];
+    const tested = effectList.filter((e) => e.test.significant !== null);
+    const withinNoise = tested.length === effectList.length && tested.every((e) => e.test.significant === false);
+    const runs = median(family.cells.map((c) => c.series.stats.n ?? 1));
+    const ratio = (0,_ranking_js__WEBPACK_IMPORTED_MODULE_0__/* .spreadRatio */ .v$)([best, worst]);
+    const shape = `${family.metric} sweep over ${family.dims.map((d) => `${d}${(0,_ranking_js__WEBPACK_IMPORTED_MODULE_0__/* .aliasNote */ .lp)(family, d)}`).join(' × ')} (${family.cells.length} configurations, ${runs === 1 ? '1 run' : `${runs} runs`} each)`;
+    // Equal values have no best configuration: naming one would point the reader at an arbitrary row.
+    // Several configurations tied at the best or the worst value (nccl's small sizes all at 0 GB/s): naming one of
+    // them as "the" worst would point at an arbitrary row, so the sentence says how many share it.
+    const tiedWith = (level) => ranked.filter((c) => c.mean === level.mean).length;
+    const named = (level, word) => {
+        const ties = tiedWith(level);
+        return ties > 1 ? `${word} ${ties} configurations tied at ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .valueText */ .Ru)(level.mean, family.unit)} (${level.value}, …)` : `${word} ${level.value} at ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .valueText */ .Ru)(level.mean, family.unit)}`;
+    };
+    const head = best.mean === worst.mean
+        ? `${shape}: every configuration at ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .valueText */ .Ru)(best.mean, family.unit)}`
+        : `${shape}: ${named(best, 'best')}, ${named(worst, 'worst')}${ratio !== undefined ? ` (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .ratioText */ .B9)(ratio)})` : ''}`;
+    let tail;
+    if (withinNoise) {
+        const largest = Math.max(...effectList.map((e) => e.spread));
+        tail = `no setting's effect on ${family.metric} is beyond the noise (largest spread ${(largest * 100).toFixed(1)}%)`;
+    }
+    else {
+        const moving = effectList.filter((e) => e.test.significant === true).map((e) => effectPhrase(e, family.direction, family.unit, weighs, fittedOf(e.factor)));
+        // Not shown beyond the noise is not shown to change nothing: the spread and p say how far it is.
+        const flat = effectList
+            .filter((e) => e.test.significant === false)
+            .map((e) => `${e.factor}: spread ${(e.spread * 100).toFixed(1)}%${e.matched ? ` at the settings every ${e.factor} ran` : e.unmatched ? ` over the settings each ${e.factor} ran` : ''}, within the noise${e.test.p !== null ? ` (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .pText */ .C6)(e.test.p)}${weighs})` : ''}`);
+        const untested = effectList.filter((e) => e.test.significant === null).map((e) => `${e.factor} spread ${(e.spread * 100).toFixed(1)}% (not tested: ${e.test.reason})`);
+        tail = [...moving, ...flat, ...untested].join('; ');
+    }
+    const out = {
+        kind: 'sweep',
+        metric: family.metric,
+        unit: family.unit,
+        direction: family.direction,
+        text: `${head}; ${tail}.`,
+        series: family.cells.map((c) => c.series.id),
+        scope: { path: family.scope.path, labels: { ...family.scope.labels } },
+        sweep: { factors: [...family.dims], configurations: family.cells.length, runsPerConfiguration: runs, best, worst, effects: effectList, withinNoise },
+    };
+    if (ratio !== undefined)
+        out.ratio = ratio;
     return out;
 }
 
@@ -11856,11 +12173,13 @@ function describeLlmConfig(llm) {
 /* harmony import */ var _baseline_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1089);
 /* harmony import */ var _baseline_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3696);
 /* harmony import */ var _findings_ranking_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2757);
-/* harmony import */ var _findings_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4087);
-/* harmony import */ var _metrics_identity_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1659);
-/* harmony import */ var _report_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7252);
-/* harmony import */ var _util_numbers_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1986);
-/* harmony import */ var _tokens_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6881);
+/* harmony import */ var _findings_sweep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4618);
+/* harmony import */ var _findings_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4087);
+/* harmony import */ var _metrics_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1659);
+/* harmony import */ var _report_digest_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7252);
+/* harmony import */ var _util_numbers_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1986);
+/* harmony import */ var _tokens_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6881);
+
 
 
 
@@ -11935,7 +12254,7 @@ function namesOf(parts) {
     return [...out].map((n) => promptSafe(n));
 }
 function level(factor, l) {
-    return { name: (0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .levelName */ .C1)(factor, l.value), mean: l.mean, n: l.n, sd: l.sd };
+    return { name: (0,_findings_text_js__WEBPACK_IMPORTED_MODULE_6__/* .levelName */ .C1)(factor, l.value), mean: l.mean, n: l.n, sd: l.sd };
 }
 // ---------------------------------------------------------------- facts from the data
 function gateFact(comparison) {
@@ -11992,7 +12311,7 @@ function changeFact(id, c, largest, compared, finding, root) {
         metric: c.metric,
         unit: c.unit,
         direction: c.direction,
-        scope: shortPath((0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .normaliseRunPath */ ["do"])(c.file), root),
+        scope: shortPath((0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .normaliseRunPath */ ["do"])(c.file), root),
         labels: { ...c.labels },
         names: namesOf({ metric: c.metric, labels: c.labels }),
         series: c.id,
@@ -12053,7 +12372,7 @@ function sweepFacts(next, f, root) {
         largestSpread: Math.max(0, ...s.effects.map((e) => e.spread)),
     };
     const effects = s.effects.slice(0, MAX_EFFECTS).map((e) => {
-        const ordered = (0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .naturalOrder */ .uz)(e.levels);
+        const ordered = (0,_findings_text_js__WEBPACK_IMPORTED_MODULE_6__/* .naturalOrder */ .uz)(e.levels);
         const first = ordered[0];
         const last = ordered[ordered.length - 1];
         return {
@@ -12069,6 +12388,7 @@ function sweepFacts(next, f, root) {
             change: first.mean !== 0 ? (last.mean - first.mean) / Math.abs(first.mean) : Math.sign(last.mean - first.mean) * Infinity || 0,
             significant: e.test.significant,
             p: e.test.p,
+            ...((0,_findings_sweep_js__WEBPACK_IMPORTED_MODULE_3__/* .namesGeometricMeans */ .O1)(e) ? { geometric: true } : {}),
             ...(e.matched ? { matched: true } : {}),
             ...(e.unmatched ? { unmatched: true } : {}),
         };
@@ -12099,9 +12419,9 @@ function stabilityFact(id, f, report) {
 const BETTER = { higher: 'higher better', lower: 'lower better', none: 'no better direction' };
 function noiseWords(significant, p) {
     if (significant === true)
-        return `beyond noise${p !== null ? ` (${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .pText */ .C6)(p)})` : ''}`;
+        return `beyond noise${p !== null ? ` (${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_6__/* .pText */ .C6)(p)})` : ''}`;
     if (significant === false)
-        return `within noise${p !== null ? ` (${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .pText */ .C6)(p)})` : ''}`;
+        return `within noise${p !== null ? ` (${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_6__/* .pText */ .C6)(p)})` : ''}`;
     return 'not tested against noise';
 }
 function labelsInline(labels) {
@@ -12109,7 +12429,7 @@ function labelsInline(labels) {
     return entries.length > 0 ? ` (${entries.map(([k, v]) => `${promptSafe(k, 40)}=${promptSafe(v, 40)}`).join(', ')})` : '';
 }
 function levelShown(l, unit) {
-    return `${promptSafe(l.name, 60)} ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .valueText */ .Ru)(l.mean, unit)}${l.n !== null && l.n > 1 ? ` (n=${l.n})` : ''}`;
+    return `${promptSafe(l.name, 60)} ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_6__/* .valueText */ .Ru)(l.mean, unit)}${l.n !== null && l.n > 1 ? ` (n=${l.n})` : ''}`;
 }
 function changeVerdictWords(f) {
     const threshold = (0,_baseline_config_js__WEBPACK_IMPORTED_MODULE_0__/* .formatThreshold */ .B6)(f.threshold);
@@ -12134,29 +12454,29 @@ function factLine(f) {
         case 'change': {
             const moved = f.change > 0 ? 'rose' : f.change < 0 ? 'fell' : 'did not move';
             const noise = f.interval ? (f.interval[0] > 0 || f.interval[1] < 0 ? '; beyond noise' : '; within noise') : '';
-            return `${f.id} change: ${metric}${labelsInline(f.labels)}${where} ${moved} ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .signedPercent */ .wu)(f.change)}, ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .valueText */ .Ru)(f.base, promptSafe(f.unit, 20))} → ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .valueText */ .Ru)(f.head, promptSafe(f.unit, 20))} (${BETTER[f.direction]}); ${changeVerdictWords(f)}${noise}${f.largest ? `; largest change of ${f.compared}` : ''}`;
+            return `${f.id} change: ${metric}${labelsInline(f.labels)}${where} ${moved} ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_6__/* .signedPercent */ .wu)(f.change)}, ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_6__/* .valueText */ .Ru)(f.base, promptSafe(f.unit, 20))} → ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_6__/* .valueText */ .Ru)(f.head, promptSafe(f.unit, 20))} (${BETTER[f.direction]}); ${changeVerdictWords(f)}${noise}${f.largest ? `; largest change of ${f.compared}` : ''}`;
         }
         case 'ranking': {
             const shown = f.levels.length <= LEVELS_SHOWN ? f.levels : [...f.levels.slice(0, LEVELS_SHOWN - 1), f.levels[f.levels.length - 1]];
             const skipped = f.levels.length - shown.length;
             const over = f.over.length > 0 ? ` over ${f.over.map((o) => promptSafe(o, 40)).join(' × ')}` : '';
             const levels = shown.map((l, i) => `${i === shown.length - 1 && skipped > 0 ? `… (${skipped} more) … ` : ''}${levelShown(l, promptSafe(f.unit, 20))}`).join(', ');
-            const ratio = f.ratio !== null ? `; ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .ratioText */ .B9)(f.ratio)}` : '';
+            const ratio = f.ratio !== null ? `; ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_6__/* .ratioText */ .B9)(f.ratio)}` : '';
             return `${f.id} ranking: ${metric} by ${promptSafe(f.factor, 40)}${over}${labelsInline(f.labels)}${where} (${BETTER[f.direction]}), best first: ${levels}${ratio}; ${noiseWords(f.significant, f.p)}`;
         }
         case 'sweep': {
             const unit = promptSafe(f.unit, 20);
             const noise = f.withinNoise ? `; no factor beyond noise (largest spread ${(f.largestSpread * 100).toFixed(1)}%)` : '';
-            return `${f.id} sweep: ${metric} over ${f.factors.map((x) => promptSafe(x, 40)).join(' × ')}${labelsInline(f.labels)}${where}, ${f.configurations} configurations (${BETTER[f.direction]}): best [${promptSafe(f.best.name)}] ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .valueText */ .Ru)(f.best.mean, unit)}, worst [${promptSafe(f.worst.name)}] ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .valueText */ .Ru)(f.worst.mean, unit)}${f.ratio !== null ? `; ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .ratioText */ .B9)(f.ratio)}` : ''}${noise}`;
+            return `${f.id} sweep: ${metric} over ${f.factors.map((x) => promptSafe(x, 40)).join(' × ')}${labelsInline(f.labels)}${where}, ${f.configurations} configurations (${BETTER[f.direction]}): best [${promptSafe(f.best.name)}] ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_6__/* .valueText */ .Ru)(f.best.mean, unit)}, worst [${promptSafe(f.worst.name)}] ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_6__/* .valueText */ .Ru)(f.worst.mean, unit)}${f.ratio !== null ? `; ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_6__/* .ratioText */ .B9)(f.ratio)}` : ''}${noise}`;
         }
         case 'effect': {
             const unit = promptSafe(f.unit, 20);
             const first = f.levels[0];
             const last = f.levels[f.levels.length - 1];
             const shown = f.levels.length <= 3 ? f.levels : [first, last];
-            const levels = shown.map((l) => `${promptSafe(l.name, 40)} ${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_6__/* .formatNumber */ .ZV)(l.mean)}`).join(f.levels.length <= 3 ? ', ' : ' … ');
-            const moved = f.numeric ? `; first → last ${f.change > 0 ? 'rose' : f.change < 0 ? 'fell' : 'did not move'}${Number.isFinite(f.change) ? ` ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_5__/* .signedPercent */ .wu)(f.change)}` : ' from 0'}` : '';
-            return `${f.id} effect: ${promptSafe(f.factor, 40)} on ${metric} (sweep ${f.sweep}): ${levels} ${unit}${moved}; ${noiseWords(f.significant, f.p)}`;
+            const levels = shown.map((l) => `${promptSafe(l.name, 40)} ${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_7__/* .formatNumber */ .ZV)(l.mean)}`).join(f.levels.length <= 3 ? ', ' : ' … ');
+            const moved = f.numeric ? `; first → last ${f.change > 0 ? 'rose' : f.change < 0 ? 'fell' : 'did not move'}${Number.isFinite(f.change) ? ` ${(0,_findings_text_js__WEBPACK_IMPORTED_MODULE_6__/* .signedPercent */ .wu)(f.change)}` : ' from 0'}` : '';
+            return `${f.id} effect: ${promptSafe(f.factor, 40)} on ${metric} (sweep ${f.sweep}): ${levels} ${unit}${f.geometric ? ' (geometric means)' : ''}${moved}; ${noiseWords(f.significant, f.p)}`;
         }
         case 'stability': {
             const counts = ['scatter', 'runs', 'warm-up']
@@ -12183,7 +12503,7 @@ function buildFactSheet(report, budgetTokens = DEFAULT_FACT_BUDGET_TOKENS) {
     const next = () => `F${++counter}`;
     let used = 0;
     const fits = (candidate) => {
-        const cost = candidate.reduce((n, f) => n + (0,_tokens_js__WEBPACK_IMPORTED_MODULE_7__/* .estimateTokens */ .b)(factLine(f)) + 1, 0);
+        const cost = candidate.reduce((n, f) => n + (0,_tokens_js__WEBPACK_IMPORTED_MODULE_8__/* .estimateTokens */ .b)(factLine(f)) + 1, 0);
         if (used + cost > budgetTokens)
             return false;
         used += cost;
@@ -12203,7 +12523,7 @@ function buildFactSheet(report, budgetTokens = DEFAULT_FACT_BUDGET_TOKENS) {
     }
     omitted.changes += Math.max(0, changes.total - changes.chosen.length);
     // The digest's key findings first (its choice spreads them over files and experiments), then the rest by rank.
-    const key = (0,_report_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .keyFindings */ .se)(report.findings);
+    const key = (0,_report_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .keyFindings */ .se)(report.findings);
     const ordered = [...key, ...report.findings.filter((f) => f.kind !== 'change' && !key.includes(f))];
     for (const f of ordered) {
         const saved = counter;
@@ -12226,7 +12546,7 @@ function buildFactSheet(report, budgetTokens = DEFAULT_FACT_BUDGET_TOKENS) {
         }
     }
     const text = facts.map(factLine).join('\n');
-    return { facts, omitted, estimatedTokens: (0,_tokens_js__WEBPACK_IMPORTED_MODULE_7__/* .estimateTokens */ .b)(text), text };
+    return { facts, omitted, estimatedTokens: (0,_tokens_js__WEBPACK_IMPORTED_MODULE_8__/* .estimateTokens */ .b)(text), text };
 }
 /** Levels of a ranking or effect best first, by the metric's direction. */
 function levelsBestFirst(f) {
@@ -13326,7 +13646,8 @@ function effectStatement(f, relation, subject, object) {
     const where = `${f.metric} in the sweep`;
     const first = f.levels[0];
     const last = f.levels[f.levels.length - 1];
-    const averaged = f.matched ? `averaged over the other settings every ${f.factor} ran` : f.unmatched ? `each ${f.factor} averaged over the settings it ran` : 'averaged over the other settings';
+    const how = f.geometric ? 'geometric means' : 'averaged';
+    const averaged = f.matched ? `${how} over the other settings every ${f.factor} ran` : f.unmatched ? `each ${f.factor} ${f.geometric ? 'a geometric mean' : 'averaged'} over the settings it ran` : `${how} over the other settings`;
     if (relation === 'best' || relation === 'worst')
         return `${bestWorst(f, relation, `${where} (${averaged})`)}; ${f.factor} ${noise(f.significant, f.p)}`;
     if (subject && object)
@@ -13823,8 +14144,21 @@ class LabelKeys {
         this.lastHint = this.lastKey !== '' && (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .mayHoldSecret */ .dV)(this.lastKey);
     }
 }
+/**
+ * BenchmarkDotNet writes one run's results as several exports named after the class
+ * (`<Type>-report.csv`, `-report-github.md`, `-report-brief.json`, …), and which ones a project
+ * keeps is its config's choice. The same case is the same benchmark whichever was read, so
+ * the exports' ids name the CSV's file: a baseline kept as JSON compares with a run kept as CSV.
+ * Only BDN's own suffixes are renamed; a `-report.csv` is already the name (so ids of the CSV,
+ * BDN's default, and of any other tool's `-report.csv` stay as they were).
+ */
+const BDN_EXPORT = /-report-(?:(?:full|brief)(?:-compressed)?\.json|(?:github|default|stackoverflow|atlassian)\.md)$/;
+function exportNeutral(path) {
+    // Tested on paths that hold `-report-` only (nearly none do).
+    return path.includes('-report-') ? path.replace(BDN_EXPORT, '-report.csv') : path;
+}
 function idHead(file) {
-    const head = normaliseRunPath(file);
+    const head = exportNeutral(normaliseRunPath(file));
     // Once per file, and paths are unique: a remembered answer would cost more than the test.
     return { head, secret: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .mayHoldSecret */ .dV)(head), labels: new LabelKeys() };
 }
@@ -13872,6 +14206,11 @@ const UNIT_RULES = [
     { test: /(^|_)(requests?|reqs?)_(per_)?(s|sec|second)(_|$)|(^|_)(rps|qps)(_|$)|req\/s|(^|_)requests?_throughput(_|$)/, unit: 'req/s' },
     { test: /(^|_)(items?)_(per_)?(s|sec|second)(_|$)/, unit: 'items/s' },
     { test: /(^|_)(bytes?)_(per_)?(s|sec|second)(_|$)/, unit: 'B/s' },
+    // Network rates count bits (iperf3's `bits_per_second`, `throughput_mbps`): 8× the bytes, never items/s.
+    { test: /(^|_)bits?_(per_)?(s|sec|second)(_|$)|(^|_)bps(_|$)/, unit: 'bit/s' },
+    { test: /(^|_)(kbps|kbits?_(per_)?(s|sec|second))(_|$)/, unit: 'Kbit/s' },
+    { test: /(^|_)(mbps|mbits?_(per_)?(s|sec|second))(_|$)/, unit: 'Mbit/s' },
+    { test: /(^|_)(gbps|gbits?_(per_)?(s|sec|second))(_|$)/, unit: 'Gbit/s' },
     { test: /(^|_)mib_(per_)?(s|sec|second)(_|$)|mib\/s/, unit: 'MiB/s' },
     { test: /(^|_)mb_(per_)?(s|sec|second)(_|$)|mb\/s/, unit: 'MB/s' },
     { test: /(^|_)gib_(per_)?(s|sec|second)(_|$)|gib\/s/, unit: 'GiB/s' },
@@ -13900,7 +14239,7 @@ const UNIT_RULES = [
     { test: /(^|_)bytes?(_|$)|b\/op/, unit: 'B' },
     { test: /(^|_)(pct|percent|percentage)(_|$)|%/, unit: '%' },
 ];
-const HIGHER = /(^|_)(throughput|tps|rps|qps|fps|ops|bandwidth|speedup|accuracy|acc|score|f1|bleu|rouge|precision|recall|hit_rate|success_rate|goodput|mfu|efficiency)(_|$)|(^|_)(tokens?|toks?|requests?|reqs?|items?|bytes?|ops)_(per_)?(s|sec|second)(_|$)|\/s$|_per_(s|sec|second)(_|$)/;
+const HIGHER = /(^|_)(throughput|tps|rps|qps|fps|ops|bps|kbps|mbps|gbps|bandwidth|speedup|accuracy|acc|score|f1|bleu|rouge|precision|recall|hit_rate|success_rate|goodput|mfu|efficiency)(_|$)|(^|_)(tokens?|toks?|requests?|reqs?|items?|bytes?|ops)_(per_)?(s|sec|second)(_|$)|\/s$|_per_(s|sec|second)(_|$)/;
 const LOWER = /(^|_)(latency|latencies|ttft|tpot|itl|e2el|time|times|duration|elapsed|wall|walltime|delay|lag|overhead|load|wait|ms|ns|us|s|sec|seconds?|mem|memory|vram|rss|bytes|allocs?|errors?|error_rate|failed|failures?|loss|perplexity|ppl|cost|size)(_|$)|ns\/op|b\/op|allocs\/op/;
 // Metric and column names repeat across thousands of files; each is normalised once.
 const normalised = new Map();
@@ -13987,7 +14326,7 @@ function canonicalUnit(unit) {
 // worse when they change: `batch_size` is not a cost, `start_time` is not a latency.
 const NEUTRAL = 
 // Clock frequencies and the standard error of a score (`acc_stderr`) say nothing of which way is better.
-/(^|_)(clocks?|mhz|ghz|freq|frequency|stderr|std_err|sem)(_|$)|(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
+/(^|_)(clocks?|mhz|ghz|freq|frequency|stderr|std_err|sem)(_|$)|(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(tp|pp|dp|ep|cp|sp|world|tensor_parallel|pipeline_parallel|data_parallel|expert_parallel|context_parallel|sequence_parallel)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
 /** Names of rates that count what went wrong: lower is better, though the unit is a rate. */
 const FAILURE_RATE = /(^|[_/ ])(fail(ure|ures|ed|s)?|errors?|err|drop(s|ped)?|timeouts?|retr(y|ies)|reject(s|ed|ions)?|abort(s|ed)?|exceptions?|5xx|4xx)([_/ ]|$)/;
 const inferDirection = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo2 */ .H)(50_000, directionOf);
@@ -15360,7 +15699,9 @@ function sweepTable(f) {
         e.test.p === null ? '–' : (0,numbers/* formatP */.MA)(e.test.p),
     ]);
     const best = `Best: ${(0,format/* escapeMarkdown */.FV)(sweep.best.value)} → ${withUnit(sweep.best.mean, f.unit)}; worst: ${(0,format/* escapeMarkdown */.FV)(sweep.worst.value)} → ${withUnit(sweep.worst.mean, f.unit)}.`;
-    return `${(0,format/* table */.tp)(['Factor', `Mean ${f.unit ? `(${(0,format/* escapeMarkdown */.FV)(f.unit)}) ` : ''}per level`, 'Spread', 'p'], rows)}\n\n${best}`;
+    // The sentence quotes geometric means when the test is on the log scale: the table holds the same numbers.
+    const mean = sweep.effects.length > 0 && sweep.effects.every((e) => e.geometric) ? 'Geometric mean' : 'Mean';
+    return `${(0,format/* table */.tp)(['Factor', `${mean} ${f.unit ? `(${(0,format/* escapeMarkdown */.FV)(f.unit)}) ` : ''}per level`, 'Spread', 'p'], rows)}\n\n${best}`;
 }
 function rankingChart(f) {
     const levels = f.levels ?? [];
@@ -23809,6 +24150,53 @@ function parseJsonAllowingPython(text) {
         return JSON.parse(fixed);
     }
 }
+const NON_FINITE = ['-Infinity', 'Infinity', 'NaN'];
+/**
+ * `text` with every bare `NaN`, `Infinity` and `-Infinity` value written as a
+ * string (`"NaN"`), or undefined when it holds none. Google Benchmark's JSON
+ * writer prints a non-finite double that way (the cv of a counter that is 0
+ * in every repetition is 0/0), as Python's `json.dumps` does: JSON.parse
+ * refuses the whole file over one such value. As strings they are no
+ * numbers to any reader, which can say which value it left out.
+ */
+function quoteNonFinite(text) {
+    if (!text.includes('NaN') && !text.includes('Infinity'))
+        return undefined;
+    let out = '';
+    let from = 0;
+    let inString = false;
+    let changed = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 92)
+                i++; // backslash: the next character is escaped
+            else if (c === 34)
+                inString = false;
+            continue;
+        }
+        if (c === 34) {
+            inString = true;
+            continue;
+        }
+        // `-`, `I` or `N`: a word may start here; it counts only as a whole word where a value stands.
+        if (c !== 45 && c !== 73 && c !== 78)
+            continue;
+        const word = NON_FINITE.find((w) => text.startsWith(w, i));
+        if (!word || /[\w]/.test(text[i + word.length] ?? ''))
+            continue;
+        let j = i - 1;
+        while (j >= 0 && /\s/.test(text[j]))
+            j--;
+        if (text[j] !== ':' && text[j] !== '[' && text[j] !== ',')
+            continue;
+        out += `${text.slice(from, i)}"${word}"`;
+        i += word.length - 1;
+        from = i + 1;
+        changed = true;
+    }
+    return changed ? out + text.slice(from) : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/parse/problems.ts
 /** How many problems a file lists; the rest are counted. */
@@ -28004,7 +28392,7 @@ function findTables(text, options = {}) {
         const header = splitRow(line).map(stripInline);
         if (splitRow(next).length !== header.length)
             continue;
-        const table = { heading, header, rows: [] };
+        const table = { heading, headerLine: i + 1, header, rows: [] };
         let j = i + 2;
         for (; j < lines.length; j++) {
             const row = lines[j];
@@ -28894,6 +29282,21 @@ function benchmarkNameFromPath(path) {
     const parts = root >= 0 ? segments.slice(root + 1) : segments.slice(-1);
     return parts.length > 0 ? parts.join('/') : file.replace(/\.json$/i, '');
 }
+/**
+ * Below `target/criterion/<benchmark>/`, every result file sits in a folder
+ * naming the run it holds: `new/` (the latest), `base/`, `change/`, or a
+ * baseline saved with `--save-baseline main` (`main/`). Only inside such a
+ * tree is another folder known to be a saved baseline, not a benchmark.
+ */
+function isNamedBaseline(path) {
+    const segments = path.split('/');
+    const file = (segments.pop() ?? '').toLowerCase();
+    if (!/^(estimates|sample|benchmark|tukey)\.json$/.test(file))
+        return false;
+    const root = segments.map((s) => s.toLowerCase()).lastIndexOf('criterion');
+    // `criterion/<benchmark…>/<baseline>/`: at least one benchmark folder between the root and the baseline's.
+    return root >= 0 && segments.length - root >= 3;
+}
 function folderOf(path) {
     const segments = path.split('/');
     segments.pop();
@@ -28928,6 +29331,9 @@ const criterion = {
         const folder = folderOf(input.path);
         if (folder === 'base')
             return skipped("criterion: the previous run (base/); the current one is in new/");
+        if (folder !== undefined && folder !== 'new' && folder !== 'change' && isNamedBaseline(input.path)) {
+            return skipped(`criterion: the run saved as baseline ${folder} (--save-baseline ${folder}); the current one is in new/`);
+        }
         // Each row holds a sample's total time and its iteration count, the same as sample.json, which is read instead.
         if (input.type === 'csv')
             return skipped('criterion: raw.csv holds the samples of sample.json in the same folder, which is read instead');
@@ -29107,225 +29513,199 @@ function criterionReport(lines, result) {
         result.add(s);
 }
 
-;// CONCATENATED MODULE: ./src/parse/adapters/fio.ts
-
-
-
-
-
-
-/**
- * fio's `--output-format=json` (and `json+`, which adds latency `bins`):
- *
- *     { "fio version": "fio-3.36", "timestamp": …, "global options": { "ioengine": "libaio", "direct": "1" },
- *       "jobs": [ { "jobname": "randread-4k", "error": 0, "job options": { "rw": "randread", "bs": "4k", "iodepth": "32" },
- *                   "read":  { "io_bytes": …, "bw_bytes": …, "bw": …, "iops": …, "runtime": …,
- *                              "slat_ns": {…}, "clat_ns": { "min", "max", "mean", "stddev", "N", "percentile": { "99.000000": … } },
- *                              "lat_ns": {…}, "bw_mean": …, "iops_mean": …, "iops_stddev": …, "iops_samples": … },
- *                   "write": { all zeros for a read-only job }, "trim": {…}, "sync": { "total_ios", "lat_ns" },
- *                   "usr_cpu": …, "sys_cpu": …, "ctx": …, "majf": …, "minf": …, "iodepth_level": {…}, "latency_us": {…} } ],
- *       "disk_util": [ … ] }
- *
- * Per job and data direction: `bandwidth` (B/s), `iops`, and the `slat`,
- * `clat` and `lat` latency summaries in µs; per job `usr_cpu`/`sys_cpu`.
- * fio before 3.0 wrote latencies in µs under `slat`/`clat`/`lat` and only
- * `bw` in KiB/s; both layouts give the same series.
- */
-/** The data directions fio reports bandwidth for; `sync` (fsync and friends) has only latencies. */
-const DATA_DIRECTIONS = ['read', 'write', 'trim'];
-/**
- * Options that define the workload, so two runs compare only when they ran
- * the same one; each under fio's aliases. The engine, `direct`, sizes and
- * runtimes are how the workload is run: changing them is a change measured,
- * not a new workload, and run-to-run counts (`ctx`, `majf`) are never labels.
- */
-const LABEL_OPTIONS = [
-    ['rw', ['rw', 'readwrite']],
-    ['bs', ['bs', 'blocksize']],
-    ['iodepth', ['iodepth']],
-    ['numjobs', ['numjobs']],
-    ['rwmixread', ['rwmixread']],
-    ['rwmixwrite', ['rwmixwrite']],
-];
-/** Latency objects: fio 3 in ns (`clat_ns`), fio 2 in µs (`clat`). */
-const LATENCIES = [
-    ['slat', 'slat_ns', 'slat'],
-    ['clat', 'clat_ns', 'clat'],
-    ['lat', 'lat_ns', 'lat'],
-];
-function isFioOutput(json) {
-    return cli_isObject(json) && typeof json['fio version'] === 'string' && Array.isArray(json.jobs);
+;// CONCATENATED MODULE: ./src/parse/json-errors.ts
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const NUMBER_LIKE = /[-+0-9.eE]+/y;
+const NOT_A_NUMBER = /[-+]?(?:infinity|inf|nan)(?![A-Za-z0-9_$])/iy;
+const WORD = /[A-Za-z_$][A-Za-z0-9_$]*/y;
+function stickyMatch(re, text, at) {
+    re.lastIndex = at;
+    return re.exec(text)?.[0];
 }
-function optionsOf(v) {
-    return cli_isObject(v) ? v : {};
+function describeChar(ch) {
+    return /^[\x21-\x7e]$/.test(ch) ? `'${ch}'` : `character U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
-/** `job` (the jobname), then each workload option the job or the global section states; the job's own wins. */
-function jobLabels(job, global) {
-    const labels = { job: shortLabel(job.jobname) ?? '' };
-    const own = optionsOf(job['job options']);
-    for (const [label, names] of LABEL_OPTIONS) {
-        const stated = names.map((n) => own[n]).find((v) => v !== undefined) ?? names.map((n) => global[n]).find((v) => v !== undefined);
-        const text = shortLabel(stated);
-        if (text !== undefined)
-            labels[label] = text;
-    }
-    return labels;
-}
-/**
- * A latency object as a summary in µs; undefined when it holds no I/O (N is
- * 0, as for a sync engine's slat; fio 2 writes no N, and zeros for no I/O).
- */
-function latencySummary(v, perMicro) {
-    if (!cli_isObject(v))
-        return undefined;
-    const n = numberOf(v.N);
-    if (n !== undefined && n <= 0)
-        return undefined;
-    if (n === undefined && !((numberOf(v.mean) ?? 0) > 0 || (numberOf(v.max) ?? 0) > 0))
-        return undefined;
-    const us = (x) => {
-        const value = numberOf(x);
-        return value === undefined ? undefined : value / perMicro;
+function locateJsonError(text) {
+    let line = 1;
+    let column = 1;
+    let i = 0;
+    const at = (reason) => ({ line, column, reason });
+    const advance = (count) => {
+        for (let k = 0; k < count && i < text.length; k++, i++) {
+            const code = text.charCodeAt(i);
+            if (code === 0x0a) {
+                line += 1;
+                column = 1;
+            }
+            else if (!(code >= 0xdc00 && code <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) {
+                column += 1;
+            }
+        }
     };
-    const percentiles = {};
-    let median;
-    for (const [rank, value] of Object.entries(optionsOf(v.percentile))) {
-        const r = numberOf(rank);
-        if (r === undefined)
+    const skipSpace = () => {
+        while (i < text.length) {
+            const ch = text[i];
+            if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r')
+                break;
+            advance(1);
+        }
+    };
+    /** Consumes a string starting at `"`; a location when it is broken. */
+    const scanString = () => {
+        const start = { line, column };
+        advance(1);
+        while (i < text.length) {
+            const ch = text[i];
+            const code = text.charCodeAt(i);
+            if (ch === '"') {
+                advance(1);
+                return undefined;
+            }
+            if (ch === '\\') {
+                const escaped = text[i + 1];
+                if (escaped === undefined)
+                    break;
+                if ('"\\/bfnrt'.includes(escaped)) {
+                    advance(2);
+                }
+                else if (escaped === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                        return at('invalid \\u escape in a string (it needs four hex digits)');
+                    advance(6);
+                }
+                else {
+                    return at(`invalid escape '\\' followed by ${describeChar(escaped)} in a string`);
+                }
+                continue;
+            }
+            if (ch === '\n' || ch === '\r') {
+                return { ...start, reason: 'unterminated string: the string that starts here is not closed before the end of the line' };
+            }
+            if (code < 0x20)
+                return at(`${describeChar(ch)} inside a string must be escaped`);
+            advance(1);
+        }
+        return { ...start, reason: 'unterminated string: the file ends inside the string that starts here' };
+    };
+    // A JSONL line is one line: name columns only, so "line 1" is not mistaken for a line of the file.
+    const singleLine = !text.includes('\n');
+    const where = (f) => (singleLine ? `column ${f.column}` : `line ${f.line}, column ${f.column}`);
+    const stack = [];
+    let expect = 'value';
+    let lastComma = { line, column };
+    const afterValue = () => (stack.length === 0 ? 'end' : 'comma-or-close');
+    while (true) {
+        skipSpace();
+        const top = stack[stack.length - 1];
+        if (i >= text.length) {
+            if (top) {
+                const unit = singleLine ? 'line' : 'document';
+                return at(`the ${unit} ends before the '${top.open}' opened at ${where(top)} is closed (truncated ${singleLine ? 'line' : 'file'}?)`);
+            }
+            if (expect === 'value')
+                return at('no JSON value (the file is empty or only whitespace)');
+            break;
+        }
+        const ch = text[i];
+        if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))
+            return at('comments are not allowed in JSON');
+        if (expect === 'end') {
+            return at('unexpected content after the end of the JSON value (trailing garbage, or several documents in one file)');
+        }
+        if (ch === '}' || ch === ']') {
+            if (expect === 'comma-or-close' || (expect === 'key-or-close' && ch === '}') || (expect === 'value-or-close' && ch === ']')) {
+                if (!top)
+                    return at(`unexpected ${describeChar(ch)}`);
+                const wanted = top.open === '{' ? '}' : ']';
+                if (ch !== wanted) {
+                    return at(`'${ch}' does not close the '${top.open}' opened at ${where(top)} (expected '${wanted}')`);
+                }
+                stack.pop();
+                advance(1);
+                expect = afterValue();
+                continue;
+            }
+            if ((expect === 'key' || expect === 'value') && top && (top.open === '[' || expect === 'key')) {
+                return { ...lastComma, reason: `trailing comma before '${ch}'` };
+            }
+            if (expect === 'value' && top?.open === '{')
+                return at(`missing value after ':'`);
+            return at(`unexpected ${describeChar(ch)}`);
+        }
+        if (expect === 'colon') {
+            if (ch !== ':')
+                return at(`missing ':' after the property name`);
+            advance(1);
+            expect = 'value';
             continue;
-        if (r === 50)
-            median = us(value);
-        else
-            percentiles[r] = us(value);
-    }
-    return summaryOf({ n, mean: us(v.mean), sd: us(v.stddev), min: us(v.min), max: us(v.max), median, percentiles });
-}
-/** The direction's latencies, in whichever layout the fio version wrote. */
-function latenciesOf(dir) {
-    const out = [];
-    for (const [metric, nsKey, usKey] of LATENCIES) {
-        const summary = dir[nsKey] !== undefined ? latencySummary(dir[nsKey], 1000) : latencySummary(dir[usKey], 1);
-        if (summary)
-            out.push([metric, summary]);
-    }
-    return out;
-}
-/** Bytes moved: `io_bytes`, or fio 2's `io_kbytes` (KiB). */
-function ioBytes(dir) {
-    const bytes = numberOf(dir.io_bytes);
-    if (bytes !== undefined)
-        return bytes;
-    const kib = numberOf(dir.io_kbytes);
-    return kib === undefined ? undefined : kib * 1024;
-}
-/** Bandwidth in B/s: `bw_bytes`, or `bw` (KiB/s) from versions before it. */
-function bandwidthOf(dir) {
-    const bytes = numberOf(dir.bw_bytes);
-    if (bytes !== undefined)
-        return bytes;
-    const kib = numberOf(dir.bw);
-    return kib === undefined ? undefined : kib * 1024;
-}
-function addThroughput(totals, labels, dir, line) {
-    const bandwidth = bandwidthOf(dir);
-    if (bandwidth === undefined)
-        return;
-    const iops = numberOf(dir.iops);
-    const key = (0,identity/* labelKey */.kJ)(labels);
-    const existing = totals.get(key);
-    if (!existing) {
-        totals.set(key, { labels, bandwidth, iops, line });
-        return;
-    }
-    existing.bandwidth += bandwidth;
-    existing.iops = existing.iops === undefined || iops === undefined ? undefined : existing.iops + iops;
-}
-/**
- * Adds a latency summary, pooling clones of one job (n, mean, sd, min, max;
- * percentiles do not pool and are dropped) instead of keeping the first.
- */
-function addLatency(latencies, metric, labels, summary, line) {
-    const key = `${metric}\u0000${(0,identity/* labelKey */.kJ)(labels)}`;
-    const existing = latencies.get(key);
-    if (!existing) {
-        latencies.set(key, { metric, labels, summary, line });
-        return;
-    }
-    existing.summary = poolSummaries(existing.summary, summary) ?? existing.summary;
-}
-/**
- * fio JSON: per job and data direction (label `op`: read, write, trim;
- * sync for fsync latencies) `bandwidth` (B/s) and `iops` (ops/s), higher;
- * `slat`, `clat`, `lat` (µs), lower; per job `usr_cpu` and `sys_cpu` (%),
- * no direction. A direction that moved no bytes is left out, and so is a
- * job that ended with an error.
- */
-const fio = {
-    name: 'fio',
-    types: ['json'],
-    detect: (input) => isFioOutput(input.json),
-    parse(input) {
-        if (!isFioOutput(input.json))
-            return failed('fio: no "fio version" and "jobs" list');
-        const root = input.json;
-        const jobs = root.jobs;
-        const global = optionsOf(root['global options']);
-        const result = new AdapterResult('fio');
-        const cursor = new LineCursor(input.text);
-        const totals = new Map();
-        const latencies = new Map();
-        const cpu = new SeriesSet(result.problems);
-        for (const [i, job] of jobs.entries()) {
-            const line = cursor.next('"jobname"');
-            result.rows += 1;
-            if (!cli_isObject(job) || shortLabel(job.jobname) === undefined) {
-                result.excludedRows += 1;
-                result.problems.add(line, `job #${i + 1}: no jobname; skipped`);
+        }
+        if (expect === 'comma-or-close') {
+            if (ch === ',') {
+                lastComma = { line, column };
+                advance(1);
+                expect = top?.open === '{' ? 'key' : 'value';
                 continue;
             }
-            const error = numberOf(job.error);
-            if (error !== undefined && error !== 0) {
-                result.excludedRows += 1;
-                result.problems.add(line, `job ${String(job.jobname)} ended with error ${error}; its results are left out`);
+            if (/["\-0-9{[A-Za-z]/.test(ch)) {
+                return at(`missing ',' before this ${top?.open === '{' ? 'property' : 'value'} (or a missing '${top?.open === '{' ? '}' : ']'}')`);
+            }
+            return at(`unexpected ${describeChar(ch)} (expected ',' or '${top?.open === '{' ? '}' : ']'}')`);
+        }
+        if (expect === 'key' || expect === 'key-or-close') {
+            if (ch === '"') {
+                const broken = scanString();
+                if (broken)
+                    return broken;
+                expect = 'colon';
                 continue;
             }
-            const labels = jobLabels(job, global);
-            for (const op of DATA_DIRECTIONS) {
-                const dir = job[op];
-                // A read-only job still writes an all-zero `write` object: no I/O, no result.
-                if (!cli_isObject(dir) || !((ioBytes(dir) ?? 0) > 0))
-                    continue;
-                const opLabels = { ...labels, op };
-                addThroughput(totals, opLabels, dir, line);
-                for (const [metric, summary] of latenciesOf(dir))
-                    addLatency(latencies, metric, opLabels, summary, line);
-            }
-            const sync = job.sync;
-            if (cli_isObject(sync) && (numberOf(sync.total_ios) ?? 0) > 0) {
-                for (const [metric, summary] of latenciesOf(sync))
-                    addLatency(latencies, metric, { ...labels, op: 'sync' }, summary, line);
-            }
-            for (const metric of ['usr_cpu', 'sys_cpu']) {
-                const value = numberOf(job[metric]);
-                if (value !== undefined)
-                    cpu.add(sampledSeries(metric, labels, [value], { unit: '%', direction: 'none', ...(line === undefined ? {} : { line }) }));
-            }
-            if (totals.size * 2 + latencies.size > LIMITS.seriesPerFile)
-                throw new LimitError(limitMessages.seriesPerFile(), line);
+            if (ch === "'" || /[A-Za-z_$]/.test(ch))
+                return at('property names must be in double quotes');
+            return at(`unexpected ${describeChar(ch)} (expected a property name in double quotes)`);
         }
-        for (const t of totals.values()) {
-            const at = t.line === undefined ? {} : { line: t.line };
-            result.add(sampledSeries('bandwidth', t.labels, [t.bandwidth], { unit: 'B/s', direction: 'higher', ...at }));
-            if (t.iops !== undefined)
-                result.add(sampledSeries('iops', t.labels, [t.iops], { unit: 'ops/s', direction: 'higher', ...at }));
+        // expect is 'value' or 'value-or-close'
+        if (ch === '{' || ch === '[') {
+            stack.push({ open: ch, line, column });
+            advance(1);
+            expect = ch === '{' ? 'key-or-close' : 'value-or-close';
+            continue;
         }
-        for (const l of latencies.values())
-            result.add(summarySeries(l.metric, l.labels, l.summary, { unit: 'µs', direction: 'lower', ...(l.line === undefined ? {} : { line: l.line }) }));
-        for (const s of cpu.series)
-            result.add(s);
-        return result.outcome('no job moved any data');
-    },
-};
+        if (ch === '"') {
+            const broken = scanString();
+            if (broken)
+                return broken;
+            expect = afterValue();
+            continue;
+        }
+        const notANumber = stickyMatch(NOT_A_NUMBER, text, i);
+        if (notANumber)
+            return at(`${notANumber} is not valid JSON (write null, or a string, for a missing or infinite value)`);
+        if (/[-+0-9.]/.test(ch)) {
+            const number = stickyMatch(NUMBER, text, i);
+            const token = stickyMatch(NUMBER_LIKE, text, i) ?? ch;
+            if (number === undefined || number.length < token.length)
+                return at(`'${token}' is not a valid JSON number`);
+            advance(number.length);
+            expect = afterValue();
+            continue;
+        }
+        const word = stickyMatch(WORD, text, i);
+        if (word !== undefined) {
+            if (word === 'true' || word === 'false' || word === 'null') {
+                advance(word.length);
+                expect = afterValue();
+                continue;
+            }
+            return at(`'${word}' is not a JSON value (text needs double quotes; the literals are true, false and null)`);
+        }
+        if (ch === "'")
+            return at('strings must be in double quotes');
+        if (ch === ',' || ch === ':')
+            return at(expect === 'value' && top?.open === '{' ? `missing value after ':'` : `unexpected ${describeChar(ch)}`);
+        return at(`unexpected ${describeChar(ch)}`);
+    }
+    return at('invalid JSON (a missing comma or colon, or a trailing comma)');
+}
 
 ;// CONCATENATED MODULE: ./src/parse/json-scan.ts
 
@@ -29505,6 +29885,930 @@ function keyPathLines(text, paths) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/parse/json.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function json_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isNumeric(v) {
+    return typeof v === 'number' || (typeof v === 'string' && parseNumber(v) !== undefined);
+}
+/** Keys holding the values a summary object sums up. */
+const SAMPLE_ARRAY_KEY = /^(values|samples|reps|repetitions|runs|times|data|measurements|raw)$/i;
+/** The array of numbers beside an object's statistics whose mean is the stated mean (within 0.5%): its samples. */
+function sampleArrayOf(node, stats) {
+    const meanKey = stats.get('mean');
+    const stated = meanKey === undefined ? undefined : parseNumber(node[meanKey]);
+    if (stated === undefined)
+        return undefined;
+    for (const [key, value] of Object.entries(node)) {
+        if (!SAMPLE_ARRAY_KEY.test(key) || !Array.isArray(value) || value.length < 2 || !value.every((v) => typeof v === 'number' && Number.isFinite(v)))
+            continue;
+        const samples = value;
+        const mean = samples.reduce((sum, v) => sum + v, 0) / samples.length;
+        if (Math.abs(mean - stated) <= 0.005 * Math.abs(stated) + 1e-12)
+            return { key, samples };
+    }
+    return undefined;
+}
+/** A `unit` field's text when it reads as a unit (`ms`, `tokens/s`, `MB`, `%`), not a sentence. */
+function statedUnit(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const unit = value.trim();
+    return unit !== '' && unit.length <= 16 && /^[\p{L}%µ°][\p{L}\d%µ°/^*.\- ]*$/u.test(unit) && !/\s{2}/.test(unit) ? unit : undefined;
+}
+/**
+ * Parses one JSON document after scanning it (src/parse/json-scan.ts):
+ * undefined when it is not valid JSON, a refusal when it passes a cap, else
+ * the value with duplicated keys removed and reported by line.
+ */
+function readJsonDocument(text, options = {}) {
+    const scan = scanJson(text, options);
+    if (scan.refusal)
+        return { refusal: scan.refusal };
+    let value;
+    try {
+        value = parseJsonAllowingPython(text);
+    }
+    catch {
+        return undefined;
+    }
+    dropDuplicateKeys(value, scan.duplicates);
+    return { value, duplicates: scan.duplicates };
+}
+/** A whole document past a cap is skipped, with the line where the scan stopped. */
+function refusedDocument(refusal) {
+    return { status: 'skipped', reason: `${refusal.reason} (at line ${refusal.line})`, line: refusal.line };
+}
+/** Duplicate keys of a whole document, as problems with their lines. */
+function duplicateProblems(duplicates) {
+    return duplicates.map((d) => ({ line: d.line, reason: duplicateKeyReason(d) }));
+}
+/** Problems found before parsing (duplicate keys) go first; the per-file list keeps its bound. */
+function withProblems(outcome, problems) {
+    if (problems.length === 0 || outcome.status !== 'parsed')
+        return outcome;
+    const log = new ProblemLog();
+    for (const p of [...problems, ...outcome.problems])
+        log.add(p.line, p.reason);
+    return { ...outcome, problems: log.items, problemCount: outcome.problemCount + problems.length };
+}
+/** Whole-document JSON: records become tables, nested objects metric paths. */
+function parseJsonText(text) {
+    const body = text.replace(/^\uFEFF/, '');
+    const doc = readJsonDocument(body);
+    if (doc === undefined) {
+        const where = locateJsonError(body);
+        return failed(`invalid JSON at line ${where.line}, column ${where.column}: ${where.reason}`, where.line);
+    }
+    if ('refusal' in doc)
+        return refusedDocument(doc.refusal);
+    return withProblems(parseJsonValue(doc.value, 'json', body), duplicateProblems(doc.duplicates));
+}
+/** Reads a parsed document; with its `text`, problems found in values get the line of their key. */
+function parseJsonValue(doc, adapter, text) {
+    try {
+        return walkDocument(doc, adapter, text);
+    }
+    catch (err) {
+        if (err instanceof LimitError)
+            return { status: 'skipped', reason: err.message };
+        throw err;
+    }
+}
+function walkDocument(doc, adapter, text) {
+    if (json_isObject(doc) && typeof doc.$schema === 'string') {
+        return skipped('a JSON schema or configuration file ($schema key), not benchmark results');
+    }
+    if (json_isObject(doc) && doc.tool === 'chimera-insight') {
+        return skipped('a Chimera Insight report, not benchmark results');
+    }
+    // A shard folder's hardware.json (src/hardware/validate.ts) describes the runner, not a benchmark.
+    if (json_isObject(doc) && ['id', 'idSource', 'os', 'arch', 'gpus'].every((k) => k in doc)) {
+        return skipped("a Chimera Insight shard's hardware description, not benchmark results");
+    }
+    const walker = new JsonWalker();
+    walker.walk(doc, [], {});
+    const series = walker.finish();
+    if (text !== undefined && walker.located.length > 0) {
+        const lines = keyPathLines(text, walker.located.map((l) => l.path));
+        for (const { problem, path } of walker.located) {
+            const line = lines.get(path.join('\u0000'));
+            if (line !== undefined)
+                problem.line = line;
+        }
+    }
+    if (series.length === 0)
+        return skipped('no numeric values: not benchmark results');
+    return {
+        status: 'parsed',
+        adapter,
+        series,
+        rows: walker.rows,
+        excludedRows: walker.excludedRows,
+        problems: walker.problems.items,
+        problemCount: walker.problems.total,
+        document: false,
+    };
+}
+/** Fields that name the benchmark a record describes: `name`, hyperfine's `command`, pytest's `fullname`. */
+const IDENTITY_KEY = /^(name|benchmark|bench|benchmark_?name|test|test_?name|case|scenario|command|cmd|full_?name|title|run_?name)$/;
+/**
+ * A field whose text tells every record apart (hyperfine's `command`), or
+ * undefined. Records named this way describe different benchmarks, so their
+ * values must not be pooled into one series.
+ */
+function identityKey(records) {
+    const first = records[0];
+    if (records.length < 2 || !first)
+        return undefined;
+    return Object.keys(first).find((key) => {
+        if (!IDENTITY_KEY.test((0,infer/* normaliseName */.GX)(key)))
+            return false;
+        const seen = new Set();
+        return records.every((r) => {
+            const v = r[key];
+            if (typeof v !== 'string')
+                return false;
+            const s = v.trim();
+            if (s === '' || s.length > 200 || seen.has(s))
+                return false;
+            seen.add(s);
+            return true;
+        });
+    });
+}
+function countOf(v) {
+    const n = parseNumber(v);
+    return n !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+/** True when the label columns a table chose already give every row its own series. */
+function labelsTellApart(rows, labelColumns) {
+    if (labelColumns.length === 0)
+        return false;
+    const seen = new Set(rows.map((row) => JSON.stringify(labelColumns.map((c) => row[c] ?? null))));
+    return seen.size === rows.length;
+}
+class JsonWalker {
+    problems = new ProblemLog();
+    rows = 0;
+    excludedRows = 0;
+    series = new Map();
+    /**
+     * Record arrays read as tables, taken in after the document's other values (so series keep
+     * their order); their rows are numbered by record, which is not a line of the file.
+     */
+    tables = [];
+    /** Identities of the series those tables will add, counted against the per-file cap now. */
+    pending = new Set();
+    /** Problems about a value at a key path, whose line the document's text can tell (see keyPathLines). */
+    located = [];
+    /** Value checks by metric and unit: a document repeats the same few paths many times. */
+    checks = new Map();
+    /** The document's series share labels objects per JSON object or record group. */
+    labelKeys = new identity/* LabelKeys */.V();
+    /** One series per metric and labels: the identity two series that add up share. */
+    seriesKey(series) {
+        return `${series.metric}\u0000${this.labelKeys.keyOf(series.labels)}`;
+    }
+    checkFor(metric, unitHint) {
+        const key = `${metric}\u0000${unitHint ?? ''}`;
+        let check = this.checks.get(key);
+        if (!check) {
+            check = valueCheck(metric, unitHint ?? (0,infer/* inferUnit */.bb)(metric));
+            if (this.checks.size < 10_000)
+                this.checks.set(key, check);
+        }
+        return check;
+    }
+    at(path, reason) {
+        const problem = this.problems.add(undefined, reason);
+        if (problem && path.length > 0)
+            this.located.push({ problem, path });
+    }
+    walk(node, path, labels, count) {
+        if (typeof node === 'number') {
+            this.addSamples(path, labels, [node]);
+        }
+        else if (typeof node === 'string') {
+            // `"ttft": "12.5 ms"`: a number with its unit, written as text.
+            const quantity = node.length <= 40 ? (0,units/* parseQuantity */.Lf)(node) : undefined;
+            if (quantity)
+                this.addSamples(path, labels, [quantity.value], quantity.unit?.unit);
+        }
+        else if (Array.isArray(node)) {
+            this.walkArray(node, path, labels, count);
+        }
+        else if (json_isObject(node)) {
+            this.walkObject(node, path, labels, count);
+        }
+    }
+    finish() {
+        for (const { result, problems, where } of this.tables)
+            this.absorb(result, problems, where);
+        return [...this.series.values()];
+    }
+    /** Takes a record table's series and problems; a record's number is given as such, never as a line. */
+    absorb(result, problems, where) {
+        this.rows += result.rows;
+        this.excludedRows += result.excludedRows;
+        for (const series of result.series) {
+            delete series.line;
+            this.push(series);
+        }
+        for (const p of problems.items)
+            this.problems.add(undefined, p.line === undefined ? p.reason : `${where}, record ${p.line}: ${p.reason}`);
+        this.problems.dropped += problems.dropped;
+    }
+    /**
+     * One series per metric and labels: `[[1, 2], [3]]` or two paths that meet
+     * (`x` beside `mean_x`/`std_x`) add to the same series instead of producing
+     * two series with the same id.
+     */
+    push(series) {
+        const key = this.seriesKey(series);
+        const existing = this.series.get(key);
+        if (!existing) {
+            // Tables stop at the same cap on their own; this one counts the document's series together.
+            if (this.series.size >= LIMITS.seriesPerFile)
+                throw new LimitError(limitMessages.seriesPerFile());
+            this.series.set(key, series);
+            return;
+        }
+        // Two tables' runs are not one table's: the merged values' runs are unknown.
+        if (existing.runs)
+            delete existing.runs;
+        if (series.samples) {
+            if (!existing.samples)
+                existing.samples = new SampleAccumulator();
+            for (const v of series.samples.samples)
+                existing.samples.add(v);
+        }
+        if (series.summary) {
+            if (!existing.summary)
+                existing.summary = series.summary;
+            else
+                this.problems.add(series.line, `a second summary of "${series.metric}" for the same labels; the first is kept`);
+        }
+    }
+    walkArray(items, path, labels, count) {
+        if (items.length === 0)
+            return;
+        if (items.every((x) => typeof x === 'number')) {
+            this.addSamples(path, labels, items);
+            return;
+        }
+        const records = items.filter(json_isObject);
+        if (records.length > 0 && records.length >= items.length / 2) {
+            if (records.length < items.length) {
+                this.problems.add(undefined, `${path.join('.') || 'top-level array'}: ${items.length - records.length} items are not records and were ignored`);
+            }
+            this.walkRecords(records, path, labels);
+            return;
+        }
+        items.forEach((item) => {
+            if (Array.isArray(item) || json_isObject(item))
+                this.walk(item, path, labels, count);
+        });
+    }
+    /** An array of records is read like CSV rows: labels split series, rows with an error are left out. */
+    walkRecords(records, path, labels) {
+        const prefix = path.join('.') || undefined;
+        const where = prefix === undefined ? 'top-level array' : `"${prefix}"`;
+        const rows = records.map((record) => flattenRecord(record));
+        const problems = new ProblemLog();
+        const table = new TableBuilder({ problems, metricPrefix: prefix, fixedLabels: labels });
+        rows.forEach((row, index) => table.addRow(row, index + 1));
+        const id = identityKey(records);
+        if (id === undefined) {
+            // Finished now, so a document of many small record arrays holds results, not table builders.
+            const result = table.finish();
+            if (result.series.length > 0 || problems.total > 0)
+                this.tables.push({ result, problems, where });
+            else
+                this.absorb(result, problems, where);
+            for (const series of result.series)
+                this.pending.add(this.seriesKey(series));
+            if (this.series.size + this.pending.size > LIMITS.seriesPerFile)
+                throw new LimitError(limitMessages.seriesPerFile());
+            return;
+        }
+        const result = table.finish();
+        if (result.labelColumns.includes(id) || labelsTellApart(rows, result.labelColumns)) {
+            this.absorb(result, problems, where);
+            return;
+        }
+        // Each record is a benchmark of its own (hyperfine `results`): read it as an object labelled by its name.
+        records.forEach((record, index) => {
+            this.rows += 1;
+            if (rowHasError(rows[index])) {
+                this.excludedRows += 1;
+                return;
+            }
+            const { [id]: name, ...rest } = record;
+            this.walkObject(rest, path, { ...labels, [id]: String(name).trim() });
+        });
+    }
+    walkObject(node, path, inherited, inheritedCount) {
+        const keys = Object.keys(node);
+        if (isStatsObject(keys) && keys.every((k) => isNumeric(node[k]))) {
+            this.addSummary(path, inherited, node, statKeysOf(keys), undefined, inheritedCount);
+            return;
+        }
+        const labels = { ...inherited };
+        const consumed = new Set();
+        // The object's own statistics (`{ mean, stddev, n, unit }`): the summary of the object's path.
+        const own = statKeysOf(keys.filter((k) => isNumeric(node[k])));
+        const hasOwnStats = isStatsObject([...own.values()]);
+        if (hasOwnStats) {
+            for (const column of own.values())
+                consumed.add(column);
+        }
+        // `"n": 200` beside the objects or groups that hold summaries is their n, not a metric of its own.
+        const countKey = keys.find((k) => !consumed.has(k) && isCountName(k) && countOf(node[k]) !== undefined);
+        let count = inheritedCount;
+        if (countKey !== undefined) {
+            count = { value: countOf(node[countKey]), used: false };
+            consumed.add(countKey);
+        }
+        for (const key of keys) {
+            const value = node[key];
+            const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+            if (!scalar || consumed.has(key))
+                continue;
+            if (isIgnoredName(key))
+                consumed.add(key);
+            else if (isLabelName(key) && String(value).length <= 120) {
+                (0,util_own/* setOwn */.P)(labels, key, String(value));
+                consumed.add(key);
+            }
+        }
+        if (hasOwnStats) {
+            // `{ "mean": 12.5, "stddev": 0.5, "unit": "ms" }` states its unit.
+            const unit = typeof node.unit === 'string' && node.unit.trim() !== '' && node.unit.length <= 16 ? node.unit.trim() : undefined;
+            // `{ "mean": 157.58, "min": …, "reps": [157.51, 157.6, 157.62] }`: the values the summary sums up are one series
+            // of samples, not a summary and a second series beside it.
+            const values = sampleArrayOf(node, own);
+            if (values) {
+                this.addSamples(path, labels, values.samples, unit);
+                consumed.add(values.key);
+            }
+            else
+                this.addSummary(path, labels, node, own, unit, count);
+        }
+        // `{ "unit": "MB", "max_ram": 1182.2 }`, `{ "value": 38.8, "unit": "tokens/s" }`: the unit an object states is its numbers'.
+        const stated = hasOwnStats ? undefined : statedUnit(node.unit);
+        if (stated !== undefined) {
+            const numbers = keys.filter((k) => !consumed.has(k) && typeof node[k] === 'number' && !isIgnoredName(k) && !isCountName(k));
+            for (const key of numbers) {
+                // A lone `value` is the object's own: named by the object (`decode.throughput`, not `decode.throughput.value`).
+                this.addSamples(key === 'value' && numbers.length === 1 ? path : [...path, key], labels, [node[key]], stated);
+                consumed.add(key);
+            }
+        }
+        const numericKeys = keys.filter((k) => isNumeric(node[k]) && !consumed.has(k));
+        const { groups, sharedN } = findSummaryGroups(numericKeys);
+        for (const group of groups) {
+            const stats = new Map(Object.entries(group.columns));
+            if (sharedN !== undefined && !stats.has('n'))
+                stats.set('n', sharedN);
+            this.addSummary([...path, group.metric], labels, node, stats, undefined, count);
+            for (const column of stats.values())
+                consumed.add(column);
+        }
+        for (const key of keys) {
+            if (consumed.has(key))
+                continue;
+            this.walk(node[key], [...path, key], labels, count);
+        }
+        // A count no summary took is an ordinary value.
+        if (countKey !== undefined && count && !count.used && !isIgnoredName(countKey))
+            this.addSamples([...path, countKey], labels, [count.value]);
+    }
+    addSamples(path, labels, values, unitHint) {
+        const metric = path.join('.') || 'value';
+        const check = this.checkFor(metric, unitHint);
+        const samples = new SampleAccumulator();
+        for (const v of values) {
+            // JSON.parse reads 1e999 as Infinity; such values and impossible ones never reach a statistic.
+            const why = check(v);
+            if (why === undefined)
+                samples.add(v);
+            else
+                this.at(path, `"${metric}": ${why}; value left out`);
+        }
+        if (samples.count === 0)
+            return;
+        // Series of one object share its labels object: it is complete before any of them is made, and never changed.
+        const series = { metric, labels, samples };
+        if (unitHint !== undefined)
+            series.unitHint = unitHint;
+        this.push(series);
+    }
+    addSummary(path, labels, node, stats, unitHint, count) {
+        const get = (stat) => {
+            const key = stats.get(stat);
+            return key === undefined ? undefined : parseNumber(node[key]);
+        };
+        const summary = summaryFromStats(get, stats.keys());
+        if (summary.n === undefined && count) {
+            summary.n = count.value;
+            count.used = true;
+        }
+        const metric = path.join('.') || 'value';
+        const check = this.checkFor(metric, unitHint);
+        const why = summaryCheck(summary, check);
+        if (why !== undefined) {
+            this.at(path, `summary of "${metric}": ${why}; summary left out`);
+            return;
+        }
+        const series = { metric, labels, summary };
+        if (unitHint !== undefined)
+            series.unitHint = unitHint;
+        this.push(series);
+    }
+}
+/** `{ a: { b: 1 }, c: [1, 2] }` → `{ "a.b": 1, c: [1, 2] }`; arrays of records inside a record are left out. */
+function flattenRecord(record, prefix = '', out = {}) {
+    for (const [key, value] of Object.entries(record)) {
+        const name = prefix ? `${prefix}.${key}` : key;
+        if (json_isObject(value))
+            flattenRecord(value, name, out);
+        else if (Array.isArray(value)) {
+            if (value.length > 0 && value.every((v) => typeof v === 'number'))
+                (0,util_own/* setOwn */.P)(out, name, value);
+        }
+        else
+            (0,util_own/* setOwn */.P)(out, name, value);
+    }
+    return out;
+}
+/**
+ * JSONL / NDJSON: one record per line; a bad line is reported and skipped.
+ * `null` stands for a line longer than LIMITS.lineChars, which the reader did not keep.
+ */
+async function parseJsonLines(lines, adapter = 'jsonl') {
+    try {
+        return await readJsonLines(lines, adapter);
+    }
+    catch (err) {
+        if (err instanceof LimitError)
+            return { status: 'skipped', reason: err.line === undefined ? err.message : `${err.message} (at line ${err.line})` };
+        throw err;
+    }
+}
+async function readJsonLines(lines, adapter) {
+    const problems = new ProblemLog();
+    const table = new TableBuilder({ problems });
+    let lineNo = 0;
+    let records = 0;
+    for await (const raw of lines) {
+        lineNo += 1;
+        if (raw === null) {
+            problems.add(lineNo, limitMessages.lineChars());
+            continue;
+        }
+        const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+        if (text.trim() === '')
+            continue;
+        const doc = readJsonDocument(text, { distinctKeys: false });
+        if (doc === undefined) {
+            const where = locateJsonError(text);
+            problems.add(lineNo, `invalid JSON at column ${where.column}: ${where.reason}; line skipped`);
+            continue;
+        }
+        if ('refusal' in doc) {
+            problems.add(lineNo, `${doc.refusal.reason}; line skipped`);
+            continue;
+        }
+        const value = doc.value;
+        for (const d of doc.duplicates)
+            problems.add(lineNo, duplicateKeyReason(d, true));
+        if (!json_isObject(value)) {
+            problems.add(lineNo, 'not a JSON object; line skipped');
+            continue;
+        }
+        records += 1;
+        table.addRow(flattenRecord(value), lineNo);
+    }
+    if (records === 0) {
+        const first = problems.items[0];
+        return failed(first ? `no readable JSON record (line ${first.line}: ${first.reason})` : 'no JSON records', first?.line);
+    }
+    const result = table.finish();
+    if (result.series.length === 0)
+        return skipped('no numeric values: not benchmark results');
+    return {
+        status: 'parsed',
+        adapter,
+        series: result.series,
+        rows: result.rows,
+        excludedRows: result.excludedRows,
+        problems: problems.items,
+        problemCount: problems.total,
+        document: false,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/parse/adapters/fio.ts
+
+
+
+
+
+
+
+/**
+ * fio's `--output-format=json` (and `json+`, which adds latency `bins`):
+ *
+ *     { "fio version": "fio-3.36", "timestamp": …, "global options": { "ioengine": "libaio", "direct": "1" },
+ *       "jobs": [ { "jobname": "randread-4k", "error": 0, "job options": { "rw": "randread", "bs": "4k", "iodepth": "32" },
+ *                   "read":  { "io_bytes": …, "bw_bytes": …, "bw": …, "iops": …, "runtime": …,
+ *                              "slat_ns": {…}, "clat_ns": { "min", "max", "mean", "stddev", "N", "percentile": { "99.000000": … } },
+ *                              "lat_ns": {…}, "bw_mean": …, "iops_mean": …, "iops_stddev": …, "iops_samples": … },
+ *                   "write": { all zeros for a read-only job }, "trim": {…}, "sync": { "total_ios", "lat_ns" },
+ *                   "usr_cpu": …, "sys_cpu": …, "ctx": …, "majf": …, "minf": …, "iodepth_level": {…}, "latency_us": {…} } ],
+ *       "disk_util": [ … ] }
+ *
+ * Per job and data direction: `bandwidth` (B/s), `iops`, and the `slat`,
+ * `clat` and `lat` latency summaries in µs; per job `usr_cpu`/`sys_cpu`.
+ * fio before 3.0 wrote latencies in µs under `slat`/`clat`/`lat` and only
+ * `bw` in KiB/s; both layouts give the same series.
+ */
+/**
+ * The data directions fio reports bandwidth for; `sync` (fsync and friends)
+ * has only latencies. `unified_rw_reporting=1` writes all of them as one
+ * `mixed` direction instead.
+ */
+const DATA_DIRECTIONS = ['read', 'write', 'trim', 'mixed'];
+/**
+ * Options that define the workload, so two runs compare only when they ran
+ * the same one; each under fio's aliases. The engine, `direct`, sizes and
+ * runtimes are how the workload is run: changing them is a change measured,
+ * not a new workload, and run-to-run counts (`ctx`, `majf`) are never labels.
+ */
+const LABEL_OPTIONS = [
+    ['rw', ['rw', 'readwrite']],
+    ['bs', ['bs', 'blocksize']],
+    ['iodepth', ['iodepth']],
+    ['numjobs', ['numjobs']],
+    ['rwmixread', ['rwmixread']],
+    ['rwmixwrite', ['rwmixwrite']],
+];
+/** Latency objects: fio 3 in ns (`clat_ns`), fio 2 in µs (`clat`). */
+const LATENCIES = [
+    ['slat', 'slat_ns', 'slat'],
+    ['clat', 'clat_ns', 'clat'],
+    ['lat', 'lat_ns', 'lat'],
+];
+function isFioOutput(json) {
+    return cli_isObject(json) && typeof json['fio version'] === 'string' && (Array.isArray(json.jobs) || Array.isArray(json.client_stats));
+}
+/** fio 2 fills its percentile list up to 20 entries with `"0.00": 0`; a real rank is written `%f` (`"0.000000"`). */
+const PERCENTILE_PADDING = '0.00';
+function isPercentilePadding(dup) {
+    return dup.key === PERCENTILE_PADDING && dup.path[dup.path.length - 2] === 'percentile';
+}
+/**
+ * How far into a file fio's JSON may start: past its messages (a note per
+ * job: `numjobs=64` writes 64 of them), not deep into other text.
+ */
+const HEAD_CHARS = 16_384;
+/** Index just past the `}` closing the object that opens at `start`, or -1 when the text ends first. */
+function objectEnd(text, start) {
+    let depth = 0;
+    for (let i = start; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22 /* " */) {
+            for (i += 1; i < text.length && text.charCodeAt(i) !== 0x22; i++)
+                if (text.charCodeAt(i) === 0x5c)
+                    i += 1;
+        }
+        else if (c === 0x7b || c === 0x5b)
+            depth += 1;
+        else if (c === 0x7d || c === 0x5d) {
+            depth -= 1;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+/** Index of the first line at or after `from` that starts with `{`, or -1. */
+function objectLine(text, from) {
+    if (text[from] === '{' && (from === 0 || text[from - 1] === '\n'))
+        return from;
+    const at = text.indexOf('\n{', from);
+    return at < 0 ? -1 : at + 1;
+}
+const linesIn = (text, start, end) => {
+    let n = 0;
+    for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1))
+        n += 1;
+    return n;
+};
+/**
+ * fio's `--output-format=json` saved from stdout (`fio … > fio.json`) may
+ * start with its messages (`note: both iodepth >= 1 and synchronous I/O
+ * engine are selected…`, `fio: terminating on signal 2`) and, with
+ * `--status-interval`, hold one JSON dump per interval, each cumulative from
+ * the start, the last one the run's result. The JSON objects are those
+ * starting a line with `{`; the last that is fio's is read.
+ */
+function embeddedDocument(text) {
+    if (!looksEmbedded(text))
+        return undefined;
+    const first = objectLine(text, 0);
+    const dumps = [];
+    let end = first;
+    for (let start = first; start >= 0; start = objectLine(text, end)) {
+        end = objectEnd(text, start);
+        if (end < 0)
+            break;
+        dumps.push({ start, end });
+    }
+    // The last object that is fio's JSON: a line of other text opening with `{` after it is only text after it.
+    let chosen;
+    for (let k = dumps.length - 1; k >= 0 && !chosen; k--) {
+        const { start, end: stop } = dumps[k];
+        const json = text.slice(start, stop);
+        const doc = readJsonDocument(json);
+        if (doc && 'refusal' in doc)
+            throw new LimitError(doc.refusal.reason, doc.refusal.line + linesIn(text, 0, start));
+        if (doc && isFioOutput(doc.value))
+            chosen = { k, json, doc };
+    }
+    if (!chosen)
+        return undefined;
+    const last = dumps[chosen.k];
+    const { json, doc } = chosen;
+    const root = doc.value;
+    const offset = linesIn(text, 0, last.start);
+    const problems = [];
+    const before = linesIn(text, 0, first);
+    if (before > 0) {
+        const signal = /^fio: terminating on signal (\d+)/m.exec(text.slice(0, first));
+        problems.push({
+            line: 1,
+            reason: signal
+                ? `fio was stopped by signal ${signal[1]} (line ${linesIn(text, 0, signal.index) + 1}): its results cover the run until then`
+                : `${before === 1 ? 'line 1, before' : `lines 1–${before}, before`} fio's JSON, ${before === 1 ? 'is' : 'are'} not read; the JSON from line ${offset + 1} is`,
+        });
+    }
+    if (chosen.k > 0) {
+        problems.push({ line: before + 1, reason: `${chosen.k} earlier JSON status ${chosen.k === 1 ? 'dump' : 'dumps'} (--status-interval, cumulative) not read; the last, from line ${offset + 1}, is the run's result` });
+    }
+    const trailing = text.slice(last.end).search(/\S/);
+    if (trailing >= 0) {
+        const from = linesIn(text, 0, last.end + trailing) + 1;
+        problems.push({ line: from, reason: `text after fio's JSON, from line ${from}, is not read` });
+    }
+    for (const p of duplicateProblems(doc.duplicates.filter((d) => !isPercentilePadding(d))))
+        problems.push({ line: p.line === undefined ? undefined : p.line + offset, reason: p.reason });
+    return { root, text: json, offset, problems };
+}
+/** The document an input holds: parsed already, or fio's JSON after its messages. */
+function fioDocument(input) {
+    if (isFioOutput(input.json))
+        return { root: input.json, text: input.text, offset: 0, problems: [] };
+    return input.json === undefined ? embeddedDocument(input.text) : undefined;
+}
+/** A cheap look for fio's JSON after its messages: the key near the start, an object opening a line before it. */
+function looksEmbedded(text) {
+    const head = text.slice(0, HEAD_CHARS);
+    if (!head.includes('"fio version"'))
+        return false;
+    const key = head.search(/"fio version"\s*:/);
+    if (key < 0)
+        return false;
+    const open = objectLine(head, 0);
+    return open >= 0 && open < key;
+}
+function optionsOf(v) {
+    return cli_isObject(v) ? v : {};
+}
+/** The jobname fio gives its sum over every client's jobs in `client_stats`. */
+const ALL_CLIENTS = 'All clients';
+/**
+ * A `client_stats` entry's labels: `host` (the server it ran on), then the
+ * job's. fio's `All clients` entry sums every job of every client: it is its
+ * own configuration, `host=All clients` and nothing else, so it is never
+ * pooled with a client's job; its `hostname` (the last client's) is not used.
+ */
+function clientLabels(entry, global) {
+    if (entry.jobname === ALL_CLIENTS)
+        return { host: ALL_CLIENTS };
+    const host = shortLabel(entry.hostname);
+    return host === undefined ? undefined : { host, ...jobLabels(entry, global) };
+}
+/** `job` (the jobname), then each workload option the job or the global section states; the job's own wins. */
+function jobLabels(job, global) {
+    const labels = { job: shortLabel(job.jobname) ?? '' };
+    const own = optionsOf(job['job options']);
+    for (const [label, names] of LABEL_OPTIONS) {
+        const stated = names.map((n) => own[n]).find((v) => v !== undefined) ?? names.map((n) => global[n]).find((v) => v !== undefined);
+        const text = shortLabel(stated);
+        if (text !== undefined)
+            labels[label] = text;
+    }
+    return labels;
+}
+/**
+ * A latency object as a summary in µs; undefined when it holds no I/O (N is
+ * 0, as for a sync engine's slat; fio 2 writes no N, and zeros for no I/O).
+ */
+function latencySummary(v, perMicro) {
+    if (!cli_isObject(v))
+        return undefined;
+    const n = numberOf(v.N);
+    if (n !== undefined && n <= 0)
+        return undefined;
+    if (n === undefined && !((numberOf(v.mean) ?? 0) > 0 || (numberOf(v.max) ?? 0) > 0))
+        return undefined;
+    const us = (x) => {
+        const value = numberOf(x);
+        return value === undefined ? undefined : value / perMicro;
+    };
+    const percentiles = {};
+    let median;
+    for (const [rank, value] of Object.entries(optionsOf(v.percentile))) {
+        // A lone padding entry is no duplicate (a list of 19 ranks), and no 0th percentile either.
+        if (rank === PERCENTILE_PADDING)
+            continue;
+        const r = numberOf(rank);
+        if (r === undefined)
+            continue;
+        if (r === 50)
+            median = us(value);
+        else
+            percentiles[r] = us(value);
+    }
+    return summaryOf({ n, mean: us(v.mean), sd: us(v.stddev), min: us(v.min), max: us(v.max), median, percentiles });
+}
+/** The direction's latencies, in whichever layout the fio version wrote. */
+function latenciesOf(dir) {
+    const out = [];
+    for (const [metric, nsKey, usKey] of LATENCIES) {
+        const summary = dir[nsKey] !== undefined ? latencySummary(dir[nsKey], 1000) : latencySummary(dir[usKey], 1);
+        if (summary)
+            out.push([metric, summary]);
+    }
+    return out;
+}
+/** Bytes moved: `io_bytes`, or fio 2's `io_kbytes` (KiB). */
+function ioBytes(dir) {
+    const bytes = numberOf(dir.io_bytes);
+    if (bytes !== undefined)
+        return bytes;
+    const kib = numberOf(dir.io_kbytes);
+    return kib === undefined ? undefined : kib * 1024;
+}
+/** Bandwidth in B/s: `bw_bytes`, or `bw` (KiB/s) from versions before it. */
+function bandwidthOf(dir) {
+    const bytes = numberOf(dir.bw_bytes);
+    if (bytes !== undefined)
+        return bytes;
+    const kib = numberOf(dir.bw);
+    return kib === undefined ? undefined : kib * 1024;
+}
+function addThroughput(totals, labels, dir, line) {
+    const bandwidth = bandwidthOf(dir);
+    if (bandwidth === undefined)
+        return;
+    const iops = numberOf(dir.iops);
+    const key = (0,identity/* labelKey */.kJ)(labels);
+    const existing = totals.get(key);
+    if (!existing) {
+        totals.set(key, { labels, bandwidth, iops, line });
+        return;
+    }
+    existing.bandwidth += bandwidth;
+    existing.iops = existing.iops === undefined || iops === undefined ? undefined : existing.iops + iops;
+}
+/**
+ * Adds a latency summary, pooling clones of one job (n, mean, sd, min, max;
+ * percentiles do not pool and are dropped) instead of keeping the first.
+ */
+function addLatency(latencies, metric, labels, summary, line) {
+    const key = `${metric}\u0000${(0,identity/* labelKey */.kJ)(labels)}`;
+    const existing = latencies.get(key);
+    if (!existing) {
+        latencies.set(key, { metric, labels, summary, line });
+        return;
+    }
+    existing.summary = poolSummaries(existing.summary, summary) ?? existing.summary;
+}
+/**
+ * fio JSON: per job and data direction (label `op`: read, write, trim;
+ * sync for fsync latencies) `bandwidth` (B/s) and `iops` (ops/s), higher;
+ * `slat`, `clat`, `lat` (µs), lower; per job `usr_cpu` and `sys_cpu` (%),
+ * no direction. A direction that moved no bytes is left out, and so is a
+ * job that ended with an error.
+ */
+const fio = {
+    name: 'fio',
+    // A `.json` file that starts with fio's messages is not JSON: it is offered as JSONL, and `> fio.log` as text.
+    types: ['json', 'jsonl', 'text'],
+    detect: (input) => isFioOutput(input.json) || (input.json === undefined && looksEmbedded(input.text)),
+    expectedDuplicate: isPercentilePadding,
+    parse(input) {
+        const doc = fioDocument(input);
+        if (!doc)
+            return failed('fio: no JSON object with "fio version" and a "jobs" or "client_stats" list');
+        const { root, offset } = doc;
+        const global = optionsOf(root['global options']);
+        const result = new AdapterResult('fio');
+        for (const p of doc.problems)
+            result.problems.add(p.line, p.reason);
+        const cursor = new LineCursor(doc.text);
+        const at = (needle) => {
+            const line = cursor.next(needle);
+            return line === undefined ? undefined : line + offset;
+        };
+        const totals = new Map();
+        const latencies = new Map();
+        const cpu = new SeriesSet(result.problems);
+        // `jobs` (a local run) and `client_stats` (`--client`: each server's jobs, then fio's sum over them all) in file order.
+        const lists = ['jobs', 'client_stats']
+            .filter((key) => Array.isArray(root[key]))
+            .sort((a, b) => doc.text.indexOf(`"${a}"`) - doc.text.indexOf(`"${b}"`));
+        for (const list of lists) {
+            at(`"${list}"`);
+            for (const [i, job] of root[list].entries()) {
+                const line = at('"jobname"');
+                result.rows += 1;
+                if (!cli_isObject(job) || shortLabel(job.jobname) === undefined) {
+                    result.excludedRows += 1;
+                    result.problems.add(line, `${list === 'jobs' ? 'job' : 'client_stats entry'} #${i + 1}: no jobname; skipped`);
+                    continue;
+                }
+                const error = numberOf(job.error);
+                if (error !== undefined && error !== 0) {
+                    result.excludedRows += 1;
+                    result.problems.add(line, `job ${String(job.jobname)} ended with error ${error}; its results are left out`);
+                    continue;
+                }
+                const labels = list === 'jobs' ? jobLabels(job, global) : clientLabels(job, global);
+                if (!labels) {
+                    result.excludedRows += 1;
+                    result.problems.add(line, `client_stats entry #${i + 1}: no hostname; skipped`);
+                    continue;
+                }
+                for (const op of DATA_DIRECTIONS) {
+                    const dir = job[op];
+                    // A read-only job still writes an all-zero `write` object: no I/O, no result.
+                    if (!cli_isObject(dir) || !((ioBytes(dir) ?? 0) > 0))
+                        continue;
+                    const opLabels = { ...labels, op };
+                    addThroughput(totals, opLabels, dir, line);
+                    for (const [metric, summary] of latenciesOf(dir))
+                        addLatency(latencies, metric, opLabels, summary, line);
+                }
+                const sync = job.sync;
+                if (cli_isObject(sync) && (numberOf(sync.total_ios) ?? 0) > 0) {
+                    for (const [metric, summary] of latenciesOf(sync))
+                        addLatency(latencies, metric, { ...labels, op: 'sync' }, summary, line);
+                }
+                // fio's sum over the clients adds their CPU times, not a share of one machine's CPUs: no CPU series for it.
+                if (labels.host !== ALL_CLIENTS) {
+                    for (const metric of ['usr_cpu', 'sys_cpu']) {
+                        const value = numberOf(job[metric]);
+                        if (value !== undefined)
+                            cpu.add(sampledSeries(metric, labels, [value], { unit: '%', direction: 'none', ...(line === undefined ? {} : { line }) }));
+                    }
+                }
+                if (totals.size * 2 + latencies.size > LIMITS.seriesPerFile)
+                    throw new LimitError(limitMessages.seriesPerFile(), line);
+            }
+        }
+        for (const t of totals.values()) {
+            const where = t.line === undefined ? {} : { line: t.line };
+            result.add(sampledSeries('bandwidth', t.labels, [t.bandwidth], { unit: 'B/s', direction: 'higher', ...where }));
+            if (t.iops !== undefined)
+                result.add(sampledSeries('iops', t.labels, [t.iops], { unit: 'ops/s', direction: 'higher', ...where }));
+        }
+        for (const l of latencies.values())
+            result.add(summarySeries(l.metric, l.labels, l.summary, { unit: 'µs', direction: 'lower', ...(l.line === undefined ? {} : { line: l.line }) }));
+        for (const s of cpu.series)
+            result.add(s);
+        return result.outcome('no job moved any data');
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/parse/adapters/github-action-benchmark.ts
 
 
@@ -29648,7 +30952,7 @@ function entryBenches(benches) {
  * is one series with a sample per repeat.
  */
 function entrySeries(benches, suite, tool) {
-    const all = entryBenches(benches);
+    const { rest: all, summaries } = tool === 'googlecpp' ? googleAggregates(entryBenches(benches), suite) : { rest: entryBenches(benches), summaries: [] };
     const units = new Map();
     for (const b of all) {
         const seen = units.get(b.name) ?? new Set();
@@ -29668,7 +30972,75 @@ function entrySeries(benches, suite, tool) {
             labels.gomaxprocs = b.procs;
         byKey.set(key, seriesOf({ ...b.bench, name: b.name, unit: b.unit, value: b.value }, labels, directionFor(tool, b.unit), undefined));
     }
-    return [...byKey.values()];
+    return [...byKey.values(), ...summaries];
+}
+/** The aggregate rows `--benchmark_repetitions` adds to a Google Benchmark run, stored by the action as benches `<run>_mean`, …. */
+const GOOGLE_AGGREGATE = /_(mean|median|stddev|cv)$/;
+/** `iterations: 5`: an aggregate row's iterations are the repetitions it summarises. */
+const ITERATIONS = /(?:^|\n)\s*iterations:\s*(\d+)\s*(?:\n|$)/;
+/**
+ * The action stores each row of a Google Benchmark file as a bench, so a run
+ * repeated with `--benchmark_repetitions` comes as `<run>_mean`, `_median`,
+ * `_stddev` and `_cv` beside (or, with `--benchmark_report_aggregates_only`,
+ * instead of) its repetitions. Those are one run's statistics, not four
+ * benchmarks: its stddev is no time to compare, and its cv a fraction stored
+ * under `ns/iter`. A run with its repetitions keeps them as samples; one
+ * without is a summary (mean, median, sd over the repetitions its
+ * `iterations:` names). Only a stem with a mean, median and stddev is read
+ * so: `BM_stat_mean` beside `BM_stat_max` stays two benchmarks.
+ */
+function googleAggregates(all, suite) {
+    const groups = new Map();
+    for (const b of all) {
+        const m = GOOGLE_AGGREGATE.exec(b.name);
+        if (!m)
+            continue;
+        const key = JSON.stringify([b.name.slice(0, m.index), b.procs ?? null]);
+        const group = groups.get(key) ?? new Map();
+        group.set(m[1], b);
+        groups.set(key, group);
+    }
+    for (const [key, group] of groups)
+        if (!(group.has('mean') && group.has('median') && group.has('stddev')))
+            groups.delete(key);
+    if (groups.size === 0)
+        return { rest: [...all], summaries: [] };
+    const keyOf = (name, b) => JSON.stringify([name, b.procs ?? null]);
+    const plain = new Set(all.map((b) => keyOf(b.name, b)));
+    const rest = all.filter((b) => {
+        const m = GOOGLE_AGGREGATE.exec(b.name);
+        return !(m && groups.has(keyOf(b.name.slice(0, m.index), b)));
+    });
+    const summaries = [];
+    for (const [key, group] of groups) {
+        if (plain.has(key))
+            continue;
+        const mean = group.get('mean');
+        const [stem] = JSON.parse(key);
+        const median = group.get('median');
+        const stddev = group.get('stddev');
+        const iterations = typeof mean.bench.extra === 'string' ? ITERATIONS.exec(mean.bench.extra)?.[1] : undefined;
+        const labels = { suite };
+        if (mean.procs !== undefined)
+            labels.gomaxprocs = mean.procs;
+        const s = {
+            metric: stem,
+            labels,
+            summary: summaryOf({
+                n: iterations === undefined ? undefined : Number(iterations),
+                mean: mean.value,
+                median: median.unit === mean.unit ? median.value : undefined,
+                sd: stddev.unit === mean.unit ? stddev.value : undefined,
+            }),
+        };
+        if (mean.unit !== '')
+            s.unitHint = (0,infer/* canonicalUnit */.lV)(mean.unit);
+        const direction = directionFor('googlecpp', mean.unit);
+        if (direction)
+            s.directionHint = direction;
+        summaries.push(s);
+    }
+    return { rest, summaries };
 }
 function readDataJs(text) {
     const body = text.replace(/^\uFEFF/, '').replace(DATA_JS_PREFIX, '').replace(/;?\s*$/, '');
@@ -29778,6 +31150,10 @@ function parseDataJs(input) {
  */
 const BENCH_LINE = /^(Benchmark\S*?)(?:-(\d+))?\s+(\d+)((?:\s+[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s+\S+)+)\s*$/i;
 const HEADER = /^(pkg|goos|goarch|cpu):\s*(.*)$/;
+/** A result line's name as Go prints it, padded and then a tab, with something else after it. */
+const INTERRUPTED = /^(Benchmark\S*) *\t\s*\S/i;
+/** The rest of a result line on a line of its own: iterations, then value/unit pairs. */
+const RESULT_ONLY = /^\d+(?:\s+[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s+\S+)+$/i;
 /** Go's own units and which way is better; `MB/s` (from b.SetBytes) is throughput. */
 const KNOWN = {
     'ns/op': 'lower',
@@ -29807,9 +31183,15 @@ function pairsOf(rest) {
 }
 /** True when the text holds at least one benchmark result line. */
 function hasBenchLine(text) {
-    for (const line of text.split(/\r?\n/, 2000))
-        if (BENCH_LINE.test(line.trim()))
+    let started = false;
+    for (const raw of text.split(/\r?\n/, 2000)) {
+        const line = raw.trim();
+        if (BENCH_LINE.test(line) || (started && RESULT_ONLY.test(line)))
             return true;
+        // A name printed before the benchmark's own output, its numbers on a later line.
+        if (INTERRUPTED.test(line))
+            started = true;
+    }
     return false;
 }
 /**
@@ -29904,6 +31286,8 @@ function parseLines(lines, fileLine) {
     const result = new AdapterResult('go-bench');
     const results = [];
     let pkg;
+    /** A result line's name, printed, then something else the benchmark wrote before its numbers. */
+    let interrupted;
     for (const [i, raw] of lines.entries()) {
         const line = raw.trim();
         const header = HEADER.exec(line);
@@ -29917,13 +31301,27 @@ function parseLines(lines, fileLine) {
             result.problems.add(fileLine(i), `${failure[1]} failed (--- FAIL)`);
             continue;
         }
-        if (!/^Benchmark/i.test(line))
+        if (!/^Benchmark/i.test(line)) {
+            // The numbers of a result line whose name was printed before the benchmark wrote to stdout
+            // (`BenchmarkB-8   \tsetup done`, then `  100000\t  10400 ns/op`): the line Go meant.
+            const joined = interrupted && RESULT_ONLY.test(line) ? BENCH_LINE.exec(`${interrupted.name}\t${line}`) : null;
+            if (joined && interrupted)
+                results.push({ index: interrupted.index, name: joined[1], procs: joined[2], pkg, rest: joined[4] });
+            if (joined)
+                interrupted = undefined;
             continue;
+        }
+        interrupted = undefined;
         const match = BENCH_LINE.exec(line);
         if (!match) {
             // A name alone is printed before a benchmark's own log output; only a failure there is news.
             if (/\bFAIL\b|panic/i.test(line))
                 result.problems.add(fileLine(i), `benchmark line without results: ${line.slice(0, 120)}`);
+            else {
+                const started = INTERRUPTED.exec(line);
+                if (started)
+                    interrupted = { index: i, name: started[1] };
+            }
             continue;
         }
         results.push({ index: i, name: match[1], procs: match[2], pkg, rest: match[4] });
@@ -29971,7 +31369,7 @@ function parseLines(lines, fileLine) {
 const DESCRIPTIVE = new Set([
     'name', 'family_index', 'per_family_instance_index', 'run_name', 'run_type', 'repetitions', 'repetition_index',
     'threads', 'iterations', 'real_time', 'cpu_time', 'time_unit', 'aggregate_name', 'aggregate_unit', 'error_occurred',
-    'error_message', 'label', 'executable',
+    'error_message', 'label', 'executable', 'skipped', 'skip_message',
 ]);
 /** Before v1.5 aggregates were only told apart by a name suffix: `BM_x/8_mean`. */
 const AGGREGATE_SUFFIX = /_(mean|median|stddev|cv)$/;
@@ -29988,7 +31386,16 @@ function isComplexityRow(row) {
     return row.run_type === undefined && row.iterations === undefined && typeof row.name === 'string' && /_(BigO|RMS)$/.test(row.name);
 }
 function isGoogleRow(row) {
-    return cli_isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row) && !cli_isObject(row.stats);
+    return cli_isObject(row) && typeof row.name === 'string' && ('real_time' in row || 'cpu_time' in row || 'error_occurred' in row || 'skipped' in row) && !cli_isObject(row.stats);
+}
+/**
+ * The user counters a console row printed as a rate (`Frames=1.001k/s`, a
+ * `kIsRate` counter): the JSON gives only the number, the console its `/s`.
+ * A symbol, so the counters read from the row never include it.
+ */
+const RATES = Symbol('rates');
+function ratesOf(row) {
+    return row[RATES] ?? [];
 }
 function aggregateName(row, runNames) {
     if (row.run_type === 'aggregate')
@@ -30004,6 +31411,13 @@ function runNameOf(row, aggregate) {
         return row.run_name;
     const name = row.name;
     return aggregate && AGGREGATE_SUFFIX.test(name) ? name.replace(AGGREGATE_SUFFIX, '') : name;
+}
+/**
+ * Values the JSON wrote as `NaN` or `±Infinity` (read as those strings, see
+ * quoteNonFinite): a rate over a time of 0, a cv of 0/0. No number: said and left out.
+ */
+function nonFiniteOf(row) {
+    return Object.entries(row).filter((e) => (e[0] === 'real_time' || e[0] === 'cpu_time' || !DESCRIPTIVE.has(e[0])) && (e[1] === 'NaN' || e[1] === 'Infinity' || e[1] === '-Infinity'));
 }
 /** Metrics of one row: both times in the run's unit, then user counters (`items_per_second`, …). */
 function measuresOf(row) {
@@ -30091,17 +31505,26 @@ function readRows(rows, lineOfRow) {
             result.problems.add(line, `benchmark ${row.name} reported an error${message}`);
             continue;
         }
+        // `state.SkipWithMessage` (v1.8): the row still says 0 iterations in 0 ns, which is no time. Not a failure:
+        // said, not counted among the rows the tool marked failed.
+        if (row.skipped === true) {
+            const message = typeof row.skip_message === 'string' && row.skip_message !== '' ? `: ${row.skip_message}` : '';
+            result.problems.add(line, `benchmark ${row.name} was skipped${message}`);
+            continue;
+        }
         const aggregate = aggregateName(row, plainNames);
         const name = runNameOf(row, aggregate);
         const executable = typeof row.executable === 'string' ? row.executable : undefined;
         const key = executable === undefined ? name : JSON.stringify([executable, name]);
         let run = runs.get(key);
         if (!run) {
-            run = { name, unit: (0,infer/* canonicalUnit */.lV)(typeof row.time_unit === 'string' ? row.time_unit : 'ns'), line, iterations: [], aggregates: new Map() };
+            run = { name, unit: (0,infer/* canonicalUnit */.lV)(typeof row.time_unit === 'string' ? row.time_unit : 'ns'), rates: new Set(), line, iterations: [], aggregates: new Map() };
             if (executable !== undefined)
                 run.executable = executable;
             runs.set(key, run);
         }
+        for (const key of ratesOf(row))
+            run.rates.add(key);
         if (aggregate)
             run.aggregates.set(aggregate, row);
         else
@@ -30109,8 +31532,16 @@ function readRows(rows, lineOfRow) {
     }
     for (const run of runs.values()) {
         const labels = run.executable === undefined ? { benchmark: run.name } : { benchmark: run.name, executable: run.executable };
-        const unitOf = (metric) => (metric === 'real_time' || metric === 'cpu_time' ? run.unit : undefined);
+        const unitOf = (metric) => (metric === 'real_time' || metric === 'cpu_time' ? run.unit : run.rates.has(metric) ? '/s' : undefined);
         const withLine = (s) => (run.line === undefined ? s : { ...s, line: run.line });
+        const used = run.iterations.length > 0 ? run.iterations : ['mean', 'median', 'stddev'].map((a) => run.aggregates.get(a)).filter((r) => r !== undefined);
+        const unreadable = new Map();
+        for (const row of used)
+            for (const [key, value] of nonFiniteOf(row))
+                if (!unreadable.has(key))
+                    unreadable.set(key, value);
+        for (const [key, value] of unreadable)
+            result.problems.add(run.line, `benchmark ${run.name}: ${key} is ${value} in the file, no number; left out`);
         if (run.iterations.length > 0) {
             const values = new Map();
             for (const row of run.iterations)
@@ -30178,6 +31609,11 @@ function parseCsvOutput(text) {
             else if (numberOf(text) !== undefined)
                 row[key] = numberOf(text);
         }
+        // A row skipped with a message is written `name,,,…,false,"message"`: no error, and no times either.
+        if (row.error_occurred === false && typeof row.error_message === 'string' && row.real_time === undefined) {
+            row.skipped = true;
+            row.skip_message = row.error_message;
+        }
         rows.push(row);
         lines.push(line);
     }
@@ -30200,13 +31636,16 @@ function parseCsvOutput(text) {
  * are not pooled as repetitions.
  */
 const CONSOLE_HEADER = /^Benchmark\s+Time\s+CPU\s+Iterations\b/m;
-const NUMBER = String.raw `-?\d+(?:\.\d+)?(?:e[-+]?\d+)?`;
+const google_benchmark_NUMBER = String.raw `-?\d+(?:\.\d+)?(?:e[-+]?\d+)?`;
 // A templated name may hold spaces (`BM_Push<std::deque<int>, 4>/64`): the name is what precedes the two times.
-const CONSOLE_ROW = new RegExp(String.raw `^(\S(?:.*\S)?)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(${NUMBER})\s*(ns|us|µs|ms|s|%)\s+(\d+)((?:\s.*)?)$`);
+const CONSOLE_ROW = new RegExp(String.raw `^(\S(?:.*\S)?)\s+(${google_benchmark_NUMBER})\s*(ns|us|µs|ms|s|%)\s+(${google_benchmark_NUMBER})\s*(ns|us|µs|ms|s|%)\s+(\d+)((?:\s.*)?)$`);
 const CONSOLE_ERROR = /^(\S(?:.*\S)?)\s+ERROR OCCURRED:\s*'?(.*?)'?\s*$/;
+const CONSOLE_SKIPPED = /^(\S(?:.*\S)?)\s+SKIPPED:\s*'?(.*?)'?\s*$/;
 const RUNNING = /^Running\s+(\S+)\s*$/;
 const PREFIX = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, m: 1e-3, u: 1e-6, µ: 1e-6, n: 1e-9, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
-const COUNTER = /^([^=\s]+)=(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)(Ki|Mi|Gi|Ti|[kMGTPmuµn])?(?:B\/s|\/s|B)?$/;
+const COUNTER = /^([^=\s]+)=(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)(Ki|Mi|Gi|Ti|[kMGTPmuµn])?(B\/s|\/s|B)?$/;
+/** Counters whose name already says they are per second, and so are read with the unit inferred from it. */
+const NAMED_RATES = new Set(['bytes_per_second', 'items_per_second']);
 function parseConsoleOutput(text) {
     const lines = text.split(/\r?\n/);
     const executables = new Set(lines.map((l) => RUNNING.exec(l.trim())?.[1]).filter((e) => e !== undefined));
@@ -30233,11 +31672,16 @@ function parseConsoleOutput(text) {
         if (!inTable)
             continue;
         const error = CONSOLE_ERROR.exec(line);
-        const match = error ? null : CONSOLE_ROW.exec(line);
+        const skip = error ? null : CONSOLE_SKIPPED.exec(line);
+        const match = error || skip ? null : CONSOLE_ROW.exec(line);
         // `_cv` aggregates print percentages: the aggregates read are the mean, median and stddev.
-        if ((!error && !match) || match?.[3] === '%')
+        if ((!error && !skip && !match) || match?.[3] === '%')
             continue;
-        const row = error ? { name: error[1], error_occurred: true, error_message: error[2] } : consoleRow(match, counterColumns);
+        const row = error
+            ? { name: error[1], error_occurred: true, error_message: error[2] }
+            : skip
+                ? { name: skip[1], skipped: true, skip_message: skip[2] }
+                : consoleRow(match, counterColumns);
         if (several && executable !== undefined)
             row.executable = executable;
         rows.push(row);
@@ -30259,7 +31703,9 @@ function consoleRow(match, counterColumns) {
         const counter = COUNTER.exec(tabular ? `${counterColumns[k]}=${token}` : token);
         if (!counter)
             continue;
-        const [, key, value, prefix = ''] = counter;
+        const [, key, value, prefix = '', suffix] = counter;
+        if (suffix === '/s' && !NAMED_RATES.has(key))
+            (row[RATES] ??= []).push(key);
         // Before v1.8 the console printed bytes_per_second in powers of 1024 with plain k/M/G (`11.5877G/s`); later ones write `Gi`.
         const binary = key === 'bytes_per_second' && /^[kMGT]$/.test(prefix) ? 1024 ** ('kMGT'.indexOf(prefix) + 1) : undefined;
         row[key] = Number(value) * (binary ?? PREFIX[prefix]);
@@ -30294,6 +31740,38 @@ function labelsOf(row) {
     return labels;
 }
 /**
+ * The command of a `--parameter-scan`/`--parameter-list` run as it was
+ * written, each value put back as `{name}`: `make -j {threads}`, not
+ * `make -j 2` and `make -j 8`. The command names the benchmark, so the
+ * values written into it would make every level another benchmark and the
+ * sweep nothing to compare. A value is put back only where it stands whole
+ * (not the `1` of `10`), and only when every row then gives back one of a
+ * few commands, each with every level once; otherwise (`-l 2` also in the
+ * command, a value inside another word) the commands stay as they ran.
+ */
+function commandTemplates(rows) {
+    const params = rows.map((r) => Object.entries(r.parameters).filter(([, v]) => v !== ''));
+    if (rows.length < 2 || params.some((p) => p.length === 0))
+        return undefined;
+    const templates = rows.map((row, i) => {
+        let command = row.command;
+        // Longer values first, so `16` is put back before the `1` it holds.
+        for (const [name, value] of [...params[i]].sort((a, b) => b[1].length - a[1].length)) {
+            const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+            const before = /^[\p{L}\p{N}]/u.test(value) ? (/^\p{N}/u.test(value) ? '(?<![\\p{N}.])' : '(?<![\\p{L}\\p{N}])') : '';
+            const after = /[\p{L}\p{N}]$/u.test(value) ? (/\p{N}$/u.test(value) ? '(?![\\p{N}]|\\.\\p{N})' : '(?![\\p{L}\\p{N}])') : '';
+            command = command.replace(new RegExp(`${before}${escaped}${after}`, 'gu'), () => `{${name}}`);
+        }
+        return command;
+    });
+    const levels = new Set(params.map((p) => JSON.stringify(p)));
+    const distinct = new Set(templates);
+    const pairs = new Set(templates.map((t, i) => JSON.stringify([t, params[i]])));
+    if (templates.some((t, i) => t === rows[i]?.command) || distinct.size * levels.size !== rows.length || pairs.size !== rows.length)
+        return undefined;
+    return templates;
+}
+/**
  * hyperfine's `--export-json` file: per command a `time` series in seconds
  * from the `times` of every run (else the mean ± stddev summary), the mean
  * `user_time`/`system_time`, and `memory_usage` when recorded. Runs that
@@ -30308,12 +31786,17 @@ function parseJsonExport(input) {
     if (!rows)
         return failed('hyperfine: no "results" list');
     const result = new AdapterResult('hyperfine');
+    const commandRows = rows.filter(isCommandRow);
+    const parameters = (row) => (cli_isObject(row.parameters) ? Object.fromEntries(Object.entries(row.parameters).map(([k, v]) => [k, labelText(v)])) : {});
+    const templates = commandTemplates(commandRows.map((row) => ({ command: row.command, parameters: parameters(row) })));
     for (const [i, row] of rows.entries()) {
         if (!isCommandRow(row)) {
             result.problems.add(undefined, `result #${i + 1}: no command or mean, skipped`);
             continue;
         }
         const labels = labelsOf(row);
+        if (templates)
+            labels.command = templates[commandRows.indexOf(row)];
         const line = lineOf(input.text, JSON.stringify(row.command));
         const at = (s) => (line === undefined ? s : { ...s, line });
         const times = hyperfine_numbers(row.times) ?? [];
@@ -30371,9 +31854,13 @@ function parseCsvExport(text) {
         return failed(`could not be read as hyperfine CSV: ${err.message}`);
     }
     const result = new AdapterResult('hyperfine');
-    for (const { record, line } of records) {
+    const parameters = (record) => Object.fromEntries(Object.entries(record).filter(([column]) => column.startsWith('parameter_')).map(([column, v]) => [column.slice('parameter_'.length), v]));
+    const usable = records.filter(({ record }) => (record.command ?? '').trim() !== '' && numberOf(record.mean) !== undefined);
+    const templates = commandTemplates(usable.map(({ record }) => ({ command: record.command, parameters: parameters(record) })));
+    for (const entry of records) {
+        const { record, line } = entry;
         result.rows += 1;
-        const command = record.command ?? '';
+        const command = templates?.[usable.indexOf(entry)] ?? record.command ?? '';
         const mean = numberOf(record.mean);
         if (command.trim() === '' || mean === undefined) {
             result.problems.add(line, command.trim() === '' ? 'no command; row skipped' : `command ${command}: mean is "${record.mean ?? ''}", not a number; row skipped`);
@@ -30445,6 +31932,21 @@ function parseMarkdownExport(text) {
     }
     return result.outcome('no readable hyperfine row in this Markdown table');
 }
+/** Export extensions, most complete first: the JSON holds every run's time, the CSV the statistics, the Markdown what the console showed. */
+const EXPORT_EXTENSIONS = ['.json', '.csv', '.md', '.markdown'];
+/**
+ * `hyperfine --export-json bench.json --export-markdown bench.md` writes one
+ * run twice: the less complete exports of the same name beside this one are
+ * replaced by it (when hyperfine's reader read them too), so each command is
+ * counted once.
+ */
+function withLessComplete(outcome, path) {
+    const rank = EXPORT_EXTENSIONS.findIndex((ext) => path.toLowerCase().endsWith(ext));
+    if (outcome.status !== 'parsed' || rank < 0)
+        return outcome;
+    const stem = path.slice(0, path.length - EXPORT_EXTENSIONS[rank].length);
+    return { ...outcome, supersedesExports: EXPORT_EXTENSIONS.slice(rank + 1).map((ext) => `${stem}${ext}`) };
+}
 /**
  * hyperfine's exports: `--export-json` (every run's time), `--export-csv`
  * and `--export-markdown` (summaries). Each command is a `time` series with
@@ -30463,11 +31965,145 @@ const hyperfine = {
     },
     parse(input) {
         if (input.type === 'csv')
-            return isCsvExport(input.text) ? parseCsvExport(input.text) : skipped('not a hyperfine CSV export: the header must be command,mean,stddev,median,user,system,min,max');
+            return withLessComplete(isCsvExport(input.text) ? parseCsvExport(input.text) : skipped('not a hyperfine CSV export: the header must be command,mean,stddev,median,user,system,min,max'), input.path);
         if (input.type === 'markdown')
             return isMarkdownExport(input.text) ? parseMarkdownExport(input.text) : skipped('not a hyperfine Markdown export: no table with Command and Mean [unit] columns');
-        return parseJsonExport(input);
+        return withLessComplete(parseJsonExport(input), input.path);
     },
+};
+
+;// CONCATENATED MODULE: ./src/parse/adapters/iperf3.ts
+
+
+
+
+const MBIT = { unit: 'Mbit/s', direction: 'higher' };
+const PERCENT_CPU = { unit: '%', direction: 'none' };
+function isIperf3(json) {
+    return cli_isObject(json) && cli_isObject(json.start) && cli_isObject(json.start.test_start) && (cli_isObject(json.end) || typeof json.error === 'string');
+}
+function objectAt(value, key) {
+    const v = cli_isObject(value) ? value[key] : undefined;
+    return cli_isObject(v) ? v : undefined;
+}
+/** iperf3 counts bits in SI units, as its console prints Mbits/sec: 1 Mbit = 10^6 bits. */
+function mbit(bitsPerSecond) {
+    return bitsPerSecond / 1e6;
+}
+/**
+ * The test's shape: protocol, parallel streams, block size, direction and a
+ * requested bitrate. A `-R` run measures the other path, and `-P 4` another
+ * load: each is another benchmark, not a change of this one.
+ */
+function iperf3_labelsOf(testStart) {
+    const labels = {};
+    const protocol = shortLabel(testStart.protocol);
+    if (protocol !== undefined)
+        labels.protocol = protocol;
+    for (const [label, key] of [['streams', 'num_streams'], ['blksize', 'blksize']]) {
+        const n = numberOf(testStart[key]);
+        if (n !== undefined)
+            labels[label] = String(n);
+    }
+    if (numberOf(testStart.reverse) === 1)
+        labels.reverse = '1';
+    if (numberOf(testStart.bidir) === 1)
+        labels.bidir = '1';
+    const target = numberOf(testStart.target_bitrate);
+    if (target !== undefined && target > 0)
+        labels.target_bitrate = String(target);
+    return labels;
+}
+/** The round-trip times the sender's kernel reported per stream (µs, Linux only): their mean, min and max. */
+function rttSummary(streams) {
+    if (!Array.isArray(streams) || streams.length === 0)
+        return undefined;
+    const senders = streams.map((s) => objectAt(s, 'sender'));
+    const means = senders.map((s) => numberOf(s?.mean_rtt));
+    if (means.some((m) => m === undefined))
+        return undefined;
+    const mins = senders.map((s) => numberOf(s?.min_rtt)).filter((v) => v !== undefined);
+    const maxs = senders.map((s) => numberOf(s?.max_rtt)).filter((v) => v !== undefined);
+    // Each stream's mean counts once: iperf3 does not say how many RTT samples each holds.
+    const mean = means.reduce((a, b) => a + b, 0) / means.length;
+    return summaryOf({ mean, min: mins.length === means.length ? Math.min(...mins) : undefined, max: maxs.length === means.length ? Math.max(...maxs) : undefined });
+}
+/** One direction of traffic: its sent and received totals, and for UDP the receiver's jitter and loss. */
+function flowSeries(end, suffix, labels, udp) {
+    const series = [];
+    const sent = objectAt(end, `sum_sent${suffix}`);
+    const received = objectAt(end, `sum_received${suffix}`);
+    const sentRate = numberOf(sent?.bits_per_second);
+    const receivedRate = numberOf(received?.bits_per_second);
+    if (sentRate !== undefined)
+        series.push(sampledSeries('sender_bitrate', labels, [mbit(sentRate)], MBIT));
+    if (receivedRate !== undefined)
+        series.push(sampledSeries('receiver_bitrate', labels, [mbit(receivedRate)], MBIT));
+    // UDP before 3.9 states one `sum`: the client's rate with the server's jitter and loss.
+    const sum = objectAt(end, `sum${suffix}`);
+    if (suffix === '' && sentRate === undefined && receivedRate === undefined && numberOf(sum?.bits_per_second) !== undefined) {
+        series.push(sampledSeries('bitrate', labels, [mbit(numberOf(sum?.bits_per_second))], MBIT));
+    }
+    const retransmits = numberOf(sent?.retransmits);
+    if (!udp && retransmits !== undefined)
+        series.push(sampledSeries('retransmits', labels, [retransmits], { unit: '', direction: 'lower' }));
+    if (udp) {
+        const loss = [received, sum].find((o) => numberOf(o?.jitter_ms) !== undefined);
+        if (loss) {
+            series.push(sampledSeries('jitter_ms', labels, [numberOf(loss.jitter_ms)], { unit: 'ms', direction: 'lower' }));
+            const lostPercent = numberOf(loss.lost_percent);
+            if (lostPercent !== undefined)
+                series.push(sampledSeries('lost_percent', labels, [lostPercent], { unit: '%', direction: 'lower' }));
+            const lost = numberOf(loss.lost_packets);
+            if (lost !== undefined)
+                series.push(sampledSeries('lost_packets', labels, [lost], { unit: 'packets', direction: 'lower' }));
+        }
+    }
+    return series;
+}
+function parseIperf3(input) {
+    const doc = input.json;
+    if (!isIperf3(doc))
+        return skipped('not iperf3 -J output: no start.test_start with an end');
+    // A failed test still writes its (empty or partial) totals: they are not a measurement of the path.
+    const error = typeof doc.error === 'string' ? doc.error.trim() : '';
+    if (error !== '')
+        return skipped(`iperf3 test failed: ${shortLabel(error, 160) ?? 'error message not shown'}`);
+    const end = objectAt(doc, 'end');
+    const testStart = objectAt(doc.start, 'test_start');
+    if (!end)
+        return skipped('iperf3 output without end totals');
+    const labels = iperf3_labelsOf(testStart);
+    const udp = String(testStart.protocol).toUpperCase() === 'UDP';
+    const bidir = numberOf(testStart.bidir) === 1;
+    const series = [];
+    if (bidir) {
+        // `--bidir` measures both directions at once: each its own flow, never pooled.
+        series.push(...flowSeries(end, '', { ...labels, flow: 'forward' }, udp));
+        series.push(...flowSeries(end, '_bidir_reverse', { ...labels, flow: 'reverse' }, udp));
+    }
+    else
+        series.push(...flowSeries(end, '', labels, udp));
+    if (!udp) {
+        const rtt = rttSummary(end.streams);
+        if (rtt && !bidir)
+            series.push(summarySeries('rtt', labels, rtt, { unit: 'µs', direction: 'lower' }));
+    }
+    const cpu = objectAt(end, 'cpu_utilization_percent');
+    for (const [metric, key] of [['host_cpu_total', 'host_total'], ['remote_cpu_total', 'remote_total']]) {
+        const v = numberOf(cpu?.[key]);
+        if (v !== undefined)
+            series.push(sampledSeries(metric, labels, [v], PERCENT_CPU));
+    }
+    if (series.length === 0)
+        return skipped('iperf3 output without bitrate totals in end');
+    return parsedOutcome('iperf3', series, new ProblemLog(), { rows: 1 });
+}
+const iperf3 = {
+    name: 'iperf3',
+    types: ['json'],
+    detect: (input) => isIperf3(input.json),
+    parse: parseIperf3,
 };
 
 // EXTERNAL MODULE: ./src/baseline/statistics.ts
@@ -30851,12 +32487,9 @@ const jmh = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/parse/adapters/k6.ts
+;// CONCATENATED MODULE: ./src/parse/adapters/k6-metrics.ts
 
-
-
-
-const KINDS = new Set(['trend', 'counter', 'rate', 'gauge']);
+/* What k6's summary JSON (k6.ts) and its `--out json` point stream (k6-points.ts) share: built-in metrics and directions. */
 /**
  * k6's built-in trends of durations. The older export does not say what a
  * metric `contains`, so these are known to be times (ms) by name.
@@ -30884,8 +32517,6 @@ const BUILTIN_DURATIONS = new Set([
 ]);
 /** Built-in counters holding bytes, for the older export. */
 const BUILTIN_DATA = new Set(['data_received', 'data_sent']);
-/** Names k6 always or nearly always writes: with one of them a `metrics` object is k6's even without `root_group`. */
-const BUILTIN_NAMES = new Set(['http_reqs', 'iterations', 'iteration_duration', 'vus', 'vus_max', 'checks', 'http_req_duration', 'data_received']);
 /**
  * Counters whose rate is the load the system sustained: more per second is
  * better. Totals are left without a direction: in a fixed-iterations test
@@ -30897,6 +32528,270 @@ const THROUGHPUT_COUNTERS = new Set(['http_reqs', 'iterations', 'grpc_streams', 
 const FAILURE = /(^|_)(errors?|fail(s|ed|ures?)?|drop(s|ped)?|timeouts?|reject(s|ed)?|retr(y|ies))(_|$)/i;
 /** Custom rates of what went right: more is better. */
 const SUCCESS = /(^|_)(success(es|ful)?|pass(es|ed)?|ok|hits?|checks)(_|$)/i;
+/**
+ * A Rate is the mean of its 0/1 values: with `passes` and `fails` it is a
+ * summary of passes + fails samples whose sd follows from the fraction.
+ */
+function rateSummary(rate, passes, fails) {
+    if (passes === undefined || fails === undefined)
+        return { mean: rate };
+    const n = passes + fails;
+    if (n < 2)
+        return summaryOf({ n: n || undefined, mean: rate });
+    return { n, mean: rate, sd: Math.sqrt((rate * (1 - rate) * n) / (n - 1)) };
+}
+/** A custom metric's direction from its name; k6's own are decided where they are read. */
+function customDirection(name) {
+    if (FAILURE.test(name))
+        return 'lower';
+    if (SUCCESS.test(name))
+        return 'higher';
+    return 'none';
+}
+function rateDirection(name) {
+    if (name === 'http_req_failed')
+        return 'lower';
+    if (name === 'checks')
+        return 'higher';
+    return customDirection(name);
+}
+function counterDirections(name) {
+    if (THROUGHPUT_COUNTERS.has(name))
+        return { count: 'none', rate: 'higher' };
+    if (BUILTIN_DATA.has(name))
+        return { count: 'none', rate: 'none' };
+    const d = FAILURE.test(name) ? 'lower' : 'none';
+    return { count: d, rate: d };
+}
+
+;// CONCATENATED MODULE: ./src/parse/adapters/k6-points.ts
+
+
+
+
+
+
+
+/**
+ * The tags a point is grouped by: what the script ran (scenario, group,
+ * request name, check) and the answer's kind (method, status). `url` is not
+ * one (a URL with ids is one series per request), nor tags derived from
+ * these (`expected_response`, `error_code`) or naming a run's detail
+ * (`proto`, `tls_version`, `vu`, `iter`, `instance_id`).
+ */
+const GROUP_TAGS = ['scenario', 'group', 'name', 'method', 'status', 'check'];
+/**
+ * k6 names a request by its URL unless the script names it: past this many
+ * distinct names they are URLs with ids, and `name` stops being a label.
+ */
+const MAX_REQUEST_NAMES = 50;
+/** The built-in metrics' kinds, for points whose declaration is missing. */
+function builtinKind(name) {
+    if (BUILTIN_DURATIONS.has(name))
+        return { kind: 'trend', contains: 'time' };
+    if (BUILTIN_DATA.has(name))
+        return { kind: 'counter', contains: 'data' };
+    if (name === 'http_reqs' || name === 'iterations')
+        return { kind: 'counter', contains: 'default' };
+    if (name === 'http_req_failed' || name === 'checks')
+        return { kind: 'rate', contains: 'default' };
+    if (name === 'vus' || name === 'vus_max')
+        return { kind: 'gauge', contains: 'default' };
+    return { kind: 'trend', contains: 'default' };
+}
+const KINDS = new Set(['trend', 'counter', 'rate', 'gauge']);
+/** The first line is a k6 declaration or point as Go's encoder writes it: a substring test, no parse. */
+function looksLikeK6Points(text) {
+    if (!/^\s*\{"type":"(Metric|Point)","data":\{/.test(text.slice(0, 64)))
+        return false;
+    return firstLine(text)?.includes('"metric":"') === true;
+}
+/**
+ * A 1xx–3xx answer: more of them per second is load served. More 404s or
+ * 500s per second (or status 0, no answer) is not: their rate is lower-better.
+ */
+function isSuccess(status) {
+    return /^[123]\d\d$/.test(status);
+}
+function k6_points_unitOf(contains) {
+    if (contains === 'time')
+        return 'ms';
+    if (contains === 'data')
+        return 'B';
+    return '';
+}
+/**
+ * Reads a k6 point stream line by line, holding per series only a bounded
+ * sample (trends, gauges) or a running total (counters, rates).
+ */
+class K6PointReader {
+    result = new AdapterResult('k6');
+    kinds = new Map();
+    /** Series with the `name` label, and the same points without it, kept until the names are known to be few. */
+    named = new Map();
+    unnamed = new Map();
+    names = new Set();
+    first = Number.POSITIVE_INFINITY;
+    last = Number.NEGATIVE_INFINITY;
+    /** One line of the file (`null`: a line past LIMITS.lineChars, dropped as it streamed). */
+    line(raw, lineNo) {
+        if (raw === null) {
+            this.result.problems.add(lineNo, limitMessages.lineChars());
+            return;
+        }
+        if (raw.trim() === '')
+            return;
+        let entry;
+        try {
+            entry = JSON.parse(raw);
+        }
+        catch {
+            this.result.problems.add(lineNo, 'invalid JSON; line skipped');
+            return;
+        }
+        if (!cli_isObject(entry) || typeof entry.metric !== 'string' || !cli_isObject(entry.data)) {
+            this.result.problems.add(lineNo, 'not a k6 Metric or Point line; skipped');
+            return;
+        }
+        if (entry.type === 'Metric')
+            this.declare(entry.metric, entry.data);
+        else if (entry.type === 'Point')
+            this.point(entry.metric, entry.data, lineNo);
+        else
+            this.result.problems.add(lineNo, 'not a k6 Metric or Point line; skipped');
+    }
+    declare(metric, data) {
+        const kind = typeof data.type === 'string' && KINDS.has(data.type) ? data.type : undefined;
+        if (kind && !this.kinds.has(metric))
+            this.kinds.set(metric, { kind, contains: typeof data.contains === 'string' ? data.contains : 'default' });
+    }
+    point(metric, data, lineNo) {
+        // A submetric's points (`http_req_duration{expected_response:true}`) are its parent's again.
+        if (metric.includes('{'))
+            return;
+        this.result.rows += 1;
+        if (this.result.rows > LIMITS.rows)
+            throw new LimitError(limitMessages.rows(), lineNo);
+        const value = data.value;
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+            this.result.excludedRows += 1;
+            this.result.problems.add(lineNo, `${metric}: value is not a number; point skipped`);
+            return;
+        }
+        const time = typeof data.time === 'string' ? Date.parse(data.time) : Number.NaN;
+        if (Number.isFinite(time)) {
+            if (time < this.first)
+                this.first = time;
+            if (time > this.last)
+                this.last = time;
+        }
+        if (!this.kinds.has(metric))
+            this.kinds.set(metric, builtinKind(metric));
+        const labels = {};
+        const tags = cli_isObject(data.tags) ? data.tags : {};
+        for (const tag of GROUP_TAGS) {
+            // A request failed by its status: http_req_failed per status would be 0 or 1 by construction.
+            if (tag === 'status' && metric === 'http_req_failed')
+                continue;
+            const text = shortLabel(tags[tag]);
+            if (text !== undefined)
+                labels[tag] = text;
+        }
+        const name = labels.name;
+        if (this.named && name !== undefined && !this.names.has(name)) {
+            this.names.add(name);
+            if (this.names.size > MAX_REQUEST_NAMES) {
+                this.named = undefined;
+                this.result.problems.add(lineNo, `over ${MAX_REQUEST_NAMES} distinct request names (k6 names a request by its URL unless the script names it): series are not split by name; name the requests (tags: { name: … }, or http.url\`…\`) to compare them`);
+            }
+        }
+        if (this.named)
+            this.add(this.named, metric, labels, value, lineNo);
+        const unnamed = { ...labels };
+        delete unnamed.name;
+        this.add(this.unnamed, metric, unnamed, value, lineNo);
+    }
+    add(groups, metric, labels, value, lineNo) {
+        const key = `${metric}\u0000${(0,identity/* labelKey */.kJ)(labels)}`;
+        let group = groups.get(key);
+        if (!group) {
+            if ((this.named?.size ?? 0) + this.unnamed.size >= LIMITS.seriesPerFile)
+                throw new LimitError(limitMessages.seriesPerFile(), lineNo);
+            const kind = this.kinds.get(metric)?.kind;
+            group = { metric, labels, line: lineNo, values: kind === 'trend' || kind === 'gauge' ? new SampleAccumulator() : undefined, count: 0, sum: 0, nonZero: 0 };
+            groups.set(key, group);
+        }
+        group.count += 1;
+        group.sum += value;
+        if (value !== 0)
+            group.nonZero += 1;
+        group.values?.add(value);
+    }
+    /** The series: trends and gauges as their samples, counters as total and rate, rates as the mean of their 0/1 values. */
+    finish() {
+        const seconds = this.last > this.first ? (this.last - this.first) / 1000 : undefined;
+        for (const group of (this.named ?? this.unnamed).values())
+            for (const s of this.seriesOf(group, seconds))
+                this.result.add(s);
+        return this.result.outcome('no k6 point with a value');
+    }
+    seriesOf(g, seconds) {
+        const { kind, contains } = this.kinds.get(g.metric) ?? builtinKind(g.metric);
+        const unit = k6_points_unitOf(contains);
+        const at = { line: g.line };
+        if (kind === 'counter') {
+            const { count, rate } = counterDirections(g.metric);
+            const perSecond = rate === 'higher' && g.labels.status !== undefined && !isSuccess(g.labels.status) ? 'lower' : rate;
+            const out = [sampledSeries(g.metric, g.labels, [g.sum], { unit, direction: count, ...at })];
+            if (seconds !== undefined)
+                out.push(sampledSeries(`${g.metric}_rate`, g.labels, [g.sum / seconds], { unit: `${unit === 'ms' ? '' : unit}/s`, direction: perSecond, ...at }));
+            return out;
+        }
+        if (kind === 'rate') {
+            return [summarySeries(g.metric, g.labels, rateSummary(g.nonZero / g.count, g.nonZero, g.count - g.nonZero), { unit: '', direction: rateDirection(g.metric), ...at })];
+        }
+        if (!g.values)
+            return [];
+        // A duration is a cost; a custom trend of something else says nothing by its kind, nor does a gauge.
+        const direction = kind === 'gauge' ? 'none' : unit === 'ms' ? 'lower' : customDirection(g.metric);
+        return [{ metric: g.metric, labels: { ...g.labels }, samples: g.values, unitHint: unit, directionHint: direction, ...at }];
+    }
+}
+/** A whole point stream already in memory. */
+function readK6Points(text) {
+    if (!looksLikeK6Points(text))
+        return failed('k6: no k6 Metric or Point line');
+    const reader = new K6PointReader();
+    let lineNo = 0;
+    for (let start = 0; start <= text.length;) {
+        const end = text.indexOf('\n', start);
+        const stop = end < 0 ? text.length : end;
+        reader.line(text.slice(start, stop).replace(/\r$/, ''), ++lineNo);
+        if (end < 0)
+            break;
+        start = end + 1;
+    }
+    return reader.finish();
+}
+/** A point stream read line by line from disk, at any size. */
+async function streamK6Points(lines) {
+    const reader = new K6PointReader();
+    let lineNo = 0;
+    for await (const line of lines)
+        reader.line(line, ++lineNo);
+    return reader.finish();
+}
+
+;// CONCATENATED MODULE: ./src/parse/adapters/k6.ts
+
+
+
+
+
+
+const k6_KINDS = new Set(['trend', 'counter', 'rate', 'gauge']);
+/** Names k6 always or nearly always writes: with one of them a `metrics` object is k6's even without `root_group`. */
+const BUILTIN_NAMES = new Set(['http_reqs', 'iterations', 'iteration_duration', 'vus', 'vus_max', 'checks', 'http_req_duration', 'data_received']);
 const TREND_STAT = /^p\((\d+(?:\.\d+)?)\)$/;
 /** The older export's metric: its statistics at the top, so its kind is read from which ones it holds. */
 function legacyKind(m) {
@@ -30911,7 +32806,7 @@ function legacyKind(m) {
     return undefined;
 }
 function isCurrentShape(m) {
-    return cli_isObject(m) && typeof m.type === 'string' && KINDS.has(m.type) && cli_isObject(m.values);
+    return cli_isObject(m) && typeof m.type === 'string' && k6_KINDS.has(m.type) && cli_isObject(m.values);
 }
 function isK6Metric(m) {
     return isCurrentShape(m) || (cli_isObject(m) && legacyKind(m) !== undefined);
@@ -30983,47 +32878,12 @@ function trendSummary(values) {
     delete percentiles[50];
     return summaryOf({ n: numberOf(values.count), mean: numberOf(values.avg), median, min: numberOf(values.min), max: numberOf(values.max), percentiles });
 }
-/**
- * A Rate is the mean of its 0/1 values: with `passes` and `fails` it is a
- * summary of passes + fails samples whose sd follows from the fraction.
- */
-function rateSummary(rate, passes, fails) {
-    if (passes === undefined || fails === undefined)
-        return { mean: rate };
-    const n = passes + fails;
-    if (n < 2)
-        return summaryOf({ n: n || undefined, mean: rate });
-    return { n, mean: rate, sd: Math.sqrt((rate * (1 - rate) * n) / (n - 1)) };
-}
 function k6_unitOf(m) {
     if (m.contains === 'time')
         return 'ms';
     if (m.contains === 'data')
         return 'B';
     return '';
-}
-/** A custom metric's direction from its name; k6's own are decided where they are read. */
-function customDirection(name) {
-    if (FAILURE.test(name))
-        return 'lower';
-    if (SUCCESS.test(name))
-        return 'higher';
-    return 'none';
-}
-function rateDirection(name) {
-    if (name === 'http_req_failed')
-        return 'lower';
-    if (name === 'checks')
-        return 'higher';
-    return customDirection(name);
-}
-function counterDirections(name) {
-    if (THROUGHPUT_COUNTERS.has(name))
-        return { count: 'none', rate: 'higher' };
-    if (BUILTIN_DATA.has(name))
-        return { count: 'none', rate: 'none' };
-    const d = FAILURE.test(name) ? 'lower' : 'none';
-    return { count: d, rate: d };
 }
 function addMetric(set, m, line) {
     const at = line === undefined ? {} : { line };
@@ -31084,13 +32944,18 @@ function checksOf(group, depth = 0, out = []) {
  * one summary (ms and lower for times); a counter its total `<name>` and
  * `<name>_rate` (/s); a Rate its fraction, a summary of its 0/1 values; a
  * gauge its value, no direction. Submetric tags are labels. Each check of
- * `root_group` is a `checks` series labelled `check` (and `group`).
+ * `root_group` is a `checks` series labelled `check` (and `group`). The
+ * `--out json` point stream is read by k6-points.ts.
  */
 const k6 = {
     name: 'k6',
-    types: ['json'],
-    detect: (input) => isK6Summary(input.json),
+    // `--out json=results.json` is NDJSON: not JSON, so offered as JSONL whatever its name.
+    types: ['json', 'jsonl'],
+    detect: (input) => isK6Summary(input.json) || (input.json === undefined && looksLikeK6Points(input.text)),
+    parseLines: async (input, lines) => looksLikeK6Points(input.text) ? await streamK6Points(lines) : failed('k6: a file past max-file-size is read only as a --out json point stream (its first line a k6 Metric or Point)'),
     parse(input) {
+        if (input.json === undefined && looksLikeK6Points(input.text))
+            return readK6Points(input.text);
         if (!isK6Summary(input.json))
             return failed('k6: no "metrics" object of k6 metrics');
         const root = input.json;
@@ -31182,7 +33047,9 @@ function kindOf(header) {
         return 'failures';
     if (joined === 'count,message,traceback,nodes')
         return 'exceptions';
-    const { at } = layoutOf(header);
+    const { at, percentiles } = layoutOf(header);
+    if (isDistribution(names, percentiles.length))
+        return 'distribution';
     if (at.name === undefined || at.rps === undefined)
         return undefined;
     if (at.timestamp !== undefined && at.users !== undefined)
@@ -31190,6 +33057,13 @@ function kindOf(header) {
     if (at.timestamp === undefined && at.requests !== undefined && at.median !== undefined && at.average !== undefined && at.type !== undefined)
         return 'stats';
     return undefined;
+}
+/**
+ * The pre-1.0 `_distribution.csv` header exactly: `Name`, `# requests`, then only percentile
+ * columns from `50%` to `100%`. Other tables with a name and percentage columns are not Locust's.
+ */
+function isDistribution(names, percentiles) {
+    return names.length >= 4 && names[0] === 'name' && names[1] === '# requests' && percentiles === names.length - 2 && names[2] === '50%' && names[names.length - 1] === '100%';
 }
 /** The header of a CSV line as Locust writes it (csv.writer: quoted only when needed, and by pre-1.0 versions always). */
 function headerOf(text) {
@@ -31269,6 +33143,63 @@ function parseStats(text) {
         }
         for (const s of statsSeries(cells, layout, line, result))
             result.add(s);
+    }
+    return result.outcome('no endpoint rows');
+}
+/**
+ * A `_distribution.csv` row's labels: the cell is `"<method> <name>"` as `_requests.csv` splits it
+ * (`GET /api/items` → type `GET`, name `/api/items`), the total `Total` or `None Total`.
+ */
+function distributionLabels(cell) {
+    const text = cell.trim();
+    const space = text.indexOf(' ');
+    if (space < 0)
+        return locust_labelsOf(undefined, text);
+    return locust_labelsOf(text.slice(0, space), text.slice(space + 1).trim());
+}
+/**
+ * `_distribution.csv` (before 1.0): each row's percentiles of the whole run, in ms. They are read
+ * as a `response_time` summary with n = `# requests`, the `50%` column as its median and `100%`
+ * as its max; the file states no mean, so the series is centred on the median. Its companion
+ * `_requests.csv` holds the same run's mean, min and max under the same metric and labels, in
+ * a file of its own, so the two never share an id. An entry without requests (`N/A`) is
+ * reported once and gets no series.
+ */
+function parseDistribution(text) {
+    let records;
+    let header;
+    try {
+        records = csvRecords(text, { relaxColumnCount: true });
+        header = records[0] ? Object.keys(records[0].record) : headerOf(text);
+    }
+    catch (err) {
+        return failed(`could not be read as Locust CSV: ${err.message}`);
+    }
+    const layout = layoutOf(header);
+    const result = new AdapterResult('locust');
+    for (const { record, line } of records) {
+        result.rows += 1;
+        const cells = header.map((h) => record[h] ?? '');
+        const name = cell(cells, layout.at.name) ?? '';
+        if (name.trim() === '') {
+            result.problems.add(line, 'no name; row skipped');
+            result.excludedRows += 1;
+            continue;
+        }
+        const labels = distributionLabels(name);
+        const requests = valueAt(cells, layout.at.requests);
+        if (requests === 0) {
+            result.problems.add(line, `${entryName(labels)}: no requests; its percentiles are N/A and not read`);
+            continue;
+        }
+        const at = (rank) => valueAt(cells, layout.percentiles.find(([r]) => r === rank)?.[1]);
+        const summary = summaryOf({ n: requests, median: at(50), max: at(100), percentiles: percentilesOf(cells, layout) });
+        if (summary.median === undefined) {
+            result.problems.add(line, `${entryName(labels)}: no 50% value; row skipped`);
+            result.excludedRows += 1;
+            continue;
+        }
+        result.add({ metric: 'response_time', labels, unitHint: 'ms', directionHint: 'lower', summary, line });
     }
     return result.outcome('no endpoint rows');
 }
@@ -31360,8 +33291,9 @@ function parseErrors(text, kind) {
 /**
  * Locust's `--csv` files: `_stats.csv` (per endpoint and `Aggregated`: a `response_time`
  * summary in ms, `requests_per_s`, `failures_per_s`, `failure_count`, `average_content_size`),
- * `_stats_history.csv` (the rates over time), `_failures.csv` and `_exceptions.csv` (skipped with
- * their totals). Detected by the header alone, whatever the prefix.
+ * `_stats_history.csv` (the rates over time), the pre-1.0 `_distribution.csv` (the percentiles as
+ * a `response_time` summary), `_failures.csv` and `_exceptions.csv` (skipped with their totals).
+ * Detected by the header alone, whatever the prefix.
  */
 const locust = {
     name: 'locust',
@@ -31379,9 +33311,11 @@ const locust = {
             return parseStats(input.text);
         if (kind === 'history')
             return parseHistory(input.text);
+        if (kind === 'distribution')
+            return parseDistribution(input.text);
         if (kind === 'failures' || kind === 'exceptions')
             return parseErrors(input.text, kind);
-        return skipped('not a Locust --csv file: the header must be that of _stats.csv, _stats_history.csv, _failures.csv or _exceptions.csv');
+        return skipped('not a Locust --csv file: the header must be that of _stats.csv, _stats_history.csv, _distribution.csv, _failures.csv or _exceptions.csv');
     },
 };
 
@@ -31854,6 +33788,31 @@ class GpuLog {
         return gpu;
     }
 }
+/** nvidia-smi's own timestamp, `2025/03/04 10:00:01.250`: slashes and milliseconds, as no header field is written. */
+const NVSMI_TIME = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
+/** A reading with a unit nvidia-smi writes in its cells (`97 %`, `61234 MiB`, `612.40 W`, `1980 MHz`). */
+const UNIT_READING = /^[-+]?\d+(?:\.\d+)?\s(?:%|MiB|W|MHz)$/;
+/**
+ * A `--format=csv,noheader` log: its first line is already a reading, fields joined by `, `, with
+ * nvidia-smi's timestamp first or a unit after every cell. Nothing else in it names a column.
+ */
+function isHeaderless(line) {
+    if (!line.includes(', '))
+        return false;
+    const cells = line.replace(/^\uFEFF/, '').split(',').map((c) => c.trim());
+    if (cells.length < 2)
+        return false;
+    return NVSMI_TIME.test(cells[0]) || cells.every((c) => UNIT_READING.test(c));
+}
+/**
+ * Without the header a column is known only by its unit, and a unit names no field: `%` is
+ * utilization.gpu, utilization.memory or fan.speed, `MiB` memory.used, memory.free or
+ * memory.total, `W` power.draw or power.limit, `MHz` any clock, and `nounits` drops even that.
+ * Naming series by position would compare whatever field came first in one run's query with
+ * whatever came first in the next, so such a log is not read; it is named, so the generic
+ * reader does not take its first readings for column names.
+ */
+const HEADERLESS = 'nvidia-smi log without its header line (--format=csv,noheader): the columns are not named, and a reading in % could be utilization.gpu, utilization.memory or fan.speed, one in MiB memory.used, memory.free or memory.total, so none is read; log with --format=csv to keep the header';
 function parseLog(text) {
     const result = new AdapterResult('nvidia-smi');
     const log = new GpuLog(result);
@@ -31870,7 +33829,8 @@ function parseLog(text) {
  * nvidia-smi `--query-gpu` / `--query-compute-apps` logs (`--format=csv`, with or without
  * `nounits`). Detected by a header whose every field is an nvidia-smi query name, at least two
  * of them dotted (`utilization.gpu`, `memory.used`), or the compute-apps fields with
- * `used_gpu_memory`; a `noheader` log names nothing and is left to the generic reader.
+ * `used_gpu_memory`. A `noheader` log (nvidia-smi's timestamp first, or a unit in every cell)
+ * names no column and is claimed only to be skipped with the reason.
  */
 const nvidiaSmi = {
     name: 'nvidia-smi',
@@ -31878,12 +33838,19 @@ const nvidiaSmi = {
     detect(input) {
         // Every CSV of a tree is offered here: a first line without a dotted query name is refused unsplit.
         const line = firstLine(input.text);
-        if (line === undefined || !/[a-z]\.[a-z]|used_(gpu_)?memory/i.test(line))
+        if (line === undefined)
             return false;
-        const header = nvidia_smi_headerOf(input.text);
-        return header !== undefined && nvidia_smi_kindOf(header) !== undefined;
+        if (/[a-z]\.[a-z]|used_(gpu_)?memory/i.test(line)) {
+            const header = nvidia_smi_headerOf(input.text);
+            if (header !== undefined && nvidia_smi_kindOf(header) !== undefined)
+                return true;
+        }
+        return /^\uFEFF?\d{4}\/|\d (%|MiB|W|MHz)(,|$)/.test(line) && isHeaderless(line);
     },
     parse(input) {
+        const line = firstLine(input.text);
+        if (line !== undefined && isHeaderless(line))
+            return skipped(HEADERLESS);
         const header = nvidia_smi_headerOf(input.text);
         if (header === undefined || nvidia_smi_kindOf(header) === undefined)
             return skipped('not an nvidia-smi query log: the header must name nvidia-smi query fields (utilization.gpu, memory.used, …)');
@@ -32071,10 +34038,21 @@ function pytest_benchmark_labelsOf(row, byFullName) {
     if (cli_isObject(row.params)) {
         for (const [key, value] of Object.entries(row.params)) {
             const name = key in labels ? `param_${key}` : key;
-            (0,util_own/* setOwn */.P)(labels, name, labelText(value));
+            (0,util_own/* setOwn */.P)(labels, name, paramText(value));
         }
     }
     return labels;
+}
+/**
+ * A parameter as a label. One JSON cannot hold (a function, an object) is
+ * saved as `UNSERIALIZABLE[<function sort_a at 0x7f3b2c1d0e50>]`: its repr,
+ * whose address changes every run, so the label, and the series' id with it,
+ * would never match the baseline's. The repr is kept without the address.
+ */
+function paramText(value) {
+    const text = labelText(value);
+    const unserializable = /^UNSERIALIZABLE\[([\s\S]*)\]$/.exec(text);
+    return unserializable ? unserializable[1].replace(/ at 0x[0-9a-f]+/gi, '') : text;
 }
 /**
  * pytest-benchmark's `--benchmark-json` / `--benchmark-save` file: one `time`
@@ -32170,6 +34148,7 @@ const pytestBenchmark = {
 
 
 
+
 /**
  * General benchmarking tools, in detection order. Each detector looks for keys
  * only its tool writes; Bencher's `{bench: {measure: {value}}}` shape is the
@@ -32185,6 +34164,7 @@ const GENERAL_ADAPTERS = [
     pyperf,
     fio,
     k6,
+    iperf3,
     bencher,
     goBench,
     cargoBench,
@@ -32483,6 +34463,305 @@ const genaiPerfAdapter = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/parse/adapters/guidellm.ts
+
+
+
+
+/** Per-request distributions: each successful request gives one value (TPOT and ITL are weighted by its tokens). */
+const DISTRIBUTIONS = {
+    request_latency: { unit: 's', direction: 'lower' },
+    time_to_first_token_ms: { unit: 'ms', direction: 'lower' },
+    time_per_output_token_ms: { unit: 'ms', direction: 'lower' },
+    inter_token_latency_ms: { unit: 'ms', direction: 'lower' },
+    prompt_token_count: { unit: 'tokens', direction: 'none' },
+    output_token_count: { unit: 'tokens', direction: 'none' },
+};
+/**
+ * Rates over the benchmark's time line: GuideLLM's own tables show their mean.
+ * Their spread is of instantaneous rates (a burst of prompts reads as millions
+ * of tokens a second), not of repeated measurements, so only the mean is read.
+ * `prompt_tokens_per_second` is such a burst rate and is left out.
+ */
+const guidellm_RATES = {
+    requests_per_second: { unit: 'req/s', direction: 'higher' },
+    output_tokens_per_second: { unit: 'tok/s', direction: 'higher' },
+    tokens_per_second: { unit: 'tok/s', direction: 'higher' },
+    // The measured mean number of requests in flight: follows from the load, not a score.
+    request_concurrency: { unit: 'requests', direction: 'none' },
+};
+/** GuideLLM's percentile keys, as ranks. */
+const PERCENTILES = {
+    p001: 0.1, p01: 1, p05: 5, p10: 10, p25: 25, p75: 75, p90: 90, p95: 95, p99: 99, p999: 99.9,
+};
+function isGenerativeBenchmark(value) {
+    return cli_isObject(value) && value.type_ === 'generative_benchmark' && cli_isObject(value.metrics);
+}
+function isGuidellmReport(value) {
+    return cli_isObject(value) && Array.isArray(value.benchmarks) && value.benchmarks.length > 0 && value.benchmarks.some(isGenerativeBenchmark);
+}
+function guidellm_objectAt(value, ...path) {
+    let at = value;
+    for (const key of path)
+        at = cli_isObject(at) ? at[key] : undefined;
+    return cli_isObject(at) ? at : undefined;
+}
+/** The scheduling strategy: `config.strategy` since 0.4, `args.strategy` before. */
+function strategyOf(benchmark) {
+    return guidellm_objectAt(benchmark, 'config', 'strategy') ?? guidellm_objectAt(benchmark, 'args', 'strategy');
+}
+/** The profile's kind (`sweep`, `concurrent`, …), wherever the version writes it. */
+function profileOf(doc, benchmark) {
+    const fromArgs = doc.args !== undefined && cli_isObject(doc.args) ? doc.args.profile : undefined;
+    if (typeof fromArgs === 'string')
+        return fromArgs;
+    const profile = guidellm_objectAt(benchmark, 'config', 'profile') ?? guidellm_objectAt(benchmark, 'args', 'profile');
+    return typeof profile?.type_ === 'string' ? profile.type_ : undefined;
+}
+function modelOf(doc, benchmark) {
+    return shortLabel(guidellm_objectAt(benchmark, 'config', 'backend')?.model, 200) ?? shortLabel(guidellm_objectAt(benchmark, 'worker')?.backend_model, 200) ?? shortLabel(guidellm_objectAt(doc, 'args')?.model, 200);
+}
+/**
+ * The workload: synthetic (`prompt_tokens=512,output_tokens=256`), a dataset
+ * id, or a file (by its name: the folder it sat in differs between machines).
+ * A run on other prompts is another benchmark.
+ */
+function dataOf(doc, benchmark) {
+    const raw = guidellm_objectAt(doc, 'args')?.data ?? guidellm_objectAt(benchmark, 'request_loader')?.data;
+    const parts = (Array.isArray(raw) ? raw : [raw]).map((d) => (typeof d === 'string' && /\.(jsonl?|csv|txt|parquet|arrow)$/i.test(d) ? baseName(d) : d));
+    return parts.every((d) => typeof d === 'string') ? shortLabel(parts.join(' '), 200) : undefined;
+}
+/**
+ * What tells a benchmark of the file from the others. A sweep's rates are
+ * derived from the throughput it measured, so they differ run to run: there
+ * the step of the sweep names the benchmark, and its rate is not a label.
+ */
+function guidellm_labelsOf(doc, benchmark, index) {
+    const labels = {};
+    const model = modelOf(doc, benchmark);
+    if (model !== undefined)
+        labels.model = model;
+    const strategy = strategyOf(benchmark);
+    const type = shortLabel(strategy?.type_);
+    if (type !== undefined)
+        labels.strategy = type;
+    if (profileOf(doc, benchmark) === 'sweep')
+        labels.sweep_step = String(index);
+    else if (strategy) {
+        const streams = numberOf(strategy.streams);
+        const rate = numberOf(strategy.rate);
+        if (type === 'concurrent' && streams !== undefined)
+            labels.streams = String(streams);
+        else if (rate !== undefined)
+            labels.rate = String(rate);
+    }
+    if (type === 'throughput' && strategy && numberOf(strategy.max_concurrency) !== undefined)
+        labels.max_concurrency = String(numberOf(strategy.max_concurrency));
+    const data = dataOf(doc, benchmark);
+    if (data !== undefined)
+        labels.data = data;
+    return labels;
+}
+/** `metrics.request_totals` since 0.4, `request_totals` beside the metrics before. */
+function totalsOf(benchmark) {
+    const totals = guidellm_objectAt(benchmark, 'metrics', 'request_totals') ?? guidellm_objectAt(benchmark, 'request_totals');
+    const successful = numberOf(totals?.successful);
+    return { ...(successful !== undefined ? { successful } : {}), errored: numberOf(totals?.errored) ?? 0, incomplete: numberOf(totals?.incomplete) ?? 0 };
+}
+/** The successful requests' distribution of one metric, as a stated summary. */
+function summaryFrom(distribution, n) {
+    const percentiles = {};
+    const stated = cli_isObject(distribution.percentiles) ? distribution.percentiles : {};
+    for (const [key, rank] of Object.entries(PERCENTILES)) {
+        const v = numberOf(stated[key]);
+        if (v !== undefined)
+            percentiles[rank] = v;
+    }
+    return summaryOf({
+        n,
+        mean: numberOf(distribution.mean),
+        median: numberOf(distribution.median) ?? numberOf(stated.p50),
+        sd: numberOf(distribution.std_dev),
+        min: numberOf(distribution.min),
+        max: numberOf(distribution.max),
+        percentiles,
+    });
+}
+function levelText(labels) {
+    const parts = ['strategy', 'streams', 'rate', 'sweep_step'].filter((k) => labels[k] !== undefined).map((k) => `${k}=${labels[k]}`);
+    return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+function parseGuidellm(input) {
+    const doc = input.json;
+    if (!isGuidellmReport(doc))
+        return skipped('not a GuideLLM report: no benchmarks[] of type_ "generative_benchmark" with metrics');
+    const problems = new ProblemLog();
+    // Two benchmarks of one configuration in one file add samples (and pooled summaries) to one series.
+    const set = new SeriesSet(problems);
+    let rows = 0;
+    let excludedRows = 0;
+    let from = 0;
+    doc.benchmarks.forEach((entry, index) => {
+        const at = input.text.indexOf('generative_benchmark', from);
+        const line = at < 0 ? undefined : lineOf(input.text, 'generative_benchmark', at);
+        if (at >= 0)
+            from = at + 1;
+        if (!isGenerativeBenchmark(entry)) {
+            problems.add(line, `benchmark #${index + 1} is not a generative benchmark with metrics; left out`);
+            return;
+        }
+        const labels = guidellm_labelsOf(doc, entry, index);
+        const totals = totalsOf(entry);
+        // Incomplete requests were cut off by the benchmark's end, not failed: neither rows nor errors.
+        rows += (totals.successful ?? 0) + totals.errored;
+        excludedRows += totals.errored;
+        const metrics = entry.metrics;
+        if (totals.successful === 0) {
+            problems.add(line, `benchmark #${index + 1}${levelText(labels)}: no successful request (${totals.errored} errored, ${totals.incomplete} incomplete); GuideLLM writes its statistics as zeros, left out`);
+            return;
+        }
+        for (const [metric, def] of Object.entries(DISTRIBUTIONS)) {
+            const successful = guidellm_objectAt(metrics, metric, 'successful');
+            if (!successful || numberOf(successful.mean) === undefined)
+                continue;
+            // TPOT and ITL count tokens, not requests: the requests are what was sampled, so they are n.
+            const n = totals.successful ?? numberOf(successful.count);
+            set.add(summarySeries(metric, labels, summaryFrom(successful, n), { ...def, ...(line !== undefined ? { line } : {}) }));
+        }
+        for (const [metric, def] of Object.entries(guidellm_RATES)) {
+            const mean = numberOf(guidellm_objectAt(metrics, metric, 'successful')?.mean);
+            if (mean !== undefined)
+                set.add(sampledSeries(metric, labels, [mean], { ...def, ...(line !== undefined ? { line } : {}) }));
+        }
+        set.add(sampledSeries('errored_requests', labels, [totals.errored], { unit: 'requests', direction: 'lower', ...(line !== undefined ? { line } : {}) }));
+    });
+    if (set.series.length === 0)
+        return skipped('GuideLLM report with no successful request in any benchmark: its statistics are zeros, not measurements');
+    return parsedOutcome('guidellm', set.series, problems, { rows, excludedRows });
+}
+const guidellmAdapter = {
+    name: 'guidellm',
+    types: ['json'],
+    detect: (input) => isGuidellmReport(input.json),
+    parse: parseGuidellm,
+};
+
+;// CONCATENATED MODULE: ./src/parse/adapters/inference-benchmarker.ts
+
+
+
+
+const inference_benchmarker_LATENCIES = {
+    time_to_first_token_ms: { unit: 'ms', direction: 'lower' },
+    inter_token_latency_ms: { unit: 'ms', direction: 'lower' },
+    e2e_latency_ms: { unit: 'ms', direction: 'lower' },
+};
+const SCALARS = {
+    token_throughput_secs: { unit: 'tok/s', direction: 'higher' },
+    // Achieved, not requested: a server that cannot keep up with the set rate falls behind it.
+    request_rate: { unit: 'req/s', direction: 'higher' },
+    successful_requests: { unit: 'requests', direction: 'none' },
+    failed_requests: { unit: 'requests', direction: 'lower' },
+};
+function isResult(value) {
+    return cli_isObject(value) && typeof value.executor_type === 'string' && 'token_throughput_secs' in value;
+}
+function isRun(value) {
+    return cli_isObject(value) && cli_isObject(value.config) && Array.isArray(value.results) && value.results.some(isResult);
+}
+function inference_benchmarker_objectAt(value, key) {
+    const v = cli_isObject(value) ? value[key] : undefined;
+    return cli_isObject(v) ? v : undefined;
+}
+/** The run's model and the prompt and answer lengths it asked for: another length is another benchmark. */
+function runLabels(config) {
+    const labels = {};
+    const model = shortLabel(config.model_name, 200);
+    if (model !== undefined)
+        labels.model = model;
+    const prompt = numberOf(inference_benchmarker_objectAt(config, 'prompt_options')?.num_tokens);
+    const decode = numberOf(inference_benchmarker_objectAt(config, 'decode_options')?.num_tokens);
+    if (prompt !== undefined)
+        labels.prompt_tokens = String(prompt);
+    if (decode !== undefined)
+        labels.decode_tokens = String(decode);
+    return labels;
+}
+/** The load a result was given: its executor and the set rate, or the virtual users of a constant-VUs run. */
+function loadLabels(result) {
+    const labels = {};
+    const executor = shortLabel(result.executor_type);
+    if (executor !== undefined)
+        labels.executor = executor;
+    const config = inference_benchmarker_objectAt(result, 'config');
+    const rate = numberOf(config?.rate);
+    const vus = numberOf(config?.max_vus);
+    if (rate !== undefined)
+        labels.rate = String(rate);
+    else if (vus !== undefined)
+        labels.vus = String(vus);
+    return labels;
+}
+function inference_benchmarker_latencySummary(stats, n) {
+    const percentiles = {};
+    let median;
+    for (const [key, raw] of Object.entries(stats)) {
+        const rank = /^p(\d{1,2}(?:\.\d+)?)$/.exec(key);
+        const v = numberOf(raw);
+        if (!rank || v === undefined)
+            continue;
+        if (Number(rank[1]) === 50)
+            median = v;
+        else
+            percentiles[Number(rank[1])] = v;
+    }
+    return summaryOf({ n, mean: numberOf(stats.avg), median, percentiles });
+}
+function parseRun(input) {
+    const doc = input.json;
+    if (!isRun(doc))
+        return skipped('not an inference-benchmarker result: no results[] with executor_type and token_throughput_secs');
+    const problems = new ProblemLog();
+    const set = new SeriesSet(problems);
+    const base = runLabels(doc.config);
+    let rows = 0;
+    let excludedRows = 0;
+    doc.results.forEach((result, index) => {
+        // The warm-up primes the server's caches: what it measures is not the server's performance.
+        if (!isResult(result) || result.id === 'warmup')
+            return;
+        const labels = { ...base, ...loadLabels(result) };
+        const successful = numberOf(result.successful_requests);
+        const failed = numberOf(result.failed_requests) ?? 0;
+        rows += successful !== undefined ? successful + failed : (numberOf(result.total_requests) ?? 0);
+        excludedRows += failed;
+        if (successful === 0) {
+            problems.add(undefined, `result #${index + 1} (${shortLabel(result.id) ?? 'no id'}): no successful request; its latencies are not measurements, left out`);
+            return;
+        }
+        for (const [key, def] of Object.entries(SCALARS)) {
+            const v = numberOf(result[key]);
+            if (v !== undefined)
+                set.add(sampledSeries(key, labels, [v], def));
+        }
+        for (const [key, def] of Object.entries(inference_benchmarker_LATENCIES)) {
+            const stats = inference_benchmarker_objectAt(result, key);
+            const summary = stats ? inference_benchmarker_latencySummary(stats, successful) : undefined;
+            if (summary && hasCentre(summary))
+                set.add(summarySeries(key, labels, summary, def));
+        }
+    });
+    if (set.series.length === 0)
+        return skipped('inference-benchmarker result with no measured load level (only the warm-up, or no successful request)');
+    return parsedOutcome('inference-benchmarker', set.series, problems, { rows, excludedRows });
+}
+const inferenceBenchmarkerAdapter = {
+    name: 'inference-benchmarker',
+    types: ['json'],
+    detect: (input) => isRun(input.json),
+    parse: parseRun,
+};
+
 ;// CONCATENATED MODULE: ./src/parse/adapters/llama-bench.ts
 
 
@@ -32632,7 +34911,7 @@ function llama_bench_readRows(rows, problems, adapterName, lines) {
         return failed(`no readable llama-bench test in this ${adapterName} output`);
     return parsedOutcome('llama-bench', set.series, problems, { rows: rows.length, excludedRows: rows.length - used });
 }
-function parseJsonLines(text) {
+function llama_bench_parseJsonLines(text) {
     const problems = new ProblemLog();
     const rows = [];
     const lines = [];
@@ -32671,6 +34950,43 @@ function llama_bench_parseCsvText(text) {
     });
     return llama_bench_readRows(rows, new ProblemLog(), 'CSV', lines);
 }
+/**
+ * llama-bench tables as a console log holds them: stderr merged into stdout
+ * puts the program's own lines between a table's rows (ik_llama.cpp's
+ * `============ Repacked 337 tensors` after the delimiter row, a model's
+ * load messages), which end a Markdown table. Rows of the table's width that
+ * follow such lines, before a blank line or another table, are still its rows.
+ */
+function benchTables(text) {
+    const tables = findTables(text, { inFences: true });
+    if (tables.length === 0)
+        return tables;
+    const lines = text.split(/\r?\n/);
+    const headers = new Set(tables.map((t) => t.headerLine));
+    for (const table of tables) {
+        if (!isBenchTable(table.header))
+            continue;
+        const last = table.rows.length > 0 ? table.rows[table.rows.length - 1]?.line : table.headerLine + 1;
+        const pending = [];
+        let interrupted = false;
+        for (let j = last; j < lines.length; j++) {
+            const line = lines[j];
+            if (line.trim() === '' || headers.has(j + 1) || FENCE_LINE.test(line))
+                break;
+            if (!line.includes('|')) {
+                interrupted = true;
+                continue;
+            }
+            const cells = splitRow(line);
+            if (!interrupted || cells.length !== table.header.length || DELIMITER_ROW.test(line))
+                break;
+            pending.push({ cells, line: j + 1 });
+        }
+        table.rows.push(...pending);
+    }
+    return tables;
+}
+const FENCE_LINE = /^\s*(`{3,}|~{3,})/;
 /** A llama-bench Markdown table: `model`, `test` and `t/s` columns. */
 function isBenchTable(header) {
     const names = header.map((h) => h.trim().toLowerCase());
@@ -32680,7 +34996,7 @@ function isMarkdown(text) {
     if (!/\|[ \t]*t\/s[ \t]*\|/.test(text))
         return false;
     // Console output is often pasted in a code block: its tables are read there too.
-    const tables = findTables(text, { inFences: true });
+    const tables = benchTables(text);
     // A document that also holds other tables is left to the Markdown reader, which reads them all.
     return tables.length > 0 && tables.every((t) => isBenchTable(t.header));
 }
@@ -32690,7 +35006,7 @@ function parseMarkdownText(text) {
     const set = new SeriesSet(problems);
     let rows = 0;
     let used = 0;
-    const tables = findTables(text, { inFences: true });
+    const tables = benchTables(text);
     const testOf = (cells, at) => splitDepth((cells[at] ?? '').replace(/^(pp|tg)\s+(\d)/, '$1$2').replace(/\+(pp|tg)\s+(\d)/, '+$1$2').trim());
     const hasDepths = tables.some((t) => {
         const at = t.header.map((h) => h.trim().toLowerCase()).indexOf('test');
@@ -32751,7 +35067,7 @@ function llama_bench_parse(input) {
             return llama_bench_readRows(rows, new ProblemLog(), 'JSON');
         }
         case 'jsonl': {
-            const { rows, lines, problems } = parseJsonLines(input.text);
+            const { rows, lines, problems } = llama_bench_parseJsonLines(input.text);
             if (rows.length === 0)
                 return skipped('not llama-bench JSONL: no line holds avg_ts, n_prompt and n_gen');
             return llama_bench_readRows(rows, problems, 'JSONL', lines);
@@ -32784,7 +35100,7 @@ const llamaBenchAdapter = {
  */
 const STAT_KEY = /^results_(.+?)_(quantiles_p(\d{1,2}(?:\.\d+)?)|mean|stddev|min|max)$/;
 /** Per-request distributions LLMPerf summarises, with their units. */
-const DISTRIBUTIONS = {
+const llmperf_DISTRIBUTIONS = {
     ttft_s: { unit: 's', direction: 'lower' },
     inter_token_latency_s: { unit: 's', direction: 'lower' },
     end_to_end_latency_s: { unit: 's', direction: 'lower' },
@@ -32793,7 +35109,7 @@ const DISTRIBUTIONS = {
     number_output_tokens: { unit: 'tokens', direction: 'none' },
     number_total_tokens: { unit: 'tokens', direction: 'none' },
 };
-const SCALARS = {
+const llmperf_SCALARS = {
     results_mean_output_throughput_token_per_s: { unit: 'tok/s', direction: 'higher' },
     results_num_completed_requests_per_min: { unit: 'req/min', direction: 'higher' },
     results_num_requests_started: { unit: 'requests', direction: 'none' },
@@ -32824,7 +35140,7 @@ function parseLlmperf(input) {
     const summaries = new Map();
     for (const [key, raw] of Object.entries(doc)) {
         // `results_num_completed_requests_per_min` ends like a statistic but is a rate of its own.
-        const match = key in SCALARS ? null : STAT_KEY.exec(key);
+        const match = key in llmperf_SCALARS ? null : STAT_KEY.exec(key);
         const value = numberOf(raw);
         if (!match || value === undefined)
             continue;
@@ -32850,10 +35166,10 @@ function parseLlmperf(input) {
     for (const [metric, summary] of summaries) {
         if (!hasCentre(summary))
             continue;
-        const known = DISTRIBUTIONS[metric];
+        const known = llmperf_DISTRIBUTIONS[metric];
         series.push(summarySeries(metric, labels, summaryOf(summary), known ?? {}));
     }
-    for (const [key, def] of Object.entries(SCALARS)) {
+    for (const [key, def] of Object.entries(llmperf_SCALARS)) {
         const value = numberOf(doc[key]);
         if (value !== undefined)
             series.push(sampledSeries(key.replace(/^results_/, ''), labels, [value], def));
@@ -32978,7 +35294,7 @@ function splitKey(key) {
 function own(obj, key) {
     return obj !== undefined && Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
-function objectAt(obj, key) {
+function lm_eval_objectAt(obj, key) {
     const v = own(obj, key);
     return cli_isObject(v) ? v : undefined;
 }
@@ -32998,7 +35314,7 @@ function isResultsDocument(doc) {
     const results = own(doc, 'results');
     if (!cli_isObject(results) || Object.keys(results).some((task) => task.includes('|')) || !Object.values(results).some(looksLikeTask))
         return false;
-    const config = objectAt(doc, 'config');
+    const config = lm_eval_objectAt(doc, 'config');
     return ['versions', 'higher_is_better', 'n-shot'].some((k) => cli_isObject(own(doc, k))) || (config !== undefined && 'model_args' in config);
 }
 /** `pretrained=EleutherAI/pythia-160m,dtype=float` (or the same as an object) → the model. */
@@ -33016,7 +35332,7 @@ function modelFromArgs(args) {
     return shortLabel(pairs.get('pretrained'), 200) ?? shortLabel(pairs.get('model'), 200);
 }
 function jsonModel(doc) {
-    return shortLabel(own(doc, 'model_name'), 200) ?? modelFromArgs(own(objectAt(doc, 'config'), 'model_args'));
+    return shortLabel(own(doc, 'model_name'), 200) ?? modelFromArgs(own(lm_eval_objectAt(doc, 'config'), 'model_args'));
 }
 /** 1-based line of a character offset, from the offsets of the newlines (found once). */
 function lineIndex(text) {
@@ -33057,7 +35373,7 @@ function taskLines(text, section, tasks) {
 }
 /** The scores of one task's entry: every numeric metric but its stderr and lm-eval's placeholder. */
 function taskScores(task, entry, ctx, line) {
-    const hib = objectAt(ctx.higherIsBetter, task);
+    const hib = lm_eval_objectAt(ctx.higherIsBetter, task);
     const shot = own(ctx.nShot, task);
     const nShot = shot === undefined ? ctx.fewshot : shortLabel(shot, 20);
     const scores = [];
@@ -33083,19 +35399,19 @@ function parseJson(input) {
         return skipped('not lm-evaluation-harness results: no "results" of tasks beside "versions", "n-shot" or "higher_is_better"');
     const problems = new ProblemLog();
     const set = new ScoreSet(problems);
-    const config = objectAt(doc, 'config');
+    const config = lm_eval_objectAt(doc, 'config');
     const model = jsonModel(doc);
     const fewshot = shortLabel(own(config, 'num_fewshot'), 20);
     const ctx = {
         base: model === undefined ? {} : { model },
-        higherIsBetter: objectAt(doc, 'higher_is_better'),
-        nShot: objectAt(doc, 'n-shot'),
-        fewshot: objectAt(doc, 'n-shot') === undefined ? fewshot : undefined,
+        higherIsBetter: lm_eval_objectAt(doc, 'higher_is_better'),
+        nShot: lm_eval_objectAt(doc, 'n-shot'),
+        fewshot: lm_eval_objectAt(doc, 'n-shot') === undefined ? fewshot : undefined,
     };
     let rows = 0;
     // Newer versions store each group under `results` too; `groups` adds those that are not.
     for (const section of ['results', 'groups']) {
-        const entries = objectAt(doc, section);
+        const entries = lm_eval_objectAt(doc, section);
         if (!entries)
             continue;
         const lines = taskLines(input.text, section, Object.keys(entries));
@@ -33460,6 +35776,278 @@ const ollamaAdapter = {
     parse: ollama_parse,
 };
 
+;// CONCATENATED MODULE: ./src/parse/adapters/optimum-benchmark.ts
+
+
+
+
+/**
+ * Hugging Face optimum-benchmark: `benchmark_report.json` holds one entry per
+ * measured target (`load_model`, `prefill`, `decode`, `per_token`, `forward`,
+ * …), each with `memory`, `latency`, `throughput`, `energy` and `efficiency`
+ * (null when not measured); `benchmark.json` wraps the same report with the
+ * run's `config` (backend, scenario, launcher, environment).
+ *
+ *     "decode": { "memory": { "unit": "MB", "max_ram": …, "max_allocated": … },
+ *                 "latency": { "unit": "s", "values": […], "count": 10, "total": …, "mean": …,
+ *                              "p50": …, "p90": …, "p95": …, "p99": …, "stdev": …, "stdev_": … },
+ *                 "throughput": { "unit": "tokens/s", "value": … }, "energy": null, "efficiency": null }
+ *
+ * Series keep the names the generic reader gave `benchmark_report.json`
+ * (`decode.latency`, `decode.memory.max_ram`), so their ids do not change;
+ * `total` (the sum of the values) and `stdev_` (the sd in % of the mean) are
+ * derived and not read. The config labels the run; its settings and the
+ * machine description are never results.
+ */
+const SECTIONS = new Set(['memory', 'latency', 'throughput', 'energy', 'efficiency']);
+/** A target's entry: only the five measurement sections, at least one of them measured. */
+function isTarget(value) {
+    if (!cli_isObject(value))
+        return false;
+    const keys = Object.keys(value);
+    return keys.length > 0 && keys.every((k) => SECTIONS.has(k)) && keys.some((k) => cli_isObject(value[k]) && typeof value[k].unit === 'string');
+}
+function isReport(value) {
+    if (!cli_isObject(value))
+        return false;
+    const entries = Object.values(value);
+    return entries.length > 0 && entries.every((e) => e === null || isTarget(e)) && entries.some(isTarget);
+}
+/** `benchmark.json`: the report with the config it ran. */
+function isBenchmark(value) {
+    return cli_isObject(value) && cli_isObject(value.config) && isReport(value.report);
+}
+function optimum_benchmark_objectAt(value, ...path) {
+    let at = value;
+    for (const key of path)
+        at = cli_isObject(at) ? at[key] : undefined;
+    return cli_isObject(at) ? at : undefined;
+}
+/**
+ * What ran: the model, backend, device, precision and quantization, and the
+ * input shapes and generation length. Iteration counts, durations, seeds and
+ * the environment (CPU, GPU, versions) describe how and where, not what.
+ */
+function optimum_benchmark_labelsOf(config) {
+    const labels = {};
+    const backend = optimum_benchmark_objectAt(config, 'backend');
+    const scenario = optimum_benchmark_objectAt(config, 'scenario');
+    const put = (label, value) => {
+        const text = shortLabel(value, 200);
+        if (text !== undefined)
+            labels[label] = text;
+    };
+    put('model', backend?.model);
+    put('backend', backend?.name);
+    put('device', backend?.device);
+    put('torch_dtype', backend?.torch_dtype);
+    put('quantization', backend?.quantization_scheme);
+    put('quant_type', optimum_benchmark_objectAt(backend, 'quantization_config')?.quant_type);
+    const shapes = optimum_benchmark_objectAt(scenario, 'input_shapes');
+    for (const [key, value] of Object.entries(shapes ?? {}))
+        if (numberOf(value) !== undefined)
+            put(key, value);
+    put('max_new_tokens', optimum_benchmark_objectAt(scenario, 'generate_kwargs')?.max_new_tokens);
+    return labels;
+}
+function targetSeries(target, entry, labels) {
+    const series = [];
+    const memory = optimum_benchmark_objectAt(entry, 'memory');
+    if (memory) {
+        const unit = typeof memory.unit === 'string' ? memory.unit : undefined;
+        for (const [key, value] of Object.entries(memory)) {
+            const v = numberOf(value);
+            // Peak memory: less is better, as for an allocation.
+            if (key !== 'unit' && v !== undefined)
+                series.push(sampledSeries(`${target}.memory.${key}`, labels, [v], { ...(unit !== undefined ? { unit } : {}), direction: 'lower' }));
+        }
+    }
+    const latency = optimum_benchmark_objectAt(entry, 'latency');
+    if (latency) {
+        const unit = typeof latency.unit === 'string' ? latency.unit : 's';
+        const values = Array.isArray(latency.values) ? latency.values.map(numberOf).filter((v) => v !== undefined) : [];
+        if (values.length > 0)
+            series.push(sampledSeries(`${target}.latency`, labels, values, { unit, direction: 'lower' }));
+        else if (numberOf(latency.mean) !== undefined) {
+            const percentiles = {};
+            for (const rank of [90, 95, 99])
+                if (numberOf(latency[`p${rank}`]) !== undefined)
+                    percentiles[rank] = numberOf(latency[`p${rank}`]);
+            const summary = summaryOf({ n: numberOf(latency.count), mean: numberOf(latency.mean), sd: numberOf(latency.stdev), median: numberOf(latency.p50), percentiles });
+            series.push(summarySeries(`${target}.latency`, labels, summary, { unit, direction: 'lower' }));
+        }
+    }
+    for (const [section, direction] of [['throughput', 'higher'], ['efficiency', 'higher']]) {
+        const block = optimum_benchmark_objectAt(entry, section);
+        const v = numberOf(block?.value);
+        if (v !== undefined)
+            series.push(sampledSeries(`${target}.${section}`, labels, [v], { ...(typeof block?.unit === 'string' ? { unit: block.unit } : {}), direction }));
+    }
+    const energy = optimum_benchmark_objectAt(entry, 'energy');
+    const total = numberOf(energy?.total);
+    // The total is what was spent; its cpu/ram/gpu parts add up to it.
+    if (total !== undefined)
+        series.push(sampledSeries(`${target}.energy`, labels, [total], { ...(typeof energy?.unit === 'string' ? { unit: energy.unit } : {}), direction: 'lower' }));
+    return series;
+}
+/**
+ * The other files of the same run this one stands for, so the run is counted
+ * once: `benchmark.json` holds the report, and the report's Markdown and text
+ * renderings (which the table reader would read again) hold its numbers.
+ */
+function sameRun(path) {
+    const dir = path.slice(0, path.lastIndexOf('/') + 1);
+    const base = path.slice(dir.length);
+    const names = base === 'benchmark.json' ? ['benchmark_report.json', 'benchmark_report.md', 'benchmark_report.txt'] : base === 'benchmark_report.json' ? ['benchmark_report.md', 'benchmark_report.txt'] : [];
+    return names.map((name) => `${dir}${name}`);
+}
+function parseOptimum(input) {
+    const doc = input.json;
+    const whole = isBenchmark(doc);
+    const report = whole ? doc.report : isReport(doc) ? doc : undefined;
+    if (!report)
+        return skipped('not an optimum-benchmark report: no targets with memory/latency/throughput sections');
+    const labels = optimum_benchmark_labelsOf(whole ? doc.config : undefined);
+    const series = [];
+    for (const [target, entry] of Object.entries(report))
+        if (isTarget(entry))
+            series.push(...targetSeries(target, entry, labels));
+    if (series.length === 0)
+        return skipped('optimum-benchmark report without a measured value');
+    const outcome = parsedOutcome('optimum-benchmark', series, new ProblemLog(), { rows: 1 });
+    const others = sameRun(input.path);
+    if (others.length > 0)
+        outcome.supersedes = others;
+    return outcome;
+}
+const optimumBenchmark = {
+    name: 'optimum-benchmark',
+    types: ['json'],
+    detect: (input) => isBenchmark(input.json) || isReport(input.json),
+    parse: parseOptimum,
+};
+
+;// CONCATENATED MODULE: ./src/parse/adapters/trtllm-bench.ts
+
+
+
+
+/** `performance` single values, under trtllm-bench's own names. */
+const PERFORMANCE = {
+    request_throughput_req_s: { unit: 'req/s', direction: 'higher' },
+    system_output_throughput_tok_s: { unit: 'tok/s', direction: 'higher' },
+    system_total_throughput_tok_s: { unit: 'tok/s', direction: 'higher' },
+    output_throughput_per_user_tok_s: { unit: 'tok/s', direction: 'higher' },
+    output_throughput_per_gpu_tok_s: { unit: 'tok/s', direction: 'higher' },
+    // First request's start to last request's end: follows from the request count, context like vLLM's duration.
+    total_latency_ms: { unit: 'ms', direction: 'none' },
+};
+/** `energy` (newer releases, with GPU power sampling). */
+const ENERGY = {
+    output_tps_per_w: { unit: 'tok/s/W', direction: 'higher' },
+    average_gpu_power: { unit: 'W', direction: 'none' },
+    total_energy_j: { unit: 'J', direction: 'none' },
+};
+function trtllm_bench_isReport(value) {
+    return cli_isObject(value) && cli_isObject(value.performance) && numberOf(value.performance.request_throughput_req_s) !== undefined && (cli_isObject(value.engine) || cli_isObject(value.world_info));
+}
+function trtllm_bench_objectAt(value, key) {
+    const v = cli_isObject(value) ? value[key] : undefined;
+    return cli_isObject(v) ? v : undefined;
+}
+/**
+ * What configuration ran: the model, backend, precision, parallelism and the
+ * dataset's lengths (a run on 4× longer prompts is another benchmark). The
+ * batch and token limits are tuning, whose effect is what a comparison shows.
+ */
+function trtllm_bench_labelsOf(doc) {
+    const labels = {};
+    const engine = trtllm_bench_objectAt(doc, 'engine');
+    for (const key of ['model', 'backend', 'quantization', 'kv_cache_dtype']) {
+        const text = shortLabel(engine?.[key], 200);
+        if (text !== undefined)
+            labels[key] = text;
+    }
+    const world = trtllm_bench_objectAt(doc, 'world_info');
+    for (const key of ['tp_size', 'pp_size', 'ep_size']) {
+        const n = numberOf(world?.[key]);
+        if (n !== undefined)
+            labels[key] = String(n);
+    }
+    const dataset = trtllm_bench_objectAt(doc, 'dataset');
+    for (const key of ['avg_isl', 'avg_osl']) {
+        const n = numberOf(dataset?.[key]);
+        if (n !== undefined)
+            labels[key] = String(n);
+    }
+    return labels;
+}
+/** `{p50, p90, …, minimum, maximum, average}` as a stated summary over `n` requests. */
+function percentileSummary(stats, mean, n) {
+    const percentiles = {};
+    let median;
+    for (const [key, raw] of Object.entries(stats ?? {})) {
+        const rank = /^p(\d{1,2}(?:\.\d+)?)$/.exec(key);
+        const v = numberOf(raw);
+        if (!rank || v === undefined)
+            continue;
+        if (Number(rank[1]) === 50)
+            median = v;
+        else
+            percentiles[Number(rank[1])] = v;
+    }
+    return summaryOf({ n, mean: numberOf(stats?.average) ?? mean, median, min: numberOf(stats?.minimum), max: numberOf(stats?.maximum), percentiles });
+}
+function parseReport(input) {
+    const doc = input.json;
+    if (!trtllm_bench_isReport(doc))
+        return skipped('not a trtllm-bench report: no performance.request_throughput_req_s beside engine or world_info');
+    const labels = trtllm_bench_labelsOf(doc);
+    const performance = doc.performance;
+    const requests = numberOf(trtllm_bench_objectAt(doc, 'request_info')?.num_requests);
+    if (requests === 0)
+        return skipped('trtllm-bench report of 0 requests: its statistics are not measurements');
+    const series = [];
+    for (const [key, def] of Object.entries(PERFORMANCE)) {
+        const v = numberOf(performance[key]);
+        if (v !== undefined)
+            series.push(sampledSeries(key, labels, [v], def));
+    }
+    const summaries = [
+        ['request_latency_ms', percentileSummary(trtllm_bench_objectAt(performance, 'request_latency_percentiles_ms'), numberOf(performance.avg_request_latency_ms), requests), { unit: 'ms', direction: 'lower' }],
+    ];
+    const streaming = trtllm_bench_objectAt(doc, 'streaming_metrics');
+    if (streaming) {
+        summaries.push(['ttft_ms', percentileSummary(trtllm_bench_objectAt(streaming, 'ttft_percentiles'), numberOf(streaming.avg_ttft_ms), requests), { unit: 'ms', direction: 'lower' }], ['tpot_ms', percentileSummary(trtllm_bench_objectAt(streaming, 'tpot_percentiles'), numberOf(streaming.avg_tpot_ms), requests), { unit: 'ms', direction: 'lower' }], 
+        // Each request's generation speed after its first token.
+        ['token_output_speed_tok_s', percentileSummary(trtllm_bench_objectAt(streaming, 'gen_tps_percentiles'), numberOf(streaming.token_output_speed_tok_s), requests), { unit: 'tok/s', direction: 'higher' }]);
+    }
+    // Speculative decoding: tokens accepted per step; per-request values, so the same n.
+    const acceptance = trtllm_bench_objectAt(trtllm_bench_objectAt(doc, 'decoding_stats'), 'acceptance_length_percentiles');
+    if (acceptance)
+        summaries.push(['acceptance_length', percentileSummary(acceptance, undefined, requests), { unit: 'tokens', direction: 'higher' }]);
+    for (const [metric, summary, def] of summaries)
+        if (hasCentre(summary))
+            series.push(summarySeries(metric, labels, summary, def));
+    const concurrency = numberOf(trtllm_bench_objectAt(doc, 'request_info')?.avg_num_concurrent_requests);
+    // Measured, not set: how many requests were in flight on average follows from the load.
+    if (concurrency !== undefined)
+        series.push(sampledSeries('avg_num_concurrent_requests', labels, [concurrency], { unit: 'requests', direction: 'none' }));
+    const energy = trtllm_bench_objectAt(doc, 'energy');
+    for (const [key, def] of Object.entries(ENERGY)) {
+        const v = numberOf(energy?.[key]);
+        if (v !== undefined)
+            series.push(sampledSeries(key, labels, [v], def));
+    }
+    return parsedOutcome('trtllm-bench', series, new ProblemLog(), { rows: requests ?? 1 });
+}
+const trtllmBenchAdapter = {
+    name: 'trtllm-bench',
+    types: ['json'],
+    detect: (input) => trtllm_bench_isReport(input.json),
+    parse: parseReport,
+};
+
 ;// CONCATENATED MODULE: ./src/parse/adapters/vllm.ts
 
 
@@ -33471,9 +36059,12 @@ const ollamaAdapter = {
  * one object per run with throughputs, request counts, `mean|median|std|pNN`
  * of `ttft`, `tpot`, `itl`, `e2el` in milliseconds, and (with detailed saving)
  * per-request arrays in seconds. Generated texts are never read.
+ * SGLang's `bench_serving --output-file` lines are the same record (it began
+ * as a copy of vLLM's script) with its end-to-end latency named `e2e_latency`.
  */
 /** `mean_ttft_ms`, `p99.9_itl_ms`: a statistic of one latency metric. */
-const LATENCY_STAT = /^(mean|median|std|p\d{1,2}(?:\.\d+)?)_(ttft|tpot|itl|e2el)_ms$/;
+// `--metric-percentiles 0,50,100` writes `p0_…` and `p100_…` too: the fastest and slowest request.
+const LATENCY_STAT = /^(mean|median|std|p\d{1,3}(?:\.\d+)?)_(ttft|tpot|itl|e2el|e2e_latency)_ms$/;
 /** Run-wide values: unit and direction are the tool's definitions, not guesses from the name. */
 const vllm_SCALARS = {
     request_throughput: { unit: 'req/s', direction: 'higher' },
@@ -33482,6 +36073,9 @@ const vllm_SCALARS = {
     'request_goodput:': { unit: 'req/s', direction: 'higher' },
     output_throughput: { unit: 'tok/s', direction: 'higher' },
     total_token_throughput: { unit: 'tok/s', direction: 'higher' },
+    // SGLang's names for the prompt and the total token rates.
+    input_throughput: { unit: 'tok/s', direction: 'higher' },
+    total_throughput: { unit: 'tok/s', direction: 'higher' },
     max_output_tokens_per_s: { unit: 'tok/s', direction: 'higher' },
     // How long the run took follows from the request rate and prompt count: context, not a score.
     duration: { unit: 's', direction: 'none' },
@@ -33489,19 +36083,24 @@ const vllm_SCALARS = {
     failed: { unit: 'requests', direction: 'lower' },
     total_input_tokens: { unit: 'tokens', direction: 'none' },
     total_output_tokens: { unit: 'tokens', direction: 'none' },
+    // SGLang splits the prompt tokens of multimodal runs, and counts the output again through the tokenizer: context, not results.
+    total_input_text_tokens: { unit: 'tokens', direction: 'none' },
+    total_input_vision_tokens: { unit: 'tokens', direction: 'none' },
+    total_output_tokens_retokenized: { unit: 'tokens', direction: 'none' },
     max_concurrent_requests: { unit: 'requests', direction: 'none' },
 };
 /**
  * Settings of the run: they split series rather than being measured. The
  * workload's shape (`dataset_name`, input and output lengths, written by the
  * bench or as `--metadata input_len=…`) is one of them: a run with prompts 4×
- * longer is another benchmark, not a 40% regression. Other text (hardware
- * names, free `--metadata` pairs) stays out of the labels: the result file's
- * name already tells such runs apart, and labels that come and go would change ids.
+ * longer is another benchmark, not a 40% regression. Other text (`--metadata`
+ * pairs) is read by metadataLabels.
  */
 const vllm_LABEL_KEYS = [
     'model_id', 'backend', 'request_rate', 'max_concurrency', 'burstiness',
     'dataset_name', 'input_len', 'output_len', 'random_input_len', 'random_output_len', 'sharegpt_output_len',
+    // SGLang: the run's `--tag`, and how far random lengths may fall below the stated ones.
+    'tag', 'random_range_ratio',
 ];
 /** Keys that are neither a label nor a metric: clocks, settings, per-request arrays, text. */
 const IGNORED_KEYS = new Set([
@@ -33534,7 +36133,11 @@ function latencySummaries(doc, n) {
             summary.median = value;
         else if (stat === 'std')
             summary.sd = value;
-        else
+        else if (percentileRank(stat) === 0)
+            summary.min = value;
+        else if (percentileRank(stat) === 100)
+            summary.max = value;
+        else if (percentileRank(stat) < 100)
             (summary.percentiles ??= {})[percentileRank(stat)] = value;
         byMetric.set(metric, summary);
     }
@@ -33551,6 +36154,35 @@ function failedRequests(doc) {
     });
     return failedAt;
 }
+/** `--metadata` keys that say when, where or by whom a run was made, not what it ran: never labels. */
+const VOLATILE_METADATA = /(^|[_-])(commit|sha|git|branch|build|time|date|timestamp|host|hostname|node|user|author|note|notes|comment|description|url|path|dir|file|log|uuid|id|version|ver)($|[_-])/i;
+/** Values that identify a moment or a revision: a commit hash, a date or a time. */
+const VOLATILE_VALUE = /^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}$|\d{4}-?\d{2}-?\d{2}[T _-]?\d{0,2}|^\d{1,2}:\d{2}/i;
+/**
+ * Free `--metadata` pairs and the keys a fork adds (`env: TP4PP1`,
+ * `quant-type`, `hardware`, `enable-prefix-caching`): text or a flag that
+ * describes the configuration, so two results saved under the default
+ * file name (`openai-chat-infqps-<model>-<date>.json`), TP4 and then TP8,
+ * are two benchmarks rather than a run and its successor. Keys and values
+ * that name a moment or a revision (a commit, a date, a version) stay out:
+ * a version bump is what a baseline comparison is for.
+ */
+function metadataLabels(doc, labels) {
+    for (const [key, value] of Object.entries(doc)) {
+        if (typeof value !== 'string' && typeof value !== 'boolean')
+            continue;
+        if (key in vllm_SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key) || key in labels)
+            continue;
+        if (VOLATILE_METADATA.test(key) || isIgnoredName(key))
+            continue;
+        const text = shortLabel(value, 100);
+        // vllm-ascend's `model_name` repeats the last segment of `model_id`.
+        if (key === 'model_name' && typeof doc.model_id === 'string' && doc.model_id.split('/').pop() === text)
+            continue;
+        if (text !== undefined && text !== '' && !VOLATILE_VALUE.test(text))
+            labels[key] = text;
+    }
+}
 function vllm_labelsOf(doc) {
     const labels = {};
     for (const key of vllm_LABEL_KEYS) {
@@ -33559,6 +36191,7 @@ function vllm_labelsOf(doc) {
         if (text !== undefined && !(key === 'burstiness' && numberOf(doc[key]) === 1))
             labels[key] = text;
     }
+    metadataLabels(doc, labels);
     return labels;
 }
 /** A run whose every request failed: vLLM still writes its statistics, as zeros, and a 0 ms TTFT would read as the best run yet. */
@@ -33656,7 +36289,7 @@ function recordSeries(doc, settings) {
             perRequest.set('itl', itls);
     }
     const summaries = latencySummaries(doc, completed);
-    for (const metric of ['ttft', 'tpot', 'itl', 'e2el']) {
+    for (const metric of ['ttft', 'tpot', 'itl', 'e2el', 'e2e_latency']) {
         const samples = perRequest.get(metric);
         const summary = summaries.get(metric);
         if (samples)
@@ -33751,14 +36384,19 @@ const vllmAdapter = {
 
 
 
+
+
+
+
 /**
  * LLM-inference benchmark adapters (vLLM, llama-bench, GenAI-Perf/AIPerf,
- * LLMPerf, Ollama) and lm-evaluation-harness scores, in detection order.
+ * LLMPerf, GuideLLM, trtllm-bench, optimum-benchmark, inference-benchmarker,
+ * Ollama) and lm-evaluation-harness scores, in detection order.
  * Owned by the LLM-formats work: add each adapter here; the registry tries
  * them after the general benchmark tools.
  * Each recognises keys only its tool writes, so the order is only a tie-breaker.
  */
-const LLM_ADAPTERS = [vllmAdapter, llmperfAdapter, genaiPerfAdapter, llamaBenchAdapter, ollamaAdapter, lmEvalAdapter];
+const LLM_ADAPTERS = [vllmAdapter, llmperfAdapter, genaiPerfAdapter, guidellmAdapter, trtllmBenchAdapter, optimumBenchmark, inferenceBenchmarkerAdapter, llamaBenchAdapter, ollamaAdapter, lmEvalAdapter];
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/registry.ts
 
@@ -34529,6 +37167,21 @@ function usable(levels) {
     return new Set(levels).size === levels.length && levels.every((l) => l.length <= MAX_LEVEL_LENGTH && !l.includes('<'));
 }
 /**
+ * Whether the levels only repeat a label every series of each sibling states already: BenchmarkDotNet
+ * names its reports by class (`Acme.Text.ParserBench-report.csv`) and labels each row `type=ParserBench`,
+ * so the file name is the label again, not a condition of its own (a factor `Acme_Text` beside `type`).
+ * The siblings stay one experiment, so their series are still compared by that label. A level may be
+ * the label's value qualified by a namespace (`Text.ParserBench` when the siblings' namespaces differ too).
+ */
+function repeatsLabel(group, levels) {
+    const names = (level, value) => value !== undefined && value !== '' && (level === value || level.endsWith(`.${value}`));
+    const first = group[0]?.[1].series[0];
+    if (!first)
+        return false;
+    const candidates = Object.keys(first.labels).filter((k) => names(levels[0], first.labels[k]));
+    return candidates.some((k) => group.every(([, unit], i) => unit.series.every((s) => names(levels[i], s.labels[k]))));
+}
+/**
  * Sibling folders or files with the same schema (the same metric names)
  * whose paths differ in one segment define a factor: the differing part of
  * that segment is each unit's level. `rules` (the `factors` input) name a
@@ -34597,12 +37250,14 @@ function pathFactors(series, rules = [], context = {}) {
                 const { name, levels } = siblingLevels(names, group[0]?.[1].segments[position - 1]);
                 if (!usable(levels))
                     continue;
+                const repeats = repeatsLabel(group, levels);
                 const first = group[0][1];
                 const where = first.segments.map((s, i) => (i === position ? '*' : s)).join('/') + first.extension;
                 group.forEach(([, unit], i) => {
                     if (!unit.factors.has(name))
-                        unit.factors.set(name, { level: levels[i], position });
-                    note(name, levels[i], where, 'path');
+                        unit.factors.set(name, repeats ? { level: levels[i], position, repeats } : { level: levels[i], position });
+                    if (!repeats)
+                        note(name, levels[i], where, 'path');
                 });
             }
         }
@@ -34630,17 +37285,22 @@ function pathFactors(series, rules = [], context = {}) {
         const experiment = unit.segments.map((s, i) => (positions.has(i) ? '*' : s)).join('/') + unit.extension;
         for (const s of unit.series) {
             const factors = {};
-            for (const [name, f] of unit.factors)
-                if (!(name in s.labels))
+            let grouped = false;
+            for (const [name, f] of unit.factors) {
+                if (f.repeats)
+                    grouped = true;
+                else if (!(name in s.labels))
                     factors[name] = f.level;
-            if (Object.keys(factors).length === 0)
+            }
+            if (Object.keys(factors).length > 0)
+                s.factors = factors;
+            else if (!grouped)
                 continue;
-            s.factors = factors;
             s.experiment = experiment;
         }
     }
     // A detected factor a rule replaced everywhere is no longer a factor of any series: not listed.
-    const carried = new Set([...units.values()].flatMap((u) => [...u.factors.keys()]));
+    const carried = new Set([...units.values()].flatMap((u) => [...u.factors].filter(([, f]) => !f.repeats).map(([name]) => name)));
     for (const [key, f] of found)
         if (f.source === 'path' && !carried.has(f.name))
             found.delete(key);
@@ -35285,740 +37945,43 @@ function startPrefetch(paths, options) {
 
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./src/parse/json-errors.ts
-const json_errors_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const NUMBER_LIKE = /[-+0-9.eE]+/y;
-const NOT_A_NUMBER = /[-+]?(?:infinity|inf|nan)(?![A-Za-z0-9_$])/iy;
-const WORD = /[A-Za-z_$][A-Za-z0-9_$]*/y;
-function stickyMatch(re, text, at) {
-    re.lastIndex = at;
-    return re.exec(text)?.[0];
-}
-function describeChar(ch) {
-    return /^[\x21-\x7e]$/.test(ch) ? `'${ch}'` : `character U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-function locateJsonError(text) {
-    let line = 1;
-    let column = 1;
-    let i = 0;
-    const at = (reason) => ({ line, column, reason });
-    const advance = (count) => {
-        for (let k = 0; k < count && i < text.length; k++, i++) {
-            const code = text.charCodeAt(i);
-            if (code === 0x0a) {
-                line += 1;
-                column = 1;
-            }
-            else if (!(code >= 0xdc00 && code <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) {
-                column += 1;
-            }
-        }
-    };
-    const skipSpace = () => {
-        while (i < text.length) {
-            const ch = text[i];
-            if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r')
-                break;
-            advance(1);
-        }
-    };
-    /** Consumes a string starting at `"`; a location when it is broken. */
-    const scanString = () => {
-        const start = { line, column };
-        advance(1);
-        while (i < text.length) {
-            const ch = text[i];
-            const code = text.charCodeAt(i);
-            if (ch === '"') {
-                advance(1);
-                return undefined;
-            }
-            if (ch === '\\') {
-                const escaped = text[i + 1];
-                if (escaped === undefined)
-                    break;
-                if ('"\\/bfnrt'.includes(escaped)) {
-                    advance(2);
-                }
-                else if (escaped === 'u') {
-                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-                        return at('invalid \\u escape in a string (it needs four hex digits)');
-                    advance(6);
-                }
-                else {
-                    return at(`invalid escape '\\' followed by ${describeChar(escaped)} in a string`);
-                }
-                continue;
-            }
-            if (ch === '\n' || ch === '\r') {
-                return { ...start, reason: 'unterminated string: the string that starts here is not closed before the end of the line' };
-            }
-            if (code < 0x20)
-                return at(`${describeChar(ch)} inside a string must be escaped`);
-            advance(1);
-        }
-        return { ...start, reason: 'unterminated string: the file ends inside the string that starts here' };
-    };
-    // A JSONL line is one line: name columns only, so "line 1" is not mistaken for a line of the file.
-    const singleLine = !text.includes('\n');
-    const where = (f) => (singleLine ? `column ${f.column}` : `line ${f.line}, column ${f.column}`);
-    const stack = [];
-    let expect = 'value';
-    let lastComma = { line, column };
-    const afterValue = () => (stack.length === 0 ? 'end' : 'comma-or-close');
-    while (true) {
-        skipSpace();
-        const top = stack[stack.length - 1];
-        if (i >= text.length) {
-            if (top) {
-                const unit = singleLine ? 'line' : 'document';
-                return at(`the ${unit} ends before the '${top.open}' opened at ${where(top)} is closed (truncated ${singleLine ? 'line' : 'file'}?)`);
-            }
-            if (expect === 'value')
-                return at('no JSON value (the file is empty or only whitespace)');
-            break;
-        }
-        const ch = text[i];
-        if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))
-            return at('comments are not allowed in JSON');
-        if (expect === 'end') {
-            return at('unexpected content after the end of the JSON value (trailing garbage, or several documents in one file)');
-        }
-        if (ch === '}' || ch === ']') {
-            if (expect === 'comma-or-close' || (expect === 'key-or-close' && ch === '}') || (expect === 'value-or-close' && ch === ']')) {
-                if (!top)
-                    return at(`unexpected ${describeChar(ch)}`);
-                const wanted = top.open === '{' ? '}' : ']';
-                if (ch !== wanted) {
-                    return at(`'${ch}' does not close the '${top.open}' opened at ${where(top)} (expected '${wanted}')`);
-                }
-                stack.pop();
-                advance(1);
-                expect = afterValue();
-                continue;
-            }
-            if ((expect === 'key' || expect === 'value') && top && (top.open === '[' || expect === 'key')) {
-                return { ...lastComma, reason: `trailing comma before '${ch}'` };
-            }
-            if (expect === 'value' && top?.open === '{')
-                return at(`missing value after ':'`);
-            return at(`unexpected ${describeChar(ch)}`);
-        }
-        if (expect === 'colon') {
-            if (ch !== ':')
-                return at(`missing ':' after the property name`);
-            advance(1);
-            expect = 'value';
-            continue;
-        }
-        if (expect === 'comma-or-close') {
-            if (ch === ',') {
-                lastComma = { line, column };
-                advance(1);
-                expect = top?.open === '{' ? 'key' : 'value';
-                continue;
-            }
-            if (/["\-0-9{[A-Za-z]/.test(ch)) {
-                return at(`missing ',' before this ${top?.open === '{' ? 'property' : 'value'} (or a missing '${top?.open === '{' ? '}' : ']'}')`);
-            }
-            return at(`unexpected ${describeChar(ch)} (expected ',' or '${top?.open === '{' ? '}' : ']'}')`);
-        }
-        if (expect === 'key' || expect === 'key-or-close') {
-            if (ch === '"') {
-                const broken = scanString();
-                if (broken)
-                    return broken;
-                expect = 'colon';
-                continue;
-            }
-            if (ch === "'" || /[A-Za-z_$]/.test(ch))
-                return at('property names must be in double quotes');
-            return at(`unexpected ${describeChar(ch)} (expected a property name in double quotes)`);
-        }
-        // expect is 'value' or 'value-or-close'
-        if (ch === '{' || ch === '[') {
-            stack.push({ open: ch, line, column });
-            advance(1);
-            expect = ch === '{' ? 'key-or-close' : 'value-or-close';
-            continue;
-        }
-        if (ch === '"') {
-            const broken = scanString();
-            if (broken)
-                return broken;
-            expect = afterValue();
-            continue;
-        }
-        const notANumber = stickyMatch(NOT_A_NUMBER, text, i);
-        if (notANumber)
-            return at(`${notANumber} is not valid JSON (write null, or a string, for a missing or infinite value)`);
-        if (/[-+0-9.]/.test(ch)) {
-            const number = stickyMatch(json_errors_NUMBER, text, i);
-            const token = stickyMatch(NUMBER_LIKE, text, i) ?? ch;
-            if (number === undefined || number.length < token.length)
-                return at(`'${token}' is not a valid JSON number`);
-            advance(number.length);
-            expect = afterValue();
-            continue;
-        }
-        const word = stickyMatch(WORD, text, i);
-        if (word !== undefined) {
-            if (word === 'true' || word === 'false' || word === 'null') {
-                advance(word.length);
-                expect = afterValue();
-                continue;
-            }
-            return at(`'${word}' is not a JSON value (text needs double quotes; the literals are true, false and null)`);
-        }
-        if (ch === "'")
-            return at('strings must be in double quotes');
-        if (ch === ',' || ch === ':')
-            return at(expect === 'value' && top?.open === '{' ? `missing value after ':'` : `unexpected ${describeChar(ch)}`);
-        return at(`unexpected ${describeChar(ch)}`);
-    }
-    return at('invalid JSON (a missing comma or colon, or a trailing comma)');
-}
-
-;// CONCATENATED MODULE: ./src/parse/json.ts
+;// CONCATENATED MODULE: ./src/parse/lines.ts
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-function json_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function isNumeric(v) {
-    return typeof v === 'number' || (typeof v === 'string' && parseNumber(v) !== undefined);
-}
-/** Keys holding the values a summary object sums up. */
-const SAMPLE_ARRAY_KEY = /^(values|samples|reps|repetitions|runs|times|data|measurements|raw)$/i;
-/** The array of numbers beside an object's statistics whose mean is the stated mean (within 0.5%): its samples. */
-function sampleArrayOf(node, stats) {
-    const meanKey = stats.get('mean');
-    const stated = meanKey === undefined ? undefined : parseNumber(node[meanKey]);
-    if (stated === undefined)
-        return undefined;
-    for (const [key, value] of Object.entries(node)) {
-        if (!SAMPLE_ARRAY_KEY.test(key) || !Array.isArray(value) || value.length < 2 || !value.every((v) => typeof v === 'number' && Number.isFinite(v)))
-            continue;
-        const samples = value;
-        const mean = samples.reduce((sum, v) => sum + v, 0) / samples.length;
-        if (Math.abs(mean - stated) <= 0.005 * Math.abs(stated) + 1e-12)
-            return { key, samples };
-    }
-    return undefined;
-}
-/** A `unit` field's text when it reads as a unit (`ms`, `tokens/s`, `MB`, `%`), not a sentence. */
-function statedUnit(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    const unit = value.trim();
-    return unit !== '' && unit.length <= 16 && /^[\p{L}%µ°][\p{L}\d%µ°/^*.\- ]*$/u.test(unit) && !/\s{2}/.test(unit) ? unit : undefined;
-}
 /**
- * Parses one JSON document after scanning it (src/parse/json-scan.ts):
- * undefined when it is not valid JSON, a refusal when it passes a cap, else
- * the value with duplicated keys removed and reported by line.
+ * Lines of a streamed file, each at most `maxChars` long: a longer line is
+ * dropped as it streams (never held whole) and yielded as `null`.
  */
-function readJsonDocument(text, options = {}) {
-    const scan = scanJson(text, options);
-    if (scan.refusal)
-        return { refusal: scan.refusal };
-    let value;
-    try {
-        value = parseJsonAllowingPython(text);
+async function* boundedLines(source, maxChars = LIMITS.lineChars) {
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    let pending = '';
+    let overLong = false;
+    const finish = (line) => (line.endsWith('\r') ? line.slice(0, -1) : line);
+    for await (const chunk of source) {
+        let text = pending + decoder.write(chunk);
+        let start = 0;
+        for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+            yield overLong || nl - start > maxChars ? null : finish(text.slice(start, nl));
+            overLong = false;
+            start = nl + 1;
+        }
+        text = text.slice(start);
+        if (text.length > maxChars) {
+            overLong = true;
+            text = '';
+        }
+        pending = text;
     }
-    catch {
-        return undefined;
-    }
-    dropDuplicateKeys(value, scan.duplicates);
-    return { value, duplicates: scan.duplicates };
-}
-/** A whole document past a cap is skipped, with the line where the scan stopped. */
-function refusedDocument(refusal) {
-    return { status: 'skipped', reason: `${refusal.reason} (at line ${refusal.line})`, line: refusal.line };
-}
-/** Duplicate keys of a whole document, as problems with their lines. */
-function duplicateProblems(duplicates) {
-    return duplicates.map((d) => ({ line: d.line, reason: duplicateKeyReason(d) }));
-}
-/** Problems found before parsing (duplicate keys) go first; the per-file list keeps its bound. */
-function withProblems(outcome, problems) {
-    if (problems.length === 0 || outcome.status !== 'parsed')
-        return outcome;
-    const log = new ProblemLog();
-    for (const p of [...problems, ...outcome.problems])
-        log.add(p.line, p.reason);
-    return { ...outcome, problems: log.items, problemCount: outcome.problemCount + problems.length };
-}
-/** Whole-document JSON: records become tables, nested objects metric paths. */
-function parseJsonText(text) {
-    const body = text.replace(/^\uFEFF/, '');
-    const doc = readJsonDocument(body);
-    if (doc === undefined) {
-        const where = locateJsonError(body);
-        return failed(`invalid JSON at line ${where.line}, column ${where.column}: ${where.reason}`, where.line);
-    }
-    if ('refusal' in doc)
-        return refusedDocument(doc.refusal);
-    return withProblems(parseJsonValue(doc.value, 'json', body), duplicateProblems(doc.duplicates));
-}
-/** Reads a parsed document; with its `text`, problems found in values get the line of their key. */
-function parseJsonValue(doc, adapter, text) {
-    try {
-        return walkDocument(doc, adapter, text);
-    }
-    catch (err) {
-        if (err instanceof LimitError)
-            return { status: 'skipped', reason: err.message };
-        throw err;
-    }
-}
-function walkDocument(doc, adapter, text) {
-    if (json_isObject(doc) && typeof doc.$schema === 'string') {
-        return skipped('a JSON schema or configuration file ($schema key), not benchmark results');
-    }
-    if (json_isObject(doc) && doc.tool === 'chimera-insight') {
-        return skipped('a Chimera Insight report, not benchmark results');
-    }
-    // A shard folder's hardware.json (src/hardware/validate.ts) describes the runner, not a benchmark.
-    if (json_isObject(doc) && ['id', 'idSource', 'os', 'arch', 'gpus'].every((k) => k in doc)) {
-        return skipped("a Chimera Insight shard's hardware description, not benchmark results");
-    }
-    const walker = new JsonWalker();
-    walker.walk(doc, [], {});
-    const series = walker.finish();
-    if (text !== undefined && walker.located.length > 0) {
-        const lines = keyPathLines(text, walker.located.map((l) => l.path));
-        for (const { problem, path } of walker.located) {
-            const line = lines.get(path.join('\u0000'));
-            if (line !== undefined)
-                problem.line = line;
-        }
-    }
-    if (series.length === 0)
-        return skipped('no numeric values: not benchmark results');
-    return {
-        status: 'parsed',
-        adapter,
-        series,
-        rows: walker.rows,
-        excludedRows: walker.excludedRows,
-        problems: walker.problems.items,
-        problemCount: walker.problems.total,
-        document: false,
-    };
-}
-/** Fields that name the benchmark a record describes: `name`, hyperfine's `command`, pytest's `fullname`. */
-const IDENTITY_KEY = /^(name|benchmark|bench|benchmark_?name|test|test_?name|case|scenario|command|cmd|full_?name|title|run_?name)$/;
-/**
- * A field whose text tells every record apart (hyperfine's `command`), or
- * undefined. Records named this way describe different benchmarks, so their
- * values must not be pooled into one series.
- */
-function identityKey(records) {
-    const first = records[0];
-    if (records.length < 2 || !first)
-        return undefined;
-    return Object.keys(first).find((key) => {
-        if (!IDENTITY_KEY.test((0,infer/* normaliseName */.GX)(key)))
-            return false;
-        const seen = new Set();
-        return records.every((r) => {
-            const v = r[key];
-            if (typeof v !== 'string')
-                return false;
-            const s = v.trim();
-            if (s === '' || s.length > 200 || seen.has(s))
-                return false;
-            seen.add(s);
-            return true;
-        });
-    });
-}
-function countOf(v) {
-    const n = parseNumber(v);
-    return n !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
-}
-/** True when the label columns a table chose already give every row its own series. */
-function labelsTellApart(rows, labelColumns) {
-    if (labelColumns.length === 0)
-        return false;
-    const seen = new Set(rows.map((row) => JSON.stringify(labelColumns.map((c) => row[c] ?? null))));
-    return seen.size === rows.length;
-}
-class JsonWalker {
-    problems = new ProblemLog();
-    rows = 0;
-    excludedRows = 0;
-    series = new Map();
-    /**
-     * Record arrays read as tables, taken in after the document's other values (so series keep
-     * their order); their rows are numbered by record, which is not a line of the file.
-     */
-    tables = [];
-    /** Identities of the series those tables will add, counted against the per-file cap now. */
-    pending = new Set();
-    /** Problems about a value at a key path, whose line the document's text can tell (see keyPathLines). */
-    located = [];
-    /** Value checks by metric and unit: a document repeats the same few paths many times. */
-    checks = new Map();
-    /** The document's series share labels objects per JSON object or record group. */
-    labelKeys = new identity/* LabelKeys */.V();
-    /** One series per metric and labels: the identity two series that add up share. */
-    seriesKey(series) {
-        return `${series.metric}\u0000${this.labelKeys.keyOf(series.labels)}`;
-    }
-    checkFor(metric, unitHint) {
-        const key = `${metric}\u0000${unitHint ?? ''}`;
-        let check = this.checks.get(key);
-        if (!check) {
-            check = valueCheck(metric, unitHint ?? (0,infer/* inferUnit */.bb)(metric));
-            if (this.checks.size < 10_000)
-                this.checks.set(key, check);
-        }
-        return check;
-    }
-    at(path, reason) {
-        const problem = this.problems.add(undefined, reason);
-        if (problem && path.length > 0)
-            this.located.push({ problem, path });
-    }
-    walk(node, path, labels, count) {
-        if (typeof node === 'number') {
-            this.addSamples(path, labels, [node]);
-        }
-        else if (typeof node === 'string') {
-            // `"ttft": "12.5 ms"`: a number with its unit, written as text.
-            const quantity = node.length <= 40 ? (0,units/* parseQuantity */.Lf)(node) : undefined;
-            if (quantity)
-                this.addSamples(path, labels, [quantity.value], quantity.unit?.unit);
-        }
-        else if (Array.isArray(node)) {
-            this.walkArray(node, path, labels, count);
-        }
-        else if (json_isObject(node)) {
-            this.walkObject(node, path, labels, count);
-        }
-    }
-    finish() {
-        for (const { result, problems, where } of this.tables)
-            this.absorb(result, problems, where);
-        return [...this.series.values()];
-    }
-    /** Takes a record table's series and problems; a record's number is given as such, never as a line. */
-    absorb(result, problems, where) {
-        this.rows += result.rows;
-        this.excludedRows += result.excludedRows;
-        for (const series of result.series) {
-            delete series.line;
-            this.push(series);
-        }
-        for (const p of problems.items)
-            this.problems.add(undefined, p.line === undefined ? p.reason : `${where}, record ${p.line}: ${p.reason}`);
-        this.problems.dropped += problems.dropped;
-    }
-    /**
-     * One series per metric and labels: `[[1, 2], [3]]` or two paths that meet
-     * (`x` beside `mean_x`/`std_x`) add to the same series instead of producing
-     * two series with the same id.
-     */
-    push(series) {
-        const key = this.seriesKey(series);
-        const existing = this.series.get(key);
-        if (!existing) {
-            // Tables stop at the same cap on their own; this one counts the document's series together.
-            if (this.series.size >= LIMITS.seriesPerFile)
-                throw new LimitError(limitMessages.seriesPerFile());
-            this.series.set(key, series);
-            return;
-        }
-        // Two tables' runs are not one table's: the merged values' runs are unknown.
-        if (existing.runs)
-            delete existing.runs;
-        if (series.samples) {
-            if (!existing.samples)
-                existing.samples = new SampleAccumulator();
-            for (const v of series.samples.samples)
-                existing.samples.add(v);
-        }
-        if (series.summary) {
-            if (!existing.summary)
-                existing.summary = series.summary;
-            else
-                this.problems.add(series.line, `a second summary of "${series.metric}" for the same labels; the first is kept`);
-        }
-    }
-    walkArray(items, path, labels, count) {
-        if (items.length === 0)
-            return;
-        if (items.every((x) => typeof x === 'number')) {
-            this.addSamples(path, labels, items);
-            return;
-        }
-        const records = items.filter(json_isObject);
-        if (records.length > 0 && records.length >= items.length / 2) {
-            if (records.length < items.length) {
-                this.problems.add(undefined, `${path.join('.') || 'top-level array'}: ${items.length - records.length} items are not records and were ignored`);
-            }
-            this.walkRecords(records, path, labels);
-            return;
-        }
-        items.forEach((item) => {
-            if (Array.isArray(item) || json_isObject(item))
-                this.walk(item, path, labels, count);
-        });
-    }
-    /** An array of records is read like CSV rows: labels split series, rows with an error are left out. */
-    walkRecords(records, path, labels) {
-        const prefix = path.join('.') || undefined;
-        const where = prefix === undefined ? 'top-level array' : `"${prefix}"`;
-        const rows = records.map((record) => flattenRecord(record));
-        const problems = new ProblemLog();
-        const table = new TableBuilder({ problems, metricPrefix: prefix, fixedLabels: labels });
-        rows.forEach((row, index) => table.addRow(row, index + 1));
-        const id = identityKey(records);
-        if (id === undefined) {
-            // Finished now, so a document of many small record arrays holds results, not table builders.
-            const result = table.finish();
-            if (result.series.length > 0 || problems.total > 0)
-                this.tables.push({ result, problems, where });
-            else
-                this.absorb(result, problems, where);
-            for (const series of result.series)
-                this.pending.add(this.seriesKey(series));
-            if (this.series.size + this.pending.size > LIMITS.seriesPerFile)
-                throw new LimitError(limitMessages.seriesPerFile());
-            return;
-        }
-        const result = table.finish();
-        if (result.labelColumns.includes(id) || labelsTellApart(rows, result.labelColumns)) {
-            this.absorb(result, problems, where);
-            return;
-        }
-        // Each record is a benchmark of its own (hyperfine `results`): read it as an object labelled by its name.
-        records.forEach((record, index) => {
-            this.rows += 1;
-            if (rowHasError(rows[index])) {
-                this.excludedRows += 1;
-                return;
-            }
-            const { [id]: name, ...rest } = record;
-            this.walkObject(rest, path, { ...labels, [id]: String(name).trim() });
-        });
-    }
-    walkObject(node, path, inherited, inheritedCount) {
-        const keys = Object.keys(node);
-        if (isStatsObject(keys) && keys.every((k) => isNumeric(node[k]))) {
-            this.addSummary(path, inherited, node, statKeysOf(keys), undefined, inheritedCount);
-            return;
-        }
-        const labels = { ...inherited };
-        const consumed = new Set();
-        // The object's own statistics (`{ mean, stddev, n, unit }`): the summary of the object's path.
-        const own = statKeysOf(keys.filter((k) => isNumeric(node[k])));
-        const hasOwnStats = isStatsObject([...own.values()]);
-        if (hasOwnStats) {
-            for (const column of own.values())
-                consumed.add(column);
-        }
-        // `"n": 200` beside the objects or groups that hold summaries is their n, not a metric of its own.
-        const countKey = keys.find((k) => !consumed.has(k) && isCountName(k) && countOf(node[k]) !== undefined);
-        let count = inheritedCount;
-        if (countKey !== undefined) {
-            count = { value: countOf(node[countKey]), used: false };
-            consumed.add(countKey);
-        }
-        for (const key of keys) {
-            const value = node[key];
-            const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-            if (!scalar || consumed.has(key))
-                continue;
-            if (isIgnoredName(key))
-                consumed.add(key);
-            else if (isLabelName(key) && String(value).length <= 120) {
-                (0,util_own/* setOwn */.P)(labels, key, String(value));
-                consumed.add(key);
-            }
-        }
-        if (hasOwnStats) {
-            // `{ "mean": 12.5, "stddev": 0.5, "unit": "ms" }` states its unit.
-            const unit = typeof node.unit === 'string' && node.unit.trim() !== '' && node.unit.length <= 16 ? node.unit.trim() : undefined;
-            // `{ "mean": 157.58, "min": …, "reps": [157.51, 157.6, 157.62] }`: the values the summary sums up are one series
-            // of samples, not a summary and a second series beside it.
-            const values = sampleArrayOf(node, own);
-            if (values) {
-                this.addSamples(path, labels, values.samples, unit);
-                consumed.add(values.key);
-            }
-            else
-                this.addSummary(path, labels, node, own, unit, count);
-        }
-        // `{ "unit": "MB", "max_ram": 1182.2 }`, `{ "value": 38.8, "unit": "tokens/s" }`: the unit an object states is its numbers'.
-        const stated = hasOwnStats ? undefined : statedUnit(node.unit);
-        if (stated !== undefined) {
-            const numbers = keys.filter((k) => !consumed.has(k) && typeof node[k] === 'number' && !isIgnoredName(k) && !isCountName(k));
-            for (const key of numbers) {
-                // A lone `value` is the object's own: named by the object (`decode.throughput`, not `decode.throughput.value`).
-                this.addSamples(key === 'value' && numbers.length === 1 ? path : [...path, key], labels, [node[key]], stated);
-                consumed.add(key);
-            }
-        }
-        const numericKeys = keys.filter((k) => isNumeric(node[k]) && !consumed.has(k));
-        const { groups, sharedN } = findSummaryGroups(numericKeys);
-        for (const group of groups) {
-            const stats = new Map(Object.entries(group.columns));
-            if (sharedN !== undefined && !stats.has('n'))
-                stats.set('n', sharedN);
-            this.addSummary([...path, group.metric], labels, node, stats, undefined, count);
-            for (const column of stats.values())
-                consumed.add(column);
-        }
-        for (const key of keys) {
-            if (consumed.has(key))
-                continue;
-            this.walk(node[key], [...path, key], labels, count);
-        }
-        // A count no summary took is an ordinary value.
-        if (countKey !== undefined && count && !count.used && !isIgnoredName(countKey))
-            this.addSamples([...path, countKey], labels, [count.value]);
-    }
-    addSamples(path, labels, values, unitHint) {
-        const metric = path.join('.') || 'value';
-        const check = this.checkFor(metric, unitHint);
-        const samples = new SampleAccumulator();
-        for (const v of values) {
-            // JSON.parse reads 1e999 as Infinity; such values and impossible ones never reach a statistic.
-            const why = check(v);
-            if (why === undefined)
-                samples.add(v);
-            else
-                this.at(path, `"${metric}": ${why}; value left out`);
-        }
-        if (samples.count === 0)
-            return;
-        // Series of one object share its labels object: it is complete before any of them is made, and never changed.
-        const series = { metric, labels, samples };
-        if (unitHint !== undefined)
-            series.unitHint = unitHint;
-        this.push(series);
-    }
-    addSummary(path, labels, node, stats, unitHint, count) {
-        const get = (stat) => {
-            const key = stats.get(stat);
-            return key === undefined ? undefined : parseNumber(node[key]);
-        };
-        const summary = summaryFromStats(get, stats.keys());
-        if (summary.n === undefined && count) {
-            summary.n = count.value;
-            count.used = true;
-        }
-        const metric = path.join('.') || 'value';
-        const check = this.checkFor(metric, unitHint);
-        const why = summaryCheck(summary, check);
-        if (why !== undefined) {
-            this.at(path, `summary of "${metric}": ${why}; summary left out`);
-            return;
-        }
-        const series = { metric, labels, summary };
-        if (unitHint !== undefined)
-            series.unitHint = unitHint;
-        this.push(series);
-    }
-}
-/** `{ a: { b: 1 }, c: [1, 2] }` → `{ "a.b": 1, c: [1, 2] }`; arrays of records inside a record are left out. */
-function flattenRecord(record, prefix = '', out = {}) {
-    for (const [key, value] of Object.entries(record)) {
-        const name = prefix ? `${prefix}.${key}` : key;
-        if (json_isObject(value))
-            flattenRecord(value, name, out);
-        else if (Array.isArray(value)) {
-            if (value.length > 0 && value.every((v) => typeof v === 'number'))
-                (0,util_own/* setOwn */.P)(out, name, value);
-        }
-        else
-            (0,util_own/* setOwn */.P)(out, name, value);
-    }
-    return out;
-}
-/**
- * JSONL / NDJSON: one record per line; a bad line is reported and skipped.
- * `null` stands for a line longer than LIMITS.lineChars, which the reader did not keep.
- */
-async function json_parseJsonLines(lines, adapter = 'jsonl') {
-    try {
-        return await readJsonLines(lines, adapter);
-    }
-    catch (err) {
-        if (err instanceof LimitError)
-            return { status: 'skipped', reason: err.line === undefined ? err.message : `${err.message} (at line ${err.line})` };
-        throw err;
-    }
-}
-async function readJsonLines(lines, adapter) {
-    const problems = new ProblemLog();
-    const table = new TableBuilder({ problems });
-    let lineNo = 0;
-    let records = 0;
-    for await (const raw of lines) {
-        lineNo += 1;
-        if (raw === null) {
-            problems.add(lineNo, limitMessages.lineChars());
-            continue;
-        }
-        const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-        if (text.trim() === '')
-            continue;
-        const doc = readJsonDocument(text, { distinctKeys: false });
-        if (doc === undefined) {
-            const where = locateJsonError(text);
-            problems.add(lineNo, `invalid JSON at column ${where.column}: ${where.reason}; line skipped`);
-            continue;
-        }
-        if ('refusal' in doc) {
-            problems.add(lineNo, `${doc.refusal.reason}; line skipped`);
-            continue;
-        }
-        const value = doc.value;
-        for (const d of doc.duplicates)
-            problems.add(lineNo, duplicateKeyReason(d, true));
-        if (!json_isObject(value)) {
-            problems.add(lineNo, 'not a JSON object; line skipped');
-            continue;
-        }
-        records += 1;
-        table.addRow(flattenRecord(value), lineNo);
-    }
-    if (records === 0) {
-        const first = problems.items[0];
-        return failed(first ? `no readable JSON record (line ${first.line}: ${first.reason})` : 'no JSON records', first?.line);
-    }
-    const result = table.finish();
-    if (result.series.length === 0)
-        return skipped('no numeric values: not benchmark results');
-    return {
-        status: 'parsed',
-        adapter,
-        series: result.series,
-        rows: result.rows,
-        excludedRows: result.excludedRows,
-        problems: problems.items,
-        problemCount: problems.total,
-        document: false,
-    };
+    pending += decoder.end();
+    if (overLong)
+        yield null;
+    else if (pending !== '')
+        yield finish(pending);
 }
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/read.ts
+
+
 
 
 
@@ -36041,7 +38004,27 @@ function tryJson(text) {
         return undefined;
     if ('refusal' in doc)
         return { refusal: refusedDocument(doc.refusal) };
-    return { value: doc.value, problems: duplicateProblems(doc.duplicates) };
+    return { value: doc.value, problems: duplicateProblems(doc.duplicates), duplicates: doc.duplicates };
+}
+/** The duplicate keys worth a problem once `adapter` reads the document: not those its tool writes by design. */
+function duplicatesFor(adapter, json) {
+    const expected = adapter.expectedDuplicate;
+    return expected ? duplicateProblems(json.duplicates.filter((d) => !expected(d))) : json.problems;
+}
+/**
+ * A tool's JSON that JSON.parse refused over a bare `NaN` or `Infinity`
+ * value (Google Benchmark writes a 0/0 cv so): the document with those values
+ * as strings, for the tool adapters only. The generic reader still refuses
+ * the file, with the line of the value.
+ */
+function tryNonFiniteJson(text) {
+    const quoted = quoteNonFinite(text);
+    if (quoted === undefined)
+        return undefined;
+    const doc = readJsonDocument(quoted);
+    if (doc === undefined || 'refusal' in doc)
+        return undefined;
+    return { value: doc.value, problems: duplicateProblems(doc.duplicates), duplicates: doc.duplicates };
 }
 /** Complete lines of the head, so a detector never sees half a record. */
 function headLines(head) {
@@ -36059,6 +38042,18 @@ function run(adapter, input, problems = []) {
         return failed(`${adapter.name}: could not read the file: ${err.message}`);
     }
 }
+/** A tool that reads line by line, on the file streamed from disk. */
+async function runLines(adapter, input, file) {
+    try {
+        return await adapter.parseLines(input, boundedLines((0,external_node_fs_.createReadStream)(file.absolutePath)));
+    }
+    catch (err) {
+        if (err instanceof LimitError)
+            throw err;
+        return failed(`${adapter.name}: could not read the file: ${err.message}`);
+    }
+}
+const streams = (a) => a.parseLines !== undefined;
 function input(file, type, text, json) {
     const result = { path: file.path ?? external_node_path_default().basename(file.absolutePath), type, text };
     if (json)
@@ -36084,18 +38079,23 @@ async function readWithAdapter(req) {
         const adapter = adapterNamed(format);
         if (!adapter)
             return { outcome: failed(`unknown format "${format}"`) };
-        if (file.size > maxFileSize)
-            return { outcome: tooLarge(file, maxFileSize, adapter.name) };
+        if (file.size > maxFileSize) {
+            return { outcome: streams(adapter) ? await runLines(adapter, { ...input(file, file.type, headLines(head)), truncated: true }, file) : tooLarge(file, maxFileSize, adapter.name) };
+        }
         const text = await readText();
-        const json = tryJson(text);
+        const json = tryJson(text) ?? tryNonFiniteJson(text);
         if (json && 'refusal' in json)
             return { outcome: json.refusal };
-        return { outcome: run(adapter, input(file, file.type, text, json), json?.problems) };
+        return { outcome: run(adapter, input(file, file.type, text, json), json ? duplicatesFor(adapter, json) : []) };
     }
     switch (file.type) {
         case 'json': {
-            if (file.size > maxFileSize)
-                return {};
+            if (file.size > maxFileSize) {
+                // NDJSON under a `.json` name (k6's `--out json=results.json`) is streamed by a tool that reads it line by line.
+                const sniff = { ...input(file, 'jsonl', headLines(head)), truncated: true };
+                const adapter = detectAdapter(sniff, adaptersFor('jsonl').filter(streams));
+                return adapter && streams(adapter) ? { outcome: await runLines(adapter, sniff, file) } : {};
+            }
             const text = await readText();
             const json = tryJson(text);
             if (json && 'refusal' in json)
@@ -36103,7 +38103,14 @@ async function readWithAdapter(req) {
             if (json) {
                 const doc = input(file, 'json', text, json);
                 const adapter = detectAdapter(doc);
-                return adapter ? { outcome: run(adapter, doc, json.problems) } : { text, json };
+                return adapter ? { outcome: run(adapter, doc, duplicatesFor(adapter, json)) } : { text, json };
+            }
+            const lenient = tryNonFiniteJson(text);
+            if (lenient) {
+                const doc = input(file, 'json', text, lenient);
+                const adapter = detectAdapter(doc);
+                if (adapter)
+                    return { outcome: run(adapter, doc, duplicatesFor(adapter, lenient)) };
             }
             // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
             const lines = input(file, 'jsonl', text);
@@ -36138,6 +38145,8 @@ async function readWithAdapter(req) {
                 return whole ? { text: sniff.text } : {};
             if (whole)
                 return { outcome: run(adapter, sniff) };
+            if (streams(adapter))
+                return { outcome: await runLines(adapter, sniff, file) };
             if (file.size > maxFileSize)
                 return { outcome: tooLarge(file, maxFileSize, adapter.name) };
             return { outcome: run(adapter, input(file, file.type, await readText())) };
@@ -36282,36 +38291,6 @@ async function readHead(file, bytes) {
 const READ_WHOLE_BYTES = 1_000_000;
 /** Files up to this size are read without yielding to the event loop (and may be read ahead, see prefetch.ts). */
 const READ_SYNC_BYTES = 1_000_000;
-/**
- * Lines of a streamed file, each at most `maxChars` long: a longer line is
- * dropped as it streams (never held whole) and yielded as `null`.
- */
-async function* boundedLines(source, maxChars = LIMITS.lineChars) {
-    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    let pending = '';
-    let overLong = false;
-    const finish = (line) => (line.endsWith('\r') ? line.slice(0, -1) : line);
-    for await (const chunk of source) {
-        let text = pending + decoder.write(chunk);
-        let start = 0;
-        for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-            yield overLong || nl - start > maxChars ? null : finish(text.slice(start, nl));
-            overLong = false;
-            start = nl + 1;
-        }
-        text = text.slice(start);
-        if (text.length > maxChars) {
-            overLong = true;
-            text = '';
-        }
-        pending = text;
-    }
-    pending += decoder.end();
-    if (overLong)
-        yield null;
-    else if (pending !== '')
-        yield finish(pending);
-}
 async function* textLines(text) {
     yield* text.split(/\r?\n/);
 }
@@ -36463,7 +38442,7 @@ async function readAndParse(listed, maxFileSize, options) {
             return await parseCsv(whole ?? (0,external_node_fs_.createReadStream)(file.absolutePath), { tab });
         }
         case 'jsonl':
-            return await json_parseJsonLines(whole ? textLines(whole.toString('utf8')) : boundedLines((0,external_node_fs_.createReadStream)(file.absolutePath)));
+            return await parseJsonLines(whole ? textLines(whole.toString('utf8')) : boundedLines((0,external_node_fs_.createReadStream)(file.absolutePath)));
         case 'json': {
             // Already parsed for detection: no second parse of the same text.
             if (tool.json)
@@ -36471,7 +38450,7 @@ async function readAndParse(listed, maxFileSize, options) {
             const body = tool.text ?? (await text());
             const outcome = parseJsonText(body);
             if (outcome.status === 'failed' && looksLikeJsonLines(body))
-                return await json_parseJsonLines(textLines(body), 'jsonl');
+                return await parseJsonLines(textLines(body), 'jsonl');
             return outcome;
         }
         case 'markdown': {
@@ -36727,14 +38706,21 @@ function dropSuperseded(files, outcomes) {
     const replacedBy = new Map();
     files.forEach((f, i) => {
         const outcome = outcomes[i];
-        if (outcome?.status === 'parsed')
-            for (const p of outcome.supersedes ?? [])
-                replacedBy.set(p, f.path);
+        if (outcome?.status !== 'parsed')
+            return;
+        for (const p of outcome.supersedesExports ?? [])
+            replacedBy.set(p, { by: f.path, adapter: outcome.adapter });
+        for (const p of outcome.supersedes ?? [])
+            replacedBy.set(p, { by: f.path });
     });
     files.forEach((f, i) => {
-        const by = replacedBy.get(f.path);
-        if (by !== undefined && outcomes[i]?.status === 'parsed')
-            outcomes[i] = { status: 'skipped', reason: `superseded by ${by}, which holds the same run's results` };
+        const replaced = replacedBy.get(f.path);
+        const outcome = outcomes[i];
+        if (replaced === undefined || outcome?.status !== 'parsed')
+            return;
+        if (replaced.adapter !== undefined && outcome.adapter !== replaced.adapter)
+            return;
+        outcomes[i] = { status: 'skipped', reason: `superseded by ${replaced.by}, which holds the same run's results` };
     });
 }
 /** discover → parse → analyze: everything the report needs except rendering. */
@@ -38466,173 +40452,8 @@ function changeFindings(comparison) {
 var families = __nccwpck_require__(8940);
 // EXTERNAL MODULE: ./src/findings/ranking.ts + 1 modules
 var findings_ranking = __nccwpck_require__(2757);
-;// CONCATENATED MODULE: ./src/findings/sweep.ts
-
-
-/** Fewer configurations than this are a small table, not a sweep worth summarising. */
-const MIN_SWEEP_CONFIGURATIONS = 4;
-function median(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-/** Several conditions vary and most configurations ran once or a few times. */
-function isSweep(family) {
-    // A sweep has one cell per configuration; repeats of one (files numbering runs) are ranked instead.
-    if (family.dims.length < 2 || family.cells.length < MIN_SWEEP_CONFIGURATIONS || (family.repeats?.length ?? 0) > 0)
-        return false;
-    return medianAtMost(family.cells, 3);
-}
-/**
- * Whether the median of the cells' n (1 when unknown) is at most `limit`,
- * as median(…) <= limit decides it, by counting instead of sorting: the
- * scoring bound asks this of every family.
- */
-function medianAtMost(cells, limit) {
-    const length = cells.length;
-    const mid = Math.floor(length / 2);
-    let atMost = 0;
-    // The largest n at most the limit and the smallest above it: the two middle values when they straddle it.
-    let below = Number.NEGATIVE_INFINITY;
-    let above = Number.POSITIVE_INFINITY;
-    for (const c of cells) {
-        const n = c.series.stats.n ?? 1;
-        if (n !== n)
-            return median(cells.map((x) => x.series.stats.n ?? 1)) <= limit;
-        if (n <= limit) {
-            atMost++;
-            if (n > below)
-                below = n;
-        }
-        else if (n < above)
-            above = n;
-    }
-    if (length % 2 === 1 || atMost !== mid)
-        return atMost > mid;
-    return (below + above) / 2 <= limit;
-}
-/** How an effect reads: numeric levels from the first to the last, others from the worst to the best. */
-function effectPhrase(effect, direction, unit, weighs) {
-    const ordered = (0,findings_text/* naturalOrder */.uz)(effect.levels);
-    const numeric = effect.levels.every((l) => l.value.trim() !== '' && Number.isFinite(Number(l.value)));
-    const ranked = (0,findings_ranking/* bestFirst */.l9)(effect.levels, direction);
-    const [from, to] = numeric ? [ordered[0], ordered[ordered.length - 1]] : [ranked[ranked.length - 1], ranked[0]];
-    const a = from;
-    const b = to;
-    const change = a.mean !== 0 ? (b.mean - a.mean) / Math.abs(a.mean) : 0;
-    const shared = effect.matched ? `, at the settings every ${effect.factor} ran` : effect.unmatched ? `, each ${effect.factor} over the settings it ran` : '';
-    // From 0 there is no percentage: "+0.0%" would read as no change.
-    const parts = [...(a.mean !== 0 ? [(0,findings_text/* signedPercent */.wu)(change)] : []), ...(effect.test.p !== null ? [`${(0,findings_text/* pText */.C6)(effect.test.p)}${weighs}`] : [])];
-    return `${effect.factor} ${a.value} → ${b.value}: ${(0,findings_text/* valueText */.Ru)(a.mean, unit)} → ${(0,findings_text/* valueText */.Ru)(b.mean, unit)}${parts.length > 0 || shared ? ` (${parts.join(', ')}${shared})` : ''}`;
-}
-/**
- * The cells at the settings of the other conditions that every level of
- * `factor` ran: in an incomplete sweep (a dataset run at rates 4 and 8, the
- * other at 1 to 16) a level's mean over all its cells would compare
- * different configurations.
- */
-function sharedSettingCells(family, factor, levelCount) {
-    const others = family.dims.filter((d) => d !== factor);
-    const keyOf = (c) => others.map((d) => c.dims[d]).join('\u0001');
-    const levelsAt = new Map();
-    for (const c of family.cells) {
-        const key = keyOf(c);
-        const seen = levelsAt.get(key) ?? new Set();
-        seen.add(c.dims[factor]);
-        levelsAt.set(key, seen);
-    }
-    return family.cells.filter((c) => levelsAt.get(keyOf(c))?.size === levelCount);
-}
-/**
- * A parameter sweep: the best and worst configuration, and each factor's
- * main effect (its level means averaged over the other factors), tested by
- * the additive model's F-test. When no factor moves the metric beyond the
- * noise, that is the finding: "no setting changes tokens/s by more than 1.5%".
- */
-function summariseSweep(family, confidence) {
-    if (family.direction === 'none')
-        return undefined;
-    const { levelNames, cells } = (0,findings_ranking/* designOf */.et)(family);
-    const { effects, weighs } = (0,findings_ranking/* designEffectsWeighing */.J7)(family, cells);
-    const grand = family.cells.reduce((s, c) => s + c.series.stats.mean, 0) / family.cells.length;
-    // An untested effect either lacks degrees of freedom or has nothing to judge by (every value fits exactly).
-    const samples = family.cells.reduce((s, c) => s + (c.series.stats.n ?? 1), 0);
-    const residualDf = samples - 1 - levelNames.reduce((s, l) => s + l.length - 1, 0);
-    const untested = residualDf < 1 ? 'too few configurations to estimate the noise' : 'no spread to judge by';
-    const effectList = family.dims.map((factor, f) => {
-        const names = levelNames[f];
-        const shared = sharedSettingCells(family, factor, names.length);
-        // No setting of the others ran every level (they overlap pairwise, or not at all): each level's own cells, said so.
-        const unmatched = shared.length === 0;
-        const matched = !unmatched && shared.length < family.cells.length;
-        const over = unmatched ? family.cells : shared;
-        const levels = (0,findings_text/* naturalOrder */.uz)(names.map((v) => (0,findings_ranking/* pooledLevel */.g3)(v, over.filter((c) => c.dims[factor] === v))));
-        const means = levels.map((l) => l.mean);
-        const spread = grand !== 0 ? (Math.max(...means) - Math.min(...means)) / Math.abs(grand) : 0;
-        const t = effects[f]?.test;
-        const test = t
-            ? { method: 'anova', p: t.p, significant: t.p < 1 - confidence }
-            : { method: 'none', p: null, significant: null, reason: (0,findings_ranking/* untestedReason */.zE)(family, factor, effects[f], untested) };
-        const effect = { factor, levels, spread, test };
-        if (matched)
-            effect.matched = true;
-        if (unmatched)
-            effect.unmatched = true;
-        return effect;
-    });
-    effectList.sort((a, b) => b.spread - a.spread);
-    const configurations = family.cells.map((c) => {
-        const labels = Object.fromEntries(family.dims.map((d) => [d, c.dims[d]]));
-        return { value: (0,findings_text/* labelsPlain */.EY)(labels), labels, n: c.series.stats.n, mean: c.series.stats.mean, sd: c.series.stats.sd, series: [c.series.id] };
-    });
-    const ranked = (0,findings_ranking/* bestFirst */.l9)(configurations, family.direction);
-    const best = ranked[0];
-    const worst = ranked[ranked.length - 1];
-    const tested = effectList.filter((e) => e.test.significant !== null);
-    const withinNoise = tested.length === effectList.length && tested.every((e) => e.test.significant === false);
-    const runs = median(family.cells.map((c) => c.series.stats.n ?? 1));
-    const ratio = (0,findings_ranking/* spreadRatio */.v$)([best, worst]);
-    const shape = `${family.metric} sweep over ${family.dims.map((d) => `${d}${(0,findings_ranking/* aliasNote */.lp)(family, d)}`).join(' × ')} (${family.cells.length} configurations, ${runs === 1 ? '1 run' : `${runs} runs`} each)`;
-    // Equal values have no best configuration: naming one would point the reader at an arbitrary row.
-    // Several configurations tied at the best or the worst value (nccl's small sizes all at 0 GB/s): naming one of
-    // them as "the" worst would point at an arbitrary row, so the sentence says how many share it.
-    const tiedWith = (level) => ranked.filter((c) => c.mean === level.mean).length;
-    const named = (level, word) => {
-        const ties = tiedWith(level);
-        return ties > 1 ? `${word} ${ties} configurations tied at ${(0,findings_text/* valueText */.Ru)(level.mean, family.unit)} (${level.value}, …)` : `${word} ${level.value} at ${(0,findings_text/* valueText */.Ru)(level.mean, family.unit)}`;
-    };
-    const head = best.mean === worst.mean
-        ? `${shape}: every configuration at ${(0,findings_text/* valueText */.Ru)(best.mean, family.unit)}`
-        : `${shape}: ${named(best, 'best')}, ${named(worst, 'worst')}${ratio !== undefined ? ` (${(0,findings_text/* ratioText */.B9)(ratio)})` : ''}`;
-    let tail;
-    if (withinNoise) {
-        const largest = Math.max(...effectList.map((e) => e.spread));
-        tail = `no setting's effect on ${family.metric} is beyond the noise (largest spread ${(largest * 100).toFixed(1)}%)`;
-    }
-    else {
-        const moving = effectList.filter((e) => e.test.significant === true).map((e) => effectPhrase(e, family.direction, family.unit, weighs));
-        // Not shown beyond the noise is not shown to change nothing: the spread and p say how far it is.
-        const flat = effectList
-            .filter((e) => e.test.significant === false)
-            .map((e) => `${e.factor}: spread ${(e.spread * 100).toFixed(1)}%${e.matched ? ` at the settings every ${e.factor} ran` : e.unmatched ? ` over the settings each ${e.factor} ran` : ''}, within the noise${e.test.p !== null ? ` (${(0,findings_text/* pText */.C6)(e.test.p)}${weighs})` : ''}`);
-        const untested = effectList.filter((e) => e.test.significant === null).map((e) => `${e.factor} spread ${(e.spread * 100).toFixed(1)}% (not tested: ${e.test.reason})`);
-        tail = [...moving, ...flat, ...untested].join('; ');
-    }
-    const out = {
-        kind: 'sweep',
-        metric: family.metric,
-        unit: family.unit,
-        direction: family.direction,
-        text: `${head}; ${tail}.`,
-        series: family.cells.map((c) => c.series.id),
-        scope: { path: family.scope.path, labels: { ...family.scope.labels } },
-        sweep: { factors: [...family.dims], configurations: family.cells.length, runsPerConfiguration: runs, best, worst, effects: effectList, withinNoise },
-    };
-    if (ratio !== undefined)
-        out.ratio = ratio;
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/findings/sweep.ts
+var findings_sweep = __nccwpck_require__(4618);
 ;// CONCATENATED MODULE: ./src/findings/score.ts
 
 
@@ -38746,7 +40567,7 @@ function scoreBound(family) {
     if (family.direction === 'none')
         return 0;
     const weight = cachedWeight(family.metric, family.unit, family.direction);
-    if (isSweep(family))
+    if ((0,findings_sweep/* isSweep */.Rv)(family))
         return 10.5 * weight * sizeWeight(family.cells.length);
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
@@ -38790,7 +40611,7 @@ function cvOf(values) {
     const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
     return (sd / Math.abs(mean)) * 100;
 }
-function stability_median(values) {
+function median(values) {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -38805,7 +40626,7 @@ function itemsOf(s) {
     const first = s.outliers.length > 0 ? s.outliers.find((o) => o.index === 0) : undefined;
     if (first && s.samples.length >= 4) {
         const note = () => {
-            const med = stability_median(s.samples);
+            const med = median(s.samples);
             const times = med !== 0 ? Math.abs(first.value / med) : undefined;
             return `first sample ${(0,numbers/* formatNumber */.ZV)(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${(0,numbers/* formatNumber */.ZV)(med)})` : ` against a median of ${(0,numbers/* formatNumber */.ZV)(med)}`}: warm-up?`;
         };
@@ -39002,8 +40823,8 @@ class CopyCheck {
     }
 }
 function analyseFamily(family, confidence) {
-    if (isSweep(family)) {
-        const sweep = summariseSweep(family, confidence);
+    if ((0,findings_sweep/* isSweep */.Rv)(family)) {
+        const sweep = (0,findings_sweep/* summariseSweep */.b3)(family, confidence);
         return sweep ? [sweep] : [];
     }
     if (family.dims.length === 1) {
