@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MAX_REQUEST_NAMES } from '../../src/parse/adapters/k6-points.js';
 import { k6, splitMetricName } from '../../src/parse/adapters/k6.js';
@@ -275,6 +275,15 @@ describe('k6 point stream on disk', () => {
     expect(series(parsed(await parseFile(await fileAt(file, 'out.json'), 1000, { format: 'k6' })), 'iterations', { scenario: 'default' }).samples?.samples).toEqual([12_000]);
     writeFileSync(file, `{"metrics": {"x": 1}, "pad": "${'x'.repeat(2000)}"}`);
     expect(await parseFile(await fileAt(file, 'out.json'), 1000, { format: 'k6' })).toEqual({ status: 'failed', reason: 'k6: a file past max-file-size is read only as a --out json point stream (its first line a k6 Metric or Point)' });
+  });
+
+  it.skipIf(!existsSync('/proc/self/fd'))('closes a big file it refuses by its first line instead of leaving it open', async () => {
+    const file = path.join(tmp.dir, 'big.json');
+    writeFileSync(file, `{"metrics": {"x": 1}, "pad": "${'x'.repeat(2000)}"}`);
+    const before = readdirSync('/proc/self/fd').length;
+    for (let i = 0; i < 20; i++) await parseFile(await fileAt(file, 'big.json'), 1000, { format: 'k6' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readdirSync('/proc/self/fd').length).toBeLessThan(before + 5);
   });
 });
 

@@ -85,11 +85,17 @@ function run(adapter: ToolAdapter, input: AdapterInput, problems: readonly Probl
 
 /** A tool that reads line by line, on the file streamed from disk. */
 async function runLines(adapter: ToolAdapter & Required<Pick<ToolAdapter, 'parseLines'>>, input: AdapterInput, file: SizedFile): Promise<ParseOutcome> {
+  const stream = createReadStream(file.absolutePath);
   try {
-    return await adapter.parseLines(input, boundedLines(createReadStream(file.absolutePath)));
+    return await adapter.parseLines(input, boundedLines(stream));
   } catch (err) {
     if (err instanceof LimitError) throw err;
     return failed(`${adapter.name}: could not read the file: ${(err as Error).message}`);
+  } finally {
+    // An adapter that refuses the file by its head never reads the stream: closed here, its descriptor is not
+    // left open, and an error opening it late (the file gone by then) has a listener instead of crashing the run.
+    stream.on('error', () => {});
+    stream.destroy();
   }
 }
 
