@@ -3,6 +3,7 @@ import {
   ADVICE_STATE_WORDS,
   ADVICE_VERBS,
   AMOUNT_OBJECTS,
+  BAD_TONE,
   AMOUNT_WORDS,
   CAUSE_PHRASES,
   CAUSE_WORDS,
@@ -15,8 +16,10 @@ import {
   ENGLISH_WORDS,
   FOREIGN_WORDS,
   GENERIC_TERMS,
+  GOOD_TONE,
   IMPERATIVE_FORMS,
   KNOWN_NAMES,
+  NOT_SUPERLATIVES,
   NUMBER_WORD_EXCEPTIONS,
   NUMBER_WORDS,
   PHRASAL_UP_DOWN,
@@ -143,7 +146,9 @@ function escapeRegExp(text: string): string {
 function innocent(name: string): boolean {
   const words = name.toLowerCase().split(/\s+/);
   const lists = [VERDICT_WORDS, DIRECTION_WORDS, CAUSE_WORDS, CHATTER_WORDS];
-  return !words.some((w) => lists.some((l) => l.has(w)));
+  // Phrases too: a label `looks good` or `checks out` must not clear the branch in the model's words.
+  const phrases = [...VERDICT_PHRASES, ...CAUSE_PHRASES, ...CHATTER_PHRASES, ...COMPARISON_PHRASES];
+  return !words.some((w) => lists.some((l) => l.has(w))) && !phrases.some((re) => re.test(name));
 }
 
 /**
@@ -247,11 +252,43 @@ function noChange(w: Word): boolean {
  * sentence gives advice ("Run more samples") or asks for what a test needs
  * ("so more runs are needed").
  */
-function comparesAmount(words: readonly Word[], i: number): boolean {
+function comparesAmount(words: readonly Word[], i: number, masked: string): boolean {
   const w = words[i] as Word;
   if (!AMOUNT_WORDS.has(w.lower)) return false;
   if (AMOUNT_OBJECTS.has(words[i + 1]?.lower ?? '')) return false;
-  return !inAdvice(words, i);
+  if (!inAdvice(words, i)) return true;
+  // Advice may ask for more of something, not say what is better: "Use eager, which is more efficient", "as it answers in less time".
+  return comparative(words[i + 1]) || statesInAdvice(words, i, masked);
+}
+
+/** "efficient", "responsive", "quickly", "time": what follows `more`/`less` when it compares rather than counts. */
+function comparative(next: Word | undefined): boolean {
+  if (!next) return false;
+  return /(ent|ant|ive|ous|able|ible|ful|ic|al|ly)$/.test(next.lower) || ['time', 'often', 'latency', 'memory', 'throughput', 'work'].includes(next.lower);
+}
+
+/** A clause inside advice that states something ("Prefer eager, as it answers…", "which is…"). */
+function statesInAdvice(words: readonly Word[], i: number, masked: string): boolean {
+  let start = i;
+  while (start > 0 && !(words[start] as Word).initial) start--;
+  const sentence = masked.slice((words[start] as Word).index, (words[i] as Word).index);
+  return /,\s*(as|since|which|it|they|where|because)\b|\b(which|that) (is|are|was|were|has|have|gives?|runs?|serves?|answers?|uses?)\b/i.test(sentence);
+}
+
+/**
+ * A superlative: "the leanest backend", "its quickest run", or "most"/"least"
+ * before what they rank ("the most efficient", "the least latency"). Not
+ * "at least", "at most", "matter most", "most of".
+ */
+function superlative(words: readonly Word[], i: number): boolean {
+  const w = words[i] as Word;
+  const next = words[i + 1];
+  if (w.lower === 'most' || w.lower === 'least') {
+    if (w.previous === 'at' || !next || next.lower === 'of' || next.index > w.index + w.text.length + 1) return false;
+    // Advice may point at "the most used configuration": how often, not how well.
+    return !(next.lower.endsWith('ed') && inAdvice(words, i));
+  }
+  return ['the', 'its', 'their'].includes(w.previous ?? '') && /^\p{L}{2,}est$/u.test(w.lower) && !NOT_SUPERLATIVES.has(w.lower);
 }
 
 /** Whether the sentence holding word `i` gives advice: it starts with a verb of advice ("Run", "Make sure", "Check"). */
@@ -313,11 +350,18 @@ export function checkProse(input: string, ctx: ProseContext): ProseCheck {
     plainWords.some((w, i) => {
       // A state advice asks for ("Make sure the clock stays fixed", "Confirm the settings did not change") states no result.
       if ((ADVICE_STATE_WORDS.has(w.lower) || noChange(w)) && inAdvice(plainWords, i)) return false;
-      return (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(plainWords, i);
+      return (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(plainWords, i, plain) || superlative(plainWords, i);
     })
   ) {
     return { ok: false, reason: 'direction-words' };
   }
   if (hasIdentifier(masked) || words.some((w) => hasAny(KNOWN_NAMES, w)) || (isEnglish(ctx.language) && words.some(isName))) return { ok: false, reason: 'names' };
   return { ok: true, text };
+}
+
+/** Good or bad news in prose ("Good news for…", "Unfortunately…"), both, or undefined when it judges neither. */
+export function toneOf(text: string): 'good' | 'bad' | 'mixed' | undefined {
+  const good = GOOD_TONE.some((re) => re.test(text));
+  const bad = BAD_TONE.some((re) => re.test(text));
+  return good && bad ? 'mixed' : good ? 'good' : bad ? 'bad' : undefined;
 }

@@ -1,7 +1,7 @@
 import type { CheckedClaim, CheckedItem, CheckedRisk, DropReason, DroppedItem, Fact, GateFact, GeneratedNarrative } from '../model/llm.js';
 import type { Report } from '../model/report.js';
 import { plural } from '../util/text.js';
-import { checkProse } from './prose.js';
+import { checkProse, toneOf } from './prose.js';
 import { checkClaim, type RawClaim } from './relations.js';
 import { claimStatement, verdictStatement } from './statements.js';
 
@@ -92,6 +92,7 @@ export const REASON_TEXT: Record<DropReason, string> = {
   names: 'a name that is not in the facts it cites',
   'direction-words': 'a direction or comparison outside a checked claim',
   'verdict-words': 'words about the verdict, the gate or merging',
+  tone: 'good or bad news its claim does not bear out',
   causes: 'a cause the data cannot show',
   dates: 'a date',
   language: 'another language',
@@ -109,6 +110,21 @@ export interface Verified {
   narrative: Omit<GeneratedNarrative, 'status' | 'run'>;
   /** At least one claim held: something worth showing. */
   usable: boolean;
+}
+
+/**
+ * Whether a claim that held is good or bad news: a change by its verdict,
+ * the gate by its own, noise in a series is bad. Rankings, sweeps and
+ * effects are neither: who leads is not news for the pull request.
+ */
+function claimTone(facts: readonly Fact[], relation: string): 'good' | 'bad' | undefined {
+  const tones = facts.map((f) => {
+    if (f.kind === 'gate') return relation === 'passes' ? 'good' : 'bad';
+    if (f.kind === 'change') return f.verdict === 'improved' ? 'good' : f.verdict === 'regressed' ? 'bad' : undefined;
+    if (f.kind === 'stability') return 'bad';
+    return undefined;
+  });
+  return tones.every((t) => t === tones[0]) ? tones[0] : undefined;
 }
 
 function namesOf(facts: readonly Fact[]): string[] {
@@ -151,6 +167,8 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     if (c.interpretation !== undefined) {
       const prose = checkProse(c.interpretation, { names: namesOf(resolved.facts), language, maxChars: MAX_INTERPRETATION });
       if (!prose.ok) return drop('claim', index, prose.reason, `in its interpretation (${claim.facts.join(', ')} ${claim.relation} holds)`);
+      const tone = toneOf(prose.text);
+      if (tone !== undefined && tone !== claimTone(resolved.facts, resolved.relation)) return drop('claim', index, 'tone', `in its interpretation (${claim.facts.join(', ')} ${claim.relation} holds)`);
       claim.interpretation = prose.text;
     }
     seen.add(claimKey(claim));
@@ -170,6 +188,7 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     if (!factsOf) return drop('recommendation', index, 'unknown-fact', 'cites a fact that does not exist');
     const prose = checkProse(r.text, { names: namesOf(factsOf), language, maxChars: MAX_RECOMMENDATION });
     if (!prose.ok) return drop('recommendation', index, prose.reason, 'in its text');
+    if (toneOf(prose.text) !== undefined) return drop('recommendation', index, 'tone', 'in its text');
     if (recommendations.some((x) => x.text.toLowerCase() === prose.text.toLowerCase())) return drop('recommendation', index, 'duplicate', 'repeats an earlier recommendation');
     recommendations.push({ text: prose.text, facts: factsOf.map((f) => f.id) });
   });
@@ -185,6 +204,7 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     if (!risk.ok) return drop('risk', index, risk.reason, 'in the risk');
     const mitigation = checkProse(r.mitigation, { names, language, maxChars: MAX_RISK });
     if (!mitigation.ok) return drop('risk', index, mitigation.reason, 'in the mitigation');
+    if (toneOf(risk.text) !== undefined || toneOf(mitigation.text) !== undefined) return drop('risk', index, 'tone', 'in the risk or its mitigation');
     if (risks.some((x) => x.risk.toLowerCase() === risk.text.toLowerCase())) return drop('risk', index, 'duplicate', 'repeats an earlier risk');
     risks.push({ risk: risk.text, mitigation: mitigation.text, facts: factsOf.map((f) => f.id) });
   });

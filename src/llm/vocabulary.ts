@@ -32,7 +32,7 @@ export const UNIT_WORDS = words(`
 `);
 
 /** A unit written as a phrase. */
-export const UNIT_PHRASES = [/\bper (second|sec|minute|hour|token|request|call)\b/i, /\bper[ -]cent\b/i];
+export const UNIT_PHRASES = [/\bper (second|sec|minute|hour|token|request|call)\b/i, /\bper[ -]cent\b/i, /\b(a few|several|some|many|a couple of|a handful of) (percentage |basis )?points\b/i, /\bbasis points?\b/i];
 
 /** Dates and times: the report is dated by code. */
 export const DATE_WORDS = words(`
@@ -65,7 +65,20 @@ export const DIRECTION_WORDS = words(`
   outpace outpaces outpaced outpacing edges edged ranks ranked tops topped trumps dominates dominated
   inefficient heavier lighter pricier sooner earlier shortens shortened lengthens lengthened
   hurts hurting harms harmed penalty leader leaders underwhelms underwhelmed underwhelming
+  soar soars soared soaring plummet plummets plummeted plummeting tanked tanking balloon balloons ballooned ballooning
+  skyrocket skyrockets skyrocketed skyrocketing dip dips dipped dipping slip slips slipped slipping sagged sags
+  widen widens widened widening narrowed worsen worsens worsened worsening deteriorate deteriorates deteriorated deteriorating
+  lagged beaten bested surpass surpasses surpassed surpassing overtake overtakes overtook overtaken overtaking
+  eclipse eclipses eclipsed outstrip outstrips outstripped excel excels excelled excelling struggle struggles struggled struggling
+  trounce trounces trounced slash slashes slashed shaved crashed collapsed backwards alike indistinguishable
+  standout standouts front-runner front-runners frontrunner frontrunners
 `);
+
+/**
+ * Superlatives end in -est; these words only look like one ("the latest run",
+ * "the rest", "the request"). Any other "the …est" ranks something.
+ */
+export const NOT_SUPERLATIVES = words('test tests request requests latest rest interest digest guest contest harvest forest manifest quest conquest honest modest earnest nest chest west protest suggest invest arrest');
 
 /** "up" and "down" state a direction, except in these phrasal verbs and nouns ("set up", "warm-up", "break down"). */
 export const PHRASAL_UP_DOWN = words('set sets setting warm warming follow following look looking back backing break breaking write sum line pick pin spin spun wind shut tear tie tidy start starting bring build keep catch clean cleaning sign ramp ramps ramping show shows cool cooling lock drill narrow free track');
@@ -96,6 +109,14 @@ export const COMPARISON_PHRASES = [
   /\bits edge\b/i, /\ban? edge (over|on)\b/i,
   // "answers before X does"; not "before you do".
   /\b(before|after) (?!(?:you|we|they|anyone|someone|it)\b)\S+ (does|did)\b/i,
+  // Sameness is a comparison too: "are the same", "on a par", "as efficient as", "level with", "keeps pace".
+  /\bon a par\b/i, /\bas (?!(?:well|soon|long|far)\b)\p{L}+ as\b/iu, /\blevel with\b/i, /\b(keeps?|kept|keeping) pace\b/i,
+  /\b(is|are|was|were|looks?|seems?|performs?|behaves?)( \p{L}+ly)? (the same|level|even)\b(?!\s+(?!(?:as|across|for|on|in|with|between)\b)\p{L})/iu,
+  // Rank without a listed word: "comes first", "in first place", "number one", "the upper hand", "took a hit".
+  /\b(comes?|came|coming|finish(es|ed)?|ends?|ended|placed?|is|are|was|were) (first|last)\b/i, /\b(first|last|top|bottom) place\b/i, /\bnumber one\b/i,
+  /\bupper hand\b/i, /\bweak(est)? link\b/i, /\b(takes?|took|taking) a (hit|beating|knock)\b/i, /\bfrom (good|bad|fine|poor|great|ok|okay) to\b/i,
+  // A size judged without a number: "the result is minor", "the gap is large".
+  /\b(is|are|was|were|looks?|seems?)( \p{L}+ly)? (minor|small|large|big|modest|tiny|major|minimal|trivial|sizeable|sizable|notable|serious)\b(?!\s+\p{L})/iu,
 ];
 /** "rather than" and "other than" compare nothing. */
 export const COMPARISON_EXCEPTIONS = [/\b(rather|other) than\b/gi];
@@ -122,14 +143,27 @@ export const VERDICT_WORDS = words(`
   verdict verdicts baseline baselines rebaseline merge merges merged merging mergeable approve approves approved approving
   approval lgtm ship ships shipped shipping block blocks blocked blocking blocker blockers green
   deploy deploys deployed deploying releasing releasable rollout harmless conclusively meaningful meaningfully genuine statistically
-  spurious fluke alarm
+  spurious fluke alarm reassuring reassured blip blips
 `);
 
 export const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here |else )?(needs|requires) (action|attention|fixing)\b/i, /\bno action\b/i, /\ball (good|clear|fine)\b/i, /\blooks? good\b/i, /\bgood to go\b/i, /\bready to\b/i, /\bno (issues?|problems?|concerns?)\b/i, /\bnothing to worry\b/i,
   /\bnothing to (act on|fix|do|see)\b/i, /\bmove on\b/i, /\bas[- ]is\b/i, /\bas it is\b(?!\s+[a-z])/i, /\bfalse (alarm|positive|negative)s?\b/i,
   /\b(only|just|merely|mere|pure|purely|simply|all) (the )?noise\b/i, /\b(within|beyond|above|below|inside|outside|under|over|is|are) (the )?noise\b/i,
   /\b(is|are|looks?|seems?|stays?|remains?) (fine|clean|safe|harmless|expected|normal|real|ok|okay|sound)\b/i,
-  /\b(is|are|was|were|looks?|seems?) (conclusive|inconclusive|settled)\b/i, /\b(went|goes|gone|go|going) wrong\b/i, /\btim(e|es|ed|ing)[- ]out\b/i];
+  /\b(is|are|was|were|looks?|seems?) (conclusive|inconclusive|settled)\b/i, /\b(went|goes|gone|go|going) wrong\b/i, /\btim(e|es|ed|ing)[- ]out\b/i,
+  // Dismissing a result or clearing the branch in other words: "checks out", "no red flags", "can be ignored", "can land".
+  /\bchecks? out\b/i, /\bred flags?\b/i, /\bgood shape\b/i, /\b(is|are|was|were|looks?|seems?) (solid|robust|great|excellent|encouraging|promising)\b/i,
+  /\b(can|could|should|may|to) land\b/i, /\bnothing (stands out|serious|major|unusual|alarming)\b/i, /\bnot an? (concern|problem|issue|worry)\b/i,
+  /\b(can|could|should|may) be (safely )?(ignored|disregarded|dismissed|discounted|overlooked)\b/i, /\bsafe(ly)? (to )?ignore\b/i,
+  /\b(is|was) (just |only |merely )?an? (one-off|glitch|anomaly|aberration)\b/i];
+
+/**
+ * Words that judge a result good or bad news. A claim's interpretation may
+ * use them only when the claim bears them out (good news on an improvement,
+ * bad news on a regression); other prose never.
+ */
+export const GOOD_TONE = [/\bgood news\b/i, /\b(welcome|pleasing|encouraging|promising|heartening|fortunately|fortunate|positive sign)\b/i, /\ban? win\b/i];
+export const BAD_TONE = [/\bbad news\b/i, /\b(unwelcome|unfortunate|unfortunately|setback|regrettable|negative sign)\b/i, /\ban? (blow|pity|shame)\b/i];
 
 /** Causes and speculation about them: the data cannot back a cause. */
 export const CAUSE_WORDS = words(`
@@ -137,7 +171,7 @@ export const CAUSE_WORDS = words(`
   driven stems stemming thanks explain explains explained explanation reason reasons why since hence therefore
   consequently likely probably presumably bottleneck bottlenecks throttling throttled throttle contention saturation
   saturated saturates responsible responsibility culprit culprits triggered triggers suffers suffered suffering
-  originates originated blame blamed
+  originates originated blame blamed produced induced yielded
 `);
 
 export const CAUSE_PHRASES = [
@@ -145,6 +179,8 @@ export const CAUSE_PHRASES = [
   /(?<=\b(?!(?:the|these|those|our|their|its|all|some|any|of|and|with|no|each|both|earlier|previous|same|other|raw|such)\b)\p{L}+\s)results? (of|from)\b/iu,
   /\bresulting from\b/i, /\bleads? to\b/i, /\bstems? from\b/i, /\b(comes?|came|coming) from\b/i,
   /\baccount(s|ed) for\b/i, /\b(makes?|made|making) the difference\b/i, /\broot cause\b/i,
+  // "follows from the KV cache change", "at the root of it", "X did this", "brought this on".
+  /\bfollows? from\b/i, /\broot of\b/i, /\b(did|does|do) (this|that)\b/i, /\b(brought|brings?) (this|that|it) (on|about)\b/i, /\bbrought about\b/i,
 ];
 
 /** Words addressed to the reader, or about the writer. */

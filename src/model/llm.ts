@@ -200,6 +200,7 @@ export type DropReason =
   | 'names'
   | 'direction-words'
   | 'verdict-words'
+  | 'tone'
   | 'causes'
   | 'dates'
   | 'language'

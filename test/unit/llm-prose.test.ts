@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProse, maskNames } from '../../src/llm/prose.js';
+import { checkProse, maskNames, toneOf } from '../../src/llm/prose.js';
 
 const NAMES = ['tokens_s', 'backend', 'compiled', 'eager', 'gemma3:4b', 'gemma3', 'RTX 4090', 'gpu=RTX 4090', 'F16', 'batch=8', '通义千问-7b', 'ГигаЧат-lite', 'run-2025-10'];
 
@@ -124,5 +124,93 @@ describe('labels that read as claims', () => {
   it('are not masked when a single word, while a name that only contains one stays nameable', () => {
     expect(reason('Compiled is faster.', 'English', ['faster', 'compiled'])).toBe('direction-words');
     expect(reason('Keep faster-whisper for transcription.', 'English', ['faster-whisper'])).toBe('ok');
+  });
+});
+
+describe('round K5: untruths written without a listed word', () => {
+  it.each([
+    ['direction-words', 'Eager throughput soared.'],
+    ['direction-words', 'Compiled throughput plummeted.'],
+    ['direction-words', 'Compiled throughput tanked on this branch.'],
+    ['direction-words', 'The gap between the backends widened.'],
+    ['direction-words', 'Compiled lagged eager on throughput.'],
+    ['direction-words', 'Eager overtook compiled.'],
+    ['direction-words', 'Compiled was beaten by eager.'],
+    ['direction-words', 'Compiled went backwards on this branch.'],
+    ['direction-words', 'Eager has the upper hand.'],
+    ['direction-words', 'Throughput went from good to great.'],
+  ])('drops a direction in other words (%s): "%s"', (expected, text) => {
+    expect(reason(text)).toBe(expected);
+  });
+
+  it.each(['Eager is the most efficient backend.', 'Eager has the least latency of all.', 'Eager is the leanest backend.', 'Eager is the standout.', 'Eager is the front-runner.', 'Eager comes first on throughput.', 'Eager is number one.', 'Eager is in first place.', 'Compiled came last.', 'Compiled is the weakest link.'])(
+    'drops a superlative or a rank no claim checked: "%s"',
+    (text) => {
+      expect(reason(text)).toBe('direction-words');
+    },
+  );
+
+  it.each(['Eager and compiled are the same.', 'Eager and compiled perform alike.', 'Eager and compiled are on a par.', 'Eager is as efficient as compiled.', 'Eager throughput is roughly the same.', 'Eager keeps pace with compiled.', 'Eager is level with compiled.'])(
+    'drops sameness, a comparison no claim checked: "%s"',
+    (text) => {
+      expect(reason(text)).toBe('direction-words');
+    },
+  );
+
+  it('drops a comparison tucked into advice, and keeps advice that asks for more of something', () => {
+    expect(reason('Use eager, which is more efficient.')).toBe('direction-words');
+    expect(reason('Prefer eager, as it answers in less time.')).toBe('direction-words');
+    expect(reason('Run more samples of eager.')).toBe('ok');
+    expect(reason('Use fewer layers on the small hosts.')).toBe('ok');
+  });
+
+  it('drops a size judged without a number', () => {
+    expect(reason('The eager result is minor.')).toBe('direction-words');
+  });
+
+  it.each(['The results are reassuring.', 'Everything checks out.', 'No red flags here.', 'The branch is in good shape.', 'The results are solid.', 'This can land.', 'Nothing stands out.', 'This is a blip.', 'The eager result can be ignored.', 'The eager result is not a concern.', 'The eager result is nothing serious.', 'This is a one-off.'])(
+    'drops a result dismissed or the branch cleared in other words: "%s"',
+    (text) => {
+      expect(reason(text)).toBe('verdict-words');
+    },
+  );
+
+  it.each(['This follows from the KV cache change.', 'The KV cache change did this.', 'The KV cache change produced this gap.', 'The KV cache change brought this on.', 'The KV cache change is at the root of it.'])(
+    'drops a cause stated without a listed word: "%s"',
+    (text) => {
+      expect(reason(text)).toBe('causes');
+    },
+  );
+
+  it('drops a gap in points, a unit without a digit', () => {
+    expect(reason('The gap is a few points.')).toBe('units');
+    expect(reason('Eager lost several percentage points.')).toBe('number-words');
+  });
+
+  it.each([
+    'Run at least a few more samples of the inconclusive series.',
+    'Repeat the settings that matter most.',
+    'Compare backends on the same prompts and the same hosts.',
+    'The latest run may reflect a busy host.',
+    'Profile the most used configuration before tuning the rest.',
+    'Keep the prompt set the same for every backend.',
+    'The serving summary points the same way as the runs.',
+    'Look into the eager batch path before this change lands.',
+  ])('keeps the true sentence "%s"', (text) => {
+    expect(reason(text)).toBe('ok');
+  });
+
+  it('does not mask a label that reads as a verdict phrase, so the model cannot clear the branch through it', () => {
+    expect(reason('The looks good series is the one to keep.', 'English', ['looks good'])).toBe('verdict-words');
+    expect(reason('Keep checks out as the reference.', 'English', ['checks out'])).toBe('verdict-words');
+  });
+});
+
+describe('good and bad news', () => {
+  it('is read from the words that judge it', () => {
+    expect(toneOf('Good news for single-request serving.')).toBe('good');
+    expect(toneOf('A welcome side effect of this pull request.')).toBe('good');
+    expect(toneOf('Unfortunately the eager path is the one to watch.')).toBe('bad');
+    expect(toneOf('Start with the eager path.')).toBeUndefined();
   });
 });

@@ -115,6 +115,22 @@ describe('checking an answer', () => {
     ]);
   });
 
+  it('drops good or bad news that its claim does not bear out: a ranking is news for neither side', () => {
+    const v = verify({ claims: [{ ...BEST, interpretation: 'Good news for gemma3:1b users.' }, { facts: ['F2'], relation: 'beyond-noise' }] });
+    expect(v.narrative.claims.map((c) => c.relation)).toEqual(['beyond-noise']);
+    expect(v.narrative.dropped).toEqual([{ item: 'claim', index: 1, reason: 'tone', detail: 'in its interpretation (F2 best holds)' }]);
+    expect(describeDrops(v.narrative.dropped)).toBe('1 item dropped: 1 claim (good or bad news its claim does not bear out)');
+  });
+
+  it('drops good or bad news in a recommendation or a risk, which no claim bears out', () => {
+    const v = verify({
+      claims: [BEST],
+      recommendations: [{ text: 'Unfortunately gemma3:1b is the one to keep.', facts: ['F2'] }],
+      risks: [{ risk: 'Answer quality is not measured.', mitigation: 'A welcome fix is an evaluation set.', facts: [] }],
+    });
+    expect(v.narrative.dropped.map((d) => `${d.item} ${d.index}: ${d.reason}`)).toEqual(['recommendation 1: tone', 'risk 1: tone']);
+  });
+
   it('writes the verdict sentence from the gate, whatever the model said', () => {
     expect(verify({ claims: [BEST] }).narrative.verdict).toBe('No baseline was asked for, so nothing is compared and nothing can fail.');
   });
