@@ -3,7 +3,7 @@ import { gatedRegressions } from '../baseline/gate.js';
 import { labelsPlain, pText, ratioText, signedPercent, valueText } from '../findings/text.js';
 import type { ChangeFact, EffectFact, Fact, FactLevel, GateFact, RankingFact, Relation, StabilityFact, SweepFact } from '../model/llm.js';
 import type { Report } from '../model/report.js';
-import { formatChange } from '../util/numbers.js';
+import { formatChange, formatNumber } from '../util/numbers.js';
 import { plural } from '../util/text.js';
 import { levelsBestFirst } from './facts.js';
 
@@ -46,10 +46,26 @@ function changeVerdict(f: ChangeFact): string {
   return `unchanged against its ${threshold} threshold`;
 }
 
+/**
+ * A metric measured in percent moves by points and by a share of itself:
+ * "rose 5.0%" from 80 % to 84 % would read as 5 points. Its move is stated
+ * in points, with the relative change named as such.
+ */
+function isPercent(unit: string): boolean {
+  return unit.trim() === '%';
+}
+
+/** "17.5%", or "4 pp (5.0% relative)" for a metric in percent. */
+function moveSize(change: number, base: number | undefined, head: number | undefined, unit: string): string {
+  const relative = formatChange(change).slice(1);
+  if (!isPercent(unit)) return relative;
+  return base !== undefined && head !== undefined ? `${formatNumber(Math.abs(head - base))} pp (${relative} relative)` : `${relative} relative`;
+}
+
 function changeStatement(f: ChangeFact, relation: Relation): string {
   const moved = f.change > 0 ? 'rose' : f.change < 0 ? 'fell' : 'did not move';
-  const size = f.change !== 0 ? ` ${formatChange(f.change).slice(1)}` : '';
-  const interval = f.interval ? ` (interval ${formatChange(f.interval[0])} … ${formatChange(f.interval[1])})` : '';
+  const size = f.change !== 0 ? ` ${moveSize(f.change, f.base, f.head, f.unit)}` : '';
+  const interval = f.interval ? ` (${isPercent(f.unit) ? 'relative ' : ''}interval ${formatChange(f.interval[0])} … ${formatChange(f.interval[1])})` : '';
   const extra: string[] = [];
   if (relation === 'largest-change') extra.push(`the largest move of the ${plural(f.compared, 'compared series', 'compared series')}`);
   if (relation === 'beyond-noise' || relation === 'within-noise') extra.push(relation === 'beyond-noise' ? 'beyond the noise' : 'within the noise');
@@ -108,7 +124,8 @@ function effectStatement(f: EffectFact, relation: Relation, subject: FactLevel |
   if (relation === 'best' || relation === 'worst') return `${bestWorst(f, relation, `${where} (${averaged})`)}; ${f.factor} ${noise(f.significant, f.p)}`;
   if (subject && object) return pairStatement(subject, object, relation, `${where} (${averaged})`, f.unit, f.direction);
   const span = first.name.startsWith(`${f.factor}=`) ? `${first.name} → ${last.name}` : `${f.factor} ${first.name} → ${last.name}`;
-  return `in the ${f.metric} sweep, ${span} moves it from ${valueText(first.mean, f.unit)} to ${valueText(last.mean, f.unit)} (${Number.isFinite(f.change) ? `${signedPercent(f.change)}, ` : ''}${averaged}), ${noise(f.significant, f.p)}`;
+  const change = !Number.isFinite(f.change) ? '' : isPercent(f.unit) ? `${last.mean - first.mean < 0 ? '−' : '+'}${moveSize(f.change, first.mean, last.mean, f.unit)}, ` : `${signedPercent(f.change)}, `;
+  return `in the ${f.metric} sweep, ${span} moves it from ${valueText(first.mean, f.unit)} to ${valueText(last.mean, f.unit)} (${change}${averaged}), ${noise(f.significant, f.p)}`;
 }
 
 function stabilityStatement(f: StabilityFact, relation: Relation, subject: string | undefined): string {
@@ -130,7 +147,8 @@ export function verdictStatement(report: Pick<Report, 'comparison'>, gate: GateF
       return 'There is no baseline to compare with, so nothing is gated and nothing can fail.';
     case 'regression': {
       const first = report.comparison ? gatedRegressions(report.comparison)[0] : undefined;
-      const named = first ? `: ${first.metric}${labelsText(first.labels)}${first.change !== null ? ` ${formatChange(first.change)}` : ''}${gate.gatedRegressed > 1 ? ` and ${gate.gatedRegressed - 1} more` : ''}` : '';
+      const move = (c: NonNullable<typeof first>) => (c.change === null ? '' : ` ${c.change < 0 ? '−' : '+'}${moveSize(c.change, c.base?.value, c.head?.value, c.unit)}`);
+      const named = first ? `: ${first.metric}${labelsText(first.labels)}${move(first)}${gate.gatedRegressed > 1 ? ` and ${gate.gatedRegressed - 1} more` : ''}` : '';
       return `The gate fails: ${plural(gate.gatedRegressed, 'gated metric')} regressed past ${gate.gatedRegressed === 1 ? 'its' : 'their'} threshold${named}.`;
     }
     case 'pass': {
