@@ -44,6 +44,11 @@ import {
 export interface ProseContext {
   /** Names the text may use: the labels of the facts its item cites. */
   names: readonly string[];
+  /**
+   * Names of the facts it does not cite: written in lower case they pass
+   * for ordinary words ("the compiled path"), so they are looked for by name.
+   */
+  otherNames?: readonly string[];
   /** The `language` input. */
   language: string;
   maxChars: number;
@@ -356,6 +361,7 @@ export function checkProse(input: string, ctx: ProseContext): ProseCheck {
     return { ok: false, reason: 'direction-words' };
   }
   if (hasIdentifier(masked) || words.some((w) => hasAny(KNOWN_NAMES, w)) || (isEnglish(ctx.language) && words.some(isName))) return { ok: false, reason: 'names' };
+  if (maskNames(masked, ctx.otherNames ?? []) !== masked) return { ok: false, reason: 'names' };
   return { ok: true, text };
 }
 

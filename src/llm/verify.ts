@@ -2,6 +2,7 @@ import type { CheckedClaim, CheckedItem, CheckedRisk, DropReason, DroppedItem, F
 import type { Report } from '../model/report.js';
 import { plural } from '../util/text.js';
 import { checkProse, toneOf } from './prose.js';
+import { COMMON_WORDS } from './vocabulary.js';
 import { checkClaim, type RawClaim } from './relations.js';
 import { claimStatement, verdictStatement } from './statements.js';
 
@@ -127,8 +128,24 @@ function claimTone(facts: readonly Fact[], relation: string): 'good' | 'bad' | u
   return tones.every((t) => t === tones[0]) ? tones[0] : undefined;
 }
 
-function namesOf(facts: readonly Fact[]): string[] {
-  return [...new Set(facts.flatMap((f) => f.names))];
+/**
+ * Names prose citing `facts` may use. The gate's verdict sentence names its
+ * worst gated regression, so prose on the gate may name the gated regressions.
+ */
+function namesOf(facts: readonly Fact[], all: readonly Fact[] = []): string[] {
+  const gated = facts.some((f) => f.kind === 'gate') ? all.filter((f) => f.kind === 'change' && f.gated && f.verdict === 'regressed') : [];
+  return [...new Set([...facts, ...gated].flatMap((f) => f.names))];
+}
+
+/**
+ * The names of every fact prose does not cite, as far as they could pass for
+ * words: a level `compiled` put on the eager regression swaps the entities.
+ * Common words that are also labels (`model`, `serving`) are left to the
+ * other checks, or prose could not use them at all.
+ */
+function otherNamesOf(cited: readonly string[], facts: readonly Fact[]): string[] {
+  const own = new Set(cited.map((n) => n.toLowerCase()));
+  return [...new Set(facts.flatMap((f) => f.names))].filter((n) => !own.has(n.toLowerCase()) && /\p{L}{3,}/u.test(n) && !COMMON_WORDS.has(n.toLowerCase()));
 }
 
 function claimKey(c: Pick<CheckedClaim, 'facts' | 'relation' | 'subject' | 'object'>): string {
@@ -165,7 +182,8 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     if (object !== undefined) claim.object = object;
     if (seen.has(claimKey(claim))) return drop('claim', index, 'duplicate', `${claim.facts.join(', ')} ${claim.relation} was claimed before`);
     if (c.interpretation !== undefined) {
-      const prose = checkProse(c.interpretation, { names: namesOf(resolved.facts), language, maxChars: MAX_INTERPRETATION });
+      const names = namesOf(resolved.facts, facts);
+      const prose = checkProse(c.interpretation, { names, otherNames: otherNamesOf(names, facts), language, maxChars: MAX_INTERPRETATION });
       if (!prose.ok) return drop('claim', index, prose.reason, `in its interpretation (${claim.facts.join(', ')} ${claim.relation} holds)`);
       const tone = toneOf(prose.text);
       if (tone !== undefined && tone !== claimTone(resolved.facts, resolved.relation)) return drop('claim', index, 'tone', `in its interpretation (${claim.facts.join(', ')} ${claim.relation} holds)`);
@@ -186,7 +204,8 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     if (recommendations.length >= MAX_RECOMMENDATIONS) return drop('recommendation', index, 'over-limit', `only ${MAX_RECOMMENDATIONS} recommendations are shown`);
     const factsOf = cited(r.facts);
     if (!factsOf) return drop('recommendation', index, 'unknown-fact', 'cites a fact that does not exist');
-    const prose = checkProse(r.text, { names: namesOf(factsOf), language, maxChars: MAX_RECOMMENDATION });
+    const names = namesOf(factsOf, facts);
+    const prose = checkProse(r.text, { names, otherNames: otherNamesOf(names, facts), language, maxChars: MAX_RECOMMENDATION });
     if (!prose.ok) return drop('recommendation', index, prose.reason, 'in its text');
     if (toneOf(prose.text) !== undefined) return drop('recommendation', index, 'tone', 'in its text');
     if (recommendations.some((x) => x.text.toLowerCase() === prose.text.toLowerCase())) return drop('recommendation', index, 'duplicate', 'repeats an earlier recommendation');
@@ -199,10 +218,11 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     if (risks.length >= MAX_RISKS) return drop('risk', index, 'over-limit', `only ${MAX_RISKS} risks are shown`);
     const factsOf = cited(r.facts);
     if (!factsOf) return drop('risk', index, 'unknown-fact', 'cites a fact that does not exist');
-    const names = namesOf(factsOf);
-    const risk = checkProse(r.risk, { names, language, maxChars: MAX_RISK });
+    const names = namesOf(factsOf, facts);
+    const otherNames = otherNamesOf(names, facts);
+    const risk = checkProse(r.risk, { names, otherNames, language, maxChars: MAX_RISK });
     if (!risk.ok) return drop('risk', index, risk.reason, 'in the risk');
-    const mitigation = checkProse(r.mitigation, { names, language, maxChars: MAX_RISK });
+    const mitigation = checkProse(r.mitigation, { names, otherNames, language, maxChars: MAX_RISK });
     if (!mitigation.ok) return drop('risk', index, mitigation.reason, 'in the mitigation');
     if (toneOf(risk.text) !== undefined || toneOf(mitigation.text) !== undefined) return drop('risk', index, 'tone', 'in the risk or its mitigation');
     if (risks.some((x) => x.risk.toLowerCase() === risk.text.toLowerCase())) return drop('risk', index, 'duplicate', 'repeats an earlier risk');

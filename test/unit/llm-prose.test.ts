@@ -206,6 +206,14 @@ describe('round K5: untruths written without a listed word', () => {
   });
 });
 
+describe('names of facts the item does not cite', () => {
+  it('drop a level put on another series even in lower case, where it passes for a word', () => {
+    const ctx = { names: ['eager', 'tokens_s'], otherNames: ['compiled'], language: 'English', maxChars: 160 };
+    expect(checkProse('The compiled path is the one to look at first.', ctx)).toEqual({ ok: false, reason: 'names' });
+    expect(checkProse('The eager path is the one to look at first.', ctx)).toEqual({ ok: true, text: 'The eager path is the one to look at first.' });
+  });
+});
+
 describe('good and bad news', () => {
   it('is read from the words that judge it', () => {
     expect(toneOf('Good news for single-request serving.')).toBe('good');

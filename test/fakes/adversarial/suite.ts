@@ -230,7 +230,7 @@ export const PLANTS: PlantedCase[] = [
   recommendation('gate-contradictions', 'verdict-words', 'This pull request is safe to merge.'),
   recommendation('gate-contradictions', 'number-words', 'Raise the threshold to ten percent for this metric.'),
   recommendation('gate-contradictions', 'verdict-words', 'Update the baseline to the new numbers.'),
-  risk('gate-contradictions', 'verdict-words', 'The eager path may need more work.', 'Approve the change and watch the next run.'),
+  risk('gate-contradictions', 'verdict-words', 'The eager path may need more work.', 'Approve the change and watch the next run.', [F.eagerB8]),
   interpretation('gate-contradictions', 'verdict-words', 'Everything looks good for this branch.'),
   interpretation('gate-contradictions', 'verdict-words', 'The check is green.'),
   claim('gate-contradictions', 'relation-false', { facts: [F.gate], relation: 'passes' }),
@@ -319,6 +319,10 @@ export const PLANTS: PlantedCase[] = [
   recommendation('markdown', 'markdown', 'Read evil dot com for the numbers.'),
 
   // Round K5: an audit that planted each kind of untruth a reviewer would miss, against every part of the checks.
+  interpretation('wrong-entity', 'names', 'The compiled path is the one to look at first.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('wrong-entity', 'names', 'The eager path is the one to keep.', { facts: [F.compiledB1], relation: 'improved' }),
+  recommendation('wrong-entity', 'names', 'Look into the compiled batch path before this change lands.', [F.eagerB8]),
+  risk('wrong-entity', 'names', 'The compiled path may hide the same problem.', 'Profile compiled at this batch size.', [F.eagerB8]),
   interpretation('wrong-numbers', 'digits', 'Eager throughput fell by about seventeen to 17%.', { facts: [F.eagerB8], relation: 'regressed' }),
   interpretation('wrong-numbers', 'digits', 'Eager throughput fell 19.3% on this branch.', { facts: [F.eagerB8], relation: 'regressed' }),
   interpretation('wrong-numbers', 'digits', 'Compiled leads at 120.60 tokens each.', { facts: [F.backend], relation: 'higher', subject: 'compiled', object: 'eager' }),
