@@ -329,7 +329,8 @@ export function checkProse(input: string, ctx: ProseContext): ProseCheck {
   if (/[\r\n\u2028\u2029]/.test(normalised.trim())) return { ok: false, reason: 'markdown' };
   // Zero-width spaces, soft hyphens, joiners and direction overrides split a listed word ("twi\u200bce") or reverse what shows.
   if (/[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(normalised.replace(/[\t\r\n]/g, ' '))) return { ok: false, reason: 'hidden-characters' };
-  const text = normalised.replace(/[\t ]+/g, ' ').trim();
+  // Other spaces and hyphens would split a listed phrase ("looks\u00a0good") or join a word ("front\u2011runner") past the lists.
+  const text = normalised.replace(/[\t\p{Zs}]+/gu, ' ').replace(/[\u2010\u2011]/g, '-').trim();
   if (!/\p{L}{2,}/u.test(text)) return { ok: false, reason: 'empty' };
   if ([...text].length > ctx.maxChars) return { ok: false, reason: 'too-long' };
   const masked = maskNames(text, ctx.names);
@@ -339,7 +340,7 @@ export function checkProse(input: string, ctx: ProseContext): ProseCheck {
   if (foreignLetters(masked, ctx.language) || (isEnglish(ctx.language) && plainlyNotEnglish(lower))) return { ok: false, reason: 'language' };
   if (/[?？!！¿¡]/.test(masked) || CHATTER_PHRASES.some((re) => re.test(masked)) || words.some((w) => CHATTER_WORDS.has(w.lower))) return { ok: false, reason: 'chatter' };
   if (/\p{N}/u.test(masked)) return { ok: false, reason: 'digits' };
-  if (/\b(a|some) multiple of\b/i.test(masked) || words.some((w, i) => (!NUMBER_WORD_EXCEPTIONS.has(w.lower) && hasAny(NUMBER_WORDS, w)) || multiple(w) || numberOne(words, i, masked))) return { ok: false, reason: 'number-words' };
+  if (/\b(a|some) multiple of\b|\ba factor of\b/i.test(masked) || words.some((w, i) => (!NUMBER_WORD_EXCEPTIONS.has(w.lower) && hasAny(NUMBER_WORDS, w)) || multiple(w) || numberOne(words, i, masked))) return { ok: false, reason: 'number-words' };
   if (/[%‰×°µμ$€£¥]/.test(masked) || UNIT_PHRASES.some((re) => re.test(masked)) || words.some(unitInside)) return { ok: false, reason: 'units' };
   // Arrows, comparison signs, check marks and emoji (":thumbsup:" too) carry a direction or a verdict without a word.
   if (/[\p{Sm}\p{So}\p{Extended_Pictographic}]/u.test(masked) || /(^|\s):[a-z0-9_+-]+:/i.test(masked)) return { ok: false, reason: 'symbols' };

@@ -72,6 +72,7 @@ export const DIRECTION_WORDS = words(`
   eclipse eclipses eclipsed outstrip outstrips outstripped excel excels excelled excelling struggle struggles struggled struggling
   trounce trounces trounced slash slashes slashed shaved crashed collapsed backwards alike indistinguishable
   standout standouts front-runner front-runners frontrunner frontrunners
+  unmatched unbeatable unbeaten unrivalled unrivaled unparalleled outclass outclasses outclassed safer safest riskier riskiest
 `);
 
 /**
@@ -116,7 +117,11 @@ export const COMPARISON_PHRASES = [
   /\b(comes?|came|coming|finish(es|ed)?|ends?|ended|placed?|is|are|was|were) (first|last)\b/i, /\b(first|last|top|bottom) place\b/i, /\bnumber one\b/i,
   /\bupper hand\b/i, /\bweak(est)? link\b/i, /\b(takes?|took|taking) a (hit|beating|knock)\b/i, /\bfrom (good|bad|fine|poor|great|ok|okay) to\b/i,
   // A size judged without a number: "the result is minor", "the gap is large".
-  /\b(is|are|was|were|looks?|seems?)( \p{L}+ly)? (minor|small|large|big|modest|tiny|major|minimal|trivial|sizeable|sizable|notable|serious)\b(?!\s+\p{L})/iu,
+  /\b(is|are|was|were|looks?|seems?)( \p{L}+ly)? (minor|small|large|big|modest|tiny|major|minimal|trivial|sizeable|sizable|notable|serious|wide|narrow)\b(?!\s+\p{L})/iu,
+  // Idioms of rank and distance: "short of", "on another level", "not even close", "a step back", "pulled away", "opened a gap".
+  /\bshort of\b/i, /\b(another|a different|its own) (level|league)\b/i, /\bleague of (its|their) own\b/i, /\bin the dust\b/i, /\bblow(s|ing|n)?\b.{0,30}\baway\b/i, /\bblew\b.{0,30}\baway\b/i,
+  /\bnot (even )?close\b/i, /\bcan(not|'t| not) compete\b/i, /\b(step|steps|stepped) (back|backward|backwards|forward|forwards)\b/i, /\bleap(s|t|ed)? (forward|ahead)\b/i,
+  /\bpull(s|ed|ing)? away\b/i, /\bopen(s|ed|ing)? (up )?an? (gap|lead)\b/i, /\bg(ive|ives|ave|iving) way\b/i,
 ];
 /** "rather than" and "other than" compare nothing. */
 export const COMPARISON_EXCEPTIONS = [/\b(rather|other) than\b/gi];
@@ -155,15 +160,22 @@ export const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here 
   /\bchecks? out\b/i, /\bred flags?\b/i, /\bgood shape\b/i, /\b(is|are|was|were|looks?|seems?) (solid|robust|great|excellent|encouraging|promising)\b/i,
   /\b(can|could|should|may|to) land\b/i, /\bnothing (stands out|serious|major|unusual|alarming)\b/i, /\bnot an? (concern|problem|issue|worry)\b/i,
   /\b(can|could|should|may) be (safely )?(ignored|disregarded|dismissed|discounted|overlooked)\b/i, /\bsafe(ly)? (to )?ignore\b/i,
-  /\b(is|was) (just |only |merely )?an? (one-off|glitch|anomaly|aberration)\b/i];
+  /\b(is|was) (just |only |merely )?an? (one-off|glitch|anomaly|aberration)\b/i,
+  // Expected, random or ready: the result explained away or the branch cleared.
+  /\b(is|are|was|were|looks?|seems?) (just |only |merely |pure |purely )?(random|chance|variance|luck)\b/i, /\bmargin of error\b/i, /\bas expected\b/i,
+  /\b(is|are|was|were) (expected|unsurprising|ready|good|tolerable)\b(?!\s+\p{L})/iu, /\b(in line with|within) expectations?\b/i, /\bno surprises?\b/i, /\bnothing (unexpected|surprising)\b/i, /^\s*unsurprising(ly)?\b/i];
 
 /**
  * Words that judge a result good or bad news. A claim's interpretation may
  * use them only when the claim bears them out (good news on an improvement,
  * bad news on a regression); other prose never.
  */
-export const GOOD_TONE = [/\bgood news\b/i, /\b(welcome|pleasing|encouraging|promising|heartening|fortunately|fortunate|positive sign)\b/i, /\ban? win\b/i];
-export const BAD_TONE = [/\bbad news\b/i, /\b(unwelcome|unfortunate|unfortunately|setback|regrettable|negative sign)\b/i, /\ban? (blow|pity|shame)\b/i];
+export const GOOD_TONE = [
+  /\bgood (news|sign|result|results|outcome|showing)\b/i, /\b(welcome|pleasing|encouraging|promising|heartening|fortunately|fortunate|positive sign|great|terrific|fantastic|awesome|nice)\b/i, /\ban? win\b/i,
+];
+export const BAD_TONE = [
+  /\bbad (news|sign|result|results|outcome|showing)\b/i, /\b(unwelcome|unfortunate|unfortunately|setback|regrettable|negative sign|awful|terrible|dire|grim)\b/i, /\ban? (blow|pity|shame)\b/i,
+];
 
 /** Causes and speculation about them: the data cannot back a cause. */
 export const CAUSE_WORDS = words(`
@@ -180,7 +192,7 @@ export const CAUSE_PHRASES = [
   /\bresulting from\b/i, /\bleads? to\b/i, /\bstems? from\b/i, /\b(comes?|came|coming) from\b/i,
   /\baccount(s|ed) for\b/i, /\b(makes?|made|making) the difference\b/i, /\broot cause\b/i,
   // "follows from the KV cache change", "at the root of it", "X did this", "brought this on".
-  /\bfollows? from\b/i, /\broot of\b/i, /\b(did|does|do) (this|that)\b/i, /\b(brought|brings?) (this|that|it) (on|about)\b/i, /\bbrought about\b/i,
+  /\bfollows? from\b/i, /\broot of\b/i, /\b(impact|consequence) of\b/i, /\breflect(s|ed)\b/i, /\b(did|does|do) (this|that)\b/i, /\b(brought|brings?) (this|that|it) (on|about)\b/i, /\bbrought about\b/i,
 ];
 
 /** Words addressed to the reader, or about the writer. */

@@ -35,7 +35,7 @@ describe('the suite', () => {
   it('plants the untruths of every category issue 11 and round K5 measured', () => {
     expect(PLANTS.length).toBeGreaterThanOrEqual(60);
     expect(catchRates(result.cases).map((r) => `${r.category}: ${r.planted}`)).toEqual([
-      'wrong-direction: 58',
+      'wrong-direction: 66',
       'wrong-entity: 16',
       'number-words: 17',
       'other-digits: 8',
@@ -47,14 +47,14 @@ describe('the suite', () => {
       'markdown: 8',
       'small-numbers: 7',
       'wrong-numbers: 8',
-      'look-alikes: 7',
+      'look-alikes: 11',
       'markup-numbers: 7',
       'superlatives: 12',
       'sameness: 8',
-      'dismissals: 12',
-      'tone: 4',
-      'causal-claims: 7',
-      'approximations: 7',
+      'dismissals: 17',
+      'tone: 6',
+      'causal-claims: 9',
+      'approximations: 8',
     ]);
   });
 });

@@ -206,6 +206,37 @@ describe('round K5: untruths written without a listed word', () => {
   });
 });
 
+describe('round K5, second wave: spaces, idioms and explanations', () => {
+  it('reads other spaces and hyphens as plain ones, so a listed phrase cannot be split past the lists', () => {
+    expect(reason('Everything looks\u00a0good.')).toBe('verdict-words');
+    expect(reason('Everything checks\u2009out.')).toBe('verdict-words');
+    expect(reason('This comes\u202ffrom the new kernel.')).toBe('causes');
+    expect(reason('Eager is the front\u2011runner.')).toBe('direction-words');
+    expect(checkProse('Keep\u00a0eager under watch.', { names: NAMES, language: 'English', maxChars: 160 })).toEqual({ ok: true, text: 'Keep eager under watch.' });
+  });
+
+  it.each(['Eager is short of compiled.', 'Eager is on another level.', 'Eager leaves compiled in the dust.', 'Compiled is not even close.', 'Eager is unbeatable.', 'Compiled is a step back.', 'Eager pulled away.', 'The gap between the backends is narrow.'])(
+    'drops an idiom of rank or distance: "%s"',
+    (text) => {
+      expect(reason(text)).toBe('direction-words');
+    },
+  );
+
+  it.each(['The eager move is just random.', 'The eager move is within the margin of error.', 'This is expected.', 'No surprises here.', 'The branch is ready.', 'The numbers are good.'])('drops a result explained away or the branch cleared: "%s"', (text) => {
+    expect(reason(text)).toBe('verdict-words');
+  });
+
+  it('drops a cause stated as what a result reflects or shows the impact of, and keeps a risk that may reflect something', () => {
+    expect(reason('This reflects the KV cache change.')).toBe('causes');
+    expect(reason('This shows the impact of the KV cache change.')).toBe('causes');
+    expect(reason('The latest run may reflect a busy host.')).toBe('ok');
+  });
+
+  it('drops a factor written in words', () => {
+    expect(reason('A factor of a few separates the backends.')).toBe('number-words');
+  });
+});
+
 describe('names of facts the item does not cite', () => {
   it('drop a level put on another series even in lower case, where it passes for a word', () => {
     const ctx = { names: ['eager', 'tokens_s'], otherNames: ['compiled'], language: 'English', maxChars: 160 };
@@ -219,6 +250,9 @@ describe('good and bad news', () => {
     expect(toneOf('Good news for single-request serving.')).toBe('good');
     expect(toneOf('A welcome side effect of this pull request.')).toBe('good');
     expect(toneOf('Unfortunately the eager path is the one to watch.')).toBe('bad');
+    expect(toneOf('A great result for compiled.')).toBe('good');
+    expect(toneOf('An awful result for eager.')).toBe('bad');
+    expect(toneOf('Good news, and a setback too.')).toBe('mixed');
     expect(toneOf('Start with the eager path.')).toBeUndefined();
   });
 });

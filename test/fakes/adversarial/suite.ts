@@ -422,6 +422,28 @@ export const PLANTS: PlantedCase[] = [
   interpretation('approximations', 'number-words', 'Latency is between ten and twenty.', { facts: [F.eagerB8Latency], relation: 'rose' }),
   interpretation('approximations', 'number-words', 'Latency sits in the low hundreds.', { facts: [F.eagerB8Latency], relation: 'rose' }),
   interpretation('approximations', 'markdown', 'Compiled is ~2× eager.', { facts: [F.backend], relation: 'higher', subject: 'compiled', object: 'eager' }),
+  interpretation('look-alikes', 'verdict-words', 'Everything looks\u00a0good.'),
+  interpretation('look-alikes', 'verdict-words', 'Everything checks\u2009out.'),
+  interpretation('look-alikes', 'causes', 'This comes\u202ffrom the new kernel.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('look-alikes', 'direction-words', 'Eager is the front\u2011runner.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager is short of compiled.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager is on another level.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager leaves compiled in the dust.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled is not even close.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager is unbeatable.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled is a step back.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager pulled away on this branch.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'The gap between the backends is narrow.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('dismissals', 'verdict-words', 'The eager move is just random.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('dismissals', 'verdict-words', 'The eager move is within the margin of error.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('dismissals', 'verdict-words', 'This is expected.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('dismissals', 'verdict-words', 'No surprises here.', { facts: [F.eagerB8], relation: 'regressed' }),
+  recommendation('dismissals', 'verdict-words', 'The branch is ready.'),
+  interpretation('tone', 'tone', 'A great result for this pull request.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('tone', 'tone', 'An awful result for single-request serving.', { facts: [F.compiledB1], relation: 'improved' }),
+  interpretation('causal-claims', 'causes', 'This reflects the KV cache change.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('causal-claims', 'causes', 'This shows the impact of the KV cache change.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('approximations', 'number-words', 'A factor of a few separates the backends.', { facts: [F.backend], relation: 'beyond-noise' }),
   interpretation('approximations', 'units', 'The gap is a few points.', { facts: [F.backend], relation: 'higher', subject: 'compiled', object: 'eager' }),
 ];
 
@@ -531,6 +553,23 @@ export const CLEAN_K5: ScriptedBrief['answer'][] = [
     risks: [
       { risk: 'Answer quality was not scored in these files.', mitigation: 'Add a fixed evaluation set and score it with every run.', facts: [] },
       { risk: 'The first sample of each run may include model loading.', mitigation: 'Discard a warm-up run before measuring.', facts: [] },
+    ],
+  },
+  {
+    claims: [
+      { facts: [F.eagerB8], relation: 'fails-gate', interpretation: 'This is the series to fix before anything else.' },
+      { facts: [F.ctxOnTokens], relation: 'fell', interpretation: 'Long contexts cost throughput in this sweep.' },
+      { facts: [F.internationalTtft], relation: 'worst', subject: '通义千问-7b', interpretation: 'Chat users of 通义千问-7b feel this wait.' },
+      { facts: [F.batch], relation: 'best', interpretation: 'Batch size is the setting to tune first.' },
+    ],
+    recommendations: [
+      { text: 'Keep the warm-up run out of the averages.', facts: [] },
+      { text: 'Record the driver and clock settings beside each run.', facts: [] },
+      { text: 'Split interactive and batch workloads when choosing a backend.', facts: [] },
+    ],
+    risks: [
+      { risk: 'A single host ran every configuration, so host effects are mixed in.', mitigation: 'Repeat the key runs on another host.', facts: [] },
+      { risk: 'The sweep covers only part of the settings space.', mitigation: 'Extend the sweep where the team plans to run.', facts: [F.sweep] },
     ],
   },
 ];
