@@ -11,6 +11,7 @@ import {
   CHATTER_WORDS,
   COMPARISON_EXCEPTIONS,
   COMPARISON_PHRASES,
+  COMPARISON_STATEMENTS,
   DATE_WORDS,
   DIRECTION_WORDS,
   ENGLISH_WORDS,
@@ -28,6 +29,7 @@ import {
   UNIT_PHRASES,
   UNIT_WORDS,
   VERDICT_PHRASES,
+  VERDICT_STATEMENTS,
   VERDICT_WORDS,
   WORD_ENDINGS,
 } from './vocabulary.js';
@@ -296,6 +298,20 @@ function superlative(words: readonly Word[], i: number): boolean {
   return ['the', 'its', 'their'].includes(w.previous ?? '') && /^\p{L}{2,}est$/u.test(w.lower) && !NOT_SUPERLATIVES.has(w.lower);
 }
 
+/** The sentences of `text` that state something: those that do not start with a verb of advice. */
+function statingSentences(text: string, words: readonly Word[]): string[] {
+  // A sentence may start with a masked name, which is no word: the text before the first word that starts one is a sentence too.
+  const bounds = [0, ...words.filter((w) => w.initial && w.index > 0).map((w) => w.index), text.length];
+  const out: string[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const start = bounds[k] as number;
+    const first = words.find((w) => w.index >= start);
+    const advice = first !== undefined && first.initial && first.index === start && ADVICE_VERBS.has(first.lower);
+    if (!advice) out.push(text.slice(start, bounds[k + 1]));
+  }
+  return out;
+}
+
 /** Whether the sentence holding word `i` gives advice: it starts with a verb of advice ("Run", "Make sure", "Check"). */
 function inAdvice(words: readonly Word[], i: number): boolean {
   let start = i;
@@ -348,11 +364,13 @@ export function checkProse(input: string, ctx: ProseContext): ProseCheck {
   // Technical terms that hold a listed word ("peak memory", "warm-up pass") state no result: they are taken out first.
   const plain = TERM_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), masked);
   const plainWords = wordsOf(plain);
-  if (VERDICT_PHRASES.some((re) => re.test(plain)) || plainWords.some((w) => hasAny(VERDICT_WORDS, w))) return { ok: false, reason: 'verdict-words' };
+  const stated = statingSentences(plain, plainWords);
+  if (VERDICT_PHRASES.some((re) => re.test(plain)) || VERDICT_STATEMENTS.some((re) => stated.some((t) => re.test(t))) || plainWords.some((w) => hasAny(VERDICT_WORDS, w))) return { ok: false, reason: 'verdict-words' };
   if (CAUSE_PHRASES.some((re) => re.test(plain)) || plainWords.some((w) => hasAny(CAUSE_WORDS, w))) return { ok: false, reason: 'causes' };
   const uncompared = COMPARISON_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), plain);
   if (
     COMPARISON_PHRASES.some((re) => re.test(uncompared)) ||
+    COMPARISON_STATEMENTS.some((re) => stated.some((t) => re.test(t))) ||
     plainWords.some((w, i) => {
       // A state advice asks for ("Make sure the clock stays fixed", "Confirm the settings did not change") states no result.
       if ((ADVICE_STATE_WORDS.has(w.lower) || noChange(w)) && inAdvice(plainWords, i)) return false;

@@ -111,18 +111,28 @@ export const COMPARISON_PHRASES = [
   // "answers before X does"; not "before you do".
   /\b(before|after) (?!(?:you|we|they|anyone|someone|it)\b)\S+ (does|did)\b/i,
   // Sameness is a comparison too: "are the same", "on a par", "as efficient as", "level with", "keeps pace".
-  /\bon a par\b/i, /\bas (?!(?:well|soon|long|far)\b)\p{L}+ as\b/iu, /\blevel with\b/i, /\b(keeps?|kept|keeping) pace\b/i,
-  /\b(is|are|was|were|looks?|seems?|performs?|behaves?)( \p{L}+ly)? (the same|level|even)\b(?!\s+(?!(?:as|across|for|on|in|with|between)\b)\p{L})/iu,
+  /\bon a par\b/i, /\bas (?!(?:well|soon|long|far|often)\b)\p{L}+ as\b(?! (?:possible|needed|necessary|practical|usual|before)\b)/iu, /\blevel with\b/i, /\b(keeps?|kept|keeping) pace\b/i,
   // Rank without a listed word: "comes first", "in first place", "number one", "the upper hand", "took a hit".
-  /\b(comes?|came|coming|finish(es|ed)?|ends?|ended|placed?|is|are|was|were) (first|last)\b/i, /\b(first|last|top|bottom) place\b/i, /\bnumber one\b/i,
+  /\b(comes?|came|coming|finish(es|ed)?|ends?|ended|placed?) (first|last)\b/i, /\b(first|last|top|bottom) place\b/i, /\bnumber one\b/i,
   /\bupper hand\b/i, /\bweak(est)? link\b/i, /\b(takes?|took|taking) a (hit|beating|knock)\b/i, /\bfrom (good|bad|fine|poor|great|ok|okay) to\b/i,
-  // A size judged without a number: "the result is minor", "the gap is large".
-  /\b(is|are|was|were|looks?|seems?)( \p{L}+ly)? (minor|small|large|big|modest|tiny|major|minimal|trivial|sizeable|sizable|notable|serious|wide|narrow)\b(?!\s+\p{L})/iu,
-  // Idioms of rank and distance: "short of", "on another level", "not even close", "a step back", "pulled away", "opened a gap".
-  /\bshort of\b/i, /\b(another|a different|its own) (level|league)\b/i, /\bleague of (its|their) own\b/i, /\bin the dust\b/i, /\bblow(s|ing|n)?\b.{0,30}\baway\b/i, /\bblew\b.{0,30}\baway\b/i,
+  // Idioms of rank and distance: "on another level", "not even close", "a step back", "pulled away", "opened a gap".
+  /\b(on|at) (another|a different|its own) (level|league)\b/i, /\bleague of (its|their) own\b/i, /\bin the dust\b/i, /\bblow(s|ing|n)?\b.{0,30}\baway\b/i, /\bblew\b.{0,30}\baway\b/i,
   /\bnot (even )?close\b/i, /\bcan(not|'t| not) compete\b/i, /\b(step|steps|stepped) (back|backward|backwards|forward|forwards)\b/i, /\bleap(s|t|ed)? (forward|ahead)\b/i,
   /\bpull(s|ed|ing)? away\b/i, /\bopen(s|ed|ing)? (up )?an? (gap|lead)\b/i, /\bg(ive|ives|ave|iving) way\b/i,
 ];
+/**
+ * Comparisons that only a sentence stating something makes: in advice they
+ * set a condition or ask for a state ("Use compiled when the batch is
+ * large", "Make sure the prompts are the same for every backend").
+ */
+export const COMPARISON_STATEMENTS = [
+  /\b(is|are|was|were|looks?|seems?|performs?|behaves?)( \p{L}+ly)? (the same|level|even)\b(?!\s+(?!(?:as|across|for|on|in|with|between)\b)\p{L})/iu,
+  /\b(is|are|was|were) (first|last)\b/i,
+  // A size judged without a number: "the result is minor", "the gap is large".
+  /\b(is|are|was|were|looks?|seems?)( \p{L}+ly)? (minor|small|large|big|modest|tiny|major|minimal|trivial|sizeable|sizable|notable|serious|wide|narrow)\b(?!\s+\p{L})/iu,
+  /\b(is|are|was|were|falls?|fell|comes?|came) (just |well |far |a little |a bit )?short of\b/i,
+];
+
 /** "rather than" and "other than" compare nothing. */
 export const COMPARISON_EXCEPTIONS = [/\b(rather|other) than\b/gi];
 
@@ -160,10 +170,17 @@ export const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here 
   /\bchecks? out\b/i, /\bred flags?\b/i, /\bgood shape\b/i, /\b(is|are|was|were|looks?|seems?) (solid|robust|great|excellent|encouraging|promising)\b/i,
   /\b(can|could|should|may|to) land\b/i, /\bnothing (stands out|serious|major|unusual|alarming)\b/i, /\bnot an? (concern|problem|issue|worry)\b/i,
   /\b(can|could|should|may) be (safely )?(ignored|disregarded|dismissed|discounted|overlooked)\b/i, /\bsafe(ly)? (to )?ignore\b/i,
-  /\b(is|was) (just |only |merely )?an? (one-off|glitch|anomaly|aberration)\b/i,
-  // Expected, random or ready: the result explained away or the branch cleared.
+  /\b(is|was) (just |only |merely )?an? (one-off|glitch|anomaly|aberration)\b/i, /\bno surprises?\b/i, /\bnothing (unexpected|surprising)\b/i, /^\s*unsurprising(ly)?\b/i];
+
+/**
+ * Expected, random or ready: a result explained away or the branch cleared,
+ * when a sentence states it; advice may ask for it ("Check the warm-up
+ * behaves as expected", "Confirm the host is ready").
+ */
+export const VERDICT_STATEMENTS = [
   /\b(is|are|was|were|looks?|seems?) (just |only |merely |pure |purely )?(random|chance|variance|luck)\b/i, /\bmargin of error\b/i, /\bas expected\b/i,
-  /\b(is|are|was|were) (expected|unsurprising|ready|good|tolerable)\b(?!\s+\p{L})/iu, /\b(in line with|within) expectations?\b/i, /\bno surprises?\b/i, /\bnothing (unexpected|surprising)\b/i, /^\s*unsurprising(ly)?\b/i];
+  /\b(is|are|was|were) (expected|unsurprising|ready|good|tolerable)\b(?!\s+\p{L})/iu, /\b(in line with|within) expectations?\b/i,
+];
 
 /**
  * Words that judge a result good or bad news. A claim's interpretation may
@@ -171,7 +188,8 @@ export const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here 
  * bad news on a regression); other prose never.
  */
 export const GOOD_TONE = [
-  /\bgood (news|sign|result|results|outcome|showing)\b/i, /\b(welcome|pleasing|encouraging|promising|heartening|fortunately|fortunate|positive sign|great|terrific|fantastic|awesome|nice)\b/i, /\ban? win\b/i,
+  /\bgood (news|sign|result|results|outcome|showing)\b/i, /\b(welcome|pleasing|encouraging|promising|heartening|fortunately|fortunate|positive sign|terrific|fantastic|awesome)\b/i,
+  /\b(great|nice) (news|sign|result|results|outcome|showing|win|gain)\b/i, /\b(is|are|was|were|looks?) (great|nice)\b/i, /\ban? win\b/i,
 ];
 export const BAD_TONE = [
   /\bbad (news|sign|result|results|outcome|showing)\b/i, /\b(unwelcome|unfortunate|unfortunately|setback|regrettable|negative sign|awful|terrible|dire|grim)\b/i, /\ban? (blow|pity|shame)\b/i,
@@ -192,7 +210,7 @@ export const CAUSE_PHRASES = [
   /\bresulting from\b/i, /\bleads? to\b/i, /\bstems? from\b/i, /\b(comes?|came|coming) from\b/i,
   /\baccount(s|ed) for\b/i, /\b(makes?|made|making) the difference\b/i, /\broot cause\b/i,
   // "follows from the KV cache change", "at the root of it", "X did this", "brought this on".
-  /\bfollows? from\b/i, /\broot of\b/i, /\b(impact|consequence) of\b/i, /\breflect(s|ed)\b/i, /\b(did|does|do) (this|that)\b/i, /\b(brought|brings?) (this|that|it) (on|about)\b/i, /\bbrought about\b/i,
+  /\bfollows? from\b/i, /\broot of\b/i, /\b(shows?|showing|reflects?|is|are|was|were) the (impact|consequence|effect) of\b/i, /\breflect(s|ed)\b/i, /\b(did|does|do) (this|that)\b/i, /\b(brought|brings?) (this|that|it) (on|about)\b/i, /\bbrought about\b/i,
 ];
 
 /** Words addressed to the reader, or about the writer. */

@@ -232,6 +232,28 @@ describe('round K5, second wave: spaces, idioms and explanations', () => {
     expect(reason('The latest run may reflect a busy host.')).toBe('ok');
   });
 
+  it.each([
+    'Make sure the prompts are the same for every backend.',
+    'Use compiled when the batch is large.',
+    'Check the warm-up behaves as expected.',
+    'Confirm the host is ready.',
+    'Measure the impact of quantization on quality.',
+    'Repeat the sweep as often as needed.',
+    'Run the warm-up as early as possible.',
+    'Take great care with the warm-up.',
+    'Large contexts can leave the GPU short of memory.',
+    'Add another level of caching.',
+  ])('keeps advice that asks for a state or sets a condition: "%s"', (text) => {
+    expect(reason(text)).toBe('ok');
+  });
+
+  it('judges the same words where a sentence states them', () => {
+    expect(reason('Eager behaves as expected.')).toBe('verdict-words');
+    expect(reason('Eager and compiled are the same.')).toBe('direction-words');
+    expect(reason('Run it again; the result is minor.')).toBe('direction-words');
+    expect(reason('Eager falls short of compiled.')).toBe('direction-words');
+  });
+
   it('drops a factor written in words', () => {
     expect(reason('A factor of a few separates the backends.')).toBe('number-words');
   });
