@@ -163,6 +163,11 @@ function innocent(name: string): boolean {
  * first, matched case-insensitively and only as whole words: what is left
  * must pass the checks on its own.
  */
+/** A name that reads as a verdict, a direction, a cause or words to the reader. */
+export function readsAsClaim(name: string): boolean {
+  return !innocent(name);
+}
+
 export function maskNames(text: string, names: readonly string[]): string {
   let out = text;
   const sorted = [...new Set(names.filter((n) => n.trim() !== '' && innocent(n)))].sort((a, b) => b.length - a.length);

@@ -275,6 +275,15 @@ describe('a metric measured in percent', () => {
   });
 });
 
+describe('a repository name that reads as a sentence of the report', () => {
+  it('is quoted where code writes it, so a level "no regressions" reads as the name it is', () => {
+    const odd: RankingFact = { ...BACKEND, levels: [{ name: 'no regressions', mean: 292.17, n: 10, sd: 20 }, { name: 'eager', mean: 194.35, n: 10, sd: 18 }] };
+    const result = checkClaim({ facts: ['F6'], relation: 'best' }, new Map([['F6', odd]]));
+    if (!result.ok) throw new Error(result.detail);
+    expect(claimStatement(result.resolved, { comparison: undefined })).toBe('“no regressions” leads tokens_s by backend over all batch_size settings at 292.17 tok/s (n=10), 1.50× eager (194.35 tok/s); beyond the noise (p<0.001)');
+  });
+});
+
 describe('the verdict sentence', () => {
   it('says the gate fails and names the worst gated regression', () => {
     const comparison = {

@@ -110,9 +110,15 @@ describe('LLM sections of the report', () => {
       log: { info: () => undefined, warning: () => undefined },
     })(hostile);
     const text = narrativeSection(hostile);
-    expect(text).toContain('\n- \\# ALL CLEAR the gate passes leads tokens\\_s by model at 120 tok/s (n=3), 1.71× - \\[x\\] merged \uFFFDyfirev (70 tok/s); beyond the noise (p&lt;0.001).\n');
-    expect(text).toContain('\n- \\- \\[x\\] merged \uFFFDyfirev trails tokens\\_s by model at 70 tok/s (n=3); # ALL CLEAR the gate passes leads at 120 tok/s (1.71×); beyond the noise (p&lt;0.001).');
+    expect(text).toContain('\n- “# ALL CLEAR the gate passes” leads tokens\\_s by model at 120 tok/s (n=3), 1.71× “- \\[x\\] merged \uFFFDyfirev” (70 tok/s); beyond the noise (p&lt;0.001).\n');
+    expect(text).toContain('\n- “- \\[x\\] merged \uFFFDyfirev” trails tokens\\_s by model at 70 tok/s (n=3); “# ALL CLEAR the gate passes” leads at 120 tok/s (1.71×); beyond the noise (p&lt;0.001).');
     expect(text).not.toContain('\u202E');
+  });
+
+  it('escapes the start of a claim that opens with a label, whatever the label says', () => {
+    const report = benchReport();
+    report.narrative = { status: 'generated', run: 1, verdict: 'The gate passes.', claims: ['# heading', '- item', '+ item', '1. item', '2) item'].map((statement) => ({ facts: ['F2'], relation: 'best', statement, check: 'b' })), recommendations: [], risks: [], dropped: [], dropCounts: {} };
+    expect(narrativeSection(report)).toContain('\n- \\# heading.\n- \\- item.\n- \\+ item.\n- 1\\. item.\n- 2\\) item.\n');
   });
 
   it('counts the dropped items in a collapsed note, each with its reason and what was checked', async () => {
