@@ -51,6 +51,13 @@ export interface ProseContext {
    * for ordinary words ("the compiled path"), so they are looked for by name.
    */
   otherNames?: readonly string[];
+  /**
+   * Groups of entities the cited facts tell apart (the levels of a ranking,
+   * the values of one label): a sentence stating something about two of a
+   * group compares them ("Compiled wipes the floor with eager"), which only
+   * a checked claim may do. Advice may name both ("Compare eager and compiled").
+   */
+  rivals?: readonly (readonly string[])[];
   /** The `language` input. */
   language: string;
   maxChars: number;
@@ -303,6 +310,12 @@ function superlative(words: readonly Word[], i: number): boolean {
   return ['the', 'its', 'their'].includes(w.previous ?? '') && /^\p{L}{2,}est$/u.test(w.lower) && !NOT_SUPERLATIVES.has(w.lower);
 }
 
+/** Whether a stating sentence names two entities of one group of rivals. */
+function comparesRivals(stated: readonly string[], rivals: readonly (readonly string[])[]): boolean {
+  if (rivals.length === 0) return false;
+  return stated.some((sentence) => rivals.some((group) => group.filter((name) => maskNames(sentence, [name]) !== sentence).length >= 2));
+}
+
 /** The sentences of `text` that state something: those that do not start with a verb of advice. */
 function statingSentences(text: string, words: readonly Word[]): string[] {
   // A sentence may start with a masked name, which is no word: the text before the first word that starts one is a sentence too.
@@ -374,6 +387,7 @@ export function checkProse(input: string, ctx: ProseContext): ProseCheck {
   if (CAUSE_PHRASES.some((re) => re.test(plain)) || plainWords.some((w) => hasAny(CAUSE_WORDS, w))) return { ok: false, reason: 'causes' };
   const uncompared = COMPARISON_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), plain);
   if (
+    comparesRivals(statingSentences(text, wordsOf(text)), ctx.rivals ?? []) ||
     COMPARISON_PHRASES.some((re) => re.test(uncompared)) ||
     COMPARISON_STATEMENTS.some((re) => stated.some((t) => re.test(t))) ||
     plainWords.some((w, i) => {

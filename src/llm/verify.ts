@@ -138,6 +138,26 @@ function namesOf(facts: readonly Fact[], all: readonly Fact[] = []): string[] {
 }
 
 /**
+ * The entities of the facts cited, grouped by what tells them apart: the
+ * levels of a ranking or an effect, the values a label takes across cited
+ * changes. Prose that states something about two of one group compares them.
+ */
+function rivalsOf(facts: readonly Fact[]): string[][] {
+  const groups = new Map<string, Set<string>>();
+  const add = (key: string, name: string) => {
+    if (!/\p{L}/u.test(name)) return;
+    const set = groups.get(key) ?? new Set<string>();
+    set.add(name);
+    groups.set(key, set);
+  };
+  for (const f of facts) {
+    if (f.kind === 'ranking' || f.kind === 'effect') for (const l of f.levels) add(`level:${f.factor}`, l.name.startsWith(`${f.factor}=`) ? l.name.slice(f.factor.length + 1) : l.name);
+    if (f.kind === 'change') for (const [k, v] of Object.entries(f.labels)) add(`label:${k}`, v);
+  }
+  return [...groups.values()].filter((g) => g.size > 1).map((g) => [...g]);
+}
+
+/**
  * The names of every fact prose does not cite, as far as they could pass for
  * words: a level `compiled` put on the eager regression swaps the entities.
  * Common words that are also labels (`model`, `serving`) are left to the
@@ -183,7 +203,7 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     if (seen.has(claimKey(claim))) return drop('claim', index, 'duplicate', `${claim.facts.join(', ')} ${claim.relation} was claimed before`);
     if (c.interpretation !== undefined) {
       const names = namesOf(resolved.facts, facts);
-      const prose = checkProse(c.interpretation, { names, otherNames: otherNamesOf(names, facts), language, maxChars: MAX_INTERPRETATION });
+      const prose = checkProse(c.interpretation, { names, otherNames: otherNamesOf(names, facts), rivals: rivalsOf(resolved.facts), language, maxChars: MAX_INTERPRETATION });
       if (!prose.ok) return drop('claim', index, prose.reason, `in its interpretation (${claim.facts.join(', ')} ${claim.relation} holds)`);
       const tone = toneOf(prose.text);
       if (tone !== undefined && tone !== claimTone(resolved.facts, resolved.relation)) return drop('claim', index, 'tone', `in its interpretation (${claim.facts.join(', ')} ${claim.relation} holds)`);
@@ -205,7 +225,7 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     const factsOf = cited(r.facts);
     if (!factsOf) return drop('recommendation', index, 'unknown-fact', 'cites a fact that does not exist');
     const names = namesOf(factsOf, facts);
-    const prose = checkProse(r.text, { names, otherNames: otherNamesOf(names, facts), language, maxChars: MAX_RECOMMENDATION });
+    const prose = checkProse(r.text, { names, otherNames: otherNamesOf(names, facts), rivals: rivalsOf(factsOf), language, maxChars: MAX_RECOMMENDATION });
     if (!prose.ok) return drop('recommendation', index, prose.reason, 'in its text');
     if (toneOf(prose.text) !== undefined) return drop('recommendation', index, 'tone', 'in its text');
     if (recommendations.some((x) => x.text.toLowerCase() === prose.text.toLowerCase())) return drop('recommendation', index, 'duplicate', 'repeats an earlier recommendation');
@@ -220,9 +240,10 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     if (!factsOf) return drop('risk', index, 'unknown-fact', 'cites a fact that does not exist');
     const names = namesOf(factsOf, facts);
     const otherNames = otherNamesOf(names, facts);
-    const risk = checkProse(r.risk, { names, otherNames, language, maxChars: MAX_RISK });
+    const rivals = rivalsOf(factsOf);
+    const risk = checkProse(r.risk, { names, otherNames, rivals, language, maxChars: MAX_RISK });
     if (!risk.ok) return drop('risk', index, risk.reason, 'in the risk');
-    const mitigation = checkProse(r.mitigation, { names, otherNames, language, maxChars: MAX_RISK });
+    const mitigation = checkProse(r.mitigation, { names, otherNames, rivals, language, maxChars: MAX_RISK });
     if (!mitigation.ok) return drop('risk', index, mitigation.reason, 'in the mitigation');
     if (toneOf(risk.text) !== undefined || toneOf(mitigation.text) !== undefined) return drop('risk', index, 'tone', 'in the risk or its mitigation');
     if (risks.some((x) => x.risk.toLowerCase() === risk.text.toLowerCase())) return drop('risk', index, 'duplicate', 'repeats an earlier risk');

@@ -73,6 +73,7 @@ export const DIRECTION_WORDS = words(`
   trounce trounces trounced slash slashes slashed shaved crashed collapsed backwards alike indistinguishable
   standout standouts front-runner front-runners frontrunner frontrunners
   unmatched unbeatable unbeaten unrivalled unrivaled unparalleled outclass outclasses outclassed safer safest riskier riskiest
+  nosedive nosedives nosedived nosediving crept creeping runner-up commanding interchangeable
 `);
 
 /**
@@ -119,6 +120,8 @@ export const COMPARISON_PHRASES = [
   /\b(on|at) (another|a different|its own) (level|league)\b/i, /\bleague of (its|their) own\b/i, /\bin the dust\b/i, /\bblow(s|ing|n)?\b.{0,30}\baway\b/i, /\bblew\b.{0,30}\baway\b/i,
   /\bnot (even )?close\b/i, /\bcan(not|'t| not) compete\b/i, /\b(step|steps|stepped) (back|backward|backwards|forward|forwards)\b/i, /\bleap(s|t|ed)? (forward|ahead)\b/i,
   /\bpull(s|ed|ing)? away\b/i, /\bopen(s|ed|ing)? (up )?an? (gap|lead)\b/i, /\bg(ive|ives|ave|iving) way\b/i,
+  /\bcatch-?up\b/i, /\bbounc(e|es|ed|ing) back\b/i, /\bwip(e|es|ed|ing) the floor\b/i, /\bneck and neck\b/i, /\b(is|are|was|were) tied\b/i, /\b(takes?|took|taking) the (crown|lead|cake)\b/i,
+  /\b(is|are|was|were) king\b/i, /\bin a (blink|flash|heartbeat)\b/i, /\btak(e|es|ing) ages\b/i, /\bno (real |clear |visible )?(gap|difference)\b/i, /\bnotch (below|above|behind|ahead)\b/i,
 ];
 /**
  * Comparisons that only a sentence stating something makes: in advice they
@@ -170,7 +173,8 @@ export const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here 
   /\bchecks? out\b/i, /\bred flags?\b/i, /\bgood shape\b/i, /\b(is|are|was|were|looks?|seems?) (solid|robust|great|excellent|encouraging|promising)\b/i,
   /\b(can|could|should|may|to) land\b/i, /\bnothing (stands out|serious|major|unusual|alarming)\b/i, /\bnot an? (concern|problem|issue|worry)\b/i,
   /\b(can|could|should|may) be (safely )?(ignored|disregarded|dismissed|discounted|overlooked)\b/i, /\bsafe(ly)? (to )?ignore\b/i,
-  /\b(is|was) (just |only |merely )?an? (one-off|glitch|anomaly|aberration)\b/i, /\bno surprises?\b/i, /\bnothing (unexpected|surprising)\b/i, /^\s*unsurprising(ly)?\b/i];
+  /\b(is|was) (just |only |merely )?an? (one-off|glitch|anomaly|aberration)\b/i, /\bno surprises?\b/i,
+  /\bnothing to write home about\b/i, /\bcan relax\b/i, /\bnothing (here |else )?warrants\b/i, /\bgood enough\b/i, /\bnothing (unexpected|surprising)\b/i, /^\s*unsurprising(ly)?\b/i];
 
 /**
  * Expected, random or ready: a result explained away or the branch cleared,
@@ -210,7 +214,7 @@ export const CAUSE_PHRASES = [
   /\bresulting from\b/i, /\bleads? to\b/i, /\bstems? from\b/i, /\b(comes?|came|coming) from\b/i,
   /\baccount(s|ed) for\b/i, /\b(makes?|made|making) the difference\b/i, /\broot cause\b/i,
   // "follows from the KV cache change", "at the root of it", "X did this", "brought this on".
-  /\bfollows? from\b/i, /\broot of\b/i, /\b(shows?|showing|reflects?|is|are|was|were) the (impact|consequence|effect) of\b/i, /\breflect(s|ed)\b/i, /\b(did|does|do) (this|that)\b/i, /\b(brought|brings?) (this|that|it) (on|about)\b/i, /\bbrought about\b/i,
+  /\bfollows? from\b/i, /\broot of\b/i, /\b(shows?|showing|reflects?|is|are|was|were) the (impact|consequence|effect) of\b/i, /\breflect(s|ed)\b/i, /\b(did|does|do) (this|that)\b/i, /\b(brought|brings?) (this|that|it) (on|about)\b/i, /\bbrought about\b/i, /\bdid the trick\b/i,
 ];
 
 /** Words addressed to the reader, or about the writer. */

@@ -35,7 +35,7 @@ describe('the suite', () => {
   it('plants the untruths of every category issue 11 and round K5 measured', () => {
     expect(PLANTS.length).toBeGreaterThanOrEqual(60);
     expect(catchRates(result.cases).map((r) => `${r.category}: ${r.planted}`)).toEqual([
-      'wrong-direction: 66',
+      'wrong-direction: 68',
       'wrong-entity: 16',
       'number-words: 17',
       'other-digits: 8',

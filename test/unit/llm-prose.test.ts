@@ -259,6 +259,88 @@ describe('round K5, second wave: spaces, idioms and explanations', () => {
   });
 });
 
+describe('round K5, held-out set: untruths written after the first two waves (18 of 40 got through before the third)', () => {
+  const RIVALS = [['compiled', 'eager']];
+  const held = (text: string) => {
+    const result = checkProse(text, { names: NAMES, rivals: RIVALS, language: 'English', maxChars: 160 });
+    return result.ok ? 'ok' : result.reason;
+  };
+
+  it.each([
+    ['direction-words', 'Compiled wipes the floor with eager.'],
+    ['direction-words', 'Eager is a clear notch below compiled.'],
+    ['direction-words', 'Compiled is streets ahead.'],
+    ['direction-words', 'Eager is playing catch-up.'],
+    ['direction-words', 'Compiled edges it.'],
+    ['direction-words', 'Eager bounced back on this branch.'],
+    ['direction-words', 'Compiled throughput nosedived.'],
+    ['direction-words', 'Eager latency crept in the wrong way.'],
+    ['direction-words', 'Compiled has a commanding position.'],
+    ['direction-words', 'Eager is trailing badly.'],
+    ['number-words', 'Eager is the clear laggard of the pair.'],
+    ['direction-words', 'Compiled is top of the class.'],
+    ['direction-words', 'Compiled is king here.'],
+    ['direction-words', 'Eager is the runner-up.'],
+    ['direction-words', 'Compiled takes the crown.'],
+    ['verdict-words', 'The change is nothing to write home about.'],
+    ['verdict-words', 'There is no cause for alarm.'],
+    ['verdict-words', 'The team can relax.'],
+    ['verdict-words', 'This pull request is clean.'],
+    ['verdict-words', 'Nothing here warrants attention.'],
+    ['verdict-words', 'Ship it.'],
+    ['verdict-words', 'This is good enough to go in.'],
+    ['direction-words', 'The regression is cosmetic.'],
+    ['direction-words', 'The regression is an artefact of the runner.'],
+    ['direction-words', 'The dip is a measurement artefact.'],
+    ['direction-words', 'The allocator rewrite made compiled quicker.'],
+    ['chatter', 'Thanks to the new scheduler, eager recovers.'],
+    ['direction-words', 'The new scheduler gives compiled its lead.'],
+    ['direction-words', 'It is the kernel update that hurt eager.'],
+    ['causes', 'Fusing the kernels did the trick.'],
+    ['number-words', 'Eager gives roughly a fifth less.'],
+    ['number-words', 'Compiled runs in half the time.'],
+    ['direction-words', 'Compiled answers in a blink.'],
+    ['units', 'Eager takes ages per token.'],
+    ['direction-words', 'Compiled is an order quicker.'],
+    ['direction-words', 'Compiled and eager are neck and neck.'],
+    ['direction-words', 'Eager and compiled are tied.'],
+    ['direction-words', 'There is no real gap between the backends.'],
+    ['direction-words', 'The backends are interchangeable on speed.'],
+    ['direction-words', 'Eager is every bit as quick as compiled.'],
+  ])('drops %s: "%s"', (expected, text) => {
+    expect(held(text)).toBe(expected);
+  });
+
+  it('drops a sentence that states something about two levels of one fact, which only a checked claim may compare, and keeps advice naming both', () => {
+    expect(held('Compiled wipes the floor with eager.')).toBe('direction-words');
+    expect(held('Compare eager and compiled on the same prompts.')).toBe('ok');
+  });
+
+  it.each([
+    'Rerun the eager configuration on a quiet host before acting on it.',
+    'Pin the driver version across the runners.',
+    'Keep the batch setting fixed while comparing backends.',
+    'Record the prompt set next to each result.',
+    'Answer quality is not part of these files.',
+    'Watch the eager path in the nightly runs.',
+    'Profile the eager path at this batch size.',
+    'Compiled is the backend to keep for serving.',
+    'Check whether the runner was shared during the run.',
+    'Add a warm-up pass before measuring.',
+    'Use the same prompts for every model.',
+    'Choose the batch setting per workload.',
+    'Split latency and throughput goals per use case.',
+    'Treat the sweep as a starting point.',
+    'Keep an eye on memory with long contexts.',
+    'Measure answer quality next to speed.',
+    'Include the hardware in the run labels.',
+    'Schedule the sweep on a dedicated machine.',
+    'Look at the eager path first.',
+  ])('keeps the held-out true sentence "%s"', (text) => {
+    expect(held(text)).toBe('ok');
+  });
+});
+
 describe('names of facts the item does not cite', () => {
   it('drop a level put on another series even in lower case, where it passes for a word', () => {
     const ctx = { names: ['eager', 'tokens_s'], otherNames: ['compiled'], language: 'English', maxChars: 160 };

@@ -444,6 +444,8 @@ export const PLANTS: PlantedCase[] = [
   interpretation('causal-claims', 'causes', 'This reflects the KV cache change.', { facts: [F.eagerB8], relation: 'regressed' }),
   interpretation('causal-claims', 'causes', 'This shows the impact of the KV cache change.', { facts: [F.eagerB8], relation: 'regressed' }),
   interpretation('approximations', 'number-words', 'A factor of a few separates the backends.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager and compiled trade places here.', { facts: [F.backend], relation: 'beyond-noise' }),
+  recommendation('wrong-direction', 'direction-words', 'Eager and compiled swap roles at large batches.', [F.backend]),
   interpretation('approximations', 'units', 'The gap is a few points.', { facts: [F.backend], relation: 'higher', subject: 'compiled', object: 'eager' }),
 ];
 
