@@ -310,4 +310,12 @@ export const FOREIGN_WORDS: Record<string, Set<string>> = {
 export const ENGLISH_WORDS = words('the and of to is for with this that are was which from by be it on at as an in keep each run runs');
 
 /** Ordinary words of prose: a label that is one of them (`model`, `serving`, `chat`) is not told apart from the word. */
-export const COMMON_WORDS = new Set([...SENTENCE_STARTS, ...GENERIC_TERMS, ...ADVICE_VERBS, ...ENGLISH_WORDS, ...AMOUNT_OBJECTS]);
+export const COMMON_WORDS = new Set([
+  ...SENTENCE_STARTS,
+  ...GENERIC_TERMS,
+  ...ADVICE_VERBS,
+  ...ENGLISH_WORDS,
+  ...AMOUNT_OBJECTS,
+  // Values flags take: `cache=true`, `offload=off`.
+  ...words('true false yes no on off none null auto enabled disabled base full half'),
+]);

@@ -131,6 +131,14 @@ describe('checking an answer', () => {
     expect(v.narrative.dropped.map((d) => `${d.item} ${d.index}: ${d.reason}`)).toEqual(['recommendation 1: tone', 'risk 1: tone']);
   });
 
+  it('drops prose that names a level of a fact it does not cite, in lower case too, but not a level that is an ordinary word', () => {
+    const offload = { ...sheet.facts[1]!, id: 'F3', names: ['offload', 'eager', 'off', 'on'] } as (typeof sheet.facts)[number];
+    const facts = [...sheet.facts, offload];
+    const v = verifyAnswer(raw({ claims: [BEST], recommendations: [{ text: 'Keep the eager path under watch.', facts: ['F2'] }, { text: 'Turn off verbose logging during the runs.', facts: [] }] }), facts, report, 'English');
+    expect(v.narrative.recommendations.map((r) => r.text)).toEqual(['Turn off verbose logging during the runs.']);
+    expect(v.narrative.dropped.map((d) => `${d.item} ${d.index}: ${d.reason}`)).toEqual(['recommendation 1: names']);
+  });
+
   it('writes the verdict sentence from the gate, whatever the model said', () => {
     expect(verify({ claims: [BEST] }).narrative.verdict).toBe('No baseline was asked for, so nothing is compared and nothing can fail.');
   });
