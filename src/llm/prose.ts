@@ -1,6 +1,7 @@
 import type { DropReason } from '../model/llm.js';
 import {
   ADVICE_STATE_WORDS,
+  ADVICE_STARTS,
   ADVICE_VERBS,
   AMOUNT_OBJECTS,
   BAD_TONE,
@@ -408,4 +409,31 @@ export function toneOf(text: string): 'good' | 'bad' | 'mixed' | undefined {
   const good = GOOD_TONE.some((re) => re.test(text));
   const bad = BAD_TONE.some((re) => re.test(text));
   return good && bad ? 'mixed' : good ? 'good' : bad ? 'bad' : undefined;
+}
+
+/**
+ * Whether every sentence of `text` gives advice: it starts with a verb of
+ * advice ("Run more samples", "Reduce the batch"), or with a short clause
+ * and a comma before one ("For chat traffic, prefer compiled"). A
+ * recommendation or a mitigation that states something instead ("Eager is
+ * on the back foot") carries a claim no check can hold it to. English only:
+ * the verbs are English.
+ */
+export function isAdvice(text: string, language: string): boolean {
+  if (!isEnglish(language)) return true;
+  const words = wordsOf(text.normalize('NFC'));
+  const starts = words.map((w, i) => ({ w, i })).filter(({ w }) => w.initial);
+  const advice = (w: Word | undefined) => w !== undefined && (ADVICE_VERBS.has(w.lower) || IMPERATIVE_FORMS.has(w.lower) || ADVICE_STARTS.has(w.lower));
+  return (
+    starts.length > 0 &&
+    starts.every(({ w, i }) => {
+      if (advice(w)) return true;
+      // "For chat traffic, prefer compiled": the first word after the first comma of the sentence.
+      const end = starts.find((s) => s.i > i)?.i ?? words.length;
+      const comma = text.indexOf(',', w.index);
+      if (comma < 0) return false;
+      const next = words.findIndex((x, k) => k > i && k < end && x.index > comma);
+      return next >= 0 && advice(words[next]);
+    })
+  );
 }

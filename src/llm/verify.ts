@@ -1,7 +1,7 @@
 import type { CheckedClaim, CheckedItem, CheckedRisk, DropReason, DroppedItem, Fact, GateFact, GeneratedNarrative } from '../model/llm.js';
 import type { Report } from '../model/report.js';
 import { plural } from '../util/text.js';
-import { checkProse, toneOf } from './prose.js';
+import { checkProse, isAdvice, toneOf } from './prose.js';
 import { COMMON_WORDS } from './vocabulary.js';
 import { checkClaim, type RawClaim } from './relations.js';
 import { claimStatement, verdictStatement } from './statements.js';
@@ -94,6 +94,7 @@ export const REASON_TEXT: Record<DropReason, string> = {
   'direction-words': 'a direction or comparison outside a checked claim',
   'verdict-words': 'words about the verdict, the gate or merging',
   tone: 'good or bad news its claim does not bear out',
+  'not-advice': 'a statement where advice was asked for',
   causes: 'a cause the data cannot show',
   dates: 'a date',
   language: 'another language',
@@ -228,6 +229,7 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     const prose = checkProse(r.text, { names, otherNames: otherNamesOf(names, facts), rivals: rivalsOf(factsOf), language, maxChars: MAX_RECOMMENDATION });
     if (!prose.ok) return drop('recommendation', index, prose.reason, 'in its text');
     if (toneOf(prose.text) !== undefined) return drop('recommendation', index, 'tone', 'in its text');
+    if (!isAdvice(prose.text, language)) return drop('recommendation', index, 'not-advice', 'in its text');
     if (recommendations.some((x) => x.text.toLowerCase() === prose.text.toLowerCase())) return drop('recommendation', index, 'duplicate', 'repeats an earlier recommendation');
     recommendations.push({ text: prose.text, facts: factsOf.map((f) => f.id) });
   });
@@ -246,6 +248,7 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     const mitigation = checkProse(r.mitigation, { names, otherNames, rivals, language, maxChars: MAX_RISK });
     if (!mitigation.ok) return drop('risk', index, mitigation.reason, 'in the mitigation');
     if (toneOf(risk.text) !== undefined || toneOf(mitigation.text) !== undefined) return drop('risk', index, 'tone', 'in the risk or its mitigation');
+    if (!isAdvice(mitigation.text, language)) return drop('risk', index, 'not-advice', 'in the mitigation');
     if (risks.some((x) => x.risk.toLowerCase() === risk.text.toLowerCase())) return drop('risk', index, 'duplicate', 'repeats an earlier risk');
     risks.push({ risk: risk.text, mitigation: mitigation.text, facts: factsOf.map((f) => f.id) });
   });

@@ -96,6 +96,12 @@ export const ADVICE_VERBS = words(`
   revert retry instrument trace alert decide find spend budget
 `);
 
+/** Other words advice starts with: "Agree on a naming scheme", "Do not merge…" is caught by its verdict word. */
+export const ADVICE_STARTS = words(`
+  agree do don't never always only prefer serve look keep aim favour favor reserve expect plan turn get put mark flag
+  group filter flush clear restart reboot disable rebuild recompile rebalance reorder randomise randomize shuffle interleave alternate stagger bind
+`);
+
 /** "more", "less", "fewer": a comparison, unless advice asks for more of what a test needs. */
 export const AMOUNT_WORDS = words('more less fewer');
 /** What "more" may ask for outside an imperative sentence ("so more runs are needed"). */

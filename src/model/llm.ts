@@ -201,6 +201,7 @@ export type DropReason =
   | 'direction-words'
   | 'verdict-words'
   | 'tone'
+  | 'not-advice'
   | 'causes'
   | 'dates'
   | 'language'

@@ -139,6 +139,26 @@ describe('checking an answer', () => {
     expect(v.narrative.dropped.map((d) => `${d.item} ${d.index}: ${d.reason}`)).toEqual(['recommendation 1: names']);
   });
 
+  it('keeps recommendations and mitigations that give advice, and drops those that state something instead', () => {
+    const v = verify({
+      claims: [BEST],
+      recommendations: [
+        { text: 'The small model is on the back foot.', facts: [] },
+        { text: 'For chat traffic, prefer gemma3:1b.', facts: ['F2'] },
+        { text: 'Keep gemma3:1b. It is on fire.', facts: ['F2'] },
+        { text: 'Agree on a naming scheme for models.', facts: [] },
+      ],
+      risks: [
+        { risk: 'Answer quality is not measured.', mitigation: 'The allocator is the smoking gun.', facts: [] },
+        { risk: 'A shared runner can add noise to a run.', mitigation: 'Pin the runs to a dedicated machine.', facts: [] },
+      ],
+    });
+    expect(v.narrative.recommendations.map((r) => r.text)).toEqual(['For chat traffic, prefer gemma3:1b.', 'Agree on a naming scheme for models.']);
+    expect(v.narrative.risks.map((r) => r.mitigation)).toEqual(['Pin the runs to a dedicated machine.']);
+    expect(v.narrative.dropped.map((d) => `${d.item} ${d.index}: ${d.reason}`)).toEqual(['recommendation 1: not-advice', 'recommendation 3: not-advice', 'risk 1: not-advice']);
+    expect(describeDrops(v.narrative.dropped.slice(0, 1))).toBe('1 item dropped: 1 recommendation (a statement where advice was asked for)');
+  });
+
   it('writes the verdict sentence from the gate, whatever the model said', () => {
     expect(verify({ claims: [BEST] }).narrative.verdict).toBe('No baseline was asked for, so nothing is compared and nothing can fail.');
   });
