@@ -437,3 +437,9 @@ export function isAdvice(text: string, language: string): boolean {
     })
   );
 }
+
+/** Whether a sentence of `text` that states something (not advice) names one of `names`. */
+export function statesAbout(text: string, names: readonly string[], language: string): boolean {
+  if (names.length === 0 || !isEnglish(language)) return false;
+  return statingSentences(text, wordsOf(text)).some((sentence) => maskNames(sentence, names) !== sentence);
+}

@@ -1,10 +1,10 @@
 import type { CheckedClaim, CheckedItem, CheckedRisk, DropReason, DroppedItem, Fact, GateFact, GeneratedNarrative } from '../model/llm.js';
 import type { Report } from '../model/report.js';
 import { plural } from '../util/text.js';
-import { checkProse, isAdvice, toneOf } from './prose.js';
+import { checkProse, isAdvice, statesAbout, toneOf } from './prose.js';
 import { COMMON_WORDS } from './vocabulary.js';
 import { checkClaim, type RawClaim } from './relations.js';
-import { claimStatement, verdictStatement } from './statements.js';
+import { claimStatement, verdictStatement, type Resolved } from './statements.js';
 
 /** Items kept at most: what the schema asks for, and what the comment has room for. */
 export const MAX_CLAIMS = 5;
@@ -159,6 +159,20 @@ function rivalsOf(facts: readonly Fact[]): string[][] {
 }
 
 /**
+ * The levels a claim about one level (best, worst, a pair) is not about: its
+ * interpretation may state something about the level it names, not about
+ * the others ("Eager is on the back foot" beside "compiled is best" says
+ * what no check held).
+ */
+function outsiders(resolved: Resolved, subject: string | undefined, object: string | undefined): string[] {
+  if (subject === undefined) return [];
+  const own = [subject, object].filter((n): n is string => n !== undefined).flatMap((n) => [n, n.includes('=') ? n.slice(n.indexOf('=') + 1) : n].map((x) => x.toLowerCase()));
+  return rivalsOf(resolved.facts)
+    .flat()
+    .filter((n) => !own.includes(n.toLowerCase()));
+}
+
+/**
  * The names of every fact prose does not cite, as far as they could pass for
  * words: a level `compiled` put on the eager regression swaps the entities.
  * Common words that are also labels (`model`, `serving`) are left to the
@@ -208,6 +222,8 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
       if (!prose.ok) return drop('claim', index, prose.reason, `in its interpretation (${claim.facts.join(', ')} ${claim.relation} holds)`);
       const tone = toneOf(prose.text);
       if (tone !== undefined && tone !== claimTone(resolved.facts, resolved.relation)) return drop('claim', index, 'tone', `in its interpretation (${claim.facts.join(', ')} ${claim.relation} holds)`);
+      const strangers = outsiders(resolved, subject, object);
+      if (statesAbout(prose.text, strangers, language)) return drop('claim', index, 'names', `in its interpretation (${claim.facts.join(', ')} ${claim.relation} holds; it states something about a level the claim is not about)`);
       claim.interpretation = prose.text;
     }
     seen.add(claimKey(claim));

@@ -36,7 +36,7 @@ describe('the suite', () => {
     expect(PLANTS.length).toBeGreaterThanOrEqual(60);
     expect(catchRates(result.cases).map((r) => `${r.category}: ${r.planted}`)).toEqual([
       'wrong-direction: 68',
-      'wrong-entity: 16',
+      'wrong-entity: 17',
       'number-words: 17',
       'other-digits: 8',
       'unit-swaps: 12',

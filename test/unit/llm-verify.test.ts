@@ -159,6 +159,12 @@ describe('checking an answer', () => {
     expect(describeDrops(v.narrative.dropped.slice(0, 1))).toBe('1 item dropped: 1 recommendation (a statement where advice was asked for)');
   });
 
+  it('lets the interpretation of a claim about one level state things about that level only', () => {
+    const v = verify({ claims: [{ ...BEST, interpretation: 'The gemma3:4b model is on the back foot.' }, { facts: ['F2'], relation: 'worst', subject: 'gemma3:4b', interpretation: 'The gemma3:4b model is on the back foot.' }] });
+    expect(v.narrative.claims.map((c) => `${c.relation} ${c.subject}`)).toEqual(['worst gemma3:4b']);
+    expect(v.narrative.dropped).toEqual([{ item: 'claim', index: 1, reason: 'names', detail: 'in its interpretation (F2 best holds; it states something about a level the claim is not about)' }]);
+  });
+
   it('writes the verdict sentence from the gate, whatever the model said', () => {
     expect(verify({ claims: [BEST] }).narrative.verdict).toBe('No baseline was asked for, so nothing is compared and nothing can fail.');
   });

@@ -446,6 +446,7 @@ export const PLANTS: PlantedCase[] = [
   interpretation('approximations', 'number-words', 'A factor of a few separates the backends.', { facts: [F.backend], relation: 'beyond-noise' }),
   interpretation('wrong-direction', 'direction-words', 'Eager and compiled trade places here.', { facts: [F.backend], relation: 'beyond-noise' }),
   recommendation('wrong-direction', 'direction-words', 'Eager and compiled swap roles at large batches.', [F.backend]),
+  interpretation('wrong-entity', 'names', 'ГигаЧат-lite is dead in the water.', { facts: [F.internationalTtft], relation: 'best', subject: 'mistral-7b' }),
   interpretation('approximations', 'units', 'The gap is a few points.', { facts: [F.backend], relation: 'higher', subject: 'compiled', object: 'eager' }),
 ];
 
