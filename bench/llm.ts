@@ -37,7 +37,7 @@ import { runPipeline } from '../src/pipeline.js';
 import type { Report } from '../src/model/report.js';
 import { briefAnswer, startEmulator, type RecordedRequest } from '../test/fakes/ollama-emulator.js';
 import { buildFixtures, catchRates, narrateBrief, runSuite } from '../test/fakes/adversarial/run.js';
-import { CLEAN, CLEAN_EXTRA, CLEAN_VARIANT, PLANTS } from '../test/fakes/adversarial/suite.js';
+import { CLEAN, CLEAN_EXTRA, CLEAN_K5, CLEAN_VARIANT, PLANTS } from '../test/fakes/adversarial/suite.js';
 
 const ROUNDS = Number(process.env.BENCH_LLM_ROUNDS ?? 5);
 const DIR = 'examples/benchmarks';
@@ -135,7 +135,7 @@ const suite = await buildFixtures(cwd);
 const suiteEmulator = await startEmulator({ models: [{ name: config.llm.model }] });
 const result = await runSuite(suiteEmulator, suite.fixtures, PLANTS);
 const extra: { kept: number; dropped: string[] } = { kept: 0, dropped: [] };
-for (const answer of [CLEAN_VARIANT, ...CLEAN_EXTRA]) {
+for (const answer of [CLEAN_VARIANT, ...CLEAN_EXTRA, ...CLEAN_K5]) {
   const n = (await narrateBrief(suiteEmulator, suite.fixtures.regression, { answer })).narrative;
   extra.kept += n.claims.length + n.recommendations.length + n.risks.length;
   extra.dropped.push(...n.dropped.map((d) => `${d.item} ${d.index}: ${d.reason}`));
@@ -182,7 +182,7 @@ process.stdout.write(
     `| all | ${planted} | ${caught} | ${pct(caught, planted)} |`,
     '',
     `False positives: ${cleanDropped} of ${result.clean.regression.narrative.claims.length + result.clean.regression.narrative.recommendations.length + result.clean.regression.narrative.risks.length + result.clean.pass.narrative.claims.length + result.clean.pass.narrative.recommendations.length + result.clean.pass.narrative.risks.length + cleanDropped} items of the suite's clean briefs dropped; ${collateral} true items lost beside a plant; ${contradictions} verdict contradictions.`,
-    `Extra clean corpus (${CLEAN_EXTRA.length + 1} briefs): ${extra.dropped.length} of ${extra.kept + extra.dropped.length} items dropped${extra.dropped.length > 0 ? ` (${extra.dropped.join('; ')})` : ''}.`,
+    `Extra clean corpus (${CLEAN_EXTRA.length + CLEAN_K5.length + 1} briefs): ${extra.dropped.length} of ${extra.kept + extra.dropped.length} items dropped${extra.dropped.length > 0 ? ` (${extra.dropped.join('; ')})` : ''}.`,
     `Checks that caught the plants: ${[...byReason].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ')}.`,
     '',
     JSON.stringify({

@@ -1,8 +1,10 @@
 import type { DropReason } from '../model/llm.js';
 import {
   ADVICE_STATE_WORDS,
+  ADVICE_STARTS,
   ADVICE_VERBS,
   AMOUNT_OBJECTS,
+  BAD_TONE,
   AMOUNT_WORDS,
   CAUSE_PHRASES,
   CAUSE_WORDS,
@@ -10,13 +12,16 @@ import {
   CHATTER_WORDS,
   COMPARISON_EXCEPTIONS,
   COMPARISON_PHRASES,
+  COMPARISON_STATEMENTS,
   DATE_WORDS,
   DIRECTION_WORDS,
   ENGLISH_WORDS,
   FOREIGN_WORDS,
   GENERIC_TERMS,
+  GOOD_TONE,
   IMPERATIVE_FORMS,
   KNOWN_NAMES,
+  NOT_SUPERLATIVES,
   NUMBER_WORD_EXCEPTIONS,
   NUMBER_WORDS,
   PHRASAL_UP_DOWN,
@@ -25,6 +30,7 @@ import {
   UNIT_PHRASES,
   UNIT_WORDS,
   VERDICT_PHRASES,
+  VERDICT_STATEMENTS,
   VERDICT_WORDS,
   WORD_ENDINGS,
 } from './vocabulary.js';
@@ -41,6 +47,18 @@ import {
 export interface ProseContext {
   /** Names the text may use: the labels of the facts its item cites. */
   names: readonly string[];
+  /**
+   * Names of the facts it does not cite: written in lower case they pass
+   * for ordinary words ("the compiled path"), so they are looked for by name.
+   */
+  otherNames?: readonly string[];
+  /**
+   * Groups of entities the cited facts tell apart (the levels of a ranking,
+   * the values of one label): a sentence stating something about two of a
+   * group compares them ("Compiled wipes the floor with eager"), which only
+   * a checked claim may do. Advice may name both ("Compare eager and compiled").
+   */
+  rivals?: readonly (readonly string[])[];
   /** The `language` input. */
   language: string;
   maxChars: number;
@@ -143,7 +161,9 @@ function escapeRegExp(text: string): string {
 function innocent(name: string): boolean {
   const words = name.toLowerCase().split(/\s+/);
   const lists = [VERDICT_WORDS, DIRECTION_WORDS, CAUSE_WORDS, CHATTER_WORDS];
-  return !words.some((w) => lists.some((l) => l.has(w)));
+  // Phrases too: a label `looks good` or `checks out` must not clear the branch in the model's words.
+  const phrases = [...VERDICT_PHRASES, ...CAUSE_PHRASES, ...CHATTER_PHRASES, ...COMPARISON_PHRASES];
+  return !words.some((w) => lists.some((l) => l.has(w))) && !phrases.some((re) => re.test(name));
 }
 
 /**
@@ -151,6 +171,11 @@ function innocent(name: string): boolean {
  * first, matched case-insensitively and only as whole words: what is left
  * must pass the checks on its own.
  */
+/** A name that reads as a verdict, a direction, a cause or words to the reader. */
+export function readsAsClaim(name: string): boolean {
+  return !innocent(name);
+}
+
 export function maskNames(text: string, names: readonly string[]): string {
   let out = text;
   const sorted = [...new Set(names.filter((n) => n.trim() !== '' && innocent(n)))].sort((a, b) => b.length - a.length);
@@ -247,11 +272,63 @@ function noChange(w: Word): boolean {
  * sentence gives advice ("Run more samples") or asks for what a test needs
  * ("so more runs are needed").
  */
-function comparesAmount(words: readonly Word[], i: number): boolean {
+function comparesAmount(words: readonly Word[], i: number, masked: string): boolean {
   const w = words[i] as Word;
   if (!AMOUNT_WORDS.has(w.lower)) return false;
   if (AMOUNT_OBJECTS.has(words[i + 1]?.lower ?? '')) return false;
-  return !inAdvice(words, i);
+  if (!inAdvice(words, i)) return true;
+  // Advice may ask for more of something, not say what is better: "Use eager, which is more efficient", "as it answers in less time".
+  return comparative(words[i + 1]) || statesInAdvice(words, i, masked);
+}
+
+/** "efficient", "responsive", "quickly", "time": what follows `more`/`less` when it compares rather than counts. */
+function comparative(next: Word | undefined): boolean {
+  if (!next) return false;
+  return /(ent|ant|ive|ous|able|ible|ful|ic|al|ly)$/.test(next.lower) || ['time', 'often', 'latency', 'memory', 'throughput', 'work'].includes(next.lower);
+}
+
+/** A clause inside advice that states something ("Prefer eager, as it answers…", "which is…"). */
+function statesInAdvice(words: readonly Word[], i: number, masked: string): boolean {
+  let start = i;
+  while (start > 0 && !(words[start] as Word).initial) start--;
+  const sentence = masked.slice((words[start] as Word).index, (words[i] as Word).index);
+  return /,\s*(as|since|which|it|they|where|because)\b|\b(which|that) (is|are|was|were|has|have|gives?|runs?|serves?|answers?|uses?)\b/i.test(sentence);
+}
+
+/**
+ * A superlative: "the leanest backend", "its quickest run", or "most"/"least"
+ * before what they rank ("the most efficient", "the least latency"). Not
+ * "at least", "at most", "matter most", "most of".
+ */
+function superlative(words: readonly Word[], i: number): boolean {
+  const w = words[i] as Word;
+  const next = words[i + 1];
+  if (w.lower === 'most' || w.lower === 'least') {
+    if (w.previous === 'at' || !next || next.lower === 'of' || next.index > w.index + w.text.length + 1) return false;
+    // Advice may point at "the most used configuration": how often, not how well.
+    return !(next.lower.endsWith('ed') && inAdvice(words, i));
+  }
+  return ['the', 'its', 'their'].includes(w.previous ?? '') && /^\p{L}{2,}est$/u.test(w.lower) && !NOT_SUPERLATIVES.has(w.lower);
+}
+
+/** Whether a stating sentence names two entities of one group of rivals. */
+function comparesRivals(stated: readonly string[], rivals: readonly (readonly string[])[]): boolean {
+  if (rivals.length === 0) return false;
+  return stated.some((sentence) => rivals.some((group) => group.filter((name) => maskNames(sentence, [name]) !== sentence).length >= 2));
+}
+
+/** The sentences of `text` that state something: those that do not start with a verb of advice. */
+function statingSentences(text: string, words: readonly Word[]): string[] {
+  // A sentence may start with a masked name, which is no word: the text before the first word that starts one is a sentence too.
+  const bounds = [0, ...words.filter((w) => w.initial && w.index > 0).map((w) => w.index), text.length];
+  const out: string[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const start = bounds[k] as number;
+    const first = words.find((w) => w.index >= start);
+    const advice = first !== undefined && first.initial && first.index === start && ADVICE_VERBS.has(first.lower);
+    if (!advice) out.push(text.slice(start, bounds[k + 1]));
+  }
+  return out;
 }
 
 /** Whether the sentence holding word `i` gives advice: it starts with a verb of advice ("Run", "Make sure", "Check"). */
@@ -287,7 +364,8 @@ export function checkProse(input: string, ctx: ProseContext): ProseCheck {
   if (/[\r\n\u2028\u2029]/.test(normalised.trim())) return { ok: false, reason: 'markdown' };
   // Zero-width spaces, soft hyphens, joiners and direction overrides split a listed word ("twi\u200bce") or reverse what shows.
   if (/[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(normalised.replace(/[\t\r\n]/g, ' '))) return { ok: false, reason: 'hidden-characters' };
-  const text = normalised.replace(/[\t ]+/g, ' ').trim();
+  // Other spaces and hyphens would split a listed phrase ("looks\u00a0good") or join a word ("front\u2011runner") past the lists.
+  const text = normalised.replace(/[\t\p{Zs}]+/gu, ' ').replace(/[\u2010\u2011]/g, '-').trim();
   if (!/\p{L}{2,}/u.test(text)) return { ok: false, reason: 'empty' };
   if ([...text].length > ctx.maxChars) return { ok: false, reason: 'too-long' };
   const masked = maskNames(text, ctx.names);
@@ -297,7 +375,7 @@ export function checkProse(input: string, ctx: ProseContext): ProseCheck {
   if (foreignLetters(masked, ctx.language) || (isEnglish(ctx.language) && plainlyNotEnglish(lower))) return { ok: false, reason: 'language' };
   if (/[?？!！¿¡]/.test(masked) || CHATTER_PHRASES.some((re) => re.test(masked)) || words.some((w) => CHATTER_WORDS.has(w.lower))) return { ok: false, reason: 'chatter' };
   if (/\p{N}/u.test(masked)) return { ok: false, reason: 'digits' };
-  if (/\b(a|some) multiple of\b/i.test(masked) || words.some((w, i) => (!NUMBER_WORD_EXCEPTIONS.has(w.lower) && hasAny(NUMBER_WORDS, w)) || multiple(w) || numberOne(words, i, masked))) return { ok: false, reason: 'number-words' };
+  if (/\b(a|some) multiple of\b|\ba factor of\b/i.test(masked) || words.some((w, i) => (!NUMBER_WORD_EXCEPTIONS.has(w.lower) && hasAny(NUMBER_WORDS, w)) || multiple(w) || numberOne(words, i, masked))) return { ok: false, reason: 'number-words' };
   if (/[%‰×°µμ$€£¥]/.test(masked) || UNIT_PHRASES.some((re) => re.test(masked)) || words.some(unitInside)) return { ok: false, reason: 'units' };
   // Arrows, comparison signs, check marks and emoji (":thumbsup:" too) carry a direction or a verdict without a word.
   if (/[\p{Sm}\p{So}\p{Extended_Pictographic}]/u.test(masked) || /(^|\s):[a-z0-9_+-]+:/i.test(masked)) return { ok: false, reason: 'symbols' };
@@ -305,19 +383,63 @@ export function checkProse(input: string, ctx: ProseContext): ProseCheck {
   // Technical terms that hold a listed word ("peak memory", "warm-up pass") state no result: they are taken out first.
   const plain = TERM_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), masked);
   const plainWords = wordsOf(plain);
-  if (VERDICT_PHRASES.some((re) => re.test(plain)) || plainWords.some((w) => hasAny(VERDICT_WORDS, w))) return { ok: false, reason: 'verdict-words' };
+  const stated = statingSentences(plain, plainWords);
+  if (VERDICT_PHRASES.some((re) => re.test(plain)) || VERDICT_STATEMENTS.some((re) => stated.some((t) => re.test(t))) || plainWords.some((w) => hasAny(VERDICT_WORDS, w))) return { ok: false, reason: 'verdict-words' };
   if (CAUSE_PHRASES.some((re) => re.test(plain)) || plainWords.some((w) => hasAny(CAUSE_WORDS, w))) return { ok: false, reason: 'causes' };
   const uncompared = COMPARISON_EXCEPTIONS.reduce((t, re) => t.replace(re, ' '), plain);
   if (
+    comparesRivals(statingSentences(text, wordsOf(text)), ctx.rivals ?? []) ||
     COMPARISON_PHRASES.some((re) => re.test(uncompared)) ||
+    COMPARISON_STATEMENTS.some((re) => stated.some((t) => re.test(t))) ||
     plainWords.some((w, i) => {
       // A state advice asks for ("Make sure the clock stays fixed", "Confirm the settings did not change") states no result.
       if ((ADVICE_STATE_WORDS.has(w.lower) || noChange(w)) && inAdvice(plainWords, i)) return false;
-      return (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(plainWords, i);
+      return (!imperative(w) && (hasAny(DIRECTION_WORDS, w) || IMPERATIVE_FORMS.has(w.lower))) || upOrDown(w) || noChange(w) || comparesAmount(plainWords, i, plain) || superlative(plainWords, i);
     })
   ) {
     return { ok: false, reason: 'direction-words' };
   }
   if (hasIdentifier(masked) || words.some((w) => hasAny(KNOWN_NAMES, w)) || (isEnglish(ctx.language) && words.some(isName))) return { ok: false, reason: 'names' };
+  if (maskNames(masked, ctx.otherNames ?? []) !== masked) return { ok: false, reason: 'names' };
   return { ok: true, text };
+}
+
+/** Good or bad news in prose ("Good news for…", "Unfortunately…"), both, or undefined when it judges neither. */
+export function toneOf(text: string): 'good' | 'bad' | 'mixed' | undefined {
+  const good = GOOD_TONE.some((re) => re.test(text));
+  const bad = BAD_TONE.some((re) => re.test(text));
+  return good && bad ? 'mixed' : good ? 'good' : bad ? 'bad' : undefined;
+}
+
+/**
+ * Whether every sentence of `text` gives advice: it starts with a verb of
+ * advice ("Run more samples", "Reduce the batch"), or with a short clause
+ * and a comma before one ("For chat traffic, prefer compiled"). A
+ * recommendation or a mitigation that states something instead ("Eager is
+ * on the back foot") carries a claim no check can hold it to. English only:
+ * the verbs are English.
+ */
+export function isAdvice(text: string, language: string): boolean {
+  if (!isEnglish(language)) return true;
+  const words = wordsOf(text.normalize('NFC'));
+  const starts = words.map((w, i) => ({ w, i })).filter(({ w }) => w.initial);
+  const advice = (w: Word | undefined) => w !== undefined && (ADVICE_VERBS.has(w.lower) || IMPERATIVE_FORMS.has(w.lower) || ADVICE_STARTS.has(w.lower));
+  return (
+    starts.length > 0 &&
+    starts.every(({ w, i }) => {
+      if (advice(w)) return true;
+      // "For chat traffic, prefer compiled": the first word after the first comma of the sentence.
+      const end = starts.find((s) => s.i > i)?.i ?? words.length;
+      const comma = text.indexOf(',', w.index);
+      if (comma < 0) return false;
+      const next = words.findIndex((x, k) => k > i && k < end && x.index > comma);
+      return next >= 0 && advice(words[next]);
+    })
+  );
+}
+
+/** Whether a sentence of `text` that states something (not advice) names one of `names`. */
+export function statesAbout(text: string, names: readonly string[], language: string): boolean {
+  if (names.length === 0 || !isEnglish(language)) return false;
+  return statingSentences(text, wordsOf(text)).some((sentence) => maskNames(sentence, names) !== sentence);
 }

@@ -3,9 +3,10 @@ import { gatedRegressions } from '../baseline/gate.js';
 import { labelsPlain, pText, ratioText, signedPercent, valueText } from '../findings/text.js';
 import type { ChangeFact, EffectFact, Fact, FactLevel, GateFact, RankingFact, Relation, StabilityFact, SweepFact } from '../model/llm.js';
 import type { Report } from '../model/report.js';
-import { formatChange } from '../util/numbers.js';
+import { formatChange, formatNumber } from '../util/numbers.js';
 import { plural } from '../util/text.js';
 import { levelsBestFirst } from './facts.js';
+import { readsAsClaim } from './prose.js';
 
 /**
  * The sentences the narrative shows, written by code from the facts: every
@@ -30,12 +31,22 @@ function noise(significant: boolean | null, p: number | null): string {
 }
 
 function labelsText(labels: Record<string, string>): string {
-  return Object.keys(labels).length > 0 ? ` (${labelsPlain(labels)})` : '';
+  return Object.keys(labels).length > 0 ? ` (${shown(labelsPlain(labels))})` : '';
+}
+
+/**
+ * A repository's name that reads as a verdict, a direction, a cause or words
+ * to the reader (a level `the gate passes`, a label `no regressions`) is
+ * quoted where code writes it, so it reads as the name it is, not as a
+ * sentence of the report.
+ */
+function shown(name: string): string {
+  return readsAsClaim(name) ? `“${name}”` : name;
 }
 
 /** `tokens_s (backend=eager, batch_size=8)`. */
 function changeName(f: ChangeFact): string {
-  return `${f.metric}${labelsText(f.labels)}`;
+  return `${shown(f.metric)}${labelsText(f.labels)}`;
 }
 
 function changeVerdict(f: ChangeFact): string {
@@ -46,10 +57,26 @@ function changeVerdict(f: ChangeFact): string {
   return `unchanged against its ${threshold} threshold`;
 }
 
+/**
+ * A metric measured in percent moves by points and by a share of itself:
+ * "rose 5.0%" from 80 % to 84 % would read as 5 points. Its move is stated
+ * in points, with the relative change named as such.
+ */
+function isPercent(unit: string): boolean {
+  return unit.trim() === '%';
+}
+
+/** "17.5%", or "4 pp (5.0% relative)" for a metric in percent. */
+function moveSize(change: number, base: number | undefined, head: number | undefined, unit: string): string {
+  const relative = formatChange(change).slice(1);
+  if (!isPercent(unit)) return relative;
+  return base !== undefined && head !== undefined ? `${formatNumber(Math.abs(head - base))} pp (${relative} relative)` : `${relative} relative`;
+}
+
 function changeStatement(f: ChangeFact, relation: Relation): string {
   const moved = f.change > 0 ? 'rose' : f.change < 0 ? 'fell' : 'did not move';
-  const size = f.change !== 0 ? ` ${formatChange(f.change).slice(1)}` : '';
-  const interval = f.interval ? ` (interval ${formatChange(f.interval[0])} … ${formatChange(f.interval[1])})` : '';
+  const size = f.change !== 0 ? ` ${moveSize(f.change, f.base, f.head, f.unit)}` : '';
+  const interval = f.interval ? ` (${isPercent(f.unit) ? 'relative ' : ''}interval ${formatChange(f.interval[0])} … ${formatChange(f.interval[1])})` : '';
   const extra: string[] = [];
   if (relation === 'largest-change') extra.push(`the largest move of the ${plural(f.compared, 'compared series', 'compared series')}`);
   if (relation === 'beyond-noise' || relation === 'within-noise') extra.push(relation === 'beyond-noise' ? 'beyond the noise' : 'within the noise');
@@ -58,7 +85,7 @@ function changeStatement(f: ChangeFact, relation: Relation): string {
 
 function rankingSubject(f: RankingFact): string {
   const over = f.over.length > 0 ? ` over all ${f.over.join(' × ')} settings` : '';
-  return `${f.metric} by ${f.factor}${over}${labelsText(f.labels)}`;
+  return `${shown(f.metric)} by ${shown(f.factor)}${over}${labelsText(f.labels)}`;
 }
 
 function bestWorst(f: RankingFact | EffectFact, relation: 'best' | 'worst', where: string): string {
@@ -69,18 +96,18 @@ function bestWorst(f: RankingFact | EffectFact, relation: 'best' | 'worst', wher
   const times = r ? ` (${r})` : '';
   if (f.direction === 'lower') {
     return relation === 'best'
-      ? `${top.name} is best on ${where}, lowest at ${levelValue(top, f.unit)}; ${bottom.name} is highest at ${valueText(bottom.mean, f.unit)}${times}`
-      : `${bottom.name} is worst on ${where}, highest at ${levelValue(bottom, f.unit)}; ${top.name} is lowest at ${valueText(top.mean, f.unit)}${times}`;
+      ? `${shown(top.name)} is best on ${where}, lowest at ${levelValue(top, f.unit)}; ${shown(bottom.name)} is highest at ${valueText(bottom.mean, f.unit)}${times}`
+      : `${shown(bottom.name)} is worst on ${where}, highest at ${levelValue(bottom, f.unit)}; ${shown(top.name)} is lowest at ${valueText(top.mean, f.unit)}${times}`;
   }
   return relation === 'best'
-    ? `${top.name} leads ${where} at ${levelValue(top, f.unit)}${r ? `, ${r} ${bottom.name} (${valueText(bottom.mean, f.unit)})` : `; ${bottom.name} is lowest at ${valueText(bottom.mean, f.unit)}`}`
-    : `${bottom.name} trails ${where} at ${levelValue(bottom, f.unit)}; ${top.name} leads at ${valueText(top.mean, f.unit)}${times}`;
+    ? `${shown(top.name)} leads ${where} at ${levelValue(top, f.unit)}${r ? `, ${r} ${shown(bottom.name)} (${valueText(bottom.mean, f.unit)})` : `; ${shown(bottom.name)} is lowest at ${valueText(bottom.mean, f.unit)}`}`
+    : `${shown(bottom.name)} trails ${where} at ${levelValue(bottom, f.unit)}; ${shown(top.name)} leads at ${valueText(top.mean, f.unit)}${times}`;
 }
 
 function pairStatement(a: { name: string; mean: number }, b: { name: string; mean: number }, relation: Relation, where: string, unit: string, direction: Fact['direction']): string {
   const r = ratioOf(a.mean, b.mean);
   const better = relation === 'better' || relation === 'worse' ? ` (${direction} is better)` : '';
-  return `${a.name} is ${relation} than ${b.name} on ${where}${better}: ${valueText(a.mean, unit)} against ${valueText(b.mean, unit)}${r ? ` (${r})` : ''}`;
+  return `${shown(a.name)} is ${relation} than ${shown(b.name)} on ${where}${better}: ${valueText(a.mean, unit)} against ${valueText(b.mean, unit)}${r ? ` (${r})` : ''}`;
 }
 
 function rankingStatement(f: RankingFact, relation: Relation, subject: FactLevel | undefined, object: FactLevel | undefined): string {
@@ -89,27 +116,28 @@ function rankingStatement(f: RankingFact, relation: Relation, subject: FactLevel
   if (subject && object) return pairStatement(subject, object, relation, where, f.unit, f.direction);
   const top = f.levels[0] as FactLevel;
   const bottom = f.levels[f.levels.length - 1] as FactLevel;
-  return `the differences in ${where} are ${noise(f.significant, f.p)}: ${top.name} ${valueText(top.mean, f.unit)} … ${bottom.name} ${valueText(bottom.mean, f.unit)}`;
+  return `the differences in ${where} are ${noise(f.significant, f.p)}: ${shown(top.name)} ${valueText(top.mean, f.unit)} … ${shown(bottom.name)} ${valueText(bottom.mean, f.unit)}`;
 }
 
 function sweepStatement(f: SweepFact, relation: Relation): string {
-  const shape = `${f.metric} sweep over ${f.factors.join(' × ')}${labelsText(f.labels)} (${f.configurations} configurations)`;
+  const shape = `${shown(f.metric)} sweep over ${f.factors.join(' × ')}${labelsText(f.labels)} (${f.configurations} configurations)`;
   if (relation === 'within-noise') return `${shape}: no setting's effect on it is beyond the noise (largest spread ${(f.largestSpread * 100).toFixed(1)}%)`;
-  const extremes = `best ${f.best.name} at ${valueText(f.best.mean, f.unit)}, worst ${f.worst.name} at ${valueText(f.worst.mean, f.unit)}${f.ratio !== null ? ` (${ratioText(f.ratio)})` : ''}`;
+  const extremes = `best ${shown(f.best.name)} at ${valueText(f.best.mean, f.unit)}, worst ${shown(f.worst.name)} at ${valueText(f.worst.mean, f.unit)}${f.ratio !== null ? ` (${ratioText(f.ratio)})` : ''}`;
   if (relation === 'beyond-noise') return `${shape}: ${f.beyondNoise.join(', ')} ${f.beyondNoise.length === 1 ? 'moves' : 'move'} it beyond the noise; ${extremes}`;
   return `${shape}: ${extremes}`;
 }
 
 function effectStatement(f: EffectFact, relation: Relation, subject: FactLevel | undefined, object: FactLevel | undefined): string {
-  const where = `${f.metric} in the sweep`;
+  const where = `${shown(f.metric)} in the sweep`;
   const first = f.levels[0] as FactLevel;
   const last = f.levels[f.levels.length - 1] as FactLevel;
   const how = f.geometric ? 'geometric means' : 'averaged';
-  const averaged = f.matched ? `${how} over the other settings every ${f.factor} ran` : f.unmatched ? `each ${f.factor} ${f.geometric ? 'a geometric mean' : 'averaged'} over the settings it ran` : `${how} over the other settings`;
-  if (relation === 'best' || relation === 'worst') return `${bestWorst(f, relation, `${where} (${averaged})`)}; ${f.factor} ${noise(f.significant, f.p)}`;
+  const averaged = f.matched ? `${how} over the other settings every ${shown(f.factor)} ran` : f.unmatched ? `each ${shown(f.factor)} ${f.geometric ? 'a geometric mean' : 'averaged'} over the settings it ran` : `${how} over the other settings`;
+  if (relation === 'best' || relation === 'worst') return `${bestWorst(f, relation, `${where} (${averaged})`)}; ${shown(f.factor)} ${noise(f.significant, f.p)}`;
   if (subject && object) return pairStatement(subject, object, relation, `${where} (${averaged})`, f.unit, f.direction);
-  const span = first.name.startsWith(`${f.factor}=`) ? `${first.name} → ${last.name}` : `${f.factor} ${first.name} → ${last.name}`;
-  return `in the ${f.metric} sweep, ${span} moves it from ${valueText(first.mean, f.unit)} to ${valueText(last.mean, f.unit)} (${Number.isFinite(f.change) ? `${signedPercent(f.change)}, ` : ''}${averaged}), ${noise(f.significant, f.p)}`;
+  const span = first.name.startsWith(`${f.factor}=`) ? `${shown(first.name)} → ${shown(last.name)}` : `${shown(f.factor)} ${shown(first.name)} → ${shown(last.name)}`;
+  const change = !Number.isFinite(f.change) ? '' : isPercent(f.unit) ? `${last.mean - first.mean < 0 ? '−' : '+'}${moveSize(f.change, first.mean, last.mean, f.unit)}, ` : `${signedPercent(f.change)}, `;
+  return `in the ${shown(f.metric)} sweep, ${span} moves it from ${valueText(first.mean, f.unit)} to ${valueText(last.mean, f.unit)} (${change}${averaged}), ${noise(f.significant, f.p)}`;
 }
 
 function stabilityStatement(f: StabilityFact, relation: Relation, subject: string | undefined): string {
@@ -117,7 +145,7 @@ function stabilityStatement(f: StabilityFact, relation: Relation, subject: strin
   const items = f.items.filter((i) => kinds.includes(i.kind));
   const named = items.find((i) => i.name === subject) ?? items[0];
   const what = relation === 'warm-up' ? `the first sample stands out in ${plural(items.length, 'series', 'series')}` : `${plural(items.length, 'series scatters', 'series scatter')} widely`;
-  return `${f.scope}: ${what}${named ? `, ${items.length > 1 ? 'e.g. ' : ''}${named.name} (${named.note})` : ''}`;
+  return `${f.scope}: ${what}${named ? `, ${items.length > 1 ? 'e.g. ' : ''}${shown(named.name)} (${named.note})` : ''}`;
 }
 
 /** The gate's verdict as one sentence; the narrative always leads with it, whatever the model wrote. */
@@ -131,7 +159,8 @@ export function verdictStatement(report: Pick<Report, 'comparison'>, gate: GateF
       return 'There is no baseline to compare with, so nothing is gated and nothing can fail.';
     case 'regression': {
       const first = report.comparison ? gatedRegressions(report.comparison)[0] : undefined;
-      const named = first ? `: ${first.metric}${labelsText(first.labels)}${first.change !== null ? ` ${formatChange(first.change)}` : ''}${gate.gatedRegressed > 1 ? ` and ${gate.gatedRegressed - 1} more` : ''}` : '';
+      const move = (c: NonNullable<typeof first>) => (c.change === null ? '' : ` ${c.change < 0 ? '−' : '+'}${moveSize(c.change, c.base?.value, c.head?.value, c.unit)}`);
+      const named = first ? `: ${shown(first.metric)}${labelsText(first.labels)}${move(first)}${gate.gatedRegressed > 1 ? ` and ${gate.gatedRegressed - 1} more` : ''}` : '';
       return `The gate fails: ${plural(gate.gatedRegressed, 'gated metric')} regressed past ${gate.gatedRegressed === 1 ? 'its' : 'their'} threshold${named}.`;
     }
     case 'pass': {

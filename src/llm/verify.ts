@@ -1,9 +1,10 @@
 import type { CheckedClaim, CheckedItem, CheckedRisk, DropReason, DroppedItem, Fact, GateFact, GeneratedNarrative } from '../model/llm.js';
 import type { Report } from '../model/report.js';
 import { plural } from '../util/text.js';
-import { checkProse } from './prose.js';
+import { checkProse, isAdvice, statesAbout, toneOf } from './prose.js';
+import { COMMON_WORDS } from './vocabulary.js';
 import { checkClaim, type RawClaim } from './relations.js';
-import { claimStatement, verdictStatement } from './statements.js';
+import { claimStatement, verdictStatement, type Resolved } from './statements.js';
 
 /** Items kept at most: what the schema asks for, and what the comment has room for. */
 export const MAX_CLAIMS = 5;
@@ -92,6 +93,8 @@ export const REASON_TEXT: Record<DropReason, string> = {
   names: 'a name that is not in the facts it cites',
   'direction-words': 'a direction or comparison outside a checked claim',
   'verdict-words': 'words about the verdict, the gate or merging',
+  tone: 'good or bad news its claim does not bear out',
+  'not-advice': 'a statement where advice was asked for',
   causes: 'a cause the data cannot show',
   dates: 'a date',
   language: 'another language',
@@ -111,8 +114,73 @@ export interface Verified {
   usable: boolean;
 }
 
-function namesOf(facts: readonly Fact[]): string[] {
-  return [...new Set(facts.flatMap((f) => f.names))];
+/**
+ * Whether a claim that held is good or bad news: a change by its verdict,
+ * the gate by its own, noise in a series is bad. Rankings, sweeps and
+ * effects are neither: who leads is not news for the pull request.
+ */
+function claimTone(facts: readonly Fact[], relation: string): 'good' | 'bad' | undefined {
+  const tones = facts.map((f) => {
+    if (f.kind === 'gate') return relation === 'passes' ? 'good' : 'bad';
+    if (f.kind === 'change') return f.verdict === 'improved' ? 'good' : f.verdict === 'regressed' ? 'bad' : undefined;
+    if (f.kind === 'stability') return 'bad';
+    return undefined;
+  });
+  return tones.every((t) => t === tones[0]) ? tones[0] : undefined;
+}
+
+/**
+ * Names prose citing `facts` may use. The gate's verdict sentence names its
+ * worst gated regression, so prose on the gate may name the gated regressions.
+ */
+function namesOf(facts: readonly Fact[], all: readonly Fact[] = []): string[] {
+  const gated = facts.some((f) => f.kind === 'gate') ? all.filter((f) => f.kind === 'change' && f.gated && f.verdict === 'regressed') : [];
+  return [...new Set([...facts, ...gated].flatMap((f) => f.names))];
+}
+
+/**
+ * The entities of the facts cited, grouped by what tells them apart: the
+ * levels of a ranking or an effect, the values a label takes across cited
+ * changes. Prose that states something about two of one group compares them.
+ */
+function rivalsOf(facts: readonly Fact[]): string[][] {
+  const groups = new Map<string, Set<string>>();
+  const add = (key: string, name: string) => {
+    if (!/\p{L}/u.test(name)) return;
+    const set = groups.get(key) ?? new Set<string>();
+    set.add(name);
+    groups.set(key, set);
+  };
+  for (const f of facts) {
+    if (f.kind === 'ranking' || f.kind === 'effect') for (const l of f.levels) add(`level:${f.factor}`, l.name.startsWith(`${f.factor}=`) ? l.name.slice(f.factor.length + 1) : l.name);
+    if (f.kind === 'change') for (const [k, v] of Object.entries(f.labels)) add(`label:${k}`, v);
+  }
+  return [...groups.values()].filter((g) => g.size > 1).map((g) => [...g]);
+}
+
+/**
+ * The levels a claim about one level (best, worst, a pair) is not about: its
+ * interpretation may state something about the level it names, not about
+ * the others ("Eager is on the back foot" beside "compiled is best" says
+ * what no check held).
+ */
+function outsiders(resolved: Resolved, subject: string | undefined, object: string | undefined): string[] {
+  if (subject === undefined) return [];
+  const own = [subject, object].filter((n): n is string => n !== undefined).flatMap((n) => [n, n.includes('=') ? n.slice(n.indexOf('=') + 1) : n].map((x) => x.toLowerCase()));
+  return rivalsOf(resolved.facts)
+    .flat()
+    .filter((n) => !own.includes(n.toLowerCase()));
+}
+
+/**
+ * The names of every fact prose does not cite, as far as they could pass for
+ * words: a level `compiled` put on the eager regression swaps the entities.
+ * Common words that are also labels (`model`, `serving`) are left to the
+ * other checks, or prose could not use them at all.
+ */
+function otherNamesOf(cited: readonly string[], facts: readonly Fact[]): string[] {
+  const own = new Set(cited.map((n) => n.toLowerCase()));
+  return [...new Set(facts.flatMap((f) => f.names))].filter((n) => !own.has(n.toLowerCase()) && /\p{L}{3,}/u.test(n) && !COMMON_WORDS.has(n.toLowerCase()));
 }
 
 function claimKey(c: Pick<CheckedClaim, 'facts' | 'relation' | 'subject' | 'object'>): string {
@@ -149,8 +217,13 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     if (object !== undefined) claim.object = object;
     if (seen.has(claimKey(claim))) return drop('claim', index, 'duplicate', `${claim.facts.join(', ')} ${claim.relation} was claimed before`);
     if (c.interpretation !== undefined) {
-      const prose = checkProse(c.interpretation, { names: namesOf(resolved.facts), language, maxChars: MAX_INTERPRETATION });
+      const names = namesOf(resolved.facts, facts);
+      const prose = checkProse(c.interpretation, { names, otherNames: otherNamesOf(names, facts), rivals: rivalsOf(resolved.facts), language, maxChars: MAX_INTERPRETATION });
       if (!prose.ok) return drop('claim', index, prose.reason, `in its interpretation (${claim.facts.join(', ')} ${claim.relation} holds)`);
+      const tone = toneOf(prose.text);
+      if (tone !== undefined && tone !== claimTone(resolved.facts, resolved.relation)) return drop('claim', index, 'tone', `in its interpretation (${claim.facts.join(', ')} ${claim.relation} holds)`);
+      const strangers = outsiders(resolved, subject, object);
+      if (statesAbout(prose.text, strangers, language)) return drop('claim', index, 'names', `in its interpretation (${claim.facts.join(', ')} ${claim.relation} holds; it states something about a level the claim is not about)`);
       claim.interpretation = prose.text;
     }
     seen.add(claimKey(claim));
@@ -168,8 +241,11 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     if (recommendations.length >= MAX_RECOMMENDATIONS) return drop('recommendation', index, 'over-limit', `only ${MAX_RECOMMENDATIONS} recommendations are shown`);
     const factsOf = cited(r.facts);
     if (!factsOf) return drop('recommendation', index, 'unknown-fact', 'cites a fact that does not exist');
-    const prose = checkProse(r.text, { names: namesOf(factsOf), language, maxChars: MAX_RECOMMENDATION });
+    const names = namesOf(factsOf, facts);
+    const prose = checkProse(r.text, { names, otherNames: otherNamesOf(names, facts), rivals: rivalsOf(factsOf), language, maxChars: MAX_RECOMMENDATION });
     if (!prose.ok) return drop('recommendation', index, prose.reason, 'in its text');
+    if (toneOf(prose.text) !== undefined) return drop('recommendation', index, 'tone', 'in its text');
+    if (!isAdvice(prose.text, language)) return drop('recommendation', index, 'not-advice', 'in its text');
     if (recommendations.some((x) => x.text.toLowerCase() === prose.text.toLowerCase())) return drop('recommendation', index, 'duplicate', 'repeats an earlier recommendation');
     recommendations.push({ text: prose.text, facts: factsOf.map((f) => f.id) });
   });
@@ -180,11 +256,15 @@ export function verifyAnswer(raw: RawAnswer, facts: readonly Fact[], report: Pic
     if (risks.length >= MAX_RISKS) return drop('risk', index, 'over-limit', `only ${MAX_RISKS} risks are shown`);
     const factsOf = cited(r.facts);
     if (!factsOf) return drop('risk', index, 'unknown-fact', 'cites a fact that does not exist');
-    const names = namesOf(factsOf);
-    const risk = checkProse(r.risk, { names, language, maxChars: MAX_RISK });
+    const names = namesOf(factsOf, facts);
+    const otherNames = otherNamesOf(names, facts);
+    const rivals = rivalsOf(factsOf);
+    const risk = checkProse(r.risk, { names, otherNames, rivals, language, maxChars: MAX_RISK });
     if (!risk.ok) return drop('risk', index, risk.reason, 'in the risk');
-    const mitigation = checkProse(r.mitigation, { names, language, maxChars: MAX_RISK });
+    const mitigation = checkProse(r.mitigation, { names, otherNames, rivals, language, maxChars: MAX_RISK });
     if (!mitigation.ok) return drop('risk', index, mitigation.reason, 'in the mitigation');
+    if (toneOf(risk.text) !== undefined || toneOf(mitigation.text) !== undefined) return drop('risk', index, 'tone', 'in the risk or its mitigation');
+    if (!isAdvice(mitigation.text, language)) return drop('risk', index, 'not-advice', 'in the mitigation');
     if (risks.some((x) => x.risk.toLowerCase() === risk.text.toLowerCase())) return drop('risk', index, 'duplicate', 'repeats an earlier risk');
     risks.push({ risk: risk.text, mitigation: mitigation.text, facts: factsOf.map((f) => f.id) });
   });

@@ -32,7 +32,7 @@ export const UNIT_WORDS = words(`
 `);
 
 /** A unit written as a phrase. */
-export const UNIT_PHRASES = [/\bper (second|sec|minute|hour|token|request|call)\b/i, /\bper[ -]cent\b/i];
+export const UNIT_PHRASES = [/\bper (second|sec|minute|hour|token|request|call)\b/i, /\bper[ -]cent\b/i, /\b(a few|several|some|many|a couple of|a handful of) (percentage |basis )?points\b/i, /\bbasis points?\b/i];
 
 /** Dates and times: the report is dated by code. */
 export const DATE_WORDS = words(`
@@ -65,7 +65,22 @@ export const DIRECTION_WORDS = words(`
   outpace outpaces outpaced outpacing edges edged ranks ranked tops topped trumps dominates dominated
   inefficient heavier lighter pricier sooner earlier shortens shortened lengthens lengthened
   hurts hurting harms harmed penalty leader leaders underwhelms underwhelmed underwhelming
+  soar soars soared soaring plummet plummets plummeted plummeting tanked tanking balloon balloons ballooned ballooning
+  skyrocket skyrockets skyrocketed skyrocketing dip dips dipped dipping slip slips slipped slipping sagged sags
+  widen widens widened widening narrowed worsen worsens worsened worsening deteriorate deteriorates deteriorated deteriorating
+  lagged beaten bested surpass surpasses surpassed surpassing overtake overtakes overtook overtaken overtaking
+  eclipse eclipses eclipsed outstrip outstrips outstripped excel excels excelled excelling struggle struggles struggled struggling
+  trounce trounces trounced slash slashes slashed shaved crashed collapsed backwards alike indistinguishable
+  standout standouts front-runner front-runners frontrunner frontrunners
+  unmatched unbeatable unbeaten unrivalled unrivaled unparalleled outclass outclasses outclassed safer safest riskier riskiest
+  nosedive nosedives nosedived nosediving crept creeping runner-up commanding interchangeable
 `);
+
+/**
+ * Superlatives end in -est; these words only look like one ("the latest run",
+ * "the rest", "the request"). Any other "the …est" ranks something.
+ */
+export const NOT_SUPERLATIVES = words('test tests request requests latest rest interest digest guest contest harvest forest manifest quest conquest honest modest earnest nest chest west protest suggest invest arrest');
 
 /** "up" and "down" state a direction, except in these phrasal verbs and nouns ("set up", "warm-up", "break down"). */
 export const PHRASAL_UP_DOWN = words('set sets setting warm warming follow following look looking back backing break breaking write sum line pick pin spin spun wind shut tear tie tidy start starting bring build keep catch clean cleaning sign ramp ramps ramping show shows cool cooling lock drill narrow free track');
@@ -79,6 +94,12 @@ export const ADVICE_VERBS = words(`
   isolate evaluate score sample average aggregate reproduce replicate standardise standardize normalise normalize ensure make
   give take wait allow enable upgrade update retest re-test quantify quantize quantise compile call bisect extend audit revisit
   revert retry instrument trace alert decide find spend budget
+`);
+
+/** Other words advice starts with: "Agree on a naming scheme", "Do not merge…" is caught by its verdict word. */
+export const ADVICE_STARTS = words(`
+  agree do don't never always only prefer serve look keep aim favour favor reserve expect plan turn get put mark flag
+  group filter flush clear restart reboot disable rebuild recompile rebalance reorder randomise randomize shuffle interleave alternate stagger bind
 `);
 
 /** "more", "less", "fewer": a comparison, unless advice asks for more of what a test needs. */
@@ -96,7 +117,31 @@ export const COMPARISON_PHRASES = [
   /\bits edge\b/i, /\ban? edge (over|on)\b/i,
   // "answers before X does"; not "before you do".
   /\b(before|after) (?!(?:you|we|they|anyone|someone|it)\b)\S+ (does|did)\b/i,
+  // Sameness is a comparison too: "are the same", "on a par", "as efficient as", "level with", "keeps pace".
+  /\bon a par\b/i, /\bas (?!(?:well|soon|long|far|often)\b)\p{L}+ as\b(?! (?:possible|needed|necessary|practical|usual|before)\b)/iu, /\blevel with\b/i, /\b(keeps?|kept|keeping) pace\b/i,
+  // Rank without a listed word: "comes first", "in first place", "number one", "the upper hand", "took a hit".
+  /\b(comes?|came|coming|finish(es|ed)?|ends?|ended|placed?) (first|last)\b/i, /\b(first|last|top|bottom) place\b/i, /\bnumber one\b/i,
+  /\bupper hand\b/i, /\bweak(est)? link\b/i, /\b(takes?|took|taking) a (hit|beating|knock)\b/i, /\bfrom (good|bad|fine|poor|great|ok|okay) to\b/i,
+  // Idioms of rank and distance: "on another level", "not even close", "a step back", "pulled away", "opened a gap".
+  /\b(on|at) (another|a different|its own) (level|league)\b/i, /\bleague of (its|their) own\b/i, /\bin the dust\b/i, /\bblow(s|ing|n)?\b.{0,30}\baway\b/i, /\bblew\b.{0,30}\baway\b/i,
+  /\bnot (even )?close\b/i, /\bcan(not|'t| not) compete\b/i, /\b(step|steps|stepped) (back|backward|backwards|forward|forwards)\b/i, /\bleap(s|t|ed)? (forward|ahead)\b/i,
+  /\bpull(s|ed|ing)? away\b/i, /\bopen(s|ed|ing)? (up )?an? (gap|lead)\b/i, /\bg(ive|ives|ave|iving) way\b/i,
+  /\bcatch-?up\b/i, /\bbounc(e|es|ed|ing) back\b/i, /\bwip(e|es|ed|ing) the floor\b/i, /\bneck and neck\b/i, /\b(is|are|was|were) tied\b/i, /\b(takes?|took|taking) the (crown|lead|cake)\b/i,
+  /\b(is|are|was|were) king\b/i, /\bin a (blink|flash|heartbeat)\b/i, /\btak(e|es|ing) ages\b/i, /\bno (real |clear |visible )?(gap|difference)\b/i, /\bnotch (below|above|behind|ahead)\b/i,
 ];
+/**
+ * Comparisons that only a sentence stating something makes: in advice they
+ * set a condition or ask for a state ("Use compiled when the batch is
+ * large", "Make sure the prompts are the same for every backend").
+ */
+export const COMPARISON_STATEMENTS = [
+  /\b(is|are|was|were|looks?|seems?|performs?|behaves?)( \p{L}+ly)? (the same|level|even)\b(?!\s+(?!(?:as|across|for|on|in|with|between)\b)\p{L})/iu,
+  /\b(is|are|was|were) (first|last)\b/i,
+  // A size judged without a number: "the result is minor", "the gap is large".
+  /\b(is|are|was|were|looks?|seems?)( \p{L}+ly)? (minor|small|large|big|modest|tiny|major|minimal|trivial|sizeable|sizable|notable|serious|wide|narrow)\b(?!\s+\p{L})/iu,
+  /\b(is|are|was|were|falls?|fell|comes?|came) (just |well |far |a little |a bit )?short of\b/i,
+];
+
 /** "rather than" and "other than" compare nothing. */
 export const COMPARISON_EXCEPTIONS = [/\b(rather|other) than\b/gi];
 
@@ -122,14 +167,43 @@ export const VERDICT_WORDS = words(`
   verdict verdicts baseline baselines rebaseline merge merges merged merging mergeable approve approves approved approving
   approval lgtm ship ships shipped shipping block blocks blocked blocking blocker blockers green
   deploy deploys deployed deploying releasing releasable rollout harmless conclusively meaningful meaningfully genuine statistically
-  spurious fluke alarm
+  spurious fluke alarm reassuring reassured blip blips
 `);
 
 export const VERDICT_PHRASES = [/\bnothing (has )?changed\b/i, /\bnothing (here |else )?(needs|requires) (action|attention|fixing)\b/i, /\bno action\b/i, /\ball (good|clear|fine)\b/i, /\blooks? good\b/i, /\bgood to go\b/i, /\bready to\b/i, /\bno (issues?|problems?|concerns?)\b/i, /\bnothing to worry\b/i,
   /\bnothing to (act on|fix|do|see)\b/i, /\bmove on\b/i, /\bas[- ]is\b/i, /\bas it is\b(?!\s+[a-z])/i, /\bfalse (alarm|positive|negative)s?\b/i,
   /\b(only|just|merely|mere|pure|purely|simply|all) (the )?noise\b/i, /\b(within|beyond|above|below|inside|outside|under|over|is|are) (the )?noise\b/i,
   /\b(is|are|looks?|seems?|stays?|remains?) (fine|clean|safe|harmless|expected|normal|real|ok|okay|sound)\b/i,
-  /\b(is|are|was|were|looks?|seems?) (conclusive|inconclusive|settled)\b/i, /\b(went|goes|gone|go|going) wrong\b/i, /\btim(e|es|ed|ing)[- ]out\b/i];
+  /\b(is|are|was|were|looks?|seems?) (conclusive|inconclusive|settled)\b/i, /\b(went|goes|gone|go|going) wrong\b/i, /\btim(e|es|ed|ing)[- ]out\b/i,
+  // Dismissing a result or clearing the branch in other words: "checks out", "no red flags", "can be ignored", "can land".
+  /\bchecks? out\b/i, /\bred flags?\b/i, /\bgood shape\b/i, /\b(is|are|was|were|looks?|seems?) (solid|robust|great|excellent|encouraging|promising)\b/i,
+  /\b(can|could|should|may|to) land\b/i, /\bnothing (stands out|serious|major|unusual|alarming)\b/i, /\bnot an? (concern|problem|issue|worry)\b/i,
+  /\b(can|could|should|may) be (safely )?(ignored|disregarded|dismissed|discounted|overlooked)\b/i, /\bsafe(ly)? (to )?ignore\b/i,
+  /\b(is|was) (just |only |merely )?an? (one-off|glitch|anomaly|aberration)\b/i, /\bno surprises?\b/i,
+  /\bnothing to write home about\b/i, /\bcan relax\b/i, /\bnothing (here |else )?warrants\b/i, /\bgood enough\b/i, /\bnothing (unexpected|surprising)\b/i, /^\s*unsurprising(ly)?\b/i];
+
+/**
+ * Expected, random or ready: a result explained away or the branch cleared,
+ * when a sentence states it; advice may ask for it ("Check the warm-up
+ * behaves as expected", "Confirm the host is ready").
+ */
+export const VERDICT_STATEMENTS = [
+  /\b(is|are|was|were|looks?|seems?) (just |only |merely |pure |purely )?(random|chance|variance|luck)\b/i, /\bmargin of error\b/i, /\bas expected\b/i,
+  /\b(is|are|was|were) (expected|unsurprising|ready|good|tolerable)\b(?!\s+\p{L})/iu, /\b(in line with|within) expectations?\b/i,
+];
+
+/**
+ * Words that judge a result good or bad news. A claim's interpretation may
+ * use them only when the claim bears them out (good news on an improvement,
+ * bad news on a regression); other prose never.
+ */
+export const GOOD_TONE = [
+  /\bgood (news|sign|result|results|outcome|showing)\b/i, /\b(welcome|pleasing|encouraging|promising|heartening|fortunately|fortunate|positive sign|terrific|fantastic|awesome)\b/i,
+  /\b(great|nice) (news|sign|result|results|outcome|showing|win|gain)\b/i, /\b(is|are|was|were|looks?) (great|nice)\b/i, /\ban? win\b/i,
+];
+export const BAD_TONE = [
+  /\bbad (news|sign|result|results|outcome|showing)\b/i, /\b(unwelcome|unfortunate|unfortunately|setback|regrettable|negative sign|awful|terrible|dire|grim)\b/i, /\ban? (blow|pity|shame)\b/i,
+];
 
 /** Causes and speculation about them: the data cannot back a cause. */
 export const CAUSE_WORDS = words(`
@@ -137,7 +211,7 @@ export const CAUSE_WORDS = words(`
   driven stems stemming thanks explain explains explained explanation reason reasons why since hence therefore
   consequently likely probably presumably bottleneck bottlenecks throttling throttled throttle contention saturation
   saturated saturates responsible responsibility culprit culprits triggered triggers suffers suffered suffering
-  originates originated blame blamed
+  originates originated blame blamed produced induced yielded
 `);
 
 export const CAUSE_PHRASES = [
@@ -145,6 +219,8 @@ export const CAUSE_PHRASES = [
   /(?<=\b(?!(?:the|these|those|our|their|its|all|some|any|of|and|with|no|each|both|earlier|previous|same|other|raw|such)\b)\p{L}+\s)results? (of|from)\b/iu,
   /\bresulting from\b/i, /\bleads? to\b/i, /\bstems? from\b/i, /\b(comes?|came|coming) from\b/i,
   /\baccount(s|ed) for\b/i, /\b(makes?|made|making) the difference\b/i, /\broot cause\b/i,
+  // "follows from the KV cache change", "at the root of it", "X did this", "brought this on".
+  /\bfollows? from\b/i, /\broot of\b/i, /\b(shows?|showing|reflects?|is|are|was|were) the (impact|consequence|effect) of\b/i, /\breflect(s|ed)\b/i, /\b(did|does|do) (this|that)\b/i, /\b(brought|brings?) (this|that|it) (on|about)\b/i, /\bbrought about\b/i, /\bdid the trick\b/i,
 ];
 
 /** Words addressed to the reader, or about the writer. */
@@ -238,3 +314,14 @@ export const FOREIGN_WORDS: Record<string, Set<string>> = {
 };
 
 export const ENGLISH_WORDS = words('the and of to is for with this that are was which from by be it on at as an in keep each run runs');
+
+/** Ordinary words of prose: a label that is one of them (`model`, `serving`, `chat`) is not told apart from the word. */
+export const COMMON_WORDS = new Set([
+  ...SENTENCE_STARTS,
+  ...GENERIC_TERMS,
+  ...ADVICE_VERBS,
+  ...ENGLISH_WORDS,
+  ...AMOUNT_OBJECTS,
+  // Values flags take: `cache=true`, `offload=off`.
+  ...words('true false yes no on off none null auto enabled disabled base full half'),
+]);

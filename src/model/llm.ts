@@ -202,6 +202,8 @@ export type DropReason =
   | 'names'
   | 'direction-words'
   | 'verdict-words'
+  | 'tone'
+  | 'not-advice'
   | 'causes'
   | 'dates'
   | 'language'

@@ -13,6 +13,8 @@ function neutralise(text: string): string {
     quiet(
       text
         .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        // Direction overrides and isolates in a repository's label would show the rest of the line reversed: they show as a mark instead.
+        .replace(/\p{Bidi_Control}/gu, '\uFFFD')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;'),

@@ -135,6 +135,15 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
+/**
+ * A claim's sentence may start with a repository's label (`# ALL CLEAR`,
+ * `- [x] merged`, `1. approved`): escaped, so it cannot open a heading, a
+ * nested list or a checked box inside its list item.
+ */
+function itemStart(text: string): string {
+  return text.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
 /** The checks' outcome: one line when everything held, else the drops collapsed under a count. */
 function checksNote(n: GeneratedNarrative, runs: number): string {
   const which = runs > 1 ? `Answer of run ${n.run} of ${runs}. ` : '';
@@ -171,7 +180,7 @@ export function narrativeSection(report: Report): string {
   const gate = n.claims.find((c) => c.relation === 'passes' || c.relation === 'fails');
   parts.push(`${escapeMarkdown(n.verdict)}${interpretationText(gate?.interpretation)}`);
   const claims = n.claims.filter((c) => c !== gate);
-  if (claims.length > 0) parts.push(claims.map((c) => `- ${escapeMarkdown(sentence(c.statement))}${interpretationText(c.interpretation)}`).join('\n'));
+  if (claims.length > 0) parts.push(claims.map((c) => `- ${itemStart(escapeMarkdown(sentence(c.statement)))}${interpretationText(c.interpretation)}`).join('\n'));
   if (n.recommendations.length > 0) parts.push(`**Recommendations**\n\n${n.recommendations.map((r, i) => `${i + 1}. _${escapeMarkdown(r.text)}_`).join('\n')}`);
   if (n.risks.length > 0) parts.push(`**Risks**\n\n${n.risks.map((r) => `- _${escapeMarkdown(r.risk)}_ Mitigation: _${escapeMarkdown(r.mitigation)}_`).join('\n')}`);
   parts.push(checksNote(n, report.llm?.aggregate?.runs ?? 1));

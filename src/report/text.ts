@@ -14,10 +14,12 @@ const WIDTH = 100;
 
 /**
  * Repository text on a terminal: control characters (escape sequences that
- * could move the cursor or recolour the screen) become spaces.
+ * could move the cursor or recolour the screen) become spaces, direction
+ * overrides a visible mark.
  */
 function plain(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  // Direction overrides would show the rest of the line reversed: a mark shows where one was.
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\p{Bidi_Control}/gu, '\uFFFD');
 }
 
 /** Words folded to `width`, every line after the first indented by `indent`. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
 import type { RunningEmulator } from '../fakes/ollama-emulator.js';
 import { buildFixtures, catchRates, keptItems, narrateBrief, runSuite, suiteEmulator, verdictProblems, type SuiteResult } from '../fakes/adversarial/run.js';
-import { CLEAN, CLEAN_EXTRA, CLEAN_VARIANT, PLANTS, type Fixture } from '../fakes/adversarial/suite.js';
+import { CLEAN, CLEAN_EXTRA, CLEAN_K5, CLEAN_VARIANT, PLANTS, type Fixture } from '../fakes/adversarial/suite.js';
 
 /**
  * Issue 11's measure: a model that writes a true brief with one planted
@@ -32,11 +32,11 @@ afterAll(async () => {
 });
 
 describe('the suite', () => {
-  it('plants at least 60 untruths in every category the issue measured', () => {
+  it('plants the untruths of every category issue 11 and round K5 measured', () => {
     expect(PLANTS.length).toBeGreaterThanOrEqual(60);
     expect(catchRates(result.cases).map((r) => `${r.category}: ${r.planted}`)).toEqual([
-      'wrong-direction: 30',
-      'wrong-entity: 12',
+      'wrong-direction: 68',
+      'wrong-entity: 17',
       'number-words: 17',
       'other-digits: 8',
       'unit-swaps: 12',
@@ -46,6 +46,15 @@ describe('the suite', () => {
       'language-chatter: 12',
       'markdown: 8',
       'small-numbers: 7',
+      'wrong-numbers: 8',
+      'look-alikes: 11',
+      'markup-numbers: 7',
+      'superlatives: 12',
+      'sameness: 8',
+      'dismissals: 17',
+      'tone: 6',
+      'causal-claims: 9',
+      'approximations: 8',
     ]);
   });
 });
@@ -84,6 +93,14 @@ describe('clean briefs', () => {
     }
     // "comes from one benchmark run", "matters more than tuning", "split one model", "One series is responsible".
     expect(dropped).toEqual(['risk 1: number-words', 'claim 1: direction-words', 'risk 1: number-words', 'claim 1: number-words']);
+  });
+
+  it('round K5’s truthful briefs lose nothing: "at least", "matter most", "the same prompts", "the latest run", good news on an improvement', async () => {
+    for (const answer of CLEAN_K5) {
+      const narrated = await narrateBrief(emulator, fixtures.regression, { answer });
+      expect(narrated.narrative.dropped).toEqual([]);
+      expect(verdictProblems(narrated)).toEqual([]);
+    }
   });
 });
 

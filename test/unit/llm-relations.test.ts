@@ -261,6 +261,37 @@ describe('claims the checks cannot use', () => {
   });
 });
 
+describe('a metric measured in percent', () => {
+  const UTIL: ChangeFact = { ...EAGER, id: 'F2', metric: 'gpu_util', unit: '%', labels: {}, change: 0.05, base: 80, head: 84, interval: [0.03, 0.07], verdict: 'improved', gated: false };
+
+  it('moves by points, with the relative change named as such, so 5% is never read as 5 points', () => {
+    const result = checkClaim({ facts: ['F2'], relation: 'rose' }, new Map([['F2', UTIL]]));
+    if (!result.ok) throw new Error(result.detail);
+    expect(claimStatement(result.resolved, { comparison: undefined })).toBe('gpu_util rose 4 pp (5.0% relative) from 80 % to 84 % (relative interval +3.0% … +7.0%): an improvement past its 5% threshold');
+  });
+
+  it('names the worst gated regression by its points in the verdict sentence', () => {
+    const comparison = {
+      verdict: 'regression' as const,
+      attempts: [],
+      settings: {},
+      series: [
+        { id: 'a', file: 'f', metric: 'accuracy', labels: {}, unit: '%', direction: 'higher' as const, gated: true, base: { value: 80, n: 5, sd: 1 }, head: { value: 72, n: 5, sd: 1 }, change: -0.1, interval: null, pValue: null, method: 'welch' as const, threshold: 0.05, verdict: 'regressed' as const },
+      ],
+    };
+    expect(verdictStatement({ comparison }, { ...GATE, gatedRegressed: 1 })).toBe('The gate fails: 1 gated metric regressed past its threshold: accuracy −8 pp (10.0% relative).');
+  });
+});
+
+describe('a repository name that reads as a sentence of the report', () => {
+  it('is quoted where code writes it, so a level "no regressions" reads as the name it is', () => {
+    const odd: RankingFact = { ...BACKEND, levels: [{ name: 'no regressions', mean: 292.17, n: 10, sd: 20 }, { name: 'eager', mean: 194.35, n: 10, sd: 18 }] };
+    const result = checkClaim({ facts: ['F6'], relation: 'best' }, new Map([['F6', odd]]));
+    if (!result.ok) throw new Error(result.detail);
+    expect(claimStatement(result.resolved, { comparison: undefined })).toBe('“no regressions” leads tokens_s by backend over all batch_size settings at 292.17 tok/s (n=10), 1.50× eager (194.35 tok/s); beyond the noise (p<0.001)');
+  });
+});
+
 describe('the verdict sentence', () => {
   it('says the gate fails and names the worst gated regression', () => {
     const comparison = {

@@ -115,6 +115,56 @@ describe('checking an answer', () => {
     ]);
   });
 
+  it('drops good or bad news that its claim does not bear out: a ranking is news for neither side', () => {
+    const v = verify({ claims: [{ ...BEST, interpretation: 'Good news for gemma3:1b users.' }, { facts: ['F2'], relation: 'beyond-noise' }] });
+    expect(v.narrative.claims.map((c) => c.relation)).toEqual(['beyond-noise']);
+    expect(v.narrative.dropped).toEqual([{ item: 'claim', index: 1, reason: 'tone', detail: 'in its interpretation (F2 best holds)' }]);
+    expect(describeDrops(v.narrative.dropped)).toBe('1 item dropped: 1 claim (good or bad news its claim does not bear out)');
+  });
+
+  it('drops good or bad news in a recommendation or a risk, which no claim bears out', () => {
+    const v = verify({
+      claims: [BEST],
+      recommendations: [{ text: 'Unfortunately gemma3:1b is the one to keep.', facts: ['F2'] }],
+      risks: [{ risk: 'Answer quality is not measured.', mitigation: 'A welcome fix is an evaluation set.', facts: [] }],
+    });
+    expect(v.narrative.dropped.map((d) => `${d.item} ${d.index}: ${d.reason}`)).toEqual(['recommendation 1: tone', 'risk 1: tone']);
+  });
+
+  it('drops prose that names a level of a fact it does not cite, in lower case too, but not a level that is an ordinary word', () => {
+    const offload = { ...sheet.facts[1]!, id: 'F3', names: ['offload', 'eager', 'off', 'on'] } as (typeof sheet.facts)[number];
+    const facts = [...sheet.facts, offload];
+    const v = verifyAnswer(raw({ claims: [BEST], recommendations: [{ text: 'Keep the eager path under watch.', facts: ['F2'] }, { text: 'Turn off verbose logging during the runs.', facts: [] }] }), facts, report, 'English');
+    expect(v.narrative.recommendations.map((r) => r.text)).toEqual(['Turn off verbose logging during the runs.']);
+    expect(v.narrative.dropped.map((d) => `${d.item} ${d.index}: ${d.reason}`)).toEqual(['recommendation 1: names']);
+  });
+
+  it('keeps recommendations and mitigations that give advice, and drops those that state something instead', () => {
+    const v = verify({
+      claims: [BEST],
+      recommendations: [
+        { text: 'The small model is on the back foot.', facts: [] },
+        { text: 'For chat traffic, prefer gemma3:1b.', facts: ['F2'] },
+        { text: 'Keep gemma3:1b. It is on fire.', facts: ['F2'] },
+        { text: 'Agree on a naming scheme for models.', facts: [] },
+      ],
+      risks: [
+        { risk: 'Answer quality is not measured.', mitigation: 'The allocator is the smoking gun.', facts: [] },
+        { risk: 'A shared runner can add noise to a run.', mitigation: 'Pin the runs to a dedicated machine.', facts: [] },
+      ],
+    });
+    expect(v.narrative.recommendations.map((r) => r.text)).toEqual(['For chat traffic, prefer gemma3:1b.', 'Agree on a naming scheme for models.']);
+    expect(v.narrative.risks.map((r) => r.mitigation)).toEqual(['Pin the runs to a dedicated machine.']);
+    expect(v.narrative.dropped.map((d) => `${d.item} ${d.index}: ${d.reason}`)).toEqual(['recommendation 1: not-advice', 'recommendation 3: not-advice', 'risk 1: not-advice']);
+    expect(describeDrops(v.narrative.dropped.slice(0, 1))).toBe('1 item dropped: 1 recommendation (a statement where advice was asked for)');
+  });
+
+  it('lets the interpretation of a claim about one level state things about that level only', () => {
+    const v = verify({ claims: [{ ...BEST, interpretation: 'The gemma3:4b model is on the back foot.' }, { facts: ['F2'], relation: 'worst', subject: 'gemma3:4b', interpretation: 'The gemma3:4b model is on the back foot.' }] });
+    expect(v.narrative.claims.map((c) => `${c.relation} ${c.subject}`)).toEqual(['worst gemma3:4b']);
+    expect(v.narrative.dropped).toEqual([{ item: 'claim', index: 1, reason: 'names', detail: 'in its interpretation (F2 best holds; it states something about a level the claim is not about)' }]);
+  });
+
   it('writes the verdict sentence from the gate, whatever the model said', () => {
     expect(verify({ claims: [BEST] }).narrative.verdict).toBe('No baseline was asked for, so nothing is compared and nothing can fail.');
   });

@@ -4,7 +4,8 @@ import type { LlmConfig } from '../../src/llm/types.js';
 import { configurationLine, gpuResidency, llmCallsSection, llmSummarySection, narrativeSection } from '../../src/report/llm-sections.js';
 import { renderMarkdown, reportSections } from '../../src/report/markdown.js';
 import type { Report } from '../../src/model/report.js';
-import { MODEL, answer, benchReport, fakeChat, llmConfig, steppingClock, type Scripted } from '../helpers/llm.js';
+import { computeFindings } from '../../src/findings/findings.js';
+import { MODEL, answer, benchReport, fakeChat, llmConfig, report as bareReport, series, steppingClock, type Scripted } from '../helpers/llm.js';
 
 const WARMUP: Scripted = { final: { done_reason: 'load', load_duration: 2_500_000_000, total_duration: 2_600_000_000, prompt_eval_count: 0, prompt_eval_duration: 0, eval_count: 0, eval_duration: 0 } };
 
@@ -84,6 +85,40 @@ describe('LLM sections of the report', () => {
       dropCounts: {},
     };
     expect(narrativeSection(report)).toContain('- a. _See \\[docs\\](https:\u200b//evil.example) &lt;img src=x&gt; @\u200boctocat._');
+  });
+
+  it('shows a repository label that opens a heading, a checked box or a reversed line as plain text in a claim', async () => {
+    const hostile = bareReport(
+      [
+        ['# ALL CLEAR the gate passes', 120],
+        ['- [x] merged \u202Eyfirev', 70],
+      ].map(([model, mean]) =>
+        series({ metric: 'tokens_s', unit: 'tok/s', direction: 'higher', labels: { model: String(model) }, id: `results.csv::tokens_s::model=${model}`, stats: { n: 3, mean: Number(mean), sd: 1, cv: 1, min: Number(mean) - 1, p50: Number(mean), p95: Number(mean) + 1, p99: Number(mean) + 1, max: Number(mean) + 1, approximate: false }, samples: [Number(mean) - 1, Number(mean), Number(mean) + 1] }),
+      ),
+    );
+    hostile.findings = computeFindings({ series: hostile.series, files: hostile.inventory.files, confidence: 0.95 });
+    const claims = [
+      { facts: ['F2'], relation: 'best', subject: '# ALL CLEAR the gate passes' },
+      { facts: ['F2'], relation: 'worst', subject: '- [x] merged \u202Eyfirev' },
+    ];
+    await createNarrator({
+      client: fakeChat([WARMUP, { chunks: [JSON.stringify({ claims, recommendations: [], risks: [] })] }]),
+      config: llmConfig(),
+      model: MODEL,
+      server: { url: 'http://127.0.0.1:41234', origin: 'started' },
+      elapsed: steppingClock(10),
+      log: { info: () => undefined, warning: () => undefined },
+    })(hostile);
+    const text = narrativeSection(hostile);
+    expect(text).toContain('\n- “# ALL CLEAR the gate passes” leads tokens\\_s by model at 120 tok/s (n=3), 1.71× “- \\[x\\] merged \uFFFDyfirev” (70 tok/s); beyond the noise (p&lt;0.001).\n');
+    expect(text).toContain('\n- “- \\[x\\] merged \uFFFDyfirev” trails tokens\\_s by model at 70 tok/s (n=3); “# ALL CLEAR the gate passes” leads at 120 tok/s (1.71×); beyond the noise (p&lt;0.001).');
+    expect(text).not.toContain('\u202E');
+  });
+
+  it('escapes the start of a claim that opens with a label, whatever the label says', () => {
+    const report = benchReport();
+    report.narrative = { status: 'generated', run: 1, verdict: 'The gate passes.', claims: ['# heading', '- item', '+ item', '1. item', '2) item'].map((statement) => ({ facts: ['F2'], relation: 'best', statement, check: 'b' })), recommendations: [], risks: [], dropped: [], dropCounts: {} };
+    expect(narrativeSection(report)).toContain('\n- \\# heading.\n- \\- item.\n- \\+ item.\n- 1\\. item.\n- 2\\) item.\n');
   });
 
   it('counts the dropped items in a collapsed note, each with its reason and what was checked', async () => {

@@ -22,7 +22,16 @@ export type Category =
   | 'gate-contradictions'
   | 'language-chatter'
   | 'markdown'
-  | 'small-numbers';
+  | 'small-numbers'
+  | 'wrong-numbers'
+  | 'look-alikes'
+  | 'markup-numbers'
+  | 'superlatives'
+  | 'sameness'
+  | 'dismissals'
+  | 'tone'
+  | 'causal-claims'
+  | 'approximations';
 
 export interface PlantedCase {
   id: string;
@@ -221,7 +230,7 @@ export const PLANTS: PlantedCase[] = [
   recommendation('gate-contradictions', 'verdict-words', 'This pull request is safe to merge.'),
   recommendation('gate-contradictions', 'number-words', 'Raise the threshold to ten percent for this metric.'),
   recommendation('gate-contradictions', 'verdict-words', 'Update the baseline to the new numbers.'),
-  risk('gate-contradictions', 'verdict-words', 'The eager path may need more work.', 'Approve the change and watch the next run.'),
+  risk('gate-contradictions', 'verdict-words', 'The eager path may need more work.', 'Approve the change and watch the next run.', [F.eagerB8]),
   interpretation('gate-contradictions', 'verdict-words', 'Everything looks good for this branch.'),
   interpretation('gate-contradictions', 'verdict-words', 'The check is green.'),
   claim('gate-contradictions', 'relation-false', { facts: [F.gate], relation: 'passes' }),
@@ -308,6 +317,137 @@ export const PLANTS: PlantedCase[] = [
   interpretation('language-chatter', 'language', 'Eager is veel sneller.'),
   interpretation('markdown', 'hidden-characters', 'Keep compiled. \u202E.retsaf si regae\u202C'),
   recommendation('markdown', 'markdown', 'Read evil dot com for the numbers.'),
+
+  // Round K5: an audit that planted each kind of untruth a reviewer would miss, against every part of the checks.
+  interpretation('wrong-entity', 'names', 'The compiled path is the one to look at first.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('wrong-entity', 'names', 'The eager path is the one to keep.', { facts: [F.compiledB1], relation: 'improved' }),
+  recommendation('wrong-entity', 'names', 'Look into the compiled batch path before this change lands.', [F.eagerB8]),
+  risk('wrong-entity', 'names', 'The compiled path may hide the same problem.', 'Profile compiled at this batch size.', [F.eagerB8]),
+  interpretation('wrong-numbers', 'digits', 'Eager throughput fell by about seventeen to 17%.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('wrong-numbers', 'digits', 'Eager throughput fell 19.3% on this branch.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('wrong-numbers', 'digits', 'Compiled leads at 120.60 tokens each.', { facts: [F.backend], relation: 'higher', subject: 'compiled', object: 'eager' }),
+  claim('wrong-numbers', 'unknown-entity', { facts: [F.backend], relation: 'best', subject: 'compiled at 120.60 tok/s' }),
+  claim('wrong-numbers', 'unknown-entity', { facts: [F.eagerB8], relation: 'regressed', subject: 'tokens_s (backend=eager, batch_size=8) −17%' }),
+  claim('wrong-numbers', 'unknown-entity', { facts: [F.internationalTtft], relation: 'worst', subject: 'mistral-7b (2050 ms)' }),
+  interpretation('wrong-numbers', 'digits', 'TTFT of 通义千问-7b is 2.05 s.', { facts: [F.internationalTtft], relation: 'higher', subject: '通义千问-7b', object: 'mistral-7b' }),
+  interpretation('wrong-numbers', 'digits', 'Eager lost 17.5 pp of throughput.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('look-alikes', 'digits', 'Compiled runs at ２× the pace of eager.', { facts: [F.backend], relation: 'higher', subject: 'compiled', object: 'eager' }),
+  interpretation('look-alikes', 'number-words', 'Compiled is twenty\u00a0percent ahead.', { facts: [F.backend], relation: 'higher', subject: 'compiled', object: 'eager' }),
+  interpretation('look-alikes', 'symbols', 'Eager sits at − the compiled pace.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('look-alikes', 'units', 'Compiled serves × what eager serves.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('look-alikes', 'language', 'Compiled is f\u0430ster.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('look-alikes', 'language', 'Compiled is ｑｕｉｃｋｅｒ.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('look-alikes', 'digits', 'Eager lost 17\u00a0% of its pace.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('markup-numbers', 'markdown', 'Eager lost `17.5%` of its pace.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('markup-numbers', 'markdown', 'Eager lost [a fifth](https://example.invalid) of its pace.', { facts: [F.eagerB8], relation: 'regressed' }),
+  recommendation('markup-numbers', 'markdown', '| eager | twenty |', [F.backend]),
+  recommendation('markup-numbers', 'markdown', '# Eager lost a fifth', [F.backend]),
+  interpretation('markup-numbers', 'markdown', 'Eager lost <b>a fifth</b> of its pace.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('markup-numbers', 'markdown', 'Eager lost *a fifth* of its pace.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('markup-numbers', 'markdown', 'Eager lost **twenty percent**.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager throughput soared at large batches.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled throughput plummeted.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled throughput tanked on this branch.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager latency ballooned.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled throughput dipped.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled throughput slipped on this branch.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'The gap between the backends widened.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled throughput worsened.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled throughput deteriorated.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled lagged eager on throughput.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager bested compiled.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager surpasses compiled.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager overtook compiled on this branch.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager eclipses compiled.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager outstrips compiled.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager excels here.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled struggles at large batches.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager trounced compiled.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager slashed the wait for a token.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled throughput crashed.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled throughput collapsed.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled was beaten by eager.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled went backwards on this branch.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled takes a hit here.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager has the upper hand.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Throughput went from good to great on eager.', { facts: [F.backend], relation: 'beyond-noise' }),
+  recommendation('wrong-direction', 'direction-words', 'Use eager, which is more efficient.', [F.backend]),
+  recommendation('wrong-direction', 'direction-words', 'Prefer eager, as it answers in less time.', [F.backend]),
+  interpretation('superlatives', 'direction-words', 'Eager is the most efficient backend.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('superlatives', 'direction-words', 'Eager has the least latency of all.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('superlatives', 'direction-words', 'Eager is the leanest backend.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('superlatives', 'direction-words', 'Compiled is the weakest link.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('superlatives', 'direction-words', 'Eager is the standout.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('superlatives', 'direction-words', 'Eager is the front-runner.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('superlatives', 'direction-words', 'Eager comes first on throughput.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('superlatives', 'direction-words', 'Eager is number one.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('superlatives', 'direction-words', 'Eager is in first place.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('superlatives', 'direction-words', 'Compiled came last.', { facts: [F.backend], relation: 'beyond-noise' }),
+  claim('superlatives', 'relation-false', { facts: [F.international], relation: 'worst', subject: 'ГигаЧат-lite' }),
+  claim('superlatives', 'relation-false', { facts: [F.sweep], relation: 'worst', subject: 'num_gpu=2, num_ctx=2048, temperature=1.0' }),
+  interpretation('sameness', 'direction-words', 'Eager and compiled are the same.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('sameness', 'direction-words', 'Eager and compiled perform alike.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('sameness', 'direction-words', 'Eager and compiled are on a par.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('sameness', 'direction-words', 'Eager is as efficient as compiled.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('sameness', 'direction-words', 'Eager throughput is roughly the same.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('sameness', 'direction-words', 'Eager keeps pace with compiled.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('sameness', 'direction-words', 'Eager is level with compiled.', { facts: [F.backend], relation: 'beyond-noise' }),
+  claim('sameness', 'relation-false', { facts: [F.eagerB8], relation: 'within-noise' }),
+  interpretation('dismissals', 'verdict-words', 'The results are reassuring.'),
+  interpretation('dismissals', 'verdict-words', 'Everything checks out.'),
+  interpretation('dismissals', 'verdict-words', 'No red flags here.'),
+  interpretation('dismissals', 'verdict-words', 'The branch is in good shape.'),
+  interpretation('dismissals', 'verdict-words', 'The results are solid.'),
+  recommendation('dismissals', 'verdict-words', 'This can land.'),
+  interpretation('dismissals', 'verdict-words', 'Nothing stands out.'),
+  interpretation('dismissals', 'verdict-words', 'This is a blip.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('dismissals', 'verdict-words', 'The eager result can be ignored.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('dismissals', 'verdict-words', 'The eager result is not a concern.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('dismissals', 'verdict-words', 'The eager result is nothing serious.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('dismissals', 'direction-words', 'The eager result is minor.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('tone', 'tone', 'Good news for this pull request.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('tone', 'tone', 'A welcome side effect of this pull request.', { facts: [F.eagerB8], relation: 'exceeds-threshold' }),
+  interpretation('tone', 'tone', 'This is bad news for single-request serving.', { facts: [F.compiledB1], relation: 'improved' }),
+  interpretation('tone', 'tone', 'Encouraging for the eager path.', { facts: [F.gate], relation: 'fails' }),
+  interpretation('causal-claims', 'causes', 'This follows from the KV cache change.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('causal-claims', 'causes', 'The KV cache change did this.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('causal-claims', 'causes', 'The KV cache change produced this gap.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('causal-claims', 'causes', 'The KV cache change brought this on.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('causal-claims', 'causes', 'The KV cache change is at the root of it.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('causal-claims', 'causes', 'Since the KV cache change, eager is the one to watch.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('causal-claims', 'causes', 'This is because of the KV cache change.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('approximations', 'number-words', 'Compiled serves about forty tokens each.', { facts: [F.backend], relation: 'higher', subject: 'compiled', object: 'eager' }),
+  interpretation('approximations', 'markdown', 'Compiled is ~ twice the pace.', { facts: [F.backend], relation: 'higher', subject: 'compiled', object: 'eager' }),
+  interpretation('approximations', 'digits', 'Latency is between 10 and 20 ms.', { facts: [F.eagerB8Latency], relation: 'rose' }),
+  interpretation('approximations', 'number-words', 'Latency is between ten and twenty.', { facts: [F.eagerB8Latency], relation: 'rose' }),
+  interpretation('approximations', 'number-words', 'Latency sits in the low hundreds.', { facts: [F.eagerB8Latency], relation: 'rose' }),
+  interpretation('approximations', 'markdown', 'Compiled is ~2× eager.', { facts: [F.backend], relation: 'higher', subject: 'compiled', object: 'eager' }),
+  interpretation('look-alikes', 'verdict-words', 'Everything looks\u00a0good.'),
+  interpretation('look-alikes', 'verdict-words', 'Everything checks\u2009out.'),
+  interpretation('look-alikes', 'causes', 'This comes\u202ffrom the new kernel.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('look-alikes', 'direction-words', 'Eager is the front\u2011runner.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager is short of compiled.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager is on another level.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager leaves compiled in the dust.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled is not even close.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager is unbeatable.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Compiled is a step back.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager pulled away on this branch.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'The gap between the backends is narrow.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('dismissals', 'verdict-words', 'The eager move is just random.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('dismissals', 'verdict-words', 'The eager move is within the margin of error.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('dismissals', 'verdict-words', 'This is expected.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('dismissals', 'verdict-words', 'No surprises here.', { facts: [F.eagerB8], relation: 'regressed' }),
+  recommendation('dismissals', 'verdict-words', 'The branch is ready.'),
+  interpretation('tone', 'tone', 'A great result for this pull request.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('tone', 'tone', 'An awful result for single-request serving.', { facts: [F.compiledB1], relation: 'improved' }),
+  interpretation('causal-claims', 'causes', 'This reflects the KV cache change.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('causal-claims', 'causes', 'This shows the impact of the KV cache change.', { facts: [F.eagerB8], relation: 'regressed' }),
+  interpretation('approximations', 'number-words', 'A factor of a few separates the backends.', { facts: [F.backend], relation: 'beyond-noise' }),
+  interpretation('wrong-direction', 'direction-words', 'Eager and compiled trade places here.', { facts: [F.backend], relation: 'beyond-noise' }),
+  recommendation('wrong-direction', 'direction-words', 'Eager and compiled swap roles at large batches.', [F.backend]),
+  interpretation('wrong-entity', 'names', 'ГигаЧат-lite is dead in the water.', { facts: [F.internationalTtft], relation: 'best', subject: 'mistral-7b' }),
+  interpretation('approximations', 'units', 'The gap is a few points.', { facts: [F.backend], relation: 'higher', subject: 'compiled', object: 'eager' }),
 ];
 
 /**
@@ -374,6 +514,65 @@ export const CLEAN_EXTRA: ScriptedBrief['answer'][] = [
     ],
     risks: [
       { risk: 'Other batch sizes were not measured.', mitigation: 'Extend the run matrix with intermediate batch sizes.', facts: [F.batch] },
+    ],
+  },
+];
+
+/**
+ * Round K5's truthful briefs on the regression fixture: the false-reject
+ * measure of the round's new checks, written before the checks and kept as
+ * written. Each item is true of the data and within the rules.
+ */
+export const CLEAN_K5: ScriptedBrief['answer'][] = [
+  {
+    claims: [
+      { facts: [F.eagerB8], relation: 'regressed', interpretation: 'Start with the eager path at this batch size.' },
+      { facts: [F.compiledB1], relation: 'improved', interpretation: 'Good news for single-request serving.' },
+      { facts: [F.backend], relation: 'best', subject: 'compiled', interpretation: 'Compiled is the backend to keep for the runs that matter most.' },
+      { facts: [F.ctxOnTtft], relation: 'rose', interpretation: 'Keep contexts short where the first token matters.' },
+    ],
+    recommendations: [
+      { text: 'Run at least a few more samples of the inconclusive series.', facts: [F.eagerB1] },
+      { text: 'Compare backends on the same prompts and the same hosts.', facts: [F.backend] },
+      { text: 'Look at the eager batch path first.', facts: [F.eagerB8] },
+    ],
+    risks: [
+      { risk: 'The sweep ran each setting once, so its ranking may not hold.', mitigation: 'Repeat the settings that matter most.', facts: [F.sweep] },
+      { risk: 'The latest run may reflect a busy host.', mitigation: 'Rerun it on a quiet machine before acting on it.', facts: [] },
+    ],
+  },
+  {
+    claims: [
+      { facts: [F.gate], relation: 'fails', interpretation: 'The eager path at large batches is the place to start.' },
+      { facts: [F.international], relation: 'best', subject: 'ГигаЧат-lite', interpretation: 'ГигаЧат-lite is the model to try first for chat.' },
+      { facts: [F.serving], relation: 'best', subject: 'compiled', interpretation: 'The serving summary points the same way as the runs.' },
+      { facts: [F.gpuOnTokens], relation: 'rose', interpretation: 'Offloading every layer is worth it on these hosts.' },
+    ],
+    recommendations: [
+      { text: 'Profile the most used configuration before tuning the rest.', facts: [] },
+      { text: 'Serve chat traffic with the compiled backend.', facts: [F.backend] },
+      { text: 'Keep the prompt set the same for every backend.', facts: [] },
+    ],
+    risks: [
+      { risk: 'Answer quality was not scored in these files.', mitigation: 'Add a fixed evaluation set and score it with every run.', facts: [] },
+      { risk: 'The first sample of each run may include model loading.', mitigation: 'Discard a warm-up run before measuring.', facts: [] },
+    ],
+  },
+  {
+    claims: [
+      { facts: [F.eagerB8], relation: 'fails-gate', interpretation: 'This is the series to fix before anything else.' },
+      { facts: [F.ctxOnTokens], relation: 'fell', interpretation: 'Long contexts cost throughput in this sweep.' },
+      { facts: [F.internationalTtft], relation: 'worst', subject: '通义千问-7b', interpretation: 'Chat users of 通义千问-7b feel this wait.' },
+      { facts: [F.batch], relation: 'best', interpretation: 'Batch size is the setting to tune first.' },
+    ],
+    recommendations: [
+      { text: 'Keep the warm-up run out of the averages.', facts: [] },
+      { text: 'Record the driver and clock settings beside each run.', facts: [] },
+      { text: 'Split interactive and batch workloads when choosing a backend.', facts: [] },
+    ],
+    risks: [
+      { risk: 'A single host ran every configuration, so host effects are mixed in.', mitigation: 'Repeat the key runs on another host.', facts: [] },
+      { risk: 'The sweep covers only part of the settings space.', mitigation: 'Extend the sweep where the team plans to run.', facts: [F.sweep] },
     ],
   },
 ];
