@@ -87,6 +87,29 @@ describe('iperf3 -J', () => {
     ]);
   });
 
+  it('does not read a TCP receiver total of 0 bytes beside a sender that sent data as a 0 Mbit/s bitrate, and says why', () => {
+    // A 10 KB -n test of iperf 3.6: the sender's 56320 bytes arrived, but the receiver's count did not reach the client.
+    const end = { sum_sent: { seconds: 0.0728, bytes: 56320, bits_per_second: 6190720.76, retransmits: 0 }, sum_received: { seconds: 0.1456, bytes: 0, bits_per_second: 0 } };
+    const data = parsed(iperf3.parse(input(tcpResult({ bytes: 10240 }, end))));
+    expect(data.series.map((s) => [s.metric, s.samples?.samples])).toEqual([
+      ['sender_bitrate', [6.19072076]],
+      ['retransmits', [0]],
+    ]);
+    expect(data.problems).toEqual([
+      { reason: "end.sum_received: the receiver's total is 0 bytes while the sender sent 56320 bytes over TCP (iperf3 did not get the receiver's count); receiver_bitrate is not read" },
+    ]);
+  });
+
+  it('still reads a UDP receiver that got 0 bytes as 0 Mbit/s: every datagram can be lost, and its loss says so', () => {
+    const doc = { start: { test_start: { protocol: 'UDP', num_streams: 1, blksize: 1448 } }, end: { sum_sent: { bytes: 144800, bits_per_second: 1e6, jitter_ms: 0, lost_packets: 0, packets: 100, lost_percent: 0 }, sum_received: { bytes: 0, bits_per_second: 0, jitter_ms: 0, lost_packets: 100, packets: 100, lost_percent: 100 } } };
+    const data = parsed(iperf3.parse(input(doc)));
+    expect(data.series.filter((s) => s.metric === 'receiver_bitrate' || s.metric === 'lost_percent').map((s) => [s.metric, s.samples?.samples])).toEqual([
+      ['receiver_bitrate', [0]],
+      ['lost_percent', [100]],
+    ]);
+    expect(data.problems).toEqual([]);
+  });
+
   it('skips a failed test with iperf3\'s error, instead of reading its empty totals', async () => {
     expect(notParsed(await readFixture('iperf3/connection-refused.json')).reason).toBe(
       'iperf3 test failed: unable to connect to server - server may have stopped running or use a different port, firewall issue, etc.: Connection refused',

@@ -120,6 +120,28 @@ describe('k6 --summary-export (older layout)', () => {
   });
 });
 
+describe('k6 --summary-export Rate whose value disagrees with its counts', () => {
+  it('reads the pass rate from passes and fails when the stated value contradicts them (k6 documented "value": 0 beside 434 passes), and says so', () => {
+    const doc = {
+      metrics: {
+        checks: { fails: 0, passes: 434, value: 0 },
+        http_req_duration: { avg: 146.13, max: 663.81, med: 115.24, min: 104.34, 'p(90)': 204.68, 'p(95)': 205.28 },
+      },
+    };
+    const text = JSON.stringify(doc, null, 2);
+    const data = parsed(k6.parse({ path: 'export.json', type: 'json', text, json: doc }));
+    expect(series(data, 'checks').summary).toMatchObject({ n: 434, mean: 1, sd: 0 });
+    expect(data.problems).toEqual([{ line: 3, reason: 'checks: the stated rate 0 disagrees with its 434 passes and 0 fails; read as 1 from the counts' }]);
+  });
+
+  it('keeps a stated rate that agrees with its counts, without a problem', () => {
+    const doc = { metrics: { checks: { fails: 6, passes: 515, value: 0.9884836852207294 } } };
+    const data = parsed(k6.parse({ path: 'export.json', type: 'json', text: JSON.stringify(doc), json: doc }));
+    expect(series(data, 'checks').summary?.mean).toBe(515 / 521);
+    expect(data.problems).toEqual([]);
+  });
+});
+
 describe('k6 detection', () => {
   it('splits a submetric name into the metric and its tags, a tag value keeping its colons', () => {
     expect(splitMetricName('http_req_duration{name:https://example.test/api,method:GET}')).toEqual({ name: 'http_req_duration', tags: { name: 'https://example.test/api', method: 'GET' } });

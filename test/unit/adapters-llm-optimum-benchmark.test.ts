@@ -64,6 +64,20 @@ describe('optimum-benchmark reports', () => {
     expect(only(series, 'forward.energy').stats.mean).toBe(5.31e-6);
   });
 
+  it('does not label a run with the num_choices: 2 every inference config carries, unless its task is multiple-choice', () => {
+    const run = (task: string) => ({
+      config: {
+        name: 'tei_bert',
+        backend: { name: 'py-txi', task, model: 'BAAI/bge-base-en-v1.5', device: 'cpu' },
+        scenario: { name: 'inference', iterations: 10, input_shapes: { batch_size: 64, num_choices: 2, sequence_length: 128 } },
+      },
+      report: { forward: { memory: null, latency: null, throughput: { unit: 'samples/s', value: 5.65 }, energy: null, efficiency: null } },
+    });
+    const labelsOf = (task: string) => parsed(optimumBenchmark.parse(input(run(task), 'benchmark.json'))).series[0]?.labels;
+    expect(labelsOf('feature-extraction')).toEqual({ model: 'BAAI/bge-base-en-v1.5', backend: 'py-txi', device: 'cpu', batch_size: '64', sequence_length: '128' });
+    expect(labelsOf('multiple-choice')).toEqual({ model: 'BAAI/bge-base-en-v1.5', backend: 'py-txi', device: 'cpu', batch_size: '64', num_choices: '2', sequence_length: '128' });
+  });
+
   it('does not claim JSON whose entries hold other keys than the five sections', () => {
     for (const doc of [{ prefill: { latency: { unit: 's', mean: 1 }, model: 'x' } }, { prefill: { latency: { mean: 1 } } }, { config: {}, report: {} }]) expect(optimumBenchmark.detect(input(doc))).toBe(false);
   });

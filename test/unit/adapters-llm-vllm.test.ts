@@ -159,6 +159,37 @@ describe('SGLang bench_serving results (--output-file, one result a line)', () =
   });
 });
 
+describe('vLLM real-time factor (rtfx)', () => {
+  const result = (rtfx: number) => ({
+    date: '20260722-041843', endpoint_type: 'openai', backend: 'openai', model_id: 'Qwen/Qwen3-VL-8B-Instruct', request_rate: 1, completed: 200, failed: 0,
+    request_throughput: 0.98, output_throughput: 125.79, rtfx, mean_ttft_ms: 95.63, median_ttft_ms: 95.7, std_ttft_ms: 12.71, p99_ttft_ms: 143.33,
+  });
+  const rtfxOf = (doc: ReturnType<typeof result>) => parsed(vllmAdapter.parse({ path: 'run.json', type: 'json', text: JSON.stringify(doc), json: doc })).series.filter((s) => s.metric === 'rtfx');
+
+  it('does not read the rtfx 0.0 vLLM writes into a run with no audio as a measurement', () => {
+    expect(rtfxOf(result(0))).toEqual([]);
+  });
+
+  it('reads a transcription run\'s rtfx as a unitless rate, higher being faster', () => {
+    expect(rtfxOf(result(42.5)).map((s) => s.samples?.samples)).toEqual([[42.5]]);
+    const doc = result(42.5);
+    const outcome = vllmAdapter.parse({ path: 'run.json', type: 'json', text: JSON.stringify(doc), json: doc });
+    expect(described(built(outcome)).filter((d) => d.startsWith('rtfx'))).toEqual(['rtfx{backend=openai,endpoint_type=openai,model_id=Qwen/Qwen3-VL-8B-Instruct,request_rate=1} [-, higher, samples]']);
+  });
+});
+
+describe('SGLang bench_serving on a dataset that is not random', () => {
+  it('does not label a ShareGPT run with the random_input_len, random_output_len and random_range_ratio SGLang writes into every result', () => {
+    const doc = {
+      backend: 'sglang', dataset_name: 'sharegpt', request_rate: 5, max_concurrency: 256, sharegpt_output_len: null,
+      random_input_len: 1024, random_output_len: 1024, random_range_ratio: 0, duration: 204.5, completed: 1000,
+      request_throughput: 4.89, output_throughput: 957.16, mean_ttft_ms: 91.69, median_ttft_ms: 76.42, std_ttft_ms: 65.22, p99_ttft_ms: 327.91,
+    };
+    const series = parsed(vllmAdapter.parse({ path: 'sglang_sharegpt.jsonl', type: 'json', text: JSON.stringify(doc), json: doc })).series;
+    expect(series.find((s) => s.metric === 'ttft_ms')?.labels).toEqual({ backend: 'sglang', request_rate: '5', max_concurrency: '256', dataset_name: 'sharegpt' });
+  });
+});
+
 describe('vLLM --metric-percentiles', () => {
   it('reads p0 and p100 as the fastest and slowest request of the latency, not as metrics of their own', () => {
     const doc = {

@@ -79,13 +79,29 @@ function rttSummary(streams: unknown): RawSeries['summary'] | undefined {
   return summaryOf({ mean, min: mins.length === means.length ? Math.min(...mins) : undefined, max: maxs.length === means.length ? Math.max(...maxs) : undefined });
 }
 
+/**
+ * TCP delivers every byte it sends, so a receiver total of 0 bytes beside a
+ * sender that sent some is not a measurement: iperf3 wrote it when it did not
+ * get the receiver's count (a short -n test, some servers in -R runs).
+ */
+function receiverMissing(sent: JsonObject | undefined, received: JsonObject | undefined, udp: boolean): number | undefined {
+  if (udp) return undefined; // UDP may really lose every datagram: its loss says so.
+  const sentBytes = numberOf(sent?.bytes);
+  return numberOf(received?.bytes) === 0 && sentBytes !== undefined && sentBytes > 0 ? sentBytes : undefined;
+}
+
 /** One direction of traffic: its sent and received totals, and for UDP the receiver's jitter and loss. */
-function flowSeries(end: JsonObject, suffix: string, labels: Record<string, string>, udp: boolean): RawSeries[] {
+function flowSeries(end: JsonObject, suffix: string, labels: Record<string, string>, udp: boolean, problems: ProblemLog): RawSeries[] {
   const series: RawSeries[] = [];
   const sent = objectAt(end, `sum_sent${suffix}`);
   const received = objectAt(end, `sum_received${suffix}`);
   const sentRate = numberOf(sent?.bits_per_second);
-  const receivedRate = numberOf(received?.bits_per_second);
+  let receivedRate = numberOf(received?.bits_per_second);
+  const sentBytes = receiverMissing(sent, received, udp);
+  if (sentBytes !== undefined && receivedRate !== undefined) {
+    problems.add(undefined, `end.sum_received${suffix}: the receiver's total is 0 bytes while the sender sent ${sentBytes} bytes over TCP (iperf3 did not get the receiver's count); receiver_bitrate is not read`);
+    receivedRate = undefined;
+  }
   if (sentRate !== undefined) series.push(sampledSeries('sender_bitrate', labels, [mbit(sentRate)], MBIT));
   if (receivedRate !== undefined) series.push(sampledSeries('receiver_bitrate', labels, [mbit(receivedRate)], MBIT));
   // UDP before 3.9 states one `sum`: the client's rate with the server's jitter and loss.
@@ -121,11 +137,12 @@ function parseIperf3(input: AdapterInput): ParseOutcome {
   const udp = String(testStart.protocol).toUpperCase() === 'UDP';
   const bidir = numberOf(testStart.bidir) === 1;
   const series: RawSeries[] = [];
+  const problems = new ProblemLog();
   if (bidir) {
     // `--bidir` measures both directions at once: each its own flow, never pooled.
-    series.push(...flowSeries(end, '', { ...labels, flow: 'forward' }, udp));
-    series.push(...flowSeries(end, '_bidir_reverse', { ...labels, flow: 'reverse' }, udp));
-  } else series.push(...flowSeries(end, '', labels, udp));
+    series.push(...flowSeries(end, '', { ...labels, flow: 'forward' }, udp, problems));
+    series.push(...flowSeries(end, '_bidir_reverse', { ...labels, flow: 'reverse' }, udp, problems));
+  } else series.push(...flowSeries(end, '', labels, udp, problems));
   if (!udp) {
     const rtt = rttSummary(end.streams);
     if (rtt && !bidir) series.push(summarySeries('rtt', labels, rtt, { unit: 'µs', direction: 'lower' }));
@@ -136,7 +153,7 @@ function parseIperf3(input: AdapterInput): ParseOutcome {
     if (v !== undefined) series.push(sampledSeries(metric, labels, [v], PERCENT_CPU));
   }
   if (series.length === 0) return skipped('iperf3 output without bitrate totals in end');
-  return parsedOutcome('iperf3', series, new ProblemLog(), { rows: 1 });
+  return parsedOutcome('iperf3', series, problems, { rows: 1 });
 }
 
 export const iperf3: ToolAdapter = {

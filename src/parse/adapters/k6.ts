@@ -1,5 +1,6 @@
 import type { ProvidedSummary } from '../../model/series.js';
 import { LIMITS, LimitError, limitMessages } from '../limits.js';
+import type { ProblemLog } from '../problems.js';
 import { failed, type ParseOutcome } from '../types.js';
 import { SeriesSet, sampledSeries, shortLabel, summarySeries, type SeriesOptions } from './llm-shared.js';
 import { looksLikeK6Points, readK6Points, streamK6Points } from './k6-points.js';
@@ -139,7 +140,29 @@ function unitOf(m: Metric): string {
   return '';
 }
 
-function addMetric(set: SeriesSet, m: Metric, line: number | undefined): void {
+/**
+ * A Rate's fraction: its passes over passes + fails when it states both. Old
+ * `--summary-export` files hold a `value` that disagrees with them (`"value": 0`
+ * beside 434 passes and 0 fails, in k6's own documentation): the counts are
+ * what happened, so they win and the disagreement is reported.
+ */
+function rateOf(m: Metric, problems: ProblemLog, line: number | undefined): number | undefined {
+  const stated = numberOf(m.values.rate);
+  const passes = numberOf(m.values.passes);
+  const fails = numberOf(m.values.fails);
+  if (passes === undefined || fails === undefined || passes + fails === 0) return stated;
+  const counted = passes / (passes + fails);
+  if (stated !== undefined && Math.abs(stated - counted) > 1e-9) {
+    problems.add(line, `${m.name}: the stated rate ${stated} disagrees with its ${passes} passes and ${fails} fails; read as ${formatRate(counted)} from the counts`);
+  }
+  return counted;
+}
+
+function formatRate(rate: number): string {
+  return String(Number(rate.toPrecision(6)));
+}
+
+function addMetric(set: SeriesSet, m: Metric, line: number | undefined, problems: ProblemLog): void {
   const at: SeriesOptions = line === undefined ? {} : { line };
   const unit = unitOf(m);
   const v = m.values;
@@ -156,7 +179,7 @@ function addMetric(set: SeriesSet, m: Metric, line: number | undefined): void {
     if (count !== undefined) set.add(sampledSeries(m.name, m.tags, [count], { unit, direction: countDirection, ...at }));
     if (rate !== undefined) set.add(sampledSeries(`${m.name}_rate`, m.tags, [rate], { unit: `${unit === 'ms' ? '' : unit}/s`, direction: rateDir, ...at }));
   } else if (m.kind === 'rate') {
-    const rate = numberOf(v.rate);
+    const rate = rateOf(m, problems, line);
     if (rate === undefined) return;
     set.add(summarySeries(m.name, m.tags, rateSummary(rate, numberOf(v.passes), numberOf(v.fails)), { unit: '', direction: rateDirection(m.name), ...at }));
   } else {
@@ -224,7 +247,7 @@ export const k6: ToolAdapter = {
       if (!m) continue;
       if (++count > LIMITS.seriesPerFile / 2) throw new LimitError(limitMessages.seriesPerFile(), line);
       for (const expr of m.failedThresholds) result.problems.add(line, `threshold "${expr}" on ${key} failed`);
-      addMetric(set, m, line);
+      addMetric(set, m, line, result.problems);
     }
     const seen = new Set(set.series.map((s) => `${s.metric}\u0000${JSON.stringify(s.labels)}`));
     for (const c of checksOf(root.root_group)) {

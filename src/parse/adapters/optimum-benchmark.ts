@@ -70,7 +70,11 @@ function labelsOf(config: JsonObject | undefined): Record<string, string> {
   put('quantization', backend?.quantization_scheme);
   put('quant_type', objectAt(backend, 'quantization_config')?.quant_type);
   const shapes = objectAt(scenario, 'input_shapes');
-  for (const [key, value] of Object.entries(shapes ?? {})) if (numberOf(value) !== undefined) put(key, value);
+  for (const [key, value] of Object.entries(shapes ?? {})) {
+    // Every inference config carries the default num_choices: 2; only a multiple-choice model is fed that many choices.
+    if (key === 'num_choices' && backend?.task !== 'multiple-choice') continue;
+    if (numberOf(value) !== undefined) put(key, value);
+  }
   put('max_new_tokens', objectAt(scenario, 'generate_kwargs')?.max_new_tokens);
   return labels;
 }

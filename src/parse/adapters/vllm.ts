@@ -42,7 +42,14 @@ const SCALARS: Record<string, { unit: string; direction: Direction }> = {
   total_input_vision_tokens: { unit: 'tokens', direction: 'none' },
   total_output_tokens_retokenized: { unit: 'tokens', direction: 'none' },
   max_concurrent_requests: { unit: 'requests', direction: 'none' },
+  // Seconds of audio transcribed per second of wall time (speech-to-text runs): more is faster.
+  rtfx: { unit: '', direction: 'higher' },
 };
+
+/** vLLM writes `rtfx: 0.0` into every result: on a run with no audio the 0 is no measurement. */
+function placeholder(key: string, value: number): boolean {
+  return key === 'rtfx' && value === 0;
+}
 
 /**
  * Settings of the run: they split series rather than being measured. The
@@ -130,9 +137,20 @@ function metadataLabels(doc: JsonObject, labels: Record<string, string>): void {
   }
 }
 
+/**
+ * SGLang writes every argument into each result, `random_input_len` and its
+ * kin included, whichever dataset ran: they shaped the prompts only of its
+ * random datasets (`random`, `random-ids`, `random-image`). On a ShareGPT run
+ * they would label it with prompt lengths it never used.
+ */
+function unusedRandomLength(doc: JsonObject, key: string): boolean {
+  return key.startsWith('random_') && typeof doc.dataset_name === 'string' && !doc.dataset_name.startsWith('random');
+}
+
 function labelsOf(doc: JsonObject): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const key of LABEL_KEYS) {
+    if (unusedRandomLength(doc, key)) continue;
     const text = shortLabel(doc[key], 200);
     // Burstiness 1 (Poisson arrivals) is the default: a label only when the run changed it.
     if (text !== undefined && !(key === 'burstiness' && numberOf(doc[key]) === 1)) labels[key] = text;
@@ -212,7 +230,7 @@ function recordSeries(doc: JsonObject, settings: ReadonlySet<string>): { series:
   const series: RawSeries[] = [];
   for (const [key, def] of Object.entries(SCALARS)) {
     const value = numberOf(doc[key]);
-    if (value === undefined) continue;
+    if (value === undefined || placeholder(key, value)) continue;
     series.push(sampledSeries(key.replace(/:$/, ''), labels, [value], def));
   }
 
