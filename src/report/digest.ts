@@ -104,11 +104,34 @@ export function shorten(text: string, max: number): string {
  * A comparison's metric and label values cut to fit a narrow cell: GitHub
  * never wraps a table cell, so each of the two lines stays within `max`.
  */
-export function shortSeriesName(c: Pick<SeriesComparison, 'metric' | 'labels'>, max = 32): { metric: string; labels: string; cut: boolean } {
+export function shortSeriesName(c: Pick<SeriesComparison, 'metric' | 'labels'>, max = 32, first: ReadonlySet<string> = new Set()): { metric: string; labels: string; cut: boolean } {
   const metric = shorten(c.metric, max);
-  const values = Object.values(c.labels);
-  const labels = shorten(values.map((v) => shorten(v, 20)).join(' · '), max);
-  return { metric, labels, cut: metric !== c.metric || labels !== values.join(' · ') };
+  const labels = labelLine(c.labels, max, first);
+  return { metric, labels, cut: metric !== c.metric || labels !== Object.values(c.labels).join(' · ') };
+}
+
+const MAX_LABEL_VALUE = 20;
+
+/**
+ * Label values joined in the labels' order, within `max`: each long value cut
+ * in its middle, and when they still do not fit, whole values left out (one
+ * "…" at the end says so) rather than a second cut through the joined line.
+ * Values of the keys in `first` (those that tell the table's rows apart) are
+ * kept before the others.
+ */
+function labelLine(labels: Record<string, string>, max: number, first: ReadonlySet<string>): string {
+  const keys = Object.keys(labels);
+  const whole = keys.map((k) => labels[k] as string).join(' · ');
+  if (whole.length <= max) return whole;
+  const cut = new Map(keys.map((k) => [k, shorten(labels[k] as string, MAX_LABEL_VALUE)]));
+  const line = (kept: readonly string[]) => keys.filter((k) => kept.includes(k)).map((k) => cut.get(k) as string).join(' · ');
+  if (line(keys).length <= max) return line(keys);
+  const kept: string[] = [];
+  for (const k of [...keys.filter((k) => first.has(k)), ...keys.filter((k) => !first.has(k))]) {
+    if (`${line([...kept, k])} · …`.length > max) break;
+    kept.push(k);
+  }
+  return kept.length > 0 ? `${line(kept)} · …` : shorten(cut.get(keys[0] as string) as string, max);
 }
 
 /** The change and, when a test ran, its interval: "−15.2% (−18.0% … −12.1%)". */
@@ -165,7 +188,17 @@ export function distinguishingTails(files: readonly string[]): string[] {
  * and where two rows would read the same, the tail of their file's path.
  */
 export function rowNames(rows: readonly Pick<SeriesComparison, 'metric' | 'labels' | 'file'>[]): { metric: string; labels: string; cut: boolean }[] {
-  const names = rows.map((c) => shortSeriesName(c));
+  // Labels whose values differ between rows tell them apart: kept first when a row's labels must be cut.
+  const varying = new Set<string>();
+  const seen = new Map<string, string>();
+  for (const r of rows) {
+    for (const [k, v] of Object.entries(r.labels)) {
+      if (seen.has(k) && seen.get(k) !== v) varying.add(k);
+      seen.set(k, v);
+    }
+  }
+  for (const k of seen.keys()) if (rows.some((r) => !(k in r.labels))) varying.add(k);
+  const names = rows.map((c) => shortSeriesName(c, 32, varying));
   const key = (n: { metric: string; labels: string }) => `${n.metric}\u0000${n.labels}`;
   const counts = new Map<string, number>();
   for (const n of names) counts.set(key(n), (counts.get(key(n)) ?? 0) + 1);

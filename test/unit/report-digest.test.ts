@@ -151,6 +151,16 @@ describe('shortSeriesName', () => {
     expect(short.metric.length).toBeLessThanOrEqual(32);
   });
 
+  it('leaves whole label values out, with one … at the end, rather than cutting through the joined line a second time', () => {
+    const labels = { filename: '/dev/nvme8n4', rw: 'randwrite', bs: '4096', iodepth: '32', op: 'write', job: 'Execute_ParsedScript_benchmark' };
+    expect(shortSeriesName({ metric: 'iops', labels })).toEqual({ metric: 'iops', labels: '/dev/nvme8n4 · randwrite · …', cut: true });
+  });
+
+  it('keeps first the labels that tell the rows of the table apart', () => {
+    const labels = { filename: '/dev/nvme8n4', rw: 'randwrite', bs: '4096', iodepth: '32', op: 'write' };
+    expect(shortSeriesName({ metric: 'iops', labels }, 32, new Set(['iodepth']))).toEqual({ metric: 'iops', labels: '/dev/nvme8n4 · 32 · …', cut: true });
+  });
+
   it('has empty labels for a series without any', () => {
     expect(shortSeriesName({ metric: 'tps', labels: {} })).toEqual({ metric: 'tps', labels: '', cut: false });
   });
