@@ -181,6 +181,21 @@ function countOf(v: Json | undefined): number | undefined {
   return n !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
+/** Label names whose settings are fractions: `temperature: 0.7` sets the run, it does not measure it. */
+const FRACTIONAL_SETTING = /^(temperature|temp|top_?p|min_?p|typical_?p|repeat_?penalty|presence_?penalty|frequency_?penalty|request_?rate|(random_)?range_?ratio|burstiness)$/;
+
+/**
+ * A number under a label's name that is a measurement of its own: a
+ * fraction under a name that is no fractional setting (`"gpu": 12500.5`), or
+ * any number inside an object that names a quantity (`peak_memory_mb:
+ * {gpu: 12500, cpu: 3200}`, its parts). As labels they were lost.
+ */
+function isMeasuredPart(key: string, value: number, path: readonly string[]): boolean {
+  if (!Number.isInteger(value) && !FRACTIONAL_SETTING.test(normaliseName(key))) return true;
+  const parent = path[path.length - 1];
+  return parent !== undefined && inferUnit(parent) !== '';
+}
+
 /** True when the label columns a table chose already give every row its own series. */
 function labelsTellApart(rows: Row[], labelColumns: string[]): boolean {
   if (labelColumns.length === 0) return false;
@@ -365,7 +380,7 @@ class JsonWalker {
       const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
       if (!scalar || consumed.has(key)) continue;
       if (isIgnoredName(key)) consumed.add(key);
-      else if (isLabelName(key) && String(value).length <= 120) {
+      else if (isLabelName(key) && String(value).length <= 120 && !(typeof value === 'number' && isMeasuredPart(key, value, path))) {
         setOwn(labels, key, String(value));
         consumed.add(key);
       }

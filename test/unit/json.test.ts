@@ -126,6 +126,16 @@ describe('parseJsonText: nested objects', () => {
     expect(keys(data)).toEqual(['draft.ttft_ms{model=qwen2.5:0.5b}', 'phases.load_ms{model=llama3.1:8b}', 'ttft_ms{model=llama3.1:8b}']);
   });
 
+  it("reads a measurement under a label's name (a memory or energy breakdown by gpu and cpu) as a metric instead of losing it as a label", () => {
+    const data = parsed(parseJsonText('{"model": "llama3", "peak_memory_mb": {"gpu": 12500, "cpu": 3200}, "energy_kwh": {"gpu": 0.0051, "cpu": 0.0012, "total": 0.0066}}'));
+    expect(keys(data)).toEqual(['energy_kwh.cpu{model=llama3}', 'energy_kwh.gpu{model=llama3}', 'energy_kwh.total{model=llama3}', 'peak_memory_mb.cpu{model=llama3}', 'peak_memory_mb.gpu{model=llama3}']);
+  });
+
+  it('keeps whole numbers and fractional settings under label names as labels (a GPU index, a sampling temperature)', () => {
+    const data = parsed(parseJsonText('{"gpu": 0, "temperature": 0.7, "top_p": 0.95, "tokens_per_second": 41.5}'));
+    expect(keys(data)).toEqual(['tokens_per_second{gpu=0,temperature=0.7,top_p=0.95}']);
+  });
+
   it('does not let a label key reach metrics outside its object', () => {
     const data = parsed(parseJsonText('{"a": {"model": "x", "ttft_ms": 1}, "b": {"ttft_ms": 2}}'));
     expect(keys(data)).toEqual(['a.ttft_ms{model=x}', 'b.ttft_ms']);
