@@ -3,7 +3,7 @@ import { vllmAdapter } from '../../src/parse/adapters/vllm.js';
 import { built, described, only, readFixture } from '../helpers/llm-adapters.js';
 import { notParsed, parsed } from '../helpers/series.js';
 
-const DETAILED_LABELS = '{backend=vllm,endpoint_type=openai,max_concurrency=8,model_id=Qwen/Qwen2.5-7B-Instruct,request_rate=4}';
+const DETAILED_LABELS = '{backend=vllm,max_concurrency=8,model_id=Qwen/Qwen2.5-7B-Instruct,request_rate=4}';
 
 describe('vLLM bench serve results', () => {
   it('reads a detailed `vllm bench serve` result into run-wide values and per-request latency samples', async () => {
@@ -181,6 +181,22 @@ describe('vLLM workload settings', () => {
     expect(series.find((s) => s.metric === 'output_throughput')?.labels).toEqual({
       model_id: 'meta-llama/Llama-3.2-3B', backend: 'vllm', request_rate: '10', dataset_name: 'random', input_len: '4000', output_len: '200',
     });
+  });
+
+  it('keeps the labels (and ids) of a plain `vllm bench serve` result: endpoint_type repeats the backend, and a --label that is the endpoint type names nothing', () => {
+    const doc = {
+      date: '20251001-101500', endpoint_type: 'openai-chat', backend: 'openai-chat', label: 'openai-chat', model_id: 'Qwen/Qwen2.5-7B-Instruct', tokenizer_id: 'Qwen/Qwen2.5-7B-Instruct',
+      num_prompts: 32, request_rate: 'inf', burstiness: 1.0, max_concurrency: 8,
+      completed: 32, request_throughput: 0.61, output_throughput: 90.02, mean_ttft_ms: 18210.5, median_ttft_ms: 17800, std_ttft_ms: 9000.25,
+    };
+    const labels = (extra: Record<string, unknown>) => {
+      const json = { ...doc, ...extra };
+      return parsed(vllmAdapter.parse({ path: 'run.json', type: 'json', text: JSON.stringify(json), json })).series.find((s) => s.metric === 'output_throughput')?.labels;
+    };
+    expect(labels({})).toEqual({ model_id: 'Qwen/Qwen2.5-7B-Instruct', backend: 'openai-chat', request_rate: 'inf', max_concurrency: '8' });
+    expect(labels({ label: null })).toEqual({ model_id: 'Qwen/Qwen2.5-7B-Instruct', backend: 'openai-chat', request_rate: 'inf', max_concurrency: '8' });
+    // A label the user chose (`--label tp4-fp8`) names the configuration.
+    expect(labels({ label: 'tp4-fp8' })).toEqual({ model_id: 'Qwen/Qwen2.5-7B-Instruct', backend: 'openai-chat', request_rate: 'inf', max_concurrency: '8', label: 'tp4-fp8' });
   });
 
   it('labels a run with the configuration its --metadata pairs state (TP4 and TP8 are two benchmarks), but not with a version, a commit or a date', () => {
