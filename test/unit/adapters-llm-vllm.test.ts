@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { vllmAdapter } from '../../src/parse/adapters/vllm.js';
-import { built, described, only, readFixture } from '../helpers/llm-adapters.js';
+import { built, described, only, readFixture, readOutput } from '../helpers/llm-adapters.js';
 import { notParsed, parsed } from '../helpers/series.js';
+import { useTempDir, writeTree } from '../helpers/tmp.js';
 
 const DETAILED_LABELS = '{backend=vllm,max_concurrency=8,model_id=Qwen/Qwen2.5-7B-Instruct,request_rate=4}';
 
@@ -168,6 +169,20 @@ describe('vLLM --metric-percentiles', () => {
     const series = parsed(vllmAdapter.parse({ path: 'run.json', type: 'json', text: JSON.stringify(doc), json: doc })).series;
     expect(series.map((s) => s.metric)).toEqual(['request_throughput', 'output_throughput', 'completed', 'ttft_ms']);
     expect(series.find((s) => s.metric === 'ttft_ms')?.summary).toEqual({ n: 200, mean: 120.5, median: 118, sd: 9.5, min: 95.25, max: 163.5, percentiles: { 50: 118, 99: 151.75 } });
+  });
+});
+
+describe('vLLM results holding a bare NaN', () => {
+  const tmp = useTempDir();
+
+  it('refuses the file with the line JSON.parse stopped at, instead of reading it without the NaN unsaid and with request_rate=Infinity beside the inf of its other runs', async () => {
+    const text = ['{', '  "backend": "sglang",', '  "request_rate": Infinity,', '  "completed": 1,', '  "request_throughput": 0.5,', '  "mean_itl_ms": 8.1,', '  "std_itl_ms": NaN', '}'].join('\n');
+    writeTree(tmp.dir, { 'sglang.json': text });
+    expect(notParsed(await readOutput(`${tmp.dir}/sglang.json`))).toEqual({
+      status: 'failed',
+      reason: 'invalid JSON at line 3, column 19: Infinity is not valid JSON (write null, or a string, for a missing or infinite value)',
+      line: 3,
+    });
   });
 });
 

@@ -97,6 +97,8 @@ function measuresOf(row: JsonObject): [string, number][] {
 export const googleBenchmark: ToolAdapter = {
   name: 'google-benchmark',
   types: ['json', 'csv', 'text'],
+  // Its writer prints a 0/0 cv as NaN; nonFiniteOf reports each such value used.
+  readsNonFinite: true,
   detect(input: AdapterInput): boolean {
     if (input.type === 'csv') return isCsvOutput(input.text);
     if (input.type === 'text') return CONSOLE_HEADER.test(input.text);
