@@ -102,10 +102,23 @@ function slashRate(metric: string): string | undefined {
   return `${word.replace(/^k(?=B$)/, 'K')}/s`;
 }
 
+/**
+ * `MBps`, `GBps`, `KiBps`: a capital `B` before `ps` is bytes per second
+ * (`read_MBps`, memory bandwidth in `bandwidthGBps`), 8× what `Mbps` counts.
+ * Names are compared lower case below, where `mbps` is a bit rate, so the
+ * case is read here first.
+ */
+const BYTE_PS = /(?:^|[^A-Z])((?:[KMGT]i?|k)?)Bps(?![a-z])/;
+
+function bytesPerSecond(metric: string): string | undefined {
+  const prefix = BYTE_PS.exec(metric)?.[1];
+  return prefix === undefined ? undefined : `${prefix.replace(/^k$/, 'K')}B/s`;
+}
+
 export const inferUnit: (metric: string) => string = memo(50_000, (metric) => {
   const stated = bracketUnit(metric);
   if (stated) return canonicalUnit(stated);
-  const rate = slashRate(metric);
+  const rate = slashRate(metric) ?? bytesPerSecond(metric);
   if (rate) return rate;
   // `Tokens / sec / GPU`, `TFLOP/sec/GPU`: a slash before a unit of time reads "per", not "seconds".
   const name = normaliseName(metric)

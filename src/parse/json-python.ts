@@ -10,11 +10,6 @@
  * measurement is no measurement: it still fails the file, with its line.
  */
 
-const WORDS: readonly [string, string][] = [
-  ['-Infinity', '"-inf"'],
-  ['Infinity', '"inf"'],
-];
-
 /**
  * Keys whose unbounded value is a setting, not a failed measurement: exact
  * names only (`max_latency_ms` or `success_rate` at Infinity is a broken
@@ -22,9 +17,13 @@ const WORDS: readonly [string, string][] = [
  */
 const UNBOUNDED_SETTING = /^(request_?rate|rate|target_?qps|qps|rps|max_?concurrency|concurrency|burstiness|max_?num_?seqs|max_?tokens|max_?batch_?size|timeout|time_?limit)$/i;
 
-/** `text` with unbounded settings written `Infinity` replaced, or undefined when it holds none. */
-export function withoutPythonFloats(text: string): string | undefined {
-  if (!text.includes('Infinity')) return undefined;
+/**
+ * `text` with each bare word of `words` (a whole word outside strings) that
+ * `replace` gives a replacement for replaced, or undefined when none was.
+ * Both readers below differ only in which words they take and where.
+ */
+function replaceBareWords(text: string, words: readonly string[], replace: (word: string, at: number) => string | undefined): string | undefined {
+  const starts = new Set(words.map((w) => w.charCodeAt(0)));
   let out = '';
   let from = 0;
   let inString = false;
@@ -40,18 +39,27 @@ export function withoutPythonFloats(text: string): string | undefined {
       inString = true;
       continue;
     }
-    // `-` or `I`: a word may start here; it counts only as a whole word and as a setting key's value.
-    if (c !== 45 && c !== 73) continue;
-    const word = WORDS.find(([w]) => text.startsWith(w, i));
-    if (!word || /[\w]/.test(text[i + word[0].length] ?? '')) continue;
-    const key = keyBefore(text, i);
-    if (key === undefined || !UNBOUNDED_SETTING.test(key)) continue;
-    out += text.slice(from, i) + word[1];
-    i += word[0].length - 1;
+    if (!starts.has(c)) continue;
+    const word = words.find((w) => text.startsWith(w, i));
+    // A word counts only whole: `Infinityx` or `NaNa` is no value.
+    if (!word || /[\w]/.test(text[i + word.length] ?? '')) continue;
+    const replacement = replace(word, i);
+    if (replacement === undefined) continue;
+    out += text.slice(from, i) + replacement;
+    i += word.length - 1;
     from = i + 1;
     changed = true;
   }
   return changed ? out + text.slice(from) : undefined;
+}
+
+/** `text` with unbounded settings written `Infinity` replaced, or undefined when it holds none. */
+export function withoutPythonFloats(text: string): string | undefined {
+  if (!text.includes('Infinity')) return undefined;
+  return replaceBareWords(text, ['-Infinity', 'Infinity'], (word, at) => {
+    const key = keyBefore(text, at);
+    return key !== undefined && UNBOUNDED_SETTING.test(key) ? (word.startsWith('-') ? '"-inf"' : '"inf"') : undefined;
+  });
 }
 
 /** The object key a value at `at` belongs to (`"request_rate": ` before it), or undefined when it is no key's value. */
@@ -92,32 +100,10 @@ const NON_FINITE: readonly string[] = ['-Infinity', 'Infinity', 'NaN'];
  */
 export function quoteNonFinite(text: string): string | undefined {
   if (!text.includes('NaN') && !text.includes('Infinity')) return undefined;
-  let out = '';
-  let from = 0;
-  let inString = false;
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: the next character is escaped
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) {
-      inString = true;
-      continue;
-    }
-    // `-`, `I` or `N`: a word may start here; it counts only as a whole word where a value stands.
-    if (c !== 45 && c !== 73 && c !== 78) continue;
-    const word = NON_FINITE.find((w) => text.startsWith(w, i));
-    if (!word || /[\w]/.test(text[i + word.length] ?? '')) continue;
-    let j = i - 1;
+  return replaceBareWords(text, NON_FINITE, (word, at) => {
+    // Only where a value stands: after a key, or in a list.
+    let j = at - 1;
     while (j >= 0 && /\s/.test(text[j] as string)) j--;
-    if (text[j] !== ':' && text[j] !== '[' && text[j] !== ',') continue;
-    out += `${text.slice(from, i)}"${word}"`;
-    i += word.length - 1;
-    from = i + 1;
-    changed = true;
-  }
-  return changed ? out + text.slice(from) : undefined;
+    return text[j] === ':' || text[j] === '[' || text[j] === ',' ? `"${word}"` : undefined;
+  });
 }

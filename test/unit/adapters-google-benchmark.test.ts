@@ -54,6 +54,26 @@ describe('Google Benchmark JSON', () => {
     expect(data.problems).toEqual([{ line: 17, reason: 'benchmark BM_Push/repeats:2: items_per_second is Infinity in the file, no number; left out' }]);
   });
 
+  it("gives a repetition's problem the line of its own row, found in time linear in the file (1,000 benchmarks × 10 repetitions)", () => {
+    const row = (b: number, r: number) => ({
+      name: `BM_x/${b}`, family_index: 0, per_family_instance_index: b, run_name: `BM_x/${b}`, run_type: 'iteration', repetitions: 10, repetition_index: r,
+      threads: 1, iterations: 1000, real_time: 10 + r, cpu_time: 10 + r, time_unit: 'ns',
+      ...((b === 0 || b === 999) && r === 1 ? { error_occurred: true, error_message: 'timeout' } : {}),
+    });
+    const json = { context: { executable: './bench', num_cpus: 8 }, benchmarks: Array.from({ length: 10_000 }, (_, i) => row(Math.floor(i / 10), i % 10)) };
+    const text = JSON.stringify(json, null, 2);
+    const start = performance.now();
+    const data = parsed(googleBenchmark.parse({ path: 'bench.json', type: 'json', text, json }));
+    expect(performance.now() - start).toBeLessThan(4_000);
+    // The line of the second `"name": "BM_x/<b>"` (its second repetition), not the first.
+    const nameLines = (b: number) => text.split('\n').flatMap((l, i) => (l.trim() === `"name": "BM_x/${b}",` ? [i + 1] : []));
+    expect(data.problems).toEqual([
+      { line: nameLines(0)[1], reason: 'benchmark BM_x/0 reported an error: timeout' },
+      { line: nameLines(999)[1], reason: 'benchmark BM_x/999 reported an error: timeout' },
+    ]);
+    expect(nameLines(0).slice(0, 2)).toEqual([8, 22]);
+  });
+
   it('reads mean, median and stddev aggregates as a summary when only aggregates were reported', async () => {
     const data = parsed(await readTool('google-benchmark/aggregates-only.json'));
     expect(described(data)).toEqual(['real_time{benchmark=BM_Sort/4096} ms lower', 'cpu_time{benchmark=BM_Sort/4096} ms lower']);

@@ -113,6 +113,21 @@ describe('GuideLLM benchmarks.json', () => {
     expect(data).toMatchObject({ rows: 22, excludedRows: 12 });
   });
 
+  it("gives a problem the line of its benchmark's type_, counting on from the benchmark before in time linear in the file", () => {
+    // A report of 40,000 entries: counting lines from the top for each again took seconds.
+    const doc = { benchmarks: [benchmark(1, 10, 0), ...Array.from({ length: 40_000 }, () => ({ type_: 'generative_benchmark' }))] };
+    const text = JSON.stringify(doc, null, 1);
+    const start = performance.now();
+    const data = parsed(guidellmAdapter.parse({ path: 'benchmarks.json', type: 'json', text, json: doc }));
+    expect(performance.now() - start).toBeLessThan(4_000);
+    // Pretty-printed with one space: the first benchmark takes lines 3 to 101, each further entry 3 ({, type_, }).
+    expect(text.split('\n').slice(101, 104)).toEqual(['  {', '   "type_": "generative_benchmark"', '  },']);
+    expect(data.problems.slice(0, 2)).toEqual([
+      { line: 103, reason: 'benchmark #2 is not a generative benchmark with metrics; left out' },
+      { line: 106, reason: 'benchmark #3 is not a generative benchmark with metrics; left out' },
+    ]);
+  });
+
   it('skips a report in which no benchmark had a successful request, with the reason', () => {
     expect(notParsed(guidellmAdapter.parse(input({ benchmarks: [benchmark(1, 0, 5)] }))).reason).toBe(
       'GuideLLM report with no successful request in any benchmark: its statistics are zeros, not measurements',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { vllmAdapter } from '../../src/parse/adapters/vllm.js';
-import { built, described, only, readFixture } from '../helpers/llm-adapters.js';
+import { built, described, only, readFixture, readOutput } from '../helpers/llm-adapters.js';
 import { notParsed, parsed } from '../helpers/series.js';
+import { useTempDir, writeTree } from '../helpers/tmp.js';
 
-const DETAILED_LABELS = '{backend=vllm,endpoint_type=openai,max_concurrency=8,model_id=Qwen/Qwen2.5-7B-Instruct,request_rate=4}';
+const DETAILED_LABELS = '{backend=vllm,max_concurrency=8,model_id=Qwen/Qwen2.5-7B-Instruct,request_rate=4}';
 
 describe('vLLM bench serve results', () => {
   it('reads a detailed `vllm bench serve` result into run-wide values and per-request latency samples', async () => {
@@ -202,6 +203,20 @@ describe('vLLM --metric-percentiles', () => {
   });
 });
 
+describe('vLLM results holding a bare NaN', () => {
+  const tmp = useTempDir();
+
+  it('refuses the file with the line JSON.parse stopped at, instead of reading it without the NaN unsaid and with request_rate=Infinity beside the inf of its other runs', async () => {
+    const text = ['{', '  "backend": "sglang",', '  "request_rate": Infinity,', '  "completed": 1,', '  "request_throughput": 0.5,', '  "mean_itl_ms": 8.1,', '  "std_itl_ms": NaN', '}'].join('\n');
+    writeTree(tmp.dir, { 'sglang.json': text });
+    expect(notParsed(await readOutput(`${tmp.dir}/sglang.json`))).toEqual({
+      status: 'failed',
+      reason: 'invalid JSON at line 3, column 19: Infinity is not valid JSON (write null, or a string, for a missing or infinite value)',
+      line: 3,
+    });
+  });
+});
+
 describe('vLLM workload settings', () => {
   it('labels a run with its workload (dataset, input and output lengths from --metadata), so 4× longer prompts are another benchmark', () => {
     const doc = {
@@ -212,6 +227,22 @@ describe('vLLM workload settings', () => {
     expect(series.find((s) => s.metric === 'output_throughput')?.labels).toEqual({
       model_id: 'meta-llama/Llama-3.2-3B', backend: 'vllm', request_rate: '10', dataset_name: 'random', input_len: '4000', output_len: '200',
     });
+  });
+
+  it('keeps the labels (and ids) of a plain `vllm bench serve` result: endpoint_type repeats the backend, and a --label that is the endpoint type names nothing', () => {
+    const doc = {
+      date: '20251001-101500', endpoint_type: 'openai-chat', backend: 'openai-chat', label: 'openai-chat', model_id: 'Qwen/Qwen2.5-7B-Instruct', tokenizer_id: 'Qwen/Qwen2.5-7B-Instruct',
+      num_prompts: 32, request_rate: 'inf', burstiness: 1.0, max_concurrency: 8,
+      completed: 32, request_throughput: 0.61, output_throughput: 90.02, mean_ttft_ms: 18210.5, median_ttft_ms: 17800, std_ttft_ms: 9000.25,
+    };
+    const labels = (extra: Record<string, unknown>) => {
+      const json = { ...doc, ...extra };
+      return parsed(vllmAdapter.parse({ path: 'run.json', type: 'json', text: JSON.stringify(json), json })).series.find((s) => s.metric === 'output_throughput')?.labels;
+    };
+    expect(labels({})).toEqual({ model_id: 'Qwen/Qwen2.5-7B-Instruct', backend: 'openai-chat', request_rate: 'inf', max_concurrency: '8' });
+    expect(labels({ label: null })).toEqual({ model_id: 'Qwen/Qwen2.5-7B-Instruct', backend: 'openai-chat', request_rate: 'inf', max_concurrency: '8' });
+    // A label the user chose (`--label tp4-fp8`) names the configuration.
+    expect(labels({ label: 'tp4-fp8' })).toEqual({ model_id: 'Qwen/Qwen2.5-7B-Instruct', backend: 'openai-chat', request_rate: 'inf', max_concurrency: '8', label: 'tp4-fp8' });
   });
 
   it('labels a run with the configuration its --metadata pairs state (TP4 and TP8 are two benchmarks), but not with a version, a commit or a date', () => {

@@ -86,6 +86,22 @@ describe('Locust before 1.0: _distribution.csv', () => {
     ]);
   });
 
+  it('reports a row without a name in _stats.csv and _distribution.csv alike, and reads the rows after it', () => {
+    const stats = [
+      'Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s',
+      'GET,,3,0,10,11,9,12,100,1.5,0',
+      'GET,/a,3,0,10,11,9,12,100,1.5,0',
+    ].join('\n');
+    const distribution = ['"Name","# requests","50%","66%","100%"', '"",3,10,11,12', '"GET /a",3,10,11,12'].join('\n');
+    for (const [text, path] of [[stats, 'run_stats.csv'], [distribution, 'run_distribution.csv']] as const) {
+      const data = parsed(locust.parse({ ...csv(text), path }));
+      expect(data.problems, path).toEqual([{ line: 2, reason: 'no name; row skipped' }]);
+      expect([data.rows, data.excludedRows], path).toEqual([2, 1]);
+      const { n, max } = one(data, 'response_time', { type: 'GET', name: '/a' }).stats;
+      expect([n, max], path).toEqual([3, 12]);
+    }
+  });
+
   it('does not claim another table with a Name, a count and percentage columns', () => {
     for (const text of ['Name,# requests,50%,90%\n/a,3,10,12', '"Name","# requests","50%","share"\n"/a",3,10,x', '"Name","count","50%","100%"\n"/a",3,10,12']) {
       expect(locust.detect(csv(text)), text).toBe(false);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pytestBenchmark } from '../../src/parse/adapters/pytest-benchmark.js';
 import { parsed } from '../helpers/series.js';
 import { described, one, readTool } from '../helpers/tools.js';
 
@@ -58,6 +59,29 @@ describe('pytest-benchmark names', () => {
       'time{benchmark=tests/test_yaml.py::test_roundtrip} s lower',
       'time{benchmark=test_load} s lower',
     ]);
+  });
+
+  it('gives each of two tests of one name the line of its own entry, not the first one\'s', async () => {
+    const data = parsed(await readTool('pytest-benchmark/same-name-two-modules.json'));
+    expect(data.series.map((s) => [s.labels.benchmark, s.line])).toEqual([
+      ['test_roundtrip', 6],
+      ['tests/test_yaml.py::test_roundtrip', 10],
+      ['test_load', 14],
+    ]);
+  });
+
+  it('finds the lines of 3,000 benchmarks with saved rounds in time linear in the file', () => {
+    const benchmarks = Array.from({ length: 3_000 }, (_, i) => ({
+      group: null, name: `test_case[${i}]`, fullname: `tests/test_a.py::test_case[${i}]`, params: { i },
+      stats: { min: 1, max: 2, mean: 1.5, stddev: 0.1, rounds: 100, median: 1.5, data: Array.from({ length: 100 }, (_, k) => 1 + k / 100) },
+    }));
+    const json = { machine_info: { node: 'ci' }, commit_info: {}, benchmarks, datetime: '2025-01-01T00:00:00', version: '4.0.0' };
+    const text = JSON.stringify(json, null, 2);
+    const start = performance.now();
+    const data = parsed(pytestBenchmark.parse({ path: 'bench.json', type: 'json', text, json }));
+    expect(performance.now() - start).toBeLessThan(4_000);
+    const lines = text.split('\n').flatMap((l, i) => (l.trim().startsWith('"name": "test_case[') ? [i + 1] : []));
+    expect(data.series.map((s) => s.line)).toEqual(lines);
   });
 
   it('labels a parameter JSON could not hold by its repr without the memory address, so its id is the same every run', async () => {

@@ -28,6 +28,12 @@ describe('NaN and Infinity values for the tool adapters', () => {
     expect(JSON.parse(quoteNonFinite(text) as string)).toEqual({ note: 'NaN Infinity', cv: 'NaN', rate: 'Infinity', low: '-Infinity', list: ['NaN', 1], NaNs: 2, Infinityx: 3 });
   });
 
+  it('reads past an escaped quote inside a string, so the values after it are still found (both readers share one scan)', () => {
+    const text = '{"note": "a \\"quoted\\" NaN", "cv": NaN, "request_rate": Infinity}';
+    expect(JSON.parse(quoteNonFinite(text) as string)).toEqual({ note: 'a "quoted" NaN', cv: 'NaN', request_rate: 'Infinity' });
+    expect(withoutPythonFloats(text)).toBe('{"note": "a \\"quoted\\" NaN", "cv": NaN, "request_rate": "inf"}');
+  });
+
   it('changes nothing in a text without such a value', () => {
     expect(quoteNonFinite('{"note": "NaN", "v": 1}')).toBeUndefined();
   });

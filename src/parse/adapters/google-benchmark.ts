@@ -97,6 +97,8 @@ function measuresOf(row: JsonObject): [string, number][] {
 export const googleBenchmark: ToolAdapter = {
   name: 'google-benchmark',
   types: ['json', 'csv', 'text'],
+  // Its writer prints a 0/0 cv as NaN; nonFiniteOf reports each such value used.
+  readsNonFinite: true,
   detect(input: AdapterInput): boolean {
     if (input.type === 'csv') return isCsvOutput(input.text);
     if (input.type === 'text') return CONSOLE_HEADER.test(input.text);
@@ -113,9 +115,35 @@ export const googleBenchmark: ToolAdapter = {
     if (input.type === 'csv') return isCsvOutput(input.text) ? parseCsvOutput(input.text) : skipped('not Google Benchmark CSV: no name,iterations,real_time,cpu_time,time_unit header');
     const rows = benchmarksOf(input.json);
     if (!rows) return failed('google-benchmark: no "benchmarks" list');
-    return readRows(rows, (row) => lineOf(input.text, `"${row.name as string}"`));
+    return readRows(rows, rowLines(input.text));
   },
 };
+
+/**
+ * Each row's line, found after the row before it: `"name": "BM_x"` where the
+ * value is the row's name (not its `run_name`, which repeats it), the lines
+ * counted on from the last one found. Searching every row from the top made
+ * a file of 10,000 rows (1,000 benchmarks × 10 repetitions) take a minute;
+ * each repetition now gets its own line, not the first one's. A row not
+ * found after the last (reordered keys) is looked for from the top.
+ */
+function rowLines(text: string): (row: JsonObject) => number | undefined {
+  let at = 0;
+  let line = 1;
+  return (row) => {
+    if (typeof row.name !== 'string') return undefined;
+    const needle = JSON.stringify(row.name);
+    for (let found = text.indexOf(needle, at); found >= 0; found = text.indexOf(needle, found + 1)) {
+      let j = found - 1;
+      while (j >= 0 && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j--;
+      if (text[j] !== ':' || !text.slice(Math.max(0, j - 16), j).trimEnd().endsWith('"name"')) continue;
+      for (let nl = text.indexOf('\n', at); nl >= 0 && nl < found; nl = text.indexOf('\n', nl + 1)) line += 1;
+      at = found + needle.length;
+      return line;
+    }
+    return lineOf(text, needle);
+  };
+}
 
 function readRows(rows: readonly unknown[], lineOfRow: (row: JsonObject, index: number) => number | undefined): ParseOutcome {
   const result = new AdapterResult('google-benchmark');

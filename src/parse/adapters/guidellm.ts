@@ -3,7 +3,7 @@ import { ProblemLog } from '../problems.js';
 import { skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { baseName, sampledSeries, SeriesSet, shortLabel, summarySeries } from './llm-shared.js';
-import { isObject, lineOf, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
+import { isObject, LineCursor, numberOf, objectAt, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
  * GuideLLM `guidellm benchmark --output-path benchmarks.json`: a `benchmarks`
@@ -58,11 +58,6 @@ function isGuidellmReport(value: unknown): value is JsonObject {
   return isObject(value) && Array.isArray(value.benchmarks) && value.benchmarks.length > 0 && value.benchmarks.some(isGenerativeBenchmark);
 }
 
-function objectAt(value: unknown, ...path: string[]): JsonObject | undefined {
-  let at: unknown = value;
-  for (const key of path) at = isObject(at) ? at[key] : undefined;
-  return isObject(at) ? at : undefined;
-}
 
 /** The scheduling strategy: `config.strategy` since 0.4, `args.strategy` before. */
 function strategyOf(benchmark: JsonObject): JsonObject | undefined {
@@ -156,11 +151,10 @@ function parseGuidellm(input: AdapterInput): ParseOutcome {
   const set = new SeriesSet(problems);
   let rows = 0;
   let excludedRows = 0;
-  let from = 0;
+  // Benchmarks are written in order: each is found after the one before, its line counted on from there.
+  const cursor = new LineCursor(input.text);
   (doc.benchmarks as unknown[]).forEach((entry, index) => {
-    const at = input.text.indexOf('generative_benchmark', from);
-    const line = at < 0 ? undefined : lineOf(input.text, 'generative_benchmark', at);
-    if (at >= 0) from = at + 1;
+    const line = cursor.next('generative_benchmark');
     if (!isGenerativeBenchmark(entry)) {
       problems.add(line, `benchmark #${index + 1} is not a generative benchmark with metrics; left out`);
       return;

@@ -3,7 +3,7 @@ import { findTables } from '../markdown.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { setOwn } from '../../util/own.js';
-import { AdapterResult, accumulate, csvRecords, firstLine, isObject, labelText, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
+import { AdapterResult, accumulate, csvRecords, firstLine, isObject, labelText, LineCursor, numberOf, summaryOf, type JsonObject } from './util.js';
 
 function resultsOf(json: unknown): unknown[] | undefined {
   return isObject(json) && Array.isArray(json.results) ? json.results : undefined;
@@ -28,6 +28,52 @@ function labelsOf(row: JsonObject): Record<string, string> {
   return labels;
 }
 
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const DIGIT = /^\p{N}$/u;
+
+/** The whole character (code point) ending just before `at`, or '' at the start. */
+function charBefore(text: string, at: number): string {
+  if (at <= 0) return '';
+  const low = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text.slice(at - 1, at);
+}
+
+function charAfter(text: string, at: number): string {
+  const c = text.codePointAt(at);
+  return c === undefined ? '' : String.fromCodePoint(c);
+}
+
+/**
+ * `command` with each whole-standing `value` replaced: a number not inside
+ * a longer number (the `1` of `10`, the `1` of `0.1`), a word not inside a
+ * longer word. Boundaries are tested per character, not by a regular
+ * expression per value: a scan of 40,000 levels would compile 40,000.
+ */
+function putBack(command: string, value: string, replacement: string): string {
+  const first = charAfter(value, 0);
+  const last = charBefore(value, value.length);
+  const startsNumber = DIGIT.test(first);
+  const startsWord = WORD_CHAR.test(first);
+  const endsNumber = DIGIT.test(last);
+  const endsWord = WORD_CHAR.test(last);
+  const standsWhole = (at: number): boolean => {
+    const before = charBefore(command, at);
+    if (startsNumber ? DIGIT.test(before) || before === '.' : startsWord && WORD_CHAR.test(before)) return false;
+    const end = at + value.length;
+    const after = charAfter(command, end);
+    if (endsNumber) return !DIGIT.test(after) && !(after === '.' && DIGIT.test(charAfter(command, end + 1)));
+    return !(endsWord && WORD_CHAR.test(after));
+  };
+  let out = '';
+  let from = 0;
+  for (let at = command.indexOf(value); at >= 0; at = command.indexOf(value, at + 1)) {
+    if (at < from || !standsWhole(at)) continue;
+    out += command.slice(from, at) + replacement;
+    from = at + value.length;
+  }
+  return out + command.slice(from);
+}
+
 /**
  * The command of a `--parameter-scan`/`--parameter-list` run as it was
  * written, each value put back as `{name}`: `make -j {threads}`, not
@@ -44,12 +90,7 @@ export function commandTemplates(rows: readonly { command: string; parameters: R
   const templates = rows.map((row, i) => {
     let command = row.command;
     // Longer values first, so `16` is put back before the `1` it holds.
-    for (const [name, value] of [...(params[i] as [string, string][])].sort((a, b) => b[1].length - a[1].length)) {
-      const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const before = /^[\p{L}\p{N}]/u.test(value) ? (/^\p{N}/u.test(value) ? '(?<![\\p{N}.])' : '(?<![\\p{L}\\p{N}])') : '';
-      const after = /[\p{L}\p{N}]$/u.test(value) ? (/\p{N}$/u.test(value) ? '(?![\\p{N}]|\\.\\p{N})' : '(?![\\p{L}\\p{N}])') : '';
-      command = command.replace(new RegExp(`${before}${escaped}${after}`, 'gu'), () => `{${name}}`);
-    }
+    for (const [name, value] of [...(params[i] as [string, string][])].sort((a, b) => b[1].length - a[1].length)) command = putBack(command, value, `{${name}}`);
     return command;
   });
   const levels = new Set(params.map((p) => JSON.stringify(p)));
@@ -77,14 +118,19 @@ function parseJsonExport(input: AdapterInput): ParseOutcome {
   const commandRows = rows.filter(isCommandRow);
   const parameters = (row: JsonObject) => (isObject(row.parameters) ? Object.fromEntries(Object.entries(row.parameters).map(([k, v]) => [k, labelText(v)])) : {});
   const templates = commandTemplates(commandRows.map((row) => ({ command: row.command as string, parameters: parameters(row) })));
+  // Each row's template by identity: an index search per row would make a long scan quadratic.
+  const templateOf = new Map(templates ? commandRows.map((row, i) => [row, templates[i] as string]) : []);
+  // Results are written in order: each command is found after the one before, not from the top again.
+  const cursor = new LineCursor(input.text);
   for (const [i, row] of rows.entries()) {
     if (!isCommandRow(row)) {
       result.problems.add(undefined, `result #${i + 1}: no command or mean, skipped`);
       continue;
     }
     const labels = labelsOf(row);
-    if (templates) labels.command = templates[commandRows.indexOf(row)] as string;
-    const line = lineOf(input.text, JSON.stringify(row.command));
+    const template = templateOf.get(row);
+    if (template !== undefined) labels.command = template;
+    const line = cursor.next(JSON.stringify(row.command));
     const at = <T extends RawSeries>(s: T): T => (line === undefined ? s : { ...s, line });
     const times = numbers(row.times) ?? [];
     const exits = numbers(row.exit_codes) ?? [];
@@ -141,10 +187,11 @@ function parseCsvExport(text: string): ParseOutcome {
     Object.fromEntries(Object.entries(record).filter(([column]) => column.startsWith('parameter_')).map(([column, v]) => [column.slice('parameter_'.length), v]));
   const usable = records.filter(({ record }) => (record.command ?? '').trim() !== '' && numberOf(record.mean) !== undefined);
   const templates = commandTemplates(usable.map(({ record }) => ({ command: record.command as string, parameters: parameters(record) })));
+  const templateOf = new Map(templates ? usable.map((entry, i) => [entry, templates[i] as string]) : []);
   for (const entry of records) {
     const { record, line } = entry;
     result.rows += 1;
-    const command = templates?.[usable.indexOf(entry)] ?? record.command ?? '';
+    const command = templateOf.get(entry) ?? record.command ?? '';
     const mean = numberOf(record.mean);
     if (command.trim() === '' || mean === undefined) {
       result.problems.add(line, command.trim() === '' ? 'no command; row skipped' : `command ${command}: mean is "${record.mean ?? ''}", not a number; row skipped`);

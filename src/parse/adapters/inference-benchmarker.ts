@@ -3,7 +3,7 @@ import { ProblemLog } from '../problems.js';
 import { skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { hasCentre, sampledSeries, SeriesSet, shortLabel, summarySeries } from './llm-shared.js';
-import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
+import { isObject, numberOf, objectAt, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
  * Hugging Face inference-benchmarker (`inference-benchmarker --url … --model-name …`),
@@ -47,10 +47,6 @@ function isRun(value: unknown): value is JsonObject & { results: unknown[] } {
   return isObject(value) && isObject(value.config) && Array.isArray(value.results) && value.results.some(isResult);
 }
 
-function objectAt(value: unknown, key: string): JsonObject | undefined {
-  const v = isObject(value) ? value[key] : undefined;
-  return isObject(v) ? v : undefined;
-}
 
 /** The run's model and the prompt and answer lengths it asked for: another length is another benchmark. */
 function runLabels(config: JsonObject): Record<string, string> {

@@ -3,7 +3,7 @@ import { ProblemLog } from '../problems.js';
 import { skipped, type ParseOutcome } from '../types.js';
 import { sampledSeries, shortLabel, summarySeries } from './llm-shared.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
+import { isObject, numberOf, objectAt, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
  * iperf3 `-J` (`--json`) output of one test:
@@ -36,10 +36,6 @@ function isIperf3(json: unknown): json is JsonObject {
   return isObject(json) && isObject(json.start) && isObject(json.start.test_start) && (isObject(json.end) || typeof json.error === 'string');
 }
 
-function objectAt(value: unknown, key: string): JsonObject | undefined {
-  const v = isObject(value) ? value[key] : undefined;
-  return isObject(v) ? v : undefined;
-}
 
 /** iperf3 counts bits in SI units, as its console prints Mbits/sec: 1 Mbit = 10^6 bits. */
 function mbit(bitsPerSecond: number): number {

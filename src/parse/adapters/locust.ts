@@ -155,7 +155,11 @@ function statsSeries(record: readonly string[], layout: Layout, line: number, re
   return out;
 }
 
-function parseStats(text: string): ParseOutcome {
+/**
+ * The rows of a `_stats.csv` or `_distribution.csv`, each with a name handed to `read` as its
+ * cells in header order; a row without a name is reported and skipped.
+ */
+function readNamedRows(text: string, read: (cells: string[], name: string, layout: Layout, line: number, result: AdapterResult) => void): ParseOutcome {
   let records: { record: Record<string, string>; line: number }[];
   let header: string[];
   try {
@@ -169,14 +173,21 @@ function parseStats(text: string): ParseOutcome {
   for (const { record, line } of records) {
     result.rows += 1;
     const cells = header.map((h) => record[h] ?? '');
-    if ((cell(cells, layout.at.name) ?? '').trim() === '') {
+    const name = cell(cells, layout.at.name) ?? '';
+    if (name.trim() === '') {
       result.problems.add(line, 'no name; row skipped');
       result.excludedRows += 1;
       continue;
     }
-    for (const s of statsSeries(cells, layout, line, result)) result.add(s);
+    read(cells, name, layout, line, result);
   }
   return result.outcome('no endpoint rows');
+}
+
+function parseStats(text: string): ParseOutcome {
+  return readNamedRows(text, (cells, _name, layout, line, result) => {
+    for (const s of statsSeries(cells, layout, line, result)) result.add(s);
+  });
 }
 
 /**
@@ -199,41 +210,22 @@ function distributionLabels(cell: string): Record<string, string> {
  * reported once and gets no series.
  */
 function parseDistribution(text: string): ParseOutcome {
-  let records: { record: Record<string, string>; line: number }[];
-  let header: string[];
-  try {
-    records = csvRecords(text, { relaxColumnCount: true });
-    header = records[0] ? Object.keys(records[0].record) : headerOf(text);
-  } catch (err) {
-    return failed(`could not be read as Locust CSV: ${(err as Error).message}`);
-  }
-  const layout = layoutOf(header);
-  const result = new AdapterResult('locust');
-  for (const { record, line } of records) {
-    result.rows += 1;
-    const cells = header.map((h) => record[h] ?? '');
-    const name = cell(cells, layout.at.name) ?? '';
-    if (name.trim() === '') {
-      result.problems.add(line, 'no name; row skipped');
-      result.excludedRows += 1;
-      continue;
-    }
+  return readNamedRows(text, (cells, name, layout, line, result) => {
     const labels = distributionLabels(name);
     const requests = valueAt(cells, layout.at.requests);
     if (requests === 0) {
       result.problems.add(line, `${entryName(labels)}: no requests; its percentiles are N/A and not read`);
-      continue;
+      return;
     }
     const at = (rank: number) => valueAt(cells, layout.percentiles.find(([r]) => r === rank)?.[1]);
     const summary = summaryOf({ n: requests, median: at(50), max: at(100), percentiles: percentilesOf(cells, layout) });
     if (summary.median === undefined) {
       result.problems.add(line, `${entryName(labels)}: no 50% value; row skipped`);
       result.excludedRows += 1;
-      continue;
+      return;
     }
     result.add({ metric: 'response_time', labels, unitHint: 'ms', directionHint: 'lower', summary, line });
-  }
-  return result.outcome('no endpoint rows');
+  });
 }
 
 /** Samples over time of one entry of the history. */

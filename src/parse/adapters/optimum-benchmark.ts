@@ -3,7 +3,7 @@ import { ProblemLog } from '../problems.js';
 import { skipped, type ParseOutcome } from '../types.js';
 import { sampledSeries, shortLabel, summarySeries } from './llm-shared.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
+import { isObject, numberOf, objectAt, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
  * Hugging Face optimum-benchmark: `benchmark_report.json` holds one entry per
@@ -44,11 +44,6 @@ function isBenchmark(value: unknown): value is JsonObject & { report: JsonObject
   return isObject(value) && isObject(value.config) && isReport(value.report);
 }
 
-function objectAt(value: unknown, ...path: string[]): JsonObject | undefined {
-  let at: unknown = value;
-  for (const key of path) at = isObject(at) ? at[key] : undefined;
-  return isObject(at) ? at : undefined;
-}
 
 /**
  * What ran: the model, backend, device, precision and quantization, and the

@@ -1,7 +1,7 @@
 import type { RawSeries } from '../../model/series.js';
 import { failed } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { AdapterResult, accumulate, isObject, labelText, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
+import { AdapterResult, accumulate, isObject, labelText, LineCursor, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
 import { setOwn } from '../../util/own.js';
 
 function benchmarksOf(json: unknown): unknown[] | undefined {
@@ -59,6 +59,8 @@ export const pytestBenchmark: ToolAdapter = {
     // Two tests of one name in different modules (`test_a.py::test_parse`, `test_b.py::test_parse`): the first keeps its
     // name, so its id does not change when another module adds a test of that name; the later ones go by their full name.
     const firstFullName = new Map<string, string>();
+    // Benchmarks are written in order: each name is found after the one before, its line counted on from there.
+    const cursor = new LineCursor(input.text);
     for (const [i, row] of rows.entries()) {
       result.rows += 1;
       if (!isPytestRow(row)) {
@@ -73,7 +75,7 @@ export const pytestBenchmark: ToolAdapter = {
       const first = firstFullName.get(r.name as string);
       if (first === undefined) firstFullName.set(r.name as string, full);
       const labels = labelsOf(r, first !== undefined && first !== full);
-      const line = lineOf(input.text, `"${r.name as string}"`);
+      const line = cursor.next(`"${r.name as string}"`) ?? lineOf(input.text, `"${r.name as string}"`);
       const time: RawSeries = { metric: 'time', labels, unitHint: 's' };
       if (line !== undefined) time.line = line;
       const data = Array.isArray(stats.data) ? stats.data.map(numberOf).filter((v): v is number => v !== undefined) : [];

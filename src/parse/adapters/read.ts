@@ -56,8 +56,9 @@ function duplicatesFor(adapter: ToolAdapter, json: { problems: Problem[]; duplic
 /**
  * A tool's JSON that JSON.parse refused over a bare `NaN` or `Infinity`
  * value (Google Benchmark writes a 0/0 cv so): the document with those values
- * as strings, for the tool adapters only. The generic reader still refuses
- * the file, with the line of the value.
+ * as strings, for the adapters that report each one they leave out
+ * (ToolAdapter.readsNonFinite). Other readers still refuse the file, with
+ * the line of the value.
  */
 function tryNonFiniteJson(text: string): { value: unknown; problems: Problem[]; duplicates: DuplicateKey[] } | undefined {
   const quoted = quoteNonFinite(text);
@@ -129,7 +130,7 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
       return { outcome: streams(adapter) ? await runLines(adapter, { ...input(file, file.type, headLines(head)), truncated: true }, file) : tooLarge(file, maxFileSize, adapter.name) };
     }
     const text = await readText();
-    const json = tryJson(text) ?? tryNonFiniteJson(text);
+    const json = tryJson(text) ?? (adapter.readsNonFinite ? tryNonFiniteJson(text) : undefined);
     if (json && 'refusal' in json) return { outcome: json.refusal };
     return { outcome: run(adapter, input(file, file.type, text, json), json ? duplicatesFor(adapter, json) : []) };
   }
@@ -153,7 +154,7 @@ export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterR
       const lenient = tryNonFiniteJson(text);
       if (lenient) {
         const doc = input(file, 'json', text, lenient);
-        const adapter = detectAdapter(doc);
+        const adapter = detectAdapter(doc, adaptersFor('json').filter((a) => a.readsNonFinite));
         if (adapter) return { outcome: run(adapter, doc, duplicatesFor(adapter, lenient)) };
       }
       // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.

@@ -3,7 +3,7 @@ import { ProblemLog } from '../problems.js';
 import { skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { hasCentre, sampledSeries, shortLabel, summarySeries } from './llm-shared.js';
-import { isObject, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
+import { isObject, numberOf, objectAt, parsedOutcome, summaryOf, type JsonObject } from './util.js';
 
 /**
  * TensorRT-LLM `trtllm-bench throughput|latency --report_json report.json`:
@@ -51,10 +51,6 @@ function isReport(value: unknown): value is JsonObject {
   return isObject(value) && isObject(value.performance) && numberOf(value.performance.request_throughput_req_s) !== undefined && (isObject(value.engine) || isObject(value.world_info));
 }
 
-function objectAt(value: unknown, key: string): JsonObject | undefined {
-  const v = isObject(value) ? value[key] : undefined;
-  return isObject(v) ? v : undefined;
-}
 
 /**
  * What configuration ran: the model, backend, precision, parallelism and the

@@ -37,6 +37,13 @@ export interface ToolAdapter {
    */
   expectedDuplicate?(duplicate: DuplicateKey): boolean;
   /**
+   * The tool writes bare `NaN`/`Infinity` (JSON does not allow them) and the
+   * adapter reports each such value it leaves out: only such an adapter is
+   * offered a document that needed them read as the strings `"NaN"`,
+   * `"Infinity"`; any other reader refuses the file with the value's line.
+   */
+  readsNonFinite?: true;
+  /**
    * Reads a file too big to hold (a load tool's stream of samples) line by
    * line, at any size, instead of `parse` on the whole text; `null` is a line
    * past LIMITS.lineChars. `input.text` is then only the file's head.

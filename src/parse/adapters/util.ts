@@ -11,6 +11,13 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The object at `path` inside `value` (`objectAt(doc, 'config', 'strategy')`), or undefined where a step is no object. */
+export function objectAt(value: unknown, ...path: string[]): JsonObject | undefined {
+  let at: unknown = value;
+  for (const key of path) at = isObject(at) ? at[key] : undefined;
+  return isObject(at) ? at : undefined;
+}
+
 /** A finite number, or a numeric string as some tools write (`"37"`, `"1,234.5"`); undefined otherwise. */
 export function numberOf(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;

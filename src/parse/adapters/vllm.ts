@@ -70,6 +70,9 @@ const IGNORED_KEYS = new Set([
   'timestamp', 'percentile_metrics', 'metric_percentiles', 'best_of', 'use_beam_search',
   // `vllm bench sweep` numbers its repeats: bookkeeping, not a measurement.
   'run_number',
+  // Written by every `vllm bench serve` as the backend again ("for backward compatibility"): a label of
+  // its own would only change every result's id.
+  'endpoint_type',
 ]);
 
 function isVllmResult(value: unknown): value is JsonObject {
@@ -133,6 +136,8 @@ function metadataLabels(doc: JsonObject, labels: Record<string, string>): void {
     const text = shortLabel(value, 100);
     // vllm-ascend's `model_name` repeats the last segment of `model_id`.
     if (key === 'model_name' && typeof doc.model_id === 'string' && doc.model_id.split('/').pop() === text) continue;
+    // `--label` defaults to the endpoint type (it prefixes the file name): only a label of the user's own names a configuration.
+    if (key === 'label' && (text === doc.backend || text === doc.endpoint_type)) continue;
     if (text !== undefined && text !== '' && !VOLATILE_VALUE.test(text)) labels[key] = text;
   }
 }
