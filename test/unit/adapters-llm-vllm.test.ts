@@ -175,7 +175,7 @@ describe('vLLM real-time factor (rtfx)', () => {
     expect(rtfxOf(result(42.5)).map((s) => s.samples?.samples)).toEqual([[42.5]]);
     const doc = result(42.5);
     const outcome = vllmAdapter.parse({ path: 'run.json', type: 'json', text: JSON.stringify(doc), json: doc });
-    expect(described(built(outcome)).filter((d) => d.startsWith('rtfx'))).toEqual(['rtfx{backend=openai,endpoint_type=openai,model_id=Qwen/Qwen3-VL-8B-Instruct,request_rate=1} [-, higher, samples]']);
+    expect(described(built(outcome)).filter((d) => d.startsWith('rtfx'))).toEqual(['rtfx{backend=openai,model_id=Qwen/Qwen3-VL-8B-Instruct,request_rate=1} [-, higher, samples]']);
   });
 });
 
