@@ -4,6 +4,7 @@ import { describeGateConfig, formatThreshold } from './config.js';
 import { severity } from './compare.js';
 import type { BaselineInfo, ComparisonReport, SeriesComparison } from '../model/comparison.js';
 import type { GateConfig } from './types.js';
+import { isThroughput } from '../metrics/infer.js';
 
 export type Attempt = ComparisonReport['attempts'][number];
 
@@ -45,6 +46,20 @@ export function bySeverity(a: SeriesComparison, b: SeriesComparison): number {
 }
 
 /** Regressed series that can fail the check, worst first. */
+/**
+ * Why no series of the comparison could fail it, when that is the gate's
+ * setting rather than a series held back (a committed run shown, not gated;
+ * another machine's baseline): `throughput`, the default, with no throughput
+ * among them (a hyperfine or criterion run measures times), or `none`.
+ */
+export function nothingGatable(report: ComparisonReport): 'no-throughput' | 'gate-none' | undefined {
+  if (report.series.some((c) => c.gated)) return undefined;
+  const gate = report.settings.gate ?? 'throughput';
+  if (gate === 'none') return 'gate-none';
+  if (gate === 'throughput' && !report.series.some((c) => isThroughput(c.direction, c.unit, c.metric))) return 'no-throughput';
+  return undefined;
+}
+
 export function gatedRegressions(report: ComparisonReport): SeriesComparison[] {
   return report.series.filter((c) => c.gated && c.verdict === 'regressed').sort(bySeverity);
 }

@@ -1,7 +1,7 @@
 import { formatThreshold } from '../baseline/config.js';
 import { formatChange, formatNumber, formatP } from '../util/numbers.js';
 import { severity } from '../baseline/compare.js';
-import { bySeverity, gatedRegressions } from '../baseline/gate.js';
+import { bySeverity, gatedRegressions, nothingGatable } from '../baseline/gate.js';
 import type { BaselineInfo, ComparisonReport, SeriesComparison, SideSummary } from '../model/comparison.js';
 import { plural } from '../util/text.js';
 import { code, details, escapeMarkdown, labelsText, table } from './format.js';
@@ -83,6 +83,13 @@ function decision(comparison: ComparisonReport, generatedAt: string, style: Styl
     return `⚠️ ${bold('No gated metric compared')} against ${against}: ${plural(matched.length, 'metric')} compared, but every gated one is new or missing (${unmatchedGated}), so the gate checked nothing${unsure}.`;
   }
   const ungated = matched.filter((c) => !c.gated && c.verdict === 'regressed').length;
+  // A gate that selects none of these metrics can never fail: a green "No regression" over a 20% slower time would mislead.
+  const why = nothingGatable(comparison);
+  if (why !== undefined) {
+    const setting = why === 'gate-none' ? 'the gate input is none' : `${matched.length === 1 ? 'it is not' : 'none of them is'} a throughput (the default gate: a higher-is-better rate such as tok/s)`;
+    const regressed = ungated > 0 ? `; ${plural(ungated, 'metric')} regressed without gating (gate: all, or metric globs, gates them)` : '';
+    return `⚠️ ${bold('No gated metric')} against ${against}: ${plural(matched.length, 'metric')} compared, but ${setting}, so nothing can fail${unsure}${regressed}.`;
+  }
   const extra = ungated > 0 ? `; ${plural(ungated, 'metric that does not gate', 'metrics that do not gate')} regressed` : '';
   const within = gated.filter((c) => c.verdict !== 'inconclusive').length;
   const gatedText = gated.length === 0 ? 'no gated metric in both runs' : `${plural(within, 'gated metric')} within threshold`;

@@ -1,5 +1,5 @@
 import { formatThreshold } from '../baseline/config.js';
-import { bySeverity, gatedRegressions } from '../baseline/gate.js';
+import { bySeverity, gatedRegressions, nothingGatable } from '../baseline/gate.js';
 import type { ComparisonReport, SeriesComparison, Verdict } from '../model/comparison.js';
 import type { Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
@@ -38,6 +38,7 @@ export function headline(report: Report): Headline {
   const matched = c.series.filter((x) => x.verdict !== 'new' && x.verdict !== 'missing');
   if (matched.length === 0) return { kind: 'pass', icon: '⚠️', text: 'nothing compared' };
   if (!matched.some((x) => x.gated) && c.series.some((x) => x.gated)) return { kind: 'pass', icon: '⚠️', text: 'no gated metric compared' };
+  if (nothingGatable(c) !== undefined) return { kind: 'pass', icon: '⚠️', text: 'no gated metric' };
   return { kind: 'pass', icon: '✅', text: 'no regression' };
 }
 

@@ -64,6 +64,13 @@ describe('verdict line', () => {
     expect(verdictLine(ungated, NOW)).toBe('⚠️ **No gated metric compared** against git merge base 1a2b3c4 (2 days old): 1 metric compared, but every gated one is new or missing (2), so the gate checked nothing.');
   });
 
+  it('warns, never "No regression", when the default gate selects none of the metrics (a run of times only): nothing can fail', () => {
+    const times = comparison([sampled(BASE, ttft)], [sampled(scaled(1.3), ttft)]);
+    expect(verdictLine(times, NOW)).toBe(
+      '⚠️ **No gated metric** against git merge base 1a2b3c4 (2 days old): 1 metric compared, but it is not a throughput (the default gate: a higher-is-better rate such as tok/s), so nothing can fail; 1 metric regressed without gating (gate: all, or metric globs, gates them).',
+    );
+  });
+
   it('gives the reasons when there is no baseline', () => {
     const none = noBaselineReport([{ source: 'cache', outcome: 'no entry for main' }, { source: 'git', outcome: 'shallow clone: set fetch-depth: 0' }], GATE);
     expect(verdictLine(none, NOW)).toBe('ℹ️ **No baseline:** nothing to compare against, so nothing can fail (cache: no entry for main; git: shallow clone: set fetch-depth: 0).');

@@ -15,6 +15,11 @@ describe('headline', () => {
     expect(headline(report)).toEqual({ kind: 'pass', icon: '✅', text: 'no regression' });
   });
 
+  it('warns, not passes, when the default gate selects none of the compared metrics (no throughput among them)', () => {
+    const report = benchmarkReport({ comparison: comparisonOf([regression('r.csv', 'a', undefined, { gated: false, metric: 'ttft_ms', unit: 'ms', direction: 'lower' })]) });
+    expect(headline(report)).toEqual({ kind: 'pass', icon: '⚠️', text: 'no gated metric' });
+  });
+
   it('warns, not passes, when no series matched the baseline: the gate checked nothing', () => {
     const report = benchmarkReport({ comparison: comparisonOf([{ ...regression('r.csv', 'a'), verdict: 'new', change: null, base: null }]) });
     expect(headline(report)).toEqual({ kind: 'pass', icon: '⚠️', text: 'nothing compared' });
