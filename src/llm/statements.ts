@@ -1,5 +1,5 @@
 import { formatThreshold } from '../baseline/config.js';
-import { gatedRegressions } from '../baseline/gate.js';
+import { gatedRegressions, nothingGatable } from '../baseline/gate.js';
 import { labelsPlain, pText, ratioText, signedPercent, valueText } from '../findings/text.js';
 import type { ChangeFact, EffectFact, Fact, FactLevel, GateFact, RankingFact, Relation, StabilityFact, SweepFact } from '../model/llm.js';
 import type { Report } from '../model/report.js';
@@ -165,6 +165,12 @@ export function verdictStatement(report: Pick<Report, 'comparison'>, gate: GateF
     }
     case 'pass': {
       const ungated = gate.regressed - gate.gatedRegressed;
+      // A gate that selects none of the compared metrics passes by construction: saying so keeps "passes" from reading as a clean bill.
+      const why = report.comparison ? nothingGatable(report.comparison) : undefined;
+      if (why !== undefined) {
+        const setting = why === 'gate-none' ? 'the gate input is none' : 'none of them is a throughput, the default gate';
+        return `The gate passes, but nothing could fail it: ${plural(gate.compared, 'series', 'series')} compared and ${setting}${ungated > 0 ? ` (${plural(ungated, 'metric')} regressed without gating)` : ''}.`;
+      }
       return `The gate passes: ${plural(gate.compared, 'series', 'series')} compared, no gated metric regressed past its threshold${ungated > 0 ? ` (${plural(ungated, 'metric')} that ${ungated === 1 ? 'does' : 'do'} not gate regressed)` : ''}.`;
     }
   }

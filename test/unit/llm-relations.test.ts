@@ -309,6 +309,20 @@ describe('the verdict sentence', () => {
     expect(verdictStatement({}, { ...GATE, verdict: 'pass', gatedRegressed: 0, regressed: 1 })).toBe('The gate passes: 8 series compared, no gated metric regressed past its threshold (1 metric that does not gate regressed).');
   });
 
+  it('says a pass could not have failed when the default gate selects none of the compared metrics (times only)', () => {
+    const comparison = {
+      verdict: 'pass' as const,
+      attempts: [],
+      settings: { gate: 'throughput' },
+      series: [
+        { id: 'a', file: 'f', metric: 'time', labels: { command: 'make' }, unit: 's', direction: 'lower' as const, gated: false, base: null, head: null, change: 0.2, interval: null, pValue: null, method: 'welch' as const, threshold: 0.05, verdict: 'regressed' as const },
+      ],
+    };
+    expect(verdictStatement({ comparison }, { ...GATE, verdict: 'pass', gatedRegressed: 0, regressed: 1 })).toBe(
+      'The gate passes, but nothing could fail it: 8 series compared and none of them is a throughput, the default gate (1 metric regressed without gating).',
+    );
+  });
+
   it('says nothing can fail when nothing was compared', () => {
     expect(verdictStatement({}, { ...GATE, verdict: 'none' })).toBe('No baseline was asked for, so nothing is compared and nothing can fail.');
     expect(verdictStatement({}, { ...GATE, verdict: 'no-baseline' })).toBe('There is no baseline to compare with, so nothing is gated and nothing can fail.');
