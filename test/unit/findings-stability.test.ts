@@ -67,7 +67,7 @@ describe('stabilityFindings', () => {
 
   it('counts rows left out for an error column in a file the series come from', () => {
     const [f] = stabilityFindings([measured('r.csv', 'tps', [99, 100, 101])], [file('r.csv', 2)]);
-    expect(f?.text).toBe('r.csv: 2 rows with a non-empty error column left out of every statistic.');
+    expect(f?.text).toBe('r.csv: 2 rows marked failed in an error or status column left out of every statistic.');
     expect(f?.stability).toEqual({ items: [], excludedRows: 2, excludedBy: 'error-column' });
   });
 
@@ -83,7 +83,7 @@ describe('stabilityFindings', () => {
       replicates: { pattern: 'e/run_{1..2}/s.csv', files: ['e/run_1/s.csv', 'e/run_2/s.csv'], runMeans: [100, 100] },
     });
     const [f] = stabilityFindings([pooled], [file('e/run_1/s.csv', 1), file('e/run_2/s.csv', 3)]);
-    expect(f?.text).toBe('e/run_<n>/s.csv: 4 rows with a non-empty error column left out of every statistic.');
+    expect(f?.text).toBe('e/run_<n>/s.csv: 4 rows marked failed in an error or status column left out of every statistic.');
   });
 
   it('ignores excluded rows of files none of the given series come from (older runs)', () => {
