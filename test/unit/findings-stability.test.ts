@@ -42,6 +42,13 @@ describe('stabilityFindings', () => {
     expect(f?.text).toBe('r.csv: 1 series scatters widely (ttft_ms CV 99.5% over 5 samples); the first sample stands out in 1 series (ttft_ms: first sample 50 is 5.0× the median (10): warm-up?).');
   });
 
+  it('marks the list of warm-ups as cut when it names one of several', () => {
+    const a = warmedUp([1, 10, 10, 10.2, 9.8], { metric: 'tps', unit: 'tok/s', direction: 'higher', labels: { depth: '0' } });
+    const b = warmedUp([2, 10, 10, 10.2, 9.8], { metric: 'tps', unit: 'tok/s', direction: 'higher', labels: { depth: '4096' } });
+    const [f] = stabilityFindings([a, b], [file('r.csv')]);
+    expect(f?.text).toContain('the first sample stands out in 2 series (tps (depth=0): first sample 1 against a median of 10: warm-up?; …).');
+  });
+
   it('describes a first sample below the median against the median', () => {
     const [f] = stabilityFindings([warmedUp([1, 10, 10, 10.2, 9.8], { metric: 'tps', unit: 'tok/s', direction: 'higher' })], [file('r.csv')]);
     expect(f?.stability?.items.find((i) => i.note.startsWith('first'))?.note).toBe('first sample 1 against a median of 10: warm-up?');
