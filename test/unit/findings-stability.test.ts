@@ -72,6 +72,13 @@ describe('stabilityFindings', () => {
     expect(f?.text).toContain('run-to-run spread in 1 series (tps run means vary by CV 43.3% across 3 runs (run_id))');
   });
 
+  it('marks the list of runs that disagree as cut when it names three of four', () => {
+    const runs = { column: 'run_id', means: [10, 10, 20], keys: ['r1', 'r2', 'r3'] };
+    const series = ['a', 'b', 'c', 'd'].map((model) => measured('r.csv', 'tps', [9.9, 10.1, 9.9, 10.1, 19.9, 20.1], { labels: { model }, runs }));
+    const [f] = stabilityFindings(series, [file('r.csv')]);
+    expect(f?.text).toContain('run-to-run spread in 4 series (tps (model=a) run means vary by CV 43.3% across 3 runs (run_id); tps (model=b) run means vary by CV 43.3% across 3 runs (run_id); tps (model=c) run means vary by CV 43.3% across 3 runs (run_id); …)');
+  });
+
   it('counts rows left out for an error column in a file the series come from', () => {
     const [f] = stabilityFindings([measured('r.csv', 'tps', [99, 100, 101])], [file('r.csv', 2)]);
     expect(f?.text).toBe('r.csv: 2 rows marked failed in an error or status column left out of every statistic.');
