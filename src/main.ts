@@ -23,7 +23,7 @@ function logFiles(result: PipelineResult): void {
   withCommandsStopped(core.info, () => {
     for (const f of result.report.inventory.files) {
       const facts = f.status !== 'parsed' ? [f.reason ?? ''] : f.document ? ['document'] : [`${f.adapter}`, `${f.series} series`];
-      if (f.excludedRows > 0) facts.push(`${plural(f.excludedRows, 'row')} excluded (error column)`);
+      if (f.excludedRows > 0) facts.push(`${plural(f.excludedRows, 'row')} excluded (error or status column)`);
       if (f.status === 'parsed' && f.problemCount > 0) facts.push(plural(f.problemCount, 'problem'));
       core.info(`${f.status.padEnd(8)} ${logSafe(f.path)} (${logSafe(facts.join(', '))})`);
       if (f.status !== 'parsed') continue;

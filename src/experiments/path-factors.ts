@@ -15,6 +15,8 @@ export interface PathFactor {
 export const MAX_PATH_LEVELS = 24;
 const MAX_LEVEL_LENGTH = 40;
 const SEPARATOR = /([-_. ]+)/;
+/** A folder named for the files' format (`json/`, `csv/`) holds them; it names no condition. */
+const FORMAT_FOLDER = /^(json|csv|md|txt|jsonl|logs?|raw)$/i;
 
 interface Unit {
   /** Timestamps and run indices normalised, split at `/`; the last segment is the file stem. */
@@ -106,14 +108,18 @@ export function siblingLevels(names: readonly string[], parent: string | undefin
   while (prefix > 0 && !isSeparator(split[0]?.[prefix - 1] ?? '') && prefix < shortest) prefix--;
   const strip = (t: string[]) => t.filter((x) => !isSeparator(x));
   // A name with nothing where the others differ (`gemma3_baseline` beside `gemma3_1b_baseline`) keeps its whole name.
+  const prefixWords = strip(split[0]?.slice(0, prefix) ?? []);
+  // `27B_IQ4_XS_d0`, `27B_HauhauCS_d0` share the model's size, a value: `27B=IQ4_XS_d0` would name a condition
+  // that is not one, so the shared start stays in the levels and the name comes from elsewhere.
+  const named = prefixWords.length > 0 && !prefixWords.every((w) => /^\d/.test(w));
+  const from = named ? prefix : 0;
   const levels = split.map((t) => {
-    const middle = t.slice(prefix, t.length - suffix).join('').replace(/^[-_. ]+|[-_. ]+$/g, '');
+    const middle = t.slice(from, t.length - suffix).join('').replace(/^[-_. ]+|[-_. ]+$/g, '');
     return middle === '' ? t.join('') : middle;
   });
-  const prefixWords = strip(split[0]?.slice(0, prefix) ?? []);
   const suffixWords = strip(split[0]?.slice(split[0].length - suffix) ?? []);
-  const folder = parent !== undefined && !parent.includes('<') && parent !== '*' ? parent : undefined;
-  const name = prefixWords.length > 0 ? prefixWords.join('_') : folder ?? (suffixWords.length > 0 ? suffixWords.join('_') : 'variant');
+  const folder = parent !== undefined && !parent.includes('<') && parent !== '*' && !FORMAT_FOLDER.test(parent) ? parent : undefined;
+  const name = named ? prefixWords.join('_') : folder ?? (suffixWords.length > 0 ? suffixWords.join('_') : 'variant');
   return { name, levels };
 }
 

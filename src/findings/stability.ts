@@ -155,8 +155,9 @@ export function stabilityCandidates(series: readonly Series[], files: readonly F
         const total = entry.items.filter((i) => i.kind === 'cv').length;
         parts.push(`${plural(total, 'series scatters', 'series scatter')} widely (${scattered.slice(0, ITEMS_NAMED).map((i) => `${item(i).name} ${item(i).note}`).join('; ')}${total > ITEMS_NAMED ? '; …' : ''})`);
       }
-      if (runs.length > 0) parts.push(`run-to-run spread in ${plural(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${item(i).name} ${item(i).note}`).join('; ')})`);
-      if (warmups.length > 0) parts.push(`the first sample stands out in ${plural(warmups.length, 'series', 'series')} (${item(warmups[0] as RawItem).name}: ${item(warmups[0] as RawItem).note})`);
+      if (runs.length > 0) parts.push(`run-to-run spread in ${plural(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${item(i).name} ${item(i).note}`).join('; ')}${runs.length > ITEMS_NAMED ? '; …' : ''})`);
+      // The sentence names the first warm-up; "in 2 series (one of them)" without the ellipsis would read as the whole list.
+      if (warmups.length > 0) parts.push(`the first sample stands out in ${plural(warmups.length, 'series', 'series')} (${item(warmups[0] as RawItem).name}: ${item(warmups[0] as RawItem).note}${warmups.length > 1 ? '; …' : ''})`);
       const by = excludedBy(entry.excludedBy ?? []);
       if (entry.excluded > 0) parts.push(`${excludedRowsText(entry.excluded, by)} left out of every statistic`);
       const stability: DraftFinding['stability'] = { items: listed.map(item) };

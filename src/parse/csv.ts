@@ -4,7 +4,7 @@ import { LIMITS, LimitError } from './limits.js';
 import { ProblemLog } from './problems.js';
 import { plural } from '../util/text.js';
 import { TableBuilder, parseNumber } from './table.js';
-import { failed, type ParseOutcome } from './types.js';
+import { failed, skipped, type ParseOutcome } from './types.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -121,6 +121,9 @@ class CsvTable {
     this.reader.end();
     if (!this.header || !this.table) return failed('no header row: the file holds no records');
     const result = this.table.finish();
+    // A run that wrote its header and died before its first row: the inventory says so instead of
+    // counting the file among those with metrics.
+    if (result.rows === 0 && this.problems.total === 0) return skipped('a header and no rows: nothing was measured');
     return {
       status: 'parsed',
       adapter: this.delimiter === '\t' ? 'tsv' : 'csv',

@@ -58,7 +58,14 @@ const DATE_VALUE = /^\d{4}([-/])\d{2}\1\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*
 const REPLACEMENT = '\uFFFD';
 
 const ERROR_COLUMN = /^(error|errors|err|error_?message|error_?msg|exception|failure|failure_?reason)$/;
-const NO_ERROR = new Set(['', 'none', 'null', 'nan', 'n/a', 'na', '0', 'false', 'ok', 'success', '-']);
+const NO_ERROR = new Set(['', 'none', 'null', 'nan', 'n/a', 'na', '0', 'false', 'ok', 'success', 'succeeded', 'pass', 'passed', 'completed', 'done', '-']);
+/**
+ * A `status` column is an outcome, not a condition: as a label it would rank a failed row's
+ * leftovers (`vram` of a run that crashed) against the runs that worked. It is read as an error
+ * column when every value is an outcome word; other statuses (HTTP codes, states) keep their role.
+ */
+const STATUS_COLUMN = /^(status|run_?status|result_?status|outcome)$/;
+const OUTCOME_VALUES = new Set(['ok', 'success', 'succeeded', 'pass', 'passed', 'completed', 'done', 'fail', 'failed', 'failure', 'error', 'errored', 'oom', 'timeout', 'timed out', 'crash', 'crashed', 'skipped', 'aborted', 'killed']);
 /**
  * Columns that number or date rows rather than measure anything. Ids of the workload items
  * (prompt_id, request_id) are as free as the prompt text itself: samples of one series, not labels.
@@ -72,7 +79,7 @@ const MAX_RUNS = 1000;
 /** Free text: never a label, never a metric. */
 const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|completion|answer|message|description|comment|comments|notes?|log|stdout|stderr|command|cmd|path|file|filename|url)$/;
 /** Categorical columns, numeric or not: they split series instead of being measured. */
-const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|device_?name|hardware|accelerator|instance_?type|machine|gpu|gpu_?name|gpu_?type|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|((random|sharegpt|fixed)_)?input_?len|((random|sharegpt|fixed)_)?output_?len|(random_)?range_?ratio|isl|osl|max_?concurrency|burstiness|best_?of|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|dp|cp|ep|vp|tensor_?parallel(_?size)?|pipeline_?parallel(_?size)?|data_?parallel(_?size)?|context_?parallel(_?size)?|expert_?parallel(_?size)?|mbs|gbs|micro_?batch(_?size)?|global_?batch(_?size)?|(#_?|num_?|n_?)?(gpus|nodes)|gpu_?count|node_?count|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
+const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|device_?name|hardware|accelerator|instance_?type|machine|gpu|gpu_?name|gpu_?type|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|depth|n_?depth|(ctx|context|kv)_?depth|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|((random|sharegpt|fixed)_)?input_?len|((random|sharegpt|fixed)_)?output_?len|(random_)?range_?ratio|isl|osl|max_?concurrency|burstiness|best_?of|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|dp|cp|ep|vp|tensor_?parallel(_?size)?|pipeline_?parallel(_?size)?|data_?parallel(_?size)?|context_?parallel(_?size)?|expert_?parallel(_?size)?|mbs|gbs|micro_?batch(_?size)?|global_?batch(_?size)?|(#_?|num_?|n_?)?(gpus|nodes)|gpu_?count|node_?count|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
 
 const MISSING = new Set(['', 'nan', 'null', 'none', 'n/a', 'na', '-', '—']);
 /** A plain decimal number, exponent allowed: one that reads as ±Infinity (1e400) overflowed, it is no text. */
@@ -923,13 +930,15 @@ interface NameClass {
   error: boolean;
   ignored: boolean;
   label: boolean;
+  /** Named like an outcome (`status`): an error column when its values are outcome words. */
+  status: boolean;
   /** Names each row's run: 2 for a run (`run_id`, `trial`), 1 for an iteration, which may number requests inside a run. */
   run: 0 | 1 | 2;
 }
 
 const nameClass = memo(50_000, (column: string): NameClass => {
   const name = normaliseName(column);
-  return { error: ERROR_COLUMN.test(name), ignored: IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name), label: LABEL_COLUMN.test(name), run: RUN_COLUMN.test(name) ? 2 : ITERATION_COLUMN.test(name) ? 1 : 0 };
+  return { error: ERROR_COLUMN.test(name), ignored: IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name), label: LABEL_COLUMN.test(name), status: STATUS_COLUMN.test(name), run: RUN_COLUMN.test(name) ? 2 : ITERATION_COLUMN.test(name) ? 1 : 0 };
 });
 
 /** A field that names a condition of the measurement (model, batch_size, …) rather than a result. */
@@ -946,6 +955,7 @@ function roleOf(column: string, p: ColumnProfile, namesRows = false): Role {
   const names = nameClass(column);
   if (names.error) return 'error';
   if (names.ignored) return 'ignore';
+  if (names.status && p.numeric === 0 && p.text > 0 && [...p.distinct].every((v) => OUTCOME_VALUES.has(v.toLowerCase()))) return 'error';
   const values = p.numeric + p.text;
   if (p.text > 0 && p.dates === p.text) return 'ignore';
   if (p.text > 0 && p.numeric === 0 && p.digitText === p.text && !names.label) return 'ignore';

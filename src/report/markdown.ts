@@ -97,7 +97,7 @@ function throughputSection(report: Report): string {
 function fileSection(file: FileEntry, series: Series[], collapsed: boolean): Section {
   const facts = [`${file.adapter ?? file.type}`, `${series.length} series`];
   if (file.rows > 0) facts.push(plural(file.rows, 'row'));
-  if (file.excludedRows > 0) facts.push(`${plural(file.excludedRows, 'row')} excluded (error column)`);
+  if (file.excludedRows > 0) facts.push(`${plural(file.excludedRows, 'row')} excluded (error or status column)`);
   if (file.problemCount > 0) facts.push(plural(file.problemCount, 'problem'));
   const body = table(STATS_HEADER, orderSeries(series).map(statsRow));
   const summary = ` (${facts.join(' · ')})`;

@@ -2,7 +2,7 @@ import { plural } from './text.js';
 import { isToolAdapter } from './tool-adapter.js';
 
 
-/** Why rows were left out: a non-empty error column (generic readers), the tool's own failure marks, or both. */
+/** Why rows were left out: an error or failed-status column (generic readers), the tool's own failure marks, or both. */
 export type ExcludedBy = 'error-column' | 'tool' | 'both';
 
 /** What left the rows of these files' readers out. */
@@ -22,6 +22,6 @@ export function excludedBy(adapters: Iterable<string | undefined>): ExcludedBy {
  */
 export function excludedRowsText(n: number, by: ExcludedBy): string {
   if (by === 'tool') return `${plural(n, 'result')} the tool marked failed`;
-  if (by === 'both') return `${plural(n, 'row')} marked failed (a non-empty error column, or the tool's own failure count)`;
-  return `${plural(n, 'row')} with a non-empty error column`;
+  if (by === 'both') return `${plural(n, 'row')} marked failed (an error or status column, or the tool's own failure count)`;
+  return `${plural(n, 'row')} marked failed in an error or status column`;
 }

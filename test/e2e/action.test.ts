@@ -173,7 +173,7 @@ describe('the bundled action on examples/benchmarks', () => {
   it('keeps the per-file tables in the details, grouped by model with the errored row left out', () => {
     expect(run.summary).toContain('| `tokens_s` ↑ | model=gemma3:1b | 9 | 141.90 ± 1.96 tok/s | 1.4% | 141.54 · 144.37 · 144.64 | 139.43 … 144.71 |');
     expect(run.summary).toContain('| `tokens_s` ↑ | model=gemma3:4b | 8 | 71.32 ± 0.774 tok/s | 1.1% | 71.50 · 72.24 · 72.28 | 70.24 … 72.29 |');
-    expect(run.summary).toContain('1 row excluded (error column)');
+    expect(run.summary).toContain('1 row excluded (error or status column)');
   });
 
   it('flags the cold first run as an outlier and keeps it in the TTFT statistics', () => {

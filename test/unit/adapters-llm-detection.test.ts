@@ -39,6 +39,7 @@ describe('detection over a mixed folder', () => {
       'test/fixtures/tools/llama-bench/b6000-fa-sweep.json': 'llama-bench',
       'test/fixtures/tools/llama-bench/cpu.csv': 'llama-bench',
       'test/fixtures/tools/llama-bench/cuda.md': 'llama-bench',
+      'test/fixtures/tools/llama-bench/harness-wrapped.json': 'llama-bench',
       'test/fixtures/tools/llama-bench/repacked-run.log': 'llama-bench',
       'test/fixtures/tools/llama-bench/vulkan-run.log': 'llama-bench',
       'test/fixtures/tools/llmperf/llama-3-8b_512_128_summary.json': 'llmperf',

@@ -42,6 +42,22 @@ describe('llama-bench JSON and JSONL', () => {
   });
 });
 
+describe('llama-bench JSON saved by a harness', () => {
+  it('reads the tests of an object that holds them under stdout beside the command line, instead of stdout.model_size as a result', async () => {
+    const outcome = await readFixture('llama-bench/harness-wrapped.json');
+    const labels = 'backends=CUDA,model_file=mistral-7b-q4_k_m.gguf,model_type=llama 7B Q4_K - Medium,n_batch=2048,n_gpu_layers=99,n_threads=8,n_ubatch=512';
+    expect(parsed(outcome).adapter).toBe('llama-bench');
+    expect(described(built(outcome))).toEqual([`tokens_per_s{${labels},test=pp512} [tok/s, higher, samples]`, `tokens_per_s{${labels},test=tg64} [tok/s, higher, samples]`]);
+    expect(built(outcome)[1]?.samples).toEqual([82.37, 82.05, 81.74]);
+  });
+
+  it('does not claim an object with results of its own beside a list of tests', () => {
+    const test = { n_prompt: 512, n_gen: 0, avg_ts: 1954.2 };
+    expect(llamaBenchAdapter.detect({ type: 'json', json: { stdout: [test], summary: { mean_ts: 1954.2 } }, text: '', path: 'r.json' })).toBe(false);
+    expect(llamaBenchAdapter.detect({ type: 'json', json: { stdout: [test], other: [{ tokens: 5 }] }, text: '', path: 'r.json' })).toBe(false);
+  });
+});
+
 describe('llama-bench CSV', () => {
   it('reads avg_ts ± stddev_ts as a summary per test, and reports a test without avg_ts by line', async () => {
     const outcome = await readFixture('llama-bench/cpu.csv');

@@ -245,6 +245,35 @@ describe('parseCsv: labels and metrics', () => {
     expect(data.excludedRows).toBe(2);
   });
 
+  it('leaves out a row whose status column says FAIL instead of labelling series status=OK and status=FAIL', async () => {
+    // A llama-bench wrapper's summary: the run that ran out of memory kept only its VRAM reading.
+    const csv = ['label,depth,pp_tok_s,vram_peak_mib,status', 'qwen-q4,0,1702.4,14980,OK', 'qwen-q4,16384,1420.8,15260,OK', 'qwen-q4,65536,,14250,FAIL'].join('\n');
+    const data = parsed(await parseCsv(chunks(csv)));
+    expect(data.excludedRows).toBe(1);
+    expect(keys(data)).toEqual(['pp_tok_s{depth=0,label=qwen-q4}', 'pp_tok_s{depth=16384,label=qwen-q4}', 'vram_peak_mib{depth=0,label=qwen-q4}', 'vram_peak_mib{depth=16384,label=qwen-q4}']);
+  });
+
+  it('keeps a status column of other values (HTTP codes) as it was', async () => {
+    const csv = ['model,tokens_s,status', 'gemma3:1b,101,200', 'gemma3:1b,99,200', 'gemma3:1b,0,503'].join('\n');
+    const data = parsed(await parseCsv(chunks(csv)));
+    expect(data.excludedRows).toBe(0);
+    expect(samples(data, 'tokens_s', GEMMA)).toEqual([101, 99, 0]);
+  });
+
+  it('reads passed, succeeded and done in a status column as runs that worked', async () => {
+    const csv = ['model,tokens_s,status', 'gemma3:1b,101,passed', 'gemma3:1b,99,Succeeded', 'gemma3:1b,98,done', 'gemma3:1b,0,timeout'].join('\n');
+    const data = parsed(await parseCsv(chunks(csv)));
+    expect(data.excludedRows).toBe(1);
+    expect(samples(data, 'tokens_s', GEMMA)).toEqual([101, 99, 98]);
+  });
+
+  it('splits series by a context-depth column: each depth is its own configuration, not a sample', async () => {
+    const csv = ['model,depth,tg_tok_s', 'qwen-q4,0,36.5', 'qwen-q4,0,36.6', 'qwen-q4,32768,31.4', 'qwen-q4,32768,31.3'].join('\n');
+    const data = parsed(await parseCsv(chunks(csv)));
+    expect(samples(data, 'tg_tok_s', { model: 'qwen-q4', depth: '0' })).toEqual([36.5, 36.6]);
+    expect(samples(data, 'tg_tok_s', { model: 'qwen-q4', depth: '32768' })).toEqual([31.4, 31.3]);
+  });
+
   it('never makes index-like columns (run, iteration, timestamp) into metrics', async () => {
     const data = parsed(await parseCsv(fixture('ollama-runs.csv')));
     const metrics = new Set(data.series.map((s) => s.metric));
@@ -436,9 +465,8 @@ describe('parseCsv: malformed input', () => {
     expect(await parseCsv(fixture('empty.csv'))).toEqual({ status: 'failed', reason: 'no header row: the file holds no records' });
   });
 
-  it('parses a header-only file as zero rows and zero series', async () => {
-    const data = parsed(await parseCsv(fixture('header-only.csv')));
-    expect(data).toMatchObject({ rows: 0, excludedRows: 0, series: [], problems: [], problemCount: 0, document: false });
+  it('skips a header-only file (a run that died before its first row) with the reason, instead of counting it among the files with metrics', async () => {
+    expect(await parseCsv(fixture('header-only.csv'))).toEqual({ status: 'skipped', reason: 'a header and no rows: nothing was measured' });
   });
 
   it('fails a file whose first row is all numbers, naming the missing header', async () => {

@@ -203,6 +203,15 @@ describe('siblingLevels', () => {
     expect(siblingLevels(['fast_mode', 'slow_mode'], undefined)).toEqual({ name: 'mode', levels: ['fast', 'slow'] });
   });
 
+  it('does not name the factor after a shared start that is a value: 27B_IQ4_XS_d0 and 27B_Q3_K_M_d0 are variants, not levels of "27B"', () => {
+    expect(siblingLevels(['27B_IQ4_XS_d0', '27B_Q3_K_M_d4096'], 'sweep')).toEqual({ name: 'sweep', levels: ['27B_IQ4_XS_d0', '27B_Q3_K_M_d4096'] });
+  });
+
+  it('does not take a folder named for the file format (json/, csv/) as the name', () => {
+    expect(siblingLevels(['27B_IQ4_XS_d0', '27B_Q3_K_M_d4096'], 'json')).toEqual({ name: 'variant', levels: ['27B_IQ4_XS_d0', '27B_Q3_K_M_d4096'] });
+    expect(siblingLevels(['a', 'b'], 'csv')).toEqual({ name: 'variant', levels: ['a', 'b'] });
+  });
+
   it('does not take a placeholder folder as the name', () => {
     expect(siblingLevels(['a', 'b'], 'run_<n>')).toEqual({ name: 'variant', levels: ['a', 'b'] });
   });

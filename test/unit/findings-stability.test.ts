@@ -42,6 +42,13 @@ describe('stabilityFindings', () => {
     expect(f?.text).toBe('r.csv: 1 series scatters widely (ttft_ms CV 99.5% over 5 samples); the first sample stands out in 1 series (ttft_ms: first sample 50 is 5.0× the median (10): warm-up?).');
   });
 
+  it('marks the list of warm-ups as cut when it names one of several', () => {
+    const a = warmedUp([1, 10, 10, 10.2, 9.8], { metric: 'tps', unit: 'tok/s', direction: 'higher', labels: { depth: '0' } });
+    const b = warmedUp([2, 10, 10, 10.2, 9.8], { metric: 'tps', unit: 'tok/s', direction: 'higher', labels: { depth: '4096' } });
+    const [f] = stabilityFindings([a, b], [file('r.csv')]);
+    expect(f?.text).toContain('the first sample stands out in 2 series (tps (depth=0): first sample 1 against a median of 10: warm-up?; …).');
+  });
+
   it('describes a first sample below the median against the median', () => {
     const [f] = stabilityFindings([warmedUp([1, 10, 10, 10.2, 9.8], { metric: 'tps', unit: 'tok/s', direction: 'higher' })], [file('r.csv')]);
     expect(f?.stability?.items.find((i) => i.note.startsWith('first'))?.note).toBe('first sample 1 against a median of 10: warm-up?');
@@ -65,9 +72,16 @@ describe('stabilityFindings', () => {
     expect(f?.text).toContain('run-to-run spread in 1 series (tps run means vary by CV 43.3% across 3 runs (run_id))');
   });
 
+  it('marks the list of runs that disagree as cut when it names three of four', () => {
+    const runs = { column: 'run_id', means: [10, 10, 20], keys: ['r1', 'r2', 'r3'] };
+    const series = ['a', 'b', 'c', 'd'].map((model) => measured('r.csv', 'tps', [9.9, 10.1, 9.9, 10.1, 19.9, 20.1], { labels: { model }, runs }));
+    const [f] = stabilityFindings(series, [file('r.csv')]);
+    expect(f?.text).toContain('run-to-run spread in 4 series (tps (model=a) run means vary by CV 43.3% across 3 runs (run_id); tps (model=b) run means vary by CV 43.3% across 3 runs (run_id); tps (model=c) run means vary by CV 43.3% across 3 runs (run_id); …)');
+  });
+
   it('counts rows left out for an error column in a file the series come from', () => {
     const [f] = stabilityFindings([measured('r.csv', 'tps', [99, 100, 101])], [file('r.csv', 2)]);
-    expect(f?.text).toBe('r.csv: 2 rows with a non-empty error column left out of every statistic.');
+    expect(f?.text).toBe('r.csv: 2 rows marked failed in an error or status column left out of every statistic.');
     expect(f?.stability).toEqual({ items: [], excludedRows: 2, excludedBy: 'error-column' });
   });
 
@@ -83,7 +97,7 @@ describe('stabilityFindings', () => {
       replicates: { pattern: 'e/run_{1..2}/s.csv', files: ['e/run_1/s.csv', 'e/run_2/s.csv'], runMeans: [100, 100] },
     });
     const [f] = stabilityFindings([pooled], [file('e/run_1/s.csv', 1), file('e/run_2/s.csv', 3)]);
-    expect(f?.text).toBe('e/run_<n>/s.csv: 4 rows with a non-empty error column left out of every statistic.');
+    expect(f?.text).toBe('e/run_<n>/s.csv: 4 rows marked failed in an error or status column left out of every statistic.');
   });
 
   it('ignores excluded rows of files none of the given series come from (older runs)', () => {

@@ -484,7 +484,7 @@ describe.skipIf(!existsSync(realSamples))(`parseJsonText on real tool outputs in
     expect(samplesOf(seriesWith(data, 'samples_ns', { n_prompt: '8192', n_gen: '0' }))).toEqual([2705811935, 2706655097, 2709186902, 2711432110, 2710084785]);
     expect(samplesOf(seriesWith(data, 'samples_ts', { n_prompt: '0', n_gen: '1280' }))).toEqual([85.5525, 85.5417, 85.5074, 85.4603, 85.4322]);
     // Text that is the same in every record (build hash, CPU, GPU) is context, not a label that splits series.
-    expect(seriesWith(data, 'samples_ts', { n_gen: '1280' }).labels).toEqual({ n_batch: '2048', n_ubatch: '512', n_threads: '56', n_gpu_layers: '99', n_prompt: '0', n_gen: '1280' });
+    expect(seriesWith(data, 'samples_ts', { n_gen: '1280' }).labels).toEqual({ n_batch: '2048', n_ubatch: '512', n_threads: '56', n_gpu_layers: '99', n_prompt: '0', n_gen: '1280', n_depth: '0' });
   });
 
   it('llama-bench: avg_ns/stddev_ns are one summary, not two metrics', () => {

@@ -126,6 +126,6 @@ describe('findingEvidence: sweeps and stability', () => {
 
   it('lists the unstable series with their notes and the rows left out', () => {
     const f = finding({ kind: 'stability', stability: { items: [{ series: 's', name: 'tps (model=<a>)', cv: 50, note: 'CV 50.0% over 3 samples' }], excludedRows: 2 } });
-    expect(findingEvidence(f)).toBe('- tps (model=&lt;a&gt;): CV 50.0% over 3 samples\n- 2 rows with a non-empty error column left out');
+    expect(findingEvidence(f)).toBe('- tps (model=&lt;a&gt;): CV 50.0% over 3 samples\n- 2 rows marked failed in an error or status column left out');
   });
 });

@@ -63,6 +63,32 @@ function isRow(v: unknown): v is JsonObject {
   return isObject(v) && 'avg_ts' in v && 'n_prompt' in v && 'n_gen' in v;
 }
 
+/** Keys a harness object may hold beside the output; more and it is some other document. */
+const MAX_WRAPPER_KEYS = 8;
+
+/**
+ * The tests of a JSON document: llama-bench's own list or record, or that list inside an object a
+ * harness wrote around it (`{"cmd": [...], "stdout": [tests], "stderr_tail": "…"}`), where the
+ * generic reader would take `stdout.model_size` for a result. One list of tests and no other
+ * records: an object holding results of its own is not a wrapper.
+ */
+function testsOf(json: unknown): JsonObject[] | undefined {
+  if (Array.isArray(json)) return json.length > 0 && json.every(isRow) ? json : undefined;
+  if (!isObject(json)) return undefined;
+  if (isRow(json)) return [json];
+  const keys = Object.keys(json);
+  if (keys.length > MAX_WRAPPER_KEYS) return undefined;
+  let tests: JsonObject[] | undefined;
+  for (const key of keys) {
+    const value: unknown = json[key];
+    if (isObject(value)) return undefined;
+    if (!Array.isArray(value) || !value.some(isObject)) continue;
+    if (tests !== undefined || !value.every(isRow)) return undefined;
+    tests = value;
+  }
+  return tests;
+}
+
 /** llama-bench's own test name: `pp512`, `tg128`, `pp512+tg128`, with ` @ d<depth>` when a depth is set. */
 export function testName(nPrompt: number, nGen: number, nDepth: number): string {
   const name = nPrompt > 0 && nGen === 0 ? `pp${nPrompt}` : nGen > 0 && nPrompt === 0 ? `tg${nGen}` : `pp${nPrompt}+tg${nGen}`;
@@ -286,7 +312,7 @@ function parseMarkdownText(text: string): ParseOutcome {
 function detect(input: AdapterInput): boolean {
   switch (input.type) {
     case 'json':
-      return Array.isArray(input.json) ? input.json.length > 0 && input.json.every(isRow) : isRow(input.json);
+      return testsOf(input.json) !== undefined;
     case 'jsonl':
       return isRow(firstJsonLine(input.text));
     case 'csv':
@@ -302,8 +328,8 @@ function detect(input: AdapterInput): boolean {
 function parse(input: AdapterInput): ParseOutcome {
   switch (input.type) {
     case 'json': {
-      const rows = Array.isArray(input.json) ? input.json : [input.json];
-      if (rows.length === 0 || !rows.every(isRow)) return skipped('not llama-bench JSON: records need avg_ts, n_prompt and n_gen');
+      const rows = testsOf(input.json);
+      if (rows === undefined) return skipped('not llama-bench JSON: records need avg_ts, n_prompt and n_gen');
       return readRows(rows, new ProblemLog(), 'JSON');
     }
     case 'jsonl': {
