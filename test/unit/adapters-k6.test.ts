@@ -337,3 +337,24 @@ describe('k6 counts that k6 could not have written', () => {
     expect(data.problems).toEqual([{ line: text.split('\n').findIndex((l) => l.includes('"body ok"')) + 1, reason: 'check body ok: 2.5 passes and -1 fails are not counts; left out' }]);
   });
 });
+
+describe('k6 point stream with many tag values', () => {
+  const tmp = useTempDir();
+  const stream = (scenarios: number) => {
+    const lines = [declare('http_req_duration', 'trend', 'time')];
+    for (let i = 0; i < scenarios; i++) lines.push(point('http_req_duration', 0, 100, { scenario: `s${i}` }));
+    return `${lines.join('\n')}\n`;
+  };
+
+  it('reads 15,000 scenarios as 15,000 series: a combination is counted once, not once per way of grouping it', async () => {
+    const file = path.join(tmp.dir, 'points.json');
+    writeFileSync(file, stream(15_000));
+    expect(parsed(await parseFile(await fileAt(file, 'points.json'), 1000)).series).toHaveLength(15_000);
+  });
+
+  it('stops at the line of the 20,001st scenario with "too many series"', async () => {
+    const file = path.join(tmp.dir, 'points.json');
+    writeFileSync(file, stream(1_000_000));
+    expect(await parseFile(await fileAt(file, 'points.json'), 1000)).toEqual({ status: 'skipped', line: 20002, reason: 'too many series: over 20,000 metric/label combinations in one file (at line 20002)' });
+  });
+});
