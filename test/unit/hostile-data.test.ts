@@ -230,3 +230,17 @@ describe('series built by tool adapters and Markdown key-value tables', () => {
     expect(report.inventory.files[0]?.problems).toEqual([{ line: 6, reason: '"ttft (ms)": -40 ms is a negative duration; series left out' }]);
   });
 });
+
+describe('keys named like members of every JavaScript object', () => {
+  it('reads a "constructor" key beside a record\'s statistics as a metric of its own, instead of failing the file', async () => {
+    const doc = {
+      results: [
+        { command: 'sort', constructor: 0.2, stddev: 0.1, median: 0.2, min: 0.1, max: 0.3 },
+        { command: 'uniq', constructor: 0.5, stddev: 0.2, median: 0.4, min: 0.3, max: 0.9 },
+      ],
+    };
+    const data = parsed(await read('proto-stats.json', JSON.stringify(doc, null, 2), 'json'));
+    expect(samplesOf(data, 'results.constructor', { command: 'sort' })).toEqual([0.2]);
+    expect(series(data, 'results', { command: 'sort' }).summary).toEqual({ sd: 0.1, median: 0.2, min: 0.1, max: 0.3 });
+  });
+});
