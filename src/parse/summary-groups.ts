@@ -1,6 +1,7 @@
 import { normaliseName } from '../metrics/infer.js';
 import { memo } from '../util/memo.js';
 import type { ProvidedSummary } from '../model/series.js';
+import { ownValue } from '../util/own.js';
 
 export type StatKey = 'mean' | 'median' | 'sd' | 'min' | 'max' | 'n' | `p${number}`;
 
@@ -41,7 +42,7 @@ const CONNECTOR = /(^|[._])(quantiles?|percentiles?)$/;
 const statOf = memo(10_000, statOfWord);
 
 function statOfWord(word: string): StatKey | undefined {
-  const quartile = QUARTILES[word];
+  const quartile = ownValue(QUARTILES, word);
   if (quartile) return quartile;
   // `p99.9` arrives as `p99_9` once the name is normalised.
   const percentile = /^(?:p|q|percentile_?)(\d{1,2}(?:[._]\d+)?)$/.exec(word);
@@ -49,7 +50,7 @@ function statOfWord(word: string): StatKey | undefined {
     const rank = Number((percentile[1] as string).replace('_', '.'));
     return rank === 50 ? 'median' : `p${rank}`;
   }
-  return STAT_WORDS[word];
+  return ownValue(STAT_WORDS, word);
 }
 
 function withoutConnector(base: string): string {

@@ -263,3 +263,18 @@ describe('Google Benchmark complexity fits', () => {
     ]);
   });
 });
+
+describe('Google Benchmark messages written into problems', () => {
+  it('shows an error message on one line and cut at 160 characters, however long the text the benchmark passed to SkipWithError', () => {
+    const doc = {
+      context: { date: '2026-11-30T10:00:00+00:00', library_build_type: 'release' },
+      benchmarks: [
+        { name: 'BM_Ok', run_name: 'BM_Ok', run_type: 'iteration', iterations: 10, real_time: 5, cpu_time: 5, time_unit: 'ns' },
+        { name: 'BM_Broken', run_name: 'BM_Broken', run_type: 'iteration', error_occurred: true, error_message: `open failed:\n  at main.cc:12\n${'x'.repeat(100_000)}` },
+      ],
+    };
+    const text = JSON.stringify(doc, null, 2);
+    const data = parsed(googleBenchmark.parse({ path: 'bench.json', type: 'json', text, json: doc }));
+    expect(data.problems.map((p) => p.reason)).toEqual([`benchmark BM_Broken reported an error: open failed: at main.cc:12 ${'x'.repeat(160 - 'open failed: at main.cc:12 '.length)}…`]);
+  });
+});

@@ -309,3 +309,52 @@ describe('k6 point stream on disk', () => {
   });
 });
 
+
+describe('k6 counts that k6 could not have written', () => {
+  it('leaves out a Rate whose fails are negative, instead of a pass rate above 1, and says why by line', () => {
+    const doc = { metrics: { checks: { fails: -5, passes: 1308, value: 0.99 } } };
+    const text = JSON.stringify(doc, null, 2);
+    const outcome = k6.parse({ path: 'export.json', type: 'json', text, json: doc });
+    expect(outcome).toMatchObject({ status: 'skipped', reason: 'k6: no metric with a value (checks: 1308 passes and -5 fails are not counts; left out)' });
+  });
+
+  it('leaves out a Rate whose stated fraction is outside 0..1 when it has no counts', () => {
+    const doc = { metrics: { checks: { type: 'rate', contains: 'default', values: { rate: 1.5 } }, http_req_duration: { type: 'trend', contains: 'time', values: { avg: 10, med: 9 } } }, root_group: {} };
+    const text = JSON.stringify(doc, null, 2);
+    const data = parsed(k6.parse({ path: 'summary.json', type: 'json', text, json: doc }));
+    expect(keys(data)).toEqual(['http_req_duration']);
+    expect(data.problems).toEqual([{ line: 3, reason: 'checks: the stated rate 1.5 is not a fraction between 0 and 1; left out' }]);
+  });
+
+  it('leaves out a check of the group tree with a fractional or negative count, by the line of its name, and keeps the others', () => {
+    const doc = {
+      metrics: { http_req_duration: { type: 'trend', contains: 'time', values: { avg: 10, med: 9 } } },
+      root_group: { name: '', path: '', checks: [{ name: 'status is 200', path: '::status is 200', passes: 99, fails: 1 }, { name: 'body ok', path: '::body ok', passes: 2.5, fails: -1 }] },
+    };
+    const text = JSON.stringify(doc, null, 2);
+    const data = parsed(k6.parse({ path: 'summary.json', type: 'json', text, json: doc }));
+    expect(data.series.filter((s) => s.metric === 'checks').map((s) => s.labels.check)).toEqual(['status is 200']);
+    expect(data.problems).toEqual([{ line: text.split('\n').findIndex((l) => l.includes('"body ok"')) + 1, reason: 'check body ok: 2.5 passes and -1 fails are not counts; left out' }]);
+  });
+});
+
+describe('k6 point stream with many tag values', () => {
+  const tmp = useTempDir();
+  const stream = (scenarios: number) => {
+    const lines = [declare('http_req_duration', 'trend', 'time')];
+    for (let i = 0; i < scenarios; i++) lines.push(point('http_req_duration', 0, 100, { scenario: `s${i}` }));
+    return `${lines.join('\n')}\n`;
+  };
+
+  it('reads 15,000 scenarios as 15,000 series: a combination is counted once, not once per way of grouping it', async () => {
+    const file = path.join(tmp.dir, 'points.json');
+    writeFileSync(file, stream(15_000));
+    expect(parsed(await parseFile(await fileAt(file, 'points.json'), 1000)).series).toHaveLength(15_000);
+  });
+
+  it('stops at the line of the 20,001st scenario with "too many series"', async () => {
+    const file = path.join(tmp.dir, 'points.json');
+    writeFileSync(file, stream(1_000_000));
+    expect(await parseFile(await fileAt(file, 'points.json'), 1000)).toEqual({ status: 'skipped', line: 20002, reason: 'too many series: over 20,000 metric/label combinations in one file (at line 20002)' });
+  });
+});

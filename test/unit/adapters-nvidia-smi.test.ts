@@ -101,6 +101,14 @@ describe('nvidia-smi readings that cannot be used', () => {
     expect(data.problems).toEqual([{ line: 3, reason: 'memory.used: 2 readings are not a number in MiB (first: "12 GiB"); left out' }]);
   });
 
+  it('leaves out a reading too large for a number (400 digits) by its line and keeps the field\'s other readings', () => {
+    const huge = '9'.repeat(400);
+    const text = ['index, memory.used [MiB], power.draw [W]', `0, 100 MiB, ${huge} W`, '0, 100 MiB, 51 W', `0, 100 MiB, ${huge} W`, '0, 100 MiB, 53 W'].join('\n');
+    const data = parsed(nvidiaSmi.parse(csv(text)));
+    expect(samplesOf(data, 'power.draw', { gpu: '0' })).toEqual([51, 53]);
+    expect(data.problems).toEqual([{ line: 2, reason: `power.draw: 2 readings are not a number in W (first: "${'9'.repeat(40)}"); left out` }]);
+  });
+
   it('passes over a header repeated by a log appended run after run', () => {
     const header = 'index, utilization.gpu [%], memory.used [MiB]';
     const data = parsed(nvidiaSmi.parse(csv([header, '0, 10 %, 100 MiB', header, '0, 20 %, 200 MiB'].join('\n'))));

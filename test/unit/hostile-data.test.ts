@@ -230,3 +230,27 @@ describe('series built by tool adapters and Markdown key-value tables', () => {
     expect(report.inventory.files[0]?.problems).toEqual([{ line: 6, reason: '"ttft (ms)": -40 ms is a negative duration; series left out' }]);
   });
 });
+
+describe('keys named like members of every JavaScript object', () => {
+  it('reads a "constructor" key beside a record\'s statistics as a metric of its own, instead of failing the file', async () => {
+    const doc = {
+      results: [
+        { command: 'sort', constructor: 0.2, stddev: 0.1, median: 0.2, min: 0.1, max: 0.3 },
+        { command: 'uniq', constructor: 0.5, stddev: 0.2, median: 0.4, min: 0.3, max: 0.9 },
+      ],
+    };
+    const data = parsed(await read('proto-stats.json', JSON.stringify(doc, null, 2), 'json'));
+    expect(samplesOf(data, 'results.constructor', { command: 'sort' })).toEqual([0.2]);
+    expect(series(data, 'results', { command: 'sort' }).summary).toEqual({ sd: 0.1, median: 0.2, min: 0.1, max: 0.3 });
+  });
+});
+
+describe('text of the file quoted in a problem', () => {
+  it('keeps a problem on one line and cuts it at 500 characters, whatever name the file gave (a hyperfine command of 100,000 characters with line breaks)', async () => {
+    const command = `make \\\n  all ${'x'.repeat(100_000)}`;
+    const doc = { results: [{ command, mean: 0.2, stddev: 0.1, median: 0.2, user: 0.1, system: 0.01, min: 0.1, max: 0.3, times: [0.1, 0.3], exit_codes: [0, 1] }] };
+    const data = parsed(await read('hyperfine.json', JSON.stringify(doc, null, 2), 'json'));
+    const reason = data.problems[0]?.reason ?? '';
+    expect(reason).toBe(`command make \\ all ${'x'.repeat(500 - 'command make \\\n  all '.length)}…`);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ProvidedSummary, RawSeries } from '../../model/series.js';
-import { setOwn } from '../../util/own.js';
+import { ownValue, setOwn } from '../../util/own.js';
 import { detectDelimiter } from '../csv.js';
 import { CsvRecordReader } from '../csv-records.js';
 import { LIMITS, LimitError, limitMessages } from '../limits.js';
@@ -41,7 +41,7 @@ const TIME_SPELLINGS: Record<string, string> = { ns: 'ns', us: 'µs', 'µs': 'µ
 const BYTES_PER: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 };
 
 function timeUnit(written: string | undefined): string | undefined {
-  return written === undefined ? undefined : TIME_SPELLINGS[written];
+  return written === undefined ? undefined : ownValue(TIME_SPELLINGS, written);
 }
 
 /**
@@ -104,7 +104,7 @@ function columnRoles(header: readonly string[]): Role[] {
     if (key === 'method') return { kind: 'method' };
     if (key === 'job') return { kind: 'job' };
     if (NOT_READ.has(key)) return { kind: 'skip' };
-    const stat = STATS[key.replace(/\s+/g, '')];
+    const stat = ownValue(STATS, key.replace(/\s+/g, ''));
     if (stat && i >= meanAt) return { kind: 'stat', stat, unit };
     const percentile = /^p(\d{1,2}|100)$/.exec(key);
     if (percentile && i > meanAt) {
@@ -197,7 +197,7 @@ interface TableContext {
 
 /** A label name that is not one of the case's own (a param named `method` becomes `param_method`). */
 function setLabel(labels: Record<string, string>, name: string, value: string, own: ReadonlySet<string>): void {
-  setOwn(labels, own.has(name) || name in labels ? `param_${name}` : name, value);
+  setOwn(labels, own.has(name) || Object.hasOwn(labels, name) ? `param_${name}` : name, value);
 }
 
 const OWN_LABELS = new Set(['method', 'type', 'namespace', 'job', 'table']);
@@ -265,7 +265,7 @@ function bytesOf(cell: string, headerUnit: string | undefined, decimalComma: boo
   if (cell.trim() === '-') return 0;
   const read = readCell(cell, decimalComma);
   const unit = read?.unit ?? headerUnit ?? 'B';
-  const per = BYTES_PER[unit];
+  const per = ownValue(BYTES_PER, unit);
   return read === undefined || per === undefined ? undefined : read.value * per;
 }
 

@@ -3,6 +3,7 @@ import { SampleAccumulator } from '../../metrics/accumulator.js';
 import type { ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { AdapterResult, isObject } from './util.js';
+import { ownValue } from '../../util/own.js';
 
 /**
  * `BenchmarkName-8   1000   1234 ns/op   56 B/op   2 allocs/op   12.3 MB/s`:
@@ -29,7 +30,7 @@ const KNOWN: Record<string, Direction> = {
 
 /** A b.ReportMetric unit: rates are higher-is-better, per-op costs lower; others are inferred from the name. */
 function directionOf(unit: string): Direction | undefined {
-  const known = KNOWN[unit];
+  const known = ownValue(KNOWN, unit);
   if (known) return known;
   if (/\/s(ec)?$/i.test(unit)) return 'higher';
   if (/^(ns|us|µs|ms|s|sec|B|bytes|allocs)\/\w+$/i.test(unit)) return 'lower';

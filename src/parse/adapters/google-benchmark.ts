@@ -145,6 +145,15 @@ function rowLines(text: string): (row: JsonObject) => number | undefined {
   };
 }
 
+/**
+ * A message of the file (`SkipWithError`'s text, a name) in a problem: on one line and at most
+ * 160 characters, so a pasted stack trace or a megabyte of output cannot fill the report.
+ */
+function fileText(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 160 ? `${one.slice(0, 160)}…` : one;
+}
+
 function readRows(rows: readonly unknown[], lineOfRow: (row: JsonObject, index: number) => number | undefined): ParseOutcome {
   const result = new AdapterResult('google-benchmark');
   const names = rows.filter(isObject).map((r) => (typeof r.run_name === 'string' ? r.run_name : r.name)).filter((n): n is string => typeof n === 'string');
@@ -173,15 +182,15 @@ function readRows(rows: readonly unknown[], lineOfRow: (row: JsonObject, index: 
     const line = lineOfRow(row, i);
     if (row.error_occurred === true) {
       result.excludedRows += 1;
-      const message = typeof row.error_message === 'string' ? `: ${row.error_message}` : '';
-      result.problems.add(line, `benchmark ${row.name as string} reported an error${message}`);
+      const message = typeof row.error_message === 'string' ? `: ${fileText(row.error_message)}` : '';
+      result.problems.add(line, `benchmark ${fileText(row.name as string)} reported an error${message}`);
       continue;
     }
     // `state.SkipWithMessage` (v1.8): the row still says 0 iterations in 0 ns, which is no time. Not a failure:
     // said, not counted among the rows the tool marked failed.
     if (row.skipped === true) {
-      const message = typeof row.skip_message === 'string' && row.skip_message !== '' ? `: ${row.skip_message}` : '';
-      result.problems.add(line, `benchmark ${row.name as string} was skipped${message}`);
+      const message = typeof row.skip_message === 'string' && row.skip_message !== '' ? `: ${fileText(row.skip_message)}` : '';
+      result.problems.add(line, `benchmark ${fileText(row.name as string)} was skipped${message}`);
       continue;
     }
     const aggregate = aggregateName(row, plainNames);

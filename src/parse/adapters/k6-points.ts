@@ -164,7 +164,8 @@ export class K6PointReader {
     const key = `${metric}\u0000${labelKey(labels)}`;
     let group = groups.get(key);
     if (!group) {
-      if ((this.named?.size ?? 0) + this.unnamed.size >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile(), lineNo);
+      // Each grouping on its own: while names still split the series both maps hold every combination, and their sum would be twice the file's.
+      if (groups.size >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile(), lineNo);
       const kind = this.kinds.get(metric)?.kind;
       group = { metric, labels, line: lineNo, values: kind === 'trend' || kind === 'gauge' ? new SampleAccumulator() : undefined, count: 0, sum: 0, nonZero: 0 };
       groups.set(key, group);

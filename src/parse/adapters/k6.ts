@@ -6,7 +6,7 @@ import { SeriesSet, sampledSeries, shortLabel, summarySeries, type SeriesOptions
 import { looksLikeK6Points, readK6Points, streamK6Points } from './k6-points.js';
 import { BUILTIN_DATA, BUILTIN_DURATIONS, counterDirections, customDirection, rateDirection, rateSummary } from './k6-metrics.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
-import { AdapterResult, LineCursor, isObject, numberOf, summaryOf, type JsonObject } from './util.js';
+import { AdapterResult, LineCursor, isObject, lineOf, numberOf, summaryOf, type JsonObject } from './util.js';
 
 /**
  * k6's end-of-test summary as JSON, in either layout:
@@ -150,12 +150,30 @@ function rateOf(m: Metric, problems: ProblemLog, line: number | undefined): numb
   const stated = numberOf(m.values.rate);
   const passes = numberOf(m.values.passes);
   const fails = numberOf(m.values.fails);
+  if (impossibleCounts(passes, fails)) {
+    problems.add(line, `${m.name}: ${passes} passes and ${fails} fails are not counts; left out`);
+    return undefined;
+  }
+  if (stated !== undefined && (stated < 0 || stated > 1)) {
+    problems.add(line, `${m.name}: the stated rate ${stated} is not a fraction between 0 and 1; left out`);
+    return undefined;
+  }
   if (passes === undefined || fails === undefined || passes + fails === 0) return stated;
   const counted = passes / (passes + fails);
   if (stated !== undefined && Math.abs(stated - counted) > 1e-9) {
     problems.add(line, `${m.name}: the stated rate ${stated} disagrees with its ${passes} passes and ${fails} fails; read as ${formatRate(counted)} from the counts`);
   }
   return counted;
+}
+
+/**
+ * Passes or fails that k6 could not have counted (negative, fractional, or
+ * summing past a safe integer): a fraction from them would leave 0..1 (-5
+ * fails beside 1,308 passes read as 1.0038).
+ */
+function impossibleCounts(passes: number | undefined, fails: number | undefined): boolean {
+  const bad = (n: number | undefined) => n !== undefined && (n < 0 || !Number.isInteger(n));
+  return bad(passes) || bad(fails) || (passes !== undefined && fails !== undefined && !Number.isSafeInteger(passes + fails));
 }
 
 function formatRate(rate: number): string {
@@ -202,16 +220,25 @@ function members(v: unknown): JsonObject[] {
 }
 
 /** Every check of the group tree, with the path of the group it sits in (`::login`; empty for the root). */
-function checksOf(group: unknown, depth = 0, out: Check[] = []): Check[] {
+function checksOf(group: unknown, problems: ProblemLog, text: string, depth = 0, out: Check[] = []): Check[] {
   if (!isObject(group) || depth > LIMITS.jsonDepth) return out;
   const path = typeof group.path === 'string' ? group.path : '';
   for (const c of members(group.checks)) {
     const name = shortLabel(c.name);
     const passes = numberOf(c.passes);
     const fails = numberOf(c.fails);
-    if (name !== undefined && passes !== undefined && fails !== undefined) out.push({ name, group: path, passes, fails });
+    if (name === undefined || passes === undefined || fails === undefined) continue;
+    if (impossibleCounts(passes, fails)) {
+      const problem = problems.add(undefined, `check ${name}: ${passes} passes and ${fails} fails are not counts; left out`);
+      // Searched from the top only for the few problems listed, so a million bad checks stay linear.
+      if (problem) {
+        const quoted = JSON.stringify(c.name);
+        const line = lineOf(text, `"name": ${quoted}`) ?? lineOf(text, `"name":${quoted}`);
+        if (line !== undefined) problem.line = line;
+      }
+    } else out.push({ name, group: path, passes, fails });
   }
-  for (const g of members(group.groups)) checksOf(g, depth + 1, out);
+  for (const g of members(group.groups)) checksOf(g, problems, text, depth + 1, out);
   return out;
 }
 
@@ -250,7 +277,7 @@ export const k6: ToolAdapter = {
       addMetric(set, m, line, result.problems);
     }
     const seen = new Set(set.series.map((s) => `${s.metric}\u0000${JSON.stringify(s.labels)}`));
-    for (const c of checksOf(root.root_group)) {
+    for (const c of checksOf(root.root_group, result.problems, input.text)) {
       const labels: Record<string, string> = c.group === '' ? { check: c.name } : { group: c.group, check: c.name };
       // A `checks{check:…}` submetric (a threshold on one check) already holds this one.
       if (seen.has(`checks\u0000${JSON.stringify(labels)}`)) continue;

@@ -5,7 +5,7 @@ import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { SeriesSet, baseName, shortLabel, sampledSeries, summarySeries } from './llm-shared.js';
 import { firstJsonLine, firstLine, isObject, jsonLines, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
-import { setOwn } from '../../util/own.js';
+import { ownValue, setOwn } from '../../util/own.js';
 
 /**
  * llama.cpp `llama-bench` in each of its output modes (`-o json|jsonl|csv|md`).
@@ -34,7 +34,7 @@ const LOUD_DEFAULTS: Record<string, string> = { n_cpu_moe: '0', flash_attn: 'fal
 
 /** Whether a setting holds its default, however the output mode writes it (`false`, `0`, `"0"`). */
 function isDefault(key: string, value: unknown): boolean {
-  const d = LOUD_DEFAULTS[key];
+  const d = ownValue(LOUD_DEFAULTS, key);
   if (d === undefined) return true;
   const text = String(value).trim().toLowerCase();
   // Current builds default flash attention to auto (`-fa auto`, written -1).
@@ -132,7 +132,7 @@ function backendsOf(row: Row): string | undefined {
 function readRows(rows: Row[], problems: ProblemLog, adapterName: string, lines?: number[]): ParseOutcome {
   const set = new SeriesSet(problems);
   const varying = SWEEP_KEYS.filter(
-    (key) => new Set(rows.map((r) => JSON.stringify(r[key] ?? null))).size > 1 || (key in LOUD_DEFAULTS && rows.some((r) => r[key] !== undefined && r[key] !== null && !isDefault(key, r[key]))),
+    (key) => new Set(rows.map((r) => JSON.stringify(r[key] ?? null))).size > 1 || (Object.hasOwn(LOUD_DEFAULTS, key) && rows.some((r) => r[key] !== undefined && r[key] !== null && !isDefault(key, r[key]))),
   );
   let used = 0;
   const hasDepths = rows.some((r) => (numberOf(r.n_depth) ?? 0) > 0);
@@ -296,7 +296,7 @@ function parseMarkdownText(text: string): ParseOutcome {
       header.forEach((column, i) => {
         if (MARKDOWN_SKIPPED.has(column)) return;
         const cell = shortLabel(cells[i], 200);
-        if (cell !== undefined) setOwn(labels, MARKDOWN_COLUMNS[column] ?? column, cell);
+        if (cell !== undefined) setOwn(labels, ownValue(MARKDOWN_COLUMNS, column) ?? column, cell);
       });
       setTest(labels, test, depth, hasDepths);
       const mean = numberOf(value[1]) as number;

@@ -6,6 +6,7 @@ import { LIMITS, LimitError, limitMessages } from '../limits.js';
 import { failed, skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { AdapterResult, accumulate, csvRecords, firstLine, numberOf, summaryOf } from './util.js';
+import { ownValue } from '../../util/own.js';
 
 /**
  * Locust's `--csv <prefix>` files:
@@ -70,7 +71,7 @@ function layoutOf(header: readonly string[]): Layout {
   const percentiles: [number, number][] = [];
   header.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
-    const column = ALIASES[name];
+    const column = ownValue(ALIASES, name);
     if (column !== undefined && at[column] === undefined) at[column] = i;
     const p = PERCENTILE.exec(name);
     if (p) percentiles.push([Number(p[1]), i]);

@@ -87,7 +87,8 @@ function unitOf(field: Field): string {
   return /^temperature\./i.test(field.name) ? 'C' : '';
 }
 
-type Cell = { value: number } | 'missing' | 'text';
+/** `unreadable`: digits past what a double holds (`1e400` reads as Infinity), never a first reading that makes the column text. */
+type Cell = { value: number } | 'missing' | 'text' | 'unreadable';
 
 /** A reading as nvidia-smi writes it, with or without its unit (`250.12 W`, `250.12`). */
 function readCell(cell: string, unit: string): Cell {
@@ -97,7 +98,8 @@ function readCell(cell: string, unit: string): Cell {
   if (!m) return 'text';
   // A unit in the cell must be the header's: `12 GiB` under `[MiB]` would be off by 1024.
   if (m[2] !== undefined && m[2].toLowerCase() !== unit.toLowerCase()) return 'text';
-  return { value: Number(m[1]) };
+  const value = Number(m[1]);
+  return Number.isFinite(value) ? { value } : 'unreadable';
 }
 
 /** One numeric column and what its cells held; `text` once its first reading was not a number. */
@@ -158,9 +160,9 @@ class GpuLog {
       if (m.text) return;
       const cell = readCell(cells[m.at] ?? '', m.unit);
       if (cell === 'missing') m.missing += 1;
-      else if (cell === 'text') {
+      else if (cell === 'text' || cell === 'unreadable') {
         // A column whose first reading is text (`pstate` P0, a bitmask) describes, it does not measure.
-        if (m.readings === 0 && m.unreadable === 0) m.text = true;
+        if (cell === 'text' && m.readings === 0 && m.unreadable === 0) m.text = true;
         else {
           m.unreadable += 1;
           m.firstUnreadable ??= { line, cell: (cells[m.at] ?? '').trim().slice(0, 40) };

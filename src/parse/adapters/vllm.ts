@@ -5,6 +5,7 @@ import { skipped, type ParseOutcome } from '../types.js';
 import type { AdapterInput, ToolAdapter } from './types.js';
 import { hasCentre, sampledSeries, SeriesSet, shortLabel, summarySeries } from './llm-shared.js';
 import { isObject, jsonLines, numberOf, parsedOutcome, summaryOf, type JsonObject } from './util.js';
+import { ownValue } from '../../util/own.js';
 
 /**
  * vLLM `bench serve` / `benchmarks/benchmark_serving.py --save-result` JSON:
@@ -131,7 +132,7 @@ const VOLATILE_VALUE = /^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}$|\d{4}-
 function metadataLabels(doc: JsonObject, labels: Record<string, string>): void {
   for (const [key, value] of Object.entries(doc)) {
     if (typeof value !== 'string' && typeof value !== 'boolean') continue;
-    if (key in SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key) || key in labels) continue;
+    if (Object.hasOwn(SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key) || Object.hasOwn(labels, key)) continue;
     if (VOLATILE_METADATA.test(key) || isIgnoredName(key)) continue;
     const text = shortLabel(value, 100);
     // vllm-ascend's `model_name` repeats the last segment of `model_id`.
@@ -221,7 +222,7 @@ function sweepSettings(records: readonly JsonObject[]): Set<string> {
   const out = new Set<string>();
   const keys = new Set(records.flatMap((r) => Object.keys(r)));
   for (const key of keys) {
-    if (key in SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key)) continue;
+    if (Object.hasOwn(SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key)) continue;
     const values = records.map((r) => r[key]);
     if (values.every((v) => typeof v === 'number' && Number.isInteger(v)) && new Set(values).size > 1) out.add(key);
   }
@@ -266,7 +267,7 @@ function recordSeries(doc: JsonObject, settings: ReadonlySet<string>): { series:
   }
   // Fields a fork or a newer version adds (`accuracy_rate`): read like any result, units and directions by name.
   for (const [key, value] of Object.entries(doc)) {
-    if (key in SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key) || settings.has(key) || isLabelName(key) || isIgnoredName(key)) continue;
+    if (Object.hasOwn(SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key) || settings.has(key) || isLabelName(key) || isIgnoredName(key)) continue;
     const n = typeof value === 'number' ? numberOf(value) : undefined;
     if (n !== undefined) series.push(sampledSeries(key, labels, [n]));
   }
@@ -315,7 +316,7 @@ function parseOffline(doc: JsonObject): ParseOutcome {
   for (const [key, value] of Object.entries(doc)) {
     const n = typeof value === 'number' ? numberOf(value) : undefined;
     if (n === undefined) continue;
-    const def = OFFLINE_SCALARS[key];
+    const def = ownValue(OFFLINE_SCALARS, key);
     series.push(def ? sampledSeries(key, {}, [n], def) : sampledSeries(key, {}, [n]));
   }
   return parsedOutcome('vllm', series, problems, { rows: 1 });
