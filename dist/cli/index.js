@@ -8077,6 +8077,7 @@ function describeGateConfig(gate) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $Y: () => (/* binding */ noBaselineReport),
+/* harmony export */   AK: () => (/* binding */ nothingGatable),
 /* harmony export */   Np: () => (/* binding */ bySeverity),
 /* harmony export */   Qf: () => (/* binding */ gatedRegressions),
 /* harmony export */   W9: () => (/* binding */ shouldFail),
@@ -8084,10 +8085,12 @@ function describeGateConfig(gate) {
 /* harmony export */   yW: () => (/* binding */ buildComparisonReport)
 /* harmony export */ });
 /* unused harmony exports comparisonSettings, seriesName, regressionLine, verdictCounts */
-/* harmony import */ var _util_numbers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1986);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9997);
+/* harmony import */ var _util_numbers_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1986);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9997);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1089);
 /* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3536);
+/* harmony import */ var _metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1161);
+
 
 
 
@@ -8121,6 +8124,22 @@ function bySeverity(a, b) {
     return (0,_compare_js__WEBPACK_IMPORTED_MODULE_1__/* .severity */ .yf)(b) - (0,_compare_js__WEBPACK_IMPORTED_MODULE_1__/* .severity */ .yf)(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 /** Regressed series that can fail the check, worst first. */
+/**
+ * Why no series of the comparison could fail it, when that is the gate's
+ * setting rather than a series held back (a committed run shown, not gated;
+ * another machine's baseline): `throughput`, the default, with no throughput
+ * among them (a hyperfine or criterion run measures times), or `none`.
+ */
+function nothingGatable(report) {
+    if (report.series.some((c) => c.gated))
+        return undefined;
+    const gate = report.settings.gate ?? 'throughput';
+    if (gate === 'none')
+        return 'gate-none';
+    if (gate === 'throughput' && !report.series.some((c) => (0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .isThroughput */ .BB)(c.direction, c.unit, c.metric)))
+        return 'no-throughput';
+    return undefined;
+}
 function gatedRegressions(report) {
     return report.series.filter((c) => c.gated && c.verdict === 'regressed').sort(bySeverity);
 }
@@ -8137,14 +8156,14 @@ function seriesName(c) {
 function evidence(c) {
     const parts = [`threshold ${(0,_config_js__WEBPACK_IMPORTED_MODULE_0__/* .formatThreshold */ .B6)(c.threshold)}`];
     if (c.pValue !== null)
-        parts.push(c.pValue < 0.001 ? 'p<0.001' : `p=${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_2__/* .formatP */ .MA)(c.pValue)}`);
+        parts.push(c.pValue < 0.001 ? 'p<0.001' : `p=${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_3__/* .formatP */ .MA)(c.pValue)}`);
     else if (c.method === 'threshold-only' && c.note)
         parts.push(c.note);
     return `(${parts.join(', ')})`;
 }
 /** One regressed series as the failure message and annotations name it. */
 function regressionLine(c) {
-    return `${seriesName(c)} ${c.change === null ? '' : `${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_2__/* .formatChange */ .eD)(c.change)} `}${evidence(c)}`;
+    return `${seriesName(c)} ${c.change === null ? '' : `${(0,_util_numbers_js__WEBPACK_IMPORTED_MODULE_3__/* .formatChange */ .eD)(c.change)} `}${evidence(c)}`;
 }
 /**
  * The message `core.setFailed` gets, undefined when nothing gated regressed:
@@ -8155,7 +8174,7 @@ function gateFailureMessage(report) {
     const regressions = gatedRegressions(report);
     if (regressions.length === 0)
         return undefined;
-    return `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(regressions.length, 'gated metric')} regressed: ${regressions.map(regressionLine).join('; ')}`;
+    return `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .plural */ .LS)(regressions.length, 'gated metric')} regressed: ${regressions.map(regressionLine).join('; ')}`;
 }
 /** Counts for the step outputs `regressions` and `improvements` (gated or not). */
 function verdictCounts(report) {
@@ -13890,6 +13909,12 @@ function verdictStatement(report, gate) {
         }
         case 'pass': {
             const ungated = gate.regressed - gate.gatedRegressed;
+            // A gate that selects none of the compared metrics passes by construction: saying so keeps "passes" from reading as a clean bill.
+            const why = report.comparison ? (0,baseline_gate/* nothingGatable */.AK)(report.comparison) : undefined;
+            if (why !== undefined) {
+                const setting = why === 'gate-none' ? 'the gate input is none' : 'none of them is a throughput, the default gate';
+                return `The gate passes, but nothing could fail it: ${(0,util_text/* plural */.LS)(gate.compared, 'series', 'series')} compared and ${setting}${ungated > 0 ? ` (${(0,util_text/* plural */.LS)(ungated, 'metric')} regressed without gating)` : ''}.`;
+            }
             return `The gate passes: ${(0,util_text/* plural */.LS)(gate.compared, 'series', 'series')} compared, no gated metric regressed past its threshold${ungated > 0 ? ` (${(0,util_text/* plural */.LS)(ungated, 'metric')} that ${ungated === 1 ? 'does' : 'do'} not gate regressed)` : ''}.`;
         }
     }
@@ -15400,6 +15425,13 @@ function decision(comparison, generatedAt, style) {
         return `⚠️ ${bold('No gated metric compared')} against ${against}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(matched.length, 'metric')} compared, but every gated one is new or missing (${unmatchedGated}), so the gate checked nothing${unsure}.`;
     }
     const ungated = matched.filter((c) => !c.gated && c.verdict === 'regressed').length;
+    // A gate that selects none of these metrics can never fail: a green "No regression" over a 20% slower time would mislead.
+    const why = (0,_baseline_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .nothingGatable */ .AK)(comparison);
+    if (why !== undefined) {
+        const setting = why === 'gate-none' ? 'the gate input is none' : `${matched.length === 1 ? 'it is not' : 'none of them is'} a throughput (the default gate: a higher-is-better rate such as tok/s)`;
+        const regressed = ungated > 0 ? `; ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(ungated, 'metric')} regressed without gating (gate: all, or metric globs, gates them)` : '';
+        return `⚠️ ${bold('No gated metric')} against ${against}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(matched.length, 'metric')} compared, but ${setting}, so nothing can fail${unsure}${regressed}.`;
+    }
     const extra = ungated > 0 ? `; ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(ungated, 'metric that does not gate', 'metrics that do not gate')} regressed` : '';
     const within = gated.filter((c) => c.verdict !== 'inconclusive').length;
     const gatedText = gated.length === 0 ? 'no gated metric in both runs' : `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(within, 'gated metric')} within threshold`;
@@ -15587,6 +15619,8 @@ function headline(report) {
         return { kind: 'pass', icon: '⚠️', text: 'nothing compared' };
     if (!matched.some((x) => x.gated) && c.series.some((x) => x.gated))
         return { kind: 'pass', icon: '⚠️', text: 'no gated metric compared' };
+    if ((0,_baseline_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .nothingGatable */ .AK)(c) !== undefined)
+        return { kind: 'pass', icon: '⚠️', text: 'no gated metric' };
     return { kind: 'pass', icon: '✅', text: 'no regression' };
 }
 /** The digest's ordering of verdicts: what needs attention first. */
@@ -16687,7 +16721,7 @@ function fileSection(file, series, collapsed) {
     if (file.rows > 0)
         facts.push((0,util_text/* plural */.LS)(file.rows, 'row'));
     if (file.excludedRows > 0)
-        facts.push(`${(0,util_text/* plural */.LS)(file.excludedRows, 'row')} excluded (error column)`);
+        facts.push(`${(0,util_text/* plural */.LS)(file.excludedRows, 'row')} excluded (error or status column)`);
     if (file.problemCount > 0)
         facts.push((0,util_text/* plural */.LS)(file.problemCount, 'problem'));
     const body = (0,format/* table */.tp)(STATS_HEADER, orderSeries(series).map(statsRow));
@@ -18085,8 +18119,8 @@ function excludedRowsText(n, by) {
     if (by === 'tool')
         return `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(n, 'result')} the tool marked failed`;
     if (by === 'both')
-        return `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(n, 'row')} marked failed (a non-empty error column, or the tool's own failure count)`;
-    return `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(n, 'row')} with a non-empty error column`;
+        return `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(n, 'row')} marked failed (an error or status column, or the tool's own failure count)`;
+    return `${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(n, 'row')} marked failed in an error or status column`;
 }
 
 
@@ -18371,7 +18405,8 @@ function reasonOf(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ setOwn)
+/* harmony export */   P: () => (/* binding */ setOwn),
+/* harmony export */   e: () => (/* binding */ ownValue)
 /* harmony export */ });
 /**
  * `record[key] = value` for a key read from a file. A plain assignment to
@@ -18384,6 +18419,14 @@ function setOwn(record, key, value) {
         Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
     else
         record[key] = value;
+}
+/**
+ * `table[key]` for a key read from a file: only the table's own entries. A
+ * plain lookup finds Object.prototype's too, so a column or key named
+ * `constructor` or `toString` would be read as a function.
+ */
+function ownValue(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 
@@ -24543,6 +24586,18 @@ function quoteNonFinite(text) {
 ;// CONCATENATED MODULE: ./src/parse/problems.ts
 /** How many problems a file lists; the rest are counted. */
 const PROBLEMS_LISTED = 20;
+/** The longest reason kept: past it, text of the file quoted in it (a name, a message) is cut. */
+const REASON_CHARS = 500;
+/**
+ * A reason on one line and at most REASON_CHARS long: readers quote names and messages from the
+ * file, and a pasted stack trace or a megabyte-long name must neither break the report's lines
+ * nor fill the PR comment.
+ */
+function readable(reason) {
+    // Cut first: the line breaks are then joined in at most REASON_CHARS characters, whatever the file held.
+    const cut = reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS)}…` : reason;
+    return /[\r\n]/.test(cut) ? cut.replace(/\s*[\r\n]+\s*/g, ' ') : cut;
+}
 /** Per-file problems, bounded: a file with a million bad rows must not bloat the report. */
 class ProblemLog {
     limit;
@@ -24557,7 +24612,8 @@ class ProblemLog {
             this.dropped += 1;
             return undefined;
         }
-        const problem = line === undefined ? { reason } : { line, reason };
+        const text = readable(reason);
+        const problem = line === undefined ? { reason: text } : { line, reason: text };
         this.items.push(problem);
         return problem;
     }
@@ -27305,6 +27361,7 @@ var metrics_stats = __nccwpck_require__(4522);
 ;// CONCATENATED MODULE: ./src/parse/summary-groups.ts
 
 
+
 const STAT_WORDS = {
     mean: 'mean',
     avg: 'mean',
@@ -27334,7 +27391,7 @@ const QUARTILES = { q1: 'p25', q2: 'median', q3: 'p75' };
 const CONNECTOR = /(^|[._])(quantiles?|percentiles?)$/;
 const statOf = (0,memo/* memo */.p)(10_000, statOfWord);
 function statOfWord(word) {
-    const quartile = QUARTILES[word];
+    const quartile = (0,util_own/* ownValue */.e)(QUARTILES, word);
     if (quartile)
         return quartile;
     // `p99.9` arrives as `p99_9` once the name is normalised.
@@ -27343,7 +27400,7 @@ function statOfWord(word) {
         const rank = Number(percentile[1].replace('_', '.'));
         return rank === 50 ? 'median' : `p${rank}`;
     }
-    return STAT_WORDS[word];
+    return (0,util_own/* ownValue */.e)(STAT_WORDS, word);
 }
 function withoutConnector(base) {
     const stripped = base.replace(CONNECTOR, '');
@@ -27485,7 +27542,14 @@ const DATE_VALUE = /^\d{4}([-/])\d{2}\1\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*
 /** What a decoder puts in place of bytes that are not UTF-8: such text is not the name the file meant. */
 const table_REPLACEMENT = '\uFFFD';
 const ERROR_COLUMN = /^(error|errors|err|error_?message|error_?msg|exception|failure|failure_?reason)$/;
-const NO_ERROR = new Set(['', 'none', 'null', 'nan', 'n/a', 'na', '0', 'false', 'ok', 'success', '-']);
+const NO_ERROR = new Set(['', 'none', 'null', 'nan', 'n/a', 'na', '0', 'false', 'ok', 'success', 'succeeded', 'pass', 'passed', 'completed', 'done', '-']);
+/**
+ * A `status` column is an outcome, not a condition: as a label it would rank a failed row's
+ * leftovers (`vram` of a run that crashed) against the runs that worked. It is read as an error
+ * column when every value is an outcome word; other statuses (HTTP codes, states) keep their role.
+ */
+const STATUS_COLUMN = /^(status|run_?status|result_?status|outcome)$/;
+const OUTCOME_VALUES = new Set(['ok', 'success', 'succeeded', 'pass', 'passed', 'completed', 'done', 'fail', 'failed', 'failure', 'error', 'errored', 'oom', 'timeout', 'timed out', 'crash', 'crashed', 'skipped', 'aborted', 'killed']);
 /**
  * Columns that number or date rows rather than measure anything. Ids of the workload items
  * (prompt_id, request_id) are as free as the prompt text itself: samples of one series, not labels.
@@ -27499,7 +27563,7 @@ const MAX_RUNS = 1000;
 /** Free text: never a label, never a metric. */
 const TEXT_COLUMN = /^(prompt|prompts|text|query|question|input|output|response|completion|answer|message|description|comment|comments|notes?|log|stdout|stderr|command|cmd|path|file|filename|url)$/;
 /** Categorical columns, numeric or not: they split series instead of being measured. */
-const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|device_?name|hardware|accelerator|instance_?type|machine|gpu|gpu_?name|gpu_?type|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|((random|sharegpt|fixed)_)?input_?len|((random|sharegpt|fixed)_)?output_?len|(random_)?range_?ratio|isl|osl|max_?concurrency|burstiness|best_?of|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|dp|cp|ep|vp|tensor_?parallel(_?size)?|pipeline_?parallel(_?size)?|data_?parallel(_?size)?|context_?parallel(_?size)?|expert_?parallel(_?size)?|mbs|gbs|micro_?batch(_?size)?|global_?batch(_?size)?|(#_?|num_?|n_?)?(gpus|nodes)|gpu_?count|node_?count|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
+const LABEL_COLUMN = /^(model|model_?name|model_?id|tag|tags|config|configuration|backend|variant|device|device_?name|hardware|accelerator|instance_?type|machine|gpu|gpu_?name|gpu_?type|cpu|quant|quantization|dtype|precision|dataset|engine|framework|mode|name|benchmark|bench|test|test_?name|case|scenario|task|host|hostname|runner|os|arch|platform|compiler|version|branch|label|group|kind|type|category|suite|provider|method|impl|implementation|batch|batch_?size|bs|concurrency|num_?gpu|num_?ctx|n_?ctx|ctx|context|depth|n_?depth|(ctx|context|kv)_?depth|n_?prompt|n_?gen|n_?batch|n_?ubatch|threads|n_?threads|seq_?len|sequence_?length|((random|sharegpt|fixed)_)?input_?len|((random|sharegpt|fixed)_)?output_?len|(random_)?range_?ratio|isl|osl|max_?concurrency|burstiness|best_?of|prompt_?len|max_?tokens|num_?predict|request_?rate|temperature|temp|top_?p|top_?k|repeat_?penalty|seed|n_?gpu_?layers|ngl|gpu_?layers|world_?size|tp|pp|dp|cp|ep|vp|tensor_?parallel(_?size)?|pipeline_?parallel(_?size)?|data_?parallel(_?size)?|context_?parallel(_?size)?|expert_?parallel(_?size)?|mbs|gbs|micro_?batch(_?size)?|global_?batch(_?size)?|(#_?|num_?|n_?)?(gpus|nodes)|gpu_?count|node_?count|num_?prompts|num_?requests|num_?workers|workers|size|shape|params?)$/;
 const MISSING = new Set(['', 'nan', 'null', 'none', 'n/a', 'na', '-', '—']);
 /** A plain decimal number, exponent allowed: one that reads as ±Infinity (1e400) overflowed, it is no text. */
 const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -28354,7 +28418,7 @@ function rowHasError(row) {
 }
 const nameClass = (0,memo/* memo */.p)(50_000, (column) => {
     const name = (0,infer/* normaliseName */.GX)(column);
-    return { error: ERROR_COLUMN.test(name), ignored: IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name), label: LABEL_COLUMN.test(name), run: RUN_COLUMN.test(name) ? 2 : ITERATION_COLUMN.test(name) ? 1 : 0 };
+    return { error: ERROR_COLUMN.test(name), ignored: IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name), label: LABEL_COLUMN.test(name), status: STATUS_COLUMN.test(name), run: RUN_COLUMN.test(name) ? 2 : ITERATION_COLUMN.test(name) ? 1 : 0 };
 });
 /** A field that names a condition of the measurement (model, batch_size, …) rather than a result. */
 function isLabelName(column) {
@@ -28370,6 +28434,8 @@ function roleOf(column, p, namesRows = false) {
         return 'error';
     if (names.ignored)
         return 'ignore';
+    if (names.status && p.numeric === 0 && p.text > 0 && [...p.distinct].every((v) => OUTCOME_VALUES.has(v.toLowerCase())))
+        return 'error';
     const values = p.numeric + p.text;
     if (p.text > 0 && p.dates === p.text)
         return 'ignore';
@@ -28556,6 +28622,10 @@ class CsvTable {
         if (!this.header || !this.table)
             return failed('no header row: the file holds no records');
         const result = this.table.finish();
+        // A run that wrote its header and died before its first row: the inventory says so instead of
+        // counting the file among those with metrics.
+        if (result.rows === 0 && this.problems.total === 0)
+            return skipped('a header and no rows: nothing was measured');
         return {
             status: 'parsed',
             adapter: this.delimiter === '\t' ? 'tsv' : 'csv',
@@ -29060,7 +29130,7 @@ const TIME_SPELLINGS = { ns: 'ns', us: 'µs', 'µs': 'µs', 'μs': 'µs', ms: 'm
 /** BDN's size units: its legend says `1KB = 1024B`. */
 const BYTES_PER = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 };
 function timeUnit(written) {
-    return written === undefined ? undefined : TIME_SPELLINGS[written];
+    return written === undefined ? undefined : (0,util_own/* ownValue */.e)(TIME_SPELLINGS, written);
 }
 /**
  * A time from one unit into another; the ratio of two units is an exact
@@ -29108,7 +29178,7 @@ function columnRoles(header) {
             return { kind: 'job' };
         if (NOT_READ.has(key))
             return { kind: 'skip' };
-        const stat = STATS[key.replace(/\s+/g, '')];
+        const stat = (0,util_own/* ownValue */.e)(STATS, key.replace(/\s+/g, ''));
         if (stat && i >= meanAt)
             return { kind: 'stat', stat, unit };
         const percentile = /^p(\d{1,2}|100)$/.exec(key);
@@ -29189,7 +29259,7 @@ function methodName(cell) {
 }
 /** A label name that is not one of the case's own (a param named `method` becomes `param_method`). */
 function setLabel(labels, name, value, own) {
-    (0,util_own/* setOwn */.P)(labels, own.has(name) || name in labels ? `param_${name}` : name, value);
+    (0,util_own/* setOwn */.P)(labels, own.has(name) || Object.hasOwn(labels, name) ? `param_${name}` : name, value);
 }
 const OWN_LABELS = new Set(['method', 'type', 'namespace', 'job', 'table']);
 /** Columns whose cells differ between rows: a job or a job setting that does not is no label. */
@@ -29260,7 +29330,7 @@ function bytesOf(cell, headerUnit, decimalComma) {
         return 0;
     const read = readCell(cell, decimalComma);
     const unit = read?.unit ?? headerUnit ?? 'B';
-    const per = BYTES_PER[unit];
+    const per = (0,util_own/* ownValue */.e)(BYTES_PER, unit);
     return read === undefined || per === undefined ? undefined : read.value * per;
 }
 /** The series of one row without labels, or why the row holds no result (`Mean` is `NA`: the benchmark failed). */
@@ -31505,6 +31575,7 @@ function parseDataJs(input) {
 ;// CONCATENATED MODULE: ./src/parse/adapters/go-bench.ts
 
 
+
 /**
  * `BenchmarkName-8   1000   1234 ns/op   56 B/op   2 allocs/op   12.3 MB/s`:
  * name, optional GOMAXPROCS suffix, iterations, then value/unit pairs. The
@@ -31528,7 +31599,7 @@ const KNOWN = {
 };
 /** A b.ReportMetric unit: rates are higher-is-better, per-op costs lower; others are inferred from the name. */
 function directionOf(unit) {
-    const known = KNOWN[unit];
+    const known = (0,util_own/* ownValue */.e)(KNOWN, unit);
     if (known)
         return known;
     if (/\/s(ec)?$/i.test(unit))
@@ -31863,6 +31934,14 @@ function rowLines(text) {
         return lineOf(text, needle);
     };
 }
+/**
+ * A message of the file (`SkipWithError`'s text, a name) in a problem: on one line and at most
+ * 160 characters, so a pasted stack trace or a megabyte of output cannot fill the report.
+ */
+function fileText(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 160 ? `${one.slice(0, 160)}…` : one;
+}
 function readRows(rows, lineOfRow) {
     const result = new AdapterResult('google-benchmark');
     const names = rows.filter(cli_isObject).map((r) => (typeof r.run_name === 'string' ? r.run_name : r.name)).filter((n) => typeof n === 'string');
@@ -31895,15 +31974,15 @@ function readRows(rows, lineOfRow) {
         const line = lineOfRow(row, i);
         if (row.error_occurred === true) {
             result.excludedRows += 1;
-            const message = typeof row.error_message === 'string' ? `: ${row.error_message}` : '';
-            result.problems.add(line, `benchmark ${row.name} reported an error${message}`);
+            const message = typeof row.error_message === 'string' ? `: ${fileText(row.error_message)}` : '';
+            result.problems.add(line, `benchmark ${fileText(row.name)} reported an error${message}`);
             continue;
         }
         // `state.SkipWithMessage` (v1.8): the row still says 0 iterations in 0 ns, which is no time. Not a failure:
         // said, not counted among the rows the tool marked failed.
         if (row.skipped === true) {
-            const message = typeof row.skip_message === 'string' && row.skip_message !== '' ? `: ${row.skip_message}` : '';
-            result.problems.add(line, `benchmark ${row.name} was skipped${message}`);
+            const message = typeof row.skip_message === 'string' && row.skip_message !== '' ? `: ${fileText(row.skip_message)}` : '';
+            result.problems.add(line, `benchmark ${fileText(row.name)} was skipped${message}`);
             continue;
         }
         const aggregate = aggregateName(row, plainNames);
@@ -33170,7 +33249,8 @@ class K6PointReader {
         const key = `${metric}\u0000${(0,identity/* labelKey */.kJ)(labels)}`;
         let group = groups.get(key);
         if (!group) {
-            if ((this.named?.size ?? 0) + this.unnamed.size >= LIMITS.seriesPerFile)
+            // Each grouping on its own: while names still split the series both maps hold every combination, and their sum would be twice the file's.
+            if (groups.size >= LIMITS.seriesPerFile)
                 throw new LimitError(limitMessages.seriesPerFile(), lineNo);
             const kind = this.kinds.get(metric)?.kind;
             group = { metric, labels, line: lineNo, values: kind === 'trend' || kind === 'gauge' ? new SampleAccumulator() : undefined, count: 0, sum: 0, nonZero: 0 };
@@ -33350,6 +33430,14 @@ function rateOf(m, problems, line) {
     const stated = numberOf(m.values.rate);
     const passes = numberOf(m.values.passes);
     const fails = numberOf(m.values.fails);
+    if (impossibleCounts(passes, fails)) {
+        problems.add(line, `${m.name}: ${passes} passes and ${fails} fails are not counts; left out`);
+        return undefined;
+    }
+    if (stated !== undefined && (stated < 0 || stated > 1)) {
+        problems.add(line, `${m.name}: the stated rate ${stated} is not a fraction between 0 and 1; left out`);
+        return undefined;
+    }
     if (passes === undefined || fails === undefined || passes + fails === 0)
         return stated;
     const counted = passes / (passes + fails);
@@ -33357,6 +33445,15 @@ function rateOf(m, problems, line) {
         problems.add(line, `${m.name}: the stated rate ${stated} disagrees with its ${passes} passes and ${fails} fails; read as ${formatRate(counted)} from the counts`);
     }
     return counted;
+}
+/**
+ * Passes or fails that k6 could not have counted (negative, fractional, or
+ * summing past a safe integer): a fraction from them would leave 0..1 (-5
+ * fails beside 1,308 passes read as 1.0038).
+ */
+function impossibleCounts(passes, fails) {
+    const bad = (n) => n !== undefined && (n < 0 || !Number.isInteger(n));
+    return bad(passes) || bad(fails) || (passes !== undefined && fails !== undefined && !Number.isSafeInteger(passes + fails));
 }
 function formatRate(rate) {
     return String(Number(rate.toPrecision(6)));
@@ -33400,7 +33497,7 @@ function members(v) {
     return list.filter(cli_isObject);
 }
 /** Every check of the group tree, with the path of the group it sits in (`::login`; empty for the root). */
-function checksOf(group, depth = 0, out = []) {
+function checksOf(group, problems, text, depth = 0, out = []) {
     if (!cli_isObject(group) || depth > LIMITS.jsonDepth)
         return out;
     const path = typeof group.path === 'string' ? group.path : '';
@@ -33408,11 +33505,23 @@ function checksOf(group, depth = 0, out = []) {
         const name = shortLabel(c.name);
         const passes = numberOf(c.passes);
         const fails = numberOf(c.fails);
-        if (name !== undefined && passes !== undefined && fails !== undefined)
+        if (name === undefined || passes === undefined || fails === undefined)
+            continue;
+        if (impossibleCounts(passes, fails)) {
+            const problem = problems.add(undefined, `check ${name}: ${passes} passes and ${fails} fails are not counts; left out`);
+            // Searched from the top only for the few problems listed, so a million bad checks stay linear.
+            if (problem) {
+                const quoted = JSON.stringify(c.name);
+                const line = lineOf(text, `"name": ${quoted}`) ?? lineOf(text, `"name":${quoted}`);
+                if (line !== undefined)
+                    problem.line = line;
+            }
+        }
+        else
             out.push({ name, group: path, passes, fails });
     }
     for (const g of members(group.groups))
-        checksOf(g, depth + 1, out);
+        checksOf(g, problems, text, depth + 1, out);
     return out;
 }
 /**
@@ -33454,7 +33563,7 @@ const k6 = {
             addMetric(set, m, line, result.problems);
         }
         const seen = new Set(set.series.map((s) => `${s.metric}\u0000${JSON.stringify(s.labels)}`));
-        for (const c of checksOf(root.root_group)) {
+        for (const c of checksOf(root.root_group, result.problems, input.text)) {
             const labels = c.group === '' ? { check: c.name } : { group: c.group, check: c.name };
             // A `checks{check:…}` submetric (a threshold on one check) already holds this one.
             if (seen.has(`checks\u0000${JSON.stringify(labels)}`))
@@ -33473,6 +33582,7 @@ const k6 = {
 };
 
 ;// CONCATENATED MODULE: ./src/parse/adapters/locust.ts
+
 
 
 
@@ -33507,7 +33617,7 @@ function layoutOf(header) {
     const percentiles = [];
     header.forEach((raw, i) => {
         const name = raw.trim().toLowerCase();
-        const column = ALIASES[name];
+        const column = (0,util_own/* ownValue */.e)(ALIASES, name);
         if (column !== undefined && at[column] === undefined)
             at[column] = i;
         const p = PERCENTILE.exec(name);
@@ -34120,7 +34230,8 @@ function nvidia_smi_readCell(cell, unit) {
     // A unit in the cell must be the header's: `12 GiB` under `[MiB]` would be off by 1024.
     if (m[2] !== undefined && m[2].toLowerCase() !== unit.toLowerCase())
         return 'text';
-    return { value: Number(m[1]) };
+    const value = Number(m[1]);
+    return Number.isFinite(value) ? { value } : 'unreadable';
 }
 /**
  * Reads the log record by record: nothing but one accumulator per GPU and field is kept (each
@@ -34166,9 +34277,9 @@ class GpuLog {
             const cell = nvidia_smi_readCell(cells[m.at] ?? '', m.unit);
             if (cell === 'missing')
                 m.missing += 1;
-            else if (cell === 'text') {
+            else if (cell === 'text' || cell === 'unreadable') {
                 // A column whose first reading is text (`pstate` P0, a bitmask) describes, it does not measure.
-                if (m.readings === 0 && m.unreadable === 0)
+                if (cell === 'text' && m.readings === 0 && m.unreadable === 0)
                     m.text = true;
                 else {
                     m.unreadable += 1;
@@ -35250,7 +35361,7 @@ const SWEEP_KEYS = [
 const LOUD_DEFAULTS = { n_cpu_moe: '0', flash_attn: 'false', type_k: 'f16', type_v: 'f16', no_kv_offload: 'false' };
 /** Whether a setting holds its default, however the output mode writes it (`false`, `0`, `"0"`). */
 function isDefault(key, value) {
-    const d = LOUD_DEFAULTS[key];
+    const d = (0,util_own/* ownValue */.e)(LOUD_DEFAULTS, key);
     if (d === undefined)
         return true;
     const text = String(value).trim().toLowerCase();
@@ -35275,6 +35386,37 @@ const MARKDOWN_COLUMNS = {
 const MARKDOWN_SKIPPED = new Set(['size', 'params', 't/s', 'test']);
 function isRow(v) {
     return cli_isObject(v) && 'avg_ts' in v && 'n_prompt' in v && 'n_gen' in v;
+}
+/** Keys a harness object may hold beside the output; more and it is some other document. */
+const MAX_WRAPPER_KEYS = 8;
+/**
+ * The tests of a JSON document: llama-bench's own list or record, or that list inside an object a
+ * harness wrote around it (`{"cmd": [...], "stdout": [tests], "stderr_tail": "…"}`), where the
+ * generic reader would take `stdout.model_size` for a result. One list of tests and no other
+ * records: an object holding results of its own is not a wrapper.
+ */
+function testsOf(json) {
+    if (Array.isArray(json))
+        return json.length > 0 && json.every(isRow) ? json : undefined;
+    if (!cli_isObject(json))
+        return undefined;
+    if (isRow(json))
+        return [json];
+    const keys = Object.keys(json);
+    if (keys.length > MAX_WRAPPER_KEYS)
+        return undefined;
+    let tests;
+    for (const key of keys) {
+        const value = json[key];
+        if (cli_isObject(value))
+            return undefined;
+        if (!Array.isArray(value) || !value.some(cli_isObject))
+            continue;
+        if (tests !== undefined || !value.every(isRow))
+            return undefined;
+        tests = value;
+    }
+    return tests;
 }
 /** llama-bench's own test name: `pp512`, `tg128`, `pp512+tg128`, with ` @ d<depth>` when a depth is set. */
 function testName(nPrompt, nGen, nDepth) {
@@ -35315,7 +35457,7 @@ function backendsOf(row) {
 /** Rows as JSON records (json, jsonl, csv): labels, test name and tokens/s. */
 function llama_bench_readRows(rows, problems, adapterName, lines) {
     const set = new SeriesSet(problems);
-    const varying = SWEEP_KEYS.filter((key) => new Set(rows.map((r) => JSON.stringify(r[key] ?? null))).size > 1 || (key in LOUD_DEFAULTS && rows.some((r) => r[key] !== undefined && r[key] !== null && !isDefault(key, r[key]))));
+    const varying = SWEEP_KEYS.filter((key) => new Set(rows.map((r) => JSON.stringify(r[key] ?? null))).size > 1 || (Object.hasOwn(LOUD_DEFAULTS, key) && rows.some((r) => r[key] !== undefined && r[key] !== null && !isDefault(key, r[key]))));
     let used = 0;
     const hasDepths = rows.some((r) => (numberOf(r.n_depth) ?? 0) > 0);
     rows.forEach((row, index) => {
@@ -35486,7 +35628,7 @@ function parseMarkdownText(text) {
                     return;
                 const cell = shortLabel(cells[i], 200);
                 if (cell !== undefined)
-                    (0,util_own/* setOwn */.P)(labels, MARKDOWN_COLUMNS[column] ?? column, cell);
+                    (0,util_own/* setOwn */.P)(labels, (0,util_own/* ownValue */.e)(MARKDOWN_COLUMNS, column) ?? column, cell);
             });
             setTest(labels, test, depth, hasDepths);
             const mean = numberOf(value[1]);
@@ -35502,7 +35644,7 @@ function parseMarkdownText(text) {
 function detect(input) {
     switch (input.type) {
         case 'json':
-            return Array.isArray(input.json) ? input.json.length > 0 && input.json.every(isRow) : isRow(input.json);
+            return testsOf(input.json) !== undefined;
         case 'jsonl':
             return isRow(firstJsonLine(input.text));
         case 'csv':
@@ -35517,8 +35659,8 @@ function detect(input) {
 function llama_bench_parse(input) {
     switch (input.type) {
         case 'json': {
-            const rows = Array.isArray(input.json) ? input.json : [input.json];
-            if (rows.length === 0 || !rows.every(isRow))
+            const rows = testsOf(input.json);
+            if (rows === undefined)
                 return skipped('not llama-bench JSON: records need avg_ts, n_prompt and n_gen');
             return llama_bench_readRows(rows, new ProblemLog(), 'JSON');
         }
@@ -36504,6 +36646,7 @@ const trtllmBenchAdapter = {
 
 
 
+
 /**
  * vLLM `bench serve` / `benchmarks/benchmark_serving.py --save-result` JSON:
  * one object per run with throughputs, request counts, `mean|median|std|pNN`
@@ -36630,7 +36773,7 @@ function metadataLabels(doc, labels) {
     for (const [key, value] of Object.entries(doc)) {
         if (typeof value !== 'string' && typeof value !== 'boolean')
             continue;
-        if (key in vllm_SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key) || key in labels)
+        if (Object.hasOwn(vllm_SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key) || Object.hasOwn(labels, key))
             continue;
         if (VOLATILE_METADATA.test(key) || isIgnoredName(key))
             continue;
@@ -36726,7 +36869,7 @@ function sweepSettings(records) {
     const out = new Set();
     const keys = new Set(records.flatMap((r) => Object.keys(r)));
     for (const key of keys) {
-        if (key in vllm_SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key))
+        if (Object.hasOwn(vllm_SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key))
             continue;
         const values = records.map((r) => r[key]);
         if (values.every((v) => typeof v === 'number' && Number.isInteger(v)) && new Set(values).size > 1)
@@ -36780,7 +36923,7 @@ function recordSeries(doc, settings) {
     }
     // Fields a fork or a newer version adds (`accuracy_rate`): read like any result, units and directions by name.
     for (const [key, value] of Object.entries(doc)) {
-        if (key in vllm_SCALARS || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key) || settings.has(key) || isLabelName(key) || isIgnoredName(key))
+        if (Object.hasOwn(vllm_SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key) || settings.has(key) || isLabelName(key) || isIgnoredName(key))
             continue;
         const n = typeof value === 'number' ? numberOf(value) : undefined;
         if (n !== undefined)
@@ -36831,7 +36974,7 @@ function parseOffline(doc) {
         const n = typeof value === 'number' ? numberOf(value) : undefined;
         if (n === undefined)
             continue;
-        const def = OFFLINE_SCALARS[key];
+        const def = (0,util_own/* ownValue */.e)(OFFLINE_SCALARS, key);
         series.push(def ? sampledSeries(key, {}, [n], def) : sampledSeries(key, {}, [n]));
     }
     return parsedOutcome('vllm', series, problems, { rows: 1 });
@@ -37463,6 +37606,8 @@ async function patternsWithoutFiles(options, files) {
 const MAX_PATH_LEVELS = 24;
 const MAX_LEVEL_LENGTH = 40;
 const SEPARATOR = /([-_. ]+)/;
+/** A folder named for the files' format (`json/`, `csv/`) holds them; it names no condition. */
+const FORMAT_FOLDER = /^(json|csv|md|txt|jsonl|logs?|raw)$/i;
 function splitFile(path) {
     const segments = path.split('/');
     const last = segments[segments.length - 1];
@@ -37540,14 +37685,18 @@ function siblingLevels(names, parent) {
         prefix--;
     const strip = (t) => t.filter((x) => !isSeparator(x));
     // A name with nothing where the others differ (`gemma3_baseline` beside `gemma3_1b_baseline`) keeps its whole name.
+    const prefixWords = strip(split[0]?.slice(0, prefix) ?? []);
+    // `27B_IQ4_XS_d0`, `27B_HauhauCS_d0` share the model's size, a value: `27B=IQ4_XS_d0` would name a condition
+    // that is not one, so the shared start stays in the levels and the name comes from elsewhere.
+    const named = prefixWords.length > 0 && !prefixWords.every((w) => /^\d/.test(w));
+    const from = named ? prefix : 0;
     const levels = split.map((t) => {
-        const middle = t.slice(prefix, t.length - suffix).join('').replace(/^[-_. ]+|[-_. ]+$/g, '');
+        const middle = t.slice(from, t.length - suffix).join('').replace(/^[-_. ]+|[-_. ]+$/g, '');
         return middle === '' ? t.join('') : middle;
     });
-    const prefixWords = strip(split[0]?.slice(0, prefix) ?? []);
     const suffixWords = strip(split[0]?.slice(split[0].length - suffix) ?? []);
-    const folder = parent !== undefined && !parent.includes('<') && parent !== '*' ? parent : undefined;
-    const name = prefixWords.length > 0 ? prefixWords.join('_') : folder ?? (suffixWords.length > 0 ? suffixWords.join('_') : 'variant');
+    const folder = parent !== undefined && !parent.includes('<') && parent !== '*' && !FORMAT_FOLDER.test(parent) ? parent : undefined;
+    const name = named ? prefixWords.join('_') : folder ?? (suffixWords.length > 0 ? suffixWords.join('_') : 'variant');
     return { name, levels };
 }
 /** `results/*‍/: runtime` → a regular expression whose first group is the factor's level. */
@@ -41207,9 +41356,10 @@ function stabilityCandidates(series, files) {
                 parts.push(`${(0,util_text/* plural */.LS)(total, 'series scatters', 'series scatter')} widely (${scattered.slice(0, ITEMS_NAMED).map((i) => `${item(i).name} ${item(i).note}`).join('; ')}${total > ITEMS_NAMED ? '; …' : ''})`);
             }
             if (runs.length > 0)
-                parts.push(`run-to-run spread in ${(0,util_text/* plural */.LS)(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${item(i).name} ${item(i).note}`).join('; ')})`);
+                parts.push(`run-to-run spread in ${(0,util_text/* plural */.LS)(runs.length, 'series', 'series')} (${runs.slice(0, ITEMS_NAMED).map((i) => `${item(i).name} ${item(i).note}`).join('; ')}${runs.length > ITEMS_NAMED ? '; …' : ''})`);
+            // The sentence names the first warm-up; "in 2 series (one of them)" without the ellipsis would read as the whole list.
             if (warmups.length > 0)
-                parts.push(`the first sample stands out in ${(0,util_text/* plural */.LS)(warmups.length, 'series', 'series')} (${item(warmups[0]).name}: ${item(warmups[0]).note})`);
+                parts.push(`the first sample stands out in ${(0,util_text/* plural */.LS)(warmups.length, 'series', 'series')} (${item(warmups[0]).name}: ${item(warmups[0]).note}${warmups.length > 1 ? '; …' : ''})`);
             const by = (0,excluded_rows/* excludedBy */.U)(entry.excludedBy ?? []);
             if (entry.excluded > 0)
                 parts.push(`${(0,excluded_rows/* excludedRowsText */.l)(entry.excluded, by)} left out of every statistic`);
