@@ -176,7 +176,7 @@ export function comparisonChart(comparison: ComparisonReport): string | undefine
   const chart = barChart({
     title,
     yAxis: '% of baseline',
-    bars: rowNames(shown).map((n, i) => ({ label: [n.metric, n.labels.replace(/ · /g, ' ')].filter(Boolean).join(' '), value: 100 * (1 + ((shown[i] as SeriesComparison).change as number)) })),
+    bars: rowNames(shown).map((n, i) => ({ label: [n.metric, n.labels.replace(/ · …$/, '').replace(/ · /g, ' ')].filter(Boolean).join(' '), value: 100 * (1 + ((shown[i] as SeriesComparison).change as number)) })),
     lines: [shown.map(() => 100), shown.map((c) => 100 * (c.direction === 'lower' ? 1 + c.threshold : 1 - c.threshold))],
   });
   return `${chart}\n\nBars: current run as % of the baseline; lines: the baseline (100) and each metric's threshold.`;

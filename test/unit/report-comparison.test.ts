@@ -223,6 +223,12 @@ describe('chart', () => {
     expect(chart).toContain('  bar [86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97]');
   });
 
+  it('labels a bar whose labels were cut without a stray mark where the cell shows …', () => {
+    const long = { id: 'l', metric: 'tokens_s', labels: { model: 'llama3.2:3b', backend: 'ollama', gpu: 'RTX 4090', num_requests: '200', concurrency: '1', dataset: 'sharegpt' } };
+    const chart = comparisonChart(comparison([sampled(BASE, long)], [sampled(scaled(0.9), long)])) ?? '';
+    expect(chart.split('\n')[3]).toBe('  x-axis ["tokens_s llama3.2:3b ollama"]');
+  });
+
   it('is left out when no gated metric was compared', () => {
     expect(comparisonChart(comparison([sampled(BASE, ttft)], [sampled(BASE, ttft)]))).toBeUndefined();
   });
