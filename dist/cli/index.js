@@ -15512,7 +15512,7 @@ function comparisonChart(comparison) {
     const chart = (0,_charts_js__WEBPACK_IMPORTED_MODULE_3__/* .barChart */ .S9)({
         title,
         yAxis: '% of baseline',
-        bars: (0,_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .rowNames */ .fH)(shown).map((n, i) => ({ label: [n.metric, n.labels.replace(/ · /g, ' ')].filter(Boolean).join(' '), value: 100 * (1 + shown[i].change) })),
+        bars: (0,_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .rowNames */ .fH)(shown).map((n, i) => ({ label: [n.metric, n.labels.replace(/ · …$/, '').replace(/ · /g, ' ')].filter(Boolean).join(' '), value: 100 * (1 + shown[i].change) })),
         lines: [shown.map(() => 100), shown.map((c) => 100 * (c.direction === 'lower' ? 1 + c.threshold : 1 - c.threshold))],
     });
     return `${chart}\n\nBars: current run as % of the baseline; lines: the baseline (100) and each metric's threshold.`;
