@@ -384,18 +384,21 @@ function slices(family: Family, factor: string): Map<string, Cell[]> {
   return out;
 }
 
+/** Whether every group of cells (by `groupOf`) holds the same settings of `dims`. */
+function sameSettingsPerGroup(cells: readonly Cell[], groupOf: (c: Cell) => string, dims: readonly string[]): boolean {
+  const held = new Map<string, Set<string>>();
+  for (const c of cells) {
+    const key = groupOf(c);
+    const set = held.get(key) ?? new Set<string>();
+    set.add(dims.map((d) => c.dims[d]).join('\u0000'));
+    held.set(key, set);
+  }
+  return new Set([...held.values()].map((set) => [...set].sort().join('\u0001'))).size <= 1;
+}
+
 /** Whether every level of `factor` ran the same settings of the other conditions. */
 function sameSettings(family: Family, factor: string): boolean {
-  const others = family.dims.filter((d) => d !== factor);
-  const byLevel = new Map<string, Set<string>>();
-  for (const c of family.cells) {
-    const level = c.dims[factor] as string;
-    const set = byLevel.get(level) ?? new Set<string>();
-    set.add(others.map((d) => c.dims[d] as string).join('\u0000'));
-    byLevel.set(level, set);
-  }
-  const shapes = new Set([...byLevel.values()].map((set) => [...set].sort().join('\u0001')));
-  return shapes.size <= 1;
+  return sameSettingsPerGroup(family.cells, (c) => c.dims[factor] as string, family.dims.filter((d) => d !== factor));
 }
 
 /** Each factor's levels indexed in order of appearance, for the design's cells. */
@@ -482,16 +485,8 @@ export function designEffects(family: Family, runBasis?: RunBasis): MainEffect[]
   // The conditions each file holds one level of (between files), and what each file holds of the others.
   const between = family.dims.map((d) => determinesBy(family.cells, repeat, d));
   const withinDims = family.dims.filter((_, i) => !between[i]);
-  const holds = new Map<string, Set<string>>();
-  for (const c of family.cells) {
-    const key = repeat(c);
-    const set = holds.get(key) ?? new Set<string>();
-    set.add(withinDims.map((d) => c.dims[d]).join('\u0000'));
-    holds.set(key, set);
-  }
   // A file's mean stands for its level only when every file holds the same settings of the rest.
-  const shapes = new Set([...holds.values()].map((set) => [...set].sort().join('\u0001')));
-  const unequal = shapes.size > 1 ? `the files hold different ${withinDims.join(' × ')} settings` : undefined;
+  const unequal = sameSettingsPerGroup(family.cells, repeat, withinDims) ? undefined : `the files hold different ${withinDims.join(' × ')} settings`;
   const byFile = new Map<string, { levels: number[]; sum: number; count: number }>();
   for (const { cell, levels } of cells) {
     const key = repeat(cell);

@@ -76,6 +76,11 @@ const IGNORED_KEYS = new Set([
   'endpoint_type',
 ]);
 
+/** A key this adapter reads itself (a run-wide value, a latency statistic, a label) or never reads. */
+function isOwnKey(key: string): boolean {
+  return Object.hasOwn(SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key);
+}
+
 function isVllmResult(value: unknown): value is JsonObject {
   if (!isObject(value)) return false;
   const keys = Object.keys(value);
@@ -132,7 +137,7 @@ const VOLATILE_VALUE = /^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}$|\d{4}-
 function metadataLabels(doc: JsonObject, labels: Record<string, string>): void {
   for (const [key, value] of Object.entries(doc)) {
     if (typeof value !== 'string' && typeof value !== 'boolean') continue;
-    if (Object.hasOwn(SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key) || Object.hasOwn(labels, key)) continue;
+    if (isOwnKey(key) || Object.hasOwn(labels, key)) continue;
     if (VOLATILE_METADATA.test(key) || isIgnoredName(key)) continue;
     const text = shortLabel(value, 100);
     // vllm-ascend's `model_name` repeats the last segment of `model_id`.
@@ -222,7 +227,7 @@ function sweepSettings(records: readonly JsonObject[]): Set<string> {
   const out = new Set<string>();
   const keys = new Set(records.flatMap((r) => Object.keys(r)));
   for (const key of keys) {
-    if (Object.hasOwn(SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key)) continue;
+    if (isOwnKey(key)) continue;
     const values = records.map((r) => r[key]);
     if (values.every((v) => typeof v === 'number' && Number.isInteger(v)) && new Set(values).size > 1) out.add(key);
   }
@@ -267,7 +272,7 @@ function recordSeries(doc: JsonObject, settings: ReadonlySet<string>): { series:
   }
   // Fields a fork or a newer version adds (`accuracy_rate`): read like any result, units and directions by name.
   for (const [key, value] of Object.entries(doc)) {
-    if (Object.hasOwn(SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || LABEL_KEYS.includes(key) || settings.has(key) || isLabelName(key) || isIgnoredName(key)) continue;
+    if (isOwnKey(key) || settings.has(key) || isLabelName(key) || isIgnoredName(key)) continue;
     const n = typeof value === 'number' ? numberOf(value) : undefined;
     if (n !== undefined) series.push(sampledSeries(key, labels, [n]));
   }
