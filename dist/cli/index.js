@@ -10874,18 +10874,20 @@ function slices(family, factor) {
     }
     return out;
 }
+/** Whether every group of cells (by `groupOf`) holds the same settings of `dims`. */
+function sameSettingsPerGroup(cells, groupOf, dims) {
+    const held = new Map();
+    for (const c of cells) {
+        const key = groupOf(c);
+        const set = held.get(key) ?? new Set();
+        set.add(dims.map((d) => c.dims[d]).join('\u0000'));
+        held.set(key, set);
+    }
+    return new Set([...held.values()].map((set) => [...set].sort().join('\u0001'))).size <= 1;
+}
 /** Whether every level of `factor` ran the same settings of the other conditions. */
 function sameSettings(family, factor) {
-    const others = family.dims.filter((d) => d !== factor);
-    const byLevel = new Map();
-    for (const c of family.cells) {
-        const level = c.dims[factor];
-        const set = byLevel.get(level) ?? new Set();
-        set.add(others.map((d) => c.dims[d]).join('\u0000'));
-        byLevel.set(level, set);
-    }
-    const shapes = new Set([...byLevel.values()].map((set) => [...set].sort().join('\u0001')));
-    return shapes.size <= 1;
+    return sameSettingsPerGroup(family.cells, (c) => c.dims[factor], family.dims.filter((d) => d !== factor));
 }
 /** Each factor's levels indexed in order of appearance, for the design's cells. */
 function designOf(family) {
@@ -10964,16 +10966,8 @@ function designEffects(family, runBasis) {
     // The conditions each file holds one level of (between files), and what each file holds of the others.
     const between = family.dims.map((d) => (0,families/* determinesBy */.Ey)(family.cells, repeat, d));
     const withinDims = family.dims.filter((_, i) => !between[i]);
-    const holds = new Map();
-    for (const c of family.cells) {
-        const key = repeat(c);
-        const set = holds.get(key) ?? new Set();
-        set.add(withinDims.map((d) => c.dims[d]).join('\u0000'));
-        holds.set(key, set);
-    }
     // A file's mean stands for its level only when every file holds the same settings of the rest.
-    const shapes = new Set([...holds.values()].map((set) => [...set].sort().join('\u0001')));
-    const unequal = shapes.size > 1 ? `the files hold different ${withinDims.join(' × ')} settings` : undefined;
+    const unequal = sameSettingsPerGroup(family.cells, repeat, withinDims) ? undefined : `the files hold different ${withinDims.join(' × ')} settings`;
     const byFile = new Map();
     for (const { cell, levels } of cells) {
         const key = repeat(cell);
@@ -36711,6 +36705,10 @@ const IGNORED_KEYS = new Set([
     // its own would only change every result's id.
     'endpoint_type',
 ]);
+/** A key this adapter reads itself (a run-wide value, a latency statistic, a label) or never reads. */
+function isOwnKey(key) {
+    return Object.hasOwn(vllm_SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key);
+}
 function isVllmResult(value) {
     if (!cli_isObject(value))
         return false;
@@ -36773,7 +36771,7 @@ function metadataLabels(doc, labels) {
     for (const [key, value] of Object.entries(doc)) {
         if (typeof value !== 'string' && typeof value !== 'boolean')
             continue;
-        if (Object.hasOwn(vllm_SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key) || Object.hasOwn(labels, key))
+        if (isOwnKey(key) || Object.hasOwn(labels, key))
             continue;
         if (VOLATILE_METADATA.test(key) || isIgnoredName(key))
             continue;
@@ -36869,7 +36867,7 @@ function sweepSettings(records) {
     const out = new Set();
     const keys = new Set(records.flatMap((r) => Object.keys(r)));
     for (const key of keys) {
-        if (Object.hasOwn(vllm_SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key))
+        if (isOwnKey(key))
             continue;
         const values = records.map((r) => r[key]);
         if (values.every((v) => typeof v === 'number' && Number.isInteger(v)) && new Set(values).size > 1)
@@ -36923,7 +36921,7 @@ function recordSeries(doc, settings) {
     }
     // Fields a fork or a newer version adds (`accuracy_rate`): read like any result, units and directions by name.
     for (const [key, value] of Object.entries(doc)) {
-        if (Object.hasOwn(vllm_SCALARS, key) || LATENCY_STAT.test(key) || IGNORED_KEYS.has(key) || vllm_LABEL_KEYS.includes(key) || settings.has(key) || isLabelName(key) || isIgnoredName(key))
+        if (isOwnKey(key) || settings.has(key) || isLabelName(key) || isIgnoredName(key))
             continue;
         const n = typeof value === 'number' ? numberOf(value) : undefined;
         if (n !== undefined)
