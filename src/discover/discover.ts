@@ -102,8 +102,13 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
     : (rel: string) => (rootShown === '' ? rel : `${rootShown}/${rel}`);
   // A real file keeps its own name; symlinks to it are the duplicates (only a tree with symlinks needs the map).
   if (candidates.some((e) => e.symlink)) for (const e of candidates) if (!e.symlink) realPaths.set(path.join(rootReal, e.path), display(e.path));
+  // path.join normalises every path it builds, a tenth of discovery on a tree of small files. The listing's
+  // relative paths are normal already (no `.`, `..` or empty segment), so on POSIX joining them to the
+  // normalised root is concatenation; anything else still goes through path.join.
+  const rootPrefix = path.join(options.root, '_').slice(0, -1);
+  const joinRoot = (rel: string) => (path.sep === '/' && isNormalRelative(rel) ? rootPrefix + rel : path.join(options.root, rel));
   for (const { path: rel, symlink } of candidates) {
-    const absolutePath = path.join(options.root, rel);
+    const absolutePath = joinRoot(rel);
     if (excluded.some((d) => isInside(d, absolutePath))) continue;
     const shown = display(rel);
     const file: DiscoveredFile = { path: shown, absolutePath, type: fileTypeOf(rel) };
@@ -168,4 +173,10 @@ export function statUnopened(files: readonly DiscoveredFile[]): void {
       // Unreadable now: its parse outcome says why.
     }
   }
+}
+
+/** A `/`-separated relative path that path.normalize leaves as it is: no `.`, `..` or empty segment. */
+function isNormalRelative(rel: string): boolean {
+  return rel !== '' && !rel.startsWith('/') && !rel.startsWith('./') && !rel.startsWith('../') && rel !== '.' && rel !== '..' &&
+    !rel.includes('//') && !rel.includes('/./') && !rel.includes('/../') && !rel.endsWith('/.') && !rel.endsWith('/..') && !rel.endsWith('/');
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FileType } from '../model/report.js';
+import { memo } from '../util/memo.js';
 
 /**
  * The rule that keeps a repository's configuration out of its metrics: only
@@ -66,11 +67,17 @@ export function fileTypeOf(file: string): FileType {
 
 /** Why a path is not benchmark output by its name alone, or undefined when it may be. */
 export function exclusionReason(relPath: string): string | undefined {
-  const segments = relPath.split(/[\\/]/);
-  const base = (segments.pop() ?? '').toLowerCase();
-  const dir = segments.find((s) => CONFIG_DIRS.has(s.toLowerCase()));
-  if (dir) return `in ${dir}/ (CI, editor, tool or schema folder)`;
+  const cut = Math.max(relPath.lastIndexOf('/'), relPath.lastIndexOf('\\'));
+  const inDir = cut < 0 ? undefined : folderExclusion(relPath.slice(0, cut));
+  if (inDir) return inDir;
+  const base = relPath.slice(cut + 1).toLowerCase();
   if (CONFIG_FILES.has(base) || CONFIG_NAME.some((re) => re.test(base))) return 'configuration, manifest or lock file';
   if (DOC_FILE.test(base)) return 'documentation file (README, CHANGELOG, LICENSE, …)';
   return undefined;
 }
+
+/** The folder part of exclusionReason, asked once per folder: a tree's files share a few hundred folders. */
+const folderExclusion = memo(10_000, (folder: string): string | undefined => {
+  const dir = folder.split(/[\\/]/).find((s) => CONFIG_DIRS.has(s.toLowerCase()));
+  return dir ? `in ${dir}/ (CI, editor, tool or schema folder)` : undefined;
+});

@@ -69,6 +69,16 @@ describe('discoverFiles: listing and order', () => {
     ]);
   });
 
+
+  it('gives the absolute path path.join gives for dotted names and a root written with `..` and a trailing slash', async () => {
+    writeTree(workspace, { 'a..b/x.csv': 'a\n1\n', '.bench/r.json': '{"x": 1}', 'runs/.../y.csv': 'a\n1\n', 'z/..csv': 'a\n1\n' });
+    const root = `${workspace}/runs/../`;
+    const files = await discover({ root });
+    expect(files.map((f) => [f.path, f.absolutePath])).toEqual(
+      ['.bench/r.json', 'a..b/x.csv', 'runs/.../y.csv', 'z/..csv'].map((p) => [p, path.join(root, p)]),
+    );
+    expect(files.map((f) => f.absolutePath)).toContain(`${workspace}/runs/.../y.csv`);
+  });
   it('gives files never opened their byte size and modification time (statUnopened)', async () => {
     writeTree(workspace, { 'results/run.csv': 'a,b\n1,2\n', 'package.json': '{"name":"x"}' });
     const files = await discover();
