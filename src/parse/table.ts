@@ -39,8 +39,6 @@ interface ColumnProfile {
   itemIds: number;
   /** Text values of no shape above. */
   other: number;
-  /** The kind of each text cell seen (bounded, created on the first), so a repeated label is classified once. */
-  kinds?: Map<string, CellKind>;
 }
 
 /** Rows looked at before columns get their roles; everything after streams. */
@@ -853,24 +851,16 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
     return;
   }
   // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
-  // A number that overflows is still one: the column stays a metric and the cell is reported when read.
-  if (typeof cell === 'number' ? Number.isFinite(cell) : parseNumber(cell, decimalComma) !== undefined || overflows(cell)) {
+  if (typeof cell === 'number' ? Number.isFinite(cell) : parseNumber(cell, decimalComma) !== undefined) {
     p.numeric += 1;
     p.numericCells.push(cell as string | number);
     return;
   }
   const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
-  // Labels repeat on every row, so a text value is classified once per column.
-  let kind: CellKind | undefined = typeof cell === 'string' ? p.kinds?.get(cell) : undefined;
-  if (kind === undefined) {
-    kind = cellKind(cell, text, decimalComma);
-    if (typeof cell === 'string') {
-      const kinds = (p.kinds ??= new Map());
-      if (kinds.size <= MAX_NAMED_LABEL_VALUES) kinds.set(cell, kind);
-    }
-  }
+  const kind = typeof cell === 'string' ? (decimalComma ? textKindDecimalComma : textKind)(cell) : cellKind(cell, text, decimalComma);
   if (kind === 'numeric') {
-    // A number with a unit ("12.5 ms", "1.2k").
+    // A number with a unit ("12.5 ms", "1.2k"), or one that overflows (the column stays a metric and the cell
+    // is reported when read). Kept trimmed: the label rules read numeric cells trimmed.
     p.numeric += 1;
     p.numericCells.push(text);
     return;
@@ -909,6 +899,18 @@ function longestValue(p: ColumnProfile): number {
 }
 
 type CellKind = 'numeric' | 'dates' | 'digitText' | 'prose' | 'itemIds' | 'other';
+
+/**
+ * The kind of a text cell that is no plain number, by its text alone: labels and error texts
+ * (`gemma3:1b`, `timeout after 120 s`) repeat across files, so each is classified once per run.
+ */
+const textKind = memo(50_000, (cell: string) => textCellKind(cell, false));
+const textKindDecimalComma = memo(50_000, (cell: string) => textCellKind(cell, true));
+
+function textCellKind(cell: string, decimalComma: boolean): CellKind {
+  // A number too large for a double (`1e400`) is still a number.
+  return overflows(cell) ? 'numeric' : cellKind(cell, trimmed(cell), decimalComma);
+}
 
 function cellKind(cell: Cell, text: string, decimalComma: boolean | undefined): CellKind {
   // "12.5 ms", "1.2k": numbers with a unit or multiplier count as numbers.
