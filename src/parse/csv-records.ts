@@ -192,9 +192,16 @@ export class CsvRecordReader {
           continue;
         }
         if (c === CR && i + 1 >= length && !final) break;
-        if (c === LF || c === CR) this.countLineEnd(text, i);
-        s.field += text[i];
-        i += 1;
+        if (c === LF || c === CR) {
+          this.countLineEnd(text, i);
+          s.field += text[i];
+          i += 1;
+        } else {
+          // Quoted text up to the next quote or line ending, appended at once.
+          const runEnd = ordinaryRunEnd(text, i, QUOTE);
+          s.field += text.slice(i, runEnd);
+          i = runEnd;
+        }
         if (s.recordChars + s.field.length > this.maxRecordChars) return this.stop(s.quoteLine, 'record-too-long');
         continue;
       }
@@ -235,8 +242,10 @@ export class CsvRecordReader {
         i += 1;
         continue;
       }
-      s.field += text[i];
-      i += 1;
+      // Unquoted text up to the next delimiter or line ending (a quote inside the field is an ordinary character), appended at once.
+      const runEnd = ordinaryRunEnd(text, i, delimiterCode);
+      s.field += text.slice(i, runEnd);
+      i = runEnd;
       if (s.recordChars + s.field.length > this.maxRecordChars) return this.stop(s.line, 'record-too-long');
     }
     if (!final) {
@@ -282,6 +291,19 @@ export class CsvRecordReader {
     this.handler.fatal(line, reason);
     return -1;
   }
+}
+
+/**
+ * Where the run of ordinary characters starting at `i` ends: at the next `stop`
+ * character or line ending. The character at `i` is taken as ordinary.
+ */
+function ordinaryRunEnd(text: string, i: number, stop: number): number {
+  let j = i + 1;
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === stop || c === LF || c === CR) break;
+  }
+  return j;
 }
 
 interface SlowState {
