@@ -8,6 +8,7 @@ import { isOwnReport } from '../model/marker.js';
 import { plural } from '../util/text.js';
 import { skipped, type ParseOutcome } from './types.js';
 import { setOwn } from '../util/own.js';
+import { memo } from '../util/memo.js';
 
 interface MarkdownTable {
   heading: string | undefined;
@@ -119,18 +120,28 @@ const INLINE_MARKUP = /[[*`~_<]/;
 export function stripInline(cell: string): string {
   // Most cells hold no markup at all.
   if (!INLINE_MARKUP.test(cell)) return cell.trim();
-  return cell
+  return withoutMarkup(cell);
+}
+
+/** Four regular expressions per cell: remembered by the cell's text, as labels (`Q4_K_M`) repeat across reports. */
+const withoutMarkup = memo(20_000, (cell: string): string =>
+  cell
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|\*|`|~~)(.+?)\1/g, '$2')
     .replace(/(?<![A-Za-z0-9_])(__|_)(?!\s)(.+?)(?<!\s)\1(?![A-Za-z0-9_])/g, '$2')
     .replace(/<[^>]+>/g, '')
-    .trim();
-}
+    .trim(),
+);
 
 const NUMERIC_CELL = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(?:±\s*[\d.,]+\s*)?([a-zA-Zµ%/]{1,12}(?:\/[a-zA-Z]{1,6})?)?$/;
 
 /** `1,234.5 ms`, `**30.1**`, `115.92 ± 1.31 tok/s` → value and unit. */
 export function parseNumericCell(cell: string): { value: number; unit?: string } | undefined {
+  // Most numeric cells are plain decimals (`144.7`): what the expression below reads them as, without it.
+  if (isPlainDecimal(cell)) {
+    const value = Number(cell);
+    return Number.isFinite(value) ? { value } : undefined;
+  }
   const text = stripInline(cell).replace(/^([+-]?)\u2212/, '-');
   // A commit hash (`8337e4c`) is text: read as a number it would be 8337e4 with a unit "c".
   if (/^[0-9a-f]{7,40}$/i.test(text) && !Number.isFinite(Number(text))) return undefined;
@@ -139,6 +150,28 @@ export function parseNumericCell(cell: string): { value: number; unit?: string }
   const value = Number(match[1].replace(/,/g, ''));
   if (!Number.isFinite(value)) return undefined;
   return match[2] ? { value, unit: match[2] } : { value };
+}
+
+/**
+ * `[+-]digits[.digits]` and nothing else (no spaces, markup, unit or exponent): NUMERIC_CELL reads
+ * such text as Number() does, no unit, and no commit hash is written with a sign or a point or is
+ * too large for Number() to read.
+ */
+function isPlainDecimal(cell: string): boolean {
+  const length = cell.length;
+  let i = cell.charCodeAt(0) === 43 || cell.charCodeAt(0) === 45 ? 1 : 0;
+  const digitsStart = i;
+  while (i < length && isDigit(cell.charCodeAt(i))) i++;
+  if (i === digitsStart) return false;
+  if (i === length) return true;
+  if (cell.charCodeAt(i) !== 46) return false;
+  const fractionStart = ++i;
+  while (i < length && isDigit(cell.charCodeAt(i))) i++;
+  return i === length && i > fractionStart;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 export function parseMarkdown(input: string): ParseOutcome {

@@ -56,6 +56,14 @@ describe('parseNumericCell', () => {
     expect(parseNumericCell('1.2e3')).toEqual({ value: 1200 });
   });
 
+  it('reads plain decimals as Number() does, and refuses one too large for a double', () => {
+    expect(parseNumericCell('144.7')).toEqual({ value: 144.7 });
+    expect(parseNumericCell('+5')).toEqual({ value: 5 });
+    expect(parseNumericCell('007')).toEqual({ value: 7 });
+    expect(parseNumericCell('12345678')).toEqual({ value: 12345678 });
+    expect(parseNumericCell(`1${'0'.repeat(400)}`)).toBeUndefined();
+  });
+
   it('reads "mean ± sd unit" as the mean with the unit', () => {
     expect(parseNumericCell('115.92 ± 1.31 tok/s')).toEqual({ value: 115.92, unit: 'tok/s' });
     expect(parseNumericCell('12.5 ± 0.3')).toEqual({ value: 12.5 });
