@@ -39,6 +39,9 @@ interface ColumnProfile {
   itemIds: number;
   /** Text values of no shape above. */
   other: number;
+  /** The last text cell profiled and its kind: a label repeats row after row, and is then counted without a lookup. */
+  lastText?: string;
+  lastKind?: CellKind;
 }
 
 /** Rows looked at before columns get their roles; everything after streams. */
@@ -198,9 +201,11 @@ function decimalAt(text: string, start: number, end: number): number {
 function isMissing(cell: Cell): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell !== 'string') return false;
-  // Every missing-value token is short and none starts with a digit (most cells), so those skip the trim and lookup.
+  if (cell.length === 0) return true;
+  // Every missing-value token is short and starts with `n`, `N`, `-`, `—` or a blank: other cells (most) skip the trim and lookup.
   const first = cell.charCodeAt(0);
-  return cell.length <= 8 && !(first >= 48 && first <= 57) && MISSING.has(cell.trim().toLowerCase());
+  if (cell.length > 8 || (first > 32 && first < 127 && first !== 110 && first !== 78 && first !== 45)) return false;
+  return MISSING.has(cell.trim().toLowerCase());
 }
 
 function isErrorValue(cell: Cell): boolean {
@@ -272,6 +277,9 @@ export class TableBuilder {
   private sharedN: number | undefined;
   private buffered: { cells: readonly Cell[]; line: number }[] = [];
   private readonly groups = new Map<string, Group>();
+  /** The group of the last row, and its key (see groupOf). */
+  private lastGroupKey: string | undefined;
+  private lastGroup: Group | undefined;
   private readonly series: RawSeries[] = [];
   private rows = 0;
   private excluded = 0;
@@ -279,8 +287,8 @@ export class TableBuilder {
   private readonly units: ({ info: UnitInfo; noted: boolean } | undefined)[] = [];
   /** Impossible-value check of each metric column, for the unit its values are in. */
   private readonly checks: (ValueCheck | undefined)[] = [];
-  /** addLine's field boundaries (start, end per column), reused row after row. */
-  private bounds = new Int32Array(0);
+  /** addLine's field boundaries (start, end per column), reused row after row; made on the first line (most tables are too short for any). */
+  private bounds: Int32Array | undefined;
   /** addLine's label cells by column index, reused row after row. */
   private readonly lineCells: Cell[] = [];
 
@@ -367,21 +375,13 @@ export class TableBuilder {
       }
       roles[i] = role;
     });
-    const named = (role: Role) => this.columns.filter((_, i) => roles[i] === role);
-    // mean_x / std_x / p95_x beside each other describe one metric, not four.
-    const numeric = named('metric');
-    const { groups } = findSummaryGroups(numeric);
-    // Records such as `{ model, mean, stddev, n }` summarise one unnamed metric: the table's own.
-    const bare = numeric.filter((c) => statKeysOf([c]).size === 1);
-    if (bare.length > 0 && isStatsObject(bare) && groups.every((g) => Object.values(g.columns).every((c) => !bare.includes(c as string)))) {
-      groups.push({ metric: '', columns: Object.fromEntries(statKeysOf(bare)) });
-    }
+    const numeric = this.columns.filter((_, i) => roles[i] === 'metric');
     // A count column such as `runs` is not a metric of its own but still gives the summaries their n.
     const counts = this.columns.filter((_, i) => roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0);
-    const { sharedN } = findSummaryGroups([...numeric, ...counts]);
-    this.summaryGroups = groups.map((g: SummaryGroup) => ({
+    const { groups, sharedN } = summaryPlan(numeric, counts);
+    this.summaryGroups = groups.map((g) => ({
       metric: g.metric,
-      columns: (Object.entries(g.columns) as [StatKey, string][]).map(([stat, column]) => [stat, this.index.get(column) as number]),
+      columns: g.columns.map(([stat, column]) => [stat, this.index.get(column) as number]),
     }));
     for (const g of this.summaryGroups) for (const [, i] of g.columns) roles[i] = 'summary';
     if (groups.length > 0 && sharedN !== undefined) {
@@ -482,6 +482,8 @@ export class TableBuilder {
         key += '\u0001';
       }
     }
+    // Rows of one label combination mostly follow each other: the last row's group is tried before the map.
+    if (key === this.lastGroupKey) return this.lastGroup as Group;
     let group = this.groups.get(key);
     if (!group) {
       if (this.groups.size >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile('label combinations'), line);
@@ -499,6 +501,8 @@ export class TableBuilder {
       if (invalid !== undefined) group.invalid = invalid;
       this.groups.set(key, group);
     }
+    this.lastGroupKey = key;
+    this.lastGroup = group;
     return group;
   }
 
@@ -521,7 +525,7 @@ export class TableBuilder {
   addLine(text: string, start: number, end: number, delimiter: string, line: number): number {
     const width = this.columns.length;
     let bounds = this.bounds;
-    if (bounds.length < 2 * width) bounds = this.bounds = new Int32Array(2 * width);
+    if (bounds === undefined || bounds.length < 2 * width) bounds = this.bounds = new Int32Array(2 * width);
     let fields = 0;
     for (let p = start; ; ) {
       let d = text.indexOf(delimiter, p);
@@ -746,6 +750,33 @@ export class TableBuilder {
   }
 }
 
+/** A table's summary groups by column name (each group's columns in their stat order), and the column of their shared n. */
+interface SummaryPlan {
+  groups: readonly { metric: string; columns: readonly (readonly [StatKey, string])[] }[];
+  sharedN: string | undefined;
+}
+
+/**
+ * Which metric columns summarise one metric, and which count gives them their n: a question of the
+ * column names alone, asked once per header (a tool's files share theirs) rather than once per file.
+ */
+function summaryPlan(numeric: readonly string[], counts: readonly string[]): SummaryPlan {
+  return summaryPlanOf(JSON.stringify([numeric, counts]));
+}
+
+const summaryPlanOf = memo(10_000, (key: string): SummaryPlan => {
+  const [numeric, counts] = JSON.parse(key) as [string[], string[]];
+  // mean_x / std_x / p95_x beside each other describe one metric, not four.
+  const { groups } = findSummaryGroups(numeric);
+  // Records such as `{ model, mean, stddev, n }` summarise one unnamed metric: the table's own.
+  const bare = numeric.filter((c) => statKeysOf([c]).size === 1);
+  if (bare.length > 0 && isStatsObject(bare) && groups.every((g) => Object.values(g.columns).every((c) => !bare.includes(c as string)))) {
+    groups.push({ metric: '', columns: Object.fromEntries(statKeysOf(bare)) });
+  }
+  const { sharedN } = findSummaryGroups([...numeric, ...counts]);
+  return { groups: groups.map((g: SummaryGroup) => ({ metric: g.metric, columns: Object.entries(g.columns) as [StatKey, string][] })), sharedN };
+});
+
 /**
  * The column of a summary group's mean (or median): the unit its cells state
  * is the summary's, for the series and for the check of its values alike.
@@ -823,7 +854,7 @@ function addToRun(t: RunTally, run: number, sum: number, count: number): void {
 }
 
 function emptyProfile(): ColumnProfile {
-  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0 };
+  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0, lastText: undefined, lastKind: undefined };
 }
 
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
@@ -856,8 +887,22 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
     p.numericCells.push(cell as string | number);
     return;
   }
+  if (typeof cell === 'string' && cell === p.lastText) {
+    // Already counted once: its trimmed text is in `distinct` (or the set is full) and in `maxLength`.
+    countText(p, cell, p.lastKind as CellKind, true);
+    return;
+  }
+  const kind = typeof cell === 'string' ? (decimalComma ? textKindDecimalComma : textKind)(cell) : cellKind(cell, String(cell).trim(), decimalComma);
+  if (typeof cell === 'string') {
+    p.lastText = cell;
+    p.lastKind = kind;
+  }
+  countText(p, cell, kind, false);
+}
+
+/** Counts a cell that is no plain number into its column's profile, as the `kind` its text is. */
+function countText(p: ColumnProfile, cell: Cell, kind: CellKind, seen: boolean): void {
   const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
-  const kind = typeof cell === 'string' ? (decimalComma ? textKindDecimalComma : textKind)(cell) : cellKind(cell, text, decimalComma);
   if (kind === 'numeric') {
     // A number with a unit ("12.5 ms", "1.2k"), or one that overflows (the column stays a metric and the cell
     // is reported when read). Kept trimmed: the label rules read numeric cells trimmed.
@@ -871,6 +916,7 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
   else if (kind === 'prose') p.prose += 1;
   else if (kind === 'itemIds') p.itemIds += 1;
   else p.other += 1;
+  if (seen) return;
   if (p.distinct.size <= MAX_NAMED_LABEL_VALUES) p.distinct.add(text);
   if (text.length > p.maxLength) p.maxLength = text.length;
 }
