@@ -125,6 +125,13 @@ export function findSummaryGroups(keys: readonly string[]): { groups: SummaryGro
   return sharedN === undefined ? { groups } : { groups, sharedN };
 }
 
+/**
+ * Whether a key can belong to a summary group: it names a statistic of a metric (`mean_ttft_ms`,
+ * `latency.p95`) or is a statistic itself (`mean`, `stddev`). Among keys of which none can,
+ * findSummaryGroups finds no group, and no key summarises the table's own metric.
+ */
+export const mayBeStatKey = memo(50_000, (key: string): boolean => splitStat(key) !== undefined || statKeysOf([key]).size === 1);
+
 /** `n`, `count`, `runs`, …: a key that counts samples rather than measuring them. */
 export function isCountName(key: string): boolean {
   return SHARED_N.has(normaliseName(key));

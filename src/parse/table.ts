@@ -7,7 +7,7 @@ import { LimitError, LIMITS, limitMessages } from './limits.js';
 import { memo } from '../util/memo.js';
 import type { ProvidedSummary, RawSeries, TableRuns } from '../model/series.js';
 import { ProblemLog } from './problems.js';
-import { findSummaryGroups, isStatsObject, statKeysOf, summaryFromStats, type StatKey, type SummaryGroup } from './summary-groups.js';
+import { findSummaryGroups, isStatsObject, mayBeStatKey, statKeysOf, summaryFromStats, type StatKey, type SummaryGroup } from './summary-groups.js';
 import { setOwn } from '../util/own.js';
 
 /** One cell of a row: CSV and Markdown give strings, JSON may give typed values. */
@@ -378,7 +378,8 @@ export class TableBuilder {
     const numeric = this.columns.filter((_, i) => roles[i] === 'metric');
     // A count column such as `runs` is not a metric of its own but still gives the summaries their n.
     const counts = this.columns.filter((_, i) => roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0);
-    const { groups, sharedN } = summaryPlan(numeric, counts);
+    // Most tables have no column named like a statistic, and so no summaries to work out.
+    const { groups, sharedN } = numeric.some(mayBeStatKey) ? summaryPlan(numeric, counts) : NO_SUMMARIES;
     this.summaryGroups = groups.map((g) => ({
       metric: g.metric,
       columns: g.columns.map(([stat, column]) => [stat, this.index.get(column) as number]),
@@ -755,6 +756,8 @@ interface SummaryPlan {
   groups: readonly { metric: string; columns: readonly (readonly [StatKey, string])[] }[];
   sharedN: string | undefined;
 }
+
+const NO_SUMMARIES: SummaryPlan = { groups: [], sharedN: undefined };
 
 /**
  * Which metric columns summarise one metric, and which count gives them their n: a question of the
