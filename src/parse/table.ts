@@ -39,6 +39,8 @@ interface ColumnProfile {
   itemIds: number;
   /** Text values of no shape above. */
   other: number;
+  /** Cells holding a list of values (JSON arrays), counted among `numeric` too. */
+  lists: number;
   /** The last text cell profiled and its kind: a label repeats row after row, and is then counted without a lookup. */
   lastText?: string;
   lastKind?: CellKind;
@@ -292,7 +294,21 @@ export class TableBuilder {
   /** addLine's label cells by column index, reused row after row. */
   private readonly lineCells: Cell[] = [];
 
-  constructor(private readonly options: TableOptions) {}
+  private readonly problems: ProblemLog;
+  private readonly decimalComma: boolean;
+  private readonly metricPrefix: string | undefined;
+  private readonly fixedLabels: Record<string, string> | undefined;
+  private readonly rowNameColumns: readonly string[] | undefined;
+
+  constructor(options: TableOptions) {
+    // Copied into fields: CSV, Markdown and JSON pass options of three shapes, and code that runs per row
+    // reading them from one object of one shape stays optimised for all three.
+    this.problems = options.problems;
+    this.decimalComma = options.decimalComma ?? false;
+    this.metricPrefix = options.metricPrefix;
+    this.fixedLabels = options.fixedLabels;
+    this.rowNameColumns = options.rowNameColumns;
+  }
 
   /** Fixes the columns of positional rows (a CSV header); `addCells` rows follow this order. */
   setColumns(names: readonly string[]): void {
@@ -324,6 +340,11 @@ export class TableBuilder {
     const labelColumns = this.labelIdx.map((i) => this.columns[i] as string);
     if (this.runIdx >= 0) for (const group of this.groups.values()) this.setRuns(group);
     // A unit stated in the cells ("12.5 ms") is the series' unit, as a header's "(ms)" would be.
+    if (this.units.length > 0) this.setUnitHints();
+    return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
+  }
+
+  private setUnitHints(): void {
     for (const group of this.groups.values()) {
       group.sampled.forEach((series, i) => {
         const unit = this.units[i];
@@ -335,7 +356,6 @@ export class TableBuilder {
         if (series && unit) series.unitHint = unit.info.unit;
       });
     }
-    return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
   }
 
   private columnIndex(name: string, line?: number): number {
@@ -352,7 +372,7 @@ export class TableBuilder {
   private profile(cells: readonly Cell[]): void {
     for (let i = 0; i < cells.length; i++) {
       const p = (this.profiles[i] ??= emptyProfile());
-      if (!isMissing(cells[i])) profileCell(p, cells[i] as Cell, this.options.decimalComma);
+      if (!isMissing(cells[i])) profileCell(p, cells[i] as Cell, this.decimalComma);
     }
   }
 
@@ -361,17 +381,17 @@ export class TableBuilder {
     const roles: (Role | undefined)[] = [];
     this.columns.forEach((column, i) => {
       const p = this.profiles[i] ?? emptyProfile();
-      const namesRows = this.options.rowNameColumns?.includes(column) ?? false;
+      const namesRows = this.rowNameColumns?.includes(column) ?? false;
       let role = roleOf(column, p, namesRows);
       if (column.includes(REPLACEMENT)) {
-        this.options.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
+        this.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
         role = 'ignore';
       }
       // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
       // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
       if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1) role = 'ignore';
       if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
-        this.options.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
+        this.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
       }
       roles[i] = role;
     });
@@ -395,11 +415,17 @@ export class TableBuilder {
     this.runIdx = runColumn(this.columns, roles, whole ? this.buffered : []);
     // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
     // A summary row stands for its n requests, so it is several values of its run even alone.
-    if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !repeatsAValue(this.buffered, this.runIdx)) this.runIdx = -1;
+    if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !this.someRunRepeats()) this.runIdx = -1;
     this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx] as string).run === 1;
     roles.forEach((role, i) => this.remember(i, role));
     for (const { cells, line } of this.buffered) this.consume(cells, line);
     this.buffered = [];
+  }
+
+  /** Whether some run (of a whole table) has several values: its name on two rows or more, or a row holding a list of values. */
+  private someRunRepeats(): boolean {
+    // Every buffered row was profiled: a list anywhere is in some column's count.
+    return this.profiles.some((p) => p.lists > 0) || repeatsAValue(this.buffered, this.runIdx);
   }
 
   private remember(i: number, role: Role | undefined): void {
@@ -414,10 +440,10 @@ export class TableBuilder {
     for (let i = 0; i < cells.length; i++) {
       if (roles[i] !== undefined || isMissing(cells[i])) continue;
       const p = emptyProfile();
-      profileCell(p, cells[i] as Cell, this.options.decimalComma);
+      profileCell(p, cells[i] as Cell, this.decimalComma);
       const column = this.columns[i] as string;
       const role = column.includes(REPLACEMENT) ? 'ignore' : roleOf(column, p);
-      if (column.includes(REPLACEMENT)) this.options.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
+      if (column.includes(REPLACEMENT)) this.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
       roles[i] = role;
       this.decided += 1;
       this.remember(i, role);
@@ -436,7 +462,7 @@ export class TableBuilder {
     }
     const group = this.groupOf(cells, line);
     if (group.invalid !== undefined) {
-      this.options.problems.add(line, group.invalid);
+      this.problems.add(line, group.invalid);
       return;
     }
     const run = this.runIdx < 0 ? -1 : this.runOf(group, cells[this.runIdx]);
@@ -445,13 +471,13 @@ export class TableBuilder {
       if (cell === undefined || cell === null) continue;
       if (Array.isArray(cell)) {
         if (!cell.every((v) => Number.isFinite(v))) {
-          this.options.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
+          this.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
           continue;
         }
         const check = this.checkFor(i);
         const bad = cell.map(check).find((why) => why !== undefined);
         if (bad !== undefined) {
-          this.options.problems.add(line, `column "${this.columns[i]}": ${bad}; values left out`);
+          this.problems.add(line, `column "${this.columns[i]}": ${bad}; values left out`);
           continue;
         }
         const series = this.sampledSeries(group, i, line);
@@ -488,7 +514,7 @@ export class TableBuilder {
     let group = this.groups.get(key);
     if (!group) {
       if (this.groups.size >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile('label combinations'), line);
-      const labels: Record<string, string> = { ...this.options.fixedLabels };
+      const labels: Record<string, string> = { ...this.fixedLabels };
       let invalid: string | undefined;
       for (const i of this.labelIdx) {
         if (isMissing(cells[i])) continue;
@@ -498,8 +524,8 @@ export class TableBuilder {
           invalid = `column "${this.columns[i]}" holds bytes that are not valid UTF-8 text; row skipped (save the file as UTF-8)`;
         }
       }
-      group = { labels, sampled: [], summaries: [] };
-      if (invalid !== undefined) group.invalid = invalid;
+      // Every field from the start: groups of one shape keep the per-row code that reads them optimised.
+      group = { labels, invalid, sampled: [], summaries: [], runs: undefined, lastRun: undefined, tallies: undefined, summaryTallies: undefined };
       this.groups.set(key, group);
     }
     this.lastGroupKey = key;
@@ -554,7 +580,7 @@ export class TableBuilder {
     for (const i of this.labelIdx) cells[i] = text.slice(bounds[2 * i] as number, bounds[2 * i + 1] as number);
     const group = this.groupOf(cells, line);
     if (group.invalid !== undefined) {
-      this.options.problems.add(line, group.invalid);
+      this.problems.add(line, group.invalid);
       return fields;
     }
     const r = this.runIdx;
@@ -580,21 +606,21 @@ export class TableBuilder {
    * reported: unreadable, in a unit that does not convert, impossible).
    */
   private cellValue(i: number, cell: Cell, line: number, check = true): number | undefined {
-    let value = parseNumber(cell, this.options.decimalComma);
+    let value = parseNumber(cell, this.decimalComma);
     if (value === undefined) {
       if (isMissing(cell)) {
         // `nan` is a measurement the tool could not make (a failed run), not a blank: said, so the row does not vanish unseen.
-        if (typeof cell === 'string' && cell.trim().toLowerCase() === 'nan') this.options.problems.add(line, `column "${this.columns[i]}" states NaN (no measurement); cell skipped`);
+        if (typeof cell === 'string' && cell.trim().toLowerCase() === 'nan') this.problems.add(line, `column "${this.columns[i]}" states NaN (no measurement); cell skipped`);
         return undefined;
       }
       if (overflows(cell)) {
-        this.options.problems.add(line, `column "${this.columns[i]}": ${(cell as string).trim().slice(0, 40)} is not a finite number; cell skipped`);
+        this.problems.add(line, `column "${this.columns[i]}": ${(cell as string).trim().slice(0, 40)} is not a finite number; cell skipped`);
         return undefined;
       }
-      const quantity = typeof cell === 'string' ? parseQuantity(cell, this.options.decimalComma) : undefined;
+      const quantity = typeof cell === 'string' ? parseQuantity(cell, this.decimalComma) : undefined;
       if (!quantity) {
         const text = typeof cell === 'string' && cell.includes(REPLACEMENT) ? 'holds bytes that are not valid UTF-8 text' : 'holds a value that is not a number';
-        this.options.problems.add(line, `column "${this.columns[i]}" ${text}; cell skipped`);
+        this.problems.add(line, `column "${this.columns[i]}" ${text}; cell skipped`);
         return undefined;
       }
       value = this.inColumnUnit(i, quantity, cell as string, line);
@@ -603,7 +629,7 @@ export class TableBuilder {
     if (!check) return value;
     const why = this.checkFor(i)(value);
     if (why === undefined) return value;
-    this.options.problems.add(line, `column "${this.columns[i]}": ${why}; value left out`);
+    this.problems.add(line, `column "${this.columns[i]}": ${why}; value left out`);
     return undefined;
   }
 
@@ -621,12 +647,12 @@ export class TableBuilder {
     if (quantity.unit.unit === unit.info.unit) return quantity.value;
     if (quantity.unit.dimension === unit.info.dimension) {
       if (!unit.noted) {
-        this.options.problems.add(line, `column "${column}" mixes ${unit.info.unit} and ${quantity.unit.unit}; values converted to ${unit.info.unit}`);
+        this.problems.add(line, `column "${column}" mixes ${unit.info.unit} and ${quantity.unit.unit}; values converted to ${unit.info.unit}`);
         unit.noted = true;
       }
       return convert(quantity.value, quantity.unit, unit.info);
     }
-    this.options.problems.add(line, `column "${column}": "${cell.trim().slice(0, 40)}" is not in ${unit.info.unit} like the rest of the column and cannot be converted; cell skipped`);
+    this.problems.add(line, `column "${column}": "${cell.trim().slice(0, 40)}" is not in ${unit.info.unit} like the rest of the column and cannot be converted; cell skipped`);
     return undefined;
   }
 
@@ -634,7 +660,7 @@ export class TableBuilder {
     let check = this.checks[i];
     if (!check) {
       const column = this.columns[i] as string;
-      const metric = this.options.metricPrefix ? `${this.options.metricPrefix}.${column}` : column;
+      const metric = this.metricPrefix ? `${this.metricPrefix}.${column}` : column;
       check = valueCheck(metric, this.units[i]?.info.unit ?? inferUnit(metric));
       this.checks[i] = check;
     }
@@ -667,22 +693,23 @@ export class TableBuilder {
 
   /** Each sampled series' run means, where two runs or more gave values and some run gave several. */
   private setRuns(group: Group): void {
-    if (!group.runs) return;
-    const names = [...group.runs.keys()];
+    const runs = group.runs;
+    if (!runs) return;
+    // Listed once a series has a run of several values: in most short tables none has.
+    let names: string[] | undefined;
     const set = (t: RunTally | undefined, series: RawSeries | undefined) => {
-      if (!t || !series || t.broken) return;
+      // One run of several values is recorded too: its spread between runs is unknown, which a comparison must know.
+      if (!t || !series || t.broken || !someRunHasSeveral(t)) return;
+      names ??= [...runs.keys()];
       const means: number[] = [];
       const keys: string[] = [];
-      let clustered = false;
       for (let r = 0; r < t.counts.length; r++) {
         const count = t.counts[r];
         if (count === undefined) continue;
         means.push((t.sums[r] as number) / count);
         keys.push(names[r] as string);
-        if (count > 1) clustered = true;
       }
-      // One run of several values is recorded too: its spread between runs is unknown, which a comparison must know.
-      if (clustered) series.runs = { column: this.columns[this.runIdx] as string, means, keys } satisfies TableRuns;
+      series.runs = { column: this.columns[this.runIdx] as string, means, keys } satisfies TableRuns;
     };
     group.tallies?.forEach((t, i) => set(t, group.sampled[i]));
     group.summaryTallies?.forEach((t, g) => set(t, group.summaries[g]));
@@ -701,9 +728,9 @@ export class TableBuilder {
     const value = (column: number | undefined) => {
       if (column === undefined) return undefined;
       const cell = cells[column];
-      const plain = parseNumber(cell, this.options.decimalComma);
+      const plain = parseNumber(cell, this.decimalComma);
       if (plain !== undefined || typeof cell !== 'string') return plain;
-      const quantity = parseQuantity(cell, this.options.decimalComma);
+      const quantity = parseQuantity(cell, this.decimalComma);
       return quantity ? this.inColumnUnit(column, quantity, cell, line) : undefined;
     };
     const columns = new Map(def.columns);
@@ -713,11 +740,11 @@ export class TableBuilder {
     if (summary.mean === undefined && summary.median === undefined) return;
     // The stated centre and range are checked as samples would be: in the unit of the mean (or median) column.
     const centre = centreColumn(def);
-    const metric = this.options.metricPrefix ? (def.metric ? `${this.options.metricPrefix}.${def.metric}` : this.options.metricPrefix) : def.metric || 'value';
+    const metric = this.metricPrefix ? (def.metric ? `${this.metricPrefix}.${def.metric}` : this.metricPrefix) : def.metric || 'value';
     const check = valueCheck(metric, (centre === undefined ? undefined : this.units[centre]?.info.unit) ?? inferUnit(metric));
     const why = summaryCheck(summary, check);
     if (why !== undefined) {
-      this.options.problems.add(line, `summary of "${metric}": ${why}; row's summary left out`);
+      this.problems.add(line, `summary of "${metric}": ${why}; row's summary left out`);
       return;
     }
     let series = group.summaries[index];
@@ -734,7 +761,7 @@ export class TableBuilder {
     const pooled = poolSummaries(series.summary, summary);
     if (pooled) series.summary = pooled;
     else {
-      this.options.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
+      this.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
       const t = group.summaryTallies?.[index];
       if (t) t.broken = true;
     }
@@ -742,7 +769,7 @@ export class TableBuilder {
 
   private newSeries(column: string, group: Group, line: number, sampled: boolean): RawSeries | undefined {
     if (this.series.length >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile(), line);
-    const prefix = this.options.metricPrefix;
+    const prefix = this.metricPrefix;
     const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
     // The group's series share its labels object, complete before any of them is made and never changed.
     const series: RawSeries = sampled ? { metric, labels: group.labels, samples: new SampleAccumulator(), line } : { metric, labels: group.labels, line };
@@ -826,11 +853,10 @@ function tallySummary(group: Group, g: number, run: number, summary: ProvidedSum
   else addToRun(t, run, summary.mean * summary.n, summary.n);
 }
 
-/** Whether some value of column `i` appears on two rows or more, or a row holds a list of values (several in its run). */
+/** Whether some value of column `i` appears on two rows or more. */
 function repeatsAValue(rows: readonly { cells: readonly Cell[] }[], i: number): boolean {
   const seen = new Set<Cell>();
   for (const { cells } of rows) {
-    if (cells.some(Array.isArray)) return true;
     const cell = cells[i];
     const key = typeof cell === 'string' ? trimmed(cell) : cell;
     if (seen.has(key)) return true;
@@ -851,13 +877,18 @@ function tallyIn(tallies: (RunTally | undefined)[], index: number): RunTally {
   return t;
 }
 
+function someRunHasSeveral(t: RunTally): boolean {
+  for (let r = 0; r < t.counts.length; r++) if ((t.counts[r] ?? 0) > 1) return true;
+  return false;
+}
+
 function addToRun(t: RunTally, run: number, sum: number, count: number): void {
   t.sums[run] = (t.sums[run] ?? 0) + sum;
   t.counts[run] = (t.counts[run] ?? 0) + count;
 }
 
 function emptyProfile(): ColumnProfile {
-  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0, lastText: undefined, lastKind: undefined };
+  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined };
 }
 
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
@@ -882,6 +913,7 @@ function isProse(text: string): boolean {
 function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undefined): void {
   if (Array.isArray(cell)) {
     p.numeric += 1;
+    p.lists += 1;
     return;
   }
   // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
