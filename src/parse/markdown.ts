@@ -2,7 +2,7 @@ import { SampleAccumulator } from '../metrics/accumulator.js';
 import type { RawSeries } from '../model/series.js';
 import { ProblemLog } from './problems.js';
 import { uniqueNames } from './csv.js';
-import { TableBuilder, isLabelName, type Row } from './table.js';
+import { TableBuilder, isLabelName, type Cell } from './table.js';
 import { bracketUnit, normaliseName } from '../metrics/infer.js';
 import { isOwnReport } from '../model/marker.js';
 import { plural } from '../util/text.js';
@@ -30,20 +30,20 @@ export function splitRow(line: string): string[] {
   if (body.startsWith('|')) body = body.slice(1);
   if (body.endsWith('|') && !body.endsWith('\\|')) body = body.slice(0, -1);
   const cells: string[] = [];
-  let current = '';
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch === '\\' && body[i + 1] === '|') {
-      current += '|';
-      i += 1;
-    } else if (ch === '|') {
-      cells.push(current.trim());
-      current = '';
+  // Text between pipes sliced whole, not built a character at a time: a pipe after a backslash is
+  // an escaped one, kept (without the backslash) in its cell.
+  let cellSoFar = '';
+  let start = 0;
+  for (let pipe = body.indexOf('|'); pipe >= 0; pipe = body.indexOf('|', pipe + 1)) {
+    if (pipe > 0 && body.charCodeAt(pipe - 1) === 92) {
+      cellSoFar += `${body.slice(start, pipe - 1)}|`;
     } else {
-      current += ch;
+      cells.push((cellSoFar + body.slice(start, pipe)).trim());
+      cellSoFar = '';
     }
+    start = pipe + 1;
   }
-  cells.push(current.trim());
+  cells.push((cellSoFar + body.slice(start)).trim());
   return cells;
 }
 
@@ -70,7 +70,7 @@ export function headingText(line: string): string | undefined {
  * code block (llama-bench prints a Markdown table) is that tool's table.
  */
 export function findTables(text: string, options: { inFences?: boolean } = {}): MarkdownTable[] {
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const tables: MarkdownTable[] = [];
   let heading: string | undefined;
   // The open fence (e.g. "```"): only a run of the same character, at least as long, closes it.
@@ -109,6 +109,16 @@ export function findTables(text: string, options: { inFences?: boolean } = {}): 
     i = j - 1;
   }
   return tables;
+}
+
+/** `text.split(/\r?\n/)`, without a regular expression: split at `\n`, then a `\r` before it dropped. */
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i] as string;
+    if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
+  }
+  return lines;
 }
 
 const INLINE_MARKUP = /[[*`~_<]/;
@@ -248,6 +258,32 @@ function keyValueSeries(table: MarkdownTable, fixedLabels: Record<string, string
   return { series: [...byMetric.values()], rows: table.rows.length, excludedRows: 0 };
 }
 
+/** The keys of a record with these names as its keys, in the order `for…in` lists them. */
+function recordKeyOrder(names: readonly string[]): string[] {
+  const record: Record<string, 0> = {};
+  for (const name of names) setOwn(record, name, 0);
+  return Object.keys(record);
+}
+
+/**
+ * A number read from a cell of column `name`, in the first unit the column stated (`850 ms` beside
+ * `1.2 s`: one scale, never an average of mixed units); '' when its unit does not convert.
+ */
+function valueInColumnUnit(name: string, parsed: { value: number; unit?: string }, units: Map<string, string>, problems: ProblemLog, line: number): Cell {
+  const unit = units.get(name);
+  if (!parsed.unit || parsed.unit === unit) return parsed.value;
+  if (unit === undefined) {
+    units.set(name, parsed.unit);
+    return parsed.value;
+  }
+  const factor = timeFactor(parsed.unit, unit);
+  if (factor === undefined) {
+    problems.add(line, `column "${name}" mixes units (${unit} and ${parsed.unit}); cell skipped`);
+    return '';
+  }
+  return parsed.value * factor;
+}
+
 /** Seconds per time unit, so `850 ms` and `1.2 s` in one column can be put on one scale. */
 const SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, sec: 1, secs: 1, min: 60 };
 
@@ -264,36 +300,30 @@ function rowSeries(table: MarkdownTable, fixedLabels: Record<string, string>, pr
   // The first column names the rows: `| short prompt | 120 |` and `| long prompt | 95 |` are never averaged together.
   const builder = new TableBuilder({ problems, fixedLabels, rowNameColumns: names.slice(0, 1) });
   const units = new Map<string, string>();
+  // A label keeps its text: `8B` or `4k` in a Params/Context column is not the number 8 or 4.
+  const labelNamed = names.map(isLabelName);
+  // Where each column's cell goes in the builder's rows, which list the columns as a record keyed by
+  // the names would (integer-like names first): the order of its columns, and so of its series.
+  const order = recordKeyOrder(names);
+  const slot = names.map((name) => order.indexOf(name));
+  let columnsSet = false;
   for (const { cells, line } of table.rows) {
     if (cells.length !== names.length) {
       problems.add(line, `${plural(cells.length, 'cell')} where the table header has ${names.length}; row skipped`);
       continue;
     }
-    const row: Row = {};
-    names.forEach((name, i) => {
+    if (!columnsSet) {
+      builder.setColumns(order, line);
+      columnsSet = true;
+    }
+    const row: Cell[] = new Array<Cell>(names.length);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
       const cell = cells[i] ?? '';
-      // A label keeps its text: `8B` or `4k` in a Params/Context column is not the number 8 or 4.
-      const parsed = isLabelName(name) ? undefined : parseNumericCell(cell);
-      if (!parsed) {
-        setOwn(row, name, stripInline(cell));
-        return;
-      }
-      let value = parsed.value;
-      const unit = units.get(name);
-      if (parsed.unit && unit === undefined) units.set(name, parsed.unit);
-      else if (parsed.unit && unit !== undefined && parsed.unit !== unit) {
-        // `850 ms` beside `1.2 s`: one scale, never an average of mixed units.
-        const factor = timeFactor(parsed.unit, unit);
-        if (factor === undefined) {
-          problems.add(line, `column "${name}" mixes units (${unit} and ${parsed.unit}); cell skipped`);
-          setOwn(row, name, '');
-          return;
-        }
-        value *= factor;
-      }
-      setOwn(row, name, value);
-    });
-    builder.addRow(row, line);
+      const parsed = labelNamed[i] ? undefined : parseNumericCell(cell);
+      row[slot[i] as number] = parsed ? valueInColumnUnit(name, parsed, units, problems, line) : stripInline(cell);
+    }
+    builder.addCells(row, line);
   }
   const result = builder.finish();
   for (const s of result.series) {

@@ -310,9 +310,9 @@ export class TableBuilder {
     this.rowNameColumns = options.rowNameColumns;
   }
 
-  /** Fixes the columns of positional rows (a CSV header); `addCells` rows follow this order. */
-  setColumns(names: readonly string[]): void {
-    for (const name of names) this.columnIndex(name);
+  /** Fixes the columns of positional rows (a CSV header); `addCells` rows follow this order. `line`: where a cap is reported. */
+  setColumns(names: readonly string[], line?: number): void {
+    for (const name of names) this.columnIndex(name, line);
   }
 
   /** A row of cells in the order given to `setColumns`. */

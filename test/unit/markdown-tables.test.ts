@@ -215,6 +215,20 @@ describe('parseMarkdown: row tables', () => {
     expect(keys(data)).toEqual(['tokens_s{Context=4k,Model=llama3.1,Params=70B}', 'tokens_s{Context=4k,Model=llama3.1,Params=8B}']);
   });
 
+  it('lists series of columns named by numbers first, in their order, as rows keyed by name do', () => {
+    const md = '| model | x | 16 | 2 |\n|---|---|---|---|\n| gemma | 5 | 30 | 10 |\n| llama | 6 | 31 | 11 |\n';
+    const data = parsed(parseMarkdown(md));
+    expect(data.series.map((s) => `${s.metric}:${s.labels.model}`)).toEqual(['2:gemma', '16:gemma', 'x:gemma', '2:llama', '16:llama', 'x:llama']);
+  });
+
+  it('converts a second time unit of a column to its first, and skips a cell whose unit does not convert', () => {
+    const md = '| model | ttft |\n|---|---|\n| a | 850 ms |\n| a | 1.2 s |\n| a | 3 GB |\n';
+    const data = parsed(parseMarkdown(md));
+    expect(samples(data, 'ttft', { model: 'a' })).toEqual([850, 1200]);
+    expect(series(data, 'ttft', { model: 'a' }).unitHint).toBe('ms');
+    expect(data.problems.map((p) => p.reason)).toEqual(['column "ttft" mixes units (ms and GB); cell skipped']);
+  });
+
   it('reads a table written without outer pipes and makes batch_size a label', () => {
     const data = parsed(parseMarkdown(read('no-outer-pipes.md')));
     expect(keys(data)).toEqual(['tokens_s{batch_size=1,model=gemma3:1b}', 'tokens_s{batch_size=8,model=gemma3:1b}']);
