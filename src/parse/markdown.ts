@@ -116,7 +116,7 @@ function splitLines(text: string): string[] {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length - 1; i++) {
     const line = lines[i] as string;
-    if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
+    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
   }
   return lines;
 }

@@ -325,7 +325,7 @@ export class TableBuilder {
     }
     this.profile(cells);
     this.buffered.push({ cells, line });
-    if (this.buffered.length >= PROFILE_ROWS) this.decideRoles();
+    if (this.buffered.length >= PROFILE_ROWS) this.decideRolesAndReplay();
   }
 
   /** A row keyed by column name (JSON records); keys may vary from row to row. */
@@ -336,7 +336,7 @@ export class TableBuilder {
   }
 
   finish(): TableResult {
-    if (!this.roles) this.decideRoles(true);
+    if (!this.roles) this.decideRolesAndReplay(true);
     const labelColumns = this.labelIdx.map((i) => this.columns[i] as string);
     if (this.runIdx >= 0) for (const group of this.groups.values()) this.setRuns(group);
     // A unit stated in the cells ("12.5 ms") is the series' unit, as a header's "(ms)" would be.
@@ -376,8 +376,17 @@ export class TableBuilder {
     }
   }
 
+  /** Roles from the profiled rows, then those rows read with them. */
+  private decideRolesAndReplay(whole = false): void {
+    this.decideRoles(whole);
+    // Apart from decideRoles, which runs once per table: compiled with this loop inlined, it would be
+    // compiled again with every change in what the rows hold.
+    for (const { cells, line } of this.buffered) this.consume(cells, line);
+    this.buffered = [];
+  }
+
   /** `whole`: every row was profiled, so a column with one value has that value everywhere. */
-  private decideRoles(whole = false): void {
+  private decideRoles(whole: boolean): void {
     const roles: (Role | undefined)[] = [];
     this.columns.forEach((column, i) => {
       const p = this.profiles[i] ?? emptyProfile();
@@ -418,8 +427,6 @@ export class TableBuilder {
     if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !this.someRunRepeats()) this.runIdx = -1;
     this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx] as string).run === 1;
     roles.forEach((role, i) => this.remember(i, role));
-    for (const { cells, line } of this.buffered) this.consume(cells, line);
-    this.buffered = [];
   }
 
   /** Whether some run (of a whole table) has several values: its name on two rows or more, or a row holding a list of values. */
