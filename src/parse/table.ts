@@ -277,7 +277,8 @@ export class TableBuilder {
    */
   private runsTogether = false;
   private sharedN: number | undefined;
-  private buffered: { cells: readonly Cell[]; line: number }[] = [];
+  /** Rows profiled before the roles are decided, with their cells' plain numbers (NaN for other cells) read while profiling. */
+  private buffered: { cells: readonly Cell[]; line: number; numbers: readonly number[] }[] = [];
   private readonly groups = new Map<string, Group>();
   /** The group of the last row, and its key (see groupOf). */
   private lastGroupKey: string | undefined;
@@ -323,8 +324,7 @@ export class TableBuilder {
       this.consume(cells, line);
       return;
     }
-    this.profile(cells);
-    this.buffered.push({ cells, line });
+    this.buffered.push({ cells, line, numbers: this.profile(cells) });
     if (this.buffered.length >= PROFILE_ROWS) this.decideRolesAndReplay();
   }
 
@@ -369,11 +369,15 @@ export class TableBuilder {
     return i;
   }
 
-  private profile(cells: readonly Cell[]): void {
+  /** Counts a row into the profiles; returns each cell's plain number (NaN for other cells), which the replay reuses. */
+  private profile(cells: readonly Cell[]): number[] {
+    const numbers = new Array<number>(cells.length);
     for (let i = 0; i < cells.length; i++) {
       const p = (this.profiles[i] ??= emptyProfile());
-      if (!isMissing(cells[i])) profileCell(p, cells[i] as Cell, this.decimalComma);
+      const cell = cells[i];
+      numbers[i] = isMissing(cell) ? Number.NaN : profileCell(p, cell as Cell, this.decimalComma);
     }
+    return numbers;
   }
 
   /** Roles from the profiled rows, then those rows read with them. */
@@ -381,7 +385,7 @@ export class TableBuilder {
     this.decideRoles(whole);
     // Apart from decideRoles, which runs once per table: compiled with this loop inlined, it would be
     // compiled again with every change in what the rows hold.
-    for (const { cells, line } of this.buffered) this.consume(cells, line);
+    for (const { cells, line, numbers } of this.buffered) this.consume(cells, line, numbers);
     this.buffered = [];
   }
 
@@ -459,7 +463,8 @@ export class TableBuilder {
     }
   }
 
-  private consume(cells: readonly Cell[], line: number): void {
+  /** `numbers`: the cells' plain numbers when already read (NaN for other cells). */
+  private consume(cells: readonly Cell[], line: number, numbers?: readonly number[]): void {
     if (this.decided < this.columns.length) this.decideLate(cells, line);
     for (const i of this.errorIdx) {
       if (isErrorValue(cells[i])) {
@@ -492,7 +497,8 @@ export class TableBuilder {
         if (run >= 0) for (const v of cell) tally(group, i, run, v);
         continue;
       }
-      const value = this.cellValue(i, cell as Cell, line);
+      const known = numbers === undefined ? Number.NaN : (numbers[i] as number);
+      const value = known === known ? this.checked(i, known, line) : this.cellValue(i, cell as Cell, line);
       if (value === undefined) continue;
       this.sampledSeries(group, i, line)?.samples?.add(value);
       if (run >= 0) tally(group, i, run, value);
@@ -633,7 +639,11 @@ export class TableBuilder {
       value = this.inColumnUnit(i, quantity, cell as string, line);
       if (value === undefined) return undefined;
     }
-    if (!check) return value;
+    return check ? this.checked(i, value, line) : value;
+  }
+
+  /** A number of column `i` when it is a possible value of its metric; else reported, and undefined. */
+  private checked(i: number, value: number, line: number): number | undefined {
     const why = this.checkFor(i)(value);
     if (why === undefined) return value;
     this.problems.add(line, `column "${this.columns[i]}": ${why}; value left out`);
@@ -916,23 +926,24 @@ function isProse(text: string): boolean {
   return words.length >= 5 && words.filter((w) => PROSE_WORD.test(w) && !CONNECTIVES.has(w)).length >= 2;
 }
 
-/** Counts one present cell into its column's profile. */
-function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undefined): void {
+/** Counts one present cell into its column's profile; returns the cell's plain number, or NaN when it is none. */
+function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undefined): number {
   if (Array.isArray(cell)) {
     p.numeric += 1;
     p.lists += 1;
-    return;
+    return Number.NaN;
   }
   // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
-  if (typeof cell === 'number' ? Number.isFinite(cell) : parseNumber(cell, decimalComma) !== undefined) {
+  const plain = parseNumber(cell, decimalComma);
+  if (plain !== undefined) {
     p.numeric += 1;
     p.numericCells.push(cell as string | number);
-    return;
+    return plain;
   }
   if (typeof cell === 'string' && cell === p.lastText) {
     // Already counted once: its trimmed text is in `distinct` (or the set is full) and in `maxLength`.
     countText(p, cell, p.lastKind as CellKind, true);
-    return;
+    return Number.NaN;
   }
   const kind = typeof cell === 'string' ? (decimalComma ? textKindDecimalComma : textKind)(cell) : cellKind(cell, String(cell).trim(), decimalComma);
   if (typeof cell === 'string') {
@@ -940,6 +951,7 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
     p.lastKind = kind;
   }
   countText(p, cell, kind, false);
+  return Number.NaN;
 }
 
 /** Counts a cell that is no plain number into its column's profile, as the `kind` its text is. */
