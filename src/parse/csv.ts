@@ -212,11 +212,21 @@ function hasCompleteLine(head: Buffer): boolean {
 
 /** Blank or repeated header names still need distinct keys. */
 export function uniqueNames(header: string[]): string[] {
+  const names = header.map((raw, i) => raw.trim() || `column_${i + 1}`);
+  // Nearly every header names each column once: then the names are as written.
+  if (names.length <= 32 && !repeatsAName(names)) return names;
   const seen = new Map<string, number>();
-  return header.map((raw, i) => {
-    const base = raw.trim() || `column_${i + 1}`;
+  return names.map((base) => {
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}_${n}`;
   });
+}
+
+/** Whether a name appears twice: compared pairwise, which for a short header costs less than a map. */
+function repeatsAName(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) {
+    for (let j = 0; j < i; j++) if (names[i] === names[j]) return true;
+  }
+  return false;
 }

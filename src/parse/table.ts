@@ -678,7 +678,8 @@ export class TableBuilder {
     if (!check) {
       const column = this.columns[i] as string;
       const metric = this.metricPrefix ? `${this.metricPrefix}.${column}` : column;
-      check = valueCheck(metric, this.units[i]?.info.unit ?? inferUnit(metric));
+      const unit = this.units[i];
+      check = unit ? valueCheck(metric, unit.info.unit) : checkOfMetric(metric);
       this.checks[i] = check;
     }
     return check;
@@ -823,6 +824,9 @@ const summaryPlanOf = memo(10_000, (key: string): SummaryPlan => {
   const { sharedN } = findSummaryGroups([...numeric, ...counts]);
   return { groups: groups.map((g: SummaryGroup) => ({ metric: g.metric, columns: Object.entries(g.columns) as [StatKey, string][] })), sharedN };
 });
+
+/** The check of a metric in the unit its name implies: one lookup per column of each file, not three. */
+const checkOfMetric = memo(20_000, (metric: string): ValueCheck => valueCheck(metric, inferUnit(metric)));
 
 /**
  * The column of a summary group's mean (or median): the unit its cells state
