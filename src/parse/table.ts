@@ -280,6 +280,8 @@ export class TableBuilder {
   /** Rows profiled before the roles are decided, with their cells' plain numbers (NaN for other cells) read while profiling. */
   private buffered: { cells: readonly Cell[]; line: number; numbers: readonly number[] }[] = [];
   private readonly groups = new Map<string, Group>();
+  /** The labels of the first group with a value in every label column (see groupOf); never changed. */
+  private fullLabels: Record<string, string> | undefined;
   /** The group of the last row, and its key (see groupOf). */
   private lastGroupKey: string | undefined;
   private lastGroup: Group | undefined;
@@ -440,8 +442,11 @@ export class TableBuilder {
   }
 
   private remember(i: number, role: Role | undefined): void {
-    if (role === 'label') this.labelIdx.push(i);
-    else if (role === 'metric') this.metricIdx.push(i);
+    if (role === 'label') {
+      this.labelIdx.push(i);
+      // Groups made from now on have this label too.
+      this.fullLabels = undefined;
+    } else if (role === 'metric') this.metricIdx.push(i);
     else if (role === 'error') this.errorIdx.push(i);
   }
 
@@ -527,7 +532,11 @@ export class TableBuilder {
     let group = this.groups.get(key);
     if (!group) {
       if (this.groups.size >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile('label combinations'), line);
-      const labels: Record<string, string> = { ...this.fixedLabels };
+      const complete = !this.labelIdx.some((i) => isMissing(cells[i]));
+      // A group with every label is given a copy of the first such group's labels, its values then
+      // replaced: the same keys in the same order, without adding them one by one (a shape change
+      // per key, in code that sees the labels of every table).
+      const labels: Record<string, string> = complete && this.fullLabels ? { ...this.fullLabels } : { ...this.fixedLabels };
       let invalid: string | undefined;
       for (const i of this.labelIdx) {
         if (isMissing(cells[i])) continue;
@@ -537,6 +546,7 @@ export class TableBuilder {
           invalid = `column "${this.columns[i]}" holds bytes that are not valid UTF-8 text; row skipped (save the file as UTF-8)`;
         }
       }
+      if (complete) this.fullLabels ??= labels;
       // Every field from the start: groups of one shape keep the per-row code that reads them optimised.
       group = { labels, invalid, sampled: [], summaries: [], runs: undefined, lastRun: undefined, tallies: undefined, summaryTallies: undefined };
       this.groups.set(key, group);
