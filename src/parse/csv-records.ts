@@ -52,6 +52,11 @@ export class CsvRecordReader {
   private line = 1;
   /** A record being read across chunks by the slow path. */
   private partial: SlowState | undefined;
+  /**
+   * A record the slow path completed, handed to the handler by read (handOver): the slow path,
+   * compiled apart, then does not carry the handler's code, nor its changes of mind.
+   */
+  private completed: SlowState | undefined;
   /** Where the next field delimiter is in the text being read (its length when none): see fieldsOf. */
   private delimiterAt = -1;
 
@@ -94,6 +99,7 @@ export class CsvRecordReader {
     let pos = 0;
     if (this.partial) {
       pos = this.slow(text, 0, final);
+      this.handOver();
       if (pos < 0) return;
     }
     this.delimiterAt = -1;
@@ -125,9 +131,18 @@ export class CsvRecordReader {
         }
       }
       pos = this.slow(text, pos, final);
+      this.handOver();
       if (pos < 0) return;
     }
     if (pos < length) this.pending = text.slice(pos);
+  }
+
+  /** Gives the handler the record the slow path completed, if it did. */
+  private handOver(): void {
+    const s = this.completed;
+    if (s === undefined) return;
+    this.completed = undefined;
+    this.handler.record(s.fields, s.line);
   }
 
   /**
@@ -229,7 +244,7 @@ export class CsvRecordReader {
             continue;
           }
           s.fields.push(s.field);
-          this.handler.record(s.fields, s.line);
+          this.completed = s;
           return next;
         }
         // A line ending that is not the record delimiter is an ordinary character.
@@ -257,7 +272,7 @@ export class CsvRecordReader {
     if (s.quoting) return this.stop(s.quoteLine, 'unclosed-quote');
     if (s.wasQuoting || s.fields.length > 0 || s.field.length > 0) {
       s.fields.push(s.field);
-      this.handler.record(s.fields, s.line);
+      this.completed = s;
     }
     return length;
   }
