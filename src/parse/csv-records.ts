@@ -52,6 +52,13 @@ export class CsvRecordReader {
   private line = 1;
   /** A record being read across chunks by the slow path. */
   private partial: SlowState | undefined;
+  /**
+   * A record the slow path completed, handed to the handler by read (handOver): the slow path,
+   * compiled apart, then does not carry the handler's code, nor its changes of mind.
+   */
+  private completed: SlowState | undefined;
+  /** Where the next field delimiter is in the text being read (its length when none): see fieldsOf. */
+  private delimiterAt = -1;
 
   constructor(
     private readonly delimiter: string,
@@ -92,9 +99,10 @@ export class CsvRecordReader {
     let pos = 0;
     if (this.partial) {
       pos = this.slow(text, 0, final);
+      this.handOver();
       if (pos < 0) return;
     }
-    const delimiter = this.delimiter;
+    this.delimiterAt = -1;
     // Where the next quote is: found once per stretch, so a chunk with one quote is not searched once per line.
     let quoteAt = -1;
     while (pos < length) {
@@ -116,16 +124,48 @@ export class CsvRecordReader {
           if (quoteAt > end) {
             const line = this.line;
             this.line += 1;
-            if (end > pos && !this.handler.line?.(text, pos, end, line)) this.handler.record(text.slice(pos, end).split(delimiter), line);
+            if (end > pos && !this.handler.line?.(text, pos, end, line)) this.handler.record(this.fieldsOf(text, pos, end), line);
             pos = nl + 1;
             continue;
           }
         }
       }
       pos = this.slow(text, pos, final);
+      this.handOver();
       if (pos < 0) return;
     }
     if (pos < length) this.pending = text.slice(pos);
+  }
+
+  /** Gives the handler the record the slow path completed, if it did. */
+  private handOver(): void {
+    const s = this.completed;
+    if (s === undefined) return;
+    this.completed = undefined;
+    this.handler.record(s.fields, s.line);
+  }
+
+  /**
+   * The fields of the quote-free line `text[start, end)`: what `text.slice(start, end).split(delimiter)`
+   * gives, without the copy of the line and the split's trip to the runtime (every record of the
+   * file comes here). The next delimiter is remembered past the line's end, so lines without one
+   * (a single column) do not each search the rest of the text.
+   */
+  private fieldsOf(text: string, start: number, end: number): string[] {
+    const fields: string[] = [];
+    for (let p = start; ; ) {
+      if (this.delimiterAt < p) {
+        const at = text.indexOf(this.delimiter, p);
+        this.delimiterAt = at < 0 ? text.length : at;
+      }
+      const d = this.delimiterAt;
+      if (d >= end) {
+        fields.push(text.slice(p, end));
+        return fields;
+      }
+      fields.push(text.slice(p, d));
+      p = d + 1;
+    }
   }
 
   /**
@@ -167,9 +207,16 @@ export class CsvRecordReader {
           continue;
         }
         if (c === CR && i + 1 >= length && !final) break;
-        if (c === LF || c === CR) this.countLineEnd(text, i);
-        s.field += text[i];
-        i += 1;
+        if (c === LF || c === CR) {
+          this.countLineEnd(text, i);
+          s.field += text[i];
+          i += 1;
+        } else {
+          // Quoted text up to the next quote or line ending, appended at once.
+          const runEnd = ordinaryRunEnd(text, i, QUOTE);
+          s.field += text.slice(i, runEnd);
+          i = runEnd;
+        }
         if (s.recordChars + s.field.length > this.maxRecordChars) return this.stop(s.quoteLine, 'record-too-long');
         continue;
       }
@@ -197,7 +244,7 @@ export class CsvRecordReader {
             continue;
           }
           s.fields.push(s.field);
-          this.handler.record(s.fields, s.line);
+          this.completed = s;
           return next;
         }
         // A line ending that is not the record delimiter is an ordinary character.
@@ -210,8 +257,10 @@ export class CsvRecordReader {
         i += 1;
         continue;
       }
-      s.field += text[i];
-      i += 1;
+      // Unquoted text up to the next delimiter or line ending (a quote inside the field is an ordinary character), appended at once.
+      const runEnd = ordinaryRunEnd(text, i, delimiterCode);
+      s.field += text.slice(i, runEnd);
+      i = runEnd;
       if (s.recordChars + s.field.length > this.maxRecordChars) return this.stop(s.line, 'record-too-long');
     }
     if (!final) {
@@ -223,7 +272,7 @@ export class CsvRecordReader {
     if (s.quoting) return this.stop(s.quoteLine, 'unclosed-quote');
     if (s.wasQuoting || s.fields.length > 0 || s.field.length > 0) {
       s.fields.push(s.field);
-      this.handler.record(s.fields, s.line);
+      this.completed = s;
     }
     return length;
   }
@@ -257,6 +306,19 @@ export class CsvRecordReader {
     this.handler.fatal(line, reason);
     return -1;
   }
+}
+
+/**
+ * Where the run of ordinary characters starting at `i` ends: at the next `stop`
+ * character or line ending. The character at `i` is taken as ordinary.
+ */
+function ordinaryRunEnd(text: string, i: number, stop: number): number {
+  let j = i + 1;
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === stop || c === LF || c === CR) break;
+  }
+  return j;
 }
 
 interface SlowState {

@@ -10,26 +10,39 @@ export type Delimiter = ',' | ';' | '\t';
 
 /** The separator that appears most often outside quotes in the header line. */
 export function detectDelimiter(head: string): Delimiter {
-  const firstLine = firstNonBlankLine(head.replace(/^\uFEFF/, ''));
-  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  const start = head.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const [lineStart, lineEnd] = firstNonBlankLine(head, start);
+  // One pass over the header line's characters, no copy of it: this runs once per file, and most files are small.
+  let commas = 0;
+  let semicolons = 0;
+  let tabs = 0;
   let quoted = false;
-  for (const ch of firstLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch] += 1;
+  for (let i = lineStart; i < lineEnd; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 44) commas += 1;
+    else if (c === 59) semicolons += 1;
+    else if (c === 9) tabs += 1;
   }
-  const best = (Object.entries(counts) as [Delimiter, number][]).sort((a, b) => b[1] - a[1])[0];
-  return best && best[1] > 0 ? best[0] : ',';
+  // Ties go to the comma, then the semicolon.
+  if (commas >= semicolons && commas >= tabs) return ',';
+  return semicolons >= tabs ? ';' : '\t';
 }
 
-function firstNonBlankLine(text: string): string {
-  for (let start = 0; start < text.length; ) {
+/** Where the first line with something other than whitespace starts and ends (a final `\r` left out); [0, 0) when none. */
+function firstNonBlankLine(text: string, from: number): [number, number] {
+  for (let start = from; start < text.length; ) {
     const nl = text.indexOf('\n', start);
-    const line = text.slice(start, nl < 0 ? text.length : nl).replace(/\r$/, '');
-    if (line.trim() !== '') return line;
+    let end = nl < 0 ? text.length : nl;
+    if (end > start && text.charCodeAt(end - 1) === 13) end -= 1;
+    const first = text.charCodeAt(start);
+    // A line starting with a visible ASCII character is not blank (nearly always); others are trimmed to tell.
+    if (end > start && ((first > 32 && first < 127) || text.slice(start, end).trim() !== '')) return [start, end];
     if (nl < 0) break;
     start = nl + 1;
   }
-  return '';
+  return [0, 0];
 }
 
 const FATAL: Record<'unclosed-quote' | 'record-too-long', string> = {
@@ -199,11 +212,21 @@ function hasCompleteLine(head: Buffer): boolean {
 
 /** Blank or repeated header names still need distinct keys. */
 export function uniqueNames(header: string[]): string[] {
+  const names = header.map((raw, i) => raw.trim() || `column_${i + 1}`);
+  // Nearly every header names each column once: then the names are as written.
+  if (names.length <= 32 && !repeatsAName(names)) return names;
   const seen = new Map<string, number>();
-  return header.map((raw, i) => {
-    const base = raw.trim() || `column_${i + 1}`;
+  return names.map((base) => {
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}_${n}`;
   });
+}
+
+/** Whether a name appears twice: compared pairwise, which for a short header costs less than a map. */
+function repeatsAName(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) {
+    for (let j = 0; j < i; j++) if (names[i] === names[j]) return true;
+  }
+  return false;
 }

@@ -2,12 +2,13 @@ import { SampleAccumulator } from '../metrics/accumulator.js';
 import type { RawSeries } from '../model/series.js';
 import { ProblemLog } from './problems.js';
 import { uniqueNames } from './csv.js';
-import { TableBuilder, isLabelName, type Row } from './table.js';
+import { TableBuilder, isLabelName, type Cell } from './table.js';
 import { bracketUnit, normaliseName } from '../metrics/infer.js';
 import { isOwnReport } from '../model/marker.js';
 import { plural } from '../util/text.js';
 import { skipped, type ParseOutcome } from './types.js';
 import { setOwn } from '../util/own.js';
+import { memo } from '../util/memo.js';
 
 interface MarkdownTable {
   heading: string | undefined;
@@ -29,20 +30,20 @@ export function splitRow(line: string): string[] {
   if (body.startsWith('|')) body = body.slice(1);
   if (body.endsWith('|') && !body.endsWith('\\|')) body = body.slice(0, -1);
   const cells: string[] = [];
-  let current = '';
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch === '\\' && body[i + 1] === '|') {
-      current += '|';
-      i += 1;
-    } else if (ch === '|') {
-      cells.push(current.trim());
-      current = '';
+  // Text between pipes sliced whole, not built a character at a time: a pipe after a backslash is
+  // an escaped one, kept (without the backslash) in its cell.
+  let cellSoFar = '';
+  let start = 0;
+  for (let pipe = body.indexOf('|'); pipe >= 0; pipe = body.indexOf('|', pipe + 1)) {
+    if (pipe > 0 && body.charCodeAt(pipe - 1) === 92) {
+      cellSoFar += `${body.slice(start, pipe - 1)}|`;
     } else {
-      current += ch;
+      cells.push((cellSoFar + body.slice(start, pipe)).trim());
+      cellSoFar = '';
     }
+    start = pipe + 1;
   }
-  cells.push(current.trim());
+  cells.push((cellSoFar + body.slice(start)).trim());
   return cells;
 }
 
@@ -69,7 +70,7 @@ export function headingText(line: string): string | undefined {
  * code block (llama-bench prints a Markdown table) is that tool's table.
  */
 export function findTables(text: string, options: { inFences?: boolean } = {}): MarkdownTable[] {
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const tables: MarkdownTable[] = [];
   let heading: string | undefined;
   // The open fence (e.g. "```"): only a run of the same character, at least as long, closes it.
@@ -110,6 +111,16 @@ export function findTables(text: string, options: { inFences?: boolean } = {}): 
   return tables;
 }
 
+/** `text.split(/\r?\n/)`, without a regular expression: split at `\n`, then a `\r` before it dropped. */
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i] as string;
+    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
+  }
+  return lines;
+}
+
 const INLINE_MARKUP = /[[*`~_<]/;
 
 /**
@@ -119,18 +130,28 @@ const INLINE_MARKUP = /[[*`~_<]/;
 export function stripInline(cell: string): string {
   // Most cells hold no markup at all.
   if (!INLINE_MARKUP.test(cell)) return cell.trim();
-  return cell
+  return withoutMarkup(cell);
+}
+
+/** Four regular expressions per cell: remembered by the cell's text, as labels (`Q4_K_M`) repeat across reports. */
+const withoutMarkup = memo(20_000, (cell: string): string =>
+  cell
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|\*|`|~~)(.+?)\1/g, '$2')
     .replace(/(?<![A-Za-z0-9_])(__|_)(?!\s)(.+?)(?<!\s)\1(?![A-Za-z0-9_])/g, '$2')
     .replace(/<[^>]+>/g, '')
-    .trim();
-}
+    .trim(),
+);
 
 const NUMERIC_CELL = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(?:±\s*[\d.,]+\s*)?([a-zA-Zµ%/]{1,12}(?:\/[a-zA-Z]{1,6})?)?$/;
 
 /** `1,234.5 ms`, `**30.1**`, `115.92 ± 1.31 tok/s` → value and unit. */
 export function parseNumericCell(cell: string): { value: number; unit?: string } | undefined {
+  // Most numeric cells are plain decimals (`144.7`): what the expression below reads them as, without it.
+  if (isPlainDecimal(cell)) {
+    const value = Number(cell);
+    return Number.isFinite(value) ? { value } : undefined;
+  }
   const text = stripInline(cell).replace(/^([+-]?)\u2212/, '-');
   // A commit hash (`8337e4c`) is text: read as a number it would be 8337e4 with a unit "c".
   if (/^[0-9a-f]{7,40}$/i.test(text) && !Number.isFinite(Number(text))) return undefined;
@@ -139,6 +160,28 @@ export function parseNumericCell(cell: string): { value: number; unit?: string }
   const value = Number(match[1].replace(/,/g, ''));
   if (!Number.isFinite(value)) return undefined;
   return match[2] ? { value, unit: match[2] } : { value };
+}
+
+/**
+ * `[+-]digits[.digits]` and nothing else (no spaces, markup, unit or exponent): NUMERIC_CELL reads
+ * such text as Number() does, no unit, and no commit hash is written with a sign or a point or is
+ * too large for Number() to read.
+ */
+function isPlainDecimal(cell: string): boolean {
+  const length = cell.length;
+  let i = cell.charCodeAt(0) === 43 || cell.charCodeAt(0) === 45 ? 1 : 0;
+  const digitsStart = i;
+  while (i < length && isDigit(cell.charCodeAt(i))) i++;
+  if (i === digitsStart) return false;
+  if (i === length) return true;
+  if (cell.charCodeAt(i) !== 46) return false;
+  const fractionStart = ++i;
+  while (i < length && isDigit(cell.charCodeAt(i))) i++;
+  return i === length && i > fractionStart;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 export function parseMarkdown(input: string): ParseOutcome {
@@ -215,6 +258,32 @@ function keyValueSeries(table: MarkdownTable, fixedLabels: Record<string, string
   return { series: [...byMetric.values()], rows: table.rows.length, excludedRows: 0 };
 }
 
+/** The keys of a record with these names as its keys, in the order `for…in` lists them. */
+function recordKeyOrder(names: readonly string[]): string[] {
+  const record: Record<string, 0> = {};
+  for (const name of names) setOwn(record, name, 0);
+  return Object.keys(record);
+}
+
+/**
+ * A number read from a cell of column `name`, in the first unit the column stated (`850 ms` beside
+ * `1.2 s`: one scale, never an average of mixed units); '' when its unit does not convert.
+ */
+function valueInColumnUnit(name: string, parsed: { value: number; unit?: string }, units: Map<string, string>, problems: ProblemLog, line: number): Cell {
+  const unit = units.get(name);
+  if (!parsed.unit || parsed.unit === unit) return parsed.value;
+  if (unit === undefined) {
+    units.set(name, parsed.unit);
+    return parsed.value;
+  }
+  const factor = timeFactor(parsed.unit, unit);
+  if (factor === undefined) {
+    problems.add(line, `column "${name}" mixes units (${unit} and ${parsed.unit}); cell skipped`);
+    return '';
+  }
+  return parsed.value * factor;
+}
+
 /** Seconds per time unit, so `850 ms` and `1.2 s` in one column can be put on one scale. */
 const SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, sec: 1, secs: 1, min: 60 };
 
@@ -231,36 +300,30 @@ function rowSeries(table: MarkdownTable, fixedLabels: Record<string, string>, pr
   // The first column names the rows: `| short prompt | 120 |` and `| long prompt | 95 |` are never averaged together.
   const builder = new TableBuilder({ problems, fixedLabels, rowNameColumns: names.slice(0, 1) });
   const units = new Map<string, string>();
+  // A label keeps its text: `8B` or `4k` in a Params/Context column is not the number 8 or 4.
+  const labelNamed = names.map(isLabelName);
+  // Where each column's cell goes in the builder's rows, which list the columns as a record keyed by
+  // the names would (integer-like names first): the order of its columns, and so of its series.
+  const order = recordKeyOrder(names);
+  const slot = names.map((name) => order.indexOf(name));
+  let columnsSet = false;
   for (const { cells, line } of table.rows) {
     if (cells.length !== names.length) {
       problems.add(line, `${plural(cells.length, 'cell')} where the table header has ${names.length}; row skipped`);
       continue;
     }
-    const row: Row = {};
-    names.forEach((name, i) => {
+    if (!columnsSet) {
+      builder.setColumns(order, line);
+      columnsSet = true;
+    }
+    const row: Cell[] = new Array<Cell>(names.length);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
       const cell = cells[i] ?? '';
-      // A label keeps its text: `8B` or `4k` in a Params/Context column is not the number 8 or 4.
-      const parsed = isLabelName(name) ? undefined : parseNumericCell(cell);
-      if (!parsed) {
-        setOwn(row, name, stripInline(cell));
-        return;
-      }
-      let value = parsed.value;
-      const unit = units.get(name);
-      if (parsed.unit && unit === undefined) units.set(name, parsed.unit);
-      else if (parsed.unit && unit !== undefined && parsed.unit !== unit) {
-        // `850 ms` beside `1.2 s`: one scale, never an average of mixed units.
-        const factor = timeFactor(parsed.unit, unit);
-        if (factor === undefined) {
-          problems.add(line, `column "${name}" mixes units (${unit} and ${parsed.unit}); cell skipped`);
-          setOwn(row, name, '');
-          return;
-        }
-        value *= factor;
-      }
-      setOwn(row, name, value);
-    });
-    builder.addRow(row, line);
+      const parsed = labelNamed[i] ? undefined : parseNumericCell(cell);
+      row[slot[i] as number] = parsed ? valueInColumnUnit(name, parsed, units, problems, line) : stripInline(cell);
+    }
+    builder.addCells(row, line);
   }
   const result = builder.finish();
   for (const s of result.series) {

@@ -96,34 +96,47 @@ function splitStatWord(name: string): { stat: StatKey; base: string } | undefine
  * ordinary metric. A shared `n`/`count` beside the groups supplies their n.
  */
 export function findSummaryGroups(keys: readonly string[]): { groups: SummaryGroup[]; sharedN?: string } {
-  const byBase = new Map<string, Partial<Record<StatKey, string>>>();
+  const groups: SummaryGroup[] = [];
+  // Made on the first key naming a statistic: this runs for every object of every JSON file, and most hold none.
+  let byBase: Map<string, Partial<Record<StatKey, string>>> | undefined;
   for (const key of keys) {
     const split = splitStat(key);
     if (!split || split.base === '') continue;
-    const columns = byBase.get(split.base) ?? {};
+    byBase ??= new Map();
+    let columns = byBase.get(split.base);
+    if (!columns) byBase.set(split.base, (columns = {}));
     if (!columns[split.stat]) columns[split.stat] = key;
-    byBase.set(split.base, columns);
   }
-  const groups: SummaryGroup[] = [];
-  for (const [metric, columns] of byBase) {
-    const stats = Object.keys(columns);
-    const hasCentre = columns.mean !== undefined || columns.median !== undefined;
-    if (hasCentre && stats.length >= 2) groups.push({ metric, columns });
+  if (byBase) {
+    for (const [metric, columns] of byBase) {
+      const stats = Object.keys(columns);
+      const hasCentre = columns.mean !== undefined || columns.median !== undefined;
+      if (hasCentre && stats.length >= 2) groups.push({ metric, columns });
+    }
   }
   // A group's own count (`stats.rounds`, `ttft_ms_count`) is its n; it does not make a group by itself.
   for (const group of groups) {
     if (group.columns.n !== undefined) continue;
-    const own = keys.find((k) => {
-      for (const sep of ['.', '_']) {
-        if (k.startsWith(group.metric + sep) && OWN_N.has(normaliseName(k.slice(group.metric.length + 1)))) return true;
-      }
-      return false;
-    });
+    const own = keys.find((k) => isOwnCountKey(k, group.metric));
     if (own !== undefined) group.columns.n = own;
   }
-  const sharedN = keys.find((k) => SHARED_N.has(normaliseName(k.slice(k.lastIndexOf('.') + 1))) && !k.includes('.'));
+  // A shared count is a key of this level (no dot) named like a count.
+  const sharedN = keys.find((k) => !k.includes('.') && SHARED_N.has(normaliseName(k)));
   return sharedN === undefined ? { groups } : { groups, sharedN };
 }
+
+/** `metric.rounds`, `metric_count`: the key counts the samples of `metric` alone. */
+function isOwnCountKey(key: string, metric: string): boolean {
+  const separator = key.charCodeAt(metric.length);
+  return (separator === 46 || separator === 95) && key.startsWith(metric) && OWN_N.has(normaliseName(key.slice(metric.length + 1)));
+}
+
+/**
+ * Whether a key can belong to a summary group: it names a statistic of a metric (`mean_ttft_ms`,
+ * `latency.p95`) or is a statistic itself (`mean`, `stddev`). Among keys of which none can,
+ * findSummaryGroups finds no group, and no key summarises the table's own metric.
+ */
+export const mayBeStatKey = memo(50_000, (key: string): boolean => splitStat(key) !== undefined || statKeysOf([key]).size === 1);
 
 /** `n`, `count`, `runs`, …: a key that counts samples rather than measuring them. */
 export function isCountName(key: string): boolean {
@@ -132,9 +145,14 @@ export function isCountName(key: string): boolean {
 
 /** An object that is itself a summary: `{ "mean": 1.2, "stddev": 0.1, "n": 5 }`. */
 export function isStatsObject(keys: readonly string[]): boolean {
-  const stats = keys.map((k) => (SHARED_N.has(normaliseName(k)) ? 'n' : statOf(normaliseName(k))));
-  if (stats.some((s) => s === undefined)) return false;
-  return stats.includes('mean') || stats.includes('median') ? stats.length >= 2 : false;
+  let centre = false;
+  for (const k of keys) {
+    const name = normaliseName(k);
+    const stat = SHARED_N.has(name) ? 'n' : statOf(name);
+    if (stat === undefined) return false;
+    if (stat === 'mean' || stat === 'median') centre = true;
+  }
+  return centre && keys.length >= 2;
 }
 
 export function summaryFromStats(get: (stat: StatKey) => number | undefined, stats: Iterable<StatKey>): ProvidedSummary {
@@ -145,7 +163,7 @@ export function summaryFromStats(get: (stat: StatKey) => number | undefined, sta
     if (stat === 'mean' || stat === 'median' || stat === 'sd' || stat === 'min' || stat === 'max' || stat === 'n') {
       summary[stat] = value;
     } else {
-      summary.percentiles = { ...summary.percentiles, [Number(stat.slice(1))]: value };
+      (summary.percentiles ??= {})[Number(stat.slice(1))] = value;
     }
   }
   return summary;

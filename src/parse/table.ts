@@ -7,7 +7,7 @@ import { LimitError, LIMITS, limitMessages } from './limits.js';
 import { memo } from '../util/memo.js';
 import type { ProvidedSummary, RawSeries, TableRuns } from '../model/series.js';
 import { ProblemLog } from './problems.js';
-import { findSummaryGroups, isStatsObject, statKeysOf, summaryFromStats, type StatKey, type SummaryGroup } from './summary-groups.js';
+import { findSummaryGroups, isStatsObject, mayBeStatKey, statKeysOf, summaryFromStats, type StatKey, type SummaryGroup } from './summary-groups.js';
 import { setOwn } from '../util/own.js';
 
 /** One cell of a row: CSV and Markdown give strings, JSON may give typed values. */
@@ -39,8 +39,11 @@ interface ColumnProfile {
   itemIds: number;
   /** Text values of no shape above. */
   other: number;
-  /** The kind of each text cell seen (bounded, created on the first), so a repeated label is classified once. */
-  kinds?: Map<string, CellKind>;
+  /** Cells holding a list of values (JSON arrays), counted among `numeric` too. */
+  lists: number;
+  /** The last text cell profiled and its kind: a label repeats row after row, and is then counted without a lookup. */
+  lastText?: string;
+  lastKind?: CellKind;
 }
 
 /** Rows looked at before columns get their roles; everything after streams. */
@@ -200,9 +203,11 @@ function decimalAt(text: string, start: number, end: number): number {
 function isMissing(cell: Cell): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell !== 'string') return false;
-  // Every missing-value token is short and none starts with a digit (most cells), so those skip the trim and lookup.
+  if (cell.length === 0) return true;
+  // Every missing-value token is short and starts with `n`, `N`, `-`, `—` or a blank: other cells (most) skip the trim and lookup.
   const first = cell.charCodeAt(0);
-  return cell.length <= 8 && !(first >= 48 && first <= 57) && MISSING.has(cell.trim().toLowerCase());
+  if (cell.length > 8 || (first > 32 && first < 127 && first !== 110 && first !== 78 && first !== 45)) return false;
+  return MISSING.has(cell.trim().toLowerCase());
 }
 
 function isErrorValue(cell: Cell): boolean {
@@ -272,8 +277,14 @@ export class TableBuilder {
    */
   private runsTogether = false;
   private sharedN: number | undefined;
-  private buffered: { cells: readonly Cell[]; line: number }[] = [];
+  /** Rows profiled before the roles are decided, with their cells' plain numbers (NaN for other cells) read while profiling. */
+  private buffered: { cells: readonly Cell[]; line: number; numbers: readonly number[] }[] = [];
   private readonly groups = new Map<string, Group>();
+  /** The labels of the first group with a value in every label column (see groupOf); never changed. */
+  private fullLabels: Record<string, string> | undefined;
+  /** The group of the last row, and its key (see groupOf). */
+  private lastGroupKey: string | undefined;
+  private lastGroup: Group | undefined;
   private readonly series: RawSeries[] = [];
   private rows = 0;
   private excluded = 0;
@@ -281,16 +292,30 @@ export class TableBuilder {
   private readonly units: ({ info: UnitInfo; noted: boolean } | undefined)[] = [];
   /** Impossible-value check of each metric column, for the unit its values are in. */
   private readonly checks: (ValueCheck | undefined)[] = [];
-  /** addLine's field boundaries (start, end per column), reused row after row. */
-  private bounds = new Int32Array(0);
+  /** addLine's field boundaries (start, end per column), reused row after row; made on the first line (most tables are too short for any). */
+  private bounds: Int32Array | undefined;
   /** addLine's label cells by column index, reused row after row. */
   private readonly lineCells: Cell[] = [];
 
-  constructor(private readonly options: TableOptions) {}
+  private readonly problems: ProblemLog;
+  private readonly decimalComma: boolean;
+  private readonly metricPrefix: string | undefined;
+  private readonly fixedLabels: Record<string, string> | undefined;
+  private readonly rowNameColumns: readonly string[] | undefined;
 
-  /** Fixes the columns of positional rows (a CSV header); `addCells` rows follow this order. */
-  setColumns(names: readonly string[]): void {
-    for (const name of names) this.columnIndex(name);
+  constructor(options: TableOptions) {
+    // Copied into fields: CSV, Markdown and JSON pass options of three shapes, and code that runs per row
+    // reading them from one object of one shape stays optimised for all three.
+    this.problems = options.problems;
+    this.decimalComma = options.decimalComma ?? false;
+    this.metricPrefix = options.metricPrefix;
+    this.fixedLabels = options.fixedLabels;
+    this.rowNameColumns = options.rowNameColumns;
+  }
+
+  /** Fixes the columns of positional rows (a CSV header); `addCells` rows follow this order. `line`: where a cap is reported. */
+  setColumns(names: readonly string[], line?: number): void {
+    for (const name of names) this.columnIndex(name, line);
   }
 
   /** A row of cells in the order given to `setColumns`. */
@@ -301,9 +326,8 @@ export class TableBuilder {
       this.consume(cells, line);
       return;
     }
-    this.profile(cells);
-    this.buffered.push({ cells, line });
-    if (this.buffered.length >= PROFILE_ROWS) this.decideRoles();
+    this.buffered.push({ cells, line, numbers: this.profile(cells) });
+    if (this.buffered.length >= PROFILE_ROWS) this.decideRolesAndReplay();
   }
 
   /** A row keyed by column name (JSON records); keys may vary from row to row. */
@@ -314,10 +338,15 @@ export class TableBuilder {
   }
 
   finish(): TableResult {
-    if (!this.roles) this.decideRoles(true);
+    if (!this.roles) this.decideRolesAndReplay(true);
     const labelColumns = this.labelIdx.map((i) => this.columns[i] as string);
     if (this.runIdx >= 0) for (const group of this.groups.values()) this.setRuns(group);
     // A unit stated in the cells ("12.5 ms") is the series' unit, as a header's "(ms)" would be.
+    if (this.units.length > 0) this.setUnitHints();
+    return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
+  }
+
+  private setUnitHints(): void {
     for (const group of this.groups.values()) {
       group.sampled.forEach((series, i) => {
         const unit = this.units[i];
@@ -329,7 +358,6 @@ export class TableBuilder {
         if (series && unit) series.unitHint = unit.info.unit;
       });
     }
-    return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
   }
 
   private columnIndex(name: string, line?: number): number {
@@ -343,47 +371,53 @@ export class TableBuilder {
     return i;
   }
 
-  private profile(cells: readonly Cell[]): void {
+  /** Counts a row into the profiles; returns each cell's plain number (NaN for other cells), which the replay reuses. */
+  private profile(cells: readonly Cell[]): number[] {
+    const numbers = new Array<number>(cells.length);
     for (let i = 0; i < cells.length; i++) {
       const p = (this.profiles[i] ??= emptyProfile());
-      if (!isMissing(cells[i])) profileCell(p, cells[i] as Cell, this.options.decimalComma);
+      const cell = cells[i];
+      numbers[i] = isMissing(cell) ? Number.NaN : profileCell(p, cell as Cell, this.decimalComma);
     }
+    return numbers;
+  }
+
+  /** Roles from the profiled rows, then those rows read with them. */
+  private decideRolesAndReplay(whole = false): void {
+    this.decideRoles(whole);
+    // Apart from decideRoles, which runs once per table: compiled with this loop inlined, it would be
+    // compiled again with every change in what the rows hold.
+    for (const { cells, line, numbers } of this.buffered) this.consume(cells, line, numbers);
+    this.buffered = [];
   }
 
   /** `whole`: every row was profiled, so a column with one value has that value everywhere. */
-  private decideRoles(whole = false): void {
+  private decideRoles(whole: boolean): void {
     const roles: (Role | undefined)[] = [];
     this.columns.forEach((column, i) => {
       const p = this.profiles[i] ?? emptyProfile();
-      const namesRows = this.options.rowNameColumns?.includes(column) ?? false;
+      const namesRows = this.rowNameColumns?.includes(column) ?? false;
       let role = roleOf(column, p, namesRows);
       if (column.includes(REPLACEMENT)) {
-        this.options.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
+        this.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
         role = 'ignore';
       }
       // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
       // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
       if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1) role = 'ignore';
       if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
-        this.options.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
+        this.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
       }
       roles[i] = role;
     });
-    const named = (role: Role) => this.columns.filter((_, i) => roles[i] === role);
-    // mean_x / std_x / p95_x beside each other describe one metric, not four.
-    const numeric = named('metric');
-    const { groups } = findSummaryGroups(numeric);
-    // Records such as `{ model, mean, stddev, n }` summarise one unnamed metric: the table's own.
-    const bare = numeric.filter((c) => statKeysOf([c]).size === 1);
-    if (bare.length > 0 && isStatsObject(bare) && groups.every((g) => Object.values(g.columns).every((c) => !bare.includes(c as string)))) {
-      groups.push({ metric: '', columns: Object.fromEntries(statKeysOf(bare)) });
-    }
+    const numeric = this.columns.filter((_, i) => roles[i] === 'metric');
     // A count column such as `runs` is not a metric of its own but still gives the summaries their n.
     const counts = this.columns.filter((_, i) => roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0);
-    const { sharedN } = findSummaryGroups([...numeric, ...counts]);
-    this.summaryGroups = groups.map((g: SummaryGroup) => ({
+    // Most tables have no column named like a statistic, and so no summaries to work out.
+    const { groups, sharedN } = numeric.some(mayBeStatKey) ? summaryPlan(numeric, counts) : NO_SUMMARIES;
+    this.summaryGroups = groups.map((g) => ({
       metric: g.metric,
-      columns: (Object.entries(g.columns) as [StatKey, string][]).map(([stat, column]) => [stat, this.index.get(column) as number]),
+      columns: g.columns.map(([stat, column]) => [stat, this.index.get(column) as number]),
     }));
     for (const g of this.summaryGroups) for (const [, i] of g.columns) roles[i] = 'summary';
     if (groups.length > 0 && sharedN !== undefined) {
@@ -396,16 +430,23 @@ export class TableBuilder {
     this.runIdx = runColumn(this.columns, roles, whole ? this.buffered : []);
     // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
     // A summary row stands for its n requests, so it is several values of its run even alone.
-    if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !repeatsAValue(this.buffered, this.runIdx)) this.runIdx = -1;
+    if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !this.someRunRepeats()) this.runIdx = -1;
     this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx] as string).run === 1;
     roles.forEach((role, i) => this.remember(i, role));
-    for (const { cells, line } of this.buffered) this.consume(cells, line);
-    this.buffered = [];
+  }
+
+  /** Whether some run (of a whole table) has several values: its name on two rows or more, or a row holding a list of values. */
+  private someRunRepeats(): boolean {
+    // Every buffered row was profiled: a list anywhere is in some column's count.
+    return this.profiles.some((p) => p.lists > 0) || repeatsAValue(this.buffered, this.runIdx);
   }
 
   private remember(i: number, role: Role | undefined): void {
-    if (role === 'label') this.labelIdx.push(i);
-    else if (role === 'metric') this.metricIdx.push(i);
+    if (role === 'label') {
+      this.labelIdx.push(i);
+      // Groups made from now on have this label too.
+      this.fullLabels = undefined;
+    } else if (role === 'metric') this.metricIdx.push(i);
     else if (role === 'error') this.errorIdx.push(i);
   }
 
@@ -415,10 +456,10 @@ export class TableBuilder {
     for (let i = 0; i < cells.length; i++) {
       if (roles[i] !== undefined || isMissing(cells[i])) continue;
       const p = emptyProfile();
-      profileCell(p, cells[i] as Cell, this.options.decimalComma);
+      profileCell(p, cells[i] as Cell, this.decimalComma);
       const column = this.columns[i] as string;
       const role = column.includes(REPLACEMENT) ? 'ignore' : roleOf(column, p);
-      if (column.includes(REPLACEMENT)) this.options.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
+      if (column.includes(REPLACEMENT)) this.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
       roles[i] = role;
       this.decided += 1;
       this.remember(i, role);
@@ -427,7 +468,8 @@ export class TableBuilder {
     }
   }
 
-  private consume(cells: readonly Cell[], line: number): void {
+  /** `numbers`: the cells' plain numbers when already read (NaN for other cells). */
+  private consume(cells: readonly Cell[], line: number, numbers?: readonly number[]): void {
     if (this.decided < this.columns.length) this.decideLate(cells, line);
     for (const i of this.errorIdx) {
       if (isErrorValue(cells[i])) {
@@ -437,7 +479,7 @@ export class TableBuilder {
     }
     const group = this.groupOf(cells, line);
     if (group.invalid !== undefined) {
-      this.options.problems.add(line, group.invalid);
+      this.problems.add(line, group.invalid);
       return;
     }
     const run = this.runIdx < 0 ? -1 : this.runOf(group, cells[this.runIdx]);
@@ -446,13 +488,13 @@ export class TableBuilder {
       if (cell === undefined || cell === null) continue;
       if (Array.isArray(cell)) {
         if (!cell.every((v) => Number.isFinite(v))) {
-          this.options.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
+          this.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
           continue;
         }
         const check = this.checkFor(i);
         const bad = cell.map(check).find((why) => why !== undefined);
         if (bad !== undefined) {
-          this.options.problems.add(line, `column "${this.columns[i]}": ${bad}; values left out`);
+          this.problems.add(line, `column "${this.columns[i]}": ${bad}; values left out`);
           continue;
         }
         const series = this.sampledSeries(group, i, line);
@@ -460,7 +502,8 @@ export class TableBuilder {
         if (run >= 0) for (const v of cell) tally(group, i, run, v);
         continue;
       }
-      const value = this.cellValue(i, cell as Cell, line);
+      const known = numbers === undefined ? Number.NaN : (numbers[i] as number);
+      const value = known === known ? this.checked(i, known, line) : this.cellValue(i, cell as Cell, line);
       if (value === undefined) continue;
       this.sampledSeries(group, i, line)?.samples?.add(value);
       if (run >= 0) tally(group, i, run, value);
@@ -484,10 +527,16 @@ export class TableBuilder {
         key += '\u0001';
       }
     }
+    // Rows of one label combination mostly follow each other: the last row's group is tried before the map.
+    if (key === this.lastGroupKey) return this.lastGroup as Group;
     let group = this.groups.get(key);
     if (!group) {
       if (this.groups.size >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile('label combinations'), line);
-      const labels: Record<string, string> = { ...this.options.fixedLabels };
+      const complete = !this.labelIdx.some((i) => isMissing(cells[i]));
+      // A group with every label is given a copy of the first such group's labels, its values then
+      // replaced: the same keys in the same order, without adding them one by one (a shape change
+      // per key, in code that sees the labels of every table).
+      const labels: Record<string, string> = complete && this.fullLabels ? { ...this.fullLabels } : { ...this.fixedLabels };
       let invalid: string | undefined;
       for (const i of this.labelIdx) {
         if (isMissing(cells[i])) continue;
@@ -497,10 +546,13 @@ export class TableBuilder {
           invalid = `column "${this.columns[i]}" holds bytes that are not valid UTF-8 text; row skipped (save the file as UTF-8)`;
         }
       }
-      group = { labels, sampled: [], summaries: [] };
-      if (invalid !== undefined) group.invalid = invalid;
+      if (complete) this.fullLabels ??= labels;
+      // Every field from the start: groups of one shape keep the per-row code that reads them optimised.
+      group = { labels, invalid, sampled: [], summaries: [], runs: undefined, lastRun: undefined, tallies: undefined, summaryTallies: undefined };
       this.groups.set(key, group);
     }
+    this.lastGroupKey = key;
+    this.lastGroup = group;
     return group;
   }
 
@@ -523,7 +575,7 @@ export class TableBuilder {
   addLine(text: string, start: number, end: number, delimiter: string, line: number): number {
     const width = this.columns.length;
     let bounds = this.bounds;
-    if (bounds.length < 2 * width) bounds = this.bounds = new Int32Array(2 * width);
+    if (bounds === undefined || bounds.length < 2 * width) bounds = this.bounds = new Int32Array(2 * width);
     let fields = 0;
     for (let p = start; ; ) {
       let d = text.indexOf(delimiter, p);
@@ -551,7 +603,7 @@ export class TableBuilder {
     for (const i of this.labelIdx) cells[i] = text.slice(bounds[2 * i] as number, bounds[2 * i + 1] as number);
     const group = this.groupOf(cells, line);
     if (group.invalid !== undefined) {
-      this.options.problems.add(line, group.invalid);
+      this.problems.add(line, group.invalid);
       return fields;
     }
     const r = this.runIdx;
@@ -577,30 +629,34 @@ export class TableBuilder {
    * reported: unreadable, in a unit that does not convert, impossible).
    */
   private cellValue(i: number, cell: Cell, line: number, check = true): number | undefined {
-    let value = parseNumber(cell, this.options.decimalComma);
+    let value = parseNumber(cell, this.decimalComma);
     if (value === undefined) {
       if (isMissing(cell)) {
         // `nan` is a measurement the tool could not make (a failed run), not a blank: said, so the row does not vanish unseen.
-        if (typeof cell === 'string' && cell.trim().toLowerCase() === 'nan') this.options.problems.add(line, `column "${this.columns[i]}" states NaN (no measurement); cell skipped`);
+        if (typeof cell === 'string' && cell.trim().toLowerCase() === 'nan') this.problems.add(line, `column "${this.columns[i]}" states NaN (no measurement); cell skipped`);
         return undefined;
       }
       if (overflows(cell)) {
-        this.options.problems.add(line, `column "${this.columns[i]}": ${(cell as string).trim().slice(0, 40)} is not a finite number; cell skipped`);
+        this.problems.add(line, `column "${this.columns[i]}": ${(cell as string).trim().slice(0, 40)} is not a finite number; cell skipped`);
         return undefined;
       }
-      const quantity = typeof cell === 'string' ? parseQuantity(cell, this.options.decimalComma) : undefined;
+      const quantity = typeof cell === 'string' ? parseQuantity(cell, this.decimalComma) : undefined;
       if (!quantity) {
         const text = typeof cell === 'string' && cell.includes(REPLACEMENT) ? 'holds bytes that are not valid UTF-8 text' : 'holds a value that is not a number';
-        this.options.problems.add(line, `column "${this.columns[i]}" ${text}; cell skipped`);
+        this.problems.add(line, `column "${this.columns[i]}" ${text}; cell skipped`);
         return undefined;
       }
       value = this.inColumnUnit(i, quantity, cell as string, line);
       if (value === undefined) return undefined;
     }
-    if (!check) return value;
+    return check ? this.checked(i, value, line) : value;
+  }
+
+  /** A number of column `i` when it is a possible value of its metric; else reported, and undefined. */
+  private checked(i: number, value: number, line: number): number | undefined {
     const why = this.checkFor(i)(value);
     if (why === undefined) return value;
-    this.options.problems.add(line, `column "${this.columns[i]}": ${why}; value left out`);
+    this.problems.add(line, `column "${this.columns[i]}": ${why}; value left out`);
     return undefined;
   }
 
@@ -618,12 +674,12 @@ export class TableBuilder {
     if (quantity.unit.unit === unit.info.unit) return quantity.value;
     if (quantity.unit.dimension === unit.info.dimension) {
       if (!unit.noted) {
-        this.options.problems.add(line, `column "${column}" mixes ${unit.info.unit} and ${quantity.unit.unit}; values converted to ${unit.info.unit}`);
+        this.problems.add(line, `column "${column}" mixes ${unit.info.unit} and ${quantity.unit.unit}; values converted to ${unit.info.unit}`);
         unit.noted = true;
       }
       return convert(quantity.value, quantity.unit, unit.info);
     }
-    this.options.problems.add(line, `column "${column}": "${cell.trim().slice(0, 40)}" is not in ${unit.info.unit} like the rest of the column and cannot be converted; cell skipped`);
+    this.problems.add(line, `column "${column}": "${cell.trim().slice(0, 40)}" is not in ${unit.info.unit} like the rest of the column and cannot be converted; cell skipped`);
     return undefined;
   }
 
@@ -631,8 +687,9 @@ export class TableBuilder {
     let check = this.checks[i];
     if (!check) {
       const column = this.columns[i] as string;
-      const metric = this.options.metricPrefix ? `${this.options.metricPrefix}.${column}` : column;
-      check = valueCheck(metric, this.units[i]?.info.unit ?? inferUnit(metric));
+      const metric = this.metricPrefix ? `${this.metricPrefix}.${column}` : column;
+      const unit = this.units[i];
+      check = unit ? valueCheck(metric, unit.info.unit) : checkOfMetric(metric);
       this.checks[i] = check;
     }
     return check;
@@ -664,22 +721,23 @@ export class TableBuilder {
 
   /** Each sampled series' run means, where two runs or more gave values and some run gave several. */
   private setRuns(group: Group): void {
-    if (!group.runs) return;
-    const names = [...group.runs.keys()];
+    const runs = group.runs;
+    if (!runs) return;
+    // Listed once a series has a run of several values: in most short tables none has.
+    let names: string[] | undefined;
     const set = (t: RunTally | undefined, series: RawSeries | undefined) => {
-      if (!t || !series || t.broken) return;
+      // One run of several values is recorded too: its spread between runs is unknown, which a comparison must know.
+      if (!t || !series || t.broken || !someRunHasSeveral(t)) return;
+      names ??= [...runs.keys()];
       const means: number[] = [];
       const keys: string[] = [];
-      let clustered = false;
       for (let r = 0; r < t.counts.length; r++) {
         const count = t.counts[r];
         if (count === undefined) continue;
         means.push((t.sums[r] as number) / count);
         keys.push(names[r] as string);
-        if (count > 1) clustered = true;
       }
-      // One run of several values is recorded too: its spread between runs is unknown, which a comparison must know.
-      if (clustered) series.runs = { column: this.columns[this.runIdx] as string, means, keys } satisfies TableRuns;
+      series.runs = { column: this.columns[this.runIdx] as string, means, keys } satisfies TableRuns;
     };
     group.tallies?.forEach((t, i) => set(t, group.sampled[i]));
     group.summaryTallies?.forEach((t, g) => set(t, group.summaries[g]));
@@ -698,9 +756,9 @@ export class TableBuilder {
     const value = (column: number | undefined) => {
       if (column === undefined) return undefined;
       const cell = cells[column];
-      const plain = parseNumber(cell, this.options.decimalComma);
+      const plain = parseNumber(cell, this.decimalComma);
       if (plain !== undefined || typeof cell !== 'string') return plain;
-      const quantity = parseQuantity(cell, this.options.decimalComma);
+      const quantity = parseQuantity(cell, this.decimalComma);
       return quantity ? this.inColumnUnit(column, quantity, cell, line) : undefined;
     };
     const columns = new Map(def.columns);
@@ -710,11 +768,11 @@ export class TableBuilder {
     if (summary.mean === undefined && summary.median === undefined) return;
     // The stated centre and range are checked as samples would be: in the unit of the mean (or median) column.
     const centre = centreColumn(def);
-    const metric = this.options.metricPrefix ? (def.metric ? `${this.options.metricPrefix}.${def.metric}` : this.options.metricPrefix) : def.metric || 'value';
+    const metric = this.metricPrefix ? (def.metric ? `${this.metricPrefix}.${def.metric}` : this.metricPrefix) : def.metric || 'value';
     const check = valueCheck(metric, (centre === undefined ? undefined : this.units[centre]?.info.unit) ?? inferUnit(metric));
     const why = summaryCheck(summary, check);
     if (why !== undefined) {
-      this.options.problems.add(line, `summary of "${metric}": ${why}; row's summary left out`);
+      this.problems.add(line, `summary of "${metric}": ${why}; row's summary left out`);
       return;
     }
     let series = group.summaries[index];
@@ -731,7 +789,7 @@ export class TableBuilder {
     const pooled = poolSummaries(series.summary, summary);
     if (pooled) series.summary = pooled;
     else {
-      this.options.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
+      this.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
       const t = group.summaryTallies?.[index];
       if (t) t.broken = true;
     }
@@ -739,7 +797,7 @@ export class TableBuilder {
 
   private newSeries(column: string, group: Group, line: number, sampled: boolean): RawSeries | undefined {
     if (this.series.length >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile(), line);
-    const prefix = this.options.metricPrefix;
+    const prefix = this.metricPrefix;
     const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
     // The group's series share its labels object, complete before any of them is made and never changed.
     const series: RawSeries = sampled ? { metric, labels: group.labels, samples: new SampleAccumulator(), line } : { metric, labels: group.labels, line };
@@ -747,6 +805,38 @@ export class TableBuilder {
     return series;
   }
 }
+
+/** A table's summary groups by column name (each group's columns in their stat order), and the column of their shared n. */
+interface SummaryPlan {
+  groups: readonly { metric: string; columns: readonly (readonly [StatKey, string])[] }[];
+  sharedN: string | undefined;
+}
+
+const NO_SUMMARIES: SummaryPlan = { groups: [], sharedN: undefined };
+
+/**
+ * Which metric columns summarise one metric, and which count gives them their n: a question of the
+ * column names alone, asked once per header (a tool's files share theirs) rather than once per file.
+ */
+function summaryPlan(numeric: readonly string[], counts: readonly string[]): SummaryPlan {
+  return summaryPlanOf(JSON.stringify([numeric, counts]));
+}
+
+const summaryPlanOf = memo(10_000, (key: string): SummaryPlan => {
+  const [numeric, counts] = JSON.parse(key) as [string[], string[]];
+  // mean_x / std_x / p95_x beside each other describe one metric, not four.
+  const { groups } = findSummaryGroups(numeric);
+  // Records such as `{ model, mean, stddev, n }` summarise one unnamed metric: the table's own.
+  const bare = numeric.filter((c) => statKeysOf([c]).size === 1);
+  if (bare.length > 0 && isStatsObject(bare) && groups.every((g) => Object.values(g.columns).every((c) => !bare.includes(c as string)))) {
+    groups.push({ metric: '', columns: Object.fromEntries(statKeysOf(bare)) });
+  }
+  const { sharedN } = findSummaryGroups([...numeric, ...counts]);
+  return { groups: groups.map((g: SummaryGroup) => ({ metric: g.metric, columns: Object.entries(g.columns) as [StatKey, string][] })), sharedN };
+});
+
+/** The check of a metric in the unit its name implies: one lookup per column of each file, not three. */
+const checkOfMetric = memo(20_000, (metric: string): ValueCheck => valueCheck(metric, inferUnit(metric)));
 
 /**
  * The column of a summary group's mean (or median): the unit its cells state
@@ -794,11 +884,10 @@ function tallySummary(group: Group, g: number, run: number, summary: ProvidedSum
   else addToRun(t, run, summary.mean * summary.n, summary.n);
 }
 
-/** Whether some value of column `i` appears on two rows or more, or a row holds a list of values (several in its run). */
+/** Whether some value of column `i` appears on two rows or more. */
 function repeatsAValue(rows: readonly { cells: readonly Cell[] }[], i: number): boolean {
   const seen = new Set<Cell>();
   for (const { cells } of rows) {
-    if (cells.some(Array.isArray)) return true;
     const cell = cells[i];
     const key = typeof cell === 'string' ? trimmed(cell) : cell;
     if (seen.has(key)) return true;
@@ -819,13 +908,18 @@ function tallyIn(tallies: (RunTally | undefined)[], index: number): RunTally {
   return t;
 }
 
+function someRunHasSeveral(t: RunTally): boolean {
+  for (let r = 0; r < t.counts.length; r++) if ((t.counts[r] ?? 0) > 1) return true;
+  return false;
+}
+
 function addToRun(t: RunTally, run: number, sum: number, count: number): void {
   t.sums[run] = (t.sums[run] ?? 0) + sum;
   t.counts[run] = (t.counts[run] ?? 0) + count;
 }
 
 function emptyProfile(): ColumnProfile {
-  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0 };
+  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined };
 }
 
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
@@ -846,31 +940,40 @@ function isProse(text: string): boolean {
   return words.length >= 5 && words.filter((w) => PROSE_WORD.test(w) && !CONNECTIVES.has(w)).length >= 2;
 }
 
-/** Counts one present cell into its column's profile. */
-function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undefined): void {
+/** Counts one present cell into its column's profile; returns the cell's plain number, or NaN when it is none. */
+function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undefined): number {
   if (Array.isArray(cell)) {
     p.numeric += 1;
-    return;
+    p.lists += 1;
+    return Number.NaN;
   }
   // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
-  // A number that overflows is still one: the column stays a metric and the cell is reported when read.
-  if (typeof cell === 'number' ? Number.isFinite(cell) : parseNumber(cell, decimalComma) !== undefined || overflows(cell)) {
+  const plain = parseNumber(cell, decimalComma);
+  if (plain !== undefined) {
     p.numeric += 1;
     p.numericCells.push(cell as string | number);
-    return;
+    return plain;
   }
+  if (typeof cell === 'string' && cell === p.lastText) {
+    // Already counted once: its trimmed text is in `distinct` (or the set is full) and in `maxLength`.
+    countText(p, cell, p.lastKind as CellKind, true);
+    return Number.NaN;
+  }
+  const kind = typeof cell === 'string' ? (decimalComma ? textKindDecimalComma : textKind)(cell) : cellKind(cell, String(cell).trim(), decimalComma);
+  if (typeof cell === 'string') {
+    p.lastText = cell;
+    p.lastKind = kind;
+  }
+  countText(p, cell, kind, false);
+  return Number.NaN;
+}
+
+/** Counts a cell that is no plain number into its column's profile, as the `kind` its text is. */
+function countText(p: ColumnProfile, cell: Cell, kind: CellKind, seen: boolean): void {
   const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
-  // Labels repeat on every row, so a text value is classified once per column.
-  let kind: CellKind | undefined = typeof cell === 'string' ? p.kinds?.get(cell) : undefined;
-  if (kind === undefined) {
-    kind = cellKind(cell, text, decimalComma);
-    if (typeof cell === 'string') {
-      const kinds = (p.kinds ??= new Map());
-      if (kinds.size <= MAX_NAMED_LABEL_VALUES) kinds.set(cell, kind);
-    }
-  }
   if (kind === 'numeric') {
-    // A number with a unit ("12.5 ms", "1.2k").
+    // A number with a unit ("12.5 ms", "1.2k"), or one that overflows (the column stays a metric and the cell
+    // is reported when read). Kept trimmed: the label rules read numeric cells trimmed.
     p.numeric += 1;
     p.numericCells.push(text);
     return;
@@ -881,6 +984,7 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
   else if (kind === 'prose') p.prose += 1;
   else if (kind === 'itemIds') p.itemIds += 1;
   else p.other += 1;
+  if (seen) return;
   if (p.distinct.size <= MAX_NAMED_LABEL_VALUES) p.distinct.add(text);
   if (text.length > p.maxLength) p.maxLength = text.length;
 }
@@ -909,6 +1013,18 @@ function longestValue(p: ColumnProfile): number {
 }
 
 type CellKind = 'numeric' | 'dates' | 'digitText' | 'prose' | 'itemIds' | 'other';
+
+/**
+ * The kind of a text cell that is no plain number, by its text alone: labels and error texts
+ * (`gemma3:1b`, `timeout after 120 s`) repeat across files, so each is classified once per run.
+ */
+const textKind = memo(50_000, (cell: string) => textCellKind(cell, false));
+const textKindDecimalComma = memo(50_000, (cell: string) => textCellKind(cell, true));
+
+function textCellKind(cell: string, decimalComma: boolean): CellKind {
+  // A number too large for a double (`1e400`) is still a number.
+  return overflows(cell) ? 'numeric' : cellKind(cell, trimmed(cell), decimalComma);
+}
 
 function cellKind(cell: Cell, text: string, decimalComma: boolean | undefined): CellKind {
   // "12.5 ms", "1.2k": numbers with a unit or multiplier count as numbers.

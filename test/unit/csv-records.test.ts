@@ -52,6 +52,11 @@ describe('CsvRecordReader: plain records', () => {
     expect(fields(read(['\uFEFF', 'a,b\n1,2\n']))).toEqual([['a', 'b'], ['1', '2']]);
   });
 
+  it('splits lines with fewer delimiters than the header, or none, as split() would', () => {
+    expect(fields(read('a,b,c\n1\n,2\n3,\n4,5,6\n'))).toEqual([['a', 'b', 'c'], ['1'], ['', '2'], ['3', ''], ['4', '5', '6']]);
+    expect(fields(read(['value\n1\n2', '\n3\n', '4,5\n']))).toEqual([['value'], ['1'], ['2'], ['3'], ['4', '5']]);
+  });
+
   it('uses the delimiter it is given', () => {
     expect(fields(read('a;b\n1,5;2\n', ';'))).toEqual([['a', 'b'], ['1,5', '2']]);
     expect(fields(read('a\tb\n1\t2\n', '\t'))).toEqual([['a', 'b'], ['1', '2']]);

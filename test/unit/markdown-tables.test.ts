@@ -56,6 +56,14 @@ describe('parseNumericCell', () => {
     expect(parseNumericCell('1.2e3')).toEqual({ value: 1200 });
   });
 
+  it('reads plain decimals as Number() does, and refuses one too large for a double', () => {
+    expect(parseNumericCell('144.7')).toEqual({ value: 144.7 });
+    expect(parseNumericCell('+5')).toEqual({ value: 5 });
+    expect(parseNumericCell('007')).toEqual({ value: 7 });
+    expect(parseNumericCell('12345678')).toEqual({ value: 12345678 });
+    expect(parseNumericCell(`1${'0'.repeat(400)}`)).toBeUndefined();
+  });
+
   it('reads "mean ± sd unit" as the mean with the unit', () => {
     expect(parseNumericCell('115.92 ± 1.31 tok/s')).toEqual({ value: 115.92, unit: 'tok/s' });
     expect(parseNumericCell('12.5 ± 0.3')).toEqual({ value: 12.5 });
@@ -205,6 +213,20 @@ describe('parseMarkdown: row tables', () => {
     const md = '| Model | Params | Context | tokens_s |\n|---|---|---|---|\n| llama3.1 | 8B | 4k | 61 |\n| llama3.1 | 70B | 4k | 9 |\n';
     const data = parsed(parseMarkdown(md));
     expect(keys(data)).toEqual(['tokens_s{Context=4k,Model=llama3.1,Params=70B}', 'tokens_s{Context=4k,Model=llama3.1,Params=8B}']);
+  });
+
+  it('lists series of columns named by numbers first, in their order, as rows keyed by name do', () => {
+    const md = '| model | x | 16 | 2 |\n|---|---|---|---|\n| gemma | 5 | 30 | 10 |\n| llama | 6 | 31 | 11 |\n';
+    const data = parsed(parseMarkdown(md));
+    expect(data.series.map((s) => `${s.metric}:${s.labels.model}`)).toEqual(['2:gemma', '16:gemma', 'x:gemma', '2:llama', '16:llama', 'x:llama']);
+  });
+
+  it('converts a second time unit of a column to its first, and skips a cell whose unit does not convert', () => {
+    const md = '| model | ttft |\n|---|---|\n| a | 850 ms |\n| a | 1.2 s |\n| a | 3 GB |\n';
+    const data = parsed(parseMarkdown(md));
+    expect(samples(data, 'ttft', { model: 'a' })).toEqual([850, 1200]);
+    expect(series(data, 'ttft', { model: 'a' }).unitHint).toBe('ms');
+    expect(data.problems.map((p) => p.reason)).toEqual(['column "ttft" mixes units (ms and GB); cell skipped']);
   });
 
   it('reads a table written without outer pipes and makes batch_size a label', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSummaryGroups, isStatsObject, statKeysOf, summaryFromStats, type StatKey } from '../../src/parse/summary-groups.js';
+import { findSummaryGroups, isStatsObject, mayBeStatKey, statKeysOf, summaryFromStats, type StatKey } from '../../src/parse/summary-groups.js';
 
 describe('findSummaryGroups: where the statistic is written', () => {
   it('reads a statistic written before the metric (mean_ttft_ms)', () => {
@@ -155,6 +155,18 @@ describe('findSummaryGroups: n', () => {
 
   it('does not read an array named samples beside a summary as its n', () => {
     expect(findSummaryGroups(['x.mean', 'x.sd', 'x.samples']).groups[0]?.columns).toEqual({ mean: 'x.mean', sd: 'x.sd' });
+  });
+});
+
+describe('mayBeStatKey', () => {
+  it('is true of a statistic of a metric and of a bare statistic', () => {
+    for (const key of ['mean_ttft_ms', 'ttft_ms_p99', 'latency.p95', 'std', 'median', 'n', 'count']) expect(mayBeStatKey(key)).toBe(true);
+  });
+
+  it('is false of keys among which findSummaryGroups finds nothing', () => {
+    const keys = ['model', 'ttft_ms', 'tokens_s', 'eval_count', 'error'];
+    expect(keys.some(mayBeStatKey)).toBe(false);
+    expect(findSummaryGroups(keys).groups).toEqual([]);
   });
 });
 
