@@ -1,6 +1,6 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
 import { parseJsonAllowingPython } from './json-python.js';
-import { LabelKeys } from '../metrics/identity.js';
+import { labelKey } from '../metrics/identity.js';
 import { inferUnit, normaliseName } from '../metrics/infer.js';
 import { summaryCheck, valueCheck, type ValueCheck } from '../metrics/sanity.js';
 import { parseQuantity } from '../metrics/units.js';
@@ -250,20 +250,31 @@ class JsonWalker {
    * their order); their rows are numbered by record, which is not a line of the file.
    */
   private readonly tables: { result: TableResult; problems: ProblemLog; where: string }[] = [];
-  /** Identities of the series those tables will add, counted against the per-file cap now. */
-  private readonly pending = new Set<string>();
+  /** How many series those tables will add, counted against the per-file cap now (see countPending). */
+  private pendingCount = 0;
+  /** Their distinct identities, listed only once their number alone could pass the cap. */
+  private pendingKeys: Set<string> | undefined;
   /** Problems about a value at a key path, whose line the document's text can tell (see keyPathLines). */
   readonly located: { problem: Problem; path: string[] }[] = [];
 
   /** Value checks by unit hint ('' for none), then metric: a document repeats the same few paths many times. */
   private readonly checks = new Map<string, Map<string, ValueCheck>>();
   private checkCount = 0;
-  /** The document's series share labels objects per JSON object or record group. */
-  private readonly labelKeys = new LabelKeys();
+  /**
+   * labelKey of each labels object the document's series carry: they share one per JSON object or
+   * record group, and a table's series take turns between its groups' objects. Labels objects are
+   * complete before any series carries them and never changed after.
+   */
+  private readonly labelKeys = new Map<Record<string, string>, string>();
 
   /** One series per metric and labels: the identity two series that add up share. */
   private seriesKey(series: RawSeries): string {
-    return `${series.metric}\u0000${this.labelKeys.keyOf(series.labels)}`;
+    let labels = this.labelKeys.get(series.labels);
+    if (labels === undefined) {
+      labels = labelKey(series.labels);
+      this.labelKeys.set(series.labels, labels);
+    }
+    return `${series.metric}\u0000${labels}`;
   }
 
   private checkFor(metric: string, unitHint: string | undefined): ValueCheck {
@@ -362,11 +373,28 @@ class JsonWalker {
     });
   }
 
+  /**
+   * Counts a pending table's series against the per-file cap: the document's series and the distinct
+   * identities of the pending ones. Their identities are worked out only when their number alone passes
+   * the cap (a series key costs a label key per series, and nearly every document stays far below).
+   */
+  private countPending(added: readonly RawSeries[]): void {
+    this.pendingCount += added.length;
+    if (this.series.size + this.pendingCount <= LIMITS.seriesPerFile) return;
+    if (this.pendingKeys === undefined) {
+      this.pendingKeys = new Set();
+      for (const { result } of this.tables) for (const series of result.series) this.pendingKeys.add(this.seriesKey(series));
+    } else {
+      for (const series of added) this.pendingKeys.add(this.seriesKey(series));
+    }
+    if (this.series.size + this.pendingKeys.size > LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
+  }
+
   /** An array of records is read like CSV rows: labels split series, rows with an error are left out. */
   private walkRecords(records: JsonObject[], path: string[], labels: Record<string, string>): void {
     const prefix = path.join('.') || undefined;
     const where = prefix === undefined ? 'top-level array' : `"${prefix}"`;
-    const rows = records.map((record) => flattenRecord(record));
+    const rows = records.map((record) => (isFlatRecord(record) ? (record as Row) : flattenRecord(record)));
     const problems = new ProblemLog();
     const table = new TableBuilder({ problems, metricPrefix: prefix, fixedLabels: labels });
     rows.forEach((row, index) => table.addRow(row, index + 1));
@@ -376,8 +404,7 @@ class JsonWalker {
       const result = table.finish();
       if (result.series.length > 0 || problems.total > 0) this.tables.push({ result, problems, where });
       else this.absorb(result, problems, where);
-      for (const series of result.series) this.pending.add(this.seriesKey(series));
-      if (this.series.size + this.pending.size > LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
+      this.countPending(result.series);
       return;
     }
     const result = table.finish();
@@ -516,6 +543,18 @@ class JsonWalker {
   }
 }
 
+/**
+ * A record whose values are all scalars, which flattenRecord would copy key for key: read as it is (by
+ * readers that do not change it), without a copy per record.
+ */
+function isFlatRecord(record: JsonObject): boolean {
+  for (const key in record) {
+    const value = record[key];
+    if (typeof value === 'object' && value !== null) return false;
+  }
+  return true;
+}
+
 /** `{ a: { b: 1 }, c: [1, 2] }` → `{ "a.b": 1, c: [1, 2] }`; arrays of records inside a record are left out. */
 export function flattenRecord(record: JsonObject, prefix = '', out: Row = {}): Row {
   for (const [key, value] of Object.entries(record)) {
@@ -571,7 +610,7 @@ async function readJsonLines(lines: AsyncIterable<string | null>, adapter: strin
       continue;
     }
     records += 1;
-    table.addRow(flattenRecord(value as JsonObject), lineNo);
+    table.addRow(isFlatRecord(value as JsonObject) ? (value as Row) : flattenRecord(value as JsonObject), lineNo);
   }
   if (records === 0) {
     const first = problems.items[0];
