@@ -6,8 +6,8 @@ import { LIMITS, limitMessages } from './limits.js';
  * 200,000 deep parses fine but breaks every recursive walker after it, and
  * JSON.parse keeps the last of two equal keys without a word. This scan counts
  * distinct keys and nesting and finds duplicate keys, with their lines, in one
- * pass that allocates nothing per key of an ordinary document. It does not
- * validate: JSON.parse (and locateJsonError) still judge the syntax.
+ * pass that allocates only the key names. It does not validate: JSON.parse
+ * (and locateJsonError) still judge the syntax.
  */
 export type JsonPathStep = string | number;
 
@@ -26,27 +26,24 @@ export interface JsonScan {
   duplicates: DuplicateKey[];
 }
 
+interface Frame {
+  object: boolean;
+  /** Objects: the next string is a key. */
+  expectKey: boolean;
+  /** Objects: the current key; arrays: the current index. */
+  step: JsonPathStep;
+  /** Objects: where this object's keys start in the shared key stack. */
+  keysFrom: number;
+  /** Objects past 16 keys: their keys and lines, looked up by hash instead of by scan. */
+  keyMap: Map<string, number> | undefined;
+}
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
-/** What each ASCII character is to the scan; most characters of a document (spaces, digits, letters) are nothing. */
-const OTHER = 0;
-const LINE_BREAK = 1;
-const STRING = 2;
-const OPEN = 3;
-const CLOSE = 4;
-const COMMA = 5;
-const CHAR_KIND = new Uint8Array(128);
-CHAR_KIND[NEWLINE] = LINE_BREAK;
-CHAR_KIND[QUOTE] = STRING;
-CHAR_KIND[0x7b /* { */] = OPEN;
-CHAR_KIND[0x5b /* [ */] = OPEN;
-CHAR_KIND[0x7d /* } */] = CLOSE;
-CHAR_KIND[0x5d /* ] */] = CLOSE;
-CHAR_KIND[0x2c /* , */] = COMMA;
 /** Objects up to this many keys find a repeat by a scan of their keys, which beats a Map for records of a few fields. */
 const SMALL_OBJECT = 16;
-/** Every key takes three characters at least (`{""` or `,""`): a text shorter than this cannot pass LIMITS.jsonKeys. */
+/** Every key takes three characters at least (`{""` or `,""`): a shorter text cannot hold more distinct keys than this. */
 const KEY_CHARS = 3;
 
 /** Index of the quote closing the string token that starts at `start` (a quote); the text's length when none does. */
@@ -72,105 +69,6 @@ function keyText(raw: string, escaped: boolean): string {
   }
 }
 
-function hasBackslash(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (text.charCodeAt(k) === BACKSLASH) return true;
-  return false;
-}
-
-/**
- * Keys of the open objects as ranges of the text (quotes excluded), so a
- * record's keys are compared where they stand instead of copied out: one
- * entry per key in parallel stacks. A key holding an escape is compared by
- * what it decodes to (`"\u0061"` is `"a"`), as JSON.parse reads it.
- */
-class KeyStack {
-  readonly start: number[] = [];
-  readonly end: number[] = [];
-  readonly escaped: boolean[] = [];
-  readonly line: number[] = [];
-  length = 0;
-
-  constructor(private readonly text: string) {}
-
-  push(start: number, end: number, escaped: boolean, line: number): void {
-    const at = this.length++;
-    this.start[at] = start;
-    this.end[at] = end;
-    this.escaped[at] = escaped;
-    this.line[at] = line;
-  }
-
-  decoded(at: number): string {
-    const raw = this.text.slice(this.start[at] as number, this.end[at] as number);
-    return keyText(raw, this.escaped[at] as boolean);
-  }
-
-  /** Index of the key equal to `start..end` among the entries from `from`, or -1. */
-  find(from: number, start: number, end: number, escaped: boolean): number {
-    const text = this.text;
-    const length = end - start;
-    for (let k = from; k < this.length; k++) {
-      const s = this.start[k] as number;
-      if (escaped || (this.escaped[k] as boolean)) {
-        if (this.decoded(k) === keyText(text.slice(start, end), escaped)) return k;
-        continue;
-      }
-      if ((this.end[k] as number) - s !== length) continue;
-      let same = true;
-      for (let c = 0; c < length; c++) {
-        if (text.charCodeAt(s + c) !== text.charCodeAt(start + c)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return k;
-    }
-    return -1;
-  }
-}
-
-/**
- * The open objects and arrays, one entry each in parallel stacks (no object
- * per bracket). `step` is an array's current index, or the text range of an
- * object's current key (start -1 before its first), from which the path of
- * a duplicate is built; only a duplicate needs it as a value.
- */
-class FrameStack {
-  readonly object: boolean[] = [];
-  /** Objects: the next string is a key. */
-  readonly expectKey: boolean[] = [];
-  readonly step: number[] = [];
-  readonly stepEnd: number[] = [];
-  readonly stepEscaped: boolean[] = [];
-  /** Objects: where this object's keys start in the key stack. */
-  readonly keysFrom: number[] = [];
-  /** Objects past SMALL_OBJECT keys: their keys and lines, looked up by hash instead of by scan. */
-  readonly keyMap: (Map<string, number> | undefined)[] = [];
-  depth = 0;
-
-  push(object: boolean, keysFrom: number): void {
-    const at = this.depth++;
-    this.object[at] = object;
-    this.expectKey[at] = object;
-    this.step[at] = object ? -1 : 0;
-    this.stepEnd[at] = -1;
-    this.stepEscaped[at] = false;
-    this.keysFrom[at] = keysFrom;
-    this.keyMap[at] = undefined;
-  }
-
-  /** The path of the open frames, as JsonPathStep values: object keys decoded, array indices as numbers. */
-  path(text: string): JsonPathStep[] {
-    const path: JsonPathStep[] = [];
-    for (let f = 0; f < this.depth; f++) {
-      const step = this.step[f] as number;
-      if (!this.object[f]) path.push(step);
-      else path.push(step < 0 ? '' : keyText(text.slice(step, this.stepEnd[f] as number), this.stepEscaped[f] as boolean));
-    }
-    return path;
-  }
-}
-
 export interface ScanOptions {
   /** Count distinct key names against LIMITS.jsonKeys (whole documents); a JSONL line is bounded by its length instead. */
   distinctKeys?: boolean;
@@ -178,81 +76,74 @@ export interface ScanOptions {
 
 /**
  * Scans `text` (one JSON document, or one JSONL line) for the caps in LIMITS
- * and for duplicate keys. Stops at the first cap passed. This runs over
- * every character of every JSON file, so it allocates nothing per bracket or
- * per key of an ordinary document: open frames and keys live in parallel
- * stacks, keys are compared in place, and distinct names are counted only
- * in a text long enough to pass the cap.
+ * and for duplicate keys. Stops at the first cap passed. The keys of open
+ * objects share one stack (its first `keyCount` entries: reused, never cut,
+ * as setting an array's length is a call into the runtime), so a record of a
+ * few fields allocates nothing but its key names. Distinct names are counted
+ * only in a text long enough to pass the cap: a Set of every key of every
+ * document cost more than the rest of the scan.
  */
 export function scanJson(text: string, options: ScanOptions = {}): JsonScan {
-  const length = text.length;
-  const names = options.distinctKeys !== false && length >= KEY_CHARS * (LIMITS.jsonKeys + 1) ? new Set<string>() : undefined;
-  const frames = new FrameStack();
-  const keys = new KeyStack(text);
+  const stack: Frame[] = [];
+  const keys: string[] = [];
+  const keyLines: number[] = [];
+  let keyCount = 0;
+  const names = options.distinctKeys !== false && text.length >= KEY_CHARS * (LIMITS.jsonKeys + 1) ? new Set<string>() : undefined;
   const duplicates: DuplicateKey[] = [];
   let line = 1;
+  const length = text.length;
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    const kind = c < 128 ? (CHAR_KIND[c] as number) : OTHER;
-    if (kind === OTHER) continue;
-    if (kind === LINE_BREAK) {
+    if (c === NEWLINE) {
       line += 1;
-    } else if (kind === STRING) {
+    } else if (c === QUOTE) {
       const end = stringEnd(text, i);
-      const top = frames.depth - 1;
-      if (top >= 0 && frames.object[top] && frames.expectKey[top]) {
-        const start = i + 1;
-        const escaped = hasBackslash(text, start, end);
-        frames.expectKey[top] = false;
-        frames.step[top] = start;
-        frames.stepEnd[top] = end;
-        frames.stepEscaped[top] = escaped;
+      const top = stack[stack.length - 1];
+      if (top?.object && top.expectKey) {
+        const raw = text.slice(i + 1, end);
+        const key = keyText(raw, raw.includes('\\'));
+        top.expectKey = false;
+        top.step = key;
         let first: number | undefined;
-        const keyMap = frames.keyMap[top];
-        if (keyMap) {
-          const key = keyText(text.slice(start, end), escaped);
-          first = keyMap.get(key);
-          if (first === undefined) keyMap.set(key, line);
+        if (top.keyMap) {
+          first = top.keyMap.get(key);
+          if (first === undefined) top.keyMap.set(key, line);
         } else {
-          const from = frames.keysFrom[top] as number;
-          const at = keys.find(from, start, end, escaped);
-          if (at >= 0) first = keys.line[at];
-          else {
-            keys.push(start, end, escaped, line);
-            if (keys.length - from > SMALL_OBJECT) {
-              const map = new Map<string, number>();
-              for (let k = from; k < keys.length; k++) map.set(keys.decoded(k), keys.line[k] as number);
-              frames.keyMap[top] = map;
-              keys.length = from;
+          for (let k = top.keysFrom; k < keyCount; k++) {
+            if (keys[k] === key) {
+              first = keyLines[k];
+              break;
+            }
+          }
+          if (first === undefined) {
+            keys[keyCount] = key;
+            keyLines[keyCount] = line;
+            keyCount += 1;
+            if (keyCount - top.keysFrom > SMALL_OBJECT) {
+              top.keyMap = new Map();
+              for (let k = top.keysFrom; k < keyCount; k++) top.keyMap.set(keys[k] as string, keyLines[k] as number);
+              keyCount = top.keysFrom;
             }
           }
         }
-        if (first !== undefined) duplicates.push({ key: keyText(text.slice(start, end), escaped), line, firstLine: first, path: frames.path(text) });
-        if (names) {
-          const key = keyText(text.slice(start, end), escaped);
-          if (!names.has(key)) {
-            names.add(key);
-            if (names.size > LIMITS.jsonKeys) return { refusal: { reason: limitMessages.jsonKeys(), line }, duplicates };
-          }
+        if (first !== undefined) duplicates.push({ key, line, firstLine: first, path: stack.map((f) => f.step) });
+        if (names && !names.has(key)) {
+          names.add(key);
+          if (names.size > LIMITS.jsonKeys) return { refusal: { reason: limitMessages.jsonKeys(), line }, duplicates };
         }
       }
       i = end;
-    } else if (kind === OPEN) {
-      if (frames.depth >= LIMITS.jsonDepth) return { refusal: { reason: limitMessages.jsonDepth(), line }, duplicates };
-      frames.push(c === 0x7b /* { */, keys.length);
-    } else if (kind === CLOSE) {
-      if (frames.depth > 0) {
-        const closed = --frames.depth;
-        if (frames.object[closed] && !frames.keyMap[closed]) keys.length = frames.keysFrom[closed] as number;
-        frames.keyMap[closed] = undefined;
-      }
-    } else {
-      // A comma: the next key of an object, or the next item of an array.
-      const top = frames.depth - 1;
-      if (top >= 0) {
-        if (frames.object[top]) frames.expectKey[top] = true;
-        else frames.step[top] = (frames.step[top] as number) + 1;
-      }
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (stack.length >= LIMITS.jsonDepth) return { refusal: { reason: limitMessages.jsonDepth(), line }, duplicates };
+      const object = c === 0x7b;
+      stack.push({ object, expectKey: object, step: object ? '' : 0, keysFrom: keyCount, keyMap: undefined });
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      const closed = stack.pop();
+      if (closed?.object && !closed.keyMap) keyCount = closed.keysFrom;
+    } else if (c === 0x2c /* , */) {
+      const top = stack[stack.length - 1];
+      if (top?.object) top.expectKey = true;
+      else if (top) top.step = (top.step as number) + 1;
     }
   }
   return { duplicates };
