@@ -244,7 +244,10 @@ class JsonWalker {
   readonly problems = new ProblemLog();
   rows = 0;
   excludedRows = 0;
-  private readonly series = new Map<string, RawSeries>();
+  /** The document's series, in the order each was first added. */
+  private readonly series: RawSeries[] = [];
+  /** The same series by labels (their labelKey), then metric: one series per metric and labels. */
+  private readonly seriesByLabels = new Map<string, Map<string, RawSeries>>();
   /**
    * Record arrays read as tables, taken in after the document's other values (so series keep
    * their order); their rows are numbered by record, which is not a line of the file.
@@ -267,14 +270,18 @@ class JsonWalker {
    */
   private readonly labelKeys = new Map<Record<string, string>, string>();
 
+  private labelKeyOf(labels: Record<string, string>): string {
+    let key = this.labelKeys.get(labels);
+    if (key === undefined) {
+      key = labelKey(labels);
+      this.labelKeys.set(labels, key);
+    }
+    return key;
+  }
+
   /** One series per metric and labels: the identity two series that add up share. */
   private seriesKey(series: RawSeries): string {
-    let labels = this.labelKeys.get(series.labels);
-    if (labels === undefined) {
-      labels = labelKey(series.labels);
-      this.labelKeys.set(series.labels, labels);
-    }
-    return `${series.metric}\u0000${labels}`;
+    return `${series.metric}\u0000${this.labelKeyOf(series.labels)}`;
   }
 
   private checkFor(metric: string, unitHint: string | undefined): ValueCheck {
@@ -313,7 +320,7 @@ class JsonWalker {
 
   finish(): RawSeries[] {
     for (const { result, problems, where } of this.tables) this.absorb(result, problems, where);
-    return [...this.series.values()];
+    return this.series;
   }
 
   /** Takes a record table's series and problems; a record's number is given as such, never as a line. */
@@ -334,12 +341,16 @@ class JsonWalker {
    * two series with the same id.
    */
   private push(series: RawSeries): void {
-    const key = this.seriesKey(series);
-    const existing = this.series.get(key);
+    // Looked up by labels, then metric: no key string is built per series.
+    const labels = this.labelKeyOf(series.labels);
+    let byMetric = this.seriesByLabels.get(labels);
+    const existing = byMetric?.get(series.metric);
     if (!existing) {
       // Tables stop at the same cap on their own; this one counts the document's series together.
-      if (this.series.size >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
-      this.series.set(key, series);
+      if (this.series.length >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
+      if (!byMetric) this.seriesByLabels.set(labels, (byMetric = new Map()));
+      byMetric.set(series.metric, series);
+      this.series.push(series);
       return;
     }
     // Two tables' runs are not one table's: the merged values' runs are unknown.
@@ -380,14 +391,14 @@ class JsonWalker {
    */
   private countPending(added: readonly RawSeries[]): void {
     this.pendingCount += added.length;
-    if (this.series.size + this.pendingCount <= LIMITS.seriesPerFile) return;
+    if (this.series.length + this.pendingCount <= LIMITS.seriesPerFile) return;
     if (this.pendingKeys === undefined) {
       this.pendingKeys = new Set();
       for (const { result } of this.tables) for (const series of result.series) this.pendingKeys.add(this.seriesKey(series));
     } else {
       for (const series of added) this.pendingKeys.add(this.seriesKey(series));
     }
-    if (this.series.size + this.pendingKeys.size > LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
+    if (this.series.length + this.pendingKeys.size > LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
   }
 
   /** An array of records is read like CSV rows: labels split series, rows with an error are left out. */
