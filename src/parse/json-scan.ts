@@ -35,7 +35,7 @@ interface Frame {
   /** Objects: where this object's keys start in the shared key stack. */
   keysFrom: number;
   /** Objects past 16 keys: their keys and lines, looked up by hash instead of by scan. */
-  keyMap?: Map<string, number>;
+  keyMap: Map<string, number> | undefined;
 }
 
 const QUOTE = 0x22;
@@ -43,6 +43,8 @@ const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
 /** Objects up to this many keys find a repeat by a scan of their keys, which beats a Map for records of a few fields. */
 const SMALL_OBJECT = 16;
+/** Every key takes three characters at least (`{""` or `,""`): a shorter text cannot hold more distinct keys than this. */
+const KEY_CHARS = 3;
 
 /** Index of the quote closing the string token that starts at `start` (a quote); the text's length when none does. */
 function stringEnd(text: string, start: number): number {
@@ -75,14 +77,18 @@ export interface ScanOptions {
 /**
  * Scans `text` (one JSON document, or one JSONL line) for the caps in LIMITS
  * and for duplicate keys. Stops at the first cap passed. The keys of open
- * objects share one stack, so a record of a few fields allocates nothing
- * but its key names.
+ * objects share one stack (its first `keyCount` entries: reused, never cut,
+ * as setting an array's length is a call into the runtime), so a record of a
+ * few fields allocates nothing but its key names. Distinct names are counted
+ * only in a text long enough to pass the cap: a Set of every key of every
+ * document cost more than the rest of the scan.
  */
 export function scanJson(text: string, options: ScanOptions = {}): JsonScan {
   const stack: Frame[] = [];
   const keys: string[] = [];
   const keyLines: number[] = [];
-  const names = options.distinctKeys === false ? undefined : new Set<string>();
+  let keyCount = 0;
+  const names = options.distinctKeys !== false && text.length >= KEY_CHARS * (LIMITS.jsonKeys + 1) ? new Set<string>() : undefined;
   const duplicates: DuplicateKey[] = [];
   let line = 1;
   const length = text.length;
@@ -103,20 +109,20 @@ export function scanJson(text: string, options: ScanOptions = {}): JsonScan {
           first = top.keyMap.get(key);
           if (first === undefined) top.keyMap.set(key, line);
         } else {
-          for (let k = top.keysFrom; k < keys.length; k++) {
+          for (let k = top.keysFrom; k < keyCount; k++) {
             if (keys[k] === key) {
               first = keyLines[k];
               break;
             }
           }
           if (first === undefined) {
-            keys.push(key);
-            keyLines.push(line);
-            if (keys.length - top.keysFrom > SMALL_OBJECT) {
+            keys[keyCount] = key;
+            keyLines[keyCount] = line;
+            keyCount += 1;
+            if (keyCount - top.keysFrom > SMALL_OBJECT) {
               top.keyMap = new Map();
-              for (let k = top.keysFrom; k < keys.length; k++) top.keyMap.set(keys[k] as string, keyLines[k] as number);
-              keys.length = top.keysFrom;
-              keyLines.length = top.keysFrom;
+              for (let k = top.keysFrom; k < keyCount; k++) top.keyMap.set(keys[k] as string, keyLines[k] as number);
+              keyCount = top.keysFrom;
             }
           }
         }
@@ -130,13 +136,10 @@ export function scanJson(text: string, options: ScanOptions = {}): JsonScan {
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (stack.length >= LIMITS.jsonDepth) return { refusal: { reason: limitMessages.jsonDepth(), line }, duplicates };
       const object = c === 0x7b;
-      stack.push({ object, expectKey: object, step: object ? '' : 0, keysFrom: keys.length });
+      stack.push({ object, expectKey: object, step: object ? '' : 0, keysFrom: keyCount, keyMap: undefined });
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       const closed = stack.pop();
-      if (closed?.object && !closed.keyMap) {
-        keys.length = closed.keysFrom;
-        keyLines.length = closed.keysFrom;
-      }
+      if (closed?.object && !closed.keyMap) keyCount = closed.keysFrom;
     } else if (c === 0x2c /* , */) {
       const top = stack[stack.length - 1];
       if (top?.object) top.expectKey = true;

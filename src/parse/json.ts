@@ -1,6 +1,6 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
 import { parseJsonAllowingPython } from './json-python.js';
-import { LabelKeys } from '../metrics/identity.js';
+import { labelKey } from '../metrics/identity.js';
 import { inferUnit, normaliseName } from '../metrics/infer.js';
 import { summaryCheck, valueCheck, type ValueCheck } from '../metrics/sanity.js';
 import { parseQuantity } from '../metrics/units.js';
@@ -9,7 +9,8 @@ import { locateJsonError } from './json-errors.js';
 import { dropDuplicateKeys, duplicateKeyReason, keyPathLines, scanJson, type DuplicateKey, type ScanOptions } from './json-scan.js';
 import { LimitError, limitMessages, LIMITS } from './limits.js';
 import { ProblemLog } from './problems.js';
-import { findSummaryGroups, isCountName, isStatsObject, statKeysOf, summaryFromStats } from './summary-groups.js';
+import { findSummaryGroups, isCountName, isStatsObject, statKeysOf, summaryFromStats, type StatKey } from './summary-groups.js';
+import { keyListMemo } from './key-list-memo.js';
 import { TableBuilder, isIgnoredName, isLabelName, parseNumber, rowHasError, type Cell, type Row, type TableResult } from './table.js';
 import { failed, skipped, type NotParsed, type ParseOutcome } from './types.js';
 import type { Problem } from '../model/report.js';
@@ -203,37 +204,97 @@ function labelsTellApart(rows: Row[], labelColumns: string[]): boolean {
   return seen.size === rows.length;
 }
 
+/** What an object's key names alone say, worked out once per list of names (documents repeat a few shapes). */
+interface KeyShape {
+  /** The statistics of an object that is itself a summary (`{ "mean": 1.2, "stddev": 0.1, "n": 5 }`) when its values are numbers. */
+  wholeStats: Map<StatKey, string> | undefined;
+  /** Per key, in order: named as a count (`n`, `runs`), as a field that is never read, as a label. */
+  countName: boolean[];
+  ignored: boolean[];
+  label: boolean[];
+}
+
+const keyShapeOf = keyListMemo(20_000, (keys): KeyShape => ({
+  wholeStats: isStatsObject(keys) ? statKeysOf(keys) : undefined,
+  countName: keys.map((k) => isCountName(k)),
+  ignored: keys.map((k) => isIgnoredName(k)),
+  label: keys.map((k) => isLabelName(k)),
+}));
+
+/** An object's own statistics among its numeric keys (`{ mean, stddev, n, unit }`), when they make a summary. */
+const ownStatsOf = keyListMemo(20_000, (numericKeys): Map<StatKey, string> | undefined => {
+  const own = statKeysOf(numericKeys);
+  return isStatsObject([...own.values()]) ? own : undefined;
+});
+
+/**
+ * The summary groups (`mean_ttft_ms`, `std_ttft_ms`, …) among an object's numeric keys that nothing else took,
+ * each with the columns of its statistics, a shared n (`"n": 200` beside them) included.
+ */
+const summaryGroupsOf = keyListMemo(20_000, (numericKeys): { metric: string; stats: Map<StatKey, string> }[] => {
+  const { groups, sharedN } = findSummaryGroups(numericKeys);
+  return groups.map((group) => {
+    const stats = new Map(Object.entries(group.columns) as [StatKey, string][]);
+    if (sharedN !== undefined && !stats.has('n')) stats.set('n', sharedN);
+    return { metric: group.metric, stats };
+  });
+});
+
 class JsonWalker {
   readonly problems = new ProblemLog();
   rows = 0;
   excludedRows = 0;
-  private readonly series = new Map<string, RawSeries>();
+  /** The document's series, in the order each was first added. */
+  private readonly series: RawSeries[] = [];
+  /** The same series by labels (their labelKey), then metric: one series per metric and labels. */
+  private readonly seriesByLabels = new Map<string, Map<string, RawSeries>>();
   /**
    * Record arrays read as tables, taken in after the document's other values (so series keep
    * their order); their rows are numbered by record, which is not a line of the file.
    */
   private readonly tables: { result: TableResult; problems: ProblemLog; where: string }[] = [];
-  /** Identities of the series those tables will add, counted against the per-file cap now. */
-  private readonly pending = new Set<string>();
+  /** How many series those tables will add, counted against the per-file cap now (see countPending). */
+  private pendingCount = 0;
+  /** Their distinct identities, listed only once their number alone could pass the cap. */
+  private pendingKeys: Set<string> | undefined;
   /** Problems about a value at a key path, whose line the document's text can tell (see keyPathLines). */
   readonly located: { problem: Problem; path: string[] }[] = [];
 
-  /** Value checks by metric and unit: a document repeats the same few paths many times. */
-  private readonly checks = new Map<string, ValueCheck>();
-  /** The document's series share labels objects per JSON object or record group. */
-  private readonly labelKeys = new LabelKeys();
+  /** Value checks by unit hint ('' for none), then metric: a document repeats the same few paths many times. */
+  private readonly checks = new Map<string, Map<string, ValueCheck>>();
+  private checkCount = 0;
+  /**
+   * labelKey of each labels object the document's series carry: they share one per JSON object or
+   * record group, and a table's series take turns between its groups' objects. Labels objects are
+   * complete before any series carries them and never changed after.
+   */
+  private readonly labelKeys = new Map<Record<string, string>, string>();
+
+  private labelKeyOf(labels: Record<string, string>): string {
+    let key = this.labelKeys.get(labels);
+    if (key === undefined) {
+      key = labelKey(labels);
+      this.labelKeys.set(labels, key);
+    }
+    return key;
+  }
 
   /** One series per metric and labels: the identity two series that add up share. */
   private seriesKey(series: RawSeries): string {
-    return `${series.metric}\u0000${this.labelKeys.keyOf(series.labels)}`;
+    return `${series.metric}\u0000${this.labelKeyOf(series.labels)}`;
   }
 
   private checkFor(metric: string, unitHint: string | undefined): ValueCheck {
-    const key = `${metric}\u0000${unitHint ?? ''}`;
-    let check = this.checks.get(key);
+    // Two lookups, no key built per value: the metric's own string hashes once.
+    let byMetric = this.checks.get(unitHint ?? '');
+    let check = byMetric?.get(metric);
     if (!check) {
       check = valueCheck(metric, unitHint ?? inferUnit(metric));
-      if (this.checks.size < 10_000) this.checks.set(key, check);
+      if (this.checkCount < 10_000) {
+        if (!byMetric) this.checks.set(unitHint ?? '', (byMetric = new Map()));
+        byMetric.set(metric, check);
+        this.checkCount += 1;
+      }
     }
     return check;
   }
@@ -259,7 +320,7 @@ class JsonWalker {
 
   finish(): RawSeries[] {
     for (const { result, problems, where } of this.tables) this.absorb(result, problems, where);
-    return [...this.series.values()];
+    return this.series;
   }
 
   /** Takes a record table's series and problems; a record's number is given as such, never as a line. */
@@ -280,12 +341,16 @@ class JsonWalker {
    * two series with the same id.
    */
   private push(series: RawSeries): void {
-    const key = this.seriesKey(series);
-    const existing = this.series.get(key);
+    // Looked up by labels, then metric: no key string is built per series.
+    const labels = this.labelKeyOf(series.labels);
+    let byMetric = this.seriesByLabels.get(labels);
+    const existing = byMetric?.get(series.metric);
     if (!existing) {
       // Tables stop at the same cap on their own; this one counts the document's series together.
-      if (this.series.size >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
-      this.series.set(key, series);
+      if (this.series.length >= LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
+      if (!byMetric) this.seriesByLabels.set(labels, (byMetric = new Map()));
+      byMetric.set(series.metric, series);
+      this.series.push(series);
       return;
     }
     // Two tables' runs are not one table's: the merged values' runs are unknown.
@@ -319,11 +384,28 @@ class JsonWalker {
     });
   }
 
+  /**
+   * Counts a pending table's series against the per-file cap: the document's series and the distinct
+   * identities of the pending ones. Their identities are worked out only when their number alone passes
+   * the cap (a series key costs a label key per series, and nearly every document stays far below).
+   */
+  private countPending(added: readonly RawSeries[]): void {
+    this.pendingCount += added.length;
+    if (this.series.length + this.pendingCount <= LIMITS.seriesPerFile) return;
+    if (this.pendingKeys === undefined) {
+      this.pendingKeys = new Set();
+      for (const { result } of this.tables) for (const series of result.series) this.pendingKeys.add(this.seriesKey(series));
+    } else {
+      for (const series of added) this.pendingKeys.add(this.seriesKey(series));
+    }
+    if (this.series.length + this.pendingKeys.size > LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
+  }
+
   /** An array of records is read like CSV rows: labels split series, rows with an error are left out. */
   private walkRecords(records: JsonObject[], path: string[], labels: Record<string, string>): void {
     const prefix = path.join('.') || undefined;
     const where = prefix === undefined ? 'top-level array' : `"${prefix}"`;
-    const rows = records.map((record) => flattenRecord(record));
+    const rows = records.map((record) => (isFlatRecord(record) ? (record as Row) : flattenRecord(record)));
     const problems = new ProblemLog();
     const table = new TableBuilder({ problems, metricPrefix: prefix, fixedLabels: labels });
     rows.forEach((row, index) => table.addRow(row, index + 1));
@@ -333,8 +415,7 @@ class JsonWalker {
       const result = table.finish();
       if (result.series.length > 0 || problems.total > 0) this.tables.push({ result, problems, where });
       else this.absorb(result, problems, where);
-      for (const series of result.series) this.pending.add(this.seriesKey(series));
-      if (this.series.size + this.pending.size > LIMITS.seriesPerFile) throw new LimitError(limitMessages.seriesPerFile());
+      this.countPending(result.series);
       return;
     }
     const result = table.finish();
@@ -356,36 +437,44 @@ class JsonWalker {
 
   private walkObject(node: JsonObject, path: string[], inherited: Record<string, string>, inheritedCount?: SharedCount): void {
     const keys = Object.keys(node);
-    if (isStatsObject(keys) && keys.every((k) => isNumeric(node[k]))) {
-      this.addSummary(path, inherited, node, statKeysOf(keys), undefined, inheritedCount);
+    const shape = keyShapeOf(keys);
+    if (shape.wholeStats !== undefined && keys.every((k) => isNumeric(node[k]))) {
+      this.addSummary(path, inherited, node, shape.wholeStats, undefined, inheritedCount);
       return;
     }
-    const labels = { ...inherited };
+    // The inherited labels, copied once the object sets a label of its own (labels objects are never changed after).
+    let labels = inherited;
     const consumed = new Set<string>();
+    const numericKeys = keys.filter((k) => isNumeric(node[k]));
     // The object's own statistics (`{ mean, stddev, n, unit }`): the summary of the object's path.
-    const own = statKeysOf(keys.filter((k) => isNumeric(node[k])));
-    const hasOwnStats = isStatsObject([...own.values()]);
-    if (hasOwnStats) {
+    const own = ownStatsOf(numericKeys);
+    if (own !== undefined) {
       for (const column of own.values()) consumed.add(column);
     }
     // `"n": 200` beside the objects or groups that hold summaries is their n, not a metric of its own.
-    const countKey = keys.find((k) => !consumed.has(k) && isCountName(k) && countOf(node[k]) !== undefined);
+    let countKey: string | undefined;
+    for (let k = 0; k < keys.length && countKey === undefined; k++) {
+      const key = keys[k] as string;
+      if (shape.countName[k] && !consumed.has(key) && countOf(node[key]) !== undefined) countKey = key;
+    }
     let count = inheritedCount;
     if (countKey !== undefined) {
       count = { value: countOf(node[countKey]) as number, used: false };
       consumed.add(countKey);
     }
-    for (const key of keys) {
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
       const value = node[key];
       const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
       if (!scalar || consumed.has(key)) continue;
-      if (isIgnoredName(key)) consumed.add(key);
-      else if (isLabelName(key) && String(value).length <= 120 && !(typeof value === 'number' && isMeasuredPart(key, value, path))) {
+      if (shape.ignored[k]) consumed.add(key);
+      else if (shape.label[k] && String(value).length <= 120 && !(typeof value === 'number' && isMeasuredPart(key, value, path))) {
+        if (labels === inherited) labels = { ...inherited };
         setOwn(labels, key, String(value));
         consumed.add(key);
       }
     }
-    if (hasOwnStats) {
+    if (own !== undefined) {
       // `{ "mean": 12.5, "stddev": 0.5, "unit": "ms" }` states its unit.
       const unit = typeof node.unit === 'string' && node.unit.trim() !== '' && node.unit.length <= 16 ? node.unit.trim() : undefined;
       // `{ "mean": 157.58, "min": …, "reps": [157.51, 157.6, 157.62] }`: the values the summary sums up are one series
@@ -397,22 +486,18 @@ class JsonWalker {
       } else this.addSummary(path, labels, node, own, unit, count);
     }
     // `{ "unit": "MB", "max_ram": 1182.2 }`, `{ "value": 38.8, "unit": "tokens/s" }`: the unit an object states is its numbers'.
-    const stated = hasOwnStats ? undefined : statedUnit(node.unit);
+    const stated = own !== undefined ? undefined : statedUnit(node.unit);
     if (stated !== undefined) {
-      const numbers = keys.filter((k) => !consumed.has(k) && typeof node[k] === 'number' && !isIgnoredName(k) && !isCountName(k));
+      const numbers = keys.filter((k, i) => !consumed.has(k) && typeof node[k] === 'number' && !shape.ignored[i] && !shape.countName[i]);
       for (const key of numbers) {
         // A lone `value` is the object's own: named by the object (`decode.throughput`, not `decode.throughput.value`).
         this.addSamples(key === 'value' && numbers.length === 1 ? path : [...path, key], labels, [node[key] as number], stated);
         consumed.add(key);
       }
     }
-    const numericKeys = keys.filter((k) => isNumeric(node[k]) && !consumed.has(k));
-    const { groups, sharedN } = findSummaryGroups(numericKeys);
-    for (const group of groups) {
-      const stats = new Map(Object.entries(group.columns) as [never, string][]);
-      if (sharedN !== undefined && !stats.has('n' as never)) stats.set('n' as never, sharedN);
-      this.addSummary([...path, group.metric], labels, node, stats, undefined, count);
-      for (const column of stats.values()) consumed.add(column);
+    for (const group of summaryGroupsOf(consumed.size === 0 ? numericKeys : numericKeys.filter((k) => !consumed.has(k)))) {
+      this.addSummary([...path, group.metric], labels, node, group.stats, undefined, count);
+      for (const column of group.stats.values()) consumed.add(column);
     }
     for (const key of keys) {
       if (consumed.has(key)) continue;
@@ -467,6 +552,18 @@ class JsonWalker {
     if (unitHint !== undefined) series.unitHint = unitHint;
     this.push(series);
   }
+}
+
+/**
+ * A record whose values are all scalars, which flattenRecord would copy key for key: read as it is (by
+ * readers that do not change it), without a copy per record.
+ */
+function isFlatRecord(record: JsonObject): boolean {
+  for (const key in record) {
+    const value = record[key];
+    if (typeof value === 'object' && value !== null) return false;
+  }
+  return true;
 }
 
 /** `{ a: { b: 1 }, c: [1, 2] }` → `{ "a.b": 1, c: [1, 2] }`; arrays of records inside a record are left out. */
@@ -524,7 +621,7 @@ async function readJsonLines(lines: AsyncIterable<string | null>, adapter: strin
       continue;
     }
     records += 1;
-    table.addRow(flattenRecord(value as JsonObject), lineNo);
+    table.addRow(isFlatRecord(value as JsonObject) ? (value as Row) : flattenRecord(value as JsonObject), lineNo);
   }
   if (records === 0) {
     const first = problems.items[0];

@@ -106,6 +106,23 @@ function hex(byte: number): string {
   return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
+/**
+ * The bytes decode to whitespace only (what String.prototype.trim removes).
+ * Judged by the bytes, as nearly every file starts with a character that is
+ * no whitespace: decoding each small file a second time only to trim it cost
+ * a decode per file. Bytes past ASCII (a BOM, a no-break space) are decoded
+ * and trimmed as before.
+ */
+function isBlank(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    // Tab, line feed, vertical tab, form feed, carriage return, space.
+    if ((b >= 0x09 && b <= 0x0d) || b === 0x20) continue;
+    return b < 0x80 ? false : bytes.toString('utf8').trim() === '';
+  }
+  return true;
+}
+
 /** Types that are parsed whole anyway (up to max-file-size): read once, up front. */
 const WHOLE_TYPES = new Set<FileType>(['json', 'markdown', 'text']);
 
@@ -179,7 +196,7 @@ async function readAndParse(listed: FileToParse, maxFileSize: number, options: P
     return failed(`not valid UTF-8 text${where}: save the file as UTF-8`, bad?.line);
   }
   // Only the whole file can be whitespace only; a long run of blanks may precede the data.
-  if (head.length >= file.size && head.toString('utf8').trim() === '') return skipped('empty file (whitespace only)');
+  if (head.length >= file.size && isBlank(head)) return skipped('empty file (whitespace only)');
   // A tool's own format is recognised before the generic parsers see the file.
   const tool = await readWithAdapter({ file, maxFileSize, whole, head, format: options.format });
   if (tool.outcome) return tool.outcome;

@@ -24,19 +24,30 @@ export function formatNames(): string[] {
   return [AUTO_FORMAT, GENERIC_FORMAT, ...TOOL_ADAPTERS.map((a) => a.name)];
 }
 
-export function adaptersFor(type: FileType): ToolAdapter[] {
-  return TOOL_ADAPTERS.filter((a) => a.types.includes(type));
+/** The adapters of each file type, in detection order: asked for every file, so listed once. */
+const ADAPTERS_BY_TYPE = new Map<FileType, readonly ToolAdapter[]>();
+
+export function adaptersFor(type: FileType): readonly ToolAdapter[] {
+  let adapters = ADAPTERS_BY_TYPE.get(type);
+  if (adapters === undefined) {
+    adapters = TOOL_ADAPTERS.filter((a) => a.types.includes(type));
+    ADAPTERS_BY_TYPE.set(type, adapters);
+  }
+  return adapters;
 }
 
 /** The first adapter recognising the file; a `detect` that throws counts as "not mine". */
 export function detectAdapter(input: AdapterInput, candidates: readonly ToolAdapter[] = adaptersFor(input.type)): ToolAdapter | undefined {
-  return candidates.find((adapter) => {
-    try {
-      return adapter.detect(input);
-    } catch {
-      return false;
-    }
-  });
+  for (const adapter of candidates) if (recognises(adapter, input)) return adapter;
+  return undefined;
+}
+
+function recognises(adapter: ToolAdapter, input: AdapterInput): boolean {
+  try {
+    return adapter.detect(input);
+  } catch {
+    return false;
+  }
 }
 
 /**
