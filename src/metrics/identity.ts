@@ -328,14 +328,17 @@ export function seriesId(file: string, metric: string, labels: Record<string, st
   return seriesIdUnder(idHead(file), metric, labels);
 }
 
-/** seriesId with the file's part already worked out (`idHead`). */
-export function seriesIdUnder(file: IdHead, metric: string, labels: Record<string, string>): string {
+/**
+ * seriesId with the file's part already worked out (`idHead`). `metricHint`: mayHoldSecretName(metric),
+ * when the caller has it (buildSeries redacts the metric by it too).
+ */
+export function seriesIdUnder(file: IdHead, metric: string, labels: Record<string, string>, metricHint = mayHoldSecretName(metric)): string {
   const tail = `${metric}${file.labels.keyOf(labels)}`;
   // No secret pattern holds a `:`, `{`, `=` or `,`, so none spans the `::` or the metric and its labels: when
   // no part holds a hint of one, the id is its own redaction.
-  if (!file.secret && !mayHoldSecretName(metric) && !file.labels.mayHoldSecret(labels)) return `${file.head}::${tail}`;
+  if (!file.secret && !metricHint && !file.labels.mayHoldSecret(labels)) return `${file.head}::${tail}`;
   return redactSecrets(`${file.head}::${tail}`);
 }
 
-/** Metric names repeat across thousands of files: each is checked once. */
-const mayHoldSecretName = memo(50_000, mayHoldSecret);
+/** mayHoldSecret of a metric name: names repeat across thousands of files, and each is checked once. */
+export const mayHoldSecretName: (metric: string) => boolean = memo(50_000, mayHoldSecret);

@@ -131,12 +131,26 @@ export function statsFromSummary(summary: ProvidedSummary): SeriesStats | undefi
   };
   // A single value is its own mean and median; otherwise a median stands in for the mean only as the center.
   if (summary.mean === undefined && stats.n !== 1) stats.center = 'median';
-  const others = Object.entries(summary.percentiles ?? {})
-    .map(([rank, value]) => [Number(rank), value] as const)
-    .filter(([rank]) => rank !== 50 && rank !== 95 && rank !== 99)
-    .sort((a, b) => a[0] - b[0]);
-  if (others.length > 0) stats.percentiles = Object.fromEntries(others.map(([rank, value]) => [String(rank), value]));
+  // Most summaries state no rank beyond those three: the others are gathered only when there are some.
+  if (summary.percentiles !== undefined && holdsOtherRanks(summary.percentiles)) stats.percentiles = otherPercentiles(summary.percentiles);
   return stats;
+}
+
+/** The ranks with a field of their own in the statistics. */
+const hasOwnField = (rank: number) => rank === 50 || rank === 95 || rank === 99;
+
+function holdsOtherRanks(percentiles: Record<number, number>): boolean {
+  for (const rank of Object.keys(percentiles)) if (!hasOwnField(Number(rank))) return true;
+  return false;
+}
+
+/** The percentiles without a field of their own, by rank. */
+function otherPercentiles(percentiles: Record<number, number>): Record<string, number> {
+  const others = Object.entries(percentiles)
+    .map(([rank, value]) => [Number(rank), value] as const)
+    .filter(([rank]) => !hasOwnField(rank))
+    .sort((a, b) => a[0] - b[0]);
+  return Object.fromEntries(others.map(([rank, value]) => [String(rank), value]));
 }
 
 export function coefficientOfVariation(m: number, sd: number | null): number | null {
@@ -165,9 +179,11 @@ export function findOutliers(samples: readonly number[], knownMedian?: number, s
   const scale = mad > 0 ? mad / 0.6745 : (1.253314 * mean(deviations ?? samples.map((x) => Math.abs(x - med))));
   if (scale === 0) return [];
   const outliers: Outlier[] = [];
-  samples.forEach((value, index) => {
+  // A loop, not forEach: no closure per series. A hole (never in a series' samples) is no outlier either way.
+  for (let index = 0; index < samples.length; index++) {
+    const value = samples[index] as number;
     if (Math.abs(value - med) / scale > OUTLIER_Z) outliers.push({ index, value });
-  });
+  }
   return outliers;
 }
 
