@@ -4,7 +4,7 @@ import { globToRegExp, matchesAny } from '../util/glob.js';
 import { closestMatch } from '../util/text.js';
 import { idHead, mayHoldSecretName, seriesIdUnder, type IdHead } from './identity.js';
 import { canonicalUnit, inferDirection, inferUnit, normaliseName } from './infer.js';
-import { exactStatsAndOrder, findOutliers, statsFromSamples, statsFromSummary } from './stats.js';
+import { exactStatsOfSorted, findOutliers, sortedCopy, statsFromSamples, statsFromSummary } from './stats.js';
 import type { Direction, RawSeries, Series } from '../model/series.js';
 
 interface CompiledRule<T> {
@@ -112,8 +112,8 @@ const NO_NAMES: readonly string[] = [];
 export function buildSeries(raw: RawSeries, file: string, rules: MetricRules, head: IdHead = idHead(file)): Series | undefined {
   const acc = raw.samples && raw.samples.count > 0 ? raw.samples : undefined;
   // A complete series' values in order serve findOutliers too (its median absolute deviation), sorted once.
-  const ordered = acc?.complete ? exactStatsAndOrder(acc.samples, acc.min, acc.max) : undefined;
-  const stats = ordered ? ordered.stats : acc ? statsFromSamples(acc) : raw.summary ? statsFromSummary(raw.summary) : undefined;
+  const sorted = acc?.complete ? sortedCopy(acc.samples) : undefined;
+  const stats = acc ? (sorted ? exactStatsOfSorted(sorted, acc.min, acc.max) : statsFromSamples(acc)) : raw.summary ? statsFromSummary(raw.summary) : undefined;
   if (!stats) return undefined;
   // Without units or directions rules (the default) there is nothing to match the names against.
   const names = rules.units.length > 0 || rules.directions.length > 0 ? candidates(file, raw.metric) : NO_NAMES;
@@ -137,7 +137,7 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules, he
     source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
     stats,
     // Positions are only meaningful when the kept samples are all of them, in order.
-    outliers: raw.samples?.complete ? findOutliers(samples, stats.p50 ?? undefined, ordered?.sorted) : [],
+    outliers: raw.samples?.complete ? findOutliers(samples, stats.p50 ?? undefined, sorted) : [],
     samples,
   };
   if (raw.line !== undefined) series.line = raw.line;

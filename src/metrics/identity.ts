@@ -292,6 +292,8 @@ export class LabelKeys {
 export interface IdHead {
   /** The path with timestamps and run indices normalised. */
   head: string;
+  /** `head::`, the start of every id of the file's series. */
+  prefix: string;
   /** Whether the path holds a hint of a secret (then the whole id is redacted). */
   secret: boolean;
   /** The file's series' label keys. */
@@ -316,7 +318,7 @@ function exportNeutral(path: string): string {
 export function idHead(file: string): IdHead {
   const head = exportNeutral(normaliseRunPath(file));
   // Once per file, and paths are unique: a remembered answer would cost more than the test.
-  return { head, secret: mayHoldSecret(head), labels: new LabelKeys() };
+  return { head, prefix: `${head}::`, secret: mayHoldSecret(head), labels: new LabelKeys() };
 }
 
 /**
@@ -333,11 +335,11 @@ export function seriesId(file: string, metric: string, labels: Record<string, st
  * when the caller has it (buildSeries redacts the metric by it too).
  */
 export function seriesIdUnder(file: IdHead, metric: string, labels: Record<string, string>, metricHint = mayHoldSecretName(metric)): string {
-  const tail = `${metric}${file.labels.keyOf(labels)}`;
+  const id = `${file.prefix}${metric}${file.labels.keyOf(labels)}`;
   // No secret pattern holds a `:`, `{`, `=` or `,`, so none spans the `::` or the metric and its labels: when
   // no part holds a hint of one, the id is its own redaction.
-  if (!file.secret && !metricHint && !file.labels.mayHoldSecret(labels)) return `${file.head}::${tail}`;
-  return redactSecrets(`${file.head}::${tail}`);
+  if (!file.secret && !metricHint && !file.labels.mayHoldSecret(labels)) return id;
+  return redactSecrets(id);
 }
 
 /** mayHoldSecret of a metric name: names repeat across thousands of files, and each is checked once. */
