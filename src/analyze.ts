@@ -92,11 +92,16 @@ function entryFor(file: DiscoveredFile, outcome: ParseOutcome, series: number, m
  * later ones get `#2`, `#3`, … in file order, which is stable across runs.
  */
 export function disambiguateIds(series: Series[]): void {
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
+  // How often each repeated id was met; ids met once (nearly all) are only in `seen`.
+  const repeats = new Map<string, number>();
   for (const s of series) {
-    const n = (seen.get(s.id) ?? 0) + 1;
-    seen.set(s.id, n);
-    if (n > 1) s.id = `${s.id}#${n}`;
+    // One lookup per id: `add` grows the set only for an id not met before.
+    const size = seen.size;
+    if (seen.add(s.id).size > size) continue;
+    const n = (repeats.get(s.id) ?? 1) + 1;
+    repeats.set(s.id, n);
+    s.id = `${s.id}#${n}`;
   }
 }
 

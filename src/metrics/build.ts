@@ -2,9 +2,9 @@ import type { Config, PatternRule } from '../config.js';
 import { redactLabels, redactSecrets } from '../util/redact.js';
 import { globToRegExp, matchesAny } from '../util/glob.js';
 import { closestMatch } from '../util/text.js';
-import { idHead, seriesIdUnder, type IdHead } from './identity.js';
+import { idHead, mayHoldSecretName, seriesIdUnder, type IdHead } from './identity.js';
 import { canonicalUnit, inferDirection, inferUnit, normaliseName } from './infer.js';
-import { exactStatsAndOrder, findOutliers, statsFromSamples, statsFromSummary } from './stats.js';
+import { exactStatsOfSorted, findOutliers, sortedCopy, statsFromSamples, statsFromSummary } from './stats.js';
 import type { Direction, RawSeries, Series } from '../model/series.js';
 
 interface CompiledRule<T> {
@@ -36,7 +36,7 @@ function candidates(file: string, metric: string): string[] {
 }
 
 /** Later rules win, so a specific override can follow a broad one. */
-function lastMatch<T>(rules: CompiledRule<T>[], names: string[]): T | undefined {
+function lastMatch<T>(rules: CompiledRule<T>[], names: readonly string[]): T | undefined {
   let found: T | undefined;
   for (const rule of rules) if (names.some((n) => rule.test.test(n))) found = rule.value;
   return found;
@@ -102,6 +102,9 @@ export function isSelected(rules: MetricRules, file: string, metric: string): bo
   return !matchesAny(rules.exclude, names);
 }
 
+/** No names to match rules against: shared, as buildSeries runs for every series. */
+const NO_NAMES: readonly string[] = [];
+
 /**
  * Turns a parser's raw series into a reported series; undefined when it holds no value.
  * `head` is the file's part of the id, passed in when a caller builds many series of one file.
@@ -109,22 +112,24 @@ export function isSelected(rules: MetricRules, file: string, metric: string): bo
 export function buildSeries(raw: RawSeries, file: string, rules: MetricRules, head: IdHead = idHead(file)): Series | undefined {
   const acc = raw.samples && raw.samples.count > 0 ? raw.samples : undefined;
   // A complete series' values in order serve findOutliers too (its median absolute deviation), sorted once.
-  const ordered = acc?.complete ? exactStatsAndOrder(acc.samples, acc.min, acc.max) : undefined;
-  const stats = ordered ? ordered.stats : acc ? statsFromSamples(acc) : raw.summary ? statsFromSummary(raw.summary) : undefined;
+  const sorted = acc?.complete ? sortedCopy(acc.samples) : undefined;
+  const stats = acc ? (sorted ? exactStatsOfSorted(sorted, acc.min, acc.max) : statsFromSamples(acc)) : raw.summary ? statsFromSummary(raw.summary) : undefined;
   if (!stats) return undefined;
   // Without units or directions rules (the default) there is nothing to match the names against.
-  const names = rules.units.length > 0 || rules.directions.length > 0 ? candidates(file, raw.metric) : [];
+  const names = rules.units.length > 0 || rules.directions.length > 0 ? candidates(file, raw.metric) : NO_NAMES;
   const stated = lastMatch(rules.units, names) ?? raw.unitHint;
   // `units: ttft: milliseconds` must still read as a duration (`ms`) for the direction.
   // An empty hint is a stated "no unit" (lm-eval's `byte_perplexity` is a ratio, not bytes); none stated: inferred.
   const unit = stated !== undefined ? canonicalUnit(stated) : inferUnit(raw.metric);
   const override = lastMatch(rules.directions, names);
   const samples = raw.samples ? raw.samples.samples.slice() : [];
+  // Whether the metric holds a hint of a secret, asked once for its id and its name (redactSecrets changes no other).
+  const metricHint = mayHoldSecretName(raw.metric);
   const series: Series = {
-    id: seriesIdUnder(head, raw.metric, raw.labels),
+    id: seriesIdUnder(head, raw.metric, raw.labels, metricHint),
     file,
     // Redacted here, before any display limit can cut a token short (see src/util/redact.ts).
-    metric: redactSecrets(raw.metric),
+    metric: metricHint ? redactSecrets(raw.metric) : raw.metric,
     labels: head.labels.mayHoldSecret(raw.labels) ? redactLabels(raw.labels) : raw.labels,
     unit,
     direction: override ?? raw.directionHint ?? inferDirection(raw.metric, unit),
@@ -132,7 +137,7 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules, he
     source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
     stats,
     // Positions are only meaningful when the kept samples are all of them, in order.
-    outliers: raw.samples?.complete ? findOutliers(samples, stats.p50 ?? undefined, ordered?.sorted) : [],
+    outliers: raw.samples?.complete ? findOutliers(samples, stats.p50 ?? undefined, sorted) : [],
     samples,
   };
   if (raw.line !== undefined) series.line = raw.line;

@@ -25,9 +25,18 @@ export function timestampsIn(filePath: string): string[] {
   if (saved) return [saved[2] as string];
   if (!MAY_HOLD_TIMESTAMP.test(filePath)) return [];
   // No pattern matches across a `/`, and a `/` is no digit for their look-arounds: each folder or
-  // file name is read on its own, once (run folders are shared by all the files in them).
+  // file name is read on its own, and a folder's once for all the files in it (see folderOf).
+  const cut = filePath.lastIndexOf('/');
+  const found = cut < 0 ? [] : folderOf(filePath, cut).timestamps.slice();
+  const name = cut < 0 ? filePath : filePath.slice(cut + 1);
+  if (MAY_HOLD_TIMESTAMP.test(name)) for (const t of segmentTimestamps(name)) found.push(t);
+  return found;
+}
+
+/** The timestamps of each folder or file name of a path that may hold one, in path order. */
+function timestampsOfSegments(segments: readonly string[]): string[] {
   const found: string[] = [];
-  for (const segment of filePath.split('/')) {
+  for (const segment of segments) {
     if (!MAY_HOLD_TIMESTAMP.test(segment)) continue;
     for (const t of segmentTimestamps(segment)) found.push(t);
   }
@@ -111,7 +120,9 @@ function splitExtension(segment: string): [string, string] {
 }
 
 /** Finds the run indices of a path and replaces them by `<n>` (the result is shared: do not change it). */
-export const replicatePath: (filePath: string) => Readonly<ReplicatePath> = memo(50_000, findReplicates);
+export function replicatePath(filePath: string): Readonly<ReplicatePath> {
+  return runPath(filePath).replicates;
+}
 
 /** One folder or file name (without its extension) with its run indices replaced by `<n>`. */
 function segmentReplicates(stem: string, ext: string): ReplicatePath {
@@ -131,25 +142,69 @@ function segmentReplicates(stem: string, ext: string): ReplicatePath {
 const folderReplicates = memo(50_000, (segment: string) => segmentReplicates(segment, ''));
 
 function findReplicates(filePath: string): ReplicatePath {
+  const cut = filePath.lastIndexOf('/');
+  const folder = folderOf(filePath, cut);
+  const name = segmentReplicates(...splitExtension(cut < 0 ? filePath : filePath.slice(cut + 1)));
+  if (folder.indices.length === 0 && name.indices.length === 0) return { normalised: filePath, indices: name.indices, written: name.written };
+  // Folders first: the indices are listed in path order.
+  return { normalised: folder.replicates + name.normalised, indices: folder.indices.concat(name.indices), written: folder.written.concat(name.written) };
+}
+
+/** The folders of a path (all but its file name), worked out once for all the files in them. */
+interface FolderRuns {
+  /** The folders with their run indices written `<n>`, each followed by its `/`. */
+  replicates: string;
+  /** The folders' run indices in path order, as numbers and as written. */
+  indices: readonly number[];
+  written: readonly string[];
+  /** `replicates` with the timestamps normalised too: normaliseRunPath's folders. */
+  normalised: string;
+  /** The timestamps of the folders' names as written, in path order: timestampsIn's. */
+  timestamps: readonly string[];
+}
+
+const NO_FOLDER: FolderRuns = Object.freeze({ replicates: '', indices: [], written: [], normalised: '', timestamps: [] });
+
+/**
+ * The folders of `filePath`, the text before its last `/` (at `cut`). The files of a folder come
+ * one after another (as listed, as their series are), so the last folder is kept apart: it is
+ * recognised by comparing the path's start, without cutting out the folder's text to look it up.
+ */
+function folderOf(filePath: string, cut: number): FolderRuns {
+  if (cut < 0) return NO_FOLDER;
+  if (cut === lastFolder.path.length && filePath.startsWith(lastFolder.path)) return lastFolder.runs;
+  const path = filePath.slice(0, cut);
+  lastFolder = { path, runs: folderRuns(path) };
+  return lastFolder.runs;
+}
+
+/** The folder folderOf found last (a pure function of its path, so nothing of a run leaks into the next). */
+let lastFolder: { path: string; runs: FolderRuns } = { path: '', runs: NO_FOLDER };
+
+const folderRuns = memo(50_000, (folders: string): FolderRuns => {
   const indices: number[] = [];
   const written: string[] = [];
-  const take = (found: Readonly<ReplicatePath>) => {
-    for (const n of found.indices) indices.push(n);
-    for (const w of found.written) written.push(w);
-    return found.normalised;
-  };
-  const segments = filePath.split('/');
-  const out = segments.map((segment, i) => {
-    if (i === segments.length - 1) return take(segmentReplicates(...splitExtension(segment)));
+  let replicates = '';
+  let normalised = '';
+  const segments = folders.split('/');
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] as string;
+    let out: string;
     if (i > 0 && /^\d{1,4}$/.test(segment) && REPLICATE_PARENT.test(segments[i - 1] as string)) {
       indices.push(Number(segment));
       written.push(segment);
-      return '<n>';
+      out = '<n>';
+    } else {
+      const found = folderReplicates(segment);
+      for (const n of found.indices) indices.push(n);
+      for (const w of found.written) written.push(w);
+      out = found.normalised;
     }
-    return take(folderReplicates(segment));
-  });
-  return { normalised: indices.length > 0 ? out.join('/') : filePath, indices, written };
-}
+    replicates += `${out}/`;
+    normalised += `${folderTimestamps(out)}/`;
+  }
+  return { replicates, indices, written, normalised, timestamps: timestampsOfSegments(segments) };
+});
 
 /** A folder name with its timestamps normalised, read once per name. */
 const folderTimestamps = memo(50_000, normaliseTimestamps);
@@ -158,18 +213,32 @@ const folderTimestamps = memo(50_000, normaliseTimestamps);
  * Timestamps and run indices normalised: the part of a path that names the
  * benchmark. The same as normaliseTimestamps of the whole run-normalised
  * path: no timestamp pattern matches a `/`, and a `/` is no digit for their
- * look-arounds, so each folder's part is worked out once and the file name's
- * on its own.
+ * look-arounds, so the folders' part is worked out once (folderOf) and the
+ * file name's on its own.
  */
-export const normaliseRunPath: (filePath: string) => string = memo(50_000, (filePath) => {
-  if (savedRun(filePath)) return normaliseTimestamps(filePath);
-  const normalised = replicatePath(filePath).normalised;
-  const cut = normalised.lastIndexOf('/');
-  if (cut < 0) return normaliseTimestamps(normalised);
-  const folders = normalised.slice(0, cut).split('/');
-  let out = '';
-  for (const folder of folders) out += `${folderTimestamps(folder)}/`;
-  return out + normaliseTimestamps(normalised.slice(cut + 1));
+export function normaliseRunPath(filePath: string): string {
+  return runPath(filePath).normalised;
+}
+
+/** A path's replicatePath and normaliseRunPath. */
+interface RunPath {
+  replicates: ReplicatePath;
+  normalised: string;
+}
+
+/**
+ * replicatePath and normaliseRunPath of a path, remembered together: both are asked of every file
+ * (its series' ids, then the experiments' and findings' grouping), and paths are unique, so each
+ * path is looked up once where two remembered answers would cost two misses.
+ */
+const runPath = memo(50_000, (filePath: string): RunPath => {
+  const replicates = findReplicates(filePath);
+  if (savedRun(filePath)) return { replicates, normalised: normaliseTimestamps(filePath) };
+  const cut = filePath.lastIndexOf('/');
+  if (cut < 0) return { replicates, normalised: normaliseTimestamps(replicates.normalised) };
+  // No run index holds a `/`: the file name is what follows the last one in either spelling.
+  const name = replicates.normalised.slice(replicates.normalised.lastIndexOf('/') + 1);
+  return { replicates, normalised: folderOf(filePath, cut).normalised + normaliseTimestamps(name) };
 });
 
 export function labelKey(labels: Record<string, string>): string {
@@ -223,6 +292,8 @@ export class LabelKeys {
 export interface IdHead {
   /** The path with timestamps and run indices normalised. */
   head: string;
+  /** `head::`, the start of every id of the file's series. */
+  prefix: string;
   /** Whether the path holds a hint of a secret (then the whole id is redacted). */
   secret: boolean;
   /** The file's series' label keys. */
@@ -247,7 +318,7 @@ function exportNeutral(path: string): string {
 export function idHead(file: string): IdHead {
   const head = exportNeutral(normaliseRunPath(file));
   // Once per file, and paths are unique: a remembered answer would cost more than the test.
-  return { head, secret: mayHoldSecret(head), labels: new LabelKeys() };
+  return { head, prefix: `${head}::`, secret: mayHoldSecret(head), labels: new LabelKeys() };
 }
 
 /**
@@ -259,14 +330,17 @@ export function seriesId(file: string, metric: string, labels: Record<string, st
   return seriesIdUnder(idHead(file), metric, labels);
 }
 
-/** seriesId with the file's part already worked out (`idHead`). */
-export function seriesIdUnder(file: IdHead, metric: string, labels: Record<string, string>): string {
-  const tail = `${metric}${file.labels.keyOf(labels)}`;
+/**
+ * seriesId with the file's part already worked out (`idHead`). `metricHint`: mayHoldSecretName(metric),
+ * when the caller has it (buildSeries redacts the metric by it too).
+ */
+export function seriesIdUnder(file: IdHead, metric: string, labels: Record<string, string>, metricHint = mayHoldSecretName(metric)): string {
+  const id = `${file.prefix}${metric}${file.labels.keyOf(labels)}`;
   // No secret pattern holds a `:`, `{`, `=` or `,`, so none spans the `::` or the metric and its labels: when
   // no part holds a hint of one, the id is its own redaction.
-  if (!file.secret && !mayHoldSecretName(metric) && !file.labels.mayHoldSecret(labels)) return `${file.head}::${tail}`;
-  return redactSecrets(`${file.head}::${tail}`);
+  if (!file.secret && !metricHint && !file.labels.mayHoldSecret(labels)) return id;
+  return redactSecrets(id);
 }
 
-/** Metric names repeat across thousands of files: each is checked once. */
-const mayHoldSecretName = memo(50_000, mayHoldSecret);
+/** mayHoldSecret of a metric name: names repeat across thousands of files, and each is checked once. */
+export const mayHoldSecretName: (metric: string) => boolean = memo(50_000, mayHoldSecret);

@@ -1,5 +1,6 @@
 import type { Direction } from '../model/series.js';
 import { memo, memo2 } from '../util/memo.js';
+import { ownValue } from '../util/own.js';
 
 /**
  * Unit and "better" direction from a metric's name. Rules are ordered: rates
@@ -127,31 +128,36 @@ export const inferUnit: (metric: string) => string = memo(50_000, (metric) => {
   return UNIT_RULES.find((rule) => rule.test.test(name))?.unit ?? '';
 });
 
-/** Spellings users write, folded to the units the report shows. */
-export function canonicalUnit(unit: string): string {
+/** Spellings users write, by their lower-case form, and the units the report shows for them. */
+const UNIT_ALIASES: Readonly<Record<string, string>> = {
+  'tokens/s': 'tok/s',
+  'token/s': 'tok/s',
+  'tokens/sec': 'tok/s',
+  'tok/sec': 'tok/s',
+  'tokens per second': 'tok/s',
+  'req/sec': 'req/s',
+  'requests/s': 'req/s',
+  msec: 'ms',
+  milliseconds: 'ms',
+  sec: 's',
+  secs: 's',
+  seconds: 's',
+  us: 'µs',
+  'μs': 'µs',
+  microseconds: 'µs',
+  nanoseconds: 'ns',
+  percent: '%',
+};
+
+/**
+ * Spellings users write, folded to the units the report shows. Remembered: a column's or tool's
+ * unit is stated again for each of its series. Only the table's own entries are spellings: a unit
+ * written `constructor` is no alias of anything.
+ */
+export const canonicalUnit: (unit: string) => string = memo(10_000, (unit) => {
   const u = unit.trim();
-  const lower = u.toLowerCase();
-  const aliases: Record<string, string> = {
-    'tokens/s': 'tok/s',
-    'token/s': 'tok/s',
-    'tokens/sec': 'tok/s',
-    'tok/sec': 'tok/s',
-    'tokens per second': 'tok/s',
-    'req/sec': 'req/s',
-    'requests/s': 'req/s',
-    msec: 'ms',
-    milliseconds: 'ms',
-    sec: 's',
-    secs: 's',
-    seconds: 's',
-    us: 'µs',
-    'μs': 'µs',
-    microseconds: 'µs',
-    nanoseconds: 'ns',
-    percent: '%',
-  };
-  return aliases[lower] ?? u;
-}
+  return ownValue(UNIT_ALIASES, u.toLowerCase()) ?? u;
+});
 
 // Settings and clock readings recorded next to results are neither better nor
 // worse when they change: `batch_size` is not a cost, `start_time` is not a latency.

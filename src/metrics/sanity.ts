@@ -89,10 +89,14 @@ export function seriesProblem(s: Pick<Series, 'metric' | 'labels' | 'unit' | 'di
   if (holdsReplacement(s.metric, s.labels)) return `a name or label of metric "${s.metric}" holds bytes that are not valid UTF-8 text; series left out`;
   const check = valueCheck(s.metric, s.unit, s.direction);
   const { mean, min, max, p50, p95, p99, sd } = s.stats;
-  for (const value of [mean, min, max, p50, p95, p99]) {
-    const why = value === null ? undefined : check(value);
-    if (why !== undefined) return `"${s.metric}": ${why}; series left out`;
-  }
+  // In this order, the first problem found: one call per statistic and no list of them (this runs for every series).
+  const why = checked(check, mean) ?? checked(check, min) ?? checked(check, max) ?? checked(check, p50) ?? checked(check, p95) ?? checked(check, p99);
+  if (why !== undefined) return `"${s.metric}": ${why}; series left out`;
   if (sd !== null && !Number.isFinite(sd)) return `"${s.metric}": its spread is not a finite number; series left out`;
   return undefined;
+}
+
+/** Why a statistic is impossible, or undefined (also when the statistic is not known). */
+function checked(check: ValueCheck, value: number | null): string | undefined {
+  return value === null ? undefined : check(value);
 }

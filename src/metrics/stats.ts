@@ -31,11 +31,31 @@ export function exactStats(values: readonly number[], min: number, max: number):
  * copying and selecting again.
  */
 export function exactStatsAndOrder(values: readonly number[], min: number, max: number): { stats: SeriesStats; sorted: ArrayLike<number> } {
+  const sorted = sortedCopy(values);
+  return { stats: exactStatsOfSorted(sorted, min, max), sorted };
+}
+
+/**
+ * exactStats of values sortedCopy put in order: for a caller that keeps the
+ * order for findOutliers itself (buildSeries, once per series).
+ */
+export function exactStatsOfSorted(sorted: ArrayLike<number>, min: number, max: number): SeriesStats {
+  if (sorted.length === 1) return statsOfOne(sorted[0] as number, min, max);
   // simple-statistics reads an array by index and length only, so a typed array serves.
-  const sorted = sortedCopy(values) as number[];
-  const m = mean(sorted);
+  const m = mean(sorted as number[]);
   const sd = sorted.length > 1 ? standardDeviation(sorted) : null;
-  return { stats: withPercentiles(sorted, sorted.length, m, sd, min, max, false), sorted };
+  return withPercentiles(sorted, sorted.length, m, sd, min, max, false);
+}
+
+/**
+ * The statistics of a single value, as simple-statistics gives them: its mean
+ * is its sum, `value + 0` (so -0 reads 0), over 1, and every quantile of one
+ * value is the value. A fifth of a tree's series hold one value (a Markdown
+ * table's cell): they are neither copied nor sorted.
+ */
+function statsOfOne(value: number, min: number, max: number): SeriesStats {
+  const m = (value + 0) / 1;
+  return { n: 1, mean: m, sd: null, cv: coefficientOfVariation(m, null), min, p50: value, p95: value, p99: value, max, approximate: false };
 }
 
 /** Squares of values beyond these underflow to 0 or overflow to Infinity, and the sd with them. */
@@ -64,10 +84,12 @@ function standardDeviation(sorted: ArrayLike<number>): number {
  * comparator call per step, 2-4× faster from about eight values on; it would
  * put -0 before 0 and NaN last where the comparator keeps arrival order, so
  * values holding either take the comparator (the same numbers either way
- * otherwise). Fewer than eight values are put in order by fewInOrder.
+ * otherwise). Fewer than eight values are put in order by fewInOrder; a
+ * single value is its own order, not copied (the caller only reads it).
  */
-function sortedCopy(values: readonly number[]): ArrayLike<number> {
+export function sortedCopy(values: readonly number[]): ArrayLike<number> {
   const byComparator = () => values.slice().sort((a, b) => a - b);
+  if (values.length === 1) return values;
   if (values.length < 8) return fewInOrder(values) ?? byComparator();
   for (const v of values) if (v === 0 || v !== v) return byComparator();
   return new Float64Array(values).sort();
@@ -131,12 +153,26 @@ export function statsFromSummary(summary: ProvidedSummary): SeriesStats | undefi
   };
   // A single value is its own mean and median; otherwise a median stands in for the mean only as the center.
   if (summary.mean === undefined && stats.n !== 1) stats.center = 'median';
-  const others = Object.entries(summary.percentiles ?? {})
-    .map(([rank, value]) => [Number(rank), value] as const)
-    .filter(([rank]) => rank !== 50 && rank !== 95 && rank !== 99)
-    .sort((a, b) => a[0] - b[0]);
-  if (others.length > 0) stats.percentiles = Object.fromEntries(others.map(([rank, value]) => [String(rank), value]));
+  // Most summaries state no rank beyond those three: the others are gathered only when there are some.
+  if (summary.percentiles !== undefined && holdsOtherRanks(summary.percentiles)) stats.percentiles = otherPercentiles(summary.percentiles);
   return stats;
+}
+
+/** The ranks with a field of their own in the statistics. */
+const hasOwnField = (rank: number) => rank === 50 || rank === 95 || rank === 99;
+
+function holdsOtherRanks(percentiles: Record<number, number>): boolean {
+  for (const rank of Object.keys(percentiles)) if (!hasOwnField(Number(rank))) return true;
+  return false;
+}
+
+/** The percentiles without a field of their own, by rank. */
+function otherPercentiles(percentiles: Record<number, number>): Record<string, number> {
+  const others = Object.entries(percentiles)
+    .map(([rank, value]) => [Number(rank), value] as const)
+    .filter(([rank]) => !hasOwnField(rank))
+    .sort((a, b) => a[0] - b[0]);
+  return Object.fromEntries(others.map(([rank, value]) => [String(rank), value]));
 }
 
 export function coefficientOfVariation(m: number, sd: number | null): number | null {
@@ -165,9 +201,11 @@ export function findOutliers(samples: readonly number[], knownMedian?: number, s
   const scale = mad > 0 ? mad / 0.6745 : (1.253314 * mean(deviations ?? samples.map((x) => Math.abs(x - med))));
   if (scale === 0) return [];
   const outliers: Outlier[] = [];
-  samples.forEach((value, index) => {
+  // A loop, not forEach: no closure per series. A hole (never in a series' samples) is no outlier either way.
+  for (let index = 0; index < samples.length; index++) {
+    const value = samples[index] as number;
     if (Math.abs(value - med) / scale > OUTLIER_Z) outliers.push({ index, value });
-  });
+  }
   return outliers;
 }
 

@@ -174,6 +174,22 @@ describe('normaliseRunPath', () => {
     expect(normaliseRunPath(path)).toBe(normaliseTimestamps(replicatePath(path).normalised));
   });
 
+  it('reads each path on its own when one folder name starts another (a folder is worked out once for its files)', () => {
+    const paths = ['runs/1/x_run_2.json', 'runs/1/y.json', 'runs/12/x.json', 'runs/1', 'runs/1/2025-10-02/x.json', 'runs/1/', 'runs/1/2025-10-02', 'runs/1/20251003/x_run_4.json'];
+    expect(paths.map((p) => replicatePath(p))).toEqual([
+      { normalised: 'runs/<n>/x_run_<n>.json', indices: [1, 2], written: ['1', '2'] },
+      { normalised: 'runs/<n>/y.json', indices: [1], written: ['1'] },
+      { normalised: 'runs/<n>/x.json', indices: [12], written: ['12'] },
+      { normalised: 'runs/1', indices: [], written: [] },
+      { normalised: 'runs/<n>/2025-10-02/x.json', indices: [1], written: ['1'] },
+      { normalised: 'runs/<n>/', indices: [1], written: ['1'] },
+      { normalised: 'runs/<n>/2025-10-02', indices: [1], written: ['1'] },
+      { normalised: 'runs/<n>/20251003/x_run_<n>.json', indices: [1, 4], written: ['1', '4'] },
+    ]);
+    expect(paths.map((p) => normaliseRunPath(p))).toEqual(['runs/<n>/x_run_<n>.json', 'runs/<n>/y.json', 'runs/<n>/x.json', 'runs/1', 'runs/<n>/<ts>/x.json', 'runs/<n>/', 'runs/<n>/<ts>', 'runs/<n>/<ts>/x_run_<n>.json']);
+    expect(paths.map((p) => timestampsIn(p))).toEqual([[], [], [], [], ['2025-10-02'], [], ['2025-10-02'], ['20251003']]);
+  });
+
   it('names the timestamp in a folder and the run in the file of one path', () => {
     expect(normaliseRunPath('logs/run-20251001-100000/per_prompt_runs_1.csv')).toBe('logs/run-<ts>/per_prompt_runs_<n>.csv');
   });

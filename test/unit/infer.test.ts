@@ -67,6 +67,13 @@ describe('canonicalUnit', () => {
   ])('%j → %j', (unit, canonical) => {
     expect(canonicalUnit(unit)).toBe(canonical);
   });
+
+  it('keeps a unit named like a property of every object as it is written (not Object.prototype\'s)', () => {
+    // A github-action-benchmark entry with `"unit": "constructor"` once made the unit a function and stopped the run.
+    expect(canonicalUnit('constructor')).toBe('constructor');
+    expect(canonicalUnit(' Constructor ')).toBe('Constructor');
+    expect(canonicalUnit('__proto__')).toBe('__proto__');
+  });
 });
 
 describe('rates are higher-is-better throughput', () => {

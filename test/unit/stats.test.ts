@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SampleAccumulator } from '../../src/metrics/accumulator.js';
-import { exactStats, exactStatsAndOrder, findOutliers, poolMoments, statsFromSamples, statsFromSummary } from '../../src/metrics/stats.js';
+import { mean, quantileSorted } from 'simple-statistics';
+import { coefficientOfVariation, exactStats, exactStatsAndOrder, findOutliers, poolMoments, statsFromSamples, statsFromSummary } from '../../src/metrics/stats.js';
 import type { SeriesStats } from '../../src/model/series.js';
 
 function accumulate(values: readonly number[], cap?: number): SampleAccumulator {
@@ -160,6 +161,27 @@ describe('exactStats', () => {
     const values = [3, 1, 2];
     exactStats(values, 1, 3);
     expect(values).toEqual([3, 1, 2]);
+  });
+
+  it('gives a single value the statistics simple-statistics gives it, -0, NaN and infinities too', () => {
+    for (const value of [7.25, -3, 0, -0, 1e-320, 1.7e308, Number.NaN, Infinity, -Infinity]) {
+      const m = mean([value]);
+      // toEqual compares numbers with Object.is: -0 and 0 are told apart.
+      expect(exactStats([value], value, value)).toEqual({
+        n: 1,
+        mean: m,
+        sd: null,
+        cv: coefficientOfVariation(m, null),
+        min: value,
+        p50: quantileSorted([value], 0.5),
+        p95: quantileSorted([value], 0.95),
+        p99: quantileSorted([value], 0.99),
+        max: value,
+        approximate: false,
+      });
+    }
+    expect(Object.is(exactStats([-0], -0, -0).mean, 0)).toBe(true);
+    expect(Object.is(exactStats([-0], -0, -0).p50, -0)).toBe(true);
   });
 });
 
