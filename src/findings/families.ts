@@ -239,40 +239,54 @@ const STAT_SEGMENT = /^(mean|avg|average|median|std|stddev|stdev|sd|min|max|mini
  * counts, and the model's own tokens/s is not a benchmark of the repository.
  */
 export function currentSeries(series: readonly Series[]): Series[] {
-  // Thousands of series share a file: its timestamps and run path are worked out once.
-  const perFile = new Map<string, { key: string; stamps: string } | null>();
-  const stampsOf = (file: string) => {
-    let known = perFile.get(file);
-    if (known === undefined) {
-      const stamps = pathTimestamps(file);
-      known = stamps.length === 0 ? null : { key: normaliseRunPath(file), stamps: stamps.map((t) => t.replace(/\D/g, '').padStart(20, '0')).join('/') };
-      perFile.set(file, known);
-    }
-    return known;
-  };
+  // A file's series arrive together: one pass finds where each file's run of them starts and weighs the
+  // file once, so the second pass decides per file and only reads the ids of series it keeps.
+  const starts: number[] = [];
+  const weighed: (RunStamps | null)[] = [];
   const newest = new Map<string, { file: string; stamps: string }>();
   let previousFile: string | undefined;
-  for (const s of series) {
-    // A file's series arrive together: the file is weighed once.
-    if (s.file === previousFile) continue;
-    previousFile = s.file;
-    const run = stampsOf(s.file);
+  for (let i = 0; i < series.length; i++) {
+    const file = (series[i] as Series).file;
+    if (file === previousFile) continue;
+    previousFile = file;
+    const run = runStamps(file);
+    starts.push(i);
+    weighed.push(run);
     if (!run) continue;
     const seen = newest.get(run.key);
-    if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && s.file > seen.file)) newest.set(run.key, { file: s.file, stamps: run.stamps });
+    if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && file > seen.file)) newest.set(run.key, { file, stamps: run.stamps });
   }
-  let file: string | undefined;
-  let isCurrent = false;
-  return series.filter((s) => {
-    if (s.id.startsWith(LLM_SERIES_PREFIX)) return false;
-    if (s.file !== file) {
-      file = s.file;
-      const run = stampsOf(file);
-      isCurrent = run === null || newest.get(run.key)?.file === file;
+  const out: Series[] = [];
+  for (let r = 0; r < starts.length; r++) {
+    const start = starts[r] as number;
+    const run = weighed[r] as RunStamps | null;
+    if (run !== null && newest.get(run.key)?.file !== (series[start] as Series).file) continue;
+    const end = r + 1 < starts.length ? (starts[r + 1] as number) : series.length;
+    for (let i = start; i < end; i++) {
+      const s = series[i] as Series;
+      if (!s.id.startsWith(LLM_SERIES_PREFIX)) out.push(s);
     }
-    return isCurrent;
-  });
+  }
+  return out;
 }
+
+/** A timestamped file's benchmark (its run path) and its timestamps as one string that sorts oldest first. */
+interface RunStamps {
+  key: string;
+  stamps: string;
+}
+
+/** A file's benchmark and timestamps; null when its path holds none. */
+function runStamps(file: string): RunStamps | null {
+  const stamps = pathTimestamps(file);
+  if (stamps.length === 0) return null;
+  let sortable = '';
+  for (let i = 0; i < stamps.length; i++) sortable += (i > 0 ? '/' : '') + sortableStamp(stamps[i] as string);
+  return { key: normaliseRunPath(file), stamps: sortable };
+}
+
+/** A timestamp's digits, padded so that strings compare as the instants do; the files of one run folder share it. */
+const sortableStamp = memo(10_000, (stamp) => stamp.replace(/\D/g, '').padStart(20, '0'));
 
 /** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
 const isIdentityLabel = memo(10_000, (key) => IDENTITY_LABEL.test(normaliseName(key)));
