@@ -50,6 +50,7 @@ function allSamples(parts: readonly Series[]): { samples: number[]; min: number;
   }
   if (total > DEFAULT_SAMPLE_CAP) return undefined;
   // One native copy of every run's list (no growing array); a spread of thousands of runs would overflow the stack.
+  // Not `new Array(total)` filled in: a holey list makes every later copy of it (sorting, statistics) slower.
   let samples: number[];
   if (parts.length <= 256) samples = ([] as number[]).concat(...parts.map((p) => p.samples));
   else {
@@ -202,46 +203,63 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
   let file: string | undefined;
   let group: RunGroup | undefined;
   let run = 0;
-  series.forEach((s, i) => {
+  // The series of one row or object share their labels object: its key is written once for them.
+  let labels: Record<string, string> | undefined;
+  let labelsKey = '';
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i] as Series;
     if (s.file !== file) {
       file = s.file;
       group = groupOf.get(file);
       run = group?.order.get(file) ?? 0;
     }
-    if (!group) return;
-    // Keyed within the group: the same metric and labels in every run of it.
-    const key = `${s.metric}\u0000${labelKey(s.labels)}`;
-    let entry = group.parts.get(key);
+    if (!group) continue;
+    if (s.labels !== labels) {
+      labels = s.labels;
+      labelsKey = labelKey(labels);
+    }
+    // Keyed within the group: the same metric and labels in every run of it (by metric, then labels: no key is joined per series).
+    let byLabels = group.parts.get(s.metric);
+    if (!byLabels) group.parts.set(s.metric, (byLabels = new Map()));
+    let entry = byLabels.get(labelsKey);
     if (entry) {
       if (run < (entry.runs[entry.runs.length - 1] as number)) entry.inOrder = false;
       entry.list.push(s);
       entry.runs.push(run);
-    } else group.parts.set(key, (entry = { group, list: [s], runs: [run], inOrder: true, emitted: false }));
+    } else byLabels.set(labelsKey, (entry = { group, list: [s], runs: [run], inOrder: true, emitted: false }));
     entries[i] = entry;
-  });
-  const counts = new Map<string, ReplicateGroup>();
+  }
+  // Groups in the order their first pooled series is written, as report.json lists them.
+  const counted: ReplicateGroup[] = [];
   const out: Series[] = [];
-  series.forEach((s, i) => {
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i] as Series;
     const entry = entries[i];
     if (!entry) {
       out.push(s);
-      return;
+      continue;
     }
-    const group = entry.group;
-    const list = entry.list;
-    entry.consistent ??= list.length > 1 && list.every((p) => p.unit === s.unit && p.direction === s.direction);
+    entry.consistent ??= sameQuantity(entry.list);
     if (!entry.consistent) {
       out.push(s);
-      return;
+      continue;
     }
-    if (entry.emitted) return;
+    if (entry.emitted) continue;
     entry.emitted = true;
-    out.push(poolRuns(entry.inOrder ? list : runOrder(entry), group.pattern));
-    const g = counts.get(group.normalised) ?? { pattern: group.pattern, runs: group.order.size, series: 0 };
-    g.series += 1;
-    counts.set(group.normalised, g);
-  });
-  return { series: out, groups: [...counts.values()] };
+    const group = entry.group;
+    out.push(poolRuns(entry.inOrder ? entry.list : runOrder(entry), group.pattern));
+    if (!group.count) counted.push((group.count = { pattern: group.pattern, runs: group.order.size, series: 0 }));
+    group.count.series += 1;
+  }
+  return { series: out, groups: counted };
+}
+
+/** Whether every run's copy of a series has the first one's unit and direction, and there are several. */
+function sameQuantity(list: readonly Series[]): boolean {
+  const first = list[0] as Series;
+  if (list.length < 2) return false;
+  for (const p of list) if (p.unit !== first.unit || p.direction !== first.direction) return false;
+  return true;
 }
 
 interface RunGroup {
@@ -249,8 +267,10 @@ interface RunGroup {
   pattern: string;
   /** Each run's file → its place in run order. */
   order: Map<string, number>;
-  /** Metric and labels → the runs' series of it. */
-  parts: Map<string, PoolEntry>;
+  /** Metric → labels (labelKey) → the runs' series of it. */
+  parts: Map<string, Map<string, PoolEntry>>;
+  /** How many series pooling made of the group, once it made one. */
+  count?: ReplicateGroup;
 }
 
 interface PoolEntry {
