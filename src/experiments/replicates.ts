@@ -173,6 +173,14 @@ function withPooled(first: Series, replicates: ReplicateRuns, v: Pooled): Series
  * A series whose unit or direction differs between runs is left unpooled.
  */
 export function poolReplicates(series: readonly Series[]): { series: Series[]; groups: ReplicateGroup[] } {
+  // One function per pass over the series: each is optimised on its own, small and soon, while the tree is read.
+  const groupOf = runGroups(series);
+  if (groupOf.size === 0) return { series: [...series], groups: [] };
+  return pooledSeries(series, poolEntries(series, groupOf));
+}
+
+/** Each file that is one run of a group (files whose paths differ only in a run index) → its group. */
+function runGroups(series: readonly Series[]): Map<string, RunGroup> {
   const byPath = new Map<string, Member[]>();
   const seenFile = new Set<string>();
   let previousFile: string | undefined;
@@ -193,12 +201,14 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
     const distinct = new Set(members.map((m) => m.indices.join(',')));
     if (members.length < 2 || distinct.size < 2) continue;
     members.sort((a, b) => compareIndices(a.indices, b.indices));
-    const group: RunGroup = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])), parts: new Map() };
+    const group: RunGroup = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])), parts: new Map(), count: undefined };
     for (const m of members) groupOf.set(m.file, group);
   }
-  if (groupOf.size === 0) return { series: [...series], groups: [] };
+  return groupOf;
+}
 
-  // Each series' copies in the other runs of its group, found in one pass: a file's group and run are looked up once.
+/** Each series' copies in the other runs of its group (undefined outside groups), found in one pass: a file's group and run are looked up once. */
+function poolEntries(series: readonly Series[], groupOf: ReadonlyMap<string, RunGroup>): (PoolEntry | undefined)[] {
   const entries = new Array<PoolEntry | undefined>(series.length);
   let file: string | undefined;
   let group: RunGroup | undefined;
@@ -226,10 +236,14 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
       if (run < (entry.runs[entry.runs.length - 1] as number)) entry.inOrder = false;
       entry.list.push(s);
       entry.runs.push(run);
-    } else byLabels.set(labelsKey, (entry = { group, list: [s], runs: [run], inOrder: true, emitted: false }));
+    } else byLabels.set(labelsKey, (entry = { group, list: [s], runs: [run], inOrder: true, consistent: undefined, emitted: false }));
     entries[i] = entry;
   }
-  // Groups in the order their first pooled series is written, as report.json lists them.
+  return entries;
+}
+
+/** The series in their order, each pooled one where its first run was; the groups in the order they pooled first. */
+function pooledSeries(series: readonly Series[], entries: readonly (PoolEntry | undefined)[]): { series: Series[]; groups: ReplicateGroup[] } {
   const counted: ReplicateGroup[] = [];
   const out: Series[] = [];
   for (let i = 0; i < series.length; i++) {
@@ -270,7 +284,7 @@ interface RunGroup {
   /** Metric → labels (labelKey) → the runs' series of it. */
   parts: Map<string, Map<string, PoolEntry>>;
   /** How many series pooling made of the group, once it made one. */
-  count?: ReplicateGroup;
+  count: ReplicateGroup | undefined;
 }
 
 interface PoolEntry {
@@ -281,7 +295,7 @@ interface PoolEntry {
   /** Whether the series arrived in run order (files are usually discovered in it). */
   inOrder: boolean;
   /** Every run's copy has the same unit and direction (worked out once). */
-  consistent?: boolean;
+  consistent: boolean | undefined;
   emitted: boolean;
 }
 
