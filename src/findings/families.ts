@@ -240,26 +240,42 @@ const STAT_SEGMENT = /^(mean|avg|average|median|std|stddev|stdev|sd|min|max|mini
  */
 export function currentSeries(series: readonly Series[]): Series[] {
   // A file's series arrive together: one pass finds where each file's run of them starts and weighs the
-  // file once, so the second pass decides per file and only reads the ids of series it keeps.
-  const starts: number[] = [];
-  const weighed: (RunStamps | null)[] = [];
-  const newest = new Map<string, { file: string; stamps: string }>();
+  // file once, so the second decides per file and only reads the ids of series it keeps. Each pass is its
+  // own function, optimised on its own.
+  return seriesOfCurrentFiles(series, fileRuns(series));
+}
+
+/** Where each file's run of series starts, the file's timestamps, and each benchmark's newest file. */
+interface FileRuns {
+  starts: number[];
+  stamps: (RunStamps | null)[];
+  newest: Map<string, { file: string; stamps: string }>;
+}
+
+function fileRuns(series: readonly Series[]): FileRuns {
+  const runs: FileRuns = { starts: [], stamps: [], newest: new Map() };
   let previousFile: string | undefined;
   for (let i = 0; i < series.length; i++) {
     const file = (series[i] as Series).file;
     if (file === previousFile) continue;
     previousFile = file;
     const run = runStamps(file);
-    starts.push(i);
-    weighed.push(run);
+    runs.starts.push(i);
+    runs.stamps.push(run);
     if (!run) continue;
-    const seen = newest.get(run.key);
-    if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && file > seen.file)) newest.set(run.key, { file, stamps: run.stamps });
+    const seen = runs.newest.get(run.key);
+    if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && file > seen.file)) runs.newest.set(run.key, { file, stamps: run.stamps });
   }
+  return runs;
+}
+
+/** The series of files without timestamps or the newest of their benchmark, the model's own left out. */
+function seriesOfCurrentFiles(series: readonly Series[], runs: FileRuns): Series[] {
   const out: Series[] = [];
+  const { starts, stamps, newest } = runs;
   for (let r = 0; r < starts.length; r++) {
     const start = starts[r] as number;
-    const run = weighed[r] as RunStamps | null;
+    const run = stamps[r] as RunStamps | null;
     if (run !== null && newest.get(run.key)?.file !== (series[start] as Series).file) continue;
     const end = r + 1 < starts.length ? (starts[r + 1] as number) : series.length;
     for (let i = start; i < end; i++) {
@@ -508,6 +524,16 @@ function addConditions(c: Conditions, source: Record<string, string> | undefined
  * series currentSeries() keeps, when the caller has them already.
  */
 export function buildFamilies(series: readonly Series[], current: readonly Series[] = currentSeries(series)): Family[] {
+  // A function per pass, per scope and per family: each is optimised on its own, small and soon, on a tree of thousands.
+  const families: Family[] = [];
+  for (const [scopePath, list] of seriesByScope(current)) addScopeFamilies(scopePath, list, families);
+  const out: Family[] = [];
+  for (const family of families) if (settleFamily(family)) out.push(family);
+  return out;
+}
+
+/** The series of each file or experiment. */
+function seriesByScope(current: readonly Series[]): Map<string, Series[]> {
   const byScope = new Map<string, Series[]>();
   let previous: { scope: string; list: Series[] } | undefined;
   let lastFile: string | undefined;
@@ -529,73 +555,104 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
     }
     previous.list.push(s);
   }
-  const families: Family[] = [];
-  for (const [scopePath, list] of byScope) {
-    const fromPath = scopePathFactors(list);
-    const workload = mlperfModelLabels(scopePath, list);
-    // Keyed within one scope (families of different scopes never share one), by metric first.
-    const inScope = new Map<string, FamilyIndex>();
-    for (const s of list) {
-      // Conditions and identity labels split in one pass (this runs once per series of the tree).
-      const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
-      addConditions(c, s.labels, false, workload);
-      addConditions(c, s.factors, true);
-      const mp = fromPath.get(s.metric);
-      let metric = s.metric;
-      // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
-      if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
-        addCondition(c, mp.name, mp.level);
-        metric = mp.template;
-      }
-      const names = joinedNames(c.names);
-      // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
-      let same = inScope.get(metric);
-      if (!same) inScope.set(metric, (same = { list: [], byKey: undefined }));
-      let family: Family | undefined;
-      const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
-      if (composite !== undefined) family = same.byKey?.get(composite);
-      else {
-        for (const k of same.list) {
-          if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
-            family = k.family;
-            break;
-          }
+  return byScope;
+}
+
+/** Groups one scope's series into families (see buildFamilies), added to `families` in the order they first appear. */
+function addScopeFamilies(scopePath: string, list: readonly Series[], families: Family[]): void {
+  const fromPath = scopePathFactors(list);
+  const workload = mlperfModelLabels(scopePath, list);
+  // Keyed within one scope (families of different scopes never share one), by metric first.
+  const inScope = new Map<string, FamilyIndex>();
+  for (const s of list) {
+    // Conditions and identity labels split in one pass (this runs once per series of the tree).
+    const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
+    addConditions(c, s.labels, false, workload);
+    addConditions(c, s.factors, true);
+    const mp = fromPath.get(s.metric);
+    let metric = s.metric;
+    // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
+    if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
+      addCondition(c, mp.name, mp.level);
+      metric = mp.template;
+    }
+    const names = joinedNames(c.names);
+    // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
+    let same = inScope.get(metric);
+    if (!same) inScope.set(metric, (same = { list: [], byKey: undefined }));
+    let family: Family | undefined;
+    const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
+    if (composite !== undefined) family = same.byKey?.get(composite);
+    else {
+      for (const k of same.list) {
+        if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
+          family = k.family;
+          break;
         }
       }
-      if (!family) {
-        family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
-        addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
-        families.push(family);
+    }
+    if (!family) {
+      family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
+      addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
+      families.push(family);
+    }
+    family.cells.push({ series: s, dims: c.dims });
+  }
+}
+
+/**
+ * A family's dimensions (the conditions that vary and are compared), its
+ * shared conditions moved to its scope, repeated records dropped; false when
+ * nothing is left to compare.
+ */
+function settleFamily(family: Family): boolean {
+  if (family.cells.length < 2) return false;
+  const first = family.cells[0] as Cell;
+  const keys = Object.keys(first.dims);
+  const varying = varyingConditions(family.cells, keys);
+  if (varying.length === 0) return false;
+  for (const k of keys) if (!varying.includes(k)) family.scope.labels[k] = first.dims[k] as string;
+  family.cells = distinctCells(family.cells, varying);
+  // One condition has nothing to be another's name for: only a file number can be left out of it.
+  const { dropped, repeats, aliases } = varying.length > 1 ? uncompared(family.cells, varying) : onlyCondition(family.cells, varying[0] as string);
+  family.dims = dropped.length > 0 ? varying.filter((d) => !dropped.includes(d)) : varying;
+  // Files that differ only in their number (`…_tp1_1.json`, `…_tp1_2.json`) are repeats of one configuration:
+  // nothing is left to compare.
+  if (family.dims.length === 0) return false;
+  if (repeats.length > 0) family.repeats = repeats;
+  if (Object.keys(aliases).length > 0) family.aliases = aliases;
+  return true;
+}
+
+/** The conditions whose values differ between the cells, in the order of `keys` (the first cell's). */
+function varyingConditions(cells: readonly Cell[], keys: readonly string[]): string[] {
+  const first = cells[0] as Cell;
+  const varying: string[] = [];
+  // Loops, not closures: this runs for every family of the tree.
+  for (const k of keys) {
+    const value = first.dims[k];
+    for (let i = 1; i < cells.length; i++) {
+      if ((cells[i] as Cell).dims[k] !== value) {
+        varying.push(k);
+        break;
       }
-      family.cells.push({ series: s, dims: c.dims });
     }
   }
-  const out: Family[] = [];
-  for (const family of families) {
-    if (family.cells.length < 2) continue;
-    const first = family.cells[0] as Cell;
-    const keys = Object.keys(first.dims);
-    const varying = keys.filter((k) => family.cells.some((c) => c.dims[k] !== first.dims[k]));
-    if (varying.length === 0) continue;
-    for (const k of keys) if (!varying.includes(k)) family.scope.labels[k] = first.dims[k] as string;
-    // Two series with the same conditions (a repeated record) are one cell: keep the first.
-    const seen = new Set<string>();
-    const only = varying.length === 1 ? (varying[0] as string) : undefined;
-    family.cells = family.cells.filter((c) => {
-      const id = only !== undefined ? (c.dims[only] as string) : varying.map((k) => c.dims[k]).join('\u0000');
-      if (seen.has(id)) return false;
-      seen.add(id);
-      return true;
-    });
-    // One condition has nothing to be another's name for: only a file number can be left out of it.
-    const { dropped, repeats, aliases } = varying.length > 1 ? uncompared(family.cells, varying) : onlyCondition(family.cells, varying[0] as string);
-    family.dims = dropped.length > 0 ? varying.filter((d) => !dropped.includes(d)) : varying;
-    // Files that differ only in their number (`…_tp1_1.json`, `…_tp1_2.json`) are repeats of one configuration:
-    // nothing is left to compare.
-    if (family.dims.length === 0) continue;
-    if (repeats.length > 0) family.repeats = repeats;
-    if (Object.keys(aliases).length > 0) family.aliases = aliases;
-    out.push(family);
+  return varying;
+}
+
+/** Two series with the same conditions (a repeated record) are one cell: the first is kept. */
+function distinctCells(cells: Cell[], varying: readonly string[]): Cell[] {
+  const only = varying.length === 1 ? (varying[0] as string) : undefined;
+  // Two cells that differ in the one condition that varies are distinct.
+  if (only !== undefined && cells.length === 2) return cells;
+  const seen = new Set<string>();
+  const kept: Cell[] = [];
+  for (const c of cells) {
+    const id = only !== undefined ? (c.dims[only] as string) : varying.map((k) => c.dims[k]).join('\u0000');
+    if (seen.has(id)) continue;
+    seen.add(id);
+    kept.push(c);
   }
-  return out;
+  return kept;
 }
