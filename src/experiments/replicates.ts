@@ -44,7 +44,8 @@ export function replicatePattern(normalised: string, members: readonly Member[])
 /** Every run's samples in run order, when each run kept all of its own and together they fit an accumulator: their statistics are exact. */
 function allSamples(parts: readonly Series[]): { samples: number[]; min: number; max: number } | undefined {
   let total = 0;
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Series;
     if (p.stats.n !== p.samples.length) return undefined;
     total += p.samples.length;
   }
@@ -59,7 +60,9 @@ function allSamples(parts: readonly Series[]): { samples: number[]; min: number;
   }
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const v of samples) {
+  // Indexed: until this is optimised, for…of makes an iterator result per sample.
+  for (let i = 0; i < samples.length; i++) {
+    const v = samples[i] as number;
     // As SampleAccumulator finds them, so the numbers are those of one file holding all runs.
     if (v < min) min = v;
     if (v > max) max = v;
@@ -184,16 +187,19 @@ function runGroups(series: readonly Series[]): Map<string, RunGroup> {
   const byPath = new Map<string, Member[]>();
   const seenFile = new Set<string>();
   let previousFile: string | undefined;
-  for (const s of series) {
+  // Indexed, as every loop over all series here: run once, it is not optimised at first, and for…of then makes an
+  // iterator result per series.
+  for (let i = 0; i < series.length; i++) {
+    const file = (series[i] as Series).file;
     // A file's series arrive together: most iterations skip the set.
-    if (s.file === previousFile) continue;
-    previousFile = s.file;
-    if (seenFile.has(s.file)) continue;
-    seenFile.add(s.file);
-    const rp = replicatePath(s.file);
+    if (file === previousFile) continue;
+    previousFile = file;
+    if (seenFile.has(file)) continue;
+    seenFile.add(file);
+    const rp = replicatePath(file);
     if (rp.indices.length === 0) continue;
     const members = byPath.get(rp.normalised) ?? [];
-    members.push({ file: s.file, indices: rp.indices, written: rp.written });
+    members.push({ file, indices: rp.indices, written: rp.written });
     byPath.set(rp.normalised, members);
   }
   const groupOf = new Map<string, RunGroup>();
@@ -272,7 +278,10 @@ function pooledSeries(series: readonly Series[], entries: readonly (PoolEntry | 
 function sameQuantity(list: readonly Series[]): boolean {
   const first = list[0] as Series;
   if (list.length < 2) return false;
-  for (const p of list) if (p.unit !== first.unit || p.direction !== first.direction) return false;
+  for (let i = 1; i < list.length; i++) {
+    const p = list[i] as Series;
+    if (p.unit !== first.unit || p.direction !== first.direction) return false;
+  }
   return true;
 }
 
