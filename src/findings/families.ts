@@ -338,9 +338,13 @@ function mlperfModelLabels(scopePath: string, list: readonly Series[]): Readonly
   let first: string | undefined;
   let several = false;
   let mlperf = /mlperf/i.test(scopePath);
-  for (const s of list) {
-    for (const key in s.labels) {
-      const value = s.labels[key] as string;
+  let labels: Record<string, string> | undefined;
+  for (let i = 0; i < list.length; i++) {
+    // The series of one row share their labels object: it is read once (reading it again changes nothing).
+    if ((list[i] as Series).labels === labels) continue;
+    labels = (list[i] as Series).labels;
+    for (const key in labels) {
+      const value = labels[key] as string;
       if (isScenarioLabel(key)) {
         if (LOADGEN_SCENARIO.test(value.trim())) mlperf = true;
         continue;
@@ -372,12 +376,17 @@ const NO_PATH_FACTORS: PathFactors = new Map();
  * is worked out once.
  */
 function scopePathFactors(list: readonly Series[]): PathFactors {
-  if (!list.some((s) => s.metric.includes('.'))) return NO_PATH_FACTORS;
+  // Indexed loops, as every loop over all series here: run once, they are not optimised at first, and for…of
+  // then makes an iterator result per series.
+  let dotted = false;
+  for (let i = 0; i < list.length && !dotted; i++) dotted = (list[i] as Series).metric.includes('.');
+  if (!dotted) return NO_PATH_FACTORS;
   const metrics = new Set<string>();
-  for (const s of list) metrics.add(s.metric);
-  const sorted = [...metrics].sort();
+  for (let i = 0; i < list.length; i++) metrics.add((list[i] as Series).metric);
+  const sorted = sortedNames(metrics);
   // Each name prefixed with its length: no two sets share a key, whatever characters the names hold.
-  const key = sorted.map((m) => `${m.length}:${m}`).join('');
+  let key = '';
+  for (const m of sorted) key += `${m.length}:${m}`;
   let known = pathFactorsBySet.get(key);
   if (!known) {
     known = metricPathFactors(sorted);
@@ -388,6 +397,19 @@ function scopePathFactors(list: readonly Series[]): PathFactors {
 }
 
 const pathFactorsBySet = new Map<string, PathFactors>();
+
+/** Names in sort() order; a few are put in place by hand, as sort() allocates a work area on every call (this runs per scope). */
+function sortedNames(names: ReadonlySet<string>): string[] {
+  const sorted = [...names];
+  if (sorted.length > 16) return sorted.sort();
+  for (let i = 1; i < sorted.length; i++) {
+    const name = sorted[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && (sorted[j] as string) > name; j--) sorted[j + 1] = sorted[j] as string;
+    sorted[j + 1] = name;
+  }
+  return sorted;
+}
 
 /**
  * A condition written into the metric's own path: `backends.eager.tps` and
@@ -538,7 +560,8 @@ function seriesByScope(current: readonly Series[]): Map<string, Series[]> {
   let previous: { scope: string; list: Series[] } | undefined;
   let lastFile: string | undefined;
   let lastPath = '';
-  for (const s of current) {
+  for (let i = 0; i < current.length; i++) {
+    const s = current[i] as Series;
     if (s.file !== lastFile) {
       lastFile = s.file;
       lastPath = normaliseRunPath(s.file);
@@ -564,7 +587,8 @@ function addScopeFamilies(scopePath: string, list: readonly Series[], families: 
   const workload = mlperfModelLabels(scopePath, list);
   // Keyed within one scope (families of different scopes never share one), by metric first.
   const inScope = new Map<string, FamilyIndex>();
-  for (const s of list) {
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i] as Series;
     // Conditions and identity labels split in one pass (this runs once per series of the tree).
     const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
     addConditions(c, s.labels, false, workload);
@@ -584,7 +608,8 @@ function addScopeFamilies(scopePath: string, list: readonly Series[], families: 
     const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
     if (composite !== undefined) family = same.byKey?.get(composite);
     else {
-      for (const k of same.list) {
+      for (let j = 0; j < same.list.length; j++) {
+        const k = same.list[j] as FamilyKey;
         if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
           family = k.family;
           break;
@@ -628,8 +653,9 @@ function settleFamily(family: Family): boolean {
 function varyingConditions(cells: readonly Cell[], keys: readonly string[]): string[] {
   const first = cells[0] as Cell;
   const varying: string[] = [];
-  // Loops, not closures: this runs for every family of the tree.
-  for (const k of keys) {
+  // Indexed loops, not closures or for…of: this runs for every family of the tree, mostly before it is optimised.
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j] as string;
     const value = first.dims[k];
     for (let i = 1; i < cells.length; i++) {
       if ((cells[i] as Cell).dims[k] !== value) {
@@ -648,7 +674,8 @@ function distinctCells(cells: Cell[], varying: readonly string[]): Cell[] {
   if (only !== undefined && cells.length === 2) return cells;
   const seen = new Set<string>();
   const kept: Cell[] = [];
-  for (const c of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i] as Cell;
     const id = only !== undefined ? (c.dims[only] as string) : varying.map((k) => c.dims[k]).join('\u0000');
     if (seen.has(id)) continue;
     seen.add(id);
