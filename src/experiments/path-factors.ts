@@ -1,5 +1,6 @@
 import type { PatternRule } from '../config-input.js';
 import { normaliseRunPath } from '../metrics/identity.js';
+import { memo } from '../util/memo.js';
 import type { Series } from '../model/series.js';
 
 /** A factor recovered from sibling folder or file names, as the report lists it. */
@@ -24,6 +25,8 @@ interface Unit {
   extension: string;
   /** The sorted metric names, as a number shared by units with the same names (cheap to put in a key). */
   schema: number;
+  /** Depth, extension and schema, as siblingKey starts every key. */
+  kind: string;
   series: Series[];
   /**
    * Factor name → level and the segment it came from. `repeats`: the level only repeats a label the
@@ -142,6 +145,21 @@ export function factorRuleRegExp(pattern: string): RegExp {
 }
 
 /**
+ * The last word of a name of several words, the kind of experiment it names
+ * (`gemma3_4b_quant_compare` → compare); '' for one word or an ending that is
+ * a size, a version or an unbounded level. Names repeat at every depth and in
+ * every group: each is read once.
+ */
+const kindOfExperiment = memo(10_000, (name) => {
+  // The words of tokens(name) without its separators.
+  const words = name.split(SEPARATORS).filter((t) => t !== '');
+  const ending = words.length > 1 ? (words[words.length - 1] as string) : '';
+  // `qps_inf` beside `qps_1`, `qps_16`: an unbounded rate is a level of the sweep too.
+  return /\d/.test(ending) || /^(inf|infinity|max|unlimited)$/i.test(ending) ? '' : ending;
+});
+const SEPARATORS = /[-_. ]+/;
+
+/**
  * Siblings that end in different words are different experiments that
  * happen to share columns (`gemma3_1b_baseline`, `gemma3_270m_baseline` and
  * `gemma3_4b_quant_compare`): each ending forms its own group, and a name
@@ -152,10 +170,7 @@ export function factorRuleRegExp(pattern: string): RegExp {
 function bySuffix<T extends [string, Unit]>(group: T[], position: number): T[][] {
   const classes = new Map<string, T[]>();
   for (const entry of group) {
-    const words = tokens(entry[1].segments[position] as string).filter((t) => !isSeparator(t));
-    const ending = words.length > 1 ? (words[words.length - 1] as string) : '';
-    // `qps_inf` beside `qps_1`, `qps_16`: an unbounded rate is a level of the sweep too.
-    const last = /\d/.test(ending) || /^(inf|infinity|max|unlimited)$/i.test(ending) ? '' : ending;
+    const last = kindOfExperiment(entry[1].segments[position] as string);
     const list = classes.get(last) ?? [];
     list.push(entry);
     classes.set(last, list);
@@ -173,12 +188,22 @@ function bySuffix<T extends [string, Unit]>(group: T[], position: number): T[][]
 const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.log']);
 
 function unitsOf(series: readonly Series[]): Map<string, Unit> {
+  // Two functions, one per loop: each is optimised on its own.
+  const { units, metrics } = seriesByUnit(series);
+  numberSchemas(units, metrics);
+  return units;
+}
+
+/** Each unit's series, and the metric names of each. */
+function seriesByUnit(series: readonly Series[]): { units: Map<string, Unit>; metrics: Map<Unit, Set<string>> } {
   const units = new Map<string, Unit>();
   const metrics = new Map<Unit, Set<string>>();
   let file: string | undefined;
   let unit: Unit | undefined;
   let names = new Set<string>();
-  for (const s of series) {
+  // Indexed: run once, this loop is not optimised at first, and for…of then makes an iterator result per series.
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i] as Series;
     // A file's series arrive together: its unit is looked up once.
     if (s.file !== file || !unit) {
       file = s.file;
@@ -186,7 +211,7 @@ function unitsOf(series: readonly Series[]): Map<string, Unit> {
       unit = units.get(path);
       if (!unit) {
         const { segments, extension } = splitFile(path);
-        unit = { segments, extension, schema: 0, series: [], factors: new Map() };
+        unit = { segments, extension, schema: 0, kind: '', series: [], factors: new Map() };
         units.set(path, unit);
         metrics.set(unit, new Set());
       }
@@ -195,17 +220,47 @@ function unitsOf(series: readonly Series[]): Map<string, Unit> {
     unit.series.push(s);
     names.add(s.metric);
   }
+  return { units, metrics };
+}
+
+/** Units with the same metric names get the same schema number. */
+function numberSchemas(units: ReadonlyMap<string, Unit>, metrics: ReadonlyMap<Unit, Set<string>>): void {
   const schemas = new Map<string, number>();
   for (const unit of units.values()) {
-    const schema = [...(metrics.get(unit) as Set<string>)].sort().join('\u0001');
+    const schema = sortedNames(metrics.get(unit) as Set<string>).join('\u0001');
     let id = schemas.get(schema);
     if (id === undefined) {
       id = schemas.size;
       schemas.set(schema, id);
     }
     unit.schema = id;
+    unit.kind = `${unit.segments.length}|${unit.extension}|${id}|`;
   }
-  return units;
+}
+
+/** Names in sort() order; a few are put in place by hand, as sort() allocates a work area on every call (this runs per unit). */
+function sortedNames(names: ReadonlySet<string>): string[] {
+  const sorted = [...names];
+  if (sorted.length > 16) return sorted.sort();
+  for (let i = 1; i < sorted.length; i++) {
+    const name = sorted[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && (sorted[j] as string) > name; j--) sorted[j + 1] = sorted[j] as string;
+    sorted[j + 1] = name;
+  }
+  return sorted;
+}
+
+/**
+ * What a unit's siblings at `position` share with it: depth, extension,
+ * schema and every other segment (the segment at `position` written as NUL).
+ */
+function siblingKey(unit: Unit, position: number): string {
+  let key = unit.kind;
+  const segments = unit.segments;
+  // Joined by hand: this runs for every unit at every depth of the tree.
+  for (let i = 0; i < segments.length; i++) key += (i > 0 ? '/' : '') + (i === position ? '\u0000' : (segments[i] as string));
+  return key;
 }
 
 /** Level names must read as names: short, and not a run index or timestamp that normalisation left in place. */
@@ -266,6 +321,21 @@ function ruleMatch(test: RegExp, path: string, root: string | undefined): { leve
   return at(path, 0) ?? (prefix && path.startsWith(prefix) ? at(path.slice(prefix.length), prefix.split('/').length - 1) : undefined);
 }
 
+/** Units by siblingKey at `position`: units that may be siblings differing in that segment. */
+function siblingGroups(list: readonly [string, Unit][], position: number): Map<string, [string, Unit][]> {
+  const groups = new Map<string, [string, Unit][]>();
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i] as [string, Unit];
+    const unit = entry[1];
+    if (position >= unit.segments.length) continue;
+    const key = siblingKey(unit, position);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return groups;
+}
+
 /** assignPathFactors, and the `factors` rules that matched no file holding series (so the run can say so). */
 export function pathFactors(series: readonly Series[], rules: readonly PatternRule<string>[] = [], context: FactorContext = {}): { factors: PathFactor[]; unmatched: PatternRule<string>[] } {
   const toolOutputs = context.toolOutputs ?? NONE;
@@ -280,17 +350,7 @@ export function pathFactors(series: readonly Series[], rules: readonly PatternRu
   const list = [...units.entries()].filter(([, unit]) => !DOCUMENT_EXTENSIONS.has(unit.extension.toLowerCase()) || toolOutputs.has((unit.series[0] as Series).file));
   const depth = Math.max(0, ...list.map(([, u]) => u.segments.length));
   for (let position = 0; position < depth; position++) {
-    const groups = new Map<string, [string, Unit][]>();
-    for (const entry of list) {
-      const unit = entry[1];
-      if (position >= unit.segments.length) continue;
-      const rest = unit.segments.map((s, i) => (i === position ? '\u0000' : s)).join('/');
-      const key = `${unit.segments.length}|${unit.extension}|${unit.schema}|${rest}`;
-      const group = groups.get(key);
-      if (group) group.push(entry);
-      else groups.set(key, [entry]);
-    }
-    for (const whole of groups.values()) {
+    for (const whole of siblingGroups(list, position).values()) {
       // A unit without siblings at this position has no level to find (most units, at most positions).
       if (whole.length < 2) continue;
       for (const group of bySuffix(whole, position)) {
@@ -310,7 +370,8 @@ export function pathFactors(series: readonly Series[], rules: readonly PatternRu
   }
   const compiled = rules.map((rule) => ({ rule, test: factorRuleRegExp(rule.pattern) }));
   const matched = new Set<PatternRule<string>>();
-  for (const [path, unit] of units) {
+  // Without `factors` rules (most runs), no unit is visited.
+  if (compiled.length > 0) for (const [path, unit] of units) {
     for (const { rule, test } of compiled) {
       const found = ruleMatch(test, path, context.root);
       if (!found) continue;
@@ -338,7 +399,11 @@ export function pathFactors(series: readonly Series[], rules: readonly PatternRu
     }
   }
   // A detected factor a rule replaced everywhere is no longer a factor of any series: not listed.
-  const carried = new Set([...units.values()].flatMap((u) => [...u.factors].filter(([, f]) => !f.repeats).map(([name]) => name)));
+  const carried = new Set<string>();
+  for (const unit of units.values()) {
+    // Most units have none (a loop per unit, not three lists).
+    if (unit.factors.size > 0) for (const [name, f] of unit.factors) if (!f.repeats) carried.add(name);
+  }
   for (const [key, f] of found) if (f.source === 'path' && !carried.has(f.name)) found.delete(key);
   // A factor detected in several groups (the runtime folders under each config) is one factor;
   // its place is the groups' paths with every segment they disagree on as `*`.

@@ -44,12 +44,14 @@ export function replicatePattern(normalised: string, members: readonly Member[])
 /** Every run's samples in run order, when each run kept all of its own and together they fit an accumulator: their statistics are exact. */
 function allSamples(parts: readonly Series[]): { samples: number[]; min: number; max: number } | undefined {
   let total = 0;
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Series;
     if (p.stats.n !== p.samples.length) return undefined;
     total += p.samples.length;
   }
   if (total > DEFAULT_SAMPLE_CAP) return undefined;
   // One native copy of every run's list (no growing array); a spread of thousands of runs would overflow the stack.
+  // Not `new Array(total)` filled in: a holey list makes every later copy of it (sorting, statistics) slower.
   let samples: number[];
   if (parts.length <= 256) samples = ([] as number[]).concat(...parts.map((p) => p.samples));
   else {
@@ -58,7 +60,9 @@ function allSamples(parts: readonly Series[]): { samples: number[]; min: number;
   }
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const v of samples) {
+  // Indexed: until this is optimised, for…of makes an iterator result per sample.
+  for (let i = 0; i < samples.length; i++) {
+    const v = samples[i] as number;
     // As SampleAccumulator finds them, so the numbers are those of one file holding all runs.
     if (v < min) min = v;
     if (v > max) max = v;
@@ -172,19 +176,30 @@ function withPooled(first: Series, replicates: ReplicateRuns, v: Pooled): Series
  * A series whose unit or direction differs between runs is left unpooled.
  */
 export function poolReplicates(series: readonly Series[]): { series: Series[]; groups: ReplicateGroup[] } {
+  // One function per pass over the series: each is optimised on its own, small and soon, while the tree is read.
+  const groupOf = runGroups(series);
+  if (groupOf.size === 0) return { series: [...series], groups: [] };
+  return pooledSeries(series, poolEntries(series, groupOf));
+}
+
+/** Each file that is one run of a group (files whose paths differ only in a run index) → its group. */
+function runGroups(series: readonly Series[]): Map<string, RunGroup> {
   const byPath = new Map<string, Member[]>();
   const seenFile = new Set<string>();
   let previousFile: string | undefined;
-  for (const s of series) {
+  // Indexed, as every loop over all series here: run once, it is not optimised at first, and for…of then makes an
+  // iterator result per series.
+  for (let i = 0; i < series.length; i++) {
+    const file = (series[i] as Series).file;
     // A file's series arrive together: most iterations skip the set.
-    if (s.file === previousFile) continue;
-    previousFile = s.file;
-    if (seenFile.has(s.file)) continue;
-    seenFile.add(s.file);
-    const rp = replicatePath(s.file);
+    if (file === previousFile) continue;
+    previousFile = file;
+    if (seenFile.has(file)) continue;
+    seenFile.add(file);
+    const rp = replicatePath(file);
     if (rp.indices.length === 0) continue;
     const members = byPath.get(rp.normalised) ?? [];
-    members.push({ file: s.file, indices: rp.indices, written: rp.written });
+    members.push({ file, indices: rp.indices, written: rp.written });
     byPath.set(rp.normalised, members);
   }
   const groupOf = new Map<string, RunGroup>();
@@ -192,56 +207,82 @@ export function poolReplicates(series: readonly Series[]): { series: Series[]; g
     const distinct = new Set(members.map((m) => m.indices.join(',')));
     if (members.length < 2 || distinct.size < 2) continue;
     members.sort((a, b) => compareIndices(a.indices, b.indices));
-    const group: RunGroup = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])), parts: new Map() };
+    const group: RunGroup = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])), parts: new Map(), count: undefined };
     for (const m of members) groupOf.set(m.file, group);
   }
-  if (groupOf.size === 0) return { series: [...series], groups: [] };
+  return groupOf;
+}
 
-  // Each series' copies in the other runs of its group, found in one pass: a file's group and run are looked up once.
+/** Each series' copies in the other runs of its group (undefined outside groups), found in one pass: a file's group and run are looked up once. */
+function poolEntries(series: readonly Series[], groupOf: ReadonlyMap<string, RunGroup>): (PoolEntry | undefined)[] {
   const entries = new Array<PoolEntry | undefined>(series.length);
   let file: string | undefined;
   let group: RunGroup | undefined;
   let run = 0;
-  series.forEach((s, i) => {
+  // The series of one row or object share their labels object: its key is written once for them.
+  let labels: Record<string, string> | undefined;
+  let labelsKey = '';
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i] as Series;
     if (s.file !== file) {
       file = s.file;
       group = groupOf.get(file);
       run = group?.order.get(file) ?? 0;
     }
-    if (!group) return;
-    // Keyed within the group: the same metric and labels in every run of it.
-    const key = `${s.metric}\u0000${labelKey(s.labels)}`;
-    let entry = group.parts.get(key);
+    if (!group) continue;
+    if (s.labels !== labels) {
+      labels = s.labels;
+      labelsKey = labelKey(labels);
+    }
+    // Keyed within the group: the same metric and labels in every run of it (by metric, then labels: no key is joined per series).
+    let byLabels = group.parts.get(s.metric);
+    if (!byLabels) group.parts.set(s.metric, (byLabels = new Map()));
+    let entry = byLabels.get(labelsKey);
     if (entry) {
       if (run < (entry.runs[entry.runs.length - 1] as number)) entry.inOrder = false;
       entry.list.push(s);
       entry.runs.push(run);
-    } else group.parts.set(key, (entry = { group, list: [s], runs: [run], inOrder: true, emitted: false }));
+    } else byLabels.set(labelsKey, (entry = { group, list: [s], runs: [run], inOrder: true, consistent: undefined, emitted: false }));
     entries[i] = entry;
-  });
-  const counts = new Map<string, ReplicateGroup>();
+  }
+  return entries;
+}
+
+/** The series in their order, each pooled one where its first run was; the groups in the order they pooled first. */
+function pooledSeries(series: readonly Series[], entries: readonly (PoolEntry | undefined)[]): { series: Series[]; groups: ReplicateGroup[] } {
+  const counted: ReplicateGroup[] = [];
   const out: Series[] = [];
-  series.forEach((s, i) => {
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i] as Series;
     const entry = entries[i];
     if (!entry) {
       out.push(s);
-      return;
+      continue;
     }
-    const group = entry.group;
-    const list = entry.list;
-    entry.consistent ??= list.length > 1 && list.every((p) => p.unit === s.unit && p.direction === s.direction);
+    entry.consistent ??= sameQuantity(entry.list);
     if (!entry.consistent) {
       out.push(s);
-      return;
+      continue;
     }
-    if (entry.emitted) return;
+    if (entry.emitted) continue;
     entry.emitted = true;
-    out.push(poolRuns(entry.inOrder ? list : runOrder(entry), group.pattern));
-    const g = counts.get(group.normalised) ?? { pattern: group.pattern, runs: group.order.size, series: 0 };
-    g.series += 1;
-    counts.set(group.normalised, g);
-  });
-  return { series: out, groups: [...counts.values()] };
+    const group = entry.group;
+    out.push(poolRuns(entry.inOrder ? entry.list : runOrder(entry), group.pattern));
+    if (!group.count) counted.push((group.count = { pattern: group.pattern, runs: group.order.size, series: 0 }));
+    group.count.series += 1;
+  }
+  return { series: out, groups: counted };
+}
+
+/** Whether every run's copy of a series has the first one's unit and direction, and there are several. */
+function sameQuantity(list: readonly Series[]): boolean {
+  const first = list[0] as Series;
+  if (list.length < 2) return false;
+  for (let i = 1; i < list.length; i++) {
+    const p = list[i] as Series;
+    if (p.unit !== first.unit || p.direction !== first.direction) return false;
+  }
+  return true;
 }
 
 interface RunGroup {
@@ -249,8 +290,10 @@ interface RunGroup {
   pattern: string;
   /** Each run's file → its place in run order. */
   order: Map<string, number>;
-  /** Metric and labels → the runs' series of it. */
-  parts: Map<string, PoolEntry>;
+  /** Metric → labels (labelKey) → the runs' series of it. */
+  parts: Map<string, Map<string, PoolEntry>>;
+  /** How many series pooling made of the group, once it made one. */
+  count: ReplicateGroup | undefined;
 }
 
 interface PoolEntry {
@@ -261,7 +304,7 @@ interface PoolEntry {
   /** Whether the series arrived in run order (files are usually discovered in it). */
   inOrder: boolean;
   /** Every run's copy has the same unit and direction (worked out once). */
-  consistent?: boolean;
+  consistent: boolean | undefined;
   emitted: boolean;
 }
 

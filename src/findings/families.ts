@@ -239,40 +239,70 @@ const STAT_SEGMENT = /^(mean|avg|average|median|std|stddev|stdev|sd|min|max|mini
  * counts, and the model's own tokens/s is not a benchmark of the repository.
  */
 export function currentSeries(series: readonly Series[]): Series[] {
-  // Thousands of series share a file: its timestamps and run path are worked out once.
-  const perFile = new Map<string, { key: string; stamps: string } | null>();
-  const stampsOf = (file: string) => {
-    let known = perFile.get(file);
-    if (known === undefined) {
-      const stamps = pathTimestamps(file);
-      known = stamps.length === 0 ? null : { key: normaliseRunPath(file), stamps: stamps.map((t) => t.replace(/\D/g, '').padStart(20, '0')).join('/') };
-      perFile.set(file, known);
-    }
-    return known;
-  };
-  const newest = new Map<string, { file: string; stamps: string }>();
-  let previousFile: string | undefined;
-  for (const s of series) {
-    // A file's series arrive together: the file is weighed once.
-    if (s.file === previousFile) continue;
-    previousFile = s.file;
-    const run = stampsOf(s.file);
-    if (!run) continue;
-    const seen = newest.get(run.key);
-    if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && s.file > seen.file)) newest.set(run.key, { file: s.file, stamps: run.stamps });
-  }
-  let file: string | undefined;
-  let isCurrent = false;
-  return series.filter((s) => {
-    if (s.id.startsWith(LLM_SERIES_PREFIX)) return false;
-    if (s.file !== file) {
-      file = s.file;
-      const run = stampsOf(file);
-      isCurrent = run === null || newest.get(run.key)?.file === file;
-    }
-    return isCurrent;
-  });
+  // A file's series arrive together: one pass finds where each file's run of them starts and weighs the
+  // file once, so the second decides per file and only reads the ids of series it keeps. Each pass is its
+  // own function, optimised on its own.
+  return seriesOfCurrentFiles(series, fileRuns(series));
 }
+
+/** Where each file's run of series starts, the file's timestamps, and each benchmark's newest file. */
+interface FileRuns {
+  starts: number[];
+  stamps: (RunStamps | null)[];
+  newest: Map<string, { file: string; stamps: string }>;
+}
+
+function fileRuns(series: readonly Series[]): FileRuns {
+  const runs: FileRuns = { starts: [], stamps: [], newest: new Map() };
+  let previousFile: string | undefined;
+  for (let i = 0; i < series.length; i++) {
+    const file = (series[i] as Series).file;
+    if (file === previousFile) continue;
+    previousFile = file;
+    const run = runStamps(file);
+    runs.starts.push(i);
+    runs.stamps.push(run);
+    if (!run) continue;
+    const seen = runs.newest.get(run.key);
+    if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && file > seen.file)) runs.newest.set(run.key, { file, stamps: run.stamps });
+  }
+  return runs;
+}
+
+/** The series of files without timestamps or the newest of their benchmark, the model's own left out. */
+function seriesOfCurrentFiles(series: readonly Series[], runs: FileRuns): Series[] {
+  const out: Series[] = [];
+  const { starts, stamps, newest } = runs;
+  for (let r = 0; r < starts.length; r++) {
+    const start = starts[r] as number;
+    const run = stamps[r] as RunStamps | null;
+    if (run !== null && newest.get(run.key)?.file !== (series[start] as Series).file) continue;
+    const end = r + 1 < starts.length ? (starts[r + 1] as number) : series.length;
+    for (let i = start; i < end; i++) {
+      const s = series[i] as Series;
+      if (!s.id.startsWith(LLM_SERIES_PREFIX)) out.push(s);
+    }
+  }
+  return out;
+}
+
+/** A timestamped file's benchmark (its run path) and its timestamps as one string that sorts oldest first. */
+interface RunStamps {
+  key: string;
+  stamps: string;
+}
+
+/** A file's benchmark and timestamps; null when its path holds none. */
+function runStamps(file: string): RunStamps | null {
+  const stamps = pathTimestamps(file);
+  if (stamps.length === 0) return null;
+  let sortable = '';
+  for (let i = 0; i < stamps.length; i++) sortable += (i > 0 ? '/' : '') + sortableStamp(stamps[i] as string);
+  return { key: normaliseRunPath(file), stamps: sortable };
+}
+
+/** A timestamp's digits, padded so that strings compare as the instants do; the files of one run folder share it. */
+const sortableStamp = memo(10_000, (stamp) => stamp.replace(/\D/g, '').padStart(20, '0'));
 
 /** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
 const isIdentityLabel = memo(10_000, (key) => IDENTITY_LABEL.test(normaliseName(key)));
@@ -308,9 +338,13 @@ function mlperfModelLabels(scopePath: string, list: readonly Series[]): Readonly
   let first: string | undefined;
   let several = false;
   let mlperf = /mlperf/i.test(scopePath);
-  for (const s of list) {
-    for (const key in s.labels) {
-      const value = s.labels[key] as string;
+  let labels: Record<string, string> | undefined;
+  for (let i = 0; i < list.length; i++) {
+    // The series of one row share their labels object: it is read once (reading it again changes nothing).
+    if ((list[i] as Series).labels === labels) continue;
+    labels = (list[i] as Series).labels;
+    for (const key in labels) {
+      const value = labels[key] as string;
       if (isScenarioLabel(key)) {
         if (LOADGEN_SCENARIO.test(value.trim())) mlperf = true;
         continue;
@@ -342,12 +376,17 @@ const NO_PATH_FACTORS: PathFactors = new Map();
  * is worked out once.
  */
 function scopePathFactors(list: readonly Series[]): PathFactors {
-  if (!list.some((s) => s.metric.includes('.'))) return NO_PATH_FACTORS;
+  // Indexed loops, as every loop over all series here: run once, they are not optimised at first, and for…of
+  // then makes an iterator result per series.
+  let dotted = false;
+  for (let i = 0; i < list.length && !dotted; i++) dotted = (list[i] as Series).metric.includes('.');
+  if (!dotted) return NO_PATH_FACTORS;
   const metrics = new Set<string>();
-  for (const s of list) metrics.add(s.metric);
-  const sorted = [...metrics].sort();
+  for (let i = 0; i < list.length; i++) metrics.add((list[i] as Series).metric);
+  const sorted = sortedNames(metrics);
   // Each name prefixed with its length: no two sets share a key, whatever characters the names hold.
-  const key = sorted.map((m) => `${m.length}:${m}`).join('');
+  let key = '';
+  for (const m of sorted) key += `${m.length}:${m}`;
   let known = pathFactorsBySet.get(key);
   if (!known) {
     known = metricPathFactors(sorted);
@@ -358,6 +397,19 @@ function scopePathFactors(list: readonly Series[]): PathFactors {
 }
 
 const pathFactorsBySet = new Map<string, PathFactors>();
+
+/** Names in sort() order; a few are put in place by hand, as sort() allocates a work area on every call (this runs per scope). */
+function sortedNames(names: ReadonlySet<string>): string[] {
+  const sorted = [...names];
+  if (sorted.length > 16) return sorted.sort();
+  for (let i = 1; i < sorted.length; i++) {
+    const name = sorted[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && (sorted[j] as string) > name; j--) sorted[j + 1] = sorted[j] as string;
+    sorted[j + 1] = name;
+  }
+  return sorted;
+}
 
 /**
  * A condition written into the metric's own path: `backends.eager.tps` and
@@ -494,11 +546,22 @@ function addConditions(c: Conditions, source: Record<string, string> | undefined
  * series currentSeries() keeps, when the caller has them already.
  */
 export function buildFamilies(series: readonly Series[], current: readonly Series[] = currentSeries(series)): Family[] {
+  // A function per pass, per scope and per family: each is optimised on its own, small and soon, on a tree of thousands.
+  const families: Family[] = [];
+  for (const [scopePath, list] of seriesByScope(current)) addScopeFamilies(scopePath, list, families);
+  const out: Family[] = [];
+  for (const family of families) if (settleFamily(family)) out.push(family);
+  return out;
+}
+
+/** The series of each file or experiment. */
+function seriesByScope(current: readonly Series[]): Map<string, Series[]> {
   const byScope = new Map<string, Series[]>();
   let previous: { scope: string; list: Series[] } | undefined;
   let lastFile: string | undefined;
   let lastPath = '';
-  for (const s of current) {
+  for (let i = 0; i < current.length; i++) {
+    const s = current[i] as Series;
     if (s.file !== lastFile) {
       lastFile = s.file;
       lastPath = normaliseRunPath(s.file);
@@ -515,73 +578,108 @@ export function buildFamilies(series: readonly Series[], current: readonly Serie
     }
     previous.list.push(s);
   }
-  const families: Family[] = [];
-  for (const [scopePath, list] of byScope) {
-    const fromPath = scopePathFactors(list);
-    const workload = mlperfModelLabels(scopePath, list);
-    // Keyed within one scope (families of different scopes never share one), by metric first.
-    const inScope = new Map<string, FamilyIndex>();
-    for (const s of list) {
-      // Conditions and identity labels split in one pass (this runs once per series of the tree).
-      const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
-      addConditions(c, s.labels, false, workload);
-      addConditions(c, s.factors, true);
-      const mp = fromPath.get(s.metric);
-      let metric = s.metric;
-      // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
-      if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
-        addCondition(c, mp.name, mp.level);
-        metric = mp.template;
-      }
-      const names = joinedNames(c.names);
-      // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
-      let same = inScope.get(metric);
-      if (!same) inScope.set(metric, (same = { list: [], byKey: undefined }));
-      let family: Family | undefined;
-      const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
-      if (composite !== undefined) family = same.byKey?.get(composite);
-      else {
-        for (const k of same.list) {
-          if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
-            family = k.family;
-            break;
-          }
+  return byScope;
+}
+
+/** Groups one scope's series into families (see buildFamilies), added to `families` in the order they first appear. */
+function addScopeFamilies(scopePath: string, list: readonly Series[], families: Family[]): void {
+  const fromPath = scopePathFactors(list);
+  const workload = mlperfModelLabels(scopePath, list);
+  // Keyed within one scope (families of different scopes never share one), by metric first.
+  const inScope = new Map<string, FamilyIndex>();
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i] as Series;
+    // Conditions and identity labels split in one pass (this runs once per series of the tree).
+    const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
+    addConditions(c, s.labels, false, workload);
+    addConditions(c, s.factors, true);
+    const mp = fromPath.get(s.metric);
+    let metric = s.metric;
+    // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
+    if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
+      addCondition(c, mp.name, mp.level);
+      metric = mp.template;
+    }
+    const names = joinedNames(c.names);
+    // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
+    let same = inScope.get(metric);
+    if (!same) inScope.set(metric, (same = { list: [], byKey: undefined }));
+    let family: Family | undefined;
+    const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
+    if (composite !== undefined) family = same.byKey?.get(composite);
+    else {
+      for (let j = 0; j < same.list.length; j++) {
+        const k = same.list[j] as FamilyKey;
+        if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
+          family = k.family;
+          break;
         }
       }
-      if (!family) {
-        family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
-        addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
-        families.push(family);
+    }
+    if (!family) {
+      family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
+      addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
+      families.push(family);
+    }
+    family.cells.push({ series: s, dims: c.dims });
+  }
+}
+
+/**
+ * A family's dimensions (the conditions that vary and are compared), its
+ * shared conditions moved to its scope, repeated records dropped; false when
+ * nothing is left to compare.
+ */
+function settleFamily(family: Family): boolean {
+  if (family.cells.length < 2) return false;
+  const first = family.cells[0] as Cell;
+  const keys = Object.keys(first.dims);
+  const varying = varyingConditions(family.cells, keys);
+  if (varying.length === 0) return false;
+  for (const k of keys) if (!varying.includes(k)) family.scope.labels[k] = first.dims[k] as string;
+  family.cells = distinctCells(family.cells, varying);
+  // One condition has nothing to be another's name for: only a file number can be left out of it.
+  const { dropped, repeats, aliases } = varying.length > 1 ? uncompared(family.cells, varying) : onlyCondition(family.cells, varying[0] as string);
+  family.dims = dropped.length > 0 ? varying.filter((d) => !dropped.includes(d)) : varying;
+  // Files that differ only in their number (`…_tp1_1.json`, `…_tp1_2.json`) are repeats of one configuration:
+  // nothing is left to compare.
+  if (family.dims.length === 0) return false;
+  if (repeats.length > 0) family.repeats = repeats;
+  if (Object.keys(aliases).length > 0) family.aliases = aliases;
+  return true;
+}
+
+/** The conditions whose values differ between the cells, in the order of `keys` (the first cell's). */
+function varyingConditions(cells: readonly Cell[], keys: readonly string[]): string[] {
+  const first = cells[0] as Cell;
+  const varying: string[] = [];
+  // Indexed loops, not closures or for…of: this runs for every family of the tree, mostly before it is optimised.
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j] as string;
+    const value = first.dims[k];
+    for (let i = 1; i < cells.length; i++) {
+      if ((cells[i] as Cell).dims[k] !== value) {
+        varying.push(k);
+        break;
       }
-      family.cells.push({ series: s, dims: c.dims });
     }
   }
-  const out: Family[] = [];
-  for (const family of families) {
-    if (family.cells.length < 2) continue;
-    const first = family.cells[0] as Cell;
-    const keys = Object.keys(first.dims);
-    const varying = keys.filter((k) => family.cells.some((c) => c.dims[k] !== first.dims[k]));
-    if (varying.length === 0) continue;
-    for (const k of keys) if (!varying.includes(k)) family.scope.labels[k] = first.dims[k] as string;
-    // Two series with the same conditions (a repeated record) are one cell: keep the first.
-    const seen = new Set<string>();
-    const only = varying.length === 1 ? (varying[0] as string) : undefined;
-    family.cells = family.cells.filter((c) => {
-      const id = only !== undefined ? (c.dims[only] as string) : varying.map((k) => c.dims[k]).join('\u0000');
-      if (seen.has(id)) return false;
-      seen.add(id);
-      return true;
-    });
-    // One condition has nothing to be another's name for: only a file number can be left out of it.
-    const { dropped, repeats, aliases } = varying.length > 1 ? uncompared(family.cells, varying) : onlyCondition(family.cells, varying[0] as string);
-    family.dims = dropped.length > 0 ? varying.filter((d) => !dropped.includes(d)) : varying;
-    // Files that differ only in their number (`…_tp1_1.json`, `…_tp1_2.json`) are repeats of one configuration:
-    // nothing is left to compare.
-    if (family.dims.length === 0) continue;
-    if (repeats.length > 0) family.repeats = repeats;
-    if (Object.keys(aliases).length > 0) family.aliases = aliases;
-    out.push(family);
+  return varying;
+}
+
+/** Two series with the same conditions (a repeated record) are one cell: the first is kept. */
+function distinctCells(cells: Cell[], varying: readonly string[]): Cell[] {
+  const only = varying.length === 1 ? (varying[0] as string) : undefined;
+  // Two cells that differ in the one condition that varies are distinct.
+  if (only !== undefined && cells.length === 2) return cells;
+  const seen = new Set<string>();
+  const kept: Cell[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i] as Cell;
+    const id = only !== undefined ? (c.dims[only] as string) : varying.map((k) => c.dims[k]).join('\u0000');
+    if (seen.has(id)) continue;
+    seen.add(id);
+    kept.push(c);
   }
-  return out;
+  return kept;
 }

@@ -101,14 +101,19 @@ const CHECK_EVERY = 32;
  * left could (see scoreBound).
  */
 function familyFindings(families: readonly Family[], confidence: number, exhaustive = false): { d: DraftFinding; score: number }[] {
-  const ordered = families
-    .map((family) => ({ family, bound: scoreBound(family) }))
-    .filter((x) => x.bound > 0)
-    .sort((a, b) => b.bound - a.bound || b.family.cells.length - a.family.cells.length);
+  const bounded: Bounded[] = [];
+  for (let i = 0; i < families.length; i++) {
+    const family = families[i] as Family;
+    const bound = scoreBound(family);
+    if (bound > 0) bounded.push({ family, bound, cells: family.cells.length, index: i });
+  }
+  const ordered = new BestBoundFirst(bounded);
   const copies = new CopyCheck();
   const found: { d: DraftFinding; score: number }[] = [];
-  for (let i = 0; i < ordered.length; i++) {
-    const { family, bound } = ordered[i] as { family: Family; bound: number };
+  for (let i = 0; ; i++) {
+    const next = ordered.next();
+    if (next === undefined) break;
+    const { family, bound } = next;
     if (!exhaustive && i % CHECK_EVERY === 0 && found.length >= MAX_FINDINGS) {
       const scores = withoutEchoes([...found].sort((a, b) => b.score - a.score)).map((x) => x.score);
       // Strictly above: a family left with an equal bound could tie, and ties are broken by the text.
@@ -118,6 +123,63 @@ function familyFindings(families: readonly Family[], confidence: number, exhaust
     for (const d of analyseFamily(family, confidence)) found.push({ d, score: scoreFinding(d) });
   }
   return found;
+}
+
+/** A family with its score bound, its number of cells, and its place among the families. */
+interface Bounded {
+  family: Family;
+  bound: number;
+  cells: number;
+  index: number;
+}
+
+/** Whether `a` is analysed before `b`: best bound first, larger first among equals, then in the order built. */
+function before(a: Bounded, b: Bounded): boolean {
+  if (a.bound !== b.bound) return a.bound > b.bound;
+  if (a.cells !== b.cells) return a.cells > b.cells;
+  return a.index < b.index;
+}
+
+/**
+ * Families in the order of before(), as a stable sort by bound and size
+ * would list them, taken one at a time from a binary heap: the stopping rule
+ * ends a tree of thousands of families after a few hundred, and only those
+ * are put in order.
+ */
+class BestBoundFirst {
+  private readonly heap: Bounded[];
+
+  constructor(items: Bounded[]) {
+    this.heap = items;
+    for (let i = (items.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  next(): Bounded | undefined {
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop();
+    if (heap.length > 0 && last !== undefined) {
+      heap[0] = last;
+      this.siftDown(0);
+    }
+    return top;
+  }
+
+  private siftDown(start: number): void {
+    const heap = this.heap;
+    const item = heap[start] as Bounded;
+    let i = start;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) break;
+      const right = left + 1;
+      const child = right < heap.length && before(heap[right] as Bounded, heap[left] as Bounded) ? right : left;
+      if (!before(heap[child] as Bounded, item)) break;
+      heap[i] = heap[child] as Bounded;
+      i = child;
+    }
+    heap[i] = item;
+  }
 }
 
 /**

@@ -39,32 +39,47 @@ interface RawItem {
   kind: 'cv' | 'warmup' | 'runs';
   /** The CV the item sorts by (none for a warm-up). */
   cv: number | undefined;
-  note: () => string;
 }
 
-/** What makes one series' numbers less trustworthy; undefined when nothing does (most series). */
+/**
+ * What makes one series' numbers less trustworthy; undefined when nothing
+ * does (most series). No closure is made here: this runs for every series,
+ * and its notes are written (noteOf) only for the findings kept.
+ */
 function itemsOf(s: Series): RawItem[] | undefined {
   let items: RawItem[] | undefined;
   const cv = s.stats.cv;
-  if (s.stats.n !== null && s.stats.n >= MIN_SAMPLES && cv !== null && cv >= HIGH_CV_PERCENT) {
-    (items ??= []).push({ s, kind: 'cv', cv, note: () => `CV ${cv.toFixed(1)}% over ${s.stats.n} samples` });
-  }
-  const first = s.outliers.length > 0 ? s.outliers.find((o) => o.index === 0) : undefined;
-  if (first && s.samples.length >= 4) {
-    const note = () => {
-      const med = median(s.samples);
-      const times = med !== 0 ? Math.abs(first.value / med) : undefined;
-      return `first sample ${formatNumber(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${formatNumber(med)})` : ` against a median of ${formatNumber(med)}`}: warm-up?`;
-    };
-    (items ??= []).push({ s, kind: 'warmup', cv: undefined, note });
-  }
-  const runMeans = s.replicates?.runMeans ?? s.runs?.means;
+  if (s.stats.n !== null && s.stats.n >= MIN_SAMPLES && cv !== null && cv >= HIGH_CV_PERCENT) (items ??= []).push({ s, kind: 'cv', cv });
+  if (s.outliers.length > 0 && s.samples.length >= 4 && firstSampleOutlier(s) !== undefined) (items ??= []).push({ s, kind: 'warmup', cv: undefined });
+  const runMeans = runMeansOf(s);
   const runCv = runMeans ? cvOf(runMeans) : undefined;
-  if (runMeans && runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
-    const named = s.runs?.column !== undefined && !s.replicates ? ` (${s.runs.column})` : '';
-    (items ??= []).push({ s, kind: 'runs', cv: runCv, note: () => `run means vary by CV ${runCv.toFixed(1)}% across ${runMeans.length} runs${named}` });
-  }
+  if (runCv !== undefined && runCv >= HIGH_CV_PERCENT) (items ??= []).push({ s, kind: 'runs', cv: runCv });
   return items;
+}
+
+/** The outlier at the series' first sample, if it is one. */
+function firstSampleOutlier(s: Series): Series['outliers'][number] | undefined {
+  for (let i = 0; i < s.outliers.length; i++) if ((s.outliers[i] as Series['outliers'][number]).index === 0) return s.outliers[i];
+  return undefined;
+}
+
+/** The means of the series' runs: its replicate files', or its own run column's. */
+function runMeansOf(s: Series): readonly number[] | undefined {
+  return s.replicates?.runMeans ?? s.runs?.means;
+}
+
+/** What an item says about its series. */
+function noteOf(item: RawItem): string {
+  const s = item.s;
+  if (item.kind === 'cv') return `CV ${(item.cv as number).toFixed(1)}% over ${s.stats.n} samples`;
+  if (item.kind === 'warmup') {
+    const first = firstSampleOutlier(s) as Series['outliers'][number];
+    const med = median(s.samples);
+    const times = med !== 0 ? Math.abs(first.value / med) : undefined;
+    return `first sample ${formatNumber(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${formatNumber(med)})` : ` against a median of ${formatNumber(med)}`}: warm-up?`;
+  }
+  const named = s.runs?.column !== undefined && !s.replicates ? ` (${s.runs.column})` : '';
+  return `run means vary by CV ${(item.cv as number).toFixed(1)}% across ${(runMeansOf(s) as readonly number[]).length} runs${named}`;
 }
 
 /**
@@ -98,7 +113,9 @@ export function stabilityCandidates(series: readonly Series[], files: readonly F
   // Each file's first series: the files the stage reads, and the scope their excluded rows count in.
   const ownerOf = new Map<string, Series>();
   let previousFile: string | undefined;
-  for (const s of series) {
+  // Indexed: run once per series, this loop is not optimised at first, and for…of then makes an iterator result per series.
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i] as Series;
     if (s.replicates) {
       for (const file of s.replicates.files) if (!ownerOf.has(file)) ownerOf.set(file, s);
     } else if (s.file !== previousFile && !ownerOf.has(s.file)) ownerOf.set(s.file, s);
@@ -144,7 +161,7 @@ export function stabilityCandidates(series: readonly Series[], files: readonly F
         let w = written.get(i);
         if (!w) {
           const name = nameFor(i.s);
-          const note = i.note();
+          const note = noteOf(i);
           w = i.kind === 'warmup' ? { series: i.s.id, name, note } : { series: i.s.id, name, cv: i.cv as number, note };
           written.set(i, w);
         }

@@ -31,8 +31,8 @@ function medianAtMost(cells: Family['cells'], limit: number): boolean {
   // The largest n at most the limit and the smallest above it: the two middle values when they straddle it.
   let below = Number.NEGATIVE_INFINITY;
   let above = Number.POSITIVE_INFINITY;
-  for (const c of cells) {
-    const n = c.series.stats.n ?? 1;
+  for (let i = 0; i < length; i++) {
+    const n = (cells[i] as Family['cells'][number]).series.stats.n ?? 1;
     if (n !== n) return median(cells.map((x) => x.series.stats.n ?? 1)) <= limit;
     if (n <= limit) {
       atMost++;
