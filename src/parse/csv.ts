@@ -212,7 +212,10 @@ function hasCompleteLine(head: Buffer): boolean {
 
 /** Blank or repeated header names still need distinct keys. */
 export function uniqueNames(header: string[]): string[] {
-  const names = header.map((raw, i) => raw.trim() || `column_${i + 1}`);
+  // Filled by push, not made by map: an optimised caller's map gives an array of another kind
+  // (holey), and the per-row code that reads the names would be compiled again for it.
+  const names: string[] = [];
+  for (let i = 0; i < header.length; i++) names.push((header[i] as string).trim() || `column_${i + 1}`);
   // Nearly every header names each column once: then the names are as written.
   if (names.length <= 32 && !repeatsAName(names)) return names;
   const seen = new Map<string, number>();
