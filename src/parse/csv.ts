@@ -45,10 +45,15 @@ function firstNonBlankLine(text: string, from: number): [number, number] {
   return [0, 0];
 }
 
-const FATAL: Record<'unclosed-quote' | 'record-too-long', string> = {
-  'unclosed-quote': 'a quoted field is never closed; the rest of the file could not be read',
-  'record-too-long': `a record runs past ${LIMITS.csvRecordChars.toLocaleString('en-US')} characters (a quote opened here and never closed?); the rest of the file could not be read`,
-};
+/**
+ * Why the rest of a file could not be read. Worded when it happens, not when the module loads:
+ * the first toLocaleString of a process sets up the locale's data (some 20 ms), and most runs
+ * never say this.
+ */
+function fatalReason(reason: 'unclosed-quote' | 'record-too-long'): string {
+  if (reason === 'unclosed-quote') return 'a quoted field is never closed; the rest of the file could not be read';
+  return `a record runs past ${LIMITS.csvRecordChars.toLocaleString('en-US')} characters (a quote opened here and never closed?); the rest of the file could not be read`;
+}
 
 /** Stops the reading from inside a record handler, with the outcome the file gets instead. */
 class Refusal extends Error {
@@ -118,7 +123,7 @@ class CsvTable {
     this.reader = new CsvRecordReader(delimiter, {
       record: (fields, line) => this.take(fields, line),
       line: (text, start, end, line) => this.takeLine(text, start, end, line),
-      fatal: (line, reason) => this.problems.add(line, FATAL[reason]),
+      fatal: (line, reason) => this.problems.add(line, fatalReason(reason)),
     });
   }
 
@@ -212,7 +217,10 @@ function hasCompleteLine(head: Buffer): boolean {
 
 /** Blank or repeated header names still need distinct keys. */
 export function uniqueNames(header: string[]): string[] {
-  const names = header.map((raw, i) => raw.trim() || `column_${i + 1}`);
+  // Filled by push, not made by map: an optimised caller's map gives an array of another kind
+  // (holey), and the per-row code that reads the names would be compiled again for it.
+  const names: string[] = [];
+  for (let i = 0; i < header.length; i++) names.push((header[i] as string).trim() || `column_${i + 1}`);
   // Nearly every header names each column once: then the names are as written.
   if (names.length <= 32 && !repeatsAName(names)) return names;
   const seen = new Map<string, number>();

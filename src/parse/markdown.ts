@@ -96,7 +96,9 @@ export function findTables(text: string, options: { inFences?: boolean } = {}): 
     }
     const next = lines[i + 1];
     if (!line.includes('|') || next === undefined || !DELIMITER_ROW.test(next)) continue;
-    const header = splitRow(line).map(stripInline);
+    const header = splitRow(line);
+    // In place, not by map (which makes an array of another kind once optimised): see uniqueNames.
+    for (let c = 0; c < header.length; c++) header[c] = stripInline(header[c] as string);
     if (splitRow(next).length !== header.length) continue;
     const table: MarkdownTable = { heading, headerLine: i + 1, header, rows: [] };
     let j = i + 2;
@@ -300,12 +302,16 @@ function rowSeries(table: MarkdownTable, fixedLabels: Record<string, string>, pr
   // The first column names the rows: `| short prompt | 120 |` and `| long prompt | 95 |` are never averaged together.
   const builder = new TableBuilder({ problems, fixedLabels, rowNameColumns: names.slice(0, 1) });
   const units = new Map<string, string>();
-  // A label keeps its text: `8B` or `4k` in a Params/Context column is not the number 8 or 4.
-  const labelNamed = names.map(isLabelName);
-  // Where each column's cell goes in the builder's rows, which list the columns as a record keyed by
-  // the names would (integer-like names first): the order of its columns, and so of its series.
   const order = recordKeyOrder(names);
-  const slot = names.map((name) => order.indexOf(name));
+  // Per column: whether it is named like a label (a label keeps its text: `8B` or `4k` in a Params or
+  // Context column is not the number 8 or 4), and where its cell goes in the builder's rows, which list
+  // the columns as a record keyed by the names would (integer-like names first).
+  const labelNamed: boolean[] = [];
+  const slot: number[] = [];
+  for (const name of names) {
+    labelNamed.push(isLabelName(name));
+    slot.push(order.indexOf(name));
+  }
   let columnsSet = false;
   for (const { cells, line } of table.rows) {
     if (cells.length !== names.length) {

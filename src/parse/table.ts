@@ -268,7 +268,7 @@ export class TableBuilder {
   private labelIdx: number[] = [];
   private metricIdx: number[] = [];
   private errorIdx: number[] = [];
-  private summaryGroups: IndexedSummaryGroup[] = [];
+  private readonly summaryGroups: IndexedSummaryGroup[] = [];
   /** The column naming each row's run (`run_id`), or -1: see TableRuns. */
   private runIdx = -1;
   /**
@@ -415,10 +415,10 @@ export class TableBuilder {
     const counts = this.columns.filter((_, i) => roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0);
     // Most tables have no column named like a statistic, and so no summaries to work out.
     const { groups, sharedN } = numeric.some(mayBeStatKey) ? summaryPlan(numeric, counts) : NO_SUMMARIES;
-    this.summaryGroups = groups.map((g) => ({
-      metric: g.metric,
-      columns: g.columns.map(([stat, column]) => [stat, this.index.get(column) as number]),
-    }));
+    // Pushed, not made by map (an array of another kind once optimised): the per-row code reads this array in every table.
+    for (const g of groups) {
+      this.summaryGroups.push({ metric: g.metric, columns: g.columns.map(([stat, column]) => [stat, this.index.get(column) as number]) });
+    }
     for (const g of this.summaryGroups) for (const [, i] of g.columns) roles[i] = 'summary';
     if (groups.length > 0 && sharedN !== undefined) {
       this.sharedN = this.index.get(sharedN);
