@@ -88,12 +88,21 @@ function standardDeviation(sorted: ArrayLike<number>): number {
  * single value is its own order, not copied (the caller only reads it).
  */
 export function sortedCopy(values: readonly number[]): ArrayLike<number> {
-  const byComparator = () => values.slice().sort((a, b) => a - b);
   if (values.length === 1) return values;
-  if (values.length < 8) return fewInOrder(values) ?? byComparator();
-  for (const v of values) if (v === 0 || v !== v) return byComparator();
+  if (values.length < 8) return fewInOrder(values) ?? byComparator(values);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v === 0 || v !== v) return byComparator(values);
+  }
   return new Float64Array(values).sort();
 }
+
+/** The values sorted by `a - b`: stable, so -0 and 0 keep their arrival order. */
+function byComparator(values: readonly number[]): number[] {
+  return values.slice().sort(ascending);
+}
+
+const ascending = (a: number, b: number) => a - b;
 
 /**
  * A few finite values in ascending order, put in place one by one in a typed
