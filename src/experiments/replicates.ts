@@ -126,14 +126,27 @@ function pooledSummaries(parts: readonly Series[]): SeriesStats | undefined {
  */
 export function poolRuns(parts: readonly Series[], pattern: string): Series {
   const first = parts[0] as Series;
-  const replicates: ReplicateRuns = { pattern, files: parts.map((p) => p.file), runMeans: parts.map((p) => p.stats.mean) };
-  return withPooled(first, replicates, pooledValues(parts));
+  // One loop, no closures: this runs for every pooled series.
+  const files: string[] = [];
+  const runMeans: number[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Series;
+    files.push(p.file);
+    runMeans.push(p.stats.mean);
+  }
+  return withPooled(first, { pattern, files, runMeans }, pooledValues(parts));
 }
 
 type Pooled = Pick<Series, 'source' | 'stats' | 'samples' | 'outliers'>;
 
+/** Whether every run's series holds samples (not a stated summary). */
+function allSampled(parts: readonly Series[]): boolean {
+  for (let i = 0; i < parts.length; i++) if ((parts[i] as Series).source !== 'samples') return false;
+  return true;
+}
+
 function pooledValues(parts: readonly Series[]): Pooled {
-  if (parts.every((p) => p.source === 'samples')) {
+  if (allSampled(parts)) {
     const { stats, samples, complete, sorted } = pooledSamples(parts);
     return { source: 'samples', stats, samples, outliers: complete ? findOutliers(samples, stats.p50 ?? undefined, sorted) : [] };
   }
@@ -148,6 +161,12 @@ function pooledValues(parts: readonly Series[]): Pooled {
 /** The fields of a series as buildSeries writes them, in its order (`line` last, when there is one). */
 const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'directionSource', 'source', 'stats', 'outliers', 'samples', 'line'];
 
+/** Whether an object's keys are those of BUILT_FIELDS, in its order. */
+function inBuiltOrder(keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== BUILT_FIELDS[i]) return false;
+  return true;
+}
+
 /**
  * The first run's fields in its order with the pooled values, `replicates`
  * last: report.json lists them the same way every run. A series as
@@ -156,7 +175,7 @@ const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'di
  */
 function withPooled(first: Series, replicates: ReplicateRuns, v: Pooled): Series {
   const keys = Object.keys(first);
-  const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && keys.every((k, i) => k === BUILT_FIELDS[i]);
+  const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && inBuiltOrder(keys);
   if (!built) {
     // Each file's own runs (a `run_id` column) are its part of the pool: the files are the pooled series' runs.
     const { runs: _runs, ...rest } = first;
