@@ -258,10 +258,10 @@ function poolEntries(series: readonly Series[], groupOf: ReadonlyMap<string, Run
     if (!byLabels) group.parts.set(s.metric, (byLabels = new Map()));
     let entry = byLabels.get(labelsKey);
     if (entry) {
-      if (run < (entry.runs[entry.runs.length - 1] as number)) entry.inOrder = false;
+      if (run < entry.lastRun) entry.inOrder = false;
       entry.list.push(s);
-      entry.runs.push(run);
-    } else byLabels.set(labelsKey, (entry = { group, list: [s], runs: [run], inOrder: true, consistent: undefined, emitted: false }));
+      entry.lastRun = run;
+    } else byLabels.set(labelsKey, (entry = { group, list: [s], lastRun: run, inOrder: true, consistent: undefined, emitted: false }));
     entries[i] = entry;
   }
   return entries;
@@ -318,8 +318,8 @@ interface RunGroup {
 interface PoolEntry {
   group: RunGroup;
   list: Series[];
-  /** Each series' run (its file's place in run order), as listed. */
-  runs: number[];
+  /** The run (its file's place in run order) of the series listed last. */
+  lastRun: number;
   /** Whether the series arrived in run order (files are usually discovered in it). */
   inOrder: boolean;
   /** Every run's copy has the same unit and direction (worked out once). */
@@ -329,6 +329,8 @@ interface PoolEntry {
 
 /** A group's series of one metric in run order; series of one run keep the order they came in. */
 function runOrder(entry: PoolEntry): Series[] {
-  const positions = entry.list.map((_, i) => i).sort((a, b) => (entry.runs[a] as number) - (entry.runs[b] as number) || a - b);
+  // Rare (files are usually discovered in run order): each series' run is looked up again here, not kept for all.
+  const runs = entry.list.map((s) => entry.group.order.get(s.file) as number);
+  const positions = entry.list.map((_, i) => i).sort((a, b) => (runs[a] as number) - (runs[b] as number) || a - b);
   return positions.map((i) => entry.list[i] as Series);
 }
