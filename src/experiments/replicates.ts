@@ -126,14 +126,27 @@ function pooledSummaries(parts: readonly Series[]): SeriesStats | undefined {
  */
 export function poolRuns(parts: readonly Series[], pattern: string): Series {
   const first = parts[0] as Series;
-  const replicates: ReplicateRuns = { pattern, files: parts.map((p) => p.file), runMeans: parts.map((p) => p.stats.mean) };
-  return withPooled(first, replicates, pooledValues(parts));
+  // One loop, no closures: this runs for every pooled series.
+  const files: string[] = [];
+  const runMeans: number[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Series;
+    files.push(p.file);
+    runMeans.push(p.stats.mean);
+  }
+  return withPooled(first, { pattern, files, runMeans }, pooledValues(parts));
 }
 
 type Pooled = Pick<Series, 'source' | 'stats' | 'samples' | 'outliers'>;
 
+/** Whether every run's series holds samples (not a stated summary). */
+function allSampled(parts: readonly Series[]): boolean {
+  for (let i = 0; i < parts.length; i++) if ((parts[i] as Series).source !== 'samples') return false;
+  return true;
+}
+
 function pooledValues(parts: readonly Series[]): Pooled {
-  if (parts.every((p) => p.source === 'samples')) {
+  if (allSampled(parts)) {
     const { stats, samples, complete, sorted } = pooledSamples(parts);
     return { source: 'samples', stats, samples, outliers: complete ? findOutliers(samples, stats.p50 ?? undefined, sorted) : [] };
   }
@@ -148,6 +161,12 @@ function pooledValues(parts: readonly Series[]): Pooled {
 /** The fields of a series as buildSeries writes them, in its order (`line` last, when there is one). */
 const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'directionSource', 'source', 'stats', 'outliers', 'samples', 'line'];
 
+/** Whether an object's keys are those of BUILT_FIELDS, in its order. */
+function inBuiltOrder(keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== BUILT_FIELDS[i]) return false;
+  return true;
+}
+
 /**
  * The first run's fields in its order with the pooled values, `replicates`
  * last: report.json lists them the same way every run. A series as
@@ -156,7 +175,7 @@ const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'di
  */
 function withPooled(first: Series, replicates: ReplicateRuns, v: Pooled): Series {
   const keys = Object.keys(first);
-  const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && keys.every((k, i) => k === BUILT_FIELDS[i]);
+  const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && inBuiltOrder(keys);
   if (!built) {
     // Each file's own runs (a `run_id` column) are its part of the pool: the files are the pooled series' runs.
     const { runs: _runs, ...rest } = first;
@@ -239,10 +258,10 @@ function poolEntries(series: readonly Series[], groupOf: ReadonlyMap<string, Run
     if (!byLabels) group.parts.set(s.metric, (byLabels = new Map()));
     let entry = byLabels.get(labelsKey);
     if (entry) {
-      if (run < (entry.runs[entry.runs.length - 1] as number)) entry.inOrder = false;
+      if (run < entry.lastRun) entry.inOrder = false;
       entry.list.push(s);
-      entry.runs.push(run);
-    } else byLabels.set(labelsKey, (entry = { group, list: [s], runs: [run], inOrder: true, consistent: undefined, emitted: false }));
+      entry.lastRun = run;
+    } else byLabels.set(labelsKey, (entry = { group, list: [s], lastRun: run, inOrder: true, consistent: undefined, emitted: false }));
     entries[i] = entry;
   }
   return entries;
@@ -299,8 +318,8 @@ interface RunGroup {
 interface PoolEntry {
   group: RunGroup;
   list: Series[];
-  /** Each series' run (its file's place in run order), as listed. */
-  runs: number[];
+  /** The run (its file's place in run order) of the series listed last. */
+  lastRun: number;
   /** Whether the series arrived in run order (files are usually discovered in it). */
   inOrder: boolean;
   /** Every run's copy has the same unit and direction (worked out once). */
@@ -310,6 +329,8 @@ interface PoolEntry {
 
 /** A group's series of one metric in run order; series of one run keep the order they came in. */
 function runOrder(entry: PoolEntry): Series[] {
-  const positions = entry.list.map((_, i) => i).sort((a, b) => (entry.runs[a] as number) - (entry.runs[b] as number) || a - b);
+  // Rare (files are usually discovered in run order): each series' run is looked up again here, not kept for all.
+  const runs = entry.list.map((s) => entry.group.order.get(s.file) as number);
+  const positions = entry.list.map((_, i) => i).sort((a, b) => (runs[a] as number) - (runs[b] as number) || a - b);
   return positions.map((i) => entry.list[i] as Series);
 }

@@ -119,7 +119,11 @@ function containsWords(whole: readonly string[], part: readonly string[]): boole
  */
 /** Whether every cell's `d` was read from its path (a factor), not stated by its file. */
 function isPathFactor(cells: readonly Cell[], d: string): boolean {
-  return cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
+  for (let i = 0; i < cells.length; i++) {
+    const factors = (cells[i] as Cell).series.factors;
+    if (factors === undefined || !Object.prototype.hasOwnProperty.call(factors, d)) return false;
+  }
+  return true;
 }
 
 function uncompared(cells: readonly Cell[], dims: readonly string[]): { dropped: string[]; repeats: string[]; aliases: Record<string, string[]> } {
@@ -201,8 +205,11 @@ function numbersFiles(cells: readonly Cell[], d: string): boolean {
 
 /** uncompared() for a family that varies in one condition: dropped when it numbers the files (their repeats). */
 function onlyCondition(cells: readonly Cell[], d: string): { dropped: string[]; repeats: string[]; aliases: Record<string, string[]> } {
-  return isPathFactor(cells, d) && numbersFiles(cells, d) ? { dropped: [d], repeats: [d], aliases: {} } : { dropped: [], repeats: [], aliases: {} };
+  return isPathFactor(cells, d) && numbersFiles(cells, d) ? { dropped: [d], repeats: [d], aliases: {} } : ALL_COMPARED;
 }
+
+/** Nothing left out (most families): one answer shared by all of them, never changed (settleFamily only reads it). */
+const ALL_COMPARED: { dropped: string[]; repeats: string[]; aliases: Record<string, string[]> } = { dropped: [], repeats: [], aliases: {} };
 
 /** 1, 2, …, k or 0, 1, …, k−1 (k ≥ 2): files counted, not a setting's values. */
 function isCount(values: readonly number[]): boolean {
@@ -636,7 +643,10 @@ function settleFamily(family: Family): boolean {
   const keys = Object.keys(first.dims);
   const varying = varyingConditions(family.cells, keys);
   if (varying.length === 0) return false;
-  for (const k of keys) if (!varying.includes(k)) family.scope.labels[k] = first.dims[k] as string;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (!varying.includes(k)) family.scope.labels[k] = first.dims[k] as string;
+  }
   family.cells = distinctCells(family.cells, varying);
   // One condition has nothing to be another's name for: only a file number can be left out of it.
   const { dropped, repeats, aliases } = varying.length > 1 ? uncompared(family.cells, varying) : onlyCondition(family.cells, varying[0] as string);
@@ -645,8 +655,14 @@ function settleFamily(family: Family): boolean {
   // nothing is left to compare.
   if (family.dims.length === 0) return false;
   if (repeats.length > 0) family.repeats = repeats;
-  if (Object.keys(aliases).length > 0) family.aliases = aliases;
+  if (hasKeys(aliases)) family.aliases = aliases;
   return true;
+}
+
+/** Whether an object has an own key (Object.keys(o).length > 0, without the list). */
+function hasKeys(o: object): boolean {
+  for (const key in o) if (Object.prototype.hasOwnProperty.call(o, key)) return true;
+  return false;
 }
 
 /** The conditions whose values differ between the cells, in the order of `keys` (the first cell's). */
