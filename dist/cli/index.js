@@ -9636,6 +9636,8 @@ function parseDuration(raw, input, fallback) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_memo_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6012);
+
 
 /**
  * The rule that keeps a repository's configuration out of its metrics: only
@@ -9698,17 +9700,22 @@ function fileTypeOf(file) {
 }
 /** Why a path is not benchmark output by its name alone, or undefined when it may be. */
 function exclusionReason(relPath) {
-    const segments = relPath.split(/[\\/]/);
-    const base = (segments.pop() ?? '').toLowerCase();
-    const dir = segments.find((s) => CONFIG_DIRS.has(s.toLowerCase()));
-    if (dir)
-        return `in ${dir}/ (CI, editor, tool or schema folder)`;
+    const cut = Math.max(relPath.lastIndexOf('/'), relPath.lastIndexOf('\\'));
+    const inDir = cut < 0 ? undefined : folderExclusion(relPath.slice(0, cut));
+    if (inDir)
+        return inDir;
+    const base = relPath.slice(cut + 1).toLowerCase();
     if (CONFIG_FILES.has(base) || CONFIG_NAME.some((re) => re.test(base)))
         return 'configuration, manifest or lock file';
     if (DOC_FILE.test(base))
         return 'documentation file (README, CHANGELOG, LICENSE, …)';
     return undefined;
 }
+/** The folder part of exclusionReason, asked once per folder: a tree's files share a few hundred folders. */
+const folderExclusion = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .p)(10_000, (folder) => {
+    const dir = folder.split(/[\\/]/).find((s) => CONFIG_DIRS.has(s.toLowerCase()));
+    return dir ? `in ${dir}/ (CI, editor, tool or schema folder)` : undefined;
+});
 
 
 /***/ }),
@@ -9807,7 +9814,12 @@ function containsWords(whole, part) {
  */
 /** Whether every cell's `d` was read from its path (a factor), not stated by its file. */
 function isPathFactor(cells, d) {
-    return cells.every((c) => c.series.factors !== undefined && Object.prototype.hasOwnProperty.call(c.series.factors, d));
+    for (let i = 0; i < cells.length; i++) {
+        const factors = cells[i].series.factors;
+        if (factors === undefined || !Object.prototype.hasOwnProperty.call(factors, d))
+            return false;
+    }
+    return true;
 }
 function uncompared(cells, dims) {
     const fromPath = (d) => isPathFactor(cells, d);
@@ -9898,8 +9910,10 @@ function numbersFiles(cells, d) {
 }
 /** uncompared() for a family that varies in one condition: dropped when it numbers the files (their repeats). */
 function onlyCondition(cells, d) {
-    return isPathFactor(cells, d) && numbersFiles(cells, d) ? { dropped: [d], repeats: [d], aliases: {} } : { dropped: [], repeats: [], aliases: {} };
+    return isPathFactor(cells, d) && numbersFiles(cells, d) ? { dropped: [d], repeats: [d], aliases: {} } : ALL_COMPARED;
 }
+/** Nothing left out (most families): one answer shared by all of them, never changed (settleFamily only reads it). */
+const ALL_COMPARED = { dropped: [], repeats: [], aliases: {} };
 /** 1, 2, …, k or 0, 1, …, k−1 (k ≥ 2): files counted, not a setting's values. */
 function isCount(values) {
     if (values.length < 2 || !values.every(Number.isInteger))
@@ -9935,44 +9949,60 @@ const STAT_SEGMENT = /^(mean|avg|average|median|std|stddev|stdev|sd|min|max|mini
  * counts, and the model's own tokens/s is not a benchmark of the repository.
  */
 function currentSeries(series) {
-    // Thousands of series share a file: its timestamps and run path are worked out once.
-    const perFile = new Map();
-    const stampsOf = (file) => {
-        let known = perFile.get(file);
-        if (known === undefined) {
-            const stamps = (0,_baseline_sources_history_js__WEBPACK_IMPORTED_MODULE_0__/* .pathTimestamps */ .hT)(file);
-            known = stamps.length === 0 ? null : { key: (0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .normaliseRunPath */ ["do"])(file), stamps: stamps.map((t) => t.replace(/\D/g, '').padStart(20, '0')).join('/') };
-            perFile.set(file, known);
-        }
-        return known;
-    };
-    const newest = new Map();
+    // A file's series arrive together: one pass finds where each file's run of them starts and weighs the
+    // file once, so the second decides per file and only reads the ids of series it keeps. Each pass is its
+    // own function, optimised on its own.
+    return seriesOfCurrentFiles(series, fileRuns(series));
+}
+function fileRuns(series) {
+    const runs = { starts: [], stamps: [], newest: new Map() };
     let previousFile;
-    for (const s of series) {
-        // A file's series arrive together: the file is weighed once.
-        if (s.file === previousFile)
+    for (let i = 0; i < series.length; i++) {
+        const file = series[i].file;
+        if (file === previousFile)
             continue;
-        previousFile = s.file;
-        const run = stampsOf(s.file);
+        previousFile = file;
+        const run = runStamps(file);
+        runs.starts.push(i);
+        runs.stamps.push(run);
         if (!run)
             continue;
-        const seen = newest.get(run.key);
-        if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && s.file > seen.file))
-            newest.set(run.key, { file: s.file, stamps: run.stamps });
+        const seen = runs.newest.get(run.key);
+        if (!seen || run.stamps > seen.stamps || (run.stamps === seen.stamps && file > seen.file))
+            runs.newest.set(run.key, { file, stamps: run.stamps });
     }
-    let file;
-    let isCurrent = false;
-    return series.filter((s) => {
-        if (s.id.startsWith(_model_series_js__WEBPACK_IMPORTED_MODULE_4__/* .LLM_SERIES_PREFIX */ .z))
-            return false;
-        if (s.file !== file) {
-            file = s.file;
-            const run = stampsOf(file);
-            isCurrent = run === null || newest.get(run.key)?.file === file;
-        }
-        return isCurrent;
-    });
+    return runs;
 }
+/** The series of files without timestamps or the newest of their benchmark, the model's own left out. */
+function seriesOfCurrentFiles(series, runs) {
+    const out = [];
+    const { starts, stamps, newest } = runs;
+    for (let r = 0; r < starts.length; r++) {
+        const start = starts[r];
+        const run = stamps[r];
+        if (run !== null && newest.get(run.key)?.file !== series[start].file)
+            continue;
+        const end = r + 1 < starts.length ? starts[r + 1] : series.length;
+        for (let i = start; i < end; i++) {
+            const s = series[i];
+            if (!s.id.startsWith(_model_series_js__WEBPACK_IMPORTED_MODULE_4__/* .LLM_SERIES_PREFIX */ .z))
+                out.push(s);
+        }
+    }
+    return out;
+}
+/** A file's benchmark and timestamps; null when its path holds none. */
+function runStamps(file) {
+    const stamps = (0,_baseline_sources_history_js__WEBPACK_IMPORTED_MODULE_0__/* .pathTimestamps */ .hT)(file);
+    if (stamps.length === 0)
+        return null;
+    let sortable = '';
+    for (let i = 0; i < stamps.length; i++)
+        sortable += (i > 0 ? '/' : '') + sortableStamp(stamps[i]);
+    return { key: (0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .normaliseRunPath */ ["do"])(file), stamps: sortable };
+}
+/** A timestamp's digits, padded so that strings compare as the instants do; the files of one run folder share it. */
+const sortableStamp = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .p)(10_000, (stamp) => stamp.replace(/\D/g, '').padStart(20, '0'));
 /** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
 const isIdentityLabel = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .p)(10_000, (key) => IDENTITY_LABEL.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key)));
 /** Labels naming the model a row ran (`Model`, `model_name`, MLPerf's `MlperfModel`). */
@@ -10004,9 +10034,14 @@ function mlperfModelLabels(scopePath, list) {
     let first;
     let several = false;
     let mlperf = /mlperf/i.test(scopePath);
-    for (const s of list) {
-        for (const key in s.labels) {
-            const value = s.labels[key];
+    let labels;
+    for (let i = 0; i < list.length; i++) {
+        // The series of one row share their labels object: it is read once (reading it again changes nothing).
+        if (list[i].labels === labels)
+            continue;
+        labels = list[i].labels;
+        for (const key in labels) {
+            const value = labels[key];
             if (isScenarioLabel(key)) {
                 if (LOADGEN_SCENARIO.test(value.trim()))
                     mlperf = true;
@@ -10039,14 +10074,21 @@ const NO_PATH_FACTORS = new Map();
  * is worked out once.
  */
 function scopePathFactors(list) {
-    if (!list.some((s) => s.metric.includes('.')))
+    // Indexed loops, as every loop over all series here: run once, they are not optimised at first, and for…of
+    // then makes an iterator result per series.
+    let dotted = false;
+    for (let i = 0; i < list.length && !dotted; i++)
+        dotted = list[i].metric.includes('.');
+    if (!dotted)
         return NO_PATH_FACTORS;
     const metrics = new Set();
-    for (const s of list)
-        metrics.add(s.metric);
-    const sorted = [...metrics].sort();
+    for (let i = 0; i < list.length; i++)
+        metrics.add(list[i].metric);
+    const sorted = sortedNames(metrics);
     // Each name prefixed with its length: no two sets share a key, whatever characters the names hold.
-    const key = sorted.map((m) => `${m.length}:${m}`).join('');
+    let key = '';
+    for (const m of sorted)
+        key += `${m.length}:${m}`;
     let known = pathFactorsBySet.get(key);
     if (!known) {
         known = metricPathFactors(sorted);
@@ -10057,6 +10099,20 @@ function scopePathFactors(list) {
     return known;
 }
 const pathFactorsBySet = new Map();
+/** Names in sort() order; a few are put in place by hand, as sort() allocates a work area on every call (this runs per scope). */
+function sortedNames(names) {
+    const sorted = [...names];
+    if (sorted.length > 16)
+        return sorted.sort();
+    for (let i = 1; i < sorted.length; i++) {
+        const name = sorted[i];
+        let j = i - 1;
+        for (; j >= 0 && sorted[j] > name; j--)
+            sorted[j + 1] = sorted[j];
+        sorted[j + 1] = name;
+    }
+    return sorted;
+}
 /**
  * A condition written into the metric's own path: `backends.eager.tps` and
  * `backends.compiled.tps` in one file are `tps` for backend=eager and
@@ -10151,11 +10207,24 @@ function addConditions(c, source, fromPath = false, workload) {
  * series currentSeries() keeps, when the caller has them already.
  */
 function buildFamilies(series, current = currentSeries(series)) {
+    // A function per pass, per scope and per family: each is optimised on its own, small and soon, on a tree of thousands.
+    const families = [];
+    for (const [scopePath, list] of seriesByScope(current))
+        addScopeFamilies(scopePath, list, families);
+    const out = [];
+    for (const family of families)
+        if (settleFamily(family))
+            out.push(family);
+    return out;
+}
+/** The series of each file or experiment. */
+function seriesByScope(current) {
     const byScope = new Map();
     let previous;
     let lastFile;
     let lastPath = '';
-    for (const s of current) {
+    for (let i = 0; i < current.length; i++) {
+        const s = current[i];
         if (s.file !== lastFile) {
             lastFile = s.file;
             lastPath = (0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .normaliseRunPath */ ["do"])(s.file);
@@ -10172,85 +10241,126 @@ function buildFamilies(series, current = currentSeries(series)) {
         }
         previous.list.push(s);
     }
-    const families = [];
-    for (const [scopePath, list] of byScope) {
-        const fromPath = scopePathFactors(list);
-        const workload = mlperfModelLabels(scopePath, list);
-        // Keyed within one scope (families of different scopes never share one), by metric first.
-        const inScope = new Map();
-        for (const s of list) {
-            // Conditions and identity labels split in one pass (this runs once per series of the tree).
-            const c = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
-            addConditions(c, s.labels, false, workload);
-            addConditions(c, s.factors, true);
-            const mp = fromPath.get(s.metric);
-            let metric = s.metric;
-            // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
-            if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
-                addCondition(c, mp.name, mp.level);
-                metric = mp.template;
-            }
-            const names = joinedNames(c.names);
-            // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
-            let same = inScope.get(metric);
-            if (!same)
-                inScope.set(metric, (same = { list: [], byKey: undefined }));
-            let family;
-            const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
-            if (composite !== undefined)
-                family = same.byKey?.get(composite);
-            else {
-                for (const k of same.list) {
-                    if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
-                        family = k.family;
-                        break;
-                    }
+    return byScope;
+}
+/** Groups one scope's series into families (see buildFamilies), added to `families` in the order they first appear. */
+function addScopeFamilies(scopePath, list, families) {
+    const fromPath = scopePathFactors(list);
+    const workload = mlperfModelLabels(scopePath, list);
+    // Keyed within one scope (families of different scopes never share one), by metric first.
+    const inScope = new Map();
+    for (let i = 0; i < list.length; i++) {
+        const s = list[i];
+        // Conditions and identity labels split in one pass (this runs once per series of the tree).
+        const c = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
+        addConditions(c, s.labels, false, workload);
+        addConditions(c, s.factors, true);
+        const mp = fromPath.get(s.metric);
+        let metric = s.metric;
+        // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
+        if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
+            addCondition(c, mp.name, mp.level);
+            metric = mp.template;
+        }
+        const names = joinedNames(c.names);
+        // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
+        let same = inScope.get(metric);
+        if (!same)
+            inScope.set(metric, (same = { list: [], byKey: undefined }));
+        let family;
+        const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
+        if (composite !== undefined)
+            family = same.byKey?.get(composite);
+        else {
+            for (let j = 0; j < same.list.length; j++) {
+                const k = same.list[j];
+                if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
+                    family = k.family;
+                    break;
                 }
             }
-            if (!family) {
-                family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
-                addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
-                families.push(family);
+        }
+        if (!family) {
+            family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
+            addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
+            families.push(family);
+        }
+        family.cells.push({ series: s, dims: c.dims });
+    }
+}
+/**
+ * A family's dimensions (the conditions that vary and are compared), its
+ * shared conditions moved to its scope, repeated records dropped; false when
+ * nothing is left to compare.
+ */
+function settleFamily(family) {
+    if (family.cells.length < 2)
+        return false;
+    const first = family.cells[0];
+    const keys = Object.keys(first.dims);
+    const varying = varyingConditions(family.cells, keys);
+    if (varying.length === 0)
+        return false;
+    for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        if (!varying.includes(k))
+            family.scope.labels[k] = first.dims[k];
+    }
+    family.cells = distinctCells(family.cells, varying);
+    // One condition has nothing to be another's name for: only a file number can be left out of it.
+    const { dropped, repeats, aliases } = varying.length > 1 ? uncompared(family.cells, varying) : onlyCondition(family.cells, varying[0]);
+    family.dims = dropped.length > 0 ? varying.filter((d) => !dropped.includes(d)) : varying;
+    // Files that differ only in their number (`…_tp1_1.json`, `…_tp1_2.json`) are repeats of one configuration:
+    // nothing is left to compare.
+    if (family.dims.length === 0)
+        return false;
+    if (repeats.length > 0)
+        family.repeats = repeats;
+    if (hasKeys(aliases))
+        family.aliases = aliases;
+    return true;
+}
+/** Whether an object has an own key (Object.keys(o).length > 0, without the list). */
+function hasKeys(o) {
+    for (const key in o)
+        if (Object.prototype.hasOwnProperty.call(o, key))
+            return true;
+    return false;
+}
+/** The conditions whose values differ between the cells, in the order of `keys` (the first cell's). */
+function varyingConditions(cells, keys) {
+    const first = cells[0];
+    const varying = [];
+    // Indexed loops, not closures or for…of: this runs for every family of the tree, mostly before it is optimised.
+    for (let j = 0; j < keys.length; j++) {
+        const k = keys[j];
+        const value = first.dims[k];
+        for (let i = 1; i < cells.length; i++) {
+            if (cells[i].dims[k] !== value) {
+                varying.push(k);
+                break;
             }
-            family.cells.push({ series: s, dims: c.dims });
         }
     }
-    const out = [];
-    for (const family of families) {
-        if (family.cells.length < 2)
+    return varying;
+}
+/** Two series with the same conditions (a repeated record) are one cell: the first is kept. */
+function distinctCells(cells, varying) {
+    const only = varying.length === 1 ? varying[0] : undefined;
+    // Two cells that differ in the one condition that varies are distinct.
+    if (only !== undefined && cells.length === 2)
+        return cells;
+    const seen = new Set();
+    const kept = [];
+    for (let i = 0; i < cells.length; i++) {
+        const c = cells[i];
+        const id = only !== undefined ? c.dims[only] : varying.map((k) => c.dims[k]).join('\u0000');
+        if (seen.has(id))
             continue;
-        const first = family.cells[0];
-        const keys = Object.keys(first.dims);
-        const varying = keys.filter((k) => family.cells.some((c) => c.dims[k] !== first.dims[k]));
-        if (varying.length === 0)
-            continue;
-        for (const k of keys)
-            if (!varying.includes(k))
-                family.scope.labels[k] = first.dims[k];
-        // Two series with the same conditions (a repeated record) are one cell: keep the first.
-        const seen = new Set();
-        const only = varying.length === 1 ? varying[0] : undefined;
-        family.cells = family.cells.filter((c) => {
-            const id = only !== undefined ? c.dims[only] : varying.map((k) => c.dims[k]).join('\u0000');
-            if (seen.has(id))
-                return false;
-            seen.add(id);
-            return true;
-        });
-        // One condition has nothing to be another's name for: only a file number can be left out of it.
-        const { dropped, repeats, aliases } = varying.length > 1 ? uncompared(family.cells, varying) : onlyCondition(family.cells, varying[0]);
-        family.dims = dropped.length > 0 ? varying.filter((d) => !dropped.includes(d)) : varying;
-        // Files that differ only in their number (`…_tp1_1.json`, `…_tp1_2.json`) are repeats of one configuration:
-        // nothing is left to compare.
-        if (family.dims.length === 0)
-            continue;
-        if (repeats.length > 0)
-            family.repeats = repeats;
-        if (Object.keys(aliases).length > 0)
-            family.aliases = aliases;
-        out.push(family);
+        seen.add(id);
+        kept.push(c);
     }
-    return out;
+    return kept;
 }
 
 
@@ -11119,8 +11229,8 @@ function medianAtMost(cells, limit) {
     // The largest n at most the limit and the smallest above it: the two middle values when they straddle it.
     let below = Number.NEGATIVE_INFINITY;
     let above = Number.POSITIVE_INFINITY;
-    for (const c of cells) {
-        const n = c.series.stats.n ?? 1;
+    for (let i = 0; i < length; i++) {
+        const n = cells[i].series.stats.n ?? 1;
         if (n !== n)
             return median(cells.map((x) => x.series.stats.n ?? 1)) <= limit;
         if (n <= limit) {
@@ -14242,9 +14352,9 @@ function describeDrops(dropped) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AN: () => (/* binding */ mayHoldSecretName),
 /* harmony export */   P4: () => (/* binding */ replicatePath),
 /* harmony export */   Qc: () => (/* binding */ idHead),
-/* harmony export */   V: () => (/* binding */ LabelKeys),
 /* harmony export */   cd: () => (/* binding */ normaliseTimestamps),
 /* harmony export */   "do": () => (/* binding */ normaliseRunPath),
 /* harmony export */   hG: () => (/* binding */ seriesId),
@@ -14252,6 +14362,7 @@ function describeDrops(dropped) {
 /* harmony export */   kJ: () => (/* binding */ labelKey),
 /* harmony export */   p9: () => (/* binding */ timestampsIn)
 /* harmony export */ });
+/* unused harmony export LabelKeys */
 /* harmony import */ var _util_memo_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6012);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(767);
 
@@ -14281,9 +14392,19 @@ function timestampsIn(filePath) {
     if (!MAY_HOLD_TIMESTAMP.test(filePath))
         return [];
     // No pattern matches across a `/`, and a `/` is no digit for their look-arounds: each folder or
-    // file name is read on its own, once (run folders are shared by all the files in them).
+    // file name is read on its own, and a folder's once for all the files in it (see folderOf).
+    const cut = filePath.lastIndexOf('/');
+    const found = cut < 0 ? [] : folderOf(filePath, cut).timestamps.slice();
+    const name = cut < 0 ? filePath : filePath.slice(cut + 1);
+    if (MAY_HOLD_TIMESTAMP.test(name))
+        for (const t of segmentTimestamps(name))
+            found.push(t);
+    return found;
+}
+/** The timestamps of each folder or file name of a path that may hold one, in path order. */
+function timestampsOfSegments(segments) {
     const found = [];
-    for (const segment of filePath.split('/')) {
+    for (const segment of segments) {
         if (!MAY_HOLD_TIMESTAMP.test(segment))
             continue;
         for (const t of segmentTimestamps(segment))
@@ -14355,7 +14476,9 @@ function splitExtension(segment) {
     return dot > 0 ? [segment.slice(0, dot), segment.slice(dot)] : [segment, ''];
 }
 /** Finds the run indices of a path and replaces them by `<n>` (the result is shared: do not change it). */
-const replicatePath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, findReplicates);
+function replicatePath(filePath) {
+    return runPath(filePath).replicates;
+}
 /** One folder or file name (without its extension) with its run indices replaced by `<n>`. */
 function segmentReplicates(stem, ext) {
     const indices = [];
@@ -14373,49 +14496,85 @@ function segmentReplicates(stem, ext) {
 /** A folder name's run indices: run folders are shared by every file in them, so each name is read once. */
 const folderReplicates = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (segment) => segmentReplicates(segment, ''));
 function findReplicates(filePath) {
+    const cut = filePath.lastIndexOf('/');
+    const folder = folderOf(filePath, cut);
+    const name = segmentReplicates(...splitExtension(cut < 0 ? filePath : filePath.slice(cut + 1)));
+    if (folder.indices.length === 0 && name.indices.length === 0)
+        return { normalised: filePath, indices: name.indices, written: name.written };
+    // Folders first: the indices are listed in path order.
+    return { normalised: folder.replicates + name.normalised, indices: folder.indices.concat(name.indices), written: folder.written.concat(name.written) };
+}
+const NO_FOLDER = Object.freeze({ replicates: '', indices: [], written: [], normalised: '', timestamps: [] });
+/**
+ * The folders of `filePath`, the text before its last `/` (at `cut`). The files of a folder come
+ * one after another (as listed, as their series are), so the last folder is kept apart: it is
+ * recognised by comparing the path's start, without cutting out the folder's text to look it up.
+ */
+function folderOf(filePath, cut) {
+    if (cut < 0)
+        return NO_FOLDER;
+    if (cut === lastFolder.path.length && filePath.startsWith(lastFolder.path))
+        return lastFolder.runs;
+    const path = filePath.slice(0, cut);
+    lastFolder = { path, runs: folderRuns(path) };
+    return lastFolder.runs;
+}
+/** The folder folderOf found last (a pure function of its path, so nothing of a run leaks into the next). */
+let lastFolder = { path: '', runs: NO_FOLDER };
+const folderRuns = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (folders) => {
     const indices = [];
     const written = [];
-    const take = (found) => {
-        for (const n of found.indices)
-            indices.push(n);
-        for (const w of found.written)
-            written.push(w);
-        return found.normalised;
-    };
-    const segments = filePath.split('/');
-    const out = segments.map((segment, i) => {
-        if (i === segments.length - 1)
-            return take(segmentReplicates(...splitExtension(segment)));
+    let replicates = '';
+    let normalised = '';
+    const segments = folders.split('/');
+    for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i];
+        let out;
         if (i > 0 && /^\d{1,4}$/.test(segment) && REPLICATE_PARENT.test(segments[i - 1])) {
             indices.push(Number(segment));
             written.push(segment);
-            return '<n>';
+            out = '<n>';
         }
-        return take(folderReplicates(segment));
-    });
-    return { normalised: indices.length > 0 ? out.join('/') : filePath, indices, written };
-}
+        else {
+            const found = folderReplicates(segment);
+            for (const n of found.indices)
+                indices.push(n);
+            for (const w of found.written)
+                written.push(w);
+            out = found.normalised;
+        }
+        replicates += `${out}/`;
+        normalised += `${folderTimestamps(out)}/`;
+    }
+    return { replicates, indices, written, normalised, timestamps: timestampsOfSegments(segments) };
+});
 /** A folder name with its timestamps normalised, read once per name. */
 const folderTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, normaliseTimestamps);
 /**
  * Timestamps and run indices normalised: the part of a path that names the
  * benchmark. The same as normaliseTimestamps of the whole run-normalised
  * path: no timestamp pattern matches a `/`, and a `/` is no digit for their
- * look-arounds, so each folder's part is worked out once and the file name's
- * on its own.
+ * look-arounds, so the folders' part is worked out once (folderOf) and the
+ * file name's on its own.
  */
-const normaliseRunPath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (filePath) => {
+function normaliseRunPath(filePath) {
+    return runPath(filePath).normalised;
+}
+/**
+ * replicatePath and normaliseRunPath of a path, remembered together: both are asked of every file
+ * (its series' ids, then the experiments' and findings' grouping), and paths are unique, so each
+ * path is looked up once where two remembered answers would cost two misses.
+ */
+const runPath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (filePath) => {
+    const replicates = findReplicates(filePath);
     if (savedRun(filePath))
-        return normaliseTimestamps(filePath);
-    const normalised = replicatePath(filePath).normalised;
-    const cut = normalised.lastIndexOf('/');
+        return { replicates, normalised: normaliseTimestamps(filePath) };
+    const cut = filePath.lastIndexOf('/');
     if (cut < 0)
-        return normaliseTimestamps(normalised);
-    const folders = normalised.slice(0, cut).split('/');
-    let out = '';
-    for (const folder of folders)
-        out += `${folderTimestamps(folder)}/`;
-    return out + normaliseTimestamps(normalised.slice(cut + 1));
+        return { replicates, normalised: normaliseTimestamps(replicates.normalised) };
+    // No run index holds a `/`: the file name is what follows the last one in either spelling.
+    const name = replicates.normalised.slice(replicates.normalised.lastIndexOf('/') + 1);
+    return { replicates, normalised: folderOf(filePath, cut).normalised + normaliseTimestamps(name) };
 });
 function labelKey(labels) {
     const keys = Object.keys(labels);
@@ -14436,7 +14595,11 @@ function labelKey(labels) {
     }
     else
         keys.sort();
-    return `{${keys.map((k) => `${k}=${labels[k]}`).join(',')}}`;
+    // Joined as it goes: no mapped list and no closure per call (this runs for every labels object of every file).
+    let key = `{${keys[0]}=${labels[keys[0]]}`;
+    for (let i = 1; i < keys.length; i++)
+        key += `,${keys[i]}=${labels[keys[i]]}`;
+    return `${key}}`;
 }
 /**
  * labelKey of the labels a file's series carry, remembered for the last
@@ -14482,7 +14645,7 @@ function exportNeutral(path) {
 function idHead(file) {
     const head = exportNeutral(normaliseRunPath(file));
     // Once per file, and paths are unique: a remembered answer would cost more than the test.
-    return { head, secret: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .mayHoldSecret */ .dV)(head), labels: new LabelKeys() };
+    return { head, prefix: `${head}::`, secret: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .mayHoldSecret */ .dV)(head), labels: new LabelKeys() };
 }
 /**
  * Secrets in a path, metric or label are redacted here, at the source, so
@@ -14492,16 +14655,19 @@ function idHead(file) {
 function seriesId(file, metric, labels) {
     return seriesIdUnder(idHead(file), metric, labels);
 }
-/** seriesId with the file's part already worked out (`idHead`). */
-function seriesIdUnder(file, metric, labels) {
-    const tail = `${metric}${file.labels.keyOf(labels)}`;
+/**
+ * seriesId with the file's part already worked out (`idHead`). `metricHint`: mayHoldSecretName(metric),
+ * when the caller has it (buildSeries redacts the metric by it too).
+ */
+function seriesIdUnder(file, metric, labels, metricHint = mayHoldSecretName(metric)) {
+    const id = `${file.prefix}${metric}${file.labels.keyOf(labels)}`;
     // No secret pattern holds a `:`, `{`, `=` or `,`, so none spans the `::` or the metric and its labels: when
     // no part holds a hint of one, the id is its own redaction.
-    if (!file.secret && !mayHoldSecretName(metric) && !file.labels.mayHoldSecret(labels))
-        return `${file.head}::${tail}`;
-    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)(`${file.head}::${tail}`);
+    if (!file.secret && !metricHint && !file.labels.mayHoldSecret(labels))
+        return id;
+    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)(id);
 }
-/** Metric names repeat across thousands of files: each is checked once. */
+/** mayHoldSecret of a metric name: names repeat across thousands of files, and each is checked once. */
 const mayHoldSecretName = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, _util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .mayHoldSecret */ .dV);
 
 
@@ -14519,6 +14685,8 @@ const mayHoldSecretName = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo 
 /* harmony export */   lV: () => (/* binding */ canonicalUnit)
 /* harmony export */ });
 /* harmony import */ var _util_memo_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6012);
+/* harmony import */ var _util_own_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8996);
+
 
 // Word boundaries in metric names are `_`, `.`, `-`, `/`, space or a case change,
 // so every rule works on a normalised, lower-case, underscore-separated name.
@@ -14630,31 +14798,35 @@ const inferUnit = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(5
         .replace(/_$/, '');
     return UNIT_RULES.find((rule) => rule.test.test(name))?.unit ?? '';
 });
-/** Spellings users write, folded to the units the report shows. */
-function canonicalUnit(unit) {
+/** Spellings users write, by their lower-case form, and the units the report shows for them. */
+const UNIT_ALIASES = {
+    'tokens/s': 'tok/s',
+    'token/s': 'tok/s',
+    'tokens/sec': 'tok/s',
+    'tok/sec': 'tok/s',
+    'tokens per second': 'tok/s',
+    'req/sec': 'req/s',
+    'requests/s': 'req/s',
+    msec: 'ms',
+    milliseconds: 'ms',
+    sec: 's',
+    secs: 's',
+    seconds: 's',
+    us: 'µs',
+    'μs': 'µs',
+    microseconds: 'µs',
+    nanoseconds: 'ns',
+    percent: '%',
+};
+/**
+ * Spellings users write, folded to the units the report shows. Remembered: a column's or tool's
+ * unit is stated again for each of its series. Only the table's own entries are spellings: a unit
+ * written `constructor` is no alias of anything.
+ */
+const canonicalUnit = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(10_000, (unit) => {
     const u = unit.trim();
-    const lower = u.toLowerCase();
-    const aliases = {
-        'tokens/s': 'tok/s',
-        'token/s': 'tok/s',
-        'tokens/sec': 'tok/s',
-        'tok/sec': 'tok/s',
-        'tokens per second': 'tok/s',
-        'req/sec': 'req/s',
-        'requests/s': 'req/s',
-        msec: 'ms',
-        milliseconds: 'ms',
-        sec: 's',
-        secs: 's',
-        seconds: 's',
-        us: 'µs',
-        'μs': 'µs',
-        microseconds: 'µs',
-        nanoseconds: 'ns',
-        percent: '%',
-    };
-    return aliases[lower] ?? u;
-}
+    return (0,_util_own_js__WEBPACK_IMPORTED_MODULE_1__/* .ownValue */ .e)(UNIT_ALIASES, u.toLowerCase()) ?? u;
+});
 // Settings and clock readings recorded next to results are neither better nor
 // worse when they change: `batch_size` is not a cost, `start_time` is not a latency.
 const NEUTRAL = 
@@ -14695,7 +14867,9 @@ function isThroughput(direction, unit, metric) {
 /* harmony export */   AV: () => (/* binding */ statsFromSummary),
 /* harmony export */   FH: () => (/* binding */ findOutliers),
 /* harmony export */   Mh: () => (/* binding */ poolMoments),
+/* harmony export */   TZ: () => (/* binding */ sortedCopy),
 /* harmony export */   c9: () => (/* binding */ exactStatsAndOrder),
+/* harmony export */   lD: () => (/* binding */ exactStatsOfSorted),
 /* harmony export */   ms: () => (/* binding */ coefficientOfVariation),
 /* harmony export */   pb: () => (/* binding */ statsFromSamples)
 /* harmony export */ });
@@ -14730,11 +14904,30 @@ function exactStats(values, min, max) {
  * copying and selecting again.
  */
 function exactStatsAndOrder(values, min, max) {
-    // simple-statistics reads an array by index and length only, so a typed array serves.
     const sorted = sortedCopy(values);
+    return { stats: exactStatsOfSorted(sorted, min, max), sorted };
+}
+/**
+ * exactStats of values sortedCopy put in order: for a caller that keeps the
+ * order for findOutliers itself (buildSeries, once per series).
+ */
+function exactStatsOfSorted(sorted, min, max) {
+    if (sorted.length === 1)
+        return statsOfOne(sorted[0], min, max);
+    // simple-statistics reads an array by index and length only, so a typed array serves.
     const m = (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(sorted);
     const sd = sorted.length > 1 ? standardDeviation(sorted) : null;
-    return { stats: withPercentiles(sorted, sorted.length, m, sd, min, max, false), sorted };
+    return withPercentiles(sorted, sorted.length, m, sd, min, max, false);
+}
+/**
+ * The statistics of a single value, as simple-statistics gives them: its mean
+ * is its sum, `value + 0` (so -0 reads 0), over 1, and every quantile of one
+ * value is the value. A fifth of a tree's series hold one value (a Markdown
+ * table's cell): they are neither copied nor sorted.
+ */
+function statsOfOne(value, min, max) {
+    const m = (value + 0) / 1;
+    return { n: 1, mean: m, sd: null, cv: coefficientOfVariation(m, null), min, p50: value, p95: value, p99: value, max, approximate: false };
 }
 /** Squares of values beyond these underflow to 0 or overflow to Infinity, and the sd with them. */
 const TINY = 1e-100;
@@ -14760,17 +14953,26 @@ function standardDeviation(sorted) {
  * comparator call per step, 2-4× faster from about eight values on; it would
  * put -0 before 0 and NaN last where the comparator keeps arrival order, so
  * values holding either take the comparator (the same numbers either way
- * otherwise). Fewer than eight values are put in order by fewInOrder.
+ * otherwise). Fewer than eight values are put in order by fewInOrder; a
+ * single value is its own order, not copied (the caller only reads it).
  */
 function sortedCopy(values) {
-    const byComparator = () => values.slice().sort((a, b) => a - b);
+    if (values.length === 1)
+        return values;
     if (values.length < 8)
-        return fewInOrder(values) ?? byComparator();
-    for (const v of values)
+        return fewInOrder(values) ?? byComparator(values);
+    for (let i = 0; i < values.length; i++) {
+        const v = values[i];
         if (v === 0 || v !== v)
-            return byComparator();
+            return byComparator(values);
+    }
     return new Float64Array(values).sort();
 }
+/** The values sorted by `a - b`: stable, so -0 and 0 keep their arrival order. */
+function byComparator(values) {
+    return values.slice().sort(ascending);
+}
+const ascending = (a, b) => a - b;
 /**
  * A few finite values in ascending order, put in place one by one in a typed
  * array: Array.prototype.sort allocates a work area on every call, which for
@@ -14831,13 +15033,26 @@ function statsFromSummary(summary) {
     // A single value is its own mean and median; otherwise a median stands in for the mean only as the center.
     if (summary.mean === undefined && stats.n !== 1)
         stats.center = 'median';
-    const others = Object.entries(summary.percentiles ?? {})
-        .map(([rank, value]) => [Number(rank), value])
-        .filter(([rank]) => rank !== 50 && rank !== 95 && rank !== 99)
-        .sort((a, b) => a[0] - b[0]);
-    if (others.length > 0)
-        stats.percentiles = Object.fromEntries(others.map(([rank, value]) => [String(rank), value]));
+    // Most summaries state no rank beyond those three: the others are gathered only when there are some.
+    if (summary.percentiles !== undefined && holdsOtherRanks(summary.percentiles))
+        stats.percentiles = otherPercentiles(summary.percentiles);
     return stats;
+}
+/** The ranks with a field of their own in the statistics. */
+const hasOwnField = (rank) => rank === 50 || rank === 95 || rank === 99;
+function holdsOtherRanks(percentiles) {
+    for (const rank of Object.keys(percentiles))
+        if (!hasOwnField(Number(rank)))
+            return true;
+    return false;
+}
+/** The percentiles without a field of their own, by rank. */
+function otherPercentiles(percentiles) {
+    const others = Object.entries(percentiles)
+        .map(([rank, value]) => [Number(rank), value])
+        .filter(([rank]) => !hasOwnField(rank))
+        .sort((a, b) => a[0] - b[0]);
+    return Object.fromEntries(others.map(([rank, value]) => [String(rank), value]));
 }
 function coefficientOfVariation(m, sd) {
     if (sd === null || m === 0)
@@ -14866,10 +15081,12 @@ function findOutliers(samples, knownMedian, sorted) {
     if (scale === 0)
         return [];
     const outliers = [];
-    samples.forEach((value, index) => {
+    // A loop, not forEach: no closure per series. A hole (never in a series' samples) is no outlier either way.
+    for (let index = 0; index < samples.length; index++) {
+        const value = samples[index];
         if (Math.abs(value - med) / scale > OUTLIER_Z)
             outliers.push({ index, value });
-    });
+    }
     return outliers;
 }
 /**
@@ -27007,6 +27224,13 @@ class CsvRecordReader {
     line = 1;
     /** A record being read across chunks by the slow path. */
     partial;
+    /**
+     * A record the slow path completed, handed to the handler by read (handOver): the slow path,
+     * compiled apart, then does not carry the handler's code, nor its changes of mind.
+     */
+    completed;
+    /** Where the next field delimiter is in the text being read (its length when none): see fieldsOf. */
+    delimiterAt = -1;
     constructor(delimiter, handler, maxRecordChars = LIMITS.csvRecordChars) {
         this.delimiter = delimiter;
         this.handler = handler;
@@ -27048,10 +27272,11 @@ class CsvRecordReader {
         let pos = 0;
         if (this.partial) {
             pos = this.slow(text, 0, final);
+            this.handOver();
             if (pos < 0)
                 return;
         }
-        const delimiter = this.delimiter;
+        this.delimiterAt = -1;
         // Where the next quote is: found once per stretch, so a chunk with one quote is not searched once per line.
         let quoteAt = -1;
         while (pos < length) {
@@ -27076,18 +27301,49 @@ class CsvRecordReader {
                         const line = this.line;
                         this.line += 1;
                         if (end > pos && !this.handler.line?.(text, pos, end, line))
-                            this.handler.record(text.slice(pos, end).split(delimiter), line);
+                            this.handler.record(this.fieldsOf(text, pos, end), line);
                         pos = nl + 1;
                         continue;
                     }
                 }
             }
             pos = this.slow(text, pos, final);
+            this.handOver();
             if (pos < 0)
                 return;
         }
         if (pos < length)
             this.pending = text.slice(pos);
+    }
+    /** Gives the handler the record the slow path completed, if it did. */
+    handOver() {
+        const s = this.completed;
+        if (s === undefined)
+            return;
+        this.completed = undefined;
+        this.handler.record(s.fields, s.line);
+    }
+    /**
+     * The fields of the quote-free line `text[start, end)`: what `text.slice(start, end).split(delimiter)`
+     * gives, without the copy of the line and the split's trip to the runtime (every record of the
+     * file comes here). The next delimiter is remembered past the line's end, so lines without one
+     * (a single column) do not each search the rest of the text.
+     */
+    fieldsOf(text, start, end) {
+        const fields = [];
+        for (let p = start;;) {
+            if (this.delimiterAt < p) {
+                const at = text.indexOf(this.delimiter, p);
+                this.delimiterAt = at < 0 ? text.length : at;
+            }
+            const d = this.delimiterAt;
+            if (d >= end) {
+                fields.push(text.slice(p, end));
+                return fields;
+            }
+            fields.push(text.slice(p, d));
+            p = d + 1;
+        }
     }
     /**
      * Reads one record byte by byte from `pos` (or continues the partial one).
@@ -27131,10 +27387,17 @@ class CsvRecordReader {
                 }
                 if (c === CR && i + 1 >= length && !final)
                     break;
-                if (c === LF || c === CR)
+                if (c === LF || c === CR) {
                     this.countLineEnd(text, i);
-                s.field += text[i];
-                i += 1;
+                    s.field += text[i];
+                    i += 1;
+                }
+                else {
+                    // Quoted text up to the next quote or line ending, appended at once.
+                    const runEnd = ordinaryRunEnd(text, i, QUOTE);
+                    s.field += text.slice(i, runEnd);
+                    i = runEnd;
+                }
                 if (s.recordChars + s.field.length > this.maxRecordChars)
                     return this.stop(s.quoteLine, 'record-too-long');
                 continue;
@@ -27165,7 +27428,7 @@ class CsvRecordReader {
                         continue;
                     }
                     s.fields.push(s.field);
-                    this.handler.record(s.fields, s.line);
+                    this.completed = s;
                     return next;
                 }
                 // A line ending that is not the record delimiter is an ordinary character.
@@ -27179,8 +27442,10 @@ class CsvRecordReader {
                 i += 1;
                 continue;
             }
-            s.field += text[i];
-            i += 1;
+            // Unquoted text up to the next delimiter or line ending (a quote inside the field is an ordinary character), appended at once.
+            const runEnd = ordinaryRunEnd(text, i, delimiterCode);
+            s.field += text.slice(i, runEnd);
+            i = runEnd;
             if (s.recordChars + s.field.length > this.maxRecordChars)
                 return this.stop(s.line, 'record-too-long');
         }
@@ -27195,7 +27460,7 @@ class CsvRecordReader {
             return this.stop(s.quoteLine, 'unclosed-quote');
         if (s.wasQuoting || s.fields.length > 0 || s.field.length > 0) {
             s.fields.push(s.field);
-            this.handler.record(s.fields, s.line);
+            this.completed = s;
         }
         return length;
     }
@@ -27234,6 +27499,19 @@ class CsvRecordReader {
         this.handler.fatal(line, reason);
         return -1;
     }
+}
+/**
+ * Where the run of ordinary characters starting at `i` ends: at the next `stop`
+ * character or line ending. The character at `i` is taken as ordinary.
+ */
+function ordinaryRunEnd(text, i, stop) {
+    let j = i + 1;
+    for (; j < text.length; j++) {
+        const c = text.charCodeAt(j);
+        if (c === stop || c === LF || c === CR)
+            break;
+    }
+    return j;
 }
 function newState(line) {
     return { fields: [], field: '', recordChars: 0, quoting: false, wasQuoting: false, line, quoteLine: line };
@@ -27340,14 +27618,17 @@ function seriesProblem(s) {
         return `a name or label of metric "${s.metric}" holds bytes that are not valid UTF-8 text; series left out`;
     const check = valueCheck(s.metric, s.unit, s.direction);
     const { mean, min, max, p50, p95, p99, sd } = s.stats;
-    for (const value of [mean, min, max, p50, p95, p99]) {
-        const why = value === null ? undefined : check(value);
-        if (why !== undefined)
-            return `"${s.metric}": ${why}; series left out`;
-    }
+    // In this order, the first problem found: one call per statistic and no list of them (this runs for every series).
+    const why = checked(check, mean) ?? checked(check, min) ?? checked(check, max) ?? checked(check, p50) ?? checked(check, p95) ?? checked(check, p99);
+    if (why !== undefined)
+        return `"${s.metric}": ${why}; series left out`;
     if (sd !== null && !Number.isFinite(sd))
         return `"${s.metric}": its spread is not a finite number; series left out`;
     return undefined;
+}
+/** Why a statistic is impossible, or undefined (also when the statistic is not known). */
+function checked(check, value) {
+    return value === null ? undefined : check(value);
 }
 
 // EXTERNAL MODULE: ./src/metrics/stats.ts
@@ -27440,50 +27721,67 @@ function splitStatWord(name) {
  * ordinary metric. A shared `n`/`count` beside the groups supplies their n.
  */
 function findSummaryGroups(keys) {
-    const byBase = new Map();
+    const groups = [];
+    // Made on the first key naming a statistic: this runs for every object of every JSON file, and most hold none.
+    let byBase;
     for (const key of keys) {
         const split = splitStat(key);
         if (!split || split.base === '')
             continue;
-        const columns = byBase.get(split.base) ?? {};
+        byBase ??= new Map();
+        let columns = byBase.get(split.base);
+        if (!columns)
+            byBase.set(split.base, (columns = {}));
         if (!columns[split.stat])
             columns[split.stat] = key;
-        byBase.set(split.base, columns);
     }
-    const groups = [];
-    for (const [metric, columns] of byBase) {
-        const stats = Object.keys(columns);
-        const hasCentre = columns.mean !== undefined || columns.median !== undefined;
-        if (hasCentre && stats.length >= 2)
-            groups.push({ metric, columns });
+    if (byBase) {
+        for (const [metric, columns] of byBase) {
+            const stats = Object.keys(columns);
+            const hasCentre = columns.mean !== undefined || columns.median !== undefined;
+            if (hasCentre && stats.length >= 2)
+                groups.push({ metric, columns });
+        }
     }
     // A group's own count (`stats.rounds`, `ttft_ms_count`) is its n; it does not make a group by itself.
     for (const group of groups) {
         if (group.columns.n !== undefined)
             continue;
-        const own = keys.find((k) => {
-            for (const sep of ['.', '_']) {
-                if (k.startsWith(group.metric + sep) && OWN_N.has((0,infer/* normaliseName */.GX)(k.slice(group.metric.length + 1))))
-                    return true;
-            }
-            return false;
-        });
+        const own = keys.find((k) => isOwnCountKey(k, group.metric));
         if (own !== undefined)
             group.columns.n = own;
     }
-    const sharedN = keys.find((k) => SHARED_N.has((0,infer/* normaliseName */.GX)(k.slice(k.lastIndexOf('.') + 1))) && !k.includes('.'));
+    // A shared count is a key of this level (no dot) named like a count.
+    const sharedN = keys.find((k) => !k.includes('.') && SHARED_N.has((0,infer/* normaliseName */.GX)(k)));
     return sharedN === undefined ? { groups } : { groups, sharedN };
 }
+/** `metric.rounds`, `metric_count`: the key counts the samples of `metric` alone. */
+function isOwnCountKey(key, metric) {
+    const separator = key.charCodeAt(metric.length);
+    return (separator === 46 || separator === 95) && key.startsWith(metric) && OWN_N.has((0,infer/* normaliseName */.GX)(key.slice(metric.length + 1)));
+}
+/**
+ * Whether a key can belong to a summary group: it names a statistic of a metric (`mean_ttft_ms`,
+ * `latency.p95`) or is a statistic itself (`mean`, `stddev`). Among keys of which none can,
+ * findSummaryGroups finds no group, and no key summarises the table's own metric.
+ */
+const mayBeStatKey = (0,memo/* memo */.p)(50_000, (key) => splitStat(key) !== undefined || statKeysOf([key]).size === 1);
 /** `n`, `count`, `runs`, …: a key that counts samples rather than measuring them. */
 function isCountName(key) {
     return SHARED_N.has((0,infer/* normaliseName */.GX)(key));
 }
 /** An object that is itself a summary: `{ "mean": 1.2, "stddev": 0.1, "n": 5 }`. */
 function isStatsObject(keys) {
-    const stats = keys.map((k) => (SHARED_N.has((0,infer/* normaliseName */.GX)(k)) ? 'n' : statOf((0,infer/* normaliseName */.GX)(k))));
-    if (stats.some((s) => s === undefined))
-        return false;
-    return stats.includes('mean') || stats.includes('median') ? stats.length >= 2 : false;
+    let centre = false;
+    for (const k of keys) {
+        const name = (0,infer/* normaliseName */.GX)(k);
+        const stat = SHARED_N.has(name) ? 'n' : statOf(name);
+        if (stat === undefined)
+            return false;
+        if (stat === 'mean' || stat === 'median')
+            centre = true;
+    }
+    return centre && keys.length >= 2;
 }
 function summaryFromStats(get, stats) {
     const summary = {};
@@ -27495,7 +27793,7 @@ function summaryFromStats(get, stats) {
             summary[stat] = value;
         }
         else {
-            summary.percentiles = { ...summary.percentiles, [Number(stat.slice(1))]: value };
+            (summary.percentiles ??= {})[Number(stat.slice(1))] = value;
         }
     }
     return summary;
@@ -27666,9 +27964,13 @@ function isMissing(cell) {
         return true;
     if (typeof cell !== 'string')
         return false;
-    // Every missing-value token is short and none starts with a digit (most cells), so those skip the trim and lookup.
+    if (cell.length === 0)
+        return true;
+    // Every missing-value token is short and starts with `n`, `N`, `-`, `—` or a blank: other cells (most) skip the trim and lookup.
     const first = cell.charCodeAt(0);
-    return cell.length <= 8 && !(first >= 48 && first <= 57) && MISSING.has(cell.trim().toLowerCase());
+    if (cell.length > 8 || (first > 32 && first < 127 && first !== 110 && first !== 78 && first !== 45))
+        return false;
+    return MISSING.has(cell.trim().toLowerCase());
 }
 function isErrorValue(cell) {
     if (cell === '' || cell === null || cell === undefined || cell === false)
@@ -27686,7 +27988,6 @@ function isErrorValue(cell) {
  * Rows are held as arrays by column index: this is the hot loop of a 500 MB CSV.
  */
 class TableBuilder {
-    options;
     columns = [];
     index = new Map();
     profiles = [];
@@ -27706,8 +28007,14 @@ class TableBuilder {
      */
     runsTogether = false;
     sharedN;
+    /** Rows profiled before the roles are decided, with their cells' plain numbers (NaN for other cells) read while profiling. */
     buffered = [];
     groups = new Map();
+    /** The labels of the first group with a value in every label column (see groupOf); never changed. */
+    fullLabels;
+    /** The group of the last row, and its key (see groupOf). */
+    lastGroupKey;
+    lastGroup;
     series = [];
     rows = 0;
     excluded = 0;
@@ -27715,17 +28022,28 @@ class TableBuilder {
     units = [];
     /** Impossible-value check of each metric column, for the unit its values are in. */
     checks = [];
-    /** addLine's field boundaries (start, end per column), reused row after row. */
-    bounds = new Int32Array(0);
+    /** addLine's field boundaries (start, end per column), reused row after row; made on the first line (most tables are too short for any). */
+    bounds;
     /** addLine's label cells by column index, reused row after row. */
     lineCells = [];
+    problems;
+    decimalComma;
+    metricPrefix;
+    fixedLabels;
+    rowNameColumns;
     constructor(options) {
-        this.options = options;
+        // Copied into fields: CSV, Markdown and JSON pass options of three shapes, and code that runs per row
+        // reading them from one object of one shape stays optimised for all three.
+        this.problems = options.problems;
+        this.decimalComma = options.decimalComma ?? false;
+        this.metricPrefix = options.metricPrefix;
+        this.fixedLabels = options.fixedLabels;
+        this.rowNameColumns = options.rowNameColumns;
     }
-    /** Fixes the columns of positional rows (a CSV header); `addCells` rows follow this order. */
-    setColumns(names) {
+    /** Fixes the columns of positional rows (a CSV header); `addCells` rows follow this order. `line`: where a cap is reported. */
+    setColumns(names, line) {
         for (const name of names)
-            this.columnIndex(name);
+            this.columnIndex(name, line);
     }
     /** A row of cells in the order given to `setColumns`. */
     addCells(cells, line) {
@@ -27736,10 +28054,9 @@ class TableBuilder {
             this.consume(cells, line);
             return;
         }
-        this.profile(cells);
-        this.buffered.push({ cells, line });
+        this.buffered.push({ cells, line, numbers: this.profile(cells) });
         if (this.buffered.length >= PROFILE_ROWS)
-            this.decideRoles();
+            this.decideRolesAndReplay();
     }
     /** A row keyed by column name (JSON records); keys may vary from row to row. */
     addRow(row, line) {
@@ -27750,12 +28067,17 @@ class TableBuilder {
     }
     finish() {
         if (!this.roles)
-            this.decideRoles(true);
+            this.decideRolesAndReplay(true);
         const labelColumns = this.labelIdx.map((i) => this.columns[i]);
         if (this.runIdx >= 0)
             for (const group of this.groups.values())
                 this.setRuns(group);
         // A unit stated in the cells ("12.5 ms") is the series' unit, as a header's "(ms)" would be.
+        if (this.units.length > 0)
+            this.setUnitHints();
+        return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
+    }
+    setUnitHints() {
         for (const group of this.groups.values()) {
             group.sampled.forEach((series, i) => {
                 const unit = this.units[i];
@@ -27769,7 +28091,6 @@ class TableBuilder {
                     series.unitHint = unit.info.unit;
             });
         }
-        return { series: this.series, rows: this.rows, excludedRows: this.excluded, labelColumns };
     }
     columnIndex(name, line) {
         let i = this.index.get(name);
@@ -27782,22 +28103,34 @@ class TableBuilder {
         }
         return i;
     }
+    /** Counts a row into the profiles; returns each cell's plain number (NaN for other cells), which the replay reuses. */
     profile(cells) {
+        const numbers = new Array(cells.length);
         for (let i = 0; i < cells.length; i++) {
             const p = (this.profiles[i] ??= emptyProfile());
-            if (!isMissing(cells[i]))
-                profileCell(p, cells[i], this.options.decimalComma);
+            const cell = cells[i];
+            numbers[i] = isMissing(cell) ? Number.NaN : profileCell(p, cell, this.decimalComma);
         }
+        return numbers;
+    }
+    /** Roles from the profiled rows, then those rows read with them. */
+    decideRolesAndReplay(whole = false) {
+        this.decideRoles(whole);
+        // Apart from decideRoles, which runs once per table: compiled with this loop inlined, it would be
+        // compiled again with every change in what the rows hold.
+        for (const { cells, line, numbers } of this.buffered)
+            this.consume(cells, line, numbers);
+        this.buffered = [];
     }
     /** `whole`: every row was profiled, so a column with one value has that value everywhere. */
-    decideRoles(whole = false) {
+    decideRoles(whole) {
         const roles = [];
         this.columns.forEach((column, i) => {
             const p = this.profiles[i] ?? emptyProfile();
-            const namesRows = this.options.rowNameColumns?.includes(column) ?? false;
+            const namesRows = this.rowNameColumns?.includes(column) ?? false;
             let role = roleOf(column, p, namesRows);
             if (column.includes(table_REPLACEMENT)) {
-                this.options.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
+                this.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
                 role = 'ignore';
             }
             // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
@@ -27805,26 +28138,19 @@ class TableBuilder {
             if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1)
                 role = 'ignore';
             if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
-                this.options.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
+                this.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
             }
             roles[i] = role;
         });
-        const named = (role) => this.columns.filter((_, i) => roles[i] === role);
-        // mean_x / std_x / p95_x beside each other describe one metric, not four.
-        const numeric = named('metric');
-        const { groups } = findSummaryGroups(numeric);
-        // Records such as `{ model, mean, stddev, n }` summarise one unnamed metric: the table's own.
-        const bare = numeric.filter((c) => statKeysOf([c]).size === 1);
-        if (bare.length > 0 && isStatsObject(bare) && groups.every((g) => Object.values(g.columns).every((c) => !bare.includes(c)))) {
-            groups.push({ metric: '', columns: Object.fromEntries(statKeysOf(bare)) });
-        }
+        const numeric = this.columns.filter((_, i) => roles[i] === 'metric');
         // A count column such as `runs` is not a metric of its own but still gives the summaries their n.
         const counts = this.columns.filter((_, i) => roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0);
-        const { sharedN } = findSummaryGroups([...numeric, ...counts]);
-        this.summaryGroups = groups.map((g) => ({
-            metric: g.metric,
-            columns: Object.entries(g.columns).map(([stat, column]) => [stat, this.index.get(column)]),
-        }));
+        // Most tables have no column named like a statistic, and so no summaries to work out.
+        const { groups, sharedN } = numeric.some(mayBeStatKey) ? summaryPlan(numeric, counts) : NO_SUMMARIES;
+        // Pushed, not made by map (an array of another kind once optimised): the per-row code reads this array in every table.
+        for (const g of groups) {
+            this.summaryGroups.push({ metric: g.metric, columns: g.columns.map(([stat, column]) => [stat, this.index.get(column)]) });
+        }
         for (const g of this.summaryGroups)
             for (const [, i] of g.columns)
                 roles[i] = 'summary';
@@ -27839,17 +28165,22 @@ class TableBuilder {
         this.runIdx = runColumn(this.columns, roles, whole ? this.buffered : []);
         // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
         // A summary row stands for its n requests, so it is several values of its run even alone.
-        if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !repeatsAValue(this.buffered, this.runIdx))
+        if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !this.someRunRepeats())
             this.runIdx = -1;
         this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx]).run === 1;
         roles.forEach((role, i) => this.remember(i, role));
-        for (const { cells, line } of this.buffered)
-            this.consume(cells, line);
-        this.buffered = [];
+    }
+    /** Whether some run (of a whole table) has several values: its name on two rows or more, or a row holding a list of values. */
+    someRunRepeats() {
+        // Every buffered row was profiled: a list anywhere is in some column's count.
+        return this.profiles.some((p) => p.lists > 0) || repeatsAValue(this.buffered, this.runIdx);
     }
     remember(i, role) {
-        if (role === 'label')
+        if (role === 'label') {
             this.labelIdx.push(i);
+            // Groups made from now on have this label too.
+            this.fullLabels = undefined;
+        }
         else if (role === 'metric')
             this.metricIdx.push(i);
         else if (role === 'error')
@@ -27862,11 +28193,11 @@ class TableBuilder {
             if (roles[i] !== undefined || isMissing(cells[i]))
                 continue;
             const p = emptyProfile();
-            profileCell(p, cells[i], this.options.decimalComma);
+            profileCell(p, cells[i], this.decimalComma);
             const column = this.columns[i];
             const role = column.includes(table_REPLACEMENT) ? 'ignore' : roleOf(column, p);
             if (column.includes(table_REPLACEMENT))
-                this.options.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
+                this.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
             roles[i] = role;
             this.decided += 1;
             this.remember(i, role);
@@ -27874,7 +28205,8 @@ class TableBuilder {
             this.metricIdx.sort((a, b) => a - b);
         }
     }
-    consume(cells, line) {
+    /** `numbers`: the cells' plain numbers when already read (NaN for other cells). */
+    consume(cells, line, numbers) {
         if (this.decided < this.columns.length)
             this.decideLate(cells, line);
         for (const i of this.errorIdx) {
@@ -27885,7 +28217,7 @@ class TableBuilder {
         }
         const group = this.groupOf(cells, line);
         if (group.invalid !== undefined) {
-            this.options.problems.add(line, group.invalid);
+            this.problems.add(line, group.invalid);
             return;
         }
         const run = this.runIdx < 0 ? -1 : this.runOf(group, cells[this.runIdx]);
@@ -27895,13 +28227,13 @@ class TableBuilder {
                 continue;
             if (Array.isArray(cell)) {
                 if (!cell.every((v) => Number.isFinite(v))) {
-                    this.options.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
+                    this.problems.add(line, `column "${this.columns[i]}" holds a value that is not a number; cell skipped`);
                     continue;
                 }
                 const check = this.checkFor(i);
                 const bad = cell.map(check).find((why) => why !== undefined);
                 if (bad !== undefined) {
-                    this.options.problems.add(line, `column "${this.columns[i]}": ${bad}; values left out`);
+                    this.problems.add(line, `column "${this.columns[i]}": ${bad}; values left out`);
                     continue;
                 }
                 const series = this.sampledSeries(group, i, line);
@@ -27913,7 +28245,8 @@ class TableBuilder {
                         tally(group, i, run, v);
                 continue;
             }
-            const value = this.cellValue(i, cell, line);
+            const known = numbers === undefined ? Number.NaN : numbers[i];
+            const value = known === known ? this.checked(i, known, line) : this.cellValue(i, cell, line);
             if (value === undefined)
                 continue;
             this.sampledSeries(group, i, line)?.samples?.add(value);
@@ -27940,11 +28273,18 @@ class TableBuilder {
                 key += '\u0001';
             }
         }
+        // Rows of one label combination mostly follow each other: the last row's group is tried before the map.
+        if (key === this.lastGroupKey)
+            return this.lastGroup;
         let group = this.groups.get(key);
         if (!group) {
             if (this.groups.size >= LIMITS.seriesPerFile)
                 throw new LimitError(limitMessages.seriesPerFile('label combinations'), line);
-            const labels = { ...this.options.fixedLabels };
+            const complete = !this.labelIdx.some((i) => isMissing(cells[i]));
+            // A group with every label is given a copy of the first such group's labels, its values then
+            // replaced: the same keys in the same order, without adding them one by one (a shape change
+            // per key, in code that sees the labels of every table).
+            const labels = complete && this.fullLabels ? { ...this.fullLabels } : { ...this.fixedLabels };
             let invalid;
             for (const i of this.labelIdx) {
                 if (isMissing(cells[i]))
@@ -27955,11 +28295,14 @@ class TableBuilder {
                     invalid = `column "${this.columns[i]}" holds bytes that are not valid UTF-8 text; row skipped (save the file as UTF-8)`;
                 }
             }
-            group = { labels, sampled: [], summaries: [] };
-            if (invalid !== undefined)
-                group.invalid = invalid;
+            if (complete)
+                this.fullLabels ??= labels;
+            // Every field from the start: groups of one shape keep the per-row code that reads them optimised.
+            group = { labels, invalid, sampled: [], summaries: [], runs: undefined, lastRun: undefined, tallies: undefined, summaryTallies: undefined };
             this.groups.set(key, group);
         }
+        this.lastGroupKey = key;
+        this.lastGroup = group;
         return group;
     }
     /**
@@ -27980,7 +28323,7 @@ class TableBuilder {
     addLine(text, start, end, delimiter, line) {
         const width = this.columns.length;
         let bounds = this.bounds;
-        if (bounds.length < 2 * width)
+        if (bounds === undefined || bounds.length < 2 * width)
             bounds = this.bounds = new Int32Array(2 * width);
         let fields = 0;
         for (let p = start;;) {
@@ -28014,7 +28357,7 @@ class TableBuilder {
             cells[i] = text.slice(bounds[2 * i], bounds[2 * i + 1]);
         const group = this.groupOf(cells, line);
         if (group.invalid !== undefined) {
-            this.options.problems.add(line, group.invalid);
+            this.problems.add(line, group.invalid);
             return fields;
         }
         const r = this.runIdx;
@@ -28044,34 +28387,36 @@ class TableBuilder {
      * reported: unreadable, in a unit that does not convert, impossible).
      */
     cellValue(i, cell, line, check = true) {
-        let value = parseNumber(cell, this.options.decimalComma);
+        let value = parseNumber(cell, this.decimalComma);
         if (value === undefined) {
             if (isMissing(cell)) {
                 // `nan` is a measurement the tool could not make (a failed run), not a blank: said, so the row does not vanish unseen.
                 if (typeof cell === 'string' && cell.trim().toLowerCase() === 'nan')
-                    this.options.problems.add(line, `column "${this.columns[i]}" states NaN (no measurement); cell skipped`);
+                    this.problems.add(line, `column "${this.columns[i]}" states NaN (no measurement); cell skipped`);
                 return undefined;
             }
             if (overflows(cell)) {
-                this.options.problems.add(line, `column "${this.columns[i]}": ${cell.trim().slice(0, 40)} is not a finite number; cell skipped`);
+                this.problems.add(line, `column "${this.columns[i]}": ${cell.trim().slice(0, 40)} is not a finite number; cell skipped`);
                 return undefined;
             }
-            const quantity = typeof cell === 'string' ? (0,units/* parseQuantity */.Lf)(cell, this.options.decimalComma) : undefined;
+            const quantity = typeof cell === 'string' ? (0,units/* parseQuantity */.Lf)(cell, this.decimalComma) : undefined;
             if (!quantity) {
                 const text = typeof cell === 'string' && cell.includes(table_REPLACEMENT) ? 'holds bytes that are not valid UTF-8 text' : 'holds a value that is not a number';
-                this.options.problems.add(line, `column "${this.columns[i]}" ${text}; cell skipped`);
+                this.problems.add(line, `column "${this.columns[i]}" ${text}; cell skipped`);
                 return undefined;
             }
             value = this.inColumnUnit(i, quantity, cell, line);
             if (value === undefined)
                 return undefined;
         }
-        if (!check)
-            return value;
+        return check ? this.checked(i, value, line) : value;
+    }
+    /** A number of column `i` when it is a possible value of its metric; else reported, and undefined. */
+    checked(i, value, line) {
         const why = this.checkFor(i)(value);
         if (why === undefined)
             return value;
-        this.options.problems.add(line, `column "${this.columns[i]}": ${why}; value left out`);
+        this.problems.add(line, `column "${this.columns[i]}": ${why}; value left out`);
         return undefined;
     }
     /** The first unit a column states (or its header's "(ms)") is the column's; other units of the same kind are converted. */
@@ -28090,20 +28435,21 @@ class TableBuilder {
             return quantity.value;
         if (quantity.unit.dimension === unit.info.dimension) {
             if (!unit.noted) {
-                this.options.problems.add(line, `column "${column}" mixes ${unit.info.unit} and ${quantity.unit.unit}; values converted to ${unit.info.unit}`);
+                this.problems.add(line, `column "${column}" mixes ${unit.info.unit} and ${quantity.unit.unit}; values converted to ${unit.info.unit}`);
                 unit.noted = true;
             }
             return (0,units/* convert */.C6)(quantity.value, quantity.unit, unit.info);
         }
-        this.options.problems.add(line, `column "${column}": "${cell.trim().slice(0, 40)}" is not in ${unit.info.unit} like the rest of the column and cannot be converted; cell skipped`);
+        this.problems.add(line, `column "${column}": "${cell.trim().slice(0, 40)}" is not in ${unit.info.unit} like the rest of the column and cannot be converted; cell skipped`);
         return undefined;
     }
     checkFor(i) {
         let check = this.checks[i];
         if (!check) {
             const column = this.columns[i];
-            const metric = this.options.metricPrefix ? `${this.options.metricPrefix}.${column}` : column;
-            check = valueCheck(metric, this.units[i]?.info.unit ?? (0,infer/* inferUnit */.bb)(metric));
+            const metric = this.metricPrefix ? `${this.metricPrefix}.${column}` : column;
+            const unit = this.units[i];
+            check = unit ? valueCheck(metric, unit.info.unit) : checkOfMetric(metric);
             this.checks[i] = check;
         }
         return check;
@@ -28136,27 +28482,26 @@ class TableBuilder {
     }
     /** Each sampled series' run means, where two runs or more gave values and some run gave several. */
     setRuns(group) {
-        if (!group.runs)
+        const runs = group.runs;
+        if (!runs)
             return;
-        const names = [...group.runs.keys()];
+        // Listed once a series has a run of several values: in most short tables none has.
+        let names;
         const set = (t, series) => {
-            if (!t || !series || t.broken)
+            // One run of several values is recorded too: its spread between runs is unknown, which a comparison must know.
+            if (!t || !series || t.broken || !someRunHasSeveral(t))
                 return;
+            names ??= [...runs.keys()];
             const means = [];
             const keys = [];
-            let clustered = false;
             for (let r = 0; r < t.counts.length; r++) {
                 const count = t.counts[r];
                 if (count === undefined)
                     continue;
                 means.push(t.sums[r] / count);
                 keys.push(names[r]);
-                if (count > 1)
-                    clustered = true;
             }
-            // One run of several values is recorded too: its spread between runs is unknown, which a comparison must know.
-            if (clustered)
-                series.runs = { column: this.columns[this.runIdx], means, keys };
+            series.runs = { column: this.columns[this.runIdx], means, keys };
         };
         group.tallies?.forEach((t, i) => set(t, group.sampled[i]));
         group.summaryTallies?.forEach((t, g) => set(t, group.summaries[g]));
@@ -28175,10 +28520,10 @@ class TableBuilder {
             if (column === undefined)
                 return undefined;
             const cell = cells[column];
-            const plain = parseNumber(cell, this.options.decimalComma);
+            const plain = parseNumber(cell, this.decimalComma);
             if (plain !== undefined || typeof cell !== 'string')
                 return plain;
-            const quantity = (0,units/* parseQuantity */.Lf)(cell, this.options.decimalComma);
+            const quantity = (0,units/* parseQuantity */.Lf)(cell, this.decimalComma);
             return quantity ? this.inColumnUnit(column, quantity, cell, line) : undefined;
         };
         const columns = new Map(def.columns);
@@ -28189,11 +28534,11 @@ class TableBuilder {
             return;
         // The stated centre and range are checked as samples would be: in the unit of the mean (or median) column.
         const centre = centreColumn(def);
-        const metric = this.options.metricPrefix ? (def.metric ? `${this.options.metricPrefix}.${def.metric}` : this.options.metricPrefix) : def.metric || 'value';
+        const metric = this.metricPrefix ? (def.metric ? `${this.metricPrefix}.${def.metric}` : this.metricPrefix) : def.metric || 'value';
         const check = valueCheck(metric, (centre === undefined ? undefined : this.units[centre]?.info.unit) ?? (0,infer/* inferUnit */.bb)(metric));
         const why = summaryCheck(summary, check);
         if (why !== undefined) {
-            this.options.problems.add(line, `summary of "${metric}": ${why}; row's summary left out`);
+            this.problems.add(line, `summary of "${metric}": ${why}; row's summary left out`);
             return;
         }
         let series = group.summaries[index];
@@ -28213,7 +28558,7 @@ class TableBuilder {
         if (pooled)
             series.summary = pooled;
         else {
-            this.options.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
+            this.problems.add(line, `a second summary of "${series.metric}" for the same labels without n and sd to pool it; the first is kept`);
             const t = group.summaryTallies?.[index];
             if (t)
                 t.broken = true;
@@ -28222,7 +28567,7 @@ class TableBuilder {
     newSeries(column, group, line, sampled) {
         if (this.series.length >= LIMITS.seriesPerFile)
             throw new LimitError(limitMessages.seriesPerFile(), line);
-        const prefix = this.options.metricPrefix;
+        const prefix = this.metricPrefix;
         const metric = column === '' ? (prefix ?? 'value') : prefix ? `${prefix}.${column}` : column;
         // The group's series share its labels object, complete before any of them is made and never changed.
         const series = sampled ? { metric, labels: group.labels, samples: new SampleAccumulator(), line } : { metric, labels: group.labels, line };
@@ -28230,6 +28575,28 @@ class TableBuilder {
         return series;
     }
 }
+const NO_SUMMARIES = { groups: [], sharedN: undefined };
+/**
+ * Which metric columns summarise one metric, and which count gives them their n: a question of the
+ * column names alone, asked once per header (a tool's files share theirs) rather than once per file.
+ */
+function summaryPlan(numeric, counts) {
+    return summaryPlanOf(JSON.stringify([numeric, counts]));
+}
+const summaryPlanOf = (0,memo/* memo */.p)(10_000, (key) => {
+    const [numeric, counts] = JSON.parse(key);
+    // mean_x / std_x / p95_x beside each other describe one metric, not four.
+    const { groups } = findSummaryGroups(numeric);
+    // Records such as `{ model, mean, stddev, n }` summarise one unnamed metric: the table's own.
+    const bare = numeric.filter((c) => statKeysOf([c]).size === 1);
+    if (bare.length > 0 && isStatsObject(bare) && groups.every((g) => Object.values(g.columns).every((c) => !bare.includes(c)))) {
+        groups.push({ metric: '', columns: Object.fromEntries(statKeysOf(bare)) });
+    }
+    const { sharedN } = findSummaryGroups([...numeric, ...counts]);
+    return { groups: groups.map((g) => ({ metric: g.metric, columns: Object.entries(g.columns) })), sharedN };
+});
+/** The check of a metric in the unit its name implies: one lookup per column of each file, not three. */
+const checkOfMetric = (0,memo/* memo */.p)(20_000, (metric) => valueCheck(metric, (0,infer/* inferUnit */.bb)(metric)));
 /**
  * The column of a summary group's mean (or median): the unit its cells state
  * is the summary's, for the series and for the check of its values alike.
@@ -28275,12 +28642,10 @@ function tallySummary(group, g, run, summary) {
     else
         addToRun(t, run, summary.mean * summary.n, summary.n);
 }
-/** Whether some value of column `i` appears on two rows or more, or a row holds a list of values (several in its run). */
+/** Whether some value of column `i` appears on two rows or more. */
 function repeatsAValue(rows, i) {
     const seen = new Set();
     for (const { cells } of rows) {
-        if (cells.some(Array.isArray))
-            return true;
         const cell = cells[i];
         const key = typeof cell === 'string' ? trimmed(cell) : cell;
         if (seen.has(key))
@@ -28300,12 +28665,18 @@ function tallyIn(tallies, index) {
         tallies[index] = t = { sums: [], counts: [] };
     return t;
 }
+function someRunHasSeveral(t) {
+    for (let r = 0; r < t.counts.length; r++)
+        if ((t.counts[r] ?? 0) > 1)
+            return true;
+    return false;
+}
 function addToRun(t, run, sum, count) {
     t.sums[run] = (t.sums[run] ?? 0) + sum;
     t.counts[run] = (t.counts[run] ?? 0) + count;
 }
 function emptyProfile() {
-    return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0 };
+    return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined };
 }
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
 /** Plain lowercase (or caseless) words, as prose has: `the`, `of`, `sky.` — not `hipBLASLt`, `vs`, `x`. */
@@ -28323,32 +28694,39 @@ function isProse(text) {
     const words = text.split(' ').filter((w) => w !== '');
     return words.length >= 5 && words.filter((w) => PROSE_WORD.test(w) && !CONNECTIVES.has(w)).length >= 2;
 }
-/** Counts one present cell into its column's profile. */
+/** Counts one present cell into its column's profile; returns the cell's plain number, or NaN when it is none. */
 function profileCell(p, cell, decimalComma) {
     if (Array.isArray(cell)) {
         p.numeric += 1;
-        return;
+        p.lists += 1;
+        return Number.NaN;
     }
     // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
-    // A number that overflows is still one: the column stays a metric and the cell is reported when read.
-    if (typeof cell === 'number' ? Number.isFinite(cell) : parseNumber(cell, decimalComma) !== undefined || overflows(cell)) {
+    const plain = parseNumber(cell, decimalComma);
+    if (plain !== undefined) {
         p.numeric += 1;
         p.numericCells.push(cell);
-        return;
+        return plain;
     }
+    if (typeof cell === 'string' && cell === p.lastText) {
+        // Already counted once: its trimmed text is in `distinct` (or the set is full) and in `maxLength`.
+        countText(p, cell, p.lastKind, true);
+        return Number.NaN;
+    }
+    const kind = typeof cell === 'string' ? (decimalComma ? textKindDecimalComma : textKind)(cell) : cellKind(cell, String(cell).trim(), decimalComma);
+    if (typeof cell === 'string') {
+        p.lastText = cell;
+        p.lastKind = kind;
+    }
+    countText(p, cell, kind, false);
+    return Number.NaN;
+}
+/** Counts a cell that is no plain number into its column's profile, as the `kind` its text is. */
+function countText(p, cell, kind, seen) {
     const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
-    // Labels repeat on every row, so a text value is classified once per column.
-    let kind = typeof cell === 'string' ? p.kinds?.get(cell) : undefined;
-    if (kind === undefined) {
-        kind = cellKind(cell, text, decimalComma);
-        if (typeof cell === 'string') {
-            const kinds = (p.kinds ??= new Map());
-            if (kinds.size <= MAX_NAMED_LABEL_VALUES)
-                kinds.set(cell, kind);
-        }
-    }
     if (kind === 'numeric') {
-        // A number with a unit ("12.5 ms", "1.2k").
+        // A number with a unit ("12.5 ms", "1.2k"), or one that overflows (the column stays a metric and the cell
+        // is reported when read). Kept trimmed: the label rules read numeric cells trimmed.
         p.numeric += 1;
         p.numericCells.push(text);
         return;
@@ -28364,6 +28742,8 @@ function profileCell(p, cell, decimalComma) {
         p.itemIds += 1;
     else
         p.other += 1;
+    if (seen)
+        return;
     if (p.distinct.size <= MAX_NAMED_LABEL_VALUES)
         p.distinct.add(text);
     if (text.length > p.maxLength)
@@ -28391,6 +28771,16 @@ function longestValue(p) {
     for (const cell of p.numericCells)
         longest = Math.max(longest, numericText(cell).length);
     return longest;
+}
+/**
+ * The kind of a text cell that is no plain number, by its text alone: labels and error texts
+ * (`gemma3:1b`, `timeout after 120 s`) repeat across files, so each is classified once per run.
+ */
+const textKind = (0,memo/* memo */.p)(50_000, (cell) => textCellKind(cell, false));
+const textKindDecimalComma = (0,memo/* memo */.p)(50_000, (cell) => textCellKind(cell, true));
+function textCellKind(cell, decimalComma) {
+    // A number too large for a double (`1e400`) is still a number.
+    return overflows(cell) ? 'numeric' : cellKind(cell, trimmed(cell), decimalComma);
 }
 function cellKind(cell, text, decimalComma) {
     // "12.5 ms", "1.2k": numbers with a unit or multiplier count as numbers.
@@ -28496,34 +28886,58 @@ function poolSummaries(a, b) {
 
 /** The separator that appears most often outside quotes in the header line. */
 function detectDelimiter(head) {
-    const firstLine = firstNonBlankLine(head.replace(/^\uFEFF/, ''));
-    const counts = { ',': 0, ';': 0, '\t': 0 };
+    const start = head.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const [lineStart, lineEnd] = firstNonBlankLine(head, start);
+    // One pass over the header line's characters, no copy of it: this runs once per file, and most files are small.
+    let commas = 0;
+    let semicolons = 0;
+    let tabs = 0;
     let quoted = false;
-    for (const ch of firstLine) {
-        if (ch === '"')
+    for (let i = lineStart; i < lineEnd; i++) {
+        const c = head.charCodeAt(i);
+        if (c === 34)
             quoted = !quoted;
-        else if (!quoted && (ch === ',' || ch === ';' || ch === '\t'))
-            counts[ch] += 1;
+        else if (quoted)
+            continue;
+        else if (c === 44)
+            commas += 1;
+        else if (c === 59)
+            semicolons += 1;
+        else if (c === 9)
+            tabs += 1;
     }
-    const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
-    return best && best[1] > 0 ? best[0] : ',';
+    // Ties go to the comma, then the semicolon.
+    if (commas >= semicolons && commas >= tabs)
+        return ',';
+    return semicolons >= tabs ? ';' : '\t';
 }
-function firstNonBlankLine(text) {
-    for (let start = 0; start < text.length;) {
+/** Where the first line with something other than whitespace starts and ends (a final `\r` left out); [0, 0) when none. */
+function firstNonBlankLine(text, from) {
+    for (let start = from; start < text.length;) {
         const nl = text.indexOf('\n', start);
-        const line = text.slice(start, nl < 0 ? text.length : nl).replace(/\r$/, '');
-        if (line.trim() !== '')
-            return line;
+        let end = nl < 0 ? text.length : nl;
+        if (end > start && text.charCodeAt(end - 1) === 13)
+            end -= 1;
+        const first = text.charCodeAt(start);
+        // A line starting with a visible ASCII character is not blank (nearly always); others are trimmed to tell.
+        if (end > start && ((first > 32 && first < 127) || text.slice(start, end).trim() !== ''))
+            return [start, end];
         if (nl < 0)
             break;
         start = nl + 1;
     }
-    return '';
+    return [0, 0];
 }
-const FATAL = {
-    'unclosed-quote': 'a quoted field is never closed; the rest of the file could not be read',
-    'record-too-long': `a record runs past ${LIMITS.csvRecordChars.toLocaleString('en-US')} characters (a quote opened here and never closed?); the rest of the file could not be read`,
-};
+/**
+ * Why the rest of a file could not be read. Worded when it happens, not when the module loads:
+ * the first toLocaleString of a process sets up the locale's data (some 20 ms), and most runs
+ * never say this.
+ */
+function fatalReason(reason) {
+    if (reason === 'unclosed-quote')
+        return 'a quoted field is never closed; the rest of the file could not be read';
+    return `a record runs past ${LIMITS.csvRecordChars.toLocaleString('en-US')} characters (a quote opened here and never closed?); the rest of the file could not be read`;
+}
 /** Stops the reading from inside a record handler, with the outcome the file gets instead. */
 class Refusal extends Error {
     outcome;
@@ -28602,7 +29016,7 @@ class CsvTable {
         this.reader = new CsvRecordReader(delimiter, {
             record: (fields, line) => this.take(fields, line),
             line: (text, start, end, line) => this.takeLine(text, start, end, line),
-            fatal: (line, reason) => this.problems.add(line, FATAL[reason]),
+            fatal: (line, reason) => this.problems.add(line, fatalReason(reason)),
         });
     }
     get done() {
@@ -28697,18 +29111,35 @@ function hasCompleteLine(head) {
 }
 /** Blank or repeated header names still need distinct keys. */
 function uniqueNames(header) {
+    // Filled by push, not made by map: an optimised caller's map gives an array of another kind
+    // (holey), and the per-row code that reads the names would be compiled again for it.
+    const names = [];
+    for (let i = 0; i < header.length; i++)
+        names.push(header[i].trim() || `column_${i + 1}`);
+    // Nearly every header names each column once: then the names are as written.
+    if (names.length <= 32 && !repeatsAName(names))
+        return names;
     const seen = new Map();
-    return header.map((raw, i) => {
-        const base = raw.trim() || `column_${i + 1}`;
+    return names.map((base) => {
         const n = (seen.get(base) ?? 0) + 1;
         seen.set(base, n);
         return n === 1 ? base : `${base}_${n}`;
     });
 }
+/** Whether a name appears twice: compared pairwise, which for a short header costs less than a map. */
+function repeatsAName(names) {
+    for (let i = 1; i < names.length; i++) {
+        for (let j = 0; j < i; j++)
+            if (names[i] === names[j])
+                return true;
+    }
+    return false;
+}
 
 // EXTERNAL MODULE: ./src/model/marker.ts
 var marker = __nccwpck_require__(4323);
 ;// CONCATENATED MODULE: ./src/parse/markdown.ts
+
 
 
 
@@ -28731,22 +29162,21 @@ function splitRow(line) {
     if (body.endsWith('|') && !body.endsWith('\\|'))
         body = body.slice(0, -1);
     const cells = [];
-    let current = '';
-    for (let i = 0; i < body.length; i++) {
-        const ch = body[i];
-        if (ch === '\\' && body[i + 1] === '|') {
-            current += '|';
-            i += 1;
-        }
-        else if (ch === '|') {
-            cells.push(current.trim());
-            current = '';
+    // Text between pipes sliced whole, not built a character at a time: a pipe after a backslash is
+    // an escaped one, kept (without the backslash) in its cell.
+    let cellSoFar = '';
+    let start = 0;
+    for (let pipe = body.indexOf('|'); pipe >= 0; pipe = body.indexOf('|', pipe + 1)) {
+        if (pipe > 0 && body.charCodeAt(pipe - 1) === 92) {
+            cellSoFar += `${body.slice(start, pipe - 1)}|`;
         }
         else {
-            current += ch;
+            cells.push((cellSoFar + body.slice(start, pipe)).trim());
+            cellSoFar = '';
         }
+        start = pipe + 1;
     }
-    cells.push(current.trim());
+    cells.push((cellSoFar + body.slice(start)).trim());
     return cells;
 }
 /**
@@ -28774,7 +29204,7 @@ function headingText(line) {
  * code block (llama-bench prints a Markdown table) is that tool's table.
  */
 function findTables(text, options = {}) {
-    const lines = text.split(/\r?\n/);
+    const lines = splitLines(text);
     const tables = [];
     let heading;
     // The open fence (e.g. "```"): only a run of the same character, at least as long, closes it.
@@ -28802,7 +29232,10 @@ function findTables(text, options = {}) {
         const next = lines[i + 1];
         if (!line.includes('|') || next === undefined || !DELIMITER_ROW.test(next))
             continue;
-        const header = splitRow(line).map(stripInline);
+        const header = splitRow(line);
+        // In place, not by map (which makes an array of another kind once optimised): see uniqueNames.
+        for (let c = 0; c < header.length; c++)
+            header[c] = stripInline(header[c]);
         if (splitRow(next).length !== header.length)
             continue;
         const table = { heading, headerLine: i + 1, header, rows: [] };
@@ -28818,6 +29251,16 @@ function findTables(text, options = {}) {
     }
     return tables;
 }
+/** `text.split(/\r?\n/)`, without a regular expression: split at `\n`, then a `\r` before it dropped. */
+function splitLines(text) {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length - 1; i++) {
+        const line = lines[i];
+        if (line.length > 0 && line.charCodeAt(line.length - 1) === 13)
+            lines[i] = line.slice(0, -1);
+    }
+    return lines;
+}
 const INLINE_MARKUP = /[[*`~_<]/;
 /**
  * Emphasis, code spans and links reduced to their text. Underscores only
@@ -28827,16 +29270,23 @@ function stripInline(cell) {
     // Most cells hold no markup at all.
     if (!INLINE_MARKUP.test(cell))
         return cell.trim();
-    return cell
-        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/(\*\*|\*|`|~~)(.+?)\1/g, '$2')
-        .replace(/(?<![A-Za-z0-9_])(__|_)(?!\s)(.+?)(?<!\s)\1(?![A-Za-z0-9_])/g, '$2')
-        .replace(/<[^>]+>/g, '')
-        .trim();
+    return withoutMarkup(cell);
 }
+/** Four regular expressions per cell: remembered by the cell's text, as labels (`Q4_K_M`) repeat across reports. */
+const withoutMarkup = (0,memo/* memo */.p)(20_000, (cell) => cell
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|\*|`|~~)(.+?)\1/g, '$2')
+    .replace(/(?<![A-Za-z0-9_])(__|_)(?!\s)(.+?)(?<!\s)\1(?![A-Za-z0-9_])/g, '$2')
+    .replace(/<[^>]+>/g, '')
+    .trim());
 const NUMERIC_CELL = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(?:±\s*[\d.,]+\s*)?([a-zA-Zµ%/]{1,12}(?:\/[a-zA-Z]{1,6})?)?$/;
 /** `1,234.5 ms`, `**30.1**`, `115.92 ± 1.31 tok/s` → value and unit. */
 function parseNumericCell(cell) {
+    // Most numeric cells are plain decimals (`144.7`): what the expression below reads them as, without it.
+    if (isPlainDecimal(cell)) {
+        const value = Number(cell);
+        return Number.isFinite(value) ? { value } : undefined;
+    }
     const text = stripInline(cell).replace(/^([+-]?)\u2212/, '-');
     // A commit hash (`8337e4c`) is text: read as a number it would be 8337e4 with a unit "c".
     if (/^[0-9a-f]{7,40}$/i.test(text) && !Number.isFinite(Number(text)))
@@ -28848,6 +29298,31 @@ function parseNumericCell(cell) {
     if (!Number.isFinite(value))
         return undefined;
     return match[2] ? { value, unit: match[2] } : { value };
+}
+/**
+ * `[+-]digits[.digits]` and nothing else (no spaces, markup, unit or exponent): NUMERIC_CELL reads
+ * such text as Number() does, no unit, and no commit hash is written with a sign or a point or is
+ * too large for Number() to read.
+ */
+function isPlainDecimal(cell) {
+    const length = cell.length;
+    let i = cell.charCodeAt(0) === 43 || cell.charCodeAt(0) === 45 ? 1 : 0;
+    const digitsStart = i;
+    while (i < length && isDigit(cell.charCodeAt(i)))
+        i++;
+    if (i === digitsStart)
+        return false;
+    if (i === length)
+        return true;
+    if (cell.charCodeAt(i) !== 46)
+        return false;
+    const fractionStart = ++i;
+    while (i < length && isDigit(cell.charCodeAt(i)))
+        i++;
+    return i === length && i > fractionStart;
+}
+function isDigit(c) {
+    return c >= 48 && c <= 57;
 }
 function parseMarkdown(input) {
     const text = input.replace(/^\uFEFF/, '');
@@ -28923,6 +29398,32 @@ function keyValueSeries(table, fixedLabels) {
     }
     return { series: [...byMetric.values()], rows: table.rows.length, excludedRows: 0 };
 }
+/** The keys of a record with these names as its keys, in the order `for…in` lists them. */
+function recordKeyOrder(names) {
+    const record = {};
+    for (const name of names)
+        (0,util_own/* setOwn */.P)(record, name, 0);
+    return Object.keys(record);
+}
+/**
+ * A number read from a cell of column `name`, in the first unit the column stated (`850 ms` beside
+ * `1.2 s`: one scale, never an average of mixed units); '' when its unit does not convert.
+ */
+function valueInColumnUnit(name, parsed, units, problems, line) {
+    const unit = units.get(name);
+    if (!parsed.unit || parsed.unit === unit)
+        return parsed.value;
+    if (unit === undefined) {
+        units.set(name, parsed.unit);
+        return parsed.value;
+    }
+    const factor = timeFactor(parsed.unit, unit);
+    if (factor === undefined) {
+        problems.add(line, `column "${name}" mixes units (${unit} and ${parsed.unit}); cell skipped`);
+        return '';
+    }
+    return parsed.value * factor;
+}
 /** Seconds per time unit, so `850 ms` and `1.2 s` in one column can be put on one scale. */
 const SECONDS = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, sec: 1, secs: 1, min: 60 };
 /** The factor that turns a value in `from` into `to`, when both are known time units. */
@@ -28937,37 +29438,34 @@ function rowSeries(table, fixedLabels, problems) {
     // The first column names the rows: `| short prompt | 120 |` and `| long prompt | 95 |` are never averaged together.
     const builder = new TableBuilder({ problems, fixedLabels, rowNameColumns: names.slice(0, 1) });
     const units = new Map();
+    const order = recordKeyOrder(names);
+    // Per column: whether it is named like a label (a label keeps its text: `8B` or `4k` in a Params or
+    // Context column is not the number 8 or 4), and where its cell goes in the builder's rows, which list
+    // the columns as a record keyed by the names would (integer-like names first).
+    const labelNamed = [];
+    const slot = [];
+    for (const name of names) {
+        labelNamed.push(isLabelName(name));
+        slot.push(order.indexOf(name));
+    }
+    let columnsSet = false;
     for (const { cells, line } of table.rows) {
         if (cells.length !== names.length) {
             problems.add(line, `${(0,util_text/* plural */.LS)(cells.length, 'cell')} where the table header has ${names.length}; row skipped`);
             continue;
         }
-        const row = {};
-        names.forEach((name, i) => {
+        if (!columnsSet) {
+            builder.setColumns(order, line);
+            columnsSet = true;
+        }
+        const row = new Array(names.length);
+        for (let i = 0; i < names.length; i++) {
+            const name = names[i];
             const cell = cells[i] ?? '';
-            // A label keeps its text: `8B` or `4k` in a Params/Context column is not the number 8 or 4.
-            const parsed = isLabelName(name) ? undefined : parseNumericCell(cell);
-            if (!parsed) {
-                (0,util_own/* setOwn */.P)(row, name, stripInline(cell));
-                return;
-            }
-            let value = parsed.value;
-            const unit = units.get(name);
-            if (parsed.unit && unit === undefined)
-                units.set(name, parsed.unit);
-            else if (parsed.unit && unit !== undefined && parsed.unit !== unit) {
-                // `850 ms` beside `1.2 s`: one scale, never an average of mixed units.
-                const factor = timeFactor(parsed.unit, unit);
-                if (factor === undefined) {
-                    problems.add(line, `column "${name}" mixes units (${unit} and ${parsed.unit}); cell skipped`);
-                    (0,util_own/* setOwn */.P)(row, name, '');
-                    return;
-                }
-                value *= factor;
-            }
-            (0,util_own/* setOwn */.P)(row, name, value);
-        });
-        builder.addRow(row, line);
+            const parsed = labelNamed[i] ? undefined : parseNumericCell(cell);
+            row[slot[i]] = parsed ? valueInColumnUnit(name, parsed, units, problems, line) : stripInline(cell);
+        }
+        builder.addCells(row, line);
     }
     const result = builder.finish();
     for (const s of result.series) {
@@ -30127,6 +30625,8 @@ const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
 /** Objects up to this many keys find a repeat by a scan of their keys, which beats a Map for records of a few fields. */
 const SMALL_OBJECT = 16;
+/** Every key takes three characters at least (`{""` or `,""`): a shorter text cannot hold more distinct keys than this. */
+const KEY_CHARS = 3;
 /** Index of the quote closing the string token that starts at `start` (a quote); the text's length when none does. */
 function stringEnd(text, start) {
     let i = start + 1;
@@ -30156,14 +30656,18 @@ function keyText(raw, escaped) {
 /**
  * Scans `text` (one JSON document, or one JSONL line) for the caps in LIMITS
  * and for duplicate keys. Stops at the first cap passed. The keys of open
- * objects share one stack, so a record of a few fields allocates nothing
- * but its key names.
+ * objects share one stack (its first `keyCount` entries: reused, never cut,
+ * as setting an array's length is a call into the runtime), so a record of a
+ * few fields allocates nothing but its key names. Distinct names are counted
+ * only in a text long enough to pass the cap: a Set of every key of every
+ * document cost more than the rest of the scan.
  */
 function scanJson(text, options = {}) {
     const stack = [];
     const keys = [];
     const keyLines = [];
-    const names = options.distinctKeys === false ? undefined : new Set();
+    let keyCount = 0;
+    const names = options.distinctKeys !== false && text.length >= KEY_CHARS * (LIMITS.jsonKeys + 1) ? new Set() : undefined;
     const duplicates = [];
     let line = 1;
     const length = text.length;
@@ -30187,21 +30691,21 @@ function scanJson(text, options = {}) {
                         top.keyMap.set(key, line);
                 }
                 else {
-                    for (let k = top.keysFrom; k < keys.length; k++) {
+                    for (let k = top.keysFrom; k < keyCount; k++) {
                         if (keys[k] === key) {
                             first = keyLines[k];
                             break;
                         }
                     }
                     if (first === undefined) {
-                        keys.push(key);
-                        keyLines.push(line);
-                        if (keys.length - top.keysFrom > SMALL_OBJECT) {
+                        keys[keyCount] = key;
+                        keyLines[keyCount] = line;
+                        keyCount += 1;
+                        if (keyCount - top.keysFrom > SMALL_OBJECT) {
                             top.keyMap = new Map();
-                            for (let k = top.keysFrom; k < keys.length; k++)
+                            for (let k = top.keysFrom; k < keyCount; k++)
                                 top.keyMap.set(keys[k], keyLines[k]);
-                            keys.length = top.keysFrom;
-                            keyLines.length = top.keysFrom;
+                            keyCount = top.keysFrom;
                         }
                     }
                 }
@@ -30219,14 +30723,12 @@ function scanJson(text, options = {}) {
             if (stack.length >= LIMITS.jsonDepth)
                 return { refusal: { reason: limitMessages.jsonDepth(), line }, duplicates };
             const object = c === 0x7b;
-            stack.push({ object, expectKey: object, step: object ? '' : 0, keysFrom: keys.length });
+            stack.push({ object, expectKey: object, step: object ? '' : 0, keysFrom: keyCount, keyMap: undefined });
         }
         else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
             const closed = stack.pop();
-            if (closed?.object && !closed.keyMap) {
-                keys.length = closed.keysFrom;
-                keyLines.length = closed.keysFrom;
-            }
+            if (closed?.object && !closed.keyMap)
+                keyCount = closed.keysFrom;
         }
         else if (c === 0x2c /* , */) {
             const top = stack[stack.length - 1];
@@ -30298,7 +30800,51 @@ function keyPathLines(text, paths) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/parse/key-list-memo.ts
+const emptyNode = () => ({ next: undefined, known: false, value: undefined });
+/** Longer lists (a document keyed by thousands of names) are rarely seen twice: computed, not stored. */
+const MAX_KEYS = 64;
+/**
+ * A pure function of a list of keys (an object's key names, in order),
+ * remembered: the objects of a document, and of thousands of documents
+ * written by one script, share a few shapes, and working out what a shape's
+ * keys mean (which are statistics, which summaries they form) costs far more
+ * than finding the shape again. Lists are looked up key by key in a tree of
+ * Maps, so a lookup builds no joined string (object keys are interned
+ * strings whose hashes V8 keeps). Bounded like src/util/memo.ts: the tree is
+ * emptied once it holds `limit` nodes. Results are shared: callers must not
+ * change them.
+ */
+function keyListMemo(limit, compute) {
+    let root = emptyNode();
+    let nodes = 0;
+    return (keys) => {
+        if (keys.length > MAX_KEYS)
+            return compute(keys);
+        if (nodes >= limit) {
+            root = emptyNode();
+            nodes = 0;
+        }
+        let node = root;
+        for (const key of keys) {
+            let next = node.next?.get(key);
+            if (next === undefined) {
+                next = emptyNode();
+                (node.next ??= new Map()).set(key, next);
+                nodes += 1;
+            }
+            node = next;
+        }
+        if (!node.known) {
+            node.value = compute(keys);
+            node.known = true;
+        }
+        return node.value;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/parse/json.ts
+
 
 
 
@@ -30490,35 +31036,82 @@ function labelsTellApart(rows, labelColumns) {
     const seen = new Set(rows.map((row) => JSON.stringify(labelColumns.map((c) => row[c] ?? null))));
     return seen.size === rows.length;
 }
+const keyShapeOf = keyListMemo(20_000, (keys) => ({
+    wholeStats: isStatsObject(keys) ? statKeysOf(keys) : undefined,
+    countName: keys.map((k) => isCountName(k)),
+    ignored: keys.map((k) => isIgnoredName(k)),
+    label: keys.map((k) => isLabelName(k)),
+}));
+/** An object's own statistics among its numeric keys (`{ mean, stddev, n, unit }`), when they make a summary. */
+const ownStatsOf = keyListMemo(20_000, (numericKeys) => {
+    const own = statKeysOf(numericKeys);
+    return isStatsObject([...own.values()]) ? own : undefined;
+});
+/**
+ * The summary groups (`mean_ttft_ms`, `std_ttft_ms`, …) among an object's numeric keys that nothing else took,
+ * each with the columns of its statistics, a shared n (`"n": 200` beside them) included.
+ */
+const summaryGroupsOf = keyListMemo(20_000, (numericKeys) => {
+    const { groups, sharedN } = findSummaryGroups(numericKeys);
+    return groups.map((group) => {
+        const stats = new Map(Object.entries(group.columns));
+        if (sharedN !== undefined && !stats.has('n'))
+            stats.set('n', sharedN);
+        return { metric: group.metric, stats };
+    });
+});
 class JsonWalker {
     problems = new ProblemLog();
     rows = 0;
     excludedRows = 0;
-    series = new Map();
+    /** The document's series, in the order each was first added. */
+    series = [];
+    /** The same series by labels (their labelKey), then metric: one series per metric and labels. */
+    seriesByLabels = new Map();
     /**
      * Record arrays read as tables, taken in after the document's other values (so series keep
      * their order); their rows are numbered by record, which is not a line of the file.
      */
     tables = [];
-    /** Identities of the series those tables will add, counted against the per-file cap now. */
-    pending = new Set();
+    /** How many series those tables will add, counted against the per-file cap now (see countPending). */
+    pendingCount = 0;
+    /** Their distinct identities, listed only once their number alone could pass the cap. */
+    pendingKeys;
     /** Problems about a value at a key path, whose line the document's text can tell (see keyPathLines). */
     located = [];
-    /** Value checks by metric and unit: a document repeats the same few paths many times. */
+    /** Value checks by unit hint ('' for none), then metric: a document repeats the same few paths many times. */
     checks = new Map();
-    /** The document's series share labels objects per JSON object or record group. */
-    labelKeys = new identity/* LabelKeys */.V();
+    checkCount = 0;
+    /**
+     * labelKey of each labels object the document's series carry: they share one per JSON object or
+     * record group, and a table's series take turns between its groups' objects. Labels objects are
+     * complete before any series carries them and never changed after.
+     */
+    labelKeys = new Map();
+    labelKeyOf(labels) {
+        let key = this.labelKeys.get(labels);
+        if (key === undefined) {
+            key = (0,identity/* labelKey */.kJ)(labels);
+            this.labelKeys.set(labels, key);
+        }
+        return key;
+    }
     /** One series per metric and labels: the identity two series that add up share. */
     seriesKey(series) {
-        return `${series.metric}\u0000${this.labelKeys.keyOf(series.labels)}`;
+        return `${series.metric}\u0000${this.labelKeyOf(series.labels)}`;
     }
     checkFor(metric, unitHint) {
-        const key = `${metric}\u0000${unitHint ?? ''}`;
-        let check = this.checks.get(key);
+        // Two lookups, no key built per value: the metric's own string hashes once.
+        let byMetric = this.checks.get(unitHint ?? '');
+        let check = byMetric?.get(metric);
         if (!check) {
             check = valueCheck(metric, unitHint ?? (0,infer/* inferUnit */.bb)(metric));
-            if (this.checks.size < 10_000)
-                this.checks.set(key, check);
+            if (this.checkCount < 10_000) {
+                if (!byMetric)
+                    this.checks.set(unitHint ?? '', (byMetric = new Map()));
+                byMetric.set(metric, check);
+                this.checkCount += 1;
+            }
         }
         return check;
     }
@@ -30547,7 +31140,7 @@ class JsonWalker {
     finish() {
         for (const { result, problems, where } of this.tables)
             this.absorb(result, problems, where);
-        return [...this.series.values()];
+        return this.series;
     }
     /** Takes a record table's series and problems; a record's number is given as such, never as a line. */
     absorb(result, problems, where) {
@@ -30567,13 +31160,18 @@ class JsonWalker {
      * two series with the same id.
      */
     push(series) {
-        const key = this.seriesKey(series);
-        const existing = this.series.get(key);
+        // Looked up by labels, then metric: no key string is built per series.
+        const labels = this.labelKeyOf(series.labels);
+        let byMetric = this.seriesByLabels.get(labels);
+        const existing = byMetric?.get(series.metric);
         if (!existing) {
             // Tables stop at the same cap on their own; this one counts the document's series together.
-            if (this.series.size >= LIMITS.seriesPerFile)
+            if (this.series.length >= LIMITS.seriesPerFile)
                 throw new LimitError(limitMessages.seriesPerFile());
-            this.series.set(key, series);
+            if (!byMetric)
+                this.seriesByLabels.set(labels, (byMetric = new Map()));
+            byMetric.set(series.metric, series);
+            this.series.push(series);
             return;
         }
         // Two tables' runs are not one table's: the merged values' runs are unknown.
@@ -30612,11 +31210,33 @@ class JsonWalker {
                 this.walk(item, path, labels, count);
         });
     }
+    /**
+     * Counts a pending table's series against the per-file cap: the document's series and the distinct
+     * identities of the pending ones. Their identities are worked out only when their number alone passes
+     * the cap (a series key costs a label key per series, and nearly every document stays far below).
+     */
+    countPending(added) {
+        this.pendingCount += added.length;
+        if (this.series.length + this.pendingCount <= LIMITS.seriesPerFile)
+            return;
+        if (this.pendingKeys === undefined) {
+            this.pendingKeys = new Set();
+            for (const { result } of this.tables)
+                for (const series of result.series)
+                    this.pendingKeys.add(this.seriesKey(series));
+        }
+        else {
+            for (const series of added)
+                this.pendingKeys.add(this.seriesKey(series));
+        }
+        if (this.series.length + this.pendingKeys.size > LIMITS.seriesPerFile)
+            throw new LimitError(limitMessages.seriesPerFile());
+    }
     /** An array of records is read like CSV rows: labels split series, rows with an error are left out. */
     walkRecords(records, path, labels) {
         const prefix = path.join('.') || undefined;
         const where = prefix === undefined ? 'top-level array' : `"${prefix}"`;
-        const rows = records.map((record) => flattenRecord(record));
+        const rows = records.map((record) => (isFlatRecord(record) ? record : flattenRecord(record)));
         const problems = new ProblemLog();
         const table = new TableBuilder({ problems, metricPrefix: prefix, fixedLabels: labels });
         rows.forEach((row, index) => table.addRow(row, index + 1));
@@ -30628,10 +31248,7 @@ class JsonWalker {
                 this.tables.push({ result, problems, where });
             else
                 this.absorb(result, problems, where);
-            for (const series of result.series)
-                this.pending.add(this.seriesKey(series));
-            if (this.series.size + this.pending.size > LIMITS.seriesPerFile)
-                throw new LimitError(limitMessages.seriesPerFile());
+            this.countPending(result.series);
             return;
         }
         const result = table.finish();
@@ -30652,39 +31269,49 @@ class JsonWalker {
     }
     walkObject(node, path, inherited, inheritedCount) {
         const keys = Object.keys(node);
-        if (isStatsObject(keys) && keys.every((k) => isNumeric(node[k]))) {
-            this.addSummary(path, inherited, node, statKeysOf(keys), undefined, inheritedCount);
+        const shape = keyShapeOf(keys);
+        if (shape.wholeStats !== undefined && keys.every((k) => isNumeric(node[k]))) {
+            this.addSummary(path, inherited, node, shape.wholeStats, undefined, inheritedCount);
             return;
         }
-        const labels = { ...inherited };
+        // The inherited labels, copied once the object sets a label of its own (labels objects are never changed after).
+        let labels = inherited;
         const consumed = new Set();
+        const numericKeys = keys.filter((k) => isNumeric(node[k]));
         // The object's own statistics (`{ mean, stddev, n, unit }`): the summary of the object's path.
-        const own = statKeysOf(keys.filter((k) => isNumeric(node[k])));
-        const hasOwnStats = isStatsObject([...own.values()]);
-        if (hasOwnStats) {
+        const own = ownStatsOf(numericKeys);
+        if (own !== undefined) {
             for (const column of own.values())
                 consumed.add(column);
         }
         // `"n": 200` beside the objects or groups that hold summaries is their n, not a metric of its own.
-        const countKey = keys.find((k) => !consumed.has(k) && isCountName(k) && countOf(node[k]) !== undefined);
+        let countKey;
+        for (let k = 0; k < keys.length && countKey === undefined; k++) {
+            const key = keys[k];
+            if (shape.countName[k] && !consumed.has(key) && countOf(node[key]) !== undefined)
+                countKey = key;
+        }
         let count = inheritedCount;
         if (countKey !== undefined) {
             count = { value: countOf(node[countKey]), used: false };
             consumed.add(countKey);
         }
-        for (const key of keys) {
+        for (let k = 0; k < keys.length; k++) {
+            const key = keys[k];
             const value = node[key];
             const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
             if (!scalar || consumed.has(key))
                 continue;
-            if (isIgnoredName(key))
+            if (shape.ignored[k])
                 consumed.add(key);
-            else if (isLabelName(key) && String(value).length <= 120 && !(typeof value === 'number' && isMeasuredPart(key, value, path))) {
+            else if (shape.label[k] && String(value).length <= 120 && !(typeof value === 'number' && isMeasuredPart(key, value, path))) {
+                if (labels === inherited)
+                    labels = { ...inherited };
                 (0,util_own/* setOwn */.P)(labels, key, String(value));
                 consumed.add(key);
             }
         }
-        if (hasOwnStats) {
+        if (own !== undefined) {
             // `{ "mean": 12.5, "stddev": 0.5, "unit": "ms" }` states its unit.
             const unit = typeof node.unit === 'string' && node.unit.trim() !== '' && node.unit.length <= 16 ? node.unit.trim() : undefined;
             // `{ "mean": 157.58, "min": …, "reps": [157.51, 157.6, 157.62] }`: the values the summary sums up are one series
@@ -30698,23 +31325,18 @@ class JsonWalker {
                 this.addSummary(path, labels, node, own, unit, count);
         }
         // `{ "unit": "MB", "max_ram": 1182.2 }`, `{ "value": 38.8, "unit": "tokens/s" }`: the unit an object states is its numbers'.
-        const stated = hasOwnStats ? undefined : statedUnit(node.unit);
+        const stated = own !== undefined ? undefined : statedUnit(node.unit);
         if (stated !== undefined) {
-            const numbers = keys.filter((k) => !consumed.has(k) && typeof node[k] === 'number' && !isIgnoredName(k) && !isCountName(k));
+            const numbers = keys.filter((k, i) => !consumed.has(k) && typeof node[k] === 'number' && !shape.ignored[i] && !shape.countName[i]);
             for (const key of numbers) {
                 // A lone `value` is the object's own: named by the object (`decode.throughput`, not `decode.throughput.value`).
                 this.addSamples(key === 'value' && numbers.length === 1 ? path : [...path, key], labels, [node[key]], stated);
                 consumed.add(key);
             }
         }
-        const numericKeys = keys.filter((k) => isNumeric(node[k]) && !consumed.has(k));
-        const { groups, sharedN } = findSummaryGroups(numericKeys);
-        for (const group of groups) {
-            const stats = new Map(Object.entries(group.columns));
-            if (sharedN !== undefined && !stats.has('n'))
-                stats.set('n', sharedN);
-            this.addSummary([...path, group.metric], labels, node, stats, undefined, count);
-            for (const column of stats.values())
+        for (const group of summaryGroupsOf(consumed.size === 0 ? numericKeys : numericKeys.filter((k) => !consumed.has(k)))) {
+            this.addSummary([...path, group.metric], labels, node, group.stats, undefined, count);
+            for (const column of group.stats.values())
                 consumed.add(column);
         }
         for (const key of keys) {
@@ -30768,6 +31390,18 @@ class JsonWalker {
             series.unitHint = unitHint;
         this.push(series);
     }
+}
+/**
+ * A record whose values are all scalars, which flattenRecord would copy key for key: read as it is (by
+ * readers that do not change it), without a copy per record.
+ */
+function isFlatRecord(record) {
+    for (const key in record) {
+        const value = record[key];
+        if (typeof value === 'object' && value !== null)
+            return false;
+    }
+    return true;
 }
 /** `{ a: { b: 1 }, c: [1, 2] }` → `{ "a.b": 1, c: [1, 2] }`; arrays of records inside a record are left out. */
 function flattenRecord(record, prefix = '', out = {}) {
@@ -30830,7 +31464,7 @@ async function readJsonLines(lines, adapter) {
             continue;
         }
         records += 1;
-        table.addRow(flattenRecord(value), lineNo);
+        table.addRow(isFlatRecord(value) ? value : flattenRecord(value), lineNo);
     }
     if (records === 0) {
         const first = problems.items[0];
@@ -37031,19 +37665,30 @@ function adapterNamed(name) {
 function formatNames() {
     return [AUTO_FORMAT, GENERIC_FORMAT, ...TOOL_ADAPTERS.map((a) => a.name)];
 }
+/** The adapters of each file type, in detection order: asked for every file, so listed once. */
+const ADAPTERS_BY_TYPE = new Map();
 function adaptersFor(type) {
-    return TOOL_ADAPTERS.filter((a) => a.types.includes(type));
+    let adapters = ADAPTERS_BY_TYPE.get(type);
+    if (adapters === undefined) {
+        adapters = TOOL_ADAPTERS.filter((a) => a.types.includes(type));
+        ADAPTERS_BY_TYPE.set(type, adapters);
+    }
+    return adapters;
 }
 /** The first adapter recognising the file; a `detect` that throws counts as "not mine". */
 function detectAdapter(input, candidates = adaptersFor(input.type)) {
-    return candidates.find((adapter) => {
-        try {
-            return adapter.detect(input);
-        }
-        catch {
-            return false;
-        }
-    });
+    for (const adapter of candidates)
+        if (recognises(adapter, input))
+            return adapter;
+    return undefined;
+}
+function recognises(adapter, input) {
+    try {
+        return adapter.detect(input);
+    }
+    catch {
+        return false;
+    }
 }
 /**
  * The forced format for a path from the `format` rules (later rules win, so
@@ -37417,8 +38062,13 @@ async function discoverFiles(options) {
         for (const e of candidates)
             if (!e.symlink)
                 realPaths.set(external_node_path_default().join(rootReal, e.path), display(e.path));
+    // path.join normalises every path it builds, a tenth of discovery on a tree of small files. The listing's
+    // relative paths are normal already (no `.`, `..` or empty segment), so on POSIX joining them to the
+    // normalised root is concatenation; anything else still goes through path.join.
+    const rootPrefix = external_node_path_default().join(options.root, '_').slice(0, -1);
+    const joinRoot = (rel) => ((external_node_path_default()).sep === '/' && isNormalRelative(rel) ? rootPrefix + rel : external_node_path_default().join(options.root, rel));
     for (const { path: rel, symlink } of candidates) {
-        const absolutePath = external_node_path_default().join(options.root, rel);
+        const absolutePath = joinRoot(rel);
         if (excluded.some((d) => (0,paths/* isInside */.F)(d, absolutePath)))
             continue;
         const shown = display(rel);
@@ -37489,6 +38139,11 @@ function statUnopened(files) {
             // Unreadable now: its parse outcome says why.
         }
     }
+}
+/** A `/`-separated relative path that path.normalize leaves as it is: no `.`, `..` or empty segment. */
+function isNormalRelative(rel) {
+    return rel !== '' && !rel.startsWith('/') && !rel.startsWith('./') && !rel.startsWith('../') && rel !== '.' && rel !== '..' &&
+        !rel.includes('//') && !rel.includes('/./') && !rel.includes('/../') && !rel.endsWith('/.') && !rel.endsWith('/..') && !rel.endsWith('/');
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -37599,6 +38254,7 @@ async function patternsWithoutFiles(options, files) {
 }
 
 ;// CONCATENATED MODULE: ./src/experiments/path-factors.ts
+
 
 /** More sibling names than this are different benchmarks, not levels of one condition. */
 const MAX_PATH_LEVELS = 24;
@@ -37718,6 +38374,20 @@ function factorRuleRegExp(pattern) {
     return new RegExp(`^${source}${pattern.endsWith('/') ? '' : '$'}`, 'd');
 }
 /**
+ * The last word of a name of several words, the kind of experiment it names
+ * (`gemma3_4b_quant_compare` → compare); '' for one word or an ending that is
+ * a size, a version or an unbounded level. Names repeat at every depth and in
+ * every group: each is read once.
+ */
+const kindOfExperiment = (0,memo/* memo */.p)(10_000, (name) => {
+    // The words of tokens(name) without its separators.
+    const words = name.split(SEPARATORS).filter((t) => t !== '');
+    const ending = words.length > 1 ? words[words.length - 1] : '';
+    // `qps_inf` beside `qps_1`, `qps_16`: an unbounded rate is a level of the sweep too.
+    return /\d/.test(ending) || /^(inf|infinity|max|unlimited)$/i.test(ending) ? '' : ending;
+});
+const SEPARATORS = /[-_. ]+/;
+/**
  * Siblings that end in different words are different experiments that
  * happen to share columns (`gemma3_1b_baseline`, `gemma3_270m_baseline` and
  * `gemma3_4b_quant_compare`): each ending forms its own group, and a name
@@ -37728,10 +38398,7 @@ function factorRuleRegExp(pattern) {
 function bySuffix(group, position) {
     const classes = new Map();
     for (const entry of group) {
-        const words = tokens(entry[1].segments[position]).filter((t) => !isSeparator(t));
-        const ending = words.length > 1 ? words[words.length - 1] : '';
-        // `qps_inf` beside `qps_1`, `qps_16`: an unbounded rate is a level of the sweep too.
-        const last = /\d/.test(ending) || /^(inf|infinity|max|unlimited)$/i.test(ending) ? '' : ending;
+        const last = kindOfExperiment(entry[1].segments[position]);
         const list = classes.get(last) ?? [];
         list.push(entry);
         classes.set(last, list);
@@ -37748,12 +38415,21 @@ function bySuffix(group, position) {
  */
 const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.log']);
 function unitsOf(series) {
+    // Two functions, one per loop: each is optimised on its own.
+    const { units, metrics } = seriesByUnit(series);
+    numberSchemas(units, metrics);
+    return units;
+}
+/** Each unit's series, and the metric names of each. */
+function seriesByUnit(series) {
     const units = new Map();
     const metrics = new Map();
     let file;
     let unit;
     let names = new Set();
-    for (const s of series) {
+    // Indexed: run once, this loop is not optimised at first, and for…of then makes an iterator result per series.
+    for (let i = 0; i < series.length; i++) {
+        const s = series[i];
         // A file's series arrive together: its unit is looked up once.
         if (s.file !== file || !unit) {
             file = s.file;
@@ -37761,7 +38437,7 @@ function unitsOf(series) {
             unit = units.get(path);
             if (!unit) {
                 const { segments, extension } = splitFile(path);
-                unit = { segments, extension, schema: 0, series: [], factors: new Map() };
+                unit = { segments, extension, schema: 0, kind: '', series: [], factors: new Map() };
                 units.set(path, unit);
                 metrics.set(unit, new Set());
             }
@@ -37770,17 +38446,47 @@ function unitsOf(series) {
         unit.series.push(s);
         names.add(s.metric);
     }
+    return { units, metrics };
+}
+/** Units with the same metric names get the same schema number. */
+function numberSchemas(units, metrics) {
     const schemas = new Map();
     for (const unit of units.values()) {
-        const schema = [...metrics.get(unit)].sort().join('\u0001');
+        const schema = sortedNames(metrics.get(unit)).join('\u0001');
         let id = schemas.get(schema);
         if (id === undefined) {
             id = schemas.size;
             schemas.set(schema, id);
         }
         unit.schema = id;
+        unit.kind = `${unit.segments.length}|${unit.extension}|${id}|`;
     }
-    return units;
+}
+/** Names in sort() order; a few are put in place by hand, as sort() allocates a work area on every call (this runs per unit). */
+function sortedNames(names) {
+    const sorted = [...names];
+    if (sorted.length > 16)
+        return sorted.sort();
+    for (let i = 1; i < sorted.length; i++) {
+        const name = sorted[i];
+        let j = i - 1;
+        for (; j >= 0 && sorted[j] > name; j--)
+            sorted[j + 1] = sorted[j];
+        sorted[j + 1] = name;
+    }
+    return sorted;
+}
+/**
+ * What a unit's siblings at `position` share with it: depth, extension,
+ * schema and every other segment (the segment at `position` written as NUL).
+ */
+function siblingKey(unit, position) {
+    let key = unit.kind;
+    const segments = unit.segments;
+    // Joined by hand: this runs for every unit at every depth of the tree.
+    for (let i = 0; i < segments.length; i++)
+        key += (i > 0 ? '/' : '') + (i === position ? '\u0000' : segments[i]);
+    return key;
 }
 /** Level names must read as names: short, and not a run index or timestamp that normalisation left in place. */
 function usable(levels) {
@@ -37831,6 +38537,23 @@ function ruleMatch(test, path, root) {
     const prefix = root !== undefined && root !== '.' && root !== '' ? `${root}/` : undefined;
     return at(path, 0) ?? (prefix && path.startsWith(prefix) ? at(path.slice(prefix.length), prefix.split('/').length - 1) : undefined);
 }
+/** Units by siblingKey at `position`: units that may be siblings differing in that segment. */
+function siblingGroups(list, position) {
+    const groups = new Map();
+    for (let i = 0; i < list.length; i++) {
+        const entry = list[i];
+        const unit = entry[1];
+        if (position >= unit.segments.length)
+            continue;
+        const key = siblingKey(unit, position);
+        const group = groups.get(key);
+        if (group)
+            group.push(entry);
+        else
+            groups.set(key, [entry]);
+    }
+    return groups;
+}
 /** assignPathFactors, and the `factors` rules that matched no file holding series (so the run can say so). */
 function pathFactors(series, rules = [], context = {}) {
     const toolOutputs = context.toolOutputs ?? NONE;
@@ -37846,20 +38569,7 @@ function pathFactors(series, rules = [], context = {}) {
     const list = [...units.entries()].filter(([, unit]) => !DOCUMENT_EXTENSIONS.has(unit.extension.toLowerCase()) || toolOutputs.has(unit.series[0].file));
     const depth = Math.max(0, ...list.map(([, u]) => u.segments.length));
     for (let position = 0; position < depth; position++) {
-        const groups = new Map();
-        for (const entry of list) {
-            const unit = entry[1];
-            if (position >= unit.segments.length)
-                continue;
-            const rest = unit.segments.map((s, i) => (i === position ? '\u0000' : s)).join('/');
-            const key = `${unit.segments.length}|${unit.extension}|${unit.schema}|${rest}`;
-            const group = groups.get(key);
-            if (group)
-                group.push(entry);
-            else
-                groups.set(key, [entry]);
-        }
-        for (const whole of groups.values()) {
+        for (const whole of siblingGroups(list, position).values()) {
             // A unit without siblings at this position has no level to find (most units, at most positions).
             if (whole.length < 2)
                 continue;
@@ -37884,20 +38594,22 @@ function pathFactors(series, rules = [], context = {}) {
     }
     const compiled = rules.map((rule) => ({ rule, test: factorRuleRegExp(rule.pattern) }));
     const matched = new Set();
-    for (const [path, unit] of units) {
-        for (const { rule, test } of compiled) {
-            const found = ruleMatch(test, path, context.root);
-            if (!found)
-                continue;
-            matched.add(rule);
-            const { level, position } = found;
-            for (const [name, f] of unit.factors)
-                if (f.position === position)
-                    unit.factors.delete(name);
-            unit.factors.set(rule.value, { level, position });
-            note(rule.value, level, rule.pattern, 'input');
+    // Without `factors` rules (most runs), no unit is visited.
+    if (compiled.length > 0)
+        for (const [path, unit] of units) {
+            for (const { rule, test } of compiled) {
+                const found = ruleMatch(test, path, context.root);
+                if (!found)
+                    continue;
+                matched.add(rule);
+                const { level, position } = found;
+                for (const [name, f] of unit.factors)
+                    if (f.position === position)
+                        unit.factors.delete(name);
+                unit.factors.set(rule.value, { level, position });
+                note(rule.value, level, rule.pattern, 'input');
+            }
         }
-    }
     for (const unit of units.values()) {
         if (unit.factors.size === 0)
             continue;
@@ -37920,7 +38632,14 @@ function pathFactors(series, rules = [], context = {}) {
         }
     }
     // A detected factor a rule replaced everywhere is no longer a factor of any series: not listed.
-    const carried = new Set([...units.values()].flatMap((u) => [...u.factors].filter(([, f]) => !f.repeats).map(([name]) => name)));
+    const carried = new Set();
+    for (const unit of units.values()) {
+        // Most units have none (a loop per unit, not three lists).
+        if (unit.factors.size > 0)
+            for (const [name, f] of unit.factors)
+                if (!f.repeats)
+                    carried.add(name);
+    }
     for (const [key, f] of found)
         if (f.source === 'path' && !carried.has(f.name))
             found.delete(key);
@@ -37976,7 +38695,8 @@ function replicatePattern(normalised, members) {
 /** Every run's samples in run order, when each run kept all of its own and together they fit an accumulator: their statistics are exact. */
 function allSamples(parts) {
     let total = 0;
-    for (const p of parts) {
+    for (let i = 0; i < parts.length; i++) {
+        const p = parts[i];
         if (p.stats.n !== p.samples.length)
             return undefined;
         total += p.samples.length;
@@ -37984,6 +38704,7 @@ function allSamples(parts) {
     if (total > DEFAULT_SAMPLE_CAP)
         return undefined;
     // One native copy of every run's list (no growing array); a spread of thousands of runs would overflow the stack.
+    // Not `new Array(total)` filled in: a holey list makes every later copy of it (sorting, statistics) slower.
     let samples;
     if (parts.length <= 256)
         samples = [].concat(...parts.map((p) => p.samples));
@@ -37995,7 +38716,9 @@ function allSamples(parts) {
     }
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
-    for (const v of samples) {
+    // Indexed: until this is optimised, for…of makes an iterator result per sample.
+    for (let i = 0; i < samples.length; i++) {
+        const v = samples[i];
         // As SampleAccumulator finds them, so the numbers are those of one file holding all runs.
         if (v < min)
             min = v;
@@ -38061,11 +38784,25 @@ function pooledSummaries(parts) {
  */
 function poolRuns(parts, pattern) {
     const first = parts[0];
-    const replicates = { pattern, files: parts.map((p) => p.file), runMeans: parts.map((p) => p.stats.mean) };
-    return withPooled(first, replicates, pooledValues(parts));
+    // One loop, no closures: this runs for every pooled series.
+    const files = [];
+    const runMeans = [];
+    for (let i = 0; i < parts.length; i++) {
+        const p = parts[i];
+        files.push(p.file);
+        runMeans.push(p.stats.mean);
+    }
+    return withPooled(first, { pattern, files, runMeans }, pooledValues(parts));
+}
+/** Whether every run's series holds samples (not a stated summary). */
+function allSampled(parts) {
+    for (let i = 0; i < parts.length; i++)
+        if (parts[i].source !== 'samples')
+            return false;
+    return true;
 }
 function pooledValues(parts) {
-    if (parts.every((p) => p.source === 'samples')) {
+    if (allSampled(parts)) {
         const { stats, samples, complete, sorted } = pooledSamples(parts);
         return { source: 'samples', stats, samples, outliers: complete ? (0,metrics_stats/* findOutliers */.FH)(samples, stats.p50 ?? undefined, sorted) : [] };
     }
@@ -38080,6 +38817,13 @@ function pooledValues(parts) {
 }
 /** The fields of a series as buildSeries writes them, in its order (`line` last, when there is one). */
 const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'directionSource', 'source', 'stats', 'outliers', 'samples', 'line'];
+/** Whether an object's keys are those of BUILT_FIELDS, in its order. */
+function inBuiltOrder(keys) {
+    for (let i = 0; i < keys.length; i++)
+        if (keys[i] !== BUILT_FIELDS[i])
+            return false;
+    return true;
+}
 /**
  * The first run's fields in its order with the pooled values, `replicates`
  * last: report.json lists them the same way every run. A series as
@@ -38088,7 +38832,7 @@ const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'di
  */
 function withPooled(first, replicates, v) {
     const keys = Object.keys(first);
-    const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && keys.every((k, i) => k === BUILT_FIELDS[i]);
+    const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && inBuiltOrder(keys);
     if (!built) {
         // Each file's own runs (a `run_id` column) are its part of the pool: the files are the pooled series' runs.
         const { runs: _runs, ...rest } = first;
@@ -38108,22 +38852,33 @@ function withPooled(first, replicates, v) {
  * A series whose unit or direction differs between runs is left unpooled.
  */
 function poolReplicates(series) {
+    // One function per pass over the series: each is optimised on its own, small and soon, while the tree is read.
+    const groupOf = runGroups(series);
+    if (groupOf.size === 0)
+        return { series: [...series], groups: [] };
+    return pooledSeries(series, poolEntries(series, groupOf));
+}
+/** Each file that is one run of a group (files whose paths differ only in a run index) → its group. */
+function runGroups(series) {
     const byPath = new Map();
     const seenFile = new Set();
     let previousFile;
-    for (const s of series) {
+    // Indexed, as every loop over all series here: run once, it is not optimised at first, and for…of then makes an
+    // iterator result per series.
+    for (let i = 0; i < series.length; i++) {
+        const file = series[i].file;
         // A file's series arrive together: most iterations skip the set.
-        if (s.file === previousFile)
+        if (file === previousFile)
             continue;
-        previousFile = s.file;
-        if (seenFile.has(s.file))
+        previousFile = file;
+        if (seenFile.has(file))
             continue;
-        seenFile.add(s.file);
-        const rp = (0,identity/* replicatePath */.P4)(s.file);
+        seenFile.add(file);
+        const rp = (0,identity/* replicatePath */.P4)(file);
         if (rp.indices.length === 0)
             continue;
         const members = byPath.get(rp.normalised) ?? [];
-        members.push({ file: s.file, indices: rp.indices, written: rp.written });
+        members.push({ file, indices: rp.indices, written: rp.written });
         byPath.set(rp.normalised, members);
     }
     const groupOf = new Map();
@@ -38132,66 +38887,95 @@ function poolReplicates(series) {
         if (members.length < 2 || distinct.size < 2)
             continue;
         members.sort((a, b) => compareIndices(a.indices, b.indices));
-        const group = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])), parts: new Map() };
+        const group = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])), parts: new Map(), count: undefined };
         for (const m of members)
             groupOf.set(m.file, group);
     }
-    if (groupOf.size === 0)
-        return { series: [...series], groups: [] };
-    // Each series' copies in the other runs of its group, found in one pass: a file's group and run are looked up once.
+    return groupOf;
+}
+/** Each series' copies in the other runs of its group (undefined outside groups), found in one pass: a file's group and run are looked up once. */
+function poolEntries(series, groupOf) {
     const entries = new Array(series.length);
     let file;
     let group;
     let run = 0;
-    series.forEach((s, i) => {
+    // The series of one row or object share their labels object: its key is written once for them.
+    let labels;
+    let labelsKey = '';
+    for (let i = 0; i < series.length; i++) {
+        const s = series[i];
         if (s.file !== file) {
             file = s.file;
             group = groupOf.get(file);
             run = group?.order.get(file) ?? 0;
         }
         if (!group)
-            return;
-        // Keyed within the group: the same metric and labels in every run of it.
-        const key = `${s.metric}\u0000${(0,identity/* labelKey */.kJ)(s.labels)}`;
-        let entry = group.parts.get(key);
+            continue;
+        if (s.labels !== labels) {
+            labels = s.labels;
+            labelsKey = (0,identity/* labelKey */.kJ)(labels);
+        }
+        // Keyed within the group: the same metric and labels in every run of it (by metric, then labels: no key is joined per series).
+        let byLabels = group.parts.get(s.metric);
+        if (!byLabels)
+            group.parts.set(s.metric, (byLabels = new Map()));
+        let entry = byLabels.get(labelsKey);
         if (entry) {
-            if (run < entry.runs[entry.runs.length - 1])
+            if (run < entry.lastRun)
                 entry.inOrder = false;
             entry.list.push(s);
-            entry.runs.push(run);
+            entry.lastRun = run;
         }
         else
-            group.parts.set(key, (entry = { group, list: [s], runs: [run], inOrder: true, emitted: false }));
+            byLabels.set(labelsKey, (entry = { group, list: [s], lastRun: run, inOrder: true, consistent: undefined, emitted: false }));
         entries[i] = entry;
-    });
-    const counts = new Map();
+    }
+    return entries;
+}
+/** The series in their order, each pooled one where its first run was; the groups in the order they pooled first. */
+function pooledSeries(series, entries) {
+    const counted = [];
     const out = [];
-    series.forEach((s, i) => {
+    for (let i = 0; i < series.length; i++) {
+        const s = series[i];
         const entry = entries[i];
         if (!entry) {
             out.push(s);
-            return;
+            continue;
         }
-        const group = entry.group;
-        const list = entry.list;
-        entry.consistent ??= list.length > 1 && list.every((p) => p.unit === s.unit && p.direction === s.direction);
+        entry.consistent ??= sameQuantity(entry.list);
         if (!entry.consistent) {
             out.push(s);
-            return;
+            continue;
         }
         if (entry.emitted)
-            return;
+            continue;
         entry.emitted = true;
-        out.push(poolRuns(entry.inOrder ? list : runOrder(entry), group.pattern));
-        const g = counts.get(group.normalised) ?? { pattern: group.pattern, runs: group.order.size, series: 0 };
-        g.series += 1;
-        counts.set(group.normalised, g);
-    });
-    return { series: out, groups: [...counts.values()] };
+        const group = entry.group;
+        out.push(poolRuns(entry.inOrder ? entry.list : runOrder(entry), group.pattern));
+        if (!group.count)
+            counted.push((group.count = { pattern: group.pattern, runs: group.order.size, series: 0 }));
+        group.count.series += 1;
+    }
+    return { series: out, groups: counted };
+}
+/** Whether every run's copy of a series has the first one's unit and direction, and there are several. */
+function sameQuantity(list) {
+    const first = list[0];
+    if (list.length < 2)
+        return false;
+    for (let i = 1; i < list.length; i++) {
+        const p = list[i];
+        if (p.unit !== first.unit || p.direction !== first.direction)
+            return false;
+    }
+    return true;
 }
 /** A group's series of one metric in run order; series of one run keep the order they came in. */
 function runOrder(entry) {
-    const positions = entry.list.map((_, i) => i).sort((a, b) => entry.runs[a] - entry.runs[b] || a - b);
+    // Rare (files are usually discovered in run order): each series' run is looked up again here, not kept for all.
+    const runs = entry.list.map((s) => entry.group.order.get(s.file));
+    const positions = entry.list.map((_, i) => i).sort((a, b) => runs[a] - runs[b] || a - b);
     return positions.map((i) => entry.list[i]);
 }
 
@@ -38306,6 +39090,8 @@ function isSelected(rules, file, metric) {
         return false;
     return !(0,glob/* matchesAny */._)(rules.exclude, names);
 }
+/** No names to match rules against: shared, as buildSeries runs for every series. */
+const NO_NAMES = [];
 /**
  * Turns a parser's raw series into a reported series; undefined when it holds no value.
  * `head` is the file's part of the id, passed in when a caller builds many series of one file.
@@ -38313,23 +39099,25 @@ function isSelected(rules, file, metric) {
 function buildSeries(raw, file, rules, head = (0,identity/* idHead */.Qc)(file)) {
     const acc = raw.samples && raw.samples.count > 0 ? raw.samples : undefined;
     // A complete series' values in order serve findOutliers too (its median absolute deviation), sorted once.
-    const ordered = acc?.complete ? (0,metrics_stats/* exactStatsAndOrder */.c9)(acc.samples, acc.min, acc.max) : undefined;
-    const stats = ordered ? ordered.stats : acc ? (0,metrics_stats/* statsFromSamples */.pb)(acc) : raw.summary ? (0,metrics_stats/* statsFromSummary */.AV)(raw.summary) : undefined;
+    const sorted = acc?.complete ? (0,metrics_stats/* sortedCopy */.TZ)(acc.samples) : undefined;
+    const stats = acc ? (sorted ? (0,metrics_stats/* exactStatsOfSorted */.lD)(sorted, acc.min, acc.max) : (0,metrics_stats/* statsFromSamples */.pb)(acc)) : raw.summary ? (0,metrics_stats/* statsFromSummary */.AV)(raw.summary) : undefined;
     if (!stats)
         return undefined;
     // Without units or directions rules (the default) there is nothing to match the names against.
-    const names = rules.units.length > 0 || rules.directions.length > 0 ? candidates(file, raw.metric) : [];
+    const names = rules.units.length > 0 || rules.directions.length > 0 ? candidates(file, raw.metric) : NO_NAMES;
     const stated = lastMatch(rules.units, names) ?? raw.unitHint;
     // `units: ttft: milliseconds` must still read as a duration (`ms`) for the direction.
     // An empty hint is a stated "no unit" (lm-eval's `byte_perplexity` is a ratio, not bytes); none stated: inferred.
     const unit = stated !== undefined ? (0,infer/* canonicalUnit */.lV)(stated) : (0,infer/* inferUnit */.bb)(raw.metric);
     const override = lastMatch(rules.directions, names);
     const samples = raw.samples ? raw.samples.samples.slice() : [];
+    // Whether the metric holds a hint of a secret, asked once for its id and its name (redactSecrets changes no other).
+    const metricHint = (0,identity/* mayHoldSecretName */.AN)(raw.metric);
     const series = {
-        id: (0,identity/* seriesIdUnder */.jr)(head, raw.metric, raw.labels),
+        id: (0,identity/* seriesIdUnder */.jr)(head, raw.metric, raw.labels, metricHint),
         file,
         // Redacted here, before any display limit can cut a token short (see src/util/redact.ts).
-        metric: (0,redact/* redactSecrets */.fp)(raw.metric),
+        metric: metricHint ? (0,redact/* redactSecrets */.fp)(raw.metric) : raw.metric,
         labels: head.labels.mayHoldSecret(raw.labels) ? (0,redact/* redactLabels */.PU)(raw.labels) : raw.labels,
         unit,
         direction: override ?? raw.directionHint ?? (0,infer/* inferDirection */._w)(raw.metric, unit),
@@ -38337,7 +39125,7 @@ function buildSeries(raw, file, rules, head = (0,identity/* idHead */.Qc)(file))
         source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
         stats,
         // Positions are only meaningful when the kept samples are all of them, in order.
-        outliers: raw.samples?.complete ? (0,metrics_stats/* findOutliers */.FH)(samples, stats.p50 ?? undefined, ordered?.sorted) : [],
+        outliers: raw.samples?.complete ? (0,metrics_stats/* findOutliers */.FH)(samples, stats.p50 ?? undefined, sorted) : [],
         samples,
     };
     if (raw.line !== undefined)
@@ -38973,6 +39761,23 @@ function firstInvalidUtf8(bytes) {
 function hex(byte) {
     return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 }
+/**
+ * The bytes decode to whitespace only (what String.prototype.trim removes).
+ * Judged by the bytes, as nearly every file starts with a character that is
+ * no whitespace: decoding each small file a second time only to trim it cost
+ * a decode per file. Bytes past ASCII (a BOM, a no-break space) are decoded
+ * and trimmed as before.
+ */
+function read_file_isBlank(bytes) {
+    for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i];
+        // Tab, line feed, vertical tab, form feed, carriage return, space.
+        if ((b >= 0x09 && b <= 0x0d) || b === 0x20)
+            continue;
+        return b < 0x80 ? false : bytes.toString('utf8').trim() === '';
+    }
+    return true;
+}
 /** Types that are parsed whole anyway (up to max-file-size): read once, up front. */
 const WHOLE_TYPES = new Set(['json', 'markdown', 'text']);
 /**
@@ -39051,7 +39856,7 @@ async function readAndParse(listed, maxFileSize, options) {
         return failed(`not valid UTF-8 text${where}: save the file as UTF-8`, bad?.line);
     }
     // Only the whole file can be whitespace only; a long run of blanks may precede the data.
-    if (head.length >= file.size && head.toString('utf8').trim() === '')
+    if (head.length >= file.size && read_file_isBlank(head))
         return skipped('empty file (whitespace only)');
     // A tool's own format is recognised before the generic parsers see the file.
     const tool = await readWithAdapter({ file, maxFileSize, whole, head, format: options.format });
@@ -39289,12 +40094,17 @@ function entryFor(file, outcome, series, modified) {
  * later ones get `#2`, `#3`, … in file order, which is stable across runs.
  */
 function disambiguateIds(series) {
-    const seen = new Map();
+    const seen = new Set();
+    // How often each repeated id was met; ids met once (nearly all) are only in `seen`.
+    const repeats = new Map();
     for (const s of series) {
-        const n = (seen.get(s.id) ?? 0) + 1;
-        seen.set(s.id, n);
-        if (n > 1)
-            s.id = `${s.id}#${n}`;
+        // One lookup per id: `add` grows the set only for an id not met before.
+        const size = seen.size;
+        if (seen.add(s.id).size > size)
+            continue;
+        const n = (repeats.get(s.id) ?? 1) + 1;
+        repeats.set(s.id, n);
+        s.id = `${s.id}#${n}`;
     }
 }
 /** One file's raw series turned into reported series; the per-file cap holds for tool adapters too. */
@@ -41183,6 +41993,13 @@ function stabilityScore(weight, items) {
 function scoreStability(metric, unit, direction, items) {
     return stabilityScore(cachedWeight(metric, unit, direction), items);
 }
+/** Whether every condition is a load setting (isLoadFactor). */
+function allLoadFactors(dims) {
+    for (let i = 0; i < dims.length; i++)
+        if (!isLoadFactor(dims[i]))
+            return false;
+    return true;
+}
 /**
  * The highest score any finding of `family` can reach, from its cells alone
  * (no test run): a pooled or marginal mean lies between the lowest and the
@@ -41200,16 +42017,19 @@ function scoreBound(family) {
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
     let n = 0;
-    for (const c of family.cells) {
-        const mean = c.series.stats.mean;
+    // Indexed, without closures: this runs for every family of the tree, mostly before it is optimised.
+    const cells = family.cells;
+    for (let i = 0; i < cells.length; i++) {
+        const stats = cells[i].series.stats;
+        const mean = stats.mean;
         if (mean < lo)
             lo = mean;
         if (mean > hi)
             hi = mean;
-        n += c.series.stats.n ?? 1;
+        n += stats.n ?? 1;
     }
     const effect = lo > 0 ? Math.max(0.3, Math.min(1, 0.2 + Math.log2(hi / lo))) : 0.3;
-    const load = family.dims.every(isLoadFactor) ? 0.5 : 1;
+    const load = allLoadFactors(family.dims) ? 0.5 : 1;
     return 10 * weight * effect * sizeWeight(n) * load;
 }
 
@@ -41244,29 +42064,48 @@ function median(values) {
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
-/** What makes one series' numbers less trustworthy; undefined when nothing does (most series). */
+/**
+ * What makes one series' numbers less trustworthy; undefined when nothing
+ * does (most series). No closure is made here: this runs for every series,
+ * and its notes are written (noteOf) only for the findings kept.
+ */
 function itemsOf(s) {
     let items;
     const cv = s.stats.cv;
-    if (s.stats.n !== null && s.stats.n >= MIN_SAMPLES && cv !== null && cv >= HIGH_CV_PERCENT) {
-        (items ??= []).push({ s, kind: 'cv', cv, note: () => `CV ${cv.toFixed(1)}% over ${s.stats.n} samples` });
-    }
-    const first = s.outliers.length > 0 ? s.outliers.find((o) => o.index === 0) : undefined;
-    if (first && s.samples.length >= 4) {
-        const note = () => {
-            const med = median(s.samples);
-            const times = med !== 0 ? Math.abs(first.value / med) : undefined;
-            return `first sample ${(0,numbers/* formatNumber */.ZV)(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${(0,numbers/* formatNumber */.ZV)(med)})` : ` against a median of ${(0,numbers/* formatNumber */.ZV)(med)}`}: warm-up?`;
-        };
-        (items ??= []).push({ s, kind: 'warmup', cv: undefined, note });
-    }
-    const runMeans = s.replicates?.runMeans ?? s.runs?.means;
+    if (s.stats.n !== null && s.stats.n >= MIN_SAMPLES && cv !== null && cv >= HIGH_CV_PERCENT)
+        (items ??= []).push({ s, kind: 'cv', cv });
+    if (s.outliers.length > 0 && s.samples.length >= 4 && firstSampleOutlier(s) !== undefined)
+        (items ??= []).push({ s, kind: 'warmup', cv: undefined });
+    const runMeans = runMeansOf(s);
     const runCv = runMeans ? cvOf(runMeans) : undefined;
-    if (runMeans && runCv !== undefined && runCv >= HIGH_CV_PERCENT) {
-        const named = s.runs?.column !== undefined && !s.replicates ? ` (${s.runs.column})` : '';
-        (items ??= []).push({ s, kind: 'runs', cv: runCv, note: () => `run means vary by CV ${runCv.toFixed(1)}% across ${runMeans.length} runs${named}` });
-    }
+    if (runCv !== undefined && runCv >= HIGH_CV_PERCENT)
+        (items ??= []).push({ s, kind: 'runs', cv: runCv });
     return items;
+}
+/** The outlier at the series' first sample, if it is one. */
+function firstSampleOutlier(s) {
+    for (let i = 0; i < s.outliers.length; i++)
+        if (s.outliers[i].index === 0)
+            return s.outliers[i];
+    return undefined;
+}
+/** The means of the series' runs: its replicate files', or its own run column's. */
+function runMeansOf(s) {
+    return s.replicates?.runMeans ?? s.runs?.means;
+}
+/** What an item says about its series. */
+function noteOf(item) {
+    const s = item.s;
+    if (item.kind === 'cv')
+        return `CV ${item.cv.toFixed(1)}% over ${s.stats.n} samples`;
+    if (item.kind === 'warmup') {
+        const first = firstSampleOutlier(s);
+        const med = median(s.samples);
+        const times = med !== 0 ? Math.abs(first.value / med) : undefined;
+        return `first sample ${(0,numbers/* formatNumber */.ZV)(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${(0,numbers/* formatNumber */.ZV)(med)})` : ` against a median of ${(0,numbers/* formatNumber */.ZV)(med)}`}: warm-up?`;
+    }
+    const named = s.runs?.column !== undefined && !s.replicates ? ` (${s.runs.column})` : '';
+    return `run means vary by CV ${item.cv.toFixed(1)}% across ${runMeansOf(s).length} runs${named}`;
 }
 /**
  * Per file or experiment, what makes its numbers less trustworthy: series
@@ -41284,7 +42123,9 @@ function stabilityCandidates(series, files) {
     // Each file's first series: the files the stage reads, and the scope their excluded rows count in.
     const ownerOf = new Map();
     let previousFile;
-    for (const s of series) {
+    // Indexed: run once per series, this loop is not optimised at first, and for…of then makes an iterator result per series.
+    for (let i = 0; i < series.length; i++) {
+        const s = series[i];
         if (s.replicates) {
             for (const file of s.replicates.files)
                 if (!ownerOf.has(file))
@@ -41342,7 +42183,7 @@ function stabilityCandidates(series, files) {
                 let w = written.get(i);
                 if (!w) {
                     const name = nameFor(i.s);
-                    const note = i.note();
+                    const note = noteOf(i);
                     w = i.kind === 'warmup' ? { series: i.s.id, name, note } : { series: i.s.id, name, cv: i.cv, note };
                     written.set(i, w);
                 }
@@ -41470,14 +42311,21 @@ const CHECK_EVERY = 32;
  * left could (see scoreBound).
  */
 function familyFindings(families, confidence, exhaustive = false) {
-    const ordered = families
-        .map((family) => ({ family, bound: scoreBound(family) }))
-        .filter((x) => x.bound > 0)
-        .sort((a, b) => b.bound - a.bound || b.family.cells.length - a.family.cells.length);
+    const bounded = [];
+    for (let i = 0; i < families.length; i++) {
+        const family = families[i];
+        const bound = scoreBound(family);
+        if (bound > 0)
+            bounded.push({ family, bound, cells: family.cells.length, index: i });
+    }
+    const ordered = new BestBoundFirst(bounded);
     const copies = new CopyCheck();
     const found = [];
-    for (let i = 0; i < ordered.length; i++) {
-        const { family, bound } = ordered[i];
+    for (let i = 0;; i++) {
+        const next = ordered.next();
+        if (next === undefined)
+            break;
+        const { family, bound } = next;
         if (!exhaustive && i % CHECK_EVERY === 0 && found.length >= MAX_FINDINGS) {
             const scores = withoutEchoes([...found].sort((a, b) => b.score - a.score)).map((x) => x.score);
             // Strictly above: a family left with an equal bound could tie, and ties are broken by the text.
@@ -41490,6 +42338,55 @@ function familyFindings(families, confidence, exhaustive = false) {
             found.push({ d, score: scoreFinding(d) });
     }
     return found;
+}
+/** Whether `a` is analysed before `b`: best bound first, larger first among equals, then in the order built. */
+function before(a, b) {
+    if (a.bound !== b.bound)
+        return a.bound > b.bound;
+    if (a.cells !== b.cells)
+        return a.cells > b.cells;
+    return a.index < b.index;
+}
+/**
+ * Families in the order of before(), as a stable sort by bound and size
+ * would list them, taken one at a time from a binary heap: the stopping rule
+ * ends a tree of thousands of families after a few hundred, and only those
+ * are put in order.
+ */
+class BestBoundFirst {
+    heap;
+    constructor(items) {
+        this.heap = items;
+        for (let i = (items.length >> 1) - 1; i >= 0; i--)
+            this.siftDown(i);
+    }
+    next() {
+        const heap = this.heap;
+        const top = heap[0];
+        const last = heap.pop();
+        if (heap.length > 0 && last !== undefined) {
+            heap[0] = last;
+            this.siftDown(0);
+        }
+        return top;
+    }
+    siftDown(start) {
+        const heap = this.heap;
+        const item = heap[start];
+        let i = start;
+        for (;;) {
+            const left = 2 * i + 1;
+            if (left >= heap.length)
+                break;
+            const right = left + 1;
+            const child = right < heap.length && before(heap[right], heap[left]) ? right : left;
+            if (!before(heap[child], item))
+                break;
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = item;
+    }
 }
 /**
  * Every finding, most important first, with ids f1, f2, … in that order.
