@@ -1,6 +1,7 @@
 import type { PatternRule } from '../config-input.js';
 import { normaliseRunPath } from '../metrics/identity.js';
 import { memo } from '../util/memo.js';
+import { sortedNames } from '../util/text.js';
 import type { Series } from '../model/series.js';
 
 /** A factor recovered from sibling folder or file names, as the report lists it. */
@@ -236,19 +237,6 @@ function numberSchemas(units: ReadonlyMap<string, Unit>, metrics: ReadonlyMap<Un
     unit.schema = id;
     unit.kind = `${unit.segments.length}|${unit.extension}|${id}|`;
   }
-}
-
-/** Names in sort() order; a few are put in place by hand, as sort() allocates a work area on every call (this runs per unit). */
-function sortedNames(names: ReadonlySet<string>): string[] {
-  const sorted = [...names];
-  if (sorted.length > 16) return sorted.sort();
-  for (let i = 1; i < sorted.length; i++) {
-    const name = sorted[i] as string;
-    let j = i - 1;
-    for (; j >= 0 && (sorted[j] as string) > name; j--) sorted[j + 1] = sorted[j] as string;
-    sorted[j + 1] = name;
-  }
-  return sorted;
 }
 
 /**

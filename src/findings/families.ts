@@ -2,6 +2,7 @@ import { pathTimestamps } from '../baseline/sources/history.js';
 import { normaliseRunPath } from '../metrics/identity.js';
 import { normaliseName } from '../metrics/infer.js';
 import { memo } from '../util/memo.js';
+import { sortedNames } from '../util/text.js';
 import { LLM_SERIES_PREFIX, type Direction, type Series } from '../model/series.js';
 
 /** One series in a family, with the conditions that tell it apart from the others. */
@@ -404,19 +405,6 @@ function scopePathFactors(list: readonly Series[]): PathFactors {
 }
 
 const pathFactorsBySet = new Map<string, PathFactors>();
-
-/** Names in sort() order; a few are put in place by hand, as sort() allocates a work area on every call (this runs per scope). */
-function sortedNames(names: ReadonlySet<string>): string[] {
-  const sorted = [...names];
-  if (sorted.length > 16) return sorted.sort();
-  for (let i = 1; i < sorted.length; i++) {
-    const name = sorted[i] as string;
-    let j = i - 1;
-    for (; j >= 0 && (sorted[j] as string) > name; j--) sorted[j + 1] = sorted[j] as string;
-    sorted[j + 1] = name;
-  }
-  return sorted;
-}
 
 /**
  * A condition written into the metric's own path: `backends.eager.tps` and

@@ -120,3 +120,20 @@ export function compareNumbered(a: string, b: string): number {
 export function centerNote(center: 'median' | 'medians' | undefined): string {
   return center === 'median' ? ' (median)' : center === 'medians' ? ' (from medians)' : '';
 }
+
+/**
+ * A set's names in sort() order. A few are put in place by hand: sort()
+ * allocates a work area on every call, and this runs per path unit and per
+ * findings scope.
+ */
+export function sortedNames(names: ReadonlySet<string>): string[] {
+  const sorted = [...names];
+  if (sorted.length > 16) return sorted.sort();
+  for (let i = 1; i < sorted.length; i++) {
+    const name = sorted[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && (sorted[j] as string) > name; j--) sorted[j + 1] = sorted[j] as string;
+    sorted[j + 1] = name;
+  }
+  return sorted;
+}
