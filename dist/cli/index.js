@@ -9733,7 +9733,9 @@ const folderExclusion = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */
 /* harmony import */ var _metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1659);
 /* harmony import */ var _metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1161);
 /* harmony import */ var _util_memo_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6012);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9997);
 /* harmony import */ var _model_series_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1108);
+
 
 
 
@@ -10084,7 +10086,7 @@ function scopePathFactors(list) {
     const metrics = new Set();
     for (let i = 0; i < list.length; i++)
         metrics.add(list[i].metric);
-    const sorted = sortedNames(metrics);
+    const sorted = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .sortedNames */ .W0)(metrics);
     // Each name prefixed with its length: no two sets share a key, whatever characters the names hold.
     let key = '';
     for (const m of sorted)
@@ -10099,20 +10101,6 @@ function scopePathFactors(list) {
     return known;
 }
 const pathFactorsBySet = new Map();
-/** Names in sort() order; a few are put in place by hand, as sort() allocates a work area on every call (this runs per scope). */
-function sortedNames(names) {
-    const sorted = [...names];
-    if (sorted.length > 16)
-        return sorted.sort();
-    for (let i = 1; i < sorted.length; i++) {
-        const name = sorted[i];
-        let j = i - 1;
-        for (; j >= 0 && sorted[j] > name; j--)
-            sorted[j + 1] = sorted[j];
-        sorted[j + 1] = name;
-    }
-    return sorted;
-}
 /**
  * A condition written into the metric's own path: `backends.eager.tps` and
  * `backends.compiled.tps` in one file are `tps` for backend=eager and
@@ -18768,6 +18756,7 @@ function redactJsonValue(_key, value) {
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   QH: () => (/* binding */ centerNote),
 /* harmony export */   SS: () => (/* binding */ compareNumbered),
+/* harmony export */   W0: () => (/* binding */ sortedNames),
 /* harmony export */   h0: () => (/* binding */ closestMatch),
 /* harmony export */   p0: () => (/* binding */ naturalCompare),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
@@ -18900,6 +18889,24 @@ function compareNumbered(a, b) {
  */
 function centerNote(center) {
     return center === 'median' ? ' (median)' : center === 'medians' ? ' (from medians)' : '';
+}
+/**
+ * A set's names in sort() order. A few are put in place by hand: sort()
+ * allocates a work area on every call, and this runs per path unit and per
+ * findings scope.
+ */
+function sortedNames(names) {
+    const sorted = [...names];
+    if (sorted.length > 16)
+        return sorted.sort();
+    for (let i = 1; i < sorted.length; i++) {
+        const name = sorted[i];
+        let j = i - 1;
+        for (; j >= 0 && sorted[j] > name; j--)
+            sorted[j + 1] = sorted[j];
+        sorted[j + 1] = name;
+    }
+    return sorted;
 }
 
 
@@ -38256,6 +38263,7 @@ async function patternsWithoutFiles(options, files) {
 ;// CONCATENATED MODULE: ./src/experiments/path-factors.ts
 
 
+
 /** More sibling names than this are different benchmarks, not levels of one condition. */
 const MAX_PATH_LEVELS = 24;
 const MAX_LEVEL_LENGTH = 40;
@@ -38452,7 +38460,7 @@ function seriesByUnit(series) {
 function numberSchemas(units, metrics) {
     const schemas = new Map();
     for (const unit of units.values()) {
-        const schema = sortedNames(metrics.get(unit)).join('\u0001');
+        const schema = (0,util_text/* sortedNames */.W0)(metrics.get(unit)).join('\u0001');
         let id = schemas.get(schema);
         if (id === undefined) {
             id = schemas.size;
@@ -38461,20 +38469,6 @@ function numberSchemas(units, metrics) {
         unit.schema = id;
         unit.kind = `${unit.segments.length}|${unit.extension}|${id}|`;
     }
-}
-/** Names in sort() order; a few are put in place by hand, as sort() allocates a work area on every call (this runs per unit). */
-function sortedNames(names) {
-    const sorted = [...names];
-    if (sorted.length > 16)
-        return sorted.sort();
-    for (let i = 1; i < sorted.length; i++) {
-        const name = sorted[i];
-        let j = i - 1;
-        for (; j >= 0 && sorted[j] > name; j--)
-            sorted[j + 1] = sorted[j];
-        sorted[j + 1] = name;
-    }
-    return sorted;
 }
 /**
  * What a unit's siblings at `position` share with it: depth, extension,
