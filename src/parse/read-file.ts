@@ -166,13 +166,23 @@ function openAndRead(absolutePath: string): FileStat & { bytes?: Buffer } {
   }
 }
 
+/**
+ * The listed file with its size, field by field: in V8 (Node 20) a spread followed by another property
+ * (`{ ...listed, size }`) takes a slow path, about a microsecond, and this runs once per file.
+ */
+function withSize(listed: FileToParse, size: number): SizedFile {
+  const file: SizedFile = { absolutePath: listed.absolutePath, type: listed.type, size };
+  if (listed.path !== undefined) file.path = listed.path;
+  return file;
+}
+
 async function readAndParse(listed: FileToParse, maxFileSize: number, options: ParseOptions): Promise<ParseOutcome> {
   let file: SizedFile;
   let opened: Buffer | undefined;
   if (listed.size === undefined) {
     const { size, mtimeMs, bytes } = options.prefetched?.() ?? openAndRead(listed.absolutePath);
     options.onStat?.({ size, mtimeMs });
-    file = { ...listed, size };
+    file = withSize(listed, size);
     opened = bytes;
   } else file = listed as SizedFile;
   if (file.size === 0) return skipped('empty file');
