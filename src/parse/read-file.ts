@@ -52,6 +52,8 @@ async function readHead(file: string, bytes: number): Promise<Buffer> {
   }
 }
 
+/** The first bytes of a file, which its encoding and content checks (and tool detection of a big file) look at. */
+const HEAD_BYTES = 8192;
 /** Files up to this size are read with one system call and parsed from memory. */
 const READ_WHOLE_BYTES = 1_000_000;
 /** Files up to this size are read without yielding to the event loop (and may be read ahead, see prefetch.ts). */
@@ -166,13 +168,23 @@ function openAndRead(absolutePath: string): FileStat & { bytes?: Buffer } {
   }
 }
 
+/**
+ * The listed file with its size, field by field: in V8 (Node 20) a spread followed by another property
+ * (`{ ...listed, size }`) takes a slow path, about a microsecond, and this runs once per file.
+ */
+function withSize(listed: FileToParse, size: number): SizedFile {
+  const file: SizedFile = { absolutePath: listed.absolutePath, type: listed.type, size };
+  if (listed.path !== undefined) file.path = listed.path;
+  return file;
+}
+
 async function readAndParse(listed: FileToParse, maxFileSize: number, options: ParseOptions): Promise<ParseOutcome> {
   let file: SizedFile;
   let opened: Buffer | undefined;
   if (listed.size === undefined) {
     const { size, mtimeMs, bytes } = options.prefetched?.() ?? openAndRead(listed.absolutePath);
     options.onStat?.({ size, mtimeMs });
-    file = { ...listed, size };
+    file = withSize(listed, size);
     opened = bytes;
   } else file = listed as SizedFile;
   if (file.size === 0) return skipped('empty file');
@@ -183,7 +195,8 @@ async function readAndParse(listed: FileToParse, maxFileSize: number, options: P
   // promise read costs four thread-pool round trips (open, stat, read, close), which is most of the time
   // of a tree of small files. Large files still read without blocking.
   const whole = readWhole ? (opened ?? (file.size <= READ_SYNC_BYTES ? readFileSync(file.absolutePath) : await fs.readFile(file.absolutePath))) : undefined;
-  const head = whole ? whole.subarray(0, 8192) : await readHead(file.absolutePath, 8192);
+  // A file within the head's size is its own head: a view of it would be one more object per file.
+  const head = whole ? (whole.length <= HEAD_BYTES ? whole : whole.subarray(0, HEAD_BYTES)) : await readHead(file.absolutePath, HEAD_BYTES);
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
     return failed('UTF-16 encoded text: only UTF-8 is read (save the file as UTF-8)');
   }

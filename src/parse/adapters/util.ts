@@ -107,6 +107,19 @@ export function lineOf(text: string, needle: string, from = 0): number | undefin
 
 /** The first non-blank line, found without splitting the whole text (detectors see files up to 1 MB). */
 export function firstLine(text: string): string | undefined {
+  // Every CSV of a tree is offered to each CSV detector, and most start by asking for its first line:
+  // worked out once per text (a pure function of it; the last text is kept, nothing more).
+  if (text !== lastText) {
+    lastLine = findFirstLine(text);
+    lastText = text;
+  }
+  return lastLine;
+}
+
+let lastText: string | undefined;
+let lastLine: string | undefined;
+
+function findFirstLine(text: string): string | undefined {
   for (let start = 0; start < text.length; ) {
     const end = text.indexOf('\n', start);
     const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
