@@ -1,8 +1,9 @@
 import type { Config, PatternRule } from '../config.js';
-import { redactLabels, redactSecrets } from '../util/redact.js';
+import { mayHoldSecret, redactLabels, redactSecrets } from '../util/redact.js';
 import { globToRegExp, matchesAny } from '../util/glob.js';
+import { memo } from '../util/memo.js';
 import { closestMatch } from '../util/text.js';
-import { idHead, mayHoldSecretName, seriesIdUnder, type IdHead } from './identity.js';
+import { idHead, seriesIdUnder, type IdHead } from './identity.js';
 import { canonicalUnit, inferDirection, inferUnit, normaliseName } from './infer.js';
 import { exactStatsOfSorted, findOutliers, sortedCopy, statsFromSamples, statsFromSummary } from './stats.js';
 import type { Direction, RawSeries, Series } from '../model/series.js';
@@ -102,6 +103,22 @@ export function isSelected(rules: MetricRules, file: string, metric: string): bo
   return !matchesAny(rules.exclude, names);
 }
 
+/** What a metric's name says on its own. */
+interface NameFacts {
+  /** The unit when none is stated (inferUnit). */
+  unit: string;
+  /** The direction that unit and the name give (inferDirection). */
+  direction: Direction;
+  /** Whether the name holds a hint of a secret (mayHoldSecret): then it and its series' ids are redacted. */
+  mayHoldSecret: boolean;
+}
+
+/** The same few metric names recur in every file: what each says is worked out once, and found with one lookup per series. */
+const nameFacts = memo(50_000, (metric: string): NameFacts => {
+  const unit = inferUnit(metric);
+  return { unit, direction: inferDirection(metric, unit), mayHoldSecret: mayHoldSecret(metric) };
+});
+
 /** No names to match rules against: shared, as buildSeries runs for every series. */
 const NO_NAMES: readonly string[] = [];
 
@@ -120,19 +137,18 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules, he
   const stated = lastMatch(rules.units, names) ?? raw.unitHint;
   // `units: ttft: milliseconds` must still read as a duration (`ms`) for the direction.
   // An empty hint is a stated "no unit" (lm-eval's `byte_perplexity` is a ratio, not bytes); none stated: inferred.
-  const unit = stated !== undefined ? canonicalUnit(stated) : inferUnit(raw.metric);
+  const name = nameFacts(raw.metric);
+  const unit = stated !== undefined ? canonicalUnit(stated) : name.unit;
   const override = lastMatch(rules.directions, names);
   const samples = raw.samples ? raw.samples.samples.slice() : [];
-  // Whether the metric holds a hint of a secret, asked once for its id and its name (redactSecrets changes no other).
-  const metricHint = mayHoldSecretName(raw.metric);
   const series: Series = {
-    id: seriesIdUnder(head, raw.metric, raw.labels, metricHint),
+    id: seriesIdUnder(head, raw.metric, raw.labels, name.mayHoldSecret),
     file,
-    // Redacted here, before any display limit can cut a token short (see src/util/redact.ts).
-    metric: metricHint ? redactSecrets(raw.metric) : raw.metric,
+    // Redacted here, before any display limit can cut a token short (see src/util/redact.ts); redactSecrets changes no other.
+    metric: name.mayHoldSecret ? redactSecrets(raw.metric) : raw.metric,
     labels: head.labels.mayHoldSecret(raw.labels) ? redactLabels(raw.labels) : raw.labels,
     unit,
-    direction: override ?? raw.directionHint ?? inferDirection(raw.metric, unit),
+    direction: override ?? raw.directionHint ?? (stated === undefined ? name.direction : inferDirection(raw.metric, unit)),
     directionSource: override ? 'override' : 'inferred',
     source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
     stats,

@@ -334,7 +334,7 @@ export function seriesId(file: string, metric: string, labels: Record<string, st
 }
 
 /**
- * seriesId with the file's part already worked out (`idHead`). `metricHint`: mayHoldSecretName(metric),
+ * seriesId with the file's part already worked out (`idHead`). `metricHint`: mayHoldSecret(metric),
  * when the caller has it (buildSeries redacts the metric by it too).
  */
 export function seriesIdUnder(file: IdHead, metric: string, labels: Record<string, string>, metricHint = mayHoldSecretName(metric)): string {
@@ -345,5 +345,5 @@ export function seriesIdUnder(file: IdHead, metric: string, labels: Record<strin
   return redactSecrets(id);
 }
 
-/** mayHoldSecret of a metric name: names repeat across thousands of files, and each is checked once. */
-export const mayHoldSecretName: (metric: string) => boolean = memo(50_000, mayHoldSecret);
+/** Metric names repeat across thousands of files: each is checked once. */
+const mayHoldSecretName: (metric: string) => boolean = memo(50_000, mayHoldSecret);
