@@ -555,7 +555,13 @@ function addConditions(c: Conditions, source: Record<string, string> | undefined
 export function buildFamilies(series: readonly Series[], current: readonly Series[] = currentSeries(series)): Family[] {
   // A function per pass, per scope and per family: each is optimised on its own, small and soon, on a tree of thousands.
   const families: Family[] = [];
-  for (const [scopePath, list] of seriesByScope(current)) addScopeFamilies(scopePath, list, families);
+  let previous: { list: readonly Series[]; fromPath: PathFactors } | undefined;
+  for (const [scopePath, list] of seriesByScope(current)) {
+    // Files of one schema follow each other: a scope with the previous one's metrics, in its order, has its path factors.
+    const fromPath = previous && sameMetrics(previous.list, list) ? previous.fromPath : scopePathFactors(list);
+    previous = { list, fromPath };
+    addScopeFamilies(scopePath, list, fromPath, families);
+  }
   const out: Family[] = [];
   for (const family of families) if (settleFamily(family)) out.push(family);
   return out;
@@ -588,9 +594,15 @@ function seriesByScope(current: readonly Series[]): Map<string, Series[]> {
   return byScope;
 }
 
-/** Groups one scope's series into families (see buildFamilies), added to `families` in the order they first appear. */
-function addScopeFamilies(scopePath: string, list: readonly Series[], families: Family[]): void {
-  const fromPath = scopePathFactors(list);
+/** Whether two lists hold series of the same metrics in the same order. */
+function sameMetrics(a: readonly Series[], b: readonly Series[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if ((a[i] as Series).metric !== (b[i] as Series).metric) return false;
+  return true;
+}
+
+/** Groups one scope's series into families (see buildFamilies), added to `families` in the order they first appear; `fromPath`: its scopePathFactors. */
+function addScopeFamilies(scopePath: string, list: readonly Series[], fromPath: PathFactors, families: Family[]): void {
   const workload = mlperfModelLabels(scopePath, list);
   // Keyed within one scope (families of different scopes never share one), by metric first.
   const inScope = new Map<string, FamilyIndex>();
