@@ -606,10 +606,15 @@ function addScopeFamilies(scopePath: string, list: readonly Series[], fromPath: 
   const workload = mlperfModelLabels(scopePath, list);
   // Keyed within one scope (families of different scopes never share one), by metric first.
   const inScope = new Map<string, FamilyIndex>();
+  // One Conditions for the scope, filled anew for each series: only its dims and identity labels are kept.
+  const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
   for (let i = 0; i < list.length; i++) {
     const s = list[i] as Series;
     // Conditions and identity labels split in one pass (this runs once per series of the tree).
-    const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
+    c.dims = {};
+    c.names = namePaths;
+    c.identity = undefined;
+    c.identityKey = '';
     addConditions(c, s.labels, false, workload);
     addConditions(c, s.factors, true);
     const mp = fromPath.get(s.metric);
@@ -697,17 +702,43 @@ function varyingConditions(cells: readonly Cell[], keys: readonly string[]): str
 
 /** Two series with the same conditions (a repeated record) are one cell: the first is kept. */
 function distinctCells(cells: Cell[], varying: readonly string[]): Cell[] {
-  const only = varying.length === 1 ? (varying[0] as string) : undefined;
-  // Two cells that differ in the one condition that varies are distinct.
-  if (only !== undefined && cells.length === 2) return cells;
+  if (varying.length === 1) return distinctLevels(cells, varying[0] as string);
   const seen = new Set<string>();
   const kept: Cell[] = [];
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i] as Cell;
-    const id = only !== undefined ? (c.dims[only] as string) : varying.map((k) => c.dims[k]).join('\u0000');
+    const id = varying.map((k) => c.dims[k]).join('\u0000');
     if (seen.has(id)) continue;
     seen.add(id);
     kept.push(c);
   }
   return kept;
+}
+
+/**
+ * distinctCells of a family that varies in one condition: its cells unless
+ * two share a level. A few cells are compared with each other (no set, no
+ * new list when none repeats, as in most families).
+ */
+function distinctLevels(cells: Cell[], d: string): Cell[] {
+  if (cells.length > 16) {
+    const seen = new Set<string>();
+    const kept: Cell[] = [];
+    for (let i = 0; i < cells.length; i++) {
+      const level = (cells[i] as Cell).dims[d] as string;
+      if (seen.has(level)) continue;
+      seen.add(level);
+      kept.push(cells[i] as Cell);
+    }
+    return kept;
+  }
+  let kept: Cell[] | undefined;
+  for (let i = 1; i < cells.length; i++) {
+    const level = (cells[i] as Cell).dims[d];
+    let repeated = false;
+    for (let j = 0; j < i && !repeated; j++) repeated = (cells[j] as Cell).dims[d] === level;
+    if (repeated) kept ??= cells.slice(0, i);
+    else if (kept) kept.push(cells[i] as Cell);
+  }
+  return kept ?? cells;
 }
