@@ -46,7 +46,20 @@ export interface Family {
  * another name for them).
  */
 export function determines(cells: readonly Cell[], finer: string, coarser: string): boolean {
-  return determinesBy(cells, (c) => c.dims[finer] as string, coarser);
+  if (cells.length > 16) return determinesBy(cells, (c) => c.dims[finer] as string, coarser);
+  // A few cells (most families) are compared with each other: no map and no closure per call.
+  for (let i = 1; i < cells.length; i++) {
+    const cell = cells[i] as Cell;
+    const level = cell.dims[finer];
+    for (let j = 0; j < i; j++) {
+      const earlier = cells[j] as Cell;
+      // The first cell at the same level of `finer` sets the level of `coarser` that comes with it.
+      if (earlier.dims[finer] !== level) continue;
+      if (earlier.dims[coarser] !== cell.dims[coarser]) return false;
+      break;
+    }
+  }
+  return true;
 }
 
 /**
