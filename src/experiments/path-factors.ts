@@ -227,16 +227,29 @@ function seriesByUnit(series: readonly Series[]): { units: Map<string, Unit>; me
 /** Units with the same metric names get the same schema number. */
 function numberSchemas(units: ReadonlyMap<string, Unit>, metrics: ReadonlyMap<Unit, Set<string>>): void {
   const schemas = new Map<string, number>();
+  let previous: { names: string[]; id: number } | undefined;
   for (const unit of units.values()) {
-    const schema = sortedNames(metrics.get(unit) as Set<string>).join('\u0001');
-    let id = schemas.get(schema);
+    const names = [...(metrics.get(unit) as Set<string>)];
+    // Files of one schema follow each other: the same names in the same order are the previous unit's schema.
+    let id = previous && sameNames(previous.names, names) ? previous.id : undefined;
     if (id === undefined) {
-      id = schemas.size;
-      schemas.set(schema, id);
+      const schema = sortedNames(names).join('\u0001');
+      id = schemas.get(schema);
+      if (id === undefined) {
+        id = schemas.size;
+        schemas.set(schema, id);
+      }
     }
+    previous = { names, id };
     unit.schema = id;
     unit.kind = `${unit.segments.length}|${unit.extension}|${id}|`;
   }
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

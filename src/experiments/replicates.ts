@@ -223,10 +223,13 @@ function runGroups(series: readonly Series[]): Map<string, RunGroup> {
   }
   const groupOf = new Map<string, RunGroup>();
   for (const [normalised, members] of byPath) {
-    const distinct = new Set(members.map((m) => m.indices.join(',')));
-    if (members.length < 2 || distinct.size < 2) continue;
+    if (members.length < 2) continue;
     members.sort((a, b) => compareIndices(a.indices, b.indices));
-    const group: RunGroup = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])), parts: new Map(), count: undefined };
+    // In run order, the first and the last run differ unless every file has the same indices (then nothing pools).
+    if (compareIndices((members[0] as Member).indices, (members[members.length - 1] as Member).indices) === 0) continue;
+    const order = new Map<string, number>();
+    for (let i = 0; i < members.length; i++) order.set((members[i] as Member).file, i);
+    const group: RunGroup = { normalised, pattern: replicatePattern(normalised, members), order, parts: new Map(), count: undefined };
     for (const m of members) groupOf.set(m.file, group);
   }
   return groupOf;

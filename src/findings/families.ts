@@ -47,7 +47,20 @@ export interface Family {
  * another name for them).
  */
 export function determines(cells: readonly Cell[], finer: string, coarser: string): boolean {
-  return determinesBy(cells, (c) => c.dims[finer] as string, coarser);
+  if (cells.length > 16) return determinesBy(cells, (c) => c.dims[finer] as string, coarser);
+  // A few cells (most families) are compared with each other: no map and no closure per call.
+  for (let i = 1; i < cells.length; i++) {
+    const cell = cells[i] as Cell;
+    const level = cell.dims[finer];
+    for (let j = 0; j < i; j++) {
+      const earlier = cells[j] as Cell;
+      // The first cell at the same level of `finer` sets the level of `coarser` that comes with it.
+      if (earlier.dims[finer] !== level) continue;
+      if (earlier.dims[coarser] !== cell.dims[coarser]) return false;
+      break;
+    }
+  }
+  return true;
 }
 
 /**
@@ -543,7 +556,13 @@ function addConditions(c: Conditions, source: Record<string, string> | undefined
 export function buildFamilies(series: readonly Series[], current: readonly Series[] = currentSeries(series)): Family[] {
   // A function per pass, per scope and per family: each is optimised on its own, small and soon, on a tree of thousands.
   const families: Family[] = [];
-  for (const [scopePath, list] of seriesByScope(current)) addScopeFamilies(scopePath, list, families);
+  let previous: { list: readonly Series[]; fromPath: PathFactors } | undefined;
+  for (const [scopePath, list] of seriesByScope(current)) {
+    // Files of one schema follow each other: a scope with the previous one's metrics, in its order, has its path factors.
+    const fromPath = previous && sameMetrics(previous.list, list) ? previous.fromPath : scopePathFactors(list);
+    previous = { list, fromPath };
+    addScopeFamilies(scopePath, list, fromPath, families);
+  }
   const out: Family[] = [];
   for (const family of families) if (settleFamily(family)) out.push(family);
   return out;
@@ -576,16 +595,27 @@ function seriesByScope(current: readonly Series[]): Map<string, Series[]> {
   return byScope;
 }
 
-/** Groups one scope's series into families (see buildFamilies), added to `families` in the order they first appear. */
-function addScopeFamilies(scopePath: string, list: readonly Series[], families: Family[]): void {
-  const fromPath = scopePathFactors(list);
+/** Whether two lists hold series of the same metrics in the same order. */
+function sameMetrics(a: readonly Series[], b: readonly Series[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if ((a[i] as Series).metric !== (b[i] as Series).metric) return false;
+  return true;
+}
+
+/** Groups one scope's series into families (see buildFamilies), added to `families` in the order they first appear; `fromPath`: its scopePathFactors. */
+function addScopeFamilies(scopePath: string, list: readonly Series[], fromPath: PathFactors, families: Family[]): void {
   const workload = mlperfModelLabels(scopePath, list);
   // Keyed within one scope (families of different scopes never share one), by metric first.
   const inScope = new Map<string, FamilyIndex>();
+  // One Conditions for the scope, filled anew for each series: only its dims and identity labels are kept.
+  const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
   for (let i = 0; i < list.length; i++) {
     const s = list[i] as Series;
     // Conditions and identity labels split in one pass (this runs once per series of the tree).
-    const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
+    c.dims = {};
+    c.names = namePaths;
+    c.identity = undefined;
+    c.identityKey = '';
     addConditions(c, s.labels, false, workload);
     addConditions(c, s.factors, true);
     const mp = fromPath.get(s.metric);
@@ -673,17 +703,43 @@ function varyingConditions(cells: readonly Cell[], keys: readonly string[]): str
 
 /** Two series with the same conditions (a repeated record) are one cell: the first is kept. */
 function distinctCells(cells: Cell[], varying: readonly string[]): Cell[] {
-  const only = varying.length === 1 ? (varying[0] as string) : undefined;
-  // Two cells that differ in the one condition that varies are distinct.
-  if (only !== undefined && cells.length === 2) return cells;
+  if (varying.length === 1) return distinctLevels(cells, varying[0] as string);
   const seen = new Set<string>();
   const kept: Cell[] = [];
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i] as Cell;
-    const id = only !== undefined ? (c.dims[only] as string) : varying.map((k) => c.dims[k]).join('\u0000');
+    const id = varying.map((k) => c.dims[k]).join('\u0000');
     if (seen.has(id)) continue;
     seen.add(id);
     kept.push(c);
   }
   return kept;
+}
+
+/**
+ * distinctCells of a family that varies in one condition: its cells unless
+ * two share a level. A few cells are compared with each other (no set, no
+ * new list when none repeats, as in most families).
+ */
+function distinctLevels(cells: Cell[], d: string): Cell[] {
+  if (cells.length > 16) {
+    const seen = new Set<string>();
+    const kept: Cell[] = [];
+    for (let i = 0; i < cells.length; i++) {
+      const level = (cells[i] as Cell).dims[d] as string;
+      if (seen.has(level)) continue;
+      seen.add(level);
+      kept.push(cells[i] as Cell);
+    }
+    return kept;
+  }
+  let kept: Cell[] | undefined;
+  for (let i = 1; i < cells.length; i++) {
+    const level = (cells[i] as Cell).dims[d];
+    let repeated = false;
+    for (let j = 0; j < i && !repeated; j++) repeated = (cells[j] as Cell).dims[d] === level;
+    if (repeated) kept ??= cells.slice(0, i);
+    else if (kept) kept.push(cells[i] as Cell);
+  }
+  return kept ?? cells;
 }

@@ -129,7 +129,8 @@ export function stabilityCandidates(series: readonly Series[], files: readonly F
     for (const item of items) entry.items.push(item);
     entry.series.push(s);
   }
-  for (const f of files) {
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i] as FileEntry;
     if (f.excludedRows === 0) continue;
     const owner = ownerOf.get(f.path);
     if (!owner) continue;

@@ -122,11 +122,11 @@ export function centerNote(center: 'median' | 'medians' | undefined): string {
 }
 
 /**
- * A set's names in sort() order. A few are put in place by hand: sort()
+ * Names (of a set, or a list of distinct names) in sort() order. A few are put in place by hand: sort()
  * allocates a work area on every call, and this runs per path unit and per
  * findings scope.
  */
-export function sortedNames(names: ReadonlySet<string>): string[] {
+export function sortedNames(names: Iterable<string>): string[] {
   const sorted = [...names];
   if (sorted.length > 16) return sorted.sort();
   for (let i = 1; i < sorted.length; i++) {
