@@ -9747,7 +9747,23 @@ const folderExclusion = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */
  * another name for them).
  */
 function determines(cells, finer, coarser) {
-    return determinesBy(cells, (c) => c.dims[finer], coarser);
+    if (cells.length > 16)
+        return determinesBy(cells, (c) => c.dims[finer], coarser);
+    // A few cells (most families) are compared with each other: no map and no closure per call.
+    for (let i = 1; i < cells.length; i++) {
+        const cell = cells[i];
+        const level = cell.dims[finer];
+        for (let j = 0; j < i; j++) {
+            const earlier = cells[j];
+            // The first cell at the same level of `finer` sets the level of `coarser` that comes with it.
+            if (earlier.dims[finer] !== level)
+                continue;
+            if (earlier.dims[coarser] !== cell.dims[coarser])
+                return false;
+            break;
+        }
+    }
+    return true;
 }
 /**
  * The last word of a factor named like numbered result files
@@ -10197,8 +10213,13 @@ function addConditions(c, source, fromPath = false, workload) {
 function buildFamilies(series, current = currentSeries(series)) {
     // A function per pass, per scope and per family: each is optimised on its own, small and soon, on a tree of thousands.
     const families = [];
-    for (const [scopePath, list] of seriesByScope(current))
-        addScopeFamilies(scopePath, list, families);
+    let previous;
+    for (const [scopePath, list] of seriesByScope(current)) {
+        // Files of one schema follow each other: a scope with the previous one's metrics, in its order, has its path factors.
+        const fromPath = previous && sameMetrics(previous.list, list) ? previous.fromPath : scopePathFactors(list);
+        previous = { list, fromPath };
+        addScopeFamilies(scopePath, list, fromPath, families);
+    }
     const out = [];
     for (const family of families)
         if (settleFamily(family))
@@ -10231,16 +10252,29 @@ function seriesByScope(current) {
     }
     return byScope;
 }
-/** Groups one scope's series into families (see buildFamilies), added to `families` in the order they first appear. */
-function addScopeFamilies(scopePath, list, families) {
-    const fromPath = scopePathFactors(list);
+/** Whether two lists hold series of the same metrics in the same order. */
+function sameMetrics(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i].metric !== b[i].metric)
+            return false;
+    return true;
+}
+/** Groups one scope's series into families (see buildFamilies), added to `families` in the order they first appear; `fromPath`: its scopePathFactors. */
+function addScopeFamilies(scopePath, list, fromPath, families) {
     const workload = mlperfModelLabels(scopePath, list);
     // Keyed within one scope (families of different scopes never share one), by metric first.
     const inScope = new Map();
+    // One Conditions for the scope, filled anew for each series: only its dims and identity labels are kept.
+    const c = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
     for (let i = 0; i < list.length; i++) {
         const s = list[i];
         // Conditions and identity labels split in one pass (this runs once per series of the tree).
-        const c = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
+        c.dims = {};
+        c.names = namePaths;
+        c.identity = undefined;
+        c.identityKey = '';
         addConditions(c, s.labels, false, workload);
         addConditions(c, s.factors, true);
         const mp = fromPath.get(s.metric);
@@ -10334,21 +10368,50 @@ function varyingConditions(cells, keys) {
 }
 /** Two series with the same conditions (a repeated record) are one cell: the first is kept. */
 function distinctCells(cells, varying) {
-    const only = varying.length === 1 ? varying[0] : undefined;
-    // Two cells that differ in the one condition that varies are distinct.
-    if (only !== undefined && cells.length === 2)
-        return cells;
+    if (varying.length === 1)
+        return distinctLevels(cells, varying[0]);
     const seen = new Set();
     const kept = [];
     for (let i = 0; i < cells.length; i++) {
         const c = cells[i];
-        const id = only !== undefined ? c.dims[only] : varying.map((k) => c.dims[k]).join('\u0000');
+        const id = varying.map((k) => c.dims[k]).join('\u0000');
         if (seen.has(id))
             continue;
         seen.add(id);
         kept.push(c);
     }
     return kept;
+}
+/**
+ * distinctCells of a family that varies in one condition: its cells unless
+ * two share a level. A few cells are compared with each other (no set, no
+ * new list when none repeats, as in most families).
+ */
+function distinctLevels(cells, d) {
+    if (cells.length > 16) {
+        const seen = new Set();
+        const kept = [];
+        for (let i = 0; i < cells.length; i++) {
+            const level = cells[i].dims[d];
+            if (seen.has(level))
+                continue;
+            seen.add(level);
+            kept.push(cells[i]);
+        }
+        return kept;
+    }
+    let kept;
+    for (let i = 1; i < cells.length; i++) {
+        const level = cells[i].dims[d];
+        let repeated = false;
+        for (let j = 0; j < i && !repeated; j++)
+            repeated = cells[j].dims[d] === level;
+        if (repeated)
+            kept ??= cells.slice(0, i);
+        else if (kept)
+            kept.push(cells[i]);
+    }
+    return kept ?? cells;
 }
 
 
@@ -14340,7 +14403,6 @@ function describeDrops(dropped) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AN: () => (/* binding */ mayHoldSecretName),
 /* harmony export */   P4: () => (/* binding */ replicatePath),
 /* harmony export */   Qc: () => (/* binding */ idHead),
 /* harmony export */   cd: () => (/* binding */ normaliseTimestamps),
@@ -14644,7 +14706,7 @@ function seriesId(file, metric, labels) {
     return seriesIdUnder(idHead(file), metric, labels);
 }
 /**
- * seriesId with the file's part already worked out (`idHead`). `metricHint`: mayHoldSecretName(metric),
+ * seriesId with the file's part already worked out (`idHead`). `metricHint`: mayHoldSecret(metric),
  * when the caller has it (buildSeries redacts the metric by it too).
  */
 function seriesIdUnder(file, metric, labels, metricHint = mayHoldSecretName(metric)) {
@@ -14655,7 +14717,7 @@ function seriesIdUnder(file, metric, labels, metricHint = mayHoldSecretName(metr
         return id;
     return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)(id);
 }
-/** mayHoldSecret of a metric name: names repeat across thousands of files, and each is checked once. */
+/** Metric names repeat across thousands of files: each is checked once. */
 const mayHoldSecretName = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, _util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .mayHoldSecret */ .dV);
 
 
@@ -18891,7 +18953,7 @@ function centerNote(center) {
     return center === 'median' ? ' (median)' : center === 'medians' ? ' (from medians)' : '';
 }
 /**
- * A set's names in sort() order. A few are put in place by hand: sort()
+ * Names (of a set, or a list of distinct names) in sort() order. A few are put in place by hand: sort()
  * allocates a work area on every call, and this runs per path unit and per
  * findings scope.
  */
@@ -27026,6 +27088,17 @@ function lineOf(text, needle, from = 0) {
 }
 /** The first non-blank line, found without splitting the whole text (detectors see files up to 1 MB). */
 function firstLine(text) {
+    // Every CSV of a tree is offered to each CSV detector, and most start by asking for its first line:
+    // worked out once per text (a pure function of it; the last text is kept, nothing more).
+    if (text !== lastText) {
+        lastLine = findFirstLine(text);
+        lastText = text;
+    }
+    return lastLine;
+}
+let lastText;
+let lastLine;
+function findFirstLine(text) {
     for (let start = 0; start < text.length;) {
         const end = text.indexOf('\n', start);
         const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
@@ -31043,6 +31116,16 @@ function labelsTellApart(rows, labelColumns) {
     const seen = new Set(rows.map((row) => JSON.stringify(labelColumns.map((c) => row[c] ?? null))));
     return seen.size === rows.length;
 }
+/**
+ * A copy of a labels object (its own keys in order, `__proto__` as a key like any other), to add a label
+ * to: in V8 (Node 20) a spread copy followed by a new property takes a slow path, about a microsecond.
+ */
+function copyLabels(labels) {
+    const copy = {};
+    for (const key of Object.keys(labels))
+        (0,util_own/* setOwn */.P)(copy, key, labels[key]);
+    return copy;
+}
 const keyShapeOf = keyListMemo(20_000, (keys) => ({
     wholeStats: isStatsObject(keys) ? statKeysOf(keys) : undefined,
     countName: keys.map((k) => isCountName(k)),
@@ -31271,7 +31354,9 @@ class JsonWalker {
                 return;
             }
             const { [id]: name, ...rest } = record;
-            this.walkObject(rest, path, { ...labels, [id]: String(name).trim() });
+            const named = copyLabels(labels);
+            (0,util_own/* setOwn */.P)(named, id, String(name).trim());
+            this.walkObject(rest, path, named);
         });
     }
     walkObject(node, path, inherited, inheritedCount) {
@@ -31313,7 +31398,7 @@ class JsonWalker {
                 consumed.add(key);
             else if (shape.label[k] && String(value).length <= 120 && !(typeof value === 'number' && isMeasuredPart(key, value, path))) {
                 if (labels === inherited)
-                    labels = { ...inherited };
+                    labels = copyLabels(inherited);
                 (0,util_own/* setOwn */.P)(labels, key, String(value));
                 consumed.add(key);
             }
@@ -38459,16 +38544,31 @@ function seriesByUnit(series) {
 /** Units with the same metric names get the same schema number. */
 function numberSchemas(units, metrics) {
     const schemas = new Map();
+    let previous;
     for (const unit of units.values()) {
-        const schema = (0,util_text/* sortedNames */.W0)(metrics.get(unit)).join('\u0001');
-        let id = schemas.get(schema);
+        const names = [...metrics.get(unit)];
+        // Files of one schema follow each other: the same names in the same order are the previous unit's schema.
+        let id = previous && sameNames(previous.names, names) ? previous.id : undefined;
         if (id === undefined) {
-            id = schemas.size;
-            schemas.set(schema, id);
+            const schema = (0,util_text/* sortedNames */.W0)(names).join('\u0001');
+            id = schemas.get(schema);
+            if (id === undefined) {
+                id = schemas.size;
+                schemas.set(schema, id);
+            }
         }
+        previous = { names, id };
         unit.schema = id;
         unit.kind = `${unit.segments.length}|${unit.extension}|${id}|`;
     }
+}
+function sameNames(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
 }
 /**
  * What a unit's siblings at `position` share with it: depth, extension,
@@ -38877,11 +38977,16 @@ function runGroups(series) {
     }
     const groupOf = new Map();
     for (const [normalised, members] of byPath) {
-        const distinct = new Set(members.map((m) => m.indices.join(',')));
-        if (members.length < 2 || distinct.size < 2)
+        if (members.length < 2)
             continue;
         members.sort((a, b) => compareIndices(a.indices, b.indices));
-        const group = { normalised, pattern: replicatePattern(normalised, members), order: new Map(members.map((m, i) => [m.file, i])), parts: new Map(), count: undefined };
+        // In run order, the first and the last run differ unless every file has the same indices (then nothing pools).
+        if (compareIndices(members[0].indices, members[members.length - 1].indices) === 0)
+            continue;
+        const order = new Map();
+        for (let i = 0; i < members.length; i++)
+            order.set(members[i].file, i);
+        const group = { normalised, pattern: replicatePattern(normalised, members), order, parts: new Map(), count: undefined };
         for (const m of members)
             groupOf.set(m.file, group);
     }
@@ -39005,6 +39110,7 @@ var glob = __nccwpck_require__(3596);
 
 
 
+
 function compileMetricRules(config) {
     const compile = (rules) => rules.map((r) => ({ test: (0,glob/* globToRegExp */.t)(r.pattern), value: r.value }));
     return {
@@ -39084,6 +39190,11 @@ function isSelected(rules, file, metric) {
         return false;
     return !(0,glob/* matchesAny */._)(rules.exclude, names);
 }
+/** The same few metric names recur in every file: what each says is worked out once, and found with one lookup per series. */
+const nameFacts = (0,memo/* memo */.p)(50_000, (metric) => {
+    const unit = (0,infer/* inferUnit */.bb)(metric);
+    return { unit, direction: (0,infer/* inferDirection */._w)(metric, unit), mayHoldSecret: (0,redact/* mayHoldSecret */.dV)(metric) };
+});
 /** No names to match rules against: shared, as buildSeries runs for every series. */
 const NO_NAMES = [];
 /**
@@ -39102,19 +39213,18 @@ function buildSeries(raw, file, rules, head = (0,identity/* idHead */.Qc)(file))
     const stated = lastMatch(rules.units, names) ?? raw.unitHint;
     // `units: ttft: milliseconds` must still read as a duration (`ms`) for the direction.
     // An empty hint is a stated "no unit" (lm-eval's `byte_perplexity` is a ratio, not bytes); none stated: inferred.
-    const unit = stated !== undefined ? (0,infer/* canonicalUnit */.lV)(stated) : (0,infer/* inferUnit */.bb)(raw.metric);
+    const name = nameFacts(raw.metric);
+    const unit = stated !== undefined ? (0,infer/* canonicalUnit */.lV)(stated) : name.unit;
     const override = lastMatch(rules.directions, names);
     const samples = raw.samples ? raw.samples.samples.slice() : [];
-    // Whether the metric holds a hint of a secret, asked once for its id and its name (redactSecrets changes no other).
-    const metricHint = (0,identity/* mayHoldSecretName */.AN)(raw.metric);
     const series = {
-        id: (0,identity/* seriesIdUnder */.jr)(head, raw.metric, raw.labels, metricHint),
+        id: (0,identity/* seriesIdUnder */.jr)(head, raw.metric, raw.labels, name.mayHoldSecret),
         file,
-        // Redacted here, before any display limit can cut a token short (see src/util/redact.ts).
-        metric: metricHint ? (0,redact/* redactSecrets */.fp)(raw.metric) : raw.metric,
+        // Redacted here, before any display limit can cut a token short (see src/util/redact.ts); redactSecrets changes no other.
+        metric: name.mayHoldSecret ? (0,redact/* redactSecrets */.fp)(raw.metric) : raw.metric,
         labels: head.labels.mayHoldSecret(raw.labels) ? (0,redact/* redactLabels */.PU)(raw.labels) : raw.labels,
         unit,
-        direction: override ?? raw.directionHint ?? (0,infer/* inferDirection */._w)(raw.metric, unit),
+        direction: override ?? raw.directionHint ?? (stated === undefined ? name.direction : (0,infer/* inferDirection */._w)(raw.metric, unit)),
         directionSource: override ? 'override' : 'inferred',
         source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
         stats,
@@ -39697,6 +39807,8 @@ async function readHead(file, bytes) {
         await handle.close();
     }
 }
+/** The first bytes of a file, which its encoding and content checks (and tool detection of a big file) look at. */
+const HEAD_BYTES = 8192;
 /** Files up to this size are read with one system call and parsed from memory. */
 const READ_WHOLE_BYTES = 1_000_000;
 /** Files up to this size are read without yielding to the event loop (and may be read ahead, see prefetch.ts). */
@@ -39816,13 +39928,23 @@ function openAndRead(absolutePath) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
+/**
+ * The listed file with its size, field by field: in V8 (Node 20) a spread followed by another property
+ * (`{ ...listed, size }`) takes a slow path, about a microsecond, and this runs once per file.
+ */
+function withSize(listed, size) {
+    const file = { absolutePath: listed.absolutePath, type: listed.type, size };
+    if (listed.path !== undefined)
+        file.path = listed.path;
+    return file;
+}
 async function readAndParse(listed, maxFileSize, options) {
     let file;
     let opened;
     if (listed.size === undefined) {
         const { size, mtimeMs, bytes } = options.prefetched?.() ?? openAndRead(listed.absolutePath);
         options.onStat?.({ size, mtimeMs });
-        file = { ...listed, size };
+        file = withSize(listed, size);
         opened = bytes;
     }
     else
@@ -39836,7 +39958,8 @@ async function readAndParse(listed, maxFileSize, options) {
     // promise read costs four thread-pool round trips (open, stat, read, close), which is most of the time
     // of a tree of small files. Large files still read without blocking.
     const whole = readWhole ? (opened ?? (file.size <= READ_SYNC_BYTES ? (0,external_node_fs_.readFileSync)(file.absolutePath) : await external_node_fs_.promises.readFile(file.absolutePath))) : undefined;
-    const head = whole ? whole.subarray(0, 8192) : await readHead(file.absolutePath, 8192);
+    // A file within the head's size is its own head: a view of it would be one more object per file.
+    const head = whole ? (whole.length <= HEAD_BYTES ? whole : whole.subarray(0, HEAD_BYTES)) : await readHead(file.absolutePath, HEAD_BYTES);
     if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
         return failed('UTF-16 encoded text: only UTF-8 is read (save the file as UTF-8)');
     }
@@ -42141,7 +42264,8 @@ function stabilityCandidates(series, files) {
             entry.items.push(item);
         entry.series.push(s);
     }
-    for (const f of files) {
+    for (let i = 0; i < files.length; i++) {
+        const f = files[i];
         if (f.excludedRows === 0)
             continue;
         const owner = ownerOf.get(f.path);
