@@ -41,6 +41,8 @@ interface Frame {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
 /** Objects up to this many keys find a repeat by a scan of their keys, which beats a Map for records of a few fields. */
 const SMALL_OBJECT = 16;
 /** Every key takes three characters at least (`{""` or `,""`): a shorter text cannot hold more distinct keys than this. */
@@ -96,6 +98,8 @@ export function scanJson(text: string, options: ScanOptions = {}): JsonScan {
     const c = text.charCodeAt(i);
     if (c === NEWLINE) {
       line += 1;
+      // The indentation of a pretty-printed document, passed over in a tighter loop than this one.
+      while (i + 1 < length && (text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === TAB)) i++;
     } else if (c === QUOTE) {
       const end = stringEnd(text, i);
       const top = stack[stack.length - 1];

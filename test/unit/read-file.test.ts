@@ -42,6 +42,17 @@ describe('parseFile: files with nothing to read', () => {
     expect(await parseFile(await written('blank.csv', ' \n\t\r\n  \n', 'csv'), MAX)).toEqual({ status: 'skipped', reason: 'empty file (whitespace only)' });
   });
 
+  it('skips a file of Unicode whitespace only (a BOM, no-break and ideographic spaces), as trim() reads it', async () => {
+    expect(await parseFile(await written('blank-unicode.md', '\uFEFF \u00A0\n\u3000\u2028', 'markdown'), MAX)).toEqual({ status: 'skipped', reason: 'empty file (whitespace only)' });
+  });
+
+  it('reads a small file whose text comes after blank space', async () => {
+    const data = parsed(await parseFile(await written('indented.json', '\n \t\r\n {"ttft_ms": [120, 130]}', 'json'), MAX));
+    expect(samplesOf(data, 'ttft_ms')).toEqual([120, 130]);
+    const page = await parseFile(await written('nbsp.md', '\u00A0\u00A0Nothing changed in this run.\n', 'markdown'), MAX);
+    expect(page).not.toEqual({ status: 'skipped', reason: 'empty file (whitespace only)' });
+  });
+
   it('reads a file whose data comes after more blank space than the first 8 KiB', async () => {
     const data = parsed(await parseFile(await written('padded.json', `${' '.repeat(10_000)}{"ttft_ms": [120, 130]}`, 'json'), MAX));
     expect(samplesOf(data, 'ttft_ms')).toEqual([120, 130]);

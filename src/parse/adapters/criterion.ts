@@ -87,8 +87,9 @@ export const criterion: ToolAdapter = {
   types: ['json', 'csv'],
   detect(input: AdapterInput): boolean {
     if (input.type === 'csv') return RAW_CSV_HEADER.test((firstLine(input.text) ?? '').replace(/^\uFEFF/, ''));
-    const file = input.path.split('/').pop()?.toLowerCase() ?? '';
     if (isEstimates(input.json) || isDescription(input.json)) return true;
+    // Every JSON file of a tree is offered here: its name is cut out without splitting the path.
+    const file = input.path.slice(input.path.lastIndexOf('/') + 1).toLowerCase();
     if (file.endsWith('sample.json') && isSample(input.json)) return true;
     return file === 'tukey.json' && /(^|\/)criterion\//i.test(input.path) && Array.isArray(input.json);
   },

@@ -82,9 +82,8 @@ function isOwnKey(key: string): boolean {
 }
 
 function isVllmResult(value: unknown): value is JsonObject {
-  if (!isObject(value)) return false;
-  const keys = Object.keys(value);
-  return numberOf(value.request_throughput) !== undefined && keys.some((k) => LATENCY_STAT.test(k)) && ('completed' in value || 'output_throughput' in value);
+  // Every JSON file of a tree is offered here: its keys are listed only when it has vLLM's rate.
+  return isObject(value) && numberOf(value.request_throughput) !== undefined && Object.keys(value).some((k) => LATENCY_STAT.test(k)) && ('completed' in value || 'output_throughput' in value);
 }
 
 function percentileRank(stat: string): number {
