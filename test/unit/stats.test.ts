@@ -197,6 +197,20 @@ describe('exactStatsAndOrder', () => {
     expect(exactStatsAndOrder([5, 1, 4, 2, 3], 1, 5).stats).toEqual(exactStatsAndOrder([1, 2, 3, 4, 5], 1, 5).stats);
   });
 
+  it('orders 2 to 40 values, ties, zeros and negative zeros among them, exactly as the stable sort by a - b does', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pool = [0, -0, 1.5, -2, 3, 3, 1e-9, 250];
+    for (let n = 2; n <= 40; n++) {
+      for (let round = 0; round < 20; round++) {
+        const values = Array.from({ length: n }, () => (next() < 0.5 ? (pool[Math.floor(next() * pool.length)] as number) : Math.round(next() * 1000) / 10 - 20));
+        const expected = values.slice().sort((a, b) => a - b);
+        const sorted = Array.from(exactStatsAndOrder(values, 0, 0).sorted);
+        expect(sorted.every((v, i) => Object.is(v, expected[i]))).toBe(true);
+      }
+    }
+  });
+
   it('orders values with NaN or an infinity exactly as sort((a, b) => a - b) does', () => {
     for (const values of [[2, Number.NaN, 1], [Infinity, 1, -Infinity, 2], [Infinity, Infinity, 0]]) {
       expect(Array.from(exactStatsAndOrder(values, 0, 0).sorted)).toEqual(values.slice().sort((a, b) => a - b));
