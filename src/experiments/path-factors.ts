@@ -246,6 +246,7 @@ function numberSchemas(units: ReadonlyMap<string, Unit>, metrics: ReadonlyMap<Un
   }
 }
 
+/** Whether two lists hold the same names in the same order. */
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

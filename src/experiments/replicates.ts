@@ -196,13 +196,19 @@ function withPooled(first: Series, replicates: ReplicateRuns, v: Pooled): Series
  */
 export function poolReplicates(series: readonly Series[]): { series: Series[]; groups: ReplicateGroup[] } {
   // One function per pass over the series: each is optimised on its own, small and soon, while the tree is read.
-  const groupOf = runGroups(series);
+  const { groupOf, starts } = runGroups(series);
   if (groupOf.size === 0) return { series: [...series], groups: [] };
-  return pooledSeries(series, poolEntries(series, groupOf));
+  return pooledSeries(series, poolEntries(series, groupOf, starts));
 }
 
-/** Each file that is one run of a group (files whose paths differ only in a run index) → its group. */
-function runGroups(series: readonly Series[]): Map<string, RunGroup> {
+/**
+ * Each file that is one run of a group (files whose paths differ only in a
+ * run index) → its group; and where each file's run of series starts (a
+ * file's series arrive together), so that later passes read a file's series
+ * only when it is in a group.
+ */
+function runGroups(series: readonly Series[]): { groupOf: Map<string, RunGroup>; starts: number[] } {
+  const starts: number[] = [];
   const byPath = new Map<string, Member[]>();
   const seenFile = new Set<string>();
   let previousFile: string | undefined;
@@ -213,6 +219,7 @@ function runGroups(series: readonly Series[]): Map<string, RunGroup> {
     // A file's series arrive together: most iterations skip the set.
     if (file === previousFile) continue;
     previousFile = file;
+    starts.push(i);
     if (seenFile.has(file)) continue;
     seenFile.add(file);
     const rp = replicatePath(file);
@@ -232,40 +239,44 @@ function runGroups(series: readonly Series[]): Map<string, RunGroup> {
     const group: RunGroup = { normalised, pattern: replicatePattern(normalised, members), order, parts: new Map(), count: undefined };
     for (const m of members) groupOf.set(m.file, group);
   }
-  return groupOf;
+  return { groupOf, starts };
 }
 
-/** Each series' copies in the other runs of its group (undefined outside groups), found in one pass: a file's group and run are looked up once. */
-function poolEntries(series: readonly Series[], groupOf: ReadonlyMap<string, RunGroup>): (PoolEntry | undefined)[] {
+/**
+ * Each series' copies in the other runs of its group (undefined outside
+ * groups), found in one pass over the files of groups (`starts`: where each
+ * file's series start): a file's group and run are looked up once.
+ */
+function poolEntries(series: readonly Series[], groupOf: ReadonlyMap<string, RunGroup>, starts: readonly number[]): (PoolEntry | undefined)[] {
   const entries = new Array<PoolEntry | undefined>(series.length);
-  let file: string | undefined;
-  let group: RunGroup | undefined;
-  let run = 0;
   // The series of one row or object share their labels object: its key is written once for them.
   let labels: Record<string, string> | undefined;
   let labelsKey = '';
-  for (let i = 0; i < series.length; i++) {
-    const s = series[i] as Series;
-    if (s.file !== file) {
-      file = s.file;
-      group = groupOf.get(file);
-      run = group?.order.get(file) ?? 0;
-    }
+  for (let r = 0; r < starts.length; r++) {
+    const start = starts[r] as number;
+    const end = r + 1 < starts.length ? (starts[r + 1] as number) : series.length;
+    const file = (series[start] as Series).file;
+    const group = groupOf.get(file);
+    // A file outside every group: its series are not read.
     if (!group) continue;
-    if (s.labels !== labels) {
-      labels = s.labels;
-      labelsKey = labelKey(labels);
+    const run = group.order.get(file) as number;
+    for (let i = start; i < end; i++) {
+      const s = series[i] as Series;
+      if (s.labels !== labels) {
+        labels = s.labels;
+        labelsKey = labelKey(labels);
+      }
+      // Keyed within the group: the same metric and labels in every run of it (by metric, then labels: no key is joined per series).
+      let byLabels = group.parts.get(s.metric);
+      if (!byLabels) group.parts.set(s.metric, (byLabels = new Map()));
+      let entry = byLabels.get(labelsKey);
+      if (entry) {
+        if (run < entry.lastRun) entry.inOrder = false;
+        entry.list.push(s);
+        entry.lastRun = run;
+      } else byLabels.set(labelsKey, (entry = { group, list: [s], lastRun: run, inOrder: true, consistent: undefined, emitted: false }));
+      entries[i] = entry;
     }
-    // Keyed within the group: the same metric and labels in every run of it (by metric, then labels: no key is joined per series).
-    let byLabels = group.parts.get(s.metric);
-    if (!byLabels) group.parts.set(s.metric, (byLabels = new Map()));
-    let entry = byLabels.get(labelsKey);
-    if (entry) {
-      if (run < entry.lastRun) entry.inOrder = false;
-      entry.list.push(s);
-      entry.lastRun = run;
-    } else byLabels.set(labelsKey, (entry = { group, list: [s], lastRun: run, inOrder: true, consistent: undefined, emitted: false }));
-    entries[i] = entry;
   }
   return entries;
 }

@@ -1,7 +1,7 @@
 import { isThroughput, normaliseName } from '../metrics/infer.js';
 import { memo } from '../util/memo.js';
 import type { Direction } from '../model/series.js';
-import type { Family } from './families.js';
+import type { Cell, Family } from './families.js';
 import type { DraftFinding } from './ranking.js';
 import { isSweep } from './sweep.js';
 
@@ -129,7 +129,7 @@ export function scoreBound(family: Family): number {
   // Indexed, without closures: this runs for every family of the tree, mostly before it is optimised.
   const cells = family.cells;
   for (let i = 0; i < cells.length; i++) {
-    const stats = (cells[i] as Family['cells'][number]).series.stats;
+    const stats = (cells[i] as Cell).series.stats;
     const mean = stats.mean;
     if (mean < lo) lo = mean;
     if (mean > hi) hi = mean;

@@ -32,7 +32,7 @@ function medianAtMost(cells: Family['cells'], limit: number): boolean {
   let below = Number.NEGATIVE_INFINITY;
   let above = Number.POSITIVE_INFINITY;
   for (let i = 0; i < length; i++) {
-    const n = (cells[i] as Family['cells'][number]).series.stats.n ?? 1;
+    const n = (cells[i] as Cell).series.stats.n ?? 1;
     if (n !== n) return median(cells.map((x) => x.series.stats.n ?? 1)) <= limit;
     if (n <= limit) {
       atMost++;
