@@ -76,6 +76,11 @@ export interface ScanOptions {
   distinctKeys?: boolean;
 }
 
+/** Whether scanJson counts `text`'s distinct key names: a whole document long enough to pass LIMITS.jsonKeys. */
+export function countsDistinctKeys(text: string, options: ScanOptions = {}): boolean {
+  return options.distinctKeys !== false && text.length >= KEY_CHARS * (LIMITS.jsonKeys + 1);
+}
+
 /**
  * Scans `text` (one JSON document, or one JSONL line) for the caps in LIMITS
  * and for duplicate keys. Stops at the first cap passed. The keys of open
@@ -90,7 +95,7 @@ export function scanJson(text: string, options: ScanOptions = {}): JsonScan {
   const keys: string[] = [];
   const keyLines: number[] = [];
   let keyCount = 0;
-  const names = options.distinctKeys !== false && text.length >= KEY_CHARS * (LIMITS.jsonKeys + 1) ? new Set<string>() : undefined;
+  const names = countsDistinctKeys(text, options) ? new Set<string>() : undefined;
   const duplicates: DuplicateKey[] = [];
   let line = 1;
   const length = text.length;
@@ -151,6 +156,70 @@ export function scanJson(text: string, options: ScanOptions = {}): JsonScan {
     }
   }
   return { duplicates };
+}
+
+/** Whether each open nesting level is an object (1) or an array (0): countKeyTokens' stack, reused by every call (it runs to completion). */
+const objectAtDepth = new Uint8Array(LIMITS.jsonDepth);
+
+/**
+ * The quick form of scanJson for a text too short to pass the distinct-key cap: the number of keys it
+ * writes (a repeated key counted each time), or the refusal at the depth cap, which it finds where
+ * scanJson does. No key is read: compared with the keys the parsed value holds (ownKeyCount), the
+ * count tells whether any object repeats a key, which nearly none does; only then does scanJson read
+ * names, lines and paths. One pass that allocates nothing: it runs over every JSON document.
+ */
+export function countKeyTokens(text: string): number | { refusal: { reason: string; line: number } } {
+  let depth = 0;
+  // Inside an object, before its next key: the next string is a key.
+  let expectKey = false;
+  let keys = 0;
+  let line = 1;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
+      line += 1;
+      while (i + 1 < length && (text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === TAB)) i++;
+    } else if (c === QUOTE) {
+      if (expectKey) {
+        keys += 1;
+        expectKey = false;
+      }
+      i = stringEnd(text, i);
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (depth >= LIMITS.jsonDepth) return { refusal: { reason: limitMessages.jsonDepth(), line } };
+      objectAtDepth[depth] = c === 0x7b ? 1 : 0;
+      depth += 1;
+      expectKey = c === 0x7b;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      // A closed value leaves its parent after a value, as a key's value does.
+      if (depth > 0) depth -= 1;
+      expectKey = false;
+    } else if (c === 0x2c /* , */) {
+      expectKey = depth > 0 && objectAtDepth[depth - 1] === 1;
+    }
+  }
+  return keys;
+}
+
+/** The own keys of every object in a parsed JSON value (JSON.parse keeps one of each repeated key). */
+export function ownKeyCount(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null) count += ownKeyCount(item);
+    }
+    return count;
+  }
+  // A parsed object has only own, enumerable keys (`__proto__` included, as an own key).
+  for (const key in value) {
+    count += 1;
+    const item = (value as Record<string, unknown>)[key];
+    if (typeof item === 'object' && item !== null) count += ownKeyCount(item);
+  }
+  return count;
 }
 
 /** Removes every duplicated key from a parsed document, so neither of its values reaches a statistic. */

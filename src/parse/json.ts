@@ -6,7 +6,7 @@ import { summaryCheck, valueCheck, type ValueCheck } from '../metrics/sanity.js'
 import { parseQuantity } from '../metrics/units.js';
 import type { RawSeries } from '../model/series.js';
 import { locateJsonError } from './json-errors.js';
-import { dropDuplicateKeys, duplicateKeyReason, keyPathLines, scanJson, type DuplicateKey, type ScanOptions } from './json-scan.js';
+import { countKeyTokens, countsDistinctKeys, dropDuplicateKeys, duplicateKeyReason, keyPathLines, ownKeyCount, scanJson, type DuplicateKey, type ScanOptions } from './json-scan.js';
 import { LimitError, limitMessages, LIMITS } from './limits.js';
 import { ProblemLog } from './problems.js';
 import { findSummaryGroups, isCountName, isStatsObject, statKeysOf, summaryFromStats, type StatKey } from './summary-groups.js';
@@ -60,6 +60,26 @@ export type JsonDocument = { value: unknown; duplicates: DuplicateKey[] } | { re
  * the value with duplicated keys removed and reported by line.
  */
 export function readJsonDocument(text: string, options: ScanOptions = {}): JsonDocument | undefined {
+  // Keys are counted, not read, unless the text is long enough to count distinct names.
+  const keyTokens = countsDistinctKeys(text, options) ? undefined : countKeyTokens(text);
+  if (keyTokens === undefined) return readScannedDocument(text, options);
+  if (typeof keyTokens !== 'number') return { refusal: keyTokens.refusal };
+  let value: unknown;
+  try {
+    value = parseJsonAllowingPython(text);
+  } catch {
+    return undefined;
+  }
+  // As many keys parsed as written: no object repeats one (nearly every document), nothing to drop.
+  if (ownKeyCount(value) === keyTokens) return { value, duplicates: [] };
+  // Within the depth cap and too short for the key cap: the full scan refuses nothing, it finds the repeats.
+  const { duplicates } = scanJson(text, options);
+  dropDuplicateKeys(value, duplicates);
+  return { value, duplicates };
+}
+
+/** readJsonDocument with every key read by the scan first (a text long enough to pass the distinct-key cap). */
+function readScannedDocument(text: string, options: ScanOptions): JsonDocument | undefined {
   const scan = scanJson(text, options);
   if (scan.refusal) return { refusal: scan.refusal };
   let value: unknown;

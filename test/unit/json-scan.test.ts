@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dropDuplicateKeys, duplicateKeyReason, scanJson } from '../../src/parse/json-scan.js';
+import { countKeyTokens, dropDuplicateKeys, duplicateKeyReason, ownKeyCount, scanJson } from '../../src/parse/json-scan.js';
+import { readJsonDocument } from '../../src/parse/json.js';
 import { LIMITS } from '../../src/parse/limits.js';
 
 /** `{"k0":0,"k1":1,…}` with `n` distinct keys, one per line. */
@@ -66,5 +67,35 @@ describe('scanJson: duplicate keys', () => {
   it('says what happened to the values', () => {
     const [dup] = scanJson(text).duplicates;
     expect(duplicateKeyReason(dup as never)).toBe('key "ttft_ms" appears twice in one object (first at line 4); JSON keeps only one, so its values are left out');
+  });
+});
+
+describe('countKeyTokens and ownKeyCount: a repeat found without reading key names', () => {
+  it('counts every key written, repeats included, and only keys', () => {
+    expect(countKeyTokens('{"a": "b", "c": ["d", {"e": "f", "e": "g"}], "h": {}}')).toBe(5);
+    expect(countKeyTokens('["a", "b", {"c": "d,e"}, "f"]')).toBe(1);
+    expect(countKeyTokens(String.raw`{"a\\": "\\", "b\"": "{\"x\": 1}"}`)).toBe(2);
+    expect(countKeyTokens('"text"')).toBe(0);
+  });
+
+  it('counts the keys JSON.parse kept: one fewer per repeat', () => {
+    const text = '{"a": 1, "b": [{"c": 2, "c": 3}, [{"d": 4}]], "__proto__": {"e": 5}, "a": 6}';
+    expect(countKeyTokens(text)).toBe(8);
+    expect(ownKeyCount(JSON.parse(text))).toBe(6);
+    expect(ownKeyCount([1, 'a', null, [{}]])).toBe(0);
+  });
+
+  it('refuses nesting past the cap where scanJson does, at the same line', () => {
+    const deep = `${'[\n'.repeat(200_000)}1${']'.repeat(200_000)}`;
+    expect(countKeyTokens(deep)).toEqual(scanJson(deep).refusal && { refusal: scanJson(deep).refusal });
+    expect(countKeyTokens(`${'{"k":\n'.repeat(64)}1${'}'.repeat(64)}`)).toBe(64);
+  });
+
+  it('gives readJsonDocument the duplicates scanJson finds, and none where there are none', () => {
+    const text = '{\n  "model": "gemma3",\n  "tokens_s": 101.5,\n  "runs": [{"ttft_ms": 1}, {"ttft_ms": 2,\n "ttft_ms": 9}],\n  "tokens_s": 12\n}';
+    expect(readJsonDocument(text)).toEqual({ value: { model: 'gemma3', runs: [{ ttft_ms: 1 }, {}] }, duplicates: scanJson(text).duplicates });
+    expect(readJsonDocument('{"a": 1, "\\u0061": 2}')).toEqual({ value: {}, duplicates: scanJson('{"a": 1, "\\u0061": 2}').duplicates });
+    expect(readJsonDocument('[{"a": 1}, {"a": 2}, {"b": {"a": 3}}]')).toEqual({ value: [{ a: 1 }, { a: 2 }, { b: { a: 3 } }], duplicates: [] });
+    expect(readJsonDocument('{"a": 1,')).toBeUndefined();
   });
 });
