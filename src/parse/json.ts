@@ -270,6 +270,58 @@ const summaryGroupsOf = keyListMemo(20_000, (numericKeys): { metric: string; sta
   });
 });
 
+/** `path` and one more key: a new array, as paths are kept by the problems located at them. */
+function childPath(path: readonly string[], key: string): string[] {
+  const child = path.slice();
+  child.push(key);
+  return child;
+}
+
+/** Objects up to this many keys find a key's place by a scan of their keys, which beats building a Map. */
+const FEW_KEYS = 16;
+
+/** The keys of one object that a summary, a count, a label or a unit took, by their place in its keys: the others are walked. */
+class TakenKeys {
+  readonly at: boolean[] = [];
+  count = 0;
+  private places: Map<string, number> | undefined;
+
+  constructor(private readonly keys: readonly string[]) {
+    for (let k = 0; k < keys.length; k++) this.at.push(false);
+  }
+
+  takeAt(k: number): void {
+    if (this.at[k]) return;
+    this.at[k] = true;
+    this.count += 1;
+  }
+
+  /** Takes a key of the object by its name. */
+  take(key: string): void {
+    const k = this.placeOf(key);
+    if (k >= 0) this.takeAt(k);
+  }
+
+  /** Takes the columns of a summary's statistics. */
+  takeColumns(stats: ReadonlyMap<StatKey, string>): void {
+    for (const column of stats.values()) this.take(column);
+  }
+
+  has(key: string): boolean {
+    const k = this.placeOf(key);
+    return k >= 0 && this.at[k] === true;
+  }
+
+  private placeOf(key: string): number {
+    if (this.keys.length <= FEW_KEYS) return this.keys.indexOf(key);
+    if (this.places === undefined) {
+      this.places = new Map();
+      for (let k = 0; k < this.keys.length; k++) this.places.set(this.keys[k] as string, k);
+    }
+    return this.places.get(key) ?? -1;
+  }
+}
+
 class JsonWalker {
   readonly problems = new ProblemLog();
   rows = 0;
@@ -470,40 +522,40 @@ class JsonWalker {
   private walkObject(node: JsonObject, path: string[], inherited: Record<string, string>, inheritedCount?: SharedCount): void {
     const keys = Object.keys(node);
     const shape = keyShapeOf(keys);
-    if (shape.wholeStats !== undefined && keys.every((k) => isNumeric(node[k]))) {
+    // One look per key, without a callback per object: this runs for every object of every document.
+    const numericKeys: string[] = [];
+    for (let k = 0; k < keys.length; k++) if (isNumeric(node[keys[k] as string])) numericKeys.push(keys[k] as string);
+    if (shape.wholeStats !== undefined && numericKeys.length === keys.length) {
       this.addSummary(path, inherited, node, shape.wholeStats, undefined, inheritedCount);
       return;
     }
     // The inherited labels, copied once the object sets a label of its own (labels objects are never changed after).
     let labels = inherited;
-    const consumed = new Set<string>();
-    const numericKeys = keys.filter((k) => isNumeric(node[k]));
+    const taken = new TakenKeys(keys);
     // The object's own statistics (`{ mean, stddev, n, unit }`): the summary of the object's path.
     const own = ownStatsOf(numericKeys);
-    if (own !== undefined) {
-      for (const column of own.values()) consumed.add(column);
-    }
+    if (own !== undefined) taken.takeColumns(own);
     // `"n": 200` beside the objects or groups that hold summaries is their n, not a metric of its own.
-    let countKey: string | undefined;
-    for (let k = 0; k < keys.length && countKey === undefined; k++) {
-      const key = keys[k] as string;
-      if (shape.countName[k] && !consumed.has(key) && countOf(node[key]) !== undefined) countKey = key;
+    let countAt = -1;
+    for (let k = 0; k < keys.length && countAt < 0; k++) {
+      if (shape.countName[k] && !taken.at[k] && countOf(node[keys[k] as string]) !== undefined) countAt = k;
     }
+    const countKey = countAt < 0 ? undefined : (keys[countAt] as string);
     let count = inheritedCount;
     if (countKey !== undefined) {
       count = { value: countOf(node[countKey]) as number, used: false };
-      consumed.add(countKey);
+      taken.takeAt(countAt);
     }
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] as string;
       const value = node[key];
       const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-      if (!scalar || consumed.has(key)) continue;
-      if (shape.ignored[k]) consumed.add(key);
+      if (!scalar || taken.at[k]) continue;
+      if (shape.ignored[k]) taken.takeAt(k);
       else if (shape.label[k] && String(value).length <= 120 && !(typeof value === 'number' && isMeasuredPart(key, value, path))) {
         if (labels === inherited) labels = copyLabels(inherited);
         setOwn(labels, key, String(value));
-        consumed.add(key);
+        taken.takeAt(k);
       }
     }
     if (own !== undefined) {
@@ -514,29 +566,46 @@ class JsonWalker {
       const values = sampleArrayOf(node, own);
       if (values) {
         this.addSamples(path, labels, values.samples, unit);
-        consumed.add(values.key);
+        taken.take(values.key);
       } else this.addSummary(path, labels, node, own, unit, count);
     }
     // `{ "unit": "MB", "max_ram": 1182.2 }`, `{ "value": 38.8, "unit": "tokens/s" }`: the unit an object states is its numbers'.
     const stated = own !== undefined ? undefined : statedUnit(node.unit);
-    if (stated !== undefined) {
-      const numbers = keys.filter((k, i) => !consumed.has(k) && typeof node[k] === 'number' && !shape.ignored[i] && !shape.countName[i]);
-      for (const key of numbers) {
-        // A lone `value` is the object's own: named by the object (`decode.throughput`, not `decode.throughput.value`).
-        this.addSamples(key === 'value' && numbers.length === 1 ? path : [...path, key], labels, [node[key] as number], stated);
-        consumed.add(key);
-      }
+    if (stated !== undefined) this.addStatedUnitValues(node, path, labels, keys, shape, taken, stated);
+    // The summary groups (`mean_x`, `std_x`) among the numeric keys nothing took yet.
+    let free = numericKeys;
+    if (taken.count > 0) {
+      free = [];
+      for (let n = 0; n < numericKeys.length; n++) if (!taken.has(numericKeys[n] as string)) free.push(numericKeys[n] as string);
     }
-    for (const group of summaryGroupsOf(consumed.size === 0 ? numericKeys : numericKeys.filter((k) => !consumed.has(k)))) {
-      this.addSummary([...path, group.metric], labels, node, group.stats, undefined, count);
-      for (const column of group.stats.values()) consumed.add(column);
+    const groups = summaryGroupsOf(free);
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g] as { metric: string; stats: Map<StatKey, string> };
+      this.addSummary(childPath(path, group.metric), labels, node, group.stats, undefined, count);
+      taken.takeColumns(group.stats);
     }
-    for (const key of keys) {
-      if (consumed.has(key)) continue;
-      this.walk(node[key] as Json, [...path, key], labels, count);
+    for (let k = 0; k < keys.length; k++) {
+      if (taken.at[k]) continue;
+      const key = keys[k] as string;
+      this.walk(node[key] as Json, childPath(path, key), labels, count);
     }
     // A count no summary took is an ordinary value.
-    if (countKey !== undefined && count && !count.used && !isIgnoredName(countKey)) this.addSamples([...path, countKey], labels, [count.value]);
+    if (countKey !== undefined && count && !count.used && !isIgnoredName(countKey)) this.addSamples(childPath(path, countKey), labels, [count.value]);
+  }
+
+  /** `{ "unit": "MB", "max_ram": 1182.2 }`: each number nothing took is a series in the unit the object states. */
+  private addStatedUnitValues(node: JsonObject, path: string[], labels: Record<string, string>, keys: string[], shape: KeyShape, taken: TakenKeys, stated: string): void {
+    const numbers: number[] = [];
+    for (let k = 0; k < keys.length; k++) {
+      if (!taken.at[k] && typeof node[keys[k] as string] === 'number' && !shape.ignored[k] && !shape.countName[k]) numbers.push(k);
+    }
+    for (let n = 0; n < numbers.length; n++) {
+      const k = numbers[n] as number;
+      const key = keys[k] as string;
+      // A lone `value` is the object's own: named by the object (`decode.throughput`, not `decode.throughput.value`).
+      this.addSamples(key === 'value' && numbers.length === 1 ? path : childPath(path, key), labels, [node[key] as number], stated);
+      taken.takeAt(k);
+    }
   }
 
   private addSamples(path: string[], labels: Record<string, string>, values: number[], unitHint?: string): void {
