@@ -252,6 +252,8 @@ export function readPastedOutput(file: SizedFile, text: string, options: { mixed
   // One section is the page itself: nothing a whole reading would miss.
   if (options.mixedOnly && parts.length < 2) return undefined;
   for (const section of parts) {
+    // No tool reads results from no text (the part before a page's first heading, when it starts with one).
+    if (section.text === '') continue;
     const part = input(file, 'text', section.text);
     const adapter = detectAdapter(part);
     const outcome = adapter ? run(adapter, part) : undefined;
@@ -261,6 +263,8 @@ export function readPastedOutput(file: SizedFile, text: string, options: { mixed
   if (options.mixedOnly) {
     if (tools.length < 2) return undefined;
   } else if (read.length === 0) {
+    // A page of one section (under its only heading) was just read whole: the same text, read the same way, again reads nothing.
+    if (parts.some((section) => section.text === text)) return undefined;
     // Output that only makes sense whole (a header in one section, its rows under the next): the page as one text.
     const whole = input(file, 'text', text);
     const adapter = detectAdapter(whole);
