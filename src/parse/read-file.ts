@@ -211,7 +211,9 @@ async function readAndParse(listed: FileToParse, maxFileSize: number, options: P
   // Only the whole file can be whitespace only; a long run of blanks may precede the data.
   if (head.length >= file.size && isBlank(head)) return skipped('empty file (whitespace only)');
   // A tool's own format is recognised before the generic parsers see the file.
-  const tool = await readWithAdapter({ file, maxFileSize, whole, head, format: options.format });
+  const reading = readWithAdapter({ file, maxFileSize, whole, head, format: options.format });
+  // Read at once when the bytes are in memory (nearly always): awaited only when it is a promise.
+  const tool = reading instanceof Promise ? await reading : reading;
   if (tool.outcome) return tool.outcome;
   const streamable = file.type === 'csv' || file.type === 'jsonl';
   if (!streamable && file.size > maxFileSize) {

@@ -36,6 +36,11 @@ function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** A file's bytes as text, without the byte order mark. */
+function decodeText(bytes: Buffer): string {
+  return withoutBom(bytes.toString('utf8'));
+}
+
 /** The document, a refusal when it passes a cap (src/parse/json-scan.ts), or undefined when the text is not JSON. */
 function tryJson(text: string): { value: unknown; problems: Problem[]; duplicates: DuplicateKey[] } | { refusal: ParseOutcome } | undefined {
   const t = text.trimStart();
@@ -117,79 +122,108 @@ function tooLarge(file: SizedFile, maxFileSize: number, name: string): ParseOutc
  * parsed once (and the value returned for the generic parser), Markdown and
  * text are read whole as they would be anyway, and CSV/JSONL/other files
  * larger than one read are judged by the lines of their head, so the generic
- * parser can still stream them when no tool claims them.
+ * parser can still stream them when no tool claims them. A file whose bytes
+ * are in memory (nearly every one) is read at once, without a promise: an
+ * await per file costs a turn of the microtask queue.
  */
-export async function readWithAdapter(req: AdapterReadRequest): Promise<AdapterRead> {
+export function readWithAdapter(req: AdapterReadRequest): AdapterRead | Promise<AdapterRead> {
   const { file, maxFileSize, whole, head, format } = req;
-  const readText = async () => withoutBom(whole ? whole.toString('utf8') : await fs.readFile(file.absolutePath, 'utf8'));
   if (format === GENERIC_FORMAT) return {};
-  if (format !== undefined) {
-    const adapter = adapterNamed(format);
-    if (!adapter) return { outcome: failed(`unknown format "${format}"`) };
-    if (file.size > maxFileSize) {
-      return { outcome: streams(adapter) ? await runLines(adapter, { ...input(file, file.type, headLines(head)), truncated: true }, file) : tooLarge(file, maxFileSize, adapter.name) };
-    }
-    const text = await readText();
-    const json = tryJson(text) ?? (adapter.readsNonFinite ? tryNonFiniteJson(text) : undefined);
-    if (json && 'refusal' in json) return { outcome: json.refusal };
-    return { outcome: run(adapter, input(file, file.type, text, json), json ? duplicatesFor(adapter, json) : []) };
-  }
-
+  if (format !== undefined) return readForced(req, format);
   switch (file.type) {
-    case 'json': {
-      if (file.size > maxFileSize) {
-        // NDJSON under a `.json` name (k6's `--out json=results.json`) is streamed by a tool that reads it line by line.
-        const sniff = { ...input(file, 'jsonl', headLines(head)), truncated: true };
-        const adapter = detectAdapter(sniff, adaptersFor('jsonl').filter(streams));
-        return adapter && streams(adapter) ? { outcome: await runLines(adapter, sniff, file) } : {};
-      }
-      const text = await readText();
-      const json = tryJson(text);
-      if (json && 'refusal' in json) return { outcome: json.refusal };
-      if (json) {
-        const doc = input(file, 'json', text, json);
-        const adapter = detectAdapter(doc);
-        return adapter ? { outcome: run(adapter, doc, duplicatesFor(adapter, json)) } : { text, json };
-      }
-      const lenient = tryNonFiniteJson(text);
-      if (lenient) {
-        const doc = input(file, 'json', text, lenient);
-        const adapter = detectAdapter(doc, adaptersFor('json').filter((a) => a.readsNonFinite));
-        if (adapter) return { outcome: run(adapter, doc, duplicatesFor(adapter, lenient)) };
-      }
-      // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
-      const lines = input(file, 'jsonl', text);
-      const adapter = detectAdapter(lines);
-      return adapter ? { outcome: run(adapter, lines) } : { text };
-    }
+    case 'json':
+      // NDJSON under a `.json` name (k6's `--out json=results.json`) is streamed by a tool that reads it line by line.
+      if (file.size > maxFileSize) return streamJsonLines(file, head);
+      return whole ? readJson(file, decodeText(whole)) : readFileText(file).then((text) => readJson(file, text));
     case 'markdown':
-    case 'text': {
+    case 'text':
       if (file.size > maxFileSize || adaptersFor(file.type).length === 0) return {};
-      const text = await readText();
-      const doc = input(file, file.type, text);
-      const adapter = detectAdapter(doc);
-      if (!adapter) return { text };
-      // A page that pastes two tools' output under its headings (Ollama's timings, then llama-bench tables)
-      // is read section by section: read whole, the first tool to recognise it would hide the other's results.
-      return { outcome: readPastedOutput(file, text, { mixedOnly: true }) ?? run(adapter, doc) };
-    }
+      return whole ? readDocument(file, decodeText(whole)) : readFileText(file).then((text) => readDocument(file, text));
     case 'csv':
     case 'jsonl':
-    case 'other': {
+    case 'other':
       if (adaptersFor(file.type).length === 0) return {};
-      const sniff = whole ? input(file, file.type, withoutBom(whole.toString('utf8'))) : { ...input(file, file.type, headLines(head)), truncated: true };
-      const adapter = detectAdapter(sniff);
-      if (!adapter && file.type === 'other' && /\.js$/i.test(sniff.path)) {
-        return { outcome: skipped('not github-action-benchmark data (no "window.BENCHMARK_DATA =" at the start); other JavaScript is never read or run') };
-      }
-      // The decoded text goes back to the generic parser, which need not decode the file again.
-      if (!adapter) return whole ? { text: sniff.text } : {};
-      if (whole) return { outcome: run(adapter, sniff) };
-      if (streams(adapter)) return { outcome: await runLines(adapter, sniff, file) };
-      if (file.size > maxFileSize) return { outcome: tooLarge(file, maxFileSize, adapter.name) };
-      return { outcome: run(adapter, input(file, file.type, await readText())) };
-    }
+      return whole ? readWholeTable(file, decodeText(whole)) : readTableHead(file, head, maxFileSize);
   }
+}
+
+async function readFileText(file: SizedFile): Promise<string> {
+  return withoutBom(await fs.readFile(file.absolutePath, 'utf8'));
+}
+
+/** A format the `format` input forces: that adapter reads the file, whatever it holds. */
+async function readForced(req: AdapterReadRequest, format: string): Promise<AdapterRead> {
+  const { file, maxFileSize, whole, head } = req;
+  const adapter = adapterNamed(format);
+  if (!adapter) return { outcome: failed(`unknown format "${format}"`) };
+  if (file.size > maxFileSize) {
+    return { outcome: streams(adapter) ? await runLines(adapter, { ...input(file, file.type, headLines(head)), truncated: true }, file) : tooLarge(file, maxFileSize, adapter.name) };
+  }
+  const text = whole ? decodeText(whole) : await readFileText(file);
+  const json = tryJson(text) ?? (adapter.readsNonFinite ? tryNonFiniteJson(text) : undefined);
+  if (json && 'refusal' in json) return { outcome: json.refusal };
+  return { outcome: run(adapter, input(file, file.type, text, json), json ? duplicatesFor(adapter, json) : []) };
+}
+
+/** A `.json` file past max-file-size: read only by a tool that streams it as NDJSON, judged by its head. */
+async function streamJsonLines(file: SizedFile, head: Buffer): Promise<AdapterRead> {
+  const sniff = { ...input(file, 'jsonl', headLines(head)), truncated: true };
+  const adapter = detectAdapter(sniff, adaptersFor('jsonl').filter(streams));
+  return adapter && streams(adapter) ? { outcome: await runLines(adapter, sniff, file) } : {};
+}
+
+function readJson(file: SizedFile, text: string): AdapterRead {
+  const json = tryJson(text);
+  if (json && 'refusal' in json) return { outcome: json.refusal };
+  if (json) {
+    const doc = input(file, 'json', text, json);
+    const adapter = detectAdapter(doc);
+    return adapter ? { outcome: run(adapter, doc, duplicatesFor(adapter, json)) } : { text, json };
+  }
+  const lenient = tryNonFiniteJson(text);
+  if (lenient) {
+    const doc = input(file, 'json', text, lenient);
+    const adapter = detectAdapter(doc, adaptersFor('json').filter((a) => a.readsNonFinite));
+    if (adapter) return { outcome: run(adapter, doc, duplicatesFor(adapter, lenient)) };
+  }
+  // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
+  const lines = input(file, 'jsonl', text);
+  const adapter = detectAdapter(lines);
+  return adapter ? { outcome: run(adapter, lines) } : { text };
+}
+
+/** Markdown and text, read whole. */
+function readDocument(file: SizedFile, text: string): AdapterRead {
+  const doc = input(file, file.type, text);
+  const adapter = detectAdapter(doc);
+  if (!adapter) return { text };
+  // A page that pastes two tools' output under its headings (Ollama's timings, then llama-bench tables)
+  // is read section by section: read whole, the first tool to recognise it would hide the other's results.
+  return { outcome: readPastedOutput(file, text, { mixedOnly: true }) ?? run(adapter, doc) };
+}
+
+/** CSV, JSONL or another file read whole. */
+function readWholeTable(file: SizedFile, text: string): AdapterRead {
+  const sniff = input(file, file.type, text);
+  const adapter = detectAdapter(sniff);
+  if (adapter) return { outcome: run(adapter, sniff) };
+  if (file.type === 'other' && /\.js$/i.test(sniff.path)) return { outcome: notActionBenchmarkData() };
+  // The decoded text goes back to the generic parser, which need not decode the file again.
+  return { text };
+}
+
+/** CSV, JSONL or another file larger than one read: judged by the lines of its head. */
+async function readTableHead(file: SizedFile, head: Buffer, maxFileSize: number): Promise<AdapterRead> {
+  const sniff = { ...input(file, file.type, headLines(head)), truncated: true };
+  const adapter = detectAdapter(sniff);
+  if (!adapter) return file.type === 'other' && /\.js$/i.test(sniff.path) ? { outcome: notActionBenchmarkData() } : {};
+  if (streams(adapter)) return { outcome: await runLines(adapter, sniff, file) };
+  if (file.size > maxFileSize) return { outcome: tooLarge(file, maxFileSize, adapter.name) };
+  return { outcome: run(adapter, input(file, file.type, await readFileText(file))) };
+}
+
+function notActionBenchmarkData(): ParseOutcome {
+  return skipped('not github-action-benchmark data (no "window.BENCHMARK_DATA =" at the start); other JavaScript is never read or run');
 }
 
 /**
