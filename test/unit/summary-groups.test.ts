@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSummaryGroups, isStatsObject, mayBeStatKey, statKeysOf, summaryFromStats, type StatKey } from '../../src/parse/summary-groups.js';
+import { findSummaryGroups, isStatsObject, mayBeStatKey, percentilesByRank, statKeysOf, summaryFromStats, type StatKey } from '../../src/parse/summary-groups.js';
 
 describe('findSummaryGroups: where the statistic is written', () => {
   it('reads a statistic written before the metric (mean_ttft_ms)', () => {
@@ -241,5 +241,22 @@ describe('summaryFromStats', () => {
 
   it('leaves out statistics without a value instead of inventing them', () => {
     expect(summaryFromStats((s) => (s === 'mean' ? 3 : undefined), ['mean', 'sd', 'p90'])).toEqual({ mean: 3 });
+  });
+});
+
+describe('summaryFromStats: percentiles by rank', () => {
+  it('keeps each rank in a plain object, listed in rank order like any object with index keys', () => {
+    const values: Record<string, number> = { p99: 3, mean: 1, p50: 2, 'p99.9': 4 };
+    const summary = summaryFromStats((stat) => values[stat], ['p99', 'mean', 'p50', 'p99.9'] as StatKey[]);
+    expect(summary).toEqual({ mean: 1, percentiles: { 50: 2, 99: 3, 99.9: 4 } });
+    expect(Object.keys(summary.percentiles ?? {})).toEqual(['50', '99', '99.9']);
+    expect(Object.getPrototypeOf(summary.percentiles)).toBe(Object.prototype);
+    expect(JSON.stringify(summary.percentiles)).toBe('{"50":2,"99":3,"99.9":4}');
+  });
+
+  it('starts empty', () => {
+    const empty = percentilesByRank();
+    expect(empty).toEqual({});
+    expect(Object.keys(empty)).toEqual([]);
   });
 });
