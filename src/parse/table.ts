@@ -426,19 +426,26 @@ export class TableBuilder {
     }
     this.roles = roles;
     this.decided = roles.length;
+    roles.forEach((role, i) => this.remember(i, role));
     // Whether a run column's values change is read only on a whole table: a long one's first rows may all be of its first run.
     this.runIdx = runColumn(this.columns, roles, whole ? this.buffered : []);
     // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
     // A summary row stands for its n requests, so it is several values of its run even alone.
     if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !this.someRunRepeats()) this.runIdx = -1;
     this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx] as string).run === 1;
-    roles.forEach((role, i) => this.remember(i, role));
   }
 
-  /** Whether some run (of a whole table) has several values: its name on two rows or more, or a row holding a list of values. */
+  /**
+   * Whether some run (of a whole table) may have several values in one series: its name on two rows
+   * of one label group, or a row holding a list of values. Rows of other groups feed other series:
+   * `run` 1…5 beside each of four models names twenty runs of one row each, and tallying them
+   * would only find that out at the end.
+   */
   private someRunRepeats(): boolean {
     // Every buffered row was profiled: a list anywhere is in some column's count.
-    return this.profiles.some((p) => p.lists > 0) || repeatsAValue(this.buffered, this.runIdx);
+    if (this.profiles.some((p) => p.lists > 0)) return true;
+    // A value repeated as given (repeatsAValue) is asked only of the few tables where one group names a run twice.
+    return someGroupRepeatsARun(this.buffered, this.runIdx, this.labelIdx) && repeatsAValue(this.buffered, this.runIdx);
   }
 
   private remember(i: number, role: Role | undefined): void {
@@ -513,20 +520,7 @@ export class TableBuilder {
 
   /** The group of a row's label cells (created on first sight). */
   private groupOf(cells: readonly Cell[], line: number): Group {
-    const labelIdx = this.labelIdx;
-    let key: string;
-    if (labelIdx.length === 1) {
-      // One label column (a model): its value is the key; no string is built per row.
-      const cell = cells[labelIdx[0] as number];
-      key = isMissing(cell) ? '\u0002' : typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
-    } else {
-      key = '';
-      for (const i of labelIdx) {
-        const cell = cells[i];
-        key += isMissing(cell) ? '\u0002' : String(cell).trim();
-        key += '\u0001';
-      }
-    }
+    const key = groupKey(cells, this.labelIdx);
     // Rows of one label combination mostly follow each other: the last row's group is tried before the map.
     if (key === this.lastGroupKey) return this.lastGroup as Group;
     let group = this.groups.get(key);
@@ -853,6 +847,22 @@ function trimmed(text: string): string {
   return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
 }
 
+/** The key of the group of a row's label cells (columns `labelIdx`): rows with the same key share their series. */
+function groupKey(cells: readonly Cell[], labelIdx: readonly number[]): string {
+  if (labelIdx.length === 1) {
+    // One label column (a model): its value is the key; no string is built per row.
+    const cell = cells[labelIdx[0] as number];
+    return isMissing(cell) ? '\u0002' : typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+  }
+  let key = '';
+  for (const i of labelIdx) {
+    const cell = cells[i];
+    key += isMissing(cell) ? '\u0002' : String(cell).trim();
+    key += '\u0001';
+  }
+  return key;
+}
+
 /** The column naming each row's run: a run's name before an iteration's (`run,iteration` numbers requests inside runs); -1 when none does. */
 function runColumn(columns: readonly string[], roles: readonly (Role | undefined)[], rows: readonly { cells: readonly Cell[] }[]): number {
   let best = -1;
@@ -892,6 +902,53 @@ function repeatsAValue(rows: readonly { cells: readonly Cell[] }[], i: number): 
     const key = typeof cell === 'string' ? trimmed(cell) : cell;
     if (seen.has(key)) return true;
     seen.add(key);
+  }
+  return false;
+}
+
+/** A run cell as runOf reads it: its run's key, or undefined when it names none (the row is tallied in no run). */
+function runKey(cell: Cell): string | undefined {
+  return isMissing(cell) ? undefined : typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+}
+
+/**
+ * Whether two rows of one label group (groupKey) name the same run, as runOf reads run cells.
+ * Short tables (most) compare their rows pairwise, keys read in place (nothing kept); longer
+ * ones find each row's earlier rows of the same run through a map of runs and a chain of rows.
+ */
+function someGroupRepeatsARun(rows: readonly { cells: readonly Cell[] }[], runIdx: number, labelIdx: readonly number[]): boolean {
+  if (rows.length > 64) return repeatsAPairByRun(rows, runIdx, labelIdx);
+  for (let r = 1; r < rows.length; r++) {
+    const cells = (rows[r] as { cells: readonly Cell[] }).cells;
+    const run = runKey(cells[runIdx]);
+    if (run === undefined) continue;
+    for (let j = 0; j < r; j++) {
+      const earlier = (rows[j] as { cells: readonly Cell[] }).cells;
+      if (runKey(earlier[runIdx]) === run && groupKey(earlier, labelIdx) === groupKey(cells, labelIdx)) return true;
+    }
+  }
+  return false;
+}
+
+/** someGroupRepeatsARun for many rows: each row compared only with the earlier rows of its run. */
+function repeatsAPairByRun(rows: readonly { cells: readonly Cell[] }[], runIdx: number, labelIdx: readonly number[]): boolean {
+  const lastOfRun = new Map<string, number>();
+  // By row: its group's key, and the previous row naming the same run (-1: none, or the row names no run).
+  const keys: string[] = [];
+  const previous: number[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const cells = (rows[r] as { cells: readonly Cell[] }).cells;
+    const key = groupKey(cells, labelIdx);
+    keys.push(key);
+    const run = runKey(cells[runIdx]);
+    if (run === undefined) {
+      previous.push(-1);
+      continue;
+    }
+    let j = lastOfRun.get(run) ?? -1;
+    previous.push(j);
+    lastOfRun.set(run, r);
+    for (; j >= 0; j = previous[j] as number) if (keys[j] === key) return true;
   }
   return false;
 }
