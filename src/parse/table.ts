@@ -913,42 +913,67 @@ function runKey(cell: Cell): string | undefined {
 
 /**
  * Whether two rows of one label group (groupKey) name the same run, as runOf reads run cells.
- * Short tables (most) compare their rows pairwise, keys read in place (nothing kept); longer
- * ones find each row's earlier rows of the same run through a map of runs and a chain of rows.
+ * Short tables (most) compare their rows pairwise; longer ones compare each row only with the
+ * earlier rows of its run, found through a map of runs and a chain of rows.
  */
 function someGroupRepeatsARun(rows: readonly { cells: readonly Cell[] }[], runIdx: number, labelIdx: readonly number[]): boolean {
-  if (rows.length > 64) return repeatsAPairByRun(rows, runIdx, labelIdx);
-  for (let r = 1; r < rows.length; r++) {
+  // By row, read once: its group's key, and its run's (undefined when it names none: it is tallied in no run).
+  const keys = new Array<string>(rows.length);
+  const runs = new Array<string | undefined>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
     const cells = (rows[r] as { cells: readonly Cell[] }).cells;
-    const run = runKey(cells[runIdx]);
+    keys[r] = groupKey(cells, labelIdx);
+    runs[r] = runKey(cells[runIdx]);
+  }
+  return rows.length <= 64 ? repeatsAPair(keys, runs) : repeatsAPairByRun(keys, runs);
+}
+
+/**
+ * Whether two rows have the same key and the same run. A group's rows mostly follow each other:
+ * each stretch of rows of one key is compared within itself, and only when a key comes back in a
+ * later stretch are all pairs of rows compared.
+ */
+function repeatsAPair(keys: readonly string[], runs: readonly (string | undefined)[]): boolean {
+  let start = 0;
+  let keyComesBack = false;
+  for (let end = 1; end <= keys.length; end++) {
+    if (end < keys.length && keys[end] === keys[start]) continue;
+    if (repeatsARunIn(runs, start, end)) return true;
+    for (let s = 0; s < start && !keyComesBack; s++) if (keys[s] === keys[start]) keyComesBack = true;
+    start = end;
+  }
+  if (!keyComesBack) return false;
+  for (let r = 1; r < runs.length; r++) {
+    const run = runs[r];
     if (run === undefined) continue;
-    for (let j = 0; j < r; j++) {
-      const earlier = (rows[j] as { cells: readonly Cell[] }).cells;
-      if (runKey(earlier[runIdx]) === run && groupKey(earlier, labelIdx) === groupKey(cells, labelIdx)) return true;
-    }
+    for (let j = 0; j < r; j++) if (runs[j] === run && keys[j] === keys[r]) return true;
   }
   return false;
 }
 
-/** someGroupRepeatsARun for many rows: each row compared only with the earlier rows of its run. */
-function repeatsAPairByRun(rows: readonly { cells: readonly Cell[] }[], runIdx: number, labelIdx: readonly number[]): boolean {
+/** Whether two of `runs[start, end)` are the same run. */
+function repeatsARunIn(runs: readonly (string | undefined)[], start: number, end: number): boolean {
+  for (let r = start + 1; r < end; r++) {
+    const run = runs[r];
+    if (run === undefined) continue;
+    for (let j = start; j < r; j++) if (runs[j] === run) return true;
+  }
+  return false;
+}
+
+/** repeatsAPair for many rows: each row compared only with the earlier rows of its run. */
+function repeatsAPairByRun(keys: readonly string[], runs: readonly (string | undefined)[]): boolean {
   const lastOfRun = new Map<string, number>();
-  // By row: its group's key, and the previous row naming the same run (-1: none, or the row names no run).
-  const keys: string[] = [];
-  const previous: number[] = [];
-  for (let r = 0; r < rows.length; r++) {
-    const cells = (rows[r] as { cells: readonly Cell[] }).cells;
-    const key = groupKey(cells, labelIdx);
-    keys.push(key);
-    const run = runKey(cells[runIdx]);
-    if (run === undefined) {
-      previous.push(-1);
-      continue;
-    }
+  // The previous row naming the same run, or -1.
+  const previous = new Array<number>(runs.length);
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r];
+    previous[r] = -1;
+    if (run === undefined) continue;
     let j = lastOfRun.get(run) ?? -1;
-    previous.push(j);
+    previous[r] = j;
     lastOfRun.set(run, r);
-    for (; j >= 0; j = previous[j] as number) if (keys[j] === key) return true;
+    for (; j >= 0; j = previous[j] as number) if (keys[j] === keys[r]) return true;
   }
   return false;
 }

@@ -82,6 +82,16 @@ describe('runs named by a column of one table', () => {
     }
   });
 
+  it('are kept when a label group names a run again after rows of another group', () => {
+    const rows = [
+      ['a', '1', '10'],
+      ['a', '2', '20'],
+      ['b', '1', '30'],
+      ['a', '1', '12'],
+    ];
+    expect(runsOf(['model', 'run', 'ttft_ms'], rows).map((s) => s.runs)).toEqual([{ column: 'run', means: [11, 20], keys: ['1', '2'] }, undefined]);
+  });
+
   it('are one run when all rows are of one run: its spread between runs is unknown', () => {
     expect(runsOf(['trial', 'ttft_ms'], [['1', '10'], ['1', '12'], ['1', '11']])[0]?.runs).toEqual({ column: 'trial', means: [11], keys: ['1'] });
   });
