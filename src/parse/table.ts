@@ -44,6 +44,11 @@ interface ColumnProfile {
   /** The last text cell profiled and its kind: a label repeats row after row, and is then counted without a lookup. */
   lastText?: string;
   lastKind?: CellKind;
+  /**
+   * The column's name alone gives its role (an error or ignored column, see roleOf): then only what
+   * decideRoles still asks is counted (numbers, and text that may be digits), not each value.
+   */
+  byName: boolean;
 }
 
 /** Rows looked at before columns get their roles; everything after streams. */
@@ -375,7 +380,7 @@ export class TableBuilder {
   private profile(cells: readonly Cell[]): number[] {
     const numbers = new Array<number>(cells.length);
     for (let i = 0; i < cells.length; i++) {
-      const p = (this.profiles[i] ??= emptyProfile());
+      const p = (this.profiles[i] ??= emptyProfile(this.columns[i] as string));
       const cell = cells[i];
       numbers[i] = isMissing(cell) ? Number.NaN : profileCell(p, cell as Cell, this.decimalComma);
     }
@@ -395,7 +400,7 @@ export class TableBuilder {
   private decideRoles(whole: boolean): void {
     const roles: (Role | undefined)[] = [];
     this.columns.forEach((column, i) => {
-      const p = this.profiles[i] ?? emptyProfile();
+      const p = this.profiles[i] ?? emptyProfile(column);
       const namesRows = this.rowNameColumns?.includes(column) ?? false;
       let role = roleOf(column, p, namesRows);
       if (column.includes(REPLACEMENT)) {
@@ -462,9 +467,9 @@ export class TableBuilder {
     const roles = this.roles as (Role | undefined)[];
     for (let i = 0; i < cells.length; i++) {
       if (roles[i] !== undefined || isMissing(cells[i])) continue;
-      const p = emptyProfile();
-      profileCell(p, cells[i] as Cell, this.decimalComma);
       const column = this.columns[i] as string;
+      const p = emptyProfile(column);
+      profileCell(p, cells[i] as Cell, this.decimalComma);
       const role = column.includes(REPLACEMENT) ? 'ignore' : roleOf(column, p);
       if (column.includes(REPLACEMENT)) this.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
       roles[i] = role;
@@ -1000,9 +1005,15 @@ function addToRun(t: RunTally, run: number, sum: number, count: number): void {
   t.counts[run] = (t.counts[run] ?? 0) + count;
 }
 
-function emptyProfile(): ColumnProfile {
-  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined };
+/** The profile of a column before its first cell. */
+function emptyProfile(column: string): ColumnProfile {
+  const names = nameClass(column);
+  const byName = names.error || names.ignored;
+  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: NO_TEXT, numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined, byName };
 }
+
+/** The distinct values of a profile without text: shared, never added to (countText gives a profile its own set). */
+const NO_TEXT: Set<string> = new Set();
 
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
 
@@ -1033,8 +1044,14 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
   const plain = parseNumber(cell, decimalComma);
   if (plain !== undefined) {
     p.numeric += 1;
-    p.numericCells.push(cell as string | number);
+    if (!p.byName) p.numericCells.push(cell as string | number);
     return plain;
+  }
+  if (p.byName && typeof cell === 'string' && startsWithLetter(cell)) {
+    // No number (no number, with a unit or not, starts with a letter), no digits: text of no kind decideRoles asks about.
+    p.text += 1;
+    p.other += 1;
+    return Number.NaN;
   }
   if (typeof cell === 'string' && cell === p.lastText) {
     // Already counted once: its trimmed text is in `distinct` (or the set is full) and in `maxLength`.
@@ -1057,7 +1074,7 @@ function countText(p: ColumnProfile, cell: Cell, kind: CellKind, seen: boolean):
     // A number with a unit ("12.5 ms", "1.2k"), or one that overflows (the column stays a metric and the cell
     // is reported when read). Kept trimmed: the label rules read numeric cells trimmed.
     p.numeric += 1;
-    p.numericCells.push(text);
+    if (!p.byName) p.numericCells.push(text);
     return;
   }
   p.text += 1;
@@ -1067,8 +1084,15 @@ function countText(p: ColumnProfile, cell: Cell, kind: CellKind, seen: boolean):
   else if (kind === 'itemIds') p.itemIds += 1;
   else p.other += 1;
   if (seen) return;
+  if (p.distinct === NO_TEXT) p.distinct = new Set();
   if (p.distinct.size <= MAX_NAMED_LABEL_VALUES) p.distinct.add(text);
   if (text.length > p.maxLength) p.maxLength = text.length;
+}
+
+/** Whether `text` starts with an ASCII letter. */
+function startsWithLetter(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20;
+  return c >= 97 && c <= 122;
 }
 
 /** A numeric cell as its column's profile reads it: trimmed text. */
