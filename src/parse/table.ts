@@ -398,28 +398,19 @@ export class TableBuilder {
 
   /** `whole`: every row was profiled, so a column with one value has that value everywhere. */
   private decideRoles(whole: boolean): void {
+    // Loops that push, no callbacks: this runs once per table, and most tables are a few rows.
     const roles: (Role | undefined)[] = [];
-    this.columns.forEach((column, i) => {
-      const p = this.profiles[i] ?? emptyProfile(column);
-      const namesRows = this.rowNameColumns?.includes(column) ?? false;
-      let role = roleOf(column, p, namesRows);
-      if (column.includes(REPLACEMENT)) {
-        this.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
-        role = 'ignore';
-      }
-      // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
-      // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
-      if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1) role = 'ignore';
-      if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
-        this.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
-      }
-      roles[i] = role;
-    });
-    const numeric = this.columns.filter((_, i) => roles[i] === 'metric');
-    // A count column such as `runs` is not a metric of its own but still gives the summaries their n.
-    const counts = this.columns.filter((_, i) => roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0);
+    for (let i = 0; i < this.columns.length; i++) roles.push(this.profiledRole(i, whole));
+    const numeric: string[] = [];
+    let statisticNamed = false;
+    for (let i = 0; i < roles.length; i++) {
+      if (roles[i] !== 'metric') continue;
+      const column = this.columns[i] as string;
+      numeric.push(column);
+      if (!statisticNamed && mayBeStatKey(column)) statisticNamed = true;
+    }
     // Most tables have no column named like a statistic, and so no summaries to work out.
-    const { groups, sharedN } = numeric.some(mayBeStatKey) ? summaryPlan(numeric, counts) : NO_SUMMARIES;
+    const { groups, sharedN } = statisticNamed ? summaryPlan(numeric, this.countColumns(roles)) : NO_SUMMARIES;
     // Pushed, not made by map (an array of another kind once optimised): the per-row code reads this array in every table.
     for (const g of groups) {
       this.summaryGroups.push({ metric: g.metric, columns: g.columns.map(([stat, column]) => [stat, this.index.get(column) as number]) });
@@ -438,6 +429,32 @@ export class TableBuilder {
     // A summary row stands for its n requests, so it is several values of its run even alone.
     if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !this.someRunRepeats()) this.runIdx = -1;
     this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx] as string).run === 1;
+  }
+
+  /** The role of column `i` from its name and profile (see roleOf), with what only a table knows. */
+  private profiledRole(i: number, whole: boolean): Role {
+    const column = this.columns[i] as string;
+    const p = this.profiles[i] ?? emptyProfile(column);
+    const namesRows = this.rowNameColumns?.includes(column) ?? false;
+    let role = roleOf(column, p, namesRows);
+    if (column.includes(REPLACEMENT)) {
+      this.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
+      role = 'ignore';
+    }
+    // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
+    // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
+    if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1) role = 'ignore';
+    if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
+      this.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
+    }
+    return role;
+  }
+
+  /** Count columns such as `runs`: not metrics of their own, they still give the summaries their n. */
+  private countColumns(roles: readonly (Role | undefined)[]): string[] {
+    const counts: string[] = [];
+    for (let i = 0; i < roles.length; i++) if (roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0) counts.push(this.columns[i] as string);
+    return counts;
   }
 
   /**
@@ -547,7 +564,9 @@ export class TableBuilder {
       }
       if (complete) this.fullLabels ??= labels;
       // Every field from the start: groups of one shape keep the per-row code that reads them optimised.
-      group = { labels, invalid, sampled: [], summaries: [], runs: undefined, lastRun: undefined, tallies: undefined, summaryTallies: undefined };
+      // Sampled series by column, sized once (filled as values come: grown one column at a time, the array would be made three times).
+      const sampled = new Array<RawSeries | undefined>(this.columns.length);
+      group = { labels, invalid, sampled, summaries: [], runs: undefined, lastRun: undefined, tallies: undefined, summaryTallies: undefined };
       this.groups.set(key, group);
     }
     this.lastGroupKey = key;
@@ -1181,9 +1200,6 @@ function roleOf(column: string, p: ColumnProfile, namesRows = false): Role {
   const values = p.numeric + p.text;
   if (p.text > 0 && p.dates === p.text) return 'ignore';
   if (p.text > 0 && p.numeric === 0 && p.digitText === p.text && !names.label) return 'ignore';
-  // Counted only on the paths that ask: most columns are metrics, decided without it.
-  const distinct = () => distinctValues(p);
-  const fewValues = () => longestValue(p) <= MAX_LABEL_LENGTH && distinct() <= MAX_LABEL_VALUES;
   // The workload (prompt text, question ids) is what a benchmark runs, not a condition it runs under:
   // five prompts repeated for three quantization tags are five samples per tag, so such a column splits
   // nothing, whatever its name. Decided from the values: mostly prose, or every value an item id.
@@ -1191,14 +1207,20 @@ function roleOf(column: string, p: ColumnProfile, namesRows = false): Role {
   // A setting is written short (`concurrency` 16, `temperature` 0.7); a value with many digits after the point
   // (`concurrency` 11.780263008980727, SGLang's measured mean) was measured: a label of it would change every run.
   if (names.label && p.text === 0 && p.numeric > 0 && p.numericCells.some(isMeasuredLooking)) return 'metric';
-  if (names.label && longestValue(p) <= MAX_NAMED_LABEL_LENGTH && distinct() <= MAX_NAMED_LABEL_VALUES) return 'label';
-  if (namesRows && p.numeric === 0 && p.text > 0 && fewValues()) return 'label';
+  // Distinct values are counted only on the paths that ask (distinctValues, fewValues): most columns are metrics, decided without them.
+  if (names.label && longestValue(p) <= MAX_NAMED_LABEL_LENGTH && distinctValues(p) <= MAX_NAMED_LABEL_VALUES) return 'label';
+  if (namesRows && p.numeric === 0 && p.text > 0 && fewValues(p)) return 'label';
   // Mostly numbers: a metric whose stray text cells ("timeout", "OOM") are reported by line,
   // never a label that would split the series by every measured value.
   if (p.numeric > 0 && p.text < p.numeric) return 'metric';
   // Text that is unique on every row (ids, free text) would split each row into its own series.
-  if (p.text > 0 && fewValues() && !(distinct() === values && values > 3)) return 'label';
+  if (p.text > 0 && fewValues(p) && !(distinctValues(p) === values && values > 3)) return 'label';
   return values === 0 ? 'metric' : 'ignore';
+}
+
+/** Short values, and few of them: what a label without a label's name holds. */
+function fewValues(p: ColumnProfile): boolean {
+  return longestValue(p) <= MAX_LABEL_LENGTH && distinctValues(p) <= MAX_LABEL_VALUES;
 }
 
 /** Six or more significant digits after the decimal point: a computed value, not a setting someone typed. */
