@@ -59,6 +59,8 @@ export class CsvRecordReader {
   private completed: SlowState | undefined;
   /** Where the next field delimiter is in the text being read (its length when none): see fieldsOf. */
   private delimiterAt = -1;
+  /** How many fields the last record split by fieldsOf had: the next one's array is made that long. */
+  private lastWidth = 0;
 
   constructor(
     private readonly delimiter: string,
@@ -152,7 +154,10 @@ export class CsvRecordReader {
    * (a single column) do not each search the rest of the text.
    */
   private fieldsOf(text: string, start: number, end: number): string[] {
-    const fields: string[] = [];
+    // Made as long as the last record (rows of a file have as many fields as its header): an array
+    // grown by push would take room for 17 fields at its first, and most records have fewer.
+    const fields = new Array<string>(this.lastWidth);
+    let count = 0;
     for (let p = start; ; ) {
       if (this.delimiterAt < p) {
         const at = text.indexOf(this.delimiter, p);
@@ -160,12 +165,16 @@ export class CsvRecordReader {
       }
       const d = this.delimiterAt;
       if (d >= end) {
-        fields.push(text.slice(p, end));
-        return fields;
+        fields[count++] = text.slice(p, end);
+        break;
       }
-      fields.push(text.slice(p, d));
+      fields[count++] = text.slice(p, d);
       p = d + 1;
     }
+    // A ragged record: its array is cut to its fields (one longer grew as they were added).
+    if (count !== fields.length) fields.length = count;
+    this.lastWidth = count;
+    return fields;
   }
 
   /**

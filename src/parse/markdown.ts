@@ -80,7 +80,7 @@ function isOtherEdge(c: number): boolean {
  */
 export function headingText(line: string): string | undefined {
   // Only a line starting with `#`, a space or a tab can be one (most lines are not).
-  const c = line.charCodeAt(0);
+  const c = line.length > 0 ? line.charCodeAt(0) : 0;
   if (c !== 35 && c !== 32 && c !== 9) return undefined;
   const m = /^[ \t]{0,3}(#{1,6})[ \t]/.exec(line);
   if (!m) return undefined;
@@ -143,6 +143,8 @@ export function findTables(text: string, options: { inFences?: boolean } = {}): 
 
 /** Whether `line` may be a code fence (FENCE): it starts with a fence character or white space (most lines do neither). */
 function mayOpenFence(line: string): boolean {
+  // An empty line is none (read past its end, charCodeAt would make this code be compiled again).
+  if (line.length === 0) return false;
   const c = line.charCodeAt(0);
   return c === 96 || c === 126 || c <= 32 || c > 126;
 }
