@@ -49,6 +49,8 @@ interface ColumnProfile {
    * decideRoles still asks is counted (numbers, and text that may be digits), not each value.
    */
   byName: boolean;
+  /** What the column's name says (nameClass), looked up once per table. */
+  names: NameClass;
 }
 
 /** Rows looked at before columns get their roles; everything after streams. */
@@ -436,14 +438,14 @@ export class TableBuilder {
     const column = this.columns[i] as string;
     const p = this.profiles[i] ?? emptyProfile(column);
     const namesRows = this.rowNameColumns?.includes(column) ?? false;
-    let role = roleOf(column, p, namesRows);
+    let role = roleOf(p, namesRows);
     if (column.includes(REPLACEMENT)) {
       this.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
       role = 'ignore';
     }
     // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
     // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
-    if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1) role = 'ignore';
+    if (whole && role === 'label' && !namesRows && !p.names.label && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1) role = 'ignore';
     if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
       this.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
     }
@@ -487,7 +489,7 @@ export class TableBuilder {
       const column = this.columns[i] as string;
       const p = emptyProfile(column);
       profileCell(p, cells[i] as Cell, this.decimalComma);
-      const role = column.includes(REPLACEMENT) ? 'ignore' : roleOf(column, p);
+      const role = column.includes(REPLACEMENT) ? 'ignore' : roleOf(p);
       if (column.includes(REPLACEMENT)) this.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
       roles[i] = role;
       this.decided += 1;
@@ -1028,7 +1030,7 @@ function addToRun(t: RunTally, run: number, sum: number, count: number): void {
 function emptyProfile(column: string): ColumnProfile {
   const names = nameClass(column);
   const byName = names.error || names.ignored;
-  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: NO_TEXT, numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined, byName };
+  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: NO_TEXT, numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined, byName, names };
 }
 
 /** The distinct values of a profile without text: shared, never added to (countText gives a profile its own set). */
@@ -1192,8 +1194,9 @@ export function isIgnoredName(column: string): boolean {
   return nameClass(column).ignored;
 }
 
-function roleOf(column: string, p: ColumnProfile, namesRows = false): Role {
-  const names = nameClass(column);
+/** The role of a column from what its name says (p.names) and its profiled values. */
+function roleOf(p: ColumnProfile, namesRows = false): Role {
+  const names = p.names;
   if (names.error) return 'error';
   if (names.ignored) return 'ignore';
   if (names.status && p.numeric === 0 && p.text > 0 && [...p.distinct].every((v) => OUTCOME_VALUES.has(v.toLowerCase()))) return 'error';
