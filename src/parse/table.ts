@@ -23,14 +23,12 @@ interface ColumnProfile {
   dates: number;
   /** Text values made of digits and punctuation only (`22;163`, `1/2`): counts written as text. */
   digitText: number;
-  /** Distinct text values (trimmed); numeric cells are kept apart in `numericCells`. */
-  distinct: Set<string>;
   /**
-   * Numeric cells as given, in arrival order: turning every number of every profiled row into
-   * text and hashing it cost more than the rest of profiling, and the rule that decides a metric
-   * column never asks. Only the label rules do (distinctValues, longestValue).
+   * Distinct text values (trimmed). Numeric cells are not kept: turning every number of every
+   * profiled row into text and hashing it cost more than the rest of profiling, and the rule that
+   * decides a metric column never asks. The label rules that do list them then (numericCellsOf).
    */
-  numericCells: (string | number)[];
+  distinct: Set<string>;
   /** The longest text value; longestValue adds the numbers. */
   maxLength: number;
   /** Text values that read as prose: five words or more (two of them lowercase), or 60 characters. */
@@ -438,7 +436,7 @@ export class TableBuilder {
     const column = this.columns[i] as string;
     const p = this.profiles[i] ?? emptyProfile(column);
     const namesRows = this.rowNameColumns?.includes(column) ?? false;
-    let role = roleOf(p, namesRows);
+    let role = roleOf(p, this.buffered, i, this.decimalComma, namesRows);
     if (column.includes(REPLACEMENT)) {
       this.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
       role = 'ignore';
@@ -489,7 +487,7 @@ export class TableBuilder {
       const column = this.columns[i] as string;
       const p = emptyProfile(column);
       profileCell(p, cells[i] as Cell, this.decimalComma);
-      const role = column.includes(REPLACEMENT) ? 'ignore' : roleOf(p);
+      const role = column.includes(REPLACEMENT) ? 'ignore' : roleOf(p, [{ cells }], i, this.decimalComma);
       if (column.includes(REPLACEMENT)) this.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
       roles[i] = role;
       this.decided += 1;
@@ -1030,7 +1028,7 @@ function addToRun(t: RunTally, run: number, sum: number, count: number): void {
 function emptyProfile(column: string): ColumnProfile {
   const names = nameClass(column);
   const byName = names.error || names.ignored;
-  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: NO_TEXT, numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined, byName, names };
+  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: NO_TEXT, maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined, byName, names };
 }
 
 /** The distinct values of a profile without text: shared, never added to (countText gives a profile its own set). */
@@ -1061,11 +1059,10 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
     p.lists += 1;
     return Number.NaN;
   }
-  // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
+  // Plain numbers first (most cells): counted (the label rules that ask for them list them again, see numericCellsOf).
   const plain = parseNumber(cell, decimalComma);
   if (plain !== undefined) {
     p.numeric += 1;
-    if (!p.byName) p.numericCells.push(cell as string | number);
     return plain;
   }
   if (p.byName && typeof cell === 'string' && startsWithLetter(cell)) {
@@ -1090,12 +1087,10 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
 
 /** Counts a cell that is no plain number into its column's profile, as the `kind` its text is. */
 function countText(p: ColumnProfile, cell: Cell, kind: CellKind, seen: boolean): void {
-  const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
   if (kind === 'numeric') {
     // A number with a unit ("12.5 ms", "1.2k"), or one that overflows (the column stays a metric and the cell
-    // is reported when read). Kept trimmed: the label rules read numeric cells trimmed.
+    // is reported when read). The label rules read such cells trimmed (numericCellsOf).
     p.numeric += 1;
-    if (!p.byName) p.numericCells.push(text);
     return;
   }
   p.text += 1;
@@ -1105,6 +1100,7 @@ function countText(p: ColumnProfile, cell: Cell, kind: CellKind, seen: boolean):
   else if (kind === 'itemIds') p.itemIds += 1;
   else p.other += 1;
   if (seen) return;
+  const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
   if (p.distinct === NO_TEXT) p.distinct = new Set();
   if (p.distinct.size <= MAX_NAMED_LABEL_VALUES) p.distinct.add(text);
   if (text.length > p.maxLength) p.maxLength = text.length;
@@ -1125,17 +1121,17 @@ function numericText(cell: string | number): string {
  * How many distinct values (text and numbers alike) a column's profiled cells hold. At most
  * PROFILE_ROWS cells are profiled per column, so no bound is reached and the count is exact.
  */
-function distinctValues(p: ColumnProfile): number {
-  if (p.numericCells.length === 0) return p.distinct.size;
+function distinctValues(p: ColumnProfile, numericCells: readonly (string | number)[]): number {
+  if (numericCells.length === 0) return p.distinct.size;
   const all = new Set(p.distinct);
-  for (const cell of p.numericCells) all.add(numericText(cell));
+  for (const cell of numericCells) all.add(numericText(cell));
   return all.size;
 }
 
 /** The longest value, text or number, of a column's profiled cells. */
-function longestValue(p: ColumnProfile): number {
+function longestValue(p: ColumnProfile, numericCells: readonly (string | number)[]): number {
   let longest = p.maxLength;
-  for (const cell of p.numericCells) longest = Math.max(longest, numericText(cell).length);
+  for (const cell of numericCells) longest = Math.max(longest, numericText(cell).length);
   return longest;
 }
 
@@ -1194,8 +1190,30 @@ export function isIgnoredName(column: string): boolean {
   return nameClass(column).ignored;
 }
 
-/** The role of a column from what its name says (p.names) and its profiled values. */
-function roleOf(p: ColumnProfile, namesRows = false): Role {
+/**
+ * The numeric cells of column `i` among the profiled `rows`, as profileCell counted them: plain
+ * numbers as given, numbers with a unit (`12.5 ms`) or past a double's range trimmed. Listed
+ * only for the label rules that ask (most columns are decided without them).
+ */
+function numericCellsOf(p: ColumnProfile, rows: readonly { cells: readonly Cell[] }[], i: number, decimalComma: boolean): readonly (string | number)[] {
+  if (p.numeric === 0) return NO_NUMBERS;
+  const cells: (string | number)[] = [];
+  for (const row of rows) {
+    const cell = row.cells[i];
+    if (isMissing(cell) || Array.isArray(cell)) continue;
+    if (parseNumber(cell, decimalComma) !== undefined) cells.push(cell as string | number);
+    else if (typeof cell === 'string' && (decimalComma ? textKindDecimalComma : textKind)(cell) === 'numeric') cells.push(trimmed(cell));
+  }
+  return cells;
+}
+
+const NO_NUMBERS: readonly (string | number)[] = [];
+
+/**
+ * The role of a column from what its name says (p.names) and its profile; `rows` are the profiled
+ * rows, `i` the column's index in them (the label rules list its numeric cells, see numericCellsOf).
+ */
+function roleOf(p: ColumnProfile, rows: readonly { cells: readonly Cell[] }[], i: number, decimalComma: boolean, namesRows = false): Role {
   const names = p.names;
   if (names.error) return 'error';
   if (names.ignored) return 'ignore';
@@ -1209,21 +1227,28 @@ function roleOf(p: ColumnProfile, namesRows = false): Role {
   if (!names.label && p.text >= 2 && p.numeric === 0 && (p.prose >= 0.6 * p.text || (p.itemIds === p.text && p.distinct.size >= 3))) return 'ignore';
   // A setting is written short (`concurrency` 16, `temperature` 0.7); a value with many digits after the point
   // (`concurrency` 11.780263008980727, SGLang's measured mean) was measured: a label of it would change every run.
-  if (names.label && p.text === 0 && p.numeric > 0 && p.numericCells.some(isMeasuredLooking)) return 'metric';
-  // Distinct values are counted only on the paths that ask (distinctValues, fewValues): most columns are metrics, decided without them.
-  if (names.label && longestValue(p) <= MAX_NAMED_LABEL_LENGTH && distinctValues(p) <= MAX_NAMED_LABEL_VALUES) return 'label';
-  if (namesRows && p.numeric === 0 && p.text > 0 && fewValues(p)) return 'label';
+  // Numeric cells are listed, and distinct values counted, only on the paths that ask: most columns are metrics, decided without them.
+  let numericCells: readonly (string | number)[] | undefined;
+  if (names.label) {
+    numericCells = numericCellsOf(p, rows, i, decimalComma);
+    if (p.text === 0 && p.numeric > 0 && numericCells.some(isMeasuredLooking)) return 'metric';
+    if (longestValue(p, numericCells) <= MAX_NAMED_LABEL_LENGTH && distinctValues(p, numericCells) <= MAX_NAMED_LABEL_VALUES) return 'label';
+  }
+  if (namesRows && p.numeric === 0 && p.text > 0 && fewValues(p, NO_NUMBERS)) return 'label';
   // Mostly numbers: a metric whose stray text cells ("timeout", "OOM") are reported by line,
   // never a label that would split the series by every measured value.
   if (p.numeric > 0 && p.text < p.numeric) return 'metric';
   // Text that is unique on every row (ids, free text) would split each row into its own series.
-  if (p.text > 0 && fewValues(p) && !(distinctValues(p) === values && values > 3)) return 'label';
+  if (p.text > 0) {
+    numericCells ??= numericCellsOf(p, rows, i, decimalComma);
+    if (fewValues(p, numericCells) && !(distinctValues(p, numericCells) === values && values > 3)) return 'label';
+  }
   return values === 0 ? 'metric' : 'ignore';
 }
 
 /** Short values, and few of them: what a label without a label's name holds. */
-function fewValues(p: ColumnProfile): boolean {
-  return longestValue(p) <= MAX_LABEL_LENGTH && distinctValues(p) <= MAX_LABEL_VALUES;
+function fewValues(p: ColumnProfile, numericCells: readonly (string | number)[]): boolean {
+  return longestValue(p, numericCells) <= MAX_LABEL_LENGTH && distinctValues(p, numericCells) <= MAX_LABEL_VALUES;
 }
 
 /** Six or more significant digits after the decimal point: a computed value, not a setting someone typed. */
