@@ -411,14 +411,16 @@ export class TableBuilder {
     }
     // Most tables have no column named like a statistic, and so no summaries to work out.
     const { groups, sharedN } = statisticNamed ? summaryPlan(numeric, this.countColumns(roles)) : NO_SUMMARIES;
-    // Pushed, not made by map (an array of another kind once optimised): the per-row code reads this array in every table.
-    for (const g of groups) {
-      this.summaryGroups.push({ metric: g.metric, columns: g.columns.map(([stat, column]) => [stat, this.index.get(column) as number]) });
-    }
-    for (const g of this.summaryGroups) for (const [, i] of g.columns) roles[i] = 'summary';
-    if (groups.length > 0 && sharedN !== undefined) {
-      this.sharedN = this.index.get(sharedN);
-      if (this.sharedN !== undefined) roles[this.sharedN] = 'summary';
+    if (groups.length > 0) {
+      // Pushed, not made by map (an array of another kind once optimised): the per-row code reads this array in every table.
+      for (const g of groups) {
+        this.summaryGroups.push({ metric: g.metric, columns: g.columns.map(([stat, column]) => [stat, this.index.get(column) as number]) });
+      }
+      for (const g of this.summaryGroups) for (const [, i] of g.columns) roles[i] = 'summary';
+      if (sharedN !== undefined) {
+        this.sharedN = this.index.get(sharedN);
+        if (this.sharedN !== undefined) roles[this.sharedN] = 'summary';
+      }
     }
     this.roles = roles;
     this.decided = roles.length;
@@ -1124,14 +1126,14 @@ function numericText(cell: string | number): string {
 function distinctValues(p: ColumnProfile, numericCells: readonly (string | number)[]): number {
   if (numericCells.length === 0) return p.distinct.size;
   const all = new Set(p.distinct);
-  for (const cell of numericCells) all.add(numericText(cell));
+  for (let c = 0; c < numericCells.length; c++) all.add(numericText(numericCells[c] as string | number));
   return all.size;
 }
 
 /** The longest value, text or number, of a column's profiled cells. */
 function longestValue(p: ColumnProfile, numericCells: readonly (string | number)[]): number {
   let longest = p.maxLength;
-  for (const cell of numericCells) longest = Math.max(longest, numericText(cell).length);
+  for (let c = 0; c < numericCells.length; c++) longest = Math.max(longest, numericText(numericCells[c] as string | number).length);
   return longest;
 }
 
