@@ -109,7 +109,8 @@ export class CsvRecordReader {
     // Where the next quote is: found once per stretch, so a chunk with one quote is not searched once per line.
     let quoteAt = -1;
     while (pos < length) {
-      const rd = this.recordDelimiter;
+      // The first line ending, when no quote comes before it, is the record delimiter: the header takes the fast path too.
+      const rd = this.recordDelimiter ?? (this.recordDelimiter = leadingLineEnding(text, pos, final));
       // Fast path: a whole record on one line, without a quote.
       if (rd === '\n' || rd === '\r\n') {
         const nl = text.indexOf('\n', pos);
@@ -311,6 +312,28 @@ export class CsvRecordReader {
     this.handler.fatal(line, reason);
     return -1;
   }
+}
+
+/**
+ * The line ending that first ends a line of `text` from `from`, when that line is not empty and
+ * holds no quote: the record delimiter, as the byte-by-byte path would find it reading that line as
+ * the first record. Undefined otherwise (that path then reads on as it always did: past empty lines
+ * it counts a bare `\r` inside the next record as a line, which the one-line path does not), and
+ * when the text does not tell yet (no line ending, or a `\r` that ends a chunk).
+ */
+function leadingLineEnding(text: string, from: number, final: boolean): RecordDelimiter | undefined {
+  const first = text.charCodeAt(from);
+  if (first === LF || first === CR) return undefined;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) return undefined;
+    if (c === LF) return '\n';
+    if (c === CR) {
+      if (i + 1 >= text.length) return final ? '\r' : undefined;
+      return text.charCodeAt(i + 1) === LF ? '\r\n' : '\r';
+    }
+  }
+  return undefined;
 }
 
 /**
