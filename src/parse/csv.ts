@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import { CsvRecordReader } from './csv-records.js';
+import { CsvRecordReader, type CsvRecordHandler } from './csv-records.js';
 import { LIMITS, LimitError } from './limits.js';
 import { ProblemLog } from './problems.js';
 import { plural } from '../util/text.js';
@@ -111,8 +111,8 @@ export function parseCsvText(text: string, options: { tab?: boolean } = {}): Par
   }
 }
 
-/** Records → the header and a TableBuilder. */
-class CsvTable {
+/** Records → the header and a TableBuilder. The reader's handler itself: no closures made per file. */
+class CsvTable implements CsvRecordHandler {
   private readonly problems = new ProblemLog();
   private readonly reader: CsvRecordReader;
   private header: string[] | undefined;
@@ -120,11 +120,22 @@ class CsvTable {
   private table: TableBuilder | undefined;
 
   constructor(private readonly delimiter: Delimiter) {
-    this.reader = new CsvRecordReader(delimiter, {
-      record: (fields, line) => this.take(fields, line),
-      line: (text, start, end, line) => this.takeLine(text, start, end, line),
-      fatal: (line, reason) => this.problems.add(line, fatalReason(reason)),
-    });
+    this.reader = new CsvRecordReader(delimiter, this);
+  }
+
+  /** CsvRecordHandler: a record's fields. */
+  record(fields: string[], line: number): void {
+    this.take(fields, line);
+  }
+
+  /** CsvRecordHandler: a quote-free line, taken in place when the table can (takeLine). */
+  line(text: string, start: number, end: number, line: number): boolean {
+    return this.takeLine(text, start, end, line);
+  }
+
+  /** CsvRecordHandler: a record that could not be read. */
+  fatal(line: number, reason: 'unclosed-quote' | 'record-too-long'): void {
+    this.problems.add(line, fatalReason(reason));
   }
 
   get done(): boolean {

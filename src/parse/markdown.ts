@@ -26,25 +26,50 @@ const SUBJECT_HEADER = /^(model|model_?name|model_?id|backend|engine|framework|c
 
 /** Cells split on unescaped pipes; the optional outer pipes are dropped. */
 export function splitRow(line: string): string[] {
-  let body = line.trim();
-  if (body.startsWith('|')) body = body.slice(1);
-  if (body.endsWith('|') && !body.endsWith('\\|')) body = body.slice(0, -1);
+  const body = line.trim();
+  // The row is body[first, end): the outer pipes are left out by position, not by copies of the line.
+  const first = body.charCodeAt(0) === PIPE ? 1 : 0;
+  let end = body.length;
+  if (end > first && body.charCodeAt(end - 1) === PIPE && !(end - 2 >= first && body.charCodeAt(end - 2) === BACKSLASH)) end -= 1;
   const cells: string[] = [];
   // Text between pipes sliced whole, not built a character at a time: a pipe after a backslash is
   // an escaped one, kept (without the backslash) in its cell.
   let cellSoFar = '';
-  let start = 0;
-  for (let pipe = body.indexOf('|'); pipe >= 0; pipe = body.indexOf('|', pipe + 1)) {
-    if (pipe > 0 && body.charCodeAt(pipe - 1) === 92) {
+  let start = first;
+  for (let pipe = body.indexOf('|', first); pipe >= 0 && pipe < end; pipe = body.indexOf('|', pipe + 1)) {
+    if (pipe > first && body.charCodeAt(pipe - 1) === BACKSLASH) {
       cellSoFar += `${body.slice(start, pipe - 1)}|`;
     } else {
-      cells.push((cellSoFar + body.slice(start, pipe)).trim());
+      cells.push(cellSoFar === '' ? trimmedSlice(body, start, pipe) : (cellSoFar + body.slice(start, pipe)).trim());
       cellSoFar = '';
     }
     start = pipe + 1;
   }
-  cells.push((cellSoFar + body.slice(start)).trim());
+  cells.push(cellSoFar === '' ? trimmedSlice(body, start, end) : (cellSoFar + body.slice(start, end)).trim());
   return cells;
+}
+
+const PIPE = 124;
+const BACKSLASH = 92;
+
+/**
+ * `text.slice(start, end).trim()`, with the spaces and tabs around a cell (`| 144.7 |`) left out
+ * before the slice rather than copied twice; other white space at an edge goes to trim().
+ */
+function trimmedSlice(text: string, start: number, end: number): string {
+  while (start < end && isSpaceOrTab(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  const piece = text.slice(start, end);
+  return start < end && (isOtherEdge(text.charCodeAt(start)) || isOtherEdge(text.charCodeAt(end - 1))) ? piece.trim() : piece;
+}
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** A character that may be white space trim() removes (a control character or a non-ASCII one). */
+function isOtherEdge(c: number): boolean {
+  return c < 32 || c > 126;
 }
 
 /**
@@ -54,6 +79,9 @@ export function splitRow(line: string): string[] {
  * quadratic in the line (a heading padded with 4,000 spaces took 36 s).
  */
 export function headingText(line: string): string | undefined {
+  // Only a line starting with `#`, a space or a tab can be one (most lines are not).
+  const c = line.length > 0 ? line.charCodeAt(0) : 0;
+  if (c !== 35 && c !== 32 && c !== 9) return undefined;
   const m = /^[ \t]{0,3}(#{1,6})[ \t]/.exec(line);
   if (!m) return undefined;
   let text = line.slice(m[0].length).trim();
@@ -77,7 +105,7 @@ export function findTables(text: string, options: { inFences?: boolean } = {}): 
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    const marker = FENCE.exec(line)?.[1];
+    const marker = mayOpenFence(line) ? FENCE.exec(line)?.[1] : undefined;
     if (fence === undefined && marker !== undefined) {
       fence = marker;
       continue;
@@ -113,6 +141,14 @@ export function findTables(text: string, options: { inFences?: boolean } = {}): 
   return tables;
 }
 
+/** Whether `line` may be a code fence (FENCE): it starts with a fence character or white space (most lines do neither). */
+function mayOpenFence(line: string): boolean {
+  // An empty line is none (read past its end, charCodeAt would make this code be compiled again).
+  if (line.length === 0) return false;
+  const c = line.charCodeAt(0);
+  return c === 96 || c === 126 || c <= 32 || c > 126;
+}
+
 /** `text.split(/\r?\n/)`, without a regular expression: split at `\n`, then a `\r` before it dropped. */
 function splitLines(text: string): string[] {
   const lines = text.split('\n');
@@ -123,16 +159,22 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-const INLINE_MARKUP = /[[*`~_<]/;
-
 /**
  * Emphasis, code spans and links reduced to their text. Underscores only
  * emphasise at word edges (GFM), so `prompt_eval_ms` keeps its name.
  */
 export function stripInline(cell: string): string {
   // Most cells hold no markup at all.
-  if (!INLINE_MARKUP.test(cell)) return cell.trim();
-  return withoutMarkup(cell);
+  return hasInlineMarkup(cell) ? withoutMarkup(cell) : cell.trim();
+}
+
+/** Whether `cell` holds a character that may start markup (`[`, `*`, backtick, `~`, `_`, `<`): a look at each character, no regular expression per cell. */
+function hasInlineMarkup(cell: string): boolean {
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c === 91 || c === 42 || c === 96 || c === 126 || c === 95 || c === 60) return true;
+  }
+  return false;
 }
 
 /** Four regular expressions per cell: remembered by the cell's text, as labels (`Q4_K_M`) repeat across reports. */

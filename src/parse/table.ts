@@ -23,14 +23,12 @@ interface ColumnProfile {
   dates: number;
   /** Text values made of digits and punctuation only (`22;163`, `1/2`): counts written as text. */
   digitText: number;
-  /** Distinct text values (trimmed); numeric cells are kept apart in `numericCells`. */
-  distinct: Set<string>;
   /**
-   * Numeric cells as given, in arrival order: turning every number of every profiled row into
-   * text and hashing it cost more than the rest of profiling, and the rule that decides a metric
-   * column never asks. Only the label rules do (distinctValues, longestValue).
+   * Distinct text values (trimmed). Numeric cells are not kept: turning every number of every
+   * profiled row into text and hashing it cost more than the rest of profiling, and the rule that
+   * decides a metric column never asks. The label rules that do list them then (numericCellsOf).
    */
-  numericCells: (string | number)[];
+  distinct: Set<string>;
   /** The longest text value; longestValue adds the numbers. */
   maxLength: number;
   /** Text values that read as prose: five words or more (two of them lowercase), or 60 characters. */
@@ -44,6 +42,13 @@ interface ColumnProfile {
   /** The last text cell profiled and its kind: a label repeats row after row, and is then counted without a lookup. */
   lastText?: string;
   lastKind?: CellKind;
+  /**
+   * The column's name alone gives its role (an error or ignored column, see roleOf): then only what
+   * decideRoles still asks is counted (numbers, and text that may be digits), not each value.
+   */
+  byName: boolean;
+  /** What the column's name says (nameClass), looked up once per table. */
+  names: NameClass;
 }
 
 /** Rows looked at before columns get their roles; everything after streams. */
@@ -375,7 +380,7 @@ export class TableBuilder {
   private profile(cells: readonly Cell[]): number[] {
     const numbers = new Array<number>(cells.length);
     for (let i = 0; i < cells.length; i++) {
-      const p = (this.profiles[i] ??= emptyProfile());
+      const p = (this.profiles[i] ??= emptyProfile(this.columns[i] as string));
       const cell = cells[i];
       numbers[i] = isMissing(cell) ? Number.NaN : profileCell(p, cell as Cell, this.decimalComma);
     }
@@ -393,52 +398,78 @@ export class TableBuilder {
 
   /** `whole`: every row was profiled, so a column with one value has that value everywhere. */
   private decideRoles(whole: boolean): void {
+    // Loops that push, no callbacks: this runs once per table, and most tables are a few rows.
     const roles: (Role | undefined)[] = [];
-    this.columns.forEach((column, i) => {
-      const p = this.profiles[i] ?? emptyProfile();
-      const namesRows = this.rowNameColumns?.includes(column) ?? false;
-      let role = roleOf(column, p, namesRows);
-      if (column.includes(REPLACEMENT)) {
-        this.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
-        role = 'ignore';
-      }
-      // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
-      // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
-      if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1) role = 'ignore';
-      if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
-        this.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
-      }
-      roles[i] = role;
-    });
-    const numeric = this.columns.filter((_, i) => roles[i] === 'metric');
-    // A count column such as `runs` is not a metric of its own but still gives the summaries their n.
-    const counts = this.columns.filter((_, i) => roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0);
-    // Most tables have no column named like a statistic, and so no summaries to work out.
-    const { groups, sharedN } = numeric.some(mayBeStatKey) ? summaryPlan(numeric, counts) : NO_SUMMARIES;
-    // Pushed, not made by map (an array of another kind once optimised): the per-row code reads this array in every table.
-    for (const g of groups) {
-      this.summaryGroups.push({ metric: g.metric, columns: g.columns.map(([stat, column]) => [stat, this.index.get(column) as number]) });
+    for (let i = 0; i < this.columns.length; i++) roles.push(this.profiledRole(i, whole));
+    const numeric: string[] = [];
+    let statisticNamed = false;
+    for (let i = 0; i < roles.length; i++) {
+      if (roles[i] !== 'metric') continue;
+      const column = this.columns[i] as string;
+      numeric.push(column);
+      if (!statisticNamed && mayBeStatKey(column)) statisticNamed = true;
     }
-    for (const g of this.summaryGroups) for (const [, i] of g.columns) roles[i] = 'summary';
-    if (groups.length > 0 && sharedN !== undefined) {
-      this.sharedN = this.index.get(sharedN);
-      if (this.sharedN !== undefined) roles[this.sharedN] = 'summary';
+    // Most tables have no column named like a statistic, and so no summaries to work out.
+    const { groups, sharedN } = statisticNamed ? summaryPlan(numeric, this.countColumns(roles)) : NO_SUMMARIES;
+    if (groups.length > 0) {
+      // Pushed, not made by map (an array of another kind once optimised): the per-row code reads this array in every table.
+      for (const g of groups) {
+        this.summaryGroups.push({ metric: g.metric, columns: g.columns.map(([stat, column]) => [stat, this.index.get(column) as number]) });
+      }
+      for (const g of this.summaryGroups) for (const [, i] of g.columns) roles[i] = 'summary';
+      if (sharedN !== undefined) {
+        this.sharedN = this.index.get(sharedN);
+        if (this.sharedN !== undefined) roles[this.sharedN] = 'summary';
+      }
     }
     this.roles = roles;
     this.decided = roles.length;
+    roles.forEach((role, i) => this.remember(i, role));
     // Whether a run column's values change is read only on a whole table: a long one's first rows may all be of its first run.
     this.runIdx = runColumn(this.columns, roles, whole ? this.buffered : []);
     // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
     // A summary row stands for its n requests, so it is several values of its run even alone.
     if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !this.someRunRepeats()) this.runIdx = -1;
     this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx] as string).run === 1;
-    roles.forEach((role, i) => this.remember(i, role));
   }
 
-  /** Whether some run (of a whole table) has several values: its name on two rows or more, or a row holding a list of values. */
+  /** The role of column `i` from its name and profile (see roleOf), with what only a table knows. */
+  private profiledRole(i: number, whole: boolean): Role {
+    const column = this.columns[i] as string;
+    const p = this.profiles[i] ?? emptyProfile(column);
+    const namesRows = this.rowNameColumns?.includes(column) ?? false;
+    let role = roleOf(p, this.buffered, i, this.decimalComma, namesRows);
+    if (column.includes(REPLACEMENT)) {
+      this.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
+      role = 'ignore';
+    }
+    // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
+    // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
+    if (whole && role === 'label' && !namesRows && !p.names.label && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1) role = 'ignore';
+    if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
+      this.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
+    }
+    return role;
+  }
+
+  /** Count columns such as `runs`: not metrics of their own, they still give the summaries their n. */
+  private countColumns(roles: readonly (Role | undefined)[]): string[] {
+    const counts: string[] = [];
+    for (let i = 0; i < roles.length; i++) if (roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0) counts.push(this.columns[i] as string);
+    return counts;
+  }
+
+  /**
+   * Whether some run (of a whole table) may have several values in one series: its name on two rows
+   * of one label group, or a row holding a list of values. Rows of other groups feed other series:
+   * `run` 1…5 beside each of four models names twenty runs of one row each, and tallying them
+   * would only find that out at the end.
+   */
   private someRunRepeats(): boolean {
     // Every buffered row was profiled: a list anywhere is in some column's count.
-    return this.profiles.some((p) => p.lists > 0) || repeatsAValue(this.buffered, this.runIdx);
+    if (this.profiles.some((p) => p.lists > 0)) return true;
+    // A value repeated as given (repeatsAValue) is asked only of the few tables where one group names a run twice.
+    return someGroupRepeatsARun(this.buffered, this.runIdx, this.labelIdx) && repeatsAValue(this.buffered, this.runIdx);
   }
 
   private remember(i: number, role: Role | undefined): void {
@@ -455,10 +486,10 @@ export class TableBuilder {
     const roles = this.roles as (Role | undefined)[];
     for (let i = 0; i < cells.length; i++) {
       if (roles[i] !== undefined || isMissing(cells[i])) continue;
-      const p = emptyProfile();
-      profileCell(p, cells[i] as Cell, this.decimalComma);
       const column = this.columns[i] as string;
-      const role = column.includes(REPLACEMENT) ? 'ignore' : roleOf(column, p);
+      const p = emptyProfile(column);
+      profileCell(p, cells[i] as Cell, this.decimalComma);
+      const role = column.includes(REPLACEMENT) ? 'ignore' : roleOf(p, [{ cells }], i, this.decimalComma);
       if (column.includes(REPLACEMENT)) this.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
       roles[i] = role;
       this.decided += 1;
@@ -513,20 +544,7 @@ export class TableBuilder {
 
   /** The group of a row's label cells (created on first sight). */
   private groupOf(cells: readonly Cell[], line: number): Group {
-    const labelIdx = this.labelIdx;
-    let key: string;
-    if (labelIdx.length === 1) {
-      // One label column (a model): its value is the key; no string is built per row.
-      const cell = cells[labelIdx[0] as number];
-      key = isMissing(cell) ? '\u0002' : typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
-    } else {
-      key = '';
-      for (const i of labelIdx) {
-        const cell = cells[i];
-        key += isMissing(cell) ? '\u0002' : String(cell).trim();
-        key += '\u0001';
-      }
-    }
+    const key = groupKey(cells, this.labelIdx);
     // Rows of one label combination mostly follow each other: the last row's group is tried before the map.
     if (key === this.lastGroupKey) return this.lastGroup as Group;
     let group = this.groups.get(key);
@@ -548,7 +566,9 @@ export class TableBuilder {
       }
       if (complete) this.fullLabels ??= labels;
       // Every field from the start: groups of one shape keep the per-row code that reads them optimised.
-      group = { labels, invalid, sampled: [], summaries: [], runs: undefined, lastRun: undefined, tallies: undefined, summaryTallies: undefined };
+      // Sampled series by column, sized once (filled as values come: grown one column at a time, the array would be made three times).
+      const sampled = new Array<RawSeries | undefined>(this.columns.length);
+      group = { labels, invalid, sampled, summaries: [], runs: undefined, lastRun: undefined, tallies: undefined, summaryTallies: undefined };
       this.groups.set(key, group);
     }
     this.lastGroupKey = key;
@@ -853,6 +873,22 @@ function trimmed(text: string): string {
   return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
 }
 
+/** The key of the group of a row's label cells (columns `labelIdx`): rows with the same key share their series. */
+function groupKey(cells: readonly Cell[], labelIdx: readonly number[]): string {
+  if (labelIdx.length === 1) {
+    // One label column (a model): its value is the key; no string is built per row.
+    const cell = cells[labelIdx[0] as number];
+    return isMissing(cell) ? '\u0002' : typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+  }
+  let key = '';
+  for (const i of labelIdx) {
+    const cell = cells[i];
+    key += isMissing(cell) ? '\u0002' : String(cell).trim();
+    key += '\u0001';
+  }
+  return key;
+}
+
 /** The column naming each row's run: a run's name before an iteration's (`run,iteration` numbers requests inside runs); -1 when none does. */
 function runColumn(columns: readonly string[], roles: readonly (Role | undefined)[], rows: readonly { cells: readonly Cell[] }[]): number {
   let best = -1;
@@ -896,6 +932,78 @@ function repeatsAValue(rows: readonly { cells: readonly Cell[] }[], i: number): 
   return false;
 }
 
+/** A run cell as runOf reads it: its run's key, or undefined when it names none (the row is tallied in no run). */
+function runKey(cell: Cell): string | undefined {
+  return isMissing(cell) ? undefined : typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+}
+
+/**
+ * Whether two rows of one label group (groupKey) name the same run, as runOf reads run cells.
+ * Short tables (most) compare their rows pairwise; longer ones compare each row only with the
+ * earlier rows of its run, found through a map of runs and a chain of rows.
+ */
+function someGroupRepeatsARun(rows: readonly { cells: readonly Cell[] }[], runIdx: number, labelIdx: readonly number[]): boolean {
+  // By row, read once: its group's key, and its run's (undefined when it names none: it is tallied in no run).
+  const keys = new Array<string>(rows.length);
+  const runs = new Array<string | undefined>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const cells = (rows[r] as { cells: readonly Cell[] }).cells;
+    keys[r] = groupKey(cells, labelIdx);
+    runs[r] = runKey(cells[runIdx]);
+  }
+  return rows.length <= 64 ? repeatsAPair(keys, runs) : repeatsAPairByRun(keys, runs);
+}
+
+/**
+ * Whether two rows have the same key and the same run. A group's rows mostly follow each other:
+ * each stretch of rows of one key is compared within itself, and only when a key comes back in a
+ * later stretch are all pairs of rows compared.
+ */
+function repeatsAPair(keys: readonly string[], runs: readonly (string | undefined)[]): boolean {
+  let start = 0;
+  let keyComesBack = false;
+  for (let end = 1; end <= keys.length; end++) {
+    if (end < keys.length && keys[end] === keys[start]) continue;
+    if (repeatsARunIn(runs, start, end)) return true;
+    for (let s = 0; s < start && !keyComesBack; s++) if (keys[s] === keys[start]) keyComesBack = true;
+    start = end;
+  }
+  if (!keyComesBack) return false;
+  for (let r = 1; r < runs.length; r++) {
+    const run = runs[r];
+    if (run === undefined) continue;
+    for (let j = 0; j < r; j++) if (runs[j] === run && keys[j] === keys[r]) return true;
+  }
+  return false;
+}
+
+/** Whether two of `runs[start, end)` are the same run. */
+function repeatsARunIn(runs: readonly (string | undefined)[], start: number, end: number): boolean {
+  for (let r = start + 1; r < end; r++) {
+    const run = runs[r];
+    if (run === undefined) continue;
+    for (let j = start; j < r; j++) if (runs[j] === run) return true;
+  }
+  return false;
+}
+
+/** repeatsAPair for many rows: each row compared only with the earlier rows of its run. */
+function repeatsAPairByRun(keys: readonly string[], runs: readonly (string | undefined)[]): boolean {
+  const lastOfRun = new Map<string, number>();
+  // The previous row naming the same run, or -1.
+  const previous = new Array<number>(runs.length);
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r];
+    previous[r] = -1;
+    if (run === undefined) continue;
+    let j = lastOfRun.get(run) ?? -1;
+    previous[r] = j;
+    lastOfRun.set(run, r);
+    for (; j >= 0; j = previous[j] as number) if (keys[j] === keys[r]) return true;
+  }
+  return false;
+}
+
 /** Adds a value of column `i` to its run's sum in `group`. */
 function tally(group: Group, i: number, run: number, value: number): void {
   addToRun(tallyIn((group.tallies ??= []), i), run, value, 1);
@@ -918,9 +1026,15 @@ function addToRun(t: RunTally, run: number, sum: number, count: number): void {
   t.counts[run] = (t.counts[run] ?? 0) + count;
 }
 
-function emptyProfile(): ColumnProfile {
-  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined };
+/** The profile of a column before its first cell. */
+function emptyProfile(column: string): ColumnProfile {
+  const names = nameClass(column);
+  const byName = names.error || names.ignored;
+  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: NO_TEXT, maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined, byName, names };
 }
+
+/** The distinct values of a profile without text: shared, never added to (countText gives a profile its own set). */
+const NO_TEXT: Set<string> = new Set();
 
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
 
@@ -947,12 +1061,17 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
     p.lists += 1;
     return Number.NaN;
   }
-  // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
+  // Plain numbers first (most cells): counted (the label rules that ask for them list them again, see numericCellsOf).
   const plain = parseNumber(cell, decimalComma);
   if (plain !== undefined) {
     p.numeric += 1;
-    p.numericCells.push(cell as string | number);
     return plain;
+  }
+  if (p.byName && typeof cell === 'string' && startsWithLetter(cell)) {
+    // No number (no number, with a unit or not, starts with a letter), no digits: text of no kind decideRoles asks about.
+    p.text += 1;
+    p.other += 1;
+    return Number.NaN;
   }
   if (typeof cell === 'string' && cell === p.lastText) {
     // Already counted once: its trimmed text is in `distinct` (or the set is full) and in `maxLength`.
@@ -970,12 +1089,10 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
 
 /** Counts a cell that is no plain number into its column's profile, as the `kind` its text is. */
 function countText(p: ColumnProfile, cell: Cell, kind: CellKind, seen: boolean): void {
-  const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
   if (kind === 'numeric') {
     // A number with a unit ("12.5 ms", "1.2k"), or one that overflows (the column stays a metric and the cell
-    // is reported when read). Kept trimmed: the label rules read numeric cells trimmed.
+    // is reported when read). The label rules read such cells trimmed (numericCellsOf).
     p.numeric += 1;
-    p.numericCells.push(text);
     return;
   }
   p.text += 1;
@@ -985,8 +1102,16 @@ function countText(p: ColumnProfile, cell: Cell, kind: CellKind, seen: boolean):
   else if (kind === 'itemIds') p.itemIds += 1;
   else p.other += 1;
   if (seen) return;
+  const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+  if (p.distinct === NO_TEXT) p.distinct = new Set();
   if (p.distinct.size <= MAX_NAMED_LABEL_VALUES) p.distinct.add(text);
   if (text.length > p.maxLength) p.maxLength = text.length;
+}
+
+/** Whether `text` starts with an ASCII letter. */
+function startsWithLetter(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20;
+  return c >= 97 && c <= 122;
 }
 
 /** A numeric cell as its column's profile reads it: trimmed text. */
@@ -998,17 +1123,17 @@ function numericText(cell: string | number): string {
  * How many distinct values (text and numbers alike) a column's profiled cells hold. At most
  * PROFILE_ROWS cells are profiled per column, so no bound is reached and the count is exact.
  */
-function distinctValues(p: ColumnProfile): number {
-  if (p.numericCells.length === 0) return p.distinct.size;
+function distinctValues(p: ColumnProfile, numericCells: readonly (string | number)[]): number {
+  if (numericCells.length === 0) return p.distinct.size;
   const all = new Set(p.distinct);
-  for (const cell of p.numericCells) all.add(numericText(cell));
+  for (let c = 0; c < numericCells.length; c++) all.add(numericText(numericCells[c] as string | number));
   return all.size;
 }
 
 /** The longest value, text or number, of a column's profiled cells. */
-function longestValue(p: ColumnProfile): number {
+function longestValue(p: ColumnProfile, numericCells: readonly (string | number)[]): number {
   let longest = p.maxLength;
-  for (const cell of p.numericCells) longest = Math.max(longest, numericText(cell).length);
+  for (let c = 0; c < numericCells.length; c++) longest = Math.max(longest, numericText(numericCells[c] as string | number).length);
   return longest;
 }
 
@@ -1067,32 +1192,65 @@ export function isIgnoredName(column: string): boolean {
   return nameClass(column).ignored;
 }
 
-function roleOf(column: string, p: ColumnProfile, namesRows = false): Role {
-  const names = nameClass(column);
+/**
+ * The numeric cells of column `i` among the profiled `rows`, as profileCell counted them: plain
+ * numbers as given, numbers with a unit (`12.5 ms`) or past a double's range trimmed. Listed
+ * only for the label rules that ask (most columns are decided without them).
+ */
+function numericCellsOf(p: ColumnProfile, rows: readonly { cells: readonly Cell[] }[], i: number, decimalComma: boolean): readonly (string | number)[] {
+  if (p.numeric === 0) return NO_NUMBERS;
+  const cells: (string | number)[] = [];
+  for (const row of rows) {
+    const cell = row.cells[i];
+    if (isMissing(cell) || Array.isArray(cell)) continue;
+    if (parseNumber(cell, decimalComma) !== undefined) cells.push(cell as string | number);
+    else if (typeof cell === 'string' && (decimalComma ? textKindDecimalComma : textKind)(cell) === 'numeric') cells.push(trimmed(cell));
+  }
+  return cells;
+}
+
+const NO_NUMBERS: readonly (string | number)[] = [];
+
+/**
+ * The role of a column from what its name says (p.names) and its profile; `rows` are the profiled
+ * rows, `i` the column's index in them (the label rules list its numeric cells, see numericCellsOf).
+ */
+function roleOf(p: ColumnProfile, rows: readonly { cells: readonly Cell[] }[], i: number, decimalComma: boolean, namesRows = false): Role {
+  const names = p.names;
   if (names.error) return 'error';
   if (names.ignored) return 'ignore';
   if (names.status && p.numeric === 0 && p.text > 0 && [...p.distinct].every((v) => OUTCOME_VALUES.has(v.toLowerCase()))) return 'error';
   const values = p.numeric + p.text;
   if (p.text > 0 && p.dates === p.text) return 'ignore';
   if (p.text > 0 && p.numeric === 0 && p.digitText === p.text && !names.label) return 'ignore';
-  // Counted only on the paths that ask: most columns are metrics, decided without it.
-  const distinct = () => distinctValues(p);
-  const fewValues = () => longestValue(p) <= MAX_LABEL_LENGTH && distinct() <= MAX_LABEL_VALUES;
   // The workload (prompt text, question ids) is what a benchmark runs, not a condition it runs under:
   // five prompts repeated for three quantization tags are five samples per tag, so such a column splits
   // nothing, whatever its name. Decided from the values: mostly prose, or every value an item id.
   if (!names.label && p.text >= 2 && p.numeric === 0 && (p.prose >= 0.6 * p.text || (p.itemIds === p.text && p.distinct.size >= 3))) return 'ignore';
   // A setting is written short (`concurrency` 16, `temperature` 0.7); a value with many digits after the point
   // (`concurrency` 11.780263008980727, SGLang's measured mean) was measured: a label of it would change every run.
-  if (names.label && p.text === 0 && p.numeric > 0 && p.numericCells.some(isMeasuredLooking)) return 'metric';
-  if (names.label && longestValue(p) <= MAX_NAMED_LABEL_LENGTH && distinct() <= MAX_NAMED_LABEL_VALUES) return 'label';
-  if (namesRows && p.numeric === 0 && p.text > 0 && fewValues()) return 'label';
+  // Numeric cells are listed, and distinct values counted, only on the paths that ask: most columns are metrics, decided without them.
+  let numericCells: readonly (string | number)[] | undefined;
+  if (names.label) {
+    numericCells = numericCellsOf(p, rows, i, decimalComma);
+    if (p.text === 0 && p.numeric > 0 && numericCells.some(isMeasuredLooking)) return 'metric';
+    if (longestValue(p, numericCells) <= MAX_NAMED_LABEL_LENGTH && distinctValues(p, numericCells) <= MAX_NAMED_LABEL_VALUES) return 'label';
+  }
+  if (namesRows && p.numeric === 0 && p.text > 0 && fewValues(p, NO_NUMBERS)) return 'label';
   // Mostly numbers: a metric whose stray text cells ("timeout", "OOM") are reported by line,
   // never a label that would split the series by every measured value.
   if (p.numeric > 0 && p.text < p.numeric) return 'metric';
   // Text that is unique on every row (ids, free text) would split each row into its own series.
-  if (p.text > 0 && fewValues() && !(distinct() === values && values > 3)) return 'label';
+  if (p.text > 0) {
+    numericCells ??= numericCellsOf(p, rows, i, decimalComma);
+    if (fewValues(p, numericCells) && !(distinctValues(p, numericCells) === values && values > 3)) return 'label';
+  }
   return values === 0 ? 'metric' : 'ignore';
+}
+
+/** Short values, and few of them: what a label without a label's name holds. */
+function fewValues(p: ColumnProfile, numericCells: readonly (string | number)[]): boolean {
+  return longestValue(p, numericCells) <= MAX_LABEL_LENGTH && distinctValues(p, numericCells) <= MAX_LABEL_VALUES;
 }
 
 /** Six or more significant digits after the decimal point: a computed value, not a setting someone typed. */

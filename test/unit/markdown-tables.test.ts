@@ -31,6 +31,36 @@ describe('splitRow', () => {
   it('keeps empty cells as empty strings', () => {
     expect(splitRow('| gemma3:1b |  | 118 |')).toEqual(['gemma3:1b', '', '118']);
   });
+
+  it('splits as slicing the trimmed line and trimming each piece does, whatever the blanks and pipes', () => {
+    // The reading by position checked against the plain one on rows made of every mix of these parts.
+    const reference = (line: string): string[] => {
+      let body = line.trim();
+      if (body.startsWith('|')) body = body.slice(1);
+      if (body.endsWith('|') && !body.endsWith('\\|')) body = body.slice(0, -1);
+      const cells: string[] = [];
+      let soFar = '';
+      let start = 0;
+      for (let pipe = body.indexOf('|'); pipe >= 0; pipe = body.indexOf('|', pipe + 1)) {
+        if (pipe > 0 && body[pipe - 1] === '\\') soFar += `${body.slice(start, pipe - 1)}|`;
+        else {
+          cells.push((soFar + body.slice(start, pipe)).trim());
+          soFar = '';
+        }
+        start = pipe + 1;
+      }
+      cells.push((soFar + body.slice(start)).trim());
+      return cells;
+    };
+    const parts = ['|', ' ', '\t', '\u00a0', '\u3000', '\\', 'a', '1.5', '\u2009x\u2009', '\n'];
+    let checked = 0;
+    for (const a of parts) for (const b of parts) for (const c of parts) for (const d of parts) {
+      const line = a + b + c + d;
+      expect(splitRow(line), JSON.stringify(line)).toEqual(reference(line));
+      checked += 1;
+    }
+    expect(checked).toBe(10_000);
+  });
 });
 
 describe('parseNumericCell', () => {

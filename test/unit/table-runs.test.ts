@@ -59,6 +59,39 @@ describe('runs named by a column of one table', () => {
     expect(runsOf(['run', 'model', 'ttft_ms'], rows)).toEqual([{ metric: 'ttft_ms', labels: { model: 'a' }, runs: undefined }]);
   });
 
+  it('are left out when a run is named again only by rows of other label groups (other series)', () => {
+    const rows = [
+      ['a', '1', '10'],
+      ['a', '2', '14'],
+      ['b', '1', '20'],
+      ['b', '2', '22'],
+    ];
+    expect(runsOf(['model', 'run', 'ttft_ms'], rows).map((s) => s.runs)).toEqual([undefined, undefined]);
+  });
+
+  it('are kept when one label group names a run twice, in a short table and in a long one, with one label or two', () => {
+    for (const length of [6, 200]) {
+      // Each model's runs 0…k once, then the last model names its first run again on the last row.
+      const rows = Array.from({ length }, (_, i) => [i < length / 2 ? 'a' : 'b', 'x', String(i % (length / 2)), String(10 + i)]);
+      rows.push(['b', 'x', '0', '99']);
+      const [a, b] = runsOf(['model', 'quant', 'run', 'ttft_ms'], rows);
+      expect(a?.runs).toBeUndefined();
+      expect(b?.runs?.means.slice(0, 2)).toEqual([(10 + length / 2 + 99) / 2, 11 + length / 2]);
+      const [one] = runsOf(['model', 'run', 'ttft_ms'], rows.map(([model, , run, value]) => [model as string, run as string, value as string]).slice(length / 2));
+      expect(one?.runs?.keys[0]).toBe('0');
+    }
+  });
+
+  it('are kept when a label group names a run again after rows of another group', () => {
+    const rows = [
+      ['a', '1', '10'],
+      ['a', '2', '20'],
+      ['b', '1', '30'],
+      ['a', '1', '12'],
+    ];
+    expect(runsOf(['model', 'run', 'ttft_ms'], rows).map((s) => s.runs)).toEqual([{ column: 'run', means: [11, 20], keys: ['1', '2'] }, undefined]);
+  });
+
   it('are one run when all rows are of one run: its spread between runs is unknown', () => {
     expect(runsOf(['trial', 'ttft_ms'], [['1', '10'], ['1', '12'], ['1', '11']])[0]?.runs).toEqual({ column: 'trial', means: [11], keys: ['1'] });
   });

@@ -419,6 +419,14 @@ describe('TableBuilder: context columns', () => {
     expect(keys(result)).toEqual(['tokens_s{model=gemma3:1b}']);
     expect(problems.items).toEqual([{ reason: 'column "outliers" holds numbers written as text (such as "22;163"); not read as a metric' }]);
   });
+
+  it('reports an ignored column of numbers written as text, and not one that also holds words', () => {
+    const { problems } = build([
+      { model: 'a', iteration: '1;2', run_id: '1;2', tokens_s: '120' },
+      { model: 'a', iteration: ' 3;4', run_id: 'r3', tokens_s: '124' },
+    ]);
+    expect(problems.items).toEqual([{ reason: 'column "iteration" holds numbers written as text (such as "1;2"); not read as a metric' }]);
+  });
 });
 
 describe('TableBuilder: several keys first seen after profiling', () => {
