@@ -5,7 +5,7 @@ import { memo } from '../util/memo.js';
 import { closestMatch } from '../util/text.js';
 import { idHead, seriesIdUnder, type IdHead } from './identity.js';
 import { canonicalUnit, inferDirection, inferUnit, normaliseName } from './infer.js';
-import { exactStatsOfSorted, findOutliers, sortedCopy, statsFromSamples, statsFromSummary } from './stats.js';
+import { exactStatsOfSorted, findOutliers, sortedForReading, statsFromSamples, statsFromSummary } from './stats.js';
 import type { Direction, RawSeries, Series } from '../model/series.js';
 
 interface CompiledRule<T> {
@@ -128,8 +128,9 @@ const NO_NAMES: readonly string[] = [];
  */
 export function buildSeries(raw: RawSeries, file: string, rules: MetricRules, head: IdHead = idHead(file)): Series | undefined {
   const acc = raw.samples && raw.samples.count > 0 ? raw.samples : undefined;
-  // A complete series' values in order serve findOutliers too (its median absolute deviation), sorted once.
-  const sorted = acc?.complete ? sortedCopy(acc.samples) : undefined;
+  // A complete series' values in order serve findOutliers too (its median absolute deviation), sorted once;
+  // both read them below, before any other series is built (a work area: see sortedForReading).
+  const sorted = acc?.complete ? sortedForReading(acc.samples) : undefined;
   const stats = acc ? (sorted ? exactStatsOfSorted(sorted, acc.min, acc.max) : statsFromSamples(acc)) : raw.summary ? statsFromSummary(raw.summary) : undefined;
   if (!stats) return undefined;
   // Without units or directions rules (the default) there is nothing to match the names against.
