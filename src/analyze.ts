@@ -5,7 +5,7 @@ import { discoverFiles, statUnopened, type DiscoveredFile } from './discover/dis
 import { lastCommitTimes } from './discover/git-times.js';
 import { patternsWithoutFiles } from './discover/pattern-usage.js';
 import { structureExperiments } from './experiments/structure.js';
-import { buildSeries, compileMetricRules, isSelected, RuleUsage, type MetricRules } from './metrics/build.js';
+import { buildSeries, compileMetricRules, hasNameRules, isSelected, RuleUsage, type MetricRules } from './metrics/build.js';
 import { idHead } from './metrics/identity.js';
 import { seriesProblem } from './metrics/sanity.js';
 import type { Series } from './model/series.js';
@@ -112,22 +112,26 @@ interface BuiltFile {
   series: Series[];
   /** Series left out after parsing (impossible statistics), as problems of the file. */
   problems: Problem[];
-  /** Every metric the file holds, selected or not, for the rule usage notices. */
-  metrics: string[];
+  /** Every metric the file holds, selected or not, for the rule usage notices (none kept when there are no rules to report on). */
+  metrics: readonly string[];
 }
+
+/** A file's metrics when no rule needs them: shared, as most runs have no metrics, directions or units rules. */
+const NO_METRICS: readonly string[] = Object.freeze([]);
 
 /** One file's raw series turned into reported series; the per-file cap holds for tool adapters too. */
 function buildFile(file: DiscoveredFile, parsed: ParseOutcome, rules: MetricRules): BuiltFile {
   let outcome = parsed;
   // Tool adapters build their series at once; the per-file cap holds for them too.
   if (outcome.status === 'parsed' && outcome.series.length > LIMITS.seriesPerFile) outcome = { status: 'skipped', reason: limitMessages.seriesPerFile() };
-  if (outcome.status !== 'parsed') return { outcome, series: [], problems: [], metrics: [] };
+  if (outcome.status !== 'parsed') return { outcome, series: [], problems: [], metrics: NO_METRICS };
   const series: Series[] = [];
   const problems: Problem[] = [];
-  const metrics: string[] = [];
+  // RuleUsage reads the names only to tell which rules matched nothing: without rules, none is kept.
+  const metrics: string[] | undefined = hasNameRules(rules) ? [] : undefined;
   const head = idHead(file.path);
   for (const raw of outcome.series) {
-    metrics.push(raw.metric);
+    metrics?.push(raw.metric);
     if (!isSelected(rules, file.path, raw.metric)) continue;
     const one = buildSeries(raw, file.path, rules, head);
     if (!one) continue;
@@ -135,10 +139,10 @@ function buildFile(file: DiscoveredFile, parsed: ParseOutcome, rules: MetricRule
     if (why === undefined) series.push(one);
     else problems.push(one.line === undefined ? { reason: why } : { line: one.line, reason: why });
   }
-  return { outcome: { ...outcome, series: [] }, series, problems, metrics };
+  return { outcome: { ...outcome, series: [] }, series, problems, metrics: metrics ?? NO_METRICS };
 }
 
-const pastCap = (): BuiltFile => ({ outcome: skipped(limitMessages.seriesPerRunPast()), series: [], problems: [], metrics: [] });
+const pastCap = (): BuiltFile => ({ outcome: skipped(limitMessages.seriesPerRunPast()), series: [], problems: [], metrics: NO_METRICS });
 
 /**
  * A file whose series another file replaces (criterion's `estimates.json`
@@ -215,7 +219,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   dropSuperseded(files, outcomes);
   // A superseded file's series, built already, go with it.
   outcomes.forEach((outcome, i) => {
-    if (outcome !== built[i]?.outcome) built[i] = { outcome, series: [], problems: [], metrics: [] };
+    if (outcome !== built[i]?.outcome) built[i] = { outcome, series: [], problems: [], metrics: NO_METRICS };
   });
   // Times come from the files once opened (or stat'ed now); the git lookup counts as discovery, as before.
   const tg = deps.elapsed();
@@ -230,7 +234,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     const b = built[i] as BuiltFile;
     const outcome = b.outcome;
     // Rule usage in path order: the same names are seen whatever order the files were parsed in.
-    for (const metric of b.metrics) usage.see(file.path, metric);
+    for (let k = 0; k < b.metrics.length; k++) usage.see(file.path, b.metrics[k] as string);
     let count = 0;
     // Every file left parsed fits under the run's cap (RunCap counted them as they are counted here).
     if (outcome.status === 'parsed') {

@@ -96,6 +96,11 @@ export function closestName(pattern: string, names: Iterable<string>): string | 
   return closestMatch(target, names, Math.min(3, Math.floor(target.length / 3)));
 }
 
+/** Whether any `metrics`, `directions` or `units` rule is set: the rules RuleUsage reports on when they match no metric. */
+export function hasNameRules(rules: MetricRules): boolean {
+  return rules.include.length > 0 || rules.exclude.length > 0 || rules.directions.length > 0 || rules.units.length > 0;
+}
+
 export function isSelected(rules: MetricRules, file: string, metric: string): boolean {
   if (rules.include.length === 0 && rules.exclude.length === 0) return true;
   const names = candidates(file, metric);
