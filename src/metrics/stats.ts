@@ -43,7 +43,7 @@ export function exactStatsOfSorted(sorted: ArrayLike<number>, min: number, max: 
   if (sorted.length === 1) return statsOfOne(sorted[0] as number, min, max);
   // simple-statistics reads an array by index and length only, so a typed array serves.
   const m = mean(sorted as number[]);
-  const sd = sorted.length > 1 ? standardDeviation(sorted) : null;
+  const sd = sorted.length > 1 ? standardDeviation(sorted, m) : null;
   return withPercentiles(sorted, sorted.length, m, sd, min, max, false);
 }
 
@@ -72,11 +72,26 @@ function needsScaling(scale: number): boolean {
  * squares leave the range of a double (1e-170 s, 1e200) are scaled by the
  * largest magnitude first, so their spread is not shown as ± 0 or ± ∞.
  */
-function standardDeviation(sorted: ArrayLike<number>): number {
+function standardDeviation(sorted: ArrayLike<number>, m: number): number {
   const scale = Math.max(Math.abs(sorted[0] as number), Math.abs(sorted[sorted.length - 1] as number));
-  if (!needsScaling(scale)) return sampleStandardDeviation(sorted as number[]);
+  // sampleStandardDeviation(sorted), whose mean of the values is `m`: the same number, not summed again.
+  if (!needsScaling(scale)) return Math.sqrt(squaredDeviations(sorted, m) / (sorted.length - 1));
   const scaled = Array.from(sorted, (v) => v / scale);
   return sampleStandardDeviation(scaled) * scale;
+}
+
+/**
+ * simple-statistics' sumNthPowerDeviations(x, 2) step for step, given the
+ * mean it would find (mean(x)): the same sum, one pass over the values less
+ * for every series with two values or more.
+ */
+function squaredDeviations(x: ArrayLike<number>, m: number): number {
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) {
+    const d = (x[i] as number) - m;
+    sum += d * d;
+  }
+  return sum;
 }
 
 /**

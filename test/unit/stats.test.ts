@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SampleAccumulator } from '../../src/metrics/accumulator.js';
-import { mean, quantileSorted } from 'simple-statistics';
+import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 import { coefficientOfVariation, exactStats, exactStatsAndOrder, findOutliers, poolMoments, sortedCopy, sortedForReading, statsFromSamples, statsFromSummary } from '../../src/metrics/stats.js';
 import type { SeriesStats } from '../../src/model/series.js';
 
@@ -182,6 +182,21 @@ describe('exactStats', () => {
     }
     expect(Object.is(exactStats([-0], -0, -0).mean, 0)).toBe(true);
     expect(Object.is(exactStats([-0], -0, -0).p50, -0)).toBe(true);
+  });
+});
+
+describe('exactStats sd', () => {
+  it('is sampleStandardDeviation of the ordered values to the last bit, for 2 to 40 values of any magnitude', () => {
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 2; n <= 40; n++) {
+      for (const magnitude of [1e-9, 1, 1234.5, 1e12]) {
+        const values = Array.from({ length: n }, () => (next() - 0.3) * magnitude);
+        const sd = exactStats(values, Math.min(...values), Math.max(...values)).sd;
+        // The statistics read the values in ascending order.
+        expect(Object.is(sd, sampleStandardDeviation(values.slice().sort((x, y) => x - y)))).toBe(true);
+      }
+    }
   });
 });
 
