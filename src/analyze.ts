@@ -5,9 +5,8 @@ import { discoverFiles, statUnopened, type DiscoveredFile } from './discover/dis
 import { lastCommitTimes } from './discover/git-times.js';
 import { patternsWithoutFiles } from './discover/pattern-usage.js';
 import { structureExperiments } from './experiments/structure.js';
-import { buildSeries, compileMetricRules, hasNameRules, isSelected, RuleUsage, type MetricRules } from './metrics/build.js';
+import { buildCheckedSeries, compileMetricRules, hasNameRules, isSelected, RuleUsage, type MetricRules } from './metrics/build.js';
 import { idHead } from './metrics/identity.js';
-import { seriesProblem } from './metrics/sanity.js';
 import type { Series } from './model/series.js';
 import { formatResolver, formatRulesWithoutFiles } from './parse/adapters/registry.js';
 import { LIMITS, limitMessages } from './parse/limits.js';
@@ -108,7 +107,7 @@ export function disambiguateIds(series: Series[]): void {
 interface BuiltFile {
   /** The parse outcome, with its raw series let go (`series: []`) once built. */
   outcome: ParseOutcome;
-  /** The file's series, built and checked (see buildSeries, seriesProblem). */
+  /** The file's series, built and checked (see buildCheckedSeries). */
   series: Series[];
   /** Series left out after parsing (impossible statistics), as problems of the file. */
   problems: Problem[];
@@ -133,11 +132,8 @@ function buildFile(file: DiscoveredFile, parsed: ParseOutcome, rules: MetricRule
   for (const raw of outcome.series) {
     metrics?.push(raw.metric);
     if (!isSelected(rules, file.path, raw.metric)) continue;
-    const one = buildSeries(raw, file.path, rules, head);
-    if (!one) continue;
-    const why = seriesProblem(one);
-    if (why === undefined) series.push(one);
-    else problems.push(one.line === undefined ? { reason: why } : { line: one.line, reason: why });
+    const one = buildCheckedSeries(raw, file.path, rules, head, problems);
+    if (one) series.push(one);
   }
   return { outcome: { ...outcome, series: [] }, series, problems, metrics: metrics ?? NO_METRICS };
 }
