@@ -172,22 +172,21 @@ function seriesOf(raw: RawSeries, file: string, rules: MetricRules, head: IdHead
   const unit = stated !== undefined ? canonicalUnit(stated) : name.unit;
   const override = lastMatch(rules.directions, names);
   const samples = raw.samples ? raw.samples.samples.slice() : [];
-  const series: Series = {
-    id: seriesIdUnder(head, raw.metric, raw.labels, name.mayHoldSecret),
-    file,
-    // Redacted here, before any display limit can cut a token short (see src/util/redact.ts); redactSecrets changes no other.
-    metric: name.mayHoldSecret ? redactSecrets(raw.metric) : raw.metric,
-    labels: head.labels.mayHoldSecret(raw.labels) ? redactLabels(raw.labels) : raw.labels,
-    unit,
-    direction: override ?? raw.directionHint ?? (stated === undefined ? name.direction : inferDirection(raw.metric, unit)),
-    directionSource: override ? 'override' : 'inferred',
-    source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
-    stats,
-    // Positions are only meaningful when the kept samples are all of them, in order.
-    outliers: raw.samples?.complete ? findOutliers(samples, stats.p50 ?? undefined, sorted) : [],
-    samples,
-  };
-  if (raw.line !== undefined) series.line = raw.line;
+  const id = seriesIdUnder(head, raw.metric, raw.labels, name.mayHoldSecret);
+  // Redacted here, before any display limit can cut a token short (see src/util/redact.ts); redactSecrets changes no other.
+  const metric = name.mayHoldSecret ? redactSecrets(raw.metric) : raw.metric;
+  const labels = head.labels.mayHoldSecret(raw.labels) ? redactLabels(raw.labels) : raw.labels;
+  const direction = override ?? raw.directionHint ?? (stated === undefined ? name.direction : inferDirection(raw.metric, unit));
+  const directionSource = override ? 'override' : 'inferred';
+  const source = raw.samples && raw.samples.count > 0 ? 'samples' : 'summary';
+  // Positions are only meaningful when the kept samples are all of them, in order.
+  const outliers = raw.samples?.complete ? findOutliers(samples, stats.p50 ?? undefined, sorted) : [];
+  // `line` (most series have one) is written in the literal, last as before: added afterwards, it would take a
+  // property store of its own in every such series.
+  const series: Series =
+    raw.line === undefined
+      ? { id, file, metric, labels, unit, direction, directionSource, source, stats, outliers, samples }
+      : { id, file, metric, labels, unit, direction, directionSource, source, stats, outliers, samples, line: raw.line };
   if (raw.runs) series.runs = raw.runs;
   return series;
 }
