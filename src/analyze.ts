@@ -53,17 +53,35 @@ async function modifiedTimes(config: Config, files: DiscoveredFile[]) {
   const scope = rootRelative(config);
   const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path), { scope });
   const modified = new Map<string, FileEntry['modified']>();
+  const isoTime = lastIsoTime();
   for (const f of readable) {
     const time = git.times.get(f.path);
     if (time) {
-      modified.set(f.path, { time: new Date(time).toISOString(), source: 'git' });
+      modified.set(f.path, { time: isoTime(time), source: 'git' });
       continue;
     }
     // Not in history: written in this job (or uncommitted), so its mtime is real. Rounded as Node rounds
     // Stats#mtime, so the time is the one an lstat would have shown.
-    if (f.mtimeMs !== undefined) modified.set(f.path, { time: new Date(Math.round(f.mtimeMs)).toISOString(), source: 'filesystem' });
+    if (f.mtimeMs !== undefined) modified.set(f.path, { time: isoTime(Math.round(f.mtimeMs)), source: 'filesystem' });
   }
   return { modified, git: { checkout: git.checkout, shallow: git.shallow } };
+}
+
+/**
+ * `new Date(time).toISOString()`, the last answer remembered: files listed together were mostly
+ * committed together (one commit date) or written together (file times are coarser than a
+ * millisecond), and making a Date and its text costs more than the rest of a file's entry.
+ */
+function lastIsoTime(): (time: string | number) => string {
+  let last: string | number | undefined;
+  let iso = '';
+  return (time) => {
+    if (time !== last) {
+      iso = new Date(time).toISOString();
+      last = time;
+    }
+    return iso;
+  };
 }
 
 function entryFor(file: DiscoveredFile, outcome: ParseOutcome, series: number, modified: FileEntry['modified']): FileEntry {
