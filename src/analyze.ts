@@ -180,6 +180,21 @@ export function dropSuperseded(files: readonly { path: string }[], outcomes: Par
   });
 }
 
+/**
+ * The files to read ahead (not symlinks, which are stat'ed when listed), in their order: their paths,
+ * and for each listed file its place among them (-1 when it is not read ahead). An index by position,
+ * not a map keyed by file: one lookup per file, and no identity hash given to every file object.
+ */
+function readAheadOrder(files: readonly DiscoveredFile[]): { paths: string[]; readIndex: Int32Array } {
+  const paths: string[] = [];
+  const readIndex = new Int32Array(files.length);
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i] as DiscoveredFile;
+    readIndex[i] = !f.skipReason && f.size === undefined ? paths.push(f.absolutePath) - 1 : -1;
+  }
+  return { paths, readIndex };
+}
+
 /** discover → parse → analyze: everything the report needs except rendering. */
 export async function analyze(config: Config, deps: AnalyzeDependencies): Promise<Report> {
   const t0 = deps.elapsed();
@@ -198,10 +213,8 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const indexOfPath = (p: string) => (indexOf ??= new Map(files.map((f, i) => [f.path, i]))).get(p);
   // The files that will be read and stat'ed on opening (not symlinks, stat'ed when listed), in the order
   // they are, read ahead on a second thread (src/parse/prefetch.ts).
-  const readable = files.filter((f) => !f.skipReason && f.size === undefined);
-  const prefetch = readable.length >= PREFETCH_MIN_FILES ? startPrefetch(readable.map((f) => f.absolutePath), { maxFileBytes: READ_SYNC_BYTES }) : undefined;
-  const readOrder = new Map<DiscoveredFile, number>();
-  if (prefetch) readable.forEach((f, k) => readOrder.set(f, k));
+  const { paths: readAhead, readIndex } = readAheadOrder(files);
+  const prefetch = readAhead.length >= PREFETCH_MIN_FILES ? startPrefetch(readAhead, { maxFileBytes: READ_SYNC_BYTES }) : undefined;
   let built: BuiltFile[];
   try {
     built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f, i) => {
@@ -211,8 +224,8 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
         f.size = stat.size;
         f.mtimeMs = stat.mtimeMs;
       };
-      const k = readOrder.get(f);
-      const prefetched = prefetch && k !== undefined ? () => prefetch.take(k) : undefined;
+      const k = readIndex[i] as number;
+      const prefetched = prefetch && k >= 0 ? () => prefetch.take(k) : undefined;
       const outcome = f.skipReason ? ({ status: 'skipped', reason: f.skipReason } as ParseOutcome) : await parseFile(f, config.maxFileSize, { format: formatFor(f.path), onStat, prefetched });
       const one = buildFile(f, outcome, rules);
       const replaces = one.outcome.status === 'parsed' ? (one.outcome.supersedes ?? []).map(indexOfPath).filter((j) => j !== undefined) : [];
