@@ -139,6 +139,9 @@ interface BuiltFile {
   metrics: readonly string[];
 }
 
+/** No file indices: what a file that supersedes none replaces. */
+const NO_INDICES: readonly number[] = Object.freeze([]);
+
 /** A file's metrics when no rule needs them: shared, as most runs have no metrics, directions or units rules. */
 const NO_METRICS: readonly string[] = Object.freeze([]);
 
@@ -234,7 +237,9 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
       const prefetched = prefetch && k >= 0 ? () => prefetch.take(k) : undefined;
       const outcome = f.skipReason ? ({ status: 'skipped', reason: f.skipReason } as ParseOutcome) : await parseFile(f, config.maxFileSize, { format: formatFor(f.path), onStat, prefetched });
       const one = buildFile(f, outcome, rules);
-      const replaces = one.outcome.status === 'parsed' ? (one.outcome.supersedes ?? []).map(indexOfPath).filter((j) => j !== undefined) : [];
+      // Nearly no file supersedes another: the others share one empty list.
+      const supersedes = one.outcome.status === 'parsed' ? one.outcome.supersedes : undefined;
+      const replaces = supersedes && supersedes.length > 0 ? supersedes.map(indexOfPath).filter((j) => j !== undefined) : NO_INDICES;
       cap.record(i, one.series.length, replaces);
       return one;
     });
