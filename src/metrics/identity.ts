@@ -349,7 +349,9 @@ export function seriesId(file: string, metric: string, labels: Record<string, st
  * when the caller has it (buildSeries redacts the metric by it too).
  */
 export function seriesIdUnder(file: IdHead, metric: string, labels: Record<string, string>, metricHint = mayHoldSecretName(metric)): string {
-  const id = `${file.prefix}${metric}${file.labels.keyOf(labels)}`;
+  // Joined into one flat string, not concatenated: an id is hashed whole (disambiguateIds, the baseline's
+  // lookups) and written out, and a concatenation is a tree of its parts that must be copied out first.
+  const id = [file.prefix, metric, file.labels.keyOf(labels)].join('');
   // No secret pattern holds a `:`, `{`, `=` or `,`, so none spans the `::` or the metric and its labels: when
   // no part holds a hint of one, the id is its own redaction.
   if (!file.secret && !metricHint && !file.labels.mayHoldSecret(labels)) return id;
