@@ -5,9 +5,8 @@ import { discoverFiles, statUnopened, type DiscoveredFile } from './discover/dis
 import { lastCommitTimes } from './discover/git-times.js';
 import { patternsWithoutFiles } from './discover/pattern-usage.js';
 import { structureExperiments } from './experiments/structure.js';
-import { buildSeries, compileMetricRules, isSelected, RuleUsage, type MetricRules } from './metrics/build.js';
+import { buildCheckedSeries, compileMetricRules, hasNameRules, isSelected, RuleUsage, type MetricRules } from './metrics/build.js';
 import { idHead } from './metrics/identity.js';
-import { seriesProblem } from './metrics/sanity.js';
 import type { Series } from './model/series.js';
 import { formatResolver, formatRulesWithoutFiles } from './parse/adapters/registry.js';
 import { LIMITS, limitMessages } from './parse/limits.js';
@@ -54,20 +53,44 @@ async function modifiedTimes(config: Config, files: DiscoveredFile[]) {
   const scope = rootRelative(config);
   const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path), { scope });
   const modified = new Map<string, FileEntry['modified']>();
+  const isoTime = lastIsoTime();
   for (const f of readable) {
     const time = git.times.get(f.path);
     if (time) {
-      modified.set(f.path, { time: new Date(time).toISOString(), source: 'git' });
+      modified.set(f.path, { time: isoTime(time), source: 'git' });
       continue;
     }
     // Not in history: written in this job (or uncommitted), so its mtime is real. Rounded as Node rounds
     // Stats#mtime, so the time is the one an lstat would have shown.
-    if (f.mtimeMs !== undefined) modified.set(f.path, { time: new Date(Math.round(f.mtimeMs)).toISOString(), source: 'filesystem' });
+    if (f.mtimeMs !== undefined) modified.set(f.path, { time: isoTime(Math.round(f.mtimeMs)), source: 'filesystem' });
   }
   return { modified, git: { checkout: git.checkout, shallow: git.shallow } };
 }
 
+/**
+ * `new Date(time).toISOString()`, the last answer remembered: files listed together were mostly
+ * committed together (one commit date) or written together (file times are coarser than a
+ * millisecond), and making a Date and its text costs more than the rest of a file's entry.
+ */
+function lastIsoTime(): (time: string | number) => string {
+  let last: string | number | undefined;
+  let iso = '';
+  return (time) => {
+    if (time !== last) {
+      iso = new Date(time).toISOString();
+      last = time;
+    }
+    return iso;
+  };
+}
+
 function entryFor(file: DiscoveredFile, outcome: ParseOutcome, series: number, modified: FileEntry['modified']): FileEntry {
+  // Nearly every entry: a parsed file with its time, written in one literal in the order below (fields added
+  // afterwards take a property store of their own in every entry).
+  if (outcome.status === 'parsed' && modified) {
+    const { document, rows, excludedRows, problems, problemCount, adapter } = outcome;
+    return { path: file.path, type: file.type, size: file.size ?? 0, status: outcome.status, document, series, rows, excludedRows, problems, problemCount, adapter, modified };
+  }
   const entry: FileEntry = {
     path: file.path,
     type: file.type,
@@ -108,37 +131,41 @@ export function disambiguateIds(series: Series[]): void {
 interface BuiltFile {
   /** The parse outcome, with its raw series let go (`series: []`) once built. */
   outcome: ParseOutcome;
-  /** The file's series, built and checked (see buildSeries, seriesProblem). */
+  /** The file's series, built and checked (see buildCheckedSeries). */
   series: Series[];
   /** Series left out after parsing (impossible statistics), as problems of the file. */
   problems: Problem[];
-  /** Every metric the file holds, selected or not, for the rule usage notices. */
-  metrics: string[];
+  /** Every metric the file holds, selected or not, for the rule usage notices (none kept when there are no rules to report on). */
+  metrics: readonly string[];
 }
+
+/** No file indices: what a file that supersedes none replaces. */
+const NO_INDICES: readonly number[] = Object.freeze([]);
+
+/** A file's metrics when no rule needs them: shared, as most runs have no metrics, directions or units rules. */
+const NO_METRICS: readonly string[] = Object.freeze([]);
 
 /** One file's raw series turned into reported series; the per-file cap holds for tool adapters too. */
 function buildFile(file: DiscoveredFile, parsed: ParseOutcome, rules: MetricRules): BuiltFile {
   let outcome = parsed;
   // Tool adapters build their series at once; the per-file cap holds for them too.
   if (outcome.status === 'parsed' && outcome.series.length > LIMITS.seriesPerFile) outcome = { status: 'skipped', reason: limitMessages.seriesPerFile() };
-  if (outcome.status !== 'parsed') return { outcome, series: [], problems: [], metrics: [] };
+  if (outcome.status !== 'parsed') return { outcome, series: [], problems: [], metrics: NO_METRICS };
   const series: Series[] = [];
   const problems: Problem[] = [];
-  const metrics: string[] = [];
+  // RuleUsage reads the names only to tell which rules matched nothing: without rules, none is kept.
+  const metrics: string[] | undefined = hasNameRules(rules) ? [] : undefined;
   const head = idHead(file.path);
   for (const raw of outcome.series) {
-    metrics.push(raw.metric);
+    metrics?.push(raw.metric);
     if (!isSelected(rules, file.path, raw.metric)) continue;
-    const one = buildSeries(raw, file.path, rules, head);
-    if (!one) continue;
-    const why = seriesProblem(one);
-    if (why === undefined) series.push(one);
-    else problems.push(one.line === undefined ? { reason: why } : { line: one.line, reason: why });
+    const one = buildCheckedSeries(raw, file.path, rules, head, problems);
+    if (one) series.push(one);
   }
-  return { outcome: { ...outcome, series: [] }, series, problems, metrics };
+  return { outcome: { ...outcome, series: [] }, series, problems, metrics: metrics ?? NO_METRICS };
 }
 
-const pastCap = (): BuiltFile => ({ outcome: skipped(limitMessages.seriesPerRunPast()), series: [], problems: [], metrics: [] });
+const pastCap = (): BuiltFile => ({ outcome: skipped(limitMessages.seriesPerRunPast()), series: [], problems: [], metrics: NO_METRICS });
 
 /**
  * A file whose series another file replaces (criterion's `estimates.json`
@@ -162,6 +189,21 @@ export function dropSuperseded(files: readonly { path: string }[], outcomes: Par
   });
 }
 
+/**
+ * The files to read ahead (not symlinks, which are stat'ed when listed), in their order: their paths,
+ * and for each listed file its place among them (-1 when it is not read ahead). An index by position,
+ * not a map keyed by file: one lookup per file, and no identity hash given to every file object.
+ */
+function readAheadOrder(files: readonly DiscoveredFile[]): { paths: string[]; readIndex: Int32Array } {
+  const paths: string[] = [];
+  const readIndex = new Int32Array(files.length);
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i] as DiscoveredFile;
+    readIndex[i] = !f.skipReason && f.size === undefined ? paths.push(f.absolutePath) - 1 : -1;
+  }
+  return { paths, readIndex };
+}
+
 /** discover → parse → analyze: everything the report needs except rendering. */
 export async function analyze(config: Config, deps: AnalyzeDependencies): Promise<Report> {
   const t0 = deps.elapsed();
@@ -180,10 +222,8 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   const indexOfPath = (p: string) => (indexOf ??= new Map(files.map((f, i) => [f.path, i]))).get(p);
   // The files that will be read and stat'ed on opening (not symlinks, stat'ed when listed), in the order
   // they are, read ahead on a second thread (src/parse/prefetch.ts).
-  const readable = files.filter((f) => !f.skipReason && f.size === undefined);
-  const prefetch = readable.length >= PREFETCH_MIN_FILES ? startPrefetch(readable.map((f) => f.absolutePath), { maxFileBytes: READ_SYNC_BYTES }) : undefined;
-  const readOrder = new Map<DiscoveredFile, number>();
-  if (prefetch) readable.forEach((f, k) => readOrder.set(f, k));
+  const { paths: readAhead, readIndex } = readAheadOrder(files);
+  const prefetch = readAhead.length >= PREFETCH_MIN_FILES ? startPrefetch(readAhead, { maxFileBytes: READ_SYNC_BYTES }) : undefined;
   let built: BuiltFile[];
   try {
     built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f, i) => {
@@ -193,11 +233,13 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
         f.size = stat.size;
         f.mtimeMs = stat.mtimeMs;
       };
-      const k = readOrder.get(f);
-      const prefetched = prefetch && k !== undefined ? () => prefetch.take(k) : undefined;
+      const k = readIndex[i] as number;
+      const prefetched = prefetch && k >= 0 ? () => prefetch.take(k) : undefined;
       const outcome = f.skipReason ? ({ status: 'skipped', reason: f.skipReason } as ParseOutcome) : await parseFile(f, config.maxFileSize, { format: formatFor(f.path), onStat, prefetched });
       const one = buildFile(f, outcome, rules);
-      const replaces = one.outcome.status === 'parsed' ? (one.outcome.supersedes ?? []).map(indexOfPath).filter((j) => j !== undefined) : [];
+      // Nearly no file supersedes another: the others share one empty list.
+      const supersedes = one.outcome.status === 'parsed' ? one.outcome.supersedes : undefined;
+      const replaces = supersedes && supersedes.length > 0 ? supersedes.map(indexOfPath).filter((j) => j !== undefined) : NO_INDICES;
       cap.record(i, one.series.length, replaces);
       return one;
     });
@@ -215,7 +257,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
   dropSuperseded(files, outcomes);
   // A superseded file's series, built already, go with it.
   outcomes.forEach((outcome, i) => {
-    if (outcome !== built[i]?.outcome) built[i] = { outcome, series: [], problems: [], metrics: [] };
+    if (outcome !== built[i]?.outcome) built[i] = { outcome, series: [], problems: [], metrics: NO_METRICS };
   });
   // Times come from the files once opened (or stat'ed now); the git lookup counts as discovery, as before.
   const tg = deps.elapsed();
@@ -230,7 +272,7 @@ export async function analyze(config: Config, deps: AnalyzeDependencies): Promis
     const b = built[i] as BuiltFile;
     const outcome = b.outcome;
     // Rule usage in path order: the same names are seen whatever order the files were parsed in.
-    for (const metric of b.metrics) usage.see(file.path, metric);
+    for (let k = 0; k < b.metrics.length; k++) usage.see(file.path, b.metrics[k] as string);
     let count = 0;
     // Every file left parsed fits under the run's cap (RunCap counted them as they are counted here).
     if (outcome.status === 'parsed') {

@@ -5,8 +5,10 @@ import { memo } from '../util/memo.js';
 import { closestMatch } from '../util/text.js';
 import { idHead, seriesIdUnder, type IdHead } from './identity.js';
 import { canonicalUnit, inferDirection, inferUnit, normaliseName } from './infer.js';
-import { exactStatsOfSorted, findOutliers, sortedCopy, statsFromSamples, statsFromSummary } from './stats.js';
+import { exactStatsOfSorted, findOutliers, sortedForReading, statsFromSamples, statsFromSummary } from './stats.js';
+import { seriesProblem, valueCheck, type ValueCheck } from './sanity.js';
 import type { Direction, RawSeries, Series } from '../model/series.js';
+import type { Problem } from '../model/report.js';
 
 interface CompiledRule<T> {
   test: RegExp;
@@ -96,6 +98,11 @@ export function closestName(pattern: string, names: Iterable<string>): string | 
   return closestMatch(target, names, Math.min(3, Math.floor(target.length / 3)));
 }
 
+/** Whether any `metrics`, `directions` or `units` rule is set: the rules RuleUsage reports on when they match no metric. */
+export function hasNameRules(rules: MetricRules): boolean {
+  return rules.include.length > 0 || rules.exclude.length > 0 || rules.directions.length > 0 || rules.units.length > 0;
+}
+
 export function isSelected(rules: MetricRules, file: string, metric: string): boolean {
   if (rules.include.length === 0 && rules.exclude.length === 0) return true;
   const names = candidates(file, metric);
@@ -111,12 +118,15 @@ interface NameFacts {
   direction: Direction;
   /** Whether the name holds a hint of a secret (mayHoldSecret): then it and its series' ids are redacted. */
   mayHoldSecret: boolean;
+  /** valueCheck of the name with that unit and direction: the check of nearly every series of the metric. */
+  check: ValueCheck;
 }
 
 /** The same few metric names recur in every file: what each says is worked out once, and found with one lookup per series. */
 const nameFacts = memo(50_000, (metric: string): NameFacts => {
   const unit = inferUnit(metric);
-  return { unit, direction: inferDirection(metric, unit), mayHoldSecret: mayHoldSecret(metric) };
+  const direction = inferDirection(metric, unit);
+  return { unit, direction, mayHoldSecret: mayHoldSecret(metric), check: valueCheck(metric, unit, direction) };
 });
 
 /** No names to match rules against: shared, as buildSeries runs for every series. */
@@ -127,9 +137,31 @@ const NO_NAMES: readonly string[] = [];
  * `head` is the file's part of the id, passed in when a caller builds many series of one file.
  */
 export function buildSeries(raw: RawSeries, file: string, rules: MetricRules, head: IdHead = idHead(file)): Series | undefined {
+  return seriesOf(raw, file, rules, head, nameFacts(raw.metric));
+}
+
+/**
+ * buildSeries, checked: the series when its statistics are possible, else undefined with why
+ * (seriesProblem) added to `problems`. The metric's facts are looked up once for both: this runs
+ * for every series of every file.
+ */
+export function buildCheckedSeries(raw: RawSeries, file: string, rules: MetricRules, head: IdHead, problems: Problem[]): Series | undefined {
+  const name = nameFacts(raw.metric);
+  const series = seriesOf(raw, file, rules, head, name);
+  if (!series) return undefined;
+  // The name's own check serves when the series kept the name (no secret redacted), its unit and its direction.
+  const check = !name.mayHoldSecret && series.unit === name.unit && series.direction === name.direction ? name.check : undefined;
+  const why = seriesProblem(series, check);
+  if (why === undefined) return series;
+  problems.push(series.line === undefined ? { reason: why } : { line: series.line, reason: why });
+  return undefined;
+}
+
+function seriesOf(raw: RawSeries, file: string, rules: MetricRules, head: IdHead, name: NameFacts): Series | undefined {
   const acc = raw.samples && raw.samples.count > 0 ? raw.samples : undefined;
-  // A complete series' values in order serve findOutliers too (its median absolute deviation), sorted once.
-  const sorted = acc?.complete ? sortedCopy(acc.samples) : undefined;
+  // A complete series' values in order serve findOutliers too (its median absolute deviation), sorted once;
+  // both read them below, before any other series is built (a work area: see sortedForReading).
+  const sorted = acc?.complete ? sortedForReading(acc.samples) : undefined;
   const stats = acc ? (sorted ? exactStatsOfSorted(sorted, acc.min, acc.max) : statsFromSamples(acc)) : raw.summary ? statsFromSummary(raw.summary) : undefined;
   if (!stats) return undefined;
   // Without units or directions rules (the default) there is nothing to match the names against.
@@ -137,26 +169,24 @@ export function buildSeries(raw: RawSeries, file: string, rules: MetricRules, he
   const stated = lastMatch(rules.units, names) ?? raw.unitHint;
   // `units: ttft: milliseconds` must still read as a duration (`ms`) for the direction.
   // An empty hint is a stated "no unit" (lm-eval's `byte_perplexity` is a ratio, not bytes); none stated: inferred.
-  const name = nameFacts(raw.metric);
   const unit = stated !== undefined ? canonicalUnit(stated) : name.unit;
   const override = lastMatch(rules.directions, names);
   const samples = raw.samples ? raw.samples.samples.slice() : [];
-  const series: Series = {
-    id: seriesIdUnder(head, raw.metric, raw.labels, name.mayHoldSecret),
-    file,
-    // Redacted here, before any display limit can cut a token short (see src/util/redact.ts); redactSecrets changes no other.
-    metric: name.mayHoldSecret ? redactSecrets(raw.metric) : raw.metric,
-    labels: head.labels.mayHoldSecret(raw.labels) ? redactLabels(raw.labels) : raw.labels,
-    unit,
-    direction: override ?? raw.directionHint ?? (stated === undefined ? name.direction : inferDirection(raw.metric, unit)),
-    directionSource: override ? 'override' : 'inferred',
-    source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
-    stats,
-    // Positions are only meaningful when the kept samples are all of them, in order.
-    outliers: raw.samples?.complete ? findOutliers(samples, stats.p50 ?? undefined, sorted) : [],
-    samples,
-  };
-  if (raw.line !== undefined) series.line = raw.line;
+  const id = seriesIdUnder(head, raw.metric, raw.labels, name.mayHoldSecret);
+  // Redacted here, before any display limit can cut a token short (see src/util/redact.ts); redactSecrets changes no other.
+  const metric = name.mayHoldSecret ? redactSecrets(raw.metric) : raw.metric;
+  const labels = head.labels.mayHoldSecret(raw.labels) ? redactLabels(raw.labels) : raw.labels;
+  const direction = override ?? raw.directionHint ?? (stated === undefined ? name.direction : inferDirection(raw.metric, unit));
+  const directionSource = override ? 'override' : 'inferred';
+  const source = raw.samples && raw.samples.count > 0 ? 'samples' : 'summary';
+  // Positions are only meaningful when the kept samples are all of them, in order.
+  const outliers = raw.samples?.complete ? findOutliers(samples, stats.p50 ?? undefined, sorted) : [];
+  // `line` (most series have one) is written in the literal, last as before: added afterwards, it would take a
+  // property store of its own in every such series.
+  const series: Series =
+    raw.line === undefined
+      ? { id, file, metric, labels, unit, direction, directionSource, source, stats, outliers, samples }
+      : { id, file, metric, labels, unit, direction, directionSource, source, stats, outliers, samples, line: raw.line };
   if (raw.runs) series.runs = raw.runs;
   return series;
 }

@@ -114,11 +114,6 @@ export interface ReplicatePath {
   written: string[];
 }
 
-function splitExtension(segment: string): [string, string] {
-  const dot = segment.lastIndexOf('.');
-  return dot > 0 ? [segment.slice(0, dot), segment.slice(dot)] : [segment, ''];
-}
-
 /** Finds the run indices of a path and replaces them by `<n>` (the result is shared: do not change it). */
 export function replicatePath(filePath: string): Readonly<ReplicatePath> {
   return runPath(filePath).replicates;
@@ -126,16 +121,30 @@ export function replicatePath(filePath: string): Readonly<ReplicatePath> {
 
 /** One folder or file name (without its extension) with its run indices replaced by `<n>`. */
 function segmentReplicates(stem: string, ext: string): ReplicatePath {
+  // BARE_R's `r` first: a test of one character instead of a match for nearly every name.
+  const first = stem.charCodeAt(0);
+  const bare = first === 0x72 || first === 0x52 ? BARE_R.exec(stem) : null;
+  if (bare) return { normalised: `${bare[1]}<n>${ext}`, indices: [Number(bare[2])], written: [bare[2] as string] };
+  // As stem.replace(REPLICATE_TOKEN, …) with each match's digits written `<n>`, without a call per match:
+  // this runs for every file name.
+  REPLICATE_TOKEN.lastIndex = 0;
+  let match = REPLICATE_TOKEN.exec(stem);
+  if (match === null) return { normalised: ext === '' ? stem : stem + ext, indices: [], written: [] };
   const indices: number[] = [];
   const written: string[] = [];
-  const bare = BARE_R.exec(stem);
-  if (bare) return { normalised: `${bare[1]}<n>${ext}`, indices: [Number(bare[2])], written: [bare[2] as string] };
-  const replaced = stem.replace(REPLICATE_TOKEN, (_m, sep: string, word: string, joiner: string, digits: string) => {
+  let normalised = '';
+  let from = 0;
+  do {
+    // The match is its separator, word and joiner, then the digits (the look-ahead takes no character).
+    const digits = match[4] as string;
+    const end = match.index + match[0].length;
+    normalised += `${stem.slice(from, end - digits.length)}<n>`;
     indices.push(Number(digits));
     written.push(digits);
-    return `${sep}${word}${joiner}<n>`;
-  });
-  return { normalised: replaced + ext, indices, written };
+    from = end;
+    match = REPLICATE_TOKEN.exec(stem);
+  } while (match !== null);
+  return { normalised: normalised + stem.slice(from) + ext, indices, written };
 }
 
 /** A folder name's run indices: run folders are shared by every file in them, so each name is read once. */
@@ -144,7 +153,9 @@ const folderReplicates = memo(50_000, (segment: string) => segmentReplicates(seg
 function findReplicates(filePath: string): ReplicatePath {
   const cut = filePath.lastIndexOf('/');
   const folder = folderOf(filePath, cut);
-  const name = segmentReplicates(...splitExtension(cut < 0 ? filePath : filePath.slice(cut + 1)));
+  const file = cut < 0 ? filePath : filePath.slice(cut + 1);
+  const dot = file.lastIndexOf('.');
+  const name = dot > 0 ? segmentReplicates(file.slice(0, dot), file.slice(dot)) : segmentReplicates(file, '');
   if (folder.indices.length === 0 && name.indices.length === 0) return { normalised: filePath, indices: name.indices, written: name.written };
   // Folders first: the indices are listed in path order.
   return { normalised: folder.replicates + name.normalised, indices: folder.indices.concat(name.indices), written: folder.written.concat(name.written) };
@@ -338,7 +349,9 @@ export function seriesId(file: string, metric: string, labels: Record<string, st
  * when the caller has it (buildSeries redacts the metric by it too).
  */
 export function seriesIdUnder(file: IdHead, metric: string, labels: Record<string, string>, metricHint = mayHoldSecretName(metric)): string {
-  const id = `${file.prefix}${metric}${file.labels.keyOf(labels)}`;
+  // Joined into one flat string, not concatenated: an id is hashed whole (disambiguateIds, the baseline's
+  // lookups) and written out, and a concatenation is a tree of its parts that must be copied out first.
+  const id = [file.prefix, metric, file.labels.keyOf(labels)].join('');
   // No secret pattern holds a `:`, `{`, `=` or `,`, so none spans the `::` or the metric and its labels: when
   // no part holds a hint of one, the id is its own redaction.
   if (!file.secret && !metricHint && !file.labels.mayHoldSecret(labels)) return id;

@@ -85,9 +85,9 @@ function holdsReplacement(metric: string, labels: Record<string, string>): boole
   return false;
 }
 
-export function seriesProblem(s: Pick<Series, 'metric' | 'labels' | 'unit' | 'direction' | 'stats'>): string | undefined {
+/** `check`: valueCheck(s.metric, s.unit, s.direction), when the caller has it already (buildCheckedSeries). */
+export function seriesProblem(s: Pick<Series, 'metric' | 'labels' | 'unit' | 'direction' | 'stats'>, check: ValueCheck = valueCheck(s.metric, s.unit, s.direction)): string | undefined {
   if (holdsReplacement(s.metric, s.labels)) return `a name or label of metric "${s.metric}" holds bytes that are not valid UTF-8 text; series left out`;
-  const check = valueCheck(s.metric, s.unit, s.direction);
   const { mean, min, max, p50, p95, p99, sd } = s.stats;
   // In this order, the first problem found: one call per statistic and no list of them (this runs for every series).
   const why = checked(check, mean) ?? checked(check, min) ?? checked(check, max) ?? checked(check, p50) ?? checked(check, p95) ?? checked(check, p99);

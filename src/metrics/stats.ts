@@ -43,7 +43,7 @@ export function exactStatsOfSorted(sorted: ArrayLike<number>, min: number, max: 
   if (sorted.length === 1) return statsOfOne(sorted[0] as number, min, max);
   // simple-statistics reads an array by index and length only, so a typed array serves.
   const m = mean(sorted as number[]);
-  const sd = sorted.length > 1 ? standardDeviation(sorted) : null;
+  const sd = sorted.length > 1 ? standardDeviation(sorted, m) : null;
   return withPercentiles(sorted, sorted.length, m, sd, min, max, false);
 }
 
@@ -72,11 +72,26 @@ function needsScaling(scale: number): boolean {
  * squares leave the range of a double (1e-170 s, 1e200) are scaled by the
  * largest magnitude first, so their spread is not shown as ± 0 or ± ∞.
  */
-function standardDeviation(sorted: ArrayLike<number>): number {
+function standardDeviation(sorted: ArrayLike<number>, m: number): number {
   const scale = Math.max(Math.abs(sorted[0] as number), Math.abs(sorted[sorted.length - 1] as number));
-  if (!needsScaling(scale)) return sampleStandardDeviation(sorted as number[]);
+  // sampleStandardDeviation(sorted), whose mean of the values is `m`: the same number, not summed again.
+  if (!needsScaling(scale)) return Math.sqrt(squaredDeviations(sorted, m) / (sorted.length - 1));
   const scaled = Array.from(sorted, (v) => v / scale);
   return sampleStandardDeviation(scaled) * scale;
+}
+
+/**
+ * simple-statistics' sumNthPowerDeviations(x, 2) step for step, given the
+ * mean it would find (mean(x)): the same sum, one pass over the values less
+ * for every series with two values or more.
+ */
+function squaredDeviations(x: ArrayLike<number>, m: number): number {
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) {
+    const d = (x[i] as number) - m;
+    sum += d * d;
+  }
+  return sum;
 }
 
 /**
@@ -97,6 +112,24 @@ export function sortedCopy(values: readonly number[]): ArrayLike<number> {
   }
   return new Float64Array(values).sort();
 }
+
+/**
+ * sortedCopy's order of `values`, for a caller that reads it at once and keeps
+ * nothing of it (buildSeries: one series' statistics and outliers). Fewer than
+ * FEW values are put in order in a work area kept for their count, which the
+ * next call overwrites: most series hold two to twenty values, and a typed
+ * array made for each (a buffer outside the heap from nine values on) was
+ * most of the cost of their statistics and of what the collector cleared.
+ */
+export function sortedForReading(values: readonly number[]): ArrayLike<number> {
+  if (values.length === 1 || values.length >= FEW) return sortedCopy(values);
+  // Its own length per count: simple-statistics reads `length`, so a longer area would not serve.
+  const area = (workAreas[values.length] ??= new Float64Array(values.length));
+  return fewInOrderInto(values, area) ? area : byComparator(values);
+}
+
+/** The work areas of sortedForReading, by count of values: fewer than FEW, each of a few doubles. */
+const workAreas: Float64Array[] = [];
 
 /** The values sorted by `a - b`: stable, so -0 and 0 keep their arrival order. */
 function byComparator(values: readonly number[]): number[] {
@@ -127,14 +160,19 @@ const FEW = 24;
  */
 function fewInOrder(values: readonly number[]): Float64Array | undefined {
   const sorted = new Float64Array(values.length);
+  return fewInOrderInto(values, sorted) ? sorted : undefined;
+}
+
+/** fewInOrder into `sorted`, of the values' length; false (and `sorted` half written) with a NaN or an infinity. */
+function fewInOrderInto(values: readonly number[], sorted: Float64Array): boolean {
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
-    if (!Number.isFinite(value)) return undefined;
+    if (!Number.isFinite(value)) return false;
     let j = i - 1;
     for (; j >= 0 && (sorted[j] as number) > value; j--) sorted[j + 1] = sorted[j] as number;
     sorted[j + 1] = value;
   }
-  return sorted;
+  return true;
 }
 
 function withPercentiles(sorted: ArrayLike<number>, n: number, m: number, sd: number | null, min: number, max: number, approximate: boolean): SeriesStats {

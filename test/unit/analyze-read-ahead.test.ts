@@ -29,7 +29,11 @@ beforeAll(async () => {
     const folder = path.join(workspace, `suite-${i % 4}`);
     fs.mkdirSync(folder, { recursive: true });
     // Sizes differ from file to file, so a size or a body handed to the wrong file would show.
-    fs.writeFileSync(path.join(folder, `bench_${String(i).padStart(3, '0')}.csv`), `model,ttft_ms\nm${i},${i}.5\nm${i},${i}.5\n`);
+    const file = path.join(folder, `bench_${String(i).padStart(3, '0')}.csv`);
+    fs.writeFileSync(file, `model,ttft_ms\nm${i},${i}.5\nm${i},${i}.5\n`);
+    // Runs of files sharing a time, broken by files with times of their own (each file's time is its own to report).
+    const seconds = i % 7 === 0 ? 1_700_000_000 + i + 0.0004 * i : i % 3 === 0 ? 1_700_000_000.123 : 1_600_000_000.5;
+    if (i % 11 !== 0) fs.utimesSync(file, seconds, seconds);
   }
   fs.writeFileSync(path.join(workspace, 'package.json'), '{"name":"not-a-result"}');
   const config = buildConfig(() => '', { workspace, defaultOutputDir: undefined });
@@ -65,5 +69,12 @@ describe('analyze on a tree read ahead on a second thread', () => {
     const entry = report.inventory.files.find((f) => f.path === 'suite-1/bench_005.csv');
     const mtime = fs.statSync(path.join(workspace, 'suite-1/bench_005.csv')).mtime.toISOString();
     expect(entry?.modified).toEqual({ time: mtime, source: 'filesystem' });
+  });
+
+  it('dates every file by its own time, whether files before it share that time or not', () => {
+    for (const entry of report.inventory.files.filter((f) => f.status === 'parsed')) {
+      const mtime = fs.statSync(path.join(workspace, entry.path)).mtime.toISOString();
+      expect([entry.path, entry.modified]).toEqual([entry.path, { time: mtime, source: 'filesystem' }]);
+    }
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { SampleAccumulator } from '../../src/metrics/accumulator.js';
-import { buildSeries, compileMetricRules, isSelected, type MetricRules } from '../../src/metrics/build.js';
+import { buildCheckedSeries, buildSeries, compileMetricRules, isSelected, type MetricRules } from '../../src/metrics/build.js';
+import { idHead } from '../../src/metrics/identity.js';
+import { seriesProblem } from '../../src/metrics/sanity.js';
 import type { Direction, RawSeries } from '../../src/model/series.js';
 
 type RuleConfig = Pick<Config, 'directions' | 'units' | 'metrics'>;
@@ -257,5 +259,44 @@ describe('buildSeries: units', () => {
     const r = rules({ units: [{ pattern: '*', value: 's' }, { pattern: 'eval_*', value: 'ns' }] });
     expect(buildSeries(raw('eval_duration', [1]), FILE, r)?.unit).toBe('ns');
     expect(buildSeries(raw('load_duration', [1]), FILE, r)?.unit).toBe('s');
+  });
+});
+
+describe('buildCheckedSeries', () => {
+  const check = (r: RawSeries, ruleSet = rules()) => {
+    const problems: { line?: number; reason: string }[] = [];
+    const series = buildCheckedSeries(r, FILE, ruleSet, idHead(FILE), problems);
+    return { series, problems };
+  };
+
+  it('gives the series buildSeries gives when its statistics are possible', () => {
+    const r = raw('ttft_ms', [12, 15, 11]);
+    const { series, problems } = check(r);
+    expect(series).toEqual(buildSeries(r, FILE, rules()));
+    expect(problems).toEqual([]);
+  });
+
+  it('leaves out a series seriesProblem rejects, with the same reason and the series line', () => {
+    for (const [r, ruleSet] of [
+      [raw('ttft_ms', [-5, 3], { line: 7 }), rules()],
+      [raw('throughput', [-2, 4]), rules({ units: [{ pattern: 'throughput', value: 'tok/s' }] })],
+      [raw('latency', [1e9, 2e9], { unitHint: 's', line: 3 }), rules()],
+      [raw('speed', [-1, 2], { directionHint: 'higher', unitHint: 'req/s' }), rules()],
+    ] as const) {
+      const built = buildSeries(r, FILE, ruleSet) as NonNullable<ReturnType<typeof buildSeries>>;
+      const why = seriesProblem(built);
+      expect(why).toBeDefined();
+      const { series, problems } = check(r, ruleSet);
+      expect(series).toBeUndefined();
+      expect(problems).toEqual([r.line === undefined ? { reason: why } : { line: r.line, reason: why }]);
+    }
+  });
+
+  it('checks a metric whose name is redacted as seriesProblem does', () => {
+    const r = raw('ghp_abcdefghijklmnopqrstuvwxyz0123_delta_ms', [-5, 3]);
+    const built = buildSeries(r, FILE, rules()) as NonNullable<ReturnType<typeof buildSeries>>;
+    const { series, problems } = check(r);
+    const why = seriesProblem(built);
+    expect(series === undefined ? problems[0]?.reason : undefined).toBe(why);
   });
 });
