@@ -159,8 +159,10 @@ function uncompared(cells: readonly Cell[], dims: readonly string[]): { dropped:
   // llama-3-8b and concurrency 8) says what the other conditions already say: it is left out, so the crossed
   // conditions it names are compared. A name that does not spell them out stays, and may be confounded.
   for (const d of [...kept]) {
+    // A file's own label (most conditions) spells nothing out: no list is made for it.
+    if (!fromPath(d)) continue;
     const rest = kept.filter((k) => k !== d);
-    if (!fromPath(d) || rest.length < 2) continue;
+    if (rest.length < 2) continue;
     const combination = (c: Cell) => rest.map((k) => c.dims[k]).join('\u0000');
     const spells = cells.every((c) => rest.every((k) => spelledIn(c.dims[k] as string, c.dims[d] as string)));
     if (spells && determinesBy(cells, (c) => c.dims[d] as string, combination) && determinesBy(cells, combination, d)) drop(d);
@@ -607,21 +609,25 @@ function addScopeFamilies(scopePath: string, list: readonly Series[], fromPath: 
   const workload = mlperfModelLabels(scopePath, list);
   // Keyed within one scope (families of different scopes never share one), by metric first.
   const inScope = new Map<string, FamilyIndex>();
-  // One Conditions for the scope, filled anew for each series: only its dims and identity labels are kept.
-  const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
+  // The series of one row or object share their labels (and factors) object: their conditions are split once,
+  // and their cells share the dims object (never changed once made).
+  let labels: Record<string, string> | undefined;
+  let factors: Record<string, string> | undefined;
+  let shared: Conditions | undefined;
   for (let i = 0; i < list.length; i++) {
     const s = list[i] as Series;
-    // Conditions and identity labels split in one pass (this runs once per series of the tree).
-    c.dims = {};
-    c.names = namePaths;
-    c.identity = undefined;
-    c.identityKey = '';
-    addConditions(c, s.labels, false, workload);
-    addConditions(c, s.factors, true);
+    if (shared === undefined || s.labels !== labels || s.factors !== factors) {
+      labels = s.labels;
+      factors = s.factors;
+      shared = conditionsOf(s, workload);
+    }
+    let c = shared;
     const mp = fromPath.get(s.metric);
     let metric = s.metric;
     // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
     if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
+      // A condition of this metric alone: its own conditions, the shared ones left as they are.
+      c = conditionsOf(s, workload);
       addCondition(c, mp.name, mp.level);
       metric = mp.template;
     }
@@ -642,12 +648,29 @@ function addScopeFamilies(scopePath: string, list: readonly Series[], fromPath: 
       }
     }
     if (!family) {
-      family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
+      // The scope's labels are the family's own (settleFamily adds to them): a copy of identity labels other series share.
+      family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: copyLabels(c.identity) }, dims: [], cells: [] };
       addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
       families.push(family);
     }
     family.cells.push({ series: s, dims: c.dims });
   }
+}
+
+/** A series' conditions from its labels and path factors (without a factor from its metric's path). */
+function conditionsOf(s: Series, workload: ReadonlySet<string> | undefined): Conditions {
+  // Conditions and identity labels split in one pass.
+  const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
+  addConditions(c, s.labels, false, workload);
+  addConditions(c, s.factors, true);
+  return c;
+}
+
+/** A new object with the labels' keys in their order ({} for none). */
+function copyLabels(labels: Record<string, string> | undefined): Record<string, string> {
+  const copy: Record<string, string> = {};
+  if (labels) for (const key in labels) copy[key] = labels[key] as string;
+  return copy;
 }
 
 /**
@@ -704,6 +727,7 @@ function varyingConditions(cells: readonly Cell[], keys: readonly string[]): str
 /** Two series with the same conditions (a repeated record) are one cell: the first is kept. */
 function distinctCells(cells: Cell[], varying: readonly string[]): Cell[] {
   if (varying.length === 1) return distinctLevels(cells, varying[0] as string);
+  if (cells.length <= 16 && !holdsNul(cells, varying)) return distinctConfigurations(cells, varying);
   const seen = new Set<string>();
   const kept: Cell[] = [];
   for (let i = 0; i < cells.length; i++) {
@@ -714,6 +738,38 @@ function distinctCells(cells: Cell[], varying: readonly string[]): Cell[] {
     kept.push(c);
   }
   return kept;
+}
+
+/** Whether a value of the conditions holds U+0000 (which joins them in distinctCells' keys) or is missing: then the keys decide. */
+function holdsNul(cells: readonly Cell[], varying: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const dims = (cells[i] as Cell).dims;
+    for (let j = 0; j < varying.length; j++) if (dims[varying[j] as string]?.includes('\u0000') ?? true) return true;
+  }
+  return false;
+}
+
+/**
+ * distinctCells of a few cells, compared with each other on every varying
+ * condition: no key joined per cell, and no new list when none repeats (most
+ * families). Without U+0000 in a value, equal keys are equal values.
+ */
+function distinctConfigurations(cells: Cell[], varying: readonly string[]): Cell[] {
+  let kept: Cell[] | undefined;
+  for (let i = 1; i < cells.length; i++) {
+    const dims = (cells[i] as Cell).dims;
+    let repeated = false;
+    for (let j = 0; j < i && !repeated; j++) repeated = sameValues((cells[j] as Cell).dims, dims, varying);
+    if (repeated) kept ??= cells.slice(0, i);
+    else if (kept) kept.push(cells[i] as Cell);
+  }
+  return kept ?? cells;
+}
+
+/** Whether two cells' conditions have the same values for every name in `keys`. */
+function sameValues(a: Record<string, string>, b: Record<string, string>, keys: readonly string[]): boolean {
+  for (let k = 0; k < keys.length; k++) if (a[keys[k] as string] !== b[keys[k] as string]) return false;
+  return true;
 }
 
 /**
