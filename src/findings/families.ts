@@ -627,7 +627,7 @@ function addScopeFamilies(scopePath: string, list: readonly Series[], fromPath: 
     // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
     if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
       // A condition of this metric alone: its own conditions, the shared ones left as they are.
-      c = conditionsOf(s, workload);
+      c = conditionsOf(s, workload, true);
       addCondition(c, mp.name, mp.level);
       metric = mp.template;
     }
@@ -657,13 +657,39 @@ function addScopeFamilies(scopePath: string, list: readonly Series[], fromPath: 
   }
 }
 
-/** A series' conditions from its labels and path factors (without a factor from its metric's path). */
-function conditionsOf(s: Series, workload: ReadonlySet<string> | undefined): Conditions {
+/**
+ * A series' conditions from its labels and path factors (without a factor
+ * from its metric's path). Labels that are all settings, without path
+ * factors (most series), are the conditions as they are: `dims` is then the
+ * labels object itself, never changed, unless `own` asks for a copy to add to.
+ */
+function conditionsOf(s: Series, workload: ReadonlySet<string> | undefined, own = false): Conditions {
+  if (!own && s.factors === undefined && onlySettings(s.labels, workload)) return { dims: s.labels, names: namesOf(s.labels), identity: undefined, identityKey: '' };
   // Conditions and identity labels split in one pass.
   const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
   addConditions(c, s.labels, false, workload);
   addConditions(c, s.factors, true);
   return c;
+}
+
+/**
+ * Whether addConditions would copy every label into `dims` as it is: a plain
+ * object (so `in` finds what it finds in `{}`) whose keys name no benchmark
+ * and none is `__proto__` (no own key of a copy).
+ */
+function onlySettings(labels: Record<string, string>, workload: ReadonlySet<string> | undefined): boolean {
+  if (Object.getPrototypeOf(labels) !== Object.prototype) return false;
+  for (const key in labels) {
+    if (key === '__proto__' || !Object.prototype.hasOwnProperty.call(labels, key) || isIdentityLabel(key) || workload?.has(key)) return false;
+  }
+  return true;
+}
+
+/** The name path of the labels' keys in their order (as addConditions walks it). */
+function namesOf(labels: Record<string, string>): NamePath {
+  let names = namePaths;
+  for (const key in labels) names = nextName(names, key);
+  return names;
 }
 
 /** A new object with the labels' keys in their order ({} for none). */
