@@ -192,10 +192,18 @@ function pooledValues(parts: readonly Series[], area: SortArea | undefined): Poo
 /** The fields of a series as buildSeries writes them, in its order (`line` last, when there is one). */
 const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'directionSource', 'source', 'stats', 'outliers', 'samples', 'line'];
 
-/** Whether an object's keys are those of BUILT_FIELDS, in its order. */
-function inBuiltOrder(keys: readonly string[]): boolean {
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== BUILT_FIELDS[i]) return false;
-  return true;
+/**
+ * How many of BUILT_FIELDS a series' keys are, in their order (11 without
+ * `line`, 12 with it); 0 when they are not. Counted as for…in walks them:
+ * no list of keys is made per pooled series.
+ */
+function builtFieldCount(series: Series): number {
+  let count = 0;
+  for (const key in series) {
+    if (key !== BUILT_FIELDS[count]) return 0;
+    count++;
+  }
+  return count;
 }
 
 /**
@@ -205,15 +213,15 @@ function inBuiltOrder(keys: readonly string[]): boolean {
  * and then changing four fields); any other is copied.
  */
 function withPooled(first: Series, replicates: ReplicateRuns, v: Pooled): Series {
-  const keys = Object.keys(first);
-  const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && inBuiltOrder(keys);
+  const fields = builtFieldCount(first);
+  const built = fields === 11 || (fields === 12 && first.line !== undefined);
   if (!built) {
     // Each file's own runs (a `run_id` column) are its part of the pool: the files are the pooled series' runs.
     const { runs: _runs, ...rest } = first;
     return { ...rest, labels: { ...first.labels }, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
   }
   const { id, file, metric, labels, unit, direction, directionSource } = first;
-  if (keys.length === 12) return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, line: first.line as number, replicates };
+  if (fields === 12) return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, line: first.line as number, replicates };
   return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
 }
 

@@ -331,8 +331,12 @@ const sortableStamp = memo(10_000, (stamp) => stamp.replace(/\D/g, '').padStart(
 const isIdentityLabel = memo(10_000, (key) => IDENTITY_LABEL.test(normaliseName(key)));
 
 /** Labels naming the model a row ran (`Model`, `model_name`, MLPerf's `MlperfModel`). */
-const isModelLabel = memo(10_000, (key) => /^(model|model_name|mlperf_model)$/.test(normaliseName(key)));
-const isScenarioLabel = memo(10_000, (key) => normaliseName(key) === 'scenario');
+/** What a label's name says for mlperfModelLabels: a LoadGen scenario, the model a row ran, or neither (one lookup per key). */
+const labelRole = memo(10_000, (key): 'scenario' | 'model' | undefined => {
+  const name = normaliseName(key);
+  if (name === 'scenario') return 'scenario';
+  return /^(model|model_name|mlperf_model)$/.test(name) ? 'model' : undefined;
+});
 /** The scenarios MLPerf LoadGen runs a benchmark in. */
 const LOADGEN_SCENARIO = /^(offline|server|single_?stream|multi_?stream|interactive)$/i;
 /**
@@ -367,12 +371,14 @@ function mlperfModelLabels(scopePath: string, list: readonly Series[]): Readonly
     if ((list[i] as Series).labels === labels) continue;
     labels = (list[i] as Series).labels;
     for (const key in labels) {
+      const role = labelRole(key);
+      // Most labels are neither: their values are not read.
+      if (role === undefined) continue;
       const value = labels[key] as string;
-      if (isScenarioLabel(key)) {
+      if (role === 'scenario') {
         if (LOADGEN_SCENARIO.test(value.trim())) mlperf = true;
         continue;
       }
-      if (!isModelLabel(key)) continue;
       const name = value.trim().toLowerCase().replace(/[_.\s]+/g, '-');
       // One model that is no MLPerf benchmark makes the column a setting, as everywhere else.
       if (!MLPERF_BENCHMARK.test(name)) return undefined;
