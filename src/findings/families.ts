@@ -467,11 +467,19 @@ interface FamilyKey {
   /** The condition names, sorted, joined by U+0001. */
   names: string;
   family: Family;
+  /** The key of the metric's next family in the scope, in the order they were made. */
+  next: FamilyKey | undefined;
 }
 
-/** A metric's families in one scope: a short list to scan, or by key once there are many (one per benchmark name). */
+/**
+ * A metric's families in one scope: a short chain of keys to scan, or by key once there are many (one per
+ * benchmark name). A chain, not a list: most metrics have one family in a scope, and a list's first push
+ * reserves room for seventeen.
+ */
 interface FamilyIndex {
-  list: FamilyKey[];
+  first: FamilyKey | undefined;
+  last: FamilyKey | undefined;
+  size: number;
   byKey: Map<string, Family> | undefined;
 }
 
@@ -486,10 +494,16 @@ function addFamilyKey(index: FamilyIndex, key: FamilyKey, composite: string | un
     index.byKey.set(composite ?? compositeKey(key.unit, key.direction, key.identityKey, key.names), key.family);
     return;
   }
-  index.list.push(key);
-  if (index.list.length >= SCANNED_FAMILIES) {
-    index.byKey = new Map(index.list.map((k) => [compositeKey(k.unit, k.direction, k.identityKey, k.names), k.family]));
-    index.list = [];
+  if (index.last) index.last.next = key;
+  else index.first = key;
+  index.last = key;
+  index.size++;
+  if (index.size >= SCANNED_FAMILIES) {
+    const byKey = new Map<string, Family>();
+    for (let k = index.first; k !== undefined; k = k.next) byKey.set(compositeKey(k.unit, k.direction, k.identityKey, k.names), k.family);
+    index.byKey = byKey;
+    index.first = undefined;
+    index.last = undefined;
   }
 }
 
@@ -640,13 +654,12 @@ function addScopeFamilies(scopePath: string, list: readonly Series[], fromPath: 
     const names = joinedNames(c.names);
     // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
     let same = inScope.get(metric);
-    if (!same) inScope.set(metric, (same = { list: [], byKey: undefined }));
+    if (!same) inScope.set(metric, (same = { first: undefined, last: undefined, size: 0, byKey: undefined }));
     let family: Family | undefined;
     const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
     if (composite !== undefined) family = same.byKey?.get(composite);
     else {
-      for (let j = 0; j < same.list.length; j++) {
-        const k = same.list[j] as FamilyKey;
+      for (let k = same.first; k !== undefined; k = k.next) {
         if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
           family = k.family;
           break;
@@ -656,7 +669,7 @@ function addScopeFamilies(scopePath: string, list: readonly Series[], fromPath: 
     if (!family) {
       // The scope's labels are the family's own (settleFamily adds to them): a copy of identity labels other series share.
       family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: copyLabels(c.identity) }, dims: [], cells: [] };
-      addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
+      addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family, next: undefined }, composite);
       families.push(family);
     }
     family.cells.push({ series: s, dims: c.dims });
