@@ -578,22 +578,35 @@ function addConditions(c: Conditions, source: Record<string, string> | undefined
 export function buildFamilies(series: readonly Series[], current: readonly Series[] = currentSeries(series)): Family[] {
   // A function per pass, per scope and per family: each is optimised on its own, small and soon, on a tree of thousands.
   const families: Family[] = [];
-  let previous: { list: readonly Series[]; fromPath: PathFactors } | undefined;
-  for (const [scopePath, list] of seriesByScope(current)) {
+  const { paths, lists } = seriesByScope(current);
+  let previousList: readonly Series[] | undefined;
+  let previousFromPath = NO_PATH_FACTORS;
+  // Indexed loops: run once, they are not optimised at first, and for…of then makes an iterator result per step.
+  for (let i = 0; i < paths.length; i++) {
+    const list = lists[i] as Series[];
     // Files of one schema follow each other: a scope with the previous one's metrics, in its order, has its path factors.
-    const fromPath = previous && sameMetrics(previous.list, list) ? previous.fromPath : scopePathFactors(list);
-    previous = { list, fromPath };
-    addScopeFamilies(scopePath, list, fromPath, families);
+    const fromPath = previousList && sameMetrics(previousList, list) ? previousFromPath : scopePathFactors(list);
+    previousList = list;
+    previousFromPath = fromPath;
+    addScopeFamilies(paths[i] as string, list, fromPath, families);
   }
   const out: Family[] = [];
-  for (const family of families) if (settleFamily(family)) out.push(family);
+  for (let i = 0; i < families.length; i++) if (settleFamily(families[i] as Family)) out.push(families[i] as Family);
   return out;
 }
 
+/** Files and experiments in the order their first series come, and the series of each. */
+interface Scopes {
+  paths: string[];
+  lists: Series[][];
+}
+
 /** The series of each file or experiment. */
-function seriesByScope(current: readonly Series[]): Map<string, Series[]> {
+function seriesByScope(current: readonly Series[]): Scopes {
   const byScope = new Map<string, Series[]>();
-  let previous: { scope: string; list: Series[] } | undefined;
+  const scopes: Scopes = { paths: [], lists: [] };
+  let scope: string | undefined;
+  let list: Series[] = [];
   let lastFile: string | undefined;
   let lastPath = '';
   for (let i = 0; i < current.length; i++) {
@@ -602,19 +615,22 @@ function seriesByScope(current: readonly Series[]): Map<string, Series[]> {
       lastFile = s.file;
       lastPath = normaliseRunPath(s.file);
     }
-    const scope = s.experiment ?? lastPath;
+    const next = s.experiment ?? lastPath;
     // Series of one file or experiment mostly arrive together: one map lookup for the run of them.
-    if (previous?.scope !== scope) {
-      let list = byScope.get(scope);
-      if (!list) {
-        list = [];
-        byScope.set(scope, list);
+    if (next !== scope) {
+      scope = next;
+      let known = byScope.get(scope);
+      if (!known) {
+        known = [];
+        byScope.set(scope, known);
+        scopes.paths.push(scope);
+        scopes.lists.push(known);
       }
-      previous = { scope, list };
+      list = known;
     }
-    previous.list.push(s);
+    list.push(s);
   }
-  return byScope;
+  return scopes;
 }
 
 /** Whether two lists hold series of the same metrics in the same order. */
