@@ -1,6 +1,6 @@
 import { DEFAULT_SAMPLE_CAP, SampleAccumulator } from '../metrics/accumulator.js';
 import { labelKey, replicatePath } from '../metrics/identity.js';
-import { coefficientOfVariation, exactStatsAndOrder, findOutliers, poolMoments, statsFromSamples } from '../metrics/stats.js';
+import { coefficientOfVariation, exactStatsAndOrder, exactStatsOfSorted, findOutliers, poolMoments, statsFromSamples } from '../metrics/stats.js';
 import type { ReplicateRuns, Series, SeriesStats } from '../model/series.js';
 
 /** One set of files that differ only in a run index, and how many series pooling made of them. */
@@ -41,8 +41,31 @@ export function replicatePattern(normalised: string, members: readonly Member[])
   return normalised.replace('<n>', contiguous ? `{${show(first)}..${show(last)}}` : `{${values.map(show).join(',')}}`);
 }
 
-/** Every run's samples in run order, when each run kept all of its own and together they fit an accumulator: their statistics are exact. */
-function allSamples(parts: readonly Series[]): { samples: number[]; min: number; max: number } | undefined {
+/**
+ * Where the pooled series of one poolReplicates call put their values in
+ * order, one after another: a typed array of its own for each (its memory
+ * outside the heap, set up and freed per series) costs more than sorting
+ * its few dozen values. Nothing keeps a view once its series' statistics
+ * and outliers are found.
+ */
+export class SortArea {
+  private buffer = new Float64Array(1024);
+
+  /** The first `n` places of the area (its earlier contents are overwritten). */
+  view(n: number): Float64Array {
+    if (n > this.buffer.length) this.buffer = new Float64Array(Math.max(n, 2 * this.buffer.length));
+    return this.buffer.subarray(0, n);
+  }
+}
+
+/**
+ * Every run's samples in run order, when each run kept all of its own and
+ * together they fit an accumulator: their statistics are exact. With an
+ * `area`, and values sortedCopy would put in order the same way in a typed
+ * array (finite and not 0: no -0 to keep apart from 0, no NaN), also the
+ * values in ascending order in a view of it.
+ */
+function allSamples(parts: readonly Series[], area: SortArea | undefined): { samples: number[]; min: number; max: number; sorted: Float64Array | undefined } | undefined {
   let total = 0;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i] as Series;
@@ -60,19 +83,27 @@ function allSamples(parts: readonly Series[]): { samples: number[]; min: number;
   }
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
+  const view = area?.view(samples.length);
+  let plain = view !== undefined;
   // Indexed: until this is optimised, for…of makes an iterator result per sample.
   for (let i = 0; i < samples.length; i++) {
     const v = samples[i] as number;
     // As SampleAccumulator finds them, so the numbers are those of one file holding all runs.
     if (v < min) min = v;
     if (v > max) max = v;
+    if (view) {
+      view[i] = v;
+      // v - v is 0 only for a finite v.
+      if (v === 0 || v - v !== 0) plain = false;
+    }
   }
-  return { samples, min, max };
+  return { samples, min, max, sorted: plain ? (view as Float64Array).sort() : undefined };
 }
 
 /** The union of complete sample lists: every statistic exact, as if one file held all runs. */
-function pooledSamples(parts: readonly Series[]): { stats: SeriesStats; samples: number[]; complete: boolean; sorted?: ArrayLike<number> } {
-  const all = allSamples(parts);
+function pooledSamples(parts: readonly Series[], area: SortArea | undefined): { stats: SeriesStats; samples: number[]; complete: boolean; sorted?: ArrayLike<number> } {
+  const all = allSamples(parts, area);
+  if (all?.sorted) return { stats: exactStatsOfSorted(all.sorted, all.min, all.max), samples: all.samples, complete: true, sorted: all.sorted };
   if (all) {
     const { stats, sorted } = exactStatsAndOrder(all.samples, all.min, all.max);
     return { stats, samples: all.samples, complete: true, sorted };
@@ -124,7 +155,7 @@ function pooledSummaries(parts: readonly Series[]): SeriesStats | undefined {
  * samples; stated summaries pool their moments; summaries without n or sd
  * cannot pool, so each run's mean counts as one sample (n = runs).
  */
-export function poolRuns(parts: readonly Series[], pattern: string): Series {
+export function poolRuns(parts: readonly Series[], pattern: string, area?: SortArea): Series {
   const first = parts[0] as Series;
   // One loop, no closures: this runs for every pooled series.
   const files: string[] = [];
@@ -134,7 +165,7 @@ export function poolRuns(parts: readonly Series[], pattern: string): Series {
     files.push(p.file);
     runMeans.push(p.stats.mean);
   }
-  return withPooled(first, { pattern, files, runMeans }, pooledValues(parts));
+  return withPooled(first, { pattern, files, runMeans }, pooledValues(parts, area));
 }
 
 type Pooled = Pick<Series, 'source' | 'stats' | 'samples' | 'outliers'>;
@@ -145,9 +176,9 @@ function allSampled(parts: readonly Series[]): boolean {
   return true;
 }
 
-function pooledValues(parts: readonly Series[]): Pooled {
+function pooledValues(parts: readonly Series[], area: SortArea | undefined): Pooled {
   if (allSampled(parts)) {
-    const { stats, samples, complete, sorted } = pooledSamples(parts);
+    const { stats, samples, complete, sorted } = pooledSamples(parts, area);
     return { source: 'samples', stats, samples, outliers: complete ? findOutliers(samples, stats.p50 ?? undefined, sorted) : [] };
   }
   const summary = pooledSummaries(parts);
@@ -161,10 +192,18 @@ function pooledValues(parts: readonly Series[]): Pooled {
 /** The fields of a series as buildSeries writes them, in its order (`line` last, when there is one). */
 const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'directionSource', 'source', 'stats', 'outliers', 'samples', 'line'];
 
-/** Whether an object's keys are those of BUILT_FIELDS, in its order. */
-function inBuiltOrder(keys: readonly string[]): boolean {
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== BUILT_FIELDS[i]) return false;
-  return true;
+/**
+ * How many of BUILT_FIELDS a series' keys are, in their order (11 without
+ * `line`, 12 with it); 0 when they are not. Counted as for…in walks them:
+ * no list of keys is made per pooled series.
+ */
+function builtFieldCount(series: Series): number {
+  let count = 0;
+  for (const key in series) {
+    if (key !== BUILT_FIELDS[count]) return 0;
+    count++;
+  }
+  return count;
 }
 
 /**
@@ -174,15 +213,15 @@ function inBuiltOrder(keys: readonly string[]): boolean {
  * and then changing four fields); any other is copied.
  */
 function withPooled(first: Series, replicates: ReplicateRuns, v: Pooled): Series {
-  const keys = Object.keys(first);
-  const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && inBuiltOrder(keys);
+  const fields = builtFieldCount(first);
+  const built = fields === 11 || (fields === 12 && first.line !== undefined);
   if (!built) {
     // Each file's own runs (a `run_id` column) are its part of the pool: the files are the pooled series' runs.
     const { runs: _runs, ...rest } = first;
     return { ...rest, labels: { ...first.labels }, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
   }
   const { id, file, metric, labels, unit, direction, directionSource } = first;
-  if (keys.length === 12) return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, line: first.line as number, replicates };
+  if (fields === 12) return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, line: first.line as number, replicates };
   return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
 }
 
@@ -285,6 +324,7 @@ function poolEntries(series: readonly Series[], groupOf: ReadonlyMap<string, Run
 function pooledSeries(series: readonly Series[], entries: readonly (PoolEntry | undefined)[]): { series: Series[]; groups: ReplicateGroup[] } {
   const counted: ReplicateGroup[] = [];
   const out: Series[] = [];
+  const area = new SortArea();
   for (let i = 0; i < series.length; i++) {
     const s = series[i] as Series;
     const entry = entries[i];
@@ -300,7 +340,7 @@ function pooledSeries(series: readonly Series[], entries: readonly (PoolEntry | 
     if (entry.emitted) continue;
     entry.emitted = true;
     const group = entry.group;
-    out.push(poolRuns(entry.inOrder ? entry.list : runOrder(entry), group.pattern));
+    out.push(poolRuns(entry.inOrder ? entry.list : runOrder(entry), group.pattern, area));
     if (!group.count) counted.push((group.count = { pattern: group.pattern, runs: group.order.size, series: 0 }));
     group.count.series += 1;
   }

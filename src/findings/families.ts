@@ -159,8 +159,10 @@ function uncompared(cells: readonly Cell[], dims: readonly string[]): { dropped:
   // llama-3-8b and concurrency 8) says what the other conditions already say: it is left out, so the crossed
   // conditions it names are compared. A name that does not spell them out stays, and may be confounded.
   for (const d of [...kept]) {
+    // A file's own label (most conditions) spells nothing out: no list is made for it.
+    if (!fromPath(d)) continue;
     const rest = kept.filter((k) => k !== d);
-    if (!fromPath(d) || rest.length < 2) continue;
+    if (rest.length < 2) continue;
     const combination = (c: Cell) => rest.map((k) => c.dims[k]).join('\u0000');
     const spells = cells.every((c) => rest.every((k) => spelledIn(c.dims[k] as string, c.dims[d] as string)));
     if (spells && determinesBy(cells, (c) => c.dims[d] as string, combination) && determinesBy(cells, combination, d)) drop(d);
@@ -329,8 +331,12 @@ const sortableStamp = memo(10_000, (stamp) => stamp.replace(/\D/g, '').padStart(
 const isIdentityLabel = memo(10_000, (key) => IDENTITY_LABEL.test(normaliseName(key)));
 
 /** Labels naming the model a row ran (`Model`, `model_name`, MLPerf's `MlperfModel`). */
-const isModelLabel = memo(10_000, (key) => /^(model|model_name|mlperf_model)$/.test(normaliseName(key)));
-const isScenarioLabel = memo(10_000, (key) => normaliseName(key) === 'scenario');
+/** What a label's name says for mlperfModelLabels: a LoadGen scenario, the model a row ran, or neither (one lookup per key). */
+const labelRole = memo(10_000, (key): 'scenario' | 'model' | undefined => {
+  const name = normaliseName(key);
+  if (name === 'scenario') return 'scenario';
+  return /^(model|model_name|mlperf_model)$/.test(name) ? 'model' : undefined;
+});
 /** The scenarios MLPerf LoadGen runs a benchmark in. */
 const LOADGEN_SCENARIO = /^(offline|server|single_?stream|multi_?stream|interactive)$/i;
 /**
@@ -365,12 +371,14 @@ function mlperfModelLabels(scopePath: string, list: readonly Series[]): Readonly
     if ((list[i] as Series).labels === labels) continue;
     labels = (list[i] as Series).labels;
     for (const key in labels) {
+      const role = labelRole(key);
+      // Most labels are neither: their values are not read.
+      if (role === undefined) continue;
       const value = labels[key] as string;
-      if (isScenarioLabel(key)) {
+      if (role === 'scenario') {
         if (LOADGEN_SCENARIO.test(value.trim())) mlperf = true;
         continue;
       }
-      if (!isModelLabel(key)) continue;
       const name = value.trim().toLowerCase().replace(/[_.\s]+/g, '-');
       // One model that is no MLPerf benchmark makes the column a setting, as everywhere else.
       if (!MLPERF_BENCHMARK.test(name)) return undefined;
@@ -459,11 +467,19 @@ interface FamilyKey {
   /** The condition names, sorted, joined by U+0001. */
   names: string;
   family: Family;
+  /** The key of the metric's next family in the scope, in the order they were made. */
+  next: FamilyKey | undefined;
 }
 
-/** A metric's families in one scope: a short list to scan, or by key once there are many (one per benchmark name). */
+/**
+ * A metric's families in one scope: a short chain of keys to scan, or by key once there are many (one per
+ * benchmark name). A chain, not a list: most metrics have one family in a scope, and a list's first push
+ * reserves room for seventeen.
+ */
 interface FamilyIndex {
-  list: FamilyKey[];
+  first: FamilyKey | undefined;
+  last: FamilyKey | undefined;
+  size: number;
   byKey: Map<string, Family> | undefined;
 }
 
@@ -478,10 +494,16 @@ function addFamilyKey(index: FamilyIndex, key: FamilyKey, composite: string | un
     index.byKey.set(composite ?? compositeKey(key.unit, key.direction, key.identityKey, key.names), key.family);
     return;
   }
-  index.list.push(key);
-  if (index.list.length >= SCANNED_FAMILIES) {
-    index.byKey = new Map(index.list.map((k) => [compositeKey(k.unit, k.direction, k.identityKey, k.names), k.family]));
-    index.list = [];
+  if (index.last) index.last.next = key;
+  else index.first = key;
+  index.last = key;
+  index.size++;
+  if (index.size >= SCANNED_FAMILIES) {
+    const byKey = new Map<string, Family>();
+    for (let k = index.first; k !== undefined; k = k.next) byKey.set(compositeKey(k.unit, k.direction, k.identityKey, k.names), k.family);
+    index.byKey = byKey;
+    index.first = undefined;
+    index.last = undefined;
   }
 }
 
@@ -556,22 +578,35 @@ function addConditions(c: Conditions, source: Record<string, string> | undefined
 export function buildFamilies(series: readonly Series[], current: readonly Series[] = currentSeries(series)): Family[] {
   // A function per pass, per scope and per family: each is optimised on its own, small and soon, on a tree of thousands.
   const families: Family[] = [];
-  let previous: { list: readonly Series[]; fromPath: PathFactors } | undefined;
-  for (const [scopePath, list] of seriesByScope(current)) {
+  const { paths, lists } = seriesByScope(current);
+  let previousList: readonly Series[] | undefined;
+  let previousFromPath = NO_PATH_FACTORS;
+  // Indexed loops: run once, they are not optimised at first, and for…of then makes an iterator result per step.
+  for (let i = 0; i < paths.length; i++) {
+    const list = lists[i] as Series[];
     // Files of one schema follow each other: a scope with the previous one's metrics, in its order, has its path factors.
-    const fromPath = previous && sameMetrics(previous.list, list) ? previous.fromPath : scopePathFactors(list);
-    previous = { list, fromPath };
-    addScopeFamilies(scopePath, list, fromPath, families);
+    const fromPath = previousList && sameMetrics(previousList, list) ? previousFromPath : scopePathFactors(list);
+    previousList = list;
+    previousFromPath = fromPath;
+    addScopeFamilies(paths[i] as string, list, fromPath, families);
   }
   const out: Family[] = [];
-  for (const family of families) if (settleFamily(family)) out.push(family);
+  for (let i = 0; i < families.length; i++) if (settleFamily(families[i] as Family)) out.push(families[i] as Family);
   return out;
 }
 
+/** Files and experiments in the order their first series come, and the series of each. */
+interface Scopes {
+  paths: string[];
+  lists: Series[][];
+}
+
 /** The series of each file or experiment. */
-function seriesByScope(current: readonly Series[]): Map<string, Series[]> {
+function seriesByScope(current: readonly Series[]): Scopes {
   const byScope = new Map<string, Series[]>();
-  let previous: { scope: string; list: Series[] } | undefined;
+  const scopes: Scopes = { paths: [], lists: [] };
+  let scope: string | undefined;
+  let list: Series[] = [];
   let lastFile: string | undefined;
   let lastPath = '';
   for (let i = 0; i < current.length; i++) {
@@ -580,19 +615,22 @@ function seriesByScope(current: readonly Series[]): Map<string, Series[]> {
       lastFile = s.file;
       lastPath = normaliseRunPath(s.file);
     }
-    const scope = s.experiment ?? lastPath;
+    const next = s.experiment ?? lastPath;
     // Series of one file or experiment mostly arrive together: one map lookup for the run of them.
-    if (previous?.scope !== scope) {
-      let list = byScope.get(scope);
-      if (!list) {
-        list = [];
-        byScope.set(scope, list);
+    if (next !== scope) {
+      scope = next;
+      let known = byScope.get(scope);
+      if (!known) {
+        known = [];
+        byScope.set(scope, known);
+        scopes.paths.push(scope);
+        scopes.lists.push(known);
       }
-      previous = { scope, list };
+      list = known;
     }
-    previous.list.push(s);
+    list.push(s);
   }
-  return byScope;
+  return scopes;
 }
 
 /** Whether two lists hold series of the same metrics in the same order. */
@@ -607,34 +645,37 @@ function addScopeFamilies(scopePath: string, list: readonly Series[], fromPath: 
   const workload = mlperfModelLabels(scopePath, list);
   // Keyed within one scope (families of different scopes never share one), by metric first.
   const inScope = new Map<string, FamilyIndex>();
-  // One Conditions for the scope, filled anew for each series: only its dims and identity labels are kept.
-  const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
+  // The series of one row or object share their labels (and factors) object: their conditions are split once,
+  // and their cells share the dims object (never changed once made).
+  let labels: Record<string, string> | undefined;
+  let factors: Record<string, string> | undefined;
+  let shared: Conditions | undefined;
   for (let i = 0; i < list.length; i++) {
     const s = list[i] as Series;
-    // Conditions and identity labels split in one pass (this runs once per series of the tree).
-    c.dims = {};
-    c.names = namePaths;
-    c.identity = undefined;
-    c.identityKey = '';
-    addConditions(c, s.labels, false, workload);
-    addConditions(c, s.factors, true);
+    if (shared === undefined || s.labels !== labels || s.factors !== factors) {
+      labels = s.labels;
+      factors = s.factors;
+      shared = conditionsOf(s, workload);
+    }
+    let c = shared;
     const mp = fromPath.get(s.metric);
     let metric = s.metric;
     // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
     if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
+      // A condition of this metric alone: its own conditions, the shared ones left as they are.
+      c = conditionsOf(s, workload, true);
       addCondition(c, mp.name, mp.level);
       metric = mp.template;
     }
     const names = joinedNames(c.names);
     // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
     let same = inScope.get(metric);
-    if (!same) inScope.set(metric, (same = { list: [], byKey: undefined }));
+    if (!same) inScope.set(metric, (same = { first: undefined, last: undefined, size: 0, byKey: undefined }));
     let family: Family | undefined;
     const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
     if (composite !== undefined) family = same.byKey?.get(composite);
     else {
-      for (let j = 0; j < same.list.length; j++) {
-        const k = same.list[j] as FamilyKey;
+      for (let k = same.first; k !== undefined; k = k.next) {
         if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
           family = k.family;
           break;
@@ -642,12 +683,55 @@ function addScopeFamilies(scopePath: string, list: readonly Series[], fromPath: 
       }
     }
     if (!family) {
-      family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
-      addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
+      // The scope's labels are the family's own (settleFamily adds to them): a copy of identity labels other series share.
+      family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: copyLabels(c.identity) }, dims: [], cells: [] };
+      addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family, next: undefined }, composite);
       families.push(family);
     }
     family.cells.push({ series: s, dims: c.dims });
   }
+}
+
+/**
+ * A series' conditions from its labels and path factors (without a factor
+ * from its metric's path). Labels that are all settings, without path
+ * factors (most series), are the conditions as they are: `dims` is then the
+ * labels object itself, never changed, unless `own` asks for a copy to add to.
+ */
+function conditionsOf(s: Series, workload: ReadonlySet<string> | undefined, own = false): Conditions {
+  if (!own && s.factors === undefined && onlySettings(s.labels, workload)) return { dims: s.labels, names: namesOf(s.labels), identity: undefined, identityKey: '' };
+  // Conditions and identity labels split in one pass.
+  const c: Conditions = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
+  addConditions(c, s.labels, false, workload);
+  addConditions(c, s.factors, true);
+  return c;
+}
+
+/**
+ * Whether addConditions would copy every label into `dims` as it is: a plain
+ * object (so `in` finds what it finds in `{}`) whose keys name no benchmark
+ * and none is `__proto__` (no own key of a copy).
+ */
+function onlySettings(labels: Record<string, string>, workload: ReadonlySet<string> | undefined): boolean {
+  if (Object.getPrototypeOf(labels) !== Object.prototype) return false;
+  for (const key in labels) {
+    if (key === '__proto__' || !Object.prototype.hasOwnProperty.call(labels, key) || isIdentityLabel(key) || workload?.has(key)) return false;
+  }
+  return true;
+}
+
+/** The name path of the labels' keys in their order (as addConditions walks it). */
+function namesOf(labels: Record<string, string>): NamePath {
+  let names = namePaths;
+  for (const key in labels) names = nextName(names, key);
+  return names;
+}
+
+/** A new object with the labels' keys in their order ({} for none). */
+function copyLabels(labels: Record<string, string> | undefined): Record<string, string> {
+  const copy: Record<string, string> = {};
+  if (labels) for (const key in labels) copy[key] = labels[key] as string;
+  return copy;
 }
 
 /**
@@ -704,6 +788,7 @@ function varyingConditions(cells: readonly Cell[], keys: readonly string[]): str
 /** Two series with the same conditions (a repeated record) are one cell: the first is kept. */
 function distinctCells(cells: Cell[], varying: readonly string[]): Cell[] {
   if (varying.length === 1) return distinctLevels(cells, varying[0] as string);
+  if (cells.length <= 16 && !holdsNul(cells, varying)) return distinctConfigurations(cells, varying);
   const seen = new Set<string>();
   const kept: Cell[] = [];
   for (let i = 0; i < cells.length; i++) {
@@ -714,6 +799,38 @@ function distinctCells(cells: Cell[], varying: readonly string[]): Cell[] {
     kept.push(c);
   }
   return kept;
+}
+
+/** Whether a value of the conditions holds U+0000 (which joins them in distinctCells' keys) or is missing: then the keys decide. */
+function holdsNul(cells: readonly Cell[], varying: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const dims = (cells[i] as Cell).dims;
+    for (let j = 0; j < varying.length; j++) if (dims[varying[j] as string]?.includes('\u0000') ?? true) return true;
+  }
+  return false;
+}
+
+/**
+ * distinctCells of a few cells, compared with each other on every varying
+ * condition: no key joined per cell, and no new list when none repeats (most
+ * families). Without U+0000 in a value, equal keys are equal values.
+ */
+function distinctConfigurations(cells: Cell[], varying: readonly string[]): Cell[] {
+  let kept: Cell[] | undefined;
+  for (let i = 1; i < cells.length; i++) {
+    const dims = (cells[i] as Cell).dims;
+    let repeated = false;
+    for (let j = 0; j < i && !repeated; j++) repeated = sameValues((cells[j] as Cell).dims, dims, varying);
+    if (repeated) kept ??= cells.slice(0, i);
+    else if (kept) kept.push(cells[i] as Cell);
+  }
+  return kept ?? cells;
+}
+
+/** Whether two cells' conditions have the same values for every name in `keys`. */
+function sameValues(a: Record<string, string>, b: Record<string, string>, keys: readonly string[]): boolean {
+  for (let k = 0; k < keys.length; k++) if (a[keys[k] as string] !== b[keys[k] as string]) return false;
+  return true;
 }
 
 /**

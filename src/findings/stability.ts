@@ -105,21 +105,40 @@ export function stabilityFindings(series: readonly Series[], files: readonly Fil
   return stabilityCandidates(series, files).map((c) => c.write());
 }
 
+/** The paths of files that left rows out of their statistics. */
+function filesExcludingRows(files: readonly FileEntry[]): Set<string> {
+  const paths = new Set<string>();
+  for (let i = 0; i < files.length; i++) if ((files[i] as FileEntry).excludedRows !== 0) paths.add((files[i] as FileEntry).path);
+  return paths;
+}
+
+/** A pooled series as the owner of its runs' files that left rows out, those without an owner yet. */
+function ownRuns(s: Series, excluding: ReadonlySet<string>, ownerOf: Map<string, Series>): void {
+  const runs = (s.replicates as NonNullable<Series['replicates']>).files;
+  for (let i = 0; i < runs.length; i++) {
+    const file = runs[i] as string;
+    if (excluding.has(file) && !ownerOf.has(file)) ownerOf.set(file, s);
+  }
+}
+
 /** stabilityFindings, each written only when asked. */
 export function stabilityCandidates(series: readonly Series[], files: readonly FileEntry[]): StabilityCandidate[] {
   const byScope = new Map<string, { items: RawItem[]; series: Series[]; excluded: number; excludedBy?: string[] }>();
   // normaliseRunPath is memoised: a file's many series do not redo its path.
   const scopeOf = (s: Series) => s.experiment || normaliseRunPath(s.file);
-  // Each file's first series: the files the stage reads, and the scope their excluded rows count in.
+  // Each file's first series: the files the stage reads, and the scope their excluded rows count in. Only files
+  // that left rows out are looked for (a few in most trees; none is no owner to find).
+  const excluding = filesExcludingRows(files);
   const ownerOf = new Map<string, Series>();
   let previousFile: string | undefined;
   // Indexed: run once per series, this loop is not optimised at first, and for…of then makes an iterator result per series.
   for (let i = 0; i < series.length; i++) {
     const s = series[i] as Series;
-    if (s.replicates) {
-      for (const file of s.replicates.files) if (!ownerOf.has(file)) ownerOf.set(file, s);
-    } else if (s.file !== previousFile && !ownerOf.has(s.file)) ownerOf.set(s.file, s);
-    previousFile = s.replicates ? undefined : s.file;
+    if (excluding.size > 0) {
+      if (s.replicates) ownRuns(s, excluding, ownerOf);
+      else if (s.file !== previousFile && excluding.has(s.file) && !ownerOf.has(s.file)) ownerOf.set(s.file, s);
+      previousFile = s.replicates ? undefined : s.file;
+    }
     if (s.direction === 'none') continue;
     const items = itemsOf(s);
     if (items === undefined) continue;

@@ -83,6 +83,21 @@ describe('buildFamilies', () => {
     expect(family?.dims).toEqual(['model']);
   });
 
+  it('keeps the scope of each metric its own when the series of a row share their labels', () => {
+    // As parsers make them: one labels object per row, shared by the row's series.
+    const rows = [{ name: 'decode', model: 'a', gpu: 'h100' }, { name: 'decode', model: 'b', gpu: 'h100' }, { name: 'decode', model: 'c', gpu: 'a100' }];
+    const series = [
+      measured('r.csv', 'tps', [1], { labels: rows[0] }),
+      measured('r.csv', 'lat', [5], { labels: rows[0], unit: 'ms', direction: 'lower' }),
+      measured('r.csv', 'tps', [2], { labels: rows[1] }),
+      measured('r.csv', 'lat', [6], { labels: rows[2], unit: 'ms', direction: 'lower' }),
+    ];
+    expect(outline(buildFamilies(series)).map((f) => [f.metric, f.scope.labels, f.dims])).toEqual([
+      ['tps', { name: 'decode', gpu: 'h100' }, ['model']],
+      ['lat', { name: 'decode' }, ['model']],
+    ]);
+  });
+
   it('makes no family of a single series', () => {
     expect(buildFamilies(byModel(['llama3']))).toEqual([]);
   });
