@@ -9860,8 +9860,11 @@ function uncompared(cells, dims) {
     // llama-3-8b and concurrency 8) says what the other conditions already say: it is left out, so the crossed
     // conditions it names are compared. A name that does not spell them out stays, and may be confounded.
     for (const d of [...kept]) {
+        // A file's own label (most conditions) spells nothing out: no list is made for it.
+        if (!fromPath(d))
+            continue;
         const rest = kept.filter((k) => k !== d);
-        if (!fromPath(d) || rest.length < 2)
+        if (rest.length < 2)
             continue;
         const combination = (c) => rest.map((k) => c.dims[k]).join('\u0000');
         const spells = cells.every((c) => rest.every((k) => spelledIn(c.dims[k], c.dims[d])));
@@ -10024,8 +10027,13 @@ const sortableStamp = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .
 /** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
 const isIdentityLabel = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .p)(10_000, (key) => IDENTITY_LABEL.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key)));
 /** Labels naming the model a row ran (`Model`, `model_name`, MLPerf's `MlperfModel`). */
-const isModelLabel = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .p)(10_000, (key) => /^(model|model_name|mlperf_model)$/.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key)));
-const isScenarioLabel = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .p)(10_000, (key) => (0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key) === 'scenario');
+/** What a label's name says for mlperfModelLabels: a LoadGen scenario, the model a row ran, or neither (one lookup per key). */
+const labelRole = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .p)(10_000, (key) => {
+    const name = (0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key);
+    if (name === 'scenario')
+        return 'scenario';
+    return /^(model|model_name|mlperf_model)$/.test(name) ? 'model' : undefined;
+});
 /** The scenarios MLPerf LoadGen runs a benchmark in. */
 const LOADGEN_SCENARIO = /^(offline|server|single_?stream|multi_?stream|interactive)$/i;
 /**
@@ -10059,14 +10067,16 @@ function mlperfModelLabels(scopePath, list) {
             continue;
         labels = list[i].labels;
         for (const key in labels) {
+            const role = labelRole(key);
+            // Most labels are neither: their values are not read.
+            if (role === undefined)
+                continue;
             const value = labels[key];
-            if (isScenarioLabel(key)) {
+            if (role === 'scenario') {
                 if (LOADGEN_SCENARIO.test(value.trim()))
                     mlperf = true;
                 continue;
             }
-            if (!isModelLabel(key))
-                continue;
             const name = value.trim().toLowerCase().replace(/[_.\s]+/g, '-');
             // One model that is no MLPerf benchmark makes the column a setting, as everywhere else.
             if (!MLPERF_BENCHMARK.test(name))
@@ -10161,10 +10171,19 @@ function addFamilyKey(index, key, composite) {
         index.byKey.set(composite ?? compositeKey(key.unit, key.direction, key.identityKey, key.names), key.family);
         return;
     }
-    index.list.push(key);
-    if (index.list.length >= SCANNED_FAMILIES) {
-        index.byKey = new Map(index.list.map((k) => [compositeKey(k.unit, k.direction, k.identityKey, k.names), k.family]));
-        index.list = [];
+    if (index.last)
+        index.last.next = key;
+    else
+        index.first = key;
+    index.last = key;
+    index.size++;
+    if (index.size >= SCANNED_FAMILIES) {
+        const byKey = new Map();
+        for (let k = index.first; k !== undefined; k = k.next)
+            byKey.set(compositeKey(k.unit, k.direction, k.identityKey, k.names), k.family);
+        index.byKey = byKey;
+        index.first = undefined;
+        index.last = undefined;
     }
 }
 function addCondition(c, key, value, numbered = false, workload) {
@@ -10213,23 +10232,30 @@ function addConditions(c, source, fromPath = false, workload) {
 function buildFamilies(series, current = currentSeries(series)) {
     // A function per pass, per scope and per family: each is optimised on its own, small and soon, on a tree of thousands.
     const families = [];
-    let previous;
-    for (const [scopePath, list] of seriesByScope(current)) {
+    const { paths, lists } = seriesByScope(current);
+    let previousList;
+    let previousFromPath = NO_PATH_FACTORS;
+    // Indexed loops: run once, they are not optimised at first, and for…of then makes an iterator result per step.
+    for (let i = 0; i < paths.length; i++) {
+        const list = lists[i];
         // Files of one schema follow each other: a scope with the previous one's metrics, in its order, has its path factors.
-        const fromPath = previous && sameMetrics(previous.list, list) ? previous.fromPath : scopePathFactors(list);
-        previous = { list, fromPath };
-        addScopeFamilies(scopePath, list, fromPath, families);
+        const fromPath = previousList && sameMetrics(previousList, list) ? previousFromPath : scopePathFactors(list);
+        previousList = list;
+        previousFromPath = fromPath;
+        addScopeFamilies(paths[i], list, fromPath, families);
     }
     const out = [];
-    for (const family of families)
-        if (settleFamily(family))
-            out.push(family);
+    for (let i = 0; i < families.length; i++)
+        if (settleFamily(families[i]))
+            out.push(families[i]);
     return out;
 }
 /** The series of each file or experiment. */
 function seriesByScope(current) {
     const byScope = new Map();
-    let previous;
+    const scopes = { paths: [], lists: [] };
+    let scope;
+    let list = [];
     let lastFile;
     let lastPath = '';
     for (let i = 0; i < current.length; i++) {
@@ -10238,19 +10264,22 @@ function seriesByScope(current) {
             lastFile = s.file;
             lastPath = (0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .normaliseRunPath */ ["do"])(s.file);
         }
-        const scope = s.experiment ?? lastPath;
+        const next = s.experiment ?? lastPath;
         // Series of one file or experiment mostly arrive together: one map lookup for the run of them.
-        if (previous?.scope !== scope) {
-            let list = byScope.get(scope);
-            if (!list) {
-                list = [];
-                byScope.set(scope, list);
+        if (next !== scope) {
+            scope = next;
+            let known = byScope.get(scope);
+            if (!known) {
+                known = [];
+                byScope.set(scope, known);
+                scopes.paths.push(scope);
+                scopes.lists.push(known);
             }
-            previous = { scope, list };
+            list = known;
         }
-        previous.list.push(s);
+        list.push(s);
     }
-    return byScope;
+    return scopes;
 }
 /** Whether two lists hold series of the same metrics in the same order. */
 function sameMetrics(a, b) {
@@ -10266,21 +10295,25 @@ function addScopeFamilies(scopePath, list, fromPath, families) {
     const workload = mlperfModelLabels(scopePath, list);
     // Keyed within one scope (families of different scopes never share one), by metric first.
     const inScope = new Map();
-    // One Conditions for the scope, filled anew for each series: only its dims and identity labels are kept.
-    const c = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
+    // The series of one row or object share their labels (and factors) object: their conditions are split once,
+    // and their cells share the dims object (never changed once made).
+    let labels;
+    let factors;
+    let shared;
     for (let i = 0; i < list.length; i++) {
         const s = list[i];
-        // Conditions and identity labels split in one pass (this runs once per series of the tree).
-        c.dims = {};
-        c.names = namePaths;
-        c.identity = undefined;
-        c.identityKey = '';
-        addConditions(c, s.labels, false, workload);
-        addConditions(c, s.factors, true);
+        if (shared === undefined || s.labels !== labels || s.factors !== factors) {
+            labels = s.labels;
+            factors = s.factors;
+            shared = conditionsOf(s, workload);
+        }
+        let c = shared;
         const mp = fromPath.get(s.metric);
         let metric = s.metric;
         // `in` on a plain object, as a condition of that name would be found (`identity` may not exist yet).
         if (mp && !(mp.name in c.dims) && !(c.identity && mp.name in c.identity)) {
+            // A condition of this metric alone: its own conditions, the shared ones left as they are.
+            c = conditionsOf(s, workload, true);
             addCondition(c, mp.name, mp.level);
             metric = mp.template;
         }
@@ -10288,14 +10321,13 @@ function addScopeFamilies(scopePath, list, fromPath, families) {
         // The strings compared are the series' own: no key is built per series (this runs once per series of the tree).
         let same = inScope.get(metric);
         if (!same)
-            inScope.set(metric, (same = { list: [], byKey: undefined }));
+            inScope.set(metric, (same = { first: undefined, last: undefined, size: 0, byKey: undefined }));
         let family;
         const composite = same.byKey ? compositeKey(s.unit, s.direction, c.identityKey, names) : undefined;
         if (composite !== undefined)
             family = same.byKey?.get(composite);
         else {
-            for (let j = 0; j < same.list.length; j++) {
-                const k = same.list[j];
+            for (let k = same.first; k !== undefined; k = k.next) {
                 if (k.unit === s.unit && k.direction === s.direction && k.identityKey === c.identityKey && k.names === names) {
                     family = k.family;
                     break;
@@ -10303,12 +10335,57 @@ function addScopeFamilies(scopePath, list, fromPath, families) {
             }
         }
         if (!family) {
-            family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: c.identity ?? {} }, dims: [], cells: [] };
-            addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family }, composite);
+            // The scope's labels are the family's own (settleFamily adds to them): a copy of identity labels other series share.
+            family = { metric: mp && metric === mp.template ? mp.display || s.metric : s.metric, unit: s.unit, direction: s.direction, scope: { path: scopePath, labels: copyLabels(c.identity) }, dims: [], cells: [] };
+            addFamilyKey(same, { unit: s.unit, direction: s.direction, identityKey: c.identityKey, names, family, next: undefined }, composite);
             families.push(family);
         }
         family.cells.push({ series: s, dims: c.dims });
     }
+}
+/**
+ * A series' conditions from its labels and path factors (without a factor
+ * from its metric's path). Labels that are all settings, without path
+ * factors (most series), are the conditions as they are: `dims` is then the
+ * labels object itself, never changed, unless `own` asks for a copy to add to.
+ */
+function conditionsOf(s, workload, own = false) {
+    if (!own && s.factors === undefined && onlySettings(s.labels, workload))
+        return { dims: s.labels, names: namesOf(s.labels), identity: undefined, identityKey: '' };
+    // Conditions and identity labels split in one pass.
+    const c = { dims: {}, names: namePaths, identity: undefined, identityKey: '' };
+    addConditions(c, s.labels, false, workload);
+    addConditions(c, s.factors, true);
+    return c;
+}
+/**
+ * Whether addConditions would copy every label into `dims` as it is: a plain
+ * object (so `in` finds what it finds in `{}`) whose keys name no benchmark
+ * and none is `__proto__` (no own key of a copy).
+ */
+function onlySettings(labels, workload) {
+    if (Object.getPrototypeOf(labels) !== Object.prototype)
+        return false;
+    for (const key in labels) {
+        if (key === '__proto__' || !Object.prototype.hasOwnProperty.call(labels, key) || isIdentityLabel(key) || workload?.has(key))
+            return false;
+    }
+    return true;
+}
+/** The name path of the labels' keys in their order (as addConditions walks it). */
+function namesOf(labels) {
+    let names = namePaths;
+    for (const key in labels)
+        names = nextName(names, key);
+    return names;
+}
+/** A new object with the labels' keys in their order ({} for none). */
+function copyLabels(labels) {
+    const copy = {};
+    if (labels)
+        for (const key in labels)
+            copy[key] = labels[key];
+    return copy;
 }
 /**
  * A family's dimensions (the conditions that vary and are compared), its
@@ -10370,6 +10447,8 @@ function varyingConditions(cells, keys) {
 function distinctCells(cells, varying) {
     if (varying.length === 1)
         return distinctLevels(cells, varying[0]);
+    if (cells.length <= 16 && !holdsNul(cells, varying))
+        return distinctConfigurations(cells, varying);
     const seen = new Set();
     const kept = [];
     for (let i = 0; i < cells.length; i++) {
@@ -10381,6 +10460,42 @@ function distinctCells(cells, varying) {
         kept.push(c);
     }
     return kept;
+}
+/** Whether a value of the conditions holds U+0000 (which joins them in distinctCells' keys) or is missing: then the keys decide. */
+function holdsNul(cells, varying) {
+    for (let i = 0; i < cells.length; i++) {
+        const dims = cells[i].dims;
+        for (let j = 0; j < varying.length; j++)
+            if (dims[varying[j]]?.includes('\u0000') ?? true)
+                return true;
+    }
+    return false;
+}
+/**
+ * distinctCells of a few cells, compared with each other on every varying
+ * condition: no key joined per cell, and no new list when none repeats (most
+ * families). Without U+0000 in a value, equal keys are equal values.
+ */
+function distinctConfigurations(cells, varying) {
+    let kept;
+    for (let i = 1; i < cells.length; i++) {
+        const dims = cells[i].dims;
+        let repeated = false;
+        for (let j = 0; j < i && !repeated; j++)
+            repeated = sameValues(cells[j].dims, dims, varying);
+        if (repeated)
+            kept ??= cells.slice(0, i);
+        else if (kept)
+            kept.push(cells[i]);
+    }
+    return kept ?? cells;
+}
+/** Whether two cells' conditions have the same values for every name in `keys`. */
+function sameValues(a, b, keys) {
+    for (let k = 0; k < keys.length; k++)
+        if (a[keys[k]] !== b[keys[k]])
+            return false;
+    return true;
 }
 /**
  * distinctCells of a family that varies in one condition: its cells unless
@@ -14521,34 +14636,47 @@ const REPLICATE_TOKEN = /(^|[_\-. ])(runs?|reps?|replicates?|repeats?|repetition
 const BARE_R = /^(r)(\d{1,4})$/i;
 /** A folder holding numbered runs: `runs/1/`, `trials/02/`. */
 const REPLICATE_PARENT = /^(runs?|reps?|replicates?|repeats?|repetitions?|trials?|seeds?|iters?|iterations?|attempts?|rounds?)$/i;
-function splitExtension(segment) {
-    const dot = segment.lastIndexOf('.');
-    return dot > 0 ? [segment.slice(0, dot), segment.slice(dot)] : [segment, ''];
-}
 /** Finds the run indices of a path and replaces them by `<n>` (the result is shared: do not change it). */
 function replicatePath(filePath) {
     return runPath(filePath).replicates;
 }
 /** One folder or file name (without its extension) with its run indices replaced by `<n>`. */
 function segmentReplicates(stem, ext) {
-    const indices = [];
-    const written = [];
-    const bare = BARE_R.exec(stem);
+    // BARE_R's `r` first: a test of one character instead of a match for nearly every name.
+    const first = stem.charCodeAt(0);
+    const bare = first === 0x72 || first === 0x52 ? BARE_R.exec(stem) : null;
     if (bare)
         return { normalised: `${bare[1]}<n>${ext}`, indices: [Number(bare[2])], written: [bare[2]] };
-    const replaced = stem.replace(REPLICATE_TOKEN, (_m, sep, word, joiner, digits) => {
+    // As stem.replace(REPLICATE_TOKEN, …) with each match's digits written `<n>`, without a call per match:
+    // this runs for every file name.
+    REPLICATE_TOKEN.lastIndex = 0;
+    let match = REPLICATE_TOKEN.exec(stem);
+    if (match === null)
+        return { normalised: ext === '' ? stem : stem + ext, indices: [], written: [] };
+    const indices = [];
+    const written = [];
+    let normalised = '';
+    let from = 0;
+    do {
+        // The match is its separator, word and joiner, then the digits (the look-ahead takes no character).
+        const digits = match[4];
+        const end = match.index + match[0].length;
+        normalised += `${stem.slice(from, end - digits.length)}<n>`;
         indices.push(Number(digits));
         written.push(digits);
-        return `${sep}${word}${joiner}<n>`;
-    });
-    return { normalised: replaced + ext, indices, written };
+        from = end;
+        match = REPLICATE_TOKEN.exec(stem);
+    } while (match !== null);
+    return { normalised: normalised + stem.slice(from) + ext, indices, written };
 }
 /** A folder name's run indices: run folders are shared by every file in them, so each name is read once. */
 const folderReplicates = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (segment) => segmentReplicates(segment, ''));
 function findReplicates(filePath) {
     const cut = filePath.lastIndexOf('/');
     const folder = folderOf(filePath, cut);
-    const name = segmentReplicates(...splitExtension(cut < 0 ? filePath : filePath.slice(cut + 1)));
+    const file = cut < 0 ? filePath : filePath.slice(cut + 1);
+    const dot = file.lastIndexOf('.');
+    const name = dot > 0 ? segmentReplicates(file.slice(0, dot), file.slice(dot)) : segmentReplicates(file, '');
     if (folder.indices.length === 0 && name.indices.length === 0)
         return { normalised: filePath, indices: name.indices, written: name.written };
     // Folders first: the indices are listed in path order.
@@ -14710,7 +14838,9 @@ function seriesId(file, metric, labels) {
  * when the caller has it (buildSeries redacts the metric by it too).
  */
 function seriesIdUnder(file, metric, labels, metricHint = mayHoldSecretName(metric)) {
-    const id = `${file.prefix}${metric}${file.labels.keyOf(labels)}`;
+    // Joined into one flat string, not concatenated: an id is hashed whole (disambiguateIds, the baseline's
+    // lookups) and written out, and a concatenation is a tree of its parts that must be copied out first.
+    const id = [file.prefix, metric, file.labels.keyOf(labels)].join('');
     // No secret pattern holds a `:`, `{`, `=` or `,`, so none spans the `::` or the metric and its labels: when
     // no part holds a hint of one, the id is its own redaction.
     if (!file.secret && !metricHint && !file.labels.mayHoldSecret(labels))
@@ -14917,13 +15047,13 @@ function isThroughput(direction, unit, metric) {
 /* harmony export */   AV: () => (/* binding */ statsFromSummary),
 /* harmony export */   FH: () => (/* binding */ findOutliers),
 /* harmony export */   Mh: () => (/* binding */ poolMoments),
-/* harmony export */   TZ: () => (/* binding */ sortedCopy),
+/* harmony export */   X5: () => (/* binding */ sortedForReading),
 /* harmony export */   c9: () => (/* binding */ exactStatsAndOrder),
 /* harmony export */   lD: () => (/* binding */ exactStatsOfSorted),
 /* harmony export */   ms: () => (/* binding */ coefficientOfVariation),
 /* harmony export */   pb: () => (/* binding */ statsFromSamples)
 /* harmony export */ });
-/* unused harmony export exactStats */
+/* unused harmony exports exactStats, sortedCopy */
 /* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5521);
 
 /**
@@ -14966,7 +15096,7 @@ function exactStatsOfSorted(sorted, min, max) {
         return statsOfOne(sorted[0], min, max);
     // simple-statistics reads an array by index and length only, so a typed array serves.
     const m = (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(sorted);
-    const sd = sorted.length > 1 ? standardDeviation(sorted) : null;
+    const sd = sorted.length > 1 ? standardDeviation(sorted, m) : null;
     return withPercentiles(sorted, sorted.length, m, sd, min, max, false);
 }
 /**
@@ -14991,12 +15121,26 @@ function needsScaling(scale) {
  * squares leave the range of a double (1e-170 s, 1e200) are scaled by the
  * largest magnitude first, so their spread is not shown as ± 0 or ± ∞.
  */
-function standardDeviation(sorted) {
+function standardDeviation(sorted, m) {
     const scale = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
+    // sampleStandardDeviation(sorted), whose mean of the values is `m`: the same number, not summed again.
     if (!needsScaling(scale))
-        return (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .sampleStandardDeviation */ .JK)(sorted);
+        return Math.sqrt(squaredDeviations(sorted, m) / (sorted.length - 1));
     const scaled = Array.from(sorted, (v) => v / scale);
     return (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .sampleStandardDeviation */ .JK)(scaled) * scale;
+}
+/**
+ * simple-statistics' sumNthPowerDeviations(x, 2) step for step, given the
+ * mean it would find (mean(x)): the same sum, one pass over the values less
+ * for every series with two values or more.
+ */
+function squaredDeviations(x, m) {
+    let sum = 0;
+    for (let i = 0; i < x.length; i++) {
+        const d = x[i] - m;
+        sum += d * d;
+    }
+    return sum;
 }
 /**
  * The values in ascending order. A Float64Array sorts numbers without a
@@ -15019,6 +15163,23 @@ function sortedCopy(values) {
     }
     return new Float64Array(values).sort();
 }
+/**
+ * sortedCopy's order of `values`, for a caller that reads it at once and keeps
+ * nothing of it (buildSeries: one series' statistics and outliers). Fewer than
+ * FEW values are put in order in a work area kept for their count, which the
+ * next call overwrites: most series hold two to twenty values, and a typed
+ * array made for each (a buffer outside the heap from nine values on) was
+ * most of the cost of their statistics and of what the collector cleared.
+ */
+function sortedForReading(values) {
+    if (values.length === 1 || values.length >= FEW)
+        return sortedCopy(values);
+    // Its own length per count: simple-statistics reads `length`, so a longer area would not serve.
+    const area = (workAreas[values.length] ??= new Float64Array(values.length));
+    return fewInOrderInto(values, area) ? area : byComparator(values);
+}
+/** The work areas of sortedForReading, by count of values: fewer than FEW, each of a few doubles. */
+const workAreas = [];
 /** The values sorted by `a - b`: stable, so -0 and 0 keep their arrival order. */
 function byComparator(values) {
     return values.slice().sort(ascending);
@@ -15045,16 +15206,20 @@ const FEW = 24;
  */
 function fewInOrder(values) {
     const sorted = new Float64Array(values.length);
+    return fewInOrderInto(values, sorted) ? sorted : undefined;
+}
+/** fewInOrder into `sorted`, of the values' length; false (and `sorted` half written) with a NaN or an infinity. */
+function fewInOrderInto(values, sorted) {
     for (let i = 0; i < values.length; i++) {
         const value = values[i];
         if (!Number.isFinite(value))
-            return undefined;
+            return false;
         let j = i - 1;
         for (; j >= 0 && sorted[j] > value; j--)
             sorted[j + 1] = sorted[j];
         sorted[j + 1] = value;
     }
-    return sorted;
+    return true;
 }
 function withPercentiles(sorted, n, m, sd, min, max, approximate) {
     return {
@@ -27317,12 +27482,15 @@ class CsvRecordReader {
      * compiled apart, then does not carry the handler's code, nor its changes of mind.
      */
     completed;
-    /** Where the next field delimiter is in the text being read (its length when none): see fieldsOf. */
-    delimiterAt = -1;
+    /** The field delimiter's character code. */
+    delimiterCode;
+    /** How many fields the last record split by fieldsOf had: the next one's array is made that long. */
+    lastWidth = 0;
     constructor(delimiter, handler, maxRecordChars = LIMITS.csvRecordChars) {
         this.delimiter = delimiter;
         this.handler = handler;
         this.maxRecordChars = maxRecordChars;
+        this.delimiterCode = delimiter.charCodeAt(0);
     }
     /** True once a fatal problem stopped the reading: further text is ignored. */
     get done() {
@@ -27364,11 +27532,11 @@ class CsvRecordReader {
             if (pos < 0)
                 return;
         }
-        this.delimiterAt = -1;
         // Where the next quote is: found once per stretch, so a chunk with one quote is not searched once per line.
         let quoteAt = -1;
         while (pos < length) {
-            const rd = this.recordDelimiter;
+            // The first line ending, when no quote comes before it, is the record delimiter: the header takes the fast path too.
+            const rd = this.recordDelimiter ?? (this.recordDelimiter = leadingLineEnding(text, pos, final));
             // Fast path: a whole record on one line, without a quote.
             if (rd === '\n' || rd === '\r\n') {
                 const nl = text.indexOf('\n', pos);
@@ -27414,24 +27582,28 @@ class CsvRecordReader {
     /**
      * The fields of the quote-free line `text[start, end)`: what `text.slice(start, end).split(delimiter)`
      * gives, without the copy of the line and the split's trip to the runtime (every record of the
-     * file comes here). The next delimiter is remembered past the line's end, so lines without one
-     * (a single column) do not each search the rest of the text.
+     * file comes here). The line's characters are looked at one by one, within the line: fields are
+     * short (a number, a name), and a search by indexOf per field cost more than the look.
      */
     fieldsOf(text, start, end) {
-        const fields = [];
-        for (let p = start;;) {
-            if (this.delimiterAt < p) {
-                const at = text.indexOf(this.delimiter, p);
-                this.delimiterAt = at < 0 ? text.length : at;
-            }
-            const d = this.delimiterAt;
-            if (d >= end) {
-                fields.push(text.slice(p, end));
-                return fields;
-            }
-            fields.push(text.slice(p, d));
-            p = d + 1;
+        // Made as long as the last record (rows of a file have as many fields as its header): an array
+        // grown by push would take room for 17 fields at its first, and most records have fewer.
+        const fields = new Array(this.lastWidth);
+        const delimiter = this.delimiterCode;
+        let count = 0;
+        let p = start;
+        for (let i = start; i < end; i++) {
+            if (text.charCodeAt(i) !== delimiter)
+                continue;
+            fields[count++] = text.slice(p, i);
+            p = i + 1;
         }
+        fields[count++] = text.slice(p, end);
+        // A ragged record: its array is cut to its fields (one longer grew as they were added).
+        if (count !== fields.length)
+            fields.length = count;
+        this.lastWidth = count;
+        return fields;
     }
     /**
      * Reads one record byte by byte from `pos` (or continues the partial one).
@@ -27589,6 +27761,31 @@ class CsvRecordReader {
     }
 }
 /**
+ * The line ending that first ends a line of `text` from `from`, when that line is not empty and
+ * holds no quote: the record delimiter, as the byte-by-byte path would find it reading that line as
+ * the first record. Undefined otherwise (that path then reads on as it always did: past empty lines
+ * it counts a bare `\r` inside the next record as a line, which the one-line path does not), and
+ * when the text does not tell yet (no line ending, or a `\r` that ends a chunk).
+ */
+function leadingLineEnding(text, from, final) {
+    const first = text.charCodeAt(from);
+    if (first === LF || first === CR)
+        return undefined;
+    for (let i = from; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === QUOTE)
+            return undefined;
+        if (c === LF)
+            return '\n';
+        if (c === CR) {
+            if (i + 1 >= text.length)
+                return final ? '\r' : undefined;
+            return text.charCodeAt(i + 1) === LF ? '\r\n' : '\r';
+        }
+    }
+    return undefined;
+}
+/**
  * Where the run of ordinary characters starting at `i` ends: at the next `stop`
  * character or line ending. The character at `i` is taken as ordinary.
  */
@@ -27701,10 +27898,10 @@ function holdsReplacement(metric, labels) {
             return true;
     return false;
 }
-function seriesProblem(s) {
+/** `check`: valueCheck(s.metric, s.unit, s.direction), when the caller has it already (buildCheckedSeries). */
+function seriesProblem(s, check = valueCheck(s.metric, s.unit, s.direction)) {
     if (holdsReplacement(s.metric, s.labels))
         return `a name or label of metric "${s.metric}" holds bytes that are not valid UTF-8 text; series left out`;
-    const check = valueCheck(s.metric, s.unit, s.direction);
     const { mean, min, max, p50, p95, p99, sd } = s.stats;
     // In this order, the first problem found: one call per statistic and no list of them (this runs for every series).
     const why = checked(check, mean) ?? checked(check, min) ?? checked(check, max) ?? checked(check, p50) ?? checked(check, p95) ?? checked(check, p99);
@@ -27881,10 +28078,24 @@ function summaryFromStats(get, stats) {
             summary[stat] = value;
         }
         else {
-            (summary.percentiles ??= {})[Number(stat.slice(1))] = value;
+            (summary.percentiles ??= percentilesByRank())[Number(stat.slice(1))] = value;
         }
     }
     return summary;
+}
+/** An index far past any rank: see percentilesByRank. */
+const FAR_INDEX = 1_000_000;
+/**
+ * An empty object for percentiles by rank, the same plain object as `{}` to every reader. Why not `{}`: in V8
+ * (Node 20) `{}[95] = v` gives the object a flat store of elements up to past the index (160 slots, about
+ * 1.4 KB for a p95, and as many slots walked by each Object.keys), while an object that starts with a far
+ * index keeps its few ranks in a small dictionary (about 0.2 KB; measured five times faster to build and
+ * three times faster to list). The far index is deleted at once: only the dictionary stays.
+ */
+function percentilesByRank() {
+    const byRank = { [FAR_INDEX]: 0 };
+    delete byRank[FAR_INDEX];
+    return byRank;
 }
 function statKeysOf(keys) {
     const out = new Map();
@@ -28195,7 +28406,7 @@ class TableBuilder {
     profile(cells) {
         const numbers = new Array(cells.length);
         for (let i = 0; i < cells.length; i++) {
-            const p = (this.profiles[i] ??= emptyProfile());
+            const p = (this.profiles[i] ??= emptyProfile(this.columns[i]));
             const cell = cells[i];
             numbers[i] = isMissing(cell) ? Number.NaN : profileCell(p, cell, this.decimalComma);
         }
@@ -28212,43 +28423,39 @@ class TableBuilder {
     }
     /** `whole`: every row was profiled, so a column with one value has that value everywhere. */
     decideRoles(whole) {
+        // Loops that push, no callbacks: this runs once per table, and most tables are a few rows.
         const roles = [];
-        this.columns.forEach((column, i) => {
-            const p = this.profiles[i] ?? emptyProfile();
-            const namesRows = this.rowNameColumns?.includes(column) ?? false;
-            let role = roleOf(column, p, namesRows);
-            if (column.includes(table_REPLACEMENT)) {
-                this.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
-                role = 'ignore';
-            }
-            // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
-            // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
-            if (whole && role === 'label' && !namesRows && !isLabelName(column) && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1)
-                role = 'ignore';
-            if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
-                this.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
-            }
-            roles[i] = role;
-        });
-        const numeric = this.columns.filter((_, i) => roles[i] === 'metric');
-        // A count column such as `runs` is not a metric of its own but still gives the summaries their n.
-        const counts = this.columns.filter((_, i) => roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0);
-        // Most tables have no column named like a statistic, and so no summaries to work out.
-        const { groups, sharedN } = numeric.some(mayBeStatKey) ? summaryPlan(numeric, counts) : NO_SUMMARIES;
-        // Pushed, not made by map (an array of another kind once optimised): the per-row code reads this array in every table.
-        for (const g of groups) {
-            this.summaryGroups.push({ metric: g.metric, columns: g.columns.map(([stat, column]) => [stat, this.index.get(column)]) });
+        for (let i = 0; i < this.columns.length; i++)
+            roles.push(this.profiledRole(i, whole));
+        const numeric = [];
+        let statisticNamed = false;
+        for (let i = 0; i < roles.length; i++) {
+            if (roles[i] !== 'metric')
+                continue;
+            const column = this.columns[i];
+            numeric.push(column);
+            if (!statisticNamed && mayBeStatKey(column))
+                statisticNamed = true;
         }
-        for (const g of this.summaryGroups)
-            for (const [, i] of g.columns)
-                roles[i] = 'summary';
-        if (groups.length > 0 && sharedN !== undefined) {
-            this.sharedN = this.index.get(sharedN);
-            if (this.sharedN !== undefined)
-                roles[this.sharedN] = 'summary';
+        // Most tables have no column named like a statistic, and so no summaries to work out.
+        const { groups, sharedN } = statisticNamed ? summaryPlan(numeric, this.countColumns(roles)) : NO_SUMMARIES;
+        if (groups.length > 0) {
+            // Pushed, not made by map (an array of another kind once optimised): the per-row code reads this array in every table.
+            for (const g of groups) {
+                this.summaryGroups.push({ metric: g.metric, columns: g.columns.map(([stat, column]) => [stat, this.index.get(column)]) });
+            }
+            for (const g of this.summaryGroups)
+                for (const [, i] of g.columns)
+                    roles[i] = 'summary';
+            if (sharedN !== undefined) {
+                this.sharedN = this.index.get(sharedN);
+                if (this.sharedN !== undefined)
+                    roles[this.sharedN] = 'summary';
+            }
         }
         this.roles = roles;
         this.decided = roles.length;
+        roles.forEach((role, i) => this.remember(i, role));
         // Whether a run column's values change is read only on a whole table: a long one's first rows may all be of its first run.
         this.runIdx = runColumn(this.columns, roles, whole ? this.buffered : []);
         // A whole table whose every run has one row (of single values) gives no series several values in a run: nothing to tally.
@@ -28256,12 +28463,46 @@ class TableBuilder {
         if (whole && this.runIdx >= 0 && this.summaryGroups.length === 0 && !this.someRunRepeats())
             this.runIdx = -1;
         this.runsTogether = this.runIdx >= 0 && nameClass(this.columns[this.runIdx]).run === 1;
-        roles.forEach((role, i) => this.remember(i, role));
     }
-    /** Whether some run (of a whole table) has several values: its name on two rows or more, or a row holding a list of values. */
+    /** The role of column `i` from its name and profile (see roleOf), with what only a table knows. */
+    profiledRole(i, whole) {
+        const column = this.columns[i];
+        const p = this.profiles[i] ?? emptyProfile(column);
+        const namesRows = this.rowNameColumns?.includes(column) ?? false;
+        let role = roleOf(p, this.buffered, i, this.decimalComma, namesRows);
+        if (column.includes(table_REPLACEMENT)) {
+            this.problems.add(undefined, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
+            role = 'ignore';
+        }
+        // Text that is the same on every row (a build hash, a CPU name) splits nothing: it is context,
+        // and as a label it would change series ids whenever it changes. Named labels (model, backend) stay.
+        if (whole && role === 'label' && !namesRows && !p.names.label && p.numeric === 0 && p.distinct.size === 1 && this.buffered.length > 1)
+            role = 'ignore';
+        if (role === 'ignore' && p.text > 0 && p.numeric === 0 && p.digitText === p.text) {
+            this.problems.add(undefined, `column "${column}" holds numbers written as text (such as "${[...p.distinct][0] ?? ''}"); not read as a metric`);
+        }
+        return role;
+    }
+    /** Count columns such as `runs`: not metrics of their own, they still give the summaries their n. */
+    countColumns(roles) {
+        const counts = [];
+        for (let i = 0; i < roles.length; i++)
+            if (roles[i] === 'ignore' && (this.profiles[i]?.numeric ?? 0) > 0)
+                counts.push(this.columns[i]);
+        return counts;
+    }
+    /**
+     * Whether some run (of a whole table) may have several values in one series: its name on two rows
+     * of one label group, or a row holding a list of values. Rows of other groups feed other series:
+     * `run` 1…5 beside each of four models names twenty runs of one row each, and tallying them
+     * would only find that out at the end.
+     */
     someRunRepeats() {
         // Every buffered row was profiled: a list anywhere is in some column's count.
-        return this.profiles.some((p) => p.lists > 0) || repeatsAValue(this.buffered, this.runIdx);
+        if (this.profiles.some((p) => p.lists > 0))
+            return true;
+        // A value repeated as given (repeatsAValue) is asked only of the few tables where one group names a run twice.
+        return someGroupRepeatsARun(this.buffered, this.runIdx, this.labelIdx) && repeatsAValue(this.buffered, this.runIdx);
     }
     remember(i, role) {
         if (role === 'label') {
@@ -28280,10 +28521,10 @@ class TableBuilder {
         for (let i = 0; i < cells.length; i++) {
             if (roles[i] !== undefined || isMissing(cells[i]))
                 continue;
-            const p = emptyProfile();
-            profileCell(p, cells[i], this.decimalComma);
             const column = this.columns[i];
-            const role = column.includes(table_REPLACEMENT) ? 'ignore' : roleOf(column, p);
+            const p = emptyProfile(column);
+            profileCell(p, cells[i], this.decimalComma);
+            const role = column.includes(table_REPLACEMENT) ? 'ignore' : roleOf(p, [{ cells }], i, this.decimalComma);
             if (column.includes(table_REPLACEMENT))
                 this.problems.add(line, `column ${i + 1}'s name holds bytes that are not valid UTF-8 text; column ignored (save the file as UTF-8)`);
             roles[i] = role;
@@ -28346,21 +28587,7 @@ class TableBuilder {
     }
     /** The group of a row's label cells (created on first sight). */
     groupOf(cells, line) {
-        const labelIdx = this.labelIdx;
-        let key;
-        if (labelIdx.length === 1) {
-            // One label column (a model): its value is the key; no string is built per row.
-            const cell = cells[labelIdx[0]];
-            key = isMissing(cell) ? '\u0002' : typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
-        }
-        else {
-            key = '';
-            for (const i of labelIdx) {
-                const cell = cells[i];
-                key += isMissing(cell) ? '\u0002' : String(cell).trim();
-                key += '\u0001';
-            }
-        }
+        const key = groupKey(cells, this.labelIdx);
         // Rows of one label combination mostly follow each other: the last row's group is tried before the map.
         if (key === this.lastGroupKey)
             return this.lastGroup;
@@ -28386,7 +28613,9 @@ class TableBuilder {
             if (complete)
                 this.fullLabels ??= labels;
             // Every field from the start: groups of one shape keep the per-row code that reads them optimised.
-            group = { labels, invalid, sampled: [], summaries: [], runs: undefined, lastRun: undefined, tallies: undefined, summaryTallies: undefined };
+            // Sampled series by column, sized once (filled as values come: grown one column at a time, the array would be made three times).
+            const sampled = new Array(this.columns.length);
+            group = { labels, invalid, sampled, summaries: [], runs: undefined, lastRun: undefined, tallies: undefined, summaryTallies: undefined };
             this.groups.set(key, group);
         }
         this.lastGroupKey = key;
@@ -28698,6 +28927,21 @@ function trimmed(text) {
     const last = text.charCodeAt(text.length - 1);
     return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
 }
+/** The key of the group of a row's label cells (columns `labelIdx`): rows with the same key share their series. */
+function groupKey(cells, labelIdx) {
+    if (labelIdx.length === 1) {
+        // One label column (a model): its value is the key; no string is built per row.
+        const cell = cells[labelIdx[0]];
+        return isMissing(cell) ? '\u0002' : typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+    }
+    let key = '';
+    for (const i of labelIdx) {
+        const cell = cells[i];
+        key += isMissing(cell) ? '\u0002' : String(cell).trim();
+        key += '\u0001';
+    }
+    return key;
+}
 /** The column naming each row's run: a run's name before an iteration's (`run,iteration` numbers requests inside runs); -1 when none does. */
 function runColumn(columns, roles, rows) {
     let best = -1;
@@ -28742,6 +28986,87 @@ function repeatsAValue(rows, i) {
     }
     return false;
 }
+/** A run cell as runOf reads it: its run's key, or undefined when it names none (the row is tallied in no run). */
+function runKey(cell) {
+    return isMissing(cell) ? undefined : typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+}
+/**
+ * Whether two rows of one label group (groupKey) name the same run, as runOf reads run cells.
+ * Short tables (most) compare their rows pairwise; longer ones compare each row only with the
+ * earlier rows of its run, found through a map of runs and a chain of rows.
+ */
+function someGroupRepeatsARun(rows, runIdx, labelIdx) {
+    // By row, read once: its group's key, and its run's (undefined when it names none: it is tallied in no run).
+    const keys = new Array(rows.length);
+    const runs = new Array(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+        const cells = rows[r].cells;
+        keys[r] = groupKey(cells, labelIdx);
+        runs[r] = runKey(cells[runIdx]);
+    }
+    return rows.length <= 64 ? repeatsAPair(keys, runs) : repeatsAPairByRun(keys, runs);
+}
+/**
+ * Whether two rows have the same key and the same run. A group's rows mostly follow each other:
+ * each stretch of rows of one key is compared within itself, and only when a key comes back in a
+ * later stretch are all pairs of rows compared.
+ */
+function repeatsAPair(keys, runs) {
+    let start = 0;
+    let keyComesBack = false;
+    for (let end = 1; end <= keys.length; end++) {
+        if (end < keys.length && keys[end] === keys[start])
+            continue;
+        if (repeatsARunIn(runs, start, end))
+            return true;
+        for (let s = 0; s < start && !keyComesBack; s++)
+            if (keys[s] === keys[start])
+                keyComesBack = true;
+        start = end;
+    }
+    if (!keyComesBack)
+        return false;
+    for (let r = 1; r < runs.length; r++) {
+        const run = runs[r];
+        if (run === undefined)
+            continue;
+        for (let j = 0; j < r; j++)
+            if (runs[j] === run && keys[j] === keys[r])
+                return true;
+    }
+    return false;
+}
+/** Whether two of `runs[start, end)` are the same run. */
+function repeatsARunIn(runs, start, end) {
+    for (let r = start + 1; r < end; r++) {
+        const run = runs[r];
+        if (run === undefined)
+            continue;
+        for (let j = start; j < r; j++)
+            if (runs[j] === run)
+                return true;
+    }
+    return false;
+}
+/** repeatsAPair for many rows: each row compared only with the earlier rows of its run. */
+function repeatsAPairByRun(keys, runs) {
+    const lastOfRun = new Map();
+    // The previous row naming the same run, or -1.
+    const previous = new Array(runs.length);
+    for (let r = 0; r < runs.length; r++) {
+        const run = runs[r];
+        previous[r] = -1;
+        if (run === undefined)
+            continue;
+        let j = lastOfRun.get(run) ?? -1;
+        previous[r] = j;
+        lastOfRun.set(run, r);
+        for (; j >= 0; j = previous[j])
+            if (keys[j] === keys[r])
+                return true;
+    }
+    return false;
+}
 /** Adds a value of column `i` to its run's sum in `group`. */
 function tally(group, i, run, value) {
     addToRun(tallyIn((group.tallies ??= []), i), run, value, 1);
@@ -28763,9 +29088,14 @@ function addToRun(t, run, sum, count) {
     t.sums[run] = (t.sums[run] ?? 0) + sum;
     t.counts[run] = (t.counts[run] ?? 0) + count;
 }
-function emptyProfile() {
-    return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: new Set(), numericCells: [], maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined };
+/** The profile of a column before its first cell. */
+function emptyProfile(column) {
+    const names = nameClass(column);
+    const byName = names.error || names.ignored;
+    return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: NO_TEXT, maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined, byName, names };
 }
+/** The distinct values of a profile without text: shared, never added to (countText gives a profile its own set). */
+const NO_TEXT = new Set();
 const ITEM_ID = /^(p|q|prompt|question|query|item|sample|req|request|input|example|ex|doc|task|case|conv|conversation)[_\- #]?\d{1,6}$/i;
 /** Plain lowercase (or caseless) words, as prose has: `the`, `of`, `sky.` — not `hipBLASLt`, `vs`, `x`. */
 const PROSE_WORD = /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}'’-]*[.,;:!?]?$/u;
@@ -28789,12 +29119,17 @@ function profileCell(p, cell, decimalComma) {
         p.lists += 1;
         return Number.NaN;
     }
-    // Plain numbers first (most cells): counted, and kept as they are for the label rules that ask (numericCells).
+    // Plain numbers first (most cells): counted (the label rules that ask for them list them again, see numericCellsOf).
     const plain = parseNumber(cell, decimalComma);
     if (plain !== undefined) {
         p.numeric += 1;
-        p.numericCells.push(cell);
         return plain;
+    }
+    if (p.byName && typeof cell === 'string' && startsWithLetter(cell)) {
+        // No number (no number, with a unit or not, starts with a letter), no digits: text of no kind decideRoles asks about.
+        p.text += 1;
+        p.other += 1;
+        return Number.NaN;
     }
     if (typeof cell === 'string' && cell === p.lastText) {
         // Already counted once: its trimmed text is in `distinct` (or the set is full) and in `maxLength`.
@@ -28811,12 +29146,10 @@ function profileCell(p, cell, decimalComma) {
 }
 /** Counts a cell that is no plain number into its column's profile, as the `kind` its text is. */
 function countText(p, cell, kind, seen) {
-    const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
     if (kind === 'numeric') {
         // A number with a unit ("12.5 ms", "1.2k"), or one that overflows (the column stays a metric and the cell
-        // is reported when read). Kept trimmed: the label rules read numeric cells trimmed.
+        // is reported when read). The label rules read such cells trimmed (numericCellsOf).
         p.numeric += 1;
-        p.numericCells.push(text);
         return;
     }
     p.text += 1;
@@ -28832,10 +29165,18 @@ function countText(p, cell, kind, seen) {
         p.other += 1;
     if (seen)
         return;
+    const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+    if (p.distinct === NO_TEXT)
+        p.distinct = new Set();
     if (p.distinct.size <= MAX_NAMED_LABEL_VALUES)
         p.distinct.add(text);
     if (text.length > p.maxLength)
         p.maxLength = text.length;
+}
+/** Whether `text` starts with an ASCII letter. */
+function startsWithLetter(text) {
+    const c = text.charCodeAt(0) | 0x20;
+    return c >= 97 && c <= 122;
 }
 /** A numeric cell as its column's profile reads it: trimmed text. */
 function numericText(cell) {
@@ -28845,19 +29186,19 @@ function numericText(cell) {
  * How many distinct values (text and numbers alike) a column's profiled cells hold. At most
  * PROFILE_ROWS cells are profiled per column, so no bound is reached and the count is exact.
  */
-function distinctValues(p) {
-    if (p.numericCells.length === 0)
+function distinctValues(p, numericCells) {
+    if (numericCells.length === 0)
         return p.distinct.size;
     const all = new Set(p.distinct);
-    for (const cell of p.numericCells)
-        all.add(numericText(cell));
+    for (let c = 0; c < numericCells.length; c++)
+        all.add(numericText(numericCells[c]));
     return all.size;
 }
 /** The longest value, text or number, of a column's profiled cells. */
-function longestValue(p) {
+function longestValue(p, numericCells) {
     let longest = p.maxLength;
-    for (const cell of p.numericCells)
-        longest = Math.max(longest, numericText(cell).length);
+    for (let c = 0; c < numericCells.length; c++)
+        longest = Math.max(longest, numericText(numericCells[c]).length);
     return longest;
 }
 /**
@@ -28900,8 +29241,33 @@ function isLabelName(column) {
 function isIgnoredName(column) {
     return nameClass(column).ignored;
 }
-function roleOf(column, p, namesRows = false) {
-    const names = nameClass(column);
+/**
+ * The numeric cells of column `i` among the profiled `rows`, as profileCell counted them: plain
+ * numbers as given, numbers with a unit (`12.5 ms`) or past a double's range trimmed. Listed
+ * only for the label rules that ask (most columns are decided without them).
+ */
+function numericCellsOf(p, rows, i, decimalComma) {
+    if (p.numeric === 0)
+        return NO_NUMBERS;
+    const cells = [];
+    for (const row of rows) {
+        const cell = row.cells[i];
+        if (isMissing(cell) || Array.isArray(cell))
+            continue;
+        if (parseNumber(cell, decimalComma) !== undefined)
+            cells.push(cell);
+        else if (typeof cell === 'string' && (decimalComma ? textKindDecimalComma : textKind)(cell) === 'numeric')
+            cells.push(trimmed(cell));
+    }
+    return cells;
+}
+const NO_NUMBERS = [];
+/**
+ * The role of a column from what its name says (p.names) and its profile; `rows` are the profiled
+ * rows, `i` the column's index in them (the label rules list its numeric cells, see numericCellsOf).
+ */
+function roleOf(p, rows, i, decimalComma, namesRows = false) {
+    const names = p.names;
     if (names.error)
         return 'error';
     if (names.ignored)
@@ -28913,9 +29279,6 @@ function roleOf(column, p, namesRows = false) {
         return 'ignore';
     if (p.text > 0 && p.numeric === 0 && p.digitText === p.text && !names.label)
         return 'ignore';
-    // Counted only on the paths that ask: most columns are metrics, decided without it.
-    const distinct = () => distinctValues(p);
-    const fewValues = () => longestValue(p) <= MAX_LABEL_LENGTH && distinct() <= MAX_LABEL_VALUES;
     // The workload (prompt text, question ids) is what a benchmark runs, not a condition it runs under:
     // five prompts repeated for three quantization tags are five samples per tag, so such a column splits
     // nothing, whatever its name. Decided from the values: mostly prose, or every value an item id.
@@ -28923,20 +29286,32 @@ function roleOf(column, p, namesRows = false) {
         return 'ignore';
     // A setting is written short (`concurrency` 16, `temperature` 0.7); a value with many digits after the point
     // (`concurrency` 11.780263008980727, SGLang's measured mean) was measured: a label of it would change every run.
-    if (names.label && p.text === 0 && p.numeric > 0 && p.numericCells.some(isMeasuredLooking))
-        return 'metric';
-    if (names.label && longestValue(p) <= MAX_NAMED_LABEL_LENGTH && distinct() <= MAX_NAMED_LABEL_VALUES)
-        return 'label';
-    if (namesRows && p.numeric === 0 && p.text > 0 && fewValues())
+    // Numeric cells are listed, and distinct values counted, only on the paths that ask: most columns are metrics, decided without them.
+    let numericCells;
+    if (names.label) {
+        numericCells = numericCellsOf(p, rows, i, decimalComma);
+        if (p.text === 0 && p.numeric > 0 && numericCells.some(isMeasuredLooking))
+            return 'metric';
+        if (longestValue(p, numericCells) <= MAX_NAMED_LABEL_LENGTH && distinctValues(p, numericCells) <= MAX_NAMED_LABEL_VALUES)
+            return 'label';
+    }
+    if (namesRows && p.numeric === 0 && p.text > 0 && fewValues(p, NO_NUMBERS))
         return 'label';
     // Mostly numbers: a metric whose stray text cells ("timeout", "OOM") are reported by line,
     // never a label that would split the series by every measured value.
     if (p.numeric > 0 && p.text < p.numeric)
         return 'metric';
     // Text that is unique on every row (ids, free text) would split each row into its own series.
-    if (p.text > 0 && fewValues() && !(distinct() === values && values > 3))
-        return 'label';
+    if (p.text > 0) {
+        numericCells ??= numericCellsOf(p, rows, i, decimalComma);
+        if (fewValues(p, numericCells) && !(distinctValues(p, numericCells) === values && values > 3))
+            return 'label';
+    }
     return values === 0 ? 'metric' : 'ignore';
+}
+/** Short values, and few of them: what a label without a label's name holds. */
+function fewValues(p, numericCells) {
+    return longestValue(p, numericCells) <= MAX_LABEL_LENGTH && distinctValues(p, numericCells) <= MAX_LABEL_VALUES;
 }
 /** Six or more significant digits after the decimal point: a computed value, not a setting someone typed. */
 function isMeasuredLooking(cell) {
@@ -29091,7 +29466,7 @@ function parseCsvText(text, options = {}) {
         return failed(`could not be read as CSV: ${err.message}`);
     }
 }
-/** Records → the header and a TableBuilder. */
+/** Records → the header and a TableBuilder. The reader's handler itself: no closures made per file. */
 class CsvTable {
     delimiter;
     problems = new ProblemLog();
@@ -29101,11 +29476,19 @@ class CsvTable {
     table;
     constructor(delimiter) {
         this.delimiter = delimiter;
-        this.reader = new CsvRecordReader(delimiter, {
-            record: (fields, line) => this.take(fields, line),
-            line: (text, start, end, line) => this.takeLine(text, start, end, line),
-            fatal: (line, reason) => this.problems.add(line, fatalReason(reason)),
-        });
+        this.reader = new CsvRecordReader(delimiter, this);
+    }
+    /** CsvRecordHandler: a record's fields. */
+    record(fields, line) {
+        this.take(fields, line);
+    }
+    /** CsvRecordHandler: a quote-free line, taken in place when the table can (takeLine). */
+    line(text, start, end, line) {
+        return this.takeLine(text, start, end, line);
+    }
+    /** CsvRecordHandler: a record that could not be read. */
+    fatal(line, reason) {
+        this.problems.add(line, fatalReason(reason));
     }
     get done() {
         return this.reader.done;
@@ -29244,28 +29627,50 @@ const GENERIC_VALUE_HEADER = /^(value|values|result|results|score|measurement|nu
 const SUBJECT_HEADER = /^(model|model_?name|model_?id|backend|engine|framework|config|configuration|variant|device|gpu|gpu_?name|cpu|provider|quant|quantization|dtype|precision|implementation|impl|host|hostname|runner|platform)$/;
 /** Cells split on unescaped pipes; the optional outer pipes are dropped. */
 function splitRow(line) {
-    let body = line.trim();
-    if (body.startsWith('|'))
-        body = body.slice(1);
-    if (body.endsWith('|') && !body.endsWith('\\|'))
-        body = body.slice(0, -1);
+    const body = line.trim();
+    // The row is body[first, end): the outer pipes are left out by position, not by copies of the line.
+    const first = body.charCodeAt(0) === PIPE ? 1 : 0;
+    let end = body.length;
+    if (end > first && body.charCodeAt(end - 1) === PIPE && !(end - 2 >= first && body.charCodeAt(end - 2) === BACKSLASH))
+        end -= 1;
     const cells = [];
     // Text between pipes sliced whole, not built a character at a time: a pipe after a backslash is
     // an escaped one, kept (without the backslash) in its cell.
     let cellSoFar = '';
-    let start = 0;
-    for (let pipe = body.indexOf('|'); pipe >= 0; pipe = body.indexOf('|', pipe + 1)) {
-        if (pipe > 0 && body.charCodeAt(pipe - 1) === 92) {
+    let start = first;
+    for (let pipe = body.indexOf('|', first); pipe >= 0 && pipe < end; pipe = body.indexOf('|', pipe + 1)) {
+        if (pipe > first && body.charCodeAt(pipe - 1) === BACKSLASH) {
             cellSoFar += `${body.slice(start, pipe - 1)}|`;
         }
         else {
-            cells.push((cellSoFar + body.slice(start, pipe)).trim());
+            cells.push(cellSoFar === '' ? trimmedSlice(body, start, pipe) : (cellSoFar + body.slice(start, pipe)).trim());
             cellSoFar = '';
         }
         start = pipe + 1;
     }
-    cells.push((cellSoFar + body.slice(start)).trim());
+    cells.push(cellSoFar === '' ? trimmedSlice(body, start, end) : (cellSoFar + body.slice(start, end)).trim());
     return cells;
+}
+const PIPE = 124;
+const BACKSLASH = 92;
+/**
+ * `text.slice(start, end).trim()`, with the spaces and tabs around a cell (`| 144.7 |`) left out
+ * before the slice rather than copied twice; other white space at an edge goes to trim().
+ */
+function trimmedSlice(text, start, end) {
+    while (start < end && isSpaceOrTab(text.charCodeAt(start)))
+        start++;
+    while (end > start && isSpaceOrTab(text.charCodeAt(end - 1)))
+        end--;
+    const piece = text.slice(start, end);
+    return start < end && (isOtherEdge(text.charCodeAt(start)) || isOtherEdge(text.charCodeAt(end - 1))) ? piece.trim() : piece;
+}
+function isSpaceOrTab(c) {
+    return c === 32 || c === 9;
+}
+/** A character that may be white space trim() removes (a control character or a non-ASCII one). */
+function isOtherEdge(c) {
+    return c < 32 || c > 126;
 }
 /**
  * An ATX heading's text (`## Results ##` → `Results`), or undefined when the
@@ -29274,6 +29679,10 @@ function splitRow(line) {
  * quadratic in the line (a heading padded with 4,000 spaces took 36 s).
  */
 function headingText(line) {
+    // Only a line starting with `#`, a space or a tab can be one (most lines are not).
+    const c = line.length > 0 ? line.charCodeAt(0) : 0;
+    if (c !== 35 && c !== 32 && c !== 9)
+        return undefined;
     const m = /^[ \t]{0,3}(#{1,6})[ \t]/.exec(line);
     if (!m)
         return undefined;
@@ -29299,7 +29708,7 @@ function findTables(text, options = {}) {
     let fence;
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
-        const marker = FENCE.exec(line)?.[1];
+        const marker = mayOpenFence(line) ? FENCE.exec(line)?.[1] : undefined;
         if (fence === undefined && marker !== undefined) {
             fence = marker;
             continue;
@@ -29339,6 +29748,14 @@ function findTables(text, options = {}) {
     }
     return tables;
 }
+/** Whether `line` may be a code fence (FENCE): it starts with a fence character or white space (most lines do neither). */
+function mayOpenFence(line) {
+    // An empty line is none (read past its end, charCodeAt would make this code be compiled again).
+    if (line.length === 0)
+        return false;
+    const c = line.charCodeAt(0);
+    return c === 96 || c === 126 || c <= 32 || c > 126;
+}
 /** `text.split(/\r?\n/)`, without a regular expression: split at `\n`, then a `\r` before it dropped. */
 function splitLines(text) {
     const lines = text.split('\n');
@@ -29349,16 +29766,22 @@ function splitLines(text) {
     }
     return lines;
 }
-const INLINE_MARKUP = /[[*`~_<]/;
 /**
  * Emphasis, code spans and links reduced to their text. Underscores only
  * emphasise at word edges (GFM), so `prompt_eval_ms` keeps its name.
  */
 function stripInline(cell) {
     // Most cells hold no markup at all.
-    if (!INLINE_MARKUP.test(cell))
-        return cell.trim();
-    return withoutMarkup(cell);
+    return hasInlineMarkup(cell) ? withoutMarkup(cell) : cell.trim();
+}
+/** Whether `cell` holds a character that may start markup (`[`, `*`, backtick, `~`, `_`, `<`): a look at each character, no regular expression per cell. */
+function hasInlineMarkup(cell) {
+    for (let i = 0; i < cell.length; i++) {
+        const c = cell.charCodeAt(i);
+        if (c === 91 || c === 42 || c === 96 || c === 126 || c === 95 || c === 60)
+            return true;
+    }
+    return false;
 }
 /** Four regular expressions per cell: remembered by the cell's text, as labels (`Q4_K_M`) repeat across reports. */
 const withoutMarkup = (0,memo/* memo */.p)(20_000, (cell) => cell
@@ -30710,7 +31133,7 @@ function locateJsonError(text) {
 ;// CONCATENATED MODULE: ./src/parse/json-scan.ts
 
 const json_scan_QUOTE = 0x22;
-const BACKSLASH = 0x5c;
+const json_scan_BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -30727,7 +31150,7 @@ function stringEnd(text, start) {
             return text.length;
         // An odd run of backslashes before the quote escapes it.
         let slashes = 0;
-        for (let k = q - 1; k > start && text.charCodeAt(k) === BACKSLASH; k--)
+        for (let k = q - 1; k > start && text.charCodeAt(k) === json_scan_BACKSLASH; k--)
             slashes += 1;
         if (slashes % 2 === 0)
             return q;
@@ -30744,6 +31167,10 @@ function keyText(raw, escaped) {
         return raw;
     }
 }
+/** Whether scanJson counts `text`'s distinct key names: a whole document long enough to pass LIMITS.jsonKeys. */
+function countsDistinctKeys(text, options = {}) {
+    return options.distinctKeys !== false && text.length >= KEY_CHARS * (LIMITS.jsonKeys + 1);
+}
 /**
  * Scans `text` (one JSON document, or one JSONL line) for the caps in LIMITS
  * and for duplicate keys. Stops at the first cap passed. The keys of open
@@ -30758,7 +31185,7 @@ function scanJson(text, options = {}) {
     const keys = [];
     const keyLines = [];
     let keyCount = 0;
-    const names = options.distinctKeys !== false && text.length >= KEY_CHARS * (LIMITS.jsonKeys + 1) ? new Set() : undefined;
+    const names = countsDistinctKeys(text, options) ? new Set() : undefined;
     const duplicates = [];
     let line = 1;
     const length = text.length;
@@ -30833,6 +31260,77 @@ function scanJson(text, options = {}) {
         }
     }
     return { duplicates };
+}
+/** Whether each open nesting level is an object (1) or an array (0): countKeyTokens' stack, reused by every call (it runs to completion). */
+const objectAtDepth = new Uint8Array(LIMITS.jsonDepth);
+/**
+ * The quick form of scanJson for a text too short to pass the distinct-key cap: the number of keys it
+ * writes (a repeated key counted each time), or the refusal at the depth cap, which it finds where
+ * scanJson does. No key is read: compared with the keys the parsed value holds (ownKeyCount), the
+ * count tells whether any object repeats a key, which nearly none does; only then does scanJson read
+ * names, lines and paths. One pass that allocates nothing: it runs over every JSON document.
+ */
+function countKeyTokens(text) {
+    let depth = 0;
+    // Inside an object, before its next key: the next string is a key.
+    let expectKey = false;
+    let keys = 0;
+    let line = 1;
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === NEWLINE) {
+            line += 1;
+            while (i + 1 < length && (text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === TAB))
+                i++;
+        }
+        else if (c === json_scan_QUOTE) {
+            if (expectKey) {
+                keys += 1;
+                expectKey = false;
+            }
+            i = stringEnd(text, i);
+        }
+        else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+            if (depth >= LIMITS.jsonDepth)
+                return { refusal: { reason: limitMessages.jsonDepth(), line } };
+            objectAtDepth[depth] = c === 0x7b ? 1 : 0;
+            depth += 1;
+            expectKey = c === 0x7b;
+        }
+        else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+            // A closed value leaves its parent after a value, as a key's value does.
+            if (depth > 0)
+                depth -= 1;
+            expectKey = false;
+        }
+        else if (c === 0x2c /* , */) {
+            expectKey = depth > 0 && objectAtDepth[depth - 1] === 1;
+        }
+    }
+    return keys;
+}
+/** The own keys of every object in a parsed JSON value (JSON.parse keeps one of each repeated key). */
+function ownKeyCount(value) {
+    if (typeof value !== 'object' || value === null)
+        return 0;
+    let count = 0;
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+            const item = value[i];
+            if (typeof item === 'object' && item !== null)
+                count += ownKeyCount(item);
+        }
+        return count;
+    }
+    // A parsed object has only own, enumerable keys (`__proto__` included, as an own key).
+    for (const key in value) {
+        count += 1;
+        const item = value[key];
+        if (typeof item === 'object' && item !== null)
+            count += ownKeyCount(item);
+    }
+    return count;
 }
 /** Removes every duplicated key from a parsed document, so neither of its values reaches a statistic. */
 function dropDuplicateKeys(value, duplicates) {
@@ -30990,6 +31488,29 @@ function statedUnit(value) {
  * the value with duplicated keys removed and reported by line.
  */
 function readJsonDocument(text, options = {}) {
+    // Keys are counted, not read, unless the text is long enough to count distinct names.
+    const keyTokens = countsDistinctKeys(text, options) ? undefined : countKeyTokens(text);
+    if (keyTokens === undefined)
+        return readScannedDocument(text, options);
+    if (typeof keyTokens !== 'number')
+        return { refusal: keyTokens.refusal };
+    let value;
+    try {
+        value = parseJsonAllowingPython(text);
+    }
+    catch {
+        return undefined;
+    }
+    // As many keys parsed as written: no object repeats one (nearly every document), nothing to drop.
+    if (ownKeyCount(value) === keyTokens)
+        return { value, duplicates: [] };
+    // Within the depth cap and too short for the key cap: the full scan refuses nothing, it finds the repeats.
+    const { duplicates } = scanJson(text, options);
+    dropDuplicateKeys(value, duplicates);
+    return { value, duplicates };
+}
+/** readJsonDocument with every key read by the scan first (a text long enough to pass the distinct-key cap). */
+function readScannedDocument(text, options) {
     const scan = scanJson(text, options);
     if (scan.refusal)
         return { refusal: scan.refusal };
@@ -31164,6 +31685,57 @@ const summaryGroupsOf = keyListMemo(20_000, (numericKeys) => {
         return { metric: group.metric, stats };
     });
 });
+/** `path` and one more key: a new array, as paths are kept by the problems located at them. */
+function childPath(path, key) {
+    const child = path.slice();
+    child.push(key);
+    return child;
+}
+/** Objects up to this many keys find a key's place by a scan of their keys, which beats building a Map. */
+const FEW_KEYS = 16;
+/** The keys of one object that a summary, a count, a label or a unit took, by their place in its keys: the others are walked. */
+class TakenKeys {
+    keys;
+    at = [];
+    count = 0;
+    places;
+    constructor(keys) {
+        this.keys = keys;
+        for (let k = 0; k < keys.length; k++)
+            this.at.push(false);
+    }
+    takeAt(k) {
+        if (this.at[k])
+            return;
+        this.at[k] = true;
+        this.count += 1;
+    }
+    /** Takes a key of the object by its name. */
+    take(key) {
+        const k = this.placeOf(key);
+        if (k >= 0)
+            this.takeAt(k);
+    }
+    /** Takes the columns of a summary's statistics. */
+    takeColumns(stats) {
+        for (const column of stats.values())
+            this.take(column);
+    }
+    has(key) {
+        const k = this.placeOf(key);
+        return k >= 0 && this.at[k] === true;
+    }
+    placeOf(key) {
+        if (this.keys.length <= FEW_KEYS)
+            return this.keys.indexOf(key);
+        if (this.places === undefined) {
+            this.places = new Map();
+            for (let k = 0; k < this.keys.length; k++)
+                this.places.set(this.keys[k], k);
+        }
+        return this.places.get(key) ?? -1;
+    }
+}
 class JsonWalker {
     problems = new ProblemLog();
     rows = 0;
@@ -31376,45 +31948,47 @@ class JsonWalker {
     walkObject(node, path, inherited, inheritedCount) {
         const keys = Object.keys(node);
         const shape = keyShapeOf(keys);
-        if (shape.wholeStats !== undefined && keys.every((k) => isNumeric(node[k]))) {
+        // One look per key, without a callback per object: this runs for every object of every document.
+        const numericKeys = [];
+        for (let k = 0; k < keys.length; k++)
+            if (isNumeric(node[keys[k]]))
+                numericKeys.push(keys[k]);
+        if (shape.wholeStats !== undefined && numericKeys.length === keys.length) {
             this.addSummary(path, inherited, node, shape.wholeStats, undefined, inheritedCount);
             return;
         }
         // The inherited labels, copied once the object sets a label of its own (labels objects are never changed after).
         let labels = inherited;
-        const consumed = new Set();
-        const numericKeys = keys.filter((k) => isNumeric(node[k]));
+        const taken = new TakenKeys(keys);
         // The object's own statistics (`{ mean, stddev, n, unit }`): the summary of the object's path.
         const own = ownStatsOf(numericKeys);
-        if (own !== undefined) {
-            for (const column of own.values())
-                consumed.add(column);
-        }
+        if (own !== undefined)
+            taken.takeColumns(own);
         // `"n": 200` beside the objects or groups that hold summaries is their n, not a metric of its own.
-        let countKey;
-        for (let k = 0; k < keys.length && countKey === undefined; k++) {
-            const key = keys[k];
-            if (shape.countName[k] && !consumed.has(key) && countOf(node[key]) !== undefined)
-                countKey = key;
+        let countAt = -1;
+        for (let k = 0; k < keys.length && countAt < 0; k++) {
+            if (shape.countName[k] && !taken.at[k] && countOf(node[keys[k]]) !== undefined)
+                countAt = k;
         }
+        const countKey = countAt < 0 ? undefined : keys[countAt];
         let count = inheritedCount;
         if (countKey !== undefined) {
             count = { value: countOf(node[countKey]), used: false };
-            consumed.add(countKey);
+            taken.takeAt(countAt);
         }
         for (let k = 0; k < keys.length; k++) {
             const key = keys[k];
             const value = node[key];
             const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-            if (!scalar || consumed.has(key))
+            if (!scalar || taken.at[k])
                 continue;
             if (shape.ignored[k])
-                consumed.add(key);
+                taken.takeAt(k);
             else if (shape.label[k] && String(value).length <= 120 && !(typeof value === 'number' && isMeasuredPart(key, value, path))) {
                 if (labels === inherited)
                     labels = copyLabels(inherited);
                 (0,util_own/* setOwn */.P)(labels, key, String(value));
-                consumed.add(key);
+                taken.takeAt(k);
             }
         }
         if (own !== undefined) {
@@ -31425,34 +31999,53 @@ class JsonWalker {
             const values = sampleArrayOf(node, own);
             if (values) {
                 this.addSamples(path, labels, values.samples, unit);
-                consumed.add(values.key);
+                taken.take(values.key);
             }
             else
                 this.addSummary(path, labels, node, own, unit, count);
         }
         // `{ "unit": "MB", "max_ram": 1182.2 }`, `{ "value": 38.8, "unit": "tokens/s" }`: the unit an object states is its numbers'.
         const stated = own !== undefined ? undefined : statedUnit(node.unit);
-        if (stated !== undefined) {
-            const numbers = keys.filter((k, i) => !consumed.has(k) && typeof node[k] === 'number' && !shape.ignored[i] && !shape.countName[i]);
-            for (const key of numbers) {
-                // A lone `value` is the object's own: named by the object (`decode.throughput`, not `decode.throughput.value`).
-                this.addSamples(key === 'value' && numbers.length === 1 ? path : [...path, key], labels, [node[key]], stated);
-                consumed.add(key);
-            }
+        if (stated !== undefined)
+            this.addStatedUnitValues(node, path, labels, keys, shape, taken, stated);
+        // The summary groups (`mean_x`, `std_x`) among the numeric keys nothing took yet.
+        let free = numericKeys;
+        if (taken.count > 0) {
+            free = [];
+            for (let n = 0; n < numericKeys.length; n++)
+                if (!taken.has(numericKeys[n]))
+                    free.push(numericKeys[n]);
         }
-        for (const group of summaryGroupsOf(consumed.size === 0 ? numericKeys : numericKeys.filter((k) => !consumed.has(k)))) {
-            this.addSummary([...path, group.metric], labels, node, group.stats, undefined, count);
-            for (const column of group.stats.values())
-                consumed.add(column);
+        const groups = summaryGroupsOf(free);
+        for (let g = 0; g < groups.length; g++) {
+            const group = groups[g];
+            this.addSummary(childPath(path, group.metric), labels, node, group.stats, undefined, count);
+            taken.takeColumns(group.stats);
         }
-        for (const key of keys) {
-            if (consumed.has(key))
+        for (let k = 0; k < keys.length; k++) {
+            if (taken.at[k])
                 continue;
-            this.walk(node[key], [...path, key], labels, count);
+            const key = keys[k];
+            this.walk(node[key], childPath(path, key), labels, count);
         }
         // A count no summary took is an ordinary value.
         if (countKey !== undefined && count && !count.used && !isIgnoredName(countKey))
-            this.addSamples([...path, countKey], labels, [count.value]);
+            this.addSamples(childPath(path, countKey), labels, [count.value]);
+    }
+    /** `{ "unit": "MB", "max_ram": 1182.2 }`: each number nothing took is a series in the unit the object states. */
+    addStatedUnitValues(node, path, labels, keys, shape, taken, stated) {
+        const numbers = [];
+        for (let k = 0; k < keys.length; k++) {
+            if (!taken.at[k] && typeof node[keys[k]] === 'number' && !shape.ignored[k] && !shape.countName[k])
+                numbers.push(k);
+        }
+        for (let n = 0; n < numbers.length; n++) {
+            const k = numbers[n];
+            const key = keys[k];
+            // A lone `value` is the object's own: named by the object (`decode.throughput`, not `decode.throughput.value`).
+            this.addSamples(key === 'value' && numbers.length === 1 ? path : childPath(path, key), labels, [node[key]], stated);
+            taken.takeAt(k);
+        }
     }
     addSamples(path, labels, values, unitHint) {
         const metric = path.join('.') || 'value';
@@ -36325,12 +36918,34 @@ function isBenchTable(header) {
     return names.includes('test') && names.includes('t/s') && names.includes('model');
 }
 function isMarkdown(text) {
-    if (!/\|[ \t]*t\/s[ \t]*\|/.test(text))
+    if (!hasTpsCell(text))
         return false;
     // Console output is often pasted in a code block: its tables are read there too.
     const tables = benchTables(text);
     // A document that also holds other tables is left to the Markdown reader, which reads them all.
     return tables.length > 0 && tables.every((t) => isBenchTable(t.header));
+}
+/**
+ * Whether a `t/s` cell stands between pipes, blanks around it allowed (`| t/s |`): what
+ * /\|[ \t]*t\/s[ \t]*\|/ finds, looked for from each `t/s` (this is asked of every Markdown
+ * file, and most hold none) rather than by trying the expression at every character.
+ */
+function hasTpsCell(text) {
+    for (let at = text.indexOf('t/s'); at >= 0; at = text.indexOf('t/s', at + 3)) {
+        let before = at - 1;
+        while (before >= 0 && llama_bench_isBlank(text.charCodeAt(before)))
+            before--;
+        let after = at + 3;
+        while (after < text.length && llama_bench_isBlank(text.charCodeAt(after)))
+            after++;
+        if (before >= 0 && text.charCodeAt(before) === 124 && text.charCodeAt(after) === 124)
+            return true;
+    }
+    return false;
+}
+/** A space or a tab. */
+function llama_bench_isBlank(c) {
+    return c === 32 || c === 9;
 }
 const VALUE_CELL = /^([+-]?\d[\d,]*(?:\.\d+)?)(?:\s*±\s*(\d[\d,]*(?:\.\d+)?))?$/;
 function parseMarkdownText(text) {
@@ -38799,8 +39414,30 @@ function replicatePattern(normalised, members) {
     const show = (v) => (padded ? String(v).padStart(width, '0') : String(v));
     return normalised.replace('<n>', contiguous ? `{${show(first)}..${show(last)}}` : `{${values.map(show).join(',')}}`);
 }
-/** Every run's samples in run order, when each run kept all of its own and together they fit an accumulator: their statistics are exact. */
-function allSamples(parts) {
+/**
+ * Where the pooled series of one poolReplicates call put their values in
+ * order, one after another: a typed array of its own for each (its memory
+ * outside the heap, set up and freed per series) costs more than sorting
+ * its few dozen values. Nothing keeps a view once its series' statistics
+ * and outliers are found.
+ */
+class SortArea {
+    buffer = new Float64Array(1024);
+    /** The first `n` places of the area (its earlier contents are overwritten). */
+    view(n) {
+        if (n > this.buffer.length)
+            this.buffer = new Float64Array(Math.max(n, 2 * this.buffer.length));
+        return this.buffer.subarray(0, n);
+    }
+}
+/**
+ * Every run's samples in run order, when each run kept all of its own and
+ * together they fit an accumulator: their statistics are exact. With an
+ * `area`, and values sortedCopy would put in order the same way in a typed
+ * array (finite and not 0: no -0 to keep apart from 0, no NaN), also the
+ * values in ascending order in a view of it.
+ */
+function allSamples(parts, area) {
     let total = 0;
     for (let i = 0; i < parts.length; i++) {
         const p = parts[i];
@@ -38823,6 +39460,8 @@ function allSamples(parts) {
     }
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
+    const view = area?.view(samples.length);
+    let plain = view !== undefined;
     // Indexed: until this is optimised, for…of makes an iterator result per sample.
     for (let i = 0; i < samples.length; i++) {
         const v = samples[i];
@@ -38831,12 +39470,20 @@ function allSamples(parts) {
             min = v;
         if (v > max)
             max = v;
+        if (view) {
+            view[i] = v;
+            // v - v is 0 only for a finite v.
+            if (v === 0 || v - v !== 0)
+                plain = false;
+        }
     }
-    return { samples, min, max };
+    return { samples, min, max, sorted: plain ? view.sort() : undefined };
 }
 /** The union of complete sample lists: every statistic exact, as if one file held all runs. */
-function pooledSamples(parts) {
-    const all = allSamples(parts);
+function pooledSamples(parts, area) {
+    const all = allSamples(parts, area);
+    if (all?.sorted)
+        return { stats: (0,metrics_stats/* exactStatsOfSorted */.lD)(all.sorted, all.min, all.max), samples: all.samples, complete: true, sorted: all.sorted };
     if (all) {
         const { stats, sorted } = (0,metrics_stats/* exactStatsAndOrder */.c9)(all.samples, all.min, all.max);
         return { stats, samples: all.samples, complete: true, sorted };
@@ -38889,7 +39536,7 @@ function pooledSummaries(parts) {
  * samples; stated summaries pool their moments; summaries without n or sd
  * cannot pool, so each run's mean counts as one sample (n = runs).
  */
-function poolRuns(parts, pattern) {
+function poolRuns(parts, pattern, area) {
     const first = parts[0];
     // One loop, no closures: this runs for every pooled series.
     const files = [];
@@ -38899,7 +39546,7 @@ function poolRuns(parts, pattern) {
         files.push(p.file);
         runMeans.push(p.stats.mean);
     }
-    return withPooled(first, { pattern, files, runMeans }, pooledValues(parts));
+    return withPooled(first, { pattern, files, runMeans }, pooledValues(parts, area));
 }
 /** Whether every run's series holds samples (not a stated summary). */
 function allSampled(parts) {
@@ -38908,9 +39555,9 @@ function allSampled(parts) {
             return false;
     return true;
 }
-function pooledValues(parts) {
+function pooledValues(parts, area) {
     if (allSampled(parts)) {
-        const { stats, samples, complete, sorted } = pooledSamples(parts);
+        const { stats, samples, complete, sorted } = pooledSamples(parts, area);
         return { source: 'samples', stats, samples, outliers: complete ? (0,metrics_stats/* findOutliers */.FH)(samples, stats.p50 ?? undefined, sorted) : [] };
     }
     const summary = pooledSummaries(parts);
@@ -38924,12 +39571,19 @@ function pooledValues(parts) {
 }
 /** The fields of a series as buildSeries writes them, in its order (`line` last, when there is one). */
 const BUILT_FIELDS = ['id', 'file', 'metric', 'labels', 'unit', 'direction', 'directionSource', 'source', 'stats', 'outliers', 'samples', 'line'];
-/** Whether an object's keys are those of BUILT_FIELDS, in its order. */
-function inBuiltOrder(keys) {
-    for (let i = 0; i < keys.length; i++)
-        if (keys[i] !== BUILT_FIELDS[i])
-            return false;
-    return true;
+/**
+ * How many of BUILT_FIELDS a series' keys are, in their order (11 without
+ * `line`, 12 with it); 0 when they are not. Counted as for…in walks them:
+ * no list of keys is made per pooled series.
+ */
+function builtFieldCount(series) {
+    let count = 0;
+    for (const key in series) {
+        if (key !== BUILT_FIELDS[count])
+            return 0;
+        count++;
+    }
+    return count;
 }
 /**
  * The first run's fields in its order with the pooled values, `replicates`
@@ -38938,15 +39592,15 @@ function inBuiltOrder(keys) {
  * and then changing four fields); any other is copied.
  */
 function withPooled(first, replicates, v) {
-    const keys = Object.keys(first);
-    const built = (keys.length === 11 || (keys.length === 12 && first.line !== undefined)) && inBuiltOrder(keys);
+    const fields = builtFieldCount(first);
+    const built = fields === 11 || (fields === 12 && first.line !== undefined);
     if (!built) {
         // Each file's own runs (a `run_id` column) are its part of the pool: the files are the pooled series' runs.
         const { runs: _runs, ...rest } = first;
         return { ...rest, labels: { ...first.labels }, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
     }
     const { id, file, metric, labels, unit, direction, directionSource } = first;
-    if (keys.length === 12)
+    if (fields === 12)
         return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, line: first.line, replicates };
     return { id, file, metric, labels: { ...labels }, unit, direction, directionSource, source: v.source, stats: v.stats, outliers: v.outliers, samples: v.samples, replicates };
 }
@@ -39059,6 +39713,7 @@ function poolEntries(series, groupOf, starts) {
 function pooledSeries(series, entries) {
     const counted = [];
     const out = [];
+    const area = new SortArea();
     for (let i = 0; i < series.length; i++) {
         const s = series[i];
         const entry = entries[i];
@@ -39075,7 +39730,7 @@ function pooledSeries(series, entries) {
             continue;
         entry.emitted = true;
         const group = entry.group;
-        out.push(poolRuns(entry.inOrder ? entry.list : runOrder(entry), group.pattern));
+        out.push(poolRuns(entry.inOrder ? entry.list : runOrder(entry), group.pattern, area));
         if (!group.count)
             counted.push((group.count = { pattern: group.pattern, runs: group.order.size, series: 0 }));
         group.count.series += 1;
@@ -39128,6 +39783,7 @@ var redact = __nccwpck_require__(767);
 // EXTERNAL MODULE: ./src/util/glob.ts
 var glob = __nccwpck_require__(3596);
 ;// CONCATENATED MODULE: ./src/metrics/build.ts
+
 
 
 
@@ -39206,6 +39862,10 @@ function closestName(pattern, names) {
         return undefined;
     return (0,util_text/* closestMatch */.h0)(target, names, Math.min(3, Math.floor(target.length / 3)));
 }
+/** Whether any `metrics`, `directions` or `units` rule is set: the rules RuleUsage reports on when they match no metric. */
+function hasNameRules(rules) {
+    return rules.include.length > 0 || rules.exclude.length > 0 || rules.directions.length > 0 || rules.units.length > 0;
+}
 function isSelected(rules, file, metric) {
     if (rules.include.length === 0 && rules.exclude.length === 0)
         return true;
@@ -39217,7 +39877,8 @@ function isSelected(rules, file, metric) {
 /** The same few metric names recur in every file: what each says is worked out once, and found with one lookup per series. */
 const nameFacts = (0,memo/* memo */.p)(50_000, (metric) => {
     const unit = (0,infer/* inferUnit */.bb)(metric);
-    return { unit, direction: (0,infer/* inferDirection */._w)(metric, unit), mayHoldSecret: (0,redact/* mayHoldSecret */.dV)(metric) };
+    const direction = (0,infer/* inferDirection */._w)(metric, unit);
+    return { unit, direction, mayHoldSecret: (0,redact/* mayHoldSecret */.dV)(metric), check: valueCheck(metric, unit, direction) };
 });
 /** No names to match rules against: shared, as buildSeries runs for every series. */
 const NO_NAMES = [];
@@ -39226,9 +39887,31 @@ const NO_NAMES = [];
  * `head` is the file's part of the id, passed in when a caller builds many series of one file.
  */
 function buildSeries(raw, file, rules, head = (0,identity/* idHead */.Qc)(file)) {
+    return build_seriesOf(raw, file, rules, head, nameFacts(raw.metric));
+}
+/**
+ * buildSeries, checked: the series when its statistics are possible, else undefined with why
+ * (seriesProblem) added to `problems`. The metric's facts are looked up once for both: this runs
+ * for every series of every file.
+ */
+function buildCheckedSeries(raw, file, rules, head, problems) {
+    const name = nameFacts(raw.metric);
+    const series = build_seriesOf(raw, file, rules, head, name);
+    if (!series)
+        return undefined;
+    // The name's own check serves when the series kept the name (no secret redacted), its unit and its direction.
+    const check = !name.mayHoldSecret && series.unit === name.unit && series.direction === name.direction ? name.check : undefined;
+    const why = seriesProblem(series, check);
+    if (why === undefined)
+        return series;
+    problems.push(series.line === undefined ? { reason: why } : { line: series.line, reason: why });
+    return undefined;
+}
+function build_seriesOf(raw, file, rules, head, name) {
     const acc = raw.samples && raw.samples.count > 0 ? raw.samples : undefined;
-    // A complete series' values in order serve findOutliers too (its median absolute deviation), sorted once.
-    const sorted = acc?.complete ? (0,metrics_stats/* sortedCopy */.TZ)(acc.samples) : undefined;
+    // A complete series' values in order serve findOutliers too (its median absolute deviation), sorted once;
+    // both read them below, before any other series is built (a work area: see sortedForReading).
+    const sorted = acc?.complete ? (0,metrics_stats/* sortedForReading */.X5)(acc.samples) : undefined;
     const stats = acc ? (sorted ? (0,metrics_stats/* exactStatsOfSorted */.lD)(sorted, acc.min, acc.max) : (0,metrics_stats/* statsFromSamples */.pb)(acc)) : raw.summary ? (0,metrics_stats/* statsFromSummary */.AV)(raw.summary) : undefined;
     if (!stats)
         return undefined;
@@ -39237,27 +39920,23 @@ function buildSeries(raw, file, rules, head = (0,identity/* idHead */.Qc)(file))
     const stated = lastMatch(rules.units, names) ?? raw.unitHint;
     // `units: ttft: milliseconds` must still read as a duration (`ms`) for the direction.
     // An empty hint is a stated "no unit" (lm-eval's `byte_perplexity` is a ratio, not bytes); none stated: inferred.
-    const name = nameFacts(raw.metric);
     const unit = stated !== undefined ? (0,infer/* canonicalUnit */.lV)(stated) : name.unit;
     const override = lastMatch(rules.directions, names);
     const samples = raw.samples ? raw.samples.samples.slice() : [];
-    const series = {
-        id: (0,identity/* seriesIdUnder */.jr)(head, raw.metric, raw.labels, name.mayHoldSecret),
-        file,
-        // Redacted here, before any display limit can cut a token short (see src/util/redact.ts); redactSecrets changes no other.
-        metric: name.mayHoldSecret ? (0,redact/* redactSecrets */.fp)(raw.metric) : raw.metric,
-        labels: head.labels.mayHoldSecret(raw.labels) ? (0,redact/* redactLabels */.PU)(raw.labels) : raw.labels,
-        unit,
-        direction: override ?? raw.directionHint ?? (stated === undefined ? name.direction : (0,infer/* inferDirection */._w)(raw.metric, unit)),
-        directionSource: override ? 'override' : 'inferred',
-        source: raw.samples && raw.samples.count > 0 ? 'samples' : 'summary',
-        stats,
-        // Positions are only meaningful when the kept samples are all of them, in order.
-        outliers: raw.samples?.complete ? (0,metrics_stats/* findOutliers */.FH)(samples, stats.p50 ?? undefined, sorted) : [],
-        samples,
-    };
-    if (raw.line !== undefined)
-        series.line = raw.line;
+    const id = (0,identity/* seriesIdUnder */.jr)(head, raw.metric, raw.labels, name.mayHoldSecret);
+    // Redacted here, before any display limit can cut a token short (see src/util/redact.ts); redactSecrets changes no other.
+    const metric = name.mayHoldSecret ? (0,redact/* redactSecrets */.fp)(raw.metric) : raw.metric;
+    const labels = head.labels.mayHoldSecret(raw.labels) ? (0,redact/* redactLabels */.PU)(raw.labels) : raw.labels;
+    const direction = override ?? raw.directionHint ?? (stated === undefined ? name.direction : (0,infer/* inferDirection */._w)(raw.metric, unit));
+    const directionSource = override ? 'override' : 'inferred';
+    const source = raw.samples && raw.samples.count > 0 ? 'samples' : 'summary';
+    // Positions are only meaningful when the kept samples are all of them, in order.
+    const outliers = raw.samples?.complete ? (0,metrics_stats/* findOutliers */.FH)(samples, stats.p50 ?? undefined, sorted) : [];
+    // `line` (most series have one) is written in the literal, last as before: added afterwards, it would take a
+    // property store of its own in every such series.
+    const series = raw.line === undefined
+        ? { id, file, metric, labels, unit, direction, directionSource, source, stats, outliers, samples }
+        : { id, file, metric, labels, unit, direction, directionSource, source, stats, outliers, samples, line: raw.line };
     if (raw.runs)
         series.runs = raw.runs;
     return series;
@@ -39529,6 +40208,10 @@ async function* boundedLines(source, maxChars = LIMITS.lineChars) {
 function withoutBom(text) {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+/** A file's bytes as text, without the byte order mark. */
+function decodeText(bytes) {
+    return withoutBom(bytes.toString('utf8'));
+}
 /** The document, a refusal when it passes a cap (src/parse/json-scan.ts), or undefined when the text is not JSON. */
 function tryJson(text) {
     const t = text.trimStart();
@@ -39612,90 +40295,115 @@ function tooLarge(file, maxFileSize, name) {
  * parsed once (and the value returned for the generic parser), Markdown and
  * text are read whole as they would be anyway, and CSV/JSONL/other files
  * larger than one read are judged by the lines of their head, so the generic
- * parser can still stream them when no tool claims them.
+ * parser can still stream them when no tool claims them. A file whose bytes
+ * are in memory (nearly every one) is read at once, without a promise: an
+ * await per file costs a turn of the microtask queue.
  */
-async function readWithAdapter(req) {
+function readWithAdapter(req) {
     const { file, maxFileSize, whole, head, format } = req;
-    const readText = async () => withoutBom(whole ? whole.toString('utf8') : await external_node_fs_.promises.readFile(file.absolutePath, 'utf8'));
     if (format === GENERIC_FORMAT)
         return {};
-    if (format !== undefined) {
-        const adapter = adapterNamed(format);
-        if (!adapter)
-            return { outcome: failed(`unknown format "${format}"`) };
-        if (file.size > maxFileSize) {
-            return { outcome: streams(adapter) ? await runLines(adapter, { ...input(file, file.type, headLines(head)), truncated: true }, file) : tooLarge(file, maxFileSize, adapter.name) };
-        }
-        const text = await readText();
-        const json = tryJson(text) ?? (adapter.readsNonFinite ? tryNonFiniteJson(text) : undefined);
-        if (json && 'refusal' in json)
-            return { outcome: json.refusal };
-        return { outcome: run(adapter, input(file, file.type, text, json), json ? duplicatesFor(adapter, json) : []) };
-    }
+    if (format !== undefined)
+        return readForced(req, format);
     switch (file.type) {
-        case 'json': {
-            if (file.size > maxFileSize) {
-                // NDJSON under a `.json` name (k6's `--out json=results.json`) is streamed by a tool that reads it line by line.
-                const sniff = { ...input(file, 'jsonl', headLines(head)), truncated: true };
-                const adapter = detectAdapter(sniff, adaptersFor('jsonl').filter(streams));
-                return adapter && streams(adapter) ? { outcome: await runLines(adapter, sniff, file) } : {};
-            }
-            const text = await readText();
-            const json = tryJson(text);
-            if (json && 'refusal' in json)
-                return { outcome: json.refusal };
-            if (json) {
-                const doc = input(file, 'json', text, json);
-                const adapter = detectAdapter(doc);
-                return adapter ? { outcome: run(adapter, doc, duplicatesFor(adapter, json)) } : { text, json };
-            }
-            const lenient = tryNonFiniteJson(text);
-            if (lenient) {
-                const doc = input(file, 'json', text, lenient);
-                const adapter = detectAdapter(doc, adaptersFor('json').filter((a) => a.readsNonFinite));
-                if (adapter)
-                    return { outcome: run(adapter, doc, duplicatesFor(adapter, lenient)) };
-            }
-            // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
-            const lines = input(file, 'jsonl', text);
-            const adapter = detectAdapter(lines);
-            return adapter ? { outcome: run(adapter, lines) } : { text };
-        }
+        case 'json':
+            // NDJSON under a `.json` name (k6's `--out json=results.json`) is streamed by a tool that reads it line by line.
+            if (file.size > maxFileSize)
+                return streamJsonLines(file, head);
+            return whole ? readJson(file, decodeText(whole)) : readFileText(file).then((text) => readJson(file, text));
         case 'markdown':
-        case 'text': {
+        case 'text':
             if (file.size > maxFileSize || adaptersFor(file.type).length === 0)
                 return {};
-            const text = await readText();
-            const doc = input(file, file.type, text);
-            const adapter = detectAdapter(doc);
-            if (!adapter)
-                return { text };
-            // A page that pastes two tools' output under its headings (Ollama's timings, then llama-bench tables)
-            // is read section by section: read whole, the first tool to recognise it would hide the other's results.
-            return { outcome: readPastedOutput(file, text, { mixedOnly: true }) ?? run(adapter, doc) };
-        }
+            return whole ? readDocument(file, decodeText(whole)) : readFileText(file).then((text) => readDocument(file, text));
         case 'csv':
         case 'jsonl':
-        case 'other': {
+        case 'other':
             if (adaptersFor(file.type).length === 0)
                 return {};
-            const sniff = whole ? input(file, file.type, withoutBom(whole.toString('utf8'))) : { ...input(file, file.type, headLines(head)), truncated: true };
-            const adapter = detectAdapter(sniff);
-            if (!adapter && file.type === 'other' && /\.js$/i.test(sniff.path)) {
-                return { outcome: skipped('not github-action-benchmark data (no "window.BENCHMARK_DATA =" at the start); other JavaScript is never read or run') };
-            }
-            // The decoded text goes back to the generic parser, which need not decode the file again.
-            if (!adapter)
-                return whole ? { text: sniff.text } : {};
-            if (whole)
-                return { outcome: run(adapter, sniff) };
-            if (streams(adapter))
-                return { outcome: await runLines(adapter, sniff, file) };
-            if (file.size > maxFileSize)
-                return { outcome: tooLarge(file, maxFileSize, adapter.name) };
-            return { outcome: run(adapter, input(file, file.type, await readText())) };
-        }
+            return whole ? readWholeTable(file, decodeText(whole)) : readTableHead(file, head, maxFileSize);
     }
+}
+async function readFileText(file) {
+    return withoutBom(await external_node_fs_.promises.readFile(file.absolutePath, 'utf8'));
+}
+/** A format the `format` input forces: that adapter reads the file, whatever it holds. */
+async function readForced(req, format) {
+    const { file, maxFileSize, whole, head } = req;
+    const adapter = adapterNamed(format);
+    if (!adapter)
+        return { outcome: failed(`unknown format "${format}"`) };
+    if (file.size > maxFileSize) {
+        return { outcome: streams(adapter) ? await runLines(adapter, { ...input(file, file.type, headLines(head)), truncated: true }, file) : tooLarge(file, maxFileSize, adapter.name) };
+    }
+    const text = whole ? decodeText(whole) : await readFileText(file);
+    const json = tryJson(text) ?? (adapter.readsNonFinite ? tryNonFiniteJson(text) : undefined);
+    if (json && 'refusal' in json)
+        return { outcome: json.refusal };
+    return { outcome: run(adapter, input(file, file.type, text, json), json ? duplicatesFor(adapter, json) : []) };
+}
+/** A `.json` file past max-file-size: read only by a tool that streams it as NDJSON, judged by its head. */
+async function streamJsonLines(file, head) {
+    const sniff = { ...input(file, 'jsonl', headLines(head)), truncated: true };
+    const adapter = detectAdapter(sniff, adaptersFor('jsonl').filter(streams));
+    return adapter && streams(adapter) ? { outcome: await runLines(adapter, sniff, file) } : {};
+}
+function readJson(file, text) {
+    const json = tryJson(text);
+    if (json && 'refusal' in json)
+        return { outcome: json.refusal };
+    if (json) {
+        const doc = input(file, 'json', text, json);
+        const adapter = detectAdapter(doc);
+        return adapter ? { outcome: run(adapter, doc, duplicatesFor(adapter, json)) } : { text, json };
+    }
+    const lenient = tryNonFiniteJson(text);
+    if (lenient) {
+        const doc = input(file, 'json', text, lenient);
+        const adapter = detectAdapter(doc, adaptersFor('json').filter((a) => a.readsNonFinite));
+        if (adapter)
+            return { outcome: run(adapter, doc, duplicatesFor(adapter, lenient)) };
+    }
+    // NDJSON saved under a `.json` name (a streamed API response) is offered to JSONL readers.
+    const lines = input(file, 'jsonl', text);
+    const adapter = detectAdapter(lines);
+    return adapter ? { outcome: run(adapter, lines) } : { text };
+}
+/** Markdown and text, read whole. */
+function readDocument(file, text) {
+    const doc = input(file, file.type, text);
+    const adapter = detectAdapter(doc);
+    if (!adapter)
+        return { text };
+    // A page that pastes two tools' output under its headings (Ollama's timings, then llama-bench tables)
+    // is read section by section: read whole, the first tool to recognise it would hide the other's results.
+    return { outcome: readPastedOutput(file, text, { mixedOnly: true }) ?? run(adapter, doc) };
+}
+/** CSV, JSONL or another file read whole. */
+function readWholeTable(file, text) {
+    const sniff = input(file, file.type, text);
+    const adapter = detectAdapter(sniff);
+    if (adapter)
+        return { outcome: run(adapter, sniff) };
+    if (file.type === 'other' && /\.js$/i.test(sniff.path))
+        return { outcome: notActionBenchmarkData() };
+    // The decoded text goes back to the generic parser, which need not decode the file again.
+    return { text };
+}
+/** CSV, JSONL or another file larger than one read: judged by the lines of its head. */
+async function readTableHead(file, head, maxFileSize) {
+    const sniff = { ...input(file, file.type, headLines(head)), truncated: true };
+    const adapter = detectAdapter(sniff);
+    if (!adapter)
+        return file.type === 'other' && /\.js$/i.test(sniff.path) ? { outcome: notActionBenchmarkData() } : {};
+    if (streams(adapter))
+        return { outcome: await runLines(adapter, sniff, file) };
+    if (file.size > maxFileSize)
+        return { outcome: tooLarge(file, maxFileSize, adapter.name) };
+    return { outcome: run(adapter, input(file, file.type, await readFileText(file))) };
+}
+function notActionBenchmarkData() {
+    return skipped('not github-action-benchmark data (no "window.BENCHMARK_DATA =" at the start); other JavaScript is never read or run');
 }
 /**
  * The page's sections: each heading (outside code fences, where `# nThread 1`
@@ -39761,6 +40469,9 @@ function readPastedOutput(file, text, options = {}) {
     if (options.mixedOnly && parts.length < 2)
         return undefined;
     for (const section of parts) {
+        // No tool reads results from no text (the part before a page's first heading, when it starts with one).
+        if (section.text === '')
+            continue;
         const part = input(file, 'text', section.text);
         const adapter = detectAdapter(part);
         const outcome = adapter ? run(adapter, part) : undefined;
@@ -39773,6 +40484,9 @@ function readPastedOutput(file, text, options = {}) {
             return undefined;
     }
     else if (read.length === 0) {
+        // A page of one section (under its only heading) was just read whole: the same text, read the same way, again reads nothing.
+        if (parts.some((section) => section.text === text))
+            return undefined;
         // Output that only makes sense whole (a header in one section, its rows under the next): the page as one text.
         const whole = input(file, 'text', text);
         const adapter = detectAdapter(whole);
@@ -40000,7 +40714,9 @@ async function readAndParse(listed, maxFileSize, options) {
     if (head.length >= file.size && read_file_isBlank(head))
         return skipped('empty file (whitespace only)');
     // A tool's own format is recognised before the generic parsers see the file.
-    const tool = await readWithAdapter({ file, maxFileSize, whole, head, format: options.format });
+    const reading = readWithAdapter({ file, maxFileSize, whole, head, format: options.format });
+    // Read at once when the bytes are in memory (nearly always): awaited only when it is a promise.
+    const tool = reading instanceof Promise ? await reading : reading;
     if (tool.outcome)
         return tool.outcome;
     const streamable = file.type === 'csv' || file.type === 'jsonl';
@@ -40173,7 +40889,6 @@ const version_VERSION = '0.1.0';
 
 
 
-
 const PARSE_CONCURRENCY = 8;
 /** Below this many files a reading thread costs more to start (about 20 ms) than it saves. */
 const PREFETCH_MIN_FILES = 200;
@@ -40195,20 +40910,43 @@ async function modifiedTimes(config, files) {
     const scope = rootRelative(config);
     const git = await lastCommitTimes(config.workspace, readable.map((f) => f.path), { scope });
     const modified = new Map();
+    const isoTime = lastIsoTime();
     for (const f of readable) {
         const time = git.times.get(f.path);
         if (time) {
-            modified.set(f.path, { time: new Date(time).toISOString(), source: 'git' });
+            modified.set(f.path, { time: isoTime(time), source: 'git' });
             continue;
         }
         // Not in history: written in this job (or uncommitted), so its mtime is real. Rounded as Node rounds
         // Stats#mtime, so the time is the one an lstat would have shown.
         if (f.mtimeMs !== undefined)
-            modified.set(f.path, { time: new Date(Math.round(f.mtimeMs)).toISOString(), source: 'filesystem' });
+            modified.set(f.path, { time: isoTime(Math.round(f.mtimeMs)), source: 'filesystem' });
     }
     return { modified, git: { checkout: git.checkout, shallow: git.shallow } };
 }
+/**
+ * `new Date(time).toISOString()`, the last answer remembered: files listed together were mostly
+ * committed together (one commit date) or written together (file times are coarser than a
+ * millisecond), and making a Date and its text costs more than the rest of a file's entry.
+ */
+function lastIsoTime() {
+    let last;
+    let iso = '';
+    return (time) => {
+        if (time !== last) {
+            iso = new Date(time).toISOString();
+            last = time;
+        }
+        return iso;
+    };
+}
 function entryFor(file, outcome, series, modified) {
+    // Nearly every entry: a parsed file with its time, written in one literal in the order below (fields added
+    // afterwards take a property store of their own in every entry).
+    if (outcome.status === 'parsed' && modified) {
+        const { document, rows, excludedRows, problems, problemCount, adapter } = outcome;
+        return { path: file.path, type: file.type, size: file.size ?? 0, status: outcome.status, document, series, rows, excludedRows, problems, problemCount, adapter, modified };
+    }
     const entry = {
         path: file.path,
         type: file.type,
@@ -40248,6 +40986,10 @@ function disambiguateIds(series) {
         s.id = `${s.id}#${n}`;
     }
 }
+/** No file indices: what a file that supersedes none replaces. */
+const NO_INDICES = Object.freeze([]);
+/** A file's metrics when no rule needs them: shared, as most runs have no metrics, directions or units rules. */
+const NO_METRICS = Object.freeze([]);
 /** One file's raw series turned into reported series; the per-file cap holds for tool adapters too. */
 function buildFile(file, parsed, rules) {
     let outcome = parsed;
@@ -40255,27 +40997,23 @@ function buildFile(file, parsed, rules) {
     if (outcome.status === 'parsed' && outcome.series.length > LIMITS.seriesPerFile)
         outcome = { status: 'skipped', reason: limitMessages.seriesPerFile() };
     if (outcome.status !== 'parsed')
-        return { outcome, series: [], problems: [], metrics: [] };
+        return { outcome, series: [], problems: [], metrics: NO_METRICS };
     const series = [];
     const problems = [];
-    const metrics = [];
+    // RuleUsage reads the names only to tell which rules matched nothing: without rules, none is kept.
+    const metrics = hasNameRules(rules) ? [] : undefined;
     const head = (0,identity/* idHead */.Qc)(file.path);
     for (const raw of outcome.series) {
-        metrics.push(raw.metric);
+        metrics?.push(raw.metric);
         if (!isSelected(rules, file.path, raw.metric))
             continue;
-        const one = buildSeries(raw, file.path, rules, head);
-        if (!one)
-            continue;
-        const why = seriesProblem(one);
-        if (why === undefined)
+        const one = buildCheckedSeries(raw, file.path, rules, head, problems);
+        if (one)
             series.push(one);
-        else
-            problems.push(one.line === undefined ? { reason: why } : { line: one.line, reason: why });
     }
-    return { outcome: { ...outcome, series: [] }, series, problems, metrics };
+    return { outcome: { ...outcome, series: [] }, series, problems, metrics: metrics ?? NO_METRICS };
 }
-const pastCap = () => ({ outcome: skipped(limitMessages.seriesPerRunPast()), series: [], problems: [], metrics: [] });
+const pastCap = () => ({ outcome: skipped(limitMessages.seriesPerRunPast()), series: [], problems: [], metrics: NO_METRICS });
 /**
  * A file whose series another file replaces (criterion's `estimates.json`
  * next to the `sample.json` holding the same run's samples) is skipped with
@@ -40302,6 +41040,20 @@ function dropSuperseded(files, outcomes) {
         outcomes[i] = { status: 'skipped', reason: `superseded by ${replaced.by}, which holds the same run's results` };
     });
 }
+/**
+ * The files to read ahead (not symlinks, which are stat'ed when listed), in their order: their paths,
+ * and for each listed file its place among them (-1 when it is not read ahead). An index by position,
+ * not a map keyed by file: one lookup per file, and no identity hash given to every file object.
+ */
+function readAheadOrder(files) {
+    const paths = [];
+    const readIndex = new Int32Array(files.length);
+    for (let i = 0; i < files.length; i++) {
+        const f = files[i];
+        readIndex[i] = !f.skipReason && f.size === undefined ? paths.push(f.absolutePath) - 1 : -1;
+    }
+    return { paths, readIndex };
+}
 /** discover → parse → analyze: everything the report needs except rendering. */
 async function analyze(config, deps) {
     const t0 = deps.elapsed();
@@ -40319,11 +41071,8 @@ async function analyze(config, deps) {
     const indexOfPath = (p) => (indexOf ??= new Map(files.map((f, i) => [f.path, i]))).get(p);
     // The files that will be read and stat'ed on opening (not symlinks, stat'ed when listed), in the order
     // they are, read ahead on a second thread (src/parse/prefetch.ts).
-    const readable = files.filter((f) => !f.skipReason && f.size === undefined);
-    const prefetch = readable.length >= PREFETCH_MIN_FILES ? startPrefetch(readable.map((f) => f.absolutePath), { maxFileBytes: READ_SYNC_BYTES }) : undefined;
-    const readOrder = new Map();
-    if (prefetch)
-        readable.forEach((f, k) => readOrder.set(f, k));
+    const { paths: readAhead, readIndex } = readAheadOrder(files);
+    const prefetch = readAhead.length >= PREFETCH_MIN_FILES ? startPrefetch(readAhead, { maxFileBytes: READ_SYNC_BYTES }) : undefined;
     let built;
     try {
         built = await mapConcurrent(files, PARSE_CONCURRENCY, async (f, i) => {
@@ -40334,11 +41083,13 @@ async function analyze(config, deps) {
                 f.size = stat.size;
                 f.mtimeMs = stat.mtimeMs;
             };
-            const k = readOrder.get(f);
-            const prefetched = prefetch && k !== undefined ? () => prefetch.take(k) : undefined;
+            const k = readIndex[i];
+            const prefetched = prefetch && k >= 0 ? () => prefetch.take(k) : undefined;
             const outcome = f.skipReason ? { status: 'skipped', reason: f.skipReason } : await parseFile(f, config.maxFileSize, { format: formatFor(f.path), onStat, prefetched });
             const one = buildFile(f, outcome, rules);
-            const replaces = one.outcome.status === 'parsed' ? (one.outcome.supersedes ?? []).map(indexOfPath).filter((j) => j !== undefined) : [];
+            // Nearly no file supersedes another: the others share one empty list.
+            const supersedes = one.outcome.status === 'parsed' ? one.outcome.supersedes : undefined;
+            const replaces = supersedes && supersedes.length > 0 ? supersedes.map(indexOfPath).filter((j) => j !== undefined) : NO_INDICES;
             cap.record(i, one.series.length, replaces);
             return one;
         });
@@ -40360,7 +41111,7 @@ async function analyze(config, deps) {
     // A superseded file's series, built already, go with it.
     outcomes.forEach((outcome, i) => {
         if (outcome !== built[i]?.outcome)
-            built[i] = { outcome, series: [], problems: [], metrics: [] };
+            built[i] = { outcome, series: [], problems: [], metrics: NO_METRICS };
     });
     // Times come from the files once opened (or stat'ed now); the git lookup counts as discovery, as before.
     const tg = deps.elapsed();
@@ -40374,8 +41125,8 @@ async function analyze(config, deps) {
         const b = built[i];
         const outcome = b.outcome;
         // Rule usage in path order: the same names are seen whatever order the files were parsed in.
-        for (const metric of b.metrics)
-            usage.see(file.path, metric);
+        for (let k = 0; k < b.metrics.length; k++)
+            usage.see(file.path, b.metrics[k]);
         let count = 0;
         // Every file left parsed fits under the run's cap (RunCap counted them as they are counted here).
         if (outcome.status === 'parsed') {
@@ -42256,25 +43007,43 @@ function noteOf(item) {
 function stabilityFindings(series, files) {
     return stabilityCandidates(series, files).map((c) => c.write());
 }
+/** The paths of files that left rows out of their statistics. */
+function filesExcludingRows(files) {
+    const paths = new Set();
+    for (let i = 0; i < files.length; i++)
+        if (files[i].excludedRows !== 0)
+            paths.add(files[i].path);
+    return paths;
+}
+/** A pooled series as the owner of its runs' files that left rows out, those without an owner yet. */
+function ownRuns(s, excluding, ownerOf) {
+    const runs = s.replicates.files;
+    for (let i = 0; i < runs.length; i++) {
+        const file = runs[i];
+        if (excluding.has(file) && !ownerOf.has(file))
+            ownerOf.set(file, s);
+    }
+}
 /** stabilityFindings, each written only when asked. */
 function stabilityCandidates(series, files) {
     const byScope = new Map();
     // normaliseRunPath is memoised: a file's many series do not redo its path.
     const scopeOf = (s) => s.experiment || (0,identity/* normaliseRunPath */["do"])(s.file);
-    // Each file's first series: the files the stage reads, and the scope their excluded rows count in.
+    // Each file's first series: the files the stage reads, and the scope their excluded rows count in. Only files
+    // that left rows out are looked for (a few in most trees; none is no owner to find).
+    const excluding = filesExcludingRows(files);
     const ownerOf = new Map();
     let previousFile;
     // Indexed: run once per series, this loop is not optimised at first, and for…of then makes an iterator result per series.
     for (let i = 0; i < series.length; i++) {
         const s = series[i];
-        if (s.replicates) {
-            for (const file of s.replicates.files)
-                if (!ownerOf.has(file))
-                    ownerOf.set(file, s);
+        if (excluding.size > 0) {
+            if (s.replicates)
+                ownRuns(s, excluding, ownerOf);
+            else if (s.file !== previousFile && excluding.has(s.file) && !ownerOf.has(s.file))
+                ownerOf.set(s.file, s);
+            previousFile = s.replicates ? undefined : s.file;
         }
-        else if (s.file !== previousFile && !ownerOf.has(s.file))
-            ownerOf.set(s.file, s);
-        previousFile = s.replicates ? undefined : s.file;
         if (s.direction === 'none')
             continue;
         const items = itemsOf(s);
