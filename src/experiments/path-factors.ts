@@ -24,9 +24,10 @@ interface Unit {
   /** Timestamps and run indices normalised, split at `/`; the last segment is the file stem. */
   segments: string[];
   extension: string;
-  /** The sorted metric names, as a number shared by units with the same names (cheap to put in a key). */
-  schema: number;
-  /** Depth, extension and schema, as siblingKey starts every key. */
+  /**
+   * Depth, extension and the number of the unit's sorted metric names (shared by units with the same
+   * names, cheap to put in a key), as siblingKey starts every key.
+   */
   kind: string;
   series: Series[];
   /**
@@ -152,13 +153,11 @@ export function factorRuleRegExp(pattern: string): RegExp {
  * every group: each is read once.
  */
 const kindOfExperiment = memo(10_000, (name) => {
-  // The words of tokens(name) without its separators.
-  const words = name.split(SEPARATORS).filter((t) => t !== '');
+  const words = tokens(name).filter((t) => !isSeparator(t));
   const ending = words.length > 1 ? (words[words.length - 1] as string) : '';
   // `qps_inf` beside `qps_1`, `qps_16`: an unbounded rate is a level of the sweep too.
   return /\d/.test(ending) || /^(inf|infinity|max|unlimited)$/i.test(ending) ? '' : ending;
 });
-const SEPARATORS = /[-_. ]+/;
 
 /**
  * Siblings that end in different words are different experiments that
@@ -212,7 +211,7 @@ function seriesByUnit(series: readonly Series[]): { units: Map<string, Unit>; me
       unit = units.get(path);
       if (!unit) {
         const { segments, extension } = splitFile(path);
-        unit = { segments, extension, schema: 0, kind: '', series: [], factors: new Map() };
+        unit = { segments, extension, kind: '', series: [], factors: new Map() };
         units.set(path, unit);
         metrics.set(unit, new Set());
       }
@@ -241,7 +240,6 @@ function numberSchemas(units: ReadonlyMap<string, Unit>, metrics: ReadonlyMap<Un
       }
     }
     previous = { names, id };
-    unit.schema = id;
     unit.kind = `${unit.segments.length}|${unit.extension}|${id}|`;
   }
 }

@@ -48,7 +48,7 @@ export function replicatePattern(normalised: string, members: readonly Member[])
  * its few dozen values. Nothing keeps a view once its series' statistics
  * and outliers are found.
  */
-export class SortArea {
+class SortArea {
   private buffer = new Float64Array(1024);
 
   /** The first `n` places of the area (its earlier contents are overwritten). */

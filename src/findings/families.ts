@@ -330,7 +330,6 @@ const sortableStamp = memo(10_000, (stamp) => stamp.replace(/\D/g, '').padStart(
 /** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
 const isIdentityLabel = memo(10_000, (key) => IDENTITY_LABEL.test(normaliseName(key)));
 
-/** Labels naming the model a row ran (`Model`, `model_name`, MLPerf's `MlperfModel`). */
 /** What a label's name says for mlperfModelLabels: a LoadGen scenario, the model a row ran, or neither (one lookup per key). */
 const labelRole = memo(10_000, (key): 'scenario' | 'model' | undefined => {
   const name = normaliseName(key);
@@ -787,13 +786,14 @@ function varyingConditions(cells: readonly Cell[], keys: readonly string[]): str
 
 /** Two series with the same conditions (a repeated record) are one cell: the first is kept. */
 function distinctCells(cells: Cell[], varying: readonly string[]): Cell[] {
-  if (varying.length === 1) return distinctLevels(cells, varying[0] as string);
-  if (cells.length <= 16 && !holdsNul(cells, varying)) return distinctConfigurations(cells, varying);
-  const seen = new Set<string>();
+  // One condition's values are their own keys: no U+0000 to guard against.
+  if (cells.length <= 16 && (varying.length === 1 || !holdsNul(cells, varying))) return distinctConfigurations(cells, varying);
+  const only = varying.length === 1 ? (varying[0] as string) : undefined;
+  const seen = new Set<string | undefined>();
   const kept: Cell[] = [];
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i] as Cell;
-    const id = varying.map((k) => c.dims[k]).join('\u0000');
+    const id = only !== undefined ? c.dims[only] : varying.map((k) => c.dims[k]).join('\u0000');
     if (seen.has(id)) continue;
     seen.add(id);
     kept.push(c);
@@ -831,32 +831,4 @@ function distinctConfigurations(cells: Cell[], varying: readonly string[]): Cell
 function sameValues(a: Record<string, string>, b: Record<string, string>, keys: readonly string[]): boolean {
   for (let k = 0; k < keys.length; k++) if (a[keys[k] as string] !== b[keys[k] as string]) return false;
   return true;
-}
-
-/**
- * distinctCells of a family that varies in one condition: its cells unless
- * two share a level. A few cells are compared with each other (no set, no
- * new list when none repeats, as in most families).
- */
-function distinctLevels(cells: Cell[], d: string): Cell[] {
-  if (cells.length > 16) {
-    const seen = new Set<string>();
-    const kept: Cell[] = [];
-    for (let i = 0; i < cells.length; i++) {
-      const level = (cells[i] as Cell).dims[d] as string;
-      if (seen.has(level)) continue;
-      seen.add(level);
-      kept.push(cells[i] as Cell);
-    }
-    return kept;
-  }
-  let kept: Cell[] | undefined;
-  for (let i = 1; i < cells.length; i++) {
-    const level = (cells[i] as Cell).dims[d];
-    let repeated = false;
-    for (let j = 0; j < i && !repeated; j++) repeated = (cells[j] as Cell).dims[d] === level;
-    if (repeated) kept ??= cells.slice(0, i);
-    else if (kept) kept.push(cells[i] as Cell);
-  }
-  return kept ?? cells;
 }

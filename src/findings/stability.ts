@@ -51,7 +51,7 @@ function itemsOf(s: Series): RawItem[] | undefined {
   const cv = s.stats.cv;
   if (s.stats.n !== null && s.stats.n >= MIN_SAMPLES && cv !== null && cv >= HIGH_CV_PERCENT) (items ??= []).push({ s, kind: 'cv', cv });
   if (s.outliers.length > 0 && s.samples.length >= 4 && firstSampleOutlier(s) !== undefined) (items ??= []).push({ s, kind: 'warmup', cv: undefined });
-  const runMeans = runMeansOf(s);
+  const runMeans = seriesRunMeans(s);
   const runCv = runMeans ? cvOf(runMeans) : undefined;
   if (runCv !== undefined && runCv >= HIGH_CV_PERCENT) (items ??= []).push({ s, kind: 'runs', cv: runCv });
   return items;
@@ -64,7 +64,7 @@ function firstSampleOutlier(s: Series): Series['outliers'][number] | undefined {
 }
 
 /** The means of the series' runs: its replicate files', or its own run column's. */
-function runMeansOf(s: Series): readonly number[] | undefined {
+function seriesRunMeans(s: Series): readonly number[] | undefined {
   return s.replicates?.runMeans ?? s.runs?.means;
 }
 
@@ -79,7 +79,7 @@ function noteOf(item: RawItem): string {
     return `first sample ${formatNumber(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${formatNumber(med)})` : ` against a median of ${formatNumber(med)}`}: warm-up?`;
   }
   const named = s.runs?.column !== undefined && !s.replicates ? ` (${s.runs.column})` : '';
-  return `run means vary by CV ${(item.cv as number).toFixed(1)}% across ${(runMeansOf(s) as readonly number[]).length} runs${named}`;
+  return `run means vary by CV ${(item.cv as number).toFixed(1)}% across ${(seriesRunMeans(s) as readonly number[]).length} runs${named}`;
 }
 
 /**

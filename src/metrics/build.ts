@@ -6,7 +6,7 @@ import { closestMatch } from '../util/text.js';
 import { idHead, seriesIdUnder, type IdHead } from './identity.js';
 import { canonicalUnit, inferDirection, inferUnit, normaliseName } from './infer.js';
 import { exactStatsOfSorted, findOutliers, sortedForReading, statsFromSamples, statsFromSummary } from './stats.js';
-import { seriesProblem, valueCheck, type ValueCheck } from './sanity.js';
+import { metricCheck, seriesProblem, type ValueCheck } from './sanity.js';
 import type { Direction, RawSeries, Series } from '../model/series.js';
 import type { Problem } from '../model/report.js';
 
@@ -118,7 +118,7 @@ interface NameFacts {
   direction: Direction;
   /** Whether the name holds a hint of a secret (mayHoldSecret): then it and its series' ids are redacted. */
   mayHoldSecret: boolean;
-  /** valueCheck of the name with that unit and direction: the check of nearly every series of the metric. */
+  /** metricCheck of the name (its unit and direction as above): the check of nearly every series of the metric. */
   check: ValueCheck;
 }
 
@@ -126,7 +126,7 @@ interface NameFacts {
 const nameFacts = memo(50_000, (metric: string): NameFacts => {
   const unit = inferUnit(metric);
   const direction = inferDirection(metric, unit);
-  return { unit, direction, mayHoldSecret: mayHoldSecret(metric), check: valueCheck(metric, unit, direction) };
+  return { unit, direction, mayHoldSecret: mayHoldSecret(metric), check: metricCheck(metric) };
 });
 
 /** No names to match rules against: shared, as buildSeries runs for every series. */

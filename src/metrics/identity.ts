@@ -1,5 +1,6 @@
 import { memo } from '../util/memo.js';
 import { mayHoldSecret, redactSecrets } from '../util/redact.js';
+import { sortNamesInPlace } from '../util/text.js';
 
 /**
  * Series identity that survives re-runs: timestamps in file paths (run
@@ -256,16 +257,8 @@ export function labelKey(labels: Record<string, string>): string {
   const keys = Object.keys(labels);
   if (keys.length === 0) return '';
   if (keys.length === 1) return `{${keys[0]}=${labels[keys[0] as string]}}`;
-  // A few keys are put in order by hand (the order of sort(): UTF-16 code units): sort() allocates a work
-  // area on every call, and this runs once per series.
-  if (keys.length <= 8) {
-    for (let i = 1; i < keys.length; i++) {
-      const key = keys[i] as string;
-      let j = i - 1;
-      for (; j >= 0 && (keys[j] as string) > key; j--) keys[j + 1] = keys[j] as string;
-      keys[j + 1] = key;
-    }
-  } else keys.sort();
+  // In place: the keys are this call's own list.
+  sortNamesInPlace(keys);
   // Joined as it goes: no mapped list and no closure per call (this runs for every labels object of every file).
   let key = `{${keys[0]}=${labels[keys[0] as string]}`;
   for (let i = 1; i < keys.length; i++) key += `,${keys[i]}=${labels[keys[i] as string]}`;
@@ -304,8 +297,6 @@ export class LabelKeys {
 
 /** The part of a series id that comes from its file, worked out once for all the file's series. */
 export interface IdHead {
-  /** The path with timestamps and run indices normalised. */
-  head: string;
   /** `head::`, the start of every id of the file's series. */
   prefix: string;
   /** Whether the path holds a hint of a secret (then the whole id is redacted). */
@@ -332,7 +323,7 @@ function exportNeutral(path: string): string {
 export function idHead(file: string): IdHead {
   const head = exportNeutral(normaliseRunPath(file));
   // Once per file, and paths are unique: a remembered answer would cost more than the test.
-  return { head, prefix: `${head}::`, secret: mayHoldSecret(head), labels: new LabelKeys() };
+  return { prefix: `${head}::`, secret: mayHoldSecret(head), labels: new LabelKeys() };
 }
 
 /**

@@ -1,6 +1,6 @@
-import { memo2 } from '../util/memo.js';
+import { memo, memo2 } from '../util/memo.js';
 import { formatNumber } from '../util/numbers.js';
-import { inferDirection, normaliseName } from './infer.js';
+import { inferDirection, inferUnit, normaliseName } from './infer.js';
 import { unitInfo } from './units.js';
 import type { Direction, ProvidedSummary, Series } from '../model/series.js';
 
@@ -31,6 +31,12 @@ export type ValueCheck = (value: number) => string | undefined;
 export function valueCheck(metric: string, unit: string, direction: Direction = inferDirection(metric, unit)): ValueCheck {
   return checks[direction](metric, unit);
 }
+
+/**
+ * The check of a metric in the unit and direction its name implies (no unit stated, no override):
+ * that of nearly every column and series, found with one lookup instead of three.
+ */
+export const metricCheck: (metric: string) => ValueCheck = memo(20_000, (metric) => valueCheck(metric, inferUnit(metric)));
 
 /** The same few metric names recur in every file: one check each (per direction, as overrides may differ). */
 const checks: Record<Direction, (metric: string, unit: string) => ValueCheck> = {

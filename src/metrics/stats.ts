@@ -22,7 +22,7 @@ export function statsFromSamples(acc: SampleAccumulator): SeriesStats {
  * for callers that hold the values already (pooled replicate runs).
  */
 export function exactStats(values: readonly number[], min: number, max: number): SeriesStats {
-  return exactStatsAndOrder(values, min, max).stats;
+  return exactStatsOfSorted(sortedCopy(values), min, max);
 }
 
 /**
@@ -36,8 +36,8 @@ export function exactStatsAndOrder(values: readonly number[], min: number, max: 
 }
 
 /**
- * exactStats of values sortedCopy put in order: for a caller that keeps the
- * order for findOutliers itself (buildSeries, once per series).
+ * exactStats of values in ascending order (sortedCopy's, or sortedForReading's work area): for a
+ * caller that keeps the order for findOutliers itself (buildSeries, once per series).
  */
 export function exactStatsOfSorted(sorted: ArrayLike<number>, min: number, max: number): SeriesStats {
   if (sorted.length === 1) return statsOfOne(sorted[0] as number, min, max);

@@ -63,7 +63,7 @@ export class CsvRecordReader {
   private lastWidth = 0;
 
   constructor(
-    private readonly delimiter: string,
+    delimiter: string,
     private readonly handler: CsvRecordHandler,
     private readonly maxRecordChars: number = LIMITS.csvRecordChars,
   ) {
@@ -183,8 +183,7 @@ export class CsvRecordReader {
     const s = this.partial ?? newState(this.line);
     this.partial = undefined;
     const length = text.length;
-    const delimiter = this.delimiter;
-    const delimiterCode = delimiter.charCodeAt(0);
+    const delimiterCode = this.delimiterCode;
     let i = pos;
     while (i < length) {
       const c = text.charCodeAt(i);

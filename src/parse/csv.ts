@@ -123,16 +123,6 @@ class CsvTable implements CsvRecordHandler {
     this.reader = new CsvRecordReader(delimiter, this);
   }
 
-  /** CsvRecordHandler: a record's fields. */
-  record(fields: string[], line: number): void {
-    this.take(fields, line);
-  }
-
-  /** CsvRecordHandler: a quote-free line, taken in place when the table can (takeLine). */
-  line(text: string, start: number, end: number, line: number): boolean {
-    return this.takeLine(text, start, end, line);
-  }
-
   /** CsvRecordHandler: a record that could not be read. */
   fatal(line: number, reason: 'unclosed-quote' | 'record-too-long'): void {
     this.problems.add(line, fatalReason(reason));
@@ -165,7 +155,8 @@ class CsvTable implements CsvRecordHandler {
     };
   }
 
-  private take(record: string[], line: number): void {
+  /** CsvRecordHandler: a record's fields. */
+  record(record: string[], line: number): void {
     try {
       this.takeRecord(record, line);
     } catch (err) {
@@ -175,8 +166,8 @@ class CsvTable implements CsvRecordHandler {
     }
   }
 
-  /** A quote-free line, read in place once the table knows its columns' roles (see TableBuilder.addLine). */
-  private takeLine(text: string, start: number, end: number, line: number): boolean {
+  /** CsvRecordHandler: a quote-free line, read in place once the table knows its columns' roles (see TableBuilder.addLine). */
+  line(text: string, start: number, end: number, line: number): boolean {
     const table = this.table;
     // A line starting with a blank may be all blanks: the split path decides.
     if (!table?.takesLines || !(text.charCodeAt(start) > 32)) return false;

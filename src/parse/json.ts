@@ -6,15 +6,15 @@ import { summaryCheck, valueCheck, type ValueCheck } from '../metrics/sanity.js'
 import { parseQuantity } from '../metrics/units.js';
 import type { RawSeries } from '../model/series.js';
 import { locateJsonError } from './json-errors.js';
-import { countKeyTokens, countsDistinctKeys, dropDuplicateKeys, duplicateKeyReason, keyPathLines, ownKeyCount, scanJson, type DuplicateKey, type ScanOptions } from './json-scan.js';
+import { countKeyTokens, countsDistinctKeys, dropDuplicateKeys, duplicateKeyReason, keyPathLines, ownKeyCount, scanJson, type DuplicateKey, type JsonScan, type ScanOptions } from './json-scan.js';
 import { LimitError, limitMessages, LIMITS } from './limits.js';
 import { ProblemLog } from './problems.js';
 import { findSummaryGroups, isCountName, isStatsObject, statKeysOf, summaryFromStats, type StatKey } from './summary-groups.js';
-import { keyListMemo } from './key-list-memo.js';
 import { TableBuilder, isIgnoredName, isLabelName, parseNumber, rowHasError, type Cell, type Row, type TableResult } from './table.js';
 import { failed, skipped, type NotParsed, type ParseOutcome } from './types.js';
 import type { Problem } from '../model/report.js';
 import { setOwn } from '../util/own.js';
+import { keyListMemo, memo2 } from '../util/memo.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -60,10 +60,17 @@ export type JsonDocument = { value: unknown; duplicates: DuplicateKey[] } | { re
  * the value with duplicated keys removed and reported by line.
  */
 export function readJsonDocument(text: string, options: ScanOptions = {}): JsonDocument | undefined {
-  // Keys are counted, not read, unless the text is long enough to count distinct names.
-  const keyTokens = countsDistinctKeys(text, options) ? undefined : countKeyTokens(text);
-  if (keyTokens === undefined) return readScannedDocument(text, options);
-  if (typeof keyTokens !== 'number') return { refusal: keyTokens.refusal };
+  // Keys are counted, not read, unless the text is long enough to count distinct names: then the scan reads every key first.
+  let scan: JsonScan | undefined;
+  let keyTokens = 0;
+  if (countsDistinctKeys(text, options)) {
+    scan = scanJson(text, options);
+    if (scan.refusal) return { refusal: scan.refusal };
+  } else {
+    const counted = countKeyTokens(text);
+    if (typeof counted !== 'number') return { refusal: counted.refusal };
+    keyTokens = counted;
+  }
   let value: unknown;
   try {
     value = parseJsonAllowingPython(text);
@@ -71,25 +78,11 @@ export function readJsonDocument(text: string, options: ScanOptions = {}): JsonD
     return undefined;
   }
   // As many keys parsed as written: no object repeats one (nearly every document), nothing to drop.
-  if (ownKeyCount(value) === keyTokens) return { value, duplicates: [] };
-  // Within the depth cap and too short for the key cap: the full scan refuses nothing, it finds the repeats.
-  const { duplicates } = scanJson(text, options);
+  if (scan === undefined && ownKeyCount(value) === keyTokens) return { value, duplicates: [] };
+  // Counted only: within the depth cap and too short for the key cap, the full scan refuses nothing, it finds the repeats.
+  const { duplicates } = scan ?? scanJson(text, options);
   dropDuplicateKeys(value, duplicates);
   return { value, duplicates };
-}
-
-/** readJsonDocument with every key read by the scan first (a text long enough to pass the distinct-key cap). */
-function readScannedDocument(text: string, options: ScanOptions): JsonDocument | undefined {
-  const scan = scanJson(text, options);
-  if (scan.refusal) return { refusal: scan.refusal };
-  let value: unknown;
-  try {
-    value = parseJsonAllowingPython(text);
-  } catch {
-    return undefined;
-  }
-  dropDuplicateKeys(value, scan.duplicates);
-  return { value, duplicates: scan.duplicates };
 }
 
 /** A whole document past a cap is skipped, with the line where the scan stopped. */
@@ -342,9 +335,8 @@ class JsonWalker {
   /** Problems about a value at a key path, whose line the document's text can tell (see keyPathLines). */
   readonly located: { problem: Problem; path: string[] }[] = [];
 
-  /** Value checks by unit hint ('' for none), then metric: a document repeats the same few paths many times. */
-  private readonly checks = new Map<string, Map<string, ValueCheck>>();
-  private checkCount = 0;
+  /** Value checks by metric and unit hint ('' for none: a stated unit is never empty): a document repeats the same few paths many times. */
+  private readonly checks = memo2(10_000, (metric: string, unitHint: string): ValueCheck => valueCheck(metric, unitHint === '' ? inferUnit(metric) : unitHint));
   /**
    * labelKey of each labels object the document's series carry: they share one per JSON object or
    * record group, and a table's series take turns between its groups' objects. Labels objects are
@@ -367,18 +359,7 @@ class JsonWalker {
   }
 
   private checkFor(metric: string, unitHint: string | undefined): ValueCheck {
-    // Two lookups, no key built per value: the metric's own string hashes once.
-    let byMetric = this.checks.get(unitHint ?? '');
-    let check = byMetric?.get(metric);
-    if (!check) {
-      check = valueCheck(metric, unitHint ?? inferUnit(metric));
-      if (this.checkCount < 10_000) {
-        if (!byMetric) this.checks.set(unitHint ?? '', (byMetric = new Map()));
-        byMetric.set(metric, check);
-        this.checkCount += 1;
-      }
-    }
-    return check;
+    return this.checks(metric, unitHint ?? '');
   }
 
   private at(path: string[], reason: string): void {
@@ -590,7 +571,7 @@ class JsonWalker {
       this.walk(node[key] as Json, childPath(path, key), labels, count);
     }
     // A count no summary took is an ordinary value.
-    if (countKey !== undefined && count && !count.used && !isIgnoredName(countKey)) this.addSamples(childPath(path, countKey), labels, [count.value]);
+    if (countKey !== undefined && count && !count.used && !shape.ignored[countAt]) this.addSamples(childPath(path, countKey), labels, [count.value]);
   }
 
   /** `{ "unit": "MB", "max_ram": 1182.2 }`: each number nothing took is a series in the unit the object states. */

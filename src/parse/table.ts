@@ -1,6 +1,6 @@
 import { SampleAccumulator } from '../metrics/accumulator.js';
 import { bracketUnit, inferUnit, normaliseName } from '../metrics/infer.js';
-import { summaryCheck, valueCheck, type ValueCheck } from '../metrics/sanity.js';
+import { metricCheck, summaryCheck, valueCheck, type ValueCheck } from '../metrics/sanity.js';
 import { poolMoments } from '../metrics/stats.js';
 import { convert, parseQuantity, unitInfo, type Quantity, type UnitInfo } from '../metrics/units.js';
 import { LimitError, LIMITS, limitMessages } from './limits.js';
@@ -35,8 +35,6 @@ interface ColumnProfile {
   prose: number;
   /** Text values shaped like a workload item's id: `p3`, `q_017`, `prompt-2`. */
   itemIds: number;
-  /** Text values of no shape above. */
-  other: number;
   /** Cells holding a list of values (JSON arrays), counted among `numeric` too. */
   lists: number;
   /** The last text cell profiled and its kind: a label repeats row after row, and is then counted without a lookup. */
@@ -285,7 +283,7 @@ export class TableBuilder {
   /** Rows profiled before the roles are decided, with their cells' plain numbers (NaN for other cells) read while profiling. */
   private buffered: { cells: readonly Cell[]; line: number; numbers: readonly number[] }[] = [];
   private readonly groups = new Map<string, Group>();
-  /** The labels of the first group with a value in every label column (see groupOf); never changed. */
+  /** The labels of the first group with a value in every label column (see groupOf); never changed, and let go when a label column is added (remember). */
   private fullLabels: Record<string, string> | undefined;
   /** The group of the last row, and its key (see groupOf). */
   private lastGroupKey: string | undefined;
@@ -709,7 +707,7 @@ export class TableBuilder {
       const column = this.columns[i] as string;
       const metric = this.metricPrefix ? `${this.metricPrefix}.${column}` : column;
       const unit = this.units[i];
-      check = unit ? valueCheck(metric, unit.info.unit) : checkOfMetric(metric);
+      check = unit ? valueCheck(metric, unit.info.unit) : metricCheck(metric);
       this.checks[i] = check;
     }
     return check;
@@ -719,8 +717,9 @@ export class TableBuilder {
   private runOf(group: Group, cell: Cell): number {
     let runs = group.runs;
     // A row that names no run counts in the statistics, in no run.
-    if (runs === null || isMissing(cell)) return -1;
-    const key = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+    if (runs === null) return -1;
+    const key = runKey(cell);
+    if (key === undefined) return -1;
     if (runs === undefined) group.runs = runs = new Map();
     let index = runs.get(key);
     if (index === undefined) {
@@ -855,8 +854,6 @@ const summaryPlanOf = memo(10_000, (key: string): SummaryPlan => {
   return { groups: groups.map((g: SummaryGroup) => ({ metric: g.metric, columns: Object.entries(g.columns) as [StatKey, string][] })), sharedN };
 });
 
-/** The check of a metric in the unit its name implies: one lookup per column of each file, not three. */
-const checkOfMetric = memo(20_000, (metric: string): ValueCheck => valueCheck(metric, inferUnit(metric)));
 
 /**
  * The column of a summary group's mean (or median): the unit its cells state
@@ -954,35 +951,12 @@ function someGroupRepeatsARun(rows: readonly { cells: readonly Cell[] }[], runId
   return rows.length <= 64 ? repeatsAPair(keys, runs) : repeatsAPairByRun(keys, runs);
 }
 
-/**
- * Whether two rows have the same key and the same run. A group's rows mostly follow each other:
- * each stretch of rows of one key is compared within itself, and only when a key comes back in a
- * later stretch are all pairs of rows compared.
- */
+/** Whether two rows have the same key and the same run: every pair compared (short tables). */
 function repeatsAPair(keys: readonly string[], runs: readonly (string | undefined)[]): boolean {
-  let start = 0;
-  let keyComesBack = false;
-  for (let end = 1; end <= keys.length; end++) {
-    if (end < keys.length && keys[end] === keys[start]) continue;
-    if (repeatsARunIn(runs, start, end)) return true;
-    for (let s = 0; s < start && !keyComesBack; s++) if (keys[s] === keys[start]) keyComesBack = true;
-    start = end;
-  }
-  if (!keyComesBack) return false;
   for (let r = 1; r < runs.length; r++) {
     const run = runs[r];
     if (run === undefined) continue;
     for (let j = 0; j < r; j++) if (runs[j] === run && keys[j] === keys[r]) return true;
-  }
-  return false;
-}
-
-/** Whether two of `runs[start, end)` are the same run. */
-function repeatsARunIn(runs: readonly (string | undefined)[], start: number, end: number): boolean {
-  for (let r = start + 1; r < end; r++) {
-    const run = runs[r];
-    if (run === undefined) continue;
-    for (let j = start; j < r; j++) if (runs[j] === run) return true;
   }
   return false;
 }
@@ -1030,7 +1004,7 @@ function addToRun(t: RunTally, run: number, sum: number, count: number): void {
 function emptyProfile(column: string): ColumnProfile {
   const names = nameClass(column);
   const byName = names.error || names.ignored;
-  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: NO_TEXT, maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined, byName, names };
+  return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: NO_TEXT, maxLength: 0, prose: 0, itemIds: 0, lists: 0, lastText: undefined, lastKind: undefined, byName, names };
 }
 
 /** The distinct values of a profile without text: shared, never added to (countText gives a profile its own set). */
@@ -1070,7 +1044,6 @@ function profileCell(p: ColumnProfile, cell: Cell, decimalComma: boolean | undef
   if (p.byName && typeof cell === 'string' && startsWithLetter(cell)) {
     // No number (no number, with a unit or not, starts with a letter), no digits: text of no kind decideRoles asks about.
     p.text += 1;
-    p.other += 1;
     return Number.NaN;
   }
   if (typeof cell === 'string' && cell === p.lastText) {
@@ -1100,7 +1073,6 @@ function countText(p: ColumnProfile, cell: Cell, kind: CellKind, seen: boolean):
   else if (kind === 'digitText') p.digitText += 1;
   else if (kind === 'prose') p.prose += 1;
   else if (kind === 'itemIds') p.itemIds += 1;
-  else p.other += 1;
   if (seen) return;
   const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
   if (p.distinct === NO_TEXT) p.distinct = new Set();

@@ -122,18 +122,22 @@ export function centerNote(center: 'median' | 'medians' | undefined): string {
 }
 
 /**
- * Names (of a set, or a list of distinct names) in sort() order. A few are put in place by hand: sort()
- * allocates a work area on every call, and this runs per path unit and per
- * findings scope.
+ * Names put in sort() order (UTF-16 code units) in place, and returned. A few are put in place by hand:
+ * sort() allocates a work area on every call, and this runs per series (label keys), per path unit
+ * and per findings scope.
  */
-export function sortedNames(names: Iterable<string>): string[] {
-  const sorted = [...names];
-  if (sorted.length > 16) return sorted.sort();
-  for (let i = 1; i < sorted.length; i++) {
-    const name = sorted[i] as string;
+export function sortNamesInPlace(names: string[]): string[] {
+  if (names.length > 16) return names.sort();
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i] as string;
     let j = i - 1;
-    for (; j >= 0 && (sorted[j] as string) > name; j--) sorted[j + 1] = sorted[j] as string;
-    sorted[j + 1] = name;
+    for (; j >= 0 && (names[j] as string) > name; j--) names[j + 1] = names[j] as string;
+    names[j + 1] = name;
   }
-  return sorted;
+  return names;
+}
+
+/** Names (of a set, or a list of distinct names) in sort() order, as a new list. */
+export function sortedNames(names: Iterable<string>): string[] {
+  return sortNamesInPlace([...names]);
 }

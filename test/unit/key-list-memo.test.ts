@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyListMemo } from '../../src/parse/key-list-memo.js';
+import { keyListMemo } from '../../src/util/memo.js';
 
 describe('keyListMemo', () => {
   it('computes each list of keys once, telling apart lists that share a beginning', () => {

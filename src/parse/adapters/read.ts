@@ -230,7 +230,8 @@ function notActionBenchmarkData(): ParseOutcome {
  * The page's sections: each heading (outside code fences, where `# nThread 1`
  * is output) starts one, named by its path of headings (`Before › Output`),
  * so two `### Output` under different `##` stay apart. `offset` is the line
- * the section starts at.
+ * the section starts at. A part with no text (before a page's first heading,
+ * when it starts with one) is no section: no tool reads results from it.
  */
 function sections(text: string): { heading: string; text: string; offset: number }[] {
   const lines = text.split('\n');
@@ -254,7 +255,7 @@ function sections(text: string): { heading: string; text: string; offset: number
     path.push({ level, title });
     starts.push({ heading: path.map((h) => h.title).join(' › '), start: i });
   });
-  return starts.map((s, k) => ({ heading: s.heading, text: lines.slice(s.start, starts[k + 1]?.start ?? lines.length).join('\n'), offset: s.start }));
+  return starts.map((s, k) => ({ heading: s.heading, text: lines.slice(s.start, starts[k + 1]?.start ?? lines.length).join('\n'), offset: s.start })).filter((s) => s.text !== '');
 }
 
 /** An outcome read from a slice of the file that starts at line `offset + 1`, with the file's line numbers. */
@@ -286,8 +287,6 @@ export function readPastedOutput(file: SizedFile, text: string, options: { mixed
   // One section is the page itself: nothing a whole reading would miss.
   if (options.mixedOnly && parts.length < 2) return undefined;
   for (const section of parts) {
-    // No tool reads results from no text (the part before a page's first heading, when it starts with one).
-    if (section.text === '') continue;
     const part = input(file, 'text', section.text);
     const adapter = detectAdapter(part);
     const outcome = adapter ? run(adapter, part) : undefined;
