@@ -8909,7 +8909,7 @@ function isFiniteNumber(value) {
  * `runs/20251002-151204/x.csv` → ['20251002-151204']. Remembered per path
  * (thousands of series share a file); callers must not change the result.
  */
-const pathTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .p)(50_000, _metrics_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .timestampsIn */ .p9);
+const pathTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .ph)(50_000, _metrics_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .timestampsIn */ .p9);
 function compareTimestamps(a, b) {
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
         const x = BigInt((a[i] ?? '').replace(/\D/g, '') || '0');
@@ -9712,7 +9712,7 @@ function exclusionReason(relPath) {
     return undefined;
 }
 /** The folder part of exclusionReason, asked once per folder: a tree's files share a few hundred folders. */
-const folderExclusion = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .p)(10_000, (folder) => {
+const folderExclusion = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .ph)(10_000, (folder) => {
     const dir = folder.split(/[\\/]/).find((s) => CONFIG_DIRS.has(s.toLowerCase()));
     return dir ? `in ${dir}/ (CI, editor, tool or schema folder)` : undefined;
 });
@@ -10023,12 +10023,11 @@ function runStamps(file) {
     return { key: (0,_metrics_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .normaliseRunPath */ ["do"])(file), stamps: sortable };
 }
 /** A timestamp's digits, padded so that strings compare as the instants do; the files of one run folder share it. */
-const sortableStamp = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .p)(10_000, (stamp) => stamp.replace(/\D/g, '').padStart(20, '0'));
+const sortableStamp = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .ph)(10_000, (stamp) => stamp.replace(/\D/g, '').padStart(20, '0'));
 /** Whether a condition's name names a benchmark (`name`, `benchmark`, …); names repeat, so each is judged once. */
-const isIdentityLabel = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .p)(10_000, (key) => IDENTITY_LABEL.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key)));
-/** Labels naming the model a row ran (`Model`, `model_name`, MLPerf's `MlperfModel`). */
+const isIdentityLabel = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .ph)(10_000, (key) => IDENTITY_LABEL.test((0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key)));
 /** What a label's name says for mlperfModelLabels: a LoadGen scenario, the model a row ran, or neither (one lookup per key). */
-const labelRole = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .p)(10_000, (key) => {
+const labelRole = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_3__/* .memo */ .ph)(10_000, (key) => {
     const name = (0,_metrics_infer_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseName */ .GX)(key);
     if (name === 'scenario')
         return 'scenario';
@@ -10445,15 +10444,15 @@ function varyingConditions(cells, keys) {
 }
 /** Two series with the same conditions (a repeated record) are one cell: the first is kept. */
 function distinctCells(cells, varying) {
-    if (varying.length === 1)
-        return distinctLevels(cells, varying[0]);
-    if (cells.length <= 16 && !holdsNul(cells, varying))
+    // One condition's values are their own keys: no U+0000 to guard against.
+    if (cells.length <= 16 && (varying.length === 1 || !holdsNul(cells, varying)))
         return distinctConfigurations(cells, varying);
+    const only = varying.length === 1 ? varying[0] : undefined;
     const seen = new Set();
     const kept = [];
     for (let i = 0; i < cells.length; i++) {
         const c = cells[i];
-        const id = varying.map((k) => c.dims[k]).join('\u0000');
+        const id = only !== undefined ? c.dims[only] : varying.map((k) => c.dims[k]).join('\u0000');
         if (seen.has(id))
             continue;
         seen.add(id);
@@ -10496,37 +10495,6 @@ function sameValues(a, b, keys) {
         if (a[keys[k]] !== b[keys[k]])
             return false;
     return true;
-}
-/**
- * distinctCells of a family that varies in one condition: its cells unless
- * two share a level. A few cells are compared with each other (no set, no
- * new list when none repeats, as in most families).
- */
-function distinctLevels(cells, d) {
-    if (cells.length > 16) {
-        const seen = new Set();
-        const kept = [];
-        for (let i = 0; i < cells.length; i++) {
-            const level = cells[i].dims[d];
-            if (seen.has(level))
-                continue;
-            seen.add(level);
-            kept.push(cells[i]);
-        }
-        return kept;
-    }
-    let kept;
-    for (let i = 1; i < cells.length; i++) {
-        const level = cells[i].dims[d];
-        let repeated = false;
-        for (let j = 0; j < i && !repeated; j++)
-            repeated = cells[j].dims[d] === level;
-        if (repeated)
-            kept ??= cells.slice(0, i);
-        else if (kept)
-            kept.push(cells[i]);
-    }
-    return kept ?? cells;
 }
 
 
@@ -14530,6 +14498,8 @@ function describeDrops(dropped) {
 /* unused harmony export LabelKeys */
 /* harmony import */ var _util_memo_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6012);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(767);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9997);
+
 
 
 /**
@@ -14577,7 +14547,7 @@ function timestampsOfSegments(segments) {
     }
     return found;
 }
-const segmentTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(10_000, timestampsInSegment);
+const segmentTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .ph)(10_000, timestampsInSegment);
 function timestampsInSegment(filePath) {
     const found = [];
     let marked = filePath;
@@ -14670,7 +14640,7 @@ function segmentReplicates(stem, ext) {
     return { normalised: normalised + stem.slice(from) + ext, indices, written };
 }
 /** A folder name's run indices: run folders are shared by every file in them, so each name is read once. */
-const folderReplicates = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (segment) => segmentReplicates(segment, ''));
+const folderReplicates = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .ph)(50_000, (segment) => segmentReplicates(segment, ''));
 function findReplicates(filePath) {
     const cut = filePath.lastIndexOf('/');
     const folder = folderOf(filePath, cut);
@@ -14699,7 +14669,7 @@ function folderOf(filePath, cut) {
 }
 /** The folder folderOf found last (a pure function of its path, so nothing of a run leaks into the next). */
 let lastFolder = { path: '', runs: NO_FOLDER };
-const folderRuns = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (folders) => {
+const folderRuns = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .ph)(50_000, (folders) => {
     const indices = [];
     const written = [];
     let replicates = '';
@@ -14727,7 +14697,7 @@ const folderRuns = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(
     return { replicates, indices, written, normalised, timestamps: timestampsOfSegments(segments) };
 });
 /** A folder name with its timestamps normalised, read once per name. */
-const folderTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, normaliseTimestamps);
+const folderTimestamps = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .ph)(50_000, normaliseTimestamps);
 /**
  * Timestamps and run indices normalised: the part of a path that names the
  * benchmark. The same as normaliseTimestamps of the whole run-normalised
@@ -14743,7 +14713,7 @@ function normaliseRunPath(filePath) {
  * (its series' ids, then the experiments' and findings' grouping), and paths are unique, so each
  * path is looked up once where two remembered answers would cost two misses.
  */
-const runPath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (filePath) => {
+const runPath = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .ph)(50_000, (filePath) => {
     const replicates = findReplicates(filePath);
     if (savedRun(filePath))
         return { replicates, normalised: normaliseTimestamps(filePath) };
@@ -14760,19 +14730,8 @@ function labelKey(labels) {
         return '';
     if (keys.length === 1)
         return `{${keys[0]}=${labels[keys[0]]}}`;
-    // A few keys are put in order by hand (the order of sort(): UTF-16 code units): sort() allocates a work
-    // area on every call, and this runs once per series.
-    if (keys.length <= 8) {
-        for (let i = 1; i < keys.length; i++) {
-            const key = keys[i];
-            let j = i - 1;
-            for (; j >= 0 && keys[j] > key; j--)
-                keys[j + 1] = keys[j];
-            keys[j + 1] = key;
-        }
-    }
-    else
-        keys.sort();
+    // In place: the keys are this call's own list.
+    (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .sortNamesInPlace */ .by)(keys);
     // Joined as it goes: no mapped list and no closure per call (this runs for every labels object of every file).
     let key = `{${keys[0]}=${labels[keys[0]]}`;
     for (let i = 1; i < keys.length; i++)
@@ -14823,7 +14782,7 @@ function exportNeutral(path) {
 function idHead(file) {
     const head = exportNeutral(normaliseRunPath(file));
     // Once per file, and paths are unique: a remembered answer would cost more than the test.
-    return { head, prefix: `${head}::`, secret: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .mayHoldSecret */ .dV)(head), labels: new LabelKeys() };
+    return { prefix: `${head}::`, secret: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .mayHoldSecret */ .dV)(head), labels: new LabelKeys() };
 }
 /**
  * Secrets in a path, metric or label are redacted here, at the source, so
@@ -14848,7 +14807,7 @@ function seriesIdUnder(file, metric, labels, metricHint = mayHoldSecretName(metr
     return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)(id);
 }
 /** Metric names repeat across thousands of files: each is checked once. */
-const mayHoldSecretName = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, _util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .mayHoldSecret */ .dV);
+const mayHoldSecretName = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .ph)(50_000, _util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .mayHoldSecret */ .dV);
 
 
 /***/ }),
@@ -14965,7 +14924,7 @@ function bytesPerSecond(metric) {
     const prefix = BYTE_PS.exec(metric)?.[1];
     return prefix === undefined ? undefined : `${prefix.replace(/^k$/, 'K')}B/s`;
 }
-const inferUnit = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(50_000, (metric) => {
+const inferUnit = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .ph)(50_000, (metric) => {
     const stated = bracketUnit(metric);
     if (stated)
         return canonicalUnit(stated);
@@ -15003,7 +14962,7 @@ const UNIT_ALIASES = {
  * unit is stated again for each of its series. Only the table's own entries are spellings: a unit
  * written `constructor` is no alias of anything.
  */
-const canonicalUnit = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .p)(10_000, (unit) => {
+const canonicalUnit = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo */ .ph)(10_000, (unit) => {
     const u = unit.trim();
     return (0,_util_own_js__WEBPACK_IMPORTED_MODULE_1__/* .ownValue */ .e)(UNIT_ALIASES, u.toLowerCase()) ?? u;
 });
@@ -15014,7 +14973,7 @@ const NEUTRAL =
 /(^|_)(clocks?|mhz|ghz|freq|frequency|stderr|std_err|sem)(_|$)|(^|_)(batch|chunk|block|page|window|beam|vocab|hidden|tile|group|step|ctx|context|prompt|input|output|sample|pool|buffer|queue|shard|grid|kernel|patch|image|embedding|head)_size(_|$)|(^|_)(tp|pp|dp|ep|cp|sp|world|tensor_parallel|pipeline_parallel|data_parallel|expert_parallel|context_parallel|sequence_parallel)_size(_|$)|(^|_)(start|end|begin|finish|stop|created|updated)_(time|ts|timestamp|at)(_|$)|(^|_)(timestamp|epoch|date|datetime)(_|$)/;
 /** Names of rates that count what went wrong: lower is better, though the unit is a rate. */
 const FAILURE_RATE = /(^|[_/ ])(fail(ure|ures|ed|s)?|errors?|err|drop(s|ped)?|timeouts?|retr(y|ies)|reject(s|ed|ions)?|abort(s|ed)?|exceptions?|5xx|4xx)([_/ ]|$)/;
-const inferDirection = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo2 */ .H)(50_000, directionOf);
+const inferDirection = (0,_util_memo_js__WEBPACK_IMPORTED_MODULE_0__/* .memo2 */ .Hm)(50_000, directionOf);
 function directionOf(metric, unit) {
     const name = normaliseName(metric);
     // The unit is the strongest evidence: a rate is higher-is-better, a duration
@@ -15076,7 +15035,7 @@ function statsFromSamples(acc) {
  * for callers that hold the values already (pooled replicate runs).
  */
 function exactStats(values, min, max) {
-    return exactStatsAndOrder(values, min, max).stats;
+    return exactStatsOfSorted(sortedCopy(values), min, max);
 }
 /**
  * exactStats, and the values in ascending order it read them in, which
@@ -15088,8 +15047,8 @@ function exactStatsAndOrder(values, min, max) {
     return { stats: exactStatsOfSorted(sorted, min, max), sorted };
 }
 /**
- * exactStats of values sortedCopy put in order: for a caller that keeps the
- * order for findOutliers itself (buildSeries, once per series).
+ * exactStats of values in ascending order (sortedCopy's, or sortedForReading's work area): for a
+ * caller that keeps the order for findOutliers itself (buildSeries, once per series).
  */
 function exactStatsOfSorted(sorted, min, max) {
     if (sorted.length === 1)
@@ -18609,8 +18568,9 @@ function isObject(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ memo2),
-/* harmony export */   p: () => (/* binding */ memo)
+/* harmony export */   Gx: () => (/* binding */ keyListMemo),
+/* harmony export */   Hm: () => (/* binding */ memo2),
+/* harmony export */   ph: () => (/* binding */ memo)
 /* harmony export */ });
 /** An undefined answer as a cache holds it. */
 const NONE = Symbol('none');
@@ -18662,6 +18622,47 @@ function memo2(limit, compute) {
             size += 1;
         }
         return value;
+    };
+}
+const emptyNode = () => ({ next: undefined, known: false, value: undefined });
+/** Longer lists (a document keyed by thousands of names) are rarely seen twice: computed, not stored. */
+const MAX_KEYS = 64;
+/**
+ * A pure function of a list of keys (an object's key names, in order),
+ * remembered: the objects of a document, and of thousands of documents
+ * written by one script, share a few shapes, and working out what a shape's
+ * keys mean (which are statistics, which summaries they form) costs far more
+ * than finding the shape again. Lists are looked up key by key in a tree of
+ * Maps, so a lookup builds no joined string (object keys are interned
+ * strings whose hashes V8 keeps). Bounded like memo: the tree is
+ * emptied once it holds `limit` nodes. Results are shared: callers must not
+ * change them.
+ */
+function keyListMemo(limit, compute) {
+    let root = emptyNode();
+    let nodes = 0;
+    return (keys) => {
+        if (keys.length > MAX_KEYS)
+            return compute(keys);
+        if (nodes >= limit) {
+            root = emptyNode();
+            nodes = 0;
+        }
+        let node = root;
+        for (const key of keys) {
+            let next = node.next?.get(key);
+            if (next === undefined) {
+                next = emptyNode();
+                (node.next ??= new Map()).set(key, next);
+                nodes += 1;
+            }
+            node = next;
+        }
+        if (!node.known) {
+            node.value = compute(keys);
+            node.known = true;
+        }
+        return node.value;
     };
 }
 
@@ -18992,6 +18993,7 @@ function redactJsonValue(_key, value) {
 /* harmony export */   QH: () => (/* binding */ centerNote),
 /* harmony export */   SS: () => (/* binding */ compareNumbered),
 /* harmony export */   W0: () => (/* binding */ sortedNames),
+/* harmony export */   by: () => (/* binding */ sortNamesInPlace),
 /* harmony export */   h0: () => (/* binding */ closestMatch),
 /* harmony export */   p0: () => (/* binding */ naturalCompare),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
@@ -19126,22 +19128,25 @@ function centerNote(center) {
     return center === 'median' ? ' (median)' : center === 'medians' ? ' (from medians)' : '';
 }
 /**
- * Names (of a set, or a list of distinct names) in sort() order. A few are put in place by hand: sort()
- * allocates a work area on every call, and this runs per path unit and per
- * findings scope.
+ * Names put in sort() order (UTF-16 code units) in place, and returned. A few are put in place by hand:
+ * sort() allocates a work area on every call, and this runs per series (label keys), per path unit
+ * and per findings scope.
  */
-function sortedNames(names) {
-    const sorted = [...names];
-    if (sorted.length > 16)
-        return sorted.sort();
-    for (let i = 1; i < sorted.length; i++) {
-        const name = sorted[i];
+function sortNamesInPlace(names) {
+    if (names.length > 16)
+        return names.sort();
+    for (let i = 1; i < names.length; i++) {
+        const name = names[i];
         let j = i - 1;
-        for (; j >= 0 && sorted[j] > name; j--)
-            sorted[j + 1] = sorted[j];
-        sorted[j + 1] = name;
+        for (; j >= 0 && names[j] > name; j--)
+            names[j + 1] = names[j];
+        names[j + 1] = name;
     }
-    return sorted;
+    return names;
+}
+/** Names (of a set, or a list of distinct names) in sort() order, as a new list. */
+function sortedNames(names) {
+    return sortNamesInPlace([...names]);
 }
 
 
@@ -27466,7 +27471,6 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 class CsvRecordReader {
-    delimiter;
     handler;
     maxRecordChars;
     pending = '';
@@ -27487,7 +27491,6 @@ class CsvRecordReader {
     /** How many fields the last record split by fieldsOf had: the next one's array is made that long. */
     lastWidth = 0;
     constructor(delimiter, handler, maxRecordChars = LIMITS.csvRecordChars) {
-        this.delimiter = delimiter;
         this.handler = handler;
         this.maxRecordChars = maxRecordChars;
         this.delimiterCode = delimiter.charCodeAt(0);
@@ -27614,8 +27617,7 @@ class CsvRecordReader {
         const s = this.partial ?? newState(this.line);
         this.partial = undefined;
         const length = text.length;
-        const delimiter = this.delimiter;
-        const delimiterCode = delimiter.charCodeAt(0);
+        const delimiterCode = this.delimiterCode;
         let i = pos;
         while (i < length) {
             const c = text.charCodeAt(i);
@@ -27840,11 +27842,16 @@ const SIGNED = /(^|_)(delta|diff|difference|change|improvement|regression|drift|
 function valueCheck(metric, unit, direction = (0,infer/* inferDirection */._w)(metric, unit)) {
     return checks[direction](metric, unit);
 }
+/**
+ * The check of a metric in the unit and direction its name implies (no unit stated, no override):
+ * that of nearly every column and series, found with one lookup instead of three.
+ */
+const metricCheck = (0,memo/* memo */.ph)(20_000, (metric) => valueCheck(metric, (0,infer/* inferUnit */.bb)(metric)));
 /** The same few metric names recur in every file: one check each (per direction, as overrides may differ). */
 const checks = {
-    higher: (0,memo/* memo2 */.H)(20_000, (metric, unit) => makeCheck(metric, unit, 'higher')),
-    lower: (0,memo/* memo2 */.H)(20_000, (metric, unit) => makeCheck(metric, unit, 'lower')),
-    none: (0,memo/* memo2 */.H)(20_000, (metric, unit) => makeCheck(metric, unit, 'none')),
+    higher: (0,memo/* memo2 */.Hm)(20_000, (metric, unit) => makeCheck(metric, unit, 'higher')),
+    lower: (0,memo/* memo2 */.Hm)(20_000, (metric, unit) => makeCheck(metric, unit, 'lower')),
+    none: (0,memo/* memo2 */.Hm)(20_000, (metric, unit) => makeCheck(metric, unit, 'none')),
 };
 function makeCheck(metric, unit, direction) {
     const info = (0,units/* unitInfo */.Vx)(unit);
@@ -27949,7 +27956,7 @@ const OWN_N = new Set([...SHARED_N].filter((w) => w !== 'samples'));
 const QUARTILES = { q1: 'p25', q2: 'median', q3: 'p75' };
 /** Words that only join a statistic to its metric: `ttft_s_quantiles_p95` describes `ttft_s`. */
 const CONNECTOR = /(^|[._])(quantiles?|percentiles?)$/;
-const statOf = (0,memo/* memo */.p)(10_000, statOfWord);
+const statOf = (0,memo/* memo */.ph)(10_000, statOfWord);
 function statOfWord(word) {
     const quartile = (0,util_own/* ownValue */.e)(QUARTILES, word);
     if (quartile)
@@ -27967,7 +27974,7 @@ function withoutConnector(base) {
     return stripped === '' ? base : stripped;
 }
 /** Splits `mean_ttft_ms` / `ttft_ms_mean` / `latency.p95` into a statistic and the metric it describes (shared: do not change). */
-const splitStat = (0,memo/* memo */.p)(50_000, (name) => {
+const splitStat = (0,memo/* memo */.ph)(50_000, (name) => {
     const split = splitStatWord(name);
     return split && { stat: split.stat, base: withoutConnector(split.base) };
 });
@@ -28050,7 +28057,7 @@ function isOwnCountKey(key, metric) {
  * `latency.p95`) or is a statistic itself (`mean`, `stddev`). Among keys of which none can,
  * findSummaryGroups finds no group, and no key summarises the table's own metric.
  */
-const mayBeStatKey = (0,memo/* memo */.p)(50_000, (key) => splitStat(key) !== undefined || statKeysOf([key]).size === 1);
+const mayBeStatKey = (0,memo/* memo */.ph)(50_000, (key) => splitStat(key) !== undefined || statKeysOf([key]).size === 1);
 /** `n`, `count`, `runs`, …: a key that counts samples rather than measuring them. */
 function isCountName(key) {
     return SHARED_N.has((0,infer/* normaliseName */.GX)(key));
@@ -28309,7 +28316,7 @@ class TableBuilder {
     /** Rows profiled before the roles are decided, with their cells' plain numbers (NaN for other cells) read while profiling. */
     buffered = [];
     groups = new Map();
-    /** The labels of the first group with a value in every label column (see groupOf); never changed. */
+    /** The labels of the first group with a value in every label column (see groupOf); never changed, and let go when a label column is added (remember). */
     fullLabels;
     /** The group of the last row, and its key (see groupOf). */
     lastGroupKey;
@@ -28766,7 +28773,7 @@ class TableBuilder {
             const column = this.columns[i];
             const metric = this.metricPrefix ? `${this.metricPrefix}.${column}` : column;
             const unit = this.units[i];
-            check = unit ? valueCheck(metric, unit.info.unit) : checkOfMetric(metric);
+            check = unit ? valueCheck(metric, unit.info.unit) : metricCheck(metric);
             this.checks[i] = check;
         }
         return check;
@@ -28775,9 +28782,11 @@ class TableBuilder {
     runOf(group, cell) {
         let runs = group.runs;
         // A row that names no run counts in the statistics, in no run.
-        if (runs === null || isMissing(cell))
+        if (runs === null)
             return -1;
-        const key = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
+        const key = runKey(cell);
+        if (key === undefined)
+            return -1;
         if (runs === undefined)
             group.runs = runs = new Map();
         let index = runs.get(key);
@@ -28900,7 +28909,7 @@ const NO_SUMMARIES = { groups: [], sharedN: undefined };
 function summaryPlan(numeric, counts) {
     return summaryPlanOf(JSON.stringify([numeric, counts]));
 }
-const summaryPlanOf = (0,memo/* memo */.p)(10_000, (key) => {
+const summaryPlanOf = (0,memo/* memo */.ph)(10_000, (key) => {
     const [numeric, counts] = JSON.parse(key);
     // mean_x / std_x / p95_x beside each other describe one metric, not four.
     const { groups } = findSummaryGroups(numeric);
@@ -28912,8 +28921,6 @@ const summaryPlanOf = (0,memo/* memo */.p)(10_000, (key) => {
     const { sharedN } = findSummaryGroups([...numeric, ...counts]);
     return { groups: groups.map((g) => ({ metric: g.metric, columns: Object.entries(g.columns) })), sharedN };
 });
-/** The check of a metric in the unit its name implies: one lookup per column of each file, not three. */
-const checkOfMetric = (0,memo/* memo */.p)(20_000, (metric) => valueCheck(metric, (0,infer/* inferUnit */.bb)(metric)));
 /**
  * The column of a summary group's mean (or median): the unit its cells state
  * is the summary's, for the series and for the check of its values alike.
@@ -29006,44 +29013,14 @@ function someGroupRepeatsARun(rows, runIdx, labelIdx) {
     }
     return rows.length <= 64 ? repeatsAPair(keys, runs) : repeatsAPairByRun(keys, runs);
 }
-/**
- * Whether two rows have the same key and the same run. A group's rows mostly follow each other:
- * each stretch of rows of one key is compared within itself, and only when a key comes back in a
- * later stretch are all pairs of rows compared.
- */
+/** Whether two rows have the same key and the same run: every pair compared (short tables). */
 function repeatsAPair(keys, runs) {
-    let start = 0;
-    let keyComesBack = false;
-    for (let end = 1; end <= keys.length; end++) {
-        if (end < keys.length && keys[end] === keys[start])
-            continue;
-        if (repeatsARunIn(runs, start, end))
-            return true;
-        for (let s = 0; s < start && !keyComesBack; s++)
-            if (keys[s] === keys[start])
-                keyComesBack = true;
-        start = end;
-    }
-    if (!keyComesBack)
-        return false;
     for (let r = 1; r < runs.length; r++) {
         const run = runs[r];
         if (run === undefined)
             continue;
         for (let j = 0; j < r; j++)
             if (runs[j] === run && keys[j] === keys[r])
-                return true;
-    }
-    return false;
-}
-/** Whether two of `runs[start, end)` are the same run. */
-function repeatsARunIn(runs, start, end) {
-    for (let r = start + 1; r < end; r++) {
-        const run = runs[r];
-        if (run === undefined)
-            continue;
-        for (let j = start; j < r; j++)
-            if (runs[j] === run)
                 return true;
     }
     return false;
@@ -29092,7 +29069,7 @@ function addToRun(t, run, sum, count) {
 function emptyProfile(column) {
     const names = nameClass(column);
     const byName = names.error || names.ignored;
-    return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: NO_TEXT, maxLength: 0, prose: 0, itemIds: 0, other: 0, lists: 0, lastText: undefined, lastKind: undefined, byName, names };
+    return { numeric: 0, text: 0, dates: 0, digitText: 0, distinct: NO_TEXT, maxLength: 0, prose: 0, itemIds: 0, lists: 0, lastText: undefined, lastKind: undefined, byName, names };
 }
 /** The distinct values of a profile without text: shared, never added to (countText gives a profile its own set). */
 const NO_TEXT = new Set();
@@ -29128,7 +29105,6 @@ function profileCell(p, cell, decimalComma) {
     if (p.byName && typeof cell === 'string' && startsWithLetter(cell)) {
         // No number (no number, with a unit or not, starts with a letter), no digits: text of no kind decideRoles asks about.
         p.text += 1;
-        p.other += 1;
         return Number.NaN;
     }
     if (typeof cell === 'string' && cell === p.lastText) {
@@ -29161,8 +29137,6 @@ function countText(p, cell, kind, seen) {
         p.prose += 1;
     else if (kind === 'itemIds')
         p.itemIds += 1;
-    else
-        p.other += 1;
     if (seen)
         return;
     const text = typeof cell === 'string' ? trimmed(cell) : String(cell).trim();
@@ -29205,8 +29179,8 @@ function longestValue(p, numericCells) {
  * The kind of a text cell that is no plain number, by its text alone: labels and error texts
  * (`gemma3:1b`, `timeout after 120 s`) repeat across files, so each is classified once per run.
  */
-const textKind = (0,memo/* memo */.p)(50_000, (cell) => textCellKind(cell, false));
-const textKindDecimalComma = (0,memo/* memo */.p)(50_000, (cell) => textCellKind(cell, true));
+const textKind = (0,memo/* memo */.ph)(50_000, (cell) => textCellKind(cell, false));
+const textKindDecimalComma = (0,memo/* memo */.ph)(50_000, (cell) => textCellKind(cell, true));
 function textCellKind(cell, decimalComma) {
     // A number too large for a double (`1e400`) is still a number.
     return overflows(cell) ? 'numeric' : cellKind(cell, trimmed(cell), decimalComma);
@@ -29229,7 +29203,7 @@ function cellKind(cell, text, decimalComma) {
 function rowHasError(row) {
     return Object.entries(row).some(([column, cell]) => nameClass(column).error && isErrorValue(cell));
 }
-const nameClass = (0,memo/* memo */.p)(50_000, (column) => {
+const nameClass = (0,memo/* memo */.ph)(50_000, (column) => {
     const name = (0,infer/* normaliseName */.GX)(column);
     return { error: ERROR_COLUMN.test(name), ignored: IGNORED_COLUMN.test(name) || TEXT_COLUMN.test(name), label: LABEL_COLUMN.test(name), status: STATUS_COLUMN.test(name), run: RUN_COLUMN.test(name) ? 2 : ITERATION_COLUMN.test(name) ? 1 : 0 };
 });
@@ -29478,14 +29452,6 @@ class CsvTable {
         this.delimiter = delimiter;
         this.reader = new CsvRecordReader(delimiter, this);
     }
-    /** CsvRecordHandler: a record's fields. */
-    record(fields, line) {
-        this.take(fields, line);
-    }
-    /** CsvRecordHandler: a quote-free line, taken in place when the table can (takeLine). */
-    line(text, start, end, line) {
-        return this.takeLine(text, start, end, line);
-    }
     /** CsvRecordHandler: a record that could not be read. */
     fatal(line, reason) {
         this.problems.add(line, fatalReason(reason));
@@ -29516,7 +29482,8 @@ class CsvTable {
             document: false,
         };
     }
-    take(record, line) {
+    /** CsvRecordHandler: a record's fields. */
+    record(record, line) {
         try {
             this.takeRecord(record, line);
         }
@@ -29527,8 +29494,8 @@ class CsvTable {
             throw err;
         }
     }
-    /** A quote-free line, read in place once the table knows its columns' roles (see TableBuilder.addLine). */
-    takeLine(text, start, end, line) {
+    /** CsvRecordHandler: a quote-free line, read in place once the table knows its columns' roles (see TableBuilder.addLine). */
+    line(text, start, end, line) {
         const table = this.table;
         // A line starting with a blank may be all blanks: the split path decides.
         if (!table?.takesLines || !(text.charCodeAt(start) > 32))
@@ -29784,7 +29751,7 @@ function hasInlineMarkup(cell) {
     return false;
 }
 /** Four regular expressions per cell: remembered by the cell's text, as labels (`Q4_K_M`) repeat across reports. */
-const withoutMarkup = (0,memo/* memo */.p)(20_000, (cell) => cell
+const withoutMarkup = (0,memo/* memo */.ph)(20_000, (cell) => cell
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|\*|`|~~)(.+?)\1/g, '$2')
     .replace(/(?<![A-Za-z0-9_])(__|_)(?!\s)(.+?)(?<!\s)\1(?![A-Za-z0-9_])/g, '$2')
@@ -31392,49 +31359,6 @@ function keyPathLines(text, paths) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./src/parse/key-list-memo.ts
-const emptyNode = () => ({ next: undefined, known: false, value: undefined });
-/** Longer lists (a document keyed by thousands of names) are rarely seen twice: computed, not stored. */
-const MAX_KEYS = 64;
-/**
- * A pure function of a list of keys (an object's key names, in order),
- * remembered: the objects of a document, and of thousands of documents
- * written by one script, share a few shapes, and working out what a shape's
- * keys mean (which are statistics, which summaries they form) costs far more
- * than finding the shape again. Lists are looked up key by key in a tree of
- * Maps, so a lookup builds no joined string (object keys are interned
- * strings whose hashes V8 keeps). Bounded like src/util/memo.ts: the tree is
- * emptied once it holds `limit` nodes. Results are shared: callers must not
- * change them.
- */
-function keyListMemo(limit, compute) {
-    let root = emptyNode();
-    let nodes = 0;
-    return (keys) => {
-        if (keys.length > MAX_KEYS)
-            return compute(keys);
-        if (nodes >= limit) {
-            root = emptyNode();
-            nodes = 0;
-        }
-        let node = root;
-        for (const key of keys) {
-            let next = node.next?.get(key);
-            if (next === undefined) {
-                next = emptyNode();
-                (node.next ??= new Map()).set(key, next);
-                nodes += 1;
-            }
-            node = next;
-        }
-        if (!node.known) {
-            node.value = compute(keys);
-            node.known = true;
-        }
-        return node.value;
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/parse/json.ts
 
 
@@ -31488,12 +31412,20 @@ function statedUnit(value) {
  * the value with duplicated keys removed and reported by line.
  */
 function readJsonDocument(text, options = {}) {
-    // Keys are counted, not read, unless the text is long enough to count distinct names.
-    const keyTokens = countsDistinctKeys(text, options) ? undefined : countKeyTokens(text);
-    if (keyTokens === undefined)
-        return readScannedDocument(text, options);
-    if (typeof keyTokens !== 'number')
-        return { refusal: keyTokens.refusal };
+    // Keys are counted, not read, unless the text is long enough to count distinct names: then the scan reads every key first.
+    let scan;
+    let keyTokens = 0;
+    if (countsDistinctKeys(text, options)) {
+        scan = scanJson(text, options);
+        if (scan.refusal)
+            return { refusal: scan.refusal };
+    }
+    else {
+        const counted = countKeyTokens(text);
+        if (typeof counted !== 'number')
+            return { refusal: counted.refusal };
+        keyTokens = counted;
+    }
     let value;
     try {
         value = parseJsonAllowingPython(text);
@@ -31502,27 +31434,12 @@ function readJsonDocument(text, options = {}) {
         return undefined;
     }
     // As many keys parsed as written: no object repeats one (nearly every document), nothing to drop.
-    if (ownKeyCount(value) === keyTokens)
+    if (scan === undefined && ownKeyCount(value) === keyTokens)
         return { value, duplicates: [] };
-    // Within the depth cap and too short for the key cap: the full scan refuses nothing, it finds the repeats.
-    const { duplicates } = scanJson(text, options);
+    // Counted only: within the depth cap and too short for the key cap, the full scan refuses nothing, it finds the repeats.
+    const { duplicates } = scan ?? scanJson(text, options);
     dropDuplicateKeys(value, duplicates);
     return { value, duplicates };
-}
-/** readJsonDocument with every key read by the scan first (a text long enough to pass the distinct-key cap). */
-function readScannedDocument(text, options) {
-    const scan = scanJson(text, options);
-    if (scan.refusal)
-        return { refusal: scan.refusal };
-    let value;
-    try {
-        value = parseJsonAllowingPython(text);
-    }
-    catch {
-        return undefined;
-    }
-    dropDuplicateKeys(value, scan.duplicates);
-    return { value, duplicates: scan.duplicates };
 }
 /** A whole document past a cap is skipped, with the line where the scan stopped. */
 function refusedDocument(refusal) {
@@ -31661,14 +31578,14 @@ function copyLabels(labels) {
         (0,util_own/* setOwn */.P)(copy, key, labels[key]);
     return copy;
 }
-const keyShapeOf = keyListMemo(20_000, (keys) => ({
+const keyShapeOf = (0,memo/* keyListMemo */.Gx)(20_000, (keys) => ({
     wholeStats: isStatsObject(keys) ? statKeysOf(keys) : undefined,
     countName: keys.map((k) => isCountName(k)),
     ignored: keys.map((k) => isIgnoredName(k)),
     label: keys.map((k) => isLabelName(k)),
 }));
 /** An object's own statistics among its numeric keys (`{ mean, stddev, n, unit }`), when they make a summary. */
-const ownStatsOf = keyListMemo(20_000, (numericKeys) => {
+const ownStatsOf = (0,memo/* keyListMemo */.Gx)(20_000, (numericKeys) => {
     const own = statKeysOf(numericKeys);
     return isStatsObject([...own.values()]) ? own : undefined;
 });
@@ -31676,7 +31593,7 @@ const ownStatsOf = keyListMemo(20_000, (numericKeys) => {
  * The summary groups (`mean_ttft_ms`, `std_ttft_ms`, …) among an object's numeric keys that nothing else took,
  * each with the columns of its statistics, a shared n (`"n": 200` beside them) included.
  */
-const summaryGroupsOf = keyListMemo(20_000, (numericKeys) => {
+const summaryGroupsOf = (0,memo/* keyListMemo */.Gx)(20_000, (numericKeys) => {
     const { groups, sharedN } = findSummaryGroups(numericKeys);
     return groups.map((group) => {
         const stats = new Map(Object.entries(group.columns));
@@ -31755,9 +31672,8 @@ class JsonWalker {
     pendingKeys;
     /** Problems about a value at a key path, whose line the document's text can tell (see keyPathLines). */
     located = [];
-    /** Value checks by unit hint ('' for none), then metric: a document repeats the same few paths many times. */
-    checks = new Map();
-    checkCount = 0;
+    /** Value checks by metric and unit hint ('' for none: a stated unit is never empty): a document repeats the same few paths many times. */
+    checks = (0,memo/* memo2 */.Hm)(10_000, (metric, unitHint) => valueCheck(metric, unitHint === '' ? (0,infer/* inferUnit */.bb)(metric) : unitHint));
     /**
      * labelKey of each labels object the document's series carry: they share one per JSON object or
      * record group, and a table's series take turns between its groups' objects. Labels objects are
@@ -31777,19 +31693,7 @@ class JsonWalker {
         return `${series.metric}\u0000${this.labelKeyOf(series.labels)}`;
     }
     checkFor(metric, unitHint) {
-        // Two lookups, no key built per value: the metric's own string hashes once.
-        let byMetric = this.checks.get(unitHint ?? '');
-        let check = byMetric?.get(metric);
-        if (!check) {
-            check = valueCheck(metric, unitHint ?? (0,infer/* inferUnit */.bb)(metric));
-            if (this.checkCount < 10_000) {
-                if (!byMetric)
-                    this.checks.set(unitHint ?? '', (byMetric = new Map()));
-                byMetric.set(metric, check);
-                this.checkCount += 1;
-            }
-        }
-        return check;
+        return this.checks(metric, unitHint ?? '');
     }
     at(path, reason) {
         const problem = this.problems.add(undefined, reason);
@@ -32029,7 +31933,7 @@ class JsonWalker {
             this.walk(node[key], childPath(path, key), labels, count);
         }
         // A count no summary took is an ordinary value.
-        if (countKey !== undefined && count && !count.used && !isIgnoredName(countKey))
+        if (countKey !== undefined && count && !count.used && !shape.ignored[countAt])
             this.addSamples(childPath(path, countKey), labels, [count.value]);
     }
     /** `{ "unit": "MB", "max_ram": 1182.2 }`: each number nothing took is a series in the unit the object states. */
@@ -39099,14 +39003,12 @@ function factorRuleRegExp(pattern) {
  * a size, a version or an unbounded level. Names repeat at every depth and in
  * every group: each is read once.
  */
-const kindOfExperiment = (0,memo/* memo */.p)(10_000, (name) => {
-    // The words of tokens(name) without its separators.
-    const words = name.split(SEPARATORS).filter((t) => t !== '');
+const kindOfExperiment = (0,memo/* memo */.ph)(10_000, (name) => {
+    const words = tokens(name).filter((t) => !isSeparator(t));
     const ending = words.length > 1 ? words[words.length - 1] : '';
     // `qps_inf` beside `qps_1`, `qps_16`: an unbounded rate is a level of the sweep too.
     return /\d/.test(ending) || /^(inf|infinity|max|unlimited)$/i.test(ending) ? '' : ending;
 });
-const SEPARATORS = /[-_. ]+/;
 /**
  * Siblings that end in different words are different experiments that
  * happen to share columns (`gemma3_1b_baseline`, `gemma3_270m_baseline` and
@@ -39157,7 +39059,7 @@ function seriesByUnit(series) {
             unit = units.get(path);
             if (!unit) {
                 const { segments, extension } = splitFile(path);
-                unit = { segments, extension, schema: 0, kind: '', series: [], factors: new Map() };
+                unit = { segments, extension, kind: '', series: [], factors: new Map() };
                 units.set(path, unit);
                 metrics.set(unit, new Set());
             }
@@ -39185,7 +39087,6 @@ function numberSchemas(units, metrics) {
             }
         }
         previous = { names, id };
-        unit.schema = id;
         unit.kind = `${unit.segments.length}|${unit.extension}|${id}|`;
     }
 }
@@ -39875,10 +39776,10 @@ function isSelected(rules, file, metric) {
     return !(0,glob/* matchesAny */._)(rules.exclude, names);
 }
 /** The same few metric names recur in every file: what each says is worked out once, and found with one lookup per series. */
-const nameFacts = (0,memo/* memo */.p)(50_000, (metric) => {
+const nameFacts = (0,memo/* memo */.ph)(50_000, (metric) => {
     const unit = (0,infer/* inferUnit */.bb)(metric);
     const direction = (0,infer/* inferDirection */._w)(metric, unit);
-    return { unit, direction, mayHoldSecret: (0,redact/* mayHoldSecret */.dV)(metric), check: valueCheck(metric, unit, direction) };
+    return { unit, direction, mayHoldSecret: (0,redact/* mayHoldSecret */.dV)(metric), check: metricCheck(metric) };
 });
 /** No names to match rules against: shared, as buildSeries runs for every series. */
 const NO_NAMES = [];
@@ -40409,7 +40310,8 @@ function notActionBenchmarkData() {
  * The page's sections: each heading (outside code fences, where `# nThread 1`
  * is output) starts one, named by its path of headings (`Before › Output`),
  * so two `### Output` under different `##` stay apart. `offset` is the line
- * the section starts at.
+ * the section starts at. A part with no text (before a page's first heading,
+ * when it starts with one) is no section: no tool reads results from it.
  */
 function sections(text) {
     const lines = text.split('\n');
@@ -40438,7 +40340,7 @@ function sections(text) {
         path.push({ level, title });
         starts.push({ heading: path.map((h) => h.title).join(' › '), start: i });
     });
-    return starts.map((s, k) => ({ heading: s.heading, text: lines.slice(s.start, starts[k + 1]?.start ?? lines.length).join('\n'), offset: s.start }));
+    return starts.map((s, k) => ({ heading: s.heading, text: lines.slice(s.start, starts[k + 1]?.start ?? lines.length).join('\n'), offset: s.start })).filter((s) => s.text !== '');
 }
 /** An outcome read from a slice of the file that starts at line `offset + 1`, with the file's line numbers. */
 function shifted(outcome, offset) {
@@ -40469,9 +40371,6 @@ function readPastedOutput(file, text, options = {}) {
     if (options.mixedOnly && parts.length < 2)
         return undefined;
     for (const section of parts) {
-        // No tool reads results from no text (the part before a page's first heading, when it starts with one).
-        if (section.text === '')
-            continue;
         const part = input(file, 'text', section.text);
         const adapter = detectAdapter(part);
         const outcome = adapter ? run(adapter, part) : undefined;
@@ -42814,7 +42713,7 @@ function metricWeight(metric, unit, direction) {
  */
 const LOAD_FACTOR = /^(batch|batch_?size|bs|n_?batch|n_?ubatch|concurrency|max_?concurrency|num_?concurrent_?requests|request_?rate|num_?prompts|num_?requests|parallel|num_?parallel|workers|num_?workers|threads|n_?threads)$/;
 /** Whether a condition is a load setting; condition names repeat across families, so each is judged once. */
-const isLoadFactor = (0,memo/* memo */.p)(10_000, (name) => LOAD_FACTOR.test((0,infer/* normaliseName */.GX)(name)));
+const isLoadFactor = (0,memo/* memo */.ph)(10_000, (name) => LOAD_FACTOR.test((0,infer/* normaliseName */.GX)(name)));
 /** Metric → unit → direction → weight: the series' own strings are the keys (no key string built per call). */
 const weights = new Map();
 /** metricWeight, remembered: thousands of families share a handful of metrics. */
@@ -42968,7 +42867,7 @@ function itemsOf(s) {
         (items ??= []).push({ s, kind: 'cv', cv });
     if (s.outliers.length > 0 && s.samples.length >= 4 && firstSampleOutlier(s) !== undefined)
         (items ??= []).push({ s, kind: 'warmup', cv: undefined });
-    const runMeans = runMeansOf(s);
+    const runMeans = seriesRunMeans(s);
     const runCv = runMeans ? cvOf(runMeans) : undefined;
     if (runCv !== undefined && runCv >= HIGH_CV_PERCENT)
         (items ??= []).push({ s, kind: 'runs', cv: runCv });
@@ -42982,7 +42881,7 @@ function firstSampleOutlier(s) {
     return undefined;
 }
 /** The means of the series' runs: its replicate files', or its own run column's. */
-function runMeansOf(s) {
+function seriesRunMeans(s) {
     return s.replicates?.runMeans ?? s.runs?.means;
 }
 /** What an item says about its series. */
@@ -42997,7 +42896,7 @@ function noteOf(item) {
         return `first sample ${(0,numbers/* formatNumber */.ZV)(first.value)}${times !== undefined && times >= 1.05 ? ` is ${times.toFixed(1)}× the median (${(0,numbers/* formatNumber */.ZV)(med)})` : ` against a median of ${(0,numbers/* formatNumber */.ZV)(med)}`}: warm-up?`;
     }
     const named = s.runs?.column !== undefined && !s.replicates ? ` (${s.runs.column})` : '';
-    return `run means vary by CV ${item.cv.toFixed(1)}% across ${runMeansOf(s).length} runs${named}`;
+    return `run means vary by CV ${item.cv.toFixed(1)}% across ${seriesRunMeans(s).length} runs${named}`;
 }
 /**
  * Per file or experiment, what makes its numbers less trustworthy: series
